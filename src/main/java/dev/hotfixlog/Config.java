@@ -1,0 +1,124 @@
+package dev.hotfixlog;
+
+import dev.hotfixlog.error.ValidationException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The typed, validated, frozen configuration. Built once at start-up; a bad value fails fast with the key's name.
+ *
+ * @param dataDir         folder for the SQLite file and local state
+ * @param dbUrl           the JDBC URL actually used (never empty: SQLite default resolved here)
+ * @param dbUser          PostgreSQL user, may be empty
+ * @param dbPassword      PostgreSQL password, may be empty
+ * @param dbPoolSize      most pooled connections for PostgreSQL
+ * @param port            HTTP port, 0 for any free port
+ * @param bind            listen address
+ * @param maxRequestBytes largest HTTP body accepted
+ * @param server          remote server base URL for the CLI, empty for direct database access
+ * @param token           API token for the remote server, may be empty
+ * @param actor           name recorded in history for CLI changes
+ */
+public record Config(Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize, int port,
+                     String bind, long maxRequestBytes, String server, String token, String actor) {
+
+    public static final String CONFIG_FILE_ENV = "HOTFIX_CONFIG";
+
+    public Config {
+        if (port < 0 || port > 65_535) {
+            throw ValidationException.of(Setting.PORT.envName(), "must be 0..65535, was " + port);
+        }
+        if (dbPoolSize < 1) {
+            throw ValidationException.of(Setting.DB_POOL_SIZE.envName(), "must be at least 1, was " + dbPoolSize);
+        }
+        if (maxRequestBytes < 1024) {
+            throw ValidationException.of(Setting.MAX_REQUEST_BYTES.envName(),
+                    "must be at least 1024, was " + maxRequestBytes);
+        }
+        if (!dbUrl.startsWith("jdbc:sqlite:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw ValidationException.of(Setting.DB_URL.envName(),
+                    "must start with jdbc:sqlite: or jdbc:postgresql:, was '" + dbUrl + "'");
+        }
+    }
+
+    /** Resolves every key: flags first, then the environment, then the optional file, then the default. */
+    public static Config resolve(Map<Setting, String> flags, Map<String, String> env) {
+        Properties file = readFile(env.get(CONFIG_FILE_ENV));
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            String v = flags.get(s);
+            if (v == null) {
+                v = env.get(s.envName());
+            }
+            if (v == null) {
+                v = file.getProperty(s.envName());
+            }
+            values.put(s, v == null ? s.defaultValue() : v.trim());
+        }
+        return fromValues(values);
+    }
+
+    /** Defaults everywhere except the given overrides; for tests and embedding. */
+    public static Config withOverrides(Map<Setting, String> overrides) {
+        return resolve(overrides, Map.of());
+    }
+
+    private static Config fromValues(Map<Setting, String> v) {
+        Path dataDir = Path.of(v.get(Setting.DATA_DIR));
+        String dbUrl = v.get(Setting.DB_URL);
+        if (dbUrl.isEmpty()) {
+            dbUrl = "jdbc:sqlite:" + dataDir.resolve("hotfix.db");
+        }
+        String actor = v.get(Setting.ACTOR);
+        if (actor.isEmpty()) {
+            actor = System.getProperty("user.name", "cli");
+        }
+        return new Config(dataDir, dbUrl, v.get(Setting.DB_USER), v.get(Setting.DB_PASSWORD),
+                intValue(v, Setting.DB_POOL_SIZE), intValue(v, Setting.PORT), v.get(Setting.BIND),
+                longValue(v, Setting.MAX_REQUEST_BYTES), stripSlash(v.get(Setting.SERVER)), v.get(Setting.TOKEN),
+                actor);
+    }
+
+    public boolean isRemote() {
+        return !server.isEmpty();
+    }
+
+    public boolean isSqlite() {
+        return dbUrl.startsWith("jdbc:sqlite:");
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static int intValue(Map<Setting, String> v, Setting s) {
+        return (int) longValue(v, s);
+    }
+
+    private static long longValue(Map<Setting, String> v, Setting s) {
+        try {
+            return Long.parseLong(v.get(s));
+        } catch (NumberFormatException e) {
+            throw ValidationException.of(s.envName(), "must be a whole number, was '" + v.get(s) + "'");
+        }
+    }
+
+    private static Properties readFile(String path) {
+        Properties p = new Properties();
+        if (path == null || path.isBlank()) {
+            return p;
+        }
+        try (Reader r = Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8)) {
+            p.load(r);
+            return p;
+        } catch (IOException e) {
+            throw ValidationException.of(CONFIG_FILE_ENV, "cannot read config file '" + path + "': " + e.getMessage());
+        }
+    }
+}

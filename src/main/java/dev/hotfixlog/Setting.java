@@ -1,0 +1,50 @@
+package dev.hotfixlog;
+
+/**
+ * Every configuration key, its default and what it means. The README's configuration table is this enum.
+ * A key is read, in order of precedence, from a command-line flag, the environment, the optional file named by
+ * {@code HOTFIX_CONFIG}, then the default.
+ */
+public enum Setting {
+    DATA_DIR("HOTFIX_DATA_DIR", "--data-dir", "hotfix-data", "Folder for the embedded database and local state."),
+    DB_URL("HOTFIX_DB_URL", "--db", "", "JDBC URL; empty means SQLite at <data dir>/hotfix.db. "
+            + "Use jdbc:postgresql://host:5432/db for a shared database."),
+    DB_USER("HOTFIX_DB_USER", null, "", "Database user (PostgreSQL)."),
+    DB_PASSWORD("HOTFIX_DB_PASSWORD", null, "", "Database password (PostgreSQL)."),
+    DB_POOL_SIZE("HOTFIX_DB_POOL_SIZE", null, "10", "Most connections held open to PostgreSQL."),
+    PORT("HOTFIX_PORT", "--port", "8080", "HTTP port of `serve` (0 picks a free one)."),
+    BIND("HOTFIX_BIND", "--bind", "127.0.0.1", "Address `serve` listens on; loopback unless you say otherwise."),
+    MAX_REQUEST_BYTES("HOTFIX_MAX_REQUEST_BYTES", null, "2097152", "Largest request body the server reads."),
+    SERVER("HOTFIX_SERVER", "--server", "", "CLI: talk to this server's REST API instead of the database."),
+    TOKEN("HOTFIX_TOKEN", null, "", "CLI: API token sent as `Authorization: Bearer` in --server mode."),
+    ACTOR("HOTFIX_ACTOR", null, "", "Name recorded in the history for CLI changes; empty means the OS user.");
+
+    private final String envName;
+    private final String flag;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String envName, String flag, String defaultValue, String description) {
+        this.envName = envName;
+        this.flag = flag;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String envName() {
+        return envName;
+    }
+
+    /** The command-line flag, or null where the key is only read from the environment or the file. */
+    public String flag() {
+        return flag;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.hotfixlog.cli;
+
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.TimeText;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+
+/** Reads the short answers a responder types: yes/no and "when". */
+final class Answers {
+    private Answers() {
+    }
+
+    static Boolean yesNo(String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "y", "yes", "true" -> {
+                return true;
+            }
+            case "n", "no", "false" -> {
+                return false;
+            }
+            default -> throw ValidationException.of(field, "'" + text + "' is not yes or no");
+        }
+    }
+
+    /** "now", "10 min ago", "2026-10-04 02:17" (UTC), or any ISO-8601 time. */
+    static Instant when(String field, String text, Clock clock) {
+        String t = text.trim();
+        if (t.equalsIgnoreCase("now")) {
+            return clock.instant();
+        }
+        if (t.toLowerCase(Locale.ROOT).endsWith(" ago")) {
+            return clock.instant().minus(TimeText.parseDuration(field, t.substring(0, t.length() - 4)));
+        }
+        return TimeText.parseInstant(field, t);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.hotfixlog.cli;
+
+import dev.hotfixlog.error.ConflictException;
+import dev.hotfixlog.error.FieldError;
+import dev.hotfixlog.error.HotfixLogException;
+import dev.hotfixlog.error.NotFoundException;
+import dev.hotfixlog.error.PreconditionRequiredException;
+import dev.hotfixlog.error.ValidationException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * The one place where failures become exit codes and messages: 0 ok, 2 bad input (the message names the field;
+ * an unknown id is bad input too), 3 conflict or stale version, 1 anything else.
+ */
+final class ExitCodes implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int BAD_INPUT = 2;
+    static final int CONFLICT = 3;
+
+    static int of(Throwable e) {
+        if (e instanceof ValidationException || e instanceof NotFoundException) {
+            return BAD_INPUT;
+        }
+        if (e instanceof ConflictException || e instanceof PreconditionRequiredException) {
+            return CONFLICT;
+        }
+        return FAILURE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        if (e instanceof ValidationException v) {
+            for (FieldError f : v.errors()) {
+                err.println("error: " + f.field() + ": " + f.message());
+            }
+        } else if (e instanceof HotfixLogException h) {
+            err.println("error: " + h.getMessage());
+        } else {
+            err.println("error: unexpected failure: " + e);
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return of(e);
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("error: " + e.getMessage());
+        err.println("try: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+        err.flush();
+        return BAD_INPUT;
+    }
+}

@@ -1,0 +1,196 @@
+package dev.hotfixlog.cli;
+
+import dev.hotfixlog.hotfix.FieldChange;
+import dev.hotfixlog.hotfix.FollowUp;
+import dev.hotfixlog.hotfix.FollowUpKind;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.Revision;
+import dev.hotfixlog.hotfix.Step;
+import dev.hotfixlog.hotfix.StepKind;
+import dev.hotfixlog.hotfix.TimeText;
+import dev.hotfixlog.hotfix.Timeline;
+import dev.hotfixlog.hotfix.Triage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a record reads on a terminal, in the seed template's order. User text is stripped of control characters
+ * (an ANSI escape pasted into a field must not repaint the responder's terminal).
+ */
+final class HotfixText {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private HotfixText() {
+    }
+
+    static String record(Hotfix h) {
+        StringBuilder b = new StringBuilder();
+        b.append("🚨 [").append(h.id()).append("] ").append(clean(h.title())).append('\n');
+        line(b, "Severity", h.severity().emoji() + " " + h.severity().label());
+        line(b, "Status", h.status().json() + " (version " + h.version() + ")");
+        line(b, "Who", h.owner());
+        line(b, "Triage", triage(h.triage()));
+        Timeline t = h.timeline();
+        line(b, "Detected", time(t.detectedAt()));
+        line(b, "Alerted", time(t.alertedAt()));
+        line(b, "Fix deployed", time(t.fixDeployedAt()));
+        line(b, "Resolved", time(t.resolvedAt()));
+        line(b, "Duration", durations(t));
+        b.append("\nThe Emergency\n");
+        line(b, "Problem", h.emergency().problem());
+        line(b, "Impact", h.emergency().impact());
+        line(b, "Why Emergency", h.emergency().whyEmergency());
+        b.append("\nThe Fix\n");
+        line(b, "Change Made", h.fix().changeMade());
+        line(b, "Files/Systems Affected", String.join(", ", h.fix().systemsAffected()));
+        line(b, "Rollback Plan", h.fix().rollbackPlan());
+        b.append("\nThe Context\n");
+        line(b, "Root Cause (Initial)", h.context().rootCause());
+        line(b, "Risk Accepted", h.context().riskAccepted());
+        line(b, "Monitoring", h.context().monitoring());
+        b.append("\nHotfix Process\n");
+        for (Map.Entry<StepKind, Step> e : h.steps().entrySet()) {
+            Step s = e.getValue();
+            b.append("  [").append(s.done() ? 'x' : ' ').append("] ").append(e.getKey().label());
+            if (s.at() != null) {
+                b.append(" — ").append(time(s.at()));
+            }
+            if (s.by() != null) {
+                b.append(e.getKey() == StepKind.QUICK_REVIEW ? " — reviewer: " : " — by ").append(clean(s.by()));
+            }
+            b.append('\n');
+        }
+        b.append("\nFollow-up Required\n");
+        for (Map.Entry<FollowUpKind, FollowUp> e : h.followUps().entrySet()) {
+            FollowUp f = e.getValue();
+            b.append("  [").append(f.done() ? 'x' : ' ').append("] ").append(e.getKey().label());
+            if (f.description() != null) {
+                b.append(" - ").append(indent(clean(f.description()), "      "));
+            }
+            b.append('\n');
+            StringBuilder meta = new StringBuilder();
+            append(meta, "owner", f.owner());
+            append(meta, "due", f.dueAt() == null ? null : time(f.dueAt()));
+            append(meta, "done", f.doneAt() == null ? null : time(f.doneAt()));
+            append(meta, "link", f.link());
+            if (meta.length() > 0) {
+                b.append("      ").append(meta).append('\n');
+            }
+        }
+        var w = h.writeUp();
+        if (w.category() != null || w.constraint() != null || w.signal() != null || w.boundary() != null
+                || w.operatingRule() != null || w.learning() != null || w.postmortemUrl() != null) {
+            b.append("\nLegible Fix\n");
+            line(b, "Category", w.category());
+            line(b, "Constraint", w.constraint());
+            line(b, "Signal", w.signal());
+            line(b, "Boundary", w.boundary());
+            line(b, "Operating Rule", w.operatingRule());
+            line(b, "Learning", w.learning());
+            line(b, "Post-mortem", w.postmortemUrl());
+        }
+        return b.toString();
+    }
+
+    static String listHeader() {
+        return String.format("%-11s %-9s %-10s %-20s %-20s %s", "ID", "SEVERITY", "STATUS", "DETECTED", "WHO",
+                "TITLE");
+    }
+
+    static String listRow(Hotfix h) {
+        return String.format("%-11s %-9s %-10s %-20s %-20s %s", h.id(), h.severity().json(), h.status().json(),
+                time(h.timeline().detectedAt()), truncate(clean(h.owner() == null ? "-" : h.owner()), 20),
+                clean(h.title()));
+    }
+
+    static String history(List<Revision> revisions) {
+        StringBuilder b = new StringBuilder();
+        for (Revision r : revisions) {
+            b.append("v").append(r.version()).append("  ").append(time(r.at())).append("  ")
+                    .append(clean(r.actor())).append("  ").append(r.action()).append('\n');
+            for (FieldChange c : r.changes()) {
+                b.append("    ").append(c.field()).append(": ").append(value(c.before())).append(" → ")
+                        .append(value(c.after())).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static String value(com.fasterxml.jackson.databind.JsonNode n) {
+        if (n == null || n.isNull()) {
+            return "—";
+        }
+        String s = n.isTextual() ? n.asText() : n.toString();
+        return truncate(clean(s).replace('\n', ' '), 80);
+    }
+
+    static String triage(Triage t) {
+        Triage.Outcome o = t.outcome();
+        return "production down: " + yesNo(t.productionDown()) + " · can wait 2-4 h: " + yesNo(t.canWait())
+                + " → " + (o == null ? "not decided" : o.advice());
+    }
+
+    private static String yesNo(Boolean b) {
+        return b == null ? "?" : b ? "yes" : "no";
+    }
+
+    private static String durations(Timeline t) {
+        StringBuilder b = new StringBuilder();
+        append(b, "detection→alert", human(t.detectionToAlert()));
+        append(b, "alert→fix", human(t.alertToFixDeployed()));
+        append(b, "total", human(t.total()));
+        return b.length() == 0 ? null : b.toString();
+    }
+
+    private static String human(Duration d) {
+        return d == null ? null : TimeText.human(d);
+    }
+
+    private static void append(StringBuilder b, String label, String value) {
+        if (value == null) {
+            return;
+        }
+        if (b.length() > 0) {
+            b.append(" · ");
+        }
+        b.append(label).append(' ').append(clean(value));
+    }
+
+    private static void line(StringBuilder b, String label, String value) {
+        String shown = value == null || value.isBlank() ? "—" : indent(clean(value), "    ");
+        b.append("  ").append(label).append(": ").append(shown).append('\n');
+    }
+
+    static String time(Instant i) {
+        return i == null ? "—" : TIME.format(i);
+    }
+
+    private static String indent(String text, String prefix) {
+        return text.replace("\n", "\n" + prefix);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    /** Drops control characters other than newline and tab, so stored text cannot drive the terminal. */
+    static String clean(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (cp == '\n' || cp == '\t' || !(Character.isISOControl(cp) || cp == 0x202E || cp == 0x202D)) {
+                b.appendCodePoint(cp);
+            } else if (cp != '\r') {
+                b.append('\uFFFD');
+            }
+        });
+        return b.toString();
+    }
+}

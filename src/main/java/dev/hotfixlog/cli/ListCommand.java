@@ -1,0 +1,57 @@
+package dev.hotfixlog.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.Config;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixJson;
+import dev.hotfixlog.hotfix.HotfixPage;
+import dev.hotfixlog.hotfix.HotfixQuery;
+import dev.hotfixlog.hotfix.HotfixService;
+import dev.hotfixlog.hotfix.Severity;
+import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.json.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "list", description = "List hotfixes, newest first.")
+final class ListCommand extends AppCommand {
+    @Option(names = "--status", description = "active, deployed or completed") String status;
+    @Option(names = "--severity", description = "critical, high or medium") String severity;
+    @Option(names = "--limit", description = "How many (default 50)") Integer limit;
+    @Option(names = "--cursor", description = "Continue after a previous page (its nextCursor)") String cursor;
+    @Option(names = "--json", description = "JSON like GET /api/v1/hotfixes") boolean json;
+
+    ListCommand(CliContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    int run(HotfixService hotfixes, Config config) {
+        HotfixQuery q = new HotfixQuery(status == null ? null : Status.parse("--status", status),
+                severity == null ? null : Severity.parse("--severity", severity),
+                limit == null ? HotfixQuery.DEFAULT_LIMIT : limit, HotfixPage.decodeCursor(cursor));
+        HotfixPage page = hotfixes.list(q);
+        if (json) {
+            ObjectNode o = Json.object();
+            ArrayNode items = o.putArray("items");
+            page.items().forEach(h -> items.add(HotfixJson.write(h)));
+            o.put("nextCursor", page.nextCursor());
+            out().println(Json.pretty(o));
+            return ExitCodes.OK;
+        }
+        if (page.items().isEmpty()) {
+            out().println("no hotfixes" + (status == null && severity == null ? " yet; declare one with `hotfix new`"
+                    : " match"));
+            return ExitCodes.OK;
+        }
+        out().println(HotfixText.listHeader());
+        for (Hotfix h : page.items()) {
+            out().println(HotfixText.listRow(h));
+        }
+        if (page.nextCursor() != null) {
+            out().println("more: hotfix list --cursor " + page.nextCursor());
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.hotfixlog.error;
+
+/** The named thing does not exist (an unknown hotfix id, say). */
+public final class NotFoundException extends HotfixLogException {
+    public NotFoundException(String message) {
+        super(message);
+    }
+
+    @Override
+    public String kind() {
+        return "not-found";
+    }
+}

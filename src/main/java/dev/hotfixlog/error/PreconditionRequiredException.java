@@ -1,0 +1,13 @@
+package dev.hotfixlog.error;
+
+/** An edit arrived without saying which version it was based on, so it could overwrite someone's work. */
+public final class PreconditionRequiredException extends HotfixLogException {
+    public PreconditionRequiredException(String message) {
+        super(message);
+    }
+
+    @Override
+    public String kind() {
+        return "precondition-required";
+    }
+}

@@ -1,0 +1,111 @@
+package dev.hotfixlog.hotfix;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotfixlog.error.FieldError;
+import dev.hotfixlog.error.ValidationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Reads typed values out of a JSON tree and collects every type error instead of stopping at the first, so one
+ * answer can name all the bad fields. Null, missing and blank strings all read as "no value".
+ */
+final class FieldReader {
+    private final List<FieldError> errors = new ArrayList<>();
+
+    List<FieldError> errors() {
+        return errors;
+    }
+
+    void error(String path, String message) {
+        errors.add(new FieldError(path, message));
+    }
+
+    String text(JsonNode obj, String name, String path) {
+        JsonNode n = obj.get(name);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            error(path, "must be a string, was " + kind(n));
+            return null;
+        }
+        String s = n.asText();
+        return s.isBlank() ? null : s;
+    }
+
+    Boolean bool(JsonNode obj, String name, String path) {
+        JsonNode n = obj.get(name);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isBoolean()) {
+            error(path, "must be true or false, was " + kind(n));
+            return null;
+        }
+        return n.booleanValue();
+    }
+
+    Instant instant(JsonNode obj, String name, String path) {
+        return parsed(obj, name, path, s -> TimeText.parseInstant(path, s));
+    }
+
+    Duration duration(JsonNode obj, String name, String path) {
+        return parsed(obj, name, path, s -> TimeText.parseDuration(path, s));
+    }
+
+    <T> T parsed(JsonNode obj, String name, String path, Function<String, T> parser) {
+        String s = text(obj, name, path);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return parser.apply(s);
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
+    }
+
+    List<String> strings(JsonNode obj, String name, String path) {
+        JsonNode n = obj.get(name);
+        List<String> out = new ArrayList<>();
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        if (!n.isArray()) {
+            error(path, "must be a list of strings, was " + kind(n));
+            return out;
+        }
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode item = n.get(i);
+            if (!item.isTextual()) {
+                error(path + "[" + i + "]", "must be a string, was " + kind(item));
+            } else {
+                out.add(item.asText().trim());
+            }
+        }
+        return out;
+    }
+
+    /** The object at {@code name}, or null when absent; a non-object is an error. */
+    JsonNode object(JsonNode obj, String name, String path) {
+        JsonNode n = obj.get(name);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isObject()) {
+            error(path, "must be an object, was " + kind(n));
+            return null;
+        }
+        return n;
+    }
+
+    static String kind(JsonNode n) {
+        return n.getNodeType().name().toLowerCase(Locale.ROOT);
+    }
+}

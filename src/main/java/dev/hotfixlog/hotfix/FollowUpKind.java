@@ -1,0 +1,36 @@
+package dev.hotfixlog.hotfix;
+
+import java.util.Optional;
+
+/** The four follow-ups of the seed template's "Follow-up Required" checklist. */
+public enum FollowUpKind {
+    POSTMORTEM("postmortem", "Post-mortem scheduled"),
+    PROPER_FIX("properFix", "Proper fix planned"),
+    PROCESS_IMPROVEMENT("processImprovement", "Process improvement"),
+    DOCUMENTATION("documentation", "Documentation updates");
+
+    private final String json;
+    private final String label;
+
+    FollowUpKind(String json, String label) {
+        this.json = json;
+        this.label = label;
+    }
+
+    public String json() {
+        return json;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Optional<FollowUpKind> fromJson(String name) {
+        for (FollowUpKind k : values()) {
+            if (k.json.equals(name)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+}

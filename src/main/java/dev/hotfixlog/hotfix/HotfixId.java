@@ -1,0 +1,35 @@
+package dev.hotfixlog.hotfix;
+
+import dev.hotfixlog.error.ValidationException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code HOTFIX-001}, {@code HOTFIX-120}: the number padded to three digits at least. */
+public record HotfixId(long number) implements Comparable<HotfixId> {
+    private static final Pattern FORM = Pattern.compile("(?i)\\s*(?:HOTFIX-?)?0*(\\d{1,12})\\s*");
+
+    public HotfixId {
+        if (number < 1) {
+            throw ValidationException.of("id", "must be HOTFIX-001 or above, was number " + number);
+        }
+    }
+
+    /** Reads {@code HOTFIX-7}, {@code hotfix-007} or {@code 7}; anything else is a bad id naming the input. */
+    public static HotfixId parse(String text) {
+        Matcher m = FORM.matcher(text == null ? "" : text);
+        if (!m.matches()) {
+            throw ValidationException.of("id", "'" + text + "' is not a hotfix id; expected HOTFIX-NNN, e.g. HOTFIX-001");
+        }
+        return new HotfixId(Long.parseLong(m.group(1)));
+    }
+
+    @Override
+    public String toString() {
+        return String.format("HOTFIX-%03d", number);
+    }
+
+    @Override
+    public int compareTo(HotfixId o) {
+        return Long.compare(number, o.number);
+    }
+}

@@ -1,0 +1,350 @@
+package dev.hotfixlog.hotfix;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.error.FieldError;
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.json.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The record's JSON form, the API's contract: flat camelCase fields in the template's order, instants as
+ * ISO-8601 UTC, durations as ISO-8601 durations, steps and follow-ups as objects keyed by kind (so a merge patch
+ * can tick one: {@code {"followUps":{"postmortem":{"done":true}}}}).
+ */
+public final class HotfixJson {
+    /** Fields a client may set on create and change with a merge patch. */
+    public static final List<String> EDITABLE_FIELDS = List.of("title", "severity", "owner", "problem", "impact",
+            "whyEmergency", "changeMade", "systemsAffected", "rollbackPlan", "rootCause", "riskAccepted",
+            "monitoring", "detectedAt", "alertedAt", "fixDeployedAt", "resolvedAt", "duration", "triage", "steps",
+            "followUps", "category", "constraint", "signal", "boundary", "operatingRule", "learning",
+            "postmortemUrl");
+    /** Fields the server owns; a patch may repeat their current value but not change it. */
+    public static final Set<String> READ_ONLY_FIELDS = Set.of("id", "status", "version", "createdAt", "updatedAt",
+            "durations", "nextStep");
+    private static final Set<String> EDITABLE = Set.copyOf(EDITABLE_FIELDS);
+
+    private HotfixJson() {
+    }
+
+    /** The full representation served by the API. */
+    public static ObjectNode write(Hotfix h) {
+        ObjectNode o = Json.object();
+        o.put("id", h.id().toString());
+        editableBody(h).fields().forEachRemaining(e -> {
+            o.set(e.getKey(), e.getValue());
+            if (e.getKey().equals("severity")) {
+                o.put("status", h.status().json());
+            } else if (e.getKey().equals("owner")) {
+                ObjectNode triage = o.putObject("triage");
+                triage.put("productionDown", h.triage().productionDown());
+                triage.put("canWait", h.triage().canWait());
+                Triage.Outcome outcome = h.triage().outcome();
+                triage.put("outcome", outcome == null ? null : outcome.json());
+            }
+        });
+        ObjectNode d = o.putObject("durations");
+        d.put("detectionToAlert", iso(h.timeline().detectionToAlert()));
+        d.put("alertToFixDeployed", iso(h.timeline().alertToFixDeployed()));
+        d.put("total", iso(h.timeline().total()));
+        StepKind next = h.nextStep();
+        o.put("nextStep", next == null ? null : next.json());
+        o.put("version", h.version());
+        o.put("createdAt", iso(h.createdAt()));
+        o.put("updatedAt", iso(h.updatedAt()));
+        return o;
+    }
+
+    /** Only the editable fields, with nulls left out: the base a merge patch is applied to. */
+    public static ObjectNode editable(Hotfix h) {
+        ObjectNode o = editableBody(h);
+        ObjectNode triage = o.putObject("triage");
+        putIfSet(triage, "productionDown", h.triage().productionDown());
+        putIfSet(triage, "canWait", h.triage().canWait());
+        stripNulls(o);
+        return o;
+    }
+
+    private static ObjectNode editableBody(Hotfix h) {
+        ObjectNode o = Json.object();
+        o.put("title", h.title());
+        o.put("severity", h.severity().json());
+        o.put("owner", h.owner());
+        o.put("problem", h.emergency().problem());
+        o.put("impact", h.emergency().impact());
+        o.put("whyEmergency", h.emergency().whyEmergency());
+        o.put("changeMade", h.fix().changeMade());
+        ArrayNode systems = o.putArray("systemsAffected");
+        h.fix().systemsAffected().forEach(systems::add);
+        o.put("rollbackPlan", h.fix().rollbackPlan());
+        o.put("rootCause", h.context().rootCause());
+        o.put("riskAccepted", h.context().riskAccepted());
+        o.put("monitoring", h.context().monitoring());
+        Timeline t = h.timeline();
+        o.put("detectedAt", iso(t.detectedAt()));
+        o.put("alertedAt", iso(t.alertedAt()));
+        o.put("fixDeployedAt", iso(t.fixDeployedAt()));
+        o.put("resolvedAt", iso(t.resolvedAt()));
+        o.put("duration", iso(t.explicitDuration()));
+        ObjectNode steps = o.putObject("steps");
+        h.steps().forEach((k, s) -> {
+            ObjectNode so = steps.putObject(k.json());
+            so.put("done", s.done());
+            so.put("at", iso(s.at()));
+            so.put("by", s.by());
+        });
+        ObjectNode fus = o.putObject("followUps");
+        h.followUps().forEach((k, f) -> {
+            ObjectNode fo = fus.putObject(k.json());
+            fo.put("description", f.description());
+            fo.put("owner", f.owner());
+            fo.put("dueAt", iso(f.dueAt()));
+            fo.put("done", f.done());
+            fo.put("doneAt", iso(f.doneAt()));
+            fo.put("link", f.link());
+        });
+        WriteUp w = h.writeUp();
+        o.put("category", w.category());
+        o.put("constraint", w.constraint());
+        o.put("signal", w.signal());
+        o.put("boundary", w.boundary());
+        o.put("operatingRule", w.operatingRule());
+        o.put("learning", w.learning());
+        o.put("postmortemUrl", w.postmortemUrl());
+        return o;
+    }
+
+    /** The server-owned part of a record, which a reader of editable fields cannot supply. */
+    public record Identity(HotfixId id, Status status, int version, Instant createdAt, Instant updatedAt) {
+    }
+
+    /**
+     * Builds a record from editable fields plus its identity. Unknown fields and wrong types are all reported
+     * together; then the record's own rules are checked. Read-only fields are ignored here (see
+     * {@link #checkReadOnly}).
+     */
+    public static Hotfix read(ObjectNode node, Identity identity) {
+        FieldReader r = new FieldReader();
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!EDITABLE.contains(name) && !READ_ONLY_FIELDS.contains(name)) {
+                r.error(name, "is not a field of a hotfix; known fields: " + String.join(", ", EDITABLE_FIELDS));
+            }
+        }
+        String title = r.text(node, "title", "title");
+        Severity severity = r.parsed(node, "severity", "severity", s -> Severity.parse("severity", s));
+        Emergency emergency = new Emergency(r.text(node, "problem", "problem"), r.text(node, "impact", "impact"),
+                r.text(node, "whyEmergency", "whyEmergency"));
+        TheFix fix = new TheFix(r.text(node, "changeMade", "changeMade"),
+                r.strings(node, "systemsAffected", "systemsAffected"), r.text(node, "rollbackPlan", "rollbackPlan"));
+        TheContext context = new TheContext(r.text(node, "rootCause", "rootCause"),
+                r.text(node, "riskAccepted", "riskAccepted"), r.text(node, "monitoring", "monitoring"));
+        Timeline timeline = new Timeline(r.instant(node, "detectedAt", "detectedAt"),
+                r.instant(node, "alertedAt", "alertedAt"), r.instant(node, "fixDeployedAt", "fixDeployedAt"),
+                r.instant(node, "resolvedAt", "resolvedAt"), r.duration(node, "duration", "duration"));
+        Triage triage = readTriage(r, node);
+        Map<StepKind, Step> steps = readSteps(r, node);
+        Map<FollowUpKind, FollowUp> followUps = readFollowUps(r, node);
+        WriteUp writeUp = new WriteUp(r.text(node, "category", "category"),
+                r.text(node, "constraint", "constraint"), r.text(node, "signal", "signal"),
+                r.text(node, "boundary", "boundary"), r.text(node, "operatingRule", "operatingRule"),
+                r.text(node, "learning", "learning"), r.text(node, "postmortemUrl", "postmortemUrl"));
+        if (!r.errors().isEmpty()) {
+            throw new ValidationException(r.errors());
+        }
+        return new Hotfix(identity.id(), title == null ? null : title.strip(), severity,
+                blankToNull(r, node, "owner"), emergency, fix, context, timeline, identity.status(), triage, steps,
+                followUps, writeUp, identity.version(), identity.createdAt(), identity.updatedAt());
+    }
+
+    private static String blankToNull(FieldReader r, ObjectNode node, String name) {
+        String s = r.text(node, name, name);
+        return s == null ? null : s.strip();
+    }
+
+    /** Reads a full API representation back into a record (the REST client's side). */
+    public static Hotfix readFull(ObjectNode node) {
+        Identity identity = new Identity(HotfixId.parse(node.path("id").asText()),
+                Status.parse("status", node.path("status").asText()), node.path("version").asInt(),
+                TimeText.parseInstant("createdAt", node.path("createdAt").asText()),
+                TimeText.parseInstant("updatedAt", node.path("updatedAt").asText()));
+        return read(node, identity);
+    }
+
+    /** A patch may mention a read-only field only with its current value (a client echoing a GET back). */
+    public static void checkReadOnly(ObjectNode patch, Hotfix current) {
+        ObjectNode now = write(current);
+        List<FieldError> errors = new ArrayList<>();
+        for (String f : READ_ONLY_FIELDS) {
+            if (patch.has(f) && !patch.get(f).equals(now.get(f)) && !f.equals("durations")
+                    && !f.equals("nextStep")) {
+                String how = f.equals("status")
+                        ? "moves only through lifecycle events: POST /api/v1/hotfixes/{id}/events"
+                        : "is set by the server";
+                errors.add(new FieldError(f, "is read-only: it " + how));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    private static Triage readTriage(FieldReader r, ObjectNode node) {
+        JsonNode t = r.object(node, "triage", "triage");
+        if (t == null) {
+            return Triage.UNANSWERED;
+        }
+        t.fieldNames().forEachRemaining(n -> {
+            if (!Set.of("productionDown", "canWait", "outcome").contains(n)) {
+                r.error("triage." + n, "is not a triage question; use productionDown and canWait");
+            }
+        });
+        return new Triage(r.bool(t, "productionDown", "triage.productionDown"),
+                r.bool(t, "canWait", "triage.canWait"));
+    }
+
+    private static Map<StepKind, Step> readSteps(FieldReader r, ObjectNode node) {
+        Map<StepKind, Step> out = new EnumMap<>(StepKind.class);
+        JsonNode steps = r.object(node, "steps", "steps");
+        if (steps == null) {
+            return out;
+        }
+        steps.fields().forEachRemaining(e -> {
+            String path = "steps." + e.getKey();
+            var kind = StepKind.fromJson(e.getKey());
+            if (kind.isEmpty()) {
+                r.error(path, "is not a step; steps are " + names(StepKind.values()));
+                return;
+            }
+            JsonNode s = r.object(steps, e.getKey(), path);
+            if (s == null) {
+                return;
+            }
+            Boolean done = r.bool(s, "done", path + ".done");
+            boolean isDone = done != null && done;
+            Instant at = r.instant(s, "at", path + ".at");
+            out.put(kind.get(), new Step(isDone, isDone ? at : null, r.text(s, "by", path + ".by")));
+        });
+        return out;
+    }
+
+    private static Map<FollowUpKind, FollowUp> readFollowUps(FieldReader r, ObjectNode node) {
+        Map<FollowUpKind, FollowUp> out = new EnumMap<>(FollowUpKind.class);
+        JsonNode fus = r.object(node, "followUps", "followUps");
+        if (fus == null) {
+            return out;
+        }
+        fus.fields().forEachRemaining(e -> {
+            String path = "followUps." + e.getKey();
+            var kind = FollowUpKind.fromJson(e.getKey());
+            if (kind.isEmpty()) {
+                r.error(path, "is not a follow-up; follow-ups are " + names(FollowUpKind.values()));
+                return;
+            }
+            JsonNode f = r.object(fus, e.getKey(), path);
+            if (f == null) {
+                return;
+            }
+            Boolean done = r.bool(f, "done", path + ".done");
+            boolean isDone = done != null && done;
+            Instant doneAt = r.instant(f, "doneAt", path + ".doneAt");
+            out.put(kind.get(), new FollowUp(r.text(f, "description", path + ".description"),
+                    r.text(f, "owner", path + ".owner"), r.instant(f, "dueAt", path + ".dueAt"), isDone,
+                    isDone ? doneAt : null, r.text(f, "link", path + ".link")));
+        });
+        return out;
+    }
+
+    /** Field path → value for every editable field and the status; what history diffs compare. */
+    static Map<String, JsonNode> flatten(Hotfix h) {
+        ObjectNode view = editable(h);
+        view.put("status", h.status().json());
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        flatten("", view, out);
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> flatten(prefix + e.getKey() + ".", e.getValue(), out));
+        } else {
+            out.put(prefix.substring(0, prefix.length() - 1), node);
+        }
+    }
+
+    /** The fields that differ between two versions of a record, in a stable order. */
+    public static List<FieldChange> diff(Hotfix before, Hotfix after) {
+        Map<String, JsonNode> a = before == null ? Map.of() : flatten(before);
+        Map<String, JsonNode> b = flatten(after);
+        List<FieldChange> out = new ArrayList<>();
+        Set<String> union = new java.util.LinkedHashSet<>(b.keySet());
+        union.addAll(a.keySet());
+        List<String> keys = new ArrayList<>(union);
+        // Template order: a cleared field is listed where it stands in the record, not after the others.
+        keys.sort(java.util.Comparator.comparingInt(HotfixJson::templatePosition));
+        for (String k : keys) {
+            JsonNode x = a.getOrDefault(k, NullNode.getInstance());
+            JsonNode y = b.getOrDefault(k, NullNode.getInstance());
+            boolean unsetOnCreation = before == null && y.isBoolean() && !y.booleanValue();
+            if (!x.equals(y) && !(isEmpty(x) && isEmpty(y)) && !unsetOnCreation) {
+                out.add(new FieldChange(k, x, y));
+            }
+        }
+        return out;
+    }
+
+    private static int templatePosition(String path) {
+        int dot = path.indexOf('.');
+        int i = EDITABLE_FIELDS.indexOf(dot < 0 ? path : path.substring(0, dot));
+        return i < 0 ? EDITABLE_FIELDS.size() : i;
+    }
+
+    private static boolean isEmpty(JsonNode n) {
+        return n.isNull() || (n.isArray() && n.isEmpty());
+    }
+
+    private static void stripNulls(ObjectNode o) {
+        Iterator<Map.Entry<String, JsonNode>> it = o.fields();
+        while (it.hasNext()) {
+            JsonNode v = it.next().getValue();
+            if (v.isNull()) {
+                it.remove();
+            } else if (v instanceof ObjectNode child) {
+                stripNulls(child);
+            }
+        }
+    }
+
+    private static void putIfSet(ObjectNode o, String name, Boolean value) {
+        if (value != null) {
+            o.put(name, value);
+        }
+    }
+
+    static String iso(Instant i) {
+        return i == null ? null : i.toString();
+    }
+
+    static String iso(Duration d) {
+        return d == null ? null : d.toString();
+    }
+
+    private static String names(Enum<?>[] values) {
+        List<String> out = new ArrayList<>();
+        for (Enum<?> v : values) {
+            out.add(v instanceof StepKind s ? s.json() : ((FollowUpKind) v).json());
+        }
+        return String.join(", ", out);
+    }
+}

@@ -1,0 +1,304 @@
+package dev.hotfixlog.hotfix;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.json.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The hotfix record's SQL. Every method runs inside a transaction its caller opened ({@code Database.read} or
+ * {@code Database.write}); the same statements run on SQLite and PostgreSQL.
+ */
+final class HotfixRepository {
+    private static final String COLUMNS = """
+            id, number, title, severity, status, owner, problem, impact, why_emergency, change_made,
+            rollback_plan, root_cause, risk_accepted, monitoring, detected_at, alerted_at, fix_deployed_at,
+            resolved_at, explicit_duration_seconds, production_down, can_wait, triage_outcome, category,
+            constraint_text, signal_text, boundary_text, operating_rule, learning, postmortem_url, version,
+            created_at, updated_at""";
+
+    /** Hands out the next number; the row lock (PostgreSQL) or write lock (SQLite) keeps it unique. */
+    long nextNumber(Handle h) {
+        return h.createQuery("""
+                        UPDATE id_counter SET last_value = last_value + 1 WHERE name = 'hotfix'
+                        RETURNING last_value""")
+                .mapTo(Long.class).one();
+    }
+
+    void insert(Handle h, Hotfix x) {
+        h.createUpdate("INSERT INTO hotfix (" + COLUMNS + ") VALUES (:id, :number, :title, :severity, :status,"
+                        + " :owner, :problem, :impact, :whyEmergency, :changeMade, :rollbackPlan, :rootCause,"
+                        + " :riskAccepted, :monitoring, :detectedAt, :alertedAt, :fixDeployedAt, :resolvedAt,"
+                        + " :durationSeconds, :productionDown, :canWait, :outcome, :category, :constraint, :signal,"
+                        + " :boundary, :operatingRule, :learning, :postmortemUrl, :version, :createdAt, :updatedAt)")
+                .bind("number", x.id().number())
+                .bind("createdAt", x.createdAt().toEpochMilli())
+                .bindMap(scalars(x))
+                .execute();
+        insertChildren(h, x);
+    }
+
+    /** Writes {@code x} over the stored row if that row is still at {@code expectedVersion}; false otherwise. */
+    boolean update(Handle h, Hotfix x, int expectedVersion) {
+        int rows = h.createUpdate("""
+                        UPDATE hotfix SET title = :title, severity = :severity, status = :status, owner = :owner,
+                          problem = :problem, impact = :impact, why_emergency = :whyEmergency,
+                          change_made = :changeMade, rollback_plan = :rollbackPlan, root_cause = :rootCause,
+                          risk_accepted = :riskAccepted, monitoring = :monitoring, detected_at = :detectedAt,
+                          alerted_at = :alertedAt, fix_deployed_at = :fixDeployedAt, resolved_at = :resolvedAt,
+                          explicit_duration_seconds = :durationSeconds, production_down = :productionDown,
+                          can_wait = :canWait, triage_outcome = :outcome, category = :category,
+                          constraint_text = :constraint, signal_text = :signal, boundary_text = :boundary,
+                          operating_rule = :operatingRule, learning = :learning, postmortem_url = :postmortemUrl,
+                          version = :version, updated_at = :updatedAt
+                        WHERE id = :id AND version = :expectedVersion""")
+                .bindMap(scalars(x))
+                .bind("expectedVersion", expectedVersion)
+                .execute();
+        if (rows == 0) {
+            return false;
+        }
+        for (String table : List.of("hotfix_system", "hotfix_step", "follow_up")) {
+            h.createUpdate("DELETE FROM " + table + " WHERE hotfix_id = :id").bind("id", x.id().toString())
+                    .execute();
+        }
+        insertChildren(h, x);
+        return true;
+    }
+
+    private static Map<String, Object> scalars(Hotfix x) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", x.id().toString());
+        m.put("title", x.title());
+        m.put("severity", x.severity().json());
+        m.put("status", x.status().json());
+        m.put("owner", x.owner());
+        m.put("problem", x.emergency().problem());
+        m.put("impact", x.emergency().impact());
+        m.put("whyEmergency", x.emergency().whyEmergency());
+        m.put("changeMade", x.fix().changeMade());
+        m.put("rollbackPlan", x.fix().rollbackPlan());
+        m.put("rootCause", x.context().rootCause());
+        m.put("riskAccepted", x.context().riskAccepted());
+        m.put("monitoring", x.context().monitoring());
+        Timeline t = x.timeline();
+        m.put("detectedAt", millis(t.detectedAt()));
+        m.put("alertedAt", millis(t.alertedAt()));
+        m.put("fixDeployedAt", millis(t.fixDeployedAt()));
+        m.put("resolvedAt", millis(t.resolvedAt()));
+        m.put("durationSeconds", t.explicitDuration() == null ? null : t.explicitDuration().getSeconds());
+        m.put("productionDown", x.triage().productionDown());
+        m.put("canWait", x.triage().canWait());
+        Triage.Outcome o = x.triage().outcome();
+        m.put("outcome", o == null ? null : o.json());
+        WriteUp w = x.writeUp();
+        m.put("category", w.category());
+        m.put("constraint", w.constraint());
+        m.put("signal", w.signal());
+        m.put("boundary", w.boundary());
+        m.put("operatingRule", w.operatingRule());
+        m.put("learning", w.learning());
+        m.put("postmortemUrl", w.postmortemUrl());
+        m.put("version", x.version());
+        m.put("updatedAt", x.updatedAt().toEpochMilli());
+        return m;
+    }
+
+    private static void insertChildren(Handle h, Hotfix x) {
+        String id = x.id().toString();
+        List<String> systems = x.fix().systemsAffected();
+        if (!systems.isEmpty()) {
+            PreparedBatch b = h.prepareBatch(
+                    "INSERT INTO hotfix_system (hotfix_id, ordinal, name) VALUES (:id, :ordinal, :name)");
+            for (int i = 0; i < systems.size(); i++) {
+                b.bind("id", id).bind("ordinal", i).bind("name", systems.get(i)).add();
+            }
+            b.execute();
+        }
+        PreparedBatch steps = h.prepareBatch("INSERT INTO hotfix_step (hotfix_id, step, done, done_at, done_by)"
+                + " VALUES (:id, :step, :done, :at, :by)");
+        x.steps().forEach((k, s) -> steps.bind("id", id).bind("step", k.json()).bind("done", s.done())
+                .bind("at", millis(s.at())).bind("by", s.by()).add());
+        steps.execute();
+        PreparedBatch fus = h.prepareBatch("INSERT INTO follow_up (hotfix_id, kind, description, owner, due_at,"
+                + " done, done_at, link) VALUES (:id, :kind, :description, :owner, :dueAt, :done, :doneAt, :link)");
+        x.followUps().forEach((k, f) -> fus.bind("id", id).bind("kind", k.json())
+                .bind("description", f.description()).bind("owner", f.owner()).bind("dueAt", millis(f.dueAt()))
+                .bind("done", f.done()).bind("doneAt", millis(f.doneAt())).bind("link", f.link()).add());
+        fus.execute();
+    }
+
+    Optional<Hotfix> find(Handle h, HotfixId id) {
+        List<Hotfix> found = load(h, h.createQuery("SELECT " + COLUMNS + " FROM hotfix WHERE id = :id")
+                .bind("id", id.toString()));
+        return found.stream().findFirst();
+    }
+
+    /** Up to {@code limit + 1} hotfixes, newest first; the extra one tells the caller there is a next page. */
+    List<Hotfix> page(Handle h, HotfixQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM hotfix WHERE 1 = 1");
+        Map<String, Object> args = new HashMap<>();
+        if (q.status() != null) {
+            sql.append(" AND status = :status");
+            args.put("status", q.status().json());
+        }
+        if (q.severity() != null) {
+            sql.append(" AND severity = :severity");
+            args.put("severity", q.severity().json());
+        }
+        if (q.before() != null) {
+            sql.append(" AND number < :before");
+            args.put("before", q.before());
+        }
+        sql.append(" ORDER BY number DESC LIMIT :limit");
+        args.put("limit", q.limit() + 1);
+        return load(h, h.createQuery(sql.toString()).bindMap(args));
+    }
+
+    private List<Hotfix> load(Handle h, Query query) {
+        List<Row> rows = query.map((rs, ctx) -> Row.of(rs)).list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = rows.stream().map(r -> r.id).toList();
+        Map<String, List<String>> systems = new HashMap<>();
+        h.createQuery("SELECT hotfix_id, name FROM hotfix_system WHERE hotfix_id IN (<ids>) ORDER BY hotfix_id,"
+                        + " ordinal")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> systems.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<String, Map<StepKind, Step>> steps = new HashMap<>();
+        h.createQuery("SELECT hotfix_id, step, done, done_at, done_by FROM hotfix_step WHERE hotfix_id IN (<ids>)")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> {
+                    StepKind kind = StepKind.fromJson(rs.getString(2)).orElseThrow();
+                    boolean done = rs.getBoolean(3);
+                    Instant at = instant(rs, 4);
+                    steps.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(StepKind.class))
+                            .put(kind, new Step(done, done ? at : null, rs.getString(5)));
+                    return kind;
+                }).list();
+        Map<String, Map<FollowUpKind, FollowUp>> followUps = new HashMap<>();
+        h.createQuery("SELECT hotfix_id, kind, description, owner, due_at, done, done_at, link FROM follow_up"
+                        + " WHERE hotfix_id IN (<ids>)")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> {
+                    FollowUpKind kind = FollowUpKind.fromJson(rs.getString(2)).orElseThrow();
+                    boolean done = rs.getBoolean(6);
+                    followUps.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(FollowUpKind.class))
+                            .put(kind, new FollowUp(rs.getString(3), rs.getString(4), instant(rs, 5), done,
+                                    done ? instant(rs, 7) : null, rs.getString(8)));
+                    return kind;
+                }).list();
+        List<Hotfix> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(r.toHotfix(systems.getOrDefault(r.id, List.of()), steps.get(r.id), followUps.get(r.id)));
+        }
+        return out;
+    }
+
+    void appendRevision(Handle h, HotfixId id, Revision rev) {
+        ArrayNode changes = Json.mapper().createArrayNode();
+        for (FieldChange c : rev.changes()) {
+            ObjectNode o = changes.addObject();
+            o.put("field", c.field());
+            o.set("old", c.before());
+            o.set("new", c.after());
+        }
+        h.createUpdate("INSERT INTO hotfix_revision (hotfix_id, version, actor, changed_at, action, changes)"
+                        + " VALUES (:id, :version, :actor, :at, :action, :changes)")
+                .bind("id", id.toString()).bind("version", rev.version()).bind("actor", rev.actor())
+                .bind("at", rev.at().toEpochMilli()).bind("action", rev.action())
+                .bind("changes", Json.write(changes))
+                .execute();
+    }
+
+    List<Revision> history(Handle h, HotfixId id) {
+        return h.createQuery("SELECT version, actor, changed_at, action, changes FROM hotfix_revision"
+                        + " WHERE hotfix_id = :id ORDER BY version")
+                .bind("id", id.toString())
+                .map((rs, ctx) -> new Revision(rs.getInt(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                        rs.getString(4), changes(rs.getString(5))))
+                .list();
+    }
+
+    private static List<FieldChange> changes(String json) {
+        try {
+            List<FieldChange> out = new ArrayList<>();
+            for (JsonNode n : Json.mapper().readTree(json)) {
+                out.add(new FieldChange(n.path("field").asText(), n.get("old"), n.get("new")));
+            }
+            return out;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored revision is not JSON: " + json, e);
+        }
+    }
+
+    static Long millis(Instant i) {
+        return i == null ? null : i.toEpochMilli();
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    private static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
+        boolean v = rs.getBoolean(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    /** One row of the hotfix table, before its child rows are attached. */
+    private record Row(String id, Hotfix partial) {
+        static Row of(ResultSet rs) throws SQLException {
+            Long seconds = rs.getObject("explicit_duration_seconds") == null ? null
+                    : rs.getLong("explicit_duration_seconds");
+            Hotfix partial = new Hotfix(HotfixId.parse(rs.getString("id")), rs.getString("title"),
+                    Severity.parse("severity", rs.getString("severity")), rs.getString("owner"),
+                    new Emergency(rs.getString("problem"), rs.getString("impact"), rs.getString("why_emergency")),
+                    new TheFix(rs.getString("change_made"), List.of(), rs.getString("rollback_plan")),
+                    new TheContext(rs.getString("root_cause"), rs.getString("risk_accepted"),
+                            rs.getString("monitoring")),
+                    new Timeline(instant(rs, "detected_at"), instant(rs, "alerted_at"),
+                            instant(rs, "fix_deployed_at"), instant(rs, "resolved_at"),
+                            seconds == null ? null : Duration.ofSeconds(seconds)),
+                    Status.parse("status", rs.getString("status")),
+                    new Triage(nullableBoolean(rs, "production_down"), nullableBoolean(rs, "can_wait")),
+                    null, null,
+                    new WriteUp(rs.getString("category"), rs.getString("constraint_text"),
+                            rs.getString("signal_text"), rs.getString("boundary_text"),
+                            rs.getString("operating_rule"), rs.getString("learning"),
+                            rs.getString("postmortem_url")),
+                    rs.getInt("version"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                    Instant.ofEpochMilli(rs.getLong("updated_at")));
+            return new Row(partial.id().toString(), partial);
+        }
+
+        Hotfix toHotfix(List<String> systems, Map<StepKind, Step> steps, Map<FollowUpKind, FollowUp> followUps) {
+            Hotfix p = partial;
+            return new Hotfix(p.id(), p.title(), p.severity(), p.owner(), p.emergency(),
+                    new TheFix(p.fix().changeMade(), systems, p.fix().rollbackPlan()), p.context(), p.timeline(),
+                    p.status(), p.triage(), steps, followUps, p.writeUp(), p.version(), p.createdAt(),
+                    p.updatedAt());
+        }
+    }
+}

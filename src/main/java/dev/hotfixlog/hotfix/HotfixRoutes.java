@@ -1,0 +1,108 @@
+package dev.hotfixlog.hotfix;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.error.NotFoundException;
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.json.Json;
+import dev.hotfixlog.json.MergePatch;
+import dev.hotfixlog.web.Requests;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Objects;
+
+/**
+ * The REST API of the hotfix record, a thin projection of {@link HotfixService}: parse, call, write. Failures
+ * are thrown and mapped to problem+json in one place ({@code web.ProblemMapper}).
+ */
+public final class HotfixRoutes {
+    public static final String BASE = "/api/v1/hotfixes";
+    private final HotfixService service;
+
+    public HotfixRoutes(HotfixService service) {
+        this.service = Objects.requireNonNull(service, "service");
+    }
+
+    public void register(RoutesConfig r) {
+        r.post(BASE, this::create);
+        r.get(BASE, this::list);
+        r.get(BASE + "/{id}", this::get);
+        r.patch(BASE + "/{id}", this::patch);
+        r.post(BASE + "/{id}/events", this::event);
+        r.get(BASE + "/{id}/history", this::history);
+    }
+
+    private void create(Context ctx) {
+        Hotfix h = service.create(MergePatch.of(Json.parseObject(ctx.body())), Requests.actor(ctx));
+        ctx.status(201).header("Location", BASE + "/" + h.id());
+        writeRecord(ctx, h);
+    }
+
+    private void list(Context ctx) {
+        Status status = blank(ctx.queryParam("status")) ? null : Status.parse("status", ctx.queryParam("status"));
+        Severity severity = blank(ctx.queryParam("severity")) ? null
+                : Severity.parse("severity", ctx.queryParam("severity"));
+        int limit = HotfixQuery.DEFAULT_LIMIT;
+        if (!blank(ctx.queryParam("limit"))) {
+            try {
+                limit = Integer.parseInt(ctx.queryParam("limit").trim());
+            } catch (NumberFormatException e) {
+                throw ValidationException.of("limit", "'" + ctx.queryParam("limit") + "' is not a whole number");
+            }
+        }
+        HotfixPage page = service.list(new HotfixQuery(status, severity, limit,
+                HotfixPage.decodeCursor(ctx.queryParam("cursor"))));
+        ObjectNode o = Json.object();
+        ArrayNode items = o.putArray("items");
+        page.items().forEach(h -> items.add(HotfixJson.write(h)));
+        o.put("nextCursor", page.nextCursor());
+        ctx.contentType("application/json").result(Json.write(o));
+    }
+
+    private void get(Context ctx) {
+        Hotfix h = service.get(pathId(ctx));
+        if (Requests.etag(h.version()).equals(ctx.header("If-None-Match"))) {
+            ctx.status(304).header("ETag", Requests.etag(h.version()));
+            return;
+        }
+        writeRecord(ctx, h);
+    }
+
+    private void patch(Context ctx) {
+        HotfixId id = pathId(ctx);
+        int version = Requests.ifMatchVersion(ctx);
+        Hotfix h = service.edit(id, version, MergePatch.of(Json.parseObject(ctx.body())), Requests.actor(ctx));
+        writeRecord(ctx, h);
+    }
+
+    private void event(Context ctx) {
+        HotfixId id = pathId(ctx);
+        Hotfix h = service.record(id, EventJson.read(Json.parseObject(ctx.body())), Requests.actor(ctx));
+        writeRecord(ctx, h);
+    }
+
+    private void history(Context ctx) {
+        ObjectNode o = Json.object();
+        ArrayNode items = o.putArray("items");
+        service.history(pathId(ctx)).forEach(r -> items.add(RevisionJson.write(r)));
+        ctx.contentType("application/json").result(Json.write(o));
+    }
+
+    private static void writeRecord(Context ctx, Hotfix h) {
+        ctx.header("ETag", Requests.etag(h.version())).contentType("application/json")
+                .result(Json.write(HotfixJson.write(h)));
+    }
+
+    /** A path that names no possible hotfix is a missing resource, not a bad field. */
+    private static HotfixId pathId(Context ctx) {
+        try {
+            return HotfixId.parse(ctx.pathParam("id"));
+        } catch (ValidationException e) {
+            throw new NotFoundException("no hotfix '" + ctx.pathParam("id") + "'; ids look like HOTFIX-001");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

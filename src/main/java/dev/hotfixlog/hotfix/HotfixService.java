@@ -1,0 +1,30 @@
+package dev.hotfixlog.hotfix;
+
+import dev.hotfixlog.json.MergePatch;
+import java.util.List;
+
+/**
+ * The hotfix record's one service: the CLI, the REST API and the web pages all call this.
+ * {@link LocalHotfixService} runs it on the database; {@link HotfixApiClient} runs it against a remote server's
+ * REST API, so the CLI's {@code --server} mode is the same code path with another implementation.
+ *
+ * <p>Edits are JSON merge patches of the record's editable fields (see {@link HotfixJson#EDITABLE_FIELDS}).
+ * Errors: {@code ValidationException} (bad input, every field listed), {@code NotFoundException},
+ * {@code ConflictException} (illegal lifecycle move), {@code StaleVersionException}, {@code StorageException}.
+ * Every method that changes something does it in one transaction, and appends one revision to the history.
+ */
+public interface HotfixService {
+    /** Declares a new hotfix; {@code title} and {@code severity} are the only required fields. */
+    Hotfix create(MergePatch fields, String actor);
+
+    Hotfix get(HotfixId id);
+
+    HotfixPage list(HotfixQuery query);
+
+    /** Applies {@code patch} if the record is still at {@code expectedVersion}. */
+    Hotfix edit(HotfixId id, int expectedVersion, MergePatch patch, String actor);
+
+    Hotfix record(HotfixId id, LifecycleEvent event, String actor);
+
+    List<Revision> history(HotfixId id);
+}

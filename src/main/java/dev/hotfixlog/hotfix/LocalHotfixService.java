@@ -1,0 +1,153 @@
+package dev.hotfixlog.hotfix;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.error.FieldError;
+import dev.hotfixlog.error.NotFoundException;
+import dev.hotfixlog.error.StaleVersionException;
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.json.Json;
+import dev.hotfixlog.json.MergePatch;
+import dev.hotfixlog.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@link HotfixService} on the database. Input is parsed and validated before a transaction opens; each change
+ * is one write transaction that stores the new row and appends its revision, or stores nothing.
+ */
+public final class LocalHotfixService implements HotfixService {
+    private final Database db;
+    private final Clock clock;
+    private final HotfixRepository repo = new HotfixRepository();
+
+    public LocalHotfixService(Database db, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Hotfix create(MergePatch fields, String actor) {
+        ObjectNode body = fields.document();
+        List<FieldError> readOnly = new ArrayList<>();
+        for (String f : HotfixJson.READ_ONLY_FIELDS) {
+            if (body.has(f)) {
+                readOnly.add(new FieldError(f, "is set by the server and cannot be given on create"));
+            }
+        }
+        if (!readOnly.isEmpty()) {
+            throw new ValidationException(readOnly);
+        }
+        Instant now = now();
+        Hotfix draft = withCreationDefaults(HotfixJson.read(body,
+                new HotfixJson.Identity(new HotfixId(1), Status.ACTIVE, 1, now, now)), now, actor);
+        return db.write(h -> {
+            Hotfix created = draft.withIdentity(new HotfixId(repo.nextNumber(h)), 1, now, now);
+            repo.insert(h, created);
+            repo.appendRevision(h, created.id(),
+                    new Revision(1, actor, now, "created", HotfixJson.diff(null, created)));
+            return created;
+        });
+    }
+
+    /** Detected now unless said otherwise; the log entry was started now; ticked boxes get their time. */
+    private static Hotfix withCreationDefaults(Hotfix draft, Instant now, String actor) {
+        Hotfix.Builder b = draft.toBuilder();
+        Timeline t = draft.timeline();
+        if (t.detectedAt() == null) {
+            Instant alerted = t.alertedAt();
+            t = t.withDetectedAt(alerted != null && alerted.isBefore(now) ? alerted : now);
+            b.timeline(t);
+        }
+        if (t.alertedAt() != null && !draft.steps().get(StepKind.ALERT_TEAM).done()) {
+            b.step(StepKind.ALERT_TEAM, Step.doneAt(t.alertedAt(), actor));
+        }
+        if (!draft.steps().get(StepKind.START_LOG).done()) {
+            b.step(StepKind.START_LOG, Step.doneAt(now, actor));
+        }
+        return Stamps.stampNewlyDone(null, b.build(), now, actor);
+    }
+
+    @Override
+    public Hotfix get(HotfixId id) {
+        return db.read(h -> repo.find(h, id)).orElseThrow(() -> notFound(id));
+    }
+
+    @Override
+    public HotfixPage list(HotfixQuery query) {
+        List<Hotfix> rows = db.read(h -> repo.page(h, query));
+        if (rows.size() <= query.limit()) {
+            return new HotfixPage(rows, null);
+        }
+        List<Hotfix> page = rows.subList(0, query.limit());
+        return new HotfixPage(page, HotfixPage.cursorBefore(page.get(page.size() - 1).id().number()));
+    }
+
+    @Override
+    public Hotfix edit(HotfixId id, int expectedVersion, MergePatch patch, String actor) {
+        Instant now = now();
+        return db.write(h -> {
+            Hotfix current = repo.find(h, id).orElseThrow(() -> notFound(id));
+            if (current.version() != expectedVersion) {
+                throw new StaleVersionException(id.toString(), expectedVersion, current.version());
+            }
+            HotfixJson.checkReadOnly(patch.document(), current);
+            ObjectNode merged = patch.applyTo(HotfixJson.editable(current));
+            Hotfix next = HotfixJson.read(merged, new HotfixJson.Identity(id, current.status(),
+                    current.version() + 1, current.createdAt(), now));
+            next = Stamps.stampNewlyDone(current, next, now, actor);
+            return save(h, current, next, "edited", actor, now);
+        });
+    }
+
+    @Override
+    public Hotfix record(HotfixId id, LifecycleEvent event, String actor) {
+        Instant now = now();
+        Instant at = event.at() == null ? now : event.at().truncatedTo(ChronoUnit.MILLIS);
+        return db.write(h -> {
+            Hotfix current = repo.find(h, id).orElseThrow(() -> notFound(id));
+            Hotfix next = Lifecycle.apply(current, event, at, actor).toBuilder()
+                    .version(current.version() + 1).updatedAt(now).build();
+            return save(h, current, next, event.type().json(), actor, now);
+        });
+    }
+
+    private Hotfix save(org.jdbi.v3.core.Handle h, Hotfix current, Hotfix next, String action, String actor,
+                        Instant now) {
+        List<FieldChange> changes = HotfixJson.diff(current, next);
+        if (changes.isEmpty()) {
+            return current;
+        }
+        if (!repo.update(h, next, current.version())) {
+            int stored = repo.find(h, current.id()).map(Hotfix::version).orElse(-1);
+            throw new StaleVersionException(current.id().toString(), current.version(), stored);
+        }
+        repo.appendRevision(h, next.id(), new Revision(next.version(), actor, now, action, changes));
+        return next;
+    }
+
+    @Override
+    public List<Revision> history(HotfixId id) {
+        return db.read(h -> {
+            if (repo.find(h, id).isEmpty()) {
+                throw notFound(id);
+            }
+            return repo.history(h, id);
+        });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static NotFoundException notFound(HotfixId id) {
+        return new NotFoundException("no hotfix " + id + "; list them with `hotfix list` or GET /api/v1/hotfixes");
+    }
+
+    static ObjectNode emptyObject() {
+        return Json.object();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.hotfixlog.hotfix;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Fills in the "when" (and "who") of a step or follow-up that a person just ticked without saying when, so a
+ * checkbox click records the moment it happened.
+ */
+final class Stamps {
+    private Stamps() {
+    }
+
+    static Hotfix stampNewlyDone(Hotfix before, Hotfix after, Instant now, String actor) {
+        Hotfix.Builder b = after.toBuilder();
+        for (Map.Entry<StepKind, Step> e : after.steps().entrySet()) {
+            Step s = e.getValue();
+            boolean wasDone = before != null && before.steps().get(e.getKey()).done();
+            if (s.done() && s.at() == null && !wasDone) {
+                String by = s.by() != null || e.getKey() == StepKind.QUICK_REVIEW ? s.by() : actor;
+                b.step(e.getKey(), Step.doneAt(now, by));
+            }
+        }
+        for (Map.Entry<FollowUpKind, FollowUp> e : after.followUps().entrySet()) {
+            FollowUp f = e.getValue();
+            boolean wasDone = before != null && before.followUps().get(e.getKey()).done();
+            if (f.done() && f.doneAt() == null && !wasDone) {
+                b.followUp(e.getKey(), new FollowUp(f.description(), f.owner(), f.dueAt(), true, now, f.link()));
+            }
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.hotfixlog.hotfix;
+
+import java.util.Optional;
+
+/** The seed's hotfix process, in order. Lifecycle events tick the matching steps. */
+public enum StepKind {
+    ALERT_TEAM("alertTeam", "Alert team"),
+    START_LOG("startLog", "Start log entry"),
+    MINIMAL_CHANGE("minimalChange", "Make minimal change"),
+    QUICK_REVIEW("quickReview", "Get quick review"),
+    DEPLOY_WITH_MONITORING("deployWithMonitoring", "Deploy with monitoring"),
+    COMPLETE_LOG("completeLog", "Complete log entry");
+
+    private final String json;
+    private final String label;
+
+    StepKind(String json, String label) {
+        this.json = json;
+        this.label = label;
+    }
+
+    public String json() {
+        return json;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Optional<StepKind> fromJson(String name) {
+        for (StepKind k : values()) {
+            if (k.json.equals(name)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.hotfixlog.hotfix;
+
+import dev.hotfixlog.error.ValidationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the times and durations people actually type: ISO-8601 with or without zone or seconds, a space instead
+ * of the {@code T}, a bare date; durations as ISO ({@code PT1H30M}) or words ({@code 45 min}, {@code 1h 30m},
+ * {@code 2 hours}). A time without a zone is taken as UTC. Everything is kept to the millisecond, which is what
+ * the database stores.
+ */
+public final class TimeText {
+    private static final Pattern DURATION_PART = Pattern.compile(
+            "(\\d+(?:[.,]\\d+)?)\\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\\b");
+    private static final Pattern DURATION_WHOLE = Pattern.compile(
+            "^(?:\\s*\\d+(?:[.,]\\d+)?\\s*(?:d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\\b"
+                    + "(?:\\s*(?:,|and)\\s*)?)+\\s*$");
+
+    private TimeText() {
+    }
+
+    public static Instant parseInstant(String field, String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) {
+            throw ValidationException.of(field, "is empty; expected a time like 2026-10-04T02:17:00Z");
+        }
+        String iso = t.replaceFirst("^(\\d{4}-\\d{2}-\\d{2})[ ](\\d)", "$1T$2");
+        try {
+            if (iso.endsWith("Z") || iso.endsWith("z")) {
+                return OffsetDateTime.parse(iso.substring(0, iso.length() - 1) + "Z").toInstant()
+                        .truncatedTo(ChronoUnit.MILLIS);
+            }
+            if (iso.matches(".*T.*[+-]\\d{2}:?\\d{2}$")) {
+                return OffsetDateTime.parse(iso.replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2")).toInstant()
+                        .truncatedTo(ChronoUnit.MILLIS);
+            }
+            if (iso.contains("T")) {
+                return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+            }
+            return LocalDate.parse(iso).atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw ValidationException.of(field, "'" + t + "' is not a time; expected ISO-8601 like "
+                    + "2026-10-04T02:17:00Z (a time without a zone is read as UTC)");
+        }
+    }
+
+    public static Duration parseDuration(String field, String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.regionMatches(true, 0, "P", 0, 1)) {
+            try {
+                return Duration.parse(t.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw badDuration(field, t);
+            }
+        }
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (!DURATION_WHOLE.matcher(lower).matches()) {
+            throw badDuration(field, t);
+        }
+        Matcher m = DURATION_PART.matcher(lower);
+        double seconds = 0;
+        while (m.find()) {
+            double n = Double.parseDouble(m.group(1).replace(',', '.'));
+            seconds += n * unitSeconds(m.group(2));
+        }
+        return Duration.ofSeconds(Math.round(seconds));
+    }
+
+    private static long unitSeconds(String unit) {
+        switch (unit.charAt(0)) {
+            case 'd':
+                return 86_400;
+            case 'h':
+                return 3_600;
+            case 'm':
+                return 60;
+            default:
+                return 1;
+        }
+    }
+
+    private static ValidationException badDuration(String field, String t) {
+        return ValidationException.of(field, "'" + t + "' is not a duration; write e.g. 45 min, 1h 30m, 2 hours "
+                + "or PT1H30M");
+    }
+
+    /** "1 hour 10 minutes", "38 minutes", "25 seconds": how a person writes a duration down. */
+    public static String human(Duration d) {
+        if (d == null) {
+            return "";
+        }
+        long s = d.getSeconds();
+        String sign = s < 0 ? "-" : "";
+        s = Math.abs(s);
+        long days = s / 86_400;
+        long hours = (s % 86_400) / 3_600;
+        long minutes = (s % 3_600) / 60;
+        long secs = s % 60;
+        StringBuilder b = new StringBuilder(sign);
+        append(b, days, "day");
+        append(b, hours, "hour");
+        append(b, minutes, "minute");
+        if (days == 0 && hours == 0 && (minutes == 0 || secs != 0)) {
+            append(b, secs, "second");
+        }
+        return b.length() == sign.length() ? "0 minutes" : b.toString();
+    }
+
+    private static void append(StringBuilder b, long n, String unit) {
+        if (n == 0) {
+            return;
+        }
+        if (b.length() > 0 && b.charAt(b.length() - 1) != '-') {
+            b.append(' ');
+        }
+        b.append(n).append(' ').append(unit).append(n == 1 ? "" : "s");
+    }
+}

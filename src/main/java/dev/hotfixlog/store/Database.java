@@ -1,0 +1,226 @@
+package dev.hotfixlog.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.hotfixlog.error.HotfixLogException;
+import dev.hotfixlog.error.StorageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.util.Objects;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The one way features reach the database: pooled connections, the schema migrated on open, and two kinds of
+ * transaction ({@link #read} and {@link #write}).
+ *
+ * <p>SQLite allows one writer at a time. Writers therefore get their own pool of one connection whose
+ * transactions begin IMMEDIATE (take the write lock at BEGIN, so two writers never deadlock upgrading a read
+ * lock), with a busy timeout for writers in other processes, and {@link #write} runs the work again on a
+ * transient "busy". Readers use a separate pool and see a consistent WAL snapshot. PostgreSQL uses one pool;
+ * serialization failures and deadlocks are retried the same way.
+ *
+ * <p>Thread-safe. Every {@code write} is one transaction: if the callback throws, nothing it did is kept.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 30_000;
+    private static final int SQLITE_READ_POOL_SIZE = 4;
+    private static final long CONNECTION_TIMEOUT_MILLIS = 30_000;
+
+    private final Dialect dialect;
+    private final String url;
+    private final HikariDataSource writePool;
+    private final HikariDataSource readPool;
+    private final Jdbi writer;
+    private final Jdbi reader;
+
+    private Database(Dialect dialect, String url, HikariDataSource writePool, HikariDataSource readPool) {
+        this.dialect = dialect;
+        this.url = url;
+        this.writePool = writePool;
+        this.readPool = readPool;
+        this.writer = Jdbi.create(writePool);
+        this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
+    }
+
+    /** Opens the database at {@code url}, creating the SQLite file's folder if needed, and migrates the schema. */
+    public static Database open(String url, String user, String password, int poolSize) {
+        Dialect dialect = Dialect.ofUrl(url);
+        try {
+            Database db = dialect == Dialect.SQLITE ? openSqlite(url) : openPostgres(url, user, password, poolSize);
+            db.migrate();
+            return db;
+        } catch (HotfixLogException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StorageException("cannot open the database at " + redact(url) + ": " + rootMessage(e)
+                    + (dialect == Dialect.POSTGRESQL ? " (is PostgreSQL running and is HOTFIX_DB_URL right?)" : ""), e);
+        }
+    }
+
+    private static Database openSqlite(String url) {
+        Path file = Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new StorageException("cannot create the folder for the database file " + file + ": " + e, e);
+        }
+        HikariDataSource write = sqlitePool(url, "hotfix-sqlite-write", 1, SQLiteConfig.TransactionMode.IMMEDIATE);
+        HikariDataSource read = sqlitePool(url, "hotfix-sqlite-read", SQLITE_READ_POOL_SIZE,
+                SQLiteConfig.TransactionMode.DEFERRED);
+        return new Database(Dialect.SQLITE, url, write, read);
+    }
+
+    private static HikariDataSource sqlitePool(String url, String name, int size, SQLiteConfig.TransactionMode mode) {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        cfg.enforceForeignKeys(true);
+        cfg.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
+        cfg.setTransactionMode(mode);
+        SQLiteDataSource ds = new SQLiteDataSource(cfg);
+        ds.setUrl(url);
+        HikariConfig hc = new HikariConfig();
+        hc.setDataSource(ds);
+        hc.setPoolName(name);
+        hc.setMaximumPoolSize(size);
+        hc.setMinimumIdle(1);
+        hc.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        return new HikariDataSource(hc);
+    }
+
+    private static Database openPostgres(String url, String user, String password, int poolSize) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        if (!user.isEmpty()) {
+            hc.setUsername(user);
+        }
+        if (!password.isEmpty()) {
+            hc.setPassword(password);
+        }
+        hc.setPoolName("hotfix-postgresql");
+        hc.setMaximumPoolSize(poolSize);
+        hc.setMinimumIdle(1);
+        hc.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        // Fail at start-up, not on the first request, when the server is not there.
+        hc.setInitializationFailTimeout(CONNECTION_TIMEOUT_MILLIS);
+        HikariDataSource pool = new HikariDataSource(hc);
+        return new Database(Dialect.POSTGRESQL, url, pool, pool);
+    }
+
+    private void migrate() {
+        String vendor = dialect == Dialect.SQLITE ? "sqlite" : "postgresql";
+        Flyway.configure()
+                .dataSource(writePool)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+                .failOnMissingLocations(false)
+                .load()
+                .migrate();
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Runs {@code work} in one write transaction, again on a transient busy/serialization failure. */
+    public <T> T write(HandleCallback<T, RuntimeException> work) {
+        Objects.requireNonNull(work, "work");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writer.inTransaction(work);
+            } catch (HotfixLogException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (Retry.isTransient(e) && attempt < Retry.MAX_ATTEMPTS) {
+                    LOG.debug("transient database conflict, attempt {}: {}", attempt, rootMessage(e));
+                    sleep(Retry.backoffMillis(attempt));
+                    continue;
+                }
+                throw translate(e);
+            }
+        }
+    }
+
+    /** Runs {@code work} in a read-only transaction that sees one consistent snapshot. */
+    public <T> T read(HandleCallback<T, RuntimeException> work) {
+        Objects.requireNonNull(work, "work");
+        try {
+            if (dialect == Dialect.POSTGRESQL) {
+                return reader.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+                    h.execute("SET TRANSACTION READ ONLY");
+                    return work.withHandle(h);
+                });
+            }
+            return reader.inTransaction(work);
+        } catch (HotfixLogException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Asks the database a trivial question and reports how that went; never throws. */
+    public DatabaseHealth health() {
+        long start = System.nanoTime();
+        try (Handle h = reader.open()) {
+            h.createQuery("SELECT 1").mapTo(Integer.class).one();
+            Connection c = h.getConnection();
+            DatabaseMetaData md = c.getMetaData();
+            return new DatabaseHealth(true, md.getDatabaseProductName(), md.getDatabaseProductVersion(),
+                    (System.nanoTime() - start) / 1_000_000, null);
+        } catch (Exception e) {
+            return new DatabaseHealth(false, dialect.name().toLowerCase(java.util.Locale.ROOT), "",
+                    (System.nanoTime() - start) / 1_000_000, rootMessage(e));
+        }
+    }
+
+    private RuntimeException translate(RuntimeException e) {
+        if (Retry.isUnavailable(e) || Retry.isTransient(e)) {
+            return new StorageException("the database at " + redact(url) + " is unavailable: " + rootMessage(e), e);
+        }
+        return e;
+    }
+
+    @Override
+    public void close() {
+        writePool.close();
+        if (readPool != writePool) {
+            readPool.close();
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting to retry a database transaction", ie);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.hotfixlog.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.json.Json;
+import dev.hotfixlog.store.Database;
+import dev.hotfixlog.store.DatabaseHealth;
+import io.javalin.config.RoutesConfig;
+
+/** {@code GET /health}: 200 with the database's state when it answers, 503 when it does not. */
+public final class HealthRoutes {
+    private final Database db;
+
+    public HealthRoutes(Database db) {
+        this.db = db;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/health", ctx -> {
+            DatabaseHealth h = db.health();
+            ObjectNode o = Json.object();
+            o.put("status", h.up() ? "up" : "down");
+            ObjectNode d = o.putObject("database");
+            d.put("status", h.up() ? "up" : "down");
+            d.put("dialect", db.dialect().name().toLowerCase(java.util.Locale.ROOT));
+            d.put("product", h.product());
+            d.put("version", h.version());
+            d.put("latencyMillis", h.latencyMillis());
+            if (h.error() != null) {
+                d.put("error", h.error());
+            }
+            ctx.status(h.up() ? 200 : 503).contentType("application/json").result(Json.write(o));
+        });
+    }
+}

@@ -1,0 +1,108 @@
+package dev.hotfixlog.web;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.error.ConflictException;
+import dev.hotfixlog.error.FieldError;
+import dev.hotfixlog.error.HotfixLogException;
+import dev.hotfixlog.error.NotFoundException;
+import dev.hotfixlog.error.PreconditionRequiredException;
+import dev.hotfixlog.error.StaleVersionException;
+import dev.hotfixlog.error.StorageException;
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.json.Json;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP answers: {@code application/problem+json} (RFC 9457) with the
+ * {@code errors} list naming each bad field. Nothing the caller sent can produce a 500; a real 500 is logged
+ * with an id that the answer repeats, and never shows internals.
+ */
+public final class ProblemMapper {
+    public static final String PROBLEM_JSON = "application/problem+json";
+    public static final String TYPE_PREFIX = "urn:hotfix-log:problem:";
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+
+    private ProblemMapper() {
+    }
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(HotfixLogException.class, (e, ctx) -> write(ctx, statusOf(e), e.kind(), titleOf(e),
+                e.getMessage(), e instanceof ValidationException v ? v.errors() : List.of(), e));
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
+                "http-" + e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage(),
+                List.of(), null));
+        routes.exception(Exception.class, (e, ctx) -> {
+            String incident = UUID.randomUUID().toString();
+            LOG.error("unexpected failure {} on {} {}", incident, ctx.method(), ctx.path(), e);
+            write(ctx, 500, "internal", "Internal Server Error", "an unexpected failure, logged as " + incident
+                    + "; the request may not have been applied, so check the record before retrying", List.of(), null);
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null) {
+                write(ctx, 404, "not-found", "Not Found", "no such resource: " + ctx.method() + " " + ctx.path(),
+                        List.of(), null);
+            }
+        });
+        routes.error(405, ctx -> {
+            if (ctx.result() == null) {
+                write(ctx, 405, "method-not-allowed", "Method Not Allowed", ctx.method() + " is not allowed on "
+                        + ctx.path(), List.of(), null);
+            }
+        });
+    }
+
+    static int statusOf(HotfixLogException e) {
+        if (e instanceof ValidationException v) {
+            return v.errors().stream().anyMatch(f -> f.field().equals("body")) ? 400 : 422;
+        }
+        if (e instanceof NotFoundException) {
+            return 404;
+        }
+        if (e instanceof StaleVersionException) {
+            return 412;
+        }
+        if (e instanceof ConflictException) {
+            return 409;
+        }
+        if (e instanceof PreconditionRequiredException) {
+            return 428;
+        }
+        if (e instanceof StorageException) {
+            return 503;
+        }
+        return 500;
+    }
+
+    private static String titleOf(HotfixLogException e) {
+        return HttpStatus.forStatus(statusOf(e)).getMessage();
+    }
+
+    private static void write(Context ctx, int status, String kind, String title, String detail,
+                              List<FieldError> errors, HotfixLogException e) {
+        ObjectNode p = Json.object();
+        p.put("type", TYPE_PREFIX + kind);
+        p.put("title", title);
+        p.put("status", status);
+        p.put("detail", detail);
+        p.put("instance", ctx.path());
+        if (!errors.isEmpty()) {
+            ArrayNode list = p.putArray("errors");
+            errors.forEach(f -> list.addObject().put("field", f.field()).put("message", f.message()));
+        }
+        if (e instanceof StaleVersionException s) {
+            p.put("currentVersion", s.currentVersion());
+        }
+        if (status == 503) {
+            ctx.header("Retry-After", "5");
+        }
+        ctx.status(status).contentType(PROBLEM_JSON).result(Json.write(p));
+    }
+}

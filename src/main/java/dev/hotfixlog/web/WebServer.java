@@ -1,0 +1,47 @@
+package dev.hotfixlog.web;
+
+import dev.hotfixlog.Config;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The HTTP server: Jetty through Javalin, with every feature's routes registered up front and failures mapped
+ * by {@link ProblemMapper}. Started and stopped by {@code App}.
+ */
+public final class WebServer implements AutoCloseable {
+    private final Javalin app;
+
+    public WebServer(Config config, List<Consumer<RoutesConfig>> features) {
+        this.app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.http.maxRequestSize = config.maxRequestBytes();
+            c.jetty.host = config.bind();
+            c.jetty.port = config.port();
+            ProblemMapper.register(c.routes);
+            features.forEach(f -> f.accept(c.routes));
+            c.routes.get("/api/v1/openapi.json", ctx -> {
+                try (var in = WebServer.class.getResourceAsStream("/openapi.json")) {
+                    ctx.contentType("application/json").result(in.readAllBytes());
+                }
+            });
+        });
+    }
+
+    public WebServer start() {
+        app.start();
+        return this;
+    }
+
+    /** The port actually bound (useful when configured as 0). */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

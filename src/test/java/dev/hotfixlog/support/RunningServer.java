@@ -1,0 +1,37 @@
+package dev.hotfixlog.support;
+
+import dev.hotfixlog.App;
+import dev.hotfixlog.Config;
+import dev.hotfixlog.web.WebServer;
+import java.time.Clock;
+
+/** A real server on a random loopback port over a test database. */
+public final class RunningServer implements AutoCloseable {
+    private final App app;
+    private final WebServer server;
+    private final Http http;
+
+    public RunningServer(Config config, Clock clock) {
+        this.app = App.local(config, clock);
+        this.server = app.serve();
+        this.http = new Http(url());
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    public App app() {
+        return app;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        app.close();
+    }
+}
