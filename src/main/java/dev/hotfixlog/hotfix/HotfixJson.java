@@ -160,17 +160,20 @@ public final class HotfixJson {
                 r.text(node, "constraint", "constraint"), r.text(node, "signal", "signal"),
                 r.text(node, "boundary", "boundary"), r.text(node, "operatingRule", "operatingRule"),
                 r.text(node, "learning", "learning"), r.text(node, "postmortemUrl", "postmortemUrl"));
+        String owner = r.text(node, "owner", "owner");
         if (!r.errors().isEmpty()) {
+            // Report the missing essentials alongside the type errors, so one answer lists everything.
+            if (title == null && r.errors().stream().noneMatch(e -> e.field().equals("title"))) {
+                r.error("title", "is required: a brief description of the emergency");
+            }
+            if (severity == null && r.errors().stream().noneMatch(e -> e.field().equals("severity"))) {
+                r.error("severity", "is required: one of " + Severity.choices());
+            }
             throw new ValidationException(r.errors());
         }
         return new Hotfix(identity.id(), title == null ? null : title.strip(), severity,
-                blankToNull(r, node, "owner"), emergency, fix, context, timeline, identity.status(), triage, steps,
+                owner == null ? null : owner.strip(), emergency, fix, context, timeline, identity.status(), triage, steps,
                 followUps, writeUp, identity.version(), identity.createdAt(), identity.updatedAt());
-    }
-
-    private static String blankToNull(FieldReader r, ObjectNode node, String name) {
-        String s = r.text(node, name, name);
-        return s == null ? null : s.strip();
     }
 
     /** Reads a full API representation back into a record (the REST client's side). */

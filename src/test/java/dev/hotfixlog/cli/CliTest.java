@@ -1,0 +1,158 @@
+package dev.hotfixlog.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotfixlog.support.BothDatabases;
+import dev.hotfixlog.support.MutableClock;
+import dev.hotfixlog.support.RunningServer;
+import dev.hotfixlog.support.TestDb;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The CLI as a responder uses it: what it prints, and the exit code a script sees. */
+class CliTest {
+    private static final String T0 = "2026-10-04T02:17:00Z";
+
+    private static CliRunner direct(TestDb db, MutableClock clock) {
+        return new CliRunner(Map.of("HOTFIX_DB_URL", db.url(), "HOTFIX_DATA_DIR", db.dataDir().toString(),
+                "HOTFIX_ACTOR", "tester"), clock);
+    }
+
+    @BothDatabases
+    void new_printsTheIdFirst_andExitsZero(TestDb db) {
+        CliRunner cli = direct(db, MutableClock.at(T0));
+        CliRunner.Result r = cli.run("new", "--title", "Checkout 502", "--severity", "critical", "--who", "Priya",
+                "--prod-down", "yes", "--can-wait", "no");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo("""
+                HOTFIX-001
+                  Checkout 502 (critical, active)
+                  triage: production down: yes · can wait 2-4 h: no → HOTFIX APPROVED
+                """);
+        assertThat(cli.run("new", "--title", "Second", "--severity", "medium", "--json").out())
+                .startsWith("HOTFIX-002\n{\n  \"id\" : \"HOTFIX-002\",");
+    }
+
+    @BothDatabases
+    void badInput_exitsTwo_andNamesTheField(TestDb db) {
+        CliRunner cli = direct(db, MutableClock.at(T0));
+        CliRunner.Result missing = cli.run("new", "--who", "Priya");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).isEqualTo("""
+                error: --title: is required
+                error: --severity: is required: one of critical, high, medium
+                """);
+        CliRunner.Result severity = cli.run("new", "--title", "x", "--severity", "urgent");
+        assertThat(severity.code()).isEqualTo(2);
+        assertThat(severity.err())
+                .isEqualTo("error: severity: 'urgent' is not a severity; use one of critical, high, medium\n");
+        CliRunner.Result yesNo = cli.run("new", "--title", "x", "--severity", "high", "--prod-down", "perhaps");
+        assertThat(yesNo.code()).isEqualTo(2);
+        assertThat(yesNo.err()).isEqualTo("error: --prod-down: 'perhaps' is not yes or no\n");
+        CliRunner.Result unknown = cli.run("show", "HOTFIX-999");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo("error: no hotfix HOTFIX-999; list them with `hotfix list` or "
+                + "GET /api/v1/hotfixes\n");
+        CliRunner.Result flag = cli.run("list", "--bogus");
+        assertThat(flag.code()).isEqualTo(2);
+        assertThat(flag.err()).isEqualTo("error: Unknown option: '--bogus'\ntry: hotfix list --help\n");
+        CliRunner.Result assignment = cli.run("set", "1", "owner");
+        assertThat(assignment.code()).isEqualTo(2);
+        assertThat(cli.run("list").out()).isEqualTo("no hotfixes yet; declare one with `hotfix new`\n");
+    }
+
+    @BothDatabases
+    void conflicts_exitThree(TestDb db) {
+        CliRunner cli = direct(db, MutableClock.at(T0));
+        cli.run("new", "--title", "x", "--severity", "high");
+        assertThat(cli.run("mark", "1", "deployed").code()).isZero();
+        CliRunner.Result again = cli.run("mark", "1", "deployed");
+        assertThat(again.code()).isEqualTo(3);
+        assertThat(again.err()).isEqualTo("error: HOTFIX-001 is already deployed (fix deployed at "
+                + "2026-10-04T02:17:00Z); 'deployed' applies to an active hotfix only\n");
+        CliRunner.Result stale = cli.run("set", "1", "--if-version", "1", "owner=Jonas");
+        assertThat(stale.code()).isEqualTo(3);
+        assertThat(stale.err()).isEqualTo("error: HOTFIX-001 was changed by someone else: you edited version 1 "
+                + "but the current version is 2; reload it, re-apply your change and send If-Match: \"2\"\n");
+    }
+
+    @Test
+    void unreachableServer_exitsOne_andSaysWhere() {
+        CliRunner cli = new CliRunner(Map.of("HOTFIX_SERVER", "http://127.0.0.1:9"), MutableClock.at(T0));
+        CliRunner.Result r = cli.run("list");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("error: cannot reach the Hotfix Log server at http://127.0.0.1:9/api/v1/hotfixes");
+    }
+
+    @BothDatabases
+    void onATerminal_new_asksTheDecisionTreeFirst(TestDb db) {
+        CliRunner cli = direct(db, MutableClock.at(T0));
+        CliRunner.Result r = cli.run("y\nn\nSearch index stale\nmedium\n\n", true, "new");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("HOTFIX-001\n");
+        assertThat(r.err()).isEqualTo("Is production down or severely degraded? [y/n]: "
+                + "Can it wait 2-4 hours? [y/n]: "
+                + "→ HOTFIX APPROVED\n"
+                + "Title (brief description): "
+                + "Severity (critical/high/medium): "
+                + "Who is making the change [tester]: ");
+        assertThat(cli.run("show", "1").out()).contains("  Who: tester\n", "  Severity: 🔵 Medium\n");
+    }
+
+    @BothDatabases
+    void aNormalProcessAnswer_isKeptAndMarked(TestDb db) {
+        CliRunner cli = direct(db, MutableClock.at(T0));
+        CliRunner.Result r = cli.run("n\nTypo on pricing page\nmedium\nJonas\n", true, "new");
+        assertThat(r.err()).contains("→ Use normal process (the record is kept and marked 'normal')\n");
+        assertThat(cli.run("show", "1", "--json").out()).contains("\"outcome\" : \"normal\"");
+    }
+
+    /** Every command, including its failures, prints the same and exits the same in both modes. */
+    @BothDatabases
+    void serverMode_printsExactlyWhatDirectModePrints(TestDb db) {
+        MutableClock clock = MutableClock.at(T0);
+        try (TestDb other = db.isPostgres() ? TestDb.postgres() : TestDb.sqlite();
+             RunningServer server = new RunningServer(other.config(), clock)) {
+            CliRunner local = direct(db, clock);
+            CliRunner remote = new CliRunner(Map.of("HOTFIX_SERVER", server.url(), "HOTFIX_ACTOR", "tester"), clock);
+            List<String[]> script = List.of(
+                    new String[] {"new", "--title", "Checkout 502", "--severity", "critical", "--who", "Priya",
+                            "--problem", "Card payments fail\nwith 502", "--prod-down", "yes", "--can-wait", "no"},
+                    new String[] {"new", "--title", "Index stale", "--severity", "high", "--json"},
+                    new String[] {"set", "1", "systemsAffected=payments-gateway, flags", "followUps.postmortem.owner=Tomás",
+                            "steps.quickReview.done=yes", "steps.quickReview.by=Ana"},
+                    new String[] {"mark", "1", "alerted", "--at", "2026-10-04T02:20:00Z"},
+                    new String[] {"mark", "1", "deployed"},
+                    new String[] {"mark", "1", "deployed"},
+                    new String[] {"mark", "2", "resolved"},
+                    new String[] {"mark", "1", "resolved"},
+                    new String[] {"set", "1", "--if-version", "2", "owner=Jonas"},
+                    new String[] {"set", "1", "severity=urgent"},
+                    new String[] {"show", "1"},
+                    new String[] {"show", "1", "--json"},
+                    new String[] {"show", "HOTFIX-404"},
+                    new String[] {"list"},
+                    new String[] {"list", "--status", "completed", "--json"},
+                    new String[] {"list", "--limit", "1"},
+                    new String[] {"history", "1"},
+                    new String[] {"history", "1", "--json"});
+            List<String> localRuns = new ArrayList<>();
+            List<String> remoteRuns = new ArrayList<>();
+            for (String[] args : script) {
+                localRuns.add(describe(args, local.run(args)));
+                remoteRuns.add(describe(args, remote.run(args)));
+            }
+            assertThat(remoteRuns).containsExactlyElementsOf(localRuns);
+            assertThat(localRuns.get(5)).contains("exit 3");
+            assertThat(localRuns.get(6)).contains("exit 3");
+            assertThat(localRuns.get(9)).contains("exit 2");
+            assertThat(localRuns.get(12)).contains("exit 2");
+        }
+    }
+
+    private static String describe(String[] args, CliRunner.Result r) {
+        return String.join(" ", args) + "\nexit " + r.code() + "\n" + r.out() + "\n--- stderr\n" + r.err();
+    }
+}

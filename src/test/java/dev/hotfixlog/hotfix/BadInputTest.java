@@ -1,0 +1,156 @@
+package dev.hotfixlog.hotfix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotfixlog.support.BothDatabases;
+import dev.hotfixlog.support.Http;
+import dev.hotfixlog.support.MutableClock;
+import dev.hotfixlog.support.RunningServer;
+import dev.hotfixlog.support.TestDb;
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.api.SoftAssertions;
+
+/**
+ * Garbage in, a clear 4xx problem out, nothing stored: every row of the table below against a real server on
+ * each database. After all of them, the log is still empty and the next id is still HOTFIX-001.
+ */
+class BadInputTest {
+    private static final String MEGABYTE = "x".repeat(1_048_576);
+
+    /** One bad request: what is sent, and the status and field list the answer must carry. */
+    record Case(String name, String method, String path, String body, String[] headers, int status,
+                List<String> fields) {
+        static Case post(String name, String body, int status, String... fields) {
+            return new Case(name, "POST", "/api/v1/hotfixes", body, new String[0], status, List.of(fields));
+        }
+    }
+
+    static List<Case> cases() {
+        return List.of(
+                Case.post("broken JSON", "{\"title\": \"x\", \"severity\":", 400, "body"),
+                Case.post("not an object", "[1, 2, 3]", 400, "body"),
+                Case.post("empty body", "", 400, "body"),
+                Case.post("trailing garbage", "{\"title\":\"x\",\"severity\":\"high\"} trailing", 400, "body"),
+                Case.post("duplicate key", "{\"title\":\"x\",\"title\":\"y\",\"severity\":\"high\"}", 400, "body"),
+                Case.post("title is a number", "{\"title\":5,\"severity\":\"high\"}", 422, "title"),
+                Case.post("unknown severity", "{\"title\":\"x\",\"severity\":\"urgent\"}", 422, "severity"),
+                Case.post("empty title", "{\"title\":\"   \",\"severity\":\"high\"}", 422, "title"),
+                Case.post("missing severity", "{\"title\":\"x\"}", 422, "severity"),
+                Case.post("1 MB field", "{\"title\":\"x\",\"severity\":\"high\",\"problem\":\"" + MEGABYTE + "\"}",
+                        422, "problem"),
+                Case.post("title over 200 chars", "{\"title\":\"" + "t".repeat(201) + "\",\"severity\":\"high\"}",
+                        422, "title"),
+                Case.post("unknown field", "{\"title\":\"x\",\"severity\":\"high\",\"severty\":\"low\"}", 422,
+                        "severty"),
+                Case.post("systems not a list", "{\"title\":\"x\",\"severity\":\"high\",\"systemsAffected\":\"db\"}",
+                        422, "systemsAffected"),
+                Case.post("system not a string",
+                        "{\"title\":\"x\",\"severity\":\"high\",\"systemsAffected\":[\"db\",7]}", 422,
+                        "systemsAffected[1]"),
+                Case.post("bad time", "{\"title\":\"x\",\"severity\":\"high\",\"detectedAt\":\"yesterday-ish\"}",
+                        422, "detectedAt"),
+                Case.post("NUL character", "{\"title\":\"x\\u0000y\",\"severity\":\"high\"}", 422, "title"),
+                Case.post("lone surrogate", "{\"title\":\"x\\ud800y\",\"severity\":\"high\"}", 422, "title"),
+                Case.post("triage answer not boolean",
+                        "{\"title\":\"x\",\"severity\":\"high\",\"triage\":{\"productionDown\":\"maybe\"}}", 422,
+                        "triage.productionDown"),
+                Case.post("unknown step", "{\"title\":\"x\",\"severity\":\"high\",\"steps\":{\"pray\":{}}}", 422,
+                        "steps.pray"),
+                Case.post("read-only status", "{\"title\":\"x\",\"severity\":\"high\",\"status\":\"completed\"}",
+                        422, "status"),
+                Case.post("resolved time on create",
+                        "{\"title\":\"x\",\"severity\":\"high\",\"resolvedAt\":\"2026-10-04T03:00:00Z\"}", 422,
+                        "resolvedAt"),
+                Case.post("alert before detection", "{\"title\":\"x\",\"severity\":\"high\","
+                        + "\"detectedAt\":\"2026-10-04T02:00:00Z\",\"alertedAt\":\"2026-10-04T01:00:00Z\"}", 422,
+                        "alertedAt"),
+                Case.post("every error at once", "{\"title\":\"\",\"severity\":\"x\",\"owner\":5}", 422,
+                        "title", "owner", "severity"),
+                Case.post("body over the request limit", "{\"problem\":\"" + "y".repeat(3_000_000) + "\"}", 413),
+                new Case("unknown id", "GET", "/api/v1/hotfixes/HOTFIX-999", null, new String[0], 404, List.of()),
+                new Case("not an id", "GET", "/api/v1/hotfixes/drop-table", null, new String[0], 404, List.of()),
+                new Case("patch unknown id", "PATCH", "/api/v1/hotfixes/HOTFIX-999", "{}",
+                        new String[] {"If-Match", "\"1\""}, 404, List.of()),
+                new Case("event on unknown id", "POST", "/api/v1/hotfixes/HOTFIX-999/events", "{\"type\":\"alerted\"}",
+                        new String[0], 404, List.of()),
+                new Case("history of unknown id", "GET", "/api/v1/hotfixes/HOTFIX-999/history", null,
+                        new String[0], 404, List.of()),
+                new Case("limit not a number", "GET", "/api/v1/hotfixes?limit=ten", null, new String[0], 422,
+                        List.of("limit")),
+                new Case("limit too large", "GET", "/api/v1/hotfixes?limit=100000", null, new String[0], 422,
+                        List.of("limit")),
+                new Case("forged cursor", "GET", "/api/v1/hotfixes?cursor=abc", null, new String[0], 422,
+                        List.of("cursor")),
+                new Case("unknown status filter", "GET", "/api/v1/hotfixes?status=burning", null, new String[0], 422,
+                        List.of("status")),
+                new Case("unknown route", "GET", "/api/v1/nothing-here", null, new String[0], 404, List.of()));
+    }
+
+    @BothDatabases
+    void everyBadRequest_getsItsProblem_andNothingIsStored(TestDb db) {
+        try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
+            SoftAssertions soft = new SoftAssertions();
+            for (Case c : cases()) {
+                Http.Response r = s.http().send(c.method(), c.path(), c.body(), withJson(c.headers()));
+                soft.assertThat(r.status()).as(c.name() + " status; body " + abbreviate(r.body()))
+                        .isEqualTo(c.status());
+                soft.assertThat(r.contentType()).as(c.name() + " content type").startsWith("application/problem+json");
+                if (r.contentType().startsWith("application/problem+json")) {
+                    JsonNode p = r.json();
+                    soft.assertThat(p.path("status").asInt()).as(c.name() + " problem status").isEqualTo(c.status());
+                    soft.assertThat(p.path("detail").asText()).as(c.name() + " detail").isNotBlank();
+                    soft.assertThat(fields(p)).as(c.name() + " fields").containsExactlyInAnyOrderElementsOf(c.fields());
+                }
+            }
+            soft.assertAll();
+
+            assertThat(s.http().get("/api/v1/hotfixes").json().path("items").size()).isZero();
+            Http.Response first = s.http().post("/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"high\"}");
+            assertThat(first.json().path("id").asText()).isEqualTo("HOTFIX-001");
+        }
+    }
+
+    @BothDatabases
+    void badEditsAndEvents_leaveTheRecordAsItWas(TestDb db) {
+        try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
+            JsonNode before = s.http().post("/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"high\"}").json();
+            String path = "/api/v1/hotfixes/HOTFIX-001";
+
+            Http.Response types = s.http().patch(path, "{\"owner\":[\"a\"],\"severity\":\"low\"}", "If-Match", "\"1\"");
+            assertThat(types.status()).isEqualTo(422);
+            assertThat(fields(types.json())).containsExactlyInAnyOrder("owner", "severity");
+            Http.Response etag = s.http().patch(path, "{\"owner\":\"a\"}", "If-Match", "version-1");
+            assertThat(etag.status()).isEqualTo(422);
+            assertThat(fields(etag.json())).containsExactly("If-Match");
+            Http.Response status = s.http().patch(path, "{\"status\":\"completed\"}", "If-Match", "\"1\"");
+            assertThat(status.status()).isEqualTo(422);
+            assertThat(status.json().path("errors").get(0).path("message").asText())
+                    .isEqualTo("is read-only: it moves only through lifecycle events: POST /api/v1/hotfixes/{id}/events");
+            Http.Response event = s.http().post(path + "/events", "{\"type\":\"exploded\"}");
+            assertThat(event.status()).isEqualTo(422);
+            assertThat(fields(event.json())).containsExactly("type");
+            Http.Response early = s.http().post(path + "/events", "{\"type\":\"alerted\",\"at\":\"2020-01-01T00:00:00Z\"}");
+            assertThat(early.status()).isEqualTo(422);
+            assertThat(fields(early.json())).containsExactly("alertedAt");
+
+            assertThat(s.http().get(path).json()).isEqualTo(before);
+            assertThat(s.http().get(path + "/history").json().path("items").size()).isEqualTo(1);
+        }
+    }
+
+    private static String[] withJson(String[] headers) {
+        return headers;
+    }
+
+    static List<String> fields(JsonNode problem) {
+        List<String> out = new ArrayList<>();
+        problem.path("errors").forEach(e -> out.add(e.path("field").asText()));
+        return out;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.hotfixlog.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code hotfix serve} in a separate JVM, on the test classpath: a real second process, as in a multi-instance
+ * deployment. Its port is read from the line it prints when it is ready.
+ */
+public final class ServerProcess implements AutoCloseable {
+    private static final Pattern READY = Pattern.compile("serving on (http://\\S+)");
+    private final Process process;
+    private final String url;
+
+    public ServerProcess(String dbUrl, Path dataDir) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "dev.hotfixlog.Main", "serve", "--port", "0", "--db", dbUrl, "--data-dir", dataDir.toString()));
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        try {
+            process = pb.start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line;
+            String found = null;
+            while (found == null && (line = out.readLine()) != null) {
+                Matcher m = READY.matcher(line);
+                if (m.find()) {
+                    found = m.group(1);
+                }
+            }
+            if (found == null) {
+                throw new IllegalStateException("the server process ended before it was ready (exit "
+                        + process.waitFor() + ")");
+            }
+            url = found;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
