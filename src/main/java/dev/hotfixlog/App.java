@@ -6,6 +6,7 @@ import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.LocalHotfixService;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.web.HealthRoutes;
+import dev.hotfixlog.web.HomeRoutes;
 import dev.hotfixlog.web.WebServer;
 import java.time.Clock;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class App implements AutoCloseable {
             throw new IllegalStateException("a remote client cannot serve; unset HOTFIX_SERVER to serve locally");
         }
         return new WebServer(config, List.of(
+                new HomeRoutes()::register,
                 new HealthRoutes(db)::register,
                 new HotfixRoutes(hotfixes)::register)).start();
     }

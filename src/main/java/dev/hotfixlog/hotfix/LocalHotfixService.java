@@ -5,7 +5,6 @@ import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.StaleVersionException;
 import dev.hotfixlog.error.ValidationException;
-import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.store.Database;
 import java.time.Clock;
@@ -44,12 +43,13 @@ public final class LocalHotfixService implements HotfixService {
         Instant now = now();
         Hotfix draft = withCreationDefaults(HotfixJson.read(body,
                 new HotfixJson.Identity(new HotfixId(1), Status.ACTIVE, 1, now, now)), now, actor);
+        // Everything that does not need the database happens before the write lock is taken.
+        Revision created = new Revision(1, actor, now, "created", HotfixJson.diff(null, draft));
         return db.write(h -> {
-            Hotfix created = draft.withIdentity(new HotfixId(repo.nextNumber(h)), 1, now, now);
-            repo.insert(h, created);
-            repo.appendRevision(h, created.id(),
-                    new Revision(1, actor, now, "created", HotfixJson.diff(null, created)));
-            return created;
+            Hotfix stored = draft.withIdentity(new HotfixId(repo.nextNumber(h)), 1, now, now);
+            repo.insert(h, stored);
+            repo.appendRevision(h, stored.id(), created);
+            return stored;
         });
     }
 
@@ -145,9 +145,5 @@ public final class LocalHotfixService implements HotfixService {
 
     private static NotFoundException notFound(HotfixId id) {
         return new NotFoundException("no hotfix " + id + "; list them with `hotfix list` or GET /api/v1/hotfixes");
-    }
-
-    static ObjectNode emptyObject() {
-        return Json.object();
     }
 }

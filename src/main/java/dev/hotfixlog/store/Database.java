@@ -44,6 +44,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource readPool;
     private final Jdbi writer;
     private final Jdbi reader;
+    private final GroupCommitWriter groupCommit;
 
     private Database(Dialect dialect, String url, HikariDataSource writePool, HikariDataSource readPool) {
         this.dialect = dialect;
@@ -52,6 +53,7 @@ public final class Database implements AutoCloseable {
         this.readPool = readPool;
         this.writer = Jdbi.create(writePool);
         this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
+        this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommitWriter(writer) : null;
     }
 
     /** Opens the database at {@code url}, creating the SQLite file's folder if needed, and migrates the schema. */
@@ -59,7 +61,12 @@ public final class Database implements AutoCloseable {
         Dialect dialect = Dialect.ofUrl(url);
         try {
             Database db = dialect == Dialect.SQLITE ? openSqlite(url) : openPostgres(url, user, password, poolSize);
-            db.migrate();
+            try {
+                db.migrate(user, password);
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
+            }
             return db;
         } catch (HotfixLogException e) {
             throw e;
@@ -122,10 +129,14 @@ public final class Database implements AutoCloseable {
         return new Database(Dialect.POSTGRESQL, url, pool, pool);
     }
 
-    private void migrate() {
+    /**
+     * Migrates with connections of its own, not the pool's: Flyway holds one connection for its lock while it
+     * works on another, which a pool of one (HOTFIX_DB_POOL_SIZE=1) could never give it.
+     */
+    private void migrate(String user, String password) {
         String vendor = dialect == Dialect.SQLITE ? "sqlite" : "postgresql";
         Flyway.configure()
-                .dataSource(writePool)
+                .dataSource(url, user.isEmpty() ? null : user, password.isEmpty() ? null : password)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
                 .failOnMissingLocations(false)
                 .load()
@@ -136,9 +147,16 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
-    /** Runs {@code work} in one write transaction, again on a transient busy/serialization failure. */
+    /**
+     * Runs {@code work} as one all-or-nothing write, again on a transient busy/serialization failure. On SQLite
+     * concurrent writes are group-committed ({@link GroupCommitWriter}): each still stores all or nothing.
+     * {@code work} may run more than once, so it must only touch the database.
+     */
     public <T> T write(HandleCallback<T, RuntimeException> work) {
         Objects.requireNonNull(work, "work");
+        if (groupCommit != null) {
+            return groupCommit.write(work);
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return writer.inTransaction(work);
@@ -197,6 +215,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
         writePool.close();
         if (readPool != writePool) {
             readPool.close();

@@ -40,6 +40,13 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Every HTTP route as "METHOD /path", for checking the OpenAPI document against what is really served. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+                .toList();
+    }
+
     @Override
     public void close() {
         app.stop();

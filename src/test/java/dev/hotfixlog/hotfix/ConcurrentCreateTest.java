@@ -50,6 +50,56 @@ class ConcurrentCreateTest {
         }
     }
 
+    /**
+     * Writes that fail inside the transaction (a lost edit race) and writes that succeed arrive together, so on
+     * SQLite they share a group commit: each must still be all or nothing.
+     */
+    @BothDatabases
+    void racingEditsAndCreates_oneEditWins_everyCreateLands_nothingHalfWritten(TestDb db) throws Exception {
+        try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
+            s.http().post("/api/v1/hotfixes", "{\"title\":\"contested\",\"severity\":\"high\"}");
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Http.Response>> edits = new ArrayList<>();
+                List<Future<Http.Response>> creates = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    String owner = "owner " + i;
+                    edits.add(pool.submit(() -> {
+                        start.await();
+                        return s.http().patch("/api/v1/hotfixes/HOTFIX-001", "{\"owner\":\"" + owner + "\"}",
+                                "If-Match", "\"1\"");
+                    }));
+                    creates.add(pool.submit(() -> {
+                        start.await();
+                        return s.http().post("/api/v1/hotfixes", "{\"title\":\"racing\",\"severity\":\"medium\"}");
+                    }));
+                }
+                start.countDown();
+                List<Integer> editStatuses = new ArrayList<>();
+                for (Future<Http.Response> f : edits) {
+                    editStatuses.add(f.get().status());
+                }
+                List<Http.Response> created = new ArrayList<>();
+                for (Future<Http.Response> f : creates) {
+                    created.add(f.get());
+                }
+                assertThat(editStatuses).containsOnly(200, 412);
+                assertThat(editStatuses.stream().filter(x -> x == 200).count()).isEqualTo(1);
+                assertThat(created).allSatisfy(r -> assertThat(r.status()).isEqualTo(201));
+                assertThat(idsOf(created)).hasSize(20);
+                var record = s.http().get("/api/v1/hotfixes/HOTFIX-001").json();
+                assertThat(record.path("version").asInt()).isEqualTo(2);
+                var history = s.http().get("/api/v1/hotfixes/HOTFIX-001/history").json().path("items");
+                assertThat(history.size()).isEqualTo(2);
+                assertThat(history.get(1).path("changes").get(0).path("new").asText())
+                        .isEqualTo(record.path("owner").asText());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     /** Sends {@code count} creates from 16 threads released together, spread over the given servers. */
     private static List<Http.Response> createAtOnce(List<Http> servers, int count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);

@@ -25,6 +25,10 @@ public final class RunningServer implements AutoCloseable {
         return http;
     }
 
+    public WebServer server() {
+        return server;
+    }
+
     public App app() {
         return app;
     }

@@ -1,0 +1,155 @@
+package dev.hotfixlog.store;
+
+import dev.hotfixlog.error.StorageException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SQLite's one writer, with group commit. SQLite serializes writers and pays one fsync per commit; under
+ * concurrent requests that makes the commit, not the work, the limit. So one thread takes every waiting write,
+ * runs each in its own SAVEPOINT inside one transaction, and commits them together: one fsync for the group.
+ *
+ * <p>Each write keeps its own all-or-nothing: a write that throws is rolled back to its savepoint and gets its
+ * exception; the others still commit. A caller's future completes only after the commit that holds its write
+ * is durable, so durability is unchanged. If the commit itself fails, every write of the group gets the failure
+ * and nothing of the group is stored. A transient "busy" (another process holds the lock) runs the group again.
+ */
+final class GroupCommitWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+    private static final int MAX_GROUP = 64;
+
+    private final Jdbi jdbi;
+    private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    private record Job<T>(HandleCallback<T, RuntimeException> work, CompletableFuture<T> result) {
+        void runIn(Handle h) {
+            result.complete(work.withHandle(h));
+        }
+    }
+
+    GroupCommitWriter(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        this.thread = new Thread(this::loop, "hotfix-sqlite-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    <T> T write(HandleCallback<T, RuntimeException> work) {
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("a write must not start another write from inside itself");
+        }
+        if (closed) {
+            throw new StorageException("the database is closed", null);
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        queue.add(new Job<>(work, result));
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new StorageException("a write failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting for a write to commit", e);
+        }
+    }
+
+    private void loop() {
+        while (!closed) {
+            List<Job<?>> group = new ArrayList<>();
+            try {
+                group.add(queue.take());
+            } catch (InterruptedException e) {
+                break;
+            }
+            queue.drainTo(group, MAX_GROUP - 1);
+            runGroup(group);
+        }
+        Job<?> left;
+        while ((left = queue.poll()) != null) {
+            left.result().completeExceptionally(new StorageException("the database was closed before this write "
+                    + "ran; nothing was stored", null));
+        }
+    }
+
+    private void runGroup(List<Job<?>> group) {
+        for (int attempt = 1; ; attempt++) {
+            try (Handle h = jdbi.open()) {
+                h.begin();
+                List<Runnable> outcomes = new ArrayList<>();
+                for (int i = 0; i < group.size(); i++) {
+                    outcomes.add(runOne(h, group.get(i), "w" + i));
+                }
+                h.commit();
+                outcomes.forEach(Runnable::run);
+                return;
+            } catch (RuntimeException e) {
+                if (Retry.isTransient(e) && attempt < Retry.MAX_ATTEMPTS) {
+                    LOG.debug("group of {} writes met a busy database, attempt {}", group.size(), attempt);
+                    sleep(Retry.backoffMillis(attempt));
+                    continue;
+                }
+                RuntimeException failure = Retry.isTransient(e) || Retry.isUnavailable(e)
+                        ? new StorageException("the SQLite database is unavailable: " + Database.rootMessage(e), e)
+                        : e;
+                group.forEach(j -> j.result().completeExceptionally(failure));
+                return;
+            }
+        }
+    }
+
+    /**
+     * Runs one job inside a savepoint; returns what to tell its caller once the group has committed. A job whose
+     * own work fails is rolled back to its savepoint and told at once (its failure does not depend on the commit).
+     */
+    private static Runnable runOne(Handle h, Job<?> job, String savepoint) {
+        // Plain SQL: Jdbi's own savepoint bookkeeping forgets a savepoint once it is rolled back to.
+        h.execute("SAVEPOINT " + savepoint);
+        try {
+            Object value = job.work().withHandle(h);
+            h.execute("RELEASE SAVEPOINT " + savepoint);
+            @SuppressWarnings("unchecked")
+            CompletableFuture<Object> f = (CompletableFuture<Object>) job.result();
+            return () -> f.complete(value);
+        } catch (RuntimeException e) {
+            if (Retry.isTransient(e)) {
+                throw e; // the whole group runs again
+            }
+            h.execute("ROLLBACK TO SAVEPOINT " + savepoint);
+            h.execute("RELEASE SAVEPOINT " + savepoint);
+            return () -> job.result().completeExceptionally(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
