@@ -34,7 +34,8 @@ final class NewCommand extends AppCommand {
     @Option(names = "--prod-down", paramLabel = "yes|no", description = "Is production down or severely degraded?")
     String prodDown;
     @Option(names = "--can-wait", paramLabel = "yes|no", description = "Can it wait 2-4 hours?") String canWait;
-    @Option(names = "--json", description = "Print the whole record as JSON") boolean json;
+    @Option(names = "--json", description = "Print the whole record as JSON (its first field is the id)")
+    boolean json;
 
     NewCommand(CliContext ctx) {
         super(ctx);
@@ -101,10 +102,10 @@ final class NewCommand extends AppCommand {
         }
         Hotfix h = hotfixes.create(MergePatch.of(body), config.actor());
         PrintWriter out = out();
-        out.println(h.id());
         if (json) {
-            out.println(Json.pretty(HotfixJson.write(h)));
+            out.println(Json.pretty(HotfixJson.write(h))); // pure JSON for jq; its first field is the id
         } else {
+            out.println(h.id());
             out.println("  " + HotfixText.clean(h.title()) + " (" + h.severity().json() + ", " + h.status().json()
                     + ")");
             out.println("  triage: " + HotfixText.triage(h.triage()));

@@ -5,12 +5,15 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: Jetty through Javalin, with every feature's routes registered up front and failures mapped
  * by {@link ProblemMapper}. Started and stopped by {@code App}.
  */
 public final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.hotfixlog.access");
     private final Javalin app;
 
     public WebServer(Config config, List<Consumer<RoutesConfig>> features) {
@@ -20,6 +23,13 @@ public final class WebServer implements AutoCloseable {
             c.http.maxRequestSize = config.maxRequestBytes();
             c.jetty.host = config.bind();
             c.jetty.port = config.port();
+            // One line per request: during an incident the log is the witness of what the tool was asked to do.
+            c.requestLogger.http((ctx, millis) -> {
+                if (!ctx.path().equals("/health")) {
+                    LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(),
+                            String.format("%.1f", millis));
+                }
+            });
             ProblemMapper.register(c.routes);
             features.forEach(f -> f.accept(c.routes));
             c.routes.get("/api/v1/openapi.json", ctx -> {

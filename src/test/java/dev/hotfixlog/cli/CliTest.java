@@ -32,7 +32,7 @@ class CliTest {
                   triage: production down: yes · can wait 2-4 h: no → HOTFIX APPROVED
                 """);
         assertThat(cli.run("new", "--title", "Second", "--severity", "medium", "--json").out())
-                .startsWith("HOTFIX-002\n{\n  \"id\" : \"HOTFIX-002\",");
+                .startsWith("{\n  \"id\" : \"HOTFIX-002\",");
     }
 
     @BothDatabases
