@@ -1,7 +1,5 @@
 package dev.hotfixlog.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixService;
@@ -26,10 +24,7 @@ final class HistoryCommand extends AppCommand {
     int run(HotfixService hotfixes, Config config) {
         List<Revision> revisions = hotfixes.history(HotfixId.parse(id));
         if (json) {
-            ObjectNode o = Json.object();
-            ArrayNode items = o.putArray("items");
-            revisions.forEach(r -> items.add(RevisionJson.write(r)));
-            out().println(Json.pretty(o));
+            out().println(Json.pretty(RevisionJson.writeAll(revisions)));
         } else {
             out().print(HotfixText.history(revisions));
         }

@@ -1,7 +1,5 @@
 package dev.hotfixlog.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixJson;
@@ -33,11 +31,7 @@ final class ListCommand extends AppCommand {
                 limit == null ? HotfixQuery.DEFAULT_LIMIT : limit, HotfixPage.decodeCursor(cursor));
         HotfixPage page = hotfixes.list(q);
         if (json) {
-            ObjectNode o = Json.object();
-            ArrayNode items = o.putArray("items");
-            page.items().forEach(h -> items.add(HotfixJson.write(h)));
-            o.put("nextCursor", page.nextCursor());
-            out().println(Json.pretty(o));
+            out().println(Json.pretty(HotfixJson.writePage(page)));
             return ExitCodes.OK;
         }
         if (page.items().isEmpty()) {

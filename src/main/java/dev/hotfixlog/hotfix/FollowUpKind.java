@@ -3,7 +3,7 @@ package dev.hotfixlog.hotfix;
 import java.util.Optional;
 
 /** The four follow-ups of the seed template's "Follow-up Required" checklist. */
-public enum FollowUpKind {
+public enum FollowUpKind implements JsonNamed {
     POSTMORTEM("postmortem", "Post-mortem scheduled"),
     PROPER_FIX("properFix", "Proper fix planned"),
     PROCESS_IMPROVEMENT("processImprovement", "Process improvement"),
@@ -17,20 +17,17 @@ public enum FollowUpKind {
         this.label = label;
     }
 
+    @Override
     public String json() {
         return json;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     public static Optional<FollowUpKind> fromJson(String name) {
-        for (FollowUpKind k : values()) {
-            if (k.json.equals(name)) {
-                return Optional.of(k);
-            }
-        }
-        return Optional.empty();
+        return JsonNamed.byJson(FollowUpKind.class, name);
     }
 }

@@ -65,6 +65,15 @@ public final class HotfixJson {
         return o;
     }
 
+    /** A page as {@code GET /api/v1/hotfixes} answers it: {@code {"items":[…],"nextCursor":…}}. */
+    public static ObjectNode writePage(HotfixPage page) {
+        ObjectNode o = Json.object();
+        ArrayNode items = o.putArray("items");
+        page.items().forEach(h -> items.add(write(h)));
+        o.put("nextCursor", page.nextCursor());
+        return o;
+    }
+
     /** Only the editable fields, with nulls left out: the base a merge patch is applied to. */
     public static ObjectNode editable(Hotfix h) {
         ObjectNode o = editableBody(h);
@@ -227,7 +236,7 @@ public final class HotfixJson {
             String path = "steps." + e.getKey();
             var kind = StepKind.fromJson(e.getKey());
             if (kind.isEmpty()) {
-                r.error(path, "is not a step; steps are " + names(StepKind.values()));
+                r.error(path, "is not a step; steps are " + JsonNamed.names(StepKind.class));
                 return;
             }
             JsonNode s = r.object(steps, e.getKey(), path);
@@ -252,7 +261,7 @@ public final class HotfixJson {
             String path = "followUps." + e.getKey();
             var kind = FollowUpKind.fromJson(e.getKey());
             if (kind.isEmpty()) {
-                r.error(path, "is not a follow-up; follow-ups are " + names(FollowUpKind.values()));
+                r.error(path, "is not a follow-up; follow-ups are " + JsonNamed.names(FollowUpKind.class));
                 return;
             }
             JsonNode f = r.object(fus, e.getKey(), path);
@@ -343,11 +352,4 @@ public final class HotfixJson {
         return d == null ? null : d.toString();
     }
 
-    private static String names(Enum<?>[] values) {
-        List<String> out = new ArrayList<>();
-        for (Enum<?> v : values) {
-            out.add(v instanceof StepKind s ? s.json() : ((FollowUpKind) v).json());
-        }
-        return String.join(", ", out);
-    }
 }

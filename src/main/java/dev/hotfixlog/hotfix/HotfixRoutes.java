@@ -1,7 +1,5 @@
 package dev.hotfixlog.hotfix;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
@@ -52,11 +50,7 @@ public final class HotfixRoutes {
         }
         HotfixPage page = service.list(new HotfixQuery(status, severity, limit,
                 HotfixPage.decodeCursor(ctx.queryParam("cursor"))));
-        ObjectNode o = Json.object();
-        ArrayNode items = o.putArray("items");
-        page.items().forEach(h -> items.add(HotfixJson.write(h)));
-        o.put("nextCursor", page.nextCursor());
-        ctx.contentType("application/json").result(Json.write(o));
+        ctx.contentType("application/json").result(Json.write(HotfixJson.writePage(page)));
     }
 
     private void get(Context ctx) {
@@ -82,10 +76,8 @@ public final class HotfixRoutes {
     }
 
     private void history(Context ctx) {
-        ObjectNode o = Json.object();
-        ArrayNode items = o.putArray("items");
-        service.history(pathId(ctx)).forEach(r -> items.add(RevisionJson.write(r)));
-        ctx.contentType("application/json").result(Json.write(o));
+        ctx.contentType("application/json")
+                .result(Json.write(RevisionJson.writeAll(service.history(pathId(ctx)))));
     }
 
     private static void writeRecord(Context ctx, Hotfix h) {

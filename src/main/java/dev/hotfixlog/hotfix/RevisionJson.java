@@ -29,6 +29,14 @@ public final class RevisionJson {
         return o;
     }
 
+    /** A history as {@code GET …/history} answers it: {@code {"items":[…]}}, oldest first. */
+    public static ObjectNode writeAll(List<Revision> revisions) {
+        ObjectNode o = Json.object();
+        ArrayNode items = o.putArray("items");
+        revisions.forEach(r -> items.add(write(r)));
+        return o;
+    }
+
     public static Revision read(JsonNode o) {
         List<FieldChange> changes = new ArrayList<>();
         for (JsonNode c : o.path("changes")) {

@@ -3,7 +3,7 @@ package dev.hotfixlog.hotfix;
 import java.util.Optional;
 
 /** The seed's hotfix process, in order. Lifecycle events tick the matching steps. */
-public enum StepKind {
+public enum StepKind implements JsonNamed {
     ALERT_TEAM("alertTeam", "Alert team"),
     START_LOG("startLog", "Start log entry"),
     MINIMAL_CHANGE("minimalChange", "Make minimal change"),
@@ -19,20 +19,17 @@ public enum StepKind {
         this.label = label;
     }
 
+    @Override
     public String json() {
         return json;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     public static Optional<StepKind> fromJson(String name) {
-        for (StepKind k : values()) {
-            if (k.json.equals(name)) {
-                return Optional.of(k);
-            }
-        }
-        return Optional.empty();
+        return JsonNamed.byJson(StepKind.class, name);
     }
 }
