@@ -4,6 +4,10 @@ import dev.hotfixlog.hotfix.HotfixApiClient;
 import dev.hotfixlog.hotfix.HotfixRoutes;
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.LocalHotfixService;
+import dev.hotfixlog.security.AccessGate;
+import dev.hotfixlog.security.AuditLog;
+import dev.hotfixlog.security.SecurityRoutes;
+import dev.hotfixlog.security.TokenService;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.web.HealthRoutes;
 import dev.hotfixlog.web.HomeRoutes;
@@ -20,40 +24,61 @@ public final class App implements AutoCloseable {
     private final Config config;
     private final Database db;
     private final HotfixService hotfixes;
+    private final TokenService tokens;
+    private final AuditLog audit;
 
-    private App(Config config, Database db, HotfixService hotfixes) {
+    private App(Config config, Database db, HotfixService hotfixes, Clock clock) {
         this.config = config;
         this.db = db;
         this.hotfixes = hotfixes;
+        this.tokens = db == null ? null : new TokenService(db, clock);
+        this.audit = db == null ? null : new AuditLog(db, clock);
     }
 
     /** Local when no server is configured, otherwise a client of {@code config.server()}. */
     public static App open(Config config, Clock clock) {
         Objects.requireNonNull(clock, "clock");
         if (config.isRemote()) {
-            return new App(config, null, new HotfixApiClient(config.server(), config.token()));
+            return new App(config, null, new HotfixApiClient(config.server(), config.token()), clock);
         }
         return local(config, clock);
     }
 
     public static App local(Config config, Clock clock) {
         Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
-        return new App(config, db, new LocalHotfixService(db, clock));
+        return new App(config, db, new LocalHotfixService(db, clock), clock);
     }
 
     public HotfixService hotfixes() {
         return hotfixes;
     }
 
+    /** API tokens of this installation; local apps only. */
+    public TokenService tokens() {
+        return requireLocal(tokens);
+    }
+
+    public AuditLog audit() {
+        return requireLocal(audit);
+    }
+
     /** Starts the HTTP server on this app's database; only a local app can serve. */
     public WebServer serve() {
-        if (db == null) {
-            throw new IllegalStateException("a remote client cannot serve; unset HOTFIX_SERVER to serve locally");
-        }
+        requireLocal(db);
+        tokens.ensureBootstrap(config.bootstrapToken());
         return new WebServer(config, List.of(
+                new AccessGate(tokens, audit)::register,
+                new SecurityRoutes(tokens, audit)::register,
                 new HomeRoutes()::register,
                 new HealthRoutes(db)::register,
                 new HotfixRoutes(hotfixes)::register)).start();
+    }
+
+    private static <T> T requireLocal(T part) {
+        if (part == null) {
+            throw new IllegalStateException("this needs the database; a remote client (HOTFIX_SERVER) has none");
+        }
+        return part;
     }
 
     @Override

@@ -23,10 +23,12 @@ import java.util.Properties;
  * @param maxRequestBytes largest HTTP body accepted
  * @param server          remote server base URL for the CLI, empty for direct database access
  * @param token           API token for the remote server, may be empty
+ * @param bootstrapToken  secret of an admin token `serve` makes sure exists, may be empty
  * @param actor           name recorded in history for CLI changes
  */
 public record Config(Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize, int port,
-                     String bind, long maxRequestBytes, String server, String token, String actor) {
+                     String bind, long maxRequestBytes, String server, String token, String bootstrapToken,
+                     String actor) {
 
     public static final String CONFIG_FILE_ENV = "HOTFIX_CONFIG";
 
@@ -82,7 +84,7 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
         return new Config(dataDir, dbUrl, v.get(Setting.DB_USER), v.get(Setting.DB_PASSWORD),
                 intValue(v, Setting.DB_POOL_SIZE), intValue(v, Setting.PORT), v.get(Setting.BIND),
                 longValue(v, Setting.MAX_REQUEST_BYTES), stripSlash(v.get(Setting.SERVER)), v.get(Setting.TOKEN),
-                actor);
+                v.get(Setting.BOOTSTRAP_TOKEN), actor);
     }
 
     public boolean isRemote() {

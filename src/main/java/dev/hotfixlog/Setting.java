@@ -17,6 +17,8 @@ public enum Setting {
     MAX_REQUEST_BYTES("HOTFIX_MAX_REQUEST_BYTES", null, "2097152", "Largest request body the server reads."),
     SERVER("HOTFIX_SERVER", "--server", "", "CLI: talk to this server's REST API instead of the database."),
     TOKEN("HOTFIX_TOKEN", null, "", "CLI: API token sent as `Authorization: Bearer` in --server mode."),
+    BOOTSTRAP_TOKEN("HOTFIX_BOOTSTRAP_TOKEN", null, "", "`serve`: make sure an admin API token with this value "
+            + "exists (automation, tests); at least 16 characters."),
     ACTOR("HOTFIX_ACTOR", null, "", "Name recorded in the history for CLI changes; empty means the OS user.");
 
     private final String envName;

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ConflictException;
 import dev.hotfixlog.error.FieldError;
+import dev.hotfixlog.error.ForbiddenException;
 import dev.hotfixlog.error.HotfixLogException;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.PreconditionRequiredException;
 import dev.hotfixlog.error.RemoteException;
 import dev.hotfixlog.error.StaleVersionException;
 import dev.hotfixlog.error.StorageException;
+import dev.hotfixlog.error.UnauthorizedException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
@@ -104,9 +106,6 @@ public final class HotfixApiClient implements HotfixService {
         if (token != null && !token.isEmpty()) {
             b.header("Authorization", "Bearer " + token);
         }
-        if (actor != null) {
-            b.header(Requests.ACTOR_HEADER, actor);
-        }
         return b;
     }
 
@@ -156,6 +155,12 @@ public final class HotfixApiClient implements HotfixService {
             }
             case "conflict" -> {
                 return new ConflictException(detail);
+            }
+            case "unauthorized" -> {
+                return new UnauthorizedException(detail + " (set HOTFIX_TOKEN to an API token of that server)");
+            }
+            case "forbidden" -> {
+                return new ForbiddenException(detail);
             }
             case "precondition-required" -> {
                 return new PreconditionRequiredException(detail);

@@ -4,6 +4,7 @@ import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
+import dev.hotfixlog.security.Role;
 import dev.hotfixlog.web.Requests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -22,12 +23,12 @@ public final class HotfixRoutes {
     }
 
     public void register(RoutesConfig r) {
-        r.post(BASE, this::create);
-        r.get(BASE, this::list);
-        r.get(BASE + "/{id}", this::get);
-        r.patch(BASE + "/{id}", this::patch);
-        r.post(BASE + "/{id}/events", this::event);
-        r.get(BASE + "/{id}/history", this::history);
+        r.post(BASE, this::create, Role.RESPONDER);
+        r.get(BASE, this::list, Role.VIEWER);
+        r.get(BASE + "/{id}", this::get, Role.VIEWER);
+        r.patch(BASE + "/{id}", this::patch, Role.RESPONDER);
+        r.post(BASE + "/{id}/events", this::event, Role.RESPONDER);
+        r.get(BASE + "/{id}/history", this::history, Role.VIEWER);
     }
 
     private void create(Context ctx) {

@@ -2,6 +2,7 @@ package dev.hotfixlog.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.security.Role;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.store.DatabaseHealth;
 import io.javalin.config.RoutesConfig;
@@ -29,6 +30,6 @@ public final class HealthRoutes {
                 d.put("error", h.error());
             }
             ctx.status(h.up() ? 200 : 503).contentType("application/json").result(Json.write(o));
-        });
+        }, Role.ANYONE);
     }
 }

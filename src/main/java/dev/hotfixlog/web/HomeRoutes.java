@@ -1,5 +1,6 @@
 package dev.hotfixlog.web;
 
+import dev.hotfixlog.security.Role;
 import io.javalin.config.RoutesConfig;
 
 /**
@@ -26,6 +27,6 @@ public final class HomeRoutes {
             """;
 
     public void register(RoutesConfig routes) {
-        routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(PAGE));
+        routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(PAGE), Role.ANYONE);
     }
 }

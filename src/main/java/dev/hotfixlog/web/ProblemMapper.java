@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ConflictException;
 import dev.hotfixlog.error.FieldError;
+import dev.hotfixlog.error.ForbiddenException;
 import dev.hotfixlog.error.HotfixLogException;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.PreconditionRequiredException;
 import dev.hotfixlog.error.StaleVersionException;
 import dev.hotfixlog.error.StorageException;
+import dev.hotfixlog.error.UnauthorizedException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
 import io.javalin.config.RoutesConfig;
@@ -75,6 +77,12 @@ public final class ProblemMapper {
         if (e instanceof PreconditionRequiredException) {
             return 428;
         }
+        if (e instanceof UnauthorizedException) {
+            return 401;
+        }
+        if (e instanceof ForbiddenException) {
+            return 403;
+        }
         if (e instanceof StorageException) {
             return 503;
         }
@@ -99,6 +107,9 @@ public final class ProblemMapper {
         }
         if (e instanceof StaleVersionException s) {
             p.put("currentVersion", s.currentVersion());
+        }
+        if (status == 401) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"hotfix-log\"");
         }
         if (status == 503) {
             ctx.header("Retry-After", "5");

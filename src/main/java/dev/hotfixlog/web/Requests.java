@@ -8,19 +8,17 @@ import java.util.regex.Pattern;
 
 /** Small, shared readings of a request: who is acting, and which version an edit was based on. */
 public final class Requests {
-    /** Until accounts exist (issue "Who may do what") the caller names itself; the default is honest about it. */
-    public static final String ACTOR_HEADER = "X-Hotfix-Actor";
+    /** Set by the access gate to the authenticated principal's name. */
+    public static final String PRINCIPAL_NAME = "hotfix.principal-name";
     private static final Pattern ETAG = Pattern.compile("^\\s*(?:W/)?\"(\\d{1,9})\"\\s*$");
 
     private Requests() {
     }
 
+    /** Who is acting: the authenticated principal, or {@code anonymous} on a public route. */
     public static String actor(Context ctx) {
-        String a = ctx.header(ACTOR_HEADER);
-        if (a == null || a.isBlank()) {
-            return "api";
-        }
-        return a.strip().length() > 200 ? a.strip().substring(0, 200) : a.strip();
+        String name = ctx.attribute(PRINCIPAL_NAME);
+        return name == null ? "anonymous" : name;
     }
 
     public static String etag(int version) {

@@ -1,6 +1,7 @@
 package dev.hotfixlog.web;
 
 import dev.hotfixlog.Config;
+import dev.hotfixlog.security.Role;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("dev.hotfixlog.access");
+    private static final java.util.Set<String> HTTP_METHODS = java.util.Set.of("GET", "POST", "PUT", "PATCH",
+            "DELETE", "HEAD", "OPTIONS");
     private final Javalin app;
 
     public WebServer(Config config, List<Consumer<RoutesConfig>> features) {
@@ -36,7 +39,7 @@ public final class WebServer implements AutoCloseable {
                 try (var in = WebServer.class.getResourceAsStream("/openapi.json")) {
                     ctx.contentType("application/json").result(in.readAllBytes());
                 }
-            });
+            }, Role.ANYONE);
         });
     }
 
@@ -53,6 +56,7 @@ public final class WebServer implements AutoCloseable {
     /** Every HTTP route as "METHOD /path", for checking the OpenAPI document against what is really served. */
     public List<String> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> HTTP_METHODS.contains(e.endpoint.method.name()))
                 .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
                 .toList();
     }

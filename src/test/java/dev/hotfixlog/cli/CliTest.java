@@ -2,6 +2,7 @@ package dev.hotfixlog.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotfixlog.security.Role;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
@@ -109,6 +110,35 @@ class CliTest {
         assertThat(cli.run("show", "1", "--json").out()).contains("\"outcome\" : \"normal\"");
     }
 
+    @BothDatabases
+    void tokens_madeOnTheDatabase_openTheServer_untilRevoked(TestDb db) {
+        MutableClock clock = MutableClock.at(T0);
+        try (RunningServer server = new RunningServer(db.config(), clock)) {
+            CliRunner local = direct(db, clock);
+            CliRunner.Result made = local.run("token", "create", "--name", "Priya", "--role", "responder",
+                    "--expires-in", "90 days");
+            assertThat(made.code()).isZero();
+            String secret = made.out().lines().findFirst().orElseThrow();
+            assertThat(secret).startsWith("hfx_").hasSize(47);
+            assertThat(made.out()).contains("expires 2027-01-02 02:17 UTC").contains("shown once");
+
+            CliRunner remote = new CliRunner(Map.of("HOTFIX_SERVER", server.url(), "HOTFIX_TOKEN", secret), clock);
+            assertThat(remote.run("new", "--title", "via token", "--severity", "high").out()).startsWith("HOTFIX-001");
+            assertThat(remote.run("history", "1").out()).contains("  Priya  created");
+
+            String id = local.run("token", "list").out().lines().filter(l -> l.endsWith(" Priya")).findFirst()
+                    .orElseThrow().split(" ")[0];
+            assertThat(local.run("token", "revoke", id).code()).isZero();
+            CliRunner.Result refused = remote.run("list");
+            assertThat(refused.code()).isEqualTo(1);
+            assertThat(refused.err()).isEqualTo("error: the token is unknown, expired or revoked; ask an admin for "
+                    + "a new one (set HOTFIX_TOKEN to an API token of that server)\n");
+            CliRunner.Result none = new CliRunner(Map.of("HOTFIX_SERVER", server.url()), clock).run("list");
+            assertThat(none.err()).isEqualTo("error: sign in first: send Authorization: Bearer <API token> (set "
+                    + "HOTFIX_TOKEN to an API token of that server)\n");
+        }
+    }
+
     /** Every command, including its failures, prints the same and exits the same in both modes. */
     @BothDatabases
     void serverMode_printsExactlyWhatDirectModePrints(TestDb db) {
@@ -116,7 +146,8 @@ class CliTest {
         try (TestDb other = db.isPostgres() ? TestDb.postgres() : TestDb.sqlite();
              RunningServer server = new RunningServer(other.config(), clock)) {
             CliRunner local = direct(db, clock);
-            CliRunner remote = new CliRunner(Map.of("HOTFIX_SERVER", server.url(), "HOTFIX_ACTOR", "tester"), clock);
+            CliRunner remote = new CliRunner(Map.of("HOTFIX_SERVER", server.url(),
+                    "HOTFIX_TOKEN", server.token("tester", Role.RESPONDER)), clock);
             List<String[]> script = List.of(
                     new String[] {"new", "--title", "Checkout 502", "--severity", "critical", "--who", "Priya",
                             "--problem", "Card payments fail\nwith 502", "--prod-down", "yes", "--can-wait", "no"},

@@ -38,8 +38,8 @@ class ConcurrentCreateTest {
     void twoServerProcessesOnOneDatabase_neverHandOutTheSameId(TestDb db) throws Exception {
         try (ServerProcess a = new ServerProcess(db.url(), db.dataDir());
              ServerProcess b = new ServerProcess(db.url(), db.dataDir())) {
-            Http ha = new Http(a.url());
-            Http hb = new Http(b.url());
+            Http ha = new Http(a.url(), TestDb.ADMIN_TOKEN);
+            Http hb = new Http(b.url(), TestDb.ADMIN_TOKEN);
 
             List<Http.Response> answers = createAtOnce(List.of(ha, hb), 60);
 

@@ -3,6 +3,7 @@ package dev.hotfixlog.hotfix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotfixlog.security.Role;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.Http;
 import dev.hotfixlog.support.MutableClock;
@@ -120,10 +121,10 @@ class HotfixApiTest {
             assertThat(missing.json().path("type").asText()).isEqualTo("urn:hotfix-log:problem:precondition-required");
 
             clock.advance(Duration.ofMinutes(1));
-            Http.Response ok = s.http().patch("/api/v1/hotfixes/HOTFIX-001",
+            Http.Response ok = s.as("Priya", Role.RESPONDER).patch("/api/v1/hotfixes/HOTFIX-001",
                     "{\"rollbackPlan\":\"Re-enable payments.pinning\",\"followUps\":{\"postmortem\":"
                             + "{\"owner\":\"Tomás Ortega\",\"done\":true}},\"problem\":null}",
-                    "If-Match", "\"1\"", "X-Hotfix-Actor", "Priya");
+                    "If-Match", "\"1\"");
             assertThat(ok.status()).isEqualTo(200);
             assertThat(ok.etag()).isEqualTo("\"2\"");
             JsonNode h = ok.json();

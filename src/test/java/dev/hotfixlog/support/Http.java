@@ -13,10 +13,18 @@ import java.time.Duration;
 /** A tiny HTTP client for tests against a real server on a random port. */
 public final class Http {
     private final String base;
+    private final String token;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    /** A client that sends no credentials. */
     public Http(String base) {
+        this(base, null);
+    }
+
+    /** A client that sends {@code Authorization: Bearer token}. */
+    public Http(String base, String token) {
         this.base = base;
+        this.token = token;
     }
 
     public Response get(String path, String... headers) {
@@ -40,6 +48,9 @@ public final class Http {
 
     private HttpRequest.Builder builder(String path, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }

@@ -2,6 +2,7 @@ package dev.hotfixlog.support;
 
 import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
+import dev.hotfixlog.security.Role;
 import dev.hotfixlog.web.WebServer;
 import java.time.Clock;
 
@@ -14,13 +15,28 @@ public final class RunningServer implements AutoCloseable {
     public RunningServer(Config config, Clock clock) {
         this.app = App.local(config, clock);
         this.server = app.serve();
-        this.http = new Http(url());
+        this.http = new Http(url(), TestDb.ADMIN_TOKEN);
+    }
+
+    /** A client acting as a new token with this name and role. */
+    public Http as(String name, Role role) {
+        return new Http(url(), token(name, role));
+    }
+
+    /** The secret of a new token with this name and role. */
+    public String token(String name, Role role) {
+        return app.tokens().create(name, role, null, "test").secret();
+    }
+
+    public Http anonymous() {
+        return new Http(url());
     }
 
     public String url() {
         return "http://127.0.0.1:" + server.port();
     }
 
+    /** A client with the admin bootstrap token. */
     public Http http() {
         return http;
     }

@@ -25,6 +25,7 @@ public final class ServerProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "dev.hotfixlog.Main", "serve", "--port", "0", "--db", dbUrl, "--data-dir", dataDir.toString()));
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("HOTFIX_BOOTSTRAP_TOKEN", TestDb.ADMIN_TOKEN);
         try {
             process = pb.start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),

@@ -12,6 +12,8 @@ import java.util.Map;
  * PostgreSQL. {@link #toString()} names the dialect, so parameterized test names say which one ran.
  */
 public final class TestDb implements AutoCloseable {
+    /** The admin token every test server is started with (HOTFIX_BOOTSTRAP_TOKEN). */
+    public static final String ADMIN_TOKEN = "test-bootstrap-admin-token";
     private final String name;
     private final String url;
     private final Path dataDir;
@@ -56,6 +58,7 @@ public final class TestDb implements AutoCloseable {
         m.put(Setting.DATA_DIR, dataDir.toString());
         m.put(Setting.PORT, "0");
         m.put(Setting.ACTOR, "tester");
+        m.put(Setting.BOOTSTRAP_TOKEN, ADMIN_TOKEN);
         m.putAll(overrides);
         return Config.withOverrides(m);
     }

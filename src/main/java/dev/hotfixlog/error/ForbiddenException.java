@@ -1,0 +1,13 @@
+package dev.hotfixlog.error;
+
+/** A known caller whose role does not allow what it asked for. */
+public final class ForbiddenException extends HotfixLogException {
+    public ForbiddenException(String message) {
+        super(message);
+    }
+
+    @Override
+    public String kind() {
+        return "forbidden";
+    }
+}

@@ -1,0 +1,57 @@
+package dev.hotfixlog.security;
+
+import dev.hotfixlog.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The append-only audit log. This class only inserts and reads; the database refuses updates and deletes
+ * (triggers in migration V3), so not even a bug here could bend it.
+ */
+public final class AuditLog {
+    private static final int TEXT_MAX_CHARS = 2_000;
+    private final Database db;
+    private final Clock clock;
+
+    public AuditLog(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public void record(String actor, String action, String subject, String source, int outcome, String detail) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        db.write(h -> h.createUpdate("INSERT INTO audit_event (id, at, actor, action, subject, source, outcome,"
+                        + " detail) VALUES (:id, :at, :actor, :action, :subject, :source, :outcome, :detail)")
+                .bind("id", UUID.randomUUID().toString()).bind("at", now.toEpochMilli())
+                .bind("actor", clip(actor)).bind("action", clip(action, 80)).bind("subject", clip(subject))
+                .bind("source", clip(source)).bind("outcome", outcome).bind("detail", clip(detail))
+                .execute());
+    }
+
+    /** Newest first; {@code limit} at most 1000. */
+    public List<AuditEvent> recent(int limit) {
+        int n = Math.max(1, Math.min(limit, 1000));
+        return db.read(h -> h.createQuery("SELECT id, at, actor, action, subject, source, outcome, detail"
+                        + " FROM audit_event ORDER BY at DESC, id DESC LIMIT :n")
+                .bind("n", n)
+                .map((rs, ctx) -> new AuditEvent(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7),
+                        rs.getString(8)))
+                .list());
+    }
+
+    private static String clip(String s) {
+        return clip(s, TEXT_MAX_CHARS);
+    }
+
+    private static String clip(String s, int max) {
+        if (s == null) {
+            return null;
+        }
+        String clean = s.replace('\u0000', '\uFFFD');
+        return clean.length() <= max ? clean : clean.substring(0, max);
+    }
+}

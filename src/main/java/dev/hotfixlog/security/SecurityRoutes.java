@@ -1,0 +1,100 @@
+package dev.hotfixlog.security;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.TimeText;
+import dev.hotfixlog.json.Json;
+import dev.hotfixlog.web.Requests;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.Set;
+
+/** Admin routes: API tokens (create, list, revoke) and the audit log. */
+public final class SecurityRoutes {
+    private static final Set<String> TOKEN_FIELDS = Set.of("name", "role", "expiresAt");
+    private final TokenService tokens;
+    private final AuditLog audit;
+
+    public SecurityRoutes(TokenService tokens, AuditLog audit) {
+        this.tokens = tokens;
+        this.audit = audit;
+    }
+
+    public void register(RoutesConfig r) {
+        r.post("/api/v1/tokens", this::create, Role.ADMIN);
+        r.get("/api/v1/tokens", this::list, Role.ADMIN);
+        r.delete("/api/v1/tokens/{id}", this::revoke, Role.ADMIN);
+        r.get("/api/v1/audit", this::audit, Role.ADMIN);
+    }
+
+    private void create(Context ctx) {
+        ObjectNode body = Json.parseObject(ctx.body());
+        body.fieldNames().forEachRemaining(f -> {
+            if (!TOKEN_FIELDS.contains(f)) {
+                throw ValidationException.of(f, "is not a field of a token; use name, role, expiresAt");
+            }
+        });
+        if (!body.path("name").isTextual()) {
+            throw ValidationException.of("name", "is required: who or what the token acts as");
+        }
+        Role role = Role.parseGrantable("role", body.path("role").asText(null));
+        Instant expires = body.hasNonNull("expiresAt")
+                ? TimeText.parseInstant("expiresAt", body.get("expiresAt").asText()) : null;
+        IssuedToken issued = tokens.create(body.get("name").asText(), role, expires, Requests.actor(ctx));
+        ObjectNode o = write(issued.token());
+        o.put("token", issued.secret());
+        ctx.status(201).contentType("application/json").result(Json.write(o));
+    }
+
+    private void list(Context ctx) {
+        ObjectNode o = Json.object();
+        ArrayNode items = o.putArray("items");
+        tokens.list().forEach(t -> items.add(write(t)));
+        ctx.contentType("application/json").result(Json.write(o));
+    }
+
+    private void revoke(Context ctx) {
+        ctx.contentType("application/json").result(Json.write(write(tokens.revoke(ctx.pathParam("id")))));
+    }
+
+    private void audit(Context ctx) {
+        int limit = 100;
+        String l = ctx.queryParam("limit");
+        if (l != null && !l.isBlank()) {
+            try {
+                limit = Integer.parseInt(l.trim());
+            } catch (NumberFormatException e) {
+                throw ValidationException.of("limit", "'" + l + "' is not a whole number");
+            }
+        }
+        ObjectNode o = Json.object();
+        ArrayNode items = o.putArray("items");
+        for (AuditEvent e : audit.recent(limit)) {
+            ObjectNode i = items.addObject();
+            i.put("id", e.id());
+            i.put("at", e.at().toString());
+            i.put("actor", e.actor());
+            i.put("action", e.action());
+            i.put("subject", e.subject());
+            i.put("source", e.source());
+            i.put("outcome", e.outcome());
+            i.put("detail", e.detail());
+        }
+        ctx.contentType("application/json").result(Json.write(o));
+    }
+
+    static ObjectNode write(ApiToken t) {
+        ObjectNode o = Json.object();
+        o.put("id", t.id());
+        o.put("name", t.name());
+        o.put("role", t.role().json());
+        o.put("prefix", t.prefix());
+        o.put("createdAt", t.createdAt().toString());
+        o.put("createdBy", t.createdBy());
+        o.put("expiresAt", t.expiresAt() == null ? null : t.expiresAt().toString());
+        o.put("revokedAt", t.revokedAt() == null ? null : t.revokedAt().toString());
+        return o;
+    }
+}

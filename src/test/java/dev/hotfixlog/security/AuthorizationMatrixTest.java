@@ -1,0 +1,167 @@
+package dev.hotfixlog.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotfixlog.support.BothDatabases;
+import dev.hotfixlog.support.Http;
+import dev.hotfixlog.support.MutableClock;
+import dev.hotfixlog.support.RunningServer;
+import dev.hotfixlog.support.TestDb;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.assertj.core.api.SoftAssertions;
+
+/**
+ * Every route the server really registers × every kind of caller, each answering what it should: 401 without
+ * valid credentials, 403 with too small a role, 2xx otherwise. A route added without a line here fails this
+ * test, so access rules cannot be forgotten.
+ */
+class AuthorizationMatrixTest {
+    private static final Map<String, Role> NEEDS = new LinkedHashMap<>();
+
+    static {
+        NEEDS.put("GET /", Role.ANYONE);
+        NEEDS.put("GET /health", Role.ANYONE);
+        NEEDS.put("GET /api/v1/openapi.json", Role.ANYONE);
+        NEEDS.put("GET /api/v1/hotfixes", Role.VIEWER);
+        NEEDS.put("GET /api/v1/hotfixes/{id}", Role.VIEWER);
+        NEEDS.put("GET /api/v1/hotfixes/{id}/history", Role.VIEWER);
+        NEEDS.put("POST /api/v1/hotfixes", Role.RESPONDER);
+        NEEDS.put("PATCH /api/v1/hotfixes/{id}", Role.RESPONDER);
+        NEEDS.put("POST /api/v1/hotfixes/{id}/events", Role.RESPONDER);
+        NEEDS.put("POST /api/v1/tokens", Role.ADMIN);
+        NEEDS.put("GET /api/v1/tokens", Role.ADMIN);
+        NEEDS.put("DELETE /api/v1/tokens/{id}", Role.ADMIN);
+        NEEDS.put("GET /api/v1/audit", Role.ADMIN);
+    }
+
+    /** A kind of caller: its client, and the role it really has (null: it proves nothing). */
+    private record Caller(String name, Http http, Role role) {
+    }
+
+    @BothDatabases
+    void everyRoute_answersEveryCallerAsItsRoleDeserves(TestDb db) {
+        MutableClock clock = MutableClock.at("2026-10-04T02:17:00Z");
+        try (RunningServer s = new RunningServer(db.config(), clock)) {
+            Http admin = s.http();
+            admin.post("/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"high\"}");
+            JsonNode revokedToken = admin.post("/api/v1/tokens", "{\"name\":\"gone\",\"role\":\"admin\"}").json();
+            admin.send("DELETE", "/api/v1/tokens/" + revokedToken.path("id").asText(), null);
+            String expiring = admin.post("/api/v1/tokens", "{\"name\":\"late\",\"role\":\"admin\","
+                    + "\"expiresAt\":\"2026-10-04T03:17:00Z\"}").json().path("token").asText();
+            List<Caller> callers = List.of(
+                    new Caller("anonymous", s.anonymous(), null),
+                    new Caller("viewer", s.as("viewer", Role.VIEWER), Role.VIEWER),
+                    new Caller("responder", s.as("responder", Role.RESPONDER), Role.RESPONDER),
+                    new Caller("admin", s.as("admin", Role.ADMIN), Role.ADMIN),
+                    new Caller("revoked", new Http(s.url(), revokedToken.path("token").asText()), null),
+                    new Caller("expired", new Http(s.url(), expiring), null),
+                    new Caller("garbage", new Http(s.url(), "hfx_not-a-real-token"), null));
+            clock.advance(Duration.ofHours(2));
+
+            assertThat(s.server().routes()).containsExactlyInAnyOrderElementsOf(NEEDS.keySet());
+            SoftAssertions soft = new SoftAssertions();
+            for (String route : s.server().routes()) {
+                Role needed = NEEDS.get(route);
+                for (Caller c : callers) {
+                    int status = request(route, admin).apply(c.http()).status();
+                    int expected = needed == Role.ANYONE ? 200
+                            : c.role() == null ? 401
+                            : !c.role().covers(needed) ? 403
+                            : 200;
+                    String what = route + " as " + c.name();
+                    if (expected == 200) {
+                        soft.assertThat(status).as(what).isBetween(200, 299);
+                    } else {
+                        soft.assertThat(status).as(what).isEqualTo(expected);
+                    }
+                }
+            }
+            soft.assertAll();
+        }
+    }
+
+    /** How to call a route so that an allowed caller gets 2xx: fresh data for each call where it matters. */
+    private static Function<Http, Http.Response> request(String route, Http admin) {
+        switch (route) {
+            case "POST /api/v1/hotfixes":
+                return h -> h.post("/api/v1/hotfixes", "{\"title\":\"y\",\"severity\":\"medium\"}");
+            case "PATCH /api/v1/hotfixes/{id}": {
+                String id = admin.post("/api/v1/hotfixes", "{\"title\":\"p\",\"severity\":\"medium\"}").json()
+                        .path("id").asText();
+                return h -> h.patch("/api/v1/hotfixes/" + id, "{\"owner\":\"someone\"}", "If-Match", "\"1\"");
+            }
+            case "POST /api/v1/hotfixes/{id}/events": {
+                String id = admin.post("/api/v1/hotfixes", "{\"title\":\"e\",\"severity\":\"medium\"}").json()
+                        .path("id").asText();
+                return h -> h.post("/api/v1/hotfixes/" + id + "/events", "{\"type\":\"alerted\"}");
+            }
+            case "POST /api/v1/tokens":
+                return h -> h.post("/api/v1/tokens", "{\"name\":\"made\",\"role\":\"viewer\"}");
+            case "DELETE /api/v1/tokens/{id}": {
+                String id = admin.post("/api/v1/tokens", "{\"name\":\"doomed\",\"role\":\"viewer\"}").json()
+                        .path("id").asText();
+                return h -> h.send("DELETE", "/api/v1/tokens/" + id, null);
+            }
+            default: {
+                String path = route.substring(route.indexOf(' ') + 1).replace("{id}", "HOTFIX-001");
+                return h -> h.get(path);
+            }
+        }
+    }
+
+    @BothDatabases
+    void auditLog_recordsChangesAndRefusals_withWhoWhatWhereAndWhy(TestDb db) {
+        MutableClock clock = MutableClock.at("2026-10-04T02:17:00Z");
+        try (RunningServer s = new RunningServer(db.config(), clock)) {
+            Http priya = s.as("Priya", Role.RESPONDER);
+            priya.post("/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"high\"}");
+            priya.post("/api/v1/hotfixes/HOTFIX-001/events", "{\"type\":\"deployed\"}");
+            priya.post("/api/v1/tokens", "{\"name\":\"sneaky\",\"role\":\"admin\"}");
+            s.anonymous().post("/api/v1/hotfixes", "{}");
+            new Http(s.url(), "hfx_wrong").get("/api/v1/hotfixes");
+            s.as("Vik", Role.VIEWER).get("/api/v1/hotfixes");
+
+            List<String> lines = new ArrayList<>();
+            s.http().get("/api/v1/audit?limit=10").json().path("items").forEach(e -> lines.add(
+                    e.path("actor").asText() + " | " + e.path("action").asText() + " | " + e.path("subject").asText()
+                            + " | " + e.path("source").asText() + " | " + e.path("outcome").asInt() + " | "
+                            + e.path("detail").asText()));
+            assertThat(lines).containsExactlyInAnyOrder(
+                    "Priya | POST /api/v1/hotfixes | null | 127.0.0.1 | 201 | null",
+                    "Priya | POST /api/v1/hotfixes/HOTFIX-001/events | HOTFIX-001 | 127.0.0.1 | 200 | null",
+                    "Priya | POST /api/v1/tokens | null | 127.0.0.1 | 403 | null",
+                    "anonymous | POST /api/v1/hotfixes | null | 127.0.0.1 | 401 | no credentials",
+                    "anonymous | GET /api/v1/hotfixes | null | 127.0.0.1 | 401 | unknown, expired or revoked token");
+        }
+    }
+
+    @BothDatabases
+    void auditAndHistory_refuseEveryChange_evenStraightInTheDatabase(TestDb db) throws SQLException {
+        try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
+            s.http().post("/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"high\"}");
+            s.anonymous().post("/api/v1/hotfixes", "{}");
+        }
+        try (Connection c = DriverManager.getConnection(db.url()); Statement st = c.createStatement()) {
+            for (String sql : List.of("UPDATE audit_event SET actor = 'nobody'", "DELETE FROM audit_event",
+                    "UPDATE hotfix_revision SET actor = 'nobody'")) {
+                SQLException refused = null;
+                try {
+                    st.executeUpdate(sql);
+                } catch (SQLException e) {
+                    refused = e;
+                }
+                assertThat(refused == null ? "accepted" : refused.getMessage()).as(sql).contains("is append-only");
+            }
+        }
+    }
+}
