@@ -6,6 +6,7 @@ import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.LocalHotfixService;
 import dev.hotfixlog.security.AccessGate;
 import dev.hotfixlog.security.AuditLog;
+import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.security.SecurityRoutes;
 import dev.hotfixlog.security.TokenService;
 import dev.hotfixlog.store.Database;
@@ -46,7 +47,7 @@ public final class App implements AutoCloseable {
 
     public static App local(Config config, Clock clock) {
         Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
-        return new App(config, db, new LocalHotfixService(db, clock), clock);
+        return new App(config, db, new LocalHotfixService(db, clock, new SecretRedactor()), clock);
     }
 
     public HotfixService hotfixes() {

@@ -13,12 +13,13 @@ import java.util.Map;
  *
  * <p>Immutable. A value that breaks a rule cannot be built: the compact constructor lists every violated rule
  * at once ({@link HotfixRules}) so an API caller sees all its bad fields in one answer. {@code steps} and
- * {@code followUps} always hold every kind, in process order.
+ * {@code followUps} always hold every kind, in process order. {@code redactions} notes where secrets were
+ * masked on save (never the secrets).
  */
 public record Hotfix(HotfixId id, String title, Severity severity, String owner, Emergency emergency, TheFix fix,
                      TheContext context, Timeline timeline, Status status, Triage triage, Map<StepKind, Step> steps,
                      Map<FollowUpKind, FollowUp> followUps, WriteUp writeUp, int version, Instant createdAt,
-                     Instant updatedAt) {
+                     Instant updatedAt, List<Redaction> redactions) {
 
     public Hotfix {
         emergency = emergency == null ? Emergency.EMPTY : emergency;
@@ -29,6 +30,7 @@ public record Hotfix(HotfixId id, String title, Severity severity, String owner,
         writeUp = writeUp == null ? WriteUp.EMPTY : writeUp;
         steps = complete(steps, StepKind.class, Step.OPEN);
         followUps = complete(followUps, FollowUpKind.class, FollowUp.OPEN);
+        redactions = redactions == null ? List.of() : List.copyOf(redactions);
         List<FieldError> errors = HotfixRules.violations(title, severity, owner, emergency, fix, context, timeline,
                 status, steps, followUps, writeUp);
         if (!errors.isEmpty()) {
@@ -58,7 +60,7 @@ public record Hotfix(HotfixId id, String title, Severity severity, String owner,
     /** The same record under another id and version; used when a draft receives its number. */
     public Hotfix withIdentity(HotfixId newId, int newVersion, Instant created, Instant updated) {
         return new Hotfix(newId, title, severity, owner, emergency, fix, context, timeline, status, triage, steps,
-                followUps, writeUp, newVersion, created, updated);
+                followUps, writeUp, newVersion, created, updated, redactions);
     }
 
     public Builder toBuilder() {
@@ -118,7 +120,7 @@ public record Hotfix(HotfixId id, String title, Severity severity, String owner,
         public Hotfix build() {
             return new Hotfix(base.id, base.title, base.severity, base.owner, base.emergency, base.fix, base.context,
                     timeline, status, base.triage, steps, followUps, base.writeUp, version, base.createdAt,
-                    updatedAt);
+                    updatedAt, base.redactions);
         }
     }
 }

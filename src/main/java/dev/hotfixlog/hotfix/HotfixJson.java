@@ -31,7 +31,7 @@ public final class HotfixJson {
             "postmortemUrl");
     /** Fields the server owns; a patch may repeat their current value but not change it. */
     public static final Set<String> READ_ONLY_FIELDS = Set.of("id", "status", "version", "createdAt", "updatedAt",
-            "durations", "nextStep");
+            "durations", "nextStep", "redactions");
     private static final Set<String> EDITABLE = Set.copyOf(EDITABLE_FIELDS);
 
     private HotfixJson() {
@@ -59,6 +59,9 @@ public final class HotfixJson {
         d.put("total", iso(h.timeline().total()));
         StepKind next = h.nextStep();
         o.put("nextStep", next == null ? null : next.json());
+        ArrayNode redactions = o.putArray("redactions");
+        h.redactions().forEach(r -> redactions.addObject().put("field", r.field()).put("kind", r.kind())
+                .put("at", iso(r.at())));
         o.put("version", h.version());
         o.put("createdAt", iso(h.createdAt()));
         o.put("updatedAt", iso(h.updatedAt()));
@@ -134,7 +137,8 @@ public final class HotfixJson {
     }
 
     /** The server-owned part of a record, which a reader of editable fields cannot supply. */
-    public record Identity(HotfixId id, Status status, int version, Instant createdAt, Instant updatedAt) {
+    public record Identity(HotfixId id, Status status, int version, Instant createdAt, Instant updatedAt,
+                           List<Redaction> redactions) {
     }
 
     /**
@@ -182,15 +186,19 @@ public final class HotfixJson {
         }
         return new Hotfix(identity.id(), title == null ? null : title.strip(), severity,
                 owner == null ? null : owner.strip(), emergency, fix, context, timeline, identity.status(), triage, steps,
-                followUps, writeUp, identity.version(), identity.createdAt(), identity.updatedAt());
+                followUps, writeUp, identity.version(), identity.createdAt(), identity.updatedAt(),
+                identity.redactions());
     }
 
     /** Reads a full API representation back into a record (the REST client's side). */
     public static Hotfix readFull(ObjectNode node) {
+        List<Redaction> redactions = new ArrayList<>();
+        node.path("redactions").forEach(r -> redactions.add(new Redaction(r.path("field").asText(),
+                r.path("kind").asText(), TimeText.parseInstant("redactions.at", r.path("at").asText()))));
         Identity identity = new Identity(HotfixId.parse(node.path("id").asText()),
                 Status.parse("status", node.path("status").asText()), node.path("version").asInt(),
                 TimeText.parseInstant("createdAt", node.path("createdAt").asText()),
-                TimeText.parseInstant("updatedAt", node.path("updatedAt").asText()));
+                TimeText.parseInstant("updatedAt", node.path("updatedAt").asText()), redactions);
         return read(node, identity);
     }
 
@@ -200,7 +208,7 @@ public final class HotfixJson {
         List<FieldError> errors = new ArrayList<>();
         for (String f : READ_ONLY_FIELDS) {
             if (patch.has(f) && !patch.get(f).equals(now.get(f)) && !f.equals("durations")
-                    && !f.equals("nextStep")) {
+                    && !f.equals("nextStep") && !f.equals("redactions")) {
                 String how = f.equals("status")
                         ? "moves only through lifecycle events: POST /api/v1/hotfixes/{id}/events"
                         : "is set by the server";

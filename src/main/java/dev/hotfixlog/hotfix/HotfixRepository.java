@@ -72,7 +72,7 @@ final class HotfixRepository {
         if (rows == 0) {
             return false;
         }
-        for (String table : List.of("hotfix_system", "hotfix_step", "follow_up")) {
+        for (String table : List.of("hotfix_system", "hotfix_step", "follow_up", "hotfix_redaction")) {
             h.createUpdate("DELETE FROM " + table + " WHERE hotfix_id = :id").bind("id", x.id().toString())
                     .execute();
         }
@@ -140,6 +140,17 @@ final class HotfixRepository {
                 .bind("description", f.description()).bind("owner", f.owner()).bind("dueAt", millis(f.dueAt()))
                 .bind("done", f.done()).bind("doneAt", millis(f.doneAt())).bind("link", f.link()).add());
         fus.execute();
+        List<Redaction> redactions = x.redactions();
+        if (!redactions.isEmpty()) {
+            PreparedBatch r = h.prepareBatch("INSERT INTO hotfix_redaction (hotfix_id, ordinal, field, kind,"
+                    + " redacted_at) VALUES (:id, :ordinal, :field, :kind, :at)");
+            for (int i = 0; i < redactions.size(); i++) {
+                Redaction d = redactions.get(i);
+                r.bind("id", id).bind("ordinal", i).bind("field", d.field()).bind("kind", d.kind())
+                        .bind("at", d.at().toEpochMilli()).add();
+            }
+            r.execute();
+        }
     }
 
     Optional<Hotfix> find(Handle h, HotfixId id) {
@@ -204,9 +215,17 @@ final class HotfixRepository {
                                     done ? instant(rs, 7) : null, rs.getString(8)));
                     return kind;
                 }).list();
+        Map<String, List<Redaction>> redactions = new HashMap<>();
+        h.createQuery("SELECT hotfix_id, field, kind, redacted_at FROM hotfix_redaction WHERE hotfix_id IN (<ids>)"
+                        + " ORDER BY hotfix_id, ordinal")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), new Redaction(rs.getString(2), rs.getString(3),
+                        Instant.ofEpochMilli(rs.getLong(4)))))
+                .forEach(e -> redactions.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         List<Hotfix> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            out.add(r.toHotfix(systems.getOrDefault(r.id, List.of()), steps.get(r.id), followUps.get(r.id)));
+            out.add(r.toHotfix(systems.getOrDefault(r.id, List.of()), steps.get(r.id), followUps.get(r.id),
+                    redactions.get(r.id)));
         }
         return out;
     }
@@ -289,16 +308,17 @@ final class HotfixRepository {
                             rs.getString("operating_rule"), rs.getString("learning"),
                             rs.getString("postmortem_url")),
                     rs.getInt("version"), Instant.ofEpochMilli(rs.getLong("created_at")),
-                    Instant.ofEpochMilli(rs.getLong("updated_at")));
+                    Instant.ofEpochMilli(rs.getLong("updated_at")), null);
             return new Row(partial.id().toString(), partial);
         }
 
-        Hotfix toHotfix(List<String> systems, Map<StepKind, Step> steps, Map<FollowUpKind, FollowUp> followUps) {
+        Hotfix toHotfix(List<String> systems, Map<StepKind, Step> steps, Map<FollowUpKind, FollowUp> followUps,
+                        List<Redaction> redactions) {
             Hotfix p = partial;
             return new Hotfix(p.id(), p.title(), p.severity(), p.owner(), p.emergency(),
                     new TheFix(p.fix().changeMade(), systems, p.fix().rollbackPlan()), p.context(), p.timeline(),
                     p.status(), p.triage(), steps, followUps, p.writeUp(), p.version(), p.createdAt(),
-                    p.updatedAt());
+                    p.updatedAt(), redactions);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.StaleVersionException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.MergePatch;
+import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.Database;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,11 +22,13 @@ import java.util.Objects;
 public final class LocalHotfixService implements HotfixService {
     private final Database db;
     private final Clock clock;
+    private final Redacting redacting;
     private final HotfixRepository repo = new HotfixRepository();
 
-    public LocalHotfixService(Database db, Clock clock) {
+    public LocalHotfixService(Database db, Clock clock, SecretRedactor redactor) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.redacting = new Redacting(Objects.requireNonNull(redactor, "redactor"));
     }
 
     @Override
@@ -41,8 +44,9 @@ public final class LocalHotfixService implements HotfixService {
             throw new ValidationException(readOnly);
         }
         Instant now = now();
+        List<Redaction> redactions = redacting.maskInPlace(body, now);
         Hotfix draft = withCreationDefaults(HotfixJson.read(body,
-                new HotfixJson.Identity(new HotfixId(1), Status.ACTIVE, 1, now, now)), now, actor);
+                new HotfixJson.Identity(new HotfixId(1), Status.ACTIVE, 1, now, now, redactions)), now, actor);
         // Everything that does not need the database happens before the write lock is taken.
         Revision created = new Revision(1, actor, now, "created", HotfixJson.diff(null, draft));
         return db.write(h -> {
@@ -89,15 +93,19 @@ public final class LocalHotfixService implements HotfixService {
     @Override
     public Hotfix edit(HotfixId id, int expectedVersion, MergePatch patch, String actor) {
         Instant now = now();
+        ObjectNode masked = patch.document();
+        List<Redaction> found = redacting.maskInPlace(masked, now);
         return db.write(h -> {
             Hotfix current = repo.find(h, id).orElseThrow(() -> notFound(id));
             if (current.version() != expectedVersion) {
                 throw new StaleVersionException(id.toString(), expectedVersion, current.version());
             }
-            HotfixJson.checkReadOnly(patch.document(), current);
-            ObjectNode merged = patch.applyTo(HotfixJson.editable(current));
+            HotfixJson.checkReadOnly(masked, current);
+            ObjectNode merged = MergePatch.of(masked).applyTo(HotfixJson.editable(current));
+            List<Redaction> redactions = new ArrayList<>(current.redactions());
+            redactions.addAll(found);
             Hotfix next = HotfixJson.read(merged, new HotfixJson.Identity(id, current.status(),
-                    current.version() + 1, current.createdAt(), now));
+                    current.version() + 1, current.createdAt(), now, redactions));
             next = Stamps.stampNewlyDone(current, next, now, actor);
             return save(h, current, next, "edited", actor, now);
         });

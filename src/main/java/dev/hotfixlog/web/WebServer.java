@@ -33,6 +33,7 @@ public final class WebServer implements AutoCloseable {
                             String.format("%.1f", millis));
                 }
             });
+            c.routes.before(SecurityHeaders::apply);
             ProblemMapper.register(c.routes);
             features.forEach(f -> f.accept(c.routes));
             c.routes.get("/api/v1/openapi.json", ctx -> {

@@ -1,0 +1,83 @@
+package dev.hotfixlog.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Each kind of pasted credential is masked, and only the secret part of it; ordinary incident text is not. */
+class SecretRedactorTest {
+    private final SecretRedactor redactor = new SecretRedactor();
+
+    // Fake, but in the real formats. Built by concatenation so no scanner mistakes this file for a leak.
+    private static final String GITHUB = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+    private static final String JWT = "eyJhbGciOiJIUzI1NiJ9" + ".eyJzdWIiOiJwcml5YSJ9" + ".c2lnbmF0dXJlLXNpZ25hdHVyZQ";
+
+    static List<Arguments> secrets() {
+        return List.of(
+                Arguments.of("aws-access-key-id", "key AKIAIOSFODNN7EXAMPLE in the config",
+                        "key [REDACTED:aws-access-key-id] in the config"),
+                Arguments.of("aws-secret-access-key", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                        "aws_secret_access_key = [REDACTED:aws-secret-access-key]"),
+                Arguments.of("google-api-key", "maps key AIza" + "SyA1234567890abcdefghijklmnopqrstuv broke",
+                        "maps key [REDACTED:google-api-key] broke"),
+                Arguments.of("azure-storage-key", "DefaultEndpointsProtocol=https;AccountName=logs;AccountKey="
+                                + "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFy==;EndpointSuffix=x",
+                        "DefaultEndpointsProtocol=https;AccountName=logs;AccountKey=[REDACTED:azure-storage-key];"
+                                + "EndpointSuffix=x"),
+                Arguments.of("github-token", "git clone with " + GITHUB, "git clone with [REDACTED:github-token]"),
+                Arguments.of("gitlab-token", "glpat-" + "Xy12Ab34Cd56Ef78Gh90 used", "[REDACTED:gitlab-token] used"),
+                Arguments.of("slack-token", "bot xoxb-" + "123456789012-1234567890123-AbCdEfGhIjKl",
+                        "bot [REDACTED:slack-token]"),
+                Arguments.of("slack-webhook", "posted to https://hooks.slack.com/services/T000/B000/XXXXXXXX now",
+                        "posted to [REDACTED:slack-webhook] now"),
+                Arguments.of("stripe-key", "sk_" + "live_4eC39HqLyjWDarjtT1zdp7dc", "[REDACTED:stripe-key]"),
+                Arguments.of("hotfix-log-token", "HOTFIX_TOKEN=hfx_" + "A".repeat(43),
+                        "HOTFIX_TOKEN=[REDACTED:hotfix-log-token]"),
+                Arguments.of("jwt", "cookie " + JWT + " expired", "cookie [REDACTED:jwt] expired"),
+                Arguments.of("private-key", "pasted:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\nabc\n"
+                        + "-----END RSA PRIVATE KEY-----\nthen restarted", "pasted:\n[REDACTED:private-key]\nthen restarted"),
+                Arguments.of("private-key", "half a key -----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk",
+                        "half a key [REDACTED:private-key]"),
+                Arguments.of("password-in-url", "DATABASE_URL=postgres://app:s3cr3t-P4ss@db.internal:5432/prod",
+                        "DATABASE_URL=postgres://app:[REDACTED:password-in-url]@db.internal:5432/prod"),
+                Arguments.of("bearer-token", "curl -H 'Authorization: Bearer abcdef0123456789abcdef0123' …",
+                        "curl -H 'Authorization: Bearer [REDACTED:bearer-token]' …"),
+                Arguments.of("password", "set password=hunter2hunter2; retried", "set password=[REDACTED:password]; retried"),
+                Arguments.of("password", "\"client_secret\": \"9f8e7d6c5b4a\"", "\"client_secret\": \"[REDACTED:password]\""));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("secrets")
+    void eachKind_isMaskedLeavingTheRestReadable(String kind, String text, String expected) {
+        SecretRedactor.Result r = redactor.redact(text);
+        assertThat(r.text()).isEqualTo(expected);
+        assertThat(r.findings()).extracting(SecretRedactor.Finding::kind).containsExactly(kind);
+        assertThat(redactor.redact(r.text()).changed()).as("masking twice changes nothing").isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Checkout returns 502 after payment provider TLS rotation",
+        "Rollback: re-enable payments.pinning and redeploy tag gateway-2026.10.03",
+        "Post-mortem: https://wiki.example.com/postmortems/hotfix-001",
+        "The password reset flow broke for SSO users",
+        "Token bucket limiter set to 500 req/s; see HOTFIX-042",
+        "ssh deploy@bastion.example.com then systemctl restart indexer",
+        "Bearer auth failed for the partner API",
+        "index lag seconds > 600 for 10 minutes"})
+    void ordinaryIncidentText_isLeftAlone(String text) {
+        assertThat(redactor.redact(text).text()).isEqualTo(text);
+    }
+
+    @Test
+    void severalSecretsInOneText_areAllMasked() {
+        SecretRedactor.Result r = redactor.redact("AKIAIOSFODNN7EXAMPLE and " + GITHUB + " and https://u:pw12345@h/x");
+        assertThat(r.text()).isEqualTo("[REDACTED:aws-access-key-id] and [REDACTED:github-token] and "
+                + "https://u:[REDACTED:password-in-url]@h/x");
+    }
+}
