@@ -5,6 +5,9 @@ import dev.hotfixlog.hotfix.HotfixRoutes;
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.LocalHotfixService;
 import dev.hotfixlog.security.AccessGate;
+import dev.hotfixlog.security.AccountService;
+import dev.hotfixlog.security.SessionService;
+import dev.hotfixlog.security.SignInRoutes;
 import dev.hotfixlog.security.AuditLog;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.security.SecurityRoutes;
@@ -12,6 +15,7 @@ import dev.hotfixlog.security.TokenService;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.web.HealthRoutes;
 import dev.hotfixlog.web.HomeRoutes;
+import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.WebServer;
 import java.time.Clock;
 import java.util.List;
@@ -25,15 +29,21 @@ public final class App implements AutoCloseable {
     private final Config config;
     private final Database db;
     private final HotfixService hotfixes;
+    private final Clock clock;
     private final TokenService tokens;
     private final AuditLog audit;
+    private final AccountService accounts;
+    private final SessionService sessions;
 
     private App(Config config, Database db, HotfixService hotfixes, Clock clock) {
         this.config = config;
         this.db = db;
         this.hotfixes = hotfixes;
+        this.clock = clock;
         this.tokens = db == null ? null : new TokenService(db, clock);
         this.audit = db == null ? null : new AuditLog(db, clock);
+        this.accounts = db == null ? null : new AccountService(db, clock);
+        this.sessions = db == null ? null : new SessionService(db, clock, accounts);
     }
 
     /** Local when no server is configured, otherwise a client of {@code config.server()}. */
@@ -63,14 +73,21 @@ public final class App implements AutoCloseable {
         return requireLocal(audit);
     }
 
+    public AccountService accounts() {
+        return requireLocal(accounts);
+    }
+
     /** Starts the HTTP server on this app's database; only a local app can serve. */
     public WebServer serve() {
         requireLocal(db);
         tokens.ensureBootstrap(config.bootstrapToken());
+        accounts.ensureInitialAdmin(config.dataDir());
+        Pages pages = new Pages();
         return new WebServer(config, List.of(
-                new AccessGate(tokens, audit)::register,
+                new AccessGate(tokens, sessions, audit)::register,
                 new SecurityRoutes(tokens, audit)::register,
-                new HomeRoutes()::register,
+                new SignInRoutes(accounts, sessions, db, clock, pages)::register,
+                new HomeRoutes(pages)::register,
                 new HealthRoutes(db)::register,
                 new HotfixRoutes(hotfixes)::register)).start();
     }

@@ -3,6 +3,10 @@ package dev.hotfixlog.security;
 import dev.hotfixlog.error.ForbiddenException;
 import dev.hotfixlog.error.UnauthorizedException;
 import dev.hotfixlog.web.Requests;
+import dev.hotfixlog.web.SeeOther;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
@@ -14,12 +18,13 @@ import java.util.Set;
  * to the audit log with who, what, from where and how it ended.
  */
 public final class AccessGate {
-    private static final String REASON = "hotfix.auth-failure";
     private final TokenService tokens;
+    private final SessionService sessions;
     private final AuditLog audit;
 
-    public AccessGate(TokenService tokens, AuditLog audit) {
+    public AccessGate(TokenService tokens, SessionService sessions, AuditLog audit) {
         this.tokens = tokens;
+        this.sessions = sessions;
         this.audit = audit;
     }
 
@@ -39,24 +44,67 @@ public final class AccessGate {
             throw new ForbiddenException(ctx.method() + " " + ctx.path() + " has no access rule, so it is refused "
                     + "to everyone");
         }
-        String header = ctx.header("Authorization");
-        if (header == null || header.isBlank()) {
-            fail(ctx, "no credentials", "sign in first: send Authorization: Bearer <API token>");
-        }
-        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            fail(ctx, "not a bearer token", "only Authorization: Bearer <API token> is accepted");
-        }
-        Principal p = tokens.authenticate(header.substring(7).trim()).orElse(null);
-        if (p == null) {
-            fail(ctx, "unknown, expired or revoked token", "the token is unknown, expired or revoked; ask an "
-                    + "admin for a new one");
-        }
+        Principal p = ctx.header("Authorization") != null ? bearer(ctx) : session(ctx);
         ctx.attribute(Requests.PRINCIPAL_NAME, p.name());
         if (!p.role().covers(needed)) {
             throw new ForbiddenException(p.name() + " has the role " + p.role().json() + "; " + ctx.method() + " "
                     + ctx.path() + " needs " + needed.json());
         }
     }
+
+    private Principal bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            fail(ctx, "not a bearer token", "only Authorization: Bearer <API token> is accepted");
+        }
+        return tokens.authenticate(header.substring(7).trim()).orElseGet(() -> {
+            fail(ctx, "unknown, expired or revoked token", "the token is unknown, expired or revoked; ask an "
+                    + "admin for a new one");
+            return null;
+        });
+    }
+
+    /**
+     * A browser: its session cookie, its CSRF token on every change, and a forced password change before
+     * anything else. Pages send a browser without a session to the sign-in page; the API answers 401.
+     */
+    private Principal session(Context ctx) {
+        boolean page = !ctx.path().startsWith("/api/");
+        WebSession s = sessions.find(ctx.cookie(SignInRoutes.SESSION_COOKIE)).orElse(null);
+        if (s == null) {
+            if (page) {
+                ctx.attribute(REASON, "no session: sent to sign in");
+                throw new SeeOther("/sign-in?next=" + URLEncoder.encode(SignInRoutes.safeNext(ctx.path()),
+                        StandardCharsets.UTF_8));
+            }
+            fail(ctx, "no credentials", "sign in first: send Authorization: Bearer <API token>");
+        }
+        ctx.attribute(Requests.CSRF_TOKEN, s.csrfToken());
+        if (!Set.of("GET", "HEAD", "OPTIONS").contains(ctx.method().name())) {
+            String sent = ctx.header("X-CSRF-Token");
+            if (sent == null && page) {
+                sent = ctx.formParam("_csrf");
+            }
+            if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                    s.csrfToken().getBytes(StandardCharsets.UTF_8))) {
+                ctx.attribute(Requests.PRINCIPAL_NAME, s.account().username());
+                ctx.attribute(REASON, "missing or wrong CSRF token");
+                throw new ForbiddenException("this form or call is missing its CSRF token; reload the page and try "
+                        + "again");
+            }
+        }
+        if (s.account().mustChangePassword() && !ctx.path().equals("/account/password")
+                && !ctx.path().equals("/sign-out")) {
+            ctx.attribute(Requests.PRINCIPAL_NAME, s.account().username());
+            if (page) {
+                throw new SeeOther("/account/password");
+            }
+            throw new ForbiddenException("change your one-time password first, at /account/password");
+        }
+        return new Principal(s.account().username(), s.account().role(), "session");
+    }
+
+    private static final String REASON = Requests.AUDIT_DETAIL;
 
     private static void fail(Context ctx, String reason, String message) {
         ctx.attribute(REASON, reason);
@@ -66,7 +114,7 @@ public final class AccessGate {
     private void audit(Context ctx) {
         int status = ctx.statusCode();
         boolean change = !Set.of("GET", "HEAD", "OPTIONS").contains(ctx.method().name());
-        if (!change && status != 401 && status != 403) {
+        if (!change && status != 401 && status != 403 && ctx.attribute(REASON) == null) {
             return;
         }
         String subject = ctx.pathParamMap().getOrDefault("id", null);

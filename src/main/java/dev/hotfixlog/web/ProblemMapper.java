@@ -36,6 +36,7 @@ public final class ProblemMapper {
     }
 
     public static void register(RoutesConfig routes) {
+        routes.exception(SeeOther.class, (e, ctx) -> ctx.status(303).header("Location", e.location()).result(""));
         routes.exception(HotfixLogException.class, (e, ctx) -> write(ctx, statusOf(e), e.kind(), titleOf(e),
                 e.getMessage(), e instanceof ValidationException v ? v.errors() : List.of(), e));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),

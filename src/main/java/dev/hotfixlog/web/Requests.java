@@ -10,6 +10,10 @@ import java.util.regex.Pattern;
 public final class Requests {
     /** Set by the access gate to the authenticated principal's name. */
     public static final String PRINCIPAL_NAME = "hotfix.principal-name";
+    /** Set by the access gate for a browser session: the token its forms must send back. */
+    public static final String CSRF_TOKEN = "hotfix.csrf-token";
+    /** Why a request was refused, kept in the audit log (never shown in full to the caller). */
+    public static final String AUDIT_DETAIL = "hotfix.audit-detail";
     private static final Pattern ETAG = Pattern.compile("^\\s*(?:W/)?\"(\\d{1,9})\"\\s*$");
 
     private Requests() {
@@ -19,6 +23,17 @@ public final class Requests {
     public static String actor(Context ctx) {
         String name = ctx.attribute(PRINCIPAL_NAME);
         return name == null ? "anonymous" : name;
+    }
+
+    /** True when the client reached us over HTTPS, directly or through a proxy that says so. */
+    public static boolean isHttps(Context ctx) {
+        return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    }
+
+    /** A cookie only this server's pages can read: HttpOnly, SameSite=Lax, Secure behind HTTPS. */
+    public static void setCookie(Context ctx, String name, String value, long maxAgeSeconds) {
+        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds
+                + "; HttpOnly; SameSite=Lax" + (isHttps(ctx) ? "; Secure" : ""));
     }
 
     public static String etag(int version) {

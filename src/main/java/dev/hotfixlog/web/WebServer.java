@@ -26,6 +26,12 @@ public final class WebServer implements AutoCloseable {
             c.http.maxRequestSize = config.maxRequestBytes();
             c.jetty.host = config.bind();
             c.jetty.port = config.port();
+            c.staticFiles.add(sf -> {
+                sf.hostedPath = "/static";
+                sf.directory = "/static";
+                sf.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                sf.roles = java.util.Set.of(Role.ANYONE); // style sheets are public; the gate denies by default
+            });
             // One line per request: during an incident the log is the witness of what the tool was asked to do.
             c.requestLogger.http((ctx, millis) -> {
                 if (!ctx.path().equals("/health")) {

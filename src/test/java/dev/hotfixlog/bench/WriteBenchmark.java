@@ -38,6 +38,8 @@ public final class WriteBenchmark {
              "triage":{"productionDown":true,"canWait":false}}""";
 
     private static final int ROUNDS = 3;
+    /** The benchmark authenticates like any client: an admin token made at start-up. */
+    private static final String TOKEN = "bench-bootstrap-token-0123456789";
 
     private WriteBenchmark() {
     }
@@ -80,19 +82,20 @@ public final class WriteBenchmark {
         // The schema comes from the application's own migrations; the rows are then written without it.
         Database.open(jdbcUrl, "", "", 1).close();
         Config apiConfig = Config.withOverrides(Map.of(Setting.DB_URL, apiUrl, Setting.PORT, "0",
-                Setting.DATA_DIR, dir.toString(), Setting.DB_POOL_SIZE, String.valueOf(clients)));
+                Setting.DATA_DIR, dir.toString(), Setting.DB_POOL_SIZE, String.valueOf(clients),
+                Setting.BOOTSTRAP_TOKEN, TOKEN));
         try (App app = App.local(apiConfig, Clock.systemUTC())) {
             var server = app.serve();
             String base = "http://127.0.0.1:" + server.port();
-            Http client = new Http(base);
+            Http client = new Http(base, TOKEN);
             String changes = changesOfOneCreate(client);
-            Wrk.run(base + "/api/v1/hotfixes", clients, 2, "POST", BODY); // warm-up
+            Wrk.run(base + "/api/v1/hotfixes", TOKEN, clients, 2, "POST", BODY); // warm-up
             // The machine is shared and noisy: alternate limit and API in rounds, report every round and the
             // median ratio rather than one lucky or unlucky figure.
             List<Double> ratios = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
                 Stats limit = jdbcLimit(jdbcUrl, ops, clients, changes);
-                Wrk.Result api = Wrk.run(base + "/api/v1/hotfixes", clients, seconds, "POST", BODY);
+                Wrk.Result api = Wrk.run(base + "/api/v1/hotfixes", TOKEN, clients, seconds, "POST", BODY);
                 if (api.bad() > 0) {
                     throw new IllegalStateException(api.bad() + " creates did not answer 201");
                 }
@@ -101,7 +104,7 @@ public final class WriteBenchmark {
                 row(name, round, "REST API create (wrk, " + clients + " connections)", api, limit);
                 ratios.add(api.perSecond() / limit.perSecond());
             }
-            Wrk.Result floor = Wrk.run(base + "/health", clients, seconds, "GET", null);
+            Wrk.Result floor = Wrk.run(base + "/health", TOKEN, clients, seconds, "GET", null);
             System.out.printf("| %s | | HTTP floor: GET /health, no write (wrk) | %.0f | %.2f | %.2f | |%n", name,
                     floor.perSecond(), floor.p50Millis(), floor.p99Millis());
             ratios.sort(null);

@@ -18,10 +18,12 @@ final class Wrk {
     private Wrk() {
     }
 
-    static Result run(String url, int connections, int seconds, String method, String body) throws Exception {
+    static Result run(String url, String token, int connections, int seconds, String method, String body)
+            throws Exception {
         Path script = Files.createTempFile("wrk-", ".lua");
         String lua = "wrk.method = \"" + method + "\"\n"
                 + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
+                + "wrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n"
                 + (body == null ? "" : "wrk.body = [==[" + body + "]==]\n");
         Files.writeString(script, lua);
         Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency",

@@ -1,0 +1,138 @@
+package dev.hotfixlog.security;
+
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.store.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Web accounts: user name, role, Argon2id password hash, and whether the password must be changed at the next
+ * sign-in. A fresh installation is safe on first start: it gets one admin whose random one-time password is
+ * written to {@code <data dir>/initial-admin-password} (mode 600) and logged once.
+ */
+public final class AccountService {
+    public static final String INITIAL_ADMIN = "admin";
+    public static final String INITIAL_PASSWORD_FILE = "initial-admin-password";
+    static final int PASSWORD_MIN_CHARS = 12;
+    private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
+    private final Database db;
+    private final Clock clock;
+    private final PasswordHasher hasher = new PasswordHasher();
+    private final SecureRandom random = new SecureRandom();
+
+    public AccountService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** On an installation with no account, creates the first admin and hands its password over once. */
+    public void ensureInitialAdmin(Path dataDir) {
+        boolean any = db.read(h -> h.createQuery("SELECT COUNT(*) FROM account").mapTo(Integer.class).one()) > 0;
+        if (any) {
+            return;
+        }
+        byte[] bytes = new byte[15];
+        random.nextBytes(bytes);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Path file = dataDir.resolve(INITIAL_PASSWORD_FILE);
+        writeSecretFile(file, password + "\n");
+        create(INITIAL_ADMIN, Role.ADMIN, password, true);
+        LOG.warn("created the first admin account '{}' with the one-time password {} (also in {}, mode 600); "
+                + "it must be changed at the first sign-in", INITIAL_ADMIN, password, file.toAbsolutePath());
+    }
+
+    public Account create(String username, Role role, String password, boolean mustChange) {
+        String name = username == null ? "" : username.strip();
+        if (name.isEmpty() || name.length() > 100) {
+            throw ValidationException.of("username", "is required, at most 100 characters");
+        }
+        checkStrength("password", password);
+        long now = clock.millis();
+        db.write(h -> h.createUpdate("INSERT INTO account (username, role, password_hash, must_change_password,"
+                        + " created_at, updated_at) VALUES (:u, :r, :p, :m, :now, :now)")
+                .bind("u", name).bind("r", role.json()).bind("p", hasher.hash(password)).bind("m", mustChange)
+                .bind("now", now).execute());
+        return new Account(name, role, mustChange);
+    }
+
+    /** The account, if {@code password} is its password. Takes the same time whether or not the user exists. */
+    public Optional<Account> verify(String username, String password) {
+        if (username == null || password == null || password.length() > 1000) {
+            return Optional.empty();
+        }
+        Optional<String[]> row = db.read(h -> h.createQuery("SELECT password_hash, role, must_change_password"
+                        + " FROM account WHERE username = :u")
+                .bind("u", username.strip())
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), String.valueOf(rs.getBoolean(3))})
+                .findOne());
+        if (row.isEmpty()) {
+            hasher.verify(password, DUMMY_HASH); // same cost as a real check: no user-name probing by timing
+            return Optional.empty();
+        }
+        String[] r = row.get();
+        if (!hasher.verify(password, r[0])) {
+            return Optional.empty();
+        }
+        return Optional.of(new Account(username.strip(), Role.parseGrantable("role", r[1]), Boolean.parseBoolean(r[2])));
+    }
+
+    public Optional<Account> find(String username) {
+        return db.read(h -> h.createQuery("SELECT role, must_change_password FROM account WHERE username = :u")
+                .bind("u", username)
+                .map((rs, ctx) -> new Account(username, Role.parseGrantable("role", rs.getString(1)), rs.getBoolean(2)))
+                .findOne());
+    }
+
+    /** Sets a new password, after checking the current one; clears the must-change flag. */
+    public void changePassword(String username, String current, String next) {
+        if (verify(username, current).isEmpty()) {
+            throw ValidationException.of("current", "is not your current password");
+        }
+        checkStrength("password", next);
+        if (next.equals(current)) {
+            throw ValidationException.of("password", "must differ from the current one");
+        }
+        db.write(h -> h.createUpdate("UPDATE account SET password_hash = :p, must_change_password = :f,"
+                        + " updated_at = :now WHERE username = :u")
+                .bind("p", hasher.hash(next)).bind("f", false).bind("now", clock.millis()).bind("u", username)
+                .execute());
+    }
+
+    private static void checkStrength(String field, String password) {
+        if (password == null || password.length() < PASSWORD_MIN_CHARS) {
+            throw ValidationException.of(field, "must be at least " + PASSWORD_MIN_CHARS + " characters");
+        }
+        if (password.length() > 1000) {
+            throw ValidationException.of(field, "must be at most 1000 characters");
+        }
+    }
+
+    private static void writeSecretFile(Path file, String content) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file);
+            } catch (FileAlreadyExistsException stale) {
+                // left over from a database that was removed: overwrite it, still private
+            }
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the initial admin password to " + file, e);
+        }
+    }
+
+    private static final String DUMMY_HASH = new PasswordHasher().hash("a password nobody has, for timing");
+}

@@ -1,0 +1,172 @@
+package dev.hotfixlog.security;
+
+import dev.hotfixlog.error.ForbiddenException;
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.store.Database;
+import dev.hotfixlog.web.Pages;
+import dev.hotfixlog.web.Requests;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Web sign-in, sign-out and password change. The sign-in form is protected against CSRF by a double-submit
+ * cookie (there is no session yet); everything after it by the session's own token. Failed sign-ins are
+ * limited per account and per address, counted in the shared audit log so the limit holds across instances.
+ */
+public final class SignInRoutes {
+    public static final String SESSION_COOKIE = "hotfix_session";
+    static final String PRE_SESSION_CSRF_COOKIE = "hotfix_csrf";
+    static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
+    static final int MAX_FAILURES_PER_ACCOUNT = 5;
+    static final int MAX_FAILURES_PER_ADDRESS = 20;
+    private final AccountService accounts;
+    private final SessionService sessions;
+    private final Database db;
+    private final Clock clock;
+    private final Pages pages;
+    private final SecureRandom random = new SecureRandom();
+
+    public SignInRoutes(AccountService accounts, SessionService sessions, Database db, Clock clock, Pages pages) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.db = db;
+        this.clock = clock;
+        this.pages = pages;
+    }
+
+    public void register(RoutesConfig r) {
+        r.get("/sign-in", this::form, Role.ANYONE);
+        r.post("/sign-in", this::signIn, Role.ANYONE);
+        r.post("/sign-out", this::signOut, Role.VIEWER);
+        r.get("/account/password", this::passwordForm, Role.VIEWER);
+        r.post("/account/password", this::changePassword, Role.VIEWER);
+    }
+
+    private void form(Context ctx) {
+        showForm(ctx, 200, ctx.queryParam("next"), "", null);
+    }
+
+    private void showForm(Context ctx, int status, String next, String username, String error) {
+        String csrf = ctx.cookie(PRE_SESSION_CSRF_COOKIE);
+        if (csrf == null || csrf.length() != 43) {
+            byte[] b = new byte[32];
+            random.nextBytes(b);
+            csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+            Requests.setCookie(ctx, PRE_SESSION_CSRF_COOKIE, csrf, 3600);
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("csrf", csrf);
+        p.put("next", safeNext(next));
+        p.put("username", username == null ? "" : username);
+        p.put("error", error);
+        pages.render(ctx, status, "signin.jte", p);
+    }
+
+    private void signIn(Context ctx) {
+        String cookie = ctx.cookie(PRE_SESSION_CSRF_COOKIE);
+        String sent = ctx.formParam("_csrf");
+        if (cookie == null || sent == null || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8),
+                sent.getBytes(StandardCharsets.UTF_8))) {
+            ctx.attribute(Requests.AUDIT_DETAIL, "sign-in form without its CSRF token");
+            throw new ForbiddenException("the sign-in form has expired; reload the page and sign in again");
+        }
+        String username = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
+        String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+        ctx.attribute(Requests.PRINCIPAL_NAME, username.isEmpty() ? "anonymous" : clip(username));
+        if (tooManyFailures(username, ctx.ip())) {
+            ctx.attribute(Requests.AUDIT_DETAIL, "sign-in refused: too many failures");
+            ctx.header("Retry-After", String.valueOf(FAILURE_WINDOW.toSeconds()));
+            showForm(ctx, 429, ctx.formParam("next"), username, "Too many failed sign-ins. Wait 15 minutes, or "
+                    + "ask an admin.");
+            return;
+        }
+        Optional<Account> account = accounts.verify(username, password);
+        if (account.isEmpty()) {
+            ctx.attribute(Requests.AUDIT_DETAIL, "sign-in failed: wrong user name or password");
+            showForm(ctx, 401, ctx.formParam("next"), username, "Wrong user name or password.");
+            return;
+        }
+        Requests.setCookie(ctx, SESSION_COOKIE, sessions.start(account.get()), SessionService.LIFETIME.toSeconds());
+        ctx.attribute(Requests.AUDIT_DETAIL, "signed in");
+        String target = account.get().mustChangePassword() ? "/account/password" : safeNext(ctx.formParam("next"));
+        ctx.status(303).header("Location", target);
+    }
+
+    private void signOut(Context ctx) {
+        sessions.end(ctx.cookie(SESSION_COOKIE));
+        Requests.setCookie(ctx, SESSION_COOKIE, "", 0);
+        ctx.status(303).header("Location", "/sign-in");
+    }
+
+    private void passwordForm(Context ctx) {
+        showPasswordForm(ctx, 200, null);
+    }
+
+    private void showPasswordForm(Context ctx, int status, String error) {
+        Account a = sessionAccount(ctx);
+        Map<String, Object> p = new HashMap<>();
+        p.put("user", a.username());
+        p.put("csrf", ctx.attribute(Requests.CSRF_TOKEN));
+        p.put("forced", a.mustChangePassword());
+        p.put("error", error);
+        pages.render(ctx, status, "password.jte", p);
+    }
+
+    private void changePassword(Context ctx) {
+        Account a = sessionAccount(ctx);
+        try {
+            accounts.changePassword(a.username(), Optional.ofNullable(ctx.formParam("current")).orElse(""),
+                    Optional.ofNullable(ctx.formParam("password")).orElse(""));
+        } catch (ValidationException e) {
+            ctx.attribute(Requests.AUDIT_DETAIL, "password change refused");
+            showPasswordForm(ctx, 422, e.errors().get(0).field().equals("current")
+                    ? "That is not your current password." : "The new password " + e.errors().get(0).message() + ".");
+            return;
+        }
+        ctx.attribute(Requests.AUDIT_DETAIL, "password changed");
+        ctx.status(303).header("Location", "/");
+    }
+
+    private Account sessionAccount(Context ctx) {
+        Optional<WebSession> s = sessions.find(ctx.cookie(SESSION_COOKIE));
+        if (s.isEmpty()) {
+            throw new ForbiddenException("changing a password needs a signed-in account, not an API token");
+        }
+        return s.get().account();
+    }
+
+    private boolean tooManyFailures(String username, String address) {
+        long since = clock.millis() - FAILURE_WINDOW.toMillis();
+        int[] counts = db.read(h -> h.createQuery("""
+                        SELECT
+                          COALESCE(SUM(CASE WHEN actor = :u THEN 1 ELSE 0 END), 0),
+                          COALESCE(SUM(CASE WHEN source = :ip THEN 1 ELSE 0 END), 0)
+                        FROM audit_event
+                        WHERE action = 'POST /sign-in' AND outcome = 401 AND at >= :since""")
+                .bind("u", clip(username)).bind("ip", address).bind("since", since)
+                .map((rs, c) -> new int[] {rs.getInt(1), rs.getInt(2)}).one());
+        return counts[0] >= MAX_FAILURES_PER_ACCOUNT || counts[1] >= MAX_FAILURES_PER_ADDRESS;
+    }
+
+    /** Only a path on this server: no scheme, no {@code //host}, no backslash tricks. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
+                || next.length() > 500 || next.chars().anyMatch(c -> c < 0x20)) {
+            return "/";
+        }
+        return next;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 100 ? s.substring(0, 100) : s;
+    }
+}
