@@ -6,6 +6,7 @@ import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.LocalHotfixService;
 import dev.hotfixlog.security.AccessGate;
 import dev.hotfixlog.security.AccountService;
+import dev.hotfixlog.security.OidcSignIn;
 import dev.hotfixlog.security.SessionService;
 import dev.hotfixlog.security.SignInRoutes;
 import dev.hotfixlog.security.AuditLog;
@@ -18,7 +19,10 @@ import dev.hotfixlog.web.HomeRoutes;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.WebServer;
 import java.time.Clock;
+import io.javalin.config.RoutesConfig;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Objects;
 
 /**
@@ -83,13 +87,17 @@ public final class App implements AutoCloseable {
         tokens.ensureBootstrap(config.bootstrapToken());
         accounts.ensureInitialAdmin(config.dataDir());
         Pages pages = new Pages();
-        return new WebServer(config, List.of(
+        List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
                 new AccessGate(tokens, sessions, audit)::register,
                 new SecurityRoutes(tokens, audit)::register,
-                new SignInRoutes(accounts, sessions, db, clock, pages)::register,
+                new SignInRoutes(accounts, sessions, db, clock, pages, config.oidc().enabled())::register,
                 new HomeRoutes(pages)::register,
                 new HealthRoutes(db)::register,
-                new HotfixRoutes(hotfixes)::register)).start();
+                new HotfixRoutes(hotfixes)::register));
+        if (config.oidc().enabled()) {
+            features.add(new OidcSignIn(config, db, clock, accounts, sessions)::register);
+        }
+        return new WebServer(config, features).start();
     }
 
     private static <T> T requireLocal(T part) {

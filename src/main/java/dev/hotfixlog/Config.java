@@ -25,10 +25,12 @@ import java.util.Properties;
  * @param token           API token for the remote server, may be empty
  * @param bootstrapToken  secret of an admin token `serve` makes sure exists, may be empty
  * @param actor           name recorded in history for CLI changes
+ * @param publicUrl       base URL of the server as people reach it, may be empty
+ * @param oidc            single sign-on settings; {@code oidc.enabled()} is false when no issuer is set
  */
 public record Config(Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize, int port,
                      String bind, long maxRequestBytes, String server, String token, String bootstrapToken,
-                     String actor) {
+                     String actor, String publicUrl, Oidc oidc) {
 
     public static final String CONFIG_FILE_ENV = "HOTFIX_CONFIG";
 
@@ -84,7 +86,31 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
         return new Config(dataDir, dbUrl, v.get(Setting.DB_USER), v.get(Setting.DB_PASSWORD),
                 intValue(v, Setting.DB_POOL_SIZE), intValue(v, Setting.PORT), v.get(Setting.BIND),
                 longValue(v, Setting.MAX_REQUEST_BYTES), stripSlash(v.get(Setting.SERVER)), v.get(Setting.TOKEN),
-                v.get(Setting.BOOTSTRAP_TOKEN), actor);
+                v.get(Setting.BOOTSTRAP_TOKEN), actor, stripSlash(v.get(Setting.PUBLIC_URL)),
+                new Oidc(v.get(Setting.OIDC_ISSUER), v.get(Setting.OIDC_CLIENT_ID), v.get(Setting.OIDC_CLIENT_SECRET),
+                        v.get(Setting.OIDC_ROLE_CLAIM), v.get(Setting.OIDC_ROLES)));
+    }
+
+    /** OpenID Connect single sign-on; off unless an issuer is set, and then client id and secret are needed. */
+    public record Oidc(String issuer, String clientId, String clientSecret, String roleClaim, String roles) {
+        public Oidc {
+            if (!issuer.isEmpty() && (clientId.isEmpty() || clientSecret.isEmpty())) {
+                throw ValidationException.of(Setting.OIDC_CLIENT_ID.envName(), "HOTFIX_OIDC_ISSUER is set, so "
+                        + "HOTFIX_OIDC_CLIENT_ID and HOTFIX_OIDC_CLIENT_SECRET are needed too");
+            }
+        }
+
+        public boolean enabled() {
+            return !issuer.isEmpty();
+        }
+    }
+
+    /** Never prints a secret: this may end up in a log line. */
+    @Override
+    public String toString() {
+        return "Config[dataDir=" + dataDir + ", dbUrl=" + dbUrl.replaceAll("(?i)(password=)[^&]*", "$1***")
+                + ", dbUser=" + dbUser + ", port=" + port + ", bind=" + bind + ", server=" + server
+                + ", oidcIssuer=" + oidc.issuer() + ", secrets=***]";
     }
 
     public boolean isRemote() {

@@ -19,6 +19,14 @@ public enum Setting {
     TOKEN("HOTFIX_TOKEN", null, "", "CLI: API token sent as `Authorization: Bearer` in --server mode."),
     BOOTSTRAP_TOKEN("HOTFIX_BOOTSTRAP_TOKEN", null, "", "`serve`: make sure an admin API token with this value "
             + "exists (automation, tests); at least 16 characters."),
+    PUBLIC_URL("HOTFIX_PUBLIC_URL", null, "", "Base URL people reach the server at (for single sign-on "
+            + "redirects); empty means taken from each request."),
+    OIDC_ISSUER("HOTFIX_OIDC_ISSUER", null, "", "OpenID Connect issuer URL; empty turns single sign-on off."),
+    OIDC_CLIENT_ID("HOTFIX_OIDC_CLIENT_ID", null, "", "OpenID Connect client id."),
+    OIDC_CLIENT_SECRET("HOTFIX_OIDC_CLIENT_SECRET", null, "", "OpenID Connect client secret."),
+    OIDC_ROLE_CLAIM("HOTFIX_OIDC_ROLE_CLAIM", null, "groups", "ID token claim holding the user's groups."),
+    OIDC_ROLES("HOTFIX_OIDC_ROLES", null, "", "Group to role, e.g. `sre-leads=admin,oncall=responder,*=viewer`; "
+            + "the highest match wins; no match and no `*` means no access."),
     ACTOR("HOTFIX_ACTOR", null, "", "Name recorded in the history for CLI changes; empty means the OS user.");
 
     private final String envName;

@@ -87,6 +87,32 @@ public final class AccountService {
         return Optional.of(new Account(username.strip(), Role.parseGrantable("role", r[1]), Boolean.parseBoolean(r[2])));
     }
 
+    /**
+     * The account of someone the identity provider vouched for, created or given its current role. A local
+     * account of the same name is never taken over: that would hand a password account to whoever controls the
+     * provider's user names.
+     */
+    public Account adoptFromProvider(String username, Role role) {
+        long now = clock.millis();
+        return db.write(h -> {
+            Optional<String> source = h.createQuery("SELECT source FROM account WHERE username = :u")
+                    .bind("u", username).mapTo(String.class).findOne();
+            if (source.isPresent() && !source.get().equals("oidc")) {
+                throw new dev.hotfixlog.error.ForbiddenException("a local account named '" + username
+                        + "' exists; single sign-on does not take it over");
+            }
+            if (source.isEmpty()) {
+                h.createUpdate("INSERT INTO account (username, role, password_hash, must_change_password, created_at,"
+                                + " updated_at, source) VALUES (:u, :r, '!oidc', :f, :now, :now, 'oidc')")
+                        .bind("u", username).bind("r", role.json()).bind("f", false).bind("now", now).execute();
+            } else {
+                h.createUpdate("UPDATE account SET role = :r, updated_at = :now WHERE username = :u")
+                        .bind("u", username).bind("r", role.json()).bind("now", now).execute();
+            }
+            return new Account(username, role, false);
+        });
+    }
+
     public Optional<Account> find(String username) {
         return db.read(h -> h.createQuery("SELECT role, must_change_password FROM account WHERE username = :u")
                 .bind("u", username)

@@ -33,9 +33,12 @@ public final class SignInRoutes {
     private final Database db;
     private final Clock clock;
     private final Pages pages;
+    private final boolean singleSignOn;
     private final SecureRandom random = new SecureRandom();
 
-    public SignInRoutes(AccountService accounts, SessionService sessions, Database db, Clock clock, Pages pages) {
+    public SignInRoutes(AccountService accounts, SessionService sessions, Database db, Clock clock, Pages pages,
+                        boolean singleSignOn) {
+        this.singleSignOn = singleSignOn;
         this.accounts = accounts;
         this.sessions = sessions;
         this.db = db;
@@ -68,6 +71,8 @@ public final class SignInRoutes {
         p.put("next", safeNext(next));
         p.put("username", username == null ? "" : username);
         p.put("error", error);
+        p.put("sso", singleSignOn);
+        p.put("nextQuery", java.net.URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8));
         pages.render(ctx, status, "signin.jte", p);
     }
 
