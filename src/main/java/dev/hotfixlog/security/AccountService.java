@@ -42,14 +42,34 @@ public final class AccountService {
         if (any) {
             return;
         }
-        byte[] bytes = new byte[15];
-        random.nextBytes(bytes);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String password = oneTimePassword();
         Path file = dataDir.resolve(INITIAL_PASSWORD_FILE);
         writeSecretFile(file, password + "\n");
         create(INITIAL_ADMIN, Role.ADMIN, password, true);
         LOG.warn("created the first admin account '{}' with the one-time password {} (also in {}, mode 600); "
                 + "it must be changed at the first sign-in", INITIAL_ADMIN, password, file.toAbsolutePath());
+    }
+
+    /** A local account with a random one-time password, which must be changed at the first sign-in. */
+    public String createWithOneTimePassword(String username, Role role) {
+        String password = oneTimePassword();
+        create(username, role, password, true);
+        return password;
+    }
+
+    /** Every account: name, role, where it comes from, whether its password must still be changed. */
+    public java.util.List<String[]> list() {
+        return db.read(h -> h.createQuery("SELECT username, role, source, must_change_password FROM account"
+                        + " ORDER BY username")
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                        String.valueOf(rs.getBoolean(4))})
+                .list());
+    }
+
+    private String oneTimePassword() {
+        byte[] bytes = new byte[15];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public Account create(String username, Role role, String password, boolean mustChange) {
@@ -59,6 +79,9 @@ public final class AccountService {
         }
         checkStrength("password", password);
         long now = clock.millis();
+        if (find(name).isPresent()) {
+            throw ValidationException.of("username", "'" + name + "' is taken");
+        }
         db.write(h -> h.createUpdate("INSERT INTO account (username, role, password_hash, must_change_password,"
                         + " created_at, updated_at) VALUES (:u, :r, :p, :m, :now, :now)")
                 .bind("u", name).bind("r", role.json()).bind("p", hasher.hash(password)).bind("m", mustChange)

@@ -139,6 +139,27 @@ class CliTest {
         }
     }
 
+    @BothDatabases
+    void userAdd_printsAOneTimePassword_thatSignsInOnlyToBeChanged(TestDb db) {
+        MutableClock clock = MutableClock.at(T0);
+        CliRunner local = direct(db, clock);
+        CliRunner.Result added = local.run("user", "add", "--name", "ana", "--role", "responder");
+        assertThat(added.code()).isZero();
+        String password = added.out().lines().findFirst().orElseThrow();
+        assertThat(password).hasSize(20);
+        assertThat(added.out()).contains("ana (responder): one-time password above, shown once");
+        assertThat(local.run("user", "add", "--name", "ana", "--role", "viewer").err())
+                .isEqualTo("error: username: 'ana' is taken\n");
+        assertThat(local.run("user", "add", "--name", "bo", "--role", "owner").code()).isEqualTo(2);
+        assertThat(local.run("user", "list").out()).contains("ana                            responder  local  yes");
+        try (RunningServer server = new RunningServer(db.config(), clock)) {
+            dev.hotfixlog.support.Browser b = new dev.hotfixlog.support.Browser(server.url());
+            String csrf = b.get("/sign-in").csrf();
+            assertThat(b.postForm("/sign-in", Map.of("_csrf", csrf, "username", "ana", "password", password))
+                    .location()).isEqualTo("/account/password");
+        }
+    }
+
     /** Every command, including its failures, prints the same and exits the same in both modes. */
     @BothDatabases
     void serverMode_printsExactlyWhatDirectModePrints(TestDb db) {
