@@ -162,10 +162,15 @@ public final class SignInRoutes {
         return counts[0] >= MAX_FAILURES_PER_ACCOUNT || counts[1] >= MAX_FAILURES_PER_ADDRESS;
     }
 
-    /** Only a path on this server: no scheme, no {@code //host}, no backslash tricks. */
+    private static final java.util.regex.Pattern URL_SAFE_PATH =
+            java.util.regex.Pattern.compile("/[A-Za-z0-9/_\\-.~%?=&+:@!$'()*,;]*");
+
+    /**
+     * Only a path on this server, in plain URL characters: no scheme, no {@code //host}, no backslash, nothing
+     * that would make the {@code Location} header an invalid or foreign URL. Anything else goes home.
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
-                || next.length() > 500 || next.chars().anyMatch(c -> c < 0x20)) {
+        if (next == null || next.startsWith("//") || next.length() > 500 || !URL_SAFE_PATH.matcher(next).matches()) {
             return "/";
         }
         return next;

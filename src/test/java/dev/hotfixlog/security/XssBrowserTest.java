@@ -1,0 +1,111 @@
+package dev.hotfixlog.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import dev.hotfixlog.support.Chromium;
+import dev.hotfixlog.support.MutableClock;
+import dev.hotfixlog.support.RunningServer;
+import dev.hotfixlog.support.TestDb;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile text in everything the pages render, in a real browser: no script runs (no dialog opens, nothing is
+ * logged as an error, not even a CSP refusal), and the reader still sees the text exactly as typed. Today the
+ * pages render account names, the sign-in form's user name and its "next" target; every new page joins this
+ * test.
+ */
+class XssBrowserTest {
+    static final List<String> PAYLOADS = List.of(
+            "<script>alert(1)</script>",
+            "\"><img src=x onerror=alert(2)>",
+            "'><svg onload=alert(3)>",
+            "</textarea><script>alert(4)</script>",
+            "<iframe srcdoc=\"<script>alert(5)</script>\">",
+            "<a href=\"javascript:alert(6)\">click</a>",
+            "\" onfocus=\"alert(7)\" autofocus=\"",
+            "<style>*{display:none}</style>",
+            "${7*7} {{7*7}} <%= 7*7 %>",
+            "javascript:alert(8)",
+            "‮evil‬ \u0000-free ☃ 🚨 ⟨math⟩");
+    private static final String PASSWORD = "a long test password";
+
+    @Test
+    void hostileTextEverywhere_isShownVerbatim_andNeverRuns() throws Exception {
+        try (TestDb db = TestDb.sqlite();
+             RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
+             Chromium chromium = Chromium.launch()) {
+            List<String> incidents = new ArrayList<>();
+            for (String payload : PAYLOADS) {
+                String name = payload.replace("\u0000", "");
+                s.app().accounts().create(name, Role.RESPONDER, PASSWORD, false);
+                try (BrowserContext context = chromium.browser().newContext()) {
+                    Page page = context.newPage();
+                    page.onDialog(d -> {
+                        incidents.add("dialog '" + d.message() + "' for payload " + payload);
+                        d.dismiss();
+                    });
+                    page.onConsoleMessage(m -> {
+                        // The wrong-password page answers 401 on purpose; every other error counts.
+                        if (m.type().equals("error") && !m.text().contains("status of 401")) {
+                            incidents.add("console error '" + m.text() + "' for payload " + payload);
+                        }
+                    });
+                    page.onPageError(e -> incidents.add("page error '" + e + "' for payload " + payload));
+
+                    page.navigate(s.url() + "/sign-in?next=" + URLEncoder.encode("/" + payload, StandardCharsets.UTF_8));
+                    assertThat(page.locator("input[name=next]").inputValue()).as("next, as rendered")
+                            .isEqualTo(SignInRoutes.safeNext("/" + payload));
+                    page.navigate(s.url() + "/sign-in");
+                    page.getByLabel("User name").fill(name);
+                    page.getByLabel("Password").fill("wrong " + PASSWORD);
+                    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Sign in")).click();
+                    assertThat(page.locator(".error").textContent()).isEqualTo("Wrong user name or password.");
+                    assertThat(page.getByLabel("User name").inputValue()).as("echoed back verbatim").isEqualTo(name);
+
+                    page.getByLabel("Password").fill(PASSWORD);
+                    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Sign in")).click();
+                    page.navigate(s.url() + "/");
+                    assertThat(page.locator(".who strong").textContent()).as("shown verbatim").isEqualTo(name);
+                    page.navigate(s.url() + "/account/password");
+                    assertThat(page.locator(".who strong").textContent()).isEqualTo(name);
+                    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Sign out")).click();
+                    assertThat(page.url()).endsWith("/sign-in");
+                }
+            }
+            assertThat(incidents).isEmpty();
+        }
+    }
+
+    @Test
+    void signInPage_screenshots() throws Exception {
+        try (TestDb db = TestDb.sqlite();
+             RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
+             Chromium chromium = Chromium.launch()) {
+            Path dir = Path.of("docs", "screenshots");
+            Files.createDirectories(dir);
+            for (var size : List.of(new int[] {1280, 800}, new int[] {375, 740})) {
+                try (BrowserContext context = chromium.browser().newContext(new com.microsoft.playwright.Browser
+                        .NewContextOptions().setViewportSize(size[0], size[1]))) {
+                    Page page = context.newPage();
+                    page.navigate(s.url() + "/sign-in");
+                    assertThat(page.title()).isEqualTo("Sign in · Hotfix Log");
+                    Object scrollWidth = page.evaluate("document.documentElement.scrollWidth");
+                    assertThat(((Number) scrollWidth).intValue()).as("no horizontal scroll").isLessThanOrEqualTo(size[0]);
+                    page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(
+                            "sign-in-" + (size[0] < 500 ? "phone" : "desktop") + ".png")));
+                }
+            }
+        }
+    }
+}
