@@ -89,7 +89,7 @@ public final class App implements AutoCloseable {
         Pages pages = new Pages();
         List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
                 new AccessGate(tokens, sessions, audit)::register,
-                new SecurityRoutes(tokens, audit)::register,
+                new SecurityRoutes(tokens, audit, pages)::register,
                 new SignInRoutes(accounts, sessions, db, clock, pages, config.oidc().enabled())::register,
                 new HomeRoutes(pages)::register,
                 new HealthRoutes(db)::register,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.TimeText;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -16,10 +17,12 @@ public final class SecurityRoutes {
     private static final Set<String> TOKEN_FIELDS = Set.of("name", "role", "expiresAt");
     private final TokenService tokens;
     private final AuditLog audit;
+    private final Pages pages;
 
-    public SecurityRoutes(TokenService tokens, AuditLog audit) {
+    public SecurityRoutes(TokenService tokens, AuditLog audit, Pages pages) {
         this.tokens = tokens;
         this.audit = audit;
+        this.pages = pages;
     }
 
     public void register(RoutesConfig r) {
@@ -27,6 +30,15 @@ public final class SecurityRoutes {
         r.get("/api/v1/tokens", this::list, Role.ADMIN);
         r.delete("/api/v1/tokens/{id}", this::revoke, Role.ADMIN);
         r.get("/api/v1/audit", this::audit, Role.ADMIN);
+        r.get("/admin/audit", this::auditPage, Role.ADMIN);
+    }
+
+    private void auditPage(Context ctx) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put("user", Requests.actor(ctx));
+        p.put("csrf", ctx.attribute(Requests.CSRF_TOKEN));
+        p.put("events", audit.recent(200));
+        pages.render(ctx, 200, "audit.jte", p);
     }
 
     private void create(Context ctx) {

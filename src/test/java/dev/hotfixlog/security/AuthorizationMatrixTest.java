@@ -47,6 +47,7 @@ class AuthorizationMatrixTest {
         NEEDS.put("GET /api/v1/tokens", Role.ADMIN);
         NEEDS.put("DELETE /api/v1/tokens/{id}", Role.ADMIN);
         NEEDS.put("GET /api/v1/audit", Role.ADMIN);
+        NEEDS.put("GET /admin/audit", Role.ADMIN);
     }
 
     /** A kind of caller: its client, and the role it really has (null: it proves nothing). */

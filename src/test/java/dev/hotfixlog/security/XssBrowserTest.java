@@ -83,6 +83,30 @@ class XssBrowserTest {
                     assertThat(page.url()).endsWith("/sign-in");
                 }
             }
+            // The audit log shows every one of those names as an actor, to an admin.
+            s.app().accounts().create("auditor", Role.ADMIN, PASSWORD, false);
+            try (BrowserContext context = chromium.browser().newContext()) {
+                Page page = context.newPage();
+                page.onDialog(d -> {
+                    incidents.add("dialog '" + d.message() + "' on the audit page");
+                    d.dismiss();
+                });
+                page.onConsoleMessage(m -> {
+                    if (m.type().equals("error")) {
+                        incidents.add("console error '" + m.text() + "' on the audit page");
+                    }
+                });
+                page.navigate(s.url() + "/sign-in");
+                page.getByLabel("User name").fill("auditor");
+                page.getByLabel("Password").fill(PASSWORD);
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Sign in")).click();
+                page.navigate(s.url() + "/admin/audit");
+                List<String> actors = page.locator("td.actor").allTextContents();
+                for (String payload : PAYLOADS) {
+                    assertThat(actors).as("audit shows the name verbatim").contains(payload.replace("\u0000", ""));
+                }
+            }
             assertThat(incidents).isEmpty();
         }
     }
