@@ -34,6 +34,9 @@ final class NewCommand extends AppCommand {
     @Option(names = "--prod-down", paramLabel = "yes|no", description = "Is production down or severely degraded?")
     String prodDown;
     @Option(names = "--can-wait", paramLabel = "yes|no", description = "Can it wait 2-4 hours?") String canWait;
+    @Option(names = "--idempotency-key", paramLabel = "KEY",
+            description = "Run again with the same key and no second hotfix is made (safe retries in scripts)")
+    String idempotencyKey;
     @Option(names = "--json", description = "Print the whole record as JSON (its first field is the id)")
     boolean json;
 
@@ -100,7 +103,7 @@ final class NewCommand extends AppCommand {
                 t.put("canWait", wait);
             }
         }
-        Hotfix h = hotfixes.create(MergePatch.of(body), config.actor());
+        Hotfix h = hotfixes.create(MergePatch.of(body), config.actor(), idempotencyKey);
         PrintWriter out = out();
         if (json) {
             out.println(Json.pretty(HotfixJson.write(h))); // pure JSON for jq; its first field is the id

@@ -45,9 +45,13 @@ public final class HotfixApiClient implements HotfixService {
     }
 
     @Override
-    public Hotfix create(MergePatch fields, String actor) {
-        return HotfixJson.readFull(object(send(request("", actor)
-                .POST(body(fields.document())).header("Content-Type", "application/json"))));
+    public Hotfix create(MergePatch fields, String actor, String idempotencyKey) {
+        HttpRequest.Builder b = request("", actor).POST(body(fields.document()))
+                .header("Content-Type", "application/json");
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
+        }
+        return HotfixJson.readFull(object(send(b)));
     }
 
     @Override

@@ -32,7 +32,8 @@ public final class HotfixRoutes {
     }
 
     private void create(Context ctx) {
-        Hotfix h = service.create(MergePatch.of(Json.parseObject(ctx.body())), Requests.actor(ctx));
+        Hotfix h = service.create(MergePatch.of(Json.parseObject(ctx.body())), Requests.actor(ctx),
+                ctx.header("Idempotency-Key"));
         ctx.status(201).header("Location", BASE + "/" + h.id());
         writeRecord(ctx, h);
     }

@@ -15,7 +15,16 @@ import java.util.List;
  */
 public interface HotfixService {
     /** Declares a new hotfix; {@code title} and {@code severity} are the only required fields. */
-    Hotfix create(MergePatch fields, String actor);
+    default Hotfix create(MergePatch fields, String actor) {
+        return create(fields, actor, null);
+    }
+
+    /**
+     * Declares a new hotfix at most once per {@code idempotencyKey} and actor: sending the same request again
+     * (a double click, a retry after a timeout) returns the hotfix the first one made. The same key with a
+     * different request is refused. A null key means no such protection.
+     */
+    Hotfix create(MergePatch fields, String actor, String idempotencyKey);
 
     Hotfix get(HotfixId id);
 

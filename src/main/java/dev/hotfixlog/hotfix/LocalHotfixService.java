@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@link HotfixService} on the database. Input is parsed and validated before a transaction opens; each change
@@ -32,8 +33,9 @@ public final class LocalHotfixService implements HotfixService {
     }
 
     @Override
-    public Hotfix create(MergePatch fields, String actor) {
+    public Hotfix create(MergePatch fields, String actor, String idempotencyKey) {
         ObjectNode body = fields.document();
+        Idempotency once = Idempotency.of(idempotencyKey, actor, body);
         List<FieldError> readOnly = new ArrayList<>();
         for (String f : HotfixJson.READ_ONLY_FIELDS) {
             if (body.has(f)) {
@@ -49,12 +51,42 @@ public final class LocalHotfixService implements HotfixService {
                 new HotfixJson.Identity(new HotfixId(1), Status.ACTIVE, 1, now, now, redactions)), now, actor);
         // Everything that does not need the database happens before the write lock is taken.
         Revision created = new Revision(1, actor, now, "created", HotfixJson.diff(null, draft));
-        return db.write(h -> {
-            Hotfix stored = draft.withIdentity(new HotfixId(repo.nextNumber(h)), 1, now, now);
-            repo.insert(h, stored);
-            repo.appendRevision(h, stored.id(), created);
-            return stored;
-        });
+        try {
+            return db.write(h -> {
+                if (once != null) {
+                    Optional<Hotfix> earlier = earlierCreate(h, once);
+                    if (earlier.isPresent()) {
+                        return earlier.get();
+                    }
+                }
+                Hotfix stored = draft.withIdentity(new HotfixId(repo.nextNumber(h)), 1, now, now);
+                repo.insert(h, stored);
+                repo.appendRevision(h, stored.id(), created);
+                if (once != null) {
+                    repo.rememberIdempotent(h, once.principal(), once.keyHash(), once.bodyHash(), stored.id(), now);
+                }
+                return stored;
+            });
+        } catch (RuntimeException e) {
+            // Two requests with one key at the same moment on PostgreSQL: the loser's key row collides, its
+            // whole transaction is undone, and it answers with what the winner made.
+            if (once != null && Idempotency.isDuplicateKey(e)) {
+                return db.read(h -> earlierCreate(h, once)).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    private Optional<Hotfix> earlierCreate(org.jdbi.v3.core.Handle h, Idempotency once) {
+        Optional<String[]> row = repo.findIdempotent(h, once.principal(), once.keyHash());
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!row.get()[1].equals(once.bodyHash())) {
+            throw ValidationException.of("Idempotency-Key", "was already used for a different request; send a "
+                    + "new key for a new hotfix");
+        }
+        return repo.find(h, HotfixId.parse(row.get()[0]));
     }
 
     /** Detected now unless said otherwise; the log entry was started now; ticked boxes get their time. */

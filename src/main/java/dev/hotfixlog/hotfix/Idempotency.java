@@ -1,0 +1,46 @@
+package dev.hotfixlog.hotfix;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.HexFormat;
+
+/** An Idempotency-Key as stored: whose it is, and hashes of the key and of the request it came with. */
+record Idempotency(String principal, String keyHash, String bodyHash) {
+    private static final int KEY_MAX_CHARS = 200;
+
+    /** Null when no key was sent. */
+    static Idempotency of(String key, String principal, ObjectNode body) {
+        if (key == null) {
+            return null;
+        }
+        if (key.isBlank() || key.length() > KEY_MAX_CHARS) {
+            throw ValidationException.of("Idempotency-Key", "must be 1.." + KEY_MAX_CHARS + " characters");
+        }
+        return new Idempotency(principal, sha256(key), sha256(Json.write(body)));
+    }
+
+    /** A primary-key collision on PostgreSQL (23505) or SQLite (constraint). */
+    static boolean isDuplicateKey(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SQLException s && ("23505".equals(s.getSQLState())
+                    || (s.getMessage() != null && s.getMessage().contains("UNIQUE constraint failed")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
