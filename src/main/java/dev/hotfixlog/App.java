@@ -1,6 +1,7 @@
 package dev.hotfixlog;
 
 import dev.hotfixlog.hotfix.HotfixApiClient;
+import dev.hotfixlog.hotfix.HotfixPages;
 import dev.hotfixlog.hotfix.HotfixRoutes;
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.LocalHotfixService;
@@ -15,7 +16,6 @@ import dev.hotfixlog.security.SecurityRoutes;
 import dev.hotfixlog.security.TokenService;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.web.HealthRoutes;
-import dev.hotfixlog.web.HomeRoutes;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.WebServer;
 import java.time.Clock;
@@ -91,7 +91,7 @@ public final class App implements AutoCloseable {
                 new AccessGate(tokens, sessions, audit)::register,
                 new SecurityRoutes(tokens, audit, pages)::register,
                 new SignInRoutes(accounts, sessions, db, clock, pages, config.oidc().enabled())::register,
-                new HomeRoutes(pages)::register,
+                new HotfixPages(hotfixes, pages, clock)::register,
                 new HealthRoutes(db)::register,
                 new HotfixRoutes(hotfixes)::register));
         if (config.oidc().enabled()) {

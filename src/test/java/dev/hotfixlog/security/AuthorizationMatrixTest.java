@@ -34,6 +34,7 @@ class AuthorizationMatrixTest {
     static {
         NEEDS.put("GET /", Role.VIEWER);
         NEEDS.put("GET /sign-in", Role.ANYONE);
+        NEEDS.put("GET /hotfixes/{id}", Role.VIEWER);
         SESSION_ROUTES.forEach(r -> NEEDS.put(r, Role.VIEWER));
         NEEDS.put("GET /health", Role.ANYONE);
         NEEDS.put("GET /api/v1/openapi.json", Role.ANYONE);

@@ -111,23 +111,117 @@ class XssBrowserTest {
         }
     }
 
+    private static void assertNoHorizontalScroll(Page page, int width) {
+        Object scrollWidth = page.evaluate("document.documentElement.scrollWidth");
+        assertThat(((Number) scrollWidth).intValue()).as("no horizontal scroll on " + page.url())
+                .isLessThanOrEqualTo(width);
+    }
+
     @Test
-    void signInPage_screenshots() throws Exception {
+    void hostileTextInEveryFieldOfARecord_isShownVerbatim_andNeverRuns() throws Exception {
+        try (TestDb db = TestDb.sqlite();
+             RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
+             Chromium chromium = Chromium.launch()) {
+            List<String> texts = new ArrayList<>();
+            for (String payload : PAYLOADS) {
+                String p = payload.replace("\u0000", "");
+                texts.add(p);
+                com.fasterxml.jackson.databind.node.ObjectNode body = dev.hotfixlog.json.Json.object();
+                for (String field : List.of("title", "owner", "problem", "impact", "whyEmergency", "changeMade",
+                        "rollbackPlan", "rootCause", "riskAccepted", "monitoring", "category", "constraint", "signal",
+                        "boundary", "operatingRule", "learning", "postmortemUrl")) {
+                    body.put(field, p);
+                }
+                body.put("severity", "critical");
+                body.putArray("systemsAffected").add(p).add("payments-gateway");
+                body.putObject("steps").putObject("quickReview").put("done", true).put("by", p);
+                com.fasterxml.jackson.databind.node.ObjectNode fus = body.putObject("followUps");
+                for (String kind : List.of("postmortem", "properFix", "processImprovement", "documentation")) {
+                    fus.putObject(kind).put("description", p).put("owner", p).put("link", p);
+                }
+                assertThat(s.http().post("/api/v1/hotfixes", body.toString()).status()).as(p).isEqualTo(201);
+            }
+            s.app().accounts().create("reader", Role.VIEWER, PASSWORD, false);
+            List<String> incidents = new ArrayList<>();
+            try (BrowserContext context = chromium.browser().newContext()) {
+                Page page = context.newPage();
+                page.onDialog(d -> {
+                    incidents.add("dialog '" + d.message() + "' on " + page.url());
+                    d.dismiss();
+                });
+                page.onConsoleMessage(m -> {
+                    if (m.type().equals("error")) {
+                        incidents.add("console error '" + m.text() + "' on " + page.url());
+                    }
+                });
+                page.onPageError(e -> incidents.add("page error '" + e + "' on " + page.url()));
+                page.navigate(s.url() + "/sign-in");
+                page.getByLabel("User name").fill("reader");
+                page.getByLabel("Password").fill(PASSWORD);
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Sign in")).click();
+
+                page.navigate(s.url() + "/");
+                assertThat(page.locator(".board .title").allTextContents()).as("board titles, verbatim")
+                        .containsExactlyInAnyOrderElementsOf(texts);
+                assertThat(page.locator("a[href^='javascript'], a[href^='JAVASCRIPT'], [onerror], [onload], [onfocus]")
+                        .count()).isZero();
+                for (int i = 0; i < texts.size(); i++) {
+                    String id = String.format("HOTFIX-%03d", i + 1);
+                    page.navigate(s.url() + "/hotfixes/" + id);
+                    assertThat(page.locator("h1 .title").textContent()).as(id + " title").isEqualTo(texts.get(i));
+                    String expected = texts.get(i);
+                    assertThat(page.locator("dd.text").allTextContents()).as(id + " every text field")
+                            .allSatisfy(t -> assertThat(t).isEqualTo(expected));
+                    assertThat(page.locator("a[href^='javascript'], [onerror], [onload], [onfocus], iframe, script:not([src])")
+                            .count()).as(id + " no live markup from the payload").isZero();
+                }
+            }
+            assertThat(incidents).isEmpty();
+        }
+    }
+
+    @Test
+    void pages_screenshots() throws Exception {
         try (TestDb db = TestDb.sqlite();
              RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
              Chromium chromium = Chromium.launch()) {
             Path dir = Path.of("docs", "screenshots");
             Files.createDirectories(dir);
+            s.http().post("/api/v1/hotfixes", "{\"title\":\"Checkout returns 502 after payment provider TLS rotation\","
+                    + "\"severity\":\"critical\",\"owner\":\"Priya Raman\",\"problem\":\"Every card payment failed with"
+                    + " 502 at the gateway; the provider rotated its intermediate certificate.\",\"impact\":\"All"
+                    + " checkouts in EU and US (about 1,900 failed orders in 30 minutes)\",\"systemsAffected\":"
+                    + "[\"payments-gateway\",\"feature flag payments.pinning\"],\"triage\":{\"productionDown\":true,"
+                    + "\"canWait\":false}}");
+            s.http().post("/api/v1/hotfixes/HOTFIX-001/events", "{\"type\":\"alerted\"}");
+            s.http().post("/api/v1/hotfixes", "{\"title\":\"Search index stale for 6 hours after config rollout\","
+                    + "\"severity\":\"high\",\"owner\":\"Jonas Weber\"}");
+            s.http().post("/api/v1/hotfixes", "{\"title\":\"Login loop for SSO users\",\"severity\":\"medium\","
+                    + "\"owner\":\"Ana Lima\"}");
+            s.http().post("/api/v1/hotfixes/HOTFIX-003/events", "{\"type\":\"deployed\"}");
+            s.app().accounts().create("priya", Role.RESPONDER, PASSWORD, false);
             for (var size : List.of(new int[] {1280, 800}, new int[] {375, 740})) {
+                String form = size[0] < 500 ? "phone" : "desktop";
                 try (BrowserContext context = chromium.browser().newContext(new com.microsoft.playwright.Browser
                         .NewContextOptions().setViewportSize(size[0], size[1]))) {
                     Page page = context.newPage();
                     page.navigate(s.url() + "/sign-in");
                     assertThat(page.title()).isEqualTo("Sign in · Hotfix Log");
-                    Object scrollWidth = page.evaluate("document.documentElement.scrollWidth");
-                    assertThat(((Number) scrollWidth).intValue()).as("no horizontal scroll").isLessThanOrEqualTo(size[0]);
-                    page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(
-                            "sign-in-" + (size[0] < 500 ? "phone" : "desktop") + ".png")));
+                    assertNoHorizontalScroll(page, size[0]);
+                    page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("sign-in-" + form + ".png")));
+                    page.getByLabel("User name").fill("priya");
+                    page.getByLabel("Password").fill(PASSWORD);
+                    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Sign in")).click();
+                    page.navigate(s.url() + "/");
+                    assertNoHorizontalScroll(page, size[0]);
+                    page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("board-" + form + ".png"))
+                            .setFullPage(true));
+                    page.navigate(s.url() + "/hotfixes/HOTFIX-001");
+                    assertNoHorizontalScroll(page, size[0]);
+                    page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("record-" + form + ".png"))
+                            .setFullPage(true));
                 }
             }
         }

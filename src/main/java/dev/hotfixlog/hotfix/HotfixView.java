@@ -1,0 +1,59 @@
+package dev.hotfixlog.hotfix;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * What the pages need beyond the record: readable times, durations and ages, and links only where they are
+ * safe. Templates stay free of logic; escaping stays with jte.
+ */
+public final class HotfixView {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private HotfixView() {
+    }
+
+    public static String time(Instant i) {
+        return i == null ? "—" : TIME.format(i);
+    }
+
+    public static String duration(Duration d) {
+        return d == null ? "—" : TimeText.human(d);
+    }
+
+    /** "12 min", "3 h", "2 d": how long ago something was detected. */
+    public static String age(Instant since, Instant now) {
+        if (since == null) {
+            return "—";
+        }
+        long minutes = Math.max(0, Duration.between(since, now).toMinutes());
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        if (minutes < 48 * 60) {
+            return minutes / 60 + " h";
+        }
+        return minutes / (24 * 60) + " d";
+    }
+
+    public static String text(String s) {
+        return s == null || s.isBlank() ? "—" : s;
+    }
+
+    /** Only http and https become links: a {@code javascript:} or {@code data:} "link" is shown as text. */
+    public static boolean isSafeLink(String url) {
+        if (url == null) {
+            return false;
+        }
+        String u = url.strip().toLowerCase(Locale.ROOT);
+        return (u.startsWith("https://") || u.startsWith("http://")) && !u.contains("\"") && !u.contains(" ");
+    }
+
+    public static String severityClass(Severity s) {
+        return "sev-" + s.json();
+    }
+}
