@@ -28,11 +28,27 @@ abstract class AppCommand implements Callable<Integer> {
     public final Integer call() {
         Config config = connection.config(ctx, Map.of());
         try (App app = App.open(config, ctx.clock())) {
-            return run(app.hotfixes(), config);
+            int code = run(app.hotfixes(), config);
+            String action = auditAction();
+            if (action != null && !config.isRemote()) {
+                // Straight on the database there is no server to audit the change, so the CLI does.
+                app.audit().record(config.actor(), "cli " + action, auditSubject(), CliAudit.source(), 200, null);
+            }
+            return code;
         }
     }
 
     abstract int run(HotfixService hotfixes, Config config);
+
+    /** The change this command made, for the audit log; null for commands that only read. */
+    String auditAction() {
+        return null;
+    }
+
+    /** What the change was made to (a hotfix id), when known. */
+    String auditSubject() {
+        return null;
+    }
 
     PrintWriter out() {
         return spec.commandLine().getOut();

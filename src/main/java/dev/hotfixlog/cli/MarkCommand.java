@@ -39,4 +39,14 @@ final class MarkCommand extends AppCommand {
                 + " (version " + h.version() + ")");
         return ExitCodes.OK;
     }
+
+    @Override
+    String auditAction() {
+        return "mark " + LifecycleEvent.Type.parse("EVENT", event).json();
+    }
+
+    @Override
+    String auditSubject() {
+        return HotfixId.parse(id).toString();
+    }
 }

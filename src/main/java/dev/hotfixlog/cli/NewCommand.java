@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "new", description = "Declare a hotfix. Prints its id first. On a terminal, asks for what is missing,"
         + " starting with the two decision-tree questions.")
 final class NewCommand extends AppCommand {
+    private String createdId;
     @Option(names = "--title", description = "Brief description") String title;
     @Option(names = "--severity", description = "critical, high or medium") String severity;
     @Option(names = "--who", description = "Who is making the change") String who;
@@ -104,6 +105,7 @@ final class NewCommand extends AppCommand {
             }
         }
         Hotfix h = hotfixes.create(MergePatch.of(body), config.actor(), idempotencyKey);
+        createdId = h.id().toString();
         PrintWriter out = out();
         if (json) {
             out.println(Json.pretty(HotfixJson.write(h))); // pure JSON for jq; its first field is the id
@@ -154,5 +156,15 @@ final class NewCommand extends AppCommand {
             t.err().println(text);
             t.err().flush();
         }
+    }
+
+    @Override
+    String auditAction() {
+        return "new";
+    }
+
+    @Override
+    String auditSubject() {
+        return createdId;
     }
 }

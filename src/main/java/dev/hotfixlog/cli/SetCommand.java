@@ -69,4 +69,14 @@ final class SetCommand extends AppCommand {
             node.put(leaf, raw);
         }
     }
+
+    @Override
+    String auditAction() {
+        return "set";
+    }
+
+    @Override
+    String auditSubject() {
+        return HotfixId.parse(id).toString();
+    }
 }

@@ -79,6 +79,8 @@ final class TokenCommand implements Runnable {
             Instant expires = expiresIn == null ? null
                     : ctx.clock().instant().plus(TimeText.parseDuration("--expires-in", expiresIn));
             IssuedToken t = app.tokens().create(name, Role.parseGrantable("--role", role), expires, config.actor());
+            app.audit().record(config.actor(), "cli token create", t.token().id(), CliAudit.source(), 200,
+                    t.token().name() + " as " + t.token().role().json());
             out.println(t.secret());
             out.println("  " + t.token().name() + " (" + t.token().role().json() + ", id " + t.token().id()
                     + (expires == null ? ", no expiry" : ", expires " + HotfixText.time(expires)) + ")");
@@ -116,6 +118,7 @@ final class TokenCommand implements Runnable {
         @Override
         int run(App app, Config config, PrintWriter out) {
             ApiToken t = app.tokens().revoke(id);
+            app.audit().record(config.actor(), "cli token revoke", t.id(), CliAudit.source(), 200, t.name());
             out.println("revoked " + t.id() + " (" + HotfixText.clean(t.name()) + ") at " + HotfixText.time(t.revokedAt()));
             return ExitCodes.OK;
         }

@@ -33,7 +33,10 @@ final class UserCommand implements Runnable {
 
         @Override
         int run(App app, Config config, PrintWriter out) {
-            String password = app.accounts().createWithOneTimePassword(name, Role.parseGrantable("--role", role));
+            Role granted = Role.parseGrantable("--role", role);
+            String password = app.accounts().createWithOneTimePassword(name, granted);
+            app.audit().record(config.actor(), "cli user add", name.strip(), CliAudit.source(), 200,
+                    "role " + granted.json());
             out.println(password);
             out.println("  " + name.strip() + " (" + role.strip().toLowerCase(java.util.Locale.ROOT)
                     + "): one-time password above, shown once; it must be changed at the first sign-in");

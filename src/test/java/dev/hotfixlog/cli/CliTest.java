@@ -160,6 +160,27 @@ class CliTest {
         }
     }
 
+    @BothDatabases
+    void directChanges_areAuditedLikeServerOnes(TestDb db) {
+        MutableClock clock = MutableClock.at(T0);
+        CliRunner local = direct(db, clock);
+        local.run("new", "--title", "x", "--severity", "high");
+        local.run("set", "hotfix-1", "owner=Ana");
+        local.run("mark", "1", "DEPLOYED");
+        local.run("mark", "1", "deployed");
+        local.run("token", "create", "--name", "ci", "--role", "viewer");
+        local.run("user", "add", "--name", "bo", "--role", "viewer");
+        try (dev.hotfixlog.App app = dev.hotfixlog.App.local(db.config(), clock)) {
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            app.audit().recent(50).forEach(e -> lines.add(e.actor() + " | " + e.action() + " | " + e.subject()
+                    + " | " + e.source().startsWith("cli")));
+            assertThat(lines).contains("tester | cli new | HOTFIX-001 | true", "tester | cli set | HOTFIX-001 | true",
+                    "tester | cli mark deployed | HOTFIX-001 | true", "tester | cli user add | bo | true");
+            assertThat(lines).anyMatch(l -> l.startsWith("tester | cli token create | "));
+            assertThat(lines).as("a refused change is not a change").filteredOn(l -> l.contains("mark")).hasSize(1);
+        }
+    }
+
     /** Every command, including its failures, prints the same and exits the same in both modes. */
     @BothDatabases
     void serverMode_printsExactlyWhatDirectModePrints(TestDb db) {

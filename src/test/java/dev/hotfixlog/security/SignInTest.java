@@ -160,6 +160,18 @@ class SignInTest {
     }
 
     @BothDatabases
+    void failedSignIns_areLimitedPerAddress_acrossAccounts(TestDb db) {
+        try (RunningServer s = new RunningServer(db.config(), MutableClock.at(T0))) {
+            s.app().accounts().create("ana", Role.VIEWER, NEW_PASSWORD, false);
+            Browser b = new Browser(s.url());
+            for (int i = 0; i < SignInRoutes.MAX_FAILURES_PER_ADDRESS; i++) {
+                assertThat(signIn(b, "user-" + i, "guess").status()).isEqualTo(401);
+            }
+            assertThat(signIn(b, "ana", NEW_PASSWORD).status()).as("this address is cooling down").isEqualTo(429);
+        }
+    }
+
+    @BothDatabases
     void behindHttps_theSessionCookieIsSecure(TestDb db) {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at(T0))) {
             s.app().accounts().create("ana", Role.VIEWER, NEW_PASSWORD, false);
