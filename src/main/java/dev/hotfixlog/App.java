@@ -89,7 +89,7 @@ public final class App implements AutoCloseable {
         Pages pages = new Pages();
         List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
                 new AccessGate(tokens, sessions, audit)::register,
-                new SecurityRoutes(tokens, audit, pages)::register,
+                new SecurityRoutes(tokens, audit, pages, accounts)::register,
                 new SignInRoutes(accounts, sessions, db, clock, pages, config.oidc().enabled())::register,
                 new HotfixPages(hotfixes, pages, clock)::register,
                 new HealthRoutes(db)::register,

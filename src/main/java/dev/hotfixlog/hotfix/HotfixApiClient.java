@@ -104,6 +104,11 @@ public final class HotfixApiClient implements HotfixService {
         return out;
     }
 
+    @Override
+    public void delete(HotfixId id, String actor) {
+        send(request("/" + id, actor).DELETE());
+    }
+
     private HttpRequest.Builder request(String path, String actor) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
                 .header("Accept", "application/json");

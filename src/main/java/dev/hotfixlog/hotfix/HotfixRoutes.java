@@ -29,6 +29,7 @@ public final class HotfixRoutes {
         r.patch(BASE + "/{id}", this::patch, Role.RESPONDER);
         r.post(BASE + "/{id}/events", this::event, Role.RESPONDER);
         r.get(BASE + "/{id}/history", this::history, Role.VIEWER);
+        r.delete(BASE + "/{id}", this::delete, Role.ADMIN);
     }
 
     private void create(Context ctx) {
@@ -75,6 +76,11 @@ public final class HotfixRoutes {
         HotfixId id = pathId(ctx);
         Hotfix h = service.record(id, EventJson.read(Json.parseObject(ctx.body())), Requests.actor(ctx));
         writeRecord(ctx, h);
+    }
+
+    private void delete(Context ctx) {
+        service.delete(pathId(ctx), Requests.actor(ctx));
+        ctx.status(204);
     }
 
     private void history(Context ctx) {

@@ -36,4 +36,10 @@ public interface HotfixService {
     Hotfix record(HotfixId id, LifecycleEvent event, String actor);
 
     List<Revision> history(HotfixId id);
+
+    /**
+     * Removes a hotfix with its history (an entry made by mistake, or one that must be purged). Admins only, at
+     * the API; the audit log keeps the fact that it was deleted, by whom and when.
+     */
+    void delete(HotfixId id, String actor);
 }

@@ -179,6 +179,15 @@ public final class LocalHotfixService implements HotfixService {
         });
     }
 
+    @Override
+    public void delete(HotfixId id, String actor) {
+        int rows = db.write(h -> h.createUpdate("DELETE FROM hotfix WHERE id = :id").bind("id", id.toString())
+                .execute());
+        if (rows == 0) {
+            throw notFound(id);
+        }
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }

@@ -18,11 +18,13 @@ public final class SecurityRoutes {
     private final TokenService tokens;
     private final AuditLog audit;
     private final Pages pages;
+    private final AccountService accounts;
 
-    public SecurityRoutes(TokenService tokens, AuditLog audit, Pages pages) {
+    public SecurityRoutes(TokenService tokens, AuditLog audit, Pages pages, AccountService accounts) {
         this.tokens = tokens;
         this.audit = audit;
         this.pages = pages;
+        this.accounts = accounts;
     }
 
     public void register(RoutesConfig r) {
@@ -31,6 +33,34 @@ public final class SecurityRoutes {
         r.delete("/api/v1/tokens/{id}", this::revoke, Role.ADMIN);
         r.get("/api/v1/audit", this::audit, Role.ADMIN);
         r.get("/admin/audit", this::auditPage, Role.ADMIN);
+        r.get("/api/v1/users", this::users, Role.ADMIN);
+        r.post("/api/v1/users", this::addUser, Role.ADMIN);
+    }
+
+    private void users(Context ctx) {
+        ObjectNode o = Json.object();
+        ArrayNode items = o.putArray("items");
+        for (String[] a : accounts.list()) {
+            items.addObject().put("username", a[0]).put("role", a[1]).put("source", a[2])
+                    .put("mustChangePassword", Boolean.parseBoolean(a[3]));
+        }
+        ctx.contentType("application/json").result(Json.write(o));
+    }
+
+    /** A new local account with a one-time password, shown once here and changed at its first sign-in. */
+    private void addUser(Context ctx) {
+        ObjectNode body = Json.parseObject(ctx.body());
+        body.fieldNames().forEachRemaining(f -> {
+            if (!Set.of("username", "role").contains(f)) {
+                throw ValidationException.of(f, "is not a field of a user; use username, role");
+            }
+        });
+        Role role = Role.parseGrantable("role", body.path("role").asText(null));
+        String username = body.path("username").isTextual() ? body.get("username").asText() : null;
+        String password = accounts.createWithOneTimePassword(username, role);
+        ctx.attribute(Requests.AUDIT_DETAIL, "user " + username.strip() + " added as " + role.json());
+        ctx.status(201).contentType("application/json").result(Json.write(Json.object()
+                .put("username", username.strip()).put("role", role.json()).put("oneTimePassword", password)));
     }
 
     private void auditPage(Context ctx) {

@@ -213,6 +213,24 @@ class HotfixApiTest {
         }
     }
 
+    @BothDatabases
+    void delete_removesTheRecordAndItsHistory_andTheAuditKeepsTheFact(TestDb db) {
+        try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
+            s.http().post("/api/v1/hotfixes", CHECKOUT);
+            s.http().patch("/api/v1/hotfixes/HOTFIX-001", "{\"owner\":\"x\"}", "If-Match", "\"1\"");
+            s.http().post("/api/v1/hotfixes/HOTFIX-001/events", "{\"type\":\"deployed\"}");
+
+            assertThat(s.http().send("DELETE", "/api/v1/hotfixes/HOTFIX-001", null).status()).isEqualTo(204);
+            assertThat(s.http().get("/api/v1/hotfixes/HOTFIX-001").status()).isEqualTo(404);
+            assertThat(s.http().get("/api/v1/hotfixes/HOTFIX-001/history").status()).isEqualTo(404);
+            assertThat(s.http().send("DELETE", "/api/v1/hotfixes/HOTFIX-001", null).status()).isEqualTo(404);
+            assertThat(s.http().get("/api/v1/audit").body())
+                    .contains("\"action\":\"DELETE /api/v1/hotfixes/HOTFIX-001\"");
+            assertThat(s.http().post("/api/v1/hotfixes", CHECKOUT).json().path("id").asText())
+                    .as("numbers are never reused").isEqualTo("HOTFIX-002");
+        }
+    }
+
     static List<String> ids(JsonNode page) {
         List<String> out = new ArrayList<>();
         page.path("items").forEach(i -> out.add(i.path("id").asText()));

@@ -32,6 +32,10 @@ class AuditTrailTest {
             admin.send("DELETE", "/api/v1/tokens/" + token.path("id").asText(), null);
             ci.get("/api/v1/hotfixes");
 
+            JsonNode added = admin.post("/api/v1/users", "{\"username\":\"cy\",\"role\":\"viewer\"}").json();
+            assertThat(added.path("oneTimePassword").asText()).hasSize(20);
+            assertThat(admin.get("/api/v1/users").body()).contains("{\"username\":\"cy\",\"role\":\"viewer\","
+                    + "\"source\":\"local\",\"mustChangePassword\":true}");
             s.app().accounts().create("ana", Role.VIEWER, PASSWORD, true);
             Browser b = new Browser(s.url());
             String formCsrf = b.get("/sign-in").csrf();
@@ -49,6 +53,7 @@ class AuditTrailTest {
                             + " | " + e.path("detail").asText()));
             assertThat(lines).contains(
                     "bootstrap | POST /api/v1/tokens | 201 | null",
+                    "bootstrap | POST /api/v1/users | 201 | user cy added as viewer",
                     "ci | POST /api/v1/hotfixes | 201 | null",
                     "ci | PATCH /api/v1/hotfixes/HOTFIX-001 | 200 | null",
                     "ci | POST /api/v1/hotfixes/HOTFIX-001/events | 200 | null",

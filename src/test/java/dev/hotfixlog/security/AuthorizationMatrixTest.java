@@ -44,11 +44,14 @@ class AuthorizationMatrixTest {
         NEEDS.put("POST /api/v1/hotfixes", Role.RESPONDER);
         NEEDS.put("PATCH /api/v1/hotfixes/{id}", Role.RESPONDER);
         NEEDS.put("POST /api/v1/hotfixes/{id}/events", Role.RESPONDER);
+        NEEDS.put("DELETE /api/v1/hotfixes/{id}", Role.ADMIN);
         NEEDS.put("POST /api/v1/tokens", Role.ADMIN);
         NEEDS.put("GET /api/v1/tokens", Role.ADMIN);
         NEEDS.put("DELETE /api/v1/tokens/{id}", Role.ADMIN);
         NEEDS.put("GET /api/v1/audit", Role.ADMIN);
         NEEDS.put("GET /admin/audit", Role.ADMIN);
+        NEEDS.put("GET /api/v1/users", Role.ADMIN);
+        NEEDS.put("POST /api/v1/users", Role.ADMIN);
     }
 
     /** A kind of caller: its client, and the role it really has (null: it proves nothing). */
@@ -139,6 +142,16 @@ class AuthorizationMatrixTest {
                 return h -> h.send("POST", "/sign-out", "");
             case "POST /account/password":
                 return h -> h.send("POST", "/account/password", "current=a&password=b");
+            case "DELETE /api/v1/hotfixes/{id}": {
+                String id = admin.post("/api/v1/hotfixes", "{\"title\":\"d\",\"severity\":\"medium\"}").json()
+                        .path("id").asText();
+                return h -> h.send("DELETE", "/api/v1/hotfixes/" + id, null);
+            }
+            case "POST /api/v1/users": {
+                java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+                return h -> h.post("/api/v1/users", "{\"username\":\"made-" + n.incrementAndGet()
+                        + "\",\"role\":\"viewer\"}");
+            }
             case "POST /api/v1/tokens":
                 return h -> h.post("/api/v1/tokens", "{\"name\":\"made\",\"role\":\"viewer\"}");
             case "DELETE /api/v1/tokens/{id}": {
