@@ -48,17 +48,7 @@ class XssBrowserTest {
                 s.app().accounts().create(name, Role.RESPONDER, PASSWORD, false);
                 try (BrowserContext context = chromium.browser().newContext()) {
                     Page page = context.newPage();
-                    page.onDialog(d -> {
-                        incidents.add("dialog '" + d.message() + "' for payload " + payload);
-                        d.dismiss();
-                    });
-                    page.onConsoleMessage(m -> {
-                        // The wrong-password page answers 401 on purpose; every other error counts.
-                        if (m.type().equals("error") && !m.text().contains("status of 401")) {
-                            incidents.add("console error '" + m.text() + "' for payload " + payload);
-                        }
-                    });
-                    page.onPageError(e -> incidents.add("page error '" + e + "' for payload " + payload));
+                    watch(page, incidents, "for payload " + payload);
 
                     page.navigate(s.url() + "/sign-in?next=" + URLEncoder.encode("/" + payload, StandardCharsets.UTF_8));
                     assertThat(page.locator("input[name=next]").inputValue()).as("next, as rendered")
@@ -87,15 +77,7 @@ class XssBrowserTest {
             s.app().accounts().create("auditor", Role.ADMIN, PASSWORD, false);
             try (BrowserContext context = chromium.browser().newContext()) {
                 Page page = context.newPage();
-                page.onDialog(d -> {
-                    incidents.add("dialog '" + d.message() + "' on the audit page");
-                    d.dismiss();
-                });
-                page.onConsoleMessage(m -> {
-                    if (m.type().equals("error")) {
-                        incidents.add("console error '" + m.text() + "' on the audit page");
-                    }
-                });
+                watch(page, incidents, "on the audit page");
                 page.navigate(s.url() + "/sign-in");
                 page.getByLabel("User name").fill("auditor");
                 page.getByLabel("Password").fill(PASSWORD);
@@ -109,6 +91,23 @@ class XssBrowserTest {
             }
             assertThat(incidents).isEmpty();
         }
+    }
+
+    /**
+     * Records anything that shows script ran or was refused: a dialog, a console error (a CSP refusal is one),
+     * an uncaught page error. The wrong-password page answers 401 on purpose, so that one error is expected.
+     */
+    private static void watch(Page page, List<String> incidents, String what) {
+        page.onDialog(d -> {
+            incidents.add("dialog '" + d.message() + "' " + what + " on " + page.url());
+            d.dismiss();
+        });
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error") && !m.text().contains("status of 401")) {
+                incidents.add("console error '" + m.text() + "' " + what + " on " + page.url());
+            }
+        });
+        page.onPageError(e -> incidents.add("page error '" + e + "' " + what + " on " + page.url()));
     }
 
     private static void assertNoHorizontalScroll(Page page, int width) {
@@ -145,16 +144,7 @@ class XssBrowserTest {
             List<String> incidents = new ArrayList<>();
             try (BrowserContext context = chromium.browser().newContext()) {
                 Page page = context.newPage();
-                page.onDialog(d -> {
-                    incidents.add("dialog '" + d.message() + "' on " + page.url());
-                    d.dismiss();
-                });
-                page.onConsoleMessage(m -> {
-                    if (m.type().equals("error")) {
-                        incidents.add("console error '" + m.text() + "' on " + page.url());
-                    }
-                });
-                page.onPageError(e -> incidents.add("page error '" + e + "' on " + page.url()));
+                watch(page, incidents, "in a record field");
                 page.navigate(s.url() + "/sign-in");
                 page.getByLabel("User name").fill("reader");
                 page.getByLabel("Password").fill(PASSWORD);
