@@ -76,7 +76,14 @@ final class GroupCommitWriter implements AutoCloseable {
                 break;
             }
             queue.drainTo(group, MAX_GROUP - 1);
-            runGroup(group);
+            try {
+                runGroup(group);
+            } catch (Throwable t) {
+                // The one writer must outlive any failure, or every later write would wait forever.
+                LOG.error("a group of {} writes failed unexpectedly; each caller is told", group.size(), t);
+                StorageException failure = new StorageException("a write failed unexpectedly: " + t, t);
+                group.forEach(j -> j.result().completeExceptionally(failure));
+            }
         }
         Job<?> left;
         while ((left = queue.poll()) != null) {

@@ -1,0 +1,26 @@
+package dev.hotfixlog.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hotfixlog.support.BothDatabases;
+import dev.hotfixlog.support.TestDb;
+
+/** The write path survives whatever a write does, and a failed write leaves nothing behind. */
+class DatabaseTest {
+    @BothDatabases
+    void aWriteThatThrowsAnError_isRolledBack_andLaterWritesStillWork(TestDb db) {
+        try (Database d = Database.open(db.url(), "", "", 4)) {
+            assertThatThrownBy(() -> d.write(h -> {
+                h.execute("UPDATE id_counter SET last_value = 41 WHERE name = 'hotfix'");
+                throw new AssertionError("a bug inside a write");
+            })).hasMessageContaining("a bug inside a write");
+
+            long counter = d.read(h -> h.createQuery("SELECT last_value FROM id_counter WHERE name = 'hotfix'")
+                    .mapTo(Long.class).one());
+            assertThat(counter).as("rolled back").isZero();
+            int updated = d.write(h -> h.execute("UPDATE id_counter SET last_value = 7 WHERE name = 'hotfix'"));
+            assertThat(updated).as("the writer is still alive").isEqualTo(1);
+        }
+    }
+}
