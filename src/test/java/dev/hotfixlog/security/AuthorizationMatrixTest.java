@@ -35,6 +35,8 @@ class AuthorizationMatrixTest {
         NEEDS.put("GET /", Role.VIEWER);
         NEEDS.put("GET /sign-in", Role.ANYONE);
         NEEDS.put("GET /hotfixes/{id}", Role.VIEWER);
+        NEEDS.put("GET /hotfixes/new", Role.RESPONDER);
+        NEEDS.put("POST /hotfixes/new", Role.RESPONDER);
         SESSION_ROUTES.forEach(r -> NEEDS.put(r, Role.VIEWER));
         NEEDS.put("GET /health", Role.ANYONE);
         NEEDS.put("GET /api/v1/openapi.json", Role.ANYONE);
@@ -94,6 +96,9 @@ class AuthorizationMatrixTest {
                             : !c.role().covers(needed) ? 403
                             : 200;
                     String what = route + " as " + c.name();
+                    if (expected == 200 && route.equals("POST /hotfixes/new")) {
+                        expected = 303; // a declared hotfix sends the browser to its new page
+                    }
                     if (expected == 200) {
                         soft.assertThat(status).as(what).isBetween(200, 299);
                     } else {
@@ -136,6 +141,9 @@ class AuthorizationMatrixTest {
                         .path("id").asText();
                 return h -> h.post("/api/v1/hotfixes/" + id + "/events", "{\"type\":\"alerted\"}");
             }
+            case "POST /hotfixes/new":
+                return h -> h.send("POST", "/hotfixes/new", "title=via+form&severity=high&down=yes&wait=no",
+                        "Content-Type", "application/x-www-form-urlencoded");
             case "POST /sign-in":
                 return h -> h.send("POST", "/sign-in", "username=admin&password=guess");
             case "POST /sign-out":

@@ -1,0 +1,95 @@
+package dev.hotfixlog.hotfix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.hotfixlog.security.Role;
+import dev.hotfixlog.support.Chromium;
+import dev.hotfixlog.support.MutableClock;
+import dev.hotfixlog.support.RunningServer;
+import dev.hotfixlog.support.TestDb;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A responder declares a hotfix in the browser: decision tree first, then the template's sections. */
+class DeclareHotfixBrowserTest {
+    private static final String PASSWORD = "a long test password";
+
+    private static Page signedIn(BrowserContext context, RunningServer s) {
+        Page page = context.newPage();
+        page.navigate(s.url() + "/sign-in");
+        page.getByLabel("User name").fill("priya");
+        page.getByLabel("Password").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        return page;
+    }
+
+    @Test
+    void declaringThroughTheDecisionTree_keepsInputOnErrors_andOpensTheRecord() throws Exception {
+        try (TestDb db = TestDb.sqlite();
+             RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
+             Chromium chromium = Chromium.launch();
+             BrowserContext context = chromium.browser().newContext()) {
+            s.app().accounts().create("priya", Role.RESPONDER, PASSWORD, false);
+            Page page = signedIn(context, s);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Declare a hotfix")).click();
+            assertThat(page.locator("form[method=post][action='/hotfixes/new']").count()).as("the tree comes first").isZero();
+
+            page.locator("input[name=down][value=yes]").check();
+            page.locator("input[name=wait][value=no]").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+            assertThat(page.locator(".outcome").textContent()).isEqualTo("HOTFIX APPROVED");
+
+            page.getByLabel("Problem").fill("Every card payment fails with 502");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Declare")).click();
+            assertThat(page.locator("#title-error").textContent())
+                    .isEqualTo("is required: a brief description of the emergency");
+            assertThat(page.locator("#severity-error").textContent())
+                    .isEqualTo("is required: one of critical, high, medium");
+            assertThat(page.getByLabel("Problem").inputValue()).as("nothing typed is lost")
+                    .isEqualTo("Every card payment fails with 502");
+
+            page.getByLabel("Title (brief description)").fill("Checkout returns 502");
+            page.getByLabel("Severity").selectOption("critical");
+            page.getByLabel("Files/Systems Affected (comma separated)").fill("payments-gateway, flags");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Declare")).click();
+
+            assertThat(page.url()).endsWith("/hotfixes/HOTFIX-001");
+            assertThat(page.locator("h1 .title").textContent()).isEqualTo("Checkout returns 502");
+            assertThat(page.content()).contains("HOTFIX APPROVED").contains("payments-gateway");
+            page.goBack();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Declare")).click();
+            assertThat(page.url()).as("submitting the same form again lands on the same record")
+                    .endsWith("/hotfixes/HOTFIX-001");
+            assertThat(s.http().get("/api/v1/hotfixes").json().path("items").size()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aNormalProcessAnswer_isShown_andCanStillBeRecorded() throws Exception {
+        try (TestDb db = TestDb.sqlite();
+             RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
+             Chromium chromium = Chromium.launch()) {
+            s.app().accounts().create("priya", Role.RESPONDER, PASSWORD, false);
+            Path dir = Path.of("docs", "screenshots");
+            Files.createDirectories(dir);
+            for (var size : List.of(new int[] {1280, 900}, new int[] {375, 740})) {
+                try (BrowserContext context = chromium.browser().newContext(new com.microsoft.playwright.Browser
+                        .NewContextOptions().setViewportSize(size[0], size[1]))) {
+                    Page page = signedIn(context, s);
+                    page.navigate(s.url() + "/hotfixes/new?down=no");
+                    assertThat(page.locator(".outcome").textContent())
+                            .isEqualTo("Use normal process — you can still record it; it is kept and marked.");
+                    Object scrollWidth = page.evaluate("document.documentElement.scrollWidth");
+                    assertThat(((Number) scrollWidth).intValue()).isLessThanOrEqualTo(size[0]);
+                    page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("new-hotfix-"
+                            + (size[0] < 500 ? "phone" : "desktop") + ".png")).setFullPage(true));
+                }
+            }
+        }
+    }
+}
