@@ -47,7 +47,7 @@ public final class App implements AutoCloseable {
         this.tokens = db == null ? null : new TokenService(db, clock);
         this.audit = db == null ? null : new AuditLog(db, clock);
         this.accounts = db == null ? null : new AccountService(db, clock);
-        this.sessions = db == null ? null : new SessionService(db, clock, accounts);
+        this.sessions = db == null ? null : new SessionService(db, clock);
     }
 
     /** Local when no server is configured, otherwise a client of {@code config.server()}. */

@@ -4,6 +4,7 @@ import dev.hotfixlog.hotfix.FieldChange;
 import dev.hotfixlog.hotfix.FollowUp;
 import dev.hotfixlog.hotfix.FollowUpKind;
 import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixView;
 import dev.hotfixlog.hotfix.Revision;
 import dev.hotfixlog.hotfix.Step;
 import dev.hotfixlog.hotfix.StepKind;
@@ -12,8 +13,6 @@ import dev.hotfixlog.hotfix.Timeline;
 import dev.hotfixlog.hotfix.Triage;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -22,9 +21,6 @@ import java.util.Map;
  * (an ANSI escape pasted into a field must not repaint the responder's terminal).
  */
 final class HotfixText {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     private HotfixText() {
     }
 
@@ -167,7 +163,7 @@ final class HotfixText {
     }
 
     static String time(Instant i) {
-        return i == null ? "—" : TIME.format(i);
+        return HotfixView.time(i);
     }
 
     private static String indent(String text, String prefix) {

@@ -115,9 +115,24 @@ public final class HotfixPages {
             ctx.status(303).header("Location", "/hotfixes/" + h.id());
         } catch (ValidationException e) {
             Map<String, String> errors = new LinkedHashMap<>();
-            e.errors().forEach(err -> errors.merge(err.field().replaceAll("[.\\[].*$", ""), err.message(),
-                    (a, b) -> a + "; " + b));
-            showForm(ctx, 422, down, wait, values, errors, key == null ? UUID.randomUUID().toString() : key);
+            boolean formReused = false;
+            for (var err : e.errors()) {
+                String field = err.field().replaceAll("[.\\[].*$", "");
+                if (field.equals("Idempotency-Key")) {
+                    formReused = true;
+                    continue;
+                }
+                // A field the form does not show (triage, say) still gets its message, at the top.
+                String shown = FIELDS.stream().anyMatch(f -> f[0].equals(field)) ? field : "";
+                errors.merge(shown, (shown.isEmpty() ? field + ": " : "") + err.message(), (a, b) -> a + "; " + b);
+            }
+            if (formReused) {
+                errors.merge("", "This form already declared a hotfix with other text. Press Declare again to "
+                        + "declare a new one.", (a, b) -> a + "; " + b);
+            }
+            // A reused form gets a fresh key, so that pressing Declare again really declares a new hotfix.
+            showForm(ctx, 422, down, wait, values, errors,
+                    formReused || key == null ? UUID.randomUUID().toString() : key);
         }
     }
 

@@ -43,14 +43,7 @@ public final class HotfixRoutes {
         Status status = blank(ctx.queryParam("status")) ? null : Status.parse("status", ctx.queryParam("status"));
         Severity severity = blank(ctx.queryParam("severity")) ? null
                 : Severity.parse("severity", ctx.queryParam("severity"));
-        int limit = HotfixQuery.DEFAULT_LIMIT;
-        if (!blank(ctx.queryParam("limit"))) {
-            try {
-                limit = Integer.parseInt(ctx.queryParam("limit").trim());
-            } catch (NumberFormatException e) {
-                throw ValidationException.of("limit", "'" + ctx.queryParam("limit") + "' is not a whole number");
-            }
-        }
+        int limit = Requests.intQuery(ctx, "limit", HotfixQuery.DEFAULT_LIMIT);
         HotfixPage page = service.list(new HotfixQuery(status, severity, limit,
                 HotfixPage.decodeCursor(ctx.queryParam("cursor"))));
         ctx.contentType("application/json").result(Json.write(HotfixJson.writePage(page)));

@@ -3,11 +3,8 @@ package dev.hotfixlog.hotfix;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.hotfixlog.security.Sha256;
 import java.sql.SQLException;
-import java.util.HexFormat;
 
 /** An Idempotency-Key as stored: whose it is, and hashes of the key and of the request it came with. */
 record Idempotency(String principal, String keyHash, String bodyHash) {
@@ -21,7 +18,7 @@ record Idempotency(String principal, String keyHash, String bodyHash) {
         if (key.isBlank() || key.length() > KEY_MAX_CHARS) {
             throw ValidationException.of("Idempotency-Key", "must be 1.." + KEY_MAX_CHARS + " characters");
         }
-        return new Idempotency(principal, sha256(key), sha256(Json.write(body)));
+        return new Idempotency(principal, Sha256.hex(key), Sha256.hex(Json.write(body)));
     }
 
     /** A primary-key collision on PostgreSQL (23505) or SQLite (constraint). */
@@ -33,14 +30,5 @@ record Idempotency(String principal, String keyHash, String bodyHash) {
             }
         }
         return false;
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

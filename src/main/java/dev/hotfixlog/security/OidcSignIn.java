@@ -83,7 +83,7 @@ public final class OidcSignIn {
             h.createUpdate("DELETE FROM oidc_pending WHERE expires_at < :now").bind("now", now).execute();
             return h.createUpdate("INSERT INTO oidc_pending (state_hash, nonce, verifier, next_path, expires_at)"
                             + " VALUES (:s, :n, :v, :next, :exp)")
-                    .bind("s", TokenService.hash(state.getValue())).bind("n", nonce.getValue())
+                    .bind("s", Sha256.hex(state.getValue())).bind("n", nonce.getValue())
                     .bind("v", verifier.getValue()).bind("next", next)
                     .bind("exp", now + PENDING_LIFETIME.toMillis()).execute();
         });
@@ -148,7 +148,7 @@ public final class OidcSignIn {
 
     /** Removes and returns {nonce, verifier, next} of a pending sign-in: each state works once. */
     private Optional<String[]> takePending(String state) {
-        String hash = TokenService.hash(state);
+        String hash = Sha256.hex(state);
         long now = clock.millis();
         return db.write(h -> {
             Optional<String[]> row = h.createQuery("SELECT nonce, verifier, next_path FROM oidc_pending"

@@ -102,15 +102,7 @@ public final class SecurityRoutes {
     }
 
     private void audit(Context ctx) {
-        int limit = 100;
-        String l = ctx.queryParam("limit");
-        if (l != null && !l.isBlank()) {
-            try {
-                limit = Integer.parseInt(l.trim());
-            } catch (NumberFormatException e) {
-                throw ValidationException.of("limit", "'" + l + "' is not a whole number");
-            }
-        }
+        int limit = Requests.intQuery(ctx, "limit", 100);
         ObjectNode o = Json.object();
         ArrayNode items = o.putArray("items");
         for (AuditEvent e : audit.recent(limit)) {

@@ -16,13 +16,11 @@ public final class SessionService {
     public static final Duration LIFETIME = Duration.ofHours(12);
     private final Database db;
     private final Clock clock;
-    private final AccountService accounts;
     private final SecureRandom random = new SecureRandom();
 
-    public SessionService(Database db, Clock clock, AccountService accounts) {
+    public SessionService(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        this.accounts = accounts;
     }
 
     /** Starts a session; returns the cookie value, which exists nowhere else. */
@@ -34,28 +32,32 @@ public final class SessionService {
             h.createUpdate("DELETE FROM web_session WHERE expires_at < :now").bind("now", now).execute();
             return h.createUpdate("INSERT INTO web_session (id_hash, username, csrf_token, created_at, expires_at)"
                             + " VALUES (:id, :u, :csrf, :now, :exp)")
-                    .bind("id", TokenService.hash(cookie)).bind("u", account.username()).bind("csrf", csrf)
+                    .bind("id", Sha256.hex(cookie)).bind("u", account.username()).bind("csrf", csrf)
                     .bind("now", now).bind("exp", now + LIFETIME.toMillis()).execute();
         });
         return cookie;
     }
 
+    /** The session and its account in one query: this runs on every page a browser asks for. */
     public Optional<WebSession> find(String cookie) {
         if (cookie == null || cookie.isBlank() || cookie.length() > 100) {
             return Optional.empty();
         }
         long now = clock.millis();
-        Optional<String[]> row = db.read(h -> h.createQuery("SELECT username, csrf_token FROM web_session"
-                        + " WHERE id_hash = :id AND expires_at > :now")
-                .bind("id", TokenService.hash(cookie)).bind("now", now)
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).findOne());
-        return row.flatMap(r -> accounts.find(r[0]).map(a -> new WebSession(a, r[1])));
+        return db.read(h -> h.createQuery("""
+                        SELECT s.username, s.csrf_token, a.role, a.must_change_password
+                        FROM web_session s JOIN account a ON a.username = s.username
+                        WHERE s.id_hash = :id AND s.expires_at > :now""")
+                .bind("id", Sha256.hex(cookie)).bind("now", now)
+                .map((rs, ctx) -> new WebSession(new Account(rs.getString(1),
+                        Role.parseGrantable("role", rs.getString(3)), rs.getBoolean(4)), rs.getString(2)))
+                .findOne());
     }
 
     public void end(String cookie) {
         if (cookie != null) {
             db.write(h -> h.createUpdate("DELETE FROM web_session WHERE id_hash = :id")
-                    .bind("id", TokenService.hash(cookie)).execute());
+                    .bind("id", Sha256.hex(cookie)).execute());
         }
     }
 

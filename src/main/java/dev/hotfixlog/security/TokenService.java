@@ -3,9 +3,6 @@ package dev.hotfixlog.security;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.store.Database;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,7 +47,7 @@ public final class TokenService {
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         ApiToken token = new ApiToken(UUID.randomUUID().toString(), name.strip(), role, secret.substring(0, 10), now,
                 createdBy, expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS), null);
-        insert(token, hash(secret));
+        insert(token, Sha256.hex(secret));
         return new IssuedToken(token, secret);
     }
 
@@ -66,7 +62,7 @@ public final class TokenService {
         if (secret.length() < 16) {
             throw ValidationException.of("HOTFIX_BOOTSTRAP_TOKEN", "must be at least 16 characters");
         }
-        String h = hash(secret);
+        String h = Sha256.hex(secret);
         boolean exists = db.read(x -> x.createQuery("SELECT COUNT(*) FROM api_token WHERE token_hash = :h")
                 .bind("h", h).mapTo(Integer.class).one()) > 0;
         if (!exists) {
@@ -80,7 +76,7 @@ public final class TokenService {
         if (secret == null || secret.isBlank() || secret.length() > 200) {
             return Optional.empty();
         }
-        String h = hash(secret);
+        String h = Sha256.hex(secret);
         Instant now = now();
         return db.read(x -> x.createQuery("SELECT " + COLUMNS + " FROM api_token WHERE token_hash = :h")
                         .bind("h", h).map((rs, ctx) -> row(rs)).findOne())
@@ -132,14 +128,5 @@ public final class TokenService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

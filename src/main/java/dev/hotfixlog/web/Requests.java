@@ -36,6 +36,19 @@ public final class Requests {
                 + "; HttpOnly; SameSite=Lax" + (isHttps(ctx) ? "; Secure" : ""));
     }
 
+    /** A whole-number query parameter, or {@code otherwise} when absent; anything else is a field error. */
+    public static int intQuery(Context ctx, String name, int otherwise) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw ValidationException.of(name, "'" + v + "' is not a whole number");
+        }
+    }
+
     public static String etag(int version) {
         return "\"" + version + "\"";
     }

@@ -66,6 +66,17 @@ class DeclareHotfixBrowserTest {
             assertThat(page.url()).as("submitting the same form again lands on the same record")
                     .endsWith("/hotfixes/HOTFIX-001");
             assertThat(s.http().get("/api/v1/hotfixes").json().path("items").size()).isEqualTo(1);
+
+            page.goBack();
+            page.getByLabel("Title (brief description)").fill("Checkout returns 502 for EU cards");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Declare")).click();
+            assertThat(page.locator("#form-error").textContent()).as("a reused form with other text says so")
+                    .isEqualTo("This form already declared a hotfix with other text. Press Declare again to declare "
+                            + "a new one.");
+            assertThat(page.getByLabel("Title (brief description)").inputValue())
+                    .isEqualTo("Checkout returns 502 for EU cards");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Declare")).click();
+            assertThat(page.url()).endsWith("/hotfixes/HOTFIX-002");
         }
     }
 

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.TestDb;
+import org.junit.jupiter.api.Timeout;
 
 /** The write path survives whatever a write does, and a failed write leaves nothing behind. */
 class DatabaseTest {
+    @Timeout(60) // the regression this guards would hang every later write, not fail it
     @BothDatabases
     void aWriteThatThrowsAnError_isRolledBack_andLaterWritesStillWork(TestDb db) {
         try (Database d = Database.open(db.url(), "", "", 4)) {
