@@ -2,6 +2,7 @@ package dev.hotfixlog;
 
 import dev.hotfixlog.hotfix.HotfixApiClient;
 import dev.hotfixlog.hotfix.HotfixPages;
+import dev.hotfixlog.hotfix.RecordEditPages;
 import dev.hotfixlog.hotfix.HotfixRoutes;
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.LocalHotfixService;
@@ -92,6 +93,7 @@ public final class App implements AutoCloseable {
                 new SecurityRoutes(tokens, audit, pages, accounts)::register,
                 new SignInRoutes(accounts, sessions, db, clock, pages, config.oidc().enabled())::register,
                 new HotfixPages(hotfixes, pages, clock)::register,
+                new RecordEditPages(hotfixes, pages)::register,
                 new HealthRoutes(db)::register,
                 new HotfixRoutes(hotfixes)::register));
         if (config.oidc().enabled()) {

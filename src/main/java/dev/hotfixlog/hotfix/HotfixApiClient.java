@@ -68,6 +68,12 @@ public final class HotfixApiClient implements HotfixService {
         if (q.severity() != null) {
             query.append("&severity=").append(q.severity().json());
         }
+        if (q.text() != null) {
+            query.append("&q=").append(URLEncoder.encode(q.text(), StandardCharsets.UTF_8));
+        }
+        if (q.resolvedSince() != null) {
+            query.append("&resolvedSince=").append(q.resolvedSince());
+        }
         if (q.before() != null) {
             query.append("&cursor=").append(URLEncoder.encode(HotfixPage.cursorBefore(q.before()),
                     StandardCharsets.UTF_8));

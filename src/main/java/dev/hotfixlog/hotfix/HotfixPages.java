@@ -1,26 +1,34 @@
 package dev.hotfixlog.hotfix;
 
-import dev.hotfixlog.error.NotFoundException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.Role;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hotfixlog.json.Json;
-import dev.hotfixlog.json.MergePatch;
-import java.util.HashMap;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
-/** The record's pages: the board at {@code /} and one record at {@code /hotfixes/HOTFIX-NNN} (read-only for now). */
+/**
+ * The pages that show the log: the board at {@code /}, the list at {@code /hotfixes}, one record with its
+ * history, and the new-hotfix flow. Editing a record in place is {@link RecordEditPages}.
+ */
 public final class HotfixPages {
     private static final int BOARD_LIMIT = 200;
+    private static final int LIST_LIMIT = 50;
     private final HotfixService service;
     private final Pages pages;
     private final Clock clock;
@@ -31,27 +39,14 @@ public final class HotfixPages {
         this.clock = clock;
     }
 
-    /** The form's fields in the template's order: API name, label, kind of input. */
-    private static final List<String[]> FIELDS = List.of(
-            new String[] {"title", "Title (brief description)", "input"},
-            new String[] {"severity", "Severity", "select"},
-            new String[] {"owner", "Who", "input"},
-            new String[] {"problem", "Problem", "area"},
-            new String[] {"impact", "Impact", "area"},
-            new String[] {"whyEmergency", "Why Emergency", "area"},
-            new String[] {"changeMade", "Change Made", "area"},
-            new String[] {"systemsAffected", "Files/Systems Affected (comma separated)", "input"},
-            new String[] {"rollbackPlan", "Rollback Plan", "area"},
-            new String[] {"rootCause", "Root Cause (Initial)", "area"},
-            new String[] {"riskAccepted", "Risk Accepted", "area"},
-            new String[] {"monitoring", "Monitoring", "area"});
-
     public void register(RoutesConfig r) {
         r.get("/", this::board, Role.VIEWER);
         // Before /hotfixes/{id}: the first matching route wins.
         r.get("/hotfixes/new", this::newForm, Role.RESPONDER);
         r.post("/hotfixes/new", this::declare, Role.RESPONDER);
+        r.get("/hotfixes", this::list, Role.VIEWER);
         r.get("/hotfixes/{id}", this::record, Role.VIEWER);
+        r.get("/hotfixes/{id}/history", this::history, Role.VIEWER);
     }
 
     /** The decision tree first; the form once both questions are answered (or production is fine). */
@@ -71,8 +66,6 @@ public final class HotfixPages {
         p.put("key", key);
         p.put("values", values);
         p.put("errors", errors);
-        p.put("fields", FIELDS);
-        p.put("severities", List.of("critical", "high", "medium"));
         pages.render(ctx, status, "new.jte", p);
     }
 
@@ -82,24 +75,14 @@ public final class HotfixPages {
      */
     private void declare(Context ctx) {
         Map<String, String> values = new LinkedHashMap<>();
-        ObjectNode body = Json.object();
-        for (String[] f : FIELDS) {
-            String v = ctx.formParam(f[0]);
-            if (v == null || v.isBlank()) {
-                continue;
-            }
-            values.put(f[0], v);
-            if (f[0].equals("systemsAffected")) {
-                ArrayNode list = body.putArray(f[0]);
-                for (String item : v.split("[,\\n]")) {
-                    if (!item.isBlank()) {
-                        list.add(item.strip());
-                    }
+        for (RecordSection section : RecordSection.DECLARE) {
+            section.read(ctx::formParam).forEach((k, v) -> {
+                if (!v.isBlank()) {
+                    values.put(k, v);
                 }
-            } else {
-                body.put(f[0], v);
-            }
+            });
         }
+        ObjectNode body = RecordSection.patch(values, true);
         String down = yesNo(ctx.formParam("down"));
         String wait = yesNo(ctx.formParam("wait"));
         ObjectNode triage = body.putObject("triage");
@@ -123,7 +106,7 @@ public final class HotfixPages {
                     continue;
                 }
                 // A field the form does not show (triage, say) still gets its message, at the top.
-                String shown = FIELDS.stream().anyMatch(f -> f[0].equals(field)) ? field : "";
+                String shown = RecordSection.DECLARE.stream().anyMatch(sec -> sec.has(field)) ? field : "";
                 errors.merge(shown, (shown.isEmpty() ? field + ": " : "") + err.message(), (a, b) -> a + "; " + b);
             }
             if (formReused) {
@@ -153,21 +136,53 @@ public final class HotfixPages {
     }
 
     private void record(Context ctx) {
-        HotfixId id;
-        try {
-            id = HotfixId.parse(ctx.pathParam("id"));
-        } catch (ValidationException e) {
-            throw new NotFoundException("no hotfix '" + ctx.pathParam("id") + "'");
-        }
+        pages.render(ctx, 200, "hotfix.jte", PageModel.record(ctx, service.get(PageModel.pathId(ctx))));
+    }
+
+    private void history(Context ctx) {
+        HotfixId id = PageModel.pathId(ctx);
         Map<String, Object> p = common(ctx);
         p.put("h", service.get(id));
-        pages.render(ctx, 200, "hotfix.jte", p);
+        List<Revision> revisions = new ArrayList<>(service.history(id));
+        Collections.reverse(revisions);
+        p.put("revisions", revisions);
+        pages.render(ctx, 200, "history.jte", p);
+    }
+
+    /**
+     * The log beyond the board: completed hotfixes of the last six months by default, filtered by status,
+     * severity and text, a page at a time (the "Older" link carries the filters and the cursor).
+     */
+    private void list(Context ctx) {
+        String status = Objects.requireNonNullElse(ctx.queryParam("status"), "completed");
+        String severity = Objects.requireNonNullElse(ctx.queryParam("severity"), "");
+        String q = Objects.requireNonNullElse(ctx.queryParam("q"), "");
+        String since = "all".equals(ctx.queryParam("since")) ? "all" : "6m";
+        Instant resolvedSince = since.equals("6m")
+                ? clock.instant().atZone(ZoneOffset.UTC).minusMonths(6).toInstant() : null;
+        HotfixQuery query = new HotfixQuery(status.equals("all") ? null : Status.parse("status", status),
+                severity.isBlank() ? null : Severity.parse("severity", severity), q,
+                status.equals("completed") ? resolvedSince : null, LIST_LIMIT,
+                HotfixPage.decodeCursor(ctx.queryParam("cursor")));
+        HotfixPage page = service.list(query);
+        Map<String, Object> p = common(ctx);
+        p.put("heading", status.equals("all") ? "All hotfixes"
+                : status.substring(0, 1).toUpperCase(Locale.ROOT) + status.substring(1) + " hotfixes");
+        p.put("items", page.items());
+        p.put("status", status);
+        p.put("severity", severity);
+        p.put("q", q);
+        p.put("since", since);
+        p.put("nextUrl", page.nextCursor() == null ? null : "/hotfixes?status=" + enc(status) + "&severity="
+                + enc(severity) + "&q=" + enc(q) + "&since=" + since + "&cursor=" + enc(page.nextCursor()));
+        pages.render(ctx, 200, "list.jte", p);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static Map<String, Object> common(Context ctx) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("user", Requests.actor(ctx));
-        p.put("csrf", ctx.attribute(Requests.CSRF_TOKEN));
-        return p;
+        return PageModel.common(ctx);
     }
 }

@@ -171,6 +171,18 @@ final class HotfixRepository {
             sql.append(" AND severity = :severity");
             args.put("severity", q.severity().json());
         }
+        if (q.text() != null) {
+            // Plain substring search (full-text ranking is the search feature's); LIKE wildcards typed by the
+            // user are matched literally.
+            sql.append(" AND LOWER(COALESCE(title, '') || ' ' || COALESCE(owner, '') || ' ' || COALESCE(problem, '')"
+                    + " || ' ' || COALESCE(change_made, '') || ' ' || COALESCE(root_cause, '')) LIKE :text ESCAPE '!'");
+            args.put("text", "%" + q.text().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_") + "%");
+        }
+        if (q.resolvedSince() != null) {
+            sql.append(" AND COALESCE(resolved_at, updated_at) >= :since");
+            args.put("since", q.resolvedSince().toEpochMilli());
+        }
         if (q.before() != null) {
             sql.append(" AND number < :before");
             args.put("before", q.before());

@@ -44,7 +44,9 @@ public final class HotfixRoutes {
         Severity severity = blank(ctx.queryParam("severity")) ? null
                 : Severity.parse("severity", ctx.queryParam("severity"));
         int limit = Requests.intQuery(ctx, "limit", HotfixQuery.DEFAULT_LIMIT);
-        HotfixPage page = service.list(new HotfixQuery(status, severity, limit,
+        HotfixPage page = service.list(new HotfixQuery(status, severity, ctx.queryParam("q"),
+                blank(ctx.queryParam("resolvedSince")) ? null
+                        : TimeText.parseInstant("resolvedSince", ctx.queryParam("resolvedSince")), limit,
                 HotfixPage.decodeCursor(ctx.queryParam("cursor"))));
         ctx.contentType("application/json").result(Json.write(HotfixJson.writePage(page)));
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,6 +14,9 @@ import java.util.Locale;
 public final class HotfixView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
+
+    /** The severities a form offers, in the API's words. */
+    public static final List<String> SEVERITIES = List.of("critical", "high", "medium");
 
     private HotfixView() {
     }
@@ -38,6 +42,19 @@ public final class HotfixView {
             return minutes / 60 + " h";
         }
         return minutes / (24 * 60) + " d";
+    }
+
+    /** The non-blank lines of a multi-line value (a list field as the form holds it). */
+    public static List<String> lines(String s) {
+        return s == null ? List.of() : s.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    /** A history value as a person reads it: text without quotes, nothing as a dash, the rest as JSON. */
+    public static String json(com.fasterxml.jackson.databind.JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return "—";
+        }
+        return v.isTextual() ? v.asText() : v.toString();
     }
 
     public static String text(String s) {

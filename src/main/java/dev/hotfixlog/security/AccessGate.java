@@ -46,6 +46,7 @@ public final class AccessGate {
         }
         Principal p = ctx.header("Authorization") != null ? bearer(ctx) : session(ctx);
         ctx.attribute(Requests.PRINCIPAL_NAME, p.name());
+        ctx.attribute(Requests.CAN_EDIT, p.role().covers(Role.RESPONDER));
         if (!p.role().covers(needed)) {
             throw new ForbiddenException(p.name() + " has the role " + p.role().json() + "; " + ctx.method() + " "
                     + ctx.path() + " needs " + needed.json());

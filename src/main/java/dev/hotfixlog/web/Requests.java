@@ -12,6 +12,8 @@ public final class Requests {
     public static final String PRINCIPAL_NAME = "hotfix.principal-name";
     /** Set by the access gate for a browser session: the token its forms must send back. */
     public static final String CSRF_TOKEN = "hotfix.csrf-token";
+    /** Set by the access gate: whether the caller may change hotfixes (pages hide edit buttons otherwise). */
+    public static final String CAN_EDIT = "hotfix.can-edit";
     /** Why a request was refused, kept in the audit log (never shown in full to the caller). */
     public static final String AUDIT_DETAIL = "hotfix.audit-detail";
     private static final Pattern ETAG = Pattern.compile("^\\s*(?:W/)?\"(\\d{1,9})\"\\s*$");
@@ -23,6 +25,15 @@ public final class Requests {
     public static String actor(Context ctx) {
         String name = ctx.attribute(PRINCIPAL_NAME);
         return name == null ? "anonymous" : name;
+    }
+
+    public static boolean canEdit(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(CAN_EDIT));
+    }
+
+    /** True when htmx asked for this (it wants a fragment of the page, not the whole page). */
+    public static boolean isHtmx(Context ctx) {
+        return "true".equals(ctx.header("HX-Request"));
     }
 
     /** True when the client reached us over HTTPS, directly or through a proxy that says so. */

@@ -17,6 +17,8 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("dev.hotfixlog.access");
     private static final java.util.Set<String> HTTP_METHODS = java.util.Set.of("GET", "POST", "PUT", "PATCH",
             "DELETE", "HEAD", "OPTIONS");
+    /** The htmx webjar's version in the pom; a test fetches the script, so a bump that forgets this fails. */
+    static final String HTMX_VERSION = "2.0.8";
     private final Javalin app;
 
     public WebServer(Config config, List<Consumer<RoutesConfig>> features) {
@@ -42,12 +44,28 @@ public final class WebServer implements AutoCloseable {
             c.routes.before(SecurityHeaders::apply);
             ProblemMapper.register(c.routes);
             features.forEach(f -> f.accept(c.routes));
+            // htmx from its webjar, under /static like every other asset (no CDN). The webjar has no directory
+            // entries, so it cannot be a static-files directory: one route serves the one file it needs.
+            byte[] htmx = classpathBytes("/META-INF/resources/webjars/htmx.org/" + HTMX_VERSION + "/dist/htmx.min.js");
+            c.routes.get("/static/htmx/htmx.min.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
+                    .header("Cache-Control", "max-age=86400").result(htmx), Role.ANYONE);
             c.routes.get("/api/v1/openapi.json", ctx -> {
                 try (var in = WebServer.class.getResourceAsStream("/openapi.json")) {
                     ctx.contentType("application/json").result(in.readAllBytes());
                 }
             }, Role.ANYONE);
         });
+    }
+
+    private static byte[] classpathBytes(String path) {
+        try (var in = WebServer.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is missing from the jar; is HTMX_VERSION the pom's?");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public WebServer start() {

@@ -20,12 +20,7 @@ class DeclareHotfixBrowserTest {
     private static final String PASSWORD = "a long test password";
 
     private static Page signedIn(BrowserContext context, RunningServer s) {
-        Page page = context.newPage();
-        page.navigate(s.url() + "/sign-in");
-        page.getByLabel("User name").fill("priya");
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        return page;
+        return Chromium.signIn(context, s.url(), "priya", PASSWORD);
     }
 
     @Test
@@ -55,7 +50,7 @@ class DeclareHotfixBrowserTest {
 
             page.getByLabel("Title (brief description)").fill("Checkout returns 502");
             page.getByLabel("Severity").selectOption("critical");
-            page.getByLabel("Files/Systems Affected (comma separated)").fill("payments-gateway, flags");
+            page.getByLabel("Files/Systems Affected (one per line)").fill("payments-gateway\nflags");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Declare")).click();
 
             assertThat(page.url()).endsWith("/hotfixes/HOTFIX-001");

@@ -37,6 +37,14 @@ class AuthorizationMatrixTest {
         NEEDS.put("GET /hotfixes/{id}", Role.VIEWER);
         NEEDS.put("GET /hotfixes/new", Role.RESPONDER);
         NEEDS.put("POST /hotfixes/new", Role.RESPONDER);
+        NEEDS.put("GET /hotfixes", Role.VIEWER);
+        NEEDS.put("GET /hotfixes/{id}/history", Role.VIEWER);
+        NEEDS.put("GET /hotfixes/{id}/sections/{section}", Role.VIEWER);
+        NEEDS.put("GET /hotfixes/{id}/sections/{section}/edit", Role.RESPONDER);
+        NEEDS.put("POST /hotfixes/{id}/sections/{section}", Role.RESPONDER);
+        NEEDS.put("POST /hotfixes/{id}/events", Role.RESPONDER);
+        NEEDS.put("POST /hotfixes/{id}/checklist", Role.RESPONDER);
+        NEEDS.put("GET /static/htmx/htmx.min.js", Role.ANYONE);
         SESSION_ROUTES.forEach(r -> NEEDS.put(r, Role.VIEWER));
         NEEDS.put("GET /health", Role.ANYONE);
         NEEDS.put("GET /api/v1/openapi.json", Role.ANYONE);
@@ -96,8 +104,9 @@ class AuthorizationMatrixTest {
                             : !c.role().covers(needed) ? 403
                             : 200;
                     String what = route + " as " + c.name();
-                    if (expected == 200 && route.equals("POST /hotfixes/new")) {
-                        expected = 303; // a declared hotfix sends the browser to its new page
+                    if (expected == 200 && (route.equals("POST /hotfixes/new")
+                            || route.equals("POST /hotfixes/{id}/events"))) {
+                        expected = 303; // the browser is sent to the (new) record's page
                     }
                     if (expected == 200) {
                         soft.assertThat(status).as(what).isBetween(200, 299);
@@ -144,6 +153,19 @@ class AuthorizationMatrixTest {
             case "POST /hotfixes/new":
                 return h -> h.send("POST", "/hotfixes/new", "title=via+form&severity=high&down=yes&wait=no",
                         "Content-Type", "application/x-www-form-urlencoded");
+            case "GET /hotfixes/{id}/sections/{section}":
+                return h -> h.get("/hotfixes/HOTFIX-001/sections/emergency", "HX-Request", "true");
+            case "POST /hotfixes/{id}/sections/{section}":
+                return h -> h.send("POST", "/hotfixes/HOTFIX-001/sections/summary", "title=x&severity=high&owner=o"
+                        + "&version=" + admin.get("/api/v1/hotfixes/HOTFIX-001").json().path("version").asInt(),
+                        "Content-Type", "application/x-www-form-urlencoded", "HX-Request", "true");
+            case "POST /hotfixes/{id}/events":
+                return h -> h.send("POST", "/hotfixes/" + admin.post("/api/v1/hotfixes",
+                        "{\"title\":\"ev\",\"severity\":\"medium\"}").json().path("id").asText() + "/events",
+                        "event=alerted", "Content-Type", "application/x-www-form-urlencoded");
+            case "POST /hotfixes/{id}/checklist":
+                return h -> h.send("POST", "/hotfixes/HOTFIX-001/checklist", "was.step.startLog=false&step.startLog=on",
+                        "Content-Type", "application/x-www-form-urlencoded", "HX-Request", "true");
             case "POST /sign-in":
                 return h -> h.send("POST", "/sign-in", "username=admin&password=guess");
             case "POST /sign-out":
@@ -168,7 +190,8 @@ class AuthorizationMatrixTest {
                 return h -> h.send("DELETE", "/api/v1/tokens/" + id, null);
             }
             default: {
-                String path = route.substring(route.indexOf(' ') + 1).replace("{id}", "HOTFIX-001");
+                String path = route.substring(route.indexOf(' ') + 1).replace("{id}", "HOTFIX-001")
+                        .replace("{section}", "fix");
                 return h -> h.get(path);
             }
         }

@@ -161,7 +161,7 @@ class XssBrowserTest {
                 page.navigate(s.url() + "/hotfixes/new?down=yes&wait=no");
                 for (String p : texts) {
                     for (String label : List.of("Title (brief description)", "Who", "Problem", "Impact",
-                            "Why Emergency", "Change Made", "Files/Systems Affected (comma separated)",
+                            "Why Emergency", "Change Made", "Files/Systems Affected (one per line)",
                             "Rollback Plan", "Root Cause (Initial)", "Risk Accepted", "Monitoring")) {
                         page.getByLabel(label).fill(p);
                     }
@@ -180,6 +180,21 @@ class XssBrowserTest {
                             .allSatisfy(t -> assertThat(t).isEqualTo(expected));
                     assertThat(page.locator("a[href^='javascript'], [onerror], [onload], [onfocus], iframe, script:not([src])")
                             .count()).as(id + " no live markup from the payload").isZero();
+                    for (String section : List.of("summary", "emergency", "fix", "context", "writeup")) {
+                        page.navigate(s.url() + "/hotfixes/" + id + "/sections/" + section + "/edit");
+                        for (Object v : (List<?>) page.evaluate("[...document.querySelectorAll('#sec-" + section
+                                + " form :is(input:not([type=hidden]), textarea)')].map(e => e.value)")) {
+                            if (!section.equals("fix") || !v.toString().contains("payments-gateway")) {
+                                assertThat(v).as(id + " " + section + " editor echoes verbatim").isEqualTo(expected);
+                            }
+                        }
+                        assertThat(page.locator("a[href^='javascript'], [onerror], [onload], [onfocus], iframe, "
+                                + "script:not([src])").count()).as(id + " " + section + " editor").isZero();
+                    }
+                    page.navigate(s.url() + "/hotfixes/" + id + "/history");
+                    assertThat(page.locator("td.after").allTextContents()).as(id + " history").contains(expected);
+                    assertThat(page.locator("a[href^='javascript'], [onerror], [onload], [onfocus], iframe, "
+                            + "script:not([src])").count()).as(id + " history").isZero();
                 }
             }
             assertThat(incidents).isEmpty();

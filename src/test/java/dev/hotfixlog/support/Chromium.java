@@ -1,8 +1,11 @@
 package dev.hotfixlog.support;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,6 +42,16 @@ public final class Chromium implements AutoCloseable {
                 .setHeadless(true).setArgs(List.of("--disable-background-networking", "--disable-component-update",
                         "--disable-sync", "--no-first-run", "--disable-gpu")));
         return new Chromium(pw, b);
+    }
+
+    /** A new page of {@code context}, signed in through the sign-in form as {@code user}. */
+    public static Page signIn(BrowserContext context, String baseUrl, String user, String password) {
+        Page page = context.newPage();
+        page.navigate(baseUrl + "/sign-in");
+        page.getByLabel("User name").fill(user);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        return page;
     }
 
     public Browser browser() {

@@ -1,0 +1,15 @@
+package dev.hotfixlog.hotfix;
+
+/**
+ * One input of a page form: the API field it edits, its visible label and the kind of input.
+ *
+ * @param name  the API field name (also the input's id and name)
+ * @param label the label shown above the input, in the template's words
+ * @param kind  {@code input} (one line), {@code area} (several lines), {@code list} (one item per line or comma),
+ *              {@code severity} (a select)
+ */
+public record FormField(String name, String label, String kind) {
+    public boolean isArea() {
+        return kind.equals("area") || kind.equals("list");
+    }
+}

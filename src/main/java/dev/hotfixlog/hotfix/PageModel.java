@@ -1,0 +1,45 @@
+package dev.hotfixlog.hotfix;
+
+import dev.hotfixlog.error.NotFoundException;
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.web.Requests;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.Map;
+
+/** What every page of the record needs: who is looking, their CSRF token, and the record named in the path. */
+final class PageModel {
+    private PageModel() {
+    }
+
+    static Map<String, Object> common(Context ctx) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("user", Requests.actor(ctx));
+        p.put("csrf", ctx.attribute(Requests.CSRF_TOKEN));
+        return p;
+    }
+
+    /** A hand-typed id that is not an id is simply a page that does not exist. */
+    static HotfixId pathId(Context ctx) {
+        try {
+            return HotfixId.parse(ctx.pathParam("id"));
+        } catch (ValidationException e) {
+            throw new NotFoundException("no hotfix '" + ctx.pathParam("id") + "'");
+        }
+    }
+
+    /** The parameters of the record page showing every section read-only. */
+    static Map<String, Object> record(Context ctx, Hotfix h) {
+        Map<String, Object> p = common(ctx);
+        p.put("h", h);
+        p.put("canEdit", Requests.canEdit(ctx));
+        p.put("editing", null);
+        p.put("mode", "view");
+        p.put("values", Map.of());
+        p.put("errors", Map.of());
+        p.put("theirs", null);
+        p.put("notice", null);
+        p.put("problem", null);
+        return p;
+    }
+}

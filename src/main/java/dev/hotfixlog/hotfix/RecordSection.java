@@ -1,0 +1,156 @@
+package dev.hotfixlog.hotfix;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.json.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The parts of a record the web page edits in place, in the template's order. Each maps its form fields to
+ * the API's field names, so a page edit is the same merge patch the REST API and the CLI send.
+ */
+public enum RecordSection {
+    SUMMARY("summary", "Summary",
+            new FormField("title", "Title (brief description)", "input"),
+            new FormField("severity", "Severity", "severity"),
+            new FormField("owner", "Who", "input")),
+    EMERGENCY("emergency", "The Emergency",
+            new FormField("problem", "Problem", "area"),
+            new FormField("impact", "Impact", "area"),
+            new FormField("whyEmergency", "Why Emergency", "area")),
+    FIX("fix", "The Fix",
+            new FormField("changeMade", "Change Made", "area"),
+            new FormField("systemsAffected", "Files/Systems Affected (one per line)", "list"),
+            new FormField("rollbackPlan", "Rollback Plan", "area")),
+    CONTEXT("context", "The Context",
+            new FormField("rootCause", "Root Cause (Initial)", "area"),
+            new FormField("riskAccepted", "Risk Accepted", "area"),
+            new FormField("monitoring", "Monitoring", "area")),
+    WRITE_UP("writeup", "Legible Fix",
+            new FormField("category", "Failure-mode category", "input"),
+            new FormField("constraint", "Constraint", "area"),
+            new FormField("signal", "Validation signal", "area"),
+            new FormField("boundary", "Ownership boundary", "area"),
+            new FormField("operatingRule", "Operating rule", "area"),
+            new FormField("learning", "Learning (one line)", "input"),
+            new FormField("postmortemUrl", "Post-mortem link", "input"));
+
+    /** The sections the new-hotfix form shows: the template's own, without the later write-up. */
+    public static final List<RecordSection> DECLARE = List.of(SUMMARY, EMERGENCY, FIX, CONTEXT);
+
+    private final String key;
+    private final String heading;
+    private final List<FormField> fields;
+
+    RecordSection(String key, String heading, FormField... fields) {
+        this.key = key;
+        this.heading = heading;
+        this.fields = List.of(fields);
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String heading() {
+        return heading;
+    }
+
+    public List<FormField> fields() {
+        return fields;
+    }
+
+    public boolean has(String field) {
+        return fields.stream().anyMatch(f -> f.name().equals(field));
+    }
+
+    /** Null when no section has that key (a hand-typed URL). */
+    public static RecordSection byKey(String key) {
+        for (RecordSection s : values()) {
+            if (s.key.equals(key)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The record's current values of this section as form text ("" for empty; a list one item per line). */
+    public Map<String, String> values(Hotfix h) {
+        ObjectNode json = HotfixJson.write(h);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (FormField f : fields) {
+            JsonNode v = json.get(f.name());
+            if (v == null || v.isNull()) {
+                out.put(f.name(), "");
+            } else if (v.isArray()) {
+                List<String> items = new ArrayList<>();
+                v.forEach(i -> items.add(i.asText()));
+                out.put(f.name(), String.join("\n", items));
+            } else {
+                out.put(f.name(), v.asText());
+            }
+        }
+        return out;
+    }
+
+    /** What the user typed, read from a form: every field of the section, "" when left empty. */
+    public Map<String, String> read(Function<String, String> form) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (FormField f : fields) {
+            String v = form.apply(f.name());
+            out.put(f.name(), v == null ? "" : v.replace("\r\n", "\n"));
+        }
+        return out;
+    }
+
+    /**
+     * The merge patch that makes the record say what the form says: an empty input clears its field, a list is
+     * split on lines only (a name may hold a comma, and opening an editor and saving must change nothing).
+     * {@code onlyFilled} leaves empty inputs out (declaring: nothing to clear yet).
+     */
+    public static ObjectNode patch(Map<String, String> values, boolean onlyFilled) {
+        ObjectNode body = Json.object();
+        for (RecordSection s : values()) {
+            for (FormField f : s.fields) {
+                if (!values.containsKey(f.name())) {
+                    continue;
+                }
+                String v = values.get(f.name());
+                boolean blank = v == null || v.isBlank();
+                if (blank && onlyFilled) {
+                    continue;
+                }
+                if (f.kind().equals("list")) {
+                    ArrayNode list = body.putArray(f.name());
+                    if (!blank) {
+                        for (String item : v.split("\n")) {
+                            if (!item.isBlank()) {
+                                list.add(item.strip());
+                            }
+                        }
+                    }
+                } else if (blank) {
+                    body.putNull(f.name());
+                } else {
+                    body.put(f.name(), v);
+                }
+            }
+        }
+        return body;
+    }
+
+    /** The API fields a revision touched, reduced to their top-level names ({@code followUps.postmortem.done} → followUps). */
+    public static Set<String> topLevel(List<FieldChange> changes) {
+        Set<String> out = new java.util.HashSet<>();
+        for (FieldChange c : changes) {
+            out.add(c.field().replaceAll("[.\\[].*$", ""));
+        }
+        return out;
+    }
+}
