@@ -4,7 +4,5 @@
 # Goal: board p50 under 20 ms. Usage: bench/board.sh [requests-per-phase=1000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B -Dstyle.color=never -DskipTests test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-exec java -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" -DHOTFIX_LOG_LEVEL=WARN \
-  dev.hotfixlog.bench.BoardBenchmark "$@"
+. bench/lib.sh
+run_benchmark dev.hotfixlog.bench.BoardBenchmark "$@"

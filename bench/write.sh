@@ -7,7 +7,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-mvn -q -B -Dstyle.color=never -DskipTests test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-exec java -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" -DHOTFIX_LOG_LEVEL=WARN \
-  dev.hotfixlog.bench.WriteBenchmark "$@"
+. bench/lib.sh
+run_benchmark dev.hotfixlog.bench.WriteBenchmark "$@"

@@ -6,6 +6,10 @@ import dev.hotfixlog.hotfix.RecordEditPages;
 import dev.hotfixlog.hotfix.HotfixRoutes;
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.LocalHotfixService;
+import dev.hotfixlog.markdown.LocalMarkdownService;
+import dev.hotfixlog.markdown.MarkdownApiClient;
+import dev.hotfixlog.markdown.MarkdownRoutes;
+import dev.hotfixlog.markdown.MarkdownService;
 import dev.hotfixlog.security.AccessGate;
 import dev.hotfixlog.security.AccountService;
 import dev.hotfixlog.security.OidcSignIn;
@@ -34,16 +38,18 @@ public final class App implements AutoCloseable {
     private final Config config;
     private final Database db;
     private final HotfixService hotfixes;
+    private final MarkdownService markdown;
     private final Clock clock;
     private final TokenService tokens;
     private final AuditLog audit;
     private final AccountService accounts;
     private final SessionService sessions;
 
-    private App(Config config, Database db, HotfixService hotfixes, Clock clock) {
+    private App(Config config, Database db, HotfixService hotfixes, MarkdownService markdown, Clock clock) {
         this.config = config;
         this.db = db;
         this.hotfixes = hotfixes;
+        this.markdown = markdown;
         this.clock = clock;
         this.tokens = db == null ? null : new TokenService(db, clock);
         this.audit = db == null ? null : new AuditLog(db, clock);
@@ -55,18 +61,25 @@ public final class App implements AutoCloseable {
     public static App open(Config config, Clock clock) {
         Objects.requireNonNull(clock, "clock");
         if (config.isRemote()) {
-            return new App(config, null, new HotfixApiClient(config.server(), config.token()), clock);
+            return new App(config, null, new HotfixApiClient(config.server(), config.token()),
+                    new MarkdownApiClient(config.server(), config.token()), clock);
         }
         return local(config, clock);
     }
 
     public static App local(Config config, Clock clock) {
         Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
-        return new App(config, db, new LocalHotfixService(db, clock, new SecretRedactor()), clock);
+        SecretRedactor redactor = new SecretRedactor();
+        LocalHotfixService hotfixes = new LocalHotfixService(db, clock, redactor);
+        return new App(config, db, hotfixes, new LocalMarkdownService(db, clock, hotfixes, redactor), clock);
     }
 
     public HotfixService hotfixes() {
         return hotfixes;
+    }
+
+    public MarkdownService markdown() {
+        return markdown;
     }
 
     /** API tokens of this installation; local apps only. */
@@ -95,7 +108,8 @@ public final class App implements AutoCloseable {
                 new HotfixPages(hotfixes, pages, clock)::register,
                 new RecordEditPages(hotfixes, pages)::register,
                 new HealthRoutes(db)::register,
-                new HotfixRoutes(hotfixes)::register));
+                new HotfixRoutes(hotfixes, markdown::exportOne)::register,
+                new MarkdownRoutes(markdown)::register));
         if (config.oidc().enabled()) {
             features.add(new OidcSignIn(config, db, clock, accounts, sessions)::register);
         }

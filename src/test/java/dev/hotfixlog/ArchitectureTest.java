@@ -59,8 +59,17 @@ class ArchitectureTest {
 
     @Test
     void features_doNotReachIntoTheCli() {
-        noClasses().that().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.security..")
+        noClasses().that().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.security..",
+                        "dev.hotfixlog.markdown..")
                 .should().dependOnClassesThat().resideInAPackage("dev.hotfixlog.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void theRecord_doesNotKnowItsMarkdown() {
+        noClasses().that().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.security..",
+                        "dev.hotfixlog.store..", "dev.hotfixlog.web..")
+                .should().dependOnClassesThat().resideInAPackage("dev.hotfixlog.markdown..")
                 .check(classes);
     }
 }

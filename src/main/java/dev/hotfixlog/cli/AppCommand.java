@@ -28,7 +28,7 @@ abstract class AppCommand implements Callable<Integer> {
     public final Integer call() {
         Config config = connection.config(ctx, Map.of());
         try (App app = App.open(config, ctx.clock())) {
-            int code = run(app.hotfixes(), config);
+            int code = run(app, config);
             String action = auditAction();
             if (action != null && !config.isRemote()) {
                 // Straight on the database there is no server to audit the change, so the CLI does.
@@ -36,6 +36,11 @@ abstract class AppCommand implements Callable<Integer> {
             }
             return code;
         }
+    }
+
+    /** Commands that need more than the record service override this one. */
+    int run(App app, Config config) {
+        return run(app.hotfixes(), config);
     }
 
     abstract int run(HotfixService hotfixes, Config config);

@@ -1,5 +1,6 @@
 package dev.hotfixlog.cli;
 
+import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
@@ -14,9 +15,20 @@ import picocli.CommandLine.Parameters;
 final class ShowCommand extends AppCommand {
     @Parameters(paramLabel = "ID", description = "e.g. HOTFIX-003 or 3") String id;
     @Option(names = "--json", description = "JSON like GET /api/v1/hotfixes/{id}") boolean json;
+    @Option(names = "--markdown", description = "the record in the template's Markdown, every field kept")
+    boolean markdown;
 
     ShowCommand(CliContext ctx) {
         super(ctx);
+    }
+
+    @Override
+    int run(App app, Config config) {
+        if (markdown) {
+            out().print(app.markdown().exportOne(HotfixId.parse(id)));
+            return ExitCodes.OK;
+        }
+        return run(app.hotfixes(), config);
     }
 
     @Override

@@ -39,17 +39,93 @@ final class HotfixRepository {
                 .mapTo(Long.class).one();
     }
 
+    long lastNumber(Handle h) {
+        return h.createQuery("SELECT last_value FROM id_counter WHERE name = 'hotfix'").mapTo(Long.class).one();
+    }
+
+    /** After an import that kept its own ids: new ids continue after the highest one there is. */
+    void raiseLastNumber(Handle h, long atLeast) {
+        h.createUpdate("UPDATE id_counter SET last_value = :n WHERE name = 'hotfix' AND last_value < :n")
+                .bind("n", atLeast).execute();
+    }
+
     void insert(Handle h, Hotfix x) {
-        h.createUpdate("INSERT INTO hotfix (" + COLUMNS + ") VALUES (:id, :number, :title, :severity, :status,"
-                        + " :owner, :problem, :impact, :whyEmergency, :changeMade, :rollbackPlan, :rootCause,"
-                        + " :riskAccepted, :monitoring, :detectedAt, :alertedAt, :fixDeployedAt, :resolvedAt,"
-                        + " :durationSeconds, :productionDown, :canWait, :outcome, :category, :constraint, :signal,"
-                        + " :boundary, :operatingRule, :learning, :postmortemUrl, :version, :createdAt, :updatedAt)")
-                .bind("number", x.id().number())
-                .bind("createdAt", x.createdAt().toEpochMilli())
-                .bindMap(scalars(x))
-                .execute();
-        insertChildren(h, x);
+        Inserts batch = new Inserts(h);
+        batch.add(x);
+        batch.execute();
+    }
+
+    /** The ids of all stored records (an import asks once instead of once per entry). */
+    java.util.Set<String> ids(Handle h) {
+        return new java.util.HashSet<>(h.createQuery("SELECT id FROM hotfix").mapTo(String.class).list());
+    }
+
+    /**
+     * New records and their children, written as one batch per table: the way one create and a 10,000-entry
+     * import insert rows is the same, only the batch is larger.
+     */
+    static final class Inserts {
+        private final PreparedBatch hotfix;
+        private final PreparedBatch systems;
+        private final PreparedBatch steps;
+        private final PreparedBatch followUps;
+        private final PreparedBatch redactions;
+        private final PreparedBatch revisions;
+
+        Inserts(Handle h) {
+            hotfix = h.prepareBatch("INSERT INTO hotfix (" + COLUMNS + ") VALUES (:id, :number, :title, :severity,"
+                    + " :status, :owner, :problem, :impact, :whyEmergency, :changeMade, :rollbackPlan, :rootCause,"
+                    + " :riskAccepted, :monitoring, :detectedAt, :alertedAt, :fixDeployedAt, :resolvedAt,"
+                    + " :durationSeconds, :productionDown, :canWait, :outcome, :category, :constraint, :signal,"
+                    + " :boundary, :operatingRule, :learning, :postmortemUrl, :version, :createdAt, :updatedAt)");
+            systems = h.prepareBatch("INSERT INTO hotfix_system (hotfix_id, ordinal, name) VALUES (:id, :ordinal,"
+                    + " :name)");
+            steps = h.prepareBatch("INSERT INTO hotfix_step (hotfix_id, step, done, done_at, done_by)"
+                    + " VALUES (:id, :step, :done, :at, :by)");
+            followUps = h.prepareBatch("INSERT INTO follow_up (hotfix_id, kind, description, owner, due_at, done,"
+                    + " done_at, link) VALUES (:id, :kind, :description, :owner, :dueAt, :done, :doneAt, :link)");
+            redactions = h.prepareBatch("INSERT INTO hotfix_redaction (hotfix_id, ordinal, field, kind,"
+                    + " redacted_at) VALUES (:id, :ordinal, :field, :kind, :at)");
+            revisions = h.prepareBatch(REVISION_INSERT);
+        }
+
+        void add(Hotfix x) {
+            hotfix.bind("number", x.id().number()).bind("createdAt", x.createdAt().toEpochMilli())
+                    .bindMap(scalars(x)).add();
+            addChildren(x);
+        }
+
+        void addRevision(HotfixId id, Revision rev) {
+            bindRevision(revisions, id, rev).add();
+        }
+
+        private void addChildren(Hotfix x) {
+            String id = x.id().toString();
+            List<String> names = x.fix().systemsAffected();
+            for (int i = 0; i < names.size(); i++) {
+                systems.bind("id", id).bind("ordinal", i).bind("name", names.get(i)).add();
+            }
+            x.steps().forEach((k, s) -> steps.bind("id", id).bind("step", k.json()).bind("done", s.done())
+                    .bind("at", millis(s.at())).bind("by", s.by()).add());
+            x.followUps().forEach((k, f) -> followUps.bind("id", id).bind("kind", k.json())
+                    .bind("description", f.description()).bind("owner", f.owner()).bind("dueAt", millis(f.dueAt()))
+                    .bind("done", f.done()).bind("doneAt", millis(f.doneAt())).bind("link", f.link()).add());
+            List<Redaction> rs = x.redactions();
+            for (int i = 0; i < rs.size(); i++) {
+                Redaction d = rs.get(i);
+                redactions.bind("id", id).bind("ordinal", i).bind("field", d.field()).bind("kind", d.kind())
+                        .bind("at", d.at().toEpochMilli()).add();
+            }
+        }
+
+        /** Parents first: children refer to their hotfix. */
+        void execute() {
+            for (PreparedBatch b : List.of(hotfix, systems, steps, followUps, redactions, revisions)) {
+                if (b.size() > 0) {
+                    b.execute();
+                }
+            }
+        }
     }
 
     /** Writes {@code x} over the stored row if that row is still at {@code expectedVersion}; false otherwise. */
@@ -76,7 +152,9 @@ final class HotfixRepository {
             h.createUpdate("DELETE FROM " + table + " WHERE hotfix_id = :id").bind("id", x.id().toString())
                     .execute();
         }
-        insertChildren(h, x);
+        Inserts children = new Inserts(h);
+        children.addChildren(x);
+        children.execute();
         return true;
     }
 
@@ -116,41 +194,6 @@ final class HotfixRepository {
         m.put("version", x.version());
         m.put("updatedAt", x.updatedAt().toEpochMilli());
         return m;
-    }
-
-    private static void insertChildren(Handle h, Hotfix x) {
-        String id = x.id().toString();
-        List<String> systems = x.fix().systemsAffected();
-        if (!systems.isEmpty()) {
-            PreparedBatch b = h.prepareBatch(
-                    "INSERT INTO hotfix_system (hotfix_id, ordinal, name) VALUES (:id, :ordinal, :name)");
-            for (int i = 0; i < systems.size(); i++) {
-                b.bind("id", id).bind("ordinal", i).bind("name", systems.get(i)).add();
-            }
-            b.execute();
-        }
-        PreparedBatch steps = h.prepareBatch("INSERT INTO hotfix_step (hotfix_id, step, done, done_at, done_by)"
-                + " VALUES (:id, :step, :done, :at, :by)");
-        x.steps().forEach((k, s) -> steps.bind("id", id).bind("step", k.json()).bind("done", s.done())
-                .bind("at", millis(s.at())).bind("by", s.by()).add());
-        steps.execute();
-        PreparedBatch fus = h.prepareBatch("INSERT INTO follow_up (hotfix_id, kind, description, owner, due_at,"
-                + " done, done_at, link) VALUES (:id, :kind, :description, :owner, :dueAt, :done, :doneAt, :link)");
-        x.followUps().forEach((k, f) -> fus.bind("id", id).bind("kind", k.json())
-                .bind("description", f.description()).bind("owner", f.owner()).bind("dueAt", millis(f.dueAt()))
-                .bind("done", f.done()).bind("doneAt", millis(f.doneAt())).bind("link", f.link()).add());
-        fus.execute();
-        List<Redaction> redactions = x.redactions();
-        if (!redactions.isEmpty()) {
-            PreparedBatch r = h.prepareBatch("INSERT INTO hotfix_redaction (hotfix_id, ordinal, field, kind,"
-                    + " redacted_at) VALUES (:id, :ordinal, :field, :kind, :at)");
-            for (int i = 0; i < redactions.size(); i++) {
-                Redaction d = redactions.get(i);
-                r.bind("id", id).bind("ordinal", i).bind("field", d.field()).bind("kind", d.kind())
-                        .bind("at", d.at().toEpochMilli()).add();
-            }
-            r.execute();
-        }
     }
 
     Optional<Hotfix> find(Handle h, HotfixId id) {
@@ -256,7 +299,15 @@ final class HotfixRepository {
                 .bind("at", at.toEpochMilli()).execute();
     }
 
+    private static final String REVISION_INSERT = "INSERT INTO hotfix_revision (hotfix_id, version, actor,"
+            + " changed_at, action, changes) VALUES (:id, :version, :actor, :at, :action, :changes)";
+
     void appendRevision(Handle h, HotfixId id, Revision rev) {
+        bindRevision(h.createUpdate(REVISION_INSERT), id, rev).execute();
+    }
+
+    private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bindRevision(T statement, HotfixId id,
+                                                                                      Revision rev) {
         ArrayNode changes = Json.mapper().createArrayNode();
         for (FieldChange c : rev.changes()) {
             ObjectNode o = changes.addObject();
@@ -264,12 +315,9 @@ final class HotfixRepository {
             o.set("old", c.before());
             o.set("new", c.after());
         }
-        h.createUpdate("INSERT INTO hotfix_revision (hotfix_id, version, actor, changed_at, action, changes)"
-                        + " VALUES (:id, :version, :actor, :at, :action, :changes)")
-                .bind("id", id.toString()).bind("version", rev.version()).bind("actor", rev.actor())
+        return statement.bind("id", id.toString()).bind("version", rev.version()).bind("actor", rev.actor())
                 .bind("at", rev.at().toEpochMilli()).bind("action", rev.action())
-                .bind("changes", Json.write(changes))
-                .execute();
+                .bind("changes", Json.write(changes));
     }
 
     List<Revision> history(Handle h, HotfixId id) {
@@ -279,6 +327,16 @@ final class HotfixRepository {
                 .map((rs, ctx) -> new Revision(rs.getInt(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
                         rs.getString(4), changes(rs.getString(5))))
                 .list();
+    }
+
+    Map<HotfixId, List<Revision>> allHistories(Handle h) {
+        List<Map.Entry<HotfixId, Revision>> rows = h.createQuery("SELECT hotfix_id, version, actor, changed_at,"
+                        + " action, changes FROM hotfix_revision ORDER BY hotfix_id, version")
+                .map((rs, ctx) -> Map.entry(HotfixId.parse(rs.getString(1)), new Revision(rs.getInt(2),
+                        rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5),
+                        changes(rs.getString(6)))))
+                .list();
+        return HotfixBulk.group(rows);
     }
 
     private static List<FieldChange> changes(String json) {

@@ -17,9 +17,11 @@ import java.util.Objects;
 public final class HotfixRoutes {
     public static final String BASE = "/api/v1/hotfixes";
     private final HotfixService service;
+    private final RecordMarkdown markdown;
 
-    public HotfixRoutes(HotfixService service) {
+    public HotfixRoutes(HotfixService service, RecordMarkdown markdown) {
         this.service = Objects.requireNonNull(service, "service");
+        this.markdown = Objects.requireNonNull(markdown, "markdown");
     }
 
     public void register(RoutesConfig r) {
@@ -52,6 +54,11 @@ public final class HotfixRoutes {
     }
 
     private void get(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.contains("text/markdown")) {
+            ctx.contentType("text/markdown; charset=utf-8").result(markdown.render(pathId(ctx)));
+            return;
+        }
         Hotfix h = service.get(pathId(ctx));
         if (Requests.etag(h.version()).equals(ctx.header("If-None-Match"))) {
             ctx.status(304).header("ETag", Requests.etag(h.version()));

@@ -96,9 +96,15 @@ public final class TimeText {
 
     /** "1 hour 10 minutes", "38 minutes", "25 seconds": how a person writes a duration down. */
     public static String human(Duration d) {
-        if (d == null) {
-            return "";
-        }
+        return d == null ? "" : words(d, false);
+    }
+
+    /** Like {@link #human} but exact to the second ("2 days 3 seconds"), so that it reads back the same. */
+    public static String exact(Duration d) {
+        return words(d, true);
+    }
+
+    private static String words(Duration d, boolean exact) {
         long s = d.getSeconds();
         String sign = s < 0 ? "-" : "";
         s = Math.abs(s);
@@ -110,7 +116,7 @@ public final class TimeText {
         append(b, days, "day");
         append(b, hours, "hour");
         append(b, minutes, "minute");
-        if (days == 0 && hours == 0 && (minutes == 0 || secs != 0)) {
+        if (exact || days == 0 && hours == 0 && (minutes == 0 || secs != 0)) {
             append(b, secs, "second");
         }
         return b.length() == sign.length() ? "0 minutes" : b.toString();

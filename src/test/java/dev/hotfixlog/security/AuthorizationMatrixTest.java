@@ -45,6 +45,9 @@ class AuthorizationMatrixTest {
         NEEDS.put("POST /hotfixes/{id}/events", Role.RESPONDER);
         NEEDS.put("POST /hotfixes/{id}/checklist", Role.RESPONDER);
         NEEDS.put("GET /static/htmx/htmx.min.js", Role.ANYONE);
+        NEEDS.put("GET /api/v1/export", Role.VIEWER);
+        NEEDS.put("POST /api/v1/import", Role.RESPONDER);
+        NEEDS.put("GET /hotfixes/{id}/markdown", Role.VIEWER);
         SESSION_ROUTES.forEach(r -> NEEDS.put(r, Role.VIEWER));
         NEEDS.put("GET /health", Role.ANYONE);
         NEEDS.put("GET /api/v1/openapi.json", Role.ANYONE);
@@ -166,6 +169,8 @@ class AuthorizationMatrixTest {
             case "POST /hotfixes/{id}/checklist":
                 return h -> h.send("POST", "/hotfixes/HOTFIX-001/checklist", "was.step.startLog=false&step.startLog=on",
                         "Content-Type", "application/x-www-form-urlencoded", "HX-Request", "true");
+            case "POST /api/v1/import":
+                return h -> h.post("/api/v1/import", "## Active Hotfixes\n", "Content-Type", "text/markdown");
             case "POST /sign-in":
                 return h -> h.send("POST", "/sign-in", "username=admin&password=guess");
             case "POST /sign-out":

@@ -1,0 +1,52 @@
+package dev.hotfixlog.cli;
+
+import dev.hotfixlog.App;
+import dev.hotfixlog.Config;
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.HotfixService;
+import dev.hotfixlog.markdown.LogFormat;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "export", description = "Write the log as Markdown in the template's format.")
+final class ExportCommand extends AppCommand {
+    @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
+    Path out;
+    @Option(names = "--format", paramLabel = "log|full", description = "log: the seed page (default); full: "
+            + "every record with every field, nothing lost")
+    String format;
+
+    ExportCommand(CliContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    int run(App app, Config config) {
+        String text = app.markdown().export(LogFormat.parse("--format", format));
+        if (out == null) {
+            out().print(text);
+            return ExitCodes.OK;
+        }
+        try {
+            // Written beside the target and moved over it: a reader never sees half a log.
+            Path abs = out.toAbsolutePath();
+            Path tmp = Files.createTempFile(abs.getParent(), ".hotfix-export-", ".md");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw ValidationException.of("--out", "cannot write " + out + ": " + e.getMessage());
+        }
+        ctx.terminal().err().println("wrote " + out);
+        return ExitCodes.OK;
+    }
+
+    @Override
+    int run(HotfixService hotfixes, Config config) {
+        throw new UnsupportedOperationException("export runs with the whole app");
+    }
+}

@@ -1,0 +1,87 @@
+package dev.hotfixlog.cli;
+
+import dev.hotfixlog.App;
+import dev.hotfixlog.Config;
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.HotfixService;
+import dev.hotfixlog.markdown.ImportReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.IntConsumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "import", description = "Read a Markdown hotfix log (the template's format) into the log: "
+        + "all of it or nothing.")
+final class ImportCommand extends AppCommand {
+    private static final int LISTED = 20;
+    @Parameters(paramLabel = "FILE", description = "the Markdown file; - for standard input") String file;
+    @Option(names = "--dry-run", description = "show what would be created, updated and skipped; change nothing")
+    boolean dryRun;
+
+    ImportCommand(CliContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    int run(App app, Config config) {
+        String text = read();
+        PrintWriter err = ctx.terminal().err();
+        IntConsumer progress = ctx.terminal().interactive() ? n -> {
+            err.print("\rread " + n + " entries");
+            err.flush();
+        } : n -> { };
+        ImportReport r = app.markdown().importLog(text, dryRun, config.actor(), progress);
+        if (ctx.terminal().interactive()) {
+            err.println();
+        }
+        PrintWriter out = out();
+        out.println((dryRun ? "would create " : "created ") + list(r.created()));
+        out.println((dryRun ? "would update " : "updated ") + list(r.updated()));
+        out.println("unchanged " + list(r.unchanged()));
+        out.println("emergency types " + r.emergencyTypes() + ", warning signs " + r.warningSigns());
+        r.skipped().forEach(s -> out.println("note: " + s));
+        if (dryRun) {
+            out.println("dry run: nothing was changed");
+        }
+        return ExitCodes.OK;
+    }
+
+    private String read() {
+        try {
+            byte[] bytes = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
+            // Refuse broken UTF-8 instead of importing replacement characters into the record.
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ValidationException.of("FILE", file + " is not UTF-8 text");
+        } catch (IOException e) {
+            throw ValidationException.of("FILE", "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static String list(List<String> ids) {
+        if (ids.isEmpty()) {
+            return "0";
+        }
+        String shown = String.join(", ", ids.subList(0, Math.min(LISTED, ids.size())));
+        return ids.size() + ": " + shown + (ids.size() > LISTED ? ", … and " + (ids.size() - LISTED) + " more" : "");
+    }
+
+    @Override
+    String auditAction() {
+        return dryRun ? null : "import";
+    }
+
+    @Override
+    int run(HotfixService hotfixes, Config config) {
+        throw new UnsupportedOperationException("import runs with the whole app");
+    }
+}

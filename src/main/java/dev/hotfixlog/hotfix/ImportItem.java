@@ -1,0 +1,20 @@
+package dev.hotfixlog.hotfix;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+
+/**
+ * One record as an import page gives it: the fields the page carries (a merge patch over the stored record),
+ * where it stands, and the line it starts on (for error messages).
+ *
+ * @param line         the line of the entry's heading, for messages
+ * @param id           the id written in the page, or null for an entry without one (it gets the next id)
+ * @param fields       the editable fields the page carries, as a merge patch
+ * @param status       the status the page says (null: active or deployed, whichever is stored)
+ * @param exactStatus  true when the page states the status outright (the full export's details block)
+ * @param day          for a completed one-line entry: its date, which only replaces a detection time on
+ *                     another day
+ */
+public record ImportItem(int line, HotfixId id, ObjectNode fields, Status status, boolean exactStatus,
+                         LocalDate day) {
+}

@@ -1,0 +1,17 @@
+package dev.hotfixlog.markdown;
+
+import java.util.List;
+
+/**
+ * What an import did, or with {@code dryRun} would do. Nothing is applied when the page has errors; they come as
+ * a {@code ValidationException} naming each line instead.
+ */
+public record ImportReport(boolean dryRun, List<String> created, List<String> updated, List<String> unchanged,
+                           List<String> skipped, int emergencyTypes, int warningSigns) {
+    public ImportReport {
+        created = List.copyOf(created);
+        updated = List.copyOf(updated);
+        unchanged = List.copyOf(unchanged);
+        skipped = List.copyOf(skipped);
+    }
+}

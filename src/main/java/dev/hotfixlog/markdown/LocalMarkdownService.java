@@ -1,0 +1,158 @@
+package dev.hotfixlog.markdown;
+
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.FieldChange;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixBulk;
+import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.HotfixService;
+import dev.hotfixlog.hotfix.ImportItem;
+import dev.hotfixlog.hotfix.ImportOutcome;
+import dev.hotfixlog.hotfix.Revision;
+import dev.hotfixlog.security.SecretRedactor;
+import dev.hotfixlog.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+/** {@link MarkdownService} on the database: one read for an export, one write transaction for an import. */
+public final class LocalMarkdownService implements MarkdownService {
+    private static final DateTimeFormatter HISTORY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private final Database db;
+    private final Clock clock;
+    private final HotfixService hotfixes;
+    private final HotfixBulk bulk;
+    private final MarkdownRepository repo = new MarkdownRepository();
+
+    public LocalMarkdownService(Database db, Clock clock, HotfixService hotfixes, SecretRedactor redactor) {
+        this.db = db;
+        this.clock = clock;
+        this.hotfixes = hotfixes;
+        this.bulk = new HotfixBulk(redactor);
+    }
+
+    @Override
+    public String export(LogFormat format) {
+        Instant since = clock.instant().atZone(ZoneOffset.UTC).minusMonths(6).toInstant();
+        return db.read(h -> {
+            List<Hotfix> all = bulk.all(h);
+            Map<String, LogWriter.Beyond> beyond = repo.beyond(h);
+            if (format == LogFormat.FULL) {
+                Map<HotfixId, List<Revision>> histories = bulk.histories(h);
+                Map<String, LogWriter.Beyond> withHistory = new HashMap<>();
+                for (Hotfix x : all) {
+                    LogWriter.Beyond b = beyond.getOrDefault(x.id().toString(), LogWriter.Beyond.NONE);
+                    withHistory.put(x.id().toString(), new LogWriter.Beyond(b.followUpStatus(), b.extras(),
+                            history(b.history(), histories.getOrDefault(x.id(), List.of()))));
+                }
+                beyond = withHistory;
+            }
+            return LogWriter.page(format, all, beyond, repo.types(h), repo.signs(h), since);
+        });
+    }
+
+    @Override
+    public String exportOne(HotfixId id) {
+        Hotfix h = hotfixes.get(id);
+        List<Revision> revisions = hotfixes.history(id);
+        LogWriter.Beyond b = db.read(handle -> repo.beyond(handle, id.toString()));
+        return LogWriter.one(h, new LogWriter.Beyond(b.followUpStatus(), b.extras(), history(b.history(), revisions)));
+    }
+
+    /**
+     * The history summary: what an earlier system's export said, then this log's own revisions. The revisions
+     * an import made are left out, so export → import → export gives the same bytes.
+     */
+    private static List<String> history(List<String> earlier, List<Revision> revisions) {
+        List<String> out = new ArrayList<>(earlier);
+        for (Revision r : revisions) {
+            if (r.action().equals("imported")) {
+                continue;
+            }
+            Set<String> fields = new LinkedHashSet<>();
+            for (FieldChange c : r.changes()) {
+                fields.add(c.field().replaceAll("[.\\[].*$", ""));
+            }
+            out.add(HISTORY_TIME.format(r.at()) + " " + r.actor() + ": " + r.action()
+                    + (r.action().equals("created") || fields.isEmpty() ? "" : " " + String.join(", ", fields)));
+        }
+        return out;
+    }
+
+    @Override
+    public ImportReport importLog(String markdown, boolean dryRun, String actor, IntConsumer progress) {
+        ParsedLog page = LogReader.read(markdown);
+        if (!page.errors().isEmpty()) {
+            throw new ValidationException(page.errors());
+        }
+        List<ImportItem> items = page.entries().stream().map(PageEntry::item).toList();
+        Instant now = clock.instant();
+        ImportOutcome outcome;
+        if (dryRun) {
+            outcome = db.read(h -> bulk.apply(h, items, actor, now, false, progress));
+            if (!outcome.errors().isEmpty()) {
+                throw new ValidationException(outcome.errors());
+            }
+        } else {
+            outcome = db.write(h -> {
+                ImportOutcome o = bulk.apply(h, items, actor, now, true, progress);
+                if (!o.errors().isEmpty()) {
+                    throw new ValidationException(o.errors()); // the transaction is undone: all or nothing
+                }
+                repo.saveBeyond(h, beyond(page, o, repo.beyond(h)));
+                if (page.types() != null) {
+                    repo.replaceTypes(h, page.types());
+                }
+                if (page.signs() != null) {
+                    repo.replaceSigns(h, page.signs());
+                }
+                return o;
+            });
+        }
+        return new ImportReport(dryRun, ids(outcome.created()), ids(outcome.updated()), ids(outcome.unchanged()),
+                concat(page.skipped(), outcome.notes()), page.types() == null ? 0 : page.types().size(),
+                page.signs() == null ? 0 : page.signs().size());
+    }
+
+    /**
+     * The page is the source for what it holds beyond each record. What only a full export carries (history,
+     * the write-up section's extra lines) is kept from before when the page is the shorter log form.
+     */
+    private static Map<String, LogWriter.Beyond> beyond(ParsedLog page, ImportOutcome o,
+                                                        Map<String, LogWriter.Beyond> stored) {
+        Map<String, LogWriter.Beyond> out = new HashMap<>();
+        for (int i = 0; i < page.entries().size(); i++) {
+            PageEntry e = page.entries().get(i);
+            String id = o.ids().get(i).toString();
+            LogWriter.Beyond before = stored.getOrDefault(id, LogWriter.Beyond.NONE);
+            boolean full = e.history() != null;
+            List<Extra> extras = new ArrayList<>(e.extras());
+            if (!full) {
+                before.extras().stream().filter(x -> "Legible Fix".equals(x.section())).forEach(extras::add);
+            }
+            String status = e.followUpStatus() != null || e.item().day() != null ? e.followUpStatus()
+                    : before.followUpStatus();
+            out.put(id, new LogWriter.Beyond(status, extras, full ? e.history() : before.history()));
+        }
+        return out;
+    }
+
+    private static List<String> ids(List<HotfixId> ids) {
+        return ids.stream().map(HotfixId::toString).toList();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+}

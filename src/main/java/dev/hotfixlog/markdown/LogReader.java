@@ -1,0 +1,560 @@
+package dev.hotfixlog.markdown;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.error.FieldError;
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.FollowUpKind;
+import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.ImportItem;
+import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.hotfix.TimeText;
+import dev.hotfixlog.json.Json;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a hotfix log page as people really keep it: the seed template filled in by hand, or this tool's own
+ * export. Line-based on purpose: the template is a sequence of labelled lines, and a Markdown tree would
+ * normalise the very text that has to come back byte for byte.
+ *
+ * <p>Tolerated: emoji or none, labels in any order, with or without bold, CRLF, values continued on the next
+ * line, placeholders left unfilled (empty), completed entries in their one-line form, sections and lines the
+ * template does not have (kept verbatim). Everything that cannot be read is an error naming its line.
+ */
+final class LogReader {
+    private static final Pattern H1 = Pattern.compile("^#\\s+.*");
+    private static final Pattern H2 = Pattern.compile("^##\\s+(.*?)\\s*#*\\s*$");
+    private static final Pattern H3 = Pattern.compile("^###\\s+(.*?)\\s*#*\\s*$");
+    private static final Pattern H4 = Pattern.compile("^####\\s+(.*?)\\s*#*\\s*$");
+    private static final Pattern ENTRY = Pattern.compile("^###\\s+[^\\[]*\\[([^\\]]*)\\]\\s*(.*?)\\s*$");
+    private static final Pattern RULE = Pattern.compile("^\\s{0,3}([-*_])(\\s*\\1){2,}\\s*$");
+    private static final Pattern BOLD_LABEL = Pattern.compile(
+            "^\\s*(?:[-*+]\\s+)?\\*\\*([^*]{1,60}?)\\s*:?\\s*\\*\\*:?[ \\t]?(.*)$");
+    private static final Pattern PLAIN_LABEL = Pattern.compile("^\\s*(?:[-*+]\\s+)?([A-Za-z][A-Za-z /()'-]{0,40}):[ \\t]?(.*)$");
+    private static final Pattern CHECKBOX = Pattern.compile("^\\s*[-*+]\\s+\\[([ xX])\\]\\s*(.*)$");
+    private static final Pattern BOLD_START = Pattern.compile("^\\*\\*([^*]+)\\*\\*(.*)$");
+    private static final Pattern ONE_LINE = Pattern.compile("(?i)^\\s*(?:\\*\\*)?duration\\s*:?\\s*(?:\\*\\*)?\\s*:?\\s*(.*?)"
+            + "\\s*\\|\\s*(?:\\*\\*)?follow-?up\\s*:?\\s*(?:\\*\\*)?\\s*:?\\s*(.*?)\\s*\\|\\s*(?:\\*\\*)?learning\\s*:?\\s*"
+            + "(?:\\*\\*)?\\s*:?\\s?(.*)$");
+    private static final Pattern DATED_TITLE = Pattern.compile("^(.*)\\s+[-–—]\\s+(\\d{4}-\\d{2}-\\d{2})\\s*$");
+    private static final Pattern TYPE_ROW = Pattern.compile("(?i)^type\\s*\\d*\\s*:\\s*(.*?)\\s+[-–—]\\s+prevention\\s*:\\s*(.*)$");
+    private static final Pattern SIGN_ROW = Pattern.compile(
+            "(?i)^signal\\s*\\d*\\s*:\\s*(.*?)\\s*(?:→|->|=>|[-–—])\\s*threshold\\s*:\\s*(.*)$");
+    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*[-*+]\\s+(.*)$");
+    private static final List<String> KNOWN_SECTIONS = List.of("The Emergency", "The Fix", "The Context",
+            "Follow-up Required", "Legible Fix");
+    static final String DETAILS = "Record Details";
+    static final String TITLE_PLACEHOLDER = "[Brief Description]";
+
+    private enum Part { PREAMBLE, ACTIVE, COMPLETED, PATTERNS, OTHER }
+
+    private final String[] lines;
+    private final List<PageEntry> entries = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
+    private final List<FieldError> errors = new ArrayList<>();
+    private List<EmergencyType> types;
+    private List<WarningSign> signs;
+
+    private LogReader(String text) {
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        this.lines = t.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+    }
+
+    static ParsedLog read(String text) {
+        LogReader r = new LogReader(text);
+        r.readPage();
+        return new ParsedLog(r.entries, r.types, r.signs, r.skipped, r.errors);
+    }
+
+    private void error(int index, String message) {
+        errors.add(new FieldError("line " + (index + 1), message));
+    }
+
+    private void readPage() {
+        Part part = Part.PREAMBLE;
+        String sub = "";
+        int i = 0;
+        while (i < lines.length) {
+            String line = lines[i];
+            Matcher m;
+            if (H1.matcher(line).matches() && !line.startsWith("##")) {
+                i++;
+            } else if ((m = H2.matcher(line)).matches() && !line.startsWith("###")) {
+                part = classify(m.group(1));
+                if (part == Part.OTHER) {
+                    skipped.add("line " + (i + 1) + ": section '" + m.group(1) + "' is not part of the log; skipped");
+                }
+                sub = "";
+                i++;
+            } else if ((part == Part.ACTIVE || part == Part.COMPLETED) && line.startsWith("###")
+                    && !line.startsWith("####")) {
+                if (ENTRY.matcher(line).matches()) {
+                    i = readEntry(i, part);
+                } else {
+                    error(i, "an entry heading needs its id in brackets, like: ### 🚨 [HOTFIX-007] Checkout "
+                            + "returns 502");
+                    i++;
+                }
+            } else if (part == Part.PATTERNS && (m = H3.matcher(line)).matches() && !line.startsWith("####")) {
+                String h = m.group(1).toLowerCase(Locale.ROOT);
+                sub = h.contains("emergency type") ? "types" : h.contains("warning sign") ? "signs" : "";
+                if (sub.equals("types") && types == null) {
+                    types = new ArrayList<>();
+                } else if (sub.equals("signs") && signs == null) {
+                    signs = new ArrayList<>();
+                } else if (sub.isEmpty()) {
+                    skipped.add("line " + (i + 1) + ": section '" + m.group(1) + "' is not part of the log; skipped");
+                }
+                i++;
+            } else if (part == Part.PATTERNS && !sub.isEmpty() && (m = LIST_ITEM.matcher(line)).matches()) {
+                patternRow(i, sub, m.group(1));
+                i++;
+            } else {
+                if ((part == Part.ACTIVE || part == Part.COMPLETED) && !line.isBlank()
+                        && !isRule(line)) {
+                    skipped.add("line " + (i + 1) + ": text outside any entry; skipped");
+                }
+                i++;
+            }
+        }
+    }
+
+    private static Part classify(String heading) {
+        String h = heading.toLowerCase(Locale.ROOT);
+        if (h.startsWith("active hotfix")) {
+            return Part.ACTIVE;
+        }
+        if (h.startsWith("completed hotfix")) {
+            return Part.COMPLETED;
+        }
+        if (h.startsWith("hotfix patterns")) {
+            return Part.PATTERNS;
+        }
+        return Part.OTHER;
+    }
+
+    private void patternRow(int i, String sub, String item) {
+        String plain = item.replace("**", "").strip();
+        Matcher m = (sub.equals("types") ? TYPE_ROW : SIGN_ROW).matcher(plain);
+        if (!m.matches()) {
+            error(i, sub.equals("types") ? "an emergency type reads: - **Type 1:** what - **Prevention:** how"
+                    : "a warning sign reads: - **Signal 1:** metric → **Threshold:** when to act");
+            return;
+        }
+        String a = Values.inline(m.group(1).replaceFirst("^\\[e\\.g\\.,?\\s*", "["));
+        String b = Values.inline(m.group(2));
+        if (a == null) {
+            if (b != null) {
+                error(i, sub.equals("types") ? "an emergency type needs a name" : "a warning sign needs its signal");
+            }
+            return; // the template's unfilled row
+        }
+        if (sub.equals("types")) {
+            types.add(new EmergencyType(a, b));
+        } else {
+            signs.add(new WarningSign(a, b));
+        }
+    }
+
+    /** One entry, from its heading to the next heading or rule; returns the index after it. */
+    private int readEntry(int start, Part part) {
+        Matcher head = ENTRY.matcher(lines[start]);
+        head.matches();
+        int errorsBefore = errors.size();
+        HotfixId id = null;
+        String idText = head.group(1).strip();
+        if (idText.matches("(?i)HOTFIX-\\d+")) {
+            id = HotfixId.parse(idText.toUpperCase(Locale.ROOT));
+        } else if (!idText.matches("(?i)HOTFIX-[X?]*|")) {
+            error(start, "'" + idText + "' is not a hotfix id; write HOTFIX- and a number, or HOTFIX-XXX for a "
+                    + "new one");
+        }
+        ObjectNode fields = Json.object();
+        String title = head.group(2);
+        Map<String, List<String>> inSection = new LinkedHashMap<>();
+        List<Extra> extras = new ArrayList<>();
+        StringBuilder own = null;
+        String section = "";
+        String lastTextField = null;
+        LocalDate day = null;
+        String followUpStatus = null;
+        List<String> history = null;
+        Status status = part == Part.COMPLETED ? Status.COMPLETED : null;
+        boolean exact = false;
+        int i = start + 1;
+        while (i < lines.length) {
+            String line = lines[i];
+            if (line.startsWith("# ") || (line.startsWith("##") && !line.startsWith("####"))) {
+                break;
+            }
+            if (isRule(line)) {
+                i++;
+                break;
+            }
+            Matcher m = line.startsWith("####") ? H4.matcher(line) : null;
+            if (m != null && m.matches()) {
+                own = flushOwn(own, extras);
+                lastTextField = null;
+                String known = knownSection(m.group(1));
+                if (known == null) {
+                    own = new StringBuilder(line.stripTrailing());
+                    section = null;
+                } else {
+                    section = known;
+                }
+                i++;
+                continue;
+            }
+            if (own != null) {
+                int end = Values.isFenceOpen(line) ? fenceEnd(i) : i;
+                for (int k = i; k <= end; k++) {
+                    own.append('\n').append(lines[k].stripTrailing());
+                }
+                i = end + 1;
+                continue;
+            }
+            if (DETAILS.equals(section)) {
+                if (Values.isFenceOpen(line)) {
+                    int end = fenceEnd(i);
+                    JsonNode block = details(i, String.join("\n", java.util.Arrays.asList(lines).subList(i + 1,
+                            Math.min(end, lines.length))));
+                    if (block != null) {
+                        JsonNode st = block.get("status");
+                        if (st != null && st.isTextual()) {
+                            try {
+                                status = Status.parse("status", st.asText());
+                                exact = true;
+                            } catch (ValidationException e) {
+                                error(i, "status: " + e.errors().get(0).message());
+                            }
+                        }
+                        if (block.get("followUpStatus") != null && block.get("followUpStatus").isTextual()) {
+                            followUpStatus = block.get("followUpStatus").asText();
+                        }
+                        if (block.get("history") instanceof ArrayNode a) {
+                            history = new ArrayList<>();
+                            for (JsonNode n : a) {
+                                history.add(n.asText());
+                            }
+                        }
+                        mergeDetails(fields, (ObjectNode) block);
+                    }
+                    i = end + 1;
+                } else {
+                    if (!line.isBlank()) {
+                        inSection.computeIfAbsent(DETAILS, k -> new ArrayList<>()).add(line.stripTrailing());
+                    }
+                    i++;
+                }
+                continue;
+            }
+            if (line.isBlank()) {
+                lastTextField = null;
+                i++;
+                continue;
+            }
+            Matcher one = line.indexOf('|') >= 0 ? ONE_LINE.matcher(line) : null;
+            if (one != null && one.matches()) {
+                Matcher dated = DATED_TITLE.matcher(title);
+                if (dated.matches()) {
+                    title = dated.group(1);
+                    try {
+                        day = LocalDate.parse(dated.group(2));
+                        fields.put("detectedAt", day.atStartOfDay().toInstant(ZoneOffset.UTC).toString());
+                    } catch (java.time.format.DateTimeParseException e) {
+                        error(start, "'" + dated.group(2) + "' is not a date");
+                    }
+                }
+                setValue(i, fields, Label.DURATION, Values.inline(one.group(1)));
+                String fu = Values.inline(one.group(2));
+                if (fu != null && fu.replaceAll("[^A-Za-z]", "").equalsIgnoreCase("done")) {
+                    ObjectNode fus = child(fields, "followUps");
+                    for (FollowUpKind k : FollowUpKind.values()) {
+                        child(fus, k.json()).put("done", true);
+                    }
+                } else {
+                    followUpStatus = fu;
+                }
+                setValue(i, fields, Label.LEARNING, Values.inline(one.group(3)));
+                lastTextField = null;
+                i++;
+                continue;
+            }
+            Matcher box = line.indexOf('[') >= 0 ? CHECKBOX.matcher(line) : null;
+            if (box != null && box.matches() && followUp(fields, box.group(1), box.group(2))) {
+                lastTextField = null;
+                i++;
+                continue;
+            }
+            Label label = label(line);
+            if (label != null) {
+                String rest = labelRest(line);
+                if (rest.isBlank() && i + 1 < lines.length && Values.isFenceOpen(lines[i + 1])) {
+                    int end = fenceEnd(i + 1);
+                    String value = String.join("\n", java.util.Arrays.asList(lines).subList(i + 2,
+                            Math.min(end, lines.length)));
+                    setFenced(i, fields, label, value);
+                    lastTextField = null;
+                    i = end + 1;
+                } else {
+                    setValue(i, fields, label, Values.inline(rest));
+                    lastTextField = isText(label) ? label.field : null;
+                    i++;
+                }
+                continue;
+            }
+            if (lastTextField != null && !LIST_ITEM.matcher(line).matches() && !BOLD_LABEL.matcher(line).matches()) {
+                // A value continued on the next line, as a wrapped paragraph does.
+                String before = fields.path(lastTextField).asText("");
+                fields.put(lastTextField, before.isEmpty() ? line.strip() : before + "\n" + line.strip());
+                i++;
+                continue;
+            }
+            inSection.computeIfAbsent(section == null ? "" : section, k -> new ArrayList<>()).add(line.stripTrailing());
+            i++;
+        }
+        flushOwn(own, extras);
+        List<Extra> all = new ArrayList<>();
+        inSection.forEach((k, v) -> all.add(new Extra(k, String.join("\n", v))));
+        all.addAll(extras);
+        String t = title.isBlank() || title.strip().equalsIgnoreCase(TITLE_PLACEHOLDER) ? null : title.strip();
+        if (fields.has("title")) {
+            t = fields.get("title").asText(); // the details block's exact title
+        }
+        if (t != null) {
+            fields.put("title", t);
+        } else {
+            fields.putNull("title");
+        }
+        if (errors.size() == errorsBefore) {
+            entries.add(new PageEntry(new ImportItem(start + 1, id, fields, status, exact, day), followUpStatus,
+                    all, history));
+        }
+        return i;
+    }
+
+    private static StringBuilder flushOwn(StringBuilder own, List<Extra> extras) {
+        if (own != null) {
+            extras.add(new Extra(null, own.toString().stripTrailing()));
+        }
+        return null;
+    }
+
+    private static String knownSection(String heading) {
+        String h = heading.replaceAll("[^\\p{L}\\p{N} -]", "").strip();
+        for (String k : KNOWN_SECTIONS) {
+            if (h.equalsIgnoreCase(k)) {
+                return k;
+            }
+        }
+        return h.regionMatches(true, 0, DETAILS, 0, DETAILS.length()) ? DETAILS : null;
+    }
+
+    /** The index of the line that closes the fence opened at {@code open} (or the last line, unclosed). */
+    private int fenceEnd(int open) {
+        String fence = lines[open].strip().replaceAll("[^`~].*$", "");
+        for (int k = open + 1; k < lines.length; k++) {
+            if (Values.closes(lines[k], fence)) {
+                return k;
+            }
+        }
+        error(open, "this code block is never closed (a line of " + fence + " is missing)");
+        return lines.length;
+    }
+
+    private JsonNode details(int i, String json) {
+        try {
+            return Json.parseObject(json);
+        } catch (ValidationException e) {
+            error(i, "the record details block is not valid JSON: " + e.errors().get(0).message());
+            return null;
+        }
+    }
+
+    /** The details block holds what the template has no label for; follow-ups merge into their lines' values. */
+    private static void mergeDetails(ObjectNode fields, ObjectNode block) {
+        block.fields().forEachRemaining(e -> {
+            if (e.getKey().equals("status") || e.getKey().equals("history")
+                    || e.getKey().equals("followUpStatus")) {
+                return;
+            }
+            if (e.getKey().equals("followUps") && e.getValue() instanceof ObjectNode fus) {
+                ObjectNode mine = child(fields, "followUps");
+                fus.fields().forEachRemaining(f -> {
+                    if (f.getValue() instanceof ObjectNode o) {
+                        child(mine, f.getKey()).setAll(o);
+                    } else {
+                        mine.set(f.getKey(), f.getValue());
+                    }
+                });
+            } else {
+                fields.set(e.getKey(), e.getValue());
+            }
+        });
+    }
+
+    private static ObjectNode child(ObjectNode parent, String name) {
+        return parent.get(name) instanceof ObjectNode o ? o : parent.putObject(name);
+    }
+
+    private static boolean isRule(String line) {
+        String t = line.strip();
+        return t.length() >= 3 && (t.charAt(0) == '-' || t.charAt(0) == '*' || t.charAt(0) == '_')
+                && RULE.matcher(line).matches();
+    }
+
+    private static Label label(String line) {
+        if (line.indexOf(':') < 0) {
+            return null;
+        }
+        Matcher m = BOLD_LABEL.matcher(line);
+        if (m.matches()) {
+            return Label.find(m.group(1));
+        }
+        m = PLAIN_LABEL.matcher(line);
+        return m.matches() ? Label.find(m.group(1)) : null;
+    }
+
+    private static String labelRest(String line) {
+        Matcher m = BOLD_LABEL.matcher(line);
+        if (m.matches() && Label.find(m.group(1)) != null) {
+            return m.group(2);
+        }
+        m = PLAIN_LABEL.matcher(line);
+        m.matches();
+        return m.group(2);
+    }
+
+    private static boolean isText(Label l) {
+        return l != Label.DATE_TIME && l != Label.SEVERITY && l != Label.DURATION && l != Label.SYSTEMS;
+    }
+
+    /** A follow-up checkbox: true when it is one of the template's four (others stay as verbatim lines). */
+    private boolean followUp(ObjectNode fields, String mark, String text) {
+        String label;
+        String rest;
+        Matcher b = BOLD_START.matcher(text);
+        if (b.matches()) {
+            label = b.group(1);
+            rest = b.group(2);
+        } else {
+            label = text;
+            rest = "";
+        }
+        FollowUpKind kind = followUpKind(label);
+        if (kind == null) {
+            return false;
+        }
+        if (!b.matches()) {
+            rest = text.substring(Math.min(text.length(), kindPrefix(text).length()));
+        }
+        String desc = rest.strip().replaceFirst("^[-–—:]\\s*", "");
+        String withoutPlaceholders = desc.replaceAll("\\[[^\\[\\]]*\\]", "").replaceAll("(?i)\\b(for|with)\\b", "")
+                .strip();
+        ObjectNode fu = child(child(fields, "followUps"), kind.json());
+        fu.put("done", !mark.isBlank());
+        if (desc.isEmpty() || withoutPlaceholders.isEmpty()) {
+            fu.putNull("description");
+        } else {
+            fu.put("description", desc);
+        }
+        return true;
+    }
+
+    private static String kindPrefix(String text) {
+        Matcher m = Pattern.compile("(?i)^(post-?\\s?mortem( scheduled)?|proper fix( planned)?|process improvements?"
+                + "|documentation( updates)?|docs?( updates)?)").matcher(text.strip());
+        return m.find() ? m.group(1) : "";
+    }
+
+    static FollowUpKind followUpKind(String label) {
+        String l = label.toLowerCase(Locale.ROOT).strip();
+        if (l.startsWith("post-mortem") || l.startsWith("postmortem") || l.startsWith("post mortem")) {
+            return FollowUpKind.POSTMORTEM;
+        }
+        if (l.startsWith("proper fix")) {
+            return FollowUpKind.PROPER_FIX;
+        }
+        if (l.startsWith("process improvement")) {
+            return FollowUpKind.PROCESS_IMPROVEMENT;
+        }
+        if (l.startsWith("documentation") || l.startsWith("doc update") || l.startsWith("docs")) {
+            return FollowUpKind.DOCUMENTATION;
+        }
+        return null;
+    }
+
+    private void setFenced(int i, ObjectNode fields, Label label, String value) {
+        if (label == Label.SYSTEMS) {
+            ArrayNode list = fields.putArray(label.field);
+            value.lines().filter(l -> !l.isBlank()).forEach(list::add);
+            return;
+        }
+        if (isText(label)) {
+            fields.put(label.field, value);
+            return;
+        }
+        setValue(i, fields, label, Values.inline(value));
+    }
+
+    private void setValue(int i, ObjectNode fields, Label label, String value) {
+        if (value == null) {
+            if (label == Label.SYSTEMS) {
+                fields.putArray(label.field);
+            } else {
+                fields.putNull(label.field);
+            }
+            return;
+        }
+        try {
+            switch (label) {
+                case DATE_TIME -> fields.put(label.field, TimeText.parseInstant(label.text, value).toString());
+                case DURATION -> fields.put(label.field, TimeText.parseDuration(label.text, value).toString());
+                case SEVERITY -> {
+                    String s = severity(value);
+                    if ("unfilled".equals(s)) {
+                        fields.putNull(label.field);
+                        return;
+                    }
+                    if (s == null) {
+                        throw ValidationException.of(label.text, "'" + value + "' is not a severity; write "
+                                + "🔴 Critical, 🟡 High or 🔵 Medium");
+                    }
+                    fields.put(label.field, s);
+                }
+                case SYSTEMS -> {
+                    ArrayNode list = fields.putArray(label.field);
+                    Values.splitList(value).forEach(list::add);
+                }
+                default -> fields.put(label.field, value);
+            }
+        } catch (ValidationException e) {
+            error(i, label.text + ": " + e.errors().get(0).message());
+        }
+    }
+
+    /** Emoji or word; the template's unfilled "🔴 Critical | 🟡 High | 🔵 Medium" is "unfilled"; null: none. */
+    static String severity(String v) {
+        String l = v.toLowerCase(Locale.ROOT);
+        List<String> found = new ArrayList<>();
+        if (l.contains("🔴") || l.contains("critical")) {
+            found.add("critical");
+        }
+        if (l.contains("🟡") || l.contains("high")) {
+            found.add("high");
+        }
+        if (l.contains("🔵") || l.contains("medium")) {
+            found.add("medium");
+        }
+        return found.size() == 1 ? found.get(0) : found.size() > 1 ? "unfilled" : null;
+    }
+}

@@ -1,0 +1,297 @@
+package dev.hotfixlog.markdown;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.hotfix.FollowUp;
+import dev.hotfixlog.hotfix.FollowUpKind;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixJson;
+import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.json.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the log in the seed template's own layout: its headings, labels, emoji and checkboxes. Output is a
+ * function of the records alone (no clock, no map order), so the same log always gives the same bytes.
+ */
+final class LogWriter {
+    private static final String TITLE = "# Hotfix Log: Emergency Changes Record";
+    private static final List<String> FOLLOW_UP_PLACEHOLDERS = List.of("for [Date] with [People]",
+            "[Brief description]", "[What should prevent this]", "[What docs need updating]");
+
+    private final StringBuilder out = new StringBuilder(64 * 1024);
+
+    /** What the page holds beyond one record, keyed by its id. */
+    record Beyond(String followUpStatus, List<Extra> extras, List<String> history) {
+        static final Beyond NONE = new Beyond(null, List.of(), List.of());
+    }
+
+    /**
+     * @param all         every record, oldest number first
+     * @param completedSince for {@code log}: completed hotfixes resolved before this are left out
+     */
+    static String page(LogFormat format, List<Hotfix> all, Map<String, Beyond> beyond, List<EmergencyType> types,
+                       List<WarningSign> signs, Instant completedSince) {
+        LogWriter w = new LogWriter();
+        w.line(TITLE).line("").line("## Active Hotfixes").line("");
+        for (Hotfix h : all) {
+            if (h.status() != Status.COMPLETED) {
+                w.entry(h, beyond.getOrDefault(h.id().toString(), Beyond.NONE), format == LogFormat.FULL);
+                w.line("---").line("");
+            }
+        }
+        if (all.stream().allMatch(h -> h.status() == Status.COMPLETED)) {
+            w.line("---").line("");
+        }
+        w.line(format == LogFormat.FULL ? "## Completed Hotfixes" : "## Completed Hotfixes (Last 6 Months)").line("");
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Hotfix h = all.get(i);
+            if (h.status() != Status.COMPLETED) {
+                continue;
+            }
+            Beyond b = beyond.getOrDefault(h.id().toString(), Beyond.NONE);
+            if (format == LogFormat.FULL) {
+                w.entry(h, b, true);
+                w.line("---").line("");
+            } else if (completedAt(h) == null || !completedAt(h).isBefore(completedSince)) {
+                w.oneLine(h, b);
+            }
+        }
+        if (format == LogFormat.LOG) {
+            w.line("---").line("");
+        }
+        w.patterns(types, signs);
+        return w.out.toString();
+    }
+
+    /** One record alone, in full template form. */
+    static String one(Hotfix h, Beyond beyond) {
+        LogWriter w = new LogWriter();
+        w.entry(h, beyond, true);
+        return w.out.toString();
+    }
+
+    private static Instant completedAt(Hotfix h) {
+        return h.timeline().resolvedAt() != null ? h.timeline().resolvedAt() : h.updatedAt();
+    }
+
+    private LogWriter line(String s) {
+        out.append(s).append('\n');
+        return this;
+    }
+
+    private void entry(Hotfix h, Beyond b, boolean full) {
+        line("### 🚨 [" + h.id() + "] " + headingTitle(h.title())).line("");
+        ObjectNode json = HotfixJson.editable(h);
+        List<List<Label>> groups = full ? Label.GROUPS : Label.GROUPS.subList(0, 4);
+        for (int g = 0; g < groups.size(); g++) {
+            String heading = Label.HEADINGS.get(g);
+            if (!heading.isEmpty()) {
+                line("#### " + heading).line("");
+            }
+            List<String> group = new ArrayList<>();
+            for (Label l : groups.get(g)) {
+                group.add(labelLine(l, h, json));
+            }
+            block(group);
+            line("");
+            // After a blank line, so that no extra line reads back as the continuation of a value.
+            List<String> extra = extrasOf(b, heading);
+            if (!extra.isEmpty()) {
+                block(extra);
+                line("");
+            }
+            if (g == 3) {
+                followUps(h, b);
+            }
+        }
+        for (Extra e : b.extras()) {
+            if (e.section() == null) {
+                line(e.text()).line("");
+            }
+        }
+        if (full) {
+            line("#### " + LogReader.DETAILS + " (not in the template)").line("");
+            line("```json").line(Json.pretty(details(h, json, b)).replace("\r\n", "\n")).line("```").line("");
+        }
+    }
+
+    /** A title fits the heading when it reads back the same: one line, not the template's placeholder. */
+    static boolean titleFits(String title) {
+        return title.indexOf('\n') < 0 && title.indexOf('\r') < 0 && title.equals(title.strip())
+                && !title.equalsIgnoreCase(LogReader.TITLE_PLACEHOLDER);
+    }
+
+    private static String headingTitle(String title) {
+        return titleFits(title) ? title : title.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
+    private static List<String> extrasOf(Beyond b, String section) {
+        List<String> out = new ArrayList<>();
+        for (Extra e : b.extras()) {
+            if (section.equals(e.section())) {
+                out.addAll(e.text().lines().toList());
+            }
+        }
+        return out;
+    }
+
+    /** Lines of one group: an inline line ends in two spaces (a Markdown line break) when another follows. */
+    private void block(List<String> group) {
+        for (int i = 0; i < group.size(); i++) {
+            String s = group.get(i);
+            boolean inline = !s.contains("\n");
+            boolean next = i + 1 < group.size() && !group.get(i + 1).contains("\n");
+            line(inline && next ? s + "  " : s);
+        }
+    }
+
+    private static String labelLine(Label l, Hotfix h, ObjectNode json) {
+        String head = "**" + l.text + ":**";
+        switch (l) {
+            case DATE_TIME:
+                return head + " " + (h.timeline().detectedAt() == null ? l.placeholder
+                        : Values.time(h.timeline().detectedAt()));
+            case SEVERITY:
+                return head + " " + h.severity().emoji() + " " + h.severity().label();
+            case DURATION: {
+                Duration d = h.timeline().explicitDuration() != null ? h.timeline().explicitDuration()
+                        : h.timeline().total();
+                return head + " " + (d == null ? l.placeholder : Values.duration(d));
+            }
+            case SYSTEMS: {
+                List<String> items = h.fix().systemsAffected();
+                if (items.isEmpty()) {
+                    return head + " " + l.placeholder;
+                }
+                if (Values.listFitsInline(items)) {
+                    return head + " " + String.join(", ", items);
+                }
+                return fenced(head, String.join("\n", items));
+            }
+            default: {
+                JsonNode v = json.get(l.field);
+                String text = v == null || v.isNull() ? null : v.asText();
+                if (text == null) {
+                    return head + " " + l.placeholder;
+                }
+                return Values.fitsInline(text) ? head + " " + text : fenced(head, text);
+            }
+        }
+    }
+
+    private static String fenced(String head, String value) {
+        String fence = Values.fence(value);
+        return head + "\n" + fence + "text\n" + value + "\n" + fence;
+    }
+
+    private void followUps(Hotfix h, Beyond b) {
+        line("#### Follow-up Required").line("");
+        int i = 0;
+        for (Map.Entry<FollowUpKind, FollowUp> e : h.followUps().entrySet()) {
+            String desc = e.getValue().description();
+            String shown = desc != null && followUpFits(desc) ? desc : FOLLOW_UP_PLACEHOLDERS.get(i);
+            String sep = e.getKey() == FollowUpKind.POSTMORTEM ? " " : " - ";
+            line("- [" + (e.getValue().done() ? "x" : " ") + "] **" + e.getKey().label() + "**" + sep + shown);
+            i++;
+        }
+        extrasOf(b, "Follow-up Required").forEach(this::line);
+        line("");
+    }
+
+    /** A description the checkbox line gives back unchanged; any other goes to the details block. */
+    private static boolean followUpFits(String desc) {
+        return Values.fitsInline(desc) && !desc.matches("^[-–—:].*") && !desc.replaceAll("\\[[^\\[\\]]*\\]", "")
+                .replaceAll("(?i)\\b(for|with)\\b", "").strip().isEmpty();
+    }
+
+    /** What the template has no label for, exactly: the times, the triage, the steps, follow-up details. */
+    private static ObjectNode details(Hotfix h, ObjectNode json, Beyond b) {
+        ObjectNode d = Json.object();
+        d.put("status", h.status().json());
+        if (!titleFits(h.title())) {
+            d.put("title", h.title()); // the heading holds a one-line version; this is the exact one
+        }
+        for (String f : List.of("alertedAt", "fixDeployedAt", "resolvedAt", "triage", "steps")) {
+            d.set(f, json.get(f));
+        }
+        ObjectNode fus = d.putObject("followUps");
+        json.get("followUps").fields().forEachRemaining(e -> {
+            ObjectNode o = ((ObjectNode) e.getValue()).deepCopy();
+            o.remove("done");
+            JsonNode desc = o.remove("description");
+            if (desc != null && !desc.isNull() && !followUpFits(desc.asText())) {
+                o.set("description", desc);
+            }
+            fus.set(e.getKey(), o);
+        });
+        if (b.followUpStatus() != null) {
+            d.put("followUpStatus", b.followUpStatus());
+        }
+        ArrayNode history = d.putArray("history");
+        b.history().forEach(history::add);
+        return d;
+    }
+
+    /** A completed entry as the template's one-line summary. */
+    private void oneLine(Hotfix h, Beyond b) {
+        Instant day = h.timeline().detectedAt() != null ? h.timeline().detectedAt() : h.timeline().resolvedAt();
+        line("### 🚨 [" + h.id() + "] " + headingTitle(h.title()) + (day == null ? ""
+                : " - " + day.atZone(ZoneOffset.UTC).toLocalDate())).line("");
+        Duration d = h.timeline().explicitDuration() != null ? h.timeline().explicitDuration() : h.timeline().total();
+        line("**Duration:** " + (d == null ? "[Time to fix]" : Values.duration(d)) + " | **Follow-up:** "
+                + followUpStatus(h, b) + " | **Learning:** " + oneLineText(h.writeUp().learning(), "[Key insight]"))
+                .line("");
+        line("**Post-mortem:** " + oneLineText(h.writeUp().postmortemUrl(), "[Link to full analysis]")).line("");
+    }
+
+    private static String oneLineText(String v, String placeholder) {
+        if (v == null || v.isBlank()) {
+            return placeholder;
+        }
+        return Values.fitsInline(v) ? v : v.strip().replaceAll("\\s*\\n\\s*", " ");
+    }
+
+    private static String followUpStatus(Hotfix h, Beyond b) {
+        if (h.followUps().values().stream().allMatch(FollowUp::done)) {
+            return "Done";
+        }
+        if (b.followUpStatus() != null) {
+            return b.followUpStatus();
+        }
+        List<String> open = new ArrayList<>();
+        h.followUps().forEach((k, f) -> {
+            if (!f.done()) {
+                open.add(k.label().toLowerCase(java.util.Locale.ROOT));
+            }
+        });
+        return "Open: " + String.join(", ", open);
+    }
+
+    private void patterns(List<EmergencyType> types, List<WarningSign> signs) {
+        line("## Hotfix Patterns & Prevention").line("").line("### Common Emergency Types").line("");
+        if (types.isEmpty()) {
+            line("- **Type 1:** [e.g., Database connection failures] - **Prevention:** [Strategy]");
+        }
+        for (int i = 0; i < types.size(); i++) {
+            EmergencyType t = types.get(i);
+            line("- **Type " + (i + 1) + ":** " + t.name() + " - **Prevention:** "
+                    + (t.prevention() == null ? "[Strategy]" : t.prevention()));
+        }
+        line("").line("### Warning Signs").line("");
+        if (signs.isEmpty()) {
+            line("- **Signal 1:** [Metric/behavior] → **Threshold:** [When to act]");
+        }
+        for (int i = 0; i < signs.size(); i++) {
+            WarningSign s = signs.get(i);
+            line("- **Signal " + (i + 1) + ":** " + s.signal() + " → **Threshold:** "
+                    + (s.threshold() == null ? "[When to act]" : s.threshold()));
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.hotfixlog.markdown;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.json.Json;
+import dev.hotfixlog.security.Role;
+import dev.hotfixlog.web.Requests;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+
+/** {@code GET /api/v1/export} and {@code POST /api/v1/import}: a thin projection of {@link MarkdownService}. */
+public final class MarkdownRoutes {
+    private final MarkdownService service;
+
+    public MarkdownRoutes(MarkdownService service) {
+        this.service = service;
+    }
+
+    public void register(RoutesConfig r) {
+        r.get("/api/v1/export", this::export, Role.VIEWER);
+        r.post("/api/v1/import", this::importLog, Role.RESPONDER);
+        // For a browser link from the record page (a link cannot ask for Accept: text/markdown). Plain text, so
+        // the browser shows it instead of downloading it.
+        r.get("/hotfixes/{id}/markdown", this::one, Role.VIEWER);
+    }
+
+    private void one(Context ctx) {
+        HotfixId id;
+        try {
+            id = HotfixId.parse(ctx.pathParam("id"));
+        } catch (dev.hotfixlog.error.ValidationException e) {
+            throw new dev.hotfixlog.error.NotFoundException("no hotfix '" + ctx.pathParam("id") + "'");
+        }
+        ctx.contentType("text/plain; charset=utf-8").result(service.exportOne(id));
+    }
+
+    private void export(Context ctx) {
+        LogFormat format = LogFormat.parse("format", ctx.queryParam("format"));
+        ctx.contentType("text/markdown; charset=utf-8")
+                .header("Content-Disposition", "inline; filename=\"hotfix-log" + (format == LogFormat.FULL ? "-full" : "")
+                        + ".md\"")
+                .result(service.export(format));
+    }
+
+    private void importLog(Context ctx) {
+        boolean dryRun = "true".equalsIgnoreCase(ctx.queryParam("dryRun"));
+        ImportReport report = service.importLog(ctx.body(), dryRun, Requests.actor(ctx), n -> { });
+        ctx.contentType("application/json").result(Json.write(write(report)));
+    }
+
+    static ObjectNode write(ImportReport r) {
+        ObjectNode o = Json.object();
+        o.put("dryRun", r.dryRun());
+        list(o.putArray("created"), r.created());
+        list(o.putArray("updated"), r.updated());
+        list(o.putArray("unchanged"), r.unchanged());
+        list(o.putArray("skipped"), r.skipped());
+        o.put("emergencyTypes", r.emergencyTypes());
+        o.put("warningSigns", r.warningSigns());
+        return o;
+    }
+
+    static ImportReport read(ObjectNode o) {
+        return new ImportReport(o.path("dryRun").asBoolean(), strings(o, "created"), strings(o, "updated"),
+                strings(o, "unchanged"), strings(o, "skipped"), o.path("emergencyTypes").asInt(),
+                o.path("warningSigns").asInt());
+    }
+
+    private static void list(ArrayNode a, List<String> items) {
+        items.forEach(a::add);
+    }
+
+    private static List<String> strings(ObjectNode o, String name) {
+        List<String> out = new java.util.ArrayList<>();
+        o.path(name).forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}

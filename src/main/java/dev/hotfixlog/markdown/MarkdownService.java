@@ -1,0 +1,24 @@
+package dev.hotfixlog.markdown;
+
+import dev.hotfixlog.hotfix.HotfixId;
+import java.util.function.IntConsumer;
+
+/**
+ * The log as Markdown, in the seed template's own format: the CLI, the REST API and the pages all call this.
+ * {@link LocalMarkdownService} runs on the database; {@link MarkdownApiClient} against a server's REST API.
+ */
+public interface MarkdownService {
+    /** The whole log; {@code log} is the seed page, {@code full} keeps every field. */
+    String export(LogFormat format);
+
+    /** One record in full template form. */
+    String exportOne(HotfixId id);
+
+    /**
+     * Imports a page: creates, updates (each change in the record's history) and leaves equal records alone,
+     * all in one transaction; {@code dryRun} only reports. Errors name their lines, and nothing is applied.
+     *
+     * @param progress told the number of entries handled so far (for a terminal's progress line)
+     */
+    ImportReport importLog(String markdown, boolean dryRun, String actor, IntConsumer progress);
+}

@@ -1,0 +1,12 @@
+package dev.hotfixlog.markdown;
+
+import dev.hotfixlog.error.FieldError;
+import java.util.List;
+
+/**
+ * A whole page, read. {@code types} and {@code signs} are null when the page has no such section (then the
+ * stored ones stay); {@code skipped} names what was left out and why; {@code errors} name their lines.
+ */
+record ParsedLog(List<PageEntry> entries, List<EmergencyType> types, List<WarningSign> signs,
+                 List<String> skipped, List<FieldError> errors) {
+}

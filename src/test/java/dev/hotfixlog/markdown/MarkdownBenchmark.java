@@ -1,0 +1,129 @@
+package dev.hotfixlog.markdown;
+
+import dev.hotfixlog.App;
+import dev.hotfixlog.Config;
+import dev.hotfixlog.Setting;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileChannel;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Import/export benchmark of issue "The hotfix log as Markdown": a generated log of 10,000 entries in full
+ * template form (1,000 active, 9,000 completed), imported into an empty SQLite log and exported again (log and
+ * full). In the same run, the floor: reading the same bytes from disk and writing them back (with fsync, as the
+ * import's commit has), and the parse alone. Goal: both under 3 s, and within 3× of the bytes alone.
+ * Run with {@code bench/markdown.sh [entries=10000] [rounds=3]}.
+ */
+public final class MarkdownBenchmark {
+    private MarkdownBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int entries = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Path dir = Files.createTempDirectory("hotfix-md-bench-");
+        Path file = dir.resolve("log.md");
+        String page = generate(entries);
+        Files.writeString(file, page);
+        long bytes = Files.size(file);
+        System.out.printf("# Markdown benchmark: %d entries, %.1f MB; SQLite; %d rounds; %d cores; Java %s%n%n",
+                entries, bytes / 1e6, rounds, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        System.out.println("| round | read bytes ms | parse ms | import ms | export log ms | export full ms | "
+                + "write bytes ms | import / read | export full / write |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        List<double[]> rows = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            double read = millis(() -> Files.readString(file));
+            double parse = millis(() -> LogReader.read(page));
+            Path db = dir.resolve("round-" + round + ".db");
+            Config config = Config.withOverrides(Map.of(Setting.DB_URL, "jdbc:sqlite:" + db, Setting.DATA_DIR,
+                    dir.toString()));
+            double[] r = new double[9];
+            try (App app = App.local(config, Clock.systemUTC())) {
+                MarkdownService md = app.markdown();
+                double imp = millis(() -> {
+                    ImportReport report = md.importLog(Files.readString(file), false, "bench", n -> { });
+                    if (report.created().size() != entries) {
+                        throw new IllegalStateException("created " + report.created().size());
+                    }
+                    return report;
+                });
+                double log = millis(() -> md.export(LogFormat.LOG));
+                String[] full = new String[1];
+                double fullMs = millis(() -> full[0] = md.export(LogFormat.FULL));
+                Path out = dir.resolve("out-" + round + ".md");
+                double write = millis(() -> {
+                    Files.writeString(out, full[0]);
+                    try (FileChannel ch = FileChannel.open(out, StandardOpenOption.WRITE)) {
+                        ch.force(true);
+                    }
+                    return out;
+                });
+                r = new double[] {read, parse, imp, log, fullMs, write, imp / read, fullMs / write};
+            }
+            rows.add(r);
+            System.out.printf("| %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f× | %.0f× |%n", round, r[0], r[1],
+                    r[2], r[3], r[4], r[5], r[6], r[7]);
+        }
+        rows.sort((a, b) -> Double.compare(a[2], b[2]));
+        double[] median = rows.get(rows.size() / 2);
+        System.out.printf("%nmedian round by import: import %.2f s, export full %.2f s, export log %.2f s "
+                + "(goal: each under 3 s)%n", median[2] / 1000, median[4] / 1000, median[3] / 1000);
+        System.exit(0);
+    }
+
+    private interface Work {
+        Object run() throws Exception;
+    }
+
+    private static double millis(Work w) throws Exception {
+        long t = System.nanoTime();
+        w.run();
+        return (System.nanoTime() - t) / 1e6;
+    }
+
+    /** Entries like the example's, with Unicode, code, pipes and links; the last 9/10 completed. */
+    static String generate(int n) {
+        StringBuilder b = new StringBuilder(n * 2200);
+        b.append("# Hotfix Log: Emergency Changes Record\n\n## Active Hotfixes\n\n");
+        int active = n / 10;
+        for (int i = 1; i <= n; i++) {
+            if (i == active + 1) {
+                b.append("## Completed Hotfixes\n\n");
+            }
+            b.append("### 🚨 [HOTFIX-").append(String.format("%03d", i)).append("] Checkout returns 502 after TLS "
+                    + "rotation #").append(i).append("\n\n");
+            b.append("**Date/Time:** 2026-10-04 02:17  \n**Severity:** ").append(i % 3 == 0 ? "🔴 Critical"
+                    : i % 3 == 1 ? "🟡 High" : "🔵 Medium").append("  \n**Duration:** 38 minutes  \n**Who:** Priya "
+                    + "Raman\n\n#### The Emergency\n\n**Problem:** Every card payment failed with 502 at the gateway; "
+                    + "the provider rotated its intermediate certificate | ünïcödé ✓  \n**Impact:** All checkouts "
+                    + "in EU and US (about 1,900 failed orders in 30 minutes)  \n**Why Emergency:** Production "
+                    + "checkout was down; it could not wait 2-4 hours.\n\n#### The Fix\n\n**Change Made:**\n"
+                    + "```yaml\npayments:\n  pinning: false   # see `payments.pinning`\n```\n"
+                    + "**Files/Systems Affected:** payments-gateway (config/tls/chain.pem), feature flag "
+                    + "`payments.pinning`  \n**Rollback Plan:** Re-enable `payments.pinning` and redeploy "
+                    + "[gateway-2026.10.03](https://git.example.com/tags/gateway-2026.10.03).\n\n#### The Context\n\n"
+                    + "**Root Cause (Initial):** Pinning to an intermediate the provider rotated.  \n**Risk "
+                    + "Accepted:** No load test of the new chain.  \n**Monitoring:** gateway 5xx rate, payment "
+                    + "success ratio.\n\n#### Follow-up Required\n\n- [x] **Post-mortem scheduled** for 2026-10-06 "
+                    + "with Priya Raman\n- [ ] **Proper fix planned** - Pin to the root and alert 30 days ahead\n"
+                    + "- [ ] **Process improvement** - Subscribe to the provider's notices\n- [ ] **Documentation "
+                    + "updates** - Runbook: \"Provider TLS rotation\"\n\n---\n\n");
+        }
+        b.append("## Hotfix Patterns & Prevention\n\n### Common Emergency Types\n\n- **Type 1:** Certificate "
+                + "rotation - **Prevention:** Expiry alerts\n\n### Warning Signs\n\n- **Signal 1:** 5xx rate → "
+                + "**Threshold:** over 1% for 5 minutes\n");
+        return b.toString();
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
