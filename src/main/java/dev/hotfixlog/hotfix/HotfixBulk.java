@@ -130,7 +130,9 @@ public final class HotfixBulk {
             merged.put("severity", "medium");
             notes.add(id + ": a completed one-line entry has no severity; recorded as Medium");
         }
-        dropDurationEqualToTimeline(merged);
+        if (!item.fullRecord()) {
+            dropDurationEqualToTimeline(merged); // a page's Duration line may only repeat the timeline
+        }
         Status status = status(existing, item);
         List<Redaction> redactions = new ArrayList<>(existing == null ? List.of() : existing.redactions());
         redactions.addAll(found);
@@ -159,7 +161,7 @@ public final class HotfixBulk {
     }
 
     private static Status status(Hotfix existing, ImportItem item) {
-        if (item.exactStatus() && item.status() != null) {
+        if (item.fullRecord() && item.status() != null) {
             return item.status();
         }
         Status page = item.status() == null ? Status.ACTIVE : item.status();

@@ -11,10 +11,12 @@ import java.time.LocalDate;
  * @param id           the id written in the page, or null for an entry without one (it gets the next id)
  * @param fields       the editable fields the page carries, as a merge patch
  * @param status       the status the page says (null: active or deployed, whichever is stored)
- * @param exactStatus  true when the page states the status outright (the full export's details block)
+ * @param fullRecord   true when the page states every field outright, as a full export's details block does:
+ *                     its status is taken as is, and its explicit duration is kept even when it repeats the
+ *                     timeline
  * @param day          for a completed one-line entry: its date, which only replaces a detection time on
  *                     another day
  */
-public record ImportItem(int line, HotfixId id, ObjectNode fields, Status status, boolean exactStatus,
+public record ImportItem(int line, HotfixId id, ObjectNode fields, Status status, boolean fullRecord,
                          LocalDate day) {
 }

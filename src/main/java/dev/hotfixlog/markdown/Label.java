@@ -68,6 +68,7 @@ enum Label {
     }
 
     private static String key(String s) {
-        return SPACES.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        String t = s.strip().toLowerCase(Locale.ROOT);
+        return t.contains("  ") || t.indexOf('\t') >= 0 ? SPACES.matcher(t).replaceAll(" ") : t;
     }
 }

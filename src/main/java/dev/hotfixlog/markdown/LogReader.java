@@ -52,6 +52,10 @@ final class LogReader {
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*[-*+]\\s+(.*)$");
     private static final List<String> KNOWN_SECTIONS = List.of("The Emergency", "The Fix", "The Context",
             "Follow-up Required", "Legible Fix");
+    private static final Pattern LEADING_SEPARATOR = Pattern.compile("^[-–—:]\\s*");
+    private static final Pattern KIND_PREFIX = Pattern.compile("(?i)^(post-?\\s?mortem( scheduled)?|proper fix( "
+            + "planned)?|process improvements?|documentation( updates)?|docs?( updates)?)");
+    private static final Pattern NOT_HEADING_TEXT = Pattern.compile("[^\\p{L}\\p{N} -]");
     static final String DETAILS = "Record Details";
     static final String TITLE_PLACEHOLDER = "[Brief Description]";
 
@@ -66,7 +70,10 @@ final class LogReader {
 
     private LogReader(String text) {
         String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        this.lines = t.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        if (t.indexOf('\r') >= 0) {
+            t = t.replace("\r\n", "\n").replace('\r', '\n');
+        }
+        this.lines = t.split("\n", -1);
     }
 
     static ParsedLog read(String text) {
@@ -295,9 +302,10 @@ final class LogReader {
                 i++;
                 continue;
             }
-            Label label = label(line);
+            Matcher lm = labelMatch(line);
+            Label label = lm == null ? null : Label.find(lm.group(1));
             if (label != null) {
-                String rest = labelRest(line);
+                String rest = lm.group(2);
                 if (rest.isBlank() && i + 1 < lines.length && Values.isFenceOpen(lines[i + 1])) {
                     int end = fenceEnd(i + 1);
                     String value = String.join("\n", java.util.Arrays.asList(lines).subList(i + 2,
@@ -350,7 +358,7 @@ final class LogReader {
     }
 
     private static String knownSection(String heading) {
-        String h = heading.replaceAll("[^\\p{L}\\p{N} -]", "").strip();
+        String h = NOT_HEADING_TEXT.matcher(heading).replaceAll("").strip();
         for (String k : KNOWN_SECTIONS) {
             if (h.equalsIgnoreCase(k)) {
                 return k;
@@ -407,31 +415,28 @@ final class LogReader {
     }
 
     private static boolean isRule(String line) {
-        String t = line.strip();
-        return t.length() >= 3 && (t.charAt(0) == '-' || t.charAt(0) == '*' || t.charAt(0) == '_')
-                && RULE.matcher(line).matches();
+        int i = 0;
+        while (i < line.length() && i < 4 && line.charAt(i) == ' ') {
+            i++;
+        }
+        if (i >= line.length()) {
+            return false;
+        }
+        char c = line.charAt(i);
+        return (c == '-' || c == '*' || c == '_') && RULE.matcher(line).matches();
     }
 
-    private static Label label(String line) {
+    /** A matcher whose group 1 is a label's name and group 2 the rest of the line, or null. */
+    private static Matcher labelMatch(String line) {
         if (line.indexOf(':') < 0) {
             return null;
         }
         Matcher m = BOLD_LABEL.matcher(line);
-        if (m.matches()) {
-            return Label.find(m.group(1));
-        }
-        m = PLAIN_LABEL.matcher(line);
-        return m.matches() ? Label.find(m.group(1)) : null;
-    }
-
-    private static String labelRest(String line) {
-        Matcher m = BOLD_LABEL.matcher(line);
         if (m.matches() && Label.find(m.group(1)) != null) {
-            return m.group(2);
+            return m;
         }
         m = PLAIN_LABEL.matcher(line);
-        m.matches();
-        return m.group(2);
+        return m.matches() ? m : null;
     }
 
     private static boolean isText(Label l) {
@@ -457,12 +462,10 @@ final class LogReader {
         if (!b.matches()) {
             rest = text.substring(Math.min(text.length(), kindPrefix(text).length()));
         }
-        String desc = rest.strip().replaceFirst("^[-–—:]\\s*", "");
-        String withoutPlaceholders = desc.replaceAll("\\[[^\\[\\]]*\\]", "").replaceAll("(?i)\\b(for|with)\\b", "")
-                .strip();
+        String desc = LEADING_SEPARATOR.matcher(rest.strip()).replaceFirst("");
         ObjectNode fu = child(child(fields, "followUps"), kind.json());
         fu.put("done", !mark.isBlank());
-        if (desc.isEmpty() || withoutPlaceholders.isEmpty()) {
+        if (desc.isEmpty() || Values.isUnfilledFollowUp(desc)) {
             fu.putNull("description");
         } else {
             fu.put("description", desc);
@@ -471,8 +474,7 @@ final class LogReader {
     }
 
     private static String kindPrefix(String text) {
-        Matcher m = Pattern.compile("(?i)^(post-?\\s?mortem( scheduled)?|proper fix( planned)?|process improvements?"
-                + "|documentation( updates)?|docs?( updates)?)").matcher(text.strip());
+        Matcher m = KIND_PREFIX.matcher(text.strip());
         return m.find() ? m.group(1) : "";
     }
 

@@ -207,8 +207,7 @@ final class LogWriter {
 
     /** A description the checkbox line gives back unchanged; any other goes to the details block. */
     private static boolean followUpFits(String desc) {
-        return Values.fitsInline(desc) && !desc.matches("^[-–—:].*") && !desc.replaceAll("\\[[^\\[\\]]*\\]", "")
-                .replaceAll("(?i)\\b(for|with)\\b", "").strip().isEmpty();
+        return Values.fitsInline(desc) && "-–—:".indexOf(desc.charAt(0)) < 0 && !Values.isUnfilledFollowUp(desc);
     }
 
     /** What the template has no label for, exactly: the times, the triage, the steps, follow-up details. */
@@ -218,7 +217,8 @@ final class LogWriter {
         if (!titleFits(h.title())) {
             d.put("title", h.title()); // the heading holds a one-line version; this is the exact one
         }
-        for (String f : List.of("alertedAt", "fixDeployedAt", "resolvedAt", "triage", "steps")) {
+        // The Duration line shows the total a reader wants; the stored explicit duration (or none) is here.
+        for (String f : List.of("alertedAt", "fixDeployedAt", "resolvedAt", "duration", "triage", "steps")) {
             d.set(f, json.get(f));
         }
         ObjectNode fus = d.putObject("followUps");

@@ -28,8 +28,27 @@ final class Values {
     private Values() {
     }
 
+    private static final Pattern BRACKETED = Pattern.compile("\\[[^\\[\\]]*\\]");
+    private static final Pattern CONNECTIVES = Pattern.compile("(?i)\\b(for|with)\\b");
+
     static boolean isPlaceholder(String v) {
-        return v != null && PLACEHOLDER.matcher(v.strip()).matches();
+        if (v == null) {
+            return false;
+        }
+        String t = v.strip();
+        return t.startsWith("[") && t.endsWith("]") && PLACEHOLDER.matcher(t).matches();
+    }
+
+    /**
+     * True for a follow-up description that is only the template's placeholders and its connecting words, like
+     * {@code for [Date] with [People]}: an unfilled line.
+     */
+    static boolean isUnfilledFollowUp(String desc) {
+        if (desc.indexOf('[') < 0) {
+            return desc.isBlank();
+        }
+        String rest = BRACKETED.matcher(desc).replaceAll("");
+        return CONNECTIVES.matcher(rest).replaceAll("").isBlank();
     }
 
     /** The inline text as read: trailing hard-break spaces and surrounding blanks are not part of it. */
