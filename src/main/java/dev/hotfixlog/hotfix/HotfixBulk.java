@@ -65,6 +65,11 @@ public final class HotfixBulk {
         List<HotfixId> unchanged = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
+        if (write) {
+            // Hold the id counter until the import commits: a hotfix declared meanwhile waits instead of taking a
+            // number this import is about to use.
+            repo.lockNumbers(h);
+        }
         long next = Math.max(repo.lastNumber(h), items.stream().filter(i -> i.id() != null)
                 .mapToLong(i -> i.id().number()).max().orElse(0));
         Set<HotfixId> seen = new HashSet<>();

@@ -39,6 +39,11 @@ final class HotfixRepository {
                 .mapTo(Long.class).one();
     }
 
+    /** Takes the counter row's lock (PostgreSQL) or the write lock (SQLite) until the transaction ends. */
+    void lockNumbers(Handle h) {
+        h.createUpdate("UPDATE id_counter SET last_value = last_value WHERE name = 'hotfix'").execute();
+    }
+
     long lastNumber(Handle h) {
         return h.createQuery("SELECT last_value FROM id_counter WHERE name = 'hotfix'").mapTo(Long.class).one();
     }
