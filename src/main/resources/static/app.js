@@ -15,6 +15,11 @@
     var xhr = e.detail.xhr;
     var detail = "";
     try { detail = JSON.parse(xhr.responseText).detail || ""; } catch (ignored) { detail = ""; }
+    if (xhr.status === 401 || xhr.status === 403) {
+      show("Not saved: your session has ended or this page is out of date (" + xhr.status + "). Copy what you " +
+        "typed, then reload the page and sign in again.");
+      return;
+    }
     show("The server refused this (" + xhr.status + ")" + (detail ? ": " + detail : "") +
       ". Nothing you typed is lost; reload the page if it keeps happening.");
   });

@@ -73,7 +73,9 @@ public final class AccessGate {
         boolean page = !ctx.path().startsWith("/api/");
         WebSession s = sessions.find(ctx.cookie(SignInRoutes.SESSION_COOKIE)).orElse(null);
         if (s == null) {
-            if (page) {
+            // An in-place (htmx) request is answered 401, not sent to sign in: the sign-in page would be swapped
+            // into the section and hide what the person typed; the page's banner explains instead.
+            if (page && !Requests.isHtmx(ctx)) {
                 ctx.attribute(REASON, "no session: sent to sign in");
                 throw new SeeOther("/sign-in?next=" + URLEncoder.encode(SignInRoutes.safeNext(ctx.path()),
                         StandardCharsets.UTF_8));

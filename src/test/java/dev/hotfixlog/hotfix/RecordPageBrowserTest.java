@@ -212,6 +212,27 @@ class RecordPageBrowserTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aSessionEndingMidEdit_keepsTheTypedText_andSaysWhy() throws Exception {
+        try (TestDb db = TestDb.sqlite();
+             RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
+             Chromium chromium = Chromium.launch();
+             BrowserContext context = chromium.browser().newContext()) {
+            s.app().accounts().create("priya", Role.RESPONDER, PASSWORD, false);
+            s.http().post("/api/v1/hotfixes", "{\"title\":\"Checkout returns 502\",\"severity\":\"critical\"}");
+            Page page = signedIn(context, s, "priya");
+            page.navigate(s.url() + "/hotfixes/HOTFIX-001");
+            edit(page, "The Emergency");
+            page.getByLabel("Problem").fill("Typed at 3 AM, must not vanish");
+            context.clearCookies(); // the session is gone (expired, or signed out in another tab)
+            button(page, "Save").click();
+            expect(page.locator("#net-error")).isVisible();
+            expect(page.locator("#net-error")).containsText("your session has ended");
+            assertThat(page.getByLabel("Problem").inputValue()).isEqualTo("Typed at 3 AM, must not vanish");
+            assertThat(record(s).path("problem").isNull()).as("nothing was saved").isTrue();
+        }
+    }
+
     @BothDatabases
     void withoutJavaScript_everyFormStillWorks(TestDb db) throws Exception {
         try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
