@@ -16,7 +16,8 @@ public final class Cli {
     @Command(name = "hotfix", mixinStandardHelpOptions = true, version = "hotfix-log 0.1.0",
             description = "Hotfix Log: record emergency production changes while they happen.",
             subcommands = {ServeCommand.class, NewCommand.class, ListCommand.class, ShowCommand.class,
-                    SetCommand.class, MarkCommand.class, HistoryCommand.class, ExportCommand.class, ImportCommand.class, TokenCommand.class, UserCommand.class,
+                    SetCommand.class, MarkCommand.class, HistoryCommand.class, ExportCommand.class, ImportCommand.class,
+                    TokenCommand.class, UserCommand.class,
                     CommandLine.HelpCommand.class})
     static final class Root implements Runnable {
         @CommandLine.Spec

@@ -94,7 +94,8 @@ public final class HotfixPages {
         }
         String key = ctx.formParam("key");
         try {
-            Hotfix h = service.create(MergePatch.of(body), Requests.actor(ctx), key == null || key.isBlank() ? null : key);
+            Hotfix h = service.create(MergePatch.of(body), Requests.actor(ctx),
+                    key == null || key.isBlank() ? null : key);
             ctx.status(303).header("Location", "/hotfixes/" + h.id());
         } catch (ValidationException e) {
             Map<String, String> errors = new LinkedHashMap<>();

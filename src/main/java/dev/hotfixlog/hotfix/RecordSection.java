@@ -145,7 +145,7 @@ public enum RecordSection {
         return body;
     }
 
-    /** The API fields a revision touched, reduced to their top-level names ({@code followUps.postmortem.done} → followUps). */
+    /** The API fields a revision touched, by top-level name ({@code followUps.postmortem.done} → followUps). */
     public static Set<String> topLevel(List<FieldChange> changes) {
         Set<String> out = new java.util.HashSet<>();
         for (FieldChange c : changes) {

@@ -39,14 +39,18 @@ final class LogReader {
     private static final Pattern RULE = Pattern.compile("^\\s{0,3}([-*_])(\\s*\\1){2,}\\s*$");
     private static final Pattern BOLD_LABEL = Pattern.compile(
             "^\\s*(?:[-*+]\\s+)?\\*\\*([^*]{1,60}?)\\s*:?\\s*\\*\\*:?[ \\t]?(.*)$");
-    private static final Pattern PLAIN_LABEL = Pattern.compile("^\\s*(?:[-*+]\\s+)?([A-Za-z][A-Za-z /()'-]{0,40}):[ \\t]?(.*)$");
+    private static final Pattern PLAIN_LABEL = Pattern.compile(
+            "^\\s*(?:[-*+]\\s+)?([A-Za-z][A-Za-z /()'-]{0,40}):[ \\t]?(.*)$");
     private static final Pattern CHECKBOX = Pattern.compile("^\\s*[-*+]\\s+\\[([ xX])\\]\\s*(.*)$");
     private static final Pattern BOLD_START = Pattern.compile("^\\*\\*([^*]+)\\*\\*(.*)$");
-    private static final Pattern ONE_LINE = Pattern.compile("(?i)^\\s*(?:\\*\\*)?duration\\s*:?\\s*(?:\\*\\*)?\\s*:?\\s*(.*?)"
-            + "\\s*\\|\\s*(?:\\*\\*)?follow-?up\\s*:?\\s*(?:\\*\\*)?\\s*:?\\s*(.*?)\\s*\\|\\s*(?:\\*\\*)?learning\\s*:?\\s*"
+    private static final Pattern ONE_LINE = Pattern.compile(
+            "(?i)^\\s*(?:\\*\\*)?duration\\s*:?\\s*(?:\\*\\*)?\\s*:?\\s*(.*?)"
+            + "\\s*\\|\\s*(?:\\*\\*)?follow-?up\\s*:?\\s*(?:\\*\\*)?\\s*:?\\s*(.*?)"
+            + "\\s*\\|\\s*(?:\\*\\*)?learning\\s*:?\\s*"
             + "(?:\\*\\*)?\\s*:?\\s?(.*)$");
     private static final Pattern DATED_TITLE = Pattern.compile("^(.*)\\s+[-–—]\\s+(\\d{4}-\\d{2}-\\d{2})\\s*$");
-    private static final Pattern TYPE_ROW = Pattern.compile("(?i)^type\\s*\\d*\\s*:\\s*(.*?)\\s+[-–—]\\s+prevention\\s*:\\s*(.*)$");
+    private static final Pattern TYPE_ROW = Pattern.compile(
+            "(?i)^type\\s*\\d*\\s*:\\s*(.*?)\\s+[-–—]\\s+prevention\\s*:\\s*(.*)$");
     private static final Pattern SIGN_ROW = Pattern.compile(
             "(?i)^signal\\s*\\d*\\s*:\\s*(.*?)\\s*(?:→|->|=>|[-–—])\\s*threshold\\s*:\\s*(.*)$");
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*[-*+]\\s+(.*)$");

@@ -39,8 +39,8 @@ public final class MarkdownRoutes {
     private void export(Context ctx) {
         LogFormat format = LogFormat.parse("format", ctx.queryParam("format"));
         ctx.contentType("text/markdown; charset=utf-8")
-                .header("Content-Disposition", "inline; filename=\"hotfix-log" + (format == LogFormat.FULL ? "-full" : "")
-                        + ".md\"")
+                .header("Content-Disposition", "inline; filename=\"hotfix-log"
+                        + (format == LogFormat.FULL ? "-full" : "") + ".md\"")
                 .result(service.export(format));
     }
 

@@ -45,30 +45,45 @@ public final class SecretRedactor {
     private static final List<Detector> DETECTORS = List.of(
             new Detector("private-key", Pattern.compile(
                     "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[\\s\\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----"
-                            + "|[\\s\\S]*)"), 0, List.of("private key")),
+                            + "|[\\s\\S]*)"), 0,
+                    List.of("private key")),
             new Detector("aws-access-key-id", Pattern.compile(
-                    "\\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[0-9A-Z]{16}\\b"), 0, List.of("akia", "asia", "agpa", "aida", "aroa", "aipa", "anpa", "anva")),
+                    "\\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[0-9A-Z]{16}\\b"), 0,
+                    List.of("akia", "asia", "agpa", "aida", "aroa", "aipa", "anpa", "anva")),
             new Detector("aws-secret-access-key", Pattern.compile(
-                    "(?i)aws_?secret_?access_?key[\"']?\\s*[:=]\\s*[\"']?" + NOT_MASKED + "([A-Za-z0-9/+=]{40})"), 1, List.of("secret")),
-            new Detector("google-api-key", Pattern.compile("\\bAIza[0-9A-Za-z_\\-]{35}(?![0-9A-Za-z_\\-])"), 0, List.of("aiza")),
+                    "(?i)aws_?secret_?access_?key[\"']?\\s*[:=]\\s*[\"']?" + NOT_MASKED + "([A-Za-z0-9/+=]{40})"), 1,
+                    List.of("secret")),
+            new Detector("google-api-key", Pattern.compile("\\bAIza[0-9A-Za-z_\\-]{35}(?![0-9A-Za-z_\\-])"), 0,
+                    List.of("aiza")),
             new Detector("azure-storage-key", Pattern.compile("(?i)AccountKey=" + NOT_MASKED
-                    + "([A-Za-z0-9+/]{40,}={0,2})"), 1, List.of("accountkey=")),
+                    + "([A-Za-z0-9+/]{40,}={0,2})"), 1,
+                    List.of("accountkey=")),
             new Detector("github-token", Pattern.compile(
-                    "\\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\\b"), 0, List.of("gh", "github_pat_")),
-            new Detector("gitlab-token", Pattern.compile("\\bglpat-[A-Za-z0-9_\\-]{20,}"), 0, List.of("glpat-")),
-            new Detector("slack-token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), 0, List.of("xox")),
+                    "\\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\\b"), 0,
+                    List.of("gh", "github_pat_")),
+            new Detector("gitlab-token", Pattern.compile("\\bglpat-[A-Za-z0-9_\\-]{20,}"), 0,
+                    List.of("glpat-")),
+            new Detector("slack-token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), 0,
+                    List.of("xox")),
             new Detector("slack-webhook", Pattern.compile(
-                    "https://hooks\\.slack\\.com/services/[A-Za-z0-9/_-]+"), 0, List.of("hooks.slack.com")),
-            new Detector("stripe-key", Pattern.compile("\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}\\b"), 0, List.of("_live_", "_test_")),
-            new Detector("hotfix-log-token", Pattern.compile("\\bhfx_[A-Za-z0-9_\\-]{43}(?![A-Za-z0-9_\\-])"), 0, List.of("hfx_")),
+                    "https://hooks\\.slack\\.com/services/[A-Za-z0-9/_-]+"), 0,
+                    List.of("hooks.slack.com")),
+            new Detector("stripe-key", Pattern.compile("\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}\\b"), 0,
+                    List.of("_live_", "_test_")),
+            new Detector("hotfix-log-token", Pattern.compile("\\bhfx_[A-Za-z0-9_\\-]{43}(?![A-Za-z0-9_\\-])"), 0,
+                    List.of("hfx_")),
             new Detector("jwt", Pattern.compile(
-                    "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"), 0, List.of("eyj")),
+                    "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"), 0,
+                    List.of("eyj")),
             new Detector("password-in-url", Pattern.compile(
-                    "\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@]+:" + NOT_MASKED + "([^\\s@/]+)@"), 1, List.of("://")),
+                    "\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@]+:" + NOT_MASKED + "([^\\s@/]+)@"), 1,
+                    List.of("://")),
             new Detector("bearer-token", Pattern.compile("(?i)\\bBearer\\s+" + NOT_MASKED
-                    + "([A-Za-z0-9._~+/-]{20,}=*)"), 1, List.of("bearer")),
+                    + "([A-Za-z0-9._~+/-]{20,}=*)"), 1,
+                    List.of("bearer")),
             new Detector("password", Pattern.compile("(?i)\\b(?:password|passwd|pwd|client_secret|api_?key|secret_?key"
-                    + "|access_?token)[\"']?\\s*[:=]\\s*[\"']?" + NOT_MASKED + "([^\\s\"',;]{6,})"), 1, List.of("pass", "pwd", "secret", "api", "access")));
+                    + "|access_?token)[\"']?\\s*[:=]\\s*[\"']?" + NOT_MASKED + "([^\\s\"',;]{6,})"), 1,
+                    List.of("pass", "pwd", "secret", "api", "access")));
 
     public Result redact(String text) {
         if (text == null || text.isEmpty()) {
