@@ -99,7 +99,11 @@ public final class HotfixBulk {
                 } else {
                     updated.add(id);
                     if (write && errors.isEmpty()) {
-                        repo.update(h, result, existing.version());
+                        if (!repo.update(h, result, existing.version())) {
+                            // Edited while the import ran: undo the whole import rather than overwrite that edit.
+                            throw new dev.hotfixlog.error.StaleVersionException(id.toString(), existing.version(),
+                                    repo.find(h, id).map(Hotfix::version).orElse(-1));
+                        }
                         repo.appendRevision(h, id, new Revision(result.version(), actor, now, "imported",
                                 HotfixJson.diff(existing, result)));
                     }
