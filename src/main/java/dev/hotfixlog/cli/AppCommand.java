@@ -43,7 +43,10 @@ abstract class AppCommand implements Callable<Integer> {
         return run(app.hotfixes(), config);
     }
 
-    abstract int run(HotfixService hotfixes, Config config);
+    /** Commands that need only the record service override this one. */
+    int run(HotfixService hotfixes, Config config) {
+        throw new IllegalStateException(getClass().getSimpleName() + " overrides neither run method");
+    }
 
     /** The change this command made, for the audit log; null for commands that only read. */
     String auditAction() {

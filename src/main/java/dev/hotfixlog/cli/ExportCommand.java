@@ -3,7 +3,6 @@ package dev.hotfixlog.cli;
 import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.error.ValidationException;
-import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.markdown.LogFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +34,9 @@ final class ExportCommand extends AppCommand {
         try {
             // Written beside the target and moved over it: a reader never sees half a log.
             Path abs = out.toAbsolutePath();
+            if (!Files.isDirectory(abs.getParent())) {
+                throw ValidationException.of("--out", "the folder " + abs.getParent() + " does not exist");
+            }
             Path tmp = Files.createTempFile(abs.getParent(), ".hotfix-export-", ".md");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -43,10 +45,5 @@ final class ExportCommand extends AppCommand {
         }
         ctx.terminal().err().println("wrote " + out);
         return ExitCodes.OK;
-    }
-
-    @Override
-    int run(HotfixService hotfixes, Config config) {
-        throw new UnsupportedOperationException("export runs with the whole app");
     }
 }

@@ -3,7 +3,6 @@ package dev.hotfixlog.cli;
 import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.error.ValidationException;
-import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.markdown.ImportReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,6 +61,8 @@ final class ImportCommand extends AppCommand {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw ValidationException.of("FILE", file + " is not UTF-8 text");
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw ValidationException.of("FILE", file + " does not exist");
         } catch (IOException e) {
             throw ValidationException.of("FILE", "cannot read " + file + ": " + e.getMessage());
         }
@@ -78,10 +79,5 @@ final class ImportCommand extends AppCommand {
     @Override
     String auditAction() {
         return dryRun ? null : "import";
-    }
-
-    @Override
-    int run(HotfixService hotfixes, Config config) {
-        throw new UnsupportedOperationException("import runs with the whole app");
     }
 }

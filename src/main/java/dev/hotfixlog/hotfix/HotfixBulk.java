@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -183,12 +182,5 @@ public final class HotfixBulk {
 
     private static boolean same(Hotfix a, Hotfix b) {
         return a.status() == b.status() && HotfixJson.editable(a).equals(HotfixJson.editable(b));
-    }
-
-    /** Revisions by id; used by the export's history summary. */
-    static Map<HotfixId, List<Revision>> group(List<Map.Entry<HotfixId, Revision>> rows) {
-        Map<HotfixId, List<Revision>> out = new HashMap<>();
-        rows.forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return out;
     }
 }

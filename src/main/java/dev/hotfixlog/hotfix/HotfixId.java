@@ -1,5 +1,6 @@
 package dev.hotfixlog.hotfix;
 
+import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.ValidationException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,18 @@ public record HotfixId(long number) implements Comparable<HotfixId> {
             throw ValidationException.of("id", "'" + text + "' is not a hotfix id; expected HOTFIX-NNN, e.g. HOTFIX-001");
         }
         return new HotfixId(Long.parseLong(m.group(1)));
+    }
+
+    /**
+     * An id taken from a URL path: anything that is not an id is a page that does not exist (404), not bad
+     * input. Used by every route with {@code {id}} in its path.
+     */
+    public static HotfixId fromPath(String text) {
+        try {
+            return parse(text);
+        } catch (ValidationException e) {
+            throw new NotFoundException("no hotfix '" + text + "'; ids look like HOTFIX-001");
+        }
     }
 
     @Override

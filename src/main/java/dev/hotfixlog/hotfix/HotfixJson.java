@@ -37,6 +37,19 @@ public final class HotfixJson {
     private HotfixJson() {
     }
 
+    /** The top-level field of a field path: {@code followUps.postmortem.done} and {@code systemsAffected[2]}
+     * belong to {@code followUps} and {@code systemsAffected}. */
+    public static String topLevel(String path) {
+        int end = path.length();
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '.' || path.charAt(i) == '[') {
+                end = i;
+                break;
+            }
+        }
+        return path.substring(0, end);
+    }
+
     /** The full representation served by the API. */
     public static ObjectNode write(Hotfix h) {
         ObjectNode o = Json.object();

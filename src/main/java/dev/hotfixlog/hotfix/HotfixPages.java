@@ -58,7 +58,7 @@ public final class HotfixPages {
     private void showForm(Context ctx, int status, String down, String wait, Map<String, String> values,
                           Map<String, String> errors, String key) {
         Triage.Outcome outcome = new Triage(bool(down), bool(wait)).outcome();
-        Map<String, Object> p = common(ctx);
+        Map<String, Object> p = PageModel.common(ctx);
         p.put("down", down);
         p.put("wait", wait);
         p.put("outcome", outcome == null ? null : outcome.advice());
@@ -101,7 +101,7 @@ public final class HotfixPages {
             Map<String, String> errors = new LinkedHashMap<>();
             boolean formReused = false;
             for (var err : e.errors()) {
-                String field = err.field().replaceAll("[.\\[].*$", "");
+                String field = HotfixJson.topLevel(err.field());
                 if (field.equals("Idempotency-Key")) {
                     formReused = true;
                     continue;
@@ -129,7 +129,7 @@ public final class HotfixPages {
     }
 
     private void board(Context ctx) {
-        Map<String, Object> p = common(ctx);
+        Map<String, Object> p = PageModel.common(ctx);
         p.put("active", service.list(new HotfixQuery(Status.ACTIVE, null, BOARD_LIMIT, null)).items());
         p.put("deployed", service.list(new HotfixQuery(Status.DEPLOYED, null, BOARD_LIMIT, null)).items());
         p.put("now", clock.instant());
@@ -142,7 +142,7 @@ public final class HotfixPages {
 
     private void history(Context ctx) {
         HotfixId id = PageModel.pathId(ctx);
-        Map<String, Object> p = common(ctx);
+        Map<String, Object> p = PageModel.common(ctx);
         p.put("h", service.get(id));
         List<Revision> revisions = new ArrayList<>(service.history(id));
         Collections.reverse(revisions);
@@ -166,7 +166,7 @@ public final class HotfixPages {
                 status.equals("completed") ? resolvedSince : null, LIST_LIMIT,
                 HotfixPage.decodeCursor(ctx.queryParam("cursor")));
         HotfixPage page = service.list(query);
-        Map<String, Object> p = common(ctx);
+        Map<String, Object> p = PageModel.common(ctx);
         p.put("heading", status.equals("all") ? "All hotfixes"
                 : status.substring(0, 1).toUpperCase(Locale.ROOT) + status.substring(1) + " hotfixes");
         p.put("items", page.items());
@@ -181,9 +181,5 @@ public final class HotfixPages {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, Object> common(Context ctx) {
-        return PageModel.common(ctx);
     }
 }

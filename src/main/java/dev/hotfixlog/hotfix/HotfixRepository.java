@@ -335,13 +335,14 @@ final class HotfixRepository {
     }
 
     Map<HotfixId, List<Revision>> allHistories(Handle h) {
-        List<Map.Entry<HotfixId, Revision>> rows = h.createQuery("SELECT hotfix_id, version, actor, changed_at,"
+        Map<HotfixId, List<Revision>> out = new HashMap<>();
+        h.createQuery("SELECT hotfix_id, version, actor, changed_at,"
                         + " action, changes FROM hotfix_revision ORDER BY hotfix_id, version")
                 .map((rs, ctx) -> Map.entry(HotfixId.parse(rs.getString(1)), new Revision(rs.getInt(2),
                         rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5),
                         changes(rs.getString(6)))))
-                .list();
-        return HotfixBulk.group(rows);
+                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return out;
     }
 
     private static List<FieldChange> changes(String json) {

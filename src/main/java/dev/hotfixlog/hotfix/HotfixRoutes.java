@@ -97,11 +97,7 @@ public final class HotfixRoutes {
 
     /** A path that names no possible hotfix is a missing resource, not a bad field. */
     private static HotfixId pathId(Context ctx) {
-        try {
-            return HotfixId.parse(ctx.pathParam("id"));
-        } catch (ValidationException e) {
-            throw new NotFoundException("no hotfix '" + ctx.pathParam("id") + "'; ids look like HOTFIX-001");
-        }
+        return HotfixId.fromPath(ctx.pathParam("id"));
     }
 
     private static boolean blank(String s) {

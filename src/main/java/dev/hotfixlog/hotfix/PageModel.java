@@ -1,7 +1,5 @@
 package dev.hotfixlog.hotfix;
 
-import dev.hotfixlog.error.NotFoundException;
-import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.web.Requests;
 import io.javalin.http.Context;
 import java.util.HashMap;
@@ -19,13 +17,17 @@ final class PageModel {
         return p;
     }
 
-    /** A hand-typed id that is not an id is simply a page that does not exist. */
     static HotfixId pathId(Context ctx) {
-        try {
-            return HotfixId.parse(ctx.pathParam("id"));
-        } catch (ValidationException e) {
-            throw new NotFoundException("no hotfix '" + ctx.pathParam("id") + "'");
-        }
+        return HotfixId.fromPath(ctx.pathParam("id"));
+    }
+
+    /** What a fragment of the record page (a section, the checklists) needs besides its own parameters. */
+    static Map<String, Object> fragment(Context ctx, Hotfix h) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("h", h);
+        p.put("csrf", ctx.attribute(Requests.CSRF_TOKEN));
+        p.put("canEdit", Requests.canEdit(ctx));
+        return p;
     }
 
     /** The parameters of the record page showing every section read-only. */

@@ -14,7 +14,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +121,7 @@ public final class RecordEditPages {
     private static Map<String, String> errorsBySection(ValidationException e, RecordSection s) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (var err : e.errors()) {
-            String field = err.field().replaceAll("[.\\[].*$", "");
+            String field = HotfixJson.topLevel(err.field());
             String key = s.has(field) ? field : "";
             errors.merge(key, (key.isEmpty() ? err.field() + ": " : "") + err.message(), (a, b) -> a + "; " + b);
         }
@@ -141,28 +140,15 @@ public final class RecordEditPages {
 
     private void show(Context ctx, int status, Hotfix h, RecordSection s, String mode, Map<String, String> values,
                       Map<String, String> errors, Map<String, String> theirs, String notice) {
-        if (Requests.isHtmx(ctx)) {
-            Map<String, Object> p = new HashMap<>();
-            p.put("h", h);
-            p.put("s", s);
-            p.put("mode", mode);
-            p.put("values", values);
-            p.put("errors", errors);
-            p.put("theirs", theirs);
-            p.put("notice", notice);
-            p.put("csrf", ctx.attribute(Requests.CSRF_TOKEN));
-            p.put("canEdit", Requests.canEdit(ctx));
-            pages.render(ctx, status, "section.jte", p);
-            return;
-        }
-        Map<String, Object> p = PageModel.record(ctx, h);
-        p.put("editing", s);
+        boolean fragment = Requests.isHtmx(ctx);
+        Map<String, Object> p = fragment ? PageModel.fragment(ctx, h) : PageModel.record(ctx, h);
+        p.put(fragment ? "s" : "editing", s);
         p.put("mode", mode);
         p.put("values", values);
         p.put("errors", errors);
         p.put("theirs", theirs);
         p.put("notice", notice);
-        pages.render(ctx, status, "hotfix.jte", p);
+        pages.render(ctx, status, fragment ? "section.jte" : "hotfix.jte", p);
     }
 
     /** Alerted, Fix deployed, Resolved: stamps "now"; a move the lifecycle forbids is explained on the page. */
@@ -218,11 +204,7 @@ public final class RecordEditPages {
             }
         }
         if (Requests.isHtmx(ctx)) {
-            Map<String, Object> p = new HashMap<>();
-            p.put("h", h);
-            p.put("csrf", ctx.attribute(Requests.CSRF_TOKEN));
-            p.put("canEdit", Requests.canEdit(ctx));
-            pages.render(ctx, 200, "checklist.jte", p);
+            pages.render(ctx, 200, "checklist.jte", PageModel.fragment(ctx, h));
         } else {
             ctx.redirect("/hotfixes/" + id + "#checklist", HttpStatus.SEE_OTHER);
         }

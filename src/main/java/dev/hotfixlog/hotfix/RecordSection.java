@@ -149,7 +149,7 @@ public enum RecordSection {
     public static Set<String> topLevel(List<FieldChange> changes) {
         Set<String> out = new java.util.HashSet<>();
         for (FieldChange c : changes) {
-            out.add(c.field().replaceAll("[.\\[].*$", ""));
+            out.add(HotfixJson.topLevel(c.field()));
         }
         return out;
     }

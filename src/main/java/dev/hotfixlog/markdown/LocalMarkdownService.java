@@ -5,6 +5,7 @@ import dev.hotfixlog.hotfix.FieldChange;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixBulk;
 import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.HotfixJson;
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.ImportItem;
 import dev.hotfixlog.hotfix.ImportOutcome;
@@ -80,7 +81,7 @@ public final class LocalMarkdownService implements MarkdownService {
             }
             Set<String> fields = new LinkedHashSet<>();
             for (FieldChange c : r.changes()) {
-                fields.add(c.field().replaceAll("[.\\[].*$", ""));
+                fields.add(HotfixJson.topLevel(c.field()));
             }
             out.add(HISTORY_TIME.format(r.at()) + " " + r.actor() + ": " + r.action()
                     + (r.action().equals("created") || fields.isEmpty() ? "" : " " + String.join(", ", fields)));

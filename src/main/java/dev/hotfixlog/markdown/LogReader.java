@@ -184,7 +184,11 @@ final class LogReader {
         HotfixId id = null;
         String idText = head.group(1).strip();
         if (idText.matches("(?i)HOTFIX-\\d+")) {
-            id = HotfixId.parse(idText.toUpperCase(Locale.ROOT));
+            try {
+                id = HotfixId.parse(idText);
+            } catch (ValidationException e) {
+                error(start, "'" + idText + "' is not a hotfix id: " + e.errors().get(0).message());
+            }
         } else if (!idText.matches("(?i)HOTFIX-[X?]*|")) {
             error(start, "'" + idText + "' is not a hotfix id; write HOTFIX- and a number, or HOTFIX-XXX for a "
                     + "new one");

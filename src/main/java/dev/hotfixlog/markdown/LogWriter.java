@@ -129,7 +129,7 @@ final class LogWriter {
     }
 
     private static String headingTitle(String title) {
-        return titleFits(title) ? title : title.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        return titleFits(title) ? title : Values.oneLine(title);
     }
 
     private static List<String> extrasOf(Beyond b, String section) {
@@ -255,7 +255,7 @@ final class LogWriter {
         if (v == null || v.isBlank()) {
             return placeholder;
         }
-        return Values.fitsInline(v) ? v : v.strip().replaceAll("\\s*\\n\\s*", " ");
+        return Values.fitsInline(v) ? v : Values.oneLine(v);
     }
 
     private static String followUpStatus(Hotfix h, Beyond b) {

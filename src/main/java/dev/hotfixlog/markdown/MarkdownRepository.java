@@ -15,11 +15,9 @@ final class MarkdownRepository {
     Map<String, LogWriter.Beyond> beyond(Handle h) {
         Map<String, LogWriter.Beyond> out = new HashMap<>();
         h.createQuery("SELECT hotfix_id, followup_status, extras, history FROM hotfix_markdown")
-                .map((rs, ctx) -> {
-                    out.put(rs.getString(1), new LogWriter.Beyond(rs.getString(2), extras(rs.getString(3)),
-                            strings(rs.getString(4))));
-                    return 0;
-                }).list();
+                .map((rs, ctx) -> Map.entry(rs.getString(1), new LogWriter.Beyond(rs.getString(2),
+                        extras(rs.getString(3)), strings(rs.getString(4)))))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 

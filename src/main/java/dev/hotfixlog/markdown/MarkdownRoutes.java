@@ -27,13 +27,7 @@ public final class MarkdownRoutes {
     }
 
     private void one(Context ctx) {
-        HotfixId id;
-        try {
-            id = HotfixId.parse(ctx.pathParam("id"));
-        } catch (dev.hotfixlog.error.ValidationException e) {
-            throw new dev.hotfixlog.error.NotFoundException("no hotfix '" + ctx.pathParam("id") + "'");
-        }
-        ctx.contentType("text/plain; charset=utf-8").result(service.exportOne(id));
+        ctx.contentType("text/plain; charset=utf-8").result(service.exportOne(HotfixId.fromPath(ctx.pathParam("id"))));
     }
 
     private void export(Context ctx) {

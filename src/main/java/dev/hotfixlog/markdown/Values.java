@@ -62,6 +62,13 @@ final class Values {
                 && !isPlaceholder(v) && !FENCE_OPEN.matcher(v).matches() && !v.endsWith("\\");
     }
 
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n]+\\s*");
+
+    /** A value squeezed onto one line (its line breaks become spaces), for the places only a line fits. */
+    static String oneLine(String v) {
+        return LINE_BREAKS.matcher(v.strip()).replaceAll(" ");
+    }
+
     static boolean isFenceOpen(String line) {
         return FENCE_OPEN.matcher(line).matches();
     }
@@ -130,7 +137,7 @@ final class Values {
 
     /** A time as the template writes it (UTC), with seconds and milliseconds only when there are some. */
     static String time(Instant i) {
-        if (i.getNano() % 1_000_000_000 != 0) {
+        if (i.getNano() != 0) {
             return MILLIS.format(i);
         }
         return i.getEpochSecond() % 60 != 0 ? SECONDS.format(i) : MINUTES.format(i);

@@ -98,6 +98,11 @@ class MarkdownCliAndApiTest {
         CliRunner.Result refused = direct.run("import", bad.toString());
         assertThat(refused.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(refused.err()).contains("line 3: 'HOTFIX-x1' is not a hotfix id");
+        assertThat(direct.run("import", db.dataDir().resolve("missing.md").toString()).err())
+                .isEqualTo("error: FILE: " + db.dataDir().resolve("missing.md") + " does not exist\n");
+        Path nowhere = db.dataDir().resolve("no-such-folder");
+        assertThat(direct.run("export", "--out", nowhere.resolve("log.md").toString()).err())
+                .isEqualTo("error: --out: the folder " + nowhere + " does not exist\n");
         Files.write(bad, new byte[] {(byte) 0xC3, (byte) 0x28});
         assertThat(direct.run("import", bad.toString()).err()).contains("is not UTF-8 text");
 

@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -160,9 +159,5 @@ class ExampleLogTest {
             out.put(h.id().toString(), h.status().json() + " " + HotfixJson.editable(h));
         }
         return out;
-    }
-
-    static List<String> lines(String s) {
-        return s.lines().toList();
     }
 }

@@ -182,6 +182,9 @@ class ImportToleranceTest {
                 "",
                 "### Missing id",
                 "",
+                "### 🚨 [HOTFIX-0] Number zero",
+                "**Severity:** High",
+                "",
                 "### 🚨 [HOTFIX-4] Unclosed code",
                 "**Severity:** High",
                 "**Problem:**",
@@ -201,7 +204,9 @@ class ImportToleranceTest {
                                     + "or HOTFIX-XXX for a new one"),
                             new FieldError("line 17", "an entry heading needs its id in brackets, like: ### 🚨 "
                                     + "[HOTFIX-007] Checkout returns 502"),
-                            new FieldError("line 22", "this code block is never closed (a line of ``` is missing)")));
+                            new FieldError("line 19", "'HOTFIX-0' is not a hotfix id: must be HOTFIX-001 or above, "
+                                    + "was number 0"),
+                            new FieldError("line 25", "this code block is never closed (a line of ``` is missing)")));
             assertThat(s.app().hotfixes().list(dev.hotfixlog.hotfix.HotfixQuery.firstPage()).items()).isEmpty();
 
             // Readable, but a record breaks the rules: still nothing is applied, and the line is named.

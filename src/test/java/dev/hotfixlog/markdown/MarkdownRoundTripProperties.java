@@ -19,7 +19,6 @@ import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -150,9 +149,5 @@ class MarkdownRoundTripProperties {
         return Arbitraries.of(pieces).list().ofMinSize(1).ofMaxSize(8)
                 .map(ps -> String.join(" ", ps))
                 .filter(s -> !s.isBlank());
-    }
-
-    static List<String> lines(String s) {
-        return new ArrayList<>(s.lines().toList());
     }
 }
