@@ -1,5 +1,10 @@
 package dev.hotfixlog;
 
+import dev.hotfixlog.followup.FollowUpApiClient;
+import dev.hotfixlog.followup.FollowUpRoutes;
+import dev.hotfixlog.followup.FollowUpService;
+import dev.hotfixlog.followup.LocalFollowUpService;
+import dev.hotfixlog.hotfix.FollowUpDue;
 import dev.hotfixlog.hotfix.HotfixApiClient;
 import dev.hotfixlog.hotfix.HotfixPages;
 import dev.hotfixlog.hotfix.RecordEditPages;
@@ -10,6 +15,12 @@ import dev.hotfixlog.markdown.LocalMarkdownService;
 import dev.hotfixlog.markdown.MarkdownApiClient;
 import dev.hotfixlog.markdown.MarkdownRoutes;
 import dev.hotfixlog.markdown.MarkdownService;
+import dev.hotfixlog.notify.LocalNotifyService;
+import dev.hotfixlog.notify.Notifier;
+import dev.hotfixlog.notify.NotifyApiClient;
+import dev.hotfixlog.notify.NotifyPages;
+import dev.hotfixlog.notify.NotifyRoutes;
+import dev.hotfixlog.notify.NotifyService;
 import dev.hotfixlog.security.AccessGate;
 import dev.hotfixlog.security.AccountService;
 import dev.hotfixlog.security.OidcSignIn;
@@ -20,6 +31,7 @@ import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.security.SecurityRoutes;
 import dev.hotfixlog.security.TokenService;
 import dev.hotfixlog.store.Database;
+import dev.hotfixlog.store.Dialect;
 import dev.hotfixlog.web.HealthRoutes;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.WebServer;
@@ -39,17 +51,22 @@ public final class App implements AutoCloseable {
     private final Database db;
     private final HotfixService hotfixes;
     private final MarkdownService markdown;
+    private final FollowUpService followUps;
+    private final NotifyService notify;
     private final Clock clock;
     private final TokenService tokens;
     private final AuditLog audit;
     private final AccountService accounts;
     private final SessionService sessions;
 
-    private App(Config config, Database db, HotfixService hotfixes, MarkdownService markdown, Clock clock) {
+    private App(Config config, Database db, HotfixService hotfixes, MarkdownService markdown,
+                FollowUpService followUps, NotifyService notify, Clock clock) {
         this.config = config;
         this.db = db;
         this.hotfixes = hotfixes;
         this.markdown = markdown;
+        this.followUps = followUps;
+        this.notify = notify;
         this.clock = clock;
         this.tokens = db == null ? null : new TokenService(db, clock);
         this.audit = db == null ? null : new AuditLog(db, clock);
@@ -62,16 +79,23 @@ public final class App implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         if (config.isRemote()) {
             return new App(config, null, new HotfixApiClient(config.server(), config.token()),
-                    new MarkdownApiClient(config.server(), config.token()), clock);
+                    new MarkdownApiClient(config.server(), config.token()),
+                    new FollowUpApiClient(config.server(), config.token()),
+                    new NotifyApiClient(config.server(), config.token()), clock);
         }
         return local(config, clock);
     }
 
     public static App local(Config config, Clock clock) {
+        // Settings first: a bad channel, template or due time stops the start before the database is touched.
+        FollowUpDue due = FollowUpDue.parse(Setting.FOLLOWUP_DUE.envName(), config.followThrough().followUpDue());
+        Notifier notifier = Notifier.create(config, Dialect.ofUrl(config.dbUrl()), clock);
         Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
         SecretRedactor redactor = new SecretRedactor();
-        LocalHotfixService hotfixes = new LocalHotfixService(db, clock, redactor);
-        return new App(config, db, hotfixes, new LocalMarkdownService(db, clock, hotfixes, redactor), clock);
+        LocalHotfixService hotfixes = new LocalHotfixService(db, clock, redactor, due, notifier);
+        return new App(config, db, hotfixes, new LocalMarkdownService(db, clock, hotfixes, redactor),
+                new LocalFollowUpService(db, clock), new LocalNotifyService(db, notifier, hotfixes, config.followThrough(),
+                clock), clock);
     }
 
     public HotfixService hotfixes() {
@@ -80,6 +104,28 @@ public final class App implements AutoCloseable {
 
     public MarkdownService markdown() {
         return markdown;
+    }
+
+    public FollowUpService followUps() {
+        return followUps;
+    }
+
+    public NotifyService notifications() {
+        return notify;
+    }
+
+    /** Delivers every message that is due now, in this process; local apps only (the CLI after a send, tests). */
+    public int deliverNow() {
+        return requireLocal(localNotify()).worker().drainAll();
+    }
+
+    /** The local delivery worker; tests drive it under a controlled clock. */
+    public dev.hotfixlog.notify.DeliveryWorker deliveryWorker() {
+        return requireLocal(localNotify()).worker();
+    }
+
+    private LocalNotifyService localNotify() {
+        return notify instanceof LocalNotifyService l ? l : null;
     }
 
     /** API tokens of this installation; local apps only. */
@@ -101,19 +147,25 @@ public final class App implements AutoCloseable {
         tokens.ensureBootstrap(config.bootstrapToken());
         accounts.ensureInitialAdmin(config.dataDir());
         Pages pages = new Pages();
+        NotifyPages notifyPages = new NotifyPages(notify, pages);
         List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
                 new AccessGate(tokens, sessions, audit)::register,
                 new SecurityRoutes(tokens, audit, pages, accounts)::register,
                 new SignInRoutes(accounts, sessions, db, clock, pages, config.oidc().enabled())::register,
-                new HotfixPages(hotfixes, pages, clock)::register,
-                new RecordEditPages(hotfixes, pages)::register,
+                new HotfixPages(hotfixes, pages, clock, notifyPages)::register,
+                new RecordEditPages(hotfixes, pages, notifyPages)::register,
+                notifyPages::register,
+                new NotifyRoutes(notify)::register,
+                new FollowUpRoutes(followUps, pages, clock)::register,
                 new HealthRoutes(db)::register,
                 new HotfixRoutes(hotfixes, markdown::exportOne)::register,
                 new MarkdownRoutes(markdown)::register));
         if (config.oidc().enabled()) {
             features.add(new OidcSignIn(config, db, clock, accounts, sessions)::register);
         }
-        return new WebServer(config, features).start();
+        WebServer server = new WebServer(config, features).start();
+        deliveryWorker().start(config.followThrough().intervalMillis());
+        return server;
     }
 
     private static <T> T requireLocal(T part) {
@@ -125,6 +177,9 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        if (localNotify() != null) {
+            localNotify().close();
+        }
         if (db != null) {
             db.close();
         }

@@ -27,10 +27,11 @@ import java.util.Properties;
  * @param actor           name recorded in history for CLI changes
  * @param publicUrl       base URL of the server as people reach it, may be empty
  * @param oidc            single sign-on settings; {@code oidc.enabled()} is false when no issuer is set
+ * @param followThrough   follow-up due times, channels, SMTP, templates and the delivery worker's interval
  */
 public record Config(Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize, int port,
                      String bind, long maxRequestBytes, String server, String token, String bootstrapToken,
-                     String actor, String publicUrl, Oidc oidc) {
+                     String actor, String publicUrl, Oidc oidc, FollowThrough followThrough) {
 
     public static final String CONFIG_FILE_ENV = "HOTFIX_CONFIG";
 
@@ -88,7 +89,38 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
                 longValue(v, Setting.MAX_REQUEST_BYTES), stripSlash(v.get(Setting.SERVER)), v.get(Setting.TOKEN),
                 v.get(Setting.BOOTSTRAP_TOKEN), actor, stripSlash(v.get(Setting.PUBLIC_URL)),
                 new Oidc(v.get(Setting.OIDC_ISSUER), v.get(Setting.OIDC_CLIENT_ID), v.get(Setting.OIDC_CLIENT_SECRET),
-                        v.get(Setting.OIDC_ROLE_CLAIM), v.get(Setting.OIDC_ROLES)));
+                        v.get(Setting.OIDC_ROLE_CLAIM), v.get(Setting.OIDC_ROLES)),
+                new FollowThrough(v.get(Setting.FOLLOWUP_DUE), v.get(Setting.CHANNELS), v.get(Setting.SMTP_HOST),
+                        intValue(v, Setting.SMTP_PORT), v.get(Setting.SMTP_USER), v.get(Setting.SMTP_PASSWORD),
+                        v.get(Setting.SMTP_FROM), v.get(Setting.SMTP_TLS), v.get(Setting.TEMPLATES_DIR),
+                        longValue(v, Setting.NOTIFY_INTERVAL_MS)));
+    }
+
+    /**
+     * The raw follow-through settings. Each feature reads its part when the app is built (the channel list, the
+     * templates, the due times), so a bad value stops the start with the setting's name, not the first delivery.
+     */
+    public record FollowThrough(String followUpDue, String channels, String smtpHost, int smtpPort, String smtpUser,
+                         String smtpPassword, String smtpFrom, String smtpTls, String templatesDir,
+                         long intervalMillis) {
+        public FollowThrough {
+            if (smtpPort < 1 || smtpPort > 65_535) {
+                throw ValidationException.of(Setting.SMTP_PORT.envName(), "must be 1..65535, was " + smtpPort);
+            }
+            if (!smtpTls.equals("starttls") && !smtpTls.equals("tls") && !smtpTls.equals("none")) {
+                throw ValidationException.of(Setting.SMTP_TLS.envName(), "must be starttls, tls or none, was '"
+                        + smtpTls + "'");
+            }
+            if (intervalMillis < 0) {
+                throw ValidationException.of(Setting.NOTIFY_INTERVAL_MS.envName(), "must be 0 or more, was "
+                        + intervalMillis);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "FollowThrough[smtpHost=" + smtpHost + ", secrets=***]";
+        }
     }
 
     /** OpenID Connect single sign-on; off unless an issuer is set, and then client id and secret are needed. */

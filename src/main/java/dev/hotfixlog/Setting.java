@@ -27,7 +27,23 @@ public enum Setting {
     OIDC_ROLE_CLAIM("HOTFIX_OIDC_ROLE_CLAIM", null, "groups", "ID token claim holding the user's groups."),
     OIDC_ROLES("HOTFIX_OIDC_ROLES", null, "", "Group to role, e.g. `sre-leads=admin,oncall=responder,*=viewer`; "
             + "the highest match wins; no match and no `*` means no access."),
-    ACTOR("HOTFIX_ACTOR", null, "", "Name recorded in the history for CLI changes; empty means the OS user.");
+    ACTOR("HOTFIX_ACTOR", null, "", "Name recorded in the history for CLI changes; empty means the OS user."),
+    FOLLOWUP_DUE("HOTFIX_FOLLOWUP_DUE", null, "postmortem=48h,properFix=14d,processImprovement=30d,documentation=14d",
+            "When each follow-up falls due after a hotfix is resolved (`m`, `h` or `d`), unless a due time was set."),
+    CHANNELS("HOTFIX_CHANNELS", null, "", "Where messages go: entries separated by `;` or new lines, each "
+            + "`<slack|mattermost|teams|webhook|email> <URL or addresses> [severity=…] [events=…] [name=…]`; "
+            + "see \"Notifications\" below. Empty sends nothing."),
+    SMTP_HOST("HOTFIX_SMTP_HOST", null, "", "SMTP server for `email` channels."),
+    SMTP_PORT("HOTFIX_SMTP_PORT", null, "587", "SMTP port."),
+    SMTP_USER("HOTFIX_SMTP_USER", null, "", "SMTP user; empty means no authentication."),
+    SMTP_PASSWORD("HOTFIX_SMTP_PASSWORD", null, "", "SMTP password."),
+    SMTP_FROM("HOTFIX_SMTP_FROM", null, "hotfix-log@localhost", "Sender address of e-mails."),
+    SMTP_TLS("HOTFIX_SMTP_TLS", null, "starttls", "`starttls` (required), `tls` (implicit, port 465) or `none` "
+            + "(only for a relay on a trusted network)."),
+    TEMPLATES_DIR("HOTFIX_TEMPLATES_DIR", null, "", "Folder whose `alert.txt`, `complete.txt`, `stakeholder.txt` "
+            + "or `reminder.txt` replace the built-in message templates."),
+    NOTIFY_INTERVAL_MS("HOTFIX_NOTIFY_INTERVAL_MS", null, "1000", "`serve`: how often the delivery worker looks "
+            + "for due messages and reminders, in milliseconds; 0 turns the worker off.");
 
     private final String envName;
     private final String flag;

@@ -60,7 +60,7 @@ class ArchitectureTest {
     @Test
     void features_doNotReachIntoTheCli() {
         noClasses().that().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.security..",
-                        "dev.hotfixlog.markdown..")
+                        "dev.hotfixlog.markdown..", "dev.hotfixlog.notify..", "dev.hotfixlog.followup..")
                 .should().dependOnClassesThat().resideInAPackage("dev.hotfixlog.cli..")
                 .check(classes);
     }
@@ -71,5 +71,23 @@ class ArchitectureTest {
                         "dev.hotfixlog.store..", "dev.hotfixlog.web..")
                 .should().dependOnClassesThat().resideInAPackage("dev.hotfixlog.markdown..")
                 .check(classes);
+    }
+
+    /** The record tells whoever listens (HotfixEvents, RecordPanels); it never knows who sends messages. */
+    @Test
+    void theRecord_doesNotKnowItsFollowThrough() {
+        noClasses().that().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.security..",
+                        "dev.hotfixlog.store..", "dev.hotfixlog.web..", "dev.hotfixlog.markdown..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.hotfixlog.notify..",
+                        "dev.hotfixlog.followup..")
+                .check(classes);
+    }
+
+    @Test
+    void followUps_andMessages_doNotKnowEachOther() {
+        noClasses().that().resideInAPackage("dev.hotfixlog.followup..")
+                .should().dependOnClassesThat().resideInAPackage("dev.hotfixlog.notify..").check(classes);
+        noClasses().that().resideInAPackage("dev.hotfixlog.notify..")
+                .should().dependOnClassesThat().resideInAPackage("dev.hotfixlog.followup..").check(classes);
     }
 }

@@ -17,7 +17,8 @@ public final class Cli {
             description = "Hotfix Log: record emergency production changes while they happen.",
             subcommands = {ServeCommand.class, NewCommand.class, ListCommand.class, ShowCommand.class,
                     SetCommand.class, MarkCommand.class, HistoryCommand.class, ExportCommand.class, ImportCommand.class,
-                    TokenCommand.class, UserCommand.class,
+                    TokenCommand.class, UserCommand.class, FollowUpsCommand.class, DebtCommand.class,
+                    AnnounceCommand.class,
                     CommandLine.HelpCommand.class})
     static final class Root implements Runnable {
         @CommandLine.Spec

@@ -32,11 +32,13 @@ public final class HotfixPages {
     private final HotfixService service;
     private final Pages pages;
     private final Clock clock;
+    private final RecordPanels panels;
 
-    public HotfixPages(HotfixService service, Pages pages, Clock clock) {
+    public HotfixPages(HotfixService service, Pages pages, Clock clock, RecordPanels panels) {
         this.service = service;
         this.pages = pages;
         this.clock = clock;
+        this.panels = panels;
     }
 
     public void register(RoutesConfig r) {
@@ -137,7 +139,7 @@ public final class HotfixPages {
     }
 
     private void record(Context ctx) {
-        pages.render(ctx, 200, "hotfix.jte", PageModel.record(ctx, service.get(PageModel.pathId(ctx))));
+        pages.render(ctx, 200, "hotfix.jte", PageModel.record(ctx, service.get(PageModel.pathId(ctx)), panels));
     }
 
     private void history(Context ctx) {

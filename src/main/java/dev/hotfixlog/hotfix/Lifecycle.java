@@ -16,6 +16,11 @@ public final class Lifecycle {
     }
 
     public static Hotfix apply(Hotfix h, LifecycleEvent event, Instant at, String actor) {
+        return apply(h, event, at, actor, FollowUpDue.SEED);
+    }
+
+    /** As above; on resolution each open follow-up without a due time gets one from {@code due}. */
+    public static Hotfix apply(Hotfix h, LifecycleEvent event, Instant at, String actor, FollowUpDue due) {
         Hotfix.Builder b = h.toBuilder();
         switch (event.type()) {
             case ALERTED -> {
@@ -41,10 +46,12 @@ public final class Lifecycle {
                 requireNotCompleted(h, "resolved");
                 b.status(Status.COMPLETED).timeline(h.timeline().withResolvedAt(at));
                 tick(h, b, StepKind.COMPLETE_LOG, at, actor);
-                FollowUp pm = h.followUps().get(FollowUpKind.POSTMORTEM);
-                if (pm.dueAt() == null) {
-                    b.followUp(FollowUpKind.POSTMORTEM, pm.withDueAt(at.plus(POSTMORTEM_DUE_AFTER_RESOLUTION)));
-                }
+                due.afterResolution().forEach((kind, after) -> {
+                    FollowUp f = h.followUps().get(kind);
+                    if (f.dueAt() == null && !f.done()) {
+                        b.followUp(kind, f.withDueAt(at.plus(after)));
+                    }
+                });
             }
             default -> throw new IllegalStateException("unhandled event " + event.type());
         }

@@ -24,12 +24,21 @@ public final class LocalHotfixService implements HotfixService {
     private final Database db;
     private final Clock clock;
     private final Redacting redacting;
+    private final FollowUpDue due;
+    private final HotfixEvents events;
     private final HotfixRepository repo = new HotfixRepository();
 
     public LocalHotfixService(Database db, Clock clock, SecretRedactor redactor) {
+        this(db, clock, redactor, FollowUpDue.SEED, HotfixEvents.NONE);
+    }
+
+    public LocalHotfixService(Database db, Clock clock, SecretRedactor redactor, FollowUpDue due,
+                              HotfixEvents events) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.redacting = new Redacting(Objects.requireNonNull(redactor, "redactor"));
+        this.due = Objects.requireNonNull(due, "due");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     @Override
@@ -62,6 +71,7 @@ public final class LocalHotfixService implements HotfixService {
                 Hotfix stored = draft.withIdentity(new HotfixId(repo.nextNumber(h)), 1, now, now);
                 repo.insert(h, stored);
                 repo.appendRevision(h, stored.id(), created);
+                events.created(h, stored);
                 if (once != null) {
                     repo.rememberIdempotent(h, once.principal(), once.keyHash(), once.bodyHash(), stored.id(), now);
                 }
@@ -149,7 +159,7 @@ public final class LocalHotfixService implements HotfixService {
         Instant at = event.at() == null ? now : event.at().truncatedTo(ChronoUnit.MILLIS);
         return db.write(h -> {
             Hotfix current = repo.find(h, id).orElseThrow(() -> notFound(id));
-            Hotfix next = Lifecycle.apply(current, event, at, actor).toBuilder()
+            Hotfix next = Lifecycle.apply(current, event, at, actor, due).toBuilder()
                     .version(current.version() + 1).updatedAt(now).build();
             return save(h, current, next, event.type().json(), actor, now);
         });
@@ -166,6 +176,7 @@ public final class LocalHotfixService implements HotfixService {
             throw new StaleVersionException(current.id().toString(), current.version(), stored);
         }
         repo.appendRevision(h, next.id(), new Revision(next.version(), actor, now, action, changes));
+        events.changed(h, current, next);
         return next;
     }
 

@@ -31,8 +31,9 @@ final class PageModel {
     }
 
     /** The parameters of the record page showing every section read-only. */
-    static Map<String, Object> record(Context ctx, Hotfix h) {
+    static Map<String, Object> record(Context ctx, Hotfix h, RecordPanels panels) {
         Map<String, Object> p = common(ctx);
+        p.put("panels", panels.html(h));
         p.put("h", h);
         p.put("canEdit", Requests.canEdit(ctx));
         p.put("editing", null);

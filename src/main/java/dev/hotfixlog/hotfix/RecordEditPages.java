@@ -34,8 +34,10 @@ public final class RecordEditPages {
     private static final int ATTEMPTS = 5;
     private final HotfixService service;
     private final Pages pages;
+    private final RecordPanels panels;
 
-    public RecordEditPages(HotfixService service, Pages pages) {
+    public RecordEditPages(HotfixService service, Pages pages, RecordPanels panels) {
+        this.panels = panels;
         this.service = service;
         this.pages = pages;
     }
@@ -141,7 +143,7 @@ public final class RecordEditPages {
     private void show(Context ctx, int status, Hotfix h, RecordSection s, String mode, Map<String, String> values,
                       Map<String, String> errors, Map<String, String> theirs, String notice) {
         boolean fragment = Requests.isHtmx(ctx);
-        Map<String, Object> p = fragment ? PageModel.fragment(ctx, h) : PageModel.record(ctx, h);
+        Map<String, Object> p = fragment ? PageModel.fragment(ctx, h) : PageModel.record(ctx, h, panels);
         p.put(fragment ? "s" : "editing", s);
         p.put("mode", mode);
         p.put("values", values);
@@ -162,7 +164,7 @@ public final class RecordEditPages {
             service.record(id, event, Requests.actor(ctx));
             ctx.redirect("/hotfixes/" + id + "#timeline", HttpStatus.SEE_OTHER);
         } catch (ConflictException | ValidationException e) {
-            Map<String, Object> p = PageModel.record(ctx, service.get(id));
+            Map<String, Object> p = PageModel.record(ctx, service.get(id), panels);
             p.put("problem", e.getMessage());
             pages.render(ctx, e instanceof ConflictException ? 409 : 422, "hotfix.jte", p);
         }

@@ -14,8 +14,13 @@ public final class Pages {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 
     public void render(Context ctx, int status, String template, Map<String, Object> params) {
+        ctx.status(status).contentType("text/html; charset=utf-8").result(html(template, params));
+    }
+
+    /** A template rendered to a string: a part of another feature's page (see {@code RecordPanels}). */
+    public String html(String template, Map<String, Object> params) {
         StringOutput out = new StringOutput();
         engine.render(template, params, out);
-        ctx.status(status).contentType("text/html; charset=utf-8").result(out.toString());
+        return out.toString();
     }
 }

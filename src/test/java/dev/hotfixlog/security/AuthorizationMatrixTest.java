@@ -53,6 +53,15 @@ class AuthorizationMatrixTest {
         NEEDS.put("GET /api/v1/export", Role.VIEWER);
         NEEDS.put("POST /api/v1/import", Role.RESPONDER);
         NEEDS.put("GET /hotfixes/{id}/markdown", Role.VIEWER);
+        NEEDS.put("GET /hotfixes/{id}/announce/{kind}", Role.VIEWER);
+        NEEDS.put("POST /hotfixes/{id}/announce/{kind}", Role.RESPONDER);
+        NEEDS.put("GET /api/v1/hotfixes/{id}/messages/{kind}", Role.VIEWER);
+        NEEDS.put("POST /api/v1/hotfixes/{id}/messages/{kind}", Role.RESPONDER);
+        NEEDS.put("GET /api/v1/hotfixes/{id}/deliveries", Role.VIEWER);
+        NEEDS.put("GET /api/v1/followups", Role.VIEWER);
+        NEEDS.put("GET /api/v1/debt", Role.VIEWER);
+        NEEDS.put("GET /followups", Role.VIEWER);
+        NEEDS.put("GET /debt", Role.VIEWER);
         SESSION_ROUTES.forEach(r -> NEEDS.put(r, Role.VIEWER));
         NEEDS.put("GET /health", Role.ANYONE);
         NEEDS.put("GET /api/v1/openapi.json", Role.ANYONE);
@@ -82,7 +91,9 @@ class AuthorizationMatrixTest {
     @BothDatabases
     void everyRoute_answersEveryCallerAsItsRoleDeserves(TestDb db) {
         MutableClock clock = MutableClock.at("2026-10-04T02:17:00Z");
-        try (RunningServer s = new RunningServer(db.config(), clock)) {
+        // A channel, so that sending a message is possible (nobody listens there; the worker is off).
+        try (RunningServer s = new RunningServer(db.config(java.util.Map.of(dev.hotfixlog.Setting.CHANNELS,
+                "webhook http://127.0.0.1:9/hook", dev.hotfixlog.Setting.NOTIFY_INTERVAL_MS, "0")), clock)) {
             Http admin = s.http();
             admin.post("/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"high\"}");
             JsonNode revokedToken = admin.post("/api/v1/tokens", "{\"name\":\"gone\",\"role\":\"admin\"}").json();
@@ -114,7 +125,8 @@ class AuthorizationMatrixTest {
                             : 200;
                     String what = route + " as " + c.name();
                     if (expected == 200 && (route.equals("POST /hotfixes/new")
-                            || route.equals("POST /hotfixes/{id}/events"))) {
+                            || route.equals("POST /hotfixes/{id}/events")
+                            || route.equals("POST /hotfixes/{id}/announce/{kind}"))) {
                         expected = 303; // the browser is sent to the (new) record's page
                     }
                     if (expected == 200) {
@@ -175,6 +187,11 @@ class AuthorizationMatrixTest {
             case "POST /hotfixes/{id}/checklist":
                 return h -> h.send("POST", "/hotfixes/HOTFIX-001/checklist", "was.step.startLog=false&step.startLog=on",
                         "Content-Type", "application/x-www-form-urlencoded", "HX-Request", "true");
+            case "POST /hotfixes/{id}/announce/{kind}":
+                return h -> h.send("POST", "/hotfixes/HOTFIX-001/announce/stakeholder", "key=k",
+                        "Content-Type", "application/x-www-form-urlencoded");
+            case "POST /api/v1/hotfixes/{id}/messages/{kind}":
+                return h -> h.post("/api/v1/hotfixes/HOTFIX-001/messages/stakeholder", "{}");
             case "POST /api/v1/import":
                 return h -> h.post("/api/v1/import", "## Active Hotfixes\n", "Content-Type", "text/markdown");
             case "POST /sign-in":
@@ -202,7 +219,7 @@ class AuthorizationMatrixTest {
             }
             default: {
                 String path = route.substring(route.indexOf(' ') + 1).replace("{id}", "HOTFIX-001")
-                        .replace("{section}", "fix");
+                        .replace("{section}", "fix").replace("{kind}", "alert");
                 return h -> h.get(path);
             }
         }

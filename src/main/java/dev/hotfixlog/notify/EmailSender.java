@@ -1,0 +1,93 @@
+package dev.hotfixlog.notify;
+
+import dev.hotfixlog.Config;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+/**
+ * Sends e-mail over SMTP: STARTTLS required by default (a server that cannot upgrade is a failed delivery, not a
+ * plain-text one), implicit TLS, or none for a trusted relay; authentication when a user is set. The message id
+ * is derived from the outbox id, so a repeat after a lost answer is recognisable.
+ */
+final class EmailSender implements Sender {
+    private static final String TIMEOUT_MILLIS = "10000";
+    private final Config.FollowThrough config;
+    private final Session session;
+
+    EmailSender(Config.FollowThrough config) {
+        this.config = config;
+        Properties p = new Properties();
+        boolean implicitTls = config.smtpTls().equals("tls");
+        String protocol = implicitTls ? "smtps" : "smtp";
+        p.put("mail.transport.protocol", protocol);
+        p.put("mail." + protocol + ".host", config.smtpHost());
+        p.put("mail." + protocol + ".port", String.valueOf(config.smtpPort()));
+        p.put("mail." + protocol + ".auth", String.valueOf(!config.smtpUser().isEmpty()));
+        p.put("mail." + protocol + ".connectiontimeout", TIMEOUT_MILLIS);
+        p.put("mail." + protocol + ".timeout", TIMEOUT_MILLIS);
+        p.put("mail." + protocol + ".writetimeout", TIMEOUT_MILLIS);
+        if (config.smtpTls().equals("starttls")) {
+            p.put("mail.smtp.starttls.enable", "true");
+            p.put("mail.smtp.starttls.required", "true");
+        }
+        if (implicitTls) {
+            p.put("mail.smtps.ssl.checkserveridentity", "true");
+        }
+        this.session = Session.getInstance(p);
+    }
+
+    @Override
+    public void send(Channel channel, QueuedMessage m) throws DeliveryFailure {
+        if (config.smtpHost().isEmpty()) {
+            throw new DeliveryFailure("no SMTP server: set HOTFIX_SMTP_HOST");
+        }
+        try {
+            MimeMessage mail = new IdentifiedMessage(session, m.id(), config.smtpFrom());
+            mail.setFrom(new InternetAddress(config.smtpFrom(), true));
+            mail.setRecipients(jakarta.mail.Message.RecipientType.TO, addresses(channel));
+            mail.setSubject(m.subject(), StandardCharsets.UTF_8.name());
+            mail.setText(m.body() + "\n", StandardCharsets.UTF_8.name());
+            mail.setHeader("X-Hotfix-Id", m.hotfixId());
+            if (config.smtpUser().isEmpty()) {
+                Transport.send(mail);
+            } else {
+                Transport.send(mail, config.smtpUser(), config.smtpPassword());
+            }
+        } catch (MessagingException e) {
+            throw new DeliveryFailure("SMTP " + config.smtpHost() + ":" + config.smtpPort() + " refused: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip()));
+        }
+    }
+
+    private static Address[] addresses(Channel channel) throws MessagingException {
+        Address[] to = new Address[channel.addresses().size()];
+        for (int i = 0; i < to.length; i++) {
+            to[i] = new InternetAddress(channel.addresses().get(i), true);
+        }
+        return to;
+    }
+
+    /** A Message-ID of our own: the same outbox message always has the same id. */
+    private static final class IdentifiedMessage extends MimeMessage {
+        private final long outboxId;
+        private final String domain;
+
+        IdentifiedMessage(Session session, long outboxId, String from) {
+            super(session);
+            this.outboxId = outboxId;
+            int at = from.lastIndexOf('@');
+            this.domain = at < 0 ? "localhost" : from.substring(at + 1).replaceAll("[^A-Za-z0-9.-]", "");
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", "<hotfix-log-" + outboxId + "@" + domain + ">");
+        }
+    }
+}

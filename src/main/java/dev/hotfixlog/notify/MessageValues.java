@@ -1,0 +1,116 @@
+package dev.hotfixlog.notify;
+
+import dev.hotfixlog.hotfix.FollowUp;
+import dev.hotfixlog.hotfix.FollowUpKind;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixView;
+import dev.hotfixlog.hotfix.Timeline;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The placeholders a template may use, filled from a record. A field nobody filled in reads "not recorded yet"
+ * rather than an empty line: a stakeholder should see that something is unknown, not wonder if it was lost.
+ */
+final class MessageValues {
+    static final String UNKNOWN = "not recorded yet";
+    static final Set<String> NAMES = Set.of("id", "issue", "severity", "owner", "impact", "eta", "fix", "systems",
+            "rollback", "monitoring", "rootCause", "next", "log", "whatHappened", "resolution", "prevention",
+            "timeline", "postmortemDate", "properFixDate", "followUp", "followUpState", "followUpOwner",
+            "followUpDue", "followUpLink");
+
+    private MessageValues() {
+    }
+
+    /** {@code eta} may be null (not estimated); {@code publicUrl} may be empty (then the log is the id). */
+    static Map<String, String> of(Hotfix h, String eta, String publicUrl) {
+        Map<String, String> v = new HashMap<>();
+        v.put("id", h.id().toString());
+        v.put("issue", h.title());
+        v.put("severity", h.severity().label());
+        v.put("owner", or(h.owner(), "unassigned"));
+        v.put("impact", or(h.emergency().impact(), UNKNOWN));
+        v.put("eta", or(eta, "not estimated yet"));
+        v.put("fix", or(h.fix().changeMade(), UNKNOWN));
+        v.put("systems", h.fix().systemsAffected().isEmpty() ? UNKNOWN : String.join(", ", h.fix().systemsAffected()));
+        v.put("rollback", or(h.fix().rollbackPlan(), UNKNOWN));
+        v.put("monitoring", or(h.context().monitoring(), UNKNOWN));
+        v.put("rootCause", or(h.context().rootCause(), UNKNOWN));
+        v.put("log", publicUrl.isBlank() ? h.id().toString() : publicUrl + "/hotfixes/" + h.id());
+        FollowUp pm = h.followUps().get(FollowUpKind.POSTMORTEM);
+        FollowUp proper = h.followUps().get(FollowUpKind.PROPER_FIX);
+        v.put("next", next(pm, proper));
+        v.put("whatHappened", or(h.emergency().problem(), h.title()) + " (detected "
+                + HotfixView.time(h.timeline().detectedAt()) + ")");
+        v.put("resolution", or(h.fix().changeMade(), UNKNOWN));
+        v.put("prevention", prevention(h));
+        v.put("timeline", timeline(h.timeline()));
+        v.put("postmortemDate", pm.done() ? "done" : date(pm.dueAt(), "to be scheduled"));
+        v.put("properFixDate", proper.done() ? "done" : date(proper.dueAt(), "to be planned"));
+        for (String f : List.of("followUp", "followUpState", "followUpOwner", "followUpDue", "followUpLink")) {
+            v.put(f, "");
+        }
+        return v;
+    }
+
+    /** The record's values plus the follow-up the reminder is about. */
+    static Map<String, String> reminder(Hotfix h, FollowUpKind kind, boolean overdue, String publicUrl) {
+        Map<String, String> v = of(h, null, publicUrl);
+        FollowUp f = h.followUps().get(kind);
+        v.put("followUp", kind.label() + (f.description() == null ? "" : ": " + f.description()));
+        v.put("followUpState", overdue ? "OVERDUE" : "DUE SOON");
+        v.put("followUpOwner", or(f.owner(), or(h.owner(), "unassigned")));
+        v.put("followUpDue", HotfixView.time(f.dueAt()));
+        v.put("followUpLink", or(f.link(), "no tracker link yet"));
+        return v;
+    }
+
+    private static String next(FollowUp pm, FollowUp proper) {
+        String post = pm.done() ? "post-mortem done" : "post-mortem " + date(pm.dueAt(), "to be scheduled");
+        String fix = proper.done() ? "proper fix done" : "proper fix: " + or(proper.description(), "to be planned")
+                + (proper.dueAt() == null ? "" : " by " + HotfixView.time(proper.dueAt()));
+        return post + "; " + fix;
+    }
+
+    private static String prevention(Hotfix h) {
+        List<String> steps = new ArrayList<>();
+        add(steps, h.writeUp().operatingRule());
+        add(steps, h.followUps().get(FollowUpKind.PROPER_FIX).description());
+        add(steps, h.followUps().get(FollowUpKind.PROCESS_IMPROVEMENT).description());
+        return steps.isEmpty() ? "to be decided in the post-mortem" : String.join("; ", steps);
+    }
+
+    private static String timeline(Timeline t) {
+        List<String> parts = new ArrayList<>();
+        moment(parts, "detected", t.detectedAt());
+        moment(parts, "alerted", t.alertedAt());
+        moment(parts, "fix deployed", t.fixDeployedAt());
+        moment(parts, "resolved", t.resolvedAt());
+        String total = t.total() == null ? "" : " (" + HotfixView.duration(t.total()) + " in all)";
+        return parts.isEmpty() ? UNKNOWN : String.join(", ", parts) + total;
+    }
+
+    private static void moment(List<String> parts, String what, Instant at) {
+        if (at != null) {
+            parts.add(what + " " + HotfixView.time(at));
+        }
+    }
+
+    private static String date(Instant at, String none) {
+        return at == null ? none : HotfixView.time(at);
+    }
+
+    private static void add(List<String> list, String s) {
+        if (s != null && !s.isBlank()) {
+            list.add(s.strip());
+        }
+    }
+
+    private static String or(String s, String fallback) {
+        return s == null || s.isBlank() ? fallback : s.strip();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.hotfixlog.notify;
+
+import dev.hotfixlog.Config;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixEvents;
+import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.store.Dialect;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Decides what to say and to whom, and queues it in the caller's transaction. As {@link HotfixEvents} it sends
+ * the Incident Alert when a hotfix is declared and the Hotfix Complete message when it is resolved; each is
+ * queued at most once per hotfix and channel, whatever retries or second instances do.
+ */
+public final class Notifier implements HotfixEvents {
+    static final String SYSTEM = "hotfix-log";
+    private final List<Channel> channels;
+    private final Templates templates;
+    private final Outbox outbox;
+    private final String publicUrl;
+    private final Clock clock;
+
+    /**
+     * Reads the channels and templates of {@code config} (a bad entry or an unknown placeholder stops here, with
+     * the setting and line) for a database of this dialect.
+     */
+    public static Notifier create(Config config, Dialect dialect, Clock clock) {
+        return new Notifier(Channel.parseAll(config.followThrough().channels()), Templates.load(config.followThrough()
+                .templatesDir()), new Outbox(dialect), config.publicUrl(), clock);
+    }
+
+    Notifier(List<Channel> channels, Templates templates, Outbox outbox, String publicUrl, Clock clock) {
+        this.channels = List.copyOf(channels);
+        this.templates = templates;
+        this.outbox = outbox;
+        this.publicUrl = publicUrl;
+        this.clock = clock;
+    }
+
+    @Override
+    public void created(Handle h, Hotfix created) {
+        enqueue(h, created, MessageKind.ALERT, "alert:" + created.id(), values(created, null), SYSTEM, false);
+    }
+
+    @Override
+    public void changed(Handle h, Hotfix before, Hotfix after) {
+        if (before.status() != Status.COMPLETED && after.status() == Status.COMPLETED) {
+            enqueue(h, after, MessageKind.COMPLETE, "complete:" + after.id(), values(after, null), SYSTEM, false);
+        }
+    }
+
+    Map<String, String> values(Hotfix h, String eta) {
+        return MessageValues.of(h, eta, publicUrl);
+    }
+
+    Message render(MessageKind kind, Map<String, String> values) {
+        return templates.render(kind, values);
+    }
+
+    List<Channel> channelsFor(MessageKind kind, Hotfix h) {
+        List<Channel> out = new ArrayList<>();
+        for (Channel c : channels) {
+            if (c.takes(kind, h.severity())) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    List<Channel> channels() {
+        return channels;
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    String publicUrl() {
+        return publicUrl;
+    }
+
+    /** Queues one message per channel that takes it; returns the ids of the rows that are now queued. */
+    List<Long> queue(Handle h, Hotfix hotfix, MessageKind kind, String dedupeKey, Map<String, String> values,
+                     String actor) {
+        return enqueue(h, hotfix, kind, dedupeKey, values, actor, true);
+    }
+
+    private List<Long> enqueue(Handle h, Hotfix hotfix, MessageKind kind, String dedupeKey,
+                               Map<String, String> values, String actor, boolean wantIds) {
+        List<Channel> targets = channelsFor(kind, hotfix);
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        Message m = render(kind, values);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<Long> ids = new ArrayList<>();
+        for (Channel c : targets) {
+            outbox.enqueue(h, hotfix.id().toString(), hotfix.severity(), c, dedupeKey, m, actor, now);
+            if (wantIds) {
+                ids.add(outbox.findId(h, c, dedupeKey));
+            }
+        }
+        return ids;
+    }
+}

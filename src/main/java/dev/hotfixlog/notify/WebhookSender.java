@@ -1,0 +1,49 @@
+package dev.hotfixlog.notify;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Posts JSON to chat and generic webhooks. Any 2xx is delivered; anything else, or no answer within the timeout,
+ * is retried later by the worker. Every request carries {@code Idempotency-Key: hotfix-log-<message id>}, the
+ * same on every retry, so a receiver that answered after the timeout can drop the repeat.
+ */
+final class WebhookSender implements Sender {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Override
+    public void send(Channel channel, QueuedMessage m) throws DeliveryFailure {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(channel.target())).timeout(TIMEOUT)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("User-Agent", "hotfix-log")
+                .header("Idempotency-Key", "hotfix-log-" + m.id())
+                .POST(HttpRequest.BodyPublishers.ofString(Payloads.forType(channel.type(), m), StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new DeliveryFailure(channel.shownTarget() + " did not answer: " + reason(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryFailure("stopped while sending");
+        }
+        if (response.statusCode() / 100 != 2) {
+            String body = response.body() == null ? "" : response.body().strip();
+            throw new DeliveryFailure(channel.shownTarget() + " answered " + response.statusCode()
+                    + (body.isEmpty() ? "" : ": " + (body.length() > 200 ? body.substring(0, 200) + "…" : body)));
+        }
+    }
+
+    private static String reason(IOException e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : " (" + m + ")");
+    }
+}

@@ -1,0 +1,189 @@
+package dev.hotfixlog.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.FollowUpKind;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.HotfixJson;
+import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.json.Json;
+import dev.hotfixlog.hotfix.Severity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each template's exact output for one fixture record, against golden files in
+ * {@code src/test/resources/golden/notify} (regenerate with {@code -DupdateGolden=true} and read the diff), and
+ * the channel payloads built from them.
+ */
+class MessageTemplatesTest {
+    static final String FIXTURE = """
+            {"title":"Checkout returns 502 after payment provider TLS rotation","severity":"critical",
+             "owner":"Priya Raman","problem":"Every card payment failed with 502 at the gateway",
+             "impact":"All checkouts in EU and US failed for 52 minutes","whyEmergency":"Production checkout was down",
+             "changeMade":"Pinned the previous intermediate certificate behind flag payments.pinning",
+             "systemsAffected":["payments-gateway"],"rollbackPlan":"Turn payments.pinning off",
+             "rootCause":"The provider rotated its intermediate CA without notice",
+             "riskAccepted":"Pinning must go before the old CA expires on 2026-12-01",
+             "monitoring":"5xx rate on /checkout; TLS handshake errors in payments-gateway",
+             "detectedAt":"2026-10-04T02:17:00Z","alertedAt":"2026-10-04T02:29:00Z",
+             "fixDeployedAt":"2026-10-04T02:59:00Z","resolvedAt":"2026-10-04T03:09:00Z",
+             "operatingRule":"Certificate changes at a provider are watched, not discovered",
+             "followUps":{"postmortem":{"owner":"Priya Raman","dueAt":"2026-10-06T03:09:00Z"},
+               "properFix":{"description":"Trust-store update job for provider CAs","owner":"Jonas",
+                 "dueAt":"2026-10-18T03:09:00Z","link":"https://tracker.example.com/PAY-4411"},
+               "processImprovement":{"description":"Subscribe to the provider's certificate notices"}}}""";
+    private static final Instant T = Instant.parse("2026-10-04T03:09:00Z");
+
+    static Hotfix fixture() {
+        return HotfixJson.read(Json.parseObject(FIXTURE), new HotfixJson.Identity(new HotfixId(7), Status.COMPLETED,
+                9, T, T, List.of()));
+    }
+
+    private static void assertGolden(String name, String actual) throws IOException {
+        Path file = Path.of("src/test/resources/golden/notify", name);
+        if (Boolean.getBoolean("updateGolden")) {
+            Files.writeString(file, actual, StandardCharsets.UTF_8);
+        }
+        assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    private static Message render(MessageKind kind, String eta) {
+        return Templates.builtIn().render(kind, MessageValues.of(fixture(), eta, "https://hotfix.example.com"));
+    }
+
+    @Test
+    void incidentAlert_hasTheSeedsLayoutAndWords() throws IOException {
+        Message m = render(MessageKind.ALERT, "30 minutes");
+        assertGolden("alert.txt", "Subject: " + m.subject() + "\n\n" + m.text() + "\n");
+        assertThat(m.text()).startsWith("🚨 HOTFIX IN PROGRESS 🚨\nIssue: Checkout returns 502")
+                .contains("\nETA: 30 minutes\n").endsWith("\nTracking: HOTFIX-007");
+    }
+
+    @Test
+    void hotfixComplete_hasTheSeedsLayoutAndWords() throws IOException {
+        Message m = render(MessageKind.COMPLETE, null);
+        assertGolden("complete.txt", "Subject: " + m.subject() + "\n\n" + m.text() + "\n");
+        assertThat(m.text()).startsWith("✅ HOTFIX DEPLOYED ✅\n")
+                .endsWith("\nLog: https://hotfix.example.com/hotfixes/HOTFIX-007");
+    }
+
+    @Test
+    void stakeholderUpdate_isAnEmailWithTheSeedsSubjectSectionsAndTimeline() throws IOException {
+        Message m = render(MessageKind.STAKEHOLDER, null);
+        assertGolden("stakeholder.txt", "Subject: " + m.subject() + "\n\n" + m.text() + "\n");
+        assertThat(m.subject()).isEqualTo("Production Issue Resolved - Checkout returns 502 after payment provider "
+                + "TLS rotation");
+        assertThat(m.text()).contains("Timeline: detected 2026-10-04 02:17 UTC, alerted 2026-10-04 02:29 UTC, fix "
+                + "deployed 2026-10-04 02:59 UTC, resolved 2026-10-04 03:09 UTC (52 minutes in all)")
+                .contains("- Post-mortem scheduled for 2026-10-06 03:09 UTC");
+    }
+
+    @Test
+    void reminder_namesTheFollowUpItsOwnerAndDueTime() throws IOException {
+        Message m = Templates.builtIn().render(MessageKind.REMINDER, MessageValues.reminder(fixture(),
+                FollowUpKind.PROPER_FIX, true, ""));
+        assertGolden("reminder.txt", "Subject: " + m.subject() + "\n\n" + m.text() + "\n");
+    }
+
+    @Test
+    void anEmptyRecord_saysWhatIsNotKnownInsteadOfLeavingBlanks() {
+        Hotfix bare = HotfixJson.read(Json.parseObject("{\"title\":\"Search down\",\"severity\":\"high\"}"),
+                new HotfixJson.Identity(new HotfixId(12), Status.ACTIVE, 1, T, T, List.of()));
+        Message m = Templates.builtIn().render(MessageKind.ALERT, MessageValues.of(bare, null, ""));
+        assertThat(m.text()).isEqualTo("""
+                🚨 HOTFIX IN PROGRESS 🚨
+                Issue: Search down
+                Impact: not recorded yet
+                ETA: not estimated yet
+                Owner: unassigned
+                Tracking: HOTFIX-012""");
+        assertThat(m.subject()).isEqualTo("HOTFIX-012 🚨 HOTFIX IN PROGRESS 🚨");
+    }
+
+    @Test
+    void aTeamsOwnTemplate_replacesTheBuiltInOne_andATypoStopsTheStartWithItsLine(@TempDir Path dir)
+            throws IOException {
+        Files.writeString(dir.resolve("alert.txt"), "Subject: [{{severity}}] {{id}} {{issue}}\r\n\r\n"
+                + ":rotating_light: {{issue}}\r\nOn it: {{owner}}\r\n");
+        Message m = Templates.load(dir.toString()).render(MessageKind.ALERT, MessageValues.of(fixture(), null, ""));
+        assertThat(m.subject()).isEqualTo("[Critical] HOTFIX-007 Checkout returns 502 after payment provider TLS "
+                + "rotation");
+        assertThat(m.text()).isEqualTo(":rotating_light: Checkout returns 502 after payment provider TLS rotation\n"
+                + "On it: Priya Raman");
+
+        Files.writeString(dir.resolve("complete.txt"), "Done: {{issue}}\nOwner: {{ownr}}\n");
+        assertThatThrownBy(() -> Templates.load(dir.toString()))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("complete.txt: line 2: unknown placeholder {{ownr}}; known: eta, fix,");
+    }
+
+    @Test
+    void aMultiLineTitle_staysOneSubjectLine_soItCannotAddMailHeaders() {
+        Template t = Template.parse("test", "Subject: {{issue}}\n\nx", Set.of("issue", "id"));
+        Message m = t.render(MessageKind.STAKEHOLDER, java.util.Map.of("issue", "a\r\nBcc: evil@example.com",
+                "id", "HOTFIX-001"));
+        assertThat(m.subject()).isEqualTo("a Bcc: evil@example.com");
+    }
+
+    @Test
+    void slackPayload_escapesTheRecordsText_soItCannotPingEveryoneOrOpenLinks() throws IOException {
+        Message m = new Message(MessageKind.ALERT, "HOTFIX-001 <!channel>", "Issue: <!channel> & <https://x|y>");
+        String json = Json.write(Payloads.slack(m));
+        assertThat(json).isEqualTo("{\"text\":\"HOTFIX-001 &lt;!channel&gt;\",\"blocks\":[{\"type\":\"section\","
+                + "\"text\":{\"type\":\"mrkdwn\",\"text\":\"Issue: &lt;!channel&gt; &amp; &lt;https://x|y&gt;\"}}]}");
+        assertThat(Json.write(Payloads.mattermost(m.text().contains("@") ? m
+                : new Message(MessageKind.ALERT, "s", "ping @channel and @all")))).doesNotContain("@channel")
+                .doesNotContain("@all");
+        assertGolden("alert.slack.json", Json.pretty(Payloads.slack(render(MessageKind.ALERT, null))) + "\n");
+        assertGolden("alert.teams.json", Json.pretty(Payloads.teams(render(MessageKind.ALERT, null))) + "\n");
+    }
+
+    @Test
+    void aLongMessage_isSplitIntoSlackSizedBlocks() {
+        String text = ("x".repeat(99) + "\n").repeat(100);
+        var payload = Payloads.slack(new Message(MessageKind.STAKEHOLDER, "s", text));
+        assertThat(payload.path("blocks").size()).isEqualTo(4);
+        StringBuilder joined = new StringBuilder();
+        payload.path("blocks").forEach(b -> {
+            assertThat(b.path("text").path("text").asText().length()).isLessThanOrEqualTo(3000);
+            joined.append(b.path("text").path("text").asText());
+        });
+        assertThat(joined.toString()).isEqualTo(text);
+    }
+
+    @Test
+    void channels_readEveryOption_andABadEntryIsNamedWithoutItsSecret() {
+        List<Channel> channels = Channel.parseAll("slack https://hooks.slack.com/services/T0/B0/SECRET "
+                + "severity=critical,high events=alert,complete\n# comment\nemail oncall@example.com,cto@example.com "
+                + "events=stakeholder; webhook http://10.0.0.5:9000/hook name=pager; slack https://hooks.slack.com/x");
+        assertThat(channels).extracting(Channel::name).containsExactly("slack", "email", "pager", "slack-2");
+        assertThat(channels.get(0).takes(MessageKind.ALERT, Severity.CRITICAL)).isTrue();
+        assertThat(channels.get(0).takes(MessageKind.ALERT, Severity.MEDIUM)).isFalse();
+        assertThat(channels.get(0).takes(MessageKind.REMINDER, Severity.CRITICAL)).isFalse();
+        assertThat(channels.get(0).shownTarget()).isEqualTo("https://hooks.slack.com/…");
+        assertThat(channels.get(1).addresses()).containsExactly("oncall@example.com", "cto@example.com");
+
+        assertThatThrownBy(() -> Channel.parseAll("slak https://x"))
+                .hasMessage("HOTFIX_CHANNELS: entry 1 ('slak https://x'): 'slak' is not a channel type; use slack, "
+                        + "mattermost, teams, webhook or email");
+        assertThatThrownBy(() -> Channel.parseAll("slack https://a.example; email not-an-address"))
+                .hasMessageContaining("entry 2 ('email not-an-address'): 'not-an-address' is not an e-mail address");
+        assertThatThrownBy(() -> Channel.parseAll("teams ftp://x.example/hook"))
+                .hasMessageContaining("must start with https://");
+        assertThatThrownBy(() -> Channel.parseAll("slack https://a.example severity=urgent"))
+                .hasMessageContaining("'urgent' is not a severity");
+        assertThatThrownBy(() -> Channel.parseAll("slack https://hooks.slack.com/services/T0/B0/SECRET-PART bogus"))
+                .hasMessageNotContaining("SECRET-PART");
+    }
+}
