@@ -35,9 +35,13 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
     static final Duration DUE_SOON = Duration.ofHours(24);
-    private static final Duration LEASE = Duration.ofMinutes(5);
+    /**
+     * Longer than the worst batch: {@value #BATCH} messages, {@value #SENDERS} at a time, each given up after its
+     * 10 s timeout, is under 6 minutes. Only a worker that died leaves a claim to expire.
+     */
+    private static final Duration LEASE = Duration.ofMinutes(15);
     private static final Duration SCAN_EVERY = Duration.ofMinutes(1);
-    private static final int BATCH = 64;
+    private static final int BATCH = 256;
     private static final int SENDERS = 8;
     private static final int KEY_CHUNK = 500;
 

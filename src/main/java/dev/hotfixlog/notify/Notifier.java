@@ -99,13 +99,7 @@ public final class Notifier implements HotfixEvents {
         }
         Message m = render(kind, values);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<Long> ids = new ArrayList<>();
-        for (Channel c : targets) {
-            outbox.enqueue(h, hotfix.id().toString(), hotfix.severity(), c, dedupeKey, m, actor, now);
-            if (wantIds) {
-                ids.add(outbox.findId(h, c, dedupeKey));
-            }
-        }
-        return ids;
+        outbox.enqueue(h, hotfix.id().toString(), hotfix.severity(), targets, dedupeKey, m, actor, now);
+        return wantIds ? outbox.findIds(h, targets, dedupeKey) : List.of();
     }
 }
