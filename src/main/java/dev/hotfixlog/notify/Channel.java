@@ -136,9 +136,12 @@ public record Channel(String name, ChannelType type, String target, Set<Severity
         }
     }
 
-    /** Entries may hold webhook secrets: errors show only their start. */
+    private static final Pattern URL_PATH = Pattern.compile("(https?://[^/\\s]+)/\\S*");
+
+    /** Entries hold webhook secrets in their URL paths: errors show a URL's scheme and host only. */
     private static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+        String shown = URL_PATH.matcher(s).replaceAll("$1/…");
+        return shown.length() <= 80 ? shown : shown.substring(0, 80) + "…";
     }
 
     static List<String> names(List<Channel> channels) {

@@ -36,9 +36,8 @@ final class EmailSender implements Sender {
             p.put("mail.smtp.starttls.enable", "true");
             p.put("mail.smtp.starttls.required", "true");
         }
-        if (implicitTls) {
-            p.put("mail.smtps.ssl.checkserveridentity", "true");
-        }
+        // A certificate for another host is a failed delivery, not a warning.
+        p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
         this.session = Session.getInstance(p);
     }
 
