@@ -15,6 +15,11 @@ import dev.hotfixlog.markdown.LocalMarkdownService;
 import dev.hotfixlog.markdown.MarkdownApiClient;
 import dev.hotfixlog.markdown.MarkdownRoutes;
 import dev.hotfixlog.markdown.MarkdownService;
+import dev.hotfixlog.metrics.LocalMetricsService;
+import dev.hotfixlog.metrics.MetricsApiClient;
+import dev.hotfixlog.metrics.MetricsRoutes;
+import dev.hotfixlog.metrics.MetricsService;
+import dev.hotfixlog.metrics.SignReading;
 import dev.hotfixlog.notify.LocalNotifyService;
 import dev.hotfixlog.notify.Notifier;
 import dev.hotfixlog.notify.NotifyApiClient;
@@ -53,6 +58,8 @@ public final class App implements AutoCloseable {
     private final MarkdownService markdown;
     private final FollowUpService followUps;
     private final NotifyService notify;
+    private final MetricsService metrics;
+    private MetricsRoutes metricsRoutes;
     private final Clock clock;
     private final TokenService tokens;
     private final AuditLog audit;
@@ -60,7 +67,8 @@ public final class App implements AutoCloseable {
     private final SessionService sessions;
 
     private App(Config config, Database db, HotfixService hotfixes, MarkdownService markdown,
-                FollowUpService followUps, NotifyService notify, Clock clock) {
+                FollowUpService followUps, NotifyService notify, MetricsService metrics, Clock clock) {
+        this.metrics = metrics;
         this.config = config;
         this.db = db;
         this.hotfixes = hotfixes;
@@ -81,7 +89,8 @@ public final class App implements AutoCloseable {
             return new App(config, null, new HotfixApiClient(config.server(), config.token()),
                     new MarkdownApiClient(config.server(), config.token()),
                     new FollowUpApiClient(config.server(), config.token()),
-                    new NotifyApiClient(config.server(), config.token()), clock);
+                    new NotifyApiClient(config.server(), config.token()),
+                    new MetricsApiClient(config.server(), config.token()), clock);
         }
         return local(config, clock);
     }
@@ -95,7 +104,7 @@ public final class App implements AutoCloseable {
         LocalHotfixService hotfixes = new LocalHotfixService(db, clock, redactor, due, notifier);
         return new App(config, db, hotfixes, new LocalMarkdownService(db, clock, hotfixes, redactor),
                 new LocalFollowUpService(db, clock), new LocalNotifyService(db, notifier, hotfixes, config.followThrough(),
-                clock), clock);
+                clock), new LocalMetricsService(db, clock), clock);
     }
 
     public HotfixService hotfixes() {
@@ -114,6 +123,10 @@ public final class App implements AutoCloseable {
         return notify;
     }
 
+    public MetricsService metrics() {
+        return metrics;
+    }
+
     /** Delivers every message that is due now, in this process; local apps only (the CLI after a send, tests). */
     public int deliverNow() {
         return requireLocal(localNotify()).worker().drainAll();
@@ -122,6 +135,19 @@ public final class App implements AutoCloseable {
     /** The local delivery worker; tests drive it under a controlled clock. */
     public dev.hotfixlog.notify.DeliveryWorker deliveryWorker() {
         return requireLocal(localNotify()).worker();
+    }
+
+    /** The board's warning: each breached sign, in words. */
+    private List<String> breachedSigns() {
+        List<String> out = new ArrayList<>();
+        for (SignReading s : metrics.signs()) {
+            if (s.breached()) {
+                out.add("Warning sign: " + (s.description() == null ? s.name() : s.description()) + " is "
+                        + String.format(java.util.Locale.ROOT, "%.2f", s.value()) + ", " + s.direction() + " "
+                        + String.format(java.util.Locale.ROOT, "%.2f", s.threshold()));
+            }
+        }
+        return out;
     }
 
     private LocalNotifyService localNotify() {
@@ -148,15 +174,17 @@ public final class App implements AutoCloseable {
         accounts.ensureInitialAdmin(config.dataDir());
         Pages pages = new Pages();
         NotifyPages notifyPages = new NotifyPages(notify, pages);
+        metricsRoutes = new MetricsRoutes(metrics, pages, clock);
         List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
                 new AccessGate(tokens, sessions, audit)::register,
                 new SecurityRoutes(tokens, audit, pages, accounts)::register,
                 new SignInRoutes(accounts, sessions, db, clock, pages, config.oidc().enabled())::register,
-                new HotfixPages(hotfixes, pages, clock, notifyPages)::register,
+                new HotfixPages(hotfixes, pages, clock, notifyPages, this::breachedSigns)::register,
                 new RecordEditPages(hotfixes, pages, notifyPages)::register,
                 notifyPages::register,
                 new NotifyRoutes(notify)::register,
                 new FollowUpRoutes(followUps, pages, clock)::register,
+                metricsRoutes::register,
                 new HealthRoutes(db)::register,
                 new HotfixRoutes(hotfixes, markdown::exportOne)::register,
                 new MarkdownRoutes(markdown)::register));
@@ -177,6 +205,9 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        if (metricsRoutes != null) {
+            metricsRoutes.close();
+        }
         if (localNotify() != null) {
             localNotify().close();
         }

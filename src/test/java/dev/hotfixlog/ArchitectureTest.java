@@ -60,7 +60,8 @@ class ArchitectureTest {
     @Test
     void features_doNotReachIntoTheCli() {
         noClasses().that().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.security..",
-                        "dev.hotfixlog.markdown..", "dev.hotfixlog.notify..", "dev.hotfixlog.followup..")
+                        "dev.hotfixlog.markdown..", "dev.hotfixlog.notify..", "dev.hotfixlog.followup..",
+                        "dev.hotfixlog.metrics..")
                 .should().dependOnClassesThat().resideInAPackage("dev.hotfixlog.cli..")
                 .check(classes);
     }
@@ -79,7 +80,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.security..",
                         "dev.hotfixlog.store..", "dev.hotfixlog.web..", "dev.hotfixlog.markdown..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.hotfixlog.notify..",
-                        "dev.hotfixlog.followup..")
+                        "dev.hotfixlog.followup..", "dev.hotfixlog.metrics..")
                 .check(classes);
     }
 

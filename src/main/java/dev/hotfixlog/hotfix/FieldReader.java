@@ -50,6 +50,18 @@ final class FieldReader {
         return n.booleanValue();
     }
 
+    Integer integer(JsonNode obj, String name, String path) {
+        JsonNode n = obj.get(name);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+            error(path, "must be a whole number, was " + kind(n));
+            return null;
+        }
+        return n.intValue();
+    }
+
     Instant instant(JsonNode obj, String name, String path) {
         return parsed(obj, name, path, s -> TimeText.parseInstant(path, s));
     }

@@ -6,7 +6,7 @@ package dev.hotfixlog.hotfix;
  * @param name  the API field name (also the input's id and name)
  * @param label the label shown above the input, in the template's words
  * @param kind  {@code input} (one line), {@code area} (several lines), {@code list} (one item per line or comma),
- *              {@code severity} (a select)
+ *              {@code severity} (a select), {@code rating} (a whole number 1–5)
  */
 public record FormField(String name, String label, String kind) {
     public boolean isArea() {

@@ -28,7 +28,7 @@ public final class HotfixJson {
             "whyEmergency", "changeMade", "systemsAffected", "rollbackPlan", "rootCause", "riskAccepted",
             "monitoring", "detectedAt", "alertedAt", "fixDeployedAt", "resolvedAt", "duration", "triage", "steps",
             "followUps", "category", "constraint", "signal", "boundary", "operatingRule", "learning",
-            "postmortemUrl");
+            "postmortemUrl", "confidence");
     /** Fields the server owns; a patch may repeat their current value but not change it. */
     public static final Set<String> READ_ONLY_FIELDS = Set.of("id", "status", "version", "createdAt", "updatedAt",
             "durations", "nextStep", "redactions");
@@ -146,6 +146,7 @@ public final class HotfixJson {
         o.put("operatingRule", w.operatingRule());
         o.put("learning", w.learning());
         o.put("postmortemUrl", w.postmortemUrl());
+        o.put("confidence", w.confidence());
         return o;
     }
 
@@ -185,7 +186,8 @@ public final class HotfixJson {
         WriteUp writeUp = new WriteUp(r.text(node, "category", "category"),
                 r.text(node, "constraint", "constraint"), r.text(node, "signal", "signal"),
                 r.text(node, "boundary", "boundary"), r.text(node, "operatingRule", "operatingRule"),
-                r.text(node, "learning", "learning"), r.text(node, "postmortemUrl", "postmortemUrl"));
+                r.text(node, "learning", "learning"), r.text(node, "postmortemUrl", "postmortemUrl"),
+                r.integer(node, "confidence", "confidence"));
         String owner = r.text(node, "owner", "owner");
         if (!r.errors().isEmpty()) {
             // Report the missing essentials alongside the type errors, so one answer lists everything.

@@ -33,8 +33,10 @@ public final class HotfixPages {
     private final Pages pages;
     private final Clock clock;
     private final RecordPanels panels;
+    private final BoardNotices notices;
 
-    public HotfixPages(HotfixService service, Pages pages, Clock clock, RecordPanels panels) {
+    public HotfixPages(HotfixService service, Pages pages, Clock clock, RecordPanels panels, BoardNotices notices) {
+        this.notices = notices;
         this.service = service;
         this.pages = pages;
         this.clock = clock;
@@ -135,6 +137,7 @@ public final class HotfixPages {
         p.put("active", service.list(new HotfixQuery(Status.ACTIVE, null, BOARD_LIMIT, null)).items());
         p.put("deployed", service.list(new HotfixQuery(Status.DEPLOYED, null, BOARD_LIMIT, null)).items());
         p.put("now", clock.instant());
+        p.put("notices", notices.lines());
         pages.render(ctx, 200, "board.jte", p);
     }
 

@@ -28,7 +28,7 @@ final class HotfixRepository {
             id, number, title, severity, status, owner, problem, impact, why_emergency, change_made,
             rollback_plan, root_cause, risk_accepted, monitoring, detected_at, alerted_at, fix_deployed_at,
             resolved_at, explicit_duration_seconds, production_down, can_wait, triage_outcome, category,
-            constraint_text, signal_text, boundary_text, operating_rule, learning, postmortem_url, version,
+            constraint_text, signal_text, boundary_text, operating_rule, learning, postmortem_url, confidence, version,
             created_at, updated_at""";
 
     /** Hands out the next number; the row lock (PostgreSQL) or write lock (SQLite) keeps it unique. */
@@ -82,7 +82,8 @@ final class HotfixRepository {
                     + " :status, :owner, :problem, :impact, :whyEmergency, :changeMade, :rollbackPlan, :rootCause,"
                     + " :riskAccepted, :monitoring, :detectedAt, :alertedAt, :fixDeployedAt, :resolvedAt,"
                     + " :durationSeconds, :productionDown, :canWait, :outcome, :category, :constraint, :signal,"
-                    + " :boundary, :operatingRule, :learning, :postmortemUrl, :version, :createdAt, :updatedAt)");
+                    + " :boundary, :operatingRule, :learning, :postmortemUrl, :confidence, :version, :createdAt,"
+                    + " :updatedAt)");
             systems = h.prepareBatch("INSERT INTO hotfix_system (hotfix_id, ordinal, name) VALUES (:id, :ordinal,"
                     + " :name)");
             steps = h.prepareBatch("INSERT INTO hotfix_step (hotfix_id, step, done, done_at, done_by)"
@@ -144,7 +145,7 @@ final class HotfixRepository {
                           explicit_duration_seconds = :durationSeconds, production_down = :productionDown,
                           can_wait = :canWait, triage_outcome = :outcome, category = :category,
                           constraint_text = :constraint, signal_text = :signal, boundary_text = :boundary,
-                          operating_rule = :operatingRule, learning = :learning, postmortem_url = :postmortemUrl,
+                          operating_rule = :operatingRule, learning = :learning, postmortem_url = :postmortemUrl, confidence = :confidence,
                           version = :version, updated_at = :updatedAt
                         WHERE id = :id AND version = :expectedVersion""")
                 .bindMap(scalars(x))
@@ -196,6 +197,7 @@ final class HotfixRepository {
         m.put("operatingRule", w.operatingRule());
         m.put("learning", w.learning());
         m.put("postmortemUrl", w.postmortemUrl());
+        m.put("confidence", w.confidence());
         m.put("version", x.version());
         m.put("updatedAt", x.updatedAt().toEpochMilli());
         return m;
@@ -366,6 +368,11 @@ final class HotfixRepository {
         return rs.wasNull() ? null : Instant.ofEpochMilli(v);
     }
 
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
     private static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
         boolean v = rs.getBoolean(column);
         return rs.wasNull() ? null : v;
@@ -396,7 +403,7 @@ final class HotfixRepository {
                     new WriteUp(rs.getString("category"), rs.getString("constraint_text"),
                             rs.getString("signal_text"), rs.getString("boundary_text"),
                             rs.getString("operating_rule"), rs.getString("learning"),
-                            rs.getString("postmortem_url")),
+                            rs.getString("postmortem_url"), nullableInt(rs, "confidence")),
                     rs.getInt("version"), Instant.ofEpochMilli(rs.getLong("created_at")),
                     Instant.ofEpochMilli(rs.getLong("updated_at")), null);
             return new Row(partial.id().toString(), partial);

@@ -51,6 +51,9 @@ final class HotfixRules {
         TextRules.check(out, "operatingRule", writeUp.operatingRule(), TEXT_MAX_CHARS);
         TextRules.check(out, "learning", writeUp.learning(), TEXT_MAX_CHARS);
         TextRules.check(out, "postmortemUrl", writeUp.postmortemUrl(), URL_MAX_CHARS);
+        if (writeUp.confidence() != null && (writeUp.confidence() < 1 || writeUp.confidence() > 5)) {
+            out.add(new FieldError("confidence", "must be 1 (shaken) to 5 (at ease), was " + writeUp.confidence()));
+        }
         steps.forEach((k, s) -> TextRules.check(out, "steps." + k.json() + ".by", s.by(), NAME_MAX_CHARS));
         followUps.forEach((k, f) -> {
             String p = "followUps." + k.json() + ".";

@@ -39,7 +39,8 @@ public enum RecordSection {
             new FormField("boundary", "Ownership boundary", "area"),
             new FormField("operatingRule", "Operating rule", "area"),
             new FormField("learning", "Learning (one line)", "input"),
-            new FormField("postmortemUrl", "Post-mortem link", "input"));
+            new FormField("postmortemUrl", "Post-mortem link", "input"),
+            new FormField("confidence", "Team confidence, 1 (shaken) to 5 (at ease)", "rating"));
 
     /** The sections the new-hotfix form shows: the template's own, without the later write-up. */
     public static final List<RecordSection> DECLARE = List.of(SUMMARY, EMERGENCY, FIX, CONTEXT);
@@ -137,6 +138,9 @@ public enum RecordSection {
                     }
                 } else if (blank) {
                     body.putNull(f.name());
+                } else if (f.kind().equals("rating") && v.strip().matches("\\d{1,2}")) {
+                    // A number typed into a text input; anything else goes as text and is refused by name.
+                    body.put(f.name(), Integer.parseInt(v.strip()));
                 } else {
                     body.put(f.name(), v);
                 }

@@ -70,7 +70,8 @@ public final class AccessGate {
      * anything else. Pages send a browser without a session to the sign-in page; the API answers 401.
      */
     private Principal session(Context ctx) {
-        boolean page = !ctx.path().startsWith("/api/");
+        // /metrics is for a Prometheus scraper, not a person: a 401 it can report, not a sign-in page.
+        boolean page = !ctx.path().startsWith("/api/") && !ctx.path().equals("/metrics");
         WebSession s = sessions.find(ctx.cookie(SignInRoutes.SESSION_COOKIE)).orElse(null);
         if (s == null) {
             // An in-place (htmx) request is answered 401, not sent to sign in: the sign-in page would be swapped

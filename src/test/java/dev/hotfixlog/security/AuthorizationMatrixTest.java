@@ -62,6 +62,11 @@ class AuthorizationMatrixTest {
         NEEDS.put("GET /api/v1/debt", Role.VIEWER);
         NEEDS.put("GET /followups", Role.VIEWER);
         NEEDS.put("GET /debt", Role.VIEWER);
+        NEEDS.put("GET /api/v1/metrics", Role.VIEWER);
+        NEEDS.put("GET /api/v1/signals", Role.VIEWER);
+        NEEDS.put("PUT /api/v1/signals/{name}", Role.RESPONDER);
+        NEEDS.put("GET /dashboard", Role.VIEWER);
+        NEEDS.put("GET /metrics", Role.VIEWER);
         SESSION_ROUTES.forEach(r -> NEEDS.put(r, Role.VIEWER));
         NEEDS.put("GET /health", Role.ANYONE);
         NEEDS.put("GET /api/v1/openapi.json", Role.ANYONE);
@@ -115,7 +120,8 @@ class AuthorizationMatrixTest {
             for (String route : s.server().routes()) {
                 Role needed = NEEDS.get(route);
                 // A page sends a browser without a session to sign in; an in-place (htmx) request gets 401.
-                boolean page = !route.contains(" /api/") && !HTMX_REQUESTS.contains(route);
+                boolean page = !route.contains(" /api/") && !HTMX_REQUESTS.contains(route)
+                        && !route.equals("GET /metrics");
                 for (Caller c : callers) {
                     int status = request(route, admin).apply(c.http()).status();
                     int expected = SESSION_ROUTES.contains(route) ? sessionRouteAnswer(route, c)
@@ -192,6 +198,8 @@ class AuthorizationMatrixTest {
                         "Content-Type", "application/x-www-form-urlencoded");
             case "POST /api/v1/hotfixes/{id}/messages/{kind}":
                 return h -> h.post("/api/v1/hotfixes/HOTFIX-001/messages/stakeholder", "{}");
+            case "PUT /api/v1/signals/{name}":
+                return h -> h.send("PUT", "/api/v1/signals/queue-depth", "{\"value\":1,\"threshold\":5}");
             case "POST /api/v1/import":
                 return h -> h.post("/api/v1/import", "## Active Hotfixes\n", "Content-Type", "text/markdown");
             case "POST /sign-in":

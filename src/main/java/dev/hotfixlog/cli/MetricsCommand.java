@@ -1,0 +1,88 @@
+package dev.hotfixlog.cli;
+
+import dev.hotfixlog.App;
+import dev.hotfixlog.Config;
+import dev.hotfixlog.json.Json;
+import dev.hotfixlog.metrics.DurationStats;
+import dev.hotfixlog.metrics.Metrics;
+import dev.hotfixlog.metrics.MetricsJson;
+import dev.hotfixlog.metrics.MetricsQuery;
+import dev.hotfixlog.metrics.SignReading;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "metrics", description = "The seed's success metrics for a period, emergency types and warning signs.")
+final class MetricsCommand extends AppCommand {
+    @Option(names = "--from", description = "Start: 2026-01, 2026-01-15 or an ISO time (default: 12 months before --to)")
+    String from;
+    @Option(names = "--to", description = "End, exclusive (default: now)") String to;
+    @Option(names = "--zone", description = "Time zone of months and quarters (default UTC)") String zone;
+    @Option(names = "--json", description = "JSON like GET /api/v1/metrics") boolean json;
+
+    MetricsCommand(CliContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    int run(App app, Config config) {
+        Metrics m = app.metrics().compute(MetricsQuery.parse(from, to, zone, ctx.clock().instant()));
+        if (json) {
+            out().println(Json.pretty(MetricsJson.write(m)));
+            return ExitCodes.OK;
+        }
+        out().printf("%d hotfixes detected %s .. %s (%s)%s%n", m.hotfixes(), m.from(), m.to(), m.zone(),
+                m.undated() == 0 ? "" : "; " + m.undated() + " without a detection time");
+        out().println();
+        out().println("RESPONSE TIME      MEDIAN    P90       WITHIN TARGET");
+        Metrics.ResponseTimes all = m.response().get("all");
+        row("detection → alert", all.detectionToAlert(), "< 5 min");
+        row("alert → fix", all.alertToFix(), "< 30 min");
+        row("total", all.total(), "< 60 min");
+        out().println();
+        Metrics.LearningVelocity l = m.learning();
+        out().printf("post-mortems within 48 h   %s (%d of %d; target 100%%)%n", pct(l.postmortemShare()),
+                l.postmortemsOnTime(), l.postmortemsDue());
+        out().printf("prevention rate            %s (%d of %d held 90 days)%n", pct(l.preventionRate()),
+                l.preventionsHeld(), l.preventionsWatched());
+        out().printf("process improvements       %s%n", String.join(", ", l.processImprovementsPerQuarter().stream()
+                .map(q -> q.period() + " " + q.count()).toList()));
+        Metrics.TeamHealth t = m.health();
+        out().printf("hotfixes per month         %s (trend: %s)%n", String.join(", ", t.perMonth().stream()
+                .map(p -> p.period() + " " + p.count()).toList()), t.frequencyTrend());
+        out().printf("repeat incidents           %s (%d; target < 10%%)%n", pct(t.repeatShare()), t.repeats());
+        out().printf("team confidence            %s%n", t.confidenceAverage() == null ? "no ratings"
+                : String.format(Locale.ROOT, "%.1f of 5 (%s)", t.confidenceAverage(), t.confidence()));
+        out().println();
+        out().println("EMERGENCY TYPE                      NOW  BEFORE");
+        for (Metrics.TypeCount c : m.types()) {
+            if (c.count() > 0 || c.previous() > 0) {
+                out().printf("%-34s %4d  %6d%n", c.type(), c.count(), c.previous());
+            }
+        }
+        out().println();
+        for (SignReading s : m.signs()) {
+            out().printf("%-8s %-24s %s (act %s %s)%n", s.breached() ? "BREACHED" : "ok", s.name(),
+                    s.value() == null ? "—" : String.format(Locale.ROOT, "%.2f", s.value()), s.direction(),
+                    String.format(Locale.ROOT, "%.2f", s.threshold()));
+        }
+        return ExitCodes.OK;
+    }
+
+    private void row(String name, DurationStats s, String target) {
+        out().printf("%-18s %-9s %-9s %s%n", name, time(s.medianSeconds()), time(s.p90Seconds()),
+                s.count() == 0 ? "—" : pct(s.shareWithinTarget()) + " " + target + " (" + s.count() + ")");
+    }
+
+    private static String time(Long seconds) {
+        if (seconds == null) {
+            return "—";
+        }
+        return Math.abs(seconds) < 60 ? seconds + " s" : Math.abs(seconds) < 3600 ? Math.round(seconds / 60.0) + " min"
+                : String.format(Locale.ROOT, "%.1f h", seconds / 3600.0);
+    }
+
+    private static String pct(Double d) {
+        return d == null ? "—" : Math.round(d * 100) + "%";
+    }
+}

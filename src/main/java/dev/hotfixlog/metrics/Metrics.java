@@ -1,0 +1,55 @@
+package dev.hotfixlog.metrics;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The seed's success metrics for one period, computed from the records. A hotfix belongs to the period in which
+ * it was detected (an incident that spans a month boundary counts once, in the month it began); months and
+ * quarters are calendar periods in the query's time zone.
+ *
+ * @param hotfixes  hotfixes detected in the period
+ * @param undated   hotfixes with no detection time at all (imported without one); in no period
+ * @param response  by severity ({@code all}, {@code critical}, {@code high}, {@code medium})
+ */
+public record Metrics(Instant from, Instant to, String zone, long hotfixes, long undated,
+                      Map<String, ResponseTimes> response, LearningVelocity learning, TeamHealth health,
+                      List<TypeCount> types, List<SignReading> signs) {
+
+    /** Detection → alert (target under 5 min), alert → fix deployed (under 30), detection → resolved (under 60). */
+    public record ResponseTimes(DurationStats detectionToAlert, DurationStats alertToFix, DurationStats total) {
+    }
+
+    /**
+     * Post-mortems done within 48 h of resolution (target 100%): of the resolved hotfixes whose 48 h are over or
+     * whose post-mortem is done; one ticked without a time (imported) counts as on time. Process improvements
+     * done per quarter. Prevention rate: of the hotfixes whose process improvement was done, with an emergency
+     * type, and whose {@value Targets#REPEAT_WINDOW_DAYS}-day watch after it is over (or already broken), the
+     * share with no new hotfix of the same type within that watch.
+     */
+    public record LearningVelocity(long postmortemsDue, long postmortemsOnTime, Double postmortemShare,
+                                   List<PeriodCount> processImprovementsPerQuarter, long preventionsWatched,
+                                   long preventionsHeld, Double preventionRate) {
+    }
+
+    /**
+     * Hotfixes per month with the trend of the last two months; repeats (a hotfix with the same emergency type
+     * and at least one affected system as another detected up to {@value Targets#REPEAT_WINDOW_DAYS} days
+     * before it) as a share of all hotfixes (target under 10%); team confidence ratings (1–5) given.
+     */
+    public record TeamHealth(List<PeriodCount> perMonth, String frequencyTrend, long repeats, Double repeatShare,
+                             Map<Integer, Long> confidence, Double confidenceAverage) {
+    }
+
+    /** A calendar month ({@code 2026-10}) or quarter ({@code 2026-Q4}) and a count. */
+    public record PeriodCount(String period, long count) {
+    }
+
+    /** An emergency type: how many hotfixes of it in the period and in the period of equal length before. */
+    public record TypeCount(String type, String prevention, boolean builtIn, long count, long previous) {
+        public String trend() {
+            return count > previous ? "up" : count < previous ? "down" : "flat";
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.hotfixlog.metrics;
+
+import dev.hotfixlog.error.ValidationException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The period [from, to) and the time zone its months and quarters are counted in. Dates alone are midnight in
+ * that zone; a missing {@code from} is twelve months before {@code to}, a missing {@code to} is now.
+ */
+public record MetricsQuery(Instant from, Instant to, ZoneId zone) {
+    public MetricsQuery {
+        if (!from.isBefore(to)) {
+            throw ValidationException.of("from", "must be before to (" + to + "), was " + from);
+        }
+    }
+
+    public static MetricsQuery parse(String from, String to, String zone, Instant now) {
+        ZoneId z;
+        try {
+            z = zone == null || zone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(zone.strip());
+        } catch (RuntimeException e) {
+            throw ValidationException.of("zone", "'" + zone + "' is not a time zone; use e.g. UTC or Europe/Berlin");
+        }
+        Instant end = to == null || to.isBlank() ? now : instant("to", to, z);
+        Instant start = from == null || from.isBlank() ? ZonedDateTime.ofInstant(end, z).minusMonths(12).toInstant()
+                : instant("from", from, z);
+        return new MetricsQuery(start, end, z);
+    }
+
+    private static Instant instant(String field, String text, ZoneId zone) {
+        String t = text.strip();
+        try {
+            if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return java.time.LocalDate.parse(t).atStartOfDay(zone).toInstant();
+            }
+            if (t.matches("\\d{4}-\\d{2}")) {
+                return java.time.YearMonth.parse(t).atDay(1).atStartOfDay(zone).toInstant();
+            }
+            return java.time.OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ValidationException.of(field, "'" + text + "' is not a date; use 2026-10, 2026-10-01 or "
+                    + "2026-10-01T00:00:00Z");
+        }
+    }
+}

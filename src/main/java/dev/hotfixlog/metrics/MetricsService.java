@@ -1,0 +1,21 @@
+package dev.hotfixlog.metrics;
+
+import java.util.List;
+
+/**
+ * Success metrics, emergency types and warning signs; the CLI, the REST API and the dashboard all call this.
+ * {@link LocalMetricsService} computes them from the database, {@link MetricsApiClient} asks a server.
+ */
+public interface MetricsService {
+    Metrics compute(MetricsQuery query);
+
+    /** Every warning sign evaluated now: built-in ones from the log, external ones from their last value. */
+    List<SignReading> signs();
+
+    /**
+     * Records an external signal's value: {@code direction} {@code above} (a breach is a value above the
+     * threshold) or {@code below}.
+     */
+    SignReading putSignal(String name, String description, double value, double threshold, String direction,
+                          String actor);
+}

@@ -1,0 +1,107 @@
+package dev.hotfixlog.metrics;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Charts drawn on the server as SVG: no script, no CDN, readable without JavaScript and by a screen reader
+ * (each chart has a title and its numbers as text). Presentation attributes only, so the page's CSP (no inline
+ * styles) holds. Every label is escaped: emergency type names are user text.
+ */
+public final class SvgCharts {
+    private static final int WIDTH = 640;
+
+    private SvgCharts() {
+    }
+
+    /** One bar per month, the count above it; a dashed line at the average. */
+    public static String perMonth(List<Metrics.PeriodCount> months) {
+        int height = 180;
+        int top = 20;
+        int bottom = 30;
+        long max = Math.max(1, months.stream().mapToLong(Metrics.PeriodCount::count).max().orElse(1));
+        double slot = (double) (WIDTH - 20) / Math.max(1, months.size());
+        StringBuilder b = open(height, "Hotfixes per month");
+        for (int i = 0; i < months.size(); i++) {
+            Metrics.PeriodCount m = months.get(i);
+            double h = (height - top - bottom) * (double) m.count() / max;
+            double x = 10 + i * slot + slot * 0.15;
+            double y = height - bottom - h;
+            b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                    + "fill=\"#d32f2f\"><title>%s: %d</title></rect>", x, y, slot * 0.7, h, esc(m.period()), m.count()));
+            if (months.size() <= 24 || i % Math.max(1, months.size() / 12) == 0) {
+                b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\""
+                        + " fill=\"currentColor\">%s</text>", x + slot * 0.35, height - 12, esc(shortMonth(m.period()))));
+            }
+            if (months.size() <= 24) {
+                b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" "
+                        + "text-anchor=\"middle\" fill=\"currentColor\">%d</text>", x + slot * 0.35, y - 3, m.count()));
+            }
+        }
+        return b.append("</svg>").toString();
+    }
+
+    /** For each measure a bar for the median, a thinner one for p90, and the target as a vertical line. */
+    public static String responseTimes(Metrics.ResponseTimes r) {
+        String[] names = {"Detection → alert", "Alert → fix deployed", "Total duration"};
+        DurationStats[] stats = {r.detectionToAlert(), r.alertToFix(), r.total()};
+        int rowHeight = 46;
+        int height = 20 + rowHeight * names.length;
+        int left = 150;
+        long max = 1;
+        for (DurationStats s : stats) {
+            max = Math.max(max, Math.max(s.targetSeconds(), s.p90Seconds() == null ? 0 : s.p90Seconds()));
+        }
+        double scale = (WIDTH - left - 20) / (double) max;
+        StringBuilder b = open(height, "Response time: median and p90 against the target");
+        for (int i = 0; i < names.length; i++) {
+            DurationStats s = stats[i];
+            int y = 10 + i * rowHeight;
+            b.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"12\" fill=\"currentColor\">%s"
+                    + "</text>", y + 16, esc(names[i])));
+            if (s.medianSeconds() != null) {
+                long median = Math.max(0, s.medianSeconds());
+                long p90 = Math.max(0, s.p90Seconds());
+                String colour = median < s.targetSeconds() ? "#2e7d32" : "#d32f2f";
+                b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"14\" fill=\"%s\">"
+                        + "<title>median %s</title></rect>", left, y + 4, median * scale, colour, minutes(median)));
+                b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"6\" "
+                        + "fill=\"#9e9e9e\"><title>p90 %s</title></rect>", left, y + 22, p90 * scale, minutes(p90)));
+                b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"currentColor\">"
+                        + "median %s · p90 %s · %d%% within target</text>", left, y + 42, minutes(median),
+                        minutes(p90), Math.round(100 * s.shareWithinTarget())));
+            } else {
+                b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"currentColor\">"
+                        + "no hotfix with both moments</text>", left, y + 16));
+            }
+            double tx = left + s.targetSeconds() * scale;
+            b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#1e88e5\" "
+                    + "stroke-dasharray=\"3 2\"><title>target %s</title></line>", tx, y, tx, y + 30,
+                    minutes(s.targetSeconds())));
+        }
+        return b.append("</svg>").toString();
+    }
+
+    static String minutes(long seconds) {
+        if (Math.abs(seconds) < 60) {
+            return seconds + " s";
+        }
+        if (Math.abs(seconds) < 3600) {
+            return Math.round(seconds / 60.0) + " min";
+        }
+        return String.format(Locale.ROOT, "%.1f h", seconds / 3600.0);
+    }
+
+    private static StringBuilder open(int height, String title) {
+        return new StringBuilder(String.format(Locale.ROOT, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" "
+                + "xmlns=\"http://www.w3.org/2000/svg\"><title>%s</title>", WIDTH, height, esc(title)));
+    }
+
+    private static String shortMonth(String period) {
+        return period.length() == 7 ? period.substring(2) : period;
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
