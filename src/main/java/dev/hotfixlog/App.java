@@ -19,7 +19,7 @@ import dev.hotfixlog.metrics.LocalMetricsService;
 import dev.hotfixlog.metrics.MetricsApiClient;
 import dev.hotfixlog.metrics.MetricsRoutes;
 import dev.hotfixlog.metrics.MetricsService;
-import dev.hotfixlog.metrics.SignReading;
+import dev.hotfixlog.metrics.BreachedSigns;
 import dev.hotfixlog.notify.LocalNotifyService;
 import dev.hotfixlog.notify.Notifier;
 import dev.hotfixlog.notify.NotifyApiClient;
@@ -137,19 +137,6 @@ public final class App implements AutoCloseable {
         return requireLocal(localNotify()).worker();
     }
 
-    /** The board's warning: each breached sign, in words. */
-    private List<String> breachedSigns() {
-        List<String> out = new ArrayList<>();
-        for (SignReading s : metrics.signs()) {
-            if (s.breached()) {
-                out.add("Warning sign: " + (s.description() == null ? s.name() : s.description()) + " is "
-                        + String.format(java.util.Locale.ROOT, "%.2f", s.value()) + ", " + s.direction() + " "
-                        + String.format(java.util.Locale.ROOT, "%.2f", s.threshold()));
-            }
-        }
-        return out;
-    }
-
     private LocalNotifyService localNotify() {
         return notify instanceof LocalNotifyService l ? l : null;
     }
@@ -179,7 +166,7 @@ public final class App implements AutoCloseable {
                 new AccessGate(tokens, sessions, audit)::register,
                 new SecurityRoutes(tokens, audit, pages, accounts)::register,
                 new SignInRoutes(accounts, sessions, db, clock, pages, config.oidc().enabled())::register,
-                new HotfixPages(hotfixes, pages, clock, notifyPages, this::breachedSigns)::register,
+                new HotfixPages(hotfixes, pages, clock, notifyPages, new BreachedSigns(metrics, clock))::register,
                 new RecordEditPages(hotfixes, pages, notifyPages)::register,
                 notifyPages::register,
                 new NotifyRoutes(notify)::register,

@@ -28,7 +28,7 @@ final class MetricsCommand extends AppCommand {
     int run(App app, Config config) {
         Metrics m = app.metrics().compute(MetricsQuery.parse(from, to, zone, ctx.clock().instant()));
         if (json) {
-            out().println(Json.pretty(MetricsJson.write(m)));
+            out().println(Json.pretty(MetricsJson.write(m, app.metrics().signs())));
             return ExitCodes.OK;
         }
         out().printf("%d hotfixes detected %s .. %s (%s)%s%n", m.hotfixes(), m.from(), m.to(), m.zone(),
@@ -61,7 +61,7 @@ final class MetricsCommand extends AppCommand {
             }
         }
         out().println();
-        for (SignReading s : m.signs()) {
+        for (SignReading s : app.metrics().signs()) {
             out().printf("%-8s %-24s %s (act %s %s)%n", s.breached() ? "BREACHED" : "ok", s.name(),
                     s.value() == null ? "—" : String.format(Locale.ROOT, "%.2f", s.value()), s.direction(),
                     String.format(Locale.ROOT, "%.2f", s.threshold()));

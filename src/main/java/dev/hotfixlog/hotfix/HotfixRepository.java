@@ -84,8 +84,10 @@ final class HotfixRepository {
                     + " :durationSeconds, :productionDown, :canWait, :outcome, :category, :constraint, :signal,"
                     + " :boundary, :operatingRule, :learning, :postmortemUrl, :confidence, :version, :createdAt,"
                     + " :updatedAt)");
-            systems = h.prepareBatch("INSERT INTO hotfix_system (hotfix_id, ordinal, name) VALUES (:id, :ordinal,"
-                    + " :name)");
+            // Each system row repeats its hotfix's type, detection time and number (always rewritten with the
+            // hotfix), so repeat incidents are one ordered index scan (metrics; migration V10).
+            systems = h.prepareBatch("INSERT INTO hotfix_system (hotfix_id, ordinal, name, category, detected_at,"
+                    + " hotfix_number) VALUES (:id, :ordinal, :name, :category, :detectedAt, :number)");
             steps = h.prepareBatch("INSERT INTO hotfix_step (hotfix_id, step, done, done_at, done_by)"
                     + " VALUES (:id, :step, :done, :at, :by)");
             followUps = h.prepareBatch("INSERT INTO follow_up (hotfix_id, kind, description, owner, due_at, done,"
@@ -109,7 +111,9 @@ final class HotfixRepository {
             String id = x.id().toString();
             List<String> names = x.fix().systemsAffected();
             for (int i = 0; i < names.size(); i++) {
-                systems.bind("id", id).bind("ordinal", i).bind("name", names.get(i)).add();
+                systems.bind("id", id).bind("ordinal", i).bind("name", names.get(i))
+                        .bind("category", x.writeUp().category()).bind("detectedAt", millis(x.timeline().detectedAt()))
+                        .bind("number", x.id().number()).add();
             }
             x.steps().forEach((k, s) -> steps.bind("id", id).bind("step", k.json()).bind("done", s.done())
                     .bind("at", millis(s.at())).bind("by", s.by()).add());
@@ -145,8 +149,8 @@ final class HotfixRepository {
                           explicit_duration_seconds = :durationSeconds, production_down = :productionDown,
                           can_wait = :canWait, triage_outcome = :outcome, category = :category,
                           constraint_text = :constraint, signal_text = :signal, boundary_text = :boundary,
-                          operating_rule = :operatingRule, learning = :learning, postmortem_url = :postmortemUrl, confidence = :confidence,
-                          version = :version, updated_at = :updatedAt
+                          operating_rule = :operatingRule, learning = :learning, postmortem_url = :postmortemUrl,
+                          confidence = :confidence, version = :version, updated_at = :updatedAt
                         WHERE id = :id AND version = :expectedVersion""")
                 .bindMap(scalars(x))
                 .bind("expectedVersion", expectedVersion)

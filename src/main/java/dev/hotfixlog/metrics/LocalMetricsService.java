@@ -69,7 +69,7 @@ public final class LocalMetricsService implements MetricsService {
                     hotfixes == 0 ? null : (double) repeats / hotfixes, confidence,
                     rated == 0 ? null : ratingSum / rated);
             return new Metrics(q.from(), q.to(), q.zone().getId(), hotfixes, repo.undated(h), response, learning,
-                    health, types(h, from, to), signs(h));
+                    health, types(h, from, to));
         });
     }
 

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The seed's success metrics for one period, computed from the records. A hotfix belongs to the period in which
+ * The seed's success metrics for one period, computed from the records (the warning signs are about now, not a
+ * period: {@link MetricsService#signs()}). A hotfix belongs to the period in which
  * it was detected (an incident that spans a month boundary counts once, in the month it began); months and
  * quarters are calendar periods in the query's time zone.
  *
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 public record Metrics(Instant from, Instant to, String zone, long hotfixes, long undated,
                       Map<String, ResponseTimes> response, LearningVelocity learning, TeamHealth health,
-                      List<TypeCount> types, List<SignReading> signs) {
+                      List<TypeCount> types) {
 
     /** Detection → alert (target under 5 min), alert → fix deployed (under 30), detection → resolved (under 60). */
     public record ResponseTimes(DurationStats detectionToAlert, DurationStats alertToFix, DurationStats total) {

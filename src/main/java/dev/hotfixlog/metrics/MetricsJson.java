@@ -16,7 +16,8 @@ public final class MetricsJson {
     private MetricsJson() {
     }
 
-    public static ObjectNode write(Metrics m) {
+    /** The period's metrics, and the warning signs as they stand now. */
+    public static ObjectNode write(Metrics m, List<SignReading> signs) {
         ObjectNode o = Json.object();
         o.put("from", m.from().toString());
         o.put("to", m.to().toString());
@@ -61,7 +62,7 @@ public final class MetricsJson {
             n.put("previous", c.previous());
             n.put("trend", c.trend());
         }
-        o.set("warningSigns", writeSigns(m.signs()));
+        o.set("warningSigns", writeSigns(signs));
         return o;
     }
 
@@ -115,7 +116,7 @@ public final class MetricsJson {
                 new Metrics.TeamHealth(periods(th.path("perMonth")), th.path("frequencyTrend").asText(),
                         th.path("repeats").asLong(), number(th, "repeatShare"), confidence,
                         number(th, "confidenceAverage")),
-                types, readSigns(o.path("warningSigns")));
+                types);
     }
 
     private static void stats(ObjectNode n, DurationStats s) {

@@ -74,7 +74,7 @@ public final class MetricsRoutes {
     private void metrics(Context ctx) {
         Metrics m = service.compute(MetricsQuery.parse(ctx.queryParam("from"), ctx.queryParam("to"),
                 ctx.queryParam("zone"), clock.instant()));
-        ctx.contentType("application/json").result(Json.write(MetricsJson.write(m)));
+        ctx.contentType("application/json").result(Json.write(MetricsJson.write(m, service.signs())));
     }
 
     private void putSignal(Context ctx) {
@@ -109,6 +109,7 @@ public final class MetricsRoutes {
         p.put("user", Requests.actor(ctx));
         p.put("csrf", ctx.attribute(Requests.CSRF_TOKEN));
         p.put("m", m);
+        p.put("signs", service.signs());
         p.put("monthsChart", SvgCharts.perMonth(m.health().perMonth()));
         p.put("responseChart", SvgCharts.responseTimes(m.response().get("all")));
         p.put("fromText", ctx.queryParamAsClass("from", String.class).getOrDefault(""));

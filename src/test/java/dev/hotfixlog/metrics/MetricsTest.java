@@ -26,7 +26,7 @@ import dev.hotfixlog.support.TestDb;
  * H6 medium    detected 2025-12-20 (before the period)                              Data freshness problem [etl]
  * </pre>
  */
-class MetricsTest {
+public class MetricsTest {
     private static void hotfix(Http api, String json) {
         assertThat(api.post("/api/v1/hotfixes", json).status()).isEqualTo(201);
     }
@@ -41,7 +41,7 @@ class MetricsTest {
         assertThat(api.patch("/api/v1/hotfixes/" + id, json, "If-Match", "\"" + v + "\"").status()).isEqualTo(200);
     }
 
-    static void history(Http api) {
+    public static void history(Http api) {
         hotfix(api, "{\"title\":\"H1\",\"severity\":\"critical\",\"detectedAt\":\"2026-01-10T10:00:00Z\","
                 + "\"alertedAt\":\"2026-01-10T10:03:00Z\",\"category\":\"Configuration rollout\","
                 + "\"systemsAffected\":[\"api\"],\"confidence\":5}");
