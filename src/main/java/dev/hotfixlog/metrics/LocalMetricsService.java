@@ -40,6 +40,11 @@ public final class LocalMetricsService implements MetricsService {
         long to = q.to().toEpochMilli();
         long now = now().toEpochMilli();
         return db.read(h -> {
+            if (db.dialect() == dev.hotfixlog.store.Dialect.POSTGRESQL) {
+                // The repeat pairing sorts every system row of the period; PostgreSQL's default 4 MB of sort
+                // memory sends a long period to disk. This transaction only, and only this much.
+                h.execute("SET LOCAL work_mem = '64MB'");
+            }
             long hotfixes = repo.count(h, from, to);
             Map<String, Metrics.ResponseTimes> response = response(h, from, to);
             long[] pm = repo.postmortems(h, from, to, now);

@@ -57,13 +57,14 @@ final class MetricsRepository {
 
     /** [watched, recurred]: process improvements done on typed hotfixes of the period, watch over or broken. */
     long[] preventions(Handle h, long from, long to, long now) {
-        String recurred = "EXISTS (SELECT 1 FROM hotfix r WHERE r.category = h.category AND r.detected_at > f.done_at"
-                + " AND r.detected_at <= f.done_at + :window)";
-        return h.createQuery("SELECT COUNT(*), SUM(CASE WHEN " + recurred + " THEN 1 ELSE 0 END)"
+        // The recurrence is looked up once per improvement (it was twice: once to count, once to filter).
+        return h.createQuery("SELECT COUNT(*), SUM(x.recurred) FROM (SELECT f.done_at, CASE WHEN EXISTS (SELECT 1"
+                        + " FROM hotfix r WHERE r.category = h.category AND r.detected_at > f.done_at"
+                        + " AND r.detected_at <= f.done_at + :window) THEN 1 ELSE 0 END AS recurred"
                         + " FROM hotfix h JOIN follow_up f ON f.hotfix_id = h.id AND f.kind = 'processImprovement'"
                         + " WHERE f.done = true AND f.done_at IS NOT NULL AND h.category IS NOT NULL"
-                        + " AND h.detected_at >= :from AND h.detected_at < :to"
-                        + " AND (f.done_at + :window <= :now OR " + recurred + ")")
+                        + " AND h.detected_at >= :from AND h.detected_at < :to) x"
+                        + " WHERE x.done_at + :window <= :now OR x.recurred = 1")
                 .bind("window", Targets.REPEAT_WINDOW_MILLIS).bind("now", now).bind("from", from).bind("to", to)
                 .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
     }

@@ -19,6 +19,7 @@ import org.jdbi.v3.core.Handle;
  * queued at most once per hotfix and channel, whatever retries or second instances do.
  */
 public final class Notifier implements HotfixEvents {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Notifier.class);
     static final String SYSTEM = "hotfix-log";
     private final List<Channel> channels;
     private final Templates templates;
@@ -97,7 +98,16 @@ public final class Notifier implements HotfixEvents {
         if (targets.isEmpty()) {
             return List.of();
         }
-        Message m = render(kind, values);
+        Message m;
+        try {
+            m = render(kind, values);
+        } catch (RuntimeException e) {
+            // The change matters more than its message: a template that cannot be filled must not stop a
+            // declare at 3 AM. Say so loudly, and store the change.
+            LOG.error("could not fill the {} template for {}; the change is stored, the message is not sent",
+                    kind.json(), hotfix.id(), e);
+            return List.of();
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         outbox.enqueue(h, hotfix.id().toString(), hotfix.severity(), targets, dedupeKey, m, actor, now);
         return wantIds ? outbox.findIds(h, targets, dedupeKey) : List.of();
