@@ -24,7 +24,8 @@ final class DebtCommand extends AppCommand {
             out().println(Json.pretty(FollowUpJson.write(d)));
             return ExitCodes.OK;
         }
-        out().println(d.open().size() + " proper fixes outstanding, " + d.trend() + " against the end of last month");
+        out().println(d.open().size() + (d.open().size() == 1 ? " proper fix" : " proper fixes") + " outstanding, "
+                + d.trend() + " against the end of last month");
         out().println("MONTH    OUTSTANDING  TAKEN  REPAID");
         for (DebtLedger.Month m : d.months()) {
             out().println(String.format("%-7s  %11d  %5d  %6d", m.month(), m.outstanding(), m.taken(), m.repaid()));

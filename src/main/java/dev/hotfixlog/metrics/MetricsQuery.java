@@ -24,7 +24,9 @@ public record MetricsQuery(Instant from, Instant to, ZoneId zone) {
         } catch (RuntimeException e) {
             throw ValidationException.of("zone", "'" + zone + "' is not a time zone; use e.g. UTC or Europe/Berlin");
         }
-        Instant end = to == null || to.isBlank() ? now : instant("to", to, z);
+        // "Now" to the second: a period people read and type back in, not a clock reading.
+        Instant end = to == null || to.isBlank() ? now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                : instant("to", to, z);
         Instant start = from == null || from.isBlank() ? ZonedDateTime.ofInstant(end, z).minusMonths(12).toInstant()
                 : instant("from", from, z);
         return new MetricsQuery(start, end, z);

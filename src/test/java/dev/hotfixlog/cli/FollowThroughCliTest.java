@@ -92,7 +92,7 @@ class FollowThroughCliTest {
         assertThat(cli.run("followups", "--overdue", "--owner", "jonas").out()).isEqualTo("no overdue follow-ups\n");
 
         CliRunner.Result debt = cli.run("debt");
-        assertThat(debt.out()).startsWith("1 proper fixes outstanding, growing against the end of last month\n")
+        assertThat(debt.out()).startsWith("1 proper fix outstanding, growing against the end of last month\n")
                 .contains("2026-10            1      1       0\n")
                 .endsWith("HOTFIX-001   3 d       Priya           Checkout 502\n");
         assertThat(cli.run("followups", "--overdue", "--json").out()).contains("\"state\" : \"overdue\"");
