@@ -20,6 +20,8 @@ import dev.hotfixlog.metrics.MetricsApiClient;
 import dev.hotfixlog.metrics.MetricsRoutes;
 import dev.hotfixlog.metrics.MetricsService;
 import dev.hotfixlog.metrics.BreachedSigns;
+import dev.hotfixlog.metrics.SignReading;
+import dev.hotfixlog.notify.SignAlarm;
 import dev.hotfixlog.notify.LocalNotifyService;
 import dev.hotfixlog.notify.Notifier;
 import dev.hotfixlog.notify.NotifyApiClient;
@@ -102,9 +104,13 @@ public final class App implements AutoCloseable {
         Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
         SecretRedactor redactor = new SecretRedactor();
         LocalHotfixService hotfixes = new LocalHotfixService(db, clock, redactor, due, notifier);
+        LocalMetricsService metrics = new LocalMetricsService(db, clock);
+        // Breached warning signs reach the channels; the notifications do not know how signs are computed.
+        SignAlarm.Source breached = () -> metrics.signs().stream().filter(SignReading::breached)
+                .map(s -> new SignAlarm(s.name(), s.description(), s.value(), s.threshold(), s.direction())).toList();
         return new App(config, db, hotfixes, new LocalMarkdownService(db, clock, hotfixes, redactor),
-                new LocalFollowUpService(db, clock), new LocalNotifyService(db, notifier, hotfixes, config.followThrough(),
-                clock), new LocalMetricsService(db, clock), clock);
+                new LocalFollowUpService(db, clock), new LocalNotifyService(db, notifier, hotfixes,
+                config.followThrough(), breached, clock), metrics, clock);
     }
 
     public HotfixService hotfixes() {

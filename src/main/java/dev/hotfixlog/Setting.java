@@ -40,8 +40,8 @@ public enum Setting {
     SMTP_FROM("HOTFIX_SMTP_FROM", null, "hotfix-log@localhost", "Sender address of e-mails."),
     SMTP_TLS("HOTFIX_SMTP_TLS", null, "starttls", "`starttls` (required), `tls` (implicit, port 465) or `none` "
             + "(only for a relay on a trusted network)."),
-    TEMPLATES_DIR("HOTFIX_TEMPLATES_DIR", null, "", "Folder whose `alert.txt`, `complete.txt`, `stakeholder.txt` "
-            + "or `reminder.txt` replace the built-in message templates."),
+    TEMPLATES_DIR("HOTFIX_TEMPLATES_DIR", null, "", "Folder whose `alert.txt`, `complete.txt`, `stakeholder.txt`, "
+            + "`reminder.txt` or `sign.txt` replace the built-in message templates."),
     NOTIFY_INTERVAL_MS("HOTFIX_NOTIFY_INTERVAL_MS", null, "1000", "`serve`: how often the delivery worker looks "
             + "for due messages and reminders, in milliseconds; 0 turns the worker off.");
 

@@ -50,6 +50,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Notifier notifier;
     private final HotfixService hotfixes;
     private final Map<ChannelType, Sender> senders;
+    private final SignAlarm.Source signs;
     private final Clock clock;
     private final String workerId = UUID.randomUUID().toString().substring(0, 8);
     private final ExecutorService sending;
@@ -58,7 +59,8 @@ public final class DeliveryWorker implements AutoCloseable {
     private Thread thread;
 
     DeliveryWorker(Database db, Outbox outbox, Notifier notifier, HotfixService hotfixes,
-                   Map<ChannelType, Sender> senders, Clock clock) {
+                   Map<ChannelType, Sender> senders, SignAlarm.Source signs, Clock clock) {
+        this.signs = signs;
         this.db = db;
         this.outbox = outbox;
         this.notifier = notifier;
@@ -174,6 +176,30 @@ public final class DeliveryWorker implements AutoCloseable {
         return count;
     }
 
+    /**
+     * Queues each breached warning sign, once per sign, threshold and UTC day while it stays breached; returns how
+     * many channels it was queued for (0 when every sign was already queued today).
+     */
+    public int scanSigns() {
+        List<SignAlarm> breached = signs.breached();
+        if (breached.isEmpty()) {
+            return 0;
+        }
+        long day = now().toEpochMilli() / Duration.ofDays(1).toMillis();
+        return db.write(h -> {
+            int queued = 0;
+            for (SignAlarm s : breached) {
+                String key = "sign:" + s.name() + ":" + s.direction() + s.threshold() + ":day-" + day;
+                boolean known = h.createQuery("SELECT COUNT(*) FROM outbox_message WHERE kind = 'sign'"
+                        + " AND dedupe_key = :key").bind("key", key).mapTo(Integer.class).one() > 0;
+                if (!known) {
+                    queued += notifier.queueSign(h, s, key);
+                }
+            }
+            return queued;
+        });
+    }
+
     private Set<String> alreadyQueued(List<Candidate> candidates) {
         Set<String> found = new HashSet<>();
         for (int i = 0; i < candidates.size(); i += KEY_CHUNK) {
@@ -203,6 +229,7 @@ public final class DeliveryWorker implements AutoCloseable {
             try {
                 if (Duration.between(lastScan, now()).compareTo(SCAN_EVERY) >= 0) {
                     scanReminders();
+                    scanSigns();
                     lastScan = now();
                 }
                 tried = drainOnce();

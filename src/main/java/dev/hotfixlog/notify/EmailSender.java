@@ -52,7 +52,9 @@ final class EmailSender implements Sender {
             mail.setRecipients(jakarta.mail.Message.RecipientType.TO, addresses(channel));
             mail.setSubject(m.subject(), StandardCharsets.UTF_8.name());
             mail.setText(m.body() + "\n", StandardCharsets.UTF_8.name());
-            mail.setHeader("X-Hotfix-Id", m.hotfixId());
+            if (m.hotfixId() != null) {
+                mail.setHeader("X-Hotfix-Id", m.hotfixId());
+            }
             if (config.smtpUser().isEmpty()) {
                 Transport.send(mail);
             } else {

@@ -21,12 +21,13 @@ public final class LocalNotifyService implements NotifyService, AutoCloseable {
     private final DeliveryWorker worker;
 
     public LocalNotifyService(Database db, Notifier notifier, HotfixService hotfixes, Config.FollowThrough config,
-                              Clock clock) {
+                              SignAlarm.Source signs, Clock clock) {
         this.db = db;
         this.notifier = notifier;
         this.hotfixes = hotfixes;
         this.outbox = notifier.outbox();
-        this.worker = new DeliveryWorker(db, outbox, notifier, hotfixes, DeliveryWorker.senders(config), clock);
+        this.worker = new DeliveryWorker(db, outbox, notifier, hotfixes, DeliveryWorker.senders(config), signs,
+                clock);
     }
 
     @Override
@@ -66,9 +67,9 @@ public final class LocalNotifyService implements NotifyService, AutoCloseable {
     }
 
     private static void requireManual(MessageKind kind) {
-        if (kind == MessageKind.REMINDER) {
-            throw ValidationException.of("kind", "reminders go out on their own when a follow-up falls due; "
-                    + "choose alert, complete or stakeholder");
+        if (kind == MessageKind.REMINDER || kind == MessageKind.SIGN) {
+            throw ValidationException.of("kind", kind.json() + " messages go out on their own (a follow-up falling "
+                    + "due, a warning sign breached); choose alert, complete or stakeholder");
         }
     }
 

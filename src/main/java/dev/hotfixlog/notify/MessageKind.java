@@ -12,7 +12,8 @@ public enum MessageKind {
     ALERT("Incident Alert", true),
     COMPLETE("Hotfix Complete", true),
     STAKEHOLDER("Stakeholder Update", false),
-    REMINDER("Follow-up reminder", true);
+    REMINDER("Follow-up reminder", true),
+    SIGN("Warning sign", true);
 
     private final String label;
     private final boolean automatic;
@@ -46,7 +47,7 @@ public enum MessageKind {
                 return k;
             }
         }
-        throw ValidationException.of(field, "'" + text + "' is not a message; use alert, complete, stakeholder or "
-                + "reminder");
+        throw ValidationException.of(field, "'" + text + "' is not a message; use alert, complete, stakeholder, "
+                + "reminder or sign");
     }
 }

@@ -21,7 +21,7 @@ final class MessageValues {
     static final Set<String> NAMES = Set.of("id", "issue", "severity", "owner", "impact", "eta", "fix", "systems",
             "rollback", "monitoring", "rootCause", "next", "log", "whatHappened", "resolution", "prevention",
             "timeline", "postmortemDate", "properFixDate", "followUp", "followUpState", "followUpOwner",
-            "followUpDue", "followUpLink");
+            "followUpDue", "followUpLink", "signName", "signDescription", "signValue", "signThreshold", "dashboard");
 
     private MessageValues() {
     }
@@ -51,10 +51,34 @@ final class MessageValues {
         v.put("timeline", timeline(h.timeline()));
         v.put("postmortemDate", pm.done() ? "done" : date(pm.dueAt(), "to be scheduled"));
         v.put("properFixDate", proper.done() ? "done" : date(proper.dueAt(), "to be planned"));
-        for (String f : List.of("followUp", "followUpState", "followUpOwner", "followUpDue", "followUpLink")) {
-            v.put(f, "");
-        }
+        blank(v, "followUp", "followUpState", "followUpOwner", "followUpDue", "followUpLink", "signName",
+                "signDescription", "signValue", "signThreshold", "dashboard");
         return v;
+    }
+
+    /** A breached warning sign: no hotfix, so every record placeholder is empty. */
+    static Map<String, String> sign(SignAlarm s, String publicUrl) {
+        Map<String, String> v = new HashMap<>();
+        for (String name : NAMES) {
+            v.put(name, "");
+        }
+        v.put("signName", s.name());
+        v.put("signDescription", or(s.description(), s.name()));
+        v.put("signValue", number(s.value()));
+        v.put("signThreshold", s.direction() + " " + number(s.threshold()));
+        v.put("dashboard", publicUrl.isBlank() ? "/dashboard" : publicUrl + "/dashboard");
+        return v;
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d)
+                : String.format(java.util.Locale.ROOT, "%.2f", d);
+    }
+
+    private static void blank(Map<String, String> v, String... names) {
+        for (String n : names) {
+            v.put(n, "");
+        }
     }
 
     /** The record's values plus the follow-up the reminder is about. */

@@ -56,6 +56,21 @@ public final class Notifier implements HotfixEvents {
         }
     }
 
+    /**
+     * Queues a breached sign for every channel whose events include signs (whatever their severities: a sign is
+     * about the whole log). {@code dedupeKey} makes it once per sign and day.
+     */
+    int queueSign(Handle h, SignAlarm sign, String dedupeKey) {
+        List<Channel> targets = channels.stream().filter(c -> c.kinds().contains(MessageKind.SIGN)).toList();
+        if (targets.isEmpty()) {
+            return 0;
+        }
+        Message m = render(MessageKind.SIGN, MessageValues.sign(sign, publicUrl));
+        outbox.enqueue(h, null, null, targets, dedupeKey, m, SYSTEM,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        return targets.size();
+    }
+
     Map<String, String> values(Hotfix h, String eta) {
         return MessageValues.of(h, eta, publicUrl);
     }

@@ -30,7 +30,8 @@ final class Outbox {
     }
 
     /**
-     * Queues {@code m} once for each channel, unless this key was queued for that channel before. One batch: on
+     * Queues {@code m} once for each channel, unless this key was queued for that channel before. A message about
+     * no hotfix (a warning sign) has a null {@code hotfixId} and {@code severity}. One batch: on
      * PostgreSQL the rows travel together instead of one round trip per channel inside the caller's transaction.
      */
     void enqueue(Handle h, String hotfixId, Severity severity, List<Channel> channels, String dedupeKey, Message m,
@@ -41,7 +42,8 @@ final class Outbox {
                 + " ON CONFLICT (channel, dedupe_key) DO NOTHING");
         for (Channel channel : channels) {
             insert.bind("hotfix", hotfixId).bind("kind", m.kind().json()).bind("channel", channel.name())
-                    .bind("key", dedupeKey).bind("severity", severity.json()).bind("subject", m.subject())
+                    .bind("key", dedupeKey).bind("severity", severity == null ? "" : severity.json())
+                    .bind("subject", m.subject())
                     .bind("body", m.text()).bind("now", now.toEpochMilli()).bind("actor", actor).add();
         }
         insert.execute();
@@ -64,7 +66,7 @@ final class Outbox {
                 .bind("claim", claim)
                 .map((rs, ctx) -> new QueuedMessage(rs.getLong(1), rs.getString(2),
                         MessageKind.parse("kind", rs.getString(3)), rs.getString(4),
-                        Severity.parse("severity", rs.getString(5)), rs.getString(6), rs.getString(7), rs.getInt(8)))
+                        severity(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getInt(8)))
                 .list();
     }
 
@@ -130,6 +132,11 @@ final class Outbox {
         return new Delivery(rs.getLong(1), rs.getString(2), MessageKind.parse("kind", rs.getString(3)),
                 rs.getString(4), rs.getString(5), rs.getInt(6), instant(rs, 7), rs.getString(8), instant(rs, 9),
                 instant(rs, 10), rs.getString(11), rs.getString(12));
+    }
+
+    /** Empty for a message about no hotfix (a warning sign). */
+    private static Severity severity(String s) {
+        return s == null || s.isEmpty() ? null : Severity.parse("severity", s);
     }
 
     private static Instant instant(ResultSet rs, int col) throws SQLException {

@@ -87,7 +87,7 @@ final class Payloads {
         o.put("id", m.id());
         o.put("event", m.kind().json());
         o.put("hotfix", m.hotfixId());
-        o.put("severity", m.severity().json());
+        o.put("severity", m.severity() == null ? null : m.severity().json());
         o.put("subject", m.subject());
         o.put("text", m.body());
         return o;

@@ -59,7 +59,7 @@ public final class Template {
     public Message render(MessageKind kind, Map<String, String> values) {
         String text = fill(body, values);
         String subjectLine = subject != null ? fill(subject, values)
-                : values.get("id") + " " + text.lines().findFirst().orElse("").trim();
+                : values.getOrDefault("id", "") + " " + text.lines().findFirst().orElse("").trim();
         return new Message(kind, oneLine(subjectLine), text);
     }
 

@@ -46,7 +46,7 @@ class FollowThroughCliTest {
             CliRunner.Result noChannel = direct.run("announce", "1", "alert", "--send");
             assertThat(noChannel.code()).isEqualTo(3);
             assertThat(noChannel.err()).contains("no channel takes Incident Alert messages for critical hotfixes");
-            assertThat(direct.run("announce", "1", "reminder").err()).contains("reminders go out on their own");
+            assertThat(direct.run("announce", "1", "reminder").err()).contains("reminder messages go out on their own");
 
             try (RunningServer server = new RunningServer(db.config(Map.of(Setting.CHANNELS, env.get(
                     "HOTFIX_CHANNELS"), Setting.NOTIFY_INTERVAL_MS, "0")), clock)) {

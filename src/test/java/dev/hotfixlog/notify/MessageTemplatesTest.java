@@ -125,7 +125,7 @@ class MessageTemplatesTest {
         Files.writeString(dir.resolve("complete.txt"), "Done: {{issue}}\nOwner: {{ownr}}\n");
         assertThatThrownBy(() -> Templates.load(dir.toString()))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("complete.txt: line 2: unknown placeholder {{ownr}}; known: eta, fix,");
+                .hasMessageContaining("complete.txt: line 2: unknown placeholder {{ownr}}; known: dashboard, eta, fix,");
     }
 
     @Test

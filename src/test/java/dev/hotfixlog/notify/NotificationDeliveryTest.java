@@ -143,4 +143,36 @@ class NotificationDeliveryTest {
             assertThat(f.receiver.accepted()).extracting(WebhookReceiver.Received::path).containsExactly("/all");
         }
     }
+
+    @BothDatabases
+    void aBreachedWarningSign_goesOutOncePerDayWhileBreached_andStopsWhenItIsNot(TestDb db) {
+        try (NotifyFixture f = new NotifyFixture(db, new WebhookReceiver(),
+                "webhook {receiver}/signs events=sign; slack {receiver}/alerts events=alert", Map.of())) {
+            Http api = f.server.http();
+            DeliveryWorker w = f.worker();
+            assertThat(w.scanSigns()).as("nothing breached").isZero();
+            api.send("PUT", "/api/v1/signals/checkout-p99-ms", "{\"value\":950,\"threshold\":800,"
+                    + "\"description\":\"Checkout p99 latency (ms)\"}");
+            assertThat(w.scanSigns()).isEqualTo(1);
+            assertThat(w.scanSigns()).as("same day").isZero();
+            w.drainAll();
+            f.clock.advance(Duration.ofDays(1));
+            assertThat(w.scanSigns()).as("still breached the next day").isEqualTo(1);
+            w.drainAll();
+            api.send("PUT", "/api/v1/signals/checkout-p99-ms", "{\"value\":300,\"threshold\":800}");
+            f.clock.advance(Duration.ofDays(1));
+            assertThat(w.scanSigns()).as("back under its threshold").isZero();
+
+            assertThat(f.receiver.accepted()).hasSize(2).allSatisfy(r -> assertThat(r.path()).isEqualTo("/signs"));
+            JsonNode first = Json.parseObject(f.receiver.accepted().get(0).body());
+            assertThat(first.path("event").asText()).isEqualTo("sign");
+            assertThat(first.path("hotfix").isNull()).isTrue();
+            assertThat(first.path("text").asText()).isEqualTo("""
+                    ⚠️ WARNING SIGN: Checkout p99 latency (ms)
+                    Now: 950 (act when above 800)
+                    Signal: checkout-p99-ms
+                    Dashboard: https://hotfix.example.com/dashboard""");
+            assertThat(first.path("subject").asText()).isEqualTo("⚠️ WARNING SIGN: Checkout p99 latency (ms)");
+        }
+    }
 }
