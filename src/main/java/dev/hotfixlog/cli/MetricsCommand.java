@@ -7,6 +7,7 @@ import dev.hotfixlog.metrics.DurationStats;
 import dev.hotfixlog.metrics.Metrics;
 import dev.hotfixlog.metrics.MetricsJson;
 import dev.hotfixlog.metrics.MetricsQuery;
+import dev.hotfixlog.metrics.MetricsText;
 import dev.hotfixlog.metrics.SignReading;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -41,16 +42,16 @@ final class MetricsCommand extends AppCommand {
         row("total", all.total(), "< 60 min");
         out().println();
         Metrics.LearningVelocity l = m.learning();
-        out().printf("post-mortems within 48 h   %s (%d of %d; target 100%%)%n", pct(l.postmortemShare()),
+        out().printf("post-mortems within 48 h   %s (%d of %d; target 100%%)%n", MetricsText.percent(l.postmortemShare()),
                 l.postmortemsOnTime(), l.postmortemsDue());
-        out().printf("prevention rate            %s (%d of %d held 90 days)%n", pct(l.preventionRate()),
+        out().printf("prevention rate            %s (%d of %d held 90 days)%n", MetricsText.percent(l.preventionRate()),
                 l.preventionsHeld(), l.preventionsWatched());
         out().printf("process improvements       %s%n", String.join(", ", l.processImprovementsPerQuarter().stream()
                 .map(q -> q.period() + " " + q.count()).toList()));
         Metrics.TeamHealth t = m.health();
         out().printf("hotfixes per month         %s (trend: %s)%n", String.join(", ", t.perMonth().stream()
                 .map(p -> p.period() + " " + p.count()).toList()), t.frequencyTrend());
-        out().printf("repeat incidents           %s (%d; target < 10%%)%n", pct(t.repeatShare()), t.repeats());
+        out().printf("repeat incidents           %s (%d; target < 10%%)%n", MetricsText.percent(t.repeatShare()), t.repeats());
         out().printf("team confidence            %s%n", t.confidenceAverage() == null ? "no ratings"
                 : String.format(Locale.ROOT, "%.1f of 5 (%s)", t.confidenceAverage(), t.confidence()));
         out().println();
@@ -63,26 +64,13 @@ final class MetricsCommand extends AppCommand {
         out().println();
         for (SignReading s : app.metrics().signs()) {
             out().printf("%-8s %-24s %s (act %s %s)%n", s.breached() ? "BREACHED" : "ok", s.name(),
-                    s.value() == null ? "—" : String.format(Locale.ROOT, "%.2f", s.value()), s.direction(),
-                    String.format(Locale.ROOT, "%.2f", s.threshold()));
+                    MetricsText.number(s.value()), s.direction(), MetricsText.number(s.threshold()));
         }
         return ExitCodes.OK;
     }
 
     private void row(String name, DurationStats s, String target) {
-        out().printf("%-18s %-9s %-9s %s%n", name, time(s.medianSeconds()), time(s.p90Seconds()),
-                s.count() == 0 ? "—" : pct(s.shareWithinTarget()) + " " + target + " (" + s.count() + ")");
-    }
-
-    private static String time(Long seconds) {
-        if (seconds == null) {
-            return "—";
-        }
-        return Math.abs(seconds) < 60 ? seconds + " s" : Math.abs(seconds) < 3600 ? Math.round(seconds / 60.0) + " min"
-                : String.format(Locale.ROOT, "%.1f h", seconds / 3600.0);
-    }
-
-    private static String pct(Double d) {
-        return d == null ? "—" : Math.round(d * 100) + "%";
+        out().printf("%-18s %-9s %-9s %s%n", name, MetricsText.duration(s.medianSeconds()), MetricsText.duration(s.p90Seconds()),
+                s.count() == 0 ? "—" : MetricsText.percent(s.shareWithinTarget()) + " " + target + " (" + s.count() + ")");
     }
 }

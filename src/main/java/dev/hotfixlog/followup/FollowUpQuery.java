@@ -1,6 +1,7 @@
 package dev.hotfixlog.followup;
 
 import dev.hotfixlog.error.ValidationException;
+import java.util.Locale;
 
 /**
  * Which follow-ups: only overdue ones, one owner's (matched without case or a leading {@code @}), done ones too.
@@ -27,6 +28,6 @@ public record FollowUpQuery(boolean overdueOnly, String owner, boolean includeDo
             return null;
         }
         String s = owner.strip();
-        return (s.startsWith("@") ? s.substring(1) : s).toLowerCase(java.util.Locale.ROOT);
+        return (s.startsWith("@") ? s.substring(1) : s).toLowerCase(Locale.ROOT);
     }
 }

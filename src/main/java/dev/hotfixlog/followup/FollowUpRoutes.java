@@ -7,7 +7,6 @@ import dev.hotfixlog.web.Requests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -35,7 +34,8 @@ public final class FollowUpRoutes {
     }
 
     private void listApi(Context ctx) {
-        FollowUpQuery q = new FollowUpQuery(flag(ctx, "overdue"), ctx.queryParam("owner"), flag(ctx, "done"),
+        FollowUpQuery q = new FollowUpQuery(Requests.boolQuery(ctx, "overdue"), ctx.queryParam("owner"),
+                Requests.boolQuery(ctx, "done"),
                 Requests.intQuery(ctx, "limit", FollowUpQuery.DEFAULT_LIMIT));
         ctx.contentType("application/json").result(Json.write(FollowUpJson.write(service.list(q))));
     }
@@ -46,8 +46,8 @@ public final class FollowUpRoutes {
             owner = Requests.actor(ctx);
         }
         boolean everyone = owner.isBlank() || owner.equals("*");
-        boolean overdue = flag(ctx, "overdue");
-        Map<String, Object> p = common(ctx);
+        boolean overdue = Requests.boolQuery(ctx, "overdue");
+        Map<String, Object> p = Requests.pageModel(ctx);
         p.put("owner", everyone ? "" : owner);
         p.put("mine", owner.equals(Requests.actor(ctx)));
         p.put("overdue", overdue);
@@ -58,26 +58,8 @@ public final class FollowUpRoutes {
     }
 
     private void debtPage(Context ctx) {
-        Map<String, Object> p = common(ctx);
+        Map<String, Object> p = Requests.pageModel(ctx);
         p.put("ledger", service.debt());
         pages.render(ctx, 200, "debt.jte", p);
-    }
-
-    private static Map<String, Object> common(Context ctx) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("user", Requests.actor(ctx));
-        p.put("csrf", ctx.attribute(Requests.CSRF_TOKEN));
-        return p;
-    }
-
-    private static boolean flag(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.isEmpty() || v.equals("false")) {
-            return false;
-        }
-        if (v.equals("true")) {
-            return true;
-        }
-        throw dev.hotfixlog.error.ValidationException.of(name, "must be true or false, was '" + v + "'");
     }
 }

@@ -11,10 +11,7 @@ final class PageModel {
     }
 
     static Map<String, Object> common(Context ctx) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("user", Requests.actor(ctx));
-        p.put("csrf", ctx.attribute(Requests.CSRF_TOKEN));
-        return p;
+        return Requests.pageModel(ctx);
     }
 
     static HotfixId pathId(Context ctx) {

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -44,8 +43,8 @@ public final class BreachedSigns implements BoardNotices {
         for (SignReading s : service.signs()) {
             if (s.breached()) {
                 out.add("Warning sign: " + (s.description() == null ? s.name() : s.description()) + " is "
-                        + String.format(Locale.ROOT, "%.2f", s.value()) + ", " + s.direction() + " "
-                        + String.format(Locale.ROOT, "%.2f", s.threshold()));
+                        + MetricsText.number(s.value()) + ", " + s.direction() + " "
+                        + MetricsText.number(s.threshold()));
             }
         }
         return List.copyOf(out);

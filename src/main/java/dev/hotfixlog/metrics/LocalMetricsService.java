@@ -1,5 +1,6 @@
 package dev.hotfixlog.metrics;
 
+import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.store.Database;
 import java.time.Clock;
@@ -177,27 +178,27 @@ public final class LocalMetricsService implements MetricsService {
     @Override
     public SignReading putSignal(String name, String description, double value, double threshold, String direction,
                                  String actor) {
-        List<dev.hotfixlog.error.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (name == null || !SIGNAL_NAME.matcher(name).matches()) {
-            errors.add(new dev.hotfixlog.error.FieldError("name", "use 1-100 of a-z, 0-9, '.', '_', '-', starting "
+            errors.add(new FieldError("name", "use 1-100 of a-z, 0-9, '.', '_', '-', starting "
                     + "with a letter or digit"));
         } else if (List.of("hotfixes-per-week", "repeat-share", "overdue-postmortems", "overdue-followups")
                 .contains(name)) {
-            errors.add(new dev.hotfixlog.error.FieldError("name", "'" + name + "' is computed from the log; choose "
+            errors.add(new FieldError("name", "'" + name + "' is computed from the log; choose "
                     + "another name"));
         }
         if (!Double.isFinite(value)) {
-            errors.add(new dev.hotfixlog.error.FieldError("value", "must be a finite number"));
+            errors.add(new FieldError("value", "must be a finite number"));
         }
         if (!Double.isFinite(threshold)) {
-            errors.add(new dev.hotfixlog.error.FieldError("threshold", "must be a finite number"));
+            errors.add(new FieldError("threshold", "must be a finite number"));
         }
         if (!"above".equals(direction) && !"below".equals(direction)) {
-            errors.add(new dev.hotfixlog.error.FieldError("direction", "must be above or below (which side of the "
+            errors.add(new FieldError("direction", "must be above or below (which side of the "
                     + "threshold is a breach)"));
         }
         if (description != null && description.length() > 500) {
-            errors.add(new dev.hotfixlog.error.FieldError("description", "is longer than 500 characters"));
+            errors.add(new FieldError("description", "is longer than 500 characters"));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);

@@ -21,7 +21,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -105,9 +104,7 @@ public final class MetricsRoutes {
         MetricsQuery q = MetricsQuery.parse(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("zone"),
                 clock.instant());
         Metrics m = service.compute(q);
-        Map<String, Object> p = new HashMap<>();
-        p.put("user", Requests.actor(ctx));
-        p.put("csrf", ctx.attribute(Requests.CSRF_TOKEN));
+        Map<String, Object> p = Requests.pageModel(ctx);
         p.put("m", m);
         p.put("signs", service.signs());
         p.put("monthsChart", SvgCharts.perMonth(m.health().perMonth()));

@@ -64,12 +64,12 @@ public final class SvgCharts {
                 long p90 = Math.max(0, s.p90Seconds());
                 String colour = median < s.targetSeconds() ? "#2e7d32" : "#d32f2f";
                 b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"14\" fill=\"%s\">"
-                        + "<title>median %s</title></rect>", left, y + 4, median * scale, colour, minutes(median)));
+                        + "<title>median %s</title></rect>", left, y + 4, median * scale, colour, MetricsText.duration(median)));
                 b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"6\" "
-                        + "fill=\"#9e9e9e\"><title>p90 %s</title></rect>", left, y + 22, p90 * scale, minutes(p90)));
+                        + "fill=\"#9e9e9e\"><title>p90 %s</title></rect>", left, y + 22, p90 * scale, MetricsText.duration(p90)));
                 b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"currentColor\">"
-                        + "median %s · p90 %s · %d%% within target</text>", left, y + 42, minutes(median),
-                        minutes(p90), Math.round(100 * s.shareWithinTarget())));
+                        + "median %s · p90 %s · %d%% within target</text>", left, y + 42, MetricsText.duration(median),
+                        MetricsText.duration(p90), Math.round(100 * s.shareWithinTarget())));
             } else {
                 b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"currentColor\">"
                         + "no hotfix with both moments</text>", left, y + 16));
@@ -77,19 +77,9 @@ public final class SvgCharts {
             double tx = left + s.targetSeconds() * scale;
             b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#1e88e5\" "
                     + "stroke-dasharray=\"3 2\"><title>target %s</title></line>", tx, y, tx, y + 30,
-                    minutes(s.targetSeconds())));
+                    MetricsText.duration(s.targetSeconds())));
         }
         return b.append("</svg>").toString();
-    }
-
-    static String minutes(long seconds) {
-        if (Math.abs(seconds) < 60) {
-            return seconds + " s";
-        }
-        if (Math.abs(seconds) < 3600) {
-            return Math.round(seconds / 60.0) + " min";
-        }
-        return String.format(Locale.ROOT, "%.1f h", seconds / 3600.0);
     }
 
     private static StringBuilder open(int height, String title) {

@@ -152,28 +152,41 @@ public final class DeliveryWorker implements AutoCloseable {
         candidates.removeIf(c -> c.kind == null || notifier.channels().stream()
                 .noneMatch(ch -> ch.takes(MessageKind.REMINDER, c.severity)));
         Set<String> queued = alreadyQueued(candidates);
-        int count = 0;
+        // The records are read first; then every reminder of this scan is queued in one write, not one each.
+        List<Due> due = new ArrayList<>();
         for (Candidate c : candidates) {
             if (queued.contains(c.key())) {
                 continue;
             }
-            Hotfix h;
             try {
-                h = hotfixes.get(HotfixId.parse(c.hotfixId));
+                Hotfix h = hotfixes.get(HotfixId.parse(c.hotfixId));
+                due.add(new Due(c, h, MessageValues.reminder(h, c.kind, c.overdue(), notifier.publicUrl())));
             } catch (NotFoundException gone) {
-                continue;
+                // deleted since the scan's read: nothing to remind of
             }
-            Map<String, String> values = MessageValues.reminder(h, c.kind, c.overdue(), notifier.publicUrl());
-            count += db.write(tx -> {
+        }
+        if (due.isEmpty()) {
+            return 0;
+        }
+        return db.write(tx -> {
+            int count = 0;
+            for (Due d : due) {
+                // Ticked or moved since the scan's read: that reminder is no longer due.
                 boolean stillOpen = tx.createQuery("SELECT COUNT(*) FROM follow_up WHERE hotfix_id = :id AND kind = :k"
                                 + " AND done = false AND due_at = :due")
-                        .bind("id", c.hotfixId).bind("k", c.kind.json()).bind("due", c.dueMillis)
-                        .mapTo(Integer.class).one() == 1;
-                return stillOpen ? notifier.queue(tx, h, MessageKind.REMINDER, c.key(), values, Notifier.SYSTEM)
-                        .size() : 0;
-            });
-        }
-        return count;
+                        .bind("id", d.candidate().hotfixId).bind("k", d.candidate().kind.json())
+                        .bind("due", d.candidate().dueMillis).mapTo(Integer.class).one() == 1;
+                if (stillOpen) {
+                    count += notifier.queue(tx, d.hotfix(), MessageKind.REMINDER, d.candidate().key(), d.values(),
+                            Notifier.SYSTEM).size();
+                }
+            }
+            return count;
+        });
+    }
+
+    /** A reminder to queue: the follow-up, its record, and the template's values. */
+    private record Due(Candidate candidate, Hotfix hotfix, Map<String, String> values) {
     }
 
     /**

@@ -60,9 +60,7 @@ public final class NotifyPages implements RecordPanels {
     private void show(Context ctx, int status, String eta, String key, String problem) {
         Preview preview = service.preview(HotfixId.fromPath(ctx.pathParam("id")),
                 MessageKind.parse("kind", ctx.pathParam("kind")), eta);
-        Map<String, Object> p = new HashMap<>();
-        p.put("user", Requests.actor(ctx));
-        p.put("csrf", ctx.attribute(Requests.CSRF_TOKEN));
+        Map<String, Object> p = Requests.pageModel(ctx);
         p.put("preview", preview);
         p.put("eta", eta == null ? "" : eta);
         p.put("key", key);

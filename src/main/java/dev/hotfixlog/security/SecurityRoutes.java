@@ -64,9 +64,7 @@ public final class SecurityRoutes {
     }
 
     private void auditPage(Context ctx) {
-        java.util.Map<String, Object> p = new java.util.HashMap<>();
-        p.put("user", Requests.actor(ctx));
-        p.put("csrf", ctx.attribute(Requests.CSRF_TOKEN));
+        java.util.Map<String, Object> p = Requests.pageModel(ctx);
         p.put("events", audit.recent(200));
         pages.render(ctx, 200, "audit.jte", p);
     }

@@ -4,6 +4,8 @@ import dev.hotfixlog.error.PreconditionRequiredException;
 import dev.hotfixlog.error.ValidationException;
 import io.javalin.http.Context;
 import java.util.regex.Matcher;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Small, shared readings of a request: who is acting, and which version an edit was based on. */
@@ -45,6 +47,29 @@ public final class Requests {
     public static void setCookie(Context ctx, String name, String value, long maxAgeSeconds) {
         ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds
                 + "; HttpOnly; SameSite=Lax" + (isHttps(ctx) ? "; Secure" : ""));
+    }
+
+    /**
+     * What every page's layout needs: who is looking ({@code user}) and the session's CSRF token ({@code csrf}).
+     * A new, mutable map: the page adds its own parameters.
+     */
+    public static Map<String, Object> pageModel(Context ctx) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("user", actor(ctx));
+        p.put("csrf", ctx.attribute(CSRF_TOKEN));
+        return p;
+    }
+
+    /** {@code true} or {@code false}, or false when absent; anything else is a field error. */
+    public static boolean boolQuery(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isEmpty() || v.equals("false")) {
+            return false;
+        }
+        if (v.equals("true")) {
+            return true;
+        }
+        throw ValidationException.of(name, "must be true or false, was '" + v + "'");
     }
 
     /** A whole-number query parameter, or {@code otherwise} when absent; anything else is a field error. */

@@ -82,6 +82,7 @@ class NotificationDeliveryTest {
             List<String> shown = api.get("/api/v1/hotfixes/HOTFIX-001/deliveries").json().path("items")
                     .findValuesAsText("status");
             assertThat(shown).containsOnly("delivered").hasSize(4);
+            assertThat(api.get("/api/v1/hotfixes/HOTFIX-999/deliveries").status()).isEqualTo(404);
             String page = api.get("/hotfixes/HOTFIX-001").body();
             assertThat(page).contains("<h2>Messages</h2>").contains("Incident Alert").contains("Hotfix Complete")
                     .contains("delivered 2026-10-04 02:57 UTC");
