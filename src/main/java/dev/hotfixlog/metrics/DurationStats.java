@@ -1,8 +1,5 @@
 package dev.hotfixlog.metrics;
 
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
  * One response-time measure over a set of hotfixes: how many had both moments, the median and 90th percentile
  * (nearest rank on whole seconds: the smallest duration that at least half, or 90%, of them did not exceed) and
@@ -13,32 +10,33 @@ public record DurationStats(long count, Long medianSeconds, Long p90Seconds, lon
         return count == 0 ? null : (double) withinTarget / count;
     }
 
-    /** From a histogram: duration in whole seconds → how many hotfixes took exactly that long. */
-    static DurationStats of(Map<Long, Long> histogram, long targetSeconds) {
-        TreeMap<Long, Long> sorted = new TreeMap<>(histogram);
+    /** From a histogram: how many hotfixes took exactly each whole number of seconds. */
+    static DurationStats of(Histogram histogram, long targetSeconds) {
+        long[] seconds = histogram.seconds();
+        long[] counts = histogram.counts();
         long n = 0;
         long within = 0;
-        for (Map.Entry<Long, Long> e : sorted.entrySet()) {
-            n += e.getValue();
-            if (e.getKey() < targetSeconds) {
-                within += e.getValue();
+        for (int i = 0; i < seconds.length; i++) {
+            n += counts[i];
+            if (seconds[i] < targetSeconds) {
+                within += counts[i];
             }
         }
         if (n == 0) {
             return new DurationStats(0, null, null, 0, targetSeconds);
         }
-        return new DurationStats(n, rank(sorted, (n + 1) / 2), rank(sorted, (long) Math.ceil(0.9 * n)), within,
+        return new DurationStats(n, rank(histogram, (n + 1) / 2), rank(histogram, (long) Math.ceil(0.9 * n)), within,
                 targetSeconds);
     }
 
-    private static Long rank(TreeMap<Long, Long> sorted, long rank) {
+    private static Long rank(Histogram histogram, long rank) {
         long seen = 0;
-        for (Map.Entry<Long, Long> e : sorted.entrySet()) {
-            seen += e.getValue();
+        for (int i = 0; i < histogram.size(); i++) {
+            seen += histogram.counts()[i];
             if (seen >= rank) {
-                return e.getKey();
+                return histogram.seconds()[i];
             }
         }
-        return sorted.lastKey();
+        return histogram.seconds()[histogram.size() - 1];
     }
 }

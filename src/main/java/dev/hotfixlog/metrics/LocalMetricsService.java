@@ -28,7 +28,9 @@ public final class LocalMetricsService implements MetricsService {
     private static final Pattern SIGNAL_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
     private final Database db;
     private final Clock clock;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalMetricsService.class);
     private final MetricsRepository repo = new MetricsRepository();
+    private final TallyCache cache = new TallyCache();
 
     public LocalMetricsService(Database db, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
@@ -37,70 +39,112 @@ public final class LocalMetricsService implements MetricsService {
 
     @Override
     public Metrics compute(MetricsQuery q) {
-        long from = q.from().toEpochMilli();
-        long to = q.to().toEpochMilli();
         long now = now().toEpochMilli();
-        return db.read(h -> {
+        String zone = q.zone().getId();
+        List<Period> months = Period.months(q);
+        // Types are compared with the period of the same length before this one.
+        Instant before = q.from().minusMillis(q.to().toEpochMilli() - q.from().toEpochMilli());
+        List<Period> previousMonths = Period.months(new MetricsQuery(before, q.from(), q.zone()));
+        Map<Period, Tally> fresh = new LinkedHashMap<>();
+        long[] version = new long[1];
+        Metrics metrics = db.read(h -> {
             if (db.dialect() == dev.hotfixlog.store.Dialect.POSTGRESQL) {
-                // The repeat pairing sorts every system row of the period; PostgreSQL's default 4 MB of sort
-                // memory sends a long period to disk. This transaction only, and only this much.
-                h.execute("SET LOCAL work_mem = '64MB'");
+                // Every query here reads a month at most and joins by primary key, which the planner, costing
+                // by estimates, does not always see: measured on a month of a million-hotfix log, the
+                // post-mortem join hash-joined a scan of every follow-up (190 ms; 24 ms as lookups), and JIT
+                // compilation alone added 200 ms to the repeat lookups. This transaction only.
+                h.execute("SET LOCAL jit = off");
+                h.execute("SET LOCAL enable_hashjoin = off");
+                h.execute("SET LOCAL max_parallel_workers_per_gather = 0");
             }
-            long hotfixes = repo.count(h, from, to);
-            Map<String, Metrics.ResponseTimes> response = response(h, from, to);
-            long[] pm = repo.postmortems(h, from, to, now);
-            List<Metrics.PeriodCount> quarters = new ArrayList<>();
-            for (Period p : Period.quarters(q)) {
-                quarters.add(new Metrics.PeriodCount(p.name(), repo.processImprovementsDone(h, p.from(), p.to())));
-            }
-            long[] prevention = repo.preventions(h, from, to, now);
-            List<Metrics.PeriodCount> months = new ArrayList<>();
-            List<Long> completeMonths = new ArrayList<>();
-            for (Period p : Period.months(q)) {
-                long n = repo.count(h, p.from(), p.to());
-                months.add(new Metrics.PeriodCount(p.name(), n));
-                if (p.complete()) {
-                    completeMonths.add(n);
-                }
-            }
-            long repeats = repo.repeats(h, from, to);
-            Map<Integer, Long> confidence = repo.confidence(h, from, to);
-            long rated = confidence.values().stream().mapToLong(Long::longValue).sum();
-            double ratingSum = confidence.entrySet().stream().mapToDouble(e -> e.getKey() * e.getValue()).sum();
-            Metrics.LearningVelocity learning = new Metrics.LearningVelocity(pm[0], pm[1],
-                    pm[0] == 0 ? null : (double) pm[1] / pm[0], quarters, prevention[0],
-                    prevention[0] - prevention[1],
-                    prevention[0] == 0 ? null : (double) (prevention[0] - prevention[1]) / prevention[0]);
-            Metrics.TeamHealth health = new Metrics.TeamHealth(months, trend(completeMonths), repeats,
-                    hotfixes == 0 ? null : (double) repeats / hotfixes, confidence,
-                    rated == 0 ? null : ratingSum / rated);
-            return new Metrics(q.from(), q.to(), q.zone().getId(), hotfixes, repo.undated(h), response, learning,
-                    health, types(h, from, to));
+            version[0] = cache.version(h);
+            Map<Long, Tally> stored = cache.load(h, zone, before.toEpochMilli(), q.to().toEpochMilli(), now);
+            Map<Period, Tally> current = tallies(h, months, stored, fresh, now);
+            Map<Period, Tally> previous = tallies(h, previousMonths, stored, fresh, now);
+            return metrics(q, h, current, previous);
         });
+        if (!fresh.isEmpty()) {
+            remember(zone, fresh, version[0], now);
+        }
+        return metrics;
     }
 
-    private Map<String, Metrics.ResponseTimes> response(Handle h, long from, long to) {
-        Map<String, Map<Long, Long>> dta = repo.histogram(h, DETECTION_TO_ALERT, from, to);
-        Map<String, Map<Long, Long>> atf = repo.histogram(h, ALERT_TO_FIX, from, to);
-        Map<String, Map<Long, Long>> total = repo.histogram(h, TOTAL, from, to);
-        Map<String, Metrics.ResponseTimes> out = new LinkedHashMap<>();
-        out.put("all", new Metrics.ResponseTimes(
-                DurationStats.of(merged(dta), Targets.DETECTION_TO_ALERT_SECONDS),
-                DurationStats.of(merged(atf), Targets.ALERT_TO_FIX_SECONDS),
-                DurationStats.of(merged(total), Targets.TOTAL_SECONDS)));
-        for (String s : SEVERITIES) {
-            out.put(s, new Metrics.ResponseTimes(
-                    DurationStats.of(dta.getOrDefault(s, Map.of()), Targets.DETECTION_TO_ALERT_SECONDS),
-                    DurationStats.of(atf.getOrDefault(s, Map.of()), Targets.ALERT_TO_FIX_SECONDS),
-                    DurationStats.of(total.getOrDefault(s, Map.of()), Targets.TOTAL_SECONDS)));
+    /** Each month's tally: stored when it is a whole month still valid, computed otherwise. */
+    private Map<Period, Tally> tallies(Handle h, List<Period> months, Map<Long, Tally> stored,
+                                       Map<Period, Tally> fresh, long now) {
+        Map<Period, Tally> out = new LinkedHashMap<>();
+        for (Period p : months) {
+            Tally t = p.complete() ? stored.get(p.from()) : null;
+            if (t == null) {
+                t = repo.tally(h, p.from(), p.to(), now);
+                if (p.complete()) {
+                    fresh.put(p, t);
+                }
+            }
+            out.put(p, t);
         }
         return out;
     }
 
-    private static Map<Long, Long> merged(Map<String, Map<Long, Long>> bySeverity) {
-        Map<Long, Long> all = new HashMap<>();
-        bySeverity.values().forEach(m -> m.forEach((k, v) -> all.merge(k, v, Long::sum)));
-        return all;
+    /** Keeps freshly computed whole months; a failure here costs the next reader time, never this one its answer. */
+    private void remember(String zone, Map<Period, Tally> fresh, long version, long now) {
+        try {
+            db.write(h -> cache.store(h, zone, fresh, version, now));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not keep {} computed metrics month(s); they will be computed again: {}", fresh.size(),
+                    e.toString());
+        }
+    }
+
+    private Metrics metrics(MetricsQuery q, Handle h, Map<Period, Tally> months, Map<Period, Tally> previous) {
+        Tally all = months.values().stream().reduce(Tally.EMPTY, Tally::merge);
+        List<Metrics.PeriodCount> quarters = new ArrayList<>();
+        for (Period quarter : Period.quarters(q)) {
+            long done = months.entrySet().stream()
+                    .filter(e -> e.getKey().from() >= quarter.from() && e.getKey().to() <= quarter.to())
+                    .mapToLong(e -> e.getValue().improvementsDone()).sum();
+            quarters.add(new Metrics.PeriodCount(quarter.name(), done));
+        }
+        List<Metrics.PeriodCount> perMonth = new ArrayList<>();
+        List<Long> completeMonths = new ArrayList<>();
+        months.forEach((p, t) -> {
+            perMonth.add(new Metrics.PeriodCount(p.name(), t.hotfixes()));
+            if (p.complete()) {
+                completeMonths.add(t.hotfixes());
+            }
+        });
+        long hotfixes = all.hotfixes();
+        Map<Integer, Long> confidence = all.sortedConfidence();
+        long rated = confidence.values().stream().mapToLong(Long::longValue).sum();
+        double ratingSum = confidence.entrySet().stream().mapToDouble(e -> e.getKey() * e.getValue()).sum();
+        long watched = all.preventionsWatched();
+        long held = watched - all.preventionsBroken();
+        Metrics.LearningVelocity learning = new Metrics.LearningVelocity(all.postmortemsDue(),
+                all.postmortemsOnTime(), all.postmortemsDue() == 0 ? null
+                : (double) all.postmortemsOnTime() / all.postmortemsDue(), quarters, watched, held,
+                watched == 0 ? null : (double) held / watched);
+        Metrics.TeamHealth health = new Metrics.TeamHealth(perMonth, trend(completeMonths), all.repeats(),
+                hotfixes == 0 ? null : (double) all.repeats() / hotfixes, confidence,
+                rated == 0 ? null : ratingSum / rated);
+        Map<String, Long> previousTypes = previous.values().stream().reduce(Tally.EMPTY, Tally::merge).types();
+        return new Metrics(q.from(), q.to(), q.zone().getId(), hotfixes, repo.undated(h), response(all), learning,
+                health, types(h, all.types(), previousTypes));
+    }
+
+    private static Map<String, Metrics.ResponseTimes> response(Tally t) {
+        Map<String, Metrics.ResponseTimes> out = new LinkedHashMap<>();
+        out.put("all", new Metrics.ResponseTimes(
+                DurationStats.of(Tally.all(t.detectionToAlert()), Targets.DETECTION_TO_ALERT_SECONDS),
+                DurationStats.of(Tally.all(t.alertToFix()), Targets.ALERT_TO_FIX_SECONDS),
+                DurationStats.of(Tally.all(t.total()), Targets.TOTAL_SECONDS)));
+        for (String s : SEVERITIES) {
+            out.put(s, new Metrics.ResponseTimes(
+                    DurationStats.of(t.detectionToAlert().getOrDefault(s, Histogram.EMPTY),
+                            Targets.DETECTION_TO_ALERT_SECONDS),
+                    DurationStats.of(t.alertToFix().getOrDefault(s, Histogram.EMPTY), Targets.ALERT_TO_FIX_SECONDS),
+                    DurationStats.of(t.total().getOrDefault(s, Histogram.EMPTY), Targets.TOTAL_SECONDS)));
+        }
+        return out;
     }
 
     /** The last complete month against the one before it. */
@@ -114,9 +158,7 @@ public final class LocalMetricsService implements MetricsService {
     }
 
     /** The catalogue with this period's and the previous period's counts, then types only the log uses. */
-    private List<Metrics.TypeCount> types(Handle h, long from, long to) {
-        Map<String, Long> now = repo.types(h, from, to);
-        Map<String, Long> before = repo.types(h, from - (to - from), from);
+    private List<Metrics.TypeCount> types(Handle h, Map<String, Long> now, Map<String, Long> before) {
         Map<String, Long> nowByKey = byKey(now);
         Map<String, Long> beforeByKey = byKey(before);
         List<Metrics.TypeCount> out = new ArrayList<>();

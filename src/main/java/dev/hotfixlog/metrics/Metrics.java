@@ -25,9 +25,9 @@ public record Metrics(Instant from, Instant to, String zone, long hotfixes, long
     /**
      * Post-mortems done within 48 h of resolution (target 100%): of the resolved hotfixes whose 48 h are over or
      * whose post-mortem is done; one ticked without a time (imported) counts as on time. Process improvements
-     * done per quarter. Prevention rate: of the hotfixes whose process improvement was done, with an emergency
-     * type, and whose {@value Targets#REPEAT_WINDOW_DAYS}-day watch after it is over (or already broken), the
-     * share with no new hotfix of the same type within that watch.
+     * done per quarter. Prevention rate: of the process improvements ticked in the period on hotfixes with an
+     * emergency type, whose {@value Targets#REPEAT_WINDOW_DAYS}-day watch after the tick is over (or already
+     * broken), the share with no new hotfix of the same type within that watch.
      */
     public record LearningVelocity(long postmortemsDue, long postmortemsOnTime, Double postmortemShare,
                                    List<PeriodCount> processImprovementsPerQuarter, long preventionsWatched,

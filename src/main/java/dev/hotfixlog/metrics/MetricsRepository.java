@@ -5,8 +5,9 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The SQL of the metrics: aggregates only, so a period of any length comes back as a few rows. Every period
- * query is a range on {@code detected_at}, which the {@code hotfix_metrics} index covers.
+ * The SQL of the metrics: aggregates only, so a stretch of time comes back as a few rows. Every query is a range
+ * on {@code detected_at} (which the {@code hotfix_metrics} index covers) or on a follow-up's {@code done_at}; the
+ * stretches are a month at most, or the last days for the warning signs.
  */
 final class MetricsRepository {
     private static final String IN_PERIOD = " detected_at >= :from AND detected_at < :to";
@@ -21,10 +22,10 @@ final class MetricsRepository {
     }
 
     /**
-     * Severity → (whole seconds → count) of one measure, over hotfixes detected in the period that have both
-     * moments. {@code seconds} is an SQL expression on the hotfix row, null when a moment is missing.
+     * Severity → histogram of one measure, over hotfixes detected in the period that have both moments.
+     * {@code seconds} is an SQL expression on the hotfix row, null when a moment is missing.
      */
-    Map<String, Map<Long, Long>> histogram(Handle h, String seconds, long from, long to) {
+    Map<String, Histogram> histogram(Handle h, String seconds, long from, long to) {
         Map<String, Map<Long, Long>> out = new HashMap<>();
         h.createQuery("SELECT severity, " + seconds + " AS s, COUNT(*) FROM hotfix WHERE" + IN_PERIOD + " AND "
                         + seconds + " IS NOT NULL GROUP BY severity, " + seconds)
@@ -34,19 +35,48 @@ final class MetricsRepository {
                             Long::sum);
                     return null;
                 }).forEach(x -> { });
-        return out;
+        Map<String, Histogram> histograms = new HashMap<>();
+        out.forEach((severity, counts) -> histograms.put(severity, Histogram.of(counts)));
+        return histograms;
     }
 
-    /** Resolved hotfixes of the period: [due (48 h over or done), done on time]. */
+    /**
+     * The tally of [from, to) as of {@code now}: every additive figure of the period metrics, and the moment time
+     * alone would change it.
+     */
+    Tally tally(Handle h, long from, long to, long now) {
+        long[] pm = postmortems(h, from, to, now);
+        long[] prevention = preventions(h, from, to, now);
+        Long validUntil = pm[2] == Long.MAX_VALUE && prevention[2] == Long.MAX_VALUE ? null
+                : Math.min(pm[2], prevention[2]);
+        return new Tally(count(h, from, to),
+                histogram(h, LocalMetricsService.DETECTION_TO_ALERT, from, to),
+                histogram(h, LocalMetricsService.ALERT_TO_FIX, from, to),
+                histogram(h, LocalMetricsService.TOTAL, from, to),
+                pm[0], pm[1], processImprovementsDone(h, from, to), prevention[0], prevention[1],
+                repeats(h, from, to), confidence(h, from, to), types(h, from, to), validUntil);
+    }
+
+    /**
+     * Resolved hotfixes of the period: [due (48 h over or done), done on time, the first moment one not yet due
+     * falls due (Long.MAX_VALUE for none)].
+     */
     long[] postmortems(Handle h, long from, long to, long now) {
         return h.createQuery("SELECT"
                         + " SUM(CASE WHEN f.done = true OR h.resolved_at + :within <= :now THEN 1 ELSE 0 END),"
                         + " SUM(CASE WHEN f.done = true AND (f.done_at IS NULL OR f.done_at <= h.resolved_at + :within)"
-                        + " THEN 1 ELSE 0 END)"
+                        + " THEN 1 ELSE 0 END),"
+                        + " MIN(CASE WHEN f.done = false AND h.resolved_at + :within > :now"
+                        + " THEN h.resolved_at + :within END)"
                         + " FROM hotfix h JOIN follow_up f ON f.hotfix_id = h.id AND f.kind = 'postmortem'"
                         + " WHERE h.resolved_at IS NOT NULL AND h.detected_at >= :from AND h.detected_at < :to")
                 .bind("within", Targets.POSTMORTEM_WITHIN_MILLIS).bind("now", now).bind("from", from).bind("to", to)
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), orMax(rs, 3)}).one();
+    }
+
+    private static long orMax(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? Long.MAX_VALUE : v;
     }
 
     long processImprovementsDone(Handle h, long from, long to) {
@@ -55,37 +85,43 @@ final class MetricsRepository {
                 .bind("from", from).bind("to", to).mapTo(Long.class).one();
     }
 
-    /** [watched, recurred]: process improvements done on typed hotfixes of the period, watch over or broken. */
+    /**
+     * Process improvements ticked in the period on typed hotfixes: [watched (watch over, or broken), broken (a
+     * hotfix of the same type followed within the window), the first moment a running watch ends
+     * (Long.MAX_VALUE for none)].
+     */
     long[] preventions(Handle h, long from, long to, long now) {
-        // The recurrence is looked up once per improvement (it was twice: once to count, once to filter).
-        return h.createQuery("SELECT COUNT(*), SUM(x.recurred) FROM (SELECT f.done_at, CASE WHEN EXISTS (SELECT 1"
+        return h.createQuery("SELECT SUM(CASE WHEN x.recurred = 1 OR x.done_at + :window <= :now THEN 1 ELSE 0 END),"
+                        + " SUM(x.recurred),"
+                        + " MIN(CASE WHEN x.recurred = 0 AND x.done_at + :window > :now THEN x.done_at + :window END)"
+                        + " FROM (SELECT f.done_at, CASE WHEN EXISTS (SELECT 1"
                         + " FROM hotfix r WHERE r.category = h.category AND r.detected_at > f.done_at"
                         + " AND r.detected_at <= f.done_at + :window) THEN 1 ELSE 0 END AS recurred"
-                        + " FROM hotfix h JOIN follow_up f ON f.hotfix_id = h.id AND f.kind = 'processImprovement'"
-                        + " WHERE f.done = true AND f.done_at IS NOT NULL AND h.category IS NOT NULL"
-                        + " AND h.detected_at >= :from AND h.detected_at < :to) x"
-                        + " WHERE x.done_at + :window <= :now OR x.recurred = 1")
+                        + " FROM follow_up f JOIN hotfix h ON h.id = f.hotfix_id"
+                        + " WHERE f.kind = 'processImprovement' AND f.done = true"
+                        + " AND f.done_at >= :from AND f.done_at < :to AND h.category IS NOT NULL) x")
                 .bind("window", Targets.REPEAT_WINDOW_MILLIS).bind("now", now).bind("from", from).bind("to", to)
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), orMax(rs, 3)}).one();
     }
 
     /**
-     * Hotfixes of the period that repeat an earlier one: for each (type, affected system), ordered by detection,
-     * the previous hotfix of the pair is at most the window before. One pass with a window function over the
-     * system rows, which carry their hotfix's type and detection time in the order of an index.
+     * Hotfixes of the period that repeat an earlier one: one of its system rows has an earlier row of the same
+     * (type, system) at most the window before (same moment: the lower number is earlier). The outer rows are a
+     * range of the detection-time index, each lookup one seek into {@code hotfix_system_repeats}; periods are a
+     * month at most (whole months are kept, see {@link TallyCache}), so this beats sorting the window's rows.
+     * A scalar subquery with LIMIT 1, not EXISTS: PostgreSQL turns EXISTS into a hash semi-join over every
+     * system row (400 ms for a month of a million-hotfix log, against 100 ms of seeks).
      */
     long repeats(Handle h, long from, long to) {
-        // A hotfix repeating through two of its systems counts once. COUNT(DISTINCT) in SQL sorted every match
-        // (10 s for a million on SQLite); the numbers streamed into a bit set take a fraction of that.
+        // A hotfix repeating through two of its systems counts once: the numbers go into a bit set.
         java.util.BitSet small = new java.util.BitSet();
         java.util.Set<Long> large = new java.util.HashSet<>();
-        h.createQuery("SELECT x.n FROM (SELECT hotfix_number AS n, detected_at AS d,"
-                        + " LAG(detected_at) OVER (PARTITION BY category, name ORDER BY detected_at, hotfix_number)"
-                        + " AS prev FROM hotfix_system WHERE category IS NOT NULL AND detected_at >= :lookback"
-                        + " AND detected_at < :to) x"
-                        + " WHERE x.d >= :from AND x.prev IS NOT NULL AND x.d - x.prev <= :window")
-                .bind("lookback", from - Targets.REPEAT_WINDOW_MILLIS).bind("from", from).bind("to", to)
-                .bind("window", Targets.REPEAT_WINDOW_MILLIS).setFetchSize(10_000)
+        h.createQuery("SELECT s.hotfix_number FROM hotfix_system s WHERE s.detected_at >= :from"
+                        + " AND s.detected_at < :to AND s.category IS NOT NULL AND (SELECT 1 FROM hotfix_system p"
+                        + " WHERE p.category = s.category AND p.name = s.name AND p.detected_at >= s.detected_at - :window"
+                        + " AND p.detected_at <= s.detected_at AND p.hotfix_number <> s.hotfix_number"
+                        + " AND (p.detected_at < s.detected_at OR p.hotfix_number < s.hotfix_number) LIMIT 1) IS NOT NULL")
+                .bind("from", from).bind("to", to).bind("window", Targets.REPEAT_WINDOW_MILLIS).setFetchSize(10_000)
                 .map((rs, ctx) -> rs.getLong(1)).forEach(n -> {
                     if (n >= 0 && n <= Integer.MAX_VALUE) {
                         small.set((int) (long) n);

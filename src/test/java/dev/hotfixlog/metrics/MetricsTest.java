@@ -135,6 +135,21 @@ public class MetricsTest {
     }
 
     @BothDatabases
+    void aHotfixNamingOneSystemTwice_doesNotRepeatItself_andSameMomentHotfixesRepeatInNumberOrder(TestDb db) {
+        try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-06-01T00:00:00Z"))) {
+            Http api = s.http();
+            hotfix(api, "{\"title\":\"twice\",\"severity\":\"high\",\"detectedAt\":\"2026-01-10T10:00:00Z\","
+                    + "\"category\":\"Memory leaks under load\",\"systemsAffected\":[\"api\",\"api\"]}");
+            JsonNode m = api.get("/api/v1/metrics?from=2026-01&to=2026-02").json();
+            assertThat(m.path("teamHealth").path("repeats").asInt()).isZero();
+            hotfix(api, "{\"title\":\"same moment\",\"severity\":\"high\",\"detectedAt\":\"2026-01-10T10:00:00Z\","
+                    + "\"category\":\"Memory leaks under load\",\"systemsAffected\":[\"api\"]}");
+            m = api.get("/api/v1/metrics?from=2026-01&to=2026-02").json();
+            assertThat(m.path("teamHealth").path("repeats").asInt()).isEqualTo(1);
+        }
+    }
+
+    @BothDatabases
     void monthsAndPeriods_followTheTimeZone_andAnEmptyPeriodHasNoNumbers(TestDb db) {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-06-01T00:00:00Z"))) {
             Http api = s.http();
