@@ -14,6 +14,12 @@ import dev.hotfixlog.hotfix.LocalHotfixService;
 import dev.hotfixlog.markdown.LocalMarkdownService;
 import dev.hotfixlog.markdown.MarkdownApiClient;
 import dev.hotfixlog.markdown.MarkdownRoutes;
+import dev.hotfixlog.lesson.LessonApiClient;
+import dev.hotfixlog.lesson.LessonPages;
+import dev.hotfixlog.lesson.LessonRoutes;
+import dev.hotfixlog.lesson.LessonService;
+import dev.hotfixlog.lesson.LocalLessonService;
+import dev.hotfixlog.hotfix.RecordPanels;
 import dev.hotfixlog.markdown.MarkdownService;
 import dev.hotfixlog.metrics.LocalMetricsService;
 import dev.hotfixlog.metrics.MetricsApiClient;
@@ -61,6 +67,7 @@ public final class App implements AutoCloseable {
     private final FollowUpService followUps;
     private final NotifyService notify;
     private final MetricsService metrics;
+    private final LessonService lessons;
     private MetricsRoutes metricsRoutes;
     private final Clock clock;
     private final TokenService tokens;
@@ -69,8 +76,10 @@ public final class App implements AutoCloseable {
     private final SessionService sessions;
 
     private App(Config config, Database db, HotfixService hotfixes, MarkdownService markdown,
-                FollowUpService followUps, NotifyService notify, MetricsService metrics, Clock clock) {
+                FollowUpService followUps, NotifyService notify, MetricsService metrics, LessonService lessons,
+                Clock clock) {
         this.metrics = metrics;
+        this.lessons = lessons;
         this.config = config;
         this.db = db;
         this.hotfixes = hotfixes;
@@ -92,7 +101,8 @@ public final class App implements AutoCloseable {
                     new MarkdownApiClient(config.server(), config.token()),
                     new FollowUpApiClient(config.server(), config.token()),
                     new NotifyApiClient(config.server(), config.token()),
-                    new MetricsApiClient(config.server(), config.token()), clock);
+                    new MetricsApiClient(config.server(), config.token()),
+                    new LessonApiClient(config.server(), config.token()), clock);
         }
         return local(config, clock);
     }
@@ -110,7 +120,7 @@ public final class App implements AutoCloseable {
                 .map(s -> new SignAlarm(s.name(), s.description(), s.value(), s.threshold(), s.direction())).toList();
         return new App(config, db, hotfixes, new LocalMarkdownService(db, clock, hotfixes, redactor),
                 new LocalFollowUpService(db, clock), new LocalNotifyService(db, notifier, hotfixes,
-                config.followThrough(), breached, clock), metrics, clock);
+                config.followThrough(), breached, clock), metrics, new LocalLessonService(db, clock, hotfixes), clock);
     }
 
     public HotfixService hotfixes() {
@@ -131,6 +141,10 @@ public final class App implements AutoCloseable {
 
     public MetricsService metrics() {
         return metrics;
+    }
+
+    public LessonService lessons() {
+        return lessons;
     }
 
     /** Delivers every message that is due now, in this process; local apps only (the CLI after a send, tests). */
@@ -167,20 +181,25 @@ public final class App implements AutoCloseable {
         accounts.ensureInitialAdmin(config.dataDir());
         Pages pages = new Pages();
         NotifyPages notifyPages = new NotifyPages(notify, pages);
+        LessonPages lessonPages = new LessonPages(lessons, hotfixes, pages);
+        // The record page shows what other features know of the hotfix: its messages, then its lessons.
+        RecordPanels panels = h -> notifyPages.html(h) + lessonPages.html(h);
         metricsRoutes = new MetricsRoutes(metrics, pages, clock);
         List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
                 new AccessGate(tokens, sessions, audit)::register,
                 new SecurityRoutes(tokens, audit, pages, accounts)::register,
                 new SignInRoutes(accounts, sessions, db, clock, pages, config.oidc().enabled())::register,
-                new HotfixPages(hotfixes, pages, clock, notifyPages, new BreachedSigns(metrics, clock))::register,
-                new RecordEditPages(hotfixes, pages, notifyPages)::register,
+                new HotfixPages(hotfixes, pages, clock, panels, new BreachedSigns(metrics, clock))::register,
+                new RecordEditPages(hotfixes, pages, panels)::register,
                 notifyPages::register,
                 new NotifyRoutes(notify)::register,
                 new FollowUpRoutes(followUps, pages, clock)::register,
                 metricsRoutes::register,
                 new HealthRoutes(db)::register,
                 new HotfixRoutes(hotfixes, markdown::exportOne)::register,
-                new MarkdownRoutes(markdown)::register));
+                new MarkdownRoutes(markdown)::register,
+                lessonPages::register,
+                new LessonRoutes(lessons)::register));
         if (config.oidc().enabled()) {
             features.add(new OidcSignIn(config, db, clock, accounts, sessions)::register);
         }

@@ -8,17 +8,17 @@ import java.util.List;
  * they refuse the two things a database cannot store (a NUL character, broken UTF-16) with a message instead of
  * a 500.
  */
-final class TextRules {
-    static final int TITLE_MAX_CHARS = 200;
-    static final int NAME_MAX_CHARS = 200;
-    static final int TEXT_MAX_CHARS = 20_000;
+public final class TextRules {
+    public static final int TITLE_MAX_CHARS = 200;
+    public static final int NAME_MAX_CHARS = 200;
+    public static final int TEXT_MAX_CHARS = 20_000;
     static final int URL_MAX_CHARS = 2_000;
     static final int SYSTEMS_MAX_COUNT = 100;
 
     private TextRules() {
     }
 
-    static void check(List<FieldError> out, String field, String value, int maxChars) {
+    public static void check(List<FieldError> out, String field, String value, int maxChars) {
         if (value == null) {
             return;
         }

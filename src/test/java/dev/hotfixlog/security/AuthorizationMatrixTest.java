@@ -34,7 +34,7 @@ class AuthorizationMatrixTest {
     /** Routes this test calls the way htmx does (with {@code HX-Request}), for a fragment of the page. */
     private static final java.util.Set<String> HTMX_REQUESTS = java.util.Set.of(
             "GET /hotfixes/{id}/sections/{section}", "POST /hotfixes/{id}/sections/{section}",
-            "POST /hotfixes/{id}/checklist");
+            "POST /hotfixes/{id}/checklist", "POST /lessons/check");
 
     static {
         NEEDS.put("GET /", Role.VIEWER);
@@ -67,6 +67,20 @@ class AuthorizationMatrixTest {
         NEEDS.put("PUT /api/v1/signals/{name}", Role.RESPONDER);
         NEEDS.put("GET /dashboard", Role.VIEWER);
         NEEDS.put("GET /metrics", Role.VIEWER);
+        NEEDS.put("GET /lessons", Role.VIEWER);
+        NEEDS.put("GET /lessons/new", Role.RESPONDER);
+        NEEDS.put("POST /lessons", Role.RESPONDER);
+        NEEDS.put("POST /lessons/check", Role.RESPONDER);
+        NEEDS.put("GET /lessons/{id}", Role.VIEWER);
+        NEEDS.put("GET /lessons/{id}/edit", Role.RESPONDER);
+        NEEDS.put("POST /lessons/{id}", Role.RESPONDER);
+        NEEDS.put("GET /api/v1/lessons", Role.VIEWER);
+        NEEDS.put("POST /api/v1/lessons", Role.RESPONDER);
+        NEEDS.put("POST /api/v1/lessons/check", Role.VIEWER);
+        NEEDS.put("GET /api/v1/lessons/{id}", Role.VIEWER);
+        NEEDS.put("PATCH /api/v1/lessons/{id}", Role.RESPONDER);
+        NEEDS.put("DELETE /api/v1/lessons/{id}", Role.ADMIN);
+        NEEDS.put("POST /api/v1/hotfixes/{id}/lesson", Role.RESPONDER);
         SESSION_ROUTES.forEach(r -> NEEDS.put(r, Role.VIEWER));
         NEEDS.put("GET /health", Role.ANYONE);
         NEEDS.put("GET /api/v1/openapi.json", Role.ANYONE);
@@ -132,7 +146,8 @@ class AuthorizationMatrixTest {
                     String what = route + " as " + c.name();
                     if (expected == 200 && (route.equals("POST /hotfixes/new")
                             || route.equals("POST /hotfixes/{id}/events")
-                            || route.equals("POST /hotfixes/{id}/announce/{kind}"))) {
+                            || route.equals("POST /hotfixes/{id}/announce/{kind}")
+                            || route.equals("POST /lessons") || route.equals("POST /lessons/{id}"))) {
                         expected = 303; // the browser is sent to the (new) record's page
                     }
                     if (expected == 200) {
@@ -208,6 +223,43 @@ class AuthorizationMatrixTest {
                 return h -> h.send("POST", "/sign-out", "");
             case "POST /account/password":
                 return h -> h.send("POST", "/account/password", "current=a&password=b");
+            case "GET /lessons/{id}":
+            case "GET /lessons/{id}/edit":
+            case "GET /api/v1/lessons/{id}": {
+                String path = route.substring(route.indexOf(' ') + 1).replace("{id}", lesson(admin));
+                return h -> h.get(path);
+            }
+            case "POST /lessons":
+                return h -> h.send("POST", "/lessons", "title=via+form&cases=HOTFIX-001",
+                        "Content-Type", "application/x-www-form-urlencoded");
+            case "POST /lessons/check":
+                return h -> h.send("POST", "/lessons/check", "signal=we+deployed", "Content-Type",
+                        "application/x-www-form-urlencoded", "HX-Request", "true");
+            case "POST /lessons/{id}": {
+                String id = lesson(admin);
+                return h -> h.send("POST", "/lessons/" + id, "title=saved&cases=HOTFIX-001&version="
+                        + admin.get("/api/v1/lessons/" + id).json().path("version").asInt(),
+                        "Content-Type", "application/x-www-form-urlencoded");
+            }
+            case "POST /api/v1/lessons":
+                return h -> h.post("/api/v1/lessons", "{\"title\":\"l\",\"cases\":[\"HOTFIX-001\"]}");
+            case "POST /api/v1/lessons/check":
+                return h -> h.post("/api/v1/lessons/check", "{}");
+            case "PATCH /api/v1/lessons/{id}": {
+                String id = lesson(admin);
+                return h -> h.patch("/api/v1/lessons/" + id, "{\"summary\":\"s\"}", "If-Match", "\""
+                        + admin.get("/api/v1/lessons/" + id).json().path("version").asInt() + "\"");
+            }
+            case "DELETE /api/v1/lessons/{id}": {
+                String id = lesson(admin);
+                return h -> h.send("DELETE", "/api/v1/lessons/" + id, null);
+            }
+            case "POST /api/v1/hotfixes/{id}/lesson": {
+                String id = admin.post("/api/v1/hotfixes", "{\"title\":\"done\",\"severity\":\"medium\"}")
+                        .json().path("id").asText();
+                admin.post("/api/v1/hotfixes/" + id + "/events", "{\"type\":\"resolved\",\"withoutDeploy\":true}");
+                return h -> h.post("/api/v1/hotfixes/" + id + "/lesson", "");
+            }
             case "DELETE /api/v1/hotfixes/{id}": {
                 String id = admin.post("/api/v1/hotfixes", "{\"title\":\"d\",\"severity\":\"medium\"}").json()
                         .path("id").asText();
@@ -231,6 +283,12 @@ class AuthorizationMatrixTest {
                 return h -> h.get(path);
             }
         }
+    }
+
+    /** A fresh lesson learned from HOTFIX-001; its id. */
+    private static String lesson(Http admin) {
+        return admin.post("/api/v1/lessons", "{\"title\":\"a lesson\",\"cases\":[\"HOTFIX-001\"]}").json()
+                .path("id").asText();
     }
 
     @BothDatabases

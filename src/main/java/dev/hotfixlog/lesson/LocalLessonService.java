@@ -1,0 +1,148 @@
+package dev.hotfixlog.lesson;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.error.ConflictException;
+import dev.hotfixlog.error.FieldError;
+import dev.hotfixlog.error.NotFoundException;
+import dev.hotfixlog.error.StaleVersionException;
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.HotfixService;
+import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.hotfix.WriteUp;
+import dev.hotfixlog.json.Json;
+import dev.hotfixlog.json.MergePatch;
+import dev.hotfixlog.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+
+/** {@link LessonService} on the database. */
+public final class LocalLessonService implements LessonService {
+    /** Stands in for the number a new lesson receives inside its transaction. */
+    private static final LessonId PROVISIONAL = new LessonId(1);
+    private final Database db;
+    private final Clock clock;
+    private final HotfixService hotfixes;
+    private final LessonRepository repo = new LessonRepository();
+
+    public LocalLessonService(Database db, Clock clock, HotfixService hotfixes) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.hotfixes = Objects.requireNonNull(hotfixes, "hotfixes");
+    }
+
+    @Override
+    public Lesson create(MergePatch fields, String actor) {
+        Instant now = now();
+        Lesson draft = LessonJson.read(fields.document(), PROVISIONAL, 1, now, now);
+        if (draft.cases().isEmpty()) {
+            throw ValidationException.of("cases", "name at least one hotfix the lesson was learned from, e.g. "
+                    + "[\"HOTFIX-042\"]");
+        }
+        return db.write(h -> {
+            requireHotfixes(h, draft.cases());
+            Lesson stored = draft.withIdentity(new LessonId(repo.nextNumber(h)), 1, now, now);
+            repo.insert(h, stored);
+            return stored;
+        });
+    }
+
+    @Override
+    public Lesson createFrom(HotfixId id, MergePatch overrides, String actor) {
+        Hotfix hotfix = hotfixes.get(id);
+        if (hotfix.status() != Status.COMPLETED) {
+            throw new ConflictException(id + " is " + hotfix.status().json() + ": a lesson is written from a "
+                    + "completed hotfix, once its follow-through has taught something");
+        }
+        return create(MergePatch.of(overrides.applyTo(prefill(hotfix))), actor);
+    }
+
+    /** The hotfix's legible write-up as a lesson draft: the fields seed 000 and seed 003 share. */
+    static ObjectNode prefill(Hotfix hotfix) {
+        WriteUp w = hotfix.writeUp();
+        ObjectNode n = Json.object();
+        n.put("title", hotfix.title());
+        n.put("summary", w.learning());
+        n.put("constraint", w.constraint());
+        n.put("signal", w.signal());
+        n.put("boundary", w.boundary());
+        n.put("operatingRule", w.operatingRule());
+        n.put("category", w.category());
+        ArrayNode cases = n.putArray("cases");
+        cases.add(hotfix.id().toString());
+        n.putArray("tags");
+        return n;
+    }
+
+    @Override
+    public Lesson get(LessonId id) {
+        return db.read(h -> repo.find(h, id)).orElseThrow(() -> notFound(id));
+    }
+
+    @Override
+    public List<Lesson> list(LessonQuery query) {
+        return db.read(h -> repo.list(h, query));
+    }
+
+    @Override
+    public Lesson edit(LessonId id, int expectedVersion, MergePatch patch, String actor) {
+        Lesson current = get(id);
+        if (current.version() != expectedVersion) {
+            throw new StaleVersionException(id.toString(), expectedVersion, current.version());
+        }
+        Instant now = now();
+        Lesson next = LessonJson.read(patch.applyTo(LessonJson.editable(current)), id, current.version() + 1,
+                current.createdAt(), now);
+        if (next.cases().isEmpty() && !current.cases().isEmpty()) {
+            throw ValidationException.of("cases", "a lesson keeps at least one case; add another before removing "
+                    + "the last");
+        }
+        return db.write(h -> {
+            requireHotfixes(h, next.cases());
+            if (!repo.update(h, next, expectedVersion)) {
+                int now2 = repo.find(h, id).map(Lesson::version).orElseThrow(() -> notFound(id));
+                throw new StaleVersionException(id.toString(), expectedVersion, now2);
+            }
+            return next;
+        });
+    }
+
+    @Override
+    public void delete(LessonId id, String actor) {
+        if (!db.write(h -> repo.delete(h, id))) {
+            throw notFound(id);
+        }
+    }
+
+    @Override
+    public Legibility check(MergePatch draft) {
+        Instant now = now();
+        ObjectNode fields = draft.document();
+        if (!fields.hasNonNull("title")) {
+            fields.put("title", "(untitled)"); // the checklist is about the write-up; a title is not part of it
+        }
+        fields.remove("published");
+        return LessonJson.read(fields, PROVISIONAL, 1, now, now).legibility();
+    }
+
+    private void requireHotfixes(org.jdbi.v3.core.Handle h, List<HotfixId> cases) {
+        List<HotfixId> missing = repo.missingHotfixes(h, cases);
+        if (!missing.isEmpty()) {
+            throw new ValidationException(missing.stream().map(m -> new FieldError("cases", "no hotfix " + m))
+                    .toList());
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static NotFoundException notFound(LessonId id) {
+        return new NotFoundException("no lesson " + id + "; list them with `hotfix lessons` or GET /api/v1/lessons");
+    }
+}
