@@ -14,6 +14,7 @@ import dev.hotfixlog.hotfix.LocalHotfixService;
 import dev.hotfixlog.markdown.LocalMarkdownService;
 import dev.hotfixlog.markdown.MarkdownApiClient;
 import dev.hotfixlog.markdown.MarkdownRoutes;
+import dev.hotfixlog.lesson.FieldNotes;
 import dev.hotfixlog.lesson.LessonApiClient;
 import dev.hotfixlog.lesson.LessonPages;
 import dev.hotfixlog.lesson.LessonRoutes;
@@ -145,6 +146,11 @@ public final class App implements AutoCloseable {
 
     public LessonService lessons() {
         return lessons;
+    }
+
+    /** The field-notes site builder; it reads the database itself (people included, to keep them out). */
+    public FieldNotes fieldNotes() {
+        return new FieldNotes(requireLocal(db), new Pages());
     }
 
     /** Delivers every message that is due now, in this process; local apps only (the CLI after a send, tests). */

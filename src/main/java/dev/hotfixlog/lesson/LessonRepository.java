@@ -91,6 +91,11 @@ final class LessonRepository {
         return load(h, sql.toString(), args);
     }
 
+    /** Every published lesson, newest first (the field-notes site). */
+    List<Lesson> published(Handle h) {
+        return load(h, "SELECT " + COLUMNS + " FROM lesson WHERE published = true ORDER BY number DESC", Map.of());
+    }
+
     private List<Lesson> load(Handle h, String sql, Map<String, Object> args) {
         List<Map<String, Object>> rows = h.createQuery(sql).bindMap(args).mapToMap().list();
         if (rows.isEmpty()) {
@@ -98,15 +103,20 @@ final class LessonRepository {
         }
         List<String> ids = rows.stream().map(r -> (String) r.get("id")).toList();
         Map<String, List<HotfixId>> cases = new HashMap<>();
-        h.createQuery("SELECT lesson_id, hotfix_id FROM lesson_case WHERE lesson_id IN (<ids>) ORDER BY lesson_id,"
-                        + " ordinal").bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .forEach(e -> cases.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                        .add(HotfixId.parse(e.getValue())));
         Map<String, List<String>> tags = new HashMap<>();
-        h.createQuery("SELECT lesson_id, tag FROM lesson_tag WHERE lesson_id IN (<ids>) ORDER BY lesson_id, ordinal")
-                .bindList("ids", ids).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        // In chunks: a site of 10,000 lessons must not meet a database's limit on bound values.
+        for (int i = 0; i < ids.size(); i += 1000) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
+            h.createQuery("SELECT lesson_id, hotfix_id FROM lesson_case WHERE lesson_id IN (<ids>) ORDER BY"
+                            + " lesson_id, ordinal").bindList("ids", chunk)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .forEach(e -> cases.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                            .add(HotfixId.parse(e.getValue())));
+            h.createQuery("SELECT lesson_id, tag FROM lesson_tag WHERE lesson_id IN (<ids>) ORDER BY lesson_id,"
+                            + " ordinal").bindList("ids", chunk)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        }
         List<Lesson> out = new ArrayList<>();
         for (Map<String, Object> r : rows) {
             String id = (String) r.get("id");
