@@ -15,6 +15,10 @@ import dev.hotfixlog.markdown.LocalMarkdownService;
 import dev.hotfixlog.markdown.MarkdownApiClient;
 import dev.hotfixlog.markdown.MarkdownRoutes;
 import dev.hotfixlog.lesson.FieldNotes;
+import dev.hotfixlog.search.LocalSearchService;
+import dev.hotfixlog.search.SearchApiClient;
+import dev.hotfixlog.search.SearchRoutes;
+import dev.hotfixlog.search.SearchService;
 import dev.hotfixlog.lesson.LessonApiClient;
 import dev.hotfixlog.lesson.LessonPages;
 import dev.hotfixlog.lesson.LessonRoutes;
@@ -69,6 +73,7 @@ public final class App implements AutoCloseable {
     private final NotifyService notify;
     private final MetricsService metrics;
     private final LessonService lessons;
+    private final SearchService search;
     private MetricsRoutes metricsRoutes;
     private final Clock clock;
     private final TokenService tokens;
@@ -78,9 +83,10 @@ public final class App implements AutoCloseable {
 
     private App(Config config, Database db, HotfixService hotfixes, MarkdownService markdown,
                 FollowUpService followUps, NotifyService notify, MetricsService metrics, LessonService lessons,
-                Clock clock) {
+                SearchService search, Clock clock) {
         this.metrics = metrics;
         this.lessons = lessons;
+        this.search = search;
         this.config = config;
         this.db = db;
         this.hotfixes = hotfixes;
@@ -103,7 +109,8 @@ public final class App implements AutoCloseable {
                     new FollowUpApiClient(config.server(), config.token()),
                     new NotifyApiClient(config.server(), config.token()),
                     new MetricsApiClient(config.server(), config.token()),
-                    new LessonApiClient(config.server(), config.token()), clock);
+                    new LessonApiClient(config.server(), config.token()),
+                    new SearchApiClient(config.server(), config.token()), clock);
         }
         return local(config, clock);
     }
@@ -121,7 +128,8 @@ public final class App implements AutoCloseable {
                 .map(s -> new SignAlarm(s.name(), s.description(), s.value(), s.threshold(), s.direction())).toList();
         return new App(config, db, hotfixes, new LocalMarkdownService(db, clock, hotfixes, redactor),
                 new LocalFollowUpService(db, clock), new LocalNotifyService(db, notifier, hotfixes,
-                config.followThrough(), breached, clock), metrics, new LocalLessonService(db, clock, hotfixes), clock);
+                config.followThrough(), breached, clock), metrics, new LocalLessonService(db, clock, hotfixes),
+                new LocalSearchService(db, hotfixes), clock);
     }
 
     public HotfixService hotfixes() {
@@ -146,6 +154,10 @@ public final class App implements AutoCloseable {
 
     public LessonService lessons() {
         return lessons;
+    }
+
+    public SearchService search() {
+        return search;
     }
 
     /** The field-notes site builder; it reads the database itself (people included, to keep them out). */
@@ -188,8 +200,10 @@ public final class App implements AutoCloseable {
         Pages pages = new Pages();
         NotifyPages notifyPages = new NotifyPages(notify, pages);
         LessonPages lessonPages = new LessonPages(lessons, hotfixes, pages);
-        // The record page shows what other features know of the hotfix: its messages, then its lessons.
-        RecordPanels panels = h -> notifyPages.html(h) + lessonPages.html(h);
+        SearchRoutes searchRoutes = new SearchRoutes(search, pages);
+        // The record page shows what other features know of the hotfix: similar past fixes, its messages, its
+        // lessons.
+        RecordPanels panels = h -> searchRoutes.html(h) + notifyPages.html(h) + lessonPages.html(h);
         metricsRoutes = new MetricsRoutes(metrics, pages, clock);
         List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
                 new AccessGate(tokens, sessions, audit)::register,
@@ -205,7 +219,8 @@ public final class App implements AutoCloseable {
                 new HotfixRoutes(hotfixes, markdown::exportOne)::register,
                 new MarkdownRoutes(markdown)::register,
                 lessonPages::register,
-                new LessonRoutes(lessons)::register));
+                new LessonRoutes(lessons)::register,
+                searchRoutes::register));
         if (config.oidc().enabled()) {
             features.add(new OidcSignIn(config, db, clock, accounts, sessions)::register);
         }

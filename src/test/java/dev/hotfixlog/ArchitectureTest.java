@@ -61,7 +61,7 @@ class ArchitectureTest {
     void features_doNotReachIntoTheCli() {
         noClasses().that().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.security..",
                         "dev.hotfixlog.markdown..", "dev.hotfixlog.notify..", "dev.hotfixlog.followup..",
-                        "dev.hotfixlog.metrics..", "dev.hotfixlog.lesson..")
+                        "dev.hotfixlog.metrics..", "dev.hotfixlog.lesson..", "dev.hotfixlog.search..")
                 .should().dependOnClassesThat().resideInAPackage("dev.hotfixlog.cli..")
                 .check(classes);
     }
@@ -80,7 +80,8 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.security..",
                         "dev.hotfixlog.store..", "dev.hotfixlog.web..", "dev.hotfixlog.markdown..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.hotfixlog.notify..",
-                        "dev.hotfixlog.followup..", "dev.hotfixlog.metrics..", "dev.hotfixlog.lesson..")
+                        "dev.hotfixlog.followup..", "dev.hotfixlog.metrics..", "dev.hotfixlog.lesson..",
+                        "dev.hotfixlog.search..")
                 .check(classes);
     }
 

@@ -282,7 +282,7 @@ public final class MetricsBenchmark {
         }
     }
 
-    private static String freshSchema(String url, String schema) throws Exception {
+    static String freshSchema(String url, String schema) throws Exception {
         try (var c = DriverManager.getConnection(url); var s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             s.execute("CREATE SCHEMA " + schema);

@@ -81,6 +81,11 @@ class AuthorizationMatrixTest {
         NEEDS.put("PATCH /api/v1/lessons/{id}", Role.RESPONDER);
         NEEDS.put("DELETE /api/v1/lessons/{id}", Role.ADMIN);
         NEEDS.put("POST /api/v1/hotfixes/{id}/lesson", Role.RESPONDER);
+        NEEDS.put("GET /api/v1/search", Role.VIEWER);
+        NEEDS.put("GET /api/v1/hotfixes/{id}/similar", Role.VIEWER);
+        NEEDS.put("GET /search", Role.VIEWER);
+        NEEDS.put("GET /api/v1/similar", Role.VIEWER);
+        NEEDS.put("GET /search/similar", Role.VIEWER);
         SESSION_ROUTES.forEach(r -> NEEDS.put(r, Role.VIEWER));
         NEEDS.put("GET /health", Role.ANYONE);
         NEEDS.put("GET /api/v1/openapi.json", Role.ANYONE);

@@ -1,0 +1,109 @@
+package dev.hotfixlog.search;
+
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.RecordPanels;
+import dev.hotfixlog.hotfix.Severity;
+import dev.hotfixlog.hotfix.TimeText;
+import dev.hotfixlog.json.Json;
+import dev.hotfixlog.security.Role;
+import dev.hotfixlog.web.Pages;
+import dev.hotfixlog.web.Requests;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/v1/search?q=&kind=&severity=&category=&from=&to=&limit=}, {@code GET
+ * /api/v1/hotfixes/{id}/similar?limit=}, the search page ({@code /search?q=}) and the record page's "Similar
+ * past fixes" panel; {@code GET /api/v1/similar?text=} and its page fragment {@code /search/similar} for a hotfix
+ * being declared.
+ */
+public final class SearchRoutes implements RecordPanels {
+    static final int SIMILAR_SHOWN = 3;
+    private final SearchService service;
+    private final Pages pages;
+
+    public SearchRoutes(SearchService service, Pages pages) {
+        this.service = service;
+        this.pages = pages;
+    }
+
+    public void register(RoutesConfig r) {
+        r.get("/api/v1/search", ctx -> ctx.contentType("application/json")
+                .result(Json.write(SearchJson.write(service.search(query(ctx))))), Role.VIEWER);
+        r.get("/api/v1/hotfixes/{id}/similar", ctx -> ctx.contentType("application/json")
+                .result(Json.write(SearchJson.write(service.similar(HotfixId.fromPath(ctx.pathParam("id")),
+                        Requests.intQuery(ctx, "limit", SIMILAR_SHOWN))))), Role.VIEWER);
+        r.get("/api/v1/similar", ctx -> ctx.contentType("application/json")
+                .result(Json.write(SearchJson.write(service.similarTo(ctx.queryParam("text"),
+                        Requests.intQuery(ctx, "limit", SIMILAR_SHOWN))))), Role.VIEWER);
+        r.get("/search", this::page, Role.VIEWER);
+        r.get("/search/similar", this::draftPanel, Role.VIEWER);
+    }
+
+    static SearchQuery query(Context ctx) {
+        String severity = ctx.queryParam("severity");
+        return new SearchQuery(ctx.queryParam("q"), ctx.queryParam("kind"),
+                severity == null || severity.isBlank() ? null : Severity.parse("severity", severity),
+                ctx.queryParam("category"), instant("from", ctx.queryParam("from")),
+                instant("to", ctx.queryParam("to")), Requests.intQuery(ctx, "limit", SearchQuery.DEFAULT_LIMIT));
+    }
+
+    private static Instant instant(String field, String text) {
+        return text == null || text.isBlank() ? null : TimeText.parseInstant(field, text);
+    }
+
+    private void page(Context ctx) {
+        Map<String, Object> p = Requests.pageModel(ctx);
+        SearchQuery asked = query(ctx);
+        // The form's "to" is a day, meant inclusively: searched up to the start of the next one.
+        String to = ctx.queryParam("to");
+        SearchQuery q = to != null && to.strip().matches("\\d{4}-\\d{2}-\\d{2}")
+                ? new SearchQuery(asked.text(), asked.kind(), asked.severity(), asked.category(), asked.from(),
+                        asked.to().plus(Duration.ofDays(1)), asked.limit())
+                : asked;
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String name : List.of("q", "kind", "severity", "category", "from", "to")) {
+            String v = ctx.queryParam(name);
+            form.put(name, v == null ? "" : v.strip());
+        }
+        p.put("form", form);
+        p.put("hits", service.search(q));
+        pages.render(ctx, 200, "search.jte", p);
+    }
+
+    /**
+     * The declare form's "Similar past fixes", refreshed as the responder types (htmx): the draft's title,
+     * category, systems, root cause and problem, in the order they say most.
+     */
+    private void draftPanel(Context ctx) {
+        StringBuilder description = new StringBuilder();
+        for (String field : List.of("title", "category", "systemsAffected", "rootCause", "problem")) {
+            String v = ctx.queryParam(field);
+            if (v != null) {
+                description.append(v).append('\n');
+            }
+        }
+        List<SearchHit> hits = service.similarTo(description.toString(), SIMILAR_SHOWN);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("hits", hits);
+        p.put("draft", true);
+        ctx.contentType("text/html; charset=utf-8").result(description.toString().isBlank() ? ""
+                : pages.html("similar-panel.jte", p));
+    }
+
+    /** The most similar earlier hotfixes and lessons, with their operating rules. */
+    @Override
+    public String html(Hotfix h) {
+        List<SearchHit> hits = service.similar(h.id(), SIMILAR_SHOWN);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("hits", hits);
+        p.put("draft", false);
+        return pages.html("similar-panel.jte", p);
+    }
+}
