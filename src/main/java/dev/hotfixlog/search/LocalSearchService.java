@@ -32,7 +32,7 @@ public final class LocalSearchService implements SearchService {
             + " coalesce(l.operating_rule, '') || ' ' || coalesce(l.category, '')";
     /**
      * How many of the newest matches of each kind are ranked. A word in most documents would otherwise be ranked
-     * across all of them; past this many, the newest are the ones a responder wants (README, "Search").
+     * across all of them; past this many, the newest are the ones a responder wants (README, "Search and similar past fixes").
      */
     static final int CANDIDATES = 1000;
     static final int SIMILAR_TERMS = 24;
@@ -56,8 +56,9 @@ public final class LocalSearchService implements SearchService {
     @Override
     public List<SearchHit> similar(HotfixId id, int limit) {
         Hotfix x = hotfixes.get(id);
-        // The title, the type and the systems say most about what broke; the problem's words come last. Sixteen
-        // words: bm25 costs grow with the words times the candidates (README, "Similar past fixes").
+        // The title, the type and the systems say most about what broke; the problem's words come last. At most
+        // SIMILAR_TERMS words: the ranking's cost grows with words times candidates, and 16 already lost a hit
+        // on the labelled fixture (README, "Search and similar past fixes").
         List<String> terms = Terms.significant(SIMILAR_TERMS, x.title(), x.writeUp().category(),
                 String.join(" ", x.fix().systemsAffected()), x.context().rootCause(), x.emergency().problem());
         return similar(terms, limit, id.number());
@@ -72,7 +73,8 @@ public final class LocalSearchService implements SearchService {
         if (terms.isEmpty()) {
             return List.of();
         }
-        SearchQuery q = new SearchQuery(String.join(" ", terms), null, null, null, null, null,
+        // The query carries the limit only: the terms go to the engine as they are, however long together.
+        SearchQuery q = new SearchQuery("", null, null, null, null, null,
                 Math.max(1, Math.min(limit, SearchQuery.MAX_LIMIT)));
         return db.read(h -> run(h, terms, true, q, before));
     }

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/v1/search?q=&kind=&severity=&category=&from=&to=&limit=}, {@code GET
@@ -25,6 +27,7 @@ import java.util.Map;
  */
 public final class SearchRoutes implements RecordPanels {
     static final int SIMILAR_SHOWN = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(SearchRoutes.class);
     private final SearchService service;
     private final Pages pages;
 
@@ -92,17 +95,27 @@ public final class SearchRoutes implements RecordPanels {
         List<SearchHit> hits = service.similarTo(description.toString(), SIMILAR_SHOWN);
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("hits", hits);
+        p.put("failed", false);
         p.put("draft", true);
         ctx.contentType("text/html; charset=utf-8").result(description.toString().isBlank() ? ""
                 : pages.html("similar-panel.jte", p));
     }
 
-    /** The most similar earlier hotfixes and lessons, with their operating rules. */
+    /**
+     * The most similar earlier hotfixes and lessons, with their operating rules. A lookup that fails leaves the
+     * panel saying so: the record page must open during an incident whatever happens to a hint beside it.
+     */
     @Override
     public String html(Hotfix h) {
-        List<SearchHit> hits = service.similar(h.id(), SIMILAR_SHOWN);
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("hits", hits);
+        try {
+            p.put("hits", service.similar(h.id(), SIMILAR_SHOWN));
+            p.put("failed", false);
+        } catch (RuntimeException e) {
+            LOG.warn("similar past fixes for {} could not be looked up", h.id(), e);
+            p.put("hits", List.of());
+            p.put("failed", true);
+        }
         p.put("draft", false);
         return pages.html("similar-panel.jte", p);
     }

@@ -43,7 +43,9 @@ final class Terms {
             Matcher m = WORD.matcher(t == null ? "" : t);
             while (m.find() && out.size() < max) {
                 String w = m.group().toLowerCase(Locale.ROOT);
-                if (w.length() >= 3 && !STOP.contains(w) && !w.chars().allMatch(Character::isDigit)) {
+                // Past 40 letters a "word" is a hash, a token or a blob from a pasted log: it names nothing.
+                if (w.length() >= 3 && w.length() <= 40 && !STOP.contains(w)
+                        && !w.chars().allMatch(Character::isDigit)) {
                     out.add(w);
                 }
             }

@@ -10,6 +10,9 @@ import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 
 /** Search across hotfixes and lessons with the database's own engine, on both: ranking, snippets, filters. */
 class SearchTest {
@@ -106,6 +109,40 @@ class SearchTest {
             assertThat(api.get("/api/v1/search?q=x&kind=people").json().path("errors").get(0).path("field").asText())
                     .isEqualTo("kind");
             assertThat(api.get("/search?" + q("certificate")).body()).contains("<mark>certificate</mark>");
+
+            // A pasted log: long tokens and more words than a query may hold. Similar past fixes still answer,
+            // on the record page too, and so does a description typed into the declare form.
+            StringBuilder log = new StringBuilder("Certificate chain rejected ");
+            for (int i = 0; i < 40; i++) {
+                log.append("segment").append((char) ('a' + i % 26)).append("x".repeat(25)).append(i).append(' ');
+            }
+            log.append("f".repeat(300));
+            api.post("/api/v1/hotfixes", "{\"title\":\"Gateway dumped a stack trace\",\"severity\":\"high\","
+                    + "\"problem\":\"" + log + "\"}");
+            assertThat(api.get("/api/v1/hotfixes/HOTFIX-005/similar").status()).isEqualTo(200);
+            assertThat(api.get("/hotfixes/HOTFIX-005").body()).contains("Similar past fixes");
+            assertThat(ids(api.get("/api/v1/similar?text=" + URLEncoder.encode(log.toString(), StandardCharsets.UTF_8))
+                    .json().path("items"))).startsWith("HOTFIX-005");
+            assertThat(api.get("/api/v1/similar?text=").json().path("items").size()).isZero();
+        }
+    }
+
+    @BothDatabases
+    void aBrokenSearchIndex_leavesTheRecordPageOpen_withThePanelSayingSo(TestDb db) throws Exception {
+        try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-05T09:00:00Z"))) {
+            Http api = s.http();
+            corpus(api);
+            assertThat(api.get("/hotfixes/HOTFIX-002").body()).contains("This looks like");
+            // The index gone, as after a botched restore: what searches it fails, the record does not.
+            try (Connection c = DriverManager.getConnection(db.url()); Statement st = c.createStatement()) {
+                st.execute(db.isPostgres() ? "ALTER TABLE hotfix DROP COLUMN search CASCADE"
+                        : "DROP TABLE search_text");
+            }
+            Http.Response page = api.get("/hotfixes/HOTFIX-002");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("Search index stale for six hours")
+                    .contains("Similar past fixes could not be looked up just now");
+            assertThat(api.get("/api/v1/search?" + q("certificate")).status()).isEqualTo(500);
         }
     }
 }
