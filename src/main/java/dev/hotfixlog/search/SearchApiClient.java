@@ -43,8 +43,10 @@ public final class SearchApiClient implements SearchService {
 
     @Override
     public List<SearchHit> similarTo(String description, int limit) {
-        return SearchJson.read(ApiTransport.object(transport.send(transport.request("/similar?text="
-                + enc(description == null ? "" : description) + "&limit=" + limit).GET())));
+        // Only the first words count (at most 24 significant ones), and a pasted log would not fit in a URL.
+        String text = description == null ? "" : description.substring(0, Math.min(description.length(), 2000));
+        return SearchJson.read(ApiTransport.object(transport.send(transport.request("/similar?text=" + enc(text)
+                + "&limit=" + limit).GET())));
     }
 
     private static String enc(String s) {

@@ -46,7 +46,8 @@ public final class SearchRoutes implements RecordPanels {
                 .result(Json.write(SearchJson.write(service.similarTo(ctx.queryParam("text"),
                         Requests.intQuery(ctx, "limit", SIMILAR_SHOWN))))), Role.VIEWER);
         r.get("/search", this::page, Role.VIEWER);
-        r.get("/search/similar", this::draftPanel, Role.VIEWER);
+        // A POST, not a GET: a problem pasted with its stack trace would not fit in a URL.
+        r.post("/search/similar", this::draftPanel, Role.VIEWER);
     }
 
     static SearchQuery query(Context ctx) {
@@ -87,7 +88,7 @@ public final class SearchRoutes implements RecordPanels {
     private void draftPanel(Context ctx) {
         StringBuilder description = new StringBuilder();
         for (String field : List.of("title", "category", "systemsAffected", "rootCause", "problem")) {
-            String v = ctx.queryParam(field);
+            String v = ctx.formParam(field);
             if (v != null) {
                 description.append(v).append('\n');
             }

@@ -34,7 +34,7 @@ class AuthorizationMatrixTest {
     /** Routes this test calls the way htmx does (with {@code HX-Request}), for a fragment of the page. */
     private static final java.util.Set<String> HTMX_REQUESTS = java.util.Set.of(
             "GET /hotfixes/{id}/sections/{section}", "POST /hotfixes/{id}/sections/{section}",
-            "POST /hotfixes/{id}/checklist", "POST /lessons/check");
+            "POST /hotfixes/{id}/checklist", "POST /lessons/check", "POST /search/similar");
 
     static {
         NEEDS.put("GET /", Role.VIEWER);
@@ -85,7 +85,7 @@ class AuthorizationMatrixTest {
         NEEDS.put("GET /api/v1/hotfixes/{id}/similar", Role.VIEWER);
         NEEDS.put("GET /search", Role.VIEWER);
         NEEDS.put("GET /api/v1/similar", Role.VIEWER);
-        NEEDS.put("GET /search/similar", Role.VIEWER);
+        NEEDS.put("POST /search/similar", Role.VIEWER);
         SESSION_ROUTES.forEach(r -> NEEDS.put(r, Role.VIEWER));
         NEEDS.put("GET /health", Role.ANYONE);
         NEEDS.put("GET /api/v1/openapi.json", Role.ANYONE);
@@ -239,6 +239,9 @@ class AuthorizationMatrixTest {
                         "Content-Type", "application/x-www-form-urlencoded");
             case "POST /lessons/check":
                 return h -> h.send("POST", "/lessons/check", "signal=we+deployed", "Content-Type",
+                        "application/x-www-form-urlencoded", "HX-Request", "true");
+            case "POST /search/similar":
+                return h -> h.send("POST", "/search/similar", "title=checkout+502", "Content-Type",
                         "application/x-www-form-urlencoded", "HX-Request", "true");
             case "POST /lessons/{id}": {
                 String id = lesson(admin);
