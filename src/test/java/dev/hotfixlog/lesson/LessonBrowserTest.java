@@ -2,7 +2,6 @@ package dev.hotfixlog.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -35,14 +34,8 @@ class LessonBrowserTest {
             Files.createDirectories(dir);
             for (var size : List.of(new int[] {1280, 900}, new int[] {375, 740})) {
                 boolean phone = size[0] < 500;
-                try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
-                        .setViewportSize(size[0], size[1]))) {
-                    List<String> errors = new ArrayList<>();
-                    context.onConsoleMessage(m -> {
-                        if (m.type().equals("error")) {
-                            errors.add(m.text());
-                        }
-                    });
+                List<String> errors = new ArrayList<>();
+                try (BrowserContext context = chromium.context(size[0], size[1], errors)) {
                     Page page = Chromium.signIn(context, s.url(), "sam", PASSWORD);
                     page.navigate(s.url() + "/hotfixes/HOTFIX-001");
                     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()

@@ -2,7 +2,6 @@ package dev.hotfixlog.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -31,14 +30,8 @@ class DashboardBrowserTest {
             Path dir = Path.of("docs", "screenshots");
             Files.createDirectories(dir);
             for (var size : List.of(new int[] {1280, 900}, new int[] {375, 740})) {
-                try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
-                        .setViewportSize(size[0], size[1]))) {
-                    List<String> errors = new ArrayList<>();
-                    context.onConsoleMessage(m -> {
-                        if (m.type().equals("error")) {
-                            errors.add(m.text());
-                        }
-                    });
+                List<String> errors = new ArrayList<>();
+                try (BrowserContext context = chromium.context(size[0], size[1], errors)) {
                     Page page = Chromium.signIn(context, s.url(), "lead", PASSWORD);
                     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dashboard")).click();
                     page.getByLabel("From").fill("2026-01");

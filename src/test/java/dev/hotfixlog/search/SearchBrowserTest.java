@@ -2,7 +2,6 @@ package dev.hotfixlog.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -43,14 +42,8 @@ class SearchBrowserTest {
             Files.createDirectories(dir);
             for (var size : List.of(new int[] {1280, 900}, new int[] {375, 740})) {
                 boolean phone = size[0] < 500;
-                try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
-                        .setViewportSize(size[0], size[1]))) {
-                    List<String> errors = new ArrayList<>();
-                    context.onConsoleMessage(m -> {
-                        if (m.type().equals("error")) {
-                            errors.add(m.text());
-                        }
-                    });
+                List<String> errors = new ArrayList<>();
+                try (BrowserContext context = chromium.context(size[0], size[1], errors)) {
                     Page page = Chromium.signIn(context, s.url(), "sam", PASSWORD);
                     page.navigate(s.url() + "/");
                     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Search")).first().click();

@@ -54,6 +54,17 @@ public final class Chromium implements AutoCloseable {
         return page;
     }
 
+    /** A new context with a viewport of this size, adding every console error it logs to {@code errors}. */
+    public BrowserContext context(int width, int height, List<String> errors) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+        context.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                errors.add(m.text());
+            }
+        });
+        return context;
+    }
+
     public Browser browser() {
         return browser;
     }
