@@ -13,7 +13,9 @@ public final class Cli {
     private Cli() {
     }
 
-    @Command(name = "hotfix", mixinStandardHelpOptions = true, version = "hotfix-log 0.1.0",
+    // INHERIT: every subcommand takes --help too; "hotfix list --help" is what a responder types first.
+    @Command(name = "hotfix", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+            version = "hotfix-log 0.1.0",
             description = "Hotfix Log: record emergency production changes while they happen.",
             subcommands = {ServeCommand.class, NewCommand.class, ListCommand.class, ShowCommand.class,
                     SetCommand.class, MarkCommand.class, HistoryCommand.class, ExportCommand.class, ImportCommand.class,

@@ -80,6 +80,19 @@ class CliTest {
     }
 
     @Test
+    void everyCommand_answersHelp_withItsUsage_andExitsZero() {
+        CliRunner cli = new CliRunner(Map.of(), MutableClock.at(T0));
+        for (String[] command : new String[][] {{"list"}, {"new"}, {"search"}, {"similar"}, {"lesson", "new"},
+                {"import"}, {"metrics"}}) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            args[command.length] = "--help";
+            CliRunner.Result r = cli.run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isZero();
+            assertThat(r.out()).as(String.join(" ", args)).startsWith("Usage: hotfix " + String.join(" ", command));
+        }
+    }
+
+    @Test
     void unreachableServer_exitsOne_andSaysWhere() {
         CliRunner cli = new CliRunner(Map.of("HOTFIX_SERVER", "http://127.0.0.1:9"), MutableClock.at(T0));
         CliRunner.Result r = cli.run("list");
