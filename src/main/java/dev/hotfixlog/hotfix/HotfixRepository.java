@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.store.MultiRowInsert;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -30,6 +30,13 @@ final class HotfixRepository {
             resolved_at, explicit_duration_seconds, production_down, can_wait, triage_outcome, category,
             constraint_text, signal_text, boundary_text, operating_rule, learning, postmortem_url, confidence, version,
             created_at, updated_at""";
+
+    /** The names {@link #scalars} gives the values of {@link #COLUMNS}, in their order. */
+    private static final List<String> PARAMETERS = List.of("id", "number", "title", "severity", "status", "owner",
+            "problem", "impact", "whyEmergency", "changeMade", "rollbackPlan", "rootCause", "riskAccepted",
+            "monitoring", "detectedAt", "alertedAt", "fixDeployedAt", "resolvedAt", "durationSeconds",
+            "productionDown", "canWait", "outcome", "category", "constraint", "signal", "boundary", "operatingRule",
+            "learning", "postmortemUrl", "confidence", "version", "createdAt", "updatedAt");
 
     /** Hands out the next number; the row lock (PostgreSQL) or write lock (SQLite) keeps it unique. */
     long nextNumber(Handle h) {
@@ -70,70 +77,57 @@ final class HotfixRepository {
      * import insert rows is the same, only the batch is larger.
      */
     static final class Inserts {
-        private final PreparedBatch hotfix;
-        private final PreparedBatch systems;
-        private final PreparedBatch steps;
-        private final PreparedBatch followUps;
-        private final PreparedBatch redactions;
-        private final PreparedBatch revisions;
+        private final Handle h;
+        private final MultiRowInsert hotfix = new MultiRowInsert("hotfix", COLUMNS);
+        // Each system row repeats its hotfix's type, detection time and number (always rewritten with the
+        // hotfix), so repeat incidents are one ordered index scan (metrics; migration V10).
+        private final MultiRowInsert systems = new MultiRowInsert("hotfix_system",
+                "hotfix_id, ordinal, name, category, detected_at, hotfix_number");
+        private final MultiRowInsert steps = new MultiRowInsert("hotfix_step",
+                "hotfix_id, step, done, done_at, done_by");
+        private final MultiRowInsert followUps = new MultiRowInsert("follow_up",
+                "hotfix_id, kind, description, owner, due_at, done, done_at, link");
+        private final MultiRowInsert redactions = new MultiRowInsert("hotfix_redaction",
+                "hotfix_id, ordinal, field, kind, redacted_at");
+        private final MultiRowInsert revisions = new MultiRowInsert("hotfix_revision", REVISION_COLUMNS);
 
         Inserts(Handle h) {
-            hotfix = h.prepareBatch("INSERT INTO hotfix (" + COLUMNS + ") VALUES (:id, :number, :title, :severity,"
-                    + " :status, :owner, :problem, :impact, :whyEmergency, :changeMade, :rollbackPlan, :rootCause,"
-                    + " :riskAccepted, :monitoring, :detectedAt, :alertedAt, :fixDeployedAt, :resolvedAt,"
-                    + " :durationSeconds, :productionDown, :canWait, :outcome, :category, :constraint, :signal,"
-                    + " :boundary, :operatingRule, :learning, :postmortemUrl, :confidence, :version, :createdAt,"
-                    + " :updatedAt)");
-            // Each system row repeats its hotfix's type, detection time and number (always rewritten with the
-            // hotfix), so repeat incidents are one ordered index scan (metrics; migration V10).
-            systems = h.prepareBatch("INSERT INTO hotfix_system (hotfix_id, ordinal, name, category, detected_at,"
-                    + " hotfix_number) VALUES (:id, :ordinal, :name, :category, :detectedAt, :number)");
-            steps = h.prepareBatch("INSERT INTO hotfix_step (hotfix_id, step, done, done_at, done_by)"
-                    + " VALUES (:id, :step, :done, :at, :by)");
-            followUps = h.prepareBatch("INSERT INTO follow_up (hotfix_id, kind, description, owner, due_at, done,"
-                    + " done_at, link) VALUES (:id, :kind, :description, :owner, :dueAt, :done, :doneAt, :link)");
-            redactions = h.prepareBatch("INSERT INTO hotfix_redaction (hotfix_id, ordinal, field, kind,"
-                    + " redacted_at) VALUES (:id, :ordinal, :field, :kind, :at)");
-            revisions = h.prepareBatch(REVISION_INSERT);
+            this.h = h;
         }
 
         void add(Hotfix x) {
-            hotfix.bind("number", x.id().number()).bind("createdAt", x.createdAt().toEpochMilli())
-                    .bindMap(scalars(x)).add();
+            Map<String, Object> m = scalars(x);
+            m.put("number", x.id().number());
+            m.put("createdAt", x.createdAt().toEpochMilli());
+            hotfix.add(PARAMETERS.stream().map(m::get).toArray());
             addChildren(x);
         }
 
         void addRevision(HotfixId id, Revision rev) {
-            bindRevision(revisions, id, rev).add();
+            revisions.add(revisionRow(id, rev));
         }
 
         private void addChildren(Hotfix x) {
             String id = x.id().toString();
             List<String> names = x.fix().systemsAffected();
             for (int i = 0; i < names.size(); i++) {
-                systems.bind("id", id).bind("ordinal", i).bind("name", names.get(i))
-                        .bind("category", x.writeUp().category()).bind("detectedAt", millis(x.timeline().detectedAt()))
-                        .bind("number", x.id().number()).add();
+                systems.add(id, i, names.get(i), x.writeUp().category(), millis(x.timeline().detectedAt()),
+                        x.id().number());
             }
-            x.steps().forEach((k, s) -> steps.bind("id", id).bind("step", k.json()).bind("done", s.done())
-                    .bind("at", millis(s.at())).bind("by", s.by()).add());
-            x.followUps().forEach((k, f) -> followUps.bind("id", id).bind("kind", k.json())
-                    .bind("description", f.description()).bind("owner", f.owner()).bind("dueAt", millis(f.dueAt()))
-                    .bind("done", f.done()).bind("doneAt", millis(f.doneAt())).bind("link", f.link()).add());
+            x.steps().forEach((k, s) -> steps.add(id, k.json(), s.done(), millis(s.at()), s.by()));
+            x.followUps().forEach((k, f) -> followUps.add(id, k.json(), f.description(), f.owner(),
+                    millis(f.dueAt()), f.done(), millis(f.doneAt()), f.link()));
             List<Redaction> rs = x.redactions();
             for (int i = 0; i < rs.size(); i++) {
                 Redaction d = rs.get(i);
-                redactions.bind("id", id).bind("ordinal", i).bind("field", d.field()).bind("kind", d.kind())
-                        .bind("at", d.at().toEpochMilli()).add();
+                redactions.add(id, i, d.field(), d.kind(), d.at().toEpochMilli());
             }
         }
 
         /** Parents first: children refer to their hotfix. */
         void execute() {
-            for (PreparedBatch b : List.of(hotfix, systems, steps, followUps, redactions, revisions)) {
-                if (b.size() > 0) {
-                    b.execute();
-                }
+            for (MultiRowInsert rows : List.of(hotfix, systems, steps, followUps, redactions, revisions)) {
+                rows.execute(h);
             }
         }
     }
@@ -310,15 +304,15 @@ final class HotfixRepository {
                 .bind("at", at.toEpochMilli()).execute();
     }
 
-    private static final String REVISION_INSERT = "INSERT INTO hotfix_revision (hotfix_id, version, actor,"
-            + " changed_at, action, changes) VALUES (:id, :version, :actor, :at, :action, :changes)";
+    private static final String REVISION_COLUMNS = "hotfix_id, version, actor, changed_at, action, changes";
 
     void appendRevision(Handle h, HotfixId id, Revision rev) {
-        bindRevision(h.createUpdate(REVISION_INSERT), id, rev).execute();
+        MultiRowInsert one = new MultiRowInsert("hotfix_revision", REVISION_COLUMNS);
+        one.add(revisionRow(id, rev));
+        one.execute(h);
     }
 
-    private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bindRevision(T statement, HotfixId id,
-                                                                                      Revision rev) {
+    private static Object[] revisionRow(HotfixId id, Revision rev) {
         ArrayNode changes = Json.mapper().createArrayNode();
         for (FieldChange c : rev.changes()) {
             ObjectNode o = changes.addObject();
@@ -326,9 +320,8 @@ final class HotfixRepository {
             o.set("old", c.before());
             o.set("new", c.after());
         }
-        return statement.bind("id", id.toString()).bind("version", rev.version()).bind("actor", rev.actor())
-                .bind("at", rev.at().toEpochMilli()).bind("action", rev.action())
-                .bind("changes", Json.write(changes));
+        return new Object[] {id.toString(), rev.version(), rev.actor(), rev.at().toEpochMilli(), rev.action(),
+                Json.write(changes)};
     }
 
     List<Revision> history(Handle h, HotfixId id) {
