@@ -5,7 +5,6 @@ import dev.hotfixlog.Config;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.Severity;
-import dev.hotfixlog.hotfix.TimeText;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.search.SearchHit;
 import dev.hotfixlog.search.SearchJson;
@@ -24,8 +23,9 @@ final class SearchCommand extends AppCommand {
     @Option(names = "--kind", description = "hotfix or lesson") String kind;
     @Option(names = "--severity", description = "critical, high or medium (hotfixes only)") String severity;
     @Option(names = "--category", description = "one emergency type / failure mode") String category;
-    @Option(names = "--from", description = "detected (or written) at or after") String from;
-    @Option(names = "--to", description = "detected (or written) before") String to;
+    @Option(names = "--from", description = "detected (or written) at or after: '2 days ago', '2026-10-04 02:17'"
+            + " (UTC) or ISO-8601") String from;
+    @Option(names = "--to", description = "detected (or written) before; the same forms") String to;
     @Option(names = "--limit", defaultValue = "20") int limit;
     @Option(names = "--json", description = "JSON like GET /api/v1/search") boolean json;
 
@@ -37,8 +37,8 @@ final class SearchCommand extends AppCommand {
     int run(App app, Config config) {
         List<SearchHit> hits = app.search().search(new SearchQuery(String.join(" ", words), kind,
                 severity == null ? null : Severity.parse("severity", severity), category,
-                from == null ? null : TimeText.parseInstant("from", from),
-                to == null ? null : TimeText.parseInstant("to", to), limit));
+                from == null ? null : Answers.when("--from", from, ctx.clock()),
+                to == null ? null : Answers.when("--to", to, ctx.clock()), limit));
         print(out(), hits, json, "no match");
         return ExitCodes.OK;
     }

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -24,19 +25,29 @@ import org.jdbi.v3.core.statement.Query;
  * {@code Database.write}); the same statements run on SQLite and PostgreSQL.
  */
 final class HotfixRepository {
-    private static final String COLUMNS = """
-            id, number, title, severity, status, owner, problem, impact, why_emergency, change_made,
-            rollback_plan, root_cause, risk_accepted, monitoring, detected_at, alerted_at, fix_deployed_at,
-            resolved_at, explicit_duration_seconds, production_down, can_wait, triage_outcome, category,
-            constraint_text, signal_text, boundary_text, operating_rule, learning, postmortem_url, confidence, version,
-            created_at, updated_at""";
-
-    /** The names {@link #scalars} gives the values of {@link #COLUMNS}, in their order. */
-    private static final List<String> PARAMETERS = List.of("id", "number", "title", "severity", "status", "owner",
-            "problem", "impact", "whyEmergency", "changeMade", "rollbackPlan", "rootCause", "riskAccepted",
-            "monitoring", "detectedAt", "alertedAt", "fixDeployedAt", "resolvedAt", "durationSeconds",
-            "productionDown", "canWait", "outcome", "category", "constraint", "signal", "boundary", "operatingRule",
-            "learning", "postmortemUrl", "confidence", "version", "createdAt", "updatedAt");
+    /**
+     * The table's columns in order, each with the name {@link #scalars} (plus {@code number} and
+     * {@code createdAt}, which never change) gives its value under: one list for the reads and the inserts.
+     */
+    private static final List<Map.Entry<String, String>> COLUMN_VALUES = List.of(
+            Map.entry("id", "id"), Map.entry("number", "number"), Map.entry("title", "title"),
+            Map.entry("severity", "severity"), Map.entry("status", "status"), Map.entry("owner", "owner"),
+            Map.entry("problem", "problem"), Map.entry("impact", "impact"),
+            Map.entry("why_emergency", "whyEmergency"), Map.entry("change_made", "changeMade"),
+            Map.entry("rollback_plan", "rollbackPlan"), Map.entry("root_cause", "rootCause"),
+            Map.entry("risk_accepted", "riskAccepted"), Map.entry("monitoring", "monitoring"),
+            Map.entry("detected_at", "detectedAt"), Map.entry("alerted_at", "alertedAt"),
+            Map.entry("fix_deployed_at", "fixDeployedAt"), Map.entry("resolved_at", "resolvedAt"),
+            Map.entry("explicit_duration_seconds", "durationSeconds"), Map.entry("production_down", "productionDown"),
+            Map.entry("can_wait", "canWait"), Map.entry("triage_outcome", "outcome"),
+            Map.entry("category", "category"), Map.entry("constraint_text", "constraint"),
+            Map.entry("signal_text", "signal"), Map.entry("boundary_text", "boundary"),
+            Map.entry("operating_rule", "operatingRule"), Map.entry("learning", "learning"),
+            Map.entry("postmortem_url", "postmortemUrl"), Map.entry("confidence", "confidence"),
+            Map.entry("version", "version"), Map.entry("created_at", "createdAt"),
+            Map.entry("updated_at", "updatedAt"));
+    private static final String COLUMNS = COLUMN_VALUES.stream().map(Map.Entry::getKey)
+            .collect(Collectors.joining(", "));
 
     /** Hands out the next number; the row lock (PostgreSQL) or write lock (SQLite) keeps it unique. */
     long nextNumber(Handle h) {
@@ -99,7 +110,7 @@ final class HotfixRepository {
             Map<String, Object> m = scalars(x);
             m.put("number", x.id().number());
             m.put("createdAt", x.createdAt().toEpochMilli());
-            hotfix.add(PARAMETERS.stream().map(m::get).toArray());
+            hotfix.add(COLUMN_VALUES.stream().map(c -> m.get(c.getValue())).toArray());
             addChildren(x);
         }
 

@@ -55,13 +55,17 @@ public final class LocalSearchService implements SearchService {
 
     @Override
     public List<SearchHit> similar(HotfixId id, int limit) {
-        Hotfix x = hotfixes.get(id);
+        return similar(hotfixes.get(id), limit);
+    }
+
+    @Override
+    public List<SearchHit> similar(Hotfix x, int limit) {
         // The title, the type and the systems say most about what broke; the problem's words come last. At most
         // SIMILAR_TERMS words: the ranking's cost grows with words times candidates, and 16 already lost a hit
         // on the labelled fixture (README, "Search and similar past fixes").
         List<String> terms = Terms.significant(SIMILAR_TERMS, x.title(), x.writeUp().category(),
                 String.join(" ", x.fix().systemsAffected()), x.context().rootCause(), x.emergency().problem());
-        return similar(terms, limit, id.number());
+        return similar(terms, limit, x.id().number());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.hotfixlog.search;
 
+import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.web.ApiTransport;
 import java.net.URLEncoder;
@@ -39,6 +40,11 @@ public final class SearchApiClient implements SearchService {
     public List<SearchHit> similar(HotfixId hotfix, int limit) {
         return SearchJson.read(ApiTransport.object(transport.send(transport.request("/hotfixes/" + hotfix
                 + "/similar?limit=" + limit).GET())));
+    }
+
+    @Override
+    public List<SearchHit> similar(Hotfix hotfix, int limit) {
+        return similar(hotfix.id(), limit); // the server reads its own copy
     }
 
     @Override

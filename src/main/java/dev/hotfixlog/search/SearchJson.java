@@ -29,11 +29,12 @@ public final class SearchJson {
     static List<SearchHit> read(ObjectNode n) {
         List<SearchHit> out = new ArrayList<>();
         for (JsonNode o : n.path("items")) {
+            // asText(null): null for a JSON null and for a missing field alike.
+            String at = o.path("at").asText(null);
             out.add(new SearchHit(o.path("kind").asText(), o.path("id").asText(), o.path("title").asText(),
-                    o.path("snippet").isNull() ? null : o.path("snippet").asText(),
-                    o.path("rule").isNull() ? null : o.path("rule").asText(null), o.path("score").asDouble(),
+                    o.path("snippet").asText(null), o.path("rule").asText(null), o.path("score").asDouble(),
                     o.path("severity").asText(null), o.path("category").asText(null),
-                    o.path("at").isNull() || o.path("at").isMissingNode() ? null : Instant.parse(o.path("at").asText())));
+                    at == null ? null : Instant.parse(at)));
         }
         return out;
     }

@@ -39,6 +39,10 @@ public record SearchQuery(String text, String kind, Severity severity, String ca
         }
     }
 
+    public SearchQuery withTo(Instant newTo) {
+        return new SearchQuery(text, kind, severity, category, from, newTo, limit);
+    }
+
     public static SearchQuery of(String text) {
         return new SearchQuery(text, null, null, null, null, null, DEFAULT_LIMIT);
     }

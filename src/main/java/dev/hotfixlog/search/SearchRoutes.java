@@ -68,9 +68,7 @@ public final class SearchRoutes implements RecordPanels {
         // The form's "to" is a day, meant inclusively: searched up to the start of the next one.
         String to = ctx.queryParam("to");
         SearchQuery q = to != null && to.strip().matches("\\d{4}-\\d{2}-\\d{2}")
-                ? new SearchQuery(asked.text(), asked.kind(), asked.severity(), asked.category(), asked.from(),
-                        asked.to().plus(Duration.ofDays(1)), asked.limit())
-                : asked;
+                ? asked.withTo(asked.to().plus(Duration.ofDays(1))) : asked;
         Map<String, String> form = new LinkedHashMap<>();
         for (String name : List.of("q", "kind", "severity", "category", "from", "to")) {
             String v = ctx.queryParam(name);
@@ -110,7 +108,7 @@ public final class SearchRoutes implements RecordPanels {
     public String html(Hotfix h) {
         Map<String, Object> p = new LinkedHashMap<>();
         try {
-            p.put("hits", service.similar(h.id(), SIMILAR_SHOWN));
+            p.put("hits", service.similar(h, SIMILAR_SHOWN));
             p.put("failed", false);
         } catch (RuntimeException e) {
             LOG.warn("similar past fixes for {} could not be looked up", h.id(), e);

@@ -1,5 +1,6 @@
 package dev.hotfixlog.search;
 
+import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import java.util.List;
 
@@ -18,6 +19,9 @@ public interface SearchService {
      * fixes").
      */
     List<SearchHit> similar(HotfixId hotfix, int limit);
+
+    /** {@link #similar(HotfixId, int)} for a record the caller already holds (the record page): not read again. */
+    List<SearchHit> similar(Hotfix hotfix, int limit);
 
     /**
      * The hotfixes and lessons most like a description not saved yet (a hotfix being declared), by the same

@@ -11,13 +11,14 @@ import org.jdbi.v3.core.Handle;
 /**
  * Rows for one table, written {@value #ROWS_PER_STATEMENT} to an {@code INSERT … VALUES (…), (…), …} statement,
  * in the handle's transaction. One statement per row costs far more than the row: on SQLite each statement whose
- * triggers write other tables opens its own statement journal. Measured on a 10,000-entry import's rows: the
- * 10,000 hotfixes took 0.95-1.1 s one per statement and 0.27-0.28 s forty per statement; the 40,000 follow-ups
- * 0.70-0.76 s and 0.22-0.28 s. Values are strings, numbers, booleans or null, bound by position.
+ * triggers write other tables opens its own statement journal. {@code bench/inserts.sh} measures it on a
+ * 10,000-entry import's rows (docs/PERFORMANCE.md). Values are strings, numbers, booleans or null, bound by
+ * position.
  */
 public final class MultiRowInsert {
     /** Forty rows of the widest table (33 columns) stay far below both databases' parameter limits. */
-    static final int ROWS_PER_STATEMENT = 40;
+    public static final int ROWS_PER_STATEMENT = 40;
+    private final int rowsPerStatement;
     private final String insert;
     private final String tuple;
     private final int width;
@@ -25,6 +26,15 @@ public final class MultiRowInsert {
 
     /** {@code columns}: the column list as written in SQL, comma-separated. */
     public MultiRowInsert(String table, String columns) {
+        this(table, columns, ROWS_PER_STATEMENT);
+    }
+
+    /** With another number of rows per statement: {@code bench/inserts.sh} compares 1 with the default. */
+    public MultiRowInsert(String table, String columns, int rowsPerStatement) {
+        if (rowsPerStatement < 1) {
+            throw new IllegalArgumentException("rows per statement must be at least 1, was " + rowsPerStatement);
+        }
+        this.rowsPerStatement = rowsPerStatement;
         this.width = columns.split(",").length;
         this.insert = "INSERT INTO " + table + " (" + columns + ") VALUES ";
         this.tuple = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
@@ -39,12 +49,12 @@ public final class MultiRowInsert {
 
     /** Writes the rows added so far, in the order they were added. */
     public void execute(Handle h) {
-        int full = rows.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
+        int full = rows.size() / rowsPerStatement * rowsPerStatement;
         try {
             if (full > 0) {
-                try (PreparedStatement s = h.getConnection().prepareStatement(sql(ROWS_PER_STATEMENT))) {
-                    for (int from = 0; from < full; from += ROWS_PER_STATEMENT) {
-                        bind(s, rows.subList(from, from + ROWS_PER_STATEMENT));
+                try (PreparedStatement s = h.getConnection().prepareStatement(sql(rowsPerStatement))) {
+                    for (int from = 0; from < full; from += rowsPerStatement) {
+                        bind(s, rows.subList(from, from + rowsPerStatement));
                         s.addBatch();
                     }
                     s.executeBatch();

@@ -37,6 +37,13 @@ class SearchCliTest {
         assertThat(neither.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(neither.err()).contains("ID").contains("--text");
         assertThat(direct.run("search", "nothing-like-it").out()).isEqualTo("no match\n");
+        // --from and --to take the CLI's times, as --detected does: both were detected just now.
+        assertThat(direct.run("search", "certificate", "--from", "1 hour ago").out()).contains("HOTFIX-001")
+                .contains("HOTFIX-002");
+        assertThat(direct.run("search", "certificate", "--to", "1 hour ago").out()).isEqualTo("no match\n");
+        CliRunner.Result badTime = direct.run("search", "certificate", "--from", "yesterday-ish");
+        assertThat(badTime.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(badTime.err()).contains("--from");
 
         try (RunningServer server = new RunningServer(db.config(), clock)) {
             CliRunner remote = new CliRunner(Map.of("HOTFIX_SERVER", server.url(), "HOTFIX_TOKEN",

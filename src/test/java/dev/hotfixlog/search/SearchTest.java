@@ -109,6 +109,10 @@ class SearchTest {
             assertThat(api.get("/api/v1/search?q=x&kind=people").json().path("errors").get(0).path("field").asText())
                     .isEqualTo("kind");
             assertThat(api.get("/search?" + q("certificate")).body()).contains("<mark>certificate</mark>");
+            // The page's "to" is a day and includes it (HOTFIX-002 was detected on 2026-05-10); the API's is an
+            // instant and excludes it.
+            assertThat(api.get("/search?" + q("certificate") + "&to=2026-05-10").body()).contains("HOTFIX-002");
+            assertThat(ids(search(api, q("certificate") + "&to=2026-05-10"))).doesNotContain("HOTFIX-002");
 
             // A pasted log: long tokens and more words than a query may hold. Similar past fixes still answer,
             // on the record page too, and so does a description typed into the declare form.
