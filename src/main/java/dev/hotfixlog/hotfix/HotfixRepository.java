@@ -73,9 +73,9 @@ final class HotfixRepository {
     }
 
     void insert(Handle h, Hotfix x) {
-        Inserts batch = new Inserts(h);
+        Inserts batch = new Inserts();
         batch.add(x);
-        batch.execute();
+        batch.execute(h);
     }
 
     /** The ids of all stored records (an import asks once instead of once per entry). */
@@ -85,10 +85,10 @@ final class HotfixRepository {
 
     /**
      * New records and their children, written as one batch per table: the way one create and a 10,000-entry
-     * import insert rows is the same, only the batch is larger.
+     * import insert rows is the same, only the batch is larger. Rows are built without a handle, so an import
+     * builds them on other threads and only the writing happens in the transaction's thread.
      */
     static final class Inserts {
-        private final Handle h;
         private final MultiRowInsert hotfix = new MultiRowInsert("hotfix", COLUMNS);
         // Each system row repeats its hotfix's type, detection time and number (always rewritten with the
         // hotfix), so repeat incidents are one ordered index scan (metrics; migration V10).
@@ -101,10 +101,6 @@ final class HotfixRepository {
         private final MultiRowInsert redactions = new MultiRowInsert("hotfix_redaction",
                 "hotfix_id, ordinal, field, kind, redacted_at");
         private final MultiRowInsert revisions = new MultiRowInsert("hotfix_revision", REVISION_COLUMNS);
-
-        Inserts(Handle h) {
-            this.h = h;
-        }
 
         void add(Hotfix x) {
             Map<String, Object> m = scalars(x);
@@ -135,8 +131,8 @@ final class HotfixRepository {
             }
         }
 
-        /** Parents first: children refer to their hotfix. */
-        void execute() {
+        /** Writes the rows in {@code h}'s transaction, parents first: children refer to their hotfix. */
+        void execute(Handle h) {
             for (MultiRowInsert rows : List.of(hotfix, systems, steps, followUps, redactions, revisions)) {
                 rows.execute(h);
             }
@@ -167,9 +163,9 @@ final class HotfixRepository {
             h.createUpdate("DELETE FROM " + table + " WHERE hotfix_id = :id").bind("id", x.id().toString())
                     .execute();
         }
-        Inserts children = new Inserts(h);
+        Inserts children = new Inserts();
         children.addChildren(x);
-        children.execute();
+        children.execute(h);
         return true;
     }
 

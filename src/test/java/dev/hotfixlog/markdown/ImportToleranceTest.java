@@ -220,4 +220,49 @@ class ImportToleranceTest {
                     .as("the fine entry before it was not applied either").isEmpty();
         }
     }
+
+    /**
+     * A page of many chunks is checked on other threads while earlier chunks are written: the outcome is still in
+     * page order, a bad entry far down still undoes everything, and an update in a later chunk is recorded.
+     */
+    @BothDatabases
+    void aLongPage_isCheckedInChunksWhileWritten_inPageOrder_andAllOrNothing(TestDb db) {
+        int n = 700; // three chunks of records and then some
+        StringBuilder page = new StringBuilder("## Active Hotfixes\n\n");
+        for (int i = 1; i <= n; i++) {
+            page.append("### 🚨 [HOTFIX-").append(1000 + i).append("] Entry ").append(i)
+                    .append("\n**Severity:** High\n**Problem:** number ").append(i).append("\n\n");
+        }
+        page.append("### 🚨 [HOTFIX-XXX] One without a number\n**Severity:** Medium\n\n");
+        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+            MarkdownService md = s.app().markdown();
+            String broken = page.toString().replace("### 🚨 [HOTFIX-1600] Entry 600\n**Severity:** High",
+                    "### 🚨 [HOTFIX-1600] Entry 600\n**Who:** Sam");
+            assertThatThrownBy(() -> md.importLog(broken, false, "ana", x -> { }))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).containsExactly(
+                            new FieldError("line 2399", "HOTFIX-1600 severity: is required: one of critical, high, "
+                                    + "medium")));
+            assertThat(s.app().hotfixes().list(dev.hotfixlog.hotfix.HotfixQuery.firstPage()).items())
+                    .as("the chunks written before the bad entry were undone").isEmpty();
+
+            List<Integer> told = new java.util.ArrayList<>();
+            ImportReport r = md.importLog(page.toString(), false, "ana", told::add);
+            assertThat(r.created()).hasSize(n + 1).startsWith("HOTFIX-1001", "HOTFIX-1002")
+                    .endsWith("HOTFIX-1700", "HOTFIX-1701");
+            assertThat(told).isSorted().last().isEqualTo(n + 1);
+            assertThat(s.app().hotfixes().get(HotfixId.parse("HOTFIX-1650")).emergency().problem())
+                    .isEqualTo("number 650");
+
+            String newer = page.toString().replace("**Problem:** number 5\n", "**Problem:** number five\n")
+                    .replace("**Problem:** number 690\n", "**Problem:** number six hundred ninety\n")
+                    .replace("### 🚨 [HOTFIX-XXX] One without a number", "### 🚨 [HOTFIX-1701] One without a number");
+            ImportReport update = md.importLog(newer, false, "ben", x -> { });
+            assertThat(update.updated()).containsExactly("HOTFIX-1005", "HOTFIX-1690");
+            assertThat(update.unchanged()).hasSize(n - 1);
+            Revision last = s.app().hotfixes().history(HotfixId.parse("HOTFIX-1690")).get(1);
+            assertThat(last.actor()).isEqualTo("ben");
+            assertThat(s.app().hotfixes().get(HotfixId.parse("HOTFIX-1690")).emergency().problem())
+                    .isEqualTo("number six hundred ninety");
+        }
+    }
 }
