@@ -100,7 +100,7 @@ public final class AccountService {
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), String.valueOf(rs.getBoolean(3))})
                 .findOne());
         if (row.isEmpty()) {
-            hasher.verify(password, DUMMY_HASH); // same cost as a real check: no user-name probing by timing
+            hasher.verify(password, DummyHash.VALUE); // same cost as a real check: no user-name probing by timing
             return Optional.empty();
         }
         String[] r = row.get();
@@ -183,5 +183,11 @@ public final class AccountService {
         }
     }
 
-    private static final String DUMMY_HASH = new PasswordHasher().hash("a password nobody has, for timing");
+    /**
+     * Made on the first sign-in with an unknown name, not when the class loads: an Argon2 hash costs every CLI
+     * command a quarter of a second, and only the server's sign-in needs one.
+     */
+    private static final class DummyHash {
+        static final String VALUE = new PasswordHasher().hash("a password nobody has, for timing");
+    }
 }
