@@ -27,6 +27,7 @@ abstract class AppCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         Config config = connection.config(ctx, Map.of());
+        beforeOpen(config);
         try (App app = App.open(config, ctx.clock())) {
             int code = run(app, config);
             String action = auditAction();
@@ -36,6 +37,10 @@ abstract class AppCommand implements Callable<Integer> {
             }
             return code;
         }
+    }
+
+    /** Work that needs no log, done before it opens: a bad argument fails at once, and slow work overlaps. */
+    void beforeOpen(Config config) {
     }
 
     /** Commands that need more than the record service override this one. */

@@ -90,8 +90,8 @@ public final class LocalMarkdownService implements MarkdownService {
     }
 
     @Override
-    public ImportReport importLog(String markdown, boolean dryRun, String actor, IntConsumer progress) {
-        ParsedLog page = LogReader.read(markdown);
+    public ImportReport importLog(LogPage source, boolean dryRun, String actor, IntConsumer progress) {
+        ParsedLog page = source.parsed();
         if (!page.errors().isEmpty()) {
             throw new ValidationException(page.errors());
         }

@@ -7,6 +7,7 @@ import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.FollowUpKind;
 import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.ImportWorkers;
 import dev.hotfixlog.hotfix.ImportItem;
 import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.hotfix.TimeText;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,36 +67,140 @@ final class LogReader {
 
     private enum Part { PREAMBLE, ACTIVE, COMPLETED, PATTERNS, OTHER }
 
+    /** A page is read in as many pieces as it has this many lines, up to one per core. */
+    private static final int LINES_PER_PIECE = 20_000;
     private final String[] lines;
+    /** Where this reader's piece ended (pieces read on other threads). */
+    private Landing landing;
     private final List<PageEntry> entries = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
     private final List<FieldError> errors = new ArrayList<>();
     private List<EmergencyType> types;
     private List<WarningSign> signs;
 
-    private LogReader(String text) {
+    private LogReader(String[] lines) {
+        this.lines = lines;
+    }
+
+    private static String[] lines(String text) {
         String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (t.indexOf('\r') >= 0) {
             t = t.replace("\r\n", "\n").replace('\r', '\n');
         }
-        this.lines = t.split("\n", -1);
+        return t.split("\n", -1);
     }
 
     static ParsedLog read(String text) {
-        LogReader r = new LogReader(text);
-        r.readPage();
-        return new ParsedLog(r.entries, r.types, r.signs, r.skipped, r.errors);
+        return read(text, 0);
+    }
+
+    /**
+     * {@code pieces}: how many pieces to read a page in, at most; 0 for one per core on a long page. The tests
+     * ask for many on short pages, to show that pieces never change what is read.
+     */
+    static ParsedLog read(String text, int pieces) {
+        String[] lines = lines(text);
+        List<Integer> starts = pieceStarts(lines, pieces > 0 ? pieces
+                : Math.min(Runtime.getRuntime().availableProcessors(), lines.length / LINES_PER_PIECE));
+        LogReader whole = new LogReader(lines);
+        if (starts.size() == 1) {
+            whole.readPage(new Landing(0, Part.PREAMBLE, ""), lines.length);
+            return whole.parsed();
+        }
+        // A long page is read in pieces, the later ones on other cores, each from an entry heading in the part
+        // named by the last "## " heading above it. That is a guess (the heading could sit in a code block): a
+        // piece is kept only if reading the page up to it stopped exactly at its heading, in that part. Else
+        // that piece is read again from where the reading stands. Either way the result is a plain reading's.
+        try (ImportWorkers workers = new ImportWorkers(starts.size() - 1)) {
+            List<Future<LogReader>> later = new ArrayList<>();
+            for (int k = 1; k < starts.size(); k++) {
+                int from = starts.get(k);
+                int to = k + 1 < starts.size() ? starts.get(k + 1) : lines.length;
+                later.add(workers.submit(() -> {
+                    LogReader piece = new LogReader(lines);
+                    piece.landing = piece.readPage(new Landing(from, partAbove(lines, from), ""), to);
+                    return piece;
+                }));
+            }
+            Landing at = whole.readPage(new Landing(0, Part.PREAMBLE, ""), starts.get(1));
+            for (int k = 1; k < starts.size(); k++) {
+                LogReader piece = ImportWorkers.await(later.get(k - 1));
+                int to = k + 1 < starts.size() ? starts.get(k + 1) : lines.length;
+                if (at.index() == starts.get(k) && at.part() == partAbove(lines, at.index()) && at.sub().isEmpty()) {
+                    whole.append(piece);
+                    at = piece.landing;
+                } else {
+                    LogReader again = new LogReader(lines);
+                    at = again.readPage(at, to);
+                    whole.append(again);
+                }
+            }
+        }
+        return whole.parsed();
+    }
+
+    /** Where a reading stopped: the next line to read, and the section it is in. */
+    private record Landing(int index, Part part, String sub) {
+    }
+
+    /** The lines where pieces start: the first line, then an entry heading near each further piece's share. */
+    private static List<Integer> pieceStarts(String[] lines, int pieces) {
+        List<Integer> starts = new ArrayList<>(List.of(0));
+        for (int k = 1; k < pieces; k++) {
+            int i = Math.max(starts.get(starts.size() - 1) + 1, (int) ((long) lines.length * k / pieces));
+            while (i < lines.length && !(isEntryHeading(lines[i])
+                    && (partAbove(lines, i) == Part.ACTIVE || partAbove(lines, i) == Part.COMPLETED))) {
+                i++;
+            }
+            if (i < lines.length) {
+                starts.add(i);
+            }
+        }
+        return starts;
+    }
+
+    private static boolean isEntryHeading(String line) {
+        return line.startsWith("###") && !line.startsWith("####") && ENTRY.matcher(line).matches();
+    }
+
+    /** The part named by the nearest "## " heading above line {@code index}, as a plain reading would see it. */
+    private static Part partAbove(String[] lines, int index) {
+        for (int i = index - 1; i >= 0; i--) {
+            Matcher m;
+            if (lines[i].startsWith("##") && !lines[i].startsWith("###") && (m = H2.matcher(lines[i])).matches()) {
+                return classify(m.group(1));
+            }
+        }
+        return Part.PREAMBLE;
+    }
+
+    private void append(LogReader next) {
+        entries.addAll(next.entries);
+        skipped.addAll(next.skipped);
+        errors.addAll(next.errors);
+        types = types == null ? next.types : next.types == null ? types : concat(types, next.types);
+        signs = signs == null ? next.signs : next.signs == null ? signs : concat(signs, next.signs);
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        a.addAll(b);
+        return a;
+    }
+
+    private ParsedLog parsed() {
+        return new ParsedLog(entries, types, signs, skipped, errors);
     }
 
     private void error(int index, String message) {
         errors.add(new FieldError("line " + (index + 1), message));
     }
 
-    private void readPage() {
-        Part part = Part.PREAMBLE;
-        String sub = "";
-        int i = 0;
-        while (i < lines.length) {
+    /** Reads from {@code start} until a line at or past {@code stop} would begin the next step; says where. */
+    private Landing readPage(Landing start, int stop) {
+        Part part = start.part();
+        String sub = start.sub();
+        int i = start.index();
+        while (i < lines.length && i < stop) {
             String line = lines[i];
             Matcher m;
             if (H1.matcher(line).matches() && !line.startsWith("##")) {
@@ -137,6 +243,7 @@ final class LogReader {
                 i++;
             }
         }
+        return new Landing(i, part, sub);
     }
 
     private static Part classify(String heading) {

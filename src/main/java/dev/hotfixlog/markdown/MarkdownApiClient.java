@@ -25,10 +25,10 @@ public final class MarkdownApiClient implements MarkdownService {
     }
 
     @Override
-    public ImportReport importLog(String markdown, boolean dryRun, String actor, IntConsumer progress) {
+    public ImportReport importLog(LogPage page, boolean dryRun, String actor, IntConsumer progress) {
         String body = transport.send(transport.request("/import?dryRun=" + dryRun)
                 .header("Content-Type", "text/markdown; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(markdown, StandardCharsets.UTF_8)));
+                .POST(HttpRequest.BodyPublishers.ofString(page.text(), StandardCharsets.UTF_8)));
         return MarkdownRoutes.read(ApiTransport.object(body));
     }
 }

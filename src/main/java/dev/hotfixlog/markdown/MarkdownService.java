@@ -20,5 +20,10 @@ public interface MarkdownService {
      *
      * @param progress told the number of entries handled so far (for a terminal's progress line)
      */
-    ImportReport importLog(String markdown, boolean dryRun, String actor, IntConsumer progress);
+    ImportReport importLog(LogPage page, boolean dryRun, String actor, IntConsumer progress);
+
+    /** {@link #importLog(LogPage, boolean, String, IntConsumer)} of a page's text. */
+    default ImportReport importLog(String markdown, boolean dryRun, String actor, IntConsumer progress) {
+        return importLog(LogPage.of(markdown), dryRun, actor, progress);
+    }
 }

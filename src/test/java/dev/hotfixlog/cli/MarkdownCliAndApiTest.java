@@ -105,6 +105,10 @@ class MarkdownCliAndApiTest {
                 .isEqualTo("error: --out: the folder " + nowhere + " does not exist\n");
         Files.write(bad, new byte[] {(byte) 0xC3, (byte) 0x28});
         assertThat(direct.run("import", bad.toString()).err()).contains("is not UTF-8 text");
+        // A replacement character written on purpose is text like any other, not broken bytes.
+        Files.writeString(bad, "## Active Hotfixes\n\n### 🚨 [HOTFIX-090] Mojibake \uFFFD in the logs\n"
+                + "**Severity:** Medium\n");
+        assertThat(direct.run("import", "--dry-run", bad.toString()).out()).startsWith("would create 1: HOTFIX-090\n");
 
         try (RunningServer server = new RunningServer(db.config(), clock)) {
             String token = server.token("rita", Role.RESPONDER);

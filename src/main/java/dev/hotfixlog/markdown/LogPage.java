@@ -1,0 +1,42 @@
+package dev.hotfixlog.markdown;
+
+import dev.hotfixlog.hotfix.ImportWorkers;
+import java.util.Objects;
+import java.util.concurrent.FutureTask;
+
+/**
+ * A Markdown log page to import: its text, and its reading (parsing), which is done once, when first needed or
+ * ahead of time. The CLI reads a page ahead while it opens the database, which takes as long as a large
+ * page's reading (bench/startup.sh). Reading needs no database, so it is safe on any thread.
+ */
+public final class LogPage {
+    private final String text;
+    private final FutureTask<ParsedLog> reading;
+
+    private LogPage(String text) {
+        this.text = Objects.requireNonNull(text, "text");
+        this.reading = new FutureTask<>(() -> LogReader.read(text));
+    }
+
+    public static LogPage of(String text) {
+        return new LogPage(text);
+    }
+
+    /** Starts reading the page on a thread of its own; returns at once. */
+    public LogPage readAhead() {
+        Thread t = new Thread(reading, "hotfix-read-page");
+        t.setDaemon(true);
+        t.start();
+        return this;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** The page, read: on this thread if nobody has started, else when the reading ahead is done. */
+    ParsedLog parsed() {
+        reading.run(); // returns at once when the reading has started elsewhere or is done
+        return ImportWorkers.await(reading);
+    }
+}
