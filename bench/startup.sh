@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CLI start-up, each run in a new JVM: plain `java -jar` against the `./hotfix` launcher (class-data archive,
-# quick JIT tier). `hotfix list` on an empty log; with a Markdown log as second argument, also `hotfix import`
-# of it into a fresh log. Usage: bench/startup.sh [runs=5] [LOG.md]
+# quick JIT tier, serial collector). `hotfix list` on an empty log; with a Markdown log as second argument,
+# also `hotfix import` of it into a fresh log. Usage: bench/startup.sh [runs=5] [LOG.md]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./hotfix --version >/dev/null   # builds the jar and the archive when needed
