@@ -100,11 +100,11 @@ final class LogReader {
      */
     static ParsedLog read(String text, int pieces) {
         String[] lines = lines(text);
-        List<Integer> starts = pieceStarts(lines, pieces > 0 ? pieces
+        List<Landing> starts = pieceStarts(lines, pieces > 0 ? pieces
                 : Math.min(Runtime.getRuntime().availableProcessors(), lines.length / LINES_PER_PIECE));
         LogReader whole = new LogReader(lines);
         if (starts.size() == 1) {
-            whole.readPage(new Landing(0, Part.PREAMBLE, ""), lines.length);
+            whole.readPage(starts.get(0), lines.length);
             return whole.parsed();
         }
         // A long page is read in pieces, the later ones on other cores, each from an entry heading in the part
@@ -114,24 +114,23 @@ final class LogReader {
         try (ImportWorkers workers = new ImportWorkers(starts.size() - 1)) {
             List<Future<LogReader>> later = new ArrayList<>();
             for (int k = 1; k < starts.size(); k++) {
-                int from = starts.get(k);
-                int to = k + 1 < starts.size() ? starts.get(k + 1) : lines.length;
+                Landing from = starts.get(k);
+                int to = end(starts, k, lines);
                 later.add(workers.submit(() -> {
                     LogReader piece = new LogReader(lines);
-                    piece.landing = piece.readPage(new Landing(from, partAbove(lines, from), ""), to);
+                    piece.landing = piece.readPage(from, to);
                     return piece;
                 }));
             }
-            Landing at = whole.readPage(new Landing(0, Part.PREAMBLE, ""), starts.get(1));
+            Landing at = whole.readPage(starts.get(0), starts.get(1).index());
             for (int k = 1; k < starts.size(); k++) {
                 LogReader piece = ImportWorkers.await(later.get(k - 1));
-                int to = k + 1 < starts.size() ? starts.get(k + 1) : lines.length;
-                if (at.index() == starts.get(k) && at.part() == partAbove(lines, at.index()) && at.sub().isEmpty()) {
+                if (at.equals(starts.get(k))) {
                     whole.append(piece);
                     at = piece.landing;
                 } else {
                     LogReader again = new LogReader(lines);
-                    at = again.readPage(at, to);
+                    at = again.readPage(at, end(starts, k, lines));
                     whole.append(again);
                 }
             }
@@ -139,21 +138,31 @@ final class LogReader {
         return whole.parsed();
     }
 
+    private static int end(List<Landing> starts, int k, String[] lines) {
+        return k + 1 < starts.size() ? starts.get(k + 1).index() : lines.length;
+    }
+
     /** Where a reading stopped: the next line to read, and the section it is in. */
     private record Landing(int index, Part part, String sub) {
     }
 
-    /** The lines where pieces start: the first line, then an entry heading near each further piece's share. */
-    private static List<Integer> pieceStarts(String[] lines, int pieces) {
-        List<Integer> starts = new ArrayList<>(List.of(0));
-        for (int k = 1; k < pieces; k++) {
-            int i = Math.max(starts.get(starts.size() - 1) + 1, (int) ((long) lines.length * k / pieces));
-            while (i < lines.length && !(isEntryHeading(lines[i])
-                    && (partAbove(lines, i) == Part.ACTIVE || partAbove(lines, i) == Part.COMPLETED))) {
-                i++;
-            }
-            if (i < lines.length) {
-                starts.add(i);
+    /**
+     * Where pieces start: the first line, then an entry heading near each further piece's share, with the part
+     * the nearest "## " heading above it names. One pass over the page, however many headings it has.
+     */
+    private static List<Landing> pieceStarts(String[] lines, int pieces) {
+        List<Landing> starts = new ArrayList<>(List.of(new Landing(0, Part.PREAMBLE, "")));
+        Part part = Part.PREAMBLE;
+        int k = 1;
+        for (int i = 0; i < lines.length && k < pieces; i++) {
+            String line = lines[i];
+            Matcher m;
+            if (line.startsWith("##") && !line.startsWith("###") && (m = H2.matcher(line)).matches()) {
+                part = classify(m.group(1));
+            } else if (i >= (long) lines.length * k / pieces && (part == Part.ACTIVE || part == Part.COMPLETED)
+                    && isEntryHeading(line)) {
+                starts.add(new Landing(i, part, ""));
+                k++;
             }
         }
         return starts;
@@ -161,17 +170,6 @@ final class LogReader {
 
     private static boolean isEntryHeading(String line) {
         return line.startsWith("###") && !line.startsWith("####") && ENTRY.matcher(line).matches();
-    }
-
-    /** The part named by the nearest "## " heading above line {@code index}, as a plain reading would see it. */
-    private static Part partAbove(String[] lines, int index) {
-        for (int i = index - 1; i >= 0; i--) {
-            Matcher m;
-            if (lines[i].startsWith("##") && !lines[i].startsWith("###") && (m = H2.matcher(lines[i])).matches()) {
-                return classify(m.group(1));
-            }
-        }
-        return Part.PREAMBLE;
     }
 
     private void append(LogReader next) {
