@@ -1,5 +1,6 @@
 package dev.hotfixlog.metrics;
 
+import dev.hotfixlog.web.Markup;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,10 +29,10 @@ public final class SvgCharts {
             double x = 10 + i * slot + slot * 0.15;
             double y = height - bottom - h;
             b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-                    + "fill=\"#d32f2f\"><title>%s: %d</title></rect>", x, y, slot * 0.7, h, esc(m.period()), m.count()));
+                    + "fill=\"#d32f2f\"><title>%s: %d</title></rect>", x, y, slot * 0.7, h, Markup.escape(m.period()), m.count()));
             if (months.size() <= 24 || i % Math.max(1, months.size() / 12) == 0) {
                 b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\""
-                        + " fill=\"currentColor\">%s</text>", x + slot * 0.35, height - 12, esc(shortMonth(m.period()))));
+                        + " fill=\"currentColor\">%s</text>", x + slot * 0.35, height - 12, Markup.escape(shortMonth(m.period()))));
             }
             if (months.size() <= 24) {
                 b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" "
@@ -58,7 +59,7 @@ public final class SvgCharts {
             DurationStats s = stats[i];
             int y = 10 + i * rowHeight;
             b.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"12\" fill=\"currentColor\">%s"
-                    + "</text>", y + 16, esc(names[i])));
+                    + "</text>", y + 16, Markup.escape(names[i])));
             if (s.medianSeconds() != null) {
                 long median = Math.max(0, s.medianSeconds());
                 long p90 = Math.max(0, s.p90Seconds());
@@ -84,14 +85,10 @@ public final class SvgCharts {
 
     private static StringBuilder open(int height, String title) {
         return new StringBuilder(String.format(Locale.ROOT, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" "
-                + "xmlns=\"http://www.w3.org/2000/svg\"><title>%s</title>", WIDTH, height, esc(title)));
+                + "xmlns=\"http://www.w3.org/2000/svg\"><title>%s</title>", WIDTH, height, Markup.escape(title)));
     }
 
     private static String shortMonth(String period) {
         return period.length() == 7 ? period.substring(2) : period;
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

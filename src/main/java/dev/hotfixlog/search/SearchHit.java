@@ -1,5 +1,6 @@
 package dev.hotfixlog.search;
 
+import dev.hotfixlog.web.Markup;
 import java.time.Instant;
 
 /**
@@ -27,20 +28,15 @@ public record SearchHit(String kind, String id, String title, String snippet, St
             return "";
         }
         StringBuilder b = new StringBuilder(text.length() + 32);
+        int from = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case MARK_START -> b.append("<mark>");
-                case MARK_END -> b.append("</mark>");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
+            if (c == MARK_START || c == MARK_END) {
+                b.append(Markup.escape(text.substring(from, i))).append(c == MARK_START ? "<mark>" : "</mark>");
+                from = i + 1;
             }
         }
-        return b.toString();
+        return b.append(Markup.escape(text.substring(from))).toString();
     }
 
     /** The snippet for a terminal: matches in [brackets]. */
