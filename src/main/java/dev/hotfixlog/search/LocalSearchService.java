@@ -20,14 +20,18 @@ import org.jdbi.v3.core.Handle;
  * body as B (0.4). Both kept by the database on every write (migration V15).
  */
 public final class LocalSearchService implements SearchService {
-    private static final String HOTFIX_BODY = "coalesce(h.problem, '') || ' ' || coalesce(h.impact, '') || ' ' ||"
+    /**
+     * The searched body of a hotfix and of a lesson, as PostgreSQL's snippets are cut from it. The same columns, in
+     * the same order, are in migration V15 of both databases: {@code SearchedFieldsTest} fails when they differ.
+     */
+    static final String HOTFIX_BODY = "coalesce(h.problem, '') || ' ' || coalesce(h.impact, '') || ' ' ||"
             + " coalesce(h.why_emergency, '') || ' ' || coalesce(h.change_made, '') || ' ' ||"
             + " coalesce(h.rollback_plan, '') || ' ' || coalesce(h.root_cause, '') || ' ' ||"
             + " coalesce(h.risk_accepted, '') || ' ' || coalesce(h.monitoring, '') || ' ' || coalesce(h.category, '')"
             + " || ' ' || coalesce(h.constraint_text, '') || ' ' || coalesce(h.signal_text, '') || ' ' ||"
             + " coalesce(h.boundary_text, '') || ' ' || coalesce(h.operating_rule, '') || ' ' ||"
             + " coalesce(h.learning, '')";
-    private static final String LESSON_BODY = "coalesce(l.summary, '') || ' ' || coalesce(l.constraint_text, '') ||"
+    static final String LESSON_BODY = "coalesce(l.summary, '') || ' ' || coalesce(l.constraint_text, '') ||"
             + " ' ' || coalesce(l.signal_text, '') || ' ' || coalesce(l.boundary_text, '') || ' ' ||"
             + " coalesce(l.operating_rule, '') || ' ' || coalesce(l.category, '')";
     /**
