@@ -36,9 +36,11 @@ public record HotfixId(long number) implements Comparable<HotfixId> {
         }
     }
 
+    /** Padded to three digits. Not String.format: ids are written thousands of times in an import. */
     @Override
     public String toString() {
-        return String.format("HOTFIX-%03d", number);
+        String digits = Long.toString(number);
+        return digits.length() >= 3 ? "HOTFIX-" + digits : "HOTFIX-" + "00".substring(digits.length() - 1) + digits;
     }
 
     @Override

@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
  * the database stores.
  */
 public final class TimeText {
+    // Compiled once: an import parses thousands of times (String.matches and replaceFirst compile every call).
+    private static final Pattern SPACE_FOR_T = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})[ ](\\d)");
+    private static final Pattern WITH_OFFSET = Pattern.compile(".*T.*[+-]\\d{2}:?\\d{2}$");
+    private static final Pattern OFFSET_WITHOUT_COLON = Pattern.compile("([+-]\\d{2})(\\d{2})$");
     private static final Pattern DURATION_PART = Pattern.compile(
             "(\\d+(?:[.,]\\d+)?)\\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\\b");
     private static final Pattern DURATION_WHOLE = Pattern.compile(
@@ -34,14 +38,14 @@ public final class TimeText {
         if (t.isEmpty()) {
             throw ValidationException.of(field, "is empty; expected a time like 2026-10-04T02:17:00Z");
         }
-        String iso = t.replaceFirst("^(\\d{4}-\\d{2}-\\d{2})[ ](\\d)", "$1T$2");
+        String iso = SPACE_FOR_T.matcher(t).replaceFirst("$1T$2");
         try {
             if (iso.endsWith("Z") || iso.endsWith("z")) {
                 return OffsetDateTime.parse(iso.substring(0, iso.length() - 1) + "Z").toInstant()
                         .truncatedTo(ChronoUnit.MILLIS);
             }
-            if (iso.matches(".*T.*[+-]\\d{2}:?\\d{2}$")) {
-                return OffsetDateTime.parse(iso.replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2")).toInstant()
+            if (WITH_OFFSET.matcher(iso).matches()) {
+                return OffsetDateTime.parse(OFFSET_WITHOUT_COLON.matcher(iso).replaceFirst("$1:$2")).toInstant()
                         .truncatedTo(ChronoUnit.MILLIS);
             }
             if (iso.contains("T")) {

@@ -58,6 +58,8 @@ final class LogReader {
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*[-*+]\\s+(.*)$");
     private static final List<String> KNOWN_SECTIONS = List.of("The Emergency", "The Fix", "The Context",
             "Follow-up Required", "Legible Fix");
+    private static final Pattern NUMBERED_ID = Pattern.compile("(?i)HOTFIX-\\d+");
+    private static final Pattern NEW_ID = Pattern.compile("(?i)HOTFIX-[X?]*|");
     private static final Pattern LEADING_SEPARATOR = Pattern.compile("^[-–—:]\\s*");
     private static final Pattern KIND_PREFIX = Pattern.compile("(?i)^(post-?\\s?mortem( scheduled)?|proper fix( "
             + "planned)?|process improvements?|documentation( updates)?|docs?( updates)?)");
@@ -288,13 +290,13 @@ final class LogReader {
         int errorsBefore = errors.size();
         HotfixId id = null;
         String idText = head.group(1).strip();
-        if (idText.matches("(?i)HOTFIX-\\d+")) {
+        if (NUMBERED_ID.matcher(idText).matches()) {
             try {
                 id = HotfixId.parse(idText);
             } catch (ValidationException e) {
                 error(start, "'" + idText + "' is not a hotfix id: " + e.errors().get(0).message());
             }
-        } else if (!idText.matches("(?i)HOTFIX-[X?]*|")) {
+        } else if (!NEW_ID.matcher(idText).matches()) {
             error(start, "'" + idText + "' is not a hotfix id; write HOTFIX- and a number, or HOTFIX-XXX for a "
                     + "new one");
         }
