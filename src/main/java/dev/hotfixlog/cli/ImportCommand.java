@@ -32,7 +32,7 @@ final class ImportCommand extends AppCommand {
         super(ctx);
     }
 
-    /** Reads the file, and on a local log reads the page while the database opens: both take about as long. */
+    /** Reads the file (a bad one fails before the log opens) and, on a local log, its page while the log opens. */
     @Override
     void beforeOpen(Config config) {
         page = LogPage.of(read());

@@ -126,8 +126,9 @@ final class LogReader {
             }
             Landing at = whole.readPage(starts.get(0), starts.get(1).index());
             for (int k = 1; k < starts.size(); k++) {
-                LogReader piece = ImportWorkers.await(later.get(k - 1));
                 if (at.equals(starts.get(k))) {
+                    // Waited for only when kept: a piece that started at a wrong guess may have failed on it.
+                    LogReader piece = ImportWorkers.await(later.get(k - 1));
                     whole.append(piece);
                     at = piece.landing;
                 } else {
