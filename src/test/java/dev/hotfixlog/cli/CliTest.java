@@ -92,6 +92,23 @@ class CliTest {
         }
     }
 
+    /** Only the command asked for is built; asking for none, or for help, still shows them all. */
+    @Test
+    void noCommand_helpAndATypo_stillSeeEveryCommand() {
+        CliRunner cli = new CliRunner(Map.of(), MutableClock.at(T0));
+        for (String[] args : new String[][] {{}, {"--help"}, {"help"}}) {
+            CliRunner.Result r = cli.run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isZero();
+            assertThat(r.out()).as(String.join(" ", args)).startsWith("Usage: hotfix [-hV] [COMMAND]")
+                    .contains("  serve ", "  list ", "  import ", "  similar ", "  lesson ", "  user ", "  help ");
+        }
+        assertThat(cli.run("help", "import").out()).startsWith("Usage: hotfix import ");
+        assertThat(cli.run("--version").out()).isEqualTo("hotfix-log 0.1.0\n");
+        CliRunner.Result typo = cli.run("lst");
+        assertThat(typo.code()).isNotZero();
+        assertThat(typo.err()).contains("'lst'");
+    }
+
     @Test
     void unreachableServer_exitsOne_andSaysWhere() {
         CliRunner cli = new CliRunner(Map.of("HOTFIX_SERVER", "http://127.0.0.1:9"), MutableClock.at(T0));
