@@ -38,6 +38,9 @@ public final class InsertBenchmark {
     public static void main(String[] args) throws Exception {
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        // The rows per statement to compare, in this order in every round; by default one against the default.
+        int[] variants = args.length > 2 ? java.util.Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt)
+                .toArray() : new int[] {1, MultiRowInsert.ROWS_PER_STATEMENT};
         Path dir = Files.createTempDirectory("hotfix-insert-bench-");
         Path source = dir.resolve("imported.db");
         try (App app = App.local(Config.withOverrides(Map.of(Setting.DB_URL, "jdbc:sqlite:" + source,
@@ -51,8 +54,9 @@ public final class InsertBenchmark {
         System.out.println("| round | rows per statement | " + String.join(" ms | ", TABLES) + " ms | all ms |");
         System.out.println("|---:|---:|" + "---:|".repeat(TABLES.size() + 1));
         for (int round = 1; round <= rounds; round++) {
-            for (int perStatement : new int[] {1, MultiRowInsert.ROWS_PER_STATEMENT}) {
-                Path target = dir.resolve("copy-" + round + "-" + perStatement + ".db");
+            for (int v = 0; v < variants.length; v++) {
+                int perStatement = variants[v];
+                Path target = dir.resolve("copy-" + round + "-" + v + ".db");
                 try (Database db = Database.open("jdbc:sqlite:" + target, "", "", 1)) {
                     List<Double> ms = db.write(h -> {
                         List<Double> out = new ArrayList<>();
