@@ -79,7 +79,8 @@ public final class HotfixBulk {
         Outcome outcome = new Outcome();
         int chunkCount = (slots.size() + CHUNK - 1) / CHUNK;
         // This thread writes on one core, the others prepare. One chunk is prepared here: this thread would only
-        // wait for it. On two cores, one helper beat two by 0.1-0.3 s (the writer lost less time to them).
+        // wait for it. On two cores, two helpers were no faster than one in hand-timed runs: the writer is the
+        // critical path, and a second helper only takes its core.
         int helpers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         try (ImportWorkers workers = new ImportWorkers(chunkCount > 1 ? Math.min(chunkCount, helpers) : 0)) {
             List<Future<Chunk>> chunks = new ArrayList<>();

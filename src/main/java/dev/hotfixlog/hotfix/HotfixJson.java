@@ -33,6 +33,7 @@ public final class HotfixJson {
     public static final Set<String> READ_ONLY_FIELDS = Set.of("id", "status", "version", "createdAt", "updatedAt",
             "durations", "nextStep", "redactions");
     private static final Set<String> EDITABLE = Set.copyOf(EDITABLE_FIELDS);
+    /** Each field's place in the template, looked up at every comparison of a diff's sort. */
     private static final Map<String, Integer> POSITIONS = java.util.stream.IntStream.range(0, EDITABLE_FIELDS.size())
             .boxed().collect(java.util.stream.Collectors.toUnmodifiableMap(EDITABLE_FIELDS::get, i -> i));
 
@@ -328,11 +329,8 @@ public final class HotfixJson {
         Set<String> union = new java.util.LinkedHashSet<>(b.keySet());
         union.addAll(a.keySet());
         List<String> keys = new ArrayList<>(union);
-        // Template order: a cleared field is listed where it stands in the record, not after the others. Each
-        // key's place is looked up once, not at every comparison (an import diffs thousands of records).
-        Map<String, Integer> place = new java.util.HashMap<>();
-        keys.forEach(k -> place.put(k, templatePosition(k)));
-        keys.sort(java.util.Comparator.comparingInt(place::get));
+        // Template order: a cleared field is listed where it stands in the record, not after the others.
+        keys.sort(java.util.Comparator.comparingInt(HotfixJson::templatePosition));
         for (String k : keys) {
             JsonNode x = a.getOrDefault(k, NullNode.getInstance());
             JsonNode y = b.getOrDefault(k, NullNode.getInstance());

@@ -6,8 +6,9 @@ import java.util.concurrent.FutureTask;
 
 /**
  * A Markdown log page to import: its text, and its reading (parsing), which is done once, when first needed or
- * ahead of time. The CLI reads a page ahead while it opens the database, which takes as long as a large
- * page's reading (bench/startup.sh). Reading needs no database, so it is safe on any thread.
+ * ahead of time. The CLI reads a page ahead while it opens the database. On two cores both compete, and the
+ * 10,000-entry import took 0.94-1.03x of the time without it (bench/compare.sh, docs/PERFORMANCE.md); on more
+ * cores they overlap. Reading needs no database, so it is safe on any thread.
  */
 public final class LogPage {
     private final String text;

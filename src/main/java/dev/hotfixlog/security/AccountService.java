@@ -184,8 +184,8 @@ public final class AccountService {
     }
 
     /**
-     * Made on the first sign-in with an unknown name, not when the class loads: an Argon2 hash costs every CLI
-     * command a quarter of a second, and only the server's sign-in needs one.
+     * Made on the first sign-in with an unknown name, not when the class loads: an Argon2 hash cost every CLI
+     * command about a quarter of a second (a CPU profile), and only the server's sign-in needs one.
      */
     private static final class DummyHash {
         static final String VALUE = new PasswordHasher().hash("a password nobody has, for timing");

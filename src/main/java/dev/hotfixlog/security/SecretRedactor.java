@@ -89,6 +89,9 @@ public final class SecretRedactor {
     private static final Hint[][] HINTS_BY_START = indexHints();
 
     private static Hint[][] indexHints() {
+        if (DETECTORS.size() > Long.SIZE) {
+            throw new IllegalStateException("detectors are bits of a long: at most 64, there are " + DETECTORS.size());
+        }
         Map<String, Long> detectorsByWord = new LinkedHashMap<>();
         for (int d = 0; d < DETECTORS.size(); d++) {
             for (String word : DETECTORS.get(d).hints()) {
