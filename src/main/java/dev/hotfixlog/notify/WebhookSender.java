@@ -15,8 +15,11 @@ import java.time.Duration;
  */
 final class WebhookSender implements Sender {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /**
+     * Made on the first send, not with the sender. A client starts a selector thread that waits in native code,
+     * and the JVM's exit then waits about 0.3 s for it: every CLI command paid that, although few send.
+     */
+    private volatile HttpClient http;
 
     @Override
     public void send(Channel channel, QueuedMessage m) throws DeliveryFailure {
@@ -28,7 +31,7 @@ final class WebhookSender implements Sender {
                 .build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = client().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new DeliveryFailure(channel.shownTarget() + " did not answer: " + reason(e));
         } catch (InterruptedException e) {
@@ -40,6 +43,20 @@ final class WebhookSender implements Sender {
             throw new DeliveryFailure(channel.shownTarget() + " answered " + response.statusCode()
                     + (body.isEmpty() ? "" : ": " + (body.length() > 200 ? body.substring(0, 200) + "…" : body)));
         }
+    }
+
+    private HttpClient client() {
+        HttpClient c = http;
+        if (c == null) {
+            synchronized (this) {
+                c = http;
+                if (c == null) {
+                    c = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+                    http = c;
+                }
+            }
+        }
+        return c;
     }
 
     private static String reason(IOException e) {
