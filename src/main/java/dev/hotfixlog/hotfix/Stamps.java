@@ -12,12 +12,13 @@ final class Stamps {
     }
 
     static Hotfix stampNewlyDone(Hotfix before, Hotfix after, Instant now, String actor) {
-        Hotfix.Builder b = after.toBuilder();
+        Hotfix.Builder b = null; // only when something is stamped: building checks the whole record again
         for (Map.Entry<StepKind, Step> e : after.steps().entrySet()) {
             Step s = e.getValue();
             boolean wasDone = before != null && before.steps().get(e.getKey()).done();
             if (s.done() && s.at() == null && !wasDone) {
                 String by = s.by() != null || e.getKey() == StepKind.QUICK_REVIEW ? s.by() : actor;
+                b = b == null ? after.toBuilder() : b;
                 b.step(e.getKey(), Step.doneAt(now, by));
             }
         }
@@ -25,9 +26,10 @@ final class Stamps {
             FollowUp f = e.getValue();
             boolean wasDone = before != null && before.followUps().get(e.getKey()).done();
             if (f.done() && f.doneAt() == null && !wasDone) {
+                b = b == null ? after.toBuilder() : b;
                 b.followUp(e.getKey(), new FollowUp(f.description(), f.owner(), f.dueAt(), true, now, f.link()));
             }
         }
-        return b.build();
+        return b == null ? after : b.build();
     }
 }
