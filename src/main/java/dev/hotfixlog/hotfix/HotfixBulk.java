@@ -6,6 +6,7 @@ import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.SecretRedactor;
+import dev.hotfixlog.store.MultiRowInsert;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -82,7 +83,8 @@ public final class HotfixBulk {
         // wait for it. On two cores, two helpers were no faster than one in hand-timed runs: the writer is the
         // critical path, and a second helper only takes its core.
         int helpers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        try (ImportWorkers workers = new ImportWorkers(chunkCount > 1 ? Math.min(chunkCount, helpers) : 0)) {
+        try (ImportWorkers workers = new ImportWorkers(chunkCount > 1 ? Math.min(chunkCount, helpers) : 0);
+             MultiRowInsert.Statements statements = new MultiRowInsert.Statements(h)) {
             List<Future<Chunk>> chunks = new ArrayList<>();
             for (int from = 0; from < slots.size(); from += CHUNK) {
                 List<Slot> part = slots.subList(from, Math.min(slots.size(), from + CHUNK));
@@ -94,7 +96,7 @@ public final class HotfixBulk {
                 Chunk chunk = ImportWorkers.await(future);
                 outcome.add(chunk);
                 if (write && outcome.errors.isEmpty()) {
-                    write(h, chunk);
+                    write(h, chunk, statements);
                 }
                 progress.accept(outcome.ids.size());
             }
@@ -160,8 +162,8 @@ public final class HotfixBulk {
         return new Chunk(out, inserts);
     }
 
-    private void write(Handle h, Chunk chunk) {
-        chunk.inserts().execute(h);
+    private void write(Handle h, Chunk chunk, MultiRowInsert.Statements statements) {
+        chunk.inserts().execute(statements);
         for (Prepared p : chunk.entries()) {
             if (p.kind() != Kind.UPDATED) {
                 continue;

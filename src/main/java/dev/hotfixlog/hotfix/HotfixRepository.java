@@ -133,8 +133,15 @@ final class HotfixRepository {
 
         /** Writes the rows in {@code h}'s transaction, parents first: children refer to their hotfix. */
         void execute(Handle h) {
+            try (MultiRowInsert.Statements statements = new MultiRowInsert.Statements(h)) {
+                execute(statements);
+            }
+        }
+
+        /** The same, with the statements of a transaction that writes many batches. */
+        void execute(MultiRowInsert.Statements statements) {
             for (MultiRowInsert rows : List.of(hotfix, systems, steps, followUps, redactions, revisions)) {
-                rows.execute(h);
+                rows.execute(statements);
             }
         }
     }
