@@ -2,6 +2,7 @@ package dev.hotfixlog.markdown;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
@@ -39,10 +40,6 @@ final class LogReader {
     private static final Pattern H4 = Pattern.compile("^####\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern ENTRY = Pattern.compile("^###\\s+[^\\[]*\\[([^\\]]*)\\]\\s*(.*?)\\s*$");
     private static final Pattern RULE = Pattern.compile("^\\s{0,3}([-*_])(\\s*\\1){2,}\\s*$");
-    private static final Pattern BOLD_LABEL = Pattern.compile(
-            "^\\s*(?:[-*+]\\s+)?\\*\\*([^*]{1,60}?)\\s*:?\\s*\\*\\*:?[ \\t]?(.*)$");
-    private static final Pattern PLAIN_LABEL = Pattern.compile(
-            "^\\s*(?:[-*+]\\s+)?([A-Za-z][A-Za-z /()'-]{0,40}):[ \\t]?(.*)$");
     private static final Pattern CHECKBOX = Pattern.compile("^\\s*[-*+]\\s+\\[([ xX])\\]\\s*(.*)$");
     private static final Pattern BOLD_START = Pattern.compile("^\\*\\*([^*]+)\\*\\*(.*)$");
     private static final Pattern ONE_LINE = Pattern.compile(
@@ -55,7 +52,7 @@ final class LogReader {
             "(?i)^type\\s*\\d*\\s*:\\s*(.*?)\\s+[-–—]\\s+prevention\\s*:\\s*(.*)$");
     private static final Pattern SIGN_ROW = Pattern.compile(
             "(?i)^signal\\s*\\d*\\s*:\\s*(.*?)\\s*(?:→|->|=>|[-–—])\\s*threshold\\s*:\\s*(.*)$");
-    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*[-*+]\\s+(.*)$");
+    private static final Pattern LIST_ITEM = Pattern.compile(LabelLine.LIST_ITEM);
     private static final List<String> KNOWN_SECTIONS = List.of("The Emergency", "The Fix", "The Context",
             "Follow-up Required", "Legible Fix");
     private static final Pattern NUMBERED_ID = Pattern.compile("(?i)HOTFIX-\\d+");
@@ -301,7 +298,9 @@ final class LogReader {
             error(start, "'" + idText + "' is not a hotfix id; write HOTFIX- and a number, or HOTFIX-XXX for a "
                     + "new one");
         }
-        ObjectNode fields = Json.object();
+        // Not Json.object(): that builds Json's mapper first, a tenth of a second on the reading's path; the
+        // mapper is needed only for a details block.
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
         String title = head.group(2);
         Map<String, List<String>> inSection = new LinkedHashMap<>();
         List<Extra> extras = new ArrayList<>();
@@ -418,10 +417,10 @@ final class LogReader {
                 i++;
                 continue;
             }
-            Matcher lm = labelMatch(line);
-            Label label = lm == null ? null : Label.find(lm.group(1));
+            LabelLine lm = labelMatch(line);
+            Label label = lm == null ? null : Label.find(lm.name());
             if (label != null) {
-                String rest = lm.group(2);
+                String rest = lm.rest();
                 if (rest.isBlank() && i + 1 < lines.length && Values.isFenceOpen(lines[i + 1])) {
                     int end = fenceEnd(i + 1);
                     String value = String.join("\n", java.util.Arrays.asList(lines).subList(i + 2,
@@ -436,7 +435,7 @@ final class LogReader {
                 }
                 continue;
             }
-            if (lastTextField != null && !LIST_ITEM.matcher(line).matches() && !BOLD_LABEL.matcher(line).matches()) {
+            if (lastTextField != null && !LabelLine.isListItem(line) && LabelLine.bold(line) == null) {
                 // A value continued on the next line, as a wrapped paragraph does.
                 String before = fields.path(lastTextField).asText("");
                 fields.put(lastTextField, before.isEmpty() ? line.strip() : before + "\n" + line.strip());
@@ -474,13 +473,24 @@ final class LogReader {
     }
 
     private static String knownSection(String heading) {
-        String h = NOT_HEADING_TEXT.matcher(heading).replaceAll("").strip();
+        String h = (isPlainHeading(heading) ? heading : NOT_HEADING_TEXT.matcher(heading).replaceAll("")).strip();
         for (String k : KNOWN_SECTIONS) {
             if (h.equalsIgnoreCase(k)) {
                 return k;
             }
         }
         return h.regionMatches(true, 0, DETAILS, 0, DETAILS.length()) ? DETAILS : null;
+    }
+
+    /** True when {@link #NOT_HEADING_TEXT} would remove nothing (the usual heading): letters, digits, space, -. */
+    private static boolean isPlainHeading(String heading) {
+        for (int k = 0; k < heading.length(); k++) {
+            char c = heading.charAt(k);
+            if (c != ' ' && c != '-' && !(c < 128 && Character.isLetterOrDigit(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The index of the line that closes the fence opened at {@code open} (or the last line, unclosed). */
@@ -539,20 +549,33 @@ final class LogReader {
             return false;
         }
         char c = line.charAt(i);
-        return (c == '-' || c == '*' || c == '_') && RULE.matcher(line).matches();
+        return (c == '-' || c == '*' || c == '_') && onlyThisAndSpaces(line, c) && RULE.matcher(line).matches();
     }
 
-    /** A matcher whose group 1 is a label's name and group 2 the rest of the line, or null. */
-    private static Matcher labelMatch(String line) {
+    /**
+     * What a rule needs before its expression is tried: nothing but {@code c} and white space. Every bold label
+     * line starts with {@code *}, and this spares them the expression.
+     */
+    private static boolean onlyThisAndSpaces(String line, char c) {
+        for (int k = 0; k < line.length(); k++) {
+            char x = line.charAt(k);
+            if (x != c && !Character.isWhitespace(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The line as a label's name and the rest of the line, or null: a bold label the template knows, else plain. */
+    private static LabelLine labelMatch(String line) {
         if (line.indexOf(':') < 0) {
             return null;
         }
-        Matcher m = BOLD_LABEL.matcher(line);
-        if (m.matches() && Label.find(m.group(1)) != null) {
-            return m;
+        LabelLine bold = LabelLine.bold(line);
+        if (bold != null && Label.find(bold.name()) != null) {
+            return bold;
         }
-        m = PLAIN_LABEL.matcher(line);
-        return m.matches() ? m : null;
+        return LabelLine.plain(line);
     }
 
     private static boolean isText(Label l) {
@@ -564,7 +587,8 @@ final class LogReader {
         String label;
         String rest;
         Matcher b = BOLD_START.matcher(text);
-        if (b.matches()) {
+        boolean bold = b.matches();
+        if (bold) {
             label = b.group(1);
             rest = b.group(2);
         } else {
@@ -575,7 +599,7 @@ final class LogReader {
         if (kind == null) {
             return false;
         }
-        if (!b.matches()) {
+        if (!bold) {
             rest = text.substring(Math.min(text.length(), kindPrefix(text).length()));
         }
         String desc = LEADING_SEPARATOR.matcher(rest.strip()).replaceFirst("");
