@@ -82,6 +82,29 @@ public class StoredMonthsTest {
     }
 
     @BothDatabases
+    void anImport_forgetsTheKeptMonthsItsNewRecordsMove(TestDb db) {
+        try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-06-01T00:00:00Z"))) {
+            Http api = s.http();
+            MetricsTest.history(api);
+            JsonNode before = api.get(Q1).json();
+            assertThat(storedMonths(db)).isPositive();
+
+            // Imported rows are written many to a statement; each row's trigger still forgets its months.
+            String page = "## Active Hotfixes\n\n### 🚨 [HOTFIX-XXX] H8 imported\n\n"
+                    + "**Date/Time:** 2026-02-16 12:00\n**Severity:** 🔵 Medium\n"
+                    + "**Category:** Data freshness problem\n**Files/Systems Affected:** etl\n";
+            assertThat(api.post("/api/v1/import", page, "Content-Type", "text/markdown").status()).isEqualTo(200);
+
+            JsonNode after = api.get(Q1).json();
+            assertThat(after.path("hotfixes").asInt()).isEqualTo(before.path("hotfixes").asInt() + 1);
+            assertThat(after.path("teamHealth").path("repeats").asInt())
+                    .isEqualTo(before.path("teamHealth").path("repeats").asInt() + 1); // H8 repeats H3 (etl)
+            forgetAll(db);
+            assertThat(api.get(Q1).json()).isEqualTo(after);
+        }
+    }
+
+    @BothDatabases
     void aKeptMonth_expiresWhenTimeAloneChangesIt(TestDb db) {
         MutableClock clock = MutableClock.at("2026-03-10T00:00:00Z");
         try (RunningServer s = new RunningServer(db.config(), clock)) {
