@@ -1,0 +1,35 @@
+package dev.hotfixlog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotfixlog.support.BothDatabases;
+import dev.hotfixlog.support.TestDb;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every CLI command opens the log and then exits; the JVM's exit waits up to 0.3 s for each thread still in
+ * native code (the webhook client's selector, when it was made at start-up, was one). Opening the log must
+ * leave no such thread behind: a Java thread waiting in native code shows as RUNNABLE.
+ */
+class AppExitTest {
+    @BothDatabases
+    void openingTheLog_leavesNoThreadRunningThatWouldHoldTheExit(TestDb db) throws InterruptedException {
+        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        try (App app = App.open(db.config(), Clock.systemUTC())) {
+            List<String> running = List.of();
+            // Threads of ours may be busy for a moment; one that waits in native code is RUNNABLE throughout.
+            for (int look = 0; look < 40; look++) {
+                running = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> !before.contains(t) && t.getState() == Thread.State.RUNNABLE)
+                        .map(Thread::getName).toList();
+                if (running.isEmpty()) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            assertThat(running).as("threads started by opening the log, still running").isEmpty();
+        }
+    }
+}
