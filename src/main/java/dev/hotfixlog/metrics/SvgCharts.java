@@ -1,6 +1,7 @@
 package dev.hotfixlog.metrics;
 
-import dev.hotfixlog.web.Markup;
+import static dev.hotfixlog.web.Markup.escape;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -29,10 +30,12 @@ public final class SvgCharts {
             double x = 10 + i * slot + slot * 0.15;
             double y = height - bottom - h;
             b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-                    + "fill=\"#d32f2f\"><title>%s: %d</title></rect>", x, y, slot * 0.7, h, Markup.escape(m.period()), m.count()));
+                    + "fill=\"#d32f2f\"><title>%s: %d</title></rect>", x, y, slot * 0.7, h, escape(m.period()),
+                    m.count()));
             if (months.size() <= 24 || i % Math.max(1, months.size() / 12) == 0) {
                 b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\""
-                        + " fill=\"currentColor\">%s</text>", x + slot * 0.35, height - 12, Markup.escape(shortMonth(m.period()))));
+                        + " fill=\"currentColor\">%s</text>", x + slot * 0.35, height - 12,
+                        escape(shortMonth(m.period()))));
             }
             if (months.size() <= 24) {
                 b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" "
@@ -59,15 +62,17 @@ public final class SvgCharts {
             DurationStats s = stats[i];
             int y = 10 + i * rowHeight;
             b.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"12\" fill=\"currentColor\">%s"
-                    + "</text>", y + 16, Markup.escape(names[i])));
+                    + "</text>", y + 16, escape(names[i])));
             if (s.medianSeconds() != null) {
                 long median = Math.max(0, s.medianSeconds());
                 long p90 = Math.max(0, s.p90Seconds());
                 String colour = median < s.targetSeconds() ? "#2e7d32" : "#d32f2f";
                 b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"14\" fill=\"%s\">"
-                        + "<title>median %s</title></rect>", left, y + 4, median * scale, colour, MetricsText.duration(median)));
+                        + "<title>median %s</title></rect>", left, y + 4, median * scale, colour,
+                        MetricsText.duration(median)));
                 b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"6\" "
-                        + "fill=\"#9e9e9e\"><title>p90 %s</title></rect>", left, y + 22, p90 * scale, MetricsText.duration(p90)));
+                        + "fill=\"#9e9e9e\"><title>p90 %s</title></rect>", left, y + 22, p90 * scale,
+                        MetricsText.duration(p90)));
                 b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"currentColor\">"
                         + "median %s · p90 %s · %d%% within target</text>", left, y + 42, MetricsText.duration(median),
                         MetricsText.duration(p90), Math.round(100 * s.shareWithinTarget())));
@@ -85,7 +90,7 @@ public final class SvgCharts {
 
     private static StringBuilder open(int height, String title) {
         return new StringBuilder(String.format(Locale.ROOT, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" "
-                + "xmlns=\"http://www.w3.org/2000/svg\"><title>%s</title>", WIDTH, height, Markup.escape(title)));
+                + "xmlns=\"http://www.w3.org/2000/svg\"><title>%s</title>", WIDTH, height, escape(title)));
     }
 
     private static String shortMonth(String period) {

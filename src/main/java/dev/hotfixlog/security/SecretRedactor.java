@@ -163,10 +163,10 @@ public final class SecretRedactor {
         String current = text;
         List<Finding> findings = new ArrayList<>();
         for (int index = 0; index < DETECTORS.size(); index++) {
-            Detector d = DETECTORS.get(index);
             if ((candidates & 1L << index) == 0) {
                 continue;
             }
+            Detector d = DETECTORS.get(index);
             Matcher m = d.pattern().matcher(current);
             StringBuilder out = new StringBuilder();
             int last = 0;
