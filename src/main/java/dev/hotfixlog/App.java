@@ -94,8 +94,8 @@ public final class App implements AutoCloseable {
         this.followUps = followUps;
         this.notify = notify;
         this.clock = clock;
-        this.tokens = db == null ? null : new TokenService(db, clock);
-        this.audit = db == null ? null : new AuditLog(db, clock);
+        this.tokens = db == null ? null : new TokenService(db, clock, new SecretRedactor());
+        this.audit = db == null ? null : new AuditLog(db, clock, new SecretRedactor());
         this.accounts = db == null ? null : new AccountService(db, clock);
         this.sessions = db == null ? null : new SessionService(db, clock);
     }
@@ -122,13 +122,13 @@ public final class App implements AutoCloseable {
         Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
         SecretRedactor redactor = new SecretRedactor();
         LocalHotfixService hotfixes = new LocalHotfixService(db, clock, redactor, due, notifier);
-        LocalMetricsService metrics = new LocalMetricsService(db, clock);
+        LocalMetricsService metrics = new LocalMetricsService(db, clock, redactor);
         // Breached warning signs reach the channels; the notifications do not know how signs are computed.
         SignAlarm.Source breached = () -> metrics.signs().stream().filter(SignReading::breached)
                 .map(s -> new SignAlarm(s.name(), s.description(), s.value(), s.threshold(), s.direction())).toList();
         return new App(config, db, hotfixes, new LocalMarkdownService(db, clock, hotfixes, redactor),
                 new LocalFollowUpService(db, clock), new LocalNotifyService(db, notifier, hotfixes,
-                config.followThrough(), breached, clock), metrics, new LocalLessonService(db, clock, hotfixes),
+                config.followThrough(), breached, clock), metrics, new LocalLessonService(db, clock, hotfixes, redactor),
                 new LocalSearchService(db, hotfixes), clock);
     }
 

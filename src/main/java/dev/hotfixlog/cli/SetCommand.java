@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.FormField;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixService;
+import dev.hotfixlog.hotfix.RecordSection;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import java.util.List;
@@ -54,19 +56,31 @@ final class SetCommand extends AppCommand {
                     : node.putObject(parts[i]);
         }
         String leaf = parts[parts.length - 1];
+        FormField field = parts.length == 1 ? RecordSection.field(path) : null;
+        String kind = field == null ? "input" : field.kind();
         if (raw.isEmpty()) {
             node.putNull(leaf);
-        } else if (leaf.equals("done") || path.startsWith("triage.")) {
+        } else if (leaf.equals("done") || path.equals("triage.productionDown") || path.equals("triage.canWait")) {
             node.put(leaf, Answers.yesNo(path, raw));
-        } else if (path.equals("systemsAffected")) {
+        } else if (kind.equals("list")) {
             ArrayNode list = node.putArray(leaf);
             for (String s : raw.split(",")) {
                 if (!s.isBlank()) {
                     list.add(s.trim());
                 }
             }
+        } else if (kind.equals("rating")) {
+            node.put(leaf, wholeNumber(path, raw));
         } else {
             node.put(leaf, raw);
+        }
+    }
+
+    private static int wholeNumber(String field, String raw) {
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw ValidationException.of(field, "'" + raw + "' is not a whole number");
         }
     }
 

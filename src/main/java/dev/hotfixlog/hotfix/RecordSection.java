@@ -71,6 +71,18 @@ public enum RecordSection {
         return fields.stream().anyMatch(f -> f.name().equals(field));
     }
 
+    /** The form field of this API name in any section, or null. */
+    public static FormField field(String name) {
+        for (RecordSection s : values()) {
+            for (FormField f : s.fields) {
+                if (f.name().equals(name)) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
     /** Null when no section has that key (a hand-typed URL). */
     public static RecordSection byKey(String key) {
         for (RecordSection s : values()) {

@@ -14,6 +14,7 @@ import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.hotfix.WriteUp;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
+import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.Database;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,8 +30,11 @@ public final class LocalLessonService implements LessonService {
     private final Clock clock;
     private final HotfixService hotfixes;
     private final LessonRepository repo = new LessonRepository();
+    /** A lesson is published to the whole company: every text of it is masked before it is read or stored. */
+    private final SecretRedactor redactor;
 
-    public LocalLessonService(Database db, Clock clock, HotfixService hotfixes) {
+    public LocalLessonService(Database db, Clock clock, HotfixService hotfixes, SecretRedactor redactor) {
+        this.redactor = Objects.requireNonNull(redactor, "redactor");
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.hotfixes = Objects.requireNonNull(hotfixes, "hotfixes");
@@ -39,7 +43,9 @@ public final class LocalLessonService implements LessonService {
     @Override
     public Lesson create(MergePatch fields, String actor) {
         Instant now = now();
-        Lesson draft = LessonJson.read(fields.document(), PROVISIONAL, 1, now, now);
+        ObjectNode document = fields.document();
+        redactor.maskInPlace(document);
+        Lesson draft = LessonJson.read(document, PROVISIONAL, 1, now, now);
         if (draft.cases().isEmpty()) {
             throw ValidationException.of("cases", "name at least one hotfix the lesson was learned from, e.g. "
                     + "[\"HOTFIX-042\"]");
@@ -96,8 +102,9 @@ public final class LocalLessonService implements LessonService {
             throw new StaleVersionException(id.toString(), expectedVersion, current.version());
         }
         Instant now = now();
-        Lesson next = LessonJson.read(patch.applyTo(LessonJson.editable(current)), id, current.version() + 1,
-                current.createdAt(), now);
+        ObjectNode document = patch.applyTo(LessonJson.editable(current));
+        redactor.maskInPlace(document);
+        Lesson next = LessonJson.read(document, id, current.version() + 1, current.createdAt(), now);
         if (next.cases().isEmpty() && !current.cases().isEmpty()) {
             throw ValidationException.of("cases", "a lesson keeps at least one case; add another before removing "
                     + "the last");

@@ -33,12 +33,19 @@ public final class LocalMarkdownService implements MarkdownService {
     private final HotfixService hotfixes;
     private final HotfixBulk bulk;
     private final MarkdownRepository repo = new MarkdownRepository();
+    private final SecretRedactor redactor;
 
     public LocalMarkdownService(Database db, Clock clock, HotfixService hotfixes, SecretRedactor redactor) {
         this.db = db;
         this.clock = clock;
         this.hotfixes = hotfixes;
         this.bulk = new HotfixBulk(redactor);
+        this.redactor = redactor;
+    }
+
+    /** What a page holds beyond the records is stored text too: masked like every field. */
+    private String masked(String text) {
+        return text == null ? null : redactor.redact(text).text();
     }
 
     @Override
@@ -109,12 +116,14 @@ public final class LocalMarkdownService implements MarkdownService {
                 if (!o.errors().isEmpty()) {
                     throw new ValidationException(o.errors()); // the transaction is undone: all or nothing
                 }
-                repo.saveBeyond(h, beyond(page, o, repo.beyond(h)));
+                repo.saveBeyond(h, masked(beyond(page, o, repo.beyond(h))));
                 if (page.types() != null) {
-                    repo.replaceTypes(h, page.types());
+                    repo.replaceTypes(h, page.types().stream()
+                            .map(t -> new EmergencyType(masked(t.name()), masked(t.prevention()))).toList());
                 }
                 if (page.signs() != null) {
-                    repo.replaceSigns(h, page.signs());
+                    repo.replaceSigns(h, page.signs().stream()
+                            .map(t -> new WarningSign(masked(t.signal()), masked(t.threshold()))).toList());
                 }
                 return o;
             });
@@ -144,6 +153,14 @@ public final class LocalMarkdownService implements MarkdownService {
                     : before.followUpStatus();
             out.put(id, new LogWriter.Beyond(status, extras, full ? e.history() : before.history()));
         }
+        return out;
+    }
+
+    private Map<String, LogWriter.Beyond> masked(Map<String, LogWriter.Beyond> byId) {
+        Map<String, LogWriter.Beyond> out = new HashMap<>();
+        byId.forEach((id, b) -> out.put(id, new LogWriter.Beyond(masked(b.followUpStatus()),
+                b.extras().stream().map(x -> new Extra(x.section(), masked(x.text()))).toList(),
+                b.history().stream().map(this::masked).toList())));
         return out;
     }
 

@@ -6,6 +6,7 @@ import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Role;
 import dev.hotfixlog.web.Requests;
+import java.util.ArrayList;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -41,6 +42,10 @@ public final class MarkdownRoutes {
     private void importLog(Context ctx) {
         boolean dryRun = "true".equalsIgnoreCase(ctx.queryParam("dryRun"));
         ImportReport report = service.importLog(ctx.body(), dryRun, Requests.actor(ctx), n -> { });
+        List<String> touched = new ArrayList<>(report.created());
+        touched.addAll(report.updated());
+        ctx.attribute(Requests.AUDIT_SUBJECT, touched.isEmpty() ? "import: nothing changed"
+                : "import: " + String.join(", ", touched));
         ctx.contentType("application/json").result(Json.write(write(report)));
     }
 

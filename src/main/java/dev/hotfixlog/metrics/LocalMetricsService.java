@@ -2,6 +2,7 @@ package dev.hotfixlog.metrics;
 
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +33,10 @@ public final class LocalMetricsService implements MetricsService {
     private final MetricsRepository repo = new MetricsRepository();
     private final TallyCache cache = new TallyCache();
 
-    public LocalMetricsService(Database db, Clock clock) {
+    private final SecretRedactor redactor;
+
+    public LocalMetricsService(Database db, Clock clock, SecretRedactor redactor) {
+        this.redactor = Objects.requireNonNull(redactor, "redactor");
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -246,16 +250,17 @@ public final class LocalMetricsService implements MetricsService {
             throw new ValidationException(errors);
         }
         Instant at = now();
+        String text = description == null ? null : redactor.redact(description).text();
         db.write(h -> {
             h.createUpdate("DELETE FROM signal_value WHERE name = :name").bind("name", name).execute();
             return h.createUpdate("INSERT INTO signal_value (name, description, value, threshold, direction,"
                             + " updated_at, updated_by) VALUES (:name, :description, :value, :threshold, :direction,"
                             + " :at, :by)")
-                    .bind("name", name).bind("description", description).bind("value", value)
+                    .bind("name", name).bind("description", text).bind("value", value)
                     .bind("threshold", threshold).bind("direction", direction).bind("at", at.toEpochMilli())
                     .bind("by", actor).execute();
         });
-        return new SignReading(name, description, value, threshold, direction, false, at);
+        return new SignReading(name, text, value, threshold, direction, false, at);
     }
 
     /** Gauges for {@code /metrics}: open hotfixes by severity, overdue follow-ups, breached signs. */

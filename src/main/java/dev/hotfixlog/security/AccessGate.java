@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -115,13 +116,34 @@ public final class AccessGate {
         throw new UnauthorizedException(message);
     }
 
+    /** The route's own word, else the id or name in the path, else what a create's Location names. */
+    private static String subject(Context ctx) {
+        String said = ctx.attribute(Requests.AUDIT_SUBJECT);
+        if (said != null) {
+            return said;
+        }
+        for (String param : List.of("id", "name")) {
+            String value = ctx.pathParamMap().get(param);
+            if (value != null) {
+                return value;
+            }
+        }
+        String location = ctx.res().getHeader("Location");
+        if (location != null && ctx.statusCode() / 100 != 4 && ctx.statusCode() / 100 != 5) {
+            String path = location.replaceFirst("[?#].*$", "");
+            String last = path.substring(path.lastIndexOf('/') + 1);
+            return last.isEmpty() ? null : last;
+        }
+        return null;
+    }
+
     private void audit(Context ctx) {
         int status = ctx.statusCode();
         boolean change = !Set.of("GET", "HEAD", "OPTIONS").contains(ctx.method().name());
         if (!change && status != 401 && status != 403 && ctx.attribute(REASON) == null) {
             return;
         }
-        String subject = ctx.pathParamMap().getOrDefault("id", null);
+        String subject = subject(ctx);
         audit.record(Requests.actor(ctx), ctx.method().name() + " " + ctx.path(), subject, ctx.ip(), status,
                 ctx.attribute(REASON));
     }

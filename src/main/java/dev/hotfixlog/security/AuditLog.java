@@ -15,8 +15,11 @@ public final class AuditLog {
     private static final int TEXT_MAX_CHARS = 2_000;
     private final Database db;
     private final Clock clock;
+    /** A password typed into the user name box, a token in a path: the audit log is stored text like any other. */
+    private final SecretRedactor redactor;
 
-    public AuditLog(Database db, Clock clock) {
+    public AuditLog(Database db, Clock clock, SecretRedactor redactor) {
+        this.redactor = redactor;
         this.db = db;
         this.clock = clock;
     }
@@ -43,15 +46,15 @@ public final class AuditLog {
                 .list());
     }
 
-    private static String clip(String s) {
+    private String clip(String s) {
         return clip(s, TEXT_MAX_CHARS);
     }
 
-    private static String clip(String s, int max) {
+    private String clip(String s, int max) {
         if (s == null) {
             return null;
         }
-        String clean = s.replace('\u0000', '\uFFFD');
+        String clean = redactor.redact(s.replace('\u0000', '\uFFFD')).text();
         return clean.length() <= max ? clean : clean.substring(0, max);
     }
 }

@@ -1,6 +1,12 @@
 package dev.hotfixlog.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,11 +48,8 @@ public final class SecretRedactor {
     }
 
     private static final String NOT_MASKED = "(?!\\[REDACTED)";
+    private static final String PRIVATE_KEY = "private-key";
     private static final List<Detector> DETECTORS = List.of(
-            new Detector("private-key", Pattern.compile(
-                    "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:[\\s\\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----"
-                            + "|[\\s\\S]*)"), 0,
-                    List.of("private key")),
             new Detector("aws-access-key-id", Pattern.compile(
                     "\\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[0-9A-Z]{16}\\b"), 0,
                     List.of("akia", "asia", "agpa", "aida", "aroa", "aipa", "anpa", "anva")),
@@ -76,7 +79,7 @@ public final class SecretRedactor {
                     "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"), 0,
                     List.of("eyj")),
             new Detector("password-in-url", Pattern.compile(
-                    "\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@]+:" + NOT_MASKED + "([^\\s@/]+)@"), 1,
+                    "://[^\\s:/@]++:" + NOT_MASKED + "([^\\s@/]++)@"), 1,
                     List.of("://")),
             new Detector("bearer-token", Pattern.compile("(?i)\\bBearer\\s+" + NOT_MASKED
                     + "([A-Za-z0-9._~+/-]{20,}=*)"), 1,
@@ -147,6 +150,54 @@ public final class SecretRedactor {
         return redact(text, true);
     }
 
+    /** Where in a JSON document a secret was masked: a path such as {@code followUps.postmortem.description}. */
+    public record Masked(String path, String kind) {
+    }
+
+    /**
+     * Masks every text in {@code document}, at any depth, in place: the one way a JSON body is redacted before
+     * it is read into a value, so that no field of it can be forgotten. Iterative, so depth costs no stack.
+     */
+    public List<Masked> maskInPlace(JsonNode document) {
+        List<Masked> found = new ArrayList<>();
+        Deque<Place> todo = new ArrayDeque<>();
+        todo.push(new Place("", document, null, null, -1));
+        while (!todo.isEmpty()) {
+            Place at = todo.pop();
+            if (at.node().isTextual()) {
+                Result r = redact(at.node().asText());
+                r.findings().forEach(f -> found.add(new Masked(at.path(), f.kind())));
+                if (r.changed()) {
+                    at.replace(r.text());
+                }
+            } else if (at.node() instanceof ObjectNode o) {
+                List<String> names = new ArrayList<>();
+                o.fieldNames().forEachRemaining(names::add);
+                for (int k = names.size() - 1; k >= 0; k--) { // pushed last to first: popped in document order
+                    String name = names.get(k);
+                    todo.push(new Place(at.path().isEmpty() ? name : at.path() + "." + name, o.get(name), o, name,
+                            -1));
+                }
+            } else if (at.node() instanceof ArrayNode a) {
+                for (int k = a.size() - 1; k >= 0; k--) {
+                    todo.push(new Place(at.path() + "[" + k + "]", a.get(k), a, null, k));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A node still to mask, and where it sits in its parent. */
+    private record Place(String path, JsonNode node, JsonNode parent, String name, int index) {
+        void replace(String text) {
+            if (parent instanceof ObjectNode o) {
+                o.put(name, text);
+            } else if (parent instanceof ArrayNode a) {
+                a.set(index, TextNode.valueOf(text));
+            }
+        }
+    }
+
     /** Every detector's pattern over the text, hints unused: what {@link #redact} must equal. */
     Result redactSearchingAll(String text) {
         return redact(text, false);
@@ -156,13 +207,12 @@ public final class SecretRedactor {
         if (text == null || text.isEmpty()) {
             return new Result(text, List.of());
         }
-        long candidates = useHints ? candidates(text) : -1L;
-        if (candidates == 0) {
-            return new Result(text, List.of());
-        }
-        String current = text;
         List<Finding> findings = new ArrayList<>();
-        for (int index = 0; index < DETECTORS.size(); index++) {
+        // Key blocks first (a key's body must not be half-masked by another detector), bare key material last
+        // (so that a named kind, such as an Azure account key, names what it can).
+        String current = mask(text, KeyMaterial.pemBlocks(text), findings);
+        long candidates = useHints ? candidates(current) : -1L;
+        for (int index = 0; index < DETECTORS.size() && candidates != 0; index++) {
             if ((candidates & 1L << index) == 0) {
                 continue;
             }
@@ -182,6 +232,21 @@ public final class SecretRedactor {
                 current = out.toString();
             }
         }
-        return new Result(current, findings);
+        current = mask(current, KeyMaterial.bareRuns(current), findings);
+        return findings.isEmpty() ? new Result(text, List.of()) : new Result(current, findings);
+    }
+
+    private static String mask(String text, List<int[]> spans, List<Finding> findings) {
+        if (spans.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        for (int[] span : spans) {
+            out.append(text, last, span[0]).append("[REDACTED:").append(PRIVATE_KEY).append(']');
+            last = span[1];
+            findings.add(new Finding(PRIVATE_KEY));
+        }
+        return out.append(text, last, text.length()).toString();
     }
 }

@@ -59,6 +59,7 @@ public final class SecurityRoutes {
         String username = body.path("username").isTextual() ? body.get("username").asText() : null;
         String password = accounts.createWithOneTimePassword(username, role);
         ctx.attribute(Requests.AUDIT_DETAIL, "user " + username.strip() + " added as " + role.json());
+        ctx.attribute(Requests.AUDIT_SUBJECT, "user " + username.strip());
         ctx.status(201).contentType("application/json").result(Json.write(Json.object()
                 .put("username", username.strip()).put("role", role.json()).put("oneTimePassword", password)));
     }
@@ -85,6 +86,7 @@ public final class SecurityRoutes {
         IssuedToken issued = tokens.create(body.get("name").asText(), role, expires, Requests.actor(ctx));
         ObjectNode o = write(issued.token());
         o.put("token", issued.secret());
+        ctx.attribute(Requests.AUDIT_SUBJECT, "token " + issued.token().id());
         ctx.status(201).contentType("application/json").result(Json.write(o));
     }
 

@@ -22,11 +22,13 @@ import java.util.UUID;
 public final class TokenService {
     public static final String PREFIX = "hfx_";
     private static final int NAME_MAX_CHARS = 200;
+    private final SecretRedactor redactor;
     private final Database db;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public TokenService(Database db, Clock clock) {
+    public TokenService(Database db, Clock clock, SecretRedactor redactor) {
+        this.redactor = redactor;
         this.db = db;
         this.clock = clock;
     }
@@ -45,7 +47,8 @@ public final class TokenService {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        ApiToken token = new ApiToken(UUID.randomUUID().toString(), name.strip(), role, secret.substring(0, 10), now,
+        // A token's name becomes the actor of everything done with it: masked like every stored text.
+        ApiToken token = new ApiToken(UUID.randomUUID().toString(), redactor.redact(name.strip()).text(), role, secret.substring(0, 10), now,
                 createdBy, expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS), null);
         insert(token, Sha256.hex(secret));
         return new IssuedToken(token, secret);

@@ -18,6 +18,11 @@ public final class Requests {
     public static final String CAN_EDIT = "hotfix.can-edit";
     /** Why a request was refused, kept in the audit log (never shown in full to the caller). */
     public static final String AUDIT_DETAIL = "hotfix.audit-detail";
+    /**
+     * What a change touched (a hotfix, lesson, token or account), kept in the audit log. A route sets it when the
+     * subject is not in its path, such as the id a create made; else the gate takes the path's id or name.
+     */
+    public static final String AUDIT_SUBJECT = "hotfix.audit-subject";
     private static final Pattern ETAG = Pattern.compile("^\\s*(?:W/)?\"(\\d{1,9})\"\\s*$");
 
     private Requests() {

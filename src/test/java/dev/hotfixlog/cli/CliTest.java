@@ -255,6 +255,23 @@ class CliTest {
         }
     }
 
+    @BothDatabases
+    void set_typesEachValueByItsField_numbersListsYesNoAndText(TestDb db) {
+        CliRunner cli = direct(db, MutableClock.at(T0));
+        cli.run("new", "--title", "Checkout 502", "--severity", "high");
+        CliRunner.Result r = cli.run("set", "1", "confidence=4", "systemsAffected=api, db", "triage.productionDown=yes",
+                "triage.canWait=no", "followUps.postmortem.done=yes", "owner=Priya");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        String json = cli.run("show", "1", "--json").out();
+        assertThat(json).contains("\"confidence\" : 4", "\"canWait\" : false", "\"outcome\" : \"hotfix\"",
+                "\"systemsAffected\" : [ \"api\", \"db\" ]",
+                "\"owner\" : \"Priya\"");
+        CliRunner.Result bad = cli.run("set", "1", "confidence=high");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("error: confidence: 'high' is not a whole number\n");
+    }
+
     private static String describe(String[] args, CliRunner.Result r) {
         return String.join(" ", args) + "\nexit " + r.code() + "\n" + r.out() + "\n--- stderr\n" + r.err();
     }

@@ -300,7 +300,7 @@ class AuthorizationMatrixTest {
     }
 
     @BothDatabases
-    void auditLog_recordsChangesAndRefusals_withWhoWhatWhereAndWhy(TestDb db) {
+    void auditLog_recordsChangesAndRefusals_withWhoWhatWhereAndWhy_andTheIdACreateMade(TestDb db) {
         MutableClock clock = MutableClock.at("2026-10-04T02:17:00Z");
         try (RunningServer s = new RunningServer(db.config(), clock)) {
             Http priya = s.as("Priya", Role.RESPONDER);
@@ -317,7 +317,7 @@ class AuthorizationMatrixTest {
                             + " | " + e.path("source").asText() + " | " + e.path("outcome").asInt() + " | "
                             + e.path("detail").asText()));
             assertThat(lines).containsExactlyInAnyOrder(
-                    "Priya | POST /api/v1/hotfixes | null | 127.0.0.1 | 201 | null",
+                    "Priya | POST /api/v1/hotfixes | HOTFIX-001 | 127.0.0.1 | 201 | null",
                     "Priya | POST /api/v1/hotfixes/HOTFIX-001/events | HOTFIX-001 | 127.0.0.1 | 200 | null",
                     "Priya | POST /api/v1/tokens | null | 127.0.0.1 | 403 | null",
                     "anonymous | POST /api/v1/hotfixes | null | 127.0.0.1 | 401 | no credentials",

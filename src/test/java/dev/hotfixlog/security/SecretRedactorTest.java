@@ -74,6 +74,39 @@ class SecretRedactorTest {
         assertThat(redactor.redact(text).text()).isEqualTo(text);
     }
 
+    /** A PEM body line as pasted: 64 base64 characters (fake, made by repetition). */
+    private static final String KEY_BODY_LINE = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7" + "q1W2e3R4t5Y6u7I8";
+
+    @Test
+    void aKeyBodyLinePastedWithoutItsBeginLine_isMasked() {
+        SecretRedactor.Result r = redactor.redact("the pod logged\n" + KEY_BODY_LINE + "\nand crashed");
+        assertThat(r.text()).isEqualTo("the pod logged\n[REDACTED:private-key]\nand crashed");
+        assertThat(r.findings()).extracting(SecretRedactor.Finding::kind).containsExactly("private-key");
+    }
+
+    @Test
+    void aBeginLineWithoutItsEnd_masksTheKeyLinesAndKeepsTheTextAfterThem() {
+        SecretRedactor.Result r = redactor.redact("used -----BEGIN RSA PRIVATE KEY-----\n" + KEY_BODY_LINE
+                + "\nQUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=\nthen restarted the gateway; see HOTFIX-012.");
+        assertThat(r.text()).isEqualTo("used [REDACTED:private-key]\nthen restarted the gateway; see HOTFIX-012.");
+    }
+
+    @Test
+    void aWholeKeyOnOneLine_isMaskedWhole() {
+        assertThat(redactor.redact("k=-----BEGIN EC PRIVATE KEY----- MHcCAQEEIB3x abc= -----END EC PRIVATE KEY----- ok")
+                .text()).isEqualTo("k=[REDACTED:private-key] ok");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        "commit 4b825dc642cb6eb9a060e54bf8d69288fbee4904 reverted 4b825dc642cb6eb9a060e54bf8d69288fbee4904",
+        "/var/lib/postgresql/15/main/pg_wal/000000010000000A000000FF/archive_status/backups",
+        "PaymentGatewayCircuitBreakerOpenedAfterRepeatedUpstreamTimeoutsInRegionEuWest"})
+    void longIdsDigestsPathsAndWords_areNotKeyMaterial(String text) {
+        assertThat(redactor.redact(text).text()).isEqualTo(text);
+    }
+
     @Test
     void severalSecretsInOneText_areAllMasked() {
         SecretRedactor.Result r = redactor.redact("AKIAIOSFODNN7EXAMPLE and " + GITHUB + " and https://u:pw12345@h/x");
