@@ -96,7 +96,8 @@ public final class App implements AutoCloseable {
         this.clock = clock;
         this.tokens = db == null ? null : new TokenService(db, clock, new SecretRedactor());
         this.audit = db == null ? null : new AuditLog(db, clock, new SecretRedactor());
-        this.accounts = db == null ? null : new AccountService(db, clock);
+        this.accounts = db == null ? null : new AccountService(db, clock,
+                config.dataDir().resolve(AccountService.INITIAL_PASSWORD_FILE));
         this.sessions = db == null ? null : new SessionService(db, clock);
     }
 
@@ -196,7 +197,7 @@ public final class App implements AutoCloseable {
     public WebServer serve() {
         requireLocal(db);
         tokens.ensureBootstrap(config.bootstrapToken());
-        accounts.ensureInitialAdmin(config.dataDir());
+        accounts.ensureInitialAdmin();
         Pages pages = new Pages();
         NotifyPages notifyPages = new NotifyPages(notify, pages);
         LessonPages lessonPages = new LessonPages(lessons, hotfixes, pages);

@@ -30,20 +30,38 @@ public final class AccountService {
     private final Clock clock;
     private final PasswordHasher hasher = new PasswordHasher();
     private final SecureRandom random = new SecureRandom();
+    private final Path initialPasswordFile;
 
-    public AccountService(Database db, Clock clock) {
+    /**
+     * {@code initialPasswordFile}: where the first admin's one-time password is handed over; the file is removed
+     * when that password is changed, so the secret does not outlive its use.
+     */
+    public AccountService(Database db, Clock clock, Path initialPasswordFile) {
         this.db = db;
         this.clock = clock;
+        this.initialPasswordFile = initialPasswordFile;
+    }
+
+    /** Where the first admin's one-time password is written, as configured (the sign-in page names it). */
+    public Path initialPasswordFile() {
+        return initialPasswordFile;
+    }
+
+    /** True while the first admin has not yet replaced its one-time password: the sign-in page says where it is. */
+    public boolean awaitingFirstSignIn() {
+        return db.read(h -> h.createQuery("SELECT must_change_password FROM account WHERE username = :u")
+                .bind("u", INITIAL_ADMIN).mapTo(Boolean.class).findOne()).orElse(false)
+                && Files.exists(initialPasswordFile);
     }
 
     /** On an installation with no account, creates the first admin and hands its password over once. */
-    public void ensureInitialAdmin(Path dataDir) {
+    public void ensureInitialAdmin() {
         boolean any = db.read(h -> h.createQuery("SELECT COUNT(*) FROM account").mapTo(Integer.class).one()) > 0;
         if (any) {
             return;
         }
         String password = oneTimePassword();
-        Path file = dataDir.resolve(INITIAL_PASSWORD_FILE);
+        Path file = initialPasswordFile;
         writeSecretFile(file, password + "\n");
         create(INITIAL_ADMIN, Role.ADMIN, password, true);
         LOG.warn("created the first admin account '{}' with the one-time password {} (also in {}, mode 600); "
@@ -156,6 +174,14 @@ public final class AccountService {
                         + " updated_at = :now WHERE username = :u")
                 .bind("p", hasher.hash(next)).bind("f", false).bind("now", clock.millis()).bind("u", username)
                 .execute());
+        if (username.equals(INITIAL_ADMIN)) {
+            try {
+                Files.deleteIfExists(initialPasswordFile);
+            } catch (IOException e) {
+                LOG.warn("the first admin's password is changed, but its old one-time password file {} could not be"
+                        + " removed: {}; remove it by hand", initialPasswordFile.toAbsolutePath(), e.toString());
+            }
+        }
     }
 
     private static void checkStrength(String field, String password) {

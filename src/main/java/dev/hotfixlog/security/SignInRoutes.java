@@ -73,6 +73,7 @@ public final class SignInRoutes {
         p.put("error", error);
         p.put("sso", singleSignOn);
         p.put("nextQuery", java.net.URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8));
+        p.put("firstStartFile", accounts.awaitingFirstSignIn() ? accounts.initialPasswordFile().toString() : null);
         pages.render(ctx, status, "signin.jte", p);
     }
 

@@ -84,10 +84,8 @@ public final class Database implements AutoCloseable {
     private static Database openSqlite(String url) {
         Path file = Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
+            PrivateFiles.createFolder(file.toAbsolutePath().getParent());
+            PrivateFiles.createFile(file);
         } catch (IOException e) {
             throw new StorageException("cannot create the folder for the database file " + file + ": " + e, e);
         }

@@ -62,7 +62,8 @@ class SignInTest {
             assertThat(wrong.status()).isEqualTo(401);
             assertThat(wrong.body()).contains("Wrong user name or password.").contains("value=\"admin\"");
 
-            Browser.Page ok = signIn(b, "admin", initialPassword(db));
+            String oneTime = initialPassword(db);
+            Browser.Page ok = signIn(b, "admin", oneTime);
             assertThat(ok.status()).isEqualTo(303);
             assertThat(ok.location()).isEqualTo("/account/password");
             assertThat(ok.setCookies()).anySatisfy(c -> assertThat(c).startsWith("hotfix_session=")
@@ -85,7 +86,9 @@ class SignInTest {
             Browser.Page page = b.get("/");
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("Signed in as <strong>admin</strong>");
-            assertThat(s.app().accounts().verify("admin", initialPassword(db))).as("old password").isEmpty();
+            assertThat(s.app().accounts().verify("admin", oneTime)).as("old password").isEmpty();
+            assertThat(db.dataDir().resolve(AccountService.INITIAL_PASSWORD_FILE)).as("removed once used")
+                    .doesNotExist();
         }
     }
 

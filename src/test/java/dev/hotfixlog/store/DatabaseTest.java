@@ -25,4 +25,27 @@ class DatabaseTest {
             assertThat(updated).as("the writer is still alive").isEqualTo(1);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aNewSqliteLog_isMadeInAPrivateFolder_withPrivateFiles() throws Exception {
+        java.nio.file.Path base = java.nio.file.Files.createTempDirectory("hotfix-private");
+        java.nio.file.Path folder = base.resolve("team").resolve("hotfix-data");
+        try (Database db = Database.open("jdbc:sqlite:" + folder.resolve("hotfix.db"), "", "", 1)) {
+            db.write(h -> h.execute("UPDATE id_counter SET name = name"));
+        }
+        assertThat(mode(folder)).isEqualTo("rwx------");
+        assertThat(mode(folder.getParent())).isEqualTo("rwx------");
+        try (var files = java.nio.file.Files.list(folder)) {
+            assertThat(files.toList()).isNotEmpty().allSatisfy(f -> assertThat(mode(f)).as(f.toString())
+                    .isEqualTo("rw-------"));
+        }
+    }
+
+    private static String mode(java.nio.file.Path p) {
+        try {
+            return java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(p));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
