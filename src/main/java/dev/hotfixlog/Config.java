@@ -35,6 +35,20 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
 
     public static final String CONFIG_FILE_ENV = "HOTFIX_CONFIG";
 
+    /** The same settings over another database. */
+    public Config withDbUrl(String url) {
+        return new Config(dataDir, url, dbUser, dbPassword, dbPoolSize, port, bind, maxRequestBytes, server, token,
+                bootstrapToken, actor, publicUrl, oidc, followThrough);
+    }
+
+    /** The SQLite file this configuration names, or null (PostgreSQL, or a log in memory). */
+    public Path sqliteFile() {
+        if (!isSqlite() || dbUrl.contains("mode=memory") || dbUrl.contains(":memory:")) {
+            return null;
+        }
+        return Path.of(dbUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
+    }
+
     public Config {
         if (port < 0 || port > 65_535) {
             throw ValidationException.of(Setting.PORT.envName(), "must be 0..65535, was " + port);

@@ -26,7 +26,7 @@ abstract class AppCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        Config config = connection.config(ctx, Map.of());
+        Config config = logFor(connection.config(ctx, Map.of()));
         beforeOpen(config);
         try (App app = App.open(config, ctx.clock())) {
             int code = run(app, config);
@@ -37,6 +37,11 @@ abstract class AppCommand implements Callable<Integer> {
             }
             return code;
         }
+    }
+
+    /** The log this command opens: the configured one, unless the command needs another. */
+    Config logFor(Config config) {
+        return config;
     }
 
     /** Work that needs no log, done before it opens: a bad argument fails at once, and slow work overlaps. */

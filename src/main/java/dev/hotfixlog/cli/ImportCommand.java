@@ -32,6 +32,19 @@ final class ImportCommand extends AppCommand {
         super(ctx);
     }
 
+    /**
+     * A dry run changes nothing, on disk either: when the SQLite log does not exist yet, the page is tried
+     * against an empty log in memory instead of creating the data folder and an empty database.
+     */
+    @Override
+    Config logFor(Config config) {
+        Path file = config.sqliteFile();
+        if (dryRun && !config.isRemote() && file != null && !Files.exists(file)) {
+            return config.withDbUrl("jdbc:sqlite:file:hotfix-dry-run?mode=memory&cache=shared");
+        }
+        return config;
+    }
+
     /** Reads the file (a bad one fails before the log opens) and, on a local log, its page while the log opens. */
     @Override
     void beforeOpen(Config config) {

@@ -84,8 +84,10 @@ public final class Database implements AutoCloseable {
     private static Database openSqlite(String url) {
         Path file = Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
         try {
-            PrivateFiles.createFolder(file.toAbsolutePath().getParent());
-            PrivateFiles.createFile(file);
+            if (!url.contains("mode=memory") && !url.contains(":memory:")) {
+                PrivateFiles.createFolder(file.toAbsolutePath().getParent());
+                PrivateFiles.createFile(file);
+            }
         } catch (IOException e) {
             throw new StorageException("cannot create the folder for the database file " + file + ": " + e, e);
         }

@@ -69,6 +69,22 @@ class MarkdownCliAndApiTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aDryRun_onAFreshFolder_createsNothingOnDisk() throws Exception {
+        Path work = Files.createTempDirectory("hotfix-dry");
+        Path file = work.resolve("log.md");
+        Files.writeString(file, example());
+        Path data = work.resolve("hotfix-data");
+        CliRunner cli = new CliRunner(Map.of("HOTFIX_DATA_DIR", data.toString(), "HOTFIX_ACTOR", "ana"),
+                MutableClock.at("2026-11-22T10:00:00Z"));
+        CliRunner.Result dry = cli.run("import", file.toString(), "--dry-run");
+        assertThat(dry.code()).isZero();
+        assertThat(dry.out()).startsWith("would create 4: HOTFIX-003, HOTFIX-004, HOTFIX-002, HOTFIX-001\n");
+        try (var left = Files.list(work)) {
+            assertThat(left.toList()).containsExactly(file);
+        }
+    }
+
     @BothDatabases
     void theCli_importsAndExports_theSameInDirectAndServerMode(TestDb db) throws Exception {
         MutableClock clock = MutableClock.at("2026-11-22T10:00:00Z");
