@@ -54,4 +54,17 @@ class LessonCliTest {
                     .contains("summary: is required to publish");
         }
     }
+
+    @BothDatabases
+    void site_withoutABaseUrl_saysWhichBaseItUsed(TestDb db) {
+        CliRunner cli = new CliRunner(Map.of("HOTFIX_DB_URL", db.url(), "HOTFIX_DATA_DIR", db.dataDir().toString(),
+                "HOTFIX_ACTOR", "ana"), MutableClock.at("2026-10-05T09:00:00Z"));
+        CliRunner.Result r = cli.run("site", "--out", db.dataDir().resolve("site").toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEqualTo("note: no --base-url given: the feed and sitemap link to http://localhost/;"
+                + " pass --base-url with the address the site will be served from\n");
+        CliRunner.Result given = cli.run("site", "--out", db.dataDir().resolve("site").toString(), "--base-url",
+                "https://notes.example.com/");
+        assertThat(given.err()).isEmpty();
+    }
 }
