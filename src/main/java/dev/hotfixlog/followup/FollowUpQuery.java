@@ -1,10 +1,17 @@
 package dev.hotfixlog.followup;
 
 import dev.hotfixlog.error.ValidationException;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Which follow-ups: only overdue ones, one owner's (matched without case or a leading {@code @}), done ones too.
+ * Which follow-ups: only overdue ones, one owner's (see {@link #ownedBy}), done ones too.
  * Open follow-ups nobody has scheduled yet (no due time, owner or description, as on a hotfix still in progress)
  * are left out: they are not work anyone has been given.
  */
@@ -23,11 +30,54 @@ public record FollowUpQuery(boolean overdueOnly, String owner, boolean includeDo
         return new FollowUpQuery(false, null, false, DEFAULT_LIMIT);
     }
 
-    static String normalOwner(String owner) {
-        if (owner == null) {
-            return null;
+    /**
+     * True when {@code owner} is the person this query names, the way people type handles: case, accents and a
+     * leading {@code @} ignored, the query equal to the whole name, to one of its words ("priya", "raman"), to
+     * the name run together or joined by . _ - ("priya.raman", "priyaraman"), to an initial and a word ("praman",
+     * "priyar"), or to the local part of an e-mail address written in it ("Priya Raman &lt;pr@example.com&gt;").
+     * A query for everybody ({@code *}) is handled before this.
+     */
+    boolean ownedBy(String ownerName) {
+        return owner == null || ownerName != null && handles(ownerName).contains(normal(owner));
+    }
+
+    private static final Pattern EMAIL = Pattern.compile(
+            "<?([^\\s<>@]+)@[^\\s<>]+>?");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private static Set<String> handles(String ownerName) {
+        Set<String> out = new HashSet<>();
+        String name = ownerName;
+        Matcher m = EMAIL.matcher(ownerName);
+        while (m.find()) {
+            out.add(normal(m.group(1)));
+            name = name.replace(m.group(), " ");
         }
-        String s = owner.strip();
-        return (s.startsWith("@") ? s.substring(1) : s).toLowerCase(Locale.ROOT);
+        String whole = normal(name);
+        if (whole.isEmpty()) {
+            return out;
+        }
+        out.add(whole);
+        String[] words = whole.split("[\\s.,_()-]+");
+        List<String> parts = Arrays.stream(words).filter(w -> !w.isEmpty()).toList();
+        out.addAll(parts);
+        if (parts.size() > 1) {
+            String first = parts.get(0);
+            String last = parts.get(parts.size() - 1);
+            for (String join : List.of("", ".", "_", "-")) {
+                out.add(String.join(join, parts));
+                out.add(first + join + last);
+            }
+            out.add(first.charAt(0) + last);
+            out.add(first + last.charAt(0));
+        }
+        return out;
+    }
+
+    private static String normal(String s) {
+        String t = s.strip();
+        t = t.startsWith("@") ? t.substring(1) : t;
+        t = MARKS.matcher(Normalizer.normalize(t, Normalizer.Form.NFD)).replaceAll("");
+        return t.toLowerCase(Locale.ROOT).strip();
     }
 }

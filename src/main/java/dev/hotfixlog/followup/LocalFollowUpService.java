@@ -36,7 +36,6 @@ public final class LocalFollowUpService implements FollowUpService {
     @Override
     public List<FollowUpItem> list(FollowUpQuery q) {
         Instant now = now();
-        String owner = FollowUpQuery.normalOwner(q.owner());
         String sql = "SELECT h.id, h.title, h.severity, f.kind, f.description, COALESCE(f.owner, h.owner), f.due_at,"
                 + " f.done, f.done_at, f.link FROM follow_up f JOIN hotfix h ON h.id = f.hotfix_id"
                 + " WHERE (f.due_at IS NOT NULL OR f.owner IS NOT NULL OR f.description IS NOT NULL OR f.done = true)"
@@ -51,8 +50,8 @@ public final class LocalFollowUpService implements FollowUpService {
                 query.bind("now", now.toEpochMilli());
             }
             query.map((rs, ctx) -> item(rs, now)).stream()
-                    // Owners are free text ("Priya", "@priya"): matched here, after normalising, not in SQL.
-                    .filter(i -> owner == null || owner.equals(FollowUpQuery.normalOwner(i.owner())))
+                    // Owners are free text ("Priya Raman", "@priya"): matched here, as handles, not in SQL.
+                    .filter(i -> q.ownedBy(i.owner()))
                     .limit(q.limit())
                     .forEach(out::add);
             return null;
