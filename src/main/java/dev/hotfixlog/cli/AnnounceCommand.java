@@ -33,7 +33,8 @@ final class AnnounceCommand extends AppCommand {
             out().println();
             out().println(p.message().text());
             out().println();
-            out().println(p.channels().isEmpty() ? "(no channel takes this message; see HOTFIX_CHANNELS)"
+            out().println(!p.anyChannel() ? "(no channel is configured; see HOTFIX_CHANNELS)"
+                    : p.channels().isEmpty() ? "(no channel takes this message; see HOTFIX_CHANNELS)"
                     : "(--send would send it to: " + String.join(", ", p.channels()) + ")");
             return ExitCodes.OK;
         }

@@ -35,13 +35,17 @@ public final class LocalNotifyService implements NotifyService, AutoCloseable {
         requireManual(kind);
         Hotfix h = hotfixes.get(id);
         return new Preview(h.id().toString(), notifier.render(kind, notifier.values(h, blankToNull(eta))),
-                Channel.names(notifier.channelsFor(kind, h)));
+                Channel.names(notifier.channelsFor(kind, h)), !notifier.channels().isEmpty(), notifier.usesEta(kind));
     }
 
     @Override
     public List<Delivery> send(HotfixId id, MessageKind kind, String eta, String actor, String requestKey) {
         requireManual(kind);
         Hotfix h = hotfixes.get(id);
+        if (notifier.channels().isEmpty()) {
+            throw new ConflictException("no channel is configured, so nothing can be sent; configure one in "
+                    + "HOTFIX_CHANNELS (see the README's Notifications section)");
+        }
         if (notifier.channelsFor(kind, h).isEmpty()) {
             throw new ConflictException("no channel takes " + kind.label() + " messages for " + h.severity().json()
                     + " hotfixes; configure one in HOTFIX_CHANNELS (see the README's Notifications section)");

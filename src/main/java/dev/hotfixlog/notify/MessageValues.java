@@ -20,7 +20,7 @@ final class MessageValues {
     static final String UNKNOWN = "not recorded yet";
     static final Set<String> NAMES = Set.of("id", "issue", "severity", "owner", "impact", "eta", "fix", "systems",
             "rollback", "monitoring", "rootCause", "next", "log", "whatHappened", "resolution", "prevention",
-            "timeline", "postmortemDate", "properFixDate", "followUp", "followUpState", "followUpOwner",
+            "timeline", "postmortemDate", "properFixDate", "postmortemStep", "properFixStep", "followUp", "followUpState", "followUpOwner",
             "followUpDue", "followUpLink", "signName", "signDescription", "signValue", "signThreshold", "dashboard");
 
     private MessageValues() {
@@ -49,8 +49,12 @@ final class MessageValues {
         v.put("resolution", or(h.fix().changeMade(), UNKNOWN));
         v.put("prevention", prevention(h));
         v.put("timeline", timeline(h.timeline()));
-        v.put("postmortemDate", pm.done() ? "done" : date(pm.dueAt(), "to be scheduled"));
-        v.put("properFixDate", proper.done() ? "done" : date(proper.dueAt(), "to be planned"));
+        // Each reads as the end of "… scheduled for" / "… planned for" in every state, for a team's own
+        // templates written around the seed's lines; the built-in ones use the whole sentences below.
+        v.put("postmortemDate", whenFor(pm, "a date still to be set", "held"));
+        v.put("properFixDate", whenFor(proper, "a date still to be set", "done"));
+        v.put("postmortemStep", step("Post-mortem", pm, "scheduled for", "to be scheduled", "held"));
+        v.put("properFixStep", step("Permanent fix", proper, "planned for", "to be planned", "done"));
         blank(v, "followUp", "followUpState", "followUpOwner", "followUpDue", "followUpLink", "signName",
                 "signDescription", "signValue", "signThreshold", "dashboard");
         return v;
@@ -122,6 +126,24 @@ final class MessageValues {
         if (at != null) {
             parts.add(what + " " + HotfixView.time(at));
         }
+    }
+
+    /** "2026-10-06 03:09 UTC", or what it is instead: "… (held)" once done, {@code none} with no date. */
+    private static String whenFor(FollowUp f, String none, String doneWord) {
+        if (f.done()) {
+            return f.doneAt() == null ? "an earlier date (" + doneWord + ", time not recorded)"
+                    : HotfixView.time(f.doneAt()) + " (" + doneWord + ")";
+        }
+        return date(f.dueAt(), none);
+    }
+
+    /** One whole sentence for a next-steps line: planned, still to plan, or done (with its time when known). */
+    private static String step(String what, FollowUp f, String plannedFor, String toPlan, String doneWord) {
+        if (f.done()) {
+            return what + " " + doneWord + (f.doneAt() == null ? " (time not recorded)"
+                    : " on " + HotfixView.time(f.doneAt()));
+        }
+        return f.dueAt() == null ? what + " " + toPlan : what + " " + plannedFor + " " + HotfixView.time(f.dueAt());
     }
 
     private static String date(Instant at, String none) {

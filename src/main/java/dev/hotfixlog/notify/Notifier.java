@@ -75,6 +75,10 @@ public final class Notifier implements HotfixEvents {
         return MessageValues.of(h, eta, publicUrl);
     }
 
+    boolean usesEta(MessageKind kind) {
+        return templates.usesEta(kind);
+    }
+
     Message render(MessageKind kind, Map<String, String> values) {
         return templates.render(kind, values);
     }

@@ -21,6 +21,8 @@ public final class NotifyJson {
         o.put("text", p.message().text());
         ArrayNode channels = o.putArray("channels");
         p.channels().forEach(channels::add);
+        o.put("anyChannel", p.anyChannel());
+        o.put("usesEta", p.usesEta());
         return o;
     }
 
@@ -28,7 +30,8 @@ public final class NotifyJson {
         List<String> channels = new ArrayList<>();
         o.path("channels").forEach(n -> channels.add(n.asText()));
         return new Preview(o.path("hotfix").asText(), new Message(MessageKind.parse("kind", o.path("kind").asText()),
-                o.path("subject").asText(), o.path("text").asText()), channels);
+                o.path("subject").asText(), o.path("text").asText()), channels, o.path("anyChannel").asBoolean(),
+                o.path("usesEta").asBoolean());
     }
 
     public static ObjectNode write(List<Delivery> deliveries) {

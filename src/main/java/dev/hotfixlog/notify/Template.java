@@ -55,6 +55,17 @@ public final class Template {
         return new Template(subject, stripTrailingNewlines(t));
     }
 
+    /** True when the subject or the text has the placeholder {@code name}. */
+    public boolean uses(String name) {
+        Matcher m = PLACEHOLDER.matcher((subject == null ? "" : subject) + "\n" + body);
+        while (m.find()) {
+            if (m.group(1).equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Fills every placeholder from {@code values} (each key is one of {@code known}). */
     public Message render(MessageKind kind, Map<String, String> values) {
         String text = fill(body, values);

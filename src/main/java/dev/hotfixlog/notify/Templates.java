@@ -48,6 +48,11 @@ public final class Templates {
         return new Templates(m);
     }
 
+    /** True when the message of this kind says the ETA (so the pages ask for one). */
+    public boolean usesEta(MessageKind kind) {
+        return byKind.get(kind).uses("eta");
+    }
+
     public Message render(MessageKind kind, Map<String, String> values) {
         return byKind.get(kind).render(kind, values);
     }

@@ -186,4 +186,50 @@ class MessageTemplatesTest {
                 .hasMessage("HOTFIX_CHANNELS: entry 1 ('slack https://hooks.slack.com/… bogus'): 'bogus' should be "
                         + "severity=…, events=… or name=…");
     }
+
+    /** One record in each state the follow-through passes through. */
+    static List<Hotfix> inEachState() {
+        String base = "\"title\":\"Checkout 502\",\"severity\":\"high\",\"detectedAt\":\"2026-10-04T02:17:00Z\"";
+        String deployed = base + ",\"alertedAt\":\"2026-10-04T02:29:00Z\",\"fixDeployedAt\":\"2026-10-04T02:59:00Z\"";
+        String resolved = deployed + ",\"resolvedAt\":\"2026-10-04T03:09:00Z\"";
+        return List.of(
+                state("{" + base + "}", Status.ACTIVE),
+                state("{" + deployed + "}", Status.DEPLOYED),
+                state("{" + resolved + ",\"followUps\":{\"postmortem\":{\"dueAt\":\"2026-10-06T03:09:00Z\"},"
+                        + "\"properFix\":{\"dueAt\":\"2026-10-18T03:09:00Z\"}}}", Status.COMPLETED),
+                state("{" + resolved + ",\"followUps\":{\"postmortem\":{\"done\":true,"
+                        + "\"doneAt\":\"2026-10-06T10:00:00Z\"},\"properFix\":{\"done\":true}}}", Status.COMPLETED));
+    }
+
+    private static Hotfix state(String json, Status status) {
+        return HotfixJson.read(Json.parseObject(json), new HotfixJson.Identity(new HotfixId(7), status, 3, T, T,
+                List.of()));
+    }
+
+    @Test
+    void everyTemplate_readsAsSentences_inEveryStateOfTheRecord() {
+        List<String> nextSteps = new java.util.ArrayList<>();
+        for (Hotfix h : inEachState()) {
+            for (MessageKind kind : MessageKind.values()) {
+                java.util.Map<String, String> values = switch (kind) {
+                    case REMINDER -> MessageValues.reminder(h, FollowUpKind.POSTMORTEM, true, "");
+                    case SIGN -> MessageValues.sign(new SignAlarm("queue.depth", null, 12, 10, "above"), "");
+                    default -> MessageValues.of(h, null, "");
+                };
+                Message m = Templates.builtIn().render(kind, values);
+                String all = m.subject() + "\n" + m.text();
+                assertThat(all).as(kind + " for a " + h.status().json() + " hotfix")
+                        .doesNotContain("{{", "null", "for done", "for to be", "for not", "on to be", ": \n", "  ")
+                        .doesNotContainPattern("(?m): $");
+                if (kind == MessageKind.STAKEHOLDER) {
+                    m.text().lines().filter(l -> l.startsWith("- ")).limit(2).forEach(nextSteps::add);
+                }
+            }
+        }
+        assertThat(nextSteps).containsExactly(
+                "- Post-mortem to be scheduled", "- Permanent fix to be planned",
+                "- Post-mortem to be scheduled", "- Permanent fix to be planned",
+                "- Post-mortem scheduled for 2026-10-06 03:09 UTC", "- Permanent fix planned for 2026-10-18 03:09 UTC",
+                "- Post-mortem held on 2026-10-06 10:00 UTC", "- Permanent fix done (time not recorded)");
+    }
 }
