@@ -53,7 +53,8 @@ final class MetricsCommand extends AppCommand {
                 .map(p -> p.period() + " " + p.count()).toList()), t.frequencyTrend());
         out().printf("repeat incidents           %s (%d; target < 10%%)%n", MetricsText.percent(t.repeatShare()), t.repeats());
         out().printf("team confidence            %s%n", t.confidenceAverage() == null ? "no ratings"
-                : String.format(Locale.ROOT, "%.1f of 5 (%s)", t.confidenceAverage(), t.confidence()));
+                : String.format(Locale.ROOT, "%.1f of 5 (%s)", t.confidenceAverage(),
+                        MetricsText.ratings(t.confidence())));
         out().println();
         out().println("EMERGENCY TYPE                      NOW  BEFORE");
         for (Metrics.TypeCount c : m.types()) {

@@ -26,8 +26,27 @@ public final class MetricsText {
         return share == null ? "—" : Math.round(share * 100) + "%";
     }
 
-    /** A sign's value or threshold: "950.00". */
+    /** A sign's value or threshold: a count as a count ("6"), else at most two decimals ("0.1", "950.25"). */
     public static String number(Double value) {
-        return value == null ? "—" : String.format(Locale.ROOT, "%.2f", value);
+        if (value == null) {
+            return "—";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return String.valueOf(value.longValue());
+        }
+        return new java.math.BigDecimal(value).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
+    }
+
+    /** How a team rated its confidence: "2 ratings: 5 ×1, 4 ×1", highest first; every rating counted once. */
+    public static String ratings(java.util.Map<Integer, Long> countByRating) {
+        long total = countByRating.values().stream().mapToLong(Long::longValue).sum();
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        new java.util.TreeMap<>(countByRating).descendingMap().forEach((rating, n) -> {
+            if (n > 0) {
+                parts.add(rating + " ×" + n);
+            }
+        });
+        return total + (total == 1 ? " rating: " : " ratings: ") + String.join(", ", parts);
     }
 }

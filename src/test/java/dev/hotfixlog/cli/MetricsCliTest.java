@@ -34,9 +34,9 @@ class MetricsCliTest {
                     process improvements       2026-Q1 2
                     hotfixes per month         2026-01 2, 2026-02 1, 2026-03 2 (trend: up)
                     repeat incidents           60% (3; target < 10%)
-                    team confidence            4.5 of 5 ({4=1, 5=1})
+                    team confidence            4.5 of 5 (2 ratings: 5 ×1, 4 ×1)
                     """).contains("\nConfiguration rollout                 3       0\n")
-                    .contains("\nBREACHED overdue-postmortems      1.00 (act above 0.00)\n");
+                    .contains("\nBREACHED overdue-postmortems      1 (act above 0)\n");
 
             CliRunner remote = new CliRunner(Map.of("HOTFIX_SERVER", server.url(), "HOTFIX_TOKEN",
                     server.token("lead", Role.VIEWER)), clock);

@@ -204,8 +204,8 @@ public class MetricsTest {
                     "overdue-followups 14.0 true",
                     "checkout-p99-ms 950.0 true",
                     "disk-free 40.0 false");
-            assertThat(api.get("/").body()).contains("Warning sign: Checkout p99 latency (ms) is 950.00, above 800.00")
-                    .contains("Warning sign: Post-mortems past their due time is 1.00, above 0.00");
+            assertThat(api.get("/").body()).contains("Warning sign: Checkout p99 latency (ms) is 950, above 800")
+                    .contains("Warning sign: Post-mortems past their due time is 1, above 0");
 
             String prometheus = api.get("/metrics").body();
             assertThat(prometheus).contains("hotfix_open{severity=\"high\"} 1.0")
