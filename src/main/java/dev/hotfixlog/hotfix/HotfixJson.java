@@ -334,7 +334,8 @@ public final class HotfixJson {
         for (String k : keys) {
             JsonNode x = a.getOrDefault(k, NullNode.getInstance());
             JsonNode y = b.getOrDefault(k, NullNode.getInstance());
-            boolean unsetOnCreation = before == null && y.isBoolean() && !y.booleanValue();
+            // An unticked box on a new record is not news; a "no" answered in the triage is.
+            boolean unsetOnCreation = before == null && y.isBoolean() && !y.booleanValue() && k.endsWith(".done");
             if (!x.equals(y) && !(isEmpty(x) && isEmpty(y)) && !unsetOnCreation) {
                 out.add(new FieldChange(k, x, y));
             }

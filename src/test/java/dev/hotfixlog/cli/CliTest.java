@@ -272,6 +272,14 @@ class CliTest {
         assertThat(bad.err()).isEqualTo("error: confidence: 'high' is not a whole number\n");
     }
 
+    @BothDatabases
+    void history_ofACreate_keepsEveryTriageAnswer_includingNo(TestDb db) {
+        CliRunner cli = direct(db, MutableClock.at(T0));
+        cli.run("new", "--title", "Checkout 502", "--severity", "critical", "--prod-down", "yes", "--can-wait", "no");
+        assertThat(cli.run("history", "1").out()).contains("    triage.productionDown: — → true\n"
+                + "    triage.canWait: — → false\n").doesNotContain("steps.alertTeam.done");
+    }
+
     private static String describe(String[] args, CliRunner.Result r) {
         return String.join(" ", args) + "\nexit " + r.code() + "\n" + r.out() + "\n--- stderr\n" + r.err();
     }
