@@ -148,7 +148,7 @@ public final class LocalHotfixService implements HotfixService {
             redactions.addAll(found);
             Hotfix next = HotfixJson.read(merged, new HotfixJson.Identity(id, current.status(),
                     current.version() + 1, current.createdAt(), now, redactions));
-            next = Stamps.stampNewlyDone(current, next, now, actor);
+            next = AlertStep.keepInStep(current, Stamps.stampNewlyDone(current, next, now, actor));
             return save(h, current, next, "edited", actor, now);
         });
     }

@@ -12,6 +12,8 @@ import java.util.Locale;
  */
 public final class SvgCharts {
     private static final int WIDTH = 640;
+    /** The response-time chart's width: about a phone's, so its text is not shrunk there. */
+    private static final int NARROW_WIDTH = 360;
 
     private SvgCharts() {
     }
@@ -45,52 +47,61 @@ public final class SvgCharts {
         return b.append("</svg>").toString();
     }
 
-    /** For each measure a bar for the median, a thinner one for p90, and the target as a vertical line. */
+    /**
+     * For each measure a bar for the median, a thinner one for p90, and the target as a vertical line. Drawn
+     * narrow ({@link #NARROW_WIDTH}) with each label above its bars, so that on a phone, where the chart is
+     * shrunk to the screen, its text stays at reading size (the page caps its width on a desktop).
+     */
     public static String responseTimes(Metrics.ResponseTimes r) {
         String[] names = {"Detection → alert", "Alert → fix deployed", "Total duration"};
         DurationStats[] stats = {r.detectionToAlert(), r.alertToFix(), r.total()};
-        int rowHeight = 46;
-        int height = 20 + rowHeight * names.length;
-        int left = 150;
+        int rowHeight = 72;
+        int height = 8 + rowHeight * names.length;
+        int width = NARROW_WIDTH;
         long max = 1;
         for (DurationStats s : stats) {
             max = Math.max(max, Math.max(s.targetSeconds(), s.p90Seconds() == null ? 0 : s.p90Seconds()));
         }
-        double scale = (WIDTH - left - 20) / (double) max;
-        StringBuilder b = open(height, "Response time: median and p90 against the target");
+        double scale = (width - 8) / (double) max;
+        StringBuilder b = open(width, height, "Response time: median and p90 against the target",
+                "chart chart-narrow");
         for (int i = 0; i < names.length; i++) {
             DurationStats s = stats[i];
-            int y = 10 + i * rowHeight;
-            b.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"12\" fill=\"currentColor\">%s"
-                    + "</text>", y + 16, escape(names[i])));
+            int y = 4 + i * rowHeight;
+            b.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"15\" font-weight=\"600\" "
+                    + "fill=\"currentColor\">%s</text>", y + 15, escape(names[i])));
             if (s.medianSeconds() != null) {
                 long median = Math.max(0, s.medianSeconds());
                 long p90 = Math.max(0, s.p90Seconds());
                 String colour = median < s.targetSeconds() ? "#2e7d32" : "#d32f2f";
-                b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"14\" fill=\"%s\">"
-                        + "<title>median %s</title></rect>", left, y + 4, median * scale, colour,
+                b.append(String.format(Locale.ROOT, "<rect x=\"0\" y=\"%d\" width=\"%.1f\" height=\"14\" fill=\"%s\">"
+                        + "<title>median %s</title></rect>", y + 22, median * scale, colour,
                         MetricsText.duration(median)));
-                b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"6\" "
-                        + "fill=\"#9e9e9e\"><title>p90 %s</title></rect>", left, y + 22, p90 * scale,
+                b.append(String.format(Locale.ROOT, "<rect x=\"0\" y=\"%d\" width=\"%.1f\" height=\"6\" "
+                        + "fill=\"#9e9e9e\"><title>p90 %s</title></rect>", y + 38, p90 * scale,
                         MetricsText.duration(p90)));
-                b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"currentColor\">"
-                        + "median %s · p90 %s · %d%% within target</text>", left, y + 42, MetricsText.duration(median),
+                b.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"14\" fill=\"currentColor\">"
+                        + "median %s · p90 %s · %d%% within target</text>", y + 62, MetricsText.duration(median),
                         MetricsText.duration(p90), Math.round(100 * s.shareWithinTarget())));
             } else {
-                b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"currentColor\">"
-                        + "no hotfix with both moments</text>", left, y + 16));
+                b.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"14\" fill=\"currentColor\">"
+                        + "no hotfix with both moments</text>", y + 40));
             }
-            double tx = left + s.targetSeconds() * scale;
+            double tx = Math.min(width - 2, s.targetSeconds() * scale);
             b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#1e88e5\" "
-                    + "stroke-dasharray=\"3 2\"><title>target %s</title></line>", tx, y, tx, y + 30,
-                    MetricsText.duration(s.targetSeconds())));
+                    + "stroke-width=\"2\" stroke-dasharray=\"3 2\"><title>target %s</title></line>", tx, y + 20, tx,
+                    y + 46, MetricsText.duration(s.targetSeconds())));
         }
         return b.append("</svg>").toString();
     }
 
     private static StringBuilder open(int height, String title) {
-        return new StringBuilder(String.format(Locale.ROOT, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" "
-                + "xmlns=\"http://www.w3.org/2000/svg\"><title>%s</title>", WIDTH, height, escape(title)));
+        return open(WIDTH, height, title, "chart");
+    }
+
+    private static StringBuilder open(int width, int height, String title, String cssClass) {
+        return new StringBuilder(String.format(Locale.ROOT, "<svg class=\"%s\" viewBox=\"0 0 %d %d\" role=\"img\" "
+                + "xmlns=\"http://www.w3.org/2000/svg\"><title>%s</title>", cssClass, width, height, escape(title)));
     }
 
     private static String shortMonth(String period) {

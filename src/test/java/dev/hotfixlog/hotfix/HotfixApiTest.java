@@ -57,6 +57,41 @@ class HotfixApiTest {
     }
 
     @BothDatabases
+    void theAlertedButton_andTheAlertTeamBox_areOneFact_andNeverFight(TestDb db) {
+        MutableClock clock = MutableClock.at("2026-10-04T02:17:00Z");
+        try (RunningServer s = new RunningServer(db.config(), clock)) {
+            Http api = s.http();
+            api.post("/api/v1/hotfixes", CHECKOUT);
+            clock.advance(Duration.ofMinutes(4));
+            JsonNode alerted = api.post("/api/v1/hotfixes/HOTFIX-001/events", "{\"type\":\"alerted\"}").json();
+            assertThat(alerted.path("steps").path("alertTeam").path("done").asBoolean()).isTrue();
+            assertThat(alerted.path("steps").path("alertTeam").path("at").asText()).isEqualTo("2026-10-04T02:21:00Z");
+
+            Http.Response untick = api.patch("/api/v1/hotfixes/HOTFIX-001",
+                    "{\"steps\":{\"alertTeam\":{\"done\":false}}}", "If-Match", "\"2\"");
+            assertThat(untick.status()).isEqualTo(422);
+            assertThat(untick.json().path("errors").get(0).path("field").asText()).isEqualTo("steps.alertTeam.done");
+            assertThat(untick.json().path("errors").get(0).path("message").asText()).isEqualTo("the team was alerted"
+                    + " at 2026-10-04 02:21 UTC: the box and the alert time are one fact; to undo both, clear the"
+                    + " alert time (alertedAt)");
+
+            JsonNode cleared = api.patch("/api/v1/hotfixes/HOTFIX-001", "{\"alertedAt\":null}", "If-Match", "\"2\"")
+                    .json();
+            assertThat(cleared.path("steps").path("alertTeam").path("done").asBoolean()).isFalse();
+
+            clock.advance(Duration.ofMinutes(2));
+            JsonNode ticked = api.patch("/api/v1/hotfixes/HOTFIX-001",
+                    "{\"steps\":{\"alertTeam\":{\"done\":true}}}", "If-Match", "\"3\"").json();
+            assertThat(ticked.path("alertedAt").asText()).as("ticking the box stamps the alert time")
+                    .isEqualTo("2026-10-04T02:23:00Z");
+
+            JsonNode moved = api.patch("/api/v1/hotfixes/HOTFIX-001", "{\"alertedAt\":\"2026-10-04T02:20:00Z\"}",
+                    "If-Match", "\"4\"").json();
+            assertThat(moved.path("steps").path("alertTeam").path("done").asBoolean()).isTrue();
+        }
+    }
+
+    @BothDatabases
     void lifecycle_stampsTimesTicksStepsAndDerivesDurations(TestDb db) {
         MutableClock clock = MutableClock.at("2026-10-04T02:17:00Z");
         try (RunningServer s = new RunningServer(db.config(), clock)) {
