@@ -208,6 +208,7 @@ public final class HotfixBulk {
     private Hotfix merge(Hotfix existing, ImportItem item, HotfixId id, String actor, Instant now,
                          List<String> notes) {
         ObjectNode fields = item.fields().deepCopy();
+        List<Redaction> carried = carriedRedactions(fields.remove("redactions"));
         List<Redaction> found = redacting.maskInPlace(fields, now);
         if (item.day() != null && existing != null && existing.timeline().detectedAt() != null
                 && existing.timeline().detectedAt().atZone(ZoneOffset.UTC).toLocalDate().equals(item.day())) {
@@ -224,11 +225,34 @@ public final class HotfixBulk {
         }
         Status status = status(existing, item);
         List<Redaction> redactions = new ArrayList<>(existing == null ? List.of() : existing.redactions());
+        for (Redaction r : carried) {
+            if (!redactions.contains(r)) {
+                redactions.add(r);
+            }
+        }
         redactions.addAll(found);
         Hotfix read = HotfixJson.read(merged, new HotfixJson.Identity(id, status,
                 existing == null ? 1 : existing.version() + 1, existing == null ? now : existing.createdAt(), now,
                 redactions));
-        return Stamps.stampNewlyDone(existing, read, now, actor);
+        // A box ticked on the page says "done", not when: it stays "done, time unknown", never the import's
+        // time (which would count it in the import's month in every metric).
+        return read;
+    }
+
+    /** Where an exported record's secrets had been masked (a full export's details block says). */
+    private static List<Redaction> carriedRedactions(JsonNode list) {
+        List<Redaction> out = new ArrayList<>();
+        if (list == null || !list.isArray()) {
+            return out;
+        }
+        for (JsonNode r : list) {
+            if (!r.path("field").isTextual() || !r.path("kind").isTextual() || !r.path("at").isTextual()) {
+                throw ValidationException.of("redactions", "each is {field, kind, at}, was " + r);
+            }
+            out.add(new Redaction(r.get("field").asText(), r.get("kind").asText(),
+                    TimeText.parseInstant("redactions.at", r.get("at").asText())));
+        }
+        return out;
     }
 
     /** A written duration that only repeats detection → resolution (to the second) is not kept twice. */

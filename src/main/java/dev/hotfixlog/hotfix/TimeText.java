@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class TimeText {
     // Compiled once: an import parses thousands of times (String.matches and replaceFirst compile every call).
-    private static final Pattern SPACE_FOR_T = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})[ ](\\d)");
+    private static final Pattern SPACE_FOR_T = Pattern.compile("^([+-]?\\d{4,9}-\\d{2}-\\d{2})[ ](\\d)");
     private static final Pattern WITH_OFFSET = Pattern.compile(".*T.*[+-]\\d{2}:?\\d{2}$");
     private static final Pattern OFFSET_WITHOUT_COLON = Pattern.compile("([+-]\\d{2})(\\d{2})$");
     private static final Pattern DURATION_PART = Pattern.compile(

@@ -64,7 +64,7 @@ public final class LocalMarkdownService implements MarkdownService {
                 }
                 beyond = withHistory;
             }
-            return LogWriter.page(format, all, beyond, repo.types(h), repo.signs(h), since);
+            return LogWriter.page(format, all, beyond, repo.types(h), repo.signs(h), repo.blocks(h), since);
         });
     }
 
@@ -120,6 +120,10 @@ public final class LocalMarkdownService implements MarkdownService {
                 if (page.types() != null) {
                     repo.replaceTypes(h, page.types().stream()
                             .map(t -> new EmergencyType(masked(t.name()), masked(t.prevention()))).toList());
+                }
+                if (page.wholePage()) {
+                    repo.replaceBlocks(h, page.blocks().stream()
+                            .map(b -> new PageBlock(b.place(), masked(b.text()))).toList());
                 }
                 if (page.signs() != null) {
                     repo.replaceSigns(h, page.signs().stream()

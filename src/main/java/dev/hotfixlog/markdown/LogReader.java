@@ -74,6 +74,7 @@ final class LogReader {
     private final List<PageEntry> entries = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
     private final List<FieldError> errors = new ArrayList<>();
+    private final List<PageBlock> blocks = new ArrayList<>();
     private List<EmergencyType> types;
     private List<WarningSign> signs;
 
@@ -175,6 +176,7 @@ final class LogReader {
     private void append(LogReader next) {
         entries.addAll(next.entries);
         skipped.addAll(next.skipped);
+        blocks.addAll(next.blocks);
         errors.addAll(next.errors);
         types = types == null ? next.types : next.types == null ? types : concat(types, next.types);
         signs = signs == null ? next.signs : next.signs == null ? signs : concat(signs, next.signs);
@@ -186,7 +188,7 @@ final class LogReader {
     }
 
     private ParsedLog parsed() {
-        return new ParsedLog(entries, types, signs, skipped, errors);
+        return new ParsedLog(entries, types, signs, skipped, errors, mergedBlocks());
     }
 
     private void error(int index, String message) {
@@ -198,15 +200,24 @@ final class LogReader {
         Part part = start.part();
         String sub = start.sub();
         int i = start.index();
+        Part lastLogPart = part; // the log's own part the page was in before a section it does not read
         while (i < lines.length && i < stop) {
             String line = lines[i];
             Matcher m;
             if (H1.matcher(line).matches() && !line.startsWith("##")) {
+                keep(part == Part.PREAMBLE && !titled ? PageBlock.TITLE : placeOf(part, lastLogPart, sub), line);
+                titled = true;
                 i++;
             } else if ((m = H2.matcher(line)).matches() && !line.startsWith("###")) {
                 part = classify(m.group(1));
                 if (part == Part.OTHER) {
-                    skipped.add("line " + (i + 1) + ": section '" + m.group(1) + "' is not part of the log; skipped");
+                    skipped.add("line " + (i + 1) + ": section '" + m.group(1) + "' is not part of the log; kept "
+                            + "as written");
+                    keep(null, null);
+                    keep(placeOf(part, lastLogPart, sub), line);
+                } else {
+                    lastLogPart = part;
+                    keep(null, null);
                 }
                 sub = "";
                 i++;
@@ -221,27 +232,101 @@ final class LogReader {
                 }
             } else if (part == Part.PATTERNS && (m = H3.matcher(line)).matches() && !line.startsWith("####")) {
                 String h = m.group(1).toLowerCase(Locale.ROOT);
-                sub = h.contains("emergency type") ? "types" : h.contains("warning sign") ? "signs" : "";
+                sub = h.contains("emergency type") ? "types" : h.contains("warning sign") ? "signs" : "other";
                 if (sub.equals("types") && types == null) {
                     types = new ArrayList<>();
                 } else if (sub.equals("signs") && signs == null) {
                     signs = new ArrayList<>();
-                } else if (sub.isEmpty()) {
-                    skipped.add("line " + (i + 1) + ": section '" + m.group(1) + "' is not part of the log; skipped");
+                } else if (sub.equals("other")) {
+                    skipped.add("line " + (i + 1) + ": section '" + m.group(1) + "' is not part of the log; kept "
+                            + "as written");
+                }
+                keep(null, null);
+                if (sub.equals("other")) {
+                    keep(PageBlock.after("patterns"), line);
                 }
                 i++;
-            } else if (part == Part.PATTERNS && !sub.isEmpty() && (m = LIST_ITEM.matcher(line)).matches()) {
+            } else if (part == Part.PATTERNS && (sub.equals("types") || sub.equals("signs"))
+                    && (m = LIST_ITEM.matcher(line)).matches()) {
                 patternRow(i, sub, m.group(1));
                 i++;
             } else {
                 if ((part == Part.ACTIVE || part == Part.COMPLETED) && !line.isBlank()
                         && !isRule(line)) {
                     skipped.add("line " + (i + 1) + ": text outside any entry; skipped");
+                } else if (part == Part.PREAMBLE || part == Part.OTHER || part == Part.PATTERNS) {
+                    keep(placeOf(part, lastLogPart, sub), line);
                 }
                 i++;
             }
         }
+        keep(null, null);
         return new Landing(i, part, sub);
+    }
+
+    /** Where a line of the page outside the entries belongs. */
+    private static String placeOf(Part part, Part lastLogPart, String sub) {
+        return switch (part) {
+            case PREAMBLE -> PageBlock.TOP;
+            case PATTERNS -> sub.isEmpty() ? "in:patterns" : sub.equals("other") ? PageBlock.after("patterns")
+                    : "in:" + sub;
+            case OTHER -> lastLogPart == Part.PREAMBLE || lastLogPart == Part.OTHER ? PageBlock.TOP
+                    : PageBlock.after(lastLogPart.name().toLowerCase(Locale.ROOT));
+            default -> PageBlock.after(part.name().toLowerCase(Locale.ROOT));
+        };
+    }
+
+    private boolean titled;
+    private String keptPlace;
+    private StringBuilder kept;
+
+    /** Adds a line to the block being kept at {@code place}; {@code null} ends the block. */
+    private void keep(String place, String line) {
+        if (kept != null && (place == null || !place.equals(keptPlace) || PageBlock.TITLE.equals(keptPlace))) {
+            String text = trimBlankLines(kept.toString());
+            if (!text.isBlank()) {
+                blocks.add(new PageBlock(keptPlace, text));
+            }
+            kept = null;
+        }
+        if (place == null) {
+            return;
+        }
+        if (kept == null) {
+            kept = new StringBuilder();
+            keptPlace = place;
+        } else {
+            kept.append('\n');
+        }
+        kept.append(line);
+    }
+
+    /** Without the blank lines before the first line and after the last; every other line as it was. */
+    private static String trimBlankLines(String text) {
+        String[] ls = text.split("\n", -1);
+        int a = 0;
+        int b = ls.length;
+        while (a < b && ls[a].isBlank()) {
+            a++;
+        }
+        while (b > a && ls[b - 1].isBlank()) {
+            b--;
+        }
+        return String.join("\n", java.util.Arrays.asList(ls).subList(a, b));
+    }
+
+    /** The kept blocks, with neighbours at the same place joined, as the writer puts them back. */
+    private List<PageBlock> mergedBlocks() {
+        List<PageBlock> out = new ArrayList<>();
+        for (PageBlock b : blocks) {
+            PageBlock last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && last.place().equals(b.place()) && !b.place().equals(PageBlock.TITLE)) {
+                out.set(out.size() - 1, new PageBlock(b.place(), last.text() + "\n\n" + b.text()));
+            } else {
+                out.add(b);
+            }
+        }
+        return out;
     }
 
     private static Part classify(String heading) {
@@ -429,9 +514,22 @@ final class LogReader {
                     lastTextField = null;
                     i = end + 1;
                 } else {
-                    setValue(i, fields, label, Values.inline(rest));
+                    String inline = Values.inline(rest);
+                    setValue(i, fields, label, inline);
                     lastTextField = isText(label) ? label.field : null;
                     i++;
+                    int end = isText(label) && inline != null ? blockEnd(lines, i) : i;
+                    if (end > i) {
+                        // A code block, an indented block or a list under the label line belongs to its value,
+                        // kept as written: "**Change Made:** Raised the pool size:" and the config under it.
+                        StringBuilder value = new StringBuilder(inline);
+                        for (int k = i; k < end; k++) {
+                            value.append('\n').append(lines[k]);
+                        }
+                        fields.put(label.field, value.toString());
+                        lastTextField = null;
+                        i = end;
+                    }
                 }
                 continue;
             }
@@ -463,6 +561,70 @@ final class LogReader {
                     all, history));
         }
         return i;
+    }
+
+    private static final Pattern ORDERED_ITEM = Pattern.compile("^\\s*\\d{1,9}[.)]\\s+.*");
+
+    /**
+     * Where the block that continues a label's value ends, looking from {@code from} (the line after the label
+     * line): blank lines, closed code blocks, indented lines and list items, up to the last of them that is not
+     * blank; {@code from} when nothing continues it. A list item that is a label or one of the template's
+     * follow-up checkboxes is not a continuation. The writer asks the same question, so what it writes in place
+     * reads back the same.
+     */
+    static int blockEnd(String[] lines, int from) {
+        int end = from;
+        int k = from;
+        while (k < lines.length) {
+            String line = lines[k];
+            if (line.isBlank()) {
+                k++;
+            } else if (Values.isFenceOpen(line)) {
+                int close = closingFence(lines, k);
+                if (close < 0) {
+                    break;
+                }
+                k = close + 1;
+                end = k;
+            } else if (isIndented(line) || isContinuingItem(line)) {
+                k++;
+                end = k;
+            } else {
+                break;
+            }
+        }
+        return end;
+    }
+
+    private static boolean isIndented(String line) {
+        return line.startsWith("    ") || line.startsWith("\t");
+    }
+
+    private static boolean isContinuingItem(String line) {
+        if (!LabelLine.isListItem(line) && !ORDERED_ITEM.matcher(line).matches()) {
+            return false;
+        }
+        Matcher box = line.indexOf('[') >= 0 ? CHECKBOX.matcher(line) : null;
+        if (box != null && box.matches()) {
+            String text = box.group(2);
+            Matcher b = BOLD_START.matcher(text);
+            if (followUpKind(b.matches() ? b.group(1) : text) != null) {
+                return false;
+            }
+        }
+        LabelLine lm = labelMatch(line);
+        return lm == null || Label.find(lm.name()) == null;
+    }
+
+    /** The closing line of the fence opened at {@code open}, or -1 when it is never closed. */
+    private static int closingFence(String[] lines, int open) {
+        String fence = lines[open].strip().replaceAll("[^`~].*$", "");
+        for (int k = open + 1; k < lines.length; k++) {
+            if (Values.closes(lines[k], fence)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static StringBuilder flushOwn(StringBuilder own, List<Extra> extras) {

@@ -37,9 +37,12 @@ final class LogWriter {
      * @param completedSince for {@code log}: completed hotfixes resolved before this are left out
      */
     static String page(LogFormat format, List<Hotfix> all, Map<String, Beyond> beyond, List<EmergencyType> types,
-                       List<WarningSign> signs, Instant completedSince) {
+                       List<WarningSign> signs, List<PageBlock> blocks, Instant completedSince) {
         LogWriter w = new LogWriter();
-        w.line(TITLE).line("").line("## Active Hotfixes").line("");
+        List<String> title = textsAt(blocks, PageBlock.TITLE);
+        w.line(title.isEmpty() ? TITLE : title.get(0)).line("");
+        w.blocks(blocks, PageBlock.TOP);
+        w.line("## Active Hotfixes").line("");
         for (Hotfix h : all) {
             if (h.status() != Status.COMPLETED) {
                 w.entry(h, beyond.getOrDefault(h.id().toString(), Beyond.NONE), format == LogFormat.FULL);
@@ -49,6 +52,7 @@ final class LogWriter {
         if (all.stream().allMatch(h -> h.status() == Status.COMPLETED)) {
             w.line("---").line("");
         }
+        w.blocks(blocks, PageBlock.after("active"));
         w.line(format == LogFormat.FULL ? "## Completed Hotfixes" : "## Completed Hotfixes (Last 6 Months)").line("");
         for (int i = all.size() - 1; i >= 0; i--) {
             Hotfix h = all.get(i);
@@ -66,8 +70,22 @@ final class LogWriter {
         if (format == LogFormat.LOG) {
             w.line("---").line("");
         }
-        w.patterns(types, signs);
-        return w.out.toString();
+        w.blocks(blocks, PageBlock.after("completed"));
+        w.patterns(types, signs, blocks);
+        w.line("");
+        w.blocks(blocks, PageBlock.after("patterns"));
+        return w.out.toString().stripTrailing() + "\n";
+    }
+
+    private static List<String> textsAt(List<PageBlock> blocks, String place) {
+        return blocks.stream().filter(b -> b.place().equals(place)).map(PageBlock::text).toList();
+    }
+
+    /** The page's own text kept at {@code place}, each block followed by a blank line. */
+    private void blocks(List<PageBlock> blocks, String place) {
+        for (String text : textsAt(blocks, place)) {
+            line(text).line("");
+        }
     }
 
     /** One record alone, in full template form. */
@@ -181,9 +199,25 @@ final class LogWriter {
                 if (text == null) {
                     return head + " " + l.placeholder;
                 }
-                return Values.fitsInline(text) ? head + " " + text : fenced(head, text);
+                if (Values.fitsInline(text)) {
+                    return head + " " + text;
+                }
+                return inPlace(text) ? head + " " + text : fenced(head, text);
             }
         }
+    }
+
+    /**
+     * True when a value of several lines can be written as people write it: its first line on the label line,
+     * the rest (a code block, an indented block, a list) under it, and reads back the same.
+     */
+    private static boolean inPlace(String value) {
+        int nl = value.indexOf('\n');
+        if (nl <= 0 || !Values.fitsInline(value.substring(0, nl)) || value.indexOf('\r') >= 0) {
+            return false;
+        }
+        String[] rest = value.substring(nl + 1).split("\n", -1);
+        return !rest[rest.length - 1].isBlank() && LogReader.blockEnd(rest, 0) == rest.length;
     }
 
     private static String fenced(String head, String value) {
@@ -218,8 +252,15 @@ final class LogWriter {
             d.put("title", h.title()); // the heading holds a one-line version; this is the exact one
         }
         // The Duration line shows the total a reader wants; the stored explicit duration (or none) is here.
-        for (String f : List.of("alertedAt", "fixDeployedAt", "resolvedAt", "duration", "triage", "steps")) {
+        for (String f : List.of("alertedAt", "fixDeployedAt", "resolvedAt", "duration", "triage", "steps",
+                "confidence")) {
             d.set(f, json.get(f));
+        }
+        if (!h.redactions().isEmpty()) {
+            // Where secrets were masked (never the secrets): part of the record, so a full export carries it.
+            ArrayNode found = d.putArray("redactions");
+            h.redactions().forEach(r -> found.addObject().put("field", r.field()).put("kind", r.kind())
+                    .put("at", r.at().toString()));
         }
         ObjectNode fus = d.putObject("followUps");
         json.get("followUps").fields().forEachRemaining(e -> {
@@ -274,8 +315,11 @@ final class LogWriter {
         return "Open: " + String.join(", ", open);
     }
 
-    private void patterns(List<EmergencyType> types, List<WarningSign> signs) {
-        line("## Hotfix Patterns & Prevention").line("").line("### Common Emergency Types").line("");
+    private void patterns(List<EmergencyType> types, List<WarningSign> signs, List<PageBlock> blocks) {
+        line("## Hotfix Patterns & Prevention").line("");
+        blocks(blocks, "in:patterns");
+        line("### Common Emergency Types").line("");
+        blocks(blocks, "in:types");
         if (types.isEmpty()) {
             line("- **Type 1:** [e.g., Database connection failures] - **Prevention:** [Strategy]");
         }
@@ -285,6 +329,7 @@ final class LogWriter {
                     + (t.prevention() == null ? "[Strategy]" : t.prevention()));
         }
         line("").line("### Warning Signs").line("");
+        blocks(blocks, "in:signs");
         if (signs.isEmpty()) {
             line("- **Signal 1:** [Metric/behavior] → **Threshold:** [When to act]");
         }

@@ -76,6 +76,20 @@ final class MarkdownRepository {
         }
     }
 
+    /** The page's own text outside its entries, in page order. */
+    List<PageBlock> blocks(Handle h) {
+        return h.createQuery("SELECT place, text FROM markdown_page ORDER BY ordinal")
+                .map((rs, ctx) -> new PageBlock(rs.getString(1), rs.getString(2))).list();
+    }
+
+    void replaceBlocks(Handle h, List<PageBlock> blocks) {
+        h.execute("DELETE FROM markdown_page");
+        for (int i = 0; i < blocks.size(); i++) {
+            h.createUpdate("INSERT INTO markdown_page (place, ordinal, text) VALUES (:p, :o, :t)")
+                    .bind("p", blocks.get(i).place()).bind("o", i + 1).bind("t", blocks.get(i).text()).execute();
+        }
+    }
+
     private static String writeExtras(List<Extra> extras) {
         ArrayNode a = Json.mapper().createArrayNode();
         extras.forEach(e -> a.addObject().put("section", e.section()).put("text", e.text()));

@@ -18,11 +18,13 @@ final class Values {
     /** A whole value in square brackets is the template's unfilled placeholder ({@code [Best guess at cause]}). */
     private static final Pattern PLACEHOLDER = Pattern.compile("^\\[[^\\[\\]]*\\]$");
     private static final Pattern FENCE_OPEN = Pattern.compile("^(~{3,}|`{3,})[^`~]*$");
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+    // "uuuu", the proleptic year, not "yyyy" (year of era): year -1 is written -0001 and reads back as -1, where
+    // "yyyy" wrote 0002 (2 BC) and the record came back a year 2.
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
             .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneOffset.UTC);
 
     private Values() {

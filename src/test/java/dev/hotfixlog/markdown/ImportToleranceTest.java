@@ -105,7 +105,7 @@ class ImportToleranceTest {
 
             ImportReport r = md.importLog(MESSY, false, "ana", n -> { });
             assertThat(r.created()).containsExactly("HOTFIX-120", "HOTFIX-007", "HOTFIX-100");
-            assertThat(r.skipped()).contains("line 57: section 'Team Notes' is not part of the log; skipped");
+            assertThat(r.skipped()).contains("line 57: section 'Team Notes' is not part of the log; kept as written");
             Hotfix h = s.app().hotfixes().get(new HotfixId(120));
             assertThat(h.owner()).isEqualTo("Dana");
             assertThat(h.severity()).isEqualTo(Severity.HIGH);

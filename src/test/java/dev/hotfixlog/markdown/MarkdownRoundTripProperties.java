@@ -7,6 +7,7 @@ import dev.hotfixlog.hotfix.FollowUpKind;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixJson;
+import dev.hotfixlog.hotfix.Redaction;
 import dev.hotfixlog.hotfix.Severity;
 import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.hotfix.Step;
@@ -30,6 +31,7 @@ import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterProperty;
 
 /**
@@ -76,6 +78,33 @@ class MarkdownRoundTripProperties {
         roundTrip(onPostgres, x);
     }
 
+    /**
+     * A whole page keeps its own lines in a full export: its title, the lines under it (an intro quote, a note)
+     * and a section the log does not read, each where it stood.
+     */
+    @Property(tries = 100, edgeCases = EdgeCasesMode.MIXIN)
+    void aWholePage_keepsItsTitleTopLinesAndOwnSections(@ForAll("pageLines") List<String> top,
+                                                        @ForAll("pageLines") List<String> notes) {
+        String title = "# Payments team: hotfixes";
+        String topText = String.join("\n", top);
+        String section = "## Team Notes\n\n" + String.join("\n", notes);
+        String page = title + "\n\n" + topText + "\n\n## Active Hotfixes\n\n---\n\n" + section + "\n\n"
+                + "## Completed Hotfixes\n\n";
+        onSqlite.app().markdown().importLog(page, false, "prop", n -> { });
+        String full = onSqlite.app().markdown().export(LogFormat.FULL);
+        assertThat(full).startsWith(title + "\n\n" + topText + "\n\n## Active Hotfixes\n")
+                .contains("\n" + section + "\n\n## Completed Hotfixes");
+        assertThat(onSqlite.app().markdown().export(LogFormat.FULL)).as("stable").isEqualTo(full);
+    }
+
+    @Provide
+    Arbitrary<List<String>> pageLines() {
+        // Lines that stay where they are: not a heading of the page's own parts, not blank at either end.
+        Arbitrary<String> line = text(LINE_PIECES).filter(l -> !l.startsWith("#") && !l.isBlank()
+                && l.equals(l.strip()) && !l.startsWith("---"));
+        return line.list().ofMinSize(1).ofMaxSize(4);
+    }
+
     private void roundTrip(RunningServer s, Hotfix generated) {
         Hotfix x = generated.withIdentity(new HotfixId(ids.incrementAndGet()), 1, generated.createdAt(),
                 generated.updatedAt());
@@ -86,6 +115,7 @@ class MarkdownRoundTripProperties {
         Hotfix back = s.app().hotfixes().get(x.id());
         assertThat(back.status()).isEqualTo(x.status());
         assertThat(HotfixJson.editable(back)).as(exported).isEqualTo(HotfixJson.editable(x));
+        assertThat(back.redactions()).as("where secrets were masked").isEqualTo(x.redactions());
         assertThat(s.app().markdown().exportOne(x.id())).as("export is stable").isEqualTo(exported);
         ImportReport again = s.app().markdown().importLog(page, false, "prop", n -> { });
         assertThat(again.unchanged()).containsExactly(x.id().toString());
@@ -95,8 +125,13 @@ class MarkdownRoundTripProperties {
     Arbitrary<Hotfix> records() {
         Arbitrary<String> text = text(PIECES).injectNull(0.3);
         Arbitrary<String> line = text(LINE_PIECES).map(String::strip).filter(t -> !t.isEmpty() && t.length() <= 200);
-        Arbitrary<Instant> detected = Arbitraries.longs().between(1_700_000_000_000L, 1_800_000_000_000L)
-                .map(Instant::ofEpochMilli);
+        // Mostly this decade; also the years people mistype: before year 1 (-0001 must not come back as 0002)
+        // and far ahead.
+        Arbitrary<Instant> detected = Arbitraries.frequencyOf(
+                Tuple.of(8, Arbitraries.longs().between(1_700_000_000_000L, 1_800_000_000_000L)),
+                Tuple.of(1, Arbitraries.longs().between(-377_705_116_800_000L, -62_135_596_800_001L)),
+                Tuple.of(1, Arbitraries.longs().between(253_402_300_799_000L - 86_400_000L * 400,
+                        253_402_300_799_000L - 86_400_000L * 4))).map(Instant::ofEpochMilli);
         Arbitrary<List<Long>> gaps = Arbitraries.longs().between(0, 86_400_000L).list().ofSize(3);
         Arbitrary<Duration> explicit = Arbitraries.longs().between(1, 400_000).map(Duration::ofSeconds)
                 .injectNull(0.5);
@@ -108,12 +143,25 @@ class MarkdownRoundTripProperties {
         return Combinators.combine(line, Arbitraries.of(Severity.class), line.injectNull(0.3), texts, systems,
                         detected, gaps, explicit).as((title, sev, owner, t, sys, det, gap, dur) ->
                         new Object[] {title, sev, owner, t, sys, det, gap, dur})
-                .flatMap(a -> Combinators.combine(status, flags, text, line.injectNull(0.5)).as((st, f, desc, who) ->
-                        build(a, st, f, desc, who)));
+                .flatMap(a -> Combinators.combine(status, flags, text, line.injectNull(0.5),
+                        Arbitraries.integers().between(1, 5).injectNull(0.3), redactions()).as(
+                                (st, f, desc, who, confidence, masked) -> build(a, st, f, desc, who, confidence,
+                                        masked)));
+    }
+
+    /** Where secrets had been masked: the record carries the notes, and a full export must too. */
+    private static Arbitrary<List<Redaction>> redactions() {
+        Arbitrary<Redaction> one = Combinators.combine(
+                Arbitraries.of("problem", "systemsAffected[1]", "followUps.postmortem.description", "rollbackPlan"),
+                Arbitraries.of("private-key", "github-token", "password-in-url"),
+                Arbitraries.longs().between(1_700_000_000_000L, 1_800_000_000_000L).map(Instant::ofEpochMilli))
+                .as(Redaction::new);
+        return one.list().ofMaxSize(3);
     }
 
     @SuppressWarnings("unchecked")
-    private static Hotfix build(Object[] a, Status status, List<Boolean> f, String desc, String who) {
+    private static Hotfix build(Object[] a, Status status, List<Boolean> f, String desc, String who, Integer confidence,
+                                List<Redaction> redactions) {
         List<String> t = (List<String>) a[3];
         Instant detected = (Instant) a[5];
         List<Long> gap = (List<Long>) a[6];
@@ -141,8 +189,8 @@ class MarkdownRoundTripProperties {
                 new dev.hotfixlog.hotfix.TheFix(t.get(3), (List<String>) a[4], t.get(4)),
                 new dev.hotfixlog.hotfix.TheContext(t.get(5), t.get(6), t.get(7)), timeline, status,
                 new Triage(f.get(10) ? Boolean.TRUE : null, f.get(11) ? Boolean.FALSE : null), steps, followUps,
-                new WriteUp(who, t.get(8), t.get(9), t.get(10), t.get(11), t.get(12), desc), 1, detected, detected,
-                List.of());
+                new WriteUp(who, t.get(8), t.get(9), t.get(10), t.get(11), t.get(12), desc, confidence), 1, detected,
+                detected, redactions);
     }
 
     private static Arbitrary<String> text(List<String> pieces) {

@@ -56,7 +56,7 @@ class SecretsEverywhereTest {
             "lesson.summary", "lesson.constraint_text", "lesson.signal_text", "lesson.boundary_text",
             "lesson.operating_rule", "lesson.category", "api_token.name", "audit_event.actor",
             "signal_value.description", "signal_value.updated_by", "outbox_message.subject",
-            "outbox_message.body", "outbox_message.created_by");
+            "outbox_message.body", "outbox_message.created_by", "markdown_page.text");
     /** Columns no person's free text reaches, each with the reason. */
     private static final Map<String, String> NOT_FREE_TEXT = new TreeMap<>(Map.ofEntries(
             Map.entry("account.username", "a name of letters, digits and . _ - (AccountService refuses the rest)"),
@@ -94,6 +94,7 @@ class SecretsEverywhereTest {
             Map.entry("lesson_tag.lesson_id", "an id"),
             Map.entry("lesson_tag.tag", "letters, digits and . _ + # - only: a masked secret is refused, see below"),
             Map.entry("metrics_month.zone", "a time-zone id"),
+            Map.entry("markdown_page.place", "where on the page: title, top, after:active, …"),
             Map.entry("metrics_month.tally", "counts of a month, encoded"),
             Map.entry("oidc_pending.state_hash", "SHA-256 hex"), Map.entry("oidc_pending.nonce", "random"),
             Map.entry("oidc_pending.verifier", "random"), Map.entry("oidc_pending.next_path", "a local path"),
@@ -268,7 +269,7 @@ class SecretsEverywhereTest {
 
     /** A hand-kept page with text the template has no label for, emergency types and warning signs. */
     private String importedPage() {
-        return "# Hotfix Log\n\n## Active Hotfixes\n\n### 🚨 [HOTFIX-XXX] Imported with secrets\n\n"
+        return "# Hotfix Log\n\n> Kept by the payments team. " + paste(true) + "\n\n## Active Hotfixes\n\n### 🚨 [HOTFIX-XXX] Imported with secrets\n\n"
                 + "**Severity:** 🔴 Critical\n\n#### The Fix\n\n**Change Made:** Raised the pool size:\n\n"
                 + "```yaml\npool: 40\n" + paste(false).replace("\n", " ") + "\n```\n\n"
                 + "#### Timeline\n\n- 02:10 " + paste(true) + "\n- 02:20 " + paste(false) + "\n\n"

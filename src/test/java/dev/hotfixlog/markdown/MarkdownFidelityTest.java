@@ -1,0 +1,110 @@
+package dev.hotfixlog.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hotfixlog.hotfix.FollowUpKind;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.support.BothDatabases;
+import dev.hotfixlog.support.Http;
+import dev.hotfixlog.support.MutableClock;
+import dev.hotfixlog.support.RunningServer;
+import dev.hotfixlog.support.TestDb;
+
+/** A log written by hand comes back as the people wrote it: on the record, in search, and in the export. */
+class MarkdownFidelityTest {
+    /** An entry as a team writes it: a config block under a label line, a list, a section of its own. */
+    static final String ENTRY = String.join("\n",
+            "### 🚨 [HOTFIX-031] Connection pool exhausted",
+            "",
+            "**Date/Time:** 2026-10-04 02:17  ",
+            "**Severity:** 🔴 Critical  ",
+            "**Duration:** 38 minutes  ",
+            "**Who:** Priya Raman",
+            "",
+            "#### The Emergency",
+            "",
+            "**Problem:** Checkout requests timed out  ",
+            "**Impact:** Every EU checkout for 38 minutes  ",
+            "**Why Emergency:** Revenue stopped",
+            "",
+            "#### The Fix",
+            "",
+            "**Change Made:** Raised the pool size:",
+            "",
+            "```yaml",
+            "pool:",
+            "  maxConnections: 40   # was 10",
+            "```",
+            "**Files/Systems Affected:** checkout-api  ",
+            "**Rollback Plan:** Revert the steps:",
+            "",
+            "1. set maxConnections back to 10",
+            "2. redeploy checkout-api",
+            "",
+            "#### The Context",
+            "",
+            "**Root Cause (Initial):** A retry storm  ",
+            "**Risk Accepted:** Not load tested:",
+            "",
+            "    db CPU may reach 90% at peak",
+            "",
+            "**Monitoring:** pool wait time",
+            "",
+            "#### Timeline",
+            "",
+            "- 02:17 paged by the checkout SLO alert",
+            "- 02:31 pool raised, errors falling",
+            "",
+            "#### Follow-up Required",
+            "",
+            "- [x] **Post-mortem scheduled** for 2026-10-06 with Priya",
+            "- [ ] **Proper fix planned** - Bound the retries",
+            "- [x] **Process improvement** - Alert on pool wait time",
+            "- [ ] **Documentation updates** - [What docs need updating]",
+            "");
+
+    @BothDatabases
+    void aBlockUnderALabel_belongsToItsValue_shownSearchedAndExportedInPlace(TestDb db) {
+        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+            s.app().markdown().importLog("## Active Hotfixes\n\n" + ENTRY, false, "ana", n -> { });
+            Hotfix h = s.app().hotfixes().get(new HotfixId(31));
+            assertThat(h.fix().changeMade()).isEqualTo("Raised the pool size:\n\n```yaml\npool:\n"
+                    + "  maxConnections: 40   # was 10\n```");
+            assertThat(h.fix().rollbackPlan()).isEqualTo("Revert the steps:\n\n1. set maxConnections back to 10\n"
+                    + "2. redeploy checkout-api");
+            assertThat(h.context().riskAccepted()).isEqualTo("Not load tested:\n\n    db CPU may reach 90% at peak");
+            assertThat(h.fix().systemsAffected()).containsExactly("checkout-api");
+
+            Http api = s.http();
+            assertThat(api.get("/hotfixes/HOTFIX-031").body()).contains("maxConnections: 40   # was 10");
+            assertThat(api.get("/api/v1/search?q=maxConnections").json().path("items").get(0).path("id").asText())
+                    .isEqualTo("HOTFIX-031");
+
+            String exported = s.app().markdown().exportOne(h.id());
+            assertThat(exported).contains("**Change Made:** Raised the pool size:\n\n```yaml\npool:\n"
+                            + "  maxConnections: 40   # was 10\n```\n")
+                    .contains("**Rollback Plan:** Revert the steps:\n\n1. set maxConnections back to 10\n"
+                            + "2. redeploy checkout-api\n")
+                    .contains("**Risk Accepted:** Not load tested:\n\n    db CPU may reach 90% at peak\n")
+                    .contains("#### Timeline\n\n- 02:17 paged by the checkout SLO alert\n");
+            assertThat(exported.lines().filter(l -> l.startsWith("  maxConnections"))).containsExactly(
+                    "  maxConnections: 40   # was 10");
+        }
+    }
+
+    @BothDatabases
+    void aTickedBoxWithoutATime_isDoneWithTheTimeUnknown_neverTheImportsTime(TestDb db) {
+        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+            s.app().markdown().importLog("## Active Hotfixes\n\n" + ENTRY, false, "ana", n -> { });
+            Hotfix h = s.app().hotfixes().get(new HotfixId(31));
+            assertThat(h.followUps().get(FollowUpKind.POSTMORTEM).done()).isTrue();
+            assertThat(h.followUps().get(FollowUpKind.POSTMORTEM).doneAt()).isNull();
+            assertThat(s.http().get("/hotfixes/HOTFIX-031").body()).contains("done (time not recorded)");
+            assertThat(h.followUps().get(FollowUpKind.PROCESS_IMPROVEMENT).doneAt()).isNull();
+            String quarters = s.http().get("/api/v1/metrics?from=2026-10&to=2026-12").json()
+                    .path("learningVelocity").path("processImprovementsPerQuarter").toString();
+            assertThat(quarters).as("not counted in the import's quarter").isEqualTo("[{\"period\":\"2026-Q4\",\"count\":0}]");
+        }
+    }
+}
