@@ -19,6 +19,7 @@ import dev.hotfixlog.lesson.LessonRoutes;
 import dev.hotfixlog.lesson.LessonService;
 import dev.hotfixlog.lesson.LocalLessonService;
 import dev.hotfixlog.markdown.LocalMarkdownService;
+import dev.hotfixlog.markdown.LogSectionsPanel;
 import dev.hotfixlog.markdown.MarkdownApiClient;
 import dev.hotfixlog.markdown.MarkdownRoutes;
 import dev.hotfixlog.markdown.MarkdownService;
@@ -204,7 +205,9 @@ public final class App implements AutoCloseable {
         SearchRoutes searchRoutes = new SearchRoutes(search, pages);
         // The record page shows what other features know of the hotfix: similar past fixes, its messages, its
         // lessons.
-        RecordPanels panels = h -> searchRoutes.html(h) + notifyPages.html(h) + lessonPages.html(h);
+        LogSectionsPanel logSections = new LogSectionsPanel(db, pages);
+        RecordPanels panels = h -> logSections.html(h) + searchRoutes.html(h) + notifyPages.html(h)
+                + lessonPages.html(h);
         metricsRoutes = new MetricsRoutes(metrics, pages, clock);
         List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
                 new AccessGate(tokens, sessions, audit)::register,

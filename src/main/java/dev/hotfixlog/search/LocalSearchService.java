@@ -31,6 +31,9 @@ public final class LocalSearchService implements SearchService {
             + " || ' ' || coalesce(h.constraint_text, '') || ' ' || coalesce(h.signal_text, '') || ' ' ||"
             + " coalesce(h.boundary_text, '') || ' ' || coalesce(h.operating_rule, '') || ' ' ||"
             + " coalesce(h.learning, '')";
+    /** What a hand-kept log holds beyond the labels (V18), for the snippet: the texts of its extras. */
+    static final String LOG_EXTRAS_BODY = "coalesce((SELECT string_agg(e->>'text', ' ') FROM hotfix_markdown m,"
+            + " jsonb_array_elements(coalesce(m.extras, '[]')::jsonb) e WHERE m.hotfix_id = h.id), '')";
     static final String LESSON_BODY = "coalesce(l.summary, '') || ' ' || coalesce(l.constraint_text, '') ||"
             + " ' ' || coalesce(l.signal_text, '') || ' ' || coalesce(l.boundary_text, '') || ' ' ||"
             + " coalesce(l.operating_rule, '') || ' ' || coalesce(l.category, '')";
@@ -164,15 +167,23 @@ public final class LocalSearchService implements SearchService {
                 + query + ") AS score FROM hotfix h WHERE h.search @@ " + query);
         StringBuilder lessons = new StringBuilder("SELECT 'lesson' AS kind, l.id, -l.number AS n, ts_rank(l.search, "
                 + query + ") AS score FROM lesson l WHERE l.search @@ " + query);
+        // Hotfixes found through the text their log page holds beyond the labels (V18), ranked below a match in
+        // the record's own fields; a hotfix found both ways keeps its better score.
+        StringBuilder viaLog = new StringBuilder("SELECT 'hotfix' AS kind, h.id, h.number AS n, 0.5 * ts_rank(m.search, "
+                + query + ") AS score FROM hotfix_markdown m JOIN hotfix h ON h.id = m.hotfix_id WHERE m.search @@ "
+                + query);
         filters(hotfixes, args, q, before, "'hotfix'", "h.category", "h.detected_at");
+        filters(viaLog, args, q, before, "'hotfix'", "h.category", "h.detected_at");
         filters(lessons, args, q, null, "'lesson'", "l.category", "l.created_at");
         hotfixes.append(" ORDER BY h.number DESC LIMIT :cap");
+        viaLog.append(" ORDER BY h.number DESC LIMIT :cap");
         lessons.append(" ORDER BY l.number DESC LIMIT :cap");
-        String sql = "WITH best AS (SELECT * FROM (" + hotfixes + ") hc UNION ALL SELECT * FROM (" + lessons + ") lc"
-                + " ORDER BY score DESC, n DESC LIMIT :limit)"
+        String sql = "WITH best AS (SELECT kind, id, n, max(score) AS score FROM (SELECT * FROM (" + hotfixes
+                + ") hc UNION ALL SELECT * FROM (" + viaLog + ") vc UNION ALL SELECT * FROM (" + lessons + ") lc) c"
+                + " GROUP BY kind, id, n ORDER BY score DESC, n DESC LIMIT :limit)"
                 + " SELECT b.kind, b.id, ts_headline('english', COALESCE(h.title, l.title), " + query
                 + ", :titleOptions), ts_headline('english', CASE WHEN b.kind = 'hotfix' THEN " + HOTFIX_BODY
-                + " ELSE " + LESSON_BODY + " END, " + query + ", :bodyOptions), b.score, h.severity,"
+                + " || ' ' || " + LOG_EXTRAS_BODY + " ELSE " + LESSON_BODY + " END, " + query + ", :bodyOptions), b.score, h.severity,"
                 + " COALESCE(h.category, l.category), COALESCE(h.detected_at, l.created_at),"
                 + " COALESCE(h.operating_rule, l.operating_rule)"
                 + " FROM best b LEFT JOIN hotfix h ON b.kind = 'hotfix' AND h.id = b.id"

@@ -77,7 +77,10 @@ class MarkdownFidelityTest {
             assertThat(h.fix().systemsAffected()).containsExactly("checkout-api");
 
             Http api = s.http();
-            assertThat(api.get("/hotfixes/HOTFIX-031").body()).contains("maxConnections: 40   # was 10");
+            assertThat(api.get("/hotfixes/HOTFIX-031").body()).contains("maxConnections: 40   # was 10")
+                    .contains("<h3>Timeline</h3>").contains("- 02:17 paged by the checkout SLO alert");
+            assertThat(api.get("/api/v1/search?q=paged").json().path("items").get(0).path("id").asText())
+                    .as("a section of the team's own is searched").isEqualTo("HOTFIX-031");
             assertThat(api.get("/api/v1/search?q=maxConnections").json().path("items").get(0).path("id").asText())
                     .isEqualTo("HOTFIX-031");
 

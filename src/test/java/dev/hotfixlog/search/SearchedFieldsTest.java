@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -52,6 +54,19 @@ class SearchedFieldsTest {
         List<String> key = List.of("id", "number", "title");
         assertThat(columns(whens.get(0), "OLD\\.(\\w+) IS NOT")).containsExactlyElementsOf(concat(key, HOTFIX));
         assertThat(columns(whens.get(1), "OLD\\.(\\w+) IS NOT")).containsExactlyElementsOf(concat(key, LESSON));
+    }
+
+    @Test
+    void sqlitesTriggersOfV18_whichAddTheLogsOwnText_indexTheSameColumns() throws IOException {
+        String sql = Files.readString(Path.of("src/main/resources/db/migration/sqlite/V18__search_log_extras.sql"));
+        Matcher m = Pattern.compile("concat_ws\\(' ',(.*?)\\(SELECT group_concat", Pattern.DOTALL).matcher(sql);
+        int bodies = 0;
+        while (m.find()) {
+            assertThat(columns(m.group(1), "(?:NEW|h)\\.(\\w+)")).isEqualTo(HOTFIX);
+            bodies++;
+        }
+        assertThat(bodies).as("hotfix inserted, updated; its log text inserted, updated, deleted; the rebuild")
+                .isEqualTo(6);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
