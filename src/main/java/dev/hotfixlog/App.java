@@ -25,6 +25,7 @@ import dev.hotfixlog.markdown.MarkdownRoutes;
 import dev.hotfixlog.markdown.MarkdownService;
 import dev.hotfixlog.metrics.BreachedSigns;
 import dev.hotfixlog.metrics.LocalMetricsService;
+import dev.hotfixlog.metrics.LogSigns;
 import dev.hotfixlog.metrics.MetricsApiClient;
 import dev.hotfixlog.metrics.MetricsRoutes;
 import dev.hotfixlog.metrics.MetricsService;
@@ -124,11 +125,15 @@ public final class App implements AutoCloseable {
         Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
         SecretRedactor redactor = new SecretRedactor();
         LocalHotfixService hotfixes = new LocalHotfixService(db, clock, redactor, due, notifier);
-        LocalMetricsService metrics = new LocalMetricsService(db, clock, redactor);
+        LocalMarkdownService markdown = new LocalMarkdownService(db, clock, hotfixes, redactor);
+        // The signs the team wrote on its log page are watched like the others; metrics reads them from Markdown.
+        LogSigns written = () -> markdown.warningSigns().stream()
+                .map(w -> new LogSigns.Written(w.signal(), w.threshold())).toList();
+        LocalMetricsService metrics = new LocalMetricsService(db, clock, redactor, written);
         // Breached warning signs reach the channels; the notifications do not know how signs are computed.
         SignAlarm.Source breached = () -> metrics.signs().stream().filter(SignReading::breached)
                 .map(s -> new SignAlarm(s.name(), s.description(), s.value(), s.threshold(), s.direction())).toList();
-        return new App(config, db, hotfixes, new LocalMarkdownService(db, clock, hotfixes, redactor),
+        return new App(config, db, hotfixes, markdown,
                 new LocalFollowUpService(db, clock), new LocalNotifyService(db, notifier, hotfixes,
                 config.followThrough(), breached, clock), metrics, new LocalLessonService(db, clock, hotfixes, redactor),
                 new LocalSearchService(db, hotfixes), clock);

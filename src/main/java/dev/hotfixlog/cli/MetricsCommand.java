@@ -64,8 +64,9 @@ final class MetricsCommand extends AppCommand {
         }
         out().println();
         for (SignReading s : app.metrics().signs()) {
-            out().printf("%-8s %-24s %s (act %s %s)%n", s.breached() ? "BREACHED" : "ok", s.name(),
-                    MetricsText.number(s.value()), s.direction(), MetricsText.number(s.threshold()));
+            out().printf("%-8s %-24s %s (act %s)%n", s.breached() ? "BREACHED" : s.value() == null ? "no value"
+                    : "ok", s.name(), MetricsText.number(s.value()), s.thresholdText() != null
+                    ? "when " + s.thresholdText() : s.thresholdShown());
         }
         return ExitCodes.OK;
     }

@@ -68,6 +68,11 @@ public final class LocalMarkdownService implements MarkdownService {
         });
     }
 
+    /** The warning signs the log page lists, in its order: the read model metrics watches them through. */
+    public List<WarningSign> warningSigns() {
+        return db.read(repo::signs);
+    }
+
     @Override
     public String exportOne(HotfixId id) {
         Hotfix h = hotfixes.get(id);

@@ -34,8 +34,10 @@ public final class LocalMetricsService implements MetricsService {
     private final TallyCache cache = new TallyCache();
 
     private final SecretRedactor redactor;
+    private final LogSigns logSigns;
 
-    public LocalMetricsService(Database db, Clock clock, SecretRedactor redactor) {
+    public LocalMetricsService(Database db, Clock clock, SecretRedactor redactor, LogSigns logSigns) {
+        this.logSigns = Objects.requireNonNull(logSigns, "logSigns");
         this.redactor = Objects.requireNonNull(redactor, "redactor");
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -195,7 +197,35 @@ public final class LocalMetricsService implements MetricsService {
 
     @Override
     public List<SignReading> signs() {
-        return db.read(this::signs);
+        List<SignReading> measured = db.read(this::signs);
+        return withWrittenSigns(measured, logSigns.written());
+    }
+
+    /**
+     * The signs the team wrote on its log page join the list: with the value a monitoring system reported under
+     * the sign's name, or with none yet. A reported sign keeps its own threshold; the page's words describe it.
+     */
+    static List<SignReading> withWrittenSigns(List<SignReading> measured, List<LogSigns.Written> written) {
+        List<SignReading> out = new ArrayList<>(measured);
+        for (LogSigns.Written w : written) {
+            String name = LogSigns.nameOf(w.signal());
+            int at = -1;
+            for (int i = 0; i < out.size(); i++) {
+                if (out.get(i).name().equals(name) && !out.get(i).builtIn()) {
+                    at = i;
+                }
+            }
+            if (at >= 0) {
+                SignReading r = out.get(at);
+                out.set(at, new SignReading(r.name(), r.description() == null ? w.signal() : r.description(),
+                        r.value(), r.threshold(), r.direction(), false, r.updatedAt(), w.threshold()));
+            } else {
+                out.add(new SignReading(name, w.signal(), null, LogSigns.thresholdOf(w.threshold()),
+                        LogSigns.directionOf(w.threshold()), false, null,
+                        w.threshold() == null ? "no threshold written" : w.threshold()));
+            }
+        }
+        return out;
     }
 
     private List<SignReading> signs(Handle h) {

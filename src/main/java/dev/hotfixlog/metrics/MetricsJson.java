@@ -73,11 +73,16 @@ public final class MetricsJson {
             n.put("name", s.name());
             n.put("description", s.description());
             n.put("value", s.value());
-            n.put("threshold", s.threshold());
+            if (Double.isNaN(s.threshold())) {
+                n.putNull("threshold"); // a sign whose page names no number
+            } else {
+                n.put("threshold", s.threshold());
+            }
             n.put("direction", s.direction());
             n.put("breached", s.breached());
             n.put("builtIn", s.builtIn());
             n.put("updatedAt", s.updatedAt() == null ? null : s.updatedAt().toString());
+            n.put("thresholdText", s.thresholdText());
         }
         return a;
     }
@@ -86,9 +91,10 @@ public final class MetricsJson {
         List<SignReading> out = new ArrayList<>();
         for (JsonNode n : a) {
             out.add(new SignReading(n.path("name").asText(), text(n, "description"),
-                    n.path("value").isNumber() ? n.path("value").asDouble() : null, n.path("threshold").asDouble(),
+                    n.path("value").isNumber() ? n.path("value").asDouble() : null, n.path("threshold").isNumber() ? n.path("threshold").asDouble() : Double.NaN,
                     n.path("direction").asText(), n.path("builtIn").asBoolean(),
-                    n.path("updatedAt").isTextual() ? Instant.parse(n.path("updatedAt").asText()) : null));
+                    n.path("updatedAt").isTextual() ? Instant.parse(n.path("updatedAt").asText()) : null,
+                    text(n, "thresholdText")));
         }
         return out;
     }

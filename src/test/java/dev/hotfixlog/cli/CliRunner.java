@@ -6,15 +6,15 @@ import java.time.Clock;
 import java.util.Map;
 
 /** Runs the CLI in-process with given environment, clock and typed input; captures what it prints. */
-record CliRunner(Map<String, String> env, Clock clock) {
-    record Result(int code, String out, String err) {
+public record CliRunner(Map<String, String> env, Clock clock) {
+    public record Result(int code, String out, String err) {
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         return run("", false, args);
     }
 
-    Result run(String input, boolean interactive, String... args) {
+    public Result run(String input, boolean interactive, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Cli.run(args, env, clock, Terminal.of(new StringReader(input), out, err, interactive));

@@ -110,4 +110,48 @@ class MarkdownFidelityTest {
             assertThat(quarters).as("not counted in the import's quarter").isEqualTo("[{\"period\":\"2026-Q4\",\"count\":0}]");
         }
     }
+
+    @BothDatabases
+    void importedWarningSigns_areWatched_onTheDashboardTheCliAndTheApi(TestDb db) {
+        String page = "# Hotfix Log\n\n## Active Hotfixes\n\n---\n\n## Completed Hotfixes\n\n"
+                + "## Hotfix Patterns & Prevention\n\n### Warning Signs\n\n"
+                + "- **Signal 1:** Evictions per second → **Threshold:** over 1000 for 5 minutes\n"
+                + "- **Signal 2:** Free disk on the primary → **Threshold:** below 15%\n";
+        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+            s.app().markdown().importLog(page, false, "ana", n -> { });
+            Http api = s.http();
+            com.fasterxml.jackson.databind.JsonNode signs = api.get("/api/v1/signals").json();
+            com.fasterxml.jackson.databind.JsonNode evictions = find(signs, "evictions-per-second");
+            assertThat(evictions.path("description").asText()).isEqualTo("Evictions per second");
+            assertThat(evictions.path("value").isNull()).isTrue();
+            assertThat(evictions.path("threshold").asDouble()).isEqualTo(1000.0);
+            assertThat(evictions.path("thresholdText").asText()).isEqualTo("over 1000 for 5 minutes");
+            assertThat(find(signs, "free-disk-on-the-primary").path("direction").asText()).isEqualTo("below");
+
+            assertThat(api.get("/dashboard").body()).contains("Evictions per second").contains("over 1000 for 5 minutes")
+                    .contains("the log page");
+            dev.hotfixlog.cli.CliRunner.Result cli = new dev.hotfixlog.cli.CliRunner(java.util.Map.of("HOTFIX_DB_URL",
+                    db.url(), "HOTFIX_DATA_DIR", db.dataDir().toString()), MutableClock.at("2026-11-22T10:00:00Z"))
+                    .run("metrics");
+            assertThat(cli.out()).contains("no value evictions-per-second     — (act when over 1000 for 5 minutes)");
+
+            api.send("PUT", "/api/v1/signals/evictions-per-second", "{\"value\":1500,\"threshold\":1000}");
+            com.fasterxml.jackson.databind.JsonNode reported = find(api.get("/api/v1/signals").json(),
+                    "evictions-per-second");
+            assertThat(reported.path("breached").asBoolean()).isTrue();
+            assertThat(reported.path("description").asText()).isEqualTo("Evictions per second");
+            assertThat(api.get("/api/v1/signals").json().size()).as("one entry per sign").isEqualTo(
+                    signs.size());
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode find(com.fasterxml.jackson.databind.JsonNode signs,
+                                                                String name) {
+        for (com.fasterxml.jackson.databind.JsonNode n : signs.path("items").isArray() ? signs.path("items") : signs) {
+            if (n.path("name").asText().equals(name)) {
+                return n;
+            }
+        }
+        throw new AssertionError("no sign " + name + " in " + signs);
+    }
 }
