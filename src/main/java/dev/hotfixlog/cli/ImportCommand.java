@@ -25,6 +25,9 @@ final class ImportCommand extends AppCommand {
     @Parameters(paramLabel = "FILE", description = "the Markdown file; - for standard input") String file;
     @Option(names = "--dry-run", description = "show what would be created, updated and skipped; change nothing")
     boolean dryRun;
+    @Option(names = "--renumber", description = "an entry whose id is taken here by another incident gets a new id "
+            + "(the old one kept as a note); without it such an entry stops the import")
+    boolean renumber;
 
     private LogPage page;
 
@@ -61,7 +64,7 @@ final class ImportCommand extends AppCommand {
             err.print("\rread " + n + " entries");
             err.flush();
         } : n -> { };
-        ImportReport r = app.markdown().importLog(page, dryRun, config.actor(), progress);
+        ImportReport r = app.markdown().importLog(page, dryRun, renumber, config.actor(), progress);
         if (ctx.terminal().interactive()) {
             err.println();
         }
@@ -71,6 +74,11 @@ final class ImportCommand extends AppCommand {
         out.println("unchanged " + list(r.unchanged()));
         out.println("emergency types " + r.emergencyTypes() + ", warning signs " + r.warningSigns());
         r.skipped().forEach(s -> out.println("note: " + s));
+        r.conflicts().forEach(c -> out.println("conflict: " + c));
+        if (!r.conflicts().isEmpty() && !renumber) {
+            out.println("nothing would be imported as it stands: run again with --renumber to give those entries new"
+                    + " ids");
+        }
         if (dryRun) {
             out.println("dry run: nothing was changed");
         }

@@ -59,7 +59,7 @@ public final class HotfixBulk {
      * outcome says what would happen. Any error leaves the outcome's lists as they would be, and nothing written.
      */
     public ImportOutcome apply(Handle h, List<ImportItem> items, String actor, Instant now, boolean write,
-                               IntConsumer progress) {
+                               boolean renumber, IntConsumer progress) {
         if (write) {
             // Hold the id counter until the import commits: a hotfix declared meanwhile waits instead of taking a
             // number this import is about to use.
@@ -71,11 +71,35 @@ public final class HotfixBulk {
         Set<HotfixId> seen = new HashSet<>();
         Set<String> stored = repo.ids(h);
         List<Slot> slots = new ArrayList<>(items.size());
+        List<String> conflicts = new ArrayList<>();
+        Map<HotfixId, HotfixId> renumbered = new java.util.LinkedHashMap<>();
         for (ImportItem item : items) {
             HotfixId id = item.id() != null ? item.id() : new HotfixId(++next);
             boolean repeated = !seen.add(id);
             Hotfix existing = !repeated && stored.contains(id.toString()) ? repo.find(h, id).orElse(null) : null;
+            if (existing != null && ImportConflict.isAnotherIncident(existing, item)) {
+                String what = "line " + item.line() + ": " + id + " here is \"" + existing.title() + "\" (detected "
+                        + existing.timeline().detectedAt() + "); the page's " + id + " is another incident, \""
+                        + item.fields().path("title").asText("") + "\"";
+                if (!renumber) {
+                    conflicts.add(what);
+                } else {
+                    HotfixId fresh = new HotfixId(++next);
+                    renumbered.put(fresh, id);
+                    conflicts.add(what + "; imported as " + fresh);
+                    seen.add(fresh);
+                    id = fresh;
+                    existing = null;
+                }
+            }
             slots.add(new Slot(item, id, repeated, existing));
+        }
+        if (!conflicts.isEmpty() && !renumber) {
+            // Not a silent merge: say which entries collide and how to bring them in, and change nothing.
+            return new ImportOutcome(List.of(), List.of(), List.of(), List.of(), List.of(), write
+                    ? conflicts.stream().map(c -> new FieldError(c.substring(0, c.indexOf(':')), c.substring(
+                            c.indexOf(':') + 2) + "; import with --renumber (API: ?renumber=true) to give it a new id"))
+                            .toList() : List.of(), conflicts, renumbered);
         }
         Outcome outcome = new Outcome();
         int chunkCount = (slots.size() + CHUNK - 1) / CHUNK;
@@ -105,7 +129,7 @@ public final class HotfixBulk {
             repo.raiseLastNumber(h, outcome.highest);
         }
         return new ImportOutcome(outcome.ids, outcome.created, outcome.updated, outcome.unchanged, outcome.notes,
-                outcome.errors);
+                outcome.errors, conflicts, renumbered);
     }
 
     /** Records per task: enough to keep the other cores busy, few enough that the first rows are written early. */

@@ -7,8 +7,9 @@ import java.util.List;
  * a {@code ValidationException} naming each line instead.
  */
 public record ImportReport(boolean dryRun, List<String> created, List<String> updated, List<String> unchanged,
-                           List<String> skipped, int emergencyTypes, int warningSigns) {
+                           List<String> skipped, int emergencyTypes, int warningSigns, List<String> conflicts) {
     public ImportReport {
+        conflicts = List.copyOf(conflicts);
         created = List.copyOf(created);
         updated = List.copyOf(updated);
         unchanged = List.copyOf(unchanged);

@@ -102,7 +102,8 @@ public final class LocalMarkdownService implements MarkdownService {
     }
 
     @Override
-    public ImportReport importLog(LogPage source, boolean dryRun, String actor, IntConsumer progress) {
+    public ImportReport importLog(LogPage source, boolean dryRun, boolean renumber, String actor,
+                                  IntConsumer progress) {
         ParsedLog page = source.parsed();
         if (!page.errors().isEmpty()) {
             throw new ValidationException(page.errors());
@@ -111,13 +112,13 @@ public final class LocalMarkdownService implements MarkdownService {
         Instant now = clock.instant();
         ImportOutcome outcome;
         if (dryRun) {
-            outcome = db.read(h -> bulk.apply(h, items, actor, now, false, progress));
+            outcome = db.read(h -> bulk.apply(h, items, actor, now, false, renumber, progress));
             if (!outcome.errors().isEmpty()) {
                 throw new ValidationException(outcome.errors());
             }
         } else {
             outcome = db.write(h -> {
-                ImportOutcome o = bulk.apply(h, items, actor, now, true, progress);
+                ImportOutcome o = bulk.apply(h, items, actor, now, true, renumber, progress);
                 if (!o.errors().isEmpty()) {
                     throw new ValidationException(o.errors()); // the transaction is undone: all or nothing
                 }
@@ -139,7 +140,7 @@ public final class LocalMarkdownService implements MarkdownService {
         }
         return new ImportReport(dryRun, ids(outcome.created()), ids(outcome.updated()), ids(outcome.unchanged()),
                 concat(page.skipped(), outcome.notes()), page.types() == null ? 0 : page.types().size(),
-                page.signs() == null ? 0 : page.signs().size());
+                page.signs() == null ? 0 : page.signs().size(), outcome.conflicts());
     }
 
     /**
@@ -155,6 +156,11 @@ public final class LocalMarkdownService implements MarkdownService {
             LogWriter.Beyond before = stored.getOrDefault(id, LogWriter.Beyond.NONE);
             boolean full = e.history() != null;
             List<Extra> extras = new ArrayList<>(e.extras());
+            HotfixId was = o.renumbered().get(o.ids().get(i));
+            if (was != null) {
+                extras.add(new Extra(null, "#### Imported under a new id\n\nThis was " + was + " on the imported page;"
+                        + " " + was + " here is another incident."));
+            }
             if (!full) {
                 before.extras().stream().filter(x -> "Legible Fix".equals(x.section())).forEach(extras::add);
             }

@@ -25,8 +25,8 @@ public final class MarkdownApiClient implements MarkdownService {
     }
 
     @Override
-    public ImportReport importLog(LogPage page, boolean dryRun, String actor, IntConsumer progress) {
-        String body = transport.send(transport.request("/import?dryRun=" + dryRun)
+    public ImportReport importLog(LogPage page, boolean dryRun, boolean renumber, String actor, IntConsumer progress) {
+        String body = transport.send(transport.request("/import?dryRun=" + dryRun + "&renumber=" + renumber)
                 .header("Content-Type", "text/markdown; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(page.text(), StandardCharsets.UTF_8)));
         return MarkdownRoutes.read(ApiTransport.object(body));

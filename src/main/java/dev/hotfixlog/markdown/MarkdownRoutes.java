@@ -40,8 +40,10 @@ public final class MarkdownRoutes {
     }
 
     private void importLog(Context ctx) {
-        boolean dryRun = "true".equalsIgnoreCase(ctx.queryParam("dryRun"));
-        ImportReport report = service.importLog(ctx.body(), dryRun, Requests.actor(ctx), n -> { });
+        boolean dryRun = Requests.flag(ctx, "dryRun");
+        boolean renumber = Requests.flag(ctx, "renumber");
+        ImportReport report = service.importLog(dev.hotfixlog.markdown.LogPage.of(ctx.body()), dryRun, renumber,
+                Requests.actor(ctx), n -> { });
         List<String> touched = new ArrayList<>(report.created());
         touched.addAll(report.updated());
         ctx.attribute(Requests.AUDIT_SUBJECT, touched.isEmpty() ? "import: nothing changed"
@@ -58,13 +60,14 @@ public final class MarkdownRoutes {
         list(o.putArray("skipped"), r.skipped());
         o.put("emergencyTypes", r.emergencyTypes());
         o.put("warningSigns", r.warningSigns());
+        list(o.putArray("conflicts"), r.conflicts());
         return o;
     }
 
     static ImportReport read(ObjectNode o) {
         return new ImportReport(o.path("dryRun").asBoolean(), strings(o, "created"), strings(o, "updated"),
                 strings(o, "unchanged"), strings(o, "skipped"), o.path("emergencyTypes").asInt(),
-                o.path("warningSigns").asInt());
+                o.path("warningSigns").asInt(), strings(o, "conflicts"));
     }
 
     private static void list(ArrayNode a, List<String> items) {

@@ -18,12 +18,21 @@ public interface MarkdownService {
      * Imports a page: creates, updates (each change in the record's history) and leaves equal records alone,
      * all in one transaction; {@code dryRun} only reports. Errors name their lines, and nothing is applied.
      *
+     * <p>An entry whose id a record here has, but which is plainly another incident (another title and
+     * detection time), is a conflict: listed in the report, and nothing is imported; with {@code renumber} such
+     * entries get new ids, the old one kept as a note on the record.
+     *
      * @param progress told the number of entries handled so far (for a terminal's progress line)
      */
-    ImportReport importLog(LogPage page, boolean dryRun, String actor, IntConsumer progress);
+    ImportReport importLog(LogPage page, boolean dryRun, boolean renumber, String actor, IntConsumer progress);
+
+    /** Without renumbering. */
+    default ImportReport importLog(LogPage page, boolean dryRun, String actor, IntConsumer progress) {
+        return importLog(page, dryRun, false, actor, progress);
+    }
 
     /** {@link #importLog(LogPage, boolean, String, IntConsumer)} of a page's text. */
     default ImportReport importLog(String markdown, boolean dryRun, String actor, IntConsumer progress) {
-        return importLog(LogPage.of(markdown), dryRun, actor, progress);
+        return importLog(LogPage.of(markdown), dryRun, false, actor, progress);
     }
 }

@@ -22,6 +22,21 @@ public final class Requests {
      * What a change touched (a hotfix, lesson, token or account), kept in the audit log. A route sets it when the
      * subject is not in its path, such as the id a create made; else the gate takes the path's id or name.
      */
+    /**
+     * A yes/no query parameter, read strictly: absent is false, {@code true} or {@code false} as written, anything
+     * else ({@code 1}, {@code yes}, {@code on}) a 400 naming the parameter, so a typo never flips the meaning.
+     */
+    public static boolean flag(io.javalin.http.Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.equals("false")) {
+            return false;
+        }
+        if (v.equals("true")) {
+            return true;
+        }
+        throw dev.hotfixlog.error.ValidationException.of(name, "must be true or false, was '" + v + "'");
+    }
+
     public static final String AUDIT_SUBJECT = "hotfix.audit-subject";
     private static final Pattern ETAG = Pattern.compile("^\\s*(?:W/)?\"(\\d{1,9})\"\\s*$");
 

@@ -145,6 +145,42 @@ class MarkdownFidelityTest {
         }
     }
 
+    @BothDatabases
+    void anEntryWhoseIdIsAnotherIncidentHere_isAConflict_andRenumberingBringsItInUnderANewId(TestDb db) {
+        String other = "## Active Hotfixes\n\n### 🚨 [HOTFIX-001] Search index stale after config rollout\n\n"
+                + "**Date/Time:** 2026-09-01 08:00  \n**Severity:** 🟡 High\n\n"
+                + "### 🚨 [HOTFIX-002] Checkout 502\n\n**Date/Time:** 2026-10-04 02:17  \n**Severity:** 🔴 Critical\n";
+        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+            Http api = s.http();
+            api.post("/api/v1/hotfixes", "{\"title\":\"Checkout 502\",\"severity\":\"critical\","
+                    + "\"detectedAt\":\"2026-10-04T02:17:00Z\"}");
+            api.post("/api/v1/hotfixes", "{\"title\":\"Checkout 502\",\"severity\":\"critical\","
+                    + "\"detectedAt\":\"2026-10-04T02:17:00Z\"}");
+            String conflict = "line 3: HOTFIX-001 here is \"Checkout 502\" (detected 2026-10-04T02:17:00Z); the"
+                    + " page's HOTFIX-001 is another incident, \"Search index stale after config rollout\"";
+
+            Http.Response dry = api.post("/api/v1/import?dryRun=true", other, "Content-Type", "text/markdown");
+            assertThat(dry.json().path("conflicts").get(0).asText()).isEqualTo(conflict);
+            Http.Response refused = api.post("/api/v1/import", other, "Content-Type", "text/markdown");
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.body()).contains("--renumber");
+            assertThat(api.get("/api/v1/hotfixes/HOTFIX-001").json().path("title").asText()).isEqualTo("Checkout 502");
+
+            Http.Response renumbered = api.post("/api/v1/import?renumber=true", other, "Content-Type",
+                    "text/markdown");
+            assertThat(renumbered.json().path("created").toString()).isEqualTo("[\"HOTFIX-003\"]");
+            assertThat(renumbered.json().path("unchanged").toString()).as("the same incident is not a conflict")
+                    .isEqualTo("[\"HOTFIX-002\"]");
+            assertThat(renumbered.json().path("conflicts").get(0).asText()).isEqualTo(conflict
+                    + "; imported as HOTFIX-003");
+            assertThat(api.get("/api/v1/hotfixes/HOTFIX-003").json().path("title").asText())
+                    .isEqualTo("Search index stale after config rollout");
+            assertThat(api.get("/hotfixes/HOTFIX-003").body()).contains("This was HOTFIX-001 on the imported page");
+            assertThat(api.post("/api/v1/import?dryRun=yes", other, "Content-Type", "text/markdown").status())
+                    .as("a yes/no is true or false").isIn(400, 422);
+        }
+    }
+
     private static com.fasterxml.jackson.databind.JsonNode find(com.fasterxml.jackson.databind.JsonNode signs,
                                                                 String name) {
         for (com.fasterxml.jackson.databind.JsonNode n : signs.path("items").isArray() ? signs.path("items") : signs) {
