@@ -43,7 +43,13 @@ public final class FieldNotes {
     private final Pages pages;
     private final FieldNotesRepository repo = new FieldNotesRepository();
     private final Parser markdown = Parser.builder().build();
-    private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    /**
+     * Links and images may point at the web, at a mail address or elsewhere on the site; nothing else (commonmark's
+     * default sanitizer also lets {@code data:} through, which carries a whole page or script in a link).
+     */
+    private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
+            .urlSanitizer(new org.commonmark.renderer.html.DefaultUrlSanitizer(java.util.List.of("http", "https",
+                    "mailto"))).build();
 
     public FieldNotes(Database db, Pages pages) {
         this.db = Objects.requireNonNull(db, "db");

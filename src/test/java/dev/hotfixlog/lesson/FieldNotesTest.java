@@ -116,6 +116,23 @@ public class FieldNotesTest {
         }
     }
 
+    @BothDatabases
+    void theSite_linksOnlyToTheWebMailAndItself_neverToDataOrScriptUrls(TestDb db) throws Exception {
+        Path out = db.dataDir().resolve("links");
+        try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-05T09:00:00Z"))) {
+            LessonsTest.completedHotfix(s.http());
+            s.http().post("/api/v1/hotfixes/HOTFIX-001/lesson", "{\"constraint\":\"See [the runbook](https://wiki.example"
+                    + ".com/rb), [mail](mailto:sre@example.com), [home](../index.html), [bad](data:text/html;base64,"
+                    + "PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==), [worse](javascript:alert(1)), ![img](data:image/svg+xml,x)"
+                    + " and [vb](vbscript:x).\",\"bucket\":\"state-model\",\"published\":true}");
+            s.app().fieldNotes().build(out, "https://notes.example.com/");
+        }
+        String site = everything(out);
+        assertThat(site).contains("href=\"https://wiki.example.com/rb\"")
+                .contains("href=\"../index.html\"").doesNotContain("href=\"data:").doesNotContain("src=\"data:")
+                .doesNotContain("href=\"javascript:").doesNotContain("href=\"vbscript:");
+    }
+
     static String everything(Path dir) throws Exception {
         StringBuilder sb = new StringBuilder();
         try (Stream<Path> files = Files.walk(dir)) {
