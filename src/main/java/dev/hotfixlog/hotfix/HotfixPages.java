@@ -55,8 +55,9 @@ public final class HotfixPages {
 
     /** The decision tree first; the form once both questions are answered (or production is fine). */
     private void newForm(Context ctx) {
-        showForm(ctx, 200, yesNo(ctx.queryParam("down")), yesNo(ctx.queryParam("wait")), Map.of(), Map.of(),
-                UUID.randomUUID().toString());
+        // "Who" starts as the person declaring: at 3 AM it usually is, and it can be changed.
+        showForm(ctx, 200, yesNo(ctx.queryParam("down")), yesNo(ctx.queryParam("wait")),
+                Map.of("owner", Requests.actor(ctx)), Map.of(), UUID.randomUUID().toString());
     }
 
     private void showForm(Context ctx, int status, String down, String wait, Map<String, String> values,

@@ -124,7 +124,8 @@ public final class RecordEditPages {
         Map<String, String> errors = new LinkedHashMap<>();
         for (var err : e.errors()) {
             String field = HotfixJson.topLevel(err.field());
-            String key = s.has(field) ? field : "";
+            String key = s.fields().stream().anyMatch(f -> f.name().equals(err.field())) ? err.field()
+                    : s.fields().stream().anyMatch(f -> f.name().equals(field)) ? field : "";
             errors.merge(key, (key.isEmpty() ? err.field() + ": " : "") + err.message(), (a, b) -> a + "; " + b);
         }
         return errors;

@@ -20,6 +20,11 @@ public enum RecordSection {
             new FormField("title", "Title (brief description)", "input"),
             new FormField("severity", "Severity", "severity"),
             new FormField("owner", "Who", "input")),
+    // Declaring late: when it was detected and when the team was alerted, if not just now. Times are UTC; any
+    // form the API reads is taken ("2026-10-04 02:17").
+    WHEN("when", "When",
+            new FormField("detectedAt", "Detected at (UTC)", "input"),
+            new FormField("alertedAt", "Team alerted at (UTC)", "input")),
     EMERGENCY("emergency", "The Emergency",
             new FormField("problem", "Problem", "area"),
             new FormField("impact", "Impact", "area"),
@@ -40,10 +45,27 @@ public enum RecordSection {
             new FormField("operatingRule", "Operating rule", "area"),
             new FormField("learning", "Learning (one line)", "input"),
             new FormField("postmortemUrl", "Post-mortem link", "input"),
-            new FormField("confidence", "Team confidence, 1 (shaken) to 5 (at ease)", "rating"));
+            new FormField("confidence", "Team confidence, 1 (shaken) to 5 (at ease)", "rating")),
+    // Who owns each follow-up, by when, and where the work lives: the checklist ticks them, this edits them.
+    FOLLOW_UPS("followups", "Follow-up details",
+            new FormField("followUps.postmortem.owner", "Post-mortem: owner", "input"),
+            new FormField("followUps.postmortem.dueAt", "Post-mortem: due (UTC)", "input"),
+            new FormField("followUps.postmortem.link", "Post-mortem: link", "input"),
+            new FormField("followUps.properFix.description", "Proper fix: what", "input"),
+            new FormField("followUps.properFix.owner", "Proper fix: owner", "input"),
+            new FormField("followUps.properFix.dueAt", "Proper fix: due (UTC)", "input"),
+            new FormField("followUps.properFix.link", "Proper fix: tracker link", "input"),
+            new FormField("followUps.processImprovement.description", "Process improvement: what", "input"),
+            new FormField("followUps.processImprovement.owner", "Process improvement: owner", "input"),
+            new FormField("followUps.processImprovement.dueAt", "Process improvement: due (UTC)", "input"),
+            new FormField("followUps.processImprovement.link", "Process improvement: link", "input"),
+            new FormField("followUps.documentation.description", "Documentation: what", "input"),
+            new FormField("followUps.documentation.owner", "Documentation: owner", "input"),
+            new FormField("followUps.documentation.dueAt", "Documentation: due (UTC)", "input"),
+            new FormField("followUps.documentation.link", "Documentation: link", "input"));
 
     /** The sections the new-hotfix form shows: the template's own, without the later write-up. */
-    public static final List<RecordSection> DECLARE = List.of(SUMMARY, EMERGENCY, FIX, CONTEXT);
+    public static final List<RecordSection> DECLARE = List.of(SUMMARY, WHEN, EMERGENCY, FIX, CONTEXT);
 
     private final String key;
     private final String heading;
@@ -67,8 +89,9 @@ public enum RecordSection {
         return fields;
     }
 
+    /** True when a field of this section is {@code field}, or lies within it ("followUps" holds the follow-ups'). */
     public boolean has(String field) {
-        return fields.stream().anyMatch(f -> f.name().equals(field));
+        return fields.stream().anyMatch(f -> f.name().equals(field) || f.name().startsWith(field + "."));
     }
 
     /** The form field of this API name in any section, or null. */
@@ -98,8 +121,8 @@ public enum RecordSection {
         ObjectNode json = HotfixJson.write(h);
         Map<String, String> out = new LinkedHashMap<>();
         for (FormField f : fields) {
-            JsonNode v = json.get(f.name());
-            if (v == null || v.isNull()) {
+            JsonNode v = json.at("/" + f.name().replace('.', '/'));
+            if (v == null || v.isNull() || v.isMissingNode()) {
                 out.put(f.name(), "");
             } else if (v.isArray()) {
                 List<String> items = new ArrayList<>();
@@ -128,19 +151,26 @@ public enum RecordSection {
      * {@code onlyFilled} leaves empty inputs out (declaring: nothing to clear yet).
      */
     public static ObjectNode patch(Map<String, String> values, boolean onlyFilled) {
-        ObjectNode body = Json.object();
+        ObjectNode top = Json.object();
         for (RecordSection s : values()) {
             for (FormField f : s.fields) {
                 if (!values.containsKey(f.name())) {
                     continue;
                 }
+                // A dotted name ("followUps.postmortem.owner") is a member of nested objects in the patch.
+                String[] path = f.name().split("\\.");
+                ObjectNode body = top;
+                for (int k = 0; k < path.length - 1; k++) {
+                    body = body.get(path[k]) instanceof ObjectNode o ? o : body.putObject(path[k]);
+                }
+                String name = path[path.length - 1];
                 String v = values.get(f.name());
                 boolean blank = v == null || v.isBlank();
                 if (blank && onlyFilled) {
                     continue;
                 }
                 if (f.kind().equals("list")) {
-                    ArrayNode list = body.putArray(f.name());
+                    ArrayNode list = body.putArray(name);
                     if (!blank) {
                         for (String item : v.split("\n")) {
                             if (!item.isBlank()) {
@@ -149,16 +179,16 @@ public enum RecordSection {
                         }
                     }
                 } else if (blank) {
-                    body.putNull(f.name());
+                    body.putNull(name);
                 } else if (f.kind().equals("rating") && v.strip().matches("\\d{1,2}")) {
                     // A number typed into a text input; anything else goes as text and is refused by name.
-                    body.put(f.name(), Integer.parseInt(v.strip()));
+                    body.put(name, Integer.parseInt(v.strip()));
                 } else {
-                    body.put(f.name(), v);
+                    body.put(name, v);
                 }
             }
         }
-        return body;
+        return top;
     }
 
     /** The API fields a revision touched, by top-level name ({@code followUps.postmortem.done} → followUps). */

@@ -76,6 +76,48 @@ class DeclareHotfixBrowserTest {
     }
 
     @Test
+    void declaringLate_setsTheDetectionAndAlertTimes_whoIsTheSignedInUser_andFollowUpsAreEditedInPlace()
+            throws Exception {
+        try (TestDb db = TestDb.sqlite();
+             RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T03:30:00Z"));
+             Chromium chromium = Chromium.launch();
+             BrowserContext context = chromium.browser().newContext()) {
+            s.app().accounts().create("priya", Role.RESPONDER, PASSWORD, false);
+            Page page = signedIn(context, s);
+            page.navigate(s.url() + "/hotfixes/new?down=yes&wait=no");
+            assertThat(page.getByLabel("Who").inputValue()).as("prefilled with the signed-in user").isEqualTo("priya");
+            page.getByLabel("Title (brief description)").fill("Checkout returns 502");
+            page.getByLabel("Severity").selectOption("critical");
+            page.getByLabel("Detected at (UTC)").fill("2026-10-04 02:17");
+            page.getByLabel("Team alerted at (UTC)").fill("2026-10-04 02:29");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Declare")).click();
+            assertThat(page.url()).endsWith("/hotfixes/HOTFIX-001");
+            var h = s.http().get("/api/v1/hotfixes/HOTFIX-001").json();
+            assertThat(h.path("detectedAt").asText()).isEqualTo("2026-10-04T02:17:00Z");
+            assertThat(h.path("alertedAt").asText()).isEqualTo("2026-10-04T02:29:00Z");
+            assertThat(h.path("owner").asText()).isEqualTo("priya");
+            assertThat(h.path("steps").path("alertTeam").path("done").asBoolean()).isTrue();
+
+            page.locator("#sec-followups .edit-link").click();
+            page.getByLabel("Post-mortem: owner").fill("Jonas");
+            page.getByLabel("Post-mortem: due (UTC)").fill("2026-10-06 09:00");
+            page.getByLabel("Proper fix: tracker link").fill("https://tracker.example.com/PAY-4411");
+            page.getByLabel("Proper fix: due (UTC)").fill("next week");
+            page.locator("#sec-followups button[type=submit]").first().click();
+            page.waitForCondition(() -> page.locator("#sec-followups .error").count() > 0);
+            assertThat(page.locator("#sec-followups").textContent()).contains("'next week' is not a time");
+            page.getByLabel("Proper fix: due (UTC)").fill("2026-10-18");
+            page.locator("#sec-followups button[type=submit]").first().click();
+            page.waitForCondition(() -> page.locator("#sec-followups .edit-link").count() == 1);
+            var fu = s.http().get("/api/v1/hotfixes/HOTFIX-001").json().path("followUps");
+            assertThat(fu.path("postmortem").path("owner").asText()).isEqualTo("Jonas");
+            assertThat(fu.path("postmortem").path("dueAt").asText()).isEqualTo("2026-10-06T09:00:00Z");
+            assertThat(fu.path("properFix").path("link").asText()).isEqualTo("https://tracker.example.com/PAY-4411");
+            assertThat(fu.path("properFix").path("dueAt").asText()).isEqualTo("2026-10-18T00:00:00Z");
+        }
+    }
+
+    @Test
     void aNormalProcessAnswer_isShown_andCanStillBeRecorded() throws Exception {
         try (TestDb db = TestDb.sqlite();
              RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
