@@ -248,9 +248,12 @@ public final class HotfixBulk {
             dropDurationEqualToTimeline(merged); // a page's Duration line may only repeat the timeline
         }
         Status status = status(existing, item);
+        // The page's notes are the record's own when it is new; on an update, only those the record lacks are
+        // added (counted, since one field can hold two secrets of a kind masked at the same moment).
         List<Redaction> redactions = new ArrayList<>(existing == null ? List.of() : existing.redactions());
+        List<Redaction> unmatched = new ArrayList<>(redactions);
         for (Redaction r : carried) {
-            if (!redactions.contains(r)) {
+            if (!unmatched.remove(r)) {
                 redactions.add(r);
             }
         }

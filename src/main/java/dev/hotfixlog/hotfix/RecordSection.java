@@ -23,8 +23,8 @@ public enum RecordSection {
     // Declaring late: when it was detected and when the team was alerted, if not just now. Times are UTC; any
     // form the API reads is taken ("2026-10-04 02:17").
     WHEN("when", "When",
-            new FormField("detectedAt", "Detected at (UTC)", "input"),
-            new FormField("alertedAt", "Team alerted at (UTC)", "input")),
+            new FormField("detectedAt", "Detected at (UTC)", "time"),
+            new FormField("alertedAt", "Team alerted at (UTC)", "time")),
     EMERGENCY("emergency", "The Emergency",
             new FormField("problem", "Problem", "area"),
             new FormField("impact", "Impact", "area"),
@@ -49,19 +49,19 @@ public enum RecordSection {
     // Who owns each follow-up, by when, and where the work lives: the checklist ticks them, this edits them.
     FOLLOW_UPS("followups", "Follow-up details",
             new FormField("followUps.postmortem.owner", "Post-mortem: owner", "input"),
-            new FormField("followUps.postmortem.dueAt", "Post-mortem: due (UTC)", "input"),
+            new FormField("followUps.postmortem.dueAt", "Post-mortem: due (UTC)", "time"),
             new FormField("followUps.postmortem.link", "Post-mortem: link", "input"),
             new FormField("followUps.properFix.description", "Proper fix: what", "input"),
             new FormField("followUps.properFix.owner", "Proper fix: owner", "input"),
-            new FormField("followUps.properFix.dueAt", "Proper fix: due (UTC)", "input"),
+            new FormField("followUps.properFix.dueAt", "Proper fix: due (UTC)", "time"),
             new FormField("followUps.properFix.link", "Proper fix: tracker link", "input"),
             new FormField("followUps.processImprovement.description", "Process improvement: what", "input"),
             new FormField("followUps.processImprovement.owner", "Process improvement: owner", "input"),
-            new FormField("followUps.processImprovement.dueAt", "Process improvement: due (UTC)", "input"),
+            new FormField("followUps.processImprovement.dueAt", "Process improvement: due (UTC)", "time"),
             new FormField("followUps.processImprovement.link", "Process improvement: link", "input"),
             new FormField("followUps.documentation.description", "Documentation: what", "input"),
             new FormField("followUps.documentation.owner", "Documentation: owner", "input"),
-            new FormField("followUps.documentation.dueAt", "Documentation: due (UTC)", "input"),
+            new FormField("followUps.documentation.dueAt", "Documentation: due (UTC)", "time"),
             new FormField("followUps.documentation.link", "Documentation: link", "input"));
 
     /** The sections the new-hotfix form shows: the template's own, without the later write-up. */
