@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The input is unusable; every bad field is listed so a caller can fix all of them at once. */
-public final class ValidationException extends HotfixLogException {
+public class ValidationException extends HotfixLogException {
     private final List<FieldError> errors;
 
     public ValidationException(List<FieldError> errors) {

@@ -31,7 +31,7 @@ public record HotfixPage(List<Hotfix> items, String nextCursor) {
         } catch (IllegalArgumentException e) {
             // falls through to the error below; NumberFormatException is an IllegalArgumentException
         }
-        throw ValidationException.of("cursor", "'" + cursor + "' is not a cursor from a previous page's "
+        throw new dev.hotfixlog.error.BadRequestException("cursor", "'" + cursor + "' is not a cursor from a previous page's "
                 + "nextCursor");
     }
 }

@@ -33,7 +33,21 @@ public final class TimeText {
     private TimeText() {
     }
 
+    /** The times the log keeps: years -9999 to 9999, which epoch milliseconds and every page can hold. */
+    public static final Instant EARLIEST = Instant.parse("-9999-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+    /** No hotfix, follow-up or incident lasts longer than this; a longer duration is a typo. */
+    public static final Duration LONGEST = Duration.ofDays(366L * 100);
+
     public static Instant parseInstant(String field, String text) {
+        Instant at = parseAnyInstant(field, text);
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            throw ValidationException.of(field, "'" + text.trim() + "' is outside the years -9999 to 9999");
+        }
+        return at;
+    }
+
+    private static Instant parseAnyInstant(String field, String text) {
         String t = text == null ? "" : text.trim();
         if (t.isEmpty()) {
             throw ValidationException.of(field, "is empty; expected a time like 2026-10-04T02:17:00Z");
@@ -62,8 +76,8 @@ public final class TimeText {
         String t = text == null ? "" : text.trim();
         if (t.regionMatches(true, 0, "P", 0, 1)) {
             try {
-                return Duration.parse(t.toUpperCase(Locale.ROOT));
-            } catch (DateTimeParseException e) {
+                return bounded(field, t, Duration.parse(t.toUpperCase(Locale.ROOT)));
+            } catch (DateTimeParseException | ArithmeticException e) {
                 throw badDuration(field, t);
             }
         }
@@ -77,7 +91,21 @@ public final class TimeText {
             double n = Double.parseDouble(m.group(1).replace(',', '.'));
             seconds += n * unitSeconds(m.group(2));
         }
+        if (!(seconds <= LONGEST.getSeconds())) {
+            throw tooLong(field, t);
+        }
         return Duration.ofSeconds(Math.round(seconds));
+    }
+
+    private static Duration bounded(String field, String t, Duration d) {
+        if (d.isNegative() || d.compareTo(LONGEST) > 0) {
+            throw d.isNegative() ? badDuration(field, t) : tooLong(field, t);
+        }
+        return d;
+    }
+
+    private static ValidationException tooLong(String field, String t) {
+        return ValidationException.of(field, "'" + t + "' is longer than 100 years; write the duration it took");
     }
 
     private static long unitSeconds(String unit) {

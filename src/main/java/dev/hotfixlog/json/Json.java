@@ -50,7 +50,37 @@ public final class Json {
             throw ValidationException.of("body", "must be a JSON object, was " + node.getNodeType().name()
                     .toLowerCase(java.util.Locale.ROOT));
         }
+        refuseNul(obj);
         return obj;
+    }
+
+    /**
+     * No text may hold U+0000: PostgreSQL cannot store it, and SQLite would store what PostgreSQL refuses. Checked
+     * here, where every JSON body is read, naming each field; iterative, so nesting costs no stack.
+     */
+    private static void refuseNul(ObjectNode root) {
+        java.util.List<dev.hotfixlog.error.FieldError> errors = new java.util.ArrayList<>();
+        java.util.Deque<java.util.Map.Entry<String, JsonNode>> todo = new java.util.ArrayDeque<>();
+        todo.push(java.util.Map.entry("", root));
+        while (!todo.isEmpty()) {
+            var next = todo.pop();
+            JsonNode n = next.getValue();
+            String path = next.getKey();
+            if (n.isTextual() && n.textValue().indexOf('\u0000') >= 0) {
+                errors.add(new dev.hotfixlog.error.FieldError(path, "holds a NUL character (\\u0000)"));
+            } else if (n.isObject()) {
+                n.properties().forEach(e -> todo.push(java.util.Map.entry(path.isEmpty() ? e.getKey()
+                        : path + "." + e.getKey(), e.getValue())));
+            } else if (n.isArray()) {
+                for (int i = 0; i < n.size(); i++) {
+                    todo.push(java.util.Map.entry(path + "[" + i + "]", n.get(i)));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparing(dev.hotfixlog.error.FieldError::field));
+            throw new ValidationException(errors);
+        }
     }
 
     public static String write(JsonNode node) {

@@ -108,6 +108,11 @@ public final class LocalMarkdownService implements MarkdownService {
         if (!page.errors().isEmpty()) {
             throw new ValidationException(page.errors());
         }
+        if (!page.isLog()) {
+            // Random bytes, JSON, prose, an empty file: "created 0" would read as success.
+            throw ValidationException.of("page", "no hotfix entries found: a log has \"## Active Hotfixes\" or "
+                    + "\"## Completed Hotfixes\" with entries like \"### 🚨 [HOTFIX-001] Title\" (see the template)");
+        }
         List<ImportItem> items = page.entries().stream().map(PageEntry::item).toList();
         Instant now = clock.instant();
         ImportOutcome outcome;

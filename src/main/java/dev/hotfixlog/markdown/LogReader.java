@@ -39,7 +39,6 @@ final class LogReader {
     private static final Pattern H3 = Pattern.compile("^###\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern H4 = Pattern.compile("^####\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern ENTRY = Pattern.compile("^###\\s+[^\\[]*\\[([^\\]]*)\\]\\s*(.*?)\\s*$");
-    private static final Pattern RULE = Pattern.compile("^\\s{0,3}([-*_])(\\s*\\1){2,}\\s*$");
     private static final Pattern CHECKBOX = Pattern.compile("^\\s*[-*+]\\s+\\[([ xX])\\]\\s*(.*)$");
     private static final Pattern BOLD_START = Pattern.compile("^\\*\\*([^*]+)\\*\\*(.*)$");
     private static final Pattern ONE_LINE = Pattern.compile(
@@ -177,6 +176,7 @@ final class LogReader {
         entries.addAll(next.entries);
         skipped.addAll(next.skipped);
         blocks.addAll(next.blocks);
+        logParts |= next.logParts;
         errors.addAll(next.errors);
         types = types == null ? next.types : next.types == null ? types : concat(types, next.types);
         signs = signs == null ? next.signs : next.signs == null ? signs : concat(signs, next.signs);
@@ -188,7 +188,7 @@ final class LogReader {
     }
 
     private ParsedLog parsed() {
-        return new ParsedLog(entries, types, signs, skipped, errors, mergedBlocks());
+        return new ParsedLog(entries, types, signs, skipped, errors, mergedBlocks(), logParts || !entries.isEmpty());
     }
 
     private void error(int index, String message) {
@@ -217,6 +217,7 @@ final class LogReader {
                     keep(placeOf(part, lastLogPart, sub), line);
                 } else {
                     lastLogPart = part;
+                    logParts = true;
                     keep(null, null);
                 }
                 sub = "";
@@ -277,6 +278,8 @@ final class LogReader {
     }
 
     private boolean titled;
+    /** True once the page showed one of the log's own parts (active, completed, patterns). */
+    private boolean logParts;
     private String keptPlace;
     private StringBuilder kept;
 
@@ -711,7 +714,17 @@ final class LogReader {
             return false;
         }
         char c = line.charAt(i);
-        return (c == '-' || c == '*' || c == '_') && onlyThisAndSpaces(line, c) && RULE.matcher(line).matches();
+        // Counted by hand: the expression ^\s{0,3}([-*_])(\s*\1){2,}\s*$ (a thematic break) recursed per
+        // character and overflowed the stack on a line of 5,000 dashes.
+        return (c == '-' || c == '*' || c == '_') && onlyThisAndSpaces(line, c) && count(line, c) >= 3;
+    }
+
+    private static int count(String line, char c) {
+        int n = 0;
+        for (int k = 0; k < line.length(); k++) {
+            n += line.charAt(k) == c ? 1 : 0;
+        }
+        return n;
     }
 
     /**

@@ -40,8 +40,8 @@ public final class MarkdownRoutes {
     }
 
     private void importLog(Context ctx) {
-        boolean dryRun = Requests.flag(ctx, "dryRun");
-        boolean renumber = Requests.flag(ctx, "renumber");
+        boolean dryRun = Requests.boolQuery(ctx, "dryRun");
+        boolean renumber = Requests.boolQuery(ctx, "renumber");
         ImportReport report = service.importLog(dev.hotfixlog.markdown.LogPage.of(ctx.body()), dryRun, renumber,
                 Requests.actor(ctx), n -> { });
         List<String> touched = new ArrayList<>(report.created());

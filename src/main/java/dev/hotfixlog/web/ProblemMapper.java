@@ -17,6 +17,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -63,6 +64,12 @@ public final class ProblemMapper {
     }
 
     static int statusOf(HotfixLogException e) {
+        if (e instanceof dev.hotfixlog.error.BadRequestException) {
+            return 400;
+        }
+        if (e instanceof dev.hotfixlog.error.UnsupportedMediaTypeException) {
+            return 415;
+        }
         if (e instanceof ValidationException v) {
             return v.errors().stream().anyMatch(f -> f.field().equals("body")) ? 400 : 422;
         }
@@ -115,6 +122,36 @@ public final class ProblemMapper {
         if (status == 503) {
             ctx.header("Retry-After", "5");
         }
-        ctx.status(status).contentType(PROBLEM_JSON).result(Json.write(p));
+        if (wantsPage(ctx)) {
+            // A person in a browser gets a page, not a JSON document: the same words, and a way back.
+            ctx.status(status).contentType("text/html; charset=utf-8").result(page(status, title, detail, errors)
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        // Bytes, not a String: Jetty would encode a String in ISO-8859-1 and turn an é in an id into '?'.
+        ctx.status(status).contentType(PROBLEM_JSON).result(Json.write(p).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A page route asked for by a browser (its Accept names HTML); the API always answers problem+json. */
+    private static boolean wantsPage(Context ctx) {
+        String accept = ctx.header("Accept");
+        return !ctx.path().startsWith("/api/") && accept != null && accept.contains("text/html")
+                && ctx.header("HX-Request") == null;
+    }
+
+    private static String page(int status, String title, String detail, List<FieldError> errors) {
+        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + status + " "
+                + Markup.escape(title) + " · Hotfix Log</title><link rel=\"stylesheet\" href=\"/static/app.css\">"
+                + "</head><body><main><h1>" + Markup.escape(title) + "</h1><p class=\"error\" role=\"alert\">"
+                + Markup.escape(detail) + "</p>");
+        if (!errors.isEmpty()) {
+            b.append("<ul>");
+            errors.forEach(f -> b.append("<li><strong>").append(Markup.escape(f.field())).append("</strong>: ")
+                    .append(Markup.escape(f.message())).append("</li>"));
+            b.append("</ul>");
+        }
+        return b.append("<p><a href=\"/\">Back to the board</a> · <a href=\"/hotfixes\">All hotfixes</a></p>"
+                + "</main></body></html>\n").toString();
     }
 }

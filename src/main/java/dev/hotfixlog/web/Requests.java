@@ -22,21 +22,6 @@ public final class Requests {
      * What a change touched (a hotfix, lesson, token or account), kept in the audit log. A route sets it when the
      * subject is not in its path, such as the id a create made; else the gate takes the path's id or name.
      */
-    /**
-     * A yes/no query parameter, read strictly: absent is false, {@code true} or {@code false} as written, anything
-     * else ({@code 1}, {@code yes}, {@code on}) a 400 naming the parameter, so a typo never flips the meaning.
-     */
-    public static boolean flag(io.javalin.http.Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.equals("false")) {
-            return false;
-        }
-        if (v.equals("true")) {
-            return true;
-        }
-        throw dev.hotfixlog.error.ValidationException.of(name, "must be true or false, was '" + v + "'");
-    }
-
     public static final String AUDIT_SUBJECT = "hotfix.audit-subject";
     private static final Pattern ETAG = Pattern.compile("^\\s*(?:W/)?\"(\\d{1,9})\"\\s*$");
 
@@ -80,7 +65,10 @@ public final class Requests {
         return p;
     }
 
-    /** {@code true} or {@code false}, or false when absent; anything else is a field error. */
+    /**
+     * {@code true} or {@code false}, or false when absent; anything else ({@code 1}, {@code yes}, {@code on}) is a
+     * 400 naming the parameter, so a typo never flips the meaning (a dry run that imports).
+     */
     public static boolean boolQuery(Context ctx, String name) {
         String v = ctx.queryParam(name);
         if (v == null || v.isEmpty() || v.equals("false")) {
@@ -89,7 +77,7 @@ public final class Requests {
         if (v.equals("true")) {
             return true;
         }
-        throw ValidationException.of(name, "must be true or false, was '" + v + "'");
+        throw new dev.hotfixlog.error.BadRequestException(name, "must be true or false, was '" + v + "'");
     }
 
     /** A whole-number query parameter, or {@code otherwise} when absent; anything else is a field error. */

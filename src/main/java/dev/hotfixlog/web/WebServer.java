@@ -44,6 +44,7 @@ public final class WebServer implements AutoCloseable {
             c.routes.before(SecurityHeaders::apply);
             ProblemMapper.register(c.routes);
             features.forEach(f -> f.accept(c.routes));
+            RequestGuard.register(c.routes); // after the access gate's check: who may ask is said first
             // htmx from its webjar, under /static like every other asset (no CDN). The webjar has no directory
             // entries, so it cannot be a static-files directory: one route serves the one file it needs.
             byte[] htmx = classpathBytes("/META-INF/resources/webjars/htmx.org/" + HTMX_VERSION + "/dist/htmx.min.js");

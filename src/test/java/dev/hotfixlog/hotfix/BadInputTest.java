@@ -81,8 +81,33 @@ class BadInputTest {
                         List.of("limit")),
                 new Case("limit too large", "GET", "/api/v1/hotfixes?limit=100000", null, new String[0], 422,
                         List.of("limit")),
-                new Case("forged cursor", "GET", "/api/v1/hotfixes?cursor=abc", null, new String[0], 422,
+                new Case("forged cursor", "GET", "/api/v1/hotfixes?cursor=abc", null, new String[0], 400,
                         List.of("cursor")),
+                // Read strictly in one place (web.RequestGuard), before any route: never a 500.
+                new Case("unknown charset", "POST", "/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"high\"}",
+                        new String[] {"Content-Type", "application/json; charset=foo"}, 415, List.of()),
+                new Case("Latin-1 charset", "POST", "/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"high\"}",
+                        new String[] {"Content-Type", "application/json; charset=ISO-8859-1"}, 415, List.of()),
+                new Case("text/plain body", "POST", "/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"high\"}",
+                        new String[] {"Content-Type", "text/plain"}, 415, List.of()),
+                new Case("XML body", "POST", "/api/v1/hotfixes", "<hotfix/>",
+                        new String[] {"Content-Type", "application/xml"}, 415, List.of()),
+                new Case("NUL in a query", "GET", "/api/v1/search?q=pool%00x", null, new String[0], 400,
+                        List.of("q")),
+                new Case("NUL in a JSON text", "POST", "/api/v1/tokens", "{\"name\":\"ci\\u0000bot\",\"role\":\"viewer\"}",
+                        new String[0], 422, List.of("name")),
+                Case.post("time beyond year 9999", "{\"title\":\"x\",\"severity\":\"high\","
+                        + "\"detectedAt\":\"+999999999-12-31T23:59:59Z\"}", 422, "detectedAt"),
+                Case.post("duration of 10^20 hours", "{\"title\":\"x\",\"severity\":\"high\","
+                        + "\"duration\":\"99999999999999999999 hours\"}", 422, "duration"),
+                new Case("dry run as 1", "POST", "/api/v1/import?dryRun=1", "## Active Hotfixes\n",
+                        new String[] {"Content-Type", "text/markdown"}, 400, List.of("dryRun")),
+                new Case("import of prose", "POST", "/api/v1/import", "Just some words, no log here.",
+                        new String[] {"Content-Type", "text/markdown"}, 422, List.of("page")),
+                new Case("import of a 5,000-dash rule", "POST", "/api/v1/import", "-".repeat(5000) + "\n",
+                        new String[] {"Content-Type", "text/markdown"}, 422, List.of("page")),
+                new Case("search from beyond year 9999", "GET", "/api/v1/search?q=x&from=%2B999999999-01-01", null,
+                        new String[0], 422, List.of("from")),
                 new Case("unknown status filter", "GET", "/api/v1/hotfixes?status=burning", null, new String[0], 422,
                         List.of("status")),
                 new Case("unknown route", "GET", "/api/v1/nothing-here", null, new String[0], 404, List.of()));
@@ -140,8 +165,55 @@ class BadInputTest {
         }
     }
 
+    /** What java.net.URI refuses to send, sent as raw bytes: the server must answer, never fail. */
+    @BothDatabases
+    void brokenEscapesAndBadBytes_getA4xx_neverA500(TestDb db) throws Exception {
+        try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
+            int port = Integer.parseInt(s.url().substring(s.url().lastIndexOf(':') + 1));
+            String auth = "Authorization: Bearer " + dev.hotfixlog.support.TestDb.ADMIN_TOKEN + "\r\n";
+            assertThat(raw(port, "GET /api/v1/hotfixes/HOTFIX-%u0041 HTTP/1.1\r\n" + auth, new byte[0]))
+                    .startsWith("HTTP/1.1 400");
+            assertThat(raw(port, "GET /hotfixes/HOTFIX-%zz HTTP/1.1\r\n" + auth, new byte[0])).startsWith("HTTP/1.1 400");
+            byte[] latin1 = "{\"title\":\"Caf\u00e9 down\",\"severity\":\"high\"}".getBytes(
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            String notUtf8 = raw(port, "POST /api/v1/hotfixes HTTP/1.1\r\n" + auth
+                    + "Content-Type: application/json\r\nContent-Length: " + latin1.length + "\r\n", latin1);
+            assertThat(notUtf8).startsWith("HTTP/1.1 400").contains("is not valid UTF-8");
+            assertThat(raw(port, "POST /sign-in HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded;"
+                    + " charset=foo\r\nContent-Length: 5\r\n", "a=b&c".getBytes())).startsWith("HTTP/1.1 415");
+            assertThat(s.http().get("/api/v1/hotfixes").json().path("items").size()).as("nothing stored").isZero();
+
+            Http.Response accented = s.http().get("/api/v1/hotfixes/HOTFIX-%C3%A9");
+            assertThat(accented.body()).as("problem documents are UTF-8").doesNotContain("?").contains("é");
+            Http.Response page = s.http().get("/hotfixes/HOTFIX-999", "Accept", "text/html");
+            assertThat(page.status()).isEqualTo(404);
+            assertThat(page.contentType()).startsWith("text/html");
+            assertThat(page.body()).contains("<h1>Not Found</h1>").contains("Back to the board");
+        }
+    }
+
+    private static String raw(int port, String head, byte[] body) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write((head + "Host: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(
+                    java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private static String[] withJson(String[] headers) {
-        return headers;
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Content-Type")) {
+                return headers;
+            }
+        }
+        String[] out = java.util.Arrays.copyOf(headers, headers.length + 2);
+        out[headers.length] = "Content-Type";
+        out[headers.length + 1] = "application/json";
+        return out;
     }
 
     static List<String> fields(JsonNode problem) {

@@ -1,0 +1,13 @@
+package dev.hotfixlog.error;
+
+/** A body in a type or charset the route does not read (HTTP 415): JSON routes read UTF-8 JSON only. */
+public final class UnsupportedMediaTypeException extends HotfixLogException {
+    public UnsupportedMediaTypeException(String message) {
+        super(message);
+    }
+
+    @Override
+    public String kind() {
+        return "unsupported-media-type";
+    }
+}

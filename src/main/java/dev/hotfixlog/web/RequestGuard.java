@@ -1,0 +1,111 @@
+package dev.hotfixlog.web;
+
+import dev.hotfixlog.error.BadRequestException;
+import dev.hotfixlog.error.UnsupportedMediaTypeException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads every request strictly, in one place, before any route parses it: its path's %-escapes, its query values
+ * (no NUL, which PostgreSQL cannot store), and a body's media type, charset and UTF-8. JSON routes take JSON in
+ * UTF-8 only ({@code application/json}, {@code application/merge-patch+json}); the import takes Markdown text.
+ * Anything else is a 400 or 415 naming what was wrong, never a stack trace from a decoder deep in a route.
+ * Runs after the access gate, so a caller who may not use a route is told that first.
+ */
+public final class RequestGuard {
+    private static final Set<String> JSON_TYPES = Set.of("application/json", "application/merge-patch+json");
+    private static final Set<String> TEXT_TYPES = Set.of("text/markdown", "text/plain", "text/x-markdown");
+    private static final Set<String> FORM_TYPES = Set.of("application/x-www-form-urlencoded", "multipart/form-data");
+    /** Routes whose body is Markdown text, not JSON. */
+    private static final Set<String> TEXT_ROUTES = Set.of("/api/v1/import");
+
+    private RequestGuard() {
+    }
+
+    public static void register(RoutesConfig routes) {
+        routes.beforeMatched(RequestGuard::check);
+    }
+
+    static void check(Context ctx) {
+        checkPath(ctx.req().getRequestURI());
+        for (Map.Entry<String, List<String>> q : ctx.queryParamMap().entrySet()) {
+            for (String v : q.getValue()) {
+                if (v.indexOf('\u0000') >= 0) {
+                    throw new BadRequestException(q.getKey(), "holds a NUL character (%00)");
+                }
+            }
+        }
+        String method = ctx.method().name();
+        if (!method.equals("POST") && !method.equals("PUT") && !method.equals("PATCH")) {
+            return;
+        }
+        String header = ctx.header("Content-Type");
+        String type = header == null ? null : header.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String charset = charsetOf(header);
+        if (charset != null && !charset.equals("utf-8") && !charset.equals("utf8")) {
+            throw new UnsupportedMediaTypeException("the body's charset must be UTF-8, was '" + charset + "'");
+        }
+        boolean api = ctx.path().startsWith("/api/");
+        if (api && ctx.contentLength() != 0) {
+            boolean text = TEXT_ROUTES.contains(ctx.path());
+            Set<String> accepted = text ? TEXT_TYPES : JSON_TYPES;
+            if (type == null || !accepted.contains(type)) {
+                throw new UnsupportedMediaTypeException(ctx.path() + " takes " + String.join(" or ", accepted.stream()
+                        .sorted().toList()) + (type == null ? "; the request has no Content-Type" : ", not " + type));
+            }
+        }
+        if (type == null || !FORM_TYPES.contains(type)) {
+            requireUtf8(ctx.bodyAsBytes());
+        }
+    }
+
+    /** Every % in the path starts a two-digit hex escape: "%u0041" would throw in the path decoder. */
+    static void checkPath(String rawPath) {
+        if (rawPath == null) {
+            return;
+        }
+        for (int i = rawPath.indexOf('%'); i >= 0; i = rawPath.indexOf('%', i + 1)) {
+            if (i + 2 >= rawPath.length() || Character.digit(rawPath.charAt(i + 1), 16) < 0
+                    || Character.digit(rawPath.charAt(i + 2), 16) < 0) {
+                throw new BadRequestException("path", "has a broken %-escape at character " + (i + 1)
+                        + "; write %XX with two hex digits");
+            }
+            if (rawPath.charAt(i + 1) == '0' && rawPath.charAt(i + 2) == '0') {
+                throw new BadRequestException("path", "holds a NUL character (%00)");
+            }
+        }
+    }
+
+    private static String charsetOf(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        for (String part : contentType.split(";")) {
+            String p = part.strip();
+            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                return p.substring(8).replace("\"", "").strip().toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    private static void requireUtf8(byte[] body) {
+        if (body.length == 0) {
+            return;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw new BadRequestException("body", "is not valid UTF-8");
+        }
+    }
+}
