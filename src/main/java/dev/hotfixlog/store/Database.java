@@ -189,14 +189,30 @@ public final class Database implements AutoCloseable {
      */
     public <T> T write(HandleCallback<T, RuntimeException> work) {
         Objects.requireNonNull(work, "work");
+        try {
+            return writeOnce(work);
+        } catch (StorageException e) {
+            StorageFailure kind = StorageFailure.of(e);
+            if (kind != null) {
+                writeFailure = new RecentFailure(kind, System.nanoTime());
+            }
+            throw e;
+        }
+    }
+
+    private <T> T writeOnce(HandleCallback<T, RuntimeException> work) {
         if (groupCommit != null) {
-            return groupCommit.write(work);
+            try {
+                return groupCommit.write(work);
+            } catch (RuntimeException e) {
+                throw translate(e);
+            }
         }
         for (int attempt = 1; ; attempt++) {
             try {
                 return writer.inTransaction(work);
             } catch (HotfixLogException e) {
-                throw e;
+                throw translate(e);
             } catch (RuntimeException e) {
                 if (Retry.isTransient(e) && attempt < Retry.MAX_ATTEMPTS) {
                     LOG.debug("transient database conflict, attempt {}: {}", attempt, rootMessage(e));
@@ -207,6 +223,20 @@ public final class Database implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * The last storage failure of a write, and when. Health reports the log degraded for a minute after it: a small
+     * write (an audit line) may still fit on a full disk while a hotfix does not, so one success proves little.
+     */
+    private record RecentFailure(StorageFailure kind, long atNanos) {
+        boolean recent(long nowNanos) {
+            return nowNanos - atNanos < DEGRADED_FOR_NANOS;
+        }
+    }
+
+    private static final long DEGRADED_FOR_NANOS = 60_000_000_000L;
+    private volatile RecentFailure writeFailure;
+    private final StorageFailure.Log failureLog = new StorageFailure.Log(LOG);
 
     /** Runs {@code work} in a read-only transaction that sees one consistent snapshot. */
     public <T> T read(HandleCallback<T, RuntimeException> work) {
@@ -233,15 +263,33 @@ public final class Database implements AutoCloseable {
             h.createQuery("SELECT 1").mapTo(Integer.class).one();
             Connection c = h.getConnection();
             DatabaseMetaData md = c.getMetaData();
+            RecentFailure f = writeFailure;
+            StorageFailure failing = f != null && f.recent(System.nanoTime()) ? f.kind() : null;
             return new DatabaseHealth(true, md.getDatabaseProductName(), md.getDatabaseProductVersion(),
-                    (System.nanoTime() - start) / 1_000_000, null);
+                    (System.nanoTime() - start) / 1_000_000, failing == null ? null : failing.message,
+                    failing == null);
         } catch (Exception e) {
             return new DatabaseHealth(false, dialect.name().toLowerCase(java.util.Locale.ROOT), "",
-                    (System.nanoTime() - start) / 1_000_000, rootMessage(e));
+                    (System.nanoTime() - start) / 1_000_000, rootMessage(e), false);
         }
     }
 
+    /**
+     * A storage failure (full, read-only, unreachable) becomes the one {@link StorageException} that names it, and
+     * one rate-limited log line; another failure of ours passes unchanged; the rest is unavailable or a bug.
+     */
     private RuntimeException translate(RuntimeException e) {
+        StorageFailure kind = StorageFailure.of(e);
+        if (kind != null) {
+            if (e instanceof StorageException && kind.message.equals(e.getMessage())) {
+                return e; // named already
+            }
+            failureLog.failed(kind, e, System.nanoTime());
+            return new StorageException(kind.message, e);
+        }
+        if (e instanceof HotfixLogException) {
+            return e;
+        }
         if (Retry.isUnavailable(e) || Retry.isTransient(e)) {
             return new StorageException("the database at " + redact(url) + " is unavailable: " + rootMessage(e), e);
         }

@@ -109,7 +109,8 @@ final class GroupCommitWriter implements AutoCloseable {
                     sleep(Retry.backoffMillis(attempt));
                     continue;
                 }
-                RuntimeException failure = Retry.isTransient(e) || Retry.isUnavailable(e)
+                RuntimeException failure = StorageFailure.of(e) == null && (Retry.isTransient(e)
+                        || Retry.isUnavailable(e))
                         ? new StorageException("the SQLite database is unavailable: " + Database.rootMessage(e), e)
                         : e;
                 group.forEach(j -> j.result().completeExceptionally(failure));
@@ -134,6 +135,11 @@ final class GroupCommitWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             if (Retry.isTransient(e)) {
                 throw e; // the whole group runs again
+            }
+            if (StorageFailure.of(e) != null) {
+                // A full disk or a read-only file: SQLite has rolled the whole transaction back, savepoints and
+                // all, so every write of the group fails with it (Database names the failure to each caller).
+                throw e;
             }
             h.execute("ROLLBACK TO SAVEPOINT " + savepoint);
             h.execute("RELEASE SAVEPOINT " + savepoint);

@@ -41,8 +41,17 @@ public final class Http {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** A body is sent as JSON unless {@code headers} name another Content-Type. */
     public Response send(String method, String path, String body, String... headers) {
-        return send(builder(path, headers).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        HttpRequest.Builder b = builder(path, headers);
+        boolean typed = false;
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            typed |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (body != null && !typed) {
+            b.header("Content-Type", "application/json");
+        }
+        return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
