@@ -50,9 +50,10 @@ class XssBrowserTest {
                     Page page = context.newPage();
                     watch(page, incidents, "for payload " + payload);
 
-                    page.navigate(s.url() + "/sign-in?next=" + URLEncoder.encode("/" + payload, StandardCharsets.UTF_8));
+                    // A NUL in a query is refused before any page (RequestGuard, BadInputTest): the rest is hostile enough.
+                    page.navigate(s.url() + "/sign-in?next=" + URLEncoder.encode("/" + name, StandardCharsets.UTF_8));
                     assertThat(page.locator("input[name=next]").inputValue()).as("next, as rendered")
-                            .isEqualTo(SignInRoutes.safeNext("/" + payload));
+                            .isEqualTo(SignInRoutes.safeNext("/" + name));
                     page.navigate(s.url() + "/sign-in");
                     page.getByLabel("User name").fill(name);
                     page.getByLabel("Password").fill("wrong " + PASSWORD);
