@@ -265,4 +265,14 @@ class ImportToleranceTest {
                     .isEqualTo("number six hundred ninety");
         }
     }
+
+    @BothDatabases
+    void aThematicBreakOfFiveThousandDashes_isARule_notAStackOverflow(TestDb db) {
+        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+            String page = "## Active Hotfixes\n\n### 🚨 [HOTFIX-001] Pool\n**Severity:** High\n" + "-".repeat(5_000)
+                    + "\n" + "- ".repeat(5_000) + "-\n";
+            ImportReport r = s.app().markdown().importLog(page, false, "ana", n -> { });
+            assertThat(r.created()).containsExactly("HOTFIX-001");
+        }
+    }
 }

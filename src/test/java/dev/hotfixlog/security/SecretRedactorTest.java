@@ -113,4 +113,18 @@ class SecretRedactorTest {
         assertThat(r.text()).isEqualTo("[REDACTED:aws-access-key-id] and [REDACTED:github-token] and "
                 + "https://u:[REDACTED:password-in-url]@h/x");
     }
+
+    /** Inputs that made the old patterns quadratic: a 20-second refusal is a request that stalls the service. */
+    @ParameterizedTest
+    @ValueSource(ints = {40_000, 400_000})
+    void hostileShapes_areScannedInLinearTime(int n) {
+        String url = "a.".repeat(n) + "://";
+        String keys = "-----BEGIN RSA PRIVATE KEY----- x\n".repeat(n / 10) + "-----END RSA PRIVATE KEY-----";
+        String run = "Ab1+".repeat(n);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            assertThat(redactor.redact(url).changed()).isFalse();
+            assertThat(redactor.redact(keys).text()).isEqualTo("[REDACTED:private-key]");
+            assertThat(redactor.redact(run).text()).isEqualTo("[REDACTED:private-key]");
+        }, "a hang guard, not a measure: bench/pathological.sh measures");
+    }
 }
