@@ -4,7 +4,6 @@ import dev.hotfixlog.error.ValidationException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * The period [from, to) and the time zone its months and quarters are counted in. Dates alone are midnight in
@@ -35,14 +34,20 @@ public record MetricsQuery(Instant from, Instant to, ZoneId zone) {
     private static Instant instant(String field, String text, ZoneId zone) {
         String t = text.strip();
         try {
+            Instant at;
             if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                return java.time.LocalDate.parse(t).atStartOfDay(zone).toInstant();
+                at = java.time.LocalDate.parse(t).atStartOfDay(zone).toInstant();
+            } else if (t.matches("\\d{4}-\\d{2}")) {
+                at = java.time.YearMonth.parse(t).atDay(1).atStartOfDay(zone).toInstant();
+            } else {
+                at = java.time.OffsetDateTime.parse(t).toInstant();
             }
-            if (t.matches("\\d{4}-\\d{2}")) {
-                return java.time.YearMonth.parse(t).atDay(1).atStartOfDay(zone).toInstant();
+            // The log's own range (TimeText): a period beyond it would overflow the arithmetic on epoch millis.
+            if (at.isBefore(dev.hotfixlog.hotfix.TimeText.EARLIEST) || at.isAfter(dev.hotfixlog.hotfix.TimeText.LATEST)) {
+                throw ValidationException.of(field, "'" + text + "' is outside the years -9999 to 9999");
             }
-            return java.time.OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException e) {
+            return at;
+        } catch (java.time.DateTimeException e) { // unparsable, or beyond what java.time holds
             throw ValidationException.of(field, "'" + text + "' is not a date; use 2026-10, 2026-10-01 or "
                     + "2026-10-01T00:00:00Z");
         }
