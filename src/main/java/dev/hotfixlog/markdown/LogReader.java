@@ -425,8 +425,8 @@ final class LogReader {
                 continue;
             }
             if (own != null) {
-                int end = Values.isFenceOpen(line) ? fenceEnd(i) : i;
-                for (int k = i; k <= end; k++) {
+                int end = Values.isFenceOpen(line) ? fenceEnd(i) : i; // lines.length when never closed
+                for (int k = i; k <= end && k < lines.length; k++) {
                     own.append('\n').append(lines[k].stripTrailing());
                 }
                 i = end + 1;

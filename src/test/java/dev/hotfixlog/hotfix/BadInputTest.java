@@ -102,6 +102,10 @@ class BadInputTest {
                         + "\"duration\":\"99999999999999999999 hours\"}", 422, "duration"),
                 new Case("dry run as 1", "POST", "/api/v1/import?dryRun=1", "## Active Hotfixes\n",
                         new String[] {"Content-Type", "text/markdown"}, 400, List.of("dryRun")),
+                new Case("a code block never closed in a section of the team's own (found by bench/fuzz.sh)", "POST",
+                        "/api/v1/import", "## Active Hotfixes\n\n### 🚨 [HOTFIX-001] x\n**Severity:** High\n\n#### Timeline"
+                        + "\n\n```\nnever closed\n", new String[] {"Content-Type", "text/markdown"}, 422,
+                        List.of("line 8")),
                 new Case("import of prose", "POST", "/api/v1/import", "Just some words, no log here.",
                         new String[] {"Content-Type", "text/markdown"}, 422, List.of("page")),
                 new Case("metrics from before year -9999", "GET", "/api/v1/metrics?from=-999999999-01-01T00:00:00Z",
