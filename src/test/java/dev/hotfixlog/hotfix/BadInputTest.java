@@ -189,6 +189,10 @@ class BadInputTest {
                     + " charset=foo\r\nContent-Length: 5\r\n", "a=b&c".getBytes())).startsWith("HTTP/1.1 415");
             assertThat(s.http().get("/api/v1/hotfixes").json().path("items").size()).as("nothing stored").isZero();
 
+            assertThat(raw(port, "HEAD /api/v1/hotfixes HTTP/1.1\r\n" + auth, new byte[0]))
+                    .as("HEAD with a token behaves as GET without a body").startsWith("HTTP/1.1 200");
+            assertThat(raw(port, "HEAD /api/v1/hotfixes HTTP/1.1\r\n", new byte[0])).startsWith("HTTP/1.1 401");
+            assertThat(raw(port, "HEAD /health HTTP/1.1\r\n", new byte[0])).startsWith("HTTP/1.1 200");
             Http.Response accented = s.http().get("/api/v1/hotfixes/HOTFIX-%C3%A9");
             assertThat(accented.body()).as("problem documents are UTF-8").doesNotContain("?").contains("é");
             Http.Response page = s.http().get("/hotfixes/HOTFIX-999", "Accept", "text/html");
