@@ -33,13 +33,34 @@ public final class WebServer implements AutoCloseable {
     private static final class ProtectiveHandlers extends org.eclipse.jetty.server.handler.EagerContentHandler {
         ProtectiveHandlers(long maxBodyBytes) {
             super(new org.eclipse.jetty.server.handler.EagerContentHandler.RetainedContentLoaderFactory(
-                    maxBodyBytes, 4_096, true));
+                    maxBodyBytes, 4_096, false)); // larger: passed on unread, and Javalin answers 413 as a problem
             org.eclipse.jetty.server.handler.QoSHandler qos = new org.eclipse.jetty.server.handler.QoSHandler();
             qos.setMaxRequestCount(MAX_ACTIVE_REQUESTS);
             qos.setMaxSuspendedRequestCount(MAX_WAITING);
             qos.setMaxSuspend(MAX_WAIT);
             qos.setRejectStatusCode(503);
-            setHandler(qos);
+            setHandler(new RetryAfter(qos));
+        }
+    }
+
+    /** A request turned away (503) is told when to come back, as HTTP says: the QoS handler does not say it. */
+    private static final class RetryAfter extends org.eclipse.jetty.server.Handler.Wrapper {
+        RetryAfter(org.eclipse.jetty.server.Handler next) {
+            super(next);
+        }
+
+        @Override
+        public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                              org.eclipse.jetty.util.Callback callback) throws Exception {
+            return super.handle(request, new org.eclipse.jetty.server.Response.Wrapper(request, response) {
+                @Override
+                public void setStatus(int code) {
+                    super.setStatus(code);
+                    if (code == 503 && !getHeaders().contains("Retry-After")) {
+                        getHeaders().put("Retry-After", String.valueOf(MAX_WAIT.toSeconds()));
+                    }
+                }
+            }, callback);
         }
     }
 

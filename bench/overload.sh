@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Overload: 1,000 connections for 30 s on the board (GET /) and then on the list API (GET /api/v1/hotfixes),
+# from wrk in its own process, against a real `hotfix serve` on SQLite with 200 hotfixes. Prints wrk's figures
+# (requests, p50/p99, non-2xx: the 503s of load shedding, socket errors and timeouts; wrk's timeout is 10 s) and
+# the server's threads and resident memory before, right after, and 20, 40 and 60 s after the load.
+# Usage: bench/overload.sh [seconds=30] [connections=1000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-30}"
+connections="${2:-1000}"
+command -v wrk >/dev/null || { echo "overload: wrk is needed (apt-get install -y wrk)" >&2; exit 1; }
+ulimit -n 65536 2>/dev/null || true
+./hotfix --version >/dev/null
+data="$(mktemp -d)"
+port=18471
+token="overload-bench-token-$$-long-enough"
+HOTFIX_DATA_DIR="$data" HOTFIX_PORT="$port" HOTFIX_BOOTSTRAP_TOKEN="$token" HOTFIX_LOG_LEVEL=WARN \
+  java -jar target/hotfix.jar serve >"$data/serve.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
+for i in $(seq 1 200); do
+  curl -sf "http://127.0.0.1:$port/api/v1/hotfixes" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' -d "{\"title\":\"Load $i\",\"severity\":\"high\"}" >/dev/null
+done
+state() {
+  echo "$(ls "/proc/$pid/task" | wc -l) threads, $(awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$pid/status") RSS"
+}
+echo "# Overload: $connections connections, $seconds s each, wrk -t2 --timeout 10s; $(nproc) cores; $(java -version 2>&1 | head -1)"
+echo
+echo "before: $(state)"
+for target in "/" "/api/v1/hotfixes"; do
+  echo
+  echo "## GET $target"
+  wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency -H "Authorization: Bearer $token" \
+    "http://127.0.0.1:$port$target" | grep -E "Latency |50%|99%|requests in|Socket errors|Non-2xx|Requests/sec"
+  echo "right after: $(state)"
+done
+for wait in 20 40 60; do
+  sleep 20
+  echo "$wait s after: $(state)"
+done
+echo "health: $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health")"
