@@ -15,7 +15,7 @@ data="$(mktemp -d)"
 port=18471
 token="overload-bench-token-$$-long-enough"
 HOTFIX_DATA_DIR="$data" HOTFIX_PORT="$port" HOTFIX_BOOTSTRAP_TOKEN="$token" HOTFIX_LOG_LEVEL=WARN \
-  java -jar target/hotfix.jar serve >"$data/serve.log" 2>&1 &
+  ./hotfix serve >"$data/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done

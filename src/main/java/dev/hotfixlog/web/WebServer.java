@@ -27,7 +27,8 @@ public final class WebServer implements AutoCloseable {
     static final long MIN_BODY_BYTES_PER_SECOND = 1_024;
     static final int MAX_ACTIVE_REQUESTS = 32;
     static final int MAX_WAITING = 1_024;
-    static final java.time.Duration MAX_WAIT = java.time.Duration.ofSeconds(5);
+    /** Longer than a request takes even under load, shorter than a client's patience: then a 503 says "later". */
+    static final java.time.Duration MAX_WAIT = java.time.Duration.ofSeconds(1);
 
     /** Reads each body whole, then takes a turn: the QoS handler under the eager-content handler. */
     private static final class ProtectiveHandlers extends org.eclipse.jetty.server.handler.EagerContentHandler {
@@ -79,7 +80,7 @@ public final class WebServer implements AutoCloseable {
             // - at most MAX_ACTIVE_REQUESTS are handled at once; up to MAX_WAITING more wait MAX_WAIT for a turn, and
             //   the rest are answered 503 at once (load shedding) instead of piling up.
             c.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(WORKER_THREADS_MAX,
-                    WORKER_THREADS_MIN, (int) java.time.Duration.ofMinutes(1).toMillis());
+                    WORKER_THREADS_MIN, (int) java.time.Duration.ofSeconds(1).toMillis()); // Jetty retires one idle thread a timeout: back to the minimum within a minute
             c.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND));
             c.jetty.modifyServer(server -> server.insertHandler(new ProtectiveHandlers(config.maxRequestBytes())));
             c.staticFiles.add(sf -> {
