@@ -185,6 +185,9 @@ class BadInputTest {
             String notUtf8 = raw(port, "POST /api/v1/hotfixes HTTP/1.1\r\n" + auth
                     + "Content-Type: application/json\r\nContent-Length: " + latin1.length + "\r\n", latin1);
             assertThat(notUtf8).startsWith("HTTP/1.1 400").contains("is not valid UTF-8");
+            byte[] untyped = "{\"title\":\"x\",\"severity\":\"high\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(raw(port, "POST /api/v1/hotfixes HTTP/1.1\r\n" + auth + "Content-Length: " + untyped.length
+                    + "\r\n", untyped)).as("no Content-Type at all").startsWith("HTTP/1.1 415");
             assertThat(raw(port, "POST /sign-in HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded;"
                     + " charset=foo\r\nContent-Length: 5\r\n", "a=b&c".getBytes())).startsWith("HTTP/1.1 415");
             assertThat(s.http().get("/api/v1/hotfixes").json().path("items").size()).as("nothing stored").isZero();
