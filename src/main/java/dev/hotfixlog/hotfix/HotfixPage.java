@@ -1,5 +1,6 @@
 package dev.hotfixlog.hotfix;
 
+import dev.hotfixlog.error.BadRequestException;
 import dev.hotfixlog.error.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -31,7 +32,7 @@ public record HotfixPage(List<Hotfix> items, String nextCursor) {
         } catch (IllegalArgumentException e) {
             // falls through to the error below; NumberFormatException is an IllegalArgumentException
         }
-        throw new dev.hotfixlog.error.BadRequestException("cursor", "'" + cursor + "' is not a cursor from a previous page's "
+        throw new BadRequestException("cursor", "'" + cursor + "' is not a cursor from a previous page's "
                 + "nextCursor");
     }
 }

@@ -9,7 +9,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The one JSON configuration: strict on input (trailing garbage and duplicate keys are errors, not guesses),
@@ -59,26 +66,26 @@ public final class Json {
      * here, where every JSON body is read, naming each field; iterative, so nesting costs no stack.
      */
     private static void refuseNul(ObjectNode root) {
-        java.util.List<dev.hotfixlog.error.FieldError> errors = new java.util.ArrayList<>();
-        java.util.Deque<java.util.Map.Entry<String, JsonNode>> todo = new java.util.ArrayDeque<>();
-        todo.push(java.util.Map.entry("", root));
+        List<FieldError> errors = new ArrayList<>();
+        Deque<Map.Entry<String, JsonNode>> todo = new ArrayDeque<>();
+        todo.push(Map.entry("", root));
         while (!todo.isEmpty()) {
             var next = todo.pop();
             JsonNode n = next.getValue();
             String path = next.getKey();
             if (n.isTextual() && n.textValue().indexOf('\u0000') >= 0) {
-                errors.add(new dev.hotfixlog.error.FieldError(path, "holds a NUL character (\\u0000)"));
+                errors.add(new FieldError(path, "holds a NUL character (\\u0000)"));
             } else if (n.isObject()) {
-                n.properties().forEach(e -> todo.push(java.util.Map.entry(path.isEmpty() ? e.getKey()
+                n.properties().forEach(e -> todo.push(Map.entry(path.isEmpty() ? e.getKey()
                         : path + "." + e.getKey(), e.getValue())));
             } else if (n.isArray()) {
                 for (int i = 0; i < n.size(); i++) {
-                    todo.push(java.util.Map.entry(path + "[" + i + "]", n.get(i)));
+                    todo.push(Map.entry(path + "[" + i + "]", n.get(i)));
                 }
             }
         }
         if (!errors.isEmpty()) {
-            errors.sort(java.util.Comparator.comparing(dev.hotfixlog.error.FieldError::field));
+            errors.sort(Comparator.comparing(FieldError::field));
             throw new ValidationException(errors);
         }
     }

@@ -220,7 +220,7 @@ public final class Blameless {
         if (!Character.isUpperCase(token.codePointAt(0)) || isAllCaps(token)) {
             return false; // lower case is the word; all capitals is a keyword or a shout ("GRANT SELECT …")
         }
-        if (POSSESSIVE.matcher(token).matches() || text.startsWith("'s", t[1]) || text.startsWith("’s", t[1])) {
+        if (POSSESSIVE.matcher(token).matches()) { // a token holds its "'s": WORD joins it
             return true;
         }
         if (titleCaseLine(text, tokens, i)) {

@@ -16,6 +16,7 @@ import dev.hotfixlog.json.Json;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -269,8 +270,8 @@ final class LogReader {
     private static String placeOf(Part part, Part lastLogPart, String sub) {
         return switch (part) {
             case PREAMBLE -> PageBlock.TOP;
-            case PATTERNS -> sub.isEmpty() ? "in:patterns" : sub.equals("other") ? PageBlock.after("patterns")
-                    : "in:" + sub;
+            case PATTERNS -> sub.isEmpty() ? PageBlock.in("patterns") : sub.equals("other")
+                    ? PageBlock.after("patterns") : PageBlock.in(sub);
             case OTHER -> lastLogPart == Part.PREAMBLE || lastLogPart == Part.OTHER ? PageBlock.TOP
                     : PageBlock.after(lastLogPart.name().toLowerCase(Locale.ROOT));
             default -> PageBlock.after(part.name().toLowerCase(Locale.ROOT));
@@ -315,7 +316,7 @@ final class LogReader {
         while (b > a && ls[b - 1].isBlank()) {
             b--;
         }
-        return String.join("\n", java.util.Arrays.asList(ls).subList(a, b));
+        return String.join("\n", Arrays.asList(ls).subList(a, b));
     }
 
     /** The kept blocks, with neighbours at the same place joined, as the writer puts them back. */

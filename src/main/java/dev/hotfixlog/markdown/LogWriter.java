@@ -317,9 +317,9 @@ final class LogWriter {
 
     private void patterns(List<EmergencyType> types, List<WarningSign> signs, List<PageBlock> blocks) {
         line("## Hotfix Patterns & Prevention").line("");
-        blocks(blocks, "in:patterns");
+        blocks(blocks, PageBlock.in("patterns"));
         line("### Common Emergency Types").line("");
-        blocks(blocks, "in:types");
+        blocks(blocks, PageBlock.in("types"));
         if (types.isEmpty()) {
             line("- **Type 1:** [e.g., Database connection failures] - **Prevention:** [Strategy]");
         }
@@ -329,7 +329,7 @@ final class LogWriter {
                     + (t.prevention() == null ? "[Strategy]" : t.prevention()));
         }
         line("").line("### Warning Signs").line("");
-        blocks(blocks, "in:signs");
+        blocks(blocks, PageBlock.in("signs"));
         if (signs.isEmpty()) {
             line("- **Signal 1:** [Metric/behavior] → **Threshold:** [When to act]");
         }

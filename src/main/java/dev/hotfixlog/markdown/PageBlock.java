@@ -5,7 +5,8 @@ package dev.hotfixlog.markdown;
  *
  * @param place {@link #TITLE} (the page's own "# " line), {@link #TOP} (the lines under it), or
  *              {@code after:active}, {@code after:completed}, {@code after:patterns} (a section the log does not
- *              read, after the part it followed)
+ *              read, after the part it followed), or {@code in:patterns}, {@code in:types}, {@code in:signs} (lines
+ *              of the patterns part that are not rows, written back under their heading)
  * @param text  the lines, joined with {@code \n}
  */
 record PageBlock(String place, String text) {
@@ -14,5 +15,10 @@ record PageBlock(String place, String text) {
 
     static String after(String part) {
         return "after:" + part;
+    }
+
+    /** Lines of the patterns part ("patterns"), or of its "types" or "signs" list, that are not rows. */
+    static String in(String part) {
+        return "in:" + part;
     }
 }

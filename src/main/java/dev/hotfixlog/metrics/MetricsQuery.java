@@ -1,6 +1,7 @@
 package dev.hotfixlog.metrics;
 
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.TimeText;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -43,7 +44,7 @@ public record MetricsQuery(Instant from, Instant to, ZoneId zone) {
                 at = java.time.OffsetDateTime.parse(t).toInstant();
             }
             // The log's own range (TimeText): a period beyond it would overflow the arithmetic on epoch millis.
-            if (at.isBefore(dev.hotfixlog.hotfix.TimeText.EARLIEST) || at.isAfter(dev.hotfixlog.hotfix.TimeText.LATEST)) {
+            if (at.isBefore(TimeText.EARLIEST) || at.isAfter(TimeText.LATEST)) {
                 throw ValidationException.of(field, "'" + text + "' is outside the years -9999 to 9999");
             }
             return at;

@@ -1,6 +1,7 @@
 package dev.hotfixlog.store;
 
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -76,7 +77,7 @@ enum StorageFailure {
             long seen = last.get();
             if (nowNanos - seen >= LOG_EVERY_NANOS && last.compareAndSet(seen, nowNanos)) {
                 long more = skipped.getAndSet(0);
-                log.error("storage failure ({}): {}; {}{}", kind.name().toLowerCase(java.util.Locale.ROOT),
+                log.error("storage failure ({}): {}; {}{}", kind.name().toLowerCase(Locale.ROOT),
                         kind.message, Database.rootMessage(cause),
                         more == 0 ? "" : " (" + more + " more since the last such line)");
             } else {

@@ -2,6 +2,7 @@ package dev.hotfixlog.web;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.error.BadRequestException;
 import dev.hotfixlog.error.ConflictException;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ForbiddenException;
@@ -11,6 +12,7 @@ import dev.hotfixlog.error.PreconditionRequiredException;
 import dev.hotfixlog.error.StaleVersionException;
 import dev.hotfixlog.error.StorageException;
 import dev.hotfixlog.error.UnauthorizedException;
+import dev.hotfixlog.error.UnsupportedMediaTypeException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
 import io.javalin.config.RoutesConfig;
@@ -64,10 +66,10 @@ public final class ProblemMapper {
     }
 
     static int statusOf(HotfixLogException e) {
-        if (e instanceof dev.hotfixlog.error.BadRequestException) {
+        if (e instanceof BadRequestException) {
             return 400;
         }
-        if (e instanceof dev.hotfixlog.error.UnsupportedMediaTypeException) {
+        if (e instanceof UnsupportedMediaTypeException) {
             return 415;
         }
         if (e instanceof ValidationException v) {

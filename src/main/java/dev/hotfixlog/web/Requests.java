@@ -1,5 +1,6 @@
 package dev.hotfixlog.web;
 
+import dev.hotfixlog.error.BadRequestException;
 import dev.hotfixlog.error.PreconditionRequiredException;
 import dev.hotfixlog.error.ValidationException;
 import io.javalin.http.Context;
@@ -77,7 +78,7 @@ public final class Requests {
         if (v.equals("true")) {
             return true;
         }
-        throw new dev.hotfixlog.error.BadRequestException(name, "must be true or false, was '" + v + "'");
+        throw new BadRequestException(name, "must be true or false, was '" + v + "'");
     }
 
     /** A whole-number query parameter, or {@code otherwise} when absent; anything else is a field error. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.Http;
 import dev.hotfixlog.support.MutableClock;
+import dev.hotfixlog.support.RawHttp;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
 import java.util.ArrayList;
@@ -175,45 +176,33 @@ class BadInputTest {
     @BothDatabases
     void brokenEscapesAndBadBytes_getA4xx_neverA500(TestDb db) throws Exception {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
-            int port = Integer.parseInt(s.url().substring(s.url().lastIndexOf(':') + 1));
+            RawHttp http = RawHttp.of(s, 10_000);
             String auth = "Authorization: Bearer " + dev.hotfixlog.support.TestDb.ADMIN_TOKEN + "\r\n";
-            assertThat(raw(port, "GET /api/v1/hotfixes/HOTFIX-%u0041 HTTP/1.1\r\n" + auth, new byte[0]))
+            assertThat(http.exchange("GET /api/v1/hotfixes/HOTFIX-%u0041 HTTP/1.1\r\n" + auth, new byte[0]))
                     .startsWith("HTTP/1.1 400");
-            assertThat(raw(port, "GET /hotfixes/HOTFIX-%zz HTTP/1.1\r\n" + auth, new byte[0])).startsWith("HTTP/1.1 400");
+            assertThat(http.exchange("GET /hotfixes/HOTFIX-%zz HTTP/1.1\r\n" + auth, new byte[0])).startsWith("HTTP/1.1 400");
             byte[] latin1 = "{\"title\":\"Caf\u00e9 down\",\"severity\":\"high\"}".getBytes(
                     java.nio.charset.StandardCharsets.ISO_8859_1);
-            String notUtf8 = raw(port, "POST /api/v1/hotfixes HTTP/1.1\r\n" + auth
+            String notUtf8 = http.exchange("POST /api/v1/hotfixes HTTP/1.1\r\n" + auth
                     + "Content-Type: application/json\r\nContent-Length: " + latin1.length + "\r\n", latin1);
             assertThat(notUtf8).startsWith("HTTP/1.1 400").contains("is not valid UTF-8");
             byte[] untyped = "{\"title\":\"x\",\"severity\":\"high\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(raw(port, "POST /api/v1/hotfixes HTTP/1.1\r\n" + auth + "Content-Length: " + untyped.length
+            assertThat(http.exchange("POST /api/v1/hotfixes HTTP/1.1\r\n" + auth + "Content-Length: " + untyped.length
                     + "\r\n", untyped)).as("no Content-Type at all").startsWith("HTTP/1.1 415");
-            assertThat(raw(port, "POST /sign-in HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded;"
+            assertThat(http.exchange("POST /sign-in HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded;"
                     + " charset=foo\r\nContent-Length: 5\r\n", "a=b&c".getBytes())).startsWith("HTTP/1.1 415");
             assertThat(s.http().get("/api/v1/hotfixes").json().path("items").size()).as("nothing stored").isZero();
 
-            assertThat(raw(port, "HEAD /api/v1/hotfixes HTTP/1.1\r\n" + auth, new byte[0]))
+            assertThat(http.exchange("HEAD /api/v1/hotfixes HTTP/1.1\r\n" + auth, new byte[0]))
                     .as("HEAD with a token behaves as GET without a body").startsWith("HTTP/1.1 200");
-            assertThat(raw(port, "HEAD /api/v1/hotfixes HTTP/1.1\r\n", new byte[0])).startsWith("HTTP/1.1 401");
-            assertThat(raw(port, "HEAD /health HTTP/1.1\r\n", new byte[0])).startsWith("HTTP/1.1 200");
+            assertThat(http.exchange("HEAD /api/v1/hotfixes HTTP/1.1\r\n", new byte[0])).startsWith("HTTP/1.1 401");
+            assertThat(http.exchange("HEAD /health HTTP/1.1\r\n", new byte[0])).startsWith("HTTP/1.1 200");
             Http.Response accented = s.http().get("/api/v1/hotfixes/HOTFIX-%C3%A9");
             assertThat(accented.body()).as("problem documents are UTF-8").doesNotContain("?").contains("é");
             Http.Response page = s.http().get("/hotfixes/HOTFIX-999", "Accept", "text/html");
             assertThat(page.status()).isEqualTo(404);
             assertThat(page.contentType()).startsWith("text/html");
             assertThat(page.body()).contains("<h1>Not Found</h1>").contains("Back to the board");
-        }
-    }
-
-    private static String raw(int port, String head, byte[] body) throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            var out = socket.getOutputStream();
-            out.write((head + "Host: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(
-                    java.nio.charset.StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

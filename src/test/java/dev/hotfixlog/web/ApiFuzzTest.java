@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.MutableClock;
+import dev.hotfixlog.support.RawHttp;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +103,7 @@ class ApiFuzzTest {
 
     static Result run(RunningServer s, List<Operation> ops, Random rnd, int count) throws Exception {
         Result r = new Result();
-        int port = Integer.parseInt(s.url().substring(s.url().lastIndexOf(':') + 1));
+        RawHttp http = RawHttp.of(s, (int) HANG_MILLIS);
         String markdown = Files.readString(Path.of("src/test/resources/example-hotfix-log.md"));
         for (int i = 0; i < count; i++) {
             Operation op = ops.get(rnd.nextInt(ops.size()));
@@ -116,7 +116,7 @@ class ApiFuzzTest {
                 type = importer ? "text/markdown" : rnd.nextInt(5) == 0 ? pick(rnd, TYPES) : "application/json";
             }
             long start = System.nanoTime();
-            int status = send(port, op.method(), path, type, body, op.method().equals("PATCH") ? "\"" + (1
+            int status = send(http, op.method(), path, type, body, op.method().equals("PATCH") ? "\"" + (1
                     + rnd.nextInt(3)) + "\"" : null);
             long millis = (System.nanoTime() - start) / 1_000_000;
             r.requests++;
@@ -231,12 +231,11 @@ class ApiFuzzTest {
         return from.get(rnd.nextInt(from.size()));
     }
 
-    /** One request over a raw socket; its status, or 0 when the server closed without answering. */
-    static int send(int port, String method, String path, String type, String body, String ifMatch)
+    /** One request; its status, or 0 when the server closed without answering. */
+    static int send(RawHttp http, String method, String path, String type, String body, String ifMatch)
             throws IOException {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1\r\nConnection: close\r\n")
                 .append("Authorization: Bearer ").append(TestDb.ADMIN_TOKEN).append("\r\n");
         if (type != null && !type.isEmpty()) {
             head.append("Content-Type: ").append(type).append("\r\n");
@@ -247,15 +246,6 @@ class ApiFuzzTest {
         if (body != null) {
             head.append("Content-Length: ").append(bytes.length).append("\r\n");
         }
-        head.append("\r\n");
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout((int) HANG_MILLIS);
-            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.UTF_8));
-            socket.getOutputStream().write(bytes);
-            socket.getOutputStream().flush();
-            byte[] status = socket.getInputStream().readNBytes(12);
-            String line = new String(status, StandardCharsets.ISO_8859_1);
-            return line.startsWith("HTTP/1.1 ") ? Integer.parseInt(line.substring(9, 12)) : 0;
-        }
+        return http.status(head.toString(), bytes);
     }
 }

@@ -1,0 +1,82 @@
+package dev.hotfixlog.web;
+
+import java.time.Duration;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Bounded work under load and against slow clients (issue "Bounded work under hostile input"):
+ * <ul>
+ *   <li>a fixed pool of worker threads, which never grows into hundreds; idle ones retire one a second
+ *       (Jetty retires one per idle timeout), so a burst's threads are gone within a minute;</li>
+ *   <li>a request's body is read whole, without a thread, before the request is handled
+ *       ({@link EagerContentHandler}): a client trickling its body holds a connection, never a worker or a
+ *       turn; one slower than {@link #MIN_BODY_BYTES_PER_SECOND} is cut off (408);</li>
+ *   <li>at most {@link #MAX_ACTIVE_REQUESTS} are handled at once; up to {@link #MAX_WAITING} more wait
+ *       {@link #MAX_WAIT} for a turn, and the rest are answered 503 with Retry-After (load shedding) instead of
+ *       piling up.</li>
+ * </ul>
+ * {@code SlowClientTest} and {@code bench/overload.sh} show them.
+ */
+final class ServerLimits {
+    static final int WORKER_THREADS_MAX = 64;
+    static final int WORKER_THREADS_MIN = 8;
+    static final Duration WORKER_IDLE = Duration.ofSeconds(1);
+    /** A request body slower than this is abandoned (HTTP 408): 1 KiB/s is slower than any real client's. */
+    static final long MIN_BODY_BYTES_PER_SECOND = 1_024;
+    static final int MAX_ACTIVE_REQUESTS = 32;
+    static final int MAX_WAITING = 1_024;
+    /** Longer than a request takes even under load, shorter than a client's patience: then a 503 says "later". */
+    static final Duration MAX_WAIT = Duration.ofSeconds(1);
+
+    private ServerLimits() {
+    }
+
+    static QueuedThreadPool workers() {
+        return new QueuedThreadPool(WORKER_THREADS_MAX, WORKER_THREADS_MIN, (int) WORKER_IDLE.toMillis());
+    }
+
+    static void configure(HttpConfiguration http) {
+        http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
+    }
+
+    /** Reads each body whole, then takes a turn: the QoS handler under the eager-content handler. */
+    static Handler.Singleton protectiveHandlers(long maxBodyBytes) {
+        // A body over the limit is passed on unread: Javalin answers it 413 as a problem document.
+        EagerContentHandler eager = new EagerContentHandler(
+                new EagerContentHandler.RetainedContentLoaderFactory(maxBodyBytes, 4_096, false));
+        QoSHandler qos = new QoSHandler();
+        qos.setMaxRequestCount(MAX_ACTIVE_REQUESTS);
+        qos.setMaxSuspendedRequestCount(MAX_WAITING);
+        qos.setMaxSuspend(MAX_WAIT);
+        qos.setRejectStatusCode(503);
+        eager.setHandler(new RetryAfter(qos));
+        return eager;
+    }
+
+    /** A request turned away (503) is told when to come back, as HTTP says: the QoS handler does not say it. */
+    private static final class RetryAfter extends Handler.Wrapper {
+        RetryAfter(Handler next) {
+            super(next);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            return super.handle(request, new Response.Wrapper(request, response) {
+                @Override
+                public void setStatus(int code) {
+                    super.setStatus(code);
+                    if (code == 503 && !getHeaders().contains("Retry-After")) {
+                        getHeaders().put("Retry-After", String.valueOf(MAX_WAIT.toSeconds()));
+                    }
+                }
+            }, callback);
+        }
+    }
+}
