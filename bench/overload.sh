@@ -23,10 +23,13 @@ for i in $(seq 1 200); do
   curl -sf "http://127.0.0.1:$port/api/v1/hotfixes" -H "Authorization: Bearer $token" \
     -H 'Content-Type: application/json' -d "{\"title\":\"Load $i\",\"severity\":\"high\"}" >/dev/null
 done
+listen_overflows() { awk '/^TcpExt:/ { if (!n) { split($0, k); n = 1 } else { for (i = 2; i <= NF; i++) if (k[i] == "ListenOverflows") print $i } }' /proc/net/netstat; }
 state() {
   echo "$(ls "/proc/$pid/task" | wc -l) threads, $(awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$pid/status") RSS"
 }
-echo "# Overload: $connections connections, $seconds s each, wrk -t2 --timeout 10s; $(nproc) cores; $(java -version 2>&1 | head -1)"
+server_java="$(readlink "/proc/$pid/exe")"
+echo "# Overload: $connections connections, $seconds s each, wrk -t2 --timeout 10s; $(nproc) cores;" \
+  "$("$server_java" -version 2>&1 | head -1); listen overflows so far: $(listen_overflows)"
 echo
 echo "before: $(state)"
 for target in "/" "/api/v1/hotfixes"; do
@@ -40,4 +43,5 @@ for wait in 20 40 60; do
   sleep 20
   echo "$wait s after: $(state)"
 done
+echo "listen overflows since the start: $(listen_overflows) (a connection the kernel could not queue)"
 echo "health: $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health")"

@@ -3,8 +3,11 @@ package dev.hotfixlog.web;
 import java.time.Duration;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.Callback;
@@ -13,6 +16,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * Bounded work under load and against slow clients (issue "Bounded work under hostile input"):
  * <ul>
+ *   <li>connections not yet accepted wait in a kernel queue of {@link #ACCEPT_QUEUE}, not the JDK's default 50:
+ *       past that queue Linux drops the handshake's last packet and the client's request waits for its
+ *       retransmission (1, 3, 7, 15 s…), out of reach of any load shedding (1,000 connections opened at once
+ *       timed out 51 at a time in bench/overload.sh);</li>
  *   <li>a fixed pool of worker threads, which never grows into hundreds; idle ones retire one a second
  *       (Jetty retires one per idle timeout), so a burst's threads are gone within a minute;</li>
  *   <li>a request's body is read whole, without a thread, before the request is handled
@@ -25,6 +32,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * {@code SlowClientTest} and {@code bench/overload.sh} show them.
  */
 final class ServerLimits {
+    /** The listen backlog; the kernel caps it at net.core.somaxconn (4,096 on current Linux). */
+    static final int ACCEPT_QUEUE = 2_048;
     static final int WORKER_THREADS_MAX = 64;
     static final int WORKER_THREADS_MIN = 8;
     static final Duration WORKER_IDLE = Duration.ofSeconds(1);
@@ -36,6 +45,14 @@ final class ServerLimits {
     static final Duration MAX_WAIT = Duration.ofSeconds(1);
 
     private ServerLimits() {
+    }
+
+    static ServerConnector connector(Server server, HttpConfiguration http, String host, int port) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
+        return connector;
     }
 
     static QueuedThreadPool workers() {

@@ -26,9 +26,8 @@ public final class WebServer implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             c.http.maxRequestSize = config.maxRequestBytes();
-            c.jetty.host = config.bind();
-            c.jetty.port = config.port();
             // Bounded work under load and against slow clients: see ServerLimits.
+            c.jetty.addConnector((server, http) -> ServerLimits.connector(server, http, config.bind(), config.port()));
             c.jetty.threadPool = ServerLimits.workers();
             c.jetty.modifyHttpConfiguration(ServerLimits::configure);
             c.jetty.modifyServer(server -> server.insertHandler(
