@@ -2,10 +2,20 @@ package dev.hotfixlog;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -91,5 +101,50 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.hotfixlog.notify..").check(classes);
         noClasses().that().resideInAPackage("dev.hotfixlog.notify..")
                 .should().dependOnClassesThat().resideInAPackage("dev.hotfixlog.followup..").check(classes);
+    }
+
+    /** Every feature package is a room: arrows between rooms go one way, so each can be read without the others. */
+    @Test
+    void packages_areFreeOfCycles() {
+        slices().matching("dev.hotfixlog.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /** The record's tables: only the hotfix feature names them in SQL; the others read its views (V19). */
+    private static final Pattern RECORD_TABLE_IN_SQL = Pattern.compile("\\b(FROM|JOIN|UPDATE|INTO|TABLE)\\s+"
+            + "(hotfix|hotfix_revision|hotfix_step|hotfix_system|hotfix_redaction|follow_up|id_counter|idempotency_key)"
+            + "(?![-\\w])", Pattern.CASE_INSENSITIVE);
+
+    @Test
+    void noFeatureButTheRecord_namesTheRecordsTablesInSql() throws IOException {
+        Path main = Path.of("src/main/java/dev/hotfixlog");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(main)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                if (f.startsWith(main.resolve("hotfix"))) {
+                    continue;
+                }
+                // Adjacent literals joined ("... FROM " + "hotfix ...") so a split string cannot hide a table.
+                String text = Files.readString(f).replaceAll("\"\\s*\\+\\s*\"", "");
+                Matcher m = RECORD_TABLE_IN_SQL.matcher(text);
+                while (m.find()) {
+                    if (text.charAt(m.start() - 1) != ' ' || !inString(text, m.start())) {
+                        continue; // a word in prose ("from hotfix 12"), not SQL
+                    }
+                    found.add(main.relativize(f) + ": " + m.group());
+                }
+            }
+        }
+        assertThat(found).as("SQL naming the record's tables outside the hotfix feature: read the record_* views")
+                .isEmpty();
+    }
+
+    /** Whether position {@code at} is inside a string literal of its line (an odd number of quotes before it). */
+    private static boolean inString(String text, int at) {
+        int lineStart = text.lastIndexOf('\n', at) + 1;
+        String before = text.substring(lineStart, at).replace("\\\"", "");
+        if (before.stripLeading().startsWith("//") || before.stripLeading().startsWith("*")) {
+            return false;
+        }
+        return before.chars().filter(c -> c == '"').count() % 2 == 1 || before.contains("\"\"\"");
     }
 }

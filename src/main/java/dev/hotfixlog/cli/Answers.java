@@ -1,7 +1,7 @@
 package dev.hotfixlog.cli;
 
 import dev.hotfixlog.error.ValidationException;
-import dev.hotfixlog.hotfix.TimeText;
+import dev.hotfixlog.time.TimeText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;

@@ -8,7 +8,7 @@ import dev.hotfixlog.hotfix.HotfixView;
 import dev.hotfixlog.hotfix.Revision;
 import dev.hotfixlog.hotfix.Step;
 import dev.hotfixlog.hotfix.StepKind;
-import dev.hotfixlog.hotfix.TimeText;
+import dev.hotfixlog.time.TimeText;
 import dev.hotfixlog.hotfix.Timeline;
 import dev.hotfixlog.hotfix.Triage;
 import java.time.Duration;

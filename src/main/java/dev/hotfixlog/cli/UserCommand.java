@@ -2,7 +2,7 @@ package dev.hotfixlog.cli;
 
 import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
-import dev.hotfixlog.security.Role;
+import dev.hotfixlog.web.Role;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

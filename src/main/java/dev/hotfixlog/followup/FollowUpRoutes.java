@@ -1,7 +1,7 @@
 package dev.hotfixlog.followup;
 
 import dev.hotfixlog.json.Json;
-import dev.hotfixlog.security.Role;
+import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
 import io.javalin.config.RoutesConfig;

@@ -23,7 +23,7 @@ public final class LocalFollowUpService implements FollowUpService {
     static final int LEDGER_MONTHS = 12;
     /** When the loan was taken: the fix going out, else the best moment the record knows. */
     private static final String LOAN_SINCE = "COALESCE(h.fix_deployed_at, h.resolved_at, h.detected_at, h.created_at)";
-    private static final String LOANS = " FROM hotfix h JOIN follow_up f ON f.hotfix_id = h.id AND f.kind = 'properFix'"
+    private static final String LOANS = " FROM record_facts h JOIN record_follow_ups f ON f.hotfix_id = h.id AND f.kind = 'properFix'"
             + " WHERE h.status <> 'active'";
     private final Database db;
     private final Clock clock;
@@ -37,7 +37,7 @@ public final class LocalFollowUpService implements FollowUpService {
     public List<FollowUpItem> list(FollowUpQuery q) {
         Instant now = now();
         String sql = "SELECT h.id, h.title, h.severity, f.kind, f.description, COALESCE(f.owner, h.owner), f.due_at,"
-                + " f.done, f.done_at, f.link FROM follow_up f JOIN hotfix h ON h.id = f.hotfix_id"
+                + " f.done, f.done_at, f.link FROM record_follow_ups f JOIN record_facts h ON h.id = f.hotfix_id"
                 + " WHERE (f.due_at IS NOT NULL OR f.owner IS NOT NULL OR f.description IS NOT NULL OR f.done = true)"
                 + (q.includeDone() ? "" : " AND f.done = false")
                 + (q.overdueOnly() ? " AND f.done = false AND f.due_at <= :now" : "")

@@ -7,6 +7,7 @@ import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.MultiRowInsert;
+import dev.hotfixlog.time.TimeText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

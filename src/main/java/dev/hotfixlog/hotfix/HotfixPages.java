@@ -3,7 +3,7 @@ package dev.hotfixlog.hotfix;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.MergePatch;
-import dev.hotfixlog.security.Role;
+import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
 import io.javalin.config.RoutesConfig;

@@ -1,5 +1,6 @@
 package dev.hotfixlog.hotfix;
 
+import dev.hotfixlog.time.TimeText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

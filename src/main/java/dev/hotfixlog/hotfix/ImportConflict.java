@@ -2,6 +2,7 @@ package dev.hotfixlog.hotfix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.time.TimeText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

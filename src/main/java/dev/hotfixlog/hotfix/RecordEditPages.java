@@ -7,7 +7,7 @@ import dev.hotfixlog.error.StaleVersionException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
-import dev.hotfixlog.security.Role;
+import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
 import io.javalin.config.RoutesConfig;

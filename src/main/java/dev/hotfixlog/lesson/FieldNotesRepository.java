@@ -25,7 +25,7 @@ final class FieldNotesRepository {
                 .toList();
         Map<String, CaseRow> cases = new HashMap<>();
         for (int i = 0; i < ids.size(); i += CHUNK) {
-            h.createQuery("SELECT id, title, severity, category, detected_at, resolved_at FROM hotfix WHERE id IN"
+            h.createQuery("SELECT id, title, severity, category, detected_at, resolved_at FROM record_facts WHERE id IN"
                             + " (<ids>)").bindList("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK)))
                     .map((rs, ctx) -> {
                         long d = rs.getLong(5);
@@ -42,10 +42,7 @@ final class FieldNotesRepository {
 
     /** Every text the log holds as a person: owners, who ticked a step, who changed a record, accounts, tokens. */
     List<String> people(Handle h) {
-        return new ArrayList<>(h.createQuery("SELECT owner FROM hotfix WHERE owner IS NOT NULL"
-                + " UNION SELECT owner FROM follow_up WHERE owner IS NOT NULL"
-                + " UNION SELECT done_by FROM hotfix_step WHERE done_by IS NOT NULL"
-                + " UNION SELECT actor FROM hotfix_revision"
+        return new ArrayList<>(h.createQuery("SELECT name FROM record_people"
                 + " UNION SELECT actor FROM audit_event"
                 + " UNION SELECT username FROM account"
                 + " UNION SELECT name FROM api_token"

@@ -11,7 +11,7 @@ import dev.hotfixlog.hotfix.RecordPanels;
 import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
-import dev.hotfixlog.security.Role;
+import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
 import io.javalin.config.RoutesConfig;

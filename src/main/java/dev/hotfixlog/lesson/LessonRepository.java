@@ -26,7 +26,7 @@ final class LessonRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Set<String> found = new HashSet<>(h.createQuery("SELECT id FROM hotfix WHERE id IN (<ids>)")
+        Set<String> found = new HashSet<>(h.createQuery("SELECT id FROM record_facts WHERE id IN (<ids>)")
                 .bindList("ids", ids.stream().map(HotfixId::toString).toList()).mapTo(String.class).list());
         return ids.stream().filter(id -> !found.contains(id.toString())).toList();
     }

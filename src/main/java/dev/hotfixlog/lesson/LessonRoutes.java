@@ -3,7 +3,7 @@ package dev.hotfixlog.lesson;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
-import dev.hotfixlog.security.Role;
+import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.Requests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

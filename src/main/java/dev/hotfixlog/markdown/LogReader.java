@@ -11,7 +11,7 @@ import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.ImportWorkers;
 import dev.hotfixlog.hotfix.ImportItem;
 import dev.hotfixlog.hotfix.Status;
-import dev.hotfixlog.hotfix.TimeText;
+import dev.hotfixlog.time.TimeText;
 import dev.hotfixlog.json.Json;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

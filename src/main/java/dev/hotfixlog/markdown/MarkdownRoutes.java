@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.json.Json;
-import dev.hotfixlog.security.Role;
+import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.Requests;
 import java.util.ArrayList;
 import io.javalin.config.RoutesConfig;

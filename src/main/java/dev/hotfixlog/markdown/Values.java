@@ -1,6 +1,6 @@
 package dev.hotfixlog.markdown;
 
-import dev.hotfixlog.hotfix.TimeText;
+import dev.hotfixlog.time.TimeText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

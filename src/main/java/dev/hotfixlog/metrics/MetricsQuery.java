@@ -1,7 +1,7 @@
 package dev.hotfixlog.metrics;
 
 import dev.hotfixlog.error.ValidationException;
-import dev.hotfixlog.hotfix.TimeText;
+import dev.hotfixlog.time.TimeText;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

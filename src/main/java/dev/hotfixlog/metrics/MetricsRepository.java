@@ -13,12 +13,12 @@ final class MetricsRepository {
     private static final String IN_PERIOD = " detected_at >= :from AND detected_at < :to";
 
     long count(Handle h, long from, long to) {
-        return h.createQuery("SELECT COUNT(*) FROM hotfix WHERE" + IN_PERIOD).bind("from", from).bind("to", to)
+        return h.createQuery("SELECT COUNT(*) FROM record_facts WHERE" + IN_PERIOD).bind("from", from).bind("to", to)
                 .mapTo(Long.class).one();
     }
 
     long undated(Handle h) {
-        return h.createQuery("SELECT COUNT(*) FROM hotfix WHERE detected_at IS NULL").mapTo(Long.class).one();
+        return h.createQuery("SELECT COUNT(*) FROM record_facts WHERE detected_at IS NULL").mapTo(Long.class).one();
     }
 
     /**
@@ -27,7 +27,7 @@ final class MetricsRepository {
      */
     Map<String, Histogram> histogram(Handle h, String seconds, long from, long to) {
         Map<String, Map<Long, Long>> out = new HashMap<>();
-        h.createQuery("SELECT severity, " + seconds + " AS s, COUNT(*) FROM hotfix WHERE" + IN_PERIOD + " AND "
+        h.createQuery("SELECT severity, " + seconds + " AS s, COUNT(*) FROM record_facts WHERE" + IN_PERIOD + " AND "
                         + seconds + " IS NOT NULL GROUP BY severity, " + seconds)
                 .bind("from", from).bind("to", to)
                 .map((rs, ctx) -> {
@@ -68,7 +68,7 @@ final class MetricsRepository {
                         + " THEN 1 ELSE 0 END),"
                         + " MIN(CASE WHEN f.done = false AND h.resolved_at + :within > :now"
                         + " THEN h.resolved_at + :within END)"
-                        + " FROM hotfix h JOIN follow_up f ON f.hotfix_id = h.id AND f.kind = 'postmortem'"
+                        + " FROM record_facts h JOIN record_follow_ups f ON f.hotfix_id = h.id AND f.kind = 'postmortem'"
                         + " WHERE h.resolved_at IS NOT NULL AND h.detected_at >= :from AND h.detected_at < :to")
                 .bind("within", Targets.POSTMORTEM_WITHIN_MILLIS).bind("now", now).bind("from", from).bind("to", to)
                 .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), orMax(rs, 3)}).one();
@@ -80,7 +80,7 @@ final class MetricsRepository {
     }
 
     long processImprovementsDone(Handle h, long from, long to) {
-        return h.createQuery("SELECT COUNT(*) FROM follow_up WHERE kind = 'processImprovement' AND done = true"
+        return h.createQuery("SELECT COUNT(*) FROM record_follow_ups WHERE kind = 'processImprovement' AND done = true"
                         + " AND done_at >= :from AND done_at < :to")
                 .bind("from", from).bind("to", to).mapTo(Long.class).one();
     }
@@ -95,9 +95,9 @@ final class MetricsRepository {
                         + " SUM(x.recurred),"
                         + " MIN(CASE WHEN x.recurred = 0 AND x.done_at + :window > :now THEN x.done_at + :window END)"
                         + " FROM (SELECT f.done_at, CASE WHEN EXISTS (SELECT 1"
-                        + " FROM hotfix r WHERE r.category = h.category AND r.detected_at > f.done_at"
+                        + " FROM record_facts r WHERE r.category = h.category AND r.detected_at > f.done_at"
                         + " AND r.detected_at <= f.done_at + :window) THEN 1 ELSE 0 END AS recurred"
-                        + " FROM follow_up f JOIN hotfix h ON h.id = f.hotfix_id"
+                        + " FROM record_follow_ups f JOIN record_facts h ON h.id = f.hotfix_id"
                         + " WHERE f.kind = 'processImprovement' AND f.done = true"
                         + " AND f.done_at >= :from AND f.done_at < :to AND h.category IS NOT NULL) x")
                 .bind("window", Targets.REPEAT_WINDOW_MILLIS).bind("now", now).bind("from", from).bind("to", to)
@@ -116,8 +116,8 @@ final class MetricsRepository {
         // A hotfix repeating through two of its systems counts once: the numbers go into a bit set.
         java.util.BitSet small = new java.util.BitSet();
         java.util.Set<Long> large = new java.util.HashSet<>();
-        h.createQuery("SELECT s.hotfix_number FROM hotfix_system s WHERE s.detected_at >= :from"
-                        + " AND s.detected_at < :to AND s.category IS NOT NULL AND (SELECT 1 FROM hotfix_system p"
+        h.createQuery("SELECT s.hotfix_number FROM record_systems s WHERE s.detected_at >= :from"
+                        + " AND s.detected_at < :to AND s.category IS NOT NULL AND (SELECT 1 FROM record_systems p"
                         + " WHERE p.category = s.category AND p.name = s.name AND p.detected_at >= s.detected_at - :window"
                         + " AND p.detected_at <= s.detected_at AND p.hotfix_number <> s.hotfix_number"
                         + " AND (p.detected_at < s.detected_at OR p.hotfix_number < s.hotfix_number) LIMIT 1) IS NOT NULL")
@@ -134,7 +134,7 @@ final class MetricsRepository {
 
     Map<Integer, Long> confidence(Handle h, long from, long to) {
         Map<Integer, Long> out = new java.util.TreeMap<>();
-        h.createQuery("SELECT confidence, COUNT(*) FROM hotfix WHERE" + IN_PERIOD + " AND confidence IS NOT NULL"
+        h.createQuery("SELECT confidence, COUNT(*) FROM record_facts WHERE" + IN_PERIOD + " AND confidence IS NOT NULL"
                         + " GROUP BY confidence")
                 .bind("from", from).bind("to", to)
                 .map((rs, ctx) -> out.put(rs.getInt(1), rs.getLong(2))).forEach(x -> { });
@@ -144,7 +144,7 @@ final class MetricsRepository {
     /** Emergency type (the category; "" for none) → count in the period. */
     Map<String, Long> types(Handle h, long from, long to) {
         Map<String, Long> out = new HashMap<>();
-        h.createQuery("SELECT COALESCE(category, ''), COUNT(*) FROM hotfix WHERE" + IN_PERIOD
+        h.createQuery("SELECT COALESCE(category, ''), COUNT(*) FROM record_facts WHERE" + IN_PERIOD
                         + " GROUP BY COALESCE(category, '')")
                 .bind("from", from).bind("to", to)
                 .map((rs, ctx) -> out.merge(rs.getString(1), rs.getLong(2), Long::sum)).forEach(x -> { });
@@ -157,7 +157,7 @@ final class MetricsRepository {
     }
 
     long overdueFollowUps(Handle h, long now, String kind) {
-        var q = h.createQuery("SELECT COUNT(*) FROM follow_up WHERE done = false AND due_at <= :now"
+        var q = h.createQuery("SELECT COUNT(*) FROM record_follow_ups WHERE done = false AND due_at <= :now"
                 + (kind == null ? "" : " AND kind = :kind")).bind("now", now);
         if (kind != null) {
             q.bind("kind", kind);
@@ -167,7 +167,7 @@ final class MetricsRepository {
 
     Map<String, Long> openBySeverity(Handle h) {
         Map<String, Long> out = new HashMap<>();
-        h.createQuery("SELECT severity, COUNT(*) FROM hotfix WHERE status <> 'completed' GROUP BY severity")
+        h.createQuery("SELECT severity, COUNT(*) FROM record_facts WHERE status <> 'completed' GROUP BY severity")
                 .map((rs, ctx) -> out.put(rs.getString(1), rs.getLong(2))).forEach(x -> { });
         return out;
     }

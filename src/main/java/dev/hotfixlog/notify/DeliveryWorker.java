@@ -143,7 +143,7 @@ public final class DeliveryWorker implements AutoCloseable {
     public int scanReminders() {
         Instant now = now();
         List<Candidate> candidates = db.read(h -> h.createQuery("SELECT f.hotfix_id, f.kind, f.due_at, h.severity"
-                        + " FROM follow_up f JOIN hotfix h ON h.id = f.hotfix_id WHERE f.done = false"
+                        + " FROM record_follow_ups f JOIN record_facts h ON h.id = f.hotfix_id WHERE f.done = false"
                         + " AND f.due_at IS NOT NULL AND f.due_at <= :soon")
                 .bind("soon", now.plus(DUE_SOON).toEpochMilli())
                 .map((rs, ctx) -> new Candidate(rs.getString(1), FollowUpKind.fromJson(rs.getString(2)).orElse(null),
@@ -172,7 +172,7 @@ public final class DeliveryWorker implements AutoCloseable {
             int count = 0;
             for (Due d : due) {
                 // Ticked or moved since the scan's read: that reminder is no longer due.
-                boolean stillOpen = tx.createQuery("SELECT COUNT(*) FROM follow_up WHERE hotfix_id = :id AND kind = :k"
+                boolean stillOpen = tx.createQuery("SELECT COUNT(*) FROM record_follow_ups WHERE hotfix_id = :id AND kind = :k"
                                 + " AND done = false AND due_at = :due")
                         .bind("id", d.candidate().hotfixId).bind("k", d.candidate().kind.json())
                         .bind("due", d.candidate().dueMillis).mapTo(Integer.class).one() == 1;

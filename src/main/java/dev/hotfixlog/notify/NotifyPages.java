@@ -4,7 +4,7 @@ import dev.hotfixlog.error.ConflictException;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.RecordPanels;
-import dev.hotfixlog.security.Role;
+import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
 import io.javalin.config.RoutesConfig;

@@ -3,7 +3,7 @@ package dev.hotfixlog.notify;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.json.Json;
-import dev.hotfixlog.security.Role;
+import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.Requests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -130,7 +130,7 @@ public final class LocalSearchService implements SearchService {
                 + " h.severity, COALESCE(h.category, l.category), COALESCE(h.detected_at, l.created_at),"
                 + " COALESCE(h.operating_rule, l.operating_rule)"
                 + " FROM search_text s JOIN best ON best.r = s.rowid"
-                + " LEFT JOIN hotfix h ON s.kind = 'hotfix' AND h.id = s.ref"
+                + " LEFT JOIN record_facts h ON s.kind = 'hotfix' AND h.id = s.ref"
                 + " LEFT JOIN lesson l ON s.kind = 'lesson' AND l.id = s.ref"
                 + " WHERE search_text MATCH :match ORDER BY best.score DESC, s.rowid DESC";
         return h.createQuery(sql).bindMap(args).map((rs, ctx) -> hit(rs)).list();
@@ -164,13 +164,13 @@ public final class LocalSearchService implements SearchService {
         // are: a common word walks the newest rows back, a rare one takes the GIN index.
         String query = "to_tsquery('english', :tsquery)";
         StringBuilder hotfixes = new StringBuilder("SELECT 'hotfix' AS kind, h.id, h.number AS n, ts_rank(h.search, "
-                + query + ") AS score FROM hotfix h WHERE h.search @@ " + query);
+                + query + ") AS score FROM record_facts h WHERE h.search @@ " + query);
         StringBuilder lessons = new StringBuilder("SELECT 'lesson' AS kind, l.id, -l.number AS n, ts_rank(l.search, "
                 + query + ") AS score FROM lesson l WHERE l.search @@ " + query);
         // Hotfixes found through the text their log page holds beyond the labels (V18), ranked below a match in
         // the record's own fields; a hotfix found both ways keeps its better score.
         StringBuilder viaLog = new StringBuilder("SELECT 'hotfix' AS kind, h.id, h.number AS n, 0.5 * ts_rank(m.search, "
-                + query + ") AS score FROM hotfix_markdown m JOIN hotfix h ON h.id = m.hotfix_id WHERE m.search @@ "
+                + query + ") AS score FROM hotfix_markdown m JOIN record_facts h ON h.id = m.hotfix_id WHERE m.search @@ "
                 + query);
         filters(hotfixes, args, q, before, "'hotfix'", "h.category", "h.detected_at");
         filters(viaLog, args, q, before, "'hotfix'", "h.category", "h.detected_at");
@@ -186,7 +186,7 @@ public final class LocalSearchService implements SearchService {
                 + " || ' ' || " + LOG_EXTRAS_BODY + " ELSE " + LESSON_BODY + " END, " + query + ", :bodyOptions), b.score, h.severity,"
                 + " COALESCE(h.category, l.category), COALESCE(h.detected_at, l.created_at),"
                 + " COALESCE(h.operating_rule, l.operating_rule)"
-                + " FROM best b LEFT JOIN hotfix h ON b.kind = 'hotfix' AND h.id = b.id"
+                + " FROM best b LEFT JOIN record_facts h ON b.kind = 'hotfix' AND h.id = b.id"
                 + " LEFT JOIN lesson l ON b.kind = 'lesson' AND l.id = b.id"
                 + " ORDER BY b.score DESC, b.n DESC";
         args.put("limit", q.limit());

@@ -3,6 +3,7 @@ package dev.hotfixlog.security;
 import dev.hotfixlog.error.ForbiddenException;
 import dev.hotfixlog.error.UnauthorizedException;
 import dev.hotfixlog.web.Requests;
+import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.SeeOther;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package dev.hotfixlog.security;
 
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.store.Database;
+import dev.hotfixlog.web.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

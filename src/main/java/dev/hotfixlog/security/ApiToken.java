@@ -1,5 +1,6 @@
 package dev.hotfixlog.security;
 
+import dev.hotfixlog.web.Role;
 import java.time.Instant;
 
 /**

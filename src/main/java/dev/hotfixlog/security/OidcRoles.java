@@ -1,6 +1,7 @@
 package dev.hotfixlog.security;
 
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.web.Role;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -25,6 +25,7 @@ import dev.hotfixlog.Config;
 import dev.hotfixlog.error.ForbiddenException;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.web.Requests;
+import dev.hotfixlog.web.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;

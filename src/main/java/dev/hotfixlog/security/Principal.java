@@ -1,5 +1,7 @@
 package dev.hotfixlog.security;
 
+import dev.hotfixlog.web.Role;
+
 /**
  * Who is making a request, as established by authentication.
  *

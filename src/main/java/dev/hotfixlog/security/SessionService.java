@@ -1,6 +1,7 @@
 package dev.hotfixlog.security;
 
 import dev.hotfixlog.store.Database;
+import dev.hotfixlog.web.Role;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
+import dev.hotfixlog.web.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.security.MessageDigest;

@@ -3,6 +3,7 @@ package dev.hotfixlog.security;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.store.Database;
+import dev.hotfixlog.web.Role;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,7 +2,6 @@ package dev.hotfixlog.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.json.Json;
-import dev.hotfixlog.security.Role;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.store.DatabaseHealth;
 import io.javalin.config.RoutesConfig;

@@ -1,7 +1,6 @@
 package dev.hotfixlog.web;
 
 import dev.hotfixlog.Config;
-import dev.hotfixlog.security.Role;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotfixlog.Setting;
 import dev.hotfixlog.json.Json;
-import dev.hotfixlog.security.Role;
+import dev.hotfixlog.web.Role;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.Http;
 import dev.hotfixlog.support.MutableClock;

@@ -3,7 +3,7 @@ package dev.hotfixlog.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotfixlog.metrics.MetricsTest;
-import dev.hotfixlog.security.Role;
+import dev.hotfixlog.web.Role;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;

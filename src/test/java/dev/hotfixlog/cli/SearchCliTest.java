@@ -2,7 +2,7 @@ package dev.hotfixlog.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hotfixlog.security.Role;
+import dev.hotfixlog.web.Role;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;

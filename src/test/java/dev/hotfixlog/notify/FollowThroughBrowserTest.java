@@ -7,7 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.hotfixlog.Setting;
-import dev.hotfixlog.security.Role;
+import dev.hotfixlog.web.Role;
 import dev.hotfixlog.support.Chromium;
 import dev.hotfixlog.support.Http;
 import dev.hotfixlog.support.TestDb;

@@ -9,6 +9,7 @@ import dev.hotfixlog.support.Http;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
+import dev.hotfixlog.web.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

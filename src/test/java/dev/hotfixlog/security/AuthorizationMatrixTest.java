@@ -8,6 +8,7 @@ import dev.hotfixlog.support.Http;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
+import dev.hotfixlog.web.Role;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

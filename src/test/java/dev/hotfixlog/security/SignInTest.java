@@ -7,6 +7,7 @@ import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
+import dev.hotfixlog.web.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

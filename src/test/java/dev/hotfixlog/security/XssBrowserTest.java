@@ -8,6 +8,7 @@ import dev.hotfixlog.support.Chromium;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
+import dev.hotfixlog.web.Role;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

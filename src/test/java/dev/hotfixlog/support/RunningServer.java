@@ -2,7 +2,7 @@ package dev.hotfixlog.support;
 
 import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
-import dev.hotfixlog.security.Role;
+import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.WebServer;
 import java.time.Clock;
 

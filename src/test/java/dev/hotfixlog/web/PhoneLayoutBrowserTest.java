@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import dev.hotfixlog.security.Role;
 import dev.hotfixlog.support.Chromium;
 import dev.hotfixlog.support.Http;
 import dev.hotfixlog.support.MutableClock;

@@ -1,4 +1,4 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.time;
 
 import dev.hotfixlog.error.ValidationException;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.hotfixlog.security;
+package dev.hotfixlog.web;
 
 import dev.hotfixlog.error.ValidationException;
 import io.javalin.security.RouteRole;
