@@ -10,6 +10,7 @@ import dev.hotfixlog.hotfix.HotfixPages;
 import dev.hotfixlog.hotfix.HotfixRoutes;
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.LocalHotfixService;
+import dev.hotfixlog.hotfix.RecordListeners;
 import dev.hotfixlog.hotfix.RecordEditPages;
 import dev.hotfixlog.hotfix.RecordPanels;
 import dev.hotfixlog.lesson.FieldNotes;
@@ -124,7 +125,8 @@ public final class App implements AutoCloseable {
         Notifier notifier = Notifier.create(config, Dialect.ofUrl(config.dbUrl()), clock);
         Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
         SecretRedactor redactor = new SecretRedactor();
-        LocalHotfixService hotfixes = new LocalHotfixService(db, clock, redactor, due, notifier);
+        LocalHotfixService hotfixes = new LocalHotfixService(db, clock, redactor, due,
+                RecordListeners.of(notifier));
         LocalMarkdownService markdown = new LocalMarkdownService(db, clock, hotfixes, redactor);
         // The signs the team wrote on its log page are watched like the others; metrics reads them from Markdown.
         LogSigns written = () -> markdown.warningSigns().stream()

@@ -84,7 +84,7 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** The record tells whoever listens (HotfixEvents, RecordPanels); it never knows who sends messages. */
+    /** The record tells whoever listens (RecordListener, RecordPanels); it never knows who sends messages. */
     @Test
     void theRecord_doesNotKnowItsFollowThrough() {
         noClasses().that().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.security..",

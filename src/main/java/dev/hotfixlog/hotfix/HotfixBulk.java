@@ -28,9 +28,12 @@ public final class HotfixBulk {
     private static final int PAGE = 500;
     private final HotfixRepository repo = new HotfixRepository();
     private final Redacting redacting;
+    private final RecordListeners listeners;
 
-    public HotfixBulk(SecretRedactor redactor) {
+    /** Made by {@link LocalHotfixService#bulk()}: one door into the log, with the service's listeners. */
+    HotfixBulk(SecretRedactor redactor, RecordListeners listeners) {
         this.redacting = new Redacting(redactor);
+        this.listeners = listeners;
     }
 
     /** Every record, oldest number first. */
@@ -121,7 +124,7 @@ public final class HotfixBulk {
                 Chunk chunk = ImportWorkers.await(future);
                 outcome.add(chunk);
                 if (write && outcome.errors.isEmpty()) {
-                    write(h, chunk, statements);
+                    write(h, chunk, statements, actor);
                 }
                 progress.accept(outcome.ids.size());
             }
@@ -187,9 +190,12 @@ public final class HotfixBulk {
         return new Chunk(out, inserts);
     }
 
-    private void write(Handle h, Chunk chunk, MultiRowInsert.Statements statements) {
+    private void write(Handle h, Chunk chunk, MultiRowInsert.Statements statements, String actor) {
         chunk.inserts().execute(statements);
         for (Prepared p : chunk.entries()) {
+            if (p.kind() == Kind.CREATED) {
+                listeners.tell(h, new RecordChange(RecordChange.Kind.IMPORTED, null, p.result(), actor));
+            }
             if (p.kind() != Kind.UPDATED) {
                 continue;
             }
@@ -199,6 +205,7 @@ public final class HotfixBulk {
                         repo.find(h, p.id()).map(Hotfix::version).orElse(-1));
             }
             repo.appendRevision(h, p.id(), p.revision());
+            listeners.tell(h, new RecordChange(RecordChange.Kind.IMPORTED, p.existing(), p.result(), actor));
         }
     }
 

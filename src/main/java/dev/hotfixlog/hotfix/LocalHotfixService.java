@@ -25,20 +25,22 @@ public final class LocalHotfixService implements HotfixService {
     private final Clock clock;
     private final Redacting redacting;
     private final FollowUpDue due;
-    private final HotfixEvents events;
+    private final RecordListeners listeners;
     private final HotfixRepository repo = new HotfixRepository();
+    private final HotfixBulk bulk;
 
     public LocalHotfixService(Database db, Clock clock, SecretRedactor redactor) {
-        this(db, clock, redactor, FollowUpDue.SEED, HotfixEvents.NONE);
+        this(db, clock, redactor, FollowUpDue.SEED, RecordListeners.NONE);
     }
 
     public LocalHotfixService(Database db, Clock clock, SecretRedactor redactor, FollowUpDue due,
-                              HotfixEvents events) {
+                              RecordListeners listeners) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.redacting = new Redacting(Objects.requireNonNull(redactor, "redactor"));
         this.due = Objects.requireNonNull(due, "due");
-        this.events = Objects.requireNonNull(events, "events");
+        this.listeners = Objects.requireNonNull(listeners, "listeners");
+        this.bulk = new HotfixBulk(redactor, listeners);
     }
 
     @Override
@@ -71,7 +73,7 @@ public final class LocalHotfixService implements HotfixService {
                 Hotfix stored = draft.withIdentity(new HotfixId(repo.nextNumber(h)), 1, now, now);
                 repo.insert(h, stored);
                 repo.appendRevision(h, stored.id(), created);
-                events.created(h, stored);
+                listeners.tell(h, new RecordChange(RecordChange.Kind.CREATED, null, stored, actor));
                 if (once != null) {
                     repo.rememberIdempotent(h, once.principal(), once.keyHash(), once.bodyHash(), stored.id(), now);
                 }
@@ -149,7 +151,7 @@ public final class LocalHotfixService implements HotfixService {
             Hotfix next = HotfixJson.read(merged, new HotfixJson.Identity(id, current.status(),
                     current.version() + 1, current.createdAt(), now, redactions));
             next = AlertStep.keepInStep(current, Stamps.stampNewlyDone(current, next, now, actor));
-            return save(h, current, next, "edited", actor, now);
+            return save(h, current, next, RecordChange.Kind.EDITED, "edited", actor, now);
         });
     }
 
@@ -161,12 +163,12 @@ public final class LocalHotfixService implements HotfixService {
             Hotfix current = repo.find(h, id).orElseThrow(() -> notFound(id));
             Hotfix next = Lifecycle.apply(current, event, at, actor, due).toBuilder()
                     .version(current.version() + 1).updatedAt(now).build();
-            return save(h, current, next, event.type().json(), actor, now);
+            return save(h, current, next, RecordChange.Kind.EVENT, event.type().json(), actor, now);
         });
     }
 
-    private Hotfix save(org.jdbi.v3.core.Handle h, Hotfix current, Hotfix next, String action, String actor,
-                        Instant now) {
+    private Hotfix save(org.jdbi.v3.core.Handle h, Hotfix current, Hotfix next, RecordChange.Kind kind,
+                        String action, String actor, Instant now) {
         List<FieldChange> changes = HotfixJson.diff(current, next);
         if (changes.isEmpty()) {
             return current;
@@ -176,7 +178,7 @@ public final class LocalHotfixService implements HotfixService {
             throw new StaleVersionException(current.id().toString(), current.version(), stored);
         }
         repo.appendRevision(h, next.id(), new Revision(next.version(), actor, now, action, changes));
-        events.changed(h, current, next);
+        listeners.tell(h, new RecordChange(kind, current, next, actor));
         return next;
     }
 
@@ -192,11 +194,17 @@ public final class LocalHotfixService implements HotfixService {
 
     @Override
     public void delete(HotfixId id, String actor) {
-        int rows = db.write(h -> h.createUpdate("DELETE FROM hotfix WHERE id = :id").bind("id", id.toString())
-                .execute());
-        if (rows == 0) {
-            throw notFound(id);
-        }
+        db.write(h -> {
+            Hotfix gone = repo.find(h, id).orElseThrow(() -> notFound(id));
+            h.createUpdate("DELETE FROM hotfix WHERE id = :id").bind("id", id.toString()).execute();
+            listeners.tell(h, new RecordChange(RecordChange.Kind.DELETED, gone, null, actor));
+            return null;
+        });
+    }
+
+    /** The import's door into the log: the same masking and the same listeners as this service's writes. */
+    public HotfixBulk bulk() {
+        return bulk;
     }
 
     private Instant now() {

@@ -7,6 +7,7 @@ import dev.hotfixlog.hotfix.HotfixBulk;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixJson;
 import dev.hotfixlog.hotfix.HotfixService;
+import dev.hotfixlog.hotfix.LocalHotfixService;
 import dev.hotfixlog.hotfix.ImportItem;
 import dev.hotfixlog.hotfix.ImportOutcome;
 import dev.hotfixlog.hotfix.Revision;
@@ -35,11 +36,11 @@ public final class LocalMarkdownService implements MarkdownService {
     private final MarkdownRepository repo = new MarkdownRepository();
     private final SecretRedactor redactor;
 
-    public LocalMarkdownService(Database db, Clock clock, HotfixService hotfixes, SecretRedactor redactor) {
+    public LocalMarkdownService(Database db, Clock clock, LocalHotfixService hotfixes, SecretRedactor redactor) {
         this.db = db;
         this.clock = clock;
         this.hotfixes = hotfixes;
-        this.bulk = new HotfixBulk(redactor);
+        this.bulk = hotfixes.bulk();
         this.redactor = redactor;
     }
 

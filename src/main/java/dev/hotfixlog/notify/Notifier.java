@@ -2,7 +2,8 @@ package dev.hotfixlog.notify;
 
 import dev.hotfixlog.Config;
 import dev.hotfixlog.hotfix.Hotfix;
-import dev.hotfixlog.hotfix.HotfixEvents;
+import dev.hotfixlog.hotfix.RecordChange;
+import dev.hotfixlog.hotfix.RecordListener;
 import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.store.Dialect;
 import java.time.Clock;
@@ -14,11 +15,12 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Decides what to say and to whom, and queues it in the caller's transaction. As {@link HotfixEvents} it sends
- * the Incident Alert when a hotfix is declared and the Hotfix Complete message when it is resolved; each is
- * queued at most once per hotfix and channel, whatever retries or second instances do.
+ * Decides what to say and to whom, and queues it in the caller's transaction. As a {@link RecordListener} it
+ * sends the Incident Alert when a hotfix is declared and the Hotfix Complete message when it is resolved; each is
+ * queued at most once per hotfix and channel, whatever retries or second instances do. Imports and deletions say
+ * nothing: an imported record is history, not news.
  */
-public final class Notifier implements HotfixEvents {
+public final class Notifier implements RecordListener {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Notifier.class);
     static final String SYSTEM = "hotfix-log";
     private final List<Channel> channels;
@@ -45,14 +47,19 @@ public final class Notifier implements HotfixEvents {
     }
 
     @Override
-    public void created(Handle h, Hotfix created) {
-        enqueue(h, created, MessageKind.ALERT, "alert:" + created.id(), values(created, null), SYSTEM, false);
-    }
-
-    @Override
-    public void changed(Handle h, Hotfix before, Hotfix after) {
-        if (before.status() != Status.COMPLETED && after.status() == Status.COMPLETED) {
-            enqueue(h, after, MessageKind.COMPLETE, "complete:" + after.id(), values(after, null), SYSTEM, false);
+    public void onChange(Handle h, RecordChange change) {
+        Hotfix after = change.after();
+        switch (change.kind()) {
+            case CREATED -> enqueue(h, after, MessageKind.ALERT, "alert:" + after.id(), values(after, null), SYSTEM,
+                    false);
+            case EDITED, EVENT -> {
+                if (change.before().status() != Status.COMPLETED && after.status() == Status.COMPLETED) {
+                    enqueue(h, after, MessageKind.COMPLETE, "complete:" + after.id(), values(after, null), SYSTEM,
+                            false);
+                }
+            }
+            case IMPORTED, DELETED -> {
+            }
         }
     }
 
