@@ -1,32 +1,26 @@
 package dev.hotfixlog.cli;
 
-import dev.hotfixlog.error.ConflictException;
+import dev.hotfixlog.error.ErrorKind;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.HotfixLogException;
-import dev.hotfixlog.error.NotFoundException;
-import dev.hotfixlog.error.PreconditionRequiredException;
 import dev.hotfixlog.error.ValidationException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * The one place where failures become exit codes and messages: 0 ok, 2 bad input (the message names the field;
- * an unknown id is bad input too), 3 conflict or stale version, 1 anything else.
+ * The one place where failures become exit codes and messages; the codes themselves are the failures' kinds'
+ * ({@link ErrorKind}): 0 ok, 2 bad input (the message names the field; an unknown id is bad input too), 3 conflict
+ * or stale version, 1 anything else.
  */
 final class ExitCodes implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
-    static final int OK = 0;
-    static final int FAILURE = 1;
-    static final int BAD_INPUT = 2;
-    static final int CONFLICT = 3;
+    static final int OK = ErrorKind.EXIT_OK;
+    static final int FAILURE = ErrorKind.EXIT_FAILURE;
+    static final int BAD_INPUT = ErrorKind.EXIT_BAD_INPUT;
+    static final int CONFLICT = ErrorKind.EXIT_CONFLICT;
 
+    /** A failure's own exit code (its {@link ErrorKind}'s); 1 for anything unforeseen. */
     static int of(Throwable e) {
-        if (e instanceof ValidationException || e instanceof NotFoundException) {
-            return BAD_INPUT;
-        }
-        if (e instanceof ConflictException || e instanceof PreconditionRequiredException) {
-            return CONFLICT;
-        }
-        return FAILURE;
+        return e instanceof HotfixLogException h ? h.kind().exitCode() : FAILURE;
     }
 
     @Override

@@ -13,7 +13,7 @@ public final class BadRequestException extends ValidationException {
     }
 
     @Override
-    public String kind() {
-        return "bad-request";
+    public ErrorKind kind() {
+        return ErrorKind.BAD_REQUEST;
     }
 }

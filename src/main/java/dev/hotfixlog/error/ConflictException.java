@@ -7,7 +7,7 @@ public class ConflictException extends HotfixLogException {
     }
 
     @Override
-    public String kind() {
-        return "conflict";
+    public ErrorKind kind() {
+        return ErrorKind.CONFLICT;
     }
 }

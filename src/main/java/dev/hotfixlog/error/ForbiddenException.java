@@ -7,7 +7,7 @@ public final class ForbiddenException extends HotfixLogException {
     }
 
     @Override
-    public String kind() {
-        return "forbidden";
+    public ErrorKind kind() {
+        return ErrorKind.FORBIDDEN;
     }
 }

@@ -3,9 +3,9 @@ package dev.hotfixlog.error;
 /**
  * The one unchecked base of every failure this application reports on purpose.
  *
- * <p>Each subclass names what failed; the HTTP boundary ({@code web.ProblemMapper}) and the CLI boundary
- * ({@code cli.ExitCodes}) each map the subclasses in exactly one place. Messages name the subject, the bad
- * value and the fix, because they are read by someone at 3 AM.
+ * <p>Each subclass names what failed and its {@link ErrorKind}, which carries the problem type, HTTP status and
+ * exit code that the HTTP boundary ({@code web.ProblemMapper}) and the CLI boundary ({@code cli.ExitCodes}) give
+ * it. Messages name the subject, the bad value and the fix, because they are read by someone at 3 AM.
  */
 public abstract class HotfixLogException extends RuntimeException {
     protected HotfixLogException(String message) {
@@ -16,6 +16,10 @@ public abstract class HotfixLogException extends RuntimeException {
         super(message, cause);
     }
 
-    /** A stable, short machine name of the failure (the last segment of the problem type URI). */
-    public abstract String kind();
+    public abstract ErrorKind kind();
+
+    /** The HTTP status of this failure: its kind's, unless the instance knows better. */
+    public int httpStatus() {
+        return kind().httpStatus();
+    }
 }

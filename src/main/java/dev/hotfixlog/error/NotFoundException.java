@@ -7,7 +7,7 @@ public final class NotFoundException extends HotfixLogException {
     }
 
     @Override
-    public String kind() {
-        return "not-found";
+    public ErrorKind kind() {
+        return ErrorKind.NOT_FOUND;
     }
 }

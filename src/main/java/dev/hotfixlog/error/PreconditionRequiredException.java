@@ -7,7 +7,7 @@ public final class PreconditionRequiredException extends HotfixLogException {
     }
 
     @Override
-    public String kind() {
-        return "precondition-required";
+    public ErrorKind kind() {
+        return ErrorKind.PRECONDITION_REQUIRED;
     }
 }

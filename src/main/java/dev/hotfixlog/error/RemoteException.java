@@ -7,7 +7,7 @@ public final class RemoteException extends HotfixLogException {
     }
 
     @Override
-    public String kind() {
-        return "remote-unavailable";
+    public ErrorKind kind() {
+        return ErrorKind.REMOTE_UNAVAILABLE;
     }
 }

@@ -22,7 +22,7 @@ public final class StaleVersionException extends ConflictException {
     }
 
     @Override
-    public String kind() {
-        return "stale-version";
+    public ErrorKind kind() {
+        return ErrorKind.STALE_VERSION;
     }
 }

@@ -7,7 +7,7 @@ public final class StorageException extends HotfixLogException {
     }
 
     @Override
-    public String kind() {
-        return "storage-unavailable";
+    public ErrorKind kind() {
+        return ErrorKind.STORAGE_UNAVAILABLE;
     }
 }

@@ -7,7 +7,7 @@ public final class UnauthorizedException extends HotfixLogException {
     }
 
     @Override
-    public String kind() {
-        return "unauthorized";
+    public ErrorKind kind() {
+        return ErrorKind.UNAUTHORIZED;
     }
 }

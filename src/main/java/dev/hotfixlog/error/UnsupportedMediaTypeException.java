@@ -7,7 +7,7 @@ public final class UnsupportedMediaTypeException extends HotfixLogException {
     }
 
     @Override
-    public String kind() {
-        return "unsupported-media-type";
+    public ErrorKind kind() {
+        return ErrorKind.UNSUPPORTED_MEDIA_TYPE;
     }
 }

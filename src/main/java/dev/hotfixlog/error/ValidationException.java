@@ -24,8 +24,14 @@ public class ValidationException extends HotfixLogException {
     }
 
     @Override
-    public String kind() {
-        return "invalid-input";
+    public ErrorKind kind() {
+        return ErrorKind.INVALID_INPUT;
+    }
+
+    /** A body that could not be read at all (no fields to name) is a bad request, not unprocessable content. */
+    @Override
+    public int httpStatus() {
+        return errors.stream().anyMatch(f -> f.field().equals("body")) ? 400 : super.httpStatus();
     }
 
     private static String summary(List<FieldError> errors) {

@@ -1,15 +1,11 @@
 package dev.hotfixlog.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hotfixlog.error.ConflictException;
+import dev.hotfixlog.error.ErrorKind;
 import dev.hotfixlog.error.FieldError;
-import dev.hotfixlog.error.ForbiddenException;
 import dev.hotfixlog.error.HotfixLogException;
-import dev.hotfixlog.error.NotFoundException;
-import dev.hotfixlog.error.PreconditionRequiredException;
 import dev.hotfixlog.error.RemoteException;
 import dev.hotfixlog.error.StaleVersionException;
-import dev.hotfixlog.error.StorageException;
 import dev.hotfixlog.error.UnauthorizedException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
@@ -82,38 +78,21 @@ public final class ApiTransport {
         ObjectNode p = object(res.body());
         String kind = p.path("type").asText().replace(ProblemMapper.TYPE_PREFIX, "");
         String detail = p.path("detail").asText();
-        switch (kind) {
-            case "invalid-input" -> {
+        ErrorKind known = ErrorKind.ofType(kind).orElse(null);
+        if (known == null) {
+            return new RemoteException("the server answered " + res.statusCode() + ": " + detail, null);
+        }
+        return switch (known) {
+            case INVALID_INPUT -> {
                 List<FieldError> errors = new ArrayList<>();
                 p.path("errors").forEach(e -> errors.add(new FieldError(e.path("field").asText(),
                         e.path("message").asText())));
-                return errors.isEmpty() ? ValidationException.of("input", detail) : new ValidationException(errors);
+                yield errors.isEmpty() ? ValidationException.of("input", detail) : new ValidationException(errors);
             }
-            case "not-found" -> {
-                return new NotFoundException(detail);
-            }
-            case "stale-version" -> {
-                return new StaleVersionException(idOf(res), ifMatch(res), p.path("currentVersion").asInt());
-            }
-            case "conflict" -> {
-                return new ConflictException(detail);
-            }
-            case "unauthorized" -> {
-                return new UnauthorizedException(detail + " (set HOTFIX_TOKEN to an API token of that server)");
-            }
-            case "forbidden" -> {
-                return new ForbiddenException(detail);
-            }
-            case "precondition-required" -> {
-                return new PreconditionRequiredException(detail);
-            }
-            case "storage-unavailable" -> {
-                return new StorageException(detail, null);
-            }
-            default -> {
-                return new RemoteException("the server answered " + res.statusCode() + ": " + detail, null);
-            }
-        }
+            case STALE_VERSION -> new StaleVersionException(idOf(res), ifMatch(res), p.path("currentVersion").asInt());
+            case UNAUTHORIZED -> new UnauthorizedException(detail + " (set HOTFIX_TOKEN to an API token of that server)");
+            default -> known.fromDetail(detail);
+        };
     }
 
     private static String idOf(HttpResponse<String> res) {

@@ -2,17 +2,9 @@ package dev.hotfixlog.web;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hotfixlog.error.BadRequestException;
-import dev.hotfixlog.error.ConflictException;
 import dev.hotfixlog.error.FieldError;
-import dev.hotfixlog.error.ForbiddenException;
 import dev.hotfixlog.error.HotfixLogException;
-import dev.hotfixlog.error.NotFoundException;
-import dev.hotfixlog.error.PreconditionRequiredException;
 import dev.hotfixlog.error.StaleVersionException;
-import dev.hotfixlog.error.StorageException;
-import dev.hotfixlog.error.UnauthorizedException;
-import dev.hotfixlog.error.UnsupportedMediaTypeException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
 import io.javalin.config.RoutesConfig;
@@ -40,7 +32,7 @@ public final class ProblemMapper {
 
     public static void register(RoutesConfig routes) {
         routes.exception(SeeOther.class, (e, ctx) -> ctx.status(303).header("Location", e.location()).result(""));
-        routes.exception(HotfixLogException.class, (e, ctx) -> write(ctx, statusOf(e), e.kind(), titleOf(e),
+        routes.exception(HotfixLogException.class, (e, ctx) -> write(ctx, e.httpStatus(), e.kind().type(), titleOf(e),
                 e.getMessage(), e instanceof ValidationException v ? v.errors() : List.of(), e));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
                 "http-" + e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage(),
@@ -65,42 +57,8 @@ public final class ProblemMapper {
         });
     }
 
-    static int statusOf(HotfixLogException e) {
-        if (e instanceof BadRequestException) {
-            return 400;
-        }
-        if (e instanceof UnsupportedMediaTypeException) {
-            return 415;
-        }
-        if (e instanceof ValidationException v) {
-            return v.errors().stream().anyMatch(f -> f.field().equals("body")) ? 400 : 422;
-        }
-        if (e instanceof NotFoundException) {
-            return 404;
-        }
-        if (e instanceof StaleVersionException) {
-            return 412;
-        }
-        if (e instanceof ConflictException) {
-            return 409;
-        }
-        if (e instanceof PreconditionRequiredException) {
-            return 428;
-        }
-        if (e instanceof UnauthorizedException) {
-            return 401;
-        }
-        if (e instanceof ForbiddenException) {
-            return 403;
-        }
-        if (e instanceof StorageException) {
-            return 503;
-        }
-        return 500;
-    }
-
     private static String titleOf(HotfixLogException e) {
-        return HttpStatus.forStatus(statusOf(e)).getMessage();
+        return HttpStatus.forStatus(e.httpStatus()).getMessage();
     }
 
     private static void write(Context ctx, int status, String kind, String title, String detail,
