@@ -10,9 +10,10 @@ import dev.hotfixlog.hotfix.HotfixPages;
 import dev.hotfixlog.hotfix.HotfixRoutes;
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.LocalHotfixService;
-import dev.hotfixlog.hotfix.RecordListeners;
 import dev.hotfixlog.hotfix.RecordEditPages;
+import dev.hotfixlog.hotfix.RecordListeners;
 import dev.hotfixlog.hotfix.RecordPanels;
+import dev.hotfixlog.hotfix.RecordSchema;
 import dev.hotfixlog.lesson.FieldNotes;
 import dev.hotfixlog.lesson.LessonApiClient;
 import dev.hotfixlog.lesson.LessonPages;
@@ -56,12 +57,12 @@ import dev.hotfixlog.store.Dialect;
 import dev.hotfixlog.web.HealthRoutes;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.WebServer;
-import java.time.Clock;
 import io.javalin.config.RoutesConfig;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The composition root: the one place where configuration, clock, database and features are wired together by
@@ -235,7 +236,7 @@ public final class App implements AutoCloseable {
         if (config.oidc().enabled()) {
             features.add(new OidcSignIn(config, db, clock, accounts, sessions)::register);
         }
-        WebServer server = new WebServer(config, features).start();
+        WebServer server = new WebServer(config, features, RecordSchema::fill).start();
         deliveryWorker().start(config.followThrough().intervalMillis());
         return server;
     }

@@ -5,12 +5,15 @@ import dev.hotfixlog.hotfix.FollowUp;
 import dev.hotfixlog.hotfix.FollowUpKind;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixView;
+import dev.hotfixlog.hotfix.RecordField;
+import dev.hotfixlog.hotfix.RecordFields;
+import dev.hotfixlog.hotfix.RecordSection;
 import dev.hotfixlog.hotfix.Revision;
 import dev.hotfixlog.hotfix.Step;
 import dev.hotfixlog.hotfix.StepKind;
-import dev.hotfixlog.time.TimeText;
 import dev.hotfixlog.hotfix.Timeline;
 import dev.hotfixlog.hotfix.Triage;
+import dev.hotfixlog.time.TimeText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,18 +40,10 @@ final class HotfixText {
         line(b, "Fix deployed", time(t.fixDeployedAt()));
         line(b, "Resolved", time(t.resolvedAt()));
         line(b, "Duration", durations(t));
-        b.append("\nThe Emergency\n");
-        line(b, "Problem", h.emergency().problem());
-        line(b, "Impact", h.emergency().impact());
-        line(b, "Why Emergency", h.emergency().whyEmergency());
-        b.append("\nThe Fix\n");
-        line(b, "Change Made", h.fix().changeMade());
-        line(b, "Files/Systems Affected", String.join(", ", h.fix().systemsAffected()));
-        line(b, "Rollback Plan", h.fix().rollbackPlan());
-        b.append("\nThe Context\n");
-        line(b, "Root Cause (Initial)", h.context().rootCause());
-        line(b, "Risk Accepted", h.context().riskAccepted());
-        line(b, "Monitoring", h.context().monitoring());
+        for (RecordSection section : List.of(RecordSection.EMERGENCY, RecordSection.FIX, RecordSection.CONTEXT)) {
+            b.append('\n').append(section.heading()).append('\n');
+            fields(b, h, section);
+        }
         b.append("\nHotfix Process\n");
         for (Map.Entry<StepKind, Step> e : h.steps().entrySet()) {
             Step s = e.getValue();
@@ -78,19 +73,23 @@ final class HotfixText {
                 b.append("      ").append(meta).append('\n');
             }
         }
-        var w = h.writeUp();
-        if (w.category() != null || w.constraint() != null || w.signal() != null || w.boundary() != null
-                || w.operatingRule() != null || w.learning() != null || w.postmortemUrl() != null) {
-            b.append("\nLegible Fix\n");
-            line(b, "Category", w.category());
-            line(b, "Constraint", w.constraint());
-            line(b, "Signal", w.signal());
-            line(b, "Boundary", w.boundary());
-            line(b, "Operating Rule", w.operatingRule());
-            line(b, "Learning", w.learning());
-            line(b, "Post-mortem", w.postmortemUrl());
+        if (RecordFields.all().stream().anyMatch(f -> f.section() == RecordSection.WRITE_UP && f.label() != null
+                && h.values().get(f.name()) != null)) {
+            b.append('\n').append(RecordSection.WRITE_UP.heading()).append('\n');
+            fields(b, h, RecordSection.WRITE_UP);
         }
         return b.toString();
+    }
+
+    /** A section's labelled fields from the catalogue, in the template's words and order. */
+    private static void fields(StringBuilder b, Hotfix h, RecordSection section) {
+        for (RecordField f : RecordFields.all()) {
+            if (f.section() != section || f.label() == null) {
+                continue;
+            }
+            line(b, f.label(), f.name().equals("systemsAffected") ? String.join(", ", h.systemsAffected())
+                    : h.values().text(f.name()));
+        }
     }
 
     static String listHeader() {

@@ -16,26 +16,57 @@ import java.util.Map;
  * {@code followUps} always hold every kind, in process order. {@code redactions} notes where secrets were
  * masked on save (never the secrets).
  */
-public record Hotfix(HotfixId id, String title, Severity severity, String owner, Emergency emergency, TheFix fix,
-                     TheContext context, Timeline timeline, Status status, Triage triage, Map<StepKind, Step> steps,
-                     Map<FollowUpKind, FollowUp> followUps, WriteUp writeUp, int version, Instant createdAt,
+public record Hotfix(HotfixId id, String title, Severity severity, String owner, List<String> systemsAffected,
+                     Timeline timeline, Status status, Triage triage, Map<StepKind, Step> steps,
+                     Map<FollowUpKind, FollowUp> followUps, FieldValues values, int version, Instant createdAt,
                      Instant updatedAt, List<Redaction> redactions) {
 
     public Hotfix {
-        emergency = emergency == null ? Emergency.EMPTY : emergency;
-        fix = fix == null ? TheFix.EMPTY : fix;
-        context = context == null ? TheContext.EMPTY : context;
+        systemsAffected = systemsAffected == null ? List.of() : List.copyOf(systemsAffected);
         timeline = timeline == null ? Timeline.EMPTY : timeline;
         triage = triage == null ? Triage.UNANSWERED : triage;
-        writeUp = writeUp == null ? WriteUp.EMPTY : writeUp;
+        values = values == null ? FieldValues.EMPTY : values;
         steps = complete(steps, StepKind.class, Step.OPEN);
         followUps = complete(followUps, FollowUpKind.class, FollowUp.OPEN);
         redactions = redactions == null ? List.of() : List.copyOf(redactions);
-        List<FieldError> errors = HotfixRules.violations(title, severity, owner, emergency, fix, context, timeline,
-                status, steps, followUps, writeUp);
+        List<FieldError> errors = HotfixRules.violations(title, severity, owner, systemsAffected, values, timeline,
+                status, steps, followUps);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+    }
+
+    /** A record from the template's four parts (the plain fields they hold become its {@link #values()}). */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public Hotfix(HotfixId id, String title, Severity severity, String owner, Emergency emergency, TheFix fix,
+                  TheContext context, Timeline timeline, Status status, Triage triage, Map<StepKind, Step> steps,
+                  Map<FollowUpKind, FollowUp> followUps, WriteUp writeUp, int version, Instant createdAt,
+                  Instant updatedAt, List<Redaction> redactions) {
+        this(id, title, severity, owner, fix == null ? List.of() : fix.systemsAffected(), timeline, status, triage,
+                steps, followUps, FieldValues.of(emergency, fix, context, writeUp), version, createdAt, updatedAt,
+                redactions);
+    }
+
+    /** The template's "The Emergency", read from the plain fields. */
+    public Emergency emergency() {
+        return new Emergency(values.text("problem"), values.text("impact"), values.text("whyEmergency"));
+    }
+
+    /** The template's "The Fix". */
+    public TheFix fix() {
+        return new TheFix(values.text("changeMade"), systemsAffected, values.text("rollbackPlan"));
+    }
+
+    /** The template's "The Context". */
+    public TheContext context() {
+        return new TheContext(values.text("rootCause"), values.text("riskAccepted"), values.text("monitoring"));
+    }
+
+    /** The legible write-up (seed 000) and the completion's summary. */
+    public WriteUp writeUp() {
+        return new WriteUp(values.text("category"), values.text("constraint"), values.text("signal"),
+                values.text("boundary"), values.text("operatingRule"), values.text("learning"),
+                values.text("postmortemUrl"), values.number("confidence"));
     }
 
     private static <K extends Enum<K>, V> Map<K, V> complete(Map<K, V> given, Class<K> type, V open) {
@@ -59,8 +90,8 @@ public record Hotfix(HotfixId id, String title, Severity severity, String owner,
 
     /** The same record under another id and version; used when a draft receives its number. */
     public Hotfix withIdentity(HotfixId newId, int newVersion, Instant created, Instant updated) {
-        return new Hotfix(newId, title, severity, owner, emergency, fix, context, timeline, status, triage, steps,
-                followUps, writeUp, newVersion, created, updated, redactions);
+        return new Hotfix(newId, title, severity, owner, systemsAffected, timeline, status, triage, steps, followUps,
+                values, newVersion, created, updated, redactions);
     }
 
     public Builder toBuilder() {
@@ -118,9 +149,8 @@ public record Hotfix(HotfixId id, String title, Severity severity, String owner,
         }
 
         public Hotfix build() {
-            return new Hotfix(base.id, base.title, base.severity, base.owner, base.emergency, base.fix, base.context,
-                    timeline, status, base.triage, steps, followUps, base.writeUp, version, base.createdAt,
-                    updatedAt, base.redactions);
+            return new Hotfix(base.id, base.title, base.severity, base.owner, base.systemsAffected, timeline, status,
+                    base.triage, steps, followUps, base.values, version, base.createdAt, updatedAt, base.redactions);
         }
     }
 }

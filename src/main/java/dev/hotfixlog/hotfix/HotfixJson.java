@@ -24,12 +24,8 @@ import java.util.Set;
  * can tick one: {@code {"followUps":{"postmortem":{"done":true}}}}).
  */
 public final class HotfixJson {
-    /** Fields a client may set on create and change with a merge patch. */
-    public static final List<String> EDITABLE_FIELDS = List.of("title", "severity", "owner", "problem", "impact",
-            "whyEmergency", "changeMade", "systemsAffected", "rollbackPlan", "rootCause", "riskAccepted",
-            "monitoring", "detectedAt", "alertedAt", "fixDeployedAt", "resolvedAt", "duration", "triage", "steps",
-            "followUps", "category", "constraint", "signal", "boundary", "operatingRule", "learning",
-            "postmortemUrl", "confidence");
+    /** Fields a client may set on create and change with a merge patch: the catalogue's, in its order. */
+    public static final List<String> EDITABLE_FIELDS = RecordFields.names();
     /** Fields the server owns; a patch may repeat their current value but not change it. */
     public static final Set<String> READ_ONLY_FIELDS = Set.of("id", "status", "version", "createdAt", "updatedAt",
             "durations", "nextStep", "redactions");
@@ -106,51 +102,57 @@ public final class HotfixJson {
 
     private static ObjectNode editableBody(Hotfix h) {
         ObjectNode o = Json.object();
-        o.put("title", h.title());
-        o.put("severity", h.severity().json());
-        o.put("owner", h.owner());
-        o.put("problem", h.emergency().problem());
-        o.put("impact", h.emergency().impact());
-        o.put("whyEmergency", h.emergency().whyEmergency());
-        o.put("changeMade", h.fix().changeMade());
-        ArrayNode systems = o.putArray("systemsAffected");
-        h.fix().systemsAffected().forEach(systems::add);
-        o.put("rollbackPlan", h.fix().rollbackPlan());
-        o.put("rootCause", h.context().rootCause());
-        o.put("riskAccepted", h.context().riskAccepted());
-        o.put("monitoring", h.context().monitoring());
         Timeline t = h.timeline();
-        o.put("detectedAt", iso(t.detectedAt()));
-        o.put("alertedAt", iso(t.alertedAt()));
-        o.put("fixDeployedAt", iso(t.fixDeployedAt()));
-        o.put("resolvedAt", iso(t.resolvedAt()));
-        o.put("duration", iso(t.explicitDuration()));
-        ObjectNode steps = o.putObject("steps");
-        h.steps().forEach((k, s) -> {
-            ObjectNode so = steps.putObject(k.json());
-            so.put("done", s.done());
-            so.put("at", iso(s.at()));
-            so.put("by", s.by());
-        });
-        ObjectNode fus = o.putObject("followUps");
-        h.followUps().forEach((k, f) -> {
-            ObjectNode fo = fus.putObject(k.json());
-            fo.put("description", f.description());
-            fo.put("owner", f.owner());
-            fo.put("dueAt", iso(f.dueAt()));
-            fo.put("done", f.done());
-            fo.put("doneAt", iso(f.doneAt()));
-            fo.put("link", f.link());
-        });
-        WriteUp w = h.writeUp();
-        o.put("category", w.category());
-        o.put("constraint", w.constraint());
-        o.put("signal", w.signal());
-        o.put("boundary", w.boundary());
-        o.put("operatingRule", w.operatingRule());
-        o.put("learning", w.learning());
-        o.put("postmortemUrl", w.postmortemUrl());
-        o.put("confidence", w.confidence());
+        for (RecordField f : RecordFields.all()) {
+            String name = f.name();
+            if (f.isPlain()) {
+                Object v = h.values().get(name);
+                if (v instanceof Integer n) {
+                    o.put(name, n);
+                } else {
+                    o.put(name, (String) v);
+                }
+                continue;
+            }
+            switch (name) {
+                case "title" -> o.put(name, h.title());
+                case "severity" -> o.put(name, h.severity().json());
+                case "owner" -> o.put(name, h.owner());
+                case "systemsAffected" -> {
+                    ArrayNode systems = o.putArray(name);
+                    h.systemsAffected().forEach(systems::add);
+                }
+                case "detectedAt" -> o.put(name, iso(t.detectedAt()));
+                case "alertedAt" -> o.put(name, iso(t.alertedAt()));
+                case "fixDeployedAt" -> o.put(name, iso(t.fixDeployedAt()));
+                case "resolvedAt" -> o.put(name, iso(t.resolvedAt()));
+                case "duration" -> o.put(name, iso(t.explicitDuration()));
+                case "steps" -> {
+                    ObjectNode steps = o.putObject(name);
+                    h.steps().forEach((k, s) -> {
+                        ObjectNode so = steps.putObject(k.json());
+                        so.put("done", s.done());
+                        so.put("at", iso(s.at()));
+                        so.put("by", s.by());
+                    });
+                }
+                case "followUps" -> {
+                    ObjectNode fus = o.putObject(name);
+                    h.followUps().forEach((k, f2) -> {
+                        ObjectNode fo = fus.putObject(k.json());
+                        fo.put("description", f2.description());
+                        fo.put("owner", f2.owner());
+                        fo.put("dueAt", iso(f2.dueAt()));
+                        fo.put("done", f2.done());
+                        fo.put("doneAt", iso(f2.doneAt()));
+                        fo.put("link", f2.link());
+                    });
+                }
+                default -> {
+                    // triage: written by write() after the owner and by editable() at the end, as before
+                }
+            }
+        }
         return o;
     }
 
@@ -173,26 +175,43 @@ public final class HotfixJson {
                 r.error(name, "is not a field of a hotfix; known fields: " + String.join(", ", EDITABLE_FIELDS));
             }
         }
-        String title = r.text(node, "title", "title");
-        Severity severity = r.parsed(node, "severity", "severity", s -> Severity.parse("severity", s));
-        Emergency emergency = new Emergency(r.text(node, "problem", "problem"), r.text(node, "impact", "impact"),
-                r.text(node, "whyEmergency", "whyEmergency"));
-        TheFix fix = new TheFix(r.text(node, "changeMade", "changeMade"),
-                r.strings(node, "systemsAffected", "systemsAffected"), r.text(node, "rollbackPlan", "rollbackPlan"));
-        TheContext context = new TheContext(r.text(node, "rootCause", "rootCause"),
-                r.text(node, "riskAccepted", "riskAccepted"), r.text(node, "monitoring", "monitoring"));
-        Timeline timeline = new Timeline(r.instant(node, "detectedAt", "detectedAt"),
-                r.instant(node, "alertedAt", "alertedAt"), r.instant(node, "fixDeployedAt", "fixDeployedAt"),
-                r.instant(node, "resolvedAt", "resolvedAt"), r.duration(node, "duration", "duration"));
-        Triage triage = readTriage(r, node);
-        Map<StepKind, Step> steps = readSteps(r, node);
-        Map<FollowUpKind, FollowUp> followUps = readFollowUps(r, node);
-        WriteUp writeUp = new WriteUp(r.text(node, "category", "category"),
-                r.text(node, "constraint", "constraint"), r.text(node, "signal", "signal"),
-                r.text(node, "boundary", "boundary"), r.text(node, "operatingRule", "operatingRule"),
-                r.text(node, "learning", "learning"), r.text(node, "postmortemUrl", "postmortemUrl"),
-                r.integer(node, "confidence", "confidence"));
-        String owner = r.text(node, "owner", "owner");
+        // In the catalogue's order, so one answer lists the bad fields as the template does.
+        String title = null;
+        Severity severity = null;
+        String owner = null;
+        List<String> systems = List.of();
+        Instant detected = null;
+        Instant alerted = null;
+        Instant deployed = null;
+        Instant resolved = null;
+        Duration duration = null;
+        Triage triage = Triage.UNANSWERED;
+        Map<StepKind, Step> steps = Map.of();
+        Map<FollowUpKind, FollowUp> followUps = Map.of();
+        Map<String, Object> plain = new java.util.HashMap<>();
+        for (RecordField f : RecordFields.all()) {
+            String n = f.name();
+            if (f.isPlain()) {
+                plain.put(n, f.kind() == FieldKind.NUMBER ? r.integer(node, n, n) : r.text(node, n, n));
+                continue;
+            }
+            switch (n) {
+                case "title" -> title = r.text(node, n, n);
+                case "severity" -> severity = r.parsed(node, n, n, s -> Severity.parse("severity", s));
+                case "owner" -> owner = r.text(node, n, n);
+                case "systemsAffected" -> systems = r.strings(node, n, n);
+                case "detectedAt" -> detected = r.instant(node, n, n);
+                case "alertedAt" -> alerted = r.instant(node, n, n);
+                case "fixDeployedAt" -> deployed = r.instant(node, n, n);
+                case "resolvedAt" -> resolved = r.instant(node, n, n);
+                case "duration" -> duration = r.duration(node, n, n);
+                case "triage" -> triage = readTriage(r, node);
+                case "steps" -> steps = readSteps(r, node);
+                case "followUps" -> followUps = readFollowUps(r, node);
+                default -> throw new IllegalStateException("the catalogue's field " + n + " has no reader");
+            }
+        }
+        Timeline timeline = new Timeline(detected, alerted, deployed, resolved, duration);
         if (!r.errors().isEmpty()) {
             // Report the missing essentials alongside the type errors, so one answer lists everything.
             if (title == null && r.errors().stream().noneMatch(e -> e.field().equals("title"))) {
@@ -204,8 +223,8 @@ public final class HotfixJson {
             throw new ValidationException(r.errors());
         }
         return new Hotfix(identity.id(), title == null ? null : title.strip(), severity,
-                owner == null ? null : owner.strip(), emergency, fix, context, timeline, identity.status(), triage, steps,
-                followUps, writeUp, identity.version(), identity.createdAt(), identity.updatedAt(),
+                owner == null ? null : owner.strip(), systems, timeline, identity.status(), triage, steps, followUps,
+                new FieldValues(plain), identity.version(), identity.createdAt(), identity.updatedAt(),
                 identity.redactions());
     }
 

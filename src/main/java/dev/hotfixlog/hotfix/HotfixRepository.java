@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -31,25 +32,32 @@ final class HotfixRepository {
      * The table's columns in order, each with the name {@link #scalars} (plus {@code number} and
      * {@code createdAt}, which never change) gives its value under: one list for the reads and the inserts.
      */
-    private static final List<Map.Entry<String, String>> COLUMN_VALUES = List.of(
-            Map.entry("id", "id"), Map.entry("number", "number"), Map.entry("title", "title"),
-            Map.entry("severity", "severity"), Map.entry("status", "status"), Map.entry("owner", "owner"),
-            Map.entry("problem", "problem"), Map.entry("impact", "impact"),
-            Map.entry("why_emergency", "whyEmergency"), Map.entry("change_made", "changeMade"),
-            Map.entry("rollback_plan", "rollbackPlan"), Map.entry("root_cause", "rootCause"),
-            Map.entry("risk_accepted", "riskAccepted"), Map.entry("monitoring", "monitoring"),
-            Map.entry("detected_at", "detectedAt"), Map.entry("alerted_at", "alertedAt"),
-            Map.entry("fix_deployed_at", "fixDeployedAt"), Map.entry("resolved_at", "resolvedAt"),
-            Map.entry("explicit_duration_seconds", "durationSeconds"), Map.entry("production_down", "productionDown"),
-            Map.entry("can_wait", "canWait"), Map.entry("triage_outcome", "outcome"),
-            Map.entry("category", "category"), Map.entry("constraint_text", "constraint"),
-            Map.entry("signal_text", "signal"), Map.entry("boundary_text", "boundary"),
-            Map.entry("operating_rule", "operatingRule"), Map.entry("learning", "learning"),
-            Map.entry("postmortem_url", "postmortemUrl"), Map.entry("confidence", "confidence"),
-            Map.entry("version", "version"), Map.entry("created_at", "createdAt"),
-            Map.entry("updated_at", "updatedAt"));
+    private static final List<Map.Entry<String, String>> COLUMN_VALUES = columnValues();
     private static final String COLUMNS = COLUMN_VALUES.stream().map(Map.Entry::getKey)
             .collect(Collectors.joining(", "));
+
+    /** The record's own columns, then the catalogue's plain fields' (their values under their API names). */
+    private static List<Map.Entry<String, String>> columnValues() {
+        List<Map.Entry<String, String>> out = new java.util.ArrayList<>(List.of(
+                Map.entry("id", "id"), Map.entry("number", "number"), Map.entry("title", "title"),
+                Map.entry("severity", "severity"), Map.entry("status", "status"), Map.entry("owner", "owner"),
+                Map.entry("detected_at", "detectedAt"), Map.entry("alerted_at", "alertedAt"),
+                Map.entry("fix_deployed_at", "fixDeployedAt"), Map.entry("resolved_at", "resolvedAt"),
+                Map.entry("explicit_duration_seconds", "durationSeconds"),
+                Map.entry("production_down", "productionDown"), Map.entry("can_wait", "canWait"),
+                Map.entry("triage_outcome", "outcome")));
+        for (RecordField f : RecordFields.plain()) {
+            out.add(Map.entry(f.column(), f.name()));
+        }
+        out.addAll(List.of(Map.entry("version", "version"), Map.entry("created_at", "createdAt"),
+                Map.entry("updated_at", "updatedAt")));
+        return List.copyOf(out);
+    }
+
+    /** Every column but those that never change, as {@code column = :value}. */
+    private static final String UPDATE_SET = COLUMN_VALUES.stream()
+            .filter(c -> !Set.of("id", "number", "created_at").contains(c.getKey()))
+            .map(c -> c.getKey() + " = :" + c.getValue()).collect(Collectors.joining(", "));
 
     /** Hands out the next number; the row lock (PostgreSQL) or write lock (SQLite) keeps it unique. */
     long nextNumber(Handle h) {
@@ -118,9 +126,10 @@ final class HotfixRepository {
 
         private void addChildren(Hotfix x) {
             String id = x.id().toString();
-            List<String> names = x.fix().systemsAffected();
+            List<String> names = x.systemsAffected();
             for (int i = 0; i < names.size(); i++) {
-                systems.add(id, i, names.get(i), x.writeUp().category(), millis(x.timeline().detectedAt()),
+                systems.add(id, i, names.get(i), x.values().text("category"),
+                        millis(x.timeline().detectedAt()),
                         x.id().number());
             }
             x.steps().forEach((k, s) -> steps.add(id, k.json(), s.done(), millis(s.at()), s.by()));
@@ -150,18 +159,8 @@ final class HotfixRepository {
 
     /** Writes {@code x} over the stored row if that row is still at {@code expectedVersion}; false otherwise. */
     boolean update(Handle h, Hotfix x, int expectedVersion) {
-        int rows = h.createUpdate("""
-                        UPDATE hotfix SET title = :title, severity = :severity, status = :status, owner = :owner,
-                          problem = :problem, impact = :impact, why_emergency = :whyEmergency,
-                          change_made = :changeMade, rollback_plan = :rollbackPlan, root_cause = :rootCause,
-                          risk_accepted = :riskAccepted, monitoring = :monitoring, detected_at = :detectedAt,
-                          alerted_at = :alertedAt, fix_deployed_at = :fixDeployedAt, resolved_at = :resolvedAt,
-                          explicit_duration_seconds = :durationSeconds, production_down = :productionDown,
-                          can_wait = :canWait, triage_outcome = :outcome, category = :category,
-                          constraint_text = :constraint, signal_text = :signal, boundary_text = :boundary,
-                          operating_rule = :operatingRule, learning = :learning, postmortem_url = :postmortemUrl,
-                          confidence = :confidence, version = :version, updated_at = :updatedAt
-                        WHERE id = :id AND version = :expectedVersion""")
+        int rows = h.createUpdate("UPDATE hotfix SET " + UPDATE_SET
+                        + " WHERE id = :id AND version = :expectedVersion")
                 .bindMap(scalars(x))
                 .bind("expectedVersion", expectedVersion)
                 .execute();
@@ -185,14 +184,6 @@ final class HotfixRepository {
         m.put("severity", x.severity().json());
         m.put("status", x.status().json());
         m.put("owner", x.owner());
-        m.put("problem", x.emergency().problem());
-        m.put("impact", x.emergency().impact());
-        m.put("whyEmergency", x.emergency().whyEmergency());
-        m.put("changeMade", x.fix().changeMade());
-        m.put("rollbackPlan", x.fix().rollbackPlan());
-        m.put("rootCause", x.context().rootCause());
-        m.put("riskAccepted", x.context().riskAccepted());
-        m.put("monitoring", x.context().monitoring());
         Timeline t = x.timeline();
         m.put("detectedAt", millis(t.detectedAt()));
         m.put("alertedAt", millis(t.alertedAt()));
@@ -203,15 +194,9 @@ final class HotfixRepository {
         m.put("canWait", x.triage().canWait());
         Triage.Outcome o = x.triage().outcome();
         m.put("outcome", o == null ? null : o.json());
-        WriteUp w = x.writeUp();
-        m.put("category", w.category());
-        m.put("constraint", w.constraint());
-        m.put("signal", w.signal());
-        m.put("boundary", w.boundary());
-        m.put("operatingRule", w.operatingRule());
-        m.put("learning", w.learning());
-        m.put("postmortemUrl", w.postmortemUrl());
-        m.put("confidence", w.confidence());
+        for (RecordField f : RecordFields.plain()) {
+            m.put(f.name(), x.values().get(f.name()));
+        }
         m.put("version", x.version());
         m.put("updatedAt", x.updatedAt().toEpochMilli());
         return m;
@@ -425,34 +410,28 @@ final class HotfixRepository {
         static Row of(ResultSet rs) throws SQLException {
             Long seconds = rs.getObject("explicit_duration_seconds") == null ? null
                     : rs.getLong("explicit_duration_seconds");
+            Map<String, Object> plain = new HashMap<>();
+            for (RecordField f : RecordFields.plain()) {
+                plain.put(f.name(), f.kind() == FieldKind.NUMBER ? nullableInt(rs, f.column()) : rs.getString(f.column()));
+            }
             Hotfix partial = new Hotfix(HotfixId.parse(rs.getString("id")), rs.getString("title"),
-                    Severity.parse("severity", rs.getString("severity")), rs.getString("owner"),
-                    new Emergency(rs.getString("problem"), rs.getString("impact"), rs.getString("why_emergency")),
-                    new TheFix(rs.getString("change_made"), List.of(), rs.getString("rollback_plan")),
-                    new TheContext(rs.getString("root_cause"), rs.getString("risk_accepted"),
-                            rs.getString("monitoring")),
+                    Severity.parse("severity", rs.getString("severity")), rs.getString("owner"), List.of(),
                     new Timeline(instant(rs, "detected_at"), instant(rs, "alerted_at"),
                             instant(rs, "fix_deployed_at"), instant(rs, "resolved_at"),
                             seconds == null ? null : Duration.ofSeconds(seconds)),
                     Status.parse("status", rs.getString("status")),
                     new Triage(nullableBoolean(rs, "production_down"), nullableBoolean(rs, "can_wait")),
-                    null, null,
-                    new WriteUp(rs.getString("category"), rs.getString("constraint_text"),
-                            rs.getString("signal_text"), rs.getString("boundary_text"),
-                            rs.getString("operating_rule"), rs.getString("learning"),
-                            rs.getString("postmortem_url"), nullableInt(rs, "confidence")),
-                    rs.getInt("version"), Instant.ofEpochMilli(rs.getLong("created_at")),
-                    Instant.ofEpochMilli(rs.getLong("updated_at")), null);
+                    null, null, new FieldValues(plain), rs.getInt("version"),
+                    Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
+                    null);
             return new Row(partial.id().toString(), partial);
         }
 
         Hotfix toHotfix(List<String> systems, Map<StepKind, Step> steps, Map<FollowUpKind, FollowUp> followUps,
                         List<Redaction> redactions) {
             Hotfix p = partial;
-            return new Hotfix(p.id(), p.title(), p.severity(), p.owner(), p.emergency(),
-                    new TheFix(p.fix().changeMade(), systems, p.fix().rollbackPlan()), p.context(), p.timeline(),
-                    p.status(), p.triage(), steps, followUps, p.writeUp(), p.version(), p.createdAt(),
-                    p.updatedAt(), redactions);
+            return new Hotfix(p.id(), p.title(), p.severity(), p.owner(), systems, p.timeline(), p.status(),
+                    p.triage(), steps, followUps, p.values(), p.version(), p.createdAt(), p.updatedAt(), redactions);
         }
     }
 }

@@ -18,10 +18,9 @@ final class HotfixRules {
     }
 
     @SuppressWarnings("checkstyle:ParameterNumber")
-    static List<FieldError> violations(String title, Severity severity, String owner, Emergency emergency,
-                                       TheFix fix, TheContext context, Timeline timeline, Status status,
-                                       Map<StepKind, Step> steps, Map<FollowUpKind, FollowUp> followUps,
-                                       WriteUp writeUp) {
+    static List<FieldError> violations(String title, Severity severity, String owner, List<String> systems,
+                                       FieldValues values, Timeline timeline, Status status,
+                                       Map<StepKind, Step> steps, Map<FollowUpKind, FollowUp> followUps) {
         List<FieldError> out = new ArrayList<>();
         if (title == null || title.isBlank()) {
             out.add(new FieldError("title", "is required: a brief description of the emergency"));
@@ -35,24 +34,18 @@ final class HotfixRules {
             out.add(new FieldError("status", "is required"));
         }
         TextRules.check(out, "owner", owner, NAME_MAX_CHARS);
-        TextRules.check(out, "problem", emergency.problem(), TEXT_MAX_CHARS);
-        TextRules.check(out, "impact", emergency.impact(), TEXT_MAX_CHARS);
-        TextRules.check(out, "whyEmergency", emergency.whyEmergency(), TEXT_MAX_CHARS);
-        TextRules.check(out, "changeMade", fix.changeMade(), TEXT_MAX_CHARS);
-        TextRules.check(out, "rollbackPlan", fix.rollbackPlan(), TEXT_MAX_CHARS);
-        systems(out, fix.systemsAffected());
-        TextRules.check(out, "rootCause", context.rootCause(), TEXT_MAX_CHARS);
-        TextRules.check(out, "riskAccepted", context.riskAccepted(), TEXT_MAX_CHARS);
-        TextRules.check(out, "monitoring", context.monitoring(), TEXT_MAX_CHARS);
-        TextRules.check(out, "category", writeUp.category(), NAME_MAX_CHARS);
-        TextRules.check(out, "constraint", writeUp.constraint(), TEXT_MAX_CHARS);
-        TextRules.check(out, "signal", writeUp.signal(), TEXT_MAX_CHARS);
-        TextRules.check(out, "boundary", writeUp.boundary(), TEXT_MAX_CHARS);
-        TextRules.check(out, "operatingRule", writeUp.operatingRule(), TEXT_MAX_CHARS);
-        TextRules.check(out, "learning", writeUp.learning(), TEXT_MAX_CHARS);
-        TextRules.check(out, "postmortemUrl", writeUp.postmortemUrl(), URL_MAX_CHARS);
-        if (writeUp.confidence() != null && (writeUp.confidence() < 1 || writeUp.confidence() > 5)) {
-            out.add(new FieldError("confidence", "must be 1 (shaken) to 5 (at ease), was " + writeUp.confidence()));
+        // The catalogue's plain fields by their kind and limits, in the template's order.
+        for (RecordField f : RecordFields.all()) {
+            if (f.name().equals("systemsAffected")) {
+                systems(out, systems);
+            } else if (f.isPlain() && f.isText()) {
+                TextRules.check(out, f.name(), values.text(f.name()), f.maxChars());
+            } else if (f.isPlain() && f.kind() == FieldKind.NUMBER) {
+                Integer n = values.number(f.name());
+                if (n != null && (n < f.min() || n > f.max())) {
+                    out.add(new FieldError(f.name(), "must be " + f.range() + ", was " + n));
+                }
+            }
         }
         steps.forEach((k, s) -> TextRules.check(out, "steps." + k.json() + ".by", s.by(), NAME_MAX_CHARS));
         followUps.forEach((k, f) -> {

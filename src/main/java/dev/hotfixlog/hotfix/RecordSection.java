@@ -16,36 +16,14 @@ import java.util.function.Function;
  * the API's field names, so a page edit is the same merge patch the REST API and the CLI send.
  */
 public enum RecordSection {
-    SUMMARY("summary", "Summary",
-            new FormField("title", "Title (brief description)", "input"),
-            new FormField("severity", "Severity", "severity"),
-            new FormField("owner", "Who", "input")),
+    SUMMARY("summary", "Summary"),
     // Declaring late: when it was detected and when the team was alerted, if not just now. Times are UTC; any
     // form the API reads is taken ("2026-10-04 02:17").
-    WHEN("when", "When",
-            new FormField("detectedAt", "Detected at (UTC)", "time"),
-            new FormField("alertedAt", "Team alerted at (UTC)", "time")),
-    EMERGENCY("emergency", "The Emergency",
-            new FormField("problem", "Problem", "area"),
-            new FormField("impact", "Impact", "area"),
-            new FormField("whyEmergency", "Why Emergency", "area")),
-    FIX("fix", "The Fix",
-            new FormField("changeMade", "Change Made", "area"),
-            new FormField("systemsAffected", "Files/Systems Affected (one per line)", "list"),
-            new FormField("rollbackPlan", "Rollback Plan", "area")),
-    CONTEXT("context", "The Context",
-            new FormField("rootCause", "Root Cause (Initial)", "area"),
-            new FormField("riskAccepted", "Risk Accepted", "area"),
-            new FormField("monitoring", "Monitoring", "area")),
-    WRITE_UP("writeup", "Legible Fix",
-            new FormField("category", "Failure-mode category", "input"),
-            new FormField("constraint", "Constraint", "area"),
-            new FormField("signal", "Validation signal", "area"),
-            new FormField("boundary", "Ownership boundary", "area"),
-            new FormField("operatingRule", "Operating rule", "area"),
-            new FormField("learning", "Learning (one line)", "input"),
-            new FormField("postmortemUrl", "Post-mortem link", "input"),
-            new FormField("confidence", "Team confidence, 1 (shaken) to 5 (at ease)", "rating")),
+    WHEN("when", "When"),
+    EMERGENCY("emergency", "The Emergency"),
+    FIX("fix", "The Fix"),
+    CONTEXT("context", "The Context"),
+    WRITE_UP("writeup", "Legible Fix"),
     // Who owns each follow-up, by when, and where the work lives: the checklist ticks them, this edits them.
     FOLLOW_UPS("followups", "Follow-up details",
             new FormField("followUps.postmortem.owner", "Post-mortem: owner", "input"),
@@ -71,10 +49,30 @@ public enum RecordSection {
     private final String heading;
     private final List<FormField> fields;
 
+    /** A section whose inputs are the catalogue's fields of it ({@link RecordFields}), in its order. */
+    RecordSection(String key, String heading) {
+        this.key = key;
+        this.heading = heading;
+        this.fields = null;
+    }
+
+    /** A section of sub-fields the catalogue describes as one (the follow-ups' details). */
     RecordSection(String key, String heading, FormField... fields) {
         this.key = key;
         this.heading = heading;
         this.fields = List.of(fields);
+    }
+
+    /** The catalogue's inputs per section, made once both enums exist. */
+    private static final class FromCatalogue {
+        static final java.util.Map<RecordSection, List<FormField>> FIELDS = new java.util.EnumMap<>(RecordSection.class);
+
+        static {
+            for (RecordSection s : RecordSection.values()) {
+                FIELDS.put(s, s.fields != null ? s.fields
+                        : RecordFields.inSection(s).stream().map(RecordField::formField).toList());
+            }
+        }
     }
 
     public String key() {
@@ -86,18 +84,18 @@ public enum RecordSection {
     }
 
     public List<FormField> fields() {
-        return fields;
+        return FromCatalogue.FIELDS.get(this);
     }
 
     /** True when a field of this section is {@code field}, or lies within it ("followUps" holds the follow-ups'). */
     public boolean has(String field) {
-        return fields.stream().anyMatch(f -> f.name().equals(field) || f.name().startsWith(field + "."));
+        return fields().stream().anyMatch(f -> f.name().equals(field) || f.name().startsWith(field + "."));
     }
 
     /** The form field of this API name in any section, or null. */
     public static FormField field(String name) {
         for (RecordSection s : values()) {
-            for (FormField f : s.fields) {
+            for (FormField f : s.fields()) {
                 if (f.name().equals(name)) {
                     return f;
                 }
@@ -120,7 +118,7 @@ public enum RecordSection {
     public Map<String, String> values(Hotfix h) {
         ObjectNode json = HotfixJson.write(h);
         Map<String, String> out = new LinkedHashMap<>();
-        for (FormField f : fields) {
+        for (FormField f : fields()) {
             JsonNode v = json.at("/" + f.name().replace('.', '/'));
             if (v == null || v.isNull() || v.isMissingNode()) {
                 out.put(f.name(), "");
@@ -138,7 +136,7 @@ public enum RecordSection {
     /** What the user typed, read from a form: every field of the section, "" when left empty. */
     public Map<String, String> read(Function<String, String> form) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (FormField f : fields) {
+        for (FormField f : fields()) {
             String v = form.apply(f.name());
             out.put(f.name(), v == null ? "" : v.replace("\r\n", "\n"));
         }
@@ -153,7 +151,7 @@ public enum RecordSection {
     public static ObjectNode patch(Map<String, String> values, boolean onlyFilled) {
         ObjectNode top = Json.object();
         for (RecordSection s : values()) {
-            for (FormField f : s.fields) {
+            for (FormField f : s.fields()) {
                 if (!values.containsKey(f.name())) {
                     continue;
                 }

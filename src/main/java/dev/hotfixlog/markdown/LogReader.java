@@ -834,10 +834,10 @@ final class LogReader {
             return;
         }
         try {
-            switch (label) {
-                case DATE_TIME -> fields.put(label.field, TimeText.parseInstant(label.text, value).toString());
-                case DURATION -> fields.put(label.field, TimeText.parseDuration(label.text, value).toString());
-                case SEVERITY -> {
+            switch (label.field) {
+                case "detectedAt" -> fields.put(label.field, TimeText.parseInstant(label.text, value).toString());
+                case "duration" -> fields.put(label.field, TimeText.parseDuration(label.text, value).toString());
+                case "severity" -> {
                     String s = severity(value);
                     if ("unfilled".equals(s)) {
                         fields.putNull(label.field);
@@ -849,7 +849,7 @@ final class LogReader {
                     }
                     fields.put(label.field, s);
                 }
-                case SYSTEMS -> {
+                case "systemsAffected" -> {
                     ArrayNode list = fields.putArray(label.field);
                     Values.splitList(value).forEach(list::add);
                 }

@@ -172,18 +172,18 @@ final class LogWriter {
 
     private static String labelLine(Label l, Hotfix h, ObjectNode json) {
         String head = "**" + l.text + ":**";
-        switch (l) {
-            case DATE_TIME:
+        switch (l.field) {
+            case "detectedAt":
                 return head + " " + (h.timeline().detectedAt() == null ? l.placeholder
                         : Values.time(h.timeline().detectedAt()));
-            case SEVERITY:
+            case "severity":
                 return head + " " + h.severity().emoji() + " " + h.severity().label();
-            case DURATION: {
+            case "duration": {
                 Duration d = h.timeline().explicitDuration() != null ? h.timeline().explicitDuration()
                         : h.timeline().total();
                 return head + " " + (d == null ? l.placeholder : Values.duration(d));
             }
-            case SYSTEMS: {
+            case "systemsAffected": {
                 List<String> items = h.fix().systemsAffected();
                 if (items.isEmpty()) {
                     return head + " " + l.placeholder;

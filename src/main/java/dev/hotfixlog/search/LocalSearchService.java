@@ -3,6 +3,7 @@ package dev.hotfixlog.search;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixService;
+import dev.hotfixlog.hotfix.RecordFields;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.store.Dialect;
 import java.time.Instant;
@@ -24,13 +25,8 @@ public final class LocalSearchService implements SearchService {
      * The searched body of a hotfix and of a lesson, as PostgreSQL's snippets are cut from it. The same columns, in
      * the same order, are in migration V15 of both databases: {@code SearchedFieldsTest} fails when they differ.
      */
-    static final String HOTFIX_BODY = "coalesce(h.problem, '') || ' ' || coalesce(h.impact, '') || ' ' ||"
-            + " coalesce(h.why_emergency, '') || ' ' || coalesce(h.change_made, '') || ' ' ||"
-            + " coalesce(h.rollback_plan, '') || ' ' || coalesce(h.root_cause, '') || ' ' ||"
-            + " coalesce(h.risk_accepted, '') || ' ' || coalesce(h.monitoring, '') || ' ' || coalesce(h.category, '')"
-            + " || ' ' || coalesce(h.constraint_text, '') || ' ' || coalesce(h.signal_text, '') || ' ' ||"
-            + " coalesce(h.boundary_text, '') || ' ' || coalesce(h.operating_rule, '') || ' ' ||"
-            + " coalesce(h.learning, '')";
+    static final String HOTFIX_BODY = RecordFields.searchedColumns().stream().map(c -> "coalesce(h." + c + ", '')")
+            .collect(Collectors.joining(" || ' ' || "));
     /** What a hand-kept log holds beyond the labels (V18), for the snippet: the texts of its extras. */
     static final String LOG_EXTRAS_BODY = "coalesce((SELECT string_agg(e->>'text', ' ') FROM hotfix_markdown m,"
             + " jsonb_array_elements(coalesce(m.extras, '[]')::jsonb) e WHERE m.hotfix_id = h.id), '')";

@@ -1,10 +1,14 @@
 package dev.hotfixlog.web;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.Config;
+import dev.hotfixlog.json.Json;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +24,13 @@ public final class WebServer implements AutoCloseable {
     static final String HTMX_VERSION = "2.0.8";
     private final Javalin app;
 
-    public WebServer(Config config, List<Consumer<RoutesConfig>> features) {
+    /**
+     * @param features each feature's routes, the access gate first
+     * @param openApi  fills in what the features describe of the OpenAPI document (the record's fields)
+     */
+    public WebServer(Config config, List<Consumer<RoutesConfig>> features, UnaryOperator<ObjectNode> openApi) {
+        byte[] openApiDocument = Json.write(openApi.apply(Json.parseObject(new String(
+                classpathBytes("/openapi.json"), StandardCharsets.UTF_8)))).getBytes(StandardCharsets.UTF_8);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -53,11 +63,8 @@ public final class WebServer implements AutoCloseable {
             byte[] htmx = classpathBytes("/META-INF/resources/webjars/htmx.org/" + HTMX_VERSION + "/dist/htmx.min.js");
             c.routes.get("/static/htmx/htmx.min.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
                     .header("Cache-Control", "max-age=86400").result(htmx), Role.ANYONE);
-            c.routes.get("/api/v1/openapi.json", ctx -> {
-                try (var in = WebServer.class.getResourceAsStream("/openapi.json")) {
-                    ctx.contentType("application/json").result(in.readAllBytes());
-                }
-            }, Role.ANYONE);
+            c.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApiDocument),
+                    Role.ANYONE);
         });
     }
 
