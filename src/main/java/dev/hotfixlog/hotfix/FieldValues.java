@@ -43,34 +43,4 @@ public record FieldValues(Map<String, Object> map) {
         m.put(name, value);
         return new FieldValues(m);
     }
-
-    /** The values the four parts of the template hold, by their fields' names. */
-    static FieldValues of(Emergency e, TheFix f, TheContext c, WriteUp w) {
-        Map<String, Object> m = new HashMap<>();
-        if (e != null) {
-            m.put("problem", e.problem());
-            m.put("impact", e.impact());
-            m.put("whyEmergency", e.whyEmergency());
-        }
-        if (f != null) {
-            m.put("changeMade", f.changeMade());
-            m.put("rollbackPlan", f.rollbackPlan());
-        }
-        if (c != null) {
-            m.put("rootCause", c.rootCause());
-            m.put("riskAccepted", c.riskAccepted());
-            m.put("monitoring", c.monitoring());
-        }
-        if (w != null) {
-            m.put("category", w.category());
-            m.put("constraint", w.constraint());
-            m.put("signal", w.signal());
-            m.put("boundary", w.boundary());
-            m.put("operatingRule", w.operatingRule());
-            m.put("learning", w.learning());
-            m.put("postmortemUrl", w.postmortemUrl());
-            m.put("confidence", w.confidence());
-        }
-        return new FieldValues(m);
-    }
 }

@@ -36,37 +36,9 @@ public record Hotfix(HotfixId id, String title, Severity severity, String owner,
         }
     }
 
-    /** A record from the template's four parts (the plain fields they hold become its {@link #values()}). */
-    @SuppressWarnings("checkstyle:ParameterNumber")
-    public Hotfix(HotfixId id, String title, Severity severity, String owner, Emergency emergency, TheFix fix,
-                  TheContext context, Timeline timeline, Status status, Triage triage, Map<StepKind, Step> steps,
-                  Map<FollowUpKind, FollowUp> followUps, WriteUp writeUp, int version, Instant createdAt,
-                  Instant updatedAt, List<Redaction> redactions) {
-        this(id, title, severity, owner, fix == null ? List.of() : fix.systemsAffected(), timeline, status, triage,
-                steps, followUps, FieldValues.of(emergency, fix, context, writeUp), version, createdAt, updatedAt,
-                redactions);
-    }
-
-    /** The template's "The Emergency", read from the plain fields. */
-    public Emergency emergency() {
-        return new Emergency(values.text("problem"), values.text("impact"), values.text("whyEmergency"));
-    }
-
-    /** The template's "The Fix". */
-    public TheFix fix() {
-        return new TheFix(values.text("changeMade"), systemsAffected, values.text("rollbackPlan"));
-    }
-
-    /** The template's "The Context". */
-    public TheContext context() {
-        return new TheContext(values.text("rootCause"), values.text("riskAccepted"), values.text("monitoring"));
-    }
-
-    /** The legible write-up (seed 000) and the completion's summary. */
-    public WriteUp writeUp() {
-        return new WriteUp(values.text("category"), values.text("constraint"), values.text("signal"),
-                values.text("boundary"), values.text("operatingRule"), values.text("learning"),
-                values.text("postmortemUrl"), values.number("confidence"));
+    /** A plain field's text ({@link RecordFields}), or null when it has none. */
+    public String text(String field) {
+        return values.text(field);
     }
 
     private static <K extends Enum<K>, V> Map<K, V> complete(Map<K, V> given, Class<K> type, V open) {

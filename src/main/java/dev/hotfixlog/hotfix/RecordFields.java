@@ -80,16 +80,23 @@ public final class RecordFields {
             new RecordField("confidence", "confidence", null, null, List.of(), RecordSection.WRITE_UP,
                     "Team confidence, 1 (shaken) to 5 (at ease)", FieldKind.NUMBER, 0, 1, 5,
                     "1 (shaken) to 5 (at ease)", false, false, true));
-    private static final Map<String, RecordField> BY_NAME = BUILT_IN.stream()
+    /**
+     * A system property naming a class (a {@code Supplier<List<RecordField>>}) whose fields join the built-in ones,
+     * after them. For tests (and forks): a test adds a field this way to show that the catalogue is all a plain
+     * field needs; a team's own fields are {@code HOTFIX_FIELDS}, not this.
+     */
+    public static final String EXTRA_FIELDS_PROPERTY = "hotfix.fields.extra";
+    private static final List<RecordField> ALL = withExtra(BUILT_IN);
+    private static final Map<String, RecordField> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(RecordField::name, Function.identity()));
-    private static final List<RecordField> PLAIN = BUILT_IN.stream().filter(RecordField::isPlain).toList();
+    private static final List<RecordField> PLAIN = ALL.stream().filter(RecordField::isPlain).toList();
 
     private RecordFields() {
     }
 
     /** Every field, in the template's order. */
     public static List<RecordField> all() {
-        return BUILT_IN;
+        return ALL;
     }
 
     /** The fields the catalogue alone handles: one column each, text, link or number. */
@@ -107,13 +114,13 @@ public final class RecordFields {
 
     /** The API names of every field, in order: what a client may set. */
     public static List<String> names() {
-        return BUILT_IN.stream().map(RecordField::name).toList();
+        return ALL.stream().map(RecordField::name).toList();
     }
 
     /** The fields a page section edits, in order. */
     static List<RecordField> inSection(RecordSection section) {
         List<RecordField> out = new ArrayList<>();
-        for (RecordField f : BUILT_IN) {
+        for (RecordField f : ALL) {
             if (f.section() == section) {
                 out.add(f);
             }
@@ -123,7 +130,24 @@ public final class RecordFields {
 
     /** The columns full-text search reads, in order (the search text's definition in migration V15 and V18). */
     public static List<String> searchedColumns() {
-        return BUILT_IN.stream().filter(RecordField::searched).map(RecordField::column).toList();
+        return ALL.stream().filter(RecordField::searched).map(RecordField::column).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<RecordField> withExtra(List<RecordField> builtIn) {
+        String supplier = System.getProperty(EXTRA_FIELDS_PROPERTY, "");
+        if (supplier.isBlank()) {
+            return builtIn;
+        }
+        try {
+            List<RecordField> out = new ArrayList<>(builtIn);
+            out.addAll(((java.util.function.Supplier<List<RecordField>>) Class.forName(supplier)
+                    .getDeclaredConstructor().newInstance()).get());
+            return List.copyOf(out);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException(EXTRA_FIELDS_PROPERTY + "=" + supplier + " is not a Supplier<List<"
+                    + "RecordField>> with a public no-argument constructor: " + e, e);
+        }
     }
 
     private static RecordField plain(String name, String column, String label, String placeholder,

@@ -11,7 +11,6 @@ import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.Status;
-import dev.hotfixlog.hotfix.WriteUp;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.SecretRedactor;
@@ -70,15 +69,13 @@ public final class LocalLessonService implements LessonService {
 
     /** The hotfix's legible write-up as a lesson draft: the fields seed 000 and seed 003 share. */
     static ObjectNode prefill(Hotfix hotfix) {
-        WriteUp w = hotfix.writeUp();
         ObjectNode n = Json.object();
         n.put("title", hotfix.title());
-        n.put("summary", w.learning());
-        n.put("constraint", w.constraint());
-        n.put("signal", w.signal());
-        n.put("boundary", w.boundary());
-        n.put("operatingRule", w.operatingRule());
-        n.put("category", w.category());
+        n.put("summary", hotfix.text("learning"));
+        // A lesson's four dimensions are the record's legible write-up under the same names (seed 000).
+        for (String dimension : java.util.List.of("constraint", "signal", "boundary", "operatingRule", "category")) {
+            n.put(dimension, hotfix.text(dimension));
+        }
         ArrayNode cases = n.putArray("cases");
         cases.add(hotfix.id().toString());
         n.putArray("tags");

@@ -184,7 +184,7 @@ final class LogWriter {
                 return head + " " + (d == null ? l.placeholder : Values.duration(d));
             }
             case "systemsAffected": {
-                List<String> items = h.fix().systemsAffected();
+                List<String> items = h.systemsAffected();
                 if (items.isEmpty()) {
                     return head + " " + l.placeholder;
                 }
@@ -287,9 +287,9 @@ final class LogWriter {
                 : " - " + day.atZone(ZoneOffset.UTC).toLocalDate())).line("");
         Duration d = h.timeline().explicitDuration() != null ? h.timeline().explicitDuration() : h.timeline().total();
         line("**Duration:** " + (d == null ? "[Time to fix]" : Values.duration(d)) + " | **Follow-up:** "
-                + followUpStatus(h, b) + " | **Learning:** " + oneLineText(h.writeUp().learning(), "[Key insight]"))
+                + followUpStatus(h, b) + " | **Learning:** " + oneLineText(h.text("learning"), "[Key insight]"))
                 .line("");
-        line("**Post-mortem:** " + oneLineText(h.writeUp().postmortemUrl(), "[Link to full analysis]")).line("");
+        line("**Post-mortem:** " + oneLineText(h.text("postmortemUrl"), "[Link to full analysis]")).line("");
     }
 
     private static String oneLineText(String v, String placeholder) {

@@ -33,20 +33,20 @@ final class MessageValues {
         v.put("issue", h.title());
         v.put("severity", h.severity().label());
         v.put("owner", or(h.owner(), "unassigned"));
-        v.put("impact", or(h.emergency().impact(), UNKNOWN));
+        v.put("impact", or(h.text("impact"), UNKNOWN));
         v.put("eta", or(eta, "not estimated yet"));
-        v.put("fix", or(h.fix().changeMade(), UNKNOWN));
-        v.put("systems", h.fix().systemsAffected().isEmpty() ? UNKNOWN : String.join(", ", h.fix().systemsAffected()));
-        v.put("rollback", or(h.fix().rollbackPlan(), UNKNOWN));
-        v.put("monitoring", or(h.context().monitoring(), UNKNOWN));
-        v.put("rootCause", or(h.context().rootCause(), UNKNOWN));
+        v.put("fix", or(h.text("changeMade"), UNKNOWN));
+        v.put("systems", h.systemsAffected().isEmpty() ? UNKNOWN : String.join(", ", h.systemsAffected()));
+        v.put("rollback", or(h.text("rollbackPlan"), UNKNOWN));
+        v.put("monitoring", or(h.text("monitoring"), UNKNOWN));
+        v.put("rootCause", or(h.text("rootCause"), UNKNOWN));
         v.put("log", publicUrl.isBlank() ? h.id().toString() : publicUrl + "/hotfixes/" + h.id());
         FollowUp pm = h.followUps().get(FollowUpKind.POSTMORTEM);
         FollowUp proper = h.followUps().get(FollowUpKind.PROPER_FIX);
         v.put("next", next(pm, proper));
-        v.put("whatHappened", or(h.emergency().problem(), h.title()) + " (detected "
+        v.put("whatHappened", or(h.text("problem"), h.title()) + " (detected "
                 + HotfixView.time(h.timeline().detectedAt()) + ")");
-        v.put("resolution", or(h.fix().changeMade(), UNKNOWN));
+        v.put("resolution", or(h.text("changeMade"), UNKNOWN));
         v.put("prevention", prevention(h));
         v.put("timeline", timeline(h.timeline()));
         // Each reads as the end of "… scheduled for" / "… planned for" in every state, for a team's own
@@ -106,7 +106,7 @@ final class MessageValues {
 
     private static String prevention(Hotfix h) {
         List<String> steps = new ArrayList<>();
-        add(steps, h.writeUp().operatingRule());
+        add(steps, h.text("operatingRule"));
         add(steps, h.followUps().get(FollowUpKind.PROPER_FIX).description());
         add(steps, h.followUps().get(FollowUpKind.PROCESS_IMPROVEMENT).description());
         return steps.isEmpty() ? "to be decided in the post-mortem" : String.join("; ", steps);

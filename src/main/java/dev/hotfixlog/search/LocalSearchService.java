@@ -66,8 +66,8 @@ public final class LocalSearchService implements SearchService {
         // The title, the type and the systems say most about what broke; the problem's words come last. At most
         // SIMILAR_TERMS words: the ranking's cost grows with words times candidates, and 16 already lost a hit
         // on the labelled fixture (README, "Search and similar past fixes").
-        List<String> terms = Terms.significant(SIMILAR_TERMS, x.title(), x.writeUp().category(),
-                String.join(" ", x.fix().systemsAffected()), x.context().rootCause(), x.emergency().problem());
+        List<String> terms = Terms.significant(SIMILAR_TERMS, x.title(), x.text("category"),
+                String.join(" ", x.systemsAffected()), x.text("rootCause"), x.text("problem"));
         return similar(terms, limit, x.id().number());
     }
 

@@ -14,7 +14,7 @@ class LifecycleTest {
     private static final Instant T0 = Instant.parse("2026-10-04T02:17:00Z");
 
     private static Hotfix active() {
-        return new Hotfix(new HotfixId(3), "Checkout 502", Severity.CRITICAL, "Priya", null, null, null,
+        return new Hotfix(new HotfixId(3), "Checkout 502", Severity.CRITICAL, "Priya", null,
                 Timeline.EMPTY.withDetectedAt(T0), Status.ACTIVE, new Triage(true, false), null, null, null, 1, T0, T0,
                 null);
     }

@@ -51,23 +51,23 @@ class ExampleLogTest {
             assertThat(h3.timeline().explicitDuration()).isEqualTo(Duration.ofMinutes(38));
             assertThat(h3.owner()).isEqualTo("Priya Raman");
             assertThat(h3.status()).isEqualTo(Status.ACTIVE);
-            assertThat(h3.emergency().problem()).isEqualTo("Every card payment failed with 502 at the gateway; the "
+            assertThat(h3.text("problem")).isEqualTo("Every card payment failed with 502 at the gateway; the "
                     + "provider rotated its intermediate certificate and our pinned bundle no longer matched.");
-            assertThat(h3.emergency().impact()).isEqualTo("All checkouts in EU and US (about 1,900 failed orders in "
+            assertThat(h3.text("impact")).isEqualTo("All checkouts in EU and US (about 1,900 failed orders in "
                     + "30 minutes); revenue stopped.");
-            assertThat(h3.emergency().whyEmergency()).isEqualTo("Production checkout was down; it could not wait "
+            assertThat(h3.text("whyEmergency")).isEqualTo("Production checkout was down; it could not wait "
                     + "2-4 hours.");
-            assertThat(h3.fix().changeMade()).isEqualTo("Replaced the pinned certificate bundle with the provider's "
+            assertThat(h3.text("changeMade")).isEqualTo("Replaced the pinned certificate bundle with the provider's "
                     + "published chain and disabled pinning behind a flag.");
-            assertThat(h3.fix().systemsAffected()).containsExactly("payments-gateway (config/tls/provider-chain.pem)",
+            assertThat(h3.systemsAffected()).containsExactly("payments-gateway (config/tls/provider-chain.pem)",
                     "feature flag `payments.pinning`");
-            assertThat(h3.fix().rollbackPlan()).isEqualTo("Re-enable `payments.pinning` and redeploy the previous "
+            assertThat(h3.text("rollbackPlan")).isEqualTo("Re-enable `payments.pinning` and redeploy the previous "
                     + "bundle (tag gateway-2026.10.03).");
-            assertThat(h3.context().rootCause()).isEqualTo("Certificate pinning to an intermediate that the provider "
+            assertThat(h3.text("rootCause")).isEqualTo("Certificate pinning to an intermediate that the provider "
                     + "rotated without notice.");
-            assertThat(h3.context().riskAccepted()).isEqualTo("Pinning disabled for the provider until a "
+            assertThat(h3.text("riskAccepted")).isEqualTo("Pinning disabled for the provider until a "
                     + "rotation-safe check exists; no load test of the new chain.");
-            assertThat(h3.context().monitoring()).isEqualTo("gateway 5xx rate, payment success ratio, TLS handshake "
+            assertThat(h3.text("monitoring")).isEqualTo("gateway 5xx rate, payment success ratio, TLS handshake "
                     + "errors per minute.");
             assertThat(h3.followUps().get(FollowUpKind.POSTMORTEM).done()).isTrue();
             assertThat(h3.followUps().get(FollowUpKind.POSTMORTEM).description())
@@ -83,7 +83,7 @@ class ExampleLogTest {
             Hotfix h4 = get(hotfixes, 4);
             assertThat(h4.severity()).isEqualTo(Severity.HIGH);
             assertThat(h4.timeline().explicitDuration()).isEqualTo(Duration.ofMinutes(70));
-            assertThat(h4.fix().systemsAffected()).containsExactly("search-indexer", "config-service");
+            assertThat(h4.systemsAffected()).containsExactly("search-indexer", "config-service");
             assertThat(h4.followUps().get(FollowUpKind.POSTMORTEM).done()).isFalse();
 
             Hotfix h2 = get(hotfixes, 2);
@@ -92,16 +92,16 @@ class ExampleLogTest {
             assertThat(h2.timeline().detectedAt()).isEqualTo(Instant.parse("2026-09-21T00:00:00Z"));
             assertThat(h2.timeline().explicitDuration()).isEqualTo(Duration.ofMinutes(25));
             assertThat(h2.followUps().values()).allMatch(f -> f.done());
-            assertThat(h2.writeUp().learning()).isEqualTo("Cookie SameSite defaults changed with the framework "
+            assertThat(h2.text("learning")).isEqualTo("Cookie SameSite defaults changed with the framework "
                     + "upgrade; test SSO in the release checklist.");
-            assertThat(h2.writeUp().postmortemUrl()).isEqualTo("https://wiki.example.com/postmortems/hotfix-002");
+            assertThat(h2.text("postmortemUrl")).isEqualTo("https://wiki.example.com/postmortems/hotfix-002");
             assertThat(r.skipped()).contains("HOTFIX-002: a completed one-line entry has no severity; recorded as "
                     + "Medium");
 
             Hotfix h1 = get(hotfixes, 1);
             assertThat(h1.timeline().explicitDuration()).isEqualTo(Duration.ofHours(2));
             assertThat(h1.followUps().values()).noneMatch(f -> f.done());
-            assertThat(h1.writeUp().learning()).isEqualTo("Retries without idempotency keys turn one failure into "
+            assertThat(h1.text("learning")).isEqualTo("Retries without idempotency keys turn one failure into "
                     + "two charges.");
 
             String log = s.app().markdown().export(LogFormat.LOG);

@@ -111,13 +111,13 @@ class ImportToleranceTest {
             assertThat(h.severity()).isEqualTo(Severity.HIGH);
             assertThat(h.timeline().detectedAt()).isEqualTo(Instant.parse("2026-10-04T00:17:09Z"));
             assertThat(h.timeline().explicitDuration()).isEqualTo(Duration.ofMinutes(90));
-            assertThat(h.emergency().impact()).isEqualTo("p99 latency 9 s | error rate 12%");
-            assertThat(h.emergency().problem())
+            assertThat(h.text("impact")).isEqualTo("p99 latency 9 s | error rate 12%");
+            assertThat(h.text("problem"))
                     .isEqualTo("Redis evictions\ncontinued on the next line, as a wrapped paragraph does");
-            assertThat(h.emergency().whyEmergency()).as("a placeholder is empty").isNull();
-            assertThat(h.fix().rollbackPlan()).isNull();
-            assertThat(h.fix().systemsAffected()).containsExactly("api (src/cache.go, src/ttl.go)", "redis");
-            assertThat(h.fix().changeMade()).isEqualTo("ttl := base + jitter(30 * time.Second) // ✓ ünïcode");
+            assertThat(h.text("whyEmergency")).as("a placeholder is empty").isNull();
+            assertThat(h.text("rollbackPlan")).isNull();
+            assertThat(h.systemsAffected()).containsExactly("api (src/cache.go, src/ttl.go)", "redis");
+            assertThat(h.text("changeMade")).isEqualTo("ttl := base + jitter(30 * time.Second) // ✓ ünïcode");
             assertThat(h.followUps().get(FollowUpKind.POSTMORTEM).done()).isTrue();
             assertThat(h.followUps().get(FollowUpKind.POSTMORTEM).description()).isEqualTo("for 2026-10-06 with Dana");
             assertThat(h.followUps().get(FollowUpKind.PROPER_FIX).description()).isNull();
@@ -128,7 +128,7 @@ class ImportToleranceTest {
                     .isEqualTo(Duration.ofMinutes(45));
             Hotfix done = s.app().hotfixes().get(new HotfixId(100));
             assertThat(done.status()).isEqualTo(Status.COMPLETED);
-            assertThat(done.writeUp().learning()).isEqualTo("Retries need idempotency keys | always");
+            assertThat(done.text("learning")).isEqualTo("Retries need idempotency keys | always");
             assertThat(done.timeline().explicitDuration()).isEqualTo(Duration.ofHours(2));
 
             // What the template has no place for is kept verbatim and written back where it stood.
@@ -250,7 +250,7 @@ class ImportToleranceTest {
             assertThat(r.created()).hasSize(n + 1).startsWith("HOTFIX-1001", "HOTFIX-1002")
                     .endsWith("HOTFIX-1700", "HOTFIX-1701");
             assertThat(told).isSorted().last().isEqualTo(n + 1);
-            assertThat(s.app().hotfixes().get(HotfixId.parse("HOTFIX-1650")).emergency().problem())
+            assertThat(s.app().hotfixes().get(HotfixId.parse("HOTFIX-1650")).text("problem"))
                     .isEqualTo("number 650");
 
             String newer = page.toString().replace("**Problem:** number 5\n", "**Problem:** number five\n")
@@ -261,7 +261,7 @@ class ImportToleranceTest {
             assertThat(update.unchanged()).hasSize(n - 1);
             Revision last = s.app().hotfixes().history(HotfixId.parse("HOTFIX-1690")).get(1);
             assertThat(last.actor()).isEqualTo("ben");
-            assertThat(s.app().hotfixes().get(HotfixId.parse("HOTFIX-1690")).emergency().problem())
+            assertThat(s.app().hotfixes().get(HotfixId.parse("HOTFIX-1690")).text("problem"))
                     .isEqualTo("number six hundred ninety");
         }
     }

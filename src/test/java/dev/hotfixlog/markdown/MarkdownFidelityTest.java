@@ -69,12 +69,12 @@ class MarkdownFidelityTest {
         try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
             s.app().markdown().importLog("## Active Hotfixes\n\n" + ENTRY, false, "ana", n -> { });
             Hotfix h = s.app().hotfixes().get(new HotfixId(31));
-            assertThat(h.fix().changeMade()).isEqualTo("Raised the pool size:\n\n```yaml\npool:\n"
+            assertThat(h.text("changeMade")).isEqualTo("Raised the pool size:\n\n```yaml\npool:\n"
                     + "  maxConnections: 40   # was 10\n```");
-            assertThat(h.fix().rollbackPlan()).isEqualTo("Revert the steps:\n\n1. set maxConnections back to 10\n"
+            assertThat(h.text("rollbackPlan")).isEqualTo("Revert the steps:\n\n1. set maxConnections back to 10\n"
                     + "2. redeploy checkout-api");
-            assertThat(h.context().riskAccepted()).isEqualTo("Not load tested:\n\n    db CPU may reach 90% at peak");
-            assertThat(h.fix().systemsAffected()).containsExactly("checkout-api");
+            assertThat(h.text("riskAccepted")).isEqualTo("Not load tested:\n\n    db CPU may reach 90% at peak");
+            assertThat(h.systemsAffected()).containsExactly("checkout-api");
 
             Http api = s.http();
             assertThat(api.get("/hotfixes/HOTFIX-031").body()).contains("maxConnections: 40   # was 10")

@@ -2,6 +2,7 @@ package dev.hotfixlog.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotfixlog.hotfix.FieldValues;
 import dev.hotfixlog.hotfix.FollowUp;
 import dev.hotfixlog.hotfix.FollowUpKind;
 import dev.hotfixlog.hotfix.Hotfix;
@@ -14,7 +15,6 @@ import dev.hotfixlog.hotfix.Step;
 import dev.hotfixlog.hotfix.StepKind;
 import dev.hotfixlog.hotfix.Timeline;
 import dev.hotfixlog.hotfix.Triage;
-import dev.hotfixlog.hotfix.WriteUp;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
@@ -184,13 +184,22 @@ class MarkdownRoundTripProperties {
                     who, f.get(i % 12) ? detected.plusSeconds(172_800) : null, done,
                     done ? detected.plusSeconds(3600) : null, f.get((i + 1) % 12) ? "https://tracker.example/T-1" : null));
         }
-        return new Hotfix(new HotfixId(1), (String) a[0], (Severity) a[1], (String) a[2],
-                new dev.hotfixlog.hotfix.Emergency(t.get(0), t.get(1), t.get(2)),
-                new dev.hotfixlog.hotfix.TheFix(t.get(3), (List<String>) a[4], t.get(4)),
-                new dev.hotfixlog.hotfix.TheContext(t.get(5), t.get(6), t.get(7)), timeline, status,
-                new Triage(f.get(10) ? Boolean.TRUE : null, f.get(11) ? Boolean.FALSE : null), steps, followUps,
-                new WriteUp(who, t.get(8), t.get(9), t.get(10), t.get(11), t.get(12), desc, confidence), 1, detected,
-                detected, redactions);
+        Map<String, Object> values = new java.util.HashMap<>();
+        String[] texts = {"problem", "impact", "whyEmergency", "changeMade", "rollbackPlan", "rootCause",
+                "riskAccepted", "monitoring"};
+        for (int k = 0; k < texts.length; k++) {
+            values.put(texts[k], t.get(k));
+        }
+        values.put("category", who);
+        String[] writeUp = {"constraint", "signal", "boundary", "operatingRule", "learning"};
+        for (int k = 0; k < writeUp.length; k++) {
+            values.put(writeUp[k], t.get(8 + k));
+        }
+        values.put("postmortemUrl", desc);
+        values.put("confidence", confidence);
+        return new Hotfix(new HotfixId(1), (String) a[0], (Severity) a[1], (String) a[2], (List<String>) a[4],
+                timeline, status, new Triage(f.get(10) ? Boolean.TRUE : null, f.get(11) ? Boolean.FALSE : null),
+                steps, followUps, new FieldValues(values), 1, detected, detected, redactions);
     }
 
     private static Arbitrary<String> text(List<String> pieces) {

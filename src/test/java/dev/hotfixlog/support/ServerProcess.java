@@ -21,9 +21,14 @@ public final class ServerProcess implements AutoCloseable {
     private final String url;
 
     public ServerProcess(String dbUrl, Path dataDir) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.hotfixlog.Main", "serve", "--port", "0", "--db", dbUrl, "--data-dir", dataDir.toString()));
+        this(dbUrl, dataDir, List.of());
+    }
+
+    /** With JVM options of its own ({@code -Dname=value}) before the main class. */
+    public ServerProcess(String dbUrl, Path dataDir, List<String> jvmOptions) {
+        List<String> command = new java.util.ArrayList<>(javaCommand(jvmOptions));
+        command.addAll(List.of("serve", "--port", "0", "--db", dbUrl, "--data-dir", dataDir.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("HOTFIX_BOOTSTRAP_TOKEN", TestDb.ADMIN_TOKEN);
         try {
@@ -49,6 +54,15 @@ public final class ServerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code java [options] -cp <the test classpath> dev.hotfixlog.Main}: a CLI command is appended. */
+    public static List<String> javaCommand(List<String> jvmOptions) {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.hotfixlog.Main"));
+        return command;
     }
 
     public String url() {
