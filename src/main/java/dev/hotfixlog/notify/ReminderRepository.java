@@ -1,0 +1,40 @@
+package dev.hotfixlog.notify;
+
+import dev.hotfixlog.hotfix.FollowUpKind;
+import dev.hotfixlog.hotfix.Severity;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/** The reminders' SQL: open follow-ups falling due (the record's views), and the reminders already queued. */
+final class ReminderRepository {
+    /** An open follow-up with a due time at or before {@code soonMillis}, with its record's severity. */
+    record OpenFollowUp(String hotfixId, FollowUpKind kind, long dueMillis, Severity severity) {
+    }
+
+    List<OpenFollowUp> dueBy(Handle h, long soonMillis) {
+        return h.createQuery("""
+                        SELECT f.hotfix_id, f.kind, f.due_at, h.severity
+                        FROM record_follow_ups f JOIN record_facts h ON h.id = f.hotfix_id
+                        WHERE f.done = false AND f.due_at IS NOT NULL AND f.due_at <= :soon""")
+                .bind("soon", soonMillis)
+                .map((rs, ctx) -> new OpenFollowUp(rs.getString(1), FollowUpKind.fromJson(rs.getString(2)).orElse(null),
+                        rs.getLong(3), Severity.parse("severity", rs.getString(4))))
+                .list();
+    }
+
+    /** Whether that follow-up is still open and still due then (not ticked or moved since it was read). */
+    boolean stillDue(Handle h, String hotfixId, FollowUpKind kind, long dueMillis) {
+        return h.createQuery("""
+                        SELECT COUNT(*) FROM record_follow_ups
+                        WHERE hotfix_id = :id AND kind = :k AND done = false AND due_at = :due""")
+                .bind("id", hotfixId).bind("k", kind.json()).bind("due", dueMillis).mapTo(Integer.class).one() == 1;
+    }
+
+    /** Which of these dedupe keys a message of {@code kind} was already queued under. */
+    List<String> queuedKeys(Handle h, String kind, List<String> keys) {
+        return h.createQuery("""
+                        SELECT DISTINCT dedupe_key FROM outbox_message
+                        WHERE kind = :kind AND dedupe_key IN (<keys>)""")
+                .bind("kind", kind).bindList("keys", keys).mapTo(String.class).list();
+    }
+}
