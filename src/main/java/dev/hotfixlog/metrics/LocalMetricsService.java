@@ -1,14 +1,9 @@
 package dev.hotfixlog.metrics;
 
-import dev.hotfixlog.error.FieldError;
-import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.Database;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 
 /** {@link MetricsService} on the database: a handful of aggregates per period, in one read transaction. */
@@ -26,21 +20,18 @@ public final class LocalMetricsService implements MetricsService {
     static final String ALERT_TO_FIX = "(fix_deployed_at - alerted_at) / 1000";
     static final String TOTAL = "COALESCE((resolved_at - detected_at) / 1000, explicit_duration_seconds)";
     private static final List<String> SEVERITIES = List.of("critical", "high", "medium");
-    private static final Pattern SIGNAL_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
     private final Database db;
     private final Clock clock;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalMetricsService.class);
     private final MetricsRepository repo = new MetricsRepository();
     private final TallyCache cache = new TallyCache();
-
-    private final SecretRedactor redactor;
-    private final LogSigns logSigns;
+    private final WarningSigns warningSigns;
 
     public LocalMetricsService(Database db, Clock clock, SecretRedactor redactor, LogSigns logSigns) {
-        this.logSigns = Objects.requireNonNull(logSigns, "logSigns");
-        this.redactor = Objects.requireNonNull(redactor, "redactor");
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.warningSigns = new WarningSigns(db, clock, Objects.requireNonNull(redactor, "redactor"),
+                Objects.requireNonNull(logSigns, "logSigns"), repo);
     }
 
     @Override
@@ -197,100 +188,13 @@ public final class LocalMetricsService implements MetricsService {
 
     @Override
     public List<SignReading> signs() {
-        List<SignReading> measured = db.read(this::signs);
-        return withWrittenSigns(measured, logSigns.written());
-    }
-
-    /**
-     * The signs the team wrote on its log page join the list: with the value a monitoring system reported under
-     * the sign's name, or with none yet. A reported sign keeps its own threshold; the page's words describe it.
-     */
-    static List<SignReading> withWrittenSigns(List<SignReading> measured, List<LogSigns.Written> written) {
-        List<SignReading> out = new ArrayList<>(measured);
-        for (LogSigns.Written w : written) {
-            String name = LogSigns.nameOf(w.signal());
-            int at = -1;
-            for (int i = 0; i < out.size(); i++) {
-                if (out.get(i).name().equals(name) && !out.get(i).builtIn()) {
-                    at = i;
-                }
-            }
-            if (at >= 0) {
-                SignReading r = out.get(at);
-                out.set(at, new SignReading(r.name(), r.description() == null ? w.signal() : r.description(),
-                        r.value(), r.threshold(), r.direction(), false, r.updatedAt(), w.threshold()));
-            } else {
-                out.add(new SignReading(name, w.signal(), null, LogSigns.thresholdOf(w.threshold()),
-                        LogSigns.directionOf(w.threshold()), false, null,
-                        w.threshold() == null ? "no threshold written" : w.threshold()));
-            }
-        }
-        return out;
-    }
-
-    private List<SignReading> signs(Handle h) {
-        Instant now = now();
-        long n = now.toEpochMilli();
-        List<SignReading> out = new ArrayList<>();
-        long week = repo.count(h, n - Duration.ofDays(7).toMillis(), n + 1);
-        out.add(new SignReading("hotfixes-per-week", "Hotfixes detected in the last 7 days", (double) week, 3,
-                "above", true, now));
-        long last90 = repo.count(h, n - Targets.REPEAT_WINDOW_MILLIS, n + 1);
-        long repeats90 = repo.repeats(h, n - Targets.REPEAT_WINDOW_MILLIS, n + 1);
-        out.add(new SignReading("repeat-share", "Share of the last 90 days' hotfixes that repeat an earlier one",
-                last90 == 0 ? 0.0 : (double) repeats90 / last90, Targets.REPEAT_SHARE_TARGET, "above", true, now));
-        out.add(new SignReading("overdue-postmortems", "Post-mortems past their due time",
-                (double) repo.overdueFollowUps(h, n, "postmortem"), 0, "above", true, now));
-        out.add(new SignReading("overdue-followups", "Follow-ups of any kind past their due time",
-                (double) repo.overdueFollowUps(h, n, null), 5, "above", true, now));
-        h.createQuery("SELECT name, description, value, threshold, direction, updated_at FROM signal_value"
-                        + " ORDER BY name")
-                .map((rs, ctx) -> new SignReading(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
-                        rs.getString(5), false, Instant.ofEpochMilli(rs.getLong(6))))
-                .forEach(out::add);
-        return out;
+        return warningSigns.readings();
     }
 
     @Override
     public SignReading putSignal(String name, String description, double value, double threshold, String direction,
                                  String actor) {
-        List<FieldError> errors = new ArrayList<>();
-        if (name == null || !SIGNAL_NAME.matcher(name).matches()) {
-            errors.add(new FieldError("name", "use 1-100 of a-z, 0-9, '.', '_', '-', starting "
-                    + "with a letter or digit"));
-        } else if (List.of("hotfixes-per-week", "repeat-share", "overdue-postmortems", "overdue-followups")
-                .contains(name)) {
-            errors.add(new FieldError("name", "'" + name + "' is computed from the log; choose "
-                    + "another name"));
-        }
-        if (!Double.isFinite(value)) {
-            errors.add(new FieldError("value", "must be a finite number"));
-        }
-        if (!Double.isFinite(threshold)) {
-            errors.add(new FieldError("threshold", "must be a finite number"));
-        }
-        if (!"above".equals(direction) && !"below".equals(direction)) {
-            errors.add(new FieldError("direction", "must be above or below (which side of the "
-                    + "threshold is a breach)"));
-        }
-        if (description != null && description.length() > 500) {
-            errors.add(new FieldError("description", "is longer than 500 characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        Instant at = now();
-        String text = description == null ? null : redactor.redact(description).text();
-        db.write(h -> {
-            h.createUpdate("DELETE FROM signal_value WHERE name = :name").bind("name", name).execute();
-            return h.createUpdate("INSERT INTO signal_value (name, description, value, threshold, direction,"
-                            + " updated_at, updated_by) VALUES (:name, :description, :value, :threshold, :direction,"
-                            + " :at, :by)")
-                    .bind("name", name).bind("description", text).bind("value", value)
-                    .bind("threshold", threshold).bind("direction", direction).bind("at", at.toEpochMilli())
-                    .bind("by", actor).execute();
-        });
-        return new SignReading(name, text, value, threshold, direction, false, at);
+        return warningSigns.put(name, description, value, threshold, direction, actor);
     }
 
     /** Gauges for {@code /metrics}: open hotfixes by severity, overdue follow-ups, breached signs. */
@@ -302,55 +206,12 @@ public final class LocalMetricsService implements MetricsService {
                 g.put("open." + s, (double) open.getOrDefault(s, 0L));
             }
             g.put("overdue", (double) repo.overdueFollowUps(h, now().toEpochMilli(), null));
-            g.put("breached", (double) signs(h).stream().filter(SignReading::breached).count());
+            g.put("breached", (double) warningSigns.measured(h).stream().filter(SignReading::breached).count());
             return g;
         });
     }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    /** A calendar month or quarter in the query's zone, clipped to the query's period. */
-    record Period(String name, long from, long to, boolean complete) {
-        static List<Period> months(MetricsQuery q) {
-            List<Period> out = new ArrayList<>();
-            ZoneId z = q.zone();
-            YearMonth m = YearMonth.from(q.from().atZone(z));
-            while (true) {
-                Instant start = m.atDay(1).atStartOfDay(z).toInstant();
-                if (!start.isBefore(q.to())) {
-                    break;
-                }
-                Instant end = m.plusMonths(1).atDay(1).atStartOfDay(z).toInstant();
-                out.add(clip(m.toString(), start, end, q));
-                m = m.plusMonths(1);
-            }
-            return out;
-        }
-
-        static List<Period> quarters(MetricsQuery q) {
-            List<Period> out = new ArrayList<>();
-            ZoneId z = q.zone();
-            YearMonth first = YearMonth.from(q.from().atZone(z));
-            YearMonth m = first.withMonth((first.getMonthValue() - 1) / 3 * 3 + 1);
-            while (true) {
-                Instant start = m.atDay(1).atStartOfDay(z).toInstant();
-                if (!start.isBefore(q.to())) {
-                    break;
-                }
-                Instant end = m.plusMonths(3).atDay(1).atStartOfDay(z).toInstant();
-                out.add(clip(m.getYear() + "-Q" + ((m.getMonthValue() - 1) / 3 + 1), start, end, q));
-                m = m.plusMonths(3);
-            }
-            return out;
-        }
-
-        private static Period clip(String name, Instant start, Instant end, MetricsQuery q) {
-            Instant from = start.isBefore(q.from()) ? q.from() : start;
-            Instant to = end.isAfter(q.to()) ? q.to() : end;
-            return new Period(name, from.toEpochMilli(), to.toEpochMilli(), !start.isBefore(q.from())
-                    && !end.isAfter(q.to()));
-        }
     }
 }

@@ -40,7 +40,7 @@ final class TallyCache {
     }
 
     /** Stores months computed at {@code seenVersion}; false (nothing stored) if a writer came in between. */
-    boolean store(Handle h, String zone, Map<LocalMetricsService.Period, Tally> months, long seenVersion, long now) {
+    boolean store(Handle h, String zone, Map<Period, Tally> months, long seenVersion, long now) {
         if (h.createUpdate("UPDATE metrics_version SET v = v WHERE v = :seen").bind("seen", seenVersion)
                 .execute() == 0) {
             return false;

@@ -130,7 +130,7 @@ public class StoredMonthsTest {
         try (Database d = Database.open(db.url(), "", "", 2)) {
             TallyCache cache = new TallyCache();
             long seen = d.read(cache::version);
-            LocalMetricsService.Period january = new LocalMetricsService.Period("2026-01", 1_767_225_600_000L,
+            Period january = new Period("2026-01", 1_767_225_600_000L,
                     1_769_904_000_000L, true);
             // A writer commits between the read that computed January and the attempt to keep it.
             d.write(h -> h.execute("UPDATE metrics_version SET v = v + 1"));
