@@ -40,8 +40,6 @@ final class LogReader {
     private static final Pattern H3 = Pattern.compile("^###\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern H4 = Pattern.compile("^####\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern ENTRY = Pattern.compile("^###\\s+[^\\[]*\\[([^\\]]*)\\]\\s*(.*?)\\s*$");
-    private static final Pattern CHECKBOX = Pattern.compile("^\\s*[-*+]\\s+\\[([ xX])\\]\\s*(.*)$");
-    private static final Pattern BOLD_START = Pattern.compile("^\\*\\*([^*]+)\\*\\*(.*)$");
     private static final Pattern ONE_LINE = Pattern.compile(
             "(?i)^\\s*(?:\\*\\*)?duration\\s*:?\\s*(?:\\*\\*)?\\s*:?\\s*(.*?)"
             + "\\s*\\|\\s*(?:\\*\\*)?follow-?up\\s*:?\\s*(?:\\*\\*)?\\s*:?\\s*(.*?)"
@@ -58,8 +56,6 @@ final class LogReader {
     private static final Pattern NUMBERED_ID = Pattern.compile("(?i)HOTFIX-\\d+");
     private static final Pattern NEW_ID = Pattern.compile("(?i)HOTFIX-[X?]*|");
     private static final Pattern LEADING_SEPARATOR = Pattern.compile("^[-–—:]\\s*");
-    private static final Pattern KIND_PREFIX = Pattern.compile("(?i)^(post-?\\s?mortem( scheduled)?|proper fix( "
-            + "planned)?|process improvements?|documentation( updates)?|docs?( updates)?)");
     private static final Pattern NOT_HEADING_TEXT = Pattern.compile("[^\\p{L}\\p{N} -]");
     static final String DETAILS = "Record Details";
     static final String TITLE_PLACEHOLDER = "[Brief Description]";
@@ -254,7 +250,7 @@ final class LogReader {
                 i++;
             } else {
                 if ((part == Part.ACTIVE || part == Part.COMPLETED) && !line.isBlank()
-                        && !isRule(line)) {
+                        && !LineShapes.isRule(line)) {
                     skipped.add("line " + (i + 1) + ": text outside any entry; skipped");
                 } else if (part == Part.PREAMBLE || part == Part.OTHER || part == Part.PATTERNS) {
                     keep(placeOf(part, lastLogPart, sub), line);
@@ -407,7 +403,7 @@ final class LogReader {
             if (line.startsWith("# ") || (line.startsWith("##") && !line.startsWith("####"))) {
                 break;
             }
-            if (isRule(line)) {
+            if (LineShapes.isRule(line)) {
                 i++;
                 break;
             }
@@ -500,13 +496,13 @@ final class LogReader {
                 i++;
                 continue;
             }
-            Matcher box = line.indexOf('[') >= 0 ? CHECKBOX.matcher(line) : null;
+            Matcher box = line.indexOf('[') >= 0 ? LineShapes.CHECKBOX.matcher(line) : null;
             if (box != null && box.matches() && followUp(fields, box.group(1), box.group(2))) {
                 lastTextField = null;
                 i++;
                 continue;
             }
-            LabelLine lm = labelMatch(line);
+            LabelLine lm = LineShapes.labelMatch(line);
             Label label = lm == null ? null : Label.find(lm.name());
             if (label != null) {
                 String rest = lm.rest();
@@ -520,9 +516,9 @@ final class LogReader {
                 } else {
                     String inline = Values.inline(rest);
                     setValue(i, fields, label, inline);
-                    lastTextField = isText(label) ? label.field : null;
+                    lastTextField = EntryValues.isText(label) ? label.field : null;
                     i++;
-                    int end = isText(label) && inline != null ? blockEnd(lines, i) : i;
+                    int end = EntryValues.isText(label) && inline != null ? LineShapes.blockEnd(lines, i) : i;
                     if (end > i) {
                         // A code block, an indented block or a list under the label line belongs to its value,
                         // kept as written: "**Change Made:** Raised the pool size:" and the config under it.
@@ -567,69 +563,10 @@ final class LogReader {
         return i;
     }
 
-    private static final Pattern ORDERED_ITEM = Pattern.compile("^\\s*\\d{1,9}[.)]\\s+.*");
 
-    /**
-     * Where the block that continues a label's value ends, looking from {@code from} (the line after the label
-     * line): blank lines, closed code blocks, indented lines and list items, up to the last of them that is not
-     * blank; {@code from} when nothing continues it. A list item that is a label or one of the template's
-     * follow-up checkboxes is not a continuation. The writer asks the same question, so what it writes in place
-     * reads back the same.
-     */
-    static int blockEnd(String[] lines, int from) {
-        int end = from;
-        int k = from;
-        while (k < lines.length) {
-            String line = lines[k];
-            if (line.isBlank()) {
-                k++;
-            } else if (Values.isFenceOpen(line)) {
-                int close = closingFence(lines, k);
-                if (close < 0) {
-                    break;
-                }
-                k = close + 1;
-                end = k;
-            } else if (isIndented(line) || isContinuingItem(line)) {
-                k++;
-                end = k;
-            } else {
-                break;
-            }
-        }
-        return end;
-    }
 
-    private static boolean isIndented(String line) {
-        return line.startsWith("    ") || line.startsWith("\t");
-    }
 
-    private static boolean isContinuingItem(String line) {
-        if (!LabelLine.isListItem(line) && !ORDERED_ITEM.matcher(line).matches()) {
-            return false;
-        }
-        Matcher box = line.indexOf('[') >= 0 ? CHECKBOX.matcher(line) : null;
-        if (box != null && box.matches()) {
-            String text = box.group(2);
-            Matcher b = BOLD_START.matcher(text);
-            if (followUpKind(b.matches() ? b.group(1) : text) != null) {
-                return false;
-            }
-        }
-        LabelLine lm = labelMatch(line);
-        return lm == null || Label.find(lm.name()) == null;
-    }
 
-    /** The closing line of the fence opened at {@code open}, or -1 when it is never closed. */
-    private static int closingFence(String[] lines, int open) {
-        String fence = lines[open].strip().replaceAll("[^`~].*$", "");
-        for (int k = open + 1; k < lines.length; k++) {
-            if (Values.closes(lines[k], fence)) {
-                return k;
-            }
-        }
-        return -1;
-    }
 
     private static StringBuilder flushOwn(StringBuilder own, List<Extra> extras) {
         if (own != null) {
@@ -706,63 +643,16 @@ final class LogReader {
         return parent.get(name) instanceof ObjectNode o ? o : parent.putObject(name);
     }
 
-    private static boolean isRule(String line) {
-        int i = 0;
-        while (i < line.length() && i < 4 && line.charAt(i) == ' ') {
-            i++;
-        }
-        if (i >= line.length()) {
-            return false;
-        }
-        char c = line.charAt(i);
-        // Counted by hand: the expression ^\s{0,3}([-*_])(\s*\1){2,}\s*$ (a thematic break) recursed per
-        // character and overflowed the stack on a line of 5,000 dashes.
-        return (c == '-' || c == '*' || c == '_') && onlyThisAndSpaces(line, c) && count(line, c) >= 3;
-    }
 
-    private static int count(String line, char c) {
-        int n = 0;
-        for (int k = 0; k < line.length(); k++) {
-            n += line.charAt(k) == c ? 1 : 0;
-        }
-        return n;
-    }
 
-    /**
-     * What a rule needs before its expression is tried: nothing but {@code c} and white space. Every bold label
-     * line starts with {@code *}, and this spares them the expression.
-     */
-    private static boolean onlyThisAndSpaces(String line, char c) {
-        for (int k = 0; k < line.length(); k++) {
-            char x = line.charAt(k);
-            if (x != c && !Character.isWhitespace(x)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
-    /** The line as a label's name and the rest of the line, or null: a bold label the template knows, else plain. */
-    private static LabelLine labelMatch(String line) {
-        if (line.indexOf(':') < 0) {
-            return null;
-        }
-        LabelLine bold = LabelLine.bold(line);
-        if (bold != null && Label.find(bold.name()) != null) {
-            return bold;
-        }
-        return LabelLine.plain(line);
-    }
 
-    private static boolean isText(Label l) {
-        return l != Label.DATE_TIME && l != Label.SEVERITY && l != Label.DURATION && l != Label.SYSTEMS;
-    }
 
     /** A follow-up checkbox: true when it is one of the template's four (others stay as verbatim lines). */
     private boolean followUp(ObjectNode fields, String mark, String text) {
         String label;
         String rest;
-        Matcher b = BOLD_START.matcher(text);
+        Matcher b = LineShapes.BOLD_START.matcher(text);
         boolean bold = b.matches();
         if (bold) {
             label = b.group(1);
@@ -771,12 +661,12 @@ final class LogReader {
             label = text;
             rest = "";
         }
-        FollowUpKind kind = followUpKind(label);
+        FollowUpKind kind = EntryValues.followUpKind(label);
         if (kind == null) {
             return false;
         }
         if (!bold) {
-            rest = text.substring(Math.min(text.length(), kindPrefix(text).length()));
+            rest = text.substring(Math.min(text.length(), EntryValues.kindPrefix(text).length()));
         }
         String desc = LEADING_SEPARATOR.matcher(rest.strip()).replaceFirst("");
         ObjectNode fu = child(child(fields, "followUps"), kind.json());
@@ -789,27 +679,7 @@ final class LogReader {
         return true;
     }
 
-    private static String kindPrefix(String text) {
-        Matcher m = KIND_PREFIX.matcher(text.strip());
-        return m.find() ? m.group(1) : "";
-    }
 
-    static FollowUpKind followUpKind(String label) {
-        String l = label.toLowerCase(Locale.ROOT).strip();
-        if (l.startsWith("post-mortem") || l.startsWith("postmortem") || l.startsWith("post mortem")) {
-            return FollowUpKind.POSTMORTEM;
-        }
-        if (l.startsWith("proper fix")) {
-            return FollowUpKind.PROPER_FIX;
-        }
-        if (l.startsWith("process improvement")) {
-            return FollowUpKind.PROCESS_IMPROVEMENT;
-        }
-        if (l.startsWith("documentation") || l.startsWith("doc update") || l.startsWith("docs")) {
-            return FollowUpKind.DOCUMENTATION;
-        }
-        return null;
-    }
 
     private void setFenced(int i, ObjectNode fields, Label label, String value) {
         if (label == Label.SYSTEMS) {
@@ -817,7 +687,7 @@ final class LogReader {
             value.lines().filter(l -> !l.isBlank()).forEach(list::add);
             return;
         }
-        if (isText(label)) {
+        if (EntryValues.isText(label)) {
             fields.put(label.field, value);
             return;
         }
@@ -838,7 +708,7 @@ final class LogReader {
                 case "detectedAt" -> fields.put(label.field, TimeText.parseInstant(label.text, value).toString());
                 case "duration" -> fields.put(label.field, TimeText.parseDuration(label.text, value).toString());
                 case "severity" -> {
-                    String s = severity(value);
+                    String s = EntryValues.severity(value);
                     if ("unfilled".equals(s)) {
                         fields.putNull(label.field);
                         return;
@@ -860,19 +730,4 @@ final class LogReader {
         }
     }
 
-    /** Emoji or word; the template's unfilled "🔴 Critical | 🟡 High | 🔵 Medium" is "unfilled"; null: none. */
-    static String severity(String v) {
-        String l = v.toLowerCase(Locale.ROOT);
-        List<String> found = new ArrayList<>();
-        if (l.contains("🔴") || l.contains("critical")) {
-            found.add("critical");
-        }
-        if (l.contains("🟡") || l.contains("high")) {
-            found.add("high");
-        }
-        if (l.contains("🔵") || l.contains("medium")) {
-            found.add("medium");
-        }
-        return found.size() == 1 ? found.get(0) : found.size() > 1 ? "unfilled" : null;
-    }
 }

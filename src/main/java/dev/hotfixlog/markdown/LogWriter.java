@@ -217,7 +217,7 @@ final class LogWriter {
             return false;
         }
         String[] rest = value.substring(nl + 1).split("\n", -1);
-        return !rest[rest.length - 1].isBlank() && LogReader.blockEnd(rest, 0) == rest.length;
+        return !rest[rest.length - 1].isBlank() && LineShapes.blockEnd(rest, 0) == rest.length;
     }
 
     private static String fenced(String head, String value) {

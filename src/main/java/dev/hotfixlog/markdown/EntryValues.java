@@ -1,0 +1,59 @@
+package dev.hotfixlog.markdown;
+
+import dev.hotfixlog.hotfix.FollowUpKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What the words of a log mean: a severity as people write it, a follow-up checkbox's kind, a text label. */
+final class EntryValues {
+    static final Pattern KIND_PREFIX = Pattern.compile("(?i)^(post-?\\s?mortem( scheduled)?|proper fix( "
+            + "planned)?|process improvements?|documentation( updates)?|docs?( updates)?)");
+
+    private EntryValues() {
+    }
+
+    static boolean isText(Label l) {
+        return l != Label.DATE_TIME && l != Label.SEVERITY && l != Label.DURATION && l != Label.SYSTEMS;
+    }
+
+    static String kindPrefix(String text) {
+        Matcher m = KIND_PREFIX.matcher(text.strip());
+        return m.find() ? m.group(1) : "";
+    }
+
+    static FollowUpKind followUpKind(String label) {
+        String l = label.toLowerCase(Locale.ROOT).strip();
+        if (l.startsWith("post-mortem") || l.startsWith("postmortem") || l.startsWith("post mortem")) {
+            return FollowUpKind.POSTMORTEM;
+        }
+        if (l.startsWith("proper fix")) {
+            return FollowUpKind.PROPER_FIX;
+        }
+        if (l.startsWith("process improvement")) {
+            return FollowUpKind.PROCESS_IMPROVEMENT;
+        }
+        if (l.startsWith("documentation") || l.startsWith("doc update") || l.startsWith("docs")) {
+            return FollowUpKind.DOCUMENTATION;
+        }
+        return null;
+    }
+
+    /** Emoji or word; the template's unfilled "🔴 Critical | 🟡 High | 🔵 Medium" is "unfilled"; null: none. */
+    static String severity(String v) {
+        String l = v.toLowerCase(Locale.ROOT);
+        List<String> found = new ArrayList<>();
+        if (l.contains("🔴") || l.contains("critical")) {
+            found.add("critical");
+        }
+        if (l.contains("🟡") || l.contains("high")) {
+            found.add("high");
+        }
+        if (l.contains("🔵") || l.contains("medium")) {
+            found.add("medium");
+        }
+        return found.size() == 1 ? found.get(0) : found.size() > 1 ? "unfilled" : null;
+    }
+}
