@@ -82,6 +82,11 @@ final class HotfixRepository {
                 .bind("n", atLeast).execute();
     }
 
+    /** Deletes the record; its child rows go with it (ON DELETE CASCADE). */
+    void delete(Handle h, HotfixId id) {
+        h.createUpdate("DELETE FROM hotfix WHERE id = :id").bind("id", id.toString()).execute();
+    }
+
     void insert(Handle h, Hotfix x) {
         Inserts batch = new Inserts();
         batch.add(x);

@@ -196,7 +196,7 @@ public final class LocalHotfixService implements HotfixService {
     public void delete(HotfixId id, String actor) {
         db.write(h -> {
             Hotfix gone = repo.find(h, id).orElseThrow(() -> notFound(id));
-            h.createUpdate("DELETE FROM hotfix WHERE id = :id").bind("id", id.toString()).execute();
+            repo.delete(h, id);
             listeners.tell(h, new RecordChange(RecordChange.Kind.DELETED, gone, null, actor));
             return null;
         });
