@@ -27,8 +27,8 @@ class SearchedFieldsTest {
 
     @Test
     void theSnippetBodies_nameTheSearchedColumns_inOrder() {
-        assertThat(columns(LocalSearchService.HOTFIX_BODY, "coalesce\\(h\\.(\\w+), ''\\)")).isEqualTo(HOTFIX);
-        assertThat(columns(LocalSearchService.LESSON_BODY, "coalesce\\(l\\.(\\w+), ''\\)")).isEqualTo(LESSON);
+        assertThat(columns(SearchRepository.HOTFIX_BODY, "coalesce\\(h\\.(\\w+), ''\\)")).isEqualTo(HOTFIX);
+        assertThat(columns(SearchRepository.LESSON_BODY, "coalesce\\(l\\.(\\w+), ''\\)")).isEqualTo(LESSON);
     }
 
     @Test
