@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Set;
 
 /** {@code {"type":"alerted|deployed|resolved","at":"…","withoutDeploy":false}} in both directions. */
-public final class EventJson {
+final class EventJson {
     private static final Set<String> FIELDS = Set.of("type", "at", "withoutDeploy");
 
     private EventJson() {

@@ -8,6 +8,7 @@ import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.MultiRowInsert;
 import dev.hotfixlog.time.TimeText;
+import dev.hotfixlog.work.ImportWorkers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

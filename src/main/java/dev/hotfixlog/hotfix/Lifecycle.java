@@ -8,7 +8,7 @@ import java.time.Instant;
  * The lifecycle as a pure function: a record and an event in, the next record out, or a {@link ConflictException}
  * that says why the move is not allowed. Status only moves forward: active → deployed → completed.
  */
-public final class Lifecycle {
+final class Lifecycle {
     /** The seed: "Schedule post-mortem within 48 hours" of resolution. */
     public static final Duration POSTMORTEM_DUE_AFTER_RESOLUTION = Duration.ofHours(48);
 

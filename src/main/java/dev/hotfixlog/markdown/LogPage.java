@@ -1,6 +1,6 @@
 package dev.hotfixlog.markdown;
 
-import dev.hotfixlog.hotfix.ImportWorkers;
+import dev.hotfixlog.work.ImportWorkers;
 import java.util.Objects;
 import java.util.concurrent.FutureTask;
 

@@ -50,9 +50,7 @@ public final class LocalMetricsService implements MetricsService {
                 // by estimates, does not always see: measured on a month of a million-hotfix log, the
                 // post-mortem join hash-joined a scan of every follow-up (190 ms; 24 ms as lookups), and JIT
                 // compilation alone added 200 ms to the repeat lookups. This transaction only.
-                h.execute("SET LOCAL jit = off");
-                h.execute("SET LOCAL enable_hashjoin = off");
-                h.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+                repo.lookupsOnly(h);
             }
             version[0] = cache.version(h);
             Map<Long, Tally> stored = cache.load(h, zone, before.toEpochMilli(), q.to().toEpochMilli(), now);

@@ -12,6 +12,13 @@ import org.jdbi.v3.core.Handle;
 final class MetricsRepository {
     private static final String IN_PERIOD = " detected_at >= :from AND detected_at < :to";
 
+    /** PostgreSQL: lookups by key, without JIT or parallel workers, for this transaction only. */
+    void lookupsOnly(Handle h) {
+        h.execute("SET LOCAL jit = off");
+        h.execute("SET LOCAL enable_hashjoin = off");
+        h.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+    }
+
     long count(Handle h, long from, long to) {
         return h.createQuery("SELECT COUNT(*) FROM record_facts WHERE" + IN_PERIOD).bind("from", from).bind("to", to)
                 .mapTo(Long.class).one();

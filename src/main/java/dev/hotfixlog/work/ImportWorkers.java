@@ -1,4 +1,4 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.work;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
