@@ -5,7 +5,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -146,5 +150,16 @@ class ArchitectureTest {
             return false;
         }
         return before.chars().filter(c -> c == '"').count() % 2 == 1 || before.contains("\"\"\"");
+    }
+
+    /** SQL lives in repositories (and the store's own plumbing): a service composes them, it writes no SQL. */
+    @Test
+    void sql_livesInRepositories() {
+        noClasses().that().haveNameNotMatching(".*Repository(\\$.*)?")
+                .and().resideOutsideOfPackage("dev.hotfixlog.store..")
+                .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        DescribedPredicate.describe("a Jdbi handle", c -> c.isAssignableTo(Handle.class)))))
+                .because("a feature's SQL is in its repositories, as text blocks")
+                .check(classes);
     }
 }

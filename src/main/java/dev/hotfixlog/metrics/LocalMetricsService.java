@@ -24,7 +24,7 @@ public final class LocalMetricsService implements MetricsService {
     private final Clock clock;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalMetricsService.class);
     private final MetricsRepository repo = new MetricsRepository();
-    private final TallyCache cache = new TallyCache();
+    private final KeptMonthsRepository cache = new KeptMonthsRepository();
     private final WarningSigns warningSigns;
 
     public LocalMetricsService(Database db, Clock clock, SecretRedactor redactor, LogSigns logSigns) {

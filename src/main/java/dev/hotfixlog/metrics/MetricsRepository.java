@@ -115,7 +115,7 @@ final class MetricsRepository {
      * Hotfixes of the period that repeat an earlier one: one of its system rows has an earlier row of the same
      * (type, system) at most the window before (same moment: the lower number is earlier). The outer rows are a
      * range of the detection-time index, each lookup one seek into {@code hotfix_system_repeats}; periods are a
-     * month at most (whole months are kept, see {@link TallyCache}), so this beats sorting the window's rows.
+     * month at most (whole months are kept, see {@link KeptMonthsRepository}), so this beats sorting the window's rows.
      * A scalar subquery with LIMIT 1, not EXISTS: PostgreSQL turns EXISTS into a hash semi-join over every
      * system row (400 ms for a month of a million-hotfix log, against 100 ms of seeks).
      */

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 /**
  * Everything the period metrics need from one stretch of time, in a form that adds up: the tallies of the months
  * of a year merge into the tally of that year, percentiles included (the histograms are exact). A calendar month's
- * tally is kept in {@code metrics_month} (see {@link TallyCache}); the metrics of any period are its months'
+ * tally is kept in {@code metrics_month} (see {@link KeptMonthsRepository}); the metrics of any period are its months'
  * tallies merged with fresh ones for the partial months at its ends.
  *
  * @param hotfixes           detected in the stretch

@@ -37,7 +37,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private static final int SENDERS = 8;
 
     private final Database db;
-    private final Outbox outbox;
+    private final OutboxRepository outbox;
     private final Notifier notifier;
     private final Map<ChannelType, Sender> senders;
     private final ReminderScan reminders;
@@ -49,7 +49,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private volatile boolean stopped;
     private Thread thread;
 
-    DeliveryWorker(Database db, Outbox outbox, Notifier notifier, HotfixService hotfixes,
+    DeliveryWorker(Database db, OutboxRepository outbox, Notifier notifier, HotfixService hotfixes,
                    Map<ChannelType, Sender> senders, SignAlarm.Source signs, Clock clock) {
         this.db = db;
         this.reminders = new ReminderScan(db, notifier, hotfixes, clock);
@@ -72,11 +72,11 @@ public final class DeliveryWorker implements AutoCloseable {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<Future<Outbox.Attempt>> running = new ArrayList<>();
+        List<Future<OutboxRepository.Attempt>> running = new ArrayList<>();
         for (QueuedMessage m : batch) {
             running.add(sending.submit(() -> attempt(m)));
         }
-        List<Outbox.Attempt> results = new ArrayList<>();
+        List<OutboxRepository.Attempt> results = new ArrayList<>();
         for (int i = 0; i < running.size(); i++) {
             try {
                 results.add(running.get(i).get());
@@ -84,7 +84,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             } catch (ExecutionException e) {
-                results.add(new Outbox.Attempt(batch.get(i), "internal error: " + e.getCause()));
+                results.add(new OutboxRepository.Attempt(batch.get(i), "internal error: " + e.getCause()));
             }
         }
         db.write(h -> {
@@ -103,26 +103,26 @@ public final class DeliveryWorker implements AutoCloseable {
         return total;
     }
 
-    private Outbox.Attempt attempt(QueuedMessage m) {
+    private OutboxRepository.Attempt attempt(QueuedMessage m) {
         Channel channel = notifier.channels().stream().filter(c -> c.name().equals(m.channel())).findFirst()
                 .orElse(null);
         if (channel == null) {
-            return new Outbox.Attempt(m, "channel '" + m.channel() + "' is no longer configured (HOTFIX_CHANNELS)");
+            return new OutboxRepository.Attempt(m, "channel '" + m.channel() + "' is no longer configured (HOTFIX_CHANNELS)");
         }
         try {
             senders.get(channel.type()).send(channel, m);
-            return new Outbox.Attempt(m, null);
+            return new OutboxRepository.Attempt(m, null);
         } catch (Sender.DeliveryFailure e) {
-            if (m.attempt() >= Outbox.MAX_ATTEMPTS) {
+            if (m.attempt() >= OutboxRepository.MAX_ATTEMPTS) {
                 LOG.warn("gave up on {} for {} to channel {} after {} attempts: {}", m.kind().json(), m.hotfixId(),
                         m.channel(), m.attempt(), e.getMessage());
             } else {
                 LOG.info("{} for {} to channel {} failed (attempt {}), will retry: {}", m.kind().json(),
                         m.hotfixId(), m.channel(), m.attempt(), e.getMessage());
             }
-            return new Outbox.Attempt(m, e.getMessage());
+            return new OutboxRepository.Attempt(m, e.getMessage());
         } catch (RuntimeException e) {
-            return new Outbox.Attempt(m, "internal error: " + e);
+            return new OutboxRepository.Attempt(m, "internal error: " + e);
         }
     }
 

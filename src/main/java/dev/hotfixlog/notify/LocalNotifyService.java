@@ -17,7 +17,7 @@ public final class LocalNotifyService implements NotifyService, AutoCloseable {
     private final Database db;
     private final Notifier notifier;
     private final HotfixService hotfixes;
-    private final Outbox outbox;
+    private final OutboxRepository outbox;
     private final DeliveryWorker worker;
 
     public LocalNotifyService(Database db, Notifier notifier, HotfixService hotfixes, Config.FollowThrough config,

@@ -25,7 +25,7 @@ public final class Notifier implements RecordListener {
     static final String SYSTEM = "hotfix-log";
     private final List<Channel> channels;
     private final Templates templates;
-    private final Outbox outbox;
+    private final OutboxRepository outbox;
     private final String publicUrl;
     private final Clock clock;
 
@@ -35,10 +35,10 @@ public final class Notifier implements RecordListener {
      */
     public static Notifier create(Config config, Dialect dialect, Clock clock) {
         return new Notifier(Channel.parseAll(config.followThrough().channels()), Templates.load(config.followThrough()
-                .templatesDir()), new Outbox(dialect), config.publicUrl(), clock);
+                .templatesDir()), new OutboxRepository(dialect), config.publicUrl(), clock);
     }
 
-    Notifier(List<Channel> channels, Templates templates, Outbox outbox, String publicUrl, Clock clock) {
+    Notifier(List<Channel> channels, Templates templates, OutboxRepository outbox, String publicUrl, Clock clock) {
         this.channels = List.copyOf(channels);
         this.templates = templates;
         this.outbox = outbox;
@@ -104,7 +104,7 @@ public final class Notifier implements RecordListener {
         return channels;
     }
 
-    Outbox outbox() {
+    OutboxRepository outbox() {
         return outbox;
     }
 

@@ -32,6 +32,7 @@ public final class AccountService {
     private final PasswordHasher hasher = new PasswordHasher();
     private final SecureRandom random = new SecureRandom();
     private final Path initialPasswordFile;
+    private final AccountRepository repo = new AccountRepository();
 
     /**
      * {@code initialPasswordFile}: where the first admin's one-time password is handed over; the file is removed
@@ -50,14 +51,13 @@ public final class AccountService {
 
     /** True while the first admin has not yet replaced its one-time password: the sign-in page says where it is. */
     public boolean awaitingFirstSignIn() {
-        return db.read(h -> h.createQuery("SELECT must_change_password FROM account WHERE username = :u")
-                .bind("u", INITIAL_ADMIN).mapTo(Boolean.class).findOne()).orElse(false)
+        return db.read(h -> repo.mustChangePassword(h, INITIAL_ADMIN)).orElse(false)
                 && Files.exists(initialPasswordFile);
     }
 
     /** On an installation with no account, creates the first admin and hands its password over once. */
     public void ensureInitialAdmin() {
-        boolean any = db.read(h -> h.createQuery("SELECT COUNT(*) FROM account").mapTo(Integer.class).one()) > 0;
+        boolean any = db.read(repo::count) > 0;
         if (any) {
             return;
         }
@@ -78,11 +78,7 @@ public final class AccountService {
 
     /** Every account: name, role, where it comes from, whether its password must still be changed. */
     public java.util.List<String[]> list() {
-        return db.read(h -> h.createQuery("SELECT username, role, source, must_change_password FROM account"
-                        + " ORDER BY username")
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
-                        String.valueOf(rs.getBoolean(4))})
-                .list());
+        return db.read(repo::list);
     }
 
     private String oneTimePassword() {
@@ -101,10 +97,11 @@ public final class AccountService {
         if (find(name).isPresent()) {
             throw ValidationException.of("username", "'" + name + "' is taken");
         }
-        db.write(h -> h.createUpdate("INSERT INTO account (username, role, password_hash, must_change_password,"
-                        + " created_at, updated_at) VALUES (:u, :r, :p, :m, :now, :now)")
-                .bind("u", name).bind("r", role.json()).bind("p", hasher.hash(password)).bind("m", mustChange)
-                .bind("now", now).execute());
+        String hash = hasher.hash(password);
+        db.write(h -> {
+            repo.insertLocal(h, name, role, hash, mustChange, now);
+            return null;
+        });
         return new Account(name, role, mustChange);
     }
 
@@ -113,11 +110,7 @@ public final class AccountService {
         if (username == null || password == null || password.length() > 1000) {
             return Optional.empty();
         }
-        Optional<String[]> row = db.read(h -> h.createQuery("SELECT password_hash, role, must_change_password"
-                        + " FROM account WHERE username = :u")
-                .bind("u", username.strip())
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), String.valueOf(rs.getBoolean(3))})
-                .findOne());
+        Optional<String[]> row = db.read(h -> repo.credentials(h, username.strip()));
         if (row.isEmpty()) {
             hasher.verify(password, DummyHash.VALUE); // same cost as a real check: no user-name probing by timing
             return Optional.empty();
@@ -137,29 +130,22 @@ public final class AccountService {
     public Account adoptFromProvider(String username, Role role) {
         long now = clock.millis();
         return db.write(h -> {
-            Optional<String> source = h.createQuery("SELECT source FROM account WHERE username = :u")
-                    .bind("u", username).mapTo(String.class).findOne();
+            Optional<String> source = repo.source(h, username);
             if (source.isPresent() && !source.get().equals("oidc")) {
                 throw new dev.hotfixlog.error.ForbiddenException("a local account named '" + username
                         + "' exists; single sign-on does not take it over");
             }
             if (source.isEmpty()) {
-                h.createUpdate("INSERT INTO account (username, role, password_hash, must_change_password, created_at,"
-                                + " updated_at, source) VALUES (:u, :r, '!oidc', :f, :now, :now, 'oidc')")
-                        .bind("u", username).bind("r", role.json()).bind("f", false).bind("now", now).execute();
+                repo.insertFromProvider(h, username, role, now);
             } else {
-                h.createUpdate("UPDATE account SET role = :r, updated_at = :now WHERE username = :u")
-                        .bind("u", username).bind("r", role.json()).bind("now", now).execute();
+                repo.setRole(h, username, role, now);
             }
             return new Account(username, role, false);
         });
     }
 
     public Optional<Account> find(String username) {
-        return db.read(h -> h.createQuery("SELECT role, must_change_password FROM account WHERE username = :u")
-                .bind("u", username)
-                .map((rs, ctx) -> new Account(username, Role.parseGrantable("role", rs.getString(1)), rs.getBoolean(2)))
-                .findOne());
+        return db.read(h -> repo.find(h, username));
     }
 
     /** Sets a new password, after checking the current one; clears the must-change flag. */
@@ -171,10 +157,11 @@ public final class AccountService {
         if (next.equals(current)) {
             throw ValidationException.of("password", "must differ from the current one");
         }
-        db.write(h -> h.createUpdate("UPDATE account SET password_hash = :p, must_change_password = :f,"
-                        + " updated_at = :now WHERE username = :u")
-                .bind("p", hasher.hash(next)).bind("f", false).bind("now", clock.millis()).bind("u", username)
-                .execute());
+        String hash = hasher.hash(next);
+        db.write(h -> {
+            repo.setPassword(h, username, hash, clock.millis());
+            return null;
+        });
         if (username.equals(INITIAL_ADMIN)) {
             try {
                 Files.deleteIfExists(initialPasswordFile);

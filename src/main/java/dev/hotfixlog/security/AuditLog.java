@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The append-only audit log. This class only inserts and reads; the database refuses updates and deletes
@@ -18,6 +17,8 @@ public final class AuditLog {
     /** A password typed into the user name box, a token in a path: the audit log is stored text like any other. */
     private final SecretRedactor redactor;
 
+    private final AuditRepository repo = new AuditRepository();
+
     public AuditLog(Database db, Clock clock, SecretRedactor redactor) {
         this.redactor = redactor;
         this.db = db;
@@ -26,24 +27,17 @@ public final class AuditLog {
 
     public void record(String actor, String action, String subject, String source, int outcome, String detail) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        db.write(h -> h.createUpdate("INSERT INTO audit_event (id, at, actor, action, subject, source, outcome,"
-                        + " detail) VALUES (:id, :at, :actor, :action, :subject, :source, :outcome, :detail)")
-                .bind("id", UUID.randomUUID().toString()).bind("at", now.toEpochMilli())
-                .bind("actor", clip(actor)).bind("action", clip(action, 80)).bind("subject", clip(subject))
-                .bind("source", clip(source)).bind("outcome", outcome).bind("detail", clip(detail))
-                .execute());
+        db.write(h -> {
+            repo.insert(h, now.toEpochMilli(), clip(actor), clip(action, 80), clip(subject), clip(source), outcome,
+                    clip(detail));
+            return null;
+        });
     }
 
     /** Newest first; {@code limit} at most 1000. */
     public List<AuditEvent> recent(int limit) {
         int n = Math.max(1, Math.min(limit, 1000));
-        return db.read(h -> h.createQuery("SELECT id, at, actor, action, subject, source, outcome, detail"
-                        + " FROM audit_event ORDER BY at DESC, id DESC LIMIT :n")
-                .bind("n", n)
-                .map((rs, ctx) -> new AuditEvent(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7),
-                        rs.getString(8)))
-                .list());
+        return db.read(h -> repo.recent(h, n));
     }
 
     private String clip(String s) {

@@ -48,6 +48,7 @@ public final class OidcSignIn {
     private final Config.Oidc settings;
     private final String publicUrl;
     private final OidcRoles roles;
+    private final OidcPendingRepository pending = new OidcPendingRepository();
     private final Database db;
     private final Clock clock;
     private final AccountService accounts;
@@ -81,12 +82,9 @@ public final class OidcSignIn {
         long now = clock.millis();
         String next = SignInRoutes.safeNext(ctx.queryParam("next"));
         db.write(h -> {
-            h.createUpdate("DELETE FROM oidc_pending WHERE expires_at < :now").bind("now", now).execute();
-            return h.createUpdate("INSERT INTO oidc_pending (state_hash, nonce, verifier, next_path, expires_at)"
-                            + " VALUES (:s, :n, :v, :next, :exp)")
-                    .bind("s", Sha256.hex(state.getValue())).bind("n", nonce.getValue())
-                    .bind("v", verifier.getValue()).bind("next", next)
-                    .bind("exp", now + PENDING_LIFETIME.toMillis()).execute();
+            pending.add(h, Sha256.hex(state.getValue()), nonce.getValue(), verifier.getValue(), next, now,
+                    now + PENDING_LIFETIME.toMillis());
+            return null;
         });
         AuthenticationRequest request = new AuthenticationRequest.Builder(ResponseType.CODE,
                 new Scope("openid", "profile", "email"), new ClientID(settings.clientId()), redirectUri(ctx))
@@ -151,14 +149,7 @@ public final class OidcSignIn {
     private Optional<String[]> takePending(String state) {
         String hash = Sha256.hex(state);
         long now = clock.millis();
-        return db.write(h -> {
-            Optional<String[]> row = h.createQuery("SELECT nonce, verifier, next_path FROM oidc_pending"
-                            + " WHERE state_hash = :s AND expires_at >= :now")
-                    .bind("s", hash).bind("now", now)
-                    .map((rs, c) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).findOne();
-            h.createUpdate("DELETE FROM oidc_pending WHERE state_hash = :s").bind("s", hash).execute();
-            return row;
-        });
+        return db.write(h -> pending.take(h, hash, now));
     }
 
     private void refuse(Context ctx, int status, String auditDetail, String message) {

@@ -1,7 +1,6 @@
 package dev.hotfixlog.security;
 
 import dev.hotfixlog.store.Database;
-import dev.hotfixlog.web.Role;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.util.Optional;
  */
 public final class SessionService {
     public static final Duration LIFETIME = Duration.ofHours(12);
+    private final SessionRepository repo = new SessionRepository();
     private final Database db;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -30,11 +30,8 @@ public final class SessionService {
         String csrf = randomToken();
         long now = clock.millis();
         db.write(h -> {
-            h.createUpdate("DELETE FROM web_session WHERE expires_at < :now").bind("now", now).execute();
-            return h.createUpdate("INSERT INTO web_session (id_hash, username, csrf_token, created_at, expires_at)"
-                            + " VALUES (:id, :u, :csrf, :now, :exp)")
-                    .bind("id", Sha256.hex(cookie)).bind("u", account.username()).bind("csrf", csrf)
-                    .bind("now", now).bind("exp", now + LIFETIME.toMillis()).execute();
+            repo.start(h, Sha256.hex(cookie), account.username(), csrf, now, now + LIFETIME.toMillis());
+            return null;
         });
         return cookie;
     }
@@ -45,20 +42,15 @@ public final class SessionService {
             return Optional.empty();
         }
         long now = clock.millis();
-        return db.read(h -> h.createQuery("""
-                        SELECT s.username, s.csrf_token, a.role, a.must_change_password
-                        FROM web_session s JOIN account a ON a.username = s.username
-                        WHERE s.id_hash = :id AND s.expires_at > :now""")
-                .bind("id", Sha256.hex(cookie)).bind("now", now)
-                .map((rs, ctx) -> new WebSession(new Account(rs.getString(1),
-                        Role.parseGrantable("role", rs.getString(3)), rs.getBoolean(4)), rs.getString(2)))
-                .findOne());
+        return db.read(h -> repo.find(h, Sha256.hex(cookie), now));
     }
 
     public void end(String cookie) {
         if (cookie != null) {
-            db.write(h -> h.createUpdate("DELETE FROM web_session WHERE id_hash = :id")
-                    .bind("id", Sha256.hex(cookie)).execute());
+            db.write(h -> {
+                repo.end(h, Sha256.hex(cookie));
+                return null;
+            });
         }
     }
 

@@ -31,6 +31,7 @@ public final class SignInRoutes {
     static final int MAX_FAILURES_PER_ADDRESS = 20;
     private final AccountService accounts;
     private final SessionService sessions;
+    private final AuditRepository failures = new AuditRepository();
     private final Database db;
     private final Clock clock;
     private final Pages pages;
@@ -153,14 +154,7 @@ public final class SignInRoutes {
 
     private boolean tooManyFailures(String username, String address) {
         long since = clock.millis() - FAILURE_WINDOW.toMillis();
-        int[] counts = db.read(h -> h.createQuery("""
-                        SELECT
-                          COALESCE(SUM(CASE WHEN actor = :u THEN 1 ELSE 0 END), 0),
-                          COALESCE(SUM(CASE WHEN source = :ip THEN 1 ELSE 0 END), 0)
-                        FROM audit_event
-                        WHERE action = 'POST /sign-in' AND outcome = 401 AND at >= :since""")
-                .bind("u", clip(username)).bind("ip", address).bind("since", since)
-                .map((rs, c) -> new int[] {rs.getInt(1), rs.getInt(2)}).one());
+        int[] counts = db.read(h -> failures.failedSignIns(h, clip(username), address, since));
         return counts[0] >= MAX_FAILURES_PER_ACCOUNT || counts[1] >= MAX_FAILURES_PER_ADDRESS;
     }
 

@@ -128,7 +128,7 @@ public class StoredMonthsTest {
     @BothDatabases
     void aMonthComputedBeforeAWrite_isNotKeptAfterIt(TestDb db) {
         try (Database d = Database.open(db.url(), "", "", 2)) {
-            TallyCache cache = new TallyCache();
+            KeptMonthsRepository cache = new KeptMonthsRepository();
             long seen = d.read(cache::version);
             Period january = new Period("2026-01", 1_767_225_600_000L,
                     1_769_904_000_000L, true);

@@ -85,7 +85,7 @@ class OutboxFaultTest {
                 f.server.app().deliverNow();
                 f.clock.advance(Duration.ofHours(1));
             }
-            assertThat(receiver.all()).hasSize(Outbox.MAX_ATTEMPTS);
+            assertThat(receiver.all()).hasSize(OutboxRepository.MAX_ATTEMPTS);
             JsonNode d = delivery(f);
             assertThat(d.path("status").asText()).isEqualTo("failed");
             assertThat(d.path("lastError").asText()).isEqualTo("http://127.0.0.1:" + receiver.url("").replaceAll(

@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Handle;
  * months are in. What time alone changes (a post-mortem falling due, a prevention watch ending) is each month's
  * {@code valid_until}.
  */
-final class TallyCache {
+final class KeptMonthsRepository {
     long version(Handle h) {
         return h.createQuery("SELECT v FROM metrics_version").mapTo(Long.class).one();
     }

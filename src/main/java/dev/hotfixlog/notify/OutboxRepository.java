@@ -16,7 +16,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * never hold the same message: on PostgreSQL the claim skips rows another worker has locked, on SQLite the one
  * writer does it. A claim whose worker died is taken over when its lease runs out.
  */
-final class Outbox {
+final class OutboxRepository {
     static final int MAX_ATTEMPTS = 10;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
@@ -25,7 +25,7 @@ final class Outbox {
 
     private final Dialect dialect;
 
-    Outbox(Dialect dialect) {
+    OutboxRepository(Dialect dialect) {
         this.dialect = dialect;
     }
 
