@@ -4,6 +4,8 @@ import dev.hotfixlog.followup.FollowUpApiClient;
 import dev.hotfixlog.followup.FollowUpRoutes;
 import dev.hotfixlog.followup.FollowUpService;
 import dev.hotfixlog.followup.LocalFollowUpService;
+import dev.hotfixlog.hotfix.CustomField;
+import dev.hotfixlog.hotfix.CustomFields;
 import dev.hotfixlog.hotfix.FollowUpDue;
 import dev.hotfixlog.hotfix.HotfixApiClient;
 import dev.hotfixlog.hotfix.HotfixPages;
@@ -123,16 +125,20 @@ public final class App implements AutoCloseable {
     public static App local(Config config, Clock clock) {
         // Settings first: a bad channel, template or due time stops the start before the database is touched.
         FollowUpDue due = FollowUpDue.parse(Setting.FOLLOWUP_DUE.envName(), config.followThrough().followUpDue());
+        CustomFields teamFields = CustomFields.parse(Setting.FIELDS.envName(), config.fields());
         Notifier notifier = Notifier.create(config, Dialect.ofUrl(config.dbUrl()), clock);
         Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
         SecretRedactor redactor = new SecretRedactor();
+        teamFields.reconcile(db, Setting.FIELDS.envName(), clock.millis());
         LocalHotfixService hotfixes = new LocalHotfixService(db, clock, redactor, due,
-                RecordListeners.of(notifier));
+                RecordListeners.of(notifier), teamFields);
         LocalMarkdownService markdown = new LocalMarkdownService(db, clock, hotfixes, redactor);
         // The signs the team wrote on its log page are watched like the others; metrics reads them from Markdown.
         LogSigns written = () -> markdown.warningSigns().stream()
                 .map(w -> new LogSigns.Written(w.signal(), w.threshold())).toList();
-        LocalMetricsService metrics = new LocalMetricsService(db, clock, redactor, written);
+        LocalMetricsService metrics = new LocalMetricsService(db, clock, redactor, written, teamFields.all().stream()
+                .filter(f -> f.type() == CustomField.Type.CHOICE || f.type() == CustomField.Type.MULTI_CHOICE)
+                .map(CustomField::name).toList());
         // Breached warning signs reach the channels; the notifications do not know how signs are computed.
         SignAlarm.Source breached = () -> metrics.signs().stream().filter(SignReading::breached)
                 .map(s -> new SignAlarm(s.name(), s.description(), s.value(), s.threshold(), s.direction())).toList();

@@ -43,7 +43,9 @@ public enum Setting {
     TEMPLATES_DIR("HOTFIX_TEMPLATES_DIR", null, "", "Folder whose `alert.txt`, `complete.txt`, `stakeholder.txt`, "
             + "`reminder.txt` or `sign.txt` replace the built-in message templates."),
     NOTIFY_INTERVAL_MS("HOTFIX_NOTIFY_INTERVAL_MS", null, "1000", "`serve`: how often the delivery worker looks "
-            + "for due messages and reminders, in milliseconds; 0 turns the worker off.");
+            + "for due messages and reminders, in milliseconds; 0 turns the worker off."),
+    FIELDS("HOTFIX_FIELDS", null, "", "The team's own fields: a JSON list, or the path of a file holding one; see "
+            + "\"A team's own fields\" below. Empty means none.");
 
     private final String envName;
     private final String flag;

@@ -40,6 +40,10 @@ final class HotfixText {
         line(b, "Fix deployed", time(t.fixDeployedAt()));
         line(b, "Resolved", time(t.resolvedAt()));
         line(b, "Duration", durations(t));
+        if (!h.fields().map().isEmpty()) {
+            b.append("\nTeam fields\n");
+            new java.util.TreeMap<>(h.fields().map()).forEach((name, v) -> line(b, name, teamValue(v)));
+        }
         for (RecordSection section : List.of(RecordSection.EMERGENCY, RecordSection.FIX, RecordSection.CONTEXT)) {
             b.append('\n').append(section.heading()).append('\n');
             fields(b, h, section);
@@ -90,6 +94,19 @@ final class HotfixText {
             line(b, f.label(), f.name().equals("systemsAffected") ? String.join(", ", h.systemsAffected())
                     : h.values().text(f.name()));
         }
+    }
+
+    private static String teamValue(Object v) {
+        if (v instanceof List<?> list) {
+            return String.join(", ", list.stream().map(Object::toString).toList());
+        }
+        if (v instanceof Boolean b) {
+            return b ? "yes" : "no";
+        }
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return String.valueOf(d.longValue());
+        }
+        return String.valueOf(v);
     }
 
     static String listHeader() {

@@ -62,6 +62,11 @@ final class MetricsCommand extends AppCommand {
                 out().printf("%-34s %4d  %6d%n", c.type(), c.count(), c.previous());
             }
         }
+        m.byField().forEach((field, counts) -> {
+            out().println();
+            out().printf("%-34s %4s%n", field.toUpperCase(Locale.ROOT), "NOW");
+            counts.forEach((choice, n) -> out().printf("%-34s %4d%n", choice, n));
+        });
         out().println();
         for (SignReading s : app.metrics().signs()) {
             out().printf("%-8s %-24s %s (act %s)%n", s.breached() ? "BREACHED" : s.value() == null ? "no value"

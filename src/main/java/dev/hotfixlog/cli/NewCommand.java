@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.CustomFields;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixJson;
 import dev.hotfixlog.hotfix.HotfixService;
@@ -38,6 +39,8 @@ final class NewCommand extends AppCommand {
     @Option(names = "--idempotency-key", paramLabel = "KEY",
             description = "Run again with the same key and no second hotfix is made (safe retries in scripts)")
     String idempotencyKey;
+    @Option(names = "--field", paramLabel = "NAME=VALUE",
+            description = "A team field (HOTFIX_FIELDS), e.g. --field region=eu; repeatable") List<String> teamFields;
     @Option(names = "--json", description = "Print the whole record as JSON (its first field is the id)")
     boolean json;
 
@@ -102,6 +105,16 @@ final class NewCommand extends AppCommand {
             }
             if (wait != null) {
                 t.put("canWait", wait);
+            }
+        }
+        if (teamFields != null && !teamFields.isEmpty()) {
+            CustomFields team = hotfixes.customFields();
+            for (String a : teamFields) {
+                int eq = a.indexOf('=');
+                if (eq <= 0) {
+                    throw ValidationException.of("--field", "expected NAME=VALUE, e.g. region=eu; was '" + a + "'");
+                }
+                TeamFieldText.put(body, team, a.substring(0, eq).trim(), a.substring(eq + 1));
             }
         }
         Hotfix h = hotfixes.create(MergePatch.of(body), config.actor(), idempotencyKey);

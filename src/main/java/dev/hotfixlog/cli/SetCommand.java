@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.CustomFields;
 import dev.hotfixlog.hotfix.FormField;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixService;
+import dev.hotfixlog.hotfix.RecordFields;
 import dev.hotfixlog.hotfix.RecordSection;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
@@ -33,12 +35,23 @@ final class SetCommand extends AppCommand {
     int run(HotfixService hotfixes, Config config) {
         HotfixId hid = HotfixId.parse(id);
         ObjectNode patch = Json.object();
+        CustomFields team = null;
         for (String a : assignments) {
             int eq = a.indexOf('=');
             if (eq <= 0) {
                 throw ValidationException.of(a, "expected FIELD=VALUE, e.g. owner=Priya");
             }
-            put(patch, a.substring(0, eq).trim(), a.substring(eq + 1));
+            String name = a.substring(0, eq).trim();
+            String raw = a.substring(eq + 1);
+            String top = name.split("\\.")[0];
+            if (!RecordFields.names().contains(top) || name.startsWith("fields.")) {
+                // A team's own field (region=eu, or fields.region=eu): typed by the log's definition of it.
+                team = team != null ? team : hotfixes.customFields();
+                String field = name.startsWith("fields.") ? name.substring("fields.".length()) : name;
+                TeamFieldText.put(patch, team, field, raw);
+            } else {
+                put(patch, name, raw);
+            }
         }
         int version = ifVersion != null ? ifVersion : hotfixes.get(hid).version();
         Hotfix h = hotfixes.edit(hid, version, MergePatch.of(patch), config.actor());
@@ -75,6 +88,7 @@ final class SetCommand extends AppCommand {
             node.put(leaf, raw);
         }
     }
+
 
     private static int wholeNumber(String field, String raw) {
         try {

@@ -18,14 +18,15 @@ import java.util.Map;
  */
 public record Hotfix(HotfixId id, String title, Severity severity, String owner, List<String> systemsAffected,
                      Timeline timeline, Status status, Triage triage, Map<StepKind, Step> steps,
-                     Map<FollowUpKind, FollowUp> followUps, FieldValues values, int version, Instant createdAt,
-                     Instant updatedAt, List<Redaction> redactions) {
+                     Map<FollowUpKind, FollowUp> followUps, FieldValues values, FieldValues fields, int version,
+                     Instant createdAt, Instant updatedAt, List<Redaction> redactions) {
 
     public Hotfix {
         systemsAffected = systemsAffected == null ? List.of() : List.copyOf(systemsAffected);
         timeline = timeline == null ? Timeline.EMPTY : timeline;
         triage = triage == null ? Triage.UNANSWERED : triage;
         values = values == null ? FieldValues.EMPTY : values;
+        fields = fields == null ? FieldValues.EMPTY : fields;
         steps = complete(steps, StepKind.class, Step.OPEN);
         followUps = complete(followUps, FollowUpKind.class, FollowUp.OPEN);
         redactions = redactions == null ? List.of() : List.copyOf(redactions);
@@ -63,7 +64,13 @@ public record Hotfix(HotfixId id, String title, Severity severity, String owner,
     /** The same record under another id and version; used when a draft receives its number. */
     public Hotfix withIdentity(HotfixId newId, int newVersion, Instant created, Instant updated) {
         return new Hotfix(newId, title, severity, owner, systemsAffected, timeline, status, triage, steps, followUps,
-                values, newVersion, created, updated, redactions);
+                values, fields, newVersion, created, updated, redactions);
+    }
+
+    /** The same record with other values of the team's own fields ({@link CustomFields}). */
+    public Hotfix withFields(FieldValues teamFields) {
+        return new Hotfix(id, title, severity, owner, systemsAffected, timeline, status, triage, steps, followUps,
+                values, teamFields, version, createdAt, updatedAt, redactions);
     }
 
     public Builder toBuilder() {
@@ -122,7 +129,8 @@ public record Hotfix(HotfixId id, String title, Severity severity, String owner,
 
         public Hotfix build() {
             return new Hotfix(base.id, base.title, base.severity, base.owner, base.systemsAffected, timeline, status,
-                    base.triage, steps, followUps, base.values, version, base.createdAt, updatedAt, base.redactions);
+                    base.triage, steps, followUps, base.values, base.fields, version, base.createdAt, updatedAt,
+                    base.redactions);
         }
     }
 }

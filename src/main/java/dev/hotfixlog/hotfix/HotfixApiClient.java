@@ -18,9 +18,13 @@ import java.util.List;
  */
 public final class HotfixApiClient implements HotfixService {
     private final ApiTransport transport;
+    private final String serverUrl;
+    private final String token;
 
     public HotfixApiClient(String serverUrl, String token) {
         this.transport = new ApiTransport(serverUrl + HotfixRoutes.BASE, token);
+        this.serverUrl = serverUrl;
+        this.token = token;
     }
 
     @Override
@@ -53,6 +57,8 @@ public final class HotfixApiClient implements HotfixService {
         if (q.resolvedSince() != null) {
             query.append("&resolvedSince=").append(q.resolvedSince());
         }
+        q.fields().forEach((name, value) -> query.append("&field.").append(URLEncoder.encode(name,
+                StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         if (q.before() != null) {
             query.append("&cursor=").append(URLEncoder.encode(HotfixPage.cursorBefore(q.before()),
                     StandardCharsets.UTF_8));
@@ -108,5 +114,15 @@ public final class HotfixApiClient implements HotfixService {
 
     private static ObjectNode object(String body) {
         return ApiTransport.object(body);
+    }
+
+    @Override
+    public CustomFields customFields() {
+        try {
+            ApiTransport api = new ApiTransport(serverUrl + "/api/v1", token); // asked rarely: made when asked
+            return CustomFields.fromJson(Json.mapper().readTree(api.send(api.request("/fields").GET())));
+        } catch (java.io.IOException e) {
+            throw new dev.hotfixlog.error.RemoteException("the server's field list is not JSON: " + e, e);
+        }
     }
 }

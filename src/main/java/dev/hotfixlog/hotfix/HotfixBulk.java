@@ -27,14 +27,17 @@ import org.jdbi.v3.core.Handle;
  */
 public final class HotfixBulk {
     private static final int PAGE = 500;
-    private final HotfixRepository repo = new HotfixRepository();
+    private final HotfixRepository repo;
     private final Redacting redacting;
     private final RecordListeners listeners;
+    private final CustomFields custom;
 
     /** Made by {@link LocalHotfixService#bulk()}: one door into the log, with the service's listeners. */
-    HotfixBulk(SecretRedactor redactor, RecordListeners listeners) {
+    HotfixBulk(SecretRedactor redactor, RecordListeners listeners, CustomFields custom) {
         this.redacting = new Redacting(redactor);
         this.listeners = listeners;
+        this.custom = custom;
+        this.repo = new HotfixRepository(custom);
     }
 
     /** Every record, oldest number first. */
@@ -42,7 +45,7 @@ public final class HotfixBulk {
         List<Hotfix> out = new ArrayList<>();
         Long before = null;
         while (true) {
-            List<Hotfix> page = repo.page(h, new HotfixQuery(null, null, PAGE, before));
+            List<Hotfix> page = repo.page(h, new HotfixQuery(null, null, PAGE, before), Map.of());
             out.addAll(page.subList(0, Math.min(PAGE, page.size())));
             if (page.size() <= PAGE) {
                 break;
@@ -271,8 +274,9 @@ public final class HotfixBulk {
                 existing == null ? 1 : existing.version() + 1, existing == null ? now : existing.createdAt(), now,
                 redactions));
         // A box ticked on the page says "done", not when: it stays "done, time unknown", never the import's
-        // time (which would count it in the import's month in every metric).
-        return read;
+        // time (which would count it in the import's month in every metric). The team's fields are checked like
+        // an edit's: history older than a required field need not have it.
+        return custom.checked(read, existing == null ? read : existing);
     }
 
     /** Where an exported record's secrets had been masked (a full export's details block says). */

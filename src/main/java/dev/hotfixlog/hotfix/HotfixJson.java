@@ -148,6 +148,10 @@ public final class HotfixJson {
                         fo.put("link", f2.link());
                     });
                 }
+                case "fields" -> {
+                    ObjectNode team = o.putObject(name);
+                    new java.util.TreeMap<>(h.fields().map()).forEach((k, v) -> team.set(k, teamValue(v)));
+                }
                 default -> {
                     // triage: written by write() after the owner and by editable() at the end, as before
                 }
@@ -189,6 +193,7 @@ public final class HotfixJson {
         Map<StepKind, Step> steps = Map.of();
         Map<FollowUpKind, FollowUp> followUps = Map.of();
         Map<String, Object> plain = new java.util.HashMap<>();
+        Map<String, Object> team = new java.util.HashMap<>();
         for (RecordField f : RecordFields.all()) {
             String n = f.name();
             if (f.isPlain()) {
@@ -208,6 +213,7 @@ public final class HotfixJson {
                 case "triage" -> triage = readTriage(r, node);
                 case "steps" -> steps = readSteps(r, node);
                 case "followUps" -> followUps = readFollowUps(r, node);
+                case "fields" -> readTeamFields(r, node, team);
                 default -> throw new IllegalStateException("the catalogue's field " + n + " has no reader");
             }
         }
@@ -224,8 +230,8 @@ public final class HotfixJson {
         }
         return new Hotfix(identity.id(), title == null ? null : title.strip(), severity,
                 owner == null ? null : owner.strip(), systems, timeline, identity.status(), triage, steps, followUps,
-                new FieldValues(plain), identity.version(), identity.createdAt(), identity.updatedAt(),
-                identity.redactions());
+                new FieldValues(plain), new FieldValues(team), identity.version(), identity.createdAt(),
+                identity.updatedAt(), identity.redactions());
     }
 
     /** Reads a full API representation back into a record (the REST client's side). */
@@ -256,6 +262,48 @@ public final class HotfixJson {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+    }
+
+    /**
+     * The team's own fields as given: texts, numbers, yes/no and lists of texts, by name (null: none). Whether a
+     * name is a field and a value fits it is the log's to say ({@link CustomFields#checked}): it knows them.
+     */
+    private static void readTeamFields(FieldReader r, ObjectNode node, Map<String, Object> out) {
+        JsonNode fields = r.object(node, "fields", "fields");
+        if (fields == null) {
+            return;
+        }
+        fields.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            String path = "fields." + e.getKey();
+            if (v.isTextual()) {
+                out.put(e.getKey(), v.asText());
+            } else if (v.isBoolean()) {
+                out.put(e.getKey(), v.asBoolean());
+            } else if (v.isNumber()) {
+                out.put(e.getKey(), v.asDouble());
+            } else if (v.isArray()) {
+                List<String> items = new ArrayList<>();
+                v.forEach(i -> {
+                    if (i.isTextual()) {
+                        items.add(i.asText());
+                    } else {
+                        r.error(path, "must list texts (the field's choices)");
+                    }
+                });
+                out.put(e.getKey(), items);
+            } else if (!v.isNull()) {
+                r.error(path, "must be text, a number, true or false, or a list of choices");
+            }
+        });
+    }
+
+    /** A team field's value as JSON: whole numbers without a fraction. */
+    private static JsonNode teamValue(Object v) {
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Json.mapper().getNodeFactory().numberNode(d.longValue());
+        }
+        return Json.mapper().valueToTree(v);
     }
 
     private static Triage readTriage(FieldReader r, ObjectNode node) {

@@ -36,6 +36,13 @@ final class HotfixRepository {
     private static final String COLUMNS = COLUMN_VALUES.stream().map(Map.Entry::getKey)
             .collect(Collectors.joining(", "));
 
+    private final CustomFields custom;
+
+    /** {@code custom}: the team's fields, whose values are read and written with the record's. */
+    HotfixRepository(CustomFields custom) {
+        this.custom = custom;
+    }
+
     /** The record's own columns, then the catalogue's plain fields' (their values under their API names). */
     private static List<Map.Entry<String, String>> columnValues() {
         List<Map.Entry<String, String>> out = new java.util.ArrayList<>(List.of(
@@ -116,6 +123,8 @@ final class HotfixRepository {
         private final MultiRowInsert redactions = new MultiRowInsert("hotfix_redaction",
                 "hotfix_id, ordinal, field, kind, redacted_at");
         private final MultiRowInsert revisions = new MultiRowInsert("hotfix_revision", REVISION_COLUMNS);
+        private final MultiRowInsert teamFields = new MultiRowInsert("hotfix_field",
+                "hotfix_id, name, ordinal, text_value, number_value, bool_value");
 
         void add(Hotfix x) {
             Map<String, Object> m = scalars(x);
@@ -140,6 +149,7 @@ final class HotfixRepository {
             x.steps().forEach((k, s) -> steps.add(id, k.json(), s.done(), millis(s.at()), s.by()));
             x.followUps().forEach((k, f) -> followUps.add(id, k.json(), f.description(), f.owner(),
                     millis(f.dueAt()), f.done(), millis(f.doneAt()), f.link()));
+            CustomFieldRepository.rows(id, x.fields()).forEach(teamFields::add);
             List<Redaction> rs = x.redactions();
             for (int i = 0; i < rs.size(); i++) {
                 Redaction d = rs.get(i);
@@ -156,7 +166,7 @@ final class HotfixRepository {
 
         /** The same, with the statements of a transaction that writes many batches. */
         void execute(MultiRowInsert.Statements statements) {
-            for (MultiRowInsert rows : List.of(hotfix, systems, steps, followUps, redactions, revisions)) {
+            for (MultiRowInsert rows : List.of(hotfix, systems, steps, followUps, redactions, revisions, teamFields)) {
                 rows.execute(statements);
             }
         }
@@ -176,6 +186,7 @@ final class HotfixRepository {
             h.createUpdate("DELETE FROM " + table + " WHERE hotfix_id = :id").bind("id", x.id().toString())
                     .execute();
         }
+        CustomFieldRepository.clear(h, custom, x.id().toString());
         Inserts children = new Inserts();
         children.addChildren(x);
         children.execute(h);
@@ -214,7 +225,8 @@ final class HotfixRepository {
     }
 
     /** Up to {@code limit + 1} hotfixes, newest first; the extra one tells the caller there is a next page. */
-    List<Hotfix> page(Handle h, HotfixQuery q) {
+    /** {@code byField}: team field name → the value it must hold (checked by {@link CustomFields#filters}). */
+    List<Hotfix> page(Handle h, HotfixQuery q, Map<String, Object> byField) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM hotfix WHERE 1 = 1");
         Map<String, Object> args = new HashMap<>();
         if (q.status() != null) {
@@ -240,6 +252,10 @@ final class HotfixRepository {
         if (q.before() != null) {
             sql.append(" AND number < :before");
             args.put("before", q.before());
+        }
+        int k = 0;
+        for (Map.Entry<String, Object> f : byField.entrySet()) {
+            sql.append(CustomFieldRepository.filter(k++, f.getKey(), f.getValue(), args));
         }
         sql.append(" ORDER BY number DESC LIMIT :limit");
         args.put("limit", q.limit() + 1);
@@ -288,10 +304,11 @@ final class HotfixRepository {
                 .map((rs, ctx) -> Map.entry(rs.getString(1), new Redaction(rs.getString(2), rs.getString(3),
                         Instant.ofEpochMilli(rs.getLong(4)))))
                 .forEach(e -> redactions.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<String, Map<String, Object>> team = CustomFieldRepository.load(h, custom, ids);
         List<Hotfix> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             out.add(r.toHotfix(systems.getOrDefault(r.id, List.of()), steps.get(r.id), followUps.get(r.id),
-                    redactions.get(r.id)));
+                    redactions.get(r.id), new FieldValues(team.get(r.id))));
         }
         return out;
     }
@@ -426,17 +443,18 @@ final class HotfixRepository {
                             seconds == null ? null : Duration.ofSeconds(seconds)),
                     Status.parse("status", rs.getString("status")),
                     new Triage(nullableBoolean(rs, "production_down"), nullableBoolean(rs, "can_wait")),
-                    null, null, new FieldValues(plain), rs.getInt("version"),
+                    null, null, new FieldValues(plain), FieldValues.EMPTY, rs.getInt("version"),
                     Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
                     null);
             return new Row(partial.id().toString(), partial);
         }
 
         Hotfix toHotfix(List<String> systems, Map<StepKind, Step> steps, Map<FollowUpKind, FollowUp> followUps,
-                        List<Redaction> redactions) {
+                        List<Redaction> redactions, FieldValues teamFields) {
             Hotfix p = partial;
             return new Hotfix(p.id(), p.title(), p.severity(), p.owner(), systems, p.timeline(), p.status(),
-                    p.triage(), steps, followUps, p.values(), p.version(), p.createdAt(), p.updatedAt(), redactions);
+                    p.triage(), steps, followUps, p.values(), teamFields, p.version(), p.createdAt(), p.updatedAt(),
+                    redactions);
         }
     }
 }

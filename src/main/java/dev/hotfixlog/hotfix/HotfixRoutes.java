@@ -33,6 +33,8 @@ public final class HotfixRoutes {
         r.post(BASE + "/{id}/events", this::event, Role.RESPONDER);
         r.get(BASE + "/{id}/history", this::history, Role.VIEWER);
         r.delete(BASE + "/{id}", this::delete, Role.ADMIN);
+        r.get("/api/v1/fields", ctx -> ctx.contentType("application/json")
+                .result(Json.write(service.customFields().toJson())), Role.VIEWER);
     }
 
     private void create(Context ctx) {
@@ -50,8 +52,19 @@ public final class HotfixRoutes {
         HotfixPage page = service.list(new HotfixQuery(status, severity, ctx.queryParam("q"),
                 blank(ctx.queryParam("resolvedSince")) ? null
                         : TimeText.parseInstant("resolvedSince", ctx.queryParam("resolvedSince")), limit,
-                HotfixPage.decodeCursor(ctx.queryParam("cursor"))));
+                HotfixPage.decodeCursor(ctx.queryParam("cursor"))).withFields(fieldFilters(ctx)));
         ctx.contentType("application/json").result(Json.write(HotfixJson.writePage(page)));
+    }
+
+    /** {@code ?field.region=eu&field.customerFacing=true}: the team's fields a list is filtered by. */
+    static java.util.Map<String, String> fieldFilters(Context ctx) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> {
+            if (k.startsWith("field.") && !v.isEmpty()) {
+                out.put(k.substring("field.".length()), v.get(0));
+            }
+        });
+        return out;
     }
 
     private void get(Context ctx) {

@@ -42,4 +42,7 @@ public interface HotfixService {
      * the API; the audit log keeps the fact that it was deleted, by whom and when.
      */
     void delete(HotfixId id, String actor);
+
+    /** The team's own fields ({@code HOTFIX_FIELDS}): their names, types, choices, whether required. */
+    CustomFields customFields();
 }

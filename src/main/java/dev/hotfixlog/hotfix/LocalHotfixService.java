@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,7 +27,8 @@ public final class LocalHotfixService implements HotfixService {
     private final Redacting redacting;
     private final FollowUpDue due;
     private final RecordListeners listeners;
-    private final HotfixRepository repo = new HotfixRepository();
+    private final HotfixRepository repo;
+    private final CustomFields custom;
     private final HotfixBulk bulk;
 
     public LocalHotfixService(Database db, Clock clock, SecretRedactor redactor) {
@@ -35,12 +37,20 @@ public final class LocalHotfixService implements HotfixService {
 
     public LocalHotfixService(Database db, Clock clock, SecretRedactor redactor, FollowUpDue due,
                               RecordListeners listeners) {
+        this(db, clock, redactor, due, listeners, CustomFields.NONE);
+    }
+
+    /** {@code custom}: the team's own fields; their definitions must have been reconciled with the log. */
+    public LocalHotfixService(Database db, Clock clock, SecretRedactor redactor, FollowUpDue due,
+                              RecordListeners listeners, CustomFields custom) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.redacting = new Redacting(Objects.requireNonNull(redactor, "redactor"));
         this.due = Objects.requireNonNull(due, "due");
         this.listeners = Objects.requireNonNull(listeners, "listeners");
-        this.bulk = new HotfixBulk(redactor, listeners);
+        this.custom = Objects.requireNonNull(custom, "custom");
+        this.repo = new HotfixRepository(custom);
+        this.bulk = new HotfixBulk(redactor, listeners, custom);
     }
 
     @Override
@@ -58,8 +68,8 @@ public final class LocalHotfixService implements HotfixService {
         }
         Instant now = now();
         List<Redaction> redactions = redacting.maskInPlace(body, now);
-        Hotfix draft = withCreationDefaults(HotfixJson.read(body,
-                new HotfixJson.Identity(new HotfixId(1), Status.ACTIVE, 1, now, now, redactions)), now, actor);
+        Hotfix draft = withCreationDefaults(custom.checked(HotfixJson.read(body,
+                new HotfixJson.Identity(new HotfixId(1), Status.ACTIVE, 1, now, now, redactions)), null), now, actor);
         // Everything that does not need the database happens before the write lock is taken.
         Revision created = new Revision(1, actor, now, "created", HotfixJson.diff(null, draft));
         try {
@@ -126,7 +136,8 @@ public final class LocalHotfixService implements HotfixService {
 
     @Override
     public HotfixPage list(HotfixQuery query) {
-        List<Hotfix> rows = db.read(h -> repo.page(h, query));
+        Map<String, Object> byField = custom.filters(query.fields());
+        List<Hotfix> rows = db.read(h -> repo.page(h, query, byField));
         if (rows.size() <= query.limit()) {
             return new HotfixPage(rows, null);
         }
@@ -150,7 +161,8 @@ public final class LocalHotfixService implements HotfixService {
             redactions.addAll(found);
             Hotfix next = HotfixJson.read(merged, new HotfixJson.Identity(id, current.status(),
                     current.version() + 1, current.createdAt(), now, redactions));
-            next = AlertStep.keepInStep(current, Stamps.stampNewlyDone(current, next, now, actor));
+            next = AlertStep.keepInStep(current, Stamps.stampNewlyDone(current, custom.checked(next, current), now,
+                    actor));
             return save(h, current, next, RecordChange.Kind.EDITED, "edited", actor, now);
         });
     }
@@ -200,6 +212,11 @@ public final class LocalHotfixService implements HotfixService {
             listeners.tell(h, new RecordChange(RecordChange.Kind.DELETED, gone, null, actor));
             return null;
         });
+    }
+
+    @Override
+    public CustomFields customFields() {
+        return custom;
     }
 
     /** The import's door into the log: the same masking and the same listeners as this service's writes. */

@@ -79,7 +79,9 @@ public final class RecordFields {
                     "post mortem"),
             new RecordField("confidence", "confidence", null, null, List.of(), RecordSection.WRITE_UP,
                     "Team confidence, 1 (shaken) to 5 (at ease)", FieldKind.NUMBER, 0, 1, 5,
-                    "1 (shaken) to 5 (at ease)", false, false, true));
+                    "1 (shaken) to 5 (at ease)", false, false, true),
+            // The team's own fields (HOTFIX_FIELDS, CustomFields), by name: {"region": "eu", ...}.
+            structured("fields", null, null, null, null, null, FieldKind.STRUCTURED, 0, false, false));
     /**
      * A system property naming a class (a {@code Supplier<List<RecordField>>}) whose fields join the built-in ones,
      * after them. For tests (and forks): a test adds a field this way to show that the catalogue is all a plain

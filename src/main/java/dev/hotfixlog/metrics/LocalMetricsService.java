@@ -26,8 +26,16 @@ public final class LocalMetricsService implements MetricsService {
     private final MetricsRepository repo = new MetricsRepository();
     private final KeptMonthsRepository cache = new KeptMonthsRepository();
     private final WarningSigns warningSigns;
+    private final List<String> choiceFields;
 
     public LocalMetricsService(Database db, Clock clock, SecretRedactor redactor, LogSigns logSigns) {
+        this(db, clock, redactor, logSigns, List.of());
+    }
+
+    /** {@code choiceFields}: the team's one-of and many-of fields, whose hotfixes are counted by choice. */
+    public LocalMetricsService(Database db, Clock clock, SecretRedactor redactor, LogSigns logSigns,
+                               List<String> choiceFields) {
+        this.choiceFields = List.copyOf(choiceFields);
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.warningSigns = new WarningSigns(db, clock, Objects.requireNonNull(redactor, "redactor"),
@@ -123,7 +131,8 @@ public final class LocalMetricsService implements MetricsService {
                 rated == 0 ? null : ratingSum / rated);
         Map<String, Long> previousTypes = previous.values().stream().reduce(Tally.EMPTY, Tally::merge).types();
         return new Metrics(q.from(), q.to(), q.zone().getId(), hotfixes, repo.undated(h), response(all), learning,
-                health, types(h, all.types(), previousTypes));
+                health, types(h, all.types(), previousTypes), repo.byChoice(h, choiceFields, q.from().toEpochMilli(),
+                q.to().toEpochMilli()));
     }
 
     private static Map<String, Metrics.ResponseTimes> response(Tally t) {

@@ -16,7 +16,11 @@ import java.util.Map;
  */
 public record Metrics(Instant from, Instant to, String zone, long hotfixes, long undated,
                       Map<String, ResponseTimes> response, LearningVelocity learning, TeamHealth health,
-                      List<TypeCount> types) {
+                      List<TypeCount> types, Map<String, Map<String, Long>> byField) {
+
+    public Metrics {
+        byField = byField == null ? Map.of() : byField;
+    }
 
     /** Detection → alert (target under 5 min), alert → fix deployed (under 30), detection → resolved (under 60). */
     public record ResponseTimes(DurationStats detectionToAlert, DurationStats alertToFix, DurationStats total) {

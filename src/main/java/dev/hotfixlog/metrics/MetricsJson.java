@@ -62,6 +62,11 @@ public final class MetricsJson {
             n.put("previous", c.previous());
             n.put("trend", c.trend());
         }
+        ObjectNode byField = o.putObject("byField");
+        m.byField().forEach((field, counts) -> {
+            ObjectNode c = byField.putObject(field);
+            counts.forEach(c::put);
+        });
         o.set("warningSigns", writeSigns(signs));
         return o;
     }
@@ -113,6 +118,12 @@ public final class MetricsJson {
         o.path("emergencyTypes").forEach(n -> types.add(new Metrics.TypeCount(n.path("type").asText(),
                 text(n, "prevention"), n.path("builtIn").asBoolean(), n.path("count").asLong(),
                 n.path("previous").asLong())));
+        Map<String, Map<String, Long>> byField = new TreeMap<>();
+        o.path("byField").fields().forEachRemaining(f -> {
+            Map<String, Long> counts = new TreeMap<>();
+            f.getValue().fields().forEachRemaining(c -> counts.put(c.getKey(), c.getValue().asLong()));
+            byField.put(f.getKey(), counts);
+        });
         return new Metrics(Instant.parse(o.path("from").asText()), Instant.parse(o.path("to").asText()),
                 o.path("zone").asText(), o.path("hotfixes").asLong(), o.path("undated").asLong(), response,
                 new Metrics.LearningVelocity(lv.path("postmortemsDue").asLong(), lv.path("postmortemsOnTime").asLong(),
@@ -122,7 +133,7 @@ public final class MetricsJson {
                 new Metrics.TeamHealth(periods(th.path("perMonth")), th.path("frequencyTrend").asText(),
                         th.path("repeats").asLong(), number(th, "repeatShare"), confidence,
                         number(th, "confidenceAverage")),
-                types);
+                types, byField);
     }
 
     private static void stats(ObjectNode n, DurationStats s) {

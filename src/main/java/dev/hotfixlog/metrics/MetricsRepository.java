@@ -24,6 +24,23 @@ final class MetricsRepository {
                 .mapTo(Long.class).one();
     }
 
+    /** Team field → choice → hotfixes of the period holding it (many-of fields count each choice). */
+    Map<String, Map<String, Long>> byChoice(Handle h, java.util.List<String> fields, long from, long to) {
+        Map<String, Map<String, Long>> out = new java.util.TreeMap<>();
+        if (fields.isEmpty()) {
+            return out;
+        }
+        fields.forEach(f -> out.put(f, new java.util.TreeMap<>()));
+        h.createQuery("""
+                        SELECT f.name, f.text_value, COUNT(DISTINCT h.id)
+                        FROM record_fields f JOIN record_facts h ON h.id = f.hotfix_id
+                        WHERE f.name IN (<names>) AND h.detected_at >= :from AND h.detected_at < :to
+                        GROUP BY f.name, f.text_value""")
+                .bindList("names", fields).bind("from", from).bind("to", to)
+                .map((rs, ctx) -> out.get(rs.getString(1)).put(rs.getString(2), rs.getLong(3))).list();
+        return out;
+    }
+
     long undated(Handle h) {
         return h.createQuery("SELECT COUNT(*) FROM record_facts WHERE detected_at IS NULL").mapTo(Long.class).one();
     }

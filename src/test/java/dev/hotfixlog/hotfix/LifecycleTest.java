@@ -15,7 +15,7 @@ class LifecycleTest {
 
     private static Hotfix active() {
         return new Hotfix(new HotfixId(3), "Checkout 502", Severity.CRITICAL, "Priya", null,
-                Timeline.EMPTY.withDetectedAt(T0), Status.ACTIVE, new Triage(true, false), null, null, null, 1, T0, T0,
+                Timeline.EMPTY.withDetectedAt(T0), Status.ACTIVE, new Triage(true, false), null, null, null, null, 1, T0, T0,
                 null);
     }
 

@@ -199,7 +199,7 @@ class MarkdownRoundTripProperties {
         values.put("confidence", confidence);
         return new Hotfix(new HotfixId(1), (String) a[0], (Severity) a[1], (String) a[2], (List<String>) a[4],
                 timeline, status, new Triage(f.get(10) ? Boolean.TRUE : null, f.get(11) ? Boolean.FALSE : null),
-                steps, followUps, new FieldValues(values), 1, detected, detected, redactions);
+                steps, followUps, new FieldValues(values), FieldValues.EMPTY, 1, detected, detected, redactions);
     }
 
     private static Arbitrary<String> text(List<String> pieces) {

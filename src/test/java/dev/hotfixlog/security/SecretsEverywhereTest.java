@@ -56,7 +56,7 @@ class SecretsEverywhereTest {
             "lesson.summary", "lesson.constraint_text", "lesson.signal_text", "lesson.boundary_text",
             "lesson.operating_rule", "lesson.category", "api_token.name", "audit_event.actor",
             "signal_value.description", "signal_value.updated_by", "outbox_message.subject",
-            "outbox_message.body", "outbox_message.created_by", "markdown_page.text");
+            "outbox_message.body", "outbox_message.created_by", "markdown_page.text", "hotfix_field.text_value");
     /** Columns no person's free text reaches, each with the reason. */
     private static final Map<String, String> NOT_FREE_TEXT = new TreeMap<>(Map.ofEntries(
             Map.entry("account.username", "a name of letters, digits and . _ - (AccountService refuses the rest)"),
@@ -76,6 +76,10 @@ class SecretsEverywhereTest {
             Map.entry("flyway_schema_history.installed_by", "Flyway's own"),
             Map.entry("flyway_schema_history.installed_on", "Flyway's own"),
             Map.entry("follow_up.hotfix_id", "an id"), Map.entry("follow_up.kind", "one of four kinds"),
+            Map.entry("hotfix_field.hotfix_id", "an id"),
+            Map.entry("hotfix_field.name", "a team field's name: a letter, then letters and digits (CustomField)"),
+            Map.entry("field_definition.name", "a team field's name: a letter, then letters and digits"),
+            Map.entry("field_definition.type", "one of eight types"),
             Map.entry("hotfix.id", "an id"), Map.entry("hotfix.severity", "one of three severities"),
             Map.entry("hotfix.status", "one of three states"), Map.entry("hotfix.triage_outcome", "one of three"),
             Map.entry("hotfix_markdown.hotfix_id", "an id"),
@@ -146,7 +150,8 @@ class SecretsEverywhereTest {
              RunningServer s = new RunningServer(db.config(Map.of(dev.hotfixlog.Setting.CHANNELS,
                      "webhook " + sink.url("/hook") + "; email oncall@example.com", dev.hotfixlog.Setting.SMTP_HOST,
                      "127.0.0.1", dev.hotfixlog.Setting.SMTP_PORT, "1", dev.hotfixlog.Setting.SMTP_FROM,
-                     "hotfix-log@example.com", dev.hotfixlog.Setting.NOTIFY_INTERVAL_MS, "0")),
+                     "hotfix-log@example.com", dev.hotfixlog.Setting.NOTIFY_INTERVAL_MS, "0",
+                     dev.hotfixlog.Setting.FIELDS, "[{\"name\":\"customerNote\",\"type\":\"longText\"}]")),
                      MutableClock.at("2026-10-04T02:17:00Z"))) {
             Http admin = s.http();
             ObjectNode token = admin.post("/api/v1/tokens", "{\"name\":" + Json.write(Json.mapper()
@@ -255,6 +260,7 @@ class SecretsEverywhereTest {
             h.put(f, paste(f.equals("owner") || f.equals("category")));
         }
         h.put("postmortemUrl", "https://wiki.example.com/pm?token=ghp_Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8Nn");
+        h.putObject("fields").put("customerNote", paste(false));
         ArrayNode systems = h.putArray("systemsAffected");
         systems.add("payments").add(paste(true));
         ObjectNode steps = h.putObject("steps");

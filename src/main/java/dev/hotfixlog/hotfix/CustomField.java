@@ -1,0 +1,200 @@
+package dev.hotfixlog.hotfix;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A field a team adds to its records ({@code HOTFIX_FIELDS}): a region, a change ticket, whether customers saw
+ * it. Typed as incident tools type theirs (incident.io, PagerDuty): text, long text, number, yes/no, one of
+ * choices, many of choices, a date, a link. Its values live under {@code fields} in the API.
+ */
+public record CustomField(String name, String label, Type type, boolean required, List<String> choices,
+                          RecordSection section) {
+    private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,63}");
+    static final int TEXT_MAX_CHARS = 200;
+    static final int CHOICES_MAX = 100;
+
+    /** What a custom field holds; {@link #json()} is the word a definition uses. */
+    public enum Type {
+        TEXT("text"), LONG_TEXT("longText"), NUMBER("number"), YES_NO("yesNo"), CHOICE("choice"),
+        MULTI_CHOICE("multiChoice"), DATE("date"), LINK("link");
+
+        private final String json;
+
+        Type(String json) {
+            this.json = json;
+        }
+
+        public String json() {
+            return json;
+        }
+
+        static Type parse(String text) {
+            for (Type t : values()) {
+                if (t.json.equalsIgnoreCase(text == null ? "" : text.strip())) {
+                    return t;
+                }
+            }
+            return null;
+        }
+
+        /** Stored in the text column (each choice its own row for many-of). */
+        boolean isText() {
+            return this != NUMBER && this != YES_NO;
+        }
+    }
+
+    public CustomField {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        label = label == null || label.isBlank() ? name : label.strip();
+        choices = choices == null ? List.of() : List.copyOf(choices);
+        section = section == null ? RecordSection.SUMMARY : section;
+    }
+
+    /** What is wrong with this definition, in words for the one who wrote it; empty when nothing is. */
+    List<String> problems() {
+        List<String> out = new ArrayList<>();
+        if (!NAME.matcher(name).matches()) {
+            out.add("its name '" + name + "' must be a letter then letters or digits (camelCase), at most 64");
+        }
+        if (RecordFields.names().contains(name)) {
+            out.add("'" + name + "' is a built-in field of every record; choose another name");
+        }
+        if (label.length() > 100) {
+            out.add("its label is longer than 100 characters");
+        }
+        boolean choiceType = type == Type.CHOICE || type == Type.MULTI_CHOICE;
+        if (choiceType && (choices.isEmpty() || choices.size() > CHOICES_MAX)) {
+            out.add("a " + type.json() + " field needs 1 to " + CHOICES_MAX + " choices");
+        }
+        if (!choiceType && !choices.isEmpty()) {
+            out.add("only choice and multiChoice fields have choices");
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        for (String c : choices) {
+            if (c == null || c.isBlank() || c.length() > TEXT_MAX_CHARS) {
+                out.add("a choice must be 1 to " + TEXT_MAX_CHARS + " characters");
+            } else if (!seen.add(c.toLowerCase(Locale.ROOT))) {
+                out.add("the choice '" + c + "' is listed twice");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A value as the API gave it ({@code null}: none), checked and made canonical: a choice in the definition's
+     * spelling, a date as yyyy-mm-dd, a number as a double. Throws {@link IllegalArgumentException} with the words
+     * for the 422.
+     */
+    Object read(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        switch (type) {
+            case NUMBER -> {
+                if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+                    throw new IllegalArgumentException("must be a number");
+                }
+                return v.asDouble();
+            }
+            case YES_NO -> {
+                if (!v.isBoolean()) {
+                    throw new IllegalArgumentException("must be true or false");
+                }
+                return v.asBoolean();
+            }
+            case MULTI_CHOICE -> {
+                if (!v.isArray()) {
+                    throw new IllegalArgumentException("must be a list of: " + String.join(", ", choices));
+                }
+                Set<String> picked = new LinkedHashSet<>();
+                for (JsonNode item : v) {
+                    picked.add(choice(item));
+                }
+                return picked.isEmpty() ? null : List.copyOf(picked);
+            }
+            case CHOICE -> {
+                return choice(v);
+            }
+            default -> {
+                if (!v.isTextual()) {
+                    throw new IllegalArgumentException("must be text");
+                }
+                String t = v.asText().strip();
+                if (t.isEmpty()) {
+                    return null;
+                }
+                return text(t);
+            }
+        }
+    }
+
+    private String text(String t) {
+        switch (type) {
+            case DATE -> {
+                try {
+                    return LocalDate.parse(t).toString();
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("must be a date, yyyy-mm-dd; was '" + t + "'");
+                }
+            }
+            case LINK -> {
+                String lower = t.toLowerCase(Locale.ROOT);
+                if (t.length() > TextRules.URL_MAX_CHARS
+                        || !(lower.startsWith("https://") || lower.startsWith("http://"))) {
+                    throw new IllegalArgumentException("must be a link (http:// or https://), at most "
+                            + TextRules.URL_MAX_CHARS + " characters");
+                }
+                return t;
+            }
+            default -> {
+                int max = type == Type.LONG_TEXT ? TextRules.TEXT_MAX_CHARS : TEXT_MAX_CHARS;
+                if (t.length() > max) {
+                    throw new IllegalArgumentException("is longer than " + max + " characters");
+                }
+                return t;
+            }
+        }
+    }
+
+    private String choice(JsonNode v) {
+        if (v.isTextual()) {
+            for (String c : choices) {
+                if (c.equalsIgnoreCase(v.asText().strip())) {
+                    return c;
+                }
+            }
+        }
+        throw new IllegalArgumentException("'" + (v.isTextual() ? v.asText() : v.toString()) + "' is not one of: "
+                + String.join(", ", choices));
+    }
+
+    /** A filter's text ({@code ?field.region=eu}) as the value it compares with. */
+    Object filterValue(String text) {
+        return switch (type) {
+            case NUMBER -> {
+                try {
+                    yield Double.parseDouble(text.strip());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("must be a number");
+                }
+            }
+            case YES_NO -> switch (text.strip().toLowerCase(Locale.ROOT)) {
+                case "true", "yes" -> true;
+                case "false", "no" -> false;
+                default -> throw new IllegalArgumentException("must be true or false");
+            };
+            case CHOICE, MULTI_CHOICE -> choice(com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
+            default -> text.strip();
+        };
+    }
+}
