@@ -30,6 +30,7 @@ public final class HotfixPages {
     private static final int BOARD_LIMIT = 200;
     private static final int LIST_LIMIT = 50;
     private final HotfixService service;
+    private final SectionForms forms;
     private final Pages pages;
     private final Clock clock;
     private final RecordPanels panels;
@@ -38,6 +39,7 @@ public final class HotfixPages {
     public HotfixPages(HotfixService service, Pages pages, Clock clock, RecordPanels panels, BoardNotices notices) {
         this.notices = notices;
         this.service = service;
+        this.forms = new SectionForms(service.customFields());
         this.pages = pages;
         this.clock = clock;
         this.panels = panels;
@@ -71,6 +73,7 @@ public final class HotfixPages {
         p.put("key", key);
         p.put("values", values);
         p.put("errors", errors);
+        p.put("forms", forms);
         pages.render(ctx, status, "new.jte", p);
     }
 
@@ -81,13 +84,13 @@ public final class HotfixPages {
     private void declare(Context ctx) {
         Map<String, String> values = new LinkedHashMap<>();
         for (RecordSection section : RecordSection.DECLARE) {
-            section.read(ctx::formParam).forEach((k, v) -> {
+            forms.read(section, ctx::formParam).forEach((k, v) -> {
                 if (!v.isBlank()) {
                     values.put(k, v);
                 }
             });
         }
-        ObjectNode body = RecordSection.patch(values, true);
+        ObjectNode body = forms.patch(values, true);
         String down = yesNo(ctx.formParam("down"));
         String wait = yesNo(ctx.formParam("wait"));
         ObjectNode triage = body.putObject("triage");
@@ -112,7 +115,8 @@ public final class HotfixPages {
                     continue;
                 }
                 // A field the form does not show (triage, say) still gets its message, at the top.
-                String shown = RecordSection.DECLARE.stream().anyMatch(sec -> sec.has(field)) ? field : "";
+                String shown = RecordSection.DECLARE.stream().anyMatch(sec -> forms.has(sec, err.field()))
+                        ? err.field() : RecordSection.DECLARE.stream().anyMatch(sec -> forms.has(sec, field)) ? field : "";
                 errors.merge(shown, (shown.isEmpty() ? field + ": " : "") + err.message(), (a, b) -> a + "; " + b);
             }
             if (formReused) {
@@ -143,7 +147,8 @@ public final class HotfixPages {
     }
 
     private void record(Context ctx) {
-        pages.render(ctx, 200, "hotfix.jte", PageModel.record(ctx, service.get(PageModel.pathId(ctx)), panels));
+        pages.render(ctx, 200, "hotfix.jte",
+                PageModel.record(ctx, service.get(PageModel.pathId(ctx)), panels, forms));
     }
 
     private void history(Context ctx) {

@@ -28,8 +28,9 @@ final class PageModel {
     }
 
     /** The parameters of the record page showing every section read-only. */
-    static Map<String, Object> record(Context ctx, Hotfix h, RecordPanels panels) {
+    static Map<String, Object> record(Context ctx, Hotfix h, RecordPanels panels, SectionForms forms) {
         Map<String, Object> p = common(ctx);
+        p.put("forms", forms);
         p.put("panels", panels.html(h));
         p.put("h", h);
         p.put("canEdit", Requests.canEdit(ctx));

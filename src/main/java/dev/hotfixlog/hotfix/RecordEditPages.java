@@ -33,12 +33,14 @@ import java.util.stream.Collectors;
 public final class RecordEditPages {
     private static final int ATTEMPTS = 5;
     private final HotfixService service;
+    private final SectionForms forms;
     private final Pages pages;
     private final RecordPanels panels;
 
     public RecordEditPages(HotfixService service, Pages pages, RecordPanels panels) {
         this.panels = panels;
         this.service = service;
+        this.forms = new SectionForms(service.customFields());
         this.pages = pages;
     }
 
@@ -67,42 +69,42 @@ public final class RecordEditPages {
             ctx.redirect("/hotfixes/" + h.id() + "#sec-" + s.key(), HttpStatus.SEE_OTHER);
             return;
         }
-        show(ctx, 200, h, s, "view", s.values(h), Map.of(), null, null);
+        show(ctx, 200, h, s, "view", forms.values(s, h), Map.of(), null, null);
     }
 
     private void editSection(Context ctx) {
         Hotfix h = service.get(PageModel.pathId(ctx));
         RecordSection s = section(ctx);
-        show(ctx, 200, h, s, "edit", s.values(h), Map.of(), null, null);
+        show(ctx, 200, h, s, "edit", forms.values(s, h), Map.of(), null, null);
     }
 
     private void saveSection(Context ctx) {
         HotfixId id = PageModel.pathId(ctx);
         RecordSection s = section(ctx);
-        Map<String, String> mine = s.read(ctx::formParam);
+        Map<String, String> mine = forms.read(s, ctx::formParam);
         int version = formVersion(ctx);
-        ObjectNode patch = RecordSection.patch(mine, false);
+        ObjectNode patch = forms.patch(mine, false);
         for (int attempt = 0; ; attempt++) {
             try {
                 Hotfix saved = service.edit(id, version, MergePatch.of(patch), Requests.actor(ctx));
                 if (Requests.isHtmx(ctx)) {
-                    show(ctx, 200, saved, s, "view", s.values(saved), Map.of(), null, null);
+                    show(ctx, 200, saved, s, "view", forms.values(s, saved), Map.of(), null, null);
                 } else {
                     ctx.redirect("/hotfixes/" + id + "#sec-" + s.key(), HttpStatus.SEE_OTHER);
                 }
                 return;
             } catch (ValidationException e) {
-                show(ctx, 422, service.get(id), s, "edit", mine, errorsBySection(e, s), null, null);
+                show(ctx, 422, service.get(id), s, "edit", mine, errorsBySection(e, forms.fields(s)), null, null);
                 return;
             } catch (StaleVersionException e) {
                 List<Revision> since = service.history(id).stream().filter(r -> r.version() > e.expectedVersion())
                         .toList();
                 Set<String> touched = new TreeSet<>();
                 since.forEach(r -> touched.addAll(RecordSection.topLevel(r.changes())));
-                touched.removeIf(f -> !s.has(f));
+                touched.removeIf(f -> !forms.has(s, f));
                 Hotfix current = service.get(id);
                 if (!touched.isEmpty() || attempt + 1 >= ATTEMPTS) {
-                    show(ctx, 409, current, s, "conflict", mine, Map.of(), s.values(current),
+                    show(ctx, 409, current, s, "conflict", mine, Map.of(), forms.values(s, current),
                             conflictNotice(current, since, touched));
                     return;
                 }
@@ -120,12 +122,12 @@ public final class RecordEditPages {
     }
 
     /** Errors keyed by this section's field names; any other field's message goes to the top of the form. */
-    private static Map<String, String> errorsBySection(ValidationException e, RecordSection s) {
+    private static Map<String, String> errorsBySection(ValidationException e, List<FormField> inputs) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (var err : e.errors()) {
             String field = HotfixJson.topLevel(err.field());
-            String key = s.fields().stream().anyMatch(f -> f.name().equals(err.field())) ? err.field()
-                    : s.fields().stream().anyMatch(f -> f.name().equals(field)) ? field : "";
+            String key = inputs.stream().anyMatch(f -> f.name().equals(err.field())) ? err.field()
+                    : inputs.stream().anyMatch(f -> f.name().equals(field)) ? field : "";
             errors.merge(key, (key.isEmpty() ? err.field() + ": " : "") + err.message(), (a, b) -> a + "; " + b);
         }
         return errors;
@@ -144,8 +146,9 @@ public final class RecordEditPages {
     private void show(Context ctx, int status, Hotfix h, RecordSection s, String mode, Map<String, String> values,
                       Map<String, String> errors, Map<String, String> theirs, String notice) {
         boolean fragment = Requests.isHtmx(ctx);
-        Map<String, Object> p = fragment ? PageModel.fragment(ctx, h) : PageModel.record(ctx, h, panels);
+        Map<String, Object> p = fragment ? PageModel.fragment(ctx, h) : PageModel.record(ctx, h, panels, forms);
         p.put(fragment ? "s" : "editing", s);
+        p.put("forms", forms);
         p.put("mode", mode);
         p.put("values", values);
         p.put("errors", errors);
@@ -165,7 +168,7 @@ public final class RecordEditPages {
             service.record(id, event, Requests.actor(ctx));
             ctx.redirect("/hotfixes/" + id + "#timeline", HttpStatus.SEE_OTHER);
         } catch (ConflictException | ValidationException e) {
-            Map<String, Object> p = PageModel.record(ctx, service.get(id), panels);
+            Map<String, Object> p = PageModel.record(ctx, service.get(id), panels, forms);
             p.put("problem", e.getMessage());
             pages.render(ctx, e instanceof ConflictException ? 409 : 422, "hotfix.jte", p);
         }
