@@ -93,6 +93,7 @@ class AuthorizationMatrixTest {
         NEEDS.put("GET /api/v1/hotfixes", Role.VIEWER);
         NEEDS.put("GET /api/v1/hotfixes/{id}", Role.VIEWER);
         NEEDS.put("GET /api/v1/hotfixes/{id}/history", Role.VIEWER);
+        NEEDS.put("GET /api/v1/fields", Role.VIEWER);
         NEEDS.put("POST /api/v1/hotfixes", Role.RESPONDER);
         NEEDS.put("PATCH /api/v1/hotfixes/{id}", Role.RESPONDER);
         NEEDS.put("POST /api/v1/hotfixes/{id}/events", Role.RESPONDER);
