@@ -72,6 +72,13 @@ public record CustomField(String name, String label, Type type, boolean required
         if (label.length() > 100) {
             out.add("its label is longer than 100 characters");
         }
+        for (RecordField f : RecordFields.all()) {
+            if (f.label() != null && (f.label().equalsIgnoreCase(label)
+                    || f.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(label)))) {
+                out.add("its label '" + label + "' is the template's own (" + f.name() + "); a log would read it as"
+                        + " that field, so choose another");
+            }
+        }
         boolean choiceType = type == Type.CHOICE || type == Type.MULTI_CHOICE;
         if (choiceType && (choices.isEmpty() || choices.size() > CHOICES_MAX)) {
             out.add("a " + type.json() + " field needs 1 to " + CHOICES_MAX + " choices");

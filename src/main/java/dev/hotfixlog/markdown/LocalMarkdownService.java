@@ -33,6 +33,7 @@ public final class LocalMarkdownService implements MarkdownService {
     private final Clock clock;
     private final HotfixService hotfixes;
     private final HotfixBulk bulk;
+    private final TeamFieldLines teamLines;
     private final MarkdownRepository repo = new MarkdownRepository();
     private final SecretRedactor redactor;
 
@@ -41,6 +42,7 @@ public final class LocalMarkdownService implements MarkdownService {
         this.clock = clock;
         this.hotfixes = hotfixes;
         this.bulk = hotfixes.bulk();
+        this.teamLines = new TeamFieldLines(hotfixes.customFields());
         this.redactor = redactor;
     }
 
@@ -55,16 +57,15 @@ public final class LocalMarkdownService implements MarkdownService {
         return db.read(h -> {
             List<Hotfix> all = bulk.all(h);
             Map<String, LogWriter.Beyond> beyond = repo.beyond(h);
-            if (format == LogFormat.FULL) {
-                Map<HotfixId, List<Revision>> histories = bulk.histories(h);
-                Map<String, LogWriter.Beyond> withHistory = new HashMap<>();
-                for (Hotfix x : all) {
-                    LogWriter.Beyond b = beyond.getOrDefault(x.id().toString(), LogWriter.Beyond.NONE);
-                    withHistory.put(x.id().toString(), new LogWriter.Beyond(b.followUpStatus(), b.extras(),
-                            history(b.history(), histories.getOrDefault(x.id(), List.of()))));
-                }
-                beyond = withHistory;
+            Map<HotfixId, List<Revision>> histories = format == LogFormat.FULL ? bulk.histories(h) : Map.of();
+            Map<String, LogWriter.Beyond> written = new HashMap<>();
+            for (Hotfix x : all) {
+                LogWriter.Beyond b = beyond.getOrDefault(x.id().toString(), LogWriter.Beyond.NONE);
+                written.put(x.id().toString(), new LogWriter.Beyond(b.followUpStatus(),
+                        teamLines.withTeamLines(x, b.extras()), format == LogFormat.FULL
+                        ? history(b.history(), histories.getOrDefault(x.id(), List.of())) : b.history()));
             }
+            beyond = written;
             return LogWriter.page(format, all, beyond, repo.types(h), repo.signs(h), repo.blocks(h), since);
         });
     }
@@ -79,7 +80,8 @@ public final class LocalMarkdownService implements MarkdownService {
         Hotfix h = hotfixes.get(id);
         List<Revision> revisions = hotfixes.history(id);
         LogWriter.Beyond b = db.read(handle -> repo.beyond(handle, id.toString()));
-        return LogWriter.one(h, new LogWriter.Beyond(b.followUpStatus(), b.extras(), history(b.history(), revisions)));
+        return LogWriter.one(h, new LogWriter.Beyond(b.followUpStatus(), teamLines.withTeamLines(h, b.extras()),
+                history(b.history(), revisions)));
     }
 
     /**
@@ -114,7 +116,8 @@ public final class LocalMarkdownService implements MarkdownService {
             throw ValidationException.of("page", "no hotfix entries found: a log has \"## Active Hotfixes\" or "
                     + "\"## Completed Hotfixes\" with entries like \"### 🚨 [HOTFIX-001] Title\" (see the template)");
         }
-        List<ImportItem> items = page.entries().stream().map(PageEntry::item).toList();
+        List<PageEntry> entries = teamLines.take(page.entries());
+        List<ImportItem> items = entries.stream().map(PageEntry::item).toList();
         Instant now = clock.instant();
         ImportOutcome outcome;
         if (dryRun) {
@@ -128,7 +131,7 @@ public final class LocalMarkdownService implements MarkdownService {
                 if (!o.errors().isEmpty()) {
                     throw new ValidationException(o.errors()); // the transaction is undone: all or nothing
                 }
-                repo.saveBeyond(h, masked(beyond(page, o, repo.beyond(h))));
+                repo.saveBeyond(h, masked(beyond(entries, o, repo.beyond(h))));
                 if (page.types() != null) {
                     repo.replaceTypes(h, page.types().stream()
                             .map(t -> new EmergencyType(masked(t.name()), masked(t.prevention()))).toList());
@@ -153,11 +156,11 @@ public final class LocalMarkdownService implements MarkdownService {
      * The page is the source for what it holds beyond each record. What only a full export carries (history,
      * the write-up section's extra lines) is kept from before when the page is the shorter log form.
      */
-    private static Map<String, LogWriter.Beyond> beyond(ParsedLog page, ImportOutcome o,
+    private static Map<String, LogWriter.Beyond> beyond(List<PageEntry> entries, ImportOutcome o,
                                                         Map<String, LogWriter.Beyond> stored) {
         Map<String, LogWriter.Beyond> out = new HashMap<>();
-        for (int i = 0; i < page.entries().size(); i++) {
-            PageEntry e = page.entries().get(i);
+        for (int i = 0; i < entries.size(); i++) {
+            PageEntry e = entries.get(i);
             String id = o.ids().get(i).toString();
             LogWriter.Beyond before = stored.getOrDefault(id, LogWriter.Beyond.NONE);
             boolean full = e.history() != null;

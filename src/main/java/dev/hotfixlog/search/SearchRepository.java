@@ -23,6 +23,9 @@ final class SearchRepository {
     /** What a hand-kept log holds beyond the labels (V18), for the snippet: the texts of its extras. */
     static final String LOG_EXTRAS_BODY = "coalesce((SELECT string_agg(e->>'text', ' ') FROM hotfix_markdown m,"
             + " jsonb_array_elements(coalesce(m.extras, '[]')::jsonb) e WHERE m.hotfix_id = h.id), '')";
+    /** The team's own fields' texts (V20, V21), for the snippet. */
+    static final String TEAM_FIELDS_BODY = "coalesce((SELECT string_agg(f.text_value, ' ') FROM record_fields f"
+            + " WHERE f.hotfix_id = h.id), '')";
     static final String LESSON_BODY = "coalesce(l.summary, '') || ' ' || coalesce(l.constraint_text, '') ||"
             + " ' ' || coalesce(l.signal_text, '') || ' ' || coalesce(l.boundary_text, '') || ' ' ||"
             + " coalesce(l.operating_rule, '') || ' ' || coalesce(l.category, '')";
@@ -113,18 +116,25 @@ final class SearchRepository {
         StringBuilder viaLog = new StringBuilder("SELECT 'hotfix' AS kind, h.id, h.number AS n, 0.5 * ts_rank(m.search, "
                 + query + ") AS score FROM hotfix_markdown m JOIN record_facts h ON h.id = m.hotfix_id WHERE m.search @@ "
                 + query);
+        // And through the team's own fields' texts (V21), likewise.
+        StringBuilder viaFields = new StringBuilder("SELECT DISTINCT 'hotfix' AS kind, h.id, h.number AS n, 0.5 *"
+                + " ts_rank(f.search, " + query + ") AS score FROM record_fields f JOIN record_facts h"
+                + " ON h.id = f.hotfix_id WHERE f.search @@ " + query);
         filters(hotfixes, args, q, before, "'hotfix'", "h.category", "h.detected_at");
         filters(viaLog, args, q, before, "'hotfix'", "h.category", "h.detected_at");
+        filters(viaFields, args, q, before, "'hotfix'", "h.category", "h.detected_at");
         filters(lessons, args, q, null, "'lesson'", "l.category", "l.created_at");
         hotfixes.append(" ORDER BY h.number DESC LIMIT :cap");
         viaLog.append(" ORDER BY h.number DESC LIMIT :cap");
+        viaFields.append(" ORDER BY n DESC LIMIT :cap");
         lessons.append(" ORDER BY l.number DESC LIMIT :cap");
         String sql = "WITH best AS (SELECT kind, id, n, max(score) AS score FROM (SELECT * FROM (" + hotfixes
-                + ") hc UNION ALL SELECT * FROM (" + viaLog + ") vc UNION ALL SELECT * FROM (" + lessons + ") lc) c"
+                + ") hc UNION ALL SELECT * FROM (" + viaLog + ") vc UNION ALL SELECT * FROM (" + viaFields
+                + ") fc UNION ALL SELECT * FROM (" + lessons + ") lc) c"
                 + " GROUP BY kind, id, n ORDER BY score DESC, n DESC LIMIT :limit)"
                 + " SELECT b.kind, b.id, ts_headline('english', COALESCE(h.title, l.title), " + query
                 + ", :titleOptions), ts_headline('english', CASE WHEN b.kind = 'hotfix' THEN " + HOTFIX_BODY
-                + " || ' ' || " + LOG_EXTRAS_BODY + " ELSE " + LESSON_BODY + " END, " + query + ", :bodyOptions), b.score, h.severity,"
+                + " || ' ' || " + LOG_EXTRAS_BODY + " || ' ' || " + TEAM_FIELDS_BODY + " ELSE " + LESSON_BODY + " END, " + query + ", :bodyOptions), b.score, h.severity,"
                 + " COALESCE(h.category, l.category), COALESCE(h.detected_at, l.created_at),"
                 + " COALESCE(h.operating_rule, l.operating_rule)"
                 + " FROM best b LEFT JOIN record_facts h ON b.kind = 'hotfix' AND h.id = b.id"

@@ -28,7 +28,8 @@ class TeamFieldsTest {
              {"name":"slaBreachedOn","label":"SLA breached on","type":"date","section":"when"},
              {"name":"changeTicket","type":"link","section":"fix"},
              {"name":"affectedUsers","type":"number"},
-             {"name":"channels","type":"multiChoice","choices":["web","ios","android"]}]""";
+             {"name":"channels","type":"multiChoice","choices":["web","ios","android"]},
+             {"name":"customerNote","type":"longText"}]""";
     private static final String CLOCK = "2026-11-22T10:00:00Z";
 
     @BothDatabases
@@ -65,6 +66,27 @@ class TeamFieldsTest {
             assertThat(api.patch("/api/v1/hotfixes/HOTFIX-001", "{\"fields\":{\"affectedUsers\":null}}",
                     "If-Match", "\"1\"").json().path("fields").has("affectedUsers")).isFalse();
             assertThat(api.get("/api/v1/hotfixes/HOTFIX-001/history").body()).contains("fields.affectedUsers");
+
+            // The Markdown log writes them under their labels and reads them back (export, edit, import, export).
+            String log = api.get("/api/v1/export").body();
+            assertThat(log).contains("**Region:** eu", "**Customer facing:** yes", "**channels:** web, ios",
+                    "**SLA breached on:** 2026-11-22");
+            String edited = log.replace("**Region:** eu", "**Region:** apac").replace("**channels:** web, ios",
+                    "**channels:** android");
+            assertThat(api.post("/api/v1/import", edited, "Content-Type", "text/markdown; charset=utf-8").status())
+                    .isEqualTo(200);
+            assertThat(api.get("/api/v1/hotfixes/HOTFIX-001").json().path("fields").toString())
+                    .isEqualTo("{\"channels\":[\"android\"],\"customerFacing\":true,\"region\":\"apac\","
+                            + "\"slaBreachedOn\":\"2026-11-22\"}");
+            assertThat(api.get("/api/v1/export").body()).as("export → import → export is stable").isEqualTo(edited);
+            assertThat(api.post("/api/v1/import", log.replace("**Region:** eu", "**Region:** mars"),
+                    "Content-Type", "text/markdown; charset=utf-8").body()).contains("fields.region");
+            api.post("/api/v1/import", log, "Content-Type", "text/markdown; charset=utf-8");
+
+            // Search finds a hotfix by a team field's text.
+            api.patch("/api/v1/hotfixes/HOTFIX-002", "{\"fields\":{\"customerNote\":\"Globex escalated twice\"}}",
+                    "If-Match", "\"1\"");
+            assertThat(api.get("/api/v1/search?q=globex").json().path("items").toString()).contains("HOTFIX-002");
 
             // Filters: by a choice, by yes/no; an unknown field is refused by name.
             assertThat(ids(api.get("/api/v1/hotfixes?field.region=eu").json())).isEqualTo("[HOTFIX-001]");
@@ -132,10 +154,12 @@ class TeamFieldsTest {
     @org.junit.jupiter.api.Test
     void aBadDefinition_stopsTheStart_namingTheSettingTheFieldAndTheFix() {
         assertThatThrownBy(() -> CustomFields.parse("HOTFIX_FIELDS", "[{\"name\":\"region\",\"type\":\"choice\"},"
-                + "{\"name\":\"title\",\"type\":\"text\"},{\"name\":\"x\",\"type\":\"colour\"}]"))
+                + "{\"name\":\"title\",\"type\":\"text\"},{\"name\":\"x\",\"type\":\"colour\"},"
+                + "{\"name\":\"riskNote\",\"label\":\"Risk Accepted\",\"type\":\"text\"}]"))
                 .hasMessageContaining("HOTFIX_FIELDS[0]").hasMessageContaining("needs 1 to 100 choices")
                 .hasMessageContaining("HOTFIX_FIELDS[1]").hasMessageContaining("built-in field")
-                .hasMessageContaining("HOTFIX_FIELDS[2]").hasMessageContaining("use text, longText");
+                .hasMessageContaining("HOTFIX_FIELDS[2]").hasMessageContaining("use text, longText")
+                .hasMessageContaining("HOTFIX_FIELDS[3]").hasMessageContaining("is the template's own (riskAccepted)");
         assertThatThrownBy(() -> CustomFields.parse("HOTFIX_FIELDS", "/no/such/file.json"))
                 .hasMessageContaining("neither a JSON list of fields nor a readable file");
     }

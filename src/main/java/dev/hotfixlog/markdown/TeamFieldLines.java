@@ -1,0 +1,136 @@
+package dev.hotfixlog.markdown;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.hotfix.CustomField;
+import dev.hotfixlog.hotfix.CustomFields;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.ImportItem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A team's own fields in the log, as people write them: a bold label line each ({@code **Region:** eu}), under the
+ * entry's opening lines (after Who). The reader keeps lines it does not know as the entry's own text; those that
+ * name a team field become its value again on import. Several lines of text are written on one, with {@code <br>}
+ * where the lines broke (GitHub shows it as a break); a yes/no as yes or no; many choices with commas.
+ */
+final class TeamFieldLines {
+    private static final String BREAK = "<br>";
+    private final CustomFields team;
+
+    TeamFieldLines(CustomFields team) {
+        this.team = team;
+    }
+
+    /** The record's team fields as the entry's opening lines, before its other extras; none when it has none. */
+    List<Extra> withTeamLines(Hotfix h, List<Extra> extras) {
+        List<String> lines = new ArrayList<>();
+        for (CustomField f : team.all()) {
+            Object v = h.fields().get(f.name());
+            if (v != null) {
+                lines.add("**" + f.label() + ":** " + text(v));
+            }
+        }
+        if (lines.isEmpty()) {
+            return extras;
+        }
+        List<Extra> out = new ArrayList<>();
+        out.add(new Extra("", String.join("\n", lines)));
+        out.addAll(extras);
+        return out;
+    }
+
+    private static String text(Object v) {
+        if (v instanceof List<?> list) {
+            return String.join(", ", list.stream().map(Object::toString).toList());
+        }
+        if (v instanceof Boolean b) {
+            return b ? "yes" : "no";
+        }
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return String.valueOf(d.longValue());
+        }
+        return v.toString().replace("\r\n", "\n").replace("\n", BREAK);
+    }
+
+    /** The entries with their team field lines taken out of their extras and into their fields. */
+    List<PageEntry> take(List<PageEntry> entries) {
+        if (team.isEmpty()) {
+            return entries;
+        }
+        List<PageEntry> out = new ArrayList<>(entries.size());
+        for (PageEntry e : entries) {
+            ObjectNode fields = e.item().fields().deepCopy();
+            List<Extra> kept = new ArrayList<>();
+            for (Extra x : e.extras()) {
+                List<String> rest = new ArrayList<>();
+                for (String line : x.text().split("\n", -1)) {
+                    LabelLine l = LabelLine.bold(line);
+                    CustomField f = l == null ? null : field(l.name());
+                    if (f == null) {
+                        rest.add(line);
+                    } else {
+                        ObjectNode team = fields.get("fields") instanceof ObjectNode o ? o : fields.putObject("fields");
+                        put(team, f, l.rest().strip());
+                    }
+                }
+                String text = String.join("\n", rest).strip();
+                if (!text.isEmpty()) {
+                    kept.add(new Extra(x.section(), rest.size() == x.text().split("\n", -1).length ? x.text() : text));
+                }
+            }
+            ImportItem i = e.item();
+            out.add(new PageEntry(new ImportItem(i.line(), i.id(), fields, i.status(), i.fullRecord(), i.day()),
+                    e.followUpStatus(), kept, e.history()));
+        }
+        return out;
+    }
+
+    private CustomField field(String label) {
+        String l = label.strip().toLowerCase(Locale.ROOT);
+        for (CustomField f : team.all()) {
+            if (f.label().toLowerCase(Locale.ROOT).equals(l) || f.name().toLowerCase(Locale.ROOT).equals(l)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** The text as the API would carry it; a value that does not fit is passed on as text, refused by name. */
+    private static void put(ObjectNode team, CustomField f, String text) {
+        if (text.isEmpty()) {
+            team.putNull(f.name());
+            return;
+        }
+        switch (f.type()) {
+            case YES_NO -> {
+                String t = text.toLowerCase(Locale.ROOT);
+                if (t.equals("yes") || t.equals("true")) {
+                    team.put(f.name(), true);
+                } else if (t.equals("no") || t.equals("false")) {
+                    team.put(f.name(), false);
+                } else {
+                    team.put(f.name(), text);
+                }
+            }
+            case NUMBER -> {
+                try {
+                    team.put(f.name(), Double.parseDouble(text));
+                } catch (NumberFormatException e) {
+                    team.put(f.name(), text);
+                }
+            }
+            case MULTI_CHOICE -> {
+                ArrayNode list = team.putArray(f.name());
+                for (String s : text.split(",")) {
+                    if (!s.isBlank()) {
+                        list.add(s.strip());
+                    }
+                }
+            }
+            default -> team.put(f.name(), text.replace(BREAK, "\n"));
+        }
+    }
+}
