@@ -1,5 +1,6 @@
 package dev.hotfixlog.cli;
 
+import dev.hotfixlog.hotfix.CustomFields;
 import dev.hotfixlog.hotfix.FieldChange;
 import dev.hotfixlog.hotfix.FollowUp;
 import dev.hotfixlog.hotfix.FollowUpKind;
@@ -42,7 +43,7 @@ final class HotfixText {
         line(b, "Duration", durations(t));
         if (!h.fields().map().isEmpty()) {
             b.append("\nTeam fields\n");
-            new java.util.TreeMap<>(h.fields().map()).forEach((name, v) -> line(b, name, teamValue(v)));
+            new java.util.TreeMap<>(h.fields().map()).forEach((name, v) -> line(b, name, CustomFields.text(v)));
         }
         for (RecordSection section : List.of(RecordSection.EMERGENCY, RecordSection.FIX, RecordSection.CONTEXT)) {
             b.append('\n').append(section.heading()).append('\n');
@@ -96,18 +97,6 @@ final class HotfixText {
         }
     }
 
-    private static String teamValue(Object v) {
-        if (v instanceof List<?> list) {
-            return String.join(", ", list.stream().map(Object::toString).toList());
-        }
-        if (v instanceof Boolean b) {
-            return b ? "yes" : "no";
-        }
-        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return String.valueOf(d.longValue());
-        }
-        return String.valueOf(v);
-    }
 
     static String listHeader() {
         return String.format("%-11s %-9s %-10s %-20s %-20s %s", "ID", "SEVERITY", "STATUS", "DETECTED", "WHO",

@@ -108,6 +108,20 @@ public final class CustomFields {
         });
     }
 
+    /** A value as people read it: a list with commas, a yes/no as yes or no, a whole number without a fraction. */
+    public static String text(Object v) {
+        if (v instanceof List<?> list) {
+            return String.join(", ", list.stream().map(Object::toString).toList());
+        }
+        if (v instanceof Boolean b) {
+            return b ? "yes" : "no";
+        }
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return String.valueOf(d.longValue());
+        }
+        return String.valueOf(v);
+    }
+
     public List<CustomField> all() {
         return fields;
     }

@@ -43,16 +43,7 @@ final class TeamFieldLines {
     }
 
     private static String text(Object v) {
-        if (v instanceof List<?> list) {
-            return String.join(", ", list.stream().map(Object::toString).toList());
-        }
-        if (v instanceof Boolean b) {
-            return b ? "yes" : "no";
-        }
-        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return String.valueOf(d.longValue());
-        }
-        return v.toString().replace("\r\n", "\n").replace("\n", BREAK);
+        return CustomFields.text(v).replace("\r\n", "\n").replace("\n", BREAK);
     }
 
     /** The entries with their team field lines taken out of their extras and into their fields. */
