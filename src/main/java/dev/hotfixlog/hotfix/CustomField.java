@@ -90,6 +90,8 @@ public record CustomField(String name, String label, Type type, boolean required
         for (String c : choices) {
             if (c == null || c.isBlank() || c.length() > TEXT_MAX_CHARS) {
                 out.add("a choice must be 1 to " + TEXT_MAX_CHARS + " characters");
+            } else if (c.contains(",")) {
+                out.add("the choice '" + c + "' has a comma: many choices are written with commas between them");
             } else if (!seen.add(c.toLowerCase(Locale.ROOT))) {
                 out.add("the choice '" + c + "' is listed twice");
             }

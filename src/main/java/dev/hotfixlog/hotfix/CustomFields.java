@@ -86,6 +86,10 @@ public final class CustomFields {
             if (seen.put(name, true) != null) {
                 errors.add(new FieldError(where, "field '" + name + "' is defined twice"));
             }
+            // The log reads a field back by its label: two fields of one label would be one line.
+            if (seen.put("label:" + f.label().toLowerCase(java.util.Locale.ROOT), true) != null) {
+                errors.add(new FieldError(where, "the label '" + f.label() + "' is another field's too"));
+            }
             out.add(f);
         }
         if (!errors.isEmpty()) {

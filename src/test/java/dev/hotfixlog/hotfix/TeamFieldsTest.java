@@ -160,6 +160,11 @@ class TeamFieldsTest {
                 .hasMessageContaining("HOTFIX_FIELDS[1]").hasMessageContaining("built-in field")
                 .hasMessageContaining("HOTFIX_FIELDS[2]").hasMessageContaining("use text, longText")
                 .hasMessageContaining("HOTFIX_FIELDS[3]").hasMessageContaining("is the template's own (riskAccepted)");
+        assertThatThrownBy(() -> CustomFields.parse("HOTFIX_FIELDS", "[{\"name\":\"a\",\"label\":\"Zone\","
+                + "\"type\":\"text\"},{\"name\":\"b\",\"label\":\"zone\",\"type\":\"multiChoice\","
+                + "\"choices\":[\"x,y\"]}]"))
+                .hasMessageContaining("HOTFIX_FIELDS[1]").hasMessageContaining("the label 'zone' is another field's")
+                .hasMessageContaining("has a comma");
         assertThatThrownBy(() -> CustomFields.parse("HOTFIX_FIELDS", "/no/such/file.json"))
                 .hasMessageContaining("neither a JSON list of fields nor a readable file");
     }
