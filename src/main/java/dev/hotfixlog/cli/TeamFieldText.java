@@ -1,6 +1,5 @@
 package dev.hotfixlog.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.CustomField;
@@ -18,28 +17,6 @@ final class TeamFieldText {
                 + " the built-in ones are " + String.join(", ", RecordFields.names()) + (team.isEmpty() ? ""
                 : "; this log's own: " + String.join(", ", team.all().stream().map(CustomField::name).toList()))));
         ObjectNode fields = patch.has("fields") ? (ObjectNode) patch.get("fields") : patch.putObject("fields");
-        if (raw.isEmpty()) {
-            fields.putNull(name);
-            return;
-        }
-        switch (f.type()) {
-            case NUMBER -> {
-                try {
-                    fields.put(name, Double.parseDouble(raw.strip()));
-                } catch (NumberFormatException e) {
-                    throw ValidationException.of("fields." + name, "'" + raw + "' is not a number");
-                }
-            }
-            case YES_NO -> fields.put(name, Answers.yesNo("fields." + name, raw));
-            case MULTI_CHOICE -> {
-                ArrayNode list = fields.putArray(name);
-                for (String s : raw.split(",")) {
-                    if (!s.isBlank()) {
-                        list.add(s.trim());
-                    }
-                }
-            }
-            default -> fields.put(name, raw);
-        }
+        fields.set(name, f.fromText(raw));
     }
 }

@@ -1,6 +1,8 @@
 package dev.hotfixlog.hotfix;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -44,11 +46,6 @@ public record CustomField(String name, String label, Type type, boolean required
                 }
             }
             return null;
-        }
-
-        /** Stored in the text column (each choice its own row for many-of). */
-        boolean isText() {
-            return this != NUMBER && this != YES_NO;
         }
     }
 
@@ -187,23 +184,61 @@ public record CustomField(String name, String label, Type type, boolean required
                 + String.join(", ", choices));
     }
 
-    /** A filter's text ({@code ?field.region=eu}) as the value it compares with. */
-    Object filterValue(String text) {
-        return switch (type) {
-            case NUMBER -> {
-                try {
-                    yield Double.parseDouble(text.strip());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("must be a number");
+    /**
+     * A value as people type it on a command line or in a log ({@code region=eu}, {@code **Customer facing:** yes}),
+     * as the API carries it: yes or no (y, n, true, false) for a yes-or-no field, a number for a number, many choices
+     * between commas, anything else as text; empty is none. A text that does not fit goes on as text, so that
+     * {@link #read} refuses it by the field's name like any bad value.
+     */
+    public JsonNode fromText(String text) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return json.nullNode();
+        }
+        switch (type) {
+            case YES_NO -> {
+                switch (t.toLowerCase(Locale.ROOT)) {
+                    case "y", "yes", "true" -> {
+                        return json.booleanNode(true);
+                    }
+                    case "n", "no", "false" -> {
+                        return json.booleanNode(false);
+                    }
+                    default -> {
+                        return json.textNode(t);
+                    }
                 }
             }
-            case YES_NO -> switch (text.strip().toLowerCase(Locale.ROOT)) {
-                case "true", "yes" -> true;
-                case "false", "no" -> false;
-                default -> throw new IllegalArgumentException("must be true or false");
-            };
-            case CHOICE, MULTI_CHOICE -> choice(com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
-            default -> text.strip();
-        };
+            case NUMBER -> {
+                try {
+                    return json.numberNode(Double.parseDouble(t));
+                } catch (NumberFormatException e) {
+                    return json.textNode(t);
+                }
+            }
+            case MULTI_CHOICE -> {
+                ArrayNode list = json.arrayNode();
+                for (String s : t.split(",")) {
+                    if (!s.isBlank()) {
+                        list.add(s.strip());
+                    }
+                }
+                return list;
+            }
+            default -> {
+                return json.textNode(t);
+            }
+        }
+    }
+
+    /** A filter's text ({@code ?field.region=eu}) as the value it compares with: one value, checked like any. */
+    Object filterValue(String text) {
+        Object value = type == Type.MULTI_CHOICE ? choice(JsonNodeFactory.instance.textNode(text.strip()))
+                : read(fromText(text));
+        if (value == null) {
+            throw new IllegalArgumentException("needs a value");
+        }
+        return value;
     }
 }

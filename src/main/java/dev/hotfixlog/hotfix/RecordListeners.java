@@ -16,9 +16,6 @@ public final class RecordListeners {
         return new RecordListeners(List.of(listeners));
     }
 
-    public static RecordListeners of(List<RecordListener> listeners) {
-        return new RecordListeners(listeners);
-    }
 
     void tell(Handle h, RecordChange change) {
         for (RecordListener l : listeners) {

@@ -1,15 +1,8 @@
 package dev.hotfixlog.hotfix;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hotfixlog.json.Json;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The parts of a record the web page edits in place, in the template's order. Each maps its form fields to
@@ -87,10 +80,6 @@ public enum RecordSection {
         return FromCatalogue.FIELDS.get(this);
     }
 
-    /** True when a field of this section is {@code field}, or lies within it ("followUps" holds the follow-ups'). */
-    public boolean has(String field) {
-        return fields().stream().anyMatch(f -> f.name().equals(field) || f.name().startsWith(field + "."));
-    }
 
     /** The form field of this API name in any section, or null. */
     public static FormField field(String name) {
@@ -114,101 +103,11 @@ public enum RecordSection {
         return null;
     }
 
-    /** The record's current values of this section as form text ("" for empty; a list one item per line). */
-    public Map<String, String> values(Hotfix h) {
-        return values(h, fields());
-    }
 
-    /** The record's current values of these inputs as form text (yes/no for a team's yes-or-no field). */
-    static Map<String, String> values(Hotfix h, List<FormField> inputs) {
-        ObjectNode json = HotfixJson.write(h);
-        Map<String, String> out = new LinkedHashMap<>();
-        for (FormField f : inputs) {
-            JsonNode v = json.at("/" + f.name().replace('.', '/'));
-            if (v == null || v.isNull() || v.isMissingNode()) {
-                out.put(f.name(), "");
-            } else if (v.isArray()) {
-                List<String> items = new ArrayList<>();
-                v.forEach(i -> items.add(i.asText()));
-                out.put(f.name(), String.join("\n", items));
-            } else if (v.isBoolean()) {
-                out.put(f.name(), v.asBoolean() ? "yes" : "no");
-            } else {
-                out.put(f.name(), v.asText());
-            }
-        }
-        return out;
-    }
 
-    /** What the user typed, read from a form: every field of the section, "" when left empty. */
-    public Map<String, String> read(Function<String, String> form) {
-        return read(form, fields());
-    }
 
-    static Map<String, String> read(Function<String, String> form, List<FormField> inputs) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (FormField f : inputs) {
-            String v = form.apply(f.name());
-            out.put(f.name(), v == null ? "" : v.replace("\r\n", "\n"));
-        }
-        return out;
-    }
 
-    /**
-     * The merge patch that makes the record say what the form says: an empty input clears its field, a list is
-     * split on lines only (a name may hold a comma, and opening an editor and saving must change nothing).
-     * {@code onlyFilled} leaves empty inputs out (declaring: nothing to clear yet).
-     */
-    public static ObjectNode patch(Map<String, String> values, boolean onlyFilled) {
-        List<FormField> all = new ArrayList<>();
-        for (RecordSection s : values()) {
-            all.addAll(s.fields());
-        }
-        return patch(values, onlyFilled, all);
-    }
 
-    static ObjectNode patch(Map<String, String> values, boolean onlyFilled, List<FormField> inputs) {
-        ObjectNode top = Json.object();
-        for (FormField f : inputs) {
-            if (!values.containsKey(f.name())) {
-                continue;
-            }
-            // A dotted name ("followUps.postmortem.owner") is a member of nested objects in the patch.
-            String[] path = f.name().split("\\.");
-            ObjectNode body = top;
-            for (int k = 0; k < path.length - 1; k++) {
-                body = body.get(path[k]) instanceof ObjectNode o ? o : body.putObject(path[k]);
-            }
-            String name = path[path.length - 1];
-            String v = values.get(f.name());
-            boolean blank = v == null || v.isBlank();
-            if (blank && onlyFilled) {
-                continue;
-            }
-            if (f.kind().equals("list")) {
-                ArrayNode list = body.putArray(name);
-                if (!blank) {
-                    for (String item : v.split("\n")) {
-                        if (!item.isBlank()) {
-                            list.add(item.strip());
-                        }
-                    }
-                }
-            } else if (blank) {
-                body.putNull(name);
-            } else if (f.kind().equals("rating") && v.strip().matches("\\d{1,2}")) {
-                // A number typed into a text input; anything else goes as text and is refused by name.
-                body.put(name, Integer.parseInt(v.strip()));
-            } else if (f.kind().equals("number") && v.strip().matches("-?\\d{1,15}(\\.\\d{1,15})?")) {
-                body.put(name, Double.parseDouble(v.strip()));
-            } else if (f.kind().equals("yesno") && (v.strip().equals("yes") || v.strip().equals("no"))) {
-                body.put(name, v.strip().equals("yes"));
-            } else {
-                body.put(name, v);
-            }
-        }
-        return top;
-    }
 
     /** The API fields a revision touched, by top-level name ({@code followUps.postmortem.done} → followUps). */
     public static Set<String> topLevel(List<FieldChange> changes) {

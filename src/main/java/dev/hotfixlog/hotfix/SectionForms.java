@@ -1,8 +1,12 @@
 package dev.hotfixlog.hotfix;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.json.Json;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -50,21 +54,99 @@ public final class SectionForms {
 
     /** The record's values of the section's inputs, as form text. */
     public Map<String, String> values(RecordSection s, Hotfix h) {
-        return RecordSection.values(h, fields(s));
+        return values(h, fields(s));
     }
 
     /** What the user typed into the section's inputs. */
     public Map<String, String> read(RecordSection s, Function<String, String> form) {
-        return RecordSection.read(form, fields(s));
+        return read(form, fields(s));
     }
 
-    /** The merge patch that makes the record say what the form says ({@link RecordSection#patch}). */
+    /**
+     * The merge patch that makes the record say what the form says: an empty input clears its field, a list is
+     * split on lines only (a name may hold a comma, and opening an editor and saving must change nothing).
+     * {@code onlyFilled} leaves empty inputs out (declaring: nothing to clear yet).
+     */
     public ObjectNode patch(Map<String, String> values, boolean onlyFilled) {
-        return RecordSection.patch(values, onlyFilled, all);
+        return patch(values, onlyFilled, all);
     }
 
     /** True when an input of the section is {@code field}, or lies within it. */
     public boolean has(RecordSection s, String field) {
         return fields(s).stream().anyMatch(f -> f.name().equals(field) || f.name().startsWith(field + "."));
+    }
+
+    /** The record's current values of these inputs as form text (yes/no for a team's yes-or-no field). */
+    private static Map<String, String> values(Hotfix h, List<FormField> inputs) {
+        ObjectNode json = HotfixJson.write(h);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (FormField f : inputs) {
+            JsonNode v = json.at("/" + f.name().replace('.', '/'));
+            if (v == null || v.isNull() || v.isMissingNode()) {
+                out.put(f.name(), "");
+            } else if (v.isArray()) {
+                List<String> items = new ArrayList<>();
+                v.forEach(i -> items.add(i.asText()));
+                out.put(f.name(), String.join("\n", items));
+            } else if (v.isBoolean()) {
+                out.put(f.name(), v.asBoolean() ? "yes" : "no");
+            } else {
+                out.put(f.name(), v.asText());
+            }
+        }
+        return out;
+    }
+
+    /** What the user typed into these inputs, "" when left empty. */
+    private static Map<String, String> read(Function<String, String> form, List<FormField> inputs) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (FormField f : inputs) {
+            String v = form.apply(f.name());
+            out.put(f.name(), v == null ? "" : v.replace("\r\n", "\n"));
+        }
+        return out;
+    }
+
+    private static ObjectNode patch(Map<String, String> values, boolean onlyFilled, List<FormField> inputs) {
+        ObjectNode top = Json.object();
+        for (FormField f : inputs) {
+            if (!values.containsKey(f.name())) {
+                continue;
+            }
+            // A dotted name ("followUps.postmortem.owner") is a member of nested objects in the patch.
+            String[] path = f.name().split("\\.");
+            ObjectNode body = top;
+            for (int k = 0; k < path.length - 1; k++) {
+                body = body.get(path[k]) instanceof ObjectNode o ? o : body.putObject(path[k]);
+            }
+            String name = path[path.length - 1];
+            String v = values.get(f.name());
+            boolean blank = v == null || v.isBlank();
+            if (blank && onlyFilled) {
+                continue;
+            }
+            if (f.kind().equals("list")) {
+                ArrayNode list = body.putArray(name);
+                if (!blank) {
+                    for (String item : v.split("\n")) {
+                        if (!item.isBlank()) {
+                            list.add(item.strip());
+                        }
+                    }
+                }
+            } else if (blank) {
+                body.putNull(name);
+            } else if (f.kind().equals("rating") && v.strip().matches("\\d{1,2}")) {
+                // A number typed into a text input; anything else goes as text and is refused by name.
+                body.put(name, Integer.parseInt(v.strip()));
+            } else if (f.kind().equals("number") && v.strip().matches("-?\\d{1,15}(\\.\\d{1,15})?")) {
+                body.put(name, Double.parseDouble(v.strip()));
+            } else if (f.kind().equals("yesno") && (v.strip().equals("yes") || v.strip().equals("no"))) {
+                body.put(name, v.strip().equals("yes"));
+            } else {
+                body.put(name, v);
+            }
+        }
+        return top;
     }
 }

@@ -1,6 +1,5 @@
 package dev.hotfixlog.markdown;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.hotfix.CustomField;
 import dev.hotfixlog.hotfix.CustomFields;
@@ -64,7 +63,7 @@ final class TeamFieldLines {
                         rest.add(line);
                     } else {
                         ObjectNode team = fields.get("fields") instanceof ObjectNode o ? o : fields.putObject("fields");
-                        put(team, f, l.rest().strip());
+                        team.set(f.name(), f.fromText(l.rest().replace(BREAK, "\n")));
                     }
                 }
                 String text = String.join("\n", rest).strip();
@@ -89,39 +88,4 @@ final class TeamFieldLines {
         return null;
     }
 
-    /** The text as the API would carry it; a value that does not fit is passed on as text, refused by name. */
-    private static void put(ObjectNode team, CustomField f, String text) {
-        if (text.isEmpty()) {
-            team.putNull(f.name());
-            return;
-        }
-        switch (f.type()) {
-            case YES_NO -> {
-                String t = text.toLowerCase(Locale.ROOT);
-                if (t.equals("yes") || t.equals("true")) {
-                    team.put(f.name(), true);
-                } else if (t.equals("no") || t.equals("false")) {
-                    team.put(f.name(), false);
-                } else {
-                    team.put(f.name(), text);
-                }
-            }
-            case NUMBER -> {
-                try {
-                    team.put(f.name(), Double.parseDouble(text));
-                } catch (NumberFormatException e) {
-                    team.put(f.name(), text);
-                }
-            }
-            case MULTI_CHOICE -> {
-                ArrayNode list = team.putArray(f.name());
-                for (String s : text.split(",")) {
-                    if (!s.isBlank()) {
-                        list.add(s.strip());
-                    }
-                }
-            }
-            default -> team.put(f.name(), text.replace(BREAK, "\n"));
-        }
-    }
 }

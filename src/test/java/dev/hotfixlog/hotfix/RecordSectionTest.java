@@ -23,9 +23,10 @@ class RecordSectionTest {
                     .put("learning", "Pin, then rotate");
             body.putArray("systemsAffected").add("payments-gateway, EU").add("flag payments.pinning");
             Hotfix h = service.create(MergePatch.of(body), "t");
+            SectionForms forms = new SectionForms(CustomFields.NONE);
             for (RecordSection section : RecordSection.values()) {
                 Hotfix after = service.edit(h.id(), h.version(),
-                        MergePatch.of(RecordSection.patch(section.values(h), false)), "t");
+                        MergePatch.of(forms.patch(forms.values(section, h), false)), "t");
                 assertThat(after.version()).as(section.key()).isEqualTo(h.version());
                 assertThat(HotfixJson.write(after)).as(section.key()).isEqualTo(HotfixJson.write(h));
             }
