@@ -15,9 +15,7 @@ final class CustomFieldRepository {
      * type: the stored values were written for the old one.
      */
     static void reconcile(Handle h, CustomFields fields, String setting, long now) {
-        Map<String, String> known = new HashMap<>();
-        h.createQuery("SELECT name, type FROM field_definition")
-                .map((rs, ctx) -> known.put(rs.getString(1), rs.getString(2))).list();
+        Map<String, String> known = known(h);
         List<FieldError> errors = new ArrayList<>();
         for (CustomField f : fields.all()) {
             String was = known.get(f.name());
@@ -34,6 +32,19 @@ final class CustomFieldRepository {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+    }
+
+    /** Whether {@link #reconcile} has anything to record or refuse: a definition not seen, or a changed type. */
+    static boolean unknownOrChanged(Handle h, CustomFields fields) {
+        Map<String, String> known = known(h);
+        return fields.all().stream().anyMatch(f -> !f.type().json().equals(known.get(f.name())));
+    }
+
+    private static Map<String, String> known(Handle h) {
+        Map<String, String> known = new HashMap<>();
+        h.createQuery("SELECT name, type FROM field_definition")
+                .map((rs, ctx) -> known.put(rs.getString(1), rs.getString(2))).list();
+        return known;
     }
 
     /** The defined fields' values of these records: id → name → value. Hidden fields are not read. */

@@ -106,10 +106,14 @@ public final class CustomFields {
         if (fields.isEmpty()) {
             return;
         }
-        db.write(h -> {
-            CustomFieldRepository.reconcile(h, this, setting, now);
-            return null;
-        });
+        // Read first: every command opens the log, and a write (the lock, a commit) is only needed the first time
+        // a definition is seen.
+        if (db.read(h -> CustomFieldRepository.unknownOrChanged(h, this))) {
+            db.write(h -> {
+                CustomFieldRepository.reconcile(h, this, setting, now);
+                return null;
+            });
+        }
     }
 
     /** A value as people read it: a list with commas, a yes/no as yes or no, a whole number without a fraction. */
