@@ -18,8 +18,10 @@ import java.util.stream.Collectors;
  * OpenAPI document's record schema all read it.
  *
  * <p><b>Adding a field</b> that holds text, a link or a number: one {@link #plain} line here, in the place the
- * template gives it, and its column in a new migration (and, when {@code searched}, in the search text's
- * definition of that migration). Nothing else: {@code RecordFieldsTest} checks that every layer knows it.
+ * template gives it, and its column in a new migration (and, when {@code searched}, that migration also adds it
+ * to the searched text: SQLite's view {@code search_hotfix_row}, PostgreSQL's {@code hotfix.search} column and
+ * the {@code record_facts} view). Nothing else: {@code CatalogueFieldTest} adds one that way and follows it through
+ * every layer.
  */
 public final class RecordFields {
     private static final List<RecordField> BUILT_IN = List.of(
@@ -130,7 +132,7 @@ public final class RecordFields {
         return out;
     }
 
-    /** The columns full-text search reads, in order (the search text's definition in migration V15 and V18). */
+    /** The columns full-text search reads, in order (as the searched text of migrations V15 and V21 lists them). */
     public static List<String> searchedColumns() {
         return ALL.stream().filter(RecordField::searched).map(RecordField::column).toList();
     }

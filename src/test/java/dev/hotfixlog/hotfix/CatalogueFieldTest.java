@@ -98,8 +98,9 @@ class CatalogueFieldTest {
     }
 
     /**
-     * The field's one migration: its column, and the search text's definition with it (SQLite: the triggers of
-     * V18; PostgreSQL: the generated column of V15 and the record's view of V19, which names the searched columns).
+     * The field's one migration: its column, and the search text's definition with it (SQLite: the searched-row
+     * view of V21; PostgreSQL: the generated column of V15 and the record's view of V19, which names the searched
+     * columns).
      */
     private static void migrate(TestDb db) throws Exception {
         List<String> statements = new ArrayList<>();
@@ -117,12 +118,11 @@ class CatalogueFieldTest {
             String view = v19.substring(v19.indexOf("CREATE VIEW record_facts"), v19.indexOf("FROM hotfix;"));
             statements.add(view.replace("learning,", "learning, customer_ref,") + "FROM hotfix");
         } else {
-            String v18 = resource("db/migration/sqlite/V18__search_log_extras.sql")
-                    .replace("NEW.learning,", "NEW.learning, NEW.customer_ref,")
-                    .replace("h.learning,", "h.learning, h.customer_ref,")
-                    .replace("OLD.learning IS NOT NEW.learning",
-                            "OLD.learning IS NOT NEW.learning OR OLD.customer_ref IS NOT NEW.customer_ref");
-            statements.addAll(sqliteStatements(v18));
+            // SQLite's searched row is one view (V21), which the search triggers read: it gains the column.
+            String v21 = resource("db/migration/sqlite/V21__search_team_fields.sql");
+            String view = v21.substring(v21.indexOf("CREATE VIEW search_hotfix_row"), v21.indexOf("FROM hotfix h;"));
+            statements.add("DROP VIEW search_hotfix_row");
+            statements.add(view.replace("h.learning,", "h.learning, h.customer_ref,") + "FROM hotfix h");
         }
         try (Connection c = DriverManager.getConnection(db.url()); Statement st = c.createStatement()) {
             for (String sql : statements) {
@@ -131,23 +131,6 @@ class CatalogueFieldTest {
         }
     }
 
-    /** A SQLite script's statements: one per ';' at a line's end, a trigger's body whole up to its END. */
-    private static List<String> sqliteStatements(String script) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : script.split("\n")) {
-            if (current.isEmpty() && (line.isBlank() || line.startsWith("--"))) {
-                continue;
-            }
-            current.append(line).append('\n');
-            boolean trigger = current.toString().startsWith("CREATE TRIGGER");
-            if (trigger ? line.strip().equals("END;") : line.stripTrailing().endsWith(";")) {
-                out.add(current.toString().strip());
-                current.setLength(0);
-            }
-        }
-        return out;
-    }
 
     private static String resource(String path) throws IOException {
         try (InputStream in = CatalogueFieldTest.class.getClassLoader().getResourceAsStream(path)) {

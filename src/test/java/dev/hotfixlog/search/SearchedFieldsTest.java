@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * What is searched is written three times: SQLite's index triggers and PostgreSQL's generated columns (migration
- * V15), and the body PostgreSQL's snippets are cut from ({@link LocalSearchService}). A field added to one and not
+ * What is searched is written three times: SQLite's searched-row view (V21; V15 and V18 had it in each trigger)
+ * and PostgreSQL's generated columns (V15), and the body PostgreSQL's snippets are cut from
+ * ({@link SearchRepository}, from the catalogue). A field added to one and not
  * the others would be found and never shown, or shown and never found, on one database only.
  */
 class SearchedFieldsTest {
@@ -67,6 +68,21 @@ class SearchedFieldsTest {
         }
         assertThat(bodies).as("hotfix inserted, updated; its log text inserted, updated, deleted; the rebuild")
                 .isEqualTo(6);
+    }
+
+    @Test
+    void sqlitesSearchedRowOfV21_isSaidOnce_readByEveryTrigger_andNamesTheCataloguesSearchedColumns()
+            throws IOException {
+        String sql = Files.readString(Path.of("src/main/resources/db/migration/sqlite/V21__search_team_fields.sql"));
+        Matcher m = Pattern.compile("concat_ws\\(' ',(.*?)\\(SELECT group_concat", Pattern.DOTALL).matcher(sql);
+        List<String> bodies = new ArrayList<>();
+        while (m.find()) {
+            bodies.add(m.group(1));
+        }
+        assertThat(bodies).as("one definition of the searched row").hasSize(1);
+        assertThat(columns(bodies.get(0), "h\\.(\\w+)")).isEqualTo(HOTFIX)
+                .isEqualTo(dev.hotfixlog.hotfix.RecordFields.searchedColumns());
+        assertThat(sql.split("FROM search_hotfix_row", -1)).as("seven triggers and the rebuild read it").hasSize(9);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
