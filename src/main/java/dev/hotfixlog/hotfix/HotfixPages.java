@@ -77,6 +77,11 @@ public final class HotfixPages {
         pages.render(ctx, status, "new.jte", p);
     }
 
+    /** Whether the declare form has an input of (or within) this field. */
+    private boolean shownIn(String field) {
+        return RecordSection.DECLARE.stream().anyMatch(sec -> forms.has(sec, field));
+    }
+
     /**
      * Creates the hotfix from the form. Bad input comes back with each error next to its field and everything
      * typed kept; the hidden Idempotency-Key makes a double submit land on the same record.
@@ -115,8 +120,7 @@ public final class HotfixPages {
                     continue;
                 }
                 // A field the form does not show (triage, say) still gets its message, at the top.
-                String shown = RecordSection.DECLARE.stream().anyMatch(sec -> forms.has(sec, err.field()))
-                        ? err.field() : RecordSection.DECLARE.stream().anyMatch(sec -> forms.has(sec, field)) ? field : "";
+                String shown = shownIn(err.field()) ? err.field() : shownIn(field) ? field : "";
                 errors.merge(shown, (shown.isEmpty() ? field + ": " : "") + err.message(), (a, b) -> a + "; " + b);
             }
             if (formReused) {
@@ -175,8 +179,10 @@ public final class HotfixPages {
         HotfixQuery query = new HotfixQuery(status.equals("all") ? null : Status.parse("status", status),
                 severity.isBlank() ? null : Severity.parse("severity", severity), q,
                 status.equals("completed") ? resolvedSince : null, LIST_LIMIT,
-                HotfixPage.decodeCursor(ctx.queryParam("cursor")));
+                HotfixPage.decodeCursor(ctx.queryParam("cursor"))).withFields(Requests.prefixedQuery(ctx, "field."));
         HotfixPage page = service.list(query);
+        StringBuilder byField = new StringBuilder();
+        query.fields().forEach((k, v) -> byField.append("&field.").append(enc(k)).append('=').append(enc(v)));
         Map<String, Object> p = PageModel.common(ctx);
         p.put("heading", status.equals("all") ? "All hotfixes"
                 : status.substring(0, 1).toUpperCase(Locale.ROOT) + status.substring(1) + " hotfixes");
@@ -186,7 +192,7 @@ public final class HotfixPages {
         p.put("q", q);
         p.put("since", since);
         p.put("nextUrl", page.nextCursor() == null ? null : "/hotfixes?status=" + enc(status) + "&severity="
-                + enc(severity) + "&q=" + enc(q) + "&since=" + since + "&cursor=" + enc(page.nextCursor()));
+                + enc(severity) + "&q=" + enc(q) + "&since=" + since + byField + "&cursor=" + enc(page.nextCursor()));
         pages.render(ctx, 200, "list.jte", p);
     }
 

@@ -52,20 +52,10 @@ public final class HotfixRoutes {
         HotfixPage page = service.list(new HotfixQuery(status, severity, ctx.queryParam("q"),
                 blank(ctx.queryParam("resolvedSince")) ? null
                         : TimeText.parseInstant("resolvedSince", ctx.queryParam("resolvedSince")), limit,
-                HotfixPage.decodeCursor(ctx.queryParam("cursor"))).withFields(fieldFilters(ctx)));
+                HotfixPage.decodeCursor(ctx.queryParam("cursor"))).withFields(Requests.prefixedQuery(ctx, "field.")));
         ctx.contentType("application/json").result(Json.write(HotfixJson.writePage(page)));
     }
 
-    /** {@code ?field.region=eu&field.customerFacing=true}: the team's fields a list is filtered by. */
-    static java.util.Map<String, String> fieldFilters(Context ctx) {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-        ctx.queryParamMap().forEach((k, v) -> {
-            if (k.startsWith("field.") && !v.isEmpty()) {
-                out.put(k.substring("field.".length()), v.get(0));
-            }
-        });
-        return out;
-    }
 
     private void get(Context ctx) {
         String accept = ctx.header("Accept");

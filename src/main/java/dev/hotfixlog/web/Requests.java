@@ -81,6 +81,25 @@ public final class Requests {
         throw new BadRequestException(name, "must be true or false, was '" + v + "'");
     }
 
+    /**
+     * The query parameters named {@code prefix} + a name ({@code ?field.region=eu}), by name, each given once: a
+     * name given twice is a 400 (which of the two was meant?), an empty value is skipped.
+     */
+    public static java.util.Map<String, String> prefixedQuery(Context ctx, String prefix) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> {
+            if (k.startsWith(prefix) && k.length() > prefix.length()) {
+                if (v.size() > 1) {
+                    throw new BadRequestException(k, "is given " + v.size() + " times; give it once");
+                }
+                if (!v.isEmpty() && !v.get(0).isEmpty()) {
+                    out.put(k.substring(prefix.length()), v.get(0));
+                }
+            }
+        });
+        return out;
+    }
+
     /** A whole-number query parameter, or {@code otherwise} when absent; anything else is a field error. */
     public static int intQuery(Context ctx, String name, int otherwise) {
         String v = ctx.queryParam(name);

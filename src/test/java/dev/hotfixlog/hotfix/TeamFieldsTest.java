@@ -94,6 +94,9 @@ class TeamFieldsTest {
             assertThat(ids(api.get("/api/v1/hotfixes?field.channels=ios&field.region=eu").json()))
                     .isEqualTo("[HOTFIX-001]");
             assertThat(api.get("/api/v1/hotfixes?field.colour=red").status()).isEqualTo(422);
+            assertThat(api.get("/api/v1/hotfixes?field.region=eu&field.region=us").status()).isEqualTo(400);
+            String listPage = api.get("/hotfixes?status=all&since=all&field.region=eu", "Accept", "text/html").body();
+            assertThat(listPage).contains("HOTFIX-001").doesNotContain("HOTFIX-002");
 
             // Metrics count the period's hotfixes by each choice.
             JsonNode metrics = api.get("/api/v1/metrics?from=2026-11-01&to=2026-12-01").json();
@@ -112,6 +115,8 @@ class TeamFieldsTest {
             assertThat(shown.out()).contains("region: apac", "affectedUsers: 12", "channels: web, android",
                     "customerFacing: yes");
             assertThat(remote.run("set", "HOTFIX-002", "region=mars").code()).isEqualTo(2);
+            assertThat(remote.run("list", "--field", "region=apac").out()).contains("HOTFIX-002")
+                    .doesNotContain("HOTFIX-001");
             CliRunner.Result refused = remote.run("new", "--title", "Pager storm", "--severity", "high");
             assertThat(refused.code()).isEqualTo(2);
             assertThat(refused.err()).contains("fields.region");
