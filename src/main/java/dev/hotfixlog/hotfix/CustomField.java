@@ -23,6 +23,7 @@ public record CustomField(String name, String label, Type type, boolean required
     private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,63}");
     static final int TEXT_MAX_CHARS = 200;
     static final int CHOICES_MAX = 100;
+    static final int LABEL_MAX_CHARS = 60;
 
     /** What a custom field holds; {@link #json()} is the word a definition uses. */
     public enum Type {
@@ -66,8 +67,12 @@ public record CustomField(String name, String label, Type type, boolean required
         if (RecordFields.names().contains(name)) {
             out.add("'" + name + "' is a built-in field of every record; choose another name");
         }
-        if (label.length() > 100) {
-            out.add("its label is longer than 100 characters");
+        // The log writes it as **Label:** and reads back a bold label of at most 60 characters (LabelLine).
+        if (label.length() > LABEL_MAX_CHARS) {
+            out.add("its label is longer than " + LABEL_MAX_CHARS + " characters");
+        }
+        if (label.contains("*") || label.contains("\n") || label.contains("\r")) {
+            out.add("its label may not hold * or a line break (the log writes it in bold)");
         }
         for (RecordField f : RecordFields.all()) {
             if (f.label() != null && (f.label().equalsIgnoreCase(label)

@@ -170,6 +170,9 @@ class TeamFieldsTest {
                 + "\"choices\":[\"x,y\"]}]"))
                 .hasMessageContaining("HOTFIX_FIELDS[1]").hasMessageContaining("the label 'zone' is another field's")
                 .hasMessageContaining("has a comma");
+        assertThatThrownBy(() -> CustomFields.parse("HOTFIX_FIELDS", "[{\"name\":\"a\",\"label\":\"**Zone**\","
+                + "\"type\":\"text\"},{\"name\":\"b\",\"label\":\"" + "x".repeat(61) + "\",\"type\":\"text\"}]"))
+                .hasMessageContaining("may not hold *").hasMessageContaining("longer than 60 characters");
         assertThatThrownBy(() -> CustomFields.parse("HOTFIX_FIELDS", "/no/such/file.json"))
                 .hasMessageContaining("neither a JSON list of fields nor a readable file");
     }
