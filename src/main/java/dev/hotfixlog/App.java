@@ -16,6 +16,11 @@ import dev.hotfixlog.hotfix.RecordEditPages;
 import dev.hotfixlog.hotfix.RecordListeners;
 import dev.hotfixlog.hotfix.RecordPanels;
 import dev.hotfixlog.hotfix.RecordSchema;
+import dev.hotfixlog.incoming.IncomingApiClient;
+import dev.hotfixlog.incoming.IncomingDeclarations;
+import dev.hotfixlog.incoming.IncomingRoutes;
+import dev.hotfixlog.incoming.IncomingService;
+import dev.hotfixlog.incoming.LocalIncomingService;
 import dev.hotfixlog.lesson.FieldNotes;
 import dev.hotfixlog.lesson.LessonApiClient;
 import dev.hotfixlog.lesson.LessonPages;
@@ -48,6 +53,7 @@ import dev.hotfixlog.search.SearchService;
 import dev.hotfixlog.security.AccessGate;
 import dev.hotfixlog.security.AccountService;
 import dev.hotfixlog.security.AuditLog;
+import dev.hotfixlog.security.Integrations;
 import dev.hotfixlog.security.OidcSignIn;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.security.SecurityRoutes;
@@ -80,6 +86,8 @@ public final class App implements AutoCloseable {
     private final MetricsService metrics;
     private final LessonService lessons;
     private final SearchService search;
+    private final IncomingService incoming;
+    private final Integrations integrations;
     private MetricsRoutes metricsRoutes;
     private final Clock clock;
     private final TokenService tokens;
@@ -89,7 +97,9 @@ public final class App implements AutoCloseable {
 
     private App(Config config, Database db, HotfixService hotfixes, MarkdownService markdown,
                 FollowUpService followUps, NotifyService notify, MetricsService metrics, LessonService lessons,
-                SearchService search, Clock clock) {
+                SearchService search, IncomingService incoming, Integrations integrations, Clock clock) {
+        this.incoming = incoming;
+        this.integrations = integrations;
         this.metrics = metrics;
         this.lessons = lessons;
         this.search = search;
@@ -117,7 +127,8 @@ public final class App implements AutoCloseable {
                     new NotifyApiClient(config.server(), config.token()),
                     new MetricsApiClient(config.server(), config.token()),
                     new LessonApiClient(config.server(), config.token()),
-                    new SearchApiClient(config.server(), config.token()), clock);
+                    new SearchApiClient(config.server(), config.token()),
+                    new IncomingApiClient(config.server(), config.token()), Integrations.NONE, clock);
         }
         return local(config, clock);
     }
@@ -126,6 +137,7 @@ public final class App implements AutoCloseable {
         // Settings first: a bad channel, template or due time stops the start before the database is touched.
         FollowUpDue due = FollowUpDue.parse(Setting.FOLLOWUP_DUE.envName(), config.followThrough().followUpDue());
         CustomFields teamFields = CustomFields.parse(Setting.FIELDS.envName(), config.fields());
+        Integrations integrations = Integrations.parse(config.integrations());
         Notifier notifier = Notifier.create(config, Dialect.ofUrl(config.dbUrl()), clock);
         Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
         SecretRedactor redactor = new SecretRedactor();
@@ -145,7 +157,8 @@ public final class App implements AutoCloseable {
         return new App(config, db, hotfixes, markdown,
                 new LocalFollowUpService(db, clock), new LocalNotifyService(db, notifier, hotfixes,
                 config.followThrough(), breached, clock), metrics, new LocalLessonService(db, clock, hotfixes, redactor),
-                new LocalSearchService(db, hotfixes), clock);
+                new LocalSearchService(db, hotfixes), new LocalIncomingService(db, clock, redactor, hotfixes),
+                integrations, clock);
     }
 
     public HotfixService hotfixes() {
@@ -174,6 +187,10 @@ public final class App implements AutoCloseable {
 
     public SearchService search() {
         return search;
+    }
+
+    public IncomingService incoming() {
+        return incoming;
     }
 
     /** The field-notes site builder; it reads the database itself (people included, to keep them out). */
@@ -220,14 +237,18 @@ public final class App implements AutoCloseable {
         // The record page shows what other features know of the hotfix: similar past fixes, its messages, its
         // lessons.
         LogSectionsPanel logSections = new LogSectionsPanel(db, pages);
-        RecordPanels panels = h -> logSections.html(h) + searchRoutes.html(h) + notifyPages.html(h)
-                + lessonPages.html(h);
+        IncomingRoutes incomingRoutes = new IncomingRoutes(incoming, (LocalIncomingService) incoming, integrations,
+                pages, clock);
+        RecordPanels panels = h -> incomingRoutes.panel(h) + logSections.html(h) + searchRoutes.html(h)
+                + notifyPages.html(h) + lessonPages.html(h);
         metricsRoutes = new MetricsRoutes(metrics, pages, clock);
         List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
                 new AccessGate(tokens, sessions, audit)::register,
                 new SecurityRoutes(tokens, audit, pages, accounts)::register,
                 new SignInRoutes(accounts, sessions, db, clock, pages, config.oidc().enabled())::register,
-                new HotfixPages(hotfixes, pages, clock, panels, new BreachedSigns(metrics, clock))::register,
+                new HotfixPages(hotfixes, pages, clock, panels, new BreachedSigns(metrics, clock),
+                        incomingRoutes::lane, new IncomingDeclarations(incoming))::register,
+                incomingRoutes::register,
                 new RecordEditPages(hotfixes, pages, panels)::register,
                 notifyPages::register,
                 new NotifyRoutes(notify)::register,

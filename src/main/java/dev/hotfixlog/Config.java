@@ -29,17 +29,20 @@ import java.util.Properties;
  * @param oidc            single sign-on settings; {@code oidc.enabled()} is false when no issuer is set
  * @param followThrough   follow-up due times, channels, SMTP, templates and the delivery worker's interval
  * @param fields          the team's own fields (HOTFIX_FIELDS), as written: read by the record's feature
+ * @param integrations    senders of alerts and deploys (HOTFIX_INTEGRATIONS), as written: read by security
+ * @param causeWindow     how far back a deploy is suggested as a hotfix's cause (HOTFIX_CAUSE_WINDOW), as written
  */
 public record Config(Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize, int port,
                      String bind, long maxRequestBytes, String server, String token, String bootstrapToken,
-                     String actor, String publicUrl, Oidc oidc, FollowThrough followThrough, String fields) {
+                     String actor, String publicUrl, Oidc oidc, FollowThrough followThrough, String fields,
+                     String integrations, String causeWindow) {
 
     public static final String CONFIG_FILE_ENV = "HOTFIX_CONFIG";
 
     /** The same settings over another database. */
     public Config withDbUrl(String url) {
         return new Config(dataDir, url, dbUser, dbPassword, dbPoolSize, port, bind, maxRequestBytes, server, token,
-                bootstrapToken, actor, publicUrl, oidc, followThrough, fields);
+                bootstrapToken, actor, publicUrl, oidc, followThrough, fields, integrations, causeWindow);
     }
 
     /** The SQLite file this configuration names, or null (PostgreSQL, or a log in memory). */
@@ -108,7 +111,8 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
                 new FollowThrough(v.get(Setting.FOLLOWUP_DUE), v.get(Setting.CHANNELS), v.get(Setting.SMTP_HOST),
                         intValue(v, Setting.SMTP_PORT), v.get(Setting.SMTP_USER), v.get(Setting.SMTP_PASSWORD),
                         v.get(Setting.SMTP_FROM), v.get(Setting.SMTP_TLS), v.get(Setting.TEMPLATES_DIR),
-                        longValue(v, Setting.NOTIFY_INTERVAL_MS)), v.get(Setting.FIELDS));
+                        longValue(v, Setting.NOTIFY_INTERVAL_MS)), v.get(Setting.FIELDS),
+                v.get(Setting.INTEGRATIONS), v.get(Setting.CAUSE_WINDOW));
     }
 
     /**

@@ -45,7 +45,13 @@ public enum Setting {
     NOTIFY_INTERVAL_MS("HOTFIX_NOTIFY_INTERVAL_MS", null, "1000", "`serve`: how often the delivery worker looks "
             + "for due messages and reminders, in milliseconds; 0 turns the worker off."),
     FIELDS("HOTFIX_FIELDS", null, "", "The team's own fields: a JSON list, or the path of a file holding one; see "
-            + "\"A team's own fields\" below. Empty means none.");
+            + "\"A team's own fields\" below. Empty means none."),
+    INTEGRATIONS("HOTFIX_INTEGRATIONS", null, "", "Senders of alerts and deploys, each with its own URL and secret: "
+            + "entries separated by `;` or new lines, each `<alertmanager|grafana|github|deploy> <name> [bearer=…] "
+            + "[basic=user:password] [hmac=…] [timestamp-header=…] [window=5m] [systems=service,app]`; see \"Point "
+            + "Alertmanager at it\" below. Empty takes none."),
+    CAUSE_WINDOW("HOTFIX_CAUSE_WINDOW", null, "24h", "How long before a hotfix's detection a deploy to one of its "
+            + "systems is still suggested as its cause (`m`, `h` or `d`).");
 
     private final String envName;
     private final String flag;

@@ -1,7 +1,7 @@
 package dev.hotfixlog.error;
 
 /** No credentials, or credentials that prove nothing (unknown, expired or revoked token). */
-public final class UnauthorizedException extends HotfixLogException {
+public class UnauthorizedException extends HotfixLogException {
     public UnauthorizedException(String message) {
         super(message);
     }

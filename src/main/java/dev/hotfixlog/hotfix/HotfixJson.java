@@ -126,6 +126,7 @@ public final class HotfixJson {
                 case "alertedAt" -> o.put(name, iso(t.alertedAt()));
                 case "fixDeployedAt" -> o.put(name, iso(t.fixDeployedAt()));
                 case "resolvedAt" -> o.put(name, iso(t.resolvedAt()));
+                case "alertsClearedAt" -> o.put(name, iso(t.alertsClearedAt()));
                 case "duration" -> o.put(name, iso(t.explicitDuration()));
                 case "steps" -> {
                     ObjectNode steps = o.putObject(name);
@@ -188,6 +189,7 @@ public final class HotfixJson {
         Instant alerted = null;
         Instant deployed = null;
         Instant resolved = null;
+        Instant cleared = null;
         Duration duration = null;
         Triage triage = Triage.UNANSWERED;
         Map<StepKind, Step> steps = Map.of();
@@ -209,6 +211,7 @@ public final class HotfixJson {
                 case "alertedAt" -> alerted = r.instant(node, n, n);
                 case "fixDeployedAt" -> deployed = r.instant(node, n, n);
                 case "resolvedAt" -> resolved = r.instant(node, n, n);
+                case "alertsClearedAt" -> cleared = r.instant(node, n, n);
                 case "duration" -> duration = r.duration(node, n, n);
                 case "triage" -> triage = readTriage(r, node);
                 case "steps" -> steps = readSteps(r, node);
@@ -217,7 +220,7 @@ public final class HotfixJson {
                 default -> throw new IllegalStateException("the catalogue's field " + n + " has no reader");
             }
         }
-        Timeline timeline = new Timeline(detected, alerted, deployed, resolved, duration);
+        Timeline timeline = new Timeline(detected, alerted, deployed, resolved, duration, cleared);
         if (!r.errors().isEmpty()) {
             // Report the missing essentials alongside the type errors, so one answer lists everything.
             if (title == null && r.errors().stream().noneMatch(e -> e.field().equals("title"))) {

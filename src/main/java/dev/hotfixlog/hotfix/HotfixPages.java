@@ -1,6 +1,7 @@
 package dev.hotfixlog.hotfix;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.web.Role;
@@ -35,8 +36,17 @@ public final class HotfixPages {
     private final Clock clock;
     private final RecordPanels panels;
     private final BoardNotices notices;
+    private final BoardLanes lanes;
+    private final DeclareSource sources;
 
     public HotfixPages(HotfixService service, Pages pages, Clock clock, RecordPanels panels, BoardNotices notices) {
+        this(service, pages, clock, panels, notices, BoardLanes.NONE, DeclareSource.NONE);
+    }
+
+    public HotfixPages(HotfixService service, Pages pages, Clock clock, RecordPanels panels, BoardNotices notices,
+                       BoardLanes lanes, DeclareSource sources) {
+        this.lanes = lanes;
+        this.sources = sources;
         this.notices = notices;
         this.service = service;
         this.forms = new SectionForms(service.customFields());
@@ -55,17 +65,36 @@ public final class HotfixPages {
         r.get("/hotfixes/{id}/history", this::history, Role.VIEWER);
     }
 
-    /** The decision tree first; the form once both questions are answered (or production is fine). */
+    /**
+     * The decision tree first; the form once both questions are answered (or production is fine). With
+     * {@code ?from=} (an incoming alert) the form starts from what the source says.
+     */
     private void newForm(Context ctx) {
+        String from = ctx.queryParam("from");
+        DeclareSource.Draft draft = from == null ? null : sources.draft(from).orElseThrow(() ->
+                new NotFoundException("nothing to declare from: '" + from + "'"));
+        Map<String, String> values = new LinkedHashMap<>();
+        if (draft != null) {
+            for (RecordSection section : RecordSection.DECLARE) {
+                forms.values(section, draft.record()).forEach((k, v) -> {
+                    if (!v.isEmpty()) {
+                        values.put(k, v);
+                    }
+                });
+            }
+        }
         // "Who" starts as the person declaring: at 3 AM it usually is, and it can be changed.
-        showForm(ctx, 200, yesNo(ctx.queryParam("down")), yesNo(ctx.queryParam("wait")),
-                Map.of("owner", Requests.actor(ctx)), Map.of(), UUID.randomUUID().toString());
+        values.putIfAbsent("owner", Requests.actor(ctx));
+        showForm(ctx, 200, yesNo(ctx.queryParam("down")), yesNo(ctx.queryParam("wait")), values, Map.of(),
+                UUID.randomUUID().toString(), from, draft == null ? null : draft.heading());
     }
 
     private void showForm(Context ctx, int status, String down, String wait, Map<String, String> values,
-                          Map<String, String> errors, String key) {
+                          Map<String, String> errors, String key, String from, String fromHeading) {
         Triage.Outcome outcome = new Triage(bool(down), bool(wait)).outcome();
         Map<String, Object> p = PageModel.common(ctx);
+        p.put("from", from);
+        p.put("fromHeading", fromHeading);
         p.put("down", down);
         p.put("wait", wait);
         p.put("outcome", outcome == null ? null : outcome.advice());
@@ -106,9 +135,12 @@ public final class HotfixPages {
             triage.put("canWait", bool(wait));
         }
         String key = ctx.formParam("key");
+        String from = ctx.formParam("from");
+        from = from == null || from.isBlank() ? null : from;
         try {
-            Hotfix h = service.create(MergePatch.of(body), Requests.actor(ctx),
-                    key == null || key.isBlank() ? null : key);
+            String k = key == null || key.isBlank() ? null : key;
+            Hotfix h = from == null ? service.create(MergePatch.of(body), Requests.actor(ctx), k)
+                    : sources.declare(from, MergePatch.of(body), Requests.actor(ctx), k);
             ctx.status(303).header("Location", "/hotfixes/" + h.id());
         } catch (ValidationException e) {
             Map<String, String> errors = new LinkedHashMap<>();
@@ -129,7 +161,8 @@ public final class HotfixPages {
             }
             // A reused form gets a fresh key, so that pressing Declare again really declares a new hotfix.
             showForm(ctx, 422, down, wait, values, errors,
-                    formReused || key == null ? UUID.randomUUID().toString() : key);
+                    formReused || key == null ? UUID.randomUUID().toString() : key, from,
+                    from == null ? null : sources.draft(from).map(DeclareSource.Draft::heading).orElse(null));
         }
     }
 
@@ -147,6 +180,7 @@ public final class HotfixPages {
         p.put("deployed", service.list(new HotfixQuery(Status.DEPLOYED, null, BOARD_LIMIT, null)).items());
         p.put("now", clock.instant());
         p.put("notices", notices.lines());
+        p.put("lanes", lanes.html());
         pages.render(ctx, 200, "board.jte", p);
     }
 

@@ -50,6 +50,7 @@ final class HotfixRepository {
                 Map.entry("severity", "severity"), Map.entry("status", "status"), Map.entry("owner", "owner"),
                 Map.entry("detected_at", "detectedAt"), Map.entry("alerted_at", "alertedAt"),
                 Map.entry("fix_deployed_at", "fixDeployedAt"), Map.entry("resolved_at", "resolvedAt"),
+                Map.entry("alerts_cleared_at", "alertsClearedAt"),
                 Map.entry("explicit_duration_seconds", "durationSeconds"),
                 Map.entry("production_down", "productionDown"), Map.entry("can_wait", "canWait"),
                 Map.entry("triage_outcome", "outcome")));
@@ -205,6 +206,7 @@ final class HotfixRepository {
         m.put("alertedAt", millis(t.alertedAt()));
         m.put("fixDeployedAt", millis(t.fixDeployedAt()));
         m.put("resolvedAt", millis(t.resolvedAt()));
+        m.put("alertsClearedAt", millis(t.alertsClearedAt()));
         m.put("durationSeconds", t.explicitDuration() == null ? null : t.explicitDuration().getSeconds());
         m.put("productionDown", x.triage().productionDown());
         m.put("canWait", x.triage().canWait());
@@ -440,7 +442,7 @@ final class HotfixRepository {
                     Severity.parse("severity", rs.getString("severity")), rs.getString("owner"), List.of(),
                     new Timeline(instant(rs, "detected_at"), instant(rs, "alerted_at"),
                             instant(rs, "fix_deployed_at"), instant(rs, "resolved_at"),
-                            seconds == null ? null : Duration.ofSeconds(seconds)),
+                            seconds == null ? null : Duration.ofSeconds(seconds), instant(rs, "alerts_cleared_at")),
                     Status.parse("status", rs.getString("status")),
                     new Triage(nullableBoolean(rs, "production_down"), nullableBoolean(rs, "can_wait")),
                     null, null, new FieldValues(plain), FieldValues.EMPTY, rs.getInt("version"),

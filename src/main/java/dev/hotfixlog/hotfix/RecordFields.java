@@ -57,6 +57,9 @@ public final class RecordFields {
                     FieldKind.TIME, 0, false, false),
             structured("fixDeployedAt", "fix_deployed_at", null, null, null, null, FieldKind.TIME, 0, false, false),
             structured("resolvedAt", "resolved_at", null, null, null, null, FieldKind.TIME, 0, false, false),
+            // Stamped when the alerts the hotfix was declared from all resolved (incoming); people may correct it.
+            structured("alertsClearedAt", "alerts_cleared_at", null, null, null, null, FieldKind.TIME, 0, false,
+                    false),
             structured("duration", "explicit_duration_seconds", "Duration", "[How long to implement]", null, null,
                     FieldKind.DURATION, 0, false, false, "time to fix"),
             structured("triage", null, null, null, null, null, FieldKind.STRUCTURED, 0, false, false),

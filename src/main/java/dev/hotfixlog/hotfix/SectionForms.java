@@ -78,7 +78,15 @@ public final class SectionForms {
 
     /** The record's current values of these inputs as form text (yes/no for a team's yes-or-no field). */
     private static Map<String, String> values(Hotfix h, List<FormField> inputs) {
-        ObjectNode json = HotfixJson.write(h);
+        return values(HotfixJson.write(h), inputs);
+    }
+
+    /** A record's JSON (or a draft of one, in the API's names) as the section's form text. */
+    public Map<String, String> values(RecordSection s, ObjectNode json) {
+        return values(json, fields(s));
+    }
+
+    private static Map<String, String> values(ObjectNode json, List<FormField> inputs) {
         Map<String, String> out = new LinkedHashMap<>();
         for (FormField f : inputs) {
             JsonNode v = json.at("/" + f.name().replace('.', '/'));

@@ -252,8 +252,8 @@ final class LogWriter {
             d.put("title", h.title()); // the heading holds a one-line version; this is the exact one
         }
         // The Duration line shows the total a reader wants; the stored explicit duration (or none) is here.
-        for (String f : List.of("alertedAt", "fixDeployedAt", "resolvedAt", "duration", "triage", "steps",
-                "confidence")) {
+        for (String f : List.of("alertedAt", "fixDeployedAt", "resolvedAt", "alertsClearedAt", "duration", "triage",
+                "steps", "confidence")) {
             d.set(f, json.get(f));
         }
         if (!h.redactions().isEmpty()) {

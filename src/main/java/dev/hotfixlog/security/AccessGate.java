@@ -155,6 +155,9 @@ public final class AccessGate {
         if (!change && status != 401 && status != 403 && ctx.attribute(REASON) == null) {
             return;
         }
+        if (status / 100 == 2 && Boolean.TRUE.equals(ctx.attribute(Requests.AUDIT_KEPT_ELSEWHERE))) {
+            return;
+        }
         String subject = subject(ctx);
         audit.record(Requests.actor(ctx), ctx.method().name() + " " + ctx.path(), subject, ctx.ip(), status,
                 ctx.attribute(REASON));

@@ -24,6 +24,12 @@ public final class Requests {
      * subject is not in its path, such as the id a create made; else the gate takes the path's id or name.
      */
     public static final String AUDIT_SUBJECT = "hotfix.audit-subject";
+    /**
+     * Set by a route whose successful change keeps its own record (a monitoring delivery, kept raw on its
+     * incoming alert): the audit log skips it, so an alert storm is not also an audit storm. Refusals are
+     * audited all the same.
+     */
+    public static final String AUDIT_KEPT_ELSEWHERE = "hotfix.audit-kept-elsewhere";
     private static final Pattern ETAG = Pattern.compile("^\\s*(?:W/)?\"(\\d{1,9})\"\\s*$");
 
     private Requests() {

@@ -1,0 +1,357 @@
+package dev.hotfixlog.incoming;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.error.ConflictException;
+import dev.hotfixlog.error.NotFoundException;
+import dev.hotfixlog.error.StaleVersionException;
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.HotfixService;
+import dev.hotfixlog.json.Json;
+import dev.hotfixlog.json.MergePatch;
+import dev.hotfixlog.security.Integration;
+import dev.hotfixlog.security.SecretRedactor;
+import dev.hotfixlog.security.Sha256;
+import dev.hotfixlog.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * {@link IncomingService} and {@link AlertIntake} on the database. One delivery is one write transaction:
+ * find (or open) the group's live incoming alert, merge its alerts by fingerprint, recount, keep the body. The
+ * record is changed only through {@link HotfixService}: declaring creates it, and "alerts cleared at" is an edit
+ * by the integration, after the delivery's own transaction.
+ */
+public final class LocalIncomingService implements IncomingService, AlertIntake {
+    private static final int TITLE_MAX = 200;
+    private static final int PROBLEM_LINES = 5;
+    private final Database db;
+    private final Clock clock;
+    private final SecretRedactor redactor;
+    private final HotfixService hotfixes;
+    private final IncomingRepository repo = new IncomingRepository();
+
+    public LocalIncomingService(Database db, Clock clock, SecretRedactor redactor, HotfixService hotfixes) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.redactor = Objects.requireNonNull(redactor, "redactor");
+        this.hotfixes = Objects.requireNonNull(hotfixes, "hotfixes");
+    }
+
+    /** What one delivery left behind, for what follows its transaction. */
+    private record Filed(long id, IncomingAlert.State state, boolean opened, String hotfixId, String repeatOf,
+                         Long clearedAt) {
+    }
+
+    @Override
+    public Receipt receive(Integration from, String body) {
+        AlertBatch batch = AlertPayloads.read(body);
+        String kept = redactor.redact(body).text();
+        String groupHash = Sha256.hex(batch.groupKey());
+        String liveGroup = from.path() + ":" + groupHash;
+        String bodyHash = Sha256.hex(kept);
+        Summary summary = Summary.of(batch, from.systemLabels());
+        long now = clock.millis();
+        Filed f = db.write(h -> file(h, from, batch, groupHash, liveGroup, summary, kept, bodyHash, now));
+        if (f.state() == IncomingAlert.State.DECLARED && f.hotfixId() != null) {
+            stampCleared(f.hotfixId(), f.clearedAt(), "alerts:" + from.path());
+        }
+        return new Receipt(f.id(), f.state(), f.opened(), f.hotfixId(), f.repeatOf());
+    }
+
+    private Filed file(Handle h, Integration from, AlertBatch batch, String groupHash, String liveGroup,
+                       Summary summary, String kept, String bodyHash, long now) {
+        IncomingRepository.Live live = repo.live(h, liveGroup);
+        String repeatOf = null;
+        if (live != null && live.state() == IncomingAlert.State.DECLARED) {
+            IncomingRepository.RecordState record = live.hotfixId() == null ? null : repo.record(h, live.hotfixId());
+            if (record == null) {
+                // Its hotfix was deleted: the group starts over.
+                repo.release(h, live.id());
+                live = null;
+            } else if (record.completed() && batch.anyFiring()
+                    && (live.clearedAt() != null || firedAfter(batch, record.resolvedAt()))) {
+                // Completed, and firing anew (it had cleared, or an alert started after completion): a repeat.
+                repo.release(h, live.id());
+                repeatOf = live.hotfixId();
+                live = null;
+            }
+        }
+        long id = live != null ? live.id()
+                : repo.open(h, from.path(), groupHash, liveGroup, batch.groupKey(), summary.title(), now, repeatOf);
+        Map<String, IncomingRepository.Known> known = repo.known(h, id);
+        for (AlertBatch.Item a : batch.alerts()) {
+            IncomingRepository.Known k = known.get(a.fingerprint());
+            if (k == null || newer(a, k)) {
+                repo.putItem(h, id, a, k != null);
+                known.put(a.fingerprint(), new IncomingRepository.Known(a.status(), millis(a.startsAt())));
+            }
+        }
+        IncomingRepository.Counts counts = repo.counts(h, id);
+        Long cleared = null;
+        if (counts.firing() == 0 && counts.alerts() > 0) {
+            cleared = live != null && live.clearedAt() != null ? live.clearedAt()
+                    : Math.min(now, counts.lastEnd() != null ? counts.lastEnd() : now);
+        }
+        repo.update(h, id, summary.title(), summary.severity(), summary.systems(), summary.links(), counts, cleared,
+                now);
+        repo.keep(h, id, bodyHash, batch.status(), kept, now);
+        IncomingAlert.State state = live == null ? IncomingAlert.State.OPEN : live.state();
+        if (state == IncomingAlert.State.DISMISSED && cleared != null) {
+            // A dismissed group that cleared is over: its next firing is a new question.
+            repo.release(h, id);
+        }
+        return new Filed(id, state, live == null, live == null ? null : live.hotfixId(), repeatOf, cleared);
+    }
+
+    /**
+     * Whether a delivery's word on an alert replaces the stored one: a later start always does (it fired again);
+     * with the same start, resolved replaces firing but never the reverse, so a late re-send from an HA peer or
+     * a retry cannot re-open what resolved.
+     */
+    private static boolean newer(AlertBatch.Item a, IncomingRepository.Known k) {
+        Long starts = millis(a.startsAt());
+        if (starts != null && k.startsAt() != null && !starts.equals(k.startsAt())) {
+            return starts > k.startsAt();
+        }
+        return !(a.firing() && k.status().equals("resolved"));
+    }
+
+    private static boolean firedAfter(AlertBatch batch, Long resolvedAt) {
+        return resolvedAt != null && batch.alerts().stream().anyMatch(a -> a.firing() && a.startsAt() != null
+                && a.startsAt().toEpochMilli() > resolvedAt);
+    }
+
+    /** Keeps the hotfix's "alerts cleared at" what its group says; a stale version is read again. */
+    private void stampCleared(String hotfixId, Long clearedAt, String actor) {
+        HotfixId id = HotfixId.parse(hotfixId);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Hotfix h = hotfixes.get(id);
+            Instant want = clearedAt == null ? null : Instant.ofEpochMilli(clearedAt);
+            if (Objects.equals(h.timeline().alertsClearedAt(), want)) {
+                return;
+            }
+            ObjectNode patch = Json.object();
+            if (want == null) {
+                patch.putNull("alertsClearedAt");
+            } else {
+                patch.put("alertsClearedAt", want.toString());
+            }
+            try {
+                hotfixes.edit(id, h.version(), MergePatch.of(patch), actor);
+                return;
+            } catch (StaleVersionException e) {
+                // Someone edited it meanwhile: read it again.
+            }
+        }
+    }
+
+    @Override
+    public List<IncomingAlert> list(IncomingAlert.State state, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ValidationException.of("limit", "must be 1.." + MAX_LIMIT + ", was " + limit);
+        }
+        return db.read(h -> repo.list(h, state, limit));
+    }
+
+    @Override
+    public IncomingAlert get(long id) {
+        IncomingAlert a = db.read(h -> repo.find(h, id, true));
+        if (a == null) {
+            throw new NotFoundException("no incoming alert ALERT-" + id);
+        }
+        return a;
+    }
+
+    @Override
+    public ObjectNode draft(long id) {
+        return draft(get(id));
+    }
+
+    /** The record a declaration starts with: what the alert says, in the API's names. */
+    static ObjectNode draft(IncomingAlert a) {
+        ObjectNode d = Json.object();
+        d.put("title", printable(a.title(), TITLE_MAX));
+        String severity = severity(a.severity());
+        if (severity != null) {
+            d.put("severity", severity);
+        }
+        ArrayNode systems = d.putArray("systemsAffected");
+        a.systems().forEach(s -> systems.add(printable(s, 200)));
+        Set<String> said = new LinkedHashSet<>();
+        for (IncomingAlert.Item i : a.items()) {
+            for (String key : List.of("description", "summary", "message")) {
+                String v = i.annotations().get(key);
+                if (v != null && !v.isBlank() && said.size() < PROBLEM_LINES) {
+                    said.add(v.strip());
+                    break;
+                }
+            }
+        }
+        StringBuilder problem = new StringBuilder();
+        said.forEach(s -> problem.append(s).append('\n'));
+        problem.append(a.firing()).append(" of ").append(a.alerts()).append(a.alerts() == 1 ? " alert" : " alerts")
+                .append(" firing (").append(a.ref()).append(", from ").append(a.integration()).append(')');
+        d.put("problem", problem.toString());
+        if (!a.links().isEmpty()) {
+            StringBuilder watch = new StringBuilder();
+            a.links().forEach((label, url) -> watch.append(label(label)).append(": ").append(url).append('\n'));
+            d.put("monitoring", watch.toString().strip());
+        }
+        Instant alerted = a.firstAt();
+        Instant detected = a.startedAt() == null || a.startedAt().isAfter(alerted) ? alerted : a.startedAt();
+        d.put("detectedAt", detected.toString());
+        d.put("alertedAt", alerted.toString());
+        if (a.clearedAt() != null && !a.clearedAt().isBefore(detected)) {
+            d.put("alertsClearedAt", a.clearedAt().toString());
+        }
+        return d;
+    }
+
+    private static String label(String key) {
+        return switch (key) {
+            case "source" -> "Alert source";
+            case "dashboard" -> "Dashboard";
+            case "panel" -> "Panel";
+            case "runbook" -> "Runbook";
+            case "silence" -> "Silence";
+            case "sender" -> "Sent by";
+            default -> key;
+        };
+    }
+
+    /** Alertmanager's and Grafana's usual severity labels, as the seed's three. */
+    static String severity(String label) {
+        if (label == null) {
+            return null;
+        }
+        return switch (label.trim().toLowerCase(Locale.ROOT)) {
+            case "critical", "page", "p1", "sev1", "emergency", "fatal" -> "critical";
+            case "high", "error", "major", "p2", "sev2" -> "high";
+            case "medium", "warning", "warn", "minor", "p3", "sev3" -> "medium";
+            default -> null;
+        };
+    }
+
+    private static String printable(String s, int max) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().filter(c -> !Character.isISOControl(c)).forEach(b::appendCodePoint);
+        String t = b.toString().strip();
+        return t.length() <= max ? t : t.substring(0, max - 1) + "…";
+    }
+
+    @Override
+    public Hotfix declare(long id, MergePatch fields, String actor, String idempotencyKey) {
+        IncomingAlert a = get(id);
+        if (a.state() == IncomingAlert.State.DECLARED && a.hotfixId() != null) {
+            return hotfixes.get(HotfixId.parse(a.hotfixId()));
+        }
+        if (a.state() == IncomingAlert.State.DISMISSED) {
+            throw new ConflictException(a.ref() + " was dismissed as " + a.outcome().label() + " by " + a.decidedBy()
+                    + "; it cannot be declared now");
+        }
+        ObjectNode record = fields.applyTo(draft(a));
+        // One key per incoming alert: two responders declaring it at once get one hotfix.
+        Hotfix h = hotfixes.create(MergePatch.of(record), actor,
+                idempotencyKey == null ? "incoming-" + a.id() : idempotencyKey);
+        boolean linked = db.write(t -> repo.decide(t, id, IncomingAlert.State.DECLARED, Outcome.DECLARED, null,
+                h.id().toString(), actor, clock.millis(), false));
+        if (!linked) {
+            IncomingAlert now = get(id);
+            if (!h.id().toString().equals(now.hotfixId())) {
+                throw new ConflictException(a.ref() + " was decided by " + now.decidedBy() + " meanwhile ("
+                        + now.outcome().label() + "); " + h.id() + " was declared from it and stands on its own");
+            }
+        }
+        return h;
+    }
+
+    @Override
+    public IncomingAlert dismiss(long id, Outcome outcome, String note, String actor) {
+        if (outcome == null || outcome == Outcome.DECLARED) {
+            throw ValidationException.of("outcome", "is required: not-a-hotfix, noise or duplicate");
+        }
+        String n = note == null || note.isBlank() ? null : printable(note, 500);
+        if (outcome == Outcome.DUPLICATE && n == null) {
+            throw ValidationException.of("note", "says what it duplicates: ALERT-12 or HOTFIX-007");
+        }
+        IncomingAlert a = get(id);
+        if (a.state() != IncomingAlert.State.OPEN) {
+            throw new ConflictException(a.ref() + " was already decided by " + a.decidedBy() + " ("
+                    + a.outcome().label() + ")");
+        }
+        // A dismissed group that already cleared is over now; one still firing keeps its deliveries until it clears.
+        boolean done = db.write(h -> repo.decide(h, id, IncomingAlert.State.DISMISSED, outcome, n, null, actor,
+                clock.millis(), a.cleared()));
+        if (!done) {
+            IncomingAlert now = get(id);
+            throw new ConflictException(a.ref() + " was decided by " + now.decidedBy() + " meanwhile ("
+                    + now.outcome().label() + ")");
+        }
+        return get(id);
+    }
+
+    @Override
+    public List<IncomingAlert> ofHotfix(String hotfixId) {
+        return db.read(h -> repo.ofHotfix(h, hotfixId));
+    }
+
+    private static Long millis(Instant i) {
+        return i == null ? null : i.toEpochMilli();
+    }
+
+    /** What the group's notification says it is: title, severity, systems and links. */
+    record Summary(String title, String severity, List<String> systems, Map<String, String> links) {
+        static Summary of(AlertBatch b, List<String> systemLabels) {
+            String title = first(b.commonAnnotations().get("summary"), b.commonLabels().get("alertname"),
+                    b.title(), b.alerts().isEmpty() ? null : b.alerts().get(0).name(), "Alert group");
+            String severity = first(b.commonLabels().get("severity"),
+                    b.alerts().isEmpty() ? null : b.alerts().get(0).labels().get("severity"));
+            Set<String> systems = new LinkedHashSet<>();
+            for (String label : systemLabels) {
+                for (AlertBatch.Item a : b.alerts()) {
+                    String v = a.labels().get(label);
+                    if (v != null && !v.isBlank() && systems.size() < 20) {
+                        systems.add(v.strip());
+                    }
+                }
+                if (!systems.isEmpty()) {
+                    break;
+                }
+            }
+            Map<String, String> links = new LinkedHashMap<>();
+            for (AlertBatch.Item a : b.alerts()) {
+                a.links().forEach((k, v) -> {
+                    if (links.size() < 8) {
+                        links.putIfAbsent(k, v);
+                    }
+                });
+            }
+            if (b.externalUrl() != null && links.size() < 8) {
+                links.putIfAbsent("sender", b.externalUrl());
+            }
+            return new Summary(printable(title, TITLE_MAX), severity == null ? null : printable(severity, 16),
+                    new ArrayList<>(systems), links);
+        }
+
+        private static String first(String... options) {
+            for (String o : options) {
+                if (o != null && !o.isBlank()) {
+                    return o;
+                }
+            }
+            return null;
+        }
+    }
+}
