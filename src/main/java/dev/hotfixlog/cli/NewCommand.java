@@ -138,7 +138,7 @@ final class NewCommand extends AppCommand {
     }
 
     /** Asks on the terminal; an end of input is an answer of "nothing", never a hang. */
-    private record Prompter(dev.hotfixlog.cli.Terminal t) {
+    record Prompter(dev.hotfixlog.cli.Terminal t) {
         boolean yesNo(String question) {
             while (true) {
                 String a = ask(question + " [y/n]", null);

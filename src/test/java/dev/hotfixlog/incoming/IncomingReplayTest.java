@@ -29,8 +29,8 @@ import java.util.concurrent.Future;
  * late re-send, fired again after its hotfix completed, dismissed) leaves each state it should; Grafana's HMAC
  * good, bad and stale; unknown integrations, wrong secrets and garbage refused before anything is stored.
  */
-class IncomingReplayTest {
-    static final String INTEGRATIONS = """
+public class IncomingReplayTest {
+    public static final String INTEGRATIONS = """
             alertmanager prod bearer=am-secret-1 systems=service
             grafana main hmac=g-secret timestamp-header=X-Grafana-Alerting-Timestamp window=5m
             grafana plain basic=graf:pw""";
@@ -246,14 +246,14 @@ class IncomingReplayTest {
         }
     }
 
-    static JsonNode deliver(RunningServer s, String body) {
+    public static JsonNode deliver(RunningServer s, String body) {
         Http.Response r = s.anonymous().post(AM, body, "Authorization", "Bearer am-secret-1");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
     }
 
     /** An Alertmanager webhook (version 4), as notify/webhook/webhook.go writes it. */
-    static String am(String groupKey, String status, ObjectNode... alerts) {
+    public static String am(String groupKey, String status, ObjectNode... alerts) {
         ObjectNode m = Json.object();
         m.put("receiver", "hotfix-log");
         m.put("status", status);
@@ -271,7 +271,7 @@ class IncomingReplayTest {
         return Json.write(m);
     }
 
-    static ObjectNode alert(String fingerprint, String status, Instant startsAt, Instant endsAt, String service) {
+    public static ObjectNode alert(String fingerprint, String status, Instant startsAt, Instant endsAt, String service) {
         ObjectNode a = Json.object();
         a.put("status", status);
         a.putObject("labels").put("alertname", "HighErrorRate").put("service", service).put("severity", "critical")
