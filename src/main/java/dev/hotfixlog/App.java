@@ -1,5 +1,9 @@
 package dev.hotfixlog;
 
+import dev.hotfixlog.deploy.DeployApiClient;
+import dev.hotfixlog.deploy.DeployRoutes;
+import dev.hotfixlog.deploy.DeployService;
+import dev.hotfixlog.deploy.LocalDeployService;
 import dev.hotfixlog.followup.FollowUpApiClient;
 import dev.hotfixlog.followup.FollowUpRoutes;
 import dev.hotfixlog.followup.FollowUpService;
@@ -66,7 +70,9 @@ import dev.hotfixlog.web.HealthRoutes;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.WebServer;
 import io.javalin.config.RoutesConfig;
+import dev.hotfixlog.time.TimeText;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -87,6 +93,7 @@ public final class App implements AutoCloseable {
     private final LessonService lessons;
     private final SearchService search;
     private final IncomingService incoming;
+    private final DeployService deploys;
     private final Integrations integrations;
     private MetricsRoutes metricsRoutes;
     private final Clock clock;
@@ -97,8 +104,10 @@ public final class App implements AutoCloseable {
 
     private App(Config config, Database db, HotfixService hotfixes, MarkdownService markdown,
                 FollowUpService followUps, NotifyService notify, MetricsService metrics, LessonService lessons,
-                SearchService search, IncomingService incoming, Integrations integrations, Clock clock) {
+                SearchService search, IncomingService incoming, DeployService deploys, Integrations integrations,
+                Clock clock) {
         this.incoming = incoming;
+        this.deploys = deploys;
         this.integrations = integrations;
         this.metrics = metrics;
         this.lessons = lessons;
@@ -128,7 +137,8 @@ public final class App implements AutoCloseable {
                     new MetricsApiClient(config.server(), config.token()),
                     new LessonApiClient(config.server(), config.token()),
                     new SearchApiClient(config.server(), config.token()),
-                    new IncomingApiClient(config.server(), config.token()), Integrations.NONE, clock);
+                    new IncomingApiClient(config.server(), config.token()),
+                    new DeployApiClient(config.server(), config.token()), Integrations.NONE, clock);
         }
         return local(config, clock);
     }
@@ -138,6 +148,7 @@ public final class App implements AutoCloseable {
         FollowUpDue due = FollowUpDue.parse(Setting.FOLLOWUP_DUE.envName(), config.followThrough().followUpDue());
         CustomFields teamFields = CustomFields.parse(Setting.FIELDS.envName(), config.fields());
         Integrations integrations = Integrations.parse(config.integrations());
+        Duration causeWindow = TimeText.parseDuration(Setting.CAUSE_WINDOW.envName(), config.causeWindow());
         Notifier notifier = Notifier.create(config, Dialect.ofUrl(config.dbUrl()), clock);
         Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
         SecretRedactor redactor = new SecretRedactor();
@@ -158,7 +169,7 @@ public final class App implements AutoCloseable {
                 new LocalFollowUpService(db, clock), new LocalNotifyService(db, notifier, hotfixes,
                 config.followThrough(), breached, clock), metrics, new LocalLessonService(db, clock, hotfixes, redactor),
                 new LocalSearchService(db, hotfixes), new LocalIncomingService(db, clock, redactor, hotfixes),
-                integrations, clock);
+                new LocalDeployService(db, clock, redactor, hotfixes, causeWindow), integrations, clock);
     }
 
     public HotfixService hotfixes() {
@@ -191,6 +202,10 @@ public final class App implements AutoCloseable {
 
     public IncomingService incoming() {
         return incoming;
+    }
+
+    public DeployService deploys() {
+        return deploys;
     }
 
     /** The field-notes site builder; it reads the database itself (people included, to keep them out). */
@@ -239,8 +254,9 @@ public final class App implements AutoCloseable {
         LogSectionsPanel logSections = new LogSectionsPanel(db, pages);
         IncomingRoutes incomingRoutes = new IncomingRoutes(incoming, (LocalIncomingService) incoming, integrations,
                 pages, clock);
-        RecordPanels panels = h -> incomingRoutes.panel(h) + logSections.html(h) + searchRoutes.html(h)
-                + notifyPages.html(h) + lessonPages.html(h);
+        DeployRoutes deployRoutes = new DeployRoutes(deploys, integrations, pages, clock);
+        RecordPanels panels = h -> incomingRoutes.panel(h) + deployRoutes.panel(h) + logSections.html(h)
+                + searchRoutes.html(h) + notifyPages.html(h) + lessonPages.html(h);
         metricsRoutes = new MetricsRoutes(metrics, pages, clock);
         List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
                 new AccessGate(tokens, sessions, audit)::register,
@@ -249,6 +265,7 @@ public final class App implements AutoCloseable {
                 new HotfixPages(hotfixes, pages, clock, panels, new BreachedSigns(metrics, clock),
                         incomingRoutes::lane, new IncomingDeclarations(incoming))::register,
                 incomingRoutes::register,
+                deployRoutes::register,
                 new RecordEditPages(hotfixes, pages, panels)::register,
                 notifyPages::register,
                 new NotifyRoutes(notify)::register,

@@ -23,7 +23,8 @@ public final class Cli {
                     SetCommand.class, MarkCommand.class, HistoryCommand.class, ExportCommand.class, ImportCommand.class,
                     TokenCommand.class, UserCommand.class, FollowUpsCommand.class, DebtCommand.class,
                     AnnounceCommand.class, MetricsCommand.class, LessonCommand.class, SiteCommand.class,
-                    SearchCommand.class, SearchCommand.Similar.class, IncomingCommand.class,
+                    SearchCommand.class, SearchCommand.Similar.class, IncomingCommand.class, DeployCommand.class,
+                    DeploysCommand.class,
                     CommandLine.HelpCommand.class})
     static final class Root implements Runnable {
         @CommandLine.Spec

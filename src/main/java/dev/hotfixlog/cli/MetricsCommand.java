@@ -67,6 +67,14 @@ final class MetricsCommand extends AppCommand {
             out().printf("%-34s %4s%n", field.toUpperCase(Locale.ROOT), "NOW");
             counts.forEach((choice, n) -> out().printf("%-34s %4d%n", choice, n));
         });
+        Metrics.Delivery d = m.delivery();
+        out().println();
+        out().println("DEPLOYS (production)    DEPLOYS  PER WEEK  CHANGE FAILURE  RESTORE MEDIAN  P90");
+        deliveryRow("team", d.team());
+        d.bySystem().forEach(this::deliveryRow);
+        out().printf("incoming alerts            %s; fired again after their hotfix %d%n", d.incoming().isEmpty()
+                ? "none" : d.incoming().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", ")), d.incomingRepeats());
         out().println();
         for (SignReading s : app.metrics().signs()) {
             out().printf("%-8s %-24s %s (act %s)%n", s.breached() ? "BREACHED" : s.value() == null ? "no value"
@@ -74,6 +82,13 @@ final class MetricsCommand extends AppCommand {
                     ? "when " + s.thresholdText() : s.thresholdShown());
         }
         return ExitCodes.OK;
+    }
+
+    private void deliveryRow(String name, Metrics.Flow f) {
+        out().printf("%-22s %8d  %8s  %14s  %14s  %s%n", name, f.deploys(), MetricsText.number(f.deploysPerWeek()),
+                MetricsText.percent(f.changeFailureRate()) + " (" + f.failedDeploys() + ")",
+                MetricsText.duration(f.timeToRestore().medianSeconds()),
+                MetricsText.duration(f.timeToRestore().p90Seconds()));
     }
 
     private void row(String name, DurationStats s, String target) {

@@ -39,7 +39,11 @@ public final class AlertPayloads {
     }
 
     public static AlertBatch read(String body) {
-        ObjectNode root = Json.parseObject(body);
+        return read(Json.parseObject(body));
+    }
+
+    /** From the parsed (and, on the way in, redacted) document. */
+    public static AlertBatch read(ObjectNode root) {
         List<FieldError> errors = new ArrayList<>();
         String groupKey = text(root, "groupKey", errors, true);
         if (groupKey != null && groupKey.length() > MAX_GROUP_KEY) {

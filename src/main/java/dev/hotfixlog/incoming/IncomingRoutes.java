@@ -62,17 +62,8 @@ public final class IncomingRoutes {
 
     /** One delivery: the integration's secret first, then the body, then one transaction. */
     private void ingest(Context ctx, Integration.Type type) {
-        String name = ctx.pathParam("name");
-        ctx.attribute(Requests.PRINCIPAL_NAME, type.json() + "/" + name);
-        byte[] body = ctx.bodyAsBytes();
-        Integration from;
-        try {
-            from = integrations.verify(type, name, ctx::header, body, clock.instant());
-        } catch (Integrations.IntegrationRefused e) {
-            ctx.attribute(Requests.AUDIT_DETAIL, e.reason());
-            throw e;
-        }
-        AlertIntake.Receipt r = intake.receive(from, new String(body, StandardCharsets.UTF_8));
+        Integration from = integrations.verify(type, ctx, clock.instant());
+        AlertIntake.Receipt r = intake.receive(from, new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
         ctx.attribute(Requests.AUDIT_KEPT_ELSEWHERE, true);
         ObjectNode o = Json.object().put("incoming", r.ref()).put("state", r.state().json())
                 .put("opened", r.opened()).put("hotfix", r.hotfixId()).put("repeatOf", r.repeatOf());

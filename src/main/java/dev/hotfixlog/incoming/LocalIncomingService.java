@@ -56,8 +56,13 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
 
     @Override
     public Receipt receive(Integration from, String body) {
-        AlertBatch batch = AlertPayloads.read(body);
-        String kept = redactor.redact(body).text();
+        // Every text of the delivery is masked before anything is read from it: titles, labels, annotations,
+        // links, the group key. The body is kept as that masked document: masking the JSON text itself would miss
+        // a pasted key whose line breaks are escapes (\n) in a JSON string.
+        ObjectNode document = Json.parseObject(body);
+        redactor.maskInPlace(document);
+        AlertBatch batch = AlertPayloads.read(document);
+        String kept = Json.write(document);
         String groupHash = Sha256.hex(batch.groupKey());
         String liveGroup = from.path() + ":" + groupHash;
         String bodyHash = Sha256.hex(kept);
@@ -282,7 +287,7 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
         if (outcome == null || outcome == Outcome.DECLARED) {
             throw ValidationException.of("outcome", "is required: not-a-hotfix, noise or duplicate");
         }
-        String n = note == null || note.isBlank() ? null : printable(note, 500);
+        String n = note == null || note.isBlank() ? null : printable(redactor.redact(note).text(), 500);
         if (outcome == Outcome.DUPLICATE && n == null) {
             throw ValidationException.of("note", "says what it duplicates: ALERT-12 or HOTFIX-007");
         }

@@ -24,6 +24,7 @@ public final class LocalMetricsService implements MetricsService {
     private final Clock clock;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalMetricsService.class);
     private final MetricsRepository repo = new MetricsRepository();
+    private final DeliveryFigures delivery = new DeliveryFigures();
     private final KeptMonthsRepository cache = new KeptMonthsRepository();
     private final WarningSigns warningSigns;
     private final List<String> choiceFields;
@@ -132,7 +133,7 @@ public final class LocalMetricsService implements MetricsService {
         Map<String, Long> previousTypes = previous.values().stream().reduce(Tally.EMPTY, Tally::merge).types();
         return new Metrics(q.from(), q.to(), q.zone().getId(), hotfixes, repo.undated(h), response(all), learning,
                 health, types(h, all.types(), previousTypes), repo.byChoice(h, choiceFields, q.from().toEpochMilli(),
-                q.to().toEpochMilli()));
+                q.to().toEpochMilli()), delivery.compute(h, q.from().toEpochMilli(), q.to().toEpochMilli()));
     }
 
     private static Map<String, Metrics.ResponseTimes> response(Tally t) {
@@ -214,11 +215,34 @@ public final class LocalMetricsService implements MetricsService {
             }
             g.put("overdue", (double) repo.overdueFollowUps(h, now().toEpochMilli(), null));
             g.put("breached", (double) warningSigns.measured(h).stream().filter(SignReading::breached).count());
+            // The delivery figures over the last 30 days, by system ("" is the team), tagged for Prometheus.
+            long to = now().toEpochMilli() + 1;
+            Metrics.Delivery d = delivery.compute(h, to - DELIVERY_WINDOW_MILLIS, to);
+            flowGauges(g, "", d.team());
+            d.bySystem().forEach((system, f) -> flowGauges(g, system, f));
+            d.incoming().forEach((outcome, n) -> g.put("hotfix.incoming.alerts|outcome=" + outcome, (double) n));
+            g.put("hotfix.incoming.repeats", (double) d.incomingRepeats());
             return g;
         });
     }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Prometheus reads DORA's figures over this window: a rate needs a stretch of time, and a month is one. */
+    static final long DELIVERY_WINDOW_MILLIS = 30L * 86_400_000L;
+
+    private static void flowGauges(Map<String, Double> g, String system, Metrics.Flow f) {
+        String tag = "|system=" + (system.isEmpty() ? "*" : system);
+        g.put("hotfix.deploys" + tag, (double) f.deploys());
+        g.put("hotfix.deploys.failed" + tag, (double) f.failedDeploys());
+        if (f.changeFailureRate() != null) {
+            g.put("hotfix.change.failure.rate" + tag, f.changeFailureRate());
+        }
+        if (f.timeToRestore().medianSeconds() != null) {
+            g.put("hotfix.time.to.restore.median.seconds" + tag, (double) f.timeToRestore().medianSeconds());
+            g.put("hotfix.time.to.restore.p90.seconds" + tag, (double) f.timeToRestore().p90Seconds());
+        }
     }
 }

@@ -16,10 +16,29 @@ import java.util.Map;
  */
 public record Metrics(Instant from, Instant to, String zone, long hotfixes, long undated,
                       Map<String, ResponseTimes> response, LearningVelocity learning, TeamHealth health,
-                      List<TypeCount> types, Map<String, Map<String, Long>> byField) {
+                      List<TypeCount> types, Map<String, Map<String, Long>> byField, Delivery delivery) {
 
     public Metrics {
         byField = byField == null ? Map.of() : byField;
+        delivery = delivery == null ? Delivery.NONE : delivery;
+    }
+
+    /**
+     * Deploys and incoming alerts in the period (DORA's figures): for the team and per system, and incoming
+     * alerts by outcome ({@code open}, {@code declared}, {@code not-a-hotfix}, {@code noise}, {@code duplicate})
+     * with how many fired again after their hotfix was completed.
+     */
+    public record Delivery(Flow team, Map<String, Flow> bySystem, Map<String, Long> incoming, long incomingRepeats) {
+        static final Delivery NONE = new Delivery(new Flow(0, null, 0, null, new DurationStats(0, null, null, 0,
+                Targets.TOTAL_SECONDS)), Map.of(), Map.of(), 0);
+    }
+
+    /**
+     * Deployment frequency (production deploys, and per week), change failure rate (deploys confirmed as a
+     * hotfix's cause ÷ deploys), time to restore (detection → fix deployed; median and p90).
+     */
+    public record Flow(long deploys, Double deploysPerWeek, long failedDeploys, Double changeFailureRate,
+                       DurationStats timeToRestore) {
     }
 
     /** Detection → alert (target under 5 min), alert → fix deployed (under 30), detection → resolved (under 60). */

@@ -67,6 +67,13 @@ public final class MetricsJson {
             ObjectNode c = byField.putObject(field);
             counts.forEach(c::put);
         });
+        ObjectNode delivery = o.putObject("delivery");
+        flow(delivery.putObject("team"), m.delivery().team());
+        ObjectNode bySystem = delivery.putObject("bySystem");
+        m.delivery().bySystem().forEach((system, f) -> flow(bySystem.putObject(system), f));
+        ObjectNode incoming = delivery.putObject("incoming");
+        m.delivery().incoming().forEach(incoming::put);
+        delivery.put("incomingRepeats", m.delivery().incomingRepeats());
         o.set("warningSigns", writeSigns(signs));
         return o;
     }
@@ -133,7 +140,31 @@ public final class MetricsJson {
                 new Metrics.TeamHealth(periods(th.path("perMonth")), th.path("frequencyTrend").asText(),
                         th.path("repeats").asLong(), number(th, "repeatShare"), confidence,
                         number(th, "confidenceAverage")),
-                types, byField);
+                types, byField, delivery(o.path("delivery")));
+    }
+
+    private static void flow(ObjectNode n, Metrics.Flow f) {
+        n.put("deploys", f.deploys());
+        n.put("deploysPerWeek", f.deploysPerWeek());
+        n.put("failedDeploys", f.failedDeploys());
+        n.put("changeFailureRate", f.changeFailureRate());
+        stats(n.putObject("timeToRestore"), f.timeToRestore());
+    }
+
+    private static Metrics.Flow flow(JsonNode n) {
+        return new Metrics.Flow(n.path("deploys").asLong(), number(n, "deploysPerWeek"), n.path("failedDeploys")
+                .asLong(), number(n, "changeFailureRate"), stats(n.path("timeToRestore")));
+    }
+
+    private static Metrics.Delivery delivery(JsonNode d) {
+        if (d.isMissingNode()) {
+            return null;
+        }
+        Map<String, Metrics.Flow> bySystem = new TreeMap<>();
+        d.path("bySystem").fields().forEachRemaining(e -> bySystem.put(e.getKey(), flow(e.getValue())));
+        Map<String, Long> incoming = new TreeMap<>();
+        d.path("incoming").fields().forEachRemaining(e -> incoming.put(e.getKey(), e.getValue().asLong()));
+        return new Metrics.Delivery(flow(d.path("team")), bySystem, incoming, d.path("incomingRepeats").asLong());
     }
 
     private static void stats(ObjectNode n, DurationStats s) {

@@ -36,6 +36,7 @@ public final class MetricsRoutes {
     private final Clock clock;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicReference<Map<String, Double>> gauges = new AtomicReference<>(Map.of());
+    private final java.util.Set<String> registered = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public MetricsRoutes(MetricsService service, Pages pages, Clock clock) {
@@ -116,7 +117,22 @@ public final class MetricsRoutes {
 
     private void prometheus(Context ctx) {
         if (service instanceof LocalMetricsService local) {
-            gauges.set(local.gauges());
+            Map<String, Double> now = local.gauges();
+            gauges.set(now);
+            // The delivery figures are tagged by system or outcome ("name|tag=value"); a new tag is a new gauge.
+            for (String key : now.keySet()) {
+                int bar = key.indexOf('|');
+                if (bar > 0 && registered.add(key)) {
+                    String[] tag = key.substring(bar + 1).split("=", 2);
+                    Gauge.builder(key.substring(0, bar), gauges, g -> g.get().getOrDefault(key, Double.NaN))
+                            .description("Delivery figures over the last 30 days (" + tag[0] + " \"*\" is the team)")
+                            .tag(tag[0], tag[1]).register(registry);
+                } else if (bar < 0 && key.startsWith("hotfix.") && registered.add(key)) {
+                    Gauge.builder(key, gauges, g -> g.get().getOrDefault(key, Double.NaN))
+                            .description("Incoming alerts that fired again after their hotfix, last 30 days")
+                            .register(registry);
+                }
+            }
         }
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
     }

@@ -210,6 +210,21 @@ public final class Integrations {
         return i;
     }
 
+    /**
+     * The integration a request to {@code /api/v1/ingest/<type>/{name}} proves it is: its name is the request's
+     * actor in the audit log, and a refusal's reason goes there too (never to the sender).
+     */
+    public Integration verify(Integration.Type type, io.javalin.http.Context ctx, Instant now) {
+        String name = ctx.pathParam("name");
+        ctx.attribute(dev.hotfixlog.web.Requests.PRINCIPAL_NAME, type.json() + "/" + name);
+        try {
+            return verify(type, name, ctx::header, ctx.bodyAsBytes(), now);
+        } catch (IntegrationRefused e) {
+            ctx.attribute(dev.hotfixlog.web.Requests.AUDIT_DETAIL, e.reason());
+            throw e;
+        }
+    }
+
     /** HMAC-SHA256 of the bytes, as lowercase hex: how Grafana and GitHub sign a webhook. */
     public static String hmacHex(String secret, byte[] data) {
         try {

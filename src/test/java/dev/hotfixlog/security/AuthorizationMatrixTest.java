@@ -37,6 +37,17 @@ class AuthorizationMatrixTest {
             "GET /hotfixes/{id}/sections/{section}", "POST /hotfixes/{id}/sections/{section}",
             "POST /hotfixes/{id}/checklist", "POST /lessons/check", "POST /search/similar");
 
+    /**
+     * The monitoring's and pipelines' URLs: open at the gate, each checked against its own integration's secret,
+     * which none of these callers holds (a person's token is not one): 401 for every one of them.
+     */
+    private static final java.util.Set<String> INGEST_ROUTES = java.util.Set.of(
+            "POST /api/v1/ingest/alertmanager/{name}", "PUT /api/v1/ingest/alertmanager/{name}",
+            "POST /api/v1/ingest/grafana/{name}", "PUT /api/v1/ingest/grafana/{name}",
+            "POST /api/v1/ingest/deploy/{name}", "POST /api/v1/ingest/github/{name}");
+    private static final String INTEGRATIONS = "alertmanager prod bearer=am-1; grafana main hmac=g-1; "
+            + "deploy ci bearer=ci-1; github gh secret=gh-1";
+
     static {
         NEEDS.put("GET /", Role.VIEWER);
         NEEDS.put("GET /sign-in", Role.ANYONE);
@@ -105,7 +116,25 @@ class AuthorizationMatrixTest {
         NEEDS.put("GET /admin/audit", Role.ADMIN);
         NEEDS.put("GET /api/v1/users", Role.ADMIN);
         NEEDS.put("POST /api/v1/users", Role.ADMIN);
+        INGEST_ROUTES.forEach(r -> NEEDS.put(r, Role.ANYONE));
+        NEEDS.put("GET /api/v1/incoming", Role.VIEWER);
+        NEEDS.put("GET /api/v1/incoming/{id}", Role.VIEWER);
+        NEEDS.put("GET /api/v1/incoming/{id}/draft", Role.VIEWER);
+        NEEDS.put("POST /api/v1/incoming/{id}/declare", Role.RESPONDER);
+        NEEDS.put("POST /api/v1/incoming/{id}/dismiss", Role.RESPONDER);
+        NEEDS.put("GET /incoming", Role.VIEWER);
+        NEEDS.put("GET /incoming/lane", Role.VIEWER);
+        NEEDS.put("GET /incoming/{id}", Role.VIEWER);
+        NEEDS.put("POST /incoming/{id}/dismiss", Role.RESPONDER);
+        NEEDS.put("GET /api/v1/deploys", Role.VIEWER);
+        NEEDS.put("POST /api/v1/deploys", Role.RESPONDER);
+        NEEDS.put("GET /api/v1/hotfixes/{id}/deploys", Role.VIEWER);
+        NEEDS.put("POST /api/v1/hotfixes/{id}/deploys/{role}", Role.RESPONDER);
+        NEEDS.put("GET /deploys", Role.VIEWER);
+        NEEDS.put("GET /hotfixes/{id}/deploys", Role.VIEWER);
+        NEEDS.put("POST /hotfixes/{id}/deploys/{role}", Role.RESPONDER);
     }
+
 
     /** A kind of caller: its client, and the role it really has (null: it proves nothing). */
     private record Caller(String name, Http http, Role role) {
@@ -119,7 +148,8 @@ class AuthorizationMatrixTest {
         MutableClock clock = MutableClock.at("2026-10-04T02:17:00Z");
         // A channel, so that sending a message is possible (nobody listens there; the worker is off).
         try (RunningServer s = new RunningServer(db.config(java.util.Map.of(dev.hotfixlog.Setting.CHANNELS,
-                "webhook http://127.0.0.1:9/hook", dev.hotfixlog.Setting.NOTIFY_INTERVAL_MS, "0")), clock)) {
+                "webhook http://127.0.0.1:9/hook", dev.hotfixlog.Setting.NOTIFY_INTERVAL_MS, "0",
+                dev.hotfixlog.Setting.INTEGRATIONS, INTEGRATIONS)), clock)) {
             Http admin = s.http();
             admin.post("/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"high\"}");
             JsonNode revokedToken = admin.post("/api/v1/tokens", "{\"name\":\"gone\",\"role\":\"admin\"}").json();
@@ -145,7 +175,8 @@ class AuthorizationMatrixTest {
                         && !route.equals("GET /metrics");
                 for (Caller c : callers) {
                     int status = request(route, admin).apply(c.http()).status();
-                    int expected = SESSION_ROUTES.contains(route) ? sessionRouteAnswer(route, c)
+                    int expected = INGEST_ROUTES.contains(route) ? 401
+                            : SESSION_ROUTES.contains(route) ? sessionRouteAnswer(route, c)
                             : needed == Role.ANYONE ? 200
                             : c.role() == null ? (page && !c.sendsCredentials() ? 303 : 401)
                             : !c.role().covers(needed) ? 403
@@ -154,7 +185,9 @@ class AuthorizationMatrixTest {
                     if (expected == 200 && (route.equals("POST /hotfixes/new")
                             || route.equals("POST /hotfixes/{id}/events")
                             || route.equals("POST /hotfixes/{id}/announce/{kind}")
-                            || route.equals("POST /lessons") || route.equals("POST /lessons/{id}"))) {
+                            || route.equals("POST /lessons") || route.equals("POST /lessons/{id}")
+                            || route.equals("POST /incoming/{id}/dismiss")
+                            || route.equals("POST /hotfixes/{id}/deploys/{role}"))) {
                         expected = 303; // the browser is sent to the (new) record's page
                     }
                     if (expected == 200) {
@@ -287,12 +320,60 @@ class AuthorizationMatrixTest {
                         .path("id").asText();
                 return h -> h.send("DELETE", "/api/v1/tokens/" + id, null);
             }
+            case "POST /api/v1/incoming/{id}/declare": {
+                String id = incoming(admin);
+                return h -> h.post("/api/v1/incoming/" + id + "/declare", "{\"severity\":\"high\"}");
+            }
+            case "POST /api/v1/incoming/{id}/dismiss": {
+                return h -> h.post("/api/v1/incoming/" + incoming(admin) + "/dismiss", "{\"outcome\":\"noise\"}");
+            }
+            case "POST /incoming/{id}/dismiss": {
+                return h -> h.send("POST", "/incoming/" + incoming(admin).substring(6) + "/dismiss", "outcome=noise",
+                        "Content-Type", "application/x-www-form-urlencoded");
+            }
+            case "GET /api/v1/incoming/{id}", "GET /api/v1/incoming/{id}/draft", "GET /incoming/{id}": {
+                String id = incoming(admin);
+                String path = route.substring(route.indexOf(' ') + 1).replace("{id}", id.substring(6));
+                return h -> h.get(path);
+            }
+            case "POST /api/v1/deploys":
+                return h -> h.post("/api/v1/deploys", "{\"system\":\"payments\",\"version\":\"1\"}");
+            case "POST /api/v1/hotfixes/{id}/deploys/{role}": {
+                return h -> h.post("/api/v1/hotfixes/HOTFIX-001/deploys/cause", "{\"deploy\":" + deploy(admin) + "}");
+            }
+            case "POST /hotfixes/{id}/deploys/{role}": {
+                return h -> h.send("POST", "/hotfixes/HOTFIX-001/deploys/cause", "deploy=" + deploy(admin),
+                        "Content-Type", "application/x-www-form-urlencoded");
+            }
             default: {
+                if (INGEST_ROUTES.contains(route)) {
+                    String method = route.substring(0, route.indexOf(' '));
+                    String path = route.substring(route.indexOf(' ') + 1).replace("{name}",
+                            route.contains("alertmanager") ? "prod" : route.contains("grafana") ? "main"
+                                    : route.contains("deploy") ? "ci" : "gh");
+                    return h -> h.send(method, path, "{}");
+                }
                 String path = route.substring(route.indexOf(' ') + 1).replace("{id}", "HOTFIX-001")
                         .replace("{section}", "fix").replace("{kind}", "alert");
                 return h -> h.get(path);
             }
         }
+    }
+
+    /** A fresh open incoming alert, sent with its integration's secret; its id (ALERT-n). */
+    private static String incoming(Http admin) {
+        String group = java.util.UUID.randomUUID().toString();
+        Http.Response r = new Http(admin.base()).post("/api/v1/ingest/alertmanager/prod", "{\"version\":\"4\","
+                + "\"groupKey\":\"" + group + "\",\"status\":\"firing\",\"alerts\":[{\"status\":\"firing\","
+                + "\"labels\":{\"alertname\":\"x\"},\"startsAt\":\"2026-10-04T02:00:00Z\"}]}",
+                "Authorization", "Bearer am-1");
+        return r.json().path("incoming").asText();
+    }
+
+    /** A fresh deploy of payments; its id. */
+    private static long deploy(Http admin) {
+        return admin.post("/api/v1/deploys", "{\"system\":\"payments\",\"version\":\"" + java.util.UUID.randomUUID()
+                + "\"}").json().path("id").asLong();
     }
 
     /** A fresh lesson learned from HOTFIX-001; its id. */

@@ -56,7 +56,12 @@ class SecretsEverywhereTest {
             "lesson.summary", "lesson.constraint_text", "lesson.signal_text", "lesson.boundary_text",
             "lesson.operating_rule", "lesson.category", "api_token.name", "audit_event.actor",
             "signal_value.description", "signal_value.updated_by", "outbox_message.subject",
-            "outbox_message.body", "outbox_message.created_by", "markdown_page.text", "hotfix_field.text_value");
+            "outbox_message.body", "outbox_message.created_by", "markdown_page.text", "hotfix_field.text_value",
+            "incoming_alert.group_key", "incoming_alert.title", "incoming_alert.severity", "incoming_alert.systems",
+            "incoming_alert.links", "incoming_alert.outcome_note", "incoming_alert.decided_by",
+            "incoming_alert_item.name", "incoming_alert_item.generator_url", "incoming_alert_item.labels",
+            "incoming_alert_item.annotations", "incoming_delivery.body", "deploy.system", "deploy.version",
+            "deploy.actor", "deploy.url", "deploy.delivery_key", "deploy_link.confirmed_by");
     /** Columns no person's free text reaches, each with the reason. */
     private static final Map<String, String> NOT_FREE_TEXT = new TreeMap<>(Map.ofEntries(
             Map.entry("account.username", "a name of letters, digits and . _ - (AccountService refuses the rest)"),
@@ -113,7 +118,20 @@ class SecretsEverywhereTest {
             Map.entry("signal_value.name", "a signal's name: letters, digits, . _ -"),
             Map.entry("signal_value.direction", "above or below"),
             Map.entry("web_session.id_hash", "SHA-256 hex"), Map.entry("web_session.username", "an account's name"),
-            Map.entry("web_session.csrf_token", "random")));
+            Map.entry("web_session.csrf_token", "random"),
+            Map.entry("incoming_alert.integration", "an integration's type and name from the configuration"),
+            Map.entry("incoming_alert.group_hash", "SHA-256 hex"),
+            Map.entry("incoming_alert.live_group", "an integration's path and a SHA-256"),
+            Map.entry("incoming_alert.state", "one of three states"), Map.entry("incoming_alert.outcome", "one of four"),
+            Map.entry("incoming_alert.hotfix_id", "an id"), Map.entry("incoming_alert.repeat_of", "an id"),
+            Map.entry("incoming_alert_item.fingerprint", "the sender's hash of an alert's labels (masked with the "
+                    + "delivery's every text all the same)"),
+            Map.entry("incoming_alert_item.status", "firing or resolved"),
+            Map.entry("incoming_delivery.body_hash", "SHA-256 hex"),
+            Map.entry("incoming_delivery.status", "firing or resolved"),
+            Map.entry("deploy.environment", "letters, digits, - _ . only (DeployMarker refuses the rest)"),
+            Map.entry("deploy.source", "cli, api, or an integration's path from the configuration"),
+            Map.entry("deploy_link.hotfix_id", "an id"), Map.entry("deploy_link.role", "cause or fix")));
 
     record Secret(String kind, String pasted, String secret) {
     }
@@ -151,7 +169,8 @@ class SecretsEverywhereTest {
                      "webhook " + sink.url("/hook") + "; email oncall@example.com", dev.hotfixlog.Setting.SMTP_HOST,
                      "127.0.0.1", dev.hotfixlog.Setting.SMTP_PORT, "1", dev.hotfixlog.Setting.SMTP_FROM,
                      "hotfix-log@example.com", dev.hotfixlog.Setting.NOTIFY_INTERVAL_MS, "0",
-                     dev.hotfixlog.Setting.FIELDS, "[{\"name\":\"customerNote\",\"type\":\"longText\"}]")),
+                     dev.hotfixlog.Setting.FIELDS, "[{\"name\":\"customerNote\",\"type\":\"longText\"}]",
+                     dev.hotfixlog.Setting.INTEGRATIONS, "alertmanager prod bearer=am-secret-1")),
                      MutableClock.at("2026-10-04T02:17:00Z"))) {
             Http admin = s.http();
             ObjectNode token = admin.post("/api/v1/tokens", "{\"name\":" + Json.write(Json.mapper()
@@ -187,6 +206,31 @@ class SecretsEverywhereTest {
                     .status()).as("a password typed as the user name").isEqualTo(401);
             assertThat(bot.post("/api/v1/hotfixes/HOTFIX-001/messages/stakeholder", "{}").status()).isLessThan(300);
 
+            // Monitoring's text: every text of an alert carries a pasted secret; one is declared, one dismissed.
+            for (String group : List.of("one", "two")) {
+                Http.Response in = s.anonymous().post("/api/v1/ingest/alertmanager/prod", alertDelivery(group),
+                        "Authorization", "Bearer am-secret-1");
+                assertThat(in.status()).as(in.body()).isEqualTo(200);
+            }
+            Http.Response declared = bot.post("/api/v1/incoming/ALERT-1/declare", "{\"severity\":\"high\"}");
+            assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+            assertThat(bot.post("/api/v1/incoming/ALERT-2/dismiss", "{\"outcome\":\"duplicate\",\"note\":"
+                    + quoted(paste(true)) + "}").status()).isEqualTo(200);
+            // A deploy marker whose every text carries one, confirmed as a hotfix's cause.
+            Http.Response deploy = bot.post("/api/v1/deploys", "{\"system\":" + quoted(paste(true)) + ",\"version\":"
+                    + quoted(paste(true)) + ",\"url\":\"https://ci.example/run?token=ghp_Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0"
+                    + "Pp9Oo8Nn\",\"id\":" + quoted(paste(true)) + ",\"at\":\"2026-10-04T02:00:00Z\"}");
+            assertThat(deploy.status()).as(deploy.body()).isEqualTo(201);
+            assertThat(bot.post("/api/v1/hotfixes/HOTFIX-001/deploys/cause", "{\"deploy\":"
+                    + deploy.json().path("id").asLong() + "}").status()).isEqualTo(200);
+
+            for (String path : List.of("/api/v1/incoming?state=all", "/api/v1/incoming/ALERT-1",
+                    "/api/v1/incoming/ALERT-2", "/incoming/1", "/incoming", "/api/v1/deploys", "/deploys",
+                    "/hotfixes/HOTFIX-001/deploys", "/api/v1/hotfixes/HOTFIX-001/deploys")) {
+                Http.Response r = admin.get(path);
+                assertThat(r.status()).as(path).isEqualTo(200);
+                outputs.add(path + "\n" + r.body());
+            }
             for (String path : List.of("/api/v1/hotfixes", "/api/v1/hotfixes/HOTFIX-001",
                     "/api/v1/hotfixes/HOTFIX-002", "/api/v1/hotfixes/HOTFIX-001/history", "/api/v1/lessons",
                     "/api/v1/signals", "/api/v1/tokens", "/api/v1/audit", "/api/v1/export",
@@ -271,6 +315,25 @@ class SecretsEverywhereTest {
                     .put("link", "https://u:Pg-Secr3t-9981@wiki.example.com/" + kind);
         }
         return h;
+    }
+
+    /** An Alertmanager notification whose every text carries a pasted secret. */
+    private String alertDelivery(String group) {
+        ObjectNode m = Json.object();
+        m.put("version", "4");
+        m.put("groupKey", "{}:{alertname=\"" + group + " " + paste(true) + "\"}");
+        m.put("status", "firing");
+        m.put("externalURL", "https://u:Pg-Secr3t-9981@alertmanager.example.com/");
+        m.putObject("commonAnnotations").put("summary", paste(true));
+        ObjectNode a = m.putArray("alerts").addObject();
+        a.put("status", "firing");
+        a.putObject("labels").put("alertname", paste(true)).put("service", paste(true)).put("severity", paste(true));
+        a.putObject("annotations").put("description", paste(false))
+                .put("runbook_url", "https://runbooks.example.com/x?token=ghp_Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8Nn");
+        a.put("startsAt", "2026-10-04T02:00:00Z");
+        a.put("generatorURL", "https://u:Pg-Secr3t-9981@prometheus.example.com/graph");
+        a.put("fingerprint", "fp-" + group);
+        return m.toString();
     }
 
     /** A hand-kept page with text the template has no label for, emergency types and warning signs. */

@@ -27,6 +27,11 @@ public final class Http {
         this.token = token;
     }
 
+    /** The server's URL this client calls. */
+    public String base() {
+        return base;
+    }
+
     public Response get(String path, String... headers) {
         return send(builder(path, headers).GET());
     }
