@@ -68,6 +68,7 @@ import dev.hotfixlog.store.Database;
 import dev.hotfixlog.store.Dialect;
 import dev.hotfixlog.web.HealthRoutes;
 import dev.hotfixlog.web.Pages;
+import dev.hotfixlog.web.Turns;
 import dev.hotfixlog.web.WebServer;
 import io.javalin.config.RoutesConfig;
 import dev.hotfixlog.time.TimeText;
@@ -252,9 +253,11 @@ public final class App implements AutoCloseable {
         // The record page shows what other features know of the hotfix: similar past fixes, its messages, its
         // lessons.
         LogSectionsPanel logSections = new LogSectionsPanel(db, pages);
+        // Machine senders (alerts, deploys) share a few turns, so a storm cannot take the cores from the board.
+        Turns senders = Turns.perCore();
         IncomingRoutes incomingRoutes = new IncomingRoutes(incoming, (LocalIncomingService) incoming, integrations,
-                pages, clock);
-        DeployRoutes deployRoutes = new DeployRoutes(deploys, integrations, pages, clock);
+                senders, pages, clock);
+        DeployRoutes deployRoutes = new DeployRoutes(deploys, integrations, senders, pages, clock);
         RecordPanels panels = h -> incomingRoutes.panel(h) + deployRoutes.panel(h) + logSections.html(h)
                 + searchRoutes.html(h) + notifyPages.html(h) + lessonPages.html(h);
         metricsRoutes = new MetricsRoutes(metrics, pages, clock);

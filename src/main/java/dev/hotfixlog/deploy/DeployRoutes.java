@@ -10,6 +10,7 @@ import dev.hotfixlog.security.Integrations;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
 import dev.hotfixlog.web.Role;
+import dev.hotfixlog.web.Turns;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +28,12 @@ import java.util.Map;
 public final class DeployRoutes {
     private final DeployService service;
     private final Integrations integrations;
+    private final Turns turns;
     private final Pages pages;
     private final Clock clock;
 
-    public DeployRoutes(DeployService service, Integrations integrations, Pages pages, Clock clock) {
+    public DeployRoutes(DeployService service, Integrations integrations, Turns turns, Pages pages, Clock clock) {
+        this.turns = turns;
         this.service = service;
         this.integrations = integrations;
         this.pages = pages;
@@ -53,7 +56,8 @@ public final class DeployRoutes {
 
     private void marker(Context ctx) {
         Integration from = integrations.verify(Integration.Type.DEPLOY, ctx, clock.instant());
-        recorded(ctx, service.record(DeployJson.readMarker(Json.parseObject(ctx.body())), from.path(), from.path()));
+        DeployMarker m = DeployJson.readMarker(Json.parseObject(ctx.body()));
+        recorded(ctx, turns.take(() -> service.record(m, from.path(), from.path())));
     }
 
     /** GitHub: a ping is answered, a state other than success is not a deploy, a redelivery is the same one. */
@@ -80,8 +84,8 @@ public final class DeployRoutes {
             return;
         }
         JsonNode sender = body.path("sender").path("login");
-        recorded(ctx, service.record(m, from.path(), from.path() + (sender.isTextual() ? " (" + sender.asText() + ")"
-                : "")));
+        String actor = from.path() + (sender.isTextual() ? " (" + sender.asText() + ")" : "");
+        recorded(ctx, turns.take(() -> service.record(m, from.path(), actor)));
     }
 
     private void recorded(Context ctx, DeployService.Recorded r) {
@@ -132,12 +136,23 @@ public final class DeployRoutes {
         pages.render(ctx, 200, "hotfix-deploys.jte", p);
     }
 
-    /** The record page's panel: the suggestions and confirmations, with a link to confirm them. */
+    /**
+     * The record page's panel: the suggestions and confirmations, with a link to confirm them. A failure here
+     * says so in the panel and leaves the record's page open.
+     */
     public String panel(Hotfix h) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("hd", service.forHotfix(h.id().toString()));
-        return pages.html("deploy-panel.jte", p);
+        try {
+            Map<String, Object> p = new HashMap<>();
+            p.put("hd", service.forHotfix(h.id().toString()));
+            return pages.html("deploy-panel.jte", p);
+        } catch (RuntimeException e) {
+            LOG.warn("the deploys of {} could not be looked up", h.id(), e);
+            return "<section class=\"section\" id=\"deploys\"><h2>Deploys</h2><p class=\"meta\">The deploys could not be "
+                    + "looked up just now.</p></section>";
+        }
     }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeployRoutes.class);
 
     private static void json(Context ctx, int status, ObjectNode body) {
         ctx.status(status).contentType("application/json").result(Json.write(body));

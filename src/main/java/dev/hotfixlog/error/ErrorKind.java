@@ -19,6 +19,7 @@ public enum ErrorKind {
     UNAUTHORIZED("unauthorized", 401, ErrorKind.EXIT_FAILURE),
     FORBIDDEN("forbidden", 403, ErrorKind.EXIT_FAILURE),
     STORAGE_UNAVAILABLE("storage-unavailable", 503, ErrorKind.EXIT_FAILURE),
+    BUSY("busy", 503, ErrorKind.EXIT_FAILURE),
     /** The CLI's remote server could not be reached or did not answer with a problem document. */
     REMOTE_UNAVAILABLE("remote-unavailable", 500, ErrorKind.EXIT_FAILURE);
 
@@ -75,6 +76,7 @@ public enum ErrorKind {
             case UNAUTHORIZED -> new UnauthorizedException(detail);
             case FORBIDDEN -> new ForbiddenException(detail);
             case STORAGE_UNAVAILABLE -> new StorageException(detail, null);
+            case BUSY -> new BusyException(detail);
             case REMOTE_UNAVAILABLE -> new RemoteException(detail, null);
         };
     }

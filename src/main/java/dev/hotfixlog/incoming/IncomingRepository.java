@@ -48,6 +48,25 @@ final class IncomingRepository {
                 .findOne().orElse(null);
     }
 
+    /** The group's latest incoming alert, live or not: where a late resolution of a finished group goes. */
+    Live latest(Handle h, String integration, String groupHash) {
+        return h.createQuery("SELECT id, state, hotfix_id, cleared_at FROM incoming_alert WHERE integration = :i "
+                        + "AND group_hash = :g ORDER BY id DESC LIMIT 1")
+                .bind("i", integration).bind("g", groupHash)
+                .map((rs, c) -> new Live(rs.getLong("id"), IncomingAlert.State.parse("state", rs.getString("state")),
+                        rs.getString("hotfix_id"), nullableLong(rs, "cleared_at")))
+                .findOne().orElse(null);
+    }
+
+    /**
+     * Takes the incoming alert's row lock for the rest of the transaction (a no-op update: SQLite has no
+     * {@code FOR UPDATE}, and its one writer holds the whole database anyway): two deliveries of one group then
+     * merge their alerts and recount one after the other, never from the same stale reading.
+     */
+    void lock(Handle h, long id) {
+        h.createUpdate("UPDATE incoming_alert SET version = version WHERE id = :id").bind("id", id).execute();
+    }
+
     void release(Handle h, long id) {
         h.createUpdate("UPDATE incoming_alert SET live_group = NULL WHERE id = :id").bind("id", id).execute();
     }
@@ -87,7 +106,8 @@ final class IncomingRepository {
                 WHERE incoming_id = :id AND fingerprint = :fp""" : """
                 INSERT INTO incoming_alert_item (incoming_id, fingerprint, status, name, starts_at, ends_at,
                     generator_url, labels, annotations)
-                VALUES (:id, :fp, :status, :name, :starts, :ends, :url, :labels, :annotations)""";
+                VALUES (:id, :fp, :status, :name, :starts, :ends, :url, :labels, :annotations)
+                ON CONFLICT (incoming_id, fingerprint) DO NOTHING""";
         h.createUpdate(sql).bind("id", id).bind("fp", a.fingerprint()).bind("status", a.status())
                 .bind("name", a.name()).bind("starts", millis(a.startsAt())).bind("ends", millis(a.endsAt()))
                 .bind("url", a.links().get("source")).bind("labels", json(a.labels()))

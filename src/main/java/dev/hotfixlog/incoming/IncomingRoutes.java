@@ -11,6 +11,7 @@ import dev.hotfixlog.security.Integrations;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
 import dev.hotfixlog.web.Role;
+import dev.hotfixlog.web.Turns;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +28,17 @@ import java.util.Map;
  */
 public final class IncomingRoutes {
     static final String LANE_PATH = "/incoming/lane";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IncomingRoutes.class);
     private final IncomingService service;
     private final AlertIntake intake;
     private final Integrations integrations;
     private final Pages pages;
     private final Clock clock;
+    private final Turns turns;
 
-    public IncomingRoutes(IncomingService service, AlertIntake intake, Integrations integrations, Pages pages,
-                          Clock clock) {
+    public IncomingRoutes(IncomingService service, AlertIntake intake, Integrations integrations, Turns turns,
+                          Pages pages, Clock clock) {
+        this.turns = turns;
         this.service = service;
         this.intake = intake;
         this.integrations = integrations;
@@ -63,7 +67,8 @@ public final class IncomingRoutes {
     /** One delivery: the integration's secret first, then the body, then one transaction. */
     private void ingest(Context ctx, Integration.Type type) {
         Integration from = integrations.verify(type, ctx, clock.instant());
-        AlertIntake.Receipt r = intake.receive(from, new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
+        String body = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+        AlertIntake.Receipt r = turns.take(() -> intake.receive(from, body));
         ctx.attribute(Requests.AUDIT_KEPT_ELSEWHERE, true);
         ObjectNode o = Json.object().put("incoming", r.ref()).put("state", r.state().json())
                 .put("opened", r.opened()).put("hotfix", r.hotfixId()).put("repeatOf", r.repeatOf());
@@ -131,14 +136,31 @@ public final class IncomingRoutes {
     /** The board's lane: the open incoming alerts, refreshing itself. */
     public String lane() {
         Map<String, Object> p = new HashMap<>();
-        p.put("alerts", service.list(IncomingAlert.State.OPEN, 20));
+        List<IncomingAlert> open;
+        try {
+            open = service.list(IncomingAlert.State.OPEN, 20);
+        } catch (RuntimeException e) {
+            // The board stays up; the lane keeps asking and shows the alerts again once it can read them.
+            LOG.warn("the incoming lane could not be read", e);
+            return "<section id=\"incoming\" class=\"incoming\" hx-get=\"" + LANE_PATH + "\" hx-trigger=\"every 3s\" "
+                    + "hx-swap=\"outerHTML\"><p class=\"error\" role=\"alert\">Incoming alerts could not be read just "
+                    + "now.</p></section>";
+        }
+        p.put("alerts", open);
         p.put("now", clock.instant());
         return pages.html("incoming-lane.jte", p);
     }
 
     /** The record page's "Raised by" panel: the incoming alerts it was declared from, and whether they cleared. */
     public String panel(Hotfix h) {
-        List<IncomingAlert> raised = service.ofHotfix(h.id().toString());
+        List<IncomingAlert> raised;
+        try {
+            raised = service.ofHotfix(h.id().toString());
+        } catch (RuntimeException e) {
+            // A panel that fails says nothing; the record's page stays open.
+            LOG.warn("the incoming alerts of {} could not be looked up", h.id(), e);
+            return "";
+        }
         if (raised.isEmpty()) {
             return "";
         }

@@ -93,8 +93,16 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
                 live = null;
             }
         }
+        boolean late = false;
+        if (live == null && !batch.anyFiring() && repeatOf == null) {
+            // Only resolutions, for a group that is over (dismissed and cleared, or its hotfix completed): a late
+            // or repeated resolution belongs to the group's last incoming alert, not to a new question.
+            live = repo.latest(h, from.path(), groupHash);
+            late = live != null;
+        }
         long id = live != null ? live.id()
                 : repo.open(h, from.path(), groupHash, liveGroup, batch.groupKey(), summary.title(), now, repeatOf);
+        repo.lock(h, id);
         Map<String, IncomingRepository.Known> known = repo.known(h, id);
         for (AlertBatch.Item a : batch.alerts()) {
             IncomingRepository.Known k = known.get(a.fingerprint());
@@ -113,7 +121,7 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
                 now);
         repo.keep(h, id, bodyHash, batch.status(), kept, now);
         IncomingAlert.State state = live == null ? IncomingAlert.State.OPEN : live.state();
-        if (state == IncomingAlert.State.DISMISSED && cleared != null) {
+        if (state == IncomingAlert.State.DISMISSED && cleared != null && !late) {
             // A dismissed group that cleared is over: its next firing is a new question.
             repo.release(h, id);
         }

@@ -119,7 +119,7 @@ public final class WriteBenchmark {
      * and no application code. SQLite takes one writer at a time, so its best is one connection committing back
      * to back (16 connections would only queue on the lock); PostgreSQL gets one connection per client.
      */
-    private static Stats jdbcLimit(String url, int ops, int clients, String changes) throws Exception {
+    static Stats jdbcLimit(String url, int ops, int clients, String changes) throws Exception {
         boolean sqlite = url.startsWith("jdbc:sqlite:");
         int threads = sqlite ? 1 : clients;
         List<Connection> connections = new ArrayList<>();
@@ -163,7 +163,7 @@ public final class WriteBenchmark {
                 r.p99Millis(), 100 * r.perSecond() / limit.perSecond());
     }
 
-    private static String changesOfOneCreate(Http http) {
+    static String changesOfOneCreate(Http http) {
         String id = http.post("/api/v1/hotfixes", BODY).json().path("id").asText();
         return http.get("/api/v1/hotfixes/" + id + "/history").json().path("items").get(0).path("changes").toString();
     }
@@ -248,11 +248,11 @@ public final class WriteBenchmark {
         }
     }
 
-    private static String withSchema(String base, String schema) {
+    static String withSchema(String base, String schema) {
         return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
-    private static void exec(String url, String sql) throws Exception {
+    static void exec(String url, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute(sql);
         }

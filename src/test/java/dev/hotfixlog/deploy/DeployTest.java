@@ -175,6 +175,11 @@ class DeployTest {
             assertThat(search.path("changeFailureRate").asDouble()).isCloseTo(0.5, within(1e-9));
             assertThat(search.path("timeToRestore").path("medianSeconds").asLong()).isEqualTo(2_700);
 
+            String dashboard = s.http().get("/dashboard?from=2026-12-01&to=2026-12-08").body();
+            assertThat(dashboard).contains("id=\"delivery-by-system\"", "change failure rate <strong>29%</strong>",
+                    "median <strong>45 min</strong>");
+            String page = s.http().get("/hotfixes/HOTFIX-001").body();
+            assertThat(page).contains("id=\"suspected-cause\"", "payments 1.4.2", "confirmed");
             String prometheus = s.http().get("/metrics").body();
             assertThat(prometheus).contains("hotfix_deploys{system=\"payments\"}",
                     "hotfix_change_failure_rate{system=\"*\"}");

@@ -53,6 +53,7 @@ public class IncomingReplayTest {
                 assertThat(f.get().status()).isEqualTo(200);
             }
             pool.shutdown();
+            ExecutorService pool2 = Executors.newFixedThreadPool(16);
             JsonNode all = s.http().get("/api/v1/incoming?state=all").json().path("items");
             assertThat(all).hasSize(1);
             JsonNode one = s.http().get("/api/v1/incoming/" + all.get(0).path("id").asText()).json();
@@ -61,6 +62,24 @@ public class IncomingReplayTest {
             assertThat(one.path("received")).hasSize(1);
             assertThat(one.path("received").get(0).path("times").asInt()).isEqualTo(100);
             assertThat(one.path("firing").asInt()).isEqualTo(1);
+
+            // 50 deliveries at once, each with one more alert of another group: merged one after the other.
+            List<Future<Http.Response>> grown = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                String b = am("{}/{}:{alertname=\"DiskFull\"}", "firing",
+                        alert("fp-" + i, "firing", T0.minusSeconds(60 + i), null, "search"));
+                grown.add(pool2.submit(() -> am.post(AM, b, "Authorization", "Bearer am-secret-1")));
+            }
+            for (Future<Http.Response> f : grown) {
+                assertThat(f.get().status()).isEqualTo(200);
+            }
+            pool2.shutdown();
+            JsonNode disk = s.http().get("/api/v1/incoming").json().path("items").get(0);
+            assertThat(disk.path("alerts").asInt()).isEqualTo(50);
+            assertThat(disk.path("firing").asInt()).isEqualTo(50);
+            assertThat(disk.path("deliveries").asInt()).isEqualTo(50);
+            assertThat(disk.path("startedAt").asText()).isEqualTo(T0.minusSeconds(109).toString());
+            assertThat(s.http().get("/api/v1/incoming?state=all").json().path("items")).hasSize(2);
         }
     }
 
@@ -162,7 +181,11 @@ public class IncomingReplayTest {
                     .path("incoming").asText()).isEqualTo(again);
             assertThat(api.get("/api/v1/incoming").json().path("items")).isEmpty();
             clock.advance(Duration.ofMinutes(3));
-            deliver(s, am(group, "resolved", alert("fp-a", "resolved", start3, clock.instant(), "payments")));
+            String resolved = am(group, "resolved", alert("fp-a", "resolved", start3, clock.instant(), "payments"));
+            deliver(s, resolved);
+            // The resolution again (a retry, another peer): it belongs to the finished group, not a new question.
+            assertThat(deliver(s, resolved).path("incoming").asText()).isEqualTo(again);
+            assertThat(api.get("/api/v1/incoming?state=all").json().path("items")).hasSize(2);
             clock.advance(Duration.ofMinutes(30));
             JsonNode third = deliver(s, am(group, "firing", alert("fp-a", "firing", clock.instant(), null,
                     "payments")));
