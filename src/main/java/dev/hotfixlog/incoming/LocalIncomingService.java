@@ -34,6 +34,7 @@ import org.jdbi.v3.core.Handle;
  * by the integration, after the delivery's own transaction.
  */
 public final class LocalIncomingService implements IncomingService, AlertIntake {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalIncomingService.class);
     private static final int TITLE_MAX = 200;
     private static final int PROBLEM_LINES = 5;
     private final Database db;
@@ -70,7 +71,13 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
         long now = clock.millis();
         Filed f = db.write(h -> file(h, from, batch, groupHash, liveGroup, summary, kept, bodyHash, now));
         if (f.state() == IncomingAlert.State.DECLARED && f.hotfixId() != null) {
-            stampCleared(f.hotfixId(), f.clearedAt(), "alerts:" + from.path());
+            try {
+                stampCleared(f.hotfixId(), f.clearedAt(), "alerts:" + from.path());
+            } catch (RuntimeException e) {
+                // The delivery is filed; the stamp is tried again by the group's next delivery. A failure here must
+                // not answer the sender with an error it would not retry (or would retry for nothing).
+                LOG.warn("could not stamp alerts cleared on {}: {}", f.hotfixId(), e.toString());
+            }
         }
         return new Receipt(f.id(), f.state(), f.opened(), f.hotfixId(), f.repeatOf());
     }
