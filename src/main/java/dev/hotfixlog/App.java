@@ -228,6 +228,11 @@ public final class App implements AutoCloseable {
         return notify instanceof LocalNotifyService l ? l : null;
     }
 
+    /** The log's portable archives (backup, restore); local apps only. */
+    public dev.hotfixlog.backup.Backups backups() {
+        return new dev.hotfixlog.backup.Backups(requireLocal(db), clock);
+    }
+
     /** API tokens of this installation; local apps only. */
     public TokenService tokens() {
         return requireLocal(tokens);

@@ -24,7 +24,8 @@ public final class Cli {
                     TokenCommand.class, UserCommand.class, FollowUpsCommand.class, DebtCommand.class,
                     AnnounceCommand.class, MetricsCommand.class, LessonCommand.class, SiteCommand.class,
                     SearchCommand.class, SearchCommand.Similar.class, IncomingCommand.class, DeployCommand.class,
-                    DeploysCommand.class,
+                    DeploysCommand.class, BackupCommand.Backup.class, BackupCommand.Restore.class,
+                    BackupCommand.Verify.class, BackupCommand.Copy.class,
                     CommandLine.HelpCommand.class})
     static final class Root implements Runnable {
         @CommandLine.Spec

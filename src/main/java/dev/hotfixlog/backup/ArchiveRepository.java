@@ -1,0 +1,237 @@
+package dev.hotfixlog.backup;
+
+import dev.hotfixlog.store.Dialect;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The archive's SQL: every table of the log, found from the database's own catalogue (so a table a migration adds
+ * is archived without an edit here), read in key order and written back in foreign-key order. Derived tables
+ * are left out: the search index (rebuilt by the target's own triggers or generated columns), the kept metrics
+ * months and their version (a cache and its seed) and Flyway's history (the target's own migrations write it).
+ */
+final class ArchiveRepository {
+    /** A row as portable values, in the shape's column order. */
+    interface RowSink {
+        void accept(Object[] row) throws Exception;
+    }
+
+    private static boolean derived(String table) {
+        String t = table.toLowerCase(Locale.ROOT);
+        return t.startsWith("search_text") || t.startsWith("metrics_") || t.equals("flyway_schema_history")
+                || t.startsWith("sqlite_");
+    }
+
+    /** Every table of the log, parents before the tables whose rows point at them. */
+    List<TableShape> tables(Handle h) throws SQLException {
+        Connection c = h.getConnection();
+        DatabaseMetaData meta = c.getMetaData();
+        String schema = c.getSchema();
+        Map<String, TableShape> shapes = new TreeMap<>();
+        try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                String name = rs.getString("TABLE_NAME");
+                if (!derived(name)) {
+                    shapes.put(name, null);
+                }
+            }
+        }
+        for (String table : new ArrayList<>(shapes.keySet())) {
+            shapes.put(table, shape(meta, schema, table));
+        }
+        return parentsFirst(meta, schema, shapes);
+    }
+
+    private static TableShape shape(DatabaseMetaData meta, String schema, String table) throws SQLException {
+        List<TableShape.Column> columns = new ArrayList<>();
+        try (ResultSet rs = meta.getColumns(null, schema, table, "%")) {
+            while (rs.next()) {
+                String type = rs.getString("TYPE_NAME");
+                boolean generated = "YES".equalsIgnoreCase(rs.getString("IS_GENERATEDCOLUMN"));
+                if (generated || "tsvector".equalsIgnoreCase(type)) {
+                    continue; // computed from the other columns by the database itself
+                }
+                columns.add(new TableShape.Column(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
+                        TableShape.Type.ofDeclared(type)));
+            }
+        }
+        columns.sort(Comparator.comparing(TableShape.Column::name));
+        Map<Integer, String> key = new TreeMap<>();
+        try (ResultSet rs = meta.getPrimaryKeys(null, schema, table)) {
+            while (rs.next()) {
+                key.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        List<String> orderBy = key.isEmpty() ? columns.stream().map(TableShape.Column::name).toList()
+                : new ArrayList<>(key.values());
+        return new TableShape(table.toLowerCase(Locale.ROOT), columns, orderBy);
+    }
+
+    /** Foreign-key order: a table after every table it references (ties by name, so the order is stable). */
+    private static List<TableShape> parentsFirst(DatabaseMetaData meta, String schema, Map<String, TableShape> shapes)
+            throws SQLException {
+        Map<String, Set<String>> parents = new TreeMap<>();
+        for (String table : shapes.keySet()) {
+            Set<String> p = new LinkedHashSet<>();
+            try (ResultSet rs = meta.getImportedKeys(null, schema, table)) {
+                while (rs.next()) {
+                    String parent = rs.getString("PKTABLE_NAME");
+                    if (!parent.equalsIgnoreCase(table) && shapes.containsKey(parent)) {
+                        p.add(parent);
+                    }
+                }
+            }
+            parents.put(table, p);
+        }
+        List<TableShape> out = new ArrayList<>();
+        Set<String> placed = new LinkedHashSet<>();
+        while (placed.size() < shapes.size()) {
+            boolean progress = false;
+            for (var e : parents.entrySet()) {
+                if (!placed.contains(e.getKey()) && placed.containsAll(e.getValue())) {
+                    placed.add(e.getKey());
+                    out.add(shapes.get(e.getKey()));
+                    progress = true;
+                }
+            }
+            if (!progress) {
+                throw new IllegalStateException("the tables' foreign keys form a cycle: " + parents);
+            }
+        }
+        return out;
+    }
+
+    /** The table's rows in key order, as portable values (byte order for text on both databases). */
+    void each(Handle h, Dialect dialect, TableShape t, RowSink sink) throws Exception {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < t.columns().size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(t.columns().get(i).name());
+        }
+        sql.append(" FROM ").append(t.name()).append(" ORDER BY ");
+        for (int i = 0; i < t.orderBy().size(); i++) {
+            String column = t.orderBy().get(i);
+            boolean text = t.columns().stream().anyMatch(c -> c.name().equals(column)
+                    && c.type() == TableShape.Type.TEXT);
+            sql.append(i == 0 ? "" : ", ").append(column)
+                    .append(text && dialect == Dialect.POSTGRESQL ? " COLLATE \"C\"" : "");
+        }
+        try (Statement st = h.getConnection().createStatement()) {
+            st.setFetchSize(1_000);
+            try (ResultSet rs = st.executeQuery(sql.toString())) {
+                while (rs.next()) {
+                    Object[] row = new Object[t.columns().size()];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = value(rs, i + 1, t.columns().get(i).type());
+                    }
+                    sink.accept(row);
+                }
+            }
+        }
+    }
+
+    private static Object value(ResultSet rs, int i, TableShape.Type type) throws SQLException {
+        Object v = switch (type) {
+            case INTEGER -> rs.getLong(i);
+            case REAL -> rs.getDouble(i);
+            case BOOLEAN -> rs.getBoolean(i);
+            case TEXT -> rs.getString(i);
+        };
+        return rs.wasNull() ? null : v;
+    }
+
+    /** Removes every row of a table (what a fresh log seeded in it, which the archive brings again). */
+    void clear(Handle h, TableShape t) throws SQLException {
+        try (Statement st = h.getConnection().createStatement()) {
+            st.executeUpdate("DELETE FROM " + t.name());
+        }
+    }
+
+    /** Inserts rows with their real types. */
+    void insert(Handle h, TableShape t, List<Object[]> rows) throws SQLException {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(t.name()).append(" (");
+        StringBuilder marks = new StringBuilder();
+        for (int i = 0; i < t.columns().size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(t.columns().get(i).name());
+            marks.append(i == 0 ? "?" : ", ?");
+        }
+        sql.append(") VALUES (").append(marks).append(')');
+        try (PreparedStatement p = h.getConnection().prepareStatement(sql.toString())) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    TableShape.Type type = t.columns().get(i).type();
+                    if (row[i] == null) {
+                        p.setNull(i + 1, switch (type) {
+                            case INTEGER -> Types.BIGINT;
+                            case REAL -> Types.DOUBLE;
+                            case BOOLEAN -> Types.BOOLEAN;
+                            case TEXT -> Types.VARCHAR;
+                        });
+                        continue;
+                    }
+                    switch (type) {
+                        case INTEGER -> p.setLong(i + 1, (Long) row[i]);
+                        case REAL -> p.setDouble(i + 1, (Double) row[i]);
+                        case BOOLEAN -> p.setBoolean(i + 1, (Boolean) row[i]);
+                        case TEXT -> p.setString(i + 1, (String) row[i]);
+                    }
+                }
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    /**
+     * Sets PostgreSQL's identity sequences past the highest id restored, so the next insert gets a fresh one
+     * (SQLite's rowid takes the next after the highest by itself).
+     */
+    void resetSequences(Handle h, Dialect dialect, List<TableShape> tables) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            return;
+        }
+        Connection c = h.getConnection();
+        DatabaseMetaData meta = c.getMetaData();
+        for (TableShape t : tables) {
+            try (ResultSet rs = meta.getColumns(null, c.getSchema(), t.name(), "%")) {
+                while (rs.next()) {
+                    if ("YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))) {
+                        String column = rs.getString("COLUMN_NAME");
+                        try (Statement st = c.createStatement()) {
+                            st.execute("SELECT setval(pg_get_serial_sequence('" + t.name() + "', '" + column
+                                    + "'), COALESCE(MAX(" + column + "), 1), MAX(" + column + ") IS NOT NULL) FROM "
+                                    + t.name());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The schema version the log's migrations have reached. */
+    int schemaVersion(Handle h) throws SQLException {
+        try (Statement st = h.getConnection().createStatement();
+             ResultSet rs = st.executeQuery("SELECT version FROM flyway_schema_history WHERE success = "
+                     + "TRUE AND version IS NOT NULL")) {
+            int max = 0;
+            while (rs.next()) {
+                max = Math.max(max, Integer.parseInt(rs.getString(1)));
+            }
+            return max;
+        }
+    }
+}

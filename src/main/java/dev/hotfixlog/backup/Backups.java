@@ -1,0 +1,494 @@
+package dev.hotfixlog.backup;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.error.ConflictException;
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.json.Json;
+import dev.hotfixlog.store.Database;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The portable archive of a log: gzip'd JSON lines, the same for SQLite and PostgreSQL. A header (format,
+ * schema version, when, from which database), then each table, parents first: its columns with their portable
+ * types, its rows in key order as arrays of typed values, and its row count and SHA-256; last the manifest.
+ * A backup reads every table in one snapshot (one read transaction: PostgreSQL's REPEATABLE READ, SQLite's
+ * WAL snapshot), so writers running meanwhile cannot tear it. A restore goes into an empty log at the same schema
+ * version, in one transaction, and checks the restored rows against the manifest before it commits: it either
+ * restores all of it, verified, or nothing. Texts are as redacted as they are in the database.
+ */
+public final class Backups {
+    static final String FORMAT = "hotfix-log-archive";
+    static final int FORMAT_VERSION = 1;
+    private static final int BATCH = 500;
+    private final Database db;
+    private final Clock clock;
+    private final ArchiveRepository repo = new ArchiveRepository();
+
+    public Backups(Database db, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Writes the log's archive to {@code out} (closing it) and returns its manifest. */
+    public Manifest backup(OutputStream out) {
+        return db.read(h -> {
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(out, 1 << 16),
+                    StandardCharsets.UTF_8), 1 << 16)) {
+                int version = repo.schemaVersion(h);
+                ObjectNode header = Json.object().put("archive", FORMAT).put("format", FORMAT_VERSION)
+                        .put("schemaVersion", version).put("takenAt", clock.instant().toString())
+                        .put("from", db.dialect().name().toLowerCase(java.util.Locale.ROOT));
+                line(w, header);
+                Map<String, Manifest.TableSum> sums = new LinkedHashMap<>();
+                for (TableShape t : repo.tables(h)) {
+                    ObjectNode head = Json.object().put("table", t.name());
+                    ArrayNode columns = head.putArray("columns");
+                    t.columns().forEach(c -> columns.addArray().add(c.name()).add(c.type().json()));
+                    line(w, head);
+                    Hash hash = new Hash();
+                    repo.each(h, db.dialect(), t, row -> {
+                        String text = rowText(row);
+                        hash.add(text);
+                        w.write(text);
+                        w.write('\n');
+                    });
+                    Manifest.TableSum sum = hash.sum();
+                    sums.put(t.name(), sum);
+                    line(w, Json.object().put("end", t.name()).put("rows", sum.rows()).put("sha256", sum.sha256()));
+                }
+                Manifest m = new Manifest(version, sums);
+                line(w, Json.object().set("manifest", m.json()));
+                return m;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the archive: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** Reads an archive through and checks every table against its own hash and the manifest; needs no log. */
+    public static Manifest verify(InputStream in) {
+        Map<String, Manifest.TableSum> seen = new LinkedHashMap<>();
+        Manifest[] stated = new Manifest[1];
+        int version = read(in, new Reader() {
+            @Override
+            public void table(String name, List<TableShape.Column> columns) {
+            }
+
+            @Override
+            public void rows(String name, List<Object[]> rows) {
+            }
+
+            @Override
+            public void end(String name, Manifest.TableSum sum) {
+                seen.put(name, sum);
+            }
+
+            @Override
+            public void manifest(Manifest m) {
+                stated[0] = m;
+            }
+        });
+        Manifest actual = new Manifest(version, seen);
+        if (stated[0] == null) {
+            throw ValidationException.of("archive", "has no manifest: it was cut short");
+        }
+        if (!stated[0].equals(actual)) {
+            throw ValidationException.of("archive", "does not match its manifest: " + difference(stated[0], actual));
+        }
+        return actual;
+    }
+
+    /**
+     * Restores an archive into this log, which must be empty and at the archive's schema version. One transaction:
+     * every row with its real type, id counters and sequences set past the highest id, then the restored tables
+     * are read back and compared with the manifest; any difference undoes it all.
+     */
+    public Manifest restore(InputStream in) {
+        Manifest fresh = freshLog(clock);
+        return db.write(h -> {
+            try {
+                List<TableShape> tables = repo.tables(h);
+                Map<String, TableShape> byName = new LinkedHashMap<>();
+                tables.forEach(t -> byName.put(t.name(), t));
+                int target = repo.schemaVersion(h);
+                // Empty means: reads the same as a log just made by the migrations (their seeded counters), give
+                // or take the team's field definitions, which every start writes from the configuration.
+                Map<String, Long> content = new LinkedHashMap<>();
+                List<TableShape> seeded = new ArrayList<>();
+                manifest(h, tables, target).tables().forEach((name, sum) -> {
+                    if (sum.rows() == 0) {
+                        return;
+                    }
+                    if (name.equals(DEFINITIONS) || sum.equals(fresh.tables().get(name))) {
+                        seeded.add(byName.get(name));
+                    } else {
+                        content.put(name, sum.rows());
+                    }
+                });
+                if (!content.isEmpty()) {
+                    throw new ConflictException("the log to restore into is not empty (" + content + "); restore "
+                            + "into a new, empty log (a new HOTFIX_DATA_DIR, or an empty PostgreSQL database)");
+                }
+                for (TableShape t : seeded) {
+                    repo.clear(h, t);
+                }
+                Manifest[] stated = new Manifest[1];
+                Map<String, Manifest.TableSum> restored = new LinkedHashMap<>();
+                int version = read(in, new Reader() {
+                    private TableShape shape;
+
+                    @Override
+                    public void table(String name, List<TableShape.Column> columns) {
+                        shape = byName.get(name);
+                        if (shape == null || !shape.columns().equals(columns)) {
+                            throw ValidationException.of("archive", "table " + name + " is not the same in this log ("
+                                    + (shape == null ? "missing" : shape.columns()) + " vs " + columns + ")");
+                        }
+                    }
+
+                    @Override
+                    public void rows(String name, List<Object[]> rows) {
+                        try {
+                            repo.insert(h, shape, rows);
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException("restoring " + name + ": " + e.getMessage(), e);
+                        }
+                    }
+
+                    @Override
+                    public void end(String name, Manifest.TableSum sum) {
+                        restored.put(name, sum);
+                    }
+
+                    @Override
+                    public void manifest(Manifest m) {
+                        stated[0] = m;
+                    }
+
+                    @Override
+                    public void header(int schemaVersion) {
+                        if (schemaVersion != target) {
+                            throw ValidationException.of("archive", "was taken at schema version " + schemaVersion
+                                    + "; this log is at " + target + ": restore with the release that took it");
+                        }
+                    }
+                });
+                if (stated[0] == null || !stated[0].equals(new Manifest(version, restored))) {
+                    throw ValidationException.of("archive", "does not match its manifest, or was cut short");
+                }
+                repo.resetSequences(h, db.dialect(), tables);
+                Manifest back = manifest(h, tables, version);
+                if (!back.equals(stated[0])) {
+                    throw new IllegalStateException("the restored log does not read back as the archive: "
+                            + difference(stated[0], back) + "; nothing was restored");
+                }
+                return back;
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /**
+     * Copies this log into another, empty one (created at the same schema version by its own migrations, on
+     * either database): this log's archive, then its restore there, verified against the archive's manifest in
+     * the target's own transaction. An interrupted copy commits nothing, so the target is left empty.
+     */
+    public Manifest copyTo(Database target, java.nio.file.Path scratch) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile(scratch, "copy-", ".archive");
+            try {
+                Manifest taken;
+                try (OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+                    taken = backup(out);
+                }
+                Manifest copied;
+                try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+                    copied = new Backups(target, clock).restore(in);
+                }
+                if (!copied.equals(taken)) {
+                    throw new IllegalStateException("the copy does not read back as the original: "
+                            + difference(taken, copied));
+                }
+                return copied;
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage the copy in " + scratch + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A table every start writes from the configuration (the team's field definitions); the archive's win. */
+    private static final String DEFINITIONS = "field_definition";
+
+    /** What a log holds right after its migrations: a new SQLite log in a scratch folder, read and removed. */
+    static Manifest freshLog(Clock clock) {
+        java.nio.file.Path dir = null;
+        try {
+            dir = java.nio.file.Files.createTempDirectory("hotfix-fresh-");
+            try (Database fresh = Database.open("jdbc:sqlite:" + dir.resolve("fresh.db"), "", "", 1)) {
+                return new Backups(fresh, clock).manifest();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a scratch log to compare with: " + e.getMessage(), e);
+        } finally {
+            if (dir != null) {
+                try (var files = java.nio.file.Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException ignored) {
+                    // a scratch folder in the temp directory
+                }
+            }
+        }
+    }
+
+    /** The manifest of this log as it is now (one snapshot). */
+    public Manifest manifest() {
+        return db.read(h -> {
+            try {
+                return manifest(h, repo.tables(h), repo.schemaVersion(h));
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private Manifest manifest(org.jdbi.v3.core.Handle h, List<TableShape> tables, int version) throws Exception {
+        Map<String, Manifest.TableSum> sums = new LinkedHashMap<>();
+        for (TableShape t : tables) {
+            Hash hash = new Hash();
+            repo.each(h, db.dialect(), t, row -> hash.add(rowText(row)));
+            sums.put(t.name(), hash.sum());
+        }
+        return new Manifest(version, sums);
+    }
+
+    private static String difference(Manifest expected, Manifest actual) {
+        List<String> out = new ArrayList<>();
+        if (expected.schemaVersion() != actual.schemaVersion()) {
+            out.add("schema version " + expected.schemaVersion() + " vs " + actual.schemaVersion());
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>(expected.tables().keySet());
+        names.addAll(actual.tables().keySet());
+        for (String n : names) {
+            Manifest.TableSum a = expected.tables().get(n);
+            Manifest.TableSum b = actual.tables().get(n);
+            if (!Objects.equals(a, b)) {
+                out.add(n + ": " + (a == null ? "absent" : a.rows() + " rows") + " vs "
+                        + (b == null ? "absent" : b.rows() + " rows") + (a != null && b != null
+                        && a.rows() == b.rows() ? " (other content)" : ""));
+            }
+        }
+        return String.join("; ", out);
+    }
+
+    /** What an archive's reader is told, in file order. */
+    private interface Reader {
+        default void header(int schemaVersion) {
+        }
+
+        void table(String name, List<TableShape.Column> columns);
+
+        void rows(String name, List<Object[]> rows);
+
+        void end(String name, Manifest.TableSum sum);
+
+        void manifest(Manifest m);
+    }
+
+    /** Reads the archive line by line, checking each table's rows against its own count and hash. */
+    private static int read(InputStream in, Reader reader) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in, 1 << 16),
+                StandardCharsets.UTF_8), 1 << 16)) {
+            String first = r.readLine();
+            JsonNode header = first == null ? Json.object() : Json.mapper().readTree(first);
+            if (!FORMAT.equals(header.path("archive").asText()) || header.path("format").asInt() != FORMAT_VERSION) {
+                throw ValidationException.of("archive", "is not a Hotfix Log archive (format " + FORMAT_VERSION
+                        + ")");
+            }
+            int version = header.path("schemaVersion").asInt();
+            reader.header(version);
+            String table = null;
+            List<TableShape.Column> columns = null;
+            List<Object[]> batch = new ArrayList<>();
+            Hash hash = null;
+            long lineNo = 1;
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                lineNo++;
+                if (line.startsWith("[")) {
+                    if (table == null) {
+                        throw ValidationException.of("archive", "line " + lineNo + ": a row outside any table");
+                    }
+                    Object[] values = typed(Json.mapper().readTree(line), columns, lineNo);
+                    hash.add(rowText(values));
+                    batch.add(values);
+                    if (batch.size() == BATCH) {
+                        reader.rows(table, batch);
+                        batch = new ArrayList<>();
+                    }
+                    continue;
+                }
+                JsonNode o = Json.mapper().readTree(line);
+                if (o.has("table")) {
+                    table = o.path("table").asText();
+                    columns = new ArrayList<>();
+                    for (JsonNode c : o.path("columns")) {
+                        columns.add(new TableShape.Column(c.path(0).asText(), TableShape.Type.parse(c.path(1).asText())));
+                    }
+                    hash = new Hash();
+                    reader.table(table, columns);
+                } else if (o.has("end")) {
+                    if (table == null || !table.equals(o.path("end").asText())) {
+                        throw ValidationException.of("archive", "line " + lineNo + ": the end of a table never begun");
+                    }
+                    if (!batch.isEmpty()) {
+                        reader.rows(table, batch);
+                        batch = new ArrayList<>();
+                    }
+                    Manifest.TableSum sum = hash.sum();
+                    Manifest.TableSum said = new Manifest.TableSum(o.path("rows").asLong(), o.path("sha256").asText());
+                    if (!sum.equals(said)) {
+                        throw ValidationException.of("archive", "table " + table + " (line " + lineNo + "): its rows do "
+                                + "not match their count and hash (" + sum.rows() + " rows read, " + said.rows()
+                                + " written)");
+                    }
+                    reader.end(table, sum);
+                    table = null;
+                } else if (o.has("manifest")) {
+                    reader.manifest(Manifest.read(o.path("manifest")));
+                } else {
+                    throw ValidationException.of("archive", "line " + lineNo + ": not a line of an archive");
+                }
+            }
+            if (table != null) {
+                throw ValidationException.of("archive", "was cut short inside table " + table);
+            }
+            return version;
+        } catch (IOException e) {
+            throw ValidationException.of("archive", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** A row's values with the types its table's header says, or an error naming the line and column. */
+    private static Object[] typed(JsonNode row, List<TableShape.Column> columns, long lineNo) {
+        if (!row.isArray() || row.size() != columns.size()) {
+            throw ValidationException.of("archive", "line " + lineNo + ": a row of " + row.size() + " values for "
+                    + columns.size() + " columns");
+        }
+        Object[] out = new Object[columns.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode v = row.get(i);
+            TableShape.Column c = columns.get(i);
+            if (v.isNull()) {
+                continue;
+            }
+            boolean ok = switch (c.type()) {
+                case INTEGER -> v.isIntegralNumber() && v.canConvertToLong();
+                case REAL -> v.isNumber();
+                case BOOLEAN -> v.isBoolean();
+                case TEXT -> v.isTextual();
+            };
+            if (!ok) {
+                throw ValidationException.of("archive", "line " + lineNo + ": " + c.name() + " is not "
+                        + c.type().json());
+            }
+            out[i] = switch (c.type()) {
+                case INTEGER -> v.asLong();
+                case REAL -> v.asDouble();
+                case BOOLEAN -> v.asBoolean();
+                case TEXT -> v.asText();
+            };
+        }
+        return out;
+    }
+
+    private static String rowText(Object[] row) {
+        StringWriter s = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(s)) {
+            g.writeStartArray();
+            for (Object v : row) {
+                if (v == null) {
+                    g.writeNull();
+                } else if (v instanceof Long l) {
+                    g.writeNumber(l);
+                } else if (v instanceof Double d) {
+                    g.writeNumber(d);
+                } else if (v instanceof Boolean b) {
+                    g.writeBoolean(b);
+                } else {
+                    g.writeString((String) v);
+                }
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return s.toString();
+    }
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private static void line(Writer w, ObjectNode o) throws IOException {
+        w.write(Json.write(o));
+        w.write('\n');
+    }
+
+    /** A table's row count and the SHA-256 of its rows' canonical lines. */
+    private static final class Hash {
+        private final MessageDigest digest;
+        long rows;
+
+        Hash() {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void add(String rowText) {
+            digest.update(rowText.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+            rows++;
+        }
+
+        /** Once: the digest is spent by it. */
+        Manifest.TableSum sum() {
+            return new Manifest.TableSum(rows, HexFormat.of().formatHex(digest.digest()));
+        }
+    }
+}

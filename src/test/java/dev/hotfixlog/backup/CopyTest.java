@@ -1,0 +1,80 @@
+package dev.hotfixlog.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hotfixlog.App;
+import dev.hotfixlog.cli.CliRunner;
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.support.MutableClock;
+import dev.hotfixlog.support.TestDb;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code hotfix copy} SQLite → PostgreSQL → SQLite: verified equal both ways, new records on the copies get fresh
+ * ids; a restore that breaks off halfway leaves its target empty, and a whole one then goes in.
+ */
+class CopyTest {
+    private static final Map<dev.hotfixlog.Setting, String> FIELDS = Map.of(dev.hotfixlog.Setting.FIELDS,
+            ArchiveRoundTripProperties.FIELDS);
+
+    @Test
+    void sqliteToPostgresAndBack_isVerifiedEqual_andTheCopiesTakeFreshIds() throws Exception {
+        MutableClock clock = MutableClock.at("2026-11-01T00:00:00Z");
+        try (TestDb sqlite = TestDb.sqlite(); TestDb postgres = TestDb.postgres(); TestDb back = TestDb.sqlite()) {
+            Manifest original;
+            try (App app = App.local(sqlite.config(FIELDS), clock)) {
+                ArchiveRoundTripProperties.populate(app, new Random(42), clock);
+                original = app.backups().manifest();
+            }
+            CliRunner fromSqlite = new CliRunner(Map.of("HOTFIX_DB_URL", sqlite.url(), "HOTFIX_DATA_DIR",
+                    sqlite.dataDir().toString(), "HOTFIX_ACTOR", "priya", "HOTFIX_FIELDS", ArchiveRoundTripProperties.FIELDS), clock);
+            CliRunner.Result there = fromSqlite.run("copy", "--to", postgres.url());
+            assertThat(there.code()).as(there.err()).isZero();
+            assertThat(there.out()).startsWith("copied: " + original.rows() + " rows").contains("verified equal");
+
+            CliRunner fromPostgres = new CliRunner(Map.of("HOTFIX_DB_URL", postgres.url(), "HOTFIX_DATA_DIR",
+                    postgres.dataDir().toString(), "HOTFIX_ACTOR", "priya", "HOTFIX_FIELDS", ArchiveRoundTripProperties.FIELDS), clock);
+            CliRunner.Result andBack = fromPostgres.run("copy", "--to", back.url());
+            assertThat(andBack.code()).as(andBack.err()).isZero();
+            try (App app = App.local(back.config(FIELDS), clock)) {
+                assertThat(app.backups().manifest()).isEqualTo(original);
+            }
+            // Both copies take new records with fresh ids.
+            long hotfixes = original.tables().get("hotfix").rows();
+            assertThat(fromPostgres.run("new", "--title", "on the copy", "--severity", "high").out())
+                    .startsWith(String.format("HOTFIX-%03d", hotfixes + 1));
+            CliRunner onBack = new CliRunner(Map.of("HOTFIX_DB_URL", back.url(), "HOTFIX_DATA_DIR",
+                    back.dataDir().toString(), "HOTFIX_FIELDS", ArchiveRoundTripProperties.FIELDS), clock);
+            assertThat(onBack.run("new", "--title", "on the copy", "--severity", "high").out())
+                    .startsWith(String.format("HOTFIX-%03d", hotfixes + 1));
+            // A copy into a log that is not empty is refused.
+            assertThat(fromSqlite.run("copy", "--to", postgres.url()).err()).contains("not empty");
+        }
+    }
+
+    @Test
+    void aRestoreThatBreaksOffHalfway_leavesItsTargetEmpty() throws Exception {
+        MutableClock clock = MutableClock.at("2026-11-01T00:00:00Z");
+        try (TestDb source = TestDb.sqlite(); TestDb target = TestDb.postgres()) {
+            ByteArrayOutputStream archive = new ByteArrayOutputStream();
+            try (App app = App.local(source.config(FIELDS), clock)) {
+                ArchiveRoundTripProperties.populate(app, new Random(7), clock);
+                app.backups().backup(archive);
+            }
+            byte[] whole = archive.toByteArray();
+            try (App app = App.local(target.config(FIELDS), clock)) {
+                assertThatThrownBy(() -> app.backups().restore(new ByteArrayInputStream(Arrays.copyOf(whole,
+                        whole.length * 2 / 3)))).isInstanceOf(ValidationException.class);
+                assertThat(app.hotfixes().list(new dev.hotfixlog.hotfix.HotfixQuery(null, null, 10, null)).items())
+                        .as("nothing of the broken restore stayed").isEmpty();
+                assertThat(app.backups().restore(new ByteArrayInputStream(whole)).rows()).isPositive();
+            }
+        }
+    }
+}
