@@ -12,6 +12,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -142,6 +143,7 @@ public final class Database implements AutoCloseable {
         if (schemaIsCurrent()) {
             return;
         }
+        backUpBeforeMigrating();
         String vendor = dialect == Dialect.SQLITE ? "sqlite" : "postgresql";
         Flyway.configure()
                 .dataSource(url, user.isEmpty() ? null : user, password.isEmpty() ? null : password)
@@ -153,6 +155,69 @@ public final class Database implements AutoCloseable {
                 .migrate();
     }
 
+    /** How many copies taken before a migration are kept, newest first. */
+    static final int KEPT_MIGRATION_BACKUPS = 3;
+
+    /**
+     * A SQLite log about to be migrated from an older schema is first copied, whole and consistent
+     * ({@code VACUUM INTO}), to {@code backups/hotfix-v<its version>-<when>.db} beside it; the newest
+     * {@value #KEPT_MIGRATION_BACKUPS} are kept. Going back is stopping the new release and putting that file in
+     * the log's place. A new log (no history) has nothing to keep. A failure to copy stops the migration.
+     */
+    private void backUpBeforeMigrating() {
+        if (dialect != Dialect.SQLITE || url.contains("mode=memory") || url.contains(":memory:")) {
+            return;
+        }
+        int from = historyVersion();
+        if (from <= 0 || from >= SCHEMA_VERSION) {
+            return;
+        }
+        Path file = Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "")).toAbsolutePath();
+        Path folder = file.getParent().resolve("backups");
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
+        Path copy = folder.resolve("hotfix-v" + from + "-" + stamp + ".db");
+        try {
+            PrivateFiles.createFolder(folder);
+            try (Connection c = writePool.getConnection(); Statement st = c.createStatement()) {
+                st.execute("VACUUM INTO '" + copy.toString().replace("'", "''") + "'");
+            }
+            LOG.warn("Migrating the log {} from schema version {} to {}; its copy as it was is {} (to go back, stop "
+                    + "this release and put that file in the log's place)", file, from, SCHEMA_VERSION, copy);
+            try (var old = Files.list(folder)) {
+                List<Path> kept = old.filter(f -> f.getFileName().toString().matches("hotfix-v\\d+-[0-9-]+\\.db"))
+                        .sorted(java.util.Comparator.comparing((Path f) -> f.toFile().lastModified())
+                                .thenComparing(Path::toString).reversed()).toList();
+                for (Path stale : kept.subList(Math.min(KEPT_MIGRATION_BACKUPS, kept.size()), kept.size())) {
+                    Files.deleteIfExists(stale);
+                }
+            }
+        } catch (IOException | SQLException e) {
+            throw new StorageException("cannot copy the log to " + copy + " before migrating it from schema version "
+                    + from + " (nothing was migrated): " + e.getMessage(), e);
+        }
+    }
+
+    /** The newest version in the schema history, 0 when there is none, -1 when a migration there failed. */
+    private int historyVersion() {
+        try (Connection c = readPool.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT version, success FROM flyway_schema_history")) {
+            int newest = 0;
+            while (r.next()) {
+                if (!r.getBoolean(2)) {
+                    return -1;
+                }
+                String version = r.getString(1);
+                if (version != null) {
+                    newest = Math.max(newest, Integer.parseInt(version));
+                }
+            }
+            return newest;
+        } catch (SQLException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /**
      * True when the schema history ends at this build's newest migration and holds no failure. Then Flyway is
      * not started: scanning its migrations and validating the history cost every CLI command about 0.1 s, to
@@ -160,22 +225,7 @@ public final class Database implements AutoCloseable {
      * to Flyway, which migrates or refuses as before.
      */
     private boolean schemaIsCurrent() {
-        try (Connection c = readPool.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT version, success FROM flyway_schema_history")) {
-            int newest = 0;
-            while (r.next()) {
-                if (!r.getBoolean(2)) {
-                    return false;
-                }
-                String version = r.getString(1);
-                if (version != null) {
-                    newest = Math.max(newest, Integer.parseInt(version));
-                }
-            }
-            return newest == SCHEMA_VERSION;
-        } catch (SQLException | RuntimeException e) {
-            return false; // no history yet, or one this check does not read: Flyway decides
-        }
+        return historyVersion() == SCHEMA_VERSION;
     }
 
     public Dialect dialect() {
