@@ -57,8 +57,8 @@ public final class Backups {
     /** Writes the log's archive to {@code out} (closing it) and returns its manifest. */
     public Manifest backup(OutputStream out) {
         return db.read(h -> {
-            try (Writer w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(out, 1 << 16),
-                    StandardCharsets.UTF_8), 1 << 16)) {
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(fastGzip(out), StandardCharsets.UTF_8),
+                    1 << 16)) {
                 int version = repo.schemaVersion(h);
                 ObjectNode header = Json.object().put("archive", FORMAT).put("format", FORMAT_VERSION)
                         .put("schemaVersion", version).put("takenAt", clock.instant().toString())
@@ -461,6 +461,18 @@ public final class Backups {
     }
 
     private static final JsonFactory JSON = new JsonFactory();
+
+    /**
+     * gzip at its fastest level: measured on a 450,000-row log (bench/backup.sh), the default level made the backup
+     * 40% slower (2.25 s against 1.60 s) for an archive a fifth smaller (8.0 MB against 10.1 MB).
+     */
+    private static GZIPOutputStream fastGzip(OutputStream out) throws IOException {
+        return new GZIPOutputStream(out, 1 << 16) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        };
+    }
 
     private static void line(Writer w, ObjectNode o) throws IOException {
         w.write(Json.write(o));
