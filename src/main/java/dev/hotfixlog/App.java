@@ -151,7 +151,10 @@ public final class App implements AutoCloseable {
         Integrations integrations = Integrations.parse(config.integrations());
         Duration causeWindow = TimeText.parseDuration(Setting.CAUSE_WINDOW.envName(), config.causeWindow());
         Notifier notifier = Notifier.create(config, Dialect.ofUrl(config.dbUrl()), clock);
-        Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
+        Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize(),
+                config.backupBeforeMigration().equals("always") && Dialect.ofUrl(config.dbUrl()) == Dialect.POSTGRESQL
+                        ? (log, from) -> dev.hotfixlog.backup.Backups.keepBeforeMigrating(log, from,
+                        config.dataDir().resolve("backups"), clock) : Database.MigrationGuard.NONE);
         SecretRedactor redactor = new SecretRedactor();
         teamFields.reconcile(db, Setting.FIELDS.envName(), clock.millis());
         LocalHotfixService hotfixes = new LocalHotfixService(db, clock, redactor, due,

@@ -31,18 +31,20 @@ import java.util.Properties;
  * @param fields          the team's own fields (HOTFIX_FIELDS), as written: read by the record's feature
  * @param integrations    senders of alerts and deploys (HOTFIX_INTEGRATIONS), as written: read by security
  * @param causeWindow     how far back a deploy is suggested as a hotfix's cause (HOTFIX_CAUSE_WINDOW), as written
+ * @param backupBeforeMigration {@code sqlite} or {@code always} (HOTFIX_BACKUP_BEFORE_MIGRATION)
  */
 public record Config(Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize, int port,
                      String bind, long maxRequestBytes, String server, String token, String bootstrapToken,
                      String actor, String publicUrl, Oidc oidc, FollowThrough followThrough, String fields,
-                     String integrations, String causeWindow) {
+                     String integrations, String causeWindow, String backupBeforeMigration) {
 
     public static final String CONFIG_FILE_ENV = "HOTFIX_CONFIG";
 
     /** The same settings over another database. */
     public Config withDbUrl(String url) {
         return new Config(dataDir, url, dbUser, dbPassword, dbPoolSize, port, bind, maxRequestBytes, server, token,
-                bootstrapToken, actor, publicUrl, oidc, followThrough, fields, integrations, causeWindow);
+                bootstrapToken, actor, publicUrl, oidc, followThrough, fields, integrations, causeWindow,
+                backupBeforeMigration);
     }
 
     /** The SQLite file this configuration names, or null (PostgreSQL, or a log in memory). */
@@ -63,6 +65,10 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
         if (maxRequestBytes < 1024) {
             throw ValidationException.of(Setting.MAX_REQUEST_BYTES.envName(),
                     "must be at least 1024, was " + maxRequestBytes);
+        }
+        if (!backupBeforeMigration.equals("sqlite") && !backupBeforeMigration.equals("always")) {
+            throw ValidationException.of(Setting.BACKUP_BEFORE_MIGRATION.envName(), "must be sqlite or always, was '"
+                    + backupBeforeMigration + "'");
         }
         if (!dbUrl.startsWith("jdbc:sqlite:") && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw ValidationException.of(Setting.DB_URL.envName(),
@@ -112,7 +118,7 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
                         intValue(v, Setting.SMTP_PORT), v.get(Setting.SMTP_USER), v.get(Setting.SMTP_PASSWORD),
                         v.get(Setting.SMTP_FROM), v.get(Setting.SMTP_TLS), v.get(Setting.TEMPLATES_DIR),
                         longValue(v, Setting.NOTIFY_INTERVAL_MS)), v.get(Setting.FIELDS),
-                v.get(Setting.INTEGRATIONS), v.get(Setting.CAUSE_WINDOW));
+                v.get(Setting.INTEGRATIONS), v.get(Setting.CAUSE_WINDOW), v.get(Setting.BACKUP_BEFORE_MIGRATION));
     }
 
     /**

@@ -51,7 +51,10 @@ public enum Setting {
             + "[basic=user:password] [hmac=…] [timestamp-header=…] [window=5m] [systems=service,app]`; see \"Point "
             + "Alertmanager at it\" below. Empty takes none."),
     CAUSE_WINDOW("HOTFIX_CAUSE_WINDOW", null, "24h", "How long before a hotfix's detection a deploy to one of its "
-            + "systems is still suggested as its cause (`m`, `h` or `d`).");
+            + "systems is still suggested as its cause (`m`, `h` or `d`)."),
+    BACKUP_BEFORE_MIGRATION("HOTFIX_BACKUP_BEFORE_MIGRATION", null, "sqlite", "Keep a copy of the log before a newer "
+            + "release migrates its schema: `sqlite` (a SQLite log, copied whole) or `always` (a PostgreSQL log "
+            + "too, as a `hotfix backup` archive in `<data dir>/backups`).");
 
     private final String envName;
     private final String flag;

@@ -250,6 +250,39 @@ public final class Backups {
         }
     }
 
+    /**
+     * Keeps an archive of a log about to be migrated from {@code fromVersion} (HOTFIX_BACKUP_BEFORE_MIGRATION=always,
+     * for PostgreSQL: a SQLite log is copied whole by the store): {@code hotfix-v<from>-<when>.archive} in
+     * {@code folder}, the newest three kept. It restores with the release that wrote that version.
+     */
+    public static void keepBeforeMigrating(Database log, int fromVersion, java.nio.file.Path folder, Clock clock) {
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(clock.instant());
+        java.nio.file.Path file = folder.resolve("hotfix-v" + fromVersion + "-" + stamp + ".archive");
+        try {
+            java.nio.file.Files.createDirectories(folder);
+            java.nio.file.Path partial = folder.resolve(file.getFileName() + ".partial");
+            try (OutputStream out = java.nio.file.Files.newOutputStream(partial)) {
+                new Backups(log, clock).backup(out);
+            }
+            java.nio.file.Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            LOG.warn("Migrating the log from schema version {}; its archive as it was is {}", fromVersion, file);
+            try (var old = java.nio.file.Files.list(folder)) {
+                List<java.nio.file.Path> kept = old.filter(f -> f.getFileName().toString()
+                                .matches("hotfix-v\\d+-[0-9-]+\\.archive"))
+                        .sorted(java.util.Comparator.comparing(java.nio.file.Path::toString).reversed()).toList();
+                for (java.nio.file.Path stale : kept.subList(Math.min(3, kept.size()), kept.size())) {
+                    java.nio.file.Files.deleteIfExists(stale);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep an archive of the log in " + folder + " before migrating it "
+                    + "(nothing was migrated): " + e.getMessage(), e);
+        }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Backups.class);
+
     /** A table every start writes from the configuration (the team's field definitions); the archive's win. */
     private static final String DEFINITIONS = "field_definition";
 

@@ -64,11 +64,27 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database at {@code url}, creating the SQLite file's folder if needed, and migrates the schema. */
     public static Database open(String url, String user, String password, int poolSize) {
+        return open(url, user, password, poolSize, MigrationGuard.NONE);
+    }
+
+    /**
+     * Told, before the schema of a log that already holds one is migrated, which version it is at: the moment to
+     * keep a copy of it (a SQLite log is copied by the store itself).
+     */
+    @FunctionalInterface
+    public interface MigrationGuard {
+        MigrationGuard NONE = (db, from) -> { };
+
+        void beforeMigrating(Database db, int fromVersion);
+    }
+
+    /** As {@link #open(String, String, String, int)}, telling {@code guard} before an older schema is migrated. */
+    public static Database open(String url, String user, String password, int poolSize, MigrationGuard guard) {
         Dialect dialect = Dialect.ofUrl(url);
         try {
             Database db = dialect == Dialect.SQLITE ? openSqlite(url) : openPostgres(url, user, password, poolSize);
             try {
-                db.migrate(user, password);
+                db.migrate(user, password, guard);
             } catch (RuntimeException e) {
                 db.close();
                 throw e;
@@ -139,11 +155,15 @@ public final class Database implements AutoCloseable {
      * Migrates with connections of its own, not the pool's: Flyway holds one connection for its lock while it
      * works on another, which a pool of one (HOTFIX_DB_POOL_SIZE=1) could never give it.
      */
-    private void migrate(String user, String password) {
+    private void migrate(String user, String password, MigrationGuard guard) {
         if (schemaIsCurrent()) {
             return;
         }
         backUpBeforeMigrating();
+        int from = historyVersion();
+        if (from > 0 && from < SCHEMA_VERSION) {
+            guard.beforeMigrating(this, from);
+        }
         String vendor = dialect == Dialect.SQLITE ? "sqlite" : "postgresql";
         Flyway.configure()
                 .dataSource(url, user.isEmpty() ? null : user, password.isEmpty() ? null : password)
@@ -179,6 +199,9 @@ public final class Database implements AutoCloseable {
         Path copy = folder.resolve("hotfix-v" + from + "-" + stamp + ".db");
         try {
             PrivateFiles.createFolder(folder);
+            for (int n = 2; Files.exists(copy); n++) {
+                copy = folder.resolve("hotfix-v" + from + "-" + stamp + "-" + n + ".db");
+            }
             try (Connection c = writePool.getConnection(); Statement st = c.createStatement()) {
                 st.execute("VACUUM INTO '" + copy.toString().replace("'", "''") + "'");
             }
