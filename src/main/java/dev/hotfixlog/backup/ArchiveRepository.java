@@ -1,13 +1,12 @@
 package dev.hotfixlog.backup;
 
 import dev.hotfixlog.store.Dialect;
+import dev.hotfixlog.store.MultiRowInsert;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -161,39 +160,17 @@ final class ArchiveRepository {
         }
     }
 
-    /** Inserts rows with their real types. */
-    void insert(Handle h, TableShape t, List<Object[]> rows) throws SQLException {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(t.name()).append(" (");
-        StringBuilder marks = new StringBuilder();
-        for (int i = 0; i < t.columns().size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(t.columns().get(i).name());
-            marks.append(i == 0 ? "?" : ", ?");
+    /**
+     * Inserts rows with their real types, {@link MultiRowInsert#ROWS_PER_STATEMENT} to a statement: one statement
+     * a row made a copy of 100,000 hotfixes several times slower (bench/copy.sh).
+     */
+    void insert(MultiRowInsert.Statements statements, TableShape t, List<Object[]> rows) {
+        MultiRowInsert insert = new MultiRowInsert(t.name(), String.join(", ",
+                t.columns().stream().map(TableShape.Column::name).toList()));
+        for (Object[] row : rows) {
+            insert.add(row);
         }
-        sql.append(") VALUES (").append(marks).append(')');
-        try (PreparedStatement p = h.getConnection().prepareStatement(sql.toString())) {
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    TableShape.Type type = t.columns().get(i).type();
-                    if (row[i] == null) {
-                        p.setNull(i + 1, switch (type) {
-                            case INTEGER -> Types.BIGINT;
-                            case REAL -> Types.DOUBLE;
-                            case BOOLEAN -> Types.BOOLEAN;
-                            case TEXT -> Types.VARCHAR;
-                        });
-                        continue;
-                    }
-                    switch (type) {
-                        case INTEGER -> p.setLong(i + 1, (Long) row[i]);
-                        case REAL -> p.setDouble(i + 1, (Double) row[i]);
-                        case BOOLEAN -> p.setBoolean(i + 1, (Boolean) row[i]);
-                        case TEXT -> p.setString(i + 1, (String) row[i]);
-                    }
-                }
-                p.addBatch();
-            }
-            p.executeBatch();
-        }
+        insert.execute(statements);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.hotfixlog.error.ConflictException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.store.Database;
+import dev.hotfixlog.store.MultiRowInsert;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -161,63 +162,67 @@ public final class Backups {
                 for (TableShape t : seeded) {
                     repo.clear(h, t);
                 }
-                Manifest[] stated = new Manifest[1];
-                Map<String, Manifest.TableSum> restored = new LinkedHashMap<>();
-                int version = read(in, new Reader() {
-                    private TableShape shape;
-
-                    @Override
-                    public void table(String name, List<TableShape.Column> columns) {
-                        shape = byName.get(name);
-                        if (shape == null || !shape.columns().equals(columns)) {
-                            throw ValidationException.of("archive", "table " + name + " is not the same in this log ("
-                                    + (shape == null ? "missing" : shape.columns()) + " vs " + columns + ")");
-                        }
-                    }
-
-                    @Override
-                    public void rows(String name, List<Object[]> rows) {
-                        try {
-                            repo.insert(h, shape, rows);
-                        } catch (java.sql.SQLException e) {
-                            throw new IllegalStateException("restoring " + name + ": " + e.getMessage(), e);
-                        }
-                    }
-
-                    @Override
-                    public void end(String name, Manifest.TableSum sum) {
-                        restored.put(name, sum);
-                    }
-
-                    @Override
-                    public void manifest(Manifest m) {
-                        stated[0] = m;
-                    }
-
-                    @Override
-                    public void header(int schemaVersion) {
-                        if (schemaVersion != target) {
-                            throw ValidationException.of("archive", "was taken at schema version " + schemaVersion
-                                    + "; this log is at " + target + ": restore with the release that took it");
-                        }
-                    }
-                });
-                if (stated[0] == null || !stated[0].equals(new Manifest(version, restored))) {
-                    throw ValidationException.of("archive", "does not match its manifest, or was cut short");
+                try (MultiRowInsert.Statements statements = new MultiRowInsert.Statements(h)) {
+                    return restoreInto(h, in, tables, byName, target, statements);
                 }
-                repo.resetSequences(h, db.dialect(), tables);
-                Manifest back = manifest(h, tables, version);
-                if (!back.equals(stated[0])) {
-                    throw new IllegalStateException("the restored log does not read back as the archive: "
-                            + difference(stated[0], back) + "; nothing was restored");
-                }
-                return back;
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    private Manifest restoreInto(org.jdbi.v3.core.Handle h, InputStream in, List<TableShape> tables,
+                                 Map<String, TableShape> byName, int target, MultiRowInsert.Statements statements)
+            throws Exception {
+        Manifest[] stated = new Manifest[1];
+        Map<String, Manifest.TableSum> restored = new LinkedHashMap<>();
+        int version = read(in, new Reader() {
+            private TableShape shape;
+
+            @Override
+            public void table(String name, List<TableShape.Column> columns) {
+                shape = byName.get(name);
+                if (shape == null || !shape.columns().equals(columns)) {
+                    throw ValidationException.of("archive", "table " + name + " is not the same in this log ("
+                            + (shape == null ? "missing" : shape.columns()) + " vs " + columns + ")");
+                }
+            }
+
+            @Override
+            public void rows(String name, List<Object[]> rows) {
+                repo.insert(statements, shape, rows);
+            }
+
+            @Override
+            public void end(String name, Manifest.TableSum sum) {
+                restored.put(name, sum);
+            }
+
+            @Override
+            public void manifest(Manifest m) {
+                stated[0] = m;
+            }
+
+            @Override
+            public void header(int schemaVersion) {
+                if (schemaVersion != target) {
+                    throw ValidationException.of("archive", "was taken at schema version " + schemaVersion
+                            + "; this log is at " + target + ": restore with the release that took it");
+                }
+            }
+        });
+        if (stated[0] == null || !stated[0].equals(new Manifest(version, restored))) {
+            throw ValidationException.of("archive", "does not match its manifest, or was cut short");
+        }
+        repo.resetSequences(h, db.dialect(), tables);
+        Manifest back = manifest(h, tables, version);
+        if (!back.equals(stated[0])) {
+            throw new IllegalStateException("the restored log does not read back as the archive: "
+                    + difference(stated[0], back) + "; nothing was restored");
+        }
+        return back;
     }
 
     /**
