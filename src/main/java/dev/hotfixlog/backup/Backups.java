@@ -272,14 +272,7 @@ public final class Backups {
             }
             java.nio.file.Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             LOG.warn("Migrating the log from schema version {}; its archive as it was is {}", fromVersion, file);
-            try (var old = java.nio.file.Files.list(folder)) {
-                List<java.nio.file.Path> kept = old.filter(f -> f.getFileName().toString()
-                                .matches("hotfix-v\\d+-[0-9-]+\\.archive"))
-                        .sorted(java.util.Comparator.comparing(java.nio.file.Path::toString).reversed()).toList();
-                for (java.nio.file.Path stale : kept.subList(Math.min(3, kept.size()), kept.size())) {
-                    java.nio.file.Files.deleteIfExists(stale);
-                }
-            }
+            Database.keepNewest(folder, "hotfix-v\\d+-[0-9-]+\\.archive", 3);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep an archive of the log in " + folder + " before migrating it "
                     + "(nothing was migrated): " + e.getMessage(), e);
@@ -373,7 +366,7 @@ public final class Backups {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in, 1 << 16),
                 StandardCharsets.UTF_8), 1 << 16)) {
             String first = r.readLine();
-            JsonNode header = first == null ? Json.object() : Json.mapper().readTree(first);
+            JsonNode header = first == null ? Json.object() : parse(first, 1);
             if (!FORMAT.equals(header.path("archive").asText()) || header.path("format").asInt() != FORMAT_VERSION) {
                 throw ValidationException.of("archive", "is not a Hotfix Log archive (format " + FORMAT_VERSION
                         + ")");
@@ -391,7 +384,7 @@ public final class Backups {
                     if (table == null) {
                         throw ValidationException.of("archive", "line " + lineNo + ": a row outside any table");
                     }
-                    Object[] values = typed(Json.mapper().readTree(line), columns, lineNo);
+                    Object[] values = typed(parse(line, lineNo), columns, lineNo);
                     hash.add(rowText(values));
                     batch.add(values);
                     if (batch.size() == BATCH) {
@@ -400,7 +393,7 @@ public final class Backups {
                     }
                     continue;
                 }
-                JsonNode o = Json.mapper().readTree(line);
+                JsonNode o = parse(line, lineNo);
                 if (o.has("table")) {
                     table = o.path("table").asText();
                     columns = new ArrayList<>();
@@ -438,6 +431,16 @@ public final class Backups {
             return version;
         } catch (IOException e) {
             throw ValidationException.of("archive", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** One line of the archive as JSON, or an error naming the line. */
+    private static JsonNode parse(String line, long lineNo) {
+        try {
+            return Json.mapper().readTree(line);
+        } catch (IOException e) {
+            throw ValidationException.of("archive", "line " + lineNo + " is not JSON: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 

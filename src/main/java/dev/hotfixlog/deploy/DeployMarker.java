@@ -2,6 +2,7 @@ package dev.hotfixlog.deploy;
 
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.HotfixView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +32,7 @@ public record DeployMarker(String system, String version, Instant at, String env
         externalId = name(errors, "id", externalId, false);
         if (url != null && !url.isBlank()) {
             String u = url.strip();
-            boolean web = u.regionMatches(true, 0, "https://", 0, 8) || u.regionMatches(true, 0, "http://", 0, 7);
-            if (!web || u.length() > 2_000 || u.chars().anyMatch(c -> c <= ' ')) {
+            if (!HotfixView.isSafeLink(u) || u.length() > 2_000) {
                 errors.add(new FieldError("url", "must be an http(s) link of at most 2000 characters"));
             }
             url = u;

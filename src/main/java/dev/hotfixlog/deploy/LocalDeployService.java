@@ -45,11 +45,13 @@ public final class LocalDeployService implements DeployService {
         // A pipeline's text (a version, a run's URL with a token in it) is masked like any text the log keeps.
         DeployMarker marker = new DeployMarker(mask(sent.system()), mask(sent.version()), sent.at(),
                 sent.environment(), mask(sent.url()), mask(sent.externalId()));
+        // The actor may carry the sender's words (GitHub's sender login): masked and bounded like the rest.
+        String who = mask(actor.length() > DeployMarker.MAX ? actor.substring(0, DeployMarker.MAX) : actor);
         long now = clock.millis();
         long at = marker.at() == null ? now : marker.at().toEpochMilli();
         String key = marker.externalId() == null ? null : source + ":" + marker.externalId();
         return db.write(h -> {
-            var id = repo.insert(h, marker, at, source, actor, key, now);
+            var id = repo.insert(h, marker, at, source, who, key, now);
             if (id.isPresent()) {
                 return new Recorded(repo.find(h, id.get()).orElseThrow(), false);
             }

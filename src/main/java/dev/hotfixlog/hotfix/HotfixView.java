@@ -62,13 +62,18 @@ public final class HotfixView {
         return s == null || s.isBlank() ? "—" : s;
     }
 
-    /** Only http and https become links: a {@code javascript:} or {@code data:} "link" is shown as text. */
+    /**
+     * Only http and https become links: a {@code javascript:} or {@code data:} "link" is shown as text, and so is
+     * one with a quote, a space or any other whitespace or control character in it. Also what alert and deploy
+     * links are kept by.
+     */
     public static boolean isSafeLink(String url) {
         if (url == null) {
             return false;
         }
         String u = url.strip().toLowerCase(Locale.ROOT);
-        return (u.startsWith("https://") || u.startsWith("http://")) && !u.contains("\"") && !u.contains(" ");
+        return (u.startsWith("https://") || u.startsWith("http://")) && u.chars().noneMatch(c -> c <= ' ' || c == '"'
+                || Character.isISOControl(c));
     }
 
     public static String severityClass(Severity s) {

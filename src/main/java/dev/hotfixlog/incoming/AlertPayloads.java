@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.HotfixView;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Sha256;
 import java.time.Instant;
@@ -54,8 +55,10 @@ public final class AlertPayloads {
         List<AlertBatch.Item> items = new ArrayList<>();
         long truncated = root.path("truncatedAlerts").canConvertToLong() ? Math.max(0,
                 root.path("truncatedAlerts").asLong()) : 0;
-        if (alerts == null || !alerts.isArray()) {
+        if (alerts == null || alerts.isNull()) {
             errors.add(new FieldError("alerts", "is required: the group's alerts, a list"));
+        } else if (!alerts.isArray()) {
+            errors.add(new FieldError("alerts", "must be a list of alerts"));
         } else {
             for (int k = 0; k < alerts.size(); k++) {
                 if (k == MAX_ALERTS) {
@@ -169,14 +172,9 @@ public final class AlertPayloads {
         }
     }
 
-    /** Only http(s) links are kept: they are shown as links, and {@code javascript:} is never one. */
+    /** Only links the pages show as links are kept ({@link HotfixView#isSafeLink}), at most 2,000 characters. */
     static String safeLink(String url) {
-        if (url == null) {
-            return null;
-        }
-        String u = url.strip();
-        boolean web = u.regionMatches(true, 0, "https://", 0, 8) || u.regionMatches(true, 0, "http://", 0, 7);
-        return web && u.length() <= 2_000 && u.chars().noneMatch(c -> c <= ' ') ? u : null;
+        return HotfixView.isSafeLink(url) && url.strip().length() <= 2_000 ? url.strip() : null;
     }
 
     private static String cut(String s) {

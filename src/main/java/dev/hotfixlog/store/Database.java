@@ -156,12 +156,15 @@ public final class Database implements AutoCloseable {
      * works on another, which a pool of one (HOTFIX_DB_POOL_SIZE=1) could never give it.
      */
     private void migrate(String user, String password, MigrationGuard guard) {
-        if (schemaIsCurrent()) {
+        int from = historyVersion();
+        if (from == SCHEMA_VERSION) {
+            // Current, with no failure: Flyway is not started. Scanning its migrations and validating the history
+            // cost every CLI command about 0.1 s to learn there is nothing to do. Anything else (no history, a
+            // failure, an older or newer schema) goes to Flyway, which migrates or refuses as before.
             return;
         }
-        backUpBeforeMigrating();
-        int from = historyVersion();
         if (from > 0 && from < SCHEMA_VERSION) {
+            backUpBeforeMigrating(from);
             guard.beforeMigrating(this, from);
         }
         String vendor = dialect == Dialect.SQLITE ? "sqlite" : "postgresql";
@@ -184,12 +187,8 @@ public final class Database implements AutoCloseable {
      * {@value #KEPT_MIGRATION_BACKUPS} are kept. Going back is stopping the new release and putting that file in
      * the log's place. A new log (no history) has nothing to keep. A failure to copy stops the migration.
      */
-    private void backUpBeforeMigrating() {
+    private void backUpBeforeMigrating(int from) {
         if (dialect != Dialect.SQLITE || url.contains("mode=memory") || url.contains(":memory:")) {
-            return;
-        }
-        int from = historyVersion();
-        if (from <= 0 || from >= SCHEMA_VERSION) {
             return;
         }
         Path file = Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "")).toAbsolutePath();
@@ -207,17 +206,25 @@ public final class Database implements AutoCloseable {
             }
             LOG.warn("Migrating the log {} from schema version {} to {}; its copy as it was is {} (to go back, stop "
                     + "this release and put that file in the log's place)", file, from, SCHEMA_VERSION, copy);
-            try (var old = Files.list(folder)) {
-                List<Path> kept = old.filter(f -> f.getFileName().toString().matches("hotfix-v\\d+-[0-9-]+\\.db"))
-                        .sorted(java.util.Comparator.comparing((Path f) -> f.toFile().lastModified())
-                                .thenComparing(Path::toString).reversed()).toList();
-                for (Path stale : kept.subList(Math.min(KEPT_MIGRATION_BACKUPS, kept.size()), kept.size())) {
-                    Files.deleteIfExists(stale);
-                }
-            }
+            keepNewest(folder, "hotfix-v\\d+-[0-9-]+\\.db", KEPT_MIGRATION_BACKUPS);
         } catch (IOException | SQLException e) {
             throw new StorageException("cannot copy the log to " + copy + " before migrating it from schema version "
                     + from + " (nothing was migrated): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes all but the newest {@code keep} files of {@code folder} whose names match {@code pattern}: the
+     * copies kept before migrations, of SQLite logs here and of PostgreSQL logs' archives by {@code backup}.
+     */
+    public static void keepNewest(Path folder, String pattern, int keep) throws IOException {
+        try (var files = Files.list(folder)) {
+            List<Path> kept = files.filter(f -> f.getFileName().toString().matches(pattern))
+                    .sorted(java.util.Comparator.comparing((Path f) -> f.toFile().lastModified())
+                            .thenComparing(Path::toString).reversed()).toList();
+            for (Path stale : kept.subList(Math.min(keep, kept.size()), kept.size())) {
+                Files.deleteIfExists(stale);
+            }
         }
     }
 
@@ -241,15 +248,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * True when the schema history ends at this build's newest migration and holds no failure. Then Flyway is
-     * not started: scanning its migrations and validating the history cost every CLI command about 0.1 s, to
-     * learn that there is nothing to do. Anything else (no history, a failure, an older or newer schema) goes
-     * to Flyway, which migrates or refuses as before.
-     */
-    private boolean schemaIsCurrent() {
-        return historyVersion() == SCHEMA_VERSION;
-    }
 
     public Dialect dialect() {
         return dialect;

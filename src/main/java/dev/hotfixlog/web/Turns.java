@@ -9,9 +9,10 @@ import java.util.function.Supplier;
 /**
  * At most a few machine senders' deliveries (alerts, deploy markers) are worked on at once, one per core by
  * default, in arrival order; the rest wait their turn, up to {@link #MAX_WAIT}, then get 503 + Retry-After, which
- * Alertmanager and Grafana retry (and the problem document says {@code busy}). Measured (bench/ingest.sh): without it an alert storm took both cores and the
- * board's p50 went from 9 to 78 ms on PostgreSQL; with it the board stays at 9–12 ms and the storm still runs
- * at 83% (SQLite) and 169% (PostgreSQL) of the JDBC write limit. People looking at the board at 3 AM come first.
+ * Alertmanager and Grafana retry (and the problem document says {@code busy}). Measured (bench/ingest.sh,
+ * docs/PERFORMANCE.md): without it an alert storm took both cores and the board's p50 during it was 78 ms on
+ * PostgreSQL; with it, 9.6 ms (SQLite) and 12.4 ms (PostgreSQL), and the storm still ran at 87% and 149% of the
+ * JDBC write limit. People looking at the board at 3 AM come first.
  */
 public final class Turns {
     static final Duration MAX_WAIT = Duration.ofSeconds(10);

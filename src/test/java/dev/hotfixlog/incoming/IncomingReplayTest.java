@@ -221,6 +221,11 @@ public class IncomingReplayTest {
             assertThat(bad.status()).isIn(400, 422);
             assertThat(bad.body()).contains("status", "alerts[0].startsAt");
             assertThat(anon.post(AM, "[1,2", "Authorization", "Bearer am-secret-1").status()).isEqualTo(400);
+            assertThat(anon.post(AM, "{\"groupKey\":\"g\",\"status\":\"firing\",\"alerts\":\"x\"}", "Authorization",
+                    "Bearer am-secret-1").body()).contains("alerts", "must be a list of alerts");
+            // A link the pages would not show as one is not kept.
+            assertThat(AlertPayloads.safeLink("javascript:alert(1)")).isNull();
+            assertThat(AlertPayloads.safeLink("https://ok.example/a\tb")).isNull();
             assertThat(s.http().get("/api/v1/incoming?state=all").json().path("items")).isEmpty();
             String audit = s.http().get("/api/v1/audit").body();
             assertThat(audit).contains("missing or wrong bearer token", "/api/v1/ingest/alertmanager/staging");
