@@ -57,8 +57,14 @@ public final class Backups {
 
     /** Writes the log's archive to {@code out} (closing it) and returns its manifest. */
     public Manifest backup(OutputStream out) {
+        return backup(out, true);
+    }
+
+    /** Uncompressed only for a copy's stream between two logs, which never touches a disk. */
+    private Manifest backup(OutputStream out, boolean gzip) {
         return db.read(h -> {
-            try (Writer w = new BufferedWriter(new OutputStreamWriter(fastGzip(out), StandardCharsets.UTF_8),
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(gzip ? fastGzip(out) : out,
+                    StandardCharsets.UTF_8),
                     1 << 16)) {
                 int version = repo.schemaVersion(h);
                 ObjectNode header = Json.object().put("archive", FORMAT).put("format", FORMAT_VERSION)
@@ -178,41 +184,59 @@ public final class Backups {
             throws Exception {
         Manifest[] stated = new Manifest[1];
         Map<String, Manifest.TableSum> restored = new LinkedHashMap<>();
-        int version = read(in, new Reader() {
-            private TableShape shape;
-
-            @Override
-            public void table(String name, List<TableShape.Column> columns) {
-                shape = byName.get(name);
-                if (shape == null || !shape.columns().equals(columns)) {
-                    throw ValidationException.of("archive", "table " + name + " is not the same in this log ("
-                            + (shape == null ? "missing" : shape.columns()) + " vs " + columns + ")");
+        ArchiveRepository.TableWriter[] open = new ArchiveRepository.TableWriter[1];
+        int version;
+        ArchiveRepository.Deferred deferred = repo.deferChecks(h, db.dialect(), tables);
+        try {
+            version = read(in, new Reader() {
+                @Override
+                public void table(String name, List<TableShape.Column> columns) {
+                    TableShape shape = byName.get(name);
+                    if (shape == null || !shape.columns().equals(columns)) {
+                        throw ValidationException.of("archive", "table " + name + " is not the same in this log ("
+                                + (shape == null ? "missing" : shape.columns()) + " vs " + columns + ")");
+                    }
+                    open[0] = unchecked(() -> repo.writer(h, db.dialect(), shape, statements));
                 }
-            }
 
-            @Override
-            public void rows(String name, List<Object[]> rows) {
-                repo.insert(statements, shape, rows);
-            }
-
-            @Override
-            public void end(String name, Manifest.TableSum sum) {
-                restored.put(name, sum);
-            }
-
-            @Override
-            public void manifest(Manifest m) {
-                stated[0] = m;
-            }
-
-            @Override
-            public void header(int schemaVersion) {
-                if (schemaVersion != target) {
-                    throw ValidationException.of("archive", "was taken at schema version " + schemaVersion
-                            + "; this log is at " + target + ": restore with the release that took it");
+                @Override
+                public void rows(String name, List<Object[]> rows) {
+                    unchecked(() -> {
+                        open[0].write(rows);
+                        return null;
+                    });
                 }
+
+                @Override
+                public void end(String name, Manifest.TableSum sum) {
+                    unchecked(() -> {
+                        open[0].close();
+                        return null;
+                    });
+                    open[0] = null;
+                    restored.put(name, sum);
+                }
+
+                @Override
+                public void manifest(Manifest m) {
+                    stated[0] = m;
+                }
+
+                @Override
+                public void header(int schemaVersion) {
+                    if (schemaVersion != target) {
+                        throw ValidationException.of("archive", "was taken at schema version " + schemaVersion
+                                + "; this log is at " + target + ": restore with the release that took it");
+                    }
+                }
+            });
+        } finally {
+            if (open[0] != null) {
+                open[0].abandon(); // a table cut short: its rows go with the rolled-back transaction
             }
-        });
+        }
+        deferred.close();
+        repo.forgetDerived(h);
         if (stated[0] == null || !stated[0].equals(new Manifest(version, restored))) {
             throw ValidationException.of("archive", "does not match its manifest, or was cut short");
         }
@@ -227,32 +251,58 @@ public final class Backups {
 
     /**
      * Copies this log into another, empty one (created at the same schema version by its own migrations, on
-     * either database): this log's archive, then its restore there, verified against the archive's manifest in
+     * either database): this log's archive, streamed as it is written into its restore there (one thread reads
+     * this log while the caller's writes the target: bench/copy.sh), verified against the archive's manifest in
      * the target's own transaction. An interrupted copy commits nothing, so the target is left empty.
      */
-    public Manifest copyTo(Database target, java.nio.file.Path scratch) {
+    public Manifest copyTo(Database target) {
+        java.io.PipedInputStream in = new java.io.PipedInputStream(1 << 20);
+        java.util.concurrent.CompletableFuture<Manifest> taken = new java.util.concurrent.CompletableFuture<>();
+        Thread reader;
         try {
-            java.nio.file.Path file = java.nio.file.Files.createTempFile(scratch, "copy-", ".archive");
-            try {
-                Manifest taken;
-                try (OutputStream out = java.nio.file.Files.newOutputStream(file)) {
-                    taken = backup(out);
+            java.io.PipedOutputStream out = new java.io.PipedOutputStream(in);
+            reader = new Thread(() -> {
+                try {
+                    taken.complete(backup(out, false));
+                } catch (Throwable e) {
+                    taken.completeExceptionally(e);
+                    try {
+                        out.close(); // the restore then reads an archive cut short and commits nothing
+                    } catch (IOException ignored) {
+                        // already closed by the failed backup
+                    }
                 }
-                Manifest copied;
-                try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-                    copied = new Backups(target, clock).restore(in);
-                }
-                if (!copied.equals(taken)) {
-                    throw new IllegalStateException("the copy does not read back as the original: "
-                            + difference(taken, copied));
-                }
-                return copied;
-            } finally {
-                java.nio.file.Files.deleteIfExists(file);
-            }
+            }, "hotfix-copy-read");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot stage the copy in " + scratch + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
         }
+        reader.setDaemon(true);
+        reader.start();
+        Manifest copied;
+        try (in) {
+            copied = new Backups(target, clock).restore(in);
+        } catch (RuntimeException e) {
+            Throwable first = taken.isCompletedExceptionally() ? taken.handle((m, t) -> t).join() : null;
+            if (first instanceof RuntimeException r) {
+                r.addSuppressed(e);
+                throw r; // the read side's failure is the cause; the restore's is what it looked like
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Manifest original = taken.join();
+        if (!copied.equals(original)) {
+            throw new IllegalStateException("the copy does not read back as the original: "
+                    + difference(original, copied));
+        }
+        return copied;
     }
 
     /**
@@ -276,6 +326,19 @@ public final class Backups {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep an archive of the log in " + folder + " before migrating it "
                     + "(nothing was migrated): " + e.getMessage(), e);
+        }
+    }
+
+    /** A database call inside the archive reader's callbacks, its SQLException carried out unchecked. */
+    private static <T> T unchecked(java.util.concurrent.Callable<T> call) {
+        try {
+            return call.call();
+        } catch (java.sql.SQLException e) {
+            throw new dev.hotfixlog.error.StorageException("could not restore a table: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -363,7 +426,7 @@ public final class Backups {
 
     /** Reads the archive line by line, checking each table's rows against its own count and hash. */
     private static int read(InputStream in, Reader reader) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in, 1 << 16),
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(gunzipped(in),
                 StandardCharsets.UTF_8), 1 << 16)) {
             String first = r.readLine();
             JsonNode header = first == null ? Json.object() : parse(first, 1);
@@ -384,8 +447,8 @@ public final class Backups {
                     if (table == null) {
                         throw ValidationException.of("archive", "line " + lineNo + ": a row outside any table");
                     }
-                    Object[] values = typed(parse(line, lineNo), columns, lineNo);
-                    hash.add(rowText(values));
+                    Object[] values = typed(line, columns, lineNo);
+                    hash.add(line); // as written: rowText of the values (the restore's read-back checks them)
                     batch.add(values);
                     if (batch.size() == BATCH) {
                         reader.rows(table, batch);
@@ -434,6 +497,16 @@ public final class Backups {
         }
     }
 
+    /** The archive's bytes: gzip'd as a backup writes them, or plain as a copy streams them. */
+    private static InputStream gunzipped(InputStream in) throws IOException {
+        java.io.BufferedInputStream b = new java.io.BufferedInputStream(in, 1 << 16);
+        b.mark(2);
+        int first = b.read();
+        int second = b.read();
+        b.reset();
+        return first == 0x1f && second == 0x8b ? new GZIPInputStream(b, 1 << 16) : b;
+    }
+
     /** One line of the archive as JSON, or an error naming the line. */
     private static JsonNode parse(String line, long lineNo) {
         try {
@@ -444,35 +517,51 @@ public final class Backups {
         }
     }
 
-    /** A row's values with the types its table's header says, or an error naming the line and column. */
-    private static Object[] typed(JsonNode row, List<TableShape.Column> columns, long lineNo) {
-        if (!row.isArray() || row.size() != columns.size()) {
-            throw ValidationException.of("archive", "line " + lineNo + ": a row of " + row.size() + " values for "
-                    + columns.size() + " columns");
-        }
+    /**
+     * A row's values with the types its table's header says, or an error naming the line and column. Read with
+     * Jackson's streaming parser, no tree: a copy reads every row of the log once more here.
+     */
+    private static Object[] typed(String line, List<TableShape.Column> columns, long lineNo) {
         Object[] out = new Object[columns.size()];
-        for (int i = 0; i < out.length; i++) {
-            JsonNode v = row.get(i);
-            TableShape.Column c = columns.get(i);
-            if (v.isNull()) {
-                continue;
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.createParser(line)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                throw ValidationException.of("archive", "line " + lineNo + " is not a row");
             }
-            boolean ok = switch (c.type()) {
-                case INTEGER -> v.isIntegralNumber() && v.canConvertToLong();
-                case REAL -> v.isNumber();
-                case BOOLEAN -> v.isBoolean();
-                case TEXT -> v.isTextual();
-            };
-            if (!ok) {
-                throw ValidationException.of("archive", "line " + lineNo + ": " + c.name() + " is not "
-                        + c.type().json());
+            int i = 0;
+            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+                 t != com.fasterxml.jackson.core.JsonToken.END_ARRAY; t = p.nextToken()) {
+                if (t == null || i == out.length) {
+                    throw ValidationException.of("archive", "line " + lineNo + ": a row that is not "
+                            + columns.size() + " values");
+                }
+                TableShape.Column c = columns.get(i);
+                if (t != com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+                    out[i] = switch (c.type()) {
+                        case INTEGER -> t == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT
+                                && p.getNumberType() != com.fasterxml.jackson.core.JsonParser.NumberType.BIG_INTEGER
+                                ? (Object) p.getLongValue() : null;
+                        case REAL -> t.isNumeric() ? (Object) p.getDoubleValue() : null;
+                        case BOOLEAN -> t.isBoolean() ? (Object) (t == com.fasterxml.jackson.core.JsonToken.VALUE_TRUE)
+                                : null;
+                        case TEXT -> t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : null;
+                    };
+                    if (out[i] == null) {
+                        throw ValidationException.of("archive", "line " + lineNo + ": " + c.name() + " is not "
+                                + c.type().json());
+                    }
+                }
+                i++;
             }
-            out[i] = switch (c.type()) {
-                case INTEGER -> v.asLong();
-                case REAL -> v.asDouble();
-                case BOOLEAN -> v.asBoolean();
-                case TEXT -> v.asText();
-            };
+            if (i != out.length) {
+                throw ValidationException.of("archive", "line " + lineNo + ": a row of " + i + " values for "
+                        + columns.size() + " columns");
+            }
+            if (p.nextToken() != null) {
+                throw ValidationException.of("archive", "line " + lineNo + ": more after the row");
+            }
+        } catch (IOException e) {
+            throw ValidationException.of("archive", "line " + lineNo + " is not JSON: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         return out;
     }

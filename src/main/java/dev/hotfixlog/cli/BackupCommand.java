@@ -161,7 +161,7 @@ final class BackupCommand {
             String pw = password != null ? password : ctx.env().getOrDefault("HOTFIX_COPY_PASSWORD", "");
             try (dev.hotfixlog.store.Database target = dev.hotfixlog.store.Database.open(to,
                     user == null ? "" : user, pw, 2)) {
-                Manifest m = app.backups().copyTo(target, config.dataDir());
+                Manifest m = app.backups().copyTo(target);
                 out().println("copied: " + summary(m) + " -> " + to.replaceAll("password=[^&]*", "password=***")
                         + ", verified equal");
                 return ExitCodes.OK;

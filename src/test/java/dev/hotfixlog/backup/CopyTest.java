@@ -11,6 +11,7 @@ import dev.hotfixlog.support.TestDb;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,11 @@ class CopyTest {
             CliRunner.Result there = fromSqlite.run("copy", "--to", postgres.url());
             assertThat(there.code()).as(there.err()).isZero();
             assertThat(there.out()).startsWith("copied: " + original.rows() + " rows").contains("verified equal");
+            try (TestDb fresh = TestDb.postgres()) {
+                dev.hotfixlog.store.Database.open(fresh.url(), "", "", 1).close();
+                assertThat(catalogue(postgres.url())).as("the keys, indexes and triggers the copy set aside are back")
+                        .isEqualTo(catalogue(fresh.url())).isNotEmpty();
+            }
 
             CliRunner fromPostgres = new CliRunner(Map.of("HOTFIX_DB_URL", postgres.url(), "HOTFIX_DATA_DIR",
                     postgres.dataDir().toString(), "HOTFIX_ACTOR", "priya", "HOTFIX_FIELDS", ArchiveRoundTripProperties.FIELDS), clock);
@@ -56,6 +62,28 @@ class CopyTest {
             // A copy into a log that is not empty is refused.
             assertThat(fromSqlite.run("copy", "--to", postgres.url()).err()).contains("not empty");
         }
+    }
+
+    /** A PostgreSQL schema's constraints, indexes and enabled triggers, without its name. */
+    private static java.util.Set<String> catalogue(String url) throws Exception {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+             java.sql.Statement st = c.createStatement()) {
+            for (String sql : List.of("SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' "
+                            + "|| pg_get_constraintdef(oid) || ' ' || convalidated FROM pg_constraint WHERE "
+                            + "connamespace = current_schema()::regnamespace",
+                    "SELECT 'index ' || replace(indexdef, current_schema() || '.', '') FROM pg_indexes WHERE "
+                            + "schemaname = current_schema()",
+                    "SELECT 'trigger ' || tgrelid::regclass::text || ' ' || tgname || ' ' || tgenabled FROM pg_trigger "
+                            + "WHERE NOT tgisinternal AND tgrelid::regclass::text NOT LIKE '%.%'")) {
+                try (java.sql.ResultSet rs = st.executeQuery(sql)) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     @Test

@@ -28,44 +28,66 @@ public final class CopyBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         String base = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
-        System.out.printf("# copy benchmark: %d hotfixes, SQLite -> PostgreSQL; %d cores; Java %s%n%n", n,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf("# copy benchmark: %d hotfixes, SQLite -> PostgreSQL; %d rounds alternating; %d cores; "
+                + "Java %s%n%n", n, rounds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         Path dir = Files.createTempDirectory("hotfix-copy-bench-");
         String sqlite = "jdbc:sqlite:" + dir.resolve("log.db");
         Database.open(sqlite, "", "", 1).close();
         MetricsBenchmark.generate(sqlite, n);
-        String ours = "bench_copy_" + UUID.randomUUID().toString().substring(0, 8);
-        String theirs = "bench_pgloader_" + UUID.randomUUID().toString().substring(0, 8);
-        WriteBenchmark.exec(base, "CREATE SCHEMA " + ours);
-        WriteBenchmark.exec(base, "CREATE DATABASE " + theirs);
+        String ours = null;
+        String theirs = null;
         try {
-            String target = WriteBenchmark.withSchema(base, ours);
-            long t0 = System.nanoTime();
-            Manifest m;
-            try (Database from = Database.open(sqlite, "", "", 1); Database to = Database.open(target, "", "", 2)) {
-                m = new Backups(from, Clock.systemUTC()).copyTo(to, dir);
+            double[] oursSeconds = new double[rounds];
+            double[] theirSeconds = new double[rounds];
+            Manifest m = null;
+            int code = 0;
+            String said = "";
+            System.out.println("| round | hotfix copy s | pgloader s | ratio |");
+            System.out.println("|---:|---:|---:|---:|");
+            for (int r = 0; r < rounds; r++) {
+                if (ours != null) {
+                    WriteBenchmark.exec(base, "DROP SCHEMA " + ours + " CASCADE");
+                    WriteBenchmark.exec(base, "DROP DATABASE " + theirs);
+                }
+                ours = "bench_copy_" + UUID.randomUUID().toString().substring(0, 8);
+                theirs = "bench_pgloader_" + UUID.randomUUID().toString().substring(0, 8);
+                WriteBenchmark.exec(base, "CREATE SCHEMA " + ours);
+                WriteBenchmark.exec(base, "CREATE DATABASE " + theirs);
+                String target = WriteBenchmark.withSchema(base, ours);
+                long t0 = System.nanoTime();
+                try (Database from = Database.open(sqlite, "", "", 1);
+                     Database to = Database.open(target, "", "", 2)) {
+                    m = new Backups(from, Clock.systemUTC()).copyTo(to);
+                }
+                oursSeconds[r] = (System.nanoTime() - t0) / 1e9;
+
+                t0 = System.nanoTime();
+                Process p = new ProcessBuilder("pgloader", "--no-ssl-cert-verification",
+                        dir.resolve("log.db").toString(), "postgresql://postgres@127.0.0.1:5432/" + theirs)
+                        .redirectErrorStream(true).start();
+                said = new String(p.getInputStream().readAllBytes());
+                code = p.waitFor();
+                theirSeconds[r] = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("| %d | %.1f | %.1f | %.2fx |%n", r + 1, oursSeconds[r], theirSeconds[r],
+                        oursSeconds[r] / theirSeconds[r]);
             }
-            double oursSeconds = (System.nanoTime() - t0) / 1e9;
-
-            t0 = System.nanoTime();
-            Process p = new ProcessBuilder("pgloader", "--no-ssl-cert-verification", dir.resolve("log.db").toString(),
-                    "postgresql://postgres@127.0.0.1:5432/" + theirs).redirectErrorStream(true).start();
-            String said = new String(p.getInputStream().readAllBytes());
-            int code = p.waitFor();
-            double theirSeconds = (System.nanoTime() - t0) / 1e9;
-
-            System.out.println("| tool | rows | seconds | verified | exit |");
+            String target = WriteBenchmark.withSchema(base, ours);
+            double oursMedian = median(oursSeconds);
+            double theirMedian = median(theirSeconds);
+            System.out.println();
+            System.out.println("| tool | rows | median s | verified | exit |");
             System.out.println("|---|---:|---:|---|---:|");
             System.out.printf("| hotfix copy (migrations, typed rows, counters, manifest compared) | %d | %.1f | yes "
-                    + "| 0 |%n", m.rows(), oursSeconds);
+                    + "| 0 |%n", m.rows(), oursMedian);
             String theirsUrl = "jdbc:postgresql://127.0.0.1:5432/" + theirs + "?user=postgres";
             Map<String, String> theirTypes = code == 0 ? types(theirsUrl, "public") : Map.of();
             Map<String, String> ourTypes = types(target, ours);
             long theirRows = code == 0 ? rows(theirsUrl, "hotfix") : -1;
             System.out.printf("| pgloader %s | %s | %.1f | no | %d |%n", "3.6", theirRows < 0 ? "—" : theirRows + " hotfixes",
-                    theirSeconds, code);
-            System.out.printf("%nhotfix copy / pgloader time: **%.2fx**%n%n", oursSeconds / theirSeconds);
+                    theirMedian, code);
+            System.out.printf("%nhotfix copy / pgloader time (medians): **%.2fx**%n%n", oursMedian / theirMedian);
             if (code != 0) {
                 System.out.println("pgloader failed:\n```\n" + tail(said) + "\n```");
                 return;
@@ -94,10 +116,19 @@ public final class CopyBenchmark {
                     "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = '" + ours + "' AND "
                             + "(is_identity = 'YES' OR column_default LIKE 'nextval%')") + ")");
         } finally {
-            WriteBenchmark.exec(base, "DROP SCHEMA " + ours + " CASCADE");
-            WriteBenchmark.exec(base, "DROP DATABASE " + theirs);
+            if (ours != null) {
+                WriteBenchmark.exec(base, "DROP SCHEMA " + ours + " CASCADE");
+                WriteBenchmark.exec(base, "DROP DATABASE " + theirs);
+            }
         }
         System.exit(0);
+    }
+
+    private static double median(double[] xs) {
+        double[] sorted = xs.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     private static Map<String, String> types(String url, String schema) throws Exception {
