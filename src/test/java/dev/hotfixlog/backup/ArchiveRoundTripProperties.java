@@ -72,6 +72,11 @@ class ArchiveRoundTripProperties {
 
     /** Every kind of row the log keeps, with values drawn from the seed. */
     static void populate(App app, Random r, MutableClock clock) {
+        populate(app, r, clock, "HOTFIX-001");
+    }
+
+    /** {@code lessonCase}: a hotfix the lesson (if one is made) cites; the first one populate makes. */
+    static void populate(App app, Random r, MutableClock clock, String lessonCase) {
         int hotfixes = 1 + r.nextInt(12);
         for (int i = 0; i < hotfixes; i++) {
             ObjectNode h = Json.object().put("title", text(r, 1 + r.nextInt(6)))
@@ -122,7 +127,7 @@ class ArchiveRoundTripProperties {
         }
         if (r.nextBoolean()) {
             app.lessons().create(MergePatch.of(Json.object().put("title", text(r, 3)).put("summary", text(r, 8))
-                    .set("cases", Json.mapper().createArrayNode().add("HOTFIX-001"))), "priya");
+                    .set("cases", Json.mapper().createArrayNode().add(lessonCase))), "priya");
         }
         app.audit().record("priya", "cli new", "HOTFIX-001", "cli", 200, r.nextBoolean() ? null : text(r, 3));
     }

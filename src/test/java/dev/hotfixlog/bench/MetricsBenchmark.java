@@ -136,7 +136,7 @@ public final class MetricsBenchmark {
     }
 
     /** Rows straight into the tables (the app's migrations made them): a realistic spread of every metric's input. */
-    static void generate(String url, int n) throws Exception {
+    public static void generate(String url, int n) throws Exception {
         SplittableRandom rnd = new SplittableRandom(42);
         long span = END.toEpochMilli() - START.toEpochMilli();
         long[] detected = new long[n];
