@@ -74,7 +74,7 @@ class CopyTest {
                             + "connamespace = current_schema()::regnamespace",
                     "SELECT 'index ' || replace(indexdef, current_schema() || '.', '') FROM pg_indexes WHERE "
                             + "schemaname = current_schema()",
-                    "SELECT 'trigger ' || tgrelid::regclass::text || ' ' || tgname || ' ' || tgenabled FROM pg_trigger "
+                    "SELECT 'trigger ' || tgrelid::regclass::text || ' ' || tgname || ' ' || tgenabled::text FROM pg_trigger "
                             + "WHERE NOT tgisinternal AND tgrelid::regclass::text NOT LIKE '%.%'")) {
                 try (java.sql.ResultSet rs = st.executeQuery(sql)) {
                     while (rs.next()) {
