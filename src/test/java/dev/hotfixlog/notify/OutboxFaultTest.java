@@ -51,6 +51,33 @@ class OutboxFaultTest {
         }
     }
 
+    /**
+     * An instance killed while sending leaves its claim behind: the message goes out from another instance once the
+     * claim's lease has run out (a minute, not a quarter of an hour), once, with its Idempotency-Key.
+     */
+    @BothDatabases
+    void aMessageClaimedByAnInstanceThatDied_isSentByAnotherWhenItsLeaseRunsOut(TestDb db) {
+        try (NotifyFixture f = new NotifyFixture(db, new WebhookReceiver(), "webhook {receiver}/hook", Map.of());
+             dev.hotfixlog.store.Database other = dev.hotfixlog.store.Database.open(db.url(), "", "", 1)) {
+            f.server.http().post("/api/v1/hotfixes", "{\"title\":\"Queue stuck\",\"severity\":\"high\"}");
+            OutboxRepository outbox = new OutboxRepository(other.dialect());
+            List<QueuedMessage> claimed = other.write(h -> outbox.claim(h, "killed-instance", 16, f.clock.instant(),
+                    DeliveryWorker.LEASE));
+            assertThat(claimed).hasSize(1);
+
+            assertThat(f.server.app().deliverNow()).as("the dead instance's claim still stands").isZero();
+            f.clock.advance(DeliveryWorker.LEASE.minusSeconds(1));
+            assertThat(f.server.app().deliverNow()).isZero();
+            f.clock.advance(Duration.ofSeconds(2));
+            assertThat(f.server.app().deliverNow()).isEqualTo(1);
+            f.clock.advance(Duration.ofMinutes(5));
+            assertThat(f.server.app().deliverNow()).isZero();
+
+            assertThat(f.receiver.accepted()).hasSize(1);
+            assertThat(delivery(f).path("status").asText()).isEqualTo("delivered");
+        }
+    }
+
     @BothDatabases
     void aReceiverAnswering500ThreeTimes_getsTheMessageOnTheFourthAttempt(TestDb db) {
         WebhookReceiver receiver = new WebhookReceiver();
