@@ -18,6 +18,12 @@ import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.LocalHotfixService;
 import dev.hotfixlog.hotfix.RecordEditPages;
 import dev.hotfixlog.hotfix.RecordListeners;
+import dev.hotfixlog.risk.LocalRiskService;
+import dev.hotfixlog.risk.ReviewPeriods;
+import dev.hotfixlog.risk.RiskApiClient;
+import dev.hotfixlog.risk.RiskFromRecord;
+import dev.hotfixlog.risk.RiskRoutes;
+import dev.hotfixlog.risk.RiskService;
 import dev.hotfixlog.hotfix.RecordPanels;
 import dev.hotfixlog.hotfix.RecordSchema;
 import dev.hotfixlog.incoming.IncomingApiClient;
@@ -95,6 +101,7 @@ public final class App implements AutoCloseable {
     private final SearchService search;
     private final IncomingService incoming;
     private final DeployService deploys;
+    private final RiskService risks;
     private final Integrations integrations;
     private MetricsRoutes metricsRoutes;
     private final Clock clock;
@@ -105,10 +112,11 @@ public final class App implements AutoCloseable {
 
     private App(Config config, Database db, HotfixService hotfixes, MarkdownService markdown,
                 FollowUpService followUps, NotifyService notify, MetricsService metrics, LessonService lessons,
-                SearchService search, IncomingService incoming, DeployService deploys, Integrations integrations,
-                Clock clock) {
+                SearchService search, IncomingService incoming, DeployService deploys, RiskService risks,
+                Integrations integrations, Clock clock) {
         this.incoming = incoming;
         this.deploys = deploys;
+        this.risks = risks;
         this.integrations = integrations;
         this.metrics = metrics;
         this.lessons = lessons;
@@ -139,7 +147,8 @@ public final class App implements AutoCloseable {
                     new LessonApiClient(config.server(), config.token()),
                     new SearchApiClient(config.server(), config.token()),
                     new IncomingApiClient(config.server(), config.token()),
-                    new DeployApiClient(config.server(), config.token()), Integrations.NONE, clock);
+                    new DeployApiClient(config.server(), config.token()),
+                    new RiskApiClient(config.server(), config.token()), Integrations.NONE, clock);
         }
         return local(config, clock);
     }
@@ -150,6 +159,7 @@ public final class App implements AutoCloseable {
         CustomFields teamFields = CustomFields.parse(Setting.FIELDS.envName(), config.fields());
         Integrations integrations = Integrations.parse(config.integrations());
         Duration causeWindow = TimeText.parseDuration(Setting.CAUSE_WINDOW.envName(), config.causeWindow());
+        ReviewPeriods reviewPeriods = ReviewPeriods.parse(Setting.RISK_REVIEW.envName(), config.riskReview());
         Notifier notifier = Notifier.create(config, Dialect.ofUrl(config.dbUrl()), clock);
         Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize(),
                 config.backupBeforeMigration().equals("always") && Dialect.ofUrl(config.dbUrl()) == Dialect.POSTGRESQL
@@ -157,8 +167,9 @@ public final class App implements AutoCloseable {
                         config.dataDir().resolve("backups"), clock) : Database.MigrationGuard.NONE);
         SecretRedactor redactor = new SecretRedactor();
         teamFields.reconcile(db, Setting.FIELDS.envName(), clock.millis());
+        // The register hears of every record change in its transaction: Risk Accepted becomes a risk.
         LocalHotfixService hotfixes = new LocalHotfixService(db, clock, redactor, due,
-                RecordListeners.of(notifier), teamFields);
+                RecordListeners.of(notifier, new RiskFromRecord(clock, reviewPeriods, redactor)), teamFields);
         LocalMarkdownService markdown = new LocalMarkdownService(db, clock, hotfixes, redactor);
         // The signs the team wrote on its log page are watched like the others; metrics reads them from Markdown.
         LogSigns written = () -> markdown.warningSigns().stream()
@@ -173,7 +184,8 @@ public final class App implements AutoCloseable {
                 new LocalFollowUpService(db, clock), new LocalNotifyService(db, notifier, hotfixes,
                 config.followThrough(), breached, clock), metrics, new LocalLessonService(db, clock, hotfixes, redactor),
                 new LocalSearchService(db, hotfixes), new LocalIncomingService(db, clock, redactor, hotfixes),
-                new LocalDeployService(db, clock, redactor, hotfixes, causeWindow), integrations, clock);
+                new LocalDeployService(db, clock, redactor, hotfixes, causeWindow),
+                new LocalRiskService(db, clock, redactor, hotfixes, reviewPeriods), integrations, clock);
     }
 
     public HotfixService hotfixes() {
@@ -210,6 +222,10 @@ public final class App implements AutoCloseable {
 
     public DeployService deploys() {
         return deploys;
+    }
+
+    public RiskService risks() {
+        return risks;
     }
 
     /** The field-notes site builder; it reads the database itself (people included, to keep them out). */
@@ -277,6 +293,7 @@ public final class App implements AutoCloseable {
                         incomingRoutes::lane, new IncomingDeclarations(incoming))::register,
                 incomingRoutes::register,
                 deployRoutes::register,
+                new RiskRoutes(risks, pages, clock)::register,
                 new RecordEditPages(hotfixes, pages, panels)::register,
                 notifyPages::register,
                 new NotifyRoutes(notify)::register,

@@ -32,11 +32,12 @@ import java.util.Properties;
  * @param integrations    senders of alerts and deploys (HOTFIX_INTEGRATIONS), as written: read by security
  * @param causeWindow     how far back a deploy is suggested as a hotfix's cause (HOTFIX_CAUSE_WINDOW), as written
  * @param backupBeforeMigration {@code sqlite} or {@code always} (HOTFIX_BACKUP_BEFORE_MIGRATION)
+ * @param riskReview      how long an accepted risk stands per severity (HOTFIX_RISK_REVIEW), as written
  */
 public record Config(Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize, int port,
                      String bind, long maxRequestBytes, String server, String token, String bootstrapToken,
                      String actor, String publicUrl, Oidc oidc, FollowThrough followThrough, String fields,
-                     String integrations, String causeWindow, String backupBeforeMigration) {
+                     String integrations, String causeWindow, String backupBeforeMigration, String riskReview) {
 
     public static final String CONFIG_FILE_ENV = "HOTFIX_CONFIG";
 
@@ -44,7 +45,7 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
     public Config withDbUrl(String url) {
         return new Config(dataDir, url, dbUser, dbPassword, dbPoolSize, port, bind, maxRequestBytes, server, token,
                 bootstrapToken, actor, publicUrl, oidc, followThrough, fields, integrations, causeWindow,
-                backupBeforeMigration);
+                backupBeforeMigration, riskReview);
     }
 
     /** The SQLite file this configuration names, or null (PostgreSQL, or a log in memory). */
@@ -118,7 +119,8 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
                         intValue(v, Setting.SMTP_PORT), v.get(Setting.SMTP_USER), v.get(Setting.SMTP_PASSWORD),
                         v.get(Setting.SMTP_FROM), v.get(Setting.SMTP_TLS), v.get(Setting.TEMPLATES_DIR),
                         longValue(v, Setting.NOTIFY_INTERVAL_MS)), v.get(Setting.FIELDS),
-                v.get(Setting.INTEGRATIONS), v.get(Setting.CAUSE_WINDOW), v.get(Setting.BACKUP_BEFORE_MIGRATION));
+                v.get(Setting.INTEGRATIONS), v.get(Setting.CAUSE_WINDOW), v.get(Setting.BACKUP_BEFORE_MIGRATION),
+                v.get(Setting.RISK_REVIEW));
     }
 
     /**

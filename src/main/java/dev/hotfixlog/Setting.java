@@ -52,6 +52,9 @@ public enum Setting {
             + "Alertmanager at it\" below. Empty takes none."),
     CAUSE_WINDOW("HOTFIX_CAUSE_WINDOW", null, "24h", "How long before a hotfix's detection a deploy to one of its "
             + "systems is still suggested as its cause (`m`, `h` or `d`)."),
+    RISK_REVIEW("HOTFIX_RISK_REVIEW", null, "critical=14d,high=30d,medium=90d", "How long a risk accepted on a "
+            + "hotfix of each severity stands before it must be reviewed (`m`, `h` or `d`); past it, the risk is "
+            + "expired."),
     BACKUP_BEFORE_MIGRATION("HOTFIX_BACKUP_BEFORE_MIGRATION", null, "sqlite", "Keep a copy of the log before a newer "
             + "release migrates its schema: `sqlite` (a SQLite log, copied whole) or `always` (a PostgreSQL log "
             + "too, as a `hotfix backup` archive in `<data dir>/backups`).");

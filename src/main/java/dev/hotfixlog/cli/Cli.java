@@ -25,8 +25,8 @@ public final class Cli {
                     AnnounceCommand.class, MetricsCommand.class, LessonCommand.class, SiteCommand.class,
                     SearchCommand.class, SearchCommand.Similar.class, IncomingCommand.class, DeployCommand.class,
                     DeploysCommand.class, BackupCommand.Backup.class, BackupCommand.Restore.class,
-                    BackupCommand.Verify.class, BackupCommand.Copy.class,
-                    CommandLine.HelpCommand.class})
+                    BackupCommand.Verify.class, BackupCommand.Copy.class, RiskCommand.Register.class,
+                    RiskCommand.One.class, CommandLine.HelpCommand.class})
     static final class Root implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -31,9 +31,9 @@ public final class DeployJson {
                         + "id"));
             }
         });
-        String system = text(o, "system", errors);
-        String version = text(o, "version", errors);
-        String at = text(o, "at", errors);
+        String system = Json.text(o, "system", errors);
+        String version = Json.text(o, "version", errors);
+        String at = Json.text(o, "at", errors);
         Instant when = null;
         if (at != null) {
             try {
@@ -42,25 +42,13 @@ public final class DeployJson {
                 errors.addAll(e.errors());
             }
         }
-        String environment = text(o, "environment", errors);
-        String url = text(o, "url", errors);
-        String id = o.path("id").isNumber() ? o.path("id").asText() : text(o, "id", errors);
+        String environment = Json.text(o, "environment", errors);
+        String url = Json.text(o, "url", errors);
+        String id = o.path("id").isNumber() ? o.path("id").asText() : Json.text(o, "id", errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         return new DeployMarker(system, version, when, environment, url, id);
-    }
-
-    private static String text(ObjectNode o, String name, List<FieldError> errors) {
-        JsonNode n = o.get(name);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isTextual()) {
-            errors.add(new FieldError(name, "must be a string"));
-            return null;
-        }
-        return n.asText();
     }
 
     public static ObjectNode write(Deploy d) {

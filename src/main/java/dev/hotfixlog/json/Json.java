@@ -40,6 +40,22 @@ public final class Json {
         return JsonNodeFactory.instance.objectNode();
     }
 
+    /**
+     * A request body's optional string field: its text, or null when absent or null; any other type adds an error
+     * naming the field (so one pass reports every bad field).
+     */
+    public static String text(JsonNode o, String name, java.util.List<FieldError> errors) {
+        JsonNode n = o.get(name);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            errors.add(new FieldError(name, "must be a string"));
+            return null;
+        }
+        return n.asText();
+    }
+
     /** Parses a request body that must be one JSON object; a bad body is a {@code body} field error. */
     public static ObjectNode parseObject(String text) {
         if (text == null || text.isBlank()) {

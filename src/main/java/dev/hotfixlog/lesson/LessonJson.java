@@ -85,16 +85,16 @@ public final class LessonJson {
                 errors.add(new FieldError(f, "is not a lesson field; fields are " + String.join(", ", EDITABLE_FIELDS)));
             }
         });
-        String title = text(n, "title", errors);
-        String summary = text(n, "summary", errors);
-        String constraint = text(n, "constraint", errors);
-        String signal = text(n, "signal", errors);
-        String boundary = text(n, "boundary", errors);
-        String rule = text(n, "operatingRule", errors);
-        String category = text(n, "category", errors);
+        String title = Json.text(n, "title", errors);
+        String summary = Json.text(n, "summary", errors);
+        String constraint = Json.text(n, "constraint", errors);
+        String signal = Json.text(n, "signal", errors);
+        String boundary = Json.text(n, "boundary", errors);
+        String rule = Json.text(n, "operatingRule", errors);
+        String category = Json.text(n, "category", errors);
         Bucket bucket = null;
         try {
-            bucket = Bucket.parse(text(n, "bucket", errors));
+            bucket = Bucket.parse(Json.text(n, "bucket", errors));
         } catch (ValidationException e) {
             errors.addAll(e.errors());
         }
@@ -135,18 +135,6 @@ public final class LessonJson {
         READ_ONLY.forEach(fields::remove);
         return read(fields, LessonId.parse(n.path("id").asText()), n.path("version").asInt(),
                 Instant.parse(n.path("createdAt").asText()), Instant.parse(n.path("updatedAt").asText()));
-    }
-
-    private static String text(ObjectNode n, String field, List<FieldError> errors) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            errors.add(new FieldError(field, "must be text"));
-            return null;
-        }
-        return v.asText();
     }
 
     private static List<String> strings(ObjectNode n, String field, List<FieldError> errors) {

@@ -133,6 +133,13 @@ class AuthorizationMatrixTest {
         NEEDS.put("GET /deploys", Role.VIEWER);
         NEEDS.put("GET /hotfixes/{id}/deploys", Role.VIEWER);
         NEEDS.put("POST /hotfixes/{id}/deploys/{role}", Role.RESPONDER);
+        NEEDS.put("GET /api/v1/risks", Role.VIEWER);
+        NEEDS.put("POST /api/v1/risks", Role.RESPONDER);
+        NEEDS.put("GET /api/v1/risks/{id}", Role.VIEWER);
+        NEEDS.put("POST /api/v1/risks/{id}/retire", Role.RESPONDER);
+        NEEDS.put("POST /api/v1/risks/{id}/reaccept", Role.RESPONDER);
+        NEEDS.put("POST /api/v1/risks/{id}/mitigate", Role.RESPONDER);
+        NEEDS.put("GET /risks", Role.VIEWER);
     }
 
 
@@ -345,6 +352,17 @@ class AuthorizationMatrixTest {
                 return h -> h.send("POST", "/hotfixes/HOTFIX-001/deploys/cause", "deploy=" + deploy(admin),
                         "Content-Type", "application/x-www-form-urlencoded");
             }
+            case "POST /api/v1/risks":
+                return h -> h.post("/api/v1/risks", "{\"hotfix\":\"HOTFIX-001\",\"statement\":\"s\"}");
+            case "GET /api/v1/risks/{id}":
+                return h -> h.get("/api/v1/risks/" + risk(admin));
+            case "POST /api/v1/risks/{id}/retire":
+                return h -> h.post("/api/v1/risks/" + risk(admin) + "/retire", "{\"reason\":\"fixed\"}");
+            case "POST /api/v1/risks/{id}/reaccept":
+                return h -> h.post("/api/v1/risks/" + risk(admin) + "/reaccept", "{\"reason\":\"again\","
+                        + "\"reviewBy\":\"2027-01-01T00:00:00Z\"}");
+            case "POST /api/v1/risks/{id}/mitigate":
+                return h -> h.post("/api/v1/risks/" + risk(admin) + "/mitigate", "{\"controls\":\"a flag\"}");
             default: {
                 if (INGEST_ROUTES.contains(route)) {
                     String method = route.substring(0, route.indexOf(' '));
@@ -358,6 +376,12 @@ class AuthorizationMatrixTest {
                 return h -> h.get(path);
             }
         }
+    }
+
+    /** A fresh risk added by hand to HOTFIX-001; its id (RISK-n). */
+    private static String risk(Http admin) {
+        return admin.post("/api/v1/risks", "{\"hotfix\":\"HOTFIX-001\",\"statement\":\"r\"}").json().path("id")
+                .asText();
     }
 
     /** A fresh open incoming alert, sent with its integration's secret; its id (ALERT-n). */

@@ -61,7 +61,9 @@ class SecretsEverywhereTest {
             "incoming_alert.links", "incoming_alert.outcome_note", "incoming_alert.decided_by",
             "incoming_alert_item.name", "incoming_alert_item.generator_url", "incoming_alert_item.labels",
             "incoming_alert_item.annotations", "incoming_delivery.body", "deploy.system", "deploy.version",
-            "deploy.actor", "deploy.url", "deploy.delivery_key", "deploy_link.confirmed_by");
+            "deploy.actor", "deploy.url", "deploy.delivery_key", "deploy_link.confirmed_by", "risk.statement",
+            "risk.owner", "risk.accepted_by", "risk.controls", "risk.proper_fix", "risk.retire_reason",
+            "risk_event.actor", "risk_event.detail");
     /** Columns no person's free text reaches, each with the reason. */
     private static final Map<String, String> NOT_FREE_TEXT = new TreeMap<>(Map.ofEntries(
             Map.entry("account.username", "a name of letters, digits and . _ - (AccountService refuses the rest)"),
@@ -131,7 +133,10 @@ class SecretsEverywhereTest {
             Map.entry("incoming_delivery.status", "firing or resolved"),
             Map.entry("deploy.environment", "letters, digits, - _ . only (DeployMarker refuses the rest)"),
             Map.entry("deploy.source", "cli, api, or an integration's path from the configuration"),
-            Map.entry("deploy_link.hotfix_id", "an id"), Map.entry("deploy_link.role", "cause or fix")));
+            Map.entry("deploy_link.hotfix_id", "an id"), Map.entry("deploy_link.role", "cause or fix"),
+            Map.entry("risk.hotfix_id", "an id"), Map.entry("risk.decision", "accept, mitigate, transfer or avoid"),
+            Map.entry("risk.state", "open, mitigated or retired"),
+            Map.entry("risk_event.action", "accepted, edited, mitigated, retired or reaccepted")));
 
     record Secret(String kind, String pasted, String secret) {
     }
@@ -223,6 +228,24 @@ class SecretsEverywhereTest {
             assertThat(deploy.status()).as(deploy.body()).isEqualTo(201);
             assertThat(bot.post("/api/v1/hotfixes/HOTFIX-001/deploys/cause", "{\"deploy\":"
                     + deploy.json().path("id").asLong() + "}").status()).isEqualTo(200);
+
+            // A risk added by hand, mitigated and retired, every text with one (the record's own risk comes from
+            // the Risk Accepted declared above).
+            Http.Response risk = bot.post("/api/v1/risks", "{\"hotfix\":\"HOTFIX-001\",\"statement\":"
+                    + quoted(paste(false)) + ",\"owner\":" + quoted(paste(true)) + ",\"controls\":"
+                    + quoted(paste(false)) + ",\"properFix\":" + quoted(paste(false)) + "}");
+            assertThat(risk.status()).as(risk.body()).isEqualTo(201);
+            String riskId = risk.json().path("id").asText();
+            assertThat(bot.post("/api/v1/risks/" + riskId + "/mitigate", "{\"controls\":" + quoted(paste(false))
+                    + "}").status()).isEqualTo(200);
+            assertThat(bot.post("/api/v1/risks/" + riskId + "/retire", "{\"reason\":" + quoted(paste(false))
+                    + "}").status()).isEqualTo(200);
+            for (String path : List.of("/api/v1/risks?state=retired", "/api/v1/risks", "/api/v1/risks/" + riskId,
+                    "/risks", "/risks?state=retired")) {
+                Http.Response r = admin.get(path);
+                assertThat(r.status()).as(path).isEqualTo(200);
+                outputs.add(path + "\n" + r.body());
+            }
 
             for (String path : List.of("/api/v1/incoming?state=all", "/api/v1/incoming/ALERT-1",
                     "/api/v1/incoming/ALERT-2", "/incoming/1", "/incoming", "/api/v1/deploys", "/deploys",

@@ -1,0 +1,114 @@
+package dev.hotfixlog.risk;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.error.FieldError;
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.json.Json;
+import dev.hotfixlog.time.TimeText;
+import dev.hotfixlog.web.Pages;
+import dev.hotfixlog.web.Requests;
+import dev.hotfixlog.web.Role;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The register over HTTP: {@code /api/v1/risks} (list with filters, add by hand), {@code /api/v1/risks/{id}}
+ * (one with its history), its retire, reaccept and mitigate actions, and the {@code /risks} page: open risks
+ * oldest first, then by system and by owner.
+ */
+public final class RiskRoutes {
+    private final RiskService service;
+    private final Pages pages;
+    private final Clock clock;
+
+    public RiskRoutes(RiskService service, Pages pages, Clock clock) {
+        this.service = service;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig r) {
+        r.get("/api/v1/risks", ctx -> json(ctx, 200, RiskJson.writeList(service.list(query(ctx)), clock.instant())),
+                Role.VIEWER);
+        r.post("/api/v1/risks", ctx -> {
+            Risk made = service.add(RiskJson.readNew(Json.parseObject(ctx.body())), Requests.actor(ctx));
+            ctx.header("Location", "/api/v1/risks/" + made.key());
+            json(ctx, 201, RiskJson.write(made, clock.instant()));
+        }, Role.RESPONDER);
+        r.get("/api/v1/risks/{id}", ctx -> {
+            long id = RiskJson.parseId(ctx.pathParam("id"));
+            ObjectNode o = RiskJson.write(service.get(id), clock.instant());
+            o.set("history", RiskJson.writeHistory(service.history(id)).path("items"));
+            json(ctx, 200, o);
+        }, Role.VIEWER);
+        r.post("/api/v1/risks/{id}/retire", ctx -> {
+            ObjectNode body = Json.parseObject(ctx.body());
+            answer(ctx, service.retire(RiskJson.parseId(ctx.pathParam("id")), field(body, "reason"),
+                    Requests.actor(ctx)));
+        }, Role.RESPONDER);
+        r.post("/api/v1/risks/{id}/reaccept", ctx -> {
+            ObjectNode body = Json.parseObject(ctx.body());
+            String reviewBy = field(body, "reviewBy");
+            answer(ctx, service.reaccept(RiskJson.parseId(ctx.pathParam("id")), reviewBy == null ? null
+                    : TimeText.parseInstant("reviewBy", reviewBy), field(body, "reason"), Requests.actor(ctx)));
+        }, Role.RESPONDER);
+        r.post("/api/v1/risks/{id}/mitigate", ctx -> {
+            ObjectNode body = Json.parseObject(ctx.body());
+            answer(ctx, service.mitigate(RiskJson.parseId(ctx.pathParam("id")), field(body, "controls"),
+                    Requests.actor(ctx)));
+        }, Role.RESPONDER);
+        r.get("/risks", this::page, Role.VIEWER);
+    }
+
+    /** {@code ?state=open|mitigated|retired|expired&system=&owner=&hotfix=&limit=}; no state: all not retired. */
+    private static RiskQuery query(Context ctx) {
+        String state = ctx.queryParam("state");
+        return new RiskQuery(state == null || state.isBlank() ? null : RiskState.parse("state", state),
+                ctx.queryParam("system"), ctx.queryParam("owner"), ctx.queryParam("hotfix"),
+                Requests.intQuery(ctx, "limit", 200));
+    }
+
+    private static String field(ObjectNode body, String name) {
+        List<FieldError> errors = new ArrayList<>();
+        String v = Json.text(body, name, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return v;
+    }
+
+    private void answer(Context ctx, Risk r) {
+        json(ctx, 200, RiskJson.write(r, clock.instant()));
+    }
+
+    private void page(Context ctx) {
+        Instant now = clock.instant();
+        RiskQuery q = query(ctx);
+        List<Risk> risks = service.list(q);
+        Map<String, List<Risk>> bySystem = new TreeMap<>();
+        Map<String, List<Risk>> byOwner = new TreeMap<>();
+        for (Risk r : risks) {
+            (r.systems().isEmpty() ? List.of("(no system)") : r.systems())
+                    .forEach(s -> bySystem.computeIfAbsent(s, k -> new ArrayList<>()).add(r));
+            byOwner.computeIfAbsent(r.owner() == null ? "(no owner)" : r.owner(), k -> new ArrayList<>()).add(r);
+        }
+        Map<String, Object> p = Requests.pageModel(ctx);
+        p.put("risks", risks);
+        p.put("bySystem", bySystem);
+        p.put("byOwner", byOwner);
+        p.put("state", q.standing() == null ? "" : q.standing().json());
+        p.put("expired", risks.stream().filter(r -> r.standing(now) == RiskState.EXPIRED).count());
+        p.put("now", now);
+        pages.render(ctx, 200, "risks.jte", p);
+    }
+
+    private static void json(Context ctx, int status, ObjectNode body) {
+        ctx.status(status).contentType("application/json").result(Json.write(body));
+    }
+}
