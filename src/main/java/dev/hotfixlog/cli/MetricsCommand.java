@@ -75,6 +75,15 @@ final class MetricsCommand extends AppCommand {
         out().printf("incoming alerts            %s; fired again after their hotfix %d%n", d.incoming().isEmpty()
                 ? "none" : d.incoming().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", ")), d.incomingRepeats());
+        Metrics.Risks r = m.risks();
+        out().println();
+        out().printf("ACCEPTED RISKS open %d (%s); by system: %s%n", r.open(), r.openByAge().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")),
+                r.openBySystem().isEmpty() ? "none" : r.openBySystem().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+        out().printf("in the period: retired by their proper fix %d, otherwise %d; expired %d; mean age at "
+                + "retirement %s days%n", r.retiredByFix(), r.retiredOtherwise(), r.expired(),
+                MetricsText.number(r.meanDaysToRetire()));
         out().println();
         for (SignReading s : app.metrics().signs()) {
             out().printf("%-8s %-24s %s (act %s)%n", s.breached() ? "BREACHED" : s.value() == null ? "no value"

@@ -25,6 +25,7 @@ public final class LocalMetricsService implements MetricsService {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalMetricsService.class);
     private final MetricsRepository repo = new MetricsRepository();
     private final DeliveryFigures delivery = new DeliveryFigures();
+    private final RiskFigures riskFigures = new RiskFigures();
     private final KeptMonthsRepository cache = new KeptMonthsRepository();
     private final WarningSigns warningSigns;
     private final List<String> choiceFields;
@@ -133,7 +134,8 @@ public final class LocalMetricsService implements MetricsService {
         Map<String, Long> previousTypes = previous.values().stream().reduce(Tally.EMPTY, Tally::merge).types();
         return new Metrics(q.from(), q.to(), q.zone().getId(), hotfixes, repo.undated(h), response(all), learning,
                 health, types(h, all.types(), previousTypes), repo.byChoice(h, choiceFields, q.from().toEpochMilli(),
-                q.to().toEpochMilli()), delivery.compute(h, q.from().toEpochMilli(), q.to().toEpochMilli()));
+                q.to().toEpochMilli()), delivery.compute(h, q.from().toEpochMilli(), q.to().toEpochMilli()),
+                riskFigures.compute(h, q.from().toEpochMilli(), q.to().toEpochMilli(), clock.millis()));
     }
 
     private static Map<String, Metrics.ResponseTimes> response(Tally t) {

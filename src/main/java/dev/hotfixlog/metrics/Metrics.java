@@ -16,11 +16,23 @@ import java.util.Map;
  */
 public record Metrics(Instant from, Instant to, String zone, long hotfixes, long undated,
                       Map<String, ResponseTimes> response, LearningVelocity learning, TeamHealth health,
-                      List<TypeCount> types, Map<String, Map<String, Long>> byField, Delivery delivery) {
+                      List<TypeCount> types, Map<String, Map<String, Long>> byField, Delivery delivery,
+                      Risks risks) {
 
     public Metrics {
         byField = byField == null ? Map.of() : byField;
         delivery = delivery == null ? Delivery.NONE : delivery;
+        risks = risks == null ? Risks.NONE : risks;
+    }
+
+    /**
+     * The risk register: accepted risks open at the period's end (or now) by age and by system; in the period,
+     * risks retired by their proper fix, retired otherwise, and expired (past review while open), and the mean
+     * age in days of those retired.
+     */
+    public record Risks(long open, Map<String, Long> openByAge, Map<String, Long> openBySystem, long retiredByFix,
+                        long retiredOtherwise, long expired, Double meanDaysToRetire) {
+        static final Risks NONE = new Risks(0, Map.of(), Map.of(), 0, 0, 0, null);
     }
 
     /**

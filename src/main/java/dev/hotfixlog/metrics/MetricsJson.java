@@ -74,6 +74,16 @@ public final class MetricsJson {
         ObjectNode incoming = delivery.putObject("incoming");
         m.delivery().incoming().forEach(incoming::put);
         delivery.put("incomingRepeats", m.delivery().incomingRepeats());
+        ObjectNode risks = o.putObject("risks");
+        risks.put("open", m.risks().open());
+        ObjectNode byAge = risks.putObject("openByAge");
+        m.risks().openByAge().forEach(byAge::put);
+        ObjectNode riskSystems = risks.putObject("openBySystem");
+        m.risks().openBySystem().forEach(riskSystems::put);
+        risks.put("retiredByFix", m.risks().retiredByFix());
+        risks.put("retiredOtherwise", m.risks().retiredOtherwise());
+        risks.put("expired", m.risks().expired());
+        risks.put("meanDaysToRetire", m.risks().meanDaysToRetire());
         o.set("warningSigns", writeSigns(signs));
         return o;
     }
@@ -140,7 +150,7 @@ public final class MetricsJson {
                 new Metrics.TeamHealth(periods(th.path("perMonth")), th.path("frequencyTrend").asText(),
                         th.path("repeats").asLong(), number(th, "repeatShare"), confidence,
                         number(th, "confidenceAverage")),
-                types, byField, delivery(o.path("delivery")));
+                types, byField, delivery(o.path("delivery")), risks(o.path("risks")));
     }
 
     private static void flow(ObjectNode n, Metrics.Flow f) {
@@ -154,6 +164,18 @@ public final class MetricsJson {
     private static Metrics.Flow flow(JsonNode n) {
         return new Metrics.Flow(n.path("deploys").asLong(), number(n, "deploysPerWeek"), n.path("failedDeploys")
                 .asLong(), number(n, "changeFailureRate"), stats(n.path("timeToRestore")));
+    }
+
+    private static Metrics.Risks risks(JsonNode r) {
+        if (r.isMissingNode()) {
+            return null;
+        }
+        Map<String, Long> byAge = new java.util.LinkedHashMap<>();
+        r.path("openByAge").fields().forEachRemaining(e -> byAge.put(e.getKey(), e.getValue().asLong()));
+        Map<String, Long> bySystem = new TreeMap<>();
+        r.path("openBySystem").fields().forEachRemaining(e -> bySystem.put(e.getKey(), e.getValue().asLong()));
+        return new Metrics.Risks(r.path("open").asLong(), byAge, bySystem, r.path("retiredByFix").asLong(),
+                r.path("retiredOtherwise").asLong(), r.path("expired").asLong(), number(r, "meanDaysToRetire"));
     }
 
     private static Metrics.Delivery delivery(JsonNode d) {

@@ -189,6 +189,12 @@ final class MetricsRepository {
         return q.mapTo(Long.class).one();
     }
 
+    /** Accepted risks not retired and past their review date (the register's read model). */
+    long expiredRisks(Handle h, long now) {
+        return h.createQuery("SELECT COUNT(*) FROM risk_facts WHERE state <> 'retired' AND review_by < :now")
+                .bind("now", now).mapTo(Long.class).one();
+    }
+
     Map<String, Long> openBySeverity(Handle h) {
         Map<String, Long> out = new HashMap<>();
         h.createQuery("SELECT severity, COUNT(*) FROM record_facts WHERE status <> 'completed' GROUP BY severity")

@@ -83,6 +83,9 @@ final class WarningSigns {
                 (double) repo.overdueFollowUps(h, n, "postmortem"), 0, "above", true, now));
         out.add(new SignReading("overdue-followups", "Follow-ups of any kind past their due time",
                 (double) repo.overdueFollowUps(h, n, null), 5, "above", true, now));
+        // Hotfix debt that no one looks at again: a corner cut "for now" whose review date has passed.
+        out.add(new SignReading("expired-risks", "Accepted risks past their review date",
+                (double) repo.expiredRisks(h, n), 0, "above", true, now));
         out.addAll(signals.all(h));
         return out;
     }
@@ -93,8 +96,8 @@ final class WarningSigns {
         if (name == null || !SIGNAL_NAME.matcher(name).matches()) {
             errors.add(new FieldError("name", "use 1-100 of a-z, 0-9, '.', '_', '-', starting "
                     + "with a letter or digit"));
-        } else if (List.of("hotfixes-per-week", "repeat-share", "overdue-postmortems", "overdue-followups")
-                .contains(name)) {
+        } else if (List.of("hotfixes-per-week", "repeat-share", "overdue-postmortems", "overdue-followups",
+                "expired-risks").contains(name)) {
             errors.add(new FieldError("name", "'" + name + "' is computed from the log; choose "
                     + "another name"));
         }

@@ -44,6 +44,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Map<ChannelType, Sender> senders;
     private final ReminderScan reminders;
     private final SignScan signScan;
+    private final RiskReminderScan riskScan;
     private final Clock clock;
     private final String workerId = UUID.randomUUID().toString().substring(0, 8);
     private final ExecutorService sending;
@@ -56,6 +57,7 @@ public final class DeliveryWorker implements AutoCloseable {
         this.db = db;
         this.reminders = new ReminderScan(db, notifier, hotfixes, clock);
         this.signScan = new SignScan(db, notifier, signs, clock);
+        this.riskScan = new RiskReminderScan(db, notifier, hotfixes, clock);
         this.outbox = outbox;
         this.notifier = notifier;
         this.senders = Map.copyOf(senders);
@@ -138,6 +140,11 @@ public final class DeliveryWorker implements AutoCloseable {
         return reminders.run();
     }
 
+    /** Queues the reminders of accepted risks past review: one, then weekly ({@link RiskReminderScan}). */
+    public int scanRisks() {
+        return riskScan.run();
+    }
+
     /** Queues the breached warning signs not yet queued today ({@link SignScan}). */
     public int scanSigns() {
         return signScan.run();
@@ -161,6 +168,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 if (Duration.between(lastScan, now()).compareTo(SCAN_EVERY) >= 0) {
                     scanReminders();
                     scanSigns();
+                    scanRisks();
                     lastScan = now();
                 }
                 tried = drainOnce();

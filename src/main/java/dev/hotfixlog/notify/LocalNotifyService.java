@@ -76,9 +76,10 @@ public final class LocalNotifyService implements NotifyService, AutoCloseable {
     }
 
     private static void requireManual(MessageKind kind) {
-        if (kind == MessageKind.REMINDER || kind == MessageKind.SIGN) {
+        if (kind == MessageKind.REMINDER || kind == MessageKind.SIGN || kind == MessageKind.RISK) {
             throw ValidationException.of("kind", kind.json() + " messages go out on their own (a follow-up falling "
-                    + "due, a warning sign breached); choose alert, complete or stakeholder");
+                    + "due, a warning sign breached, an accepted risk past review); choose alert, complete or "
+                    + "stakeholder");
         }
     }
 

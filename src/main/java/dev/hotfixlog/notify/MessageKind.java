@@ -13,7 +13,8 @@ public enum MessageKind {
     COMPLETE("Hotfix Complete", true),
     STAKEHOLDER("Stakeholder Update", false),
     REMINDER("Follow-up reminder", true),
-    SIGN("Warning sign", true);
+    SIGN("Warning sign", true),
+    RISK("Accepted risk past review", true);
 
     private final String label;
     private final boolean automatic;
@@ -48,6 +49,6 @@ public enum MessageKind {
             }
         }
         throw ValidationException.of(field, "'" + text + "' is not a message; use alert, complete, stakeholder, "
-                + "reminder or sign");
+                + "reminder, sign or risk");
     }
 }

@@ -21,7 +21,8 @@ final class MessageValues {
     static final Set<String> NAMES = Set.of("id", "issue", "severity", "owner", "impact", "eta", "fix", "systems",
             "rollback", "monitoring", "rootCause", "next", "log", "whatHappened", "resolution", "prevention",
             "timeline", "postmortemDate", "properFixDate", "postmortemStep", "properFixStep", "followUp", "followUpState", "followUpOwner",
-            "followUpDue", "followUpLink", "signName", "signDescription", "signValue", "signThreshold", "dashboard");
+            "followUpDue", "followUpLink", "signName", "signDescription", "signValue", "signThreshold", "dashboard",
+            "riskId", "riskStatement", "riskOwner", "riskReviewBy", "riskOverdue", "riskProperFix", "riskLink");
 
     private MessageValues() {
     }
@@ -83,6 +84,19 @@ final class MessageValues {
         for (String n : names) {
             v.put(n, "");
         }
+    }
+
+    /** The record's values plus the accepted risk past its review date that the reminder is about. */
+    static Map<String, String> risk(Hotfix h, ReminderRepository.ExpiredRisk r, Instant now, String publicUrl) {
+        Map<String, String> v = of(h, null, publicUrl);
+        v.put("riskId", "RISK-" + r.id());
+        v.put("riskStatement", r.statement());
+        v.put("riskOwner", or(r.owner(), or(h.owner(), "unassigned")));
+        v.put("riskReviewBy", HotfixView.time(Instant.ofEpochMilli(r.reviewBy())));
+        v.put("riskOverdue", HotfixView.duration(java.time.Duration.between(Instant.ofEpochMilli(r.reviewBy()), now)));
+        v.put("riskProperFix", or(r.properFix(), "to be planned"));
+        v.put("riskLink", publicUrl.isBlank() ? "/risks" : publicUrl + "/risks");
+        return v;
     }
 
     /** The record's values plus the follow-up the reminder is about. */

@@ -30,6 +30,29 @@ final class ReminderRepository {
                 .bind("id", hotfixId).bind("k", kind.json()).bind("due", dueMillis).mapTo(Integer.class).one() == 1;
     }
 
+    /** An accepted risk past its review date (the register's read model {@code risk_facts}). */
+    record ExpiredRisk(long id, String hotfixId, String statement, String owner, String properFix, long reviewBy,
+                       Severity severity) {
+    }
+
+    List<ExpiredRisk> expiredRisks(Handle h, long now) {
+        return h.createQuery("""
+                        SELECT r.id, r.hotfix_id, r.statement, r.owner, r.proper_fix, r.review_by, h.severity
+                        FROM risk_facts r JOIN record_facts h ON h.id = r.hotfix_id
+                        WHERE r.state <> 'retired' AND r.review_by < :now""")
+                .bind("now", now)
+                .map((rs, ctx) -> new ExpiredRisk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), Severity.parse("severity", rs.getString(7))))
+                .list();
+    }
+
+    /** Whether that risk is still past that review date and not retired (not re-accepted or retired since). */
+    boolean stillExpired(Handle h, long riskId, long reviewBy) {
+        return h.createQuery("SELECT COUNT(*) FROM risk_facts WHERE id = :id AND state <> 'retired' "
+                        + "AND review_by = :reviewBy")
+                .bind("id", riskId).bind("reviewBy", reviewBy).mapTo(Integer.class).one() == 1;
+    }
+
     /** Which of these dedupe keys a message of {@code kind} was already queued under. */
     List<String> queuedKeys(Handle h, String kind, List<String> keys) {
         return h.createQuery("""

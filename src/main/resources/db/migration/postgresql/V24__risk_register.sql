@@ -34,6 +34,7 @@ CREATE TABLE risk_event (
 );
 CREATE INDEX risk_event_risk ON risk_event (risk_id, id);
 
--- The read model other features count risks through (metrics, warning signs, reminders).
+-- The read model other features count and remind through (metrics, warning signs, reminders).
 CREATE VIEW risk_facts AS
-SELECT id, hotfix_id, state, review_by, accepted_at, retired_at, retired_by_fix FROM risk;
+SELECT id, hotfix_id, state, review_by, accepted_at, retired_at, retired_by_fix, statement, owner, proper_fix
+FROM risk;

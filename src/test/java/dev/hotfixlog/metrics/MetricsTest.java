@@ -202,6 +202,7 @@ public class MetricsTest {
                     // 2 + 3 + 3 + 3 + 3
                     "overdue-postmortems 1.0 true",
                     "overdue-followups 14.0 true",
+                    "expired-risks 0.0 false",
                     "checkout-p99-ms 950.0 true",
                     "disk-free 40.0 false");
             assertThat(api.get("/").body()).contains("Warning sign: Checkout p99 latency (ms) is 950, above 800")

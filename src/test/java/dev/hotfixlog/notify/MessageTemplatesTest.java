@@ -214,6 +214,9 @@ class MessageTemplatesTest {
                 java.util.Map<String, String> values = switch (kind) {
                     case REMINDER -> MessageValues.reminder(h, FollowUpKind.POSTMORTEM, true, "");
                     case SIGN -> MessageValues.sign(new SignAlarm("queue.depth", null, 12, 10, "above"), "");
+                    case RISK -> MessageValues.risk(h, new ReminderRepository.ExpiredRisk(3, h.id().toString(),
+                            "Pinning off until a rotation-safe check exists", null, null,
+                            T.minus(java.time.Duration.ofDays(3)).toEpochMilli(), h.severity()), T, "");
                     default -> MessageValues.of(h, null, "");
                 };
                 Message m = Templates.builtIn().render(kind, values);
