@@ -282,7 +282,9 @@ public final class App implements AutoCloseable {
         IncomingRoutes incomingRoutes = new IncomingRoutes(incoming, (LocalIncomingService) incoming, integrations,
                 senders, pages, clock);
         DeployRoutes deployRoutes = new DeployRoutes(deploys, integrations, senders, pages, clock);
-        RecordPanels panels = h -> incomingRoutes.panel(h) + deployRoutes.panel(h) + logSections.html(h)
+        RiskRoutes riskRoutes = new RiskRoutes(risks, pages, clock, config.runbookUrl());
+        RecordPanels panels = h -> incomingRoutes.panel(h) + deployRoutes.panel(h) + riskRoutes.panel(h)
+                + logSections.html(h)
                 + searchRoutes.html(h) + notifyPages.html(h) + lessonPages.html(h);
         metricsRoutes = new MetricsRoutes(metrics, pages, clock);
         List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
@@ -293,7 +295,7 @@ public final class App implements AutoCloseable {
                         incomingRoutes::lane, new IncomingDeclarations(incoming))::register,
                 incomingRoutes::register,
                 deployRoutes::register,
-                new RiskRoutes(risks, pages, clock)::register,
+                riskRoutes::register,
                 new RecordEditPages(hotfixes, pages, panels)::register,
                 notifyPages::register,
                 new NotifyRoutes(notify)::register,

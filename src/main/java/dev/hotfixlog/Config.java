@@ -33,11 +33,13 @@ import java.util.Properties;
  * @param causeWindow     how far back a deploy is suggested as a hotfix's cause (HOTFIX_CAUSE_WINDOW), as written
  * @param backupBeforeMigration {@code sqlite} or {@code always} (HOTFIX_BACKUP_BEFORE_MIGRATION)
  * @param riskReview      how long an accepted risk stands per severity (HOTFIX_RISK_REVIEW), as written
+ * @param runbookUrl      the team's release runbook (HOTFIX_RUNBOOK_URL), or empty
  */
 public record Config(Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize, int port,
                      String bind, long maxRequestBytes, String server, String token, String bootstrapToken,
                      String actor, String publicUrl, Oidc oidc, FollowThrough followThrough, String fields,
-                     String integrations, String causeWindow, String backupBeforeMigration, String riskReview) {
+                     String integrations, String causeWindow, String backupBeforeMigration, String riskReview,
+                     String runbookUrl) {
 
     public static final String CONFIG_FILE_ENV = "HOTFIX_CONFIG";
 
@@ -45,7 +47,7 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
     public Config withDbUrl(String url) {
         return new Config(dataDir, url, dbUser, dbPassword, dbPoolSize, port, bind, maxRequestBytes, server, token,
                 bootstrapToken, actor, publicUrl, oidc, followThrough, fields, integrations, causeWindow,
-                backupBeforeMigration, riskReview);
+                backupBeforeMigration, riskReview, runbookUrl);
     }
 
     /** The SQLite file this configuration names, or null (PostgreSQL, or a log in memory). */
@@ -70,6 +72,10 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
         if (!backupBeforeMigration.equals("sqlite") && !backupBeforeMigration.equals("always")) {
             throw ValidationException.of(Setting.BACKUP_BEFORE_MIGRATION.envName(), "must be sqlite or always, was '"
                     + backupBeforeMigration + "'");
+        }
+        if (!runbookUrl.isEmpty() && !runbookUrl.matches("(?i)https?://[^\\s\"<>]+")) {
+            throw ValidationException.of(Setting.RUNBOOK_URL.envName(), "must be an http(s):// address, was '"
+                    + runbookUrl + "'");
         }
         if (!dbUrl.startsWith("jdbc:sqlite:") && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw ValidationException.of(Setting.DB_URL.envName(),
@@ -120,7 +126,7 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
                         v.get(Setting.SMTP_FROM), v.get(Setting.SMTP_TLS), v.get(Setting.TEMPLATES_DIR),
                         longValue(v, Setting.NOTIFY_INTERVAL_MS)), v.get(Setting.FIELDS),
                 v.get(Setting.INTEGRATIONS), v.get(Setting.CAUSE_WINDOW), v.get(Setting.BACKUP_BEFORE_MIGRATION),
-                v.get(Setting.RISK_REVIEW));
+                v.get(Setting.RISK_REVIEW), v.get(Setting.RUNBOOK_URL));
     }
 
     /**

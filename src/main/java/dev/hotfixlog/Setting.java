@@ -55,6 +55,8 @@ public enum Setting {
     RISK_REVIEW("HOTFIX_RISK_REVIEW", null, "critical=14d,high=30d,medium=90d", "How long a risk accepted on a "
             + "hotfix of each severity stands before it must be reviewed (`m`, `h` or `d`); past it, the risk is "
             + "expired."),
+    RUNBOOK_URL("HOTFIX_RUNBOOK_URL", null, "", "The team's release runbook (one of the seed's related documents), "
+            + "linked from every record page next to the risk register and the learning library; `http(s)://…`."),
     BACKUP_BEFORE_MIGRATION("HOTFIX_BACKUP_BEFORE_MIGRATION", null, "sqlite", "Keep a copy of the log before a newer "
             + "release migrates its schema: `sqlite` (a SQLite log, copied whole) or `always` (a PostgreSQL log "
             + "too, as a `hotfix backup` archive in `<data dir>/backups`).");

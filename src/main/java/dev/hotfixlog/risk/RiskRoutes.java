@@ -26,11 +26,14 @@ public final class RiskRoutes {
     private final RiskService service;
     private final Pages pages;
     private final Clock clock;
+    private final String runbookUrl;
 
-    public RiskRoutes(RiskService service, Pages pages, Clock clock) {
+    /** {@code runbookUrl}: the team's release runbook (HOTFIX_RUNBOOK_URL), linked from the record; may be empty. */
+    public RiskRoutes(RiskService service, Pages pages, Clock clock, String runbookUrl) {
         this.service = service;
         this.pages = pages;
         this.clock = clock;
+        this.runbookUrl = runbookUrl;
     }
 
     public void register(RoutesConfig r) {
@@ -107,6 +110,29 @@ public final class RiskRoutes {
         p.put("now", now);
         pages.render(ctx, 200, "risks.jte", p);
     }
+
+    /**
+     * The record page's panel: the hotfix's risks (retired ones too) and the seed's related documents (the register,
+     * the learning library, the release runbook). A failure here says so in the panel and leaves the page open.
+     */
+    public String panel(dev.hotfixlog.hotfix.Hotfix h) {
+        try {
+            Map<String, Object> p = new java.util.HashMap<>();
+            p.put("hotfixId", h.id().toString());
+            List<Risk> mine = new ArrayList<>(service.list(new RiskQuery(null, null, null, h.id().toString(), 100)));
+            mine.addAll(service.list(new RiskQuery(RiskState.RETIRED, null, null, h.id().toString(), 100)));
+            p.put("risks", mine);
+            p.put("now", clock.instant());
+            p.put("runbookUrl", runbookUrl);
+            return pages.html("risk-panel.jte", p);
+        } catch (RuntimeException e) {
+            LOG.warn("the risks of {} could not be looked up", h.id(), e);
+            return "<section class=\"section\" id=\"risks\"><h2>Accepted risks</h2><p class=\"meta\">The risks could "
+                    + "not be looked up just now.</p></section>";
+        }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RiskRoutes.class);
 
     private static void json(Context ctx, int status, ObjectNode body) {
         ctx.status(status).contentType("application/json").result(Json.write(body));
