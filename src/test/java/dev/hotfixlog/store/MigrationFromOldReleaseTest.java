@@ -51,6 +51,11 @@ class MigrationFromOldReleaseTest {
         assertThat(cli.run("history", "HOTFIX-001").out()).contains("v6 ", "priya  resolved");
         assertThat(cli.run("lesson", "show", "LESSON-001").out()).contains("A pool size is a capacity decision");
         assertThat(version(log)).isEqualTo(Database.SCHEMA_VERSION);
+        // The register (V24) starts with the Risk Accepted the old log held, accepted when it was detected.
+        assertThat(cli.run("risks").out()).contains("RISK-1", "HOTFIX-001", "open", "review by 2026-12-04 02:17 UTC",
+                "Not load tested");
+        assertThat(cli.run("risk", "show", "RISK-1").out()).contains("accepted: from HOTFIX-001's Risk Accepted, "
+                + "when the register was added");
 
         List<Path> kept = kept(dir.resolve("backups"));
         assertThat(kept).hasSize(1);
