@@ -67,6 +67,31 @@ public final class RiskRoutes {
                     Requests.actor(ctx)));
         }, Role.RESPONDER);
         r.get("/risks", this::page, Role.VIEWER);
+        r.get("/risks/{id}", this::riskPage, Role.VIEWER);
+        r.post("/risks/{id}/retire", ctx -> seeOther(ctx, service.retire(RiskJson.parseId(ctx.pathParam("id")),
+                ctx.formParam("reason"), Requests.actor(ctx))), Role.RESPONDER);
+        r.post("/risks/{id}/mitigate", ctx -> seeOther(ctx, service.mitigate(RiskJson.parseId(ctx.pathParam("id")),
+                ctx.formParam("controls"), Requests.actor(ctx))), Role.RESPONDER);
+        r.post("/risks/{id}/reaccept", ctx -> {
+            String reviewBy = ctx.formParam("reviewBy");
+            seeOther(ctx, service.reaccept(RiskJson.parseId(ctx.pathParam("id")), reviewBy == null ? null
+                    : TimeText.parseInstant("reviewBy", reviewBy), ctx.formParam("reason"), Requests.actor(ctx)));
+        }, Role.RESPONDER);
+    }
+
+    /** After a form: back to the risk's page, which shows what changed (post/redirect/get). */
+    private static void seeOther(Context ctx, Risk r) {
+        ctx.status(303).header("Location", "/risks/" + r.key());
+    }
+
+    private void riskPage(Context ctx) {
+        long id = RiskJson.parseId(ctx.pathParam("id"));
+        Map<String, Object> p = Requests.pageModel(ctx);
+        p.put("r", service.get(id));
+        p.put("history", service.history(id));
+        p.put("now", clock.instant());
+        p.put("canEdit", Requests.canEdit(ctx));
+        pages.render(ctx, 200, "risk.jte", p);
     }
 
     /** {@code ?state=open|mitigated|retired|expired&system=&owner=&hotfix=&limit=}; no state: all not retired. */

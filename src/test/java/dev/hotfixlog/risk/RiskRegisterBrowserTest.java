@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import dev.hotfixlog.Setting;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
@@ -36,6 +37,7 @@ class RiskRegisterBrowserTest {
                      "https://wiki.example.com/release-runbook")), clock);
              Chromium chromium = Chromium.launch()) {
             s.app().accounts().create("lead", Role.VIEWER, PASSWORD, false);
+            s.app().accounts().create("oncall", Role.RESPONDER, PASSWORD, false);
             s.app().hotfixes().create(MergePatch.of(Json.object().put("title", "Checkout returns 502")
                     .put("severity", "critical").put("owner", "Priya Raman")
                     .put("riskAccepted", "Pinning disabled until a rotation-safe check exists; no load test")
@@ -74,8 +76,28 @@ class RiskRegisterBrowserTest {
                             "release runbook");
                     assertThat(page.locator("#risks a[href='https://wiki.example.com/release-runbook']").count())
                             .isEqualTo(1);
+                    assertThat(page.locator("form[action*='/retire']").count()).as("a viewer cannot retire")
+                            .isZero();
                     assertThat(errors).isEmpty();
                 }
+            }
+            // A responder retires the expired risk from its page, with the reason; the register has no expired one.
+            List<String> errors = new ArrayList<>();
+            try (BrowserContext context = chromium.context(375, 740, errors)) {
+                Page page = Chromium.signIn(context, s.url(), "oncall", PASSWORD);
+                page.waitForURL(u -> !u.contains("/sign-in"));
+                page.navigate(s.url() + "/risks");
+                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("RISK-1").setExact(true)).click();
+                page.getByLabel("Retire it: why (the proper fix shipped, the system is gone, …)")
+                        .fill("rotation-safe pin check shipped");
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retire").setExact(true)).click();
+                page.waitForURL(u -> u.endsWith("/risks/RISK-1"));
+                assertThat(page.locator("h1").textContent()).contains("retired");
+                assertThat(page.locator("#history").textContent()).contains("oncall retired: rotation-safe pin check "
+                        + "shipped");
+                page.navigate(s.url() + "/risks");
+                assertThat(page.locator("#risks-expired").count()).isZero();
+                assertThat(errors).isEmpty();
             }
         }
     }

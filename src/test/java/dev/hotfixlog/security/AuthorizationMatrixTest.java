@@ -140,6 +140,10 @@ class AuthorizationMatrixTest {
         NEEDS.put("POST /api/v1/risks/{id}/reaccept", Role.RESPONDER);
         NEEDS.put("POST /api/v1/risks/{id}/mitigate", Role.RESPONDER);
         NEEDS.put("GET /risks", Role.VIEWER);
+        NEEDS.put("GET /risks/{id}", Role.VIEWER);
+        NEEDS.put("POST /risks/{id}/retire", Role.RESPONDER);
+        NEEDS.put("POST /risks/{id}/mitigate", Role.RESPONDER);
+        NEEDS.put("POST /risks/{id}/reaccept", Role.RESPONDER);
     }
 
 
@@ -194,7 +198,8 @@ class AuthorizationMatrixTest {
                             || route.equals("POST /hotfixes/{id}/announce/{kind}")
                             || route.equals("POST /lessons") || route.equals("POST /lessons/{id}")
                             || route.equals("POST /incoming/{id}/dismiss")
-                            || route.equals("POST /hotfixes/{id}/deploys/{role}"))) {
+                            || route.equals("POST /hotfixes/{id}/deploys/{role}")
+                            || route.startsWith("POST /risks/"))) {
                         expected = 303; // the browser is sent to the (new) record's page
                     }
                     if (expected == 200) {
@@ -361,6 +366,17 @@ class AuthorizationMatrixTest {
             case "POST /api/v1/risks/{id}/reaccept":
                 return h -> h.post("/api/v1/risks/" + risk(admin) + "/reaccept", "{\"reason\":\"again\","
                         + "\"reviewBy\":\"2027-01-01T00:00:00Z\"}");
+            case "GET /risks/{id}":
+                return h -> h.get("/risks/" + risk(admin));
+            case "POST /risks/{id}/retire":
+                return h -> h.send("POST", "/risks/" + risk(admin) + "/retire", "reason=fixed", "Content-Type",
+                        "application/x-www-form-urlencoded");
+            case "POST /risks/{id}/mitigate":
+                return h -> h.send("POST", "/risks/" + risk(admin) + "/mitigate", "controls=a+flag", "Content-Type",
+                        "application/x-www-form-urlencoded");
+            case "POST /risks/{id}/reaccept":
+                return h -> h.send("POST", "/risks/" + risk(admin) + "/reaccept", "reviewBy=2027-01-01&reason=again",
+                        "Content-Type", "application/x-www-form-urlencoded");
             case "POST /api/v1/risks/{id}/mitigate":
                 return h -> h.post("/api/v1/risks/" + risk(admin) + "/mitigate", "{\"controls\":\"a flag\"}");
             default: {
