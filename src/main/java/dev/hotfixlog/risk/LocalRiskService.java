@@ -7,6 +7,7 @@ import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixService;
+import dev.hotfixlog.hotfix.HotfixView;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.Database;
 import java.time.Clock;
@@ -62,10 +63,11 @@ public final class LocalRiskService implements RiskService {
         Instant reviewBy = r.reviewBy() != null ? r.reviewBy()
                 : Instant.ofEpochMilli(now).plus(periods.of(hotfix.severity()));
         long id = db.write(h -> {
+            // Nobody named: the hotfix's owner owns what it accepted.
             long made = repo.insert(h, new RiskRepository.Row(hotfix.id().toString(), false, mask(r.statement()),
-                    mask(r.owner()), mask(actor), r.decision(), mask(r.controls()), mask(r.properFix()),
+                    r.owner() != null ? mask(r.owner()) : hotfix.owner(), mask(actor), r.decision(), mask(r.controls()), mask(r.properFix()),
                     reviewBy.toEpochMilli(), now));
-            repo.event(h, made, now, mask(actor), "accepted", "added by hand; review by " + reviewBy);
+            repo.event(h, made, now, mask(actor), "accepted", "added by hand; review by " + HotfixView.time(reviewBy));
             return made;
         });
         return get(id);
@@ -88,7 +90,7 @@ public final class LocalRiskService implements RiskService {
         if (reviewBy == null || !reviewBy.isAfter(clock.instant())) {
             throw ValidationException.of("reviewBy", "must be a time after now, was " + reviewBy);
         }
-        return change(id, actor, "reaccepted", why + "; review by " + reviewBy, r ->
+        return change(id, actor, "reaccepted", why + "; review by " + HotfixView.time(reviewBy), r ->
                 with(r, r.statement(), r.controls(), reviewBy, RiskState.OPEN, null, null, false));
     }
 

@@ -3,6 +3,7 @@ package dev.hotfixlog.risk;
 import dev.hotfixlog.hotfix.FollowUp;
 import dev.hotfixlog.hotfix.FollowUpKind;
 import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixView;
 import dev.hotfixlog.hotfix.RecordChange;
 import dev.hotfixlog.hotfix.RecordListener;
 import dev.hotfixlog.security.SecretRedactor;
@@ -56,7 +57,7 @@ public final class RiskFromRecord implements RecordListener {
                     RiskDecision.ACCEPT, null, properFix.description() != null ? properFix.description()
                     : "the proper-fix follow-up of " + id, reviewBy, acceptedAt));
             repo.event(h, made, now, actor, "accepted", "from " + id + "'s Risk Accepted; review by "
-                    + Instant.ofEpochMilli(reviewBy));
+                    + HotfixView.time(Instant.ofEpochMilli(reviewBy)));
         } else if (text != null) {
             Risk r = kept.get();
             boolean reopen = r.state() == RiskState.RETIRED && r.retireReason() != null
@@ -64,7 +65,7 @@ public final class RiskFromRecord implements RecordListener {
             if (reopen) {
                 Instant reviewBy = Instant.ofEpochMilli(now).plus(periods.of(after.severity()));
                 update(h, LocalRiskService.with(r, text, r.controls(), reviewBy, RiskState.OPEN, null, null, false),
-                        now, actor, "reaccepted", "Risk Accepted set again on " + id + "; review by " + reviewBy);
+                        now, actor, "reaccepted", "Risk Accepted set again on " + id + "; review by " + HotfixView.time(reviewBy));
             } else if (!text.equals(r.statement())) {
                 update(h, LocalRiskService.with(r, text, r.controls(), r.reviewBy(), r.state(), r.retiredAt(),
                         r.retireReason(), r.retiredByFix()), now, actor, "edited", "statement: " + r.statement()

@@ -80,13 +80,16 @@ class RiskRegisterTest {
             Risk byHand = s.app().risks().add(new NewRisk(h.id().toString(), "Retry may double-charge a slow card",
                     "Tomás", RiskDecision.MITIGATE, "idempotency keys on the retry path", null, null), "tomas");
             assertThat(byHand.fromRecord()).isFalse();
-            assertThat(all(s, null)).hasSize(2);
+            assertThat(byHand.owner()).isEqualTo("Tomás");
+            assertThat(s.app().risks().add(new NewRisk(h.id().toString(), "Cache warm-up skipped", null, null, null,
+                    null, null), "tomas").owner()).as("nobody named: the hotfix's owner").isEqualTo("Priya");
+            assertThat(all(s, null)).hasSize(3);
             clock.advance(Duration.ofDays(2));
             s.app().hotfixes().edit(h.id(), again.version(), MergePatch.of(Json.object().set("followUps",
                     Json.object().set("properFix", Json.object().put("done", true)))), "priya");
             assertThat(all(s, null)).isEmpty();
             List<Risk> retired = all(s, RiskState.RETIRED);
-            assertThat(retired).hasSize(2).allSatisfy(x -> {
+            assertThat(retired).hasSize(3).allSatisfy(x -> {
                 assertThat(x.retiredByFix()).isTrue();
                 assertThat(x.retireReason()).contains("proper fix");
             });
@@ -126,7 +129,7 @@ class RiskRegisterTest {
                             org.assertj.core.groups.Tuple.tuple("reaccepted", "lead"),
                             org.assertj.core.groups.Tuple.tuple("retired", "lead"));
             assertThat(s.app().risks().history(r.id()).get(1).detail()).contains("proper fix lands next sprint",
-                    newDate.toString());
+                    dev.hotfixlog.hotfix.HotfixView.time(newDate));
         }
     }
 
