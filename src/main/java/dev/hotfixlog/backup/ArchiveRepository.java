@@ -25,6 +25,7 @@ import org.jdbi.v3.core.Handle;
  * months and their version (a cache and its seed) and Flyway's history (the target's own migrations write it).
  */
 final class ArchiveRepository {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ArchiveRepository.class);
     /** A row as portable values, in the shape's column order. */
     interface RowSink {
         void accept(Object[] row) throws Exception;
@@ -314,6 +315,9 @@ final class ArchiveRepository {
             }
         } catch (SQLException e) {
             c.rollback(before); // not the tables' owner: load with every check on, row by row
+            LOG.warn("Restoring row by row with every key, index and trigger on (slower): this database user may not "
+                    + "alter the log's tables ({}); restore as the user that ran the migrations to load in bulk",
+                    e.getMessage());
             return () -> { };
         }
         return () -> {

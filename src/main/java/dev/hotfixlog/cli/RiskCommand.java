@@ -141,9 +141,35 @@ final class RiskCommand {
         }
     }
 
+    /** A change to one risk: parses its id, prints it as it is after, and audits itself as "risk <name>". */
+    abstract static class Change extends AppCommand {
+        @Parameters(paramLabel = "ID", description = "e.g. RISK-7 or 7") String id;
+
+        Change(CliContext ctx) {
+            super(ctx);
+        }
+
+        abstract Risk change(App app, long risk, String actor);
+
+        @Override
+        final int run(App app, Config config) {
+            print(out(), change(app, RiskJson.parseId(id), config.actor()), ctx.clock().instant());
+            return ExitCodes.OK;
+        }
+
+        @Override
+        final String auditAction() {
+            return "risk " + spec.name();
+        }
+
+        @Override
+        final String auditSubject() {
+            return id;
+        }
+    }
+
     @Command(name = "retire", description = "Retire a risk, with the reason (the proper fix shipped, …).")
-    static final class Retire extends AppCommand {
-        @Parameters(paramLabel = "ID") String id;
+    static final class Retire extends Change {
         @Option(names = "--reason", required = true, description = "Why it is retired") String reason;
 
         Retire(CliContext ctx) {
@@ -151,25 +177,13 @@ final class RiskCommand {
         }
 
         @Override
-        int run(App app, Config config) {
-            print(out(), app.risks().retire(RiskJson.parseId(id), reason, config.actor()), ctx.clock().instant());
-            return ExitCodes.OK;
-        }
-
-        @Override
-        String auditAction() {
-            return "risk retire";
-        }
-
-        @Override
-        String auditSubject() {
-            return id;
+        Risk change(App app, long risk, String actor) {
+            return app.risks().retire(risk, reason, actor);
         }
     }
 
     @Command(name = "reaccept", description = "Accept a risk again until a new review date, with the reason.")
-    static final class Reaccept extends AppCommand {
-        @Parameters(paramLabel = "ID") String id;
+    static final class Reaccept extends Change {
         @Option(names = "--review-by", paramLabel = "TIME", required = true, description = "The new review date")
         String reviewBy;
         @Option(names = "--reason", required = true, description = "Why it is accepted again") String reason;
@@ -179,26 +193,13 @@ final class RiskCommand {
         }
 
         @Override
-        int run(App app, Config config) {
-            print(out(), app.risks().reaccept(RiskJson.parseId(id), TimeText.parseInstant("--review-by", reviewBy),
-                    reason, config.actor()), ctx.clock().instant());
-            return ExitCodes.OK;
-        }
-
-        @Override
-        String auditAction() {
-            return "risk reaccept";
-        }
-
-        @Override
-        String auditSubject() {
-            return id;
+        Risk change(App app, long risk, String actor) {
+            return app.risks().reaccept(risk, TimeText.parseInstant("--review-by", reviewBy), reason, actor);
         }
     }
 
     @Command(name = "mitigate", description = "Record the compensating controls now in place.")
-    static final class Mitigate extends AppCommand {
-        @Parameters(paramLabel = "ID") String id;
+    static final class Mitigate extends Change {
         @Option(names = "--controls", required = true, description = "What is in place meanwhile") String controls;
 
         Mitigate(CliContext ctx) {
@@ -206,19 +207,8 @@ final class RiskCommand {
         }
 
         @Override
-        int run(App app, Config config) {
-            print(out(), app.risks().mitigate(RiskJson.parseId(id), controls, config.actor()), ctx.clock().instant());
-            return ExitCodes.OK;
-        }
-
-        @Override
-        String auditAction() {
-            return "risk mitigate";
-        }
-
-        @Override
-        String auditSubject() {
-            return id;
+        Risk change(App app, long risk, String actor) {
+            return app.risks().mitigate(risk, controls, actor);
         }
     }
 

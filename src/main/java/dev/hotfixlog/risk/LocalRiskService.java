@@ -65,7 +65,8 @@ public final class LocalRiskService implements RiskService {
         long id = db.write(h -> {
             // Nobody named: the hotfix's owner owns what it accepted.
             long made = repo.insert(h, new RiskRepository.Row(hotfix.id().toString(), false, mask(r.statement()),
-                    r.owner() != null ? mask(r.owner()) : hotfix.owner(), mask(actor), r.decision(), mask(r.controls()), mask(r.properFix()),
+                    r.owner() != null ? mask(r.owner()) : hotfix.owner(), mask(actor), r.decision(),
+                    mask(r.controls()), mask(r.properFix()),
                     reviewBy.toEpochMilli(), now));
             repo.event(h, made, now, mask(actor), "accepted", "added by hand; review by " + HotfixView.time(reviewBy));
             return made;

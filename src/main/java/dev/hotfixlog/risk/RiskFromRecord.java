@@ -40,10 +40,19 @@ public final class RiskFromRecord implements RecordListener {
             return;
         }
         Hotfix after = change.after();
+        Hotfix before = change.before();
+        String text = blankToNull(after.values().text("riskAccepted"));
+        boolean fixed = after.followUps().get(FollowUpKind.PROPER_FIX).done();
+        boolean wasFixed = before != null && before.followUps().get(FollowUpKind.PROPER_FIX).done();
+        // Most writes touch neither Risk Accepted nor the proper fix: they cost the register no query.
+        boolean unchanged = before != null ? Objects.equals(text, blankToNull(before.values().text("riskAccepted")))
+                : text == null;
+        if (unchanged && fixed == wasFixed) {
+            return;
+        }
         String id = after.id().toString();
         String actor = redactor.redact(change.actor()).text();
         long now = clock.millis();
-        String text = blankToNull(after.values().text("riskAccepted"));
         Optional<Risk> kept = repo.fromRecord(h, id);
         if (text != null && kept.isEmpty()) {
             // An imported record brings its own history: its risk was accepted when its emergency was (the
@@ -65,7 +74,8 @@ public final class RiskFromRecord implements RecordListener {
             if (reopen) {
                 Instant reviewBy = Instant.ofEpochMilli(now).plus(periods.of(after.severity()));
                 update(h, LocalRiskService.with(r, text, r.controls(), reviewBy, RiskState.OPEN, null, null, false),
-                        now, actor, "reaccepted", "Risk Accepted set again on " + id + "; review by " + HotfixView.time(reviewBy));
+                        now, actor, "reaccepted", "Risk Accepted set again on " + id + "; review by "
+                                + HotfixView.time(reviewBy));
             } else if (!text.equals(r.statement())) {
                 update(h, LocalRiskService.with(r, text, r.controls(), r.reviewBy(), r.state(), r.retiredAt(),
                         r.retireReason(), r.retiredByFix()), now, actor, "edited", "statement: " + r.statement()
@@ -76,8 +86,6 @@ public final class RiskFromRecord implements RecordListener {
             update(h, LocalRiskService.with(r, r.statement(), r.controls(), r.reviewBy(), RiskState.RETIRED,
                     Instant.ofEpochMilli(now), CLEARED + id, false), now, actor, "retired", CLEARED + id);
         }
-        boolean fixed = after.followUps().get(FollowUpKind.PROPER_FIX).done();
-        boolean wasFixed = change.before() != null && change.before().followUps().get(FollowUpKind.PROPER_FIX).done();
         if (fixed && !wasFixed) {
             String reason = FIXED + id + "'s proper-fix follow-up";
             for (Risk r : repo.ofHotfix(h, id)) {

@@ -23,6 +23,8 @@ CREATE TABLE risk (
 );
 CREATE UNIQUE INDEX risk_from_record ON risk (hotfix_id) WHERE from_record = 1;
 CREATE INDEX risk_state_review ON risk (state, review_by);
+-- A record page lists its hotfix's risks, and deleting a hotfix cascades to them.
+CREATE INDEX risk_hotfix ON risk (hotfix_id, id);
 
 CREATE TABLE risk_event (
     id      INTEGER PRIMARY KEY,

@@ -9,13 +9,13 @@ import dev.hotfixlog.Config;
 import dev.hotfixlog.Setting;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.support.Chromium;
+import dev.hotfixlog.support.Ports;
 import dev.hotfixlog.support.ServerProcess;
 import dev.hotfixlog.support.WebhookReceiver;
 import dev.hotfixlog.web.Role;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -163,9 +163,9 @@ public final class Soak {
             try (App app = App.local(Config.withOverrides(settings), Clock.systemUTC())) {
                 app.accounts().create("lead", Role.RESPONDER, PASSWORD, false);
             }
-            int portA = freePort();
-            int portB = freePort();
-            int portProxy = freePort();
+            int portA = Ports.free();
+            int portB = Ports.free();
+            int portProxy = Ports.free();
             Instance a = new Instance("a", portA, dbUrl, dir.resolve("a"), receiver);
             Instance b = new Instance("b", portB, dbUrl, dir.resolve("b"), receiver);
             a.start();
@@ -452,12 +452,6 @@ public final class Soak {
                 "    server a 127.0.0.1:" + a + " check inter 250 fall 2 rise 2",
                 "    server b 127.0.0.1:" + b + " check inter 250 fall 2 rise 2",
                 "");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private static Thread started(Thread t) {

@@ -7,9 +7,9 @@ import dev.hotfixlog.Setting;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.Http;
 import dev.hotfixlog.support.RunningServer;
+import dev.hotfixlog.support.Ports;
 import dev.hotfixlog.support.TestDb;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -78,11 +78,11 @@ class RealAlertmanagerTest {
     @BothDatabases
     void twoAlertmanagerPeersInACluster_stillOneIncomingAlert(TestDb db) throws Exception {
         requireAlertmanager();
-        int gossip1 = freePort();
+        int gossip1 = Ports.free();
         try (db; RunningServer s = new RunningServer(db.config(Map.of(Setting.INTEGRATIONS,
                 "alertmanager prod bearer=am-token-123")), Clock.systemUTC());
              Alertmanager one = Alertmanager.start(db.dataDir().resolve("peer1"), s.url(), gossip1, null);
-             Alertmanager two = Alertmanager.start(db.dataDir().resolve("peer2"), s.url(), freePort(), gossip1)) {
+             Alertmanager two = Alertmanager.start(db.dataDir().resolve("peer2"), s.url(), Ports.free(), gossip1)) {
             // Prometheus sends every alert to every Alertmanager of the cluster, at once.
             postToBoth(one, two, alert(Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS), null));
             Http api = s.http();
@@ -98,8 +98,9 @@ class RealAlertmanagerTest {
         // A partition: each peer is told of a peer it cannot reach, so each is first in its own cluster and sends.
         try (db; RunningServer s = new RunningServer(db.config(Map.of(Setting.INTEGRATIONS,
                 "alertmanager prod bearer=am-token-123")), Clock.systemUTC());
-             Alertmanager one = Alertmanager.start(db.dataDir().resolve("peer1"), s.url(), freePort(), freePort());
-             Alertmanager two = Alertmanager.start(db.dataDir().resolve("peer2"), s.url(), freePort(), freePort())) {
+             Alertmanager one = Alertmanager.start(db.dataDir().resolve("peer1"), s.url(), Ports.free(), Ports.free());
+             Alertmanager two = Alertmanager.start(db.dataDir().resolve("peer2"), s.url(), Ports.free(),
+                     Ports.free())) {
             postToBoth(one, two, alert(Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS), null));
             Http api = s.http();
             JsonNode a = await(api, "/api/v1/incoming?state=all", items -> items.size() == 1
@@ -166,17 +167,11 @@ class RealAlertmanagerTest {
                 + "prometheus-alertmanager (.ci/run does)").isTrue();
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     /** One Alertmanager process with a webhook receiver pointed at the log. */
     private record Alertmanager(Process process, int port, Path dir, HttpClient http) implements AutoCloseable {
         static Alertmanager start(Path dir, String logUrl, Integer gossipPort, Integer peerPort) throws Exception {
             Files.createDirectories(dir);
-            int port = freePort();
+            int port = Ports.free();
             Files.writeString(dir.resolve("alertmanager.yml"), """
                     route:
                       receiver: hotfix-log
