@@ -40,6 +40,9 @@ class LessonBrowserTest {
                     page.navigate(s.url() + "/hotfixes/HOTFIX-001");
                     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
                             .setName("Write a lesson from HOTFIX-001")).click();
+                    // The click returns once the form's HTML arrives; htmx (a deferred script) listens only after
+                    // that, and an edit typed before it would never be checked.
+                    page.waitForLoadState();
                     assertThat(page.getByLabel("Title").inputValue()).isEqualTo("Enricher idled the PgBouncer pool");
                     assertThat(page.getByLabel("Operating rule: what should be easier next time?").inputValue())
                             .isEqualTo("Commit before async I/O.");

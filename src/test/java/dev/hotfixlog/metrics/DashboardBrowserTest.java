@@ -34,6 +34,7 @@ class DashboardBrowserTest {
                 try (BrowserContext context = chromium.context(size[0], size[1], errors)) {
                     Page page = Chromium.signIn(context, s.url(), "lead", PASSWORD);
                     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dashboard")).click();
+                    page.waitForLoadState(); // htmx listens only once its deferred script ran
                     page.getByLabel("From").fill("2026-01");
                     page.getByLabel("To (exclusive)").fill("2026-04");
                     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();

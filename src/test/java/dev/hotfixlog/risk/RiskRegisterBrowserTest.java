@@ -88,6 +88,7 @@ class RiskRegisterBrowserTest {
                 page.waitForURL(u -> !u.contains("/sign-in"));
                 page.navigate(s.url() + "/risks");
                 page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("RISK-1").setExact(true)).click();
+                page.waitForLoadState(); // htmx listens only once its deferred script ran
                 page.getByLabel("Retire it: why (the proper fix shipped, the system is gone, …)")
                         .fill("rotation-safe pin check shipped");
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retire").setExact(true)).click();

@@ -47,6 +47,7 @@ class SearchBrowserTest {
                     Page page = Chromium.signIn(context, s.url(), "sam", PASSWORD);
                     page.navigate(s.url() + "/");
                     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Search")).first().click();
+                    page.waitForLoadState(); // htmx listens only once its deferred script ran
                     page.getByLabel("Words (all must match; deploy finds deployed)").fill("certificate");
                     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
                     page.waitForURL("**/search?q=certificate*");
