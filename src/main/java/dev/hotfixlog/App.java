@@ -18,6 +18,11 @@ import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.LocalHotfixService;
 import dev.hotfixlog.hotfix.RecordEditPages;
 import dev.hotfixlog.hotfix.RecordListeners;
+import dev.hotfixlog.attachment.AttachmentApiClient;
+import dev.hotfixlog.attachment.AttachmentRoutes;
+import dev.hotfixlog.attachment.AttachmentService;
+import dev.hotfixlog.attachment.AttachmentsOfRecord;
+import dev.hotfixlog.attachment.LocalAttachmentService;
 import dev.hotfixlog.risk.LocalRiskService;
 import dev.hotfixlog.risk.ReviewPeriods;
 import dev.hotfixlog.risk.RiskApiClient;
@@ -102,6 +107,7 @@ public final class App implements AutoCloseable {
     private final IncomingService incoming;
     private final DeployService deploys;
     private final RiskService risks;
+    private final AttachmentService attachments;
     private final Integrations integrations;
     private MetricsRoutes metricsRoutes;
     private final Clock clock;
@@ -113,8 +119,9 @@ public final class App implements AutoCloseable {
     private App(Config config, Database db, HotfixService hotfixes, MarkdownService markdown,
                 FollowUpService followUps, NotifyService notify, MetricsService metrics, LessonService lessons,
                 SearchService search, IncomingService incoming, DeployService deploys, RiskService risks,
-                Integrations integrations, Clock clock) {
+                AttachmentService attachments, Integrations integrations, Clock clock) {
         this.incoming = incoming;
+        this.attachments = attachments;
         this.deploys = deploys;
         this.risks = risks;
         this.integrations = integrations;
@@ -148,7 +155,8 @@ public final class App implements AutoCloseable {
                     new SearchApiClient(config.server(), config.token()),
                     new IncomingApiClient(config.server(), config.token()),
                     new DeployApiClient(config.server(), config.token()),
-                    new RiskApiClient(config.server(), config.token()), Integrations.NONE, clock);
+                    new RiskApiClient(config.server(), config.token()),
+                    new AttachmentApiClient(config.server(), config.token()), Integrations.NONE, clock);
         }
         return local(config, clock);
     }
@@ -169,7 +177,8 @@ public final class App implements AutoCloseable {
         teamFields.reconcile(db, Setting.FIELDS.envName(), clock.millis());
         // The register hears of every record change in its transaction: Risk Accepted becomes a risk.
         LocalHotfixService hotfixes = new LocalHotfixService(db, clock, redactor, due,
-                RecordListeners.of(notifier, new RiskFromRecord(clock, reviewPeriods, redactor)), teamFields);
+                RecordListeners.of(notifier, new RiskFromRecord(clock, reviewPeriods, redactor),
+                        new AttachmentsOfRecord(clock, redactor)), teamFields);
         LocalMarkdownService markdown = new LocalMarkdownService(db, clock, hotfixes, redactor);
         // The signs the team wrote on its log page are watched like the others; metrics reads them from Markdown.
         LogSigns written = () -> markdown.warningSigns().stream()
@@ -180,12 +189,15 @@ public final class App implements AutoCloseable {
         // Breached warning signs reach the channels; the notifications do not know how signs are computed.
         SignAlarm.Source breached = () -> metrics.signs().stream().filter(SignReading::breached)
                 .map(s -> new SignAlarm(s.name(), s.description(), s.value(), s.threshold(), s.direction())).toList();
+        LocalLessonService lessons = new LocalLessonService(db, clock, hotfixes, redactor);
         return new App(config, db, hotfixes, markdown,
                 new LocalFollowUpService(db, clock), new LocalNotifyService(db, notifier, hotfixes,
-                config.followThrough(), breached, clock), metrics, new LocalLessonService(db, clock, hotfixes, redactor),
+                config.followThrough(), breached, clock), metrics, lessons,
                 new LocalSearchService(db, hotfixes), new LocalIncomingService(db, clock, redactor, hotfixes),
                 new LocalDeployService(db, clock, redactor, hotfixes, causeWindow),
-                new LocalRiskService(db, clock, redactor, hotfixes, reviewPeriods), integrations, clock);
+                new LocalRiskService(db, clock, redactor, hotfixes, reviewPeriods),
+                new LocalAttachmentService(db, clock, redactor, hotfixes, lessons, config.attachMaxFile(),
+                        config.attachMaxRecord()), integrations, clock);
     }
 
     public HotfixService hotfixes() {
@@ -226,6 +238,10 @@ public final class App implements AutoCloseable {
 
     public RiskService risks() {
         return risks;
+    }
+
+    public AttachmentService attachments() {
+        return attachments;
     }
 
     /** The field-notes site builder; it reads the database itself (people included, to keep them out). */
@@ -272,7 +288,8 @@ public final class App implements AutoCloseable {
         accounts.ensureInitialAdmin();
         Pages pages = new Pages();
         NotifyPages notifyPages = new NotifyPages(notify, pages);
-        LessonPages lessonPages = new LessonPages(lessons, hotfixes, pages);
+        AttachmentRoutes attachmentRoutes = new AttachmentRoutes(attachments, pages);
+        LessonPages lessonPages = new LessonPages(lessons, hotfixes, pages, attachmentRoutes::panel);
         SearchRoutes searchRoutes = new SearchRoutes(search, pages);
         // The record page shows what other features know of the hotfix: similar past fixes, its messages, its
         // lessons.
@@ -283,7 +300,8 @@ public final class App implements AutoCloseable {
                 senders, pages, clock);
         DeployRoutes deployRoutes = new DeployRoutes(deploys, integrations, senders, pages, clock);
         RiskRoutes riskRoutes = new RiskRoutes(risks, pages, clock, config.runbookUrl());
-        RecordPanels panels = h -> incomingRoutes.panel(h) + deployRoutes.panel(h) + riskRoutes.panel(h)
+        RecordPanels panels = h -> incomingRoutes.panel(h) + deployRoutes.panel(h) + attachmentRoutes.panel(h)
+                + riskRoutes.panel(h)
                 + logSections.html(h)
                 + searchRoutes.html(h) + notifyPages.html(h) + lessonPages.html(h);
         metricsRoutes = new MetricsRoutes(metrics, pages, clock);
@@ -296,6 +314,7 @@ public final class App implements AutoCloseable {
                 incomingRoutes::register,
                 deployRoutes::register,
                 riskRoutes::register,
+                attachmentRoutes::register,
                 new RecordEditPages(hotfixes, pages, panels)::register,
                 notifyPages::register,
                 new NotifyRoutes(notify)::register,

@@ -34,12 +34,14 @@ import java.util.Properties;
  * @param backupBeforeMigration {@code sqlite} or {@code always} (HOTFIX_BACKUP_BEFORE_MIGRATION)
  * @param riskReview      how long an accepted risk stands per severity (HOTFIX_RISK_REVIEW), as written
  * @param runbookUrl      the team's release runbook (HOTFIX_RUNBOOK_URL), or empty
+ * @param attachMaxFile   largest attachment, in bytes (HOTFIX_ATTACH_MAX_FILE)
+ * @param attachMaxRecord most bytes of attachments one hotfix or lesson holds (HOTFIX_ATTACH_MAX_RECORD)
  */
 public record Config(Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize, int port,
                      String bind, long maxRequestBytes, String server, String token, String bootstrapToken,
                      String actor, String publicUrl, Oidc oidc, FollowThrough followThrough, String fields,
                      String integrations, String causeWindow, String backupBeforeMigration, String riskReview,
-                     String runbookUrl) {
+                     String runbookUrl, long attachMaxFile, long attachMaxRecord) {
 
     public static final String CONFIG_FILE_ENV = "HOTFIX_CONFIG";
 
@@ -47,7 +49,7 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
     public Config withDbUrl(String url) {
         return new Config(dataDir, url, dbUser, dbPassword, dbPoolSize, port, bind, maxRequestBytes, server, token,
                 bootstrapToken, actor, publicUrl, oidc, followThrough, fields, integrations, causeWindow,
-                backupBeforeMigration, riskReview, runbookUrl);
+                backupBeforeMigration, riskReview, runbookUrl, attachMaxFile, attachMaxRecord);
     }
 
     /** The SQLite file this configuration names, or null (PostgreSQL, or a log in memory). */
@@ -68,6 +70,14 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
         if (maxRequestBytes < 1024) {
             throw ValidationException.of(Setting.MAX_REQUEST_BYTES.envName(),
                     "must be at least 1024, was " + maxRequestBytes);
+        }
+        if (attachMaxFile < 1024) {
+            throw ValidationException.of(Setting.ATTACH_MAX_FILE.envName(), "must be at least 1024, was "
+                    + attachMaxFile);
+        }
+        if (attachMaxRecord < attachMaxFile) {
+            throw ValidationException.of(Setting.ATTACH_MAX_RECORD.envName(), "must be at least "
+                    + Setting.ATTACH_MAX_FILE.envName() + " (" + attachMaxFile + "), was " + attachMaxRecord);
         }
         if (!backupBeforeMigration.equals("sqlite") && !backupBeforeMigration.equals("always")) {
             throw ValidationException.of(Setting.BACKUP_BEFORE_MIGRATION.envName(), "must be sqlite or always, was '"
@@ -126,7 +136,8 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
                         v.get(Setting.SMTP_FROM), v.get(Setting.SMTP_TLS), v.get(Setting.TEMPLATES_DIR),
                         longValue(v, Setting.NOTIFY_INTERVAL_MS)), v.get(Setting.FIELDS),
                 v.get(Setting.INTEGRATIONS), v.get(Setting.CAUSE_WINDOW), v.get(Setting.BACKUP_BEFORE_MIGRATION),
-                v.get(Setting.RISK_REVIEW), v.get(Setting.RUNBOOK_URL));
+                v.get(Setting.RISK_REVIEW), v.get(Setting.RUNBOOK_URL), longValue(v, Setting.ATTACH_MAX_FILE),
+                longValue(v, Setting.ATTACH_MAX_RECORD));
     }
 
     /**

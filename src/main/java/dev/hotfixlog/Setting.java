@@ -57,6 +57,10 @@ public enum Setting {
             + "expired."),
     RUNBOOK_URL("HOTFIX_RUNBOOK_URL", null, "", "The team's release runbook (one of the seed's related documents), "
             + "linked from every record page next to the risk register and the learning library; `http(s)://…`."),
+    ATTACH_MAX_FILE("HOTFIX_ATTACH_MAX_FILE", null, "10485760", "Largest evidence attachment, in bytes (a "
+            + "screenshot, a log excerpt, a PDF); a larger file is refused with 413."),
+    ATTACH_MAX_RECORD("HOTFIX_ATTACH_MAX_RECORD", null, "104857600", "Most bytes of attachments one hotfix or lesson "
+            + "holds; a file that would go past it is refused with 413."),
     BACKUP_BEFORE_MIGRATION("HOTFIX_BACKUP_BEFORE_MIGRATION", null, "sqlite", "Keep a copy of the log before a newer "
             + "release migrates its schema: `sqlite` (a SQLite log, copied whole) or `always` (a PostgreSQL log "
             + "too, as a `hotfix backup` archive in `<data dir>/backups`).");

@@ -150,6 +150,7 @@ final class ArchiveRepository {
             case REAL -> rs.getDouble(i);
             case BOOLEAN -> rs.getBoolean(i);
             case TEXT -> rs.getString(i);
+            case BYTES -> rs.getBytes(i);
         };
         return rs.wasNull() ? null : v;
     }
@@ -226,6 +227,8 @@ final class ArchiveRepository {
                         csv.append('"').append(text.replace("\"", "\"\"")).append('"');
                     } else if (v instanceof Boolean b) {
                         csv.append(b ? 't' : 'f');
+                    } else if (v instanceof byte[] bytes) { // bytea's hex input, no quoting needed
+                        csv.append("\\x").append(java.util.HexFormat.of().formatHex(bytes));
                     } else if (v != null) {
                         csv.append(v); // a Long or a Double: Java's text of both is PostgreSQL's input
                     }

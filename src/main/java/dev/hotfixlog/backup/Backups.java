@@ -544,6 +544,8 @@ public final class Backups {
                         case BOOLEAN -> t.isBoolean() ? (Object) (t == com.fasterxml.jackson.core.JsonToken.VALUE_TRUE)
                                 : null;
                         case TEXT -> t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : null;
+                        case BYTES -> t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
+                                ? base64(p.getText(), lineNo, c.name()) : null;
                     };
                     if (out[i] == null) {
                         throw ValidationException.of("archive", "line " + lineNo + ": " + c.name() + " is not "
@@ -566,6 +568,14 @@ public final class Backups {
         return out;
     }
 
+    private static byte[] base64(String text, long lineNo, String column) {
+        try {
+            return java.util.Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw ValidationException.of("archive", "line " + lineNo + ": " + column + " is not base64 bytes");
+        }
+    }
+
     private static String rowText(Object[] row) {
         StringWriter s = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(s)) {
@@ -579,6 +589,8 @@ public final class Backups {
                     g.writeNumber(d);
                 } else if (v instanceof Boolean b) {
                     g.writeBoolean(b);
+                } else if (v instanceof byte[] bytes) {
+                    g.writeString(java.util.Base64.getEncoder().encodeToString(bytes));
                 } else {
                     g.writeString((String) v);
                 }

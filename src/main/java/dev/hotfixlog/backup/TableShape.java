@@ -17,9 +17,9 @@ record TableShape(String name, List<Column> columns, List<String> orderBy) {
     record Column(String name, Type type) {
     }
 
-    /** The four kinds of value the log stores. */
+    /** The five kinds of value the log stores; bytes (attachments) are base64 in the archive. */
     enum Type {
-        INTEGER, REAL, BOOLEAN, TEXT;
+        INTEGER, REAL, BOOLEAN, TEXT, BYTES;
 
         String json() {
             return name().toLowerCase(Locale.ROOT);
@@ -32,6 +32,9 @@ record TableShape(String name, List<Column> columns, List<String> orderBy) {
         /** From a declared type as either database reports it: BIGINT/int8, BOOLEAN/bool, DOUBLE/float8, … */
         static Type ofDeclared(String declared) {
             String t = declared == null ? "" : declared.toLowerCase(Locale.ROOT);
+            if (t.contains("blob") || t.contains("bytea")) {
+                return BYTES;
+            }
             if (t.contains("bool")) {
                 return BOOLEAN;
             }

@@ -12,6 +12,7 @@ public enum ErrorKind {
     INVALID_INPUT("invalid-input", 422, ErrorKind.EXIT_BAD_INPUT),
     BAD_REQUEST("bad-request", 400, ErrorKind.EXIT_BAD_INPUT),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, ErrorKind.EXIT_FAILURE),
+    TOO_LARGE("too-large", 413, ErrorKind.EXIT_BAD_INPUT),
     NOT_FOUND("not-found", 404, ErrorKind.EXIT_BAD_INPUT),
     STALE_VERSION("stale-version", 412, ErrorKind.EXIT_CONFLICT),
     CONFLICT("conflict", 409, ErrorKind.EXIT_CONFLICT),
@@ -70,6 +71,7 @@ public enum ErrorKind {
             case INVALID_INPUT -> ValidationException.of("input", detail);
             case BAD_REQUEST -> new BadRequestException("request", detail);
             case UNSUPPORTED_MEDIA_TYPE -> new UnsupportedMediaTypeException(detail);
+            case TOO_LARGE -> new TooLargeException(detail);
             case NOT_FOUND -> new NotFoundException(detail);
             case STALE_VERSION, CONFLICT -> new ConflictException(detail);
             case PRECONDITION_REQUIRED -> new PreconditionRequiredException(detail);

@@ -32,11 +32,13 @@ public final class LessonPages implements RecordPanels {
     private final LessonService lessons;
     private final HotfixService hotfixes;
     private final Pages pages;
+    private final LessonPanels panels;
 
-    public LessonPages(LessonService lessons, HotfixService hotfixes, Pages pages) {
+    public LessonPages(LessonService lessons, HotfixService hotfixes, Pages pages, LessonPanels panels) {
         this.lessons = lessons;
         this.hotfixes = hotfixes;
         this.pages = pages;
+        this.panels = panels;
     }
 
     public void register(RoutesConfig r) {
@@ -65,6 +67,7 @@ public final class LessonPages implements RecordPanels {
         p.put("lesson", l);
         p.put("cases", cases(l));
         p.put("legibility", l.legibility());
+        p.put("panels", panels.html(l));
         pages.render(ctx, 200, "lesson.jte", p);
     }
 

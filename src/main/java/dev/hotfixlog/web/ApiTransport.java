@@ -65,6 +65,59 @@ public final class ApiTransport {
         throw problem(res);
     }
 
+    /** The bytes of a 2xx answer (a file); anything else becomes the matching exception. */
+    public byte[] sendForBytes(HttpRequest.Builder b) {
+        HttpRequest req = b.build();
+        HttpResponse<byte[]> res;
+        try {
+            res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new RemoteException("cannot reach the Hotfix Log server at " + base + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteException("interrupted while calling " + req.uri(), e);
+        }
+        if (res.statusCode() / 100 == 2) {
+            return res.body();
+        }
+        throw problem(new StringResponse(res));
+    }
+
+    /** A byte answer seen as text, to read its problem document. */
+    private record StringResponse(HttpResponse<byte[]> bytes) implements HttpResponse<String> {
+        public int statusCode() {
+            return bytes.statusCode();
+        }
+
+        public HttpRequest request() {
+            return bytes.request();
+        }
+
+        public java.util.Optional<HttpResponse<String>> previousResponse() {
+            return java.util.Optional.empty();
+        }
+
+        public java.net.http.HttpHeaders headers() {
+            return bytes.headers();
+        }
+
+        public String body() {
+            return new String(bytes.body(), StandardCharsets.UTF_8);
+        }
+
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+            return bytes.sslSession();
+        }
+
+        public URI uri() {
+            return bytes.uri();
+        }
+
+        public HttpClient.Version version() {
+            return bytes.version();
+        }
+    }
+
     public static ObjectNode object(String body) {
         return Json.parseObject(body);
     }

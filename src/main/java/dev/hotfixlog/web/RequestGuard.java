@@ -26,15 +26,27 @@ public final class RequestGuard {
     private static final Set<String> FORM_TYPES = Set.of("application/x-www-form-urlencoded", "multipart/form-data");
     /** Routes whose body is Markdown text, not JSON. */
     private static final Set<String> TEXT_ROUTES = Set.of("/api/v1/import");
+    /** The routes that take files (evidence attachments, multipart): the only ones past the request limit. */
+    private static final java.util.regex.Pattern UPLOAD_ROUTES =
+            java.util.regex.Pattern.compile("^/(?:api/v1/)?(?:hotfixes|lessons)/[^/]+/attachments$");
 
     private RequestGuard() {
     }
 
-    public static void register(RoutesConfig routes) {
-        routes.beforeMatched(RequestGuard::check);
+    /**
+     * @param maxRequestBytes the largest body of any route but an upload
+     * @param maxUploadBytes  the largest body of an upload: one attachment and its form (HOTFIX_ATTACH_MAX_FILE)
+     */
+    public static void register(RoutesConfig routes, long maxRequestBytes, long maxUploadBytes) {
+        routes.beforeMatched(ctx -> check(ctx, maxRequestBytes, maxUploadBytes));
     }
 
-    static void check(Context ctx) {
+    /** A POST of files: multipart, allowed past the everyday request limit up to the attachment limit. */
+    public static boolean isUpload(Context ctx) {
+        return ctx.method().name().equals("POST") && UPLOAD_ROUTES.matcher(ctx.path()).matches();
+    }
+
+    static void check(Context ctx, long maxRequestBytes, long maxUploadBytes) {
         checkPath(ctx.req().getRequestURI());
         for (Map.Entry<String, List<String>> q : ctx.queryParamMap().entrySet()) {
             for (String v : q.getValue()) {
@@ -49,6 +61,23 @@ public final class RequestGuard {
         }
         String header = ctx.header("Content-Type");
         String type = header == null ? null : header.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        boolean upload = isUpload(ctx);
+        if (!upload && ctx.contentLength() > maxRequestBytes) {
+            throw new dev.hotfixlog.error.TooLargeException("body: is " + ctx.contentLength() + " bytes; this route "
+                    + "reads at most " + maxRequestBytes + " (HOTFIX_MAX_REQUEST_BYTES)");
+        }
+        if (upload) {
+            if (ctx.contentLength() > maxUploadBytes) {
+                throw new dev.hotfixlog.error.TooLargeException("file: the upload is " + ctx.contentLength()
+                        + " bytes; an attachment may be at most " + maxUploadBytes + " with its form "
+                        + "(HOTFIX_ATTACH_MAX_FILE); send one file a request");
+            }
+            if (!"multipart/form-data".equals(type)) {
+                throw new UnsupportedMediaTypeException(ctx.path() + " takes multipart/form-data (a part named file), "
+                        + (type == null ? "and the request has no Content-Type" : "not " + type));
+            }
+            return; // the parts are read, and bounded, by Requests.files
+        }
         String charset = charsetOf(header);
         if (charset != null && !charset.equals("utf-8") && !charset.equals("utf8")) {
             throw new UnsupportedMediaTypeException("the body's charset must be UTF-8, was '" + charset + "'");

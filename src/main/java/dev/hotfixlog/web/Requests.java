@@ -137,4 +137,50 @@ public final class Requests {
         }
         return Integer.parseInt(m.group(1));
     }
+
+    /** A file of a multipart request: the name the sender gave it (a label, never a path) and its bytes. */
+    public record FilePart(String fileName, byte[] bytes) {
+    }
+
+    /**
+     * The files of a multipart upload (parts named {@code file}), read only after the request's length was held
+     * to the route's limit (RequestGuard, the server's body limit); at most {@code maxFiles} of them. A body that
+     * is not a readable multipart form is a 400 naming the body.
+     */
+    public static java.util.List<FilePart> files(Context ctx, int maxFiles) {
+        java.util.List<io.javalin.http.UploadedFile> uploaded;
+        try {
+            uploaded = ctx.uploadedFiles("file");
+        } catch (Exception e) { // Jetty's parser throws checked exceptions through Kotlin
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            if (why.toLowerCase(java.util.Locale.ROOT).contains("exceeds") || why.contains("max")) {
+                throw new dev.hotfixlog.error.TooLargeException("file: " + why + " (HOTFIX_ATTACH_MAX_FILE)");
+            }
+            throw new BadRequestException("body", "is not a multipart form that can be read: " + why);
+        }
+        if (uploaded.isEmpty()) {
+            throw ValidationException.of("file", "is required: send the file as a multipart part named file");
+        }
+        if (uploaded.size() > maxFiles) {
+            throw ValidationException.of("file", "at most " + maxFiles + " files a request, was " + uploaded.size());
+        }
+        java.util.List<FilePart> out = new java.util.ArrayList<>();
+        for (io.javalin.http.UploadedFile f : uploaded) {
+            try (java.io.InputStream in = f.content()) {
+                out.add(new FilePart(f.filename(), in.readAllBytes()));
+            } catch (java.io.IOException e) {
+                throw new BadRequestException("file", "could not be read whole: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** A text field of a multipart or urlencoded form, or null. */
+    public static String formText(Context ctx, String name) {
+        try {
+            return ctx.formParam(name);
+        } catch (RuntimeException e) {
+            throw new BadRequestException("body", "is not a form that can be read");
+        }
+    }
 }

@@ -5,6 +5,7 @@ import dev.hotfixlog.Config;
 import dev.hotfixlog.json.Json;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.javalin.config.SizeUnit;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
@@ -22,6 +23,8 @@ public final class WebServer implements AutoCloseable {
             "DELETE", "HEAD", "OPTIONS");
     /** The htmx webjar's version in the pom; a test fetches the script, so a bump that forgets this fails. */
     static final String HTMX_VERSION = "2.0.8";
+    /** Room for a multipart form's boundaries, headers and note beside its file. */
+    static final long UPLOAD_OVERHEAD = 64 * 1024;
     private final Javalin app;
 
     /**
@@ -34,13 +37,19 @@ public final class WebServer implements AutoCloseable {
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
-            c.http.maxRequestSize = config.maxRequestBytes();
+            // Bodies are read whole up to the larger of the request limit and an attachment (plus its form's other
+            // parts); RequestGuard holds every route but an upload to the request limit.
+            long largestBody = Math.max(config.maxRequestBytes(), config.attachMaxFile() + UPLOAD_OVERHEAD);
+            c.http.maxRequestSize = largestBody;
+            c.jetty.multipartConfig.maxFileSize(config.attachMaxFile() + UPLOAD_OVERHEAD, SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(largestBody, SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, largestBody), SizeUnit.BYTES);
             // Bounded work under load and against slow clients: see ServerLimits.
             c.jetty.addConnector((server, http) -> ServerLimits.connector(server, http, config.bind(), config.port()));
             c.jetty.threadPool = ServerLimits.workers();
             c.jetty.modifyHttpConfiguration(ServerLimits::configure);
             c.jetty.modifyServer(server -> server.insertHandler(
-                    ServerLimits.protectiveHandlers(config.maxRequestBytes())));
+                    ServerLimits.protectiveHandlers(largestBody)));
             c.staticFiles.add(sf -> {
                 sf.hostedPath = "/static";
                 sf.directory = "/static";
@@ -57,7 +66,7 @@ public final class WebServer implements AutoCloseable {
             c.routes.before(SecurityHeaders::apply);
             ProblemMapper.register(c.routes);
             features.forEach(f -> f.accept(c.routes));
-            RequestGuard.register(c.routes); // after the access gate's check: who may ask is said first
+            RequestGuard.register(c.routes, config.maxRequestBytes(), config.attachMaxFile() + UPLOAD_OVERHEAD); // after the access gate's check: who may ask is said first
             // htmx from its webjar, under /static like every other asset (no CDN). The webjar has no directory
             // entries, so it cannot be a static-files directory: one route serves the one file it needs.
             byte[] htmx = classpathBytes("/META-INF/resources/webjars/htmx.org/" + HTMX_VERSION + "/dist/htmx.min.js");

@@ -144,6 +144,17 @@ class AuthorizationMatrixTest {
         NEEDS.put("POST /risks/{id}/retire", Role.RESPONDER);
         NEEDS.put("POST /risks/{id}/mitigate", Role.RESPONDER);
         NEEDS.put("POST /risks/{id}/reaccept", Role.RESPONDER);
+        NEEDS.put("GET /api/v1/hotfixes/{id}/attachments", Role.VIEWER);
+        NEEDS.put("POST /api/v1/hotfixes/{id}/attachments", Role.RESPONDER);
+        NEEDS.put("GET /api/v1/lessons/{id}/attachments", Role.VIEWER);
+        NEEDS.put("POST /api/v1/lessons/{id}/attachments", Role.RESPONDER);
+        NEEDS.put("GET /api/v1/attachments/{aid}", Role.VIEWER);
+        NEEDS.put("GET /api/v1/attachments/{aid}/content", Role.VIEWER);
+        NEEDS.put("DELETE /api/v1/attachments/{aid}", Role.RESPONDER);
+        NEEDS.put("GET /attachments/{aid}", Role.VIEWER);
+        NEEDS.put("POST /hotfixes/{id}/attachments", Role.RESPONDER);
+        NEEDS.put("POST /lessons/{id}/attachments", Role.RESPONDER);
+        NEEDS.put("POST /attachments/{aid}/delete", Role.RESPONDER);
     }
 
 
@@ -199,7 +210,9 @@ class AuthorizationMatrixTest {
                             || route.equals("POST /lessons") || route.equals("POST /lessons/{id}")
                             || route.equals("POST /incoming/{id}/dismiss")
                             || route.equals("POST /hotfixes/{id}/deploys/{role}")
-                            || route.startsWith("POST /risks/"))) {
+                            || route.startsWith("POST /risks/") || route.equals("POST /hotfixes/{id}/attachments")
+                            || route.equals("POST /lessons/{id}/attachments")
+                            || route.equals("POST /attachments/{aid}/delete"))) {
                         expected = 303; // the browser is sent to the (new) record's page
                     }
                     if (expected == 200) {
@@ -377,6 +390,25 @@ class AuthorizationMatrixTest {
             case "POST /risks/{id}/reaccept":
                 return h -> h.send("POST", "/risks/" + risk(admin) + "/reaccept", "reviewBy=2027-01-01&reason=again",
                         "Content-Type", "application/x-www-form-urlencoded");
+            case "GET /api/v1/lessons/{id}/attachments":
+                return h -> h.get("/api/v1/lessons/" + lesson(admin) + "/attachments");
+            case "POST /api/v1/hotfixes/{id}/attachments":
+            case "POST /hotfixes/{id}/attachments":
+                return h -> upload(h, route.replace("{id}", "HOTFIX-001").substring(5));
+            case "POST /api/v1/lessons/{id}/attachments":
+            case "POST /lessons/{id}/attachments":
+                return h -> upload(h, route.replace("{id}", lesson(admin)).substring(5));
+            case "GET /api/v1/attachments/{aid}":
+                return h -> h.get("/api/v1/attachments/" + attachment(admin));
+            case "GET /api/v1/attachments/{aid}/content":
+                return h -> h.get("/api/v1/attachments/" + attachment(admin) + "/content");
+            case "GET /attachments/{aid}":
+                return h -> h.get("/attachments/" + attachment(admin));
+            case "DELETE /api/v1/attachments/{aid}":
+                return h -> h.send("DELETE", "/api/v1/attachments/" + attachment(admin) + "?reason=test", null);
+            case "POST /attachments/{aid}/delete":
+                return h -> h.send("POST", "/attachments/" + attachment(admin) + "/delete", "reason=test",
+                        "Content-Type", "application/x-www-form-urlencoded");
             case "POST /api/v1/risks/{id}/mitigate":
                 return h -> h.post("/api/v1/risks/" + risk(admin) + "/mitigate", "{\"controls\":\"a flag\"}");
             default: {
@@ -392,6 +424,19 @@ class AuthorizationMatrixTest {
                 return h -> h.get(path);
             }
         }
+    }
+
+    /** Posts a small log as a multipart form, as a browser or the CLI does. */
+    private static Http.Response upload(Http h, String path) {
+        return h.send("POST", path, "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.log\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n02:17 ERROR " + java.util.UUID.randomUUID() + "\r\n--b--\r\n",
+                "Content-Type", "multipart/form-data; boundary=b");
+    }
+
+    /** A fresh attachment on HOTFIX-001; its id. */
+    private static long attachment(Http admin) {
+        return upload(admin, "/api/v1/hotfixes/HOTFIX-001/attachments").json().path("items").get(0).path("id")
+                .asLong();
     }
 
     /** A fresh risk added by hand to HOTFIX-001; its id (RISK-n). */

@@ -63,7 +63,8 @@ class SecretsEverywhereTest {
             "incoming_alert_item.annotations", "incoming_delivery.body", "deploy.system", "deploy.version",
             "deploy.actor", "deploy.url", "deploy.delivery_key", "deploy_link.confirmed_by", "risk.statement",
             "risk.owner", "risk.accepted_by", "risk.controls", "risk.proper_fix", "risk.retire_reason",
-            "risk_event.actor", "risk_event.detail");
+            "risk_event.actor", "risk_event.detail", "attachment.file_name", "attachment.note",
+            "attachment.preview", "attachment.added_by", "attachment.deleted_by", "attachment.delete_reason");
     /** Columns no person's free text reaches, each with the reason. */
     private static final Map<String, String> NOT_FREE_TEXT = new TreeMap<>(Map.ofEntries(
             Map.entry("account.username", "a name of letters, digits and . _ - (AccountService refuses the rest)"),
@@ -136,7 +137,12 @@ class SecretsEverywhereTest {
             Map.entry("deploy_link.hotfix_id", "an id"), Map.entry("deploy_link.role", "cause or fix"),
             Map.entry("risk.hotfix_id", "an id"), Map.entry("risk.decision", "accept, mitigate, transfer or avoid"),
             Map.entry("risk.state", "open, mitigated or retired"),
-            Map.entry("risk_event.action", "accepted, edited, mitigated, retired or reaccepted")));
+            Map.entry("risk_event.action", "accepted, edited, mitigated, retired or reaccepted"),
+            Map.entry("attachment.owner_kind", "hotfix or lesson"), Map.entry("attachment.owner_id", "an id"),
+            Map.entry("attachment.file_type", "one of seven sniffed types"),
+            Map.entry("attachment.sha256", "SHA-256 hex"),
+            Map.entry("attachment_content.bytes", "a file's bytes by their hash; a text file is redacted before it is "
+                    + "stored, and its content as served is searched below"), Map.entry("attachment_content.sha256", "SHA-256 hex")));
 
     record Secret(String kind, String pasted, String secret) {
     }
@@ -240,6 +246,26 @@ class SecretsEverywhereTest {
                     + "}").status()).isEqualTo(200);
             assertThat(bot.post("/api/v1/risks/" + riskId + "/retire", "{\"reason\":" + quoted(paste(false))
                     + "}").status()).isEqualTo(200);
+            // Evidence: a log whose text, name and note carry secrets, and another deleted with a reason that does.
+            dev.hotfixlog.support.Multipart files = new dev.hotfixlog.support.Multipart(s.url(),
+                    token.path("token").asText());
+            dev.hotfixlog.support.Multipart.Answer log = files.upload("/api/v1/hotfixes/HOTFIX-001/attachments",
+                    "build ghp_Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8Nn.log", "text/plain", ("02:17 ERROR "
+                            + paste(false) + "\n").getBytes(StandardCharsets.UTF_8), paste(true));
+            assertThat(log.status()).as(log.text()).isEqualTo(201);
+            long logId = Json.parseObject(log.text()).path("items").get(0).path("id").asLong();
+            dev.hotfixlog.support.Multipart.Answer other = files.upload("/api/v1/hotfixes/HOTFIX-001/attachments",
+                    "other.log", "text/plain", ("again " + paste(false)).getBytes(StandardCharsets.UTF_8), null);
+            long otherId = Json.parseObject(other.text()).path("items").get(0).path("id").asLong();
+            assertThat(files.delete("/api/v1/attachments/" + otherId + "?reason=" + java.net.URLEncoder.encode(
+                    paste(true), StandardCharsets.UTF_8)).status()).isEqualTo(200);
+            for (String path : List.of("/api/v1/hotfixes/HOTFIX-001/attachments?deleted=true",
+                    "/api/v1/attachments/" + logId, "/api/v1/attachments/" + logId + "/content",
+                    "/api/v1/attachments/" + otherId)) {
+                dev.hotfixlog.support.Multipart.Answer r = files.get(path);
+                assertThat(r.status()).as(path).isEqualTo(200);
+                outputs.add(path + "\n" + r.text());
+            }
             for (String path : List.of("/api/v1/risks?state=retired", "/api/v1/risks", "/api/v1/risks/" + riskId,
                     "/risks", "/risks?state=retired")) {
                 Http.Response r = admin.get(path);
