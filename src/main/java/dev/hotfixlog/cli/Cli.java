@@ -26,7 +26,8 @@ public final class Cli {
                     SearchCommand.class, SearchCommand.Similar.class, IncomingCommand.class, DeployCommand.class,
                     DeploysCommand.class, BackupCommand.Backup.class, BackupCommand.Restore.class,
                     BackupCommand.Verify.class, BackupCommand.Copy.class, RiskCommand.Register.class,
-                    RiskCommand.One.class, CommandLine.HelpCommand.class})
+                    RiskCommand.One.class, AttachCommand.Attach.class, AttachCommand.Listing.class,
+                    AttachCommand.One.class, CommandLine.HelpCommand.class})
     static final class Root implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
