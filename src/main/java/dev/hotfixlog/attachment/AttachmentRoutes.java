@@ -96,6 +96,7 @@ public final class AttachmentRoutes {
         ctx.header("Cross-Origin-Resource-Policy", "same-origin");
         // The bytes at an id never change (content-addressed, deletion is a 404): a browser may keep them.
         ctx.header("Cache-Control", "private, max-age=86400");
+        ctx.disableCompression(); // images and PDFs are compressed already; a log is small enough as it is
         ctx.result(f.bytes());
     }
 

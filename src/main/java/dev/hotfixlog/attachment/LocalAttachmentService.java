@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -71,6 +72,7 @@ public final class LocalAttachmentService implements AttachmentService {
         Upload masked = new Upload(mask(upload.fileName()), mask(upload.note()), stored);
         String who = mask(actor);
         long now = clock.millis();
+        Instant at = Instant.ofEpochMilli(now);
         long id = db.write(h -> {
             long used = repo.used(h, owner);
             if (used + stored.length > maxRecord) {
@@ -81,7 +83,9 @@ public final class LocalAttachmentService implements AttachmentService {
             repo.putContent(h, sha, stored, now);
             return repo.insert(h, owner, masked, type, stored.length, sha, preview, who, now);
         });
-        return get(id);
+        // What was written, as it was written: no second read of the row.
+        return new Attachment(id, owner, masked.fileName(), masked.note(), type, stored.length, sha, preview, who, at,
+                null, null, null);
     }
 
     @Override

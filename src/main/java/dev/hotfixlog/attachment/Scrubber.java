@@ -31,8 +31,29 @@ final class Scrubber {
     }
 
     private static byte[] png(byte[] b) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(b.length);
+        // One pass to check the chunks; a clean image (the usual screenshot) is kept as it came, without a copy.
+        int end = pngEnd(b);
+        boolean clean = end == b.length;
+        for (int at = 8; clean && at < end; at += 12 + (int) u32(b, at)) {
+            clean = PNG_KEPT.contains(new String(b, at + 4, 4, StandardCharsets.ISO_8859_1));
+        }
+        if (clean) {
+            return b;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(end);
         out.write(b, 0, 8);
+        for (int at = 8; at < end; ) {
+            int whole = 12 + (int) u32(b, at);
+            if (PNG_KEPT.contains(new String(b, at + 4, 4, StandardCharsets.ISO_8859_1))) {
+                out.write(b, at, whole);
+            }
+            at += whole;
+        }
+        return out.toByteArray(); // whatever followed the image's end (a polyglot's page) is gone
+    }
+
+    /** Where the PNG's IEND chunk ends; every chunk checked to lie within the file. */
+    private static int pngEnd(byte[] b) {
         int at = 8;
         while (true) {
             if (at + 12 > b.length) {
@@ -43,13 +64,9 @@ final class Scrubber {
             if (length > b.length - at - 12L) {
                 throw broken("PNG", "has a chunk " + type + " longer than the file");
             }
-            int whole = 12 + (int) length;
-            if (PNG_KEPT.contains(type)) {
-                out.write(b, at, whole);
-            }
-            at += whole;
+            at += 12 + (int) length;
             if (type.equals("IEND")) {
-                return out.toByteArray(); // whatever follows the image's end is not the image
+                return at;
             }
         }
     }
