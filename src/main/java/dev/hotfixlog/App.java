@@ -21,12 +21,14 @@ import dev.hotfixlog.hotfix.RecordListeners;
 import dev.hotfixlog.attachment.AttachmentApiClient;
 import dev.hotfixlog.attachment.AttachmentRoutes;
 import dev.hotfixlog.attachment.AttachmentService;
+import dev.hotfixlog.attachment.AttachmentsInLog;
 import dev.hotfixlog.attachment.AttachmentsOfRecord;
 import dev.hotfixlog.attachment.LocalAttachmentService;
 import dev.hotfixlog.risk.LocalRiskService;
 import dev.hotfixlog.risk.ReviewPeriods;
 import dev.hotfixlog.risk.RiskApiClient;
 import dev.hotfixlog.risk.RiskFromRecord;
+import dev.hotfixlog.risk.RiskRegisterInLog;
 import dev.hotfixlog.risk.RiskRoutes;
 import dev.hotfixlog.risk.RiskService;
 import dev.hotfixlog.hotfix.RecordPanels;
@@ -179,7 +181,10 @@ public final class App implements AutoCloseable {
         LocalHotfixService hotfixes = new LocalHotfixService(db, clock, redactor, due,
                 RecordListeners.of(notifier, new RiskFromRecord(clock, reviewPeriods, redactor),
                         new AttachmentsOfRecord(clock, redactor)), teamFields);
-        LocalMarkdownService markdown = new LocalMarkdownService(db, clock, hotfixes, redactor);
+        // The full Markdown export carries the register and the evidence; their features write and read them.
+        LocalMarkdownService markdown = new LocalMarkdownService(db, clock, hotfixes, redactor,
+                new AttachmentsInLog(redactor, config.attachMaxFile(), config.attachMaxRecord()),
+                new RiskRegisterInLog(clock, redactor));
         // The signs the team wrote on its log page are watched like the others; metrics reads them from Markdown.
         LogSigns written = () -> markdown.warningSigns().stream()
                 .map(w -> new LogSigns.Written(w.signal(), w.threshold())).toList();

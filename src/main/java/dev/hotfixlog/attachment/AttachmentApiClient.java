@@ -60,6 +60,12 @@ public final class AttachmentApiClient implements AttachmentService {
     }
 
     @Override
+    public StoredFile contentOf(String sha256) {
+        byte[] bytes = transport.sendForBytes(transport.request("/attachment-contents/" + sha256).GET());
+        return new StoredFile(null, bytes);
+    }
+
+    @Override
     public Attachment delete(long id, String reason, String actor) {
         return AttachmentJson.read(ApiTransport.object(transport.send(transport.request("/attachments/" + id
                 + "?reason=" + URLEncoder.encode(reason == null ? "" : reason, StandardCharsets.UTF_8)).DELETE())));

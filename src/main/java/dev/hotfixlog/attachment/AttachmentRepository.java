@@ -54,6 +54,28 @@ final class AttachmentRepository {
                 .map((rs, c) -> rs.getBytes(1)).findOne();
     }
 
+    /** The first live attachment that holds this content, if any. */
+    Optional<Attachment> heldBy(Handle h, String sha256) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM attachment WHERE sha256 = :sha AND deleted_at IS NULL "
+                        + "ORDER BY id LIMIT 1")
+                .bind("sha", sha256).map((rs, c) -> attachment(rs)).findOne();
+    }
+
+    /** The owner's live attachment of this content added at this time, if it has it (an import brings each once). */
+    Optional<Attachment> held(Handle h, Owner owner, String sha256, long addedAt) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM attachment WHERE owner_kind = :kind AND owner_id = :owner "
+                        + "AND sha256 = :sha AND added_at = :at AND deleted_at IS NULL ORDER BY id LIMIT 1")
+                .bind("kind", owner.kind().json()).bind("owner", owner.id()).bind("sha", sha256).bind("at", addedAt)
+                .map((rs, c) -> attachment(rs)).findOne();
+    }
+
+    /** Every live attachment of every hotfix, by hotfix then id (the log's full export). */
+    List<Attachment> allLive(Handle h, Owner.Kind kind) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM attachment WHERE owner_kind = :kind AND deleted_at IS NULL "
+                        + "ORDER BY owner_id, id")
+                .bind("kind", kind.json()).map((rs, c) -> attachment(rs)).list();
+    }
+
     /** The bytes the owner's live attachments take. */
     long used(Handle h, Owner owner) {
         return h.createQuery("SELECT COALESCE(SUM(size), 0) FROM attachment WHERE owner_kind = :kind "

@@ -57,6 +57,8 @@ public final class AttachmentRoutes {
         r.delete("/api/v1/attachments/{aid}", ctx -> json(ctx, 200, AttachmentJson.write(service.delete(aid(ctx),
                 ctx.queryParam("reason"), Requests.actor(ctx)))), Role.RESPONDER);
         r.get("/attachments/{aid}", this::serve, Role.VIEWER);
+        r.get("/api/v1/attachment-contents/{sha256}", ctx -> send(ctx, service.contentOf(ctx.pathParam("sha256"))),
+                Role.VIEWER);
         r.post("/hotfixes/{id}/attachments", ctx -> uploadPage(ctx, hotfix(ctx)), Role.RESPONDER);
         r.post("/lessons/{id}/attachments", ctx -> uploadPage(ctx, lesson(ctx)), Role.RESPONDER);
         r.post("/attachments/{aid}/delete", ctx -> {
@@ -87,7 +89,10 @@ public final class AttachmentRoutes {
 
     /** The bytes, as what they were sniffed to be; never rendered as a page of this origin. */
     private void serve(Context ctx) {
-        StoredFile f = service.content(aid(ctx));
+        send(ctx, service.content(aid(ctx)));
+    }
+
+    private static void send(Context ctx, StoredFile f) {
         Attachment a = f.attachment();
         ctx.contentType(a.type().servedAs());
         ctx.header("Content-Disposition", disposition(a));

@@ -19,6 +19,9 @@ public interface AttachmentService {
 
     Attachment get(long id);
 
+    /** Content by its SHA-256, as a full export's folder names it, with the first live attachment holding it. */
+    StoredFile contentOf(String sha256);
+
     /** The attachment with its bytes; a deleted one has none (404). */
     StoredFile content(long id);
 

@@ -25,8 +25,6 @@ import java.util.Objects;
  * twice is stored once. The owner is read through its own feature's service.
  */
 public final class LocalAttachmentService implements AttachmentService {
-    static final int PREVIEW_LINES = 8;
-    static final int PREVIEW_LINE_CHARS = 200;
     private final Database db;
     private final Clock clock;
     private final SecretRedactor redactor;
@@ -35,6 +33,7 @@ public final class LocalAttachmentService implements AttachmentService {
     private final long maxFile;
     private final long maxRecord;
     private final AttachmentRepository repo = new AttachmentRepository();
+    private final Cleaning cleaning;
 
     public LocalAttachmentService(Database db, Clock clock, SecretRedactor redactor, HotfixService hotfixes,
                                   LessonService lessons, long maxFile, long maxRecord) {
@@ -45,6 +44,7 @@ public final class LocalAttachmentService implements AttachmentService {
         this.lessons = Objects.requireNonNull(lessons, "lessons");
         this.maxFile = maxFile;
         this.maxRecord = maxRecord;
+        this.cleaning = new Cleaning(redactor, maxFile, maxRecord);
     }
 
     public long maxFile() {
@@ -59,33 +59,27 @@ public final class LocalAttachmentService implements AttachmentService {
 
     @Override
     public Attachment add(Owner owner, Upload upload, String actor) {
-        if (upload.bytes().length > maxFile) {
-            throw new TooLargeException("file: " + upload.fileName() + " is " + size(upload.bytes().length)
-                    + "; an attachment may be at most " + size(maxFile) + " (HOTFIX_ATTACH_MAX_FILE)");
+        if (upload.bytes().length > maxFile) { // before anything else is looked at, the owner included
+            cleaning.clean(upload.fileName(), upload.bytes());
         }
         requireOwner(owner);
-        FileType type = Sniffer.sniff(upload.bytes());
-        String text = type.isText() ? redactor.redact(decode(upload.bytes())).text() : null;
-        byte[] stored = text != null ? text.getBytes(StandardCharsets.UTF_8) : Scrubber.scrub(type, upload.bytes());
-        String preview = text != null ? preview(text) : null;
-        String sha = Sha256.hex(stored);
-        Upload masked = new Upload(mask(upload.fileName()), mask(upload.note()), stored);
-        String who = mask(actor);
+        Cleaning.Clean c = cleaning.clean(upload.fileName(), upload.bytes());
+        Upload masked = new Upload(cleaning.mask(upload.fileName()), cleaning.mask(upload.note()), c.bytes());
+        String who = cleaning.mask(actor);
         long now = clock.millis();
-        Instant at = Instant.ofEpochMilli(now);
-        long id = db.write(h -> {
-            long used = repo.used(h, owner);
-            if (used + stored.length > maxRecord) {
-                throw new TooLargeException("file: " + owner + " holds " + size(used) + " of attachments; with "
-                        + masked.fileName() + " (" + size(stored.length) + ") it would pass its limit of "
-                        + size(maxRecord) + " (HOTFIX_ATTACH_MAX_RECORD); delete one first");
-            }
-            repo.putContent(h, sha, stored, now);
-            return repo.insert(h, owner, masked, type, stored.length, sha, preview, who, now);
-        });
+        long id = db.write(h -> cleaning.store(h, owner, masked, c, who, now));
         // What was written, as it was written: no second read of the row.
-        return new Attachment(id, owner, masked.fileName(), masked.note(), type, stored.length, sha, preview, who, at,
-                null, null, null);
+        return new Attachment(id, owner, masked.fileName(), masked.note(), c.type(), c.bytes().length, c.sha256(),
+                c.preview(), who, Instant.ofEpochMilli(now), null, null, null);
+    }
+
+    @Override
+    public StoredFile contentOf(String sha256) {
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+            throw new NotFoundException("no attachment content '" + sha256 + "'; contents are named by SHA-256 hex");
+        }
+        return db.read(h -> repo.heldBy(h, sha256).flatMap(a -> repo.bytes(h, sha256).map(b -> new StoredFile(a, b))))
+                .orElseThrow(() -> new NotFoundException("no live attachment holds content " + sha256));
     }
 
     @Override
@@ -138,67 +132,7 @@ public final class LocalAttachmentService implements AttachmentService {
         }
     }
 
-    /** UTF-8 (a byte-order mark dropped); a stray byte of another encoding reads as U+FFFD, not a refusal. */
-    static String decode(byte[] bytes) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw ValidationException.of("file", "cannot be read as text: " + e.getMessage());
-        }
-    }
-
-    /** The first lines of a text as a page shows them: terminal colours out, each line and the whole cut short. */
-    static String preview(String text) {
-        StringBuilder out = new StringBuilder();
-        int lines = 0;
-        int at = 0;
-        while (lines < PREVIEW_LINES && at < text.length()) {
-            int end = text.indexOf('\n', at);
-            if (end < 0) {
-                end = text.length();
-            }
-            String line = withoutEscapes(text.substring(at, Math.min(end, at + PREVIEW_LINE_CHARS * 4)));
-            if (line.length() > PREVIEW_LINE_CHARS) {
-                line = line.substring(0, PREVIEW_LINE_CHARS) + "…";
-            }
-            out.append(lines == 0 ? "" : "\n").append(line.stripTrailing());
-            lines++;
-            at = end + 1;
-        }
-        return out.toString();
-    }
-
-    private static String withoutEscapes(String line) {
-        StringBuilder b = new StringBuilder(line.length());
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == 0x1B) { // ESC [ … final letter: a terminal colour
-                int j = i + 1;
-                if (j < line.length() && line.charAt(j) == '[') {
-                    j++;
-                    while (j < line.length() && !Character.isLetter(line.charAt(j))) {
-                        j++;
-                    }
-                }
-                i = j;
-                continue;
-            }
-            if (c == '\t') {
-                b.append("    ");
-            } else if (c >= 0x20 && c != 0x7F) {
-                b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
     private String mask(String text) {
-        return text == null ? null : redactor.redact(text).text();
-    }
-
-    private static String size(long bytes) {
-        return Attachment.sizeText(bytes);
+        return cleaning.mask(text);
     }
 }

@@ -3,6 +3,8 @@ package dev.hotfixlog.cli;
 import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.markdown.EvidenceFolder;
+import dev.hotfixlog.markdown.LogEvidence;
 import dev.hotfixlog.markdown.LogFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +28,14 @@ final class ExportCommand extends AppCommand {
 
     @Override
     int run(App app, Config config) {
-        String text = app.markdown().export(LogFormat.parse("--format", format));
+        LogFormat f = LogFormat.parse("--format", format);
+        String text = app.markdown().export(f);
         if (out == null) {
             out().print(text);
+            if (f == LogFormat.FULL && text.contains("](" + LogEvidence.FOLDER + "/")) {
+                ctx.terminal().err().println("note: the log has attachments; write with --out FILE to put them in "
+                        + LogEvidence.FOLDER + "/ beside it");
+            }
             return ExitCodes.OK;
         }
         try {
@@ -43,7 +50,10 @@ final class ExportCommand extends AppCommand {
         } catch (IOException e) {
             throw ValidationException.of("--out", "cannot write " + out + ": " + e.getMessage());
         }
-        ctx.terminal().err().println("wrote " + out);
+        int files = f == LogFormat.FULL
+                ? EvidenceFolder.write(out, text, sha -> app.attachments().contentOf(sha).bytes()) : 0;
+        ctx.terminal().err().println("wrote " + out + (files == 0 ? "" : " and " + files + " attachments in "
+                + out.toAbsolutePath().getParent().resolve(LogEvidence.FOLDER)));
         return ExitCodes.OK;
     }
 }

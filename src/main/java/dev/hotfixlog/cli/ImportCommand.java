@@ -4,6 +4,7 @@ import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.markdown.ImportReport;
+import dev.hotfixlog.markdown.EvidenceFolder;
 import dev.hotfixlog.markdown.LogPage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,7 +52,9 @@ final class ImportCommand extends AppCommand {
     /** Reads the file (a bad one fails before the log opens) and, on a local log, its page while the log opens. */
     @Override
     void beforeOpen(Config config) {
-        page = LogPage.of(read());
+        // A full export's evidence is read from beside the page (an import through a server takes the text only).
+        page = file.equals("-") ? LogPage.of(read())
+                : LogPage.of(read(), EvidenceFolder.beside(Path.of(file), config.attachMaxFile()));
         if (!config.isRemote()) {
             page.readAhead();
         }

@@ -33,11 +33,21 @@ public final class LocalMarkdownService implements MarkdownService {
     private final Clock clock;
     private final HotfixService hotfixes;
     private final HotfixBulk bulk;
+    private final LogEvidence evidence;
+    private final LogRegister register;
     private final TeamFieldLines teamLines;
     private final MarkdownRepository repo = new MarkdownRepository();
     private final SecretRedactor redactor;
 
     public LocalMarkdownService(Database db, Clock clock, LocalHotfixService hotfixes, SecretRedactor redactor) {
+        this(db, clock, hotfixes, redactor, LogEvidence.NONE, LogRegister.NONE);
+    }
+
+    /** With what other features keep per log that the full page carries too: evidence and the risk register. */
+    public LocalMarkdownService(Database db, Clock clock, LocalHotfixService hotfixes, SecretRedactor redactor,
+                                LogEvidence evidence, LogRegister register) {
+        this.evidence = evidence;
+        this.register = register;
         this.db = db;
         this.clock = clock;
         this.hotfixes = hotfixes;
@@ -66,7 +76,9 @@ public final class LocalMarkdownService implements MarkdownService {
                         ? history(b.history(), histories.getOrDefault(x.id(), List.of())) : b.history()));
             }
             beyond = written;
-            return LogWriter.page(format, all, beyond, repo.types(h), repo.signs(h), repo.blocks(h), since);
+            boolean full = format == LogFormat.FULL;
+            return LogWriter.page(format, all, beyond, repo.types(h), repo.signs(h), repo.blocks(h), since,
+                    full ? evidence.all(h) : Map.of(), full ? register.write(h) : null);
         });
     }
 
@@ -120,6 +132,7 @@ public final class LocalMarkdownService implements MarkdownService {
         List<ImportItem> items = entries.stream().map(PageEntry::item).toList();
         Instant now = clock.instant();
         ImportOutcome outcome;
+        List<String> evidenceNotes = new ArrayList<>();
         if (dryRun) {
             outcome = db.read(h -> bulk.apply(h, items, actor, now, false, renumber, progress));
             if (!outcome.errors().isEmpty()) {
@@ -144,12 +157,50 @@ public final class LocalMarkdownService implements MarkdownService {
                     repo.replaceSigns(h, page.signs().stream()
                             .map(t -> new WarningSign(masked(t.signal()), masked(t.threshold()))).toList());
                 }
+                // After the records: the register's risks and the evidence belong to them.
+                if (page.register() != null) {
+                    register.restore(h, page.register(), actor);
+                }
+                for (int i = 0; i < entries.size(); i++) {
+                    PageEntry e = entries.get(i);
+                    if (e.evidence() != null) {
+                        evidenceNotes.addAll(evidence.restore(h, o.ids().get(i).toString(),
+                                refs(e.item().line(), e.evidence()), source.files(), actor));
+                    }
+                }
                 return o;
             });
         }
         return new ImportReport(dryRun, ids(outcome.created()), ids(outcome.updated()), ids(outcome.unchanged()),
-                concat(page.skipped(), outcome.notes()), page.types() == null ? 0 : page.types().size(),
+                concat(concat(page.skipped(), outcome.notes()), evidenceNotes),
+                page.types() == null ? 0 : page.types().size(),
                 page.signs() == null ? 0 : page.signs().size(), outcome.conflicts());
+    }
+
+    private static final java.util.regex.Pattern EVIDENCE_FILE = java.util.regex.Pattern.compile(
+            LogEvidence.FOLDER + "/[0-9a-f]{64}\\.[a-z]{2,4}");
+
+    /** A record's evidence as its details block lists it; a path outside the folder's own names is refused. */
+    private static List<LogEvidence.Ref> refs(int line, com.fasterxml.jackson.databind.node.ArrayNode list) {
+        List<LogEvidence.Ref> out = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode n : list) {
+            String file = n.path("file").asText("");
+            String sha = n.path("sha256").asText("");
+            if (!EVIDENCE_FILE.matcher(file).matches() || !file.startsWith(LogEvidence.FOLDER + "/" + sha + ".")) {
+                throw ValidationException.of("line " + line, "an attachment's file must be " + LogEvidence.FOLDER
+                        + "/<its SHA-256>.<extension>, was '" + file + "'");
+            }
+            Instant added;
+            try {
+                added = Instant.parse(n.path("addedAt").asText(""));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ValidationException.of("line " + line, "attachment " + file + ": addedAt is not a time");
+            }
+            out.add(new LogEvidence.Ref(file, n.path("fileName").asText("attachment"),
+                    n.path("note").isTextual() ? n.path("note").asText() : null, sha,
+                    n.path("addedBy").asText("import"), added));
+        }
+        return out;
     }
 
     /**

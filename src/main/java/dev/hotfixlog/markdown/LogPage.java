@@ -13,14 +13,25 @@ import java.util.concurrent.FutureTask;
 public final class LogPage {
     private final String text;
     private final FutureTask<ParsedLog> reading;
+    private final LogEvidence.Files files;
 
-    private LogPage(String text) {
+    private LogPage(String text, LogEvidence.Files files) {
         this.text = Objects.requireNonNull(text, "text");
+        this.files = Objects.requireNonNull(files, "files");
         this.reading = new FutureTask<>(() -> LogReader.read(text));
     }
 
     public static LogPage of(String text) {
-        return new LogPage(text);
+        return new LogPage(text, LogEvidence.Files.NONE);
+    }
+
+    /** A page with the files beside it (a full export's evidence folder), read by their relative paths. */
+    public static LogPage of(String text, LogEvidence.Files files) {
+        return new LogPage(text, files);
+    }
+
+    LogEvidence.Files files() {
+        return files;
     }
 
     /** Starts reading the page on a thread of its own; returns at once. */

@@ -58,9 +58,11 @@ final class LogReader {
     private static final Pattern LEADING_SEPARATOR = Pattern.compile("^[-–—:]\\s*");
     private static final Pattern NOT_HEADING_TEXT = Pattern.compile("[^\\p{L}\\p{N} -]");
     static final String DETAILS = "Record Details";
+    /** A full export's list of a record's evidence: for people; the details block says the same for the import. */
+    static final String EVIDENCE = "Evidence";
     static final String TITLE_PLACEHOLDER = "[Brief Description]";
 
-    private enum Part { PREAMBLE, ACTIVE, COMPLETED, PATTERNS, OTHER }
+    private enum Part { PREAMBLE, ACTIVE, COMPLETED, PATTERNS, REGISTER, OTHER }
 
     /** A page is read in as many pieces as it has this many lines, up to one per core. */
     private static final int LINES_PER_PIECE = 20_000;
@@ -176,6 +178,7 @@ final class LogReader {
         logParts |= next.logParts;
         errors.addAll(next.errors);
         types = types == null ? next.types : next.types == null ? types : concat(types, next.types);
+        register = register != null ? register : next.register;
         signs = signs == null ? next.signs : next.signs == null ? signs : concat(signs, next.signs);
     }
 
@@ -185,7 +188,8 @@ final class LogReader {
     }
 
     private ParsedLog parsed() {
-        return new ParsedLog(entries, types, signs, skipped, errors, mergedBlocks(), logParts || !entries.isEmpty());
+        return new ParsedLog(entries, types, signs, skipped, errors, mergedBlocks(), logParts || !entries.isEmpty(),
+                register);
     }
 
     private void error(int index, String message) {
@@ -212,6 +216,8 @@ final class LogReader {
                             + "as written");
                     keep(null, null);
                     keep(placeOf(part, lastLogPart, sub), line);
+                } else if (part == Part.REGISTER) {
+                    keep(null, null); // the register's own section: read below, never kept as the page's text
                 } else {
                     lastLogPart = part;
                     logParts = true;
@@ -219,6 +225,24 @@ final class LogReader {
                 }
                 sub = "";
                 i++;
+            } else if (part == Part.REGISTER) {
+                if (Values.isFenceOpen(line)) {
+                    int end = fenceEnd(i);
+                    String json = String.join("\n", Arrays.asList(lines).subList(i + 1, Math.min(end, lines.length)));
+                    try {
+                        if (Json.mapper().readTree(json) instanceof ArrayNode a) {
+                            register = register == null ? a : register;
+                        } else {
+                            error(i, "the risk register's details block is not a JSON list");
+                        }
+                    } catch (java.io.IOException e) {
+                        error(i, "the risk register's details block is not valid JSON: "
+                                + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+                    }
+                    i = end + 1;
+                } else {
+                    i++; // the table is for people; the details block is what is read back
+                }
             } else if ((part == Part.ACTIVE || part == Part.COMPLETED) && line.startsWith("###")
                     && !line.startsWith("####")) {
                 if (ENTRY.matcher(line).matches()) {
@@ -275,6 +299,8 @@ final class LogReader {
     }
 
     private boolean titled;
+    /** The risk register's details, when the page has them (a full export). */
+    private ArrayNode register;
     /** True once the page showed one of the log's own parts (active, completed, patterns). */
     private boolean logParts;
     private String keptPlace;
@@ -340,6 +366,9 @@ final class LogReader {
         if (h.startsWith("hotfix patterns")) {
             return Part.PATTERNS;
         }
+        if (h.startsWith("risk register")) {
+            return Part.REGISTER;
+        }
         return Part.OTHER;
     }
 
@@ -395,6 +424,7 @@ final class LogReader {
         LocalDate day = null;
         String followUpStatus = null;
         List<String> history = null;
+        ArrayNode evidence = null;
         Status status = part == Part.COMPLETED ? Status.COMPLETED : null;
         boolean exact = false;
         int i = start + 1;
@@ -429,6 +459,10 @@ final class LogReader {
                 i = end + 1;
                 continue;
             }
+            if (EVIDENCE.equals(section)) {
+                i++; // the links are written from the details block's list, which is what is read back
+                continue;
+            }
             if (DETAILS.equals(section)) {
                 if (Values.isFenceOpen(line)) {
                     int end = fenceEnd(i);
@@ -446,6 +480,9 @@ final class LogReader {
                         }
                         if (block.get("followUpStatus") != null && block.get("followUpStatus").isTextual()) {
                             followUpStatus = block.get("followUpStatus").asText();
+                        }
+                        if (block.get("attachments") instanceof ArrayNode a) {
+                            evidence = a;
                         }
                         if (block.get("history") instanceof ArrayNode a) {
                             history = new ArrayList<>();
@@ -558,7 +595,7 @@ final class LogReader {
         }
         if (errors.size() == errorsBefore) {
             entries.add(new PageEntry(new ImportItem(start + 1, id, fields, status, exact, day), followUpStatus,
-                    all, history));
+                    all, history, evidence));
         }
         return i;
     }
@@ -581,6 +618,10 @@ final class LogReader {
             if (h.equalsIgnoreCase(k)) {
                 return k;
             }
+        }
+        if (h.regionMatches(true, 0, EVIDENCE, 0, EVIDENCE.length()) && h.toLowerCase(Locale.ROOT)
+                .contains("not in the template")) {
+            return EVIDENCE;
         }
         return h.regionMatches(true, 0, DETAILS, 0, DETAILS.length()) ? DETAILS : null;
     }
@@ -621,7 +662,7 @@ final class LogReader {
     private static void mergeDetails(ObjectNode fields, ObjectNode block) {
         block.fields().forEachRemaining(e -> {
             if (e.getKey().equals("status") || e.getKey().equals("history")
-                    || e.getKey().equals("followUpStatus")) {
+                    || e.getKey().equals("followUpStatus") || e.getKey().equals("attachments")) {
                 return;
             }
             if (e.getKey().equals("followUps") && e.getValue() instanceof ObjectNode fus) {

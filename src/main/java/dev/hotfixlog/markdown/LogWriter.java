@@ -38,6 +38,16 @@ final class LogWriter {
      */
     static String page(LogFormat format, List<Hotfix> all, Map<String, Beyond> beyond, List<EmergencyType> types,
                        List<WarningSign> signs, List<PageBlock> blocks, Instant completedSince) {
+        return page(format, all, beyond, types, signs, blocks, completedSince, Map.of(), null);
+    }
+
+    /**
+     * @param evidence each record's evidence (full only): linked from the record, files in {@link LogEvidence#FOLDER}
+     * @param register the risk register (full only), its own section after the patterns; null when empty
+     */
+    static String page(LogFormat format, List<Hotfix> all, Map<String, Beyond> beyond, List<EmergencyType> types,
+                       List<WarningSign> signs, List<PageBlock> blocks, Instant completedSince,
+                       Map<String, List<LogEvidence.Ref>> evidence, LogRegister.Register register) {
         LogWriter w = new LogWriter();
         List<String> title = textsAt(blocks, PageBlock.TITLE);
         w.line(title.isEmpty() ? TITLE : title.get(0)).line("");
@@ -45,7 +55,8 @@ final class LogWriter {
         w.line("## Active Hotfixes").line("");
         for (Hotfix h : all) {
             if (h.status() != Status.COMPLETED) {
-                w.entry(h, beyond.getOrDefault(h.id().toString(), Beyond.NONE), format == LogFormat.FULL);
+                w.entry(h, beyond.getOrDefault(h.id().toString(), Beyond.NONE), format == LogFormat.FULL,
+                        evidence.getOrDefault(h.id().toString(), List.of()));
                 w.line("---").line("");
             }
         }
@@ -61,7 +72,7 @@ final class LogWriter {
             }
             Beyond b = beyond.getOrDefault(h.id().toString(), Beyond.NONE);
             if (format == LogFormat.FULL) {
-                w.entry(h, b, true);
+                w.entry(h, b, true, evidence.getOrDefault(h.id().toString(), List.of()));
                 w.line("---").line("");
             } else if (completedAt(h) == null || !completedAt(h).isBefore(completedSince)) {
                 w.oneLine(h, b);
@@ -74,6 +85,12 @@ final class LogWriter {
         w.patterns(types, signs, blocks);
         w.line("");
         w.blocks(blocks, PageBlock.after("patterns"));
+        if (format == LogFormat.FULL && register != null) {
+            w.line("## Risk Register").line("");
+            register.table().forEach(w::line);
+            w.line("").line("#### Register Details (not in the template)").line("");
+            w.line("```json").line(Json.pretty(register.details()).replace("\r\n", "\n")).line("```").line("");
+        }
         return w.out.toString().stripTrailing() + "\n";
     }
 
@@ -91,7 +108,7 @@ final class LogWriter {
     /** One record alone, in full template form. */
     static String one(Hotfix h, Beyond beyond) {
         LogWriter w = new LogWriter();
-        w.entry(h, beyond, true);
+        w.entry(h, beyond, true, List.of());
         return w.out.toString();
     }
 
@@ -104,7 +121,7 @@ final class LogWriter {
         return this;
     }
 
-    private void entry(Hotfix h, Beyond b, boolean full) {
+    private void entry(Hotfix h, Beyond b, boolean full, List<LogEvidence.Ref> evidence) {
         line("### 🚨 [" + h.id() + "] " + headingTitle(h.title())).line("");
         ObjectNode json = HotfixJson.editable(h);
         List<List<Label>> groups = full ? Label.GROUPS : Label.GROUPS.subList(0, 4);
@@ -135,8 +152,25 @@ final class LogWriter {
             }
         }
         if (full) {
+            ObjectNode details = details(h, json, b);
+            if (!evidence.isEmpty()) {
+                line("#### " + LogReader.EVIDENCE + " (not in the template)").line("");
+                ArrayNode files = details.putArray("attachments");
+                for (LogEvidence.Ref r : evidence) {
+                    line("- [" + Values.oneLine(r.fileName()).replace("[", "\\[").replace("]", "\\]") + "]("
+                            + r.file() + ")" + (r.note() == null ? "" : " — " + Values.oneLine(r.note())));
+                    ObjectNode f = files.addObject();
+                    f.put("file", r.file());
+                    f.put("fileName", r.fileName());
+                    f.put("note", r.note());
+                    f.put("sha256", r.sha256());
+                    f.put("addedBy", r.addedBy());
+                    f.put("addedAt", r.addedAt().toString());
+                }
+                line("");
+            }
             line("#### " + LogReader.DETAILS + " (not in the template)").line("");
-            line("```json").line(Json.pretty(details(h, json, b)).replace("\r\n", "\n")).line("```").line("");
+            line("```json").line(Json.pretty(details).replace("\r\n", "\n")).line("```").line("");
         }
     }
 

@@ -4,5 +4,6 @@ import dev.hotfixlog.hotfix.ImportItem;
 import java.util.List;
 
 /** One hotfix entry as read from a page: the record's part, and what the page holds beyond it. */
-record PageEntry(ImportItem item, String followUpStatus, List<Extra> extras, List<String> history) {
+record PageEntry(ImportItem item, String followUpStatus, List<Extra> extras, List<String> history,
+                 com.fasterxml.jackson.databind.node.ArrayNode evidence) {
 }

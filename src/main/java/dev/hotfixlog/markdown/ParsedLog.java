@@ -8,7 +8,8 @@ import java.util.List;
  * stored ones stay); {@code skipped} names what was left out and why; {@code errors} name their lines.
  */
 record ParsedLog(List<PageEntry> entries, List<EmergencyType> types, List<WarningSign> signs,
-                 List<String> skipped, List<FieldError> errors, List<PageBlock> blocks, boolean isLog) {
+                 List<String> skipped, List<FieldError> errors, List<PageBlock> blocks, boolean isLog,
+                 com.fasterxml.jackson.databind.node.ArrayNode register) {
     /** A whole page (it has its own "# " title): what it holds outside its entries replaces what was kept. */
     boolean wholePage() {
         return blocks.stream().anyMatch(b -> b.place().equals(PageBlock.TITLE));

@@ -73,7 +73,7 @@ final class TeamFieldLines {
             }
             ImportItem i = e.item();
             out.add(new PageEntry(new ImportItem(i.line(), i.id(), fields, i.status(), i.fullRecord(), i.day()),
-                    e.followUpStatus(), kept, e.history()));
+                    e.followUpStatus(), kept, e.history(), e.evidence()));
         }
         return out;
     }

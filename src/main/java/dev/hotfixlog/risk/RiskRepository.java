@@ -100,6 +100,44 @@ final class RiskRepository {
                 .bind("id", r.id()).bind("version", r.version()).execute() == 1;
     }
 
+    /** Every risk of the log, by hotfix, then as accepted: the register a full Markdown export carries. */
+    List<Risk> all(Handle h) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM risk ORDER BY hotfix_id, accepted_at, id")
+                .map((rs, c) -> risk(rs)).list();
+    }
+
+    /** Whether the log has this hotfix (through the record's read model). */
+    boolean hotfixExists(Handle h, String hotfixId) {
+        return h.createQuery("SELECT COUNT(*) FROM record_facts WHERE id = :id").bind("id", hotfixId)
+                .mapTo(Long.class).one() > 0;
+    }
+
+    /** Sets every field of a risk as a page's register says (an import), with who accepted it and when. */
+    void restore(Handle h, Risk r, long now) {
+        h.createUpdate("""
+                        UPDATE risk SET statement = :statement, owner = :owner, accepted_by = :acceptedBy,
+                            decision = :decision, controls = :controls, proper_fix = :properFix,
+                            review_by = :reviewBy, state = :state, accepted_at = :acceptedAt,
+                            retired_at = :retiredAt, retire_reason = :reason, retired_by_fix = :byFix,
+                            updated_at = :now, version = version + 1
+                        WHERE id = :id""")
+                .bind("statement", r.statement()).bind("owner", r.owner()).bind("acceptedBy", r.acceptedBy())
+                .bind("decision", r.decision().json()).bind("controls", r.controls()).bind("properFix", r.properFix())
+                .bind("reviewBy", r.reviewBy().toEpochMilli()).bind("state", r.state().json())
+                .bind("acceptedAt", r.acceptedAt().toEpochMilli())
+                .bind("retiredAt", r.retiredAt() == null ? null : r.retiredAt().toEpochMilli())
+                .bind("reason", r.retireReason()).bind("byFix", r.retiredByFix()).bind("now", now)
+                .bind("id", r.id()).execute();
+    }
+
+    /** Replaces a risk's history with the one a page's register kept. */
+    void replaceEvents(Handle h, long riskId, List<RiskEvent> events) {
+        h.createUpdate("DELETE FROM risk_event WHERE risk_id = :id").bind("id", riskId).execute();
+        for (RiskEvent e : events) {
+            event(h, riskId, e.at().toEpochMilli(), e.actor(), e.action(), e.detail());
+        }
+    }
+
     void event(Handle h, long riskId, long at, String actor, String action, String detail) {
         h.createUpdate("INSERT INTO risk_event (risk_id, at, actor, action, detail) VALUES (:risk, :at, :actor, "
                         + ":action, :detail)")

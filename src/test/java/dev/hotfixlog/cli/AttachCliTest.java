@@ -88,4 +88,54 @@ class AttachCliTest {
         out.append(zip.code()).append(' ').append(zip.err());
         return out.toString();
     }
+
+    @BothDatabases
+    void aFullExport_writesTheEvidenceBesideThePage_andAnImportReadsItBack_orRefusesATamperedFile(TestDb db)
+            throws Exception {
+        MutableClock clock = MutableClock.at("2026-12-03T02:20:00Z");
+        Path dir = Files.createTempDirectory("attach-export-");
+        BufferedImage img = new BufferedImage(30, 20, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(3, 3, 0x00FF00);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", png);
+        Files.write(dir.resolve("graph.png"), png.toByteArray());
+        try (db; TestDb other = TestDb.sqlite(); TestDb third = TestDb.sqlite()) {
+            CliRunner source = new CliRunner(Map.of("HOTFIX_DB_URL", db.url(), "HOTFIX_DATA_DIR",
+                    db.dataDir().toString(), "HOTFIX_ACTOR", "priya"), clock);
+            source.run("new", "--title", "Checkout 502", "--severity", "critical", "--prod-down", "yes", "--can-wait",
+                    "no");
+            source.run("set", "HOTFIX-001", "riskAccepted=Pinning off; no load test");
+            assertThat(source.run("attach", "HOTFIX-001", dir.resolve("graph.png").toString(), "--note", "5xx")
+                    .code()).isZero();
+            Path page = dir.resolve("out").resolve("log.md");
+            Files.createDirectories(page.getParent());
+            CliRunner.Result exported = source.run("export", "--format", "full", "--out", page.toString());
+            assertThat(exported.code()).as(exported.err()).isZero();
+            assertThat(exported.err()).contains("and 1 attachments in");
+            String text = Files.readString(page);
+            assertThat(text).contains("## Risk Register", "Pinning off; no load test", "](attachments/");
+            Path file;
+            try (var files = Files.list(page.getParent().resolve("attachments"))) {
+                file = files.findFirst().orElseThrow();
+            }
+            assertThat(Files.readAllBytes(file)).isEqualTo(png.toByteArray());
+
+            CliRunner target = new CliRunner(Map.of("HOTFIX_DB_URL", other.url(), "HOTFIX_DATA_DIR",
+                    other.dataDir().toString(), "HOTFIX_ACTOR", "jonas"), clock);
+            CliRunner.Result imported = target.run("import", page.toString());
+            assertThat(imported.code()).as(imported.err()).isZero();
+            assertThat(target.run("attachments", "HOTFIX-001").out()).contains("graph.png  — 5xx");
+            assertThat(target.run("risks").out()).contains("Pinning off; no load test");
+
+            // A file changed beside the page is not the one the page names: refused, naming it; nothing imported.
+            Files.write(file, "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
+            CliRunner fresh = new CliRunner(Map.of("HOTFIX_DB_URL", third.url(), "HOTFIX_DATA_DIR",
+                    third.dataDir().toString(), "HOTFIX_ACTOR", "jonas"), clock);
+            CliRunner.Result refused = fresh.run("import", page.toString());
+            assertThat(refused.code()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(refused.err()).contains(page.getParent().relativize(file).toString().replace('\\', '/'))
+                    .contains("is not the file the page names");
+            assertThat(fresh.run("list").out()).doesNotContain("HOTFIX-001");
+        }
+    }
 }

@@ -152,6 +152,7 @@ class AuthorizationMatrixTest {
         NEEDS.put("GET /api/v1/attachments/{aid}/content", Role.VIEWER);
         NEEDS.put("DELETE /api/v1/attachments/{aid}", Role.RESPONDER);
         NEEDS.put("GET /attachments/{aid}", Role.VIEWER);
+        NEEDS.put("GET /api/v1/attachment-contents/{sha256}", Role.VIEWER);
         NEEDS.put("POST /hotfixes/{id}/attachments", Role.RESPONDER);
         NEEDS.put("POST /lessons/{id}/attachments", Role.RESPONDER);
         NEEDS.put("POST /attachments/{aid}/delete", Role.RESPONDER);
@@ -402,6 +403,9 @@ class AuthorizationMatrixTest {
                 return h -> h.get("/api/v1/attachments/" + attachment(admin));
             case "GET /api/v1/attachments/{aid}/content":
                 return h -> h.get("/api/v1/attachments/" + attachment(admin) + "/content");
+            case "GET /api/v1/attachment-contents/{sha256}":
+                return h -> h.get("/api/v1/attachment-contents/" + upload(admin,
+                        "/api/v1/hotfixes/HOTFIX-001/attachments").json().path("items").get(0).path("sha256").asText());
             case "GET /attachments/{aid}":
                 return h -> h.get("/attachments/" + attachment(admin));
             case "DELETE /api/v1/attachments/{aid}":
