@@ -251,7 +251,12 @@ public final class App implements AutoCloseable {
 
     /** The field-notes site builder; it reads the database itself (people included, to keep them out). */
     public FieldNotes fieldNotes() {
-        return new FieldNotes(requireLocal(db), new Pages());
+        // A lesson's images go on the site under their hash; its other files (logs, PDFs) stay in the log.
+        AttachmentService files = attachments;
+        return new FieldNotes(requireLocal(db), new Pages(), id -> files.list(dev.hotfixlog.attachment.Owner.parse(id),
+                false).stream().filter(a -> a.type().display() == dev.hotfixlog.attachment.FileType.Display.IMAGE)
+                .map(a -> new dev.hotfixlog.lesson.LessonImages.Image(a.sha256(), a.type().extension(),
+                        files.content(a.id()).bytes(), a.note())).toList());
     }
 
     /** Delivers every message that is due now, in this process; local apps only (the CLI after a send, tests). */

@@ -52,15 +52,27 @@ public final class FieldNotes {
                     "mailto"))).build();
 
     public FieldNotes(Database db, Pages pages) {
+        this(db, pages, LessonImages.NONE);
+    }
+
+    /** With each lesson's images, written to {@code img/} under their hash, their alt text scrubbed of people. */
+    public FieldNotes(Database db, Pages pages, LessonImages images) {
         this.db = Objects.requireNonNull(db, "db");
         this.pages = Objects.requireNonNull(pages, "pages");
+        this.images = Objects.requireNonNull(images, "images");
     }
+
+    private final LessonImages images;
 
     /** A lesson as the site shows it: no person in it, its texts scrubbed, its dimensions rendered Markdown. */
     public record SiteLesson(String id, String path, String title, String summary, String constraintHtml,
                              String signalHtml, String boundaryHtml, String ruleHtml, String category,
                              String categoryPath, String bucket, List<String> tags, List<SiteCase> cases,
-                             Instant updated) {
+                             Instant updated, List<SiteImage> images) {
+    }
+
+    /** An image on a lesson's page: {@code img/<sha256>.<ext>}, and an alt text with no person in it. */
+    public record SiteImage(String path, String alt) {
     }
 
     /** A hotfix behind a lesson, as the site shows it: what happened and how long it took, never who. */
@@ -82,8 +94,16 @@ public final class FieldNotes {
         FieldNotesRepository.Content content = db.read(repo::content);
         Blameless blameless = Blameless.of(content.people());
         List<SiteLesson> lessons = new ArrayList<>();
+        Map<String, byte[]> imageFiles = new LinkedHashMap<>();
         for (Lesson l : content.lessons()) {
-            lessons.add(siteLesson(l, content.cases(), blameless));
+            List<SiteImage> shown = new ArrayList<>();
+            for (LessonImages.Image i : images.of(l.id().toString())) {
+                String path = "img/" + i.sha256() + "." + i.extension();
+                imageFiles.putIfAbsent(path, i.bytes());
+                String alt = i.note() == null ? null : blameless.scrub(i.note());
+                shown.add(new SiteImage(path, alt == null || alt.isBlank() ? "Evidence for this lesson" : alt));
+            }
+            lessons.add(siteLesson(l, content.cases(), blameless, shown));
         }
         Map<String, List<SiteLesson>> byCategory = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         Map<String, String> categoryPaths = new LinkedHashMap<>();
@@ -106,6 +126,15 @@ public final class FieldNotes {
                     "category", c.getKey(), "lessons", c.getValue(), "root", "../")));
             files++;
         }
+        for (Map.Entry<String, byte[]> img : imageFiles.entrySet()) {
+            try {
+                Files.createDirectories(out.resolve(img.getKey()).getParent());
+                Files.write(out.resolve(img.getKey()), img.getValue());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            files++;
+        }
         write(out.resolve("feed.xml"), SiteXml.feed(base, lessons));
         write(out.resolve("sitemap.xml"), SiteXml.sitemap(base, lessons, categoryPaths.values()));
         write(out.resolve("style.css"), resource("/site/style.css"));
@@ -113,7 +142,8 @@ public final class FieldNotes {
         return new Report(out, lessons.size(), byCategory.size(), files + 3);
     }
 
-    private SiteLesson siteLesson(Lesson l, Map<String, FieldNotesRepository.CaseRow> cases, Blameless b) {
+    private SiteLesson siteLesson(Lesson l, Map<String, FieldNotesRepository.CaseRow> cases, Blameless b,
+                                  List<SiteImage> shown) {
         String title = b.scrub(l.title());
         String category = b.scrub(l.category());
         List<SiteCase> siteCases = new ArrayList<>();
@@ -129,7 +159,7 @@ public final class FieldNotes {
                 render(b.scrub(l.boundary())), render(b.scrub(l.operatingRule())), category,
                 category == null ? null : "categories/" + slug(0, category) + ".html",
                 l.bucket() == null ? null : l.bucket().label(), l.tags().stream().map(b::scrub).toList(), siteCases,
-                l.updatedAt());
+                l.updatedAt(), shown);
     }
 
     private static String duration(FieldNotesRepository.CaseRow c) {
@@ -178,7 +208,7 @@ public final class FieldNotes {
                                 + "it; choose an empty or new directory");
                     }
                 }
-                for (String dir : List.of("lessons", "categories")) {
+                for (String dir : List.of("lessons", "categories", "img")) {
                     deleteTree(out.resolve(dir));
                 }
             }

@@ -52,8 +52,18 @@ public class FieldNotesTest {
         Path out = db.dataDir().resolve("field-notes");
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-05T09:00:00Z"))) {
             seedLessons(s.http());
+            // A lesson's evidence: a screenshot whose file name and note name people.
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(40, 30,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(img, "png", png);
+            dev.hotfixlog.attachment.Attachment shot = s.app().attachments().add(
+                    dev.hotfixlog.attachment.Owner.parse("LESSON-002"), new dev.hotfixlog.attachment.Upload(
+                            "tomas-ortega-dashboard.png", "Tomás Ortega's dashboard at 09:23, mail zoe@example.com",
+                            png.toByteArray()), "priya");
             FieldNotes.Report r = s.app().fieldNotes().build(out, "https://notes.example.com/");
             assertThat(r.lessons()).isEqualTo(2);
+            assertThat(Files.readAllBytes(out.resolve("img/" + shot.sha256() + ".png"))).isEqualTo(png.toByteArray());
             assertThat(r.categories()).isEqualTo(2);
         }
         String index = Files.readString(out.resolve("index.html"));
@@ -64,6 +74,11 @@ public class FieldNotesTest {
                 .doesNotContain("Draft that is not ready").doesNotContain("<script");
         String lesson = Files.readString(out.resolve(
                 "lessons/002-batch-finalisation-per-container-why-the-monitor-showed.html"));
+        assertThat(lesson).containsPattern("<img src=\"\\.\\./img/[0-9a-f]{64}\\.png\" alt=\"[^\"]*dashboard at 09:23");
+        try (Stream<Path> files = Files.walk(out)) {
+            assertThat(files.map(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT)))
+                    .as("no person in a file name").noneMatch(n -> n.contains("tomas") || n.contains("ortega"));
+        }
         assertThat(lesson).contains("<code>once per batch</code>").contains("HOTFIX-002")
                 .contains("Monitor showed standstill for 83 minutes").contains("resolved in 83 min")
                 .contains("<a href=\"../categories/operational-dashboard.html\">Operational dashboard</a>");
@@ -137,7 +152,10 @@ public class FieldNotesTest {
         StringBuilder sb = new StringBuilder();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
-                sb.append(Files.readString(p, StandardCharsets.UTF_8)).append('\n');
+                // Images are read byte for byte (a name in their metadata would show), the rest as UTF-8 text.
+                boolean image = p.getParent().getFileName().toString().equals("img");
+                sb.append(Files.readString(p, image ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8))
+                        .append('\n');
             }
         }
         return sb.toString();
