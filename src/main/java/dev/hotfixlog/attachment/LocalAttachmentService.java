@@ -89,6 +89,12 @@ public final class LocalAttachmentService implements AttachmentService {
 
     @Override
     public StoredFile content(long id) {
+        Attachment meta = get(id);
+        if (meta.owner().kind() == Owner.Kind.LESSON) {
+            // A deleted lesson does not tell this feature (a hotfix does, through the record listener): its
+            // evidence is not served once it is gone.
+            requireOwner(meta.owner());
+        }
         return db.read(h -> {
             Attachment a = repo.find(h, id).orElseThrow(() -> new NotFoundException("no attachment " + id));
             if (a.deleted()) {

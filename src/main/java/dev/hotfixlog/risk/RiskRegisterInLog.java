@@ -24,7 +24,7 @@ import org.jdbi.v3.core.Handle;
  * The register as a full Markdown export's own section, and its import. Written: a table for people (hotfix,
  * standing, review date, owner, statement) and a details block with every field and the history. Read back after
  * the page's records, whose Risk Accepted made their own risks: each listed risk is matched (the record's own by
- * its hotfix, one added by hand by its hotfix and statement) or added, then set as the page says, its texts
+ * its hotfix, one added by hand by its hotfix, statement and acceptance time) or added, then set as the page says, its texts
  * through the one redactor and its history replaced by the page's. Risk numbers are the log's, not the page's:
  * a page names a risk by its hotfix and words, so export → import → export reads the same in another log.
  */
@@ -89,16 +89,23 @@ public final class RiskRegisterInLog implements LogRegister {
     public void restore(Handle h, ArrayNode details, String actor) {
         long now = clock.millis();
         int n = 0;
+        Set<Long> matched = new java.util.HashSet<>();
         for (JsonNode node : details) {
             n++;
             Risk wanted = read(h, node, "Risk Register, risk " + n);
+            // A hand-added risk is the same one when its hotfix, words and acceptance time are: two risks may share
+            // their words, and each page risk is matched once.
             Optional<Risk> found = wanted.fromRecord() ? repo.fromRecord(h, wanted.hotfixId())
                     : repo.ofHotfix(h, wanted.hotfixId()).stream()
-                    .filter(r -> !r.fromRecord() && r.statement().equals(wanted.statement())).findFirst();
+                    .filter(r -> !r.fromRecord() && !matched.contains(r.id())
+                            && r.statement().equals(wanted.statement()) && r.acceptedAt().equals(wanted.acceptedAt()))
+                    .findFirst();
+            found.ifPresent(r -> matched.add(r.id()));
             long id = found.map(Risk::id).orElseGet(() -> repo.insert(h, new RiskRepository.Row(wanted.hotfixId(),
                     wanted.fromRecord(), wanted.statement(), wanted.owner(), wanted.acceptedBy(), wanted.decision(),
                     wanted.controls(), wanted.properFix(), wanted.reviewBy().toEpochMilli(),
                     wanted.acceptedAt().toEpochMilli())));
+            matched.add(id);
             repo.restore(h, LocalRiskService.withId(wanted, id), now);
             List<RiskEvent> history = new ArrayList<>();
             for (JsonNode e : node.path("history")) {

@@ -91,8 +91,17 @@ public final class RequestGuard {
                         .sorted().toList()) + (type == null ? "; the request has no Content-Type" : ", not " + type));
             }
         }
-        if (type == null || !FORM_TYPES.contains(type)) {
-            requireUtf8(ctx.bodyAsBytes());
+        if (type == null || !"multipart/form-data".equals(type)) {
+            // A body sent without a length (chunked) is held to the same limit once read: the server reads bodies
+            // up to an attachment's size for the upload routes' sake, never for these.
+            byte[] body = ctx.bodyAsBytes();
+            if (body.length > maxRequestBytes) {
+                throw new dev.hotfixlog.error.TooLargeException("body: is " + body.length + " bytes; this route "
+                        + "reads at most " + maxRequestBytes + " (HOTFIX_MAX_REQUEST_BYTES)");
+            }
+            if (type == null || !FORM_TYPES.contains(type)) {
+                requireUtf8(body);
+            }
         }
     }
 

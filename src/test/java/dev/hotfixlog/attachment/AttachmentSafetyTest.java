@@ -220,6 +220,22 @@ class AttachmentSafetyTest {
         }
     }
 
+    @BothDatabases
+    void aDeletedLessonsEvidence_isNoLongerServed(TestDb db) {
+        try (db; RunningServer s = server(db)) {
+            var lesson = s.app().lessons().create(dev.hotfixlog.json.MergePatch.of(Json.object()
+                    .put("title", "Pin checks must survive rotation").set("cases", Json.mapper().createArrayNode()
+                            .add("HOTFIX-001"))), "priya");
+            JsonNode a = one(files(s).upload("/api/v1/lessons/" + lesson.id() + "/attachments", "graph.png",
+                    "image/png", Evidence.png(9), null));
+            assertThat(files(s).get("/attachments/" + a.path("id").asLong()).status()).isEqualTo(200);
+            s.app().lessons().delete(lesson.id(), "priya");
+            assertThat(files(s).get("/attachments/" + a.path("id").asLong()).status()).isEqualTo(404);
+            assertThat(files(s).get("/api/v1/attachments/" + a.path("id").asLong() + "/content").status())
+                    .isEqualTo(404);
+        }
+    }
+
     private static void assertSafeHeaders(Multipart.Answer served) {
         assertThat(served.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(served.header("Content-Security-Policy")).contains("sandbox").contains("default-src 'none'");

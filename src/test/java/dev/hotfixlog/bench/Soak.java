@@ -374,17 +374,28 @@ public final class Soak {
      */
     private static void editThroughTheForm(Page page, String front, String text, int[] browser) {
         browser[0]++;
-        try {
-            page.navigate(front + "/hotfixes/HOTFIX-001");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit The Emergency").setExact(true))
-                    .click();
-            page.getByLabel("Impact").fill("soak: saved " + text);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
-            page.locator("#sec-emergency").getByText("soak: saved " + text).waitFor(
-                    new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(15_000));
-        } catch (com.microsoft.playwright.PlaywrightException e) {
-            browser[1]++;
+        // As a person would: a save that did not show within 15 s (the proxy still settling after a kill, two
+        // cores shared with the load) is made once more. Only a session that is gone, or a save that never
+        // takes, fails the check; a retry is reported.
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                page.navigate(front + "/hotfixes/HOTFIX-001");
+                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit The Emergency")
+                        .setExact(true)).click();
+                page.getByLabel("Impact").fill("soak: saved " + text);
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+                page.locator("#sec-emergency").getByText("soak: saved " + text).waitFor(
+                        new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(15_000));
+                return;
+            } catch (com.microsoft.playwright.PlaywrightException e) {
+                System.err.println("soak: the form save '" + text + "' (attempt " + attempt + ") did not show: "
+                        + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + " at " + page.url());
+                if (page.url().contains("/sign-in")) {
+                    break; // signed out: no retry makes that right
+                }
+            }
         }
+        browser[1]++;
     }
 
     private static void sleepUntil(long started, Duration at, Runnable meanwhile) {
