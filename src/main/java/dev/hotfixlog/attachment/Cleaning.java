@@ -32,11 +32,16 @@ final class Cleaning {
         this.maxRecord = maxRecord;
     }
 
-    Clean clean(String name, byte[] raw) {
-        if (raw.length > maxFile) {
-            throw new TooLargeException("file: " + name + " is " + Attachment.sizeText(raw.length)
+    /** The per-file limit, the first thing checked: nothing else is looked at for a file past it. */
+    void requireWithinLimit(String name, long size) {
+        if (size > maxFile) {
+            throw new TooLargeException("file: " + name + " is " + Attachment.sizeText(size)
                     + "; an attachment may be at most " + Attachment.sizeText(maxFile) + " (HOTFIX_ATTACH_MAX_FILE)");
         }
+    }
+
+    Clean clean(String name, byte[] raw) {
+        requireWithinLimit(name, raw.length);
         FileType type = Sniffer.sniff(raw);
         String text = type.isText() ? redactor.redact(decode(raw)).text() : null;
         byte[] stored = text != null ? text.getBytes(StandardCharsets.UTF_8) : Scrubber.scrub(type, raw);

@@ -27,11 +27,8 @@ import java.util.Objects;
 public final class LocalAttachmentService implements AttachmentService {
     private final Database db;
     private final Clock clock;
-    private final SecretRedactor redactor;
     private final HotfixService hotfixes;
     private final LessonService lessons;
-    private final long maxFile;
-    private final long maxRecord;
     private final AttachmentRepository repo = new AttachmentRepository();
     private final Cleaning cleaning;
 
@@ -39,16 +36,9 @@ public final class LocalAttachmentService implements AttachmentService {
                                   LessonService lessons, long maxFile, long maxRecord) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.redactor = Objects.requireNonNull(redactor, "redactor");
         this.hotfixes = Objects.requireNonNull(hotfixes, "hotfixes");
         this.lessons = Objects.requireNonNull(lessons, "lessons");
-        this.maxFile = maxFile;
-        this.maxRecord = maxRecord;
-        this.cleaning = new Cleaning(redactor, maxFile, maxRecord);
-    }
-
-    public long maxFile() {
-        return maxFile;
+        this.cleaning = new Cleaning(Objects.requireNonNull(redactor, "redactor"), maxFile, maxRecord);
     }
 
     @Override
@@ -59,9 +49,7 @@ public final class LocalAttachmentService implements AttachmentService {
 
     @Override
     public Attachment add(Owner owner, Upload upload, String actor) {
-        if (upload.bytes().length > maxFile) { // before anything else is looked at, the owner included
-            cleaning.clean(upload.fileName(), upload.bytes());
-        }
+        cleaning.requireWithinLimit(upload.fileName(), upload.bytes().length); // before the owner is looked up
         requireOwner(owner);
         Cleaning.Clean c = cleaning.clean(upload.fileName(), upload.bytes());
         Upload masked = new Upload(cleaning.mask(upload.fileName()), cleaning.mask(upload.note()), c.bytes());
@@ -89,13 +77,7 @@ public final class LocalAttachmentService implements AttachmentService {
 
     @Override
     public StoredFile content(long id) {
-        Attachment meta = get(id);
-        if (meta.owner().kind() == Owner.Kind.LESSON) {
-            // A deleted lesson does not tell this feature (a hotfix does, through the record listener): its
-            // evidence is not served once it is gone.
-            requireOwner(meta.owner());
-        }
-        return db.read(h -> {
+        StoredFile f = db.read(h -> {
             Attachment a = repo.find(h, id).orElseThrow(() -> new NotFoundException("no attachment " + id));
             if (a.deleted()) {
                 throw new NotFoundException("attachment " + id + " (" + a.fileName() + ") was deleted by "
@@ -105,6 +87,12 @@ public final class LocalAttachmentService implements AttachmentService {
                     + " has no stored bytes"));
             return new StoredFile(a, bytes);
         });
+        if (f.attachment().owner().kind() == Owner.Kind.LESSON) {
+            // A deleted lesson does not tell this feature (a hotfix does, through the record listener): its
+            // evidence is not served once it is gone.
+            requireOwner(f.attachment().owner());
+        }
+        return f;
     }
 
     @Override
