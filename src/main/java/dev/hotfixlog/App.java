@@ -4,6 +4,11 @@ import dev.hotfixlog.deploy.DeployApiClient;
 import dev.hotfixlog.deploy.DeployRoutes;
 import dev.hotfixlog.deploy.DeployService;
 import dev.hotfixlog.deploy.LocalDeployService;
+import dev.hotfixlog.attachment.SourceDocuments;
+import dev.hotfixlog.migrate.LocalMigrationService;
+import dev.hotfixlog.migrate.MigrationLinks;
+import dev.hotfixlog.migrate.MigrationRoutes;
+import dev.hotfixlog.migrate.SeverityTable;
 import dev.hotfixlog.followup.FollowUpApiClient;
 import dev.hotfixlog.followup.FollowUpRoutes;
 import dev.hotfixlog.followup.FollowUpService;
@@ -110,6 +115,7 @@ public final class App implements AutoCloseable {
     private final DeployService deploys;
     private final RiskService risks;
     private final AttachmentService attachments;
+    private final dev.hotfixlog.migrate.MigrationService migrations;
     private final Integrations integrations;
     private MetricsRoutes metricsRoutes;
     private final Clock clock;
@@ -121,8 +127,10 @@ public final class App implements AutoCloseable {
     private App(Config config, Database db, HotfixService hotfixes, MarkdownService markdown,
                 FollowUpService followUps, NotifyService notify, MetricsService metrics, LessonService lessons,
                 SearchService search, IncomingService incoming, DeployService deploys, RiskService risks,
-                AttachmentService attachments, Integrations integrations, Clock clock) {
+                AttachmentService attachments, dev.hotfixlog.migrate.MigrationService migrations,
+                Integrations integrations, Clock clock) {
         this.incoming = incoming;
+        this.migrations = migrations;
         this.attachments = attachments;
         this.deploys = deploys;
         this.risks = risks;
@@ -158,7 +166,9 @@ public final class App implements AutoCloseable {
                     new IncomingApiClient(config.server(), config.token()),
                     new DeployApiClient(config.server(), config.token()),
                     new RiskApiClient(config.server(), config.token()),
-                    new AttachmentApiClient(config.server(), config.token()), Integrations.NONE, clock);
+                    new AttachmentApiClient(config.server(), config.token()),
+                    new dev.hotfixlog.migrate.MigrationApiClient(config.server(), config.token()), Integrations.NONE,
+                    clock);
         }
         return local(config, clock);
     }
@@ -170,6 +180,8 @@ public final class App implements AutoCloseable {
         Integrations integrations = Integrations.parse(config.integrations());
         Duration causeWindow = TimeText.parseDuration(Setting.CAUSE_WINDOW.envName(), config.causeWindow());
         ReviewPeriods reviewPeriods = ReviewPeriods.parse(Setting.RISK_REVIEW.envName(), config.riskReview());
+        SeverityTable migrateSeverity = SeverityTable.builtIn().with(Setting.MIGRATE_SEVERITY.envName(),
+                SeverityTable.parseLines(Setting.MIGRATE_SEVERITY.envName(), config.migrateSeverity()));
         Notifier notifier = Notifier.create(config, Dialect.ofUrl(config.dbUrl()), clock);
         Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize(),
                 config.backupBeforeMigration().equals("always") && Dialect.ofUrl(config.dbUrl()) == Dialect.POSTGRESQL
@@ -180,7 +192,7 @@ public final class App implements AutoCloseable {
         // The register hears of every record change in its transaction: Risk Accepted becomes a risk.
         LocalHotfixService hotfixes = new LocalHotfixService(db, clock, redactor, due,
                 RecordListeners.of(notifier, new RiskFromRecord(clock, reviewPeriods, redactor),
-                        new AttachmentsOfRecord(clock, redactor)), teamFields);
+                        new AttachmentsOfRecord(clock, redactor), new MigrationLinks(clock)), teamFields);
         // The full Markdown export carries the register and the evidence; their features write and read them.
         LocalMarkdownService markdown = new LocalMarkdownService(db, clock, hotfixes, redactor,
                 new AttachmentsInLog(redactor, config.attachMaxFile(), config.attachMaxRecord()),
@@ -202,7 +214,11 @@ public final class App implements AutoCloseable {
                 new LocalDeployService(db, clock, redactor, hotfixes, causeWindow),
                 new LocalRiskService(db, clock, redactor, hotfixes, reviewPeriods),
                 new LocalAttachmentService(db, clock, redactor, hotfixes, lessons, config.attachMaxFile(),
-                        config.attachMaxRecord()), integrations, clock);
+                        config.attachMaxRecord()),
+                // A migrated record's source document is kept as its evidence, through the attachments' cleaning.
+                new LocalMigrationService(db, clock, hotfixes.bulk(), new SourceDocuments(redactor,
+                        config.attachMaxFile(), config.attachMaxRecord()), migrateSeverity, redactor),
+                integrations, clock);
     }
 
     public HotfixService hotfixes() {
@@ -247,6 +263,10 @@ public final class App implements AutoCloseable {
 
     public AttachmentService attachments() {
         return attachments;
+    }
+
+    public dev.hotfixlog.migrate.MigrationService migrations() {
+        return migrations;
     }
 
     /** The field-notes site builder; it reads the database itself (people included, to keep them out). */
@@ -310,7 +330,8 @@ public final class App implements AutoCloseable {
                 senders, pages, clock);
         DeployRoutes deployRoutes = new DeployRoutes(deploys, integrations, senders, pages, clock);
         RiskRoutes riskRoutes = new RiskRoutes(risks, pages, clock, config.runbookUrl());
-        RecordPanels panels = h -> incomingRoutes.panel(h) + deployRoutes.panel(h) + attachmentRoutes.panel(h)
+        MigrationRoutes migrationRoutes = new MigrationRoutes(migrations, pages);
+        RecordPanels panels = h -> migrationRoutes.panel(h) + incomingRoutes.panel(h) + deployRoutes.panel(h) + attachmentRoutes.panel(h)
                 + riskRoutes.panel(h)
                 + logSections.html(h)
                 + searchRoutes.html(h) + notifyPages.html(h) + lessonPages.html(h);
@@ -325,6 +346,7 @@ public final class App implements AutoCloseable {
                 deployRoutes::register,
                 riskRoutes::register,
                 attachmentRoutes::register,
+                migrationRoutes::register,
                 new RecordEditPages(hotfixes, pages, panels)::register,
                 notifyPages::register,
                 new NotifyRoutes(notify)::register,

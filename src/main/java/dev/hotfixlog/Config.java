@@ -36,12 +36,13 @@ import java.util.Properties;
  * @param runbookUrl      the team's release runbook (HOTFIX_RUNBOOK_URL), or empty
  * @param attachMaxFile   largest attachment, in bytes (HOTFIX_ATTACH_MAX_FILE)
  * @param attachMaxRecord most bytes of attachments one hotfix or lesson holds (HOTFIX_ATTACH_MAX_RECORD)
+ * @param migrateSeverity the team's lines over the migration's severity table (HOTFIX_MIGRATE_SEVERITY), as written
  */
 public record Config(Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize, int port,
                      String bind, long maxRequestBytes, String server, String token, String bootstrapToken,
                      String actor, String publicUrl, Oidc oidc, FollowThrough followThrough, String fields,
                      String integrations, String causeWindow, String backupBeforeMigration, String riskReview,
-                     String runbookUrl, long attachMaxFile, long attachMaxRecord) {
+                     String runbookUrl, long attachMaxFile, long attachMaxRecord, String migrateSeverity) {
 
     public static final String CONFIG_FILE_ENV = "HOTFIX_CONFIG";
 
@@ -49,7 +50,7 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
     public Config withDbUrl(String url) {
         return new Config(dataDir, url, dbUser, dbPassword, dbPoolSize, port, bind, maxRequestBytes, server, token,
                 bootstrapToken, actor, publicUrl, oidc, followThrough, fields, integrations, causeWindow,
-                backupBeforeMigration, riskReview, runbookUrl, attachMaxFile, attachMaxRecord);
+                backupBeforeMigration, riskReview, runbookUrl, attachMaxFile, attachMaxRecord, migrateSeverity);
     }
 
     /** The SQLite file this configuration names, or null (PostgreSQL, or a log in memory). */
@@ -137,7 +138,7 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
                         longValue(v, Setting.NOTIFY_INTERVAL_MS)), v.get(Setting.FIELDS),
                 v.get(Setting.INTEGRATIONS), v.get(Setting.CAUSE_WINDOW), v.get(Setting.BACKUP_BEFORE_MIGRATION),
                 v.get(Setting.RISK_REVIEW), v.get(Setting.RUNBOOK_URL), longValue(v, Setting.ATTACH_MAX_FILE),
-                longValue(v, Setting.ATTACH_MAX_RECORD));
+                longValue(v, Setting.ATTACH_MAX_RECORD), v.get(Setting.MIGRATE_SEVERITY));
     }
 
     /**

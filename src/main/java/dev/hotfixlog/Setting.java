@@ -61,6 +61,9 @@ public enum Setting {
             + "screenshot, a log excerpt, a PDF); a larger file is refused with 413."),
     ATTACH_MAX_RECORD("HOTFIX_ATTACH_MAX_RECORD", null, "104857600", "Most bytes of attachments one hotfix or lesson "
             + "holds; a file that would go past it is refused with 413."),
+    MIGRATE_SEVERITY("HOTFIX_MIGRATE_SEVERITY", null, "", "Lines over the built-in severity table of `hotfix "
+            + "migrate`, `source.value=severity` separated by commas (`pagerduty.P3=high,morgue.*=high`); see "
+            + "\"Moving in\"."),
     BACKUP_BEFORE_MIGRATION("HOTFIX_BACKUP_BEFORE_MIGRATION", null, "sqlite", "Keep a copy of the log before a newer "
             + "release migrates its schema: `sqlite` (a SQLite log, copied whole) or `always` (a PostgreSQL log "
             + "too, as a `hotfix backup` archive in `<data dir>/backups`).");

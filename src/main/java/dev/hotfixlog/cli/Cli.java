@@ -27,7 +27,7 @@ public final class Cli {
                     DeploysCommand.class, BackupCommand.Backup.class, BackupCommand.Restore.class,
                     BackupCommand.Verify.class, BackupCommand.Copy.class, RiskCommand.Register.class,
                     RiskCommand.One.class, AttachCommand.Attach.class, AttachCommand.Listing.class,
-                    AttachCommand.One.class, CommandLine.HelpCommand.class})
+                    AttachCommand.One.class, MigrateCommand.class, CommandLine.HelpCommand.class})
     static final class Root implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,196 @@
+package dev.hotfixlog.migrate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * GETs one JSON page of a tool's API the way a patient client does: a rate limit (429) or a busy answer (502–504)
+ * waits as long as {@code Retry-After} says (or backs off) and asks again; an answer that is not a JSON object (a
+ * proxy's error page, a cut body) is asked for again twice before the run stops with the page's address. A page's
+ * {@code next} link must stay on the origin the run was given, so a source cannot send the token elsewhere.
+ */
+final class Fetcher {
+    /** One answer past this is not a page of records. */
+    static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    private static final int MAX_TRIES = 8;
+    private static final int MALFORMED_TRIES = 3;
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(2);
+
+    /** What the fetches cost: requests sent, rate-limit answers waited out, malformed answers asked again. */
+    public record Counts(int requests, int rateLimited, int malformedRetried) {
+    }
+
+    /** How a wait is spent; tests and the benchmark use the real one. */
+    interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    private final HttpClient client;
+    private final URI base;
+    private final Map<String, String> headers;
+    private final Sleeper sleeper;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger rateLimited = new AtomicInteger();
+    private final AtomicInteger malformed = new AtomicInteger();
+
+    Fetcher(String base, Map<String, String> headers, Sleeper sleeper) {
+        this.base = URI.create(base.endsWith("/") ? base : base + "/");
+        this.headers = Map.copyOf(headers);
+        this.sleeper = sleeper;
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    Counts counts() {
+        return new Counts(requests.get(), rateLimited.get(), malformed.get());
+    }
+
+    /** A path below the base ({@code incidents?offset=0}) or a {@code next} link on the same origin. */
+    ObjectNode get(String pathOrUrl) {
+        URI uri = resolve(pathOrUrl);
+        int malformedLeft = MALFORMED_TRIES;
+        Duration backOff = Duration.ofSeconds(1);
+        for (int attempt = 1; ; attempt++) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET();
+            headers.forEach(b::header);
+            HttpResponse<InputStream> response;
+            requests.incrementAndGet();
+            try {
+                response = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                if (attempt >= MAX_TRIES) {
+                    throw ValidationException.of("from", shown(uri) + ": " + e.getMessage());
+                }
+                pause(backOff);
+                backOff = backOff.multipliedBy(2);
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while fetching " + shown(uri), e);
+            }
+            int status = response.statusCode();
+            byte[] body = read(response, uri);
+            if (status == 429 || status == 502 || status == 503 || status == 504) {
+                if (status == 429) {
+                    rateLimited.incrementAndGet();
+                }
+                if (attempt >= MAX_TRIES) {
+                    throw ValidationException.of("from", shown(uri) + " answered " + status + " " + attempt
+                            + " times; try again later");
+                }
+                Duration wait = retryAfter(response).orElse(backOff);
+                backOff = backOff.multipliedBy(2);
+                pause(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
+                continue;
+            }
+            if (status == 401 || status == 403) {
+                throw ValidationException.of("token", "the source refused it (HTTP " + status + " at " + shown(uri)
+                        + ")");
+            }
+            if (status != 200) {
+                throw ValidationException.of("from", shown(uri) + " answered HTTP " + status + ": "
+                        + firstLine(body));
+            }
+            try {
+                JsonNode page = Json.mapper().readTree(body);
+                if (page instanceof ObjectNode o) {
+                    return o;
+                }
+                throw new IOException("a JSON " + (page == null ? "nothing" : page.getNodeType().name()
+                        .toLowerCase(java.util.Locale.ROOT)) + ", not an object");
+            } catch (IOException e) {
+                if (--malformedLeft == 0) {
+                    throw ValidationException.of("page", shown(uri) + " is not a page of records after "
+                            + MALFORMED_TRIES + " tries: " + firstLine(e.getMessage().getBytes(StandardCharsets.UTF_8)));
+                }
+                malformed.incrementAndGet();
+                pause(Duration.ofMillis(200));
+            }
+        }
+    }
+
+    private URI resolve(String pathOrUrl) {
+        URI uri = base.resolve(pathOrUrl); // sources ask for relative paths, so a base's own path is kept
+        if (!sameOrigin(uri, base)) {
+            throw ValidationException.of("page", "a next link points to another origin (" + shown(uri)
+                    + "); only " + shown(base) + " is read with your token");
+        }
+        return uri;
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(URI u) {
+        return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    private static byte[] read(HttpResponse<InputStream> response, URI uri) {
+        try (InputStream in = response.body()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw ValidationException.of("page", shown(uri) + " is larger than " + (MAX_BODY_BYTES >> 20)
+                        + " MiB; no page of records is");
+            }
+            return bytes;
+        } catch (IOException e) {
+            return new byte[0]; // a cut body: read as malformed, asked for again
+        }
+    }
+
+    /** Seconds, or an HTTP date; anything else is ignored (the back-off applies). */
+    static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(v -> {
+            String t = v.strip();
+            if (t.matches("\\d{1,6}")) {
+                return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(t)));
+            }
+            try {
+                Duration d = Duration.between(java.time.Instant.now(),
+                        ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return java.util.Optional.of(d.isNegative() ? Duration.ZERO : d);
+            } catch (DateTimeParseException e) {
+                return java.util.Optional.empty();
+            }
+        });
+    }
+
+    private void pause(Duration d) {
+        try {
+            sleeper.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to ask again", e);
+        }
+    }
+
+    /** An address as a message may show it: without its query's values (a source may put a key there). */
+    static String shown(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort())
+                + uri.getRawPath();
+    }
+
+    private static String firstLine(byte[] body) {
+        String s = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8).strip();
+        int nl = s.indexOf('\n');
+        s = nl >= 0 ? s.substring(0, nl) : s;
+        return s.replaceAll("\\p{Cntrl}", " ");
+    }
+}

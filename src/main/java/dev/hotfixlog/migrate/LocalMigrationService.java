@@ -1,0 +1,372 @@
+package dev.hotfixlog.migrate;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.error.FieldError;
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.HotfixBulk;
+import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.ImportItem;
+import dev.hotfixlog.hotfix.ImportOutcome;
+import dev.hotfixlog.json.Json;
+import dev.hotfixlog.security.SecretRedactor;
+import dev.hotfixlog.security.Sha256;
+import dev.hotfixlog.store.Database;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Moves a tool's history in, page by page. The next page is read while this one is stored. Each page is one
+ * write transaction: its records (through the record feature's bulk door, so its listeners hear of them), the
+ * link from each source id to its hotfix, each new or changed source document as evidence, and the position after
+ * the page. A run killed anywhere leaves whole pages stored and the position after the last of them, so running
+ * it again goes on there; a record seen again is matched by its source id, never stored twice.
+ */
+public final class LocalMigrationService implements MigrationService {
+    /** A report lists at most this many notes, then how many more there were. */
+    static final int MAX_NOTES = 1_000;
+    private static final Pattern LINE = Pattern.compile("line (\\d+)");
+    private final Database db;
+    private final Clock clock;
+    private final HotfixBulk bulk;
+    private final KeptDocuments documents;
+    private final SeverityTable severities;
+    private final SecretRedactor redactor;
+    private final Fetcher.Sleeper sleeper;
+    private final MigrationRepository repo = new MigrationRepository();
+
+    public LocalMigrationService(Database db, Clock clock, HotfixBulk bulk, KeptDocuments documents,
+                                 SeverityTable severities, SecretRedactor redactor) {
+        this.db = db;
+        this.clock = clock;
+        this.bulk = bulk;
+        this.documents = documents;
+        this.severities = severities;
+        this.redactor = redactor;
+        this.sleeper = d -> Thread.sleep(d.toMillis());
+    }
+
+    @Override
+    public Optional<SourceLink> sourceOf(String hotfixId) {
+        String id = HotfixId.parse(hotfixId).toString();
+        return db.read(h -> repo.linkOf(h, id)).map(l -> new SourceLink(l.source(), l.sourceKey(), l.hotfixId(),
+                l.url(), MigrationRepository.time(l.migratedAt()), MigrationRepository.time(l.updatedAt())));
+    }
+
+    @Override
+    public MigrationReport migrate(MigrationRequest request, String actor, Consumer<String> progress) {
+        SourceKind kind = request.source();
+        Mapping mapping = new Mapping(kind, severities.with("severity", request.severity()), request.jiraUrl());
+        String origin = redactor.redact(request.origin()).text();
+        Run run = new Run(kind, origin, request.dryRun(), actor);
+        String start = null;
+        if (!request.dryRun()) {
+            if (request.restart()) {
+                db.write(h -> {
+                    repo.clearCursor(h, kind.json(), origin);
+                    return null;
+                });
+            } else {
+                start = db.read(h -> repo.cursor(h, kind.json(), origin)).orElse(null);
+            }
+        }
+        run.resumedFrom = start;
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "migrate-read");
+            t.setDaemon(true);
+            return t;
+        });
+        try (Source source = open(request)) {
+            final String first = start;
+            Future<SourcePage> next = reader.submit(() -> source.page(first));
+            try {
+                while (true) {
+                    SourcePage page = await(next);
+                    if (page.next() != null) {
+                        next = reader.submit(() -> source.page(page.next()));
+                    }
+                    store(run, mapping, page);
+                    run.pages++;
+                    progress.accept(kind.label() + ": page " + run.pages + ", " + run.read + " records read, "
+                            + (run.created.size() + run.updated.size()) + (request.dryRun() ? " to store" : " stored"));
+                    if (page.next() == null) {
+                        run.finished = true;
+                        break;
+                    }
+                }
+            } catch (ValidationException e) {
+                if (request.dryRun() || run.pages == 0) {
+                    throw e;
+                }
+                List<FieldError> errors = new ArrayList<>(e.errors());
+                errors.add(new FieldError("migration", "stopped after " + run.pages + " page(s): "
+                        + run.created.size() + " created, " + run.updated.size() + " updated are stored; the same "
+                        + "command goes on from the page after them"));
+                throw new ValidationException(errors);
+            } finally {
+                next.cancel(true);
+                run.counts = source.counts();
+            }
+        } finally {
+            reader.shutdownNow();
+        }
+        return run.report(Mapping.rows(kind), mapping, request);
+    }
+
+    private Source open(MigrationRequest r) {
+        Instant now = clock.instant();
+        return switch (r.source()) {
+            case MORGUE -> new MorgueSource(r);
+            case PAGERDUTY -> r.overHttp() ? new PagerDutySource(r, now, sleeper)
+                    : new SavedPages(r.from(), "incidents", PagerDutySource::saved);
+            case OPSGENIE -> r.overHttp() ? new OpsgenieSource(r, sleeper)
+                    : new SavedPages(r.from(), "data", OpsgenieSource::saved);
+            case ONCALL -> r.overHttp() ? new OnCallSource(r, sleeper)
+                    : new SavedPages(r.from(), "results", OnCallSource::saved);
+        };
+    }
+
+    private static SourcePage await(Future<SourcePage> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the source", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** One source record, mapped, with the hashes that tell a changed one from one seen before. */
+    private record Candidate(SourceDoc doc, Mapped mapped, byte[] bytes, String docSha, String mappedSha) {
+        String title() {
+            return mapped.fields().path("title").asText();
+        }
+    }
+
+    /** What one page did; made inside the transaction, added to the run only once it committed. */
+    private static final class PageResult {
+        final List<MigrationReport.Entry> created = new ArrayList<>();
+        final List<MigrationReport.Entry> updated = new ArrayList<>();
+        final List<MigrationReport.Entry> unchanged = new ArrayList<>();
+        final List<Skipped> skipped = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+    }
+
+    private void store(Run run, Mapping mapping, SourcePage page) {
+        run.skipped.addAll(page.skipped());
+        List<Candidate> candidates = new ArrayList<>();
+        for (SourceDoc d : page.docs()) {
+            if (!run.seen.add(d.key())) {
+                continue; // listed twice by the source (a newer record moved the pages): once is enough
+            }
+            run.read++;
+            try {
+                Mapped m = mapping.map(d);
+                byte[] bytes = Json.pretty(d.doc()).getBytes(StandardCharsets.UTF_8);
+                candidates.add(new Candidate(d, m, bytes, Sha256.hex(bytes),
+                        Sha256.hex(m.status().json() + "\n" + Json.write(m.fields()))));
+            } catch (Mapping.Unusable e) {
+                run.skipped.add(new Skipped(d.key(), e.getMessage()));
+            }
+        }
+        Instant now = clock.instant();
+        PageResult result;
+        if (run.dryRun) {
+            result = db.read(h -> apply(h, run, candidates, false, page.next(), now));
+        } else {
+            // A record the log refuses is skipped with the log's reason; the page is then stored without it.
+            List<Candidate> left = new ArrayList<>(candidates);
+            List<Skipped> refused = new ArrayList<>();
+            while (true) {
+                try {
+                    List<Candidate> these = List.copyOf(left);
+                    result = db.write(h -> apply(h, run, these, true, page.next(), now));
+                    break;
+                } catch (ValidationException e) {
+                    Map<Integer, String> byLine = byLine(e.errors());
+                    if (byLine == null) {
+                        throw e;
+                    }
+                    List<Candidate> kept = new ArrayList<>();
+                    for (int i = 0; i < left.size(); i++) {
+                        String why = byLine.get(i + 1);
+                        if (why == null) {
+                            kept.add(left.get(i));
+                        } else {
+                            refused.add(new Skipped(left.get(i).doc().key(), why));
+                        }
+                    }
+                    left = kept;
+                }
+            }
+            result.skipped.addAll(refused);
+        }
+        run.add(result);
+    }
+
+    /** Errors that each name an item's line ("line 3"), by that line; null when any names something else. */
+    private static Map<Integer, String> byLine(List<FieldError> errors) {
+        Map<Integer, String> out = new HashMap<>();
+        for (FieldError e : errors) {
+            Matcher m = LINE.matcher(e.field());
+            if (!m.matches()) {
+                return null;
+            }
+            out.merge(Integer.parseInt(m.group(1)), e.message().replaceFirst("^HOTFIX-\\d+ ", ""),
+                    (a, b) -> a + "; " + b);
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    private PageResult apply(org.jdbi.v3.core.Handle h, Run run, List<Candidate> candidates, boolean write,
+                             String next, Instant now) {
+        PageResult r = new PageResult();
+        String source = run.kind.json();
+        Map<String, MigrationRepository.Link> links = repo.links(h, source,
+                candidates.stream().map(c -> c.doc().key()).toList());
+        List<Candidate> changed = new ArrayList<>();
+        List<ImportItem> items = new ArrayList<>();
+        for (Candidate c : candidates) {
+            MigrationRepository.Link link = links.get(c.doc().key());
+            if (link != null && link.deletedAt() != null) {
+                r.skipped.add(new Skipped(c.doc().key(), "it was " + link.hotfixId() + ", deleted here; a "
+                        + "migration does not bring a deleted hotfix back"));
+            } else if (link != null && link.mappedSha256().equals(c.mappedSha())
+                    && link.docSha256().equals(c.docSha())) {
+                r.unchanged.add(new MigrationReport.Entry(c.doc().key(), link.hotfixId(), c.title()));
+            } else {
+                changed.add(c);
+                items.add(new ImportItem(items.size() + 1, link == null ? null : HotfixId.parse(link.hotfixId()),
+                        c.mapped().fields().deepCopy(), c.mapped().status(), true, null));
+            }
+        }
+        if (!items.isEmpty()) {
+            ImportOutcome o = bulk.apply(h, items, run.actor, now, write, false, n -> { });
+            List<FieldError> refusals = new ArrayList<>(o.errors());
+            for (String conflict : o.conflicts()) {
+                refusals.add(new FieldError(conflict.substring(0, conflict.indexOf(':')),
+                        conflict.substring(conflict.indexOf(':') + 2)));
+            }
+            if (write && !refusals.isEmpty()) {
+                throw new ValidationException(refusals); // undone; the page is stored again without them
+            }
+            Map<Integer, String> refused = refusals.isEmpty() ? Map.of() : byLine(refusals);
+            Set<HotfixId> created = new HashSet<>(o.created());
+            Set<HotfixId> updated = new HashSet<>(o.updated());
+            int done = 0;
+            for (int i = 0; i < changed.size(); i++) {
+                Candidate c = changed.get(i);
+                if (refused != null && refused.containsKey(i + 1)) {
+                    r.skipped.add(new Skipped(c.doc().key(), refused.get(i + 1)));
+                    continue;
+                }
+                HotfixId id = o.ids().get(done++);
+                MigrationRepository.Link link = links.get(c.doc().key());
+                MigrationReport.Entry entry = new MigrationReport.Entry(c.doc().key(),
+                        write || link != null ? id.toString() : null, c.title());
+                (created.contains(id) && link == null ? r.created : updated.contains(id) ? r.updated : r.unchanged)
+                        .add(entry);
+                r.notes.addAll(c.mapped().notes());
+                if (!write) {
+                    continue;
+                }
+                String url = c.doc().url() == null ? null : redactor.redact(c.doc().url()).text();
+                repo.put(h, new MigrationRepository.Link(source, c.doc().key(), id.toString(), url, c.docSha(),
+                        c.mappedSha(), now.toEpochMilli(), now.toEpochMilli(), null));
+                if (link == null || !link.docSha256().equals(c.docSha())) {
+                    String note = documents.keep(h, id.toString(), fileName(run.kind, c.doc().key()),
+                            "The " + run.kind.label() + " " + run.kind.thing() + " " + c.doc().key() + " as it was read on "
+                                    + now.atZone(ZoneOffset.UTC).toLocalDate() + " (hotfix migrate)", c.bytes(),
+                            run.actor, now);
+                    if (note != null) {
+                        r.notes.add(note);
+                    }
+                }
+            }
+        }
+        if (write) {
+            if (next != null) {
+                repo.saveCursor(h, source, run.origin, next, candidates.size(), now.toEpochMilli());
+            } else {
+                repo.clearCursor(h, source, run.origin);
+            }
+        }
+        return r;
+    }
+
+    static String fileName(SourceKind kind, String key) {
+        String safe = key.replaceAll("[^A-Za-z0-9._-]", "_");
+        return kind.json() + "-" + (safe.length() > 80 ? safe.substring(0, 80) : safe) + ".json";
+    }
+
+    /** One run's tally. */
+    private static final class Run {
+        final SourceKind kind;
+        final String origin;
+        final boolean dryRun;
+        final String actor;
+        final Set<String> seen = new HashSet<>();
+        final List<MigrationReport.Entry> created = new ArrayList<>();
+        final List<MigrationReport.Entry> updated = new ArrayList<>();
+        final List<MigrationReport.Entry> unchanged = new ArrayList<>();
+        final List<Skipped> skipped = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+        int moreNotes;
+        int pages;
+        int read;
+        boolean finished;
+        String resumedFrom;
+        Fetcher.Counts counts = new Fetcher.Counts(0, 0, 0);
+
+        Run(SourceKind kind, String origin, boolean dryRun, String actor) {
+            this.kind = kind;
+            this.origin = origin;
+            this.dryRun = dryRun;
+            this.actor = actor;
+        }
+
+        void add(PageResult r) {
+            created.addAll(r.created);
+            updated.addAll(r.updated);
+            unchanged.addAll(r.unchanged);
+            skipped.addAll(r.skipped);
+            for (String n : r.notes) {
+                if (notes.size() < MAX_NOTES) {
+                    notes.add(n);
+                } else {
+                    moreNotes++;
+                }
+            }
+        }
+
+        MigrationReport report(List<Mapping.Row> rows, Mapping mapping, MigrationRequest request) {
+            List<String> all = new ArrayList<>(notes);
+            if (moreNotes > 0) {
+                all.add("… and " + moreNotes + " more notes");
+            }
+            return new MigrationReport(kind.json(), origin, dryRun, resumedFrom, finished, pages, counts.requests(),
+                    counts.rateLimited(), counts.malformedRetried(), created, updated, unchanged, skipped, all,
+                    rows.stream().map(x -> new MigrationReport.FieldMap(x.field(), x.from())).toList(),
+                    mapping.severityLines());
+        }
+    }
+}

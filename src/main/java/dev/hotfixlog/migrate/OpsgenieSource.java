@@ -1,0 +1,118 @@
+package dev.hotfixlog.migrate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.json.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Opsgenie's Alert API: {@code GET /v2/alerts} oldest first, 100 a page by offset, on the US host
+ * ({@code api.opsgenie.com}) or the EU one ({@code api.eu.opsgenie.com}); for each alert its notes and its log.
+ * Opsgenie lists at most offset + limit = 20,000 alerts of one query, so a long history is walked on with a query
+ * from the last alert's creation time.
+ */
+final class OpsgenieSource implements Source {
+    static final int LIMIT = 100;
+    static final int OFFSET_CAP = 20_000;
+    private final Fetcher fetcher;
+    private final Http http = new Http();
+    private final Instant since;
+    private final Instant until;
+
+    OpsgenieSource(MigrationRequest r, Fetcher.Sleeper sleeper) {
+        this.fetcher = new Fetcher(r.from(), Map.of("Authorization", "GenieKey " + (r.token() == null ? ""
+                : r.token())), sleeper);
+        this.since = r.since();
+        this.until = r.until();
+    }
+
+    @Override
+    public SourcePage page(String cursor) {
+        long after = since == null ? -1 : since.toEpochMilli();
+        int offset = 0;
+        if (cursor != null) {
+            String[] p = cursor.split(":");
+            try {
+                after = Long.parseLong(p[0]);
+                offset = Integer.parseInt(p[1]);
+            } catch (RuntimeException e) {
+                throw ValidationException.of("cursor", "'" + cursor + "' is not an Opsgenie position; run again "
+                        + "with --restart");
+            }
+        }
+        List<String> query = new ArrayList<>();
+        if (after >= 0) {
+            query.add("createdAt>=" + after);
+        }
+        if (until != null) {
+            query.add("createdAt<" + until.toEpochMilli());
+        }
+        String path = "v2/alerts?limit=" + LIMIT + "&offset=" + offset + "&sort=createdAt&order=asc"
+                + (query.isEmpty() ? "" : "&query=" + Http.enc(String.join(" AND ", query)));
+        ObjectNode page = fetcher.get(path);
+        ArrayNode alerts = Http.list(page, "data", "v2/alerts (offset " + offset + ")");
+        List<Skipped> skipped = new ArrayList<>();
+        List<ObjectNode> found = new ArrayList<>();
+        long last = -1;
+        for (JsonNode a : alerts) {
+            if (!(a instanceof ObjectNode o) || !a.path("id").isTextual()) {
+                skipped.add(new Skipped("offset " + (offset + found.size() + skipped.size()), "an alert without an id"));
+                continue;
+            }
+            found.add(o);
+            Instant created = Mapping.instant(o.path("createdAt").asText(null));
+            last = created != null ? created.toEpochMilli() : last;
+        }
+        List<SourceDoc> docs = http.each(found, this::withNotes);
+        boolean more = page.path("paging").hasNonNull("next") && alerts.size() == LIMIT;
+        String next = !more ? null : offset + 2 * LIMIT > OFFSET_CAP && last > after ? last + ":0"
+                : after + ":" + (offset + LIMIT);
+        return new SourcePage(docs, skipped, next);
+    }
+
+    private SourceDoc withNotes(ObjectNode alert) {
+        String id = Http.enc(alert.get("id").asText());
+        ArrayNode notes = Http.collect(fetcher, "v2/alerts/" + id + "/notes?identifierType=id&limit=100&order=asc",
+                "data", OpsgenieSource::nextLink);
+        ArrayNode logs = Http.collect(fetcher, "v2/alerts/" + id + "/logs?identifierType=id&limit=100&order=asc",
+                "data", OpsgenieSource::nextLink);
+        return doc(alert, notes, logs);
+    }
+
+    private static String nextLink(ObjectNode page) {
+        JsonNode next = page.path("paging").get("next");
+        return next != null && next.isTextual() && !next.asText().isBlank() ? next.asText() : null;
+    }
+
+    static SourceDoc doc(ObjectNode alert, ArrayNode notes, ArrayNode logs) {
+        ObjectNode doc = Json.object();
+        doc.put("source", SourceKind.OPSGENIE.json());
+        doc.set("alert", alert);
+        doc.set("notes", notes);
+        doc.set("logs", logs);
+        return new SourceDoc(alert.get("id").asText(), doc, null);
+    }
+
+    static SourceDoc saved(ObjectNode alert) {
+        ObjectNode copy = alert.deepCopy();
+        JsonNode notes = copy.remove("notes");
+        JsonNode logs = copy.remove("logs");
+        return doc(copy, notes instanceof ArrayNode a ? a : Json.mapper().createArrayNode(),
+                logs instanceof ArrayNode l ? l : Json.mapper().createArrayNode());
+    }
+
+    @Override
+    public Fetcher.Counts counts() {
+        return fetcher.counts();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

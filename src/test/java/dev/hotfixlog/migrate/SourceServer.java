@@ -1,0 +1,337 @@
+package dev.hotfixlog.migrate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.hotfixlog.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A tool's API on localhost, serving its pages in the tool's documented shape (PagerDuty's REST API v2, Opsgenie's
+ * Alert API v2, Grafana OnCall's public API v1), with its auth header checked, its paging, and faults on demand:
+ * a 429 with {@code Retry-After}, a malformed answer (a proxy's HTML error page with a 200), a page that stays
+ * broken. Records are held as the tool would list them, with their sub-lists (log entries, notes, logs,
+ * resolution notes) kept beside them.
+ */
+final class SourceServer implements AutoCloseable {
+    enum Kind { PAGERDUTY, OPSGENIE, ONCALL }
+
+    /** A fault: the next {@code times} requests matching {@code when} answer this way. */
+    private record Fault(Predicate<String> when, AtomicInteger times, String kind) {
+    }
+
+    private final Kind kind;
+    private final String auth;
+    private final HttpServer server;
+    private final List<ObjectNode> records = new CopyOnWriteArrayList<>();
+    private final Map<String, Map<String, ArrayNode>> subLists = new ConcurrentHashMap<>();
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    final AtomicInteger listPages = new AtomicInteger();
+    /** Served list pages before the server holds every later answer (0: never); for killing a run midway. */
+    volatile int holdAfterListPages;
+    final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+
+    SourceServer(Kind kind, String auth) {
+        this.kind = kind;
+        this.auth = auth;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + (kind == Kind.ONCALL ? "/oncall" : "");
+    }
+
+    void add(ObjectNode record, Map<String, ArrayNode> subs) {
+        records.add(record);
+        subLists.put(record.get("id").asText(), new LinkedHashMap<>(subs));
+    }
+
+    ObjectNode record(String id) {
+        return records.stream().filter(r -> r.get("id").asText().equals(id)).findFirst().orElseThrow();
+    }
+
+    void rateLimitOnce(Predicate<String> when) {
+        faults.add(new Fault(when, new AtomicInteger(1), "429"));
+    }
+
+    void malformedOnce(Predicate<String> when) {
+        faults.add(new Fault(when, new AtomicInteger(1), "html"));
+    }
+
+    void brokenFromNowOn(Predicate<String> when) {
+        faults.add(new Fault(when, new AtomicInteger(Integer.MAX_VALUE), "html"));
+    }
+
+    void clearFaults() {
+        faults.clear();
+    }
+
+    List<String> requests() {
+        return requests;
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        String target = ex.getRequestURI().getRawPath() + (ex.getRequestURI().getRawQuery() == null ? ""
+                : "?" + ex.getRequestURI().getRawQuery());
+        requests.add(target);
+        try (ex) {
+            if (!auth.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+                send(ex, 401, "{\"error\":\"unauthorized\"}");
+                return;
+            }
+            for (Fault f : faults) {
+                if (f.when().test(target) && f.times().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    if (f.kind().equals("429")) {
+                        ex.getResponseHeaders().add("Retry-After", "1");
+                        send(ex, 429, "{\"error\":\"rate limited\"}");
+                    } else {
+                        ex.getResponseHeaders().add("Content-Type", "text/html");
+                        byte[] b = "<html><body><h1>502 Bad Gateway</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+                        ex.sendResponseHeaders(200, b.length);
+                        ex.getResponseBody().write(b);
+                    }
+                    return;
+                }
+            }
+            ObjectNode body = switch (kind) {
+                case PAGERDUTY -> pagerDuty(ex.getRequestURI().getRawPath(), query(ex));
+                case OPSGENIE -> opsgenie(ex.getRequestURI().getRawPath(), query(ex));
+                case ONCALL -> onCall(ex.getRequestURI().getRawPath(), query(ex));
+            };
+            if (body == null) {
+                send(ex, 404, "{\"error\":\"not found\"}");
+                return;
+            }
+            if (body.has("__status")) {
+                send(ex, body.get("__status").asInt(), body.path("__body").asText());
+                return;
+            }
+            send(ex, 200, Json.write(body));
+        }
+    }
+
+    private void listed() {
+        int n = listPages.incrementAndGet();
+        if (holdAfterListPages > 0 && n > holdAfterListPages) {
+            held.countDown();
+            try {
+                Thread.sleep(Duration.ofMinutes(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // ---- PagerDuty: /incidents?since&until&offset&limit, /incidents/{id}/log_entries, /incidents/{id}/notes ----
+
+    private ObjectNode pagerDuty(String path, Map<String, String> q) {
+        if (path.equals("/incidents")) {
+            Instant now = Instant.now();
+            Instant since = q.containsKey("since") ? Instant.parse(q.get("since")) : now.minus(Duration.ofDays(30));
+            Instant until = q.containsKey("until") ? Instant.parse(q.get("until")) : now;
+            if (Duration.between(since, until).compareTo(Duration.ofDays(183)) > 0) {
+                return error(400, "{\"error\":{\"message\":\"Invalid Input Provided\",\"errors\":[\"Date range "
+                        + "cannot exceed 6 months\"]}}");
+            }
+            int offset = Integer.parseInt(q.getOrDefault("offset", "0"));
+            int limit = Math.min(100, Integer.parseInt(q.getOrDefault("limit", "25")));
+            if (offset + limit > 10_000) {
+                return error(400, "{\"error\":{\"message\":\"Offset must be less than 10000\"}}");
+            }
+            listed();
+            List<ObjectNode> in = sorted("created_at").stream().filter(r -> {
+                Instant c = created(r, "created_at");
+                return c != null && !c.isBefore(since) && c.isBefore(until);
+            }).toList();
+            ObjectNode page = Json.object();
+            page.set("incidents", slice(in, offset, limit));
+            page.put("limit", limit).put("offset", offset).put("more", offset + limit < in.size()).putNull("total");
+            return page;
+        }
+        String[] p = path.split("/");
+        if (p.length == 4 && p[1].equals("incidents") && subLists.containsKey(p[2])) {
+            ArrayNode all = subLists.get(p[2]).getOrDefault(p[3], Json.mapper().createArrayNode());
+            ObjectNode page = Json.object();
+            if (p[3].equals("log_entries")) {
+                int offset = Integer.parseInt(q.getOrDefault("offset", "0"));
+                int limit = Integer.parseInt(q.getOrDefault("limit", "25"));
+                page.set("log_entries", slice(list(all), offset, limit));
+                page.put("offset", offset).put("limit", limit).put("more", offset + limit < all.size());
+            } else if (p[3].equals("notes")) {
+                page.set("notes", all);
+            } else {
+                return null;
+            }
+            return page;
+        }
+        return null;
+    }
+
+    // ---- Opsgenie: /v2/alerts?offset&limit&sort&order&query, /v2/alerts/{id}/notes, /v2/alerts/{id}/logs ----
+
+    private ObjectNode opsgenie(String path, Map<String, String> q) {
+        if (path.equals("/v2/alerts")) {
+            int offset = Integer.parseInt(q.getOrDefault("offset", "0"));
+            int limit = Math.min(100, Integer.parseInt(q.getOrDefault("limit", "20")));
+            if (offset + limit > 20_000) {
+                return error(422, "{\"message\":\"offset + limit must be at most 20000\"}");
+            }
+            listed();
+            long after = Long.MIN_VALUE;
+            long before = Long.MAX_VALUE;
+            for (String term : q.getOrDefault("query", "").split(" AND ")) {
+                if (term.startsWith("createdAt>=")) {
+                    after = Long.parseLong(term.substring(11));
+                } else if (term.startsWith("createdAt<")) {
+                    before = Long.parseLong(term.substring(10));
+                }
+            }
+            long a = after;
+            long b = before;
+            List<ObjectNode> in = sorted("createdAt").stream().filter(r -> {
+                Instant c = created(r, "createdAt");
+                return c == null || c.toEpochMilli() >= a && c.toEpochMilli() < b;
+            }).toList();
+            ObjectNode page = Json.object();
+            page.set("data", slice(in, offset, limit));
+            ObjectNode paging = page.putObject("paging");
+            if (offset + limit < in.size()) {
+                paging.put("next", url() + "/v2/alerts?limit=" + limit + "&offset=" + (offset + limit)
+                        + "&sort=createdAt&order=asc");
+            }
+            page.put("took", 0.01).put("requestId", "r-" + offset);
+            return page;
+        }
+        String[] p = path.split("/");
+        if (p.length == 5 && p[2].equals("alerts") && subLists.containsKey(p[3])
+                && (p[4].equals("notes") || p[4].equals("logs"))) {
+            ObjectNode page = Json.object();
+            page.set("data", subLists.get(p[3]).getOrDefault(p[4], Json.mapper().createArrayNode()));
+            page.putObject("paging");
+            return page;
+        }
+        return null;
+    }
+
+    // ---- Grafana OnCall: /oncall/api/v1/alert_groups/?page=N, /oncall/api/v1/resolution_notes/?alert_group_id= ----
+
+    private ObjectNode onCall(String path, Map<String, String> q) {
+        int size = 50;
+        if (path.equals("/oncall/api/v1/alert_groups/")) {
+            listed();
+            int pageNo = Integer.parseInt(q.getOrDefault("page", "1"));
+            List<ObjectNode> newest = new ArrayList<>(sorted("created_at"));
+            java.util.Collections.reverse(newest);
+            ObjectNode page = Json.object();
+            page.put("count", newest.size());
+            boolean more = pageNo * size < newest.size();
+            if (more) {
+                page.put("next", url() + "/api/v1/alert_groups/?page=" + (pageNo + 1));
+            } else {
+                page.putNull("next");
+            }
+            page.putNull("previous");
+            page.set("results", slice(newest, (pageNo - 1) * size, size));
+            page.put("page_size", size).put("current_page_number", pageNo)
+                    .put("total_pages", (newest.size() + size - 1) / size);
+            return page;
+        }
+        if (path.equals("/oncall/api/v1/resolution_notes/")) {
+            String id = q.get("alert_group_id");
+            ArrayNode notes = id == null || !subLists.containsKey(id) ? Json.mapper().createArrayNode()
+                    : subLists.get(id).getOrDefault("resolution_notes", Json.mapper().createArrayNode());
+            ObjectNode page = Json.object();
+            page.put("count", notes.size()).putNull("next").putNull("previous");
+            page.set("results", notes);
+            return page;
+        }
+        return null;
+    }
+
+    private List<ObjectNode> sorted(String field) {
+        List<ObjectNode> all = new ArrayList<>(records);
+        all.sort(Comparator.comparing((ObjectNode r) -> {
+            Instant c = created(r, field);
+            return c == null ? Instant.EPOCH : c;
+        }).thenComparing(r -> r.get("id").asText()));
+        return all;
+    }
+
+    private static Instant created(JsonNode r, String field) {
+        return r.hasNonNull(field) ? Instant.parse(r.get(field).asText()) : null;
+    }
+
+    private static List<JsonNode> list(ArrayNode a) {
+        List<JsonNode> out = new ArrayList<>();
+        a.forEach(out::add);
+        return out;
+    }
+
+    private static ArrayNode slice(List<? extends JsonNode> in, int offset, int limit) {
+        ArrayNode out = Json.mapper().createArrayNode();
+        for (int i = offset; i < Math.min(in.size(), offset + limit); i++) {
+            out.add(in.get(i));
+        }
+        return out;
+    }
+
+    private static ObjectNode error(int status, String body) {
+        return Json.object().put("__status", status).put("__body", body);
+    }
+
+    private static Map<String, String> query(HttpExchange ex) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String raw = ex.getRequestURI().getRawQuery();
+        if (raw == null) {
+            return out;
+        }
+        for (String part : raw.split("&")) {
+            int eq = part.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+            out.put(k, v);
+        }
+        return out;
+    }
+
+    private static void send(HttpExchange ex, int status, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        if (!ex.getResponseHeaders().containsKey("Content-Type")) {
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+        }
+        ex.sendResponseHeaders(status, b.length);
+        ex.getResponseBody().write(b);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}
