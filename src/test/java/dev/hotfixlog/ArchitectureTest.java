@@ -75,8 +75,23 @@ class ArchitectureTest {
     void features_doNotReachIntoTheCli() {
         noClasses().that().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.security..",
                         "dev.hotfixlog.markdown..", "dev.hotfixlog.notify..", "dev.hotfixlog.followup..",
-                        "dev.hotfixlog.metrics..", "dev.hotfixlog.lesson..", "dev.hotfixlog.search..")
+                        "dev.hotfixlog.metrics..", "dev.hotfixlog.lesson..", "dev.hotfixlog.search..",
+                        "dev.hotfixlog.migrate..")
                 .should().dependOnClassesThat().resideInAPackage("dev.hotfixlog.cli..")
+                .check(classes);
+    }
+
+    /** Moving in writes records through the record's bulk door; the record and the evidence never know it. */
+    @Test
+    void theRecord_andTheEvidence_doNotKnowMigrations_andMigrationsKeepEvidenceThroughTheirSeam() {
+        noClasses().that().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.markdown..",
+                        "dev.hotfixlog.store..", "dev.hotfixlog.web..", "dev.hotfixlog.metrics..",
+                        "dev.hotfixlog.search..")
+                .should().dependOnClassesThat().resideInAPackage("dev.hotfixlog.migrate..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.hotfixlog.migrate..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.hotfixlog.attachment..",
+                        "dev.hotfixlog.markdown..", "dev.hotfixlog.metrics..", "dev.hotfixlog.search..")
                 .check(classes);
     }
 

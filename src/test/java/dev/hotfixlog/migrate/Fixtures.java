@@ -11,7 +11,7 @@ import java.util.Map;
  * Histories in each tool's documented shape, made the same way every time. Each has one record the migration
  * must skip (and says why), a secret pasted into a note, open and closed records, and a recurring failure.
  */
-final class Fixtures {
+public final class Fixtures {
     static final String GITHUB_TOKEN = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
     static final Instant FIRST = Instant.parse("2026-03-01T02:00:00Z");
     static final String[] SERVICES = {"payments", "search", "checkout"};
@@ -131,7 +131,7 @@ final class Fixtures {
      * Grafana OnCall alert groups, one every 16 hours: every tenth firing, the rest resolved 38 minutes in;
      * labels service and severity; number {@link #SKIPPED} has no created_at.
      */
-    static void onCall(SourceServer s, int n) {
+    public static void onCall(SourceServer s, int n) {
         for (int i = 0; i < n; i++) {
             Instant created = FIRST.plus(Duration.ofHours(16L * i));
             boolean resolved = i % 10 != 0;

@@ -31,8 +31,9 @@ import java.util.function.Predicate;
  * broken. Records are held as the tool would list them, with their sub-lists (log entries, notes, logs,
  * resolution notes) kept beside them.
  */
-final class SourceServer implements AutoCloseable {
-    enum Kind { PAGERDUTY, OPSGENIE, ONCALL }
+public final class SourceServer implements AutoCloseable {
+    /** The tools served. */
+    public enum Kind { PAGERDUTY, OPSGENIE, ONCALL }
 
     /** A fault: the next {@code times} requests matching {@code when} answer this way. */
     private record Fault(Predicate<String> when, AtomicInteger times, String kind) {
@@ -50,7 +51,7 @@ final class SourceServer implements AutoCloseable {
     volatile int holdAfterListPages;
     final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
 
-    SourceServer(Kind kind, String auth) {
+    public SourceServer(Kind kind, String auth) {
         this.kind = kind;
         this.auth = auth;
         try {
@@ -58,12 +59,16 @@ final class SourceServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.setExecutor(Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "source-server");
+            t.setDaemon(true);
+            return t;
+        }));
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + (kind == Kind.ONCALL ? "/oncall" : "");
     }
 

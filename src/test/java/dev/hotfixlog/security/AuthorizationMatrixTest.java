@@ -3,6 +3,8 @@ package dev.hotfixlog.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotfixlog.migrate.Fixtures;
+import dev.hotfixlog.migrate.SourceServer;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.Http;
 import dev.hotfixlog.support.MutableClock;
@@ -156,6 +158,22 @@ class AuthorizationMatrixTest {
         NEEDS.put("POST /hotfixes/{id}/attachments", Role.RESPONDER);
         NEEDS.put("POST /lessons/{id}/attachments", Role.RESPONDER);
         NEEDS.put("POST /attachments/{aid}/delete", Role.RESPONDER);
+        NEEDS.put("POST /api/v1/migrations", Role.ADMIN);
+        NEEDS.put("GET /api/v1/hotfixes/{id}/source", Role.VIEWER);
+    }
+
+    /** Grafana OnCall on localhost with two alert groups, for the migration routes. */
+    private static final SourceServer ONCALL = oncall();
+
+    private static SourceServer oncall() {
+        SourceServer s = new SourceServer(SourceServer.Kind.ONCALL, "oc-key");
+        Fixtures.onCall(s, 2);
+        return s;
+    }
+
+    private static String migration(boolean dry) {
+        return "{\"source\":\"grafana-oncall\",\"from\":\"" + ONCALL.url() + "\",\"token\":\"oc-key\","
+                + "\"dryRun\":" + dry + "}";
     }
 
 
@@ -413,6 +431,14 @@ class AuthorizationMatrixTest {
             case "POST /attachments/{aid}/delete":
                 return h -> h.send("POST", "/attachments/" + attachment(admin) + "/delete", "reason=test",
                         "Content-Type", "application/x-www-form-urlencoded");
+            case "POST /api/v1/migrations":
+                return h -> h.post("/api/v1/migrations", migration(true));
+            case "GET /api/v1/hotfixes/{id}/source": {
+                JsonNode moved = admin.post("/api/v1/migrations", migration(false)).json();
+                String id = (moved.path("created").isEmpty() ? moved.path("unchanged") : moved.path("created"))
+                        .path(0).path("hotfixId").asText();
+                return h -> h.get("/api/v1/hotfixes/" + id + "/source");
+            }
             case "POST /api/v1/risks/{id}/mitigate":
                 return h -> h.post("/api/v1/risks/" + risk(admin) + "/mitigate", "{\"controls\":\"a flag\"}");
             default: {

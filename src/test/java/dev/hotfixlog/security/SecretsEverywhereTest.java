@@ -64,7 +64,8 @@ class SecretsEverywhereTest {
             "deploy.actor", "deploy.url", "deploy.delivery_key", "deploy_link.confirmed_by", "risk.statement",
             "risk.owner", "risk.accepted_by", "risk.controls", "risk.proper_fix", "risk.retire_reason",
             "risk_event.actor", "risk_event.detail", "attachment.file_name", "attachment.note",
-            "attachment.preview", "attachment.added_by", "attachment.deleted_by", "attachment.delete_reason");
+            "attachment.preview", "attachment.added_by", "attachment.deleted_by", "attachment.delete_reason",
+            "migration_link.url", "migration_cursor.origin");
     /** Columns no person's free text reaches, each with the reason. */
     private static final Map<String, String> NOT_FREE_TEXT = new TreeMap<>(Map.ofEntries(
             Map.entry("account.username", "a name of letters, digits and . _ - (AccountService refuses the rest)"),
@@ -142,7 +143,14 @@ class SecretsEverywhereTest {
             Map.entry("attachment.file_type", "one of seven sniffed types"),
             Map.entry("attachment.sha256", "SHA-256 hex"),
             Map.entry("attachment_content.bytes", "a file's bytes by their hash; a text file is redacted before it is "
-                    + "stored, and its content as served is searched below"), Map.entry("attachment_content.sha256", "SHA-256 hex")));
+                    + "stored, and its content as served is searched below"), Map.entry("attachment_content.sha256", "SHA-256 hex"),
+            Map.entry("migration_link.source", "one of four tools' names"),
+            Map.entry("migration_link.source_key", "the tool's own id of a record (PagerDuty's P1A2B3C, Morgue's 42)"),
+            Map.entry("migration_link.hotfix_id", "an id"), Map.entry("migration_link.doc_sha256", "SHA-256 hex"),
+            Map.entry("migration_link.mapped_sha256", "SHA-256 hex"),
+            Map.entry("migration_cursor.source", "one of four tools' names"),
+            Map.entry("migration_cursor.position", "the tool's own position: numbers, a time, or its next page's "
+                    + "address on the run's own origin (the token is a header, never in it)")));
 
     record Secret(String kind, String pasted, String secret) {
     }
@@ -268,6 +276,26 @@ class SecretsEverywhereTest {
             }
             for (String path : List.of("/api/v1/risks?state=retired", "/api/v1/risks", "/api/v1/risks/" + riskId,
                     "/risks", "/risks?state=retired")) {
+                Http.Response r = admin.get(path);
+                assertThat(r.status()).as(path).isEqualTo(200);
+                outputs.add(path + "\n" + r.body());
+            }
+
+            // Moving in from saved PagerDuty pages: a secret in an incident's address and one in the folder's name
+            // (the origin). The second page is broken, so the run stops halfway and keeps its position.
+            Path pages = Files.createDirectories(db.dataDir().resolve("pd-" + dev.hotfixlog.migrate.Fixtures
+                    .GITHUB_TOKEN));
+            Files.writeString(pages.resolve("a.json"), "{\"incidents\":[{\"id\":\"PSECRET\",\"title\":\"Moved in\","
+                    + "\"status\":\"resolved\",\"created_at\":\"2026-10-01T02:00:00Z\",\"html_url\":"
+                    + quoted("https://acme.pagerduty.com/incidents/PSECRET?note=" + paste(true)) + "}]}");
+            Files.writeString(pages.resolve("b.json"), "{ broken");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.app().migrations().migrate(
+                    new dev.hotfixlog.migrate.MigrationRequest(dev.hotfixlog.migrate.SourceKind.PAGERDUTY,
+                            pages.toString(), null, false, null, null, Map.of(), null, false), "migrator", l -> { }))
+                    .hasMessageContaining("b.json");
+            String moved = admin.get("/api/v1/hotfixes?q=Moved").json().path("items").path(0).path("id").asText();
+            for (String path : List.of("/api/v1/hotfixes/" + moved + "/source", "/hotfixes/" + moved,
+                    "/api/v1/hotfixes/" + moved + "/attachments")) {
                 Http.Response r = admin.get(path);
                 assertThat(r.status()).as(path).isEqualTo(200);
                 outputs.add(path + "\n" + r.body());
