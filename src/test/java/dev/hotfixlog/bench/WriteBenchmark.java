@@ -248,11 +248,11 @@ public final class WriteBenchmark {
         }
     }
 
-    static String withSchema(String base, String schema) {
+    public static String withSchema(String base, String schema) {
         return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
-    static void exec(String url, String sql) throws Exception {
+    public static void exec(String url, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute(sql);
         }

@@ -12,7 +12,7 @@ import java.util.Map;
  * must skip (and says why), a secret pasted into a note, open and closed records, and a recurring failure.
  */
 public final class Fixtures {
-    static final String GITHUB_TOKEN = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+    public static final String GITHUB_TOKEN = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
     static final Instant FIRST = Instant.parse("2026-03-01T02:00:00Z");
     static final String[] SERVICES = {"payments", "search", "checkout"};
 
