@@ -77,6 +77,46 @@ final class AttachmentRepository {
     }
 
     /** The bytes the owner's live attachments take. */
+    /** Each owner's live bytes, in one query (a migration's page keeps a document on each of its hotfixes). */
+    java.util.Map<String, Long> used(Handle h, Owner.Kind kind, java.util.Collection<String> owners) {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        if (owners.isEmpty()) {
+            return out;
+        }
+        h.createQuery("SELECT owner_id, COALESCE(SUM(size), 0) AS used FROM attachment WHERE owner_kind = :kind "
+                        + "AND owner_id IN (<owners>) AND deleted_at IS NULL GROUP BY owner_id")
+                .bind("kind", kind.json()).bindList("owners", java.util.List.copyOf(owners))
+                .map((rs, c) -> java.util.Map.entry(rs.getString("owner_id"), rs.getLong("used")))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** One file to store: its owner, its labels, its cleaned bytes and what they are. */
+    record Row(Owner owner, Upload upload, FileType type, String sha256, String preview, String actor, long now) {
+    }
+
+    /** Contents (each once) and attachment rows, many to a statement. */
+    void insertAll(Handle h, java.util.List<Row> rows) {
+        dev.hotfixlog.store.MultiRowInsert contents = new dev.hotfixlog.store.MultiRowInsert("attachment_content",
+                "sha256, size, bytes, created_at", "ON CONFLICT (sha256) DO NOTHING");
+        dev.hotfixlog.store.MultiRowInsert attachments = new dev.hotfixlog.store.MultiRowInsert("attachment",
+                "owner_kind, owner_id, file_name, note, file_type, size, sha256, preview, added_by, added_at");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Row r : rows) {
+            long size = r.upload().bytes().length;
+            if (seen.add(r.sha256())) {
+                contents.add(r.sha256(), size, r.upload().bytes(), r.now());
+            }
+            attachments.add(r.owner().kind().json(), r.owner().id(), r.upload().fileName(), r.upload().note(),
+                    r.type().json(), size, r.sha256(), r.preview(), r.actor(), r.now());
+        }
+        try (dev.hotfixlog.store.MultiRowInsert.Statements statements = new dev.hotfixlog.store.MultiRowInsert
+                .Statements(h)) {
+            contents.execute(statements);
+            attachments.execute(statements);
+        }
+    }
+
     long used(Handle h, Owner owner) {
         return h.createQuery("SELECT COALESCE(SUM(size), 0) FROM attachment WHERE owner_kind = :kind "
                         + "AND owner_id = :owner AND deleted_at IS NULL")

@@ -66,6 +66,39 @@ final class Cleaning {
         return repo.insert(h, owner, masked, c.type(), c.bytes().length, c.sha256(), c.preview(), who, at);
     }
 
+    /** A file cleaned and masked, and the hotfix or lesson it goes on. */
+    record Placed(Owner owner, Upload masked, Clean clean) {
+    }
+
+    /**
+     * Stores many cleaned files, each within its owner's limit, in a few statements; returns a message for each
+     * file that would pass its owner's limit (not stored). A migration keeps a page's source documents so.
+     */
+    java.util.List<String> storeAll(Handle h, java.util.List<Placed> files, String who, long at) {
+        java.util.Map<String, Long> used = new java.util.HashMap<>(repo.used(h, Owner.Kind.HOTFIX, files.stream()
+                .filter(f -> f.owner().kind() == Owner.Kind.HOTFIX).map(f -> f.owner().id()).distinct().toList()));
+        java.util.List<String> refused = new java.util.ArrayList<>();
+        java.util.List<AttachmentRepository.Row> rows = new java.util.ArrayList<>();
+        for (Placed f : files) {
+            if (f.owner().kind() != Owner.Kind.HOTFIX) {
+                throw new IllegalArgumentException("only a hotfix's files are stored many at once");
+            }
+            long before = used.getOrDefault(f.owner().id(), 0L);
+            long size = f.clean().bytes().length;
+            if (before + size > maxRecord) {
+                refused.add(f.owner() + " holds " + Attachment.sizeText(before) + " of attachments; with "
+                        + f.masked().fileName() + " (" + Attachment.sizeText(size) + ") it would pass its limit of "
+                        + Attachment.sizeText(maxRecord) + " (HOTFIX_ATTACH_MAX_RECORD)");
+                continue;
+            }
+            used.put(f.owner().id(), before + size);
+            rows.add(new AttachmentRepository.Row(f.owner(), f.masked(), f.clean().type(), f.clean().sha256(),
+                    f.clean().preview(), who, at));
+        }
+        repo.insertAll(h, rows);
+        return refused;
+    }
+
     /** UTF-8 (a byte-order mark dropped); a stray byte of another encoding reads as U+FFFD, not a refusal. */
     static String decode(byte[] bytes) {
         try {

@@ -77,7 +77,8 @@ public final class HotfixBulk {
                 .mapToLong(i -> i.id().number()).max().orElse(0));
         // In page order, on this thread (it owns the handle): ids, repeated ids, and the records entries update.
         Set<HotfixId> seen = new HashSet<>();
-        Set<String> stored = repo.ids(h);
+        Set<String> stored = repo.ids(h, items.stream().filter(i -> i.id() != null).map(i -> i.id().toString())
+                .collect(java.util.stream.Collectors.toSet()));
         List<Slot> slots = new ArrayList<>(items.size());
         List<String> conflicts = new ArrayList<>();
         Map<HotfixId, HotfixId> renumbered = new java.util.LinkedHashMap<>();

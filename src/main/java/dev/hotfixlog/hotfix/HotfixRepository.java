@@ -107,6 +107,21 @@ final class HotfixRepository {
     }
 
     /**
+     * Which of these ids the log has. Few ids (a migration's page, whose records are mostly new) are looked up by
+     * key; many (a whole log's page) read every id once, which is cheaper than thousands of lookups.
+     */
+    java.util.Set<String> ids(Handle h, java.util.Collection<String> wanted) {
+        if (wanted.isEmpty()) {
+            return java.util.Set.of();
+        }
+        if (wanted.size() > 500) {
+            return ids(h);
+        }
+        return new java.util.HashSet<>(h.createQuery("SELECT id FROM hotfix WHERE id IN (<ids>)")
+                .bindList("ids", java.util.List.copyOf(wanted)).mapTo(String.class).list());
+    }
+
+    /**
      * New records and their children, written as one batch per table: the way one create and a 10,000-entry
      * import insert rows is the same, only the batch is larger. Rows are built without a handle, so an import
      * builds them on other threads and only the writing happens in the transaction's thread.

@@ -11,6 +11,7 @@ import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.security.Sha256;
 import dev.hotfixlog.store.Database;
+import dev.hotfixlog.store.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -93,18 +94,19 @@ public final class LocalMigrationService implements MigrationService {
         });
         try (Source source = open(request)) {
             final String first = start;
-            Future<SourcePage> next = reader.submit(() -> source.page(first));
+            // The reader fetches the next page, maps it and cleans its documents while this page is stored.
+            Future<Read> next = reader.submit(() -> read(source.page(first), mapping, kind));
             try {
                 while (true) {
-                    SourcePage page = await(next);
-                    if (page.next() != null) {
-                        next = reader.submit(() -> source.page(page.next()));
+                    Read page = await(next);
+                    if (page.page().next() != null) {
+                        next = reader.submit(() -> read(source.page(page.page().next()), mapping, kind));
                     }
-                    store(run, mapping, page);
+                    store(run, page);
                     run.pages++;
                     progress.accept(kind.label() + ": page " + run.pages + ", " + run.read + " records read, "
                             + (run.created.size() + run.updated.size()) + (request.dryRun() ? " to store" : " stored"));
-                    if (page.next() == null) {
+                    if (page.page().next() == null) {
                         run.finished = true;
                         break;
                     }
@@ -141,7 +143,7 @@ public final class LocalMigrationService implements MigrationService {
         };
     }
 
-    private static SourcePage await(Future<SourcePage> f) {
+    private static Read await(Future<Read> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -155,8 +157,31 @@ public final class LocalMigrationService implements MigrationService {
         }
     }
 
+    /** A page as read: each record mapped (or why it cannot be), its document cleaned for keeping. */
+    private record Read(SourcePage page, List<Candidate> candidates, List<Skipped> unusable) {
+    }
+
+    private Read read(SourcePage page, Mapping mapping, SourceKind kind) {
+        List<Candidate> candidates = new ArrayList<>();
+        List<Skipped> unusable = new ArrayList<>();
+        String day = clock.instant().atZone(ZoneOffset.UTC).toLocalDate().toString();
+        for (SourceDoc d : page.docs()) {
+            try {
+                Mapped m = mapping.map(d);
+                byte[] bytes = Json.pretty(d.doc()).getBytes(StandardCharsets.UTF_8);
+                candidates.add(new Candidate(d, m, Sha256.hex(bytes), Sha256.hex(m.status().json() + "\n"
+                        + Json.write(m.fields())), documents.clean(fileName(kind, d.key()), "The " + kind.label() + " "
+                        + kind.thing() + " " + d.key() + " as it was read on " + day + " (hotfix migrate)", bytes)));
+            } catch (Mapping.Unusable e) {
+                unusable.add(new Skipped(d.key(), e.getMessage()));
+            }
+        }
+        return new Read(page, candidates, unusable);
+    }
+
     /** One source record, mapped, with the hashes that tell a changed one from one seen before. */
-    private record Candidate(SourceDoc doc, Mapped mapped, byte[] bytes, String docSha, String mappedSha) {
+    private record Candidate(SourceDoc doc, Mapped mapped, String docSha, String mappedSha,
+                             KeptDocuments.Cleaned document) {
         String title() {
             return mapped.fields().path("title").asText();
         }
@@ -171,21 +196,20 @@ public final class LocalMigrationService implements MigrationService {
         final List<String> notes = new ArrayList<>();
     }
 
-    private void store(Run run, Mapping mapping, SourcePage page) {
+    private void store(Run run, Read read) {
+        SourcePage page = read.page();
         run.skipped.addAll(page.skipped());
         List<Candidate> candidates = new ArrayList<>();
-        for (SourceDoc d : page.docs()) {
-            if (!run.seen.add(d.key())) {
-                continue; // listed twice by the source (a newer record moved the pages): once is enough
+        for (Skipped s : read.unusable()) {
+            if (run.seen.add(s.sourceKey())) {
+                run.read++;
+                run.skipped.add(s);
             }
-            run.read++;
-            try {
-                Mapped m = mapping.map(d);
-                byte[] bytes = Json.pretty(d.doc()).getBytes(StandardCharsets.UTF_8);
-                candidates.add(new Candidate(d, m, bytes, Sha256.hex(bytes),
-                        Sha256.hex(m.status().json() + "\n" + Json.write(m.fields()))));
-            } catch (Mapping.Unusable e) {
-                run.skipped.add(new Skipped(d.key(), e.getMessage()));
+        }
+        for (Candidate c : read.candidates()) {
+            if (run.seen.add(c.doc().key())) { // a record listed twice (a newer one moved the pages): once is enough
+                run.read++;
+                candidates.add(c);
             }
         }
         Instant now = clock.instant();
@@ -242,7 +266,7 @@ public final class LocalMigrationService implements MigrationService {
         PageResult r = new PageResult();
         String source = run.kind.json();
         Map<String, MigrationRepository.Link> links = repo.links(h, source,
-                candidates.stream().map(c -> c.doc().key()).toList());
+                candidates.stream().map(c -> c.doc().key()).toList(), db.dialect() == Dialect.POSTGRESQL);
         List<Candidate> changed = new ArrayList<>();
         List<ImportItem> items = new ArrayList<>();
         for (Candidate c : candidates) {
@@ -273,6 +297,8 @@ public final class LocalMigrationService implements MigrationService {
             Set<HotfixId> created = new HashSet<>(o.created());
             Set<HotfixId> updated = new HashSet<>(o.updated());
             int done = 0;
+            List<MigrationRepository.Link> newLinks = new ArrayList<>();
+            List<KeptDocuments.Keep> kept = new ArrayList<>();
             for (int i = 0; i < changed.size(); i++) {
                 Candidate c = changed.get(i);
                 if (refused != null && refused.containsKey(i + 1)) {
@@ -290,17 +316,20 @@ public final class LocalMigrationService implements MigrationService {
                     continue;
                 }
                 String url = c.doc().url() == null ? null : redactor.redact(c.doc().url()).text();
-                repo.put(h, new MigrationRepository.Link(source, c.doc().key(), id.toString(), url, c.docSha(),
-                        c.mappedSha(), now.toEpochMilli(), now.toEpochMilli(), null));
-                if (link == null || !link.docSha256().equals(c.docSha())) {
-                    String note = documents.keep(h, id.toString(), fileName(run.kind, c.doc().key()),
-                            "The " + run.kind.label() + " " + run.kind.thing() + " " + c.doc().key() + " as it was read on "
-                                    + now.atZone(ZoneOffset.UTC).toLocalDate() + " (hotfix migrate)", c.bytes(),
-                            run.actor, now);
-                    if (note != null) {
-                        r.notes.add(note);
-                    }
+                MigrationRepository.Link fresh = new MigrationRepository.Link(source, c.doc().key(), id.toString(), url,
+                        c.docSha(), c.mappedSha(), now.toEpochMilli(), now.toEpochMilli(), null);
+                if (link == null) {
+                    newLinks.add(fresh);
+                } else {
+                    repo.put(h, fresh);
                 }
+                if (link == null || !link.docSha256().equals(c.docSha())) {
+                    kept.add(new KeptDocuments.Keep(id.toString(), c.document()));
+                }
+            }
+            if (write) {
+                repo.insert(h, newLinks);
+                r.notes.addAll(documents.keepAll(h, kept, run.actor, now));
             }
         }
         if (write) {

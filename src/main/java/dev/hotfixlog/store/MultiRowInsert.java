@@ -27,6 +27,7 @@ public final class MultiRowInsert {
     private final int rowsPerStatement;
     private final String insert;
     private final String tuple;
+    private final String suffix;
     private final int width;
     private final List<Object[]> rows = new ArrayList<>();
 
@@ -37,6 +38,15 @@ public final class MultiRowInsert {
 
     /** With another number of rows per statement: {@code bench/inserts.sh} compares 1 with the default. */
     public MultiRowInsert(String table, String columns, int rowsPerStatement) {
+        this(table, columns, rowsPerStatement, "");
+    }
+
+    /** With a clause after the rows, as both databases write it ({@code ON CONFLICT (key) DO NOTHING}). */
+    public MultiRowInsert(String table, String columns, String suffix) {
+        this(table, columns, ROWS_PER_STATEMENT, suffix);
+    }
+
+    private MultiRowInsert(String table, String columns, int rowsPerStatement, String suffix) {
         if (rowsPerStatement < 1) {
             throw new IllegalArgumentException("rows per statement must be at least 1, was " + rowsPerStatement);
         }
@@ -44,6 +54,7 @@ public final class MultiRowInsert {
         this.width = columns.split(",").length;
         this.insert = "INSERT INTO " + table + " (" + columns + ") VALUES ";
         this.tuple = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
+        this.suffix = suffix.isEmpty() ? "" : " " + suffix;
     }
 
     public void add(Object... values) {
@@ -125,7 +136,7 @@ public final class MultiRowInsert {
     }
 
     private String sql(int count) {
-        return insert + String.join(", ", Collections.nCopies(count, tuple));
+        return insert + String.join(", ", Collections.nCopies(count, tuple)) + suffix;
     }
 
     private static void bind(PreparedStatement s, List<Object[]> chunk) throws SQLException {

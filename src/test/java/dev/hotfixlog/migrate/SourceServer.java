@@ -55,6 +55,9 @@ public final class SourceServer implements AutoCloseable {
         this.kind = kind;
         this.auth = auth;
         try {
+            // The JDK's server writes headers and body apart; without TCP_NODELAY the client's delayed ACK holds
+            // every answer about 40 ms. A real API does not do that.
+            System.setProperty("sun.net.httpserver.nodelay", "true");
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
