@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "migrate", description = {"Bring another tool's history in as hotfixes (run it again: it updates, "
         + "never duplicates; killed halfway, it goes on where it stopped).",
         "  hotfix migrate pagerduty --token-env PD_TOKEN --dry-run",
-        "  hotfix migrate opsgenie --region eu --token-env OPSGENIE_KEY",
+        "  hotfix migrate opsgenie --region eu --token-env OPSGENIE_KEY   (opsgenie-incidents: its incidents)",
         "  hotfix migrate grafana-oncall --from https://oncall.example.com --token-env ONCALL_TOKEN",
         "  hotfix migrate morgue --from 'jdbc:mariadb://db:3306/morgue?user=morgue&password=…'",
         "  hotfix migrate pagerduty --from saved-pages/   (JSON pages saved from the API)"})
@@ -30,7 +30,8 @@ final class MigrateCommand extends AppCommand {
     /** A report lists each record up to this many; past it, the counts and the first ones (--json has all). */
     private static final int LISTED = 25;
 
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "grafana-oncall, opsgenie, pagerduty or morgue")
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "grafana-oncall, opsgenie (alerts), "
+            + "opsgenie-incidents, pagerduty or morgue")
     String source;
     @Option(names = "--from", paramLabel = "URL|PATH|JDBC", description = "The tool's API address, saved JSON pages "
             + "(a file or folder), or Morgue's database (jdbc:mariadb://…). Default: the tool's public API")
@@ -94,7 +95,7 @@ final class MigrateCommand extends AppCommand {
             throw dev.hotfixlog.error.ValidationException.of("--region", "is us or eu, was " + region);
         }
         return switch (kind) {
-            case OPSGENIE -> "https://api.eu.opsgenie.com";
+            case OPSGENIE, OPSGENIE_INCIDENTS -> "https://api.eu.opsgenie.com";
             case PAGERDUTY -> "https://api.eu.pagerduty.com";
             default -> throw dev.hotfixlog.error.ValidationException.of("--region", kind.label()
                     + " has no regions here; give its address with --from");

@@ -137,7 +137,9 @@ public final class LocalMigrationService implements MigrationService {
             case PAGERDUTY -> r.overHttp() ? new PagerDutySource(r, now, sleeper)
                     : new SavedPages(r.from(), "incidents", PagerDutySource::saved);
             case OPSGENIE -> r.overHttp() ? new OpsgenieSource(r, sleeper)
-                    : new SavedPages(r.from(), "data", OpsgenieSource::saved);
+                    : new SavedPages(r.from(), "data", o -> OpsgenieSource.saved(SourceKind.OPSGENIE, o));
+            case OPSGENIE_INCIDENTS -> r.overHttp() ? new OpsgenieSource(r, sleeper)
+                    : new SavedPages(r.from(), "data", o -> OpsgenieSource.saved(SourceKind.OPSGENIE_INCIDENTS, o));
             case ONCALL -> r.overHttp() ? new OnCallSource(r, sleeper)
                     : new SavedPages(r.from(), "results", OnCallSource::saved);
         };

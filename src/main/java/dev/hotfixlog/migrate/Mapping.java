@@ -80,6 +80,20 @@ final class Mapping {
                     new Row("problem", "message, how often it fired, when it was acknowledged (createdAt + report.ackTime)"),
                     new Row("changeMade", "the notes, each with its owner and time"),
                     new Row("triage", "not recorded"));
+            case OPSGENIE_INCIDENTS -> List.of(new Row("title", "incident.message"),
+                    new Row("severity", "priority (P1–P5), by the severity table"),
+                    new Row("owner", "not recorded (an incident has an owner team, not a person)"),
+                    new Row("systemsAffected", "tags system:X / service:X"),
+                    new Row("category", "tag category:X, else extraProperties.category"),
+                    new Row("detectedAt", "createdAt"),
+                    new Row("alertedAt", "createdAt (Opsgenie notifies the responders when the incident is created)"),
+                    new Row("resolvedAt", "impactEndDate, when resolved or closed"),
+                    new Row("fixDeployedAt", "not recorded (Opsgenie does not say)"),
+                    new Row("status", "resolved, closed → completed; open → active"),
+                    new Row("problem", "description"),
+                    new Row("impact", "when the impact began (impactStartDate) if before detection; ownerTeam"),
+                    new Row("changeMade", "the notes, each with its owner and time"),
+                    new Row("triage", "not recorded"));
             case ONCALL -> List.of(new Row("title", "alert_group.title (else \"Alert group ID\")"),
                     new Row("severity", "label severity, by the severity table"),
                     new Row("owner", "resolved_by, else acknowledged_by (OnCall user ids)"),
@@ -119,6 +133,7 @@ final class Mapping {
         switch (source) {
             case PAGERDUTY -> pagerDuty(d.doc(), draft);
             case OPSGENIE -> opsgenie(d.doc(), draft);
+            case OPSGENIE_INCIDENTS -> opsgenieIncident(d.doc(), draft);
             case ONCALL -> onCall(d.doc(), draft);
             case MORGUE -> morgue(d.doc(), draft);
         }
@@ -192,6 +207,30 @@ final class Mapping {
                     + text(report, "acknowledgedBy") : "").append('.');
         }
         r.put("problem", problem.length() == 0 ? null : problem.toString());
+        r.put("changeMade", notes(doc.path("notes"), "note", n -> text(n, "owner"), "createdAt"));
+    }
+
+    private void opsgenieIncident(ObjectNode doc, Draft r) {
+        JsonNode i = doc.path("incident");
+        r.title(text(i, "message"));
+        r.severity(severities.of(source, list(text(i, "priority")), r.notes, r.key));
+        r.systems(tagged(i.path("tags"), "system", "service"));
+        List<String> category = tagged(i.path("tags"), "category");
+        r.put("category", category.isEmpty() ? text(i.path("extraProperties"), "category") : category.get(0));
+        Instant created = instant(text(i, "createdAt"));
+        String status = text(i, "status");
+        boolean done = "resolved".equals(status) || "closed".equals(status);
+        Instant ended = instant(text(i, "impactEndDate"));
+        if (done && ended == null) {
+            r.notes.add(r.key + ": " + status + ", but impactEndDate is missing; resolved time not recorded");
+        }
+        r.times(created, created, done ? ended : null, done);
+        r.put("problem", text(i, "description"));
+        Instant began = instant(text(i, "impactStartDate"));
+        String owner = text(i, "ownerTeam");
+        r.put("impact", join("\n\n", began != null && created != null && began.isBefore(created) ? "Impact began " + began
+                + ", " + dev.hotfixlog.time.TimeText.human(Duration.between(began, created)) + " before the incident "
+                + "was opened." : null, owner == null ? null : "Owner team: " + owner));
         r.put("changeMade", notes(doc.path("notes"), "note", n -> text(n, "owner"), "createdAt"));
     }
 

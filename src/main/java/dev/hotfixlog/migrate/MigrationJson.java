@@ -48,7 +48,8 @@ public final class MigrationJson {
         boolean dry = bool(o, "dryRun", errors);
         boolean restart = bool(o, "restart", errors);
         if (source == null) {
-            errors.add(new FieldError("source", "is required: grafana-oncall, opsgenie, pagerduty or morgue"));
+            errors.add(new FieldError("source", "is required: grafana-oncall, opsgenie, opsgenie-incidents, pagerduty "
+                    + "or morgue"));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);

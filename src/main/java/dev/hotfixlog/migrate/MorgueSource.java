@@ -35,10 +35,28 @@ final class MorgueSource implements Source {
     private final Instant since;
     private final Instant until;
 
+    /**
+     * The driver options a URL may carry: who and how securely to connect, and how long to wait. Any other (the
+     * driver's file loading, socket factories, authentication plugins) is refused: the URL may come over the API.
+     */
+    static final java.util.Set<String> OPTIONS = java.util.Set.of("user", "password", "sslmode", "serversslcert",
+            "truststore", "truststorepassword", "keystore", "keystorepassword", "connecttimeout", "sockettimeout");
+
     MorgueSource(MigrationRequest r) {
         this.since = r.since();
         this.until = r.until();
         String url = r.from().replaceFirst("(?i)^jdbc:mysql:", "jdbc:mariadb:");
+        int q = url.indexOf('?');
+        if (q >= 0) {
+            for (String option : url.substring(q + 1).split("&")) {
+                String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+                if (!name.isEmpty() && !OPTIONS.contains(name.toLowerCase(Locale.ROOT))) {
+                    throw ValidationException.of("from", "the option '" + name + "' is not taken here; a Morgue URL "
+                            + "may carry user, password, sslMode, serverSslCert, trustStore, keyStore (and their "
+                            + "passwords), connectTimeout and socketTimeout");
+                }
+            }
+        }
         Properties p = new Properties();
         // A hostile server must not be able to ask for a file of this machine (LOAD DATA LOCAL).
         p.setProperty("allowLocalInfile", "false");

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Opsgenie's Alert API: {@code GET /v2/alerts} oldest first, 100 a page by offset, on the US host
- * ({@code api.opsgenie.com}) or the EU one ({@code api.eu.opsgenie.com}); for each alert its notes and its log.
- * Opsgenie lists at most offset + limit = 20,000 alerts of one query, so a long history is walked on with a query
- * from the last alert's creation time.
+ * Opsgenie's Alert API ({@code GET /v2/alerts}) or Incident API ({@code GET /v1/incidents}): oldest first, 100 a
+ * page by offset, on the US host ({@code api.opsgenie.com}) or the EU one ({@code api.eu.opsgenie.com}); for each
+ * its notes and its log. Opsgenie lists at most offset + limit = 20,000 of one query, so a long history is walked
+ * on with a query from the last one's creation time.
  */
 final class OpsgenieSource implements Source {
     static final int LIMIT = 100;
@@ -23,8 +23,12 @@ final class OpsgenieSource implements Source {
     private final Http http = new Http();
     private final Instant since;
     private final Instant until;
+    private final boolean incidents;
+    private final String list;
 
     OpsgenieSource(MigrationRequest r, Fetcher.Sleeper sleeper) {
+        this.incidents = r.source() == SourceKind.OPSGENIE_INCIDENTS;
+        this.list = incidents ? "v1/incidents" : "v2/alerts";
         this.fetcher = new Fetcher(r.from(), Map.of("Authorization", "GenieKey " + (r.token() == null ? ""
                 : r.token())), sleeper);
         this.since = r.since();
@@ -52,16 +56,17 @@ final class OpsgenieSource implements Source {
         if (until != null) {
             query.add("createdAt<" + until.toEpochMilli());
         }
-        String path = "v2/alerts?limit=" + LIMIT + "&offset=" + offset + "&sort=createdAt&order=asc"
+        String path = list + "?limit=" + LIMIT + "&offset=" + offset + "&sort=createdAt&order=asc"
                 + (query.isEmpty() ? "" : "&query=" + Http.enc(String.join(" AND ", query)));
         ObjectNode page = fetcher.get(path);
-        ArrayNode alerts = Http.list(page, "data", "v2/alerts (offset " + offset + ")");
+        ArrayNode alerts = Http.list(page, "data", list + " (offset " + offset + ")");
         List<Skipped> skipped = new ArrayList<>();
         List<ObjectNode> found = new ArrayList<>();
         long last = -1;
         for (JsonNode a : alerts) {
             if (!(a instanceof ObjectNode o) || !a.path("id").isTextual()) {
-                skipped.add(new Skipped("offset " + (offset + found.size() + skipped.size()), "an alert without an id"));
+                skipped.add(new Skipped("offset " + (offset + found.size() + skipped.size()), "an "
+                        + (incidents ? "incident" : "alert") + " without an id"));
                 continue;
             }
             found.add(o);
@@ -77,11 +82,11 @@ final class OpsgenieSource implements Source {
 
     private SourceDoc withNotes(ObjectNode alert) {
         String id = Http.enc(alert.get("id").asText());
-        ArrayNode notes = Http.collect(fetcher, "v2/alerts/" + id + "/notes?identifierType=id&limit=100&order=asc",
+        ArrayNode notes = Http.collect(fetcher, list + "/" + id + "/notes?identifierType=id&limit=100&order=asc",
                 "data", OpsgenieSource::nextLink);
-        ArrayNode logs = Http.collect(fetcher, "v2/alerts/" + id + "/logs?identifierType=id&limit=100&order=asc",
+        ArrayNode logs = Http.collect(fetcher, list + "/" + id + "/logs?identifierType=id&limit=100&order=asc",
                 "data", OpsgenieSource::nextLink);
-        return doc(alert, notes, logs);
+        return doc(incidents ? SourceKind.OPSGENIE_INCIDENTS : SourceKind.OPSGENIE, alert, notes, logs);
     }
 
     private static String nextLink(ObjectNode page) {
@@ -89,20 +94,22 @@ final class OpsgenieSource implements Source {
         return next != null && next.isTextual() && !next.asText().isBlank() ? next.asText() : null;
     }
 
-    static SourceDoc doc(ObjectNode alert, ArrayNode notes, ArrayNode logs) {
+    /** An alert (or an incident) with its notes and log, as kept: {@code {"source", "alert"|"incident", …}}. */
+    static SourceDoc doc(SourceKind kind, ObjectNode record, ArrayNode notes, ArrayNode logs) {
         ObjectNode doc = Json.object();
-        doc.put("source", SourceKind.OPSGENIE.json());
-        doc.set("alert", alert);
+        doc.put("source", kind.json());
+        doc.set(kind == SourceKind.OPSGENIE_INCIDENTS ? "incident" : "alert", record);
         doc.set("notes", notes);
         doc.set("logs", logs);
-        return new SourceDoc(alert.get("id").asText(), doc, null);
+        return new SourceDoc(record.get("id").asText(), doc, null);
     }
 
-    static SourceDoc saved(ObjectNode alert) {
-        ObjectNode copy = alert.deepCopy();
+    /** A saved page's alert or incident may carry its {@code notes} and {@code logs}. */
+    static SourceDoc saved(SourceKind kind, ObjectNode record) {
+        ObjectNode copy = record.deepCopy();
         JsonNode notes = copy.remove("notes");
         JsonNode logs = copy.remove("logs");
-        return doc(copy, notes instanceof ArrayNode a ? a : Json.mapper().createArrayNode(),
+        return doc(kind, copy, notes instanceof ArrayNode a ? a : Json.mapper().createArrayNode(),
                 logs instanceof ArrayNode l ? l : Json.mapper().createArrayNode());
     }
 

@@ -38,6 +38,12 @@ public final class SeverityTable {
         m.put("opsgenie.P4", "medium");
         m.put("opsgenie.P5", "medium");
         m.put("opsgenie.*", "medium");
+        m.put("opsgenie-incidents.P1", "critical");
+        m.put("opsgenie-incidents.P2", "high");
+        m.put("opsgenie-incidents.P3", "medium");
+        m.put("opsgenie-incidents.P4", "medium");
+        m.put("opsgenie-incidents.P5", "medium");
+        m.put("opsgenie-incidents.*", "medium");
         m.put("grafana-oncall.critical", "critical");
         m.put("grafana-oncall.high", "high");
         m.put("grafana-oncall.major", "high");

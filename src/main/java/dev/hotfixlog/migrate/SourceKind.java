@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 public enum SourceKind {
     ONCALL("grafana-oncall", "Grafana OnCall", "alert group", null),
     OPSGENIE("opsgenie", "Opsgenie", "alert", "https://api.opsgenie.com"),
+    OPSGENIE_INCIDENTS("opsgenie-incidents", "Opsgenie", "incident", "https://api.opsgenie.com"),
     PAGERDUTY("pagerduty", "PagerDuty", "incident", "https://api.pagerduty.com"),
     MORGUE("morgue", "Morgue", "postmortem", null);
 

@@ -103,6 +103,15 @@ public final class RequestGuard {
                 requireUtf8(body);
             }
         }
+        if (type != null && FORM_TYPES.contains(type) && ctx.contentLength() != 0) {
+            // A page's form is read here, once: a broken multipart body (no boundary, no parts) is a 400 before
+            // any route asks for a field, not a checked ServletException out of the route's formParam.
+            try {
+                ctx.formParamMap();
+            } catch (Exception e) {
+                throw new BadRequestException("body", "is not a form that can be read");
+            }
+        }
     }
 
     /** Every % in the path starts a two-digit hex escape: "%u0041" would throw in the path decoder. */

@@ -179,7 +179,7 @@ public final class Requests {
     public static String formText(Context ctx, String name) {
         try {
             return ctx.formParam(name);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Jetty's "bad multipart" arrives as a checked ServletException, through Kotlin
             throw new BadRequestException("body", "is not a form that can be read");
         }
     }

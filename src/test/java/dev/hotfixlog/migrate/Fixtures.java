@@ -81,6 +81,17 @@ public final class Fixtures {
         }
     }
 
+    /** Opsgenie's notes of a record: one on every fifth, the tenth's with a pasted key. */
+    private static ArrayNode opsgenieNotes(int i, Instant created) {
+        ArrayNode notes = Json.mapper().createArrayNode();
+        if (i % 5 == 0) {
+            notes.addObject().put("note", i == 10 ? "Old key was " + GITHUB_TOKEN : "Rolled back to the previous release")
+                    .put("owner", "jonas@example.com").put("createdAt", created.plus(Duration.ofMinutes(30)).toString())
+                    .put("offset", "1");
+        }
+        return notes;
+    }
+
     static String title(int i) {
         return switch (i % 3) {
             case 0 -> "Connection pool exhausted on " + SERVICES[i % 3] + " database #" + i;
@@ -114,16 +125,44 @@ public final class Fixtures {
             if (closed) {
                 report.put("closeTime", 2_280_000).put("closedBy", "jonas@example.com");
             }
-            ArrayNode notes = Json.mapper().createArrayNode();
-            if (i % 5 == 0) {
-                notes.addObject().put("note", i == 10 ? "Old key was " + GITHUB_TOKEN : "Rolled back to the previous release")
-                        .put("owner", "jonas@example.com").put("createdAt", created.plus(Duration.ofMinutes(30))
-                        .toString()).put("offset", "1");
-            }
+            ArrayNode notes = opsgenieNotes(i, created);
             ArrayNode logs = Json.mapper().createArrayNode();
             logs.addObject().put("log", "Alert created via Prometheus").put("type", "system")
                     .put("owner", "System").put("createdAt", created.toString()).put("offset", "1");
             s.add(a, Map.of("notes", notes, "logs", logs));
+        }
+    }
+
+    /**
+     * Opsgenie incidents (the Incident API), one every 16 hours: every tenth open, the rest resolved with an impact
+     * end 38 minutes in (and an impact start 10 minutes before it was opened); number {@link #SKIPPED} has no
+     * createdAt.
+     */
+    static void opsgenieIncidents(SourceServer s, int n) {
+        for (int i = 0; i < n; i++) {
+            Instant created = FIRST.plus(Duration.ofHours(16L * i));
+            boolean resolved = i % 10 != 0;
+            ObjectNode inc = Json.object().put("id", "oi-" + String.format("%05d", i)).put("tinyId", String.valueOf(i + 1))
+                    .put("message", title(i)).put("description", "Customers saw errors for a while.")
+                    .put("status", resolved ? "resolved" : "open").put("priority", "P" + (1 + i % 5))
+                    .put("ownerTeam", "payments-team").put("updatedAt", created.plus(Duration.ofHours(1)).toString())
+                    .put("impactStartDate", created.minus(Duration.ofMinutes(10)).toString());
+            if (i != SKIPPED) {
+                inc.put("createdAt", created.toString());
+            }
+            if (resolved) {
+                inc.put("impactEndDate", created.plus(Duration.ofMinutes(38)).toString());
+            }
+            ArrayNode tags = inc.putArray("tags");
+            tags.add("system:" + SERVICES[i % 3]);
+            if (i % 3 == 0) {
+                tags.add("category:Database connection failures");
+            }
+            ArrayNode notes = opsgenieNotes(i, created);
+            ArrayNode logs = Json.mapper().createArrayNode();
+            logs.addObject().put("log", "Incident created").put("type", "system").put("owner", "System")
+                    .put("createdAt", created.toString()).put("offset", "1");
+            s.add(inc, Map.of("notes", notes, "logs", logs));
         }
     }
 

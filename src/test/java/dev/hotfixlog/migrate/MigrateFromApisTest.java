@@ -49,6 +49,10 @@ class MigrateFromApisTest {
     static final Tool OPSGENIE = new Tool("opsgenie", SourceServer.Kind.OPSGENIE, "GenieKey og-key", "og-key",
             Fixtures::opsgenie, i -> "og-" + String.format("%05d", i), t -> t.contains("/notes"),
             t -> t.startsWith("/v2/alerts?") && t.contains("offset=100"), "has no creation time", "high", Duration.ZERO);
+    static final Tool OPSGENIE_INCIDENTS = new Tool("opsgenie-incidents", SourceServer.Kind.OPSGENIE_INCIDENTS,
+            "GenieKey og-key", "og-key", Fixtures::opsgenieIncidents, i -> "oi-" + String.format("%05d", i),
+            t -> t.contains("/notes"), t -> t.startsWith("/v1/incidents?") && t.contains("offset=100"),
+            "has no creation time", "high", Duration.ZERO);
     static final Tool ONCALL = new Tool("grafana-oncall", SourceServer.Kind.ONCALL, "oc-key", "oc-key",
             Fixtures::onCall, i -> "IG" + String.format("%05d", i), t -> t.contains("/resolution_notes/"),
             t -> t.contains("/alert_groups/") && t.contains("page=2"), "has no creation time", "medium", Duration.ZERO);
@@ -61,6 +65,11 @@ class MigrateFromApisTest {
     @BothDatabases
     void opsgenie_dryAndRealRunsReportTheFixture_andAGainChangesNothing(TestDb db) {
         runsAsTheFixtureSays(db, OPSGENIE);
+    }
+
+    @BothDatabases
+    void opsgenieIncidents_dryAndRealRunsReportTheFixture_andAGainChangesNothing(TestDb db) {
+        runsAsTheFixtureSays(db, OPSGENIE_INCIDENTS);
     }
 
     @BothDatabases
@@ -153,7 +162,8 @@ class MigrateFromApisTest {
             assertThat(again.path("skipped")).hasSize(1);
 
             ObjectNode changed = s.record(tool.key().apply(1));
-            changed.put(tool.kind() == SourceServer.Kind.OPSGENIE ? "message" : "title", Fixtures.title(1) + " (renamed)");
+            changed.put(tool.kind() == SourceServer.Kind.OPSGENIE || tool.kind() == SourceServer.Kind.OPSGENIE_INCIDENTS
+                    ? "message" : "title", Fixtures.title(1) + " (renamed)");
             JsonNode third = run(cli, args);
             assertThat(third.path("created")).isEmpty();
             assertThat(third.path("updated")).hasSize(1);

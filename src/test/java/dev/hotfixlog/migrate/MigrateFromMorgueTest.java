@@ -109,7 +109,21 @@ class MigrateFromMorgueTest {
             try (App app = App.local(db.config(), clock)) {
                 assertThat(all(app)).hasSize(N - 2);
                 assertThat(app.hotfixes().get(HotfixId.parse(ids.get("7"))).text("rootCause")).contains("no alert");
+                app.hotfixes().delete(HotfixId.parse(ids.get("8")), "admin");
             }
+            // A hotfix deleted here stays deleted: the next run names it and does not bring it back.
+            JsonNode afterDelete = run(cli, args);
+            assertThat(afterDelete.path("created")).isEmpty();
+            assertThat(afterDelete.path("skipped").toString()).contains("{\"sourceId\":\"8\",\"reason\":\"it was "
+                    + ids.get("8") + ", deleted here; a migration does not bring a deleted hotfix back\"}");
+            try (App app = App.local(db.config(), clock)) {
+                assertThat(all(app)).hasSize(N - 3);
+            }
+
+            // Driver options that could read this machine's files for the server are not taken.
+            CliRunner.Result refused = cli.run("migrate", "morgue", "--from", morgue.url() + "&allowLocalInfile=true");
+            assertThat(refused.code()).isNotZero();
+            assertThat(refused.err()).contains("from", "the option 'allowLocalInfile' is not taken here");
         }
     }
 }

@@ -206,7 +206,7 @@ class MigrationRunsTest {
             assertThat(saved.body()).contains("from", "http(s) address");
             Http.Response unknown = admin.post("/api/v1/migrations", "{\"source\":\"jira\",\"from\":\"https://x\"}");
             assertThat(unknown.status()).isEqualTo(422);
-            assertThat(unknown.body()).contains("grafana-oncall, opsgenie, pagerduty, morgue");
+            assertThat(unknown.body()).contains("grafana-oncall, opsgenie, opsgenie-incidents, pagerduty, morgue");
 
             // The CLI through the server: the same migration, answered as unchanged.
             CliRunner remote = new CliRunner(Map.of("HOTFIX_SERVER", server.url(), "HOTFIX_TOKEN", TestDb.ADMIN_TOKEN,

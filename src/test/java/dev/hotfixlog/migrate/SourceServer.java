@@ -33,7 +33,7 @@ import java.util.function.Predicate;
  */
 public final class SourceServer implements AutoCloseable {
     /** The tools served. */
-    public enum Kind { PAGERDUTY, OPSGENIE, ONCALL }
+    public enum Kind { PAGERDUTY, OPSGENIE, OPSGENIE_INCIDENTS, ONCALL }
 
     /** A fault: the next {@code times} requests matching {@code when} answer this way. */
     private record Fault(Predicate<String> when, AtomicInteger times, String kind) {
@@ -129,7 +129,7 @@ public final class SourceServer implements AutoCloseable {
             }
             ObjectNode body = switch (kind) {
                 case PAGERDUTY -> pagerDuty(ex.getRequestURI().getRawPath(), query(ex));
-                case OPSGENIE -> opsgenie(ex.getRequestURI().getRawPath(), query(ex));
+                case OPSGENIE, OPSGENIE_INCIDENTS -> opsgenie(ex.getRequestURI().getRawPath(), query(ex));
                 case ONCALL -> onCall(ex.getRequestURI().getRawPath(), query(ex));
             };
             if (body == null) {
@@ -204,7 +204,8 @@ public final class SourceServer implements AutoCloseable {
     // ---- Opsgenie: /v2/alerts?offset&limit&sort&order&query, /v2/alerts/{id}/notes, /v2/alerts/{id}/logs ----
 
     private ObjectNode opsgenie(String path, Map<String, String> q) {
-        if (path.equals("/v2/alerts")) {
+        String list = kind == Kind.OPSGENIE ? "/v2/alerts" : "/v1/incidents";
+        if (path.equals(list)) {
             int offset = Integer.parseInt(q.getOrDefault("offset", "0"));
             int limit = Math.min(100, Integer.parseInt(q.getOrDefault("limit", "20")));
             if (offset + limit > 20_000) {
@@ -230,14 +231,14 @@ public final class SourceServer implements AutoCloseable {
             page.set("data", slice(in, offset, limit));
             ObjectNode paging = page.putObject("paging");
             if (offset + limit < in.size()) {
-                paging.put("next", url() + "/v2/alerts?limit=" + limit + "&offset=" + (offset + limit)
+                paging.put("next", url() + list + "?limit=" + limit + "&offset=" + (offset + limit)
                         + "&sort=createdAt&order=asc");
             }
             page.put("took", 0.01).put("requestId", "r-" + offset);
             return page;
         }
         String[] p = path.split("/");
-        if (p.length == 5 && p[2].equals("alerts") && subLists.containsKey(p[3])
+        if (p.length == 5 && ("/" + p[1] + "/" + p[2]).equals(list) && subLists.containsKey(p[3])
                 && (p[4].equals("notes") || p[4].equals("logs"))) {
             ObjectNode page = Json.object();
             page.set("data", subLists.get(p[3]).getOrDefault(p[4], Json.mapper().createArrayNode()));
