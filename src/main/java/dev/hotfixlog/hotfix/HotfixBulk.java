@@ -86,7 +86,7 @@ public final class HotfixBulk {
             HotfixId id = item.id() != null ? item.id() : new HotfixId(++next);
             boolean repeated = !seen.add(id);
             Hotfix existing = !repeated && stored.contains(id.toString()) ? repo.find(h, id).orElse(null) : null;
-            if (existing != null && ImportConflict.isAnotherIncident(existing, item)) {
+            if (existing != null && !item.sameIncident() && ImportConflict.isAnotherIncident(existing, item)) {
                 String what = "line " + item.line() + ": " + id + " here is \"" + existing.title() + "\" (detected "
                         + existing.timeline().detectedAt() + "); the page's " + id + " is another incident, \""
                         + item.fields().path("title").asText("") + "\"";

@@ -16,7 +16,13 @@ import java.time.LocalDate;
  *                     timeline
  * @param day          for a completed one-line entry: its date, which only replaces a detection time on
  *                     another day
+ * @param sameIncident true when the id is known to be this very incident (a migration's link from the source's
+ *                     own id): it is updated even when its title and time both changed, never taken for another
  */
 public record ImportItem(int line, HotfixId id, ObjectNode fields, Status status, boolean fullRecord,
-                         LocalDate day) {
+                         LocalDate day, boolean sameIncident) {
+    /** An entry of a page, whose id may name another incident in this log (see {@code ImportConflict}). */
+    public ImportItem(int line, HotfixId id, ObjectNode fields, Status status, boolean fullRecord, LocalDate day) {
+        this(line, id, fields, status, fullRecord, day, false);
+    }
 }

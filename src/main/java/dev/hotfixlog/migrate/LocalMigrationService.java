@@ -271,7 +271,8 @@ public final class LocalMigrationService implements MigrationService {
                 candidates.stream().map(c -> c.doc().key()).toList(), db.dialect() == Dialect.POSTGRESQL);
         List<Candidate> changed = new ArrayList<>();
         List<ImportItem> items = new ArrayList<>();
-        for (Candidate c : candidates) {
+        for (int line = 1; line <= candidates.size(); line++) {
+            Candidate c = candidates.get(line - 1);
             MigrationRepository.Link link = links.get(c.doc().key());
             if (link != null && link.deletedAt() != null) {
                 r.skipped.add(new Skipped(c.doc().key(), "it was " + link.hotfixId() + ", deleted here; a "
@@ -281,33 +282,32 @@ public final class LocalMigrationService implements MigrationService {
                 r.unchanged.add(new MigrationReport.Entry(c.doc().key(), link.hotfixId(), c.title()));
             } else {
                 changed.add(c);
-                items.add(new ImportItem(items.size() + 1, link == null ? null : HotfixId.parse(link.hotfixId()),
-                        c.mapped().fields().deepCopy(), c.mapped().status(), true, null));
+                // The link says which hotfix this source record is: a title and time both changed at the source
+                // are an update, not another incident.
+                // Its line is its place among the page's candidates, which is how a refusal is traced back to it.
+                items.add(new ImportItem(line, link == null ? null : HotfixId.parse(link.hotfixId()),
+                        c.mapped().fields().deepCopy(), c.mapped().status(), true, null, true));
             }
         }
         if (!items.isEmpty()) {
             ImportOutcome o = bulk.apply(h, items, run.actor, now, write, false, n -> { });
-            List<FieldError> refusals = new ArrayList<>(o.errors());
-            for (String conflict : o.conflicts()) {
-                refusals.add(new FieldError(conflict.substring(0, conflict.indexOf(':')),
-                        conflict.substring(conflict.indexOf(':') + 2)));
-            }
+            List<FieldError> refusals = o.errors(); // no conflicts: a linked item is its own incident
             if (write && !refusals.isEmpty()) {
                 throw new ValidationException(refusals); // undone; the page is stored again without them
             }
             Map<Integer, String> refused = refusals.isEmpty() ? Map.of() : byLine(refusals);
             Set<HotfixId> created = new HashSet<>(o.created());
             Set<HotfixId> updated = new HashSet<>(o.updated());
-            int done = 0;
             List<MigrationRepository.Link> newLinks = new ArrayList<>();
             List<KeptDocuments.Keep> kept = new ArrayList<>();
             for (int i = 0; i < changed.size(); i++) {
                 Candidate c = changed.get(i);
-                if (refused != null && refused.containsKey(i + 1)) {
-                    r.skipped.add(new Skipped(c.doc().key(), refused.get(i + 1)));
+                int line = items.get(i).line();
+                if (refused != null && refused.containsKey(line)) {
+                    r.skipped.add(new Skipped(c.doc().key(), refused.get(line)));
                     continue;
                 }
-                HotfixId id = o.ids().get(done++);
+                HotfixId id = o.ids().get(i); // the outcome names every item's id, a refused one's too
                 MigrationRepository.Link link = links.get(c.doc().key());
                 MigrationReport.Entry entry = new MigrationReport.Entry(c.doc().key(),
                         write || link != null ? id.toString() : null, c.title());

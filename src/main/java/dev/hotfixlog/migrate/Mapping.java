@@ -409,6 +409,9 @@ final class Mapping {
         final String key;
         final List<String> notes;
         final ObjectNode fields = Json.object();
+        /** Every field this source fills, set or not: one it has no value for is cleared, not left as it was. */
+        final java.util.Set<String> owned = new java.util.LinkedHashSet<>(List.of("title", "severity", "owner",
+                "systemsAffected", "detectedAt", "alertedAt", "resolvedAt"));
         Status status;
 
         Draft(String key, List<String> notes) {
@@ -463,6 +466,7 @@ final class Mapping {
         }
 
         void put(String field, String value) {
+            owned.add(field);
             if (value == null) {
                 return;
             }
@@ -495,6 +499,11 @@ final class Mapping {
         }
 
         Mapped done() {
+            for (String f : owned) {
+                if (!fields.has(f)) {
+                    fields.putNull(f); // a merge patch over an earlier run's record: a value the source lost goes
+                }
+            }
             return new Mapped(fields, status, List.copyOf(notes));
         }
     }

@@ -20,7 +20,8 @@ final class MigrationRepository {
     /**
      * The links of a page's records. On PostgreSQL, planned for the table as it is now: the generic plan the server
      * settles on after five runs of the same statement was made when the table was nearly empty, and went on
-     * scanning it whole as it grew (81 ms a page at 50,000 links, measured with bench/migrate.sh; 1 ms planned).
+     * scanning it whole as it grew (81 ms a page at 50,000 links in a profile of bench/migrate.sh; 6 ms a page once
+     * planned so, in the next profile).
      */
     Map<String, Link> links(Handle h, String source, Collection<String> keys, boolean postgres) {
         Map<String, Link> out = new HashMap<>();

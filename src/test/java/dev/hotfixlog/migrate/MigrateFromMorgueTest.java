@@ -120,6 +120,18 @@ class MigrateFromMorgueTest {
                 assertThat(all(app)).hasSize(N - 3);
             }
 
+            // Renamed and re-timed in Morgue: still the same postmortem, so the same hotfix, updated.
+            morgue.exec("UPDATE postmortems SET title = 'Pool exhausted (renamed)', detecttime = detecttime + 7200 "
+                    + "WHERE id = 9");
+            JsonNode renamed = run(cli, args);
+            assertThat(renamed.path("skipped").toString()).doesNotContain("\"sourceId\":\"9\"");
+            assertThat(renamed.path("updated")).hasSize(1);
+            assertThat(renamed.path("updated").get(0).path("hotfixId").asText()).isEqualTo(ids.get("9"));
+            try (App app = App.local(db.config(), clock)) {
+                assertThat(all(app)).hasSize(N - 3);
+                assertThat(app.hotfixes().get(HotfixId.parse(ids.get("9"))).title()).isEqualTo("Pool exhausted (renamed)");
+            }
+
             // Driver options that could read this machine's files for the server are not taken.
             CliRunner.Result refused = cli.run("migrate", "morgue", "--from", morgue.url() + "&allowLocalInfile=true");
             assertThat(refused.code()).isNotZero();

@@ -5,7 +5,6 @@ import static dev.hotfixlog.migrate.MigrateFromApisTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.App;
 import dev.hotfixlog.cli.CliRunner;
@@ -215,9 +214,5 @@ class MigrationRunsTest {
                     "--json");
             assertThat(again.path("unchanged")).hasSize(29);
         }
-    }
-
-    static ArrayNode array() {
-        return Json.mapper().createArrayNode();
     }
 }
