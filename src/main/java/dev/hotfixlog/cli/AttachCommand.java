@@ -12,9 +12,7 @@ import dev.hotfixlog.hotfix.HotfixView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
@@ -79,10 +77,8 @@ final class AttachCommand {
                             + "attachment (HOTFIX_ATTACH_MAX_FILE)");
                 }
                 return bytes;
-            } catch (NoSuchFileException e) {
-                throw ValidationException.of("file", file + " does not exist");
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+                throw FileErrors.reading("file", file, e);
             }
         }
     }
@@ -148,7 +144,7 @@ final class AttachCommand {
                             + outFile);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + outFile + ": " + e.getMessage(), e);
+                throw FileErrors.writing("--out", outFile, e);
             }
             return ExitCodes.OK;
         }

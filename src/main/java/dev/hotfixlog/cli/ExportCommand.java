@@ -48,7 +48,7 @@ final class ExportCommand extends AppCommand {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw ValidationException.of("--out", "cannot write " + out + ": " + e.getMessage());
+            throw FileErrors.writing("--out", out, e);
         }
         int files = f == LogFormat.FULL
                 ? EvidenceFolder.write(out, text, sha -> app.attachments().contentOf(sha).bytes()) : 0;

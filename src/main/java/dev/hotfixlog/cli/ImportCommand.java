@@ -102,10 +102,8 @@ final class ImportCommand extends AppCommand {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw ValidationException.of("FILE", file + " is not UTF-8 text");
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw ValidationException.of("FILE", file + " does not exist");
         } catch (IOException e) {
-            throw ValidationException.of("FILE", "cannot read " + file + ": " + e.getMessage());
+            throw FileErrors.reading("FILE", file, e);
         }
     }
 
