@@ -174,6 +174,21 @@ public final class App implements AutoCloseable {
     }
 
     public static App local(Config config, Clock clock) {
+        return local(config, clock, false);
+    }
+
+    /**
+     * The local app that restores into its log: the one open that a log marked by an unfinished restore or copy
+     * is not refused (every other refuses it, {@link dev.hotfixlog.backup.Backups#refuseIfUnfinished}).
+     */
+    public static App forRestore(Config config, Clock clock) {
+        if (config.isRemote()) {
+            return open(config, clock);
+        }
+        return local(config, clock, true);
+    }
+
+    private static App local(Config config, Clock clock, boolean restoring) {
         // Settings first: a bad channel, template or due time stops the start before the database is touched.
         FollowUpDue due = FollowUpDue.parse(Setting.FOLLOWUP_DUE.envName(), config.followThrough().followUpDue());
         CustomFields teamFields = CustomFields.parse(Setting.FIELDS.envName(), config.fields());
@@ -187,6 +202,14 @@ public final class App implements AutoCloseable {
                 config.backupBeforeMigration().equals("always") && Dialect.ofUrl(config.dbUrl()) == Dialect.POSTGRESQL
                         ? (log, from) -> dev.hotfixlog.backup.Backups.keepBeforeMigrating(log, from,
                         config.dataDir().resolve("backups"), clock) : Database.MigrationGuard.NONE);
+        if (!restoring) {
+            try {
+                new dev.hotfixlog.backup.Backups(db, clock).refuseIfUnfinished();
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
+            }
+        }
         SecretRedactor redactor = new SecretRedactor();
         teamFields.reconcile(db, Setting.FIELDS.envName(), clock.millis());
         // The register hears of every record change in its transaction: Risk Accepted becomes a risk.

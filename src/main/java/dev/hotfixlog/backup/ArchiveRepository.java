@@ -22,7 +22,8 @@ import org.jdbi.v3.core.Handle;
  * The archive's SQL: every table of the log, found from the database's own catalogue (so a table a migration adds
  * is archived without an edit here), read in key order and written back in foreign-key order. Derived tables
  * are left out: the search index (rebuilt by the target's own triggers or generated columns), the kept metrics
- * months and their version (a cache and its seed) and Flyway's history (the target's own migrations write it).
+ * months and their version (a cache and its seed) and Flyway's history (the target's own migrations write it),
+ * and the mark of an unfinished restore (it describes this log, not its content).
  */
 final class ArchiveRepository {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ArchiveRepository.class);
@@ -34,7 +35,25 @@ final class ArchiveRepository {
     private static boolean derived(String table) {
         String t = table.toLowerCase(Locale.ROOT);
         return t.startsWith("search_text") || t.startsWith("metrics_") || t.equals("flyway_schema_history")
-                || t.startsWith("sqlite_");
+                || t.startsWith("sqlite_") || t.equals(UNFINISHED);
+    }
+
+    static final String UNFINISHED = "unfinished_restore";
+
+    /** Marks the log as being restored into, replacing an earlier mark (committed by the caller's transaction). */
+    void markUnfinished(Handle h, String kind, String startedAt) {
+        h.execute("DELETE FROM " + UNFINISHED);
+        h.execute("INSERT INTO " + UNFINISHED + " (id, kind, started_at) VALUES (1, ?, ?)", kind, startedAt);
+    }
+
+    void clearUnfinished(Handle h) {
+        h.execute("DELETE FROM " + UNFINISHED);
+    }
+
+    /** The unfinished restore or copy's kind and start, when the log holds one. */
+    java.util.Optional<String[]> unfinished(Handle h) {
+        return h.createQuery("SELECT kind, started_at FROM " + UNFINISHED)
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).findFirst();
     }
 
     /** Every table of the log, parents before the tables whose rows point at them. */
@@ -145,12 +164,18 @@ final class ArchiveRepository {
     }
 
     private static Object value(ResultSet rs, int i, TableShape.Type type) throws SQLException {
+        // A text or bytes read already says NULL: asking wasNull() as well is one more call into SQLite's native
+        // library per value, and most values are texts.
+        if (type == TableShape.Type.TEXT) {
+            return rs.getString(i);
+        }
+        if (type == TableShape.Type.BYTES) {
+            return rs.getBytes(i);
+        }
         Object v = switch (type) {
             case INTEGER -> rs.getLong(i);
             case REAL -> rs.getDouble(i);
-            case BOOLEAN -> rs.getBoolean(i);
-            case TEXT -> rs.getString(i);
-            case BYTES -> rs.getBytes(i);
+            default -> rs.getBoolean(i);
         };
         return rs.wasNull() ? null : v;
     }

@@ -1,25 +1,21 @@
 package dev.hotfixlog.backup;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ConflictException;
+import dev.hotfixlog.error.StorageException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.store.MultiRowInsert;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,45 +56,106 @@ public final class Backups {
         return backup(out, true);
     }
 
-    /** Uncompressed only for a copy's stream between two logs, which never touches a disk. */
+    /**
+     * Uncompressed only for a copy's stream between two logs, which never touches a disk. This thread reads the
+     * snapshot's rows; another writes their lines (text, hash, gzip) in the same order, {@link #ROWS_AHEAD} rows
+     * at a time: the two overlap, and the archive's stream is only ever written by that one thread.
+     */
     private Manifest backup(OutputStream out, boolean gzip) {
         return db.read(h -> {
-            try (Writer w = new BufferedWriter(new OutputStreamWriter(gzip ? fastGzip(out) : out,
-                    StandardCharsets.UTF_8),
-                    1 << 16)) {
+            ArchiveLines lines = new ArchiveLines();
+            try (InOrder writer = new InOrder("hotfix-backup-write", 8)) {
                 int version = repo.schemaVersion(h);
                 ObjectNode header = Json.object().put("archive", FORMAT).put("format", FORMAT_VERSION)
                         .put("schemaVersion", version).put("takenAt", clock.instant().toString())
                         .put("from", db.dialect().name().toLowerCase(java.util.Locale.ROOT));
-                line(w, header);
-                Map<String, Manifest.TableSum> sums = new LinkedHashMap<>();
+                writer.run(() -> lines.open(out, gzip, header));
                 for (TableShape t : repo.tables(h)) {
-                    ObjectNode head = Json.object().put("table", t.name());
-                    ArrayNode columns = head.putArray("columns");
-                    t.columns().forEach(c -> columns.addArray().add(c.name()).add(c.type().json()));
-                    line(w, head);
-                    Hash hash = new Hash();
+                    writer.run(() -> lines.startTable(t));
+                    List<List<Object[]>> batch = new ArrayList<>(List.of(new ArrayList<>(ROWS_AHEAD)));
                     repo.each(h, db.dialect(), t, row -> {
-                        String text = rowText(row);
-                        hash.add(text);
-                        w.write(text);
-                        w.write('\n');
+                        batch.get(0).add(row);
+                        if (batch.get(0).size() == ROWS_AHEAD) {
+                            List<Object[]> rows = batch.set(0, new ArrayList<>(ROWS_AHEAD));
+                            writer.run(() -> lines.rows(rows));
+                        }
                     });
-                    Manifest.TableSum sum = hash.sum();
-                    sums.put(t.name(), sum);
-                    line(w, Json.object().put("end", t.name()).put("rows", sum.rows()).put("sha256", sum.sha256()));
+                    List<Object[]> rest = batch.get(0);
+                    writer.run(() -> lines.rows(rest));
+                    writer.run(() -> lines.endTable(t));
                 }
-                Manifest m = new Manifest(version, sums);
-                line(w, Json.object().set("manifest", m.json()));
-                return m;
+                writer.run(() -> lines.finish(version));
+                writer.drain();
+                return lines.manifest;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the archive: " + e.getMessage(), e);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
+            } finally {
+                lines.closeQuietly(); // the writing thread has ended: a failed archive is closed here, unfinished
             }
         });
+    }
+
+    /** Rows handed to the writing thread at a time. */
+    private static final int ROWS_AHEAD = 256;
+
+    /** The writing side of a backup: touched by its writing thread only, then read once that thread has ended. */
+    private static final class ArchiveLines {
+        private final Map<String, Manifest.TableSum> sums = new LinkedHashMap<>();
+        private final RowLine text = new RowLine();
+        private OutputStream w;
+        private Hash hash;
+        private Manifest manifest;
+
+        void open(OutputStream out, boolean gzip, ObjectNode header) throws IOException {
+            w = new java.io.BufferedOutputStream(gzip ? fastGzip(out) : out, 1 << 16);
+            line(w, header);
+        }
+
+        void startTable(TableShape t) throws IOException {
+            ObjectNode head = Json.object().put("table", t.name());
+            ArrayNode columns = head.putArray("columns");
+            t.columns().forEach(c -> columns.addArray().add(c.name()).add(c.type().json()));
+            line(w, head);
+            hash = new Hash();
+        }
+
+        void rows(List<Object[]> rows) throws IOException {
+            for (Object[] row : rows) {
+                text.of(row);
+                hash.add(text);
+                w.write(text.bytes(), 0, text.length());
+                w.write('\n');
+            }
+        }
+
+        void endTable(TableShape t) throws IOException {
+            Manifest.TableSum sum = hash.sum();
+            sums.put(t.name(), sum);
+            line(w, Json.object().put("end", t.name()).put("rows", sum.rows()).put("sha256", sum.sha256()));
+        }
+
+        void finish(int version) throws IOException {
+            Manifest m = new Manifest(version, sums);
+            line(w, Json.object().set("manifest", m.json()));
+            OutputStream whole = w;
+            w = null;
+            whole.close();
+            manifest = m;
+        }
+
+        void closeQuietly() {
+            if (w != null) {
+                try {
+                    w.close();
+                } catch (IOException ignored) {
+                    // the backup already failed with the reason that matters
+                }
+            }
+        }
     }
 
     /** Reads an archive through and checks every table against its own hash and the manifest; needs no log. */
@@ -137,45 +194,100 @@ public final class Backups {
     /**
      * Restores an archive into this log, which must be empty and at the archive's schema version. One transaction:
      * every row with its real type, id counters and sequences set past the highest id, then the restored tables
-     * are read back and compared with the manifest; any difference undoes it all.
+     * are read back and compared with the manifest; any difference undoes it all. Before it, the log is marked as
+     * being restored into, in a transaction of its own, and the mark goes with the restore's commit (or after a
+     * clean failure): a restore killed halfway leaves a log that is refused as unusable
+     * ({@link #refuseIfUnfinished}), not one that opens empty as if it were new.
      */
     public Manifest restore(InputStream in) {
+        return restore(in, "restore");
+    }
+
+    private Manifest restore(InputStream in, String kind) {
         Manifest fresh = freshLog(clock);
-        return db.write(h -> {
+        db.write(h -> {
+            seededTables(h, fresh);
+            repo.markUnfinished(h, kind, clock.instant().toString());
+            return null;
+        });
+        try {
+            return db.write(h -> {
+                try {
+                    List<TableShape> tables = repo.tables(h);
+                    Map<String, TableShape> byName = new LinkedHashMap<>();
+                    tables.forEach(t -> byName.put(t.name(), t));
+                    for (TableShape t : seededTables(h, fresh)) {
+                        repo.clear(h, t);
+                    }
+                    Manifest m;
+                    try (MultiRowInsert.Statements statements = new MultiRowInsert.Statements(h)) {
+                        m = restoreInto(h, in, tables, byName, repo.schemaVersion(h), statements);
+                    }
+                    repo.clearUnfinished(h);
+                    return m;
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (RuntimeException e) {
             try {
-                List<TableShape> tables = repo.tables(h);
-                Map<String, TableShape> byName = new LinkedHashMap<>();
-                tables.forEach(t -> byName.put(t.name(), t));
-                int target = repo.schemaVersion(h);
-                // Empty means: reads the same as a log just made by the migrations (their seeded counters), give
-                // or take the team's field definitions, which every start writes from the configuration.
-                Map<String, Long> content = new LinkedHashMap<>();
-                List<TableShape> seeded = new ArrayList<>();
-                manifest(h, tables, target).tables().forEach((name, sum) -> {
-                    if (sum.rows() == 0) {
-                        return;
-                    }
-                    if (name.equals(DEFINITIONS) || sum.equals(fresh.tables().get(name))) {
-                        seeded.add(byName.get(name));
-                    } else {
-                        content.put(name, sum.rows());
-                    }
+                db.write(h -> { // rolled back: the log is as empty as it was, and usable again
+                    repo.clearUnfinished(h);
+                    return null;
                 });
-                if (!content.isEmpty()) {
-                    throw new ConflictException("the log to restore into is not empty (" + content + "); restore "
-                            + "into a new, empty log (a new HOTFIX_DATA_DIR, or an empty PostgreSQL database)");
-                }
-                for (TableShape t : seeded) {
-                    repo.clear(h, t);
-                }
-                try (MultiRowInsert.Statements statements = new MultiRowInsert.Statements(h)) {
-                    return restoreInto(h, in, tables, byName, target, statements);
-                }
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed); // the database itself failed: the mark stays, which is the truth
             }
+            throw e;
+        }
+    }
+
+    /**
+     * The tables of an empty log that hold rows all the same, to be cleared before a restore; a log with content
+     * is refused. Empty means: reads the same as a log just made by the migrations (their seeded counters), give
+     * or take the team's field definitions, which every start writes from the configuration.
+     */
+    private List<TableShape> seededTables(org.jdbi.v3.core.Handle h, Manifest fresh) {
+        try {
+            List<TableShape> tables = repo.tables(h);
+            Map<String, TableShape> byName = new LinkedHashMap<>();
+            tables.forEach(t -> byName.put(t.name(), t));
+            Map<String, Long> content = new LinkedHashMap<>();
+            List<TableShape> seeded = new ArrayList<>();
+            manifest(h, tables, repo.schemaVersion(h)).tables().forEach((name, sum) -> {
+                if (sum.rows() == 0) {
+                    return;
+                }
+                if (name.equals(DEFINITIONS) || sum.equals(fresh.tables().get(name))) {
+                    seeded.add(byName.get(name));
+                } else {
+                    content.put(name, sum.rows());
+                }
+            });
+            if (!content.isEmpty()) {
+                throw new ConflictException("the log to restore into is not empty (" + content + "); restore "
+                        + "into a new, empty log (a new HOTFIX_DATA_DIR, or an empty PostgreSQL database)");
+            }
+            return seeded;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Refuses a log that a restore or copy began to fill and did not finish (killed, or its machine lost): nothing
+     * of it was kept, and a log that opened empty would look new. Only a restore or copy into it goes on.
+     */
+    public void refuseIfUnfinished() {
+        db.read(h -> repo.unfinished(h)).ifPresent(u -> {
+            throw new StorageException("this log is unusable: a " + u[0] + " into it, started " + u[1] + ", did not "
+                    + "finish (nothing of it was kept). Run the " + u[0] + " again ("
+                    + (u[0].equals("copy") ? "hotfix copy --to this log" : "hotfix restore FILE")
+                    + "), or start from a new, empty log", null);
         });
     }
 
@@ -280,7 +392,7 @@ public final class Backups {
         reader.start();
         Manifest copied;
         try (in) {
-            copied = new Backups(target, clock).restore(in);
+            copied = new Backups(target, clock).restore(in, "copy");
         } catch (RuntimeException e) {
             Throwable first = taken.isCompletedExceptionally() ? taken.handle((m, t) -> t).join() : null;
             if (first instanceof RuntimeException r) {
@@ -383,9 +495,10 @@ public final class Backups {
 
     private Manifest manifest(org.jdbi.v3.core.Handle h, List<TableShape> tables, int version) throws Exception {
         Map<String, Manifest.TableSum> sums = new LinkedHashMap<>();
+        RowLine text = new RowLine();
         for (TableShape t : tables) {
             Hash hash = new Hash();
-            repo.each(h, db.dialect(), t, row -> hash.add(rowText(row)));
+            repo.each(h, db.dialect(), t, row -> hash.add(text.of(row)));
             sums.put(t.name(), hash.sum());
         }
         return new Manifest(version, sums);
@@ -448,7 +561,7 @@ public final class Backups {
                         throw ValidationException.of("archive", "line " + lineNo + ": a row outside any table");
                     }
                     Object[] values = typed(line, columns, lineNo);
-                    hash.add(line); // as written: rowText of the values (the restore's read-back checks them)
+                    hash.add(line); // as written: the values' RowLine (the restore's read-back checks them)
                     batch.add(values);
                     if (batch.size() == BATCH) {
                         reader.rows(table, batch);
@@ -576,32 +689,6 @@ public final class Backups {
         }
     }
 
-    private static String rowText(Object[] row) {
-        StringWriter s = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(s)) {
-            g.writeStartArray();
-            for (Object v : row) {
-                if (v == null) {
-                    g.writeNull();
-                } else if (v instanceof Long l) {
-                    g.writeNumber(l);
-                } else if (v instanceof Double d) {
-                    g.writeNumber(d);
-                } else if (v instanceof Boolean b) {
-                    g.writeBoolean(b);
-                } else if (v instanceof byte[] bytes) {
-                    g.writeString(java.util.Base64.getEncoder().encodeToString(bytes));
-                } else {
-                    g.writeString((String) v);
-                }
-            }
-            g.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return s.toString();
-    }
-
     private static final JsonFactory JSON = new JsonFactory();
 
     /**
@@ -616,8 +703,8 @@ public final class Backups {
         };
     }
 
-    private static void line(Writer w, ObjectNode o) throws IOException {
-        w.write(Json.write(o));
+    private static void line(OutputStream w, ObjectNode o) throws IOException {
+        w.write(Json.write(o).getBytes(StandardCharsets.UTF_8));
         w.write('\n');
     }
 
@@ -636,6 +723,12 @@ public final class Backups {
 
         void add(String rowText) {
             digest.update(rowText.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+            rows++;
+        }
+
+        void add(RowLine line) {
+            digest.update(line.bytes(), 0, line.length());
             digest.update((byte) '\n');
             rows++;
         }

@@ -28,7 +28,7 @@ abstract class AppCommand implements Callable<Integer> {
     public final Integer call() {
         Config config = logFor(connection.config(ctx, Map.of()));
         beforeOpen(config);
-        try (App app = App.open(config, ctx.clock())) {
+        try (App app = open(config)) {
             int code = run(app, config);
             String action = auditAction();
             if (action != null && !config.isRemote()) {
@@ -37,6 +37,11 @@ abstract class AppCommand implements Callable<Integer> {
             }
             return code;
         }
+    }
+
+    /** Opens the log; {@code restore} overrides it to open a log an unfinished restore left marked. */
+    App open(Config config) {
+        return App.open(config, ctx.clock());
     }
 
     /** The log this command opens: the configured one, unless the command needs another. */

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,6 +31,31 @@ final class BackupCommand {
         }
     }
 
+    /**
+     * The archive to read: standard input for {@code -}; else a {@link java.io.FileInputStream}, which, unlike
+     * {@code Files.newInputStream}, also reads a pipe ({@code <(ssh host cat x.archive)}, a FIFO): gzip asks the
+     * stream how much is left, and a channel answers that by seeking, which a pipe cannot.
+     */
+    static InputStream archive(Path file) throws IOException {
+        if (file.toString().equals("-")) {
+            return new java.io.FilterInputStream(System.in) {
+                @Override
+                public void close() {
+                    // standard input stays open for whoever else reads it
+                }
+            };
+        }
+        if (Files.isDirectory(file)) {
+            throw new java.nio.file.FileSystemException(file.toString(), null, "Is a directory");
+        }
+        try {
+            return new java.io.FileInputStream(file.toFile());
+        } catch (java.io.FileNotFoundException e) {
+            throw Files.exists(file) ? new java.nio.file.AccessDeniedException(file.toString())
+                    : new java.nio.file.NoSuchFileException(file.toString());
+        }
+    }
+
     static String summary(Manifest m) {
         return m.rows() + " rows in " + m.tables().size() + " tables, schema version " + m.schemaVersion();
     }
@@ -40,7 +64,8 @@ final class BackupCommand {
             + "the server runs: backup --out hotfix-2026-12-03.archive",
             "Restores into SQLite or PostgreSQL alike; check it with: verify FILE"})
     static final class Backup extends AppCommand {
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The archive to write")
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The archive to write; - "
+                + "writes it to standard output (hotfix backup --out - | ssh backup-host 'cat > hotfix.archive')")
         Path out;
 
         Backup(CliContext ctx) {
@@ -54,6 +79,22 @@ final class BackupCommand {
 
         @Override
         int run(App app, Config config) {
+            if (out.toString().equals("-")) {
+                Manifest m = app.backups().backup(new java.io.FilterOutputStream(System.out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush(); // standard output stays open; the summary goes to standard error
+                    }
+                });
+                ctx.terminal().err().println("backup: " + summary(m) + " -> standard output");
+                ctx.terminal().err().flush();
+                return ExitCodes.OK;
+            }
             Path target = out.toAbsolutePath();
             // Written beside its place and moved there when complete: a failed backup never looks like one.
             Path partial = target.resolveSibling(target.getFileName() + ".partial");
@@ -62,7 +103,7 @@ final class BackupCommand {
                 m = app.backups().backup(os);
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+                throw FileErrors.writing("--out", target, e);
             } finally {
                 try {
                     Files.deleteIfExists(partial);
@@ -78,10 +119,16 @@ final class BackupCommand {
     @Command(name = "restore", description = {"Restore an archive into an empty log (SQLite or PostgreSQL, by "
             + "HOTFIX_DB_URL or --db): all of it, checked against its manifest, or nothing."})
     static final class Restore extends AppCommand {
-        @Parameters(index = "0", paramLabel = "FILE", description = "The archive") Path file;
+        @Parameters(index = "0", paramLabel = "FILE", description = "The archive; - or a pipe reads it as it comes "
+                + "(ssh backup-host cat hotfix.archive | hotfix restore -)") Path file;
 
         Restore(CliContext ctx) {
             super(ctx);
+        }
+
+        @Override
+        App open(Config config) {
+            return App.forRestore(config, ctx.clock());
         }
 
         @Override
@@ -91,12 +138,12 @@ final class BackupCommand {
 
         @Override
         int run(App app, Config config) {
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = archive(file)) {
                 Manifest m = app.backups().restore(in);
                 out().println("restored: " + summary(m) + ", verified against the archive's manifest");
                 return ExitCodes.OK;
             } catch (IOException e) {
-                throw ValidationException.of("FILE", "cannot read " + file + ": " + e.getMessage());
+                throw FileErrors.reading("FILE", file, e);
             }
         }
 
@@ -113,20 +160,20 @@ final class BackupCommand {
 
     @Command(name = "verify", description = "Check an archive against its own manifest (needs no log).")
     static final class Verify implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "FILE", description = "The archive") Path file;
+        @Parameters(index = "0", paramLabel = "FILE", description = "The archive; - reads standard input") Path file;
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = archive(file)) {
                 Manifest m = Backups.verify(in);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("ok: " + summary(m));
                 out.flush();
                 return ExitCodes.OK;
             } catch (IOException e) {
-                throw ValidationException.of("FILE", "cannot read " + file + ": " + e.getMessage());
+                throw FileErrors.reading("FILE", file, e);
             }
         }
     }

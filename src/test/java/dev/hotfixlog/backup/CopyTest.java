@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hotfixlog.App;
 import dev.hotfixlog.cli.CliRunner;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.TestDb;
 import java.io.ByteArrayInputStream;
@@ -103,6 +104,98 @@ class CopyTest {
                         .as("nothing of the broken restore stayed").isEmpty();
                 assertThat(app.backups().restore(new ByteArrayInputStream(whole)).rows()).isPositive();
             }
+        }
+    }
+
+    /**
+     * {@code hotfix restore} killed with SIGKILL while it reads the archive, inside its one transaction: the target
+     * holds none of the rows, and it is refused as unusable (naming what did not finish) by every command but a
+     * restore, which then goes in whole. The archive comes through a named pipe that is fed half of it and kept
+     * open, so the kill lands halfway every time.
+     */
+    @BothDatabases
+    void aRestoreKilledHalfway_leavesALogThatIsRefusedUntilARestoreFinishes(TestDb target) throws Exception {
+        MutableClock clock = MutableClock.at("2026-11-01T00:00:00Z");
+        try (TestDb source = TestDb.sqlite(); target) {
+            ByteArrayOutputStream archive = new ByteArrayOutputStream();
+            try (App app = App.local(source.config(FIELDS), clock)) {
+                ArchiveRoundTripProperties.populate(app, new Random(11), clock);
+                app.backups().backup(archive);
+            }
+            byte[] whole = archive.toByteArray();
+            Manifest empty;
+            try (App app = App.local(target.config(FIELDS), clock)) {
+                empty = app.backups().manifest();
+            }
+            Map<String, String> env = Map.of("HOTFIX_DB_URL", target.url(), "HOTFIX_DATA_DIR",
+                    target.dataDir().toString(), "HOTFIX_FIELDS", ArchiveRoundTripProperties.FIELDS,
+                    "HOTFIX_LOG_LEVEL", "WARN");
+            java.nio.file.Path pipe = target.dataDir().resolve("archive.pipe");
+            assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+            List<String> command = new java.util.ArrayList<>(dev.hotfixlog.support.ServerProcess.javaCommand(
+                    List.of()));
+            command.addAll(List.of("restore", pipe.toString()));
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(target.dataDir().resolve("restore.out").toFile());
+            pb.environment().putAll(env);
+            Process restore = pb.start();
+            java.util.concurrent.CompletableFuture<java.io.OutputStream> feeding =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            java.io.OutputStream out = java.nio.file.Files.newOutputStream(pipe); // the reader opens
+                            out.write(whole, 0, whole.length / 2);
+                            out.flush();
+                            return out;
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+            java.io.OutputStream half = feeding.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            boolean marked = false;
+            for (int i = 0; i < 600 && !marked && restore.isAlive(); i++) {
+                Thread.sleep(50);
+                marked = unfinished(target.url()) > 0;
+            }
+            assertThat(marked).as("the restore marked its log before its transaction; it said: "
+                    + java.nio.file.Files.readString(target.dataDir().resolve("restore.out"))).isTrue();
+            Thread.sleep(500); // it reads the half it was given and waits, inside its transaction, for the rest
+            restore.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback by the client
+            assertThat(restore.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            half.close();
+
+            CliRunner cli = new CliRunner(env, clock);
+            CliRunner.Result refused = null;
+            for (int i = 0; i < 100; i++) { // PostgreSQL rolls the dead session back as soon as it notices
+                refused = cli.run("list");
+                if (!refused.err().contains("timeout")) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(refused.code()).as(refused.err()).isEqualTo(1);
+            assertThat(refused.err()).startsWith("error: this log is unusable: a restore into it, started ")
+                    .contains("did not finish (nothing of it was kept)", "hotfix restore FILE");
+            try (dev.hotfixlog.store.Database db = dev.hotfixlog.store.Database.open(target.url(), "", "", 1)) {
+                assertThat(new Backups(db, clock).manifest()).as("none of the killed restore's rows").isEqualTo(empty);
+            }
+
+            java.nio.file.Path file = target.dataDir().resolve("whole.archive");
+            java.nio.file.Files.write(file, whole);
+            CliRunner.Result restored = cli.run("restore", file.toString());
+            assertThat(restored.code()).as(restored.err()).isZero();
+            assertThat(unfinished(target.url())).isZero();
+            CliRunner.Result list = cli.run("list");
+            assertThat(list.code()).as(list.err()).isZero();
+            assertThat(list.out()).contains("HOTFIX-001");
+        }
+    }
+
+    private static long unfinished(String url) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM unfinished_restore")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * row (lessons, revisions, audit, outbox, team fields, deploys, incoming alerts, tokens) goes SQLite → PostgreSQL
  * → SQLite through {@code hotfix copy}, verified equal, and both copies give new records fresh ids. Before that, a
  * copy into the same PostgreSQL target is killed ({@code kill -9}) while it writes the hotfixes: the target holds
- * nothing of it, and the whole copy then goes in.
+ * nothing of it and is refused as unusable, naming the copy that did not finish; the whole copy then goes in.
  */
 class LargeCopyTest {
     private static final int HOTFIXES = 100_000;
@@ -86,6 +86,12 @@ class LargeCopyTest {
                 assertThat(new Backups(target, Clock.systemUTC()).manifest())
                         .as("nothing of the killed copy is in the target").isEqualTo(empty);
             }
+            CliRunner.Result refused = new CliRunner(Map.of("HOTFIX_DB_URL", postgres.url(), "HOTFIX_DATA_DIR",
+                    postgres.dataDir().toString(), "HOTFIX_FIELDS", ArchiveRoundTripProperties.FIELDS), clock)
+                    .run("list");
+            assertThat(refused.code()).as("the killed copy's target is refused as unusable").isEqualTo(1);
+            assertThat(refused.err()).startsWith("error: this log is unusable: a copy into it, started ")
+                    .contains("did not finish", "hotfix copy --to this log");
 
             CliRunner fromSqlite = new CliRunner(env, clock);
             CliRunner.Result there = fromSqlite.run("copy", "--to", postgres.url());

@@ -149,6 +149,8 @@ class SecretsEverywhereTest {
             Map.entry("migration_link.hotfix_id", "an id"), Map.entry("migration_link.doc_sha256", "SHA-256 hex"),
             Map.entry("migration_link.mapped_sha256", "SHA-256 hex"),
             Map.entry("migration_cursor.source", "one of four tools' names"),
+            Map.entry("unfinished_restore.kind", "restore or copy (a CHECK holds it)"),
+            Map.entry("unfinished_restore.started_at", "an ISO instant of the clock"),
             Map.entry("migration_cursor.position", "the tool's own position: numbers, a time, or its next page's "
                     + "address on the run's own origin (the token is a header, never in it)")));
 
