@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.Test;
 
 /**
  * Single sign-on end to end against a real OpenID Connect provider started here on loopback: the browser goes
@@ -99,6 +100,40 @@ class OidcSignInTest {
             String callback = olga.getAbsolute(toProvider.location()).location();
             assertThat(olga.getAbsolute(callback).status()).isEqualTo(303);
             assertThat(new Browser(s.url()).getAbsolute(callback).status()).as("a state works once").isEqualTo(400);
+        } finally {
+            idp.shutdown();
+        }
+    }
+
+    /**
+     * Many instances on one PostgreSQL (issue 21): a sign-in started on one instance, which then goes away while the
+     * browser is at the provider, ends on the other — the pending sign-in (state, nonce, PKCE verifier) is a row
+     * of the shared database, not the first instance's memory — and the session it starts is good on either.
+     */
+    @Test
+    void aSignInStartedOnAnInstanceThatThenStops_endsOnTheOther() throws Exception {
+        MockOAuth2Server idp = new MockOAuth2Server();
+        idp.start(InetAddress.getLoopbackAddress(), 0);
+        try (TestDb db = TestDb.postgres(); RunningServer b = serverWithSso(db, idp)) {
+            RunningServer a = serverWithSso(db, idp);
+            nextUser(idp, "olga", List.of("oncall"));
+            Browser olga = new Browser(a.url());
+            Browser.Page toProvider = olga.get("/sign-in/oidc?next=%2F");
+            assertThat(toProvider.status()).isEqualTo(303);
+            Browser.Page back = olga.getAbsolute(toProvider.location());
+            String aUrl = a.url();
+            a.close(); // the instance that started the sign-in is gone before the browser comes back
+            assertThat(back.location()).startsWith(aUrl + "/sign-in/oidc/callback");
+            Browser.Page landed = olga.getAbsolute(b.url() + back.location().substring(aUrl.length()));
+            assertThat(landed.status()).as(landed.body()).isEqualTo(303);
+            assertThat(landed.location()).isEqualTo("/");
+            olga.moveTo(b.url());
+            assertThat(olga.get("/").body()).contains("Signed in as <strong>olga</strong>");
+            try (RunningServer again = serverWithSso(db, idp)) {
+                olga.moveTo(again.url());
+                assertThat(olga.get("/").body()).as("the session is the database's too")
+                        .contains("Signed in as <strong>olga</strong>");
+            }
         } finally {
             idp.shutdown();
         }
