@@ -72,9 +72,10 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
             throw ValidationException.of(Setting.MAX_REQUEST_BYTES.envName(),
                     "must be at least 1024, was " + maxRequestBytes);
         }
-        if (attachMaxFile < 1024) {
-            throw ValidationException.of(Setting.ATTACH_MAX_FILE.envName(), "must be at least 1024, was "
-                    + attachMaxFile);
+        if (attachMaxFile < 1024 || attachMaxFile > dev.hotfixlog.backup.Backups.MAX_ATTACHMENT_BYTES) {
+            throw ValidationException.of(Setting.ATTACH_MAX_FILE.envName(), "must be between 1024 and "
+                    + dev.hotfixlog.backup.Backups.MAX_ATTACHMENT_BYTES + " (64 MiB: a backup holds each file "
+                    + "on one line, and every archive must restore), was " + attachMaxFile);
         }
         if (attachMaxRecord < attachMaxFile) {
             throw ValidationException.of(Setting.ATTACH_MAX_RECORD.envName(), "must be at least "

@@ -58,7 +58,7 @@ public enum Setting {
     RUNBOOK_URL("HOTFIX_RUNBOOK_URL", null, "", "The team's release runbook (one of the seed's related documents), "
             + "linked from every record page next to the risk register and the learning library; `http(s)://…`."),
     ATTACH_MAX_FILE("HOTFIX_ATTACH_MAX_FILE", null, "10485760", "Largest evidence attachment, in bytes (a "
-            + "screenshot, a log excerpt, a PDF); a larger file is refused with 413."),
+            + "screenshot, a log excerpt, a PDF), at most 67108864 (64 MiB); a larger file is refused with 413."),
     ATTACH_MAX_RECORD("HOTFIX_ATTACH_MAX_RECORD", null, "104857600", "Most bytes of attachments one hotfix or lesson "
             + "holds; a file that would go past it is refused with 413."),
     MIGRATE_SEVERITY("HOTFIX_MIGRATE_SEVERITY", null, "", "Lines over the built-in severity table of `hotfix "

@@ -150,7 +150,8 @@ final class ArchiveRepository {
                     .append(text && dialect == Dialect.POSTGRESQL ? " COLLATE \"C\"" : "");
         }
         try (Statement st = h.getConnection().createStatement()) {
-            st.setFetchSize(1_000);
+            // PostgreSQL's driver holds a fetch's rows in memory: a thousand attachments of 10 MB would not fit.
+            st.setFetchSize(t.columns().stream().anyMatch(c -> c.type() == TableShape.Type.BYTES) ? 1 : 1_000);
             try (ResultSet rs = st.executeQuery(sql.toString())) {
                 while (rs.next()) {
                     Object[] row = new Object[t.columns().size()];
@@ -231,9 +232,15 @@ final class ArchiveRepository {
     }
 
     /** Rows streamed into one {@code COPY}: texts always quoted, so an empty text is not a null. */
+    /**
+     * One table's rows as {@code COPY}'s CSV, sent a megabyte at a time; an attachment's bytes go as bytea's hex
+     * input in chunks, never as one string of twice their size.
+     */
     private static final class CopyWriter implements TableWriter {
+        private static final int SEND_AT = 1 << 20;
+        private static final int HEX_CHUNK = 1 << 15;
         private final org.postgresql.copy.CopyIn copy;
-        private final StringBuilder csv = new StringBuilder(1 << 16);
+        private final java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream(SEND_AT + (1 << 16));
 
         CopyWriter(org.postgresql.copy.CopyIn copy) {
             this.copy = copy;
@@ -241,27 +248,49 @@ final class ArchiveRepository {
 
         @Override
         public void write(List<Object[]> rows) throws SQLException {
-            csv.setLength(0);
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
                     if (i > 0) {
-                        csv.append(',');
+                        csv.write(',');
                     }
                     Object v = row[i];
                     if (v instanceof String text) {
-                        csv.append('"').append(text.replace("\"", "\"\"")).append('"');
+                        append("\"" + text.replace("\"", "\"\"") + "\"");
                     } else if (v instanceof Boolean b) {
-                        csv.append(b ? 't' : 'f');
+                        csv.write(b ? 't' : 'f');
                     } else if (v instanceof byte[] bytes) { // bytea's hex input, no quoting needed
-                        csv.append("\\x").append(java.util.HexFormat.of().formatHex(bytes));
+                        append("\\x");
+                        for (int from = 0; from < bytes.length; from += HEX_CHUNK) {
+                            append(java.util.HexFormat.of().formatHex(bytes, from,
+                                    Math.min(bytes.length, from + HEX_CHUNK)));
+                            sendIfFull();
+                        }
                     } else if (v != null) {
-                        csv.append(v); // a Long or a Double: Java's text of both is PostgreSQL's input
+                        append(v.toString()); // a Long or a Double: Java's text of both is PostgreSQL's input
                     }
                 }
-                csv.append('\n');
+                csv.write('\n');
+                sendIfFull();
             }
-            byte[] bytes = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
+            send();
+        }
+
+        private void append(String s) {
+            csv.writeBytes(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        private void sendIfFull() throws SQLException {
+            if (csv.size() >= SEND_AT) {
+                send();
+            }
+        }
+
+        private void send() throws SQLException {
+            if (csv.size() > 0) {
+                byte[] bytes = csv.toByteArray();
+                copy.writeToCopy(bytes, 0, bytes.length);
+                csv.reset();
+            }
         }
 
         @Override

@@ -10,7 +10,6 @@ import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.store.MultiRowInsert;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -42,6 +41,10 @@ public final class Backups {
     static final String FORMAT = "hotfix-log-archive";
     static final int FORMAT_VERSION = 1;
     private static final int BATCH = 500;
+    /** The largest attachment a log may take: every archive must restore (see {@link BoundedLines}). */
+    public static final long MAX_ATTACHMENT_BYTES = BoundedLines.MAX_ATTACHMENT_BYTES;
+    /** A restore's rows are written at most this many characters of lines at a time (attachments are large). */
+    private static final long BATCH_CHARS = 8L << 20;
     private final Database db;
     private final Clock clock;
     private final ArchiveRepository repo = new ArchiveRepository();
@@ -64,7 +67,7 @@ public final class Backups {
     private Manifest backup(OutputStream out, boolean gzip) {
         return db.read(h -> {
             ArchiveLines lines = new ArchiveLines();
-            try (InOrder writer = new InOrder("hotfix-backup-write", 8)) {
+            try (InOrder writer = new InOrder("hotfix-backup-write", BYTES_AHEAD)) {
                 int version = repo.schemaVersion(h);
                 ObjectNode header = Json.object().put("archive", FORMAT).put("format", FORMAT_VERSION)
                         .put("schemaVersion", version).put("takenAt", clock.instant().toString())
@@ -73,15 +76,18 @@ public final class Backups {
                 for (TableShape t : repo.tables(h)) {
                     writer.run(() -> lines.startTable(t));
                     List<List<Object[]>> batch = new ArrayList<>(List.of(new ArrayList<>(ROWS_AHEAD)));
+                    long[] weight = {0};
                     repo.each(h, db.dialect(), t, row -> {
                         batch.get(0).add(row);
-                        if (batch.get(0).size() == ROWS_AHEAD) {
+                        weight[0] += weight(row);
+                        if (batch.get(0).size() == ROWS_AHEAD || weight[0] >= BYTES_AHEAD / 8) {
                             List<Object[]> rows = batch.set(0, new ArrayList<>(ROWS_AHEAD));
-                            writer.run(() -> lines.rows(rows));
+                            writer.run(() -> lines.rows(rows), weight[0]);
+                            weight[0] = 0;
                         }
                     });
                     List<Object[]> rest = batch.get(0);
-                    writer.run(() -> lines.rows(rest));
+                    writer.run(() -> lines.rows(rest), weight[0]);
                     writer.run(() -> lines.endTable(t));
                 }
                 writer.run(() -> lines.finish(version));
@@ -99,8 +105,23 @@ public final class Backups {
         });
     }
 
-    /** Rows handed to the writing thread at a time. */
+    /** Rows handed to the writing thread at a time, fewer when they weigh an eighth of {@link #BYTES_AHEAD}. */
     private static final int ROWS_AHEAD = 256;
+    /** How much the rows read and not yet written may weigh together (a row heavier than this goes alone). */
+    private static final long BYTES_AHEAD = 16L << 20;
+
+    /** About what a row holds in memory, in bytes: its texts' lengths and its bytes. */
+    private static long weight(Object[] row) {
+        long w = 16L * row.length;
+        for (Object v : row) {
+            if (v instanceof String t) {
+                w += t.length();
+            } else if (v instanceof byte[] b) {
+                w += b.length;
+            }
+        }
+        return w;
+    }
 
     /** The writing side of a backup: touched by its writing thread only, then read once that thread has ended. */
     private static final class ArchiveLines {
@@ -125,9 +146,11 @@ public final class Backups {
 
         void rows(List<Object[]> rows) throws IOException {
             for (Object[] row : rows) {
-                text.of(row);
-                hash.add(text);
-                w.write(text.bytes(), 0, text.length());
+                text.write(row, (b, off, len) -> {
+                    hash.update(b, off, len);
+                    w.write(b, off, len);
+                });
+                hash.endRow();
                 w.write('\n');
             }
         }
@@ -498,7 +521,10 @@ public final class Backups {
         RowLine text = new RowLine();
         for (TableShape t : tables) {
             Hash hash = new Hash();
-            repo.each(h, db.dialect(), t, row -> hash.add(text.of(row)));
+            repo.each(h, db.dialect(), t, row -> {
+                text.write(row, hash::update);
+                hash.endRow();
+            });
             sums.put(t.name(), hash.sum());
         }
         return new Manifest(version, sums);
@@ -539,8 +565,7 @@ public final class Backups {
 
     /** Reads the archive line by line, checking each table's rows against its own count and hash. */
     private static int read(InputStream in, Reader reader) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(gunzipped(in),
-                StandardCharsets.UTF_8), 1 << 16)) {
+        try (BoundedLines r = new BoundedLines(new InputStreamReader(gunzipped(in), StandardCharsets.UTF_8))) {
             String first = r.readLine();
             JsonNode header = first == null ? Json.object() : parse(first, 1);
             if (!FORMAT.equals(header.path("archive").asText()) || header.path("format").asInt() != FORMAT_VERSION) {
@@ -552,6 +577,7 @@ public final class Backups {
             String table = null;
             List<TableShape.Column> columns = null;
             List<Object[]> batch = new ArrayList<>();
+            long batchChars = 0;
             Hash hash = null;
             long lineNo = 1;
             for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -563,9 +589,11 @@ public final class Backups {
                     Object[] values = typed(line, columns, lineNo);
                     hash.add(line); // as written: the values' RowLine (the restore's read-back checks them)
                     batch.add(values);
-                    if (batch.size() == BATCH) {
+                    batchChars += line.length();
+                    if (batch.size() == BATCH || batchChars >= BATCH_CHARS) {
                         reader.rows(table, batch);
                         batch = new ArrayList<>();
+                        batchChars = 0;
                     }
                     continue;
                 }
@@ -585,6 +613,7 @@ public final class Backups {
                     if (!batch.isEmpty()) {
                         reader.rows(table, batch);
                         batch = new ArrayList<>();
+                        batchChars = 0;
                     }
                     Manifest.TableSum sum = hash.sum();
                     Manifest.TableSum said = new Manifest.TableSum(o.path("rows").asLong(), o.path("sha256").asText());
@@ -658,7 +687,7 @@ public final class Backups {
                                 : null;
                         case TEXT -> t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : null;
                         case BYTES -> t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
-                                ? base64(p.getText(), lineNo, c.name()) : null;
+                                ? base64(p, lineNo, c.name()) : null;
                     };
                     if (out[i] == null) {
                         throw ValidationException.of("archive", "line " + lineNo + ": " + c.name() + " is not "
@@ -681,10 +710,14 @@ public final class Backups {
         return out;
     }
 
-    private static byte[] base64(String text, long lineNo, String column) {
+    /**
+     * An attachment's bytes, decoded by the parser from its input as it reads the string (standard base64 with
+     * padding, as written): the text of a 10 MB file is never made into a string of its own.
+     */
+    private static byte[] base64(com.fasterxml.jackson.core.JsonParser p, long lineNo, String column) {
         try {
-            return java.util.Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
+            return p.getBinaryValue(com.fasterxml.jackson.core.Base64Variants.MIME_NO_LINEFEEDS);
+        } catch (IOException | IllegalArgumentException e) {
             throw ValidationException.of("archive", "line " + lineNo + ": " + column + " is not base64 bytes");
         }
     }
@@ -721,14 +754,41 @@ public final class Backups {
             }
         }
 
+        private java.nio.charset.CharsetEncoder utf8;
+        private java.nio.ByteBuffer chunk;
+
+        /** A row's line as read back from an archive; a long one (an attachment's) is encoded a chunk at a time. */
         void add(String rowText) {
-            digest.update(rowText.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) '\n');
-            rows++;
+            if (rowText.length() < 1 << 16) {
+                digest.update(rowText.getBytes(StandardCharsets.UTF_8));
+            } else {
+                if (utf8 == null) { // as getBytes(UTF_8): a lone surrogate becomes '?'
+                    utf8 = StandardCharsets.UTF_8.newEncoder()
+                            .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+                    chunk = java.nio.ByteBuffer.allocate(1 << 16);
+                }
+                utf8.reset();
+                java.nio.CharBuffer in = java.nio.CharBuffer.wrap(rowText);
+                java.nio.charset.CoderResult r;
+                do {
+                    r = utf8.encode(in, chunk, true);
+                    digest.update(chunk.array(), 0, chunk.position());
+                    chunk.clear();
+                } while (r.isOverflow());
+                utf8.flush(chunk);
+                digest.update(chunk.array(), 0, chunk.position());
+                chunk.clear();
+            }
+            endRow();
         }
 
-        void add(RowLine line) {
-            digest.update(line.bytes(), 0, line.length());
+        /** A piece of the row being written; {@link #endRow} ends it. */
+        void update(byte[] b, int off, int len) {
+            digest.update(b, off, len);
+        }
+
+        void endRow() {
             digest.update((byte) '\n');
             rows++;
         }
