@@ -8,6 +8,7 @@ import dev.hotfixlog.error.ValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,27 @@ final class BackupCommand {
         }
     }
 
+    /** Standard output as an archive's stream: written in blocks, flushed but never closed by the backup. */
+    private static OutputStream standardOutput() {
+        PrintStream stdout = System.out;
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                stdout.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                stdout.write(b, off, len);
+            }
+
+            @Override
+            public void close() {
+                stdout.flush(); // the summary goes to standard error; standard output stays open
+            }
+        };
+    }
+
     static String summary(Manifest m) {
         return m.rows() + " rows in " + m.tables().size() + " tables, schema version " + m.schemaVersion();
     }
@@ -80,17 +102,7 @@ final class BackupCommand {
         @Override
         int run(App app, Config config) {
             if (out.toString().equals("-")) {
-                Manifest m = app.backups().backup(new java.io.FilterOutputStream(System.out) {
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        out.write(b, off, len);
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        flush(); // standard output stays open; the summary goes to standard error
-                    }
-                });
+                Manifest m = app.backups().backup(standardOutput());
                 ctx.terminal().err().println("backup: " + summary(m) + " -> standard output");
                 ctx.terminal().err().flush();
                 return ExitCodes.OK;
