@@ -176,7 +176,8 @@ final class ArchiveRepository {
         Object v = switch (type) {
             case INTEGER -> rs.getLong(i);
             case REAL -> rs.getDouble(i);
-            default -> rs.getBoolean(i);
+            case BOOLEAN -> rs.getBoolean(i);
+            case TEXT, BYTES -> throw new IllegalStateException("read above");
         };
         return rs.wasNull() ? null : v;
     }
@@ -231,10 +232,10 @@ final class ArchiveRepository {
         };
     }
 
-    /** Rows streamed into one {@code COPY}: texts always quoted, so an empty text is not a null. */
     /**
-     * One table's rows as {@code COPY}'s CSV, sent a megabyte at a time; an attachment's bytes go as bytea's hex
-     * input in chunks, never as one string of twice their size.
+     * One table's rows streamed into one {@code COPY} as CSV, sent a megabyte at a time: texts always quoted, so an
+     * empty text is not a null; an attachment's bytes as bytea's hex input in chunks, never as one string of twice
+     * their size.
      */
     private static final class CopyWriter implements TableWriter {
         private static final int SEND_AT = 1 << 20;
