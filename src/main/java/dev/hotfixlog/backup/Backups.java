@@ -41,8 +41,11 @@ public final class Backups {
     static final String FORMAT = "hotfix-log-archive";
     static final int FORMAT_VERSION = 1;
     private static final int BATCH = 500;
-    /** The largest attachment a log may take: every archive must restore (see {@link BoundedLines}). */
-    public static final long MAX_ATTACHMENT_BYTES = BoundedLines.MAX_ATTACHMENT_BYTES;
+    /**
+     * The largest attachment a log may take (the configuration refuses more): every archive must restore, and a
+     * file is one line of it ({@link BoundedLines}).
+     */
+    public static final long MAX_ATTACHMENT_BYTES = 64L << 20;
     /** A restore's rows are written at most this many characters of lines at a time (attachments are large). */
     private static final long BATCH_CHARS = 8L << 20;
     private final Database db;
@@ -229,7 +232,7 @@ public final class Backups {
     private Manifest restore(InputStream in, String kind) {
         Manifest fresh = freshLog(clock);
         db.write(h -> {
-            seededTables(h, fresh);
+            seededTables(h, tablesOf(h), fresh);
             repo.markUnfinished(h, kind, clock.instant().toString());
             return null;
         });
@@ -239,7 +242,7 @@ public final class Backups {
                     List<TableShape> tables = repo.tables(h);
                     Map<String, TableShape> byName = new LinkedHashMap<>();
                     tables.forEach(t -> byName.put(t.name(), t));
-                    for (TableShape t : seededTables(h, fresh)) {
+                    for (TableShape t : seededTables(h, tables, fresh)) {
                         repo.clear(h, t);
                     }
                     Manifest m;
@@ -272,9 +275,16 @@ public final class Backups {
      * is refused. Empty means: reads the same as a log just made by the migrations (their seeded counters), give
      * or take the team's field definitions, which every start writes from the configuration.
      */
-    private List<TableShape> seededTables(org.jdbi.v3.core.Handle h, Manifest fresh) {
+    private List<TableShape> tablesOf(org.jdbi.v3.core.Handle h) {
         try {
-            List<TableShape> tables = repo.tables(h);
+            return repo.tables(h);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<TableShape> seededTables(org.jdbi.v3.core.Handle h, List<TableShape> tables, Manifest fresh) {
+        try {
             Map<String, TableShape> byName = new LinkedHashMap<>();
             tables.forEach(t -> byName.put(t.name(), t));
             Map<String, Long> content = new LinkedHashMap<>();

@@ -8,15 +8,13 @@ import java.io.Reader;
  * An archive's lines, each at most {@link #MAX_LINE_CHARS} characters: a line longer than any archive holds is
  * refused when it gets there, before it fills memory (a 3 MB gzip of one 3 GB line made {@code verify} die of
  * OutOfMemoryError). The longest real line is an attachment's bytes in base64: at most
- * {@code HOTFIX_ATTACH_MAX_FILE}, itself at most {@link #MAX_ATTACHMENT_BYTES}. Lines end at {@code \n} (an
+ * {@code HOTFIX_ATTACH_MAX_FILE}, itself at most {@link Backups#MAX_ATTACHMENT_BYTES}. Lines end at {@code \n} (an
  * archive escapes every other line break inside its JSON); a {@code \r} before it is dropped, as
  * {@code BufferedReader} did.
  */
 final class BoundedLines implements AutoCloseable {
-    /** The largest attachment a log takes (the configuration refuses more), so that every archive restores. */
-    static final long MAX_ATTACHMENT_BYTES = 64L << 20;
     /** Base64 of the largest attachment, and room for the row's other columns. */
-    static final int MAX_LINE_CHARS = (int) (MAX_ATTACHMENT_BYTES / 3 * 4 + (4L << 20));
+    static final int MAX_LINE_CHARS = (int) (Backups.MAX_ATTACHMENT_BYTES / 3 * 4 + (4L << 20));
     private final Reader in;
     private final char[] buf = new char[1 << 16];
     private int pos;
@@ -52,7 +50,7 @@ final class BoundedLines implements AutoCloseable {
             if ((long) line.length() + (pos - start) > MAX_LINE_CHARS) {
                 throw ValidationException.of("archive", "line " + (lineNo + 1) + " is longer than " + MAX_LINE_CHARS
                         + " characters, more than any archive holds (an attachment is at most "
-                        + MAX_ATTACHMENT_BYTES + " bytes): not an archive of this log");
+                        + Backups.MAX_ATTACHMENT_BYTES + " bytes): not an archive of this log");
             }
             line.append(buf, start, pos - start);
             if (pos < end) {

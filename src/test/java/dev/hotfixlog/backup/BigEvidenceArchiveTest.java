@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * which is both at once in one process, with {@code -Xmx192m}. The archive's work holds a few files at a time,
  * never a table of them (before: PostgreSQL's driver held a fetch of 1,000 rows, the backup's reading thread ran
  * up to 2,048 rows ahead, the restore read 500 rows a batch, and a file's line was a string, a character buffer
- * and two byte copies at once; each command died of OutOfMemoryError here).
+ * and two byte copies at once; run against that code, the backup died of OutOfMemoryError on both databases).
  */
 class BigEvidenceArchiveTest {
     private static final int FILES = 16;
