@@ -221,7 +221,7 @@ final class BackupCommand {
             try (dev.hotfixlog.store.Database target = dev.hotfixlog.store.Database.open(to,
                     user == null ? "" : user, pw, 2)) {
                 Manifest m = app.backups().copyTo(target);
-                out().println("copied: " + summary(m) + " -> " + to.replaceAll("password=[^&]*", "password=***")
+                out().println("copied: " + summary(m) + " -> " + ConnectionOptions.maskPassword(to)
                         + ", verified equal");
                 return ExitCodes.OK;
             }

@@ -1,5 +1,6 @@
 package dev.hotfixlog.cli;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.Setting;
 import java.util.EnumMap;
@@ -8,6 +9,8 @@ import picocli.CommandLine.Option;
 
 /** Where the data is: shared by every command as a mixin. Flags win over HOTFIX_* variables and the file. */
 final class ConnectionOptions {
+    private static final Pattern PASSWORD_OPTION = Pattern.compile("(?i)(password=)[^&;]*");
+
     @Option(names = "--db", paramLabel = "JDBC_URL",
             description = "Database URL (default: SQLite at hotfix-data/hotfix.db; env HOTFIX_DB_URL)")
     String db;
@@ -32,5 +35,10 @@ final class ConnectionOptions {
         if (v != null) {
             m.put(s, v);
         }
+    }
+
+    /** A database URL fit to print: the value of a {@code password=} option is {@code ***}. */
+    static String maskPassword(String url) {
+        return PASSWORD_OPTION.matcher(url).replaceAll("$1***");
     }
 }

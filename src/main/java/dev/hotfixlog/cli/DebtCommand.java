@@ -6,6 +6,7 @@ import dev.hotfixlog.followup.DebtLedger;
 import dev.hotfixlog.followup.FollowUpJson;
 import dev.hotfixlog.hotfix.HotfixView;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.text.Spaces;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,7 +33,7 @@ final class DebtCommand extends AppCommand {
         }
         for (DebtLedger.Loan l : d.open()) {
             out().println(String.format("%-11s  %-8s  %-14s  %s%s", l.hotfixId(), HotfixView.age(l.since(), d.asOf()),
-                    HotfixView.text(l.owner()), l.title().replaceAll("\\s+", " "),
+                    HotfixView.text(l.owner()), Spaces.collapse(l.title()),
                     l.overdue(d.asOf()) ? "  [proper fix overdue]" : ""));
         }
         return ExitCodes.OK;

@@ -7,6 +7,7 @@ import dev.hotfixlog.followup.FollowUpJson;
 import dev.hotfixlog.followup.FollowUpQuery;
 import dev.hotfixlog.hotfix.HotfixView;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.text.Spaces;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,14 +39,11 @@ final class FollowUpsCommand extends AppCommand {
                 "OWNER", "WHAT"));
         for (FollowUpItem i : items) {
             out().println(String.format("%-9s  %-11s  %-22s  %-20s  %-14s  %s", i.state().json(),
-                    i.hotfixId(), i.kind().label(), HotfixView.time(i.dueAt()), cut(HotfixView.text(i.owner()), 14),
-                    cut(i.description() == null ? i.title() : i.description(), 60)));
+                    i.hotfixId(), i.kind().label(), HotfixView.time(i.dueAt()),
+                    Spaces.cut(HotfixView.text(i.owner()), 14),
+                    Spaces.cut(i.description() == null ? i.title() : i.description(), 60)));
         }
         return ExitCodes.OK;
     }
 
-    private static String cut(String s, int n) {
-        String one = s.replaceAll("\\s+", " ").strip();
-        return one.length() <= n ? one : one.substring(0, n - 1) + "…";
-    }
 }

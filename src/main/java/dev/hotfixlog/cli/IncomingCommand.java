@@ -13,6 +13,7 @@ import dev.hotfixlog.incoming.IncomingService;
 import dev.hotfixlog.incoming.Outcome;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
+import dev.hotfixlog.text.Spaces;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -39,15 +40,12 @@ final class IncomingCommand implements Runnable {
                 ? (a.cleared() ? "cleared" : a.firing() + "/" + a.alerts() + " firing")
                 : a.state().json() + (a.outcome() != null && a.outcome() != Outcome.DECLARED
                 ? " (" + a.outcome().json() + ")" : "") + (a.hotfixId() != null ? " " + a.hotfixId() : "");
-        return String.format("%-10s  %-22s  %-22s  %-20s  %s%s", a.ref(), cut(what, 22), cut(a.integration(), 22),
-                HotfixView.time(a.startedAt() != null ? a.startedAt() : a.firstAt()), cut(a.title(), 60),
+        return String.format("%-10s  %-22s  %-22s  %-20s  %s%s", a.ref(), Spaces.cut(what, 22),
+                Spaces.cut(a.integration(), 22), HotfixView.time(a.startedAt() != null ? a.startedAt() : a.firstAt()),
+                Spaces.cut(a.title(), 60),
                 a.repeatOf() != null ? "  [fired again after " + a.repeatOf() + "]" : "");
     }
 
-    private static String cut(String s, int n) {
-        String one = s.replaceAll("\\s+", " ").strip();
-        return one.length() <= n ? one : one.substring(0, n - 1) + "…";
-    }
 
     @Command(name = "list", description = "Incoming alerts, newest first: the open ones unless --state says otherwise.")
     static final class ListIncoming extends AppCommand {

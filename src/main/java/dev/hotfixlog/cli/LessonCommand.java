@@ -13,6 +13,7 @@ import dev.hotfixlog.lesson.Lesson;
 import dev.hotfixlog.lesson.LessonId;
 import dev.hotfixlog.lesson.LessonJson;
 import dev.hotfixlog.lesson.LessonQuery;
+import dev.hotfixlog.text.Spaces;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -130,7 +131,7 @@ final class LessonCommand implements Runnable {
             }
             for (Lesson l : lessons) {
                 out().println(String.format("%-11s  %-9s  %-24s  %s", l.id(), l.published() ? "published" : "draft",
-                        l.category() == null ? "-" : cut(l.category(), 24), cut(l.title(), 70)));
+                        l.category() == null ? "-" : Spaces.cut(l.category(), 24), Spaces.cut(l.title(), 70)));
             }
             return ExitCodes.OK;
         }
@@ -206,8 +207,4 @@ final class LessonCommand implements Runnable {
         }
     }
 
-    static String cut(String s, int n) {
-        String one = s.replaceAll("\\s+", " ").strip();
-        return one.length() <= n ? one : one.substring(0, n - 1) + "…";
-    }
 }

@@ -11,6 +11,7 @@ import dev.hotfixlog.risk.RiskEvent;
 import dev.hotfixlog.risk.RiskJson;
 import dev.hotfixlog.risk.RiskQuery;
 import dev.hotfixlog.risk.RiskState;
+import dev.hotfixlog.text.Spaces;
 import dev.hotfixlog.time.TimeText;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -55,7 +56,7 @@ final class RiskCommand {
                 for (Risk r : risks) {
                     out.println(String.format("%-8s  %-11s  %-9s  review by %s  %4d d  %-10s  %s", r.key(),
                             r.hotfixId(), r.standing(now).json(), HotfixView.time(r.reviewBy()), r.age(now).toDays(),
-                            r.owner() == null ? "-" : r.owner(), oneLine(r.statement())));
+                            r.owner() == null ? "-" : r.owner(), Spaces.cut(r.statement(), 80)));
                 }
             }
             return ExitCodes.OK;
@@ -232,8 +233,4 @@ final class RiskCommand {
         o.println(String.format("%-12s %s", label + ":", value == null ? "-" : value));
     }
 
-    private static String oneLine(String s) {
-        String flat = s.replaceAll("\\s+", " ");
-        return flat.length() > 80 ? flat.substring(0, 79) + "…" : flat;
-    }
 }

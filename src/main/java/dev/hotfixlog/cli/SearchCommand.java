@@ -9,6 +9,7 @@ import dev.hotfixlog.json.Json;
 import dev.hotfixlog.search.SearchHit;
 import dev.hotfixlog.search.SearchJson;
 import dev.hotfixlog.search.SearchQuery;
+import dev.hotfixlog.text.Spaces;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -55,10 +56,10 @@ final class SearchCommand extends AppCommand {
         for (SearchHit h : hits) {
             out.println(h.id() + "  " + SearchJson.plainTitle(h));
             if (h.snippet() != null && !h.snippet().isBlank()) {
-                out.println("    " + h.snippetText().replaceAll("\\s+", " ").strip());
+                out.println("    " + Spaces.collapse(h.snippetText()));
             }
             if (h.rule() != null) {
-                out.println("    rule: " + h.rule().replaceAll("\\s+", " ").strip());
+                out.println("    rule: " + Spaces.collapse(h.rule()));
             }
         }
     }

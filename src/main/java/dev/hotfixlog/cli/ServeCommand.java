@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "serve", description = "Run the web app and REST API (loopback only unless --bind says otherwise).")
 final class ServeCommand implements Callable<Integer> {
@@ -62,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "hotfix-shutdown"));
         String host = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
         spec.commandLine().getOut().println("Hotfix Log serving on http://" + host + ":" + server.port()
-                + " (database: " + config.dbUrl().replaceAll("(?i)(password=)[^&]*", "$1***") + ")");
+                + " (database: " + ConnectionOptions.maskPassword(config.dbUrl()) + ")");
         spec.commandLine().getOut().flush();
         return Cli.KEEP_RUNNING;
     }

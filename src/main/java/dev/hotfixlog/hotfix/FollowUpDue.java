@@ -1,13 +1,13 @@
 package dev.hotfixlog.hotfix;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ValidationException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How long after resolution each follow-up falls due. The seed fixes one of them ("Schedule post-mortem within

@@ -1,9 +1,9 @@
 package dev.hotfixlog.hotfix;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.ValidationException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** {@code HOTFIX-001}, {@code HOTFIX-120}: the number padded to three digits at least. */
 public record HotfixId(long number) implements Comparable<HotfixId> {

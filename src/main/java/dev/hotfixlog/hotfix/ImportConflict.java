@@ -2,6 +2,7 @@ package dev.hotfixlog.hotfix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.text.Spaces;
 import dev.hotfixlog.time.TimeText;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,6 @@ final class ImportConflict {
     }
 
     private static String normal(String s) {
-        return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return Spaces.collapse(s).toLowerCase(Locale.ROOT);
     }
 }

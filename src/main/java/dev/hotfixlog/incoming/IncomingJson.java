@@ -22,7 +22,7 @@ public final class IncomingJson {
         if (t.regionMatches(true, 0, "ALERT-", 0, 6)) {
             t = t.substring(6);
         }
-        if (!t.matches("\\d{1,15}")) {
+        if (t.isEmpty() || t.length() > 15 || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw ValidationException.of("id", "'" + text + "' is not an incoming alert; use ALERT-12 or 12");
         }
         return Long.parseLong(t);

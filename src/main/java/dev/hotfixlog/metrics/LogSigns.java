@@ -1,9 +1,9 @@
 package dev.hotfixlog.metrics;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The warning signs a team wrote on its log page ("Evictions per second → over 1000 for 5 minutes"), as the
@@ -23,7 +23,16 @@ public interface LogSigns {
 
     /** The name a written sign is watched under: its words, lower case, joined by '-' ("evictions-per-second"). */
     static String nameOf(String signal) {
-        String slug = signal.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
+        StringBuilder words = new StringBuilder();
+        signal.toLowerCase(Locale.ROOT).codePoints().forEach(c -> {
+            if (Character.isLetterOrDigit(c)) {
+                words.appendCodePoint(c);
+            } else if (words.length() > 0 && words.charAt(words.length() - 1) != '-') {
+                words.append('-');
+            }
+        });
+        String slug = words.length() > 0 && words.charAt(words.length() - 1) == '-'
+                ? words.substring(0, words.length() - 1) : words.toString();
         return slug.length() > 100 ? slug.substring(0, 100) : slug.isEmpty() ? "sign" : slug;
     }
 

@@ -155,6 +155,7 @@ public final class ApiTransport {
 
     private static int ifMatch(HttpResponse<String> res) {
         String etag = res.request().headers().firstValue("If-Match").orElse("\"0\"");
-        return Integer.parseInt(etag.replaceAll("\\D", ""));
+        return Integer.parseInt(etag.chars().filter(Character::isDigit)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
     }
 }
