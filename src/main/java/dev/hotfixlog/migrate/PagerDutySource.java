@@ -30,7 +30,7 @@ final class PagerDutySource implements Source {
 
     PagerDutySource(MigrationRequest r, Instant now, Fetcher.Sleeper sleeper) {
         this.fetcher = new Fetcher(r.from(), Map.of("Authorization", "Token token=" + (r.token() == null ? ""
-                : r.token()), "Accept", "application/vnd.pagerduty+json;version=2"), sleeper);
+                : r.token()), "Accept", "application/vnd.pagerduty+json;version=2"), sleeper, r.limits());
         this.since = r.since() == null ? FIRST : r.since();
         this.until = r.until() == null ? now : r.until();
     }
@@ -62,6 +62,11 @@ final class PagerDutySource implements Source {
             if (!(i instanceof ObjectNode o) || !i.path("id").isTextual()) {
                 skipped.add(new Skipped("offset " + (offset + found.size() + skipped.size()),
                         "an incident without an id: " + Json.write(i).substring(0, Math.min(80, Json.write(i).length()))));
+                continue;
+            }
+            String refused = SourceKeys.refusal(o.get("id").asText());
+            if (refused != null) { // not fetched by it (its notes' address would hold it), not stored
+                skipped.add(new Skipped(SourceKeys.shown(o.get("id").asText()), refused));
                 continue;
             }
             found.add(o);
