@@ -14,12 +14,15 @@ import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.TestDb;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A source that does not behave ends the run on its own, with a reason: an answer that trickles or falls silent is
  * cut and asked again (then named), a list that never ends or goes round is stopped, a record whose id no log
  * could keep is skipped with why while the others are stored, and a record listed twice is stored once and said.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES) // a run that does not end on its own fails here instead of hanging
 class MigrateBoundsTest {
     static final int N = 120;
 

@@ -26,6 +26,11 @@ import java.util.Map;
 class MigrateSourceDetailsTest {
     static final int N = 30;
 
+    /** Runs the migration of {@code source} from {@code s} for real; its JSON report. */
+    private static JsonNode migrate(TestDb db, MutableClock clock, String token, String source, SourceServer s) {
+        return run(cli(db, clock, token), "migrate", source, "--from", s.url(), "--token-env", "SOURCE_KEY", "--json");
+    }
+
     private static Map<String, String> ids(JsonNode report) {
         Map<String, String> ids = new HashMap<>();
         report.path("created").forEach(e -> ids.put(e.path("sourceId").asText(), e.path("hotfixId").asText()));
@@ -44,8 +49,7 @@ class MigrateSourceDetailsTest {
                     .put("system", "ledger").put("category", "Disk full")));
             s.record("og-00007").putArray("tags");
             s.detail("og-00007", Json.object().put("entity", "billing-api"));
-            JsonNode report = run(cli(db, clock, "og-key"), "migrate", "opsgenie", "--from", s.url(), "--token-env",
-                    "SOURCE_KEY", "--json");
+            JsonNode report = migrate(db, clock, "og-key", "opsgenie", s);
             Map<String, String> ids = ids(report);
             assertThat(s.requests()).contains("/v2/alerts/og-00001?identifierType=id");
             try (App app = App.local(db.config(), clock)) {
@@ -70,8 +74,7 @@ class MigrateSourceDetailsTest {
         try (db; SourceServer s = new SourceServer(SourceServer.Kind.OPSGENIE_INCIDENTS, "GenieKey og-key")) {
             Fixtures.opsgenieIncidents(s, N);
             s.record("oi-00002").put("ownerTeam", "0d2f7a9e-gone");
-            JsonNode report = run(cli(db, clock, "og-key"), "migrate", "opsgenie-incidents", "--from", s.url(),
-                    "--token-env", "SOURCE_KEY", "--json");
+            JsonNode report = migrate(db, clock, "og-key", "opsgenie-incidents", s);
             Map<String, String> ids = ids(report);
             assertThat(report.path("notes").toString()).contains("oi-00002: the team 0d2f7a9e-gone could not be "
                     + "looked up at the source; its id stands");
@@ -92,8 +95,7 @@ class MigrateSourceDetailsTest {
         try (db; SourceServer s = new SourceServer(SourceServer.Kind.ONCALL, "oc-key")) {
             Fixtures.onCall(s, N);
             s.record("IG00002").put("resolved_by", "UGONE0000001");
-            JsonNode report = run(cli(db, clock, "oc-key"), "migrate", "grafana-oncall", "--from", s.url(),
-                    "--token-env", "SOURCE_KEY", "--json");
+            JsonNode report = migrate(db, clock, "oc-key", "grafana-oncall", s);
             Map<String, String> ids = ids(report);
             assertThat(report.path("notes").toString()).contains("IG00002: the user UGONE0000001 could not be looked "
                     + "up at the source; its id stands");
