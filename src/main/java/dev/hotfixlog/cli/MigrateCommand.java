@@ -60,7 +60,7 @@ final class MigrateCommand extends AppCommand {
     @Option(names = "--answer-timeout", paramLabel = "SECONDS", description = "The longest one answer may take, "
             + "however it trickles, before it is cut and asked again; default 120") Long answerTimeout;
     @Option(names = "--max-pages", paramLabel = "N", description = "The most pages one run reads (what it stored "
-            + "stays; the same command goes on from there); default 5000") Integer maxPages;
+            + "stays; the same command goes on from there); default 1000") Integer maxPages;
     @Option(names = "--json", description = "The whole report as JSON, as the API answers") boolean json;
 
     MigrateCommand(CliContext ctx) {

@@ -96,7 +96,9 @@ public final class LocalMigrationService implements MigrationService {
             final String first = start;
             // The reader fetches the next page, maps it and cleans its documents while this page is stored.
             Future<Read> next = reader.submit(() -> read(source.page(first), mapping, kind));
-            PagingGuard guard = new PagingGuard(request.limits().maxPages(), first);
+            // Saved pages and Morgue's table end by themselves; only an API can make up pages for ever.
+            PagingGuard guard = new PagingGuard(request.overHttp() ? request.limits().maxPages() : Integer.MAX_VALUE,
+                    first);
             try {
                 while (true) {
                     Read page = await(next);

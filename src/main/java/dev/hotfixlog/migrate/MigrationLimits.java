@@ -18,8 +18,11 @@ import java.util.List;
 public record MigrationLimits(Duration readTimeout, Duration answerTimeout, int maxPages) {
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(2);
-    /** 500,000 records of 100-record pages (250,000 of OnCall's 50): more than any history we have met. */
-    public static final int MAX_PAGES = 5_000;
+    /**
+     * 100,000 records of 100-record pages (50,000 of OnCall's 50): a source that makes up records for ever leaves
+     * no more than that in the log, and a run's tally stays small; a longer history takes another run, which goes on.
+     */
+    public static final int MAX_PAGES = 1_000;
     public static final MigrationLimits DEFAULT = new MigrationLimits(READ_TIMEOUT, ANSWER_TIMEOUT, MAX_PAGES);
 
     public MigrationLimits {
