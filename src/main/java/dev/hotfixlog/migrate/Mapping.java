@@ -140,6 +140,10 @@ final class Mapping {
             case ONCALL -> onCall(d.doc(), draft);
             case MORGUE -> morgue(d.doc(), draft);
         }
+        for (JsonNode cut : d.doc().path("cut")) {
+            notes.add(d.key() + ": " + cut.asText() + " went on past " + Http.MAX_SUB_PAGES + " pages or came round "
+                    + "again; the first ones are kept");
+        }
         return draft.done();
     }
 

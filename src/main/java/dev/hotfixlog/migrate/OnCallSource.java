@@ -59,12 +59,14 @@ final class OnCallSource implements Source {
     }
 
     private SourceDoc withNotes(ObjectNode group) {
+        List<String> cut = new ArrayList<>();
         ArrayNode notes = Http.collect(fetcher, "api/v1/resolution_notes/?alert_group_id="
                 + Http.enc(group.get("id").asText()), "results", p -> {
                     JsonNode n = p.get("next");
                     return n != null && n.isTextual() && !n.asText().isBlank() ? n.asText() : null;
-                });
+                }, cut);
         SourceDoc doc = doc(group, notes);
+        Http.markCut(doc, cut);
         List<String> users = new ArrayList<>();
         users.add(Mapping.text(group, "resolved_by"));
         users.add(Mapping.text(group, "acknowledged_by"));

@@ -92,11 +92,13 @@ final class OpsgenieSource implements Source {
         ObjectNode alert = listed.deepCopy();
         alert.setAll(record(fetcher.get(list + "/" + id + "?identifierType=id"), list + "/" + id));
         alert.set("id", listed.get("id"));
+        List<String> cut = new ArrayList<>();
         ArrayNode notes = Http.collect(fetcher, list + "/" + id + "/notes?identifierType=id&limit=100&order=asc",
-                "data", OpsgenieSource::nextLink);
+                "data", OpsgenieSource::nextLink, cut);
         ArrayNode logs = Http.collect(fetcher, list + "/" + id + "/logs?identifierType=id&limit=100&order=asc",
-                "data", OpsgenieSource::nextLink);
+                "data", OpsgenieSource::nextLink, cut);
         SourceDoc doc = doc(incidents ? SourceKind.OPSGENIE_INCIDENTS : SourceKind.OPSGENIE, alert, notes, logs);
+        Http.markCut(doc, cut);
         String team = Mapping.text(alert, "ownerTeam");
         if (team != null) {
             doc.doc().set("names", teams.all(List.of(team)));

@@ -86,12 +86,15 @@ final class PagerDutySource implements Source {
 
     private SourceDoc withEntries(ObjectNode incident) {
         String id = incident.get("id").asText();
+        List<String> cut = new ArrayList<>();
         ArrayNode entries = Http.collect(fetcher, "incidents/" + Http.enc(id) + "/log_entries?limit=" + LIMIT
                 + "&offset=0&is_overview=false&time_zone=UTC", "log_entries", p -> p.path("more").asBoolean(false)
                 ? "incidents/" + Http.enc(id) + "/log_entries?limit=" + LIMIT + "&offset="
-                + (p.path("offset").asInt(0) + LIMIT) + "&is_overview=false&time_zone=UTC" : null);
-        ArrayNode notes = Http.collect(fetcher, "incidents/" + Http.enc(id) + "/notes", "notes", p -> null);
-        return doc(incident, entries, notes);
+                + (p.path("offset").asInt(0) + LIMIT) + "&is_overview=false&time_zone=UTC" : null, cut);
+        ArrayNode notes = Http.collect(fetcher, "incidents/" + Http.enc(id) + "/notes", "notes", p -> null, cut);
+        SourceDoc doc = doc(incident, entries, notes);
+        Http.markCut(doc, cut);
+        return doc;
     }
 
     static SourceDoc doc(ObjectNode incident, ArrayNode entries, ArrayNode notes) {

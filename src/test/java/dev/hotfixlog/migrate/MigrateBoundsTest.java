@@ -140,6 +140,20 @@ class MigrateBoundsTest {
     }
 
     @BothDatabases
+    void aRecordsSubListThatNeverEnds_keepsItsFirstPages_andTheReportSaysSo(TestDb db) {
+        MutableClock clock = new MutableClock(MigrateFromApisTest.NOW);
+        try (db; SourceServer s = pagerDuty(N)) {
+            s.endlessLogOf = Fixtures.pdId(4);
+            JsonNode report = run(cli(db, clock, "pd-key"), pd(s));
+            assertThat(report.path("created")).hasSize(N - 1);
+            assertThat(report.path("notes").toString()).contains(Fixtures.pdId(4) + ": incidents/" + Fixtures.pdId(4)
+                    + "/log_entries went on past 20 pages or came round again; the first ones are kept");
+            assertThat(s.requests().stream().filter(r -> r.startsWith("/incidents/" + Fixtures.pdId(4)
+                    + "/log_entries"))).hasSize(20);
+        }
+    }
+
+    @BothDatabases
     void aRecordListedTwiceOnAPage_isStoredOnce_andTheReportSaysSo(TestDb db) {
         MutableClock clock = new MutableClock(MigrateFromApisTest.NOW);
         try (db; SourceServer s = pagerDuty(N)) {

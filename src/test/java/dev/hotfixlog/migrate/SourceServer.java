@@ -56,6 +56,8 @@ public final class SourceServer implements AutoCloseable {
     volatile boolean samePage;
     /** OnCall's pages all point to page 2 as their next. */
     volatile boolean repeatNext;
+    /** This PagerDuty incident's log entries answer "more": true for ever. */
+    volatile String endlessLogOf;
     private final AtomicInteger generated = new AtomicInteger();
     final AtomicInteger listPages = new AtomicInteger();
     /** Served list pages before the server holds every later answer (0: never); for killing a run midway. */
@@ -234,7 +236,8 @@ public final class SourceServer implements AutoCloseable {
                 int offset = Integer.parseInt(q.getOrDefault("offset", "0"));
                 int limit = Integer.parseInt(q.getOrDefault("limit", "25"));
                 page.set("log_entries", slice(list(all), offset, limit));
-                page.put("offset", offset).put("limit", limit).put("more", offset + limit < all.size());
+                page.put("offset", offset).put("limit", limit).put("more", offset + limit < all.size()
+                        || p[2].equals(endlessLogOf));
             } else if (p[3].equals("notes")) {
                 page.set("notes", all);
             } else {
