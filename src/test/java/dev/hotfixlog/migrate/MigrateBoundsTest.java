@@ -95,8 +95,8 @@ class MigrateBoundsTest {
              SourceServer pd = pagerDuty(N)) {
             Fixtures.onCall(oncall, N);
             oncall.repeatNext = true;
-            CliRunner.Result repeated = cli(db, clock, "oc-key").run("migrate", "grafana-oncall", "--from", oncall.url(),
-                    "--token-env", "SOURCE_KEY", "--dry-run");
+            CliRunner.Result repeated = cli(db, clock, "oc-key").run("migrate", "grafana-oncall", "--from",
+                    oncall.url(), "--token-env", "SOURCE_KEY", "--dry-run");
             assertThat(repeated.code()).isNotZero();
             assertThat(repeated.err()).contains("the source gave the same next page twice (" + oncall.url()
                     + "/api/v1/alert_groups): it is not moving on, so the run stops here");

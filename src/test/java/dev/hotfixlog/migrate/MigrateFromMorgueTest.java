@@ -160,8 +160,8 @@ class MigrateFromMorgueTest {
                 Hotfix two = app.hotfixes().get(HotfixId.parse(id));
                 assertThat(two.title()).isEqualTo("Pool & queue exhausted");
                 assertThat(two.text("problem")).isEqualTo("Pool <20> exhausted\n\nWhat happened\n\nRequests & retries "
-                        + "queued behind the pool.\n\n- Raised max\n- See the runbook (https://runbooks.example.com/pool)"
-                        + "\n- click");
+                        + "queued behind the pool.\n\n- Raised max\n- See the runbook "
+                        + "(https://runbooks.example.com/pool)\n- click");
                 assertThat(two.text("rootCause")).isEqualTo("Pool max of 20 under peak load\n\nWhy it surprised us: "
                         + "We thought\nit grew \u2014 on its own");
             }
