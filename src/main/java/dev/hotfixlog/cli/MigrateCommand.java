@@ -4,6 +4,7 @@ import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.migrate.MigrationJson;
+import dev.hotfixlog.migrate.MigrationLimits;
 import dev.hotfixlog.migrate.MigrationReport;
 import dev.hotfixlog.migrate.MigrationRequest;
 import dev.hotfixlog.migrate.SeverityTable;
@@ -53,6 +54,13 @@ final class MigrateCommand extends AppCommand {
             + "(https://jira.example.com/browse/)") String jiraUrl;
     @Option(names = "--restart", description = "Begin at the first page even if an earlier run stopped halfway")
     boolean restart;
+    @Option(names = "--read-timeout", paramLabel = "SECONDS", description = "The longest the source may stay "
+            + "silent (connecting, or within an answer) before the answer is cut and asked again; default 30")
+    Long readTimeout;
+    @Option(names = "--answer-timeout", paramLabel = "SECONDS", description = "The longest one answer may take, "
+            + "however it trickles, before it is cut and asked again; default 120") Long answerTimeout;
+    @Option(names = "--max-pages", paramLabel = "N", description = "The most pages one run reads (what it stored "
+            + "stays; the same command goes on from there); default 1000") Integer maxPages;
     @Option(names = "--json", description = "The whole report as JSON, as the API answers") boolean json;
 
     MigrateCommand(CliContext ctx) {
@@ -72,7 +80,10 @@ final class MigrateCommand extends AppCommand {
         }
         MigrationRequest request = new MigrationRequest(kind, from != null ? from : regional(kind), key, dryRun,
                 since == null ? null : TimeText.parseInstant("--since", since),
-                until == null ? null : TimeText.parseInstant("--until", until), lines, jiraUrl, restart);
+                until == null ? null : TimeText.parseInstant("--until", until), lines, jiraUrl, restart,
+                new MigrationLimits(seconds(readTimeout, MigrationLimits.READ_TIMEOUT),
+                        seconds(answerTimeout, MigrationLimits.ANSWER_TIMEOUT),
+                        maxPages == null ? MigrationLimits.MAX_PAGES : maxPages));
         PrintWriter err = ctx.terminal().err();
         MigrationReport r = app.migrations().migrate(request, config.actor(), line -> {
             err.println(line);
@@ -85,6 +96,10 @@ final class MigrateCommand extends AppCommand {
         }
         print(out, r);
         return ExitCodes.OK;
+    }
+
+    private static java.time.Duration seconds(Long option, java.time.Duration otherwise) {
+        return option == null ? otherwise : java.time.Duration.ofSeconds(option);
     }
 
     private String regional(SourceKind kind) {

@@ -4,25 +4,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.time.TimeText;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * GETs one JSON page of a tool's API the way a patient client does: a rate limit (429) or a busy answer (502–504)
  * waits as long as {@code Retry-After} says (or backs off) and asks again; an answer that is not a JSON object (a
- * proxy's error page, a cut body) is asked for again twice before the run stops with the page's address. A page's
- * {@code next} link must stay on the origin the run was given, so a source cannot send the token elsewhere.
+ * proxy's error page, a cut body) or that stops coming (silent for the read timeout, not whole within the answer
+ * timeout) is asked for again twice before the run stops with the page's address. A page's {@code next} link must
+ * stay on the origin the run was given, so a source cannot send the token elsewhere.
  */
 final class Fetcher {
     /** One answer past this is not a page of records. */
@@ -44,15 +51,17 @@ final class Fetcher {
     private final URI base;
     private final Map<String, String> headers;
     private final Sleeper sleeper;
+    private final MigrationLimits limits;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger rateLimited = new AtomicInteger();
     private final AtomicInteger malformed = new AtomicInteger();
 
-    Fetcher(String base, Map<String, String> headers, Sleeper sleeper) {
+    Fetcher(String base, Map<String, String> headers, Sleeper sleeper, MigrationLimits limits) {
         this.base = URI.create(base.endsWith("/") ? base : base + "/");
         this.headers = Map.copyOf(headers);
         this.sleeper = sleeper;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        this.limits = limits;
+        this.client = HttpClient.newBuilder().connectTimeout(limits.readTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -66,12 +75,20 @@ final class Fetcher {
         int malformedLeft = MALFORMED_TRIES;
         Duration backOff = Duration.ofSeconds(1);
         for (int attempt = 1; ; attempt++) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET();
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(limits.readTimeout()).GET();
             headers.forEach(b::header);
-            HttpResponse<InputStream> response;
+            HttpResponse<byte[]> response;
             requests.incrementAndGet();
             try {
-                response = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+                response = send(b.build(), uri);
+            } catch (SlowAnswer e) {
+                // A source that stops sending is asked again like a malformed answer, then named.
+                if (--malformedLeft == 0) {
+                    throw notAPage(uri, e.getMessage());
+                }
+                malformed.incrementAndGet();
+                pause(Duration.ofMillis(200));
+                continue;
             } catch (IOException e) {
                 if (attempt >= MAX_TRIES) {
                     throw ValidationException.of("from", shown(uri) + ": " + e.getMessage());
@@ -84,7 +101,7 @@ final class Fetcher {
                 throw new IllegalStateException("interrupted while fetching " + shown(uri), e);
             }
             int status = response.statusCode();
-            byte[] body = read(response, uri);
+            byte[] body = response.body();
             if (status == 429 || status == 502 || status == 503 || status == 504) {
                 if (status == 429) {
                     rateLimited.incrementAndGet();
@@ -115,13 +132,73 @@ final class Fetcher {
                         .toLowerCase(java.util.Locale.ROOT)) + ", not an object");
             } catch (IOException e) {
                 if (--malformedLeft == 0) {
-                    throw ValidationException.of("page", shown(uri) + " is not a page of records after "
-                            + MALFORMED_TRIES + " tries: " + firstLine(e.getMessage().getBytes(StandardCharsets.UTF_8)));
+                    throw notAPage(uri, firstLine(e.getMessage().getBytes(StandardCharsets.UTF_8)));
                 }
                 malformed.incrementAndGet();
                 pause(Duration.ofMillis(200));
             }
         }
+    }
+
+    private static ValidationException notAPage(URI uri, String why) {
+        return ValidationException.of("page", shown(uri) + " is not a page of records after " + MALFORMED_TRIES
+                + " tries: " + why);
+    }
+
+    /** A source that fell silent, or is sending too slowly to finish. */
+    private static final class SlowAnswer extends Exception {
+        SlowAnswer(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /**
+     * One request and its whole body, within the limits: silent for at most the read timeout (to the first line
+     * and between two parts of the body), whole within the answer timeout (a byte now and then does not keep it
+     * open), at most {@link #MAX_BODY_BYTES} however it is sent.
+     */
+    private HttpResponse<byte[]> send(HttpRequest request, URI uri) throws IOException, InterruptedException,
+            SlowAnswer {
+        BoundedBody body = new BoundedBody(MAX_BODY_BYTES);
+        long started = System.nanoTime();
+        CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(request, info -> body);
+        long silence = limits.readTimeout().toNanos();
+        long whole = limits.answerTimeout().toNanos();
+        while (true) {
+            long now = System.nanoTime();
+            long silenceLeft = body.lastPartNanos() + silence - now;
+            long wholeLeft = started + whole - now;
+            if (silenceLeft <= 0 || wholeLeft <= 0) {
+                body.cut();
+                answer.cancel(true);
+                throw silenceLeft <= 0 ? silent() : new SlowAnswer("the answer was not whole after "
+                        + TimeText.human(limits.answerTimeout()) + " (--answer-timeout)");
+            }
+            try {
+                return answer.get(Math.min(silenceLeft, wholeLeft), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                // look again: a part of the body may have come meanwhile
+            } catch (InterruptedException e) {
+                body.cut();
+                answer.cancel(true);
+                throw e;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof BoundedBody.TooLarge) {
+                    throw ValidationException.of("page", shown(uri) + " is larger than " + (MAX_BODY_BYTES >> 20)
+                            + " MiB; no page of records is");
+                }
+                if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+                    throw silent();
+                }
+                throw cause instanceof IOException io ? io : new IOException(cause);
+            }
+        }
+    }
+
+    private SlowAnswer silent() {
+        return new SlowAnswer("the source sent nothing for " + TimeText.human(limits.readTimeout())
+                + " (--read-timeout)");
     }
 
     private URI resolve(String pathOrUrl) {
@@ -140,19 +217,6 @@ final class Fetcher {
 
     private static int port(URI u) {
         return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
-    }
-
-    private static byte[] read(HttpResponse<InputStream> response, URI uri) {
-        try (InputStream in = response.body()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw ValidationException.of("page", shown(uri) + " is larger than " + (MAX_BODY_BYTES >> 20)
-                        + " MiB; no page of records is");
-            }
-            return bytes;
-        } catch (IOException e) {
-            return new byte[0]; // a cut body: read as malformed, asked for again
-        }
     }
 
     /** Seconds, or an HTTP date; anything else is ignored (the back-off applies). */

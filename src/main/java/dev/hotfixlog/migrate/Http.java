@@ -8,7 +8,9 @@ import dev.hotfixlog.json.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,16 +63,38 @@ final class Http implements AutoCloseable {
         return (ArrayNode) list;
     }
 
-    /** Follows a sub-list's pages ({@code next} links or offsets) up to {@link #MAX_SUB_PAGES}. */
-    static ArrayNode collect(Fetcher f, String first, String field, Function<ObjectNode, String> next) {
+    /**
+     * Follows a sub-list's pages ({@code next} links or offsets) up to {@link #MAX_SUB_PAGES}, and not round: a
+     * page asked for already ends it too. A list cut either way adds its address to {@code cut}, for the note.
+     */
+    static ArrayNode collect(Fetcher f, String first, String field, Function<ObjectNode, String> next,
+                             List<String> cut) {
         ArrayNode all = Json.mapper().createArrayNode();
+        Set<String> asked = new HashSet<>();
         String url = first;
-        for (int i = 0; url != null && i < MAX_SUB_PAGES; i++) {
+        while (url != null && asked.size() < MAX_SUB_PAGES && asked.add(url)) {
             ObjectNode page = f.get(url);
-            all.addAll(list(page, field, url.replaceAll("\\?.*", "")));
+            all.addAll(list(page, field, path(url)));
             url = next.apply(page);
         }
+        if (url != null) {
+            cut.add(path(first));
+        }
         return all;
+    }
+
+    /** An address without its query. */
+    private static String path(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
+    }
+
+    /** A record's document names the sub-lists that were cut ({@code "cut": [address, …]}). */
+    static void markCut(SourceDoc doc, List<String> cut) {
+        if (!cut.isEmpty()) {
+            ArrayNode a = doc.doc().putArray("cut");
+            cut.forEach(a::add);
+        }
     }
 
     static String enc(String s) {

@@ -8,6 +8,8 @@ import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.ImportItem;
 import dev.hotfixlog.hotfix.ImportOutcome;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.migrate.MigrationTally.PageResult;
+import dev.hotfixlog.migrate.MigrationTally.Run;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.security.Sha256;
 import dev.hotfixlog.store.Database;
@@ -39,8 +41,6 @@ import java.util.regex.Pattern;
  * it again goes on there; a record seen again is matched by its source id, never stored twice.
  */
 public final class LocalMigrationService implements MigrationService {
-    /** A report lists at most this many notes, then how many more there were. */
-    static final int MAX_NOTES = 1_000;
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
     private final Database db;
     private final Clock clock;
@@ -96,19 +96,28 @@ public final class LocalMigrationService implements MigrationService {
             final String first = start;
             // The reader fetches the next page, maps it and cleans its documents while this page is stored.
             Future<Read> next = reader.submit(() -> read(source.page(first), mapping, kind));
+            // Saved pages and Morgue's table end by themselves; only an API can make up pages for ever.
+            PagingGuard guard = new PagingGuard(request.overHttp() ? request.limits().maxPages() : Integer.MAX_VALUE,
+                    first);
             try {
                 while (true) {
                     Read page = await(next);
-                    if (page.page().next() != null) {
-                        next = reader.submit(() -> read(source.page(page.page().next()), mapping, kind));
+                    String after = page.page().next();
+                    boolean ahead = guard.mayRead(run.pages + 1, after);
+                    if (ahead) {
+                        next = reader.submit(() -> read(source.page(after), mapping, kind));
                     }
-                    store(run, page);
+                    int fresh = store(run, page);
                     run.pages++;
                     progress.accept(kind.label() + ": page " + run.pages + ", " + run.read + " records read, "
                             + (run.created.size() + run.updated.size()) + (request.dryRun() ? " to store" : " stored"));
-                    if (page.page().next() == null) {
+                    if (after == null) {
                         run.finished = true;
                         break;
+                    }
+                    guard.check(run.pages, after, page.candidates().size() + page.unusable().size(), fresh);
+                    if (!ahead) {
+                        throw new IllegalStateException("the guard let a page through that it did not read ahead");
                     }
                 }
             } catch (ValidationException e) {
@@ -168,6 +177,11 @@ public final class LocalMigrationService implements MigrationService {
         List<Skipped> unusable = new ArrayList<>();
         String day = clock.instant().atZone(ZoneOffset.UTC).toLocalDate().toString();
         for (SourceDoc d : page.docs()) {
+            String refused = SourceKeys.refusal(d.key());
+            if (refused != null) { // every source's ids pass here, whatever the source checked itself
+                unusable.add(new Skipped(SourceKeys.shown(d.key()), refused));
+                continue;
+            }
             try {
                 Mapped m = mapping.map(d);
                 byte[] bytes = Json.pretty(d.doc()).getBytes(StandardCharsets.UTF_8);
@@ -189,29 +203,30 @@ public final class LocalMigrationService implements MigrationService {
         }
     }
 
-    /** What one page did; made inside the transaction, added to the run only once it committed. */
-    private static final class PageResult {
-        final List<MigrationReport.Entry> created = new ArrayList<>();
-        final List<MigrationReport.Entry> updated = new ArrayList<>();
-        final List<MigrationReport.Entry> unchanged = new ArrayList<>();
-        final List<Skipped> skipped = new ArrayList<>();
-        final List<String> notes = new ArrayList<>();
-    }
-
-    private void store(Run run, Read read) {
+    /** Stores a page; answers how many of its records this run had not seen before. */
+    private int store(Run run, Read read) {
         SourcePage page = read.page();
         run.skipped.addAll(page.skipped());
         List<Candidate> candidates = new ArrayList<>();
+        int fresh = 0;
         for (Skipped s : read.unusable()) {
             if (run.seen.add(s.sourceKey())) {
                 run.read++;
                 run.skipped.add(s);
+                fresh++;
+            } else {
+                run.note(s.sourceKey() + ": listed again by the source; reported once");
             }
         }
         for (Candidate c : read.candidates()) {
-            if (run.seen.add(c.doc().key())) { // a record listed twice (a newer one moved the pages): once is enough
+            // A record listed twice (on one page, or a newer one moved the pages): the first listing is taken.
+            if (run.seen.add(c.doc().key())) {
                 run.read++;
                 candidates.add(c);
+                fresh++;
+            } else {
+                run.note(c.doc().key() + ": listed again by the source; the first listing is the one "
+                        + (run.dryRun ? "read" : "stored"));
             }
         }
         Instant now = clock.instant();
@@ -247,6 +262,7 @@ public final class LocalMigrationService implements MigrationService {
             result.skipped.addAll(refused);
         }
         run.add(result);
+        return fresh;
     }
 
     /** Errors that each name an item's line ("line 3"), by that line; null when any names something else. */
@@ -347,57 +363,5 @@ public final class LocalMigrationService implements MigrationService {
     static String fileName(SourceKind kind, String key) {
         String safe = key.replaceAll("[^A-Za-z0-9._-]", "_");
         return kind.json() + "-" + (safe.length() > 80 ? safe.substring(0, 80) : safe) + ".json";
-    }
-
-    /** One run's tally. */
-    private static final class Run {
-        final SourceKind kind;
-        final String origin;
-        final boolean dryRun;
-        final String actor;
-        final Set<String> seen = new HashSet<>();
-        final List<MigrationReport.Entry> created = new ArrayList<>();
-        final List<MigrationReport.Entry> updated = new ArrayList<>();
-        final List<MigrationReport.Entry> unchanged = new ArrayList<>();
-        final List<Skipped> skipped = new ArrayList<>();
-        final List<String> notes = new ArrayList<>();
-        int moreNotes;
-        int pages;
-        int read;
-        boolean finished;
-        String resumedFrom;
-        Fetcher.Counts counts = new Fetcher.Counts(0, 0, 0);
-
-        Run(SourceKind kind, String origin, boolean dryRun, String actor) {
-            this.kind = kind;
-            this.origin = origin;
-            this.dryRun = dryRun;
-            this.actor = actor;
-        }
-
-        void add(PageResult r) {
-            created.addAll(r.created);
-            updated.addAll(r.updated);
-            unchanged.addAll(r.unchanged);
-            skipped.addAll(r.skipped);
-            for (String n : r.notes) {
-                if (notes.size() < MAX_NOTES) {
-                    notes.add(n);
-                } else {
-                    moreNotes++;
-                }
-            }
-        }
-
-        MigrationReport report(List<Mapping.Row> rows, Mapping mapping, MigrationRequest request) {
-            List<String> all = new ArrayList<>(notes);
-            if (moreNotes > 0) {
-                all.add("… and " + moreNotes + " more notes");
-            }
-            return new MigrationReport(kind.json(), origin, dryRun, resumedFrom, finished, pages, counts.requests(),
-                    counts.rateLimited(), counts.malformedRetried(), created, updated, unchanged, skipped, all,
-                    rows.stream().map(x -> new MigrationReport.FieldMap(x.field(), x.from())).toList(),
-                    mapping.severityLines());
-        }
     }
 }

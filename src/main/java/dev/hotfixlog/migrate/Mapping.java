@@ -70,14 +70,16 @@ final class Mapping {
             case OPSGENIE -> List.of(new Row("title", "alert.message"),
                     new Row("severity", "priority (P1–P5), by the severity table"),
                     new Row("owner", "report.closedBy, else report.acknowledgedBy, else owner"),
-                    new Row("systemsAffected", "tags system:X / service:X, else entity"),
+                    new Row("systemsAffected", "tags system:X / service:X, else details.system / details.service, "
+                            + "else entity"),
                     new Row("category", "tag category:X, else details.category"),
                     new Row("detectedAt", "createdAt"),
                     new Row("alertedAt", "createdAt (Opsgenie notifies when the alert is created)"),
                     new Row("resolvedAt", "createdAt + report.closeTime (a duration in ms), when closed"),
                     new Row("fixDeployedAt", "not recorded (Opsgenie does not say)"),
                     new Row("status", "closed → completed; open → active"),
-                    new Row("problem", "message, how often it fired, when it was acknowledged (createdAt + report.ackTime)"),
+                    new Row("problem", "description; how often it fired, when it was acknowledged (createdAt + "
+                            + "report.ackTime)"),
                     new Row("changeMade", "the notes, each with its owner and time"),
                     new Row("triage", "not recorded"));
             case OPSGENIE_INCIDENTS -> List.of(new Row("title", "incident.message"),
@@ -91,12 +93,13 @@ final class Mapping {
                     new Row("fixDeployedAt", "not recorded (Opsgenie does not say)"),
                     new Row("status", "resolved, closed → completed; open → active"),
                     new Row("problem", "description"),
-                    new Row("impact", "when the impact began (impactStartDate) if before detection; ownerTeam"),
+                    new Row("impact", "when the impact began (impactStartDate) if before detection; ownerTeam "
+                            + "(the team's name, looked up by its id)"),
                     new Row("changeMade", "the notes, each with its owner and time"),
                     new Row("triage", "not recorded"));
             case ONCALL -> List.of(new Row("title", "alert_group.title (else \"Alert group ID\")"),
                     new Row("severity", "label severity, by the severity table"),
-                    new Row("owner", "resolved_by, else acknowledged_by (OnCall user ids)"),
+                    new Row("owner", "resolved_by, else acknowledged_by (the user's username, looked up by its id)"),
                     new Row("systemsAffected", "labels service / system / app"),
                     new Row("category", "label category / type"),
                     new Row("detectedAt", "created_at"),
@@ -105,7 +108,7 @@ final class Mapping {
                     new Row("fixDeployedAt", "not recorded (OnCall does not say)"),
                     new Row("status", "resolved → completed; firing, acknowledged, silenced → active"),
                     new Row("problem", "alerts_count and when it was acknowledged (acknowledged_at)"),
-                    new Row("changeMade", "the resolution notes, each with its author and time"),
+                    new Row("changeMade", "the resolution notes, each with its author (username) and time"),
                     new Row("triage", "not recorded"));
             case MORGUE -> List.of(new Row("title", "postmortems.title"),
                     new Row("severity", "severity (1–5), by the severity table"),
@@ -116,7 +119,7 @@ final class Mapping {
                     new Row("alertedAt", "not recorded (Morgue does not say)"),
                     new Row("resolvedAt", "endtime (Unix seconds); none: still active"),
                     new Row("fixDeployedAt", "not recorded (Morgue does not say)"),
-                    new Row("problem", "tldr, then summary"),
+                    new Row("problem", "tldr, then summary (Morgue's HTML as plain text, links kept)"),
                     new Row("impact", "impact_type, and when the impact began (starttime) if before detection"),
                     new Row("rootCause", "incident_cause, and why_surprised"),
                     new Row("boundary", "owner_team"),
@@ -136,6 +139,10 @@ final class Mapping {
             case OPSGENIE_INCIDENTS -> opsgenieIncident(d.doc(), draft);
             case ONCALL -> onCall(d.doc(), draft);
             case MORGUE -> morgue(d.doc(), draft);
+        }
+        for (JsonNode cut : d.doc().path("cut")) {
+            notes.add(d.key() + ": " + cut.asText() + " went on past " + Http.MAX_SUB_PAGES + " pages or came round "
+                    + "again; the first ones are kept");
         }
         return draft.done();
     }
@@ -183,7 +190,9 @@ final class Mapping {
         JsonNode report = a.path("report");
         r.owner(first(text(report, "closedBy"), text(report, "acknowledgedBy"), text(a, "owner")));
         List<String> systems = tagged(a.path("tags"), "system", "service");
-        r.systems(systems.isEmpty() ? list(text(a, "entity")) : systems);
+        JsonNode details = a.path("details");
+        r.systems(!systems.isEmpty() ? systems : first(nonEmpty(list(text(details, "system"),
+                text(details, "service"))), list(text(a, "entity"))));
         List<String> category = tagged(a.path("tags"), "category");
         r.put("category", category.isEmpty() ? text(a.path("details"), "category") : category.get(0));
         Instant created = instant(text(a, "createdAt"));
@@ -206,7 +215,7 @@ final class Mapping {
                     .append(" after it was raised)").append(text(report, "acknowledgedBy") != null ? " by "
                     + text(report, "acknowledgedBy") : "").append('.');
         }
-        r.put("problem", problem.length() == 0 ? null : problem.toString());
+        r.put("problem", join("\n\n", text(a, "description"), problem.toString()));
         r.put("changeMade", notes(doc.path("notes"), "note", n -> text(n, "owner"), "createdAt"));
     }
 
@@ -227,7 +236,7 @@ final class Mapping {
         r.times(created, created, done ? ended : null, done);
         r.put("problem", text(i, "description"));
         Instant began = instant(text(i, "impactStartDate"));
-        String owner = text(i, "ownerTeam");
+        String owner = r.named(doc, text(i, "ownerTeam"), "team");
         r.put("impact", join("\n\n", began != null && created != null && began.isBefore(created) ? "Impact began " + began
                 + ", " + dev.hotfixlog.time.TimeText.human(Duration.between(began, created)) + " before the incident "
                 + "was opened." : null, owner == null ? null : "Owner team: " + owner));
@@ -238,7 +247,7 @@ final class Mapping {
         JsonNode g = doc.path("alert_group");
         r.title(text(g, "title"), "Alert group " + r.key);
         r.severity(severities.of(source, labels(g, "severity"), r.notes, r.key));
-        r.owner(first(text(g, "resolved_by"), text(g, "acknowledged_by")));
+        r.owner(r.named(doc, first(text(g, "resolved_by"), text(g, "acknowledged_by")), "user"));
         r.systems(labels(g, "service", "system", "app"));
         List<String> category = labels(g, "category", "type");
         r.put("category", category.isEmpty() ? null : category.get(0));
@@ -255,29 +264,30 @@ final class Mapping {
             problem.append(problem.length() > 0 ? " " : "").append("Acknowledged at ").append(ack).append('.');
         }
         r.put("problem", problem.length() == 0 ? null : problem.toString());
-        r.put("changeMade", notes(doc.path("resolution_notes"), "text", n -> text(n, "author"), "created_at"));
+        r.put("changeMade", notes(doc.path("resolution_notes"), "text", n -> r.named(doc, text(n, "author"), "user"),
+                "created_at"));
     }
 
     private void morgue(ObjectNode doc, Draft r) {
         JsonNode pm = doc.path("postmortem");
-        r.title(text(pm, "title"));
+        r.title(html(pm, "title"));
         r.severity(severities.of(source, list(text(pm, "severity")), r.notes, r.key));
-        r.owner(first(text(pm, "contact"), text(pm, "facilitator")));
-        r.systems(list(text(pm, "subsystem")));
-        r.put("category", text(pm, "problem_type"));
+        r.owner(first(html(pm, "contact"), html(pm, "facilitator")));
+        r.systems(list(html(pm, "subsystem")));
+        r.put("category", html(pm, "problem_type"));
         Instant start = seconds(pm, "starttime");
         Instant detected = first(seconds(pm, "detecttime"), start);
         Instant end = seconds(pm, "endtime");
         r.times(detected, null, end, end != null);
-        r.put("problem", join("\n\n", text(pm, "tldr"), text(pm, "summary")));
+        r.put("problem", join("\n\n", html(pm, "tldr"), html(pm, "summary")));
         String began = start != null && detected != null && start.isBefore(detected)
                 ? "Impact began " + start + ", " + dev.hotfixlog.time.TimeText.human(Duration.between(start, detected))
                 + " before it was detected." : null;
-        r.put("impact", join("\n\n", text(pm, "impact_type"), began));
-        String surprised = text(pm, "why_surprised");
-        r.put("rootCause", join("\n\n", text(pm, "incident_cause"), surprised == null ? null
+        r.put("impact", join("\n\n", html(pm, "impact_type"), began));
+        String surprised = html(pm, "why_surprised");
+        r.put("rootCause", join("\n\n", html(pm, "incident_cause"), surprised == null ? null
                 : "Why it surprised us: " + surprised));
-        r.put("boundary", text(pm, "owner_team"));
+        r.put("boundary", html(pm, "owner_team"));
         String notesLink = text(pm, "meeting_notes_link");
         r.put("postmortemUrl", notesLink != null && notesLink.matches("(?i)https?://\\S+")
                 && notesLink.length() <= 2000 ? notesLink : null);
@@ -316,6 +326,12 @@ final class Mapping {
         return s.isEmpty() ? null : s;
     }
 
+    /** A text Morgue may hold as its editor's HTML, as plain text. */
+    private static String html(JsonNode o, String field) {
+        String t = HtmlText.plain(text(o, field));
+        return t == null || t.isBlank() ? null : t;
+    }
+
     /** An ISO-8601 time with an offset or a Z; null for anything else (an unreadable time is not invented). */
     static Instant instant(String s) {
         if (s == null) {
@@ -341,6 +357,10 @@ final class Mapping {
             }
         }
         return null;
+    }
+
+    private static List<String> nonEmpty(List<String> values) {
+        return values.isEmpty() ? null : values;
     }
 
     private static List<String> list(String... values) {
@@ -429,6 +449,21 @@ final class Mapping {
 
         void severity(Severity s) {
             fields.put("severity", s.json());
+        }
+
+        /**
+         * The name the source's lookup found for a person's or team's id ({@code doc.names}); the id itself when
+         * the lookup failed (with a note) or was never made (saved pages).
+         */
+        String named(JsonNode doc, String id, String what) {
+            JsonNode name = id == null ? null : doc.path("names").get(id);
+            if (name != null && name.isTextual()) {
+                return name.asText();
+            }
+            if (name != null) {
+                notes.add(key + ": the " + what + " " + id + " could not be looked up at the source; its id stands");
+            }
+            return id;
         }
 
         void owner(String owner) {

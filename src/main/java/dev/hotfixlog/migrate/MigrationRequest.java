@@ -23,10 +23,19 @@ import java.util.Map;
  * @param severity the run's own lines of the severity table ({@code pagerduty.P3=high}), over the configured ones
  * @param jiraUrl  where a Morgue Jira ticket's page is ({@code https://jira.example.com/browse/}), or null
  * @param restart  start from the beginning even when an earlier run stopped halfway
+ * @param limits   how long the run waits on the source and how many pages it reads (null: the defaults)
  */
 public record MigrationRequest(SourceKind source, String from, String token, boolean dryRun, Instant since,
-                               Instant until, Map<String, String> severity, String jiraUrl, boolean restart) {
+                               Instant until, Map<String, String> severity, String jiraUrl, boolean restart,
+                               MigrationLimits limits) {
+    /** A request with the default limits. */
+    public MigrationRequest(SourceKind source, String from, String token, boolean dryRun, Instant since,
+                            Instant until, Map<String, String> severity, String jiraUrl, boolean restart) {
+        this(source, from, token, dryRun, since, until, severity, jiraUrl, restart, MigrationLimits.DEFAULT);
+    }
+
     public MigrationRequest {
+        limits = limits == null ? MigrationLimits.DEFAULT : limits;
         List<FieldError> errors = new ArrayList<>();
         if (source == null) {
             throw ValidationException.of("source", "is required");

@@ -19,9 +19,11 @@ final class OnCallSource implements Source {
     private final Http http = new Http();
     private final Instant since;
     private final Instant until;
+    private final Names names = new Names(this::userName);
 
     OnCallSource(MigrationRequest r, Fetcher.Sleeper sleeper) {
-        this.fetcher = new Fetcher(r.from(), Map.of("Authorization", r.token() == null ? "" : r.token()), sleeper);
+        this.fetcher = new Fetcher(r.from(), Map.of("Authorization", r.token() == null ? "" : r.token()), sleeper,
+                r.limits());
         this.since = r.since();
         this.until = r.until();
     }
@@ -38,6 +40,11 @@ final class OnCallSource implements Source {
                 skipped.add(new Skipped("page item " + (found.size() + skipped.size()), "an alert group without an id"));
                 continue;
             }
+            String refused = SourceKeys.refusal(o.get("id").asText());
+            if (refused != null) { // not fetched by it (its notes' address would hold it), not stored
+                skipped.add(new Skipped(SourceKeys.shown(o.get("id").asText()), refused));
+                continue;
+            }
             Instant created = Mapping.instant(o.path("created_at").asText(null));
             if (created != null && (since != null && created.isBefore(since) || until != null
                     && !created.isBefore(until))) {
@@ -52,12 +59,27 @@ final class OnCallSource implements Source {
     }
 
     private SourceDoc withNotes(ObjectNode group) {
+        List<String> cut = new ArrayList<>();
         ArrayNode notes = Http.collect(fetcher, "api/v1/resolution_notes/?alert_group_id="
                 + Http.enc(group.get("id").asText()), "results", p -> {
                     JsonNode n = p.get("next");
                     return n != null && n.isTextual() && !n.asText().isBlank() ? n.asText() : null;
-                });
-        return doc(group, notes);
+                }, cut);
+        SourceDoc doc = doc(group, notes);
+        Http.markCut(doc, cut);
+        List<String> users = new ArrayList<>();
+        users.add(Mapping.text(group, "resolved_by"));
+        users.add(Mapping.text(group, "acknowledged_by"));
+        notes.forEach(n -> users.add(Mapping.text(n, "author")));
+        doc.doc().set("names", names.all(users));
+        return doc;
+    }
+
+    /** A user's name ({@code GET /api/v1/users/{id}/}): OnCall names people by id in its alert groups. */
+    private String userName(String id) {
+        ObjectNode user = fetcher.get("api/v1/users/" + Http.enc(id) + "/");
+        String name = Mapping.text(user, "username");
+        return name != null ? name : Mapping.text(user, "email");
     }
 
     static SourceDoc doc(ObjectNode group, ArrayNode notes) {

@@ -25,12 +25,13 @@ final class OpsgenieSource implements Source {
     private final Instant until;
     private final boolean incidents;
     private final String list;
+    private final Names teams = new Names(this::teamName);
 
     OpsgenieSource(MigrationRequest r, Fetcher.Sleeper sleeper) {
         this.incidents = r.source() == SourceKind.OPSGENIE_INCIDENTS;
         this.list = incidents ? "v1/incidents" : "v2/alerts";
         this.fetcher = new Fetcher(r.from(), Map.of("Authorization", "GenieKey " + (r.token() == null ? ""
-                : r.token())), sleeper);
+                : r.token())), sleeper, r.limits());
         this.since = r.since();
         this.until = r.until();
     }
@@ -69,6 +70,11 @@ final class OpsgenieSource implements Source {
                         + (incidents ? "incident" : "alert") + " without an id"));
                 continue;
             }
+            String refused = SourceKeys.refusal(o.get("id").asText());
+            if (refused != null) { // not fetched by it (its notes' address would hold it), not stored
+                skipped.add(new Skipped(SourceKeys.shown(o.get("id").asText()), refused));
+                continue;
+            }
             found.add(o);
             Instant created = Mapping.instant(o.path("createdAt").asText(null));
             last = created != null ? created.toEpochMilli() : last;
@@ -80,13 +86,37 @@ final class OpsgenieSource implements Source {
         return new SourcePage(docs, skipped, next);
     }
 
-    private SourceDoc withNotes(ObjectNode alert) {
-        String id = Http.enc(alert.get("id").asText());
+    private SourceDoc withNotes(ObjectNode listed) {
+        String id = Http.enc(listed.get("id").asText());
+        // The list leaves out an alert's description, details and entity: the record itself has them.
+        ObjectNode alert = listed.deepCopy();
+        alert.setAll(record(fetcher.get(list + "/" + id + "?identifierType=id"), list + "/" + id));
+        alert.set("id", listed.get("id"));
+        List<String> cut = new ArrayList<>();
         ArrayNode notes = Http.collect(fetcher, list + "/" + id + "/notes?identifierType=id&limit=100&order=asc",
-                "data", OpsgenieSource::nextLink);
+                "data", OpsgenieSource::nextLink, cut);
         ArrayNode logs = Http.collect(fetcher, list + "/" + id + "/logs?identifierType=id&limit=100&order=asc",
-                "data", OpsgenieSource::nextLink);
-        return doc(incidents ? SourceKind.OPSGENIE_INCIDENTS : SourceKind.OPSGENIE, alert, notes, logs);
+                "data", OpsgenieSource::nextLink, cut);
+        SourceDoc doc = doc(incidents ? SourceKind.OPSGENIE_INCIDENTS : SourceKind.OPSGENIE, alert, notes, logs);
+        Http.markCut(doc, cut);
+        String team = Mapping.text(alert, "ownerTeam");
+        if (team != null) {
+            doc.doc().set("names", teams.all(List.of(team)));
+        }
+        return doc;
+    }
+
+    private static ObjectNode record(ObjectNode answer, String where) {
+        if (!(answer.get("data") instanceof ObjectNode data)) {
+            throw ValidationException.of("page", where + " has no \"data\" object");
+        }
+        return data;
+    }
+
+    /** A team's name ({@code GET /v2/teams/{id}}): an incident names its owner team by id. */
+    private String teamName(String id) {
+        return Mapping.text(record(fetcher.get("v2/teams/" + Http.enc(id) + "?identifierType=id"), "v2/teams"),
+                "name");
     }
 
     private static String nextLink(ObjectNode page) {

@@ -30,7 +30,7 @@ final class PagerDutySource implements Source {
 
     PagerDutySource(MigrationRequest r, Instant now, Fetcher.Sleeper sleeper) {
         this.fetcher = new Fetcher(r.from(), Map.of("Authorization", "Token token=" + (r.token() == null ? ""
-                : r.token()), "Accept", "application/vnd.pagerduty+json;version=2"), sleeper);
+                : r.token()), "Accept", "application/vnd.pagerduty+json;version=2"), sleeper, r.limits());
         this.since = r.since() == null ? FIRST : r.since();
         this.until = r.until() == null ? now : r.until();
     }
@@ -64,6 +64,11 @@ final class PagerDutySource implements Source {
                         "an incident without an id: " + Json.write(i).substring(0, Math.min(80, Json.write(i).length()))));
                 continue;
             }
+            String refused = SourceKeys.refusal(o.get("id").asText());
+            if (refused != null) { // not fetched by it (its notes' address would hold it), not stored
+                skipped.add(new Skipped(SourceKeys.shown(o.get("id").asText()), refused));
+                continue;
+            }
             found.add(o);
             Instant created = Mapping.instant(o.path("created_at").asText(null));
             last = created != null ? created : last;
@@ -81,12 +86,15 @@ final class PagerDutySource implements Source {
 
     private SourceDoc withEntries(ObjectNode incident) {
         String id = incident.get("id").asText();
+        List<String> cut = new ArrayList<>();
         ArrayNode entries = Http.collect(fetcher, "incidents/" + Http.enc(id) + "/log_entries?limit=" + LIMIT
                 + "&offset=0&is_overview=false&time_zone=UTC", "log_entries", p -> p.path("more").asBoolean(false)
                 ? "incidents/" + Http.enc(id) + "/log_entries?limit=" + LIMIT + "&offset="
-                + (p.path("offset").asInt(0) + LIMIT) + "&is_overview=false&time_zone=UTC" : null);
-        ArrayNode notes = Http.collect(fetcher, "incidents/" + Http.enc(id) + "/notes", "notes", p -> null);
-        return doc(incident, entries, notes);
+                + (p.path("offset").asInt(0) + LIMIT) + "&is_overview=false&time_zone=UTC" : null, cut);
+        ArrayNode notes = Http.collect(fetcher, "incidents/" + Http.enc(id) + "/notes", "notes", p -> null, cut);
+        SourceDoc doc = doc(incident, entries, notes);
+        Http.markCut(doc, cut);
+        return doc;
     }
 
     static SourceDoc doc(ObjectNode incident, ArrayNode entries, ArrayNode notes) {

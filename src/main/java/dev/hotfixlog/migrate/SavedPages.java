@@ -73,7 +73,11 @@ final class SavedPages implements Source {
         int n = 0;
         for (JsonNode item : list) {
             n++;
-            if (item instanceof ObjectNode o && (o.path("id").isTextual() || o.path("id").isIntegralNumber())) {
+            String id = SourceKeys.of(item);
+            String refused = id == null ? null : SourceKeys.refusal(id);
+            if (refused != null) {
+                skipped.add(new Skipped(SourceKeys.shown(id), refused));
+            } else if (item instanceof ObjectNode o && id != null) {
                 if (!o.path("id").isTextual()) {
                     o.put("id", o.get("id").asText());
                 }

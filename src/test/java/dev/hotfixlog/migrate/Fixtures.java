@@ -15,6 +15,8 @@ public final class Fixtures {
     public static final String GITHUB_TOKEN = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
     static final Instant FIRST = Instant.parse("2026-03-01T02:00:00Z");
     static final String[] SERVICES = {"payments", "search", "checkout"};
+    /** Opsgenie names a team by its id; the team's name is "payments-team". */
+    static final String PAYMENTS_TEAM = "8418d193-2dab-4490-b331-8c02cdd196b7";
 
     private Fixtures() {
     }
@@ -139,13 +141,14 @@ public final class Fixtures {
      * createdAt.
      */
     static void opsgenieIncidents(SourceServer s, int n) {
+        s.name(PAYMENTS_TEAM, "payments-team");
         for (int i = 0; i < n; i++) {
             Instant created = FIRST.plus(Duration.ofHours(16L * i));
             boolean resolved = i % 10 != 0;
             ObjectNode inc = Json.object().put("id", "oi-" + String.format("%05d", i)).put("tinyId", String.valueOf(i + 1))
                     .put("message", title(i)).put("description", "Customers saw errors for a while.")
                     .put("status", resolved ? "resolved" : "open").put("priority", "P" + (1 + i % 5))
-                    .put("ownerTeam", "payments-team").put("updatedAt", created.plus(Duration.ofHours(1)).toString())
+                    .put("ownerTeam", PAYMENTS_TEAM).put("updatedAt", created.plus(Duration.ofHours(1)).toString())
                     .put("impactStartDate", created.minus(Duration.ofMinutes(10)).toString());
             if (i != SKIPPED) {
                 inc.put("createdAt", created.toString());
@@ -171,6 +174,8 @@ public final class Fixtures {
      * labels service and severity; number {@link #SKIPPED} has no created_at.
      */
     public static void onCall(SourceServer s, int n) {
+        s.name("U4DNY931HHJS5", "priya");
+        s.name("UCGEIXI1MR1NZ", "jonas");
         for (int i = 0; i < n; i++) {
             Instant created = FIRST.plus(Duration.ofHours(16L * i));
             boolean resolved = i % 10 != 0;

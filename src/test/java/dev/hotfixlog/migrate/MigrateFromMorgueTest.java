@@ -138,4 +138,33 @@ class MigrateFromMorgueTest {
             assertThat(refused.err()).contains("from", "the option 'allowLocalInfile' is not taken here");
         }
     }
+
+    @BothDatabases
+    void htmlTexts_landAsPlainText_entitiesDecoded_scriptsDropped_linksKept(TestDb db) {
+        MutableClock clock = new MutableClock(MigrateFromApisTest.NOW);
+        try (db; TestMariaDb morgue = TestMariaDb.fresh()) {
+            MorgueFixture.schema(morgue);
+            MorgueFixture.fill(morgue, 3);
+            morgue.exec("UPDATE postmortems SET title = 'Pool &amp; queue <b>exhausted</b>', tldr = '<p>Pool "
+                    + "&lt;20&gt; exhausted</p>', summary = '<h2>What happened</h2><p>Requests &amp; retries "
+                    + "queued&nbsp;behind the <b>pool</b>.</p><script>alert(1)</script><style>p{color:red}</style>"
+                    + "<!-- draft --><ul><li>Raised max</li><li>See <a href=\"https://runbooks.example.com/pool\">"
+                    + "the runbook</a></li><li><a href=\"javascript:alert(2)\">click</a></li></ul>', why_surprised = "
+                    + "'We thought<br>it grew &#x2014; on its own' WHERE id = 2");
+            JsonNode report = run(MigrateFromApisTest.cli(db, clock, ""), "migrate", "morgue", "--from", morgue.url(),
+                    "--json");
+            assertThat(report.path("created")).hasSize(2);
+            String id = report.path("created").get(1).path("hotfixId").asText();
+            assertThat(report.path("created").get(1).path("sourceId").asText()).isEqualTo("2");
+            try (App app = App.local(db.config(), clock)) {
+                Hotfix two = app.hotfixes().get(HotfixId.parse(id));
+                assertThat(two.title()).isEqualTo("Pool & queue exhausted");
+                assertThat(two.text("problem")).isEqualTo("Pool <20> exhausted\n\nWhat happened\n\nRequests & retries "
+                        + "queued behind the pool.\n\n- Raised max\n- See the runbook "
+                        + "(https://runbooks.example.com/pool)\n- click");
+                assertThat(two.text("rootCause")).isEqualTo("Pool max of 20 under peak load\n\nWhy it surprised us: "
+                        + "We thought\nit grew \u2014 on its own");
+            }
+        }
+    }
 }

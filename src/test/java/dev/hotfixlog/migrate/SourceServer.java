@@ -46,6 +46,19 @@ public final class SourceServer implements AutoCloseable {
     private final Map<String, Map<String, ArrayNode>> subLists = new ConcurrentHashMap<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    /** What only a record's own address answers (Opsgenie's description, details, entity), by its id. */
+    private final Map<String, ObjectNode> details = new ConcurrentHashMap<>();
+    /** Opsgenie's teams and OnCall's users: id → name. */
+    private final Map<String, String> names = new ConcurrentHashMap<>();
+    /** PagerDuty's list answers "more": true for ever, each page 100 incidents never seen before. */
+    volatile boolean endless;
+    /** PagerDuty's list answers its first page whatever the offset, with "more": true. */
+    volatile boolean samePage;
+    /** OnCall's pages all point to page 2 as their next. */
+    volatile boolean repeatNext;
+    /** This PagerDuty incident's log entries answer "more": true for ever. */
+    volatile String endlessLogOf;
+    private final AtomicInteger generated = new AtomicInteger();
     final AtomicInteger listPages = new AtomicInteger();
     /** Served list pages before the server holds every later answer (0: never); for killing a run midway. */
     volatile int holdAfterListPages;
@@ -84,6 +97,19 @@ public final class SourceServer implements AutoCloseable {
         return records.stream().filter(r -> r.get("id").asText().equals(id)).findFirst().orElseThrow();
     }
 
+    void detail(String id, ObjectNode fields) {
+        details.put(id, fields);
+    }
+
+    void name(String id, String name) {
+        names.put(id, name);
+    }
+
+    /** The next {@code times} answers matching {@code when} send their headers, then a byte every 2 s. */
+    void trickle(Predicate<String> when, int times) {
+        faults.add(new Fault(when, new AtomicInteger(times), "trickle"));
+    }
+
     void rateLimitOnce(Predicate<String> when) {
         faults.add(new Fault(when, new AtomicInteger(1), "429"));
     }
@@ -115,7 +141,9 @@ public final class SourceServer implements AutoCloseable {
             }
             for (Fault f : faults) {
                 if (f.when().test(target) && f.times().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                    if (f.kind().equals("429")) {
+                    if (f.kind().equals("trickle")) {
+                        trickle(ex);
+                    } else if (f.kind().equals("429")) {
                         ex.getResponseHeaders().add("Retry-After", "1");
                         send(ex, 429, "{\"error\":\"rate limited\"}");
                     } else {
@@ -141,6 +169,23 @@ public final class SourceServer implements AutoCloseable {
                 return;
             }
             send(ex, 200, Json.write(body));
+        }
+    }
+
+    /** Headers, then one space every 2 s, for up to two minutes or until the client hangs up. */
+    private static void trickle(HttpExchange ex) throws IOException {
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(200, 0);
+        try {
+            for (int i = 0; i < 60; i++) {
+                ex.getResponseBody().write(' ');
+                ex.getResponseBody().flush();
+                Thread.sleep(2_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the client cut the answer: what a trickle should meet
         }
     }
 
@@ -178,8 +223,9 @@ public final class SourceServer implements AutoCloseable {
                 return c != null && !c.isBefore(since) && c.isBefore(until);
             }).toList();
             ObjectNode page = Json.object();
-            page.set("incidents", slice(in, offset, limit));
-            page.put("limit", limit).put("offset", offset).put("more", offset + limit < in.size()).putNull("total");
+            page.set("incidents", endless ? fresh(since, limit) : slice(in, samePage ? 0 : offset, limit));
+            page.put("limit", limit).put("offset", offset).put("more", endless || samePage
+                    || offset + limit < in.size()).putNull("total");
             return page;
         }
         String[] p = path.split("/");
@@ -190,7 +236,8 @@ public final class SourceServer implements AutoCloseable {
                 int offset = Integer.parseInt(q.getOrDefault("offset", "0"));
                 int limit = Integer.parseInt(q.getOrDefault("limit", "25"));
                 page.set("log_entries", slice(list(all), offset, limit));
-                page.put("offset", offset).put("limit", limit).put("more", offset + limit < all.size());
+                page.put("offset", offset).put("limit", limit).put("more", offset + limit < all.size()
+                        || p[2].equals(endlessLogOf));
             } else if (p[3].equals("notes")) {
                 page.set("notes", all);
             } else {
@@ -199,6 +246,19 @@ public final class SourceServer implements AutoCloseable {
             return page;
         }
         return null;
+    }
+
+    /** Incidents never listed before, for a list that never ends. */
+    private ArrayNode fresh(Instant since, int n) {
+        ArrayNode out = Json.mapper().createArrayNode();
+        for (int i = 0; i < n; i++) {
+            int k = generated.incrementAndGet();
+            ObjectNode inc = Json.object().put("id", "E" + k).put("title", "Endless incident " + k)
+                    .put("status", "triggered").put("created_at", since.plusSeconds(k).toString());
+            subLists.put("E" + k, Map.of());
+            out.add(inc);
+        }
+        return out;
     }
 
     // ---- Opsgenie: /v2/alerts?offset&limit&sort&order&query, /v2/alerts/{id}/notes, /v2/alerts/{id}/logs ----
@@ -238,6 +298,19 @@ public final class SourceServer implements AutoCloseable {
             return page;
         }
         String[] p = path.split("/");
+        if (p.length == 4 && ("/" + p[1] + "/" + p[2]).equals(list) && subLists.containsKey(p[3])) {
+            ObjectNode data = record(p[3]).deepCopy();
+            data.setAll(details.getOrDefault(p[3], Json.object()));
+            ObjectNode page = Json.object();
+            page.set("data", data);
+            return page.put("took", 0.01).put("requestId", "r-" + p[3]);
+        }
+        if (p.length == 4 && p[1].equals("v2") && p[2].equals("teams")) {
+            String name = names.get(p[3]);
+            return name == null ? error(404, "{\"message\":\"No team exists with id [" + p[3] + "]\"}")
+                    : Json.object().<ObjectNode>set("data", Json.object().put("id", p[3]).put("name", name)
+                    .put("description", "")).put("took", 0.01);
+        }
         if (p.length == 5 && ("/" + p[1] + "/" + p[2]).equals(list) && subLists.containsKey(p[3])
                 && (p[4].equals("notes") || p[4].equals("logs"))) {
             ObjectNode page = Json.object();
@@ -261,7 +334,7 @@ public final class SourceServer implements AutoCloseable {
             page.put("count", newest.size());
             boolean more = pageNo * size < newest.size();
             if (more) {
-                page.put("next", url() + "/api/v1/alert_groups/?page=" + (pageNo + 1));
+                page.put("next", url() + "/api/v1/alert_groups/?page=" + (repeatNext ? 2 : pageNo + 1));
             } else {
                 page.putNull("next");
             }
@@ -270,6 +343,12 @@ public final class SourceServer implements AutoCloseable {
             page.put("page_size", size).put("current_page_number", pageNo)
                     .put("total_pages", (newest.size() + size - 1) / size);
             return page;
+        }
+        if (path.startsWith("/oncall/api/v1/users/") && path.endsWith("/")) {
+            String id = path.substring("/oncall/api/v1/users/".length(), path.length() - 1);
+            String name = names.get(id);
+            return name == null ? null : Json.object().put("id", id).put("email", name + "@example.com")
+                    .put("username", name).put("role", "user").put("timezone", "UTC");
         }
         if (path.equals("/oncall/api/v1/resolution_notes/")) {
             String id = q.get("alert_group_id");
