@@ -28,10 +28,10 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler, Command
         PrintWriter err = cmd.getErr();
         if (e instanceof ValidationException v) {
             for (FieldError f : v.errors()) {
-                err.println("error: " + f.field() + ": " + f.message());
+                err.println("error: " + CliSpelling.field(f.field()) + ": " + CliSpelling.message(f.message()));
             }
         } else if (e instanceof HotfixLogException h) {
-            err.println("error: " + h.getMessage());
+            err.println("error: " + CliSpelling.message(h.getMessage()));
         } else {
             err.println("error: unexpected failure: " + e);
             e.printStackTrace(err);
@@ -43,7 +43,8 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler, Command
     @Override
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("error: " + e.getMessage());
+        String unknown = e instanceof CommandLine.UnmatchedArgumentException u ? UnknownCommand.message(u) : null;
+        err.println("error: " + (unknown != null ? unknown : e.getMessage()));
         err.println("try: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
         err.flush();
         return BAD_INPUT;
