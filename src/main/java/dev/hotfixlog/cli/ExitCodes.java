@@ -26,12 +26,14 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler, Command
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
+        CommandLine.Model.CommandSpec spec = cmd.getCommandSpec();
         if (e instanceof ValidationException v) {
             for (FieldError f : v.errors()) {
-                err.println("error: " + CliSpelling.field(f.field()) + ": " + CliSpelling.message(f.message()));
+                err.println("error: " + CliSpelling.field(f.field(), spec) + ": "
+                        + CliSpelling.message(f.message(), spec));
             }
         } else if (e instanceof HotfixLogException h) {
-            err.println("error: " + CliSpelling.message(h.getMessage()));
+            err.println("error: " + CliSpelling.message(h.getMessage(), spec));
         } else {
             err.println("error: unexpected failure: " + e);
             e.printStackTrace(err);
