@@ -11,10 +11,13 @@ mkdir -p "$work/target"
 cp "$here/hotfix" "$work/" && cp "$here/target/hotfix.jar" "$work/target/"
 export HOTFIX_DATA_DIR="$work/data"
 noisy=0
-check() { # $1 what, then the command; its stderr must be empty
+# The JVM's own lines: unified logging ("[1.017s][warning][aot] …") and the launcher's WARNING lines. The app's
+# log lines (the first admin's password on a new log) are not the JVM's.
+jvm='^\[[0-9.]+s\]|^WARNING: |^OpenJDK .*[Ww]arning'
+check() { # $1 what, then the command; the JVM must print nothing on its stderr
   local what="$1"; shift
   if ! "$@" > "$work/out" 2> "$work/err"; then [ "$what" = serve ] || { echo "$what: failed"; cat "$work/err"; noisy=1; }; fi
-  if [ -s "$work/err" ]; then echo "$what printed:"; cat "$work/err"; noisy=1; else echo "$what: quiet"; fi
+  if grep -Eq "$jvm" "$work/err"; then echo "$what printed:"; grep -E "$jvm" "$work/err"; noisy=1; else echo "$what: quiet"; fi
 }
 for java in /usr/lib/jvm/*/bin/java; do
   [ -L "$(dirname "$(dirname "$java")")" ] && continue # the same JDK under another name
