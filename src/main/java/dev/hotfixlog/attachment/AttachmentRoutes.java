@@ -95,7 +95,7 @@ public final class AttachmentRoutes {
     private static void send(Context ctx, StoredFile f) {
         Attachment a = f.attachment();
         ctx.contentType(a.type().servedAs());
-        ctx.header("Content-Disposition", disposition(a));
+        ctx.header("Content-Disposition", disposition(a, f.bytes()));
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Content-Security-Policy", FILE_CSP);
         ctx.header("Cross-Origin-Resource-Policy", "same-origin");
@@ -105,14 +105,19 @@ public final class AttachmentRoutes {
         ctx.result(f.bytes());
     }
 
-    /** inline for images and plain text, attachment for the rest; the name as ASCII and as RFC 8187 UTF-8. */
-    static String disposition(Attachment a) {
+    /**
+     * inline for plain text and for an image whose bytes are the whole image and nothing else (a picture with a
+     * page after its end is a download, whatever its first bytes say), attachment for the rest; the name as ASCII
+     * and as RFC 8187 UTF-8.
+     */
+    static String disposition(Attachment a, byte[] bytes) {
         String name = a.servedName();
         StringBuilder ascii = new StringBuilder(name.length());
         name.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%'
                 ? (char) c : '_'));
         String utf8 = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
-        return (a.type().inline() ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''"
+        boolean inline = a.type() == FileType.TEXT || Scrubber.isWholeImage(a.type(), bytes);
+        return (inline ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''"
                 + utf8;
     }
 

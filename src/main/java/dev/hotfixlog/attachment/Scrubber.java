@@ -3,6 +3,7 @@ package dev.hotfixlog.attachment;
 import dev.hotfixlog.error.ValidationException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -10,8 +11,9 @@ import java.util.Set;
  * software, comments and anything after the image's end (where a polyglot hides its second file). It works on
  * the containers' own structure, in one pass and without decoding a pixel: PNG keeps only the chunks that draw
  * the image, JPEG drops its APP1 (EXIF, XMP), APP3–APP13, APP15 and comment segments, WebP its EXIF and XMP
- * chunks (with their flags). GIF and PDF are kept as they are. A container that does not hold together is refused,
- * naming the field, rather than stored half understood.
+ * chunks (with their flags), GIF its comments and application blocks but the loop count and colour profile
+ * ({@link Gif}). PDF is kept as it is (it is only ever downloaded). A container that does not hold together is
+ * refused, naming the field, rather than stored half understood.
  */
 final class Scrubber {
     /** The PNG chunks that draw the image (animation included); text, time and EXIF chunks are left out. */
@@ -26,8 +28,25 @@ final class Scrubber {
             case PNG -> png(bytes);
             case JPEG -> jpeg(bytes);
             case WEBP -> webp(bytes);
+            case GIF -> Gif.scrub(bytes);
             default -> bytes;
         };
+    }
+
+    /**
+     * Whether the bytes are an image exactly as the scrubber keeps it, whole: nothing after its end, no metadata,
+     * a container that holds together. Only such an image is shown inline; a file stored before a kind was
+     * scrubbed (a GIF with a page after its trailer) is served as a download instead. Non-images: false.
+     */
+    static boolean isWholeImage(FileType type, byte[] bytes) {
+        if (type.display() != FileType.Display.IMAGE) {
+            return false;
+        }
+        try {
+            return Arrays.equals(scrub(type, bytes), bytes);
+        } catch (ValidationException e) {
+            return false;
+        }
     }
 
     private static byte[] png(byte[] b) {

@@ -52,8 +52,9 @@ final class AttachCommand {
                 String label = file.equals("-") ? (name != null ? name : "stdin.log")
                         : Path.of(file).getFileName().toString();
                 Attachment a = app.attachments().add(owner, new Upload(label, note, bytes), config.actor());
-                out.println("attached " + a.id() + " " + a.fileName() + " (" + a.type().json() + ", " + a.sizeText()
-                        + ") to " + owner);
+                out.println(a.id()); // each file's id first, alone on its line, so scripts can read it
+                out.println("  attached " + a.fileName() + " (" + a.type().json() + ", " + a.sizeText() + ") to "
+                        + owner);
             }
             return ExitCodes.OK;
         }

@@ -16,9 +16,8 @@ public final class Cli {
     private static final String VERSION = "hotfix-log 0.1.0";
     private static final String DESCRIPTION = "Hotfix Log: record emergency production changes while they happen.";
 
-    // INHERIT: every subcommand takes --help too; "hotfix list --help" is what a responder types first.
-    @Command(name = "hotfix", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
-            version = VERSION, description = DESCRIPTION,
+    // HelpOptions: every subcommand takes --help too; "hotfix list --help" is what a responder types first.
+    @Command(name = "hotfix", version = VERSION, description = DESCRIPTION,
             subcommands = {ServeCommand.class, NewCommand.class, ListCommand.class, ShowCommand.class,
                     SetCommand.class, MarkCommand.class, HistoryCommand.class, ExportCommand.class, ImportCommand.class,
                     TokenCommand.class, UserCommand.class, FollowUpsCommand.class, DebtCommand.class,
@@ -27,8 +26,11 @@ public final class Cli {
                     DeploysCommand.class, BackupCommand.Backup.class, BackupCommand.Restore.class,
                     BackupCommand.Verify.class, BackupCommand.Copy.class, RiskCommand.Register.class,
                     RiskCommand.One.class, AttachCommand.Attach.class, AttachCommand.Listing.class,
-                    AttachCommand.One.class, MigrateCommand.class, CommandLine.HelpCommand.class})
+                    AttachCommand.One.class, MigrateCommand.class, HelpCommand.class})
     static final class Root implements Runnable {
+        @CommandLine.Mixin
+        HelpOptions help;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -44,6 +46,7 @@ public final class Cli {
         CommandLine cl = commandLine(args, new Factory(ctx))
                 .setOut(terminal.out())
                 .setErr(terminal.err())
+                .setExecutionStrategy(Cli::execute)
                 .setExecutionExceptionHandler(codes)
                 .setParameterExceptionHandler(codes)
                 .setCaseInsensitiveEnumValuesAllowed(true);
@@ -51,6 +54,27 @@ public final class Cli {
         terminal.out().flush();
         terminal.err().flush();
         return code;
+    }
+
+    /**
+     * Runs the command asked for, once its arguments are all understood. picocli lets {@code --help} excuse words
+     * it did not match, so {@code hotfix frobnicate --help} printed the top usage and exited 0: a word that names
+     * no command fails here, as it does without {@code --help}.
+     */
+    private static int execute(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        if (!last.unmatched().isEmpty()) {
+            throw new CommandLine.UnmatchedArgumentException(last.commandSpec().commandLine(), last.unmatched());
+        }
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /** The whole command tree, every command built: what help shows and what tests walk. */
+    static CommandLine tree(CliContext ctx) {
+        return new CommandLine(Root.class, new Factory(ctx));
     }
 
     /**
@@ -62,7 +86,7 @@ public final class Cli {
     private static CommandLine commandLine(String[] args, CommandLine.IFactory factory) {
         if (args.length > 0) {
             for (Class<?> sub : Root.class.getAnnotation(Command.class).subcommands()) {
-                if (sub != CommandLine.HelpCommand.class && sub.getAnnotation(Command.class).name().equals(args[0])) {
+                if (sub != HelpCommand.class && sub.getAnnotation(Command.class).name().equals(args[0])) {
                     return new CommandLine(Bare.class, factory).addSubcommand(args[0], sub);
                 }
             }
@@ -71,9 +95,11 @@ public final class Cli {
     }
 
     /** {@link Root} without its subcommands: the one asked for is added to it. */
-    @Command(name = "hotfix", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
-            version = VERSION, description = DESCRIPTION)
+    @Command(name = "hotfix", version = VERSION, description = DESCRIPTION)
     static final class Bare implements Runnable {
+        @CommandLine.Mixin
+        HelpOptions help;
+
         @Override
         public void run() {
             // never runs: it is only built with a subcommand, and the subcommand runs

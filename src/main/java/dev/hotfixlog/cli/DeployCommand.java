@@ -32,7 +32,8 @@ final class DeployCommand extends AppCommand {
                 environment, url, id);
         DeployService.Recorded r = app.deploys().record(m, "cli", config.actor());
         Deploy d = r.deploy();
-        out().println((r.repeat() ? "already recorded: " : "recorded: ") + "deploy " + d.id() + " of " + d.system()
+        out().println(d.id()); // the id comes first, alone on its line, so a pipeline can read it
+        out().println((r.repeat() ? "  already recorded: " : "  recorded: ") + "deploy " + d.id() + " of " + d.system()
                 + " " + d.version() + " at " + HotfixView.time(d.at())
                 + (d.rollback() ? " (a rollback to the version of deploy " + d.rollbackOf() + ")" : ""));
         return ExitCodes.OK;

@@ -26,12 +26,14 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler, Command
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
+        CommandLine.Model.CommandSpec spec = cmd.getCommandSpec();
         if (e instanceof ValidationException v) {
             for (FieldError f : v.errors()) {
-                err.println("error: " + f.field() + ": " + f.message());
+                err.println("error: " + CliSpelling.field(f.field(), spec) + ": "
+                        + CliSpelling.message(f.message(), spec));
             }
         } else if (e instanceof HotfixLogException h) {
-            err.println("error: " + h.getMessage());
+            err.println("error: " + CliSpelling.message(h.getMessage(), spec));
         } else {
             err.println("error: unexpected failure: " + e);
             e.printStackTrace(err);
@@ -43,7 +45,8 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler, Command
     @Override
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("error: " + e.getMessage());
+        String unknown = e instanceof CommandLine.UnmatchedArgumentException u ? UnknownCommand.message(u) : null;
+        err.println("error: " + (unknown != null ? unknown : e.getMessage()));
         err.println("try: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
         err.flush();
         return BAD_INPUT;

@@ -171,7 +171,8 @@ final class IncomingCommand implements Runnable {
                 }
             }
             Hotfix h = app.incoming().declare(n, MergePatch.of(fields), config.actor(), null);
-            out().println("declared " + h.id() + " from ALERT-" + n + ": " + h.title());
+            out().println(h.id()); // the id comes first, so scripts can read it (as with hotfix new)
+            out().println("  declared from ALERT-" + n + ": " + h.title());
             return ExitCodes.OK;
         }
 

@@ -82,7 +82,8 @@ final class LessonCommand implements Runnable {
             MergePatch patch = MergePatch.of(fields(assignments));
             Lesson l = from == null ? app.lessons().create(patch, config.actor())
                     : app.lessons().createFrom(HotfixId.parse(from), patch, config.actor());
-            out().println(l.id() + " created: " + l.title());
+            out().println(l.id()); // the id comes first, alone on its line, so scripts can read it
+            out().println("  created: " + l.title());
             printChecklist(out(), l.legibility());
             subject = l.id().toString();
             return ExitCodes.OK;

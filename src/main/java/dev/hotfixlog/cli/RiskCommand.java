@@ -127,6 +127,7 @@ final class RiskCommand {
             Risk r = app.risks().add(new NewRisk(hotfix, statement, owner, decision == null ? null
                     : RiskDecision.parse("--decision", decision), controls, properFix, reviewBy == null ? null
                     : TimeText.parseInstant("--review-by", reviewBy)), config.actor());
+            out().println(r.key()); // the id comes first, alone on its line, so scripts can read it
             print(out(), r, ctx.clock().instant());
             return ExitCodes.OK;
         }

@@ -19,6 +19,7 @@ public enum RecordSection {
     WRITE_UP("writeup", "Legible Fix"),
     // Who owns each follow-up, by when, and where the work lives: the checklist ticks them, this edits them.
     FOLLOW_UPS("followups", "Follow-up details",
+            new FormField("followUps.postmortem.description", "Post-mortem: what", "input"),
             new FormField("followUps.postmortem.owner", "Post-mortem: owner", "input"),
             new FormField("followUps.postmortem.dueAt", "Post-mortem: due (UTC)", "time"),
             new FormField("followUps.postmortem.link", "Post-mortem: link", "input"),

@@ -58,6 +58,23 @@ public final class Blameless {
             "understood", "won", "shut", "hit", "cut", "quit", "split", "fed", "met", "lost", "meant", "dealt",
             "felt", "swept", "lent", "lit", "undid", "redid", "overrode", "reran", "rebuilt",
             "can", "could", "should", "must", "might");
+    /**
+     * Of those, the ones a thing does as much as a person ("Root must not own the grant", "Deploy will wait"):
+     * after an account's name ({@link #accounts}) starting a sentence they are no sign of a person.
+     */
+    private static final Set<String> THINGS_DO_TOO = Set.of("was", "is", "has", "had", "will", "would", "can",
+            "could", "should", "must", "might", "and", "who");
+    /**
+     * Technical account and tool names an actor may carry ("jenkins", "cron", "token:ci"): words of the trade,
+     * like the dictionary's, so "the jenkins job" and "the Jenkins queue" keep them. Capitalised in a sentence
+     * they are the product, not a person.
+     */
+    private static final Set<String> TECHNICAL = Set.of("jenkins", "cron", "ci", "cd", "github", "gitlab",
+            "bitbucket", "ubuntu", "debian", "centos", "postgres", "postgresql", "mysql", "redis", "nginx", "systemd",
+            "sudo", "devops", "deployer", "terraform", "ansible", "kubectl", "kubernetes", "k8s", "helm",
+            "docker", "argocd", "argo", "circleci", "travis", "buildkite", "teamcity", "bamboo", "spinnaker",
+            "dependabot", "renovate", "grafana", "prometheus", "alertmanager", "pagerduty", "opsgenie", "sentry",
+            "datadog", "webhook");
     /** Between a name and what the person did: "Drew then rolled it back". */
     private static final Set<String> ADVERBS = Set.of("then", "also", "quickly", "finally", "later", "first",
             "just", "already", "immediately", "eventually", "never", "still", "again", "alone", "herself",
@@ -71,11 +88,17 @@ public final class Blameless {
     private final Set<String> parts;
     /** Whole names of two or more words, each as its lower-case words. */
     private final List<List<String>> wholeNames;
+    /**
+     * One-word people that are words ("root", "deploy", "jenkins"): accounts more than persons. Starting a
+     * sentence, such a word is a name only when a deed follows, not a modal or "is" ("Root must not own it").
+     */
+    private final Set<String> accounts;
     private final Words words;
 
-    private Blameless(Set<String> parts, List<List<String>> wholeNames, Words words) {
+    private Blameless(Set<String> parts, List<List<String>> wholeNames, Set<String> accounts, Words words) {
         this.parts = parts;
         this.wholeNames = wholeNames;
+        this.accounts = accounts;
         this.words = words;
     }
 
@@ -87,6 +110,7 @@ public final class Blameless {
     static Blameless of(Collection<String> people, Words words) {
         Set<String> parts = new HashSet<>();
         Set<List<String>> whole = new HashSet<>();
+        Set<String> accounts = new HashSet<>();
         for (String p : people) {
             if (p == null || p.isBlank()) {
                 continue;
@@ -111,11 +135,19 @@ public final class Blameless {
             }
             if (name.size() >= 2) {
                 whole.add(List.copyOf(name));
+            } else if (name.size() == 1 && isWord(words, name.get(0))) {
+                accounts.add(name.get(0));
             }
         }
+        whole.forEach(accounts::removeAll); // a word in a person's full name ("Grant Page") is that person's
         List<List<String>> longestFirst = new ArrayList<>(whole);
         longestFirst.sort((a, b) -> b.size() - a.size());
-        return new Blameless(parts, longestFirst, words);
+        return new Blameless(parts, longestFirst, accounts, words);
+    }
+
+    /** An English word or a word of the trade: one that names a person only where the text uses it so. */
+    private static boolean isWord(Words words, String lower) {
+        return words.contains(lower) || TECHNICAL.contains(lower);
     }
 
     private static boolean isNameWord(String word) {
@@ -201,19 +233,19 @@ public final class Blameless {
             boolean handle = lower.indexOf('.') >= 0 || lower.indexOf('_') >= 0;
             boolean allNames = true;
             for (String piece : pieces) {
-                if (handle && piece.length() >= 2 && parts.contains(piece) && !words.contains(piece)) {
+                if (handle && piece.length() >= 2 && parts.contains(piece) && !isWord(words, piece)) {
                     return true;
                 }
                 allNames &= parts.contains(piece) || piece.length() < 2;
             }
-            if (allNames && !words.contains(lower.replaceAll("['’._-]", ""))) {
+            if (allNames && !isWord(words, lower.replaceAll("['’._-]", ""))) {
                 return true;
             }
         }
         if (!parts.contains(lower)) {
             return false;
         }
-        if (!words.contains(lower)) {
+        if (!isWord(words, lower)) {
             return true; // "Priya", "raman": no English word
         }
         // A name that is also a word: only where the text uses it as a name.
@@ -227,19 +259,25 @@ public final class Blameless {
             return false;
         }
         if (!startsSentence(text, t[0])) {
-            return !CALENDAR.contains(lower); // "asked Grant", but "on 3 May"
+            return !CALENDAR.contains(lower) && !TECHNICAL.contains(lower); // "asked Grant", not "on 3 May"
         }
-        return followedByWhatAPersonDid(text, tokens, i);
+        return followedByWhatAPersonDid(text, tokens, i, accounts.contains(lower));
     }
 
-    /** "Grant restarted the pods", "Drew then rolled it back": the next word (past an adverb) is a deed. */
-    private static boolean followedByWhatAPersonDid(String text, List<int[]> tokens, int i) {
+    /**
+     * "Grant restarted the pods", "Drew then rolled it back": the next word (past an adverb) is a deed; after an
+     * account's name, one a thing does not do as well.
+     */
+    private static boolean followedByWhatAPersonDid(String text, List<int[]> tokens, int i, boolean account) {
         for (int k = i + 1; k < tokens.size() && k <= i + 2; k++) {
             int[] next = tokens.get(k);
             if (text.substring(tokens.get(k - 1)[1], next[0]).matches("(?s).*[.!?:;\\n].*")) {
                 return false; // the sentence ended
             }
             String following = text.substring(next[0], next[1]).toLowerCase(Locale.ROOT);
+            if (account && THINGS_DO_TOO.contains(following)) {
+                return false;
+            }
             if (DID.contains(following) || following.endsWith("ed") && following.length() > 3) {
                 return true;
             }

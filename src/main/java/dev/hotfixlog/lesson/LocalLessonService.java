@@ -147,6 +147,6 @@ public final class LocalLessonService implements LessonService {
     }
 
     private static NotFoundException notFound(LessonId id) {
-        return new NotFoundException("no lesson " + id + "; list them with `hotfix lessons` or GET /api/v1/lessons");
+        return new NotFoundException("no lesson " + id + "; list them with `hotfix lesson list` or GET /api/v1/lessons");
     }
 }

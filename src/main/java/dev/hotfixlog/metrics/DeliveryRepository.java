@@ -19,6 +19,15 @@ final class DeliveryRepository {
                 + " AND d.deployed_at >= :from AND d.deployed_at < :to GROUP BY LOWER(d.system)", from, to);
     }
 
+    /** When each system's first production deploy was, by system: where its deploy figures begin. */
+    Map<String, Long> firstDeploys(Handle h) {
+        Map<String, Long> out = new TreeMap<>();
+        h.createQuery("SELECT LOWER(d.system), MIN(d.deployed_at) FROM deploy_facts d WHERE " + PRODUCTION
+                        + " GROUP BY LOWER(d.system)")
+                .map((rs, c) -> out.put(rs.getString(1), rs.getLong(2))).list();
+        return out;
+    }
+
     /** Of those, the ones a person confirmed as the cause of a hotfix, by system. */
     Map<String, Long> failed(Handle h, long from, long to) {
         return counts(h, "SELECT LOWER(d.system), COUNT(DISTINCT d.id) FROM deploy_facts d JOIN deploy_links l "

@@ -134,7 +134,8 @@ public final class LocalMetricsService implements MetricsService {
         Map<String, Long> previousTypes = previous.values().stream().reduce(Tally.EMPTY, Tally::merge).types();
         return new Metrics(q.from(), q.to(), q.zone().getId(), hotfixes, repo.undated(h), response(all), learning,
                 health, types(h, all.types(), previousTypes), repo.byChoice(h, choiceFields, q.from().toEpochMilli(),
-                q.to().toEpochMilli()), delivery.compute(h, q.from().toEpochMilli(), q.to().toEpochMilli()),
+                q.to().toEpochMilli()),
+                delivery.compute(h, q.from().toEpochMilli(), q.to().toEpochMilli(), clock.millis()),
                 riskFigures.compute(h, q.from().toEpochMilli(), q.to().toEpochMilli(), clock.millis()));
     }
 
@@ -219,7 +220,7 @@ public final class LocalMetricsService implements MetricsService {
             g.put("breached", (double) warningSigns.measured(h).stream().filter(SignReading::breached).count());
             // The delivery figures over the last 30 days, by system ("" is the team), tagged for Prometheus.
             long to = now().toEpochMilli() + 1;
-            Metrics.Delivery d = delivery.compute(h, to - DELIVERY_WINDOW_MILLIS, to);
+            Metrics.Delivery d = delivery.compute(h, to - DELIVERY_WINDOW_MILLIS, to, to);
             flowGauges(g, "", d.team());
             d.bySystem().forEach((system, f) -> flowGauges(g, system, f));
             d.incoming().forEach((outcome, n) -> g.put("hotfix.incoming.alerts|outcome=" + outcome, (double) n));

@@ -41,7 +41,8 @@ class AttachCliTest {
                 CliRunner remote = new CliRunner(Map.of("HOTFIX_SERVER", s.url(), "HOTFIX_TOKEN", TestDb.ADMIN_TOKEN,
                         "HOTFIX_ACTOR", "priya"), clock);
                 String remoteRun = script(remote, dir, "3", "4");
-                assertThat(remoteRun.replace(" 3 ", " 1 ").replace(" 4 ", " 2 ").replace("deleted 4", "deleted 2")
+                assertThat(remoteRun.replace(" 3 ", " 1 ").replace(" 4 ", " 2 ").replaceAll("(?m)^3$", "1")
+                        .replaceAll("(?m)^4$", "2").replace("deleted 4", "deleted 2")
                         .replace("admin", "priya"))
                         .isEqualTo(localRun.replace("admin", "priya"));
             }
@@ -56,8 +57,8 @@ class AttachCliTest {
         CliRunner.Result attached = cli.run("attach", "HOTFIX-001", dir.resolve("graph.png").toString(),
                 dir.resolve("crash.log").toString(), "--note", "5xx at 02:17");
         assertThat(attached.code()).as(attached.err()).isZero();
-        assertThat(attached.out()).contains("attached " + png + " graph.png (png,")
-                .contains("attached " + log + " crash.log (text,");
+        assertThat(attached.out()).startsWith(png + "\n  attached graph.png (png,")
+                .contains("\n" + log + "\n  attached crash.log (text,");
         out.append(attached.out());
         CliRunner.Result listed = cli.run("attachments", "HOTFIX-001");
         assertThat(listed.out()).contains("graph.png  — 5xx at 02:17").contains("crash.log");

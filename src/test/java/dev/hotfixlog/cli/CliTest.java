@@ -76,20 +76,7 @@ class CliTest {
         CliRunner.Result stale = cli.run("set", "1", "--if-version", "1", "owner=Jonas");
         assertThat(stale.code()).isEqualTo(3);
         assertThat(stale.err()).isEqualTo("error: HOTFIX-001 was changed by someone else: you edited version 1 "
-                + "but the current version is 2; reload it, re-apply your change and send If-Match: \"2\"\n");
-    }
-
-    @Test
-    void everyCommand_answersHelp_withItsUsage_andExitsZero() {
-        CliRunner cli = new CliRunner(Map.of(), MutableClock.at(T0));
-        for (String[] command : new String[][] {{"list"}, {"new"}, {"search"}, {"similar"}, {"lesson", "new"},
-                {"import"}, {"metrics"}}) {
-            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
-            args[command.length] = "--help";
-            CliRunner.Result r = cli.run(args);
-            assertThat(r.code()).as(String.join(" ", args)).isZero();
-            assertThat(r.out()).as(String.join(" ", args)).startsWith("Usage: hotfix " + String.join(" ", command));
-        }
+                + "but the current version is 2; reload it, re-apply your change and pass --if-version 2\n");
     }
 
     /** Only the command asked for is built; asking for none, or for help, still shows them all. */

@@ -42,7 +42,7 @@ class IncomingCliTest {
             CliRunner.Result declared = direct.run("incoming", "declare", "ALERT-1", "--prod-down", "yes",
                     "--can-wait", "no");
             assertThat(declared.code()).as(declared.err()).isZero();
-            assertThat(declared.out()).isEqualTo("declared HOTFIX-001 from ALERT-1: HighErrorRate on payments\n");
+            assertThat(declared.out()).isEqualTo("HOTFIX-001\n  declared from ALERT-1: HighErrorRate on payments\n");
             assertThat(direct.run("show", "1").out()).contains("HOTFIX APPROVED", "payments");
 
             CliRunner.Result dismissed = remote.run("incoming", "dismiss", "ALERT-2", "noise");

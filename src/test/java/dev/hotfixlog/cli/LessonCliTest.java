@@ -28,7 +28,7 @@ class LessonCliTest {
         CliRunner.Result made = direct.run("lesson", "new", "--from", "HOTFIX-001",
                 "operatingRule=Finalise status per container, not per batch.", "bucket=state-model");
         assertThat(made.code()).isZero();
-        assertThat(made.out()).startsWith("LESSON-001 created: Monitor showed nothing for 83 minutes\n")
+        assertThat(made.out()).startsWith("LESSON-001\n  created: Monitor showed nothing for 83 minutes\n")
                 .contains("[ ] Constraint: what made the change risky or urgent?")
                 .doesNotContain("Operating rule: what should be easier next time?");
 

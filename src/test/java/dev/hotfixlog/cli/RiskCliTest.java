@@ -31,7 +31,7 @@ class RiskCliTest {
             CliRunner.Result added = cli.run("risk", "add", "HOTFIX-001", "--statement", "Retry may double-charge",
                     "--controls", "refund script", "--decision", "mitigate");
             assertThat(added.code()).as(added.err()).isZero();
-            assertThat(added.out()).startsWith("RISK-2  HOTFIX-001  open").contains("refund script");
+            assertThat(added.out()).startsWith("RISK-2\nRISK-2  HOTFIX-001  open").contains("refund script");
 
             CliRunner.Result noReason = cli.run("risk", "retire", "RISK-1", "--reason", " ");
             assertThat(noReason.code()).isEqualTo(ExitCodes.BAD_INPUT);

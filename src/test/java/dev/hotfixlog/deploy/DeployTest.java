@@ -82,7 +82,7 @@ class DeployTest {
                     "2026-12-03 04:00");
             assertThat(back.code()).as(back.err()).isZero();
             long first = list(s).get(list(s).size() - 1).path("id").asLong();
-            assertThat(back.out()).matches("recorded: deploy \\d+ of payments 1\\.4\\.1 at 2026-12-03 04:00 UTC "
+            assertThat(back.out()).matches("\\d+\n  recorded: deploy \\d+ of payments 1\\.4\\.1 at 2026-12-03 04:00 UTC "
                     + "\\(a rollback to the version of deploy " + first + "\\)\n");
             CliRunner remote = new CliRunner(Map.of("HOTFIX_SERVER", s.url(), "HOTFIX_TOKEN",
                     s.token("ci-bot", Role.RESPONDER)), clock);
@@ -90,9 +90,10 @@ class DeployTest {
                     "2026-12-03 04:10", "--id", "job-77");
             assertThat(same.code()).as(same.err()).isZero();
             assertThat(same.out()).doesNotContain("rollback");
-            String id = same.out().replaceFirst("^recorded: deploy (\\d+) .*\n$", "$1");
+            String id = same.out().replaceFirst("^(\\d+)\n  recorded: deploy \\1 .*\n$", "$1");
+            assertThat(id).matches("\\d+");
             assertThat(remote.run("deploy", "--system", "payments", "--version", "1.4.1", "--id", "job-77").out())
-                    .startsWith("already recorded: deploy " + id + " ");
+                    .startsWith(id + "\n  already recorded: deploy " + id + " ");
             assertThat(direct.run("deploy", "--system", "payments").code()).isNotZero();
 
             JsonNode list = list(s);

@@ -32,4 +32,41 @@ class RecordSectionTest {
             }
         }
     }
+
+    /**
+     * Every field the API lets a client change has its input on the record page, so the page can do what the API
+     * can (the post-mortem's "what" had none). Only the checklists' ticks and their stamps are edited elsewhere on
+     * the page: by ticking the box, not typing.
+     */
+    @BothDatabases
+    void everyEditableFieldOfTheApi_hasAnInputOnTheRecordPage(TestDb db) {
+        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
+            ObjectNode body = Json.object().put("title", "Checkout 502").put("severity", "high");
+            body.putArray("systemsAffected").add("payments");
+            ObjectNode fus = body.putObject("followUps");
+            for (FollowUpKind k : FollowUpKind.values()) {
+                fus.putObject(k.json()).put("description", "Write it up").put("owner", "Ana")
+                        .put("dueAt", "2026-10-11T00:00:00Z").put("link", "https://wiki.example/pm");
+            }
+            Hotfix h = s.app().hotfixes().create(MergePatch.of(body), "t");
+            java.util.Set<String> inputs = new java.util.HashSet<>();
+            SectionForms forms = new SectionForms(CustomFields.NONE);
+            for (RecordSection section : RecordSection.values()) {
+                section.fields().forEach(f -> inputs.add(f.name()));
+                forms.values(section, h).keySet().forEach(inputs::add);
+            }
+            java.util.List<String> missing = new java.util.ArrayList<>();
+            for (String path : HotfixJson.flatten(h).keySet()) {
+                String field = path.replaceAll("\\[\\d+]$", "");
+                boolean ticked = field.matches("(steps|followUps)\\.[A-Za-z]+\\.(done|doneAt|at|by)");
+                if (!ticked && !field.equals("status") && !inputs.contains(field)) {
+                    missing.add(field);
+                }
+            }
+            assertThat(missing).isEmpty();
+            FormField what = RecordSection.field("followUps.postmortem.description");
+            assertThat(what).isNotNull();
+            assertThat(what.label()).isEqualTo("Post-mortem: what");
+        }
+    }
 }
