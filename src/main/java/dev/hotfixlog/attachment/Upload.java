@@ -1,5 +1,6 @@
 package dev.hotfixlog.attachment;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
  * shown and sent in {@code Content-Disposition}, never a path: bytes are stored in the database by their hash.
  */
 public record Upload(String fileName, String note, byte[] bytes) {
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
     public static final int MAX_NAME = 120;
     public static final int MAX_NOTE = 1000;
 
@@ -50,7 +52,7 @@ public record Upload(String fileName, String note, byte[] bytes) {
             }
             b.appendCodePoint(Character.isWhitespace(c) ? ' ' : c);
         }
-        String cleaned = b.toString().strip().replaceAll(" {2,}", " ");
+        String cleaned = SPACES.matcher(b.toString().strip()).replaceAll(" ");
         while (cleaned.startsWith(".")) { // no hidden files, no "..", no extension-only names
             cleaned = cleaned.substring(1);
         }

@@ -2,6 +2,7 @@ package dev.hotfixlog.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.json.Json;
@@ -26,6 +27,7 @@ import java.util.Map;
  * with their confirm buttons, and the record page's "Deploys" panel.
  */
 public final class DeployRoutes {
+    private static final Pattern DEPLOY_ID = Pattern.compile("\\d{1,15}");
     private final DeployService service;
     private final Integrations integrations;
     private final Turns turns;
@@ -113,7 +115,7 @@ public final class DeployRoutes {
 
     private void confirmForm(Context ctx) {
         String deploy = ctx.formParam("deploy");
-        if (deploy == null || !deploy.matches("\\d{1,15}")) {
+        if (deploy == null || !DEPLOY_ID.matcher(deploy).matches()) {
             throw ValidationException.of("deploy", "is required: the deploy's id");
         }
         HotfixDeploys hd = service.confirm(ctx.pathParam("id"), HotfixDeploys.Role.parse("role",

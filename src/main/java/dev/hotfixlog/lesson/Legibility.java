@@ -1,9 +1,10 @@
 package dev.hotfixlog.lesson;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The engineering checklist of seed 000 applied to a write-up: which of the four dimensions are missing, whether
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  */
 public record Legibility(List<Check> checks) {
     private static final Pattern CLOCK = Pattern.compile(
-            "\\b([01]?\\d|2[0-3])[:.h][0-5]\\d\\b|\\b\\d{1,2}\\s?(am|pm|a\\.m\\.|p\\.m\\.)(?![\\p{L}])"
+            "\\b([01]?\\d|2[0-3])[:.h][0-5]\\d\\b|\\b\\d{1,2}\\s?(am|pm|a\\.m\\.|p\\.m\\.)(?:[^\\p{L}]|$)"
                     + "|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b"
                     + "|\\b(yesterday|tonight|this morning|last night)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -53,7 +54,10 @@ public record Legibility(List<Check> checks) {
     private static final Pattern STORY_START = Pattern.compile(
             "^(we|i|our|the team|yesterday|last|today|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
+    /** Where a sentence ends: white space after . ! or ? (the mark stays with its sentence), or line breaks. */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s+|\\n+");
+    private static final Pattern LEADING_NON_WORD = Pattern.compile("^[^\\p{L}\\p{N}]+");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     public Legibility {
         checks = List.copyOf(checks);
@@ -137,7 +141,7 @@ public record Legibility(List<Check> checks) {
         List<String> sentences = new ArrayList<>();
         for (String t : texts) {
             if (t != null && !t.isBlank()) {
-                for (String s : SENTENCE_END.split(t.strip())) {
+                for (String s : sentences(t.strip())) {
                     if (!s.isBlank()) {
                         sentences.add(s.strip());
                     }
@@ -153,19 +157,33 @@ public record Legibility(List<Check> checks) {
     }
 
     static boolean timelineSentence(String sentence) {
-        String s = sentence.toLowerCase(Locale.ROOT).replaceFirst("^[^\\p{L}\\p{N}]+", "");
+        String s = LEADING_NON_WORD.matcher(sentence.toLowerCase(Locale.ROOT)).replaceFirst("");
         return CLOCK.matcher(s).find() || SEQUENCE_START.matcher(s).find();
     }
 
     private static String firstSentence(String text) {
-        String[] parts = SENTENCE_END.split(text.strip(), 2);
-        return parts[0].replaceFirst("^[^\\p{L}\\p{N}]+", "");
+        List<String> all = sentences(text.strip());
+        return LEADING_NON_WORD.matcher(all.isEmpty() ? "" : all.get(0)).replaceFirst("");
     }
 
     private static int words(String text) {
         if (text == null || text.isBlank()) {
             return 0;
         }
-        return text.strip().split("\\s+").length;
+        return WHITE_SPACE.split(text.strip()).length;
+    }
+
+    /** The text cut at each {@link #SENTENCE_END}; a closing mark is kept with the sentence it closes. */
+    private static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher end = SENTENCE_END.matcher(text);
+        int from = 0;
+        while (end.find()) {
+            boolean mark = text.charAt(end.start()) != '\n';
+            out.add(text.substring(from, mark ? end.start() + 1 : end.start()));
+            from = end.end();
+        }
+        out.add(text.substring(from));
+        return out;
     }
 }

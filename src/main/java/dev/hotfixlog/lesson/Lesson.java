@@ -1,5 +1,6 @@
 package dev.hotfixlog.lesson;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.HotfixId;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A lesson from production (seed 003): a title and a one-paragraph summary, the four dimensions of a legible fix

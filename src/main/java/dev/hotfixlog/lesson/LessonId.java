@@ -1,9 +1,9 @@
 package dev.hotfixlog.lesson;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.ValidationException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** {@code LESSON-001}: the number padded to three digits at least, like a hotfix's. */
 public record LessonId(long number) implements Comparable<LessonId> {
