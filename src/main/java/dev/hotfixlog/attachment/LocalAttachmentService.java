@@ -66,7 +66,8 @@ public final class LocalAttachmentService implements AttachmentService {
     @Override
     public StoredFile contentOf(String sha256) {
         if (sha256 == null || !SHA256_HEX.matcher(sha256).matches()) {
-            throw new NotFoundException("no attachment content '" + sha256 + "'; contents are named by SHA-256 hex");
+            throw new NotFoundException("no attachment content " + SecretRedactor.quoted(sha256)
+                    + "; contents are named by SHA-256 hex");
         }
         return db.read(h -> repo.heldBy(h, sha256).flatMap(a -> repo.bytes(h, sha256).map(b -> new StoredFile(a, b))))
                 .orElseThrow(() -> new NotFoundException("no live attachment holds content " + sha256));

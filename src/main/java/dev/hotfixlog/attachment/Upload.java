@@ -3,6 +3,7 @@ package dev.hotfixlog.attachment;
 import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.security.SecretRedactor;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import java.util.List;
  */
 public record Upload(String fileName, String note, byte[] bytes) {
     private static final Pattern SPACES = Pattern.compile(" {2,}");
+    private static final SecretRedactor MASKING = new SecretRedactor();
     public static final int MAX_NAME = 120;
     public static final int MAX_NOTE = 1000;
 
@@ -37,7 +39,9 @@ public record Upload(String fileName, String note, byte[] bytes) {
 
     /** The last segment of what the sender called it, safe to show and to put in a header. */
     static String cleanName(String raw) {
-        String name = raw == null ? "" : raw;
+        // Masked first, the one way every text is: cutting the folder or the length first could leave half a
+        // secret that no detector knows any more.
+        String name = raw == null ? "" : MASKING.redact(raw).text();
         int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
         name = name.substring(slash + 1);
         StringBuilder b = new StringBuilder(Math.min(name.length(), 256));

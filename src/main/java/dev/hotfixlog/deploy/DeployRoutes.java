@@ -8,6 +8,7 @@ import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Integration;
 import dev.hotfixlog.security.Integrations;
+import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
 import dev.hotfixlog.web.Role;
@@ -71,8 +72,9 @@ public final class DeployRoutes {
             return;
         }
         if (!"deployment_status".equals(event)) {
-            throw ValidationException.of("X-GitHub-Event", "this URL takes deployment_status events, was '" + event
-                    + "'; in the webhook's settings, choose \"Deployment statuses\" only");
+            throw ValidationException.of("X-GitHub-Event", "this URL takes deployment_status events, was "
+                    + SecretRedactor.quoted(event)
+                    + "; in the webhook's settings, choose \"Deployment statuses\" only");
         }
         String delivery = ctx.header("X-GitHub-Delivery");
         if (delivery == null || delivery.isBlank()) {

@@ -5,6 +5,7 @@ import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.TextRules;
+import dev.hotfixlog.security.SecretRedactor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -74,7 +75,8 @@ public record Lesson(LessonId id, String title, String summary, String constrain
         for (String t : given) {
             String tag = t == null ? "" : t.strip().toLowerCase(Locale.ROOT);
             if (!TAG.matcher(tag).matches()) {
-                errors.add(new FieldError("tags", "'" + t + "' is not a tag: 1-50 letters, digits, spaces or . _ + # -,"
+                errors.add(new FieldError("tags", SecretRedactor.quoted(t)
+                        + " is not a tag: 1-50 letters, digits, spaces or . _ + # -,"
                         + " starting with a letter or digit"));
             } else {
                 out.add(tag);

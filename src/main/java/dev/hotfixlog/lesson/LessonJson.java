@@ -8,6 +8,7 @@ import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.security.SecretRedactor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +107,8 @@ public final class LessonJson {
             try {
                 cases.add(HotfixId.parse(c));
             } catch (ValidationException e) {
-                errors.add(new FieldError("cases", "'" + c + "' is not a hotfix id; expected HOTFIX-NNN"));
+                errors.add(new FieldError("cases", SecretRedactor.quoted(c)
+                        + " is not a hotfix id; expected HOTFIX-NNN"));
             }
         }
         JsonNode pub = n.get("published");

@@ -7,6 +7,7 @@ import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.time.TimeText;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class RiskJson {
         String t = text == null ? "" : text.trim();
         String digits = t.regionMatches(true, 0, "RISK-", 0, 5) ? t.substring(5) : t;
         if (!RISK_NUMBER.matcher(digits).matches()) {
-            throw ValidationException.of("id", "must be a risk like RISK-7, was '" + t + "'");
+            throw ValidationException.of("id", "must be a risk like RISK-7, was " + SecretRedactor.quoted(t));
         }
         return Long.parseLong(digits);
     }

@@ -114,7 +114,7 @@ public final class RiskRegisterInLog implements LogRegister {
                 String action = e.path("action").asText("");
                 if (!ACTIONS.contains(action)) {
                     throw ValidationException.of("Risk Register, risk " + n, "a history entry's action must be one "
-                            + "of " + ACTIONS + ", was '" + action + "'");
+                            + "of " + ACTIONS + ", was " + SecretRedactor.quoted(action));
                 }
                 history.add(new RiskEvent(time(e, "at", "Risk Register, risk " + n), mask(e.path("actor").asText("")),
                         action, mask(e.path("detail").isTextual() ? e.path("detail").asText() : null)));

@@ -33,9 +33,22 @@ public final class SecretRedactor {
     private static final String MASKED = "[REDACTED";
     private static final String PRIVATE_KEY = "private-key";
     private static final Hints HINTS = new Hints(Detectors.ALL);
+    /** How much of a refused value an error message shows. */
+    public static final int QUOTED_MAX_CHARS = 100;
+    /** Stateless: the detectors are constants, so one instance serves every message. */
+    private static final SecretRedactor QUOTING = new SecretRedactor();
 
     public Result redact(String text) {
         return redact(text, true);
+    }
+
+    /**
+     * A refused value as an error message quotes it: masked first, then cut to {@link #QUOTED_MAX_CHARS} (cutting
+     * first would hide a secret from the detectors and echo its first half). Null reads {@code 'null'}.
+     */
+    public static String quoted(Object refused) {
+        String text = refused == null ? "null" : QUOTING.redact(refused.toString()).text();
+        return "'" + (text.length() <= QUOTED_MAX_CHARS ? text : text.substring(0, QUOTED_MAX_CHARS - 1) + "…") + "'";
     }
 
     /** Where in a JSON document a secret was masked: a path such as {@code followUps.postmortem.description}. */
@@ -121,8 +134,12 @@ public final class SecretRedactor {
         List<Span> out = new ArrayList<>();
         Matcher m = d.pattern().matcher(text);
         while (m.find()) {
-            if (!text.startsWith(MASKED, m.start(d.group()))) {
-                out.add(new Span(m.start(d.group()), m.end(d.group()), d.kind()));
+            int group = d.group();
+            for (int g = 1; group == Detectors.FIRST_GROUP; g++) {
+                group = m.start(g) >= 0 ? g : group;
+            }
+            if (!text.startsWith(MASKED, m.start(group))) {
+                out.add(new Span(m.start(group), m.end(group), d.kind()));
             }
         }
         return out;
