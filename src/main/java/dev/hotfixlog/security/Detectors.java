@@ -32,7 +32,7 @@ final class Detectors {
     static final Pattern GOOGLE_API_KEY = Pattern.compile("\\b(AIza[0-9A-Za-z_\\-]{35})(?:[^0-9A-Za-z_\\-]|$)");
     static final Pattern AZURE_STORAGE_KEY = Pattern.compile("(?i)AccountKey=([A-Za-z0-9+/]{40,}={0,2})");
     static final Pattern GITHUB_TOKEN = Pattern.compile(
-            "(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\\b");
+            "(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b");
     /** Personal, deploy, runner and other GitLab tokens, and the runner registration token. */
     static final Pattern GITLAB_TOKEN = Pattern.compile("(?:gl(?:pat|dt|soat|cbt|rt|ptt|ft|imt|agent|oas)-"
             + "|GR1348941)[A-Za-z0-9_\\-]{20,}");
