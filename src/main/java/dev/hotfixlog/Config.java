@@ -1,5 +1,6 @@
 package dev.hotfixlog;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ValidationException;
 import java.io.IOException;
 import java.io.Reader;
@@ -43,6 +44,9 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
                      String actor, String publicUrl, Oidc oidc, FollowThrough followThrough, String fields,
                      String integrations, String causeWindow, String backupBeforeMigration, String riskReview,
                      String runbookUrl, long attachMaxFile, long attachMaxRecord, String migrateSeverity) {
+    private static final Pattern URL_PARAMETERS = Pattern.compile("\\?.*$");
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&]*");
+    private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^\\s\"<>]+");
 
     public static final String CONFIG_FILE_ENV = "HOTFIX_CONFIG";
 
@@ -58,7 +62,7 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
         if (!isSqlite() || dbUrl.contains("mode=memory") || dbUrl.contains(":memory:")) {
             return null;
         }
-        return Path.of(dbUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
+        return Path.of(URL_PARAMETERS.matcher(dbUrl.substring("jdbc:sqlite:".length())).replaceFirst(""));
     }
 
     public Config {
@@ -85,7 +89,7 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
             throw ValidationException.of(Setting.BACKUP_BEFORE_MIGRATION.envName(), "must be sqlite or always, was '"
                     + backupBeforeMigration + "'");
         }
-        if (!runbookUrl.isEmpty() && !runbookUrl.matches("(?i)https?://[^\\s\"<>]+")) {
+        if (!runbookUrl.isEmpty() && !HTTP_URL.matcher(runbookUrl).matches()) {
             throw ValidationException.of(Setting.RUNBOOK_URL.envName(), "must be an http(s):// address, was '"
                     + runbookUrl + "'");
         }
@@ -186,7 +190,7 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
     /** Never prints a secret: this may end up in a log line. */
     @Override
     public String toString() {
-        return "Config[dataDir=" + dataDir + ", dbUrl=" + dbUrl.replaceAll("(?i)(password=)[^&]*", "$1***")
+        return "Config[dataDir=" + dataDir + ", dbUrl=" + PASSWORD_PARAMETER.matcher(dbUrl).replaceAll("$1***")
                 + ", dbUser=" + dbUser + ", port=" + port + ", bind=" + bind + ", server=" + server
                 + ", oidcIssuer=" + oidc.issuer() + ", secrets=***]";
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -175,6 +177,27 @@ class ArchitectureTest {
                 .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
                         DescribedPredicate.describe("a Jdbi handle", c -> c.isAssignableTo(Handle.class)))))
                 .because("a feature's SQL is in its repositories, as text blocks")
+                .check(classes);
+    }
+
+    /**
+     * The packages whose patterns run on RE2/J, in linear time whatever a person pastes (issue 31: the JWT
+     * detector took 26 s on 100 KB). Widen this list as packages are converted; the goal is the whole of main.
+     */
+    private static final String[] LINEAR_TIME_PACKAGES = {"dev.hotfixlog", "dev.hotfixlog.security..",
+        "dev.hotfixlog.lesson..", "dev.hotfixlog.attachment..", "dev.hotfixlog.notify..", "dev.hotfixlog.deploy..",
+        "dev.hotfixlog.risk..", "dev.hotfixlog.followup..", "dev.hotfixlog.search..", "dev.hotfixlog.store.."};
+    private static final Set<String> STRING_REGEX_METHODS = Set.of("matches", "replaceAll", "replaceFirst", "split");
+
+    @Test
+    void converted_packages_useNoBacktrackingRegex() {
+        noClasses().that().resideInAnyPackage(LINEAR_TIME_PACKAGES)
+                .should().dependOnClassesThat().resideInAPackage("java.util.regex..")
+                .orShould().callMethodWhere(DescribedPredicate.describe("String.matches, replaceAll, replaceFirst "
+                        + "or split (java.util.regex underneath)", (JavaMethodCall call) -> call.getTargetOwner()
+                        .isEquivalentTo(String.class) && STRING_REGEX_METHODS.contains(call.getName())))
+                .because("a backtracking pattern over user text can take minutes (issue 31): use a static "
+                        + "com.google.re2j.Pattern, which LinearTimeTest finds and measures")
                 .check(classes);
     }
 }

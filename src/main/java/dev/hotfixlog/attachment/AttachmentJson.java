@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.security.SecretRedactor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ final class AttachmentJson {
         } catch (NumberFormatException ignored) {
             // falls through to the 404
         }
-        throw new NotFoundException("no attachment '" + text + "'; attachment ids are numbers");
+        throw new NotFoundException("no attachment " + SecretRedactor.quoted(text) + "; attachment ids are numbers");
     }
 
     private static String text(JsonNode o, String name) {

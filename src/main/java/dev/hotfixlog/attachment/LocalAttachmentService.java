@@ -1,5 +1,6 @@
 package dev.hotfixlog.attachment;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.TooLargeException;
 import dev.hotfixlog.error.ValidationException;
@@ -25,6 +26,7 @@ import java.util.Objects;
  * twice is stored once. The owner is read through its own feature's service.
  */
 public final class LocalAttachmentService implements AttachmentService {
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private final Database db;
     private final Clock clock;
     private final HotfixService hotfixes;
@@ -63,8 +65,9 @@ public final class LocalAttachmentService implements AttachmentService {
 
     @Override
     public StoredFile contentOf(String sha256) {
-        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
-            throw new NotFoundException("no attachment content '" + sha256 + "'; contents are named by SHA-256 hex");
+        if (sha256 == null || !SHA256_HEX.matcher(sha256).matches()) {
+            throw new NotFoundException("no attachment content " + SecretRedactor.quoted(sha256)
+                    + "; contents are named by SHA-256 hex");
         }
         return db.read(h -> repo.heldBy(h, sha256).flatMap(a -> repo.bytes(h, sha256).map(b -> new StoredFile(a, b))))
                 .orElseThrow(() -> new NotFoundException("no live attachment holds content " + sha256));

@@ -1,7 +1,9 @@
 package dev.hotfixlog.attachment;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.security.SecretRedactor;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +14,8 @@ import java.util.List;
  * shown and sent in {@code Content-Disposition}, never a path: bytes are stored in the database by their hash.
  */
 public record Upload(String fileName, String note, byte[] bytes) {
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
+    private static final SecretRedactor MASKING = new SecretRedactor();
     public static final int MAX_NAME = 120;
     public static final int MAX_NOTE = 1000;
 
@@ -35,7 +39,9 @@ public record Upload(String fileName, String note, byte[] bytes) {
 
     /** The last segment of what the sender called it, safe to show and to put in a header. */
     static String cleanName(String raw) {
-        String name = raw == null ? "" : raw;
+        // Masked first, the one way every text is: cutting the folder or the length first could leave half a
+        // secret that no detector knows any more.
+        String name = raw == null ? "" : MASKING.redact(raw).text();
         int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
         name = name.substring(slash + 1);
         StringBuilder b = new StringBuilder(Math.min(name.length(), 256));
@@ -50,7 +56,7 @@ public record Upload(String fileName, String note, byte[] bytes) {
             }
             b.appendCodePoint(Character.isWhitespace(c) ? ' ' : c);
         }
-        String cleaned = b.toString().strip().replaceAll(" {2,}", " ");
+        String cleaned = SPACES.matcher(b.toString().strip()).replaceAll(" ");
         while (cleaned.startsWith(".")) { // no hidden files, no "..", no extension-only names
             cleaned = cleaned.substring(1);
         }

@@ -17,7 +17,7 @@ import java.util.Locale;
 public record DeployMarker(String system, String version, Instant at, String environment, String url,
                            String externalId) {
     static final int MAX = 200;
-    private static final java.util.regex.Pattern ENVIRONMENT = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final com.google.re2j.Pattern ENVIRONMENT = com.google.re2j.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     public DeployMarker {
         List<FieldError> errors = new ArrayList<>();

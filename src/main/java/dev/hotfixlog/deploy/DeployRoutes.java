@@ -2,11 +2,13 @@ package dev.hotfixlog.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Integration;
 import dev.hotfixlog.security.Integrations;
+import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
 import dev.hotfixlog.web.Role;
@@ -26,6 +28,7 @@ import java.util.Map;
  * with their confirm buttons, and the record page's "Deploys" panel.
  */
 public final class DeployRoutes {
+    private static final Pattern DEPLOY_ID = Pattern.compile("\\d{1,15}");
     private final DeployService service;
     private final Integrations integrations;
     private final Turns turns;
@@ -69,8 +72,9 @@ public final class DeployRoutes {
             return;
         }
         if (!"deployment_status".equals(event)) {
-            throw ValidationException.of("X-GitHub-Event", "this URL takes deployment_status events, was '" + event
-                    + "'; in the webhook's settings, choose \"Deployment statuses\" only");
+            throw ValidationException.of("X-GitHub-Event", "this URL takes deployment_status events, was "
+                    + SecretRedactor.quoted(event)
+                    + "; in the webhook's settings, choose \"Deployment statuses\" only");
         }
         String delivery = ctx.header("X-GitHub-Delivery");
         if (delivery == null || delivery.isBlank()) {
@@ -113,7 +117,7 @@ public final class DeployRoutes {
 
     private void confirmForm(Context ctx) {
         String deploy = ctx.formParam("deploy");
-        if (deploy == null || !deploy.matches("\\d{1,15}")) {
+        if (deploy == null || !DEPLOY_ID.matcher(deploy).matches()) {
             throw ValidationException.of("deploy", "is required: the deploy's id");
         }
         HotfixDeploys hd = service.confirm(ctx.pathParam("id"), HotfixDeploys.Role.parse("role",

@@ -3,6 +3,7 @@ package dev.hotfixlog.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.security.SecretRedactor;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -52,7 +53,8 @@ final class GitHubDeployments {
             try {
                 at = Instant.parse(created);
             } catch (DateTimeParseException e) {
-                throw ValidationException.of("deployment_status.created_at", "is not a time: '" + created + "'");
+                throw ValidationException.of("deployment_status.created_at", "is not a time: "
+                        + SecretRedactor.quoted(created));
             }
         }
         return new DeployMarker(system, version, at, environment, url, deliveryId);

@@ -1,5 +1,6 @@
 package dev.hotfixlog.deploy;
 
+import dev.hotfixlog.security.SecretRedactor;
 import java.time.Instant;
 
 /**
@@ -26,7 +27,8 @@ public record HotfixDeploys(String hotfixId, Link cause, Link fix) {
                     return r;
                 }
             }
-            throw dev.hotfixlog.error.ValidationException.of(field, "'" + text + "' is not a role; use cause or fix");
+            throw dev.hotfixlog.error.ValidationException.of(field, SecretRedactor.quoted(text)
+                    + " is not a role; use cause or fix");
         }
     }
 }

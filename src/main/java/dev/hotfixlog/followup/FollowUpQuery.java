@@ -1,5 +1,7 @@
 package dev.hotfixlog.followup;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ValidationException;
 import java.text.Normalizer;
 import java.util.Arrays;
@@ -7,8 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Which follow-ups: only overdue ones, one owner's (see {@link #ownedBy}), done ones too.
@@ -44,6 +44,7 @@ public record FollowUpQuery(boolean overdueOnly, String owner, boolean includeDo
     private static final Pattern EMAIL = Pattern.compile(
             "<?([^\\s<>@]+)@[^\\s<>]+>?");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern WORD_SEPARATOR = Pattern.compile("[\\s.,_()-]+");
 
     private static Set<String> handles(String ownerName) {
         Set<String> out = new HashSet<>();
@@ -58,7 +59,7 @@ public record FollowUpQuery(boolean overdueOnly, String owner, boolean includeDo
             return out;
         }
         out.add(whole);
-        String[] words = whole.split("[\\s.,_()-]+");
+        String[] words = WORD_SEPARATOR.split(whole);
         List<String> parts = Arrays.stream(words).filter(w -> !w.isEmpty()).toList();
         out.addAll(parts);
         if (parts.size() > 1) {

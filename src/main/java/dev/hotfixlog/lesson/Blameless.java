@@ -1,13 +1,13 @@
 package dev.hotfixlog.lesson;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Takes people out of text bound for the field-notes site: every person the log knows (hotfix and follow-up
@@ -31,20 +31,21 @@ public final class Blameless {
     static final String PERSON = "someone";
     static final String EMAIL = "[e-mail removed]";
     private static final Pattern EMAIL_ADDRESS = Pattern.compile(
-            "[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern HANDLE = Pattern.compile("(?<![\\p{L}\\p{N}.])@[\\p{L}\\p{N}._-]+",
-            Pattern.UNICODE_CHARACTER_CLASS);
+            "[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
+    /** An @handle: group 1 is what comes before it, neither a letter, a digit nor a dot (RE2 has no lookbehind). */
+    private static final Pattern HANDLE = Pattern.compile("(^|[^\\p{L}\\p{N}.])@[\\p{L}\\p{N}._-]+");
     /** Words that name a group, not a person: "SRE team" as an owner must not take "team" out of every page. */
     private static final Set<String> NOT_NAMES = Set.of("team", "the", "and", "on", "call", "on-call", "oncall",
             "ops", "sre", "platform", "backend", "frontend", "infra", "infrastructure", "dev", "devops", "support",
             "eng", "engineering", "squad", "rotation", "primary", "secondary", "lead", "manager", "admin", "bot",
             "system", "cli", "api", "token", "unknown", "of", "for", "with", "group", "staff", "tbd", "none", "n/a",
             "via", "import", "imported", "web", "anonymous");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’._-][\\p{L}\\p{N}]+)*",
-            Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’._-][\\p{L}\\p{N}]+)*");
     private static final Pattern PARTS = Pattern.compile("['’._-]+");
     private static final Pattern REPEATED = Pattern.compile(PERSON + "(?:[\\s,]+" + PERSON + ")+");
     private static final Pattern POSSESSIVE = Pattern.compile("(?i).+['’]s?$");
+    private static final Pattern SCHEME = Pattern.compile("^[a-z]+:");
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?:;\\n]");
     /**
      * What a person did, after a name that starts a sentence: a verb in the past ("restarted", "found"), or one
      * of these. After an instruction's verb ("Page the on-call", "Grant access") come objects instead.
@@ -122,7 +123,7 @@ public final class Blameless {
                 rest.append(' ').append(mail.group(), 0, mail.group().indexOf('@')); // the local part names them
             }
             List<String> name = new ArrayList<>();
-            Matcher w = WORD.matcher(EMAIL_ADDRESS.matcher(rest).replaceAll(" ").replaceAll("^[a-z]+:", ""));
+            Matcher w = WORD.matcher(SCHEME.matcher(EMAIL_ADDRESS.matcher(rest).replaceAll(" ")).replaceFirst(""));
             while (w.find()) {
                 String word = w.group().toLowerCase(Locale.ROOT);
                 add(parts, word);
@@ -166,7 +167,7 @@ public final class Blameless {
             return null;
         }
         String out = EMAIL_ADDRESS.matcher(text).replaceAll(Matcher.quoteReplacement(EMAIL));
-        out = HANDLE.matcher(out).replaceAll(PERSON);
+        out = HANDLE.matcher(out).replaceAll("$1" + PERSON);
         if (parts.isEmpty()) {
             return out;
         }
@@ -238,7 +239,7 @@ public final class Blameless {
                 }
                 allNames &= parts.contains(piece) || piece.length() < 2;
             }
-            if (allNames && !isWord(words, lower.replaceAll("['’._-]", ""))) {
+            if (allNames && !isWord(words, PARTS.matcher(lower).replaceAll(""))) {
                 return true;
             }
         }
@@ -271,7 +272,7 @@ public final class Blameless {
     private static boolean followedByWhatAPersonDid(String text, List<int[]> tokens, int i, boolean account) {
         for (int k = i + 1; k < tokens.size() && k <= i + 2; k++) {
             int[] next = tokens.get(k);
-            if (text.substring(tokens.get(k - 1)[1], next[0]).matches("(?s).*[.!?:;\\n].*")) {
+            if (SENTENCE_BREAK.matcher(text.substring(tokens.get(k - 1)[1], next[0])).find()) {
                 return false; // the sentence ended
             }
             String following = text.substring(next[0], next[1]).toLowerCase(Locale.ROOT);

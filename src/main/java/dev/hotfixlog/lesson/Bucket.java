@@ -1,6 +1,7 @@
 package dev.hotfixlog.lesson;
 
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.security.SecretRedactor;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -49,7 +50,7 @@ public enum Bucket {
                 return b;
             }
         }
-        throw ValidationException.of("bucket", "'" + text + "' is not a lesson bucket; use one of "
+        throw ValidationException.of("bucket", SecretRedactor.quoted(text) + " is not a lesson bucket; use one of "
                 + Arrays.stream(values()).map(Bucket::json).collect(Collectors.joining(", ")));
     }
 }

@@ -1,5 +1,6 @@
 package dev.hotfixlog.lesson;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.web.Pages;
@@ -37,6 +38,10 @@ import org.commonmark.renderer.html.HtmlRenderer;
  */
 public final class FieldNotes {
     static final String MARKER = ".field-notes";
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
+    private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s\"<>]+");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
     private final Database db;
@@ -176,8 +181,9 @@ public final class FieldNotes {
 
     /** {@code 042-commit-before-async-i-o}: readable, ASCII, stable while the title stays. */
     static String slug(long number, String text) {
-        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+        ascii = EDGE_DASHES.matcher(NOT_ALPHANUMERIC.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-"))
+                .replaceAll("");
         if (ascii.length() > 60) {
             String cut = ascii.substring(0, 61);
             ascii = cut.lastIndexOf('-') > 20 ? cut.substring(0, cut.lastIndexOf('-')) : ascii.substring(0, 60);
@@ -191,7 +197,7 @@ public final class FieldNotes {
 
     private static String baseUrl(String given) {
         String b = given == null || given.isBlank() ? "http://localhost/" : given.strip();
-        if (!b.matches("https?://[^\\s\"<>]+")) {
+        if (!HTTP_URL.matcher(b).matches()) {
             throw ValidationException.of("baseUrl", "'" + given + "' is not an http(s) URL; the feed and the sitemap "
                     + "need the address the site will be served at, e.g. https://notes.example.com/");
         }

@@ -1,15 +1,16 @@
 package dev.hotfixlog.lesson;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.TextRules;
+import dev.hotfixlog.security.SecretRedactor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A lesson from production (seed 003): a title and a one-paragraph summary, the four dimensions of a legible fix
@@ -74,7 +75,8 @@ public record Lesson(LessonId id, String title, String summary, String constrain
         for (String t : given) {
             String tag = t == null ? "" : t.strip().toLowerCase(Locale.ROOT);
             if (!TAG.matcher(tag).matches()) {
-                errors.add(new FieldError("tags", "'" + t + "' is not a tag: 1-50 letters, digits, spaces or . _ + # -,"
+                errors.add(new FieldError("tags", SecretRedactor.quoted(t)
+                        + " is not a tag: 1-50 letters, digits, spaces or . _ + # -,"
                         + " starting with a letter or digit"));
             } else {
                 out.add(tag);

@@ -1,9 +1,10 @@
 package dev.hotfixlog.lesson;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.ValidationException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.hotfixlog.security.SecretRedactor;
 
 /** {@code LESSON-001}: the number padded to three digits at least, like a hotfix's. */
 public record LessonId(long number) implements Comparable<LessonId> {
@@ -19,7 +20,8 @@ public record LessonId(long number) implements Comparable<LessonId> {
     public static LessonId parse(String text) {
         Matcher m = FORM.matcher(text == null ? "" : text);
         if (!m.matches()) {
-            throw ValidationException.of("id", "'" + text + "' is not a lesson id; expected LESSON-NNN, e.g. "
+            throw ValidationException.of("id", SecretRedactor.quoted(text)
+                    + " is not a lesson id; expected LESSON-NNN, e.g. "
                     + "LESSON-001");
         }
         return new LessonId(Long.parseLong(m.group(1)));
@@ -30,7 +32,7 @@ public record LessonId(long number) implements Comparable<LessonId> {
         try {
             return parse(text);
         } catch (ValidationException e) {
-            throw new NotFoundException("no lesson '" + text + "'; ids look like LESSON-001");
+            throw new NotFoundException("no lesson " + SecretRedactor.quoted(text) + "; ids look like LESSON-001");
         }
     }
 

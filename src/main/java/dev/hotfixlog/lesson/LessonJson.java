@@ -3,10 +3,12 @@ package dev.hotfixlog.lesson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.security.SecretRedactor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Set;
 
 /** A lesson as JSON: the API's shape, the merge-patch target of an edit, and what the remote client reads. */
 public final class LessonJson {
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[,\\n]");
     /** What a create or an edit may set. */
     public static final List<String> EDITABLE_FIELDS = List.of("title", "summary", "constraint", "signal", "boundary",
             "operatingRule", "category", "bucket", "tags", "cases", "published");
@@ -104,7 +107,8 @@ public final class LessonJson {
             try {
                 cases.add(HotfixId.parse(c));
             } catch (ValidationException e) {
-                errors.add(new FieldError("cases", "'" + c + "' is not a hotfix id; expected HOTFIX-NNN"));
+                errors.add(new FieldError("cases", SecretRedactor.quoted(c)
+                        + " is not a hotfix id; expected HOTFIX-NNN"));
             }
         }
         JsonNode pub = n.get("published");
@@ -145,7 +149,7 @@ public final class LessonJson {
         }
         if (v.isTextual()) {
             // "a, b" from a form or the CLI
-            for (String s : v.asText().split("[,\\n]")) {
+            for (String s : LIST_SEPARATOR.split(v.asText())) {
                 if (!s.isBlank()) {
                     out.add(s.strip());
                 }

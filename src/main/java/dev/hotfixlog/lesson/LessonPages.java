@@ -1,6 +1,7 @@
 package dev.hotfixlog.lesson;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.StaleVersionException;
 import dev.hotfixlog.error.ValidationException;
@@ -27,6 +28,7 @@ import java.util.Map;
  * after saving. The record page's "Lessons" panel links both ways.
  */
 public final class LessonPages implements RecordPanels {
+    private static final Pattern VERSION = Pattern.compile("\\d{1,9}");
     static final List<String> FIELDS = List.of("title", "summary", "constraint", "signal", "boundary",
             "operatingRule", "category", "bucket", "tags", "cases");
     private final LessonService lessons;
@@ -119,7 +121,7 @@ public final class LessonPages implements RecordPanels {
         Map<String, String> values = read(ctx);
         int version = Requests.intQuery(ctx, "version", 0);
         String v = ctx.formParam("version");
-        if (v != null && v.matches("\\d{1,9}")) {
+        if (v != null && VERSION.matcher(v).matches()) {
             version = Integer.parseInt(v);
         }
         try {

@@ -1,5 +1,6 @@
 package dev.hotfixlog.notify;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Severity;
 import java.net.URI;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One configured destination: its name (stored with each queued message), type, target (a webhook URL or the
@@ -21,6 +21,10 @@ public record Channel(String name, ChannelType type, String target, Set<Severity
     static final String SETTING = "HOTFIX_CHANNELS";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,40}");
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s,<>\"]+@[^@\\s,<>\"]+");
+    private static final Pattern ENTRY_SEPARATOR = Pattern.compile("[;\\n]");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    private static final Pattern EQUALS = Pattern.compile("=");
+    private static final Pattern COMMA = Pattern.compile(",");
 
     public Channel {
         severities = Set.copyOf(severities);
@@ -42,13 +46,13 @@ public record Channel(String name, ChannelType type, String target, Set<Severity
     }
 
     public List<String> addresses() {
-        return List.of(target.split(","));
+        return List.of(COMMA.split(target));
     }
 
     /** Every entry, each error naming the entry by its position and text. */
     public static List<Channel> parseAll(String text) {
         Map<String, Channel> byName = new LinkedHashMap<>();
-        String[] entries = text.split("[;\\n]");
+        String[] entries = ENTRY_SEPARATOR.split(text);
         int position = 0;
         for (String raw : entries) {
             String entry = raw.trim();
@@ -64,7 +68,7 @@ public record Channel(String name, ChannelType type, String target, Set<Severity
 
     private static Channel parse(int position, String entry, Set<String> taken) {
         String where = "entry " + position + " ('" + shorten(entry) + "')";
-        String[] words = entry.split("\\s+");
+        String[] words = WHITE_SPACE.split(entry);
         ChannelType type = ChannelType.fromJson(words[0]).orElseThrow(() -> ValidationException.of(SETTING,
                 where + ": '" + words[0] + "' is not a channel type; use slack, mattermost, teams, webhook or email"));
         if (words.length < 2) {
@@ -73,7 +77,7 @@ public record Channel(String name, ChannelType type, String target, Set<Severity
         }
         String target = words[1];
         if (type == ChannelType.EMAIL) {
-            for (String a : target.split(",")) {
+            for (String a : COMMA.split(target)) {
                 if (!ADDRESS.matcher(a).matches()) {
                     throw ValidationException.of(SETTING, where + ": '" + a + "' is not an e-mail address");
                 }
@@ -85,7 +89,7 @@ public record Channel(String name, ChannelType type, String target, Set<Severity
         Set<MessageKind> kinds = EnumSet.allOf(MessageKind.class);
         String name = null;
         for (int i = 2; i < words.length; i++) {
-            String[] kv = words[i].split("=", 2);
+            String[] kv = EQUALS.split(words[i], 2);
             if (kv.length != 2 || kv[1].isEmpty()) {
                 throw ValidationException.of(SETTING, where + ": '" + words[i] + "' should be severity=…, events=… "
                         + "or name=…");
@@ -93,13 +97,13 @@ public record Channel(String name, ChannelType type, String target, Set<Severity
             switch (kv[0]) {
                 case "severity" -> {
                     severities = EnumSet.noneOf(Severity.class);
-                    for (String s : kv[1].split(",")) {
+                    for (String s : COMMA.split(kv[1])) {
                         severities.add(Severity.parse(SETTING, s));
                     }
                 }
                 case "events" -> {
                     kinds = EnumSet.noneOf(MessageKind.class);
-                    for (String s : kv[1].split(",")) {
+                    for (String s : COMMA.split(kv[1])) {
                         kinds.add(MessageKind.parse(SETTING, s));
                     }
                 }

@@ -1,5 +1,6 @@
 package dev.hotfixlog.notify;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.Config;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -17,6 +18,7 @@ import java.util.Properties;
  */
 final class EmailSender implements Sender {
     private static final String TIMEOUT_MILLIS = "10000";
+    private static final Pattern NOT_HOST_NAME = Pattern.compile("[^A-Za-z0-9.-]");
     private final Config.FollowThrough config;
     private final Session session;
 
@@ -83,7 +85,7 @@ final class EmailSender implements Sender {
             super(session);
             this.outboxId = outboxId;
             int at = from.lastIndexOf('@');
-            this.domain = at < 0 ? "localhost" : from.substring(at + 1).replaceAll("[^A-Za-z0-9.-]", "");
+            this.domain = at < 0 ? "localhost" : NOT_HOST_NAME.matcher(from.substring(at + 1)).replaceAll("");
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.hotfixlog.notify;
 
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.security.SecretRedactor;
 import java.util.Locale;
 
 /**
@@ -48,7 +49,8 @@ public enum MessageKind {
                 return k;
             }
         }
-        throw ValidationException.of(field, "'" + text + "' is not a message; use alert, complete, stakeholder, "
+        throw ValidationException.of(field, SecretRedactor.quoted(text)
+                + " is not a message; use alert, complete, stakeholder, "
                 + "reminder, sign or risk");
     }
 }

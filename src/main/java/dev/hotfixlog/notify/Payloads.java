@@ -2,10 +2,10 @@ package dev.hotfixlog.notify;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.json.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The JSON each kind of webhook expects. Text typed into a record is the incident's words, not markup: it is
@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 final class Payloads {
     /** Slack refuses a section block over 3,000 characters. */
     private static final int SLACK_BLOCK = 3000;
+    private static final Pattern LINE_BREAK = Pattern.compile("\\n");
     private static final Pattern MATTERMOST_MENTION = Pattern.compile("@(channel|here|all)\\b");
 
     private Payloads() {
@@ -69,7 +70,7 @@ final class Payloads {
         title.put("text", m.subject());
         title.put("weight", "Bolder");
         title.put("wrap", true);
-        for (String line : m.text().split("\n")) {
+        for (String line : LINE_BREAK.split(m.text())) {
             ObjectNode block = body.addObject();
             block.put("type", "TextBlock");
             // Adaptive Cards read a little Markdown; a line of the record stays a line of text.

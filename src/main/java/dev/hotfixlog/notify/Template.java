@@ -1,12 +1,12 @@
 package dev.hotfixlog.notify;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One message template: plain text with {@code {{name}}} placeholders, the seed's layout kept as written. A first
@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * so a typo in a team's own template stops the start instead of reaching a channel as "{{ownr}}".
  */
 public final class Template {
+    private static final Pattern LINE_BREAK = Pattern.compile("\\n");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z]+)\\s*}}");
     private final String subject;
     private final String body;
@@ -30,7 +31,7 @@ public final class Template {
         if (t.startsWith("\uFEFF")) {
             t = t.substring(1);
         }
-        String[] lines = t.split("\n", -1);
+        String[] lines = LINE_BREAK.split(t, -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher m = PLACEHOLDER.matcher(lines[i]);
             while (m.find()) {

@@ -1,5 +1,6 @@
 package dev.hotfixlog.risk;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Severity;
 import dev.hotfixlog.time.TimeText;
@@ -14,6 +15,8 @@ import java.util.Map;
  * corner it cut is looked at again. Every severity needs one.
  */
 public record ReviewPeriods(Map<Severity, Duration> bySeverity) {
+    private static final Pattern COMMA = Pattern.compile(",");
+    private static final Pattern EQUALS = Pattern.compile("=");
     public ReviewPeriods {
         EnumMap<Severity, Duration> copy = new EnumMap<>(Severity.class);
         copy.putAll(bySeverity);
@@ -27,11 +30,11 @@ public record ReviewPeriods(Map<Severity, Duration> bySeverity) {
     /** Reads {@code severity=amount} pairs; {@code setting} names the configuration key in every error. */
     public static ReviewPeriods parse(String setting, String text) {
         EnumMap<Severity, Duration> periods = new EnumMap<>(Severity.class);
-        for (String pair : text.split(",")) {
+        for (String pair : COMMA.split(text)) {
             if (pair.isBlank()) {
                 continue;
             }
-            String[] kv = pair.split("=", 2);
+            String[] kv = EQUALS.split(pair, 2);
             Severity s = Severity.parse(setting, kv[0].trim());
             if (kv.length != 2) {
                 throw ValidationException.of(setting, "'" + pair.trim() + "' needs an amount like 14d");

@@ -1,6 +1,7 @@
 package dev.hotfixlog.risk;
 
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.security.SecretRedactor;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -14,6 +15,7 @@ public enum RiskDecision {
 
     public static RiskDecision parse(String field, String text) {
         return Arrays.stream(values()).filter(d -> d.json().equals(text)).findFirst().orElseThrow(() ->
-                ValidationException.of(field, "must be accept, mitigate, transfer or avoid, was '" + text + "'"));
+                ValidationException.of(field, "must be accept, mitigate, transfer or avoid, was "
+                        + SecretRedactor.quoted(text)));
     }
 }

@@ -3,9 +3,11 @@ package dev.hotfixlog.risk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.time.TimeText;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.Set;
 
 /** Risks as the API writes them (with their standing at the moment of the answer) and the client reads them. */
 public final class RiskJson {
+    private static final Pattern RISK_NUMBER = Pattern.compile("\\d{1,15}");
     private static final Set<String> NEW_FIELDS = Set.of("hotfix", "statement", "owner", "decision", "controls",
             "properFix", "reviewBy");
 
@@ -24,8 +27,8 @@ public final class RiskJson {
     public static long parseId(String text) {
         String t = text == null ? "" : text.trim();
         String digits = t.regionMatches(true, 0, "RISK-", 0, 5) ? t.substring(5) : t;
-        if (!digits.matches("\\d{1,15}")) {
-            throw ValidationException.of("id", "must be a risk like RISK-7, was '" + t + "'");
+        if (!RISK_NUMBER.matcher(digits).matches()) {
+            throw ValidationException.of("id", "must be a risk like RISK-7, was " + SecretRedactor.quoted(t));
         }
         return Long.parseLong(digits);
     }

@@ -3,6 +3,7 @@ package dev.hotfixlog.risk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.HotfixId;
@@ -29,6 +30,7 @@ import org.jdbi.v3.core.Handle;
  * a page names a risk by its hotfix and words, so export → import → export reads the same in another log.
  */
 public final class RiskRegisterInLog implements LogRegister {
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final Set<String> ACTIONS = Set.of("accepted", "edited", "mitigated", "retired", "reaccepted");
     private final Clock clock;
     private final SecretRedactor redactor;
@@ -81,7 +83,7 @@ public final class RiskRegisterInLog implements LogRegister {
         if (text == null) {
             return "";
         }
-        String one = text.replaceAll("\\s+", " ").strip().replace("|", "\\|");
+        String one = WHITE_SPACE.matcher(text).replaceAll(" ").strip().replace("|", "\\|");
         return one.length() > 120 ? one.substring(0, 119) + "…" : one;
     }
 
@@ -112,7 +114,7 @@ public final class RiskRegisterInLog implements LogRegister {
                 String action = e.path("action").asText("");
                 if (!ACTIONS.contains(action)) {
                     throw ValidationException.of("Risk Register, risk " + n, "a history entry's action must be one "
-                            + "of " + ACTIONS + ", was '" + action + "'");
+                            + "of " + ACTIONS + ", was " + SecretRedactor.quoted(action));
                 }
                 history.add(new RiskEvent(time(e, "at", "Risk Register, risk " + n), mask(e.path("actor").asText("")),
                         action, mask(e.path("detail").isTextual() ? e.path("detail").asText() : null)));

@@ -1,6 +1,7 @@
 package dev.hotfixlog.risk;
 
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.security.SecretRedactor;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -17,6 +18,7 @@ public enum RiskState {
 
     public static RiskState parse(String field, String text) {
         return Arrays.stream(values()).filter(s -> s.json().equals(text)).findFirst().orElseThrow(() ->
-                ValidationException.of(field, "must be open, mitigated, retired or expired, was '" + text + "'"));
+                ValidationException.of(field, "must be open, mitigated, retired or expired, was "
+                        + SecretRedactor.quoted(text)));
     }
 }

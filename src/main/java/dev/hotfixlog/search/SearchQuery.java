@@ -3,6 +3,7 @@ package dev.hotfixlog.search;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Severity;
+import dev.hotfixlog.security.SecretRedactor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ public record SearchQuery(String text, String kind, Severity severity, String ca
         }
         kind = kind == null || kind.isBlank() ? null : kind.strip();
         if (kind != null && !kind.equals("hotfix") && !kind.equals("lesson")) {
-            errors.add(new FieldError("kind", "must be hotfix or lesson, was '" + kind + "'"));
+            errors.add(new FieldError("kind", "must be hotfix or lesson, was " + SecretRedactor.quoted(kind)));
         }
         category = category == null || category.isBlank() ? null : category.strip();
         if (limit < 1 || limit > MAX_LIMIT) {

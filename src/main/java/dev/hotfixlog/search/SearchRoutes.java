@@ -1,5 +1,6 @@
 package dev.hotfixlog.search;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.RecordPanels;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * being declared.
  */
 public final class SearchRoutes implements RecordPanels {
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     static final int SIMILAR_SHOWN = 3;
     private static final Logger LOG = LoggerFactory.getLogger(SearchRoutes.class);
     private final SearchService service;
@@ -67,7 +69,7 @@ public final class SearchRoutes implements RecordPanels {
         SearchQuery asked = query(ctx);
         // The form's "to" is a day, meant inclusively: searched up to the start of the next one.
         String to = ctx.queryParam("to");
-        SearchQuery q = to != null && to.strip().matches("\\d{4}-\\d{2}-\\d{2}")
+        SearchQuery q = to != null && DAY.matcher(to.strip()).matches()
                 ? asked.withTo(asked.to().plus(Duration.ofDays(1))) : asked;
         Map<String, String> form = new LinkedHashMap<>();
         for (String name : List.of("q", "kind", "severity", "category", "from", "to")) {

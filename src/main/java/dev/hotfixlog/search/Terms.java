@@ -1,16 +1,16 @@
 package dev.hotfixlog.search;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Words out of free text, for a query no user input can turn into query syntax. */
 final class Terms {
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     /** Words too common to say what a hotfix is about (similarity only; a search keeps every word typed). */
     private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on", "at",
             "for", "with", "by", "from", "is", "was", "were", "be", "been", "are", "it", "its", "this", "that",

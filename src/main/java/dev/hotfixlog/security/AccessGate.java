@@ -1,5 +1,6 @@
 package dev.hotfixlog.security;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ForbiddenException;
 import dev.hotfixlog.error.UnauthorizedException;
 import dev.hotfixlog.web.Requests;
@@ -20,6 +21,7 @@ import java.util.Set;
  * to the audit log with who, what, from where and how it ended.
  */
 public final class AccessGate {
+    private static final Pattern QUERY_OR_FRAGMENT = Pattern.compile("[?#].*$");
     private final TokenService tokens;
     private final SessionService sessions;
     private final AuditLog audit;
@@ -142,7 +144,7 @@ public final class AccessGate {
         }
         String location = ctx.res().getHeader("Location");
         if (location != null && ctx.statusCode() / 100 != 4 && ctx.statusCode() / 100 != 5) {
-            String path = location.replaceFirst("[?#].*$", "");
+            String path = QUERY_OR_FRAGMENT.matcher(location).replaceFirst("");
             String last = path.substring(path.lastIndexOf('/') + 1);
             return last.isEmpty() ? null : last;
         }

@@ -95,7 +95,7 @@ public final class AccountService {
         checkStrength("password", password);
         long now = clock.millis();
         if (find(name).isPresent()) {
-            throw ValidationException.of("username", "'" + name + "' is taken");
+            throw ValidationException.of("username", SecretRedactor.quoted(name) + " is taken");
         }
         String hash = hasher.hash(password);
         db.write(h -> {

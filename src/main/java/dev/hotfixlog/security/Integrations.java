@@ -1,5 +1,6 @@
 package dev.hotfixlog.security;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.UnauthorizedException;
 import dev.hotfixlog.error.ValidationException;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -35,6 +35,12 @@ public final class Integrations {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,40}");
     private static final Pattern HEADER = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Pattern LABEL = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+    private static final Pattern ENTRY_SEPARATOR = Pattern.compile("[;\\n]");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    private static final Pattern EQUALS = Pattern.compile("=");
+    private static final Pattern COMMA = Pattern.compile(",");
+    private static final Pattern WINDOW = Pattern.compile("(\\d{1,6})([smh])");
+    private static final Pattern TIMESTAMP = Pattern.compile("\\d{1,12}");
 
     private final Map<String, Integration> byPath;
 
@@ -52,7 +58,7 @@ public final class Integrations {
     public static Integrations parse(String text) {
         Map<String, Integration> out = new LinkedHashMap<>();
         int position = 0;
-        for (String raw : (text == null ? "" : text).split("[;\\n]")) {
+        for (String raw : ENTRY_SEPARATOR.split(text == null ? "" : text)) {
             String entry = raw.trim();
             if (entry.isEmpty() || entry.startsWith("#")) {
                 continue;
@@ -67,7 +73,7 @@ public final class Integrations {
     }
 
     private static Integration parseEntry(String where, String entry) {
-        String[] words = entry.split("\\s+");
+        String[] words = WHITE_SPACE.split(entry);
         Integration.Type type = Integration.Type.fromJson(words[0].toLowerCase(Locale.ROOT)).orElseThrow(() ->
                 ValidationException.of(SETTING, where + ": '" + words[0] + "' is not an integration type; use "
                         + "alertmanager, grafana, deploy or github"));
@@ -85,7 +91,7 @@ public final class Integrations {
         Duration window = DEFAULT_WINDOW;
         List<String> labels = DEFAULT_SYSTEM_LABELS;
         for (int k = 2; k < words.length; k++) {
-            String[] kv = words[k].split("=", 2);
+            String[] kv = EQUALS.split(words[k], 2);
             if (kv.length != 2 || kv[1].isEmpty()) {
                 throw ValidationException.of(SETTING, where + " (" + type.json() + " " + name + "): '"
                         + kv[0] + "' needs a value, e.g. bearer=…");
@@ -106,7 +112,7 @@ public final class Integrations {
                 case "window" -> window = window(where, kv[1]);
                 case "systems" -> {
                     List<String> l = new ArrayList<>();
-                    for (String s : kv[1].split(",")) {
+                    for (String s : COMMA.split(kv[1])) {
                         if (!LABEL.matcher(s).matches()) {
                             throw ValidationException.of(SETTING, where + ": '" + s + "' is not a label name");
                         }
@@ -146,7 +152,7 @@ public final class Integrations {
     }
 
     private static Duration window(String where, String v) {
-        var m = Pattern.compile("(\\d{1,6})([smh])").matcher(v);
+        var m = WINDOW.matcher(v);
         if (!m.matches()) {
             throw ValidationException.of(SETTING, where + ": window= takes a number and s, m or h, e.g. 5m");
         }
@@ -189,7 +195,7 @@ public final class Integrations {
             byte[] signed = body;
             if (i.timestampHeader() != null) {
                 String ts = header.apply(i.timestampHeader());
-                require(ts != null && ts.matches("\\d{1,12}"), "no " + i.timestampHeader() + " timestamp");
+                require(ts != null && TIMESTAMP.matcher(ts).matches(), "no " + i.timestampHeader() + " timestamp");
                 long age = Math.abs(now.getEpochSecond() - Long.parseLong(ts));
                 require(age <= i.window().toSeconds(), "signed timestamp is " + age + " s from now, outside the "
                         + i.window().toSeconds() + " s window (a replay, or a clock that is off)");

@@ -67,10 +67,7 @@ final class KeyMaterial {
                 k++;
                 continue;
             }
-            int end = k;
-            while (end < text.length() && isBase64(text.charAt(end))) {
-                end++;
-            }
+            int end = base64RunEnd(text, k);
             if (end - k >= BARE_RUN_MIN_CHARS && mixed(text, k, end)) {
                 out.add(new int[] {k, end});
             }
@@ -182,7 +179,16 @@ final class KeyMaterial {
         return upper && lower && digit;
     }
 
-    private static boolean isBase64(char c) {
+    /** The end of the run of base64 characters that starts at {@code from}. */
+    static int base64RunEnd(String text, int from) {
+        int end = from;
+        while (end < text.length() && isBase64(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    static boolean isBase64(char c) {
         return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
                 || c == '=';
     }

@@ -1,5 +1,6 @@
 package dev.hotfixlog.security;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.web.Role;
 import java.util.Collection;
@@ -13,10 +14,11 @@ import java.util.Optional;
  * and no {@code *}, the user gets no access at all.
  */
 final class OidcRoles {
+    private static final Pattern COMMA = Pattern.compile(",");
     private final Map<String, Role> byGroup = new LinkedHashMap<>();
 
     OidcRoles(String spec) {
-        for (String part : spec.split(",")) {
+        for (String part : COMMA.split(spec)) {
             if (part.isBlank()) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.hotfixlog.security;
 
+import com.google.re2j.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -13,6 +14,9 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * stored with each hash, so raising them later only affects new hashes.
  */
 final class PasswordHasher {
+    private static final Pattern DOLLAR = Pattern.compile("\\$");
+    private static final Pattern COMMA = Pattern.compile(",");
+    private static final Pattern EQUALS = Pattern.compile("=");
     private static final int MEMORY_KIB = 19_456;
     private static final int ITERATIONS = 2;
     private static final int PARALLELISM = 1;
@@ -33,15 +37,15 @@ final class PasswordHasher {
     /** True when {@code password} matches {@code phc}; false for any malformed stored value. */
     boolean verify(String password, String phc) {
         try {
-            String[] parts = phc.split("\\$");
+            String[] parts = DOLLAR.split(phc);
             if (parts.length != 6 || !parts[1].equals("argon2id")) {
                 return false;
             }
             int m = 0;
             int t = 0;
             int p = 0;
-            for (String kv : parts[3].split(",")) {
-                String[] x = kv.split("=");
+            for (String kv : COMMA.split(parts[3])) {
+                String[] x = EQUALS.split(kv);
                 switch (x[0]) {
                     case "m" -> m = Integer.parseInt(x[1]);
                     case "t" -> t = Integer.parseInt(x[1]);

@@ -158,8 +158,8 @@ public final class SignInRoutes {
         return counts[0] >= MAX_FAILURES_PER_ACCOUNT || counts[1] >= MAX_FAILURES_PER_ADDRESS;
     }
 
-    private static final java.util.regex.Pattern URL_SAFE_PATH =
-            java.util.regex.Pattern.compile("/[A-Za-z0-9/_\\-.~%?=&+:@!$'()*,;]*");
+    private static final com.google.re2j.Pattern URL_SAFE_PATH =
+            com.google.re2j.Pattern.compile("/[A-Za-z0-9/_\\-.~%?=&+:@!$'()*,;]*");
 
     /**
      * Only a path on this server, in plain URL characters: no scheme, no {@code //host}, no backslash, nothing

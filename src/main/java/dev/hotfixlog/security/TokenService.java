@@ -94,7 +94,8 @@ public final class TokenService {
         Instant now = now();
         return db.write(x -> {
             repo.revoke(x, id, now);
-            return repo.byId(x, id).orElseThrow(() -> new NotFoundException("no API token with id '" + id + "'"));
+            return repo.byId(x, id).orElseThrow(() -> new NotFoundException("no API token with id "
+                    + SecretRedactor.quoted(id)));
         });
     }
 

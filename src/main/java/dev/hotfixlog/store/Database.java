@@ -1,5 +1,6 @@
 package dev.hotfixlog.store;
 
+import com.google.re2j.Pattern;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.hotfixlog.error.HotfixLogException;
@@ -37,6 +38,9 @@ import org.sqlite.SQLiteDataSource;
  * <p>Thread-safe. Every {@code write} is one transaction: if the callback throws, nothing it did is kept.
  */
 public final class Database implements AutoCloseable {
+    /** The parameters of a JDBC URL, and its password among them (kept out of every message). */
+    private static final Pattern URL_PARAMETERS = Pattern.compile("\\?.*$");
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&]*");
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 30_000;
     private static final int SQLITE_READ_POOL_SIZE = 4;
@@ -99,7 +103,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database openSqlite(String url) {
-        Path file = Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
+        Path file = Path.of(URL_PARAMETERS.matcher(url.substring("jdbc:sqlite:".length())).replaceFirst(""));
         try {
             if (!url.contains("mode=memory") && !url.contains(":memory:")) {
                 PrivateFiles.createFolder(file.toAbsolutePath().getParent());
@@ -191,7 +195,7 @@ public final class Database implements AutoCloseable {
         if (dialect != Dialect.SQLITE || url.contains("mode=memory") || url.contains(":memory:")) {
             return;
         }
-        Path file = Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "")).toAbsolutePath();
+        Path file = Path.of(URL_PARAMETERS.matcher(url.substring("jdbc:sqlite:".length())).replaceFirst("")).toAbsolutePath();
         Path folder = file.getParent().resolve("backups");
         String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                 .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
@@ -218,8 +222,9 @@ public final class Database implements AutoCloseable {
      * copies kept before migrations, of SQLite logs here and of PostgreSQL logs' archives by {@code backup}.
      */
     public static void keepNewest(Path folder, String pattern, int keep) throws IOException {
+        Pattern names = Pattern.compile(pattern);
         try (var files = Files.list(folder)) {
-            List<Path> kept = files.filter(f -> f.getFileName().toString().matches(pattern))
+            List<Path> kept = files.filter(f -> names.matches(f.getFileName().toString()))
                     .sorted(java.util.Comparator.comparing((Path f) -> f.toFile().lastModified())
                             .thenComparing(Path::toString).reversed()).toList();
             for (Path stale : kept.subList(Math.min(keep, kept.size()), kept.size())) {
@@ -387,7 +392,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+        return PASSWORD_PARAMETER.matcher(url).replaceAll("$1***");
     }
 
     private static void sleep(long millis) {

@@ -433,7 +433,7 @@ class SecretsEverywhereTest {
     }
 
     /** Every table's text columns, from the database's own catalogue (on PostgreSQL, the test's schema). */
-    private static Map<String, List<String>> textColumns(TestDb db) throws Exception {
+    static Map<String, List<String>> textColumns(TestDb db) throws Exception {
         Map<String, List<String>> out = new TreeMap<>();
         try (Connection c = DriverManager.getConnection(db.url())) {
             DatabaseMetaData meta = c.getMetaData();

@@ -1,0 +1,101 @@
+package dev.hotfixlog.security;
+
+import com.google.re2j.Pattern;
+import java.util.List;
+
+/**
+ * The named kinds of credential the redactor knows, each a pattern on RE2/J: every pattern here reads whatever a
+ * person pastes, so none may backtrack (the old JWT pattern took 26 s on 100 KB of {@code -eyJ}). RE2/J has no
+ * lookaround: a secret already masked is told apart in code ({@link SecretRedactor}), not by a lookahead.
+ *
+ * <p>Each pattern is a constant of its own, so that the linear-time test finds it by reflection.
+ */
+final class Detectors {
+    /**
+     * A pattern whose group {@code group} is the secret (0: the whole match; {@link #FIRST_GROUP}: whichever of
+     * its groups took part), and its hint words.
+     */
+    record Detector(String kind, Pattern pattern, int group, List<String> hints) {
+    }
+
+    static final int FIRST_GROUP = -1;
+    // A prefix that names a vendor's token is enough: no word boundary before it, so a token glued to the word
+    // before it ("xghp_…", "id=glpat-…") is still found.
+    static final Pattern AWS_ACCESS_KEY_ID = Pattern.compile(
+            "\\b(?:A3T[A-Z0-9]|AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[0-9A-Z]{16}\\b");
+    /**
+     * The secret after its name in every form AWS prints it: {@code aws_secret_access_key = …} (ini, env, YAML)
+     * and {@code "SecretAccessKey": "…"} (the JSON of {@code aws iam create-access-key}).
+     */
+    static final Pattern AWS_SECRET_ACCESS_KEY = Pattern.compile(
+            "(?i)(?:aws_?)?secret_?access_?key[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+=]{40})(?:[^A-Za-z0-9/+=]|$)");
+    static final Pattern GOOGLE_API_KEY = Pattern.compile("\\b(AIza[0-9A-Za-z_\\-]{35})(?:[^0-9A-Za-z_\\-]|$)");
+    static final Pattern AZURE_STORAGE_KEY = Pattern.compile("(?i)AccountKey=([A-Za-z0-9+/]{40,}={0,2})");
+    static final Pattern GITHUB_TOKEN = Pattern.compile(
+            "(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b");
+    /** Personal, deploy, runner and other GitLab tokens, and the runner registration token. */
+    static final Pattern GITLAB_TOKEN = Pattern.compile("(?:gl(?:pat|dt|soat|cbt|rt|ptt|ft|imt|agent|oas)-"
+            + "|GR1348941)[A-Za-z0-9_\\-]{20,}");
+    static final Pattern SLACK_TOKEN = Pattern.compile("(?:xox[abposre]|xapp-\\d)-[A-Za-z0-9-]{10,}");
+    static final Pattern SLACK_WEBHOOK = Pattern.compile("https://hooks\\.slack\\.com/services/[A-Za-z0-9/_-]+");
+    static final Pattern STRIPE_KEY = Pattern.compile("(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}\\b");
+    static final Pattern HOTFIX_LOG_TOKEN = Pattern.compile("(hfx_[A-Za-z0-9_\\-]{43})(?:[^A-Za-z0-9_\\-]|$)");
+    /** Header and claims, the signature when there is one ({@code alg: none} has an empty one). */
+    static final Pattern JWT = Pattern.compile(
+            "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}(?:\\.[A-Za-z0-9_-]*)?");
+    /** The password of {@code scheme://user:password@host}; the user may be empty ({@code redis://:pw@host}). */
+    static final Pattern PASSWORD_IN_URL = Pattern.compile("://[^\\s:/@]*:([^\\s@/]+)@");
+    static final Pattern BEARER_TOKEN = Pattern.compile("(?i)\\bBearer\\s+([A-Za-z0-9._~+/-]{20,}=*)");
+    /** Any other scheme, or none: {@code Authorization: Basic …}, {@code Authorization: Token …}. */
+    static final Pattern AUTHORIZATION = Pattern.compile("(?i)\\bauthorization[\"']?\\s*[:=]\\s*[\"']?"
+            + "(?:(?:basic|token|api-token|digest|negotiate)\\s+)?([^\\s\"',;]{8,})");
+    /** {@code curl -u user:password} and {@code --user}: the whole credential, quotes and all. */
+    static final Pattern CURL_USER = Pattern.compile("(?:^|\\s)(?:-u|--user)\\s+(\\S*:\\S*)");
+    static final Pattern OPENAI_KEY = Pattern.compile("\\bsk-[A-Za-z0-9_-]{32,}");
+    static final Pattern SENDGRID_KEY = Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}");
+    static final Pattern VAULT_TOKEN = Pattern.compile("\\bhv[sbr]\\.[A-Za-z0-9_-]{24,}");
+    static final Pattern HEROKU_KEY = Pattern.compile("\\bHRKU-AA[0-9A-Za-z_-]{58}");
+    /** An Azure AD client secret: three characters, a digit, {@code Q~}, then 31 to 34 more. */
+    static final Pattern AZURE_CLIENT_SECRET = Pattern.compile(
+            "(?:^|[^A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34})(?:[^A-Za-z0-9_~.-]|$)");
+    /**
+     * The value after a name that says it is a secret ({@code password}, {@code db_pass}, {@code apiKey},
+     * {@code authToken}, {@code client-secret}, {@code private_key}, {@code credentials}), in {@code =}, {@code :},
+     * {@code :=} and {@code =>} forms: a quoted value whole (spaces and all), else a run of six or more.
+     */
+    static final Pattern PASSWORD = Pattern.compile("(?i)(?:[A-Za-z0-9_.-]*(?:passw(?:or)?d|pwd|secret|token"
+            + "|api_?key|access_?key|private_?key|credentials?)|(?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]*[_.-])?pass)"
+            + "(?:[_.-][A-Za-z0-9]+)*[\"'`]?\\s*(?::=|=>|[:=])\\s*@?"
+            + "(?:\"([^\"\\n]{4,})\"|'([^'\\n]{4,})'|`([^`\\n]{4,})`|([^\\s\"'`,;]{6,}))");
+
+    static final List<Detector> ALL = List.of(
+            new Detector("aws-access-key-id", AWS_ACCESS_KEY_ID, 0,
+                    List.of("akia", "asia", "agpa", "aida", "aroa", "aipa", "anpa", "anva", "abia", "acca",
+                    "a3t")),
+            new Detector("aws-secret-access-key", AWS_SECRET_ACCESS_KEY, 1, List.of("secret")),
+            new Detector("google-api-key", GOOGLE_API_KEY, 1, List.of("aiza")),
+            new Detector("azure-storage-key", AZURE_STORAGE_KEY, 1, List.of("accountkey=")),
+            new Detector("github-token", GITHUB_TOKEN, 0,
+                    List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")),
+            new Detector("gitlab-token", GITLAB_TOKEN, 0, List.of("glpat-", "gldt-", "glsoat-", "glcbt-", "glrt-",
+                    "glptt-", "glft-", "glimt-", "glagent-", "gloas-", "gr1348941")),
+            new Detector("slack-token", SLACK_TOKEN, 0, List.of("xox", "xapp-")),
+            new Detector("slack-webhook", SLACK_WEBHOOK, 0, List.of("hooks.slack.com")),
+            new Detector("stripe-key", STRIPE_KEY, 0, List.of("_live_", "_test_")),
+            new Detector("hotfix-log-token", HOTFIX_LOG_TOKEN, 1, List.of("hfx_")),
+            new Detector("jwt", JWT, 0, List.of("eyj")),
+            new Detector("password-in-url", PASSWORD_IN_URL, 1, List.of("://")),
+            new Detector("bearer-token", BEARER_TOKEN, 1, List.of("bearer")),
+            new Detector("authorization", AUTHORIZATION, 1, List.of("authorization")),
+            new Detector("basic-auth", CURL_USER, 1, List.of("-u")),
+            new Detector("api-key", OPENAI_KEY, 0, List.of("sk-")),
+            new Detector("sendgrid-key", SENDGRID_KEY, 0, List.of("sg.")),
+            new Detector("vault-token", VAULT_TOKEN, 0, List.of("hvs.", "hvb.", "hvr.")),
+            new Detector("heroku-key", HEROKU_KEY, 0, List.of("hrku-")),
+            new Detector("azure-client-secret", AZURE_CLIENT_SECRET, 1, List.of("q~")),
+            new Detector("password", PASSWORD, FIRST_GROUP, List.of("pass", "pwd", "secret", "token", "api",
+                    "key", "credential")));
+
+    private Detectors() {
+    }
+}

@@ -1,0 +1,143 @@
+package dev.hotfixlog.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Secrets carried by an address rather than beside it: a query or fragment parameter named for a credential
+ * ({@code ?token=…}, {@code &sig=…}, {@code #access_token=…}), the last part of an incoming-webhook path
+ * ({@code /services/T…/B…/…} on any host), and any path part or parameter value that reads as random (at least
+ * {@link #RANDOM_MIN_CHARS} characters mixing upper case, lower case and digits, with many distinct ones).
+ * Git SHAs, UUIDs and ordinary names are lower case or readable, so they are kept.
+ *
+ * <p>Scanned by hand, once over the text: each address is read from its {@code ://} to its first white space
+ * or delimiter, and never again.
+ */
+final class UrlSecrets {
+    static final String KIND = "secret-in-url";
+    /** A path part or value this long, mixing cases and digits, is a token (a 24-character base62 id is 142 bits). */
+    static final int RANDOM_MIN_CHARS = 24;
+    /** The least distinct characters per {@link #RANDOM_MIN_CHARS} of a random token; words repeat letters. */
+    private static final double DISTINCT_MIN_SHARE = 0.5;
+    private static final Set<String> SECRET_NAMES = Set.of("token", "access_token", "refresh_token", "id_token",
+            "auth", "auth_token", "authtoken", "apikey", "api_key", "api-key", "key", "secret", "client_secret",
+            "password", "passwd", "pwd", "pass", "sig", "signature", "session", "sessionid", "private_token",
+            "x-amz-signature", "x-amz-security-token", "x-amz-credential", "x-goog-signature", "x-goog-credential",
+            "code_verifier");
+    private static final String ENDS_ADDRESS = "\"'<>()[]{}|\\^`";
+
+    private UrlSecrets() {
+    }
+
+    static List<Span> spans(String text) {
+        List<Span> out = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            int scheme = text.indexOf("://", from);
+            if (scheme < 0) {
+                return out;
+            }
+            int start = scheme + 3;
+            int end = start;
+            while (end < text.length() && !endsAddress(text.charAt(end))) {
+                end++;
+            }
+            scan(text, start, end, out);
+            from = end;
+        }
+    }
+
+    private static boolean endsAddress(char c) {
+        return Character.isWhitespace(c) || ENDS_ADDRESS.indexOf(c) >= 0;
+    }
+
+    /** One address without its scheme: host, then path parts, then parameters of the query and fragment. */
+    private static void scan(String text, int start, int end, List<Span> out) {
+        int pathStart = start;
+        while (pathStart < end && "/?#".indexOf(text.charAt(pathStart)) < 0) {
+            pathStart++;
+        }
+        int pathEnd = pathStart;
+        while (pathEnd < end && "?#".indexOf(text.charAt(pathEnd)) < 0) {
+            pathEnd++;
+        }
+        int[] starts = new int[4]; // the last four parts, a ring: a webhook's token is read with the three before it
+        int[] ends = new int[4];
+        for (int k = pathStart, p = 0; k < pathEnd; p++) {
+            int next = k + 1;
+            while (next < pathEnd && text.charAt(next) != '/') {
+                next++;
+            }
+            starts[p & 3] = k + 1;
+            ends[p & 3] = next;
+            if (isRandom(text, k + 1, next) || p >= 3 && isWebhookToken(text, starts, ends, p)) {
+                out.add(new Span(k + 1, next, KIND));
+            }
+            k = next;
+        }
+        for (int k = pathEnd; k < end; ) {
+            int next = k + 1;
+            while (next < end && "&;#".indexOf(text.charAt(next)) < 0) {
+                next++;
+            }
+            int eq = k + 1;
+            while (eq < next && text.charAt(eq) != '=') {
+                eq++;
+            }
+            if (eq < next) {
+                String name = text.substring(k + 1, eq).toLowerCase(Locale.ROOT);
+                boolean named = SECRET_NAMES.contains(name) || name.endsWith("token") || name.endsWith("secret")
+                        || name.endsWith("password") || name.endsWith("signature") || name.endsWith("apikey");
+                if (next - eq > 3 && !text.startsWith("[REDACTED", eq + 1)
+                        && (named || isRandom(text, eq + 1, next))) {
+                    out.add(new Span(eq + 1, next, KIND));
+                }
+            }
+            k = next;
+        }
+    }
+
+    /** The last part of {@code …/services/T…/B…/secret}: Slack's incoming-webhook shape, which others copy. */
+    private static boolean isWebhookToken(String text, int[] starts, int[] ends, int p) {
+        int services = (p - 3) & 3;
+        return ends[p & 3] > starts[p & 3] && ends[services] - starts[services] == "services".length()
+                && text.regionMatches(true, starts[services], "services", 0, "services".length())
+                && startsWith(text, starts[(p - 2) & 3], ends[(p - 2) & 3], 'T')
+                && startsWith(text, starts[(p - 1) & 3], ends[(p - 1) & 3], 'B');
+    }
+
+    private static boolean startsWith(String text, int start, int end, char c) {
+        return end > start && text.charAt(start) == c;
+    }
+
+    /** Token characters only, long enough, upper and lower case and digits, and few repeats. */
+    static boolean isRandom(String text, int from, int to) {
+        if (to - from < RANDOM_MIN_CHARS) {
+            return false;
+        }
+        boolean upper = false;
+        boolean lower = false;
+        boolean digit = false;
+        boolean[] seen = new boolean[128];
+        int distinct = 0;
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            boolean u = c >= 'A' && c <= 'Z';
+            boolean l = c >= 'a' && c <= 'z';
+            boolean d = c >= '0' && c <= '9';
+            if (!(u || l || d || c == '_' || c == '-' || c == '+' || c == '=' || c == '~')) {
+                return false;
+            }
+            upper |= u;
+            lower |= l;
+            digit |= d;
+            if (!seen[c]) {
+                seen[c] = true;
+                distinct++;
+            }
+        }
+        return upper && lower && digit && distinct >= DISTINCT_MIN_SHARE * RANDOM_MIN_CHARS;
+    }
+}
