@@ -13,6 +13,21 @@ import java.util.Map;
  *                  {@code title} for the heading, {@code followUps.<kind>} for a checkbox; the one-line form's
  *                  line under each of its fields
  */
-record EntryLines(boolean completed, int from, int to, Map<String, int[]> fields) {
+record EntryLines(boolean completed, int from, int to, Map<String, Span> fields) {
     static final EntryLines NONE = new EntryLines(false, 0, 0, Map.of());
+
+    EntryLines {
+        fields = Map.copyOf(fields);
+    }
+
+    /** Lines {@code [from, to)} of the page. */
+    record Span(int from, int to) {
+    }
+
+    /** From the reader's working spans ({@code {from, to}}, the end moved on as a value continues). */
+    static EntryLines of(boolean completed, int from, int to, Map<String, int[]> spans) {
+        Map<String, Span> fields = new java.util.HashMap<>();
+        spans.forEach((k, v) -> fields.put(k, new Span(v[0], v[1])));
+        return new EntryLines(completed, from, to, fields);
+    }
 }

@@ -283,7 +283,7 @@ final class EntryReader {
         if (errors.size() == errorsBefore) {
             entries.add(new PageEntry(new ImportItem(start + 1, id, fields, status, exact, day, false, revisions),
                     followUpStatus,
-                    all, history, evidence, new EntryLines(completed, start, i, spans)));
+                    all, history, evidence, EntryLines.of(completed, start, i, spans)));
         }
         return i;
     }

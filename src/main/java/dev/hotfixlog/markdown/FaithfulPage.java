@@ -183,15 +183,15 @@ final class FaithfulPage {
         String[] freshLines = fresh.split("\n", -1);
         TreeMap<Integer, int[]> spans = new TreeMap<>(); // a raw line → {its end, fresh from, fresh to}
         for (String key : changedFields(h.id(), was.version())) {
-            int[] r = at.fields().get(key);
-            int[] f = mine.fields().get(key);
+            EntryLines.Span r = at.fields().get(key);
+            EntryLines.Span f = mine.fields().get(key);
             if (r == null && f == null) {
                 continue; // a field the log form does not show (a step, the triage)
             }
             if (r == null || f == null) {
                 return breaks(fresh, at.from());
             }
-            spans.putIfAbsent(r[0], new int[] {r[1], f[0] - 2, f[1] - 2});
+            spans.putIfAbsent(r.from(), new int[] {r.to(), f.from() - 2, f.to() - 2});
         }
         StringBuilder out = new StringBuilder();
         for (int i = at.from(); i < at.to(); i++) {
