@@ -357,7 +357,7 @@ final class LogWriter {
         line("### 🚨 [" + h.id() + "] " + headingTitle(h.title()) + (day == null ? "" : " - " + day)).line("");
         Duration d = h.timeline().explicitDuration() != null ? h.timeline().explicitDuration() : h.timeline().total();
         line("**Duration:** " + (d == null ? "[Time to fix]" : Values.duration(d)) + " | **Follow-up:** "
-                + followUpStatus(h, b) + " | **Learning:** " + oneLineText(h.text("learning"), "[Key insight]"))
+                + EntryValues.followUpStatus(h, b.followUpStatus()) + " | **Learning:** " + oneLineText(h.text("learning"), "[Key insight]"))
                 .line("");
         line("**Post-mortem:** " + oneLineText(h.text("postmortemUrl"), "[Link to full analysis]")).line("");
     }
@@ -367,22 +367,6 @@ final class LogWriter {
             return placeholder;
         }
         return Values.fitsInline(v) ? v : Values.oneLine(v);
-    }
-
-    private static String followUpStatus(Hotfix h, Beyond b) {
-        if (h.followUps().values().stream().allMatch(FollowUp::done)) {
-            return "Done";
-        }
-        if (b.followUpStatus() != null) {
-            return b.followUpStatus();
-        }
-        List<String> open = new ArrayList<>();
-        h.followUps().forEach((k, f) -> {
-            if (!f.done()) {
-                open.add(k.label().toLowerCase(java.util.Locale.ROOT));
-            }
-        });
-        return "Open: " + String.join(", ", open);
     }
 
     private void patterns(List<EmergencyType> types, List<WarningSign> signs, List<PageBlock> blocks) {
