@@ -376,7 +376,7 @@ public final class App implements AutoCloseable {
                 new FollowUpRoutes(followUps, pages, clock)::register,
                 metricsRoutes::register,
                 new HealthRoutes(db)::register,
-                new HotfixRoutes(hotfixes, markdown::exportOne)::register,
+                new HotfixRoutes(hotfixes, markdown::exportOne, markdown::pageTimeline)::register,
                 new MarkdownRoutes(markdown)::register,
                 lessonPages::register,
                 new LessonRoutes(lessons)::register,

@@ -75,7 +75,8 @@ final class ImportCommand extends AppCommand {
         out.println((dryRun ? "would create " : "created ") + list(r.created()));
         out.println((dryRun ? "would update " : "updated ") + list(r.updated()));
         out.println("unchanged " + list(r.unchanged()));
-        out.println("emergency types " + r.emergencyTypes() + ", warning signs " + r.warningSigns());
+        out.println("emergency types: " + r.emergencyTypes().describe());
+        out.println("warning signs: " + r.warningSigns().describe());
         r.skipped().forEach(s -> out.println("note: " + s));
         r.conflicts().forEach(c -> out.println("conflict: " + c));
         if (!r.conflicts().isEmpty() && !renumber) {

@@ -108,7 +108,7 @@ public final class HotfixBulk {
             return new ImportOutcome(List.of(), List.of(), List.of(), List.of(), List.of(), write
                     ? conflicts.stream().map(c -> new FieldError(c.substring(0, c.indexOf(':')), c.substring(
                             c.indexOf(':') + 2) + "; import with --renumber (API: ?renumber=true) to give it a new id"))
-                            .toList() : List.of(), conflicts, renumbered);
+                            .toList() : List.of(), conflicts, renumbered, Map.of());
         }
         Outcome outcome = new Outcome();
         int chunkCount = (slots.size() + CHUNK - 1) / CHUNK;
@@ -138,7 +138,7 @@ public final class HotfixBulk {
             repo.raiseLastNumber(h, outcome.highest);
         }
         return new ImportOutcome(outcome.ids, outcome.created, outcome.updated, outcome.unchanged, outcome.notes,
-                outcome.errors, conflicts, renumbered);
+                outcome.errors, conflicts, renumbered, outcome.versions);
     }
 
     /** Records per task: enough to keep the other cores busy, few enough that the first rows are written early. */
@@ -174,10 +174,15 @@ public final class HotfixBulk {
             List<String> notes = new ArrayList<>(0);
             try {
                 Hotfix existing = slot.existing();
-                Hotfix result = merge(existing, slot.item(), id, actor, now, notes);
+                List<Revision> carried = existing == null ? carried(slot.item()) : List.of();
+                Hotfix result = merge(existing, slot.item(), carried, id, actor, now, notes);
                 if (existing == null) {
                     inserts.add(result);
-                    inserts.addRevision(id, new Revision(1, actor, now, "imported", HotfixJson.diff(null, result)));
+                    if (carried.isEmpty()) {
+                        inserts.addRevision(id, new Revision(1, actor, now, "imported", HotfixJson.diff(null, result)));
+                    } else {
+                        carried.forEach(r -> inserts.addRevision(id, r)); // its history as it was, not one import
+                    }
                     out.add(new Prepared(id, Kind.CREATED, result, null, null, notes, List.of()));
                 } else if (same(existing, result)) {
                     out.add(new Prepared(id, Kind.UNCHANGED, result, existing, null, notes, List.of()));
@@ -222,6 +227,7 @@ public final class HotfixBulk {
         final List<HotfixId> unchanged = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         final List<FieldError> errors = new ArrayList<>();
+        final Map<HotfixId, Integer> versions = new java.util.HashMap<>();
         long highest;
 
         void add(Chunk chunk) {
@@ -229,6 +235,9 @@ public final class HotfixBulk {
                 ids.add(p.id());
                 notes.addAll(p.notes());
                 errors.addAll(p.errors());
+                if (p.kind() != Kind.FAILED) {
+                    versions.put(p.id(), p.kind() == Kind.UNCHANGED ? p.existing().version() : p.result().version());
+                }
                 switch (p.kind()) {
                     case CREATED -> created.add(p.id());
                     case UPDATED -> updated.add(p.id());
@@ -242,8 +251,8 @@ public final class HotfixBulk {
         }
     }
 
-    private Hotfix merge(Hotfix existing, ImportItem item, HotfixId id, String actor, Instant now,
-                         List<String> notes) {
+    private Hotfix merge(Hotfix existing, ImportItem item, List<Revision> history, HotfixId id, String actor,
+                         Instant now, List<String> notes) {
         ObjectNode fields = item.fields().deepCopy();
         List<Redaction> carried = carriedRedactions(fields.remove("redactions"));
         List<Redaction> found = redacting.maskInPlace(fields, now);
@@ -271,13 +280,42 @@ public final class HotfixBulk {
             }
         }
         redactions.addAll(found);
+        Revision first = history.isEmpty() ? null : history.get(0);
+        Revision last = history.isEmpty() ? null : history.get(history.size() - 1);
         Hotfix read = HotfixJson.read(merged, new HotfixJson.Identity(id, status,
-                existing == null ? 1 : existing.version() + 1, existing == null ? now : existing.createdAt(), now,
-                redactions));
+                existing == null ? (last == null ? 1 : last.version()) : existing.version() + 1,
+                existing == null ? (first == null ? now : first.at()) : existing.createdAt(),
+                last == null ? now : last.at(), redactions));
         // A box ticked on the page says "done", not when: it stays "done, time unknown", never the import's
         // time (which would count it in the import's month in every metric). The team's fields are checked like
         // an edit's: history older than a required field need not have it.
         return custom.checked(read, existing == null ? read : existing);
+    }
+
+    /**
+     * A carried history numbers its versions 1, 2, 3… in time order, or it is not this record's history. Its
+     * values are masked like any incoming text: a page's history is text someone could have edited.
+     */
+    private List<Revision> carried(ImportItem item) {
+        List<Revision> list = item.revisions();
+        List<Revision> out = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            Revision r = list.get(i);
+            if (r.version() != i + 1 || (i > 0 && r.at().isBefore(list.get(i - 1).at()))) {
+                throw ValidationException.of("revisions", "the record details' revisions must be versions 1, 2, 3… "
+                        + "oldest first; revision " + (i + 1) + " is version " + r.version() + " at " + r.at());
+            }
+            List<FieldChange> changes = new ArrayList<>(r.changes().size());
+            for (FieldChange c : r.changes()) {
+                ObjectNode both = dev.hotfixlog.json.Json.object();
+                both.set("old", c.before() == null ? null : c.before().deepCopy());
+                both.set("new", c.after() == null ? null : c.after().deepCopy());
+                redacting.maskInPlace(both, r.at());
+                changes.add(new FieldChange(c.field(), both.get("old"), both.get("new")));
+            }
+            out.add(new Revision(r.version(), r.actor(), r.at(), r.action(), changes));
+        }
+        return out;
     }
 
     /** Where an exported record's secrets had been masked (a full export's details block says). */

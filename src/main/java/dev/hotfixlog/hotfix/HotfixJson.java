@@ -28,7 +28,7 @@ public final class HotfixJson {
     public static final List<String> EDITABLE_FIELDS = RecordFields.names();
     /** Fields the server owns; a patch may repeat their current value but not change it. */
     public static final Set<String> READ_ONLY_FIELDS = Set.of("id", "status", "version", "createdAt", "updatedAt",
-            "durations", "nextStep", "redactions");
+            "durations", "nextStep", "redactions", "pageTimeline");
     private static final Set<String> EDITABLE = Set.copyOf(EDITABLE_FIELDS);
     /** Each field's place in the template, looked up at every comparison of a diff's sort. */
     private static final Map<String, Integer> POSITIONS = java.util.stream.IntStream.range(0, EDITABLE_FIELDS.size())
@@ -255,7 +255,7 @@ public final class HotfixJson {
         List<FieldError> errors = new ArrayList<>();
         for (String f : READ_ONLY_FIELDS) {
             if (patch.has(f) && !patch.get(f).equals(now.get(f)) && !f.equals("durations")
-                    && !f.equals("nextStep") && !f.equals("redactions")) {
+                    && !f.equals("nextStep") && !f.equals("redactions") && !f.equals("pageTimeline")) {
                 String how = f.equals("status")
                         ? "moves only through lifecycle events: POST /api/v1/hotfixes/{id}/events"
                         : "is set by the server";

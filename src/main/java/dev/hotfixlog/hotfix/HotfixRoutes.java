@@ -19,10 +19,16 @@ public final class HotfixRoutes {
     public static final String BASE = "/api/v1/hotfixes";
     private final HotfixService service;
     private final RecordMarkdown markdown;
+    private final PageTimeline pageTimeline;
 
     public HotfixRoutes(HotfixService service, RecordMarkdown markdown) {
+        this(service, markdown, PageTimeline.NONE);
+    }
+
+    public HotfixRoutes(HotfixService service, RecordMarkdown markdown, PageTimeline pageTimeline) {
         this.service = Objects.requireNonNull(service, "service");
         this.markdown = Objects.requireNonNull(markdown, "markdown");
+        this.pageTimeline = Objects.requireNonNull(pageTimeline, "pageTimeline");
     }
 
     public void register(RoutesConfig r) {
@@ -94,9 +100,11 @@ public final class HotfixRoutes {
                 .result(Json.write(RevisionJson.writeAll(service.history(pathId(ctx)))));
     }
 
-    private static void writeRecord(Context ctx, Hotfix h) {
-        ctx.header("ETag", Requests.etag(h.version())).contentType("application/json")
-                .result(Json.write(HotfixJson.write(h)));
+    private void writeRecord(Context ctx, Hotfix h) {
+        com.fasterxml.jackson.databind.node.ObjectNode o = HotfixJson.write(h);
+        com.fasterxml.jackson.databind.node.ArrayNode lines = o.putArray("pageTimeline");
+        pageTimeline.lines(h.id()).forEach(l -> lines.addObject().put("time", l.time()).put("text", l.text()));
+        ctx.header("ETag", Requests.etag(h.version())).contentType("application/json").result(Json.write(o));
     }
 
     /** A path that names no possible hotfix is a missing resource, not a bad field. */

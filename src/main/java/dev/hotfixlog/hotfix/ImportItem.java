@@ -2,6 +2,7 @@ package dev.hotfixlog.hotfix;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * One record as an import page gives it: the fields the page carries (a merge patch over the stored record),
@@ -18,11 +19,24 @@ import java.time.LocalDate;
  *                     another day
  * @param sameIncident true when the id is known to be this very incident (a migration's link from the source's
  *                     own id): it is updated even when its title and time both changed, never taken for another
+ * @param revisions    the record's whole history as a full export carries it, oldest first; a record the import
+ *                     creates gets these revisions (their versions, times and actors) and its creation time from
+ *                     the first, instead of one "imported" revision at the import's time. Empty: none carried
  */
 public record ImportItem(int line, HotfixId id, ObjectNode fields, Status status, boolean fullRecord,
-                         LocalDate day, boolean sameIncident) {
+                         LocalDate day, boolean sameIncident, List<Revision> revisions) {
+    public ImportItem {
+        revisions = revisions == null ? List.of() : List.copyOf(revisions);
+    }
+
+    /** An entry that carries no history of its own. */
+    public ImportItem(int line, HotfixId id, ObjectNode fields, Status status, boolean fullRecord,
+                      LocalDate day, boolean sameIncident) {
+        this(line, id, fields, status, fullRecord, day, sameIncident, List.of());
+    }
+
     /** An entry of a page, whose id may name another incident in this log (see {@code ImportConflict}). */
     public ImportItem(int line, HotfixId id, ObjectNode fields, Status status, boolean fullRecord, LocalDate day) {
-        this(line, id, fields, status, fullRecord, day, false);
+        this(line, id, fields, status, fullRecord, day, false, List.of());
     }
 }

@@ -56,4 +56,21 @@ final class EntryValues {
         }
         return found.size() == 1 ? found.get(0) : found.size() > 1 ? "unfilled" : null;
     }
+
+    /** The one-line form's Follow-up words: "Done", else what the page wrote, else which ones are open. */
+    static String followUpStatus(dev.hotfixlog.hotfix.Hotfix h, String written) {
+        if (h.followUps().values().stream().allMatch(dev.hotfixlog.hotfix.FollowUp::done)) {
+            return "Done";
+        }
+        if (written != null) {
+            return written;
+        }
+        List<String> open = new ArrayList<>();
+        h.followUps().forEach((k, f) -> {
+            if (!f.done()) {
+                open.add(k.label().toLowerCase(Locale.ROOT));
+            }
+        });
+        return "Open: " + String.join(", ", open);
+    }
 }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /** {@link MarkdownService} on the database: one read for an export, one write transaction for an import. */
 public final class LocalMarkdownService implements MarkdownService {
@@ -71,13 +72,32 @@ public final class LocalMarkdownService implements MarkdownService {
             Map<String, LogWriter.Beyond> written = new HashMap<>();
             for (Hotfix x : all) {
                 LogWriter.Beyond b = beyond.getOrDefault(x.id().toString(), LogWriter.Beyond.NONE);
+                List<Revision> revisions = histories.getOrDefault(x.id(), List.of());
                 written.put(x.id().toString(), new LogWriter.Beyond(b.followUpStatus(),
                         teamLines.withTeamLines(x, b.extras()), format == LogFormat.FULL
-                        ? history(b.history(), histories.getOrDefault(x.id(), List.of())) : b.history()));
+                        ? history(b.history(), revisions) : b.history(), revisions));
             }
             beyond = written;
             boolean full = format == LogFormat.FULL;
-            return LogWriter.page(format, all, beyond, repo.types(h), repo.signs(h), repo.blocks(h), since,
+            List<EmergencyType> types = repo.types(h);
+            List<WarningSign> signs = repo.signs(h);
+            List<PageBlock> blocks = repo.blocks(h);
+            PageSource source = full ? null : PageSource.of(blocks);
+            if (source != null) {
+                String page = FaithfulPage.write(source, all, beyond, types, signs, since, new Supplier<>() {
+                    private Map<HotfixId, List<Revision>> read; // only when a record changed since the import
+
+                    @Override
+                    public Map<HotfixId, List<Revision>> get() {
+                        read = read == null ? bulk.histories(h) : read;
+                        return read;
+                    }
+                });
+                if (page != null) {
+                    return page;
+                }
+            }
+            return LogWriter.page(format, all, beyond, types, signs, blocks, since,
                     full ? evidence.all(h) : Map.of(), full ? register.write(h) : null);
         });
     }
@@ -85,6 +105,11 @@ public final class LocalMarkdownService implements MarkdownService {
     /** The warning signs the log page lists, in its order: the read model metrics watches them through. */
     public List<WarningSign> warningSigns() {
         return db.read(repo::signs);
+    }
+
+    @Override
+    public List<dev.hotfixlog.hotfix.PageTimeline.Line> pageTimeline(HotfixId id) {
+        return TimelineLines.of(db.read(handle -> repo.beyond(handle, id.toString())).extras());
     }
 
     @Override
@@ -132,12 +157,15 @@ public final class LocalMarkdownService implements MarkdownService {
         List<ImportItem> items = entries.stream().map(PageEntry::item).toList();
         Instant now = clock.instant();
         ImportOutcome outcome;
+        PageLists lists = null;
+        List<PageLists> listsDone = new ArrayList<>(1); // what the write transaction merged
         List<String> evidenceNotes = new ArrayList<>();
         if (dryRun) {
             outcome = db.read(h -> bulk.apply(h, items, actor, now, false, renumber, progress));
             if (!outcome.errors().isEmpty()) {
                 throw new ValidationException(outcome.errors());
             }
+            lists = db.read(h -> lists(h, page));
         } else {
             outcome = db.write(h -> {
                 ImportOutcome o = bulk.apply(h, items, actor, now, true, renumber, progress);
@@ -145,18 +173,24 @@ public final class LocalMarkdownService implements MarkdownService {
                     throw new ValidationException(o.errors()); // the transaction is undone: all or nothing
                 }
                 repo.saveBeyond(h, masked(beyond(entries, o, repo.beyond(h))));
+                PageLists l = lists(h, page);
                 if (page.types() != null) {
-                    repo.replaceTypes(h, page.types().stream()
-                            .map(t -> new EmergencyType(masked(t.name()), masked(t.prevention()))).toList());
+                    repo.replaceTypes(h, l.types().merged());
                 }
                 if (page.wholePage()) {
-                    repo.replaceBlocks(h, page.blocks().stream()
+                    List<PageBlock> blocks = new ArrayList<>(page.blocks().stream()
                             .map(b -> new PageBlock(b.place(), masked(b.text()))).toList());
+                    if (!page.fullExport()) {
+                        // The page as written, so its log form comes back byte for byte while nothing changed.
+                        blocks.addAll(new PageSource(masked(source.text()), o.ids().stream()
+                                .map(id -> new PageSource.Imported(id, o.versions().get(id))).toList()).blocks());
+                    }
+                    repo.replaceBlocks(h, blocks);
                 }
                 if (page.signs() != null) {
-                    repo.replaceSigns(h, page.signs().stream()
-                            .map(t -> new WarningSign(masked(t.signal()), masked(t.threshold()))).toList());
+                    repo.replaceSigns(h, l.signs().merged());
                 }
+                listsDone.add(l);
                 // After the records: the register's risks and the evidence belong to them.
                 if (page.register() != null) {
                     register.restore(h, page.register(), actor);
@@ -171,10 +205,25 @@ public final class LocalMarkdownService implements MarkdownService {
                 return o;
             });
         }
+        if (lists == null) {
+            lists = listsDone.get(0);
+        }
         return new ImportReport(dryRun, ids(outcome.created()), ids(outcome.updated()), ids(outcome.unchanged()),
-                concat(concat(page.skipped(), outcome.notes()), evidenceNotes),
-                page.types() == null ? 0 : page.types().size(),
-                page.signs() == null ? 0 : page.signs().size(), outcome.conflicts());
+                concat(concat(page.skipped(), outcome.notes()), evidenceNotes), lists.types().changes(),
+                lists.signs().changes(), outcome.conflicts());
+    }
+
+    /** The page's emergency types and warning signs merged into the stored ones, masked like every field. */
+    private record PageLists(PageListMerge.Result<EmergencyType> types, PageListMerge.Result<WarningSign> signs) {
+    }
+
+    private PageLists lists(org.jdbi.v3.core.Handle h, ParsedLog page) {
+        List<EmergencyType> types = page.types() == null ? null : page.types().stream()
+                .map(t -> new EmergencyType(masked(t.name()), masked(t.prevention()))).toList();
+        List<WarningSign> signs = page.signs() == null ? null : page.signs().stream()
+                .map(t -> new WarningSign(masked(t.signal()), masked(t.threshold()))).toList();
+        return new PageLists(PageListMerge.merge(repo.types(h), types, EmergencyType::name, page.fullExport()),
+                PageListMerge.merge(repo.signs(h), signs, WarningSign::signal, page.fullExport()));
     }
 
     private static final java.util.regex.Pattern EVIDENCE_FILE = java.util.regex.Pattern.compile(
@@ -226,7 +275,13 @@ public final class LocalMarkdownService implements MarkdownService {
             }
             String status = e.followUpStatus() != null || e.item().day() != null ? e.followUpStatus()
                     : before.followUpStatus();
-            out.put(id, new LogWriter.Beyond(status, extras, full ? e.history() : before.history()));
+            List<String> history = full ? e.history() : before.history();
+            if (full && o.created().contains(o.ids().get(i)) && !e.item().revisions().isEmpty()) {
+                // Its revisions came along and are summed up again on export: only the earlier system's lines stay.
+                int own = history(List.of(), e.item().revisions()).size();
+                history = history.subList(0, Math.max(0, history.size() - own));
+            }
+            out.put(id, new LogWriter.Beyond(status, extras, history));
         }
         return out;
     }

@@ -7,6 +7,8 @@ import dev.hotfixlog.hotfix.FollowUp;
 import dev.hotfixlog.hotfix.FollowUpKind;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixJson;
+import dev.hotfixlog.hotfix.Revision;
+import dev.hotfixlog.hotfix.RevisionJson;
 import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.json.Json;
 import java.time.Duration;
@@ -27,9 +29,16 @@ final class LogWriter {
 
     private final StringBuilder out = new StringBuilder(64 * 1024);
 
-    /** What the page holds beyond one record, keyed by its id. */
-    record Beyond(String followUpStatus, List<Extra> extras, List<String> history) {
+    /**
+     * What the page holds beyond one record, keyed by its id; {@code revisions} (full only): its history whole,
+     * so a log imported from the page keeps every revision with its time and actor.
+     */
+    record Beyond(String followUpStatus, List<Extra> extras, List<String> history, List<Revision> revisions) {
         static final Beyond NONE = new Beyond(null, List.of(), List.of());
+
+        Beyond(String followUpStatus, List<Extra> extras, List<String> history) {
+            this(followUpStatus, extras, history, List.of());
+        }
     }
 
     /**
@@ -74,7 +83,7 @@ final class LogWriter {
             if (format == LogFormat.FULL) {
                 w.entry(h, b, true, evidence.getOrDefault(h.id().toString(), List.of()));
                 w.line("---").line("");
-            } else if (completedAt(h) == null || !completedAt(h).isBefore(completedSince)) {
+            } else if (listed(h, completedSince)) {
                 w.oneLine(h, b);
             }
         }
@@ -110,6 +119,23 @@ final class LogWriter {
         LogWriter w = new LogWriter();
         w.entry(h, beyond, true, List.of());
         return w.out.toString();
+    }
+
+    /** An entry as the {@code log} form writes it where it stands: active in full, completed as one line. */
+    static String logEntry(Hotfix h, Beyond beyond) {
+        LogWriter w = new LogWriter();
+        if (h.status() == Status.COMPLETED) {
+            w.oneLine(h, beyond);
+        } else {
+            w.entry(h, beyond, false, List.of());
+            w.line("---").line("");
+        }
+        return w.out.toString();
+    }
+
+    /** True when the {@code log} form lists this completed record (resolved since {@code completedSince}). */
+    static boolean listed(Hotfix h, Instant completedSince) {
+        return h.status() != Status.COMPLETED || completedAt(h) == null || !completedAt(h).isBefore(completedSince);
     }
 
     private static Instant completedAt(Hotfix h) {
@@ -177,7 +203,7 @@ final class LogWriter {
     /** A title fits the heading when it reads back the same: one line, not the template's placeholder. */
     static boolean titleFits(String title) {
         return title.indexOf('\n') < 0 && title.indexOf('\r') < 0 && title.equals(title.strip())
-                && !title.equalsIgnoreCase(LogReader.TITLE_PLACEHOLDER);
+                && !Values.isUnfilled(title);
     }
 
     private static String headingTitle(String title) {
@@ -264,9 +290,12 @@ final class LogWriter {
         int i = 0;
         for (Map.Entry<FollowUpKind, FollowUp> e : h.followUps().entrySet()) {
             String desc = e.getValue().description();
-            String shown = desc != null && followUpFits(desc) ? desc : FOLLOW_UP_PLACEHOLDERS.get(i);
-            String sep = e.getKey() == FollowUpKind.POSTMORTEM ? " " : " - ";
-            line("- [" + (e.getValue().done() ? "x" : " ") + "] **" + e.getKey().label() + "**" + sep + shown);
+            // A box ticked without words stays without: the template's placeholder after a tick would read as a
+            // plan someone made ("for [Date] with [People]") and is not one.
+            boolean done = e.getValue().done();
+            String shown = desc != null && followUpFits(desc) ? desc : done ? "" : FOLLOW_UP_PLACEHOLDERS.get(i);
+            String sep = shown.isEmpty() ? "" : e.getKey() == FollowUpKind.POSTMORTEM ? " " : " - ";
+            line("- [" + (done ? "x" : " ") + "] **" + e.getKey().label() + "**" + sep + shown);
             i++;
         }
         extrasOf(b, "Follow-up Required").forEach(this::line);
@@ -275,7 +304,7 @@ final class LogWriter {
 
     /** A description the checkbox line gives back unchanged; any other goes to the details block. */
     private static boolean followUpFits(String desc) {
-        return Values.fitsInline(desc) && "-–—:".indexOf(desc.charAt(0)) < 0 && !Values.isUnfilledFollowUp(desc);
+        return Values.fitsInline(desc) && "-–—:".indexOf(desc.charAt(0)) < 0;
     }
 
     /** What the template has no label for, exactly: the times, the triage, the steps, follow-up details. */
@@ -309,19 +338,26 @@ final class LogWriter {
         if (b.followUpStatus() != null) {
             d.put("followUpStatus", b.followUpStatus());
         }
+        extrasOf(b, Extra.PAGE_DATE).forEach(day -> d.put("pageDate", day));
         ArrayNode history = d.putArray("history");
         b.history().forEach(history::add);
+        if (!b.revisions().isEmpty()) {
+            ArrayNode revisions = d.putArray("revisions");
+            b.revisions().forEach(r -> revisions.add(RevisionJson.write(r)));
+        }
         return d;
     }
 
     /** A completed entry as the template's one-line summary. */
     private void oneLine(Hotfix h, Beyond b) {
-        Instant day = h.timeline().detectedAt() != null ? h.timeline().detectedAt() : h.timeline().resolvedAt();
-        line("### 🚨 [" + h.id() + "] " + headingTitle(h.title()) + (day == null ? ""
-                : " - " + day.atZone(ZoneOffset.UTC).toLocalDate())).line("");
+        Instant at = h.timeline().detectedAt() != null ? h.timeline().detectedAt() : h.timeline().resolvedAt();
+        List<String> written = extrasOf(b, Extra.PAGE_DATE);
+        String day = at != null ? at.atZone(ZoneOffset.UTC).toLocalDate().toString()
+                : written.isEmpty() ? null : written.get(0);
+        line("### 🚨 [" + h.id() + "] " + headingTitle(h.title()) + (day == null ? "" : " - " + day)).line("");
         Duration d = h.timeline().explicitDuration() != null ? h.timeline().explicitDuration() : h.timeline().total();
         line("**Duration:** " + (d == null ? "[Time to fix]" : Values.duration(d)) + " | **Follow-up:** "
-                + followUpStatus(h, b) + " | **Learning:** " + oneLineText(h.text("learning"), "[Key insight]"))
+                + EntryValues.followUpStatus(h, b.followUpStatus()) + " | **Learning:** " + oneLineText(h.text("learning"), "[Key insight]"))
                 .line("");
         line("**Post-mortem:** " + oneLineText(h.text("postmortemUrl"), "[Link to full analysis]")).line("");
     }
@@ -331,22 +367,6 @@ final class LogWriter {
             return placeholder;
         }
         return Values.fitsInline(v) ? v : Values.oneLine(v);
-    }
-
-    private static String followUpStatus(Hotfix h, Beyond b) {
-        if (h.followUps().values().stream().allMatch(FollowUp::done)) {
-            return "Done";
-        }
-        if (b.followUpStatus() != null) {
-            return b.followUpStatus();
-        }
-        List<String> open = new ArrayList<>();
-        h.followUps().forEach((k, f) -> {
-            if (!f.done()) {
-                open.add(k.label().toLowerCase(java.util.Locale.ROOT));
-            }
-        });
-        return "Open: " + String.join(", ", open);
     }
 
     private void patterns(List<EmergencyType> types, List<WarningSign> signs, List<PageBlock> blocks) {

@@ -58,16 +58,35 @@ public final class MarkdownRoutes {
         list(o.putArray("updated"), r.updated());
         list(o.putArray("unchanged"), r.unchanged());
         list(o.putArray("skipped"), r.skipped());
-        o.put("emergencyTypes", r.emergencyTypes());
-        o.put("warningSigns", r.warningSigns());
+        // The counts stay numbers (what the log holds after the import); the merge item by item is beside them.
+        o.put("emergencyTypes", r.emergencyTypes().total());
+        o.put("warningSigns", r.warningSigns().total());
+        write(o.putObject("emergencyTypeChanges"), r.emergencyTypes());
+        write(o.putObject("warningSignChanges"), r.warningSigns());
         list(o.putArray("conflicts"), r.conflicts());
         return o;
     }
 
     static ImportReport read(ObjectNode o) {
         return new ImportReport(o.path("dryRun").asBoolean(), strings(o, "created"), strings(o, "updated"),
-                strings(o, "unchanged"), strings(o, "skipped"), o.path("emergencyTypes").asInt(),
-                o.path("warningSigns").asInt(), strings(o, "conflicts"));
+                strings(o, "unchanged"), strings(o, "skipped"), changes(o, "emergencyTypes"),
+                changes(o, "warningSigns"), strings(o, "conflicts"));
+    }
+
+    private static void write(ObjectNode o, ListChanges c) {
+        list(o.putArray("added"), c.added());
+        list(o.putArray("updated"), c.updated());
+        list(o.putArray("unchanged"), c.unchanged());
+        list(o.putArray("kept"), c.kept());
+        list(o.putArray("removed"), c.removed());
+    }
+
+    /** {@code emergencyTypes} and {@code warningSigns}: the total, and beside it the changes item by item. */
+    private static ListChanges changes(ObjectNode o, String list) {
+        ObjectNode c = o.path(list.substring(0, list.length() - 1) + "Changes") instanceof ObjectNode n ? n
+                : Json.object();
+        return new ListChanges(strings(c, "added"), strings(c, "updated"), strings(c, "unchanged"),
+                strings(c, "kept"), strings(c, "removed"), o.path(list).asInt());
     }
 
     private static void list(ArrayNode a, List<String> items) {

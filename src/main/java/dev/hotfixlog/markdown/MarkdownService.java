@@ -35,4 +35,12 @@ public interface MarkdownService {
     default ImportReport importLog(String markdown, boolean dryRun, String actor, IntConsumer progress) {
         return importLog(LogPage.of(markdown), dryRun, false, actor, progress);
     }
+
+    /**
+     * The timeline lines the record's page gave it (its "#### Timeline" section), for the record's JSON; empty
+     * when it had none, or where the log is not at hand.
+     */
+    default java.util.List<dev.hotfixlog.hotfix.PageTimeline.Line> pageTimeline(HotfixId id) {
+        return java.util.List.of();
+    }
 }

@@ -14,4 +14,12 @@ record ParsedLog(List<PageEntry> entries, List<EmergencyType> types, List<Warnin
     boolean wholePage() {
         return blocks.stream().anyMatch(b -> b.place().equals(PageBlock.TITLE));
     }
+
+    /**
+     * A {@code full} export (its entries carry "Record Details" blocks, or it has the register's details): the
+     * whole log, so its page-level lists are the log's and what they leave out is removed ({@link PageListMerge}).
+     */
+    boolean fullExport() {
+        return register != null || entries.stream().anyMatch(e -> e.history() != null);
+    }
 }

@@ -72,8 +72,9 @@ final class TeamFieldLines {
                 }
             }
             ImportItem i = e.item();
-            out.add(new PageEntry(new ImportItem(i.line(), i.id(), fields, i.status(), i.fullRecord(), i.day()),
-                    e.followUpStatus(), kept, e.history(), e.evidence()));
+            out.add(new PageEntry(new ImportItem(i.line(), i.id(), fields, i.status(), i.fullRecord(), i.day(),
+                    i.sameIncident(), i.revisions()),
+                    e.followUpStatus(), kept, e.history(), e.evidence(), e.lines()));
         }
         return out;
     }

@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
  * like a placeholder) goes into a fenced block right under its label, byte for byte.
  */
 final class Values {
-    /** A whole value in square brackets is the template's unfilled placeholder ({@code [Best guess at cause]}). */
-    private static final Pattern PLACEHOLDER = Pattern.compile("^\\[[^\\[\\]]*\\]$");
     private static final Pattern FENCE_OPEN = Pattern.compile("^(~{3,}|`{3,})[^`~]*$");
     // "uuuu", the proleptic year, not "yyyy" (year of era): year -1 is written -0001 and reads back as -1, where
     // "yyyy" wrote 0002 (2 BC) and the record came back a year 2.
@@ -30,38 +28,53 @@ final class Values {
     private Values() {
     }
 
-    private static final Pattern BRACKETED = Pattern.compile("\\[[^\\[\\]]*\\]");
-    private static final Pattern CONNECTIVES = Pattern.compile("(?i)\\b(for|with)\\b");
-
-    static boolean isPlaceholder(String v) {
-        if (v == null) {
-            return false;
-        }
-        String t = v.strip();
-        return t.startsWith("[") && t.endsWith("]") && PLACEHOLDER.matcher(t).matches();
-    }
+    /** The words the template puts between its placeholders ({@code for [Date] with [People]}). */
+    private static final java.util.Set<String> CONNECTIVES = java.util.Set.of("for", "with", "and", "or", "-", "–",
+            "—", "|", ":", "/", "e.g.", "e.g.,");
 
     /**
-     * True for a follow-up description that is only the template's placeholders and its connecting words, like
-     * {@code for [Date] with [People]}: an unfilled line.
+     * The one test of "left as the template had it", for every value the reader takes (a label's value, a title,
+     * a follow-up's description, a row of the patterns): blank, or nothing but the template's bracketed
+     * placeholders and the words between them, like {@code [Brief Description] - [Date]} or
+     * {@code for [Date] with [People]}. A link ({@code [text](url)}) is a value. Scanned by hand, in one pass.
      */
-    static boolean isUnfilledFollowUp(String desc) {
-        if (desc.indexOf('[') < 0) {
-            return desc.isBlank();
+    static boolean isUnfilled(String v) {
+        String t = v == null ? "" : v.strip();
+        if (t.indexOf('[') < 0) {
+            return t.isEmpty();
         }
-        String rest = BRACKETED.matcher(desc).replaceAll("");
-        return CONNECTIVES.matcher(rest).replaceAll("").isBlank();
+        StringBuilder between = new StringBuilder();
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c != '[') {
+                between.append(c);
+                continue;
+            }
+            int close = t.indexOf(']', i + 1);
+            int inner = close < 0 ? -1 : t.lastIndexOf('[', close);
+            if (close < 0 || inner != i || (close + 1 < t.length() && t.charAt(close + 1) == '(')) {
+                return false; // unclosed, nested, or a link: text someone wrote
+            }
+            between.append(' ');
+            i = close;
+        }
+        for (String word : between.toString().split(" ")) {
+            if (!word.isBlank() && !CONNECTIVES.contains(word.strip().toLowerCase(java.util.Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The inline text as read: trailing hard-break spaces and surrounding blanks are not part of it. */
     static String inline(String raw) {
         String v = raw.strip();
-        return v.isEmpty() || isPlaceholder(v) ? null : v;
+        return isUnfilled(v) ? null : v;
     }
 
     static boolean fitsInline(String v) {
         return v != null && !v.isEmpty() && v.equals(v.strip()) && v.indexOf('\n') < 0 && v.indexOf('\r') < 0
-                && !isPlaceholder(v) && !FENCE_OPEN.matcher(v).matches() && !v.endsWith("\\");
+                && !isUnfilled(v) && !FENCE_OPEN.matcher(v).matches() && !v.endsWith("\\");
     }
 
     private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n]+\\s*");

@@ -41,7 +41,7 @@ class MarkdownCliAndApiTest {
             Http.Response log = responder.get("/api/v1/export");
             assertThat(log.status()).isEqualTo(200);
             assertThat(log.contentType()).isEqualTo("text/markdown; charset=utf-8");
-            assertThat(log.body()).isEqualTo(Files.readString(Path.of("src/test/resources/golden/example-log.md")));
+            assertThat(log.body()).as("the imported page as written").isEqualTo(example());
             Http.Response full = responder.get("/api/v1/export?format=full");
             assertThat(full.body()).contains("#### Record Details (not in the template)");
 
@@ -95,7 +95,9 @@ class MarkdownCliAndApiTest {
         CliRunner.Result dry = direct.run("import", file.toString(), "--dry-run");
         assertThat(dry.code()).isZero();
         assertThat(dry.out()).isEqualTo("would create 4: HOTFIX-003, HOTFIX-004, HOTFIX-002, HOTFIX-001\n"
-                + "would update 0\nunchanged 0\nemergency types 2, warning signs 2\n"
+                + "would update 0\nunchanged 0\n"
+                + "emergency types: added Configuration rollout, Third-party certificate or API changes; 2 in the log\n"
+                + "warning signs: added Index lag seconds, Payment success ratio; 2 in the log\n"
                 + "note: HOTFIX-002: a completed one-line entry has no severity; recorded as Medium\n"
                 + "note: HOTFIX-001: a completed one-line entry has no severity; recorded as Medium\n"
                 + "dry run: nothing was changed\n");
@@ -104,7 +106,7 @@ class MarkdownCliAndApiTest {
         assertThat(onTerminal.err()).as("progress on a terminal").isEqualTo("\rread 4 entries\n");
         Path out = db.dataDir().resolve("export.md");
         assertThat(direct.run("export", "--out", out.toString()).code()).isZero();
-        assertThat(Files.readString(out)).isEqualTo(Files.readString(Path.of("src/test/resources/golden/example-log.md")));
+        assertThat(Files.readString(out)).as("the imported page as written").isEqualTo(example());
         String showDirect = direct.run("show", "HOTFIX-004", "--markdown").out();
         assertThat(showDirect).startsWith("### 🚨 [HOTFIX-004] Search index stale for 6 hours after config rollout");
         String fullDirect = direct.run("export", "--format", "full").out();

@@ -40,8 +40,8 @@ class ExampleLogTest {
         try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
             ImportReport r = s.app().markdown().importLog(resource("example-hotfix-log.md"), false, "ana", n -> { });
             assertThat(r.created()).containsExactly("HOTFIX-003", "HOTFIX-004", "HOTFIX-002", "HOTFIX-001");
-            assertThat(r.emergencyTypes()).isEqualTo(2);
-            assertThat(r.warningSigns()).isEqualTo(2);
+            assertThat(r.emergencyTypes().total()).isEqualTo(2);
+            assertThat(r.warningSigns().total()).isEqualTo(2);
             HotfixService hotfixes = s.app().hotfixes();
 
             Hotfix h3 = get(hotfixes, 3);
@@ -89,7 +89,7 @@ class ExampleLogTest {
             Hotfix h2 = get(hotfixes, 2);
             assertThat(h2.title()).isEqualTo("Login loop for SSO users");
             assertThat(h2.status()).isEqualTo(Status.COMPLETED);
-            assertThat(h2.timeline().detectedAt()).isEqualTo(Instant.parse("2026-09-21T00:00:00Z"));
+            assertThat(h2.timeline().detectedAt()).as("a day is not a time: none is made up").isNull();
             assertThat(h2.timeline().explicitDuration()).isEqualTo(Duration.ofMinutes(25));
             assertThat(h2.followUps().values()).allMatch(f -> f.done());
             assertThat(h2.text("learning")).isEqualTo("Cookie SameSite defaults changed with the framework "
@@ -115,14 +115,16 @@ class ExampleLogTest {
     }
 
     /**
-     * The golden file is the layout of the log export. It differs from the example only where the example is
-     * inconsistent (two follow-up lines there end with trailing spaces, the others do not).
+     * The golden file is the writer's own layout of the log export (for a log not imported from a whole page: here
+     * the example without its title line). It differs from the example only where the example is inconsistent (two
+     * follow-up lines there end with trailing spaces, the others do not); the whole example comes back as written.
      */
     @BothDatabases
     void theLogExport_matchesTheGoldenLayout_andReimportsToTheSameRecords(TestDb db) throws IOException {
         try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
             MarkdownService md = s.app().markdown();
-            md.importLog(resource("example-hotfix-log.md"), false, "ana", n -> { });
+            String example = resource("example-hotfix-log.md");
+            md.importLog(example.substring(example.indexOf('\n') + 1), false, "ana", n -> { });
             Map<String, String> before = records(s.app().hotfixes());
             String log = md.export(LogFormat.LOG);
             Path golden = Path.of("src/test/resources/golden/example-log.md");
