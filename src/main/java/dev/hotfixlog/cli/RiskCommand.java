@@ -11,7 +11,6 @@ import dev.hotfixlog.risk.RiskEvent;
 import dev.hotfixlog.risk.RiskJson;
 import dev.hotfixlog.risk.RiskQuery;
 import dev.hotfixlog.risk.RiskState;
-import dev.hotfixlog.time.TimeText;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -125,7 +124,7 @@ final class RiskCommand {
         int run(App app, Config config) {
             Risk r = app.risks().add(new NewRisk(hotfix, statement, owner, decision == null ? null
                     : RiskDecision.parse("--decision", decision), controls, properFix, reviewBy == null ? null
-                    : TimeText.parseInstant("--review-by", reviewBy)), config.actor());
+                    : Answers.when("--review-by", reviewBy, ctx.clock())), config.actor());
             print(out(), r, ctx.clock().instant());
             return ExitCodes.OK;
         }
@@ -194,7 +193,7 @@ final class RiskCommand {
 
         @Override
         Risk change(App app, long risk, String actor) {
-            return app.risks().reaccept(risk, TimeText.parseInstant("--review-by", reviewBy), reason, actor);
+            return app.risks().reaccept(risk, Answers.when("--review-by", reviewBy, ctx.clock()), reason, actor);
         }
     }
 

@@ -512,9 +512,9 @@ final class LogReader {
                 if (dated.matches()) {
                     title = dated.group(1);
                     try {
-                        day = LocalDate.parse(dated.group(2));
+                        day = TimeText.parseDate("Date", dated.group(2));
                         fields.put("detectedAt", day.atStartOfDay().toInstant(ZoneOffset.UTC).toString());
-                    } catch (java.time.format.DateTimeParseException e) {
+                    } catch (ValidationException e) {
                         error(start, "'" + dated.group(2) + "' is not a date");
                     }
                 }
