@@ -25,7 +25,7 @@ for source in $(grep -rl "@FuzzTest" src/test/java); do
   class=$(echo "$source" | sed 's|src/test/java/||; s|\.java$||; s|/|.|g')
   method=$(grep -A1 "@FuzzTest" "$source" | grep -o "void [A-Za-z_0-9]*" | head -1 | cut -d' ' -f2)
   log="target/fuzz/${class##*.}.log"
-  java -cp "$cp" -DHOTFIX_LOG_LEVEL=ERROR com.code_intelligence.jazzer.Jazzer --target_class="$class" \
+  HOTFIX_LOG_LEVEL=ERROR java -cp "$cp" com.code_intelligence.jazzer.Jazzer --target_class="$class" \
     --target_method="$method" --instrumentation_includes='dev.hotfixlog.**' \
     --custom_hook_includes='dev.hotfixlog.**' -max_total_time="$seconds" -timeout=20 >"$log" 2>&1
   status=$?
@@ -39,7 +39,8 @@ for source in $(grep -rl "@FuzzTest" src/test/java); do
     echo "${class##*.}: ${runs} runs, coverage ${cov:-?}, no crash"
   fi
 done
-java -cp "$cp" -DHOTFIX_LOG_LEVEL=ERROR dev.hotfixlog.web.GrammarSweep || failed=1
+HOTFIX_LOG_LEVEL=ERROR java -cp "$cp" dev.hotfixlog.web.GrammarSweep >target/fuzz/grammar.log 2>&1 || failed=1
+grep -E "^(grammar sweep|5xx)" target/fuzz/grammar.log
 if [ "$requests" -gt 0 ]; then
   mvn -q -B -o -Dstyle.color=never -Dtest=ApiFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
     -Dfuzz.requests="$requests" -Dfuzz.seed="$seed" test >/dev/null 2>&1 || failed=1

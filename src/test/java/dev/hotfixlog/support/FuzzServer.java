@@ -1,11 +1,14 @@
 package dev.hotfixlog.support;
 
+import dev.hotfixlog.Setting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * One real server for a fuzzing JVM (SQLite, a record to aim at), started on first use and never stopped: Jazzer
+ * One real server for a fuzzing JVM (SQLite, a record to aim at, an Alertmanager integration whose token is
+ * {@code am-secret-1}), started on first use and never stopped: Jazzer
  * calls a target millions of times and runs one target per JVM. Requests go over a raw socket, so that what
  * java.net refuses to send (an unbalanced quote, a bare {@code %}, repeated headers) reaches the server too.
  */
@@ -19,7 +22,9 @@ public final class FuzzServer {
     /** Starts the server, once; a target calls this from {@code @BeforeAll}, outside its per-input timeout. */
     public static synchronized RawHttp start() {
         if (http == null) {
-            RunningServer s = new RunningServer(TestDb.sqlite().config(), MutableClock.at("2026-10-04T02:17:00Z"));
+            RunningServer s = new RunningServer(TestDb.sqlite().config(Map.of(Setting.INTEGRATIONS,
+                    "alertmanager prod bearer=am-secret-1\ngithub gh secret=gh-secret")),
+                    MutableClock.at("2026-10-04T02:17:00Z"));
             s.http().post("/api/v1/hotfixes", "{\"title\":\"Checkout 502\",\"severity\":\"critical\"}");
             http = RawHttp.of(s, HANG_MILLIS);
         }
