@@ -4,12 +4,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.support.Fuzzing;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Timeout;
 
 /** A deploy marker (the API's and a pipeline's) and GitHub's deployment_status event: a marker or a refusal. */
 class DeployPayloadsFuzzer {
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     @FuzzTest(maxDuration = "5s")
     void anyDeployBody_isAMarkerOrARefusal(byte[] input) throws Exception {
         String text = Fuzzing.text(input);

@@ -7,8 +7,6 @@ import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.support.Fuzzing;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The JSON readers: {@code Json.parseObject}, a record read from a body ({@code HotfixJson.read}), the same body
@@ -22,7 +20,6 @@ class HotfixJsonFuzzer {
             + "\"severity\":\"critical\",\"detectedAt\":\"2026-12-07T02:00:00Z\",\"followUps\":{\"postmortem\":"
             + "{\"done\":false}}}"), IDENTITY);
 
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     @FuzzTest(maxDuration = "5s")
     void anyBody_isARecordOrARefusal(byte[] input) throws Exception {
         String text = Fuzzing.text(input);

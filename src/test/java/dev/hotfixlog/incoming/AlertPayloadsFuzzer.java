@@ -2,12 +2,9 @@ package dev.hotfixlog.incoming;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.hotfixlog.support.Fuzzing;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Timeout;
 
 /** Alertmanager's and Grafana's webhook bodies: any body is a batch of alerts or a refusal naming fields. */
 class AlertPayloadsFuzzer {
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     @FuzzTest(maxDuration = "5s")
     void anyDelivery_isABatchOrARefusal(byte[] input) throws Exception {
         String body = Fuzzing.text(input);

@@ -6,9 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.hotfixlog.support.FuzzServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The multipart reader (the guard's form read, {@code Requests.files}) on every route that takes a form or a file.
@@ -32,7 +30,6 @@ class MultipartFuzzer {
         FuzzServer.start();
     }
 
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     @FuzzTest(maxDuration = "6s")
     void anyMultipartBody_isAnsweredWithoutA5xx(byte[] input) throws Exception {
         String route = ROUTES.get(input.length == 0 ? 0 : (input[0] & 0xff) % ROUTES.size());

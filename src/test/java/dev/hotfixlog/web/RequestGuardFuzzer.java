@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.hotfixlog.support.FuzzServer;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The request guard and every reader behind it, through a real server: a request line, headers (Content-Type with
@@ -19,7 +17,6 @@ class RequestGuardFuzzer {
         FuzzServer.start();
     }
 
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     @FuzzTest(maxDuration = "6s")
     void anyRequest_isAnsweredWithoutA5xx(byte[] request) throws Exception {
         assertThat(FuzzServer.send(request)).as(new String(request, java.nio.charset.StandardCharsets.ISO_8859_1))
