@@ -26,15 +26,8 @@ final class Answers {
         }
     }
 
-    /** "now", "10 min ago", "2026-10-04 02:17" (UTC), or any ISO-8601 time. */
+    /** "now", "10 min ago", "2026-10-04 02:17" (UTC), or any ISO-8601 time: {@link TimeText}'s grammar. */
     static Instant when(String field, String text, Clock clock) {
-        String t = text.trim();
-        if (t.equalsIgnoreCase("now")) {
-            return clock.instant();
-        }
-        if (t.toLowerCase(Locale.ROOT).endsWith(" ago")) {
-            return clock.instant().minus(TimeText.parseDuration(field, t.substring(0, t.length() - 4)));
-        }
-        return TimeText.parseInstant(field, t);
+        return TimeText.parseInstant(field, text, clock.instant());
     }
 }

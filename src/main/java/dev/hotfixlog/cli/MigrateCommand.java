@@ -10,7 +10,6 @@ import dev.hotfixlog.migrate.MigrationRequest;
 import dev.hotfixlog.migrate.SeverityTable;
 import dev.hotfixlog.migrate.Skipped;
 import dev.hotfixlog.migrate.SourceKind;
-import dev.hotfixlog.time.TimeText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,8 +78,8 @@ final class MigrateCommand extends AppCommand {
             throw dev.hotfixlog.error.ValidationException.of("--token-env", tokenEnv + " is not set");
         }
         MigrationRequest request = new MigrationRequest(kind, from != null ? from : regional(kind), key, dryRun,
-                since == null ? null : TimeText.parseInstant("--since", since),
-                until == null ? null : TimeText.parseInstant("--until", until), lines, jiraUrl, restart,
+                since == null ? null : Answers.when("--since", since, ctx.clock()),
+                until == null ? null : Answers.when("--until", until, ctx.clock()), lines, jiraUrl, restart,
                 new MigrationLimits(seconds(readTimeout, MigrationLimits.READ_TIMEOUT),
                         seconds(answerTimeout, MigrationLimits.ANSWER_TIMEOUT),
                         maxPages == null ? MigrationLimits.MAX_PAGES : maxPages));

@@ -12,7 +12,6 @@ import dev.hotfixlog.risk.RiskJson;
 import dev.hotfixlog.risk.RiskQuery;
 import dev.hotfixlog.risk.RiskState;
 import dev.hotfixlog.text.Spaces;
-import dev.hotfixlog.time.TimeText;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -126,7 +125,7 @@ final class RiskCommand {
         int run(App app, Config config) {
             Risk r = app.risks().add(new NewRisk(hotfix, statement, owner, decision == null ? null
                     : RiskDecision.parse("--decision", decision), controls, properFix, reviewBy == null ? null
-                    : TimeText.parseInstant("--review-by", reviewBy)), config.actor());
+                    : Answers.when("--review-by", reviewBy, ctx.clock())), config.actor());
             out().println(r.key()); // the id comes first, alone on its line, so scripts can read it
             print(out(), r, ctx.clock().instant());
             return ExitCodes.OK;
@@ -196,7 +195,7 @@ final class RiskCommand {
 
         @Override
         Risk change(App app, long risk, String actor) {
-            return app.risks().reaccept(risk, TimeText.parseInstant("--review-by", reviewBy), reason, actor);
+            return app.risks().reaccept(risk, Answers.when("--review-by", reviewBy, ctx.clock()), reason, actor);
         }
     }
 

@@ -3,9 +3,8 @@ package dev.hotfixlog.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ValidationException;
-import dev.hotfixlog.security.SecretRedactor;
+import dev.hotfixlog.time.TimeText;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * GitHub's {@code deployment_status} webhook as a deploy marker: a {@code success} state is a deploy of the
@@ -50,12 +49,7 @@ final class GitHubDeployments {
         Instant at = null;
         String created = text(status.path("created_at"));
         if (created != null) {
-            try {
-                at = Instant.parse(created);
-            } catch (DateTimeParseException e) {
-                throw ValidationException.of("deployment_status.created_at", "is not a time: "
-                        + SecretRedactor.quoted(created));
-            }
+            at = TimeText.parseInstant("deployment_status.created_at", created);
         }
         return new DeployMarker(system, version, at, environment, url, deliveryId);
     }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.google.re2j.Pattern;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -153,9 +151,10 @@ public record CustomField(String name, String label, Type type, boolean required
         switch (type) {
             case DATE -> {
                 try {
-                    return LocalDate.parse(t).toString();
-                } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("must be a date, yyyy-mm-dd; was '" + t + "'");
+                    return dev.hotfixlog.time.TimeText.parseDate(name, t).toString();
+                } catch (dev.hotfixlog.error.ValidationException e) {
+                    throw new IllegalArgumentException("must be a date from 0001-01-01 to 9999-12-31, yyyy-mm-dd; "
+                            + "was '" + (t.length() > 100 ? t.substring(0, 100) + "…" : t) + "'");
                 }
             }
             case LINK -> {

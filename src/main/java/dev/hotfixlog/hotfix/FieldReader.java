@@ -17,6 +17,16 @@ import java.util.function.Function;
  */
 final class FieldReader {
     private final List<FieldError> errors = new ArrayList<>();
+    /** What {@code now} and {@code 10 min ago} are read against: the change's own time; null refuses them. */
+    private final Instant now;
+
+    FieldReader() {
+        this(null);
+    }
+
+    FieldReader(Instant now) {
+        this.now = now;
+    }
 
     List<FieldError> errors() {
         return errors;
@@ -64,7 +74,7 @@ final class FieldReader {
     }
 
     Instant instant(JsonNode obj, String name, String path) {
-        return parsed(obj, name, path, s -> TimeText.parseInstant(path, s));
+        return parsed(obj, name, path, s -> TimeText.parseInstant(path, s, now));
     }
 
     Duration duration(JsonNode obj, String name, String path) {

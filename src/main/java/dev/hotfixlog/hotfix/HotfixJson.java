@@ -172,7 +172,8 @@ public final class HotfixJson {
      * {@link #checkReadOnly}).
      */
     public static Hotfix read(ObjectNode node, Identity identity) {
-        FieldReader r = new FieldReader();
+        // A time typed as "10 min ago" is read against the moment this change is saved (the revision's time).
+        FieldReader r = new FieldReader(identity.updatedAt());
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();

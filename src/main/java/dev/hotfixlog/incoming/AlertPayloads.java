@@ -7,9 +7,8 @@ import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.HotfixView;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Sha256;
+import dev.hotfixlog.time.TimeText;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -30,8 +29,8 @@ public final class AlertPayloads {
     static final int MAX_LABELS = 64;
     static final int MAX_VALUE = 4_000;
     static final int MAX_GROUP_KEY = 8_000;
-    /** Go's zero time, which Alertmanager writes for "no end yet". */
-    private static final int GO_ZERO_YEAR = 1;
+    /** Go's zero time (year 1), which Alertmanager writes for "no end yet": a time before this is "none". */
+    private static final Instant GO_ZERO_END = Instant.parse("0002-01-01T00:00:00Z");
     private static final List<Map.Entry<String, String>> ITEM_LINKS = List.of(Map.entry("generatorURL", "source"),
             Map.entry("dashboardURL", "dashboard"), Map.entry("panelURL", "panel"),
             Map.entry("silenceURL", "silence"));
@@ -163,11 +162,16 @@ public final class AlertPayloads {
         if (n == null || n.isNull() || (n.isTextual() && n.asText().isEmpty())) {
             return null;
         }
+        if (!n.isTextual()) {
+            errors.add(new FieldError(field, "must be an RFC 3339 time, was " + n.getNodeType().toString()
+                    .toLowerCase(java.util.Locale.ROOT)));
+            return null;
+        }
         try {
-            OffsetDateTime t = OffsetDateTime.parse(n.asText());
-            return t.getYear() <= GO_ZERO_YEAR ? null : t.toInstant();
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "is not an RFC 3339 time: '" + cut(n.asText()) + "'"));
+            Instant t = TimeText.parseInstant(field, n.asText());
+            return t.isBefore(GO_ZERO_END) ? null : t;
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
             return null;
         }
     }

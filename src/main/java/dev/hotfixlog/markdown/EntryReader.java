@@ -11,6 +11,7 @@ import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.ImportItem;
 import dev.hotfixlog.hotfix.Revision;
 import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.time.TimeText;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -187,8 +188,9 @@ final class EntryReader {
                 if (dated.matches()) {
                     title = dated.group(1);
                     try {
-                        day = LocalDate.parse(dated.group(2)); // a day only: no detection time is made of it
-                    } catch (java.time.format.DateTimeParseException e) {
+                        // a day only: no detection time is made of it
+                        day = TimeText.parseDate("Date", dated.group(2));
+                    } catch (ValidationException e) {
                         error(start, "'" + dated.group(2) + "' is not a date");
                     }
                 }

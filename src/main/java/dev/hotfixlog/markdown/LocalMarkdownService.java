@@ -13,6 +13,7 @@ import dev.hotfixlog.hotfix.ImportOutcome;
 import dev.hotfixlog.hotfix.Revision;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.Database;
+import dev.hotfixlog.time.TimeText;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -240,10 +241,11 @@ public final class LocalMarkdownService implements MarkdownService {
                         + "/<its SHA-256>.<extension>, was '" + file + "'");
             }
             Instant added;
-            try {
-                added = Instant.parse(n.path("addedAt").asText(""));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw ValidationException.of("line " + line, "attachment " + file + ": addedAt is not a time");
+            try { // the one time reader: a year beyond 9999 would overflow the stored epoch milliseconds
+                added = TimeText.parseInstant("addedAt", n.path("addedAt").asText(""));
+            } catch (ValidationException e) {
+                throw ValidationException.of("line " + line, "attachment " + file + ": addedAt is not a time "
+                        + "from the year 0001 to 9999");
             }
             out.add(new LogEvidence.Ref(file, n.path("fileName").asText("attachment"),
                     n.path("note").isTextual() ? n.path("note").asText() : null, sha,

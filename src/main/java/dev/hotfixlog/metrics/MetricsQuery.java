@@ -26,31 +26,27 @@ public record MetricsQuery(Instant from, Instant to, ZoneId zone) {
         }
         // "Now" to the second: a period people read and type back in, not a clock reading.
         Instant end = to == null || to.isBlank() ? now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                : instant("to", to, z);
+                : instant("to", to, z, now);
         Instant start = from == null || from.isBlank() ? ZonedDateTime.ofInstant(end, z).minusMonths(12).toInstant()
-                : instant("from", from, z);
+                : instant("from", from, z, now);
         return new MetricsQuery(start, end, z);
     }
 
-    private static Instant instant(String field, String text, ZoneId zone) {
+    /** A day or a month at its start in the asked zone; anything else is {@link TimeText}'s grammar. */
+    private static Instant instant(String field, String text, ZoneId zone, Instant now) {
         String t = text.strip();
         try {
-            Instant at;
             if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                at = java.time.LocalDate.parse(t).atStartOfDay(zone).toInstant();
-            } else if (t.matches("\\d{4}-\\d{2}")) {
-                at = java.time.YearMonth.parse(t).atDay(1).atStartOfDay(zone).toInstant();
-            } else {
-                at = java.time.OffsetDateTime.parse(t).toInstant();
+                return TimeText.bounded(field, t, java.time.LocalDate.parse(t).atStartOfDay(zone).toInstant());
             }
-            // The log's own range (TimeText): a period beyond it would overflow the arithmetic on epoch millis.
-            if (at.isBefore(TimeText.EARLIEST) || at.isAfter(TimeText.LATEST)) {
-                throw ValidationException.of(field, "'" + text + "' is outside the years -9999 to 9999");
+            if (t.matches("\\d{4}-\\d{2}")) {
+                return TimeText.bounded(field, t,
+                        java.time.YearMonth.parse(t).atDay(1).atStartOfDay(zone).toInstant());
             }
-            return at;
-        } catch (java.time.DateTimeException e) { // unparsable, or beyond what java.time holds
+        } catch (java.time.DateTimeException e) { // 2026-13, 2026-02-30
             throw ValidationException.of(field, "'" + text + "' is not a date; use 2026-10, 2026-10-01 or "
                     + "2026-10-01T00:00:00Z");
         }
+        return TimeText.parseInstant(field, t, now);
     }
 }

@@ -1,23 +1,27 @@
 package dev.hotfixlog.time;
 
 import dev.hotfixlog.error.ValidationException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the times and durations people actually type: ISO-8601 with or without zone or seconds, a space instead
- * of the {@code T}, a bare date; durations as ISO ({@code PT1H30M}) or words ({@code 45 min}, {@code 1h 30m},
- * {@code 2 hours}). A time without a zone is taken as UTC. Everything is kept to the millisecond, which is what
- * the database stores.
+ * The one reader of every time and duration that comes in: typed on the command line, in a web form, in a JSON
+ * body, a query, an alert or deploy payload, a Markdown page. One grammar: {@code now}; a duration and
+ * {@code ago} ({@code 10 min ago}, {@code 2h ago}); ISO-8601 with a zone ({@code Z}, {@code +02:00},
+ * {@code +0200}) or without one (read as UTC), with or without seconds, a space instead of the {@code T}, a bare
+ * date. Durations as ISO ({@code PT1H30M}) or words ({@code 45 min}, {@code 1h 30m}, {@code 2 hours}). Every time
+ * is within the years 0001 to 9999 (what epoch milliseconds, the pages, the Markdown log and
+ * {@code datetime-local} all hold) and kept to the millisecond, which is what the database stores; anything else
+ * is a {@link ValidationException} naming the field, never another exception.
  */
 public final class TimeText {
     // Compiled once: an import parses thousands of times (String.matches and replaceFirst compile every call).
@@ -29,26 +33,69 @@ public final class TimeText {
     private static final Pattern DURATION_WHOLE = Pattern.compile(
             "^(?:\\s*\\d+(?:[.,]\\d+)?\\s*(?:d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\\b"
                     + "(?:\\s*(?:,|and)\\s*)?)+\\s*$");
+    /** Longer than any time or duration anyone writes; the patterns above never see more (they backtrack). */
+    private static final int LONGEST_TEXT = 100;
 
     private TimeText() {
     }
 
-    /** The times the log keeps: years -9999 to 9999, which epoch milliseconds and every page can hold. */
-    public static final Instant EARLIEST = Instant.parse("-9999-01-01T00:00:00Z");
+    /** The times the log keeps: years 0001 to 9999, which epoch milliseconds and every page can hold. */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
     /** No hotfix, follow-up or incident lasts longer than this; a longer duration is a typo. */
     public static final Duration LONGEST = Duration.ofDays(366L * 100);
 
+    /**
+     * A time in the whole grammar, {@code now} and {@code … ago} read against {@code now}; a null {@code now}
+     * (a payload a machine sent, a record's own stamps) refuses them with a 422.
+     */
+    public static Instant parseInstant(String field, String text, Instant now) {
+        String t = text == null ? "" : text.strip();
+        if (t.length() > LONGEST_TEXT) {
+            throw notATime(field, t);
+        }
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (lower.equals("now") || lower.endsWith(" ago")) {
+            if (now == null) {
+                throw ValidationException.of(field, "'" + t + "' is relative; write the time itself, like "
+                        + "2026-10-04T02:17:00Z");
+            }
+            Instant at = lower.equals("now") ? now
+                    : now.minus(parseDuration(field, t.substring(0, t.length() - 4)));
+            return bounded(field, t, at.truncatedTo(ChronoUnit.MILLIS));
+        }
+        return bounded(field, t, parseAnyInstant(field, t));
+    }
+
+    /** A time written out (no {@code now}, no {@code ago}): what a machine sends and a record stores. */
     public static Instant parseInstant(String field, String text) {
-        Instant at = parseAnyInstant(field, text);
+        return parseInstant(field, text, null);
+    }
+
+    /** A calendar date, {@code 2026-10-04}, within the same years. */
+    public static LocalDate parseDate(String field, String text) {
+        String t = text == null ? "" : text.strip();
+        try {
+            LocalDate d = t.length() > LONGEST_TEXT ? null : LocalDate.parse(t);
+            if (d != null && d.getYear() >= 1 && d.getYear() <= 9999) {
+                return d;
+            }
+        } catch (DateTimeException e) {
+            // refused below, like a date out of range
+        }
+        throw ValidationException.of(field, "'" + cut(t) + "' is not a date from 0001-01-01 to 9999-12-31; write "
+                + "yyyy-mm-dd");
+    }
+
+    /** The instant itself when it is within the years 0001 to 9999; a 422 naming the field otherwise. */
+    public static Instant bounded(String field, String text, Instant at) {
         if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
-            throw ValidationException.of(field, "'" + text.trim() + "' is outside the years -9999 to 9999");
+            throw ValidationException.of(field, "'" + cut(text) + "' is outside the years 0001 to 9999");
         }
         return at;
     }
 
-    private static Instant parseAnyInstant(String field, String text) {
-        String t = text == null ? "" : text.trim();
+    private static Instant parseAnyInstant(String field, String t) {
         if (t.isEmpty()) {
             throw ValidationException.of(field, "is empty; expected a time like 2026-10-04T02:17:00Z");
         }
@@ -66,18 +113,30 @@ public final class TimeText {
                 return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
             }
             return LocalDate.parse(iso).atStartOfDay().toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw ValidationException.of(field, "'" + t + "' is not a time; expected ISO-8601 like "
-                    + "2026-10-04T02:17:00Z (a time without a zone is read as UTC)");
+        } catch (DateTimeException | ArithmeticException e) { // unparsable, or beyond what java.time holds
+            throw notATime(field, t);
         }
+    }
+
+    private static ValidationException notATime(String field, String t) {
+        return ValidationException.of(field, "'" + cut(t) + "' is not a time; expected ISO-8601 like "
+                + "2026-10-04T02:17:00Z (a time without a zone is read as UTC), now, or 10 min ago");
+    }
+
+    /** What an error quotes of a text: enough to recognise it, never a whole pasted page. */
+    private static String cut(String t) {
+        return t.length() <= LONGEST_TEXT ? t : t.substring(0, LONGEST_TEXT) + "…";
     }
 
     public static Duration parseDuration(String field, String text) {
         String t = text == null ? "" : text.trim();
+        if (t.length() > LONGEST_TEXT) {
+            throw badDuration(field, t);
+        }
         if (t.regionMatches(true, 0, "P", 0, 1)) {
             try {
                 return bounded(field, t, Duration.parse(t.toUpperCase(Locale.ROOT)));
-            } catch (DateTimeParseException | ArithmeticException e) {
+            } catch (DateTimeException | ArithmeticException e) {
                 throw badDuration(field, t);
             }
         }
@@ -105,7 +164,7 @@ public final class TimeText {
     }
 
     private static ValidationException tooLong(String field, String t) {
-        return ValidationException.of(field, "'" + t + "' is longer than 100 years; write the duration it took");
+        return ValidationException.of(field, "'" + cut(t) + "' is longer than 100 years; write the duration it took");
     }
 
     private static long unitSeconds(String unit) {
@@ -122,7 +181,7 @@ public final class TimeText {
     }
 
     private static ValidationException badDuration(String field, String t) {
-        return ValidationException.of(field, "'" + t + "' is not a duration; write e.g. 45 min, 1h 30m, 2 hours "
+        return ValidationException.of(field, "'" + cut(t) + "' is not a duration; write e.g. 45 min, 1h 30m, 2 hours "
                 + "or PT1H30M");
     }
 

@@ -195,7 +195,8 @@ class ImportToleranceTest {
                             new FieldError("line 7", "Severity: 'Urgent' is not a severity; write 🔴 Critical, 🟡 "
                                     + "High or 🔵 Medium"),
                             new FieldError("line 8", "Date/Time: 'yesterday at noon' is not a time; expected "
-                                    + "ISO-8601 like 2026-10-04T02:17:00Z (a time without a zone is read as UTC)"),
+                                    + "ISO-8601 like 2026-10-04T02:17:00Z (a time without a zone is read as UTC), "
+                                    + "now, or 10 min ago"),
                             new FieldError("line 9", "Duration: 'a while' is not a duration; write e.g. 45 min, "
                                     + "1h 30m, 2 hours or PT1H30M"),
                             new FieldError("line 11", "'HOTFIX-abc' is not a hotfix id; write HOTFIX- and a number, "

@@ -54,6 +54,6 @@ class TimeTextTest {
         assertThatThrownBy(() -> TimeText.parseInstant("detectedAt", text))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("detectedAt: '" + text + "' is not a time; expected ISO-8601 like 2026-10-04T02:17:00Z "
-                        + "(a time without a zone is read as UTC)");
+                        + "(a time without a zone is read as UTC), now, or 10 min ago");
     }
 }

@@ -1,0 +1,13 @@
+package dev.hotfixlog.markdown;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.hotfixlog.support.Fuzzing;
+
+/** The Markdown reader: any page is read into entries and line-numbered errors, nothing else. */
+class LogReaderFuzzer {
+    @FuzzTest(maxDuration = "5s")
+    void anyPage_isReadOrRefused(byte[] input) throws Exception {
+        String page = Fuzzing.text(input);
+        Fuzzing.refusesOnlyWithOwnErrors(() -> LogReader.read(page));
+    }
+}
