@@ -57,23 +57,27 @@ public final class LocalMetricsService implements MetricsService {
                 Objects.requireNonNull(logSigns, "logSigns"), repo);
     }
 
+    /** Unbounded in time: the CLI's own computation, which its user can stop, and the benchmarks' cold runs. */
     @Override
     public Metrics compute(MetricsQuery q) {
-        return compute(q, () -> true);
+        return computeWhile(q, () -> true);
     }
 
     /**
-     * As {@link #compute(MetricsQuery)}, given up (503, busy) as soon as {@code stillWanted} says no (its client has
-     * gone) or after {@link #MAX_COMPUTE}. The whole months computed until then are kept all the same, so asking
-     * again goes on where this one stopped instead of starting over.
+     * As {@link #compute(MetricsQuery)} for a request, given up (503, busy) as soon as {@code stillWanted} says no
+     * (its client has gone) or after {@link #MAX_COMPUTE}. The whole months computed until then are kept all the
+     * same, so asking again goes on where this one stopped instead of starting over.
      */
     @Override
     public Metrics compute(MetricsQuery q, BooleanSupplier stillWanted) {
+        long deadline = System.nanoTime() + MAX_COMPUTE.toNanos();
+        return computeWhile(q, () -> stillWanted.getAsBoolean() && System.nanoTime() - deadline < 0);
+    }
+
+    private Metrics computeWhile(MetricsQuery q, BooleanSupplier goOn) {
         long now = now().toEpochMilli();
         String zone = q.zone().getId();
         boolean inDatabase = keptZones.contains(zone);
-        long deadline = System.nanoTime() + MAX_COMPUTE.toNanos();
-        BooleanSupplier goOn = () -> stillWanted.getAsBoolean() && System.nanoTime() - deadline < 0;
         List<Period> months = Period.months(q);
         // Types are compared with the period of the same length before this one.
         Instant before = q.from().minusMillis(q.to().toEpochMilli() - q.from().toEpochMilli());
