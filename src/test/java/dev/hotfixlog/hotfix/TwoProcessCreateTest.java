@@ -75,7 +75,7 @@ class TwoProcessCreateTest {
                 pool.shutdownNow();
             }
 
-            assertThat(statuses).as("every answer of every attempt").containsOnly(201, 503);
+            assertThat(statuses).as("every answer of every attempt").isSubsetOf(201, 503);
             int total = CREATES + CLI_CREATES;
             Set<String> expected = IntStream.rangeClosed(1, total).mapToObj(i -> String.format("HOTFIX-%03d", i))
                     .collect(Collectors.toCollection(TreeSet::new));
