@@ -25,7 +25,11 @@ public record MetricsQuery(Instant from, Instant to, ZoneId zone) {
         if (!from.isBefore(to)) {
             throw ValidationException.of("from", "must be before to (" + to + "), was " + from);
         }
-        if (from.isBefore(ZonedDateTime.ofInstant(to, zone).minusYears(MAX_YEARS).toInstant())) {
+        // Counted from the start of the month 20 years back, so "from the same day (or month) 20 years ago" to now is
+        // within the bound, not a few hours past it.
+        ZonedDateTime earliest = ZonedDateTime.ofInstant(to, zone).minusYears(MAX_YEARS).withDayOfMonth(1)
+                .toLocalDate().atStartOfDay(zone);
+        if (from.isBefore(earliest.toInstant())) {
             String tooLong = "the period from " + from + " to " + to + " is longer than " + MAX_YEARS
                     + " years; ask for at most " + MAX_YEARS + " years at a time";
             throw new ValidationException(List.of(new FieldError("from", tooLong), new FieldError("to", tooLong)));

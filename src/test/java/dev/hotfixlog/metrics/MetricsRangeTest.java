@@ -40,15 +40,17 @@ class MetricsRangeTest {
     }
 
     @BothDatabases
-    void exactlyTwentyYears_areAnswered(TestDb db) {
-        try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-06-01T00:00:00Z"))) {
+    void fromTheSameDayTwentyYearsAgo_toNow_isAnswered(TestDb db) {
+        try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-06-01T10:00:00Z"))) {
             MetricsTest.history(s.http());
 
-            Http.Response answer = s.http().get("/api/v1/metrics?from=2006-06-01&to=2026-06-01");
+            // Twenty years and ten hours: counted from the start of the month twenty years back, it is within.
+            Http.Response answer = s.http().get("/api/v1/metrics?from=2006-06-01");
 
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             assertThat(answer.json().path("hotfixes").asInt()).isEqualTo(6);
-            assertThat(answer.json().path("teamHealth").path("perMonth").size()).isEqualTo(240);
+            assertThat(answer.json().path("teamHealth").path("perMonth").size()).isEqualTo(241);
+            assertThat(s.http().get("/api/v1/metrics?from=2006-05-31").status()).isEqualTo(422);
         }
     }
 
