@@ -1,6 +1,5 @@
 package dev.hotfixlog.web;
 
-import dev.hotfixlog.security.Sha256;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -56,7 +55,7 @@ public final class Admission {
         String credential = credential(ctx.header("Authorization"), ctx.cookie(SESSION_COOKIE));
         if (credential != null) {
             synchronized (known) {
-                known.put(Sha256.hex(credential), System.nanoTime());
+                known.put(hash(credential), System.nanoTime());
             }
         }
     }
@@ -70,7 +69,7 @@ public final class Admission {
         String credential = credential(request.getHeaders().get(HttpHeader.AUTHORIZATION), sessionCookie(request));
         String hash = null;
         if (credential != null) {
-            String h = Sha256.hex(credential);
+            String h = hash(credential);
             synchronized (known) {
                 Long seen = known.get(h);
                 if (seen != null && System.nanoTime() - seen < REMEMBERED.toNanos()) {
@@ -100,6 +99,16 @@ public final class Admission {
         }
         inProgress.computeIfAbsent(caller, c -> new AtomicInteger()).incrementAndGet();
         return () -> inProgress.computeIfPresent(caller, (c, n) -> n.decrementAndGet() <= 0 ? null : n);
+    }
+
+    /** SHA-256, so the map holds no credential (web cannot use security's helper: security depends on web). */
+    private static String hash(String credential) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(credential.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private static String credential(String authorization, String session) {
