@@ -34,7 +34,8 @@ final class Shed {
             body = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
                     + "content=\"width=device-width, initial-scale=1\"><title>503 Busy · Hotfix Log</title>"
                     + "<link rel=\"stylesheet\" href=\"/static/app.css\"></head><body><main><h1>Busy</h1>"
-                    + "<p class=\"error\" role=\"alert\">" + Markup.escape(DETAIL) + ".</p><p>Reload the page in a moment · <a href=\"/\">The board</a></p></main></body>"
+                    + "<p class=\"error\" role=\"alert\">" + Markup.escape(DETAIL) + ".</p><p>Reload the page in a "
+                    + "moment · <a href=\"/\">The board</a></p></main></body>"
                     + "</html>\n").getBytes(StandardCharsets.UTF_8);
         } else {
             ObjectNode p = Json.object();
