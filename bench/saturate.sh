@@ -15,7 +15,8 @@ loops=()
 stop_loops() {
   for p in "${loops[@]}"; do kill "$p" 2>/dev/null || true; done
 }
-trap stop_loops EXIT INT TERM
+trap stop_loops EXIT
+trap 'exit 130' INT TERM
 # Compile first, unloaded: the runs measure the tests, not the compiler.
 mvn -o -q -B -Dstyle.color=never test-compile
 for _ in $(seq 1 "$cores"); do
