@@ -1,8 +1,10 @@
 package dev.hotfixlog.metrics;
 
+import dev.hotfixlog.error.BusyException;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.Database;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,10 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Handle;
 
 /** {@link MetricsService} on the database: a handful of aggregates per period, in one read transaction. */
 public final class LocalMetricsService implements MetricsService {
+    /** The longest a metrics request computes; a cold 20 years of a team's log takes about a second. */
+    static final Duration MAX_COMPUTE = Duration.ofSeconds(20);
     static final String DETECTION_TO_ALERT = "(alerted_at - detected_at) / 1000";
     static final String ALERT_TO_FIX = "(fix_deployed_at - alerted_at) / 1000";
     static final String TOTAL = "COALESCE((resolved_at - detected_at) / 1000, explicit_duration_seconds)";
@@ -27,6 +32,13 @@ public final class LocalMetricsService implements MetricsService {
     private final DeliveryFigures delivery = new DeliveryFigures();
     private final RiskFigures riskFigures = new RiskFigures();
     private final KeptMonthsRepository cache = new KeptMonthsRepository();
+    private final MonthsInMemory inMemory = new MonthsInMemory();
+    /**
+     * The zones whose whole months are kept in {@code metrics_month}: UTC (the default of the API, the dashboard and
+     * the CLI) and the server's own ({@code TZ}). Any other is computed and remembered in memory only, so a viewer
+     * naming zones cannot grow the database.
+     */
+    private final java.util.Set<String> keptZones;
     private final WarningSigns warningSigns;
     private final List<String> choiceFields;
 
@@ -38,49 +50,77 @@ public final class LocalMetricsService implements MetricsService {
     public LocalMetricsService(Database db, Clock clock, SecretRedactor redactor, LogSigns logSigns,
                                List<String> choiceFields) {
         this.choiceFields = List.copyOf(choiceFields);
+        this.keptZones = java.util.Set.copyOf(List.of("UTC", java.time.ZoneId.systemDefault().getId()));
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.warningSigns = new WarningSigns(db, clock, Objects.requireNonNull(redactor, "redactor"),
                 Objects.requireNonNull(logSigns, "logSigns"), repo);
     }
 
+    /** Unbounded in time: the CLI's own computation, which its user can stop, and the benchmarks' cold runs. */
     @Override
     public Metrics compute(MetricsQuery q) {
+        return computeWhile(q, () -> true);
+    }
+
+    /**
+     * As {@link #compute(MetricsQuery)} for a request, given up (503, busy) as soon as {@code stillWanted} says no
+     * (its client has gone) or after {@link #MAX_COMPUTE}. The whole months computed until then are kept all the
+     * same, so asking again goes on where this one stopped instead of starting over.
+     */
+    @Override
+    public Metrics compute(MetricsQuery q, BooleanSupplier stillWanted) {
+        long deadline = System.nanoTime() + MAX_COMPUTE.toNanos();
+        return computeWhile(q, () -> stillWanted.getAsBoolean() && System.nanoTime() - deadline < 0);
+    }
+
+    private Metrics computeWhile(MetricsQuery q, BooleanSupplier goOn) {
         long now = now().toEpochMilli();
         String zone = q.zone().getId();
+        boolean inDatabase = keptZones.contains(zone);
         List<Period> months = Period.months(q);
         // Types are compared with the period of the same length before this one.
         Instant before = q.from().minusMillis(q.to().toEpochMilli() - q.from().toEpochMilli());
         List<Period> previousMonths = Period.months(new MetricsQuery(before, q.from(), q.zone()));
         Map<Period, Tally> fresh = new LinkedHashMap<>();
         long[] version = new long[1];
-        Metrics metrics = db.read(h -> {
-            if (db.dialect() == dev.hotfixlog.store.Dialect.POSTGRESQL) {
-                // Every query here reads a month at most and joins by primary key, which the planner, costing
-                // by estimates, does not always see: measured on a month of a million-hotfix log, the
-                // post-mortem join hash-joined a scan of every follow-up (190 ms; 24 ms as lookups), and JIT
-                // compilation alone added 200 ms to the repeat lookups. This transaction only.
-                repo.lookupsOnly(h);
-            }
-            version[0] = cache.version(h);
-            Map<Long, Tally> stored = cache.load(h, zone, before.toEpochMilli(), q.to().toEpochMilli(), now);
-            Map<Period, Tally> current = tallies(h, months, stored, fresh, now);
-            Map<Period, Tally> previous = tallies(h, previousMonths, stored, fresh, now);
-            return metrics(q, h, current, previous);
-        });
-        if (!fresh.isEmpty()) {
-            remember(zone, fresh, version[0], now);
+        try {
+            Metrics metrics = db.read(h -> {
+                if (db.dialect() == dev.hotfixlog.store.Dialect.POSTGRESQL) {
+                    // Every query here reads a month at most and joins by primary key, which the planner, costing
+                    // by estimates, does not always see: measured on a month of a million-hotfix log, the
+                    // post-mortem join hash-joined a scan of every follow-up (190 ms; 24 ms as lookups), and JIT
+                    // compilation alone added 200 ms to the repeat lookups. This transaction only.
+                    repo.lookupsOnly(h);
+                }
+                version[0] = cache.version(h);
+                Map<Long, Tally> stored = inDatabase
+                        ? cache.load(h, zone, before.toEpochMilli(), q.to().toEpochMilli(), now)
+                        : inMemory.load(zone, version[0], now);
+                Map<Period, Tally> current = tallies(h, months, stored, fresh, now, goOn);
+                Map<Period, Tally> previous = tallies(h, previousMonths, stored, fresh, now, goOn);
+                return metrics(q, h, current, previous);
+            });
+            remember(zone, inDatabase, fresh, version[0], now);
+            return metrics;
+        } catch (BusyException e) {
+            remember(zone, inDatabase, fresh, version[0], now);
+            throw e;
         }
-        return metrics;
     }
 
     /** Each month's tally: stored when it is a whole month still valid, computed otherwise. */
     private Map<Period, Tally> tallies(Handle h, List<Period> months, Map<Long, Tally> stored,
-                                       Map<Period, Tally> fresh, long now) {
+                                       Map<Period, Tally> fresh, long now, BooleanSupplier goOn) {
         Map<Period, Tally> out = new LinkedHashMap<>();
         for (Period p : months) {
             Tally t = p.complete() ? stored.get(p.from()) : null;
             if (t == null) {
+                if (!goOn.getAsBoolean()) {
+                    throw new BusyException("the metrics took longer than " + MAX_COMPUTE.toSeconds() + " s, or "
+                            + "their client has gone; the " + fresh.size() + " months computed so far are kept, so "
+                            + "asking again goes on from there");
+                }
                 t = repo.tally(h, p.from(), p.to(), now);
                 if (p.complete()) {
                     fresh.put(p, t);
@@ -91,8 +131,18 @@ public final class LocalMetricsService implements MetricsService {
         return out;
     }
 
-    /** Keeps freshly computed whole months; a failure here costs the next reader time, never this one its answer. */
-    private void remember(String zone, Map<Period, Tally> fresh, long version, long now) {
+    /**
+     * Keeps freshly computed whole months: in {@code metrics_month} for the kept zones, in memory for any other;
+     * a failure here costs the next reader time, never this one its answer.
+     */
+    private void remember(String zone, boolean inDatabase, Map<Period, Tally> fresh, long version, long now) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        if (!inDatabase) {
+            inMemory.store(zone, version, fresh);
+            return;
+        }
         try {
             db.write(h -> cache.store(h, zone, fresh, version, now));
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.web.ClientWatch;
 import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
@@ -73,7 +74,7 @@ public final class MetricsRoutes {
 
     private void metrics(Context ctx) {
         Metrics m = service.compute(MetricsQuery.parse(ctx.queryParam("from"), ctx.queryParam("to"),
-                ctx.queryParam("zone"), clock.instant()));
+                ctx.queryParam("zone"), clock.instant()), ClientWatch.of(ctx));
         ctx.contentType("application/json").result(Json.write(MetricsJson.write(m, service.signs())));
     }
 
@@ -104,7 +105,7 @@ public final class MetricsRoutes {
     private void dashboard(Context ctx) {
         MetricsQuery q = MetricsQuery.parse(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("zone"),
                 clock.instant());
-        Metrics m = service.compute(q);
+        Metrics m = service.compute(q, ClientWatch.of(ctx));
         Map<String, Object> p = Requests.pageModel(ctx);
         p.put("m", m);
         p.put("signs", service.signs());

@@ -1,6 +1,7 @@
 package dev.hotfixlog.metrics;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Success metrics, emergency types and warning signs; the CLI, the REST API and the dashboard all call this.
@@ -8,6 +9,14 @@ import java.util.List;
  */
 public interface MetricsService {
     Metrics compute(MetricsQuery query);
+
+    /**
+     * As {@link #compute(MetricsQuery)}, stopping (busy) once {@code stillWanted} says no: its client has gone. A
+     * remote server watches its own client; here it is asked only between months of work.
+     */
+    default Metrics compute(MetricsQuery query, BooleanSupplier stillWanted) {
+        return compute(query);
+    }
 
     /** Every warning sign evaluated now: built-in ones from the log, external ones from their last value. */
     List<SignReading> signs();

@@ -24,7 +24,7 @@ import java.util.Optional;
  * limited per account and per address, counted in the shared audit log so the limit holds across instances.
  */
 public final class SignInRoutes {
-    public static final String SESSION_COOKIE = "hotfix_session";
+    public static final String SESSION_COOKIE = dev.hotfixlog.web.Admission.SESSION_COOKIE;
     static final String PRE_SESSION_CSRF_COOKIE = "hotfix_csrf";
     static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
     static final int MAX_FAILURES_PER_ACCOUNT = 5;

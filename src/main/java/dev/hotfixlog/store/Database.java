@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -42,7 +41,8 @@ public final class Database implements AutoCloseable {
     private static final Pattern URL_PARAMETERS = Pattern.compile("\\?.*$");
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&]*");
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 30_000;
+    /** One attempt's wait for another process's lock; {@link Retry} bounds the attempts (a 503 after 15 s). */
+    private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 5_000;
     private static final int SQLITE_READ_POOL_SIZE = 4;
     private static final long CONNECTION_TIMEOUT_MILLIS = 30_000;
     /** The newest migration under db/migration; {@code SchemaVersionTest} keeps the two equal. */
@@ -55,6 +55,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi writer;
     private final Jdbi reader;
     private final GroupCommitWriter groupCommit;
+    private final DiskRoom room;
 
     private Database(Dialect dialect, String url, HikariDataSource writePool, HikariDataSource readPool) {
         this.dialect = dialect;
@@ -64,6 +65,7 @@ public final class Database implements AutoCloseable {
         this.writer = Jdbi.create(writePool);
         this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
         this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommitWriter(writer) : null;
+        this.room = DiskRoom.of(dialect, url);
     }
 
     /** Opens the database at {@code url}, creating the SQLite file's folder if needed, and migrates the schema. */
@@ -284,13 +286,19 @@ public final class Database implements AutoCloseable {
                 throw translate(e);
             }
         }
+        return retried(() -> writer.inTransaction(work));
+    }
+
+    /** Runs {@code transaction} again on a transient conflict, within {@link Retry}'s bound; busy past it. */
+    private <T> T retried(java.util.function.Supplier<T> transaction) {
+        long start = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
-                return writer.inTransaction(work);
+                return transaction.get();
             } catch (HotfixLogException e) {
                 throw translate(e);
             } catch (RuntimeException e) {
-                if (Retry.isTransient(e) && attempt < Retry.MAX_ATTEMPTS) {
+                if (Retry.again(e, attempt, start)) {
                     LOG.debug("transient database conflict, attempt {}: {}", attempt, rootMessage(e));
                     sleep(Retry.backoffMillis(attempt));
                     continue;
@@ -317,37 +325,20 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} in a read-only transaction that sees one consistent snapshot. */
     public <T> T read(HandleCallback<T, RuntimeException> work) {
         Objects.requireNonNull(work, "work");
-        try {
-            if (dialect == Dialect.POSTGRESQL) {
-                return reader.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
-                    h.execute("SET TRANSACTION READ ONLY");
-                    return work.withHandle(h);
-                });
-            }
-            return reader.inTransaction(work);
-        } catch (HotfixLogException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw translate(e);
+        if (dialect == Dialect.POSTGRESQL) {
+            return retried(() -> reader.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+                h.execute("SET TRANSACTION READ ONLY");
+                return work.withHandle(h);
+            }));
         }
+        // A SQLite reader meets "busy" only when another process is recovering or checkpointing the WAL: brief.
+        return retried(() -> reader.inTransaction(work));
     }
 
-    /** Asks the database a trivial question and reports how that went; never throws. */
+    /** Asks the database a trivial question and whether it could take a write now ({@link DatabaseHealth#check}). */
     public DatabaseHealth health() {
-        long start = System.nanoTime();
-        try (Handle h = reader.open()) {
-            h.createQuery("SELECT 1").mapTo(Integer.class).one();
-            Connection c = h.getConnection();
-            DatabaseMetaData md = c.getMetaData();
-            RecentFailure f = writeFailure;
-            StorageFailure failing = f != null && f.recent(System.nanoTime()) ? f.kind() : null;
-            return new DatabaseHealth(true, md.getDatabaseProductName(), md.getDatabaseProductVersion(),
-                    (System.nanoTime() - start) / 1_000_000, failing == null ? null : failing.message,
-                    failing == null);
-        } catch (Exception e) {
-            return new DatabaseHealth(false, dialect.name().toLowerCase(java.util.Locale.ROOT), "",
-                    (System.nanoTime() - start) / 1_000_000, rootMessage(e), false);
-        }
+        RecentFailure f = writeFailure;
+        return DatabaseHealth.check(reader, dialect, f != null && f.recent(System.nanoTime()) ? f.kind() : null, room);
     }
 
     /**
@@ -366,7 +357,10 @@ public final class Database implements AutoCloseable {
         if (e instanceof HotfixLogException) {
             return e;
         }
-        if (Retry.isUnavailable(e) || Retry.isTransient(e)) {
+        if (Retry.isTransient(e)) {
+            return Retry.busy(e);
+        }
+        if (Retry.isUnavailable(e)) {
             return new StorageException("the database at " + redact(url) + " is unavailable: " + rootMessage(e), e);
         }
         return e;

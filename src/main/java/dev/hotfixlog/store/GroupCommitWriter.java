@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * <p>Each write keeps its own all-or-nothing: a write that throws is rolled back to its savepoint and gets its
  * exception; the others still commit. A caller's future completes only after the commit that holds its write
  * is durable, so durability is unchanged. If the commit itself fails, every write of the group gets the failure
- * and nothing of the group is stored. A transient "busy" (another process holds the lock) runs the group again.
+ * and nothing of the group is stored. A transient "busy" (another process holds the lock) runs the group again,
+ * within {@link Retry}'s bound; past it every write of the group is answered busy (503, Retry-After).
  */
 final class GroupCommitWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -93,6 +94,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void runGroup(List<Job<?>> group) {
+        long start = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try (Handle h = jdbi.open()) {
                 h.begin();
@@ -104,13 +106,14 @@ final class GroupCommitWriter implements AutoCloseable {
                 outcomes.forEach(Runnable::run);
                 return;
             } catch (RuntimeException e) {
-                if (Retry.isTransient(e) && attempt < Retry.MAX_ATTEMPTS) {
+                if (Retry.again(e, attempt, start)) {
                     LOG.debug("group of {} writes met a busy database, attempt {}", group.size(), attempt);
                     sleep(Retry.backoffMillis(attempt));
                     continue;
                 }
-                RuntimeException failure = StorageFailure.of(e) == null && (Retry.isTransient(e)
-                        || Retry.isUnavailable(e))
+                // Busy past the retries' bound is load, not a fault: 503 busy, with Retry-After, never a 500.
+                RuntimeException failure = StorageFailure.of(e) != null ? e : Retry.isTransient(e) ? Retry.busy(e)
+                        : Retry.isUnavailable(e)
                         ? new StorageException("the SQLite database is unavailable: " + Database.rootMessage(e), e)
                         : e;
                 group.forEach(j -> j.result().completeExceptionally(failure));

@@ -1,5 +1,6 @@
 package dev.hotfixlog.store;
 
+import dev.hotfixlog.error.BusyException;
 import java.sql.SQLException;
 import java.util.Set;
 import org.sqlite.SQLiteErrorCode;
@@ -12,6 +13,11 @@ import org.sqlite.SQLiteException;
  */
 final class Retry {
     static final int MAX_ATTEMPTS = 8;
+    /**
+     * How long one write may spend being retried before it is answered busy (503, Retry-After): the bound on a
+     * declaration waiting behind another process's writes, with each attempt waiting at most SQLite's busy timeout.
+     */
+    static final long PATIENCE_NANOS = 15_000_000_000L;
     private static final Set<String> RETRYABLE_SQL_STATES = Set.of("40001", "40P01");
 
     private Retry() {
@@ -21,8 +27,11 @@ final class Retry {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof SQLiteException e) {
                 SQLiteErrorCode code = e.getResultCode();
+                // SQLITE_PROTOCOL: WAL's lock dance lost too many races with other processes; transient like a busy.
                 return code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT
-                        || code == SQLiteErrorCode.SQLITE_LOCKED || code == SQLiteErrorCode.SQLITE_BUSY_RECOVERY;
+                        || code == SQLiteErrorCode.SQLITE_LOCKED || code == SQLiteErrorCode.SQLITE_BUSY_RECOVERY
+                        || code == SQLiteErrorCode.SQLITE_LOCKED_SHAREDCACHE || code == SQLiteErrorCode.SQLITE_PROTOCOL
+                        || code == SQLiteErrorCode.SQLITE_BUSY_TIMEOUT;
             }
             if (c instanceof SQLException e && e.getSQLState() != null
                     && RETRYABLE_SQL_STATES.contains(e.getSQLState())) {
@@ -30,6 +39,19 @@ final class Retry {
             }
         }
         return false;
+    }
+
+    /** Whether a transaction that met a transient conflict on attempt {@code attempt} runs again. */
+    static boolean again(Throwable e, int attempt, long startNanos) {
+        return isTransient(e) && attempt < MAX_ATTEMPTS && System.nanoTime() - startNanos < PATIENCE_NANOS;
+    }
+
+    /** What a caller is told when conflicts outlasted the retries: busy, retry later; nothing was stored. */
+    static BusyException busy(Throwable e) {
+        BusyException busy = new BusyException("the database is busy with other writers (another process holds its "
+                + "lock); nothing of this request was stored, so send it again in a few seconds");
+        busy.initCause(e);
+        return busy;
     }
 
     /** Back-off before attempt {@code attempt} (1-based): 5, 10, 20 … ms with jitter, capped at 500 ms. */

@@ -37,6 +37,13 @@ public final class ProblemMapper {
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
                 "http-" + e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage(),
                 List.of(), null));
+        // Jetty's word on the request itself (a malformed or too slow message, read while a route reads the body): its
+        // own status, as the client's problem, never a 500 that says "check the record".
+        routes.exception(org.eclipse.jetty.http.HttpException.RuntimeException.class, (e, ctx) -> {
+            int status = e.getCode() >= 400 && e.getCode() < 600 ? e.getCode() : 400;
+            write(ctx, status, "http-" + status, HttpStatus.forStatus(status).getMessage(),
+                    e.getReason() == null ? HttpStatus.forStatus(status).getMessage() : e.getReason(), List.of(), null);
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             String incident = UUID.randomUUID().toString();
             LOG.error("unexpected failure {} on {} {}", incident, ctx.method(), ctx.path(), e);

@@ -47,9 +47,9 @@ public final class WebServer implements AutoCloseable {
             // Bounded work under load and against slow clients: see ServerLimits.
             c.jetty.addConnector((server, http) -> ServerLimits.connector(server, http, config.bind(), config.port()));
             c.jetty.threadPool = ServerLimits.workers();
-            c.jetty.modifyHttpConfiguration(ServerLimits::configure);
+            Admission admission = new Admission();
             c.jetty.modifyServer(server -> server.insertHandler(
-                    ServerLimits.protectiveHandlers(largestBody)));
+                    ServerLimits.protectiveHandlers(largestBody, admission)));
             c.staticFiles.add(sf -> {
                 sf.hostedPath = "/static";
                 sf.directory = "/static";
@@ -66,6 +66,7 @@ public final class WebServer implements AutoCloseable {
             c.routes.before(SecurityHeaders::apply);
             ProblemMapper.register(c.routes);
             features.forEach(f -> f.accept(c.routes));
+            c.routes.after(admission::accepted); // a credential the access gate let through is a known caller's
             RequestGuard.register(c.routes, config.maxRequestBytes(), config.attachMaxFile() + UPLOAD_OVERHEAD); // after the access gate's check: who may ask is said first
             // htmx from its webjar, under /static like every other asset (no CDN). The webjar has no directory
             // entries, so it cannot be a static-files directory: one route serves the one file it needs.
