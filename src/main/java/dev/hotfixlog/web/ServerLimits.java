@@ -24,7 +24,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *       (Jetty retires one per idle timeout), so a burst's threads are gone within a minute;</li>
  *   <li>a request's body is read whole, without a thread, before the request is handled
  *       ({@link EagerContentHandler}): a client trickling its body holds a connection, never a worker or a
- *       turn; one slower than {@link #MIN_BODY_BYTES_PER_SECOND} is cut off (408);</li>
+ *       turn; one slower than {@link #MIN_BODY_BYTES_PER_SECOND} after {@link #BODY_GRACE} is cut off (408), and
+ *       one announcing more than its route reads is refused (413) before any of it is waited for
+ *       ({@link BodyLimits}: Jetty 12 keeps {@code HttpConfiguration.setMinRequestDataRate} but never applies
+ *       it, so a client at 0.5 B/s held its connection 300 s);</li>
  *   <li>at most {@link #MAX_ACTIVE_REQUESTS} are handled at once; up to {@link #MAX_WAITING} more wait
  *       {@link #MAX_WAIT} for a turn, and the rest are answered 503 with Retry-After (load shedding) instead of
  *       piling up.</li>
@@ -39,6 +42,8 @@ final class ServerLimits {
     static final Duration WORKER_IDLE = Duration.ofSeconds(1);
     /** A request body slower than this is abandoned (HTTP 408): 1 KiB/s is slower than any real client's. */
     static final long MIN_BODY_BYTES_PER_SECOND = 1_024;
+    /** How long a body may take to start flowing (a phone's first packets) before its rate is held to the minimum. */
+    static final Duration BODY_GRACE = Duration.ofSeconds(2);
     static final int MAX_ACTIVE_REQUESTS = 32;
     static final int MAX_WAITING = 1_024;
     /** Longer than a request takes even under load, shorter than a client's patience: then a 503 says "later". */
@@ -59,12 +64,13 @@ final class ServerLimits {
         return new QueuedThreadPool(WORKER_THREADS_MAX, WORKER_THREADS_MIN, (int) WORKER_IDLE.toMillis());
     }
 
-    static void configure(HttpConfiguration http) {
-        http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
-    }
-
-    /** Reads each body whole, then takes a turn: the QoS handler under the eager-content handler. */
-    static Handler.Singleton protectiveHandlers(long maxBodyBytes) {
+    /**
+     * Reads each body whole, then takes a turn: the QoS handler under the eager-content handler, both under the
+     * body's own limits ({@link BodyLimits}: its route's size, known from its head, and its rate).
+     *
+     * @param limits the largest body a request may send, by its method and path (RequestGuard's limits)
+     */
+    static Handler.Singleton protectiveHandlers(long maxBodyBytes, BodyLimits.RouteLimit limits) {
         // A body over the limit is passed on unread: Javalin answers it 413 as a problem document.
         EagerContentHandler eager = new EagerContentHandler(
                 new EagerContentHandler.RetainedContentLoaderFactory(maxBodyBytes, 4_096, false));
@@ -74,7 +80,7 @@ final class ServerLimits {
         qos.setMaxSuspend(MAX_WAIT);
         qos.setRejectStatusCode(503);
         eager.setHandler(new RetryAfter(qos));
-        return eager;
+        return new BodyLimits(eager, limits, MIN_BODY_BYTES_PER_SECOND, BODY_GRACE);
     }
 
     /** A request turned away (503) is told when to come back, as HTTP says: the QoS handler does not say it. */

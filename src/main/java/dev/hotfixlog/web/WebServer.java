@@ -47,9 +47,9 @@ public final class WebServer implements AutoCloseable {
             // Bounded work under load and against slow clients: see ServerLimits.
             c.jetty.addConnector((server, http) -> ServerLimits.connector(server, http, config.bind(), config.port()));
             c.jetty.threadPool = ServerLimits.workers();
-            c.jetty.modifyHttpConfiguration(ServerLimits::configure);
-            c.jetty.modifyServer(server -> server.insertHandler(
-                    ServerLimits.protectiveHandlers(largestBody)));
+            long uploadBytes = config.attachMaxFile() + UPLOAD_OVERHEAD;
+            c.jetty.modifyServer(server -> server.insertHandler(ServerLimits.protectiveHandlers(largestBody,
+                    (method, path) -> RequestGuard.isUpload(method, path) ? uploadBytes : config.maxRequestBytes())));
             c.staticFiles.add(sf -> {
                 sf.hostedPath = "/static";
                 sf.directory = "/static";
