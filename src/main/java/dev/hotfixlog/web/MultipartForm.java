@@ -27,7 +27,22 @@ final class MultipartForm {
         }
     }
 
+    /** RFC 2046's bchars: what a boundary may hold (never a quote or a ';', so no header reader can misread it). */
+    private static final java.util.regex.Pattern BOUNDARY =
+            java.util.regex.Pattern.compile("[0-9A-Za-z'()+_,\\-./:=? ]{0,69}[0-9A-Za-z'()+_,\\-./:=?]");
+
     private MultipartForm() {
+    }
+
+    /** The boundary a multipart Content-Type must name: 1 to 70 of RFC 2046's characters, not ending in a space. */
+    static String requireBoundary(MediaType type) {
+        String boundary = type.parameters().get("boundary");
+        if (boundary == null || !BOUNDARY.matcher(boundary).matches()) {
+            throw new BadRequestException("Content-Type", "multipart/form-data needs a boundary parameter of 1 to 70 "
+                    + "letters, digits or '()+_,-./:=? (RFC 2046)" + (boundary == null ? "; the header has none"
+                    : ", was '" + boundary + "'"));
+        }
+        return boundary;
     }
 
     static List<Part> parse(byte[] body, String boundary) {

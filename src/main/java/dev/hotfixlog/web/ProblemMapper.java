@@ -90,7 +90,21 @@ public final class ProblemMapper {
 
     /** A problem document without a field list, for an answer made before Javalin sees the request. */
     static String document(int status, String kind, String title, String detail, String instance) {
-        return Json.write(problem(status, kind, title, detail, instance));
+        return document(status, kind, title, detail, instance, List.of());
+    }
+
+    static String document(int status, String kind, String title, String detail, String instance,
+                           List<FieldError> errors) {
+        ObjectNode p = problem(status, kind, title, detail, instance);
+        addErrors(p, errors);
+        return Json.write(p);
+    }
+
+    private static void addErrors(ObjectNode p, List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            ArrayNode list = p.putArray("errors");
+            errors.forEach(f -> list.addObject().put("field", f.field()).put("message", f.message()));
+        }
     }
 
     private static ObjectNode problem(int status, String kind, String title, String detail, String instance) {
@@ -106,10 +120,7 @@ public final class ProblemMapper {
     private static void write(Context ctx, int status, String kind, String title, String detail,
                               List<FieldError> errors, HotfixLogException e) {
         ObjectNode p = problem(status, kind, title, detail, ctx.path());
-        if (!errors.isEmpty()) {
-            ArrayNode list = p.putArray("errors");
-            errors.forEach(f -> list.addObject().put("field", f.field()).put("message", f.message()));
-        }
+        addErrors(p, errors);
         if (e instanceof StaleVersionException s) {
             p.put("currentVersion", s.currentVersion());
         }

@@ -238,12 +238,7 @@ public final class Requests {
     private static List<MultipartForm.Part> multipart(Context ctx, MediaType type) {
         List<MultipartForm.Part> kept = ctx.attribute(PARTS);
         if (kept == null) {
-            String boundary = type.parameters().get("boundary");
-            if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
-                throw new BadRequestException("Content-Type", "multipart/form-data needs a boundary parameter of 1 "
-                        + "to 70 characters" + (boundary == null ? "; the header has none"
-                        : ", was " + boundary.length()));
-            }
+            String boundary = MultipartForm.requireBoundary(type);
             kept = MultipartForm.parse(ctx.bodyAsBytes(), boundary);
             ctx.attribute(PARTS, kept);
         }

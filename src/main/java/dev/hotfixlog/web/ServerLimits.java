@@ -66,7 +66,8 @@ final class ServerLimits {
 
     /**
      * Reads each body whole, then takes a turn: the QoS handler under the eager-content handler, both under the
-     * body's own limits ({@link BodyLimits}: its route's size, known from its head, and its rate).
+     * body's own limits ({@link BodyLimits}: its route's size, known from its head, and its rate), under the
+     * strict reading of its Content-Type ({@link ContentTypeGate}).
      *
      * @param limits the largest body a request may send, by its method and path (RequestGuard's limits)
      */
@@ -80,7 +81,7 @@ final class ServerLimits {
         qos.setMaxSuspend(MAX_WAIT);
         qos.setRejectStatusCode(503);
         eager.setHandler(new RetryAfter(qos));
-        return new BodyLimits(eager, limits, MIN_BODY_BYTES_PER_SECOND, BODY_GRACE);
+        return new ContentTypeGate(new BodyLimits(eager, limits, MIN_BODY_BYTES_PER_SECOND, BODY_GRACE));
     }
 
     /** A request turned away (503) is told when to come back, as HTTP says: the QoS handler does not say it. */
