@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 final class BodyLimits extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger("dev.hotfixlog.access");
+    /** Set on a request whose body was cut off for its rate: why, for {@link #answerCutOff}. */
+    private static final String CUT_OFF = "hotfix.body-cut-off";
     private final RouteLimit limits;
     private final long minBytesPerSecond;
     private final long graceNanos;
@@ -62,6 +64,28 @@ final class BodyLimits extends Handler.Wrapper {
             return true;
         }
         return super.handle(new Rated(request), response, callback);
+    }
+
+    /**
+     * Goes between the eager body reader and the turns: a request whose body was cut off is answered 408 here,
+     * without a turn. Hundreds of trickling bodies are cut off at the same moment, and as requests taking turns
+     * they pushed the real ones past their wait (503).
+     */
+    static Handler answerCutOff(Handler next) {
+        return new Handler.Wrapper(next) {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                Object why = request.getAttribute(CUT_OFF);
+                if (why == null) {
+                    return super.handle(request, response, callback);
+                }
+                String path = request.getHttpURI().getPath();
+                LOG.info("{} {} -> 408: the body arrived too slowly ({})", request.getMethod(), path, why);
+                refuse(response, callback, 408, "request-timeout", "Request Timeout", "the body arrived too "
+                        + "slowly: " + why, path);
+                return true;
+            }
+        };
     }
 
     /** A problem document, and the connection closed: the body it did not read is not waited for. */
@@ -100,9 +124,10 @@ final class BodyLimits extends Handler.Wrapper {
             long elapsed = System.nanoTime() - start;
             if (elapsed > graceNanos && received < minBytesPerSecond * (elapsed - graceNanos) / 1_000_000_000L) {
                 chunk.release();
-                // Logged once, by ProblemMapper, where the failure arrives as the request's.
-                cut = Content.Chunk.from(new BadMessageException(408, received + " bytes in " + elapsed / 1_000_000
-                        + " ms, slower than " + minBytesPerSecond + " bytes/s"), true);
+                String why = received + " bytes in " + elapsed / 1_000_000 + " ms, slower than " + minBytesPerSecond
+                        + " bytes/s";
+                setAttribute(CUT_OFF, why);
+                cut = Content.Chunk.from(new BadMessageException(408, why), true);
                 return cut;
             }
             return chunk;

@@ -80,7 +80,7 @@ final class ServerLimits {
         qos.setMaxSuspendedRequestCount(MAX_WAITING);
         qos.setMaxSuspend(MAX_WAIT);
         qos.setRejectStatusCode(503);
-        eager.setHandler(new RetryAfter(qos));
+        eager.setHandler(BodyLimits.answerCutOff(new RetryAfter(qos)));
         return new ContentTypeGate(new BodyLimits(eager, limits, MIN_BODY_BYTES_PER_SECOND, BODY_GRACE));
     }
 
