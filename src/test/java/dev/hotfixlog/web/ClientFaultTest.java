@@ -66,7 +66,7 @@ class ClientFaultTest {
             release(log);
         }
         assertNoStackTraces(log.list);
-        assertThat(lines(log.list, "408")).hasSize(1);
+        assertThat(lines(log.list, " -> 408")).hasSize(1);
     }
 
     @BothDatabases
