@@ -66,6 +66,22 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * A body and a form are read through {@code web.Requests} only: Javalin's own readers decode with the charset
+     * of the Content-Type as they find it ({@code charset="utf-8} made a 500), and parse multipart with Jetty.
+     */
+    @Test
+    void onlyRequests_readsABodyOrAFormThroughJavalin() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.hotfixlog.web.Requests")
+                .should().callMethodWhere(DescribedPredicate.describe("Javalin's charset-dependent body or form reader",
+                        (JavaCall<?> call) -> call.getTargetOwner().isAssignableTo(io.javalin.http.Context.class)
+                                && List.of("body", "formParam", "formParams", "formParamMap", "formParamAsClass",
+                                        "uploadedFile", "uploadedFiles", "uploadedFileMap", "bodyAsClass",
+                                        "bodyStreamAsClass", "bodyValidator", "characterEncoding")
+                                        .contains(call.getName())))
+                .check(classes);
+    }
+
     @Test
     void onlyTheEntryPoint_knowsTheCli() {
         classes().that().resideInAPackage("dev.hotfixlog.cli..")

@@ -46,7 +46,7 @@ public final class DeployRoutes {
     public void register(RoutesConfig r) {
         r.get("/api/v1/deploys", this::listApi, Role.VIEWER);
         r.post("/api/v1/deploys", ctx -> recorded(ctx, service.record(DeployJson.readMarker(Json.parseObject(
-                ctx.body())), "api", Requests.actor(ctx))), Role.RESPONDER);
+                Requests.body(ctx))), "api", Requests.actor(ctx))), Role.RESPONDER);
         r.post("/api/v1/ingest/deploy/{name}", this::marker, Role.ANYONE);
         r.post("/api/v1/ingest/github/{name}", this::github, Role.ANYONE);
         r.get("/api/v1/hotfixes/{id}/deploys", ctx -> json(ctx, 200,
@@ -59,7 +59,7 @@ public final class DeployRoutes {
 
     private void marker(Context ctx) {
         Integration from = integrations.verify(Integration.Type.DEPLOY, ctx, clock.instant());
-        DeployMarker m = DeployJson.readMarker(Json.parseObject(ctx.body()));
+        DeployMarker m = DeployJson.readMarker(Json.parseObject(Requests.body(ctx)));
         recorded(ctx, turns.take(() -> service.record(m, from.path(), from.path())));
     }
 
@@ -106,7 +106,7 @@ public final class DeployRoutes {
     }
 
     private void confirmApi(Context ctx) {
-        ObjectNode body = Json.parseObject(ctx.body());
+        ObjectNode body = Json.parseObject(Requests.body(ctx));
         JsonNode deploy = body.get("deploy");
         if (deploy == null || !deploy.canConvertToLong()) {
             throw ValidationException.of("deploy", "is required: the deploy's id");
@@ -116,7 +116,7 @@ public final class DeployRoutes {
     }
 
     private void confirmForm(Context ctx) {
-        String deploy = ctx.formParam("deploy");
+        String deploy = Requests.formText(ctx, "deploy");
         if (deploy == null || !DEPLOY_ID.matcher(deploy).matches()) {
             throw ValidationException.of("deploy", "is required: the deploy's id");
         }

@@ -118,15 +118,15 @@ public final class HotfixPages {
     private void declare(Context ctx) {
         Map<String, String> values = new LinkedHashMap<>();
         for (RecordSection section : RecordSection.DECLARE) {
-            forms.read(section, ctx::formParam).forEach((k, v) -> {
+            forms.read(section, name -> Requests.formText(ctx, name)).forEach((k, v) -> {
                 if (!v.isBlank()) {
                     values.put(k, v);
                 }
             });
         }
         ObjectNode body = forms.patch(values, true);
-        String down = yesNo(ctx.formParam("down"));
-        String wait = yesNo(ctx.formParam("wait"));
+        String down = yesNo(Requests.formText(ctx, "down"));
+        String wait = yesNo(Requests.formText(ctx, "wait"));
         ObjectNode triage = body.putObject("triage");
         if (down != null) {
             triage.put("productionDown", bool(down));
@@ -134,8 +134,8 @@ public final class HotfixPages {
         if (wait != null) {
             triage.put("canWait", bool(wait));
         }
-        String key = ctx.formParam("key");
-        String from = ctx.formParam("from");
+        String key = Requests.formText(ctx, "key");
+        String from = Requests.formText(ctx, "from");
         from = from == null || from.isBlank() ? null : from;
         try {
             String k = key == null || key.isBlank() ? null : key;

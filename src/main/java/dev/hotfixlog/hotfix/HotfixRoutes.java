@@ -44,7 +44,7 @@ public final class HotfixRoutes {
     }
 
     private void create(Context ctx) {
-        Hotfix h = service.create(MergePatch.of(Json.parseObject(ctx.body())), Requests.actor(ctx),
+        Hotfix h = service.create(MergePatch.of(Json.parseObject(Requests.body(ctx))), Requests.actor(ctx),
                 ctx.header("Idempotency-Key"));
         ctx.status(201).header("Location", BASE + "/" + h.id());
         writeRecord(ctx, h);
@@ -80,13 +80,13 @@ public final class HotfixRoutes {
     private void patch(Context ctx) {
         HotfixId id = pathId(ctx);
         int version = Requests.ifMatchVersion(ctx);
-        Hotfix h = service.edit(id, version, MergePatch.of(Json.parseObject(ctx.body())), Requests.actor(ctx));
+        Hotfix h = service.edit(id, version, MergePatch.of(Json.parseObject(Requests.body(ctx))), Requests.actor(ctx));
         writeRecord(ctx, h);
     }
 
     private void event(Context ctx) {
         HotfixId id = pathId(ctx);
-        Hotfix h = service.record(id, EventJson.read(Json.parseObject(ctx.body())), Requests.actor(ctx));
+        Hotfix h = service.record(id, EventJson.read(Json.parseObject(Requests.body(ctx))), Requests.actor(ctx));
         writeRecord(ctx, h);
     }
 

@@ -81,7 +81,7 @@ public final class RecordEditPages {
     private void saveSection(Context ctx) {
         HotfixId id = PageModel.pathId(ctx);
         RecordSection s = section(ctx);
-        Map<String, String> mine = forms.read(s, ctx::formParam);
+        Map<String, String> mine = forms.read(s, name -> Requests.formText(ctx, name));
         int version = formVersion(ctx);
         ObjectNode patch = forms.patch(mine, false);
         for (int attempt = 0; ; attempt++) {
@@ -134,7 +134,7 @@ public final class RecordEditPages {
     }
 
     private static int formVersion(Context ctx) {
-        String v = ctx.formParam("version");
+        String v = Requests.formText(ctx, "version");
         try {
             return Integer.parseInt(v == null ? "" : v.trim());
         } catch (NumberFormatException e) {
@@ -160,7 +160,7 @@ public final class RecordEditPages {
     /** Alerted, Fix deployed, Resolved: stamps "now"; a move the lifecycle forbids is explained on the page. */
     private void event(Context ctx) {
         HotfixId id = PageModel.pathId(ctx);
-        String name = ctx.formParam("event");
+        String name = Requests.formText(ctx, "event");
         try {
             LifecycleEvent event = "resolved-without-deploy".equals(name)
                     ? new LifecycleEvent(LifecycleEvent.Type.RESOLVED, null, true)
@@ -221,11 +221,11 @@ public final class RecordEditPages {
     }
 
     private static Optional<Boolean> toggled(Context ctx, String name) {
-        String was = ctx.formParam("was." + name);
+        String was = Requests.formText(ctx, "was." + name);
         if (was == null) {
             return Optional.empty();
         }
-        boolean now = ctx.formParam(name) != null;
+        boolean now = Requests.formText(ctx, name) != null;
         return now == Boolean.parseBoolean(was) ? Optional.empty() : Optional.of(now);
     }
 }

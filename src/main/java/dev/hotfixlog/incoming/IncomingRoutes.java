@@ -93,7 +93,7 @@ public final class IncomingRoutes {
     }
 
     private void declareApi(Context ctx) {
-        String body = ctx.body();
+        String body = Requests.body(ctx);
         ObjectNode fields = body.isBlank() ? Json.object() : Json.parseObject(body);
         Hotfix h = service.declare(id(ctx), MergePatch.of(fields), Requests.actor(ctx),
                 ctx.header("Idempotency-Key"));
@@ -103,7 +103,7 @@ public final class IncomingRoutes {
     }
 
     private void dismissApi(Context ctx) {
-        ObjectNode body = Json.parseObject(ctx.body());
+        ObjectNode body = Json.parseObject(Requests.body(ctx));
         String outcome = body.path("outcome").isTextual() ? body.path("outcome").asText() : null;
         if (outcome == null) {
             throw ValidationException.of("outcome", "is required: not-a-hotfix, noise or duplicate");
@@ -115,7 +115,7 @@ public final class IncomingRoutes {
 
     private void dismissForm(Context ctx) {
         long id = id(ctx);
-        service.dismiss(id, Outcome.parseDismissal("outcome", ctx.formParam("outcome")), ctx.formParam("note"),
+        service.dismiss(id, Outcome.parseDismissal("outcome", Requests.formText(ctx, "outcome")), Requests.formText(ctx, "note"),
                 Requests.actor(ctx));
         ctx.status(303).header("Location", "/");
     }

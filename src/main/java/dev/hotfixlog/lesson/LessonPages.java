@@ -120,7 +120,7 @@ public final class LessonPages implements RecordPanels {
         LessonId id = LessonId.fromPath(ctx.pathParam("id"));
         Map<String, String> values = read(ctx);
         int version = Requests.intQuery(ctx, "version", 0);
-        String v = ctx.formParam("version");
+        String v = Requests.formText(ctx, "version");
         if (v != null && VERSION.matcher(v).matches()) {
             version = Integer.parseInt(v);
         }
@@ -169,12 +169,12 @@ public final class LessonPages implements RecordPanels {
     private static Map<String, String> read(Context ctx) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String f : FIELDS) {
-            String v = ctx.formParam(f);
+            String v = Requests.formText(ctx, f);
             if (v != null && !v.isBlank()) {
                 values.put(f, v);
             }
         }
-        if (ctx.formParam("published") != null) {
+        if (Requests.formText(ctx, "published") != null) {
             values.put("published", "true");
         }
         return values;

@@ -35,7 +35,7 @@ public final class LessonRoutes {
             ctx.status(204);
         }, Role.ADMIN);
         r.post("/api/v1/hotfixes/{id}/lesson", ctx -> created(ctx, service.createFrom(
-                HotfixId.fromPath(ctx.pathParam("id")), ctx.body().isBlank() ? MergePatch.of(Json.object())
+                HotfixId.fromPath(ctx.pathParam("id")), Requests.body(ctx).isBlank() ? MergePatch.of(Json.object())
                         : body(ctx), Requests.actor(ctx))), Role.RESPONDER);
     }
 
@@ -62,7 +62,7 @@ public final class LessonRoutes {
     }
 
     private static MergePatch body(Context ctx) {
-        return MergePatch.of(Json.parseObject(ctx.body()));
+        return MergePatch.of(Json.parseObject(Requests.body(ctx)));
     }
 
     private static void created(Context ctx, Lesson l) {

@@ -42,7 +42,7 @@ public final class MarkdownRoutes {
     private void importLog(Context ctx) {
         boolean dryRun = Requests.boolQuery(ctx, "dryRun");
         boolean renumber = Requests.boolQuery(ctx, "renumber");
-        ImportReport report = service.importLog(LogPage.of(ctx.body()), dryRun, renumber,
+        ImportReport report = service.importLog(LogPage.of(Requests.body(ctx)), dryRun, renumber,
                 Requests.actor(ctx), n -> { });
         List<String> touched = new ArrayList<>(report.created());
         touched.addAll(report.updated());

@@ -79,7 +79,7 @@ public final class MetricsRoutes {
     }
 
     private void putSignal(Context ctx) {
-        ObjectNode body = Json.parseObject(ctx.body());
+        ObjectNode body = Json.parseObject(Requests.body(ctx));
         List<FieldError> errors = new ArrayList<>();
         double value = number(body, "value", errors);
         double threshold = number(body, "threshold", errors);

@@ -32,7 +32,7 @@ public final class MigrationRoutes {
     }
 
     private void migrate(Context ctx) {
-        MigrationRequest request = MigrationJson.readRequest(Json.parseObject(ctx.body()));
+        MigrationRequest request = MigrationJson.readRequest(Json.parseObject(Requests.body(ctx)));
         if (!request.overHttp() && request.source() != SourceKind.MORGUE) {
             // The server's own files are not for an API caller to name: saved pages go through the CLI.
             throw ValidationException.of("from", "over the API, give the tool's http(s) address; import saved "

@@ -47,13 +47,13 @@ public final class NotifyPages implements RecordPanels {
     private void send(Context ctx) {
         HotfixId id = HotfixId.fromPath(ctx.pathParam("id"));
         MessageKind kind = MessageKind.parse("kind", ctx.pathParam("kind"));
-        String key = ctx.formParam("key");
+        String key = Requests.formText(ctx, "key");
         try {
-            service.send(id, kind, ctx.formParam("eta"), Requests.actor(ctx),
+            service.send(id, kind, Requests.formText(ctx, "eta"), Requests.actor(ctx),
                     key == null || key.isBlank() ? null : "form-" + key);
             ctx.status(303).header("Location", "/hotfixes/" + id + "#deliveries");
         } catch (ConflictException e) {
-            show(ctx, 409, ctx.formParam("eta"), UUID.randomUUID().toString(), e.getMessage());
+            show(ctx, 409, Requests.formText(ctx, "eta"), UUID.randomUUID().toString(), e.getMessage());
         }
     }
 

@@ -35,8 +35,8 @@ public final class NotifyRoutes {
 
     private void send(Context ctx) {
         String eta = null;
-        if (!ctx.body().isBlank()) {
-            ObjectNode body = Json.parseObject(ctx.body());
+        if (!Requests.body(ctx).isBlank()) {
+            ObjectNode body = Json.parseObject(Requests.body(ctx));
             if (body.hasNonNull("eta")) {
                 eta = body.get("eta").isTextual() ? body.get("eta").asText()
                         : failEta();

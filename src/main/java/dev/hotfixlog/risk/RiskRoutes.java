@@ -40,7 +40,7 @@ public final class RiskRoutes {
         r.get("/api/v1/risks", ctx -> json(ctx, 200, RiskJson.writeList(service.list(query(ctx)), clock.instant())),
                 Role.VIEWER);
         r.post("/api/v1/risks", ctx -> {
-            Risk made = service.add(RiskJson.readNew(Json.parseObject(ctx.body())), Requests.actor(ctx));
+            Risk made = service.add(RiskJson.readNew(Json.parseObject(Requests.body(ctx))), Requests.actor(ctx));
             ctx.header("Location", "/api/v1/risks/" + made.key());
             json(ctx, 201, RiskJson.write(made, clock.instant()));
         }, Role.RESPONDER);
@@ -51,31 +51,31 @@ public final class RiskRoutes {
             json(ctx, 200, o);
         }, Role.VIEWER);
         r.post("/api/v1/risks/{id}/retire", ctx -> {
-            ObjectNode body = Json.parseObject(ctx.body());
+            ObjectNode body = Json.parseObject(Requests.body(ctx));
             answer(ctx, service.retire(RiskJson.parseId(ctx.pathParam("id")), field(body, "reason"),
                     Requests.actor(ctx)));
         }, Role.RESPONDER);
         r.post("/api/v1/risks/{id}/reaccept", ctx -> {
-            ObjectNode body = Json.parseObject(ctx.body());
+            ObjectNode body = Json.parseObject(Requests.body(ctx));
             String reviewBy = field(body, "reviewBy");
             answer(ctx, service.reaccept(RiskJson.parseId(ctx.pathParam("id")), reviewBy == null ? null
                     : TimeText.parseInstant("reviewBy", reviewBy), field(body, "reason"), Requests.actor(ctx)));
         }, Role.RESPONDER);
         r.post("/api/v1/risks/{id}/mitigate", ctx -> {
-            ObjectNode body = Json.parseObject(ctx.body());
+            ObjectNode body = Json.parseObject(Requests.body(ctx));
             answer(ctx, service.mitigate(RiskJson.parseId(ctx.pathParam("id")), field(body, "controls"),
                     Requests.actor(ctx)));
         }, Role.RESPONDER);
         r.get("/risks", this::page, Role.VIEWER);
         r.get("/risks/{id}", this::riskPage, Role.VIEWER);
         r.post("/risks/{id}/retire", ctx -> seeOther(ctx, service.retire(RiskJson.parseId(ctx.pathParam("id")),
-                ctx.formParam("reason"), Requests.actor(ctx))), Role.RESPONDER);
+                Requests.formText(ctx, "reason"), Requests.actor(ctx))), Role.RESPONDER);
         r.post("/risks/{id}/mitigate", ctx -> seeOther(ctx, service.mitigate(RiskJson.parseId(ctx.pathParam("id")),
-                ctx.formParam("controls"), Requests.actor(ctx))), Role.RESPONDER);
+                Requests.formText(ctx, "controls"), Requests.actor(ctx))), Role.RESPONDER);
         r.post("/risks/{id}/reaccept", ctx -> {
-            String reviewBy = ctx.formParam("reviewBy");
+            String reviewBy = Requests.formText(ctx, "reviewBy");
             seeOther(ctx, service.reaccept(RiskJson.parseId(ctx.pathParam("id")), reviewBy == null ? null
-                    : TimeText.parseInstant("reviewBy", reviewBy), ctx.formParam("reason"), Requests.actor(ctx)));
+                    : TimeText.parseInstant("reviewBy", reviewBy), Requests.formText(ctx, "reason"), Requests.actor(ctx)));
         }, Role.RESPONDER);
     }
 

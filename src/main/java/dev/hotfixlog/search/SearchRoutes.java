@@ -88,7 +88,7 @@ public final class SearchRoutes implements RecordPanels {
     private void draftPanel(Context ctx) {
         StringBuilder description = new StringBuilder();
         for (String field : List.of("title", "category", "systemsAffected", "rootCause", "problem")) {
-            String v = ctx.formParam(field);
+            String v = Requests.formText(ctx, field);
             if (v != null) {
                 description.append(v).append('\n');
             }

@@ -102,7 +102,7 @@ public final class AccessGate {
         if (!Set.of("GET", "HEAD", "OPTIONS").contains(ctx.method().name())) {
             String sent = ctx.header("X-CSRF-Token");
             if (sent == null && page) {
-                sent = ctx.formParam("_csrf");
+                sent = Requests.formText(ctx, "_csrf");
             }
             if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
                     s.csrfToken().getBytes(StandardCharsets.UTF_8))) {

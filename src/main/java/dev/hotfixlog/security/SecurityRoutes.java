@@ -50,7 +50,7 @@ public final class SecurityRoutes {
 
     /** A new local account with a one-time password, shown once here and changed at its first sign-in. */
     private void addUser(Context ctx) {
-        ObjectNode body = Json.parseObject(ctx.body());
+        ObjectNode body = Json.parseObject(Requests.body(ctx));
         body.fieldNames().forEachRemaining(f -> {
             if (!Set.of("username", "role").contains(f)) {
                 throw ValidationException.of(f, "is not a field of a user; use username, role");
@@ -72,7 +72,7 @@ public final class SecurityRoutes {
     }
 
     private void create(Context ctx) {
-        ObjectNode body = Json.parseObject(ctx.body());
+        ObjectNode body = Json.parseObject(Requests.body(ctx));
         body.fieldNames().forEachRemaining(f -> {
             if (!TOKEN_FIELDS.contains(f)) {
                 throw ValidationException.of(f, "is not a field of a token; use name, role, expiresAt");

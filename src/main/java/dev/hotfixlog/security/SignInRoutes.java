@@ -81,31 +81,31 @@ public final class SignInRoutes {
 
     private void signIn(Context ctx) {
         String cookie = ctx.cookie(PRE_SESSION_CSRF_COOKIE);
-        String sent = ctx.formParam("_csrf");
+        String sent = Requests.formText(ctx, "_csrf");
         if (cookie == null || sent == null || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8),
                 sent.getBytes(StandardCharsets.UTF_8))) {
             ctx.attribute(Requests.AUDIT_DETAIL, "sign-in form without its CSRF token");
             throw new ForbiddenException("the sign-in form has expired; reload the page and sign in again");
         }
-        String username = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
-        String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+        String username = Optional.ofNullable(Requests.formText(ctx, "username")).orElse("").strip();
+        String password = Optional.ofNullable(Requests.formText(ctx, "password")).orElse("");
         ctx.attribute(Requests.PRINCIPAL_NAME, username.isEmpty() ? "anonymous" : clip(username));
         if (tooManyFailures(username, ctx.ip())) {
             ctx.attribute(Requests.AUDIT_DETAIL, "sign-in refused: too many failures");
             ctx.header("Retry-After", String.valueOf(FAILURE_WINDOW.toSeconds()));
-            showForm(ctx, 429, ctx.formParam("next"), username, "Too many failed sign-ins. Wait 15 minutes, or "
+            showForm(ctx, 429, Requests.formText(ctx, "next"), username, "Too many failed sign-ins. Wait 15 minutes, or "
                     + "ask an admin.");
             return;
         }
         Optional<Account> account = accounts.verify(username, password);
         if (account.isEmpty()) {
             ctx.attribute(Requests.AUDIT_DETAIL, "sign-in failed: wrong user name or password");
-            showForm(ctx, 401, ctx.formParam("next"), username, "Wrong user name or password.");
+            showForm(ctx, 401, Requests.formText(ctx, "next"), username, "Wrong user name or password.");
             return;
         }
         Requests.setCookie(ctx, SESSION_COOKIE, sessions.start(account.get()), SessionService.LIFETIME.toSeconds());
         ctx.attribute(Requests.AUDIT_DETAIL, "signed in");
-        String target = account.get().mustChangePassword() ? "/account/password" : safeNext(ctx.formParam("next"));
+        String target = account.get().mustChangePassword() ? "/account/password" : safeNext(Requests.formText(ctx, "next"));
         ctx.status(303).header("Location", target);
     }
 
@@ -132,8 +132,8 @@ public final class SignInRoutes {
     private void changePassword(Context ctx) {
         Account a = sessionAccount(ctx);
         try {
-            accounts.changePassword(a.username(), Optional.ofNullable(ctx.formParam("current")).orElse(""),
-                    Optional.ofNullable(ctx.formParam("password")).orElse(""));
+            accounts.changePassword(a.username(), Optional.ofNullable(Requests.formText(ctx, "current")).orElse(""),
+                    Optional.ofNullable(Requests.formText(ctx, "password")).orElse(""));
         } catch (ValidationException e) {
             ctx.attribute(Requests.AUDIT_DETAIL, "password change refused");
             showPasswordForm(ctx, 422, e.errors().get(0).field().equals("current")

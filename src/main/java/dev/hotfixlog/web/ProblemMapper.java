@@ -45,6 +45,16 @@ public final class ProblemMapper {
                     e.getReason() == null ? HttpStatus.forStatus(status).getMessage() : e.getReason(), List.of(), null);
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            String fault = clientFault(e);
+            if (fault != null) {
+                // The client's doing (it hung up, or sent its body too slowly): one line, no stack trace, and the
+                // connection closed, since the rest of its body will not come.
+                LOG.info("{} {} -> 408: {}", ctx.method(), ctx.path(), fault);
+                ctx.header("Connection", "close");
+                write(ctx, 408, "request-timeout", "Request Timeout", "the request's body did not arrive whole: "
+                        + fault, List.of(), null);
+                return;
+            }
             String incident = UUID.randomUUID().toString();
             LOG.error("unexpected failure {} on {} {}", incident, ctx.method(), ctx.path(), e);
             write(ctx, 500, "internal", "Internal Server Error", "an unexpected failure, logged as " + incident
@@ -64,22 +74,60 @@ public final class ProblemMapper {
         });
     }
 
+    /**
+     * What the client did, when a failure is its doing: its body ended early (it hung up: an EOF) or came too
+     * slowly (Jetty's 408, or a timeout while reading it). Null for anything else, which is a real 500.
+     */
+    static String clientFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.eclipse.jetty.io.EofException || t instanceof java.io.EOFException) {
+                return "the client closed the connection before its body ended";
+            }
+            if (t instanceof org.eclipse.jetty.http.BadMessageException b && b.getCode() == 408
+                    || t instanceof java.util.concurrent.TimeoutException) {
+                return "the body arrived too slowly (" + t.getMessage() + ")";
+            }
+        }
+        return null;
+    }
+
     private static String titleOf(HotfixLogException e) {
         return HttpStatus.forStatus(e.httpStatus()).getMessage();
     }
 
-    private static void write(Context ctx, int status, String kind, String title, String detail,
-                              List<FieldError> errors, HotfixLogException e) {
+    /** A problem document without a field list, for an answer made before Javalin sees the request. */
+    static String document(int status, String kind, String title, String detail, String instance) {
+        return document(status, kind, title, detail, instance, List.of());
+    }
+
+    static String document(int status, String kind, String title, String detail, String instance,
+                           List<FieldError> errors) {
+        ObjectNode p = problem(status, kind, title, detail, instance);
+        addErrors(p, errors);
+        return Json.write(p);
+    }
+
+    private static void addErrors(ObjectNode p, List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            ArrayNode list = p.putArray("errors");
+            errors.forEach(f -> list.addObject().put("field", f.field()).put("message", f.message()));
+        }
+    }
+
+    private static ObjectNode problem(int status, String kind, String title, String detail, String instance) {
         ObjectNode p = Json.object();
         p.put("type", TYPE_PREFIX + kind);
         p.put("title", title);
         p.put("status", status);
         p.put("detail", detail);
-        p.put("instance", ctx.path());
-        if (!errors.isEmpty()) {
-            ArrayNode list = p.putArray("errors");
-            errors.forEach(f -> list.addObject().put("field", f.field()).put("message", f.message()));
-        }
+        p.put("instance", instance);
+        return p;
+    }
+
+    private static void write(Context ctx, int status, String kind, String title, String detail,
+                              List<FieldError> errors, HotfixLogException e) {
+        ObjectNode p = problem(status, kind, title, detail, ctx.path());
+        addErrors(p, errors);
         if (e instanceof StaleVersionException s) {
             p.put("currentVersion", s.currentVersion());
         }

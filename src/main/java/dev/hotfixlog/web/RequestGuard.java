@@ -1,6 +1,7 @@
 package dev.hotfixlog.web;
 
 import dev.hotfixlog.error.BadRequestException;
+import dev.hotfixlog.error.TooLargeException;
 import dev.hotfixlog.error.UnsupportedMediaTypeException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -9,7 +10,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,6 +30,20 @@ public final class RequestGuard {
     private static final java.util.regex.Pattern UPLOAD_ROUTES =
             java.util.regex.Pattern.compile("^/(?:api/v1/)?(?:hotfixes|lessons)/[^/]+/attachments$");
 
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /**
+     * The query parameters a write takes, by route ("METHOD /path/template"): any other on a write is a 400 naming
+     * it, so a misspelt option ({@code dry_run=true}) is never an import done for real. A route not listed takes
+     * none. Reads ignore parameters they do not know (a page's links and htmx add their own); their flags are
+     * still read strictly, near-miss spellings included ({@link Requests#boolQuery}).
+     */
+    private static final Map<String, Set<String>> WRITE_QUERY = Map.of(
+            "POST /api/v1/import", Set.of("dryRun", "renumber"),
+            "DELETE /api/v1/attachments/{aid}", Set.of("reason"),
+            // the announce form has no action: it posts back to the preview's URL, ?eta= and all
+            "POST /hotfixes/{id}/announce/{kind}", Set.of("eta"),
+            "POST /lessons/{id}", Set.of("version"));
+
     private RequestGuard() {
     }
 
@@ -43,7 +57,11 @@ public final class RequestGuard {
 
     /** A POST of files: multipart, allowed past the everyday request limit up to the attachment limit. */
     public static boolean isUpload(Context ctx) {
-        return ctx.method().name().equals("POST") && UPLOAD_ROUTES.matcher(ctx.path()).matches();
+        return isUpload(ctx.method().name(), ctx.path());
+    }
+
+    static boolean isUpload(String method, String path) {
+        return method.equals("POST") && UPLOAD_ROUTES.matcher(path).matches();
     }
 
     static void check(Context ctx, long maxRequestBytes, long maxUploadBytes) {
@@ -56,31 +74,29 @@ public final class RequestGuard {
             }
         }
         String method = ctx.method().name();
+        if (WRITES.contains(method)) {
+            refuseUnknownQuery(ctx, method);
+        }
         if (!method.equals("POST") && !method.equals("PUT") && !method.equals("PATCH")) {
             return;
         }
-        String header = ctx.header("Content-Type");
-        String type = header == null ? null : header.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        MediaType mediaType = MediaType.parse(ctx.header("Content-Type"));
+        String type = mediaType == null ? null : mediaType.type();
         boolean upload = isUpload(ctx);
-        if (!upload && ctx.contentLength() > maxRequestBytes) {
-            throw new dev.hotfixlog.error.TooLargeException("body: is " + ctx.contentLength() + " bytes; this route "
-                    + "reads at most " + maxRequestBytes + " (HOTFIX_MAX_REQUEST_BYTES)");
+        long limit = upload ? maxUploadBytes : maxRequestBytes;
+        if (ctx.contentLength() > limit) {
+            throw tooLarge(ctx.contentLength(), upload, limit);
+        }
+        if (mediaType != null) {
+            mediaType.requireUtf8();
         }
         if (upload) {
-            if (ctx.contentLength() > maxUploadBytes) {
-                throw new dev.hotfixlog.error.TooLargeException("file: the upload is " + ctx.contentLength()
-                        + " bytes; an attachment may be at most " + maxUploadBytes + " with its form "
-                        + "(HOTFIX_ATTACH_MAX_FILE); send one file a request");
-            }
             if (!"multipart/form-data".equals(type)) {
                 throw new UnsupportedMediaTypeException(ctx.path() + " takes multipart/form-data (a part named file), "
                         + (type == null ? "and the request has no Content-Type" : "not " + type));
             }
-            return; // the parts are read, and bounded, by Requests.files
-        }
-        String charset = charsetOf(header);
-        if (charset != null && !charset.equals("utf-8") && !charset.equals("utf8")) {
-            throw new UnsupportedMediaTypeException("the body's charset must be UTF-8, was '" + charset + "'");
+            Requests.form(ctx); // the parts are read, and bounded, here; the files by Requests.files
+            return;
         }
         boolean api = ctx.path().startsWith("/api/");
         if (api && ctx.contentLength() != 0) {
@@ -91,25 +107,44 @@ public final class RequestGuard {
                         .sorted().toList()) + (type == null ? "; the request has no Content-Type" : ", not " + type));
             }
         }
-        if (type == null || !"multipart/form-data".equals(type)) {
-            // A body sent without a length (chunked) is held to the same limit once read: the server reads bodies
-            // up to an attachment's size for the upload routes' sake, never for these.
-            byte[] body = ctx.bodyAsBytes();
-            if (body.length > maxRequestBytes) {
-                throw new dev.hotfixlog.error.TooLargeException("body: is " + body.length + " bytes; this route "
-                        + "reads at most " + maxRequestBytes + " (HOTFIX_MAX_REQUEST_BYTES)");
-            }
-            if (type == null || !FORM_TYPES.contains(type)) {
-                requireUtf8(body);
-            }
+        // A body sent without a length (chunked) is held to the same limit once read: the server reads bodies up
+        // to an attachment's size for the upload routes' sake, never for these.
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > maxRequestBytes) {
+            throw tooLarge(body.length, false, maxRequestBytes);
         }
-        if (type != null && FORM_TYPES.contains(type) && ctx.contentLength() != 0) {
-            // A page's form is read here, once: a broken multipart body (no boundary, no parts) is a 400 before
-            // any route asks for a field, not a checked ServletException out of the route's formParam.
-            try {
-                ctx.formParamMap();
-            } catch (Exception e) {
-                throw new BadRequestException("body", "is not a form that can be read");
+        if (type == null || !FORM_TYPES.contains(type)) {
+            requireUtf8(body);
+        }
+        if (type != null && FORM_TYPES.contains(type)) {
+            // A form is read here, once, whichever route it is sent to: a broken one is a 400 before any route
+            // asks for a field (or reads the body as something else).
+            Requests.form(ctx);
+        }
+    }
+
+    private static TooLargeException tooLarge(long bytes, boolean upload, long limit) {
+        return new TooLargeException(upload
+                ? "file: the upload is " + bytes + " bytes; an attachment may be at most " + limit + " with its form "
+                        + "(HOTFIX_ATTACH_MAX_FILE); send one file a request"
+                : "body: is " + bytes + " bytes; this route reads at most " + limit + " (HOTFIX_MAX_REQUEST_BYTES)");
+    }
+
+    private static void refuseUnknownQuery(Context ctx, String method) {
+        if (ctx.queryParamMap().isEmpty()) {
+            return;
+        }
+        var endpoint = ctx.endpoints().matchedHttpEndpoint();
+        String route = method + " " + (endpoint == null ? ctx.path() : endpoint.path);
+        Set<String> accepted = WRITE_QUERY.getOrDefault(route, Set.of());
+        for (Map.Entry<String, List<String>> q : ctx.queryParamMap().entrySet()) {
+            if (!accepted.contains(q.getKey())) {
+                throw new BadRequestException(q.getKey(), "is not a parameter of " + route + (accepted.isEmpty()
+                        ? ", which takes none" : "; it takes " + String.join(", ", accepted.stream().sorted()
+                        .toList())));
+            }
+            if (q.getValue().size() > 1) {
+                throw new BadRequestException(q.getKey(), "is given " + q.getValue().size() + " times; give it once");
             }
         }
     }
@@ -129,19 +164,6 @@ public final class RequestGuard {
                 throw new BadRequestException("path", "holds a NUL character (%00)");
             }
         }
-    }
-
-    private static String charsetOf(String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        for (String part : contentType.split(";")) {
-            String p = part.strip();
-            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-                return p.substring(8).replace("\"", "").strip().toLowerCase(Locale.ROOT);
-            }
-        }
-        return null;
     }
 
     private static void requireUtf8(byte[] body) {

@@ -4,9 +4,11 @@ import dev.hotfixlog.error.BadRequestException;
 import dev.hotfixlog.error.PreconditionRequiredException;
 import dev.hotfixlog.error.ValidationException;
 import io.javalin.http.Context;
-import java.util.regex.Matcher;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Small, shared readings of a request: who is acting, and which version an edit was based on. */
@@ -30,6 +32,9 @@ public final class Requests {
      * audited all the same.
      */
     public static final String AUDIT_KEPT_ELSEWHERE = "hotfix.audit-kept-elsewhere";
+    /** The request's form, once read (see {@link #form}). */
+    private static final String FORM = "hotfix.form";
+    private static final String PARTS = "hotfix.multipart";
     private static final Pattern ETAG = Pattern.compile("^\\s*(?:W/)?\"(\\d{1,9})\"\\s*$");
 
     private Requests() {
@@ -73,18 +78,36 @@ public final class Requests {
     }
 
     /**
-     * {@code true} or {@code false}, or false when absent; anything else ({@code 1}, {@code yes}, {@code on}) is a
-     * 400 naming the parameter, so a typo never flips the meaning (a dry run that imports).
+     * A yes/no query parameter: exactly {@code true} or {@code false}, given once, or false when absent. Anything
+     * else is a 400 naming the parameter, so a typo never flips the meaning (a dry run that imports): no value
+     * ({@code ?dryRun}, {@code ?dryRun=}), another word ({@code 1}, {@code yes}, {@code TRUE}), two values, or the
+     * name spelt another way ({@code dryrun}, {@code dry_run}, {@code dry-run}).
      */
     public static boolean boolQuery(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.isEmpty() || v.equals("false")) {
+        for (String sent : ctx.queryParamMap().keySet()) {
+            if (!sent.equals(name) && looseName(sent).equals(looseName(name))) {
+                throw new BadRequestException(sent, "is not a parameter here; did you mean " + name + "?");
+            }
+        }
+        List<String> values = ctx.queryParams(name);
+        if (values.isEmpty()) {
             return false;
         }
-        if (v.equals("true")) {
-            return true;
+        if (values.size() > 1) {
+            throw new BadRequestException(name, "is given " + values.size() + " times; give it once, true or false");
         }
-        throw new BadRequestException(name, "must be true or false, was '" + v + "'");
+        return switch (values.get(0)) {
+            case "true" -> true;
+            case "false" -> false;
+            case "" -> throw new BadRequestException(name, "has no value; write " + name + "=true or " + name
+                    + "=false");
+            default -> throw new BadRequestException(name, "must be true or false, was '" + values.get(0) + "'");
+        };
+    }
+
+    /** A parameter's name without case, '_' or '-': dry_run, DryRun and dry-run all come to dryrun. */
+    private static String looseName(String name) {
+        return name.replace("_", "").replace("-", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
@@ -148,39 +171,77 @@ public final class Requests {
      * is not a readable multipart form is a 400 naming the body.
      */
     public static java.util.List<FilePart> files(Context ctx, int maxFiles) {
-        java.util.List<io.javalin.http.UploadedFile> uploaded;
-        try {
-            uploaded = ctx.uploadedFiles("file");
-        } catch (Exception e) { // Jetty's parser throws checked exceptions through Kotlin
-            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            if (why.toLowerCase(java.util.Locale.ROOT).contains("exceeds") || why.contains("max")) {
-                throw new dev.hotfixlog.error.TooLargeException("file: " + why + " (HOTFIX_ATTACH_MAX_FILE)");
+        form(ctx); // the header and the body, checked once
+        List<FilePart> out = new java.util.ArrayList<>();
+        for (MultipartForm.Part p : multipart(ctx, MediaType.parse(ctx.header("Content-Type")))) {
+            if (p.name().equals("file") && p.fileName() != null) {
+                out.add(new FilePart(p.fileName(), p.bytes()));
             }
-            throw new BadRequestException("body", "is not a multipart form that can be read: " + why);
         }
-        if (uploaded.isEmpty()) {
+        if (out.isEmpty()) {
             throw ValidationException.of("file", "is required: send the file as a multipart part named file");
         }
-        if (uploaded.size() > maxFiles) {
-            throw ValidationException.of("file", "at most " + maxFiles + " files a request, was " + uploaded.size());
-        }
-        java.util.List<FilePart> out = new java.util.ArrayList<>();
-        for (io.javalin.http.UploadedFile f : uploaded) {
-            try (java.io.InputStream in = f.content()) {
-                out.add(new FilePart(f.filename(), in.readAllBytes()));
-            } catch (java.io.IOException e) {
-                throw new BadRequestException("file", "could not be read whole: " + e.getMessage());
-            }
+        if (out.size() > maxFiles) {
+            throw ValidationException.of("file", "at most " + maxFiles + " files a request, was " + out.size());
         }
         return out;
     }
 
-    /** A text field of a multipart or urlencoded form, or null. */
+    /** A text field of a multipart or urlencoded form (its first value), or null. */
     public static String formText(Context ctx, String name) {
-        try {
-            return ctx.formParam(name);
-        } catch (Exception e) { // Jetty's "bad multipart" arrives as a checked ServletException, through Kotlin
-            throw new BadRequestException("body", "is not a form that can be read");
+        List<String> values = form(ctx).get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * The request's body as text: UTF-8 whatever charset the header names (RequestGuard refused any other, and
+     * checked the bytes). Never {@code ctx.body()}: Javalin decodes with the header's charset as it finds it, and
+     * {@code charset="utf-8} made that a 500.
+     */
+    public static String body(Context ctx) {
+        return new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The request's form, read once and kept on the request: the only reading of a form, so every route (and the
+     * access gate's CSRF check, which runs first) gets the same 400 for a broken one, never a 500 from Jetty's
+     * parser or Javalin's charset. Multipart goes to Jetty's parser; anything else is read as urlencoded UTF-8
+     * (as Javalin did, for a form posted without its Content-Type).
+     */
+    public static Map<String, List<String>> form(Context ctx) {
+        Map<String, List<String>> kept = ctx.attribute(FORM);
+        if (kept == null) {
+            kept = readForm(ctx);
+            ctx.attribute(FORM, kept);
         }
+        return kept;
+    }
+
+    private static Map<String, List<String>> readForm(Context ctx) {
+        MediaType type = MediaType.parse(ctx.header("Content-Type"));
+        if (type != null) {
+            type.requireUtf8();
+        }
+        if (type != null && type.type().equals("multipart/form-data")) {
+            Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
+            for (MultipartForm.Part p : multipart(ctx, type)) {
+                if (p.fileName() == null) {
+                    fields.computeIfAbsent(p.name(), k -> new java.util.ArrayList<>()).add(p.text());
+                }
+            }
+            return fields;
+        }
+        return UrlEncodedForm.parse(ctx.bodyAsBytes());
+    }
+
+    /** The parts of a multipart body, read once and kept on the request (a form's fields, an upload's files). */
+    private static List<MultipartForm.Part> multipart(Context ctx, MediaType type) {
+        List<MultipartForm.Part> kept = ctx.attribute(PARTS);
+        if (kept == null) {
+            String boundary = MultipartForm.requireBoundary(type);
+            kept = MultipartForm.parse(ctx.bodyAsBytes(), boundary);
+            ctx.attribute(PARTS, kept);
+        }
+        return kept;
     }
 }

@@ -1,9 +1,6 @@
 package dev.hotfixlog.web;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -16,7 +13,6 @@ import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * Bounded work under load and against slow clients (issue "Bounded work under hostile input"):
@@ -29,10 +25,11 @@ import org.eclipse.jetty.util.thread.Scheduler;
  *       (Jetty retires one per idle timeout), so a burst's threads are gone within a minute;</li>
  *   <li>a request's body is read whole, without a thread, before the request is handled
  *       ({@link EagerContentHandler}): a client trickling its body holds a connection, never a worker or a
- *       turn; one slower than {@link #MIN_BODY_BYTES_PER_SECOND} is cut off while it arrives
- *       ({@link BodyDeadline}). Jetty's own minimum data rate is not used: it measures the servlet's reads of
- *       the body already in memory, so under a loaded CPU a thread descheduled between two reads turned a good
- *       declaration into a 500 (issue 31, {@code ConcurrentCreateTest} at a load of 11);</li>
+ *       turn; one slower than {@link #MIN_BODY_BYTES_PER_SECOND} after {@link #BODY_GRACE} is cut off (408) as it
+ *       arrives, and one announcing more than its route reads is refused (413) before any of it is waited for
+ *       ({@link BodyLimits}). Jetty's own minimum data rate is not used: Jetty 12 keeps it but never applies it
+ *       (a client at 0.5 B/s held its connection 300 s), and where it did apply it measured the servlet's reads
+ *       of a body already in memory, so a thread descheduled under load turned a good declaration into a 500;</li>
  *   <li>at most {@link #MAX_ACTIVE_REQUESTS} are handled at once; up to {@link #MAX_WAITING} more wait
  *       {@link #MAX_WAIT} for a turn, and the rest are answered 503 with Retry-After (load shedding) instead of
  *       piling up, in words that say nothing of the request was done ({@link Shed});</li>
@@ -49,7 +46,7 @@ final class ServerLimits {
     static final Duration WORKER_IDLE = Duration.ofSeconds(1);
     /** A request body slower than this is abandoned (HTTP 408): 1 KiB/s is slower than any real client's. */
     static final long MIN_BODY_BYTES_PER_SECOND = 1_024;
-    /** Added to a body's deadline: a connection's first packets may wait for a loaded server's accept. */
+    /** How long a body may take to start flowing before its rate is held to the minimum: a loaded server's accept. */
     static final Duration BODY_GRACE = Duration.ofSeconds(10);
     static final int MAX_ACTIVE_REQUESTS = 32;
     /**
@@ -79,12 +76,15 @@ final class ServerLimits {
     }
 
     /**
-     * Reads each body whole, then takes a turn: the QoS handlers under the eager-content handler. {@code /health}
-     * takes none. Requests of callers not known to {@code admission} (see {@link Admission}) first take one of
-     * their own {@link #MAX_ACTIVE_ANONYMOUS}, then one of the {@link #MAX_ACTIVE_REQUESTS}; known callers wait for
-     * the latter only, ahead of everyone else.
+     * Reads each body whole, then takes a turn: the QoS handlers under the eager-content handler, both under the
+     * body's own limits ({@link BodyLimits}: its route's size, known from its head, and its rate), under the strict
+     * reading of its Content-Type ({@link ContentTypeGate}). {@code /health} takes no turn. Requests of callers not
+     * known to {@code admission} (see {@link Admission}) first take one of their own {@link #MAX_ACTIVE_ANONYMOUS},
+     * then one of the {@link #MAX_ACTIVE_REQUESTS}; known callers wait for the latter only, ahead of everyone else.
+     *
+     * @param limits the largest body a request may send, by its method and path (RequestGuard's limits)
      */
-    static Handler.Singleton protectiveHandlers(long maxBodyBytes, Admission admission) {
+    static Handler.Singleton protectiveHandlers(long maxBodyBytes, BodyLimits.RouteLimit limits, Admission admission) {
         // A body over the limit is passed on unread: Javalin answers it 413 as a problem document.
         EagerContentHandler eager = new EagerContentHandler(
                 new EagerContentHandler.RetainedContentLoaderFactory(maxBodyBytes, 4_096, false));
@@ -92,49 +92,8 @@ final class ServerLimits {
         Share anonymous = new Share(MAX_ACTIVE_ANONYMOUS, admission);
         anonymous.include(r -> admission.knownCaller(r) == null);
         anonymous.setHandler(all);
-        eager.setHandler(new RetryAfter(new Counted(anonymous, admission)));
-        return new BodyDeadline(eager, maxBodyBytes);
-    }
-
-    /**
-     * A body must arrive at {@link #MIN_BODY_BYTES_PER_SECOND} or better, with {@link #BODY_GRACE} to start: past
-     * its deadline the connection is closed while the eager handler still waits for it. The deadline is the whole
-     * body's, so a client cannot keep it alive a byte at a time; one of unknown length gets the largest body's.
-     */
-    private static final class BodyDeadline extends Handler.Wrapper {
-        private static final String ARRIVED = BodyDeadline.class.getName() + ".arrived";
-        private final long maxBodyBytes;
-
-        BodyDeadline(Handler next, long maxBodyBytes) {
-            super(next);
-            this.maxBodyBytes = maxBodyBytes;
-        }
-
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) throws Exception {
-            long length = request.getLength();
-            if (length == 0 || (length < 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING))) {
-                return super.handle(request, response, callback);
-            }
-            AtomicBoolean arrived = new AtomicBoolean();
-            request.setAttribute(ARRIVED, arrived);
-            long seconds = BODY_GRACE.toSeconds() + (length < 0 ? maxBodyBytes : length) / MIN_BODY_BYTES_PER_SECOND;
-            Scheduler.Task cutOff = request.getComponents().getScheduler().schedule(() -> {
-                if (!arrived.get()) {
-                    request.getConnectionMetaData().getConnection().getEndPoint().close(new TimeoutException(
-                            "request body slower than " + MIN_BODY_BYTES_PER_SECOND + " B/s"));
-                }
-            }, seconds, TimeUnit.SECONDS);
-            Request.addCompletionListener(request, x -> cutOff.cancel());
-            return super.handle(request, response, callback);
-        }
-
-        /** Called once the body is in memory: from then on the request is ours, however slowly we handle it. */
-        static void arrived(Request request) {
-            if (request.getAttribute(ARRIVED) instanceof AtomicBoolean b) {
-                b.set(true);
-            }
-        }
+        eager.setHandler(BodyLimits.answerCutOff(new RetryAfter(new Counted(anonymous, admission))));
+        return new ContentTypeGate(new BodyLimits(eager, limits, MIN_BODY_BYTES_PER_SECOND, BODY_GRACE));
     }
 
     /** A QoS handler that answers a request it turns away in words, and lets known callers in first. */
@@ -179,7 +138,6 @@ final class ServerLimits {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
-            BodyDeadline.arrived(request);
             Runnable done = admission.arrived(request);
             Request.addCompletionListener(request, x -> done.run());
             return super.handle(request, response, callback);

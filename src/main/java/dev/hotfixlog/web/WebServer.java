@@ -48,8 +48,11 @@ public final class WebServer implements AutoCloseable {
             c.jetty.addConnector((server, http) -> ServerLimits.connector(server, http, config.bind(), config.port()));
             c.jetty.threadPool = ServerLimits.workers();
             Admission admission = new Admission();
+            long uploadBytes = config.attachMaxFile() + UPLOAD_OVERHEAD;
+            BodyLimits.RouteLimit limits = (method, path) -> RequestGuard.isUpload(method, path) ? uploadBytes
+                    : config.maxRequestBytes();
             c.jetty.modifyServer(server -> server.insertHandler(
-                    ServerLimits.protectiveHandlers(largestBody, admission)));
+                    ServerLimits.protectiveHandlers(largestBody, limits, admission)));
             c.staticFiles.add(sf -> {
                 sf.hostedPath = "/static";
                 sf.directory = "/static";

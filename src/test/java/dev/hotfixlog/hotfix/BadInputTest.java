@@ -199,10 +199,10 @@ class BadInputTest {
             byte[] dashes = "-".repeat(500).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             assertThat(http.exchange("POST /api/v1/hotfixes/HOTFIX-001/attachments HTTP/1.1\r\n" + auth
                     + "Content-Type: multipart/form-data\r\nContent-Length: " + dashes.length + "\r\n", dashes))
-                    .startsWith("HTTP/1.1 400").contains("body");
+                    .startsWith("HTTP/1.1 400").contains("\"field\":\"Content-Type\"").contains("needs a boundary");
             assertThat(http.exchange("POST /hotfixes/HOTFIX-001/events HTTP/1.1\r\n" + auth
-                    + "Content-Type: multipart/form-data\r\nContent-Length: " + dashes.length + "\r\n", dashes))
-                    .startsWith("HTTP/1.1 400").contains("is not a form that can be read");
+                    + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: " + dashes.length + "\r\n",
+                    dashes)).startsWith("HTTP/1.1 400").contains("is not a multipart form that can be read");
             assertThat(s.http().get("/api/v1/hotfixes/HOTFIX-001/attachments").json().path("items").size()).isZero();
 
             assertThat(http.exchange("HEAD /api/v1/hotfixes HTTP/1.1\r\n" + auth, new byte[0]))
