@@ -102,6 +102,8 @@ import java.util.function.Consumer;
  * constructor. Either local (owns a {@link Database}) or remote (a client of another server's REST API).
  */
 public final class App implements AutoCloseable {
+    /** Masks pasted credentials in what the log keeps and in every error answer; it holds no state. */
+    private final SecretRedactor redactor = new SecretRedactor();
     private final Config config;
     private final Database db;
     private final HotfixService hotfixes;
@@ -145,8 +147,8 @@ public final class App implements AutoCloseable {
         this.followUps = followUps;
         this.notify = notify;
         this.clock = clock;
-        this.tokens = db == null ? null : new TokenService(db, clock, new SecretRedactor());
-        this.audit = db == null ? null : new AuditLog(db, clock, new SecretRedactor());
+        this.tokens = db == null ? null : new TokenService(db, clock, redactor);
+        this.audit = db == null ? null : new AuditLog(db, clock, redactor);
         this.accounts = db == null ? null : new AccountService(db, clock,
                 config.dataDir().resolve(AccountService.INITIAL_PASSWORD_FILE));
         this.sessions = db == null ? null : new SessionService(db, clock);
@@ -189,6 +191,7 @@ public final class App implements AutoCloseable {
     }
 
     private static App local(Config config, Clock clock, boolean restoring) {
+        SecretRedactor redactor = new SecretRedactor();
         // Settings first: a bad channel, template or due time stops the start before the database is touched.
         FollowUpDue due = FollowUpDue.parse(Setting.FOLLOWUP_DUE.envName(), config.followThrough().followUpDue());
         CustomFields teamFields = CustomFields.parse(Setting.FIELDS.envName(), config.fields());
@@ -210,7 +213,6 @@ public final class App implements AutoCloseable {
                 throw e;
             }
         }
-        SecretRedactor redactor = new SecretRedactor();
         teamFields.reconcile(db, Setting.FIELDS.envName(), clock.millis());
         // The register hears of every record change in its transaction: Risk Accepted becomes a risk.
         LocalHotfixService hotfixes = new LocalHotfixService(db, clock, redactor, due,
@@ -384,7 +386,7 @@ public final class App implements AutoCloseable {
         if (config.oidc().enabled()) {
             features.add(new OidcSignIn(config, db, clock, accounts, sessions)::register);
         }
-        WebServer server = new WebServer(config, features, RecordSchema::fill).start();
+        WebServer server = new WebServer(config, features, RecordSchema::fill, t -> redactor.redact(t).text()).start();
         deliveryWorker().start(config.followThrough().intervalMillis());
         return server;
     }

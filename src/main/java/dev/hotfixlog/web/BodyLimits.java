@@ -1,11 +1,9 @@
 package dev.hotfixlog.web;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -31,6 +29,7 @@ final class BodyLimits extends Handler.Wrapper {
     /** Set on a request whose body was cut off for its rate: why, for {@link #answerCutOff}. */
     private static final String CUT_OFF = "hotfix.body-cut-off";
     private final RouteLimit limits;
+    private final ProblemMapper problems;
     private final long minBytesPerSecond;
     private final long graceNanos;
 
@@ -40,8 +39,9 @@ final class BodyLimits extends Handler.Wrapper {
         long maxBytes(String method, String path);
     }
 
-    BodyLimits(Handler next, RouteLimit limits, long minBytesPerSecond, Duration grace) {
+    BodyLimits(Handler next, RouteLimit limits, long minBytesPerSecond, Duration grace, ProblemMapper problems) {
         super(next);
+        this.problems = problems;
         this.limits = limits;
         this.minBytesPerSecond = minBytesPerSecond;
         this.graceNanos = grace.toNanos();
@@ -58,9 +58,9 @@ final class BodyLimits extends Handler.Wrapper {
         if (length > max) {
             LOG.info("{} {} -> 413: announced a body of {} bytes; the route reads at most {}", request.getMethod(),
                     path, length, max);
-            refuse(response, callback, 413, "too-large", "Content Too Large", "body: is " + length + " bytes; this "
-                    + "route reads at most " + max + " (HOTFIX_MAX_REQUEST_BYTES, or HOTFIX_ATTACH_MAX_FILE for an "
-                    + "upload)", path);
+            problems.refuse(response, callback, 413, "too-large", "Content Too Large", "body: is " + length
+                    + " bytes; this route reads at most " + max + " (HOTFIX_MAX_REQUEST_BYTES, or HOTFIX_ATTACH_MAX_FILE "
+                    + "for an upload)", path, List.of());
             return true;
         }
         return super.handle(new Rated(request), response, callback);
@@ -71,7 +71,7 @@ final class BodyLimits extends Handler.Wrapper {
      * without a turn. Hundreds of trickling bodies are cut off at the same moment, and as requests taking turns
      * they pushed the real ones past their wait (503).
      */
-    static Handler answerCutOff(Handler next) {
+    static Handler answerCutOff(Handler next, ProblemMapper problems) {
         return new Handler.Wrapper(next) {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
@@ -81,21 +81,11 @@ final class BodyLimits extends Handler.Wrapper {
                 }
                 String path = request.getHttpURI().getPath();
                 LOG.info("{} {} -> 408: the body arrived too slowly ({})", request.getMethod(), path, why);
-                refuse(response, callback, 408, "request-timeout", "Request Timeout", "the body arrived too "
-                        + "slowly: " + why, path);
+                problems.refuse(response, callback, 408, "request-timeout", "Request Timeout", "the body arrived "
+                        + "too slowly: " + why, path, List.of());
                 return true;
             }
         };
-    }
-
-    /** A problem document, and the connection closed: the body it did not read is not waited for. */
-    private static void refuse(Response response, Callback callback, int status, String kind, String title,
-                               String detail, String path) {
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON);
-        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
-        byte[] body = ProblemMapper.document(status, kind, title, detail, path).getBytes(StandardCharsets.UTF_8);
-        response.write(true, ByteBuffer.wrap(body), callback);
     }
 
     /** The request, its reads timed: a body behind the minimum rate reads as a 408 failure. */

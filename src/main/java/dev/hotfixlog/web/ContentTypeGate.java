@@ -2,11 +2,8 @@ package dev.hotfixlog.web;
 
 import dev.hotfixlog.error.HotfixLogException;
 import dev.hotfixlog.error.ValidationException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -25,8 +22,11 @@ import org.slf4j.LoggerFactory;
 final class ContentTypeGate extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger("dev.hotfixlog.access");
 
-    ContentTypeGate(Handler next) {
+    private final ProblemMapper problems;
+
+    ContentTypeGate(Handler next, ProblemMapper problems) {
         super(next);
+        this.problems = problems;
     }
 
     @Override
@@ -45,13 +45,9 @@ final class ContentTypeGate extends Handler.Wrapper {
         } catch (HotfixLogException e) {
             String path = request.getHttpURI().getPath();
             LOG.info("{} {} -> {}: {}", request.getMethod(), path, e.httpStatus(), e.getMessage());
-            response.setStatus(e.httpStatus());
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON);
-            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
-            response.write(true, ByteBuffer.wrap(ProblemMapper.document(e.httpStatus(), e.kind().type(),
+            problems.refuse(response, callback, e.httpStatus(), e.kind().type(),
                     org.eclipse.jetty.http.HttpStatus.getMessage(e.httpStatus()), e.getMessage(), path,
-                    e instanceof ValidationException v ? v.errors() : java.util.List.of())
-                    .getBytes(StandardCharsets.UTF_8)), callback);
+                    e instanceof ValidationException v ? v.errors() : java.util.List.of());
             return true;
         }
         String canonical = type.type() + (type.parameters().containsKey("boundary")

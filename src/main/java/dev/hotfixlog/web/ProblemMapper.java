@@ -11,9 +11,15 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,16 +27,26 @@ import org.slf4j.LoggerFactory;
  * The one place where failures become HTTP answers: {@code application/problem+json} (RFC 9457) with the
  * {@code errors} list naming each bad field. Nothing the caller sent can produce a 500; a real 500 is logged
  * with an id that the answer repeats, and never shows internals.
+ *
+ * <p>Every text of an answer (detail, instance, each field and message) passes the one masking path on its way
+ * out, whichever code wrote it and whatever it quotes: a refused value, a path or a header may hold a pasted
+ * secret, and an error message is the last place it could leak from (issue 31). Each is also cut to
+ * {@link #TEXT_MAX_CHARS}: a message quoting a 100,000-character id answers with its start.
  */
 public final class ProblemMapper {
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final String TYPE_PREFIX = "urn:hotfix-log:problem:";
+    /** The longest text of a problem document; past it, the text ends with an ellipsis. */
+    static final int TEXT_MAX_CHARS = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+    private final UnaryOperator<String> mask;
 
-    private ProblemMapper() {
+    /** @param mask the secret redactor's masking, handed in by {@code App} (web knows no feature) */
+    public ProblemMapper(UnaryOperator<String> mask) {
+        this.mask = mask;
     }
 
-    public static void register(RoutesConfig routes) {
+    public void register(RoutesConfig routes) {
         routes.exception(SeeOther.class, (e, ctx) -> ctx.status(303).header("Location", e.location()).result(""));
         routes.exception(HotfixLogException.class, (e, ctx) -> write(ctx, e.httpStatus(), e.kind().type(), titleOf(e),
                 e.getMessage(), e instanceof ValidationException v ? v.errors() : List.of(), e));
@@ -95,37 +111,52 @@ public final class ProblemMapper {
         return HttpStatus.forStatus(e.httpStatus()).getMessage();
     }
 
-    /** A problem document without a field list, for an answer made before Javalin sees the request. */
-    static String document(int status, String kind, String title, String detail, String instance) {
-        return document(status, kind, title, detail, instance, List.of());
-    }
-
-    static String document(int status, String kind, String title, String detail, String instance,
-                           List<FieldError> errors) {
-        ObjectNode p = problem(status, kind, title, detail, instance);
+    /**
+     * Answers a request before Javalin sees it (a header or body refused by a Jetty handler): the problem document,
+     * and the connection closed, since the body it did not read is not waited for.
+     */
+    void refuse(Response response, Callback callback, int status, String kind, String title, String detail,
+                String path, List<FieldError> errors) {
+        ObjectNode p = problem(status, kind, title, detail, path);
         addErrors(p, errors);
-        return Json.write(p);
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, PROBLEM_JSON);
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        response.write(true, ByteBuffer.wrap(Json.write(p).getBytes(StandardCharsets.UTF_8)), callback);
     }
 
-    private static void addErrors(ObjectNode p, List<FieldError> errors) {
+    /** {@code text} as an answer may show it: masked, then cut. */
+    String shown(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = mask.apply(text);
+        return masked.length() <= TEXT_MAX_CHARS ? masked : masked.substring(0, TEXT_MAX_CHARS - 1) + "…";
+    }
+
+    private List<FieldError> shown(List<FieldError> errors) {
+        return errors.stream().map(f -> new FieldError(shown(f.field()), shown(f.message()))).toList();
+    }
+
+    private void addErrors(ObjectNode p, List<FieldError> errors) {
         if (!errors.isEmpty()) {
             ArrayNode list = p.putArray("errors");
-            errors.forEach(f -> list.addObject().put("field", f.field()).put("message", f.message()));
+            shown(errors).forEach(f -> list.addObject().put("field", f.field()).put("message", f.message()));
         }
     }
 
-    private static ObjectNode problem(int status, String kind, String title, String detail, String instance) {
+    private ObjectNode problem(int status, String kind, String title, String detail, String instance) {
         ObjectNode p = Json.object();
         p.put("type", TYPE_PREFIX + kind);
         p.put("title", title);
         p.put("status", status);
-        p.put("detail", detail);
-        p.put("instance", instance);
+        p.put("detail", shown(detail));
+        p.put("instance", shown(instance));
         return p;
     }
 
-    private static void write(Context ctx, int status, String kind, String title, String detail,
-                              List<FieldError> errors, HotfixLogException e) {
+    private void write(Context ctx, int status, String kind, String title, String detail,
+                       List<FieldError> errors, HotfixLogException e) {
         ObjectNode p = problem(status, kind, title, detail, ctx.path());
         addErrors(p, errors);
         if (e instanceof StaleVersionException s) {
@@ -139,8 +170,8 @@ public final class ProblemMapper {
         }
         if (wantsPage(ctx)) {
             // A person in a browser gets a page, not a JSON document: the same words, and a way back.
-            ctx.status(status).contentType("text/html; charset=utf-8").result(page(status, title, detail, errors)
-                    .getBytes(StandardCharsets.UTF_8));
+            ctx.status(status).contentType("text/html; charset=utf-8").result(page(status, title, shown(detail),
+                    shown(errors)).getBytes(StandardCharsets.UTF_8));
             return;
         }
         // Bytes, not a String: Jetty would encode a String in ISO-8859-1 and turn an é in an id into '?'.

@@ -82,9 +82,11 @@ final class ServerLimits {
      * known to {@code admission} (see {@link Admission}) first take one of their own {@link #MAX_ACTIVE_ANONYMOUS},
      * then one of the {@link #MAX_ACTIVE_REQUESTS}; known callers wait for the latter only, ahead of everyone else.
      *
-     * @param limits the largest body a request may send, by its method and path (RequestGuard's limits)
+     * @param limits   the largest body a request may send, by its method and path (RequestGuard's limits)
+     * @param problems answers the requests these handlers refuse before Javalin sees them
      */
-    static Handler.Singleton protectiveHandlers(long maxBodyBytes, BodyLimits.RouteLimit limits, Admission admission) {
+    static Handler.Singleton protectiveHandlers(long maxBodyBytes, BodyLimits.RouteLimit limits, Admission admission,
+                                                ProblemMapper problems) {
         // A body over the limit is passed on unread: Javalin answers it 413 as a problem document.
         EagerContentHandler eager = new EagerContentHandler(
                 new EagerContentHandler.RetainedContentLoaderFactory(maxBodyBytes, 4_096, false));
@@ -92,8 +94,9 @@ final class ServerLimits {
         Share anonymous = new Share(MAX_ACTIVE_ANONYMOUS, admission);
         anonymous.include(r -> admission.knownCaller(r) == null);
         anonymous.setHandler(all);
-        eager.setHandler(BodyLimits.answerCutOff(new RetryAfter(new Counted(anonymous, admission))));
-        return new ContentTypeGate(new BodyLimits(eager, limits, MIN_BODY_BYTES_PER_SECOND, BODY_GRACE));
+        eager.setHandler(BodyLimits.answerCutOff(new RetryAfter(new Counted(anonymous, admission)), problems));
+        return new ContentTypeGate(new BodyLimits(eager, limits, MIN_BODY_BYTES_PER_SECOND, BODY_GRACE, problems),
+                problems);
     }
 
     /** A QoS handler that answers a request it turns away in words, and lets known callers in first. */

@@ -30,8 +30,11 @@ public final class WebServer implements AutoCloseable {
     /**
      * @param features each feature's routes, the access gate first
      * @param openApi  fills in what the features describe of the OpenAPI document (the record's fields)
+     * @param mask     the secret redactor's masking, for every text an error answer shows
      */
-    public WebServer(Config config, List<Consumer<RoutesConfig>> features, UnaryOperator<ObjectNode> openApi) {
+    public WebServer(Config config, List<Consumer<RoutesConfig>> features, UnaryOperator<ObjectNode> openApi,
+                     UnaryOperator<String> mask) {
+        ProblemMapper problems = new ProblemMapper(mask);
         byte[] openApiDocument = Json.write(openApi.apply(Json.parseObject(new String(
                 classpathBytes("/openapi.json"), StandardCharsets.UTF_8)))).getBytes(StandardCharsets.UTF_8);
         this.app = Javalin.create(c -> {
@@ -52,7 +55,7 @@ public final class WebServer implements AutoCloseable {
             BodyLimits.RouteLimit limits = (method, path) -> RequestGuard.isUpload(method, path) ? uploadBytes
                     : config.maxRequestBytes();
             c.jetty.modifyServer(server -> server.insertHandler(
-                    ServerLimits.protectiveHandlers(largestBody, limits, admission)));
+                    ServerLimits.protectiveHandlers(largestBody, limits, admission, problems)));
             c.staticFiles.add(sf -> {
                 sf.hostedPath = "/static";
                 sf.directory = "/static";
@@ -67,7 +70,7 @@ public final class WebServer implements AutoCloseable {
                 }
             });
             c.routes.before(SecurityHeaders::apply);
-            ProblemMapper.register(c.routes);
+            problems.register(c.routes);
             features.forEach(f -> f.accept(c.routes));
             c.routes.after(admission::accepted); // a credential the access gate let through is a known caller's
             RequestGuard.register(c.routes, config.maxRequestBytes(), config.attachMaxFile() + UPLOAD_OVERHEAD); // after the access gate's check: who may ask is said first
