@@ -81,7 +81,7 @@ public final class LocalMetricsService implements MetricsService {
         List<Period> months = Period.months(q);
         // Types are compared with the period of the same length before this one.
         Instant before = q.from().minusMillis(q.to().toEpochMilli() - q.from().toEpochMilli());
-        List<Period> previousMonths = Period.months(new MetricsQuery(before, q.from(), q.zone()));
+        List<Period> previousMonths = Period.months(before, q.from(), q.zone());
         Map<Period, Tally> fresh = new LinkedHashMap<>();
         long[] version = new long[1];
         try {
