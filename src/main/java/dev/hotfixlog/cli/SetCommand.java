@@ -1,5 +1,6 @@
 package dev.hotfixlog.cli;
 
+import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.Config;
@@ -43,7 +44,7 @@ final class SetCommand extends AppCommand {
             }
             String name = a.substring(0, eq).trim();
             String raw = a.substring(eq + 1);
-            String top = name.split("\\.")[0];
+            String top = Split.on(name, ".")[0];
             if (!RecordFields.names().contains(top) || name.startsWith("fields.")) {
                 // A team's own field (region=eu, or fields.region=eu): typed by the log's definition of it.
                 team = team != null ? team : hotfixes.customFields();
@@ -62,7 +63,7 @@ final class SetCommand extends AppCommand {
 
     /** Builds the nested merge patch member for a dotted path, with the value typed by what the field holds. */
     private static void put(ObjectNode patch, String path, String raw) {
-        String[] parts = path.split("\\.");
+        String[] parts = Split.on(path, ".");
         ObjectNode node = patch;
         for (int i = 0; i < parts.length - 1; i++) {
             node = node.has(parts[i]) && node.get(parts[i]).isObject() ? (ObjectNode) node.get(parts[i])
@@ -77,7 +78,7 @@ final class SetCommand extends AppCommand {
             node.put(leaf, Answers.yesNo(path, raw));
         } else if (kind.equals("list")) {
             ArrayNode list = node.putArray(leaf);
-            for (String s : raw.split(",")) {
+            for (String s : Split.on(raw, ",")) {
                 if (!s.isBlank()) {
                     list.add(s.trim());
                 }

@@ -1,5 +1,6 @@
 package dev.hotfixlog.hotfix;
 
+import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -223,7 +224,7 @@ public record CustomField(String name, String label, Type type, boolean required
             }
             case MULTI_CHOICE -> {
                 ArrayNode list = json.arrayNode();
-                for (String s : t.split(",")) {
+                for (String s : Split.on(t, ",")) {
                     if (!s.isBlank()) {
                         list.add(s.strip());
                     }

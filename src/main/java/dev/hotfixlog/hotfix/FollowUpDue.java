@@ -1,5 +1,6 @@
 package dev.hotfixlog.hotfix;
 
+import dev.hotfixlog.text.Split;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ValidationException;
@@ -28,11 +29,11 @@ public record FollowUpDue(Map<FollowUpKind, Duration> afterResolution) {
     /** Reads {@code kind=amount} pairs; {@code setting} names the configuration key in every error. */
     public static FollowUpDue parse(String setting, String text) {
         EnumMap<FollowUpKind, Duration> due = new EnumMap<>(FollowUpKind.class);
-        for (String pair : text.split(",")) {
+        for (String pair : Split.on(text, ",")) {
             if (pair.isBlank()) {
                 continue;
             }
-            String[] kv = pair.split("=", 2);
+            String[] kv = Split.on(pair, "=", 2);
             FollowUpKind kind = FollowUpKind.fromJson(kv[0].trim()).orElseThrow(() -> ValidationException.of(
                     setting, "unknown follow-up '" + kv[0].trim() + "'; known: postmortem, properFix, "
                             + "processImprovement, documentation"));

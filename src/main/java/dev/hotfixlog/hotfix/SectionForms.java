@@ -1,5 +1,7 @@
 package dev.hotfixlog.hotfix;
 
+import com.google.re2j.Pattern;
+import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +19,8 @@ import java.util.function.Function;
  * both alike.
  */
 public final class SectionForms {
+    private static final Pattern RATING = Pattern.compile("\\d{1,2}");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d{1,15}(\\.\\d{1,15})?");
     private final Map<RecordSection, List<FormField>> inputs = new EnumMap<>(RecordSection.class);
     private final List<FormField> all = new ArrayList<>();
 
@@ -122,7 +126,7 @@ public final class SectionForms {
                 continue;
             }
             // A dotted name ("followUps.postmortem.owner") is a member of nested objects in the patch.
-            String[] path = f.name().split("\\.");
+            String[] path = Split.on(f.name(), ".");
             ObjectNode body = top;
             for (int k = 0; k < path.length - 1; k++) {
                 body = body.get(path[k]) instanceof ObjectNode o ? o : body.putObject(path[k]);
@@ -136,7 +140,7 @@ public final class SectionForms {
             if (f.kind().equals("list")) {
                 ArrayNode list = body.putArray(name);
                 if (!blank) {
-                    for (String item : v.split("\n")) {
+                    for (String item : Split.on(v, "\n")) {
                         if (!item.isBlank()) {
                             list.add(item.strip());
                         }
@@ -144,10 +148,10 @@ public final class SectionForms {
                 }
             } else if (blank) {
                 body.putNull(name);
-            } else if (f.kind().equals("rating") && v.strip().matches("\\d{1,2}")) {
+            } else if (f.kind().equals("rating") && RATING.matcher(v.strip()).matches()) {
                 // A number typed into a text input; anything else goes as text and is refused by name.
                 body.put(name, Integer.parseInt(v.strip()));
-            } else if (f.kind().equals("number") && v.strip().matches("-?\\d{1,15}(\\.\\d{1,15})?")) {
+            } else if (f.kind().equals("number") && NUMBER.matcher(v.strip()).matches()) {
                 body.put(name, Double.parseDouble(v.strip()));
             } else if (f.kind().equals("yesno") && (v.strip().equals("yes") || v.strip().equals("no"))) {
                 body.put(name, v.strip().equals("yes"));

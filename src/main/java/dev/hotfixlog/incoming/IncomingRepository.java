@@ -1,5 +1,6 @@
 package dev.hotfixlog.incoming;
 
+import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.json.Json;
 import java.sql.ResultSet;
@@ -210,7 +211,7 @@ final class IncomingRepository {
         String systems = rs.getString("systems");
         String outcome = rs.getString("outcome");
         return new IncomingAlert(rs.getLong("id"), rs.getString("integration"), rs.getString("title"),
-                rs.getString("severity"), systems.isEmpty() ? List.of() : Arrays.asList(systems.split("\n")),
+                rs.getString("severity"), systems.isEmpty() ? List.of() : Arrays.asList(Split.on(systems, "\n")),
                 strings(rs.getString("links")), IncomingAlert.State.parse("state", rs.getString("state")),
                 rs.getInt("firing"), rs.getInt("alerts"), instant(rs, "started_at"), instant(rs, "first_received_at"),
                 instant(rs, "last_received_at"), instant(rs, "cleared_at"), rs.getInt("deliveries"),
@@ -246,6 +247,6 @@ final class IncomingRepository {
     }
 
     static List<String> lines(String s) {
-        return s == null || s.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(s.split("\n")));
+        return s == null || s.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(Split.on(s, "\n")));
     }
 }

@@ -12,8 +12,8 @@ import dev.hotfixlog.json.Json;
 import dev.hotfixlog.time.TimeText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * The values of one entry as {@link EntryReader} meets them: a label's value by its kind (a time, a duration, a
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * cannot be read is an error naming its line.
  */
 final class EntryFields {
-    private static final Pattern LEADING_SEPARATOR = Pattern.compile("^[-–—:]\\s*");
+    private static final Pattern LEADING_SEPARATOR = Pattern.compile("^[-–—:][[:space:]]*");
     private final List<FieldError> errors;
 
     EntryFields(List<FieldError> errors) {

@@ -18,8 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * One entry of a page, from its heading to the next heading or rule: its labelled lines, its follow-up boxes, its
@@ -28,14 +28,14 @@ import java.util.regex.Pattern;
  * themselves are set by {@link EntryFields}. Errors name their lines.
  */
 final class EntryReader {
-    private static final Pattern H4 = Pattern.compile("^####\\s+(.*?)\\s*#*\\s*$");
-    static final Pattern ENTRY = Pattern.compile("^###\\s+[^\\[]*\\[([^\\]]*)\\]\\s*(.*?)\\s*$");
+    private static final Pattern H4 = Pattern.compile("^####[[:space:]]+(.*?)[[:space:]]*#*[[:space:]]*$");
+    static final Pattern ENTRY = Pattern.compile("^###[[:space:]]+[^\\[]*\\[([^\\]]*)\\][[:space:]]*(.*?)[[:space:]]*$");
     private static final Pattern ONE_LINE = Pattern.compile(
-            "(?i)^\\s*(?:\\*\\*)?duration\\s*:?\\s*(?:\\*\\*)?\\s*:?\\s*(.*?)"
-            + "\\s*\\|\\s*(?:\\*\\*)?follow-?up\\s*:?\\s*(?:\\*\\*)?\\s*:?\\s*(.*?)"
-            + "\\s*\\|\\s*(?:\\*\\*)?learning\\s*:?\\s*"
-            + "(?:\\*\\*)?\\s*:?\\s?(.*)$");
-    private static final Pattern DATED_TITLE = Pattern.compile("^(.*)\\s+[-–—]\\s+(\\d{4}-\\d{2}-\\d{2})\\s*$");
+            "(?i)^[[:space:]]*(?:\\*\\*)?duration[[:space:]]*:?[[:space:]]*(?:\\*\\*)?[[:space:]]*:?[[:space:]]*(.*?)"
+            + "[[:space:]]*\\|[[:space:]]*(?:\\*\\*)?follow-?up[[:space:]]*:?[[:space:]]*(?:\\*\\*)?[[:space:]]*:?[[:space:]]*(.*?)"
+            + "[[:space:]]*\\|[[:space:]]*(?:\\*\\*)?learning[[:space:]]*:?[[:space:]]*"
+            + "(?:\\*\\*)?[[:space:]]*:?[[:space:]]?(.*)$");
+    private static final Pattern DATED_TITLE = Pattern.compile("^(.*)[[:space:]]+[-–—][[:space:]]+(\\d{4}-\\d{2}-\\d{2})[[:space:]]*$");
     private static final List<String> KNOWN_SECTIONS = List.of("The Emergency", "The Fix", "The Context",
             "Follow-up Required", "Legible Fix");
     private static final Pattern NUMBERED_ID = Pattern.compile("(?i)HOTFIX-\\d+");
@@ -196,7 +196,7 @@ final class EntryReader {
                 }
                 values.setValue(i, fields, Label.DURATION, Values.inline(one.group(1)));
                 String fu = Values.inline(one.group(2));
-                if (fu != null && fu.replaceAll("[^A-Za-z]", "").equalsIgnoreCase("done")) {
+                if (fu != null && asciiLetters(fu).equalsIgnoreCase("done")) {
                     ObjectNode fus = EntryFields.child(fields, "followUps");
                     for (FollowUpKind k : FollowUpKind.values()) {
                         EntryFields.child(fus, k.json()).put("done", true);
@@ -316,6 +316,18 @@ final class EntryReader {
         return h.regionMatches(true, 0, LogReader.DETAILS, 0, LogReader.DETAILS.length()) ? LogReader.DETAILS : null;
     }
 
+    /** The ASCII letters of {@code text}, nothing else: "Done.", "[done]" and "DONE!" all read "done". */
+    private static String asciiLetters(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** True when {@link #NOT_HEADING_TEXT} would remove nothing (the usual heading): letters, digits, space, -. */
     private static boolean isPlainHeading(String heading) {
         for (int k = 0; k < heading.length(); k++) {
@@ -329,7 +341,7 @@ final class EntryReader {
 
     /** The index of the line that closes the fence opened at {@code open} (or the last line, unclosed). */
     int fenceEnd(int open) {
-        String fence = lines[open].strip().replaceAll("[^`~].*$", "");
+        String fence = Values.fenceMarks(lines[open].strip());
         for (int k = open + 1; k < lines.length; k++) {
             if (Values.closes(lines[k], fence)) {
                 return k;

@@ -4,12 +4,12 @@ import dev.hotfixlog.hotfix.FollowUpKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /** What the words of a log mean: a severity as people write it, a follow-up checkbox's kind, a text label. */
 final class EntryValues {
-    static final Pattern KIND_PREFIX = Pattern.compile("(?i)^(post-?\\s?mortem( scheduled)?|proper fix( "
+    static final Pattern KIND_PREFIX = Pattern.compile("(?i)^(post-?[[:space:]]?mortem( scheduled)?|proper fix( "
             + "planned)?|process improvements?|documentation( updates)?|docs?( updates)?)");
 
     private EntryValues() {

@@ -1,5 +1,6 @@
 package dev.hotfixlog.markdown;
 
+import dev.hotfixlog.text.Split;
 import dev.hotfixlog.hotfix.FieldChange;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
@@ -180,7 +181,7 @@ final class FaithfulPage {
             return breaks(fresh, at.from());
         }
         EntryLines mine = again.entries().get(0).lines();
-        String[] freshLines = fresh.split("\n", -1);
+        String[] freshLines = Split.on(fresh, "\n", -1);
         TreeMap<Integer, int[]> spans = new TreeMap<>(); // a raw line → {its end, fresh from, fresh to}
         for (String key : changedFields(h.id(), was.version())) {
             EntryLines.Span r = at.fields().get(key);

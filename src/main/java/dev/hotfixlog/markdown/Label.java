@@ -15,7 +15,7 @@ import java.util.Map;
  * bold, in any case, and the aliases people use instead; writing uses the template's words.
  */
 final class Label {
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final com.google.re2j.Pattern SPACES = com.google.re2j.Pattern.compile("[[:space:]]+");
     private static final Map<String, Label> BY_FIELD = new HashMap<>();
     private static final Map<String, Label> BY_NAME = new HashMap<>();
 

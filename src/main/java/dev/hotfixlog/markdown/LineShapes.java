@@ -1,7 +1,7 @@
 package dev.hotfixlog.markdown;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * The shapes of a log's lines, as the reader and the writer both need them: where a label's block ends, a code
@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
  * recurses per character).
  */
 final class LineShapes {
-    static final Pattern CHECKBOX = Pattern.compile("^\\s*[-*+]\\s+\\[([ xX])\\]\\s*(.*)$");
+    static final Pattern CHECKBOX = Pattern.compile("^[[:space:]]*[-*+][[:space:]]+\\[([ xX])\\][[:space:]]*(.*)$");
     static final Pattern BOLD_START = Pattern.compile("^\\*\\*([^*]+)\\*\\*(.*)$");
 
     private LineShapes() {
     }
 
-    private static final Pattern ORDERED_ITEM = Pattern.compile("^\\s*\\d{1,9}[.)]\\s+.*");
+    private static final Pattern ORDERED_ITEM = Pattern.compile("^[[:space:]]*\\d{1,9}[.)][[:space:]]+.*");
 
     /**
      * Where the block that continues a label's value ends, looking from {@code from} (the line after the label
@@ -70,7 +70,7 @@ final class LineShapes {
 
     /** The closing line of the fence opened at {@code open}, or -1 when it is never closed. */
     static int closingFence(String[] lines, int open) {
-        String fence = lines[open].strip().replaceAll("[^`~].*$", "");
+        String fence = Values.fenceMarks(lines[open].strip());
         for (int k = open + 1; k < lines.length; k++) {
             if (Values.closes(lines[k], fence)) {
                 return k;

@@ -227,7 +227,7 @@ public final class LocalMarkdownService implements MarkdownService {
                 PageListMerge.merge(repo.signs(h), signs, WarningSign::signal, page.fullExport()));
     }
 
-    private static final java.util.regex.Pattern EVIDENCE_FILE = java.util.regex.Pattern.compile(
+    private static final com.google.re2j.Pattern EVIDENCE_FILE = com.google.re2j.Pattern.compile(
             LogEvidence.FOLDER + "/[0-9a-f]{64}\\.[a-z]{2,4}");
 
     /** A record's evidence as its details block lists it; a path outside the folder's own names is refused. */

@@ -1,5 +1,6 @@
 package dev.hotfixlog.markdown;
 
+import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.json.Json;
@@ -9,8 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * Reads a hotfix log page as people really keep it: the seed template filled in by hand, or this tool's own
@@ -22,14 +23,17 @@ import java.util.regex.Pattern;
  * template does not have (kept verbatim). Everything that cannot be read is an error naming its line.
  */
 final class LogReader {
-    private static final Pattern H1 = Pattern.compile("^#\\s+.*");
-    private static final Pattern H2 = Pattern.compile("^##\\s+(.*?)\\s*#*\\s*$");
-    private static final Pattern H3 = Pattern.compile("^###\\s+(.*?)\\s*#*\\s*$");
+    private static final Pattern H1 = Pattern.compile("^#[[:space:]]+.*");
+    private static final Pattern H2 = Pattern.compile("^##[[:space:]]+(.*?)[[:space:]]*#*[[:space:]]*$");
+    private static final Pattern H3 = Pattern.compile("^###[[:space:]]+(.*?)[[:space:]]*#*[[:space:]]*$");
     private static final Pattern TYPE_ROW = Pattern.compile(
-            "(?i)^type\\s*\\d*\\s*:\\s*(.*?)\\s+[-–—]\\s+prevention\\s*:\\s*(.*)$");
+            "(?i)^type[[:space:]]*\\d*[[:space:]]*:[[:space:]]*(.*?)[[:space:]]+[-–—][[:space:]]+prevention[[:space:]]*:[[:space:]]*(.*)$");
     private static final Pattern SIGN_ROW = Pattern.compile(
-            "(?i)^signal\\s*\\d*\\s*:\\s*(.*?)\\s*(?:→|->|=>|[-–—])\\s*threshold\\s*:\\s*(.*)$");
-    private static final Pattern LIST_ITEM = Pattern.compile(LabelLine.LIST_ITEM);
+            "(?i)^signal[[:space:]]*\\d*[[:space:]]*:[[:space:]]*(.*?)[[:space:]]*(?:→|->|=>|[-–—])[[:space:]]*threshold[[:space:]]*:[[:space:]]*(.*)$");
+    private static final Pattern EXAMPLE_OPENING = Pattern.compile("^\\[e\\.g\\.,?[[:space:]]*");
+    // LabelLine's definition in Java's words: RE2/J's \s leaves out the vertical tab that Java's (and LabelLine's
+    // scan) count as a space.
+    private static final Pattern LIST_ITEM = Pattern.compile(LabelLine.LIST_ITEM.replace("\\s", "[[:space:]]"));
     static final String DETAILS = "Record Details";
     /** A full export's list of a record's evidence: for people; the details block says the same for the import. */
     static final String EVIDENCE = "Evidence";
@@ -60,7 +64,7 @@ final class LogReader {
         if (t.indexOf('\r') >= 0) {
             t = t.replace("\r\n", "\n").replace('\r', '\n');
         }
-        return t.split("\n", -1);
+        return Split.on(t, "\n", -1);
     }
 
     static ParsedLog read(String text) {
@@ -304,7 +308,7 @@ final class LogReader {
 
     /** Without the blank lines before the first line and after the last; every other line as it was. */
     private static String trimBlankLines(String text) {
-        String[] ls = text.split("\n", -1);
+        String[] ls = Split.on(text, "\n", -1);
         int a = 0;
         int b = ls.length;
         while (a < b && ls[a].isBlank()) {
@@ -355,7 +359,7 @@ final class LogReader {
                     : "a warning sign reads: - **Signal 1:** metric → **Threshold:** when to act");
             return;
         }
-        String a = Values.inline(m.group(1).replaceFirst("^\\[e\\.g\\.,?\\s*", "["));
+        String a = Values.inline(EXAMPLE_OPENING.matcher(m.group(1)).replaceFirst("["));
         String b = Values.inline(m.group(2));
         if (a == null) {
             if (b != null) {

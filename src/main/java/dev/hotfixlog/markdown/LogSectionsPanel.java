@@ -1,5 +1,6 @@
 package dev.hotfixlog.markdown;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.RecordPanels;
 import dev.hotfixlog.store.Database;
@@ -15,6 +16,9 @@ import java.util.Map;
  * that text (table {@code hotfix_markdown}), so it shows it; the record feature only places the panel.
  */
 public final class LogSectionsPanel implements RecordPanels {
+    // [[:space:]] is Java's \s (vertical tab included); RE2/J's \s leaves it out.
+    private static final Pattern OPENING_MARKS = Pattern.compile("^#+[[:space:]]*");
+    private static final Pattern CLOSING_MARKS = Pattern.compile("[[:space:]]*#*[[:space:]]*$");
     private final Database db;
     private final Pages pages;
     private final MarkdownRepository repo = new MarkdownRepository();
@@ -39,7 +43,7 @@ public final class LogSectionsPanel implements RecordPanels {
             if (e.section() == null) {
                 int nl = e.text().indexOf('\n');
                 String first = nl < 0 ? e.text() : e.text().substring(0, nl);
-                String heading = first.replaceFirst("^#+\\s*", "").replaceFirst("\\s*#*\\s*$", "");
+                String heading = CLOSING_MARKS.matcher(OPENING_MARKS.matcher(first).replaceFirst("")).replaceFirst("");
                 sections.add(new Section(heading, nl < 0 ? "" : e.text().substring(nl + 1).strip(), true));
             } else {
                 sections.add(new Section(e.section(), e.text(), false));

@@ -1,5 +1,6 @@
 package dev.hotfixlog.markdown;
 
+import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -276,7 +277,7 @@ final class LogWriter {
         if (nl <= 0 || !Values.fitsInline(value.substring(0, nl)) || value.indexOf('\r') >= 0) {
             return false;
         }
-        String[] rest = value.substring(nl + 1).split("\n", -1);
+        String[] rest = Split.on(value.substring(nl + 1), "\n", -1);
         return !rest[rest.length - 1].isBlank() && LineShapes.blockEnd(rest, 0) == rest.length;
     }
 

@@ -1,5 +1,6 @@
 package dev.hotfixlog.markdown;
 
+import dev.hotfixlog.text.Split;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +76,7 @@ final class PageListMerge {
     /** The name without case and with each run of spaces as one space. */
     private static String key(String name) {
         StringBuilder k = new StringBuilder(name.length());
-        for (String word : name.strip().toLowerCase(Locale.ROOT).split(" ")) {
+        for (String word : Split.on(name.strip().toLowerCase(Locale.ROOT), " ")) {
             if (!word.isBlank()) {
                 k.append(k.isEmpty() ? "" : " ").append(word.strip());
             }

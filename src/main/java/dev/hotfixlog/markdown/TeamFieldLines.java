@@ -1,5 +1,6 @@
 package dev.hotfixlog.markdown;
 
+import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.hotfix.CustomField;
 import dev.hotfixlog.hotfix.CustomFields;
@@ -56,7 +57,7 @@ final class TeamFieldLines {
             List<Extra> kept = new ArrayList<>();
             for (Extra x : e.extras()) {
                 List<String> rest = new ArrayList<>();
-                for (String line : x.text().split("\n", -1)) {
+                for (String line : Split.on(x.text(), "\n", -1)) {
                     LabelLine l = LabelLine.bold(line);
                     CustomField f = l == null ? null : field(l.name());
                     if (f == null) {
@@ -68,7 +69,7 @@ final class TeamFieldLines {
                 }
                 String text = String.join("\n", rest).strip();
                 if (!text.isEmpty()) {
-                    kept.add(new Extra(x.section(), rest.size() == x.text().split("\n", -1).length ? x.text() : text));
+                    kept.add(new Extra(x.section(), rest.size() == Split.on(x.text(), "\n", -1).length ? x.text() : text));
                 }
             }
             ImportItem i = e.item();

@@ -1,5 +1,6 @@
 package dev.hotfixlog.markdown;
 
+import dev.hotfixlog.text.Split;
 import dev.hotfixlog.hotfix.PageTimeline;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ final class TimelineLines {
     static List<PageTimeline.Line> of(List<Extra> extras) {
         List<PageTimeline.Line> out = new ArrayList<>();
         for (Extra e : extras) {
-            String[] lines = e.text().split("\n", -1);
+            String[] lines = Split.on(e.text(), "\n", -1);
             if (e.section() != null || !isTimelineHeading(lines[0])) {
                 continue;
             }

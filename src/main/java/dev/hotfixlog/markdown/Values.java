@@ -1,5 +1,6 @@
 package dev.hotfixlog.markdown;
 
+import dev.hotfixlog.text.Split;
 import dev.hotfixlog.time.TimeText;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * How one value is written on a label line, and read back. A value that survives the trip on one line is
@@ -58,7 +59,7 @@ final class Values {
             between.append(' ');
             i = close;
         }
-        for (String word : between.toString().split(" ")) {
+        for (String word : Split.on(between.toString(), " ")) {
             if (!word.isBlank() && !CONNECTIVES.contains(word.strip().toLowerCase(java.util.Locale.ROOT))) {
                 return false;
             }
@@ -77,7 +78,7 @@ final class Values {
                 && !isUnfilled(v) && !FENCE_OPEN.matcher(v).matches() && !v.endsWith("\\");
     }
 
-    private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n]+\\s*");
+    private static final Pattern LINE_BREAKS = Pattern.compile("[[:space:]]*[\\r\\n]+[[:space:]]*");
 
     /** A value squeezed onto one line (its line breaks become spaces), for the places only a line fits. */
     static String oneLine(String v) {
@@ -97,6 +98,15 @@ final class Values {
             longest = Math.max(longest, run);
         }
         return "~".repeat(Math.max(3, longest + 1));
+    }
+
+    /** The run of backticks and tildes a (stripped) fence line opens with: what its closing line repeats. */
+    static String fenceMarks(String line) {
+        int end = 0;
+        while (end < line.length() && (line.charAt(end) == '`' || line.charAt(end) == '~')) {
+            end++;
+        }
+        return line.substring(0, end);
     }
 
     static boolean closes(String line, String open) {

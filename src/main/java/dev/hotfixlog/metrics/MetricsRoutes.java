@@ -1,5 +1,6 @@
 package dev.hotfixlog.metrics;
 
+import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.FieldError;
@@ -124,7 +125,7 @@ public final class MetricsRoutes {
             for (String key : now.keySet()) {
                 int bar = key.indexOf('|');
                 if (bar > 0 && registered.add(key)) {
-                    String[] tag = key.substring(bar + 1).split("=", 2);
+                    String[] tag = Split.on(key.substring(bar + 1), "=", 2);
                     Gauge.builder(key.substring(0, bar), gauges, g -> g.get().getOrDefault(key, Double.NaN))
                             .description("Delivery figures over the last 30 days (" + tag[0] + " \"*\" is the team)")
                             .tag(tag[0], tag[1]).register(registry);

@@ -1,5 +1,6 @@
 package dev.hotfixlog.migrate;
 
+import com.google.re2j.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ValidationException;
@@ -35,6 +36,7 @@ final class Fetcher {
     /** One answer past this is not a page of records. */
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
     private static final int MAX_TRIES = 8;
+    private static final Pattern SECONDS = Pattern.compile("\\d{1,6}");
     private static final int MALFORMED_TRIES = 3;
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(2);
 
@@ -223,7 +225,7 @@ final class Fetcher {
     static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After").flatMap(v -> {
             String t = v.strip();
-            if (t.matches("\\d{1,6}")) {
+            if (SECONDS.matcher(t).matches()) {
                 return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(t)));
             }
             try {
@@ -255,6 +257,11 @@ final class Fetcher {
         String s = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8).strip();
         int nl = s.indexOf('\n');
         s = nl >= 0 ? s.substring(0, nl) : s;
-        return s.replaceAll("\\p{Cntrl}", " ");
+        StringBuilder out = new StringBuilder(s.length());
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            out.append(c < 0x20 || c == 0x7F ? ' ' : c); // Java's \\p{Cntrl}
+        }
+        return out.toString();
     }
 }

@@ -30,8 +30,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * Moves a tool's history in, page by page. The next page is read while this one is stored. Each page is one
@@ -42,6 +42,8 @@ import java.util.regex.Pattern;
  */
 public final class LocalMigrationService implements MigrationService {
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
+    private static final Pattern RECORD_ID = Pattern.compile("^HOTFIX-\\d+ ");
+    private static final Pattern NOT_FILE_NAME = Pattern.compile("[^A-Za-z0-9._-]");
     private final Database db;
     private final Clock clock;
     private final HotfixBulk bulk;
@@ -273,7 +275,7 @@ public final class LocalMigrationService implements MigrationService {
             if (!m.matches()) {
                 return null;
             }
-            out.merge(Integer.parseInt(m.group(1)), e.message().replaceFirst("^HOTFIX-\\d+ ", ""),
+            out.merge(Integer.parseInt(m.group(1)), RECORD_ID.matcher(e.message()).replaceFirst(""),
                     (a, b) -> a + "; " + b);
         }
         return out.isEmpty() ? null : out;
@@ -361,7 +363,7 @@ public final class LocalMigrationService implements MigrationService {
     }
 
     static String fileName(SourceKind kind, String key) {
-        String safe = key.replaceAll("[^A-Za-z0-9._-]", "_");
+        String safe = NOT_FILE_NAME.matcher(key).replaceAll("_");
         return kind.json() + "-" + (safe.length() > 80 ? safe.substring(0, 80) : safe) + ".json";
     }
 }

@@ -1,5 +1,6 @@
 package dev.hotfixlog.migrate;
 
+import com.google.re2j.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +32,29 @@ final class Mapping {
     }
 
     /** A record the mapping cannot use, with why. */
+    private static final Pattern TICKET = Pattern.compile("[A-Za-z0-9_-]+");
+    // [[:space:]] is Java's \\s (vertical tab included); RE2/J's \\s leaves it out.
+    private static final Pattern SPACES = Pattern.compile("[[:space:]]+");
+
+    /**
+     * An http(s) address with no space in it: what {@code (?i)https?://\\S+} said, by hand, ASCII-only in its
+     * case (RE2/J's case folding would take a long s for an s).
+     */
+    static boolean isHttpAddress(String s) {
+        String start = s.substring(0, Math.min(8, s.length())).toLowerCase(Locale.ROOT);
+        int scheme = start.startsWith("https://") ? 8 : start.startsWith("http://") ? 7 : -1;
+        if (scheme < 0 || s.length() == scheme) {
+            return false;
+        }
+        for (int k = scheme; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static final class Unusable extends RuntimeException {
         Unusable(String reason) {
             super(reason, null, false, false);
@@ -289,7 +313,7 @@ final class Mapping {
                 : "Why it surprised us: " + surprised));
         r.put("boundary", html(pm, "owner_team"));
         String notesLink = text(pm, "meeting_notes_link");
-        r.put("postmortemUrl", notesLink != null && notesLink.matches("(?i)https?://\\S+")
+        r.put("postmortemUrl", notesLink != null && isHttpAddress(notesLink)
                 && notesLink.length() <= 2000 ? notesLink : null);
         List<String> tickets = new ArrayList<>();
         doc.path("jira").forEach(t -> {
@@ -301,7 +325,7 @@ final class Mapping {
             ObjectNode fix = Json.object();
             fix.put("description", r.cut("followUps.properFix.description", "Jira: " + String.join(", ", tickets),
                     TextRules.TEXT_MAX_CHARS));
-            if (jiraUrl != null && tickets.get(0).matches("[A-Za-z0-9_-]+")) {
+            if (jiraUrl != null && TICKET.matcher(tickets.get(0)).matches()) {
                 fix.put("link", jiraUrl + (jiraUrl.endsWith("/") ? "" : "/") + tickets.get(0));
             }
             ObjectNode followUps = Json.object();
@@ -444,7 +468,7 @@ final class Mapping {
             if (t == null) {
                 throw new Unusable("has no title");
             }
-            put("title", t.replaceAll("\\s+", " "));
+            put("title", SPACES.matcher(t).replaceAll(" "));
         }
 
         void severity(Severity s) {
@@ -472,7 +496,7 @@ final class Mapping {
 
         void systems(List<String> systems) {
             ArrayNode a = fields.putArray("systemsAffected");
-            systems.stream().map(s -> cut("systemsAffected", s.replaceAll("\\s+", " "), TextRules.NAME_MAX_CHARS))
+            systems.stream().map(s -> cut("systemsAffected", SPACES.matcher(s).replaceAll(" "), TextRules.NAME_MAX_CHARS))
                     .distinct().limit(100).forEach(a::add);
         }
 

@@ -68,7 +68,7 @@ public record MigrationRequest(SourceKind source, String from, String token, boo
         } catch (ValidationException e) {
             errors.addAll(e.errors());
         }
-        if (jiraUrl != null && !jiraUrl.isBlank() && !jiraUrl.matches("(?i)https?://\\S+")) {
+        if (jiraUrl != null && !jiraUrl.isBlank() && !Mapping.isHttpAddress(jiraUrl)) {
             errors.add(new FieldError("jiraUrl", "must be an http(s) address, was " + jiraUrl));
         }
         jiraUrl = jiraUrl == null || jiraUrl.isBlank() ? null : jiraUrl;

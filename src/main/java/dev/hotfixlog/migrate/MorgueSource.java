@@ -1,5 +1,6 @@
 package dev.hotfixlog.migrate;
 
+import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ValidationException;
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
  */
 final class MorgueSource implements Source {
     static final int LIMIT = 100;
+    private static final String MYSQL = "jdbc:mysql:";
     private final Connection connection;
     private final Set<String> tables = new HashSet<>();
     private final Instant since;
@@ -45,10 +47,12 @@ final class MorgueSource implements Source {
     MorgueSource(MigrationRequest r) {
         this.since = r.since();
         this.until = r.until();
-        String url = r.from().replaceFirst("(?i)^jdbc:mysql:", "jdbc:mariadb:");
+        String from = r.from();
+        String url = from.length() >= MYSQL.length() && from.substring(0, MYSQL.length()).toLowerCase(Locale.ROOT)
+                .equals(MYSQL) ? "jdbc:mariadb:" + from.substring(MYSQL.length()) : from;
         int q = url.indexOf('?');
         if (q >= 0) {
-            for (String option : url.substring(q + 1).split("&")) {
+            for (String option : Split.on(url.substring(q + 1), "&")) {
                 String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
                 if (!name.isEmpty() && !OPTIONS.contains(name.toLowerCase(Locale.ROOT))) {
                     throw ValidationException.of("from", "the option '" + name + "' is not taken here; a Morgue URL "

@@ -1,5 +1,6 @@
 package dev.hotfixlog.migrate;
 
+import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,7 +42,7 @@ final class OpsgenieSource implements Source {
         long after = since == null ? -1 : since.toEpochMilli();
         int offset = 0;
         if (cursor != null) {
-            String[] p = cursor.split(":");
+            String[] p = Split.on(cursor, ":");
             try {
                 after = Long.parseLong(p[0]);
                 offset = Integer.parseInt(p[1]);

@@ -1,5 +1,6 @@
 package dev.hotfixlog.migrate;
 
+import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,7 +41,7 @@ final class PagerDutySource implements Source {
         Instant start = since;
         int offset = 0;
         if (cursor != null) {
-            String[] p = cursor.split(":");
+            String[] p = Split.on(cursor, ":");
             try {
                 start = Instant.ofEpochMilli(Long.parseLong(p[0]));
                 offset = Integer.parseInt(p[1]);

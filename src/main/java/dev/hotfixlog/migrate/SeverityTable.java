@@ -1,5 +1,6 @@
 package dev.hotfixlog.migrate;
 
+import dev.hotfixlog.text.Split;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Severity;
@@ -70,7 +71,7 @@ public final class SeverityTable {
         if (text == null || text.isBlank()) {
             return out;
         }
-        for (String part : text.split(",")) {
+        for (String part : Split.on(text, ",")) {
             String p = part.strip();
             if (p.isEmpty()) {
                 continue;

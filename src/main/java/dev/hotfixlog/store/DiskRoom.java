@@ -19,11 +19,16 @@ final class DiskRoom {
         this.file = file;
     }
 
+    private static String beforeQuery(String path) {
+        int q = path.indexOf('?');
+        return q < 0 ? path : path.substring(0, q);
+    }
+
     static DiskRoom of(Dialect dialect, String url) {
         if (dialect != Dialect.SQLITE || url.contains("mode=memory") || url.contains(":memory:")) {
             return new DiskRoom(null);
         }
-        return new DiskRoom(Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""))
+        return new DiskRoom(Path.of(beforeQuery(url.substring("jdbc:sqlite:".length())))
                 .toAbsolutePath());
     }
 

@@ -10,8 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * The one reader of every time and duration that comes in: typed on the command line, in a web form, in a JSON
@@ -29,11 +29,11 @@ public final class TimeText {
     private static final Pattern WITH_OFFSET = Pattern.compile(".*T.*[+-]\\d{2}:?\\d{2}$");
     private static final Pattern OFFSET_WITHOUT_COLON = Pattern.compile("([+-]\\d{2})(\\d{2})$");
     private static final Pattern DURATION_PART = Pattern.compile(
-            "(\\d+(?:[.,]\\d+)?)\\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\\b");
+            "(\\d+(?:[.,]\\d+)?)[[:space:]]*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\\b");
     private static final Pattern DURATION_WHOLE = Pattern.compile(
-            "^(?:\\s*\\d+(?:[.,]\\d+)?\\s*(?:d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\\b"
-                    + "(?:\\s*(?:,|and)\\s*)?)+\\s*$");
-    /** Longer than any time or duration anyone writes; the patterns above never see more (they backtrack). */
+            "^(?:[[:space:]]*\\d+(?:[.,]\\d+)?[[:space:]]*(?:d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\\b"
+                    + "(?:[[:space:]]*(?:,|and)[[:space:]]*)?)+[[:space:]]*$");
+    /** Longer than any time or duration anyone writes; the patterns above never see more (a sane bound). */
     private static final int LONGEST_TEXT = 100;
 
     private TimeText() {

@@ -150,9 +150,19 @@ public record MediaType(String type, Map<String, String> parameters) {
             }
         }
 
+        /** Control characters (Java's \\p{Cntrl}: below U+0020, and U+007F) as "?", so the message stays one line. */
+        private static String withoutControls(String s) {
+            StringBuilder out = new StringBuilder(s.length());
+            for (int k = 0; k < s.length(); k++) {
+                char c = s.charAt(k);
+                out.append(c < 0x20 || c == 0x7F ? '?' : c);
+            }
+            return out.toString();
+        }
+
         private BadRequestException bad(String why) {
             String shown = text.length() > 100 ? text.substring(0, 100) + "…" : text;
-            return new BadRequestException(field, "'" + shown.replaceAll("\\p{Cntrl}", "?")
+            return new BadRequestException(field, "'" + withoutControls(shown)
                     + "' cannot be read: " + why);
         }
 

@@ -1,5 +1,6 @@
 package dev.hotfixlog.web;
 
+import dev.hotfixlog.text.Split;
 import dev.hotfixlog.error.BadRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,8 +29,8 @@ final class MultipartForm {
     }
 
     /** RFC 2046's bchars: what a boundary may hold (never a quote or a ';', so no header reader can misread it). */
-    private static final java.util.regex.Pattern BOUNDARY =
-            java.util.regex.Pattern.compile("[0-9A-Za-z'()+_,\\-./:=? ]{0,69}[0-9A-Za-z'()+_,\\-./:=?]");
+    private static final com.google.re2j.Pattern BOUNDARY =
+            com.google.re2j.Pattern.compile("[0-9A-Za-z'()+_,\\-./:=? ]{0,69}[0-9A-Za-z'()+_,\\-./:=?]");
 
     private MultipartForm() {
     }
@@ -91,7 +92,7 @@ final class MultipartForm {
     }
 
     private static Part part(String headers, byte[] bytes, int number) {
-        for (String line : headers.split("\r\n")) {
+        for (String line : Split.on(headers, "\r\n")) {
             int colon = line.indexOf(':');
             if (colon > 0 && line.substring(0, colon).strip().equalsIgnoreCase("Content-Disposition")) {
                 Map<String, String> d = MediaType.parseWordAndParameters("body", line.substring(colon + 1));

@@ -27,8 +27,8 @@ public final class RequestGuard {
     /** Routes whose body is Markdown text, not JSON. */
     private static final Set<String> TEXT_ROUTES = Set.of("/api/v1/import");
     /** The routes that take files (evidence attachments, multipart): the only ones past the request limit. */
-    private static final java.util.regex.Pattern UPLOAD_ROUTES =
-            java.util.regex.Pattern.compile("^/(?:api/v1/)?(?:hotfixes|lessons)/[^/]+/attachments$");
+    private static final com.google.re2j.Pattern UPLOAD_ROUTES =
+            com.google.re2j.Pattern.compile("^/(?:api/v1/)?(?:hotfixes|lessons)/[^/]+/attachments$");
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     /**

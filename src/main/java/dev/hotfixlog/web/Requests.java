@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /** Small, shared readings of a request: who is acting, and which version an edit was based on. */
 public final class Requests {
@@ -35,7 +35,7 @@ public final class Requests {
     /** The request's form, once read (see {@link #form}). */
     private static final String FORM = "hotfix.form";
     private static final String PARTS = "hotfix.multipart";
-    private static final Pattern ETAG = Pattern.compile("^\\s*(?:W/)?\"(\\d{1,9})\"\\s*$");
+    private static final Pattern ETAG = Pattern.compile("^[[:space:]]*(?:W/)?\"(\\d{1,9})\"[[:space:]]*$");
 
     private Requests() {
     }

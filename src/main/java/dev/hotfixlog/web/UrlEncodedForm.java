@@ -1,5 +1,6 @@
 package dev.hotfixlog.web;
 
+import dev.hotfixlog.text.Split;
 import dev.hotfixlog.error.BadRequestException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ final class UrlEncodedForm {
         }
         String text = new String(body, StandardCharsets.UTF_8);
         int count = 0;
-        for (String pair : text.split("&")) {
+        for (String pair : Split.on(text, "&")) {
             if (pair.isEmpty()) {
                 continue;
             }
