@@ -154,7 +154,7 @@ public record CustomField(String name, String label, Type type, boolean required
                 try {
                     return dev.hotfixlog.time.TimeText.parseDate(name, t).toString();
                 } catch (dev.hotfixlog.error.ValidationException e) {
-                    throw new IllegalArgumentException("must be a date from 0001-01-01 to 9999-12-31, yyyy-mm-dd; "
+                    throw new IllegalArgumentException("must be a date from -9999-01-01 to 9999-12-31, yyyy-mm-dd; "
                             + "was '" + (t.length() > 100 ? t.substring(0, 100) + "…" : t) + "'");
                 }
             }

@@ -245,7 +245,7 @@ public final class LocalMarkdownService implements MarkdownService {
                 added = TimeText.parseInstant("addedAt", n.path("addedAt").asText(""));
             } catch (ValidationException e) {
                 throw ValidationException.of("line " + line, "attachment " + file + ": addedAt is not a time "
-                        + "from the year 0001 to 9999");
+                        + "from the year -9999 to 9999");
             }
             out.add(new LogEvidence.Ref(file, n.path("fileName").asText("attachment"),
                     n.path("note").isTextual() ? n.path("note").asText() : null, sha,

@@ -30,7 +30,7 @@ final class AwsKeyPairs {
             }
             for (int limit = Math.min(text.length(), id.end() + WINDOW_CHARS); k < limit; k++) {
                 int end = KeyMaterial.base64RunEnd(text, k);
-                if (end - k == SECRET_CHARS && mixedCase(text, k, end)) {
+                if (end - k >= SECRET_CHARS && mixedCase(text, k, end)) {
                     out.add(new Span(k, end, KIND));
                 }
                 k = end;

@@ -27,6 +27,9 @@ final class UrlSecrets {
             "x-amz-signature", "x-amz-security-token", "x-amz-credential", "x-goog-signature", "x-goog-credential",
             "code_verifier");
     private static final String ENDS_ADDRESS = "\"'<>()[]{}|\\^`";
+    private static final String MASK_START = "[REDACTED:";
+    /** The longest mask, {@code [REDACTED:} and a detector's kind and {@code ]}: a bound on the look for its end. */
+    private static final int MASK_MAX_CHARS = 64;
 
     private UrlSecrets() {
     }
@@ -41,12 +44,32 @@ final class UrlSecrets {
             }
             int start = scheme + 3;
             int end = start;
-            while (end < text.length() && !endsAddress(text.charAt(end))) {
-                end++;
+            while (end < text.length()) {
+                int masked = maskedEnd(text, end);
+                if (masked > end) {
+                    end = masked; // a secret already masked inside the address, such as its key id: read on past it
+                } else if (endsAddress(text.charAt(end))) {
+                    break;
+                } else {
+                    end++;
+                }
             }
             scan(text, start, end, out);
             from = end;
         }
+    }
+
+    /** Past a {@code [REDACTED:kind]} starting at {@code at}, or {@code at} when none starts there. */
+    private static int maskedEnd(String text, int at) {
+        if (text.charAt(at) != '[' || !text.startsWith(MASK_START, at)) {
+            return at;
+        }
+        for (int k = at + MASK_START.length(), limit = Math.min(text.length(), at + MASK_MAX_CHARS); k < limit; k++) {
+            if (text.charAt(k) == ']') {
+                return k + 1;
+            }
+        }
+        return at;
     }
 
     private static boolean endsAddress(char c) {

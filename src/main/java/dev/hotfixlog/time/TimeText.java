@@ -19,7 +19,7 @@ import com.google.re2j.Pattern;
  * {@code ago} ({@code 10 min ago}, {@code 2h ago}); ISO-8601 with a zone ({@code Z}, {@code +02:00},
  * {@code +0200}) or without one (read as UTC), with or without seconds, a space instead of the {@code T}, a bare
  * date. Durations as ISO ({@code PT1H30M}) or words ({@code 45 min}, {@code 1h 30m}, {@code 2 hours}). Every time
- * is within the years 0001 to 9999 (what epoch milliseconds, the pages, the Markdown log and
+ * is within the years -9999 to 9999 (what epoch milliseconds, the pages, the Markdown log and
  * {@code datetime-local} all hold) and kept to the millisecond, which is what the database stores; anything else
  * is a {@link ValidationException} naming the field, never another exception.
  */
@@ -39,8 +39,11 @@ public final class TimeText {
     private TimeText() {
     }
 
-    /** The times the log keeps: years 0001 to 9999, which epoch milliseconds and every page can hold. */
-    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    /**
+     * The times the log keeps: years -9999 to 9999, which epoch milliseconds and every page can hold, and which
+     * logs of earlier releases may hold (a year typed as -0001 comes back as -0001).
+     */
+    public static final Instant EARLIEST = Instant.parse("-9999-01-01T00:00:00Z");
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
     /** No hotfix, follow-up or incident lasts longer than this; a longer duration is a typo. */
     public static final Duration LONGEST = Duration.ofDays(366L * 100);
@@ -77,20 +80,20 @@ public final class TimeText {
         String t = text == null ? "" : text.strip();
         try {
             LocalDate d = t.length() > LONGEST_TEXT ? null : LocalDate.parse(t);
-            if (d != null && d.getYear() >= 1 && d.getYear() <= 9999) {
+            if (d != null && d.getYear() >= -9999 && d.getYear() <= 9999) {
                 return d;
             }
         } catch (DateTimeException e) {
             // refused below, like a date out of range
         }
-        throw ValidationException.of(field, "'" + cut(t) + "' is not a date from 0001-01-01 to 9999-12-31; write "
+        throw ValidationException.of(field, "'" + cut(t) + "' is not a date from -9999-01-01 to 9999-12-31; write "
                 + "yyyy-mm-dd");
     }
 
-    /** The instant itself when it is within the years 0001 to 9999; a 422 naming the field otherwise. */
+    /** The instant itself when it is within the years -9999 to 9999; a 422 naming the field otherwise. */
     public static Instant bounded(String field, String text, Instant at) {
         if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
-            throw ValidationException.of(field, "'" + cut(text) + "' is outside the years 0001 to 9999");
+            throw ValidationException.of(field, "'" + cut(text) + "' is outside the years -9999 to 9999");
         }
         return at;
     }

@@ -42,6 +42,14 @@ class PastedSecretFormsTest {
                 "Wq1e2R3t4Y5u6I7o8P9aSdFgHjKlZxCvBnM0qwer");
         PASTED.put("used AKIAZXCVBNMASDFGHJKL Pl0kMnJiUhBvGyTfCxDrEsZaWq1234567890abCD from the CI box",
                 "Pl0kMnJiUhBvGyTfCxDrEsZaWq1234567890abCD");
+        // The table `aws iam create-access-key --output table` prints, and a session's key id beside its (longer)
+        // session token: the id is masked first, and the secret after it must still be found (the attacker's).
+        PASTED.put("ACCESSKEY  ASIAQ3EGUWXYZ7ABCDEF  2026-12-01T10:00:00Z  "
+                + "IQoJb3JpZ2luX2VjEJr2Lm8Np4Qr6St0Uv2Wx4Yz6Ab8Cd0Ef2Gh4Ij6Kl8Mn0  Active  ci",
+                "IQoJb3JpZ2luX2VjEJr2Lm8Np4Qr6St0Uv2Wx4Yz6Ab8Cd0Ef2Gh4Ij6Kl8Mn0");
+        // A presigned address: its credential is a key id, masked first, and the signature after it stays a secret.
+        PASTED.put("https://bucket.s3.amazonaws.com/f?X-Amz-Credential=AKIAQ3EGUWXYZ7ABCDEF%2F20261201"
+                + "&X-Amz-Signature=Zm9vYmFyYmF6cXV4c2lnbmF0dXJl", "Zm9vYmFyYmF6cXV4c2lnbmF0dXJl");
     }
 
     private static final String WEBHOOK = "https://hooks.example.com/services/T0AB1/B0CD2/Hk8Lp3Qr7Sv2Wx";

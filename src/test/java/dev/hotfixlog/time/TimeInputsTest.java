@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * Every way a time comes in over HTTP reads it with the one reader ({@link TimeText}), on both databases: an
- * alert's startsAt and endsAt, a GitHub deploy's created_at and a record's times beyond the years 0001..9999 are a
+ * alert's startsAt and endsAt, a GitHub deploy's created_at and a record's times beyond the years -9999..9999 are a
  * 422 naming the field (not a 500 from an overflow, not a 200 that stores them); the web's declare form takes
  * "10 min ago" as the CLI does.
  */
@@ -29,7 +29,7 @@ class TimeInputsTest {
     private static final Instant T0 = Instant.parse("2026-12-03T03:00:00Z");
     private static final String INTEGRATIONS = IncomingReplayTest.INTEGRATIONS + "\ngithub gh secret=gh-secret";
     private static final List<String> BEYOND = List.of("+999999999-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z",
-            "+10000-01-01T00:00:00Z", "-10000-01-01T00:00:00Z", "-5000-06-01T00:00:00Z", "0000-06-01T00:00:00Z",
+            "+10000-01-01T00:00:00Z", "-10000-01-01T00:00:00Z", "-10000-06-01T00:00:00Z", "+10000-06-01T00:00:00Z",
             "+292278994-08-17T07:12:55.808Z");
 
     @BothDatabases

@@ -7,7 +7,7 @@ import dev.hotfixlog.support.Fuzzing;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The one time reader: any text is a time within 0001..9999, a duration within 100 years, or a 422. */
+/** The one time reader: any text is a time within -9999..9999, a duration within 100 years, or a 422. */
 class TimeTextFuzzer {
     private static final Instant NOW = Instant.parse("2026-12-07T03:00:00Z");
 
