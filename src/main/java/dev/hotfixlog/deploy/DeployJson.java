@@ -37,7 +37,7 @@ public final class DeployJson {
         Instant when = null;
         if (at != null) {
             try {
-                when = TimeText.parseInstant("at", at);
+                when = TimeText.parseMachineInstant("at", at);
             } catch (ValidationException e) {
                 errors.addAll(e.errors());
             }

@@ -49,7 +49,7 @@ final class GitHubDeployments {
         Instant at = null;
         String created = text(status.path("created_at"));
         if (created != null) {
-            at = TimeText.parseInstant("deployment_status.created_at", created);
+            at = TimeText.parseMachineInstant("deployment_status.created_at", created);
         }
         return new DeployMarker(system, version, at, environment, url, deliveryId);
     }

@@ -19,6 +19,8 @@ import java.util.Set;
  */
 public record CustomField(String name, String label, Type type, boolean required, List<String> choices,
                           RecordSection section) {
+    /** The significant digits a double holds exactly, so a number field gives back what was sent. */
+    static final int NUMBER_MAX_DIGITS = 15;
     private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,63}");
     static final int TEXT_MAX_CHARS = 200;
     static final int CHOICES_MAX = 100;
@@ -113,6 +115,11 @@ public record CustomField(String name, String label, Type type, boolean required
             case NUMBER -> {
                 if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
                     throw new IllegalArgumentException("must be a number");
+                }
+                // Kept as a double: past 15 significant digits it would be stored as another number, silently.
+                if (v.decimalValue().stripTrailingZeros().precision() > NUMBER_MAX_DIGITS) {
+                    throw new IllegalArgumentException("must be a number of at most " + NUMBER_MAX_DIGITS
+                            + " significant digits, which it is kept to exactly");
                 }
                 return v.asDouble();
             }

@@ -6,9 +6,11 @@ import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.web.Role;
 import dev.hotfixlog.time.TimeText;
+import dev.hotfixlog.web.Accept;
 import dev.hotfixlog.web.Requests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -63,9 +65,10 @@ public final class HotfixRoutes {
     }
 
 
+    private static final String MARKDOWN = "text/markdown";
+
     private void get(Context ctx) {
-        String accept = ctx.header("Accept");
-        if (accept != null && accept.contains("text/markdown")) {
+        if (MARKDOWN.equals(Accept.preferred(ctx.header("Accept"), List.of("application/json", MARKDOWN)))) {
             ctx.contentType("text/markdown; charset=utf-8").result(markdown.render(pathId(ctx)));
             return;
         }

@@ -29,8 +29,6 @@ public final class AlertPayloads {
     static final int MAX_LABELS = 64;
     static final int MAX_VALUE = 4_000;
     static final int MAX_GROUP_KEY = 8_000;
-    /** Go's zero time (year 1), which Alertmanager writes for "no end yet": a time before this is "none". */
-    private static final Instant GO_ZERO_END = Instant.parse("0002-01-01T00:00:00Z");
     private static final List<Map.Entry<String, String>> ITEM_LINKS = List.of(Map.entry("generatorURL", "source"),
             Map.entry("dashboardURL", "dashboard"), Map.entry("panelURL", "panel"),
             Map.entry("silenceURL", "silence"));
@@ -168,8 +166,7 @@ public final class AlertPayloads {
             return null;
         }
         try {
-            Instant t = TimeText.parseInstant(field, n.asText());
-            return t.isBefore(GO_ZERO_END) ? null : t;
+            return TimeText.parseMachineInstant(field, n.asText());
         } catch (ValidationException e) {
             errors.addAll(e.errors());
             return null;

@@ -44,6 +44,8 @@ public final class TimeText {
      * logs of earlier releases may hold (a year typed as -0001 comes back as -0001).
      */
     public static final Instant EARLIEST = Instant.parse("-9999-01-01T00:00:00Z");
+    /** The end of the year 1: Go's zero time and what is near it are a machine's "not set". */
+    private static final Instant GO_ZERO_END = Instant.parse("0002-01-01T00:00:00Z");
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
     /** No hotfix, follow-up or incident lasts longer than this; a longer duration is a typo. */
     public static final Duration LONGEST = Duration.ofDays(366L * 100);
@@ -73,6 +75,16 @@ public final class TimeText {
     /** A time written out (no {@code now}, no {@code ago}): what a machine sends and a record stores. */
     public static Instant parseInstant(String field, String text) {
         return parseInstant(field, text, null);
+    }
+
+    /**
+     * A time a machine sent (an alert's, a deploy's): as {@link #parseInstant(String, String)}, except that a time
+     * in the year 1 is none. Go's zero time, {@code 0001-01-01T00:00:00Z}, is what Go senders (Alertmanager, Argo CD,
+     * Grafana) write for "not set"; taken for a time, it put a deploy in the year 1.
+     */
+    public static Instant parseMachineInstant(String field, String text) {
+        Instant at = parseInstant(field, text);
+        return at.isBefore(GO_ZERO_END) ? null : at;
     }
 
     /** A calendar date, {@code 2026-10-04}, within the same years. */

@@ -181,8 +181,8 @@ public final class ProblemMapper {
     /** A page route asked for by a browser (its Accept names HTML); the API always answers problem+json. */
     private static boolean wantsPage(Context ctx) {
         String accept = ctx.header("Accept");
-        return !ctx.path().startsWith("/api/") && accept != null && accept.contains("text/html")
-                && ctx.header("HX-Request") == null;
+        return !ctx.path().startsWith("/api/") && accept != null && ctx.header("HX-Request") == null
+                && "text/html".equals(Accept.preferred(accept, List.of(PROBLEM_JSON, "text/html")));
     }
 
     private static String page(int status, String title, String detail, List<FieldError> errors) {

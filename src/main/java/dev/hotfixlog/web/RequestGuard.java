@@ -64,6 +64,13 @@ public final class RequestGuard {
         return method.equals("POST") && UPLOAD_ROUTES.matcher(path).matches();
     }
 
+    /**
+     * Headers a request means once: two idempotency keys (which one guards the retry?), two versions, two bodies'
+     * types or two credentials are a 400, never the first one taken.
+     */
+    private static final List<String> SINGLE_HEADERS = List.of("Idempotency-Key", "If-Match", "Content-Type",
+            "Authorization");
+
     static void check(Context ctx, long maxRequestBytes, long maxUploadBytes) {
         checkPath(ctx.req().getRequestURI());
         for (Map.Entry<String, List<String>> q : ctx.queryParamMap().entrySet()) {
@@ -71,6 +78,18 @@ public final class RequestGuard {
                 if (v.indexOf('\u0000') >= 0) {
                     throw new BadRequestException(q.getKey(), "holds a NUL character (%00)");
                 }
+            }
+            // No route reads a parameter twice: the first of two values would be taken silently (status=active
+            // &status=completed answered with the active ones).
+            if (q.getValue().stream().distinct().count() > 1) {
+                throw new BadRequestException(q.getKey(), "is given " + q.getValue().size() + " times with different "
+                        + "values; give it once");
+            }
+        }
+        for (String name : SINGLE_HEADERS) {
+            int count = java.util.Collections.list(ctx.req().getHeaders(name)).size();
+            if (count > 1) {
+                throw new BadRequestException(name, "is sent " + count + " times; send it once");
             }
         }
         String method = ctx.method().name();
