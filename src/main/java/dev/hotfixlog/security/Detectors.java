@@ -54,6 +54,8 @@ final class Detectors {
     static final Pattern OPENAI_KEY = Pattern.compile("\\bsk-[A-Za-z0-9_-]{32,}");
     static final Pattern SENDGRID_KEY = Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}");
     static final Pattern VAULT_TOKEN = Pattern.compile("\\bhv[sbr]\\.[A-Za-z0-9_-]{24,}");
+    static final Pattern STRIPE_WEBHOOK_SECRET = Pattern.compile("\\bwhsec_[A-Za-z0-9+/=]{20,}");
+    static final Pattern NPM_TOKEN = Pattern.compile("\\bnpm_[A-Za-z0-9]{20,}");
     static final Pattern HEROKU_KEY = Pattern.compile("\\bHRKU-AA[0-9A-Za-z_-]{58}");
     /** An Azure AD client secret: three characters, a digit, {@code Q~}, then 31 to 34 more. */
     static final Pattern AZURE_CLIENT_SECRET = Pattern.compile(
@@ -92,6 +94,8 @@ final class Detectors {
             new Detector("sendgrid-key", SENDGRID_KEY, 0, List.of("sg.")),
             new Detector("vault-token", VAULT_TOKEN, 0, List.of("hvs.", "hvb.", "hvr.")),
             new Detector("heroku-key", HEROKU_KEY, 0, List.of("hrku-")),
+            new Detector("stripe-webhook-secret", STRIPE_WEBHOOK_SECRET, 0, List.of("whsec_")),
+            new Detector("npm-token", NPM_TOKEN, 0, List.of("npm_")),
             new Detector("azure-client-secret", AZURE_CLIENT_SECRET, 1, List.of("q~")),
             new Detector("password", PASSWORD, FIRST_GROUP, List.of("pass", "pwd", "secret", "token", "api",
                     "key", "credential")));

@@ -28,6 +28,8 @@ final class UrlSecrets {
             "code_verifier");
     private static final String ENDS_ADDRESS = "\"'<>()[]{}|\\^`";
     private static final String MASK_START = "[REDACTED:";
+    /** A webhook's key after {@code /hooks/}, or a key given as an address's user: Mattermost's are 26. */
+    private static final int HOOK_KEY_MIN_CHARS = 20;
     /** The longest mask, {@code [REDACTED:} and a detector's kind and {@code ]}: a bound on the look for its end. */
     private static final int MASK_MAX_CHARS = 64;
 
@@ -79,8 +81,15 @@ final class UrlSecrets {
     /** One address without its scheme: host, then path parts, then parameters of the query and fragment. */
     private static void scan(String text, int start, int end, List<Span> out) {
         int pathStart = start;
+        int at = -1;
         while (pathStart < end && "/?#".indexOf(text.charAt(pathStart)) < 0) {
+            if (text.charAt(pathStart) == '@') {
+                at = pathStart;
+            }
             pathStart++;
+        }
+        if (at > start && isKeyShape(text, start, at)) {
+            out.add(new Span(start, at, KIND)); // a key as the user, as in a Sentry DSN (https://<key>@o1.ingest…)
         }
         int pathEnd = pathStart;
         while (pathEnd < end && "?#".indexOf(text.charAt(pathEnd)) < 0) {
@@ -95,8 +104,15 @@ final class UrlSecrets {
             }
             starts[p & 3] = k + 1;
             ends[p & 3] = next;
-            if (isRandom(text, k + 1, next) || p >= 3 && isWebhookToken(text, starts, ends, p)) {
+            int colon = k + 1;
+            while (colon < next && text.charAt(colon) != ':') {
+                colon++;
+            }
+            if (isRandom(text, k + 1, next) || p >= 3 && isWebhookToken(text, starts, ends, p)
+                    || p >= 1 && isHookKey(text, starts[(p - 1) & 3], ends[(p - 1) & 3], k + 1, next)) {
                 out.add(new Span(k + 1, next, KIND));
+            } else if (colon < next && isRandom(text, colon + 1, next)) {
+                out.add(new Span(colon + 1, next, KIND)); // bot<id>:<token>, as in Telegram's bot addresses
             }
             k = next;
         }
@@ -120,6 +136,41 @@ final class UrlSecrets {
             }
             k = next;
         }
+    }
+
+    /**
+     * The part after a {@code hooks}, {@code webhook} or {@code webhooks} part, shaped as a key: Mattermost's and
+     * others' incoming-webhook key, often lower case only ({@code /hooks/abc123…}), which {@link #isRandom} misses.
+     */
+    private static boolean isHookKey(String text, int prevStart, int prevEnd, int from, int to) {
+        int length = prevEnd - prevStart;
+        boolean hooks = length == 5 && text.regionMatches(true, prevStart, "hooks", 0, 5)
+                || length == 8 && text.regionMatches(true, prevStart, "webhooks", 0, 8)
+                || length == 7 && text.regionMatches(true, prevStart, "webhook", 0, 7);
+        return hooks && isKeyShape(text, from, to);
+    }
+
+    /**
+     * At least {@link #HOOK_KEY_MIN_CHARS} ASCII letters and digits, with both: a key, not a word or a number. A
+     * user name with a password ({@code user:pw}) has a colon, and is the password detector's.
+     */
+    private static boolean isKeyShape(String text, int from, int to) {
+        if (to - from < HOOK_KEY_MIN_CHARS) {
+            return false;
+        }
+        boolean digit = false;
+        boolean letter = false;
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            boolean d = c >= '0' && c <= '9';
+            boolean l = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            if (!d && !l) {
+                return false;
+            }
+            digit |= d;
+            letter |= l;
+        }
+        return digit && letter;
     }
 
     /** The last part of {@code …/services/T…/B…/secret}: Slack's incoming-webhook shape, which others copy. */

@@ -47,6 +47,17 @@ class PastedSecretFormsTest {
         PASTED.put("ACCESSKEY  ASIAQ3EGUWXYZ7ABCDEF  2026-12-01T10:00:00Z  "
                 + "IQoJb3JpZ2luX2VjEJr2Lm8Np4Qr6St0Uv2Wx4Yz6Ab8Cd0Ef2Gh4Ij6Kl8Mn0  Active  ci",
                 "IQoJb3JpZ2luX2VjEJr2Lm8Np4Qr6St0Uv2Wx4Yz6Ab8Cd0Ef2Gh4Ij6Kl8Mn0");
+        // Kinds and shapes the attacker's replay found stored: vendors' prefixes, a key as an address's user (a
+        // Sentry DSN), a lower-case webhook key after /hooks/ (Mattermost), a bot token after a colon (Telegram).
+        PASTED.put("STRIPE_WEBHOOK_SECRET=whsec_Hk3Lp9Qr2Sv7Wx1Yz5Ab8Cd4", "Hk3Lp9Qr2Sv7Wx1Yz5Ab8Cd4");
+        PASTED.put("//registry.npmjs.org/:_authToken=npm_Zx8Cv7Bn6Mq5Wr4Et3Ty2Ui1Op0As9Df8Gh",
+                "Zx8Cv7Bn6Mq5Wr4Et3Ty2Ui1Op0As9Df8Gh");
+        PASTED.put("SENTRY_DSN https://a1b2c3d4e5f60718293a4b5c6d7e8f90@o4504.ingest.sentry.io/4505",
+                "a1b2c3d4e5f60718293a4b5c6d7e8f90");
+        PASTED.put("curl -X POST https://chat.example.com/hooks/k7d2m9x4q1w8e5r3t6y0u2i4op -d '{}'",
+                "k7d2m9x4q1w8e5r3t6y0u2i4op");
+        PASTED.put("https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage",
+                "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw");
         // A presigned address: its credential is a key id, masked first, and the signature after it stays a secret.
         PASTED.put("https://bucket.s3.amazonaws.com/f?X-Amz-Credential=AKIAQ3EGUWXYZ7ABCDEF%2F20261201"
                 + "&X-Amz-Signature=Zm9vYmFyYmF6cXV4c2lnbmF0dXJl", "Zm9vYmFyYmF6cXV4c2lnbmF0dXJl");
