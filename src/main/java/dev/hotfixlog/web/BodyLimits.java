@@ -28,6 +28,14 @@ final class BodyLimits extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger("dev.hotfixlog.access");
     /** Set on a request whose body was cut off for its rate: why, for {@link #answerCutOff}. */
     private static final String CUT_OFF = "hotfix.body-cut-off";
+    /**
+     * A body over its route's limit but at most this big is read and thrown away before the 413 is sent. A client
+     * still writing when the server closes gets a reset that can destroy the answer before it is read (Java's
+     * HttpClient then reports "header parser received no bytes" instead of the 413); reading a few megabytes is
+     * cheaper than a user who never learns why the upload failed. Bigger bodies, and a client that waits for
+     * {@code 100-continue}, are answered at once. The rate rule still applies to what is drained.
+     */
+    static final long DRAIN_BYTES = 16L << 20;
     private final RouteLimit limits;
     private final ProblemMapper problems;
     private final long minBytesPerSecond;
@@ -58,9 +66,14 @@ final class BodyLimits extends Handler.Wrapper {
         if (length > max) {
             LOG.info("{} {} -> 413: announced a body of {} bytes; the route reads at most {}", request.getMethod(),
                     path, length, max);
-            problems.refuse(response, callback, 413, "too-large", "Content Too Large", "body: is " + length
-                    + " bytes; this route reads at most " + max + " (HOTFIX_MAX_REQUEST_BYTES, or HOTFIX_ATTACH_MAX_FILE "
-                    + "for an upload)", path, List.of());
+            Runnable answer = () -> problems.refuse(response, callback, 413, "too-large", "Content Too Large",
+                    "body: is " + length + " bytes; this route reads at most " + max + " (HOTFIX_MAX_REQUEST_BYTES, or "
+                    + "HOTFIX_ATTACH_MAX_FILE for an upload)", path, List.of());
+            if (length <= DRAIN_BYTES && !request.getHeaders().contains(HttpHeader.EXPECT)) {
+                drain(new Rated(request), answer);
+            } else {
+                answer.run();
+            }
             return true;
         }
         return super.handle(new Rated(request), response, callback);
@@ -86,6 +99,22 @@ final class BodyLimits extends Handler.Wrapper {
                 return true;
             }
         };
+    }
+
+    /** Reads the body to its end (or its failure) without keeping it, then answers; never blocks a thread. */
+    private static void drain(Request request, Runnable then) {
+        while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                request.demand(() -> drain(request, then));
+                return;
+            }
+            chunk.release();
+            if (Content.Chunk.isFailure(chunk) || chunk.isLast()) {
+                then.run();
+                return;
+            }
+        }
     }
 
     /** The request, its reads timed: a body behind the minimum rate reads as a 408 failure. */
