@@ -16,7 +16,7 @@ seconds="${1:-120}"
 requests="${2:-0}"
 seed="${3:-$RANDOM$RANDOM}"
 echo "# fuzz: ${seconds}s per Jazzer target; $(nproc) cores; $(java -version 2>&1 | head -1)"
-mvn -q -B -o -Dstyle.color=never -DskipTests test-compile dependency:build-classpath \
+mvn -q -B -Dstyle.color=never -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test || exit 1
 cp="target/classes:target/test-classes:$(cat target/bench.classpath)"
 failed=0
