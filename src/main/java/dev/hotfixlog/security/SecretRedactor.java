@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.re2j.Matcher;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 
@@ -30,7 +31,6 @@ public final class SecretRedactor {
         }
     }
 
-    private static final String MASKED = "[REDACTED";
     private static final String PRIVATE_KEY = "private-key";
     private static final Hints HINTS = new Hints(Detectors.ALL);
     /** How much of a refused value an error message shows. */
@@ -108,25 +108,63 @@ public final class SecretRedactor {
         if (text == null || text.isEmpty()) {
             return new Result(text, List.of());
         }
-        List<Finding> findings = new ArrayList<>();
-        // Key blocks first (a key's body must not be half-masked by another detector), then a secret beside its
-        // key id (while the id can still be read), bare key material last (so that a named kind, such as an
-        // Azure account key, names what it can).
-        String current = mask(text, privateKeys(KeyMaterial.pemBlocks(text)), findings);
-        long candidates = useHints ? HINTS.candidates(current) : -1L;
+        Folding folded = Folding.changes(text) ? Folding.of(text) : null;
+        if (folded == null || folded.text().equals(text)) {
+            Masking m = detect(new Masking(text, false), useHints);
+            return m.findings().isEmpty() ? new Result(text, List.of()) : new Result(m.text(), m.findings());
+        }
+        // A secret written in full-width letters or split by invisible characters is found in the folded reading,
+        // and masked in the text as pasted; the text as pasted is read too, since folding can also hide a secret
+        // (a no-break space inside a password becomes a space that ends it).
+        List<Span> covered = new ArrayList<>(detect(new Masking(text, true), useHints).covered());
+        detect(new Masking(folded.text(), true), useHints).covered().forEach(s -> covered.add(folded.original(s)));
+        return maskAll(text, covered);
+    }
+
+    /**
+     * Every detector over {@code m}'s text. Key blocks first (a key's body must not be half-masked by another
+     * detector), then a secret beside its key id (while the id can still be read), bare key material last (so
+     * that a named kind, such as an Azure account key, names what it can).
+     */
+    private static Masking detect(Masking m, boolean useHints) {
+        m.mask(privateKeys(KeyMaterial.pemBlocks(m.text())));
+        long candidates = useHints ? HINTS.candidates(m.text()) : -1L;
         if ((candidates & 1L) != 0) { // the AWS key id detector is the first
-            current = mask(current, AwsKeyPairs.secretsNearKeyIds(current), findings);
+            m.mask(AwsKeyPairs.secretsNearKeyIds(m.text()));
         }
         for (int index = 0; index < Detectors.ALL.size() && candidates != 0; index++) {
             if ((candidates & 1L << index) != 0) {
-                current = mask(current, spans(Detectors.ALL.get(index), current), findings);
+                m.mask(spans(Detectors.ALL.get(index), m.text()));
             }
         }
-        if (current.contains("://")) {
-            current = mask(current, UrlSecrets.spans(current), findings);
+        if (m.text().contains("://")) {
+            m.mask(UrlSecrets.spans(m.text()));
         }
-        current = mask(current, privateKeys(KeyMaterial.bareRuns(current)), findings);
-        return findings.isEmpty() ? new Result(text, List.of()) : new Result(current, findings);
+        m.mask(privateKeys(KeyMaterial.bareRuns(m.text())));
+        return m;
+    }
+
+    /** Masks {@code covered} in {@code text}, overlapping spans as one (named by the first): one finding a mask. */
+    private static Result maskAll(String text, List<Span> covered) {
+        if (covered.isEmpty()) {
+            return new Result(text, List.of());
+        }
+        covered.sort(Comparator.comparingInt(Span::start).thenComparing(Comparator.comparingInt(Span::end)
+                .reversed()));
+        List<Span> apart = new ArrayList<>();
+        Span open = covered.get(0);
+        for (Span s : covered.subList(1, covered.size())) {
+            if (s.start() < open.end()) {
+                open = new Span(open.start(), Math.max(open.end(), s.end()), open.kind());
+            } else {
+                apart.add(open);
+                open = s;
+            }
+        }
+        apart.add(open);
+        Masking m = new Masking(text, false);
+        m.mask(apart);
+        return new Result(m.text(), m.findings());
     }
 
     /** The secrets a detector's pattern finds, except those already masked: masking twice changes nothing. */
@@ -138,7 +176,7 @@ public final class SecretRedactor {
             for (int g = 1; group == Detectors.FIRST_GROUP; g++) {
                 group = m.start(g) >= 0 ? g : group;
             }
-            if (!text.startsWith(MASKED, m.start(group))) {
+            if (!text.startsWith(Masking.MASKED, m.start(group))) {
                 out.add(new Span(m.start(group), m.end(group), d.kind()));
             }
         }
@@ -147,19 +185,5 @@ public final class SecretRedactor {
 
     private static List<Span> privateKeys(List<int[]> spans) {
         return spans.stream().map(s -> new Span(s[0], s[1], PRIVATE_KEY)).toList();
-    }
-
-    private static String mask(String text, List<Span> spans, List<Finding> findings) {
-        if (spans.isEmpty()) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        int last = 0;
-        for (Span span : spans) {
-            out.append(text, last, span.start()).append(MASKED).append(':').append(span.kind()).append(']');
-            last = span.end();
-            findings.add(new Finding(span.kind()));
-        }
-        return out.append(text, last, text.length()).toString();
     }
 }

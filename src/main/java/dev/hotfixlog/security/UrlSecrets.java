@@ -9,8 +9,9 @@ import java.util.Set;
  * Secrets carried by an address rather than beside it: a query or fragment parameter named for a credential
  * ({@code ?token=…}, {@code &sig=…}, {@code #access_token=…}), the last part of an incoming-webhook path
  * ({@code /services/T…/B…/…} on any host), and any path part or parameter value that reads as random (at least
- * {@link #RANDOM_MIN_CHARS} characters mixing upper case, lower case and digits, with many distinct ones).
- * Git SHAs, UUIDs and ordinary names are lower case or readable, so they are kept.
+ * {@link #RANDOM_MIN_CHARS} characters mixing upper case, lower case and digits, with many distinct ones), or
+ * that is a token's prefix and a long random tail in one case ({@code /v1/tk_3f9a8b7c6d5e4f3a2b1c0d9e/events},
+ * {@link TokenPrefixes}). Git SHAs, UUIDs and ordinary names are lower case or readable, so they are kept.
  *
  * <p>Scanned by hand, once over the text: each address is read from its {@code ://} to its first white space
  * or delimiter, and never again.
@@ -108,7 +109,7 @@ final class UrlSecrets {
             while (colon < next && text.charAt(colon) != ':') {
                 colon++;
             }
-            if (isRandom(text, k + 1, next) || p >= 3 && isWebhookToken(text, starts, ends, p)
+            if (isRandom(text, k + 1, next) || isPrefixedToken(text, k + 1, next) || p >= 3 && isWebhookToken(text, starts, ends, p)
                     || p >= 1 && isHookKey(text, starts[(p - 1) & 3], ends[(p - 1) & 3], k + 1, next)) {
                 out.add(new Span(k + 1, next, KIND));
             } else if (colon < next && isRandom(text, colon + 1, next)) {
@@ -130,7 +131,7 @@ final class UrlSecrets {
                 boolean named = SECRET_NAMES.contains(name) || name.endsWith("token") || name.endsWith("secret")
                         || name.endsWith("password") || name.endsWith("signature") || name.endsWith("apikey");
                 if (next - eq > 3 && !text.startsWith("[REDACTED", eq + 1)
-                        && (named || isRandom(text, eq + 1, next))) {
+                        && (named || isRandom(text, eq + 1, next) || isPrefixedToken(text, eq + 1, next))) {
                     out.add(new Span(eq + 1, next, KIND));
                 }
             }
@@ -184,6 +185,36 @@ final class UrlSecrets {
 
     private static boolean startsWith(String text, int start, int end, char c) {
         return end > start && text.charAt(start) == c;
+    }
+
+    /**
+     * A token's prefix ({@link TokenPrefixes}), then a tail of letters and digits only, long enough, with both and
+     * few repeats: a slug ({@code token-based-auth}) has separators or no digits, a UUID has dashes.
+     */
+    static boolean isPrefixedToken(String text, int from, int to) {
+        int tail = TokenPrefixes.tailStart(text, from, to);
+        if (tail < 0 || to - tail < TokenPrefixes.TAIL_MIN_CHARS) {
+            return false;
+        }
+        boolean letter = false;
+        boolean digit = false;
+        boolean[] seen = new boolean[128];
+        int distinct = 0;
+        for (int k = tail; k < to; k++) {
+            char c = text.charAt(k);
+            boolean l = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            boolean d = c >= '0' && c <= '9';
+            if (!l && !d) {
+                return false;
+            }
+            letter |= l;
+            digit |= d;
+            if (!seen[c]) {
+                seen[c] = true;
+                distinct++;
+            }
+        }
+        return letter && digit && distinct >= TokenPrefixes.TAIL_MIN_DISTINCT;
     }
 
     /** Token characters only, long enough, upper and lower case and digits, and few repeats. */

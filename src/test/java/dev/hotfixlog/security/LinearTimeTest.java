@@ -56,7 +56,13 @@ class LinearTimeTest {
         Detectors.ALL.forEach(d -> detectorUnits.addAll(Linearity.unitsFrom(d.pattern().pattern())));
         detectorUnits.addAll(List.of("-----BEGIN RSA PRIVATE KEY----- x\n", "-----BEGIN ", "-----END ", "Ab1+",
                 "https://h/Ab1", "https://h/services/T/B/x", "?token=", "&a=b", "AKIAIOSFODNN7EXAMPLE Ab1+/",
-                "AKIAIOSFODNN7EXAMPLE ", "u:p@", "Bearer ", "password=", "[REDACTED:jwt]"));
+                "AKIAIOSFODNN7EXAMPLE ", "u:p@", "Bearer ", "password=", "[REDACTED:jwt]",
+                // Armor headers, other armors, a token's prefix in an address; and what takes the folded path:
+                // invisible characters, full-width letters, a secret split by them (each text read twice).
+                "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: x\n", "Comment: a\\\n", "\n\n", "---- BEGIN ",
+                "-----END PGP PRIVATE KEY BLOCK-----", "-----BEGIN PUBLIC KEY-----\nAb1+\n", "Private-Lines: 1\nAb1+\n",
+                "https://h/tk_3f9a8b7c6d5e4f3a2b1c0", "/tk_", "\u200B", "\uDB40\uDC41", "ＡＫＩＡ", "AKIA\u200BIOSFODNN7EXAMPLE ",
+                "ＡＫＩＡＩＯＳＦＯＤＮＮ７ＥＸＡＭＰＬＥ ", "\uFDFA", "ｐａｓｓｗｏｒｄ＝"));
     }
 
     @Test
@@ -92,6 +98,7 @@ class LinearTimeTest {
         assertLinear(List.of(
                 Linearity.growth("KeyMaterial.pemBlocks", KeyMaterial::pemBlocks, detectorUnits),
                 Linearity.growth("KeyMaterial.bareRuns", KeyMaterial::bareRuns, detectorUnits),
+                Linearity.growth("Folding.of", Folding::of, detectorUnits),
                 Linearity.growth("Hints.candidates", hints::candidates, detectorUnits),
                 Linearity.growth("UrlSecrets.spans", UrlSecrets::spans, detectorUnits),
                 Linearity.growth("AwsKeyPairs.secretsNearKeyIds", AwsKeyPairs::secretsNearKeyIds, detectorUnits)));

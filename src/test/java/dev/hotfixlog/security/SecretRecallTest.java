@@ -66,6 +66,24 @@ class SecretRecallTest {
         assertThat(falsePositives).isEmpty();
     }
 
+    /** Addresses of things, not credentials: ids, digests, slugs that begin with a token's word. */
+    @Test
+    void ordinaryAddresses_withTokenWordsIdsAndDigests_haveNoFalsePositive() {
+        List<String> addresses = List.of(
+                "https://api.example.com/v1/incidents/3f9a8b7c-6d5e-4f3a-2b1c-0d9e8f7a6b5c/timeline",
+                "https://github.com/acme/checkout/commit/4b825dc642cb6eb9a060e54bf8d69288fbee4904",
+                "https://docs.example.com/guides/token-based-auth-2024",
+                "https://wiki.example.com/runbooks/key-rotation-runbook-v2",
+                "https://api.example.com/v1/tokens/tok_list?page=2",
+                "https://grafana.example.com/d/session-latency-p99/checkout?orgId=1",
+                "https://example.com/blog/secret_santa_2024_photos",
+                "https://example.com/sk-SE/products/1234567890123456",
+                "https://shop.example.com/orders/key_20241207000001",
+                "https://api.example.com/v1/tk_3f9a8b7c-6d5e-4f3a-2b1c-0d9e8f7a6b5c");
+        List<String> masked = addresses.stream().filter(a -> redactor.redact(a).changed()).toList();
+        assertThat(masked).isEmpty();
+    }
+
     static List<Planted> fixtures() {
         List<Planted> out = new ArrayList<>();
         for (String line : resource("/secrets/public-fixtures.tsv").split("\n")) {
