@@ -23,7 +23,9 @@ final class ArchiveRestore {
 
     private final Database db;
     private final Clock clock;
-    private final ArchiveRepository repo = new ArchiveRepository();
+    private final ArchiveTablesRepository catalogue = new ArchiveTablesRepository();
+    private final RestoreRepository repo = new RestoreRepository();
+    private final KeySetAsideRepository setAside = new KeySetAsideRepository();
     private final LogManifest manifests;
 
     ArchiveRestore(Database db, Clock clock) {
@@ -50,7 +52,7 @@ final class ArchiveRestore {
         try {
             return db.write(h -> {
                 try {
-                    List<TableShape> tables = repo.tables(h);
+                    List<TableShape> tables = catalogue.tables(h);
                     Map<String, TableShape> byName = new LinkedHashMap<>();
                     tables.forEach(t -> byName.put(t.name(), t));
                     for (TableShape t : seededTables(h, tables, fresh)) {
@@ -58,7 +60,7 @@ final class ArchiveRestore {
                     }
                     Manifest m;
                     try (MultiRowInsert.Statements statements = new MultiRowInsert.Statements(h)) {
-                        m = restoreInto(h, in, tables, byName, repo.schemaVersion(h), statements);
+                        m = restoreInto(h, in, tables, byName, catalogue.schemaVersion(h), statements);
                     }
                     repo.clearUnfinished(h);
                     return m;
@@ -88,7 +90,7 @@ final class ArchiveRestore {
      */
     private List<TableShape> tablesOf(org.jdbi.v3.core.Handle h) {
         try {
-            return repo.tables(h);
+            return catalogue.tables(h);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -100,7 +102,7 @@ final class ArchiveRestore {
             tables.forEach(t -> byName.put(t.name(), t));
             Map<String, Long> content = new LinkedHashMap<>();
             List<TableShape> seeded = new ArrayList<>();
-            manifests.of(h, tables, repo.schemaVersion(h)).tables().forEach((name, sum) -> {
+            manifests.of(h, tables, catalogue.schemaVersion(h)).tables().forEach((name, sum) -> {
                 if (sum.rows() == 0) {
                     return;
                 }
@@ -140,9 +142,9 @@ final class ArchiveRestore {
             throws Exception {
         Manifest[] stated = new Manifest[1];
         Map<String, Manifest.TableSum> restored = new LinkedHashMap<>();
-        ArchiveRepository.TableWriter[] open = new ArchiveRepository.TableWriter[1];
+        RestoreRepository.TableWriter[] open = new RestoreRepository.TableWriter[1];
         int version;
-        ArchiveRepository.Deferred deferred = repo.deferChecks(h, db.dialect(), tables);
+        KeySetAsideRepository.Deferred deferred = setAside.deferChecks(h, db.dialect(), tables);
         try {
             version = ArchiveReader.read(in, new ArchiveReader.Listener() {
                 @Override

@@ -29,7 +29,8 @@ final class ArchiveWriter {
     private static final long BYTES_AHEAD = 16L << 20;
     private final Database db;
     private final Clock clock;
-    private final ArchiveRepository repo = new ArchiveRepository();
+    private final ArchiveTablesRepository tables = new ArchiveTablesRepository();
+    private final ArchiveRowsRepository rows = new ArchiveRowsRepository();
 
     ArchiveWriter(Database db, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
@@ -44,12 +45,12 @@ final class ArchiveWriter {
         return db.read(h -> {
             ArchiveLines lines = new ArchiveLines();
             try (InOrder writer = new InOrder("hotfix-backup-write", BYTES_AHEAD)) {
-                int version = repo.schemaVersion(h);
+                int version = tables.schemaVersion(h);
                 ObjectNode header = Json.object().put("archive", Backups.FORMAT).put("format", Backups.FORMAT_VERSION)
                         .put("schemaVersion", version).put("takenAt", clock.instant().toString())
                         .put("from", db.dialect().name().toLowerCase(java.util.Locale.ROOT));
                 writer.run(() -> lines.open(out, gzip, header));
-                for (TableShape t : repo.tables(h)) {
+                for (TableShape t : tables.tables(h)) {
                     writeTable(h, writer, lines, t);
                 }
                 writer.run(() -> lines.finish(version));
@@ -73,7 +74,7 @@ final class ArchiveWriter {
         writer.run(() -> lines.startTable(t));
         List<List<Object[]>> batch = new ArrayList<>(List.of(new ArrayList<>(ROWS_AHEAD)));
         long[] weight = {0};
-        repo.each(h, db.dialect(), t, row -> {
+        rows.each(h, db.dialect(), t, row -> {
             batch.get(0).add(row);
             weight[0] += weight(row);
             if (batch.get(0).size() == ROWS_AHEAD || weight[0] >= BYTES_AHEAD / 8) {

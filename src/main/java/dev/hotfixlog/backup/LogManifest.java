@@ -15,7 +15,8 @@ import org.jdbi.v3.core.Handle;
  */
 final class LogManifest {
     private final Database db;
-    private final ArchiveRepository repo = new ArchiveRepository();
+    private final ArchiveTablesRepository catalogue = new ArchiveTablesRepository();
+    private final ArchiveRowsRepository rows = new ArchiveRowsRepository();
 
     LogManifest(Database db) {
         this.db = Objects.requireNonNull(db, "db");
@@ -25,7 +26,7 @@ final class LogManifest {
     Manifest now() {
         return db.read(h -> {
             try {
-                return of(h, repo.tables(h), repo.schemaVersion(h));
+                return of(h, catalogue.tables(h), catalogue.schemaVersion(h));
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -40,7 +41,7 @@ final class LogManifest {
         RowLine text = new RowLine();
         for (TableShape t : tables) {
             TableHash hash = new TableHash();
-            repo.each(h, db.dialect(), t, row -> {
+            rows.each(h, db.dialect(), t, row -> {
                 text.write(row, hash::update);
                 hash.endRow();
             });
