@@ -8,13 +8,8 @@ import dev.hotfixlog.error.StorageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -90,7 +85,7 @@ public final class Database implements AutoCloseable {
         try {
             Database db = dialect == Dialect.SQLITE ? openSqlite(url) : openPostgres(url, user, password, poolSize);
             try {
-                db.migrate(user, password, guard);
+                new SchemaMigration(db, db.url, db.writePool, db.readPool).migrate(user, password, guard);
             } catch (RuntimeException e) {
                 db.close();
                 throw e;
@@ -105,7 +100,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database openSqlite(String url) {
-        Path file = Path.of(URL_PARAMETERS.matcher(url.substring("jdbc:sqlite:".length())).replaceFirst(""));
+        Path file = sqliteFile(url);
         try {
             if (!url.contains("mode=memory") && !url.contains(":memory:")) {
                 PrivateFiles.createFolder(file.toAbsolutePath().getParent());
@@ -118,6 +113,11 @@ public final class Database implements AutoCloseable {
         HikariDataSource read = sqlitePool(url, "hotfix-sqlite-read", SQLITE_READ_POOL_SIZE,
                 SQLiteConfig.TransactionMode.DEFERRED);
         return new Database(Dialect.SQLITE, url, write, read);
+    }
+
+    /** The file of a SQLite URL, without its parameters. */
+    static Path sqliteFile(String url) {
+        return Path.of(URL_PARAMETERS.matcher(url.substring("jdbc:sqlite:".length())).replaceFirst(""));
     }
 
     private static HikariDataSource sqlitePool(String url, String name, int size, SQLiteConfig.TransactionMode mode) {
@@ -157,67 +157,8 @@ public final class Database implements AutoCloseable {
         return new Database(Dialect.POSTGRESQL, url, pool, pool);
     }
 
-    /**
-     * Migrates with connections of its own, not the pool's: Flyway holds one connection for its lock while it
-     * works on another, which a pool of one (HOTFIX_DB_POOL_SIZE=1) could never give it.
-     */
-    private void migrate(String user, String password, MigrationGuard guard) {
-        int from = historyVersion();
-        if (from == SCHEMA_VERSION) {
-            // Current, with no failure: Flyway is not started. Scanning its migrations and validating the history
-            // cost every CLI command about 0.1 s to learn there is nothing to do. Anything else (no history, a
-            // failure, an older or newer schema) goes to Flyway, which migrates or refuses as before.
-            return;
-        }
-        if (from > 0 && from < SCHEMA_VERSION) {
-            backUpBeforeMigrating(from);
-            guard.beforeMigrating(this, from);
-        }
-        String vendor = dialect == Dialect.SQLITE ? "sqlite" : "postgresql";
-        Flyway.configure()
-                .dataSource(url, user.isEmpty() ? null : user, password.isEmpty() ? null : password)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
-                .failOnMissingLocations(false)
-                // A new log gets every migration in one transaction: one commit (one fsync) instead of one each.
-                .group(true)
-                .load()
-                .migrate();
-    }
-
     /** How many copies taken before a migration are kept, newest first. */
     static final int KEPT_MIGRATION_BACKUPS = 3;
-
-    /**
-     * A SQLite log about to be migrated from an older schema is first copied, whole and consistent
-     * ({@code VACUUM INTO}), to {@code backups/hotfix-v<its version>-<when>.db} beside it; the newest
-     * {@value #KEPT_MIGRATION_BACKUPS} are kept. Going back is stopping the new release and putting that file in
-     * the log's place. A new log (no history) has nothing to keep. A failure to copy stops the migration.
-     */
-    private void backUpBeforeMigrating(int from) {
-        if (dialect != Dialect.SQLITE || url.contains("mode=memory") || url.contains(":memory:")) {
-            return;
-        }
-        Path file = Path.of(URL_PARAMETERS.matcher(url.substring("jdbc:sqlite:".length())).replaceFirst("")).toAbsolutePath();
-        Path folder = file.getParent().resolve("backups");
-        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
-        Path copy = folder.resolve("hotfix-v" + from + "-" + stamp + ".db");
-        try {
-            PrivateFiles.createFolder(folder);
-            for (int n = 2; Files.exists(copy); n++) {
-                copy = folder.resolve("hotfix-v" + from + "-" + stamp + "-" + n + ".db");
-            }
-            try (Connection c = writePool.getConnection(); Statement st = c.createStatement()) {
-                st.execute("VACUUM INTO '" + copy.toString().replace("'", "''") + "'");
-            }
-            LOG.warn("Migrating the log {} from schema version {} to {}; its copy as it was is {} (to go back, stop "
-                    + "this release and put that file in the log's place)", file, from, SCHEMA_VERSION, copy);
-            keepNewest(folder, "hotfix-v\\d+-[0-9-]+\\.db", KEPT_MIGRATION_BACKUPS);
-        } catch (IOException | SQLException e) {
-            throw new StorageException("cannot copy the log to " + copy + " before migrating it from schema version "
-                    + from + " (nothing was migrated): " + e.getMessage(), e);
-        }
-    }
 
     /**
      * Deletes all but the newest {@code keep} files of {@code folder} whose names match {@code pattern}: the
@@ -234,27 +175,6 @@ public final class Database implements AutoCloseable {
             }
         }
     }
-
-    /** The newest version in the schema history, 0 when there is none, -1 when a migration there failed. */
-    private int historyVersion() {
-        try (Connection c = readPool.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT version, success FROM flyway_schema_history")) {
-            int newest = 0;
-            while (r.next()) {
-                if (!r.getBoolean(2)) {
-                    return -1;
-                }
-                String version = r.getString(1);
-                if (version != null) {
-                    newest = Math.max(newest, Integer.parseInt(version));
-                }
-            }
-            return newest;
-        } catch (SQLException | RuntimeException e) {
-            return 0;
-        }
-    }
-
 
     public Dialect dialect() {
         return dialect;
