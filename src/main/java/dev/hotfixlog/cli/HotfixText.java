@@ -10,6 +10,7 @@ import dev.hotfixlog.hotfix.RecordField;
 import dev.hotfixlog.hotfix.RecordFields;
 import dev.hotfixlog.hotfix.RecordSection;
 import dev.hotfixlog.hotfix.Revision;
+import dev.hotfixlog.hotfix.Severity;
 import dev.hotfixlog.hotfix.Step;
 import dev.hotfixlog.hotfix.StepKind;
 import dev.hotfixlog.hotfix.Timeline;
@@ -31,7 +32,7 @@ final class HotfixText {
     static String record(Hotfix h) {
         StringBuilder b = new StringBuilder();
         b.append("🚨 [").append(h.id()).append("] ").append(clean(h.title())).append('\n');
-        line(b, "Severity", h.severity().emoji() + " " + h.severity().label());
+        line(b, "Severity", severity(h.severity()));
         line(b, "Status", h.status().json() + " (version " + h.version() + ")");
         line(b, "Who", h.owner());
         line(b, "Triage", triage(h.triage()));
@@ -98,13 +99,23 @@ final class HotfixText {
     }
 
 
+    /** "🔴 Critical", or "not stated" for an imported record whose entry gave none. */
+    static String severity(Severity s) {
+        return s.isStated() ? s.emoji() + " " + s.label() : s.label();
+    }
+
+    /** The API's word for a severity, or "not stated". */
+    static String severityWord(Severity s) {
+        return s.isStated() ? s.json() : s.label();
+    }
+
     static String listHeader() {
         return String.format("%-11s %-9s %-10s %-20s %-20s %s", "ID", "SEVERITY", "STATUS", "DETECTED", "WHO",
                 "TITLE");
     }
 
     static String listRow(Hotfix h) {
-        return String.format("%-11s %-9s %-10s %-20s %-20s %s", h.id(), h.severity().json(), h.status().json(),
+        return String.format("%-11s %-9s %-10s %-20s %-20s %s", h.id(), severityWord(h.severity()), h.status().json(),
                 time(h.timeline().detectedAt()), truncate(clean(h.owner() == null ? "-" : h.owner()), 20),
                 clean(h.title()));
     }

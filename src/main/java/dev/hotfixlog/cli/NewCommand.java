@@ -124,8 +124,8 @@ final class NewCommand extends AppCommand {
             out.println(Json.pretty(HotfixJson.write(h))); // pure JSON for jq; its first field is the id
         } else {
             out.println(h.id());
-            out.println("  " + HotfixText.clean(h.title()) + " (" + h.severity().json() + ", " + h.status().json()
-                    + ")");
+            out.println("  " + HotfixText.clean(h.title()) + " (" + HotfixText.severityWord(h.severity()) + ", "
+                    + h.status().json() + ")");
             out.println("  triage: " + HotfixText.triage(h.triage()));
         }
         return ExitCodes.OK;

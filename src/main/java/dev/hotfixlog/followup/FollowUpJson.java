@@ -40,7 +40,7 @@ public final class FollowUpJson {
         List<FollowUpItem> out = new ArrayList<>();
         for (JsonNode n : o.path("items")) {
             out.add(new FollowUpItem(HotfixId.parse(n.path("hotfix").asText()), n.path("title").asText(),
-                    Severity.parse("severity", n.path("severity").asText()),
+                    Severity.stored("severity", n.path("severity").asText(null)),
                     FollowUpKind.fromJson(n.path("kind").asText()).orElseThrow(), text(n, "description"),
                     text(n, "owner"), instant(n, "dueAt"), n.path("done").asBoolean(), instant(n, "doneAt"),
                     text(n, "link"), FollowUpState.parse(n.path("state").asText())));
@@ -81,7 +81,7 @@ public final class FollowUpJson {
         List<DebtLedger.Loan> open = new ArrayList<>();
         for (JsonNode n : o.path("open")) {
             open.add(new DebtLedger.Loan(HotfixId.parse(n.path("hotfix").asText()), n.path("title").asText(),
-                    Severity.parse("severity", n.path("severity").asText()), instant(n, "since"),
+                    Severity.stored("severity", n.path("severity").asText(null)), instant(n, "since"),
                     text(n, "properFix"), text(n, "owner"), text(n, "link"), instant(n, "dueAt")));
         }
         List<DebtLedger.Month> months = new ArrayList<>();

@@ -51,7 +51,7 @@ final class FollowUpRepository {
                 : !due.isAfter(now) ? FollowUpState.OVERDUE
                 : due.isBefore(now.plus(DUE_SOON)) ? FollowUpState.DUE_SOON : FollowUpState.OPEN;
         return new FollowUpItem(HotfixId.parse(rs.getString(1)), rs.getString(2),
-                Severity.parse("severity", rs.getString(3)), FollowUpKind.fromJson(rs.getString(4)).orElseThrow(),
+                Severity.stored("severity", rs.getString(3)), FollowUpKind.fromJson(rs.getString(4)).orElseThrow(),
                 rs.getString(5), rs.getString(6), due, done, instant(rs, 9), rs.getString(10), state);
     }
 
@@ -61,7 +61,7 @@ final class FollowUpRepository {
                         + " COALESCE(f.owner, h.owner), f.link, f.due_at" + LOANS + " AND f.done = false"
                         + " ORDER BY " + LOAN_SINCE + ", h.number")
                 .map((rs, ctx) -> new DebtLedger.Loan(HotfixId.parse(rs.getString(1)), rs.getString(2),
-                        Severity.parse("severity", rs.getString(3)), instant(rs, 4), rs.getString(5),
+                        Severity.stored("severity", rs.getString(3)), instant(rs, 4), rs.getString(5),
                         rs.getString(6), rs.getString(7), instant(rs, 8)))
                 .list();
     }

@@ -262,9 +262,13 @@ public final class HotfixBulk {
         }
         ObjectNode base = existing == null ? dev.hotfixlog.json.Json.object() : HotfixJson.editable(existing);
         ObjectNode merged = MergePatch.of(fields).applyTo(base);
+        // A completed one-line entry has no Severity line: its record says the severity was not stated rather
+        // than carry one nobody chose. So does one whose record details (a full export) say none, and one
+        // already stored without one. Any other entry still needs a severity, as a declaration does.
+        boolean mayStateNone = existing == null ? item.day() != null || item.fullRecord()
+                : !existing.severity().isStated();
         if (existing == null && !merged.hasNonNull("severity") && item.day() != null) {
-            merged.put("severity", "medium");
-            notes.add(id + ": a completed one-line entry has no severity; recorded as Medium");
+            notes.add(id + ": a completed one-line entry has no severity; recorded as not stated");
         }
         if (!item.fullRecord()) {
             dropDurationEqualToTimeline(merged); // a page's Duration line may only repeat the timeline
@@ -285,7 +289,7 @@ public final class HotfixBulk {
         Hotfix read = HotfixJson.read(merged, new HotfixJson.Identity(id, status,
                 existing == null ? (last == null ? 1 : last.version()) : existing.version() + 1,
                 existing == null ? (first == null ? now : first.at()) : existing.createdAt(),
-                last == null ? now : last.at(), redactions));
+                last == null ? now : last.at(), redactions), mayStateNone);
         // A box ticked on the page says "done", not when: it stays "done, time unknown", never the import's
         // time (which would count it in the import's month in every metric). The team's fields are checked like
         // an edit's: history older than a required field need not have it.

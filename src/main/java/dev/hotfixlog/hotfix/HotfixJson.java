@@ -172,6 +172,15 @@ public final class HotfixJson {
      * {@link #checkReadOnly}).
      */
     public static Hotfix read(ObjectNode node, Identity identity) {
+        return read(node, identity, false);
+    }
+
+    /**
+     * As {@link #read(ObjectNode, Identity)}; with {@code mayStateNoSeverity}, a record without a severity is
+     * {@link Severity#NOT_STATED} rather than refused: only for what an import brings (a log entry that gave
+     * none) and for a record that already states none. Everyone else must choose one.
+     */
+    public static Hotfix read(ObjectNode node, Identity identity, boolean mayStateNoSeverity) {
         // A time typed as "10 min ago" is read against the moment this change is saved (the revision's time).
         FieldReader r = new FieldReader(identity.updatedAt());
         Iterator<String> names = node.fieldNames();
@@ -222,6 +231,10 @@ public final class HotfixJson {
             }
         }
         Timeline timeline = new Timeline(detected, alerted, deployed, resolved, duration, cleared);
+        boolean severityBad = r.errors().stream().anyMatch(e -> e.field().equals("severity"));
+        if (severity == null && mayStateNoSeverity && !severityBad) {
+            severity = Severity.NOT_STATED;
+        }
         if (!r.errors().isEmpty()) {
             // Report the missing essentials alongside the type errors, so one answer lists everything.
             if (title == null && r.errors().stream().noneMatch(e -> e.field().equals("title"))) {
@@ -247,7 +260,7 @@ public final class HotfixJson {
                 Status.parse("status", node.path("status").asText()), node.path("version").asInt(),
                 TimeText.parseInstant("createdAt", node.path("createdAt").asText()),
                 TimeText.parseInstant("updatedAt", node.path("updatedAt").asText()), redactions);
-        return read(node, identity);
+        return read(node, identity, true);
     }
 
     /** A patch may mention a read-only field only with its current value (a client echoing a GET back). */

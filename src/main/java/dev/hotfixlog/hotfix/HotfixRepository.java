@@ -454,7 +454,7 @@ final class HotfixRepository {
                 plain.put(f.name(), f.kind() == FieldKind.NUMBER ? nullableInt(rs, f.column()) : rs.getString(f.column()));
             }
             Hotfix partial = new Hotfix(HotfixId.parse(rs.getString("id")), rs.getString("title"),
-                    Severity.parse("severity", rs.getString("severity")), rs.getString("owner"), List.of(),
+                    Severity.stored("severity", rs.getString("severity")), rs.getString("owner"), List.of(),
                     new Timeline(instant(rs, "detected_at"), instant(rs, "alerted_at"),
                             instant(rs, "fix_deployed_at"), instant(rs, "resolved_at"),
                             seconds == null ? null : Duration.ofSeconds(seconds), instant(rs, "alerts_cleared_at")),

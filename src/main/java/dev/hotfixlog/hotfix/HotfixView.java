@@ -76,7 +76,12 @@ public final class HotfixView {
                 || Character.isISOControl(c));
     }
 
+    /** The class of the dot beside a severity's label. */
+    public static String dotClass(Severity s) {
+        return s.isStated() ? "dot dot-" + s.json() : "dot dot-not-stated";
+    }
+
     public static String severityClass(Severity s) {
-        return "sev-" + s.json();
+        return s.isStated() ? "sev-" + s.json() : "sev-not-stated";
     }
 }

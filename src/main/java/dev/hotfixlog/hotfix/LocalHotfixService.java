@@ -160,7 +160,10 @@ public final class LocalHotfixService implements HotfixService {
             List<Redaction> redactions = new ArrayList<>(current.redactions());
             redactions.addAll(found);
             Hotfix next = HotfixJson.read(merged, new HotfixJson.Identity(id, current.status(),
-                    current.version() + 1, current.createdAt(), now, redactions));
+                    current.version() + 1, current.createdAt(), now, redactions),
+                    // An imported record that states no severity may be edited without choosing one; a stated
+                    // severity can be changed, never taken away.
+                    !current.severity().isStated());
             next = AlertStep.keepInStep(current, Stamps.stampNewlyDone(current, custom.checked(next, current), now,
                     actor));
             return save(h, current, next, RecordChange.Kind.EDITED, "edited", actor, now);

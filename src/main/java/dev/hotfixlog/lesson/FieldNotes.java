@@ -155,7 +155,8 @@ public final class FieldNotes {
         for (var id : l.cases()) {
             FieldNotesRepository.CaseRow c = cases.get(id.toString());
             if (c != null) {
-                siteCases.add(new SiteCase(id.toString(), b.scrub(c.title()), c.severity(), b.scrub(c.category()),
+                siteCases.add(new SiteCase(id.toString(), b.scrub(c.title()),
+                        c.severity() == null ? "severity not stated" : c.severity(), b.scrub(c.category()),
                         c.detectedAt() == null ? null : MONTH.format(c.detectedAt()), duration(c)));
             }
         }

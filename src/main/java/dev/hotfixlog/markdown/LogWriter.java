@@ -238,7 +238,9 @@ final class LogWriter {
                 return head + " " + (h.timeline().detectedAt() == null ? l.placeholder
                         : Values.time(h.timeline().detectedAt()));
             case "severity":
-                return head + " " + h.severity().emoji() + " " + h.severity().label();
+                // Not stated: the template's unfilled choices, which read back as no severity.
+                return head + " " + (h.severity().isStated() ? h.severity().emoji() + " " + h.severity().label()
+                        : l.placeholder);
             case "duration": {
                 Duration d = h.timeline().explicitDuration() != null ? h.timeline().explicitDuration()
                         : h.timeline().total();

@@ -10,6 +10,8 @@ import org.jdbi.v3.core.Handle;
  * stretches are a month at most, or the last days for the warning signs.
  */
 final class MetricsRepository {
+    /** The key of records whose severity is not stated, beside "critical", "high" and "medium". */
+    static final String NOT_STATED = "notStated";
     private static final String IN_PERIOD = " detected_at >= :from AND detected_at < :to";
 
     /** PostgreSQL: lookups by key, without JIT or parallel workers, for this transaction only. */
@@ -55,8 +57,8 @@ final class MetricsRepository {
                         + seconds + " IS NOT NULL GROUP BY severity, " + seconds)
                 .bind("from", from).bind("to", to)
                 .map((rs, ctx) -> {
-                    out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).merge(rs.getLong(2), rs.getLong(3),
-                            Long::sum);
+                    out.computeIfAbsent(severityKey(rs.getString(1)), k -> new HashMap<>())
+                            .merge(rs.getLong(2), rs.getLong(3), Long::sum);
                     return null;
                 }).forEach(x -> { });
         Map<String, Histogram> histograms = new HashMap<>();
@@ -198,7 +200,15 @@ final class MetricsRepository {
     Map<String, Long> openBySeverity(Handle h) {
         Map<String, Long> out = new HashMap<>();
         h.createQuery("SELECT severity, COUNT(*) FROM record_facts WHERE status <> 'completed' GROUP BY severity")
-                .map((rs, ctx) -> out.put(rs.getString(1), rs.getLong(2))).forEach(x -> { });
+                .map((rs, ctx) -> out.put(severityKey(rs.getString(1)), rs.getLong(2))).forEach(x -> { });
         return out;
+    }
+
+    /**
+     * A row's severity as a key: an imported record that states none (NULL) is {@value #NOT_STATED}, counted in
+     * every total and in no severity's own figures.
+     */
+    private static String severityKey(String severity) {
+        return severity == null ? NOT_STATED : severity;
     }
 }

@@ -47,8 +47,10 @@ public final class LocalNotifyService implements NotifyService, AutoCloseable {
                     + "HOTFIX_CHANNELS (see the README's Notifications section)");
         }
         if (notifier.channelsFor(kind, h).isEmpty()) {
-            throw new ConflictException("no channel takes " + kind.label() + " messages for " + h.severity().json()
-                    + " hotfixes; configure one in HOTFIX_CHANNELS (see the README's Notifications section)");
+            String which = h.severity().isStated() ? h.severity().json() + " hotfixes"
+                    : "hotfixes whose severity is not stated";
+            throw new ConflictException("no channel takes " + kind.label() + " messages for " + which
+                    + "; configure one in HOTFIX_CHANNELS (see the README's Notifications section)");
         }
         // One person's key, hashed: any length fits the column, and two people's keys never meet.
         String key = "sent:" + (requestKey == null || requestKey.isBlank() ? UUID.randomUUID()

@@ -42,7 +42,9 @@ final class OutboxRepository {
                 + " ON CONFLICT (channel, dedupe_key) DO NOTHING");
         for (Channel channel : channels) {
             insert.bind("hotfix", hotfixId).bind("kind", m.kind().json()).bind("channel", channel.name())
-                    .bind("key", dedupeKey).bind("severity", severity == null ? "" : severity.json())
+                    .bind("key", dedupeKey)
+                    // "" (the column is NOT NULL): no hotfix, or one whose severity is not stated; read back as null.
+                    .bind("severity", severity == null || !severity.isStated() ? "" : severity.json())
                     .bind("subject", m.subject())
                     .bind("body", m.text()).bind("now", now.toEpochMilli()).bind("actor", actor).add();
         }

@@ -18,7 +18,7 @@ final class ReminderRepository {
                         WHERE f.done = false AND f.due_at IS NOT NULL AND f.due_at <= :soon""")
                 .bind("soon", soonMillis)
                 .map((rs, ctx) -> new OpenFollowUp(rs.getString(1), FollowUpKind.fromJson(rs.getString(2)).orElse(null),
-                        rs.getLong(3), Severity.parse("severity", rs.getString(4))))
+                        rs.getLong(3), Severity.stored("severity", rs.getString(4))))
                 .list();
     }
 
@@ -42,7 +42,7 @@ final class ReminderRepository {
                         WHERE r.state <> 'retired' AND r.review_by < :now""")
                 .bind("now", now)
                 .map((rs, ctx) -> new ExpiredRisk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6), Severity.parse("severity", rs.getString(7))))
+                        rs.getString(5), rs.getLong(6), Severity.stored("severity", rs.getString(7))))
                 .list();
     }
 

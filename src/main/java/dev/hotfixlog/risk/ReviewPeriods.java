@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * How long a risk accepted on a hotfix of each severity stands before it must be reviewed
  * (HOTFIX_RISK_REVIEW, e.g. {@code critical=14d,high=30d,medium=90d}): the worse the emergency, the sooner the
- * corner it cut is looked at again. Every severity needs one.
+ * corner it cut is looked at again. Every stated severity needs one.
  */
 public record ReviewPeriods(Map<Severity, Duration> bySeverity) {
     private static final Pattern COMMA = Pattern.compile(",");
@@ -23,8 +23,13 @@ public record ReviewPeriods(Map<Severity, Duration> bySeverity) {
         bySeverity = Collections.unmodifiableMap(copy);
     }
 
+    /**
+     * The period of {@code severity}; a hotfix whose severity is not stated (an imported one) gets the shortest,
+     * since nothing says its risk may wait longer.
+     */
     public Duration of(Severity severity) {
-        return bySeverity.get(severity);
+        Duration d = bySeverity.get(severity);
+        return d != null ? d : bySeverity.values().stream().min(Duration::compareTo).orElseThrow();
     }
 
     /** Reads {@code severity=amount} pairs; {@code setting} names the configuration key in every error. */
@@ -45,7 +50,7 @@ public record ReviewPeriods(Map<Severity, Duration> bySeverity) {
             }
             periods.put(s, d);
         }
-        for (Severity s : Severity.values()) {
+        for (Severity s : Severity.stated()) {
             if (!periods.containsKey(s)) {
                 throw ValidationException.of(setting, "has no review period for " + s.json());
             }

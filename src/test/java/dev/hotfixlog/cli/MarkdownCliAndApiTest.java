@@ -98,12 +98,14 @@ class MarkdownCliAndApiTest {
                 + "would update 0\nunchanged 0\n"
                 + "emergency types: added Configuration rollout, Third-party certificate or API changes; 2 in the log\n"
                 + "warning signs: added Index lag seconds, Payment success ratio; 2 in the log\n"
-                + "note: HOTFIX-002: a completed one-line entry has no severity; recorded as Medium\n"
-                + "note: HOTFIX-001: a completed one-line entry has no severity; recorded as Medium\n"
+                + "note: HOTFIX-002: a completed one-line entry has no severity; recorded as not stated\n"
+                + "note: HOTFIX-001: a completed one-line entry has no severity; recorded as not stated\n"
                 + "dry run: nothing was changed\n");
         CliRunner.Result onTerminal = direct.run("", true, "import", file.toString());
         assertThat(onTerminal.out()).startsWith("created 4: ");
         assertThat(onTerminal.err()).as("progress on a terminal").isEqualTo("\rread 4 entries\n");
+        assertThat(direct.run("show", "HOTFIX-002").out()).as("a completed one-liner states no severity")
+                .containsPattern("Severity: +not stated\n");
         Path out = db.dataDir().resolve("export.md");
         assertThat(direct.run("export", "--out", out.toString()).code()).isZero();
         assertThat(Files.readString(out)).as("the imported page as written").isEqualTo(example());

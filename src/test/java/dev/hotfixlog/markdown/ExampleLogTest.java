@@ -95,8 +95,9 @@ class ExampleLogTest {
             assertThat(h2.text("learning")).isEqualTo("Cookie SameSite defaults changed with the framework "
                     + "upgrade; test SSO in the release checklist.");
             assertThat(h2.text("postmortemUrl")).isEqualTo("https://wiki.example.com/postmortems/hotfix-002");
+            assertThat(h2.severity()).as("the one-line form has no severity").isEqualTo(Severity.NOT_STATED);
             assertThat(r.skipped()).contains("HOTFIX-002: a completed one-line entry has no severity; recorded as "
-                    + "Medium");
+                    + "not stated");
 
             Hotfix h1 = get(hotfixes, 1);
             assertThat(h1.timeline().explicitDuration()).isEqualTo(Duration.ofHours(2));
