@@ -8,21 +8,25 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import dev.hotfixlog.error.ValidationException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 
 /**
- * Sends e-mail over SMTP: STARTTLS required by default (a server that cannot upgrade is a failed delivery, not a
+ * E-mail ({@code email oncall@example.com,cto@example.com}): the target is one or more addresses, sent over SMTP: STARTTLS required by default (a server that cannot upgrade is a failed delivery, not a
  * plain-text one), implicit TLS, or none for a trusted relay; authentication when a user is set. The message id
  * is derived from the outbox id, so a repeat after a lost answer is recognisable.
  */
-final class EmailSender implements Sender {
+public final class EmailChannel implements ChannelKind {
     private static final String TIMEOUT_MILLIS = "10000";
     private static final Pattern NOT_HOST_NAME = Pattern.compile("[^A-Za-z0-9.-]");
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s,<>\"]+@[^@\\s,<>\"]+");
+    private static final Pattern COMMA = Pattern.compile(",");
     private final Config.FollowThrough config;
     private final Session session;
 
-    EmailSender(Config.FollowThrough config) {
+    public EmailChannel(Config.FollowThrough config) {
         this.config = config;
         Properties p = new Properties();
         boolean implicitTls = config.smtpTls().equals("tls");
@@ -41,6 +45,36 @@ final class EmailSender implements Sender {
         // A certificate for another host is a failed delivery, not a warning.
         p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
         this.session = Session.getInstance(p);
+    }
+
+    @Override
+    public String name() {
+        return "email";
+    }
+
+    @Override
+    public String example() {
+        return "oncall@example.com";
+    }
+
+    @Override
+    public void checkTarget(String where, String target) {
+        for (String a : addresses(target)) {
+            if (!ADDRESS.matcher(a).matches()) {
+                throw ValidationException.of(Channel.SETTING, where + ": '" + a + "' is not an e-mail address");
+            }
+        }
+    }
+
+    /** Addresses hold no secret: shown as written. */
+    @Override
+    public String shownTarget(String target) {
+        return target;
+    }
+
+    /** The addresses of a target, as written between its commas. */
+    static List<String> addresses(String target) {
+        return List.of(COMMA.split(target));
     }
 
     @Override
@@ -69,9 +103,10 @@ final class EmailSender implements Sender {
     }
 
     private static Address[] addresses(Channel channel) throws MessagingException {
-        Address[] to = new Address[channel.addresses().size()];
+        List<String> written = addresses(channel.target());
+        Address[] to = new Address[written.size()];
         for (int i = 0; i < to.length; i++) {
-            to[i] = new InternetAddress(channel.addresses().get(i), true);
+            to[i] = new InternetAddress(written.get(i), true);
         }
         return to;
     }

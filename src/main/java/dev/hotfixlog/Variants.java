@@ -1,0 +1,27 @@
+package dev.hotfixlog;
+
+import dev.hotfixlog.notify.ChannelKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The variants an {@link App} is built with: the kinds of notification channel {@code HOTFIX_CHANNELS} may name.
+ * {@link App#variants} lists the built-in ones (adding one is its class and one line there); {@link App#local(
+ * Config, java.time.Clock, Variants)} takes these, so a test adds its own through the same door.
+ */
+public record Variants(List<ChannelKind> channels) {
+    public Variants {
+        channels = List.copyOf(channels);
+    }
+
+    /** These and one more kind of channel, listed last. */
+    public Variants withChannel(ChannelKind kind) {
+        return new Variants(plus(channels, kind));
+    }
+
+    private static <T> List<T> plus(List<T> list, T more) {
+        List<T> l = new ArrayList<>(list);
+        l.add(more);
+        return l;
+    }
+}
