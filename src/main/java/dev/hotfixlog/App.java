@@ -1,6 +1,7 @@
 package dev.hotfixlog;
 
 import dev.hotfixlog.deploy.DeployApiClient;
+import dev.hotfixlog.deploy.DeployRoutes;
 import dev.hotfixlog.deploy.DeployService;
 import dev.hotfixlog.deploy.LocalDeployService;
 import dev.hotfixlog.attachment.SourceDocuments;
@@ -29,6 +30,9 @@ import dev.hotfixlog.risk.RiskFromRecord;
 import dev.hotfixlog.risk.RiskRegisterInLog;
 import dev.hotfixlog.risk.RiskService;
 import dev.hotfixlog.hotfix.RecordSchema;
+import dev.hotfixlog.incoming.AlertFormat;
+import dev.hotfixlog.incoming.AlertmanagerFormat;
+import dev.hotfixlog.incoming.GrafanaFormat;
 import dev.hotfixlog.incoming.IncomingApiClient;
 import dev.hotfixlog.incoming.IncomingService;
 import dev.hotfixlog.incoming.LocalIncomingService;
@@ -166,8 +170,8 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Every kind of channel this build knows, in the order an error lists them: adding one is its class and one
-     * line here.
+     * Every kind of channel and alert format this build knows, in the order an error lists them: adding one is its
+     * class and one line here.
      */
     public static Variants variants(Config config) {
         return new Variants(List.of(
@@ -175,7 +179,9 @@ public final class App implements AutoCloseable {
                 new MattermostChannel(),
                 new TeamsChannel(),
                 new WebhookChannel(),
-                new EmailChannel(config.followThrough())));
+                new EmailChannel(config.followThrough())), List.of(
+                new AlertmanagerFormat(),
+                new GrafanaFormat()));
     }
 
     /**
@@ -194,7 +200,9 @@ public final class App implements AutoCloseable {
         // Settings first: a bad channel, template or due time stops the start before the database is touched.
         FollowUpDue due = FollowUpDue.parse(Setting.FOLLOWUP_DUE.envName(), config.followThrough().followUpDue());
         CustomFields teamFields = CustomFields.parse(Setting.FIELDS.envName(), config.fields());
-        Integrations integrations = Integrations.parse(config.integrations());
+        // Who may send alerts and deploys: the alert formats' kinds of sender, then the deploys'.
+        Integrations integrations = Integrations.parse(config.integrations(), java.util.stream.Stream.concat(
+                variants.alertFormats().stream().map(AlertFormat::sender), DeployRoutes.SENDERS.stream()).toList());
         Duration causeWindow = TimeText.parseDuration(Setting.CAUSE_WINDOW.envName(), config.causeWindow());
         ReviewPeriods reviewPeriods = ReviewPeriods.parse(Setting.RISK_REVIEW.envName(), config.riskReview());
         SeverityTable migrateSeverity = SeverityTable.builtIn().with(Setting.MIGRATE_SEVERITY.envName(),
@@ -234,7 +242,8 @@ public final class App implements AutoCloseable {
         return new App(config, db, hotfixes, markdown,
                 new LocalFollowUpService(db, clock), new LocalNotifyService(db, notifier, hotfixes, breached, clock),
                 metrics, lessons,
-                new LocalSearchService(db, hotfixes), new LocalIncomingService(db, clock, redactor, hotfixes),
+                new LocalSearchService(db, hotfixes), new LocalIncomingService(db, clock, redactor, hotfixes,
+                        variants.alertFormats()),
                 new LocalDeployService(db, clock, redactor, hotfixes, causeWindow),
                 new LocalRiskService(db, clock, redactor, hotfixes, reviewPeriods),
                 new LocalAttachmentService(db, clock, redactor, hotfixes, lessons, config.attachMaxFile(),

@@ -75,7 +75,7 @@ final class ServerWiring {
         // Machine senders (alerts, deploys) share a few turns, so a storm cannot take the cores from the board.
         Turns senders = Turns.perCore();
         IncomingRoutes incomingRoutes = new IncomingRoutes(app.incoming(), (LocalIncomingService) app.incoming(),
-                integrations, senders, pages, clock);
+                variants.alertFormats(), integrations, senders, pages, clock);
         DeployRoutes deployRoutes = new DeployRoutes(app.deploys(), integrations, senders, pages, clock);
         RiskRoutes riskRoutes = new RiskRoutes(app.risks(), pages, clock, config.runbookUrl());
         MigrationRoutes migrationRoutes = new MigrationRoutes(app.migrations(), pages);

@@ -174,7 +174,8 @@ class MessageTemplatesTest {
         assertThat(channels.get(0).takes(MessageKind.ALERT, Severity.MEDIUM)).isFalse();
         assertThat(channels.get(0).takes(MessageKind.REMINDER, Severity.CRITICAL)).isFalse();
         assertThat(channels.get(0).shownTarget()).isEqualTo("https://hooks.slack.com/…");
-        assertThat(EmailChannel.addresses(channels.get(1).target())).containsExactly("oncall@example.com", "cto@example.com");
+        assertThat(EmailChannel.addresses(channels.get(1).target())).containsExactly("oncall@example.com",
+                "cto@example.com");
 
         assertThatThrownBy(() -> Channel.parseAll("slak https://x", KINDS))
                 .hasMessage("HOTFIX_CHANNELS: entry 1 ('slak https://x'): 'slak' is not a channel type; use slack, "
