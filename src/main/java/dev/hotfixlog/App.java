@@ -5,7 +5,13 @@ import dev.hotfixlog.deploy.DeployRoutes;
 import dev.hotfixlog.deploy.DeployService;
 import dev.hotfixlog.deploy.LocalDeployService;
 import dev.hotfixlog.attachment.SourceDocuments;
+import dev.hotfixlog.migrate.GrafanaOnCallTool;
 import dev.hotfixlog.migrate.LocalMigrationService;
+import dev.hotfixlog.migrate.MigrationTools;
+import dev.hotfixlog.migrate.MorgueTool;
+import dev.hotfixlog.migrate.OpsgenieAlertsTool;
+import dev.hotfixlog.migrate.OpsgenieIncidentsTool;
+import dev.hotfixlog.migrate.PagerDutyTool;
 import dev.hotfixlog.migrate.MigrationLinks;
 import dev.hotfixlog.migrate.SeverityTable;
 import dev.hotfixlog.followup.FollowUpApiClient;
@@ -170,8 +176,8 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Every kind of channel and alert format this build knows, in the order an error lists them: adding one is its
-     * class and one line here.
+     * Every kind of channel, alert format and migration tool this build knows, in the order an error lists them:
+     * adding one is its class and one line here.
      */
     public static Variants variants(Config config) {
         return new Variants(List.of(
@@ -181,7 +187,12 @@ public final class App implements AutoCloseable {
                 new WebhookChannel(),
                 new EmailChannel(config.followThrough())), List.of(
                 new AlertmanagerFormat(),
-                new GrafanaFormat()));
+                new GrafanaFormat()), List.of(
+                new GrafanaOnCallTool(),
+                new OpsgenieAlertsTool(),
+                new OpsgenieIncidentsTool(),
+                new PagerDutyTool(),
+                new MorgueTool()));
     }
 
     /**
@@ -205,8 +216,9 @@ public final class App implements AutoCloseable {
                 variants.alertFormats().stream().map(AlertFormat::sender), DeployRoutes.SENDERS.stream()).toList());
         Duration causeWindow = TimeText.parseDuration(Setting.CAUSE_WINDOW.envName(), config.causeWindow());
         ReviewPeriods reviewPeriods = ReviewPeriods.parse(Setting.RISK_REVIEW.envName(), config.riskReview());
-        SeverityTable migrateSeverity = SeverityTable.builtIn().with(Setting.MIGRATE_SEVERITY.envName(),
-                SeverityTable.parseLines(Setting.MIGRATE_SEVERITY.envName(), config.migrateSeverity()));
+        SeverityTable migrateSeverity = SeverityTable.builtIn(variants.tools()).with(
+                Setting.MIGRATE_SEVERITY.envName(), SeverityTable.parseLines(Setting.MIGRATE_SEVERITY.envName(),
+                        config.migrateSeverity()));
         Notifier notifier = Notifier.create(config, variants.channels(), Dialect.ofUrl(config.dbUrl()), clock);
         Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize(),
                 config.backupBeforeMigration().equals("always") && Dialect.ofUrl(config.dbUrl()) == Dialect.POSTGRESQL
@@ -250,7 +262,7 @@ public final class App implements AutoCloseable {
                         config.attachMaxRecord()),
                 // A migrated record's source document is kept as its evidence, through the attachments' cleaning.
                 new LocalMigrationService(db, clock, hotfixes.bulk(), new SourceDocuments(redactor,
-                        config.attachMaxFile(), config.attachMaxRecord()), migrateSeverity, redactor),
+                        config.attachMaxFile(), config.attachMaxRecord()), variants.tools(), migrateSeverity, redactor),
                 integrations, variants, clock);
     }
 
@@ -300,6 +312,11 @@ public final class App implements AutoCloseable {
 
     public dev.hotfixlog.migrate.MigrationService migrations() {
         return migrations;
+    }
+
+    /** The tools {@link #migrations} moves in from (the CLI names one; a remote app knows the built-in ones). */
+    public MigrationTools migrationTools() {
+        return variants.tools();
     }
 
     /** The field-notes site builder; it reads the database itself (people included, to keep them out). */

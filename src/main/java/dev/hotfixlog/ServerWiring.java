@@ -78,7 +78,7 @@ final class ServerWiring {
                 variants.alertFormats(), integrations, senders, pages, clock);
         DeployRoutes deployRoutes = new DeployRoutes(app.deploys(), integrations, senders, pages, clock);
         RiskRoutes riskRoutes = new RiskRoutes(app.risks(), pages, clock, config.runbookUrl());
-        MigrationRoutes migrationRoutes = new MigrationRoutes(app.migrations(), pages);
+        MigrationRoutes migrationRoutes = new MigrationRoutes(app.migrations(), variants.tools(), pages);
         RecordPanels panels = h -> migrationRoutes.panel(h) + incomingRoutes.panel(h) + deployRoutes.panel(h)
                 + attachmentRoutes.panel(h) + riskRoutes.panel(h) + logSections.html(h) + searchRoutes.html(h)
                 + notifyPages.html(h) + lessonPages.html(h);
