@@ -24,10 +24,31 @@ public final class EmailChannel implements ChannelKind {
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s,<>\"]+@[^@\\s,<>\"]+");
     private static final Pattern COMMA = Pattern.compile(",");
     private final Config.FollowThrough config;
-    private final Session session;
+    /**
+     * Made on the first send, not with the channel: every app lists this kind (a remote CLI too, for its
+     * migration tools' sake), and few of them ever send mail.
+     */
+    private volatile Session session;
 
     public EmailChannel(Config.FollowThrough config) {
         this.config = config;
+    }
+
+    private Session session() {
+        Session s = session;
+        if (s == null) {
+            synchronized (this) {
+                s = session;
+                if (s == null) {
+                    s = Session.getInstance(properties(config));
+                    session = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    private static Properties properties(Config.FollowThrough config) {
         Properties p = new Properties();
         boolean implicitTls = config.smtpTls().equals("tls");
         String protocol = implicitTls ? "smtps" : "smtp";
@@ -44,7 +65,7 @@ public final class EmailChannel implements ChannelKind {
         }
         // A certificate for another host is a failed delivery, not a warning.
         p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
-        this.session = Session.getInstance(p);
+        return p;
     }
 
     @Override
@@ -83,7 +104,7 @@ public final class EmailChannel implements ChannelKind {
             throw new DeliveryFailure("no SMTP server: set HOTFIX_SMTP_HOST");
         }
         try {
-            MimeMessage mail = new IdentifiedMessage(session, m.id(), config.smtpFrom());
+            MimeMessage mail = new IdentifiedMessage(session(), m.id(), config.smtpFrom());
             mail.setFrom(new InternetAddress(config.smtpFrom(), true));
             mail.setRecipients(jakarta.mail.Message.RecipientType.TO, addresses(channel));
             mail.setSubject(m.subject(), StandardCharsets.UTF_8.name());
