@@ -5,26 +5,26 @@ import dev.hotfixlog.deploy.DeployRoutes;
 import dev.hotfixlog.deploy.DeployService;
 import dev.hotfixlog.deploy.LocalDeployService;
 import dev.hotfixlog.attachment.SourceDocuments;
+import dev.hotfixlog.migrate.GrafanaOnCallTool;
 import dev.hotfixlog.migrate.LocalMigrationService;
+import dev.hotfixlog.migrate.MigrationTools;
+import dev.hotfixlog.migrate.MorgueTool;
+import dev.hotfixlog.migrate.OpsgenieAlertsTool;
+import dev.hotfixlog.migrate.OpsgenieIncidentsTool;
+import dev.hotfixlog.migrate.PagerDutyTool;
 import dev.hotfixlog.migrate.MigrationLinks;
-import dev.hotfixlog.migrate.MigrationRoutes;
 import dev.hotfixlog.migrate.SeverityTable;
 import dev.hotfixlog.followup.FollowUpApiClient;
-import dev.hotfixlog.followup.FollowUpRoutes;
 import dev.hotfixlog.followup.FollowUpService;
 import dev.hotfixlog.followup.LocalFollowUpService;
 import dev.hotfixlog.hotfix.CustomField;
 import dev.hotfixlog.hotfix.CustomFields;
 import dev.hotfixlog.hotfix.FollowUpDue;
 import dev.hotfixlog.hotfix.HotfixApiClient;
-import dev.hotfixlog.hotfix.HotfixPages;
-import dev.hotfixlog.hotfix.HotfixRoutes;
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.LocalHotfixService;
-import dev.hotfixlog.hotfix.RecordEditPages;
 import dev.hotfixlog.hotfix.RecordListeners;
 import dev.hotfixlog.attachment.AttachmentApiClient;
-import dev.hotfixlog.attachment.AttachmentRoutes;
 import dev.hotfixlog.attachment.AttachmentService;
 import dev.hotfixlog.attachment.AttachmentsInLog;
 import dev.hotfixlog.attachment.AttachmentsOfRecord;
@@ -34,65 +34,54 @@ import dev.hotfixlog.risk.ReviewPeriods;
 import dev.hotfixlog.risk.RiskApiClient;
 import dev.hotfixlog.risk.RiskFromRecord;
 import dev.hotfixlog.risk.RiskRegisterInLog;
-import dev.hotfixlog.risk.RiskRoutes;
 import dev.hotfixlog.risk.RiskService;
-import dev.hotfixlog.hotfix.RecordPanels;
 import dev.hotfixlog.hotfix.RecordSchema;
+import dev.hotfixlog.incoming.AlertFormat;
+import dev.hotfixlog.incoming.AlertmanagerFormat;
+import dev.hotfixlog.incoming.GrafanaFormat;
 import dev.hotfixlog.incoming.IncomingApiClient;
-import dev.hotfixlog.incoming.IncomingDeclarations;
-import dev.hotfixlog.incoming.IncomingRoutes;
 import dev.hotfixlog.incoming.IncomingService;
 import dev.hotfixlog.incoming.LocalIncomingService;
 import dev.hotfixlog.lesson.FieldNotes;
 import dev.hotfixlog.lesson.LessonApiClient;
-import dev.hotfixlog.lesson.LessonPages;
-import dev.hotfixlog.lesson.LessonRoutes;
 import dev.hotfixlog.lesson.LessonService;
 import dev.hotfixlog.lesson.LocalLessonService;
 import dev.hotfixlog.markdown.LocalMarkdownService;
-import dev.hotfixlog.markdown.LogSectionsPanel;
 import dev.hotfixlog.markdown.MarkdownApiClient;
-import dev.hotfixlog.markdown.MarkdownRoutes;
 import dev.hotfixlog.markdown.MarkdownService;
-import dev.hotfixlog.metrics.BreachedSigns;
 import dev.hotfixlog.metrics.LocalMetricsService;
 import dev.hotfixlog.metrics.LogSigns;
 import dev.hotfixlog.metrics.MetricsApiClient;
 import dev.hotfixlog.metrics.MetricsRoutes;
 import dev.hotfixlog.metrics.MetricsService;
 import dev.hotfixlog.metrics.SignReading;
+import dev.hotfixlog.notify.EmailChannel;
 import dev.hotfixlog.notify.LocalNotifyService;
+import dev.hotfixlog.notify.MattermostChannel;
 import dev.hotfixlog.notify.Notifier;
 import dev.hotfixlog.notify.NotifyApiClient;
-import dev.hotfixlog.notify.NotifyPages;
-import dev.hotfixlog.notify.NotifyRoutes;
 import dev.hotfixlog.notify.NotifyService;
 import dev.hotfixlog.notify.SignAlarm;
+import dev.hotfixlog.notify.SlackChannel;
+import dev.hotfixlog.notify.TeamsChannel;
+import dev.hotfixlog.notify.WebhookChannel;
 import dev.hotfixlog.search.LocalSearchService;
 import dev.hotfixlog.search.SearchApiClient;
-import dev.hotfixlog.search.SearchRoutes;
 import dev.hotfixlog.search.SearchService;
-import dev.hotfixlog.security.AccessGate;
 import dev.hotfixlog.security.AccountService;
 import dev.hotfixlog.security.AuditLog;
 import dev.hotfixlog.security.Integrations;
-import dev.hotfixlog.security.OidcSignIn;
 import dev.hotfixlog.security.SecretRedactor;
-import dev.hotfixlog.security.SecurityRoutes;
 import dev.hotfixlog.security.SessionService;
-import dev.hotfixlog.security.SignInRoutes;
 import dev.hotfixlog.security.TokenService;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.store.Dialect;
-import dev.hotfixlog.web.HealthRoutes;
 import dev.hotfixlog.web.Pages;
-import dev.hotfixlog.web.Turns;
 import dev.hotfixlog.web.WebServer;
 import io.javalin.config.RoutesConfig;
 import dev.hotfixlog.time.TimeText;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -119,6 +108,7 @@ public final class App implements AutoCloseable {
     private final AttachmentService attachments;
     private final dev.hotfixlog.migrate.MigrationService migrations;
     private final Integrations integrations;
+    private final Variants variants;
     private MetricsRoutes metricsRoutes;
     private final Clock clock;
     private final TokenService tokens;
@@ -130,7 +120,8 @@ public final class App implements AutoCloseable {
                 FollowUpService followUps, NotifyService notify, MetricsService metrics, LessonService lessons,
                 SearchService search, IncomingService incoming, DeployService deploys, RiskService risks,
                 AttachmentService attachments, dev.hotfixlog.migrate.MigrationService migrations,
-                Integrations integrations, Clock clock) {
+                Integrations integrations, Variants variants, Clock clock) {
+        this.variants = variants;
         this.incoming = incoming;
         this.migrations = migrations;
         this.attachments = attachments;
@@ -170,13 +161,38 @@ public final class App implements AutoCloseable {
                     new RiskApiClient(config.server(), config.token()),
                     new AttachmentApiClient(config.server(), config.token()),
                     new dev.hotfixlog.migrate.MigrationApiClient(config.server(), config.token()), Integrations.NONE,
-                    clock);
+                    variants(config), clock);
         }
         return local(config, clock);
     }
 
     public static App local(Config config, Clock clock) {
-        return local(config, clock, false);
+        return local(config, clock, variants(config), false);
+    }
+
+    /** The local app with these variants ({@link #variants} and whatever a test adds). */
+    public static App local(Config config, Clock clock, Variants variants) {
+        return local(config, clock, variants, false);
+    }
+
+    /**
+     * Every kind of channel, alert format and migration tool this build knows, in the order an error lists them:
+     * adding one is its class and one line here.
+     */
+    public static Variants variants(Config config) {
+        return new Variants(List.of(
+                new SlackChannel(),
+                new MattermostChannel(),
+                new TeamsChannel(),
+                new WebhookChannel(),
+                new EmailChannel(config.followThrough())), List.of(
+                new AlertmanagerFormat(),
+                new GrafanaFormat()), List.of(
+                new GrafanaOnCallTool(),
+                new OpsgenieAlertsTool(),
+                new OpsgenieIncidentsTool(),
+                new PagerDutyTool(),
+                new MorgueTool()));
     }
 
     /**
@@ -187,20 +203,23 @@ public final class App implements AutoCloseable {
         if (config.isRemote()) {
             return open(config, clock);
         }
-        return local(config, clock, true);
+        return local(config, clock, variants(config), true);
     }
 
-    private static App local(Config config, Clock clock, boolean restoring) {
+    private static App local(Config config, Clock clock, Variants variants, boolean restoring) {
         SecretRedactor redactor = new SecretRedactor();
         // Settings first: a bad channel, template or due time stops the start before the database is touched.
         FollowUpDue due = FollowUpDue.parse(Setting.FOLLOWUP_DUE.envName(), config.followThrough().followUpDue());
         CustomFields teamFields = CustomFields.parse(Setting.FIELDS.envName(), config.fields());
-        Integrations integrations = Integrations.parse(config.integrations());
+        // Who may send alerts and deploys: the alert formats' kinds of sender, then the deploys'.
+        Integrations integrations = Integrations.parse(config.integrations(), java.util.stream.Stream.concat(
+                variants.alertFormats().stream().map(AlertFormat::sender), DeployRoutes.SENDERS.stream()).toList());
         Duration causeWindow = TimeText.parseDuration(Setting.CAUSE_WINDOW.envName(), config.causeWindow());
         ReviewPeriods reviewPeriods = ReviewPeriods.parse(Setting.RISK_REVIEW.envName(), config.riskReview());
-        SeverityTable migrateSeverity = SeverityTable.builtIn().with(Setting.MIGRATE_SEVERITY.envName(),
-                SeverityTable.parseLines(Setting.MIGRATE_SEVERITY.envName(), config.migrateSeverity()));
-        Notifier notifier = Notifier.create(config, Dialect.ofUrl(config.dbUrl()), clock);
+        SeverityTable migrateSeverity = SeverityTable.builtIn(variants.tools()).with(
+                Setting.MIGRATE_SEVERITY.envName(), SeverityTable.parseLines(Setting.MIGRATE_SEVERITY.envName(),
+                        config.migrateSeverity()));
+        Notifier notifier = Notifier.create(config, variants.channels(), Dialect.ofUrl(config.dbUrl()), clock);
         Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize(),
                 config.backupBeforeMigration().equals("always") && Dialect.ofUrl(config.dbUrl()) == Dialect.POSTGRESQL
                         ? (log, from) -> dev.hotfixlog.backup.Backups.keepBeforeMigrating(log, from,
@@ -233,17 +252,18 @@ public final class App implements AutoCloseable {
                 .map(s -> new SignAlarm(s.name(), s.description(), s.value(), s.threshold(), s.direction())).toList();
         LocalLessonService lessons = new LocalLessonService(db, clock, hotfixes, redactor);
         return new App(config, db, hotfixes, markdown,
-                new LocalFollowUpService(db, clock), new LocalNotifyService(db, notifier, hotfixes,
-                config.followThrough(), breached, clock), metrics, lessons,
-                new LocalSearchService(db, hotfixes), new LocalIncomingService(db, clock, redactor, hotfixes),
+                new LocalFollowUpService(db, clock), new LocalNotifyService(db, notifier, hotfixes, breached, clock),
+                metrics, lessons,
+                new LocalSearchService(db, hotfixes), new LocalIncomingService(db, clock, redactor, hotfixes,
+                        variants.alertFormats()),
                 new LocalDeployService(db, clock, redactor, hotfixes, causeWindow),
                 new LocalRiskService(db, clock, redactor, hotfixes, reviewPeriods),
                 new LocalAttachmentService(db, clock, redactor, hotfixes, lessons, config.attachMaxFile(),
                         config.attachMaxRecord()),
                 // A migrated record's source document is kept as its evidence, through the attachments' cleaning.
                 new LocalMigrationService(db, clock, hotfixes.bulk(), new SourceDocuments(redactor,
-                        config.attachMaxFile(), config.attachMaxRecord()), migrateSeverity, redactor),
-                integrations, clock);
+                        config.attachMaxFile(), config.attachMaxRecord()), variants.tools(), migrateSeverity, redactor),
+                integrations, variants, clock);
     }
 
     public HotfixService hotfixes() {
@@ -294,6 +314,11 @@ public final class App implements AutoCloseable {
         return migrations;
     }
 
+    /** The tools {@link #migrations} moves in from (the CLI names one; a remote app knows the built-in ones). */
+    public MigrationTools migrationTools() {
+        return variants.tools();
+    }
+
     /** The field-notes site builder; it reads the database itself (people included, to keep them out). */
     public FieldNotes fieldNotes() {
         // A lesson's images go on the site under their hash; its other files (logs, PDFs) stay in the log.
@@ -341,51 +366,9 @@ public final class App implements AutoCloseable {
         requireLocal(db);
         tokens.ensureBootstrap(config.bootstrapToken());
         accounts.ensureInitialAdmin();
-        Pages pages = new Pages();
-        NotifyPages notifyPages = new NotifyPages(notify, pages);
-        AttachmentRoutes attachmentRoutes = new AttachmentRoutes(attachments, pages);
-        LessonPages lessonPages = new LessonPages(lessons, hotfixes, pages, attachmentRoutes::panel);
-        SearchRoutes searchRoutes = new SearchRoutes(search, pages);
-        // The record page shows what other features know of the hotfix: similar past fixes, its messages, its
-        // lessons.
-        LogSectionsPanel logSections = new LogSectionsPanel(db, pages);
-        // Machine senders (alerts, deploys) share a few turns, so a storm cannot take the cores from the board.
-        Turns senders = Turns.perCore();
-        IncomingRoutes incomingRoutes = new IncomingRoutes(incoming, (LocalIncomingService) incoming, integrations,
-                senders, pages, clock);
-        DeployRoutes deployRoutes = new DeployRoutes(deploys, integrations, senders, pages, clock);
-        RiskRoutes riskRoutes = new RiskRoutes(risks, pages, clock, config.runbookUrl());
-        MigrationRoutes migrationRoutes = new MigrationRoutes(migrations, pages);
-        RecordPanels panels = h -> migrationRoutes.panel(h) + incomingRoutes.panel(h) + deployRoutes.panel(h) + attachmentRoutes.panel(h)
-                + riskRoutes.panel(h)
-                + logSections.html(h)
-                + searchRoutes.html(h) + notifyPages.html(h) + lessonPages.html(h);
-        metricsRoutes = new MetricsRoutes(metrics, pages, clock);
-        List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
-                new AccessGate(tokens, sessions, audit)::register,
-                new SecurityRoutes(tokens, audit, pages, accounts)::register,
-                new SignInRoutes(accounts, sessions, db, clock, pages, config.oidc().enabled())::register,
-                new HotfixPages(hotfixes, pages, clock, panels, new BreachedSigns(metrics, clock),
-                        incomingRoutes::lane, new IncomingDeclarations(incoming))::register,
-                incomingRoutes::register,
-                deployRoutes::register,
-                riskRoutes::register,
-                attachmentRoutes::register,
-                migrationRoutes::register,
-                new RecordEditPages(hotfixes, pages, panels)::register,
-                notifyPages::register,
-                new NotifyRoutes(notify)::register,
-                new FollowUpRoutes(followUps, pages, clock)::register,
-                metricsRoutes::register,
-                new HealthRoutes(db)::register,
-                new HotfixRoutes(hotfixes, markdown::exportOne, markdown::pageTimeline)::register,
-                new MarkdownRoutes(markdown)::register,
-                lessonPages::register,
-                new LessonRoutes(lessons)::register,
-                searchRoutes::register));
-        if (config.oidc().enabled()) {
-            features.add(new OidcSignIn(config, db, clock, accounts, sessions)::register);
-        }
+        ServerWiring wiring = new ServerWiring(this, config, db, clock, integrations, variants, sessions);
+        List<Consumer<RoutesConfig>> features = wiring.features();
+        metricsRoutes = wiring.metricsRoutes();
         WebServer server = new WebServer(config, features, RecordSchema::fill, t -> redactor.redact(t).text()).start();
         deliveryWorker().start(config.followThrough().intervalMillis());
         return server;

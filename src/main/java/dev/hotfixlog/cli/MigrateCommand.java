@@ -9,7 +9,8 @@ import dev.hotfixlog.migrate.MigrationReport;
 import dev.hotfixlog.migrate.MigrationRequest;
 import dev.hotfixlog.migrate.SeverityTable;
 import dev.hotfixlog.migrate.Skipped;
-import dev.hotfixlog.migrate.SourceKind;
+import dev.hotfixlog.migrate.MigrationTool;
+import dev.hotfixlog.migrate.MigrationTools;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,8 @@ final class MigrateCommand extends AppCommand {
 
     @Override
     int run(App app, Config config) {
-        SourceKind kind = SourceKind.parse("SOURCE", source);
+        MigrationTools tools = app.migrationTools();
+        MigrationTool kind = tools.named("SOURCE", source);
         Map<String, String> lines = new LinkedHashMap<>();
         if (severity != null) {
             severity.forEach(s -> lines.putAll(SeverityTable.parseLines("--severity", s)));
@@ -93,7 +95,7 @@ final class MigrateCommand extends AppCommand {
             out.println(Json.pretty(MigrationJson.write(r)));
             return ExitCodes.OK;
         }
-        print(out, r);
+        print(out, r, tools.find(r.source()).map(MigrationTool::label).orElse(r.source()));
         return ExitCodes.OK;
     }
 
@@ -101,23 +103,21 @@ final class MigrateCommand extends AppCommand {
         return option == null ? otherwise : java.time.Duration.ofSeconds(option);
     }
 
-    private String regional(SourceKind kind) {
+    private String regional(MigrationTool kind) {
         if (region == null || region.equalsIgnoreCase("us")) {
             return null;
         }
         if (!region.equalsIgnoreCase("eu")) {
             throw dev.hotfixlog.error.ValidationException.of("--region", "is us or eu, was " + region);
         }
-        return switch (kind) {
-            case OPSGENIE, OPSGENIE_INCIDENTS -> "https://api.eu.opsgenie.com";
-            case PAGERDUTY -> "https://api.eu.pagerduty.com";
-            default -> throw dev.hotfixlog.error.ValidationException.of("--region", kind.label()
+        if (kind.euOrigin() == null) {
+            throw dev.hotfixlog.error.ValidationException.of("--region", kind.label()
                     + " has no regions here; give its address with --from");
-        };
+        }
+        return kind.euOrigin();
     }
 
-    static void print(PrintWriter out, MigrationReport r) {
-        String label = SourceKind.parse("source", r.source()).label();
+    static void print(PrintWriter out, MigrationReport r, String label) {
         out.println((r.dryRun() ? "Dry run, nothing written: " : "") + label + " at " + r.origin()
                 + (r.resumedFrom() != null ? " (went on from where the last run stopped)" : ""));
         out.println("  " + (r.dryRun() ? "would create " : "created ") + r.created().size() + ", "

@@ -8,6 +8,7 @@ import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Integration;
 import dev.hotfixlog.security.Integrations;
+import dev.hotfixlog.security.SenderKind;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
@@ -18,6 +19,7 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +31,14 @@ import java.util.Map;
  */
 public final class DeployRoutes {
     private static final Pattern DEPLOY_ID = Pattern.compile("\\d{1,15}");
+    /** A CI pipeline or Argo CD: a bearer token or basic credentials (a signature in Grafana's header, if set). */
+    static final SenderKind DEPLOY = new SenderKind("deploy", "X-Grafana-Alerting-Signature",
+            SenderKind.Signature.ACCEPTED, "");
+    /** GitHub signs every webhook with its secret: X-Hub-Signature-256, {@code sha256=<hex>}. */
+    static final SenderKind GITHUB = new SenderKind("github", "X-Hub-Signature-256", SenderKind.Signature.REQUIRED,
+            "sha256=");
+    /** The kinds of sender this feature's URLs take, for {@code HOTFIX_INTEGRATIONS}. */
+    public static final List<SenderKind> SENDERS = List.of(DEPLOY, GITHUB);
     private final DeployService service;
     private final Integrations integrations;
     private final Turns turns;
@@ -58,14 +68,14 @@ public final class DeployRoutes {
     }
 
     private void marker(Context ctx) {
-        Integration from = integrations.verify(Integration.Type.DEPLOY, ctx, clock.instant());
+        Integration from = integrations.verify(DEPLOY.name(), ctx, clock.instant());
         DeployMarker m = DeployJson.readMarker(Json.parseObject(Requests.body(ctx)));
         recorded(ctx, turns.take(() -> service.record(m, from.path(), from.path())));
     }
 
     /** GitHub: a ping is answered, a state other than success is not a deploy, a redelivery is the same one. */
     private void github(Context ctx) {
-        Integration from = integrations.verify(Integration.Type.GITHUB, ctx, clock.instant());
+        Integration from = integrations.verify(GITHUB.name(), ctx, clock.instant());
         String event = ctx.header("X-GitHub-Event");
         if ("ping".equals(event)) {
             json(ctx, 200, Json.object().put("ok", true));

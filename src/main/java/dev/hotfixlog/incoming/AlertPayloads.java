@@ -17,12 +17,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads Alertmanager's webhook (version 4: {@code notify/webhook/webhook.go}'s {@code Message}, the template's
- * {@code Data}) and Grafana's webhook contact point (version 1: the same plus {@code title}, {@code state},
- * {@code message}, and per alert {@code dashboardURL}, {@code panelURL}, {@code silenceURL}, {@code values}).
- * Every bound is applied while reading: at most {@link #MAX_ALERTS} alerts (the rest are counted as truncated),
- * {@link #MAX_LABELS} labels and annotations an alert, {@link #MAX_VALUE} characters a value. Errors name the
- * field ({@code alerts[3].status}); a field a sender adds later is ignored.
+ * What {@link AlertmanagerFormat} and {@link GrafanaFormat} read with. Reads Alertmanager's webhook (version 4: {@code
+ * notify/webhook/webhook.go}'s {@code Message}, the template's {@code Data}) and Grafana's webhook contact point
+ * (version 1: the same plus {@code title}, {@code state}, {@code message}, and per alert {@code dashboardURL}, {@code
+ * panelURL}, {@code silenceURL}, {@code values}). Every bound is applied while reading: at most {@link #MAX_ALERTS}
+ * alerts (the rest are counted as truncated), {@link #MAX_LABELS} labels and annotations an alert, {@link #MAX_VALUE}
+ * characters a value. Errors name the field ({@code alerts[3].status}); a field a sender adds later is ignored.
  */
 public final class AlertPayloads {
     static final int MAX_ALERTS = 1_000;

@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Incoming alerts over HTTP. The monitoring's URLs ({@code POST /api/v1/ingest/alertmanager/{name}},
- * {@code …/grafana/{name}}: public at the gate, each checked against its integration's own secret here), the
+ * Incoming alerts over HTTP. The monitoring's URLs ({@code POST /api/v1/ingest/<format>/{name}} for each
+ * {@link AlertFormat} App hands in: public at the gate, each checked against its integration's own secret here), the
  * API ({@code /api/v1/incoming…}: list, one, its draft, declare, dismiss), and the pages: the board's "Incoming"
  * lane (refreshed by htmx every few seconds), {@code /incoming} and {@code /incoming/{id}} with its dismiss form.
  */
@@ -35,9 +35,11 @@ public final class IncomingRoutes {
     private final Pages pages;
     private final Clock clock;
     private final Turns turns;
+    private final List<AlertFormat> formats;
 
-    public IncomingRoutes(IncomingService service, AlertIntake intake, Integrations integrations, Turns turns,
-                          Pages pages, Clock clock) {
+    public IncomingRoutes(IncomingService service, AlertIntake intake, List<AlertFormat> formats,
+                          Integrations integrations, Turns turns, Pages pages, Clock clock) {
+        this.formats = List.copyOf(formats);
         this.turns = turns;
         this.service = service;
         this.intake = intake;
@@ -47,10 +49,10 @@ public final class IncomingRoutes {
     }
 
     public void register(RoutesConfig r) {
-        for (Integration.Type type : List.of(Integration.Type.ALERTMANAGER, Integration.Type.GRAFANA)) {
-            r.post("/api/v1/ingest/" + type.json() + "/{name}", ctx -> ingest(ctx, type), Role.ANYONE);
+        for (AlertFormat format : formats) {
+            r.post("/api/v1/ingest/" + format.name() + "/{name}", ctx -> ingest(ctx, format), Role.ANYONE);
             // Grafana's contact point may be set to PUT.
-            r.put("/api/v1/ingest/" + type.json() + "/{name}", ctx -> ingest(ctx, type), Role.ANYONE);
+            r.put("/api/v1/ingest/" + format.name() + "/{name}", ctx -> ingest(ctx, format), Role.ANYONE);
         }
         r.get("/api/v1/incoming", this::listApi, Role.VIEWER);
         r.get("/api/v1/incoming/{id}", ctx -> json(ctx, 200, IncomingJson.write(service.get(id(ctx)))),
@@ -65,8 +67,8 @@ public final class IncomingRoutes {
     }
 
     /** One delivery: the integration's secret first, then the body, then one transaction. */
-    private void ingest(Context ctx, Integration.Type type) {
-        Integration from = integrations.verify(type, ctx, clock.instant());
+    private void ingest(Context ctx, AlertFormat format) {
+        Integration from = integrations.verify(format.name(), ctx, clock.instant());
         String body = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
         AlertIntake.Receipt r = turns.take(() -> intake.receive(from, body));
         ctx.attribute(Requests.AUDIT_KEPT_ELSEWHERE, true);

@@ -42,8 +42,12 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
     private final SecretRedactor redactor;
     private final HotfixService hotfixes;
     private final IncomingRepository repo = new IncomingRepository();
+    private final Map<String, AlertFormat> formats = new LinkedHashMap<>();
 
-    public LocalIncomingService(Database db, Clock clock, SecretRedactor redactor, HotfixService hotfixes) {
+    /** Takes deliveries in these formats, each from an integration of the format's kind. */
+    public LocalIncomingService(Database db, Clock clock, SecretRedactor redactor, HotfixService hotfixes,
+                                List<AlertFormat> formats) {
+        formats.forEach(f -> this.formats.put(f.name(), f));
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.redactor = Objects.requireNonNull(redactor, "redactor");
@@ -60,9 +64,13 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
         // Every text of the delivery is masked before anything is read from it: titles, labels, annotations,
         // links, the group key. The body is kept as that masked document: masking the JSON text itself would miss
         // a pasted key whose line breaks are escapes (\n) in a JSON string.
+        AlertFormat format = formats.get(from.kind().name());
+        if (format == null) {
+            throw new IllegalArgumentException("no alert format is named " + from.kind().name());
+        }
         ObjectNode document = Json.parseObject(body);
         redactor.maskInPlace(document);
-        AlertBatch batch = AlertPayloads.read(document);
+        AlertBatch batch = format.read(document);
         String kept = Json.write(document);
         String groupHash = Sha256.hex(batch.groupKey());
         String liveGroup = from.path() + ":" + groupHash;

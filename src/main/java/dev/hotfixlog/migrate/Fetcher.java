@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * timeout) is asked for again twice before the run stops with the page's address. A page's {@code next} link must
  * stay on the origin the run was given, so a source cannot send the token elsewhere.
  */
-final class Fetcher {
+public final class Fetcher {
     /** One answer past this is not a page of records. */
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
     private static final int MAX_TRIES = 8;
@@ -45,7 +45,7 @@ final class Fetcher {
     }
 
     /** How a wait is spent; tests and the benchmark use the real one. */
-    interface Sleeper {
+    public interface Sleeper {
         void sleep(Duration d) throws InterruptedException;
     }
 

@@ -48,13 +48,19 @@ public final class LocalMigrationService implements MigrationService {
     private final Clock clock;
     private final HotfixBulk bulk;
     private final KeptDocuments documents;
+    private final MigrationTools tools;
     private final SeverityTable severities;
     private final SecretRedactor redactor;
     private final Fetcher.Sleeper sleeper;
     private final MigrationRepository repo = new MigrationRepository();
 
+    /**
+     * Moves in from any of the {@code tools}, by their built-in severity tables with {@code severities} over them
+     * ({@link SeverityTable#builtIn} of the same tools, then the configured lines).
+     */
     public LocalMigrationService(Database db, Clock clock, HotfixBulk bulk, KeptDocuments documents,
-                                 SeverityTable severities, SecretRedactor redactor) {
+                                 MigrationTools tools, SeverityTable severities, SecretRedactor redactor) {
+        this.tools = tools;
         this.db = db;
         this.clock = clock;
         this.bulk = bulk;
@@ -67,25 +73,26 @@ public final class LocalMigrationService implements MigrationService {
     @Override
     public Optional<SourceLink> sourceOf(String hotfixId) {
         String id = HotfixId.parse(hotfixId).toString();
-        return db.read(h -> repo.linkOf(h, id)).map(l -> new SourceLink(l.source(), l.sourceKey(), l.hotfixId(),
-                l.url(), MigrationRepository.time(l.migratedAt()), MigrationRepository.time(l.updatedAt())));
+        return db.read(h -> repo.linkOf(h, id)).map(l -> new SourceLink(l.source(), tools.find(l.source())
+                .map(MigrationTool::label).orElse(l.source()), l.sourceKey(), l.hotfixId(), l.url(),
+                MigrationRepository.time(l.migratedAt()), MigrationRepository.time(l.updatedAt())));
     }
 
     @Override
     public MigrationReport migrate(MigrationRequest request, String actor, Consumer<String> progress) {
-        SourceKind kind = request.source();
-        Mapping mapping = new Mapping(kind, severities.with("severity", request.severity()), request.jiraUrl());
+        MigrationTool kind = request.source();
+        SeverityTable table = severities.with("severity", request.severity());
         String origin = redactor.redact(request.origin()).text();
         Run run = new Run(kind, origin, request.dryRun(), actor);
         String start = null;
         if (!request.dryRun()) {
             if (request.restart()) {
                 db.write(h -> {
-                    repo.clearCursor(h, kind.json(), origin);
+                    repo.clearCursor(h, kind.name(), origin);
                     return null;
                 });
             } else {
-                start = db.read(h -> repo.cursor(h, kind.json(), origin)).orElse(null);
+                start = db.read(h -> repo.cursor(h, kind.name(), origin)).orElse(null);
             }
         }
         run.resumedFrom = start;
@@ -94,10 +101,10 @@ public final class LocalMigrationService implements MigrationService {
             t.setDaemon(true);
             return t;
         });
-        try (Source source = open(request)) {
+        try (Source source = kind.open(request, clock.instant(), sleeper)) {
             final String first = start;
             // The reader fetches the next page, maps it and cleans its documents while this page is stored.
-            Future<Read> next = reader.submit(() -> read(source.page(first), mapping, kind));
+            Future<Read> next = reader.submit(() -> read(source.page(first), table, request));
             // Saved pages and Morgue's table end by themselves; only an API can make up pages for ever.
             PagingGuard guard = new PagingGuard(request.overHttp() ? request.limits().maxPages() : Integer.MAX_VALUE,
                     first);
@@ -107,7 +114,7 @@ public final class LocalMigrationService implements MigrationService {
                     String after = page.page().next();
                     boolean ahead = guard.mayRead(run.pages + 1, after);
                     if (ahead) {
-                        next = reader.submit(() -> read(source.page(after), mapping, kind));
+                        next = reader.submit(() -> read(source.page(after), table, request));
                     }
                     int fresh = store(run, page);
                     run.pages++;
@@ -138,22 +145,7 @@ public final class LocalMigrationService implements MigrationService {
         } finally {
             reader.shutdownNow();
         }
-        return run.report(Mapping.rows(kind), mapping, request);
-    }
-
-    private Source open(MigrationRequest r) {
-        Instant now = clock.instant();
-        return switch (r.source()) {
-            case MORGUE -> new MorgueSource(r);
-            case PAGERDUTY -> r.overHttp() ? new PagerDutySource(r, now, sleeper)
-                    : new SavedPages(r.from(), "incidents", PagerDutySource::saved);
-            case OPSGENIE -> r.overHttp() ? new OpsgenieSource(r, sleeper)
-                    : new SavedPages(r.from(), "data", o -> OpsgenieSource.saved(SourceKind.OPSGENIE, o));
-            case OPSGENIE_INCIDENTS -> r.overHttp() ? new OpsgenieSource(r, sleeper)
-                    : new SavedPages(r.from(), "data", o -> OpsgenieSource.saved(SourceKind.OPSGENIE_INCIDENTS, o));
-            case ONCALL -> r.overHttp() ? new OnCallSource(r, sleeper)
-                    : new SavedPages(r.from(), "results", OnCallSource::saved);
-        };
+        return run.report(table.linesOf(kind));
     }
 
     private static Read await(Future<Read> f) {
@@ -174,7 +166,8 @@ public final class LocalMigrationService implements MigrationService {
     private record Read(SourcePage page, List<Candidate> candidates, List<Skipped> unusable) {
     }
 
-    private Read read(SourcePage page, Mapping mapping, SourceKind kind) {
+    private Read read(SourcePage page, SeverityTable table, MigrationRequest request) {
+        MigrationTool kind = request.source();
         List<Candidate> candidates = new ArrayList<>();
         List<Skipped> unusable = new ArrayList<>();
         String day = clock.instant().atZone(ZoneOffset.UTC).toLocalDate().toString();
@@ -185,12 +178,12 @@ public final class LocalMigrationService implements MigrationService {
                 continue;
             }
             try {
-                Mapped m = mapping.map(d);
+                Mapped m = Draft.map(kind, table, request, d);
                 byte[] bytes = Json.pretty(d.doc()).getBytes(StandardCharsets.UTF_8);
                 candidates.add(new Candidate(d, m, Sha256.hex(bytes), Sha256.hex(m.status().json() + "\n"
                         + Json.write(m.fields())), documents.clean(fileName(kind, d.key()), "The " + kind.label() + " "
                         + kind.thing() + " " + d.key() + " as it was read on " + day + " (hotfix migrate)", bytes)));
-            } catch (Mapping.Unusable e) {
+            } catch (Draft.Unusable e) {
                 unusable.add(new Skipped(d.key(), e.getMessage()));
             }
         }
@@ -284,7 +277,7 @@ public final class LocalMigrationService implements MigrationService {
     private PageResult apply(org.jdbi.v3.core.Handle h, Run run, List<Candidate> candidates, boolean write,
                              String next, Instant now) {
         PageResult r = new PageResult();
-        String source = run.kind.json();
+        String source = run.kind.name();
         Map<String, MigrationRepository.Link> links = repo.links(h, source,
                 candidates.stream().map(c -> c.doc().key()).toList(), db.dialect() == Dialect.POSTGRESQL);
         List<Candidate> changed = new ArrayList<>();
@@ -362,8 +355,8 @@ public final class LocalMigrationService implements MigrationService {
         return r;
     }
 
-    static String fileName(SourceKind kind, String key) {
+    static String fileName(MigrationTool kind, String key) {
         String safe = NOT_FILE_NAME.matcher(key).replaceAll("_");
-        return kind.json() + "-" + (safe.length() > 80 ? safe.substring(0, 80) : safe) + ".json";
+        return kind.name() + "-" + (safe.length() > 80 ? safe.substring(0, 80) : safe) + ".json";
     }
 }

@@ -22,7 +22,8 @@ public final class MigrationJson {
     private MigrationJson() {
     }
 
-    public static MigrationRequest readRequest(ObjectNode o) {
+    /** A request's JSON, naming one of the {@code tools}. */
+    public static MigrationRequest readRequest(ObjectNode o, MigrationTools tools) {
         List<FieldError> errors = new ArrayList<>();
         o.fieldNames().forEachRemaining(f -> {
             if (!REQUEST_FIELDS.contains(f)) {
@@ -48,18 +49,17 @@ public final class MigrationJson {
         boolean dry = bool(o, "dryRun", errors);
         boolean restart = bool(o, "restart", errors);
         if (source == null) {
-            errors.add(new FieldError("source", "is required: grafana-oncall, opsgenie, opsgenie-incidents, pagerduty "
-                    + "or morgue"));
+            errors.add(new FieldError("source", "is required: " + tools.choices()));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new MigrationRequest(SourceKind.parse("source", source), from, token, dry, since, until, severity,
+        return new MigrationRequest(tools.named("source", source), from, token, dry, since, until, severity,
                 jira, restart);
     }
 
     public static ObjectNode writeRequest(MigrationRequest r) {
-        ObjectNode o = Json.object().put("source", r.source().json()).put("from", r.from()).put("dryRun", r.dryRun())
+        ObjectNode o = Json.object().put("source", r.source().name()).put("from", r.from()).put("dryRun", r.dryRun())
                 .put("restart", r.restart());
         if (r.token() != null) {
             o.put("token", r.token());
@@ -121,7 +121,8 @@ public final class MigrationJson {
     }
 
     public static SourceLink readLink(ObjectNode o) {
-        return new SourceLink(o.path("source").asText(), o.path("sourceId").asText(), o.path("hotfixId").asText(),
+        return new SourceLink(o.path("source").asText(), o.path("source").asText(), o.path("sourceId").asText(),
+                o.path("hotfixId").asText(),
                 o.path("url").isTextual() ? o.get("url").asText() : null,
                 Instant.parse(o.path("migratedAt").asText()), Instant.parse(o.path("updatedAt").asText()));
     }

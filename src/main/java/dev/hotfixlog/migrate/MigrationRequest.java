@@ -2,7 +2,6 @@ package dev.hotfixlog.migrate;
 
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +12,7 @@ import java.util.Map;
 /**
  * What to move in, checked once here.
  *
- * @param source   the tool
+ * @param source   the tool, one of those {@code App} lists
  * @param from     its API's address (http or https), a saved JSON page or a folder of them, or for Morgue a
  *                 {@code jdbc:mariadb:} / {@code jdbc:mysql:} URL; null takes the tool's public API
  * @param token    the tool's API key; never stored, never reported
@@ -25,11 +24,11 @@ import java.util.Map;
  * @param restart  start from the beginning even when an earlier run stopped halfway
  * @param limits   how long the run waits on the source and how many pages it reads (null: the defaults)
  */
-public record MigrationRequest(SourceKind source, String from, String token, boolean dryRun, Instant since,
+public record MigrationRequest(MigrationTool source, String from, String token, boolean dryRun, Instant since,
                                Instant until, Map<String, String> severity, String jiraUrl, boolean restart,
                                MigrationLimits limits) {
     /** A request with the default limits. */
-    public MigrationRequest(SourceKind source, String from, String token, boolean dryRun, Instant since,
+    public MigrationRequest(MigrationTool source, String from, String token, boolean dryRun, Instant since,
                             Instant until, Map<String, String> severity, String jiraUrl, boolean restart) {
         this(source, from, token, dryRun, since, until, severity, jiraUrl, restart, MigrationLimits.DEFAULT);
     }
@@ -42,33 +41,17 @@ public record MigrationRequest(SourceKind source, String from, String token, boo
         }
         from = from == null || from.isBlank() ? source.defaultOrigin() : from.strip();
         if (from == null) {
-            errors.add(new FieldError("from", source == SourceKind.MORGUE
-                    ? "is required: Morgue's database as a JDBC URL, jdbc:mariadb://host:3306/morgue?user=…"
-                    : "is required: your Grafana OnCall's address (https://oncall.example.com or the cloud "
-                    + "stack's …/oncall), or a saved JSON page or folder"));
-        } else if (source == SourceKind.MORGUE && !isJdbc(from)) {
-            errors.add(new FieldError("from", "Morgue is read from its MySQL/MariaDB database: give a "
-                    + "jdbc:mariadb:// or jdbc:mysql:// URL"));
-        } else if (source != SourceKind.MORGUE && isUrl(from)) {
-            try {
-                URI u = URI.create(from);
-                if (u.getHost() == null) {
-                    errors.add(new FieldError("from", "has no host: " + origin(from)));
-                }
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("from", "is not an address: " + e.getMessage()));
-            }
+            errors.add(new FieldError("from", source.fromRequired()));
+        } else if (source.refusal(from) != null) {
+            errors.add(new FieldError("from", source.refusal(from)));
         }
         if (since != null && until != null && !since.isBefore(until)) {
             errors.add(new FieldError("since", "must be before until (" + since + " is not before " + until + ")"));
         }
         severity = severity == null ? Map.of() : new LinkedHashMap<>(severity);
-        try {
-            SeverityTable.builtIn().with("severity", severity);
-        } catch (ValidationException e) {
-            errors.addAll(e.errors());
-        }
-        if (jiraUrl != null && !jiraUrl.isBlank() && !Mapping.isHttpAddress(jiraUrl)) {
+        // Each line's form and severity here; whether the log knows its tool, where the tools are (the service).
+        errors.addAll(SeverityTable.formErrors("severity", severity));
+        if (jiraUrl != null && !jiraUrl.isBlank() && !SourceText.isHttpAddress(jiraUrl)) {
             errors.add(new FieldError("jiraUrl", "must be an http(s) address, was " + jiraUrl));
         }
         jiraUrl = jiraUrl == null || jiraUrl.isBlank() ? null : jiraUrl;
@@ -80,7 +63,7 @@ public record MigrationRequest(SourceKind source, String from, String token, boo
 
     /** True when the records come from the tool's API rather than saved pages or a database. */
     public boolean overHttp() {
-        return source != SourceKind.MORGUE && isUrl(from);
+        return source.overHttp(from);
     }
 
     /** Where the records come from, without a user, password or query that may hold a secret. */

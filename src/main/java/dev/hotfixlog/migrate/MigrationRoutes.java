@@ -18,8 +18,10 @@ import java.util.Map;
 public final class MigrationRoutes {
     private final MigrationService service;
     private final Pages pages;
+    private final MigrationTools tools;
 
-    public MigrationRoutes(MigrationService service, Pages pages) {
+    public MigrationRoutes(MigrationService service, MigrationTools tools, Pages pages) {
+        this.tools = tools;
         this.service = service;
         this.pages = pages;
     }
@@ -32,11 +34,11 @@ public final class MigrationRoutes {
     }
 
     private void migrate(Context ctx) {
-        MigrationRequest request = MigrationJson.readRequest(Json.parseObject(Requests.body(ctx)));
-        if (!request.overHttp() && request.source() != SourceKind.MORGUE) {
+        MigrationRequest request = MigrationJson.readRequest(Json.parseObject(Requests.body(ctx)), tools);
+        if (request.source().readsFiles(request.from())) {
             // The server's own files are not for an API caller to name: saved pages go through the CLI.
             throw ValidationException.of("from", "over the API, give the tool's http(s) address; import saved "
-                    + "pages with the CLI (hotfix migrate " + request.source().json() + " --from FILE)");
+                    + "pages with the CLI (hotfix migrate " + request.source().name() + " --from FILE)");
         }
         MigrationReport report = service.migrate(request, Requests.actor(ctx), line -> { });
         ctx.contentType("application/json").result(Json.write(MigrationJson.write(report)));

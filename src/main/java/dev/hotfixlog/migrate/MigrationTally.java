@@ -3,6 +3,7 @@ package dev.hotfixlog.migrate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** What a migration run and each of its pages did, kept apart from how it does it. */
@@ -24,7 +25,7 @@ final class MigrationTally {
 
     /** One run's tally. */
     static final class Run {
-        final SourceKind kind;
+        final MigrationTool kind;
         final String origin;
         final boolean dryRun;
         final String actor;
@@ -41,7 +42,7 @@ final class MigrationTally {
         String resumedFrom;
         Fetcher.Counts counts = new Fetcher.Counts(0, 0, 0);
 
-        Run(SourceKind kind, String origin, boolean dryRun, String actor) {
+        Run(MigrationTool kind, String origin, boolean dryRun, String actor) {
             this.kind = kind;
             this.origin = origin;
             this.dryRun = dryRun;
@@ -64,15 +65,16 @@ final class MigrationTally {
             }
         }
 
-        MigrationReport report(List<Mapping.Row> rows, Mapping mapping, MigrationRequest request) {
+        /** The report, with the tool's mapping table and the severity lines the run used. */
+        MigrationReport report(Map<String, String> severityLines) {
             List<String> all = new ArrayList<>(notes);
             if (moreNotes > 0) {
                 all.add("… and " + moreNotes + " more notes");
             }
-            return new MigrationReport(kind.json(), origin, dryRun, resumedFrom, finished, pages, counts.requests(),
+            return new MigrationReport(kind.name(), origin, dryRun, resumedFrom, finished, pages, counts.requests(),
                     counts.rateLimited(), counts.malformedRetried(), created, updated, unchanged, skipped, all,
-                    rows.stream().map(x -> new MigrationReport.FieldMap(x.field(), x.from())).toList(),
-                    mapping.severityLines());
+                    kind.rows().stream().map(x -> new MigrationReport.FieldMap(x.field(), x.from())).toList(),
+                    severityLines);
         }
     }
 }

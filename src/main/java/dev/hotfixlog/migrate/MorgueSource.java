@@ -116,7 +116,7 @@ final class MorgueSource implements Source {
                     continue;
                 }
                 ObjectNode doc = Json.object();
-                doc.put("source", SourceKind.MORGUE.json());
+                doc.put("source", MorgueTool.NAME);
                 doc.set("postmortem", pm);
                 doc.set("tags", array(tags.get(id), "title"));
                 doc.set("jira", array(jira.get(id), "ticket"));

@@ -45,7 +45,7 @@ final class OnCallSource implements Source {
                 skipped.add(new Skipped(SourceKeys.shown(o.get("id").asText()), refused));
                 continue;
             }
-            Instant created = Mapping.instant(o.path("created_at").asText(null));
+            Instant created = SourceText.instant(o.path("created_at").asText(null));
             if (created != null && (since != null && created.isBefore(since) || until != null
                     && !created.isBefore(until))) {
                 continue; // outside the asked window: not this run's
@@ -68,9 +68,9 @@ final class OnCallSource implements Source {
         SourceDoc doc = doc(group, notes);
         Http.markCut(doc, cut);
         List<String> users = new ArrayList<>();
-        users.add(Mapping.text(group, "resolved_by"));
-        users.add(Mapping.text(group, "acknowledged_by"));
-        notes.forEach(n -> users.add(Mapping.text(n, "author")));
+        users.add(SourceText.text(group, "resolved_by"));
+        users.add(SourceText.text(group, "acknowledged_by"));
+        notes.forEach(n -> users.add(SourceText.text(n, "author")));
         doc.doc().set("names", names.all(users));
         return doc;
     }
@@ -78,13 +78,13 @@ final class OnCallSource implements Source {
     /** A user's name ({@code GET /api/v1/users/{id}/}): OnCall names people by id in its alert groups. */
     private String userName(String id) {
         ObjectNode user = fetcher.get("api/v1/users/" + Http.enc(id) + "/");
-        String name = Mapping.text(user, "username");
-        return name != null ? name : Mapping.text(user, "email");
+        String name = SourceText.text(user, "username");
+        return name != null ? name : SourceText.text(user, "email");
     }
 
     static SourceDoc doc(ObjectNode group, ArrayNode notes) {
         ObjectNode doc = Json.object();
-        doc.put("source", SourceKind.ONCALL.json());
+        doc.put("source", GrafanaOnCallTool.NAME);
         doc.set("alert_group", group);
         doc.set("resolution_notes", notes);
         return new SourceDoc(group.get("id").asText(), doc, group.path("permalinks").path("web").asText(null));

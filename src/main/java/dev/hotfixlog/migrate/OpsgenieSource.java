@@ -28,8 +28,9 @@ final class OpsgenieSource implements Source {
     private final String list;
     private final Names teams = new Names(this::teamName);
 
-    OpsgenieSource(MigrationRequest r, Fetcher.Sleeper sleeper) {
-        this.incidents = r.source() == SourceKind.OPSGENIE_INCIDENTS;
+    /** Its incidents ({@code incidents}) or its alerts. */
+    OpsgenieSource(MigrationRequest r, boolean incidents, Fetcher.Sleeper sleeper) {
+        this.incidents = incidents;
         this.list = incidents ? "v1/incidents" : "v2/alerts";
         this.fetcher = new Fetcher(r.from(), Map.of("Authorization", "GenieKey " + (r.token() == null ? ""
                 : r.token())), sleeper, r.limits());
@@ -77,7 +78,7 @@ final class OpsgenieSource implements Source {
                 continue;
             }
             found.add(o);
-            Instant created = Mapping.instant(o.path("createdAt").asText(null));
+            Instant created = SourceText.instant(o.path("createdAt").asText(null));
             last = created != null ? created.toEpochMilli() : last;
         }
         List<SourceDoc> docs = http.each(found, this::withNotes);
@@ -98,9 +99,9 @@ final class OpsgenieSource implements Source {
                 "data", OpsgenieSource::nextLink, cut);
         ArrayNode logs = Http.collect(fetcher, list + "/" + id + "/logs?identifierType=id&limit=100&order=asc",
                 "data", OpsgenieSource::nextLink, cut);
-        SourceDoc doc = doc(incidents ? SourceKind.OPSGENIE_INCIDENTS : SourceKind.OPSGENIE, alert, notes, logs);
+        SourceDoc doc = doc(incidents, alert, notes, logs);
         Http.markCut(doc, cut);
-        String team = Mapping.text(alert, "ownerTeam");
+        String team = SourceText.text(alert, "ownerTeam");
         if (team != null) {
             doc.doc().set("names", teams.all(List.of(team)));
         }
@@ -116,7 +117,7 @@ final class OpsgenieSource implements Source {
 
     /** A team's name ({@code GET /v2/teams/{id}}): an incident names its owner team by id. */
     private String teamName(String id) {
-        return Mapping.text(record(fetcher.get("v2/teams/" + Http.enc(id) + "?identifierType=id"), "v2/teams"),
+        return SourceText.text(record(fetcher.get("v2/teams/" + Http.enc(id) + "?identifierType=id"), "v2/teams"),
                 "name");
     }
 
@@ -126,21 +127,21 @@ final class OpsgenieSource implements Source {
     }
 
     /** An alert (or an incident) with its notes and log, as kept: {@code {"source", "alert"|"incident", …}}. */
-    static SourceDoc doc(SourceKind kind, ObjectNode record, ArrayNode notes, ArrayNode logs) {
+    static SourceDoc doc(boolean incidents, ObjectNode record, ArrayNode notes, ArrayNode logs) {
         ObjectNode doc = Json.object();
-        doc.put("source", kind.json());
-        doc.set(kind == SourceKind.OPSGENIE_INCIDENTS ? "incident" : "alert", record);
+        doc.put("source", incidents ? OpsgenieIncidentsTool.NAME : OpsgenieAlertsTool.NAME);
+        doc.set(incidents ? "incident" : "alert", record);
         doc.set("notes", notes);
         doc.set("logs", logs);
         return new SourceDoc(record.get("id").asText(), doc, null);
     }
 
     /** A saved page's alert or incident may carry its {@code notes} and {@code logs}. */
-    static SourceDoc saved(SourceKind kind, ObjectNode record) {
+    static SourceDoc saved(boolean incidents, ObjectNode record) {
         ObjectNode copy = record.deepCopy();
         JsonNode notes = copy.remove("notes");
         JsonNode logs = copy.remove("logs");
-        return doc(kind, copy, notes instanceof ArrayNode a ? a : Json.mapper().createArrayNode(),
+        return doc(incidents, copy, notes instanceof ArrayNode a ? a : Json.mapper().createArrayNode(),
                 logs instanceof ArrayNode l ? l : Json.mapper().createArrayNode());
     }
 

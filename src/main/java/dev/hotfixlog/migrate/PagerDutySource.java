@@ -71,7 +71,7 @@ final class PagerDutySource implements Source {
                 continue;
             }
             found.add(o);
-            Instant created = Mapping.instant(o.path("created_at").asText(null));
+            Instant created = SourceText.instant(o.path("created_at").asText(null));
             last = created != null ? created : last;
         }
         List<SourceDoc> docs = http.each(found, this::withEntries);
@@ -100,7 +100,7 @@ final class PagerDutySource implements Source {
 
     static SourceDoc doc(ObjectNode incident, ArrayNode entries, ArrayNode notes) {
         ObjectNode doc = Json.object();
-        doc.put("source", SourceKind.PAGERDUTY.json());
+        doc.put("source", PagerDutyTool.NAME);
         doc.set("incident", incident);
         doc.set("log_entries", entries);
         doc.set("notes", notes);

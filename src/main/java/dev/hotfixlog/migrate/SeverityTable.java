@@ -11,58 +11,24 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How each tool's priority, urgency or severity becomes ours: lines {@code source.value=severity}, the built-in
- * ones (documented in the README) overridden by {@code HOTFIX_MIGRATE_SEVERITY} and then by the run's own.
- * {@code source.*} is the severity of a record whose value has no line, or that has none.
+ * How each tool's priority, urgency or severity becomes ours: lines {@code source.value=severity}, each tool's built-in
+ * ones ({@link MigrationTool#severities}, documented in the README) overridden by {@code HOTFIX_MIGRATE_SEVERITY} and
+ * then by the run's own. {@code source.*} is the severity of a record whose value has no line, or that has none.
  */
 public final class SeverityTable {
-    private static final Map<String, String> BUILT_IN = builtInLines();
+    private final MigrationTools tools;
     private final Map<String, Severity> lines;
 
-    private SeverityTable(Map<String, Severity> lines) {
+    private SeverityTable(MigrationTools tools, Map<String, Severity> lines) {
+        this.tools = tools;
         this.lines = Map.copyOf(lines);
     }
 
-    private static Map<String, String> builtInLines() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("pagerduty.P1", "critical");
-        m.put("pagerduty.P2", "high");
-        m.put("pagerduty.P3", "medium");
-        m.put("pagerduty.P4", "medium");
-        m.put("pagerduty.P5", "medium");
-        m.put("pagerduty.urgency:high", "high");
-        m.put("pagerduty.urgency:low", "medium");
-        m.put("pagerduty.*", "medium");
-        m.put("opsgenie.P1", "critical");
-        m.put("opsgenie.P2", "high");
-        m.put("opsgenie.P3", "medium");
-        m.put("opsgenie.P4", "medium");
-        m.put("opsgenie.P5", "medium");
-        m.put("opsgenie.*", "medium");
-        m.put("opsgenie-incidents.P1", "critical");
-        m.put("opsgenie-incidents.P2", "high");
-        m.put("opsgenie-incidents.P3", "medium");
-        m.put("opsgenie-incidents.P4", "medium");
-        m.put("opsgenie-incidents.P5", "medium");
-        m.put("opsgenie-incidents.*", "medium");
-        m.put("grafana-oncall.critical", "critical");
-        m.put("grafana-oncall.high", "high");
-        m.put("grafana-oncall.major", "high");
-        m.put("grafana-oncall.warning", "medium");
-        m.put("grafana-oncall.*", "medium");
-        m.put("morgue.1", "critical");
-        m.put("morgue.2", "high");
-        m.put("morgue.3", "medium");
-        m.put("morgue.4", "medium");
-        m.put("morgue.5", "medium");
-        m.put("morgue.*", "medium");
-        return m;
-    }
-
-    public static SeverityTable builtIn() {
+    /** Each tool's own lines ({@link MigrationTool#severities}), under its name. */
+    public static SeverityTable builtIn(MigrationTools tools) {
         Map<String, Severity> m = new LinkedHashMap<>();
-        BUILT_IN.forEach((k, v) -> m.put(key(k), Severity.parse("severity", v)));
-        return new SeverityTable(m);
+        tools.all().forEach(t -> t.severityLines().forEach((k, v) -> m.put(key(k), Severity.parse("severity", v))));
+        return new SeverityTable(tools, m);
     }
 
     /** {@code pagerduty.P3=high,morgue.3=high}: the form of HOTFIX_MIGRATE_SEVERITY. */
@@ -85,9 +51,33 @@ public final class SeverityTable {
         return out;
     }
 
-    /** This table with other lines over it; every line names a source and one of our severities. */
+    /** This table with other lines over it; every line names a tool of the log and one of our severities. */
     public SeverityTable with(String field, Map<String, String> more) {
+        List<FieldError> errors = new ArrayList<>(formErrors(field, more));
         Map<String, Severity> m = new LinkedHashMap<>(lines);
+        more.forEach((k, v) -> {
+            int dot = k.indexOf('.');
+            if (dot <= 0 || dot == k.length() - 1) {
+                return; // said by formErrors
+            }
+            try {
+                tools.named(field, k.substring(0, dot));
+            } catch (ValidationException e) {
+                errors.add(new FieldError(field, k + "=" + v + ": " + e.errors().get(0).message()));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        more.forEach((k, v) -> m.put(key(k), Severity.parse(field, v)));
+        return new SeverityTable(tools, m);
+    }
+
+    /**
+     * What is wrong with the lines whatever tools the log knows: a line that is not {@code source.value}, or
+     * whose severity is not one of ours.
+     */
+    public static List<FieldError> formErrors(String field, Map<String, String> more) {
         List<FieldError> errors = new ArrayList<>();
         more.forEach((k, v) -> {
             int dot = k.indexOf('.');
@@ -96,43 +86,39 @@ public final class SeverityTable {
                 return;
             }
             try {
-                SourceKind.parse(field, k.substring(0, dot));
-                m.put(key(k), Severity.parse(field, v));
+                Severity.parse(field, v);
             } catch (ValidationException e) {
                 errors.add(new FieldError(field, k + "=" + v + ": " + e.errors().get(0).message()));
             }
         });
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return new SeverityTable(m);
+        return errors;
     }
 
     /** The lines in effect for one source, as the dry run shows them. */
-    public Map<String, String> linesOf(SourceKind source) {
+    public Map<String, String> linesOf(MigrationTool source) {
         Map<String, String> out = new LinkedHashMap<>();
-        String prefix = source.json() + ".";
+        String prefix = source.name() + ".";
         lines.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).sorted(Map.Entry.comparingByKey())
                 .forEach(e -> out.put(e.getKey(), e.getValue().json()));
         return out;
     }
 
     /** What a record is: the first of its values (priority before urgency) that has a line, else the default. */
-    public Severity of(SourceKind source, List<String> values, List<String> notes, String key) {
+    public Severity of(MigrationTool source, List<String> values, List<String> notes, String key) {
         for (String v : values) {
             if (v == null || v.isBlank()) {
                 continue;
             }
-            Severity s = lines.get(key(source.json() + "." + v.strip()));
+            Severity s = lines.get(key(source.name() + "." + v.strip()));
             if (s != null) {
                 return s;
             }
         }
-        Severity fallback = lines.getOrDefault(key(source.json() + ".*"), Severity.MEDIUM);
+        Severity fallback = lines.getOrDefault(key(source.name() + ".*"), Severity.MEDIUM);
         List<String> given = values.stream().filter(v -> v != null && !v.isBlank()).toList();
         notes.add(key + ": " + (given.isEmpty() ? "no priority or severity in " + source.label()
                 : "no line for " + String.join(" / ", given) + " in the severity table") + "; recorded as "
-                + fallback.json() + " (" + source.json() + ".*)");
+                + fallback.json() + " (" + source.name() + ".*)");
         return fallback;
     }
 

@@ -1,7 +1,7 @@
 package dev.hotfixlog.migrate;
 
 /** A tool's history, read a page at a time from a cursor (null: the beginning). */
-interface Source extends AutoCloseable {
+public interface Source extends AutoCloseable {
     SourcePage page(String cursor);
 
     /** Requests made, answers that were rate limits, malformed answers retried; zero for a database. */

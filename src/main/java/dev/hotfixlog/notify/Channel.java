@@ -3,24 +3,23 @@ package dev.hotfixlog.notify;
 import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Severity;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * One configured destination: its name (stored with each queued message), type, target (a webhook URL or the
+ * One configured destination: its name (stored with each queued message), kind, target (a webhook URL or the
  * e-mail addresses), and which severities and messages it takes. Read from {@code HOTFIX_CHANNELS}, one entry per
  * {@code ;} or line: {@code slack https://hooks.slack.com/services/… severity=critical,high events=alert,complete}.
  */
-public record Channel(String name, ChannelType type, String target, Set<Severity> severities,
+public record Channel(String name, ChannelKind kind, String target, Set<Severity> severities,
                       Set<MessageKind> kinds) {
-    static final String SETTING = "HOTFIX_CHANNELS";
+    public static final String SETTING = "HOTFIX_CHANNELS";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,40}");
-    private static final Pattern ADDRESS = Pattern.compile("[^@\\s,<>\"]+@[^@\\s,<>\"]+");
     private static final Pattern ENTRY_SEPARATOR = Pattern.compile("[;\\n]");
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final Pattern EQUALS = Pattern.compile("=");
@@ -37,20 +36,20 @@ public record Channel(String name, ChannelType type, String target, Set<Severity
 
     /** Where it goes, without a webhook URL's secret path: for pages, logs and the API. */
     public String shownTarget() {
-        if (type == ChannelType.EMAIL) {
-            return target;
+        return kind.shownTarget(target);
+    }
+
+    /**
+     * Every entry, each error naming the entry by its position and text; an entry's first word is one of
+     * {@code known}'s names.
+     */
+    public static List<Channel> parseAll(String text, List<ChannelKind> known) {
+        Map<String, ChannelKind> kindsByName = new LinkedHashMap<>();
+        for (ChannelKind k : known) {
+            if (kindsByName.put(k.name(), k) != null) {
+                throw new IllegalArgumentException("two channel kinds are named " + k.name());
+            }
         }
-        URI u = URI.create(target);
-        return u.getScheme() + "://" + u.getAuthority() + (u.getPath() == null || u.getPath().length() <= 1 ? ""
-                : "/…");
-    }
-
-    public List<String> addresses() {
-        return List.of(COMMA.split(target));
-    }
-
-    /** Every entry, each error naming the entry by its position and text. */
-    public static List<Channel> parseAll(String text) {
         Map<String, Channel> byName = new LinkedHashMap<>();
         String[] entries = ENTRY_SEPARATOR.split(text);
         int position = 0;
@@ -60,31 +59,26 @@ public record Channel(String name, ChannelType type, String target, Set<Severity
                 continue;
             }
             position++;
-            Channel c = parse(position, entry, byName.keySet());
+            Channel c = parse(position, entry, byName.keySet(), kindsByName);
             byName.put(c.name(), c);
         }
         return List.copyOf(byName.values());
     }
 
-    private static Channel parse(int position, String entry, Set<String> taken) {
+    private static Channel parse(int position, String entry, Set<String> taken, Map<String, ChannelKind> known) {
         String where = "entry " + position + " ('" + shorten(entry) + "')";
         String[] words = WHITE_SPACE.split(entry);
-        ChannelType type = ChannelType.fromJson(words[0]).orElseThrow(() -> ValidationException.of(SETTING,
-                where + ": '" + words[0] + "' is not a channel type; use slack, mattermost, teams, webhook or email"));
+        ChannelKind type = known.get(words[0].toLowerCase(Locale.ROOT));
+        if (type == null) {
+            throw ValidationException.of(SETTING, where + ": '" + words[0] + "' is not a channel type; use "
+                    + choices(known.keySet()));
+        }
         if (words.length < 2) {
-            throw ValidationException.of(SETTING, where + ": says where to send, e.g. `" + type.json()
-                    + (type == ChannelType.EMAIL ? " oncall@example.com`" : " https://…`"));
+            throw ValidationException.of(SETTING, where + ": says where to send, e.g. `" + type.name() + " "
+                    + type.example() + "`");
         }
         String target = words[1];
-        if (type == ChannelType.EMAIL) {
-            for (String a : COMMA.split(target)) {
-                if (!ADDRESS.matcher(a).matches()) {
-                    throw ValidationException.of(SETTING, where + ": '" + a + "' is not an e-mail address");
-                }
-            }
-        } else {
-            checkUrl(where, target);
-        }
+        type.checkTarget(where, target);
         Set<Severity> severities = EnumSet.allOf(Severity.class);
         Set<MessageKind> kinds = EnumSet.allOf(MessageKind.class);
         String name = null;
@@ -113,9 +107,9 @@ public record Channel(String name, ChannelType type, String target, Set<Severity
             }
         }
         if (name == null) {
-            name = type.json();
+            name = type.name();
             for (int n = 2; taken.contains(name); n++) {
-                name = type.json() + "-" + n;
+                name = type.name() + "-" + n;
             }
         }
         if (!NAME.matcher(name).matches()) {
@@ -127,23 +121,16 @@ public record Channel(String name, ChannelType type, String target, Set<Severity
         return new Channel(name, type, target, severities, kinds);
     }
 
-    private static void checkUrl(String where, String target) {
-        URI u;
-        try {
-            u = URI.create(target);
-        } catch (IllegalArgumentException e) {
-            throw ValidationException.of(SETTING, where + ": '" + shorten(target) + "' is not a URL");
-        }
-        if (!("https".equals(u.getScheme()) || "http".equals(u.getScheme())) || u.getHost() == null) {
-            throw ValidationException.of(SETTING, where + ": the webhook URL must start with https:// (or http:// "
-                    + "inside your network)");
-        }
+    /** {@code a, b or c}: the kinds an entry may start with, in the order App lists them. */
+    private static String choices(Set<String> names) {
+        List<String> l = new ArrayList<>(names);
+        return l.size() == 1 ? l.get(0) : String.join(", ", l.subList(0, l.size() - 1)) + " or " + l.get(l.size() - 1);
     }
 
     private static final Pattern URL_PATH = Pattern.compile("(https?://[^/\\s]+)/\\S*");
 
     /** Entries hold webhook secrets in their URL paths: errors show a URL's scheme and host only. */
-    private static String shorten(String s) {
+    public static String shorten(String s) {
         String shown = URL_PATH.matcher(s).replaceAll("$1/…");
         return shown.length() <= 80 ? shown : shown.substring(0, 80) + "…";
     }

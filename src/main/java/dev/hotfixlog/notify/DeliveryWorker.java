@@ -7,9 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -41,7 +39,6 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Database db;
     private final OutboxRepository outbox;
     private final Notifier notifier;
-    private final Map<ChannelType, Sender> senders;
     private final ReminderScan reminders;
     private final SignScan signScan;
     private final RiskReminderScan riskScan;
@@ -53,14 +50,13 @@ public final class DeliveryWorker implements AutoCloseable {
     private Thread thread;
 
     DeliveryWorker(Database db, OutboxRepository outbox, Notifier notifier, HotfixService hotfixes,
-                   Map<ChannelType, Sender> senders, SignAlarm.Source signs, Clock clock) {
+                   SignAlarm.Source signs, Clock clock) {
         this.db = db;
         this.reminders = new ReminderScan(db, notifier, hotfixes, clock);
         this.signScan = new SignScan(db, notifier, signs, clock);
         this.riskScan = new RiskReminderScan(db, notifier, hotfixes, clock);
         this.outbox = outbox;
         this.notifier = notifier;
-        this.senders = Map.copyOf(senders);
         this.clock = clock;
         this.sending = Executors.newFixedThreadPool(SENDERS, r -> {
             Thread t = new Thread(r, "hotfix-delivery-send");
@@ -119,9 +115,9 @@ public final class DeliveryWorker implements AutoCloseable {
             return new OutboxRepository.Attempt(m, "channel '" + m.channel() + "' is no longer configured (HOTFIX_CHANNELS)");
         }
         try {
-            senders.get(channel.type()).send(channel, m);
+            channel.kind().send(channel, m);
             return new OutboxRepository.Attempt(m, null);
-        } catch (Sender.DeliveryFailure e) {
+        } catch (DeliveryFailure e) {
             if (m.attempt() >= OutboxRepository.MAX_ATTEMPTS) {
                 LOG.warn("gave up on {} for {} to channel {} after {} attempts: {}", m.kind().json(), m.hotfixId(),
                         m.channel(), m.attempt(), e.getMessage());
@@ -215,14 +211,5 @@ public final class DeliveryWorker implements AutoCloseable {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    static Map<ChannelType, Sender> senders(dev.hotfixlog.Config.FollowThrough config) {
-        Map<ChannelType, Sender> m = new HashMap<>();
-        WebhookSender web = new WebhookSender();
-        for (ChannelType t : ChannelType.values()) {
-            m.put(t, t == ChannelType.EMAIL ? new EmailSender(config) : web);
-        }
-        return m;
     }
 }

@@ -1,6 +1,5 @@
 package dev.hotfixlog.notify;
 
-import dev.hotfixlog.Config;
 import dev.hotfixlog.error.ConflictException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Hotfix;
@@ -20,14 +19,13 @@ public final class LocalNotifyService implements NotifyService, AutoCloseable {
     private final OutboxRepository outbox;
     private final DeliveryWorker worker;
 
-    public LocalNotifyService(Database db, Notifier notifier, HotfixService hotfixes, Config.FollowThrough config,
-                              SignAlarm.Source signs, Clock clock) {
+    public LocalNotifyService(Database db, Notifier notifier, HotfixService hotfixes, SignAlarm.Source signs,
+                              Clock clock) {
         this.db = db;
         this.notifier = notifier;
         this.hotfixes = hotfixes;
         this.outbox = notifier.outbox();
-        this.worker = new DeliveryWorker(db, outbox, notifier, hotfixes, DeliveryWorker.senders(config), signs,
-                clock);
+        this.worker = new DeliveryWorker(db, outbox, notifier, hotfixes, signs, clock);
     }
 
     @Override

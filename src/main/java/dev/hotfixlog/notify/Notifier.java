@@ -31,11 +31,12 @@ public final class Notifier implements RecordListener {
 
     /**
      * Reads the channels and templates of {@code config} (a bad entry or an unknown placeholder stops here, with
-     * the setting and line) for a database of this dialect.
+     * the setting and line) for a database of this dialect; each channel is of one of the {@code kinds}.
      */
-    public static Notifier create(Config config, Dialect dialect, Clock clock) {
-        return new Notifier(Channel.parseAll(config.followThrough().channels()), Templates.load(config.followThrough()
-                .templatesDir()), new OutboxRepository(dialect), config.publicUrl(), clock);
+    public static Notifier create(Config config, List<ChannelKind> kinds, Dialect dialect, Clock clock) {
+        return new Notifier(Channel.parseAll(config.followThrough().channels(), kinds),
+                Templates.load(config.followThrough().templatesDir()), new OutboxRepository(dialect),
+                config.publicUrl(), clock);
     }
 
     Notifier(List<Channel> channels, Templates templates, OutboxRepository outbox, String publicUrl, Clock clock) {

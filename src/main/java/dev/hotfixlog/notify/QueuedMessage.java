@@ -6,9 +6,9 @@ import dev.hotfixlog.hotfix.Severity;
  * A message the worker has claimed and is about to deliver; {@code attempt} counts this one. {@code hotfixId} and
  * {@code severity} are null for a message about no hotfix (a warning sign).
  */
-record QueuedMessage(long id, String hotfixId, MessageKind kind, String channel, Severity severity, String subject,
+public record QueuedMessage(long id, String hotfixId, MessageKind kind, String channel, Severity severity, String subject,
                      String body, int attempt) {
-    Message message() {
+    public Message message() {
         return new Message(kind, subject, body);
     }
 }

@@ -22,8 +22,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The configured integrations ({@code HOTFIX_INTEGRATIONS}): entries separated by {@code ;} or new lines, each
- * {@code <alertmanager|grafana|deploy|github> <name> [bearer=…] [basic=user:password] [hmac=…]
- * [hmac-header=…] [timestamp-header=…] [window=5m] [systems=service,app]}. Every entry needs a secret, and
+ * {@code <kind> <name> [bearer=…] [basic=user:password] [hmac=…]
+ * [hmac-header=…] [timestamp-header=…] [window=5m] [systems=service,app]}, the kinds being those {@code App}
+ * hands in (alertmanager, grafana, deploy, github, …). Every entry needs a secret, and
  * {@link #verify} is the one place a delivery's credentials are checked: an unknown integration is a 404, a
  * missing or wrong secret or signature a 401 (both audited by the access gate).
  */
@@ -54,8 +55,14 @@ public final class Integrations {
         return byPath.values().stream().sorted(java.util.Comparator.comparing(Integration::path)).toList();
     }
 
-    /** Every entry, each error naming the entry by its position. */
-    public static Integrations parse(String text) {
+    /** Every entry, each error naming the entry by its position; each is of one of the {@code kinds}. */
+    public static Integrations parse(String text, List<SenderKind> kinds) {
+        Map<String, SenderKind> known = new LinkedHashMap<>();
+        for (SenderKind k : kinds) {
+            if (known.put(k.name(), k) != null) {
+                throw new IllegalArgumentException("two kinds of sender are named " + k.name());
+            }
+        }
         Map<String, Integration> out = new LinkedHashMap<>();
         int position = 0;
         for (String raw : ENTRY_SEPARATOR.split(text == null ? "" : text)) {
@@ -64,7 +71,7 @@ public final class Integrations {
                 continue;
             }
             position++;
-            Integration i = parseEntry("entry " + position, entry);
+            Integration i = parseEntry("entry " + position, entry, known);
             if (out.putIfAbsent(i.path(), i) != null) {
                 throw ValidationException.of(SETTING, "entry " + position + ": " + i.path() + " is named twice");
             }
@@ -72,14 +79,18 @@ public final class Integrations {
         return new Integrations(out);
     }
 
-    private static Integration parseEntry(String where, String entry) {
+    private static Integration parseEntry(String where, String entry, Map<String, SenderKind> known) {
         String[] words = WHITE_SPACE.split(entry);
-        Integration.Type type = Integration.Type.fromJson(words[0].toLowerCase(Locale.ROOT)).orElseThrow(() ->
-                ValidationException.of(SETTING, where + ": '" + words[0] + "' is not an integration type; use "
-                        + "alertmanager, grafana, deploy or github"));
+        SenderKind type = known.get(words[0].toLowerCase(Locale.ROOT));
+        if (type == null) {
+            List<String> names = new ArrayList<>(known.keySet());
+            throw ValidationException.of(SETTING, where + ": '" + words[0] + "' is not an integration type; use "
+                    + (names.size() < 2 ? String.join("", names) : String.join(", ", names.subList(0,
+                    names.size() - 1)) + " or " + names.get(names.size() - 1)));
+        }
         if (words.length < 2 || !NAME.matcher(words[1]).matches()) {
             throw ValidationException.of(SETTING, where + ": give the integration a name after its type (a-z, "
-                    + "0-9, - and _), e.g. `" + type.json() + " prod bearer=…`");
+                    + "0-9, - and _), e.g. `" + type.name() + " prod bearer=…`");
         }
         String name = words[1];
         String bearer = null;
@@ -93,7 +104,7 @@ public final class Integrations {
         for (int k = 2; k < words.length; k++) {
             String[] kv = EQUALS.split(words[k], 2);
             if (kv.length != 2 || kv[1].isEmpty()) {
-                throw ValidationException.of(SETTING, where + " (" + type.json() + " " + name + "): '"
+                throw ValidationException.of(SETTING, where + " (" + type.name() + " " + name + "): '"
                         + kv[0] + "' needs a value, e.g. bearer=…");
             }
             switch (kv[0]) {
@@ -125,22 +136,22 @@ public final class Integrations {
             }
         }
         if (bearer == null && user == null && hmac == null) {
-            throw ValidationException.of(SETTING, where + " (" + type.json() + " " + name + "): needs its own "
-                    + "secret: bearer=…, basic=user:password" + (type == Integration.Type.GRAFANA
-                    || type == Integration.Type.GITHUB ? " or hmac=…" : ""));
+            throw ValidationException.of(SETTING, where + " (" + type.name() + " " + name + "): needs its own "
+                    + "secret: bearer=…, basic=user:password" + (type.signature() != SenderKind.Signature.ACCEPTED
+                    ? " or hmac=…" : ""));
         }
         if (bearer != null && user != null) {
             throw ValidationException.of(SETTING, where + ": bearer and basic both set Authorization; choose one");
         }
-        if (type == Integration.Type.GITHUB && hmac == null) {
-            throw ValidationException.of(SETTING, where + ": a github integration needs secret=… (the webhook's "
-                    + "secret, checked against X-Hub-Signature-256)");
+        if (type.signature() == SenderKind.Signature.REQUIRED && hmac == null) {
+            throw ValidationException.of(SETTING, where + ": a " + type.name() + " integration needs secret=… (the "
+                    + "webhook's secret, checked against " + type.signatureHeader() + ")");
         }
         if (timestampHeader != null && hmac == null) {
             throw ValidationException.of(SETTING, where + ": timestamp-header only applies with hmac=…");
         }
         return new Integration(type, name, bearer, user, password, hmac,
-                hmac == null ? null : hmacHeader != null ? hmacHeader : type.defaultSignatureHeader(),
+                hmac == null ? null : hmacHeader != null ? hmacHeader : type.signatureHeader(),
                 timestampHeader, window, labels);
     }
 
@@ -171,11 +182,11 @@ public final class Integrations {
      * @param header the request's headers by name (case-insensitive)
      * @param body   the body exactly as received: what the sender signed
      */
-    public Integration verify(Integration.Type type, String name, UnaryOperator<String> header, byte[] body,
+    public Integration verify(String kind, String name, UnaryOperator<String> header, byte[] body,
                               Instant now) {
-        Integration i = byPath.get(type.json() + "/" + name);
+        Integration i = byPath.get(kind + "/" + name);
         if (i == null) {
-            throw new NotFoundException("no " + type.json() + " integration named '" + name + "' (" + SETTING + ")");
+            throw new NotFoundException("no " + kind + " integration named '" + name + "' (" + SETTING + ")");
         }
         String auth = header.apply("Authorization");
         if (i.bearer() != null) {
@@ -206,9 +217,10 @@ public final class Integrations {
             }
             String expected = hmacHex(i.hmacSecret(), signed);
             String given = sent.trim();
-            if (i.type() == Integration.Type.GITHUB) {
-                require(given.startsWith("sha256="), i.hmacHeader() + " is not sha256=…");
-                given = given.substring(7);
+            String prefix = i.kind().signaturePrefix();
+            if (!prefix.isEmpty()) {
+                require(given.startsWith(prefix), i.hmacHeader() + " is not " + prefix + "…");
+                given = given.substring(prefix.length());
             }
             require(same(given.toLowerCase(Locale.ROOT), expected), "the " + i.hmacHeader() + " signature does not "
                     + "match the body");
@@ -217,14 +229,14 @@ public final class Integrations {
     }
 
     /**
-     * The integration a request to {@code /api/v1/ingest/<type>/{name}} proves it is: its name is the request's
+     * The integration a request to {@code /api/v1/ingest/<kind>/{name}} proves it is: its name is the request's
      * actor in the audit log, and a refusal's reason goes there too (never to the sender).
      */
-    public Integration verify(Integration.Type type, io.javalin.http.Context ctx, Instant now) {
+    public Integration verify(String kind, io.javalin.http.Context ctx, Instant now) {
         String name = ctx.pathParam("name");
-        ctx.attribute(dev.hotfixlog.web.Requests.PRINCIPAL_NAME, type.json() + "/" + name);
+        ctx.attribute(dev.hotfixlog.web.Requests.PRINCIPAL_NAME, kind + "/" + name);
         try {
-            return verify(type, name, ctx::header, ctx.bodyAsBytes(), now);
+            return verify(kind, name, ctx::header, ctx.bodyAsBytes(), now);
         } catch (IntegrationRefused e) {
             ctx.attribute(dev.hotfixlog.web.Requests.AUDIT_DETAIL, e.reason());
             throw e;

@@ -115,8 +115,8 @@ class ArchiveRoundTripProperties {
                     "ci");
         }
         var intake = (dev.hotfixlog.incoming.LocalIncomingService) app.incoming();
-        Integration am = new Integration(Integration.Type.ALERTMANAGER, "prod", "x", null, null, null, null, null,
-                Duration.ofMinutes(5), List.of("service"));
+        Integration am = new Integration(new dev.hotfixlog.incoming.AlertmanagerFormat().sender(), "prod", "x", null,
+                null, null, null, null, Duration.ofMinutes(5), List.of("service"));
         for (int i = r.nextInt(3); i > 0; i--) {
             intake.receive(am, "{\"groupKey\":\"g" + r.nextInt(3) + "\",\"status\":\"firing\",\"alerts\":[{\"status\":"
                     + "\"firing\",\"labels\":{\"alertname\":" + Json.write(Json.mapper().valueToTree(text(r, 2)))

@@ -113,7 +113,7 @@ public final class MigrateBenchmark {
 
     /** Seconds to fetch every page and every incident's log entries and notes, as the migration does, storing none. */
     private static double fetchOnly(Server server, Instant until) {
-        MigrationRequest r = new MigrationRequest(SourceKind.PAGERDUTY, server.url(), "bench", true, FIRST, until,
+        MigrationRequest r = new MigrationRequest(new PagerDutyTool(), server.url(), "bench", true, FIRST, until,
                 Map.of(), null, false);
         long t0 = System.nanoTime();
         int read = 0;
@@ -135,7 +135,7 @@ public final class MigrateBenchmark {
         Config config = Config.withOverrides(Map.of(Setting.DB_URL, url, Setting.DATA_DIR, dir.toString(),
                 Setting.NOTIFY_INTERVAL_MS, "0"));
         try (App app = App.local(config, Clock.fixed(NOW, java.time.ZoneOffset.UTC))) {
-            MigrationRequest r = new MigrationRequest(SourceKind.PAGERDUTY, from, "bench", false, FIRST, until,
+            MigrationRequest r = new MigrationRequest(new PagerDutyTool(), from, "bench", false, FIRST, until,
                     Map.of(), null, false);
             long t0 = System.nanoTime();
             MigrationReport report = app.migrations().migrate(r, "bench", line -> { });

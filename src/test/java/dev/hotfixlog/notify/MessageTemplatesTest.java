@@ -44,6 +44,9 @@ class MessageTemplatesTest {
                  "dueAt":"2026-10-18T03:09:00Z","link":"https://tracker.example.com/PAY-4411"},
                "processImprovement":{"description":"Subscribe to the provider's certificate notices"}}}""";
     private static final Instant T = Instant.parse("2026-10-04T03:09:00Z");
+    /** The kinds App builds with. */
+    private static final List<ChannelKind> KINDS = dev.hotfixlog.App.variants(dev.hotfixlog.Config.withOverrides(
+            java.util.Map.of())).channels();
 
     static Hotfix fixture() {
         return HotfixJson.read(Json.parseObject(FIXTURE), new HotfixJson.Identity(new HotfixId(7), Status.COMPLETED,
@@ -139,19 +142,19 @@ class MessageTemplatesTest {
     @Test
     void slackPayload_escapesTheRecordsText_soItCannotPingEveryoneOrOpenLinks() throws IOException {
         Message m = new Message(MessageKind.ALERT, "HOTFIX-001 <!channel>", "Issue: <!channel> & <https://x|y>");
-        String json = Json.write(Payloads.slack(m));
+        String json = Json.write(SlackChannel.payload(m));
         assertThat(json).isEqualTo("{\"text\":\"HOTFIX-001 &lt;!channel&gt;\",\"blocks\":[{\"type\":\"section\","
                 + "\"text\":{\"type\":\"mrkdwn\",\"text\":\"Issue: &lt;!channel&gt; &amp; &lt;https://x|y&gt;\"}}]}");
-        assertThat(Json.write(Payloads.mattermost(new Message(MessageKind.ALERT, "s", "ping @channel, @here and @all"))))
+        assertThat(Json.write(MattermostChannel.payload(new Message(MessageKind.ALERT, "s", "ping @channel, @here and @all"))))
                 .isEqualTo("{\"text\":\"ping @\u200Bchannel, @\u200Bhere and @\u200Ball\"}");
-        assertGolden("alert.slack.json", Json.pretty(Payloads.slack(render(MessageKind.ALERT, null))) + "\n");
-        assertGolden("alert.teams.json", Json.pretty(Payloads.teams(render(MessageKind.ALERT, null))) + "\n");
+        assertGolden("alert.slack.json", Json.pretty(SlackChannel.payload(render(MessageKind.ALERT, null))) + "\n");
+        assertGolden("alert.teams.json", Json.pretty(TeamsChannel.payload(render(MessageKind.ALERT, null))) + "\n");
     }
 
     @Test
     void aLongMessage_isSplitIntoSlackSizedBlocks() {
         String text = ("x".repeat(99) + "\n").repeat(100);
-        var payload = Payloads.slack(new Message(MessageKind.STAKEHOLDER, "s", text));
+        var payload = SlackChannel.payload(new Message(MessageKind.STAKEHOLDER, "s", text));
         assertThat(payload.path("blocks").size()).isEqualTo(4);
         StringBuilder joined = new StringBuilder();
         payload.path("blocks").forEach(b -> {
@@ -165,24 +168,26 @@ class MessageTemplatesTest {
     void channels_readEveryOption_andABadEntryIsNamedWithoutItsSecret() {
         List<Channel> channels = Channel.parseAll("slack https://hooks.slack.com/services/T0/B0/SECRET "
                 + "severity=critical,high events=alert,complete\n# comment\nemail oncall@example.com,cto@example.com "
-                + "events=stakeholder; webhook http://10.0.0.5:9000/hook name=pager; slack https://hooks.slack.com/x");
+                + "events=stakeholder; webhook http://10.0.0.5:9000/hook name=pager; slack https://hooks.slack.com/x", KINDS);
         assertThat(channels).extracting(Channel::name).containsExactly("slack", "email", "pager", "slack-2");
         assertThat(channels.get(0).takes(MessageKind.ALERT, Severity.CRITICAL)).isTrue();
         assertThat(channels.get(0).takes(MessageKind.ALERT, Severity.MEDIUM)).isFalse();
         assertThat(channels.get(0).takes(MessageKind.REMINDER, Severity.CRITICAL)).isFalse();
         assertThat(channels.get(0).shownTarget()).isEqualTo("https://hooks.slack.com/…");
-        assertThat(channels.get(1).addresses()).containsExactly("oncall@example.com", "cto@example.com");
+        assertThat(EmailChannel.addresses(channels.get(1).target())).containsExactly("oncall@example.com",
+                "cto@example.com");
 
-        assertThatThrownBy(() -> Channel.parseAll("slak https://x"))
+        assertThatThrownBy(() -> Channel.parseAll("slak https://x", KINDS))
                 .hasMessage("HOTFIX_CHANNELS: entry 1 ('slak https://x'): 'slak' is not a channel type; use slack, "
                         + "mattermost, teams, webhook or email");
-        assertThatThrownBy(() -> Channel.parseAll("slack https://a.example; email not-an-address"))
+        assertThatThrownBy(() -> Channel.parseAll("slack https://a.example; email not-an-address", KINDS))
                 .hasMessageContaining("entry 2 ('email not-an-address'): 'not-an-address' is not an e-mail address");
-        assertThatThrownBy(() -> Channel.parseAll("teams ftp://x.example/hook"))
+        assertThatThrownBy(() -> Channel.parseAll("teams ftp://x.example/hook", KINDS))
                 .hasMessageContaining("must start with https://");
-        assertThatThrownBy(() -> Channel.parseAll("slack https://a.example severity=urgent"))
+        assertThatThrownBy(() -> Channel.parseAll("slack https://a.example severity=urgent", KINDS))
                 .hasMessageContaining("'urgent' is not a severity");
-        assertThatThrownBy(() -> Channel.parseAll("slack https://hooks.slack.com/services/T0/B0/SECRET-PART bogus"))
+        assertThatThrownBy(() -> Channel.parseAll("slack https://hooks.slack.com/services/T0/B0/SECRET-PART bogus",
+                KINDS))
                 .hasMessage("HOTFIX_CHANNELS: entry 1 ('slack https://hooks.slack.com/… bogus'): 'bogus' should be "
                         + "severity=…, events=… or name=…");
     }

@@ -292,7 +292,7 @@ class SecretsEverywhereTest {
                     + quoted("https://acme.pagerduty.com/incidents/PSECRET?note=" + paste(true)) + "}]}");
             Files.writeString(pages.resolve("b.json"), "{ broken");
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.app().migrations().migrate(
-                    new dev.hotfixlog.migrate.MigrationRequest(dev.hotfixlog.migrate.SourceKind.PAGERDUTY,
+                    new dev.hotfixlog.migrate.MigrationRequest(new dev.hotfixlog.migrate.PagerDutyTool(),
                             pages.toString(), null, false, null, null, Map.of(), null, false), "migrator", l -> { }))
                     .hasMessageContaining("b.json");
             String moved = admin.get("/api/v1/hotfixes?q=Moved").json().path("items").path(0).path("id").asText();

@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Posts JSON to chat and generic webhooks. Any 2xx is delivered; anything else, or no answer within the timeout,
+ * Posts a JSON payload to a webhook: the sender every webhook kind of channel shares. Any 2xx is delivered; anything else, or no answer within the timeout,
  * is retried later by the worker. Every request carries {@code Idempotency-Key: hotfix-log-<message id>}, the
  * same on every retry, so a receiver that answered after the timeout can drop the repeat.
  */
-final class WebhookSender implements Sender {
+public final class WebhookPost {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /**
      * Made on the first send, not with the sender. A client starts a selector thread that waits in native code,
@@ -21,13 +21,13 @@ final class WebhookSender implements Sender {
      */
     private volatile HttpClient http;
 
-    @Override
-    public void send(Channel channel, QueuedMessage m) throws DeliveryFailure {
+    /** Posts {@code json} to the channel's URL; any answer but a 2xx is a failure the worker retries. */
+    public void send(Channel channel, QueuedMessage m, String json) throws DeliveryFailure {
         HttpRequest request = HttpRequest.newBuilder(URI.create(channel.target())).timeout(TIMEOUT)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "hotfix-log")
                 .header("Idempotency-Key", "hotfix-log-" + m.id())
-                .POST(HttpRequest.BodyPublishers.ofString(Payloads.forType(channel.type(), m), StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build();
         HttpResponse<String> response;
         try {

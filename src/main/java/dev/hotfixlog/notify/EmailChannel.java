@@ -8,22 +8,47 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import dev.hotfixlog.error.ValidationException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 
 /**
- * Sends e-mail over SMTP: STARTTLS required by default (a server that cannot upgrade is a failed delivery, not a
+ * E-mail ({@code email oncall@example.com,cto@example.com}): the target is one or more addresses, sent over SMTP: STARTTLS required by default (a server that cannot upgrade is a failed delivery, not a
  * plain-text one), implicit TLS, or none for a trusted relay; authentication when a user is set. The message id
  * is derived from the outbox id, so a repeat after a lost answer is recognisable.
  */
-final class EmailSender implements Sender {
+public final class EmailChannel implements ChannelKind {
     private static final String TIMEOUT_MILLIS = "10000";
     private static final Pattern NOT_HOST_NAME = Pattern.compile("[^A-Za-z0-9.-]");
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s,<>\"]+@[^@\\s,<>\"]+");
+    private static final Pattern COMMA = Pattern.compile(",");
     private final Config.FollowThrough config;
-    private final Session session;
+    /**
+     * Made on the first send, not with the channel: every app lists this kind (a remote CLI too, for its
+     * migration tools' sake), and few of them ever send mail.
+     */
+    private volatile Session session;
 
-    EmailSender(Config.FollowThrough config) {
+    public EmailChannel(Config.FollowThrough config) {
         this.config = config;
+    }
+
+    private Session session() {
+        Session s = session;
+        if (s == null) {
+            synchronized (this) {
+                s = session;
+                if (s == null) {
+                    s = Session.getInstance(properties(config));
+                    session = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    private static Properties properties(Config.FollowThrough config) {
         Properties p = new Properties();
         boolean implicitTls = config.smtpTls().equals("tls");
         String protocol = implicitTls ? "smtps" : "smtp";
@@ -40,7 +65,37 @@ final class EmailSender implements Sender {
         }
         // A certificate for another host is a failed delivery, not a warning.
         p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
-        this.session = Session.getInstance(p);
+        return p;
+    }
+
+    @Override
+    public String name() {
+        return "email";
+    }
+
+    @Override
+    public String example() {
+        return "oncall@example.com";
+    }
+
+    @Override
+    public void checkTarget(String where, String target) {
+        for (String a : addresses(target)) {
+            if (!ADDRESS.matcher(a).matches()) {
+                throw ValidationException.of(Channel.SETTING, where + ": '" + a + "' is not an e-mail address");
+            }
+        }
+    }
+
+    /** Addresses hold no secret: shown as written. */
+    @Override
+    public String shownTarget(String target) {
+        return target;
+    }
+
+    /** The addresses of a target, as written between its commas. */
+    static List<String> addresses(String target) {
+        return List.of(COMMA.split(target));
     }
 
     @Override
@@ -49,7 +104,7 @@ final class EmailSender implements Sender {
             throw new DeliveryFailure("no SMTP server: set HOTFIX_SMTP_HOST");
         }
         try {
-            MimeMessage mail = new IdentifiedMessage(session, m.id(), config.smtpFrom());
+            MimeMessage mail = new IdentifiedMessage(session(), m.id(), config.smtpFrom());
             mail.setFrom(new InternetAddress(config.smtpFrom(), true));
             mail.setRecipients(jakarta.mail.Message.RecipientType.TO, addresses(channel));
             mail.setSubject(m.subject(), StandardCharsets.UTF_8.name());
@@ -69,9 +124,10 @@ final class EmailSender implements Sender {
     }
 
     private static Address[] addresses(Channel channel) throws MessagingException {
-        Address[] to = new Address[channel.addresses().size()];
+        List<String> written = addresses(channel.target());
+        Address[] to = new Address[written.size()];
         for (int i = 0; i < to.length; i++) {
-            to[i] = new InternetAddress(channel.addresses().get(i), true);
+            to[i] = new InternetAddress(written.get(i), true);
         }
         return to;
     }
