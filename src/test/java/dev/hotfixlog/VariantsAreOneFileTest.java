@@ -151,8 +151,10 @@ class VariantsAreOneFileTest {
     @BothDatabases
     void aChannelKind_anAlertFormat_andAMigrationTool_eachAddedAsOneClass_workEndToEnd(TestDb db) {
         MemoChannel memo = new MemoChannel();
+        // The background delivery loop is off (interval 0): the test delivers with deliverNow, which would
+        // otherwise race the loop for the message.
         Config config = db.config(Map.of(Setting.CHANNELS, "memo on-call-pad events=alert",
-                Setting.INTEGRATIONS, "beacon billing bearer=beacon-secret"));
+                Setting.INTEGRATIONS, "beacon billing bearer=beacon-secret", Setting.NOTIFY_INTERVAL_MS, "0"));
         Variants variants = App.variants(config).withChannel(memo).withAlertFormat(new BeaconFormat())
                 .withMigrationTool(new LedgerTool());
         MutableClock clock = MutableClock.at("2026-12-01T10:00:00Z");
