@@ -20,7 +20,7 @@ import dev.hotfixlog.hotfix.HotfixApiClient;
 import dev.hotfixlog.hotfix.HotfixPages;
 import dev.hotfixlog.hotfix.HotfixRoutes;
 import dev.hotfixlog.hotfix.HotfixService;
-import dev.hotfixlog.hotfix.LocalHotfixService;
+import dev.hotfixlog.hotfix.LocalHotfixes;
 import dev.hotfixlog.hotfix.RecordEditPages;
 import dev.hotfixlog.hotfix.RecordListeners;
 import dev.hotfixlog.attachment.AttachmentApiClient;
@@ -215,7 +215,7 @@ public final class App implements AutoCloseable {
         }
         teamFields.reconcile(db, Setting.FIELDS.envName(), clock.millis());
         // The register hears of every record change in its transaction: Risk Accepted becomes a risk.
-        LocalHotfixService hotfixes = new LocalHotfixService(db, clock, redactor, due,
+        LocalHotfixes hotfixes = LocalHotfixes.on(db, clock, redactor, due,
                 RecordListeners.of(notifier, new RiskFromRecord(clock, reviewPeriods, redactor),
                         new AttachmentsOfRecord(clock, redactor), new MigrationLinks(clock)), teamFields);
         // The full Markdown export carries the register and the evidence; their features write and read them.
@@ -241,7 +241,7 @@ public final class App implements AutoCloseable {
                 new LocalAttachmentService(db, clock, redactor, hotfixes, lessons, config.attachMaxFile(),
                         config.attachMaxRecord()),
                 // A migrated record's source document is kept as its evidence, through the attachments' cleaning.
-                new LocalMigrationService(db, clock, hotfixes.bulk(), new SourceDocuments(redactor,
+                new LocalMigrationService(db, clock, hotfixes.recordImport(), new SourceDocuments(redactor,
                         config.attachMaxFile(), config.attachMaxRecord()), migrateSeverity, redactor),
                 integrations, clock);
     }

@@ -99,7 +99,7 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** Moving in writes records through the record's bulk door; the record and the evidence never know it. */
+    /** Moving in writes records through the record's import door (RecordImport); the record and the evidence never know it. */
     @Test
     void theRecord_andTheEvidence_doNotKnowMigrations_andMigrationsKeepEvidenceThroughTheirSeam() {
         noClasses().that().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.markdown..",

@@ -6,6 +6,7 @@ import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.SecretRedactor;
+import dev.hotfixlog.store.Database;
 import dev.hotfixlog.store.MultiRowInsert;
 import dev.hotfixlog.time.TimeText;
 import dev.hotfixlog.work.ImportWorkers;
@@ -22,26 +23,66 @@ import java.util.function.IntConsumer;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The record feature's bulk operations for whole-log import and export. They run inside a transaction the
- * caller opens, so an import of records and of what else the page holds commits together or not at all.
+ * The record feature's bulk operations for whole-log import and export ({@link RecordImport}). This side opens the
+ * transaction and hands the caller its handle for its own rows, so an import of records and of what else the page
+ * holds commits together or not at all.
  */
-public final class HotfixBulk {
+final class HotfixBulk implements RecordImport {
     private static final int PAGE = 500;
+    private final Database db;
     private final HotfixRepository repo;
     private final Redacting redacting;
     private final RecordListeners listeners;
     private final CustomFields custom;
 
-    /** Made by {@link LocalHotfixService#bulk()}: one door into the log, with the service's listeners. */
-    HotfixBulk(SecretRedactor redactor, RecordListeners listeners, CustomFields custom) {
+    /** Made by {@link LocalHotfixService#recordImport()}: one door into the log, with the service's listeners. */
+    HotfixBulk(Database db, SecretRedactor redactor, RecordListeners listeners, CustomFields custom) {
+        this.db = db;
         this.redacting = new Redacting(redactor);
         this.listeners = listeners;
         this.custom = custom;
         this.repo = new HotfixRepository(custom);
     }
 
+    @Override
+    public <T> T inOneTransaction(Work<T> work) {
+        return db.write(h -> work.run(new InTransaction(h, true), h));
+    }
+
+    @Override
+    public <T> T inOneSnapshot(Work<T> work) {
+        return db.read(h -> work.run(new InTransaction(h, false), h));
+    }
+
+    /** The records' side of one transaction; {@code write} false in a snapshot. */
+    private final class InTransaction implements Batch {
+        private final Handle h;
+        private final boolean write;
+
+        InTransaction(Handle h, boolean write) {
+            this.h = h;
+            this.write = write;
+        }
+
+        @Override
+        public List<Hotfix> all() {
+            return HotfixBulk.this.all(h);
+        }
+
+        @Override
+        public Map<HotfixId, List<Revision>> histories() {
+            return repo.allHistories(h);
+        }
+
+        @Override
+        public ImportOutcome apply(List<ImportItem> items, String actor, Instant now, boolean renumber,
+                                   IntConsumer progress) {
+            return HotfixBulk.this.apply(h, items, actor, now, write, renumber, progress);
+        }
+    }
+
     /** Every record, oldest number first. */
-    public List<Hotfix> all(Handle h) {
+    private List<Hotfix> all(Handle h) {
         List<Hotfix> out = new ArrayList<>();
         Long before = null;
         while (true) {
@@ -56,17 +97,12 @@ public final class HotfixBulk {
         return out;
     }
 
-    /** Every record's history, by id, in version order. */
-    public Map<HotfixId, List<Revision>> histories(Handle h) {
-        return repo.allHistories(h);
-    }
-
     /**
      * Creates the records the page has and the log does not, updates those that differ (one revision
      * {@code imported} each), and leaves equal ones alone. With {@code write} false nothing is written: the
      * outcome says what would happen. Any error leaves the outcome's lists as they would be, and nothing written.
      */
-    public ImportOutcome apply(Handle h, List<ImportItem> items, String actor, Instant now, boolean write,
+    private ImportOutcome apply(Handle h, List<ImportItem> items, String actor, Instant now, boolean write,
                                boolean renumber, IntConsumer progress) {
         if (write) {
             // Hold the id counter until the import commits: a hotfix declared meanwhile waits instead of taking a

@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@link HotfixService} on the database. Input is parsed and validated before a transaction opens; each change
  * is one write transaction that stores the new row and appends its revision, or stores nothing.
  */
-public final class LocalHotfixService implements HotfixService {
+public final class LocalHotfixService implements LocalHotfixes {
     private final Database db;
     private final Clock clock;
     private final Redacting redacting;
@@ -50,7 +50,7 @@ public final class LocalHotfixService implements HotfixService {
         this.listeners = Objects.requireNonNull(listeners, "listeners");
         this.custom = Objects.requireNonNull(custom, "custom");
         this.repo = new HotfixRepository(custom);
-        this.bulk = new HotfixBulk(redactor, listeners, custom);
+        this.bulk = new HotfixBulk(db, redactor, listeners, custom);
     }
 
     @Override
@@ -219,8 +219,8 @@ public final class LocalHotfixService implements HotfixService {
         return custom;
     }
 
-    /** The import's door into the log: the same masking and the same listeners as this service's writes. */
-    public HotfixBulk bulk() {
+    @Override
+    public RecordImport recordImport() {
         return bulk;
     }
 
