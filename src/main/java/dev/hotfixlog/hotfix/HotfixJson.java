@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.internal.FieldReader;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.time.TimeText;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.hotfixlog.hotfix;
 
+import dev.hotfixlog.hotfix.internal.LocalHotfixService;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.Database;
 import java.time.Clock;
@@ -15,6 +16,6 @@ public interface LocalHotfixes extends HotfixService {
     /** {@code custom}: the team's own fields; their definitions must have been reconciled with the log. */
     static LocalHotfixes on(Database db, Clock clock, SecretRedactor redactor, FollowUpDue due,
                             RecordListeners listeners, CustomFields custom) {
-        return new LocalHotfixService(db, clock, redactor, due, listeners, custom);
+        return new dev.hotfixlog.hotfix.internal.LocalHotfixService(db, clock, redactor, due, listeners, custom);
     }
 }

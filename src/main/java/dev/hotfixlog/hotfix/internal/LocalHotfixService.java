@@ -1,10 +1,29 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.StaleVersionException;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.CustomFields;
+import dev.hotfixlog.hotfix.FieldChange;
+import dev.hotfixlog.hotfix.FollowUpDue;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.HotfixJson;
+import dev.hotfixlog.hotfix.HotfixPage;
+import dev.hotfixlog.hotfix.HotfixQuery;
+import dev.hotfixlog.hotfix.LifecycleEvent;
+import dev.hotfixlog.hotfix.LocalHotfixes;
+import dev.hotfixlog.hotfix.RecordChange;
+import dev.hotfixlog.hotfix.RecordImport;
+import dev.hotfixlog.hotfix.RecordListeners;
+import dev.hotfixlog.hotfix.Redaction;
+import dev.hotfixlog.hotfix.Revision;
+import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.hotfix.Step;
+import dev.hotfixlog.hotfix.StepKind;
+import dev.hotfixlog.hotfix.Timeline;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.Database;
@@ -29,7 +48,7 @@ public final class LocalHotfixService implements LocalHotfixes {
     private final RecordListeners listeners;
     private final HotfixRepository repo;
     private final CustomFields custom;
-    private final HotfixBulk bulk;
+    private final LocalRecordImport bulk;
 
     public LocalHotfixService(Database db, Clock clock, SecretRedactor redactor) {
         this(db, clock, redactor, FollowUpDue.SEED, RecordListeners.NONE);
@@ -50,7 +69,7 @@ public final class LocalHotfixService implements LocalHotfixes {
         this.listeners = Objects.requireNonNull(listeners, "listeners");
         this.custom = Objects.requireNonNull(custom, "custom");
         this.repo = new HotfixRepository(custom);
-        this.bulk = new HotfixBulk(db, redactor, listeners, custom);
+        this.bulk = new LocalRecordImport(db, redactor, listeners, custom);
     }
 
     @Override

@@ -1,9 +1,23 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.CustomFields;
+import dev.hotfixlog.hotfix.FieldChange;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.HotfixJson;
+import dev.hotfixlog.hotfix.HotfixQuery;
+import dev.hotfixlog.hotfix.ImportItem;
+import dev.hotfixlog.hotfix.ImportOutcome;
+import dev.hotfixlog.hotfix.RecordChange;
+import dev.hotfixlog.hotfix.RecordImport;
+import dev.hotfixlog.hotfix.RecordListeners;
+import dev.hotfixlog.hotfix.Redaction;
+import dev.hotfixlog.hotfix.Revision;
+import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.Database;
@@ -27,7 +41,7 @@ import org.jdbi.v3.core.Handle;
  * transaction and hands the caller its handle for its own rows, so an import of records and of what else the page
  * holds commits together or not at all.
  */
-final class HotfixBulk implements RecordImport {
+public final class LocalRecordImport implements RecordImport {
     private static final int PAGE = 500;
     private final Database db;
     private final HotfixRepository repo;
@@ -36,7 +50,7 @@ final class HotfixBulk implements RecordImport {
     private final CustomFields custom;
 
     /** Made by {@link LocalHotfixService#recordImport()}: one door into the log, with the service's listeners. */
-    HotfixBulk(Database db, SecretRedactor redactor, RecordListeners listeners, CustomFields custom) {
+    public LocalRecordImport(Database db, SecretRedactor redactor, RecordListeners listeners, CustomFields custom) {
         this.db = db;
         this.redacting = new Redacting(redactor);
         this.listeners = listeners;
@@ -66,7 +80,7 @@ final class HotfixBulk implements RecordImport {
 
         @Override
         public List<Hotfix> all() {
-            return HotfixBulk.this.all(h);
+            return LocalRecordImport.this.all(h);
         }
 
         @Override
@@ -77,7 +91,7 @@ final class HotfixBulk implements RecordImport {
         @Override
         public ImportOutcome apply(List<ImportItem> items, String actor, Instant now, boolean renumber,
                                    IntConsumer progress) {
-            return HotfixBulk.this.apply(h, items, actor, now, write, renumber, progress);
+            return LocalRecordImport.this.apply(h, items, actor, now, write, renumber, progress);
         }
     }
 

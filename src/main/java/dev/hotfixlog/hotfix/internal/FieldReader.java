@@ -1,4 +1,4 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotfixlog.error.FieldError;
@@ -15,28 +15,28 @@ import java.util.function.Function;
  * Reads typed values out of a JSON tree and collects every type error instead of stopping at the first, so one
  * answer can name all the bad fields. Null, missing and blank strings all read as "no value".
  */
-final class FieldReader {
+public final class FieldReader {
     private final List<FieldError> errors = new ArrayList<>();
     /** What {@code now} and {@code 10 min ago} are read against: the change's own time; null refuses them. */
     private final Instant now;
 
-    FieldReader() {
+    public FieldReader() {
         this(null);
     }
 
-    FieldReader(Instant now) {
+    public FieldReader(Instant now) {
         this.now = now;
     }
 
-    List<FieldError> errors() {
+    public List<FieldError> errors() {
         return errors;
     }
 
-    void error(String path, String message) {
+    public void error(String path, String message) {
         errors.add(new FieldError(path, message));
     }
 
-    String text(JsonNode obj, String name, String path) {
+    public String text(JsonNode obj, String name, String path) {
         JsonNode n = obj.get(name);
         if (n == null || n.isNull()) {
             return null;
@@ -49,7 +49,7 @@ final class FieldReader {
         return s.isBlank() ? null : s;
     }
 
-    Boolean bool(JsonNode obj, String name, String path) {
+    public Boolean bool(JsonNode obj, String name, String path) {
         JsonNode n = obj.get(name);
         if (n == null || n.isNull()) {
             return null;
@@ -61,7 +61,7 @@ final class FieldReader {
         return n.booleanValue();
     }
 
-    Integer integer(JsonNode obj, String name, String path) {
+    public Integer integer(JsonNode obj, String name, String path) {
         JsonNode n = obj.get(name);
         if (n == null || n.isNull()) {
             return null;
@@ -73,15 +73,15 @@ final class FieldReader {
         return n.intValue();
     }
 
-    Instant instant(JsonNode obj, String name, String path) {
+    public Instant instant(JsonNode obj, String name, String path) {
         return parsed(obj, name, path, s -> TimeText.parseInstant(path, s, now));
     }
 
-    Duration duration(JsonNode obj, String name, String path) {
+    public Duration duration(JsonNode obj, String name, String path) {
         return parsed(obj, name, path, s -> TimeText.parseDuration(path, s));
     }
 
-    <T> T parsed(JsonNode obj, String name, String path, Function<String, T> parser) {
+    public <T> T parsed(JsonNode obj, String name, String path, Function<String, T> parser) {
         String s = text(obj, name, path);
         if (s == null) {
             return null;
@@ -94,7 +94,7 @@ final class FieldReader {
         }
     }
 
-    List<String> strings(JsonNode obj, String name, String path) {
+    public List<String> strings(JsonNode obj, String name, String path) {
         JsonNode n = obj.get(name);
         List<String> out = new ArrayList<>();
         if (n == null || n.isNull()) {
@@ -116,7 +116,7 @@ final class FieldReader {
     }
 
     /** The object at {@code name}, or null when absent; a non-object is an error. */
-    JsonNode object(JsonNode obj, String name, String path) {
+    public JsonNode object(JsonNode obj, String name, String path) {
         JsonNode n = obj.get(name);
         if (n == null || n.isNull()) {
             return null;
@@ -128,7 +128,7 @@ final class FieldReader {
         return n;
     }
 
-    static String kind(JsonNode n) {
+    public static String kind(JsonNode n) {
         return n.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 }
