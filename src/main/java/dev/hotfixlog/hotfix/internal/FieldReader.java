@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -130,5 +131,39 @@ public final class FieldReader {
 
     public static String kind(JsonNode n) {
         return n.getNodeType().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The team's own fields as given: texts, numbers, yes/no and lists of texts, by name (null: none). Whether a
+     * name is a field and a value fits it is the log's to say ({@code CustomFields.checked}): it knows them.
+     */
+    public void teamFields(JsonNode node, Map<String, Object> out) {
+        JsonNode fields = object(node, "fields", "fields");
+        if (fields == null) {
+            return;
+        }
+        fields.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            String path = "fields." + e.getKey();
+            if (v.isTextual()) {
+                out.put(e.getKey(), v.asText());
+            } else if (v.isBoolean()) {
+                out.put(e.getKey(), v.asBoolean());
+            } else if (v.isNumber()) {
+                out.put(e.getKey(), v.asDouble());
+            } else if (v.isArray()) {
+                List<String> items = new ArrayList<>();
+                v.forEach(i -> {
+                    if (i.isTextual()) {
+                        items.add(i.asText());
+                    } else {
+                        error(path, "must list texts (the field's choices)");
+                    }
+                });
+                out.put(e.getKey(), items);
+            } else if (!v.isNull()) {
+                error(path, "must be text, a number, true or false, or a list of choices");
+            }
+        });
     }
 }

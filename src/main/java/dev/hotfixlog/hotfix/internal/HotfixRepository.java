@@ -1,10 +1,6 @@
 package dev.hotfixlog.hotfix.internal;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotfixlog.hotfix.CustomFields;
-import dev.hotfixlog.hotfix.FieldChange;
 import dev.hotfixlog.hotfix.FieldKind;
 import dev.hotfixlog.hotfix.FieldValues;
 import dev.hotfixlog.hotfix.FollowUp;
@@ -22,11 +18,7 @@ import dev.hotfixlog.hotfix.Step;
 import dev.hotfixlog.hotfix.StepKind;
 import dev.hotfixlog.hotfix.Timeline;
 import dev.hotfixlog.hotfix.Triage;
-import dev.hotfixlog.json.Json;
 import dev.hotfixlog.store.MultiRowInsert;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -43,8 +35,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * The hotfix record's SQL. Every method runs inside a transaction its caller opened ({@code Database.read} or
- * {@code Database.write}); the same statements run on SQLite and PostgreSQL.
+ * The hotfix record's rows: the record with its systems, steps, follow-ups, redactions and team fields, and the
+ * idempotency keys of its creates. Its history is {@link RevisionRepository}'s, its numbers
+ * {@link IdCounterRepository}'s. Every method runs inside a transaction its caller opened ({@code Database.read}
+ * or {@code Database.write}); the same statements run on SQLite and PostgreSQL.
  */
 public final class HotfixRepository {
     /**
@@ -85,29 +79,6 @@ public final class HotfixRepository {
     private static final String UPDATE_SET = COLUMN_VALUES.stream()
             .filter(c -> !Set.of("id", "number", "created_at").contains(c.getKey()))
             .map(c -> c.getKey() + " = :" + c.getValue()).collect(Collectors.joining(", "));
-
-    /** Hands out the next number; the row lock (PostgreSQL) or write lock (SQLite) keeps it unique. */
-    public long nextNumber(Handle h) {
-        return h.createQuery("""
-                        UPDATE id_counter SET last_value = last_value + 1 WHERE name = 'hotfix'
-                        RETURNING last_value""")
-                .mapTo(Long.class).one();
-    }
-
-    /** Takes the counter row's lock (PostgreSQL) or the write lock (SQLite) until the transaction ends. */
-    public void lockNumbers(Handle h) {
-        h.createUpdate("UPDATE id_counter SET last_value = last_value WHERE name = 'hotfix'").execute();
-    }
-
-    public long lastNumber(Handle h) {
-        return h.createQuery("SELECT last_value FROM id_counter WHERE name = 'hotfix'").mapTo(Long.class).one();
-    }
-
-    /** After an import that kept its own ids: new ids continue after the highest one there is. */
-    public void raiseLastNumber(Handle h, long atLeast) {
-        h.createUpdate("UPDATE id_counter SET last_value = :n WHERE name = 'hotfix' AND last_value < :n")
-                .bind("n", atLeast).execute();
-    }
 
     /** Deletes the record; its child rows go with it (ON DELETE CASCADE). */
     public void delete(Handle h, HotfixId id) {
@@ -157,7 +128,7 @@ public final class HotfixRepository {
                 "hotfix_id, kind, description, owner, due_at, done, done_at, link");
         private final MultiRowInsert redactions = new MultiRowInsert("hotfix_redaction",
                 "hotfix_id, ordinal, field, kind, redacted_at");
-        private final MultiRowInsert revisions = new MultiRowInsert("hotfix_revision", REVISION_COLUMNS);
+        private final MultiRowInsert revisions = new MultiRowInsert("hotfix_revision", RevisionRepository.COLUMNS);
         private final MultiRowInsert teamFields = new MultiRowInsert("hotfix_field",
                 "hotfix_id, name, ordinal, text_value, number_value, bool_value");
 
@@ -170,7 +141,7 @@ public final class HotfixRepository {
         }
 
         void addRevision(HotfixId id, Revision rev) {
-            revisions.add(revisionRow(id, rev));
+            revisions.add(RevisionRepository.row(id, rev));
         }
 
         private void addChildren(Hotfix x) {
@@ -361,82 +332,6 @@ public final class HotfixRepository {
                         + " VALUES (:p, :k, :b, :id, :at)")
                 .bind("p", principal).bind("k", keyHash).bind("b", bodyHash).bind("id", id.toString())
                 .bind("at", at.toEpochMilli()).execute();
-    }
-
-    private static final String REVISION_COLUMNS = "hotfix_id, version, actor, changed_at, action, changes";
-
-    public void appendRevision(Handle h, HotfixId id, Revision rev) {
-        MultiRowInsert one = new MultiRowInsert("hotfix_revision", REVISION_COLUMNS);
-        one.add(revisionRow(id, rev));
-        one.execute(h);
-    }
-
-    private static Object[] revisionRow(HotfixId id, Revision rev) {
-        return new Object[] {id.toString(), rev.version(), rev.actor(), rev.at().toEpochMilli(), rev.action(),
-                changesJson(rev.changes())};
-    }
-
-    /**
-     * {@code [{"field": …, "old": …, "new": …}, …]}, written straight to text, with a null value left out (it
-     * reads back as null). A record's first revision lists every field it has, none with an old value, and an
-     * import writes 10,000 of them: without the tree in between, the whole import took 0.84-1.17x, faster in
-     * 7 runs of 8 (bench/compare.sh, docs/PERFORMANCE.md).
-     */
-    private static String changesJson(List<FieldChange> changes) {
-        StringWriter text = new StringWriter(64 * changes.size() + 2);
-        try (JsonGenerator g = Json.mapper().createGenerator(text)) {
-            g.writeStartArray();
-            for (FieldChange c : changes) {
-                g.writeStartObject();
-                g.writeStringField("field", c.field());
-                writeUnlessNull(g, "old", c.before());
-                writeUnlessNull(g, "new", c.after());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("a revision could not be written as JSON", e);
-        }
-        return text.toString();
-    }
-
-    private static void writeUnlessNull(JsonGenerator g, String name, JsonNode value) throws IOException {
-        if (!value.isNull()) {
-            g.writeFieldName(name);
-            g.writeTree(value);
-        }
-    }
-
-    public List<Revision> history(Handle h, HotfixId id) {
-        return h.createQuery("SELECT version, actor, changed_at, action, changes FROM hotfix_revision"
-                        + " WHERE hotfix_id = :id ORDER BY version")
-                .bind("id", id.toString())
-                .map((rs, ctx) -> new Revision(rs.getInt(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
-                        rs.getString(4), changes(rs.getString(5))))
-                .list();
-    }
-
-    public Map<HotfixId, List<Revision>> allHistories(Handle h) {
-        Map<HotfixId, List<Revision>> out = new HashMap<>();
-        h.createQuery("SELECT hotfix_id, version, actor, changed_at,"
-                        + " action, changes FROM hotfix_revision ORDER BY hotfix_id, version")
-                .map((rs, ctx) -> Map.entry(HotfixId.parse(rs.getString(1)), new Revision(rs.getInt(2),
-                        rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5),
-                        changes(rs.getString(6)))))
-                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return out;
-    }
-
-    private static List<FieldChange> changes(String json) {
-        try {
-            List<FieldChange> out = new ArrayList<>();
-            for (JsonNode n : Json.mapper().readTree(json)) {
-                out.add(new FieldChange(n.path("field").asText(), n.get("old"), n.get("new")));
-            }
-            return out;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored revision is not JSON: " + json, e);
-        }
     }
 
     public static Long millis(Instant i) {

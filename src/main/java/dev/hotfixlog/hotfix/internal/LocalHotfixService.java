@@ -47,6 +47,8 @@ public final class LocalHotfixService implements LocalHotfixes {
     private final FollowUpDue due;
     private final RecordListeners listeners;
     private final HotfixRepository repo;
+    private final RevisionRepository revisions = new RevisionRepository();
+    private final IdCounterRepository counter = new IdCounterRepository();
     private final CustomFields custom;
     private final LocalRecordImport bulk;
 
@@ -90,7 +92,7 @@ public final class LocalHotfixService implements LocalHotfixes {
         Hotfix draft = withCreationDefaults(custom.checked(HotfixJson.read(body,
                 new HotfixJson.Identity(new HotfixId(1), Status.ACTIVE, 1, now, now, redactions)), null), now, actor);
         // Everything that does not need the database happens before the write lock is taken.
-        Revision created = new Revision(1, actor, now, "created", HotfixJson.diff(null, draft));
+        Revision created = new Revision(1, actor, now, "created", RecordDiff.diff(null, draft));
         try {
             return db.write(h -> {
                 if (once != null) {
@@ -99,9 +101,9 @@ public final class LocalHotfixService implements LocalHotfixes {
                         return earlier.get();
                     }
                 }
-                Hotfix stored = draft.withIdentity(new HotfixId(repo.nextNumber(h)), 1, now, now);
+                Hotfix stored = draft.withIdentity(new HotfixId(counter.nextNumber(h)), 1, now, now);
                 repo.insert(h, stored);
-                repo.appendRevision(h, stored.id(), created);
+                revisions.appendRevision(h, stored.id(), created);
                 listeners.tell(h, new RecordChange(RecordChange.Kind.CREATED, null, stored, actor));
                 if (once != null) {
                     repo.rememberIdempotent(h, once.principal(), once.keyHash(), once.bodyHash(), stored.id(), now);
@@ -200,7 +202,7 @@ public final class LocalHotfixService implements LocalHotfixes {
 
     private Hotfix save(org.jdbi.v3.core.Handle h, Hotfix current, Hotfix next, RecordChange.Kind kind,
                         String action, String actor, Instant now) {
-        List<FieldChange> changes = HotfixJson.diff(current, next);
+        List<FieldChange> changes = RecordDiff.diff(current, next);
         if (changes.isEmpty()) {
             return current;
         }
@@ -208,7 +210,7 @@ public final class LocalHotfixService implements LocalHotfixes {
             int stored = repo.find(h, current.id()).map(Hotfix::version).orElse(-1);
             throw new StaleVersionException(current.id().toString(), current.version(), stored);
         }
-        repo.appendRevision(h, next.id(), new Revision(next.version(), actor, now, action, changes));
+        revisions.appendRevision(h, next.id(), new Revision(next.version(), actor, now, action, changes));
         listeners.tell(h, new RecordChange(kind, current, next, actor));
         return next;
     }
@@ -219,7 +221,7 @@ public final class LocalHotfixService implements LocalHotfixes {
             if (repo.find(h, id).isEmpty()) {
                 throw notFound(id);
             }
-            return repo.history(h, id);
+            return revisions.history(h, id);
         });
     }
 
