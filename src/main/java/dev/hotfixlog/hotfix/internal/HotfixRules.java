@@ -24,7 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Every rule a {@link Hotfix} obeys, each reported against the field the API calls it by. */
+/** Every rule a {@link dev.hotfixlog.hotfix.Hotfix} obeys, each reported against the field the API calls it by. */
 public final class HotfixRules {
     private HotfixRules() {
     }

@@ -37,7 +37,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link HotfixService} on the database. Input is parsed and validated before a transaction opens; each change
+ * {@link dev.hotfixlog.hotfix.HotfixService} on the database. Input is parsed and validated before a transaction opens; each change
  * is one write transaction that stores the new row and appends its revision, or stores nothing.
  */
 public final class LocalHotfixService implements LocalHotfixes {
