@@ -20,9 +20,9 @@ import dev.hotfixlog.followup.LocalFollowUpService;
 import dev.hotfixlog.hotfix.CustomField;
 import dev.hotfixlog.hotfix.CustomFields;
 import dev.hotfixlog.hotfix.FollowUpDue;
-import dev.hotfixlog.hotfix.HotfixApiClient;
+import dev.hotfixlog.hotfix.web.HotfixApiClient;
 import dev.hotfixlog.hotfix.HotfixService;
-import dev.hotfixlog.hotfix.LocalHotfixService;
+import dev.hotfixlog.hotfix.LocalHotfixes;
 import dev.hotfixlog.hotfix.RecordListeners;
 import dev.hotfixlog.attachment.AttachmentApiClient;
 import dev.hotfixlog.attachment.AttachmentService;
@@ -35,7 +35,7 @@ import dev.hotfixlog.risk.RiskApiClient;
 import dev.hotfixlog.risk.RiskFromRecord;
 import dev.hotfixlog.risk.RiskRegisterInLog;
 import dev.hotfixlog.risk.RiskService;
-import dev.hotfixlog.hotfix.RecordSchema;
+import dev.hotfixlog.hotfix.web.RecordSchema;
 import dev.hotfixlog.incoming.AlertFormat;
 import dev.hotfixlog.incoming.AlertmanagerFormat;
 import dev.hotfixlog.incoming.GrafanaFormat;
@@ -234,7 +234,7 @@ public final class App implements AutoCloseable {
         }
         teamFields.reconcile(db, Setting.FIELDS.envName(), clock.millis());
         // The register hears of every record change in its transaction: Risk Accepted becomes a risk.
-        LocalHotfixService hotfixes = new LocalHotfixService(db, clock, redactor, due,
+        LocalHotfixes hotfixes = LocalHotfixes.on(db, clock, redactor, due,
                 RecordListeners.of(notifier, new RiskFromRecord(clock, reviewPeriods, redactor),
                         new AttachmentsOfRecord(clock, redactor), new MigrationLinks(clock)), teamFields);
         // The full Markdown export carries the register and the evidence; their features write and read them.
@@ -261,7 +261,7 @@ public final class App implements AutoCloseable {
                 new LocalAttachmentService(db, clock, redactor, hotfixes, lessons, config.attachMaxFile(),
                         config.attachMaxRecord()),
                 // A migrated record's source document is kept as its evidence, through the attachments' cleaning.
-                new LocalMigrationService(db, clock, hotfixes.bulk(), new SourceDocuments(redactor,
+                new LocalMigrationService(db, clock, hotfixes.recordImport(), new SourceDocuments(redactor,
                         config.attachMaxFile(), config.attachMaxRecord()), variants.tools(), migrateSeverity, redactor),
                 integrations, variants, clock);
     }

@@ -6,12 +6,17 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +104,7 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** Moving in writes records through the record's bulk door; the record and the evidence never know it. */
+    /** Moving in writes records through the record's import door (RecordImport); the record and the evidence never know it. */
     @Test
     void theRecord_andTheEvidence_doNotKnowMigrations_andMigrationsKeepEvidenceThroughTheirSeam() {
         noClasses().that().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.markdown..",
@@ -138,6 +143,45 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.hotfixlog.notify..").check(classes);
         noClasses().that().resideInAPackage("dev.hotfixlog.notify..")
                 .should().dependOnClassesThat().resideInAPackage("dev.hotfixlog.followup..").check(classes);
+    }
+
+    /** A feature's package (or sub-package) named {@code internal}: group 1 is the feature. */
+    private static final Pattern INTERNAL_PACKAGE = Pattern.compile("dev\\.hotfixlog\\.(\\w+)\\.internal(\\..+)?");
+
+    /**
+     * A feature's {@code internal} package is its own: only the feature's other packages use it (its public face,
+     * its {@code web}); no other feature, and not {@code App}, which opens a feature through its public face. Its
+     * classes are public only because Java has no "this package and its sub-packages".
+     */
+    @Test
+    void nothingOutsideAFeature_dependsOnItsInternalPackage() {
+        classes().should(new ArchCondition<JavaClass>("use a feature's internal package only from inside that feature") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                    Matcher m = INTERNAL_PACKAGE.matcher(d.getTargetClass().getPackageName());
+                    String feature = "dev.hotfixlog." + (m.matches() ? m.group(1) : "");
+                    String from = c.getPackageName();
+                    if (m.matches() && !from.equals(feature) && !from.startsWith(feature + ".")) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        }).check(classes);
+    }
+
+    /**
+     * No code outside the record feature hands it a Jdbi handle: a whole-log import goes through
+     * {@code RecordImport}, which opens its own transaction and hands the caller the handle (as a listener gets it).
+     */
+    @Test
+    void nothingOutsideTheRecord_callsIntoItWithAHandle() {
+        noClasses().that().resideOutsideOfPackage("dev.hotfixlog.hotfix..")
+                .should().callCodeUnitWhere(DescribedPredicate.describe("a method or constructor of the record feature "
+                        + "that takes a Jdbi handle", (JavaCall<?> call) -> call.getTargetOwner().getPackageName()
+                        .matches("dev\\.hotfixlog\\.hotfix(\\..+)?") && call.getTarget().getRawParameterTypes().stream()
+                        .anyMatch(t -> t.isAssignableTo(Handle.class))))
+                .check(classes);
     }
 
     /** Every feature package is a room: arrows between rooms go one way, so each can be read without the others. */

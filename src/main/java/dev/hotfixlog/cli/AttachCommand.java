@@ -8,7 +8,7 @@ import dev.hotfixlog.attachment.StoredFile;
 import dev.hotfixlog.attachment.Upload;
 import dev.hotfixlog.error.TooLargeException;
 import dev.hotfixlog.error.ValidationException;
-import dev.hotfixlog.hotfix.HotfixView;
+import dev.hotfixlog.hotfix.web.HotfixView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

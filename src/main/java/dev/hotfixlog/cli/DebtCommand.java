@@ -4,7 +4,7 @@ import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.followup.DebtLedger;
 import dev.hotfixlog.followup.FollowUpJson;
-import dev.hotfixlog.hotfix.HotfixView;
+import dev.hotfixlog.hotfix.web.HotfixView;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.text.Spaces;
 import picocli.CommandLine.Command;

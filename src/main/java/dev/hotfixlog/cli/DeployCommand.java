@@ -5,7 +5,7 @@ import dev.hotfixlog.Config;
 import dev.hotfixlog.deploy.Deploy;
 import dev.hotfixlog.deploy.DeployMarker;
 import dev.hotfixlog.deploy.DeployService;
-import dev.hotfixlog.hotfix.HotfixView;
+import dev.hotfixlog.hotfix.web.HotfixView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

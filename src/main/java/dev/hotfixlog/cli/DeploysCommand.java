@@ -6,7 +6,7 @@ import dev.hotfixlog.deploy.Deploy;
 import dev.hotfixlog.deploy.DeployJson;
 import dev.hotfixlog.deploy.DeployService;
 import dev.hotfixlog.deploy.HotfixDeploys;
-import dev.hotfixlog.hotfix.HotfixView;
+import dev.hotfixlog.hotfix.web.HotfixView;
 import dev.hotfixlog.json.Json;
 import java.io.PrintWriter;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.hotfixlog.Config;
 import dev.hotfixlog.followup.FollowUpItem;
 import dev.hotfixlog.followup.FollowUpJson;
 import dev.hotfixlog.followup.FollowUpQuery;
-import dev.hotfixlog.hotfix.HotfixView;
+import dev.hotfixlog.hotfix.web.HotfixView;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.text.Spaces;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.hotfixlog.hotfix.FieldChange;
 import dev.hotfixlog.hotfix.FollowUp;
 import dev.hotfixlog.hotfix.FollowUpKind;
 import dev.hotfixlog.hotfix.Hotfix;
-import dev.hotfixlog.hotfix.HotfixView;
+import dev.hotfixlog.hotfix.web.HotfixView;
 import dev.hotfixlog.hotfix.RecordField;
 import dev.hotfixlog.hotfix.RecordFields;
 import dev.hotfixlog.hotfix.RecordSection;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.hotfix.Hotfix;
-import dev.hotfixlog.hotfix.HotfixView;
+import dev.hotfixlog.hotfix.web.HotfixView;
 import dev.hotfixlog.hotfix.Severity;
 import dev.hotfixlog.hotfix.Triage;
 import dev.hotfixlog.incoming.IncomingAlert;

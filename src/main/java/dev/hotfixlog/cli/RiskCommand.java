@@ -2,7 +2,7 @@ package dev.hotfixlog.cli;
 
 import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
-import dev.hotfixlog.hotfix.HotfixView;
+import dev.hotfixlog.hotfix.web.HotfixView;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.risk.NewRisk;
 import dev.hotfixlog.risk.Risk;

@@ -2,7 +2,7 @@ package dev.hotfixlog.deploy;
 
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
-import dev.hotfixlog.hotfix.HotfixView;
+import dev.hotfixlog.hotfix.web.HotfixView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.internal.CustomFieldRepository;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.store.Database;
 import java.io.IOException;
@@ -167,7 +168,7 @@ public final class CustomFields {
      * each named {@code fields.<name>}. {@code before}: the stored record on an edit, null on a create. A required
      * field must be given on a create and cannot be cleared later (a record older than the field need not have it).
      */
-    Hotfix checked(Hotfix h, Hotfix before) {
+    public Hotfix checked(Hotfix h, Hotfix before) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Object> out = new HashMap<>();
         for (Map.Entry<String, Object> e : h.fields().map().entrySet()) {

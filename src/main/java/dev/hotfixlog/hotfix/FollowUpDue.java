@@ -1,9 +1,10 @@
 package dev.hotfixlog.hotfix;
 
-import dev.hotfixlog.text.Split;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.internal.Lifecycle;
+import dev.hotfixlog.text.Split;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;

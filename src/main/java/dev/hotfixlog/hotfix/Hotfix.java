@@ -2,6 +2,7 @@ package dev.hotfixlog.hotfix;
 
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.internal.HotfixRules;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;

@@ -2,10 +2,10 @@ package dev.hotfixlog.hotfix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.internal.FieldReader;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.time.TimeText;
 import java.time.Duration;
@@ -30,9 +30,6 @@ public final class HotfixJson {
     public static final Set<String> READ_ONLY_FIELDS = Set.of("id", "status", "version", "createdAt", "updatedAt",
             "durations", "nextStep", "redactions", "pageTimeline");
     private static final Set<String> EDITABLE = Set.copyOf(EDITABLE_FIELDS);
-    /** Each field's place in the template, looked up at every comparison of a diff's sort. */
-    private static final Map<String, Integer> POSITIONS = java.util.stream.IntStream.range(0, EDITABLE_FIELDS.size())
-            .boxed().collect(java.util.stream.Collectors.toUnmodifiableMap(EDITABLE_FIELDS::get, i -> i));
 
     private HotfixJson() {
     }
@@ -226,7 +223,7 @@ public final class HotfixJson {
                 case "triage" -> triage = readTriage(r, node);
                 case "steps" -> steps = readSteps(r, node);
                 case "followUps" -> followUps = readFollowUps(r, node);
-                case "fields" -> readTeamFields(r, node, team);
+                case "fields" -> r.teamFields(node, team);
                 default -> throw new IllegalStateException("the catalogue's field " + n + " has no reader");
             }
         }
@@ -279,40 +276,6 @@ public final class HotfixJson {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-    }
-
-    /**
-     * The team's own fields as given: texts, numbers, yes/no and lists of texts, by name (null: none). Whether a
-     * name is a field and a value fits it is the log's to say ({@link CustomFields#checked}): it knows them.
-     */
-    private static void readTeamFields(FieldReader r, ObjectNode node, Map<String, Object> out) {
-        JsonNode fields = r.object(node, "fields", "fields");
-        if (fields == null) {
-            return;
-        }
-        fields.fields().forEachRemaining(e -> {
-            JsonNode v = e.getValue();
-            String path = "fields." + e.getKey();
-            if (v.isTextual()) {
-                out.put(e.getKey(), v.asText());
-            } else if (v.isBoolean()) {
-                out.put(e.getKey(), v.asBoolean());
-            } else if (v.isNumber()) {
-                out.put(e.getKey(), v.asDouble());
-            } else if (v.isArray()) {
-                List<String> items = new ArrayList<>();
-                v.forEach(i -> {
-                    if (i.isTextual()) {
-                        items.add(i.asText());
-                    } else {
-                        r.error(path, "must list texts (the field's choices)");
-                    }
-                });
-                out.put(e.getKey(), items);
-            } else if (!v.isNull()) {
-                r.error(path, "must be text, a number, true or false, or a list of choices");
-            }
-        });
     }
 
     /** A team field's value as JSON: whole numbers without a fraction. */
@@ -390,7 +353,7 @@ public final class HotfixJson {
     }
 
     /** Field path → value for every editable field and the status; what history diffs compare. */
-    static Map<String, JsonNode> flatten(Hotfix h) {
+    public static Map<String, JsonNode> flatten(Hotfix h) {
         ObjectNode view = editable(h);
         view.put("status", h.status().json());
         Map<String, JsonNode> out = new LinkedHashMap<>();
@@ -404,37 +367,6 @@ public final class HotfixJson {
         } else {
             out.put(prefix.substring(0, prefix.length() - 1), node);
         }
-    }
-
-    /** The fields that differ between two versions of a record, in a stable order. */
-    public static List<FieldChange> diff(Hotfix before, Hotfix after) {
-        Map<String, JsonNode> a = before == null ? Map.of() : flatten(before);
-        Map<String, JsonNode> b = flatten(after);
-        List<FieldChange> out = new ArrayList<>();
-        Set<String> union = new java.util.LinkedHashSet<>(b.keySet());
-        union.addAll(a.keySet());
-        List<String> keys = new ArrayList<>(union);
-        // Template order: a cleared field is listed where it stands in the record, not after the others.
-        keys.sort(java.util.Comparator.comparingInt(HotfixJson::templatePosition));
-        for (String k : keys) {
-            JsonNode x = a.getOrDefault(k, NullNode.getInstance());
-            JsonNode y = b.getOrDefault(k, NullNode.getInstance());
-            // An unticked box on a new record is not news; a "no" answered in the triage is.
-            boolean unsetOnCreation = before == null && y.isBoolean() && !y.booleanValue() && k.endsWith(".done");
-            if (!x.equals(y) && !(isEmpty(x) && isEmpty(y)) && !unsetOnCreation) {
-                out.add(new FieldChange(k, x, y));
-            }
-        }
-        return out;
-    }
-
-    private static int templatePosition(String path) {
-        int dot = path.indexOf('.');
-        return POSITIONS.getOrDefault(dot < 0 ? path : path.substring(0, dot), EDITABLE_FIELDS.size());
-    }
-
-    private static boolean isEmpty(JsonNode n) {
-        return n.isNull() || (n.isArray() && n.isEmpty());
     }
 
     private static void stripNulls(ObjectNode o) {

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The hotfix record's one service: the CLI, the REST API and the web pages all call this.
- * {@link LocalHotfixService} runs it on the database; {@link HotfixApiClient} runs it against a remote server's
+ * {@link LocalHotfixes} runs it on the database; {@code hotfix.web.HotfixApiClient} runs it against a remote server's
  * REST API, so the CLI's {@code --server} mode is the same code path with another implementation.
  *
  * <p>Edits are JSON merge patches of the record's editable fields (see {@link HotfixJson#EDITABLE_FIELDS}).

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * The catalogue of the record's fields, in the seed template's order: the one place a field is described. The
- * JSON codec ({@link HotfixJson}), the SQL ({@code HotfixRepository}), the rules ({@link HotfixRules}), the page
+ * JSON codec ({@link HotfixJson}), the SQL ({@code HotfixRepository}), the rules ({@code internal.HotfixRules}), the page
  * sections ({@link RecordSection}), the Markdown reader and writer, the CLI's text, the search text and the
  * OpenAPI document's record schema all read it.
  *

@@ -17,7 +17,7 @@ public final class RecordListeners {
     }
 
 
-    void tell(Handle h, RecordChange change) {
+    public void tell(Handle h, RecordChange change) {
         for (RecordListener l : listeners) {
             l.onChange(h, change);
         }

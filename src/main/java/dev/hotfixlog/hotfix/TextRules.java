@@ -12,8 +12,8 @@ public final class TextRules {
     public static final int TITLE_MAX_CHARS = 200;
     public static final int NAME_MAX_CHARS = 200;
     public static final int TEXT_MAX_CHARS = 20_000;
-    static final int URL_MAX_CHARS = 2_000;
-    static final int SYSTEMS_MAX_COUNT = 100;
+    public static final int URL_MAX_CHARS = 2_000;
+    public static final int SYSTEMS_MAX_COUNT = 100;
 
     private TextRules() {
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
-import dev.hotfixlog.hotfix.HotfixView;
+import dev.hotfixlog.hotfix.web.HotfixView;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Sha256;
 import dev.hotfixlog.time.TimeText;

@@ -3,11 +3,11 @@ package dev.hotfixlog.markdown;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.FieldChange;
 import dev.hotfixlog.hotfix.Hotfix;
-import dev.hotfixlog.hotfix.HotfixBulk;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixJson;
 import dev.hotfixlog.hotfix.HotfixService;
-import dev.hotfixlog.hotfix.LocalHotfixService;
+import dev.hotfixlog.hotfix.LocalHotfixes;
+import dev.hotfixlog.hotfix.RecordImport;
 import dev.hotfixlog.hotfix.ImportItem;
 import dev.hotfixlog.hotfix.ImportOutcome;
 import dev.hotfixlog.hotfix.Revision;
@@ -34,26 +34,26 @@ public final class LocalMarkdownService implements MarkdownService {
     private final Database db;
     private final Clock clock;
     private final HotfixService hotfixes;
-    private final HotfixBulk bulk;
+    private final RecordImport records;
     private final LogEvidence evidence;
     private final LogRegister register;
     private final TeamFieldLines teamLines;
     private final MarkdownRepository repo = new MarkdownRepository();
     private final SecretRedactor redactor;
 
-    public LocalMarkdownService(Database db, Clock clock, LocalHotfixService hotfixes, SecretRedactor redactor) {
+    public LocalMarkdownService(Database db, Clock clock, LocalHotfixes hotfixes, SecretRedactor redactor) {
         this(db, clock, hotfixes, redactor, LogEvidence.NONE, LogRegister.NONE);
     }
 
     /** With what other features keep per log that the full page carries too: evidence and the risk register. */
-    public LocalMarkdownService(Database db, Clock clock, LocalHotfixService hotfixes, SecretRedactor redactor,
+    public LocalMarkdownService(Database db, Clock clock, LocalHotfixes hotfixes, SecretRedactor redactor,
                                 LogEvidence evidence, LogRegister register) {
         this.evidence = evidence;
         this.register = register;
         this.db = db;
         this.clock = clock;
         this.hotfixes = hotfixes;
-        this.bulk = hotfixes.bulk();
+        this.records = hotfixes.recordImport();
         this.teamLines = new TeamFieldLines(hotfixes.customFields());
         this.redactor = redactor;
     }
@@ -66,10 +66,10 @@ public final class LocalMarkdownService implements MarkdownService {
     @Override
     public String export(LogFormat format) {
         Instant since = clock.instant().atZone(ZoneOffset.UTC).minusMonths(6).toInstant();
-        return db.read(h -> {
-            List<Hotfix> all = bulk.all(h);
+        return records.inOneSnapshot((batch, h) -> {
+            List<Hotfix> all = batch.all();
             Map<String, LogWriter.Beyond> beyond = repo.beyond(h);
-            Map<HotfixId, List<Revision>> histories = format == LogFormat.FULL ? bulk.histories(h) : Map.of();
+            Map<HotfixId, List<Revision>> histories = format == LogFormat.FULL ? batch.histories() : Map.of();
             Map<String, LogWriter.Beyond> written = new HashMap<>();
             for (Hotfix x : all) {
                 LogWriter.Beyond b = beyond.getOrDefault(x.id().toString(), LogWriter.Beyond.NONE);
@@ -90,7 +90,7 @@ public final class LocalMarkdownService implements MarkdownService {
 
                     @Override
                     public Map<HotfixId, List<Revision>> get() {
-                        read = read == null ? bulk.histories(h) : read;
+                        read = read == null ? batch.histories() : read;
                         return read;
                     }
                 });
@@ -162,14 +162,14 @@ public final class LocalMarkdownService implements MarkdownService {
         List<PageLists> listsDone = new ArrayList<>(1); // what the write transaction merged
         List<String> evidenceNotes = new ArrayList<>();
         if (dryRun) {
-            outcome = db.read(h -> bulk.apply(h, items, actor, now, false, renumber, progress));
+            outcome = records.inOneSnapshot((batch, h) -> batch.apply(items, actor, now, renumber, progress));
             if (!outcome.errors().isEmpty()) {
                 throw new ValidationException(outcome.errors());
             }
             lists = db.read(h -> lists(h, page));
         } else {
-            outcome = db.write(h -> {
-                ImportOutcome o = bulk.apply(h, items, actor, now, true, renumber, progress);
+            outcome = records.inOneTransaction((batch, h) -> {
+                ImportOutcome o = batch.apply(items, actor, now, renumber, progress);
                 if (!o.errors().isEmpty()) {
                     throw new ValidationException(o.errors()); // the transaction is undone: all or nothing
                 }

@@ -3,10 +3,10 @@ package dev.hotfixlog.migrate;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
-import dev.hotfixlog.hotfix.HotfixBulk;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.ImportItem;
 import dev.hotfixlog.hotfix.ImportOutcome;
+import dev.hotfixlog.hotfix.RecordImport;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.migrate.MigrationTally.PageResult;
 import dev.hotfixlog.migrate.MigrationTally.Run;
@@ -46,7 +46,7 @@ public final class LocalMigrationService implements MigrationService {
     private static final Pattern NOT_FILE_NAME = Pattern.compile("[^A-Za-z0-9._-]");
     private final Database db;
     private final Clock clock;
-    private final HotfixBulk bulk;
+    private final RecordImport records;
     private final KeptDocuments documents;
     private final MigrationTools tools;
     private final SeverityTable severities;
@@ -58,12 +58,12 @@ public final class LocalMigrationService implements MigrationService {
      * Moves in from any of the {@code tools}, by their built-in severity tables with {@code severities} over them
      * ({@link SeverityTable#builtIn} of the same tools, then the configured lines).
      */
-    public LocalMigrationService(Database db, Clock clock, HotfixBulk bulk, KeptDocuments documents,
+    public LocalMigrationService(Database db, Clock clock, RecordImport records, KeptDocuments documents,
                                  MigrationTools tools, SeverityTable severities, SecretRedactor redactor) {
         this.tools = tools;
         this.db = db;
         this.clock = clock;
-        this.bulk = bulk;
+        this.records = records;
         this.documents = documents;
         this.severities = severities;
         this.redactor = redactor;
@@ -227,7 +227,7 @@ public final class LocalMigrationService implements MigrationService {
         Instant now = clock.instant();
         PageResult result;
         if (run.dryRun) {
-            result = db.read(h -> apply(h, run, candidates, false, page.next(), now));
+            result = records.inOneSnapshot((batch, h) -> apply(batch, h, run, candidates, false, page.next(), now));
         } else {
             // A record the log refuses is skipped with the log's reason; the page is then stored without it.
             List<Candidate> left = new ArrayList<>(candidates);
@@ -235,7 +235,8 @@ public final class LocalMigrationService implements MigrationService {
             while (true) {
                 try {
                     List<Candidate> these = List.copyOf(left);
-                    result = db.write(h -> apply(h, run, these, true, page.next(), now));
+                    result = records.inOneTransaction((batch, h) -> apply(batch, h, run, these, true, page.next(),
+                            now));
                     break;
                 } catch (ValidationException e) {
                     Map<Integer, String> byLine = byLine(e.errors());
@@ -274,8 +275,8 @@ public final class LocalMigrationService implements MigrationService {
         return out.isEmpty() ? null : out;
     }
 
-    private PageResult apply(org.jdbi.v3.core.Handle h, Run run, List<Candidate> candidates, boolean write,
-                             String next, Instant now) {
+    private PageResult apply(RecordImport.Batch batch, org.jdbi.v3.core.Handle h, Run run,
+                             List<Candidate> candidates, boolean write, String next, Instant now) {
         PageResult r = new PageResult();
         String source = run.kind.name();
         Map<String, MigrationRepository.Link> links = repo.links(h, source,
@@ -301,7 +302,7 @@ public final class LocalMigrationService implements MigrationService {
             }
         }
         if (!items.isEmpty()) {
-            ImportOutcome o = bulk.apply(h, items, run.actor, now, write, false, n -> { });
+            ImportOutcome o = batch.apply(items, run.actor, now, false, n -> { });
             List<FieldError> refusals = o.errors(); // no conflicts: a linked item is its own incident
             if (write && !refusals.isEmpty()) {
                 throw new ValidationException(refusals); // undone; the page is stored again without them

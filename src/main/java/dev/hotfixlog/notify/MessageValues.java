@@ -3,7 +3,7 @@ package dev.hotfixlog.notify;
 import dev.hotfixlog.hotfix.FollowUp;
 import dev.hotfixlog.hotfix.FollowUpKind;
 import dev.hotfixlog.hotfix.Hotfix;
-import dev.hotfixlog.hotfix.HotfixView;
+import dev.hotfixlog.hotfix.web.HotfixView;
 import dev.hotfixlog.hotfix.Timeline;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixService;
-import dev.hotfixlog.hotfix.HotfixView;
+import dev.hotfixlog.hotfix.web.HotfixView;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.Database;
 import java.time.Clock;

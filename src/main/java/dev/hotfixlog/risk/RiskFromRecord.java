@@ -3,7 +3,7 @@ package dev.hotfixlog.risk;
 import dev.hotfixlog.hotfix.FollowUp;
 import dev.hotfixlog.hotfix.FollowUpKind;
 import dev.hotfixlog.hotfix.Hotfix;
-import dev.hotfixlog.hotfix.HotfixView;
+import dev.hotfixlog.hotfix.web.HotfixView;
 import dev.hotfixlog.hotfix.RecordChange;
 import dev.hotfixlog.hotfix.RecordListener;
 import dev.hotfixlog.security.SecretRedactor;

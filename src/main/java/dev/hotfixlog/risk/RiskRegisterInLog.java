@@ -7,7 +7,7 @@ import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.HotfixId;
-import dev.hotfixlog.hotfix.HotfixView;
+import dev.hotfixlog.hotfix.web.HotfixView;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.markdown.LogRegister;
 import dev.hotfixlog.security.SecretRedactor;

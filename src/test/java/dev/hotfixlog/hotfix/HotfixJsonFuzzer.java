@@ -2,6 +2,7 @@ package dev.hotfixlog.hotfix;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.hotfix.web.EventJson;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.support.Fuzzing;

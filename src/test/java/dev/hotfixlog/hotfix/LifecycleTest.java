@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotfixlog.error.ConflictException;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.internal.Lifecycle;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

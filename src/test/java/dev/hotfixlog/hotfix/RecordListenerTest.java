@@ -3,6 +3,7 @@ package dev.hotfixlog.hotfix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hotfixlog.hotfix.internal.LocalHotfixService;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.markdown.LocalMarkdownService;

@@ -3,6 +3,7 @@ package dev.hotfixlog.hotfix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.hotfix.web.SectionForms;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.support.BothDatabases;

@@ -129,7 +129,7 @@ class RiskRegisterTest {
                             org.assertj.core.groups.Tuple.tuple("reaccepted", "lead"),
                             org.assertj.core.groups.Tuple.tuple("retired", "lead"));
             assertThat(s.app().risks().history(r.id()).get(1).detail()).contains("proper fix lands next sprint",
-                    dev.hotfixlog.hotfix.HotfixView.time(newDate));
+                    dev.hotfixlog.hotfix.web.HotfixView.time(newDate));
         }
     }
 

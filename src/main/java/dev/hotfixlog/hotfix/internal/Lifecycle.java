@@ -1,6 +1,13 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.internal;
 
 import dev.hotfixlog.error.ConflictException;
+import dev.hotfixlog.hotfix.FollowUp;
+import dev.hotfixlog.hotfix.FollowUpDue;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.LifecycleEvent;
+import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.hotfix.Step;
+import dev.hotfixlog.hotfix.StepKind;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -8,7 +15,7 @@ import java.time.Instant;
  * The lifecycle as a pure function: a record and an event in, the next record out, or a {@link ConflictException}
  * that says why the move is not allowed. Status only moves forward: active → deployed → completed.
  */
-final class Lifecycle {
+public final class Lifecycle {
     /** The seed: "Schedule post-mortem within 48 hours" of resolution. */
     public static final Duration POSTMORTEM_DUE_AFTER_RESOLUTION = Duration.ofHours(48);
 

@@ -1,9 +1,22 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.CustomFields;
+import dev.hotfixlog.hotfix.FieldChange;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.HotfixJson;
+import dev.hotfixlog.hotfix.HotfixQuery;
+import dev.hotfixlog.hotfix.ImportItem;
+import dev.hotfixlog.hotfix.ImportOutcome;
+import dev.hotfixlog.hotfix.RecordChange;
+import dev.hotfixlog.hotfix.RecordListeners;
+import dev.hotfixlog.hotfix.Redaction;
+import dev.hotfixlog.hotfix.Revision;
+import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.MultiRowInsert;
@@ -22,17 +35,19 @@ import java.util.function.IntConsumer;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The record feature's bulk operations for whole-log import and export. They run inside a transaction the
- * caller opens, so an import of records and of what else the page holds commits together or not at all.
+ * The record feature's bulk operations for whole-log import and export, inside the transaction
+ * {@link LocalRecordImport} opened, so an import of records and of what else the page holds commits together or
+ * not at all.
  */
-public final class HotfixBulk {
+final class HotfixBulk {
     private static final int PAGE = 500;
     private final HotfixRepository repo;
+    private final RevisionRepository revisions = new RevisionRepository();
+    private final IdCounterRepository counter = new IdCounterRepository();
     private final Redacting redacting;
     private final RecordListeners listeners;
     private final CustomFields custom;
 
-    /** Made by {@link LocalHotfixService#bulk()}: one door into the log, with the service's listeners. */
     HotfixBulk(SecretRedactor redactor, RecordListeners listeners, CustomFields custom) {
         this.redacting = new Redacting(redactor);
         this.listeners = listeners;
@@ -41,7 +56,7 @@ public final class HotfixBulk {
     }
 
     /** Every record, oldest number first. */
-    public List<Hotfix> all(Handle h) {
+    List<Hotfix> all(Handle h) {
         List<Hotfix> out = new ArrayList<>();
         Long before = null;
         while (true) {
@@ -56,24 +71,19 @@ public final class HotfixBulk {
         return out;
     }
 
-    /** Every record's history, by id, in version order. */
-    public Map<HotfixId, List<Revision>> histories(Handle h) {
-        return repo.allHistories(h);
-    }
-
     /**
      * Creates the records the page has and the log does not, updates those that differ (one revision
      * {@code imported} each), and leaves equal ones alone. With {@code write} false nothing is written: the
      * outcome says what would happen. Any error leaves the outcome's lists as they would be, and nothing written.
      */
-    public ImportOutcome apply(Handle h, List<ImportItem> items, String actor, Instant now, boolean write,
+    ImportOutcome apply(Handle h, List<ImportItem> items, String actor, Instant now, boolean write,
                                boolean renumber, IntConsumer progress) {
         if (write) {
             // Hold the id counter until the import commits: a hotfix declared meanwhile waits instead of taking a
             // number this import is about to use.
-            repo.lockNumbers(h);
+            counter.lockNumbers(h);
         }
-        long next = Math.max(repo.lastNumber(h), items.stream().filter(i -> i.id() != null)
+        long next = Math.max(counter.lastNumber(h), items.stream().filter(i -> i.id() != null)
                 .mapToLong(i -> i.id().number()).max().orElse(0));
         // In page order, on this thread (it owns the handle): ids, repeated ids, and the records entries update.
         Set<HotfixId> seen = new HashSet<>();
@@ -135,7 +145,7 @@ public final class HotfixBulk {
             }
         }
         if (write && outcome.errors.isEmpty()) {
-            repo.raiseLastNumber(h, outcome.highest);
+            counter.raiseLastNumber(h, outcome.highest);
         }
         return new ImportOutcome(outcome.ids, outcome.created, outcome.updated, outcome.unchanged, outcome.notes,
                 outcome.errors, conflicts, renumbered, outcome.versions);
@@ -179,7 +189,7 @@ public final class HotfixBulk {
                 if (existing == null) {
                     inserts.add(result);
                     if (carried.isEmpty()) {
-                        inserts.addRevision(id, new Revision(1, actor, now, "imported", HotfixJson.diff(null, result)));
+                        inserts.addRevision(id, new Revision(1, actor, now, "imported", RecordDiff.diff(null, result)));
                     } else {
                         carried.forEach(r -> inserts.addRevision(id, r)); // its history as it was, not one import
                     }
@@ -188,7 +198,7 @@ public final class HotfixBulk {
                     out.add(new Prepared(id, Kind.UNCHANGED, result, existing, null, notes, List.of()));
                 } else {
                     Revision revision = new Revision(result.version(), actor, now, "imported",
-                            HotfixJson.diff(existing, result));
+                            RecordDiff.diff(existing, result));
                     out.add(new Prepared(id, Kind.UPDATED, result, existing, revision, notes, List.of()));
                 }
             } catch (ValidationException e) {
@@ -214,7 +224,7 @@ public final class HotfixBulk {
                 throw new dev.hotfixlog.error.StaleVersionException(p.id().toString(), p.existing().version(),
                         repo.find(h, p.id()).map(Hotfix::version).orElse(-1));
             }
-            repo.appendRevision(h, p.id(), p.revision());
+            revisions.appendRevision(h, p.id(), p.revision());
             listeners.tell(h, new RecordChange(RecordChange.Kind.IMPORTED, p.existing(), p.result(), actor));
         }
     }

@@ -1,10 +1,29 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.StaleVersionException;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.CustomFields;
+import dev.hotfixlog.hotfix.FieldChange;
+import dev.hotfixlog.hotfix.FollowUpDue;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.HotfixJson;
+import dev.hotfixlog.hotfix.HotfixPage;
+import dev.hotfixlog.hotfix.HotfixQuery;
+import dev.hotfixlog.hotfix.LifecycleEvent;
+import dev.hotfixlog.hotfix.LocalHotfixes;
+import dev.hotfixlog.hotfix.RecordChange;
+import dev.hotfixlog.hotfix.RecordImport;
+import dev.hotfixlog.hotfix.RecordListeners;
+import dev.hotfixlog.hotfix.Redaction;
+import dev.hotfixlog.hotfix.Revision;
+import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.hotfix.Step;
+import dev.hotfixlog.hotfix.StepKind;
+import dev.hotfixlog.hotfix.Timeline;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.Database;
@@ -18,18 +37,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link HotfixService} on the database. Input is parsed and validated before a transaction opens; each change
+ * {@link dev.hotfixlog.hotfix.HotfixService} on the database. Input is parsed and validated before a transaction opens; each change
  * is one write transaction that stores the new row and appends its revision, or stores nothing.
  */
-public final class LocalHotfixService implements HotfixService {
+public final class LocalHotfixService implements LocalHotfixes {
     private final Database db;
     private final Clock clock;
     private final Redacting redacting;
     private final FollowUpDue due;
     private final RecordListeners listeners;
     private final HotfixRepository repo;
+    private final RevisionRepository revisions = new RevisionRepository();
+    private final IdCounterRepository counter = new IdCounterRepository();
     private final CustomFields custom;
-    private final HotfixBulk bulk;
+    private final LocalRecordImport bulk;
 
     public LocalHotfixService(Database db, Clock clock, SecretRedactor redactor) {
         this(db, clock, redactor, FollowUpDue.SEED, RecordListeners.NONE);
@@ -50,7 +71,7 @@ public final class LocalHotfixService implements HotfixService {
         this.listeners = Objects.requireNonNull(listeners, "listeners");
         this.custom = Objects.requireNonNull(custom, "custom");
         this.repo = new HotfixRepository(custom);
-        this.bulk = new HotfixBulk(redactor, listeners, custom);
+        this.bulk = new LocalRecordImport(db, redactor, listeners, custom);
     }
 
     @Override
@@ -71,7 +92,7 @@ public final class LocalHotfixService implements HotfixService {
         Hotfix draft = withCreationDefaults(custom.checked(HotfixJson.read(body,
                 new HotfixJson.Identity(new HotfixId(1), Status.ACTIVE, 1, now, now, redactions)), null), now, actor);
         // Everything that does not need the database happens before the write lock is taken.
-        Revision created = new Revision(1, actor, now, "created", HotfixJson.diff(null, draft));
+        Revision created = new Revision(1, actor, now, "created", RecordDiff.diff(null, draft));
         try {
             return db.write(h -> {
                 if (once != null) {
@@ -80,9 +101,9 @@ public final class LocalHotfixService implements HotfixService {
                         return earlier.get();
                     }
                 }
-                Hotfix stored = draft.withIdentity(new HotfixId(repo.nextNumber(h)), 1, now, now);
+                Hotfix stored = draft.withIdentity(new HotfixId(counter.nextNumber(h)), 1, now, now);
                 repo.insert(h, stored);
-                repo.appendRevision(h, stored.id(), created);
+                revisions.appendRevision(h, stored.id(), created);
                 listeners.tell(h, new RecordChange(RecordChange.Kind.CREATED, null, stored, actor));
                 if (once != null) {
                     repo.rememberIdempotent(h, once.principal(), once.keyHash(), once.bodyHash(), stored.id(), now);
@@ -184,7 +205,7 @@ public final class LocalHotfixService implements HotfixService {
 
     private Hotfix save(org.jdbi.v3.core.Handle h, Hotfix current, Hotfix next, RecordChange.Kind kind,
                         String action, String actor, Instant now) {
-        List<FieldChange> changes = HotfixJson.diff(current, next);
+        List<FieldChange> changes = RecordDiff.diff(current, next);
         if (changes.isEmpty()) {
             return current;
         }
@@ -192,7 +213,7 @@ public final class LocalHotfixService implements HotfixService {
             int stored = repo.find(h, current.id()).map(Hotfix::version).orElse(-1);
             throw new StaleVersionException(current.id().toString(), current.version(), stored);
         }
-        repo.appendRevision(h, next.id(), new Revision(next.version(), actor, now, action, changes));
+        revisions.appendRevision(h, next.id(), new Revision(next.version(), actor, now, action, changes));
         listeners.tell(h, new RecordChange(kind, current, next, actor));
         return next;
     }
@@ -203,7 +224,7 @@ public final class LocalHotfixService implements HotfixService {
             if (repo.find(h, id).isEmpty()) {
                 throw notFound(id);
             }
-            return repo.history(h, id);
+            return revisions.history(h, id);
         });
     }
 
@@ -222,8 +243,8 @@ public final class LocalHotfixService implements HotfixService {
         return custom;
     }
 
-    /** The import's door into the log: the same masking and the same listeners as this service's writes. */
-    public HotfixBulk bulk() {
+    @Override
+    public RecordImport recordImport() {
         return bulk;
     }
 

@@ -1,5 +1,10 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.internal;
 
+import dev.hotfixlog.hotfix.FollowUp;
+import dev.hotfixlog.hotfix.FollowUpKind;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.Step;
+import dev.hotfixlog.hotfix.StepKind;
 import java.time.Instant;
 import java.util.Map;
 
@@ -7,11 +12,11 @@ import java.util.Map;
  * Fills in the "when" (and "who") of a step or follow-up that a person just ticked without saying when, so a
  * checkbox click records the moment it happened.
  */
-final class Stamps {
+public final class Stamps {
     private Stamps() {
     }
 
-    static Hotfix stampNewlyDone(Hotfix before, Hotfix after, Instant now, String actor) {
+    public static Hotfix stampNewlyDone(Hotfix before, Hotfix after, Instant now, String actor) {
         Hotfix.Builder b = null; // only when something is stamped: building checks the whole record again
         for (Map.Entry<StepKind, Step> e : after.steps().entrySet()) {
             Step s = e.getValue();

@@ -1,5 +1,6 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.web;
 
+import dev.hotfixlog.hotfix.Severity;
 import dev.hotfixlog.time.TimeText;
 import java.time.Duration;
 import java.time.Instant;

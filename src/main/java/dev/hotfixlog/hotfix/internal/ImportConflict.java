@@ -1,7 +1,9 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.ImportItem;
 import dev.hotfixlog.text.Spaces;
 import dev.hotfixlog.time.TimeText;
 import java.time.Duration;
@@ -14,14 +16,14 @@ import java.util.Locale;
  * another incident when both its title and its detection time differ: two logs that numbered their hotfixes
  * independently, merged into one. Then it must not overwrite the record silently.
  */
-final class ImportConflict {
+public final class ImportConflict {
     /** Detection times this close are the same moment written twice (a page keeps minutes, a record millis). */
     private static final Duration SAME_MOMENT = Duration.ofMinutes(1);
 
     private ImportConflict() {
     }
 
-    static boolean isAnotherIncident(Hotfix existing, ImportItem item) {
+    public static boolean isAnotherIncident(Hotfix existing, ImportItem item) {
         JsonNode title = item.fields().get("title");
         if (title == null || !title.isTextual() || normal(title.asText()).equals(normal(existing.title()))) {
             return false;

@@ -1,7 +1,10 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.hotfix.FieldKind;
+import dev.hotfixlog.hotfix.RecordField;
+import dev.hotfixlog.hotfix.RecordFields;
 import dev.hotfixlog.json.Json;
 import java.util.Iterator;
 import java.util.Map;

@@ -1,11 +1,17 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.web;
 
-import com.google.re2j.Pattern;
-import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Pattern;
+import dev.hotfixlog.hotfix.CustomField;
+import dev.hotfixlog.hotfix.CustomFields;
+import dev.hotfixlog.hotfix.FormField;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixJson;
+import dev.hotfixlog.hotfix.RecordSection;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.text.Split;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

@@ -1,7 +1,17 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.hotfix.CustomFields;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.HotfixJson;
+import dev.hotfixlog.hotfix.HotfixPage;
+import dev.hotfixlog.hotfix.HotfixQuery;
+import dev.hotfixlog.hotfix.HotfixService;
+import dev.hotfixlog.hotfix.LifecycleEvent;
+import dev.hotfixlog.hotfix.Revision;
+import dev.hotfixlog.hotfix.RevisionJson;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.web.ApiTransport;

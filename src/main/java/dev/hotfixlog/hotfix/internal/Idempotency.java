@@ -1,4 +1,4 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ValidationException;
@@ -7,11 +7,11 @@ import dev.hotfixlog.security.Sha256;
 import java.sql.SQLException;
 
 /** An Idempotency-Key as stored: whose it is, and hashes of the key and of the request it came with. */
-record Idempotency(String principal, String keyHash, String bodyHash) {
+public record Idempotency(String principal, String keyHash, String bodyHash) {
     private static final int KEY_MAX_CHARS = 200;
 
     /** Null when no key was sent. */
-    static Idempotency of(String key, String principal, ObjectNode body) {
+    public static Idempotency of(String key, String principal, ObjectNode body) {
         if (key == null) {
             return null;
         }
@@ -22,7 +22,7 @@ record Idempotency(String principal, String keyHash, String bodyHash) {
     }
 
     /** A primary-key collision on PostgreSQL (23505) or SQLite (constraint). */
-    static boolean isDuplicateKey(Throwable e) {
+    public static boolean isDuplicateKey(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof SQLException s && ("23505".equals(s.getSQLState())
                     || (s.getMessage() != null && s.getMessage().contains("UNIQUE constraint failed")))) {

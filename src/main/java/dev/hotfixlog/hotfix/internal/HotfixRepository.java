@@ -1,13 +1,24 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.internal;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hotfixlog.json.Json;
+import dev.hotfixlog.hotfix.CustomFields;
+import dev.hotfixlog.hotfix.FieldKind;
+import dev.hotfixlog.hotfix.FieldValues;
+import dev.hotfixlog.hotfix.FollowUp;
+import dev.hotfixlog.hotfix.FollowUpKind;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.HotfixQuery;
+import dev.hotfixlog.hotfix.RecordField;
+import dev.hotfixlog.hotfix.RecordFields;
+import dev.hotfixlog.hotfix.Redaction;
+import dev.hotfixlog.hotfix.Revision;
+import dev.hotfixlog.hotfix.Severity;
+import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.hotfix.Step;
+import dev.hotfixlog.hotfix.StepKind;
+import dev.hotfixlog.hotfix.Timeline;
+import dev.hotfixlog.hotfix.Triage;
 import dev.hotfixlog.store.MultiRowInsert;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -24,10 +35,12 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * The hotfix record's SQL. Every method runs inside a transaction its caller opened ({@code Database.read} or
- * {@code Database.write}); the same statements run on SQLite and PostgreSQL.
+ * The hotfix record's rows: the record with its systems, steps, follow-ups, redactions and team fields, and the
+ * idempotency keys of its creates. Its history is {@link RevisionRepository}'s, its numbers
+ * {@link IdCounterRepository}'s. Every method runs inside a transaction its caller opened ({@code Database.read}
+ * or {@code Database.write}); the same statements run on SQLite and PostgreSQL.
  */
-final class HotfixRepository {
+public final class HotfixRepository {
     /**
      * The table's columns in order, each with the name {@link #scalars} (plus {@code number} and
      * {@code createdAt}, which never change) gives its value under: one list for the reads and the inserts.
@@ -39,7 +52,7 @@ final class HotfixRepository {
     private final CustomFields custom;
 
     /** {@code custom}: the team's fields, whose values are read and written with the record's. */
-    HotfixRepository(CustomFields custom) {
+    public HotfixRepository(CustomFields custom) {
         this.custom = custom;
     }
 
@@ -67,42 +80,19 @@ final class HotfixRepository {
             .filter(c -> !Set.of("id", "number", "created_at").contains(c.getKey()))
             .map(c -> c.getKey() + " = :" + c.getValue()).collect(Collectors.joining(", "));
 
-    /** Hands out the next number; the row lock (PostgreSQL) or write lock (SQLite) keeps it unique. */
-    long nextNumber(Handle h) {
-        return h.createQuery("""
-                        UPDATE id_counter SET last_value = last_value + 1 WHERE name = 'hotfix'
-                        RETURNING last_value""")
-                .mapTo(Long.class).one();
-    }
-
-    /** Takes the counter row's lock (PostgreSQL) or the write lock (SQLite) until the transaction ends. */
-    void lockNumbers(Handle h) {
-        h.createUpdate("UPDATE id_counter SET last_value = last_value WHERE name = 'hotfix'").execute();
-    }
-
-    long lastNumber(Handle h) {
-        return h.createQuery("SELECT last_value FROM id_counter WHERE name = 'hotfix'").mapTo(Long.class).one();
-    }
-
-    /** After an import that kept its own ids: new ids continue after the highest one there is. */
-    void raiseLastNumber(Handle h, long atLeast) {
-        h.createUpdate("UPDATE id_counter SET last_value = :n WHERE name = 'hotfix' AND last_value < :n")
-                .bind("n", atLeast).execute();
-    }
-
     /** Deletes the record; its child rows go with it (ON DELETE CASCADE). */
-    void delete(Handle h, HotfixId id) {
+    public void delete(Handle h, HotfixId id) {
         h.createUpdate("DELETE FROM hotfix WHERE id = :id").bind("id", id.toString()).execute();
     }
 
-    void insert(Handle h, Hotfix x) {
+    public void insert(Handle h, Hotfix x) {
         Inserts batch = new Inserts();
         batch.add(x);
         batch.execute(h);
     }
 
     /** The ids of all stored records (an import asks once instead of once per entry). */
-    java.util.Set<String> ids(Handle h) {
+    public java.util.Set<String> ids(Handle h) {
         return new java.util.HashSet<>(h.createQuery("SELECT id FROM hotfix").mapTo(String.class).list());
     }
 
@@ -110,7 +100,7 @@ final class HotfixRepository {
      * Which of these ids the log has. Few ids (a migration's page, whose records are mostly new) are looked up by
      * key; many (a whole log's page) read every id once, which is cheaper than thousands of lookups.
      */
-    java.util.Set<String> ids(Handle h, java.util.Collection<String> wanted) {
+    public java.util.Set<String> ids(Handle h, java.util.Collection<String> wanted) {
         if (wanted.isEmpty()) {
             return java.util.Set.of();
         }
@@ -126,7 +116,7 @@ final class HotfixRepository {
      * import insert rows is the same, only the batch is larger. Rows are built without a handle, so an import
      * builds them on other threads and only the writing happens in the transaction's thread.
      */
-    static final class Inserts {
+    public static final class Inserts {
         private final MultiRowInsert hotfix = new MultiRowInsert("hotfix", COLUMNS);
         // Each system row repeats its hotfix's type, detection time and number (always rewritten with the
         // hotfix), so repeat incidents are one ordered index scan (metrics; migration V10).
@@ -138,7 +128,7 @@ final class HotfixRepository {
                 "hotfix_id, kind, description, owner, due_at, done, done_at, link");
         private final MultiRowInsert redactions = new MultiRowInsert("hotfix_redaction",
                 "hotfix_id, ordinal, field, kind, redacted_at");
-        private final MultiRowInsert revisions = new MultiRowInsert("hotfix_revision", REVISION_COLUMNS);
+        private final MultiRowInsert revisions = new MultiRowInsert("hotfix_revision", RevisionRepository.COLUMNS);
         private final MultiRowInsert teamFields = new MultiRowInsert("hotfix_field",
                 "hotfix_id, name, ordinal, text_value, number_value, bool_value");
 
@@ -151,7 +141,7 @@ final class HotfixRepository {
         }
 
         void addRevision(HotfixId id, Revision rev) {
-            revisions.add(revisionRow(id, rev));
+            revisions.add(RevisionRepository.row(id, rev));
         }
 
         private void addChildren(Hotfix x) {
@@ -189,7 +179,7 @@ final class HotfixRepository {
     }
 
     /** Writes {@code x} over the stored row if that row is still at {@code expectedVersion}; false otherwise. */
-    boolean update(Handle h, Hotfix x, int expectedVersion) {
+    public boolean update(Handle h, Hotfix x, int expectedVersion) {
         int rows = h.createUpdate("UPDATE hotfix SET " + UPDATE_SET
                         + " WHERE id = :id AND version = :expectedVersion")
                 .bindMap(scalars(x))
@@ -235,7 +225,7 @@ final class HotfixRepository {
         return m;
     }
 
-    Optional<Hotfix> find(Handle h, HotfixId id) {
+    public Optional<Hotfix> find(Handle h, HotfixId id) {
         List<Hotfix> found = load(h, h.createQuery("SELECT " + COLUMNS + " FROM hotfix WHERE id = :id")
                 .bind("id", id.toString()));
         return found.stream().findFirst();
@@ -243,7 +233,7 @@ final class HotfixRepository {
 
     /** Up to {@code limit + 1} hotfixes, newest first; the extra one tells the caller there is a next page. */
     /** {@code byField}: team field name → the value it must hold (checked by {@link CustomFields#filters}). */
-    List<Hotfix> page(Handle h, HotfixQuery q, Map<String, Object> byField) {
+    public List<Hotfix> page(Handle h, HotfixQuery q, Map<String, Object> byField) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM hotfix WHERE 1 = 1");
         Map<String, Object> args = new HashMap<>();
         if (q.status() != null) {
@@ -331,100 +321,24 @@ final class HotfixRepository {
     }
 
     /** The hotfix an earlier create with this key made, with the hash of that create's request. */
-    Optional<String[]> findIdempotent(Handle h, String principal, String keyHash) {
+    public Optional<String[]> findIdempotent(Handle h, String principal, String keyHash) {
         return h.createQuery("SELECT hotfix_id, body_hash FROM idempotency_key WHERE principal = :p AND key_hash = :k")
                 .bind("p", principal).bind("k", keyHash)
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).findOne();
     }
 
-    void rememberIdempotent(Handle h, String principal, String keyHash, String bodyHash, HotfixId id, Instant at) {
+    public void rememberIdempotent(Handle h, String principal, String keyHash, String bodyHash, HotfixId id, Instant at) {
         h.createUpdate("INSERT INTO idempotency_key (principal, key_hash, body_hash, hotfix_id, created_at)"
                         + " VALUES (:p, :k, :b, :id, :at)")
                 .bind("p", principal).bind("k", keyHash).bind("b", bodyHash).bind("id", id.toString())
                 .bind("at", at.toEpochMilli()).execute();
     }
 
-    private static final String REVISION_COLUMNS = "hotfix_id, version, actor, changed_at, action, changes";
-
-    void appendRevision(Handle h, HotfixId id, Revision rev) {
-        MultiRowInsert one = new MultiRowInsert("hotfix_revision", REVISION_COLUMNS);
-        one.add(revisionRow(id, rev));
-        one.execute(h);
-    }
-
-    private static Object[] revisionRow(HotfixId id, Revision rev) {
-        return new Object[] {id.toString(), rev.version(), rev.actor(), rev.at().toEpochMilli(), rev.action(),
-                changesJson(rev.changes())};
-    }
-
-    /**
-     * {@code [{"field": …, "old": …, "new": …}, …]}, written straight to text, with a null value left out (it
-     * reads back as null). A record's first revision lists every field it has, none with an old value, and an
-     * import writes 10,000 of them: without the tree in between, the whole import took 0.84-1.17x, faster in
-     * 7 runs of 8 (bench/compare.sh, docs/PERFORMANCE.md).
-     */
-    private static String changesJson(List<FieldChange> changes) {
-        StringWriter text = new StringWriter(64 * changes.size() + 2);
-        try (JsonGenerator g = Json.mapper().createGenerator(text)) {
-            g.writeStartArray();
-            for (FieldChange c : changes) {
-                g.writeStartObject();
-                g.writeStringField("field", c.field());
-                writeUnlessNull(g, "old", c.before());
-                writeUnlessNull(g, "new", c.after());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("a revision could not be written as JSON", e);
-        }
-        return text.toString();
-    }
-
-    private static void writeUnlessNull(JsonGenerator g, String name, JsonNode value) throws IOException {
-        if (!value.isNull()) {
-            g.writeFieldName(name);
-            g.writeTree(value);
-        }
-    }
-
-    List<Revision> history(Handle h, HotfixId id) {
-        return h.createQuery("SELECT version, actor, changed_at, action, changes FROM hotfix_revision"
-                        + " WHERE hotfix_id = :id ORDER BY version")
-                .bind("id", id.toString())
-                .map((rs, ctx) -> new Revision(rs.getInt(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
-                        rs.getString(4), changes(rs.getString(5))))
-                .list();
-    }
-
-    Map<HotfixId, List<Revision>> allHistories(Handle h) {
-        Map<HotfixId, List<Revision>> out = new HashMap<>();
-        h.createQuery("SELECT hotfix_id, version, actor, changed_at,"
-                        + " action, changes FROM hotfix_revision ORDER BY hotfix_id, version")
-                .map((rs, ctx) -> Map.entry(HotfixId.parse(rs.getString(1)), new Revision(rs.getInt(2),
-                        rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5),
-                        changes(rs.getString(6)))))
-                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return out;
-    }
-
-    private static List<FieldChange> changes(String json) {
-        try {
-            List<FieldChange> out = new ArrayList<>();
-            for (JsonNode n : Json.mapper().readTree(json)) {
-                out.add(new FieldChange(n.path("field").asText(), n.get("old"), n.get("new")));
-            }
-            return out;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored revision is not JSON: " + json, e);
-        }
-    }
-
-    static Long millis(Instant i) {
+    public static Long millis(Instant i) {
         return i == null ? null : i.toEpochMilli();
     }
 
-    static Instant instant(ResultSet rs, int column) throws SQLException {
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(v);
     }

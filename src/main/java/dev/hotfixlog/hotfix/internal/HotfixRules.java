@@ -1,4 +1,4 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.internal;
 
 import static dev.hotfixlog.hotfix.TextRules.NAME_MAX_CHARS;
 import static dev.hotfixlog.hotfix.TextRules.SYSTEMS_MAX_COUNT;
@@ -7,18 +7,30 @@ import static dev.hotfixlog.hotfix.TextRules.TITLE_MAX_CHARS;
 import static dev.hotfixlog.hotfix.TextRules.URL_MAX_CHARS;
 
 import dev.hotfixlog.error.FieldError;
+import dev.hotfixlog.hotfix.FieldKind;
+import dev.hotfixlog.hotfix.FieldValues;
+import dev.hotfixlog.hotfix.FollowUp;
+import dev.hotfixlog.hotfix.FollowUpKind;
+import dev.hotfixlog.hotfix.RecordField;
+import dev.hotfixlog.hotfix.RecordFields;
+import dev.hotfixlog.hotfix.Severity;
+import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.hotfix.Step;
+import dev.hotfixlog.hotfix.StepKind;
+import dev.hotfixlog.hotfix.TextRules;
+import dev.hotfixlog.hotfix.Timeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Every rule a {@link Hotfix} obeys, each reported against the field the API calls it by. */
-final class HotfixRules {
+/** Every rule a {@link dev.hotfixlog.hotfix.Hotfix} obeys, each reported against the field the API calls it by. */
+public final class HotfixRules {
     private HotfixRules() {
     }
 
     @SuppressWarnings("checkstyle:ParameterNumber")
-    static List<FieldError> violations(String title, Severity severity, String owner, List<String> systems,
+    public static List<FieldError> violations(String title, Severity severity, String owner, List<String> systems,
                                        FieldValues values, Timeline timeline, Status status,
                                        Map<StepKind, Step> steps, Map<FollowUpKind, FollowUp> followUps) {
         List<FieldError> out = new ArrayList<>();

@@ -1,6 +1,10 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.internal;
 
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.Step;
+import dev.hotfixlog.hotfix.StepKind;
+import dev.hotfixlog.hotfix.web.HotfixView;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -10,11 +14,11 @@ import java.util.Objects;
  * the time unticks it. Unticking the box alone while the time stands is refused with the way to undo it, so a
  * button and a box can never disagree.
  */
-final class AlertStep {
+public final class AlertStep {
     private AlertStep() {
     }
 
-    static Hotfix keepInStep(Hotfix before, Hotfix after) {
+    public static Hotfix keepInStep(Hotfix before, Hotfix after) {
         Step step = after.steps().get(StepKind.ALERT_TEAM);
         Instant alerted = after.timeline().alertedAt();
         boolean stepChanged = before.steps().get(StepKind.ALERT_TEAM).done() != step.done();

@@ -1,4 +1,4 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotfixlog.error.FieldError;
@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -15,28 +16,28 @@ import java.util.function.Function;
  * Reads typed values out of a JSON tree and collects every type error instead of stopping at the first, so one
  * answer can name all the bad fields. Null, missing and blank strings all read as "no value".
  */
-final class FieldReader {
+public final class FieldReader {
     private final List<FieldError> errors = new ArrayList<>();
     /** What {@code now} and {@code 10 min ago} are read against: the change's own time; null refuses them. */
     private final Instant now;
 
-    FieldReader() {
+    public FieldReader() {
         this(null);
     }
 
-    FieldReader(Instant now) {
+    public FieldReader(Instant now) {
         this.now = now;
     }
 
-    List<FieldError> errors() {
+    public List<FieldError> errors() {
         return errors;
     }
 
-    void error(String path, String message) {
+    public void error(String path, String message) {
         errors.add(new FieldError(path, message));
     }
 
-    String text(JsonNode obj, String name, String path) {
+    public String text(JsonNode obj, String name, String path) {
         JsonNode n = obj.get(name);
         if (n == null || n.isNull()) {
             return null;
@@ -49,7 +50,7 @@ final class FieldReader {
         return s.isBlank() ? null : s;
     }
 
-    Boolean bool(JsonNode obj, String name, String path) {
+    public Boolean bool(JsonNode obj, String name, String path) {
         JsonNode n = obj.get(name);
         if (n == null || n.isNull()) {
             return null;
@@ -61,7 +62,7 @@ final class FieldReader {
         return n.booleanValue();
     }
 
-    Integer integer(JsonNode obj, String name, String path) {
+    public Integer integer(JsonNode obj, String name, String path) {
         JsonNode n = obj.get(name);
         if (n == null || n.isNull()) {
             return null;
@@ -73,15 +74,15 @@ final class FieldReader {
         return n.intValue();
     }
 
-    Instant instant(JsonNode obj, String name, String path) {
+    public Instant instant(JsonNode obj, String name, String path) {
         return parsed(obj, name, path, s -> TimeText.parseInstant(path, s, now));
     }
 
-    Duration duration(JsonNode obj, String name, String path) {
+    public Duration duration(JsonNode obj, String name, String path) {
         return parsed(obj, name, path, s -> TimeText.parseDuration(path, s));
     }
 
-    <T> T parsed(JsonNode obj, String name, String path, Function<String, T> parser) {
+    public <T> T parsed(JsonNode obj, String name, String path, Function<String, T> parser) {
         String s = text(obj, name, path);
         if (s == null) {
             return null;
@@ -94,7 +95,7 @@ final class FieldReader {
         }
     }
 
-    List<String> strings(JsonNode obj, String name, String path) {
+    public List<String> strings(JsonNode obj, String name, String path) {
         JsonNode n = obj.get(name);
         List<String> out = new ArrayList<>();
         if (n == null || n.isNull()) {
@@ -116,7 +117,7 @@ final class FieldReader {
     }
 
     /** The object at {@code name}, or null when absent; a non-object is an error. */
-    JsonNode object(JsonNode obj, String name, String path) {
+    public JsonNode object(JsonNode obj, String name, String path) {
         JsonNode n = obj.get(name);
         if (n == null || n.isNull()) {
             return null;
@@ -128,7 +129,41 @@ final class FieldReader {
         return n;
     }
 
-    static String kind(JsonNode n) {
+    public static String kind(JsonNode n) {
         return n.getNodeType().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The team's own fields as given: texts, numbers, yes/no and lists of texts, by name (null: none). Whether a
+     * name is a field and a value fits it is the log's to say ({@code CustomFields.checked}): it knows them.
+     */
+    public void teamFields(JsonNode node, Map<String, Object> out) {
+        JsonNode fields = object(node, "fields", "fields");
+        if (fields == null) {
+            return;
+        }
+        fields.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            String path = "fields." + e.getKey();
+            if (v.isTextual()) {
+                out.put(e.getKey(), v.asText());
+            } else if (v.isBoolean()) {
+                out.put(e.getKey(), v.asBoolean());
+            } else if (v.isNumber()) {
+                out.put(e.getKey(), v.asDouble());
+            } else if (v.isArray()) {
+                List<String> items = new ArrayList<>();
+                v.forEach(i -> {
+                    if (i.isTextual()) {
+                        items.add(i.asText());
+                    } else {
+                        error(path, "must list texts (the field's choices)");
+                    }
+                });
+                out.put(e.getKey(), items);
+            } else if (!v.isNull()) {
+                error(path, "must be text, a number, true or false, or a list of choices");
+            }
+        });
     }
 }

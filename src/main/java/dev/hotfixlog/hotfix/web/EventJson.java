@@ -1,13 +1,15 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.LifecycleEvent;
+import dev.hotfixlog.hotfix.internal.FieldReader;
 import dev.hotfixlog.json.Json;
 import java.time.Instant;
 import java.util.Set;
 
 /** {@code {"type":"alerted|deployed|resolved","at":"…","withoutDeploy":false}} in both directions. */
-final class EventJson {
+public final class EventJson {
     private static final Set<String> FIELDS = Set.of("type", "at", "withoutDeploy");
 
     private EventJson() {

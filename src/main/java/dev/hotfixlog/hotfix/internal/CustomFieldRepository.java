@@ -1,7 +1,10 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.internal;
 
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.CustomField;
+import dev.hotfixlog.hotfix.CustomFields;
+import dev.hotfixlog.hotfix.FieldValues;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,12 +12,12 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /** The SQL of a team's own fields: their values (hotfix_field) and the definitions the log has known. */
-final class CustomFieldRepository {
+public final class CustomFieldRepository {
     /**
      * Records the definitions this log has not seen, and refuses a start whose definition changes a known field's
      * type: the stored values were written for the old one.
      */
-    static void reconcile(Handle h, CustomFields fields, String setting, long now) {
+    public static void reconcile(Handle h, CustomFields fields, String setting, long now) {
         Map<String, String> known = known(h);
         List<FieldError> errors = new ArrayList<>();
         for (CustomField f : fields.all()) {
@@ -35,7 +38,7 @@ final class CustomFieldRepository {
     }
 
     /** Whether {@link #reconcile} has anything to record or refuse: a definition not seen, or a changed type. */
-    static boolean unknownOrChanged(Handle h, CustomFields fields) {
+    public static boolean unknownOrChanged(Handle h, CustomFields fields) {
         Map<String, String> known = known(h);
         return fields.all().stream().anyMatch(f -> !f.type().json().equals(known.get(f.name())));
     }
@@ -48,7 +51,7 @@ final class CustomFieldRepository {
     }
 
     /** The defined fields' values of these records: id → name → value. Hidden fields are not read. */
-    static Map<String, Map<String, Object>> load(Handle h, CustomFields fields, List<String> ids) {
+    public static Map<String, Map<String, Object>> load(Handle h, CustomFields fields, List<String> ids) {
         Map<String, Map<String, Object>> out = new HashMap<>();
         if (fields.isEmpty()) {
             return out;
@@ -78,7 +81,7 @@ final class CustomFieldRepository {
     }
 
     /** The rows of a record's values: {hotfix_id, name, ordinal, text, number, yes/no}. */
-    static List<Object[]> rows(String id, FieldValues values) {
+    public static List<Object[]> rows(String id, FieldValues values) {
         List<Object[]> out = new ArrayList<>();
         new java.util.TreeMap<>(values.map()).forEach((name, v) -> {
             if (v instanceof List<?> list) {
@@ -97,7 +100,7 @@ final class CustomFieldRepository {
     }
 
     /** Forgets a record's values of the defined fields (before they are written again); hidden ones stay. */
-    static void clear(Handle h, CustomFields fields, String id) {
+    public static void clear(Handle h, CustomFields fields, String id) {
         if (!fields.isEmpty()) {
             h.createUpdate("DELETE FROM hotfix_field WHERE hotfix_id = :id AND name IN (<names>)").bind("id", id)
                     .bindList("names", fields.all().stream().map(CustomField::name).toList()).execute();
@@ -105,7 +108,7 @@ final class CustomFieldRepository {
     }
 
     /** The condition that keeps records whose field {@code name} holds {@code value}, with its arguments. */
-    static String filter(int k, String name, Object value, Map<String, Object> args) {
+    public static String filter(int k, String name, Object value, Map<String, Object> args) {
         String column = value instanceof Double ? "number_value" : value instanceof Boolean ? "bool_value"
                 : "text_value";
         args.put("fieldName" + k, name);

@@ -1,25 +1,28 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.web;
 
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.RecordPanels;
 import dev.hotfixlog.web.Requests;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
 
 /** What every page of the record needs: who is looking, their CSRF token, and the record named in the path. */
-final class PageModel {
+public final class PageModel {
     private PageModel() {
     }
 
-    static Map<String, Object> common(Context ctx) {
+    public static Map<String, Object> common(Context ctx) {
         return Requests.pageModel(ctx);
     }
 
-    static HotfixId pathId(Context ctx) {
+    public static HotfixId pathId(Context ctx) {
         return HotfixId.fromPath(ctx.pathParam("id"));
     }
 
     /** What a fragment of the record page (a section, the checklists) needs besides its own parameters. */
-    static Map<String, Object> fragment(Context ctx, Hotfix h) {
+    public static Map<String, Object> fragment(Context ctx, Hotfix h) {
         Map<String, Object> p = new HashMap<>();
         p.put("h", h);
         p.put("csrf", ctx.attribute(Requests.CSRF_TOKEN));
@@ -28,7 +31,7 @@ final class PageModel {
     }
 
     /** The parameters of the record page showing every section read-only. */
-    static Map<String, Object> record(Context ctx, Hotfix h, RecordPanels panels, SectionForms forms) {
+    public static Map<String, Object> record(Context ctx, Hotfix h, RecordPanels panels, SectionForms forms) {
         Map<String, Object> p = common(ctx);
         p.put("forms", forms);
         p.put("panels", panels.html(h));

@@ -1,13 +1,24 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.web;
 
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.HotfixJson;
+import dev.hotfixlog.hotfix.HotfixPage;
+import dev.hotfixlog.hotfix.HotfixQuery;
+import dev.hotfixlog.hotfix.HotfixService;
+import dev.hotfixlog.hotfix.PageTimeline;
+import dev.hotfixlog.hotfix.RecordMarkdown;
+import dev.hotfixlog.hotfix.RevisionJson;
+import dev.hotfixlog.hotfix.Severity;
+import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
-import dev.hotfixlog.web.Role;
 import dev.hotfixlog.time.TimeText;
 import dev.hotfixlog.web.Accept;
 import dev.hotfixlog.web.Requests;
+import dev.hotfixlog.web.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;

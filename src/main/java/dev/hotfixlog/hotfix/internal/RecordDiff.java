@@ -1,0 +1,57 @@
+package dev.hotfixlog.hotfix.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.hotfixlog.hotfix.FieldChange;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What changed between two versions of a record, field path by field path: each revision's list of changes, for
+ * a create, an edit, a lifecycle event and an import alike. It compares the records' JSON ({@link HotfixJson}), so
+ * a change is named the way the API names the field.
+ */
+public final class RecordDiff {
+    /** Each field's place in the template, looked up at every comparison of a diff's sort. */
+    private static final Map<String, Integer> POSITIONS = java.util.stream.IntStream
+            .range(0, HotfixJson.EDITABLE_FIELDS.size()).boxed().collect(java.util.stream.Collectors
+                    .toUnmodifiableMap(HotfixJson.EDITABLE_FIELDS::get, i -> i));
+
+    private RecordDiff() {
+    }
+
+    /** The fields that differ between two versions of a record, in a stable order. */
+    public static List<FieldChange> diff(Hotfix before, Hotfix after) {
+        Map<String, JsonNode> a = before == null ? Map.of() : HotfixJson.flatten(before);
+        Map<String, JsonNode> b = HotfixJson.flatten(after);
+        List<FieldChange> out = new ArrayList<>();
+        Set<String> union = new java.util.LinkedHashSet<>(b.keySet());
+        union.addAll(a.keySet());
+        List<String> keys = new ArrayList<>(union);
+        // Template order: a cleared field is listed where it stands in the record, not after the others.
+        keys.sort(java.util.Comparator.comparingInt(RecordDiff::templatePosition));
+        for (String k : keys) {
+            JsonNode x = a.getOrDefault(k, NullNode.getInstance());
+            JsonNode y = b.getOrDefault(k, NullNode.getInstance());
+            // An unticked box on a new record is not news; a "no" answered in the triage is.
+            boolean unsetOnCreation = before == null && y.isBoolean() && !y.booleanValue() && k.endsWith(".done");
+            if (!x.equals(y) && !(isEmpty(x) && isEmpty(y)) && !unsetOnCreation) {
+                out.add(new FieldChange(k, x, y));
+            }
+        }
+        return out;
+    }
+
+    private static int templatePosition(String path) {
+        int dot = path.indexOf('.');
+        return POSITIONS.getOrDefault(dot < 0 ? path : path.substring(0, dot), HotfixJson.EDITABLE_FIELDS.size());
+    }
+
+    private static boolean isEmpty(JsonNode n) {
+        return n.isNull() || (n.isArray() && n.isEmpty());
+    }
+}
