@@ -8,6 +8,7 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ final class BodyLimits extends Handler.Wrapper {
     /** Set on a request whose body was cut off for its rate: why, for {@link #answerCutOff}. */
     private static final String CUT_OFF = "hotfix.body-cut-off";
     /**
-     * A body over its route's limit but at most this big is read and thrown away before the 413 is sent. A client
+     * A body over its route's limit but at most this big is read and thrown away after the 413 is sent, before the
+     * connection is closed. A client
      * still writing when the server closes gets a reset that can destroy the answer before it is read (Java's
      * HttpClient then reports "header parser received no bytes" instead of the 413); reading a few megabytes is
      * cheaper than a user who never learns why the upload failed. Bigger bodies, and a client that waits for
@@ -66,13 +68,16 @@ final class BodyLimits extends Handler.Wrapper {
         if (length > max) {
             LOG.info("{} {} -> 413: announced a body of {} bytes; the route reads at most {}", request.getMethod(),
                     path, length, max);
-            Runnable answer = () -> problems.refuse(response, callback, 413, "too-large", "Content Too Large",
-                    "body: is " + length + " bytes; this route reads at most " + max + " (HOTFIX_MAX_REQUEST_BYTES, or "
-                    + "HOTFIX_ATTACH_MAX_FILE for an upload)", path, List.of());
+            String detail = "body: is " + length + " bytes; this route reads at most " + max
+                    + " (HOTFIX_MAX_REQUEST_BYTES, or HOTFIX_ATTACH_MAX_FILE for an upload)";
             if (length <= DRAIN_BYTES && !request.getHeaders().contains(HttpHeader.EXPECT)) {
-                drain(new Rated(request), answer);
+                // The answer goes out at once; the body is then read and thrown away before the connection ends.
+                Request rated = new Rated(request);
+                problems.refuseBeforeTheEnd(response, Callback.from(
+                        () -> drain(rated, () -> response.write(true, BufferUtil.EMPTY_BUFFER, callback)), callback::failed),
+                        413, "too-large", "Content Too Large", detail, path);
             } else {
-                answer.run();
+                problems.refuse(response, callback, 413, "too-large", "Content Too Large", detail, path, List.of());
             }
             return true;
         }

@@ -1,5 +1,6 @@
 package dev.hotfixlog.web;
 
+import dev.hotfixlog.error.BadRequestException;
 import dev.hotfixlog.error.HotfixLogException;
 import dev.hotfixlog.error.ValidationException;
 import org.eclipse.jetty.http.HttpFields;
@@ -37,6 +38,11 @@ final class ContentTypeGate extends Handler.Wrapper {
         }
         MediaType type;
         try {
+            // Two types are a 400 here: past this gate only the first would be seen (RequestGuard's rule of one).
+            int count = request.getHeaders().getValuesList(HttpHeader.CONTENT_TYPE).size();
+            if (count > 1) {
+                throw new BadRequestException("Content-Type", "is sent " + count + " times; send it once");
+            }
             type = MediaType.parse(header);
             type.requireUtf8();
             if (type.type().equals("multipart/form-data")) {

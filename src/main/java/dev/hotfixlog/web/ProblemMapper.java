@@ -117,12 +117,29 @@ public final class ProblemMapper {
      */
     void refuse(Response response, Callback callback, int status, String kind, String title, String detail,
                 String path, List<FieldError> errors) {
+        response.write(true, refusal(response, status, kind, title, detail, path, errors), callback);
+    }
+
+    /**
+     * Sends the problem whole, its length stated so a client has all of it at once, but leaves the exchange open:
+     * {@code sent} hears when it is out, and must end the exchange ({@code response.write(true, …)}). For an answer
+     * given before the rest of the request is read (a body too large, still arriving).
+     */
+    void refuseBeforeTheEnd(Response response, Callback sent, int status, String kind, String title, String detail,
+                            String path) {
+        ByteBuffer body = refusal(response, status, kind, title, detail, path, List.of());
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.remaining());
+        response.write(false, body, sent);
+    }
+
+    private ByteBuffer refusal(Response response, int status, String kind, String title, String detail, String path,
+                               List<FieldError> errors) {
         ObjectNode p = problem(status, kind, title, detail, path);
         addErrors(p, errors);
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, PROBLEM_JSON);
         response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
-        response.write(true, ByteBuffer.wrap(Json.write(p).getBytes(StandardCharsets.UTF_8)), callback);
+        return ByteBuffer.wrap(Json.write(p).getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code text} as an answer may show it: masked, then cut. */

@@ -36,14 +36,24 @@ public final class Http {
         return send(builder(path, headers).GET());
     }
 
+    /** A JSON body unless {@code headers} name another Content-Type (one type: the server refuses two). */
     public Response post(String path, String body, String... headers) {
-        return send(builder(path, headers).header("Content-Type", "application/json")
+        return send(typed(builder(path, headers), "application/json", headers)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     public Response patch(String path, String body, String... headers) {
-        return send(builder(path, headers).header("Content-Type", "application/merge-patch+json")
+        return send(typed(builder(path, headers), "application/merge-patch+json", headers)
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    private static HttpRequest.Builder typed(HttpRequest.Builder b, String type, String... headers) {
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Content-Type")) {
+                return b;
+            }
+        }
+        return b.header("Content-Type", type);
     }
 
     /** A body is sent as JSON unless {@code headers} name another Content-Type. */

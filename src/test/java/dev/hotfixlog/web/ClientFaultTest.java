@@ -94,6 +94,25 @@ class ClientFaultTest {
         assertThat(lines(log.list, "POST /api/v1/hotfixes -> 408")).hasSize(1);
     }
 
+    @BothDatabases
+    void aBodyAnnouncedTooLarge_getsIts413AtOnce_whileTheClientHasSentOnlyPartOfIt(TestDb db) throws Exception {
+        try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
+             Socket socket = new Socket("127.0.0.1", port(s))) {
+            // The connector's idle timeout is 30 s: an answer made at once but held back until the body ends (or
+            // the connection idles out) would not arrive within 10 s.
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/hotfixes HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestDb.ADMIN_TOKEN
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 3000000\r\n\r\n{\"problem\":\"")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write("y".repeat(100_000).getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String head = new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+
+            assertThat(head).isEqualTo("HTTP/1.1 413");
+        }
+    }
+
     private static ListAppender<ILoggingEvent> capture() {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();

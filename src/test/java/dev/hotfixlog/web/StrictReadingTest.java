@@ -36,6 +36,20 @@ class StrictReadingTest {
     }
 
     @BothDatabases
+    void twoContentTypes_evenTheSameOneTwice_areA400NamingIt_andNothingIsStored(TestDb db) {
+        try (RunningServer s = new RunningServer(db.config(), MutableClock.at(CLOCK))) {
+            for (String second : java.util.List.of("application/json", "text/plain")) {
+                Http.Response twice = s.http().post("/api/v1/hotfixes", DECLARE, "Content-Type", "application/json",
+                        "Content-Type", second);
+
+                assertThat(twice.status()).as("application/json and " + second).isEqualTo(400);
+                assertThat(twice.json().path("errors").get(0).path("field").asText()).isEqualTo("Content-Type");
+            }
+            assertThat(s.http().get("/api/v1/hotfixes").json().path("items").size()).isZero();
+        }
+    }
+
+    @BothDatabases
     void aHeaderMeantOnce_sentTwice_isA400NamingIt_andNothingIsStored(TestDb db) {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at(CLOCK))) {
             Http.Response twice = s.http().post("/api/v1/hotfixes", DECLARE, "Idempotency-Key", "a-1",
