@@ -164,7 +164,8 @@ class ArchitectureTest {
                 String text = Files.readString(f).replaceAll("\"\\s*\\+\\s*\"", "");
                 Matcher m = RECORD_TABLE_IN_SQL.matcher(text);
                 while (m.find()) {
-                    if (text.charAt(m.start() - 1) != ' ' || !inString(text, m.start())) {
+                    char before = text.charAt(m.start() - 1);
+                    if (before != ' ' && before != '"' || !inString(text, m.start())) {
                         continue; // a word in prose ("from hotfix 12"), not SQL
                     }
                     found.add(main.relativize(f) + ": " + m.group());
