@@ -10,6 +10,7 @@ import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.store.MultiRowInsert;
+import dev.hotfixlog.work.Threads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -406,7 +407,7 @@ public final class Backups {
         Thread reader;
         try {
             java.io.PipedOutputStream out = new java.io.PipedOutputStream(in);
-            reader = new Thread(() -> {
+            reader = Threads.daemon("hotfix-copy-read", () -> {
                 try {
                     taken.complete(backup(out, false));
                 } catch (Throwable e) {
@@ -417,11 +418,10 @@ public final class Backups {
                         // already closed by the failed backup
                     }
                 }
-            }, "hotfix-copy-read");
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        reader.setDaemon(true);
         reader.start();
         Manifest copied;
         try (in) {

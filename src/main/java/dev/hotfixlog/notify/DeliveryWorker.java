@@ -2,6 +2,7 @@ package dev.hotfixlog.notify;
 
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.store.Database;
+import dev.hotfixlog.work.Threads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -62,11 +62,7 @@ public final class DeliveryWorker implements AutoCloseable {
         this.notifier = notifier;
         this.senders = Map.copyOf(senders);
         this.clock = clock;
-        this.sending = Executors.newFixedThreadPool(SENDERS, r -> {
-            Thread t = new Thread(r, "hotfix-delivery-send");
-            t.setDaemon(true);
-            return t;
-        });
+        this.sending = Threads.pool("hotfix-delivery-send", SENDERS);
     }
 
     /** Claims one batch of due messages and tries each; returns how many were tried. */
@@ -155,9 +151,7 @@ public final class DeliveryWorker implements AutoCloseable {
         if (thread != null || intervalMillis <= 0) {
             return;
         }
-        thread = new Thread(() -> loop(intervalMillis), "hotfix-delivery");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Threads.startDaemon("hotfix-delivery", () -> loop(intervalMillis));
     }
 
     private void loop(long intervalMillis) {
