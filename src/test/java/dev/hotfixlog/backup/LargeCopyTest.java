@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * copy into the same PostgreSQL target is killed ({@code kill -9}) while it writes the hotfixes: the target holds
  * nothing of it and is refused as unusable, naming the copy that did not finish; the whole copy then goes in.
  */
+@Tag("slow")
 class LargeCopyTest {
     private static final int HOTFIXES = 100_000;
 

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Debian's real Alertmanager (package prometheus-alertmanager, which .ci/run installs) pointed at the log with a
@@ -33,6 +34,7 @@ import java.util.function.Predicate;
  * two peers cut off from each other, so that each sends (they have different external URLs, so their bodies
  * differ and both are kept): still one incoming alert.
  */
+@Tag("slow")
 class RealAlertmanagerTest {
     private static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
     private final HttpClient http = HttpClient.newHttpClient();
