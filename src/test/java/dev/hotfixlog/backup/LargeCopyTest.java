@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -74,17 +76,16 @@ class LargeCopyTest {
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD);
                 pb.environment().putAll(env);
                 Process copy = pb.start();
-                boolean caught = false;
-                for (int i = 0; i < 1_200 && copy.isAlive() && !caught; i++) {
-                    caught = copying(postgres.url(), "hotfix");
-                    Thread.sleep(25);
-                }
+                // true once seen writing the target's hotfixes, false if it ended first
+                Boolean caught = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(25))
+                        .until(() -> copying(postgres.url(), "hotfix") ? Boolean.TRUE
+                                : copy.isAlive() ? null : Boolean.FALSE, Objects::nonNull);
                 assertThat(caught).as("the copy was seen writing the target's hotfixes").isTrue();
                 copy.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback by the client
                 assertThat(copy.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                for (int i = 0; i < 400 && copying(postgres.url(), null); i++) {
-                    Thread.sleep(25); // the server notices the dead client and rolls its transaction back
-                }
+                // the server notices the dead client and rolls its transaction back
+                Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25))
+                        .until(() -> !copying(postgres.url(), null));
                 assertThat(new Backups(target, Clock.systemUTC()).manifest())
                         .as("nothing of the killed copy is in the target").isEqualTo(empty);
             }
