@@ -153,7 +153,7 @@ class CopyTest {
                         }
                     });
             java.io.OutputStream half = feeding.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            Boolean marked = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+            Boolean marked = Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
                     .until(() -> unfinished(target.url()) > 0 ? Boolean.TRUE : restore.isAlive() ? null : Boolean.FALSE,
                             java.util.Objects::nonNull);
             assertThat(marked).as("the restore marked its log before its transaction; it said: "

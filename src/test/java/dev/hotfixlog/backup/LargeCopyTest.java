@@ -77,14 +77,14 @@ class LargeCopyTest {
                 pb.environment().putAll(env);
                 Process copy = pb.start();
                 // true once seen writing the target's hotfixes, false if it ended first
-                Boolean caught = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(25))
+                Boolean caught = Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(25))
                         .until(() -> copying(postgres.url(), "hotfix") ? Boolean.TRUE
                                 : copy.isAlive() ? null : Boolean.FALSE, Objects::nonNull);
                 assertThat(caught).as("the copy was seen writing the target's hotfixes").isTrue();
                 copy.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback by the client
                 assertThat(copy.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 // the server notices the dead client and rolls its transaction back
-                Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25))
+                Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(25))
                         .until(() -> !copying(postgres.url(), null));
                 assertThat(new Backups(target, Clock.systemUTC()).manifest())
                         .as("nothing of the killed copy is in the target").isEqualTo(empty);

@@ -32,9 +32,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class SqlOwnership implements JdbiPlugin, AfterAllCallback {
     private static final Queue<String> REFUSALS = new ConcurrentLinkedQueue<>();
-    /** Parsed statements by text; bounded, since a bound list renders a new text per length. */
+    /**
+     * Parsed statements by text; bounded in number, since a bound list renders a new text per length, and in
+     * length, since a multi-row insert's text is long and seldom the same twice.
+     */
     private static final Map<String, List<SqlTables.Ref>> PARSED = new ConcurrentHashMap<>();
-    private static final int PARSED_MAX = 20_000;
+    private static final int PARSED_MAX = 5_000;
+    private static final int PARSED_MAX_CHARS = 4_000;
     private static final ClassValue<Boolean> IS_TEST_CLASS = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
@@ -75,7 +79,7 @@ public final class SqlOwnership implements JdbiPlugin, AfterAllCallback {
         List<SqlTables.Ref> refs = PARSED.get(sql);
         if (refs == null) {
             refs = SqlTables.refs(sql);
-            if (PARSED.size() < PARSED_MAX) {
+            if (PARSED.size() < PARSED_MAX && sql.length() <= PARSED_MAX_CHARS) {
                 PARSED.put(sql, refs);
             }
         }
