@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# The house's rooms: per package of src/main/java, its file count and the median and largest file in lines;
-# then the lines of the files named on the command line, and the places (file:line) outside tests that name a
-# field given by FIELD (default riskAccepted, in any of its spellings: riskAccepted, risk_accepted, Risk Accepted).
-# Usage: bench/codesize.sh [file ...]
+# The house's rooms, for src/main/java (issue 32): per package its file count and the median and largest file in
+# lines; the files over 400 lines (ArchitectureTest's limit); the methods over 80 lines and, per package, the
+# share of public top-level types (both read by the JDK's own parser: bench/CodeSize.java, run by the java source
+# launcher, nothing built); and the pairs of places that share six or more lines, per 1,000 lines, by the
+# `duplicates` tool (/work/.library/duplicates: identical or same-shape runs, boilerplate marked).
+# Then the lines of the files named on the command line, and with FIELD=name the places (file:line) outside tests
+# that name that field in any of its spellings (riskAccepted, risk_accepted, Risk Accepted).
+# Usage: bench/codesize.sh [file ...]      SRC=other/src/main/java bench/codesize.sh  (another checkout's sources)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=src/main/java/dev/hotfixlog
+src="${SRC:-src/main/java}"
+root="$src/dev/hotfixlog"
 printf '%-22s %5s %7s %8s  %s\n' package files median largest "(file)"
 find "$root" -name '*.java' | sed "s|$root/||" | awk -F/ '{ NF--; print (NF ? $0 : ".") }' OFS=/ | sort -u |
 while read -r pkg; do
@@ -17,11 +22,35 @@ while read -r pkg; do
   largest=$(for f in $files; do echo "$(wc -l < "$f") $(basename "$f")"; done | sort -n | tail -1)
   printf '%-22s %5s %7s %8s  %s\n' "$pkg" "$count" "$median" "${largest% *}" "(${largest#* })"
 done
-for f in "$@"; do echo "$(wc -l < "$f") lines  $f"; done
-field="${FIELD:-riskAccepted}"
-snake=$(echo "$field" | sed 's/\([A-Z]\)/_\L\1/g')
-words=$(echo "$field" | sed 's/\([A-Z]\)/ \1/g; s/^./\U&/')
+total_files=$(find "$root" -name '*.java' | wc -l)
+total_lines=$(find "$root" -name '*.java' -exec cat {} + | wc -l)
+echo "all: $total_files files, $total_lines lines"
 echo
-echo "places naming $field ($field, $snake, $words) outside tests:"
-grep -rn -i -E "$field|$snake|$words" src/main openapi.json 2>/dev/null | grep -v '^src/test' | cut -c1-140 || true
-echo "count: $(grep -rn -i -E "$field|$snake|$words" src/main 2>/dev/null | wc -l) lines in $(grep -rl -i -E "$field|$snake|$words" src/main 2>/dev/null | wc -l) files"
+over=$(find "$root" -name '*.java' -exec wc -l {} + | grep -v ' total$' | awk '$1 > 400' | sort -rn || true)
+echo "files over 400 lines: $(printf '%s' "$over" | grep -c . || true)"
+[ -n "$over" ] && printf '%s\n' "$over" | sed "s|$src/||"
+echo
+java bench/CodeSize.java "$src" 80
+echo
+if command -v duplicates >/dev/null; then
+  dup=$(duplicates --repo "$src" --most 8 --seconds 120)
+  head=$(printf '%s\n' "$dup" | head -1)
+  pairs=$(printf '%s\n' "$head" | awk '{ print ($1 ~ /^[0-9]+$/ ? $1 : 0) }')
+  boiler=$(printf '%s\n' "$head" | sed -n 's/.* \([0-9][0-9]*\) of those marked boilerplate.*/\1/p')
+  awk -v p="$pairs" -v b="${boiler:-0}" -v l="$total_lines" 'BEGIN {
+    printf "duplicate pairs (6+ shared lines): %d, %.2f per 1,000 lines; not boilerplate: %d, %.2f per 1,000 lines\n",
+      p, p * 1000 / l, p - b, (p - b) * 1000 / l }'
+  printf '%s\n' "$dup" | sed 's/^/  /'
+else
+  echo "duplicate pairs: the duplicates tool is not installed (/work/.library/duplicates)"
+fi
+for f in "$@"; do echo "$(wc -l < "$f") lines  $f"; done
+if [ -n "${FIELD:-}" ]; then
+  field="$FIELD"
+  snake=$(echo "$field" | sed 's/\([A-Z]\)/_\L\1/g')
+  words=$(echo "$field" | sed 's/\([A-Z]\)/ \1/g; s/^./\U&/')
+  echo
+  echo "places naming $field ($field, $snake, $words) outside tests:"
+  grep -rn -i -E "$field|$snake|$words" src/main openapi.json 2>/dev/null | grep -v '^src/test' | cut -c1-140 || true
+  echo "count: $(grep -rn -i -E "$field|$snake|$words" src/main 2>/dev/null | wc -l) lines in $(grep -rl -i -E "$field|$snake|$words" src/main 2>/dev/null | wc -l) files"
+fi

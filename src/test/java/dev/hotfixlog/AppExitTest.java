@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.TestDb;
 import java.time.Clock;
-import java.util.List;
+import java.time.Duration;
 import java.util.Set;
+import org.awaitility.Awaitility;
 
 /**
  * Every CLI command opens the log and then exits; the JVM's exit waits up to 0.3 s for each thread still in
@@ -15,21 +16,15 @@ import java.util.Set;
  */
 class AppExitTest {
     @BothDatabases
-    void openingTheLog_leavesNoThreadRunningThatWouldHoldTheExit(TestDb db) throws InterruptedException {
+    void openingTheLog_leavesNoThreadRunningThatWouldHoldTheExit(TestDb db) {
         Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
         try (App app = App.open(db.config(), Clock.systemUTC())) {
-            List<String> running = List.of();
             // Threads of ours may be busy for a moment; one that waits in native code is RUNNABLE throughout.
-            for (int look = 0; look < 40; look++) {
-                running = Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> !before.contains(t) && t.getState() == Thread.State.RUNNABLE)
-                        .map(Thread::getName).toList();
-                if (running.isEmpty()) {
-                    break;
-                }
-                Thread.sleep(50);
-            }
-            assertThat(running).as("threads started by opening the log, still running").isEmpty();
+            Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                    .untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet().stream()
+                            .filter(t -> !before.contains(t) && t.getState() == Thread.State.RUNNABLE)
+                            .map(Thread::getName).toList())
+                            .as("threads started by opening the log, still running").isEmpty());
         }
     }
 }

@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -23,6 +24,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -208,7 +212,8 @@ class ArchitectureTest {
                 String text = Files.readString(f).replaceAll("\"\\s*\\+\\s*\"", "");
                 Matcher m = RECORD_TABLE_IN_SQL.matcher(text);
                 while (m.find()) {
-                    if (text.charAt(m.start() - 1) != ' ' || !inString(text, m.start())) {
+                    char before = text.charAt(m.start() - 1);
+                    if (before != ' ' && before != '"' || !inString(text, m.start())) {
                         continue; // a word in prose ("from hotfix 12"), not SQL
                     }
                     found.add(main.relativize(f) + ": " + m.group());
@@ -256,6 +261,23 @@ class ArchitectureTest {
                 .because("a backtracking pattern over user text can take minutes (issue 31): use a static "
                         + "com.google.re2j.Pattern, which LinearTimeTest finds and measures, a hand scan, "
                         + "or text.Split for a literal separator")
+                .check(classes);
+    }
+
+    /**
+     * Threads are made in one place, {@code work.Threads}: named for what they do and daemons unless said, so
+     * no feature grows a pool of its own beside the others (issue 32: eight places made their own).
+     */
+    @Test
+    void threads_areMadeOnlyByWorkThreads() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.hotfixlog.work.Threads")
+                .should().callConstructorWhere(DescribedPredicate.describe("a thread's or a thread pool's "
+                        + "constructor", (JavaConstructorCall call) -> call.getTargetOwner().isAssignableTo(Thread.class)
+                        || call.getTargetOwner().isAssignableTo(ThreadPoolExecutor.class)
+                        || call.getTargetOwner().isAssignableTo(ForkJoinPool.class)))
+                .orShould().callMethodWhere(DescribedPredicate.describe("Executors' pools",
+                        (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(Executors.class)))
+                .because("work.Threads makes every thread: named, daemon, in one place")
                 .check(classes);
     }
 }

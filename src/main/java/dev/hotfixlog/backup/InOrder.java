@@ -1,7 +1,7 @@
 package dev.hotfixlog.backup;
 
+import dev.hotfixlog.work.Threads;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,11 +29,7 @@ final class InOrder implements AutoCloseable {
     InOrder(String name, long budgetBytes) {
         this.budgetKib = (int) Math.max(1, Math.min(Integer.MAX_VALUE, budgetBytes >> 10));
         this.waiting = new Semaphore(budgetKib);
-        this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = Threads.single(name);
     }
 
     /** Hands {@code work} over, weighing {@code bytes}, waiting while the budget is taken by pieces not yet done. */

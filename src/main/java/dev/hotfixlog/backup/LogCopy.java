@@ -1,6 +1,7 @@
 package dev.hotfixlog.backup;
 
 import dev.hotfixlog.store.Database;
+import dev.hotfixlog.work.Threads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -28,7 +29,7 @@ final class LogCopy {
         Thread reader;
         try {
             java.io.PipedOutputStream out = new java.io.PipedOutputStream(in);
-            reader = new Thread(() -> {
+            reader = Threads.daemon("hotfix-copy-read", () -> {
                 try {
                     taken.complete(new ArchiveWriter(db, clock).write(out, false));
                 } catch (Throwable e) {
@@ -39,11 +40,10 @@ final class LogCopy {
                         // already closed by the failed backup
                     }
                 }
-            }, "hotfix-copy-read");
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        reader.setDaemon(true);
         reader.start();
         Manifest copied;
         try (in) {

@@ -5,6 +5,7 @@ import dev.hotfixlog.Config;
 import dev.hotfixlog.Setting;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.web.WebServer;
+import dev.hotfixlog.work.Threads;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -56,10 +57,10 @@ final class ServeCommand implements Callable<Integer> {
             app.close();
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runtime.getRuntime().addShutdownHook(Threads.shutdownHook("hotfix-shutdown", () -> {
             server.close();
             app.close();
-        }, "hotfix-shutdown"));
+        }));
         String host = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
         spec.commandLine().getOut().println("Hotfix Log serving on http://" + host + ":" + server.port()
                 + " (database: " + ConnectionOptions.maskPassword(config.dbUrl()) + ")");

@@ -16,11 +16,6 @@ final class LessonRepository {
     private static final String COLUMNS = "id, number, title, summary, constraint_text, signal_text, boundary_text,"
             + " operating_rule, category, bucket, published, version, created_at, updated_at";
 
-    long nextNumber(Handle h) {
-        return h.createQuery("UPDATE id_counter SET last_value = last_value + 1 WHERE name = 'lesson'"
-                + " RETURNING last_value").mapTo(Long.class).one();
-    }
-
     /** The ids among {@code ids} that name no stored hotfix. */
     List<HotfixId> missingHotfixes(Handle h, List<HotfixId> ids) {
         if (ids.isEmpty()) {

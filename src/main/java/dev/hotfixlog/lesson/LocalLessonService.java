@@ -7,6 +7,7 @@ import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.StaleVersionException;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.CounterRepository;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixService;
@@ -29,6 +30,8 @@ public final class LocalLessonService implements LessonService {
     private final Clock clock;
     private final HotfixService hotfixes;
     private final LessonRepository repo = new LessonRepository();
+    /** Lesson numbers come from the record's id counter, through its public door. */
+    private final CounterRepository counters = new CounterRepository();
     /** A lesson is published to the whole company: every text of it is masked before it is read or stored. */
     private final SecretRedactor redactor;
 
@@ -51,7 +54,7 @@ public final class LocalLessonService implements LessonService {
         }
         return db.write(h -> {
             requireHotfixes(h, draft.cases());
-            Lesson stored = draft.withIdentity(new LessonId(repo.nextNumber(h)), 1, now, now);
+            Lesson stored = draft.withIdentity(new LessonId(counters.nextLessonNumber(h)), 1, now, now);
             repo.insert(h, stored);
             return stored;
         });

@@ -1,6 +1,7 @@
 package dev.hotfixlog.markdown;
 
 import dev.hotfixlog.work.ImportWorkers;
+import dev.hotfixlog.work.Threads;
 import java.util.Objects;
 import java.util.concurrent.FutureTask;
 
@@ -36,9 +37,7 @@ public final class LogPage {
 
     /** Starts reading the page on a thread of its own; returns at once. */
     public LogPage readAhead() {
-        Thread t = new Thread(reading, "hotfix-read-page");
-        t.setDaemon(true);
-        t.start();
+        Threads.startDaemon("hotfix-read-page", reading);
         return this;
     }
 

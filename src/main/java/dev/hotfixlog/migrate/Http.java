@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.work.Threads;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
@@ -23,11 +23,7 @@ final class Http implements AutoCloseable {
     static final int PARALLEL = 8;
     /** A record with more pages of notes or log entries than this keeps the first ones, and says so. */
     static final int MAX_SUB_PAGES = 20;
-    private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> {
-        Thread t = new Thread(r, "migrate-fetch");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService pool = Threads.pool("migrate-fetch", PARALLEL);
 
     /** Each item through {@code work} on the pool, results in the items' order; the first failure is thrown. */
     <T, R> List<R> each(List<T> items, Function<T, R> work) {

@@ -14,6 +14,7 @@ import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.security.Sha256;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.store.Dialect;
+import dev.hotfixlog.work.Threads;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import com.google.re2j.Matcher;
@@ -96,11 +96,7 @@ public final class LocalMigrationService implements MigrationService {
             }
         }
         run.resumedFrom = start;
-        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "migrate-read");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService reader = Threads.single("migrate-read");
         try (Source source = kind.open(request, clock.instant(), sleeper)) {
             final String first = start;
             // The reader fetches the next page, maps it and cleans its documents while this page is stored.

@@ -2,6 +2,7 @@ package dev.hotfixlog.notify;
 
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.store.Database;
+import dev.hotfixlog.work.Threads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -58,11 +58,7 @@ public final class DeliveryWorker implements AutoCloseable {
         this.outbox = outbox;
         this.notifier = notifier;
         this.clock = clock;
-        this.sending = Executors.newFixedThreadPool(SENDERS, r -> {
-            Thread t = new Thread(r, "hotfix-delivery-send");
-            t.setDaemon(true);
-            return t;
-        });
+        this.sending = Threads.pool("hotfix-delivery-send", SENDERS);
     }
 
     /** Claims one batch of due messages and tries each; returns how many were tried. */
@@ -151,9 +147,7 @@ public final class DeliveryWorker implements AutoCloseable {
         if (thread != null || intervalMillis <= 0) {
             return;
         }
-        thread = new Thread(() -> loop(intervalMillis), "hotfix-delivery");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Threads.startDaemon("hotfix-delivery", () -> loop(intervalMillis));
     }
 
     private void loop(long intervalMillis) {

@@ -57,8 +57,8 @@ public final class Database implements AutoCloseable {
         this.url = url;
         this.writePool = writePool;
         this.readPool = readPool;
-        this.writer = Jdbi.create(writePool);
-        this.reader = readPool == writePool ? writer : Jdbi.create(readPool);
+        this.writer = JdbiPlugins.create(writePool);
+        this.reader = readPool == writePool ? writer : JdbiPlugins.create(readPool);
         this.groupCommit = dialect == Dialect.SQLITE ? new GroupCommitWriter(writer) : null;
         this.room = DiskRoom.of(dialect, url);
     }

@@ -1,6 +1,7 @@
 package dev.hotfixlog.store;
 
 import dev.hotfixlog.error.StorageException;
+import dev.hotfixlog.work.Threads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -41,9 +42,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     GroupCommitWriter(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.thread = new Thread(this::loop, "hotfix-sqlite-writer");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.thread = Threads.startDaemon("hotfix-sqlite-writer", this::loop);
     }
 
     <T> T write(HandleCallback<T, RuntimeException> work) {

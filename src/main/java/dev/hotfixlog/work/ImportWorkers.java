@@ -3,10 +3,8 @@ package dev.hotfixlog.work;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Threads for one import's CPU work (reading the page, checks, secret masking, history diffs, rows), at most one
@@ -22,12 +20,7 @@ public final class ImportWorkers implements AutoCloseable {
         if (threads <= 0) {
             this.executor = null;
         } else {
-            AtomicInteger n = new AtomicInteger();
-            this.executor = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "hotfix-import-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
+            this.executor = Threads.pool("hotfix-import", threads);
         }
     }
 

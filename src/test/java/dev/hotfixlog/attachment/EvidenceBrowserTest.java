@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * lines; a lesson takes a dropped image too; and the register page shows the hotfix's expired risk. Screenshots:
  * docs/screenshots/evidence-*.png.
  */
+@Tag("slow")
 class EvidenceBrowserTest {
     private static final String PASSWORD = "a long test password";
 

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 
 /**
  * A backup taken while 16 writers create hotfixes is one moment of the log: restored into a new log, every
@@ -47,14 +49,12 @@ class BackupUnderWritesTest {
                     return null;
                 }));
             }
-            while (created.get() < 50) {
-                Thread.sleep(10);
-            }
+            Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> created.get() >= 50);
             Manifest m = app.backups().backup(archive);
             int atBackup = created.get();
-            while (created.get() < atBackup + 50) {
-                Thread.sleep(10);
-            }
+            Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> created.get() >= atBackup + 50);
             writing.set(false);
             for (Future<?> f : done) {
                 f.get();

@@ -11,10 +11,12 @@ import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.TestDb;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -151,11 +153,9 @@ class CopyTest {
                         }
                     });
             java.io.OutputStream half = feeding.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            boolean marked = false;
-            for (int i = 0; i < 600 && !marked && restore.isAlive(); i++) {
-                Thread.sleep(50);
-                marked = unfinished(target.url()) > 0;
-            }
+            Boolean marked = Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> unfinished(target.url()) > 0 ? Boolean.TRUE : restore.isAlive() ? null : Boolean.FALSE,
+                            java.util.Objects::nonNull);
             assertThat(marked).as("the restore marked its log before its transaction; it said: "
                     + java.nio.file.Files.readString(target.dataDir().resolve("restore.out"))).isTrue();
             Thread.sleep(500); // it reads the half it was given and waits, inside its transaction, for the rest
@@ -164,14 +164,9 @@ class CopyTest {
             half.close();
 
             CliRunner cli = new CliRunner(env, clock);
-            CliRunner.Result refused = null;
-            for (int i = 0; i < 100; i++) { // PostgreSQL rolls the dead session back as soon as it notices
-                refused = cli.run("list");
-                if (!refused.err().contains("timeout")) {
-                    break;
-                }
-                Thread.sleep(100);
-            }
+            // PostgreSQL rolls the dead session back as soon as it notices
+            CliRunner.Result refused = Awaitility.await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> cli.run("list"), r -> !r.err().contains("timeout"));
             assertThat(refused.code()).as(refused.err()).isEqualTo(1);
             assertThat(refused.err()).startsWith("error: this log is unusable: a restore into it, started ")
                     .contains("did not finish (nothing of it was kept)", "hotfix restore FILE");

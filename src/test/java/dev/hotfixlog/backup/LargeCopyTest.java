@@ -22,7 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * copy into the same PostgreSQL target is killed ({@code kill -9}) while it writes the hotfixes: the target holds
  * nothing of it and is refused as unusable, naming the copy that did not finish; the whole copy then goes in.
  */
+@Tag("slow")
 class LargeCopyTest {
     private static final int HOTFIXES = 100_000;
 
@@ -72,17 +76,16 @@ class LargeCopyTest {
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD);
                 pb.environment().putAll(env);
                 Process copy = pb.start();
-                boolean caught = false;
-                for (int i = 0; i < 1_200 && copy.isAlive() && !caught; i++) {
-                    caught = copying(postgres.url(), "hotfix");
-                    Thread.sleep(25);
-                }
+                // true once seen writing the target's hotfixes, false if it ended first
+                Boolean caught = Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(25))
+                        .until(() -> copying(postgres.url(), "hotfix") ? Boolean.TRUE
+                                : copy.isAlive() ? null : Boolean.FALSE, Objects::nonNull);
                 assertThat(caught).as("the copy was seen writing the target's hotfixes").isTrue();
                 copy.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback by the client
                 assertThat(copy.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                for (int i = 0; i < 400 && copying(postgres.url(), null); i++) {
-                    Thread.sleep(25); // the server notices the dead client and rolls its transaction back
-                }
+                // the server notices the dead client and rolls its transaction back
+                Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(25))
+                        .until(() -> !copying(postgres.url(), null));
                 assertThat(new Backups(target, Clock.systemUTC()).manifest())
                         .as("nothing of the killed copy is in the target").isEqualTo(empty);
             }

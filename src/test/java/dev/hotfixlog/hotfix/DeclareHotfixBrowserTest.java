@@ -13,9 +13,11 @@ import dev.hotfixlog.support.TestDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A responder declares a hotfix in the browser: decision tree first, then the template's sections. */
+@Tag("slow")
 class DeclareHotfixBrowserTest {
     private static final String PASSWORD = "a long test password";
 

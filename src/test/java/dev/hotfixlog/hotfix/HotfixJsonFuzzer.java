@@ -8,11 +8,13 @@ import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.support.Fuzzing;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The JSON readers: {@code Json.parseObject}, a record read from a body ({@code HotfixJson.read}), the same body
  * as a merge patch on a stored record, and a lifecycle event. Any body is a record or a refusal naming fields.
  */
+@Tag("slow")
 class HotfixJsonFuzzer {
     private static final Instant NOW = Instant.parse("2026-12-07T03:00:00Z");
     private static final HotfixJson.Identity IDENTITY = new HotfixJson.Identity(new HotfixId(1), Status.ACTIVE, 1,

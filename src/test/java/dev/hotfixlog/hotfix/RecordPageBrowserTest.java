@@ -18,11 +18,13 @@ import dev.hotfixlog.support.TestDb;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A record page in Chromium: a section edited in place, the lifecycle buttons with their durations, a follow-up
  * ticked, and two people editing the same section at once, with nothing lost.
  */
+@Tag("slow")
 class RecordPageBrowserTest {
     private static final String PASSWORD = "a long test password";
 

@@ -13,9 +13,11 @@ import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
 import dev.hotfixlog.web.Role;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A team's own fields in the browser: declared with the record (a required choice, a date), edited in place. */
+@Tag("slow")
 class TeamFieldsBrowserTest {
     private static final String PASSWORD = "a long test password";
     private static final String FIELDS = """

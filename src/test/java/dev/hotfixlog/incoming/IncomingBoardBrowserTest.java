@@ -15,12 +15,14 @@ import dev.hotfixlog.support.TestDb;
 import dev.hotfixlog.web.Role;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A responder watching the board: an incoming alert arrives without a reload, is declared through the decision
  * tree with the record prefilled from the alert, and another is dismissed as noise.
  */
+@Tag("slow")
 class IncomingBoardBrowserTest {
     private static final String PASSWORD = "a long test password";
     private static final Instant T0 = Instant.parse("2026-12-03T03:00:00Z");

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Debian's real Alertmanager (package prometheus-alertmanager, which .ci/run installs) pointed at the log with a
@@ -33,6 +35,7 @@ import java.util.function.Predicate;
  * two peers cut off from each other, so that each sends (they have different external URLs, so their bodies
  * differ and both are kept): still one incoming alert.
  */
+@Tag("slow")
 class RealAlertmanagerTest {
     private static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
     private final HttpClient http = HttpClient.newHttpClient();
@@ -87,8 +90,9 @@ class RealAlertmanagerTest {
             postToBoth(one, two, alert(Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS), null));
             Http api = s.http();
             await(api, "/api/v1/incoming?state=all", items -> items.size() == 1);
-            Thread.sleep(3_000);
-            assertThat(api.get("/api/v1/incoming?state=all").json().path("items")).hasSize(1);
+            // and it stays one: the other peer's copy, sent at once, folds into it
+            Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(api.get("/api/v1/incoming?state=all").json().path("items")).hasSize(1));
         }
     }
 
@@ -129,27 +133,14 @@ class RealAlertmanagerTest {
         return api.get("/api/v1/incoming/" + item.path("id").asText()).json();
     }
 
-    private static JsonNode await(Http api, String path, Predicate<JsonNode> done) throws InterruptedException {
-        JsonNode items = null;
-        for (int i = 0; i < 300; i++) {
-            items = api.get(path).json().path("items");
-            if (done.test(items)) {
-                return items;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Alertmanager's notification did not arrive in 30 s; last: " + items);
+    private static JsonNode await(Http api, String path, Predicate<JsonNode> done) {
+        return Awaitility.await("Alertmanager's notification").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100)).until(() -> api.get(path).json().path("items"), done);
     }
 
-    private static JsonNode awaitRecord(Http api, String hotfix) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            JsonNode r = api.get("/api/v1/hotfixes/" + hotfix).json();
-            if (!r.path("alertsClearedAt").isNull()) {
-                return r;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the resolution did not arrive in 30 s");
+    private static JsonNode awaitRecord(Http api, String hotfix) {
+        return Awaitility.await("the resolution").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("/api/v1/hotfixes/" + hotfix).json(), r -> !r.path("alertsClearedAt").isNull());
     }
 
     /** One alert as Prometheus posts it to /api/v2/alerts. */

@@ -14,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The built field-notes site in Chromium with JavaScript off: readable, navigable, no errors, two screens. */
+@Tag("slow")
 class FieldNotesBrowserTest {
     @Test
     void theSite_readsWithoutJavaScript_fromItsFiles() throws Exception {

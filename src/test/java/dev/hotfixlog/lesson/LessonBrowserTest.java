@@ -14,12 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Writing a lesson in Chromium, from the completed hotfix's page: the form comes prefilled, the checklist follows
  * the text as it is typed (htmx), and the saved lesson links back to its case. On a desktop and a phone.
  */
+@Tag("slow")
 class LessonBrowserTest {
     private static final String PASSWORD = "a long test password";
 

@@ -14,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The dashboard in Chromium: the hand-computed history's figures, the charts, no script errors, two screens. */
+@Tag("slow")
 class DashboardBrowserTest {
     private static final String PASSWORD = "a long test password";
 

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Morgue's postmortems read from a real MariaDB database in Morgue's own schema (two pages of 100): the dry run
@@ -27,6 +28,7 @@ import java.util.Map;
  * databases; Unix seconds become times, categories and Jira tickets land where the mapping says, the history and
  * image links stay in the kept source document; a second run changes nothing; an edit in Morgue is an update.
  */
+@Tag("slow")
 class MigrateFromMorgueTest {
     static final int N = 150;
 

@@ -18,12 +18,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * In the browser: the record's Messages panel, a template's preview and its Send button (pressed twice, sent
  * once), My follow-ups, and the debt ledger, on a phone-sized screen and a desktop one.
  */
+@Tag("slow")
 class FollowThroughBrowserTest {
     private static final String PASSWORD = "a long test password";
 

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * counted), the board shows the warning sign, and the record page's panel shows the risk with the related
  * documents (register, learning library, release runbook). Screenshots: docs/screenshots/risk-register-*.png.
  */
+@Tag("slow")
 class RiskRegisterBrowserTest {
     private static final String PASSWORD = "a long test password";
 

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * on the declare form, the similar past fixes appear as the responder types the title (htmx), before anything is
  * saved. On a desktop and a phone.
  */
+@Tag("slow")
 class SearchBrowserTest {
     private static final String PASSWORD = "a long test password";
 

@@ -15,12 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The first sign-in from a fresh data folder, with nothing but what the README's "Two commands" and the pages
  * say: the sign-in page names the file with the one-time password, the password is replaced, the file is gone.
  */
+@Tag("slow")
 class FirstSignInBrowserTest {
     @Test
     void theFirstAdmin_findsItsPasswordFromThePage_changesIt_andTheFileIsRemoved() throws Exception {

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * <p>The patterns are not listed by hand: every static {@code com.google.re2j.Pattern} of every main class is
  * found on the compiled classes, so a pattern added tomorrow is measured tomorrow.
  */
+@Tag("slow")
 class LinearTimeTest {
     private static final long LARGEST_MAX_NANOS = 1_000_000_000L;
     private static Map<String, Pattern> patterns;
@@ -75,9 +76,8 @@ class LinearTimeTest {
         assertLinear(growths(name -> name.startsWith("Detectors.")));
     }
 
-    /** Every other pattern of main: the slow part (a minute or more on a busy machine), tagged so. */
+    /** Every other pattern of main: the slowest part (a minute or more on a busy machine). */
     @Test
-    @Tag("slow")
     void everyOtherPatternOfMain_growsLinearly_andTakesUnderASecondAt2MB() {
         assertLinear(growths(name -> !name.startsWith("Detectors.")));
     }

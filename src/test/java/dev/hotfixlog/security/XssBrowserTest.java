@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * pages render account names, the sign-in form's user name and its "next" target; every new page joins this
  * test.
  */
+@Tag("slow")
 class XssBrowserTest {
     static final List<String> PAYLOADS = List.of(
             "<script>alert(1)</script>",

@@ -6,8 +6,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.hotfixlog.support.Fuzzing;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 
 /** The one time reader: any text is a time within -9999..9999, a duration within 100 years, or a 422. */
+@Tag("slow")
 class TimeTextFuzzer {
     private static final Instant NOW = Instant.parse("2026-12-07T03:00:00Z");
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * and a signed-in browser session never has to sign in again. Sessions, CSRF tokens, idempotency keys and the
  * outbox live in the database, so either instance can answer any request.
  */
+@Tag("slow")
 class MultiInstanceSoakTest {
     @Test
     void twoInstancesBehindAProxy_loseNothingAndRepeatNothing_whenOneIsKilledTwice() throws Exception {

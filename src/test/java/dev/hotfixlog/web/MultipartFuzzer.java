@@ -7,12 +7,14 @@ import dev.hotfixlog.support.FuzzServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The multipart reader (the guard's form read, {@code Requests.files}) on every route that takes a form or a file.
  * The input's first byte picks the route, its first line is the Content-Type's parameters after
  * {@code multipart/form-data} (the boundary, quoted or not, repeated, missing), the rest is the body.
  */
+@Tag("slow")
 class MultipartFuzzer {
     /** Every route that reads a form or files (the page routes and the API's uploads), and two that read JSON. */
     static final List<String> ROUTES = List.of("POST /api/v1/hotfixes/HOTFIX-001/attachments",

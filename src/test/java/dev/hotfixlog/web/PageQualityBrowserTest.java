@@ -13,9 +13,11 @@ import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every page: each input has a visible label, under 100 KB of JavaScript, and a record edited by keyboard alone. */
+@Tag("slow")
 class PageQualityBrowserTest {
     private static final String PASSWORD = "a long test password";
     private static final List<String> PAGES = List.of("/", "/hotfixes/new?down=yes&wait=no", "/hotfixes/HOTFIX-001",

@@ -12,6 +12,7 @@ import dev.hotfixlog.support.TestDb;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * that never cut a word in two, a long URL in a lesson's rule that does not widen the page, and a response-time
  * chart whose text is at reading size.
  */
+@Tag("slow")
 class PhoneLayoutBrowserTest {
     private static final String PASSWORD = "a long test password";
     private static final String LONG_URL = "https://runbooks.example.com/payments/gateway/certificates/"

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.hotfixlog.support.FuzzServer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The request guard and every reader behind it, through a real server: a request line, headers (Content-Type with
  * quoted, unbalanced, repeated, empty and unknown parameters; Accept; If-Match) and a body, mutated by Jazzer from
  * the kept inputs in {@code RequestGuardFuzzerInputs/}. Whatever is sent, the answer is not a 5xx.
  */
+@Tag("slow")
 class RequestGuardFuzzer {
     @BeforeAll
     static void startTheServer() {
