@@ -7,7 +7,6 @@ import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.StaleVersionException;
 import dev.hotfixlog.error.ValidationException;
-import dev.hotfixlog.hotfix.CounterRepository;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixService;
@@ -16,6 +15,7 @@ import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.Database;
+import dev.hotfixlog.store.Sequences;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +31,7 @@ public final class LocalLessonService implements LessonService {
     private final HotfixService hotfixes;
     private final LessonRepository repo = new LessonRepository();
     /** Lesson numbers come from the record's id counter, through its public door. */
-    private final CounterRepository counters = new CounterRepository();
+    private final Sequences counters = new Sequences();
     /** A lesson is published to the whole company: every text of it is masked before it is read or stored. */
     private final SecretRedactor redactor;
 

@@ -101,15 +101,25 @@ public final class SqlOwnership implements JdbiPlugin, AfterAllCallback {
         }
     }
 
-    /** The first frame of main code outside the store; none when a test issued the statement itself. */
+    /**
+     * The first frame of main code outside the store; none when a test issued the statement itself, or when the
+     * store wrote it (its own SQL, such as {@code store.Sequences}: plumbing, allowed every table).
+     */
     private static Optional<StackWalker.StackFrame> issuer() {
-        return STACK.walk(frames -> frames
-                .filter(f -> f.getClassName().startsWith("dev.hotfixlog.")
-                        && !f.getClassName().startsWith(SqlOwnership.class.getName()))
-                .filter(f -> IS_TEST_CLASS.get(f.getDeclaringClass())
-                        || !f.getDeclaringClass().getPackageName().startsWith("dev.hotfixlog.store"))
-                .findFirst()
-                .filter(f -> !IS_TEST_CLASS.get(f.getDeclaringClass())));
+        return STACK.walk(frames -> {
+            List<StackWalker.StackFrame> ours = frames.filter(f -> f.getClassName().startsWith("dev.hotfixlog.")
+                    && !f.getClassName().startsWith(SqlOwnership.class.getName())).toList();
+            if (!ours.isEmpty() && inStore(ours.get(0))) {
+                return Optional.<StackWalker.StackFrame>empty();
+            }
+            return ours.stream().filter(f -> !inStore(f)).findFirst()
+                    .filter(f -> !IS_TEST_CLASS.get(f.getDeclaringClass()));
+        });
+    }
+
+    private static boolean inStore(StackWalker.StackFrame f) {
+        return !IS_TEST_CLASS.get(f.getDeclaringClass())
+                && f.getDeclaringClass().getPackageName().startsWith("dev.hotfixlog.store");
     }
 
     /** {@code dev.hotfixlog.hotfix.internal} → {@code hotfix}; the root package (App) → {@code (root)}. */

@@ -66,10 +66,12 @@ public final class TableOwners {
                         continue;
                     }
                     int j = i + 1;
+                    boolean temporary = false; // a migration's own scratch table, gone when it ends: no one's
                     while (j < t.size() && List.of("or", "replace", "virtual", "temp", "temporary").contains(t.get(j))) {
+                        temporary |= t.get(j).startsWith("temp");
                         j++;
                     }
-                    if (j + 1 >= t.size() || !(t.get(j).equals("table") || t.get(j).equals("view"))) {
+                    if (temporary || j + 1 >= t.size() || !(t.get(j).equals("table") || t.get(j).equals("view"))) {
                         continue;
                     }
                     Set<String> into = t.get(j).equals("table") ? tables : views;

@@ -1,14 +1,14 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.store;
 
 import org.jdbi.v3.core.Handle;
 
 /**
- * The numbers other features give their own things (a lesson's LESSON-7), handed out by the record's
- * {@code id_counter} (V1, with a row a sequence: {@code lesson} since V14): they take them here, inside their
- * own transaction, instead of naming the record's table (support.SqlOwnership fails the tests of a feature that
- * does).
+ * Numbers a feature gives its own things (a lesson's LESSON-7), from the log's sequences: the {@code id_counter}
+ * table (V1, a row a sequence: {@code lesson} since V14), taken inside the caller's own transaction. Plumbing, as
+ * a database sequence would be: a feature takes its numbers here instead of naming the table in its SQL
+ * (support.SqlOwnership fails the tests of a feature that does), and no feature hands the record a handle.
  */
-public final class CounterRepository {
+public final class Sequences {
     /** The next lesson number; the row lock (PostgreSQL) or write lock (SQLite) keeps it unique. */
     public long nextLessonNumber(Handle h) {
         return next(h, "lesson");
