@@ -5,6 +5,7 @@ import dev.hotfixlog.error.TooLargeException;
 import dev.hotfixlog.error.UnsupportedMediaTypeException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -73,6 +74,7 @@ public final class RequestGuard {
 
     static void check(Context ctx, long maxRequestBytes, long maxUploadBytes) {
         checkPath(ctx.req().getRequestURI());
+        checkEscapedUtf8("query", ctx.req().getQueryString());
         for (Map.Entry<String, List<String>> q : ctx.queryParamMap().entrySet()) {
             for (String v : q.getValue()) {
                 if (v.indexOf('\u0000') >= 0) {
@@ -183,17 +185,47 @@ public final class RequestGuard {
                 throw new BadRequestException("path", "holds a NUL character (%00)");
             }
         }
+        checkEscapedUtf8("path", rawPath);
+    }
+
+    /**
+     * The bytes a path or query's %-escapes stand for are UTF-8, as its body must be: {@code %C0%AF} (an overlong
+     * "/") or a lone {@code %FF} is a 400, not a replacement character read as a word. A broken escape is left to
+     * {@link #checkPath} (the path) and the server (the query).
+     */
+    static void checkEscapedUtf8(String field, String raw) {
+        if (raw == null || raw.indexOf('%') < 0) {
+            return;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            int hi = c == '%' && i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
+            int lo = hi >= 0 ? Character.digit(raw.charAt(i + 2), 16) : -1;
+            if (lo >= 0) {
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                byte[] plain = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(plain, 0, plain.length);
+            }
+        }
+        requireUtf8(field, bytes.toByteArray(), "its %-escapes are not valid UTF-8");
     }
 
     private static void requireUtf8(byte[] body) {
-        if (body.length == 0) {
+        requireUtf8("body", body, "is not valid UTF-8");
+    }
+
+    private static void requireUtf8(String field, byte[] bytes, String message) {
+        if (bytes.length == 0) {
             return;
         }
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
         } catch (CharacterCodingException e) {
-            throw new BadRequestException("body", "is not valid UTF-8");
+            throw new BadRequestException(field, message);
         }
     }
 }

@@ -50,6 +50,20 @@ class StrictReadingTest {
     }
 
     @BothDatabases
+    void escapesThatAreNotUtf8_inAQueryOrAPath_areA400NamingWhere(TestDb db) {
+        try (RunningServer s = new RunningServer(db.config(), MutableClock.at(CLOCK))) {
+            for (String query : java.util.List.of("%C0%AF", "%FF", "caf%E9", "%ED%A0%80")) {
+                Http.Response r = s.http().get("/api/v1/search?q=" + query);
+
+                assertThat(r.status()).as(query).isEqualTo(400);
+                assertThat(r.json().path("errors").get(0).path("field").asText()).as(query).isEqualTo("query");
+            }
+            assertThat(s.http().get("/api/v1/search?q=caf%C3%A9").status()).isEqualTo(200);
+            assertThat(s.http().get("/api/v1/hotfixes/HOTFIX-%C0%AF").status()).isEqualTo(400);
+        }
+    }
+
+    @BothDatabases
     void aHeaderMeantOnce_sentTwice_isA400NamingIt_andNothingIsStored(TestDb db) {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at(CLOCK))) {
             Http.Response twice = s.http().post("/api/v1/hotfixes", DECLARE, "Idempotency-Key", "a-1",
