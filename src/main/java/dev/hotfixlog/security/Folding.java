@@ -57,6 +57,16 @@ final class Folding {
         return !ascii && !Normalizer.isNormalized(text, Normalizer.Form.NFKC);
     }
 
+    /** Whether {@code text} is ASCII: only its escapes can fold. */
+    static boolean ascii(String text) {
+        for (int k = 0; k < text.length(); k++) {
+            if (text.charAt(k) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static Folding of(String original) {
         int n = original.length();
         StringBuilder out = new StringBuilder(n);
