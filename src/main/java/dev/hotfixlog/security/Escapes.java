@@ -3,15 +3,22 @@ package dev.hotfixlog.security;
 /**
  * The escapes a secret is pasted in when it went through an address, a web page or a JSON string on its way:
  * {@code %41} (percent-encoding), {@code &#65;}, {@code &#x41;} and a few named references ({@code &amp;},
- * {@code &commat;}), and {@code \u0041} written out as text. Only an escape of a printable ASCII character counts:
+ * {@code &commat;}), and {@code \\u0041} written out as text. Only an escape of a printable ASCII character counts
+ * (and not of one that ends a secret):
  * the secrets looked for are ASCII, and ordinary text (a {@code 50%} or an {@code &} between words) has none, so
  * it takes no second reading ({@link Folding}).
  */
 final class Escapes {
     /** Named references of the ASCII characters that keys and addresses are made of, and their characters. */
-    private static final String[] NAMES = {"amp", "lt", "gt", "quot", "apos", "commat", "sol", "colon", "equals",
-        "lowbar", "percnt", "plus", "num", "period", "quest", "excl", "dollar", "ast"};
-    private static final String CHARACTERS = "&<>\"'@/:=_%+#.?!$*";
+    private static final String[] NAMES = {"amp", "quot", "apos", "commat", "sol", "colon", "equals", "lowbar",
+        "plus", "period", "quest", "excl", "dollar", "ast"};
+    private static final String CHARACTERS = "&\"'@/:=_+.?!$*";
+    /**
+     * The printable characters that an escape is not read as: those that end a secret (space, comma, semicolon,
+     * angle brackets) or begin another escape. Read, they could cut a secret short in the folded reading, which
+     * is the only reading of ASCII text; left as escapes, they are read as the text as pasted has them.
+     */
+    private static final String NOT_DECODED = " ,;<>#%\\`";
     /** The longest name, and {@code &#x7E;} as the longest numeric reference worth reading. */
     private static final int LONGEST_NAME = 6;
 
@@ -40,7 +47,7 @@ final class Escapes {
     }
 
     private static boolean printable(int c) {
-        return c >= 0x20 && c < 0x7F;
+        return c > 0x20 && c < 0x7F && NOT_DECODED.indexOf(c) < 0;
     }
 
     /** The value of {@code digits} hex digits at {@code from}, or -1. */

@@ -89,11 +89,6 @@ final class Masking {
         out.append(text, from, to);
     }
 
-    /** Tracked only: what a span of the current text stands for in the first text (a mask it touches, wholly). */
-    Span original(Span span) {
-        return firstText(span);
-    }
-
     /** What a span of the current text stands for in the first text: a mask it touches, wholly. */
     private Span firstText(Span span) {
         if (span.end() <= span.start()) {

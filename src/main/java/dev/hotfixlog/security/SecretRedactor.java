@@ -119,21 +119,18 @@ public final class SecretRedactor {
             Masking m = detect(new Masking(text, false), useHints);
             return m.findings().isEmpty() ? new Result(text, List.of()) : new Result(m.text(), m.findings());
         }
-        // A secret written in full-width letters, split by invisible characters or written in escapes is found in
-        // the folded reading, and masked in the text as pasted; the text as pasted is read first, since folding can
-        // also hide a secret (a no-break space inside a password becomes a space that ends it). In ASCII text only
-        // escapes fold, and they are not in any secret's alphabet, so what the first reading masked is whole: the
-        // folded reading is then of what it left (a text of key ids in escapes would otherwise cost two readings).
-        // Other text is read folded whole: a soft hyphen inside a token leaves its first part found unfolded.
-        Masking asPasted = detect(new Masking(text, true), useHints);
-        List<Span> covered = new ArrayList<>(asPasted.covered());
-        boolean readLeft = !asPasted.covered().isEmpty() && Folding.ascii(text);
-        Folding left = !readLeft ? folded
-                : Folding.changes(asPasted.text()) ? Folding.of(asPasted.text()) : null;
-        if (left != null) {
-            detect(new Masking(left.text(), true), useHints).covered()
-                    .forEach(s -> covered.add(readLeft ? asPasted.original(left.original(s)) : left.original(s)));
+        if (Folding.ascii(text)) {
+            // Only escapes fold ASCII text, and none of those that fold ends a secret (no space, comma or
+            // semicolon: Escapes), so the folded reading finds all that the text as pasted holds: read once.
+            List<Span> covered = new ArrayList<>();
+            detect(new Masking(folded.text(), true), useHints).covered().forEach(s -> covered.add(folded.original(s)));
+            return maskAll(text, covered);
         }
+        // A secret written in full-width letters or split by invisible characters is found in the folded reading,
+        // and masked in the text as pasted; the text as pasted is read too, since folding can also hide a secret
+        // (a no-break space inside a password becomes a space that ends it).
+        List<Span> covered = new ArrayList<>(detect(new Masking(text, true), useHints).covered());
+        detect(new Masking(folded.text(), true), useHints).covered().forEach(s -> covered.add(folded.original(s)));
         return maskAll(text, covered);
     }
 
