@@ -32,14 +32,14 @@ final class Detectors {
     static final Pattern GOOGLE_API_KEY = Pattern.compile("\\b(AIza[0-9A-Za-z_\\-]{35})(?:[^0-9A-Za-z_\\-]|$)");
     static final Pattern AZURE_STORAGE_KEY = Pattern.compile("(?i)AccountKey=([A-Za-z0-9+/]{40,}={0,2})");
     static final Pattern GITHUB_TOKEN = Pattern.compile(
-            "(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b");
+            "(?:gh[pousr]_[A-Za-z0-9]{8,}|github_pat_[A-Za-z0-9_]{8,})\\b");
     /** Personal, deploy, runner and other GitLab tokens, and the runner registration token. */
     static final Pattern GITLAB_TOKEN = Pattern.compile("(?:gl(?:pat|dt|soat|cbt|rt|ptt|ft|imt|agent|oas)-"
-            + "|GR1348941)[A-Za-z0-9_\\-]{20,}");
+            + "|GR1348941)[A-Za-z0-9_\\-]{8,}");
     static final Pattern SLACK_TOKEN = Pattern.compile("(?:xox[abposre]|xapp-\\d)-[A-Za-z0-9-]{10,}");
     static final Pattern SLACK_WEBHOOK = Pattern.compile("https://hooks\\.slack\\.com/services/[A-Za-z0-9/_-]+");
     static final Pattern STRIPE_KEY = Pattern.compile("(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}\\b");
-    static final Pattern HOTFIX_LOG_TOKEN = Pattern.compile("(hfx_[A-Za-z0-9_\\-]{43})(?:[^A-Za-z0-9_\\-]|$)");
+    static final Pattern HOTFIX_LOG_TOKEN = Pattern.compile("(hfx_[A-Za-z0-9_\\-]{8,})(?:[^A-Za-z0-9_\\-]|$)");
     /** Header and claims, the signature when there is one ({@code alg: none} has an empty one). */
     static final Pattern JWT = Pattern.compile(
             "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}(?:\\.[A-Za-z0-9_-]*)?");
@@ -50,7 +50,7 @@ final class Detectors {
     static final Pattern AUTHORIZATION = Pattern.compile("(?i)\\bauthorization[\"']?\\s*[:=]\\s*[\"']?"
             + "(?:(?:basic|token|api-token|digest|negotiate)\\s+)?([^\\s\"',;]{8,})");
     /** {@code curl -u user:password} and {@code --user}: the whole credential, quotes and all. */
-    static final Pattern CURL_USER = Pattern.compile("(?:^|\\s)(?:-u|--user)\\s+(\\S*:\\S*)");
+    static final Pattern CURL_USER = Pattern.compile("(?:^|\\s)(?:-u|--user)(?:\\s+|=)?(\\S*:\\S*)");
     static final Pattern OPENAI_KEY = Pattern.compile("\\bsk-[A-Za-z0-9_-]{32,}");
     static final Pattern SENDGRID_KEY = Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}");
     static final Pattern VAULT_TOKEN = Pattern.compile("\\bhv[sbr]\\.[A-Za-z0-9_-]{24,}");
@@ -69,6 +69,47 @@ final class Detectors {
             + "|api_?key|access_?key|private_?key|credentials?)|(?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]*[_.-])?pass)"
             + "(?:[_.-][A-Za-z0-9]+)*[\"'`]?\\s*(?::=|=>|[:=])\\s*@?"
             + "(?:\"([^\"\\n]{4,})\"|'([^'\\n]{4,})'|`([^`\\n]{4,})`|([^\\s\"'`,;]{6,}))");
+
+    // Vendors' tokens by their prefixes, as each vendor documents them; a token cut short is still masked whole
+    // from a few characters on, since its prefix already says what it is.
+    static final Pattern SHOPIFY_TOKEN = Pattern.compile("\\bshp(?:at|ss|ca|pa)_[A-Fa-f0-9]{8,}\\b");
+    static final Pattern DOCKER_HUB_TOKEN = Pattern.compile("dckr_pat_[A-Za-z0-9_-]{8,}");
+    /** {@code hf_} and 34 letters: a short prefix, so a long tail of letters and digits only (not a name). */
+    static final Pattern HUGGING_FACE_TOKEN = Pattern.compile("\\bhf_[A-Za-z0-9]{30,}\\b");
+    static final Pattern DIGITALOCEAN_TOKEN = Pattern.compile("do[por]_v1_[a-f0-9]{8,}");
+    static final Pattern POSTMAN_KEY = Pattern.compile("PMAK-[A-Za-z0-9]{8,}(?:-[A-Za-z0-9]{8,})?");
+    /** A service account token ({@code glsa_}) and a Grafana Cloud access policy token ({@code glc_}, base64). */
+    static final Pattern GRAFANA_TOKEN = Pattern.compile("\\b(?:glsa_[A-Za-z0-9_]{8,}|glc_[A-Za-z0-9+/]{8,}={0,2})");
+    static final Pattern LINEAR_KEY = Pattern.compile("lin_api_[A-Za-z0-9]{8,}");
+    static final Pattern AGE_SECRET_KEY = Pattern.compile("AGE-SECRET-KEY-1[0-9A-Z]{8,}");
+    /** A Google OAuth refresh token: {@code 1//0} and a long tail. */
+    static final Pattern GOOGLE_REFRESH_TOKEN = Pattern.compile("\\b1//0[A-Za-z0-9_-]{20,}");
+    static final Pattern MAILGUN_KEY = Pattern.compile("\\bkey-[0-9a-f]{32}\\b");
+    /** 32 hex digits and the data center ({@code -us21}). */
+    static final Pattern MAILCHIMP_KEY = Pattern.compile("\\b[0-9a-f]{32}-us[0-9]{1,2}\\b");
+    /** A Twilio auth token (32 hex digits) just after its account SID ({@code AC} and 32 hex digits). */
+    static final Pattern TWILIO_AUTH_TOKEN = Pattern.compile(
+            "\\bAC[0-9a-f]{32}\\b[^A-Za-z0-9\\n]{1,8}([0-9a-f]{32})\\b");
+    /** A legacy GitHub token (40 hex digits) as an address's user, with what follows it: {@code …:x-oauth-basic@}. */
+    static final Pattern GITHUB_TOKEN_IN_URL = Pattern.compile("://([0-9a-f]{40}(?::[^\\s@/]*)?)@");
+
+    // Secrets known by their context only.
+    /**
+     * A header whose name says credential and that {@link #PASSWORD} does not read ({@code X-Api-Key},
+     * {@code Api-Key}, {@code X-Auth-Token}): a pattern of its own, so that the common words stay cheap.
+     */
+    static final Pattern HEADER_SECRET = Pattern.compile("(?i)(?:x-)?(?:api-key|auth-[a-z0-9-]+)[\"']?\\s*:\\s*[\"']?"
+            + "([^\\s\"',;]{6,})");
+    /** A cookie header's value whole: every cookie in it may be a session. */
+    static final Pattern COOKIE = Pattern.compile("(?i)\\b(?:set-)?cookie\\s*:\\s*([^\\s=;]+=[^\\r\\n]*)");
+    /** {@code mysql -pSECRET}, {@code -p'…'} (the password is glued to {@code -p}), and {@code sshpass -p …}. */
+    static final Pattern PASSWORD_FLAG = Pattern.compile("(?:(?:mysql|mysqldump|mysqladmin|mariadb)\\b[^\\n]*?"
+            + "\\s-p|sshpass\\s+-p\\s*)(?:'([^'\\n]+)'|\"([^\"\\n]+)\"|([^\\s'\"]+))");
+    /** Prose: {@code the password is: …}, and {@code .netrc}'s {@code machine … login … password …}. */
+    static final Pattern PASSWORD_PROSE = Pattern.compile("(?i)(?:\\bpass(?:word|phrase)\\s+(?:is|was)\\s*:\\s*"
+            + "|\\bmachine\\s+\\S+\\s+(?:login\\s+\\S+\\s+)?password\\s+)([^\\s\"'`,;]{4,})");
+    /** Docker's {@code config.json}: {@code "auth": "<base64 of user:password>"}, and an identity token. */
+    static final Pattern DOCKER_AUTH = Pattern.compile("\"(?:auth|identitytoken)\"\\s*:\\s*\"([A-Za-z0-9+/=_.-]{8,})\"");
 
     static final List<Detector> ALL = List.of(
             new Detector("aws-access-key-id", AWS_ACCESS_KEY_ID, 0,
@@ -98,7 +139,26 @@ final class Detectors {
             new Detector("npm-token", NPM_TOKEN, 0, List.of("npm_")),
             new Detector("azure-client-secret", AZURE_CLIENT_SECRET, 1, List.of("q~")),
             new Detector("password", PASSWORD, FIRST_GROUP, List.of("pass", "pwd", "secret", "token", "api",
-                    "key", "credential")));
+                    "key", "credential")),
+            new Detector("password", HEADER_SECRET, 1, List.of("api-key", "x-auth-")),
+            new Detector("shopify-token", SHOPIFY_TOKEN, 0, List.of("shpat_", "shpss_", "shpca_", "shppa_")),
+            new Detector("docker-hub-token", DOCKER_HUB_TOKEN, 0, List.of("dckr_pat_")),
+            new Detector("huggingface-token", HUGGING_FACE_TOKEN, 0, List.of("hf_")),
+            new Detector("digitalocean-token", DIGITALOCEAN_TOKEN, 0, List.of("_v1_")),
+            new Detector("postman-key", POSTMAN_KEY, 0, List.of("pmak-")),
+            new Detector("grafana-token", GRAFANA_TOKEN, 0, List.of("glsa_", "glc_")),
+            new Detector("linear-key", LINEAR_KEY, 0, List.of("lin_api_")),
+            new Detector("age-secret-key", AGE_SECRET_KEY, 0, List.of("age-secret-key-1")),
+            new Detector("google-oauth-token", GOOGLE_REFRESH_TOKEN, 0, List.of("1//0")),
+            new Detector("mailgun-key", MAILGUN_KEY, 0, List.of("key-")),
+            new Detector("mailchimp-key", MAILCHIMP_KEY, 0, List.of("-us")),
+            new Detector("twilio-auth-token", TWILIO_AUTH_TOKEN, 1, List.of("ac0", "ac1", "ac2", "ac3", "ac4",
+                    "ac5", "ac6", "ac7", "ac8", "ac9", "aca", "acb", "acc", "acd", "ace", "acf")),
+            new Detector("github-token", GITHUB_TOKEN_IN_URL, 1, List.of("://")),
+            new Detector("cookie", COOKIE, 1, List.of("cookie")),
+            new Detector("password", PASSWORD_FLAG, FIRST_GROUP, List.of("mysql", "mariadb", "sshpass")),
+            new Detector("password", PASSWORD_PROSE, 1, List.of("pass")),
+            new Detector("docker-auth", DOCKER_AUTH, 1, List.of("\"auth\"", "\"identitytoken\"")));
 
     private Detectors() {
     }

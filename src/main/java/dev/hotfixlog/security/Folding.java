@@ -43,6 +43,9 @@ final class Folding {
         boolean ascii = true;
         for (int k = 0; k < text.length(); k++) {
             char c = text.charAt(k);
+            if ((c == '%' || c == '&' || c == '\\') && Escapes.length(text, k) > 0) {
+                return true;
+            }
             if (c >= 0x80) {
                 ascii = false;
                 int cp = text.codePointAt(k);
@@ -54,6 +57,16 @@ final class Folding {
         return !ascii && !Normalizer.isNormalized(text, Normalizer.Form.NFKC);
     }
 
+    /** Whether {@code text} is ASCII: only its escapes can fold. */
+    static boolean ascii(String text) {
+        for (int k = 0; k < text.length(); k++) {
+            if (text.charAt(k) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static Folding of(String original) {
         int n = original.length();
         StringBuilder out = new StringBuilder(n);
@@ -62,6 +75,18 @@ final class Folding {
         int[] rememberedPoints = new int[REMEMBERED];
         String[] rememberedForms = new String[REMEMBERED];
         for (int k = 0; k < n; ) {
+            int escape = Escapes.length(original, k);
+            if (escape > 0) { // a character written as an escape reads as the character, masked as its escape
+                if (out.length() + 1 > starts.length) {
+                    starts = Arrays.copyOf(starts, 2 * starts.length);
+                    ends = Arrays.copyOf(ends, starts.length);
+                }
+                starts[out.length()] = k;
+                ends[out.length()] = k + escape;
+                out.append(Escapes.decoded(original, k));
+                k += escape;
+                continue;
+            }
             int cp = original.codePointAt(k);
             int next = k + Character.charCount(cp);
             if (Character.getType(cp) != Character.FORMAT) {

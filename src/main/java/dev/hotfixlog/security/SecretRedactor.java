@@ -32,6 +32,7 @@ public final class SecretRedactor {
     }
 
     private static final String PRIVATE_KEY = "private-key";
+    private static final String SECRET_BY_NAME = "secret";
     private static final Hints HINTS = new Hints(Detectors.ALL);
     /** How much of a refused value an error message shows. */
     public static final int QUOTED_MAX_CHARS = 100;
@@ -57,7 +58,8 @@ public final class SecretRedactor {
 
     /**
      * Masks every text in {@code document}, at any depth, in place: the one way a JSON body is redacted before
-     * it is read into a value, so that no field of it can be forgotten. Iterative, so depth costs no stack.
+     * it is read into a value, so that no field of it can be forgotten; a text under a name that says secret
+     * ({@link SecretNames}) is masked whole. Iterative, so depth costs no stack.
      */
     public List<Masked> maskInPlace(JsonNode document) {
         List<Masked> found = new ArrayList<>();
@@ -65,7 +67,11 @@ public final class SecretRedactor {
         todo.push(new Place("", document, null, null, -1));
         while (!todo.isEmpty()) {
             Place at = todo.pop();
-            if (at.node().isTextual()) {
+            if (at.node().isTextual() && at.name() != null && SecretNames.masks(at.name(), at.node().asText())) {
+                // The member's name says its value is a secret, in whatever form: masked whole.
+                found.add(new Masked(at.path(), SECRET_BY_NAME));
+                at.replace(Masking.MASKED + ":" + SECRET_BY_NAME + "]");
+            } else if (at.node().isTextual()) {
                 Result r = redact(at.node().asText());
                 r.findings().forEach(f -> found.add(new Masked(at.path(), f.kind())));
                 if (r.changed()) {
@@ -112,6 +118,13 @@ public final class SecretRedactor {
         if (folded == null || folded.text().equals(text)) {
             Masking m = detect(new Masking(text, false), useHints);
             return m.findings().isEmpty() ? new Result(text, List.of()) : new Result(m.text(), m.findings());
+        }
+        if (Folding.ascii(text)) {
+            // Only escapes fold ASCII text, and none of those that fold ends a secret (no space, comma or
+            // semicolon: Escapes), so the folded reading finds all that the text as pasted holds: read once.
+            List<Span> covered = new ArrayList<>();
+            detect(new Masking(folded.text(), true), useHints).covered().forEach(s -> covered.add(folded.original(s)));
+            return maskAll(text, covered);
         }
         // A secret written in full-width letters or split by invisible characters is found in the folded reading,
         // and masked in the text as pasted; the text as pasted is read too, since folding can also hide a secret

@@ -19,11 +19,12 @@ final class TokenPrefixes {
             "sk", "rk", "pat", "sess", "session", "auth", "bearer");
     /**
      * Vendors' prefixes, separator included, in the vendor's case: Shopify, DigitalOcean, Supabase, Docker Hub,
-     * PlanetScale, Linear, Grafana, Render, Sentry.
+     * PlanetScale, Linear, Grafana, Render, Sentry, Postman, Hugging Face. The same vendors are found in prose by
+     * their own patterns in {@link Detectors}, each in the format the vendor publishes.
      */
     private static final List<String> EXACT = List.of("shpat_", "shpss_", "shpca_", "shppa_", "dop_v1_", "doo_v1_",
             "dor_v1_", "sbp_", "dckr_pat_", "pscale_tkn_", "pscale_pw_", "lin_api_", "glsa_", "glc_", "rnd_",
-            "sntrys_", "sntryu_");
+            "sntrys_", "sntryu_", "PMAK-", "hf_");
 
     private TokenPrefixes() {
     }

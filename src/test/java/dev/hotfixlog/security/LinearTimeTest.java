@@ -63,7 +63,11 @@ class LinearTimeTest {
                 "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: x\n", "Comment: a\\\n", "\n\n", "---- BEGIN ",
                 "-----END PGP PRIVATE KEY BLOCK-----", "-----BEGIN PUBLIC KEY-----\nAb1+\n", "Private-Lines: 1\nAb1+\n",
                 "https://h/tk_3f9a8b7c6d5e4f3a2b1c0", "/tk_", "\u200B", "\uDB40\uDC41", "ＡＫＩＡ", "AKIA\u200BIOSFODNN7EXAMPLE ",
-                "ＡＫＩＡＩＯＳＦＯＤＮＮ７ＥＸＡＭＰＬＥ ", "\uFDFA", "ｐａｓｓｗｏｒｄ＝"));
+                "ＡＫＩＡＩＯＳＦＯＤＮＮ７ＥＸＡＭＰＬＥ ", "\uFDFA", "ｐａｓｓｗｏｒｄ＝",
+                // Escapes, each read decoded as well (a second reading), and secrets in them.
+                "%41", "%3D", "&#65;", "&#x4b;", "&amp;", "&commat;", "\\u0041", "key%3DAKIAIOSFODNN7EXAMPLE%26",
+                "&#65;&#75;&#73;&#65;", "ghp%5F", "password%3D", "mysql -p", "sshpass -p ", "Cookie: a=",
+                "machine h login u password ", "\"auth\":\"", "AC0a1b2c3d4e5f60718293a4b5c6d7e8f9 "));
     }
 
     @Test

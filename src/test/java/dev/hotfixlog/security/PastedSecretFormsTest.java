@@ -270,7 +270,7 @@ class PastedSecretFormsTest {
         assertThat(redactor.redact("https://api.example.com/v1/events?id=TK-3F9A8B7C6D5E4F3A2B1C0D9E").text())
                 .isEqualTo("https://api.example.com/v1/events?id=[REDACTED:secret-in-url]");
         assertThat(redactor.redact("https://shop.example.com/admin/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").text())
-                .isEqualTo("https://shop.example.com/admin/[REDACTED:secret-in-url]");
+                .isEqualTo("https://shop.example.com/admin/[REDACTED:shopify-token]"); // named by its own pattern
         // A vendor's prefix in another case is not the vendor's.
         assertThat(redactor.redact("https://shop.example.com/admin/SHPAT_0C3E2B9A8F7D6E5C4B3A2F1E0D9C8B7A").text())
                 .isEqualTo("https://shop.example.com/admin/SHPAT_0C3E2B9A8F7D6E5C4B3A2F1E0D9C8B7A");
