@@ -38,12 +38,14 @@ public class CodeSize {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StandardJavaFileManager fm = javac.getStandardFileManager(null, null, null);
         Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(files);
-        JavacTask task = (JavacTask) javac.getTask(null, fm, d -> { }, List.of("-proc:none"), null, units);
+        JavacTask task = (JavacTask) javac.getTask(null, fm, d -> {}, List.of("-proc:none"), null, units);
         SourcePositions positions = Trees.instance(task).getSourcePositions();
         List<String> longMethods = new ArrayList<>();
         Map<String, int[]> publicTypes = new TreeMap<>(); // package -> {public, all}
         for (CompilationUnitTree unit : task.parse()) {
-            String pkg = unit.getPackageName() == null ? "(none)" : unit.getPackageName().toString();
+            String pkg = unit.getPackageName() == null
+                    ? "(none)"
+                    : unit.getPackageName().toString();
             int[] counts = publicTypes.computeIfAbsent(pkg, k -> new int[2]);
             for (Tree t : unit.getTypeDecls()) {
                 if (t instanceof ClassTree c) {
@@ -54,12 +56,14 @@ public class CodeSize {
                 }
             }
             LineMap lines = unit.getLineMap();
-            String file = root.toAbsolutePath().relativize(Path.of(unit.getSourceFile().toUri())).toString();
+            String file = root.toAbsolutePath()
+                    .relativize(Path.of(unit.getSourceFile().toUri()))
+                    .toString();
             new TreeScanner<Void, String>() {
                 @Override
                 public Void visitClass(ClassTree c, String outer) {
-                    return super.visitClass(c, outer == null ? c.getSimpleName().toString()
-                            : outer + "." + c.getSimpleName());
+                    return super.visitClass(
+                            c, outer == null ? c.getSimpleName().toString() : outer + "." + c.getSimpleName());
                 }
 
                 @Override
@@ -68,7 +72,9 @@ public class CodeSize {
                     long end = lines.getLineNumber(positions.getEndPosition(unit, m));
                     long n = end - start + 1;
                     if (n > maxLines) {
-                        String name = m.getName().contentEquals("<init>") ? "(constructor)" : m.getName().toString();
+                        String name = m.getName().contentEquals("<init>")
+                                ? "(constructor)"
+                                : m.getName().toString();
                         longMethods.add(String.format("%5d  %s:%d  %s.%s", n, file, start, owner, name));
                     }
                     return super.visitMethod(m, owner);
@@ -85,6 +91,7 @@ public class CodeSize {
             total[1] += c[1];
             System.out.printf("%-28s %6d %5d %5d%%%n", pkg, c[0], c[1], Math.round(100.0 * c[0] / c[1]));
         });
-        System.out.printf("%-28s %6d %5d %5d%%%n", "(all)", total[0], total[1], Math.round(100.0 * total[0] / total[1]));
+        System.out.printf(
+                "%-28s %6d %5d %5d%%%n", "(all)", total[0], total[1], Math.round(100.0 * total[0] / total[1]));
     }
 }

@@ -1,40 +1,25 @@
 package dev.hotfixlog;
 
+import dev.hotfixlog.attachment.AttachmentApiClient;
+import dev.hotfixlog.attachment.AttachmentService;
+import dev.hotfixlog.attachment.AttachmentsInLog;
+import dev.hotfixlog.attachment.AttachmentsOfRecord;
+import dev.hotfixlog.attachment.LocalAttachmentService;
+import dev.hotfixlog.attachment.SourceDocuments;
 import dev.hotfixlog.deploy.DeployApiClient;
 import dev.hotfixlog.deploy.DeployRoutes;
 import dev.hotfixlog.deploy.DeployService;
 import dev.hotfixlog.deploy.LocalDeployService;
-import dev.hotfixlog.attachment.SourceDocuments;
-import dev.hotfixlog.migrate.GrafanaOnCallTool;
-import dev.hotfixlog.migrate.LocalMigrationService;
-import dev.hotfixlog.migrate.MigrationTools;
-import dev.hotfixlog.migrate.MorgueTool;
-import dev.hotfixlog.migrate.OpsgenieAlertsTool;
-import dev.hotfixlog.migrate.OpsgenieIncidentsTool;
-import dev.hotfixlog.migrate.PagerDutyTool;
-import dev.hotfixlog.migrate.MigrationLinks;
-import dev.hotfixlog.migrate.SeverityTable;
 import dev.hotfixlog.followup.FollowUpApiClient;
 import dev.hotfixlog.followup.FollowUpService;
 import dev.hotfixlog.followup.LocalFollowUpService;
 import dev.hotfixlog.hotfix.CustomField;
 import dev.hotfixlog.hotfix.CustomFields;
 import dev.hotfixlog.hotfix.FollowUpDue;
-import dev.hotfixlog.hotfix.web.HotfixApiClient;
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.LocalHotfixes;
 import dev.hotfixlog.hotfix.RecordListeners;
-import dev.hotfixlog.attachment.AttachmentApiClient;
-import dev.hotfixlog.attachment.AttachmentService;
-import dev.hotfixlog.attachment.AttachmentsInLog;
-import dev.hotfixlog.attachment.AttachmentsOfRecord;
-import dev.hotfixlog.attachment.LocalAttachmentService;
-import dev.hotfixlog.risk.LocalRiskService;
-import dev.hotfixlog.risk.ReviewPeriods;
-import dev.hotfixlog.risk.RiskApiClient;
-import dev.hotfixlog.risk.RiskFromRecord;
-import dev.hotfixlog.risk.RiskRegisterInLog;
-import dev.hotfixlog.risk.RiskService;
+import dev.hotfixlog.hotfix.web.HotfixApiClient;
 import dev.hotfixlog.hotfix.web.RecordSchema;
 import dev.hotfixlog.incoming.AlertFormat;
 import dev.hotfixlog.incoming.AlertmanagerFormat;
@@ -55,6 +40,15 @@ import dev.hotfixlog.metrics.MetricsApiClient;
 import dev.hotfixlog.metrics.MetricsRoutes;
 import dev.hotfixlog.metrics.MetricsService;
 import dev.hotfixlog.metrics.SignReading;
+import dev.hotfixlog.migrate.GrafanaOnCallTool;
+import dev.hotfixlog.migrate.LocalMigrationService;
+import dev.hotfixlog.migrate.MigrationLinks;
+import dev.hotfixlog.migrate.MigrationTools;
+import dev.hotfixlog.migrate.MorgueTool;
+import dev.hotfixlog.migrate.OpsgenieAlertsTool;
+import dev.hotfixlog.migrate.OpsgenieIncidentsTool;
+import dev.hotfixlog.migrate.PagerDutyTool;
+import dev.hotfixlog.migrate.SeverityTable;
 import dev.hotfixlog.notify.EmailChannel;
 import dev.hotfixlog.notify.LocalNotifyService;
 import dev.hotfixlog.notify.MattermostChannel;
@@ -65,6 +59,12 @@ import dev.hotfixlog.notify.SignAlarm;
 import dev.hotfixlog.notify.SlackChannel;
 import dev.hotfixlog.notify.TeamsChannel;
 import dev.hotfixlog.notify.WebhookChannel;
+import dev.hotfixlog.risk.LocalRiskService;
+import dev.hotfixlog.risk.ReviewPeriods;
+import dev.hotfixlog.risk.RiskApiClient;
+import dev.hotfixlog.risk.RiskFromRecord;
+import dev.hotfixlog.risk.RiskRegisterInLog;
+import dev.hotfixlog.risk.RiskService;
 import dev.hotfixlog.search.LocalSearchService;
 import dev.hotfixlog.search.SearchApiClient;
 import dev.hotfixlog.search.SearchService;
@@ -76,10 +76,10 @@ import dev.hotfixlog.security.SessionService;
 import dev.hotfixlog.security.TokenService;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.store.Dialect;
+import dev.hotfixlog.time.TimeText;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.WebServer;
 import io.javalin.config.RoutesConfig;
-import dev.hotfixlog.time.TimeText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -93,6 +93,7 @@ import java.util.function.Consumer;
 public final class App implements AutoCloseable {
     /** Masks pasted credentials in what the log keeps and in every error answer; it holds no state. */
     private final SecretRedactor redactor = new SecretRedactor();
+
     private final Config config;
     private final Database db;
     private final HotfixService hotfixes;
@@ -116,11 +117,24 @@ public final class App implements AutoCloseable {
     private final AccountService accounts;
     private final SessionService sessions;
 
-    private App(Config config, Database db, HotfixService hotfixes, MarkdownService markdown,
-                FollowUpService followUps, NotifyService notify, MetricsService metrics, LessonService lessons,
-                SearchService search, IncomingService incoming, DeployService deploys, RiskService risks,
-                AttachmentService attachments, dev.hotfixlog.migrate.MigrationService migrations,
-                Integrations integrations, Variants variants, Clock clock) {
+    private App(
+            Config config,
+            Database db,
+            HotfixService hotfixes,
+            MarkdownService markdown,
+            FollowUpService followUps,
+            NotifyService notify,
+            MetricsService metrics,
+            LessonService lessons,
+            SearchService search,
+            IncomingService incoming,
+            DeployService deploys,
+            RiskService risks,
+            AttachmentService attachments,
+            dev.hotfixlog.migrate.MigrationService migrations,
+            Integrations integrations,
+            Variants variants,
+            Clock clock) {
         this.variants = variants;
         this.incoming = incoming;
         this.migrations = migrations;
@@ -140,8 +154,9 @@ public final class App implements AutoCloseable {
         this.clock = clock;
         this.tokens = db == null ? null : new TokenService(db, clock, redactor);
         this.audit = db == null ? null : new AuditLog(db, clock, redactor);
-        this.accounts = db == null ? null : new AccountService(db, clock,
-                config.dataDir().resolve(AccountService.INITIAL_PASSWORD_FILE));
+        this.accounts = db == null
+                ? null
+                : new AccountService(db, clock, config.dataDir().resolve(AccountService.INITIAL_PASSWORD_FILE));
         this.sessions = db == null ? null : new SessionService(db, clock);
     }
 
@@ -149,7 +164,10 @@ public final class App implements AutoCloseable {
     public static App open(Config config, Clock clock) {
         Objects.requireNonNull(clock, "clock");
         if (config.isRemote()) {
-            return new App(config, null, new HotfixApiClient(config.server(), config.token()),
+            return new App(
+                    config,
+                    null,
+                    new HotfixApiClient(config.server(), config.token()),
                     new MarkdownApiClient(config.server(), config.token()),
                     new FollowUpApiClient(config.server(), config.token()),
                     new NotifyApiClient(config.server(), config.token()),
@@ -160,8 +178,10 @@ public final class App implements AutoCloseable {
                     new DeployApiClient(config.server(), config.token()),
                     new RiskApiClient(config.server(), config.token()),
                     new AttachmentApiClient(config.server(), config.token()),
-                    new dev.hotfixlog.migrate.MigrationApiClient(config.server(), config.token()), Integrations.NONE,
-                    variants(config), clock);
+                    new dev.hotfixlog.migrate.MigrationApiClient(config.server(), config.token()),
+                    Integrations.NONE,
+                    variants(config),
+                    clock);
         }
         return local(config, clock);
     }
@@ -180,19 +200,20 @@ public final class App implements AutoCloseable {
      * adding one is its class and one line here.
      */
     public static Variants variants(Config config) {
-        return new Variants(List.of(
-                new SlackChannel(),
-                new MattermostChannel(),
-                new TeamsChannel(),
-                new WebhookChannel(),
-                new EmailChannel(config.followThrough())), List.of(
-                new AlertmanagerFormat(),
-                new GrafanaFormat()), List.of(
-                new GrafanaOnCallTool(),
-                new OpsgenieAlertsTool(),
-                new OpsgenieIncidentsTool(),
-                new PagerDutyTool(),
-                new MorgueTool()));
+        return new Variants(
+                List.of(
+                        new SlackChannel(),
+                        new MattermostChannel(),
+                        new TeamsChannel(),
+                        new WebhookChannel(),
+                        new EmailChannel(config.followThrough())),
+                List.of(new AlertmanagerFormat(), new GrafanaFormat()),
+                List.of(
+                        new GrafanaOnCallTool(),
+                        new OpsgenieAlertsTool(),
+                        new OpsgenieIncidentsTool(),
+                        new PagerDutyTool(),
+                        new MorgueTool()));
     }
 
     /**
@@ -209,21 +230,32 @@ public final class App implements AutoCloseable {
     private static App local(Config config, Clock clock, Variants variants, boolean restoring) {
         SecretRedactor redactor = new SecretRedactor();
         // Settings first: a bad channel, template or due time stops the start before the database is touched.
-        FollowUpDue due = FollowUpDue.parse(Setting.FOLLOWUP_DUE.envName(), config.followThrough().followUpDue());
+        FollowUpDue due = FollowUpDue.parse(
+                Setting.FOLLOWUP_DUE.envName(), config.followThrough().followUpDue());
         CustomFields teamFields = CustomFields.parse(Setting.FIELDS.envName(), config.fields());
         // Who may send alerts and deploys: the alert formats' kinds of sender, then the deploys'.
-        Integrations integrations = Integrations.parse(config.integrations(), java.util.stream.Stream.concat(
-                variants.alertFormats().stream().map(AlertFormat::sender), DeployRoutes.SENDERS.stream()).toList());
+        Integrations integrations = Integrations.parse(
+                config.integrations(),
+                java.util.stream.Stream.concat(
+                                variants.alertFormats().stream().map(AlertFormat::sender),
+                                DeployRoutes.SENDERS.stream())
+                        .toList());
         Duration causeWindow = TimeText.parseDuration(Setting.CAUSE_WINDOW.envName(), config.causeWindow());
         ReviewPeriods reviewPeriods = ReviewPeriods.parse(Setting.RISK_REVIEW.envName(), config.riskReview());
-        SeverityTable migrateSeverity = SeverityTable.builtIn(variants.tools()).with(
-                Setting.MIGRATE_SEVERITY.envName(), SeverityTable.parseLines(Setting.MIGRATE_SEVERITY.envName(),
-                        config.migrateSeverity()));
+        SeverityTable migrateSeverity = SeverityTable.builtIn(variants.tools())
+                .with(
+                        Setting.MIGRATE_SEVERITY.envName(),
+                        SeverityTable.parseLines(Setting.MIGRATE_SEVERITY.envName(), config.migrateSeverity()));
         Notifier notifier = Notifier.create(config, variants.channels(), Dialect.ofUrl(config.dbUrl()), clock);
-        Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize(),
+        Database db = Database.open(
+                config.dbUrl(),
+                config.dbUser(),
+                config.dbPassword(),
+                config.dbPoolSize(),
                 config.backupBeforeMigration().equals("always") && Dialect.ofUrl(config.dbUrl()) == Dialect.POSTGRESQL
-                        ? (log, from) -> dev.hotfixlog.backup.Backups.keepBeforeMigrating(log, from,
-                        config.dataDir().resolve("backups"), clock) : Database.MigrationGuard.NONE);
+                        ? (log, from) -> dev.hotfixlog.backup.Backups.keepBeforeMigrating(
+                                log, from, config.dataDir().resolve("backups"), clock)
+                        : Database.MigrationGuard.NONE);
         if (!restoring) {
             try {
                 new dev.hotfixlog.backup.Backups(db, clock).refuseIfUnfinished();
@@ -234,36 +266,71 @@ public final class App implements AutoCloseable {
         }
         teamFields.reconcile(db, Setting.FIELDS.envName(), clock.millis());
         // The register hears of every record change in its transaction: Risk Accepted becomes a risk.
-        LocalHotfixes hotfixes = LocalHotfixes.on(db, clock, redactor, due,
-                RecordListeners.of(notifier, new RiskFromRecord(clock, reviewPeriods, redactor),
-                        new AttachmentsOfRecord(clock, redactor), new MigrationLinks(clock)), teamFields);
+        LocalHotfixes hotfixes = LocalHotfixes.on(
+                db,
+                clock,
+                redactor,
+                due,
+                RecordListeners.of(
+                        notifier,
+                        new RiskFromRecord(clock, reviewPeriods, redactor),
+                        new AttachmentsOfRecord(clock, redactor),
+                        new MigrationLinks(clock)),
+                teamFields);
         // The full Markdown export carries the register and the evidence; their features write and read them.
-        LocalMarkdownService markdown = new LocalMarkdownService(db, clock, hotfixes, redactor,
+        LocalMarkdownService markdown = new LocalMarkdownService(
+                db,
+                clock,
+                hotfixes,
+                redactor,
                 new AttachmentsInLog(redactor, config.attachMaxFile(), config.attachMaxRecord()),
                 new RiskRegisterInLog(clock, redactor));
         // The signs the team wrote on its log page are watched like the others; metrics reads them from Markdown.
         LogSigns written = () -> markdown.warningSigns().stream()
-                .map(w -> new LogSigns.Written(w.signal(), w.threshold())).toList();
-        LocalMetricsService metrics = new LocalMetricsService(db, clock, redactor, written, teamFields.all().stream()
-                .filter(f -> f.type() == CustomField.Type.CHOICE || f.type() == CustomField.Type.MULTI_CHOICE)
-                .map(CustomField::name).toList());
+                .map(w -> new LogSigns.Written(w.signal(), w.threshold()))
+                .toList();
+        LocalMetricsService metrics = new LocalMetricsService(
+                db,
+                clock,
+                redactor,
+                written,
+                teamFields.all().stream()
+                        .filter(f -> f.type() == CustomField.Type.CHOICE || f.type() == CustomField.Type.MULTI_CHOICE)
+                        .map(CustomField::name)
+                        .toList());
         // Breached warning signs reach the channels; the notifications do not know how signs are computed.
-        SignAlarm.Source breached = () -> metrics.signs().stream().filter(SignReading::breached)
-                .map(s -> new SignAlarm(s.name(), s.description(), s.value(), s.threshold(), s.direction())).toList();
+        SignAlarm.Source breached = () -> metrics.signs().stream()
+                .filter(SignReading::breached)
+                .map(s -> new SignAlarm(s.name(), s.description(), s.value(), s.threshold(), s.direction()))
+                .toList();
         LocalLessonService lessons = new LocalLessonService(db, clock, hotfixes, redactor);
-        return new App(config, db, hotfixes, markdown,
-                new LocalFollowUpService(db, clock), new LocalNotifyService(db, notifier, hotfixes, breached, clock),
-                metrics, lessons,
-                new LocalSearchService(db, hotfixes), new LocalIncomingService(db, clock, redactor, hotfixes,
-                        variants.alertFormats()),
+        return new App(
+                config,
+                db,
+                hotfixes,
+                markdown,
+                new LocalFollowUpService(db, clock),
+                new LocalNotifyService(db, notifier, hotfixes, breached, clock),
+                metrics,
+                lessons,
+                new LocalSearchService(db, hotfixes),
+                new LocalIncomingService(db, clock, redactor, hotfixes, variants.alertFormats()),
                 new LocalDeployService(db, clock, redactor, hotfixes, causeWindow),
                 new LocalRiskService(db, clock, redactor, hotfixes, reviewPeriods),
-                new LocalAttachmentService(db, clock, redactor, hotfixes, lessons, config.attachMaxFile(),
-                        config.attachMaxRecord()),
+                new LocalAttachmentService(
+                        db, clock, redactor, hotfixes, lessons, config.attachMaxFile(), config.attachMaxRecord()),
                 // A migrated record's source document is kept as its evidence, through the attachments' cleaning.
-                new LocalMigrationService(db, clock, hotfixes.recordImport(), new SourceDocuments(redactor,
-                        config.attachMaxFile(), config.attachMaxRecord()), variants.tools(), migrateSeverity, redactor),
-                integrations, variants, clock);
+                new LocalMigrationService(
+                        db,
+                        clock,
+                        hotfixes.recordImport(),
+                        new SourceDocuments(redactor, config.attachMaxFile(), config.attachMaxRecord()),
+                        variants.tools(),
+                        migrateSeverity,
+                        redactor),
+                integrations,
+                variants,
+                clock);
     }
 
     public HotfixService hotfixes() {
@@ -323,10 +390,17 @@ public final class App implements AutoCloseable {
     public FieldNotes fieldNotes() {
         // A lesson's images go on the site under their hash; its other files (logs, PDFs) stay in the log.
         AttachmentService files = attachments;
-        return new FieldNotes(requireLocal(db), new Pages(), id -> files.list(dev.hotfixlog.attachment.Owner.parse(id),
-                false).stream().filter(a -> a.type().display() == dev.hotfixlog.attachment.FileType.Display.IMAGE)
-                .map(a -> new dev.hotfixlog.lesson.LessonImages.Image(a.sha256(), a.type().extension(),
-                        files.content(a.id()).bytes(), a.note())).toList());
+        return new FieldNotes(
+                requireLocal(db),
+                new Pages(),
+                id -> files.list(dev.hotfixlog.attachment.Owner.parse(id), false).stream()
+                        .filter(a -> a.type().display() == dev.hotfixlog.attachment.FileType.Display.IMAGE)
+                        .map(a -> new dev.hotfixlog.lesson.LessonImages.Image(
+                                a.sha256(),
+                                a.type().extension(),
+                                files.content(a.id()).bytes(),
+                                a.note()))
+                        .toList());
     }
 
     /** Delivers every message that is due now, in this process; local apps only (the CLI after a send, tests). */
@@ -369,7 +443,12 @@ public final class App implements AutoCloseable {
         ServerWiring wiring = new ServerWiring(this, config, db, clock, integrations, variants, sessions);
         List<Consumer<RoutesConfig>> features = wiring.features();
         metricsRoutes = wiring.metricsRoutes();
-        WebServer server = new WebServer(config, features, RecordSchema::fill, t -> redactor.redact(t).text()).start();
+        WebServer server = new WebServer(
+                        config,
+                        features,
+                        RecordSchema::fill,
+                        t -> redactor.redact(t).text())
+                .start();
         deliveryWorker().start(config.followThrough().intervalMillis());
         return server;
     }

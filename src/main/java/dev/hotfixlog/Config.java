@@ -39,11 +39,31 @@ import java.util.Properties;
  * @param attachMaxRecord most bytes of attachments one hotfix or lesson holds (HOTFIX_ATTACH_MAX_RECORD)
  * @param migrateSeverity the team's lines over the migration's severity table (HOTFIX_MIGRATE_SEVERITY), as written
  */
-public record Config(Path dataDir, String dbUrl, String dbUser, String dbPassword, int dbPoolSize, int port,
-                     String bind, long maxRequestBytes, String server, String token, String bootstrapToken,
-                     String actor, String publicUrl, Oidc oidc, FollowThrough followThrough, String fields,
-                     String integrations, String causeWindow, String backupBeforeMigration, String riskReview,
-                     String runbookUrl, long attachMaxFile, long attachMaxRecord, String migrateSeverity) {
+public record Config(
+        Path dataDir,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        int dbPoolSize,
+        int port,
+        String bind,
+        long maxRequestBytes,
+        String server,
+        String token,
+        String bootstrapToken,
+        String actor,
+        String publicUrl,
+        Oidc oidc,
+        FollowThrough followThrough,
+        String fields,
+        String integrations,
+        String causeWindow,
+        String backupBeforeMigration,
+        String riskReview,
+        String runbookUrl,
+        long attachMaxFile,
+        long attachMaxRecord,
+        String migrateSeverity) {
     private static final Pattern URL_PARAMETERS = Pattern.compile("\\?.*$");
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&]*");
     private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^\\s\"<>]+");
@@ -52,9 +72,31 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
 
     /** The same settings over another database. */
     public Config withDbUrl(String url) {
-        return new Config(dataDir, url, dbUser, dbPassword, dbPoolSize, port, bind, maxRequestBytes, server, token,
-                bootstrapToken, actor, publicUrl, oidc, followThrough, fields, integrations, causeWindow,
-                backupBeforeMigration, riskReview, runbookUrl, attachMaxFile, attachMaxRecord, migrateSeverity);
+        return new Config(
+                dataDir,
+                url,
+                dbUser,
+                dbPassword,
+                dbPoolSize,
+                port,
+                bind,
+                maxRequestBytes,
+                server,
+                token,
+                bootstrapToken,
+                actor,
+                publicUrl,
+                oidc,
+                followThrough,
+                fields,
+                integrations,
+                causeWindow,
+                backupBeforeMigration,
+                riskReview,
+                runbookUrl,
+                attachMaxFile,
+                attachMaxRecord,
+                migrateSeverity);
     }
 
     /** The SQLite file this configuration names, or null (PostgreSQL, or a log in memory). */
@@ -62,7 +104,8 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
         if (!isSqlite() || dbUrl.contains("mode=memory") || dbUrl.contains(":memory:")) {
             return null;
         }
-        return Path.of(URL_PARAMETERS.matcher(dbUrl.substring("jdbc:sqlite:".length())).replaceFirst(""));
+        return Path.of(
+                URL_PARAMETERS.matcher(dbUrl.substring("jdbc:sqlite:".length())).replaceFirst(""));
     }
 
     public Config {
@@ -73,29 +116,34 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
             throw ValidationException.of(Setting.DB_POOL_SIZE.envName(), "must be at least 1, was " + dbPoolSize);
         }
         if (maxRequestBytes < 1024) {
-            throw ValidationException.of(Setting.MAX_REQUEST_BYTES.envName(),
-                    "must be at least 1024, was " + maxRequestBytes);
+            throw ValidationException.of(
+                    Setting.MAX_REQUEST_BYTES.envName(), "must be at least 1024, was " + maxRequestBytes);
         }
         if (attachMaxFile < 1024 || attachMaxFile > dev.hotfixlog.backup.Backups.MAX_ATTACHMENT_BYTES) {
-            throw ValidationException.of(Setting.ATTACH_MAX_FILE.envName(), "must be between 1024 and "
-                    + dev.hotfixlog.backup.Backups.MAX_ATTACHMENT_BYTES + " (64 MiB: a backup holds each file "
-                    + "on one line, and every archive must restore), was " + attachMaxFile);
+            throw ValidationException.of(
+                    Setting.ATTACH_MAX_FILE.envName(),
+                    "must be between 1024 and "
+                            + dev.hotfixlog.backup.Backups.MAX_ATTACHMENT_BYTES + " (64 MiB: a backup holds each file "
+                            + "on one line, and every archive must restore), was " + attachMaxFile);
         }
         if (attachMaxRecord < attachMaxFile) {
-            throw ValidationException.of(Setting.ATTACH_MAX_RECORD.envName(), "must be at least "
-                    + Setting.ATTACH_MAX_FILE.envName() + " (" + attachMaxFile + "), was " + attachMaxRecord);
+            throw ValidationException.of(
+                    Setting.ATTACH_MAX_RECORD.envName(),
+                    "must be at least " + Setting.ATTACH_MAX_FILE.envName() + " (" + attachMaxFile + "), was "
+                            + attachMaxRecord);
         }
         if (!backupBeforeMigration.equals("sqlite") && !backupBeforeMigration.equals("always")) {
-            throw ValidationException.of(Setting.BACKUP_BEFORE_MIGRATION.envName(), "must be sqlite or always, was '"
-                    + backupBeforeMigration + "'");
+            throw ValidationException.of(
+                    Setting.BACKUP_BEFORE_MIGRATION.envName(),
+                    "must be sqlite or always, was '" + backupBeforeMigration + "'");
         }
         if (!runbookUrl.isEmpty() && !HTTP_URL.matcher(runbookUrl).matches()) {
-            throw ValidationException.of(Setting.RUNBOOK_URL.envName(), "must be an http(s):// address, was '"
-                    + runbookUrl + "'");
+            throw ValidationException.of(
+                    Setting.RUNBOOK_URL.envName(), "must be an http(s):// address, was '" + runbookUrl + "'");
         }
         if (!dbUrl.startsWith("jdbc:sqlite:") && !dbUrl.startsWith("jdbc:postgresql:")) {
-            throw ValidationException.of(Setting.DB_URL.envName(),
-                    "must start with jdbc:sqlite: or jdbc:postgresql:, was '" + dbUrl + "'");
+            throw ValidationException.of(
+                    Setting.DB_URL.envName(), "must start with jdbc:sqlite: or jdbc:postgresql:, was '" + dbUrl + "'");
         }
     }
 
@@ -131,39 +179,74 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
         if (actor.isEmpty()) {
             actor = System.getProperty("user.name", "cli");
         }
-        return new Config(dataDir, dbUrl, v.get(Setting.DB_USER), v.get(Setting.DB_PASSWORD),
-                intValue(v, Setting.DB_POOL_SIZE), intValue(v, Setting.PORT), v.get(Setting.BIND),
-                longValue(v, Setting.MAX_REQUEST_BYTES), stripSlash(v.get(Setting.SERVER)), v.get(Setting.TOKEN),
-                v.get(Setting.BOOTSTRAP_TOKEN), actor, stripSlash(v.get(Setting.PUBLIC_URL)),
-                new Oidc(v.get(Setting.OIDC_ISSUER), v.get(Setting.OIDC_CLIENT_ID), v.get(Setting.OIDC_CLIENT_SECRET),
-                        v.get(Setting.OIDC_ROLE_CLAIM), v.get(Setting.OIDC_ROLES)),
-                new FollowThrough(v.get(Setting.FOLLOWUP_DUE), v.get(Setting.CHANNELS), v.get(Setting.SMTP_HOST),
-                        intValue(v, Setting.SMTP_PORT), v.get(Setting.SMTP_USER), v.get(Setting.SMTP_PASSWORD),
-                        v.get(Setting.SMTP_FROM), v.get(Setting.SMTP_TLS), v.get(Setting.TEMPLATES_DIR),
-                        longValue(v, Setting.NOTIFY_INTERVAL_MS)), v.get(Setting.FIELDS),
-                v.get(Setting.INTEGRATIONS), v.get(Setting.CAUSE_WINDOW), v.get(Setting.BACKUP_BEFORE_MIGRATION),
-                v.get(Setting.RISK_REVIEW), v.get(Setting.RUNBOOK_URL), longValue(v, Setting.ATTACH_MAX_FILE),
-                longValue(v, Setting.ATTACH_MAX_RECORD), v.get(Setting.MIGRATE_SEVERITY));
+        return new Config(
+                dataDir,
+                dbUrl,
+                v.get(Setting.DB_USER),
+                v.get(Setting.DB_PASSWORD),
+                intValue(v, Setting.DB_POOL_SIZE),
+                intValue(v, Setting.PORT),
+                v.get(Setting.BIND),
+                longValue(v, Setting.MAX_REQUEST_BYTES),
+                stripSlash(v.get(Setting.SERVER)),
+                v.get(Setting.TOKEN),
+                v.get(Setting.BOOTSTRAP_TOKEN),
+                actor,
+                stripSlash(v.get(Setting.PUBLIC_URL)),
+                new Oidc(
+                        v.get(Setting.OIDC_ISSUER),
+                        v.get(Setting.OIDC_CLIENT_ID),
+                        v.get(Setting.OIDC_CLIENT_SECRET),
+                        v.get(Setting.OIDC_ROLE_CLAIM),
+                        v.get(Setting.OIDC_ROLES)),
+                new FollowThrough(
+                        v.get(Setting.FOLLOWUP_DUE),
+                        v.get(Setting.CHANNELS),
+                        v.get(Setting.SMTP_HOST),
+                        intValue(v, Setting.SMTP_PORT),
+                        v.get(Setting.SMTP_USER),
+                        v.get(Setting.SMTP_PASSWORD),
+                        v.get(Setting.SMTP_FROM),
+                        v.get(Setting.SMTP_TLS),
+                        v.get(Setting.TEMPLATES_DIR),
+                        longValue(v, Setting.NOTIFY_INTERVAL_MS)),
+                v.get(Setting.FIELDS),
+                v.get(Setting.INTEGRATIONS),
+                v.get(Setting.CAUSE_WINDOW),
+                v.get(Setting.BACKUP_BEFORE_MIGRATION),
+                v.get(Setting.RISK_REVIEW),
+                v.get(Setting.RUNBOOK_URL),
+                longValue(v, Setting.ATTACH_MAX_FILE),
+                longValue(v, Setting.ATTACH_MAX_RECORD),
+                v.get(Setting.MIGRATE_SEVERITY));
     }
 
     /**
      * The raw follow-through settings. Each feature reads its part when the app is built (the channel list, the
      * templates, the due times), so a bad value stops the start with the setting's name, not the first delivery.
      */
-    public record FollowThrough(String followUpDue, String channels, String smtpHost, int smtpPort, String smtpUser,
-                         String smtpPassword, String smtpFrom, String smtpTls, String templatesDir,
-                         long intervalMillis) {
+    public record FollowThrough(
+            String followUpDue,
+            String channels,
+            String smtpHost,
+            int smtpPort,
+            String smtpUser,
+            String smtpPassword,
+            String smtpFrom,
+            String smtpTls,
+            String templatesDir,
+            long intervalMillis) {
         public FollowThrough {
             if (smtpPort < 1 || smtpPort > 65_535) {
                 throw ValidationException.of(Setting.SMTP_PORT.envName(), "must be 1..65535, was " + smtpPort);
             }
             if (!smtpTls.equals("starttls") && !smtpTls.equals("tls") && !smtpTls.equals("none")) {
-                throw ValidationException.of(Setting.SMTP_TLS.envName(), "must be starttls, tls or none, was '"
-                        + smtpTls + "'");
+                throw ValidationException.of(
+                        Setting.SMTP_TLS.envName(), "must be starttls, tls or none, was '" + smtpTls + "'");
             }
             if (intervalMillis < 0) {
-                throw ValidationException.of(Setting.NOTIFY_INTERVAL_MS.envName(), "must be 0 or more, was "
-                        + intervalMillis);
+                throw ValidationException.of(
+                        Setting.NOTIFY_INTERVAL_MS.envName(), "must be 0 or more, was " + intervalMillis);
             }
         }
 
@@ -177,8 +260,10 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
     public record Oidc(String issuer, String clientId, String clientSecret, String roleClaim, String roles) {
         public Oidc {
             if (!issuer.isEmpty() && (clientId.isEmpty() || clientSecret.isEmpty())) {
-                throw ValidationException.of(Setting.OIDC_CLIENT_ID.envName(), "HOTFIX_OIDC_ISSUER is set, so "
-                        + "HOTFIX_OIDC_CLIENT_ID and HOTFIX_OIDC_CLIENT_SECRET are needed too");
+                throw ValidationException.of(
+                        Setting.OIDC_CLIENT_ID.envName(),
+                        "HOTFIX_OIDC_ISSUER is set, so "
+                                + "HOTFIX_OIDC_CLIENT_ID and HOTFIX_OIDC_CLIENT_SECRET are needed too");
             }
         }
 
@@ -190,7 +275,8 @@ public record Config(Path dataDir, String dbUrl, String dbUser, String dbPasswor
     /** Never prints a secret: this may end up in a log line. */
     @Override
     public String toString() {
-        return "Config[dataDir=" + dataDir + ", dbUrl=" + PASSWORD_PARAMETER.matcher(dbUrl).replaceAll("$1***")
+        return "Config[dataDir=" + dataDir + ", dbUrl="
+                + PASSWORD_PARAMETER.matcher(dbUrl).replaceAll("$1***")
                 + ", dbUser=" + dbUser + ", port=" + port + ", bind=" + bind + ", server=" + server
                 + ", oidcIssuer=" + oidc.issuer() + ", secrets=***]";
     }

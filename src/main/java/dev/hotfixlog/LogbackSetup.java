@@ -16,8 +16,15 @@ import java.util.Map;
  * is {@code HOTFIX_LOG_LEVEL} (default INFO). A file named by {@code -Dlogback.configurationFile} still wins.
  */
 public final class LogbackSetup extends ContextAwareBase implements Configurator {
-    private static final Map<String, Level> QUIET = Map.of("org.eclipse.jetty", Level.WARN,
-            "org.flywaydb", Level.WARN, "com.zaxxer.hikari", Level.WARN, "io.javalin", Level.WARN);
+    private static final Map<String, Level> QUIET = Map.of(
+            "org.eclipse.jetty",
+            Level.WARN,
+            "org.flywaydb",
+            Level.WARN,
+            "com.zaxxer.hikari",
+            Level.WARN,
+            "io.javalin",
+            Level.WARN);
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {

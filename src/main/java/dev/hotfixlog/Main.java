@@ -6,8 +6,7 @@ import java.time.Clock;
 
 /** The jar's entry point; the only place that calls {@code System.exit}. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         int code = Cli.run(args, System.getenv(), Clock.systemUTC(), Terminal.system());

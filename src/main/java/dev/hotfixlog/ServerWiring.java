@@ -3,10 +3,10 @@ package dev.hotfixlog;
 import dev.hotfixlog.attachment.AttachmentRoutes;
 import dev.hotfixlog.deploy.DeployRoutes;
 import dev.hotfixlog.followup.FollowUpRoutes;
+import dev.hotfixlog.hotfix.RecordPanels;
 import dev.hotfixlog.hotfix.web.HotfixPages;
 import dev.hotfixlog.hotfix.web.HotfixRoutes;
 import dev.hotfixlog.hotfix.web.RecordEditPages;
-import dev.hotfixlog.hotfix.RecordPanels;
 import dev.hotfixlog.incoming.IncomingDeclarations;
 import dev.hotfixlog.incoming.IncomingRoutes;
 import dev.hotfixlog.incoming.LocalIncomingService;
@@ -51,8 +51,14 @@ final class ServerWiring {
     private final SessionService sessions;
     private MetricsRoutes metricsRoutes;
 
-    ServerWiring(App app, Config config, Database db, Clock clock, Integrations integrations, Variants variants,
-                 SessionService sessions) {
+    ServerWiring(
+            App app,
+            Config config,
+            Database db,
+            Clock clock,
+            Integrations integrations,
+            Variants variants,
+            SessionService sessions) {
         this.app = app;
         this.config = config;
         this.db = db;
@@ -74,21 +80,45 @@ final class ServerWiring {
         LogSectionsPanel logSections = new LogSectionsPanel(db, pages);
         // Machine senders (alerts, deploys) share a few turns, so a storm cannot take the cores from the board.
         Turns senders = Turns.perCore();
-        IncomingRoutes incomingRoutes = new IncomingRoutes(app.incoming(), (LocalIncomingService) app.incoming(),
-                variants.alertFormats(), integrations, senders, pages, clock);
+        IncomingRoutes incomingRoutes = new IncomingRoutes(
+                app.incoming(),
+                (LocalIncomingService) app.incoming(),
+                variants.alertFormats(),
+                integrations,
+                senders,
+                pages,
+                clock);
         DeployRoutes deployRoutes = new DeployRoutes(app.deploys(), integrations, senders, pages, clock);
         RiskRoutes riskRoutes = new RiskRoutes(app.risks(), pages, clock, config.runbookUrl());
         MigrationRoutes migrationRoutes = new MigrationRoutes(app.migrations(), variants.tools(), pages);
-        RecordPanels panels = h -> migrationRoutes.panel(h) + incomingRoutes.panel(h) + deployRoutes.panel(h)
-                + attachmentRoutes.panel(h) + riskRoutes.panel(h) + logSections.html(h) + searchRoutes.html(h)
-                + notifyPages.html(h) + lessonPages.html(h);
+        RecordPanels panels = h -> migrationRoutes.panel(h)
+                + incomingRoutes.panel(h)
+                + deployRoutes.panel(h)
+                + attachmentRoutes.panel(h)
+                + riskRoutes.panel(h)
+                + logSections.html(h)
+                + searchRoutes.html(h)
+                + notifyPages.html(h)
+                + lessonPages.html(h);
         metricsRoutes = new MetricsRoutes(app.metrics(), pages, clock);
         List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
                 new AccessGate(app.tokens(), sessions, app.audit())::register,
                 new SecurityRoutes(app.tokens(), app.audit(), pages, app.accounts())::register,
-                new SignInRoutes(app.accounts(), sessions, db, clock, pages, config.oidc().enabled())::register,
-                new HotfixPages(app.hotfixes(), pages, clock, panels, new BreachedSigns(app.metrics(), clock),
-                        incomingRoutes::lane, new IncomingDeclarations(app.incoming()))::register,
+                new SignInRoutes(
+                        app.accounts(),
+                        sessions,
+                        db,
+                        clock,
+                        pages,
+                        config.oidc().enabled())::register,
+                new HotfixPages(
+                        app.hotfixes(),
+                        pages,
+                        clock,
+                        panels,
+                        new BreachedSigns(app.metrics(), clock),
+                        incomingRoutes::lane,
+                        new IncomingDeclarations(app.incoming()))::register,
                 incomingRoutes::register,
                 deployRoutes::register,
                 riskRoutes::register,

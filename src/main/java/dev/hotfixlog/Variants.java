@@ -14,8 +14,7 @@ import java.util.List;
  * {@link App#variants} lists the built-in ones (adding one is its class and one line there); {@link App#local(
  * Config, java.time.Clock, Variants)} takes these, so a test adds its own through the same door.
  */
-public record Variants(List<ChannelKind> channels, List<AlertFormat> alertFormats,
-                       List<MigrationTool> migrationTools) {
+public record Variants(List<ChannelKind> channels, List<AlertFormat> alertFormats, List<MigrationTool> migrationTools) {
     public Variants {
         channels = List.copyOf(channels);
         alertFormats = List.copyOf(alertFormats);

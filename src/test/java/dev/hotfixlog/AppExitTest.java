@@ -20,11 +20,16 @@ class AppExitTest {
         Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
         try (App app = App.open(db.config(), Clock.systemUTC())) {
             // Threads of ours may be busy for a moment; one that waits in native code is RUNNABLE throughout.
-            Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+            Awaitility.await()
+                    .pollInSameThread()
+                    .atMost(Duration.ofSeconds(2))
+                    .pollInterval(Duration.ofMillis(50))
                     .untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet().stream()
-                            .filter(t -> !before.contains(t) && t.getState() == Thread.State.RUNNABLE)
-                            .map(Thread::getName).toList())
-                            .as("threads started by opening the log, still running").isEmpty());
+                                    .filter(t -> !before.contains(t) && t.getState() == Thread.State.RUNNABLE)
+                                    .map(Thread::getName)
+                                    .toList())
+                            .as("threads started by opening the log, still running")
+                            .isEmpty());
         }
     }
 }

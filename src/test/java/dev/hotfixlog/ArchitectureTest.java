@@ -40,38 +40,67 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importMainClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.hotfixlog");
     }
 
     @Test
     void errors_dependOnNothingElseOfOurs() {
-        noClasses().that().resideInAPackage("dev.hotfixlog.error..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.store..",
-                        "dev.hotfixlog.web..", "dev.hotfixlog.cli..", "dev.hotfixlog.security..", "dev.hotfixlog.json..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.hotfixlog.error..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.hotfixlog.hotfix..",
+                        "dev.hotfixlog.store..",
+                        "dev.hotfixlog.web..",
+                        "dev.hotfixlog.cli..",
+                        "dev.hotfixlog.security..",
+                        "dev.hotfixlog.json..")
                 .check(classes);
     }
 
     @Test
     void json_dependsOnlyOnErrors() {
-        noClasses().that().resideInAPackage("dev.hotfixlog.json..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.store..",
-                        "dev.hotfixlog.web..", "dev.hotfixlog.cli..", "dev.hotfixlog.security..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.hotfixlog.json..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.hotfixlog.hotfix..",
+                        "dev.hotfixlog.store..",
+                        "dev.hotfixlog.web..",
+                        "dev.hotfixlog.cli..",
+                        "dev.hotfixlog.security..")
                 .check(classes);
     }
 
     @Test
     void store_knowsNoFeature() {
-        noClasses().that().resideInAPackage("dev.hotfixlog.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.web..",
-                        "dev.hotfixlog.cli..", "dev.hotfixlog.security..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.hotfixlog.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.hotfixlog.hotfix..",
+                        "dev.hotfixlog.web..",
+                        "dev.hotfixlog.cli..",
+                        "dev.hotfixlog.security..")
                 .check(classes);
     }
 
     @Test
     void web_knowsNoRecordFeature_andNoCli() {
-        noClasses().that().resideInAPackage("dev.hotfixlog.web..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.hotfixlog.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.cli..")
                 .check(classes);
     }
 
@@ -81,72 +110,144 @@ class ArchitectureTest {
      */
     @Test
     void onlyRequests_readsABodyOrAFormThroughJavalin() {
-        noClasses().that().doNotHaveFullyQualifiedName("dev.hotfixlog.web.Requests")
-                .should().callMethodWhere(DescribedPredicate.describe("Javalin's charset-dependent body or form reader",
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("dev.hotfixlog.web.Requests")
+                .should()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "Javalin's charset-dependent body or form reader",
                         (JavaCall<?> call) -> call.getTargetOwner().isAssignableTo(io.javalin.http.Context.class)
-                                && List.of("body", "formParam", "formParams", "formParamMap", "formParamAsClass",
-                                        "uploadedFile", "uploadedFiles", "uploadedFileMap", "bodyAsClass",
-                                        "bodyStreamAsClass", "bodyValidator", "characterEncoding")
+                                && List.of(
+                                                "body",
+                                                "formParam",
+                                                "formParams",
+                                                "formParamMap",
+                                                "formParamAsClass",
+                                                "uploadedFile",
+                                                "uploadedFiles",
+                                                "uploadedFileMap",
+                                                "bodyAsClass",
+                                                "bodyStreamAsClass",
+                                                "bodyValidator",
+                                                "characterEncoding")
                                         .contains(call.getName())))
                 .check(classes);
     }
 
     @Test
     void onlyTheEntryPoint_knowsTheCli() {
-        classes().that().resideInAPackage("dev.hotfixlog.cli..")
-                .should().onlyBeAccessed().byClassesThat().resideInAnyPackage("dev.hotfixlog.cli..", "dev.hotfixlog")
+        classes()
+                .that()
+                .resideInAPackage("dev.hotfixlog.cli..")
+                .should()
+                .onlyBeAccessed()
+                .byClassesThat()
+                .resideInAnyPackage("dev.hotfixlog.cli..", "dev.hotfixlog")
                 .check(classes);
     }
 
     @Test
     void features_doNotReachIntoTheCli() {
-        noClasses().that().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.security..",
-                        "dev.hotfixlog.markdown..", "dev.hotfixlog.notify..", "dev.hotfixlog.followup..",
-                        "dev.hotfixlog.metrics..", "dev.hotfixlog.lesson..", "dev.hotfixlog.search..",
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.hotfixlog.hotfix..",
+                        "dev.hotfixlog.security..",
+                        "dev.hotfixlog.markdown..",
+                        "dev.hotfixlog.notify..",
+                        "dev.hotfixlog.followup..",
+                        "dev.hotfixlog.metrics..",
+                        "dev.hotfixlog.lesson..",
+                        "dev.hotfixlog.search..",
                         "dev.hotfixlog.migrate..")
-                .should().dependOnClassesThat().resideInAPackage("dev.hotfixlog.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.hotfixlog.cli..")
                 .check(classes);
     }
 
     /** Moving in writes records through the record's import door (RecordImport); the record and the evidence never know it. */
     @Test
     void theRecord_andTheEvidence_doNotKnowMigrations_andMigrationsKeepEvidenceThroughTheirSeam() {
-        noClasses().that().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.markdown..",
-                        "dev.hotfixlog.store..", "dev.hotfixlog.web..", "dev.hotfixlog.metrics..",
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.hotfixlog.hotfix..",
+                        "dev.hotfixlog.markdown..",
+                        "dev.hotfixlog.store..",
+                        "dev.hotfixlog.web..",
+                        "dev.hotfixlog.metrics..",
                         "dev.hotfixlog.search..")
-                .should().dependOnClassesThat().resideInAPackage("dev.hotfixlog.migrate..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.hotfixlog.migrate..")
                 .check(classes);
-        noClasses().that().resideInAPackage("dev.hotfixlog.migrate..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.hotfixlog.attachment..",
-                        "dev.hotfixlog.markdown..", "dev.hotfixlog.metrics..", "dev.hotfixlog.search..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.hotfixlog.migrate..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.hotfixlog.attachment..",
+                        "dev.hotfixlog.markdown..",
+                        "dev.hotfixlog.metrics..",
+                        "dev.hotfixlog.search..")
                 .check(classes);
     }
 
     @Test
     void theRecord_doesNotKnowItsMarkdown() {
-        noClasses().that().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.security..",
-                        "dev.hotfixlog.store..", "dev.hotfixlog.web..")
-                .should().dependOnClassesThat().resideInAPackage("dev.hotfixlog.markdown..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.hotfixlog.hotfix..",
+                        "dev.hotfixlog.security..",
+                        "dev.hotfixlog.store..",
+                        "dev.hotfixlog.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.hotfixlog.markdown..")
                 .check(classes);
     }
 
     /** The record tells whoever listens (RecordListener, RecordPanels); it never knows who sends messages. */
     @Test
     void theRecord_doesNotKnowItsFollowThrough() {
-        noClasses().that().resideInAnyPackage("dev.hotfixlog.hotfix..", "dev.hotfixlog.security..",
-                        "dev.hotfixlog.store..", "dev.hotfixlog.web..", "dev.hotfixlog.markdown..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.hotfixlog.notify..",
-                        "dev.hotfixlog.followup..", "dev.hotfixlog.metrics..", "dev.hotfixlog.lesson..",
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.hotfixlog.hotfix..",
+                        "dev.hotfixlog.security..",
+                        "dev.hotfixlog.store..",
+                        "dev.hotfixlog.web..",
+                        "dev.hotfixlog.markdown..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.hotfixlog.notify..",
+                        "dev.hotfixlog.followup..",
+                        "dev.hotfixlog.metrics..",
+                        "dev.hotfixlog.lesson..",
                         "dev.hotfixlog.search..")
                 .check(classes);
     }
 
     @Test
     void followUps_andMessages_doNotKnowEachOther() {
-        noClasses().that().resideInAPackage("dev.hotfixlog.followup..")
-                .should().dependOnClassesThat().resideInAPackage("dev.hotfixlog.notify..").check(classes);
-        noClasses().that().resideInAPackage("dev.hotfixlog.notify..")
-                .should().dependOnClassesThat().resideInAPackage("dev.hotfixlog.followup..").check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("dev.hotfixlog.followup..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.hotfixlog.notify..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("dev.hotfixlog.notify..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.hotfixlog.followup..")
+                .check(classes);
     }
 
     /** A feature's package (or sub-package) named {@code internal}: group 1 is the feature. */
@@ -159,19 +260,22 @@ class ArchitectureTest {
      */
     @Test
     void nothingOutsideAFeature_dependsOnItsInternalPackage() {
-        classes().should(new ArchCondition<JavaClass>("use a feature's internal package only from inside that feature") {
-            @Override
-            public void check(JavaClass c, ConditionEvents events) {
-                for (Dependency d : c.getDirectDependenciesFromSelf()) {
-                    Matcher m = INTERNAL_PACKAGE.matcher(d.getTargetClass().getPackageName());
-                    String feature = "dev.hotfixlog." + (m.matches() ? m.group(1) : "");
-                    String from = c.getPackageName();
-                    if (m.matches() && !from.equals(feature) && !from.startsWith(feature + ".")) {
-                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+        classes()
+                .should(new ArchCondition<JavaClass>("use a feature's internal package only from inside that feature") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                        for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                            Matcher m =
+                                    INTERNAL_PACKAGE.matcher(d.getTargetClass().getPackageName());
+                            String feature = "dev.hotfixlog." + (m.matches() ? m.group(1) : "");
+                            String from = c.getPackageName();
+                            if (m.matches() && !from.equals(feature) && !from.startsWith(feature + ".")) {
+                                events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                            }
+                        }
                     }
-                }
-            }
-        }).check(classes);
+                })
+                .check(classes);
     }
 
     /**
@@ -180,11 +284,16 @@ class ArchitectureTest {
      */
     @Test
     void nothingOutsideTheRecord_callsIntoItWithAHandle() {
-        noClasses().that().resideOutsideOfPackage("dev.hotfixlog.hotfix..")
-                .should().callCodeUnitWhere(DescribedPredicate.describe("a method or constructor of the record feature "
-                        + "that takes a Jdbi handle", (JavaCall<?> call) -> call.getTargetOwner().getPackageName()
-                        .matches("dev\\.hotfixlog\\.hotfix(\\..+)?") && call.getTarget().getRawParameterTypes().stream()
-                        .anyMatch(t -> t.isAssignableTo(Handle.class))))
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.hotfixlog.hotfix..")
+                .should()
+                .callCodeUnitWhere(DescribedPredicate.describe(
+                        "a method or constructor of the record feature " + "that takes a Jdbi handle",
+                        (JavaCall<?> call) ->
+                                call.getTargetOwner().getPackageName().matches("dev\\.hotfixlog\\.hotfix(\\..+)?")
+                                        && call.getTarget().getRawParameterTypes().stream()
+                                                .anyMatch(t -> t.isAssignableTo(Handle.class))))
                 .check(classes);
     }
 
@@ -195,9 +304,11 @@ class ArchitectureTest {
     }
 
     /** The record's tables: only the hotfix feature names them in SQL; the others read its views (V19). */
-    private static final Pattern RECORD_TABLE_IN_SQL = Pattern.compile("\\b(FROM|JOIN|UPDATE|INTO|TABLE)\\s+"
-            + "(hotfix|hotfix_revision|hotfix_step|hotfix_system|hotfix_redaction|follow_up|id_counter|idempotency_key)"
-            + "(?![-\\w])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RECORD_TABLE_IN_SQL = Pattern.compile(
+            "\\b(FROM|JOIN|UPDATE|INTO|TABLE)\\s+"
+                    + "(hotfix|hotfix_revision|hotfix_step|hotfix_system|hotfix_redaction|follow_up|id_counter|idempotency_key)"
+                    + "(?![-\\w])",
+            Pattern.CASE_INSENSITIVE);
 
     @Test
     void noFeatureButTheRecord_namesTheRecordsTablesInSql() throws IOException {
@@ -220,7 +331,8 @@ class ArchitectureTest {
                 }
             }
         }
-        assertThat(found).as("SQL naming the record's tables outside the hotfix feature: read the record_* views")
+        assertThat(found)
+                .as("SQL naming the record's tables outside the hotfix feature: read the record_* views")
                 .isEmpty();
     }
 
@@ -237,9 +349,13 @@ class ArchitectureTest {
     /** SQL lives in repositories (and the store's own plumbing): a service composes them, it writes no SQL. */
     @Test
     void sql_livesInRepositories() {
-        noClasses().that().haveNameNotMatching(".*Repository(\\$.*)?")
-                .and().resideOutsideOfPackage("dev.hotfixlog.store..")
-                .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+        noClasses()
+                .that()
+                .haveNameNotMatching(".*Repository(\\$.*)?")
+                .and()
+                .resideOutsideOfPackage("dev.hotfixlog.store..")
+                .should()
+                .callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
                         DescribedPredicate.describe("a Jdbi handle", c -> c.isAssignableTo(Handle.class)))))
                 .because("a feature's SQL is in its repositories, as text blocks")
                 .check(classes);
@@ -253,11 +369,17 @@ class ArchitectureTest {
 
     @Test
     void mainCode_usesNoBacktrackingRegex() {
-        noClasses().that().resideInAPackage("dev.hotfixlog..")
-                .should().dependOnClassesThat().resideInAPackage("java.util.regex..")
-                .orShould().callMethodWhere(DescribedPredicate.describe("String.matches, replaceAll, replaceFirst "
-                        + "or split (java.util.regex underneath)", (JavaMethodCall call) -> call.getTargetOwner()
-                        .isEquivalentTo(String.class) && STRING_REGEX_METHODS.contains(call.getName())))
+        noClasses()
+                .that()
+                .resideInAPackage("dev.hotfixlog..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("java.util.regex..")
+                .orShould()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "String.matches, replaceAll, replaceFirst " + "or split (java.util.regex underneath)",
+                        (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(String.class)
+                                && STRING_REGEX_METHODS.contains(call.getName())))
                 .because("a backtracking pattern over user text can take minutes (issue 31): use a static "
                         + "com.google.re2j.Pattern, which LinearTimeTest finds and measures, a hand scan, "
                         + "or text.Split for a literal separator")
@@ -270,12 +392,18 @@ class ArchitectureTest {
      */
     @Test
     void threads_areMadeOnlyByWorkThreads() {
-        noClasses().that().doNotHaveFullyQualifiedName("dev.hotfixlog.work.Threads")
-                .should().callConstructorWhere(DescribedPredicate.describe("a thread's or a thread pool's "
-                        + "constructor", (JavaConstructorCall call) -> call.getTargetOwner().isAssignableTo(Thread.class)
-                        || call.getTargetOwner().isAssignableTo(ThreadPoolExecutor.class)
-                        || call.getTargetOwner().isAssignableTo(ForkJoinPool.class)))
-                .orShould().callMethodWhere(DescribedPredicate.describe("Executors' pools",
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("dev.hotfixlog.work.Threads")
+                .should()
+                .callConstructorWhere(DescribedPredicate.describe(
+                        "a thread's or a thread pool's " + "constructor",
+                        (JavaConstructorCall call) -> call.getTargetOwner().isAssignableTo(Thread.class)
+                                || call.getTargetOwner().isAssignableTo(ThreadPoolExecutor.class)
+                                || call.getTargetOwner().isAssignableTo(ForkJoinPool.class)))
+                .orShould()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "Executors' pools",
                         (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(Executors.class)))
                 .because("work.Threads makes every thread: named, daemon, in one place")
                 .check(classes);

@@ -25,8 +25,8 @@ class ConfigTest {
     void precedence_isFlagThenEnvironmentThenFileThenDefault(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("hotfix.properties");
         Files.writeString(file, "HOTFIX_PORT=7000\nHOTFIX_BIND=0.0.0.0\nHOTFIX_DB_POOL_SIZE=3\n");
-        Config c = Config.resolve(Map.of(Setting.PORT, "9000"),
-                Map.of("HOTFIX_CONFIG", file.toString(), "HOTFIX_BIND", "10.0.0.1"));
+        Config c = Config.resolve(
+                Map.of(Setting.PORT, "9000"), Map.of("HOTFIX_CONFIG", file.toString(), "HOTFIX_BIND", "10.0.0.1"));
         assertThat(c.port()).isEqualTo(9000);
         assertThat(c.bind()).isEqualTo("10.0.0.1");
         assertThat(c.dbPoolSize()).isEqualTo(3);

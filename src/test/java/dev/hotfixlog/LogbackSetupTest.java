@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.core.ConsoleAppender;
 import org.junit.jupiter.api.Test;
 
 /** Logging is set up in code: stderr, the level from HOTFIX_LOG_LEVEL, the chatty libraries at WARN. */
@@ -19,10 +19,12 @@ class LogbackSetupTest {
         assertThat(setup.configure(context)).isEqualTo(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
 
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        assertThat(root.getAppender("STDERR")).isInstanceOfSatisfying(ConsoleAppender.class,
-                a -> assertThat(a.getTarget()).isEqualTo("System.err"));
+        assertThat(root.getAppender("STDERR"))
+                .isInstanceOfSatisfying(
+                        ConsoleAppender.class, a -> assertThat(a.getTarget()).isEqualTo("System.err"));
         assertThat(context.getLogger("org.flywaydb").getLevel()).isEqualTo(Level.WARN);
-        assertThat(context.getLogger("org.eclipse.jetty.server").getEffectiveLevel()).isEqualTo(Level.WARN);
+        assertThat(context.getLogger("org.eclipse.jetty.server").getEffectiveLevel())
+                .isEqualTo(Level.WARN);
     }
 
     @Test

@@ -16,9 +16,12 @@ class ReadmeTest {
     void configurationTable_hasARowForEverySettingWithItsDefaultAndFlag() throws Exception {
         String readme = readme();
         for (Setting s : Setting.values()) {
-            String row = readme.lines().filter(l -> l.startsWith("| `" + s.envName() + "` |")).findFirst()
+            String row = readme.lines()
+                    .filter(l -> l.startsWith("| `" + s.envName() + "` |"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("README has no configuration row for " + s.envName()));
-            assertThat(row).as(s.envName())
+            assertThat(row)
+                    .as(s.envName())
                     .contains(s.flag() == null ? "| |" : "`" + s.flag() + "`")
                     .contains(s.defaultValue().isEmpty() ? "*(" : "`" + s.defaultValue() + "`");
         }

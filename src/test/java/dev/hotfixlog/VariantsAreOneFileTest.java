@@ -52,8 +52,7 @@ class VariantsAreOneFileTest {
         }
 
         @Override
-        public void checkTarget(String where, String target) {
-        }
+        public void checkTarget(String where, String target) {}
 
         @Override
         public String shownTarget(String target) {
@@ -82,10 +81,23 @@ class VariantsAreOneFileTest {
         public AlertBatch read(ObjectNode document) {
             String id = document.path("id").asText();
             String status = document.path("firing").asBoolean() ? "firing" : "resolved";
-            return new AlertBatch("beacon:" + id, status, List.of(new AlertBatch.Item(id, status,
-                    Map.of("alertname", document.path("what").asText(), "service", "billing"), Map.of(),
-                    Instant.parse(document.path("since").asText()), null, Map.of())), Map.of(), Map.of(), null, null,
-                    null, 0);
+            return new AlertBatch(
+                    "beacon:" + id,
+                    status,
+                    List.of(new AlertBatch.Item(
+                            id,
+                            status,
+                            Map.of("alertname", document.path("what").asText(), "service", "billing"),
+                            Map.of(),
+                            Instant.parse(document.path("since").asText()),
+                            null,
+                            Map.of())),
+                    Map.of(),
+                    Map.of(),
+                    null,
+                    null,
+                    null,
+                    0);
         }
     }
 
@@ -153,30 +165,49 @@ class VariantsAreOneFileTest {
         MemoChannel memo = new MemoChannel();
         // The background delivery loop is off (interval 0): the test delivers with deliverNow, which would
         // otherwise race the loop for the message.
-        Config config = db.config(Map.of(Setting.CHANNELS, "memo on-call-pad events=alert",
-                Setting.INTEGRATIONS, "beacon billing bearer=beacon-secret", Setting.NOTIFY_INTERVAL_MS, "0"));
-        Variants variants = App.variants(config).withChannel(memo).withAlertFormat(new BeaconFormat())
+        Config config = db.config(Map.of(
+                Setting.CHANNELS,
+                "memo on-call-pad events=alert",
+                Setting.INTEGRATIONS,
+                "beacon billing bearer=beacon-secret",
+                Setting.NOTIFY_INTERVAL_MS,
+                "0"));
+        Variants variants = App.variants(config)
+                .withChannel(memo)
+                .withAlertFormat(new BeaconFormat())
                 .withMigrationTool(new LedgerTool());
         MutableClock clock = MutableClock.at("2026-12-01T10:00:00Z");
-        try (db; App app = App.local(config, clock, variants); WebServer server = app.serve()) {
+        try (db;
+                App app = App.local(config, clock, variants);
+                WebServer server = app.serve()) {
             Http admin = new Http("http://127.0.0.1:" + server.port(), TestDb.ADMIN_TOKEN);
 
             // A declared hotfix's alert goes out through the test's channel.
             assertThat(admin.post("/api/v1/hotfixes", """
                     {"title":"Card payments time out","severity":"high","owner":"Ana"}""").status()).isEqualTo(201);
             assertThat(app.deliverNow()).isEqualTo(1);
-            assertThat(memo.sent).singleElement().asString().startsWith("on-call-pad: HOTFIX-001")
+            assertThat(memo.sent)
+                    .singleElement()
+                    .asString()
+                    .startsWith("on-call-pad: HOTFIX-001")
                     .contains("Card payments time out");
-            assertThat(admin.get("/api/v1/hotfixes/HOTFIX-001/deliveries").json().path("items").get(0)
-                    .path("status").asText()).isEqualTo("delivered");
+            assertThat(admin.get("/api/v1/hotfixes/HOTFIX-001/deliveries")
+                            .json()
+                            .path("items")
+                            .get(0)
+                            .path("status")
+                            .asText())
+                    .isEqualTo("delivered");
 
             // An alert in the test's format is taken at its own URL, under its integration's secret.
             Http anonymous = new Http("http://127.0.0.1:" + server.port());
             String alert = """
                     {"id":"b-1","what":"InvoiceQueueStuck","firing":true,"since":"2026-12-01T09:55:00Z"}""";
-            assertThat(anonymous.post("/api/v1/ingest/beacon/billing", alert).status()).isEqualTo(401);
-            JsonNode receipt = anonymous.post("/api/v1/ingest/beacon/billing", alert,
-                    "Authorization", "Bearer beacon-secret").json();
+            assertThat(anonymous.post("/api/v1/ingest/beacon/billing", alert).status())
+                    .isEqualTo(401);
+            JsonNode receipt = anonymous
+                    .post("/api/v1/ingest/beacon/billing", alert, "Authorization", "Bearer beacon-secret")
+                    .json();
             assertThat(receipt.path("opened").asBoolean()).isTrue();
             JsonNode incoming = admin.get("/api/v1/incoming").json().path("items");
             assertThat(incoming).hasSize(1);
@@ -185,14 +216,18 @@ class VariantsAreOneFileTest {
             assertThat(admin.get("/incoming/lane").body()).contains("InvoiceQueueStuck");
 
             // A migration from the test's tool makes a hotfix, mapped by the tool and its severity table.
-            JsonNode report = admin.post("/api/v1/migrations", "{\"source\":\"ledger\"}").json();
+            JsonNode report =
+                    admin.post("/api/v1/migrations", "{\"source\":\"ledger\"}").json();
             assertThat(report.path("created")).hasSize(1);
             String moved = report.path("created").get(0).path("hotfixId").asText();
             JsonNode hotfix = admin.get("/api/v1/hotfixes/" + moved).json();
             assertThat(hotfix.path("title").asText()).isEqualTo("Invoices doubled after the retry storm");
             assertThat(hotfix.path("severity").asText()).isEqualTo("critical");
             assertThat(hotfix.path("status").asText()).isEqualTo("completed");
-            assertThat(admin.get("/api/v1/hotfixes/" + moved + "/source").json().path("source").asText())
+            assertThat(admin.get("/api/v1/hotfixes/" + moved + "/source")
+                            .json()
+                            .path("source")
+                            .asText())
                     .isEqualTo("ledger");
             assertThat(admin.get("/hotfixes/" + moved).body()).contains("From Ledger:");
         }

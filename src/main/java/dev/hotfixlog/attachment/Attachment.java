@@ -8,9 +8,20 @@ import java.time.Instant;
  * lines of a text, who added it and when. A deleted one keeps all of this but its bytes, and says who deleted it
  * and why.
  */
-public record Attachment(long id, Owner owner, String fileName, String note, FileType type, long size,
-                         String sha256, String preview, String addedBy, Instant addedAt, Instant deletedAt,
-                         String deletedBy, String deleteReason) {
+public record Attachment(
+        long id,
+        Owner owner,
+        String fileName,
+        String note,
+        FileType type,
+        long size,
+        String sha256,
+        String preview,
+        String addedBy,
+        Instant addedAt,
+        Instant deletedAt,
+        String deletedBy,
+        String deleteReason) {
 
     public boolean deleted() {
         return deletedAt != null;
@@ -20,7 +31,8 @@ public record Attachment(long id, Owner owner, String fileName, String note, Fil
     public String servedName() {
         String ext = "." + type.extension();
         String lower = fileName.toLowerCase(java.util.Locale.ROOT);
-        if (lower.endsWith(ext) || (type == FileType.JPEG && lower.endsWith(".jpeg"))
+        if (lower.endsWith(ext)
+                || (type == FileType.JPEG && lower.endsWith(".jpeg"))
                 || (type.isText() && lower.endsWith(".log"))) {
             return fileName;
         }

@@ -19,8 +19,9 @@ public final class AttachmentApiClient implements AttachmentService {
 
     @Override
     public List<Attachment> list(Owner owner, boolean withDeleted) {
-        return AttachmentJson.readList(ApiTransport.object(transport.send(transport.request(owner.api()
-                + (withDeleted ? "?deleted=true" : "")).GET())));
+        return AttachmentJson.readList(ApiTransport.object(transport.send(transport
+                .request(owner.api() + (withDeleted ? "?deleted=true" : ""))
+                .GET())));
     }
 
     @Override
@@ -33,13 +34,18 @@ public final class AttachmentApiClient implements AttachmentService {
             body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
         // The name goes as UTF-8 with quotes and line ends escaped, as browsers send it (RFC 7578 §4.2).
-        String name = upload.fileName().replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
-        part(body, boundary, "Content-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n");
+        String name =
+                upload.fileName().replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
+        part(
+                body,
+                boundary,
+                "Content-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\n"
+                        + "Content-Type: application/octet-stream\r\n\r\n");
         body.writeBytes(upload.bytes());
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         List<Attachment> made = AttachmentJson.readList(ApiTransport.object(transport.send(transport
-                .request(owner.api()).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .request(owner.api())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())))));
         return made.get(0);
     }
@@ -50,24 +56,31 @@ public final class AttachmentApiClient implements AttachmentService {
 
     @Override
     public Attachment get(long id) {
-        return AttachmentJson.read(ApiTransport.object(transport.send(transport.request("/attachments/" + id).GET())));
+        return AttachmentJson.read(ApiTransport.object(
+                transport.send(transport.request("/attachments/" + id).GET())));
     }
 
     @Override
     public StoredFile content(long id) {
         Attachment a = get(id);
-        return new StoredFile(a, transport.sendForBytes(transport.request("/attachments/" + id + "/content").GET()));
+        return new StoredFile(
+                a,
+                transport.sendForBytes(
+                        transport.request("/attachments/" + id + "/content").GET()));
     }
 
     @Override
     public StoredFile contentOf(String sha256) {
-        byte[] bytes = transport.sendForBytes(transport.request("/attachment-contents/" + sha256).GET());
+        byte[] bytes = transport.sendForBytes(
+                transport.request("/attachment-contents/" + sha256).GET());
         return new StoredFile(null, bytes);
     }
 
     @Override
     public Attachment delete(long id, String reason, String actor) {
-        return AttachmentJson.read(ApiTransport.object(transport.send(transport.request("/attachments/" + id
-                + "?reason=" + URLEncoder.encode(reason == null ? "" : reason, StandardCharsets.UTF_8)).DELETE())));
+        return AttachmentJson.read(ApiTransport.object(transport.send(transport
+                .request("/attachments/" + id + "?reason="
+                        + URLEncoder.encode(reason == null ? "" : reason, StandardCharsets.UTF_8))
+                .DELETE())));
     }
 }

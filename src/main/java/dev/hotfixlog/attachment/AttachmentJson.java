@@ -12,8 +12,7 @@ import java.util.List;
 
 /** The API's JSON of an attachment, written by the server and read back by {@link AttachmentApiClient}. */
 final class AttachmentJson {
-    private AttachmentJson() {
-    }
+    private AttachmentJson() {}
 
     static ObjectNode write(Attachment a) {
         ObjectNode o = Json.object();
@@ -44,11 +43,21 @@ final class AttachmentJson {
     }
 
     static Attachment read(JsonNode o) {
-        Owner.Kind kind = Owner.Kind.valueOf(o.path("ownerKind").asText("hotfix").toUpperCase(java.util.Locale.ROOT));
-        return new Attachment(o.path("id").asLong(), new Owner(kind, o.path("owner").asText()),
-                o.path("fileName").asText(), text(o, "note"), FileType.parse(o.path("type").asText()),
-                o.path("size").asLong(), o.path("sha256").asText(), text(o, "preview"), o.path("addedBy").asText(),
-                Instant.parse(o.path("addedAt").asText()), time(o, "deletedAt"), text(o, "deletedBy"),
+        Owner.Kind kind =
+                Owner.Kind.valueOf(o.path("ownerKind").asText("hotfix").toUpperCase(java.util.Locale.ROOT));
+        return new Attachment(
+                o.path("id").asLong(),
+                new Owner(kind, o.path("owner").asText()),
+                o.path("fileName").asText(),
+                text(o, "note"),
+                FileType.parse(o.path("type").asText()),
+                o.path("size").asLong(),
+                o.path("sha256").asText(),
+                text(o, "preview"),
+                o.path("addedBy").asText(),
+                Instant.parse(o.path("addedAt").asText()),
+                time(o, "deletedAt"),
+                text(o, "deletedBy"),
                 text(o, "deleteReason"));
     }
 

@@ -34,6 +34,7 @@ public final class AttachmentRoutes {
     static final String FILE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
     /** Files one request may carry: a drop of several screenshots, not a folder. */
     static final int MAX_FILES = 20;
+
     private final AttachmentService service;
     private final Pages pages;
 
@@ -43,28 +44,54 @@ public final class AttachmentRoutes {
     }
 
     public void register(RoutesConfig r) {
-        r.get("/api/v1/hotfixes/{id}/attachments", ctx -> json(ctx, 200, AttachmentJson.writeList(
-                service.list(hotfix(ctx), Requests.boolQuery(ctx, "deleted")))), Role.VIEWER);
-        r.get("/api/v1/lessons/{id}/attachments", ctx -> json(ctx, 200, AttachmentJson.writeList(
-                service.list(lesson(ctx), Requests.boolQuery(ctx, "deleted")))), Role.VIEWER);
-        r.post("/api/v1/hotfixes/{id}/attachments", ctx -> json(ctx, 201, AttachmentJson.writeList(
-                upload(ctx, hotfix(ctx)))), Role.RESPONDER);
-        r.post("/api/v1/lessons/{id}/attachments", ctx -> json(ctx, 201, AttachmentJson.writeList(
-                upload(ctx, lesson(ctx)))), Role.RESPONDER);
-        r.get("/api/v1/attachments/{aid}", ctx -> json(ctx, 200, AttachmentJson.write(service.get(aid(ctx)))),
+        r.get(
+                "/api/v1/hotfixes/{id}/attachments",
+                ctx -> json(
+                        ctx,
+                        200,
+                        AttachmentJson.writeList(service.list(hotfix(ctx), Requests.boolQuery(ctx, "deleted")))),
+                Role.VIEWER);
+        r.get(
+                "/api/v1/lessons/{id}/attachments",
+                ctx -> json(
+                        ctx,
+                        200,
+                        AttachmentJson.writeList(service.list(lesson(ctx), Requests.boolQuery(ctx, "deleted")))),
+                Role.VIEWER);
+        r.post(
+                "/api/v1/hotfixes/{id}/attachments",
+                ctx -> json(ctx, 201, AttachmentJson.writeList(upload(ctx, hotfix(ctx)))),
+                Role.RESPONDER);
+        r.post(
+                "/api/v1/lessons/{id}/attachments",
+                ctx -> json(ctx, 201, AttachmentJson.writeList(upload(ctx, lesson(ctx)))),
+                Role.RESPONDER);
+        r.get(
+                "/api/v1/attachments/{aid}",
+                ctx -> json(ctx, 200, AttachmentJson.write(service.get(aid(ctx)))),
                 Role.VIEWER);
         r.get("/api/v1/attachments/{aid}/content", this::serve, Role.VIEWER);
-        r.delete("/api/v1/attachments/{aid}", ctx -> json(ctx, 200, AttachmentJson.write(service.delete(aid(ctx),
-                ctx.queryParam("reason"), Requests.actor(ctx)))), Role.RESPONDER);
+        r.delete(
+                "/api/v1/attachments/{aid}",
+                ctx -> json(
+                        ctx,
+                        200,
+                        AttachmentJson.write(service.delete(aid(ctx), ctx.queryParam("reason"), Requests.actor(ctx)))),
+                Role.RESPONDER);
         r.get("/attachments/{aid}", this::serve, Role.VIEWER);
-        r.get("/api/v1/attachment-contents/{sha256}", ctx -> send(ctx, service.contentOf(ctx.pathParam("sha256"))),
+        r.get(
+                "/api/v1/attachment-contents/{sha256}",
+                ctx -> send(ctx, service.contentOf(ctx.pathParam("sha256"))),
                 Role.VIEWER);
         r.post("/hotfixes/{id}/attachments", ctx -> uploadPage(ctx, hotfix(ctx)), Role.RESPONDER);
         r.post("/lessons/{id}/attachments", ctx -> uploadPage(ctx, lesson(ctx)), Role.RESPONDER);
-        r.post("/attachments/{aid}/delete", ctx -> {
-            Attachment a = service.delete(aid(ctx), Requests.formText(ctx, "reason"), Requests.actor(ctx));
-            ctx.status(303).header("Location", a.owner().page() + "#attachments");
-        }, Role.RESPONDER);
+        r.post(
+                "/attachments/{aid}/delete",
+                ctx -> {
+                    Attachment a = service.delete(aid(ctx), Requests.formText(ctx, "reason"), Requests.actor(ctx));
+                    ctx.status(303).header("Location", a.owner().page() + "#attachments");
+                },
+                Role.RESPONDER);
     }
 
     private List<Attachment> upload(Context ctx, Owner owner) {
@@ -73,7 +100,9 @@ public final class AttachmentRoutes {
         for (Requests.FilePart f : Requests.files(ctx, MAX_FILES)) {
             made.add(service.add(owner, new Upload(f.fileName(), note, f.bytes()), Requests.actor(ctx)));
         }
-        ctx.attribute(Requests.AUDIT_SUBJECT, owner.id() + " attachment " + made.get(0).id());
+        ctx.attribute(
+                Requests.AUDIT_SUBJECT,
+                owner.id() + " attachment " + made.get(0).id());
         return made;
     }
 
@@ -113,12 +142,14 @@ public final class AttachmentRoutes {
     static String disposition(Attachment a, byte[] bytes) {
         String name = a.servedName();
         StringBuilder ascii = new StringBuilder(name.length());
-        name.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%'
-                ? (char) c : '_'));
-        String utf8 = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+        name.codePoints()
+                .forEach(
+                        c -> ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%' ? (char) c : '_'));
+        String utf8 = URLEncoder.encode(name, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A");
         boolean inline = a.type() == FileType.TEXT || Scrubber.isWholeImage(a.type(), bytes);
-        return (inline ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + utf8;
+        return (inline ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + utf8;
     }
 
     /** The record page's "Evidence" panel; a failure here says so in the panel and leaves the page open. */

@@ -28,8 +28,8 @@ public final class AttachmentsInLog implements LogEvidence {
     public Map<String, List<Ref>> all(Handle h) {
         Map<String, List<Ref>> out = new LinkedHashMap<>();
         for (Attachment a : repo.allLive(h, Owner.Kind.HOTFIX)) {
-            out.computeIfAbsent(a.owner().id(), k -> new ArrayList<>()).add(new Ref(file(a), a.fileName(), a.note(),
-                    a.sha256(), a.addedBy(), a.addedAt()));
+            out.computeIfAbsent(a.owner().id(), k -> new ArrayList<>())
+                    .add(new Ref(file(a), a.fileName(), a.note(), a.sha256(), a.addedBy(), a.addedAt()));
         }
         return out;
     }
@@ -54,11 +54,12 @@ public final class AttachmentsInLog implements LogEvidence {
             }
             Cleaning.Clean c = cleaning.clean(r.fileName(), bytes);
             if (!c.sha256().equals(r.sha256())) {
-                throw ValidationException.of(r.file(), "is not the file the page names: its content's SHA-256 is "
-                        + c.sha256());
+                throw ValidationException.of(
+                        r.file(), "is not the file the page names: its content's SHA-256 is " + c.sha256());
             }
             Upload masked = new Upload(cleaning.mask(r.fileName()), cleaning.mask(r.note()), c.bytes());
-            cleaning.store(h, owner, masked, c, cleaning.mask(r.addedBy()), r.addedAt().toEpochMilli());
+            cleaning.store(
+                    h, owner, masked, c, cleaning.mask(r.addedBy()), r.addedAt().toEpochMilli());
         }
         return notes;
     }

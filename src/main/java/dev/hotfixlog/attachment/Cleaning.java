@@ -23,8 +23,7 @@ final class Cleaning {
     private final AttachmentRepository repo = new AttachmentRepository();
 
     /** A file made safe to keep: what it is, its bytes as stored, a text's first lines, the stored bytes' hash. */
-    record Clean(FileType type, byte[] bytes, String preview, String sha256) {
-    }
+    record Clean(FileType type, byte[] bytes, String preview, String sha256) {}
 
     Cleaning(SecretRedactor redactor, long maxFile, long maxRecord) {
         this.redactor = redactor;
@@ -67,16 +66,21 @@ final class Cleaning {
     }
 
     /** A file cleaned and masked, and the hotfix or lesson it goes on. */
-    record Placed(Owner owner, Upload masked, Clean clean) {
-    }
+    record Placed(Owner owner, Upload masked, Clean clean) {}
 
     /**
      * Stores many cleaned files, each within its owner's limit, in a few statements; returns a message for each
      * file that would pass its owner's limit (not stored). A migration keeps a page's source documents so.
      */
     java.util.List<String> storeAll(Handle h, java.util.List<Placed> files, String who, long at) {
-        java.util.Map<String, Long> used = new java.util.HashMap<>(repo.used(h, Owner.Kind.HOTFIX, files.stream()
-                .filter(f -> f.owner().kind() == Owner.Kind.HOTFIX).map(f -> f.owner().id()).distinct().toList()));
+        java.util.Map<String, Long> used = new java.util.HashMap<>(repo.used(
+                h,
+                Owner.Kind.HOTFIX,
+                files.stream()
+                        .filter(f -> f.owner().kind() == Owner.Kind.HOTFIX)
+                        .map(f -> f.owner().id())
+                        .distinct()
+                        .toList()));
         java.util.List<String> refused = new java.util.ArrayList<>();
         java.util.List<AttachmentRepository.Row> rows = new java.util.ArrayList<>();
         for (Placed f : files) {
@@ -92,8 +96,14 @@ final class Cleaning {
                 continue;
             }
             used.put(f.owner().id(), before + size);
-            rows.add(new AttachmentRepository.Row(f.owner(), f.masked(), f.clean().type(), f.clean().sha256(),
-                    f.clean().preview(), who, at));
+            rows.add(new AttachmentRepository.Row(
+                    f.owner(),
+                    f.masked(),
+                    f.clean().type(),
+                    f.clean().sha256(),
+                    f.clean().preview(),
+                    who,
+                    at));
         }
         repo.insertAll(h, rows);
         return refused;
@@ -102,8 +112,12 @@ final class Cleaning {
     /** UTF-8 (a byte-order mark dropped); a stray byte of another encoding reads as U+FFFD, not a refusal. */
     static String decode(byte[] bytes) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (java.nio.charset.CharacterCodingException e) {
             throw ValidationException.of("file", "cannot be read as text: " + e.getMessage());

@@ -17,7 +17,11 @@ public enum FileType {
     MARKUP("application/octet-stream", "txt", Display.TEXT);
 
     /** How a page shows it: an image inline, text by its first lines, anything else as a link to download. */
-    public enum Display { IMAGE, TEXT, DOWNLOAD }
+    public enum Display {
+        IMAGE,
+        TEXT,
+        DOWNLOAD
+    }
 
     private final String servedAs;
     private final String extension;

@@ -17,8 +17,7 @@ final class Gif {
     private static final int COMMENT = 0xFE;
     private static final int APPLICATION = 0xFF;
 
-    private Gif() {
-    }
+    private Gif() {}
 
     static byte[] scrub(byte[] b) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(b.length);

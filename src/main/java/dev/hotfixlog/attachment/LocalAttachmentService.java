@@ -2,18 +2,13 @@ package dev.hotfixlog.attachment;
 
 import com.google.re2j.Pattern;
 import dev.hotfixlog.error.NotFoundException;
-import dev.hotfixlog.error.TooLargeException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.lesson.LessonId;
 import dev.hotfixlog.lesson.LessonService;
 import dev.hotfixlog.security.SecretRedactor;
-import dev.hotfixlog.security.Sha256;
 import dev.hotfixlog.store.Database;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -34,8 +29,14 @@ public final class LocalAttachmentService implements AttachmentService {
     private final AttachmentRepository repo = new AttachmentRepository();
     private final Cleaning cleaning;
 
-    public LocalAttachmentService(Database db, Clock clock, SecretRedactor redactor, HotfixService hotfixes,
-                                  LessonService lessons, long maxFile, long maxRecord) {
+    public LocalAttachmentService(
+            Database db,
+            Clock clock,
+            SecretRedactor redactor,
+            HotfixService hotfixes,
+            LessonService lessons,
+            long maxFile,
+            long maxRecord) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.hotfixes = Objects.requireNonNull(hotfixes, "hotfixes");
@@ -59,17 +60,30 @@ public final class LocalAttachmentService implements AttachmentService {
         long now = clock.millis();
         long id = db.write(h -> cleaning.store(h, owner, masked, c, who, now));
         // What was written, as it was written: no second read of the row.
-        return new Attachment(id, owner, masked.fileName(), masked.note(), c.type(), c.bytes().length, c.sha256(),
-                c.preview(), who, Instant.ofEpochMilli(now), null, null, null);
+        return new Attachment(
+                id,
+                owner,
+                masked.fileName(),
+                masked.note(),
+                c.type(),
+                c.bytes().length,
+                c.sha256(),
+                c.preview(),
+                who,
+                Instant.ofEpochMilli(now),
+                null,
+                null,
+                null);
     }
 
     @Override
     public StoredFile contentOf(String sha256) {
         if (sha256 == null || !SHA256_HEX.matcher(sha256).matches()) {
-            throw new NotFoundException("no attachment content " + SecretRedactor.quoted(sha256)
-                    + "; contents are named by SHA-256 hex");
+            throw new NotFoundException(
+                    "no attachment content " + SecretRedactor.quoted(sha256) + "; contents are named by SHA-256 hex");
         }
-        return db.read(h -> repo.heldBy(h, sha256).flatMap(a -> repo.bytes(h, sha256).map(b -> new StoredFile(a, b))))
+        return db.read(h -> repo.heldBy(h, sha256)
+                        .flatMap(a -> repo.bytes(h, sha256).map(b -> new StoredFile(a, b))))
                 .orElseThrow(() -> new NotFoundException("no live attachment holds content " + sha256));
     }
 
@@ -86,8 +100,8 @@ public final class LocalAttachmentService implements AttachmentService {
                 throw new NotFoundException("attachment " + id + " (" + a.fileName() + ") was deleted by "
                         + a.deletedBy() + ": " + a.deleteReason());
             }
-            byte[] bytes = repo.bytes(h, a.sha256()).orElseThrow(() -> new NotFoundException("attachment " + id
-                    + " has no stored bytes"));
+            byte[] bytes = repo.bytes(h, a.sha256())
+                    .orElseThrow(() -> new NotFoundException("attachment " + id + " has no stored bytes"));
             return new StoredFile(a, bytes);
         });
         if (f.attachment().owner().kind() == Owner.Kind.LESSON) {
@@ -101,8 +115,9 @@ public final class LocalAttachmentService implements AttachmentService {
     @Override
     public Attachment delete(long id, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
-            throw ValidationException.of("reason", "is required: why the evidence is deleted (pasted by mistake, "
-                    + "holds personal data, …)");
+            throw ValidationException.of(
+                    "reason",
+                    "is required: why the evidence is deleted (pasted by mistake, " + "holds personal data, …)");
         }
         if (reason.length() > Upload.MAX_NOTE) {
             throw ValidationException.of("reason", "must be at most " + Upload.MAX_NOTE + " characters");

@@ -7,7 +7,8 @@ import java.util.Locale;
 /** What an attachment is evidence for: a hotfix or a lesson, by its id ({@code HOTFIX-012}, {@code LESSON-003}). */
 public record Owner(Kind kind, String id) {
     public enum Kind {
-        HOTFIX, LESSON;
+        HOTFIX,
+        LESSON;
 
         public String json() {
             return name().toLowerCase(Locale.ROOT);

@@ -17,11 +17,11 @@ import java.util.Set;
  */
 final class Scrubber {
     /** The PNG chunks that draw the image (animation included); text, time and EXIF chunks are left out. */
-    private static final Set<String> PNG_KEPT = Set.of("IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM",
-            "sRGB", "iCCP", "sBIT", "pHYs", "bKGD", "acTL", "fcTL", "fdAT");
+    private static final Set<String> PNG_KEPT = Set.of(
+            "IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "pHYs", "bKGD", "acTL",
+            "fcTL", "fdAT");
 
-    private Scrubber() {
-    }
+    private Scrubber() {}
 
     static byte[] scrub(FileType type, byte[] bytes) {
         return switch (type) {
@@ -214,12 +214,16 @@ final class Scrubber {
     }
 
     private static long u32(byte[] b, int at) {
-        return ((long) (b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8)
+        return ((long) (b[at] & 0xFF) << 24)
+                | ((b[at + 1] & 0xFF) << 16)
+                | ((b[at + 2] & 0xFF) << 8)
                 | (b[at + 3] & 0xFF);
     }
 
     private static long u32le(byte[] b, int at) {
-        return ((long) (b[at + 3] & 0xFF) << 24) | ((b[at + 2] & 0xFF) << 16) | ((b[at + 1] & 0xFF) << 8)
+        return ((long) (b[at + 3] & 0xFF) << 24)
+                | ((b[at + 2] & 0xFF) << 16)
+                | ((b[at + 1] & 0xFF) << 8)
                 | (b[at] & 0xFF);
     }
 

@@ -12,10 +12,10 @@ import java.util.Locale;
 final class Sniffer {
     /** Text is judged on its first bytes only: the check costs the same for a 10 MB log as for a 10 KB one. */
     private static final int TEXT_WINDOW = 64 * 1024;
+
     private static final String ALLOWED = "PNG, JPEG, GIF, WebP, PDF or plain text (logs)";
 
-    private Sniffer() {
-    }
+    private Sniffer() {}
 
     static FileType sniff(byte[] b) {
         if (b.length == 0) {
@@ -37,8 +37,8 @@ final class Sniffer {
             return FileType.PDF;
         }
         if (!looksLikeText(b)) {
-            throw new UnsupportedMediaTypeException("file: is not one of " + ALLOWED + " (its bytes are "
-                    + known(b) + ")");
+            throw new UnsupportedMediaTypeException(
+                    "file: is not one of " + ALLOWED + " (its bytes are " + known(b) + ")");
         }
         return isMarkup(b) ? FileType.MARKUP : FileType.TEXT;
     }
@@ -62,12 +62,34 @@ final class Sniffer {
     /** Opens (after a BOM and white space) like a document a browser would render or run. */
     private static boolean isMarkup(byte[] b) {
         String head = new String(b, 0, Math.min(b.length, 1024), StandardCharsets.UTF_8)
-                .replace("\uFEFF", "").stripLeading().toLowerCase(Locale.ROOT);
+                .replace("\uFEFF", "")
+                .stripLeading()
+                .toLowerCase(Locale.ROOT);
         if (!head.startsWith("<")) {
             return false;
         }
-        for (String tag : new String[] {"<!doctype", "<html", "<svg", "<?xml", "<script", "<head", "<body", "<iframe",
-                "<!--", "<div", "<a ", "<img", "<style", "<meta", "<table", "<p>", "<p ", "<b>", "<h1", "<br"}) {
+        for (String tag : new String[] {
+            "<!doctype",
+            "<html",
+            "<svg",
+            "<?xml",
+            "<script",
+            "<head",
+            "<body",
+            "<iframe",
+            "<!--",
+            "<div",
+            "<a ",
+            "<img",
+            "<style",
+            "<meta",
+            "<table",
+            "<p>",
+            "<p ",
+            "<b>",
+            "<h1",
+            "<br"
+        }) {
             if (head.startsWith(tag)) {
                 return true;
             }

@@ -22,8 +22,7 @@ public final class SourceDocuments implements KeptDocuments {
     }
 
     /** A document as it will be stored, or why it will not be. */
-    private record Ready(Upload masked, Cleaning.Clean clean, String refusal) implements Cleaned {
-    }
+    private record Ready(Upload masked, Cleaning.Clean clean, String refusal) implements Cleaned {}
 
     @Override
     public Cleaned clean(String fileName, String note, byte[] json) {

@@ -48,9 +48,15 @@ public record Upload(String fileName, String note, byte[] bytes) {
         for (int i = 0; i < name.length() && b.length() < 512; ) {
             int c = name.codePointAt(i);
             i += Character.charCount(c);
-            boolean bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E
-                    || c == 0x200F || c == 0x061C;
-            if (Character.isISOControl(c) || bidi || c == '"' || Character.getType(c) == Character.SURROGATE
+            boolean bidi = (c >= 0x202A && c <= 0x202E)
+                    || (c >= 0x2066 && c <= 0x2069)
+                    || c == 0x200E
+                    || c == 0x200F
+                    || c == 0x061C;
+            if (Character.isISOControl(c)
+                    || bidi
+                    || c == '"'
+                    || Character.getType(c) == Character.SURROGATE
                     || Character.getType(c) == Character.FORMAT) {
                 continue;
             }

@@ -22,13 +22,11 @@ final class ArchiveReader {
     /** A restore's rows are written at most this many characters of lines at a time (attachments are large). */
     private static final long BATCH_CHARS = 8L << 20;
 
-    private ArchiveReader() {
-    }
+    private ArchiveReader() {}
 
     /** What an archive's reader is told, in file order. */
     interface Listener {
-        default void header(int schemaVersion) {
-        }
+        default void header(int schemaVersion) {}
 
         void table(String name, List<TableShape.Column> columns);
 
@@ -46,8 +44,8 @@ final class ArchiveReader {
             JsonNode header = first == null ? Json.object() : parse(first, 1);
             if (!Backups.FORMAT.equals(header.path("archive").asText())
                     || header.path("format").asInt() != Backups.FORMAT_VERSION) {
-                throw ValidationException.of("archive", "is not a Hotfix Log archive (format "
-                        + Backups.FORMAT_VERSION + ")");
+                throw ValidationException.of(
+                        "archive", "is not a Hotfix Log archive (format " + Backups.FORMAT_VERSION + ")");
             }
             int version = header.path("schemaVersion").asInt();
             reader.header(version);
@@ -79,7 +77,9 @@ final class ArchiveReader {
                     table = o.path("table").asText();
                     columns = new ArrayList<>();
                     for (JsonNode c : o.path("columns")) {
-                        columns.add(new TableShape.Column(c.path(0).asText(), TableShape.Type.parse(c.path(1).asText())));
+                        columns.add(new TableShape.Column(
+                                c.path(0).asText(),
+                                TableShape.Type.parse(c.path(1).asText())));
                     }
                     hash = new TableHash();
                     reader.table(table, columns);
@@ -93,11 +93,14 @@ final class ArchiveReader {
                         batchChars = 0;
                     }
                     Manifest.TableSum sum = hash.sum();
-                    Manifest.TableSum said = new Manifest.TableSum(o.path("rows").asLong(), o.path("sha256").asText());
+                    Manifest.TableSum said = new Manifest.TableSum(
+                            o.path("rows").asLong(), o.path("sha256").asText());
                     if (!sum.equals(said)) {
-                        throw ValidationException.of("archive", "table " + table + " (line " + lineNo + "): its rows do "
-                                + "not match their count and hash (" + sum.rows() + " rows read, " + said.rows()
-                                + " written)");
+                        throw ValidationException.of(
+                                "archive",
+                                "table " + table + " (line " + lineNo + "): its rows do "
+                                        + "not match their count and hash (" + sum.rows() + " rows read, " + said.rows()
+                                        + " written)");
                     }
                     reader.end(table, sum);
                     table = null;
@@ -131,8 +134,10 @@ final class ArchiveReader {
         try {
             return Json.mapper().readTree(line);
         } catch (IOException e) {
-            throw ValidationException.of("archive", "line " + lineNo + " is not JSON: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            throw ValidationException.of(
+                    "archive",
+                    "line " + lineNo + " is not JSON: "
+                            + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -148,41 +153,49 @@ final class ArchiveReader {
             }
             int i = 0;
             for (com.fasterxml.jackson.core.JsonToken t = p.nextToken();
-                 t != com.fasterxml.jackson.core.JsonToken.END_ARRAY; t = p.nextToken()) {
+                    t != com.fasterxml.jackson.core.JsonToken.END_ARRAY;
+                    t = p.nextToken()) {
                 if (t == null || i == out.length) {
-                    throw ValidationException.of("archive", "line " + lineNo + ": a row that is not "
-                            + columns.size() + " values");
+                    throw ValidationException.of(
+                            "archive", "line " + lineNo + ": a row that is not " + columns.size() + " values");
                 }
                 TableShape.Column c = columns.get(i);
                 if (t != com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
                     out[i] = switch (c.type()) {
-                        case INTEGER -> t == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT
-                                && p.getNumberType() != com.fasterxml.jackson.core.JsonParser.NumberType.BIG_INTEGER
-                                ? (Object) p.getLongValue() : null;
+                        case INTEGER ->
+                            t == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT
+                                            && p.getNumberType()
+                                                    != com.fasterxml.jackson.core.JsonParser.NumberType.BIG_INTEGER
+                                    ? (Object) p.getLongValue()
+                                    : null;
                         case REAL -> t.isNumeric() ? (Object) p.getDoubleValue() : null;
-                        case BOOLEAN -> t.isBoolean() ? (Object) (t == com.fasterxml.jackson.core.JsonToken.VALUE_TRUE)
-                                : null;
+                        case BOOLEAN ->
+                            t.isBoolean() ? (Object) (t == com.fasterxml.jackson.core.JsonToken.VALUE_TRUE) : null;
                         case TEXT -> t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : null;
-                        case BYTES -> t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
-                                ? base64(p, lineNo, c.name()) : null;
+                        case BYTES ->
+                            t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? base64(p, lineNo, c.name()) : null;
                     };
                     if (out[i] == null) {
-                        throw ValidationException.of("archive", "line " + lineNo + ": " + c.name() + " is not "
-                                + c.type().json());
+                        throw ValidationException.of(
+                                "archive",
+                                "line " + lineNo + ": " + c.name() + " is not "
+                                        + c.type().json());
                     }
                 }
                 i++;
             }
             if (i != out.length) {
-                throw ValidationException.of("archive", "line " + lineNo + ": a row of " + i + " values for "
-                        + columns.size() + " columns");
+                throw ValidationException.of(
+                        "archive", "line " + lineNo + ": a row of " + i + " values for " + columns.size() + " columns");
             }
             if (p.nextToken() != null) {
                 throw ValidationException.of("archive", "line " + lineNo + ": more after the row");
             }
         } catch (IOException e) {
-            throw ValidationException.of("archive", "line " + lineNo + " is not JSON: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            throw ValidationException.of(
+                    "archive",
+                    "line " + lineNo + " is not JSON: "
+                            + e.getMessage().lines().findFirst().orElse(""));
         }
         return out;
     }

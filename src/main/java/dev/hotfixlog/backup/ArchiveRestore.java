@@ -72,10 +72,11 @@ final class ArchiveRestore {
             });
         } catch (RuntimeException e) {
             try {
-                db.write(h -> { // rolled back: the log is as empty as it was, and usable again
-                    repo.clearUnfinished(h);
-                    return null;
-                });
+                db.write(
+                        h -> { // rolled back: the log is as empty as it was, and usable again
+                            repo.clearUnfinished(h);
+                            return null;
+                        });
             } catch (RuntimeException alsoFailed) {
                 e.addSuppressed(alsoFailed); // the database itself failed: the mark stays, which is the truth
             }
@@ -130,15 +131,22 @@ final class ArchiveRestore {
      */
     void refuseIfUnfinished() {
         db.read(h -> repo.unfinished(h)).ifPresent(u -> {
-            throw new StorageException("this log is unusable: a " + u[0] + " into it, started " + u[1] + ", did not "
-                    + "finish (nothing of it was kept). Run the " + u[0] + " again ("
-                    + (u[0].equals("copy") ? "hotfix copy --to this log" : "hotfix restore FILE")
-                    + "), or start from a new, empty log", null);
+            throw new StorageException(
+                    "this log is unusable: a " + u[0] + " into it, started " + u[1] + ", did not "
+                            + "finish (nothing of it was kept). Run the " + u[0] + " again ("
+                            + (u[0].equals("copy") ? "hotfix copy --to this log" : "hotfix restore FILE")
+                            + "), or start from a new, empty log",
+                    null);
         });
     }
 
-    private Manifest restoreInto(org.jdbi.v3.core.Handle h, InputStream in, List<TableShape> tables,
-                                 Map<String, TableShape> byName, int target, MultiRowInsert.Statements statements)
+    private Manifest restoreInto(
+            org.jdbi.v3.core.Handle h,
+            InputStream in,
+            List<TableShape> tables,
+            Map<String, TableShape> byName,
+            int target,
+            MultiRowInsert.Statements statements)
             throws Exception {
         Manifest[] stated = new Manifest[1];
         Map<String, Manifest.TableSum> restored = new LinkedHashMap<>();
@@ -151,8 +159,10 @@ final class ArchiveRestore {
                 public void table(String name, List<TableShape.Column> columns) {
                     TableShape shape = byName.get(name);
                     if (shape == null || !shape.columns().equals(columns)) {
-                        throw ValidationException.of("archive", "table " + name + " is not the same in this log ("
-                                + (shape == null ? "missing" : shape.columns()) + " vs " + columns + ")");
+                        throw ValidationException.of(
+                                "archive",
+                                "table " + name + " is not the same in this log ("
+                                        + (shape == null ? "missing" : shape.columns()) + " vs " + columns + ")");
                     }
                     open[0] = unchecked(() -> repo.writer(h, db.dialect(), shape, statements));
                 }
@@ -183,8 +193,10 @@ final class ArchiveRestore {
                 @Override
                 public void header(int schemaVersion) {
                     if (schemaVersion != target) {
-                        throw ValidationException.of("archive", "was taken at schema version " + schemaVersion
-                                + "; this log is at " + target + ": restore with the release that took it");
+                        throw ValidationException.of(
+                                "archive",
+                                "was taken at schema version " + schemaVersion + "; this log is at " + target
+                                        + ": restore with the release that took it");
                     }
                 }
             });

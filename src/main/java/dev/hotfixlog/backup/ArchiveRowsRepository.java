@@ -22,9 +22,10 @@ final class ArchiveRowsRepository {
         sql.append(" FROM ").append(t.name()).append(" ORDER BY ");
         for (int i = 0; i < t.orderBy().size(); i++) {
             String column = t.orderBy().get(i);
-            boolean text = t.columns().stream().anyMatch(c -> c.name().equals(column)
-                    && c.type() == TableShape.Type.TEXT);
-            sql.append(i == 0 ? "" : ", ").append(column)
+            boolean text =
+                    t.columns().stream().anyMatch(c -> c.name().equals(column) && c.type() == TableShape.Type.TEXT);
+            sql.append(i == 0 ? "" : ", ")
+                    .append(column)
                     .append(text && dialect == Dialect.POSTGRESQL ? " COLLATE \"C\"" : "");
         }
         try (Statement st = h.getConnection().createStatement()) {

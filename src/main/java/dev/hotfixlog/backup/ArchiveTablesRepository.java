@@ -25,8 +25,11 @@ import org.jdbi.v3.core.Handle;
 final class ArchiveTablesRepository {
     private static boolean derived(String table) {
         String t = table.toLowerCase(Locale.ROOT);
-        return t.startsWith("search_text") || t.startsWith("metrics_") || t.equals("flyway_schema_history")
-                || t.startsWith("sqlite_") || t.equals(RestoreRepository.UNFINISHED);
+        return t.startsWith("search_text")
+                || t.startsWith("metrics_")
+                || t.equals("flyway_schema_history")
+                || t.startsWith("sqlite_")
+                || t.equals(RestoreRepository.UNFINISHED);
     }
 
     /** Every table of the log, parents before the tables whose rows point at them. */
@@ -58,8 +61,8 @@ final class ArchiveTablesRepository {
                 if (generated || "tsvector".equalsIgnoreCase(type)) {
                     continue; // computed from the other columns by the database itself
                 }
-                columns.add(new TableShape.Column(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
-                        TableShape.Type.ofDeclared(type)));
+                columns.add(new TableShape.Column(
+                        rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), TableShape.Type.ofDeclared(type)));
             }
         }
         columns.sort(Comparator.comparing(TableShape.Column::name));
@@ -69,8 +72,8 @@ final class ArchiveTablesRepository {
                 key.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
             }
         }
-        List<String> orderBy = key.isEmpty() ? columns.stream().map(TableShape.Column::name).toList()
-                : new ArrayList<>(key.values());
+        List<String> orderBy =
+                key.isEmpty() ? columns.stream().map(TableShape.Column::name).toList() : new ArrayList<>(key.values());
         return new TableShape(table.toLowerCase(Locale.ROOT), columns, orderBy);
     }
 
@@ -111,8 +114,8 @@ final class ArchiveTablesRepository {
     /** The schema version the log's migrations have reached. */
     int schemaVersion(Handle h) throws SQLException {
         try (Statement st = h.getConnection().createStatement();
-             ResultSet rs = st.executeQuery("SELECT version FROM flyway_schema_history WHERE success = "
-                     + "TRUE AND version IS NOT NULL")) {
+                ResultSet rs = st.executeQuery("SELECT version FROM flyway_schema_history WHERE success = "
+                        + "TRUE AND version IS NOT NULL")) {
             int max = 0;
             while (rs.next()) {
                 max = Math.max(max, Integer.parseInt(rs.getString(1)));

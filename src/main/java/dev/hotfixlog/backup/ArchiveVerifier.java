@@ -10,8 +10,7 @@ import java.util.Objects;
 
 /** The check of an archive against its own manifest, and how two manifests differ; needs no log. */
 final class ArchiveVerifier {
-    private ArchiveVerifier() {
-    }
+    private ArchiveVerifier() {}
 
     /** Reads an archive through and checks every table against its own hash and the manifest. */
     static Manifest verify(InputStream in) {
@@ -19,12 +18,10 @@ final class ArchiveVerifier {
         Manifest[] stated = new Manifest[1];
         int version = ArchiveReader.read(in, new ArchiveReader.Listener() {
             @Override
-            public void table(String name, List<TableShape.Column> columns) {
-            }
+            public void table(String name, List<TableShape.Column> columns) {}
 
             @Override
-            public void rows(String name, List<Object[]> rows) {
-            }
+            public void rows(String name, List<Object[]> rows) {}
 
             @Override
             public void end(String name, Manifest.TableSum sum) {
@@ -59,8 +56,8 @@ final class ArchiveVerifier {
             Manifest.TableSum b = actual.tables().get(n);
             if (!Objects.equals(a, b)) {
                 out.add(n + ": " + (a == null ? "absent" : a.rows() + " rows") + " vs "
-                        + (b == null ? "absent" : b.rows() + " rows") + (a != null && b != null
-                        && a.rows() == b.rows() ? " (other content)" : ""));
+                        + (b == null ? "absent" : b.rows() + " rows")
+                        + (a != null && b != null && a.rows() == b.rows() ? " (other content)" : ""));
             }
         }
         return String.join("; ", out);

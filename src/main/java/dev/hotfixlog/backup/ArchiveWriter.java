@@ -27,6 +27,7 @@ final class ArchiveWriter {
     private static final int ROWS_AHEAD = 256;
     /** How much the rows read and not yet written may weigh together (a row heavier than this goes alone). */
     private static final long BYTES_AHEAD = 16L << 20;
+
     private final Database db;
     private final Clock clock;
     private final ArchiveTablesRepository tables = new ArchiveTablesRepository();
@@ -46,8 +47,11 @@ final class ArchiveWriter {
             ArchiveLines lines = new ArchiveLines();
             try (InOrder writer = new InOrder("hotfix-backup-write", BYTES_AHEAD)) {
                 int version = tables.schemaVersion(h);
-                ObjectNode header = Json.object().put("archive", Backups.FORMAT).put("format", Backups.FORMAT_VERSION)
-                        .put("schemaVersion", version).put("takenAt", clock.instant().toString())
+                ObjectNode header = Json.object()
+                        .put("archive", Backups.FORMAT)
+                        .put("format", Backups.FORMAT_VERSION)
+                        .put("schemaVersion", version)
+                        .put("takenAt", clock.instant().toString())
                         .put("from", db.dialect().name().toLowerCase(java.util.Locale.ROOT));
                 writer.run(() -> lines.open(out, gzip, header));
                 for (TableShape t : tables.tables(h)) {
@@ -117,7 +121,8 @@ final class ArchiveWriter {
         void startTable(TableShape t) throws IOException {
             ObjectNode head = Json.object().put("table", t.name());
             ArrayNode columns = head.putArray("columns");
-            t.columns().forEach(c -> columns.addArray().add(c.name()).add(c.type().json()));
+            t.columns()
+                    .forEach(c -> columns.addArray().add(c.name()).add(c.type().json()));
             line(w, head);
             hash = new TableHash();
         }

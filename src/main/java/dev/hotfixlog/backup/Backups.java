@@ -25,6 +25,7 @@ public final class Backups {
      * file is one line of it ({@link BoundedLines}).
      */
     public static final long MAX_ATTACHMENT_BYTES = 64L << 20;
+
     private final Database db;
     private final Clock clock;
 

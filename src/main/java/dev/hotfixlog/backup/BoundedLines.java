@@ -15,6 +15,7 @@ import java.io.Reader;
 final class BoundedLines implements AutoCloseable {
     /** Base64 of the largest attachment, and room for the row's other columns. */
     static final int MAX_LINE_CHARS = (int) (Backups.MAX_ATTACHMENT_BYTES / 3 * 4 + (4L << 20));
+
     private final Reader in;
     private final char[] buf = new char[1 << 16];
     private int pos;
@@ -48,9 +49,11 @@ final class BoundedLines implements AutoCloseable {
                 line = new StringBuilder(Math.max(16, pos - start));
             }
             if ((long) line.length() + (pos - start) > MAX_LINE_CHARS) {
-                throw ValidationException.of("archive", "line " + (lineNo + 1) + " is longer than " + MAX_LINE_CHARS
-                        + " characters, more than any archive holds (an attachment is at most "
-                        + Backups.MAX_ATTACHMENT_BYTES + " bytes): not an archive of this log");
+                throw ValidationException.of(
+                        "archive",
+                        "line " + (lineNo + 1) + " is longer than " + MAX_LINE_CHARS
+                                + " characters, more than any archive holds (an attachment is at most "
+                                + Backups.MAX_ATTACHMENT_BYTES + " bytes): not an archive of this log");
             }
             line.append(buf, start, pos - start);
             if (pos < end) {

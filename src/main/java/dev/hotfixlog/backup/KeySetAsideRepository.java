@@ -33,7 +33,7 @@ final class KeySetAsideRepository {
      */
     Deferred deferChecks(Handle h, Dialect dialect, List<TableShape> tables) throws SQLException {
         if (dialect != Dialect.POSTGRESQL) {
-            return () -> { };
+            return () -> {};
         }
         Connection c = h.getConnection();
         Set<String> names = new LinkedHashSet<>();
@@ -77,10 +77,11 @@ final class KeySetAsideRepository {
             }
         } catch (SQLException e) {
             c.rollback(before); // not the tables' owner: load with every check on, row by row
-            LOG.warn("Restoring row by row with every key, index and trigger on (slower): this database user may not "
-                    + "alter the log's tables ({}); restore as the user that ran the migrations to load in bulk",
+            LOG.warn(
+                    "Restoring row by row with every key, index and trigger on (slower): this database user may not "
+                            + "alter the log's tables ({}); restore as the user that ran the migrations to load in bulk",
                     e.getMessage());
-            return () -> { };
+            return () -> {};
         }
         return () -> {
             try (Statement st = c.createStatement()) {

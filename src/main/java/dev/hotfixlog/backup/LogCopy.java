@@ -49,7 +49,8 @@ final class LogCopy {
         try (in) {
             copied = new ArchiveRestore(target, clock).restore(in, "copy");
         } catch (RuntimeException e) {
-            Throwable first = taken.isCompletedExceptionally() ? taken.handle((m, t) -> t).join() : null;
+            Throwable first =
+                    taken.isCompletedExceptionally() ? taken.handle((m, t) -> t).join() : null;
             if (first instanceof RuntimeException r) {
                 r.addSuppressed(e);
                 throw r; // the read side's failure is the cause; the restore's is what it looked like
@@ -66,8 +67,8 @@ final class LogCopy {
         }
         Manifest original = taken.join();
         if (!copied.equals(original)) {
-            throw new IllegalStateException("the copy does not read back as the original: "
-                    + ArchiveVerifier.difference(original, copied));
+            throw new IllegalStateException(
+                    "the copy does not read back as the original: " + ArchiveVerifier.difference(original, copied));
         }
         return copied;
     }

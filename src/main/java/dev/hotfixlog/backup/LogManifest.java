@@ -63,7 +63,8 @@ final class LogManifest {
         } finally {
             if (dir != null) {
                 try (var files = java.nio.file.Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(f -> f.toFile().delete());
                 } catch (IOException ignored) {
                     // a scratch folder in the temp directory
                 }

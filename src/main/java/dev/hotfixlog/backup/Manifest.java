@@ -17,8 +17,7 @@ public record Manifest(int schemaVersion, Map<String, TableSum> tables) {
     }
 
     /** One table's row count and content hash. */
-    public record TableSum(long rows, String sha256) {
-    }
+    public record TableSum(long rows, String sha256) {}
 
     public long rows() {
         return tables.values().stream().mapToLong(TableSum::rows).sum();
@@ -28,15 +27,21 @@ public record Manifest(int schemaVersion, Map<String, TableSum> tables) {
         ObjectNode o = Json.object();
         o.put("schemaVersion", schemaVersion);
         ObjectNode t = o.putObject("tables");
-        new TreeMap<>(tables).forEach((name, sum) -> t.putObject(name).put("rows", sum.rows())
-                .put("sha256", sum.sha256()));
+        new TreeMap<>(tables)
+                .forEach(
+                        (name, sum) -> t.putObject(name).put("rows", sum.rows()).put("sha256", sum.sha256()));
         return o;
     }
 
     static Manifest read(JsonNode o) {
         Map<String, TableSum> tables = new TreeMap<>();
-        o.path("tables").fields().forEachRemaining(e -> tables.put(e.getKey(),
-                new TableSum(e.getValue().path("rows").asLong(), e.getValue().path("sha256").asText())));
+        o.path("tables")
+                .fields()
+                .forEachRemaining(e -> tables.put(
+                        e.getKey(),
+                        new TableSum(
+                                e.getValue().path("rows").asLong(),
+                                e.getValue().path("sha256").asText())));
         return new Manifest(o.path("schemaVersion").asInt(), tables);
     }
 }

@@ -33,8 +33,8 @@ final class PostgresCopyWriter implements RestoreRepository.TableWriter {
                 } else if (v instanceof byte[] bytes) { // bytea's hex input, no quoting needed
                     append("\\x");
                     for (int from = 0; from < bytes.length; from += HEX_CHUNK) {
-                        append(java.util.HexFormat.of().formatHex(bytes, from,
-                                Math.min(bytes.length, from + HEX_CHUNK)));
+                        append(java.util.HexFormat.of()
+                                .formatHex(bytes, from, Math.min(bytes.length, from + HEX_CHUNK)));
                         sendIfFull();
                     }
                 } else if (v != null) {

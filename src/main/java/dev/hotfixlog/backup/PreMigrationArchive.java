@@ -10,8 +10,7 @@ import java.time.Clock;
 final class PreMigrationArchive {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PreMigrationArchive.class);
 
-    private PreMigrationArchive() {
-    }
+    private PreMigrationArchive() {}
 
     /**
      * Keeps an archive of a log about to be migrated from {@code fromVersion} (HOTFIX_BACKUP_BEFORE_MIGRATION=always,
@@ -20,7 +19,8 @@ final class PreMigrationArchive {
      */
     static void keep(Database log, int fromVersion, java.nio.file.Path folder, Clock clock) {
         String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                .withZone(java.time.ZoneOffset.UTC).format(clock.instant());
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(clock.instant());
         java.nio.file.Path file = folder.resolve("hotfix-v" + fromVersion + "-" + stamp + ".archive");
         try {
             java.nio.file.Files.createDirectories(folder);
@@ -32,8 +32,10 @@ final class PreMigrationArchive {
             LOG.warn("Migrating the log from schema version {}; its archive as it was is {}", fromVersion, file);
             Database.keepNewest(folder, "hotfix-v\\d+-[0-9-]+\\.archive", 3);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep an archive of the log in " + folder + " before migrating it "
-                    + "(nothing was migrated): " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot keep an archive of the log in " + folder + " before migrating it "
+                            + "(nothing was migrated): " + e.getMessage(),
+                    e);
         }
     }
 }

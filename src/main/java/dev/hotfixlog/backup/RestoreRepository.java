@@ -31,7 +31,8 @@ final class RestoreRepository {
     /** The unfinished restore or copy's kind and start, when the log holds one. */
     java.util.Optional<String[]> unfinished(Handle h) {
         return h.createQuery("SELECT kind, started_at FROM " + UNFINISHED)
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).findFirst();
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                .findFirst();
     }
 
     /** Removes every row of a table (what a fresh log seeded in it, which the archive brings again). */
@@ -61,9 +62,12 @@ final class RestoreRepository {
      */
     TableWriter writer(Handle h, Dialect dialect, TableShape t, MultiRowInsert.Statements statements)
             throws SQLException {
-        String columns = String.join(", ", t.columns().stream().map(TableShape.Column::name).toList());
+        String columns = String.join(
+                ", ", t.columns().stream().map(TableShape.Column::name).toList());
         if (dialect == Dialect.POSTGRESQL) {
-            return new PostgresCopyWriter(h.getConnection().unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+            return new PostgresCopyWriter(h.getConnection()
+                    .unwrap(org.postgresql.PGConnection.class)
+                    .getCopyAPI()
                     .copyIn("COPY " + t.name() + " (" + columns + ") FROM STDIN WITH (FORMAT csv)"));
         }
         return new TableWriter() {
@@ -75,12 +79,10 @@ final class RestoreRepository {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
 
             @Override
-            public void abandon() {
-            }
+            public void abandon() {}
         };
     }
 

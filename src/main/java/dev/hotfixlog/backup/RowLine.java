@@ -28,8 +28,10 @@ final class RowLine {
     private final Chars chars = new Chars();
     private final JsonGenerator generator;
     // As String.getBytes(UTF_8): a lone surrogate becomes '?'.
-    private final CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
-            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private final CharsetEncoder utf8 = StandardCharsets.UTF_8
+            .newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     private ByteBuffer bytes = ByteBuffer.allocate(1 << 12);
 
     RowLine() {
@@ -177,8 +179,8 @@ final class RowLine {
             throw new IllegalStateException("a row's line is larger than an array can hold: " + needed + " bytes");
         }
         if (bytes.capacity() < needed) {
-            ByteBuffer larger = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8,
-                    Math.max(needed, bytes.capacity() * 2L)));
+            ByteBuffer larger =
+                    ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, bytes.capacity() * 2L)));
             System.arraycopy(bytes.array(), 0, larger.array(), 0, kept);
             bytes = larger;
         }
@@ -219,11 +221,9 @@ final class RowLine {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -27,7 +27,8 @@ final class TableHash {
             digest.update(rowText.getBytes(StandardCharsets.UTF_8));
         } else {
             if (utf8 == null) { // as getBytes(UTF_8): a lone surrogate becomes '?'
-                utf8 = StandardCharsets.UTF_8.newEncoder()
+                utf8 = StandardCharsets.UTF_8
+                        .newEncoder()
                         .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
                 chunk = java.nio.ByteBuffer.allocate(1 << 16);

@@ -14,12 +14,15 @@ record TableShape(String name, List<Column> columns, List<String> orderBy) {
     }
 
     /** A column and its portable type. */
-    record Column(String name, Type type) {
-    }
+    record Column(String name, Type type) {}
 
     /** The five kinds of value the log stores; bytes (attachments) are base64 in the archive. */
     enum Type {
-        INTEGER, REAL, BOOLEAN, TEXT, BYTES;
+        INTEGER,
+        REAL,
+        BOOLEAN,
+        TEXT,
+        BYTES;
 
         String json() {
             return name().toLowerCase(Locale.ROOT);

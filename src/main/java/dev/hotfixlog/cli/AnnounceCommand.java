@@ -11,13 +11,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "announce", description = "Show a communication template filled from a hotfix; --send queues it "
-        + "for every configured channel that takes it.")
+@Command(
+        name = "announce",
+        description = "Show a communication template filled from a hotfix; --send queues it "
+                + "for every configured channel that takes it.")
 final class AnnounceCommand extends AppCommand {
-    @Parameters(index = "0", paramLabel = "ID", description = "e.g. HOTFIX-003 or 3") String id;
-    @Parameters(index = "1", paramLabel = "MESSAGE", description = "alert, complete or stakeholder") String kind;
-    @Option(names = "--eta", description = "Expected time to resolution, for the alert") String eta;
-    @Option(names = "--send", description = "Send it (without: only show it)") boolean send;
+    @Parameters(index = "0", paramLabel = "ID", description = "e.g. HOTFIX-003 or 3")
+    String id;
+
+    @Parameters(index = "1", paramLabel = "MESSAGE", description = "alert, complete or stakeholder")
+    String kind;
+
+    @Option(names = "--eta", description = "Expected time to resolution, for the alert")
+    String eta;
+
+    @Option(names = "--send", description = "Send it (without: only show it)")
+    boolean send;
 
     AnnounceCommand(CliContext ctx) {
         super(ctx);
@@ -33,9 +42,12 @@ final class AnnounceCommand extends AppCommand {
             out().println();
             out().println(p.message().text());
             out().println();
-            out().println(!p.anyChannel() ? "(no channel is configured; see HOTFIX_CHANNELS)"
-                    : p.channels().isEmpty() ? "(no channel takes this message; see HOTFIX_CHANNELS)"
-                    : "(--send would send it to: " + String.join(", ", p.channels()) + ")");
+            out().println(
+                            !p.anyChannel()
+                                    ? "(no channel is configured; see HOTFIX_CHANNELS)"
+                                    : p.channels().isEmpty()
+                                            ? "(no channel takes this message; see HOTFIX_CHANNELS)"
+                                            : "(--send would send it to: " + String.join(", ", p.channels()) + ")");
             return ExitCodes.OK;
         }
         List<Delivery> queued = app.notifications().send(hotfix, k, eta, config.actor(), null);
@@ -43,7 +55,9 @@ final class AnnounceCommand extends AppCommand {
         if (!config.isRemote()) {
             // Straight on the database there may be no server running to deliver it: deliver it now.
             app.deliverNow();
-            shown = app.notifications().deliveries(hotfix).stream().filter(d -> queued(d, queued)).toList();
+            shown = app.notifications().deliveries(hotfix).stream()
+                    .filter(d -> queued(d, queued))
+                    .toList();
         }
         for (Delivery d : shown) {
             out().println(d.kind().label() + " → " + d.channel() + ": " + d.status()

@@ -8,8 +8,7 @@ import java.util.Locale;
 
 /** Reads the short answers a responder types: yes/no and "when". */
 final class Answers {
-    private Answers() {
-    }
+    private Answers() {}
 
     static Boolean yesNo(String field, String text) {
         if (text == null) {

@@ -50,8 +50,7 @@ abstract class AppCommand implements Callable<Integer> {
     }
 
     /** Work that needs no log, done before it opens: a bad argument fails at once, and slow work overlaps. */
-    void beforeOpen(Config config) {
-    }
+    void beforeOpen(Config config) {}
 
     /** Commands that need more than the record service override this one. */
     int run(App app, Config config) {

@@ -7,7 +7,6 @@ import dev.hotfixlog.attachment.Owner;
 import dev.hotfixlog.attachment.StoredFile;
 import dev.hotfixlog.attachment.Upload;
 import dev.hotfixlog.error.TooLargeException;
-import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.web.HotfixView;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,16 +25,24 @@ import picocli.CommandLine.Parameters;
  * attachments ID} and {@code hotfix attachment get|delete}.
  */
 final class AttachCommand {
-    private AttachCommand() {
-    }
+    private AttachCommand() {}
 
-    @Command(name = "attach", description = {"Attach evidence to a hotfix or lesson: screenshots, logs, PDFs.",
-            "attach HOTFIX-12 graph.png --note \"5xx at 02:17\"; attach 12 - --name pod.log < pod.log"})
+    @Command(
+            name = "attach",
+            description = {
+                "Attach evidence to a hotfix or lesson: screenshots, logs, PDFs.",
+                "attach HOTFIX-12 graph.png --note \"5xx at 02:17\"; attach 12 - --name pod.log < pod.log"
+            })
     static final class Attach extends AppCommand {
-        @Parameters(index = "0", paramLabel = "ID", description = "HOTFIX-12, 12 or LESSON-3") String id;
+        @Parameters(index = "0", paramLabel = "ID", description = "HOTFIX-12, 12 or LESSON-3")
+        String id;
+
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Files; - reads standard input")
         List<String> files;
-        @Option(names = "--note", description = "What it shows, e.g. \"5xx at 02:17\"") String note;
+
+        @Option(names = "--note", description = "What it shows, e.g. \"5xx at 02:17\"")
+        String note;
+
         @Option(names = "--name", description = "The name of what standard input holds (default: stdin.log)")
         String name;
 
@@ -49,12 +56,13 @@ final class AttachCommand {
             PrintWriter out = out();
             for (String file : files) {
                 byte[] bytes = read(file, config.attachMaxFile());
-                String label = file.equals("-") ? (name != null ? name : "stdin.log")
+                String label = file.equals("-")
+                        ? (name != null ? name : "stdin.log")
                         : Path.of(file).getFileName().toString();
                 Attachment a = app.attachments().add(owner, new Upload(label, note, bytes), config.actor());
                 out.println(a.id()); // each file's id first, alone on its line, so scripts can read it
-                out.println("  attached " + a.fileName() + " (" + a.type().json() + ", " + a.sizeText() + ") to "
-                        + owner);
+                out.println(
+                        "  attached " + a.fileName() + " (" + a.type().json() + ", " + a.sizeText() + ") to " + owner);
             }
             return ExitCodes.OK;
         }
@@ -86,8 +94,11 @@ final class AttachCommand {
 
     @Command(name = "attachments", description = "The evidence on a hotfix or lesson, oldest first.")
     static final class Listing extends AppCommand {
-        @Parameters(paramLabel = "ID", description = "HOTFIX-12, 12 or LESSON-3") String id;
-        @Option(names = "--deleted", description = "Deleted ones too (who deleted them and why)") boolean deleted;
+        @Parameters(paramLabel = "ID", description = "HOTFIX-12, 12 or LESSON-3")
+        String id;
+
+        @Option(names = "--deleted", description = "Deleted ones too (who deleted them and why)")
+        boolean deleted;
 
         Listing(CliContext ctx) {
             super(ctx);
@@ -101,16 +112,25 @@ final class AttachCommand {
                 out.println("no attachments on " + Owner.parse(id));
             }
             for (Attachment a : list) {
-                out.println(String.format("%5d  %-6s  %8s  %s  %s  %s%s", a.id(), a.type().json(), a.sizeText(),
-                        HotfixView.time(a.addedAt()), a.addedBy(), a.fileName(),
-                        a.deleted() ? "  (deleted by " + a.deletedBy() + ": " + a.deleteReason() + ")"
+                out.println(String.format(
+                        "%5d  %-6s  %8s  %s  %s  %s%s",
+                        a.id(),
+                        a.type().json(),
+                        a.sizeText(),
+                        HotfixView.time(a.addedAt()),
+                        a.addedBy(),
+                        a.fileName(),
+                        a.deleted()
+                                ? "  (deleted by " + a.deletedBy() + ": " + a.deleteReason() + ")"
                                 : a.note() != null ? "  — " + a.note() : ""));
             }
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "attachment", description = "One attachment: get its bytes, or delete it.",
+    @Command(
+            name = "attachment",
+            description = "One attachment: get its bytes, or delete it.",
             subcommands = {Get.class, Delete.class})
     static final class One implements Runnable {
         @CommandLine.Spec
@@ -124,8 +144,14 @@ final class AttachCommand {
 
     @Command(name = "get", description = "Writes an attachment's bytes to a file (- for standard output).")
     static final class Get extends AppCommand {
-        @Parameters(paramLabel = "AID", description = "The attachment's number") long id;
-        @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "Where to write it")
+        @Parameters(paramLabel = "AID", description = "The attachment's number")
+        long id;
+
+        @Option(
+                names = {"-o", "--out"},
+                required = true,
+                paramLabel = "FILE",
+                description = "Where to write it")
         String outFile;
 
         Get(CliContext ctx) {
@@ -141,8 +167,8 @@ final class AttachCommand {
                     System.out.flush();
                 } else {
                     Files.write(Path.of(outFile), f.bytes());
-                    out().println("wrote " + f.bytes().length + " bytes of " + f.attachment().fileName() + " to "
-                            + outFile);
+                    out().println("wrote " + f.bytes().length + " bytes of "
+                            + f.attachment().fileName() + " to " + outFile);
                 }
             } catch (IOException e) {
                 throw FileErrors.writing("--out", outFile, e);
@@ -153,7 +179,9 @@ final class AttachCommand {
 
     @Command(name = "delete", description = "Deletes an attachment, with why; what it was stays listed.")
     static final class Delete extends AppCommand {
-        @Parameters(paramLabel = "AID", description = "The attachment's number") long id;
+        @Parameters(paramLabel = "AID", description = "The attachment's number")
+        long id;
+
         @Option(names = "--reason", required = true, description = "Why (pasted by mistake, personal data, …)")
         String reason;
 

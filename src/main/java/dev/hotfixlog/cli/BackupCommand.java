@@ -22,13 +22,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code hotfix backup}, {@code restore} and {@code verify}: the portable archive of a log (issue 21). */
 final class BackupCommand {
-    private BackupCommand() {
-    }
+    private BackupCommand() {}
 
     static void refuseRemote(Config config) {
         if (config.isRemote()) {
-            throw ValidationException.of("--server", "backups are taken and restored where the database is "
-                    + "(HOTFIX_DB_URL or the data folder), not through a server");
+            throw ValidationException.of(
+                    "--server",
+                    "backups are taken and restored where the database is "
+                            + "(HOTFIX_DB_URL or the data folder), not through a server");
         }
     }
 
@@ -52,7 +53,8 @@ final class BackupCommand {
         try {
             return new java.io.FileInputStream(file.toFile());
         } catch (java.io.FileNotFoundException e) {
-            throw Files.exists(file) ? new java.nio.file.AccessDeniedException(file.toString())
+            throw Files.exists(file)
+                    ? new java.nio.file.AccessDeniedException(file.toString())
                     : new java.nio.file.NoSuchFileException(file.toString());
         }
     }
@@ -82,12 +84,21 @@ final class BackupCommand {
         return m.rows() + " rows in " + m.tables().size() + " tables, schema version " + m.schemaVersion();
     }
 
-    @Command(name = "backup", description = {"Write the log's portable archive, consistent as of one moment, while "
-            + "the server runs: backup --out hotfix-2026-12-03.archive",
-            "Restores into SQLite or PostgreSQL alike; check it with: verify FILE"})
+    @Command(
+            name = "backup",
+            description = {
+                "Write the log's portable archive, consistent as of one moment, while "
+                        + "the server runs: backup --out hotfix-2026-12-03.archive",
+                "Restores into SQLite or PostgreSQL alike; check it with: verify FILE"
+            })
     static final class Backup extends AppCommand {
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The archive to write; - "
-                + "writes it to standard output (hotfix backup --out - | ssh backup-host 'cat > hotfix.archive')")
+        @Option(
+                names = "--out",
+                required = true,
+                paramLabel = "FILE",
+                description =
+                        "The archive to write; - "
+                                + "writes it to standard output (hotfix backup --out - | ssh backup-host 'cat > hotfix.archive')")
         Path out;
 
         Backup(CliContext ctx) {
@@ -128,11 +139,19 @@ final class BackupCommand {
         }
     }
 
-    @Command(name = "restore", description = {"Restore an archive into an empty log (SQLite or PostgreSQL, by "
-            + "HOTFIX_DB_URL or --db): all of it, checked against its manifest, or nothing."})
+    @Command(
+            name = "restore",
+            description = {
+                "Restore an archive into an empty log (SQLite or PostgreSQL, by "
+                        + "HOTFIX_DB_URL or --db): all of it, checked against its manifest, or nothing."
+            })
     static final class Restore extends AppCommand {
-        @Parameters(index = "0", paramLabel = "FILE", description = "The archive; - or a pipe reads it as it comes "
-                + "(ssh backup-host cat hotfix.archive | hotfix restore -)") Path file;
+        @Parameters(
+                index = "0",
+                paramLabel = "FILE",
+                description = "The archive; - or a pipe reads it as it comes "
+                        + "(ssh backup-host cat hotfix.archive | hotfix restore -)")
+        Path file;
 
         Restore(CliContext ctx) {
             super(ctx);
@@ -172,7 +191,9 @@ final class BackupCommand {
 
     @Command(name = "verify", description = "Check an archive against its own manifest (needs no log).")
     static final class Verify implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "FILE", description = "The archive; - reads standard input") Path file;
+        @Parameters(index = "0", paramLabel = "FILE", description = "The archive; - reads standard input")
+        Path file;
+
         @Spec
         CommandSpec spec;
 
@@ -190,15 +211,21 @@ final class BackupCommand {
         }
     }
 
-
-    @Command(name = "copy", description = {"Copy this log into another, empty one, verified: copy --to "
-            + "jdbc:postgresql://db.example.com/hotfix (and back: --to jdbc:sqlite:/var/lib/hotfix/hotfix.db).",
-            "The target is made by the application's own migrations; rows keep their types; counters and sequences "
-            + "are set past the highest id; row counts and content hashes are compared before it says done."})
+    @Command(
+            name = "copy",
+            description = {
+                "Copy this log into another, empty one, verified: copy --to "
+                        + "jdbc:postgresql://db.example.com/hotfix (and back: --to jdbc:sqlite:/var/lib/hotfix/hotfix.db).",
+                "The target is made by the application's own migrations; rows keep their types; counters and sequences "
+                        + "are set past the highest id; row counts and content hashes are compared before it says done."
+            })
     static final class Copy extends AppCommand {
         @Option(names = "--to", required = true, paramLabel = "JDBC_URL", description = "The empty log to copy into")
         String to;
-        @Option(names = "--to-user", description = "Its user (PostgreSQL)") String user;
+
+        @Option(names = "--to-user", description = "Its user (PostgreSQL)")
+        String user;
+
         @Option(names = "--to-password", description = "Its password (PostgreSQL); or HOTFIX_COPY_PASSWORD")
         String password;
 
@@ -210,16 +237,16 @@ final class BackupCommand {
         void beforeOpen(Config config) {
             refuseRemote(config);
             if (!to.startsWith("jdbc:sqlite:") && !to.startsWith("jdbc:postgresql:")) {
-                throw ValidationException.of("--to", "must start with jdbc:sqlite: or jdbc:postgresql:, was '" + to
-                        + "'");
+                throw ValidationException.of(
+                        "--to", "must start with jdbc:sqlite: or jdbc:postgresql:, was '" + to + "'");
             }
         }
 
         @Override
         int run(App app, Config config) {
             String pw = password != null ? password : ctx.env().getOrDefault("HOTFIX_COPY_PASSWORD", "");
-            try (dev.hotfixlog.store.Database target = dev.hotfixlog.store.Database.open(to,
-                    user == null ? "" : user, pw, 2)) {
+            try (dev.hotfixlog.store.Database target =
+                    dev.hotfixlog.store.Database.open(to, user == null ? "" : user, pw, 2)) {
                 Manifest m = app.backups().copyTo(target);
                 out().println("copied: " + summary(m) + " -> " + ConnectionOptions.maskPassword(to)
                         + ", verified equal");

@@ -15,8 +15,7 @@ import java.util.Map;
  * {@code show} and the others load. Not a command: nothing here is for people, and its output is dropped.
  */
 public final class ClassArchiveTraining {
-    private ClassArchiveTraining() {
-    }
+    private ClassArchiveTraining() {}
 
     /** {@code args[0]}: an empty folder to keep the throwaway logs in. A command that fails only records less. */
     public static void main(String[] args) {
@@ -29,11 +28,27 @@ public final class ClassArchiveTraining {
         String log = dir.resolve("log.md").toString();
         List<String> failed = new ArrayList<>();
         run(failed, first, "list");
-        run(failed, first, "new", "--title=Checkout returns 502 after a certificate rotation", "--severity=high",
-                "--problem=Card payments fail at the gateway", "--impact=All checkouts", "--who=On-call",
-                "--why=Checkout is down", "--prod-down=yes", "--can-wait=no", "--detected=20 min ago");
-        run(failed, first, "set", "HOTFIX-001", "rollbackPlan=Redeploy the previous tag",
-                "systemsAffected=gateway,tls", "followUps.postmortem.done=yes");
+        run(
+                failed,
+                first,
+                "new",
+                "--title=Checkout returns 502 after a certificate rotation",
+                "--severity=high",
+                "--problem=Card payments fail at the gateway",
+                "--impact=All checkouts",
+                "--who=On-call",
+                "--why=Checkout is down",
+                "--prod-down=yes",
+                "--can-wait=no",
+                "--detected=20 min ago");
+        run(
+                failed,
+                first,
+                "set",
+                "HOTFIX-001",
+                "rollbackPlan=Redeploy the previous tag",
+                "systemsAffected=gateway,tls",
+                "followUps.postmortem.done=yes");
         run(failed, first, "mark", "HOTFIX-001", "deployed");
         run(failed, first, "mark", "HOTFIX-001", "resolved");
         run(failed, first, "show", "HOTFIX-001");

@@ -10,23 +10,51 @@ public final class Cli {
     /** Returned by {@code serve}: the server runs on, so the caller must not exit. */
     public static final int KEEP_RUNNING = Integer.MIN_VALUE;
 
-    private Cli() {
-    }
+    private Cli() {}
 
     private static final String VERSION = "hotfix-log 0.1.0";
     private static final String DESCRIPTION = "Hotfix Log: record emergency production changes while they happen.";
 
     // HelpOptions: every subcommand takes --help too; "hotfix list --help" is what a responder types first.
-    @Command(name = "hotfix", version = VERSION, description = DESCRIPTION,
-            subcommands = {ServeCommand.class, NewCommand.class, ListCommand.class, ShowCommand.class,
-                    SetCommand.class, MarkCommand.class, HistoryCommand.class, ExportCommand.class, ImportCommand.class,
-                    TokenCommand.class, UserCommand.class, FollowUpsCommand.class, DebtCommand.class,
-                    AnnounceCommand.class, MetricsCommand.class, LessonCommand.class, SiteCommand.class,
-                    SearchCommand.class, SearchCommand.Similar.class, IncomingCommand.class, DeployCommand.class,
-                    DeploysCommand.class, BackupCommand.Backup.class, BackupCommand.Restore.class,
-                    BackupCommand.Verify.class, BackupCommand.Copy.class, RiskCommand.Register.class,
-                    RiskCommand.One.class, AttachCommand.Attach.class, AttachCommand.Listing.class,
-                    AttachCommand.One.class, MigrateCommand.class, HelpCommand.class})
+    @Command(
+            name = "hotfix",
+            version = VERSION,
+            description = DESCRIPTION,
+            subcommands = {
+                ServeCommand.class,
+                NewCommand.class,
+                ListCommand.class,
+                ShowCommand.class,
+                SetCommand.class,
+                MarkCommand.class,
+                HistoryCommand.class,
+                ExportCommand.class,
+                ImportCommand.class,
+                TokenCommand.class,
+                UserCommand.class,
+                FollowUpsCommand.class,
+                DebtCommand.class,
+                AnnounceCommand.class,
+                MetricsCommand.class,
+                LessonCommand.class,
+                SiteCommand.class,
+                SearchCommand.class,
+                SearchCommand.Similar.class,
+                IncomingCommand.class,
+                DeployCommand.class,
+                DeploysCommand.class,
+                BackupCommand.Backup.class,
+                BackupCommand.Restore.class,
+                BackupCommand.Verify.class,
+                BackupCommand.Copy.class,
+                RiskCommand.Register.class,
+                RiskCommand.One.class,
+                AttachCommand.Attach.class,
+                AttachCommand.Listing.class,
+                AttachCommand.One.class,
+                MigrateCommand.class,
+                HelpCommand.class
+            })
     static final class Root implements Runnable {
         @CommandLine.Mixin
         HelpOptions help;
@@ -86,7 +114,8 @@ public final class Cli {
     private static CommandLine commandLine(String[] args, CommandLine.IFactory factory) {
         if (args.length > 0) {
             for (Class<?> sub : Root.class.getAnnotation(Command.class).subcommands()) {
-                if (sub != HelpCommand.class && sub.getAnnotation(Command.class).name().equals(args[0])) {
+                if (sub != HelpCommand.class
+                        && sub.getAnnotation(Command.class).name().equals(args[0])) {
                     return new CommandLine(Bare.class, factory).addSubcommand(args[0], sub);
                 }
             }

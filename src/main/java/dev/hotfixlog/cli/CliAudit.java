@@ -5,8 +5,7 @@ import java.net.UnknownHostException;
 
 /** Where a CLI change came from, for the audit log: this machine. */
 final class CliAudit {
-    private CliAudit() {
-    }
+    private CliAudit() {}
 
     static String source() {
         try {

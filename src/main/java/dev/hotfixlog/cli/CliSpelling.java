@@ -1,8 +1,8 @@
 package dev.hotfixlog.cli;
 
+import com.google.re2j.Pattern;
 import java.util.List;
 import java.util.Map;
-import com.google.re2j.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -14,8 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * (these too) to the live tree.
  */
 final class CliSpelling {
-    private record Rewrite(Pattern api, String cli, String option) {
-    }
+    private record Rewrite(Pattern api, String cli, String option) {}
 
     // Constants of their own, so that LinearTimeTest (which finds static patterns) measures them.
     private static final Pattern WITHOUT_DEPLOY = Pattern.compile("withoutDeploy=true");
@@ -27,8 +26,7 @@ final class CliSpelling {
     /** API fields a command sets from an option of its own rather than from {@code field=value}. */
     private static final Map<String, String> FIELDS = Map.of("withoutDeploy", "--without-deploy");
 
-    private CliSpelling() {
-    }
+    private CliSpelling() {}
 
     /** The message with each API spelling the command has an option for said as that option. */
     static String message(String apiMessage, CommandSpec command) {

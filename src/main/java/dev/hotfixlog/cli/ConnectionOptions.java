@@ -11,14 +11,18 @@ import picocli.CommandLine.Option;
 final class ConnectionOptions {
     private static final Pattern PASSWORD_OPTION = Pattern.compile("(?i)(password=)[^&;]*");
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
+    @Option(
+            names = "--db",
+            paramLabel = "JDBC_URL",
             description = "Database URL (default: SQLite at hotfix-data/hotfix.db; env HOTFIX_DB_URL)")
     String db;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder (default: hotfix-data)")
     String dataDir;
 
-    @Option(names = "--server", paramLabel = "URL",
+    @Option(
+            names = "--server",
+            paramLabel = "URL",
             description = "Talk to a running server's REST API instead of the database (env HOTFIX_SERVER)")
     String server;
 

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "debt", description = "The hotfix debt ledger: proper fixes still outstanding, and the trend.")
 final class DebtCommand extends AppCommand {
-    @Option(names = "--json", description = "JSON like GET /api/v1/debt") boolean json;
+    @Option(names = "--json", description = "JSON like GET /api/v1/debt")
+    boolean json;
 
     DebtCommand(CliContext ctx) {
         super(ctx);
@@ -32,8 +33,12 @@ final class DebtCommand extends AppCommand {
             out().println(String.format("%-7s  %11d  %5d  %6d", m.month(), m.outstanding(), m.taken(), m.repaid()));
         }
         for (DebtLedger.Loan l : d.open()) {
-            out().println(String.format("%-11s  %-8s  %-14s  %s%s", l.hotfixId(), HotfixView.age(l.since(), d.asOf()),
-                    HotfixView.text(l.owner()), Spaces.collapse(l.title()),
+            out().println(String.format(
+                    "%-11s  %-8s  %-14s  %s%s",
+                    l.hotfixId(),
+                    HotfixView.age(l.since(), d.asOf()),
+                    HotfixView.text(l.owner()),
+                    Spaces.collapse(l.title()),
                     l.overdue(d.asOf()) ? "  [proper fix overdue]" : ""));
         }
         return ExitCodes.OK;

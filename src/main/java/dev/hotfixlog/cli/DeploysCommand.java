@@ -14,16 +14,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code hotfix deploys}: recent deploys (of a system), or a hotfix's suspected cause and fix deploy. */
-@Command(name = "deploys", description = {"Recent deploys, newest first: deploys [--system payments].",
-        "A hotfix's suggested cause and fix deploy: deploys --hotfix 7 [--confirm cause|fix --deploy ID]."})
+@Command(
+        name = "deploys",
+        description = {
+            "Recent deploys, newest first: deploys [--system payments].",
+            "A hotfix's suggested cause and fix deploy: deploys --hotfix 7 [--confirm cause|fix --deploy ID]."
+        })
 final class DeploysCommand extends AppCommand {
-    @Option(names = "--system", description = "Only this system's") String system;
+    @Option(names = "--system", description = "Only this system's")
+    String system;
+
     @Option(names = "--hotfix", paramLabel = "ID", description = "A hotfix's suspected cause and fix deploy")
     String hotfix;
-    @Option(names = "--confirm", paramLabel = "cause|fix", description = "Confirm a deploy in this role") String role;
+
+    @Option(names = "--confirm", paramLabel = "cause|fix", description = "Confirm a deploy in this role")
+    String role;
+
     @Option(names = "--deploy", paramLabel = "ID", description = "The deploy to confirm (default: the suggested one)")
     Long deploy;
-    @Option(names = "--json", description = "JSON like the API") boolean json;
+
+    @Option(names = "--json", description = "JSON like the API")
+    boolean json;
 
     DeploysCommand(CliContext ctx) {
         super(ctx);
@@ -37,10 +48,12 @@ final class DeploysCommand extends AppCommand {
             if (role != null) {
                 HotfixDeploys.Role r = HotfixDeploys.Role.parse("--confirm", role);
                 HotfixDeploys.Link suggested = r == HotfixDeploys.Role.CAUSE ? hd.cause() : hd.fix();
-                long id = deploy != null ? deploy : suggested == null ? -1 : suggested.deploy().id();
+                long id = deploy != null
+                        ? deploy
+                        : suggested == null ? -1 : suggested.deploy().id();
                 if (id < 0) {
-                    throw dev.hotfixlog.error.ValidationException.of("--deploy", "no deploy is suggested as the "
-                            + r.json() + "; name one with --deploy ID");
+                    throw dev.hotfixlog.error.ValidationException.of(
+                            "--deploy", "no deploy is suggested as the " + r.json() + "; name one with --deploy ID");
                 }
                 hd = app.deploys().confirm(hotfix, r, id, config.actor());
             }
@@ -60,8 +73,15 @@ final class DeploysCommand extends AppCommand {
             out.println("no deploys recorded");
         } else {
             for (Deploy d : list) {
-                out.println(String.format("%-6d  %-20s  %-24s  %-20s  %-11s  %s%s", d.id(), HotfixView.time(d.at()),
-                        d.system(), d.version(), d.environment(), d.source(), d.rollback() ? "  rollback" : ""));
+                out.println(String.format(
+                        "%-6d  %-20s  %-24s  %-20s  %-11s  %s%s",
+                        d.id(),
+                        HotfixView.time(d.at()),
+                        d.system(),
+                        d.version(),
+                        d.environment(),
+                        d.source(),
+                        d.rollback() ? "  rollback" : ""));
             }
         }
         return ExitCodes.OK;
@@ -73,8 +93,8 @@ final class DeploysCommand extends AppCommand {
         }
         Deploy d = l.deploy();
         return "deploy " + d.id() + ": " + d.system() + " " + d.version() + " at " + HotfixView.time(d.at())
-                + (d.rollback() ? " (rollback)" : "") + (l.confirmed() ? ", confirmed by " + l.confirmedBy()
-                : ", suggested");
+                + (d.rollback() ? " (rollback)" : "")
+                + (l.confirmed() ? ", confirmed by " + l.confirmedBy() : ", suggested");
     }
 
     @Override

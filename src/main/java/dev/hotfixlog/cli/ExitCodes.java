@@ -29,8 +29,8 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler, Command
         CommandLine.Model.CommandSpec spec = cmd.getCommandSpec();
         if (e instanceof ValidationException v) {
             for (FieldError f : v.errors()) {
-                err.println("error: " + CliSpelling.field(f.field(), spec) + ": "
-                        + CliSpelling.message(f.message(), spec));
+                err.println(
+                        "error: " + CliSpelling.field(f.field(), spec) + ": " + CliSpelling.message(f.message(), spec));
             }
         } else if (e instanceof HotfixLogException h) {
             err.println("error: " + CliSpelling.message(h.getMessage(), spec));

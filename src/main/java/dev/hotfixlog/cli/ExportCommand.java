@@ -18,8 +18,11 @@ import picocli.CommandLine.Option;
 final class ExportCommand extends AppCommand {
     @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
     Path out;
-    @Option(names = "--format", paramLabel = "log|full", description = "log: the seed page (default); full: "
-            + "every record with every field, nothing lost")
+
+    @Option(
+            names = "--format",
+            paramLabel = "log|full",
+            description = "log: the seed page (default); full: " + "every record with every field, nothing lost")
     String format;
 
     ExportCommand(CliContext ctx) {
@@ -33,8 +36,10 @@ final class ExportCommand extends AppCommand {
         if (out == null) {
             out().print(text);
             if (f == LogFormat.FULL && text.contains("](" + LogEvidence.FOLDER + "/")) {
-                ctx.terminal().err().println("note: the log has attachments; write with --out FILE to put them in "
-                        + LogEvidence.FOLDER + "/ beside it");
+                ctx.terminal()
+                        .err()
+                        .println("note: the log has attachments; write with --out FILE to put them in "
+                                + LogEvidence.FOLDER + "/ beside it");
             }
             return ExitCodes.OK;
         }
@@ -51,9 +56,16 @@ final class ExportCommand extends AppCommand {
             throw FileErrors.writing("--out", out, e);
         }
         int files = f == LogFormat.FULL
-                ? EvidenceFolder.write(out, text, sha -> app.attachments().contentOf(sha).bytes()) : 0;
-        ctx.terminal().err().println("wrote " + out + (files == 0 ? "" : " and " + files + " attachments in "
-                + out.toAbsolutePath().getParent().resolve(LogEvidence.FOLDER)));
+                ? EvidenceFolder.write(
+                        out, text, sha -> app.attachments().contentOf(sha).bytes())
+                : 0;
+        ctx.terminal()
+                .err()
+                .println("wrote " + out
+                        + (files == 0
+                                ? ""
+                                : " and " + files + " attachments in "
+                                        + out.toAbsolutePath().getParent().resolve(LogEvidence.FOLDER)));
         return ExitCodes.OK;
     }
 }

@@ -13,8 +13,7 @@ import java.nio.file.NotDirectoryException;
  * often only the path) into a reason.
  */
 final class FileErrors {
-    private FileErrors() {
-    }
+    private FileErrors() {}
 
     static ValidationException reading(String field, Object file, IOException e) {
         if (e instanceof NoSuchFileException) {

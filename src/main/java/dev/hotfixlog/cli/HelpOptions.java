@@ -10,10 +10,16 @@ import picocli.CommandLine.ScopeType;
  * picocli then left that command without {@code --help} ("Missing required options" for {@code deploy --help}).
  */
 final class HelpOptions {
-    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT,
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            scope = ScopeType.INHERIT,
             description = "Show this command's usage and exit.")
     boolean help;
 
-    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    @Option(
+            names = {"-V", "--version"},
+            versionHelp = true,
+            description = "Print version information and exit.")
     boolean version;
 }

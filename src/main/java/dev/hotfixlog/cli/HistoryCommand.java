@@ -13,8 +13,11 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "history", description = "Every revision of a hotfix: who, when, which fields, old → new.")
 final class HistoryCommand extends AppCommand {
-    @Parameters(paramLabel = "ID") String id;
-    @Option(names = "--json", description = "JSON like GET /api/v1/hotfixes/{id}/history") boolean json;
+    @Parameters(paramLabel = "ID")
+    String id;
+
+    @Option(names = "--json", description = "JSON like GET /api/v1/hotfixes/{id}/history")
+    boolean json;
 
     HistoryCommand(CliContext ctx) {
         super(ctx);

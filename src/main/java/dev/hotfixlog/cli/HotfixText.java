@@ -5,7 +5,6 @@ import dev.hotfixlog.hotfix.FieldChange;
 import dev.hotfixlog.hotfix.FollowUp;
 import dev.hotfixlog.hotfix.FollowUpKind;
 import dev.hotfixlog.hotfix.Hotfix;
-import dev.hotfixlog.hotfix.web.HotfixView;
 import dev.hotfixlog.hotfix.RecordField;
 import dev.hotfixlog.hotfix.RecordFields;
 import dev.hotfixlog.hotfix.RecordSection;
@@ -15,6 +14,7 @@ import dev.hotfixlog.hotfix.Step;
 import dev.hotfixlog.hotfix.StepKind;
 import dev.hotfixlog.hotfix.Timeline;
 import dev.hotfixlog.hotfix.Triage;
+import dev.hotfixlog.hotfix.web.HotfixView;
 import dev.hotfixlog.time.TimeText;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +26,7 @@ import java.util.Map;
  * (an ANSI escape pasted into a field must not repaint the responder's terminal).
  */
 final class HotfixText {
-    private HotfixText() {
-    }
+    private HotfixText() {}
 
     static String record(Hotfix h) {
         StringBuilder b = new StringBuilder();
@@ -53,19 +52,26 @@ final class HotfixText {
         b.append("\nHotfix Process\n");
         for (Map.Entry<StepKind, Step> e : h.steps().entrySet()) {
             Step s = e.getValue();
-            b.append("  [").append(s.done() ? 'x' : ' ').append("] ").append(e.getKey().label());
+            b.append("  [")
+                    .append(s.done() ? 'x' : ' ')
+                    .append("] ")
+                    .append(e.getKey().label());
             if (s.at() != null) {
                 b.append(" — ").append(time(s.at()));
             }
             if (s.by() != null) {
-                b.append(e.getKey() == StepKind.QUICK_REVIEW ? " — reviewer: " : " — by ").append(clean(s.by()));
+                b.append(e.getKey() == StepKind.QUICK_REVIEW ? " — reviewer: " : " — by ")
+                        .append(clean(s.by()));
             }
             b.append('\n');
         }
         b.append("\nFollow-up Required\n");
         for (Map.Entry<FollowUpKind, FollowUp> e : h.followUps().entrySet()) {
             FollowUp f = e.getValue();
-            b.append("  [").append(f.done() ? 'x' : ' ').append("] ").append(e.getKey().label());
+            b.append("  [")
+                    .append(f.done() ? 'x' : ' ')
+                    .append("] ")
+                    .append(e.getKey().label());
             if (f.description() != null) {
                 b.append(" - ").append(indent(clean(f.description()), "      "));
             }
@@ -79,8 +85,10 @@ final class HotfixText {
                 b.append("      ").append(meta).append('\n');
             }
         }
-        if (RecordFields.all().stream().anyMatch(f -> f.section() == RecordSection.WRITE_UP && f.label() != null
-                && h.values().get(f.name()) != null)) {
+        if (RecordFields.all().stream()
+                .anyMatch(f -> f.section() == RecordSection.WRITE_UP
+                        && f.label() != null
+                        && h.values().get(f.name()) != null)) {
             b.append('\n').append(RecordSection.WRITE_UP.heading()).append('\n');
             fields(b, h, RecordSection.WRITE_UP);
         }
@@ -93,11 +101,14 @@ final class HotfixText {
             if (f.section() != section || f.label() == null) {
                 continue;
             }
-            line(b, f.label(), f.name().equals("systemsAffected") ? String.join(", ", h.systemsAffected())
-                    : h.values().text(f.name()));
+            line(
+                    b,
+                    f.label(),
+                    f.name().equals("systemsAffected")
+                            ? String.join(", ", h.systemsAffected())
+                            : h.values().text(f.name()));
         }
     }
-
 
     /** "🔴 Critical", or "not stated" for an imported record whose entry gave none. */
     static String severity(Severity s) {
@@ -110,24 +121,40 @@ final class HotfixText {
     }
 
     static String listHeader() {
-        return String.format("%-11s %-9s %-10s %-20s %-20s %s", "ID", "SEVERITY", "STATUS", "DETECTED", "WHO",
-                "TITLE");
+        return String.format("%-11s %-9s %-10s %-20s %-20s %s", "ID", "SEVERITY", "STATUS", "DETECTED", "WHO", "TITLE");
     }
 
     static String listRow(Hotfix h) {
-        return String.format("%-11s %-9s %-10s %-20s %-20s %s", h.id(), severityWord(h.severity()), h.status().json(),
-                time(h.timeline().detectedAt()), truncate(clean(h.owner() == null ? "-" : h.owner()), 20),
+        return String.format(
+                "%-11s %-9s %-10s %-20s %-20s %s",
+                h.id(),
+                severityWord(h.severity()),
+                h.status().json(),
+                time(h.timeline().detectedAt()),
+                truncate(clean(h.owner() == null ? "-" : h.owner()), 20),
                 clean(h.title()));
     }
 
     static String history(List<Revision> revisions) {
         StringBuilder b = new StringBuilder();
         for (Revision r : revisions) {
-            b.append("v").append(r.version()).append("  ").append(time(r.at())).append("  ")
-                    .append(clean(r.actor())).append("  ").append(r.action()).append('\n');
+            b.append("v")
+                    .append(r.version())
+                    .append("  ")
+                    .append(time(r.at()))
+                    .append("  ")
+                    .append(clean(r.actor()))
+                    .append("  ")
+                    .append(r.action())
+                    .append('\n');
             for (FieldChange c : r.changes()) {
-                b.append("    ").append(c.field()).append(": ").append(value(c.before())).append(" → ")
-                        .append(value(c.after())).append('\n');
+                b.append("    ")
+                        .append(c.field())
+                        .append(": ")
+                        .append(value(c.before()))
+                        .append(" → ")
+                        .append(value(c.after()))
+                        .append('\n');
             }
         }
         return b.toString();
@@ -143,8 +170,8 @@ final class HotfixText {
 
     static String triage(Triage t) {
         Triage.Outcome o = t.outcome();
-        return "production down: " + yesNo(t.productionDown()) + " · can wait 2-4 h: " + yesNo(t.canWait())
-                + " → " + (o == null ? "not decided" : o.advice());
+        return "production down: " + yesNo(t.productionDown()) + " · can wait 2-4 h: " + yesNo(t.canWait()) + " → "
+                + (o == null ? "not decided" : o.advice());
     }
 
     private static String yesNo(Boolean b) {

@@ -3,8 +3,8 @@ package dev.hotfixlog.cli;
 import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.error.ValidationException;
-import dev.hotfixlog.markdown.ImportReport;
 import dev.hotfixlog.markdown.EvidenceFolder;
+import dev.hotfixlog.markdown.ImportReport;
 import dev.hotfixlog.markdown.LogPage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,15 +19,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", description = "Read a Markdown hotfix log (the template's format) into the log: "
-        + "all of it or nothing.")
+@Command(
+        name = "import",
+        description = "Read a Markdown hotfix log (the template's format) into the log: " + "all of it or nothing.")
 final class ImportCommand extends AppCommand {
     private static final int LISTED = 20;
-    @Parameters(paramLabel = "FILE", description = "the Markdown file; - for standard input") String file;
+
+    @Parameters(paramLabel = "FILE", description = "the Markdown file; - for standard input")
+    String file;
+
     @Option(names = "--dry-run", description = "show what would be created, updated and skipped; change nothing")
     boolean dryRun;
-    @Option(names = "--renumber", description = "an entry whose id is taken here by another incident gets a new id "
-            + "(the old one kept as a note); without it such an entry stops the import")
+
+    @Option(
+            names = "--renumber",
+            description = "an entry whose id is taken here by another incident gets a new id "
+                    + "(the old one kept as a note); without it such an entry stops the import")
     boolean renumber;
 
     private LogPage page;
@@ -53,7 +60,8 @@ final class ImportCommand extends AppCommand {
     @Override
     void beforeOpen(Config config) {
         // A full export's evidence is read from beside the page (an import through a server takes the text only).
-        page = file.equals("-") ? LogPage.of(read())
+        page = file.equals("-")
+                ? LogPage.of(read())
                 : LogPage.of(read(), EvidenceFolder.beside(Path.of(file), config.attachMaxFile()));
         if (!config.isRemote()) {
             page.readAhead();
@@ -63,10 +71,12 @@ final class ImportCommand extends AppCommand {
     @Override
     int run(App app, Config config) {
         PrintWriter err = ctx.terminal().err();
-        IntConsumer progress = ctx.terminal().interactive() ? n -> {
-            err.print("\rread " + n + " entries");
-            err.flush();
-        } : n -> { };
+        IntConsumer progress = ctx.terminal().interactive()
+                ? n -> {
+                    err.print("\rread " + n + " entries");
+                    err.flush();
+                }
+                : n -> {};
         ImportReport r = app.markdown().importLog(page, dryRun, renumber, config.actor(), progress);
         if (ctx.terminal().interactive()) {
             err.println();
@@ -99,8 +109,12 @@ final class ImportCommand extends AppCommand {
                 return text;
             }
             // Refuse broken UTF-8 instead of importing replacement characters into the record.
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw ValidationException.of("FILE", file + " is not UTF-8 text");
         } catch (IOException e) {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.hotfix.Hotfix;
-import dev.hotfixlog.hotfix.web.HotfixView;
 import dev.hotfixlog.hotfix.Severity;
 import dev.hotfixlog.hotfix.Triage;
+import dev.hotfixlog.hotfix.web.HotfixView;
 import dev.hotfixlog.incoming.IncomingAlert;
 import dev.hotfixlog.incoming.IncomingJson;
 import dev.hotfixlog.incoming.IncomingService;
@@ -22,10 +22,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Incoming alerts from the command line: what the monitoring sent, declared or dismissed at 3 AM. */
-@Command(name = "incoming", description = "Alerts from Alertmanager or Grafana waiting for a decision: list, show, "
-        + "declare, dismiss.",
-        subcommands = {IncomingCommand.ListIncoming.class, IncomingCommand.Show.class, IncomingCommand.Declare.class,
-                IncomingCommand.Dismiss.class})
+@Command(
+        name = "incoming",
+        description = "Alerts from Alertmanager or Grafana waiting for a decision: list, show, " + "declare, dismiss.",
+        subcommands = {
+            IncomingCommand.ListIncoming.class,
+            IncomingCommand.Show.class,
+            IncomingCommand.Declare.class,
+            IncomingCommand.Dismiss.class
+        })
 final class IncomingCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,19 +43,28 @@ final class IncomingCommand implements Runnable {
     static String row(IncomingAlert a) {
         String what = a.state() == IncomingAlert.State.OPEN
                 ? (a.cleared() ? "cleared" : a.firing() + "/" + a.alerts() + " firing")
-                : a.state().json() + (a.outcome() != null && a.outcome() != Outcome.DECLARED
-                ? " (" + a.outcome().json() + ")" : "") + (a.hotfixId() != null ? " " + a.hotfixId() : "");
-        return String.format("%-10s  %-22s  %-22s  %-20s  %s%s", a.ref(), Spaces.cut(what, 22),
-                Spaces.cut(a.integration(), 22), HotfixView.time(a.startedAt() != null ? a.startedAt() : a.firstAt()),
+                : a.state().json()
+                        + (a.outcome() != null && a.outcome() != Outcome.DECLARED
+                                ? " (" + a.outcome().json() + ")"
+                                : "")
+                        + (a.hotfixId() != null ? " " + a.hotfixId() : "");
+        return String.format(
+                "%-10s  %-22s  %-22s  %-20s  %s%s",
+                a.ref(),
+                Spaces.cut(what, 22),
+                Spaces.cut(a.integration(), 22),
+                HotfixView.time(a.startedAt() != null ? a.startedAt() : a.firstAt()),
                 Spaces.cut(a.title(), 60),
                 a.repeatOf() != null ? "  [fired again after " + a.repeatOf() + "]" : "");
     }
 
-
     @Command(name = "list", description = "Incoming alerts, newest first: the open ones unless --state says otherwise.")
     static final class ListIncoming extends AppCommand {
-        @Option(names = "--state", description = "open (default), declared, dismissed or all") String state;
-        @Option(names = "--json", description = "JSON like GET /api/v1/incoming") boolean json;
+        @Option(names = "--state", description = "open (default), declared, dismissed or all")
+        String state;
+
+        @Option(names = "--json", description = "JSON like GET /api/v1/incoming")
+        boolean json;
 
         ListIncoming(CliContext ctx) {
             super(ctx);
@@ -58,18 +72,21 @@ final class IncomingCommand implements Runnable {
 
         @Override
         int run(App app, Config config) {
-            IncomingAlert.State s = state == null ? IncomingAlert.State.OPEN
+            IncomingAlert.State s = state == null
+                    ? IncomingAlert.State.OPEN
                     : state.equals("all") ? null : IncomingAlert.State.parse("--state", state);
             List<IncomingAlert> list = app.incoming().list(s, IncomingService.MAX_LIMIT);
             PrintWriter out = out();
             if (json) {
                 out.println(Json.pretty(IncomingJson.writeList(list)));
             } else if (list.isEmpty()) {
-                out.println(s == IncomingAlert.State.OPEN ? "no incoming alert waits for a decision"
-                        : "no incoming alerts");
+                out.println(
+                        s == IncomingAlert.State.OPEN
+                                ? "no incoming alert waits for a decision"
+                                : "no incoming alerts");
             } else {
-                out.println(String.format("%-10s  %-22s  %-22s  %-20s  %s", "ALERT", "STATE", "FROM", "STARTED",
-                        "TITLE"));
+                out.println(
+                        String.format("%-10s  %-22s  %-22s  %-20s  %s", "ALERT", "STATE", "FROM", "STARTED", "TITLE"));
                 list.forEach(a -> out.println(row(a)));
             }
             return ExitCodes.OK;
@@ -78,8 +95,11 @@ final class IncomingCommand implements Runnable {
 
     @Command(name = "show", description = "One incoming alert: its alerts, links and notifications.")
     static final class Show extends AppCommand {
-        @Parameters(index = "0", paramLabel = "ALERT", description = "ALERT-12 or 12") String id;
-        @Option(names = "--json", description = "JSON like GET /api/v1/incoming/ALERT-12") boolean json;
+        @Parameters(index = "0", paramLabel = "ALERT", description = "ALERT-12 or 12")
+        String id;
+
+        @Option(names = "--json", description = "JSON like GET /api/v1/incoming/ALERT-12")
+        boolean json;
 
         Show(CliContext ctx) {
             super(ctx);
@@ -94,8 +114,11 @@ final class IncomingCommand implements Runnable {
                 return ExitCodes.OK;
             }
             out.println(a.ref() + "  " + a.title());
-            out.println("  state:       " + a.state().json() + (a.outcome() != null ? " (" + a.outcome().label()
-                    + (a.outcomeNote() != null ? ": " + a.outcomeNote() : "") + ", by " + a.decidedBy() + ")" : ""));
+            out.println("  state:       " + a.state().json()
+                    + (a.outcome() != null
+                            ? " (" + a.outcome().label() + (a.outcomeNote() != null ? ": " + a.outcomeNote() : "")
+                                    + ", by " + a.decidedBy() + ")"
+                            : ""));
             if (a.hotfixId() != null) {
                 out.println("  hotfix:      " + a.hotfixId());
             }
@@ -117,17 +140,31 @@ final class IncomingCommand implements Runnable {
         }
     }
 
-    @Command(name = "declare", description = {"Declare a hotfix from an incoming alert: the decision tree first, then "
-            + "the record prefilled from the alert.", "e.g. incoming declare ALERT-12 --prod-down yes --can-wait no"})
+    @Command(
+            name = "declare",
+            description = {
+                "Declare a hotfix from an incoming alert: the decision tree first, then "
+                        + "the record prefilled from the alert.",
+                "e.g. incoming declare ALERT-12 --prod-down yes --can-wait no"
+            })
     static final class Declare extends AppCommand {
-        @Parameters(index = "0", paramLabel = "ALERT", description = "ALERT-12 or 12") String id;
+        @Parameters(index = "0", paramLabel = "ALERT", description = "ALERT-12 or 12")
+        String id;
+
         @Option(names = "--prod-down", paramLabel = "yes|no", description = "Is production down or severely degraded?")
         String prodDown;
-        @Option(names = "--can-wait", paramLabel = "yes|no", description = "Can it wait 2-4 hours?") String canWait;
-        @Option(names = "--title", description = "Instead of the alert's") String title;
+
+        @Option(names = "--can-wait", paramLabel = "yes|no", description = "Can it wait 2-4 hours?")
+        String canWait;
+
+        @Option(names = "--title", description = "Instead of the alert's")
+        String title;
+
         @Option(names = "--severity", description = "critical, high or medium, instead of the alert's label")
         String severity;
-        @Option(names = "--who", description = "Who is making the change (default: you)") String who;
+
+        @Option(names = "--who", description = "Who is making the change (default: you)")
+        String who;
 
         Declare(CliContext ctx) {
             super(ctx);
@@ -150,7 +187,8 @@ final class IncomingCommand implements Runnable {
                 }
                 p.say("→ " + new Triage(down, wait).outcome().advice());
                 if (severity == null && !draft.has("severity")) {
-                    severity = Severity.parse("severity", p.ask("Severity (critical/high/medium)", null)).json();
+                    severity = Severity.parse("severity", p.ask("Severity (critical/high/medium)", null))
+                            .json();
                 }
             }
             ObjectNode fields = Json.object();
@@ -187,13 +225,21 @@ final class IncomingCommand implements Runnable {
         }
     }
 
-    @Command(name = "dismiss", description = {"Decide an incoming alert is not a hotfix.",
-            "e.g. incoming dismiss ALERT-12 noise; incoming dismiss 13 duplicate --note ALERT-12"})
+    @Command(
+            name = "dismiss",
+            description = {
+                "Decide an incoming alert is not a hotfix.",
+                "e.g. incoming dismiss ALERT-12 noise; incoming dismiss 13 duplicate --note ALERT-12"
+            })
     static final class Dismiss extends AppCommand {
-        @Parameters(index = "0", paramLabel = "ALERT", description = "ALERT-12 or 12") String id;
+        @Parameters(index = "0", paramLabel = "ALERT", description = "ALERT-12 or 12")
+        String id;
+
         @Parameters(index = "1", paramLabel = "OUTCOME", description = "not-a-hotfix, noise or duplicate")
         String outcome;
-        @Option(names = "--note", description = "Why; for a duplicate, of what (ALERT-12, HOTFIX-007)") String note;
+
+        @Option(names = "--note", description = "Why; for a duplicate, of what (ALERT-12, HOTFIX-007)")
+        String note;
 
         Dismiss(CliContext ctx) {
             super(ctx);
@@ -201,8 +247,9 @@ final class IncomingCommand implements Runnable {
 
         @Override
         int run(App app, Config config) {
-            IncomingAlert a = app.incoming().dismiss(IncomingJson.parseId(id), Outcome.parseDismissal("OUTCOME",
-                    outcome), note, config.actor());
+            IncomingAlert a = app.incoming()
+                    .dismiss(
+                            IncomingJson.parseId(id), Outcome.parseDismissal("OUTCOME", outcome), note, config.actor());
             out().println("dismissed " + a.ref() + " as " + a.outcome().label());
             return ExitCodes.OK;
         }
@@ -217,5 +264,4 @@ final class IncomingCommand implements Runnable {
             return "ALERT-" + IncomingJson.parseId(id);
         }
     }
-
 }

@@ -22,9 +22,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code hotfix lesson new|list|show|set}: lessons from production, as on the API and the pages. */
-@Command(name = "lesson", description = "Lessons from production: write, list, show and change them.",
-        subcommands = {LessonCommand.New.class, LessonCommand.ListLessons.class, LessonCommand.Show.class,
-                LessonCommand.Set.class})
+@Command(
+        name = "lesson",
+        description = "Lessons from production: write, list, show and change them.",
+        subcommands = {
+            LessonCommand.New.class,
+            LessonCommand.ListLessons.class,
+            LessonCommand.Show.class,
+            LessonCommand.Set.class
+        })
 final class LessonCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,8 +62,11 @@ final class LessonCommand implements Runnable {
     }
 
     static void printChecklist(PrintWriter out, Legibility g) {
-        out.println(g.legible() ? "Legible: every checklist item is answered."
-                : g.missing().size() + " of " + g.checks().size() + " checklist items open (advice, never a block):");
+        out.println(
+                g.legible()
+                        ? "Legible: every checklist item is answered."
+                        : g.missing().size() + " of " + g.checks().size()
+                                + " checklist items open (advice, never a block):");
         for (Legibility.Check c : g.checks()) {
             if (!c.passed()) {
                 out.println("  [ ] " + c.question());
@@ -66,12 +75,20 @@ final class LessonCommand implements Runnable {
         }
     }
 
-    @Command(name = "new", description = {"Write a lesson: lesson new --from HOTFIX-042 (prefilled from the completed "
-            + "hotfix) and/or FIELD=VALUE pairs.", "Fields: " + "title, summary, constraint, signal, boundary, "
-            + "operatingRule, category, bucket, tags, cases, published."})
+    @Command(
+            name = "new",
+            description = {
+                "Write a lesson: lesson new --from HOTFIX-042 (prefilled from the completed "
+                        + "hotfix) and/or FIELD=VALUE pairs.",
+                "Fields: " + "title, summary, constraint, signal, boundary, "
+                        + "operatingRule, category, bucket, tags, cases, published."
+            })
     static final class New extends AppCommand {
-        @Option(names = "--from", paramLabel = "HOTFIX", description = "a completed hotfix to prefill from") String from;
-        @Parameters(paramLabel = "FIELD=VALUE", arity = "0..*") List<String> assignments;
+        @Option(names = "--from", paramLabel = "HOTFIX", description = "a completed hotfix to prefill from")
+        String from;
+
+        @Parameters(paramLabel = "FIELD=VALUE", arity = "0..*")
+        List<String> assignments;
 
         New(CliContext ctx) {
             super(ctx);
@@ -80,7 +97,8 @@ final class LessonCommand implements Runnable {
         @Override
         int run(App app, Config config) {
             MergePatch patch = MergePatch.of(fields(assignments));
-            Lesson l = from == null ? app.lessons().create(patch, config.actor())
+            Lesson l = from == null
+                    ? app.lessons().create(patch, config.actor())
                     : app.lessons().createFrom(HotfixId.parse(from), patch, config.actor());
             out().println(l.id()); // the id comes first, alone on its line, so scripts can read it
             out().println("  created: " + l.title());
@@ -104,13 +122,23 @@ final class LessonCommand implements Runnable {
 
     @Command(name = "list", description = "Lessons, newest first.")
     static final class ListLessons extends AppCommand {
-        @Option(names = "--published", description = "Only published ones") boolean published;
-        @Option(names = "--category", description = "One failure-mode category") String category;
+        @Option(names = "--published", description = "Only published ones")
+        boolean published;
+
+        @Option(names = "--category", description = "One failure-mode category")
+        String category;
+
         @Option(names = "--bucket", description = "state-model, release-validation-loop or ownership-boundaries")
         String bucket;
-        @Option(names = "--tag", description = "One tag") String tag;
-        @Option(names = "--hotfix", description = "Those learned from this hotfix") String hotfix;
-        @Option(names = "--json", description = "JSON like GET /api/v1/lessons") boolean json;
+
+        @Option(names = "--tag", description = "One tag")
+        String tag;
+
+        @Option(names = "--hotfix", description = "Those learned from this hotfix")
+        String hotfix;
+
+        @Option(names = "--json", description = "JSON like GET /api/v1/lessons")
+        boolean json;
 
         ListLessons(CliContext ctx) {
             super(ctx);
@@ -118,8 +146,14 @@ final class LessonCommand implements Runnable {
 
         @Override
         int run(App app, Config config) {
-            List<Lesson> lessons = app.lessons().list(new LessonQuery(published, category, Bucket.parse(bucket), tag,
-                    hotfix == null ? null : HotfixId.parse(hotfix).toString(), LessonQuery.MAX_LIMIT));
+            List<Lesson> lessons = app.lessons()
+                    .list(new LessonQuery(
+                            published,
+                            category,
+                            Bucket.parse(bucket),
+                            tag,
+                            hotfix == null ? null : HotfixId.parse(hotfix).toString(),
+                            LessonQuery.MAX_LIMIT));
             if (json) {
                 ObjectNode n = Json.object();
                 n.set("items", LessonJson.writeAll(lessons));
@@ -131,8 +165,12 @@ final class LessonCommand implements Runnable {
                 return ExitCodes.OK;
             }
             for (Lesson l : lessons) {
-                out().println(String.format("%-11s  %-9s  %-24s  %s", l.id(), l.published() ? "published" : "draft",
-                        l.category() == null ? "-" : Spaces.cut(l.category(), 24), Spaces.cut(l.title(), 70)));
+                out().println(String.format(
+                        "%-11s  %-9s  %-24s  %s",
+                        l.id(),
+                        l.published() ? "published" : "draft",
+                        l.category() == null ? "-" : Spaces.cut(l.category(), 24),
+                        Spaces.cut(l.title(), 70)));
             }
             return ExitCodes.OK;
         }
@@ -140,8 +178,11 @@ final class LessonCommand implements Runnable {
 
     @Command(name = "show", description = "One lesson with its checklist.")
     static final class Show extends AppCommand {
-        @Parameters(paramLabel = "ID", description = "e.g. LESSON-001 or 1") String id;
-        @Option(names = "--json", description = "JSON like GET /api/v1/lessons/{id}") boolean json;
+        @Parameters(paramLabel = "ID", description = "e.g. LESSON-001 or 1")
+        String id;
+
+        @Option(names = "--json", description = "JSON like GET /api/v1/lessons/{id}")
+        boolean json;
 
         Show(CliContext ctx) {
             super(ctx);
@@ -164,8 +205,14 @@ final class LessonCommand implements Runnable {
             line(o, "Failure mode", l.category());
             line(o, "Bucket", l.bucket() == null ? null : l.bucket().label());
             line(o, "Tags", l.tags().isEmpty() ? null : String.join(", ", l.tags()));
-            line(o, "Cases", l.cases().isEmpty() ? null : String.join(", ", l.cases().stream()
-                    .map(HotfixId::toString).toList()));
+            line(
+                    o,
+                    "Cases",
+                    l.cases().isEmpty()
+                            ? null
+                            : String.join(
+                                    ", ",
+                                    l.cases().stream().map(HotfixId::toString).toList()));
             printChecklist(o, l.legibility());
             return ExitCodes.OK;
         }
@@ -175,13 +222,22 @@ final class LessonCommand implements Runnable {
         }
     }
 
-    @Command(name = "set", description = "Change fields: lesson set LESSON-001 bucket=state-model tags=db,pool "
-            + "summary=   (empty clears).")
+    @Command(
+            name = "set",
+            description = "Change fields: lesson set LESSON-001 bucket=state-model tags=db,pool "
+                    + "summary=   (empty clears).")
     static final class Set extends AppCommand {
-        @Parameters(index = "0", paramLabel = "ID") String id;
-        @Parameters(index = "1..*", paramLabel = "FIELD=VALUE", arity = "1..*") List<String> assignments;
-        @Option(names = "--if-version", paramLabel = "N",
-                description = "Refuse (exit 3) unless the lesson is still at version N") Integer ifVersion;
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Parameters(index = "1..*", paramLabel = "FIELD=VALUE", arity = "1..*")
+        List<String> assignments;
+
+        @Option(
+                names = "--if-version",
+                paramLabel = "N",
+                description = "Refuse (exit 3) unless the lesson is still at version N")
+        Integer ifVersion;
 
         Set(CliContext ctx) {
             super(ctx);
@@ -207,5 +263,4 @@ final class LessonCommand implements Runnable {
             return LessonId.parse(id).toString();
         }
     }
-
 }

@@ -14,14 +14,26 @@ import picocli.CommandLine.Option;
 
 @Command(name = "list", description = "List hotfixes, newest first.")
 final class ListCommand extends AppCommand {
-    @Option(names = "--status", description = "active, deployed or completed") String status;
-    @Option(names = "--severity", description = "critical, high or medium") String severity;
-    @Option(names = "--limit", description = "How many (default 50)") Integer limit;
-    @Option(names = "--cursor", description = "Continue after a previous page (its nextCursor)") String cursor;
-    @Option(names = "--field", paramLabel = "NAME=VALUE",
+    @Option(names = "--status", description = "active, deployed or completed")
+    String status;
+
+    @Option(names = "--severity", description = "critical, high or medium")
+    String severity;
+
+    @Option(names = "--limit", description = "How many (default 50)")
+    Integer limit;
+
+    @Option(names = "--cursor", description = "Continue after a previous page (its nextCursor)")
+    String cursor;
+
+    @Option(
+            names = "--field",
+            paramLabel = "NAME=VALUE",
             description = "Only hotfixes whose team field holds this value, e.g. --field region=eu; repeatable")
     java.util.Map<String, String> fields;
-    @Option(names = "--json", description = "JSON like GET /api/v1/hotfixes") boolean json;
+
+    @Option(names = "--json", description = "JSON like GET /api/v1/hotfixes")
+    boolean json;
 
     ListCommand(CliContext ctx) {
         super(ctx);
@@ -29,9 +41,12 @@ final class ListCommand extends AppCommand {
 
     @Override
     int run(HotfixService hotfixes, Config config) {
-        HotfixQuery q = new HotfixQuery(status == null ? null : Status.parse("--status", status),
-                severity == null ? null : Severity.parse("--severity", severity),
-                limit == null ? HotfixQuery.DEFAULT_LIMIT : limit, HotfixPage.decodeCursor(cursor)).withFields(fields);
+        HotfixQuery q = new HotfixQuery(
+                        status == null ? null : Status.parse("--status", status),
+                        severity == null ? null : Severity.parse("--severity", severity),
+                        limit == null ? HotfixQuery.DEFAULT_LIMIT : limit,
+                        HotfixPage.decodeCursor(cursor))
+                .withFields(fields);
         HotfixPage page = hotfixes.list(q);
         if (json) {
             out().println(Json.pretty(HotfixJson.writePage(page)));
@@ -39,8 +54,7 @@ final class ListCommand extends AppCommand {
         }
         if (page.items().isEmpty()) {
             boolean filtered = status != null || severity != null || fields != null && !fields.isEmpty();
-            out().println("no hotfixes" + (!filtered ? " yet; declare one with `hotfix new`"
-                    : " match"));
+            out().println("no hotfixes" + (!filtered ? " yet; declare one with `hotfix new`" : " match"));
             return ExitCodes.OK;
         }
         out().println(HotfixText.listHeader());

@@ -12,11 +12,20 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "mark", description = "Record a lifecycle event: alerted, deployed or resolved.")
 final class MarkCommand extends AppCommand {
-    @Parameters(index = "0", paramLabel = "ID") String id;
-    @Parameters(index = "1", paramLabel = "EVENT", description = "alerted, deployed or resolved") String event;
-    @Option(names = "--at", paramLabel = "TIME",
-            description = "When: now (default), '10 min ago', '2026-10-04 02:17' (UTC) or ISO-8601") String at;
-    @Option(names = "--without-deploy",
+    @Parameters(index = "0", paramLabel = "ID")
+    String id;
+
+    @Parameters(index = "1", paramLabel = "EVENT", description = "alerted, deployed or resolved")
+    String event;
+
+    @Option(
+            names = "--at",
+            paramLabel = "TIME",
+            description = "When: now (default), '10 min ago', '2026-10-04 02:17' (UTC) or ISO-8601")
+    String at;
+
+    @Option(
+            names = "--without-deploy",
             description = "resolved only: it ended with no fix deployed (went away, or rolled back)")
     boolean withoutDeploy;
 
@@ -28,15 +37,14 @@ final class MarkCommand extends AppCommand {
     int run(HotfixService hotfixes, Config config) {
         LifecycleEvent.Type type = LifecycleEvent.Type.parse("EVENT", event);
         Instant when = at == null ? null : Answers.when("--at", at, ctx.clock());
-        Hotfix h = hotfixes.record(HotfixId.parse(id), new LifecycleEvent(type, when, withoutDeploy),
-                config.actor());
+        Hotfix h = hotfixes.record(HotfixId.parse(id), new LifecycleEvent(type, when, withoutDeploy), config.actor());
         Instant stamped = switch (type) {
             case ALERTED -> h.timeline().alertedAt();
             case DEPLOYED -> h.timeline().fixDeployedAt();
             case RESOLVED -> h.timeline().resolvedAt();
         };
-        out().println(h.id() + " " + type.json() + " at " + HotfixText.time(stamped) + "; status " + h.status().json()
-                + " (version " + h.version() + ")");
+        out().println(h.id() + " " + type.json() + " at " + HotfixText.time(stamped) + "; status "
+                + h.status().json() + " (version " + h.version() + ")");
         return ExitCodes.OK;
     }
 

@@ -15,11 +15,19 @@ import picocli.CommandLine.Option;
 
 @Command(name = "metrics", description = "The seed's success metrics for a period, emergency types and warning signs.")
 final class MetricsCommand extends AppCommand {
-    @Option(names = "--from", description = "Start: 2026-01, 2026-01-15 or an ISO time (default: 12 months before --to)")
+    @Option(
+            names = "--from",
+            description = "Start: 2026-01, 2026-01-15 or an ISO time (default: 12 months before --to)")
     String from;
-    @Option(names = "--to", description = "End, exclusive (default: now)") String to;
-    @Option(names = "--zone", description = "Time zone of months and quarters (default UTC)") String zone;
-    @Option(names = "--json", description = "JSON like GET /api/v1/metrics") boolean json;
+
+    @Option(names = "--to", description = "End, exclusive (default: now)")
+    String to;
+
+    @Option(names = "--zone", description = "Time zone of months and quarters (default UTC)")
+    String zone;
+
+    @Option(names = "--json", description = "JSON like GET /api/v1/metrics")
+    boolean json;
 
     MetricsCommand(CliContext ctx) {
         super(ctx);
@@ -27,13 +35,19 @@ final class MetricsCommand extends AppCommand {
 
     @Override
     int run(App app, Config config) {
-        Metrics m = app.metrics().compute(MetricsQuery.parse(from, to, zone, ctx.clock().instant()));
+        Metrics m = app.metrics()
+                .compute(MetricsQuery.parse(from, to, zone, ctx.clock().instant()));
         if (json) {
             out().println(Json.pretty(MetricsJson.write(m, app.metrics().signs())));
             return ExitCodes.OK;
         }
-        out().printf("%d hotfixes detected %s .. %s (%s)%s%n", m.hotfixes(), m.from(), m.to(), m.zone(),
-                m.undated() == 0 ? "" : "; " + m.undated() + " without a detection time");
+        out().printf(
+                        "%d hotfixes detected %s .. %s (%s)%s%n",
+                        m.hotfixes(),
+                        m.from(),
+                        m.to(),
+                        m.zone(),
+                        m.undated() == 0 ? "" : "; " + m.undated() + " without a detection time");
         out().println();
         out().println("RESPONSE TIME      MEDIAN    P90       WITHIN TARGET");
         Metrics.ResponseTimes all = m.response().get("all");
@@ -42,19 +56,40 @@ final class MetricsCommand extends AppCommand {
         row("total", all.total(), "< 60 min");
         out().println();
         Metrics.LearningVelocity l = m.learning();
-        out().printf("post-mortems within 48 h   %s (%d of %d; target 100%%)%n", MetricsText.percent(l.postmortemShare()),
-                l.postmortemsOnTime(), l.postmortemsDue());
-        out().printf("prevention rate            %s (%d of %d held 90 days)%n", MetricsText.percent(l.preventionRate()),
-                l.preventionsHeld(), l.preventionsWatched());
-        out().printf("process improvements       %s%n", String.join(", ", l.processImprovementsPerQuarter().stream()
-                .map(q -> q.period() + " " + q.count()).toList()));
+        out().printf(
+                        "post-mortems within 48 h   %s (%d of %d; target 100%%)%n",
+                        MetricsText.percent(l.postmortemShare()), l.postmortemsOnTime(), l.postmortemsDue());
+        out().printf(
+                        "prevention rate            %s (%d of %d held 90 days)%n",
+                        MetricsText.percent(l.preventionRate()), l.preventionsHeld(), l.preventionsWatched());
+        out().printf(
+                        "process improvements       %s%n",
+                        String.join(
+                                ", ",
+                                l.processImprovementsPerQuarter().stream()
+                                        .map(q -> q.period() + " " + q.count())
+                                        .toList()));
         Metrics.TeamHealth t = m.health();
-        out().printf("hotfixes per month         %s (trend: %s)%n", String.join(", ", t.perMonth().stream()
-                .map(p -> p.period() + " " + p.count()).toList()), t.frequencyTrend());
-        out().printf("repeat incidents           %s (%d; target < 10%%)%n", MetricsText.percent(t.repeatShare()), t.repeats());
-        out().printf("team confidence            %s%n", t.confidenceAverage() == null ? "no ratings"
-                : String.format(Locale.ROOT, "%.1f of 5 (%s)", t.confidenceAverage(),
-                        MetricsText.ratings(t.confidence())));
+        out().printf(
+                        "hotfixes per month         %s (trend: %s)%n",
+                        String.join(
+                                ", ",
+                                t.perMonth().stream()
+                                        .map(p -> p.period() + " " + p.count())
+                                        .toList()),
+                        t.frequencyTrend());
+        out().printf(
+                        "repeat incidents           %s (%d; target < 10%%)%n",
+                        MetricsText.percent(t.repeatShare()), t.repeats());
+        out().printf(
+                        "team confidence            %s%n",
+                        t.confidenceAverage() == null
+                                ? "no ratings"
+                                : String.format(
+                                        Locale.ROOT,
+                                        "%.1f of 5 (%s)",
+                                        t.confidenceAverage(),
+                                        MetricsText.ratings(t.confidence())));
         out().println();
         out().println("EMERGENCY TYPE                      NOW  BEFORE");
         for (Metrics.TypeCount c : m.types()) {
@@ -72,36 +107,62 @@ final class MetricsCommand extends AppCommand {
         out().println("DEPLOYS (production)    DEPLOYS  PER WEEK  CHANGE FAILURE  RESTORE MEDIAN  P90");
         deliveryRow("team", d.team());
         d.bySystem().forEach(this::deliveryRow);
-        out().printf("incoming alerts            %s; fired again after their hotfix %d%n", d.incoming().isEmpty()
-                ? "none" : d.incoming().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(java.util.stream.Collectors.joining(", ")), d.incomingRepeats());
+        out().printf(
+                        "incoming alerts            %s; fired again after their hotfix %d%n",
+                        d.incoming().isEmpty()
+                                ? "none"
+                                : d.incoming().entrySet().stream()
+                                        .map(e -> e.getKey() + " " + e.getValue())
+                                        .collect(java.util.stream.Collectors.joining(", ")),
+                        d.incomingRepeats());
         Metrics.Risks r = m.risks();
         out().println();
-        out().printf("ACCEPTED RISKS open %d (%s); by system: %s%n", r.open(), r.openByAge().entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")),
-                r.openBySystem().isEmpty() ? "none" : r.openBySystem().entrySet().stream()
-                        .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
-        out().printf("in the period: retired by their proper fix %d, otherwise %d; expired %d; mean age at "
-                + "retirement %s days%n", r.retiredByFix(), r.retiredOtherwise(), r.expired(),
-                MetricsText.number(r.meanDaysToRetire()));
+        out().printf(
+                        "ACCEPTED RISKS open %d (%s); by system: %s%n",
+                        r.open(),
+                        r.openByAge().entrySet().stream()
+                                .map(e -> e.getKey() + " " + e.getValue())
+                                .collect(java.util.stream.Collectors.joining(", ")),
+                        r.openBySystem().isEmpty()
+                                ? "none"
+                                : r.openBySystem().entrySet().stream()
+                                        .map(e -> e.getKey() + " " + e.getValue())
+                                        .collect(java.util.stream.Collectors.joining(", ")));
+        out().printf(
+                        "in the period: retired by their proper fix %d, otherwise %d; expired %d; mean age at "
+                                + "retirement %s days%n",
+                        r.retiredByFix(), r.retiredOtherwise(), r.expired(), MetricsText.number(r.meanDaysToRetire()));
         out().println();
         for (SignReading s : app.metrics().signs()) {
-            out().printf("%-8s %-24s %s (act %s)%n", s.breached() ? "BREACHED" : s.value() == null ? "no value"
-                    : "ok", s.name(), MetricsText.number(s.value()), s.thresholdText() != null
-                    ? "when " + s.thresholdText() : s.thresholdShown());
+            out().printf(
+                            "%-8s %-24s %s (act %s)%n",
+                            s.breached() ? "BREACHED" : s.value() == null ? "no value" : "ok",
+                            s.name(),
+                            MetricsText.number(s.value()),
+                            s.thresholdText() != null ? "when " + s.thresholdText() : s.thresholdShown());
         }
         return ExitCodes.OK;
     }
 
     private void deliveryRow(String name, Metrics.Flow f) {
-        out().printf("%-22s %8d  %8s  %14s  %14s  %s%n", name, f.deploys(), MetricsText.number(f.deploysPerWeek()),
-                MetricsText.percent(f.changeFailureRate()) + " (" + f.failedDeploys() + ")",
-                MetricsText.duration(f.timeToRestore().medianSeconds()),
-                MetricsText.duration(f.timeToRestore().p90Seconds()));
+        out().printf(
+                        "%-22s %8d  %8s  %14s  %14s  %s%n",
+                        name,
+                        f.deploys(),
+                        MetricsText.number(f.deploysPerWeek()),
+                        MetricsText.percent(f.changeFailureRate()) + " (" + f.failedDeploys() + ")",
+                        MetricsText.duration(f.timeToRestore().medianSeconds()),
+                        MetricsText.duration(f.timeToRestore().p90Seconds()));
     }
 
     private void row(String name, DurationStats s, String target) {
-        out().printf("%-18s %-9s %-9s %s%n", name, MetricsText.duration(s.medianSeconds()), MetricsText.duration(s.p90Seconds()),
-                s.count() == 0 ? "—" : MetricsText.percent(s.shareWithinTarget()) + " " + target + " (" + s.count() + ")");
+        out().printf(
+                        "%-18s %-9s %-9s %s%n",
+                        name,
+                        MetricsText.duration(s.medianSeconds()),
+                        MetricsText.duration(s.p90Seconds()),
+                        s.count() == 0
+                                ? "—"
+                                : MetricsText.percent(s.shareWithinTarget()) + " " + target + " (" + s.count() + ")");
     }
 }

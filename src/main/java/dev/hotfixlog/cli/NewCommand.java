@@ -20,27 +20,55 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "new", description = "Declare a hotfix. Prints its id first. On a terminal, asks for what is missing,"
-        + " starting with the two decision-tree questions.")
+@Command(
+        name = "new",
+        description = "Declare a hotfix. Prints its id first. On a terminal, asks for what is missing,"
+                + " starting with the two decision-tree questions.")
 final class NewCommand extends AppCommand {
     private String createdId;
-    @Option(names = "--title", description = "Brief description") String title;
-    @Option(names = "--severity", description = "critical, high or medium") String severity;
-    @Option(names = "--who", description = "Who is making the change") String who;
-    @Option(names = "--problem", description = "What is broken") String problem;
-    @Option(names = "--impact", description = "Users / business impact") String impact;
-    @Option(names = "--why", description = "Why the normal process cannot wait") String why;
-    @Option(names = "--detected", paramLabel = "TIME",
+
+    @Option(names = "--title", description = "Brief description")
+    String title;
+
+    @Option(names = "--severity", description = "critical, high or medium")
+    String severity;
+
+    @Option(names = "--who", description = "Who is making the change")
+    String who;
+
+    @Option(names = "--problem", description = "What is broken")
+    String problem;
+
+    @Option(names = "--impact", description = "Users / business impact")
+    String impact;
+
+    @Option(names = "--why", description = "Why the normal process cannot wait")
+    String why;
+
+    @Option(
+            names = "--detected",
+            paramLabel = "TIME",
             description = "When it was detected: now (default), '20 min ago', '2026-10-04 02:17' (UTC)")
     String detected;
+
     @Option(names = "--prod-down", paramLabel = "yes|no", description = "Is production down or severely degraded?")
     String prodDown;
-    @Option(names = "--can-wait", paramLabel = "yes|no", description = "Can it wait 2-4 hours?") String canWait;
-    @Option(names = "--idempotency-key", paramLabel = "KEY",
+
+    @Option(names = "--can-wait", paramLabel = "yes|no", description = "Can it wait 2-4 hours?")
+    String canWait;
+
+    @Option(
+            names = "--idempotency-key",
+            paramLabel = "KEY",
             description = "Run again with the same key and no second hotfix is made (safe retries in scripts)")
     String idempotencyKey;
-    @Option(names = "--field", paramLabel = "NAME=VALUE",
-            description = "A team field (HOTFIX_FIELDS), e.g. --field region=eu; repeatable") List<String> teamFields;
+
+    @Option(
+            names = "--field",
+            paramLabel = "NAME=VALUE",
+            description = "A team field (HOTFIX_FIELDS), e.g. --field region=eu; repeatable")
+    List<String> teamFields;
+
     @Option(names = "--json", description = "Print the whole record as JSON (its first field is the id)")
     boolean json;
 
@@ -61,8 +89,10 @@ final class NewCommand extends AppCommand {
                 wait = p.yesNo("Can it wait 2-4 hours?");
             }
             Triage.Outcome outcome = new Triage(down, wait).outcome();
-            p.say("→ " + outcome.advice() + (outcome == Triage.Outcome.HOTFIX ? ""
-                    : " (the record is kept and marked '" + outcome.json() + "')"));
+            p.say("→ " + outcome.advice()
+                    + (outcome == Triage.Outcome.HOTFIX
+                            ? ""
+                            : " (the record is kept and marked '" + outcome.json() + "')"));
             if (title == null) {
                 title = p.ask("Title (brief description)", null);
             }
@@ -96,7 +126,9 @@ final class NewCommand extends AppCommand {
         putIfSet(body, "impact", impact);
         putIfSet(body, "whyEmergency", why);
         if (detected != null) {
-            body.put("detectedAt", Answers.when("--detected", detected, ctx.clock()).toString());
+            body.put(
+                    "detectedAt",
+                    Answers.when("--detected", detected, ctx.clock()).toString());
         }
         if (down != null || wait != null) {
             ObjectNode t = body.putObject("triage");

@@ -46,8 +46,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         Config config = connection.config(ctx, flags);
         if (config.isRemote()) {
-            throw ValidationException.of("--server", "serve runs on a database, not on another server; unset "
-                    + "HOTFIX_SERVER / --server");
+            throw ValidationException.of(
+                    "--server", "serve runs on a database, not on another server; unset " + "HOTFIX_SERVER / --server");
         }
         App app = App.local(config, ctx.clock());
         WebServer server;
@@ -62,8 +62,10 @@ final class ServeCommand implements Callable<Integer> {
             app.close();
         }));
         String host = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
-        spec.commandLine().getOut().println("Hotfix Log serving on http://" + host + ":" + server.port()
-                + " (database: " + ConnectionOptions.maskPassword(config.dbUrl()) + ")");
+        spec.commandLine()
+                .getOut()
+                .println("Hotfix Log serving on http://" + host + ":" + server.port() + " (database: "
+                        + ConnectionOptions.maskPassword(config.dbUrl()) + ")");
         spec.commandLine().getOut().flush();
         return Cli.KEEP_RUNNING;
     }

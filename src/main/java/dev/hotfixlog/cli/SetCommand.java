@@ -1,6 +1,5 @@
 package dev.hotfixlog.cli;
 
-import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.Config;
@@ -14,19 +13,31 @@ import dev.hotfixlog.hotfix.RecordFields;
 import dev.hotfixlog.hotfix.RecordSection;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
+import dev.hotfixlog.text.Split;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "set", description = {"Change fields: set HOTFIX-003 owner=Priya systemsAffected=api,db "
-        + "followUps.postmortem.done=yes rollbackPlan=   (empty clears).",
-        "Field names are the API's; nested ones use dots."})
+@Command(
+        name = "set",
+        description = {
+            "Change fields: set HOTFIX-003 owner=Priya systemsAffected=api,db "
+                    + "followUps.postmortem.done=yes rollbackPlan=   (empty clears).",
+            "Field names are the API's; nested ones use dots."
+        })
 final class SetCommand extends AppCommand {
-    @Parameters(index = "0", paramLabel = "ID") String id;
-    @Parameters(index = "1..*", paramLabel = "FIELD=VALUE", arity = "1..*") List<String> assignments;
-    @Option(names = "--if-version", paramLabel = "N",
-            description = "Refuse (exit 3) unless the record is still at version N") Integer ifVersion;
+    @Parameters(index = "0", paramLabel = "ID")
+    String id;
+
+    @Parameters(index = "1..*", paramLabel = "FIELD=VALUE", arity = "1..*")
+    List<String> assignments;
+
+    @Option(
+            names = "--if-version",
+            paramLabel = "N",
+            description = "Refuse (exit 3) unless the record is still at version N")
+    Integer ifVersion;
 
     SetCommand(CliContext ctx) {
         super(ctx);
@@ -56,8 +67,7 @@ final class SetCommand extends AppCommand {
         }
         int version = ifVersion != null ? ifVersion : hotfixes.get(hid).version();
         Hotfix h = hotfixes.edit(hid, version, MergePatch.of(patch), config.actor());
-        out().println(h.id() + (h.version() == version ? " unchanged" : " updated") + " (version " + h.version()
-                + ")");
+        out().println(h.id() + (h.version() == version ? " unchanged" : " updated") + " (version " + h.version() + ")");
         return ExitCodes.OK;
     }
 
@@ -66,7 +76,8 @@ final class SetCommand extends AppCommand {
         String[] parts = Split.on(path, ".");
         ObjectNode node = patch;
         for (int i = 0; i < parts.length - 1; i++) {
-            node = node.has(parts[i]) && node.get(parts[i]).isObject() ? (ObjectNode) node.get(parts[i])
+            node = node.has(parts[i]) && node.get(parts[i]).isObject()
+                    ? (ObjectNode) node.get(parts[i])
                     : node.putObject(parts[i]);
         }
         String leaf = parts[parts.length - 1];
@@ -89,7 +100,6 @@ final class SetCommand extends AppCommand {
             node.put(leaf, raw);
         }
     }
-
 
     private static int wholeNumber(String field, String raw) {
         try {

@@ -13,8 +13,12 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "show", description = "Show one hotfix in the template's order.")
 final class ShowCommand extends AppCommand {
-    @Parameters(paramLabel = "ID", description = "e.g. HOTFIX-003 or 3") String id;
-    @Option(names = "--json", description = "JSON like GET /api/v1/hotfixes/{id}") boolean json;
+    @Parameters(paramLabel = "ID", description = "e.g. HOTFIX-003 or 3")
+    String id;
+
+    @Option(names = "--json", description = "JSON like GET /api/v1/hotfixes/{id}")
+    boolean json;
+
     @Option(names = "--markdown", description = "the record in the template's Markdown, every field kept")
     boolean markdown;
 

@@ -13,14 +13,15 @@ import java.nio.charset.StandardCharsets;
  */
 public record Terminal(BufferedReader in, PrintWriter out, PrintWriter err, boolean interactive) {
     public static Terminal system() {
-        return new Terminal(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+        return new Terminal(
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                 new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
                 new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
                 System.console() != null);
     }
 
     public static Terminal of(Reader in, Writer out, Writer err, boolean interactive) {
-        return new Terminal(new BufferedReader(in), new PrintWriter(out, true), new PrintWriter(err, true),
-                interactive);
+        return new Terminal(
+                new BufferedReader(in), new PrintWriter(out, true), new PrintWriter(err, true), interactive);
     }
 }

@@ -3,9 +3,9 @@ package dev.hotfixlog.cli;
 import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.error.ValidationException;
-import dev.hotfixlog.time.TimeText;
 import dev.hotfixlog.security.ApiToken;
 import dev.hotfixlog.security.IssuedToken;
+import dev.hotfixlog.time.TimeText;
 import dev.hotfixlog.web.Role;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
  * API tokens, straight on the database: whoever can open the database file is already its admin, so this is how
  * the first tokens are made on a server's own machine.
  */
-@Command(name = "token", description = "Create, list and revoke API tokens (on the database, not through a server).",
+@Command(
+        name = "token",
+        description = "Create, list and revoke API tokens (on the database, not through a server).",
         subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
 final class TokenCommand implements Runnable {
     @Spec
@@ -51,8 +53,10 @@ final class TokenCommand implements Runnable {
         public final Integer call() {
             Config config = connection.config(ctx, Map.of());
             if (config.isRemote()) {
-                throw ValidationException.of("--server", "tokens are managed on the server's own database; "
-                        + "run this where the database is, or use POST /api/v1/tokens as an admin");
+                throw ValidationException.of(
+                        "--server",
+                        "tokens are managed on the server's own database; "
+                                + "run this where the database is, or use POST /api/v1/tokens as an admin");
             }
             try (App app = App.local(config, ctx.clock())) {
                 return run(app, config, spec.commandLine().getOut());
@@ -66,7 +70,10 @@ final class TokenCommand implements Runnable {
     static final class Create extends Local {
         @Option(names = "--name", required = true, description = "Who or what it acts as (recorded in history)")
         String name;
-        @Option(names = "--role", required = true, description = "viewer, responder or admin") String role;
+
+        @Option(names = "--role", required = true, description = "viewer, responder or admin")
+        String role;
+
         @Option(names = "--expires-in", paramLabel = "DURATION", description = "e.g. 90 days, 12h (default: never)")
         String expiresIn;
 
@@ -76,14 +83,22 @@ final class TokenCommand implements Runnable {
 
         @Override
         int run(App app, Config config, PrintWriter out) {
-            Instant expires = expiresIn == null ? null
+            Instant expires = expiresIn == null
+                    ? null
                     : ctx.clock().instant().plus(TimeText.parseDuration("--expires-in", expiresIn));
             IssuedToken t = app.tokens().create(name, Role.parseGrantable("--role", role), expires, config.actor());
-            app.audit().record(config.actor(), "cli token create", t.token().id(), CliAudit.source(), 200,
-                    t.token().name() + " as " + t.token().role().json());
+            app.audit()
+                    .record(
+                            config.actor(),
+                            "cli token create",
+                            t.token().id(),
+                            CliAudit.source(),
+                            200,
+                            t.token().name() + " as " + t.token().role().json());
             out.println(t.secret());
-            out.println("  " + t.token().name() + " (" + t.token().role().json() + ", id " + t.token().id()
-                    + (expires == null ? ", no expiry" : ", expires " + HotfixText.time(expires)) + ")");
+            out.println("  " + t.token().name() + " (" + t.token().role().json() + ", id "
+                    + t.token().id() + (expires == null ? ", no expiry" : ", expires " + HotfixText.time(expires))
+                    + ")");
             out.println("  shown once: store it now, e.g. as HOTFIX_TOKEN");
             return ExitCodes.OK;
         }
@@ -97,11 +112,17 @@ final class TokenCommand implements Runnable {
 
         @Override
         int run(App app, Config config, PrintWriter out) {
-            out.println(String.format("%-36s %-10s %-10s %-20s %-20s %s", "ID", "ROLE", "PREFIX", "EXPIRES",
-                    "REVOKED", "NAME"));
+            out.println(String.format(
+                    "%-36s %-10s %-10s %-20s %-20s %s", "ID", "ROLE", "PREFIX", "EXPIRES", "REVOKED", "NAME"));
             for (ApiToken t : app.tokens().list()) {
-                out.println(String.format("%-36s %-10s %-10s %-20s %-20s %s", t.id(), t.role().json(), t.prefix(),
-                        HotfixText.time(t.expiresAt()), HotfixText.time(t.revokedAt()), HotfixText.clean(t.name())));
+                out.println(String.format(
+                        "%-36s %-10s %-10s %-20s %-20s %s",
+                        t.id(),
+                        t.role().json(),
+                        t.prefix(),
+                        HotfixText.time(t.expiresAt()),
+                        HotfixText.time(t.revokedAt()),
+                        HotfixText.clean(t.name())));
             }
             return ExitCodes.OK;
         }
@@ -109,7 +130,8 @@ final class TokenCommand implements Runnable {
 
     @Command(name = "revoke", description = "Revoke a token by id; it stops working at once.")
     static final class Revoke extends Local {
-        @Parameters(paramLabel = "ID") String id;
+        @Parameters(paramLabel = "ID")
+        String id;
 
         Revoke(CliContext ctx) {
             super(ctx);
@@ -119,7 +141,8 @@ final class TokenCommand implements Runnable {
         int run(App app, Config config, PrintWriter out) {
             ApiToken t = app.tokens().revoke(id);
             app.audit().record(config.actor(), "cli token revoke", t.id(), CliAudit.source(), 200, t.name());
-            out.println("revoked " + t.id() + " (" + HotfixText.clean(t.name()) + ") at " + HotfixText.time(t.revokedAt()));
+            out.println(
+                    "revoked " + t.id() + " (" + HotfixText.clean(t.name()) + ") at " + HotfixText.time(t.revokedAt()));
             return ExitCodes.OK;
         }
     }

@@ -16,29 +16,31 @@ final class UnknownCommand {
     /** At most this many suggestions: more is a list of commands, which --help gives. */
     private static final int SUGGESTED = 3;
 
-    private UnknownCommand() {
-    }
+    private UnknownCommand() {}
 
     /** The message for an unmatched word, or null when the word is not in a command's place (an extra value). */
     static String message(CommandLine.UnmatchedArgumentException e) {
         CommandSpec spec = e.getCommandLine().getCommandSpec();
         List<String> unmatched = e.getUnmatched();
-        if (unmatched.isEmpty() || spec.subcommands().isEmpty() || !spec.positionalParameters().isEmpty()
+        if (unmatched.isEmpty()
+                || spec.subcommands().isEmpty()
+                || !spec.positionalParameters().isEmpty()
                 || unmatched.get(0).startsWith("-")) {
             return null;
         }
         String word = unmatched.get(0);
         List<String> nearest = nearest(word, spec);
-        return "'" + word + "' is not a command of " + spec.qualifiedName() + (nearest.isEmpty()
-                ? "; its commands are " + String.join(", ", spec.subcommands().keySet())
-                : "; did you mean " + String.join(", ", nearest) + "?");
+        return "'" + word + "' is not a command of " + spec.qualifiedName()
+                + (nearest.isEmpty()
+                        ? "; its commands are "
+                                + String.join(", ", spec.subcommands().keySet())
+                        : "; did you mean " + String.join(", ", nearest) + "?");
     }
 
     /** The commands nearest the word (its prefix, or fewest edits and within a third of its length), by name. */
     static List<String> nearest(String word, CommandSpec parent) {
         String w = word.toLowerCase(Locale.ROOT);
-        record Scored(String name, int distance) {
-        }
+        record Scored(String name, int distance) {}
         List<Scored> scored = new ArrayList<>();
         for (String name : parent.subcommands().keySet()) {
             int d = name.startsWith(w) || w.startsWith(name) ? 0 : distance(w, name);

@@ -15,8 +15,16 @@ import java.time.Instant;
  * @param url         the pipeline run or release page, or null
  * @param rollbackOf  the earlier deploy of the same version, when the one before this was another: a rollback
  */
-public record Deploy(long id, String system, String version, Instant at, String environment, String source,
-                     String actor, String url, Long rollbackOf) {
+public record Deploy(
+        long id,
+        String system,
+        String version,
+        Instant at,
+        String environment,
+        String source,
+        String actor,
+        String url,
+        Long rollbackOf) {
     public boolean rollback() {
         return rollbackOf != null;
     }

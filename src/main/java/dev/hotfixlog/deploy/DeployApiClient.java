@@ -18,7 +18,9 @@ public final class DeployApiClient implements DeployService {
 
     @Override
     public Recorded record(DeployMarker m, String source, String actor) {
-        ObjectNode body = Json.object().put("system", m.system()).put("version", m.version())
+        ObjectNode body = Json.object()
+                .put("system", m.system())
+                .put("version", m.version())
                 .put("environment", m.environment());
         if (m.at() != null) {
             body.put("at", m.at().toString());
@@ -29,7 +31,8 @@ public final class DeployApiClient implements DeployService {
         if (m.externalId() != null) {
             body.put("id", m.externalId());
         }
-        ObjectNode o = ApiTransport.object(transport.send(transport.request("/deploys")
+        ObjectNode o = ApiTransport.object(transport.send(transport
+                .request("/deploys")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))));
         return new Recorded(DeployJson.read(o), o.path("repeat").asBoolean());
@@ -37,22 +40,25 @@ public final class DeployApiClient implements DeployService {
 
     @Override
     public List<Deploy> list(String system, int limit) {
-        String q = "?limit=" + limit + (system == null ? "" : "&system=" + URLEncoder.encode(system,
-                StandardCharsets.UTF_8));
-        return DeployJson.readList(ApiTransport.object(transport.send(transport.request("/deploys" + q).GET())));
+        String q = "?limit=" + limit
+                + (system == null ? "" : "&system=" + URLEncoder.encode(system, StandardCharsets.UTF_8));
+        return DeployJson.readList(ApiTransport.object(
+                transport.send(transport.request("/deploys" + q).GET())));
     }
 
     @Override
     public HotfixDeploys forHotfix(String hotfixId) {
-        return DeployJson.readHotfixDeploys(ApiTransport.object(transport.send(transport.request("/hotfixes/"
-                + URLEncoder.encode(hotfixId, StandardCharsets.UTF_8) + "/deploys").GET())));
+        return DeployJson.readHotfixDeploys(ApiTransport.object(transport.send(transport
+                .request("/hotfixes/" + URLEncoder.encode(hotfixId, StandardCharsets.UTF_8) + "/deploys")
+                .GET())));
     }
 
     @Override
     public HotfixDeploys confirm(String hotfixId, HotfixDeploys.Role role, long deployId, String actor) {
-        return DeployJson.readHotfixDeploys(ApiTransport.object(transport.send(transport.request("/hotfixes/"
-                + URLEncoder.encode(hotfixId, StandardCharsets.UTF_8) + "/deploys/" + role.json())
+        return DeployJson.readHotfixDeploys(ApiTransport.object(transport.send(transport
+                .request("/hotfixes/" + URLEncoder.encode(hotfixId, StandardCharsets.UTF_8) + "/deploys/" + role.json())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(Json.object().put("deploy", deployId)))))));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        Json.write(Json.object().put("deploy", deployId)))))));
     }
 }

@@ -16,8 +16,7 @@ import java.util.Set;
 public final class DeployJson {
     private static final Set<String> MARKER_FIELDS = Set.of("system", "version", "at", "environment", "url", "id");
 
-    private DeployJson() {
-    }
+    private DeployJson() {}
 
     /**
      * A generic deploy marker: {@code {"system":"payments","version":"1.4.2","at":"2026-12-03T02:10:00Z",
@@ -27,8 +26,8 @@ public final class DeployJson {
         List<FieldError> errors = new ArrayList<>();
         o.fieldNames().forEachRemaining(n -> {
             if (!MARKER_FIELDS.contains(n)) {
-                errors.add(new FieldError(n, "is not a field of a deploy; use system, version, at, environment, url, "
-                        + "id"));
+                errors.add(new FieldError(
+                        n, "is not a field of a deploy; use system, version, at, environment, url, " + "id"));
             }
         });
         String system = Json.text(o, "system", errors);
@@ -71,10 +70,17 @@ public final class DeployJson {
     }
 
     public static Deploy read(JsonNode o) {
-        return new Deploy(o.path("id").asLong(), o.path("system").asText(), o.path("version").asText(),
-                Instant.parse(o.path("at").asText()), o.path("environment").asText(), o.path("source").asText(),
-                o.path("actor").asText(), o.path("url").isNull() ? null : o.path("url").asText(),
-                o.path("rollbackOf").isNull() || o.path("rollbackOf").isMissingNode() ? null
+        return new Deploy(
+                o.path("id").asLong(),
+                o.path("system").asText(),
+                o.path("version").asText(),
+                Instant.parse(o.path("at").asText()),
+                o.path("environment").asText(),
+                o.path("source").asText(),
+                o.path("actor").asText(),
+                o.path("url").isNull() ? null : o.path("url").asText(),
+                o.path("rollbackOf").isNull() || o.path("rollbackOf").isMissingNode()
+                        ? null
                         : o.path("rollbackOf").asLong());
     }
 
@@ -112,16 +118,20 @@ public final class DeployJson {
     }
 
     public static HotfixDeploys readHotfixDeploys(JsonNode o) {
-        return new HotfixDeploys(o.path("hotfix").asText(), readLink(o.path("suspectedCause")),
-                readLink(o.path("fixDeploy")));
+        return new HotfixDeploys(
+                o.path("hotfix").asText(), readLink(o.path("suspectedCause")), readLink(o.path("fixDeploy")));
     }
 
     private static HotfixDeploys.Link readLink(JsonNode l) {
         if (l.isNull() || l.isMissingNode()) {
             return null;
         }
-        return new HotfixDeploys.Link(read(l.path("deploy")), l.path("confirmed").asBoolean(),
+        return new HotfixDeploys.Link(
+                read(l.path("deploy")),
+                l.path("confirmed").asBoolean(),
                 l.path("confirmedBy").isNull() ? null : l.path("confirmedBy").asText(),
-                l.path("confirmedAt").isNull() ? null : Instant.parse(l.path("confirmedAt").asText()));
+                l.path("confirmedAt").isNull()
+                        ? null
+                        : Instant.parse(l.path("confirmedAt").asText()));
     }
 }

@@ -14,20 +14,23 @@ import java.util.Locale;
  * sender's own id of the event, which makes a repeated report one deploy. The environment is a word (letters,
  * digits, - _ .), lowercased.
  */
-public record DeployMarker(String system, String version, Instant at, String environment, String url,
-                           String externalId) {
+public record DeployMarker(
+        String system, String version, Instant at, String environment, String url, String externalId) {
     static final int MAX = 200;
-    private static final com.google.re2j.Pattern ENVIRONMENT = com.google.re2j.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final com.google.re2j.Pattern ENVIRONMENT =
+            com.google.re2j.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     public DeployMarker {
         List<FieldError> errors = new ArrayList<>();
         system = name(errors, "system", system, true);
         version = name(errors, "version", version, true);
-        environment = environment == null || environment.isBlank() ? "production"
+        environment = environment == null || environment.isBlank()
+                ? "production"
                 : environment.strip().toLowerCase(Locale.ROOT);
         if (!ENVIRONMENT.matcher(environment).matches()) {
-            errors.add(new FieldError("environment", "may use letters, digits, - _ and . only (at most 64), e.g. "
-                    + "production, staging, eu-west-1"));
+            errors.add(new FieldError(
+                    "environment",
+                    "may use letters, digits, - _ and . only (at most 64), e.g. " + "production, staging, eu-west-1"));
         }
         externalId = name(errors, "id", externalId, false);
         if (url != null && !url.isBlank()) {

@@ -8,8 +8,8 @@ import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Integration;
 import dev.hotfixlog.security.Integrations;
-import dev.hotfixlog.security.SenderKind;
 import dev.hotfixlog.security.SecretRedactor;
+import dev.hotfixlog.security.SenderKind;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
 import dev.hotfixlog.web.Role;
@@ -32,13 +32,14 @@ import java.util.Map;
 public final class DeployRoutes {
     private static final Pattern DEPLOY_ID = Pattern.compile("\\d{1,15}");
     /** A CI pipeline or Argo CD: a bearer token or basic credentials (a signature in Grafana's header, if set). */
-    static final SenderKind DEPLOY = new SenderKind("deploy", "X-Grafana-Alerting-Signature",
-            SenderKind.Signature.ACCEPTED, "");
+    static final SenderKind DEPLOY =
+            new SenderKind("deploy", "X-Grafana-Alerting-Signature", SenderKind.Signature.ACCEPTED, "");
     /** GitHub signs every webhook with its secret: X-Hub-Signature-256, {@code sha256=<hex>}. */
-    static final SenderKind GITHUB = new SenderKind("github", "X-Hub-Signature-256", SenderKind.Signature.REQUIRED,
-            "sha256=");
+    static final SenderKind GITHUB =
+            new SenderKind("github", "X-Hub-Signature-256", SenderKind.Signature.REQUIRED, "sha256=");
     /** The kinds of sender this feature's URLs take, for {@code HOTFIX_INTEGRATIONS}. */
     public static final List<SenderKind> SENDERS = List.of(DEPLOY, GITHUB);
+
     private final DeployService service;
     private final Integrations integrations;
     private final Turns turns;
@@ -55,12 +56,21 @@ public final class DeployRoutes {
 
     public void register(RoutesConfig r) {
         r.get("/api/v1/deploys", this::listApi, Role.VIEWER);
-        r.post("/api/v1/deploys", ctx -> recorded(ctx, service.record(DeployJson.readMarker(Json.parseObject(
-                Requests.body(ctx))), "api", Requests.actor(ctx))), Role.RESPONDER);
+        r.post(
+                "/api/v1/deploys",
+                ctx -> recorded(
+                        ctx,
+                        service.record(
+                                DeployJson.readMarker(Json.parseObject(Requests.body(ctx))),
+                                "api",
+                                Requests.actor(ctx))),
+                Role.RESPONDER);
         r.post("/api/v1/ingest/deploy/{name}", this::marker, Role.ANYONE);
         r.post("/api/v1/ingest/github/{name}", this::github, Role.ANYONE);
-        r.get("/api/v1/hotfixes/{id}/deploys", ctx -> json(ctx, 200,
-                DeployJson.write(service.forHotfix(ctx.pathParam("id")))), Role.VIEWER);
+        r.get(
+                "/api/v1/hotfixes/{id}/deploys",
+                ctx -> json(ctx, 200, DeployJson.write(service.forHotfix(ctx.pathParam("id")))),
+                Role.VIEWER);
         r.post("/api/v1/hotfixes/{id}/deploys/{role}", this::confirmApi, Role.RESPONDER);
         r.get("/deploys", this::listPage, Role.VIEWER);
         r.get("/hotfixes/{id}/deploys", this::hotfixPage, Role.VIEWER);
@@ -82,9 +92,11 @@ public final class DeployRoutes {
             return;
         }
         if (!"deployment_status".equals(event)) {
-            throw ValidationException.of("X-GitHub-Event", "this URL takes deployment_status events, was "
-                    + SecretRedactor.quoted(event)
-                    + "; in the webhook's settings, choose \"Deployment statuses\" only");
+            throw ValidationException.of(
+                    "X-GitHub-Event",
+                    "this URL takes deployment_status events, was "
+                            + SecretRedactor.quoted(event)
+                            + "; in the webhook's settings, choose \"Deployment statuses\" only");
         }
         String delivery = ctx.header("X-GitHub-Delivery");
         if (delivery == null || delivery.isBlank()) {
@@ -93,8 +105,17 @@ public final class DeployRoutes {
         ObjectNode body = Json.parseObject(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
         DeployMarker m = GitHubDeployments.marker(body, delivery);
         if (m == null) {
-            json(ctx, 200, Json.object().put("recorded", false).put("reason", "state "
-                    + body.path("deployment_status").path("state").asText() + " is not a finished deploy"));
+            json(
+                    ctx,
+                    200,
+                    Json.object()
+                            .put("recorded", false)
+                            .put(
+                                    "reason",
+                                    "state "
+                                            + body.path("deployment_status")
+                                                    .path("state")
+                                                    .asText() + " is not a finished deploy"));
             return;
         }
         JsonNode sender = body.path("sender").path("login");
@@ -105,14 +126,19 @@ public final class DeployRoutes {
     private void recorded(Context ctx, DeployService.Recorded r) {
         ObjectNode o = DeployJson.write(r.deploy());
         o.put("repeat", r.repeat());
-        ctx.header("Location", "/api/v1/deploys?system=" + java.net.URLEncoder.encode(r.deploy().system(),
-                StandardCharsets.UTF_8));
+        ctx.header(
+                "Location",
+                "/api/v1/deploys?system="
+                        + java.net.URLEncoder.encode(r.deploy().system(), StandardCharsets.UTF_8));
         json(ctx, r.repeat() ? 200 : 201, o);
     }
 
     private void listApi(Context ctx) {
-        json(ctx, 200, DeployJson.writeList(service.list(ctx.queryParam("system"),
-                Requests.intQuery(ctx, "limit", DeployService.DEFAULT_LIMIT))));
+        json(
+                ctx,
+                200,
+                DeployJson.writeList(service.list(
+                        ctx.queryParam("system"), Requests.intQuery(ctx, "limit", DeployService.DEFAULT_LIMIT))));
     }
 
     private void confirmApi(Context ctx) {
@@ -121,8 +147,14 @@ public final class DeployRoutes {
         if (deploy == null || !deploy.canConvertToLong()) {
             throw ValidationException.of("deploy", "is required: the deploy's id");
         }
-        json(ctx, 200, DeployJson.write(service.confirm(ctx.pathParam("id"),
-                HotfixDeploys.Role.parse("role", ctx.pathParam("role")), deploy.asLong(), Requests.actor(ctx))));
+        json(
+                ctx,
+                200,
+                DeployJson.write(service.confirm(
+                        ctx.pathParam("id"),
+                        HotfixDeploys.Role.parse("role", ctx.pathParam("role")),
+                        deploy.asLong(),
+                        Requests.actor(ctx))));
     }
 
     private void confirmForm(Context ctx) {
@@ -130,8 +162,11 @@ public final class DeployRoutes {
         if (deploy == null || !DEPLOY_ID.matcher(deploy).matches()) {
             throw ValidationException.of("deploy", "is required: the deploy's id");
         }
-        HotfixDeploys hd = service.confirm(ctx.pathParam("id"), HotfixDeploys.Role.parse("role",
-                ctx.pathParam("role")), Long.parseLong(deploy), Requests.actor(ctx));
+        HotfixDeploys hd = service.confirm(
+                ctx.pathParam("id"),
+                HotfixDeploys.Role.parse("role", ctx.pathParam("role")),
+                Long.parseLong(deploy),
+                Requests.actor(ctx));
         ctx.status(303).header("Location", "/hotfixes/" + hd.hotfixId() + "/deploys");
     }
 

@@ -30,6 +30,5 @@ public interface DeployService {
     HotfixDeploys confirm(String hotfixId, HotfixDeploys.Role role, long deployId, String actor);
 
     /** A recorded deploy, and whether it had been recorded before. */
-    record Recorded(Deploy deploy, boolean repeat) {
-    }
+    record Recorded(Deploy deploy, boolean repeat) {}
 }

@@ -13,15 +13,14 @@ import java.time.Instant;
  * not deploys (null).
  */
 final class GitHubDeployments {
-    private GitHubDeployments() {
-    }
+    private GitHubDeployments() {}
 
     static DeployMarker marker(ObjectNode body, String deliveryId) {
         JsonNode status = body.path("deployment_status");
         JsonNode deployment = body.path("deployment");
         if (!status.isObject() || !deployment.isObject()) {
-            throw ValidationException.of("deployment_status", "is required: this URL takes GitHub's "
-                    + "deployment_status events");
+            throw ValidationException.of(
+                    "deployment_status", "is required: this URL takes GitHub's " + "deployment_status events");
         }
         if (!"success".equals(status.path("state").asText())) {
             return null;

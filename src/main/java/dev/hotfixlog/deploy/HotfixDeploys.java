@@ -10,12 +10,12 @@ import java.time.Instant;
  */
 public record HotfixDeploys(String hotfixId, Link cause, Link fix) {
     /** A deploy in one role, suggested or confirmed. */
-    public record Link(Deploy deploy, boolean confirmed, String confirmedBy, Instant confirmedAt) {
-    }
+    public record Link(Deploy deploy, boolean confirmed, String confirmedBy, Instant confirmedAt) {}
 
     /** The two roles a deploy can have for a hotfix. */
     public enum Role {
-        CAUSE, FIX;
+        CAUSE,
+        FIX;
 
         public String json() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -27,8 +27,8 @@ public record HotfixDeploys(String hotfixId, Link cause, Link fix) {
                     return r;
                 }
             }
-            throw dev.hotfixlog.error.ValidationException.of(field, SecretRedactor.quoted(text)
-                    + " is not a role; use cause or fix");
+            throw dev.hotfixlog.error.ValidationException.of(
+                    field, SecretRedactor.quoted(text) + " is not a role; use cause or fix");
         }
     }
 }

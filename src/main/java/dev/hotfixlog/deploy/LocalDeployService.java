@@ -31,8 +31,8 @@ public final class LocalDeployService implements DeployService {
     private final Duration causeWindow;
     private final DeployRepository repo = new DeployRepository();
 
-    public LocalDeployService(Database db, Clock clock, SecretRedactor redactor, HotfixService hotfixes,
-                              Duration causeWindow) {
+    public LocalDeployService(
+            Database db, Clock clock, SecretRedactor redactor, HotfixService hotfixes, Duration causeWindow) {
         this.db = Objects.requireNonNull(db, "db");
         this.redactor = Objects.requireNonNull(redactor, "redactor");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -43,8 +43,13 @@ public final class LocalDeployService implements DeployService {
     @Override
     public Recorded record(DeployMarker sent, String source, String actor) {
         // A pipeline's text (a version, a run's URL with a token in it) is masked like any text the log keeps.
-        DeployMarker marker = new DeployMarker(mask(sent.system()), mask(sent.version()), sent.at(),
-                sent.environment(), mask(sent.url()), mask(sent.externalId()));
+        DeployMarker marker = new DeployMarker(
+                mask(sent.system()),
+                mask(sent.version()),
+                sent.at(),
+                sent.environment(),
+                mask(sent.url()),
+                mask(sent.externalId()));
         // The actor may carry the sender's words (GitHub's sender login): masked and bounded like the rest.
         String who = mask(actor.length() > DeployMarker.MAX ? actor.substring(0, DeployMarker.MAX) : actor);
         long now = clock.millis();
@@ -75,22 +80,33 @@ public final class LocalDeployService implements DeployService {
     public HotfixDeploys forHotfix(String hotfixId) {
         String id = HotfixId.parse(hotfixId).toString();
         return db.read(h -> {
-            DeployRepository.RecordFacts r = repo.record(h, id).orElseThrow(() ->
-                    new NotFoundException("no hotfix " + id));
+            DeployRepository.RecordFacts r =
+                    repo.record(h, id).orElseThrow(() -> new NotFoundException("no hotfix " + id));
             Map<HotfixDeploys.Role, DeployRepository.Confirmed> links = repo.links(h, id);
-            HotfixDeploys.Link cause = link(h, links.get(HotfixDeploys.Role.CAUSE), () -> r.detectedAt() == null
-                    ? null : repo.lastBefore(h, r.systems(), r.detectedAt() - causeWindow.toMillis(), r.detectedAt())
-                    .orElse(null));
-            HotfixDeploys.Link fix = link(h, links.get(HotfixDeploys.Role.FIX), () ->
-                    repo.firstAfter(h, r.systems(), r.declaredAt()).orElse(null));
+            HotfixDeploys.Link cause = link(
+                    h,
+                    links.get(HotfixDeploys.Role.CAUSE),
+                    () -> r.detectedAt() == null
+                            ? null
+                            : repo.lastBefore(h, r.systems(), r.detectedAt() - causeWindow.toMillis(), r.detectedAt())
+                                    .orElse(null));
+            HotfixDeploys.Link fix = link(
+                    h,
+                    links.get(HotfixDeploys.Role.FIX),
+                    () -> repo.firstAfter(h, r.systems(), r.declaredAt()).orElse(null));
             return new HotfixDeploys(id, cause, fix);
         });
     }
 
-    private HotfixDeploys.Link link(org.jdbi.v3.core.Handle h, DeployRepository.Confirmed confirmed,
-                                    java.util.function.Supplier<Deploy> suggestion) {
+    private HotfixDeploys.Link link(
+            org.jdbi.v3.core.Handle h,
+            DeployRepository.Confirmed confirmed,
+            java.util.function.Supplier<Deploy> suggestion) {
         if (confirmed != null) {
-            return new HotfixDeploys.Link(repo.find(h, confirmed.deployId()).orElseThrow(), true, confirmed.by(),
+            return new HotfixDeploys.Link(
+                    repo.find(h, confirmed.deployId()).orElseThrow(),
+                    true,
+                    confirmed.by(),
                     Instant.ofEpochMilli(confirmed.at()));
         }
         Deploy d = suggestion.get();
@@ -100,8 +116,8 @@ public final class LocalDeployService implements DeployService {
     @Override
     public HotfixDeploys confirm(String hotfixId, HotfixDeploys.Role role, long deployId, String actor) {
         HotfixId id = HotfixId.parse(hotfixId);
-        Deploy d = db.read(h -> repo.find(h, deployId)).orElseThrow(() ->
-                new NotFoundException("no deploy " + deployId));
+        Deploy d =
+                db.read(h -> repo.find(h, deployId)).orElseThrow(() -> new NotFoundException("no deploy " + deployId));
         Hotfix current = hotfixes.get(id);
         if (role == HotfixDeploys.Role.FIX) {
             // The record's own rules check the time (not before detection); a refusal leaves nothing linked.

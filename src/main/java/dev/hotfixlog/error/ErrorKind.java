@@ -26,6 +26,7 @@ public enum ErrorKind {
 
     /** Exit codes: 0 ok, 1 anything else, 2 bad input (an unknown id is bad input too), 3 conflict or stale. */
     public static final int EXIT_OK = 0;
+
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_CONFLICT = 3;

@@ -28,8 +28,15 @@ public record DebtLedger(Instant asOf, List<Loan> open, List<Month> months) {
     }
 
     /** One outstanding proper fix. */
-    public record Loan(HotfixId hotfixId, String title, Severity severity, Instant since, String properFix,
-                       String owner, String link, Instant dueAt) {
+    public record Loan(
+            HotfixId hotfixId,
+            String title,
+            Severity severity,
+            Instant since,
+            String properFix,
+            String owner,
+            String link,
+            Instant dueAt) {
         public Duration age(Instant now) {
             return Duration.between(since, now);
         }
@@ -40,6 +47,5 @@ public record DebtLedger(Instant asOf, List<Loan> open, List<Month> months) {
     }
 
     /** A calendar month (UTC): loans outstanding at its end (now, for this month), taken and repaid in it. */
-    public record Month(String month, long outstanding, long taken, long repaid) {
-    }
+    public record Month(String month, long outstanding, long taken, long repaid) {}
 }

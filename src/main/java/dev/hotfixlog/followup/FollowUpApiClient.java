@@ -17,11 +17,13 @@ public final class FollowUpApiClient implements FollowUpService {
     public List<FollowUpItem> list(FollowUpQuery q) {
         String path = "/followups?overdue=" + q.overdueOnly() + "&done=" + q.includeDone() + "&limit=" + q.limit()
                 + (q.owner() == null ? "" : "&owner=" + URLEncoder.encode(q.owner(), StandardCharsets.UTF_8));
-        return FollowUpJson.readItems(ApiTransport.object(transport.send(transport.request(path).GET())));
+        return FollowUpJson.readItems(
+                ApiTransport.object(transport.send(transport.request(path).GET())));
     }
 
     @Override
     public DebtLedger debt() {
-        return FollowUpJson.readDebt(ApiTransport.object(transport.send(transport.request("/debt").GET())));
+        return FollowUpJson.readDebt(
+                ApiTransport.object(transport.send(transport.request("/debt").GET())));
     }
 }

@@ -13,8 +13,7 @@ import java.util.List;
 
 /** The JSON of follow-up lists and the debt ledger, written by the routes and read back by the API client. */
 public final class FollowUpJson {
-    private FollowUpJson() {
-    }
+    private FollowUpJson() {}
 
     public static ObjectNode write(List<FollowUpItem> items) {
         ObjectNode o = Json.object();
@@ -39,11 +38,18 @@ public final class FollowUpJson {
     static List<FollowUpItem> readItems(ObjectNode o) {
         List<FollowUpItem> out = new ArrayList<>();
         for (JsonNode n : o.path("items")) {
-            out.add(new FollowUpItem(HotfixId.parse(n.path("hotfix").asText()), n.path("title").asText(),
+            out.add(new FollowUpItem(
+                    HotfixId.parse(n.path("hotfix").asText()),
+                    n.path("title").asText(),
                     Severity.stored("severity", n.path("severity").asText(null)),
-                    FollowUpKind.fromJson(n.path("kind").asText()).orElseThrow(), text(n, "description"),
-                    text(n, "owner"), instant(n, "dueAt"), n.path("done").asBoolean(), instant(n, "doneAt"),
-                    text(n, "link"), FollowUpState.parse(n.path("state").asText())));
+                    FollowUpKind.fromJson(n.path("kind").asText()).orElseThrow(),
+                    text(n, "description"),
+                    text(n, "owner"),
+                    instant(n, "dueAt"),
+                    n.path("done").asBoolean(),
+                    instant(n, "doneAt"),
+                    text(n, "link"),
+                    FollowUpState.parse(n.path("state").asText())));
         }
         return out;
     }
@@ -80,14 +86,23 @@ public final class FollowUpJson {
     static DebtLedger readDebt(ObjectNode o) {
         List<DebtLedger.Loan> open = new ArrayList<>();
         for (JsonNode n : o.path("open")) {
-            open.add(new DebtLedger.Loan(HotfixId.parse(n.path("hotfix").asText()), n.path("title").asText(),
-                    Severity.stored("severity", n.path("severity").asText(null)), instant(n, "since"),
-                    text(n, "properFix"), text(n, "owner"), text(n, "link"), instant(n, "dueAt")));
+            open.add(new DebtLedger.Loan(
+                    HotfixId.parse(n.path("hotfix").asText()),
+                    n.path("title").asText(),
+                    Severity.stored("severity", n.path("severity").asText(null)),
+                    instant(n, "since"),
+                    text(n, "properFix"),
+                    text(n, "owner"),
+                    text(n, "link"),
+                    instant(n, "dueAt")));
         }
         List<DebtLedger.Month> months = new ArrayList<>();
         for (JsonNode n : o.path("months")) {
-            months.add(new DebtLedger.Month(n.path("month").asText(), n.path("outstanding").asLong(),
-                    n.path("taken").asLong(), n.path("repaid").asLong()));
+            months.add(new DebtLedger.Month(
+                    n.path("month").asText(),
+                    n.path("outstanding").asLong(),
+                    n.path("taken").asLong(),
+                    n.path("repaid").asLong()));
         }
         return new DebtLedger(instant(o, "asOf"), open, months);
     }

@@ -41,8 +41,7 @@ public record FollowUpQuery(boolean overdueOnly, String owner, boolean includeDo
         return owner == null || ownerName != null && handles(ownerName).contains(normal(owner));
     }
 
-    private static final Pattern EMAIL = Pattern.compile(
-            "<?([^\\s<>@]+)@[^\\s<>]+>?");
+    private static final Pattern EMAIL = Pattern.compile("<?([^\\s<>@]+)@[^\\s<>]+>?");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern WORD_SEPARATOR = Pattern.compile("[\\s.,_()-]+");
 

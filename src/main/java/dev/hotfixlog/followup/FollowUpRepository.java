@@ -47,12 +47,25 @@ final class FollowUpRepository {
     private static FollowUpItem item(ResultSet rs, Instant now) throws SQLException {
         Instant due = instant(rs, 7);
         boolean done = rs.getBoolean(8);
-        FollowUpState state = done ? FollowUpState.DONE : due == null ? FollowUpState.OPEN
-                : !due.isAfter(now) ? FollowUpState.OVERDUE
-                : due.isBefore(now.plus(DUE_SOON)) ? FollowUpState.DUE_SOON : FollowUpState.OPEN;
-        return new FollowUpItem(HotfixId.parse(rs.getString(1)), rs.getString(2),
-                Severity.stored("severity", rs.getString(3)), FollowUpKind.fromJson(rs.getString(4)).orElseThrow(),
-                rs.getString(5), rs.getString(6), due, done, instant(rs, 9), rs.getString(10), state);
+        FollowUpState state = done
+                ? FollowUpState.DONE
+                : due == null
+                        ? FollowUpState.OPEN
+                        : !due.isAfter(now)
+                                ? FollowUpState.OVERDUE
+                                : due.isBefore(now.plus(DUE_SOON)) ? FollowUpState.DUE_SOON : FollowUpState.OPEN;
+        return new FollowUpItem(
+                HotfixId.parse(rs.getString(1)),
+                rs.getString(2),
+                Severity.stored("severity", rs.getString(3)),
+                FollowUpKind.fromJson(rs.getString(4)).orElseThrow(),
+                rs.getString(5),
+                rs.getString(6),
+                due,
+                done,
+                instant(rs, 9),
+                rs.getString(10),
+                state);
     }
 
     /** Proper fixes still owed, oldest loan first. */
@@ -60,20 +73,36 @@ final class FollowUpRepository {
         return h.createQuery("SELECT h.id, h.title, h.severity, " + LOAN_SINCE + ", f.description,"
                         + " COALESCE(f.owner, h.owner), f.link, f.due_at" + LOANS + " AND f.done = false"
                         + " ORDER BY " + LOAN_SINCE + ", h.number")
-                .map((rs, ctx) -> new DebtLedger.Loan(HotfixId.parse(rs.getString(1)), rs.getString(2),
-                        Severity.stored("severity", rs.getString(3)), instant(rs, 4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), instant(rs, 8)))
+                .map((rs, ctx) -> new DebtLedger.Loan(
+                        HotfixId.parse(rs.getString(1)),
+                        rs.getString(2),
+                        Severity.stored("severity", rs.getString(3)),
+                        instant(rs, 4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        instant(rs, 8)))
                 .list();
     }
 
     /** One month of the ledger, [start, end): owed at its end, taken in it, repaid in it. */
     DebtLedger.Month month(Handle h, String name, long start, long end) {
-        long outstanding = count(h, "SELECT COUNT(*)" + LOANS + " AND " + LOAN_SINCE + " < :end AND (f.done ="
-                + " false OR (f.done_at IS NOT NULL AND f.done_at >= :end))", start, end);
-        long taken = count(h, "SELECT COUNT(*)" + LOANS + " AND " + LOAN_SINCE + " >= :start AND " + LOAN_SINCE
-                + " < :end", start, end);
-        long repaid = count(h, "SELECT COUNT(*)" + LOANS + " AND f.done = true AND f.done_at >= :start"
-                + " AND f.done_at < :end", start, end);
+        long outstanding = count(
+                h,
+                "SELECT COUNT(*)" + LOANS + " AND " + LOAN_SINCE + " < :end AND (f.done ="
+                        + " false OR (f.done_at IS NOT NULL AND f.done_at >= :end))",
+                start,
+                end);
+        long taken = count(
+                h,
+                "SELECT COUNT(*)" + LOANS + " AND " + LOAN_SINCE + " >= :start AND " + LOAN_SINCE + " < :end",
+                start,
+                end);
+        long repaid = count(
+                h,
+                "SELECT COUNT(*)" + LOANS + " AND f.done = true AND f.done_at >= :start" + " AND f.done_at < :end",
+                start,
+                end);
         return new DebtLedger.Month(name, outstanding, taken, repaid);
     }
 

@@ -1,9 +1,9 @@
 package dev.hotfixlog.followup;
 
 import dev.hotfixlog.json.Json;
-import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
+import dev.hotfixlog.web.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -27,14 +27,18 @@ public final class FollowUpRoutes {
 
     public void register(RoutesConfig r) {
         r.get("/api/v1/followups", this::listApi, Role.VIEWER);
-        r.get("/api/v1/debt", ctx -> ctx.contentType("application/json")
-                .result(Json.write(FollowUpJson.write(service.debt()))), Role.VIEWER);
+        r.get(
+                "/api/v1/debt",
+                ctx -> ctx.contentType("application/json").result(Json.write(FollowUpJson.write(service.debt()))),
+                Role.VIEWER);
         r.get("/followups", this::page, Role.VIEWER);
         r.get("/debt", this::debtPage, Role.VIEWER);
     }
 
     private void listApi(Context ctx) {
-        FollowUpQuery q = new FollowUpQuery(Requests.boolQuery(ctx, "overdue"), ctx.queryParam("owner"),
+        FollowUpQuery q = new FollowUpQuery(
+                Requests.boolQuery(ctx, "overdue"),
+                ctx.queryParam("owner"),
                 Requests.boolQuery(ctx, "done"),
                 Requests.intQuery(ctx, "limit", FollowUpQuery.DEFAULT_LIMIT));
         ctx.contentType("application/json").result(Json.write(FollowUpJson.write(service.list(q))));
@@ -51,8 +55,9 @@ public final class FollowUpRoutes {
         p.put("owner", everyone ? "" : owner);
         p.put("mine", owner.equals(Requests.actor(ctx)));
         p.put("overdue", overdue);
-        p.put("items", service.list(new FollowUpQuery(overdue, everyone ? null : owner, false,
-                FollowUpQuery.MAX_LIMIT)));
+        p.put(
+                "items",
+                service.list(new FollowUpQuery(overdue, everyone ? null : owner, false, FollowUpQuery.MAX_LIMIT)));
         p.put("now", clock.instant());
         pages.render(ctx, 200, "followups.jte", p);
     }

@@ -2,7 +2,10 @@ package dev.hotfixlog.followup;
 
 /** Where a follow-up stands at a given moment. */
 public enum FollowUpState {
-    OVERDUE("overdue"), DUE_SOON("due-soon"), OPEN("open"), DONE("done");
+    OVERDUE("overdue"),
+    DUE_SOON("due-soon"),
+    OPEN("open"),
+    DONE("done");
 
     private final String json;
 

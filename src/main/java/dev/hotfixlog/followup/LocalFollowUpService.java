@@ -47,8 +47,13 @@ public final class LocalFollowUpService implements FollowUpService {
         for (int back = LEDGER_MONTHS - 1; back >= 0; back--) {
             YearMonth m = current.minusMonths(back);
             long start = m.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-            long end = back == 0 ? now.toEpochMilli() + 1
-                    : m.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+            long end = back == 0
+                    ? now.toEpochMilli() + 1
+                    : m.plusMonths(1)
+                            .atDay(1)
+                            .atStartOfDay()
+                            .toInstant(ZoneOffset.UTC)
+                            .toEpochMilli();
             out.add(repo.month(h, m.toString(), start, end));
         }
         return out;

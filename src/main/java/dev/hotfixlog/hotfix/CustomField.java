@@ -1,10 +1,10 @@
 package dev.hotfixlog.hotfix;
 
-import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.google.re2j.Pattern;
+import dev.hotfixlog.text.Split;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,10 +17,11 @@ import java.util.Set;
  * it. Typed as incident tools type theirs (incident.io, PagerDuty): text, long text, number, yes/no, one of
  * choices, many of choices, a date, a link. Its values live under {@code fields} in the API.
  */
-public record CustomField(String name, String label, Type type, boolean required, List<String> choices,
-                          RecordSection section) {
+public record CustomField(
+        String name, String label, Type type, boolean required, List<String> choices, RecordSection section) {
     /** The significant digits a double holds exactly, so a number field gives back what was sent. */
     static final int NUMBER_MAX_DIGITS = 15;
+
     private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,63}");
     static final int TEXT_MAX_CHARS = 200;
     static final int CHOICES_MAX = 100;
@@ -28,8 +29,14 @@ public record CustomField(String name, String label, Type type, boolean required
 
     /** What a custom field holds; {@link #json()} is the word a definition uses. */
     public enum Type {
-        TEXT("text"), LONG_TEXT("longText"), NUMBER("number"), YES_NO("yesNo"), CHOICE("choice"),
-        MULTI_CHOICE("multiChoice"), DATE("date"), LINK("link");
+        TEXT("text"),
+        LONG_TEXT("longText"),
+        NUMBER("number"),
+        YES_NO("yesNo"),
+        CHOICE("choice"),
+        MULTI_CHOICE("multiChoice"),
+        DATE("date"),
+        LINK("link");
 
         private final String json;
 
@@ -76,8 +83,9 @@ public record CustomField(String name, String label, Type type, boolean required
             out.add("its label may not hold * or a line break (the log writes it in bold)");
         }
         for (RecordField f : RecordFields.all()) {
-            if (f.label() != null && (f.label().equalsIgnoreCase(label)
-                    || f.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(label)))) {
+            if (f.label() != null
+                    && (f.label().equalsIgnoreCase(label)
+                            || f.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(label)))) {
                 out.add("its label '" + label + "' is the template's own (" + f.name() + "); a log would read it as"
                         + " that field, so choose another");
             }
@@ -169,8 +177,8 @@ public record CustomField(String name, String label, Type type, boolean required
                 String lower = t.toLowerCase(Locale.ROOT);
                 if (t.length() > TextRules.URL_MAX_CHARS
                         || !(lower.startsWith("https://") || lower.startsWith("http://"))) {
-                    throw new IllegalArgumentException("must be a link (http:// or https://), at most "
-                            + TextRules.URL_MAX_CHARS + " characters");
+                    throw new IllegalArgumentException(
+                            "must be a link (http:// or https://), at most " + TextRules.URL_MAX_CHARS + " characters");
                 }
                 return t;
             }
@@ -192,8 +200,8 @@ public record CustomField(String name, String label, Type type, boolean required
                 }
             }
         }
-        throw new IllegalArgumentException("'" + (v.isTextual() ? v.asText() : v.toString()) + "' is not one of: "
-                + String.join(", ", choices));
+        throw new IllegalArgumentException(
+                "'" + (v.isTextual() ? v.asText() : v.toString()) + "' is not one of: " + String.join(", ", choices));
     }
 
     /**
@@ -246,7 +254,8 @@ public record CustomField(String name, String label, Type type, boolean required
 
     /** A filter's text ({@code ?field.region=eu}) as the value it compares with: one value, checked like any. */
     Object filterValue(String text) {
-        Object value = type == Type.MULTI_CHOICE ? choice(JsonNodeFactory.instance.textNode(text.strip()))
+        Object value = type == Type.MULTI_CHOICE
+                ? choice(JsonNodeFactory.instance.textNode(text.strip()))
                 : read(fromText(text));
         if (value == null) {
             throw new IllegalArgumentException("needs a value");

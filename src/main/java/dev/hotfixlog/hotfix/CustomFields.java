@@ -54,11 +54,15 @@ public final class CustomFields {
         try {
             list = Json.mapper().readTree(t);
         } catch (IOException e) {
-            throw ValidationException.of(setting, "is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw ValidationException.of(
+                    setting,
+                    "is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (!(list instanceof ArrayNode array)) {
-            throw ValidationException.of(setting, "must be a JSON list of fields, e.g. [{\"name\":\"region\","
-                    + "\"type\":\"choice\",\"choices\":[\"eu\",\"us\"]}]");
+            throw ValidationException.of(
+                    setting,
+                    "must be a JSON list of fields, e.g. [{\"name\":\"region\","
+                            + "\"type\":\"choice\",\"choices\":[\"eu\",\"us\"]}]");
         }
         List<CustomField> out = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
@@ -69,20 +73,25 @@ public final class CustomFields {
             String name = d.path("name").asText("");
             CustomField.Type type = CustomField.Type.parse(d.path("type").asText(""));
             if (type == null) {
-                errors.add(new FieldError(where, "field '" + name + "' has type '" + d.path("type").asText("")
-                        + "'; use text, longText, number, yesNo, choice, multiChoice, date or link"));
+                errors.add(new FieldError(
+                        where,
+                        "field '" + name + "' has type '" + d.path("type").asText("")
+                                + "'; use text, longText, number, yesNo, choice, multiChoice, date or link"));
                 continue;
             }
-            RecordSection section = d.has("section") ? RecordSection.byKey(d.path("section").asText()) : null;
+            RecordSection section =
+                    d.has("section") ? RecordSection.byKey(d.path("section").asText()) : null;
             if (d.has("section") && (section == null || section == RecordSection.FOLLOW_UPS)) {
-                errors.add(new FieldError(where, "field '" + name + "' has section '" + d.path("section").asText()
-                        + "'; use summary, when, emergency, fix, context or writeup"));
+                errors.add(new FieldError(
+                        where,
+                        "field '" + name + "' has section '" + d.path("section").asText()
+                                + "'; use summary, when, emergency, fix, context or writeup"));
                 continue;
             }
             List<String> choices = new ArrayList<>();
             d.path("choices").forEach(c -> choices.add(c.asText()));
-            CustomField f = new CustomField(name, d.path("label").asText(null), type,
-                    d.path("required").asBoolean(false), choices, section);
+            CustomField f = new CustomField(
+                    name, d.path("label").asText(null), type, d.path("required").asBoolean(false), choices, section);
             f.problems().forEach(p -> errors.add(new FieldError(where, p)));
             if (seen.put(name, true) != null) {
                 errors.add(new FieldError(where, "field '" + name + "' is defined twice"));
@@ -148,8 +157,11 @@ public final class CustomFields {
         ArrayNode out = Json.mapper().createArrayNode();
         for (CustomField f : fields) {
             ObjectNode o = out.addObject();
-            o.put("name", f.name()).put("label", f.label()).put("type", f.type().json())
-                    .put("required", f.required()).put("section", f.section().key());
+            o.put("name", f.name())
+                    .put("label", f.label())
+                    .put("type", f.type().json())
+                    .put("required", f.required())
+                    .put("section", f.section().key());
             if (!f.choices().isEmpty()) {
                 ArrayNode c = o.putArray("choices");
                 f.choices().forEach(c::add);
@@ -175,9 +187,12 @@ public final class CustomFields {
             String path = "fields." + e.getKey();
             CustomField f = byName.get(e.getKey());
             if (f == null) {
-                errors.add(new FieldError(path, "is not a field of this log; its fields are: "
-                        + (fields.isEmpty() ? "none (HOTFIX_FIELDS is empty)"
-                        : String.join(", ", byName.keySet()))));
+                errors.add(new FieldError(
+                        path,
+                        "is not a field of this log; its fields are: "
+                                + (fields.isEmpty()
+                                        ? "none (HOTFIX_FIELDS is empty)"
+                                        : String.join(", ", byName.keySet()))));
                 continue;
             }
             try {
@@ -189,8 +204,10 @@ public final class CustomFields {
         for (CustomField f : fields) {
             boolean had = before != null && before.fields().get(f.name()) != null;
             if (f.required() && out.get(f.name()) == null && (before == null || had)) {
-                errors.add(new FieldError("fields." + f.name(), "is required: " + f.label()
-                        + (f.choices().isEmpty() ? "" : ", one of " + String.join(", ", f.choices()))));
+                errors.add(new FieldError(
+                        "fields." + f.name(),
+                        "is required: " + f.label()
+                                + (f.choices().isEmpty() ? "" : ", one of " + String.join(", ", f.choices()))));
             }
         }
         if (!errors.isEmpty()) {

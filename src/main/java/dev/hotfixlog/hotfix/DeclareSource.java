@@ -32,6 +32,5 @@ public interface DeclareSource {
      * @param heading what the form says it declares from ("ALERT-12 from alertmanager/prod: …")
      * @param record  the prefilled record, in the API's names
      */
-    record Draft(String heading, ObjectNode record) {
-    }
+    record Draft(String heading, ObjectNode record) {}
 }

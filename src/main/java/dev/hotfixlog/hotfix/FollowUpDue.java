@@ -17,8 +17,8 @@ import java.util.Map;
  * {@code postmortem=48h,properFix=14d,processImprovement=30d,documentation=14d}. A kind left out gets no due time.
  */
 public record FollowUpDue(Map<FollowUpKind, Duration> afterResolution) {
-    public static final FollowUpDue SEED = new FollowUpDue(Map.of(FollowUpKind.POSTMORTEM,
-            Lifecycle.POSTMORTEM_DUE_AFTER_RESOLUTION));
+    public static final FollowUpDue SEED =
+            new FollowUpDue(Map.of(FollowUpKind.POSTMORTEM, Lifecycle.POSTMORTEM_DUE_AFTER_RESOLUTION));
     private static final Pattern AMOUNT = Pattern.compile("(\\d{1,6})\\s*([mhd])");
 
     public FollowUpDue {
@@ -35,19 +35,23 @@ public record FollowUpDue(Map<FollowUpKind, Duration> afterResolution) {
                 continue;
             }
             String[] kv = Split.on(pair, "=", 2);
-            FollowUpKind kind = FollowUpKind.fromJson(kv[0].trim()).orElseThrow(() -> ValidationException.of(
-                    setting, "unknown follow-up '" + kv[0].trim() + "'; known: postmortem, properFix, "
-                            + "processImprovement, documentation"));
+            FollowUpKind kind = FollowUpKind.fromJson(kv[0].trim())
+                    .orElseThrow(() -> ValidationException.of(
+                            setting,
+                            "unknown follow-up '" + kv[0].trim() + "'; known: postmortem, properFix, "
+                                    + "processImprovement, documentation"));
             Matcher m = kv.length == 2 ? AMOUNT.matcher(kv[1].trim().toLowerCase(Locale.ROOT)) : null;
             if (m == null || !m.matches()) {
                 throw ValidationException.of(setting, "'" + pair.trim() + "' needs an amount like 48h, 14d or 90m");
             }
             long n = Long.parseLong(m.group(1));
-            due.put(kind, switch (m.group(2)) {
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
+            due.put(
+                    kind,
+                    switch (m.group(2)) {
+                        case "m" -> Duration.ofMinutes(n);
+                        case "h" -> Duration.ofHours(n);
+                        default -> Duration.ofDays(n);
+                    });
         }
         return new FollowUpDue(due);
     }

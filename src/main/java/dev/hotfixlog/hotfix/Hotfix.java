@@ -17,10 +17,23 @@ import java.util.Map;
  * {@code followUps} always hold every kind, in process order. {@code redactions} notes where secrets were
  * masked on save (never the secrets).
  */
-public record Hotfix(HotfixId id, String title, Severity severity, String owner, List<String> systemsAffected,
-                     Timeline timeline, Status status, Triage triage, Map<StepKind, Step> steps,
-                     Map<FollowUpKind, FollowUp> followUps, FieldValues values, FieldValues fields, int version,
-                     Instant createdAt, Instant updatedAt, List<Redaction> redactions) {
+public record Hotfix(
+        HotfixId id,
+        String title,
+        Severity severity,
+        String owner,
+        List<String> systemsAffected,
+        Timeline timeline,
+        Status status,
+        Triage triage,
+        Map<StepKind, Step> steps,
+        Map<FollowUpKind, FollowUp> followUps,
+        FieldValues values,
+        FieldValues fields,
+        int version,
+        Instant createdAt,
+        Instant updatedAt,
+        List<Redaction> redactions) {
 
     public Hotfix {
         systemsAffected = systemsAffected == null ? List.of() : List.copyOf(systemsAffected);
@@ -31,8 +44,8 @@ public record Hotfix(HotfixId id, String title, Severity severity, String owner,
         steps = complete(steps, StepKind.class, Step.OPEN);
         followUps = complete(followUps, FollowUpKind.class, FollowUp.OPEN);
         redactions = redactions == null ? List.of() : List.copyOf(redactions);
-        List<FieldError> errors = HotfixRules.violations(title, severity, owner, systemsAffected, values, timeline,
-                status, steps, followUps);
+        List<FieldError> errors = HotfixRules.violations(
+                title, severity, owner, systemsAffected, values, timeline, status, steps, followUps);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -64,14 +77,44 @@ public record Hotfix(HotfixId id, String title, Severity severity, String owner,
 
     /** The same record under another id and version; used when a draft receives its number. */
     public Hotfix withIdentity(HotfixId newId, int newVersion, Instant created, Instant updated) {
-        return new Hotfix(newId, title, severity, owner, systemsAffected, timeline, status, triage, steps, followUps,
-                values, fields, newVersion, created, updated, redactions);
+        return new Hotfix(
+                newId,
+                title,
+                severity,
+                owner,
+                systemsAffected,
+                timeline,
+                status,
+                triage,
+                steps,
+                followUps,
+                values,
+                fields,
+                newVersion,
+                created,
+                updated,
+                redactions);
     }
 
     /** The same record with other values of the team's own fields ({@link CustomFields}). */
     public Hotfix withFields(FieldValues teamFields) {
-        return new Hotfix(id, title, severity, owner, systemsAffected, timeline, status, triage, steps, followUps,
-                values, teamFields, version, createdAt, updatedAt, redactions);
+        return new Hotfix(
+                id,
+                title,
+                severity,
+                owner,
+                systemsAffected,
+                timeline,
+                status,
+                triage,
+                steps,
+                followUps,
+                values,
+                teamFields,
+                version,
+                createdAt,
+                updatedAt,
+                redactions);
     }
 
     public Builder toBuilder() {
@@ -129,8 +172,22 @@ public record Hotfix(HotfixId id, String title, Severity severity, String owner,
         }
 
         public Hotfix build() {
-            return new Hotfix(base.id, base.title, base.severity, base.owner, base.systemsAffected, timeline, status,
-                    base.triage, steps, followUps, base.values, base.fields, version, base.createdAt, updatedAt,
+            return new Hotfix(
+                    base.id,
+                    base.title,
+                    base.severity,
+                    base.owner,
+                    base.systemsAffected,
+                    timeline,
+                    status,
+                    base.triage,
+                    steps,
+                    followUps,
+                    base.values,
+                    base.fields,
+                    version,
+                    base.createdAt,
+                    updatedAt,
                     base.redactions);
         }
     }

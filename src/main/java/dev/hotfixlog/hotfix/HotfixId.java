@@ -19,7 +19,8 @@ public record HotfixId(long number) implements Comparable<HotfixId> {
     public static HotfixId parse(String text) {
         Matcher m = FORM.matcher(text == null ? "" : text);
         if (!m.matches()) {
-            throw ValidationException.of("id", "'" + text + "' is not a hotfix id; expected HOTFIX-NNN, e.g. HOTFIX-001");
+            throw ValidationException.of(
+                    "id", "'" + text + "' is not a hotfix id; expected HOTFIX-NNN, e.g. HOTFIX-001");
         }
         return new HotfixId(Long.parseLong(m.group(1)));
     }

@@ -27,12 +27,12 @@ public final class HotfixJson {
     /** Fields a client may set on create and change with a merge patch: the catalogue's, in its order. */
     public static final List<String> EDITABLE_FIELDS = RecordFields.names();
     /** Fields the server owns; a patch may repeat their current value but not change it. */
-    public static final Set<String> READ_ONLY_FIELDS = Set.of("id", "status", "version", "createdAt", "updatedAt",
-            "durations", "nextStep", "redactions", "pageTimeline");
+    public static final Set<String> READ_ONLY_FIELDS = Set.of(
+            "id", "status", "version", "createdAt", "updatedAt", "durations", "nextStep", "redactions", "pageTimeline");
+
     private static final Set<String> EDITABLE = Set.copyOf(EDITABLE_FIELDS);
 
-    private HotfixJson() {
-    }
+    private HotfixJson() {}
 
     /** The top-level field of a field path: {@code followUps.postmortem.done} and {@code systemsAffected[2]}
      * belong to {@code followUps} and {@code systemsAffected}. */
@@ -70,8 +70,12 @@ public final class HotfixJson {
         StepKind next = h.nextStep();
         o.put("nextStep", next == null ? null : next.json());
         ArrayNode redactions = o.putArray("redactions");
-        h.redactions().forEach(r -> redactions.addObject().put("field", r.field()).put("kind", r.kind())
-                .put("at", iso(r.at())));
+        h.redactions()
+                .forEach(r -> redactions
+                        .addObject()
+                        .put("field", r.field())
+                        .put("kind", r.kind())
+                        .put("at", iso(r.at())));
         o.put("version", h.version());
         o.put("createdAt", iso(h.createdAt()));
         o.put("updatedAt", iso(h.updatedAt()));
@@ -159,9 +163,13 @@ public final class HotfixJson {
     }
 
     /** The server-owned part of a record, which a reader of editable fields cannot supply. */
-    public record Identity(HotfixId id, Status status, int version, Instant createdAt, Instant updatedAt,
-                           List<Redaction> redactions) {
-    }
+    public record Identity(
+            HotfixId id,
+            Status status,
+            int version,
+            Instant createdAt,
+            Instant updatedAt,
+            List<Redaction> redactions) {}
 
     /**
      * Builds a record from editable fields plus its identity. Unknown fields and wrong types are all reported
@@ -242,21 +250,40 @@ public final class HotfixJson {
             }
             throw new ValidationException(r.errors());
         }
-        return new Hotfix(identity.id(), title == null ? null : title.strip(), severity,
-                owner == null ? null : owner.strip(), systems, timeline, identity.status(), triage, steps, followUps,
-                new FieldValues(plain), new FieldValues(team), identity.version(), identity.createdAt(),
-                identity.updatedAt(), identity.redactions());
+        return new Hotfix(
+                identity.id(),
+                title == null ? null : title.strip(),
+                severity,
+                owner == null ? null : owner.strip(),
+                systems,
+                timeline,
+                identity.status(),
+                triage,
+                steps,
+                followUps,
+                new FieldValues(plain),
+                new FieldValues(team),
+                identity.version(),
+                identity.createdAt(),
+                identity.updatedAt(),
+                identity.redactions());
     }
 
     /** Reads a full API representation back into a record (the REST client's side). */
     public static Hotfix readFull(ObjectNode node) {
         List<Redaction> redactions = new ArrayList<>();
-        node.path("redactions").forEach(r -> redactions.add(new Redaction(r.path("field").asText(),
-                r.path("kind").asText(), TimeText.parseInstant("redactions.at", r.path("at").asText()))));
-        Identity identity = new Identity(HotfixId.parse(node.path("id").asText()),
-                Status.parse("status", node.path("status").asText()), node.path("version").asInt(),
+        node.path("redactions")
+                .forEach(r -> redactions.add(new Redaction(
+                        r.path("field").asText(),
+                        r.path("kind").asText(),
+                        TimeText.parseInstant("redactions.at", r.path("at").asText()))));
+        Identity identity = new Identity(
+                HotfixId.parse(node.path("id").asText()),
+                Status.parse("status", node.path("status").asText()),
+                node.path("version").asInt(),
                 TimeText.parseInstant("createdAt", node.path("createdAt").asText()),
-                TimeText.parseInstant("updatedAt", node.path("updatedAt").asText()), redactions);
+                TimeText.parseInstant("updatedAt", node.path("updatedAt").asText()),
+                redactions);
         return read(node, identity, true);
     }
 
@@ -265,8 +292,12 @@ public final class HotfixJson {
         ObjectNode now = write(current);
         List<FieldError> errors = new ArrayList<>();
         for (String f : READ_ONLY_FIELDS) {
-            if (patch.has(f) && !patch.get(f).equals(now.get(f)) && !f.equals("durations")
-                    && !f.equals("nextStep") && !f.equals("redactions") && !f.equals("pageTimeline")) {
+            if (patch.has(f)
+                    && !patch.get(f).equals(now.get(f))
+                    && !f.equals("durations")
+                    && !f.equals("nextStep")
+                    && !f.equals("redactions")
+                    && !f.equals("pageTimeline")) {
                 String how = f.equals("status")
                         ? "moves only through lifecycle events: POST /api/v1/hotfixes/{id}/events"
                         : "is set by the server";
@@ -296,8 +327,7 @@ public final class HotfixJson {
                 r.error("triage." + n, "is not a triage question; use productionDown and canWait");
             }
         });
-        return new Triage(r.bool(t, "productionDown", "triage.productionDown"),
-                r.bool(t, "canWait", "triage.canWait"));
+        return new Triage(r.bool(t, "productionDown", "triage.productionDown"), r.bool(t, "canWait", "triage.canWait"));
     }
 
     private static Map<StepKind, Step> readSteps(FieldReader r, ObjectNode node) {
@@ -345,9 +375,15 @@ public final class HotfixJson {
             Boolean done = r.bool(f, "done", path + ".done");
             boolean isDone = done != null && done;
             Instant doneAt = r.instant(f, "doneAt", path + ".doneAt");
-            out.put(kind.get(), new FollowUp(r.text(f, "description", path + ".description"),
-                    r.text(f, "owner", path + ".owner"), r.instant(f, "dueAt", path + ".dueAt"), isDone,
-                    isDone ? doneAt : null, r.text(f, "link", path + ".link")));
+            out.put(
+                    kind.get(),
+                    new FollowUp(
+                            r.text(f, "description", path + ".description"),
+                            r.text(f, "owner", path + ".owner"),
+                            r.instant(f, "dueAt", path + ".dueAt"),
+                            isDone,
+                            isDone ? doneAt : null,
+                            r.text(f, "link", path + ".link")));
         });
         return out;
     }
@@ -394,5 +430,4 @@ public final class HotfixJson {
     static String iso(Duration d) {
         return d == null ? null : d.toString();
     }
-
 }

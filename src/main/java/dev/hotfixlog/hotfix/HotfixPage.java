@@ -1,7 +1,6 @@
 package dev.hotfixlog.hotfix;
 
 import dev.hotfixlog.error.BadRequestException;
-import dev.hotfixlog.error.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -15,7 +14,8 @@ public record HotfixPage(List<Hotfix> items, String nextCursor) {
     }
 
     public static String cursorBefore(long number) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((PREFIX + number).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -32,7 +32,7 @@ public record HotfixPage(List<Hotfix> items, String nextCursor) {
         } catch (IllegalArgumentException e) {
             // falls through to the error below; NumberFormatException is an IllegalArgumentException
         }
-        throw new BadRequestException("cursor", "'" + cursor + "' is not a cursor from a previous page's "
-                + "nextCursor");
+        throw new BadRequestException(
+                "cursor", "'" + cursor + "' is not a cursor from a previous page's " + "nextCursor");
     }
 }

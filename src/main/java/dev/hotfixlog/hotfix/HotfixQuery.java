@@ -17,8 +17,14 @@ import java.time.Instant;
  * @param fields        only hotfixes whose team field holds this value ({@code ?field.region=eu}), by name; the
  *                      values as given, checked by the log, which knows its fields
  */
-public record HotfixQuery(Status status, Severity severity, String text, Instant resolvedSince, int limit,
-                          Long before, java.util.Map<String, String> fields) {
+public record HotfixQuery(
+        Status status,
+        Severity severity,
+        String text,
+        Instant resolvedSince,
+        int limit,
+        Long before,
+        java.util.Map<String, String> fields) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
     public static final int MAX_TEXT = 200;

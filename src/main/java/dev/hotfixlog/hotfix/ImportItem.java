@@ -23,15 +23,28 @@ import java.util.List;
  *                     creates gets these revisions (their versions, times and actors) and its creation time from
  *                     the first, instead of one "imported" revision at the import's time. Empty: none carried
  */
-public record ImportItem(int line, HotfixId id, ObjectNode fields, Status status, boolean fullRecord,
-                         LocalDate day, boolean sameIncident, List<Revision> revisions) {
+public record ImportItem(
+        int line,
+        HotfixId id,
+        ObjectNode fields,
+        Status status,
+        boolean fullRecord,
+        LocalDate day,
+        boolean sameIncident,
+        List<Revision> revisions) {
     public ImportItem {
         revisions = revisions == null ? List.of() : List.copyOf(revisions);
     }
 
     /** An entry that carries no history of its own. */
-    public ImportItem(int line, HotfixId id, ObjectNode fields, Status status, boolean fullRecord,
-                      LocalDate day, boolean sameIncident) {
+    public ImportItem(
+            int line,
+            HotfixId id,
+            ObjectNode fields,
+            Status status,
+            boolean fullRecord,
+            LocalDate day,
+            boolean sameIncident) {
         this(line, id, fields, status, fullRecord, day, sameIncident, List.of());
     }
 

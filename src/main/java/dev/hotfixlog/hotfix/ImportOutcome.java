@@ -11,10 +11,16 @@ import java.util.Map;
  * and the id it had on the page. {@code versions}: each record's version once the import is written (an unchanged
  * record's own), so what was imported can later be told from what was edited since.
  */
-public record ImportOutcome(List<HotfixId> ids, List<HotfixId> created, List<HotfixId> updated,
-                            List<HotfixId> unchanged, List<String> notes, List<FieldError> errors,
-                            List<String> conflicts, Map<HotfixId, HotfixId> renumbered,
-                            Map<HotfixId, Integer> versions) {
+public record ImportOutcome(
+        List<HotfixId> ids,
+        List<HotfixId> created,
+        List<HotfixId> updated,
+        List<HotfixId> unchanged,
+        List<String> notes,
+        List<FieldError> errors,
+        List<String> conflicts,
+        Map<HotfixId, HotfixId> renumbered,
+        Map<HotfixId, Integer> versions) {
     public ImportOutcome {
         versions = Map.copyOf(versions);
         conflicts = List.copyOf(conflicts);

@@ -11,7 +11,9 @@ interface JsonNamed {
     String label();
 
     static <E extends Enum<E> & JsonNamed> Optional<E> byJson(Class<E> type, String name) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.json().equals(name)).findFirst();
+        return Arrays.stream(type.getEnumConstants())
+                .filter(e -> e.json().equals(name))
+                .findFirst();
     }
 
     static <E extends Enum<E> & JsonNamed> String names(Class<E> type) {

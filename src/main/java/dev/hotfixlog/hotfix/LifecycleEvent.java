@@ -38,8 +38,8 @@ public record LifecycleEvent(Type type, Instant at, boolean withoutDeploy) {
                     return ty;
                 }
             }
-            throw ValidationException.of(field, "'" + text + "' is not an event; use one of alerted, deployed, "
-                    + "resolved");
+            throw ValidationException.of(
+                    field, "'" + text + "' is not an event; use one of alerted, deployed, " + "resolved");
         }
     }
 }

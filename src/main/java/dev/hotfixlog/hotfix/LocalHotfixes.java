@@ -1,6 +1,5 @@
 package dev.hotfixlog.hotfix;
 
-import dev.hotfixlog.hotfix.internal.LocalHotfixService;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.Database;
 import java.time.Clock;
@@ -14,8 +13,13 @@ public interface LocalHotfixes extends HotfixService {
     RecordImport recordImport();
 
     /** {@code custom}: the team's own fields; their definitions must have been reconciled with the log. */
-    static LocalHotfixes on(Database db, Clock clock, SecretRedactor redactor, FollowUpDue due,
-                            RecordListeners listeners, CustomFields custom) {
+    static LocalHotfixes on(
+            Database db,
+            Clock clock,
+            SecretRedactor redactor,
+            FollowUpDue due,
+            RecordListeners listeners,
+            CustomFields custom) {
         return new dev.hotfixlog.hotfix.internal.LocalHotfixService(db, clock, redactor, due, listeners, custom);
     }
 }

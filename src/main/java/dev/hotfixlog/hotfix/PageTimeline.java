@@ -17,8 +17,7 @@ public interface PageTimeline {
      * @param time the time the line starts with as written ("02:17", "2026-10-04 02:17"), or null when it has none
      * @param text the rest of the line
      */
-    record Line(String time, String text) {
-    }
+    record Line(String time, String text) {}
 
     /** The record's timeline lines in page order; empty when its page had none. */
     List<Line> lines(HotfixId id);

@@ -24,15 +24,32 @@ import java.util.Objects;
  *                    such a field to {@link RecordFields} and its column in a migration is the whole change; the
  *                    others (title, severity, times, steps…) have code of their own in each layer
  */
-public record RecordField(String name, String column, String label, String placeholder, List<String> aliases,
-                          RecordSection section, String formLabel, FieldKind kind, int maxChars, int min, int max,
-                          String range, boolean searched, boolean onBoard, boolean plain) {
+public record RecordField(
+        String name,
+        String column,
+        String label,
+        String placeholder,
+        List<String> aliases,
+        RecordSection section,
+        String formLabel,
+        FieldKind kind,
+        int maxChars,
+        int min,
+        int max,
+        String range,
+        boolean searched,
+        boolean onBoard,
+        boolean plain) {
     public RecordField {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
-        if (plain && (column == null || !(kind == FieldKind.TEXT || kind == FieldKind.LONG_TEXT
-                || kind == FieldKind.LINK || kind == FieldKind.NUMBER))) {
+        if (plain
+                && (column == null
+                        || !(kind == FieldKind.TEXT
+                                || kind == FieldKind.LONG_TEXT
+                                || kind == FieldKind.LINK
+                                || kind == FieldKind.NUMBER))) {
             throw new IllegalArgumentException(name + ": a plain field is a text, link or number with a column");
         }
     }
@@ -49,5 +66,4 @@ public record RecordField(String name, String column, String label, String place
     public FormField formField() {
         return new FormField(name, formLabel, kind.input());
     }
-
 }

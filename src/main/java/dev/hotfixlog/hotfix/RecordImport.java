@@ -49,7 +49,6 @@ public interface RecordImport {
          * With {@code renumber}, an item whose id is taken here by plainly another incident gets a new id; without
          * it, such items are conflicts and nothing is written.
          */
-        ImportOutcome apply(List<ImportItem> items, String actor, Instant now, boolean renumber,
-                            IntConsumer progress);
+        ImportOutcome apply(List<ImportItem> items, String actor, Instant now, boolean renumber, IntConsumer progress);
     }
 }

@@ -16,7 +16,6 @@ public final class RecordListeners {
         return new RecordListeners(List.of(listeners));
     }
 
-
     public void tell(Handle h, RecordChange change) {
         for (RecordListener l : listeners) {
             l.onChange(h, change);

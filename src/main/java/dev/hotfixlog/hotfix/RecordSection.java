@@ -1,7 +1,6 @@
 package dev.hotfixlog.hotfix;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,7 +17,9 @@ public enum RecordSection {
     CONTEXT("context", "The Context"),
     WRITE_UP("writeup", "Legible Fix"),
     // Who owns each follow-up, by when, and where the work lives: the checklist ticks them, this edits them.
-    FOLLOW_UPS("followups", "Follow-up details",
+    FOLLOW_UPS(
+            "followups",
+            "Follow-up details",
             new FormField("followUps.postmortem.description", "Post-mortem: what", "input"),
             new FormField("followUps.postmortem.owner", "Post-mortem: owner", "input"),
             new FormField("followUps.postmortem.dueAt", "Post-mortem: due (UTC)", "time"),
@@ -59,12 +60,18 @@ public enum RecordSection {
 
     /** The catalogue's inputs per section, made once both enums exist. */
     private static final class FromCatalogue {
-        static final java.util.Map<RecordSection, List<FormField>> FIELDS = new java.util.EnumMap<>(RecordSection.class);
+        static final java.util.Map<RecordSection, List<FormField>> FIELDS =
+                new java.util.EnumMap<>(RecordSection.class);
 
         static {
             for (RecordSection s : RecordSection.values()) {
-                FIELDS.put(s, s.fields != null ? s.fields
-                        : RecordFields.inSection(s).stream().map(RecordField::formField).toList());
+                FIELDS.put(
+                        s,
+                        s.fields != null
+                                ? s.fields
+                                : RecordFields.inSection(s).stream()
+                                        .map(RecordField::formField)
+                                        .toList());
             }
         }
     }
@@ -80,7 +87,6 @@ public enum RecordSection {
     public List<FormField> fields() {
         return FromCatalogue.FIELDS.get(this);
     }
-
 
     /** The form field of this API name in any section, or null. */
     public static FormField field(String name) {
@@ -103,12 +109,6 @@ public enum RecordSection {
         }
         return null;
     }
-
-
-
-
-
-
 
     /** The API fields a revision touched, by top-level name ({@code followUps.postmortem.done} → followUps). */
     public static Set<String> topLevel(List<FieldChange> changes) {

@@ -10,8 +10,7 @@ import java.util.List;
 
 /** A history entry as the API shows it: version, actor, at, action, and each change as field / old / new. */
 public final class RevisionJson {
-    private RevisionJson() {
-    }
+    private RevisionJson() {}
 
     public static ObjectNode write(Revision r) {
         ObjectNode o = Json.object();
@@ -42,7 +41,11 @@ public final class RevisionJson {
         for (JsonNode c : o.path("changes")) {
             changes.add(new FieldChange(c.path("field").asText(), c.get("old"), c.get("new")));
         }
-        return new Revision(o.path("version").asInt(), o.path("actor").asText(),
-                Instant.parse(o.path("at").asText()), o.path("action").asText(), changes);
+        return new Revision(
+                o.path("version").asInt(),
+                o.path("actor").asText(),
+                Instant.parse(o.path("at").asText()),
+                o.path("action").asText(),
+                changes);
     }
 }

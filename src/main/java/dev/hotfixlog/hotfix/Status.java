@@ -22,7 +22,9 @@ public enum Status {
                 return s;
             }
         }
-        throw ValidationException.of(field, "'" + text + "' is not a status; use one of "
-                + Arrays.stream(values()).map(Status::json).collect(Collectors.joining(", ")));
+        throw ValidationException.of(
+                field,
+                "'" + text + "' is not a status; use one of "
+                        + Arrays.stream(values()).map(Status::json).collect(Collectors.joining(", ")));
     }
 }

@@ -15,8 +15,7 @@ public final class TextRules {
     public static final int URL_MAX_CHARS = 2_000;
     public static final int SYSTEMS_MAX_COUNT = 100;
 
-    private TextRules() {
-    }
+    private TextRules() {}
 
     public static void check(List<FieldError> out, String field, String value, int maxChars) {
         if (value == null) {
@@ -29,8 +28,7 @@ public final class TextRules {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\u0000') {
-                out.add(new FieldError(field, "contains a NUL character (\\u0000) at position " + i
-                        + "; remove it"));
+                out.add(new FieldError(field, "contains a NUL character (\\u0000) at position " + i + "; remove it"));
                 return;
             }
             if (Character.isHighSurrogate(c)) {

@@ -13,13 +13,22 @@ import java.time.Instant;
  * Alert → fix deployed can be negative when a team fixed first and told people afterwards; it is reported as
  * it happened rather than hidden.
  */
-public record Timeline(Instant detectedAt, Instant alertedAt, Instant fixDeployedAt, Instant resolvedAt,
-                       Duration explicitDuration, Instant alertsClearedAt) {
+public record Timeline(
+        Instant detectedAt,
+        Instant alertedAt,
+        Instant fixDeployedAt,
+        Instant resolvedAt,
+        Duration explicitDuration,
+        Instant alertsClearedAt) {
     public static final Timeline EMPTY = new Timeline(null, null, null, null, null, null);
 
     /** A timeline whose monitoring has not (or not yet) said its alerts cleared. */
-    public Timeline(Instant detectedAt, Instant alertedAt, Instant fixDeployedAt, Instant resolvedAt,
-                    Duration explicitDuration) {
+    public Timeline(
+            Instant detectedAt,
+            Instant alertedAt,
+            Instant fixDeployedAt,
+            Instant resolvedAt,
+            Duration explicitDuration) {
         this(detectedAt, alertedAt, fixDeployedAt, resolvedAt, explicitDuration, null);
     }
 

@@ -18,9 +18,16 @@ import java.util.Map;
  * @param message           Grafana's templated message, or null
  * @param truncated         alerts the sender (or this reader, past its bound) left out
  */
-public record AlertBatch(String groupKey, String status, List<Item> alerts, Map<String, String> commonLabels,
-                         Map<String, String> commonAnnotations, String externalUrl, String title, String message,
-                         long truncated) {
+public record AlertBatch(
+        String groupKey,
+        String status,
+        List<Item> alerts,
+        Map<String, String> commonLabels,
+        Map<String, String> commonAnnotations,
+        String externalUrl,
+        String title,
+        String message,
+        long truncated) {
     public AlertBatch {
         alerts = List.copyOf(alerts);
         commonLabels = Map.copyOf(commonLabels);
@@ -39,8 +46,14 @@ public record AlertBatch(String groupKey, String status, List<Item> alerts, Map<
      * @param endsAt      when it resolved (or, while firing, when it would lapse), or null
      * @param links       safe (http/https) links it carries, label → URL: source, dashboard, panel, runbook…
      */
-    public record Item(String fingerprint, String status, Map<String, String> labels, Map<String, String> annotations,
-                       Instant startsAt, Instant endsAt, Map<String, String> links) {
+    public record Item(
+            String fingerprint,
+            String status,
+            Map<String, String> labels,
+            Map<String, String> annotations,
+            Instant startsAt,
+            Instant endsAt,
+            Map<String, String> links) {
         public Item {
             labels = Map.copyOf(labels);
             annotations = Map.copyOf(annotations);

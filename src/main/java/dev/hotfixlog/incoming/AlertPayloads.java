@@ -29,12 +29,13 @@ public final class AlertPayloads {
     static final int MAX_LABELS = 64;
     static final int MAX_VALUE = 4_000;
     static final int MAX_GROUP_KEY = 8_000;
-    private static final List<Map.Entry<String, String>> ITEM_LINKS = List.of(Map.entry("generatorURL", "source"),
-            Map.entry("dashboardURL", "dashboard"), Map.entry("panelURL", "panel"),
+    private static final List<Map.Entry<String, String>> ITEM_LINKS = List.of(
+            Map.entry("generatorURL", "source"),
+            Map.entry("dashboardURL", "dashboard"),
+            Map.entry("panelURL", "panel"),
             Map.entry("silenceURL", "silence"));
 
-    private AlertPayloads() {
-    }
+    private AlertPayloads() {}
 
     public static AlertBatch read(String body) {
         return read(Json.parseObject(body));
@@ -50,8 +51,9 @@ public final class AlertPayloads {
         String status = status(root.get("status"), "status", errors);
         JsonNode alerts = root.get("alerts");
         List<AlertBatch.Item> items = new ArrayList<>();
-        long truncated = root.path("truncatedAlerts").canConvertToLong() ? Math.max(0,
-                root.path("truncatedAlerts").asLong()) : 0;
+        long truncated = root.path("truncatedAlerts").canConvertToLong()
+                ? Math.max(0, root.path("truncatedAlerts").asLong())
+                : 0;
         if (alerts == null || alerts.isNull()) {
             errors.add(new FieldError("alerts", "is required: the group's alerts, a list"));
         } else if (!alerts.isArray()) {
@@ -71,10 +73,16 @@ public final class AlertPayloads {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new AlertBatch(groupKey, status, items, map(root.get("commonLabels"), "commonLabels", errors),
+        return new AlertBatch(
+                groupKey,
+                status,
+                items,
+                map(root.get("commonLabels"), "commonLabels", errors),
                 map(root.get("commonAnnotations"), "commonAnnotations", errors),
-                safeLink(text(root, "externalURL", errors, false)), cut(text(root, "title", errors, false)),
-                cut(text(root, "message", errors, false)), truncated);
+                safeLink(text(root, "externalURL", errors, false)),
+                cut(text(root, "title", errors, false)),
+                cut(text(root, "message", errors, false)),
+                truncated);
     }
 
     private static AlertBatch.Item item(JsonNode a, String at, List<FieldError> errors) {
@@ -161,8 +169,10 @@ public final class AlertPayloads {
             return null;
         }
         if (!n.isTextual()) {
-            errors.add(new FieldError(field, "must be an RFC 3339 time, was " + n.getNodeType().toString()
-                    .toLowerCase(java.util.Locale.ROOT)));
+            errors.add(new FieldError(
+                    field,
+                    "must be an RFC 3339 time, was "
+                            + n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
             return null;
         }
         try {

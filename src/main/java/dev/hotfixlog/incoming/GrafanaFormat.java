@@ -9,8 +9,8 @@ import dev.hotfixlog.security.SenderKind;
  * {@link AlertPayloads} reads too. It may sign the body with HMAC-SHA256 (and a timestamp).
  */
 public final class GrafanaFormat implements AlertFormat {
-    private static final SenderKind SENDER = new SenderKind("grafana", "X-Grafana-Alerting-Signature",
-            SenderKind.Signature.OFFERED, "");
+    private static final SenderKind SENDER =
+            new SenderKind("grafana", "X-Grafana-Alerting-Signature", SenderKind.Signature.OFFERED, "");
 
     @Override
     public String name() {

@@ -30,11 +30,29 @@ import java.util.Map;
  * @param items        its alerts (on {@code get}; empty in lists)
  * @param received     its deliveries, newest first (on {@code get}; empty in lists)
  */
-public record IncomingAlert(long id, String integration, String title, String severity, List<String> systems,
-                            Map<String, String> links, State state, int firing, int alerts, Instant startedAt,
-                            Instant firstAt, Instant lastAt, Instant clearedAt, int deliveries, String hotfixId,
-                            String repeatOf, Outcome outcome, String outcomeNote, String decidedBy, Instant decidedAt,
-                            List<Item> items, List<Delivery> received) {
+public record IncomingAlert(
+        long id,
+        String integration,
+        String title,
+        String severity,
+        List<String> systems,
+        Map<String, String> links,
+        State state,
+        int firing,
+        int alerts,
+        Instant startedAt,
+        Instant firstAt,
+        Instant lastAt,
+        Instant clearedAt,
+        int deliveries,
+        String hotfixId,
+        String repeatOf,
+        Outcome outcome,
+        String outcomeNote,
+        String decidedBy,
+        Instant decidedAt,
+        List<Item> items,
+        List<Delivery> received) {
     public IncomingAlert {
         systems = List.copyOf(systems);
         links = Map.copyOf(links);
@@ -44,7 +62,9 @@ public record IncomingAlert(long id, String integration, String title, String se
 
     /** Where it stands: waiting for a person, declared a hotfix, or dismissed. */
     public enum State {
-        OPEN, DECLARED, DISMISSED;
+        OPEN,
+        DECLARED,
+        DISMISSED;
 
         public String json() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -56,8 +76,8 @@ public record IncomingAlert(long id, String integration, String title, String se
                     return s;
                 }
             }
-            throw dev.hotfixlog.error.ValidationException.of(field, "'" + text + "' is not a state; use open, "
-                    + "declared or dismissed");
+            throw dev.hotfixlog.error.ValidationException.of(
+                    field, "'" + text + "' is not a state; use open, " + "declared or dismissed");
         }
     }
 
@@ -71,8 +91,15 @@ public record IncomingAlert(long id, String integration, String title, String se
     }
 
     /** One alert of the group: its latest word. */
-    public record Item(String fingerprint, String name, String status, Instant startsAt, Instant endsAt,
-                       String generatorUrl, Map<String, String> labels, Map<String, String> annotations) {
+    public record Item(
+            String fingerprint,
+            String name,
+            String status,
+            Instant startsAt,
+            Instant endsAt,
+            String generatorUrl,
+            Map<String, String> labels,
+            Map<String, String> annotations) {
         public Item {
             labels = Map.copyOf(labels);
             annotations = Map.copyOf(annotations);
@@ -80,6 +107,5 @@ public record IncomingAlert(long id, String integration, String title, String se
     }
 
     /** One distinct notification body (redacted), and how often and when it came. */
-    public record Delivery(String status, String body, Instant firstAt, Instant lastAt, int times) {
-    }
+    public record Delivery(String status, String body, Instant firstAt, Instant lastAt, int times) {}
 }

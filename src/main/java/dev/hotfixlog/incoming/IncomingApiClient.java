@@ -21,24 +21,28 @@ public final class IncomingApiClient implements IncomingService {
 
     @Override
     public List<IncomingAlert> list(IncomingAlert.State state, int limit) {
-        String query = "?limit=" + limit + (state == null ? "&state=all"
-                : "&state=" + URLEncoder.encode(state.json(), StandardCharsets.UTF_8));
-        return IncomingJson.readList(ApiTransport.object(transport.send(transport.request(query).GET())));
+        String query = "?limit=" + limit
+                + (state == null ? "&state=all" : "&state=" + URLEncoder.encode(state.json(), StandardCharsets.UTF_8));
+        return IncomingJson.readList(
+                ApiTransport.object(transport.send(transport.request(query).GET())));
     }
 
     @Override
     public IncomingAlert get(long id) {
-        return IncomingJson.read(ApiTransport.object(transport.send(transport.request("/ALERT-" + id).GET())));
+        return IncomingJson.read(ApiTransport.object(
+                transport.send(transport.request("/ALERT-" + id).GET())));
     }
 
     @Override
     public ObjectNode draft(long id) {
-        return ApiTransport.object(transport.send(transport.request("/ALERT-" + id + "/draft").GET()));
+        return ApiTransport.object(
+                transport.send(transport.request("/ALERT-" + id + "/draft").GET()));
     }
 
     @Override
     public Hotfix declare(long id, MergePatch fields, String actor, String idempotencyKey) {
-        HttpRequest.Builder b = transport.request("/ALERT-" + id + "/declare")
+        HttpRequest.Builder b = transport
+                .request("/ALERT-" + id + "/declare")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(fields.document())));
         if (idempotencyKey != null) {
@@ -49,15 +53,20 @@ public final class IncomingApiClient implements IncomingService {
 
     @Override
     public IncomingAlert dismiss(long id, Outcome outcome, String note, String actor) {
-        ObjectNode body = Json.object().put("outcome", outcome == null ? null : outcome.json()).put("note", note);
-        return IncomingJson.read(ApiTransport.object(transport.send(transport.request("/ALERT-" + id + "/dismiss")
+        ObjectNode body = Json.object()
+                .put("outcome", outcome == null ? null : outcome.json())
+                .put("note", note);
+        return IncomingJson.read(ApiTransport.object(transport.send(transport
+                .request("/ALERT-" + id + "/dismiss")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))))));
     }
 
     @Override
     public List<IncomingAlert> ofHotfix(String hotfixId) {
-        return IncomingJson.readList(ApiTransport.object(transport.send(transport.request("?hotfix="
-                + URLEncoder.encode(hotfixId, StandardCharsets.UTF_8) + "&state=all&limit=" + MAX_LIMIT).GET())));
+        return IncomingJson.readList(ApiTransport.object(transport.send(transport
+                .request("?hotfix=" + URLEncoder.encode(hotfixId, StandardCharsets.UTF_8) + "&state=all&limit="
+                        + MAX_LIMIT)
+                .GET())));
     }
 }

@@ -13,8 +13,7 @@ import java.util.Map;
 
 /** Incoming alerts as the API writes them, and read back by {@link IncomingApiClient}. */
 public final class IncomingJson {
-    private IncomingJson() {
-    }
+    private IncomingJson() {}
 
     /** {@code ALERT-12} or {@code 12}: the number. */
     public static long parseId(String text) {
@@ -68,8 +67,12 @@ public final class IncomingJson {
         }
         ArrayNode received = o.putArray("received");
         for (IncomingAlert.Delivery d : a.received()) {
-            received.addObject().put("status", d.status()).put("firstReceivedAt", iso(d.firstAt()))
-                    .put("lastReceivedAt", iso(d.lastAt())).put("times", d.times()).put("body", d.body());
+            received.addObject()
+                    .put("status", d.status())
+                    .put("firstReceivedAt", iso(d.firstAt()))
+                    .put("lastReceivedAt", iso(d.lastAt()))
+                    .put("times", d.times())
+                    .put("body", d.body());
         }
         return o;
     }
@@ -86,24 +89,49 @@ public final class IncomingJson {
         o.path("systems").forEach(s -> systems.add(s.asText()));
         List<IncomingAlert.Item> items = new ArrayList<>();
         for (JsonNode i : o.path("items")) {
-            items.add(new IncomingAlert.Item(i.path("fingerprint").asText(), i.path("name").asText(),
-                    i.path("status").asText(), time(i.get("startsAt")), time(i.get("endsAt")),
-                    text(i.get("generatorURL")), strings(i.path("labels")), strings(i.path("annotations"))));
+            items.add(new IncomingAlert.Item(
+                    i.path("fingerprint").asText(),
+                    i.path("name").asText(),
+                    i.path("status").asText(),
+                    time(i.get("startsAt")),
+                    time(i.get("endsAt")),
+                    text(i.get("generatorURL")),
+                    strings(i.path("labels")),
+                    strings(i.path("annotations"))));
         }
         List<IncomingAlert.Delivery> received = new ArrayList<>();
         for (JsonNode d : o.path("received")) {
-            received.add(new IncomingAlert.Delivery(d.path("status").asText(), d.path("body").asText(),
-                    time(d.get("firstReceivedAt")), time(d.get("lastReceivedAt")), d.path("times").asInt()));
+            received.add(new IncomingAlert.Delivery(
+                    d.path("status").asText(),
+                    d.path("body").asText(),
+                    time(d.get("firstReceivedAt")),
+                    time(d.get("lastReceivedAt")),
+                    d.path("times").asInt()));
         }
         String outcome = text(o.get("outcome"));
-        return new IncomingAlert(parseId(o.path("id").asText()), o.path("integration").asText(),
-                o.path("title").asText(), text(o.get("severity")), systems, strings(o.path("links")),
-                IncomingAlert.State.parse("state", o.path("state").asText()), o.path("firing").asInt(),
-                o.path("alerts").asInt(), time(o.get("startedAt")), time(o.get("firstReceivedAt")),
-                time(o.get("lastReceivedAt")), time(o.get("clearedAt")), o.path("deliveries").asInt(),
-                text(o.get("hotfix")), text(o.get("repeatOf")),
-                outcome == null ? null : Outcome.parse("outcome", outcome), text(o.get("outcomeNote")),
-                text(o.get("decidedBy")), time(o.get("decidedAt")), items, received);
+        return new IncomingAlert(
+                parseId(o.path("id").asText()),
+                o.path("integration").asText(),
+                o.path("title").asText(),
+                text(o.get("severity")),
+                systems,
+                strings(o.path("links")),
+                IncomingAlert.State.parse("state", o.path("state").asText()),
+                o.path("firing").asInt(),
+                o.path("alerts").asInt(),
+                time(o.get("startedAt")),
+                time(o.get("firstReceivedAt")),
+                time(o.get("lastReceivedAt")),
+                time(o.get("clearedAt")),
+                o.path("deliveries").asInt(),
+                text(o.get("hotfix")),
+                text(o.get("repeatOf")),
+                outcome == null ? null : Outcome.parse("outcome", outcome),
+                text(o.get("outcomeNote")),
+                text(o.get("decidedBy")),
+                time(o.get("decidedAt")),
+                items,
+                received);
     }
 
     public static List<IncomingAlert> readList(JsonNode o) {

@@ -37,8 +37,14 @@ public final class IncomingRoutes {
     private final Turns turns;
     private final List<AlertFormat> formats;
 
-    public IncomingRoutes(IncomingService service, AlertIntake intake, List<AlertFormat> formats,
-                          Integrations integrations, Turns turns, Pages pages, Clock clock) {
+    public IncomingRoutes(
+            IncomingService service,
+            AlertIntake intake,
+            List<AlertFormat> formats,
+            Integrations integrations,
+            Turns turns,
+            Pages pages,
+            Clock clock) {
         this.formats = List.copyOf(formats);
         this.turns = turns;
         this.service = service;
@@ -55,8 +61,7 @@ public final class IncomingRoutes {
             r.put("/api/v1/ingest/" + format.name() + "/{name}", ctx -> ingest(ctx, format), Role.ANYONE);
         }
         r.get("/api/v1/incoming", this::listApi, Role.VIEWER);
-        r.get("/api/v1/incoming/{id}", ctx -> json(ctx, 200, IncomingJson.write(service.get(id(ctx)))),
-                Role.VIEWER);
+        r.get("/api/v1/incoming/{id}", ctx -> json(ctx, 200, IncomingJson.write(service.get(id(ctx)))), Role.VIEWER);
         r.get("/api/v1/incoming/{id}/draft", ctx -> json(ctx, 200, service.draft(id(ctx))), Role.VIEWER);
         r.post("/api/v1/incoming/{id}/declare", this::declareApi, Role.RESPONDER);
         r.post("/api/v1/incoming/{id}/dismiss", this::dismissApi, Role.RESPONDER);
@@ -72,8 +77,12 @@ public final class IncomingRoutes {
         String body = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
         AlertIntake.Receipt r = turns.take(() -> intake.receive(from, body));
         ctx.attribute(Requests.AUDIT_KEPT_ELSEWHERE, true);
-        ObjectNode o = Json.object().put("incoming", r.ref()).put("state", r.state().json())
-                .put("opened", r.opened()).put("hotfix", r.hotfixId()).put("repeatOf", r.repeatOf());
+        ObjectNode o = Json.object()
+                .put("incoming", r.ref())
+                .put("state", r.state().json())
+                .put("opened", r.opened())
+                .put("hotfix", r.hotfixId())
+                .put("repeatOf", r.repeatOf());
         json(ctx, 200, o);
     }
 
@@ -81,8 +90,7 @@ public final class IncomingRoutes {
         String state = ctx.queryParam("state");
         String hotfix = ctx.queryParam("hotfix");
         int limit = Requests.intQuery(ctx, "limit", IncomingService.DEFAULT_LIMIT);
-        List<IncomingAlert> list = hotfix != null ? service.ofHotfix(hotfix)
-                : service.list(state(state), limit);
+        List<IncomingAlert> list = hotfix != null ? service.ofHotfix(hotfix) : service.list(state(state), limit);
         json(ctx, 200, IncomingJson.writeList(list));
     }
 
@@ -97,8 +105,7 @@ public final class IncomingRoutes {
     private void declareApi(Context ctx) {
         String body = Requests.body(ctx);
         ObjectNode fields = body.isBlank() ? Json.object() : Json.parseObject(body);
-        Hotfix h = service.declare(id(ctx), MergePatch.of(fields), Requests.actor(ctx),
-                ctx.header("Idempotency-Key"));
+        Hotfix h = service.declare(id(ctx), MergePatch.of(fields), Requests.actor(ctx), ctx.header("Idempotency-Key"));
         ctx.header("Location", "/api/v1/hotfixes/" + h.id());
         ctx.header("ETag", Requests.etag(h.version()));
         json(ctx, 201, HotfixJson.write(h));
@@ -111,13 +118,19 @@ public final class IncomingRoutes {
             throw ValidationException.of("outcome", "is required: not-a-hotfix, noise or duplicate");
         }
         String note = body.path("note").isTextual() ? body.path("note").asText() : null;
-        json(ctx, 200, IncomingJson.write(service.dismiss(id(ctx), Outcome.parseDismissal("outcome", outcome), note,
-                Requests.actor(ctx))));
+        json(
+                ctx,
+                200,
+                IncomingJson.write(service.dismiss(
+                        id(ctx), Outcome.parseDismissal("outcome", outcome), note, Requests.actor(ctx))));
     }
 
     private void dismissForm(Context ctx) {
         long id = id(ctx);
-        service.dismiss(id, Outcome.parseDismissal("outcome", Requests.formText(ctx, "outcome")), Requests.formText(ctx, "note"),
+        service.dismiss(
+                id,
+                Outcome.parseDismissal("outcome", Requests.formText(ctx, "outcome")),
+                Requests.formText(ctx, "note"),
                 Requests.actor(ctx));
         ctx.status(303).header("Location", "/");
     }

@@ -45,8 +45,8 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
     private final Map<String, AlertFormat> formats = new LinkedHashMap<>();
 
     /** Takes deliveries in these formats, each from an integration of the format's kind. */
-    public LocalIncomingService(Database db, Clock clock, SecretRedactor redactor, HotfixService hotfixes,
-                                List<AlertFormat> formats) {
+    public LocalIncomingService(
+            Database db, Clock clock, SecretRedactor redactor, HotfixService hotfixes, List<AlertFormat> formats) {
         formats.forEach(f -> this.formats.put(f.name(), f));
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -55,9 +55,8 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
     }
 
     /** What one delivery left behind, for what follows its transaction. */
-    private record Filed(long id, IncomingAlert.State state, boolean opened, String hotfixId, String repeatOf,
-                         Long clearedAt) {
-    }
+    private record Filed(
+            long id, IncomingAlert.State state, boolean opened, String hotfixId, String repeatOf, Long clearedAt) {}
 
     @Override
     public Receipt receive(Integration from, String body) {
@@ -66,7 +65,8 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
         // a pasted key whose line breaks are escapes (\n) in a JSON string.
         AlertFormat format = formats.get(from.kind().name());
         if (format == null) {
-            throw new IllegalArgumentException("no alert format is named " + from.kind().name());
+            throw new IllegalArgumentException(
+                    "no alert format is named " + from.kind().name());
         }
         ObjectNode document = Json.parseObject(body);
         redactor.maskInPlace(document);
@@ -90,8 +90,16 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
         return new Receipt(f.id(), f.state(), f.opened(), f.hotfixId(), f.repeatOf());
     }
 
-    private Filed file(Handle h, Integration from, AlertBatch batch, String groupHash, String liveGroup,
-                       Summary summary, String kept, String bodyHash, long now) {
+    private Filed file(
+            Handle h,
+            Integration from,
+            AlertBatch batch,
+            String groupHash,
+            String liveGroup,
+            Summary summary,
+            String kept,
+            String bodyHash,
+            long now) {
         IncomingRepository.Live live = repo.live(h, liveGroup);
         String repeatOf = null;
         if (live != null && live.state() == IncomingAlert.State.DECLARED) {
@@ -100,7 +108,8 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
                 // Its hotfix was deleted: the group starts over.
                 repo.release(h, live.id());
                 live = null;
-            } else if (record.completed() && batch.anyFiring()
+            } else if (record.completed()
+                    && batch.anyFiring()
                     && (live.clearedAt() != null || firedAfter(batch, record.resolvedAt()))) {
                 // Completed, and firing anew (it had cleared, or an alert started after completion): a repeat.
                 repo.release(h, live.id());
@@ -115,7 +124,8 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
             live = repo.latest(h, from.path(), groupHash);
             late = live != null;
         }
-        long id = live != null ? live.id()
+        long id = live != null
+                ? live.id()
                 : repo.open(h, from.path(), groupHash, liveGroup, batch.groupKey(), summary.title(), now, repeatOf);
         repo.lock(h, id);
         Map<String, IncomingRepository.Known> known = repo.known(h, id);
@@ -129,11 +139,12 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
         IncomingRepository.Counts counts = repo.counts(h, id);
         Long cleared = null;
         if (counts.firing() == 0 && counts.alerts() > 0) {
-            cleared = live != null && live.clearedAt() != null ? live.clearedAt()
+            cleared = live != null && live.clearedAt() != null
+                    ? live.clearedAt()
                     : Math.min(now, counts.lastEnd() != null ? counts.lastEnd() : now);
         }
-        repo.update(h, id, summary.title(), summary.severity(), summary.systems(), summary.links(), counts, cleared,
-                now);
+        repo.update(
+                h, id, summary.title(), summary.severity(), summary.systems(), summary.links(), counts, cleared, now);
         repo.keep(h, id, bodyHash, batch.status(), kept, now);
         IncomingAlert.State state = live == null ? IncomingAlert.State.OPEN : live.state();
         if (state == IncomingAlert.State.DISMISSED && cleared != null && !late) {
@@ -157,8 +168,11 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
     }
 
     private static boolean firedAfter(AlertBatch batch, Long resolvedAt) {
-        return resolvedAt != null && batch.alerts().stream().anyMatch(a -> a.firing() && a.startsAt() != null
-                && a.startsAt().toEpochMilli() > resolvedAt);
+        return resolvedAt != null
+                && batch.alerts().stream()
+                        .anyMatch(a -> a.firing()
+                                && a.startsAt() != null
+                                && a.startsAt().toEpochMilli() > resolvedAt);
     }
 
     /** Keeps the hotfix's "alerts cleared at" what its group says; a stale version is read again. */
@@ -229,12 +243,21 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
         }
         StringBuilder problem = new StringBuilder();
         said.forEach(s -> problem.append(s).append('\n'));
-        problem.append(a.firing()).append(" of ").append(a.alerts()).append(a.alerts() == 1 ? " alert" : " alerts")
-                .append(" firing (").append(a.ref()).append(", from ").append(a.integration()).append(')');
+        problem.append(a.firing())
+                .append(" of ")
+                .append(a.alerts())
+                .append(a.alerts() == 1 ? " alert" : " alerts")
+                .append(" firing (")
+                .append(a.ref())
+                .append(", from ")
+                .append(a.integration())
+                .append(')');
         d.put("problem", problem.toString());
         if (!a.links().isEmpty()) {
             StringBuilder watch = new StringBuilder();
-            a.links().forEach((label, url) -> watch.append(label(label)).append(": ").append(url).append('\n'));
+            a.links()
+                    .forEach((label, url) ->
+                            watch.append(label(label)).append(": ").append(url).append('\n'));
             d.put("monitoring", watch.toString().strip());
         }
         Instant alerted = a.firstAt();
@@ -286,15 +309,23 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
             return hotfixes.get(HotfixId.parse(a.hotfixId()));
         }
         if (a.state() == IncomingAlert.State.DISMISSED) {
-            throw new ConflictException(a.ref() + " was dismissed as " + a.outcome().label() + " by " + a.decidedBy()
-                    + "; it cannot be declared now");
+            throw new ConflictException(a.ref() + " was dismissed as "
+                    + a.outcome().label() + " by " + a.decidedBy() + "; it cannot be declared now");
         }
         ObjectNode record = fields.applyTo(draft(a));
         // One key per incoming alert: two responders declaring it at once get one hotfix.
-        Hotfix h = hotfixes.create(MergePatch.of(record), actor,
-                idempotencyKey == null ? "incoming-" + a.id() : idempotencyKey);
-        boolean linked = db.write(t -> repo.decide(t, id, IncomingAlert.State.DECLARED, Outcome.DECLARED, null,
-                h.id().toString(), actor, clock.millis(), false));
+        Hotfix h = hotfixes.create(
+                MergePatch.of(record), actor, idempotencyKey == null ? "incoming-" + a.id() : idempotencyKey);
+        boolean linked = db.write(t -> repo.decide(
+                t,
+                id,
+                IncomingAlert.State.DECLARED,
+                Outcome.DECLARED,
+                null,
+                h.id().toString(),
+                actor,
+                clock.millis(),
+                false));
         if (!linked) {
             IncomingAlert now = get(id);
             if (!h.id().toString().equals(now.hotfixId())) {
@@ -310,7 +341,9 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
         if (outcome == null || outcome == Outcome.DECLARED) {
             throw ValidationException.of("outcome", "is required: not-a-hotfix, noise or duplicate");
         }
-        String n = note == null || note.isBlank() ? null : printable(redactor.redact(note).text(), 500);
+        String n = note == null || note.isBlank()
+                ? null
+                : printable(redactor.redact(note).text(), 500);
         if (outcome == Outcome.DUPLICATE && n == null) {
             throw ValidationException.of("note", "says what it duplicates: ALERT-12 or HOTFIX-007");
         }
@@ -320,8 +353,8 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
                     + a.outcome().label() + ")");
         }
         // A dismissed group that already cleared is over now; one still firing keeps its deliveries until it clears.
-        boolean done = db.write(h -> repo.decide(h, id, IncomingAlert.State.DISMISSED, outcome, n, null, actor,
-                clock.millis(), a.cleared()));
+        boolean done = db.write(h -> repo.decide(
+                h, id, IncomingAlert.State.DISMISSED, outcome, n, null, actor, clock.millis(), a.cleared()));
         if (!done) {
             IncomingAlert now = get(id);
             throw new ConflictException(a.ref() + " was decided by " + now.decidedBy() + " meanwhile ("
@@ -342,9 +375,14 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
     /** What the group's notification says it is: title, severity, systems and links. */
     record Summary(String title, String severity, List<String> systems, Map<String, String> links) {
         static Summary of(AlertBatch b, List<String> systemLabels) {
-            String title = first(b.commonAnnotations().get("summary"), b.commonLabels().get("alertname"),
-                    b.title(), b.alerts().isEmpty() ? null : b.alerts().get(0).name(), "Alert group");
-            String severity = first(b.commonLabels().get("severity"),
+            String title = first(
+                    b.commonAnnotations().get("summary"),
+                    b.commonLabels().get("alertname"),
+                    b.title(),
+                    b.alerts().isEmpty() ? null : b.alerts().get(0).name(),
+                    "Alert group");
+            String severity = first(
+                    b.commonLabels().get("severity"),
                     b.alerts().isEmpty() ? null : b.alerts().get(0).labels().get("severity"));
             Set<String> systems = new LinkedHashSet<>();
             for (String label : systemLabels) {
@@ -369,8 +407,11 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
             if (b.externalUrl() != null && links.size() < 8) {
                 links.putIfAbsent("sender", b.externalUrl());
             }
-            return new Summary(printable(title, TITLE_MAX), severity == null ? null : printable(severity, 16),
-                    new ArrayList<>(systems), links);
+            return new Summary(
+                    printable(title, TITLE_MAX),
+                    severity == null ? null : printable(severity, 16),
+                    new ArrayList<>(systems),
+                    links);
         }
 
         private static String first(String... options) {

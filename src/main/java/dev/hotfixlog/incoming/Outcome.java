@@ -38,16 +38,19 @@ public enum Outcome {
                 return o;
             }
         }
-        throw ValidationException.of(field, "'" + text + "' is not an outcome; use one of "
-                + Arrays.stream(values()).map(Outcome::json).collect(Collectors.joining(", ")));
+        throw ValidationException.of(
+                field,
+                "'" + text + "' is not an outcome; use one of "
+                        + Arrays.stream(values()).map(Outcome::json).collect(Collectors.joining(", ")));
     }
 
     /** A dismissal's outcome: every one but {@link #DECLARED}. */
     public static Outcome parseDismissal(String field, String text) {
         Outcome o = parse(field, text);
         if (o == DECLARED) {
-            throw ValidationException.of(field, "declare a hotfix to decide it that way; dismiss with not-a-hotfix, "
-                    + "noise or duplicate");
+            throw ValidationException.of(
+                    field,
+                    "declare a hotfix to decide it that way; dismiss with not-a-hotfix, " + "noise or duplicate");
         }
         return o;
     }

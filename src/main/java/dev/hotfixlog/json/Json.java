@@ -29,8 +29,7 @@ public final class Json {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;
@@ -65,13 +64,16 @@ public final class Json {
         try {
             node = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
             throw ValidationException.of("body", "is not valid JSON" + where + ": " + e.getOriginalMessage());
         }
         if (!(node instanceof ObjectNode obj)) {
-            throw ValidationException.of("body", "must be a JSON object, was " + node.getNodeType().name()
-                    .toLowerCase(java.util.Locale.ROOT));
+            throw ValidationException.of(
+                    "body",
+                    "must be a JSON object, was " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         refuseNul(obj);
         return obj;
@@ -92,8 +94,9 @@ public final class Json {
             if (n.isTextual() && n.textValue().indexOf('\u0000') >= 0) {
                 errors.add(new FieldError(path, "holds a NUL character (\\u0000)"));
             } else if (n.isObject()) {
-                n.properties().forEach(e -> todo.push(Map.entry(path.isEmpty() ? e.getKey()
-                        : path + "." + e.getKey(), e.getValue())));
+                n.properties()
+                        .forEach(e -> todo.push(
+                                Map.entry(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue())));
             } else if (n.isArray()) {
                 for (int i = 0; i < n.size(); i++) {
                     todo.push(Map.entry(path + "[" + i + "]", n.get(i)));

@@ -30,16 +30,58 @@ import java.util.Set;
 public final class Blameless {
     static final String PERSON = "someone";
     static final String EMAIL = "[e-mail removed]";
-    private static final Pattern EMAIL_ADDRESS = Pattern.compile(
-            "[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
+    private static final Pattern EMAIL_ADDRESS =
+            Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
     /** An @handle: group 1 is what comes before it, neither a letter, a digit nor a dot (RE2 has no lookbehind). */
     private static final Pattern HANDLE = Pattern.compile("(^|[^\\p{L}\\p{N}.])@[\\p{L}\\p{N}._-]+");
     /** Words that name a group, not a person: "SRE team" as an owner must not take "team" out of every page. */
-    private static final Set<String> NOT_NAMES = Set.of("team", "the", "and", "on", "call", "on-call", "oncall",
-            "ops", "sre", "platform", "backend", "frontend", "infra", "infrastructure", "dev", "devops", "support",
-            "eng", "engineering", "squad", "rotation", "primary", "secondary", "lead", "manager", "admin", "bot",
-            "system", "cli", "api", "token", "unknown", "of", "for", "with", "group", "staff", "tbd", "none", "n/a",
-            "via", "import", "imported", "web", "anonymous");
+    private static final Set<String> NOT_NAMES = Set.of(
+            "team",
+            "the",
+            "and",
+            "on",
+            "call",
+            "on-call",
+            "oncall",
+            "ops",
+            "sre",
+            "platform",
+            "backend",
+            "frontend",
+            "infra",
+            "infrastructure",
+            "dev",
+            "devops",
+            "support",
+            "eng",
+            "engineering",
+            "squad",
+            "rotation",
+            "primary",
+            "secondary",
+            "lead",
+            "manager",
+            "admin",
+            "bot",
+            "system",
+            "cli",
+            "api",
+            "token",
+            "unknown",
+            "of",
+            "for",
+            "with",
+            "group",
+            "staff",
+            "tbd",
+            "none",
+            "n/a",
+            "via",
+            "import",
+            "imported",
+            "web",
+            "anonymous");
+
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’._-][\\p{L}\\p{N}]+)*");
     private static final Pattern PARTS = Pattern.compile("['’._-]+");
     private static final Pattern REPEATED = Pattern.compile(PERSON + "(?:[\\s,]+" + PERSON + ")+");
@@ -50,40 +92,197 @@ public final class Blameless {
      * What a person did, after a name that starts a sentence: a verb in the past ("restarted", "found"), or one
      * of these. After an instruction's verb ("Page the on-call", "Grant access") come objects instead.
      */
-    private static final Set<String> DID = Set.of("said", "says", "was", "is", "has", "had", "found", "saw",
-            "ran", "took", "made", "wrote", "got", "told", "asked", "knew", "thought", "did", "went", "came", "left",
-            "gave", "kept", "led", "put", "set", "sent", "built", "caught", "held", "paid", "read", "rolled", "spent",
-            "will", "would", "and", "who", "owns", "notes", "thinks", "wants", "reviews", "knows", "leads", "runs",
-            "handles", "fixes", "approves", "rewrote", "drove", "broke", "chose", "froze", "spoke", "woke", "shook",
-            "forgot", "began", "rang", "fought", "bought", "brought", "taught", "sought", "sold", "hid", "stood",
-            "understood", "won", "shut", "hit", "cut", "quit", "split", "fed", "met", "lost", "meant", "dealt",
-            "felt", "swept", "lent", "lit", "undid", "redid", "overrode", "reran", "rebuilt",
-            "can", "could", "should", "must", "might");
+    private static final Set<String> DID = Set.of(
+            "said",
+            "says",
+            "was",
+            "is",
+            "has",
+            "had",
+            "found",
+            "saw",
+            "ran",
+            "took",
+            "made",
+            "wrote",
+            "got",
+            "told",
+            "asked",
+            "knew",
+            "thought",
+            "did",
+            "went",
+            "came",
+            "left",
+            "gave",
+            "kept",
+            "led",
+            "put",
+            "set",
+            "sent",
+            "built",
+            "caught",
+            "held",
+            "paid",
+            "read",
+            "rolled",
+            "spent",
+            "will",
+            "would",
+            "and",
+            "who",
+            "owns",
+            "notes",
+            "thinks",
+            "wants",
+            "reviews",
+            "knows",
+            "leads",
+            "runs",
+            "handles",
+            "fixes",
+            "approves",
+            "rewrote",
+            "drove",
+            "broke",
+            "chose",
+            "froze",
+            "spoke",
+            "woke",
+            "shook",
+            "forgot",
+            "began",
+            "rang",
+            "fought",
+            "bought",
+            "brought",
+            "taught",
+            "sought",
+            "sold",
+            "hid",
+            "stood",
+            "understood",
+            "won",
+            "shut",
+            "hit",
+            "cut",
+            "quit",
+            "split",
+            "fed",
+            "met",
+            "lost",
+            "meant",
+            "dealt",
+            "felt",
+            "swept",
+            "lent",
+            "lit",
+            "undid",
+            "redid",
+            "overrode",
+            "reran",
+            "rebuilt",
+            "can",
+            "could",
+            "should",
+            "must",
+            "might");
     /**
      * Of those, the ones a thing does as much as a person ("Root must not own the grant", "Deploy will wait"):
      * after an account's name ({@link #accounts}) starting a sentence they are no sign of a person.
      */
-    private static final Set<String> THINGS_DO_TOO = Set.of("was", "is", "has", "had", "will", "would", "can",
-            "could", "should", "must", "might", "and", "who");
+    private static final Set<String> THINGS_DO_TOO =
+            Set.of("was", "is", "has", "had", "will", "would", "can", "could", "should", "must", "might", "and", "who");
     /**
      * Technical account and tool names an actor may carry ("jenkins", "cron", "token:ci"): words of the trade,
      * like the dictionary's, so "the jenkins job" and "the Jenkins queue" keep them. Capitalised in a sentence
      * they are the product, not a person.
      */
-    private static final Set<String> TECHNICAL = Set.of("jenkins", "cron", "ci", "cd", "github", "gitlab",
-            "bitbucket", "ubuntu", "debian", "centos", "postgres", "postgresql", "mysql", "redis", "nginx", "systemd",
-            "sudo", "devops", "deployer", "terraform", "ansible", "kubectl", "kubernetes", "k8s", "helm",
-            "docker", "argocd", "argo", "circleci", "travis", "buildkite", "teamcity", "bamboo", "spinnaker",
-            "dependabot", "renovate", "grafana", "prometheus", "alertmanager", "pagerduty", "opsgenie", "sentry",
-            "datadog", "webhook");
+    private static final Set<String> TECHNICAL = Set.of(
+            "jenkins",
+            "cron",
+            "ci",
+            "cd",
+            "github",
+            "gitlab",
+            "bitbucket",
+            "ubuntu",
+            "debian",
+            "centos",
+            "postgres",
+            "postgresql",
+            "mysql",
+            "redis",
+            "nginx",
+            "systemd",
+            "sudo",
+            "devops",
+            "deployer",
+            "terraform",
+            "ansible",
+            "kubectl",
+            "kubernetes",
+            "k8s",
+            "helm",
+            "docker",
+            "argocd",
+            "argo",
+            "circleci",
+            "travis",
+            "buildkite",
+            "teamcity",
+            "bamboo",
+            "spinnaker",
+            "dependabot",
+            "renovate",
+            "grafana",
+            "prometheus",
+            "alertmanager",
+            "pagerduty",
+            "opsgenie",
+            "sentry",
+            "datadog",
+            "webhook");
     /** Between a name and what the person did: "Drew then rolled it back". */
-    private static final Set<String> ADVERBS = Set.of("then", "also", "quickly", "finally", "later", "first",
-            "just", "already", "immediately", "eventually", "never", "still", "again", "alone", "herself",
-            "himself", "themselves");
+    private static final Set<String> ADVERBS = Set.of(
+            "then",
+            "also",
+            "quickly",
+            "finally",
+            "later",
+            "first",
+            "just",
+            "already",
+            "immediately",
+            "eventually",
+            "never",
+            "still",
+            "again",
+            "alone",
+            "herself",
+            "himself",
+            "themselves");
     /** Months and weekdays are the calendar when capitalised: a colleague called May is named only in full. */
-    private static final Set<String> CALENDAR = Set.of("january", "february", "march", "april", "may", "june",
-            "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-            "thursday", "friday", "saturday", "sunday");
+    private static final Set<String> CALENDAR = Set.of(
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday");
 
     /** Lower-case single name words. */
     private final Set<String> parts;
@@ -94,6 +293,7 @@ public final class Blameless {
      * sentence, such a word is a name only when a deed follows, not a modal or "is" ("Root must not own it").
      */
     private final Set<String> accounts;
+
     private final Words words;
 
     private Blameless(Set<String> parts, List<List<String>> wholeNames, Set<String> accounts, Words words) {
@@ -123,7 +323,8 @@ public final class Blameless {
                 rest.append(' ').append(mail.group(), 0, mail.group().indexOf('@')); // the local part names them
             }
             List<String> name = new ArrayList<>();
-            Matcher w = WORD.matcher(SCHEME.matcher(EMAIL_ADDRESS.matcher(rest).replaceAll(" ")).replaceFirst(""));
+            Matcher w = WORD.matcher(
+                    SCHEME.matcher(EMAIL_ADDRESS.matcher(rest).replaceAll(" ")).replaceFirst(""));
             while (w.find()) {
                 String word = w.group().toLowerCase(Locale.ROOT);
                 add(parts, word);
@@ -211,7 +412,9 @@ public final class Blameless {
                 for (int k = 0; k < whole.size() && match; k++) {
                     int[] t = tokens.get(i + k);
                     match = stem(text.substring(t[0], t[1])).equals(whole.get(k))
-                            && (k == 0 || text.substring(tokens.get(i + k - 1)[1], t[0]).isBlank());
+                            && (k == 0
+                                    || text.substring(tokens.get(i + k - 1)[1], t[0])
+                                            .isBlank());
                 }
                 if (match) {
                     for (int k = 0; k < whole.size(); k++) {
@@ -272,7 +475,9 @@ public final class Blameless {
     private static boolean followedByWhatAPersonDid(String text, List<int[]> tokens, int i, boolean account) {
         for (int k = i + 1; k < tokens.size() && k <= i + 2; k++) {
             int[] next = tokens.get(k);
-            if (SENTENCE_BREAK.matcher(text.substring(tokens.get(k - 1)[1], next[0])).find()) {
+            if (SENTENCE_BREAK
+                    .matcher(text.substring(tokens.get(k - 1)[1], next[0]))
+                    .find()) {
                 return false; // the sentence ended
             }
             String following = text.substring(next[0], next[1]).toLowerCase(Locale.ROOT);
@@ -308,8 +513,13 @@ public final class Blameless {
     /** At the start of the text, a line, or after a sentence's end or a list marker. */
     private static boolean startsSentence(String text, int at) {
         int k = at - 1;
-        while (k >= 0 && (text.charAt(k) == ' ' || text.charAt(k) == '\t' || text.charAt(k) == '"'
-                || text.charAt(k) == '(' || text.charAt(k) == '*' || text.charAt(k) == '_')) {
+        while (k >= 0
+                && (text.charAt(k) == ' '
+                        || text.charAt(k) == '\t'
+                        || text.charAt(k) == '"'
+                        || text.charAt(k) == '('
+                        || text.charAt(k) == '*'
+                        || text.charAt(k) == '_')) {
             k--;
         }
         if (k < 0) {

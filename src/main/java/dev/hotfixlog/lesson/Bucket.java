@@ -12,9 +12,11 @@ import java.util.stream.Collectors;
  */
 public enum Bucket {
     STATE_MODEL("state-model", "State model", "The code needed a clearer state model."),
-    RELEASE_VALIDATION_LOOP("release-validation-loop", "Release validation loop",
-            "The release path needed a safer validation loop."),
-    OWNERSHIP_BOUNDARIES("ownership-boundaries", "Ownership boundaries",
+    RELEASE_VALIDATION_LOOP(
+            "release-validation-loop", "Release validation loop", "The release path needed a safer validation loop."),
+    OWNERSHIP_BOUNDARIES(
+            "ownership-boundaries",
+            "Ownership boundaries",
             "The team needed better ownership boundaries between frontend, backend, infrastructure and operations.");
 
     private final String json;
@@ -50,7 +52,9 @@ public enum Bucket {
                 return b;
             }
         }
-        throw ValidationException.of("bucket", SecretRedactor.quoted(text) + " is not a lesson bucket; use one of "
-                + Arrays.stream(values()).map(Bucket::json).collect(Collectors.joining(", ")));
+        throw ValidationException.of(
+                "bucket",
+                SecretRedactor.quoted(text) + " is not a lesson bucket; use one of "
+                        + Arrays.stream(values()).map(Bucket::json).collect(Collectors.joining(", ")));
     }
 }

@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +41,8 @@ public final class FieldNotes {
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
     private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
     private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s\"<>]+");
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MONTH =
+            DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private final Database db;
     private final Pages pages;
     private final FieldNotesRepository repo = new FieldNotesRepository();
@@ -52,9 +51,12 @@ public final class FieldNotes {
      * Links and images may point at the web, at a mail address or elsewhere on the site; nothing else (commonmark's
      * default sanitizer also lets {@code data:} through, which carries a whole page or script in a link).
      */
-    private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
-            .urlSanitizer(new org.commonmark.renderer.html.DefaultUrlSanitizer(java.util.List.of("http", "https",
-                    "mailto"))).build();
+    private final HtmlRenderer html = HtmlRenderer.builder()
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .urlSanitizer(
+                    new org.commonmark.renderer.html.DefaultUrlSanitizer(java.util.List.of("http", "https", "mailto")))
+            .build();
 
     public FieldNotes(Database db, Pages pages) {
         this(db, pages, LessonImages.NONE);
@@ -70,24 +72,32 @@ public final class FieldNotes {
     private final LessonImages images;
 
     /** A lesson as the site shows it: no person in it, its texts scrubbed, its dimensions rendered Markdown. */
-    public record SiteLesson(String id, String path, String title, String summary, String constraintHtml,
-                             String signalHtml, String boundaryHtml, String ruleHtml, String category,
-                             String categoryPath, String bucket, List<String> tags, List<SiteCase> cases,
-                             Instant updated, List<SiteImage> images) {
-    }
+    public record SiteLesson(
+            String id,
+            String path,
+            String title,
+            String summary,
+            String constraintHtml,
+            String signalHtml,
+            String boundaryHtml,
+            String ruleHtml,
+            String category,
+            String categoryPath,
+            String bucket,
+            List<String> tags,
+            List<SiteCase> cases,
+            Instant updated,
+            List<SiteImage> images) {}
 
     /** An image on a lesson's page: {@code img/<sha256>.<ext>}, and an alt text with no person in it. */
-    public record SiteImage(String path, String alt) {
-    }
+    public record SiteImage(String path, String alt) {}
 
     /** A hotfix behind a lesson, as the site shows it: what happened and how long it took, never who. */
-    public record SiteCase(String id, String title, String severity, String category, String month,
-                           String timeToResolve) {
-    }
+    public record SiteCase(
+            String id, String title, String severity, String category, String month, String timeToResolve) {}
 
     /** What a build wrote. */
-    public record Report(Path out, int lessons, int categories, int files) {
-    }
+    public record Report(Path out, int lessons, int categories, int files) {}
 
     /**
      * Writes the site into {@code out}: an empty or missing directory, or one an earlier build made (its pages
@@ -119,16 +129,20 @@ public final class FieldNotes {
             }
         }
         int files = 0;
-        write(out.resolve("index.html"), pages.html("site/index.jte", Map.of("lessons", lessons,
-                "categories", categoryPaths, "root", "")));
+        write(
+                out.resolve("index.html"),
+                pages.html("site/index.jte", Map.of("lessons", lessons, "categories", categoryPaths, "root", "")));
         files++;
         for (SiteLesson l : lessons) {
             write(out.resolve(l.path()), pages.html("site/lesson.jte", Map.of("lesson", l, "root", "../")));
             files++;
         }
         for (Map.Entry<String, List<SiteLesson>> c : byCategory.entrySet()) {
-            write(out.resolve(categoryPaths.get(c.getKey())), pages.html("site/category.jte", Map.of(
-                    "category", c.getKey(), "lessons", c.getValue(), "root", "../")));
+            write(
+                    out.resolve(categoryPaths.get(c.getKey())),
+                    pages.html(
+                            "site/category.jte",
+                            Map.of("category", c.getKey(), "lessons", c.getValue(), "root", "../")));
             files++;
         }
         for (Map.Entry<String, byte[]> img : imageFiles.entrySet()) {
@@ -147,25 +161,39 @@ public final class FieldNotes {
         return new Report(out, lessons.size(), byCategory.size(), files + 3);
     }
 
-    private SiteLesson siteLesson(Lesson l, Map<String, FieldNotesRepository.CaseRow> cases, Blameless b,
-                                  List<SiteImage> shown) {
+    private SiteLesson siteLesson(
+            Lesson l, Map<String, FieldNotesRepository.CaseRow> cases, Blameless b, List<SiteImage> shown) {
         String title = b.scrub(l.title());
         String category = b.scrub(l.category());
         List<SiteCase> siteCases = new ArrayList<>();
         for (var id : l.cases()) {
             FieldNotesRepository.CaseRow c = cases.get(id.toString());
             if (c != null) {
-                siteCases.add(new SiteCase(id.toString(), b.scrub(c.title()),
-                        c.severity() == null ? "severity not stated" : c.severity(), b.scrub(c.category()),
-                        c.detectedAt() == null ? null : MONTH.format(c.detectedAt()), duration(c)));
+                siteCases.add(new SiteCase(
+                        id.toString(),
+                        b.scrub(c.title()),
+                        c.severity() == null ? "severity not stated" : c.severity(),
+                        b.scrub(c.category()),
+                        c.detectedAt() == null ? null : MONTH.format(c.detectedAt()),
+                        duration(c)));
             }
         }
-        return new SiteLesson(l.id().toString(), "lessons/" + slug(l.id().number(), title) + ".html", title,
-                b.scrub(l.summary()), render(b.scrub(l.constraint())), render(b.scrub(l.signal())),
-                render(b.scrub(l.boundary())), render(b.scrub(l.operatingRule())), category,
+        return new SiteLesson(
+                l.id().toString(),
+                "lessons/" + slug(l.id().number(), title) + ".html",
+                title,
+                b.scrub(l.summary()),
+                render(b.scrub(l.constraint())),
+                render(b.scrub(l.signal())),
+                render(b.scrub(l.boundary())),
+                render(b.scrub(l.operatingRule())),
+                category,
                 category == null ? null : "categories/" + slug(0, category) + ".html",
-                l.bucket() == null ? null : l.bucket().label(), l.tags().stream().map(b::scrub).toList(), siteCases,
-                l.updatedAt(), shown);
+                l.bucket() == null ? null : l.bucket().label(),
+                l.tags().stream().map(b::scrub).toList(),
+                siteCases,
+                l.updatedAt(),
+                shown);
     }
 
     private static String duration(FieldNotesRepository.CaseRow c) {
@@ -182,8 +210,11 @@ public final class FieldNotes {
 
     /** {@code 042-commit-before-async-i-o}: readable, ASCII, stable while the title stays. */
     static String slug(long number, String text) {
-        String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
-        ascii = EDGE_DASHES.matcher(NOT_ALPHANUMERIC.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-"))
+        String ascii =
+                MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+        ascii = EDGE_DASHES
+                .matcher(
+                        NOT_ALPHANUMERIC.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-"))
                 .replaceAll("");
         if (ascii.length() > 60) {
             String cut = ascii.substring(0, 61);
@@ -199,8 +230,10 @@ public final class FieldNotes {
     private static String baseUrl(String given) {
         String b = given == null || given.isBlank() ? "http://localhost/" : given.strip();
         if (!HTTP_URL.matcher(b).matches()) {
-            throw ValidationException.of("baseUrl", "'" + given + "' is not an http(s) URL; the feed and the sitemap "
-                    + "need the address the site will be served at, e.g. https://notes.example.com/");
+            throw ValidationException.of(
+                    "baseUrl",
+                    "'" + given + "' is not an http(s) URL; the feed and the sitemap "
+                            + "need the address the site will be served at, e.g. https://notes.example.com/");
         }
         return b.endsWith("/") ? b : b + "/";
     }
@@ -211,8 +244,10 @@ public final class FieldNotes {
                 try (var entries = Files.list(out)) {
                     boolean empty = entries.findAny().isEmpty();
                     if (!empty && !Files.exists(out.resolve(MARKER))) {
-                        throw ValidationException.of("out", out + " is not empty and no earlier `hotfix site` made "
-                                + "it; choose an empty or new directory");
+                        throw ValidationException.of(
+                                "out",
+                                out + " is not empty and no earlier `hotfix site` made "
+                                        + "it; choose an empty or new directory");
                     }
                 }
                 for (String dir : List.of("lessons", "categories", "img")) {
@@ -252,5 +287,4 @@ public final class FieldNotes {
             throw new UncheckedIOException(e);
         }
     }
-
 }

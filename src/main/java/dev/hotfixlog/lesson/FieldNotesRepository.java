@@ -13,29 +13,33 @@ final class FieldNotesRepository {
     private final LessonRepository lessons = new LessonRepository();
 
     /** A case's facts that the site may show (and the title, which is scrubbed). */
-    record CaseRow(String title, String severity, String category, Instant detectedAt, Instant resolvedAt) {
-    }
+    record CaseRow(String title, String severity, String category, Instant detectedAt, Instant resolvedAt) {}
 
-    record Content(List<Lesson> lessons, Map<String, CaseRow> cases, List<String> people) {
-    }
+    record Content(List<Lesson> lessons, Map<String, CaseRow> cases, List<String> people) {}
 
     Content content(Handle h) {
         List<Lesson> published = lessons.published(h);
-        List<String> ids = published.stream().flatMap(l -> l.cases().stream()).map(Object::toString).distinct()
+        List<String> ids = published.stream()
+                .flatMap(l -> l.cases().stream())
+                .map(Object::toString)
+                .distinct()
                 .toList();
         Map<String, CaseRow> cases = new HashMap<>();
         for (int i = 0; i < ids.size(); i += CHUNK) {
             h.createQuery("SELECT id, title, severity, category, detected_at, resolved_at FROM record_facts WHERE id IN"
-                            + " (<ids>)").bindList("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK)))
+                            + " (<ids>)")
+                    .bindList("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK)))
                     .map((rs, ctx) -> {
                         long d = rs.getLong(5);
                         Instant detected = rs.wasNull() ? null : Instant.ofEpochMilli(d);
                         long r = rs.getLong(6);
                         Instant resolved = rs.wasNull() ? null : Instant.ofEpochMilli(r);
-                        cases.put(rs.getString(1), new CaseRow(rs.getString(2), rs.getString(3), rs.getString(4),
-                                detected, resolved));
+                        cases.put(
+                                rs.getString(1),
+                                new CaseRow(rs.getString(2), rs.getString(3), rs.getString(4), detected, resolved));
                         return null;
-                    }).forEach(x -> { });
+                    })
+                    .forEach(x -> {});
         }
         return new Content(published, cases, people(h));
     }
@@ -43,9 +47,11 @@ final class FieldNotesRepository {
     /** Every text the log holds as a person: owners, who ticked a step, who changed a record, accounts, tokens. */
     List<String> people(Handle h) {
         return new ArrayList<>(h.createQuery("SELECT name FROM record_people"
-                + " UNION SELECT actor FROM audit_event"
-                + " UNION SELECT username FROM account"
-                + " UNION SELECT name FROM api_token"
-                + " UNION SELECT created_by FROM api_token").mapTo(String.class).list());
+                        + " UNION SELECT actor FROM audit_event"
+                        + " UNION SELECT username FROM account"
+                        + " UNION SELECT name FROM api_token"
+                        + " UNION SELECT created_by FROM api_token")
+                .mapTo(String.class)
+                .list());
     }
 }

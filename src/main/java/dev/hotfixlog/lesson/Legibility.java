@@ -34,21 +34,72 @@ public record Legibility(List<Check> checks) {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SEQUENCE_START = Pattern.compile(
             "^(then|next|after that|afterwards|later|finally|first|firstly|second|secondly|meanwhile|eventually"
-                    + "|soon after|shortly after|at that point|at first|by then|once that|before long)\\b", Pattern.CASE_INSENSITIVE);
+                    + "|soon after|shortly after|at that point|at first|by then|once that|before long)\\b",
+            Pattern.CASE_INSENSITIVE);
     /**
      * An observable signal holds a digit, a phrase of these, or one of {@link #OBSERVABLE_WORDS} as a whole word.
      * The words are looked up in a set: as one alternation of fifty words the pattern took two seconds on 2 MB.
      */
     private static final Pattern DIGIT = Pattern.compile("\\d");
-    private static final Pattern OBSERVABLE_PHRASE = Pattern.compile(
-            "(?i)\\b(?:queue depth|users? (?:\\w+ )?(?:see|saw|seeing|report|reported|reporting))\\b");
+
+    private static final Pattern OBSERVABLE_PHRASE =
+            Pattern.compile("(?i)\\b(?:queue depth|users? (?:\\w+ )?(?:see|saw|seeing|report|reported|reporting))\\b");
     private static final Pattern WORD = Pattern.compile("\\w+");
-    private static final Set<String> OBSERVABLE_WORDS = Set.of("alert", "alerts", "alarm", "alarms", "dashboard",
-            "dashboards", "metric", "metrics", "graph", "graphs", "chart", "charts", "log", "logs", "logged", "error",
-            "errors", "latency", "throughput", "status", "http", "check", "checks", "test", "tests", "probe",
-            "probes", "canary", "synthetic", "monitor", "monitors", "monitoring", "trace", "traces", "lag", "cpu",
-            "memory", "count", "rate", "return", "returns", "returned", "show", "shows", "showed", "visible",
-            "ticket", "tickets", "complaint", "complaints", "healthcheck", "assertion", "observed", "measured");
+    private static final Set<String> OBSERVABLE_WORDS = Set.of(
+            "alert",
+            "alerts",
+            "alarm",
+            "alarms",
+            "dashboard",
+            "dashboards",
+            "metric",
+            "metrics",
+            "graph",
+            "graphs",
+            "chart",
+            "charts",
+            "log",
+            "logs",
+            "logged",
+            "error",
+            "errors",
+            "latency",
+            "throughput",
+            "status",
+            "http",
+            "check",
+            "checks",
+            "test",
+            "tests",
+            "probe",
+            "probes",
+            "canary",
+            "synthetic",
+            "monitor",
+            "monitors",
+            "monitoring",
+            "trace",
+            "traces",
+            "lag",
+            "cpu",
+            "memory",
+            "count",
+            "rate",
+            "return",
+            "returns",
+            "returned",
+            "show",
+            "shows",
+            "showed",
+            "visible",
+            "ticket",
+            "tickets",
+            "complaint",
+            "complaints",
+            "healthcheck",
+            "assertion",
+            "observed",
+            "measured");
     private static final Pattern RULE_WORD = Pattern.compile(
             "\\b(always|never|must|should|shall|before|when|whenever|if|unless|every|each|only|don't|do not"
                     + "|no\\b.{1,60}\\bwithout|until|instead of|rather than|per)\\b",
@@ -64,6 +115,7 @@ public record Legibility(List<Check> checks) {
             Pattern.CASE_INSENSITIVE);
     /** Where a sentence ends: white space after . ! or ? (the mark stays with its sentence), or line breaks. */
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s+|\\n+");
+
     private static final Pattern LEADING_NON_WORD = Pattern.compile("^[^\\p{L}\\p{N}]+");
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
@@ -80,8 +132,7 @@ public record Legibility(List<Check> checks) {
      * @param passed   whether the write-up answers it
      * @param advice   what to write when it does not; why it passes when it does
      */
-    public record Check(String key, String question, boolean passed, String advice) {
-    }
+    public record Check(String key, String question, boolean passed, String advice) {}
 
     public boolean legible() {
         return checks.stream().allMatch(Check::passed);
@@ -91,22 +142,46 @@ public record Legibility(List<Check> checks) {
         return checks.stream().filter(c -> !c.passed()).toList();
     }
 
-    public static Legibility of(String summary, String constraint, String signal, String boundary,
-                                String operatingRule, String category, Bucket bucket) {
+    public static Legibility of(
+            String summary,
+            String constraint,
+            String signal,
+            String boundary,
+            String operatingRule,
+            String category,
+            Bucket bucket) {
         List<Check> out = new ArrayList<>();
-        out.add(present("constraint", "Constraint: what made the change risky or urgent?", constraint,
+        out.add(present(
+                "constraint",
+                "Constraint: what made the change risky or urgent?",
+                constraint,
                 "Name the risk class or the pressure: what could not wait, what could break."));
-        out.add(present("signal", "Signal: which observation proved the user-visible behaviour changed?", signal,
+        out.add(present(
+                "signal",
+                "Signal: which observation proved the user-visible behaviour changed?",
+                signal,
                 "Name what was seen that proved the fix worked."));
-        out.add(present("boundary", "Boundary: which team or subsystem owned each part of the fix?", boundary,
+        out.add(present(
+                "boundary",
+                "Boundary: which team or subsystem owned each part of the fix?",
+                boundary,
                 "Name the subsystems or teams (not people) that owned each part."));
-        out.add(present("operatingRule", "Operating rule: what should be easier next time?", operatingRule,
+        out.add(present(
+                "operatingRule",
+                "Operating rule: what should be easier next time?",
+                operatingRule,
                 "Write the rule that should survive after the fix is forgotten."));
-        out.add(present("category", "Failure-mode category: live media workflow, configuration rollout, data "
-                + "freshness problem, build dependency, operational dashboard, or the team's own?", category,
+        out.add(present(
+                "category",
+                "Failure-mode category: live media workflow, configuration rollout, data "
+                        + "freshness problem, build dependency, operational dashboard, or the team's own?",
+                category,
                 "Name the failure-mode category."));
-        out.add(new Check("bucket", "Lesson bucket: state model, release validation loop or ownership boundaries?",
-                bucket != null, bucket == null ? "Choose where the lesson lands." : bucket.meaning()));
+        out.add(new Check(
+                "bucket",
+                "Lesson bucket: state model, release validation loop or ownership boundaries?",
+                bucket != null,
+                bucket == null ? "Choose where the lesson lands." : bucket.meaning()));
         out.add(observable(signal));
         out.add(rule(operatingRule));
         out.add(notTimeline(summary, constraint, signal, boundary, operatingRule));
@@ -115,8 +190,13 @@ public record Legibility(List<Check> checks) {
 
     private static Check present(String key, String question, String text, String advice) {
         boolean ok = words(text) >= 2;
-        return new Check(key, question, ok, ok ? "Answered." : text == null || text.isBlank() ? "Missing. " + advice
-                : "Too short to answer it. " + advice);
+        return new Check(
+                key,
+                question,
+                ok,
+                ok
+                        ? "Answered."
+                        : text == null || text.isBlank() ? "Missing. " + advice : "Too short to answer it. " + advice);
     }
 
     private static Check observable(String signal) {
@@ -126,9 +206,14 @@ public record Legibility(List<Check> checks) {
             return new Check("observableSignal", q, false, "Write the signal first.");
         }
         boolean ok = namesSomethingSeen(signal);
-        return new Check("observableSignal", q, ok, ok ? "Names something one can see or measure."
-                : "Says what was done, not what was seen: name the metric, check, alert or user-visible behaviour "
-                + "that changed, with its number if it has one.");
+        return new Check(
+                "observableSignal",
+                q,
+                ok,
+                ok
+                        ? "Names something one can see or measure."
+                        : "Says what was done, not what was seen: name the metric, check, alert or user-visible behaviour "
+                                + "that changed, with its number if it has one.");
     }
 
     private static Check rule(String rule) {
@@ -138,10 +223,17 @@ public record Legibility(List<Check> checks) {
         }
         String first = firstSentence(rule);
         boolean story = STORY_START.matcher(first).find();
-        boolean ok = !story && (RULE_WORD.matcher(rule).find() || INSTRUCTION_START.matcher(first).find());
-        return new Check("rule", q, ok, ok ? "Says what to do next time."
-                : "Reads as what happened, not what to do: write it as an instruction, e.g. \"Commit before async "
-                + "I/O\" or \"Never ship a config change without a canary\".");
+        boolean ok = !story
+                && (RULE_WORD.matcher(rule).find()
+                        || INSTRUCTION_START.matcher(first).find());
+        return new Check(
+                "rule",
+                q,
+                ok,
+                ok
+                        ? "Says what to do next time."
+                        : "Reads as what happened, not what to do: write it as an instruction, e.g. \"Commit before async "
+                                + "I/O\" or \"Never ship a config change without a canary\".");
     }
 
     private static Check notTimeline(String... texts) {
@@ -158,10 +250,15 @@ public record Legibility(List<Check> checks) {
         }
         long timed = sentences.stream().filter(Legibility::timelineSentence).count();
         boolean timeline = timed >= 2 && timed * 10 >= sentences.size() * 4L;
-        return new Check("notTimeline", q, !timeline, timeline
-                ? timed + " of " + sentences.size() + " sentences tell when things happened. Say what made it hard, "
-                + "how it was proved and what to do next time; the timeline belongs on the hotfix record."
-                : "Reads as constraints and rules.");
+        return new Check(
+                "notTimeline",
+                q,
+                !timeline,
+                timeline
+                        ? timed + " of " + sentences.size()
+                                + " sentences tell when things happened. Say what made it hard, "
+                                + "how it was proved and what to do next time; the timeline belongs on the hotfix record."
+                        : "Reads as constraints and rules.");
     }
 
     private static boolean namesSomethingSeen(String signal) {

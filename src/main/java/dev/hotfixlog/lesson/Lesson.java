@@ -22,9 +22,22 @@ import java.util.Locale;
  * ({@link Legibility}) is advice, never a rule: a half-written lesson can always be saved. Publishing needs a
  * summary, because the site's index is made of them.
  */
-public record Lesson(LessonId id, String title, String summary, String constraint, String signal, String boundary,
-                     String operatingRule, String category, Bucket bucket, List<String> tags, List<HotfixId> cases,
-                     boolean published, int version, Instant createdAt, Instant updatedAt) {
+public record Lesson(
+        LessonId id,
+        String title,
+        String summary,
+        String constraint,
+        String signal,
+        String boundary,
+        String operatingRule,
+        String category,
+        Bucket bucket,
+        List<String> tags,
+        List<HotfixId> cases,
+        boolean published,
+        int version,
+        Instant createdAt,
+        Instant updatedAt) {
     public static final int SUMMARY_MAX_CHARS = 2_000;
     public static final int TAGS_MAX = 20;
     public static final int CASES_MAX = 50;
@@ -75,9 +88,11 @@ public record Lesson(LessonId id, String title, String summary, String constrain
         for (String t : given) {
             String tag = t == null ? "" : t.strip().toLowerCase(Locale.ROOT);
             if (!TAG.matcher(tag).matches()) {
-                errors.add(new FieldError("tags", SecretRedactor.quoted(t)
-                        + " is not a tag: 1-50 letters, digits, spaces or . _ + # -,"
-                        + " starting with a letter or digit"));
+                errors.add(new FieldError(
+                        "tags",
+                        SecretRedactor.quoted(t)
+                                + " is not a tag: 1-50 letters, digits, spaces or . _ + # -,"
+                                + " starting with a letter or digit"));
             } else {
                 out.add(tag);
             }
@@ -94,7 +109,21 @@ public record Lesson(LessonId id, String title, String summary, String constrain
 
     /** The same lesson under its stored identity. */
     Lesson withIdentity(LessonId newId, int newVersion, Instant created, Instant updated) {
-        return new Lesson(newId, title, summary, constraint, signal, boundary, operatingRule, category, bucket, tags,
-                cases, published, newVersion, created, updated);
+        return new Lesson(
+                newId,
+                title,
+                summary,
+                constraint,
+                signal,
+                boundary,
+                operatingRule,
+                category,
+                bucket,
+                tags,
+                cases,
+                published,
+                newVersion,
+                created,
+                updated);
     }
 }

@@ -23,19 +23,24 @@ public final class LessonApiClient implements LessonService {
 
     @Override
     public Lesson create(MergePatch fields, String actor) {
-        return LessonJson.readFull(ApiTransport.object(transport.send(transport.request("/lessons")
-                .POST(body(fields.document())).header("Content-Type", "application/json"))));
+        return LessonJson.readFull(ApiTransport.object(transport.send(transport
+                .request("/lessons")
+                .POST(body(fields.document()))
+                .header("Content-Type", "application/json"))));
     }
 
     @Override
     public Lesson createFrom(HotfixId hotfix, MergePatch overrides, String actor) {
-        return LessonJson.readFull(ApiTransport.object(transport.send(transport.request("/hotfixes/" + hotfix
-                + "/lesson").POST(body(overrides.document())).header("Content-Type", "application/json"))));
+        return LessonJson.readFull(ApiTransport.object(transport.send(transport
+                .request("/hotfixes/" + hotfix + "/lesson")
+                .POST(body(overrides.document()))
+                .header("Content-Type", "application/json"))));
     }
 
     @Override
     public Lesson get(LessonId id) {
-        return LessonJson.readFull(ApiTransport.object(transport.send(transport.request("/lessons/" + id).GET())));
+        return LessonJson.readFull(ApiTransport.object(
+                transport.send(transport.request("/lessons/" + id).GET())));
     }
 
     @Override
@@ -45,7 +50,8 @@ public final class LessonApiClient implements LessonService {
         param(path, "bucket", q.bucket() == null ? null : q.bucket().json());
         param(path, "tag", q.tag());
         param(path, "hotfix", q.hotfix());
-        ObjectNode page = ApiTransport.object(transport.send(transport.request(path.toString()).GET()));
+        ObjectNode page = ApiTransport.object(
+                transport.send(transport.request(path.toString()).GET()));
         List<Lesson> out = new ArrayList<>();
         for (JsonNode n : page.path("items")) {
             out.add(LessonJson.readFull((ObjectNode) n));
@@ -55,8 +61,10 @@ public final class LessonApiClient implements LessonService {
 
     @Override
     public Lesson edit(LessonId id, int expectedVersion, MergePatch patch, String actor) {
-        return LessonJson.readFull(ApiTransport.object(transport.send(transport.request("/lessons/" + id)
-                .method("PATCH", body(patch.document())).header("Content-Type", "application/merge-patch+json")
+        return LessonJson.readFull(ApiTransport.object(transport.send(transport
+                .request("/lessons/" + id)
+                .method("PATCH", body(patch.document()))
+                .header("Content-Type", "application/merge-patch+json")
                 .header("If-Match", Requests.etag(expectedVersion)))));
     }
 
@@ -67,8 +75,10 @@ public final class LessonApiClient implements LessonService {
 
     @Override
     public Legibility check(MergePatch draft) {
-        return LessonJson.readLegibility(ApiTransport.object(transport.send(transport.request("/lessons/check")
-                .POST(body(draft.document())).header("Content-Type", "application/json"))));
+        return LessonJson.readLegibility(ApiTransport.object(transport.send(transport
+                .request("/lessons/check")
+                .POST(body(draft.document()))
+                .header("Content-Type", "application/json"))));
     }
 
     private static void param(StringBuilder path, String name, String value) {

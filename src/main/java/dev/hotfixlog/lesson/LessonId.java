@@ -20,9 +20,9 @@ public record LessonId(long number) implements Comparable<LessonId> {
     public static LessonId parse(String text) {
         Matcher m = FORM.matcher(text == null ? "" : text);
         if (!m.matches()) {
-            throw ValidationException.of("id", SecretRedactor.quoted(text)
-                    + " is not a lesson id; expected LESSON-NNN, e.g. "
-                    + "LESSON-001");
+            throw ValidationException.of(
+                    "id",
+                    SecretRedactor.quoted(text) + " is not a lesson id; expected LESSON-NNN, e.g. " + "LESSON-001");
         }
         return new LessonId(Long.parseLong(m.group(1)));
     }

@@ -13,6 +13,5 @@ public interface LessonImages {
     List<Image> of(String lessonId);
 
     /** An image's bytes, named on the site by their SHA-256 (never by a person's file name), and its note. */
-    record Image(String sha256, String extension, byte[] bytes, String note) {
-    }
+    record Image(String sha256, String extension, byte[] bytes, String note) {}
 }

@@ -18,12 +18,22 @@ import java.util.Set;
 public final class LessonJson {
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[,\\n]");
     /** What a create or an edit may set. */
-    public static final List<String> EDITABLE_FIELDS = List.of("title", "summary", "constraint", "signal", "boundary",
-            "operatingRule", "category", "bucket", "tags", "cases", "published");
+    public static final List<String> EDITABLE_FIELDS = List.of(
+            "title",
+            "summary",
+            "constraint",
+            "signal",
+            "boundary",
+            "operatingRule",
+            "category",
+            "bucket",
+            "tags",
+            "cases",
+            "published");
+
     private static final Set<String> READ_ONLY = Set.of("id", "version", "createdAt", "updatedAt", "legibility");
 
-    private LessonJson() {
-    }
+    private LessonJson() {}
 
     public static ObjectNode write(Lesson l) {
         ObjectNode n = editable(l);
@@ -40,7 +50,10 @@ public final class LessonJson {
         n.put("legible", g.legible());
         ArrayNode checks = n.putArray("checks");
         for (Legibility.Check c : g.checks()) {
-            checks.addObject().put("key", c.key()).put("question", c.question()).put("passed", c.passed())
+            checks.addObject()
+                    .put("key", c.key())
+                    .put("question", c.question())
+                    .put("passed", c.passed())
                     .put("advice", c.advice());
         }
         return n;
@@ -49,8 +62,11 @@ public final class LessonJson {
     public static Legibility readLegibility(ObjectNode n) {
         List<Legibility.Check> checks = new ArrayList<>();
         for (JsonNode c : n.path("checks")) {
-            checks.add(new Legibility.Check(c.path("key").asText(), c.path("question").asText(),
-                    c.path("passed").asBoolean(), c.path("advice").asText()));
+            checks.add(new Legibility.Check(
+                    c.path("key").asText(),
+                    c.path("question").asText(),
+                    c.path("passed").asBoolean(),
+                    c.path("advice").asText()));
         }
         return new Legibility(checks);
     }
@@ -85,7 +101,8 @@ public final class LessonJson {
         List<FieldError> errors = new ArrayList<>();
         n.fieldNames().forEachRemaining(f -> {
             if (!EDITABLE_FIELDS.contains(f) && !READ_ONLY.contains(f)) {
-                errors.add(new FieldError(f, "is not a lesson field; fields are " + String.join(", ", EDITABLE_FIELDS)));
+                errors.add(
+                        new FieldError(f, "is not a lesson field; fields are " + String.join(", ", EDITABLE_FIELDS)));
             }
         });
         String title = Json.text(n, "title", errors);
@@ -107,8 +124,8 @@ public final class LessonJson {
             try {
                 cases.add(HotfixId.parse(c));
             } catch (ValidationException e) {
-                errors.add(new FieldError("cases", SecretRedactor.quoted(c)
-                        + " is not a hotfix id; expected HOTFIX-NNN"));
+                errors.add(
+                        new FieldError("cases", SecretRedactor.quoted(c) + " is not a hotfix id; expected HOTFIX-NNN"));
             }
         }
         JsonNode pub = n.get("published");
@@ -122,8 +139,22 @@ public final class LessonJson {
         }
         Lesson lesson = null;
         try {
-            lesson = new Lesson(id, title, summary, constraint, signal, boundary, rule, category, bucket, tags, cases,
-                    published, version, created, updated);
+            lesson = new Lesson(
+                    id,
+                    title,
+                    summary,
+                    constraint,
+                    signal,
+                    boundary,
+                    rule,
+                    category,
+                    bucket,
+                    tags,
+                    cases,
+                    published,
+                    version,
+                    created,
+                    updated);
         } catch (ValidationException e) {
             errors.addAll(e.errors()); // one answer names every bad field, the record's rules included
         }
@@ -137,8 +168,12 @@ public final class LessonJson {
     public static Lesson readFull(ObjectNode n) {
         ObjectNode fields = n.deepCopy();
         READ_ONLY.forEach(fields::remove);
-        return read(fields, LessonId.parse(n.path("id").asText()), n.path("version").asInt(),
-                Instant.parse(n.path("createdAt").asText()), Instant.parse(n.path("updatedAt").asText()));
+        return read(
+                fields,
+                LessonId.parse(n.path("id").asText()),
+                n.path("version").asInt(),
+                Instant.parse(n.path("createdAt").asText()),
+                Instant.parse(n.path("updatedAt").asText()));
     }
 
     private static List<String> strings(ObjectNode n, String field, List<FieldError> errors) {

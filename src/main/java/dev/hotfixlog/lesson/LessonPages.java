@@ -12,9 +12,9 @@ import dev.hotfixlog.hotfix.RecordPanels;
 import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
-import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
+import dev.hotfixlog.web.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -29,8 +29,17 @@ import java.util.Map;
  */
 public final class LessonPages implements RecordPanels {
     private static final Pattern VERSION = Pattern.compile("\\d{1,9}");
-    static final List<String> FIELDS = List.of("title", "summary", "constraint", "signal", "boundary",
-            "operatingRule", "category", "bucket", "tags", "cases");
+    static final List<String> FIELDS = List.of(
+            "title",
+            "summary",
+            "constraint",
+            "signal",
+            "boundary",
+            "operatingRule",
+            "category",
+            "bucket",
+            "tags",
+            "cases");
     private final LessonService lessons;
     private final HotfixService hotfixes;
     private final Pages pages;
@@ -131,9 +140,18 @@ public final class LessonPages implements RecordPanels {
             showForm(ctx, 422, id, version, values, errors(e));
         } catch (StaleVersionException e) {
             Lesson now = lessons.get(id);
-            showForm(ctx, 409, id, now.version(), values, Map.of("", "Someone saved this lesson while you were "
-                    + "writing. Your text is below; saving again writes it over theirs (version " + now.version()
-                    + ")."));
+            showForm(
+                    ctx,
+                    409,
+                    id,
+                    now.version(),
+                    values,
+                    Map.of(
+                            "",
+                            "Someone saved this lesson while you were "
+                                    + "writing. Your text is below; saving again writes it over theirs (version "
+                                    + now.version()
+                                    + ")."));
         }
     }
 
@@ -149,8 +167,8 @@ public final class LessonPages implements RecordPanels {
         pages.render(ctx, 200, "lesson-checklist.jte", p);
     }
 
-    private void showForm(Context ctx, int status, LessonId id, int version, Map<String, String> values,
-                          Map<String, String> errors) {
+    private void showForm(
+            Context ctx, int status, LessonId id, int version, Map<String, String> values, Map<String, String> errors) {
         Map<String, Object> p = Requests.pageModel(ctx);
         p.put("id", id == null ? null : id.toString());
         p.put("version", version);
@@ -232,8 +250,9 @@ public final class LessonPages implements RecordPanels {
     public String html(Hotfix h) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("hotfix", h);
-        p.put("lessons", lessons.list(new LessonQuery(false, null, null, null, h.id().toString(),
-                LessonQuery.DEFAULT_LIMIT)));
+        p.put(
+                "lessons",
+                lessons.list(new LessonQuery(false, null, null, null, h.id().toString(), LessonQuery.DEFAULT_LIMIT)));
         return pages.html("lesson-panel.jte", p);
     }
 }

@@ -22,14 +22,19 @@ final class LessonRepository {
             return List.of();
         }
         Set<String> found = new HashSet<>(h.createQuery("SELECT id FROM record_facts WHERE id IN (<ids>)")
-                .bindList("ids", ids.stream().map(HotfixId::toString).toList()).mapTo(String.class).list());
+                .bindList("ids", ids.stream().map(HotfixId::toString).toList())
+                .mapTo(String.class)
+                .list());
         return ids.stream().filter(id -> !found.contains(id.toString())).toList();
     }
 
     void insert(Handle h, Lesson l) {
-        h.createUpdate("INSERT INTO lesson (" + COLUMNS + ") VALUES (:id, :number, :title, :summary, :constraint,"
-                        + " :signal, :boundary, :rule, :category, :bucket, :published, :version, :createdAt, :updatedAt)")
-                .bindMap(scalars(l)).bind("number", l.id().number()).bind("createdAt", l.createdAt().toEpochMilli())
+        h.createUpdate(
+                        "INSERT INTO lesson (" + COLUMNS + ") VALUES (:id, :number, :title, :summary, :constraint,"
+                                + " :signal, :boundary, :rule, :category, :bucket, :published, :version, :createdAt, :updatedAt)")
+                .bindMap(scalars(l))
+                .bind("number", l.id().number())
+                .bind("createdAt", l.createdAt().toEpochMilli())
                 .execute();
         insertChildren(h, l);
     }
@@ -39,24 +44,31 @@ final class LessonRepository {
                         + " signal_text = :signal, boundary_text = :boundary, operating_rule = :rule,"
                         + " category = :category, bucket = :bucket, published = :published, version = :version,"
                         + " updated_at = :updatedAt WHERE id = :id AND version = :expected")
-                .bindMap(scalars(l)).bind("expected", expectedVersion).execute();
+                .bindMap(scalars(l))
+                .bind("expected", expectedVersion)
+                .execute();
         if (rows == 0) {
             return false;
         }
         for (String table : List.of("lesson_case", "lesson_tag")) {
-            h.createUpdate("DELETE FROM " + table + " WHERE lesson_id = :id").bind("id", l.id().toString()).execute();
+            h.createUpdate("DELETE FROM " + table + " WHERE lesson_id = :id")
+                    .bind("id", l.id().toString())
+                    .execute();
         }
         insertChildren(h, l);
         return true;
     }
 
     boolean delete(Handle h, LessonId id) {
-        return h.createUpdate("DELETE FROM lesson WHERE id = :id").bind("id", id.toString()).execute() > 0;
+        return h.createUpdate("DELETE FROM lesson WHERE id = :id")
+                        .bind("id", id.toString())
+                        .execute()
+                > 0;
     }
 
     Optional<Lesson> find(Handle h, LessonId id) {
-        return load(h, "SELECT " + COLUMNS + " FROM lesson WHERE id = :id", Map.of("id", id.toString()))
-                .stream().findFirst();
+        return load(h, "SELECT " + COLUMNS + " FROM lesson WHERE id = :id", Map.of("id", id.toString())).stream()
+                .findFirst();
     }
 
     List<Lesson> list(Handle h, LessonQuery q) {
@@ -92,7 +104,8 @@ final class LessonRepository {
     }
 
     private List<Lesson> load(Handle h, String sql, Map<String, Object> args) {
-        List<Map<String, Object>> rows = h.createQuery(sql).bindMap(args).mapToMap().list();
+        List<Map<String, Object>> rows =
+                h.createQuery(sql).bindMap(args).mapToMap().list();
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -103,24 +116,35 @@ final class LessonRepository {
         for (int i = 0; i < ids.size(); i += 1000) {
             List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
             h.createQuery("SELECT lesson_id, hotfix_id FROM lesson_case WHERE lesson_id IN (<ids>) ORDER BY"
-                            + " lesson_id, ordinal").bindList("ids", chunk)
+                            + " lesson_id, ordinal")
+                    .bindList("ids", chunk)
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
                     .forEach(e -> cases.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                             .add(HotfixId.parse(e.getValue())));
             h.createQuery("SELECT lesson_id, tag FROM lesson_tag WHERE lesson_id IN (<ids>) ORDER BY lesson_id,"
-                            + " ordinal").bindList("ids", chunk)
+                            + " ordinal")
+                    .bindList("ids", chunk)
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                    .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                    .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                            .add(e.getValue()));
         }
         List<Lesson> out = new ArrayList<>();
         for (Map<String, Object> r : rows) {
             String id = (String) r.get("id");
             String bucket = (String) r.get("bucket");
-            out.add(new Lesson(LessonId.parse(id), (String) r.get("title"), (String) r.get("summary"),
-                    (String) r.get("constraint_text"), (String) r.get("signal_text"), (String) r.get("boundary_text"),
-                    (String) r.get("operating_rule"), (String) r.get("category"),
-                    bucket == null ? null : Bucket.parse(bucket), tags.getOrDefault(id, List.of()),
-                    cases.getOrDefault(id, List.of()), bool(r.get("published")),
+            out.add(new Lesson(
+                    LessonId.parse(id),
+                    (String) r.get("title"),
+                    (String) r.get("summary"),
+                    (String) r.get("constraint_text"),
+                    (String) r.get("signal_text"),
+                    (String) r.get("boundary_text"),
+                    (String) r.get("operating_rule"),
+                    (String) r.get("category"),
+                    bucket == null ? null : Bucket.parse(bucket),
+                    tags.getOrDefault(id, List.of()),
+                    cases.getOrDefault(id, List.of()),
+                    bool(r.get("published")),
                     ((Number) r.get("version")).intValue(),
                     Instant.ofEpochMilli(((Number) r.get("created_at")).longValue()),
                     Instant.ofEpochMilli(((Number) r.get("updated_at")).longValue())));
@@ -138,7 +162,10 @@ final class LessonRepository {
         if (!l.cases().isEmpty()) {
             var batch = h.prepareBatch("INSERT INTO lesson_case (lesson_id, ordinal, hotfix_id) VALUES (:id, :o, :h)");
             for (int i = 0; i < l.cases().size(); i++) {
-                batch.bind("id", id).bind("o", i).bind("h", l.cases().get(i).toString()).add();
+                batch.bind("id", id)
+                        .bind("o", i)
+                        .bind("h", l.cases().get(i).toString())
+                        .add();
             }
             batch.execute();
         }

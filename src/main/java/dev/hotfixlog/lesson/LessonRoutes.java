@@ -3,8 +3,8 @@ package dev.hotfixlog.lesson;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
-import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.Requests;
+import dev.hotfixlog.web.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -25,23 +25,42 @@ public final class LessonRoutes {
     public void register(RoutesConfig r) {
         r.get(BASE, this::list, Role.VIEWER);
         r.post(BASE, ctx -> created(ctx, service.create(body(ctx), Requests.actor(ctx))), Role.RESPONDER);
-        r.post(BASE + "/check", ctx -> ctx.contentType("application/json")
-                .result(Json.write(LessonJson.write(service.check(body(ctx))))), Role.VIEWER);
+        r.post(
+                BASE + "/check",
+                ctx -> ctx.contentType("application/json")
+                        .result(Json.write(LessonJson.write(service.check(body(ctx))))),
+                Role.VIEWER);
         r.get(BASE + "/{id}", this::get, Role.VIEWER);
-        r.patch(BASE + "/{id}", ctx -> write(ctx, service.edit(pathId(ctx), Requests.ifMatchVersion(ctx), body(ctx),
-                Requests.actor(ctx))), Role.RESPONDER);
-        r.delete(BASE + "/{id}", ctx -> {
-            service.delete(pathId(ctx), Requests.actor(ctx));
-            ctx.status(204);
-        }, Role.ADMIN);
-        r.post("/api/v1/hotfixes/{id}/lesson", ctx -> created(ctx, service.createFrom(
-                HotfixId.fromPath(ctx.pathParam("id")), Requests.body(ctx).isBlank() ? MergePatch.of(Json.object())
-                        : body(ctx), Requests.actor(ctx))), Role.RESPONDER);
+        r.patch(
+                BASE + "/{id}",
+                ctx -> write(
+                        ctx, service.edit(pathId(ctx), Requests.ifMatchVersion(ctx), body(ctx), Requests.actor(ctx))),
+                Role.RESPONDER);
+        r.delete(
+                BASE + "/{id}",
+                ctx -> {
+                    service.delete(pathId(ctx), Requests.actor(ctx));
+                    ctx.status(204);
+                },
+                Role.ADMIN);
+        r.post(
+                "/api/v1/hotfixes/{id}/lesson",
+                ctx -> created(
+                        ctx,
+                        service.createFrom(
+                                HotfixId.fromPath(ctx.pathParam("id")),
+                                Requests.body(ctx).isBlank() ? MergePatch.of(Json.object()) : body(ctx),
+                                Requests.actor(ctx))),
+                Role.RESPONDER);
     }
 
     private void list(Context ctx) {
-        LessonQuery q = new LessonQuery(Requests.boolQuery(ctx, "published"), ctx.queryParam("category"),
-                Bucket.parse(ctx.queryParam("bucket")), ctx.queryParam("tag"), hotfix(ctx.queryParam("hotfix")),
+        LessonQuery q = new LessonQuery(
+                Requests.boolQuery(ctx, "published"),
+                ctx.queryParam("category"),
+                Bucket.parse(ctx.queryParam("bucket")),
+                ctx.queryParam("tag"),
+                hotfix(ctx.queryParam("hotfix")),
                 Requests.intQuery(ctx, "limit", LessonQuery.DEFAULT_LIMIT));
         var out = Json.object();
         out.set("items", LessonJson.writeAll(service.list(q)));
@@ -71,7 +90,8 @@ public final class LessonRoutes {
     }
 
     private static void write(Context ctx, Lesson l) {
-        ctx.header("ETag", Requests.etag(l.version())).contentType("application/json")
+        ctx.header("ETag", Requests.etag(l.version()))
+                .contentType("application/json")
                 .result(Json.write(LessonJson.write(l)));
     }
 

@@ -26,6 +26,7 @@ import java.util.Objects;
 public final class LocalLessonService implements LessonService {
     /** Stands in for the number a new lesson receives inside its transaction. */
     private static final LessonId PROVISIONAL = new LessonId(1);
+
     private final Database db;
     private final Clock clock;
     private final HotfixService hotfixes;
@@ -49,8 +50,8 @@ public final class LocalLessonService implements LessonService {
         redactor.maskInPlace(document);
         Lesson draft = LessonJson.read(document, PROVISIONAL, 1, now, now);
         if (draft.cases().isEmpty()) {
-            throw ValidationException.of("cases", "name at least one hotfix the lesson was learned from, e.g. "
-                    + "[\"HOTFIX-042\"]");
+            throw ValidationException.of(
+                    "cases", "name at least one hotfix the lesson was learned from, e.g. " + "[\"HOTFIX-042\"]");
         }
         return db.write(h -> {
             requireHotfixes(h, draft.cases());
@@ -106,8 +107,8 @@ public final class LocalLessonService implements LessonService {
         redactor.maskInPlace(document);
         Lesson next = LessonJson.read(document, id, current.version() + 1, current.createdAt(), now);
         if (next.cases().isEmpty() && !current.cases().isEmpty()) {
-            throw ValidationException.of("cases", "a lesson keeps at least one case; add another before removing "
-                    + "the last");
+            throw ValidationException.of(
+                    "cases", "a lesson keeps at least one case; add another before removing " + "the last");
         }
         return db.write(h -> {
             requireHotfixes(h, next.cases());
@@ -140,7 +141,8 @@ public final class LocalLessonService implements LessonService {
     private void requireHotfixes(org.jdbi.v3.core.Handle h, List<HotfixId> cases) {
         List<HotfixId> missing = repo.missingHotfixes(h, cases);
         if (!missing.isEmpty()) {
-            throw new ValidationException(missing.stream().map(m -> new FieldError("cases", "no hotfix " + m))
+            throw new ValidationException(missing.stream()
+                    .map(m -> new FieldError("cases", "no hotfix " + m))
                     .toList());
         }
     }
@@ -150,6 +152,7 @@ public final class LocalLessonService implements LessonService {
     }
 
     private static NotFoundException notFound(LessonId id) {
-        return new NotFoundException("no lesson " + id + "; list them with `hotfix lesson list` or GET /api/v1/lessons");
+        return new NotFoundException(
+                "no lesson " + id + "; list them with `hotfix lesson list` or GET /api/v1/lessons");
     }
 }

@@ -12,15 +12,16 @@ import java.util.List;
 final class SiteXml {
     private static final int FEED_ENTRIES = 50;
 
-    private SiteXml() {
-    }
+    private SiteXml() {}
 
     static String feed(String base, List<FieldNotes.SiteLesson> lessons) {
         List<FieldNotes.SiteLesson> newest = lessons.stream()
-                .sorted(Comparator.comparing(FieldNotes.SiteLesson::updated).reversed()).limit(FEED_ENTRIES).toList();
+                .sorted(Comparator.comparing(FieldNotes.SiteLesson::updated).reversed())
+                .limit(FEED_ENTRIES)
+                .toList();
         Instant updated = newest.isEmpty() ? Instant.EPOCH : newest.get(0).updated();
-        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                + "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+        StringBuilder x = new StringBuilder(
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
         x.append("  <title>Lessons from production</title>\n");
         x.append("  <subtitle>Field notes from real systems: what actually held at 3 AM.</subtitle>\n");
         x.append("  <id>").append(escape(base)).append("</id>\n");
@@ -51,8 +52,11 @@ final class SiteXml {
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         x.append("  <url><loc>").append(escape(base)).append("</loc></url>\n");
         for (FieldNotes.SiteLesson l : lessons) {
-            x.append("  <url><loc>").append(escape(base + l.path())).append("</loc><lastmod>")
-                    .append(time(l.updated())).append("</lastmod></url>\n");
+            x.append("  <url><loc>")
+                    .append(escape(base + l.path()))
+                    .append("</loc><lastmod>")
+                    .append(time(l.updated()))
+                    .append("</lastmod></url>\n");
         }
         for (String c : categoryPaths) {
             x.append("  <url><loc>").append(escape(base + c)).append("</loc></url>\n");

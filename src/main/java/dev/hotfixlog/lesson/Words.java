@@ -39,8 +39,8 @@ final class Words {
                     throw new IllegalStateException("lesson/english-words.txt.gz is missing from the jar");
                 }
                 Set<String> out = new HashSet<>(100_000);
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in),
-                        StandardCharsets.UTF_8))) {
+                try (BufferedReader r =
+                        new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
                     for (String line = r.readLine(); line != null; line = r.readLine()) {
                         if (!line.isEmpty()) {
                             out.add(line);

@@ -3,6 +3,8 @@ package dev.hotfixlog.markdown;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.FollowUpKind;
@@ -12,8 +14,6 @@ import dev.hotfixlog.json.Json;
 import dev.hotfixlog.time.TimeText;
 import java.util.ArrayList;
 import java.util.List;
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 
 /**
  * The values of one entry as {@link EntryReader} meets them: a label's value by its kind (a time, a duration, a
@@ -50,7 +50,10 @@ final class EntryFields {
         try {
             return Json.parseObject(json);
         } catch (ValidationException e) {
-            error(i, "the record details block is not valid JSON: " + e.errors().get(0).message());
+            error(
+                    i,
+                    "the record details block is not valid JSON: "
+                            + e.errors().get(0).message());
             return null;
         }
     }
@@ -58,9 +61,12 @@ final class EntryFields {
     /** The details block holds what the template has no label for; follow-ups merge into their lines' values. */
     static void mergeDetails(ObjectNode fields, ObjectNode block) {
         block.fields().forEachRemaining(e -> {
-            if (e.getKey().equals("status") || e.getKey().equals("history") || e.getKey().equals("pageDate")
+            if (e.getKey().equals("status")
+                    || e.getKey().equals("history")
+                    || e.getKey().equals("pageDate")
                     || e.getKey().equals("revisions")
-                    || e.getKey().equals("followUpStatus") || e.getKey().equals("attachments")) {
+                    || e.getKey().equals("followUpStatus")
+                    || e.getKey().equals("attachments")) {
                 return;
             }
             if (e.getKey().equals("followUps") && e.getValue() instanceof ObjectNode fus) {
@@ -82,11 +88,6 @@ final class EntryFields {
         return parent.get(name) instanceof ObjectNode o ? o : parent.putObject(name);
     }
 
-
-
-
-
-
     /** A follow-up checkbox: its kind when it is one of the template's four (others stay as verbatim lines). */
     static FollowUpKind followUp(ObjectNode fields, String mark, String text) {
         String label;
@@ -105,7 +106,8 @@ final class EntryFields {
             return null;
         }
         if (!bold) {
-            rest = text.substring(Math.min(text.length(), EntryValues.kindPrefix(text).length()));
+            rest = text.substring(
+                    Math.min(text.length(), EntryValues.kindPrefix(text).length()));
         }
         String desc = LEADING_SEPARATOR.matcher(rest.strip()).replaceFirst("");
         ObjectNode fu = child(child(fields, "followUps"), kind.json());
@@ -117,8 +119,6 @@ final class EntryFields {
         }
         return kind;
     }
-
-
 
     void setFenced(int i, ObjectNode fields, Label label, String value) {
         if (label == Label.SYSTEMS) {
@@ -144,8 +144,14 @@ final class EntryFields {
         }
         try {
             switch (label.field) {
-                case "detectedAt" -> fields.put(label.field, TimeText.parseInstant(label.text, value).toString());
-                case "duration" -> fields.put(label.field, TimeText.parseDuration(label.text, value).toString());
+                case "detectedAt" ->
+                    fields.put(
+                            label.field,
+                            TimeText.parseInstant(label.text, value).toString());
+                case "duration" ->
+                    fields.put(
+                            label.field,
+                            TimeText.parseDuration(label.text, value).toString());
                 case "severity" -> {
                     String s = EntryValues.severity(value);
                     if ("unfilled".equals(s)) {
@@ -153,8 +159,9 @@ final class EntryFields {
                         return;
                     }
                     if (s == null) {
-                        throw ValidationException.of(label.text, "'" + value + "' is not a severity; write "
-                                + "🔴 Critical, 🟡 High or 🔵 Medium");
+                        throw ValidationException.of(
+                                label.text,
+                                "'" + value + "' is not a severity; write " + "🔴 Critical, 🟡 High or 🔵 Medium");
                     }
                     fields.put(label.field, s);
                 }

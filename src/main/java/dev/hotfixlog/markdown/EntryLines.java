@@ -21,8 +21,7 @@ record EntryLines(boolean completed, int from, int to, Map<String, Span> fields)
     }
 
     /** Lines {@code [from, to)} of the page. */
-    record Span(int from, int to) {
-    }
+    record Span(int from, int to) {}
 
     /** From the reader's working spans ({@code {from, to}}, the end moved on as a value continues). */
     static EntryLines of(boolean completed, int from, int to, Map<String, int[]> spans) {

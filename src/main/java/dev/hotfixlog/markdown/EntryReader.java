@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.FollowUpKind;
@@ -18,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 
 /**
  * One entry of a page, from its heading to the next heading or rule: its labelled lines, its follow-up boxes, its
@@ -29,21 +29,29 @@ import com.google.re2j.Pattern;
  */
 final class EntryReader {
     private static final Pattern H4 = Pattern.compile("^####[[:space:]]+(.*?)[[:space:]]*#*[[:space:]]*$");
-    static final Pattern ENTRY = Pattern.compile("^###[[:space:]]+[^\\[]*\\[([^\\]]*)\\][[:space:]]*(.*?)[[:space:]]*$");
+    static final Pattern ENTRY =
+            Pattern.compile("^###[[:space:]]+[^\\[]*\\[([^\\]]*)\\][[:space:]]*(.*?)[[:space:]]*$");
     private static final Pattern ONE_LINE = Pattern.compile(
             "(?i)^[[:space:]]*(?:\\*\\*)?duration[[:space:]]*:?[[:space:]]*(?:\\*\\*)?[[:space:]]*:?[[:space:]]*(.*?)"
-            + "[[:space:]]*\\|[[:space:]]*(?:\\*\\*)?follow-?up[[:space:]]*:?[[:space:]]*(?:\\*\\*)?[[:space:]]*:?[[:space:]]*(.*?)"
-            + "[[:space:]]*\\|[[:space:]]*(?:\\*\\*)?learning[[:space:]]*:?[[:space:]]*"
-            + "(?:\\*\\*)?[[:space:]]*:?[[:space:]]?(.*)$");
-    private static final Pattern DATED_TITLE = Pattern.compile("^(.*)[[:space:]]+[-–—][[:space:]]+(\\d{4}-\\d{2}-\\d{2})[[:space:]]*$");
-    private static final List<String> KNOWN_SECTIONS = List.of("The Emergency", "The Fix", "The Context",
-            "Follow-up Required", "Legible Fix");
+                    + "[[:space:]]*\\|[[:space:]]*(?:\\*\\*)?follow-?up[[:space:]]*:?[[:space:]]*(?:\\*\\*)?[[:space:]]*:?[[:space:]]*(.*?)"
+                    + "[[:space:]]*\\|[[:space:]]*(?:\\*\\*)?learning[[:space:]]*:?[[:space:]]*"
+                    + "(?:\\*\\*)?[[:space:]]*:?[[:space:]]?(.*)$");
+    private static final Pattern DATED_TITLE =
+            Pattern.compile("^(.*)[[:space:]]+[-–—][[:space:]]+(\\d{4}-\\d{2}-\\d{2})[[:space:]]*$");
+    private static final List<String> KNOWN_SECTIONS =
+            List.of("The Emergency", "The Fix", "The Context", "Follow-up Required", "Legible Fix");
     private static final Pattern NUMBERED_ID = Pattern.compile("(?i)HOTFIX-\\d+");
     private static final Pattern NEW_ID = Pattern.compile("(?i)HOTFIX-[X?]*|");
     private static final Pattern NOT_HEADING_TEXT = Pattern.compile("[^\\p{L}\\p{N} -]");
     /** The fields the completed form's one line holds. */
-    private static final List<String> ONE_LINE_FIELDS = List.of("duration", "learning", "followUps.postmortem",
-            "followUps.properFix", "followUps.processImprovement", "followUps.documentation");
+    private static final List<String> ONE_LINE_FIELDS = List.of(
+            "duration",
+            "learning",
+            "followUps.postmortem",
+            "followUps.properFix",
+            "followUps.processImprovement",
+            "followUps.documentation");
+
     private final String[] lines;
     private final List<PageEntry> entries;
     private final List<FieldError> errors;
@@ -72,11 +80,16 @@ final class EntryReader {
             try {
                 id = HotfixId.parse(idText);
             } catch (ValidationException e) {
-                error(start, "'" + idText + "' is not a hotfix id: " + e.errors().get(0).message());
+                error(
+                        start,
+                        "'" + idText + "' is not a hotfix id: "
+                                + e.errors().get(0).message());
             }
         } else if (!NEW_ID.matcher(idText).matches()) {
-            error(start, "'" + idText + "' is not a hotfix id; write HOTFIX- and a number, or HOTFIX-XXX for a "
-                    + "new one");
+            error(
+                    start,
+                    "'" + idText + "' is not a hotfix id; write HOTFIX- and a number, or HOTFIX-XXX for a "
+                            + "new one");
         }
         // Not Json.object(): that builds Json's mapper first, a tenth of a second on the reading's path; the
         // mapper is needed only for a details block.
@@ -136,8 +149,10 @@ final class EntryReader {
             if (LogReader.DETAILS.equals(section)) {
                 if (Values.isFenceOpen(line)) {
                     int end = fenceEnd(i);
-                    JsonNode block = values.details(i, String.join("\n", java.util.Arrays.asList(lines).subList(i + 1,
-                            Math.min(end, lines.length))));
+                    JsonNode block = values.details(
+                            i,
+                            String.join(
+                                    "\n", java.util.Arrays.asList(lines).subList(i + 1, Math.min(end, lines.length))));
                     if (block != null) {
                         JsonNode st = block.get("status");
                         if (st != null && st.isTextual()) {
@@ -151,7 +166,8 @@ final class EntryReader {
                         if (block.path("pageDate").isTextual()) {
                             pageDate = block.get("pageDate").asText();
                         }
-                        if (block.get("followUpStatus") != null && block.get("followUpStatus").isTextual()) {
+                        if (block.get("followUpStatus") != null
+                                && block.get("followUpStatus").isTextual()) {
                             followUpStatus = block.get("followUpStatus").asText();
                         }
                         if (block.get("attachments") instanceof ArrayNode a) {
@@ -171,7 +187,9 @@ final class EntryReader {
                     i = end + 1;
                 } else {
                     if (!line.isBlank()) {
-                        inSection.computeIfAbsent(LogReader.DETAILS, k -> new ArrayList<>()).add(line.stripTrailing());
+                        inSection
+                                .computeIfAbsent(LogReader.DETAILS, k -> new ArrayList<>())
+                                .add(line.stripTrailing());
                     }
                     i++;
                 }
@@ -213,7 +231,8 @@ final class EntryReader {
                 continue;
             }
             Matcher box = line.indexOf('[') >= 0 ? LineShapes.CHECKBOX.matcher(line) : null;
-            FollowUpKind ticked = box != null && box.matches() ? values.followUp(fields, box.group(1), box.group(2)) : null;
+            FollowUpKind ticked =
+                    box != null && box.matches() ? values.followUp(fields, box.group(1), box.group(2)) : null;
             if (ticked != null) {
                 spans.put("followUps." + ticked.json(), new int[] {i, i + 1});
                 lastTextField = null;
@@ -228,8 +247,8 @@ final class EntryReader {
                 String rest = lm.rest();
                 if (rest.isBlank() && i + 1 < lines.length && Values.isFenceOpen(lines[i + 1])) {
                     int end = fenceEnd(i + 1);
-                    String value = String.join("\n", java.util.Arrays.asList(lines).subList(i + 2,
-                            Math.min(end, lines.length)));
+                    String value = String.join(
+                            "\n", java.util.Arrays.asList(lines).subList(i + 2, Math.min(end, lines.length)));
                     values.setFenced(i, fields, label, value);
                     lastTextField = null;
                     i = end + 1;
@@ -263,7 +282,9 @@ final class EntryReader {
                 spans.get(lastTextField)[1] = i;
                 continue;
             }
-            inSection.computeIfAbsent(section == null ? "" : section, k -> new ArrayList<>()).add(line.stripTrailing());
+            inSection
+                    .computeIfAbsent(section == null ? "" : section, k -> new ArrayList<>())
+                    .add(line.stripTrailing());
             i++;
         }
         flushOwn(own, extras);
@@ -283,17 +304,16 @@ final class EntryReader {
             fields.putNull("title");
         }
         if (errors.size() == errorsBefore) {
-            entries.add(new PageEntry(new ImportItem(start + 1, id, fields, status, exact, day, false, revisions),
+            entries.add(new PageEntry(
+                    new ImportItem(start + 1, id, fields, status, exact, day, false, revisions),
                     followUpStatus,
-                    all, history, evidence, EntryLines.of(completed, start, i, spans)));
+                    all,
+                    history,
+                    evidence,
+                    EntryLines.of(completed, start, i, spans)));
         }
         return i;
     }
-
-
-
-
-
 
     private static StringBuilder flushOwn(StringBuilder own, List<Extra> extras) {
         if (own != null) {
@@ -303,14 +323,17 @@ final class EntryReader {
     }
 
     private static String knownSection(String heading) {
-        String h = (isPlainHeading(heading) ? heading : NOT_HEADING_TEXT.matcher(heading).replaceAll("")).strip();
+        String h = (isPlainHeading(heading)
+                        ? heading
+                        : NOT_HEADING_TEXT.matcher(heading).replaceAll(""))
+                .strip();
         for (String k : KNOWN_SECTIONS) {
             if (h.equalsIgnoreCase(k)) {
                 return k;
             }
         }
-        if (h.regionMatches(true, 0, LogReader.EVIDENCE, 0, LogReader.EVIDENCE.length()) && h.toLowerCase(Locale.ROOT)
-                .contains("not in the template")) {
+        if (h.regionMatches(true, 0, LogReader.EVIDENCE, 0, LogReader.EVIDENCE.length())
+                && h.toLowerCase(Locale.ROOT).contains("not in the template")) {
             return LogReader.EVIDENCE;
         }
         return h.regionMatches(true, 0, LogReader.DETAILS, 0, LogReader.DETAILS.length()) ? LogReader.DETAILS : null;

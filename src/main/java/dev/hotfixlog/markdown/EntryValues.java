@@ -1,19 +1,18 @@
 package dev.hotfixlog.markdown;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.hotfix.FollowUpKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 
 /** What the words of a log mean: a severity as people write it, a follow-up checkbox's kind, a text label. */
 final class EntryValues {
     static final Pattern KIND_PREFIX = Pattern.compile("(?i)^(post-?[[:space:]]?mortem( scheduled)?|proper fix( "
             + "planned)?|process improvements?|documentation( updates)?|docs?( updates)?)");
 
-    private EntryValues() {
-    }
+    private EntryValues() {}
 
     static boolean isText(Label l) {
         return l != Label.DATE_TIME && l != Label.SEVERITY && l != Label.DURATION && l != Label.SYSTEMS;

@@ -1,5 +1,7 @@
 package dev.hotfixlog.markdown;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,8 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 
 /**
  * A full export's evidence folder on disk, beside its page: written after the page (each file named by its
@@ -20,11 +20,12 @@ import com.google.re2j.Pattern;
  */
 public final class EvidenceFolder {
     /** A link to an evidence file, as the full page writes it: {@code (attachments/<sha256>.<ext>)}. */
-    private static final Pattern LINK = Pattern.compile("\\]\\((" + LogEvidence.FOLDER + "/([0-9a-f]{64})\\.([a-z]{2,4}))\\)");
+    private static final Pattern LINK =
+            Pattern.compile("\\]\\((" + LogEvidence.FOLDER + "/([0-9a-f]{64})\\.([a-z]{2,4}))\\)");
+
     private static final Pattern NAME = Pattern.compile(LogEvidence.FOLDER + "/[0-9a-f]{64}\\.[a-z]{2,4}");
 
-    private EvidenceFolder() {
-    }
+    private EvidenceFolder() {}
 
     /** Writes every file the page links to beside it; returns how many it wrote. */
     public static int write(Path page, String text, Function<String, byte[]> bySha256) {
@@ -61,8 +62,8 @@ public final class EvidenceFolder {
             } catch (NoSuchFileException e) {
                 return null;
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + relative + " beside " + page + ": "
-                        + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "cannot read " + relative + " beside " + page + ": " + e.getMessage(), e);
             }
         };
     }

@@ -1,12 +1,12 @@
 package dev.hotfixlog.markdown;
 
-import dev.hotfixlog.text.Split;
 import dev.hotfixlog.hotfix.FieldChange;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixJson;
 import dev.hotfixlog.hotfix.Revision;
 import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.text.Split;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,8 +32,10 @@ final class FaithfulPage {
     private final Map<String, LogWriter.Beyond> beyond;
     private final Supplier<Map<HotfixId, List<Revision>>> histories;
 
-    private FaithfulPage(PageSource source, Map<String, LogWriter.Beyond> beyond,
-                         Supplier<Map<HotfixId, List<Revision>>> histories) {
+    private FaithfulPage(
+            PageSource source,
+            Map<String, LogWriter.Beyond> beyond,
+            Supplier<Map<HotfixId, List<Revision>>> histories) {
         this.src = new SourceLines(source.text());
         this.raw = LogReader.read(source.text());
         this.beyond = beyond;
@@ -41,12 +43,19 @@ final class FaithfulPage {
     }
 
     /** The page, or null when the stored page cannot be the base of this log's {@code log} form. */
-    static String write(PageSource source, List<Hotfix> all, Map<String, LogWriter.Beyond> beyond,
-                        List<EmergencyType> types, List<WarningSign> signs, Instant completedSince,
-                        Supplier<Map<HotfixId, List<Revision>>> histories) {
+    static String write(
+            PageSource source,
+            List<Hotfix> all,
+            Map<String, LogWriter.Beyond> beyond,
+            List<EmergencyType> types,
+            List<WarningSign> signs,
+            Instant completedSince,
+            Supplier<Map<HotfixId, List<Revision>>> histories) {
         FaithfulPage p = new FaithfulPage(source, beyond, histories);
-        if (!p.raw.errors().isEmpty() || p.raw.entries().size() != source.entries().size()
-                || !orEmpty(p.raw.types()).equals(types) || !orEmpty(p.raw.signs()).equals(signs)) {
+        if (!p.raw.errors().isEmpty()
+                || p.raw.entries().size() != source.entries().size()
+                || !orEmpty(p.raw.types()).equals(types)
+                || !orEmpty(p.raw.signs()).equals(signs)) {
             return null;
         }
         return p.write(source.entries(), all, completedSince);
@@ -152,7 +161,8 @@ final class FaithfulPage {
     private int headingAfter(String part) {
         for (int i = 0; i < src.size(); i++) {
             String l = src.line(i);
-            if (l.startsWith("## ") && l.substring(3).strip().toLowerCase(Locale.ROOT).startsWith(part)) {
+            if (l.startsWith("## ")
+                    && l.substring(3).strip().toLowerCase(Locale.ROOT).startsWith(part)) {
                 return i + 1;
             }
         }
@@ -175,8 +185,8 @@ final class FaithfulPage {
      */
     private String changed(EntryLines at, Hotfix h, PageSource.Imported was) {
         String fresh = fresh(h);
-        ParsedLog again = LogReader.read((at.completed() ? "## Completed Hotfixes\n\n" : "## Active Hotfixes\n\n")
-                + fresh);
+        ParsedLog again =
+                LogReader.read((at.completed() ? "## Completed Hotfixes\n\n" : "## Active Hotfixes\n\n") + fresh);
         if (again.entries().size() != 1) {
             return breaks(fresh, at.from());
         }

@@ -40,10 +40,11 @@ final class Label {
     static final Label LEARNING = BY_FIELD.get("learning");
 
     /** The template's sections as the page shows them: the header lines, then the catalogue's sections. */
-    private static final List<RecordSection> SECTIONS = List.of(RecordSection.EMERGENCY, RecordSection.FIX,
-            RecordSection.CONTEXT, RecordSection.WRITE_UP);
+    private static final List<RecordSection> SECTIONS =
+            List.of(RecordSection.EMERGENCY, RecordSection.FIX, RecordSection.CONTEXT, RecordSection.WRITE_UP);
     /** The template sections, in order, with the labels each holds. */
     static final List<List<Label>> GROUPS;
+
     static final List<String> HEADINGS;
 
     static {

@@ -12,8 +12,7 @@ final class LineShapes {
     static final Pattern CHECKBOX = Pattern.compile("^[[:space:]]*[-*+][[:space:]]+\\[([ xX])\\][[:space:]]*(.*)$");
     static final Pattern BOLD_START = Pattern.compile("^\\*\\*([^*]+)\\*\\*(.*)$");
 
-    private LineShapes() {
-    }
+    private LineShapes() {}
 
     private static final Pattern ORDERED_ITEM = Pattern.compile("^[[:space:]]*\\d{1,9}[.)][[:space:]]+.*");
 

@@ -13,8 +13,13 @@ import java.util.List;
  * @param removed   stored, not on the page, and dropped: only when the page is a {@code full} export, the whole log
  * @param total     how many the log holds after the import
  */
-public record ListChanges(List<String> added, List<String> updated, List<String> unchanged, List<String> kept,
-                          List<String> removed, int total) {
+public record ListChanges(
+        List<String> added,
+        List<String> updated,
+        List<String> unchanged,
+        List<String> kept,
+        List<String> removed,
+        int total) {
     public static final ListChanges NONE = new ListChanges(List.of(), List.of(), List.of(), List.of(), List.of(), 0);
 
     public ListChanges {

@@ -6,10 +6,10 @@ import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixJson;
 import dev.hotfixlog.hotfix.HotfixService;
-import dev.hotfixlog.hotfix.LocalHotfixes;
-import dev.hotfixlog.hotfix.RecordImport;
 import dev.hotfixlog.hotfix.ImportItem;
 import dev.hotfixlog.hotfix.ImportOutcome;
+import dev.hotfixlog.hotfix.LocalHotfixes;
+import dev.hotfixlog.hotfix.RecordImport;
 import dev.hotfixlog.hotfix.Revision;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.Database;
@@ -29,8 +29,8 @@ import java.util.function.Supplier;
 
 /** {@link MarkdownService} on the database: one read for an export, one write transaction for an import. */
 public final class LocalMarkdownService implements MarkdownService {
-    private static final DateTimeFormatter HISTORY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HISTORY_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private final Database db;
     private final Clock clock;
     private final HotfixService hotfixes;
@@ -46,8 +46,13 @@ public final class LocalMarkdownService implements MarkdownService {
     }
 
     /** With what other features keep per log that the full page carries too: evidence and the risk register. */
-    public LocalMarkdownService(Database db, Clock clock, LocalHotfixes hotfixes, SecretRedactor redactor,
-                                LogEvidence evidence, LogRegister register) {
+    public LocalMarkdownService(
+            Database db,
+            Clock clock,
+            LocalHotfixes hotfixes,
+            SecretRedactor redactor,
+            LogEvidence evidence,
+            LogRegister register) {
         this.evidence = evidence;
         this.register = register;
         this.db = db;
@@ -74,9 +79,13 @@ public final class LocalMarkdownService implements MarkdownService {
             for (Hotfix x : all) {
                 LogWriter.Beyond b = beyond.getOrDefault(x.id().toString(), LogWriter.Beyond.NONE);
                 List<Revision> revisions = histories.getOrDefault(x.id(), List.of());
-                written.put(x.id().toString(), new LogWriter.Beyond(b.followUpStatus(),
-                        teamLines.withTeamLines(x, b.extras()), format == LogFormat.FULL
-                        ? history(b.history(), revisions) : b.history(), revisions));
+                written.put(
+                        x.id().toString(),
+                        new LogWriter.Beyond(
+                                b.followUpStatus(),
+                                teamLines.withTeamLines(x, b.extras()),
+                                format == LogFormat.FULL ? history(b.history(), revisions) : b.history(),
+                                revisions));
             }
             beyond = written;
             boolean full = format == LogFormat.FULL;
@@ -98,8 +107,16 @@ public final class LocalMarkdownService implements MarkdownService {
                     return page;
                 }
             }
-            return LogWriter.page(format, all, beyond, types, signs, blocks, since,
-                    full ? evidence.all(h) : Map.of(), full ? register.write(h) : null);
+            return LogWriter.page(
+                    format,
+                    all,
+                    beyond,
+                    types,
+                    signs,
+                    blocks,
+                    since,
+                    full ? evidence.all(h) : Map.of(),
+                    full ? register.write(h) : null);
         });
     }
 
@@ -110,7 +127,8 @@ public final class LocalMarkdownService implements MarkdownService {
 
     @Override
     public List<dev.hotfixlog.hotfix.PageTimeline.Line> pageTimeline(HotfixId id) {
-        return TimelineLines.of(db.read(handle -> repo.beyond(handle, id.toString())).extras());
+        return TimelineLines.of(
+                db.read(handle -> repo.beyond(handle, id.toString())).extras());
     }
 
     @Override
@@ -118,8 +136,10 @@ public final class LocalMarkdownService implements MarkdownService {
         Hotfix h = hotfixes.get(id);
         List<Revision> revisions = hotfixes.history(id);
         LogWriter.Beyond b = db.read(handle -> repo.beyond(handle, id.toString()));
-        return LogWriter.one(h, new LogWriter.Beyond(b.followUpStatus(), teamLines.withTeamLines(h, b.extras()),
-                history(b.history(), revisions)));
+        return LogWriter.one(
+                h,
+                new LogWriter.Beyond(
+                        b.followUpStatus(), teamLines.withTeamLines(h, b.extras()), history(b.history(), revisions)));
     }
 
     /**
@@ -143,16 +163,18 @@ public final class LocalMarkdownService implements MarkdownService {
     }
 
     @Override
-    public ImportReport importLog(LogPage source, boolean dryRun, boolean renumber, String actor,
-                                  IntConsumer progress) {
+    public ImportReport importLog(
+            LogPage source, boolean dryRun, boolean renumber, String actor, IntConsumer progress) {
         ParsedLog page = source.parsed();
         if (!page.errors().isEmpty()) {
             throw new ValidationException(page.errors());
         }
         if (!page.isLog()) {
             // Random bytes, JSON, prose, an empty file: "created 0" would read as success.
-            throw ValidationException.of("page", "no hotfix entries found: a log has \"## Active Hotfixes\" or "
-                    + "\"## Completed Hotfixes\" with entries like \"### 🚨 [HOTFIX-001] Title\" (see the template)");
+            throw ValidationException.of(
+                    "page",
+                    "no hotfix entries found: a log has \"## Active Hotfixes\" or "
+                            + "\"## Completed Hotfixes\" with entries like \"### 🚨 [HOTFIX-001] Title\" (see the template)");
         }
         List<PageEntry> entries = teamLines.take(page.entries());
         List<ImportItem> items = entries.stream().map(PageEntry::item).toList();
@@ -180,11 +202,17 @@ public final class LocalMarkdownService implements MarkdownService {
                 }
                 if (page.wholePage()) {
                     List<PageBlock> blocks = new ArrayList<>(page.blocks().stream()
-                            .map(b -> new PageBlock(b.place(), masked(b.text()))).toList());
+                            .map(b -> new PageBlock(b.place(), masked(b.text())))
+                            .toList());
                     if (!page.fullExport()) {
                         // The page as written, so its log form comes back byte for byte while nothing changed.
-                        blocks.addAll(new PageSource(masked(source.text()), o.ids().stream()
-                                .map(id -> new PageSource.Imported(id, o.versions().get(id))).toList()).blocks());
+                        blocks.addAll(new PageSource(
+                                        masked(source.text()),
+                                        o.ids().stream()
+                                                .map(id -> new PageSource.Imported(
+                                                        id, o.versions().get(id)))
+                                                .toList())
+                                .blocks());
                     }
                     repo.replaceBlocks(h, blocks);
                 }
@@ -199,8 +227,12 @@ public final class LocalMarkdownService implements MarkdownService {
                 for (int i = 0; i < entries.size(); i++) {
                     PageEntry e = entries.get(i);
                     if (e.evidence() != null) {
-                        evidenceNotes.addAll(evidence.restore(h, o.ids().get(i).toString(),
-                                refs(e.item().line(), e.evidence()), source.files(), actor));
+                        evidenceNotes.addAll(evidence.restore(
+                                h,
+                                o.ids().get(i).toString(),
+                                refs(e.item().line(), e.evidence()),
+                                source.files(),
+                                actor));
                     }
                 }
                 return o;
@@ -209,26 +241,38 @@ public final class LocalMarkdownService implements MarkdownService {
         if (lists == null) {
             lists = listsDone.get(0);
         }
-        return new ImportReport(dryRun, ids(outcome.created()), ids(outcome.updated()), ids(outcome.unchanged()),
-                concat(concat(page.skipped(), outcome.notes()), evidenceNotes), lists.types().changes(),
-                lists.signs().changes(), outcome.conflicts());
+        return new ImportReport(
+                dryRun,
+                ids(outcome.created()),
+                ids(outcome.updated()),
+                ids(outcome.unchanged()),
+                concat(concat(page.skipped(), outcome.notes()), evidenceNotes),
+                lists.types().changes(),
+                lists.signs().changes(),
+                outcome.conflicts());
     }
 
     /** The page's emergency types and warning signs merged into the stored ones, masked like every field. */
-    private record PageLists(PageListMerge.Result<EmergencyType> types, PageListMerge.Result<WarningSign> signs) {
-    }
+    private record PageLists(PageListMerge.Result<EmergencyType> types, PageListMerge.Result<WarningSign> signs) {}
 
     private PageLists lists(org.jdbi.v3.core.Handle h, ParsedLog page) {
-        List<EmergencyType> types = page.types() == null ? null : page.types().stream()
-                .map(t -> new EmergencyType(masked(t.name()), masked(t.prevention()))).toList();
-        List<WarningSign> signs = page.signs() == null ? null : page.signs().stream()
-                .map(t -> new WarningSign(masked(t.signal()), masked(t.threshold()))).toList();
-        return new PageLists(PageListMerge.merge(repo.types(h), types, EmergencyType::name, page.fullExport()),
+        List<EmergencyType> types = page.types() == null
+                ? null
+                : page.types().stream()
+                        .map(t -> new EmergencyType(masked(t.name()), masked(t.prevention())))
+                        .toList();
+        List<WarningSign> signs = page.signs() == null
+                ? null
+                : page.signs().stream()
+                        .map(t -> new WarningSign(masked(t.signal()), masked(t.threshold())))
+                        .toList();
+        return new PageLists(
+                PageListMerge.merge(repo.types(h), types, EmergencyType::name, page.fullExport()),
                 PageListMerge.merge(repo.signs(h), signs, WarningSign::signal, page.fullExport()));
     }
 
-    private static final com.google.re2j.Pattern EVIDENCE_FILE = com.google.re2j.Pattern.compile(
-            LogEvidence.FOLDER + "/[0-9a-f]{64}\\.[a-z]{2,4}");
+    private static final com.google.re2j.Pattern EVIDENCE_FILE =
+            com.google.re2j.Pattern.compile(LogEvidence.FOLDER + "/[0-9a-f]{64}\\.[a-z]{2,4}");
 
     /** A record's evidence as its details block lists it; a path outside the folder's own names is refused. */
     private static List<LogEvidence.Ref> refs(int line, com.fasterxml.jackson.databind.node.ArrayNode list) {
@@ -237,19 +281,26 @@ public final class LocalMarkdownService implements MarkdownService {
             String file = n.path("file").asText("");
             String sha = n.path("sha256").asText("");
             if (!EVIDENCE_FILE.matcher(file).matches() || !file.startsWith(LogEvidence.FOLDER + "/" + sha + ".")) {
-                throw ValidationException.of("line " + line, "an attachment's file must be " + LogEvidence.FOLDER
-                        + "/<its SHA-256>.<extension>, was '" + file + "'");
+                throw ValidationException.of(
+                        "line " + line,
+                        "an attachment's file must be " + LogEvidence.FOLDER + "/<its SHA-256>.<extension>, was '"
+                                + file + "'");
             }
             Instant added;
             try { // the one time reader: a year beyond 9999 would overflow the stored epoch milliseconds
                 added = TimeText.parseInstant("addedAt", n.path("addedAt").asText(""));
             } catch (ValidationException e) {
-                throw ValidationException.of("line " + line, "attachment " + file + ": addedAt is not a time "
-                        + "from the year -9999 to 9999");
+                throw ValidationException.of(
+                        "line " + line,
+                        "attachment " + file + ": addedAt is not a time " + "from the year -9999 to 9999");
             }
-            out.add(new LogEvidence.Ref(file, n.path("fileName").asText("attachment"),
-                    n.path("note").isTextual() ? n.path("note").asText() : null, sha,
-                    n.path("addedBy").asText("import"), added));
+            out.add(new LogEvidence.Ref(
+                    file,
+                    n.path("fileName").asText("attachment"),
+                    n.path("note").isTextual() ? n.path("note").asText() : null,
+                    sha,
+                    n.path("addedBy").asText("import"),
+                    added));
         }
         return out;
     }
@@ -258,8 +309,8 @@ public final class LocalMarkdownService implements MarkdownService {
      * The page is the source for what it holds beyond each record. What only a full export carries (history,
      * the write-up section's extra lines) is kept from before when the page is the shorter log form.
      */
-    private static Map<String, LogWriter.Beyond> beyond(List<PageEntry> entries, ImportOutcome o,
-                                                        Map<String, LogWriter.Beyond> stored) {
+    private static Map<String, LogWriter.Beyond> beyond(
+            List<PageEntry> entries, ImportOutcome o, Map<String, LogWriter.Beyond> stored) {
         Map<String, LogWriter.Beyond> out = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             PageEntry e = entries.get(i);
@@ -269,16 +320,22 @@ public final class LocalMarkdownService implements MarkdownService {
             List<Extra> extras = new ArrayList<>(e.extras());
             HotfixId was = o.renumbered().get(o.ids().get(i));
             if (was != null) {
-                extras.add(new Extra(null, "#### Imported under a new id\n\nThis was " + was + " on the imported page;"
-                        + " " + was + " here is another incident."));
+                extras.add(new Extra(
+                        null,
+                        "#### Imported under a new id\n\nThis was " + was + " on the imported page;" + " " + was
+                                + " here is another incident."));
             }
             if (!full) {
-                before.extras().stream().filter(x -> "Legible Fix".equals(x.section())).forEach(extras::add);
+                before.extras().stream()
+                        .filter(x -> "Legible Fix".equals(x.section()))
+                        .forEach(extras::add);
             }
-            String status = e.followUpStatus() != null || e.item().day() != null ? e.followUpStatus()
-                    : before.followUpStatus();
+            String status =
+                    e.followUpStatus() != null || e.item().day() != null ? e.followUpStatus() : before.followUpStatus();
             List<String> history = full ? e.history() : before.history();
-            if (full && o.created().contains(o.ids().get(i)) && !e.item().revisions().isEmpty()) {
+            if (full
+                    && o.created().contains(o.ids().get(i))
+                    && !e.item().revisions().isEmpty()) {
                 // Its revisions came along and are summed up again on export: only the earlier system's lines stay.
                 int own = history(List.of(), e.item().revisions()).size();
                 history = history.subList(0, Math.max(0, history.size() - own));
@@ -290,9 +347,14 @@ public final class LocalMarkdownService implements MarkdownService {
 
     private Map<String, LogWriter.Beyond> masked(Map<String, LogWriter.Beyond> byId) {
         Map<String, LogWriter.Beyond> out = new HashMap<>();
-        byId.forEach((id, b) -> out.put(id, new LogWriter.Beyond(masked(b.followUpStatus()),
-                b.extras().stream().map(x -> new Extra(x.section(), masked(x.text()))).toList(),
-                b.history().stream().map(this::masked).toList())));
+        byId.forEach((id, b) -> out.put(
+                id,
+                new LogWriter.Beyond(
+                        masked(b.followUpStatus()),
+                        b.extras().stream()
+                                .map(x -> new Extra(x.section(), masked(x.text())))
+                                .toList(),
+                        b.history().stream().map(this::masked).toList())));
         return out;
     }
 

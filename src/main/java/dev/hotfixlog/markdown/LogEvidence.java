@@ -37,8 +37,7 @@ public interface LogEvidence {
     List<String> restore(Handle h, String hotfixId, List<Ref> refs, Files files, String actor);
 
     /** One file of a record's evidence, as the page lists it. */
-    record Ref(String file, String fileName, String note, String sha256, String addedBy, Instant addedAt) {
-    }
+    record Ref(String file, String fileName, String note, String sha256, String addedBy, Instant addedAt) {}
 
     /** The files beside a page, by their path relative to it; null when there is none such. */
     @FunctionalInterface

@@ -1,17 +1,17 @@
 package dev.hotfixlog.markdown;
 
-import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.text.Split;
 import dev.hotfixlog.work.ImportWorkers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Future;
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 
 /**
  * Reads a hotfix log page as people really keep it: the seed template filled in by hand, or this tool's own
@@ -38,16 +38,26 @@ final class LogReader {
     /** A full export's list of a record's evidence: for people; the details block says the same for the import. */
     static final String EVIDENCE = "Evidence";
 
-    private enum Part { PREAMBLE, ACTIVE, COMPLETED, PATTERNS, REGISTER, OTHER }
+    private enum Part {
+        PREAMBLE,
+        ACTIVE,
+        COMPLETED,
+        PATTERNS,
+        REGISTER,
+        OTHER
+    }
 
     /** A page is read in as many pieces as it has this many lines, up to one per core. */
     private static final int LINES_PER_PIECE = 20_000;
+
     private final String[] lines;
     /** Where this reader's piece ended (pieces read on other threads). */
     private Landing landing;
+
     private final List<PageEntry> entries = new ArrayList<>();
     /** Reads each entry into {@link #entries}, its errors into {@link #errors}. */
     private final EntryReader entryReader;
+
     private final List<String> skipped = new ArrayList<>();
     private final List<FieldError> errors = new ArrayList<>();
     private final List<PageBlock> blocks = new ArrayList<>();
@@ -77,8 +87,11 @@ final class LogReader {
      */
     static ParsedLog read(String text, int pieces) {
         String[] lines = lines(text);
-        List<Landing> starts = pieceStarts(lines, pieces > 0 ? pieces
-                : Math.min(Runtime.getRuntime().availableProcessors(), lines.length / LINES_PER_PIECE));
+        List<Landing> starts = pieceStarts(
+                lines,
+                pieces > 0
+                        ? pieces
+                        : Math.min(Runtime.getRuntime().availableProcessors(), lines.length / LINES_PER_PIECE));
         LogReader whole = new LogReader(lines);
         if (starts.size() == 1) {
             whole.readPage(starts.get(0), lines.length);
@@ -121,8 +134,7 @@ final class LogReader {
     }
 
     /** Where a reading stopped: the next line to read, and the section it is in. */
-    private record Landing(int index, Part part, String sub) {
-    }
+    private record Landing(int index, Part part, String sub) {}
 
     /**
      * Where pieces start: the first line, then an entry heading near each further piece's share, with the part
@@ -137,7 +149,8 @@ final class LogReader {
             Matcher m;
             if (line.startsWith("##") && !line.startsWith("###") && (m = H2.matcher(line)).matches()) {
                 part = classify(m.group(1));
-            } else if (i >= (long) lines.length * k / pieces && (part == Part.ACTIVE || part == Part.COMPLETED)
+            } else if (i >= (long) lines.length * k / pieces
+                    && (part == Part.ACTIVE || part == Part.COMPLETED)
                     && isEntryHeading(line)) {
                 starts.add(new Landing(i, part, ""));
                 k++;
@@ -147,7 +160,9 @@ final class LogReader {
     }
 
     private static boolean isEntryHeading(String line) {
-        return line.startsWith("###") && !line.startsWith("####") && EntryReader.ENTRY.matcher(line).matches();
+        return line.startsWith("###")
+                && !line.startsWith("####")
+                && EntryReader.ENTRY.matcher(line).matches();
     }
 
     private void append(LogReader next) {
@@ -167,8 +182,8 @@ final class LogReader {
     }
 
     private ParsedLog parsed() {
-        return new ParsedLog(entries, types, signs, skipped, errors, mergedBlocks(), logParts || !entries.isEmpty(),
-                register);
+        return new ParsedLog(
+                entries, types, signs, skipped, errors, mergedBlocks(), logParts || !entries.isEmpty(), register);
     }
 
     private void error(int index, String message) {
@@ -215,20 +230,28 @@ final class LogReader {
                             error(i, "the risk register's details block is not a JSON list");
                         }
                     } catch (java.io.IOException e) {
-                        error(i, "the risk register's details block is not valid JSON: "
-                                + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+                        error(
+                                i,
+                                "the risk register's details block is not valid JSON: "
+                                        + String.valueOf(e.getMessage())
+                                                .lines()
+                                                .findFirst()
+                                                .orElse(""));
                     }
                     i = end + 1;
                 } else {
                     i++; // the table is for people; the details block is what is read back
                 }
-            } else if ((part == Part.ACTIVE || part == Part.COMPLETED) && line.startsWith("###")
+            } else if ((part == Part.ACTIVE || part == Part.COMPLETED)
+                    && line.startsWith("###")
                     && !line.startsWith("####")) {
                 if (EntryReader.ENTRY.matcher(line).matches()) {
                     i = entryReader.read(i, part == Part.COMPLETED);
                 } else {
-                    error(i, "an entry heading needs its id in brackets, like: ### 🚨 [HOTFIX-007] Checkout "
-                            + "returns 502");
+                    error(
+                            i,
+                            "an entry heading needs its id in brackets, like: ### 🚨 [HOTFIX-007] Checkout "
+                                    + "returns 502");
                     i++;
                 }
             } else if (part == Part.PATTERNS && (m = H3.matcher(line)).matches() && !line.startsWith("####")) {
@@ -247,13 +270,13 @@ final class LogReader {
                     keep(PageBlock.after("patterns"), line);
                 }
                 i++;
-            } else if (part == Part.PATTERNS && (sub.equals("types") || sub.equals("signs"))
+            } else if (part == Part.PATTERNS
+                    && (sub.equals("types") || sub.equals("signs"))
                     && (m = LIST_ITEM.matcher(line)).matches()) {
                 patternRow(i, sub, m.group(1));
                 i++;
             } else {
-                if ((part == Part.ACTIVE || part == Part.COMPLETED) && !line.isBlank()
-                        && !LineShapes.isRule(line)) {
+                if ((part == Part.ACTIVE || part == Part.COMPLETED) && !line.isBlank() && !LineShapes.isRule(line)) {
                     skipped.add("line " + (i + 1) + ": text outside any entry; skipped");
                 } else if (part == Part.PREAMBLE || part == Part.OTHER || part == Part.PATTERNS) {
                     keep(placeOf(part, lastLogPart, sub), line);
@@ -269,10 +292,14 @@ final class LogReader {
     private static String placeOf(Part part, Part lastLogPart, String sub) {
         return switch (part) {
             case PREAMBLE -> PageBlock.TOP;
-            case PATTERNS -> sub.isEmpty() ? PageBlock.in("patterns") : sub.equals("other")
-                    ? PageBlock.after("patterns") : PageBlock.in(sub);
-            case OTHER -> lastLogPart == Part.PREAMBLE || lastLogPart == Part.OTHER ? PageBlock.TOP
-                    : PageBlock.after(lastLogPart.name().toLowerCase(Locale.ROOT));
+            case PATTERNS ->
+                sub.isEmpty()
+                        ? PageBlock.in("patterns")
+                        : sub.equals("other") ? PageBlock.after("patterns") : PageBlock.in(sub);
+            case OTHER ->
+                lastLogPart == Part.PREAMBLE || lastLogPart == Part.OTHER
+                        ? PageBlock.TOP
+                        : PageBlock.after(lastLogPart.name().toLowerCase(Locale.ROOT));
             default -> PageBlock.after(part.name().toLowerCase(Locale.ROOT));
         };
     }
@@ -282,6 +309,7 @@ final class LogReader {
     private ArrayNode register;
     /** True once the page showed one of the log's own parts (active, completed, patterns). */
     private boolean logParts;
+
     private String keptPlace;
     private StringBuilder kept;
 
@@ -355,8 +383,11 @@ final class LogReader {
         String plain = item.replace("**", "").strip();
         Matcher m = (sub.equals("types") ? TYPE_ROW : SIGN_ROW).matcher(plain);
         if (!m.matches()) {
-            error(i, sub.equals("types") ? "an emergency type reads: - **Type 1:** what - **Prevention:** how"
-                    : "a warning sign reads: - **Signal 1:** metric → **Threshold:** when to act");
+            error(
+                    i,
+                    sub.equals("types")
+                            ? "an emergency type reads: - **Type 1:** what - **Prevention:** how"
+                            : "a warning sign reads: - **Signal 1:** metric → **Threshold:** when to act");
             return;
         }
         String a = Values.inline(EXAMPLE_OPENING.matcher(m.group(1)).replaceFirst("["));

@@ -17,8 +17,7 @@ public interface LogRegister {
         }
 
         @Override
-        public void restore(Handle h, ArrayNode details, String actor) {
-        }
+        public void restore(Handle h, ArrayNode details, String actor) {}
     };
 
     /** The register as the page shows it; null when there is no risk. */
@@ -28,6 +27,5 @@ public interface LogRegister {
     void restore(Handle h, ArrayNode details, String actor);
 
     /** The table's lines (a Markdown table) and the details block's JSON. */
-    record Register(List<String> table, ArrayNode details) {
-    }
+    record Register(List<String> table, ArrayNode details) {}
 }

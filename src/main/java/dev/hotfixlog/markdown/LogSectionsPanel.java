@@ -29,12 +29,12 @@ public final class LogSectionsPanel implements RecordPanels {
     }
 
     /** One kept block: its heading (its own, or the template section it stood in) and its lines. */
-    public record Section(String heading, String text, boolean own) {
-    }
+    public record Section(String heading, String text, boolean own) {}
 
     @Override
     public String html(Hotfix h) {
-        List<Extra> extras = db.read(handle -> repo.beyond(handle, h.id().toString())).extras();
+        List<Extra> extras =
+                db.read(handle -> repo.beyond(handle, h.id().toString())).extras();
         if (extras.isEmpty()) {
             return "";
         }
@@ -43,8 +43,11 @@ public final class LogSectionsPanel implements RecordPanels {
             if (e.section() == null) {
                 int nl = e.text().indexOf('\n');
                 String first = nl < 0 ? e.text() : e.text().substring(0, nl);
-                String heading = CLOSING_MARKS.matcher(OPENING_MARKS.matcher(first).replaceFirst("")).replaceFirst("");
-                sections.add(new Section(heading, nl < 0 ? "" : e.text().substring(nl + 1).strip(), true));
+                String heading = CLOSING_MARKS
+                        .matcher(OPENING_MARKS.matcher(first).replaceFirst(""))
+                        .replaceFirst("");
+                sections.add(new Section(
+                        heading, nl < 0 ? "" : e.text().substring(nl + 1).strip(), true));
             } else {
                 sections.add(new Section(e.section(), e.text(), false));
             }

@@ -1,6 +1,5 @@
 package dev.hotfixlog.markdown;
 
-import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +11,7 @@ import dev.hotfixlog.hotfix.Revision;
 import dev.hotfixlog.hotfix.RevisionJson;
 import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.text.Split;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,8 +25,11 @@ import java.util.Map;
  */
 final class LogWriter {
     private static final String TITLE = "# Hotfix Log: Emergency Changes Record";
-    private static final List<String> FOLLOW_UP_PLACEHOLDERS = List.of("for [Date] with [People]",
-            "[Brief description]", "[What should prevent this]", "[What docs need updating]");
+    private static final List<String> FOLLOW_UP_PLACEHOLDERS = List.of(
+            "for [Date] with [People]",
+            "[Brief description]",
+            "[What should prevent this]",
+            "[What docs need updating]");
 
     private final StringBuilder out = new StringBuilder(64 * 1024);
 
@@ -46,8 +49,14 @@ final class LogWriter {
      * @param all         every record, oldest number first
      * @param completedSince for {@code log}: completed hotfixes resolved before this are left out
      */
-    static String page(LogFormat format, List<Hotfix> all, Map<String, Beyond> beyond, List<EmergencyType> types,
-                       List<WarningSign> signs, List<PageBlock> blocks, Instant completedSince) {
+    static String page(
+            LogFormat format,
+            List<Hotfix> all,
+            Map<String, Beyond> beyond,
+            List<EmergencyType> types,
+            List<WarningSign> signs,
+            List<PageBlock> blocks,
+            Instant completedSince) {
         return page(format, all, beyond, types, signs, blocks, completedSince, Map.of(), null);
     }
 
@@ -55,9 +64,16 @@ final class LogWriter {
      * @param evidence each record's evidence (full only): linked from the record, files in {@link LogEvidence#FOLDER}
      * @param register the risk register (full only), its own section after the patterns; null when empty
      */
-    static String page(LogFormat format, List<Hotfix> all, Map<String, Beyond> beyond, List<EmergencyType> types,
-                       List<WarningSign> signs, List<PageBlock> blocks, Instant completedSince,
-                       Map<String, List<LogEvidence.Ref>> evidence, LogRegister.Register register) {
+    static String page(
+            LogFormat format,
+            List<Hotfix> all,
+            Map<String, Beyond> beyond,
+            List<EmergencyType> types,
+            List<WarningSign> signs,
+            List<PageBlock> blocks,
+            Instant completedSince,
+            Map<String, List<LogEvidence.Ref>> evidence,
+            LogRegister.Register register) {
         LogWriter w = new LogWriter();
         List<String> title = textsAt(blocks, PageBlock.TITLE);
         w.line(title.isEmpty() ? TITLE : title.get(0)).line("");
@@ -65,7 +81,10 @@ final class LogWriter {
         w.line("## Active Hotfixes").line("");
         for (Hotfix h : all) {
             if (h.status() != Status.COMPLETED) {
-                w.entry(h, beyond.getOrDefault(h.id().toString(), Beyond.NONE), format == LogFormat.FULL,
+                w.entry(
+                        h,
+                        beyond.getOrDefault(h.id().toString(), Beyond.NONE),
+                        format == LogFormat.FULL,
                         evidence.getOrDefault(h.id().toString(), List.of()));
                 w.line("---").line("");
             }
@@ -74,7 +93,8 @@ final class LogWriter {
             w.line("---").line("");
         }
         w.blocks(blocks, PageBlock.after("active"));
-        w.line(format == LogFormat.FULL ? "## Completed Hotfixes" : "## Completed Hotfixes (Last 6 Months)").line("");
+        w.line(format == LogFormat.FULL ? "## Completed Hotfixes" : "## Completed Hotfixes (Last 6 Months)")
+                .line("");
         for (int i = all.size() - 1; i >= 0; i--) {
             Hotfix h = all.get(i);
             if (h.status() != Status.COMPLETED) {
@@ -99,13 +119,19 @@ final class LogWriter {
             w.line("## Risk Register").line("");
             register.table().forEach(w::line);
             w.line("").line("#### Register Details (not in the template)").line("");
-            w.line("```json").line(Json.pretty(register.details()).replace("\r\n", "\n")).line("```").line("");
+            w.line("```json")
+                    .line(Json.pretty(register.details()).replace("\r\n", "\n"))
+                    .line("```")
+                    .line("");
         }
         return w.out.toString().stripTrailing() + "\n";
     }
 
     private static List<String> textsAt(List<PageBlock> blocks, String place) {
-        return blocks.stream().filter(b -> b.place().equals(place)).map(PageBlock::text).toList();
+        return blocks.stream()
+                .filter(b -> b.place().equals(place))
+                .map(PageBlock::text)
+                .toList();
     }
 
     /** The page's own text kept at {@code place}, each block followed by a blank line. */
@@ -136,7 +162,9 @@ final class LogWriter {
 
     /** True when the {@code log} form lists this completed record (resolved since {@code completedSince}). */
     static boolean listed(Hotfix h, Instant completedSince) {
-        return h.status() != Status.COMPLETED || completedAt(h) == null || !completedAt(h).isBefore(completedSince);
+        return h.status() != Status.COMPLETED
+                || completedAt(h) == null
+                || !completedAt(h).isBefore(completedSince);
     }
 
     private static Instant completedAt(Hotfix h) {
@@ -184,8 +212,9 @@ final class LogWriter {
                 line("#### " + LogReader.EVIDENCE + " (not in the template)").line("");
                 ArrayNode files = details.putArray("attachments");
                 for (LogEvidence.Ref r : evidence) {
-                    line("- [" + Values.oneLine(r.fileName()).replace("[", "\\[").replace("]", "\\]") + "]("
-                            + r.file() + ")" + (r.note() == null ? "" : " — " + Values.oneLine(r.note())));
+                    line("- ["
+                            + Values.oneLine(r.fileName()).replace("[", "\\[").replace("]", "\\]") + "](" + r.file()
+                            + ")" + (r.note() == null ? "" : " — " + Values.oneLine(r.note())));
                     ObjectNode f = files.addObject();
                     f.put("file", r.file());
                     f.put("fileName", r.fileName());
@@ -197,13 +226,18 @@ final class LogWriter {
                 line("");
             }
             line("#### " + LogReader.DETAILS + " (not in the template)").line("");
-            line("```json").line(Json.pretty(details).replace("\r\n", "\n")).line("```").line("");
+            line("```json")
+                    .line(Json.pretty(details).replace("\r\n", "\n"))
+                    .line("```")
+                    .line("");
         }
     }
 
     /** A title fits the heading when it reads back the same: one line, not the template's placeholder. */
     static boolean titleFits(String title) {
-        return title.indexOf('\n') < 0 && title.indexOf('\r') < 0 && title.equals(title.strip())
+        return title.indexOf('\n') < 0
+                && title.indexOf('\r') < 0
+                && title.equals(title.strip())
                 && !Values.isUnfilled(title);
     }
 
@@ -235,14 +269,19 @@ final class LogWriter {
         String head = "**" + l.text + ":**";
         switch (l.field) {
             case "detectedAt":
-                return head + " " + (h.timeline().detectedAt() == null ? l.placeholder
-                        : Values.time(h.timeline().detectedAt()));
+                return head + " "
+                        + (h.timeline().detectedAt() == null
+                                ? l.placeholder
+                                : Values.time(h.timeline().detectedAt()));
             case "severity":
                 // Not stated: the template's unfilled choices, which read back as no severity.
-                return head + " " + (h.severity().isStated() ? h.severity().emoji() + " " + h.severity().label()
-                        : l.placeholder);
+                return head + " "
+                        + (h.severity().isStated()
+                                ? h.severity().emoji() + " " + h.severity().label()
+                                : l.placeholder);
             case "duration": {
-                Duration d = h.timeline().explicitDuration() != null ? h.timeline().explicitDuration()
+                Duration d = h.timeline().explicitDuration() != null
+                        ? h.timeline().explicitDuration()
                         : h.timeline().total();
                 return head + " " + (d == null ? l.placeholder : Values.duration(d));
             }
@@ -318,15 +357,25 @@ final class LogWriter {
             d.put("title", h.title()); // the heading holds a one-line version; this is the exact one
         }
         // The Duration line shows the total a reader wants; the stored explicit duration (or none) is here.
-        for (String f : List.of("alertedAt", "fixDeployedAt", "resolvedAt", "alertsClearedAt", "duration", "triage",
-                "steps", "confidence")) {
+        for (String f : List.of(
+                "alertedAt",
+                "fixDeployedAt",
+                "resolvedAt",
+                "alertsClearedAt",
+                "duration",
+                "triage",
+                "steps",
+                "confidence")) {
             d.set(f, json.get(f));
         }
         if (!h.redactions().isEmpty()) {
             // Where secrets were masked (never the secrets): part of the record, so a full export carries it.
             ArrayNode found = d.putArray("redactions");
-            h.redactions().forEach(r -> found.addObject().put("field", r.field()).put("kind", r.kind())
-                    .put("at", r.at().toString()));
+            h.redactions()
+                    .forEach(r -> found.addObject()
+                            .put("field", r.field())
+                            .put("kind", r.kind())
+                            .put("at", r.at().toString()));
         }
         ObjectNode fus = d.putObject("followUps");
         json.get("followUps").fields().forEachRemaining(e -> {
@@ -353,16 +402,24 @@ final class LogWriter {
 
     /** A completed entry as the template's one-line summary. */
     private void oneLine(Hotfix h, Beyond b) {
-        Instant at = h.timeline().detectedAt() != null ? h.timeline().detectedAt() : h.timeline().resolvedAt();
+        Instant at = h.timeline().detectedAt() != null
+                ? h.timeline().detectedAt()
+                : h.timeline().resolvedAt();
         List<String> written = extrasOf(b, Extra.PAGE_DATE);
-        String day = at != null ? at.atZone(ZoneOffset.UTC).toLocalDate().toString()
+        String day = at != null
+                ? at.atZone(ZoneOffset.UTC).toLocalDate().toString()
                 : written.isEmpty() ? null : written.get(0);
-        line("### 🚨 [" + h.id() + "] " + headingTitle(h.title()) + (day == null ? "" : " - " + day)).line("");
-        Duration d = h.timeline().explicitDuration() != null ? h.timeline().explicitDuration() : h.timeline().total();
-        line("**Duration:** " + (d == null ? "[Time to fix]" : Values.duration(d)) + " | **Follow-up:** "
-                + EntryValues.followUpStatus(h, b.followUpStatus()) + " | **Learning:** " + oneLineText(h.text("learning"), "[Key insight]"))
+        line("### 🚨 [" + h.id() + "] " + headingTitle(h.title()) + (day == null ? "" : " - " + day))
                 .line("");
-        line("**Post-mortem:** " + oneLineText(h.text("postmortemUrl"), "[Link to full analysis]")).line("");
+        Duration d = h.timeline().explicitDuration() != null
+                ? h.timeline().explicitDuration()
+                : h.timeline().total();
+        line("**Duration:** " + (d == null ? "[Time to fix]" : Values.duration(d)) + " | **Follow-up:** "
+                        + EntryValues.followUpStatus(h, b.followUpStatus()) + " | **Learning:** "
+                        + oneLineText(h.text("learning"), "[Key insight]"))
+                .line("");
+        line("**Post-mortem:** " + oneLineText(h.text("postmortemUrl"), "[Link to full analysis]"))
+                .line("");
     }
 
     private static String oneLineText(String v, String placeholder) {

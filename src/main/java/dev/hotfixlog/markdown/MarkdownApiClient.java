@@ -16,17 +16,22 @@ public final class MarkdownApiClient implements MarkdownService {
 
     @Override
     public String export(LogFormat format) {
-        return transport.send(transport.request("/export?format=" + format.json()).GET());
+        return transport.send(
+                transport.request("/export?format=" + format.json()).GET());
     }
 
     @Override
     public String exportOne(HotfixId id) {
-        return transport.send(transport.request("/hotfixes/" + id).setHeader("Accept", "text/markdown").GET());
+        return transport.send(transport
+                .request("/hotfixes/" + id)
+                .setHeader("Accept", "text/markdown")
+                .GET());
     }
 
     @Override
     public ImportReport importLog(LogPage page, boolean dryRun, boolean renumber, String actor, IntConsumer progress) {
-        String body = transport.send(transport.request("/import?dryRun=" + dryRun + "&renumber=" + renumber)
+        String body = transport.send(transport
+                .request("/import?dryRun=" + dryRun + "&renumber=" + renumber)
                 .header("Content-Type", "text/markdown; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(page.text(), StandardCharsets.UTF_8)));
         return MarkdownRoutes.read(ApiTransport.object(body));

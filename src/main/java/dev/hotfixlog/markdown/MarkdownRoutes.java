@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.json.Json;
-import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.Requests;
-import java.util.ArrayList;
+import dev.hotfixlog.web.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code GET /api/v1/export} and {@code POST /api/v1/import}: a thin projection of {@link MarkdownService}. */
@@ -34,20 +34,22 @@ public final class MarkdownRoutes {
     private void export(Context ctx) {
         LogFormat format = LogFormat.parse("format", ctx.queryParam("format"));
         ctx.contentType("text/markdown; charset=utf-8")
-                .header("Content-Disposition", "inline; filename=\"hotfix-log"
-                        + (format == LogFormat.FULL ? "-full" : "") + ".md\"")
+                .header(
+                        "Content-Disposition",
+                        "inline; filename=\"hotfix-log" + (format == LogFormat.FULL ? "-full" : "") + ".md\"")
                 .result(service.export(format));
     }
 
     private void importLog(Context ctx) {
         boolean dryRun = Requests.boolQuery(ctx, "dryRun");
         boolean renumber = Requests.boolQuery(ctx, "renumber");
-        ImportReport report = service.importLog(LogPage.of(Requests.body(ctx)), dryRun, renumber,
-                Requests.actor(ctx), n -> { });
+        ImportReport report =
+                service.importLog(LogPage.of(Requests.body(ctx)), dryRun, renumber, Requests.actor(ctx), n -> {});
         List<String> touched = new ArrayList<>(report.created());
         touched.addAll(report.updated());
-        ctx.attribute(Requests.AUDIT_SUBJECT, touched.isEmpty() ? "import: nothing changed"
-                : "import: " + String.join(", ", touched));
+        ctx.attribute(
+                Requests.AUDIT_SUBJECT,
+                touched.isEmpty() ? "import: nothing changed" : "import: " + String.join(", ", touched));
         ctx.contentType("application/json").result(Json.write(write(report)));
     }
 
@@ -68,9 +70,15 @@ public final class MarkdownRoutes {
     }
 
     static ImportReport read(ObjectNode o) {
-        return new ImportReport(o.path("dryRun").asBoolean(), strings(o, "created"), strings(o, "updated"),
-                strings(o, "unchanged"), strings(o, "skipped"), changes(o, "emergencyTypes"),
-                changes(o, "warningSigns"), strings(o, "conflicts"));
+        return new ImportReport(
+                o.path("dryRun").asBoolean(),
+                strings(o, "created"),
+                strings(o, "updated"),
+                strings(o, "unchanged"),
+                strings(o, "skipped"),
+                changes(o, "emergencyTypes"),
+                changes(o, "warningSigns"),
+                strings(o, "conflicts"));
     }
 
     private static void write(ObjectNode o, ListChanges c) {
@@ -83,10 +91,15 @@ public final class MarkdownRoutes {
 
     /** {@code emergencyTypes} and {@code warningSigns}: the total, and beside it the changes item by item. */
     private static ListChanges changes(ObjectNode o, String list) {
-        ObjectNode c = o.path(list.substring(0, list.length() - 1) + "Changes") instanceof ObjectNode n ? n
-                : Json.object();
-        return new ListChanges(strings(c, "added"), strings(c, "updated"), strings(c, "unchanged"),
-                strings(c, "kept"), strings(c, "removed"), o.path(list).asInt());
+        ObjectNode c =
+                o.path(list.substring(0, list.length() - 1) + "Changes") instanceof ObjectNode n ? n : Json.object();
+        return new ListChanges(
+                strings(c, "added"),
+                strings(c, "updated"),
+                strings(c, "unchanged"),
+                strings(c, "kept"),
+                strings(c, "removed"),
+                o.path(list).asInt());
     }
 
     private static void list(ArrayNode a, List<String> items) {

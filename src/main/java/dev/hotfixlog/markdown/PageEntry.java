@@ -7,6 +7,10 @@ import java.util.List;
  * One hotfix entry as read from a page: the record's part, what the page holds beyond it, and where its lines
  * stood.
  */
-record PageEntry(ImportItem item, String followUpStatus, List<Extra> extras, List<String> history,
-                 com.fasterxml.jackson.databind.node.ArrayNode evidence, EntryLines lines) {
-}
+record PageEntry(
+        ImportItem item,
+        String followUpStatus,
+        List<Extra> extras,
+        List<String> history,
+        com.fasterxml.jackson.databind.node.ArrayNode evidence,
+        EntryLines lines) {}

@@ -16,12 +16,10 @@ import java.util.function.Function;
  * does not name, and then its order is the log's order.
  */
 final class PageListMerge {
-    private PageListMerge() {
-    }
+    private PageListMerge() {}
 
     /** The list to store and what changed in it. */
-    record Result<T>(List<T> merged, ListChanges changes) {
-    }
+    record Result<T>(List<T> merged, ListChanges changes) {}
 
     /**
      * @param stored the stored list, in its order
@@ -31,8 +29,8 @@ final class PageListMerge {
      */
     static <T> Result<T> merge(List<T> stored, List<T> page, Function<T, String> name, boolean whole) {
         if (page == null) {
-            return new Result<>(stored, new ListChanges(List.of(), List.of(), List.of(), List.of(), List.of(),
-                    stored.size()));
+            return new Result<>(
+                    stored, new ListChanges(List.of(), List.of(), List.of(), List.of(), List.of(), stored.size()));
         }
         Map<String, T> onPage = new LinkedHashMap<>();
         for (T item : page) {

@@ -17,8 +17,7 @@ record PageSource(String text, List<Imported> entries) {
     static final String ENTRIES = "source:entries";
 
     /** One entry of the page: the record it became and that record's version after the import. */
-    record Imported(HotfixId id, int version) {
-    }
+    record Imported(HotfixId id, int version) {}
 
     PageSource {
         entries = List.copyOf(entries);
@@ -47,7 +46,8 @@ record PageSource(String text, List<Imported> entries) {
         List<Imported> entries = new ArrayList<>();
         try {
             for (JsonNode n : Json.mapper().readTree(list)) {
-                entries.add(new Imported(HotfixId.parse(n.get(0).asText()), n.get(1).asInt()));
+                entries.add(
+                        new Imported(HotfixId.parse(n.get(0).asText()), n.get(1).asInt()));
             }
         } catch (java.io.IOException e) {
             throw new IllegalStateException("the stored page's entries are not JSON", e);

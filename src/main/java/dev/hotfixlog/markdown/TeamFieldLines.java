@@ -1,11 +1,11 @@
 package dev.hotfixlog.markdown;
 
-import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.hotfix.CustomField;
 import dev.hotfixlog.hotfix.CustomFields;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.ImportItem;
+import dev.hotfixlog.text.Split;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,13 +69,26 @@ final class TeamFieldLines {
                 }
                 String text = String.join("\n", rest).strip();
                 if (!text.isEmpty()) {
-                    kept.add(new Extra(x.section(), rest.size() == Split.on(x.text(), "\n", -1).length ? x.text() : text));
+                    kept.add(new Extra(
+                            x.section(), rest.size() == Split.on(x.text(), "\n", -1).length ? x.text() : text));
                 }
             }
             ImportItem i = e.item();
-            out.add(new PageEntry(new ImportItem(i.line(), i.id(), fields, i.status(), i.fullRecord(), i.day(),
-                    i.sameIncident(), i.revisions()),
-                    e.followUpStatus(), kept, e.history(), e.evidence(), e.lines()));
+            out.add(new PageEntry(
+                    new ImportItem(
+                            i.line(),
+                            i.id(),
+                            fields,
+                            i.status(),
+                            i.fullRecord(),
+                            i.day(),
+                            i.sameIncident(),
+                            i.revisions()),
+                    e.followUpStatus(),
+                    kept,
+                    e.history(),
+                    e.evidence(),
+                    e.lines()));
         }
         return out;
     }
@@ -83,11 +96,11 @@ final class TeamFieldLines {
     private CustomField field(String label) {
         String l = label.strip().toLowerCase(Locale.ROOT);
         for (CustomField f : team.all()) {
-            if (f.label().toLowerCase(Locale.ROOT).equals(l) || f.name().toLowerCase(Locale.ROOT).equals(l)) {
+            if (f.label().toLowerCase(Locale.ROOT).equals(l)
+                    || f.name().toLowerCase(Locale.ROOT).equals(l)) {
                 return f;
             }
         }
         return null;
     }
-
 }

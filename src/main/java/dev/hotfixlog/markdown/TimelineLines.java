@@ -1,7 +1,7 @@
 package dev.hotfixlog.markdown;
 
-import dev.hotfixlog.text.Split;
 import dev.hotfixlog.hotfix.PageTimeline;
+import dev.hotfixlog.text.Split;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +12,7 @@ import java.util.Locale;
  * with when that reads as a clock time or a date and time, as written; scanned by hand.
  */
 final class TimelineLines {
-    private TimelineLines() {
-    }
+    private TimelineLines() {}
 
     static List<PageTimeline.Line> of(List<Extra> extras) {
         List<PageTimeline.Line> out = new ArrayList<>();
@@ -34,8 +33,8 @@ final class TimelineLines {
 
     private static boolean isTimelineHeading(String line) {
         String h = line.replace("#", "").strip().toLowerCase(Locale.ROOT);
-        return line.startsWith("####") && (h.equals("timeline") || h.startsWith("timeline ")
-                || h.endsWith(" timeline"));
+        return line.startsWith("####")
+                && (h.equals("timeline") || h.startsWith("timeline ") || h.endsWith(" timeline"));
     }
 
     /** The item's text without its marker ("- ", "* ", "+ ", "1. "), or null when the line is not an item. */
@@ -49,7 +48,8 @@ final class TimelineLines {
             k++;
         }
         return k > 0 && k + 1 < t.length() && t.charAt(k) == '.' && t.charAt(k + 1) == ' '
-                ? t.substring(k + 2).strip() : null;
+                ? t.substring(k + 2).strip()
+                : null;
     }
 
     private static PageTimeline.Line line(String item) {
@@ -71,8 +71,13 @@ final class TimelineLines {
     /** Where a leading "HH:MM[:SS]" or "YYYY-MM-DD HH:MM[:SS]" (with an optional " UTC" or "Z") ends, or -1. */
     private static int timeEnd(String s) {
         int k = 0;
-        if (digits(s, 0, 4) && s.startsWith("-", 4) && digits(s, 5, 2) && s.startsWith("-", 7) && digits(s, 8, 2)
-                && s.length() > 10 && (s.charAt(10) == ' ' || s.charAt(10) == 'T')) {
+        if (digits(s, 0, 4)
+                && s.startsWith("-", 4)
+                && digits(s, 5, 2)
+                && s.startsWith("-", 7)
+                && digits(s, 8, 2)
+                && s.length() > 10
+                && (s.charAt(10) == ' ' || s.charAt(10) == 'T')) {
             k = 11;
         }
         int h = digits(s, k, 2) ? 2 : digits(s, k, 1) ? 1 : 0;

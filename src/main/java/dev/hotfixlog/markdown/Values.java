@@ -1,5 +1,6 @@
 package dev.hotfixlog.markdown;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.text.Split;
 import dev.hotfixlog.time.TimeText;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import com.google.re2j.Pattern;
 
 /**
  * How one value is written on a label line, and read back. A value that survives the trip on one line is
@@ -19,19 +19,18 @@ final class Values {
     private static final Pattern FENCE_OPEN = Pattern.compile("^(~{3,}|`{3,})[^`~]*$");
     // "uuuu", the proleptic year, not "yyyy" (year of era): year -1 is written -0001 and reads back as -1, where
     // "yyyy" wrote 0002 (2 BC) and the record came back a year 2.
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm")
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTES =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SECONDS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MILLIS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
-    private Values() {
-    }
+    private Values() {}
 
     /** The words the template puts between its placeholders ({@code for [Date] with [People]}). */
-    private static final java.util.Set<String> CONNECTIVES = java.util.Set.of("for", "with", "and", "or", "-", "–",
-            "—", "|", ":", "/", "e.g.", "e.g.,");
+    private static final java.util.Set<String> CONNECTIVES =
+            java.util.Set.of("for", "with", "and", "or", "-", "–", "—", "|", ":", "/", "e.g.", "e.g.,");
 
     /**
      * The one test of "left as the template had it", for every value the reader takes (a label's value, a title,
@@ -74,8 +73,14 @@ final class Values {
     }
 
     static boolean fitsInline(String v) {
-        return v != null && !v.isEmpty() && v.equals(v.strip()) && v.indexOf('\n') < 0 && v.indexOf('\r') < 0
-                && !isUnfilled(v) && !FENCE_OPEN.matcher(v).matches() && !v.endsWith("\\");
+        return v != null
+                && !v.isEmpty()
+                && v.equals(v.strip())
+                && v.indexOf('\n') < 0
+                && v.indexOf('\r') < 0
+                && !isUnfilled(v)
+                && !FENCE_OPEN.matcher(v).matches()
+                && !v.endsWith("\\");
     }
 
     private static final Pattern LINE_BREAKS = Pattern.compile("[[:space:]]*[\\r\\n]+[[:space:]]*");
@@ -156,7 +161,8 @@ final class Values {
     }
 
     static boolean listFitsInline(List<String> items) {
-        return !items.isEmpty() && items.stream().allMatch(Values::fitsInline)
+        return !items.isEmpty()
+                && items.stream().allMatch(Values::fitsInline)
                 && splitList(String.join(", ", items)).equals(items);
     }
 

@@ -24,8 +24,7 @@ public final class BreachedSigns implements BoardNotices {
         this.clock = clock;
     }
 
-    private record Snapshot(Instant at, List<String> lines) {
-    }
+    private record Snapshot(Instant at, List<String> lines) {}
 
     @Override
     public List<String> lines() {

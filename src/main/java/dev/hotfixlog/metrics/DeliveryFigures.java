@@ -28,14 +28,22 @@ final class DeliveryFigures {
         Set<String> systems = new TreeSet<>(deploys.keySet());
         restore.keySet().stream().filter(s -> !s.isEmpty()).forEach(systems::add);
         for (String s : systems) {
-            bySystem.put(s, flow(deploys.getOrDefault(s, 0L), failed.getOrDefault(s, 0L),
-                    restore.getOrDefault(s, Map.of()), weeks(first.get(s), from, end)));
+            bySystem.put(
+                    s,
+                    flow(
+                            deploys.getOrDefault(s, 0L),
+                            failed.getOrDefault(s, 0L),
+                            restore.getOrDefault(s, Map.of()),
+                            weeks(first.get(s), from, end)));
         }
         long allDeploys = deploys.values().stream().mapToLong(Long::longValue).sum();
         long allFailed = failed.values().stream().mapToLong(Long::longValue).sum();
         Long teamFirst = first.values().stream().min(Long::compare).orElse(null);
-        return new Metrics.Delivery(flow(allDeploys, allFailed, restore.get(""), weeks(teamFirst, from, end)),
-                bySystem, repo.incoming(h, from, to), repo.incomingRepeats(h, from, to));
+        return new Metrics.Delivery(
+                flow(allDeploys, allFailed, restore.get(""), weeks(teamFirst, from, end)),
+                bySystem,
+                repo.incoming(h, from, to),
+                repo.incomingRepeats(h, from, to));
     }
 
     /**
@@ -48,7 +56,10 @@ final class DeliveryFigures {
     }
 
     private static Metrics.Flow flow(long deploys, long failed, Map<Long, Long> restore, double weeks) {
-        return new Metrics.Flow(deploys, weeks <= 0 ? null : deploys / weeks, failed,
+        return new Metrics.Flow(
+                deploys,
+                weeks <= 0 ? null : deploys / weeks,
+                failed,
                 deploys == 0 ? null : (double) failed / deploys,
                 DurationStats.of(Histogram.of(restore), Targets.TOTAL_SECONDS));
     }

@@ -25,8 +25,8 @@ public record DurationStats(long count, Long medianSeconds, Long p90Seconds, lon
         if (n == 0) {
             return new DurationStats(0, null, null, 0, targetSeconds);
         }
-        return new DurationStats(n, rank(histogram, (n + 1) / 2), rank(histogram, (long) Math.ceil(0.9 * n)), within,
-                targetSeconds);
+        return new DurationStats(
+                n, rank(histogram, (n + 1) / 2), rank(histogram, (long) Math.ceil(0.9 * n)), within, targetSeconds);
     }
 
     private static Long rank(Histogram histogram, long rank) {

@@ -27,7 +27,10 @@ final class KeptMonthsRepository {
         h.createQuery("SELECT month_start, tally, valid_until FROM metrics_month WHERE zone = :zone"
                         + " AND month_start >= :from AND month_start < :to"
                         + " AND (valid_until IS NULL OR valid_until > :now)")
-                .bind("zone", zone).bind("from", from).bind("to", to).bind("now", now)
+                .bind("zone", zone)
+                .bind("from", from)
+                .bind("to", to)
+                .bind("now", now)
                 .map((rs, ctx) -> {
                     long validUntil = rs.getLong(3);
                     Tally t = Tally.decode(rs.getBytes(2), rs.wasNull() ? null : validUntil);
@@ -35,14 +38,17 @@ final class KeptMonthsRepository {
                         out.put(rs.getLong(1), t);
                     }
                     return null;
-                }).forEach(x -> { });
+                })
+                .forEach(x -> {});
         return out;
     }
 
     /** Stores months computed at {@code seenVersion}; false (nothing stored) if a writer came in between. */
     boolean store(Handle h, String zone, Map<Period, Tally> months, long seenVersion, long now) {
-        if (h.createUpdate("UPDATE metrics_version SET v = v WHERE v = :seen").bind("seen", seenVersion)
-                .execute() == 0) {
+        if (h.createUpdate("UPDATE metrics_version SET v = v WHERE v = :seen")
+                        .bind("seen", seenVersion)
+                        .execute()
+                == 0) {
             return false;
         }
         var delete = h.prepareBatch("DELETE FROM metrics_month WHERE zone = :zone AND month_start = :start");
@@ -50,8 +56,13 @@ final class KeptMonthsRepository {
                 + " computed_at) VALUES (:zone, :start, :end, :tally, :validUntil, :now)");
         months.forEach((p, t) -> {
             delete.bind("zone", zone).bind("start", p.from()).add();
-            insert.bind("zone", zone).bind("start", p.from()).bind("end", p.to()).bind("tally", t.encode())
-                    .bind("validUntil", t.validUntil()).bind("now", now).add();
+            insert.bind("zone", zone)
+                    .bind("start", p.from())
+                    .bind("end", p.to())
+                    .bind("tally", t.encode())
+                    .bind("validUntil", t.validUntil())
+                    .bind("now", now)
+                    .add();
         });
         delete.execute();
         insert.execute();

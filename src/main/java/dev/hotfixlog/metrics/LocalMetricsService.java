@@ -21,6 +21,7 @@ import org.jdbi.v3.core.Handle;
 public final class LocalMetricsService implements MetricsService {
     /** The longest a metrics request computes; a cold 20 years of a team's log takes about a second. */
     static final Duration MAX_COMPUTE = Duration.ofSeconds(20);
+
     static final String DETECTION_TO_ALERT = "(alerted_at - detected_at) / 1000";
     static final String ALERT_TO_FIX = "(fix_deployed_at - alerted_at) / 1000";
     static final String TOTAL = "COALESCE((resolved_at - detected_at) / 1000, explicit_duration_seconds)";
@@ -39,6 +40,7 @@ public final class LocalMetricsService implements MetricsService {
      * naming zones cannot grow the database.
      */
     private final java.util.Set<String> keptZones;
+
     private final WarningSigns warningSigns;
     private final List<String> choiceFields;
 
@@ -47,14 +49,19 @@ public final class LocalMetricsService implements MetricsService {
     }
 
     /** {@code choiceFields}: the team's one-of and many-of fields, whose hotfixes are counted by choice. */
-    public LocalMetricsService(Database db, Clock clock, SecretRedactor redactor, LogSigns logSigns,
-                               List<String> choiceFields) {
+    public LocalMetricsService(
+            Database db, Clock clock, SecretRedactor redactor, LogSigns logSigns, List<String> choiceFields) {
         this.choiceFields = List.copyOf(choiceFields);
-        this.keptZones = java.util.Set.copyOf(List.of("UTC", java.time.ZoneId.systemDefault().getId()));
+        this.keptZones = java.util.Set.copyOf(
+                List.of("UTC", java.time.ZoneId.systemDefault().getId()));
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.warningSigns = new WarningSigns(db, clock, Objects.requireNonNull(redactor, "redactor"),
-                Objects.requireNonNull(logSigns, "logSigns"), repo);
+        this.warningSigns = new WarningSigns(
+                db,
+                clock,
+                Objects.requireNonNull(redactor, "redactor"),
+                Objects.requireNonNull(logSigns, "logSigns"),
+                repo);
     }
 
     /** Unbounded in time: the CLI's own computation, which its user can stop, and the benchmarks' cold runs. */
@@ -110,8 +117,13 @@ public final class LocalMetricsService implements MetricsService {
     }
 
     /** Each month's tally: stored when it is a whole month still valid, computed otherwise. */
-    private Map<Period, Tally> tallies(Handle h, List<Period> months, Map<Long, Tally> stored,
-                                       Map<Period, Tally> fresh, long now, BooleanSupplier goOn) {
+    private Map<Period, Tally> tallies(
+            Handle h,
+            List<Period> months,
+            Map<Long, Tally> stored,
+            Map<Period, Tally> fresh,
+            long now,
+            BooleanSupplier goOn) {
         Map<Period, Tally> out = new LinkedHashMap<>();
         for (Period p : months) {
             Tally t = p.complete() ? stored.get(p.from()) : null;
@@ -146,7 +158,9 @@ public final class LocalMetricsService implements MetricsService {
         try {
             db.write(h -> cache.store(h, zone, fresh, version, now));
         } catch (RuntimeException e) {
-            LOG.warn("Could not keep {} computed metrics month(s); they will be computed again: {}", fresh.size(),
+            LOG.warn(
+                    "Could not keep {} computed metrics month(s); they will be computed again: {}",
+                    fresh.size(),
                     e.toString());
         }
     }
@@ -156,8 +170,10 @@ public final class LocalMetricsService implements MetricsService {
         List<Metrics.PeriodCount> quarters = new ArrayList<>();
         for (Period quarter : Period.quarters(q)) {
             long done = months.entrySet().stream()
-                    .filter(e -> e.getKey().from() >= quarter.from() && e.getKey().to() <= quarter.to())
-                    .mapToLong(e -> e.getValue().improvementsDone()).sum();
+                    .filter(e ->
+                            e.getKey().from() >= quarter.from() && e.getKey().to() <= quarter.to())
+                    .mapToLong(e -> e.getValue().improvementsDone())
+                    .sum();
             quarters.add(new Metrics.PeriodCount(quarter.name(), done));
         }
         List<Metrics.PeriodCount> perMonth = new ArrayList<>();
@@ -171,36 +187,61 @@ public final class LocalMetricsService implements MetricsService {
         long hotfixes = all.hotfixes();
         Map<Integer, Long> confidence = all.sortedConfidence();
         long rated = confidence.values().stream().mapToLong(Long::longValue).sum();
-        double ratingSum = confidence.entrySet().stream().mapToDouble(e -> e.getKey() * e.getValue()).sum();
+        double ratingSum = confidence.entrySet().stream()
+                .mapToDouble(e -> e.getKey() * e.getValue())
+                .sum();
         long watched = all.preventionsWatched();
         long held = watched - all.preventionsBroken();
-        Metrics.LearningVelocity learning = new Metrics.LearningVelocity(all.postmortemsDue(),
-                all.postmortemsOnTime(), all.postmortemsDue() == 0 ? null
-                : (double) all.postmortemsOnTime() / all.postmortemsDue(), quarters, watched, held,
+        Metrics.LearningVelocity learning = new Metrics.LearningVelocity(
+                all.postmortemsDue(),
+                all.postmortemsOnTime(),
+                all.postmortemsDue() == 0 ? null : (double) all.postmortemsOnTime() / all.postmortemsDue(),
+                quarters,
+                watched,
+                held,
                 watched == 0 ? null : (double) held / watched);
-        Metrics.TeamHealth health = new Metrics.TeamHealth(perMonth, trend(completeMonths), all.repeats(),
-                hotfixes == 0 ? null : (double) all.repeats() / hotfixes, confidence,
+        Metrics.TeamHealth health = new Metrics.TeamHealth(
+                perMonth,
+                trend(completeMonths),
+                all.repeats(),
+                hotfixes == 0 ? null : (double) all.repeats() / hotfixes,
+                confidence,
                 rated == 0 ? null : ratingSum / rated);
-        Map<String, Long> previousTypes = previous.values().stream().reduce(Tally.EMPTY, Tally::merge).types();
-        return new Metrics(q.from(), q.to(), q.zone().getId(), hotfixes, repo.undated(h), response(all), learning,
-                health, types(h, all.types(), previousTypes), repo.byChoice(h, choiceFields, q.from().toEpochMilli(),
-                q.to().toEpochMilli()),
+        Map<String, Long> previousTypes =
+                previous.values().stream().reduce(Tally.EMPTY, Tally::merge).types();
+        return new Metrics(
+                q.from(),
+                q.to(),
+                q.zone().getId(),
+                hotfixes,
+                repo.undated(h),
+                response(all),
+                learning,
+                health,
+                types(h, all.types(), previousTypes),
+                repo.byChoice(h, choiceFields, q.from().toEpochMilli(), q.to().toEpochMilli()),
                 delivery.compute(h, q.from().toEpochMilli(), q.to().toEpochMilli(), clock.millis()),
                 riskFigures.compute(h, q.from().toEpochMilli(), q.to().toEpochMilli(), clock.millis()));
     }
 
     private static Map<String, Metrics.ResponseTimes> response(Tally t) {
         Map<String, Metrics.ResponseTimes> out = new LinkedHashMap<>();
-        out.put("all", new Metrics.ResponseTimes(
-                DurationStats.of(Tally.all(t.detectionToAlert()), Targets.DETECTION_TO_ALERT_SECONDS),
-                DurationStats.of(Tally.all(t.alertToFix()), Targets.ALERT_TO_FIX_SECONDS),
-                DurationStats.of(Tally.all(t.total()), Targets.TOTAL_SECONDS)));
+        out.put(
+                "all",
+                new Metrics.ResponseTimes(
+                        DurationStats.of(Tally.all(t.detectionToAlert()), Targets.DETECTION_TO_ALERT_SECONDS),
+                        DurationStats.of(Tally.all(t.alertToFix()), Targets.ALERT_TO_FIX_SECONDS),
+                        DurationStats.of(Tally.all(t.total()), Targets.TOTAL_SECONDS)));
         for (String s : SEVERITIES) {
-            out.put(s, new Metrics.ResponseTimes(
-                    DurationStats.of(t.detectionToAlert().getOrDefault(s, Histogram.EMPTY),
-                            Targets.DETECTION_TO_ALERT_SECONDS),
-                    DurationStats.of(t.alertToFix().getOrDefault(s, Histogram.EMPTY), Targets.ALERT_TO_FIX_SECONDS),
-                    DurationStats.of(t.total().getOrDefault(s, Histogram.EMPTY), Targets.TOTAL_SECONDS)));
+            out.put(
+                    s,
+                    new Metrics.ResponseTimes(
+                            DurationStats.of(
+                                    t.detectionToAlert().getOrDefault(s, Histogram.EMPTY),
+                                    Targets.DETECTION_TO_ALERT_SECONDS),
+                            DurationStats.of(
+                                    t.alertToFix().getOrDefault(s, Histogram.EMPTY), Targets.ALERT_TO_FIX_SECONDS),
+                            DurationStats.of(t.total().getOrDefault(s, Histogram.EMPTY), Targets.TOTAL_SECONDS)));
         }
         return out;
     }
@@ -224,7 +265,11 @@ public final class LocalMetricsService implements MetricsService {
         for (EmergencyTypes.Type t : EmergencyTypes.catalogue(repo.teamTypes(h))) {
             String key = t.name().toLowerCase(Locale.ROOT);
             listed.add(key);
-            out.add(new Metrics.TypeCount(t.name(), t.prevention(), t.builtIn(), nowByKey.getOrDefault(key, 0L),
+            out.add(new Metrics.TypeCount(
+                    t.name(),
+                    t.prevention(),
+                    t.builtIn(),
+                    nowByKey.getOrDefault(key, 0L),
                     beforeByKey.getOrDefault(key, 0L)));
         }
         java.util.Set<String> others = new java.util.TreeSet<>();
@@ -235,8 +280,12 @@ public final class LocalMetricsService implements MetricsService {
             if (!listed.add(key)) {
                 continue;
             }
-            out.add(new Metrics.TypeCount(name.isEmpty() ? "(no type)" : name, null, false,
-                    nowByKey.getOrDefault(key, 0L), beforeByKey.getOrDefault(key, 0L)));
+            out.add(new Metrics.TypeCount(
+                    name.isEmpty() ? "(no type)" : name,
+                    null,
+                    false,
+                    nowByKey.getOrDefault(key, 0L),
+                    beforeByKey.getOrDefault(key, 0L)));
         }
         return out;
     }
@@ -253,8 +302,8 @@ public final class LocalMetricsService implements MetricsService {
     }
 
     @Override
-    public SignReading putSignal(String name, String description, double value, double threshold, String direction,
-                                 String actor) {
+    public SignReading putSignal(
+            String name, String description, double value, double threshold, String direction, String actor) {
         return warningSigns.put(name, description, value, threshold, direction, actor);
     }
 
@@ -267,7 +316,9 @@ public final class LocalMetricsService implements MetricsService {
                 g.put("open." + s, (double) open.getOrDefault(s, 0L));
             }
             g.put("overdue", (double) repo.overdueFollowUps(h, now().toEpochMilli(), null));
-            g.put("breached", (double) warningSigns.measured(h).stream().filter(SignReading::breached).count());
+            g.put("breached", (double) warningSigns.measured(h).stream()
+                    .filter(SignReading::breached)
+                    .count());
             // The delivery figures over the last 30 days, by system ("" is the team), tagged for Prometheus.
             long to = now().toEpochMilli() + 1;
             Metrics.Delivery d = delivery.compute(h, to - DELIVERY_WINDOW_MILLIS, to, to);
@@ -294,8 +345,10 @@ public final class LocalMetricsService implements MetricsService {
             g.put("hotfix.change.failure.rate" + tag, f.changeFailureRate());
         }
         if (f.timeToRestore().medianSeconds() != null) {
-            g.put("hotfix.time.to.restore.median.seconds" + tag, (double) f.timeToRestore().medianSeconds());
-            g.put("hotfix.time.to.restore.p90.seconds" + tag, (double) f.timeToRestore().p90Seconds());
+            g.put("hotfix.time.to.restore.median.seconds" + tag, (double)
+                    f.timeToRestore().medianSeconds());
+            g.put("hotfix.time.to.restore.p90.seconds" + tag, (double)
+                    f.timeToRestore().p90Seconds());
         }
     }
 }

@@ -16,8 +16,7 @@ public interface LogSigns {
     LogSigns NONE = List::of;
 
     /** One sign as written: the metric or behaviour, and when to act (may be null). */
-    record Written(String signal, String threshold) {
-    }
+    record Written(String signal, String threshold) {}
 
     List<Written> written();
 
@@ -32,7 +31,8 @@ public interface LogSigns {
             }
         });
         String slug = words.length() > 0 && words.charAt(words.length() - 1) == '-'
-                ? words.substring(0, words.length() - 1) : words.toString();
+                ? words.substring(0, words.length() - 1)
+                : words.toString();
         return slug.length() > 100 ? slug.substring(0, 100) : slug.isEmpty() ? "sign" : slug;
     }
 

@@ -14,10 +14,19 @@ import java.util.Map;
  * @param undated   hotfixes with no detection time at all (imported without one); in no period
  * @param response  by severity ({@code all}, {@code critical}, {@code high}, {@code medium})
  */
-public record Metrics(Instant from, Instant to, String zone, long hotfixes, long undated,
-                      Map<String, ResponseTimes> response, LearningVelocity learning, TeamHealth health,
-                      List<TypeCount> types, Map<String, Map<String, Long>> byField, Delivery delivery,
-                      Risks risks) {
+public record Metrics(
+        Instant from,
+        Instant to,
+        String zone,
+        long hotfixes,
+        long undated,
+        Map<String, ResponseTimes> response,
+        LearningVelocity learning,
+        TeamHealth health,
+        List<TypeCount> types,
+        Map<String, Map<String, Long>> byField,
+        Delivery delivery,
+        Risks risks) {
 
     public Metrics {
         byField = byField == null ? Map.of() : byField;
@@ -30,8 +39,14 @@ public record Metrics(Instant from, Instant to, String zone, long hotfixes, long
      * risks retired by their proper fix, retired otherwise, and expired (past review while open), and the mean
      * age in days of those retired.
      */
-    public record Risks(long open, Map<String, Long> openByAge, Map<String, Long> openBySystem, long retiredByFix,
-                        long retiredOtherwise, long expired, Double meanDaysToRetire) {
+    public record Risks(
+            long open,
+            Map<String, Long> openByAge,
+            Map<String, Long> openBySystem,
+            long retiredByFix,
+            long retiredOtherwise,
+            long expired,
+            Double meanDaysToRetire) {
         static final Risks NONE = new Risks(0, Map.of(), Map.of(), 0, 0, 0, null);
     }
 
@@ -41,21 +56,26 @@ public record Metrics(Instant from, Instant to, String zone, long hotfixes, long
      * with how many fired again after their hotfix was completed.
      */
     public record Delivery(Flow team, Map<String, Flow> bySystem, Map<String, Long> incoming, long incomingRepeats) {
-        static final Delivery NONE = new Delivery(new Flow(0, null, 0, null, new DurationStats(0, null, null, 0,
-                Targets.TOTAL_SECONDS)), Map.of(), Map.of(), 0);
+        static final Delivery NONE = new Delivery(
+                new Flow(0, null, 0, null, new DurationStats(0, null, null, 0, Targets.TOTAL_SECONDS)),
+                Map.of(),
+                Map.of(),
+                0);
     }
 
     /**
      * Deployment frequency (production deploys, and per week), change failure rate (deploys confirmed as a
      * hotfix's cause ÷ deploys), time to restore (detection → fix deployed; median and p90).
      */
-    public record Flow(long deploys, Double deploysPerWeek, long failedDeploys, Double changeFailureRate,
-                       DurationStats timeToRestore) {
-    }
+    public record Flow(
+            long deploys,
+            Double deploysPerWeek,
+            long failedDeploys,
+            Double changeFailureRate,
+            DurationStats timeToRestore) {}
 
     /** Detection → alert (target under 5 min), alert → fix deployed (under 30), detection → resolved (under 60). */
-    public record ResponseTimes(DurationStats detectionToAlert, DurationStats alertToFix, DurationStats total) {
-    }
+    public record ResponseTimes(DurationStats detectionToAlert, DurationStats alertToFix, DurationStats total) {}
 
     /**
      * Post-mortems done within 48 h of resolution (target 100%): of the resolved hotfixes whose 48 h are over or
@@ -64,23 +84,30 @@ public record Metrics(Instant from, Instant to, String zone, long hotfixes, long
      * emergency type, whose {@value Targets#REPEAT_WINDOW_DAYS}-day watch after the tick is over (or already
      * broken), the share with no new hotfix of the same type within that watch.
      */
-    public record LearningVelocity(long postmortemsDue, long postmortemsOnTime, Double postmortemShare,
-                                   List<PeriodCount> processImprovementsPerQuarter, long preventionsWatched,
-                                   long preventionsHeld, Double preventionRate) {
-    }
+    public record LearningVelocity(
+            long postmortemsDue,
+            long postmortemsOnTime,
+            Double postmortemShare,
+            List<PeriodCount> processImprovementsPerQuarter,
+            long preventionsWatched,
+            long preventionsHeld,
+            Double preventionRate) {}
 
     /**
      * Hotfixes per month with the trend of the last two months; repeats (a hotfix with the same emergency type
      * and at least one affected system as another detected up to {@value Targets#REPEAT_WINDOW_DAYS} days
      * before it) as a share of all hotfixes (target under 10%); team confidence ratings (1–5) given.
      */
-    public record TeamHealth(List<PeriodCount> perMonth, String frequencyTrend, long repeats, Double repeatShare,
-                             Map<Integer, Long> confidence, Double confidenceAverage) {
-    }
+    public record TeamHealth(
+            List<PeriodCount> perMonth,
+            String frequencyTrend,
+            long repeats,
+            Double repeatShare,
+            Map<Integer, Long> confidence,
+            Double confidenceAverage) {}
 
     /** A calendar month ({@code 2026-10}) or quarter ({@code 2026-Q4}) and a count. */
-    public record PeriodCount(String period, long count) {
-    }
+    public record PeriodCount(String period, long count) {}
 
     /** An emergency type: how many hotfixes of it in the period and in the period of equal length before. */
     public record TypeCount(String type, String prevention, boolean builtIn, long count, long previous) {

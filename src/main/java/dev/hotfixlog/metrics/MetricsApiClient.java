@@ -18,29 +18,33 @@ public final class MetricsApiClient implements MetricsService {
 
     @Override
     public Metrics compute(MetricsQuery q) {
-        return MetricsJson.read(ApiTransport.object(transport.send(transport.request("/metrics?from="
-                + enc(q.from().toString()) + "&to=" + enc(q.to().toString()) + "&zone=" + enc(q.zone().getId()))
+        return MetricsJson.read(ApiTransport.object(transport.send(transport
+                .request("/metrics?from=" + enc(q.from().toString()) + "&to=" + enc(q.to().toString()) + "&zone="
+                        + enc(q.zone().getId()))
                 .GET())));
     }
 
     @Override
     public List<SignReading> signs() {
-        return MetricsJson.readSigns(ApiTransport.object(transport.send(transport.request("/signals").GET()))
-                .path("items"));
+        return MetricsJson.readSigns(
+                ApiTransport.object(transport.send(transport.request("/signals").GET()))
+                        .path("items"));
     }
 
     @Override
-    public SignReading putSignal(String name, String description, double value, double threshold, String direction,
-                                 String actor) {
+    public SignReading putSignal(
+            String name, String description, double value, double threshold, String direction, String actor) {
         ObjectNode body = Json.object();
         body.put("description", description);
         body.put("value", value);
         body.put("threshold", threshold);
         body.put("direction", direction);
-        ObjectNode answer = ApiTransport.object(transport.send(transport.request("/signals/" + enc(name))
+        ObjectNode answer = ApiTransport.object(transport.send(transport
+                .request("/signals/" + enc(name))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8))));
-        return MetricsJson.readSigns(Json.mapper().createArrayNode().add(answer)).get(0);
+        return MetricsJson.readSigns(Json.mapper().createArrayNode().add(answer))
+                .get(0);
     }
 
     private static String enc(String s) {

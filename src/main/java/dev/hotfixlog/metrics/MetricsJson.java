@@ -13,8 +13,7 @@ import java.util.TreeMap;
 
 /** The JSON of {@code GET /api/v1/metrics} and of the warning signs, written by the routes, read by the client. */
 public final class MetricsJson {
-    private MetricsJson() {
-    }
+    private MetricsJson() {}
 
     /** The period's metrics, and the warning signs as they stand now. */
     public static ObjectNode write(Metrics m, List<SignReading> signs) {
@@ -112,10 +111,16 @@ public final class MetricsJson {
     static List<SignReading> readSigns(JsonNode a) {
         List<SignReading> out = new ArrayList<>();
         for (JsonNode n : a) {
-            out.add(new SignReading(n.path("name").asText(), text(n, "description"),
-                    n.path("value").isNumber() ? n.path("value").asDouble() : null, n.path("threshold").isNumber() ? n.path("threshold").asDouble() : Double.NaN,
-                    n.path("direction").asText(), n.path("builtIn").asBoolean(),
-                    n.path("updatedAt").isTextual() ? Instant.parse(n.path("updatedAt").asText()) : null,
+            out.add(new SignReading(
+                    n.path("name").asText(),
+                    text(n, "description"),
+                    n.path("value").isNumber() ? n.path("value").asDouble() : null,
+                    n.path("threshold").isNumber() ? n.path("threshold").asDouble() : Double.NaN,
+                    n.path("direction").asText(),
+                    n.path("builtIn").asBoolean(),
+                    n.path("updatedAt").isTextual()
+                            ? Instant.parse(n.path("updatedAt").asText())
+                            : null,
                     text(n, "thresholdText")));
         }
         return out;
@@ -123,34 +128,63 @@ public final class MetricsJson {
 
     static Metrics read(ObjectNode o) {
         Map<String, Metrics.ResponseTimes> response = new LinkedHashMap<>();
-        o.path("responseTime").fields().forEachRemaining(e -> response.put(e.getKey(), new Metrics.ResponseTimes(
-                stats(e.getValue().path("detectionToAlert")), stats(e.getValue().path("alertToFix")),
-                stats(e.getValue().path("total")))));
+        o.path("responseTime")
+                .fields()
+                .forEachRemaining(e -> response.put(
+                        e.getKey(),
+                        new Metrics.ResponseTimes(
+                                stats(e.getValue().path("detectionToAlert")),
+                                stats(e.getValue().path("alertToFix")),
+                                stats(e.getValue().path("total")))));
         JsonNode lv = o.path("learningVelocity");
         JsonNode th = o.path("teamHealth");
         Map<Integer, Long> confidence = new TreeMap<>();
-        th.path("confidence").fields().forEachRemaining(e -> confidence.put(Integer.parseInt(e.getKey()),
-                e.getValue().asLong()));
+        th.path("confidence")
+                .fields()
+                .forEachRemaining(e -> confidence.put(
+                        Integer.parseInt(e.getKey()), e.getValue().asLong()));
         List<Metrics.TypeCount> types = new ArrayList<>();
-        o.path("emergencyTypes").forEach(n -> types.add(new Metrics.TypeCount(n.path("type").asText(),
-                text(n, "prevention"), n.path("builtIn").asBoolean(), n.path("count").asLong(),
-                n.path("previous").asLong())));
+        o.path("emergencyTypes")
+                .forEach(n -> types.add(new Metrics.TypeCount(
+                        n.path("type").asText(),
+                        text(n, "prevention"),
+                        n.path("builtIn").asBoolean(),
+                        n.path("count").asLong(),
+                        n.path("previous").asLong())));
         Map<String, Map<String, Long>> byField = new TreeMap<>();
         o.path("byField").fields().forEachRemaining(f -> {
             Map<String, Long> counts = new TreeMap<>();
-            f.getValue().fields().forEachRemaining(c -> counts.put(c.getKey(), c.getValue().asLong()));
+            f.getValue()
+                    .fields()
+                    .forEachRemaining(c -> counts.put(c.getKey(), c.getValue().asLong()));
             byField.put(f.getKey(), counts);
         });
-        return new Metrics(Instant.parse(o.path("from").asText()), Instant.parse(o.path("to").asText()),
-                o.path("zone").asText(), o.path("hotfixes").asLong(), o.path("undated").asLong(), response,
-                new Metrics.LearningVelocity(lv.path("postmortemsDue").asLong(), lv.path("postmortemsOnTime").asLong(),
-                        number(lv, "postmortemShare"), periods(lv.path("processImprovementsPerQuarter")),
-                        lv.path("preventionsWatched").asLong(), lv.path("preventionsHeld").asLong(),
+        return new Metrics(
+                Instant.parse(o.path("from").asText()),
+                Instant.parse(o.path("to").asText()),
+                o.path("zone").asText(),
+                o.path("hotfixes").asLong(),
+                o.path("undated").asLong(),
+                response,
+                new Metrics.LearningVelocity(
+                        lv.path("postmortemsDue").asLong(),
+                        lv.path("postmortemsOnTime").asLong(),
+                        number(lv, "postmortemShare"),
+                        periods(lv.path("processImprovementsPerQuarter")),
+                        lv.path("preventionsWatched").asLong(),
+                        lv.path("preventionsHeld").asLong(),
                         number(lv, "preventionRate")),
-                new Metrics.TeamHealth(periods(th.path("perMonth")), th.path("frequencyTrend").asText(),
-                        th.path("repeats").asLong(), number(th, "repeatShare"), confidence,
+                new Metrics.TeamHealth(
+                        periods(th.path("perMonth")),
+                        th.path("frequencyTrend").asText(),
+                        th.path("repeats").asLong(),
+                        number(th, "repeatShare"),
+                        confidence,
                         number(th, "confidenceAverage")),
-                types, byField, delivery(o.path("delivery")), risks(o.path("risks")));
+                types,
+                byField,
+                delivery(o.path("delivery")),
+                risks(o.path("risks")));
     }
 
     private static void flow(ObjectNode n, Metrics.Flow f) {
@@ -162,8 +196,12 @@ public final class MetricsJson {
     }
 
     private static Metrics.Flow flow(JsonNode n) {
-        return new Metrics.Flow(n.path("deploys").asLong(), number(n, "deploysPerWeek"), n.path("failedDeploys")
-                .asLong(), number(n, "changeFailureRate"), stats(n.path("timeToRestore")));
+        return new Metrics.Flow(
+                n.path("deploys").asLong(),
+                number(n, "deploysPerWeek"),
+                n.path("failedDeploys").asLong(),
+                number(n, "changeFailureRate"),
+                stats(n.path("timeToRestore")));
     }
 
     private static Metrics.Risks risks(JsonNode r) {
@@ -171,11 +209,21 @@ public final class MetricsJson {
             return null;
         }
         Map<String, Long> byAge = new java.util.LinkedHashMap<>();
-        r.path("openByAge").fields().forEachRemaining(e -> byAge.put(e.getKey(), e.getValue().asLong()));
+        r.path("openByAge")
+                .fields()
+                .forEachRemaining(e -> byAge.put(e.getKey(), e.getValue().asLong()));
         Map<String, Long> bySystem = new TreeMap<>();
-        r.path("openBySystem").fields().forEachRemaining(e -> bySystem.put(e.getKey(), e.getValue().asLong()));
-        return new Metrics.Risks(r.path("open").asLong(), byAge, bySystem, r.path("retiredByFix").asLong(),
-                r.path("retiredOtherwise").asLong(), r.path("expired").asLong(), number(r, "meanDaysToRetire"));
+        r.path("openBySystem")
+                .fields()
+                .forEachRemaining(e -> bySystem.put(e.getKey(), e.getValue().asLong()));
+        return new Metrics.Risks(
+                r.path("open").asLong(),
+                byAge,
+                bySystem,
+                r.path("retiredByFix").asLong(),
+                r.path("retiredOtherwise").asLong(),
+                r.path("expired").asLong(),
+                number(r, "meanDaysToRetire"));
     }
 
     private static Metrics.Delivery delivery(JsonNode d) {
@@ -185,8 +233,14 @@ public final class MetricsJson {
         Map<String, Metrics.Flow> bySystem = new TreeMap<>();
         d.path("bySystem").fields().forEachRemaining(e -> bySystem.put(e.getKey(), flow(e.getValue())));
         Map<String, Long> incoming = new TreeMap<>();
-        d.path("incoming").fields().forEachRemaining(e -> incoming.put(e.getKey(), e.getValue().asLong()));
-        return new Metrics.Delivery(flow(d.path("team")), bySystem, incoming, d.path("incomingRepeats").asLong());
+        d.path("incoming")
+                .fields()
+                .forEachRemaining(e -> incoming.put(e.getKey(), e.getValue().asLong()));
+        return new Metrics.Delivery(
+                flow(d.path("team")),
+                bySystem,
+                incoming,
+                d.path("incomingRepeats").asLong());
     }
 
     private static void stats(ObjectNode n, DurationStats s) {
@@ -199,9 +253,11 @@ public final class MetricsJson {
     }
 
     private static DurationStats stats(JsonNode n) {
-        return new DurationStats(n.path("count").asLong(), n.path("medianSeconds").isNumber()
-                ? n.path("medianSeconds").asLong() : null, n.path("p90Seconds").isNumber()
-                ? n.path("p90Seconds").asLong() : null, n.path("withinTarget").asLong(),
+        return new DurationStats(
+                n.path("count").asLong(),
+                n.path("medianSeconds").isNumber() ? n.path("medianSeconds").asLong() : null,
+                n.path("p90Seconds").isNumber() ? n.path("p90Seconds").asLong() : null,
+                n.path("withinTarget").asLong(),
                 n.path("targetSeconds").asLong());
     }
 
@@ -215,7 +271,8 @@ public final class MetricsJson {
 
     private static List<Metrics.PeriodCount> periods(JsonNode a) {
         List<Metrics.PeriodCount> out = new ArrayList<>();
-        a.forEach(n -> out.add(new Metrics.PeriodCount(n.path("period").asText(), n.path("count").asLong())));
+        a.forEach(n -> out.add(new Metrics.PeriodCount(
+                n.path("period").asText(), n.path("count").asLong())));
         return out;
     }
 

@@ -21,6 +21,7 @@ public record MetricsQuery(Instant from, Instant to, ZoneId zone) {
      * years, 480 months, take about a second uncached on a team's log and 0.2 s kept (docs/PERFORMANCE.md).
      */
     public static final int MAX_YEARS = 20;
+
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
 
@@ -30,8 +31,11 @@ public record MetricsQuery(Instant from, Instant to, ZoneId zone) {
         }
         // Counted from the start of the month 20 years back, so "from the same day (or month) 20 years ago" to now is
         // within the bound, not a few hours past it.
-        ZonedDateTime earliest = ZonedDateTime.ofInstant(to, zone).minusYears(MAX_YEARS).withDayOfMonth(1)
-                .toLocalDate().atStartOfDay(zone);
+        ZonedDateTime earliest = ZonedDateTime.ofInstant(to, zone)
+                .minusYears(MAX_YEARS)
+                .withDayOfMonth(1)
+                .toLocalDate()
+                .atStartOfDay(zone);
         if (from.isBefore(earliest.toInstant())) {
             String tooLong = "the period from " + from + " to " + to + " is longer than " + MAX_YEARS
                     + " years; ask for at most " + MAX_YEARS + " years at a time";
@@ -47,9 +51,11 @@ public record MetricsQuery(Instant from, Instant to, ZoneId zone) {
             throw ValidationException.of("zone", "'" + zone + "' is not a time zone; use e.g. UTC or Europe/Berlin");
         }
         // "Now" to the second: a period people read and type back in, not a clock reading.
-        Instant end = to == null || to.isBlank() ? now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        Instant end = to == null || to.isBlank()
+                ? now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 : instant("to", to, z, now);
-        Instant start = from == null || from.isBlank() ? ZonedDateTime.ofInstant(end, z).minusMonths(12).toInstant()
+        Instant start = from == null || from.isBlank()
+                ? ZonedDateTime.ofInstant(end, z).minusMonths(12).toInstant()
                 : instant("from", from, z, now);
         return new MetricsQuery(start, end, z);
     }
@@ -59,15 +65,20 @@ public record MetricsQuery(Instant from, Instant to, ZoneId zone) {
         String t = text.strip();
         try {
             if (DAY.matcher(t).matches()) {
-                return TimeText.bounded(field, t, java.time.LocalDate.parse(t).atStartOfDay(zone).toInstant());
+                return TimeText.bounded(
+                        field,
+                        t,
+                        java.time.LocalDate.parse(t).atStartOfDay(zone).toInstant());
             }
             if (MONTH.matcher(t).matches()) {
-                return TimeText.bounded(field, t,
+                return TimeText.bounded(
+                        field,
+                        t,
                         java.time.YearMonth.parse(t).atDay(1).atStartOfDay(zone).toInstant());
             }
         } catch (java.time.DateTimeException e) { // 2026-13, 2026-02-30
-            throw ValidationException.of(field, "'" + text + "' is not a date; use 2026-10, 2026-10-01 or "
-                    + "2026-10-01T00:00:00Z");
+            throw ValidationException.of(
+                    field, "'" + text + "' is not a date; use 2026-10, 2026-10-01 or " + "2026-10-01T00:00:00Z");
         }
         return TimeText.parseInstant(field, t, now);
     }

@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Handle;
 final class MetricsRepository {
     /** The key of records whose severity is not stated, beside "critical", "high" and "medium". */
     static final String NOT_STATED = "notStated";
+
     private static final String IN_PERIOD = " detected_at >= :from AND detected_at < :to";
 
     /** PostgreSQL: lookups by key, without JIT or parallel workers, for this transaction only. */
@@ -22,8 +23,11 @@ final class MetricsRepository {
     }
 
     long count(Handle h, long from, long to) {
-        return h.createQuery("SELECT COUNT(*) FROM record_facts WHERE" + IN_PERIOD).bind("from", from).bind("to", to)
-                .mapTo(Long.class).one();
+        return h.createQuery("SELECT COUNT(*) FROM record_facts WHERE" + IN_PERIOD)
+                .bind("from", from)
+                .bind("to", to)
+                .mapTo(Long.class)
+                .one();
     }
 
     /** Team field → choice → hotfixes of the period holding it (many-of fields count each choice). */
@@ -38,13 +42,18 @@ final class MetricsRepository {
                         FROM record_fields f JOIN record_facts h ON h.id = f.hotfix_id
                         WHERE f.name IN (<names>) AND h.detected_at >= :from AND h.detected_at < :to
                         GROUP BY f.name, f.text_value""")
-                .bindList("names", fields).bind("from", from).bind("to", to)
-                .map((rs, ctx) -> out.get(rs.getString(1)).put(rs.getString(2), rs.getLong(3))).list();
+                .bindList("names", fields)
+                .bind("from", from)
+                .bind("to", to)
+                .map((rs, ctx) -> out.get(rs.getString(1)).put(rs.getString(2), rs.getLong(3)))
+                .list();
         return out;
     }
 
     long undated(Handle h) {
-        return h.createQuery("SELECT COUNT(*) FROM record_facts WHERE detected_at IS NULL").mapTo(Long.class).one();
+        return h.createQuery("SELECT COUNT(*) FROM record_facts WHERE detected_at IS NULL")
+                .mapTo(Long.class)
+                .one();
     }
 
     /**
@@ -55,12 +64,14 @@ final class MetricsRepository {
         Map<String, Map<Long, Long>> out = new HashMap<>();
         h.createQuery("SELECT severity, " + seconds + " AS s, COUNT(*) FROM record_facts WHERE" + IN_PERIOD + " AND "
                         + seconds + " IS NOT NULL GROUP BY severity, " + seconds)
-                .bind("from", from).bind("to", to)
+                .bind("from", from)
+                .bind("to", to)
                 .map((rs, ctx) -> {
                     out.computeIfAbsent(severityKey(rs.getString(1)), k -> new HashMap<>())
                             .merge(rs.getLong(2), rs.getLong(3), Long::sum);
                     return null;
-                }).forEach(x -> { });
+                })
+                .forEach(x -> {});
         Map<String, Histogram> histograms = new HashMap<>();
         out.forEach((severity, counts) -> histograms.put(severity, Histogram.of(counts)));
         return histograms;
@@ -73,14 +84,22 @@ final class MetricsRepository {
     Tally tally(Handle h, long from, long to, long now) {
         long[] pm = postmortems(h, from, to, now);
         long[] prevention = preventions(h, from, to, now);
-        Long validUntil = pm[2] == Long.MAX_VALUE && prevention[2] == Long.MAX_VALUE ? null
-                : Math.min(pm[2], prevention[2]);
-        return new Tally(count(h, from, to),
+        Long validUntil =
+                pm[2] == Long.MAX_VALUE && prevention[2] == Long.MAX_VALUE ? null : Math.min(pm[2], prevention[2]);
+        return new Tally(
+                count(h, from, to),
                 histogram(h, LocalMetricsService.DETECTION_TO_ALERT, from, to),
                 histogram(h, LocalMetricsService.ALERT_TO_FIX, from, to),
                 histogram(h, LocalMetricsService.TOTAL, from, to),
-                pm[0], pm[1], processImprovementsDone(h, from, to), prevention[0], prevention[1],
-                repeats(h, from, to), confidence(h, from, to), types(h, from, to), validUntil);
+                pm[0],
+                pm[1],
+                processImprovementsDone(h, from, to),
+                prevention[0],
+                prevention[1],
+                repeats(h, from, to),
+                confidence(h, from, to),
+                types(h, from, to),
+                validUntil);
     }
 
     /**
@@ -96,8 +115,12 @@ final class MetricsRepository {
                         + " THEN h.resolved_at + :within END)"
                         + " FROM record_facts h JOIN record_follow_ups f ON f.hotfix_id = h.id AND f.kind = 'postmortem'"
                         + " WHERE h.resolved_at IS NOT NULL AND h.detected_at >= :from AND h.detected_at < :to")
-                .bind("within", Targets.POSTMORTEM_WITHIN_MILLIS).bind("now", now).bind("from", from).bind("to", to)
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), orMax(rs, 3)}).one();
+                .bind("within", Targets.POSTMORTEM_WITHIN_MILLIS)
+                .bind("now", now)
+                .bind("from", from)
+                .bind("to", to)
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), orMax(rs, 3)})
+                .one();
     }
 
     private static long orMax(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
@@ -108,7 +131,10 @@ final class MetricsRepository {
     long processImprovementsDone(Handle h, long from, long to) {
         return h.createQuery("SELECT COUNT(*) FROM record_follow_ups WHERE kind = 'processImprovement' AND done = true"
                         + " AND done_at >= :from AND done_at < :to")
-                .bind("from", from).bind("to", to).mapTo(Long.class).one();
+                .bind("from", from)
+                .bind("to", to)
+                .mapTo(Long.class)
+                .one();
     }
 
     /**
@@ -126,8 +152,12 @@ final class MetricsRepository {
                         + " FROM record_follow_ups f JOIN record_facts h ON h.id = f.hotfix_id"
                         + " WHERE f.kind = 'processImprovement' AND f.done = true"
                         + " AND f.done_at >= :from AND f.done_at < :to AND h.category IS NOT NULL) x")
-                .bind("window", Targets.REPEAT_WINDOW_MILLIS).bind("now", now).bind("from", from).bind("to", to)
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), orMax(rs, 3)}).one();
+                .bind("window", Targets.REPEAT_WINDOW_MILLIS)
+                .bind("now", now)
+                .bind("from", from)
+                .bind("to", to)
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), orMax(rs, 3)})
+                .one();
     }
 
     /**
@@ -142,13 +172,18 @@ final class MetricsRepository {
         // A hotfix repeating through two of its systems counts once: the numbers go into a bit set.
         java.util.BitSet small = new java.util.BitSet();
         java.util.Set<Long> large = new java.util.HashSet<>();
-        h.createQuery("SELECT s.hotfix_number FROM record_systems s WHERE s.detected_at >= :from"
-                        + " AND s.detected_at < :to AND s.category IS NOT NULL AND (SELECT 1 FROM record_systems p"
-                        + " WHERE p.category = s.category AND p.name = s.name AND p.detected_at >= s.detected_at - :window"
-                        + " AND p.detected_at <= s.detected_at AND p.hotfix_number <> s.hotfix_number"
-                        + " AND (p.detected_at < s.detected_at OR p.hotfix_number < s.hotfix_number) LIMIT 1) IS NOT NULL")
-                .bind("from", from).bind("to", to).bind("window", Targets.REPEAT_WINDOW_MILLIS).setFetchSize(10_000)
-                .map((rs, ctx) -> rs.getLong(1)).forEach(n -> {
+        h.createQuery(
+                        "SELECT s.hotfix_number FROM record_systems s WHERE s.detected_at >= :from"
+                                + " AND s.detected_at < :to AND s.category IS NOT NULL AND (SELECT 1 FROM record_systems p"
+                                + " WHERE p.category = s.category AND p.name = s.name AND p.detected_at >= s.detected_at - :window"
+                                + " AND p.detected_at <= s.detected_at AND p.hotfix_number <> s.hotfix_number"
+                                + " AND (p.detected_at < s.detected_at OR p.hotfix_number < s.hotfix_number) LIMIT 1) IS NOT NULL")
+                .bind("from", from)
+                .bind("to", to)
+                .bind("window", Targets.REPEAT_WINDOW_MILLIS)
+                .setFetchSize(10_000)
+                .map((rs, ctx) -> rs.getLong(1))
+                .forEach(n -> {
                     if (n >= 0 && n <= Integer.MAX_VALUE) {
                         small.set((int) (long) n);
                     } else {
@@ -162,8 +197,10 @@ final class MetricsRepository {
         Map<Integer, Long> out = new java.util.TreeMap<>();
         h.createQuery("SELECT confidence, COUNT(*) FROM record_facts WHERE" + IN_PERIOD + " AND confidence IS NOT NULL"
                         + " GROUP BY confidence")
-                .bind("from", from).bind("to", to)
-                .map((rs, ctx) -> out.put(rs.getInt(1), rs.getLong(2))).forEach(x -> { });
+                .bind("from", from)
+                .bind("to", to)
+                .map((rs, ctx) -> out.put(rs.getInt(1), rs.getLong(2)))
+                .forEach(x -> {});
         return out;
     }
 
@@ -172,19 +209,23 @@ final class MetricsRepository {
         Map<String, Long> out = new HashMap<>();
         h.createQuery("SELECT COALESCE(category, ''), COUNT(*) FROM record_facts WHERE" + IN_PERIOD
                         + " GROUP BY COALESCE(category, '')")
-                .bind("from", from).bind("to", to)
-                .map((rs, ctx) -> out.merge(rs.getString(1), rs.getLong(2), Long::sum)).forEach(x -> { });
+                .bind("from", from)
+                .bind("to", to)
+                .map((rs, ctx) -> out.merge(rs.getString(1), rs.getLong(2), Long::sum))
+                .forEach(x -> {});
         return out;
     }
 
     java.util.List<EmergencyTypes.Type> teamTypes(Handle h) {
         return h.createQuery("SELECT name, prevention FROM emergency_type ORDER BY ordinal")
-                .map((rs, ctx) -> new EmergencyTypes.Type(rs.getString(1), rs.getString(2), false)).list();
+                .map((rs, ctx) -> new EmergencyTypes.Type(rs.getString(1), rs.getString(2), false))
+                .list();
     }
 
     long overdueFollowUps(Handle h, long now, String kind) {
         var q = h.createQuery("SELECT COUNT(*) FROM record_follow_ups WHERE done = false AND due_at <= :now"
-                + (kind == null ? "" : " AND kind = :kind")).bind("now", now);
+                        + (kind == null ? "" : " AND kind = :kind"))
+                .bind("now", now);
         if (kind != null) {
             q.bind("kind", kind);
         }
@@ -194,13 +235,16 @@ final class MetricsRepository {
     /** Accepted risks not retired and past their review date (the register's read model). */
     long expiredRisks(Handle h, long now) {
         return h.createQuery("SELECT COUNT(*) FROM risk_facts WHERE state <> 'retired' AND review_by < :now")
-                .bind("now", now).mapTo(Long.class).one();
+                .bind("now", now)
+                .mapTo(Long.class)
+                .one();
     }
 
     Map<String, Long> openBySeverity(Handle h) {
         Map<String, Long> out = new HashMap<>();
         h.createQuery("SELECT severity, COUNT(*) FROM record_facts WHERE status <> 'completed' GROUP BY severity")
-                .map((rs, ctx) -> out.put(severityKey(rs.getString(1)), rs.getLong(2))).forEach(x -> { });
+                .map((rs, ctx) -> out.put(severityKey(rs.getString(1)), rs.getLong(2)))
+                .forEach(x -> {});
         return out;
     }
 

@@ -1,15 +1,15 @@
 package dev.hotfixlog.metrics;
 
-import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.text.Split;
 import dev.hotfixlog.web.ClientWatch;
-import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
+import dev.hotfixlog.web.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Gauge;
@@ -53,29 +53,38 @@ public final class MetricsRoutes {
         new UptimeMetrics().bindTo(registry);
         for (String severity : List.of("critical", "high", "medium")) {
             Gauge.builder("hotfix.open", gauges, g -> g.get().getOrDefault("open." + severity, 0.0))
-                    .description("Hotfixes not yet completed").tag("severity", severity).register(registry);
+                    .description("Hotfixes not yet completed")
+                    .tag("severity", severity)
+                    .register(registry);
         }
         Gauge.builder("hotfix.followups.overdue", gauges, g -> g.get().getOrDefault("overdue", 0.0))
-                .description("Open follow-ups past their due time").register(registry);
+                .description("Open follow-ups past their due time")
+                .register(registry);
         Gauge.builder("hotfix.warning.signs.breached", gauges, g -> g.get().getOrDefault("breached", 0.0))
-                .description("Warning signs past their threshold").register(registry);
+                .description("Warning signs past their threshold")
+                .register(registry);
     }
 
     public void register(RoutesConfig r) {
         r.get("/api/v1/metrics", this::metrics, Role.VIEWER);
-        r.get("/api/v1/signals", ctx -> {
-            ObjectNode o = Json.object();
-            o.set("items", MetricsJson.writeSigns(service.signs()));
-            ctx.contentType("application/json").result(Json.write(o));
-        }, Role.VIEWER);
+        r.get(
+                "/api/v1/signals",
+                ctx -> {
+                    ObjectNode o = Json.object();
+                    o.set("items", MetricsJson.writeSigns(service.signs()));
+                    ctx.contentType("application/json").result(Json.write(o));
+                },
+                Role.VIEWER);
         r.put("/api/v1/signals/{name}", this::putSignal, Role.RESPONDER);
         r.get("/dashboard", this::dashboard, Role.VIEWER);
         r.get("/metrics", this::prometheus, Role.VIEWER);
     }
 
     private void metrics(Context ctx) {
-        Metrics m = service.compute(MetricsQuery.parse(ctx.queryParam("from"), ctx.queryParam("to"),
-                ctx.queryParam("zone"), clock.instant()), ClientWatch.of(ctx));
+        Metrics m = service.compute(
+                MetricsQuery.parse(
+                        ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("zone"), clock.instant()),
+                ClientWatch.of(ctx));
         ctx.contentType("application/json").result(Json.write(MetricsJson.write(m, service.signs())));
     }
 
@@ -89,9 +98,15 @@ public final class MetricsRoutes {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        SignReading s = service.putSignal(ctx.pathParam("name"), description.isTextual() ? description.asText() : null,
-                value, threshold, direction.isTextual() ? direction.asText() : "above", Requests.actor(ctx));
-        ctx.contentType("application/json").result(Json.write(MetricsJson.writeSigns(List.of(s)).get(0)));
+        SignReading s = service.putSignal(
+                ctx.pathParam("name"),
+                description.isTextual() ? description.asText() : null,
+                value,
+                threshold,
+                direction.isTextual() ? direction.asText() : "above",
+                Requests.actor(ctx));
+        ctx.contentType("application/json")
+                .result(Json.write(MetricsJson.writeSigns(List.of(s)).get(0)));
     }
 
     private static double number(ObjectNode body, String field, List<FieldError> errors) {
@@ -104,8 +119,8 @@ public final class MetricsRoutes {
     }
 
     private void dashboard(Context ctx) {
-        MetricsQuery q = MetricsQuery.parse(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("zone"),
-                clock.instant());
+        MetricsQuery q = MetricsQuery.parse(
+                ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("zone"), clock.instant());
         Metrics m = service.compute(q, ClientWatch.of(ctx));
         Map<String, Object> p = Requests.pageModel(ctx);
         p.put("m", m);
@@ -128,7 +143,8 @@ public final class MetricsRoutes {
                     String[] tag = Split.on(key.substring(bar + 1), "=", 2);
                     Gauge.builder(key.substring(0, bar), gauges, g -> g.get().getOrDefault(key, Double.NaN))
                             .description("Delivery figures over the last 30 days (" + tag[0] + " \"*\" is the team)")
-                            .tag(tag[0], tag[1]).register(registry);
+                            .tag(tag[0], tag[1])
+                            .register(registry);
                 } else if (bar < 0 && key.startsWith("hotfix.") && registered.add(key)) {
                     Gauge.builder(key, gauges, g -> g.get().getOrDefault(key, Double.NaN))
                             .description("Incoming alerts that fired again after their hotfix, last 30 days")

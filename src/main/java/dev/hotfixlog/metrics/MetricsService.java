@@ -25,6 +25,6 @@ public interface MetricsService {
      * Records an external signal's value: {@code direction} {@code above} (a breach is a value above the
      * threshold) or {@code below}.
      */
-    SignReading putSignal(String name, String description, double value, double threshold, String direction,
-                          String actor);
+    SignReading putSignal(
+            String name, String description, double value, double threshold, String direction, String actor);
 }

@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** How metrics read as words, the same on the dashboard, in its charts and in the CLI. */
 public final class MetricsText {
-    private MetricsText() {
-    }
+    private MetricsText() {}
 
     /** "45 s", "12 min", "1.3 h"; "—" when there is no figure. */
     public static String duration(Long seconds) {
@@ -34,7 +33,9 @@ public final class MetricsText {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return String.valueOf(value.longValue());
         }
-        return new java.math.BigDecimal(value).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+        return new java.math.BigDecimal(value)
+                .setScale(2, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros()
                 .toPlainString();
     }
 

@@ -16,8 +16,7 @@ final class MonthsInMemory {
     /** Two periods of the longest range (the period and the one before it) in every zone. */
     static final int MONTHS = ZONES * 2 * 12 * MetricsQuery.MAX_YEARS;
 
-    private record Zone(long version, Map<Long, Tally> months) {
-    }
+    private record Zone(long version, Map<Long, Tally> months) {}
 
     private final LinkedHashMap<String, Zone> zones = new LinkedHashMap<>(8, 0.75f, true);
 

@@ -52,7 +52,7 @@ record Period(String name, long from, long to, boolean complete) {
     private static Period clip(String name, Instant start, Instant end, Instant periodFrom, Instant periodTo) {
         Instant from = start.isBefore(periodFrom) ? periodFrom : start;
         Instant to = end.isAfter(periodTo) ? periodTo : end;
-        return new Period(name, from.toEpochMilli(), to.toEpochMilli(), !start.isBefore(periodFrom)
-                && !end.isAfter(periodTo));
+        return new Period(
+                name, from.toEpochMilli(), to.toEpochMilli(), !start.isBefore(periodFrom) && !end.isAfter(periodTo));
     }
 }

@@ -46,14 +46,21 @@ final class RiskFigures {
                 }
                 retiredAgeSum += f.retiredAt() - f.acceptedAt();
             }
-            boolean expiredInPeriod = f.reviewBy() >= from && f.reviewBy() < asOf
+            boolean expiredInPeriod = f.reviewBy() >= from
+                    && f.reviewBy() < asOf
                     && (f.retiredAt() == null || f.retiredAt() > f.reviewBy());
             if (expiredInPeriod) {
                 expired++;
             }
         }
         long retired = byFix + otherwise;
-        return new Metrics.Risks(open, byAge, bySystem, byFix, otherwise, expired,
+        return new Metrics.Risks(
+                open,
+                byAge,
+                bySystem,
+                byFix,
+                otherwise,
+                expired,
                 retired == 0 ? null : (double) retiredAgeSum / retired / DAY);
     }
 }

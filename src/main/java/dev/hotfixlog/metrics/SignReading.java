@@ -9,10 +9,23 @@ import java.time.Instant;
  * yet; {@code thresholdText} is then the threshold in the page's words ("over 1000 for 5 minutes"), and
  * {@code threshold} the number read from it, or NaN when it names none.
  */
-public record SignReading(String name, String description, Double value, double threshold, String direction,
-                          boolean builtIn, Instant updatedAt, String thresholdText) {
-    public SignReading(String name, String description, Double value, double threshold, String direction,
-                       boolean builtIn, Instant updatedAt) {
+public record SignReading(
+        String name,
+        String description,
+        Double value,
+        double threshold,
+        String direction,
+        boolean builtIn,
+        Instant updatedAt,
+        String thresholdText) {
+    public SignReading(
+            String name,
+            String description,
+            Double value,
+            double threshold,
+            String direction,
+            boolean builtIn,
+            Instant updatedAt) {
         this(name, description, value, threshold, direction, builtIn, updatedAt, null);
     }
 

@@ -15,15 +15,15 @@ public final class SvgCharts {
     /** The response-time chart's width: about a phone's, so its text is not shrunk there. */
     private static final int NARROW_WIDTH = 360;
 
-    private SvgCharts() {
-    }
+    private SvgCharts() {}
 
     /** One bar per month, the count above it; a dashed line at the average. */
     public static String perMonth(List<Metrics.PeriodCount> months) {
         int height = 180;
         int top = 20;
         int bottom = 30;
-        long max = Math.max(1, months.stream().mapToLong(Metrics.PeriodCount::count).max().orElse(1));
+        long max = Math.max(
+                1, months.stream().mapToLong(Metrics.PeriodCount::count).max().orElse(1));
         double slot = (double) (WIDTH - 20) / Math.max(1, months.size());
         StringBuilder b = open(height, "Hotfixes per month");
         for (int i = 0; i < months.size(); i++) {
@@ -31,17 +31,33 @@ public final class SvgCharts {
             double h = (height - top - bottom) * (double) m.count() / max;
             double x = 10 + i * slot + slot * 0.15;
             double y = height - bottom - h;
-            b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-                    + "fill=\"#d32f2f\"><title>%s: %d</title></rect>", x, y, slot * 0.7, h, escape(m.period()),
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                            + "fill=\"#d32f2f\"><title>%s: %d</title></rect>",
+                    x,
+                    y,
+                    slot * 0.7,
+                    h,
+                    escape(m.period()),
                     m.count()));
             if (months.size() <= 24 || i % Math.max(1, months.size() / 12) == 0) {
-                b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\""
-                        + " fill=\"currentColor\">%s</text>", x + slot * 0.35, height - 12,
+                b.append(String.format(
+                        Locale.ROOT,
+                        "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\""
+                                + " fill=\"currentColor\">%s</text>",
+                        x + slot * 0.35,
+                        height - 12,
                         escape(shortMonth(m.period()))));
             }
             if (months.size() <= 24) {
-                b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" "
-                        + "text-anchor=\"middle\" fill=\"currentColor\">%d</text>", x + slot * 0.35, y - 3, m.count()));
+                b.append(String.format(
+                        Locale.ROOT,
+                        "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" "
+                                + "text-anchor=\"middle\" fill=\"currentColor\">%d</text>",
+                        x + slot * 0.35,
+                        y - 3,
+                        m.count()));
             }
         }
         return b.append("</svg>").toString();
@@ -63,34 +79,59 @@ public final class SvgCharts {
             max = Math.max(max, Math.max(s.targetSeconds(), s.p90Seconds() == null ? 0 : s.p90Seconds()));
         }
         double scale = (width - 8) / (double) max;
-        StringBuilder b = open(width, height, "Response time: median and p90 against the target",
-                "chart chart-narrow");
+        StringBuilder b = open(width, height, "Response time: median and p90 against the target", "chart chart-narrow");
         for (int i = 0; i < names.length; i++) {
             DurationStats s = stats[i];
             int y = 4 + i * rowHeight;
-            b.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"15\" font-weight=\"600\" "
-                    + "fill=\"currentColor\">%s</text>", y + 15, escape(names[i])));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"0\" y=\"%d\" font-size=\"15\" font-weight=\"600\" " + "fill=\"currentColor\">%s</text>",
+                    y + 15,
+                    escape(names[i])));
             if (s.medianSeconds() != null) {
                 long median = Math.max(0, s.medianSeconds());
                 long p90 = Math.max(0, s.p90Seconds());
                 String colour = median < s.targetSeconds() ? "#2e7d32" : "#d32f2f";
-                b.append(String.format(Locale.ROOT, "<rect x=\"0\" y=\"%d\" width=\"%.1f\" height=\"14\" fill=\"%s\">"
-                        + "<title>median %s</title></rect>", y + 22, median * scale, colour,
+                b.append(String.format(
+                        Locale.ROOT,
+                        "<rect x=\"0\" y=\"%d\" width=\"%.1f\" height=\"14\" fill=\"%s\">"
+                                + "<title>median %s</title></rect>",
+                        y + 22,
+                        median * scale,
+                        colour,
                         MetricsText.duration(median)));
-                b.append(String.format(Locale.ROOT, "<rect x=\"0\" y=\"%d\" width=\"%.1f\" height=\"6\" "
-                        + "fill=\"#9e9e9e\"><title>p90 %s</title></rect>", y + 38, p90 * scale,
+                b.append(String.format(
+                        Locale.ROOT,
+                        "<rect x=\"0\" y=\"%d\" width=\"%.1f\" height=\"6\" "
+                                + "fill=\"#9e9e9e\"><title>p90 %s</title></rect>",
+                        y + 38,
+                        p90 * scale,
                         MetricsText.duration(p90)));
-                b.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"14\" fill=\"currentColor\">"
-                        + "median %s · p90 %s · %d%% within target</text>", y + 62, MetricsText.duration(median),
-                        MetricsText.duration(p90), Math.round(100 * s.shareWithinTarget())));
+                b.append(String.format(
+                        Locale.ROOT,
+                        "<text x=\"0\" y=\"%d\" font-size=\"14\" fill=\"currentColor\">"
+                                + "median %s · p90 %s · %d%% within target</text>",
+                        y + 62,
+                        MetricsText.duration(median),
+                        MetricsText.duration(p90),
+                        Math.round(100 * s.shareWithinTarget())));
             } else {
-                b.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"14\" fill=\"currentColor\">"
-                        + "no hotfix with both moments</text>", y + 40));
+                b.append(String.format(
+                        Locale.ROOT,
+                        "<text x=\"0\" y=\"%d\" font-size=\"14\" fill=\"currentColor\">"
+                                + "no hotfix with both moments</text>",
+                        y + 40));
             }
             double tx = Math.min(width - 2, s.targetSeconds() * scale);
-            b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#1e88e5\" "
-                    + "stroke-width=\"2\" stroke-dasharray=\"3 2\"><title>target %s</title></line>", tx, y + 20, tx,
-                    y + 46, MetricsText.duration(s.targetSeconds())));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#1e88e5\" "
+                            + "stroke-width=\"2\" stroke-dasharray=\"3 2\"><title>target %s</title></line>",
+                    tx,
+                    y + 20,
+                    tx,
+                    y + 46,
+                    MetricsText.duration(s.targetSeconds())));
         }
         return b.append("</svg>").toString();
     }
@@ -100,8 +141,14 @@ public final class SvgCharts {
     }
 
     private static StringBuilder open(int width, int height, String title, String cssClass) {
-        return new StringBuilder(String.format(Locale.ROOT, "<svg class=\"%s\" viewBox=\"0 0 %d %d\" role=\"img\" "
-                + "xmlns=\"http://www.w3.org/2000/svg\"><title>%s</title>", cssClass, width, height, escape(title)));
+        return new StringBuilder(String.format(
+                Locale.ROOT,
+                "<svg class=\"%s\" viewBox=\"0 0 %d %d\" role=\"img\" "
+                        + "xmlns=\"http://www.w3.org/2000/svg\"><title>%s</title>",
+                cssClass,
+                width,
+                height,
+                escape(title)));
     }
 
     private static String shortMonth(String period) {

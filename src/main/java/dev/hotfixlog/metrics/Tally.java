@@ -32,10 +32,20 @@ import java.util.TreeMap;
  * @param validUntil         when time alone changes this tally (a post-mortem falls due, a watch ends); null
  *                           for never. Not part of {@link #encode()}: the cache keeps it in its own column.
  */
-record Tally(long hotfixes, Map<String, Histogram> detectionToAlert, Map<String, Histogram> alertToFix,
-             Map<String, Histogram> total, long postmortemsDue, long postmortemsOnTime, long improvementsDone,
-             long preventionsWatched, long preventionsBroken, long repeats, Map<Integer, Long> confidence,
-             Map<String, Long> types, Long validUntil) {
+record Tally(
+        long hotfixes,
+        Map<String, Histogram> detectionToAlert,
+        Map<String, Histogram> alertToFix,
+        Map<String, Histogram> total,
+        long postmortemsDue,
+        long postmortemsOnTime,
+        long improvementsDone,
+        long preventionsWatched,
+        long preventionsBroken,
+        long repeats,
+        Map<Integer, Long> confidence,
+        Map<String, Long> types,
+        Long validUntil) {
     private static final int FORMAT = 1;
     static final Tally EMPTY = new Tally(0, Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, 0, 0, Map.of(), Map.of(), null);
 
@@ -48,13 +58,22 @@ record Tally(long hotfixes, Map<String, Histogram> detectionToAlert, Map<String,
     }
 
     Tally merge(Tally o) {
-        return new Tally(hotfixes + o.hotfixes, merge(detectionToAlert, o.detectionToAlert),
-                merge(alertToFix, o.alertToFix), merge(total, o.total), postmortemsDue + o.postmortemsDue,
-                postmortemsOnTime + o.postmortemsOnTime, improvementsDone + o.improvementsDone,
-                preventionsWatched + o.preventionsWatched, preventionsBroken + o.preventionsBroken,
-                repeats + o.repeats, sum(confidence, o.confidence), sum(types, o.types),
-                validUntil == null ? o.validUntil : o.validUntil == null ? validUntil
-                        : Long.valueOf(Math.min(validUntil, o.validUntil)));
+        return new Tally(
+                hotfixes + o.hotfixes,
+                merge(detectionToAlert, o.detectionToAlert),
+                merge(alertToFix, o.alertToFix),
+                merge(total, o.total),
+                postmortemsDue + o.postmortemsDue,
+                postmortemsOnTime + o.postmortemsOnTime,
+                improvementsDone + o.improvementsDone,
+                preventionsWatched + o.preventionsWatched,
+                preventionsBroken + o.preventionsBroken,
+                repeats + o.repeats,
+                sum(confidence, o.confidence),
+                sum(types, o.types),
+                validUntil == null
+                        ? o.validUntil
+                        : o.validUntil == null ? validUntil : Long.valueOf(Math.min(validUntil, o.validUntil)));
     }
 
     private static Map<String, Histogram> merge(Map<String, Histogram> a, Map<String, Histogram> b) {
@@ -89,8 +108,15 @@ record Tally(long hotfixes, Map<String, Histogram> detectionToAlert, Map<String,
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
-            for (long n : new long[] {hotfixes, postmortemsDue, postmortemsOnTime, improvementsDone,
-                    preventionsWatched, preventionsBroken, repeats}) {
+            for (long n : new long[] {
+                hotfixes,
+                postmortemsDue,
+                postmortemsOnTime,
+                improvementsDone,
+                preventionsWatched,
+                preventionsBroken,
+                repeats
+            }) {
                 out.writeLong(n);
             }
             out.writeInt(confidence.size());
@@ -162,8 +188,20 @@ record Tally(long hotfixes, Map<String, Histogram> detectionToAlert, Map<String,
             if (in.read() != -1) {
                 return null;
             }
-            return new Tally(n[0], measures.get(0), measures.get(1), measures.get(2), n[1], n[2], n[3], n[4], n[5],
-                    n[6], confidence, types, validUntil);
+            return new Tally(
+                    n[0],
+                    measures.get(0),
+                    measures.get(1),
+                    measures.get(2),
+                    n[1],
+                    n[2],
+                    n[3],
+                    n[4],
+                    n[5],
+                    n[6],
+                    confidence,
+                    types,
+                    validUntil);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -10,6 +10,5 @@ final class Targets {
     static final long REPEAT_WINDOW_MILLIS = REPEAT_WINDOW_DAYS * 86_400_000L;
     static final double REPEAT_SHARE_TARGET = 0.10;
 
-    private Targets() {
-    }
+    private Targets() {}
 }

@@ -56,11 +56,26 @@ final class WarningSigns {
             }
             if (at >= 0) {
                 SignReading r = out.get(at);
-                out.set(at, new SignReading(r.name(), r.description() == null ? w.signal() : r.description(),
-                        r.value(), r.threshold(), r.direction(), false, r.updatedAt(), w.threshold()));
+                out.set(
+                        at,
+                        new SignReading(
+                                r.name(),
+                                r.description() == null ? w.signal() : r.description(),
+                                r.value(),
+                                r.threshold(),
+                                r.direction(),
+                                false,
+                                r.updatedAt(),
+                                w.threshold()));
             } else {
-                out.add(new SignReading(name, w.signal(), null, LogSigns.thresholdOf(w.threshold()),
-                        LogSigns.directionOf(w.threshold()), false, null,
+                out.add(new SignReading(
+                        name,
+                        w.signal(),
+                        null,
+                        LogSigns.thresholdOf(w.threshold()),
+                        LogSigns.directionOf(w.threshold()),
+                        false,
+                        null,
                         w.threshold() == null ? "no threshold written" : w.threshold()));
             }
         }
@@ -73,33 +88,60 @@ final class WarningSigns {
         long n = now.toEpochMilli();
         List<SignReading> out = new ArrayList<>();
         long week = repo.count(h, n - Duration.ofDays(7).toMillis(), n + 1);
-        out.add(new SignReading("hotfixes-per-week", "Hotfixes detected in the last 7 days", (double) week, 3,
-                "above", true, now));
+        out.add(new SignReading(
+                "hotfixes-per-week", "Hotfixes detected in the last 7 days", (double) week, 3, "above", true, now));
         long last90 = repo.count(h, n - Targets.REPEAT_WINDOW_MILLIS, n + 1);
         long repeats90 = repo.repeats(h, n - Targets.REPEAT_WINDOW_MILLIS, n + 1);
-        out.add(new SignReading("repeat-share", "Share of the last 90 days' hotfixes that repeat an earlier one",
-                last90 == 0 ? 0.0 : (double) repeats90 / last90, Targets.REPEAT_SHARE_TARGET, "above", true, now));
-        out.add(new SignReading("overdue-postmortems", "Post-mortems past their due time",
-                (double) repo.overdueFollowUps(h, n, "postmortem"), 0, "above", true, now));
-        out.add(new SignReading("overdue-followups", "Follow-ups of any kind past their due time",
-                (double) repo.overdueFollowUps(h, n, null), 5, "above", true, now));
+        out.add(new SignReading(
+                "repeat-share",
+                "Share of the last 90 days' hotfixes that repeat an earlier one",
+                last90 == 0 ? 0.0 : (double) repeats90 / last90,
+                Targets.REPEAT_SHARE_TARGET,
+                "above",
+                true,
+                now));
+        out.add(new SignReading(
+                "overdue-postmortems",
+                "Post-mortems past their due time",
+                (double) repo.overdueFollowUps(h, n, "postmortem"),
+                0,
+                "above",
+                true,
+                now));
+        out.add(new SignReading(
+                "overdue-followups",
+                "Follow-ups of any kind past their due time",
+                (double) repo.overdueFollowUps(h, n, null),
+                5,
+                "above",
+                true,
+                now));
         // Hotfix debt that no one looks at again: a corner cut "for now" whose review date has passed.
-        out.add(new SignReading("expired-risks", "Accepted risks past their review date",
-                (double) repo.expiredRisks(h, n), 0, "above", true, now));
+        out.add(new SignReading(
+                "expired-risks",
+                "Accepted risks past their review date",
+                (double) repo.expiredRisks(h, n),
+                0,
+                "above",
+                true,
+                now));
         out.addAll(signals.all(h));
         return out;
     }
 
-    SignReading put(String name, String description, double value, double threshold, String direction,
-                    String actor) {
+    SignReading put(String name, String description, double value, double threshold, String direction, String actor) {
         List<FieldError> errors = new ArrayList<>();
         if (name == null || !SIGNAL_NAME.matcher(name).matches()) {
-            errors.add(new FieldError("name", "use 1-100 of a-z, 0-9, '.', '_', '-', starting "
-                    + "with a letter or digit"));
-        } else if (List.of("hotfixes-per-week", "repeat-share", "overdue-postmortems", "overdue-followups",
-                "expired-risks").contains(name)) {
-            errors.add(new FieldError("name", "'" + name + "' is computed from the log; choose "
-                    + "another name"));
+            errors.add(new FieldError(
+                    "name", "use 1-100 of a-z, 0-9, '.', '_', '-', starting " + "with a letter or digit"));
+        } else if (List.of(
+                        "hotfixes-per-week",
+                        "repeat-share",
+                        "overdue-postmortems",
+                        "overdue-followups",
+                        "expired-risks")
+                .contains(name)) {
+            errors.add(new FieldError("name", "'" + name + "' is computed from the log; choose " + "another name"));
         }
         if (!Double.isFinite(value)) {
             errors.add(new FieldError("value", "must be a finite number"));
@@ -108,8 +150,8 @@ final class WarningSigns {
             errors.add(new FieldError("threshold", "must be a finite number"));
         }
         if (!"above".equals(direction) && !"below".equals(direction)) {
-            errors.add(new FieldError("direction", "must be above or below (which side of the "
-                    + "threshold is a breach)"));
+            errors.add(new FieldError(
+                    "direction", "must be above or below (which side of the " + "threshold is a breach)"));
         }
         if (description != null && description.length() > 500) {
             errors.add(new FieldError("description", "is longer than 500 characters"));

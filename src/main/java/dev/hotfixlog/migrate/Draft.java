@@ -30,8 +30,9 @@ public final class Draft {
     private final List<String> notes = new ArrayList<>();
     private final ObjectNode fields = Json.object();
     /** Every field this tool fills, set or not: one it has no value for is cleared, not left as it was. */
-    private final Set<String> owned = new LinkedHashSet<>(List.of("title", "severity", "owner",
-            "systemsAffected", "detectedAt", "alertedAt", "resolvedAt"));
+    private final Set<String> owned = new LinkedHashSet<>(
+            List.of("title", "severity", "owner", "systemsAffected", "detectedAt", "alertedAt", "resolvedAt"));
+
     private Status status;
 
     private Draft(MigrationTool tool, SeverityTable severities, String key) {
@@ -103,8 +104,11 @@ public final class Draft {
 
     public void systems(List<String> systems) {
         ArrayNode a = fields.putArray("systemsAffected");
-        systems.stream().map(s -> cut("systemsAffected", SPACES.matcher(s).replaceAll(" "), TextRules.NAME_MAX_CHARS))
-                .distinct().limit(100).forEach(a::add);
+        systems.stream()
+                .map(s -> cut("systemsAffected", SPACES.matcher(s).replaceAll(" "), TextRules.NAME_MAX_CHARS))
+                .distinct()
+                .limit(100)
+                .forEach(a::add);
     }
 
     /** The four moments, in order; one that would break the order is left out, with a note. */
@@ -150,9 +154,14 @@ public final class Draft {
         StringBuilder b = new StringBuilder(Math.min(value.length(), max));
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '\u0000' || Character.isSurrogate(c) && !(Character.isHighSurrogate(c)
-                    && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1)))
-                    && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(value.charAt(i - 1)))) {
+            if (c == '\u0000'
+                    || Character.isSurrogate(c)
+                            && !(Character.isHighSurrogate(c)
+                                    && i + 1 < value.length()
+                                    && Character.isLowSurrogate(value.charAt(i + 1)))
+                            && !(Character.isLowSurrogate(c)
+                                    && i > 0
+                                    && Character.isHighSurrogate(value.charAt(i - 1)))) {
                 continue;
             }
             b.append(c);

@@ -1,8 +1,8 @@
 package dev.hotfixlog.migrate;
 
-import com.google.re2j.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.time.TimeText;
@@ -35,14 +35,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Fetcher {
     /** One answer past this is not a page of records. */
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+
     private static final int MAX_TRIES = 8;
     private static final Pattern SECONDS = Pattern.compile("\\d{1,6}");
     private static final int MALFORMED_TRIES = 3;
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(2);
 
     /** What the fetches cost: requests sent, rate-limit answers waited out, malformed answers asked again. */
-    public record Counts(int requests, int rateLimited, int malformedRetried) {
-    }
+    public record Counts(int requests, int rateLimited, int malformedRetried) {}
 
     /** How a wait is spent; tests and the benchmark use the real one. */
     public interface Sleeper {
@@ -63,8 +63,10 @@ public final class Fetcher {
         this.headers = Map.copyOf(headers);
         this.sleeper = sleeper;
         this.limits = limits;
-        this.client = HttpClient.newBuilder().connectTimeout(limits.readTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(limits.readTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     Counts counts() {
@@ -77,7 +79,8 @@ public final class Fetcher {
         int malformedLeft = MALFORMED_TRIES;
         Duration backOff = Duration.ofSeconds(1);
         for (int attempt = 1; ; attempt++) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(limits.readTimeout()).GET();
+            HttpRequest.Builder b =
+                    HttpRequest.newBuilder(uri).timeout(limits.readTimeout()).GET();
             headers.forEach(b::header);
             HttpResponse<byte[]> response;
             requests.incrementAndGet();
@@ -109,8 +112,8 @@ public final class Fetcher {
                     rateLimited.incrementAndGet();
                 }
                 if (attempt >= MAX_TRIES) {
-                    throw ValidationException.of("from", shown(uri) + " answered " + status + " " + attempt
-                            + " times; try again later");
+                    throw ValidationException.of(
+                            "from", shown(uri) + " answered " + status + " " + attempt + " times; try again later");
                 }
                 Duration wait = retryAfter(response).orElse(backOff);
                 backOff = backOff.multipliedBy(2);
@@ -118,20 +121,20 @@ public final class Fetcher {
                 continue;
             }
             if (status == 401 || status == 403) {
-                throw ValidationException.of("token", "the source refused it (HTTP " + status + " at " + shown(uri)
-                        + ")");
+                throw ValidationException.of(
+                        "token", "the source refused it (HTTP " + status + " at " + shown(uri) + ")");
             }
             if (status != 200) {
-                throw ValidationException.of("from", shown(uri) + " answered HTTP " + status + ": "
-                        + firstLine(body));
+                throw ValidationException.of("from", shown(uri) + " answered HTTP " + status + ": " + firstLine(body));
             }
             try {
                 JsonNode page = Json.mapper().readTree(body);
                 if (page instanceof ObjectNode o) {
                     return o;
                 }
-                throw new IOException("a JSON " + (page == null ? "nothing" : page.getNodeType().name()
-                        .toLowerCase(java.util.Locale.ROOT)) + ", not an object");
+                throw new IOException("a JSON "
+                        + (page == null ? "nothing" : page.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
+                        + ", not an object");
             } catch (IOException e) {
                 if (--malformedLeft == 0) {
                     throw notAPage(uri, firstLine(e.getMessage().getBytes(StandardCharsets.UTF_8)));
@@ -143,8 +146,8 @@ public final class Fetcher {
     }
 
     private static ValidationException notAPage(URI uri, String why) {
-        return ValidationException.of("page", shown(uri) + " is not a page of records after " + MALFORMED_TRIES
-                + " tries: " + why);
+        return ValidationException.of(
+                "page", shown(uri) + " is not a page of records after " + MALFORMED_TRIES + " tries: " + why);
     }
 
     /** A source that fell silent, or is sending too slowly to finish. */
@@ -159,8 +162,8 @@ public final class Fetcher {
      * and between two parts of the body), whole within the answer timeout (a byte now and then does not keep it
      * open), at most {@link #MAX_BODY_BYTES} however it is sent.
      */
-    private HttpResponse<byte[]> send(HttpRequest request, URI uri) throws IOException, InterruptedException,
-            SlowAnswer {
+    private HttpResponse<byte[]> send(HttpRequest request, URI uri)
+            throws IOException, InterruptedException, SlowAnswer {
         BoundedBody body = new BoundedBody(MAX_BODY_BYTES);
         long started = System.nanoTime();
         CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(request, info -> body);
@@ -173,8 +176,10 @@ public final class Fetcher {
             if (silenceLeft <= 0 || wholeLeft <= 0) {
                 body.cut();
                 answer.cancel(true);
-                throw silenceLeft <= 0 ? silent() : new SlowAnswer("the answer was not whole after "
-                        + TimeText.human(limits.answerTimeout()) + " (--answer-timeout)");
+                throw silenceLeft <= 0
+                        ? silent()
+                        : new SlowAnswer("the answer was not whole after " + TimeText.human(limits.answerTimeout())
+                                + " (--answer-timeout)");
             }
             try {
                 return answer.get(Math.min(silenceLeft, wholeLeft), TimeUnit.NANOSECONDS);
@@ -187,8 +192,9 @@ public final class Fetcher {
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof BoundedBody.TooLarge) {
-                    throw ValidationException.of("page", shown(uri) + " is larger than " + (MAX_BODY_BYTES >> 20)
-                            + " MiB; no page of records is");
+                    throw ValidationException.of(
+                            "page",
+                            shown(uri) + " is larger than " + (MAX_BODY_BYTES >> 20) + " MiB; no page of records is");
                 }
                 if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
                     throw silent();
@@ -199,22 +205,27 @@ public final class Fetcher {
     }
 
     private SlowAnswer silent() {
-        return new SlowAnswer("the source sent nothing for " + TimeText.human(limits.readTimeout())
-                + " (--read-timeout)");
+        return new SlowAnswer(
+                "the source sent nothing for " + TimeText.human(limits.readTimeout()) + " (--read-timeout)");
     }
 
     private URI resolve(String pathOrUrl) {
         URI uri = base.resolve(pathOrUrl); // sources ask for relative paths, so a base's own path is kept
         if (!sameOrigin(uri, base)) {
-            throw ValidationException.of("page", "a next link points to another origin (" + shown(uri)
-                    + "); only " + shown(base) + " is read with your token");
+            throw ValidationException.of(
+                    "page",
+                    "a next link points to another origin (" + shown(uri) + "); only " + shown(base)
+                            + " is read with your token");
         }
         return uri;
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+        return a.getScheme() != null
+                && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost())
+                && port(a) == port(b);
     }
 
     private static int port(URI u) {
@@ -229,8 +240,10 @@ public final class Fetcher {
                 return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(t)));
             }
             try {
-                Duration d = Duration.between(java.time.Instant.now(),
-                        ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                Duration d = Duration.between(
+                        java.time.Instant.now(),
+                        ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant());
                 return java.util.Optional.of(d.isNegative() ? Duration.ZERO : d);
             } catch (DateTimeParseException e) {
                 return java.util.Optional.empty();

@@ -1,9 +1,9 @@
 package dev.hotfixlog.migrate;
 
-import static dev.hotfixlog.migrate.SourceText.text;
-import static dev.hotfixlog.migrate.SourceText.instant;
 import static dev.hotfixlog.migrate.SourceText.first;
+import static dev.hotfixlog.migrate.SourceText.instant;
 import static dev.hotfixlog.migrate.SourceText.notes;
+import static dev.hotfixlog.migrate.SourceText.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,7 +48,8 @@ public final class GrafanaOnCallTool implements MigrationTool {
 
     @Override
     public Source open(MigrationRequest request, Instant now, Fetcher.Sleeper sleeper) {
-        return request.overHttp() ? new OnCallSource(request, sleeper)
+        return request.overHttp()
+                ? new OnCallSource(request, sleeper)
                 : new SavedPages(request.from(), "results", OnCallSource::saved);
     }
 
@@ -59,7 +60,8 @@ public final class GrafanaOnCallTool implements MigrationTool {
 
     @Override
     public List<MappingRow> rows() {
-        return List.of(new MappingRow("title", "alert_group.title (else \"Alert group ID\")"),
+        return List.of(
+                new MappingRow("title", "alert_group.title (else \"Alert group ID\")"),
                 new MappingRow("severity", "label severity, by the severity table"),
                 new MappingRow("owner", "resolved_by, else acknowledged_by (the user's username, looked up by its id)"),
                 new MappingRow("systemsAffected", "labels service / system / app"),
@@ -88,16 +90,24 @@ public final class GrafanaOnCallTool implements MigrationTool {
         r.times(created, created, resolved ? instant(text(g, "resolved_at")) : null, resolved);
         StringBuilder problem = new StringBuilder();
         if (g.path("alerts_count").asInt(0) > 0) {
-            problem.append(g.path("alerts_count").asInt()).append(g.path("alerts_count").asInt() == 1 ? " alert."
-                    : " alerts.");
+            problem.append(g.path("alerts_count").asInt())
+                    .append(g.path("alerts_count").asInt() == 1 ? " alert." : " alerts.");
         }
         Instant ack = instant(text(g, "acknowledged_at"));
         if (ack != null) {
-            problem.append(problem.length() > 0 ? " " : "").append("Acknowledged at ").append(ack).append('.');
+            problem.append(problem.length() > 0 ? " " : "")
+                    .append("Acknowledged at ")
+                    .append(ack)
+                    .append('.');
         }
         r.put("problem", problem.length() == 0 ? null : problem.toString());
-        r.put("changeMade", notes(doc.path("resolution_notes"), "text", n -> r.named(doc, text(n, "author"), "user"),
-                "created_at"));
+        r.put(
+                "changeMade",
+                notes(
+                        doc.path("resolution_notes"),
+                        "text",
+                        n -> r.named(doc, text(n, "author"), "user"),
+                        "created_at"));
     }
 
     /** OnCall labels ({@code [{"key": {"name": …}, "value": {"name": …}}]}) under any of the names. */

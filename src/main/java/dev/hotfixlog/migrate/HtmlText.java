@@ -20,15 +20,41 @@ import org.jsoup.select.NodeVisitor;
 final class HtmlText {
     static final int MAX_HTML_CHARS = 100_000;
     static final String REST = "… (the rest is in the source document)";
-    private static final String DROPPED = "script, style, noscript, template, head, title, iframe, object, embed, "
-            + "svg, math, select, textarea";
-    private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "header", "footer", "aside",
-            "nav", "main", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "hr",
-            "figure", "figcaption", "address", "form", "fieldset", "details", "summary");
+    private static final String DROPPED =
+            "script, style, noscript, template, head, title, iframe, object, embed, " + "svg, math, select, textarea";
+    private static final Set<String> BLOCKS = Set.of(
+            "p",
+            "div",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "aside",
+            "nav",
+            "main",
+            "blockquote",
+            "pre",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "ul",
+            "ol",
+            "dl",
+            "table",
+            "hr",
+            "figure",
+            "figcaption",
+            "address",
+            "form",
+            "fieldset",
+            "details",
+            "summary");
     private static final Set<String> LINES = Set.of("li", "dt", "dd", "tr", "caption");
 
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     /** The text of {@code html} (null stays null); a text without {@code <} or {@code &} is returned as it is. */
     static String plain(String html) {
@@ -36,7 +62,8 @@ final class HtmlText {
             return html;
         }
         boolean whole = html.length() <= MAX_HTML_CHARS;
-        Element body = Jsoup.parseBodyFragment(whole ? html : html.substring(0, MAX_HTML_CHARS)).body();
+        Element body = Jsoup.parseBodyFragment(whole ? html : html.substring(0, MAX_HTML_CHARS))
+                .body();
         body.select(DROPPED).remove();
         Writer w = new Writer();
         NodeTraversor.traverse(w, body);
@@ -98,7 +125,9 @@ final class HtmlText {
         private void link(String href) {
             String l = href.toLowerCase(java.util.Locale.ROOT);
             boolean shown = l.startsWith("http://") || l.startsWith("https://") || l.startsWith("mailto:");
-            String label = linkStart < 0 || linkStart > out.length() ? "" : out.substring(linkStart).strip();
+            String label = linkStart < 0 || linkStart > out.length()
+                    ? ""
+                    : out.substring(linkStart).strip();
             linkStart = -1;
             if (shown && !label.equals(href)) {
                 text(label.isEmpty() ? href : " (" + href + ")");

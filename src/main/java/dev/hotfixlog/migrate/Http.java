@@ -23,6 +23,7 @@ final class Http implements AutoCloseable {
     static final int PARALLEL = 8;
     /** A record with more pages of notes or log entries than this keeps the first ones, and says so. */
     static final int MAX_SUB_PAGES = 20;
+
     private final ExecutorService pool = Threads.pool("migrate-fetch", PARALLEL);
 
     /** Each item through {@code work} on the pool, results in the items' order; the first failure is thrown. */
@@ -63,8 +64,8 @@ final class Http implements AutoCloseable {
      * Follows a sub-list's pages ({@code next} links or offsets) up to {@link #MAX_SUB_PAGES}, and not round: a
      * page asked for already ends it too. A list cut either way adds its address to {@code cut}, for the note.
      */
-    static ArrayNode collect(Fetcher f, String first, String field, Function<ObjectNode, String> next,
-                             List<String> cut) {
+    static ArrayNode collect(
+            Fetcher f, String first, String field, Function<ObjectNode, String> next, List<String> cut) {
         ArrayNode all = Json.mapper().createArrayNode();
         Set<String> asked = new HashSet<>();
         String url = first;

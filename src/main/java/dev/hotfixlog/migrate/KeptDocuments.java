@@ -12,12 +12,10 @@ import org.jdbi.v3.core.Handle;
  */
 public interface KeptDocuments {
     /** A document cleaned and ready to keep; what it holds is the implementation's. */
-    interface Cleaned {
-    }
+    interface Cleaned {}
 
     /** One document for one hotfix. */
-    record Keep(String hotfixId, Cleaned document) {
-    }
+    record Keep(String hotfixId, Cleaned document) {}
 
     /** Cleans {@code json} for keeping (limit, type, redaction), outside any transaction. */
     Cleaned clean(String fileName, String note, byte[] json);

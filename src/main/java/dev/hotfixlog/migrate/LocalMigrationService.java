@@ -1,6 +1,7 @@
 package dev.hotfixlog.migrate;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.HotfixId;
@@ -30,8 +31,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 
 /**
  * Moves a tool's history in, page by page. The next page is read while this one is stored. Each page is one
@@ -58,8 +57,14 @@ public final class LocalMigrationService implements MigrationService {
      * Moves in from any of the {@code tools}, by their built-in severity tables with {@code severities} over them
      * ({@link SeverityTable#builtIn} of the same tools, then the configured lines).
      */
-    public LocalMigrationService(Database db, Clock clock, RecordImport records, KeptDocuments documents,
-                                 MigrationTools tools, SeverityTable severities, SecretRedactor redactor) {
+    public LocalMigrationService(
+            Database db,
+            Clock clock,
+            RecordImport records,
+            KeptDocuments documents,
+            MigrationTools tools,
+            SeverityTable severities,
+            SecretRedactor redactor) {
         this.tools = tools;
         this.db = db;
         this.clock = clock;
@@ -73,9 +78,15 @@ public final class LocalMigrationService implements MigrationService {
     @Override
     public Optional<SourceLink> sourceOf(String hotfixId) {
         String id = HotfixId.parse(hotfixId).toString();
-        return db.read(h -> repo.linkOf(h, id)).map(l -> new SourceLink(l.source(), tools.find(l.source())
-                .map(MigrationTool::label).orElse(l.source()), l.sourceKey(), l.hotfixId(), l.url(),
-                MigrationRepository.time(l.migratedAt()), MigrationRepository.time(l.updatedAt())));
+        return db.read(h -> repo.linkOf(h, id))
+                .map(l -> new SourceLink(
+                        l.source(),
+                        tools.find(l.source()).map(MigrationTool::label).orElse(l.source()),
+                        l.sourceKey(),
+                        l.hotfixId(),
+                        l.url(),
+                        MigrationRepository.time(l.migratedAt()),
+                        MigrationRepository.time(l.updatedAt())));
     }
 
     @Override
@@ -102,8 +113,8 @@ public final class LocalMigrationService implements MigrationService {
             // The reader fetches the next page, maps it and cleans its documents while this page is stored.
             Future<Read> next = reader.submit(() -> read(source.page(first), table, request));
             // Saved pages and Morgue's table end by themselves; only an API can make up pages for ever.
-            PagingGuard guard = new PagingGuard(request.overHttp() ? request.limits().maxPages() : Integer.MAX_VALUE,
-                    first);
+            PagingGuard guard =
+                    new PagingGuard(request.overHttp() ? request.limits().maxPages() : Integer.MAX_VALUE, first);
             try {
                 while (true) {
                     Read page = await(next);
@@ -120,7 +131,11 @@ public final class LocalMigrationService implements MigrationService {
                         run.finished = true;
                         break;
                     }
-                    guard.check(run.pages, after, page.candidates().size() + page.unusable().size(), fresh);
+                    guard.check(
+                            run.pages,
+                            after,
+                            page.candidates().size() + page.unusable().size(),
+                            fresh);
                     if (!ahead) {
                         throw new IllegalStateException("the guard let a page through that it did not read ahead");
                     }
@@ -130,9 +145,12 @@ public final class LocalMigrationService implements MigrationService {
                     throw e;
                 }
                 List<FieldError> errors = new ArrayList<>(e.errors());
-                errors.add(new FieldError("migration", "stopped after " + run.pages + " page(s): "
-                        + run.created.size() + " created, " + run.updated.size() + " updated are stored; the same "
-                        + "command goes on from the page after them"));
+                errors.add(new FieldError(
+                        "migration",
+                        "stopped after " + run.pages + " page(s): "
+                                + run.created.size() + " created, " + run.updated.size()
+                                + " updated are stored; the same "
+                                + "command goes on from the page after them"));
                 throw new ValidationException(errors);
             } finally {
                 next.cancel(true);
@@ -159,8 +177,7 @@ public final class LocalMigrationService implements MigrationService {
     }
 
     /** A page as read: each record mapped (or why it cannot be), its document cleaned for keeping. */
-    private record Read(SourcePage page, List<Candidate> candidates, List<Skipped> unusable) {
-    }
+    private record Read(SourcePage page, List<Candidate> candidates, List<Skipped> unusable) {}
 
     private Read read(SourcePage page, SeverityTable table, MigrationRequest request) {
         MigrationTool kind = request.source();
@@ -176,9 +193,16 @@ public final class LocalMigrationService implements MigrationService {
             try {
                 Mapped m = Draft.map(kind, table, request, d);
                 byte[] bytes = Json.pretty(d.doc()).getBytes(StandardCharsets.UTF_8);
-                candidates.add(new Candidate(d, m, Sha256.hex(bytes), Sha256.hex(m.status().json() + "\n"
-                        + Json.write(m.fields())), documents.clean(fileName(kind, d.key()), "The " + kind.label() + " "
-                        + kind.thing() + " " + d.key() + " as it was read on " + day + " (hotfix migrate)", bytes)));
+                candidates.add(new Candidate(
+                        d,
+                        m,
+                        Sha256.hex(bytes),
+                        Sha256.hex(m.status().json() + "\n" + Json.write(m.fields())),
+                        documents.clean(
+                                fileName(kind, d.key()),
+                                "The " + kind.label() + " " + kind.thing() + " " + d.key() + " as it was read on " + day
+                                        + " (hotfix migrate)",
+                                bytes)));
             } catch (Draft.Unusable e) {
                 unusable.add(new Skipped(d.key(), e.getMessage()));
             }
@@ -187,8 +211,8 @@ public final class LocalMigrationService implements MigrationService {
     }
 
     /** One source record, mapped, with the hashes that tell a changed one from one seen before. */
-    private record Candidate(SourceDoc doc, Mapped mapped, String docSha, String mappedSha,
-                             KeptDocuments.Cleaned document) {
+    private record Candidate(
+            SourceDoc doc, Mapped mapped, String docSha, String mappedSha, KeptDocuments.Cleaned document) {
         String title() {
             return mapped.fields().path("title").asText();
         }
@@ -231,8 +255,8 @@ public final class LocalMigrationService implements MigrationService {
             while (true) {
                 try {
                     List<Candidate> these = List.copyOf(left);
-                    result = records.inOneTransaction((batch, h) -> apply(batch, h, run, these, true, page.next(),
-                            now));
+                    result =
+                            records.inOneTransaction((batch, h) -> apply(batch, h, run, these, true, page.next(), now));
                     break;
                 } catch (ValidationException e) {
                     Map<Integer, String> byLine = byLine(e.errors());
@@ -265,27 +289,38 @@ public final class LocalMigrationService implements MigrationService {
             if (!m.matches()) {
                 return null;
             }
-            out.merge(Integer.parseInt(m.group(1)), RECORD_ID.matcher(e.message()).replaceFirst(""),
+            out.merge(
+                    Integer.parseInt(m.group(1)),
+                    RECORD_ID.matcher(e.message()).replaceFirst(""),
                     (a, b) -> a + "; " + b);
         }
         return out.isEmpty() ? null : out;
     }
 
-    private PageResult apply(RecordImport.Batch batch, org.jdbi.v3.core.Handle h, Run run,
-                             List<Candidate> candidates, boolean write, String next, Instant now) {
+    private PageResult apply(
+            RecordImport.Batch batch,
+            org.jdbi.v3.core.Handle h,
+            Run run,
+            List<Candidate> candidates,
+            boolean write,
+            String next,
+            Instant now) {
         PageResult r = new PageResult();
         String source = run.kind.name();
-        Map<String, MigrationRepository.Link> links = repo.links(h, source,
-                candidates.stream().map(c -> c.doc().key()).toList(), db.dialect() == Dialect.POSTGRESQL);
+        Map<String, MigrationRepository.Link> links = repo.links(
+                h, source, candidates.stream().map(c -> c.doc().key()).toList(), db.dialect() == Dialect.POSTGRESQL);
         List<Candidate> changed = new ArrayList<>();
         List<ImportItem> items = new ArrayList<>();
         for (int line = 1; line <= candidates.size(); line++) {
             Candidate c = candidates.get(line - 1);
             MigrationRepository.Link link = links.get(c.doc().key());
             if (link != null && link.deletedAt() != null) {
-                r.skipped.add(new Skipped(c.doc().key(), "it was " + link.hotfixId() + ", deleted here; a "
-                        + "migration does not bring a deleted hotfix back"));
-            } else if (link != null && link.mappedSha256().equals(c.mappedSha())
+                r.skipped.add(new Skipped(
+                        c.doc().key(),
+                        "it was " + link.hotfixId() + ", deleted here; a "
+                                + "migration does not bring a deleted hotfix back"));
+            } else if (link != null
+                    && link.mappedSha256().equals(c.mappedSha())
                     && link.docSha256().equals(c.docSha())) {
                 r.unchanged.add(new MigrationReport.Entry(c.doc().key(), link.hotfixId(), c.title()));
             } else {
@@ -293,12 +328,18 @@ public final class LocalMigrationService implements MigrationService {
                 // The link says which hotfix this source record is: a title and time both changed at the source
                 // are an update, not another incident.
                 // Its line is its place among the page's candidates, which is how a refusal is traced back to it.
-                items.add(new ImportItem(line, link == null ? null : HotfixId.parse(link.hotfixId()),
-                        c.mapped().fields().deepCopy(), c.mapped().status(), true, null, true));
+                items.add(new ImportItem(
+                        line,
+                        link == null ? null : HotfixId.parse(link.hotfixId()),
+                        c.mapped().fields().deepCopy(),
+                        c.mapped().status(),
+                        true,
+                        null,
+                        true));
             }
         }
         if (!items.isEmpty()) {
-            ImportOutcome o = batch.apply(items, run.actor, now, false, n -> { });
+            ImportOutcome o = batch.apply(items, run.actor, now, false, n -> {});
             List<FieldError> refusals = o.errors(); // no conflicts: a linked item is its own incident
             if (write && !refusals.isEmpty()) {
                 throw new ValidationException(refusals); // undone; the page is stored again without them
@@ -317,17 +358,27 @@ public final class LocalMigrationService implements MigrationService {
                 }
                 HotfixId id = o.ids().get(i); // the outcome names every item's id, a refused one's too
                 MigrationRepository.Link link = links.get(c.doc().key());
-                MigrationReport.Entry entry = new MigrationReport.Entry(c.doc().key(),
-                        write || link != null ? id.toString() : null, c.title());
+                MigrationReport.Entry entry = new MigrationReport.Entry(
+                        c.doc().key(), write || link != null ? id.toString() : null, c.title());
                 (created.contains(id) && link == null ? r.created : updated.contains(id) ? r.updated : r.unchanged)
                         .add(entry);
                 r.notes.addAll(c.mapped().notes());
                 if (!write) {
                     continue;
                 }
-                String url = c.doc().url() == null ? null : redactor.redact(c.doc().url()).text();
-                MigrationRepository.Link fresh = new MigrationRepository.Link(source, c.doc().key(), id.toString(), url,
-                        c.docSha(), c.mappedSha(), now.toEpochMilli(), now.toEpochMilli(), null);
+                String url = c.doc().url() == null
+                        ? null
+                        : redactor.redact(c.doc().url()).text();
+                MigrationRepository.Link fresh = new MigrationRepository.Link(
+                        source,
+                        c.doc().key(),
+                        id.toString(),
+                        url,
+                        c.docSha(),
+                        c.mappedSha(),
+                        now.toEpochMilli(),
+                        now.toEpochMilli(),
+                        null);
                 if (link == null) {
                     newLinks.add(fresh);
                 } else {

@@ -16,19 +16,21 @@ import java.util.Set;
 
 /** The API's JSON for a migration: the request an admin sends, the report it gets back. */
 public final class MigrationJson {
-    private static final Set<String> REQUEST_FIELDS = Set.of("source", "from", "token", "dryRun", "since", "until",
-            "severity", "jiraUrl", "restart");
+    private static final Set<String> REQUEST_FIELDS =
+            Set.of("source", "from", "token", "dryRun", "since", "until", "severity", "jiraUrl", "restart");
 
-    private MigrationJson() {
-    }
+    private MigrationJson() {}
 
     /** A request's JSON, naming one of the {@code tools}. */
     public static MigrationRequest readRequest(ObjectNode o, MigrationTools tools) {
         List<FieldError> errors = new ArrayList<>();
         o.fieldNames().forEachRemaining(f -> {
             if (!REQUEST_FIELDS.contains(f)) {
-                errors.add(new FieldError(f, "is not a field of a migration; use " + String.join(", ",
-                        REQUEST_FIELDS.stream().sorted().toList())));
+                errors.add(new FieldError(
+                        f,
+                        "is not a field of a migration; use "
+                                + String.join(
+                                        ", ", REQUEST_FIELDS.stream().sorted().toList())));
             }
         });
         Map<String, String> severity = new LinkedHashMap<>();
@@ -37,7 +39,9 @@ public final class MigrationJson {
             if (!s.isObject()) {
                 errors.add(new FieldError("severity", "must be an object of \"source.value\": \"severity\""));
             } else {
-                s.fields().forEachRemaining(e -> severity.put(e.getKey(), e.getValue().asText()));
+                s.fields()
+                        .forEachRemaining(
+                                e -> severity.put(e.getKey(), e.getValue().asText()));
             }
         }
         String source = Json.text(o, "source", errors);
@@ -54,12 +58,15 @@ public final class MigrationJson {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new MigrationRequest(tools.named("source", source), from, token, dry, since, until, severity,
-                jira, restart);
+        return new MigrationRequest(
+                tools.named("source", source), from, token, dry, since, until, severity, jira, restart);
     }
 
     public static ObjectNode writeRequest(MigrationRequest r) {
-        ObjectNode o = Json.object().put("source", r.source().name()).put("from", r.from()).put("dryRun", r.dryRun())
+        ObjectNode o = Json.object()
+                .put("source", r.source().name())
+                .put("from", r.from())
+                .put("dryRun", r.dryRun())
                 .put("restart", r.restart());
         if (r.token() != null) {
             o.put("token", r.token());
@@ -79,15 +86,22 @@ public final class MigrationJson {
     }
 
     public static ObjectNode write(MigrationReport r) {
-        ObjectNode o = Json.object().put("source", r.source()).put("origin", r.origin()).put("dryRun", r.dryRun())
-                .put("finished", r.finished()).put("pages", r.pages()).put("requests", r.requests())
-                .put("rateLimited", r.rateLimited()).put("malformedRetried", r.malformedRetried());
+        ObjectNode o = Json.object()
+                .put("source", r.source())
+                .put("origin", r.origin())
+                .put("dryRun", r.dryRun())
+                .put("finished", r.finished())
+                .put("pages", r.pages())
+                .put("requests", r.requests())
+                .put("rateLimited", r.rateLimited())
+                .put("malformedRetried", r.malformedRetried());
         o.put("resumedFrom", r.resumedFrom());
         o.set("created", entries(r.created()));
         o.set("updated", entries(r.updated()));
         o.set("unchanged", entries(r.unchanged()));
         ArrayNode skipped = o.putArray("skipped");
-        r.skipped().forEach(s -> skipped.addObject().put("sourceId", s.sourceKey()).put("reason", s.reason()));
+        r.skipped()
+                .forEach(s -> skipped.addObject().put("sourceId", s.sourceKey()).put("reason", s.reason()));
         ArrayNode notes = o.putArray("notes");
         r.notes().forEach(notes::add);
         ArrayNode mapping = o.putArray("mapping");
@@ -99,45 +113,74 @@ public final class MigrationJson {
 
     public static MigrationReport read(ObjectNode o) {
         List<Skipped> skipped = new ArrayList<>();
-        o.path("skipped").forEach(s -> skipped.add(new Skipped(s.path("sourceId").asText(), s.path("reason").asText())));
+        o.path("skipped")
+                .forEach(s -> skipped.add(new Skipped(
+                        s.path("sourceId").asText(), s.path("reason").asText())));
         List<String> notes = new ArrayList<>();
         o.path("notes").forEach(n -> notes.add(n.asText()));
         List<MigrationReport.FieldMap> mapping = new ArrayList<>();
-        o.path("mapping").forEach(m -> mapping.add(new MigrationReport.FieldMap(m.path("field").asText(),
-                m.path("from").asText())));
+        o.path("mapping")
+                .forEach(m -> mapping.add(new MigrationReport.FieldMap(
+                        m.path("field").asText(), m.path("from").asText())));
         Map<String, String> sev = new LinkedHashMap<>();
-        o.path("severity").fields().forEachRemaining(e -> sev.put(e.getKey(), e.getValue().asText()));
-        return new MigrationReport(o.path("source").asText(), o.path("origin").asText(), o.path("dryRun").asBoolean(),
+        o.path("severity")
+                .fields()
+                .forEachRemaining(e -> sev.put(e.getKey(), e.getValue().asText()));
+        return new MigrationReport(
+                o.path("source").asText(),
+                o.path("origin").asText(),
+                o.path("dryRun").asBoolean(),
                 o.path("resumedFrom").isTextual() ? o.get("resumedFrom").asText() : null,
-                o.path("finished").asBoolean(), o.path("pages").asInt(), o.path("requests").asInt(),
-                o.path("rateLimited").asInt(), o.path("malformedRetried").asInt(), readEntries(o.path("created")),
-                readEntries(o.path("updated")), readEntries(o.path("unchanged")), skipped, notes, mapping, sev);
+                o.path("finished").asBoolean(),
+                o.path("pages").asInt(),
+                o.path("requests").asInt(),
+                o.path("rateLimited").asInt(),
+                o.path("malformedRetried").asInt(),
+                readEntries(o.path("created")),
+                readEntries(o.path("updated")),
+                readEntries(o.path("unchanged")),
+                skipped,
+                notes,
+                mapping,
+                sev);
     }
 
     public static ObjectNode write(SourceLink l) {
-        return Json.object().put("source", l.source()).put("sourceId", l.sourceKey()).put("hotfixId", l.hotfixId())
-                .put("url", l.url()).put("migratedAt", l.migratedAt().toString())
+        return Json.object()
+                .put("source", l.source())
+                .put("sourceId", l.sourceKey())
+                .put("hotfixId", l.hotfixId())
+                .put("url", l.url())
+                .put("migratedAt", l.migratedAt().toString())
                 .put("updatedAt", l.updatedAt().toString());
     }
 
     public static SourceLink readLink(ObjectNode o) {
-        return new SourceLink(o.path("source").asText(), o.path("source").asText(), o.path("sourceId").asText(),
+        return new SourceLink(
+                o.path("source").asText(),
+                o.path("source").asText(),
+                o.path("sourceId").asText(),
                 o.path("hotfixId").asText(),
                 o.path("url").isTextual() ? o.get("url").asText() : null,
-                Instant.parse(o.path("migratedAt").asText()), Instant.parse(o.path("updatedAt").asText()));
+                Instant.parse(o.path("migratedAt").asText()),
+                Instant.parse(o.path("updatedAt").asText()));
     }
 
     private static ArrayNode entries(List<MigrationReport.Entry> list) {
         ArrayNode a = Json.mapper().createArrayNode();
-        list.forEach(e -> a.addObject().put("sourceId", e.sourceKey()).put("hotfixId", e.hotfixId())
+        list.forEach(e -> a.addObject()
+                .put("sourceId", e.sourceKey())
+                .put("hotfixId", e.hotfixId())
                 .put("title", e.title()));
         return a;
     }
 
     private static List<MigrationReport.Entry> readEntries(JsonNode a) {
         List<MigrationReport.Entry> out = new ArrayList<>();
-        a.forEach(e -> out.add(new MigrationReport.Entry(e.path("sourceId").asText(),
-                e.path("hotfixId").isTextual() ? e.get("hotfixId").asText() : null, e.path("title").asText())));
+        a.forEach(e -> out.add(new MigrationReport.Entry(
+                e.path("sourceId").asText(),
+                e.path("hotfixId").isTextual() ? e.get("hotfixId").asText() : null,
+                e.path("title").asText())));
         return out;
     }
 

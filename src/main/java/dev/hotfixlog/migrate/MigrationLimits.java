@@ -23,6 +23,7 @@ public record MigrationLimits(Duration readTimeout, Duration answerTimeout, int 
      * no more than that in the log, and a run's tally stays small; a longer history takes another run, which goes on.
      */
     public static final int MAX_PAGES = 1_000;
+
     public static final MigrationLimits DEFAULT = new MigrationLimits(READ_TIMEOUT, ANSWER_TIMEOUT, MAX_PAGES);
 
     public MigrationLimits {

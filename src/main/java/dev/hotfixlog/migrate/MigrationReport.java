@@ -11,10 +11,23 @@ import java.util.Map;
  * @param resumedFrom the saved position the run began at when an earlier run had stopped halfway, else null
  * @param finished    true when the source's last page was read (a run that stops on an error says false)
  */
-public record MigrationReport(String source, String origin, boolean dryRun, String resumedFrom, boolean finished,
-                              int pages, int requests, int rateLimited, int malformedRetried, List<Entry> created,
-                              List<Entry> updated, List<Entry> unchanged, List<Skipped> skipped, List<String> notes,
-                              List<FieldMap> mapping, Map<String, String> severity) {
+public record MigrationReport(
+        String source,
+        String origin,
+        boolean dryRun,
+        String resumedFrom,
+        boolean finished,
+        int pages,
+        int requests,
+        int rateLimited,
+        int malformedRetried,
+        List<Entry> created,
+        List<Entry> updated,
+        List<Entry> unchanged,
+        List<Skipped> skipped,
+        List<String> notes,
+        List<FieldMap> mapping,
+        Map<String, String> severity) {
     public MigrationReport {
         created = List.copyOf(created);
         updated = List.copyOf(updated);
@@ -26,10 +39,8 @@ public record MigrationReport(String source, String origin, boolean dryRun, Stri
     }
 
     /** A source record and the hotfix it is here. */
-    public record Entry(String sourceKey, String hotfixId, String title) {
-    }
+    public record Entry(String sourceKey, String hotfixId, String title) {}
 
     /** One line of the mapping: our field, and what of the source fills it. */
-    public record FieldMap(String field, String from) {
-    }
+    public record FieldMap(String field, String from) {}
 }

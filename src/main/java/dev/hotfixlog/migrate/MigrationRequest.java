@@ -24,12 +24,28 @@ import java.util.Map;
  * @param restart  start from the beginning even when an earlier run stopped halfway
  * @param limits   how long the run waits on the source and how many pages it reads (null: the defaults)
  */
-public record MigrationRequest(MigrationTool source, String from, String token, boolean dryRun, Instant since,
-                               Instant until, Map<String, String> severity, String jiraUrl, boolean restart,
-                               MigrationLimits limits) {
+public record MigrationRequest(
+        MigrationTool source,
+        String from,
+        String token,
+        boolean dryRun,
+        Instant since,
+        Instant until,
+        Map<String, String> severity,
+        String jiraUrl,
+        boolean restart,
+        MigrationLimits limits) {
     /** A request with the default limits. */
-    public MigrationRequest(MigrationTool source, String from, String token, boolean dryRun, Instant since,
-                            Instant until, Map<String, String> severity, String jiraUrl, boolean restart) {
+    public MigrationRequest(
+            MigrationTool source,
+            String from,
+            String token,
+            boolean dryRun,
+            Instant since,
+            Instant until,
+            Map<String, String> severity,
+            String jiraUrl,
+            boolean restart) {
         this(source, from, token, dryRun, since, until, severity, jiraUrl, restart, MigrationLimits.DEFAULT);
     }
 

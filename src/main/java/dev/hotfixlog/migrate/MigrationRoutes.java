@@ -28,25 +28,33 @@ public final class MigrationRoutes {
 
     public void register(RoutesConfig r) {
         r.post("/api/v1/migrations", this::migrate, Role.ADMIN);
-        r.get("/api/v1/hotfixes/{id}/source", ctx -> ctx.contentType("application/json").result(Json.write(
-                MigrationJson.write(service.sourceOf(ctx.pathParam("id")).orElseThrow(() -> new NotFoundException(
-                        ctx.pathParam("id") + " was not moved in from another tool"))))), Role.VIEWER);
+        r.get(
+                "/api/v1/hotfixes/{id}/source",
+                ctx -> ctx.contentType("application/json")
+                        .result(Json.write(MigrationJson.write(service.sourceOf(ctx.pathParam("id"))
+                                .orElseThrow(() -> new NotFoundException(
+                                        ctx.pathParam("id") + " was not moved in from another tool"))))),
+                Role.VIEWER);
     }
 
     private void migrate(Context ctx) {
         MigrationRequest request = MigrationJson.readRequest(Json.parseObject(Requests.body(ctx)), tools);
         if (request.source().readsFiles(request.from())) {
             // The server's own files are not for an API caller to name: saved pages go through the CLI.
-            throw ValidationException.of("from", "over the API, give the tool's http(s) address; import saved "
-                    + "pages with the CLI (hotfix migrate " + request.source().name() + " --from FILE)");
+            throw ValidationException.of(
+                    "from",
+                    "over the API, give the tool's http(s) address; import saved "
+                            + "pages with the CLI (hotfix migrate "
+                            + request.source().name() + " --from FILE)");
         }
-        MigrationReport report = service.migrate(request, Requests.actor(ctx), line -> { });
+        MigrationReport report = service.migrate(request, Requests.actor(ctx), line -> {});
         ctx.contentType("application/json").result(Json.write(MigrationJson.write(report)));
     }
 
     /** The record page's line for a hotfix moved in from another tool; nothing for one that was not. */
     public String panel(Hotfix h) {
-        return service.sourceOf(h.id().toString()).map(l -> pages.html("migration-panel.jte",
-                Map.of("link", l))).orElse("");
+        return service.sourceOf(h.id().toString())
+                .map(l -> pages.html("migration-panel.jte", Map.of("link", l)))
+                .orElse("");
     }
 }

@@ -11,8 +11,7 @@ final class MigrationTally {
     /** A report lists at most this many notes, then how many more there were. */
     static final int MAX_NOTES = 1_000;
 
-    private MigrationTally() {
-    }
+    private MigrationTally() {}
 
     /** What one page did; made inside the transaction, added to the run only once it committed. */
     static final class PageResult {
@@ -71,9 +70,24 @@ final class MigrationTally {
             if (moreNotes > 0) {
                 all.add("… and " + moreNotes + " more notes");
             }
-            return new MigrationReport(kind.name(), origin, dryRun, resumedFrom, finished, pages, counts.requests(),
-                    counts.rateLimited(), counts.malformedRetried(), created, updated, unchanged, skipped, all,
-                    kind.rows().stream().map(x -> new MigrationReport.FieldMap(x.field(), x.from())).toList(),
+            return new MigrationReport(
+                    kind.name(),
+                    origin,
+                    dryRun,
+                    resumedFrom,
+                    finished,
+                    pages,
+                    counts.requests(),
+                    counts.rateLimited(),
+                    counts.malformedRetried(),
+                    created,
+                    updated,
+                    unchanged,
+                    skipped,
+                    all,
+                    kind.rows().stream()
+                            .map(x -> new MigrationReport.FieldMap(x.field(), x.from()))
+                            .toList(),
                     severityLines);
         }
     }

@@ -82,7 +82,9 @@ public interface MigrationTool {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         for (String line : Split.on(severities(), ",")) {
             int eq = line.indexOf('=');
-            out.put(name() + "." + line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            out.put(
+                    name() + "." + line.substring(0, eq).strip(),
+                    line.substring(eq + 1).strip());
         }
         return out;
     }

@@ -33,8 +33,8 @@ public final class MigrationTools {
     public MigrationTool named(String field, String text) {
         MigrationTool t = byWord.get(text == null ? "" : text.strip().toLowerCase(Locale.ROOT));
         if (t == null) {
-            throw ValidationException.of(field, "'" + text + "' is not a source; use one of "
-                    + String.join(", ", byName.keySet()));
+            throw ValidationException.of(
+                    field, "'" + text + "' is not a source; use one of " + String.join(", ", byName.keySet()));
         }
         return t;
     }
@@ -47,7 +47,8 @@ public final class MigrationTools {
     /** {@code a, b or c}: every tool's name. */
     public String choices() {
         List<String> l = new ArrayList<>(byName.keySet());
-        return l.size() < 2 ? String.join("", l) : String.join(", ", l.subList(0, l.size() - 1)) + " or "
-                + l.get(l.size() - 1);
+        return l.size() < 2
+                ? String.join("", l)
+                : String.join(", ", l.subList(0, l.size() - 1)) + " or " + l.get(l.size() - 1);
     }
 }

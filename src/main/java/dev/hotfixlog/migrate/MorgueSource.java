@@ -1,10 +1,10 @@
 package dev.hotfixlog.migrate;
 
-import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.text.Split;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -41,23 +41,38 @@ final class MorgueSource implements Source {
      * The driver options a URL may carry: who and how securely to connect, and how long to wait. Any other (the
      * driver's file loading, socket factories, authentication plugins) is refused: the URL may come over the API.
      */
-    static final java.util.Set<String> OPTIONS = java.util.Set.of("user", "password", "sslmode", "serversslcert",
-            "truststore", "truststorepassword", "keystore", "keystorepassword", "connecttimeout", "sockettimeout");
+    static final java.util.Set<String> OPTIONS = java.util.Set.of(
+            "user",
+            "password",
+            "sslmode",
+            "serversslcert",
+            "truststore",
+            "truststorepassword",
+            "keystore",
+            "keystorepassword",
+            "connecttimeout",
+            "sockettimeout");
 
     MorgueSource(MigrationRequest r) {
         this.since = r.since();
         this.until = r.until();
         String from = r.from();
-        String url = from.length() >= MYSQL.length() && from.substring(0, MYSQL.length()).toLowerCase(Locale.ROOT)
-                .equals(MYSQL) ? "jdbc:mariadb:" + from.substring(MYSQL.length()) : from;
+        String url = from.length() >= MYSQL.length()
+                        && from.substring(0, MYSQL.length())
+                                .toLowerCase(Locale.ROOT)
+                                .equals(MYSQL)
+                ? "jdbc:mariadb:" + from.substring(MYSQL.length())
+                : from;
         int q = url.indexOf('?');
         if (q >= 0) {
             for (String option : Split.on(url.substring(q + 1), "&")) {
                 String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
                 if (!name.isEmpty() && !OPTIONS.contains(name.toLowerCase(Locale.ROOT))) {
-                    throw ValidationException.of("from", "the option '" + name + "' is not taken here; a Morgue URL "
-                            + "may carry user, password, sslMode, serverSslCert, trustStore, keyStore (and their "
-                            + "passwords), connectTimeout and socketTimeout");
+                    throw ValidationException.of(
+                            "from",
+                            "the option '" + name + "' is not taken here; a Morgue URL "
+                                    + "may carry user, password, sslMode, serverSslCert, trustStore, keyStore (and their "
+                                    + "passwords), connectTimeout and socketTimeout");
                 }
             }
         }
@@ -76,8 +91,8 @@ final class MorgueSource implements Source {
                 }
             }
         } catch (SQLException e) {
-            throw ValidationException.of("from", "Morgue's database " + r.origin() + " cannot be read: "
-                    + e.getMessage());
+            throw ValidationException.of(
+                    "from", "Morgue's database " + r.origin() + " cannot be read: " + e.getMessage());
         }
         if (!tables.contains("postmortems")) {
             throw ValidationException.of("from", r.origin() + " has no postmortems table: is it Morgue's database?");
@@ -93,15 +108,26 @@ final class MorgueSource implements Source {
                 return new SourcePage(List.of(), List.of(), null);
             }
             List<Long> ids = rows.stream().map(o -> o.get("id").asLong()).toList();
-            Map<Long, List<ObjectNode>> tags = byPostmortem("postmortem_referenced_tags", "SELECT r.postmortem_id, "
-                    + "t.title FROM postmortem_referenced_tags r JOIN tags t ON t.id = r.tag_id WHERE r.deleted = 0 "
-                    + "AND t.deleted = 0 AND r.postmortem_id IN (%s) ORDER BY t.title", ids);
-            Map<Long, List<ObjectNode>> jira = byPostmortem("jira", "SELECT postmortem_id, ticket FROM jira WHERE "
-                    + "deleted = 0 AND postmortem_id IN (%s) ORDER BY id", ids);
-            Map<Long, List<ObjectNode>> images = byPostmortem("images", "SELECT postmortem_id, image_link FROM images"
-                    + " WHERE deleted = 0 AND postmortem_id IN (%s) ORDER BY id", ids);
-            Map<Long, List<ObjectNode>> history = byPostmortem("postmortem_history", "SELECT * FROM "
-                    + "postmortem_history WHERE postmortem_id IN (%s) ORDER BY id", ids);
+            Map<Long, List<ObjectNode>> tags = byPostmortem(
+                    "postmortem_referenced_tags",
+                    "SELECT r.postmortem_id, "
+                            + "t.title FROM postmortem_referenced_tags r JOIN tags t ON t.id = r.tag_id WHERE r.deleted = 0 "
+                            + "AND t.deleted = 0 AND r.postmortem_id IN (%s) ORDER BY t.title",
+                    ids);
+            Map<Long, List<ObjectNode>> jira = byPostmortem(
+                    "jira",
+                    "SELECT postmortem_id, ticket FROM jira WHERE "
+                            + "deleted = 0 AND postmortem_id IN (%s) ORDER BY id",
+                    ids);
+            Map<Long, List<ObjectNode>> images = byPostmortem(
+                    "images",
+                    "SELECT postmortem_id, image_link FROM images"
+                            + " WHERE deleted = 0 AND postmortem_id IN (%s) ORDER BY id",
+                    ids);
+            Map<Long, List<ObjectNode>> history = byPostmortem(
+                    "postmortem_history",
+                    "SELECT * FROM " + "postmortem_history WHERE postmortem_id IN (%s) ORDER BY id",
+                    ids);
             List<SourceDoc> docs = new ArrayList<>();
             List<Skipped> skipped = new ArrayList<>();
             for (ObjectNode pm : rows) {
@@ -111,8 +137,9 @@ final class MorgueSource implements Source {
                     continue;
                 }
                 long start = pm.path("starttime").asLong(0);
-                if (start > 0 && (since != null && start < since.getEpochSecond()
-                        || until != null && start >= until.getEpochSecond())) {
+                if (start > 0
+                        && (since != null && start < since.getEpochSecond()
+                                || until != null && start >= until.getEpochSecond())) {
                     continue;
                 }
                 ObjectNode doc = Json.object();
@@ -129,11 +156,10 @@ final class MorgueSource implements Source {
                 doc.set("history", h);
                 docs.add(new SourceDoc(String.valueOf(id), doc, null));
             }
-            return new SourcePage(docs, skipped, rows.size() == LIMIT ? String.valueOf(ids.get(ids.size() - 1))
-                    : null);
+            return new SourcePage(docs, skipped, rows.size() == LIMIT ? String.valueOf(ids.get(ids.size() - 1)) : null);
         } catch (SQLException e) {
-            throw ValidationException.of("from", "reading Morgue's postmortems after id " + after + " failed: "
-                    + e.getMessage());
+            throw ValidationException.of(
+                    "from", "reading Morgue's postmortems after id " + after + " failed: " + e.getMessage());
         }
     }
 
@@ -152,7 +178,8 @@ final class MorgueSource implements Source {
         }
         String marks = ids.stream().map(i -> "?").collect(Collectors.joining(","));
         for (ObjectNode row : rows(String.format(sql, marks), ids.toArray())) {
-            out.computeIfAbsent(row.path("postmortem_id").asLong(), k -> new ArrayList<>()).add(row);
+            out.computeIfAbsent(row.path("postmortem_id").asLong(), k -> new ArrayList<>())
+                    .add(row);
         }
         return out;
     }

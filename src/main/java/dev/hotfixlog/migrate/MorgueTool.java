@@ -1,11 +1,11 @@
 package dev.hotfixlog.migrate;
 
-import static dev.hotfixlog.migrate.SourceText.text;
-import static dev.hotfixlog.migrate.SourceText.seconds;
 import static dev.hotfixlog.migrate.SourceText.first;
-import static dev.hotfixlog.migrate.SourceText.list;
-import static dev.hotfixlog.migrate.SourceText.join;
 import static dev.hotfixlog.migrate.SourceText.isHttpAddress;
+import static dev.hotfixlog.migrate.SourceText.join;
+import static dev.hotfixlog.migrate.SourceText.list;
+import static dev.hotfixlog.migrate.SourceText.seconds;
+import static dev.hotfixlog.migrate.SourceText.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,8 +45,9 @@ public final class MorgueTool implements MigrationTool {
 
     @Override
     public String refusal(String from) {
-        return MigrationRequest.isJdbc(from) ? null : "Morgue is read from its MySQL/MariaDB database: give a "
-                + "jdbc:mariadb:// or jdbc:mysql:// URL";
+        return MigrationRequest.isJdbc(from)
+                ? null
+                : "Morgue is read from its MySQL/MariaDB database: give a " + "jdbc:mariadb:// or jdbc:mysql:// URL";
     }
 
     /** A database, never an API. */
@@ -73,7 +74,8 @@ public final class MorgueTool implements MigrationTool {
 
     @Override
     public List<MappingRow> rows() {
-        return List.of(new MappingRow("title", "postmortems.title"),
+        return List.of(
+                new MappingRow("title", "postmortems.title"),
                 new MappingRow("severity", "severity (1–5), by the severity table"),
                 new MappingRow("owner", "contact"),
                 new MappingRow("systemsAffected", "subsystem"),
@@ -107,15 +109,21 @@ public final class MorgueTool implements MigrationTool {
         r.put("problem", join("\n\n", html(pm, "tldr"), html(pm, "summary")));
         String began = start != null && detected != null && start.isBefore(detected)
                 ? "Impact began " + start + ", " + dev.hotfixlog.time.TimeText.human(Duration.between(start, detected))
-                + " before it was detected." : null;
+                        + " before it was detected."
+                : null;
         r.put("impact", join("\n\n", html(pm, "impact_type"), began));
         String surprised = html(pm, "why_surprised");
-        r.put("rootCause", join("\n\n", html(pm, "incident_cause"), surprised == null ? null
-                : "Why it surprised us: " + surprised));
+        r.put(
+                "rootCause",
+                join(
+                        "\n\n",
+                        html(pm, "incident_cause"),
+                        surprised == null ? null : "Why it surprised us: " + surprised));
         r.put("boundary", html(pm, "owner_team"));
         String notesLink = text(pm, "meeting_notes_link");
-        r.put("postmortemUrl", notesLink != null && isHttpAddress(notesLink)
-                && notesLink.length() <= 2000 ? notesLink : null);
+        r.put(
+                "postmortemUrl",
+                notesLink != null && isHttpAddress(notesLink) && notesLink.length() <= 2000 ? notesLink : null);
         List<String> tickets = new ArrayList<>();
         doc.path("jira").forEach(t -> {
             if (t.isTextual() && !t.asText().isBlank()) {
@@ -124,8 +132,12 @@ public final class MorgueTool implements MigrationTool {
         });
         if (!tickets.isEmpty()) {
             ObjectNode fix = Json.object();
-            fix.put("description", r.cut("followUps.properFix.description", "Jira: " + String.join(", ", tickets),
-                    TextRules.TEXT_MAX_CHARS));
+            fix.put(
+                    "description",
+                    r.cut(
+                            "followUps.properFix.description",
+                            "Jira: " + String.join(", ", tickets),
+                            TextRules.TEXT_MAX_CHARS));
             if (request.jiraUrl() != null && TICKET.matcher(tickets.get(0)).matches()) {
                 fix.put("link", request.jiraUrl() + (request.jiraUrl().endsWith("/") ? "" : "/") + tickets.get(0));
             }
@@ -135,8 +147,7 @@ public final class MorgueTool implements MigrationTool {
         }
         int images = doc.path("images").size();
         if (images > 0) {
-            r.note(images + " image link" + (images == 1 ? "" : "s")
-                    + " kept in the source document, not fetched");
+            r.note(images + " image link" + (images == 1 ? "" : "s") + " kept in the source document, not fetched");
         }
     }
 

@@ -22,8 +22,8 @@ final class OnCallSource implements Source {
     private final Names names = new Names(this::userName);
 
     OnCallSource(MigrationRequest r, Fetcher.Sleeper sleeper) {
-        this.fetcher = new Fetcher(r.from(), Map.of("Authorization", r.token() == null ? "" : r.token()), sleeper,
-                r.limits());
+        this.fetcher =
+                new Fetcher(r.from(), Map.of("Authorization", r.token() == null ? "" : r.token()), sleeper, r.limits());
         this.since = r.since();
         this.until = r.until();
     }
@@ -37,7 +37,8 @@ final class OnCallSource implements Source {
         List<ObjectNode> found = new ArrayList<>();
         for (JsonNode g : groups) {
             if (!(g instanceof ObjectNode o) || !g.path("id").isTextual()) {
-                skipped.add(new Skipped("page item " + (found.size() + skipped.size()), "an alert group without an id"));
+                skipped.add(
+                        new Skipped("page item " + (found.size() + skipped.size()), "an alert group without an id"));
                 continue;
             }
             String refused = SourceKeys.refusal(o.get("id").asText());
@@ -46,25 +47,32 @@ final class OnCallSource implements Source {
                 continue;
             }
             Instant created = SourceText.instant(o.path("created_at").asText(null));
-            if (created != null && (since != null && created.isBefore(since) || until != null
-                    && !created.isBefore(until))) {
+            if (created != null
+                    && (since != null && created.isBefore(since) || until != null && !created.isBefore(until))) {
                 continue; // outside the asked window: not this run's
             }
             found.add(o);
         }
         List<SourceDoc> docs = http.each(found, this::withNotes);
         JsonNode next = page.get("next");
-        return new SourcePage(docs, skipped, next != null && next.isTextual() && !next.asText().isBlank()
-                ? next.asText() : null);
+        return new SourcePage(
+                docs,
+                skipped,
+                next != null && next.isTextual() && !next.asText().isBlank() ? next.asText() : null);
     }
 
     private SourceDoc withNotes(ObjectNode group) {
         List<String> cut = new ArrayList<>();
-        ArrayNode notes = Http.collect(fetcher, "api/v1/resolution_notes/?alert_group_id="
-                + Http.enc(group.get("id").asText()), "results", p -> {
+        ArrayNode notes = Http.collect(
+                fetcher,
+                "api/v1/resolution_notes/?alert_group_id="
+                        + Http.enc(group.get("id").asText()),
+                "results",
+                p -> {
                     JsonNode n = p.get("next");
                     return n != null && n.isTextual() && !n.asText().isBlank() ? n.asText() : null;
-                }, cut);
+                },
+                cut);
         SourceDoc doc = doc(group, notes);
         Http.markCut(doc, cut);
         List<String> users = new ArrayList<>();
@@ -87,7 +95,10 @@ final class OnCallSource implements Source {
         doc.put("source", GrafanaOnCallTool.NAME);
         doc.set("alert_group", group);
         doc.set("resolution_notes", notes);
-        return new SourceDoc(group.get("id").asText(), doc, group.path("permalinks").path("web").asText(null));
+        return new SourceDoc(
+                group.get("id").asText(),
+                doc,
+                group.path("permalinks").path("web").asText(null));
     }
 
     static SourceDoc saved(ObjectNode group) {

@@ -1,10 +1,10 @@
 package dev.hotfixlog.migrate;
 
-import static dev.hotfixlog.migrate.SourceText.text;
 import static dev.hotfixlog.migrate.SourceText.instant;
-import static dev.hotfixlog.migrate.SourceText.list;
 import static dev.hotfixlog.migrate.SourceText.join;
+import static dev.hotfixlog.migrate.SourceText.list;
 import static dev.hotfixlog.migrate.SourceText.notes;
+import static dev.hotfixlog.migrate.SourceText.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,7 +50,8 @@ public final class OpsgenieIncidentsTool implements MigrationTool {
 
     @Override
     public Source open(MigrationRequest request, Instant now, Fetcher.Sleeper sleeper) {
-        return request.overHttp() ? new OpsgenieSource(request, true, sleeper)
+        return request.overHttp()
+                ? new OpsgenieSource(request, true, sleeper)
                 : new SavedPages(request.from(), "data", o -> OpsgenieSource.saved(true, o));
     }
 
@@ -61,19 +62,23 @@ public final class OpsgenieIncidentsTool implements MigrationTool {
 
     @Override
     public List<MappingRow> rows() {
-        return List.of(new MappingRow("title", "incident.message"),
+        return List.of(
+                new MappingRow("title", "incident.message"),
                 new MappingRow("severity", "priority (P1–P5), by the severity table"),
                 new MappingRow("owner", "not recorded (an incident has an owner team, not a person)"),
                 new MappingRow("systemsAffected", "tags system:X / service:X"),
                 new MappingRow("category", "tag category:X, else extraProperties.category"),
                 new MappingRow("detectedAt", "createdAt"),
-                new MappingRow("alertedAt", "createdAt (Opsgenie notifies the responders when the incident is created)"),
+                new MappingRow(
+                        "alertedAt", "createdAt (Opsgenie notifies the responders when the incident is created)"),
                 new MappingRow("resolvedAt", "impactEndDate, when resolved or closed"),
                 new MappingRow("fixDeployedAt", "not recorded (Opsgenie does not say)"),
                 new MappingRow("status", "resolved, closed → completed; open → active"),
                 new MappingRow("problem", "description"),
-                new MappingRow("impact", "when the impact began (impactStartDate) if before detection; ownerTeam "
-                        + "(the team's name, looked up by its id)"),
+                new MappingRow(
+                        "impact",
+                        "when the impact began (impactStartDate) if before detection; ownerTeam "
+                                + "(the team's name, looked up by its id)"),
                 new MappingRow("changeMade", "the notes, each with its owner and time"),
                 new MappingRow("triage", "not recorded"));
     }
@@ -97,9 +102,17 @@ public final class OpsgenieIncidentsTool implements MigrationTool {
         r.put("problem", text(i, "description"));
         Instant began = instant(text(i, "impactStartDate"));
         String owner = r.named(doc, text(i, "ownerTeam"), "team");
-        r.put("impact", join("\n\n", began != null && created != null && began.isBefore(created) ? "Impact began " + began
-                + ", " + dev.hotfixlog.time.TimeText.human(Duration.between(began, created)) + " before the incident "
-                + "was opened." : null, owner == null ? null : "Owner team: " + owner));
+        r.put(
+                "impact",
+                join(
+                        "\n\n",
+                        began != null && created != null && began.isBefore(created)
+                                ? "Impact began " + began
+                                        + ", " + dev.hotfixlog.time.TimeText.human(Duration.between(began, created))
+                                        + " before the incident "
+                                        + "was opened."
+                                : null,
+                        owner == null ? null : "Owner team: " + owner));
         r.put("changeMade", notes(doc.path("notes"), "note", n -> text(n, "owner"), "createdAt"));
     }
 }

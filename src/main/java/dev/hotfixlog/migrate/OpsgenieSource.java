@@ -1,11 +1,11 @@
 package dev.hotfixlog.migrate;
 
-import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.text.Split;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +32,11 @@ final class OpsgenieSource implements Source {
     OpsgenieSource(MigrationRequest r, boolean incidents, Fetcher.Sleeper sleeper) {
         this.incidents = incidents;
         this.list = incidents ? "v1/incidents" : "v2/alerts";
-        this.fetcher = new Fetcher(r.from(), Map.of("Authorization", "GenieKey " + (r.token() == null ? ""
-                : r.token())), sleeper, r.limits());
+        this.fetcher = new Fetcher(
+                r.from(),
+                Map.of("Authorization", "GenieKey " + (r.token() == null ? "" : r.token())),
+                sleeper,
+                r.limits());
         this.since = r.since();
         this.until = r.until();
     }
@@ -48,8 +51,8 @@ final class OpsgenieSource implements Source {
                 after = Long.parseLong(p[0]);
                 offset = Integer.parseInt(p[1]);
             } catch (RuntimeException e) {
-                throw ValidationException.of("cursor", "'" + cursor + "' is not an Opsgenie position; run again "
-                        + "with --restart");
+                throw ValidationException.of(
+                        "cursor", "'" + cursor + "' is not an Opsgenie position; run again " + "with --restart");
             }
         }
         List<String> query = new ArrayList<>();
@@ -68,8 +71,9 @@ final class OpsgenieSource implements Source {
         long last = -1;
         for (JsonNode a : alerts) {
             if (!(a instanceof ObjectNode o) || !a.path("id").isTextual()) {
-                skipped.add(new Skipped("offset " + (offset + found.size() + skipped.size()), "an "
-                        + (incidents ? "incident" : "alert") + " without an id"));
+                skipped.add(new Skipped(
+                        "offset " + (offset + found.size() + skipped.size()),
+                        "an " + (incidents ? "incident" : "alert") + " without an id"));
                 continue;
             }
             String refused = SourceKeys.refusal(o.get("id").asText());
@@ -83,8 +87,9 @@ final class OpsgenieSource implements Source {
         }
         List<SourceDoc> docs = http.each(found, this::withNotes);
         boolean more = page.path("paging").hasNonNull("next") && alerts.size() == LIMIT;
-        String next = !more ? null : offset + 2 * LIMIT > OFFSET_CAP && last > after ? last + ":0"
-                : after + ":" + (offset + LIMIT);
+        String next = !more
+                ? null
+                : offset + 2 * LIMIT > OFFSET_CAP && last > after ? last + ":0" : after + ":" + (offset + LIMIT);
         return new SourcePage(docs, skipped, next);
     }
 
@@ -95,10 +100,18 @@ final class OpsgenieSource implements Source {
         alert.setAll(record(fetcher.get(list + "/" + id + "?identifierType=id"), list + "/" + id));
         alert.set("id", listed.get("id"));
         List<String> cut = new ArrayList<>();
-        ArrayNode notes = Http.collect(fetcher, list + "/" + id + "/notes?identifierType=id&limit=100&order=asc",
-                "data", OpsgenieSource::nextLink, cut);
-        ArrayNode logs = Http.collect(fetcher, list + "/" + id + "/logs?identifierType=id&limit=100&order=asc",
-                "data", OpsgenieSource::nextLink, cut);
+        ArrayNode notes = Http.collect(
+                fetcher,
+                list + "/" + id + "/notes?identifierType=id&limit=100&order=asc",
+                "data",
+                OpsgenieSource::nextLink,
+                cut);
+        ArrayNode logs = Http.collect(
+                fetcher,
+                list + "/" + id + "/logs?identifierType=id&limit=100&order=asc",
+                "data",
+                OpsgenieSource::nextLink,
+                cut);
         SourceDoc doc = doc(incidents, alert, notes, logs);
         Http.markCut(doc, cut);
         String team = SourceText.text(alert, "ownerTeam");
@@ -117,8 +130,8 @@ final class OpsgenieSource implements Source {
 
     /** A team's name ({@code GET /v2/teams/{id}}): an incident names its owner team by id. */
     private String teamName(String id) {
-        return SourceText.text(record(fetcher.get("v2/teams/" + Http.enc(id) + "?identifierType=id"), "v2/teams"),
-                "name");
+        return SourceText.text(
+                record(fetcher.get("v2/teams/" + Http.enc(id) + "?identifierType=id"), "v2/teams"), "name");
     }
 
     private static String nextLink(ObjectNode page) {
@@ -141,7 +154,10 @@ final class OpsgenieSource implements Source {
         ObjectNode copy = record.deepCopy();
         JsonNode notes = copy.remove("notes");
         JsonNode logs = copy.remove("logs");
-        return doc(incidents, copy, notes instanceof ArrayNode a ? a : Json.mapper().createArrayNode(),
+        return doc(
+                incidents,
+                copy,
+                notes instanceof ArrayNode a ? a : Json.mapper().createArrayNode(),
                 logs instanceof ArrayNode l ? l : Json.mapper().createArrayNode());
     }
 

@@ -1,11 +1,11 @@
 package dev.hotfixlog.migrate;
 
-import dev.hotfixlog.text.Split;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.text.Split;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,14 +24,22 @@ final class PagerDutySource implements Source {
     static final int OFFSET_CAP = 10_000;
     /** PagerDuty began in 2009: a window walk from there finds every incident an account has. */
     static final Instant FIRST = Instant.parse("2009-01-01T00:00:00Z");
+
     private final Fetcher fetcher;
     private final Http http = new Http();
     private final Instant since;
     private final Instant until;
 
     PagerDutySource(MigrationRequest r, Instant now, Fetcher.Sleeper sleeper) {
-        this.fetcher = new Fetcher(r.from(), Map.of("Authorization", "Token token=" + (r.token() == null ? ""
-                : r.token()), "Accept", "application/vnd.pagerduty+json;version=2"), sleeper, r.limits());
+        this.fetcher = new Fetcher(
+                r.from(),
+                Map.of(
+                        "Authorization",
+                        "Token token=" + (r.token() == null ? "" : r.token()),
+                        "Accept",
+                        "application/vnd.pagerduty+json;version=2"),
+                sleeper,
+                r.limits());
         this.since = r.since() == null ? FIRST : r.since();
         this.until = r.until() == null ? now : r.until();
     }
@@ -46,23 +54,26 @@ final class PagerDutySource implements Source {
                 start = Instant.ofEpochMilli(Long.parseLong(p[0]));
                 offset = Integer.parseInt(p[1]);
             } catch (RuntimeException e) {
-                throw ValidationException.of("cursor", "'" + cursor + "' is not a PagerDuty position; run again "
-                        + "with --restart");
+                throw ValidationException.of(
+                        "cursor", "'" + cursor + "' is not a PagerDuty position; run again " + "with --restart");
             }
         }
         Instant end = start.plus(WINDOW).isBefore(until) ? start.plus(WINDOW) : until;
-        String path = "incidents?since=" + Http.enc(start.toString()) + "&until=" + Http.enc(end.toString())
-                + "&limit=" + LIMIT + "&offset=" + offset + "&total=false&sort_by=created_at:asc&time_zone=UTC";
+        String path = "incidents?since=" + Http.enc(start.toString()) + "&until=" + Http.enc(end.toString()) + "&limit="
+                + LIMIT + "&offset=" + offset + "&total=false&sort_by=created_at:asc&time_zone=UTC";
         ObjectNode page = fetcher.get(path);
-        ArrayNode incidents = Http.list(page, "incidents", "incidents (" + start + " to " + end + ", offset "
-                + offset + ")");
+        ArrayNode incidents =
+                Http.list(page, "incidents", "incidents (" + start + " to " + end + ", offset " + offset + ")");
         List<Skipped> skipped = new ArrayList<>();
         List<ObjectNode> found = new ArrayList<>();
         Instant last = null;
         for (JsonNode i : incidents) {
             if (!(i instanceof ObjectNode o) || !i.path("id").isTextual()) {
-                skipped.add(new Skipped("offset " + (offset + found.size() + skipped.size()),
-                        "an incident without an id: " + Json.write(i).substring(0, Math.min(80, Json.write(i).length()))));
+                skipped.add(new Skipped(
+                        "offset " + (offset + found.size() + skipped.size()),
+                        "an incident without an id: "
+                                + Json.write(i)
+                                        .substring(0, Math.min(80, Json.write(i).length()))));
                 continue;
             }
             String refused = SourceKeys.refusal(o.get("id").asText());
@@ -78,7 +89,8 @@ final class PagerDutySource implements Source {
         String next;
         if (page.path("more").asBoolean(false) && !incidents.isEmpty()) {
             next = offset + 2 * LIMIT > OFFSET_CAP && last != null && last.isAfter(start)
-                    ? last.toEpochMilli() + ":0" : start.toEpochMilli() + ":" + (offset + LIMIT);
+                    ? last.toEpochMilli() + ":0"
+                    : start.toEpochMilli() + ":" + (offset + LIMIT);
         } else {
             next = end.isBefore(until) ? end.toEpochMilli() + ":0" : null;
         }
@@ -88,10 +100,16 @@ final class PagerDutySource implements Source {
     private SourceDoc withEntries(ObjectNode incident) {
         String id = incident.get("id").asText();
         List<String> cut = new ArrayList<>();
-        ArrayNode entries = Http.collect(fetcher, "incidents/" + Http.enc(id) + "/log_entries?limit=" + LIMIT
-                + "&offset=0&is_overview=false&time_zone=UTC", "log_entries", p -> p.path("more").asBoolean(false)
-                ? "incidents/" + Http.enc(id) + "/log_entries?limit=" + LIMIT + "&offset="
-                + (p.path("offset").asInt(0) + LIMIT) + "&is_overview=false&time_zone=UTC" : null, cut);
+        ArrayNode entries = Http.collect(
+                fetcher,
+                "incidents/" + Http.enc(id) + "/log_entries?limit=" + LIMIT
+                        + "&offset=0&is_overview=false&time_zone=UTC",
+                "log_entries",
+                p -> p.path("more").asBoolean(false)
+                        ? "incidents/" + Http.enc(id) + "/log_entries?limit=" + LIMIT + "&offset="
+                                + (p.path("offset").asInt(0) + LIMIT) + "&is_overview=false&time_zone=UTC"
+                        : null,
+                cut);
         ArrayNode notes = Http.collect(fetcher, "incidents/" + Http.enc(id) + "/notes", "notes", p -> null, cut);
         SourceDoc doc = doc(incident, entries, notes);
         Http.markCut(doc, cut);
@@ -104,7 +122,8 @@ final class PagerDutySource implements Source {
         doc.set("incident", incident);
         doc.set("log_entries", entries);
         doc.set("notes", notes);
-        return new SourceDoc(incident.get("id").asText(), doc, incident.path("html_url").asText(null));
+        return new SourceDoc(
+                incident.get("id").asText(), doc, incident.path("html_url").asText(null));
     }
 
     /** A saved page's incident may carry its {@code log_entries} and {@code notes}, as the API lists them. */
@@ -112,7 +131,9 @@ final class PagerDutySource implements Source {
         ObjectNode copy = incident.deepCopy();
         JsonNode entries = copy.remove("log_entries");
         JsonNode notes = copy.remove("notes");
-        return doc(copy, entries instanceof ArrayNode a ? a : Json.mapper().createArrayNode(),
+        return doc(
+                copy,
+                entries instanceof ArrayNode a ? a : Json.mapper().createArrayNode(),
                 notes instanceof ArrayNode n ? n : Json.mapper().createArrayNode());
     }
 

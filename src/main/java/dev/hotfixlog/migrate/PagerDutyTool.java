@@ -1,10 +1,10 @@
 package dev.hotfixlog.migrate;
 
-import static dev.hotfixlog.migrate.SourceText.text;
-import static dev.hotfixlog.migrate.SourceText.instant;
 import static dev.hotfixlog.migrate.SourceText.first;
+import static dev.hotfixlog.migrate.SourceText.instant;
 import static dev.hotfixlog.migrate.SourceText.list;
 import static dev.hotfixlog.migrate.SourceText.notes;
+import static dev.hotfixlog.migrate.SourceText.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,7 +42,8 @@ public final class PagerDutyTool implements MigrationTool {
 
     @Override
     public Source open(MigrationRequest request, Instant now, Fetcher.Sleeper sleeper) {
-        return request.overHttp() ? new PagerDutySource(request, now, sleeper)
+        return request.overHttp()
+                ? new PagerDutySource(request, now, sleeper)
                 : new SavedPages(request.from(), "incidents", PagerDutySource::saved);
     }
 
@@ -53,9 +54,12 @@ public final class PagerDutyTool implements MigrationTool {
 
     @Override
     public List<MappingRow> rows() {
-        return List.of(new MappingRow("title", "incident.title"),
+        return List.of(
+                new MappingRow("title", "incident.title"),
                 new MappingRow("severity", "priority.summary, else urgency, by the severity table"),
-                new MappingRow("owner", "who resolved it (resolve log entry), else who last acknowledged it, else the first assignee"),
+                new MappingRow(
+                        "owner",
+                        "who resolved it (resolve log entry), else who last acknowledged it, else the first assignee"),
                 new MappingRow("systemsAffected", "service.summary"),
                 new MappingRow("category", "incident_type.name"),
                 new MappingRow("detectedAt", "created_at"),
@@ -72,8 +76,8 @@ public final class PagerDutyTool implements MigrationTool {
     public void map(ObjectNode doc, Draft r, MigrationRequest request) {
         JsonNode i = doc.path("incident");
         r.title(text(i, "title"), text(i, "summary"));
-        r.severity(list(text(i.path("priority"), "summary"),
-                i.hasNonNull("urgency") ? "urgency:" + text(i, "urgency") : null));
+        r.severity(list(
+                text(i.path("priority"), "summary"), i.hasNonNull("urgency") ? "urgency:" + text(i, "urgency") : null));
         Instant notified = null;
         Instant resolved = null;
         String resolver = null;
@@ -98,8 +102,11 @@ public final class PagerDutyTool implements MigrationTool {
         r.systems(list(text(i.path("service"), "summary")));
         r.put("category", text(i.path("incident_type"), "name"));
         boolean done = "resolved".equals(text(i, "status"));
-        r.times(instant(text(i, "created_at")), notified, done ? first(resolved, instant(text(i, "resolved_at")))
-                : null, done);
+        r.times(
+                instant(text(i, "created_at")),
+                notified,
+                done ? first(resolved, instant(text(i, "resolved_at"))) : null,
+                done);
         String description = text(i, "description");
         r.put("problem", description != null && !description.equals(text(i, "title")) ? description : null);
         r.put("changeMade", notes(doc.path("notes"), "content", n -> text(n.path("user"), "summary"), "created_at"));

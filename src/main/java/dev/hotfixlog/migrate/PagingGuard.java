@@ -15,6 +15,7 @@ final class PagingGuard {
     static final int STALE_PAGES = 3;
     /** A position longer than this is no page's address (an OnCall {@code next} link is under 200). */
     static final int MAX_POSITION_CHARS = 4_096;
+
     private final int maxPages;
     private final Set<String> positions = new HashSet<>();
     private int stale;
@@ -40,21 +41,27 @@ final class PagingGuard {
             return;
         }
         if (next.length() > MAX_POSITION_CHARS) {
-            throw ValidationException.of("page", "the source gave a next page position of " + next.length()
-                    + " characters; no page's address is that long, so the run stops here");
+            throw ValidationException.of(
+                    "page",
+                    "the source gave a next page position of " + next.length()
+                            + " characters; no page's address is that long, so the run stops here");
         }
         if (!positions.add(next)) {
-            throw ValidationException.of("page", "the source gave the same next page twice ("
-                    + MigrationRequest.origin(next) + "): it is not moving on, so the run stops here");
+            throw ValidationException.of(
+                    "page",
+                    "the source gave the same next page twice (" + MigrationRequest.origin(next)
+                            + "): it is not moving on, so the run stops here");
         }
         stale = records > 0 && fresh == 0 ? stale + 1 : 0;
         if (stale >= STALE_PAGES) {
-            throw ValidationException.of("page", "the source's last " + STALE_PAGES + " pages held only records it "
-                    + "had already given: it is not moving on, so the run stops here");
+            throw ValidationException.of(
+                    "page",
+                    "the source's last " + STALE_PAGES + " pages held only records it "
+                            + "had already given: it is not moving on, so the run stops here");
         }
         if (pages >= maxPages) {
-            throw ValidationException.of("page", "read " + maxPages + " pages, the most one run reads "
-                    + "(--max-pages " + maxPages + ")");
+            throw ValidationException.of(
+                    "page", "read " + maxPages + " pages, the most one run reads " + "(--max-pages " + maxPages + ")");
         }
     }
 }

@@ -29,7 +29,8 @@ final class SavedPages implements Source {
         if (Files.isDirectory(p)) {
             try (Stream<Path> s = Files.list(p)) {
                 files = s.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))
-                        .sorted().toList();
+                        .sorted()
+                        .toList();
             } catch (IOException e) {
                 throw ValidationException.of("from", p + " cannot be read: " + e.getMessage());
             }
@@ -53,14 +54,18 @@ final class SavedPages implements Source {
         JsonNode page;
         try {
             if (Files.size(f) > Fetcher.MAX_BODY_BYTES) {
-                throw ValidationException.of(f.getFileName().toString(), "is larger than "
-                        + (Fetcher.MAX_BODY_BYTES >> 20) + " MiB; save smaller pages");
+                throw ValidationException.of(
+                        f.getFileName().toString(),
+                        "is larger than " + (Fetcher.MAX_BODY_BYTES >> 20) + " MiB; save smaller pages");
             }
             page = Json.mapper().readTree(Files.readAllBytes(f));
         } catch (JsonProcessingException e) {
-            throw ValidationException.of(f.getFileName().toString(), "is not JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-                    + e.getOriginalMessage());
+            throw ValidationException.of(
+                    f.getFileName().toString(),
+                    "is not JSON at line "
+                            + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ": "
+                            + e.getOriginalMessage());
         } catch (IOException e) {
             throw ValidationException.of(f.getFileName().toString(), "cannot be read: " + e.getMessage());
         }

@@ -1,9 +1,9 @@
 package dev.hotfixlog.migrate;
 
-import dev.hotfixlog.text.Split;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Severity;
+import dev.hotfixlog.text.Split;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +63,8 @@ public final class SeverityTable {
             try {
                 tools.named(field, k.substring(0, dot));
             } catch (ValidationException e) {
-                errors.add(new FieldError(field, k + "=" + v + ": " + e.errors().get(0).message()));
+                errors.add(new FieldError(
+                        field, k + "=" + v + ": " + e.errors().get(0).message()));
             }
         });
         if (!errors.isEmpty()) {
@@ -88,7 +89,8 @@ public final class SeverityTable {
             try {
                 Severity.parse(field, v);
             } catch (ValidationException e) {
-                errors.add(new FieldError(field, k + "=" + v + ": " + e.errors().get(0).message()));
+                errors.add(new FieldError(
+                        field, k + "=" + v + ": " + e.errors().get(0).message()));
             }
         });
         return errors;
@@ -98,7 +100,9 @@ public final class SeverityTable {
     public Map<String, String> linesOf(MigrationTool source) {
         Map<String, String> out = new LinkedHashMap<>();
         String prefix = source.name() + ".";
-        lines.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).sorted(Map.Entry.comparingByKey())
+        lines.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix))
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> out.put(e.getKey(), e.getValue().json()));
         return out;
     }
@@ -115,9 +119,13 @@ public final class SeverityTable {
             }
         }
         Severity fallback = lines.getOrDefault(key(source.name() + ".*"), Severity.MEDIUM);
-        List<String> given = values.stream().filter(v -> v != null && !v.isBlank()).toList();
-        notes.add(key + ": " + (given.isEmpty() ? "no priority or severity in " + source.label()
-                : "no line for " + String.join(" / ", given) + " in the severity table") + "; recorded as "
+        List<String> given =
+                values.stream().filter(v -> v != null && !v.isBlank()).toList();
+        notes.add(key + ": "
+                + (given.isEmpty()
+                        ? "no priority or severity in " + source.label()
+                        : "no line for " + String.join(" / ", given) + " in the severity table")
+                + "; recorded as "
                 + fallback.json() + " (" + source.name() + ".*)");
         return fallback;
     }

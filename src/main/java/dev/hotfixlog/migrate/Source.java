@@ -10,6 +10,5 @@ public interface Source extends AutoCloseable {
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -12,8 +12,7 @@ final class SourceKeys {
     /** How much of a refused id a report shows. */
     static final int SHOWN_CHARS = 40;
 
-    private SourceKeys() {
-    }
+    private SourceKeys() {}
 
     /** Why {@code id} cannot name a record, or null when it can. */
     static String refusal(String id) {

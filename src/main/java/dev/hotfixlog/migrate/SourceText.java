@@ -10,8 +10,7 @@ import java.util.Locale;
 
 /** Reading a tool's JSON the way every tool's mapping reads it: a missing or empty value is null, never "". */
 public final class SourceText {
-    private SourceText() {
-    }
+    private SourceText() {}
 
     /**
      * An http(s) address with no space in it: what {@code (?i)https?://\\S+} said, by hand, ASCII-only in its
@@ -94,8 +93,8 @@ public final class SourceText {
     }
 
     /** The tool's notes as one text, each with who wrote it and when: {@code [who, when] text}. */
-    public static String notes(JsonNode notes, String textField, java.util.function.Function<JsonNode, String> who,
-                                String atField) {
+    public static String notes(
+            JsonNode notes, String textField, java.util.function.Function<JsonNode, String> who, String atField) {
         List<String> out = new ArrayList<>();
         for (JsonNode n : notes) {
             String t = text(n, textField);
@@ -104,8 +103,11 @@ public final class SourceText {
             }
             String by = who.apply(n);
             String at = text(n, atField);
-            out.add((by != null || at != null ? "[" + (by == null ? "" : by) + (by != null && at != null ? ", " : "")
-                    + (at == null ? "" : at) + "] " : "") + t);
+            out.add((by != null || at != null
+                            ? "[" + (by == null ? "" : by) + (by != null && at != null ? ", " : "")
+                                    + (at == null ? "" : at) + "] "
+                            : "")
+                    + t);
         }
         return out.isEmpty() ? null : String.join("\n\n", out);
     }

@@ -16,8 +16,7 @@ import java.util.Set;
  * e-mail addresses), and which severities and messages it takes. Read from {@code HOTFIX_CHANNELS}, one entry per
  * {@code ;} or line: {@code slack https://hooks.slack.com/services/… severity=critical,high events=alert,complete}.
  */
-public record Channel(String name, ChannelKind kind, String target, Set<Severity> severities,
-                      Set<MessageKind> kinds) {
+public record Channel(String name, ChannelKind kind, String target, Set<Severity> severities, Set<MessageKind> kinds) {
     public static final String SETTING = "HOTFIX_CHANNELS";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,40}");
     private static final Pattern ENTRY_SEPARATOR = Pattern.compile("[;\\n]");
@@ -70,12 +69,12 @@ public record Channel(String name, ChannelKind kind, String target, Set<Severity
         String[] words = WHITE_SPACE.split(entry);
         ChannelKind type = known.get(words[0].toLowerCase(Locale.ROOT));
         if (type == null) {
-            throw ValidationException.of(SETTING, where + ": '" + words[0] + "' is not a channel type; use "
-                    + choices(known.keySet()));
+            throw ValidationException.of(
+                    SETTING, where + ": '" + words[0] + "' is not a channel type; use " + choices(known.keySet()));
         }
         if (words.length < 2) {
-            throw ValidationException.of(SETTING, where + ": says where to send, e.g. `" + type.name() + " "
-                    + type.example() + "`");
+            throw ValidationException.of(
+                    SETTING, where + ": says where to send, e.g. `" + type.name() + " " + type.example() + "`");
         }
         String target = words[1];
         type.checkTarget(where, target);
@@ -85,8 +84,8 @@ public record Channel(String name, ChannelKind kind, String target, Set<Severity
         for (int i = 2; i < words.length; i++) {
             String[] kv = EQUALS.split(words[i], 2);
             if (kv.length != 2 || kv[1].isEmpty()) {
-                throw ValidationException.of(SETTING, where + ": '" + words[i] + "' should be severity=…, events=… "
-                        + "or name=…");
+                throw ValidationException.of(
+                        SETTING, where + ": '" + words[i] + "' should be severity=…, events=… " + "or name=…");
             }
             switch (kv[0]) {
                 case "severity" -> {
@@ -102,8 +101,9 @@ public record Channel(String name, ChannelKind kind, String target, Set<Severity
                     }
                 }
                 case "name" -> name = kv[1];
-                default -> throw ValidationException.of(SETTING, where + ": unknown option '" + kv[0]
-                        + "'; use severity, events or name");
+                default ->
+                    throw ValidationException.of(
+                            SETTING, where + ": unknown option '" + kv[0] + "'; use severity, events or name");
             }
         }
         if (name == null) {

@@ -32,6 +32,7 @@ public final class DeliveryWorker implements AutoCloseable {
      * for 15 minutes, and would have sent again every one it had sent but not yet marked.
      */
     static final Duration LEASE = Duration.ofSeconds(60);
+
     private static final Duration SCAN_EVERY = Duration.ofMinutes(1);
     private static final int BATCH = 16;
     private static final int SENDERS = 8;
@@ -49,8 +50,13 @@ public final class DeliveryWorker implements AutoCloseable {
     private volatile boolean stopped;
     private Thread thread;
 
-    DeliveryWorker(Database db, OutboxRepository outbox, Notifier notifier, HotfixService hotfixes,
-                   SignAlarm.Source signs, Clock clock) {
+    DeliveryWorker(
+            Database db,
+            OutboxRepository outbox,
+            Notifier notifier,
+            HotfixService hotfixes,
+            SignAlarm.Source signs,
+            Clock clock) {
         this.db = db;
         this.reminders = new ReminderScan(db, notifier, hotfixes, clock);
         this.signScan = new SignScan(db, notifier, signs, clock);
@@ -105,21 +111,34 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private OutboxRepository.Attempt attempt(QueuedMessage m) {
-        Channel channel = notifier.channels().stream().filter(c -> c.name().equals(m.channel())).findFirst()
+        Channel channel = notifier.channels().stream()
+                .filter(c -> c.name().equals(m.channel()))
+                .findFirst()
                 .orElse(null);
         if (channel == null) {
-            return new OutboxRepository.Attempt(m, "channel '" + m.channel() + "' is no longer configured (HOTFIX_CHANNELS)");
+            return new OutboxRepository.Attempt(
+                    m, "channel '" + m.channel() + "' is no longer configured (HOTFIX_CHANNELS)");
         }
         try {
             channel.kind().send(channel, m);
             return new OutboxRepository.Attempt(m, null);
         } catch (DeliveryFailure e) {
             if (m.attempt() >= OutboxRepository.MAX_ATTEMPTS) {
-                LOG.warn("gave up on {} for {} to channel {} after {} attempts: {}", m.kind().json(), m.hotfixId(),
-                        m.channel(), m.attempt(), e.getMessage());
+                LOG.warn(
+                        "gave up on {} for {} to channel {} after {} attempts: {}",
+                        m.kind().json(),
+                        m.hotfixId(),
+                        m.channel(),
+                        m.attempt(),
+                        e.getMessage());
             } else {
-                LOG.info("{} for {} to channel {} failed (attempt {}), will retry: {}", m.kind().json(),
-                        m.hotfixId(), m.channel(), m.attempt(), e.getMessage());
+                LOG.info(
+                        "{} for {} to channel {} failed (attempt {}), will retry: {}",
+                        m.kind().json(),
+                        m.hotfixId(),
+                        m.channel(),
+                        m.attempt(),
+                        e.getMessage());
             }
             return new OutboxRepository.Attempt(m, e.getMessage());
         } catch (RuntimeException e) {

@@ -2,13 +2,13 @@ package dev.hotfixlog.notify;
 
 import com.google.re2j.Pattern;
 import dev.hotfixlog.Config;
+import dev.hotfixlog.error.ValidationException;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import dev.hotfixlog.error.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
@@ -119,7 +119,9 @@ public final class EmailChannel implements ChannelKind {
             }
         } catch (MessagingException e) {
             throw new DeliveryFailure("SMTP " + config.smtpHost() + ":" + config.smtpPort() + " refused: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip()));
+                    + (e.getMessage() == null
+                            ? e.getClass().getSimpleName()
+                            : e.getMessage().strip()));
         }
     }
 
@@ -141,7 +143,9 @@ public final class EmailChannel implements ChannelKind {
             super(session);
             this.outboxId = outboxId;
             int at = from.lastIndexOf('@');
-            this.domain = at < 0 ? "localhost" : NOT_HOST_NAME.matcher(from.substring(at + 1)).replaceAll("");
+            this.domain = at < 0
+                    ? "localhost"
+                    : NOT_HOST_NAME.matcher(from.substring(at + 1)).replaceAll("");
         }
 
         @Override

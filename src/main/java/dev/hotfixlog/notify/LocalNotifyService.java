@@ -19,8 +19,8 @@ public final class LocalNotifyService implements NotifyService, AutoCloseable {
     private final OutboxRepository outbox;
     private final DeliveryWorker worker;
 
-    public LocalNotifyService(Database db, Notifier notifier, HotfixService hotfixes, SignAlarm.Source signs,
-                              Clock clock) {
+    public LocalNotifyService(
+            Database db, Notifier notifier, HotfixService hotfixes, SignAlarm.Source signs, Clock clock) {
         this.db = db;
         this.notifier = notifier;
         this.hotfixes = hotfixes;
@@ -32,8 +32,12 @@ public final class LocalNotifyService implements NotifyService, AutoCloseable {
     public Preview preview(HotfixId id, MessageKind kind, String eta) {
         requireManual(kind);
         Hotfix h = hotfixes.get(id);
-        return new Preview(h.id().toString(), notifier.render(kind, notifier.values(h, blankToNull(eta))),
-                Channel.names(notifier.channelsFor(kind, h)), !notifier.channels().isEmpty(), notifier.usesEta(kind));
+        return new Preview(
+                h.id().toString(),
+                notifier.render(kind, notifier.values(h, blankToNull(eta))),
+                Channel.names(notifier.channelsFor(kind, h)),
+                !notifier.channels().isEmpty(),
+                notifier.usesEta(kind));
     }
 
     @Override
@@ -45,16 +49,18 @@ public final class LocalNotifyService implements NotifyService, AutoCloseable {
                     + "HOTFIX_CHANNELS (see the README's Notifications section)");
         }
         if (notifier.channelsFor(kind, h).isEmpty()) {
-            String which = h.severity().isStated() ? h.severity().json() + " hotfixes"
+            String which = h.severity().isStated()
+                    ? h.severity().json() + " hotfixes"
                     : "hotfixes whose severity is not stated";
             throw new ConflictException("no channel takes " + kind.label() + " messages for " + which
                     + "; configure one in HOTFIX_CHANNELS (see the README's Notifications section)");
         }
         // One person's key, hashed: any length fits the column, and two people's keys never meet.
-        String key = "sent:" + (requestKey == null || requestKey.isBlank() ? UUID.randomUUID()
-                : Sha256.hex(actor + "\n" + requestKey));
-        List<Long> ids = db.write(tx -> notifier.queue(tx, h, kind, key, notifier.values(h, blankToNull(eta)),
-                actor));
+        String key = "sent:"
+                + (requestKey == null || requestKey.isBlank()
+                        ? UUID.randomUUID()
+                        : Sha256.hex(actor + "\n" + requestKey));
+        List<Long> ids = db.write(tx -> notifier.queue(tx, h, kind, key, notifier.values(h, blankToNull(eta)), actor));
         worker.nudge();
         return db.read(tx -> outbox.byIds(tx, ids));
     }
@@ -77,9 +83,11 @@ public final class LocalNotifyService implements NotifyService, AutoCloseable {
 
     private static void requireManual(MessageKind kind) {
         if (kind == MessageKind.REMINDER || kind == MessageKind.SIGN || kind == MessageKind.RISK) {
-            throw ValidationException.of("kind", kind.json() + " messages go out on their own (a follow-up falling "
-                    + "due, a warning sign breached, an accepted risk past review); choose alert, complete or "
-                    + "stakeholder");
+            throw ValidationException.of(
+                    "kind",
+                    kind.json() + " messages go out on their own (a follow-up falling "
+                            + "due, a warning sign breached, an accepted risk past review); choose alert, complete or "
+                            + "stakeholder");
         }
     }
 

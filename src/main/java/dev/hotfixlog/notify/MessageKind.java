@@ -49,8 +49,10 @@ public enum MessageKind {
                 return k;
             }
         }
-        throw ValidationException.of(field, SecretRedactor.quoted(text)
-                + " is not a message; use alert, complete, stakeholder, "
-                + "reminder, sign or risk");
+        throw ValidationException.of(
+                field,
+                SecretRedactor.quoted(text)
+                        + " is not a message; use alert, complete, stakeholder, "
+                        + "reminder, sign or risk");
     }
 }

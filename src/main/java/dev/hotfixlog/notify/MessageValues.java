@@ -3,8 +3,8 @@ package dev.hotfixlog.notify;
 import dev.hotfixlog.hotfix.FollowUp;
 import dev.hotfixlog.hotfix.FollowUpKind;
 import dev.hotfixlog.hotfix.Hotfix;
-import dev.hotfixlog.hotfix.web.HotfixView;
 import dev.hotfixlog.hotfix.Timeline;
+import dev.hotfixlog.hotfix.web.HotfixView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,14 +18,47 @@ import java.util.Set;
  */
 final class MessageValues {
     static final String UNKNOWN = "not recorded yet";
-    static final Set<String> NAMES = Set.of("id", "issue", "severity", "owner", "impact", "eta", "fix", "systems",
-            "rollback", "monitoring", "rootCause", "next", "log", "whatHappened", "resolution", "prevention",
-            "timeline", "postmortemDate", "properFixDate", "postmortemStep", "properFixStep", "followUp", "followUpState", "followUpOwner",
-            "followUpDue", "followUpLink", "signName", "signDescription", "signValue", "signThreshold", "dashboard",
-            "riskId", "riskStatement", "riskOwner", "riskReviewBy", "riskOverdue", "riskProperFix", "riskLink");
+    static final Set<String> NAMES = Set.of(
+            "id",
+            "issue",
+            "severity",
+            "owner",
+            "impact",
+            "eta",
+            "fix",
+            "systems",
+            "rollback",
+            "monitoring",
+            "rootCause",
+            "next",
+            "log",
+            "whatHappened",
+            "resolution",
+            "prevention",
+            "timeline",
+            "postmortemDate",
+            "properFixDate",
+            "postmortemStep",
+            "properFixStep",
+            "followUp",
+            "followUpState",
+            "followUpOwner",
+            "followUpDue",
+            "followUpLink",
+            "signName",
+            "signDescription",
+            "signValue",
+            "signThreshold",
+            "dashboard",
+            "riskId",
+            "riskStatement",
+            "riskOwner",
+            "riskReviewBy",
+            "riskOverdue",
+            "riskProperFix",
+            "riskLink");
 
-    private MessageValues() {
-    }
+    private MessageValues() {}
 
     /** {@code eta} may be null (not estimated); {@code publicUrl} may be empty (then the log is the id). */
     static Map<String, String> of(Hotfix h, String eta, String publicUrl) {
@@ -45,8 +78,10 @@ final class MessageValues {
         FollowUp pm = h.followUps().get(FollowUpKind.POSTMORTEM);
         FollowUp proper = h.followUps().get(FollowUpKind.PROPER_FIX);
         v.put("next", next(pm, proper));
-        v.put("whatHappened", or(h.text("problem"), h.title()) + " (detected "
-                + HotfixView.time(h.timeline().detectedAt()) + ")");
+        v.put(
+                "whatHappened",
+                or(h.text("problem"), h.title()) + " (detected "
+                        + HotfixView.time(h.timeline().detectedAt()) + ")");
         v.put("resolution", or(h.text("changeMade"), UNKNOWN));
         v.put("prevention", prevention(h));
         v.put("timeline", timeline(h.timeline()));
@@ -56,8 +91,18 @@ final class MessageValues {
         v.put("properFixDate", whenFor(proper, "a date still to be set", "done"));
         v.put("postmortemStep", step("Post-mortem", pm, "scheduled for", "to be scheduled", "held"));
         v.put("properFixStep", step("Permanent fix", proper, "planned for", "to be planned", "done"));
-        blank(v, "followUp", "followUpState", "followUpOwner", "followUpDue", "followUpLink", "signName",
-                "signDescription", "signValue", "signThreshold", "dashboard");
+        blank(
+                v,
+                "followUp",
+                "followUpState",
+                "followUpOwner",
+                "followUpDue",
+                "followUpLink",
+                "signName",
+                "signDescription",
+                "signValue",
+                "signThreshold",
+                "dashboard");
         return v;
     }
 
@@ -76,7 +121,8 @@ final class MessageValues {
     }
 
     private static String number(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d)
+        return d == Math.rint(d) && Math.abs(d) < 1e15
+                ? String.valueOf((long) d)
                 : String.format(java.util.Locale.ROOT, "%.2f", d);
     }
 
@@ -113,8 +159,10 @@ final class MessageValues {
 
     private static String next(FollowUp pm, FollowUp proper) {
         String post = pm.done() ? "post-mortem done" : "post-mortem " + date(pm.dueAt(), "to be scheduled");
-        String fix = proper.done() ? "proper fix done" : "proper fix: " + or(proper.description(), "to be planned")
-                + (proper.dueAt() == null ? "" : " by " + HotfixView.time(proper.dueAt()));
+        String fix = proper.done()
+                ? "proper fix done"
+                : "proper fix: " + or(proper.description(), "to be planned")
+                        + (proper.dueAt() == null ? "" : " by " + HotfixView.time(proper.dueAt()));
         return post + "; " + fix;
     }
 
@@ -145,7 +193,8 @@ final class MessageValues {
     /** "2026-10-06 03:09 UTC", or what it is instead: "… (held)" once done, {@code none} with no date. */
     private static String whenFor(FollowUp f, String none, String doneWord) {
         if (f.done()) {
-            return f.doneAt() == null ? "an earlier date (" + doneWord + ", time not recorded)"
+            return f.doneAt() == null
+                    ? "an earlier date (" + doneWord + ", time not recorded)"
                     : HotfixView.time(f.doneAt()) + " (" + doneWord + ")";
         }
         return date(f.dueAt(), none);
@@ -154,8 +203,8 @@ final class MessageValues {
     /** One whole sentence for a next-steps line: planned, still to plan, or done (with its time when known). */
     private static String step(String what, FollowUp f, String plannedFor, String toPlan, String doneWord) {
         if (f.done()) {
-            return what + " " + doneWord + (f.doneAt() == null ? " (time not recorded)"
-                    : " on " + HotfixView.time(f.doneAt()));
+            return what + " " + doneWord
+                    + (f.doneAt() == null ? " (time not recorded)" : " on " + HotfixView.time(f.doneAt()));
         }
         return f.dueAt() == null ? what + " " + toPlan : what + " " + plannedFor + " " + HotfixView.time(f.dueAt());
     }

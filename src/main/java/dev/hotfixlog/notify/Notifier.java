@@ -34,9 +34,12 @@ public final class Notifier implements RecordListener {
      * the setting and line) for a database of this dialect; each channel is of one of the {@code kinds}.
      */
     public static Notifier create(Config config, List<ChannelKind> kinds, Dialect dialect, Clock clock) {
-        return new Notifier(Channel.parseAll(config.followThrough().channels(), kinds),
-                Templates.load(config.followThrough().templatesDir()), new OutboxRepository(dialect),
-                config.publicUrl(), clock);
+        return new Notifier(
+                Channel.parseAll(config.followThrough().channels(), kinds),
+                Templates.load(config.followThrough().templatesDir()),
+                new OutboxRepository(dialect),
+                config.publicUrl(),
+                clock);
     }
 
     Notifier(List<Channel> channels, Templates templates, OutboxRepository outbox, String publicUrl, Clock clock) {
@@ -51,16 +54,21 @@ public final class Notifier implements RecordListener {
     public void onChange(Handle h, RecordChange change) {
         Hotfix after = change.after();
         switch (change.kind()) {
-            case CREATED -> enqueue(h, after, MessageKind.ALERT, "alert:" + after.id(), values(after, null), SYSTEM,
-                    false);
+            case CREATED ->
+                enqueue(h, after, MessageKind.ALERT, "alert:" + after.id(), values(after, null), SYSTEM, false);
             case EDITED, EVENT -> {
                 if (change.before().status() != Status.COMPLETED && after.status() == Status.COMPLETED) {
-                    enqueue(h, after, MessageKind.COMPLETE, "complete:" + after.id(), values(after, null), SYSTEM,
+                    enqueue(
+                            h,
+                            after,
+                            MessageKind.COMPLETE,
+                            "complete:" + after.id(),
+                            values(after, null),
+                            SYSTEM,
                             false);
                 }
             }
-            case IMPORTED, DELETED -> {
-            }
+            case IMPORTED, DELETED -> {}
         }
     }
 
@@ -69,13 +77,15 @@ public final class Notifier implements RecordListener {
      * about the whole log). {@code dedupeKey} makes it once per sign and day.
      */
     int queueSign(Handle h, SignAlarm sign, String dedupeKey) {
-        List<Channel> targets = channels.stream().filter(c -> c.kinds().contains(MessageKind.SIGN)).toList();
+        List<Channel> targets = channels.stream()
+                .filter(c -> c.kinds().contains(MessageKind.SIGN))
+                .toList();
         if (targets.isEmpty()) {
             return 0;
         }
         Message m = render(MessageKind.SIGN, MessageValues.sign(sign, publicUrl));
-        outbox.enqueue(h, null, null, targets, dedupeKey, m, SYSTEM,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        outbox.enqueue(
+                h, null, null, targets, dedupeKey, m, SYSTEM, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         return targets.size();
     }
 
@@ -114,13 +124,19 @@ public final class Notifier implements RecordListener {
     }
 
     /** Queues one message per channel that takes it; returns the ids of the rows that are now queued. */
-    List<Long> queue(Handle h, Hotfix hotfix, MessageKind kind, String dedupeKey, Map<String, String> values,
-                     String actor) {
+    List<Long> queue(
+            Handle h, Hotfix hotfix, MessageKind kind, String dedupeKey, Map<String, String> values, String actor) {
         return enqueue(h, hotfix, kind, dedupeKey, values, actor, true);
     }
 
-    private List<Long> enqueue(Handle h, Hotfix hotfix, MessageKind kind, String dedupeKey,
-                               Map<String, String> values, String actor, boolean wantIds) {
+    private List<Long> enqueue(
+            Handle h,
+            Hotfix hotfix,
+            MessageKind kind,
+            String dedupeKey,
+            Map<String, String> values,
+            String actor,
+            boolean wantIds) {
         List<Channel> targets = channelsFor(kind, hotfix);
         if (targets.isEmpty()) {
             return List.of();
@@ -131,8 +147,11 @@ public final class Notifier implements RecordListener {
         } catch (RuntimeException e) {
             // The change matters more than its message: a template that cannot be filled must not stop a
             // declare at 3 AM. Say so loudly, and store the change.
-            LOG.error("could not fill the {} template for {}; the change is stored, the message is not sent",
-                    kind.json(), hotfix.id(), e);
+            LOG.error(
+                    "could not fill the {} template for {}; the change is stored, the message is not sent",
+                    kind.json(),
+                    hotfix.id(),
+                    e);
             return List.of();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -20,8 +20,9 @@ public final class NotifyApiClient implements NotifyService {
     @Override
     public Preview preview(HotfixId id, MessageKind kind, String eta) {
         String q = eta == null ? "" : "?eta=" + URLEncoder.encode(eta, StandardCharsets.UTF_8);
-        return NotifyJson.readPreview(ApiTransport.object(transport.send(
-                transport.request("/hotfixes/" + id + "/messages/" + kind.json() + q).GET())));
+        return NotifyJson.readPreview(ApiTransport.object(transport.send(transport
+                .request("/hotfixes/" + id + "/messages/" + kind.json() + q)
+                .GET())));
     }
 
     @Override
@@ -30,7 +31,8 @@ public final class NotifyApiClient implements NotifyService {
         if (eta != null) {
             body.put("eta", eta);
         }
-        HttpRequest.Builder b = transport.request("/hotfixes/" + id + "/messages/" + kind.json())
+        HttpRequest.Builder b = transport
+                .request("/hotfixes/" + id + "/messages/" + kind.json())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
         if (requestKey != null) {

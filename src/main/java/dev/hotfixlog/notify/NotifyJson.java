@@ -10,8 +10,7 @@ import java.util.List;
 
 /** The JSON of previews and deliveries, written by the routes and read back by the API client. */
 public final class NotifyJson {
-    private NotifyJson() {
-    }
+    private NotifyJson() {}
 
     public static ObjectNode write(Preview p) {
         ObjectNode o = Json.object();
@@ -29,8 +28,14 @@ public final class NotifyJson {
     static Preview readPreview(ObjectNode o) {
         List<String> channels = new ArrayList<>();
         o.path("channels").forEach(n -> channels.add(n.asText()));
-        return new Preview(o.path("hotfix").asText(), new Message(MessageKind.parse("kind", o.path("kind").asText()),
-                o.path("subject").asText(), o.path("text").asText()), channels, o.path("anyChannel").asBoolean(),
+        return new Preview(
+                o.path("hotfix").asText(),
+                new Message(
+                        MessageKind.parse("kind", o.path("kind").asText()),
+                        o.path("subject").asText(),
+                        o.path("text").asText()),
+                channels,
+                o.path("anyChannel").asBoolean(),
                 o.path("usesEta").asBoolean());
     }
 
@@ -58,11 +63,19 @@ public final class NotifyJson {
     static List<Delivery> readDeliveries(ObjectNode o) {
         List<Delivery> out = new ArrayList<>();
         for (JsonNode i : o.path("items")) {
-            out.add(new Delivery(i.path("id").asLong(), i.path("hotfix").asText(),
-                    MessageKind.parse("kind", i.path("kind").asText()), i.path("channel").asText(),
-                    i.path("status").asText(), i.path("attempts").asInt(), instant(i, "createdAt"),
-                    i.path("createdBy").asText(), instant(i, "nextAttemptAt"), instant(i, "deliveredAt"),
-                    i.path("lastError").isNull() ? null : i.path("lastError").asText(), i.path("subject").asText()));
+            out.add(new Delivery(
+                    i.path("id").asLong(),
+                    i.path("hotfix").asText(),
+                    MessageKind.parse("kind", i.path("kind").asText()),
+                    i.path("channel").asText(),
+                    i.path("status").asText(),
+                    i.path("attempts").asInt(),
+                    instant(i, "createdAt"),
+                    i.path("createdBy").asText(),
+                    instant(i, "nextAttemptAt"),
+                    instant(i, "deliveredAt"),
+                    i.path("lastError").isNull() ? null : i.path("lastError").asText(),
+                    i.path("subject").asText()));
         }
         return out;
     }

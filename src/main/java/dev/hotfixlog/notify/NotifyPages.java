@@ -4,9 +4,9 @@ import dev.hotfixlog.error.ConflictException;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.RecordPanels;
-import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
+import dev.hotfixlog.web.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.HashMap;
@@ -49,7 +49,11 @@ public final class NotifyPages implements RecordPanels {
         MessageKind kind = MessageKind.parse("kind", ctx.pathParam("kind"));
         String key = Requests.formText(ctx, "key");
         try {
-            service.send(id, kind, Requests.formText(ctx, "eta"), Requests.actor(ctx),
+            service.send(
+                    id,
+                    kind,
+                    Requests.formText(ctx, "eta"),
+                    Requests.actor(ctx),
                     key == null || key.isBlank() ? null : "form-" + key);
             ctx.status(303).header("Location", "/hotfixes/" + id + "#deliveries");
         } catch (ConflictException e) {
@@ -58,8 +62,8 @@ public final class NotifyPages implements RecordPanels {
     }
 
     private void show(Context ctx, int status, String eta, String key, String problem) {
-        Preview preview = service.preview(HotfixId.fromPath(ctx.pathParam("id")),
-                MessageKind.parse("kind", ctx.pathParam("kind")), eta);
+        Preview preview = service.preview(
+                HotfixId.fromPath(ctx.pathParam("id")), MessageKind.parse("kind", ctx.pathParam("kind")), eta);
         Map<String, Object> p = Requests.pageModel(ctx);
         p.put("preview", preview);
         p.put("eta", eta == null ? "" : eta);

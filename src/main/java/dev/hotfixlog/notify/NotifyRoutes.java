@@ -3,8 +3,8 @@ package dev.hotfixlog.notify;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.json.Json;
-import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.Requests;
+import dev.hotfixlog.web.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -28,8 +28,10 @@ public final class NotifyRoutes {
     }
 
     private void preview(Context ctx) {
-        Preview p = service.preview(HotfixId.fromPath(ctx.pathParam("id")),
-                MessageKind.parse("kind", ctx.pathParam("kind")), ctx.queryParam("eta"));
+        Preview p = service.preview(
+                HotfixId.fromPath(ctx.pathParam("id")),
+                MessageKind.parse("kind", ctx.pathParam("kind")),
+                ctx.queryParam("eta"));
         ctx.contentType("application/json").result(Json.write(NotifyJson.write(p)));
     }
 
@@ -38,12 +40,15 @@ public final class NotifyRoutes {
         if (!Requests.body(ctx).isBlank()) {
             ObjectNode body = Json.parseObject(Requests.body(ctx));
             if (body.hasNonNull("eta")) {
-                eta = body.get("eta").isTextual() ? body.get("eta").asText()
-                        : failEta();
+                eta = body.get("eta").isTextual() ? body.get("eta").asText() : failEta();
             }
         }
-        var queued = service.send(HotfixId.fromPath(ctx.pathParam("id")), MessageKind.parse("kind",
-                ctx.pathParam("kind")), eta, Requests.actor(ctx), ctx.header("Idempotency-Key"));
+        var queued = service.send(
+                HotfixId.fromPath(ctx.pathParam("id")),
+                MessageKind.parse("kind", ctx.pathParam("kind")),
+                eta,
+                Requests.actor(ctx),
+                ctx.header("Idempotency-Key"));
         ctx.status(202).contentType("application/json").result(Json.write(NotifyJson.write(queued)));
     }
 
@@ -52,7 +57,7 @@ public final class NotifyRoutes {
     }
 
     private void deliveries(Context ctx) {
-        ctx.contentType("application/json").result(Json.write(NotifyJson.write(
-                service.deliveries(HotfixId.fromPath(ctx.pathParam("id"))))));
+        ctx.contentType("application/json")
+                .result(Json.write(NotifyJson.write(service.deliveries(HotfixId.fromPath(ctx.pathParam("id"))))));
     }
 }

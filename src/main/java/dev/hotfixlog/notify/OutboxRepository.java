@@ -34,19 +34,31 @@ final class OutboxRepository {
      * no hotfix (a warning sign) has a null {@code hotfixId} and {@code severity}. One batch: on
      * PostgreSQL the rows travel together instead of one round trip per channel inside the caller's transaction.
      */
-    void enqueue(Handle h, String hotfixId, Severity severity, List<Channel> channels, String dedupeKey, Message m,
-                 String actor, Instant now) {
+    void enqueue(
+            Handle h,
+            String hotfixId,
+            Severity severity,
+            List<Channel> channels,
+            String dedupeKey,
+            Message m,
+            String actor,
+            Instant now) {
         PreparedBatch insert = h.prepareBatch("INSERT INTO outbox_message (hotfix_id, kind, channel, dedupe_key,"
                 + " severity, subject, body, status, attempts, next_attempt_at, created_at, created_by) VALUES"
                 + " (:hotfix, :kind, :channel, :key, :severity, :subject, :body, 'pending', 0, :now, :now, :actor)"
                 + " ON CONFLICT (channel, dedupe_key) DO NOTHING");
         for (Channel channel : channels) {
-            insert.bind("hotfix", hotfixId).bind("kind", m.kind().json()).bind("channel", channel.name())
+            insert.bind("hotfix", hotfixId)
+                    .bind("kind", m.kind().json())
+                    .bind("channel", channel.name())
                     .bind("key", dedupeKey)
                     // "" (the column is NOT NULL): no hotfix, or one whose severity is not stated; read back as null.
                     .bind("severity", severity == null || !severity.isStated() ? "" : severity.json())
                     .bind("subject", m.subject())
-                    .bind("body", m.text()).bind("now", now.toEpochMilli()).bind("actor", actor).add();
+                    .bind("body", m.text())
+                    .bind("now", now.toEpochMilli())
+                    .bind("actor", actor)
+                    .add();
         }
         insert.execute();
     }
@@ -58,17 +70,26 @@ final class OutboxRepository {
                 + (dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "");
         int taken = h.createUpdate("UPDATE outbox_message SET status = 'sending', claim = :claim, lease_until = :lease,"
                         + " attempts = attempts + 1 WHERE id IN (" + due + ")")
-                .bind("claim", claim).bind("lease", now.plus(lease).toEpochMilli()).bind("now", now.toEpochMilli())
-                .bind("limit", limit).execute();
+                .bind("claim", claim)
+                .bind("lease", now.plus(lease).toEpochMilli())
+                .bind("now", now.toEpochMilli())
+                .bind("limit", limit)
+                .execute();
         if (taken == 0) {
             return List.of();
         }
         return h.createQuery("SELECT id, hotfix_id, kind, channel, severity, subject, body, attempts FROM"
                         + " outbox_message WHERE claim = :claim AND status = 'sending' ORDER BY id")
                 .bind("claim", claim)
-                .map((rs, ctx) -> new QueuedMessage(rs.getLong(1), rs.getString(2),
-                        MessageKind.parse("kind", rs.getString(3)), rs.getString(4),
-                        severity(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getInt(8)))
+                .map((rs, ctx) -> new QueuedMessage(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        MessageKind.parse("kind", rs.getString(3)),
+                        rs.getString(4),
+                        severity(rs.getString(5)),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getInt(8)))
                 .list();
     }
 
@@ -80,12 +101,19 @@ final class OutboxRepository {
                 + " lease_until = NULL, last_error = :error WHERE id = :id AND claim = :claim AND status = 'sending'");
         for (Attempt a : attempts) {
             if (a.error() == null) {
-                delivered.bind("now", now.toEpochMilli()).bind("id", a.message().id()).bind("claim", claim).add();
+                delivered
+                        .bind("now", now.toEpochMilli())
+                        .bind("id", a.message().id())
+                        .bind("claim", claim)
+                        .add();
             } else {
                 boolean last = a.message().attempt() >= MAX_ATTEMPTS;
                 failed.bind("status", last ? "failed" : "pending")
                         .bind("next", now.plus(backoff(a.message().attempt())).toEpochMilli())
-                        .bind("error", a.error()).bind("id", a.message().id()).bind("claim", claim).add();
+                        .bind("error", a.error())
+                        .bind("id", a.message().id())
+                        .bind("claim", claim)
+                        .add();
             }
         }
         if (delivered.size() > 0) {
@@ -107,7 +135,9 @@ final class OutboxRepository {
 
     List<Delivery> forHotfix(Handle h, String hotfixId) {
         return h.createQuery("SELECT " + COLUMNS + " FROM outbox_message WHERE hotfix_id = :id ORDER BY id DESC")
-                .bind("id", hotfixId).map((rs, ctx) -> delivery(rs)).list();
+                .bind("id", hotfixId)
+                .map((rs, ctx) -> delivery(rs))
+                .list();
     }
 
     List<Delivery> byIds(Handle h, List<Long> ids) {
@@ -115,25 +145,41 @@ final class OutboxRepository {
             return List.of();
         }
         return h.createQuery("SELECT " + COLUMNS + " FROM outbox_message WHERE id IN (<ids>) ORDER BY id")
-                .bindList("ids", ids).map((rs, ctx) -> delivery(rs)).list();
+                .bindList("ids", ids)
+                .map((rs, ctx) -> delivery(rs))
+                .list();
     }
 
     List<Long> findIds(Handle h, List<Channel> channels, String dedupeKey) {
         return h.createQuery("SELECT id FROM outbox_message WHERE dedupe_key = :k AND channel IN (<channels>)"
                         + " ORDER BY id")
-                .bind("k", dedupeKey).bindList("channels", Channel.names(channels)).mapTo(Long.class).list();
+                .bind("k", dedupeKey)
+                .bindList("channels", Channel.names(channels))
+                .mapTo(Long.class)
+                .list();
     }
 
     /** How many messages wait to be delivered (pending or being sent); for health and the benchmark. */
     long backlog(Handle h) {
         return h.createQuery("SELECT COUNT(*) FROM outbox_message WHERE status IN ('pending', 'sending')")
-                .mapTo(Long.class).one();
+                .mapTo(Long.class)
+                .one();
     }
 
     private static Delivery delivery(ResultSet rs) throws SQLException {
-        return new Delivery(rs.getLong(1), rs.getString(2), MessageKind.parse("kind", rs.getString(3)),
-                rs.getString(4), rs.getString(5), rs.getInt(6), instant(rs, 7), rs.getString(8), instant(rs, 9),
-                instant(rs, 10), rs.getString(11), rs.getString(12));
+        return new Delivery(
+                rs.getLong(1),
+                rs.getString(2),
+                MessageKind.parse("kind", rs.getString(3)),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getInt(6),
+                instant(rs, 7),
+                rs.getString(8),
+                instant(rs, 9),
+                instant(rs, 10),
+                rs.getString(11),
+                rs.getString(12));
     }
 
     /** Empty for a message about no hotfix (a warning sign). */
@@ -147,6 +193,5 @@ final class OutboxRepository {
     }
 
     /** One delivery attempt's result: {@code error} is null when the receiver took the message. */
-    record Attempt(QueuedMessage message, String error) {
-    }
+    record Attempt(QueuedMessage message, String error) {}
 }

@@ -8,8 +8,7 @@ import org.jdbi.v3.core.Handle;
 /** The reminders' SQL: open follow-ups falling due (the record's views), and the reminders already queued. */
 final class ReminderRepository {
     /** An open follow-up with a due time at or before {@code soonMillis}, with its record's severity. */
-    record OpenFollowUp(String hotfixId, FollowUpKind kind, long dueMillis, Severity severity) {
-    }
+    record OpenFollowUp(String hotfixId, FollowUpKind kind, long dueMillis, Severity severity) {}
 
     List<OpenFollowUp> dueBy(Handle h, long soonMillis) {
         return h.createQuery("""
@@ -17,8 +16,11 @@ final class ReminderRepository {
                         FROM record_follow_ups f JOIN record_facts h ON h.id = f.hotfix_id
                         WHERE f.done = false AND f.due_at IS NOT NULL AND f.due_at <= :soon""")
                 .bind("soon", soonMillis)
-                .map((rs, ctx) -> new OpenFollowUp(rs.getString(1), FollowUpKind.fromJson(rs.getString(2)).orElse(null),
-                        rs.getLong(3), Severity.stored("severity", rs.getString(4))))
+                .map((rs, ctx) -> new OpenFollowUp(
+                        rs.getString(1),
+                        FollowUpKind.fromJson(rs.getString(2)).orElse(null),
+                        rs.getLong(3),
+                        Severity.stored("severity", rs.getString(4))))
                 .list();
     }
 
@@ -27,13 +29,23 @@ final class ReminderRepository {
         return h.createQuery("""
                         SELECT COUNT(*) FROM record_follow_ups
                         WHERE hotfix_id = :id AND kind = :k AND done = false AND due_at = :due""")
-                .bind("id", hotfixId).bind("k", kind.json()).bind("due", dueMillis).mapTo(Integer.class).one() == 1;
+                        .bind("id", hotfixId)
+                        .bind("k", kind.json())
+                        .bind("due", dueMillis)
+                        .mapTo(Integer.class)
+                        .one()
+                == 1;
     }
 
     /** An accepted risk past its review date (the register's read model {@code risk_facts}). */
-    record ExpiredRisk(long id, String hotfixId, String statement, String owner, String properFix, long reviewBy,
-                       Severity severity) {
-    }
+    record ExpiredRisk(
+            long id,
+            String hotfixId,
+            String statement,
+            String owner,
+            String properFix,
+            long reviewBy,
+            Severity severity) {}
 
     List<ExpiredRisk> expiredRisks(Handle h, long now) {
         return h.createQuery("""
@@ -41,16 +53,26 @@ final class ReminderRepository {
                         FROM risk_facts r JOIN record_facts h ON h.id = r.hotfix_id
                         WHERE r.state <> 'retired' AND r.review_by < :now""")
                 .bind("now", now)
-                .map((rs, ctx) -> new ExpiredRisk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6), Severity.stored("severity", rs.getString(7))))
+                .map((rs, ctx) -> new ExpiredRisk(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getLong(6),
+                        Severity.stored("severity", rs.getString(7))))
                 .list();
     }
 
     /** Whether that risk is still past that review date and not retired (not re-accepted or retired since). */
     boolean stillExpired(Handle h, long riskId, long reviewBy) {
         return h.createQuery("SELECT COUNT(*) FROM risk_facts WHERE id = :id AND state <> 'retired' "
-                        + "AND review_by = :reviewBy")
-                .bind("id", riskId).bind("reviewBy", reviewBy).mapTo(Integer.class).one() == 1;
+                                + "AND review_by = :reviewBy")
+                        .bind("id", riskId)
+                        .bind("reviewBy", reviewBy)
+                        .mapTo(Integer.class)
+                        .one()
+                == 1;
     }
 
     /** Which of these dedupe keys a message of {@code kind} was already queued under. */
@@ -58,6 +80,9 @@ final class ReminderRepository {
         return h.createQuery("""
                         SELECT DISTINCT dedupe_key FROM outbox_message
                         WHERE kind = :kind AND dedupe_key IN (<keys>)""")
-                .bind("kind", kind).bindList("keys", keys).mapTo(String.class).list();
+                .bind("kind", kind)
+                .bindList("keys", keys)
+                .mapTo(String.class)
+                .list();
     }
 }

@@ -42,9 +42,10 @@ final class ReminderScan {
     int run() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<Candidate> candidates = new ArrayList<>();
-        for (ReminderRepository.OpenFollowUp f : db.read(h -> repo.dueBy(h, now.plus(DUE_SOON).toEpochMilli()))) {
-            if (f.kind() != null && notifier.channels().stream()
-                    .anyMatch(ch -> ch.takes(MessageKind.REMINDER, f.severity()))) {
+        for (ReminderRepository.OpenFollowUp f :
+                db.read(h -> repo.dueBy(h, now.plus(DUE_SOON).toEpochMilli()))) {
+            if (f.kind() != null
+                    && notifier.channels().stream().anyMatch(ch -> ch.takes(MessageKind.REMINDER, f.severity()))) {
                 candidates.add(new Candidate(f.hotfixId(), f.kind(), f.dueMillis(), f.severity(), now));
             }
         }
@@ -70,8 +71,8 @@ final class ReminderScan {
             for (Due d : due) {
                 Candidate c = d.candidate();
                 if (repo.stillDue(tx, c.hotfixId(), c.kind(), c.dueMillis())) {
-                    count += notifier.queue(tx, d.hotfix(), MessageKind.REMINDER, c.key(), d.values(),
-                            Notifier.SYSTEM).size();
+                    count += notifier.queue(tx, d.hotfix(), MessageKind.REMINDER, c.key(), d.values(), Notifier.SYSTEM)
+                            .size();
                 }
             }
             return count;
@@ -82,15 +83,15 @@ final class ReminderScan {
         Set<String> found = new HashSet<>();
         for (int i = 0; i < candidates.size(); i += KEY_CHUNK) {
             List<String> keys = candidates.subList(i, Math.min(candidates.size(), i + KEY_CHUNK)).stream()
-                    .map(Candidate::key).toList();
+                    .map(Candidate::key)
+                    .toList();
             found.addAll(db.read(h -> repo.queuedKeys(h, "reminder", keys)));
         }
         return found;
     }
 
     /** A reminder to queue: the follow-up, its record, and the template's values. */
-    private record Due(Candidate candidate, Hotfix hotfix, Map<String, String> values) {
-    }
+    private record Due(Candidate candidate, Hotfix hotfix, Map<String, String> values) {}
 
     /** An open follow-up within a day of its due time, or past it, as seen at {@code now}. */
     private record Candidate(String hotfixId, FollowUpKind kind, long dueMillis, Severity severity, Instant now) {
@@ -103,7 +104,8 @@ final class ReminderScan {
             if (!overdue()) {
                 return base + ":soon";
             }
-            return base + ":overdue-day-" + (now.toEpochMilli() - dueMillis) / Duration.ofDays(1).toMillis();
+            return base + ":overdue-day-"
+                    + (now.toEpochMilli() - dueMillis) / Duration.ofDays(1).toMillis();
         }
     }
 }

@@ -67,8 +67,8 @@ final class RiskReminderScan {
             int count = 0;
             for (Due d : due) {
                 if (repo.stillExpired(tx, d.risk().id(), d.risk().reviewBy())) {
-                    count += notifier.queue(tx, d.hotfix(), MessageKind.RISK, d.key(), d.values(),
-                            Notifier.SYSTEM).size();
+                    count += notifier.queue(tx, d.hotfix(), MessageKind.RISK, d.key(), d.values(), Notifier.SYSTEM)
+                            .size();
                 }
             }
             return count;
@@ -81,6 +81,5 @@ final class RiskReminderScan {
         return "risk:" + r.id() + ":" + r.reviewBy() + ":week-" + week;
     }
 
-    private record Due(ReminderRepository.ExpiredRisk risk, String key, Hotfix hotfix, Map<String, String> values) {
-    }
+    private record Due(ReminderRepository.ExpiredRisk risk, String key, Hotfix hotfix, Map<String, String> values) {}
 }

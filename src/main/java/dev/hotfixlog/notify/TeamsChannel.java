@@ -40,8 +40,11 @@ public final class TeamsChannel extends WebhookKind {
             ObjectNode block = body.addObject();
             block.put("type", "TextBlock");
             // Adaptive Cards read a little Markdown; a line of the record stays a line of text.
-            block.put("text", line.isEmpty() ? " " : line.replace("[", "\\[").replace("*", "\\*")
-                    .replace("_", "\\_"));
+            block.put(
+                    "text",
+                    line.isEmpty()
+                            ? " "
+                            : line.replace("[", "\\[").replace("*", "\\*").replace("_", "\\_"));
             block.put("wrap", true);
             block.put("spacing", "None");
         }

@@ -36,8 +36,10 @@ public final class Template {
             Matcher m = PLACEHOLDER.matcher(lines[i]);
             while (m.find()) {
                 if (!known.contains(m.group(1))) {
-                    throw ValidationException.of(source, "line " + (i + 1) + ": unknown placeholder {{" + m.group(1)
-                            + "}}; known: " + String.join(", ", known.stream().sorted().toList()));
+                    throw ValidationException.of(
+                            source,
+                            "line " + (i + 1) + ": unknown placeholder {{" + m.group(1) + "}}; known: "
+                                    + String.join(", ", known.stream().sorted().toList()));
                 }
             }
         }
@@ -70,8 +72,10 @@ public final class Template {
     /** Fills every placeholder from {@code values} (each key is one of {@code known}). */
     public Message render(MessageKind kind, Map<String, String> values) {
         String text = fill(body, values);
-        String subjectLine = subject != null ? fill(subject, values)
-                : values.getOrDefault("id", "") + " " + text.lines().findFirst().orElse("").trim();
+        String subjectLine = subject != null
+                ? fill(subject, values)
+                : values.getOrDefault("id", "") + " "
+                        + text.lines().findFirst().orElse("").trim();
         return new Message(kind, oneLine(subjectLine), text);
     }
 

@@ -31,16 +31,17 @@ public abstract class WebhookKind implements ChannelKind {
             throw ValidationException.of(Channel.SETTING, where + ": '" + Channel.shorten(target) + "' is not a URL");
         }
         if (!("https".equals(u.getScheme()) || "http".equals(u.getScheme())) || u.getHost() == null) {
-            throw ValidationException.of(Channel.SETTING, where + ": the webhook URL must start with https:// (or "
-                    + "http:// inside your network)");
+            throw ValidationException.of(
+                    Channel.SETTING,
+                    where + ": the webhook URL must start with https:// (or " + "http:// inside your network)");
         }
     }
 
     @Override
     public String shownTarget(String target) {
         URI u = URI.create(target);
-        return u.getScheme() + "://" + u.getAuthority() + (u.getPath() == null || u.getPath().length() <= 1 ? ""
-                : "/…");
+        return u.getScheme() + "://" + u.getAuthority()
+                + (u.getPath() == null || u.getPath().length() <= 1 ? "" : "/…");
     }
 
     @Override

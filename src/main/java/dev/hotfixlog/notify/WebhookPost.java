@@ -23,7 +23,8 @@ public final class WebhookPost {
 
     /** Posts {@code json} to the channel's URL; any answer but a 2xx is a failure the worker retries. */
     public void send(Channel channel, QueuedMessage m, String json) throws DeliveryFailure {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(channel.target())).timeout(TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(URI.create(channel.target()))
+                .timeout(TIMEOUT)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "hotfix-log")
                 .header("Idempotency-Key", "hotfix-log-" + m.id())
@@ -51,7 +52,10 @@ public final class WebhookPost {
             synchronized (this) {
                 c = http;
                 if (c == null) {
-                    c = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+                    c = HttpClient.newBuilder()
+                            .connectTimeout(TIMEOUT)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
                     http = c;
                 }
             }

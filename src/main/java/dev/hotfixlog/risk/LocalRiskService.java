@@ -29,8 +29,8 @@ public final class LocalRiskService implements RiskService {
     private final ReviewPeriods periods;
     private final RiskRepository repo = new RiskRepository();
 
-    public LocalRiskService(Database db, Clock clock, SecretRedactor redactor, HotfixService hotfixes,
-                            ReviewPeriods periods) {
+    public LocalRiskService(
+            Database db, Clock clock, SecretRedactor redactor, HotfixService hotfixes, ReviewPeriods periods) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.redactor = Objects.requireNonNull(redactor, "redactor");
@@ -40,7 +40,9 @@ public final class LocalRiskService implements RiskService {
 
     @Override
     public List<Risk> list(RiskQuery query) {
-        String hotfix = query.hotfixId() == null ? null : HotfixId.parse(query.hotfixId()).toString();
+        String hotfix = query.hotfixId() == null
+                ? null
+                : HotfixId.parse(query.hotfixId()).toString();
         RiskQuery q = new RiskQuery(query.standing(), query.system(), query.owner(), hotfix, query.limit());
         return db.read(h -> repo.list(h, q, clock.millis()));
     }
@@ -60,14 +62,23 @@ public final class LocalRiskService implements RiskService {
     public Risk add(NewRisk r, String actor) {
         Hotfix hotfix = hotfixes.get(HotfixId.parse(r.hotfixId()));
         long now = clock.millis();
-        Instant reviewBy = r.reviewBy() != null ? r.reviewBy()
-                : Instant.ofEpochMilli(now).plus(periods.of(hotfix.severity()));
+        Instant reviewBy =
+                r.reviewBy() != null ? r.reviewBy() : Instant.ofEpochMilli(now).plus(periods.of(hotfix.severity()));
         long id = db.write(h -> {
             // Nobody named: the hotfix's owner owns what it accepted.
-            long made = repo.insert(h, new RiskRepository.Row(hotfix.id().toString(), false, mask(r.statement()),
-                    r.owner() != null ? mask(r.owner()) : hotfix.owner(), mask(actor), r.decision(),
-                    mask(r.controls()), mask(r.properFix()),
-                    reviewBy.toEpochMilli(), now));
+            long made = repo.insert(
+                    h,
+                    new RiskRepository.Row(
+                            hotfix.id().toString(),
+                            false,
+                            mask(r.statement()),
+                            r.owner() != null ? mask(r.owner()) : hotfix.owner(),
+                            mask(actor),
+                            r.decision(),
+                            mask(r.controls()),
+                            mask(r.properFix()),
+                            reviewBy.toEpochMilli(),
+                            now));
             repo.event(h, made, now, mask(actor), "accepted", "added by hand; review by " + HotfixView.time(reviewBy));
             return made;
         });
@@ -91,8 +102,12 @@ public final class LocalRiskService implements RiskService {
         if (reviewBy == null || !reviewBy.isAfter(clock.instant())) {
             throw ValidationException.of("reviewBy", "must be a time after now, was " + reviewBy);
         }
-        return change(id, actor, "reaccepted", why + "; review by " + HotfixView.time(reviewBy), r ->
-                with(r, r.statement(), r.controls(), reviewBy, RiskState.OPEN, null, null, false));
+        return change(
+                id,
+                actor,
+                "reaccepted",
+                why + "; review by " + HotfixView.time(reviewBy),
+                r -> with(r, r.statement(), r.controls(), reviewBy, RiskState.OPEN, null, null, false));
     }
 
     @Override
@@ -106,8 +121,8 @@ public final class LocalRiskService implements RiskService {
         });
     }
 
-    private Risk change(long id, String actor, String action, String detail,
-                        java.util.function.UnaryOperator<Risk> how) {
+    private Risk change(
+            long id, String actor, String action, String detail, java.util.function.UnaryOperator<Risk> how) {
         long now = clock.millis();
         db.write(h -> {
             Risk current = repo.find(h, id).orElseThrow(() -> new NotFoundException("no risk RISK-" + id));
@@ -123,15 +138,52 @@ public final class LocalRiskService implements RiskService {
 
     /** The same risk under another id (a page's risk matched to, or added as, one of this log's). */
     static Risk withId(Risk r, long id) {
-        return new Risk(id, r.hotfixId(), r.fromRecord(), r.statement(), r.owner(), r.acceptedBy(), r.decision(),
-                r.controls(), r.properFix(), r.reviewBy(), r.state(), r.acceptedAt(), r.retiredAt(), r.retireReason(),
-                r.retiredByFix(), r.systems(), r.version());
+        return new Risk(
+                id,
+                r.hotfixId(),
+                r.fromRecord(),
+                r.statement(),
+                r.owner(),
+                r.acceptedBy(),
+                r.decision(),
+                r.controls(),
+                r.properFix(),
+                r.reviewBy(),
+                r.state(),
+                r.acceptedAt(),
+                r.retiredAt(),
+                r.retireReason(),
+                r.retiredByFix(),
+                r.systems(),
+                r.version());
     }
 
-    static Risk with(Risk r, String statement, String controls, Instant reviewBy, RiskState state, Instant retiredAt,
-                     String reason, boolean byFix) {
-        return new Risk(r.id(), r.hotfixId(), r.fromRecord(), statement, r.owner(), r.acceptedBy(), r.decision(),
-                controls, r.properFix(), reviewBy, state, r.acceptedAt(), retiredAt, reason, byFix, r.systems(),
+    static Risk with(
+            Risk r,
+            String statement,
+            String controls,
+            Instant reviewBy,
+            RiskState state,
+            Instant retiredAt,
+            String reason,
+            boolean byFix) {
+        return new Risk(
+                r.id(),
+                r.hotfixId(),
+                r.fromRecord(),
+                statement,
+                r.owner(),
+                r.acceptedBy(),
+                r.decision(),
+                controls,
+                r.properFix(),
+                reviewBy,
+                state,
+                r.acceptedAt(),
+                retiredAt,
+                reason,
+                byFix,
+                r.systems(),
                 r.version());
     }
 

@@ -10,8 +10,14 @@ import java.util.List;
  * A risk added by hand to a hotfix: the statement is required; the decision defaults to accept and the review date
  * to the hotfix's severity's ({@link ReviewPeriods}). Texts are bounded here, masked by the service.
  */
-public record NewRisk(String hotfixId, String statement, String owner, RiskDecision decision, String controls,
-                      String properFix, Instant reviewBy) {
+public record NewRisk(
+        String hotfixId,
+        String statement,
+        String owner,
+        RiskDecision decision,
+        String controls,
+        String properFix,
+        Instant reviewBy) {
     public static final int MAX_TEXT = 4_000;
     public static final int MAX_NAME = 200;
 

@@ -17,6 +17,7 @@ import java.util.Map;
 public record ReviewPeriods(Map<Severity, Duration> bySeverity) {
     private static final Pattern COMMA = Pattern.compile(",");
     private static final Pattern EQUALS = Pattern.compile("=");
+
     public ReviewPeriods {
         EnumMap<Severity, Duration> copy = new EnumMap<>(Severity.class);
         copy.putAll(bySeverity);
@@ -29,7 +30,9 @@ public record ReviewPeriods(Map<Severity, Duration> bySeverity) {
      */
     public Duration of(Severity severity) {
         Duration d = bySeverity.get(severity);
-        return d != null ? d : bySeverity.values().stream().min(Duration::compareTo).orElseThrow();
+        return d != null
+                ? d
+                : bySeverity.values().stream().min(Duration::compareTo).orElseThrow();
     }
 
     /** Reads {@code severity=amount} pairs; {@code setting} names the configuration key in every error. */

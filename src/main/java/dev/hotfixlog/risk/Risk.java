@@ -11,10 +11,24 @@ import java.util.Objects;
  * kept in step with the hotfix's Risk Accepted (one a hotfix); otherwise added by hand. {@code state} is the
  * stored one (open, mitigated, retired); {@link #standing} adds expiry.
  */
-public record Risk(long id, String hotfixId, boolean fromRecord, String statement, String owner, String acceptedBy,
-                   RiskDecision decision, String controls, String properFix, Instant reviewBy, RiskState state,
-                   Instant acceptedAt, Instant retiredAt, String retireReason, boolean retiredByFix,
-                   List<String> systems, int version) {
+public record Risk(
+        long id,
+        String hotfixId,
+        boolean fromRecord,
+        String statement,
+        String owner,
+        String acceptedBy,
+        RiskDecision decision,
+        String controls,
+        String properFix,
+        Instant reviewBy,
+        RiskState state,
+        Instant acceptedAt,
+        Instant retiredAt,
+        String retireReason,
+        boolean retiredByFix,
+        List<String> systems,
+        int version) {
     public Risk {
         Objects.requireNonNull(hotfixId, "hotfixId");
         Objects.requireNonNull(statement, "statement");

@@ -24,7 +24,8 @@ public final class RiskApiClient implements RiskService {
         param(s, "system", q.system());
         param(s, "owner", q.owner());
         param(s, "hotfix", q.hotfixId());
-        return RiskJson.readList(ApiTransport.object(transport.send(transport.request(s.toString()).GET())));
+        return RiskJson.readList(ApiTransport.object(
+                transport.send(transport.request(s.toString()).GET())));
     }
 
     private static void param(StringBuilder s, String name, String value) {
@@ -35,12 +36,14 @@ public final class RiskApiClient implements RiskService {
 
     @Override
     public Risk get(long id) {
-        return RiskJson.read(ApiTransport.object(transport.send(transport.request("/risks/RISK-" + id).GET())));
+        return RiskJson.read(ApiTransport.object(
+                transport.send(transport.request("/risks/RISK-" + id).GET())));
     }
 
     @Override
     public List<RiskEvent> history(long id) {
-        ObjectNode o = ApiTransport.object(transport.send(transport.request("/risks/RISK-" + id).GET()));
+        ObjectNode o = ApiTransport.object(
+                transport.send(transport.request("/risks/RISK-" + id).GET()));
         ObjectNode wrapped = Json.object();
         wrapped.set("items", o.path("history"));
         return RiskJson.readHistory(wrapped);
@@ -48,7 +51,9 @@ public final class RiskApiClient implements RiskService {
 
     @Override
     public Risk add(NewRisk r, String actor) {
-        ObjectNode body = Json.object().put("hotfix", r.hotfixId()).put("statement", r.statement())
+        ObjectNode body = Json.object()
+                .put("hotfix", r.hotfixId())
+                .put("statement", r.statement())
                 .put("decision", r.decision().json());
         if (r.owner() != null) {
             body.put("owner", r.owner());
@@ -72,8 +77,11 @@ public final class RiskApiClient implements RiskService {
 
     @Override
     public Risk reaccept(long id, Instant reviewBy, String reason, String actor) {
-        return post("/risks/RISK-" + id + "/reaccept", Json.object().put("reviewBy",
-                reviewBy == null ? null : reviewBy.toString()).put("reason", reason));
+        return post(
+                "/risks/RISK-" + id + "/reaccept",
+                Json.object()
+                        .put("reviewBy", reviewBy == null ? null : reviewBy.toString())
+                        .put("reason", reason));
     }
 
     @Override
@@ -82,7 +90,8 @@ public final class RiskApiClient implements RiskService {
     }
 
     private Risk post(String path, ObjectNode body) {
-        return RiskJson.read(ApiTransport.object(transport.send(transport.request(path)
+        return RiskJson.read(ApiTransport.object(transport.send(transport
+                .request(path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))))));
     }

@@ -3,9 +3,9 @@ package dev.hotfixlog.risk;
 import dev.hotfixlog.hotfix.FollowUp;
 import dev.hotfixlog.hotfix.FollowUpKind;
 import dev.hotfixlog.hotfix.Hotfix;
-import dev.hotfixlog.hotfix.web.HotfixView;
 import dev.hotfixlog.hotfix.RecordChange;
 import dev.hotfixlog.hotfix.RecordListener;
+import dev.hotfixlog.hotfix.web.HotfixView;
 import dev.hotfixlog.security.SecretRedactor;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,9 +43,11 @@ public final class RiskFromRecord implements RecordListener {
         Hotfix before = change.before();
         String text = blankToNull(after.values().text("riskAccepted"));
         boolean fixed = after.followUps().get(FollowUpKind.PROPER_FIX).done();
-        boolean wasFixed = before != null && before.followUps().get(FollowUpKind.PROPER_FIX).done();
+        boolean wasFixed = before != null
+                && before.followUps().get(FollowUpKind.PROPER_FIX).done();
         // Most writes touch neither Risk Accepted nor the proper fix: they cost the register no query.
-        boolean unchanged = before != null ? Objects.equals(text, blankToNull(before.values().text("riskAccepted")))
+        boolean unchanged = before != null
+                ? Objects.equals(text, blankToNull(before.values().text("riskAccepted")))
                 : text == null;
         if (unchanged && fixed == wasFixed) {
             return;
@@ -58,40 +60,100 @@ public final class RiskFromRecord implements RecordListener {
             // An imported record brings its own history: its risk was accepted when its emergency was (the
             // record's Date/Time), not when the page was read in.
             Instant detected = after.timeline().detectedAt();
-            long acceptedAt = change.kind() == RecordChange.Kind.IMPORTED && detected != null
-                    ? detected.toEpochMilli() : now;
+            long acceptedAt =
+                    change.kind() == RecordChange.Kind.IMPORTED && detected != null ? detected.toEpochMilli() : now;
             long reviewBy = acceptedAt + periods.of(after.severity()).toMillis();
             FollowUp properFix = after.followUps().get(FollowUpKind.PROPER_FIX);
-            long made = repo.insert(h, new RiskRepository.Row(id, true, text, after.owner(), actor,
-                    RiskDecision.ACCEPT, null, properFix.description() != null ? properFix.description()
-                    : "the proper-fix follow-up of " + id, reviewBy, acceptedAt));
-            repo.event(h, made, now, actor, "accepted", "from " + id + "'s Risk Accepted; review by "
-                    + HotfixView.time(Instant.ofEpochMilli(reviewBy)));
+            long made = repo.insert(
+                    h,
+                    new RiskRepository.Row(
+                            id,
+                            true,
+                            text,
+                            after.owner(),
+                            actor,
+                            RiskDecision.ACCEPT,
+                            null,
+                            properFix.description() != null
+                                    ? properFix.description()
+                                    : "the proper-fix follow-up of " + id,
+                            reviewBy,
+                            acceptedAt));
+            repo.event(
+                    h,
+                    made,
+                    now,
+                    actor,
+                    "accepted",
+                    "from " + id + "'s Risk Accepted; review by " + HotfixView.time(Instant.ofEpochMilli(reviewBy)));
         } else if (text != null) {
             Risk r = kept.get();
-            boolean reopen = r.state() == RiskState.RETIRED && r.retireReason() != null
+            boolean reopen = r.state() == RiskState.RETIRED
+                    && r.retireReason() != null
                     && r.retireReason().startsWith(CLEARED);
             if (reopen) {
                 Instant reviewBy = Instant.ofEpochMilli(now).plus(periods.of(after.severity()));
-                update(h, LocalRiskService.with(r, text, r.controls(), reviewBy, RiskState.OPEN, null, null, false),
-                        now, actor, "reaccepted", "Risk Accepted set again on " + id + "; review by "
-                                + HotfixView.time(reviewBy));
+                update(
+                        h,
+                        LocalRiskService.with(r, text, r.controls(), reviewBy, RiskState.OPEN, null, null, false),
+                        now,
+                        actor,
+                        "reaccepted",
+                        "Risk Accepted set again on " + id + "; review by " + HotfixView.time(reviewBy));
             } else if (!text.equals(r.statement())) {
-                update(h, LocalRiskService.with(r, text, r.controls(), r.reviewBy(), r.state(), r.retiredAt(),
-                        r.retireReason(), r.retiredByFix()), now, actor, "edited", "statement: " + r.statement()
-                        + " → " + text);
+                update(
+                        h,
+                        LocalRiskService.with(
+                                r,
+                                text,
+                                r.controls(),
+                                r.reviewBy(),
+                                r.state(),
+                                r.retiredAt(),
+                                r.retireReason(),
+                                r.retiredByFix()),
+                        now,
+                        actor,
+                        "edited",
+                        "statement: " + r.statement() + " → " + text);
             }
         } else if (kept.isPresent() && kept.get().state() != RiskState.RETIRED) {
             Risk r = kept.get();
-            update(h, LocalRiskService.with(r, r.statement(), r.controls(), r.reviewBy(), RiskState.RETIRED,
-                    Instant.ofEpochMilli(now), CLEARED + id, false), now, actor, "retired", CLEARED + id);
+            update(
+                    h,
+                    LocalRiskService.with(
+                            r,
+                            r.statement(),
+                            r.controls(),
+                            r.reviewBy(),
+                            RiskState.RETIRED,
+                            Instant.ofEpochMilli(now),
+                            CLEARED + id,
+                            false),
+                    now,
+                    actor,
+                    "retired",
+                    CLEARED + id);
         }
         if (fixed && !wasFixed) {
             String reason = FIXED + id + "'s proper-fix follow-up";
             for (Risk r : repo.ofHotfix(h, id)) {
                 if (r.state() != RiskState.RETIRED) {
-                    update(h, LocalRiskService.with(r, r.statement(), r.controls(), r.reviewBy(), RiskState.RETIRED,
-                            Instant.ofEpochMilli(now), reason, true), now, actor, "retired", reason);
+                    update(
+                            h,
+                            LocalRiskService.with(
+                                    r,
+                                    r.statement(),
+                                    r.controls(),
+                                    r.reviewBy(),
+                                    RiskState.RETIRED,
+                                    Instant.ofEpochMilli(now),
+                                    reason,
+                                    true),
+                            now,
+                            actor,
+                            "retired",
+                            reason);
                 }
             }
         }

@@ -17,11 +17,10 @@ import java.util.Set;
 /** Risks as the API writes them (with their standing at the moment of the answer) and the client reads them. */
 public final class RiskJson {
     private static final Pattern RISK_NUMBER = Pattern.compile("\\d{1,15}");
-    private static final Set<String> NEW_FIELDS = Set.of("hotfix", "statement", "owner", "decision", "controls",
-            "properFix", "reviewBy");
+    private static final Set<String> NEW_FIELDS =
+            Set.of("hotfix", "statement", "owner", "decision", "controls", "properFix", "reviewBy");
 
-    private RiskJson() {
-    }
+    private RiskJson() {}
 
     /** "RISK-7" or "7". */
     public static long parseId(String text) {
@@ -61,13 +60,26 @@ public final class RiskJson {
     public static Risk read(JsonNode o) {
         List<String> systems = new ArrayList<>();
         o.path("systems").forEach(s -> systems.add(s.asText()));
-        return new Risk(parseId(o.path("id").asText()), o.path("hotfix").asText(), o.path("fromRecord").asBoolean(),
-                o.path("statement").asText(), textOrNull(o, "owner"), o.path("acceptedBy").asText(),
-                RiskDecision.parse("decision", o.path("decision").asText()), textOrNull(o, "controls"),
-                textOrNull(o, "properFix"), Instant.parse(o.path("reviewBy").asText()),
-                RiskState.parse("state", o.path("state").asText()), Instant.parse(o.path("acceptedAt").asText()),
-                textOrNull(o, "retiredAt") == null ? null : Instant.parse(o.path("retiredAt").asText()),
-                textOrNull(o, "retireReason"), o.path("retiredByFix").asBoolean(), systems, o.path("version").asInt());
+        return new Risk(
+                parseId(o.path("id").asText()),
+                o.path("hotfix").asText(),
+                o.path("fromRecord").asBoolean(),
+                o.path("statement").asText(),
+                textOrNull(o, "owner"),
+                o.path("acceptedBy").asText(),
+                RiskDecision.parse("decision", o.path("decision").asText()),
+                textOrNull(o, "controls"),
+                textOrNull(o, "properFix"),
+                Instant.parse(o.path("reviewBy").asText()),
+                RiskState.parse("state", o.path("state").asText()),
+                Instant.parse(o.path("acceptedAt").asText()),
+                textOrNull(o, "retiredAt") == null
+                        ? null
+                        : Instant.parse(o.path("retiredAt").asText()),
+                textOrNull(o, "retireReason"),
+                o.path("retiredByFix").asBoolean(),
+                systems,
+                o.path("version").asInt());
     }
 
     public static ObjectNode writeList(List<Risk> risks, Instant now) {
@@ -87,7 +99,10 @@ public final class RiskJson {
         ObjectNode o = Json.object();
         ArrayNode items = o.putArray("items");
         for (RiskEvent e : events) {
-            items.addObject().put("at", e.at().toString()).put("actor", e.actor()).put("action", e.action())
+            items.addObject()
+                    .put("at", e.at().toString())
+                    .put("actor", e.actor())
+                    .put("action", e.action())
                     .put("detail", e.detail());
         }
         return o;
@@ -95,8 +110,12 @@ public final class RiskJson {
 
     public static List<RiskEvent> readHistory(JsonNode o) {
         List<RiskEvent> out = new ArrayList<>();
-        o.path("items").forEach(i -> out.add(new RiskEvent(Instant.parse(i.path("at").asText()),
-                i.path("actor").asText(), i.path("action").asText(), textOrNull(i, "detail"))));
+        o.path("items")
+                .forEach(i -> out.add(new RiskEvent(
+                        Instant.parse(i.path("at").asText()),
+                        i.path("actor").asText(),
+                        i.path("action").asText(),
+                        textOrNull(i, "detail"))));
         return out;
     }
 
@@ -105,8 +124,8 @@ public final class RiskJson {
         List<FieldError> errors = new ArrayList<>();
         o.fieldNames().forEachRemaining(n -> {
             if (!NEW_FIELDS.contains(n)) {
-                errors.add(new FieldError(n, "is not a field of a risk; use " + String.join(", ",
-                        new java.util.TreeSet<>(NEW_FIELDS))));
+                errors.add(new FieldError(
+                        n, "is not a field of a risk; use " + String.join(", ", new java.util.TreeSet<>(NEW_FIELDS))));
             }
         });
         String decision = Json.text(o, "decision", errors);

@@ -48,8 +48,8 @@ public final class RiskRegisterInLog implements LogRegister {
             return null;
         }
         Instant now = clock.instant();
-        List<String> table = new ArrayList<>(List.of("| Hotfix | Standing | Review by | Owner | Accepted risk |",
-                "|---|---|---|---|---|"));
+        List<String> table = new ArrayList<>(
+                List.of("| Hotfix | Standing | Review by | Owner | Accepted risk |", "|---|---|---|---|---|"));
         ArrayNode details = Json.mapper().createArrayNode();
         for (Risk r : risks) {
             table.add("| " + r.hotfixId() + " | " + r.standing(now).json() + " | " + HotfixView.time(r.reviewBy())
@@ -71,7 +71,10 @@ public final class RiskRegisterInLog implements LogRegister {
             o.put("retiredByFix", r.retiredByFix());
             ArrayNode history = o.putArray("history");
             for (RiskEvent e : repo.events(h, r.id())) {
-                history.addObject().put("at", e.at().toString()).put("actor", e.actor()).put("action", e.action())
+                history.addObject()
+                        .put("at", e.at().toString())
+                        .put("actor", e.actor())
+                        .put("action", e.action())
                         .put("detail", e.detail());
             }
         }
@@ -97,27 +100,45 @@ public final class RiskRegisterInLog implements LogRegister {
             Risk wanted = read(h, node, "Risk Register, risk " + n);
             // A hand-added risk is the same one when its hotfix, words and acceptance time are: two risks may share
             // their words, and each page risk is matched once.
-            Optional<Risk> found = wanted.fromRecord() ? repo.fromRecord(h, wanted.hotfixId())
+            Optional<Risk> found = wanted.fromRecord()
+                    ? repo.fromRecord(h, wanted.hotfixId())
                     : repo.ofHotfix(h, wanted.hotfixId()).stream()
-                    .filter(r -> !r.fromRecord() && !matched.contains(r.id())
-                            && r.statement().equals(wanted.statement()) && r.acceptedAt().equals(wanted.acceptedAt()))
-                    .findFirst();
+                            .filter(r -> !r.fromRecord()
+                                    && !matched.contains(r.id())
+                                    && r.statement().equals(wanted.statement())
+                                    && r.acceptedAt().equals(wanted.acceptedAt()))
+                            .findFirst();
             found.ifPresent(r -> matched.add(r.id()));
-            long id = found.map(Risk::id).orElseGet(() -> repo.insert(h, new RiskRepository.Row(wanted.hotfixId(),
-                    wanted.fromRecord(), wanted.statement(), wanted.owner(), wanted.acceptedBy(), wanted.decision(),
-                    wanted.controls(), wanted.properFix(), wanted.reviewBy().toEpochMilli(),
-                    wanted.acceptedAt().toEpochMilli())));
+            long id = found.map(Risk::id)
+                    .orElseGet(() -> repo.insert(
+                            h,
+                            new RiskRepository.Row(
+                                    wanted.hotfixId(),
+                                    wanted.fromRecord(),
+                                    wanted.statement(),
+                                    wanted.owner(),
+                                    wanted.acceptedBy(),
+                                    wanted.decision(),
+                                    wanted.controls(),
+                                    wanted.properFix(),
+                                    wanted.reviewBy().toEpochMilli(),
+                                    wanted.acceptedAt().toEpochMilli())));
             matched.add(id);
             repo.restore(h, LocalRiskService.withId(wanted, id), now);
             List<RiskEvent> history = new ArrayList<>();
             for (JsonNode e : node.path("history")) {
                 String action = e.path("action").asText("");
                 if (!ACTIONS.contains(action)) {
-                    throw ValidationException.of("Risk Register, risk " + n, "a history entry's action must be one "
-                            + "of " + ACTIONS + ", was " + SecretRedactor.quoted(action));
+                    throw ValidationException.of(
+                            "Risk Register, risk " + n,
+                            "a history entry's action must be one " + "of " + ACTIONS + ", was "
+                                    + SecretRedactor.quoted(action));
                 }
-                history.add(new RiskEvent(time(e, "at", "Risk Register, risk " + n), mask(e.path("actor").asText("")),
-                        action, mask(e.path("detail").isTextual() ? e.path("detail").asText() : null)));
+                history.add(new RiskEvent(
+                        time(e, "at", "Risk Register, risk " + n),
+                        mask(e.path("actor").asText("")),
+                        action,
+                        mask(e.path("detail").isTextual() ? e.path("detail").asText() : null)));
             }
             if (!history.isEmpty()) {
                 repo.replaceEvents(h, id, history);
@@ -144,7 +165,8 @@ public final class RiskRegisterInLog implements LogRegister {
         RiskDecision decision = RiskDecision.ACCEPT;
         RiskState state = RiskState.OPEN;
         try {
-            decision = RiskDecision.parse(where + " decision", o.path("decision").asText("accept"));
+            decision =
+                    RiskDecision.parse(where + " decision", o.path("decision").asText("accept"));
             state = RiskState.parse(where + " state", o.path("state").asText("open"));
             if (state == RiskState.EXPIRED) {
                 throw ValidationException.of(where, "state: expired is read from the review date, not stored");
@@ -158,10 +180,24 @@ public final class RiskRegisterInLog implements LogRegister {
         Instant accepted = time(o, "acceptedAt", where);
         Instant reviewBy = time(o, "reviewBy", where);
         Instant retiredAt = o.path("retiredAt").isTextual() ? time(o, "retiredAt", where) : null;
-        return new Risk(0, hotfix, o.path("fromRecord").asBoolean(false), mask(statement), mask(text(o, "owner")),
-                mask(o.path("acceptedBy").asText("import")), decision, mask(text(o, "controls")),
-                mask(text(o, "properFix")), reviewBy, state, accepted, retiredAt, mask(text(o, "retireReason")),
-                o.path("retiredByFix").asBoolean(false), List.of(), 1);
+        return new Risk(
+                0,
+                hotfix,
+                o.path("fromRecord").asBoolean(false),
+                mask(statement),
+                mask(text(o, "owner")),
+                mask(o.path("acceptedBy").asText("import")),
+                decision,
+                mask(text(o, "controls")),
+                mask(text(o, "properFix")),
+                reviewBy,
+                state,
+                accepted,
+                retiredAt,
+                mask(text(o, "retireReason")),
+                o.path("retiredByFix").asBoolean(false),
+                List.of(),
+                1);
     }
 
     private static String text(JsonNode o, String name) {

@@ -17,9 +17,17 @@ final class RiskRepository {
             + "controls, proper_fix, review_by, state, accepted_at, retired_at, retire_reason, retired_by_fix, version";
 
     /** The values a new risk is stored with. */
-    record Row(String hotfixId, boolean fromRecord, String statement, String owner, String acceptedBy,
-               RiskDecision decision, String controls, String properFix, long reviewBy, long acceptedAt) {
-    }
+    record Row(
+            String hotfixId,
+            boolean fromRecord,
+            String statement,
+            String owner,
+            String acceptedBy,
+            RiskDecision decision,
+            String controls,
+            String properFix,
+            long reviewBy,
+            long acceptedAt) {}
 
     long insert(Handle h, Row r) {
         return h.createQuery("""
@@ -28,26 +36,41 @@ final class RiskRepository {
                         VALUES (:hotfix, :fromRecord, :statement, :owner, :acceptedBy, :decision, :controls,
                             :properFix, :reviewBy, 'open', :acceptedAt, FALSE, :acceptedAt, 1)
                         RETURNING id""")
-                .bind("hotfix", r.hotfixId()).bind("fromRecord", r.fromRecord()).bind("statement", r.statement())
-                .bind("owner", r.owner()).bind("acceptedBy", r.acceptedBy()).bind("decision", r.decision().json())
-                .bind("controls", r.controls()).bind("properFix", r.properFix()).bind("reviewBy", r.reviewBy())
-                .bind("acceptedAt", r.acceptedAt()).mapTo(Long.class).one();
+                .bind("hotfix", r.hotfixId())
+                .bind("fromRecord", r.fromRecord())
+                .bind("statement", r.statement())
+                .bind("owner", r.owner())
+                .bind("acceptedBy", r.acceptedBy())
+                .bind("decision", r.decision().json())
+                .bind("controls", r.controls())
+                .bind("properFix", r.properFix())
+                .bind("reviewBy", r.reviewBy())
+                .bind("acceptedAt", r.acceptedAt())
+                .mapTo(Long.class)
+                .one();
     }
 
     Optional<Risk> find(Handle h, long id) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM risk WHERE id = :id").bind("id", id)
-                .map((rs, c) -> risk(rs)).findOne().map(r -> withSystems(h, List.of(r)).get(0));
+        return h.createQuery("SELECT " + COLUMNS + " FROM risk WHERE id = :id")
+                .bind("id", id)
+                .map((rs, c) -> risk(rs))
+                .findOne()
+                .map(r -> withSystems(h, List.of(r)).get(0));
     }
 
     /** The risk kept in step with a hotfix's Risk Accepted, if it has one. */
     Optional<Risk> fromRecord(Handle h, String hotfixId) {
         return h.createQuery("SELECT " + COLUMNS + " FROM risk WHERE hotfix_id = :id AND from_record = TRUE")
-                .bind("id", hotfixId).map((rs, c) -> risk(rs)).findOne();
+                .bind("id", hotfixId)
+                .map((rs, c) -> risk(rs))
+                .findOne();
     }
 
     List<Risk> ofHotfix(Handle h, String hotfixId) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM risk WHERE hotfix_id = :id ORDER BY id").bind("id", hotfixId)
-                .map((rs, c) -> risk(rs)).list();
+        return h.createQuery("SELECT " + COLUMNS + " FROM risk WHERE hotfix_id = :id ORDER BY id")
+                .bind("id", hotfixId)
+                .map((rs, c) -> risk(rs))
+                .list();
     }
 
     /**
@@ -74,13 +97,16 @@ final class RiskRepository {
         if (q.system() != null) {
             where.append(" AND hotfix_id IN (SELECT hotfix_id FROM record_systems WHERE LOWER(name) = :system)");
         }
-        List<Risk> risks = h.createQuery("SELECT " + COLUMNS + " FROM risk" + where
-                        + " ORDER BY accepted_at, id LIMIT :limit")
-                .bind("now", now).bind("state", q.standing() == null ? null : q.standing().json())
+        List<Risk> risks = h.createQuery(
+                        "SELECT " + COLUMNS + " FROM risk" + where + " ORDER BY accepted_at, id LIMIT :limit")
+                .bind("now", now)
+                .bind("state", q.standing() == null ? null : q.standing().json())
                 .bind("owner", q.owner() == null ? null : q.owner().toLowerCase(Locale.ROOT))
                 .bind("hotfix", q.hotfixId())
                 .bind("system", q.system() == null ? null : q.system().toLowerCase(Locale.ROOT))
-                .bind("limit", q.limit()).map((rs, c) -> risk(rs)).list();
+                .bind("limit", q.limit())
+                .map((rs, c) -> risk(rs))
+                .list();
         return withSystems(h, risks);
     }
 
@@ -92,24 +118,39 @@ final class RiskRepository {
                             retired_at = :retiredAt, retire_reason = :reason, retired_by_fix = :byFix,
                             updated_at = :now, version = version + 1
                         WHERE id = :id AND version = :version""")
-                .bind("statement", r.statement()).bind("owner", r.owner()).bind("decision", r.decision().json())
-                .bind("controls", r.controls()).bind("properFix", r.properFix())
-                .bind("reviewBy", r.reviewBy().toEpochMilli()).bind("state", r.state().json())
-                .bind("retiredAt", r.retiredAt() == null ? null : r.retiredAt().toEpochMilli())
-                .bind("reason", r.retireReason()).bind("byFix", r.retiredByFix()).bind("now", now)
-                .bind("id", r.id()).bind("version", r.version()).execute() == 1;
+                        .bind("statement", r.statement())
+                        .bind("owner", r.owner())
+                        .bind("decision", r.decision().json())
+                        .bind("controls", r.controls())
+                        .bind("properFix", r.properFix())
+                        .bind("reviewBy", r.reviewBy().toEpochMilli())
+                        .bind("state", r.state().json())
+                        .bind(
+                                "retiredAt",
+                                r.retiredAt() == null ? null : r.retiredAt().toEpochMilli())
+                        .bind("reason", r.retireReason())
+                        .bind("byFix", r.retiredByFix())
+                        .bind("now", now)
+                        .bind("id", r.id())
+                        .bind("version", r.version())
+                        .execute()
+                == 1;
     }
 
     /** Every risk of the log, by hotfix, then as accepted: the register a full Markdown export carries. */
     List<Risk> all(Handle h) {
         return h.createQuery("SELECT " + COLUMNS + " FROM risk ORDER BY hotfix_id, accepted_at, id")
-                .map((rs, c) -> risk(rs)).list();
+                .map((rs, c) -> risk(rs))
+                .list();
     }
 
     /** Whether the log has this hotfix (through the record's read model). */
     boolean hotfixExists(Handle h, String hotfixId) {
-        return h.createQuery("SELECT COUNT(*) FROM record_facts WHERE id = :id").bind("id", hotfixId)
-                .mapTo(Long.class).one() > 0;
+        return h.createQuery("SELECT COUNT(*) FROM record_facts WHERE id = :id")
+                        .bind("id", hotfixId)
+                        .mapTo(Long.class)
+                        .one()
+                > 0;
     }
 
     /** Sets every field of a risk as a page's register says (an import), with who accepted it and when. */
@@ -121,18 +162,28 @@ final class RiskRepository {
                             retired_at = :retiredAt, retire_reason = :reason, retired_by_fix = :byFix,
                             updated_at = :now, version = version + 1
                         WHERE id = :id""")
-                .bind("statement", r.statement()).bind("owner", r.owner()).bind("acceptedBy", r.acceptedBy())
-                .bind("decision", r.decision().json()).bind("controls", r.controls()).bind("properFix", r.properFix())
-                .bind("reviewBy", r.reviewBy().toEpochMilli()).bind("state", r.state().json())
+                .bind("statement", r.statement())
+                .bind("owner", r.owner())
+                .bind("acceptedBy", r.acceptedBy())
+                .bind("decision", r.decision().json())
+                .bind("controls", r.controls())
+                .bind("properFix", r.properFix())
+                .bind("reviewBy", r.reviewBy().toEpochMilli())
+                .bind("state", r.state().json())
                 .bind("acceptedAt", r.acceptedAt().toEpochMilli())
                 .bind("retiredAt", r.retiredAt() == null ? null : r.retiredAt().toEpochMilli())
-                .bind("reason", r.retireReason()).bind("byFix", r.retiredByFix()).bind("now", now)
-                .bind("id", r.id()).execute();
+                .bind("reason", r.retireReason())
+                .bind("byFix", r.retiredByFix())
+                .bind("now", now)
+                .bind("id", r.id())
+                .execute();
     }
 
     /** Replaces a risk's history with the one a page's register kept. */
     void replaceEvents(Handle h, long riskId, List<RiskEvent> events) {
-        h.createUpdate("DELETE FROM risk_event WHERE risk_id = :id").bind("id", riskId).execute();
+        h.createUpdate("DELETE FROM risk_event WHERE risk_id = :id")
+                .bind("id", riskId)
+                .execute();
         for (RiskEvent e : events) {
             event(h, riskId, e.at().toEpochMilli(), e.actor(), e.action(), e.detail());
         }
@@ -141,14 +192,23 @@ final class RiskRepository {
     void event(Handle h, long riskId, long at, String actor, String action, String detail) {
         h.createUpdate("INSERT INTO risk_event (risk_id, at, actor, action, detail) VALUES (:risk, :at, :actor, "
                         + ":action, :detail)")
-                .bind("risk", riskId).bind("at", at).bind("actor", actor).bind("action", action).bind("detail", detail)
+                .bind("risk", riskId)
+                .bind("at", at)
+                .bind("actor", actor)
+                .bind("action", action)
+                .bind("detail", detail)
                 .execute();
     }
 
     List<RiskEvent> events(Handle h, long riskId) {
         return h.createQuery("SELECT at, actor, action, detail FROM risk_event WHERE risk_id = :id ORDER BY id")
-                .bind("id", riskId).map((rs, c) -> new RiskEvent(Instant.ofEpochMilli(rs.getLong("at")),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("detail"))).list();
+                .bind("id", riskId)
+                .map((rs, c) -> new RiskEvent(
+                        Instant.ofEpochMilli(rs.getLong("at")),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        rs.getString("detail")))
+                .list();
     }
 
     private static List<Risk> withSystems(Handle h, List<Risk> risks) {
@@ -159,22 +219,50 @@ final class RiskRepository {
         h.createQuery("SELECT hotfix_id, name FROM record_systems WHERE hotfix_id IN (<ids>) ORDER BY name")
                 .bindList("ids", risks.stream().map(Risk::hotfixId).distinct().toList())
                 .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .forEach(e -> systems.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return risks.stream().map(r -> new Risk(r.id(), r.hotfixId(), r.fromRecord(), r.statement(), r.owner(),
-                r.acceptedBy(), r.decision(), r.controls(), r.properFix(), r.reviewBy(), r.state(), r.acceptedAt(),
-                r.retiredAt(), r.retireReason(), r.retiredByFix(), systems.getOrDefault(r.hotfixId(), List.of()),
-                r.version())).toList();
+                .forEach(e -> systems.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
+        return risks.stream()
+                .map(r -> new Risk(
+                        r.id(),
+                        r.hotfixId(),
+                        r.fromRecord(),
+                        r.statement(),
+                        r.owner(),
+                        r.acceptedBy(),
+                        r.decision(),
+                        r.controls(),
+                        r.properFix(),
+                        r.reviewBy(),
+                        r.state(),
+                        r.acceptedAt(),
+                        r.retiredAt(),
+                        r.retireReason(),
+                        r.retiredByFix(),
+                        systems.getOrDefault(r.hotfixId(), List.of()),
+                        r.version()))
+                .toList();
     }
 
     private static Risk risk(ResultSet rs) throws SQLException {
         long retired = rs.getLong("retired_at");
         Instant retiredAt = rs.wasNull() ? null : Instant.ofEpochMilli(retired);
-        return new Risk(rs.getLong("id"), rs.getString("hotfix_id"), rs.getBoolean("from_record"),
-                rs.getString("statement"), rs.getString("owner"), rs.getString("accepted_by"),
-                RiskDecision.parse("decision", rs.getString("decision")), rs.getString("controls"),
-                rs.getString("proper_fix"), Instant.ofEpochMilli(rs.getLong("review_by")),
-                RiskState.parse("state", rs.getString("state")), Instant.ofEpochMilli(rs.getLong("accepted_at")),
-                retiredAt, rs.getString("retire_reason"), rs.getBoolean("retired_by_fix"), List.of(),
+        return new Risk(
+                rs.getLong("id"),
+                rs.getString("hotfix_id"),
+                rs.getBoolean("from_record"),
+                rs.getString("statement"),
+                rs.getString("owner"),
+                rs.getString("accepted_by"),
+                RiskDecision.parse("decision", rs.getString("decision")),
+                rs.getString("controls"),
+                rs.getString("proper_fix"),
+                Instant.ofEpochMilli(rs.getLong("review_by")),
+                RiskState.parse("state", rs.getString("state")),
+                Instant.ofEpochMilli(rs.getLong("accepted_at")),
+                retiredAt,
+                rs.getString("retire_reason"),
+                rs.getBoolean("retired_by_fix"),
+                List.of(),
                 rs.getInt("version"));
     }
 }

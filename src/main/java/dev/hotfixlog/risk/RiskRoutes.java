@@ -37,46 +37,97 @@ public final class RiskRoutes {
     }
 
     public void register(RoutesConfig r) {
-        r.get("/api/v1/risks", ctx -> json(ctx, 200, RiskJson.writeList(service.list(query(ctx)), clock.instant())),
+        r.get(
+                "/api/v1/risks",
+                ctx -> json(ctx, 200, RiskJson.writeList(service.list(query(ctx)), clock.instant())),
                 Role.VIEWER);
-        r.post("/api/v1/risks", ctx -> {
-            Risk made = service.add(RiskJson.readNew(Json.parseObject(Requests.body(ctx))), Requests.actor(ctx));
-            ctx.header("Location", "/api/v1/risks/" + made.key());
-            json(ctx, 201, RiskJson.write(made, clock.instant()));
-        }, Role.RESPONDER);
-        r.get("/api/v1/risks/{id}", ctx -> {
-            long id = RiskJson.parseId(ctx.pathParam("id"));
-            ObjectNode o = RiskJson.write(service.get(id), clock.instant());
-            o.set("history", RiskJson.writeHistory(service.history(id)).path("items"));
-            json(ctx, 200, o);
-        }, Role.VIEWER);
-        r.post("/api/v1/risks/{id}/retire", ctx -> {
-            ObjectNode body = Json.parseObject(Requests.body(ctx));
-            answer(ctx, service.retire(RiskJson.parseId(ctx.pathParam("id")), field(body, "reason"),
-                    Requests.actor(ctx)));
-        }, Role.RESPONDER);
-        r.post("/api/v1/risks/{id}/reaccept", ctx -> {
-            ObjectNode body = Json.parseObject(Requests.body(ctx));
-            String reviewBy = field(body, "reviewBy");
-            answer(ctx, service.reaccept(RiskJson.parseId(ctx.pathParam("id")), reviewBy == null ? null
-                    : TimeText.parseInstant("reviewBy", reviewBy), field(body, "reason"), Requests.actor(ctx)));
-        }, Role.RESPONDER);
-        r.post("/api/v1/risks/{id}/mitigate", ctx -> {
-            ObjectNode body = Json.parseObject(Requests.body(ctx));
-            answer(ctx, service.mitigate(RiskJson.parseId(ctx.pathParam("id")), field(body, "controls"),
-                    Requests.actor(ctx)));
-        }, Role.RESPONDER);
+        r.post(
+                "/api/v1/risks",
+                ctx -> {
+                    Risk made =
+                            service.add(RiskJson.readNew(Json.parseObject(Requests.body(ctx))), Requests.actor(ctx));
+                    ctx.header("Location", "/api/v1/risks/" + made.key());
+                    json(ctx, 201, RiskJson.write(made, clock.instant()));
+                },
+                Role.RESPONDER);
+        r.get(
+                "/api/v1/risks/{id}",
+                ctx -> {
+                    long id = RiskJson.parseId(ctx.pathParam("id"));
+                    ObjectNode o = RiskJson.write(service.get(id), clock.instant());
+                    o.set("history", RiskJson.writeHistory(service.history(id)).path("items"));
+                    json(ctx, 200, o);
+                },
+                Role.VIEWER);
+        r.post(
+                "/api/v1/risks/{id}/retire",
+                ctx -> {
+                    ObjectNode body = Json.parseObject(Requests.body(ctx));
+                    answer(
+                            ctx,
+                            service.retire(
+                                    RiskJson.parseId(ctx.pathParam("id")), field(body, "reason"), Requests.actor(ctx)));
+                },
+                Role.RESPONDER);
+        r.post(
+                "/api/v1/risks/{id}/reaccept",
+                ctx -> {
+                    ObjectNode body = Json.parseObject(Requests.body(ctx));
+                    String reviewBy = field(body, "reviewBy");
+                    answer(
+                            ctx,
+                            service.reaccept(
+                                    RiskJson.parseId(ctx.pathParam("id")),
+                                    reviewBy == null ? null : TimeText.parseInstant("reviewBy", reviewBy),
+                                    field(body, "reason"),
+                                    Requests.actor(ctx)));
+                },
+                Role.RESPONDER);
+        r.post(
+                "/api/v1/risks/{id}/mitigate",
+                ctx -> {
+                    ObjectNode body = Json.parseObject(Requests.body(ctx));
+                    answer(
+                            ctx,
+                            service.mitigate(
+                                    RiskJson.parseId(ctx.pathParam("id")),
+                                    field(body, "controls"),
+                                    Requests.actor(ctx)));
+                },
+                Role.RESPONDER);
         r.get("/risks", this::page, Role.VIEWER);
         r.get("/risks/{id}", this::riskPage, Role.VIEWER);
-        r.post("/risks/{id}/retire", ctx -> seeOther(ctx, service.retire(RiskJson.parseId(ctx.pathParam("id")),
-                Requests.formText(ctx, "reason"), Requests.actor(ctx))), Role.RESPONDER);
-        r.post("/risks/{id}/mitigate", ctx -> seeOther(ctx, service.mitigate(RiskJson.parseId(ctx.pathParam("id")),
-                Requests.formText(ctx, "controls"), Requests.actor(ctx))), Role.RESPONDER);
-        r.post("/risks/{id}/reaccept", ctx -> {
-            String reviewBy = Requests.formText(ctx, "reviewBy");
-            seeOther(ctx, service.reaccept(RiskJson.parseId(ctx.pathParam("id")), reviewBy == null ? null
-                    : TimeText.parseInstant("reviewBy", reviewBy), Requests.formText(ctx, "reason"), Requests.actor(ctx)));
-        }, Role.RESPONDER);
+        r.post(
+                "/risks/{id}/retire",
+                ctx -> seeOther(
+                        ctx,
+                        service.retire(
+                                RiskJson.parseId(ctx.pathParam("id")),
+                                Requests.formText(ctx, "reason"),
+                                Requests.actor(ctx))),
+                Role.RESPONDER);
+        r.post(
+                "/risks/{id}/mitigate",
+                ctx -> seeOther(
+                        ctx,
+                        service.mitigate(
+                                RiskJson.parseId(ctx.pathParam("id")),
+                                Requests.formText(ctx, "controls"),
+                                Requests.actor(ctx))),
+                Role.RESPONDER);
+        r.post(
+                "/risks/{id}/reaccept",
+                ctx -> {
+                    String reviewBy = Requests.formText(ctx, "reviewBy");
+                    seeOther(
+                            ctx,
+                            service.reaccept(
+                                    RiskJson.parseId(ctx.pathParam("id")),
+                                    reviewBy == null ? null : TimeText.parseInstant("reviewBy", reviewBy),
+                                    Requests.formText(ctx, "reason"),
+                                    Requests.actor(ctx)));
+                },
+                Role.RESPONDER);
     }
 
     /** After a form: back to the risk's page, which shows what changed (post/redirect/get). */
@@ -97,8 +148,11 @@ public final class RiskRoutes {
     /** {@code ?state=open|mitigated|retired|expired&system=&owner=&hotfix=&limit=}; no state: all not retired. */
     private static RiskQuery query(Context ctx) {
         String state = ctx.queryParam("state");
-        return new RiskQuery(state == null || state.isBlank() ? null : RiskState.parse("state", state),
-                ctx.queryParam("system"), ctx.queryParam("owner"), ctx.queryParam("hotfix"),
+        return new RiskQuery(
+                state == null || state.isBlank() ? null : RiskState.parse("state", state),
+                ctx.queryParam("system"),
+                ctx.queryParam("owner"),
+                ctx.queryParam("hotfix"),
                 Requests.intQuery(ctx, "limit", 200));
     }
 
@@ -123,15 +177,19 @@ public final class RiskRoutes {
         Map<String, List<Risk>> byOwner = new TreeMap<>();
         for (Risk r : risks) {
             (r.systems().isEmpty() ? List.of("(no system)") : r.systems())
-                    .forEach(s -> bySystem.computeIfAbsent(s, k -> new ArrayList<>()).add(r));
-            byOwner.computeIfAbsent(r.owner() == null ? "(no owner)" : r.owner(), k -> new ArrayList<>()).add(r);
+                    .forEach(s ->
+                            bySystem.computeIfAbsent(s, k -> new ArrayList<>()).add(r));
+            byOwner.computeIfAbsent(r.owner() == null ? "(no owner)" : r.owner(), k -> new ArrayList<>())
+                    .add(r);
         }
         Map<String, Object> p = Requests.pageModel(ctx);
         p.put("risks", risks);
         p.put("bySystem", bySystem);
         p.put("byOwner", byOwner);
         p.put("state", q.standing() == null ? "" : q.standing().json());
-        p.put("expired", risks.stream().filter(r -> r.standing(now) == RiskState.EXPIRED).count());
+        p.put(
+                "expired",
+                risks.stream().filter(r -> r.standing(now) == RiskState.EXPIRED).count());
         p.put("now", now);
         pages.render(ctx, 200, "risks.jte", p);
     }

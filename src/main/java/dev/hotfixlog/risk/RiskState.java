@@ -10,15 +10,20 @@ import java.util.Locale;
  * expired ({@link Risk#standing}), so no job has to move it there and a clock in a test can.
  */
 public enum RiskState {
-    OPEN, MITIGATED, RETIRED, EXPIRED;
+    OPEN,
+    MITIGATED,
+    RETIRED,
+    EXPIRED;
 
     public String json() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public static RiskState parse(String field, String text) {
-        return Arrays.stream(values()).filter(s -> s.json().equals(text)).findFirst().orElseThrow(() ->
-                ValidationException.of(field, "must be open, mitigated, retired or expired, was "
-                        + SecretRedactor.quoted(text)));
+        return Arrays.stream(values())
+                .filter(s -> s.json().equals(text))
+                .findFirst()
+                .orElseThrow(() -> ValidationException.of(
+                        field, "must be open, mitigated, retired or expired, was " + SecretRedactor.quoted(text)));
     }
 }

@@ -43,8 +43,13 @@ public final class LocalSearchService implements SearchService {
         // The title, the type and the systems say most about what broke; the problem's words come last. At most
         // SIMILAR_TERMS words: the ranking's cost grows with words times candidates, and 16 already lost a hit
         // on the labelled fixture (README, "Search and similar past fixes").
-        List<String> terms = Terms.significant(SIMILAR_TERMS, x.title(), x.text("category"),
-                String.join(" ", x.systemsAffected()), x.text("rootCause"), x.text("problem"));
+        List<String> terms = Terms.significant(
+                SIMILAR_TERMS,
+                x.title(),
+                x.text("category"),
+                String.join(" ", x.systemsAffected()),
+                x.text("rootCause"),
+                x.text("problem"));
         return similar(terms, limit, x.id().number());
     }
 
@@ -58,8 +63,8 @@ public final class LocalSearchService implements SearchService {
             return List.of();
         }
         // The query carries the limit only: the terms go to the engine as they are, however long together.
-        SearchQuery q = new SearchQuery("", null, null, null, null, null,
-                Math.max(1, Math.min(limit, SearchQuery.MAX_LIMIT)));
+        SearchQuery q =
+                new SearchQuery("", null, null, null, null, null, Math.max(1, Math.min(limit, SearchQuery.MAX_LIMIT)));
         return db.read(h -> repo.run(h, db.dialect(), terms, true, q, before));
     }
 }

@@ -33,13 +33,15 @@ public final class SearchApiClient implements SearchService {
         if (q.to() != null) {
             path.append("&to=").append(enc(q.to().toString()));
         }
-        return SearchJson.read(ApiTransport.object(transport.send(transport.request(path.toString()).GET())));
+        return SearchJson.read(ApiTransport.object(
+                transport.send(transport.request(path.toString()).GET())));
     }
 
     @Override
     public List<SearchHit> similar(HotfixId hotfix, int limit) {
-        return SearchJson.read(ApiTransport.object(transport.send(transport.request("/hotfixes/" + hotfix
-                + "/similar?limit=" + limit).GET())));
+        return SearchJson.read(ApiTransport.object(transport.send(transport
+                .request("/hotfixes/" + hotfix + "/similar?limit=" + limit)
+                .GET())));
     }
 
     @Override
@@ -51,8 +53,9 @@ public final class SearchApiClient implements SearchService {
     public List<SearchHit> similarTo(String description, int limit) {
         // Only the first words count (at most 24 significant ones), and a pasted log would not fit in a URL.
         String text = description == null ? "" : description.substring(0, Math.min(description.length(), 2000));
-        return SearchJson.read(ApiTransport.object(transport.send(transport.request("/similar?text=" + enc(text)
-                + "&limit=" + limit).GET())));
+        return SearchJson.read(ApiTransport.object(transport.send(transport
+                .request("/similar?text=" + enc(text) + "&limit=" + limit)
+                .GET())));
     }
 
     private static String enc(String s) {

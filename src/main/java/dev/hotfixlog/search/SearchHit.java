@@ -9,8 +9,16 @@ import java.time.Instant;
  * operating rule of the hotfix or lesson, what a responder most needs from a similar past fix. {@code score}:
  * higher is better, comparable within one answer only.
  */
-public record SearchHit(String kind, String id, String title, String snippet, String rule, double score,
-                        String severity, String category, Instant at) {
+public record SearchHit(
+        String kind,
+        String id,
+        String title,
+        String snippet,
+        String rule,
+        double score,
+        String severity,
+        String category,
+        Instant at) {
     public static final char MARK_START = '\u0002';
     public static final char MARK_END = '\u0003';
 

@@ -13,8 +13,8 @@ import java.util.List;
  * optional filters. {@code kind} is {@code hotfix} or {@code lesson}; {@code from}/{@code to} bound a hotfix's
  * detection time or a lesson's creation; {@code severity} keeps to hotfixes.
  */
-public record SearchQuery(String text, String kind, Severity severity, String category, Instant from, Instant to,
-                          int limit) {
+public record SearchQuery(
+        String text, String kind, Severity severity, String category, Instant from, Instant to, int limit) {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 200;
 

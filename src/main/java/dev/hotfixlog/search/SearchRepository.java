@@ -18,14 +18,16 @@ final class SearchRepository {
      * The searched body of a hotfix and of a lesson, as PostgreSQL's snippets are cut from it. The same columns, in
      * the same order, are in migration V15 of both databases: {@code SearchedFieldsTest} fails when they differ.
      */
-    static final String HOTFIX_BODY = RecordFields.searchedColumns().stream().map(c -> "coalesce(h." + c + ", '')")
+    static final String HOTFIX_BODY = RecordFields.searchedColumns().stream()
+            .map(c -> "coalesce(h." + c + ", '')")
             .collect(Collectors.joining(" || ' ' || "));
     /** What a hand-kept log holds beyond the labels (V18), for the snippet: the texts of its extras. */
     static final String LOG_EXTRAS_BODY = "coalesce((SELECT string_agg(e->>'text', ' ') FROM hotfix_markdown m,"
             + " jsonb_array_elements(coalesce(m.extras, '[]')::jsonb) e WHERE m.hotfix_id = h.id), '')";
     /** The team's own fields' texts (V20, V21), for the snippet. */
-    static final String TEAM_FIELDS_BODY = "coalesce((SELECT string_agg(f.text_value, ' ') FROM record_fields f"
-            + " WHERE f.hotfix_id = h.id), '')";
+    static final String TEAM_FIELDS_BODY =
+            "coalesce((SELECT string_agg(f.text_value, ' ') FROM record_fields f" + " WHERE f.hotfix_id = h.id), '')";
+
     static final String LESSON_BODY = "coalesce(l.summary, '') || ' ' || coalesce(l.constraint_text, '') ||"
             + " ' ' || coalesce(l.signal_text, '') || ' ' || coalesce(l.boundary_text, '') || ' ' ||"
             + " coalesce(l.operating_rule, '') || ' ' || coalesce(l.category, '')";
@@ -36,13 +38,15 @@ final class SearchRepository {
     static final int CANDIDATES = 1000;
     /** {@code anyOf}: any word may match (similarity) rather than all (search); {@code before}: earlier hotfixes. */
     List<SearchHit> run(Handle h, Dialect dialect, List<String> words, boolean anyOf, SearchQuery q, Long before) {
-        return dialect == Dialect.POSTGRESQL ? postgres(h, words, anyOf, q, before)
+        return dialect == Dialect.POSTGRESQL
+                ? postgres(h, words, anyOf, q, before)
                 : sqlite(h, words, anyOf, q, before);
     }
 
     private static List<SearchHit> sqlite(Handle h, List<String> words, boolean anyOf, SearchQuery q, Long before) {
         // Each word quoted: FTS5 reads it as a plain term whatever it holds.
-        String match = words.stream().map(w -> "\"" + w.replace("\"", "\"\"") + "\"")
+        String match = words.stream()
+                .map(w -> "\"" + w.replace("\"", "\"\"") + "\"")
                 .collect(Collectors.joining(anyOf ? " OR " : " "));
         Map<String, Object> args = new HashMap<>();
         args.put("match", match);
@@ -61,10 +65,20 @@ final class SearchRepository {
         // The candidates become rowid bounds, not a list: FTS5 runs "rowid IN (...)" as one lookup per value. One
         // bound per kind, each in its own ranked part: FTS5 can only seek on a bound that is not inside an OR.
         String rank = "s.rowid AS r, -bm25(search_text, 0.0, 0.0, 8.0, 1.0) AS score";
-        String rankedHotfixes = sqlitePart(rank, true, "s.rowid >= (SELECT v FROM newest_hotfix)" + earlier,
-                "score DESC, s.rowid DESC LIMIT :limit", args, q);
-        String rankedLessons = sqlitePart(rank, false, "s.rowid <= (SELECT v FROM newest_lesson)",
-                "score DESC, s.rowid DESC LIMIT :limit", args, q);
+        String rankedHotfixes = sqlitePart(
+                rank,
+                true,
+                "s.rowid >= (SELECT v FROM newest_hotfix)" + earlier,
+                "score DESC, s.rowid DESC LIMIT :limit",
+                args,
+                q);
+        String rankedLessons = sqlitePart(
+                rank,
+                false,
+                "s.rowid <= (SELECT v FROM newest_lesson)",
+                "score DESC, s.rowid DESC LIMIT :limit",
+                args,
+                q);
         String sql = "WITH newest_hotfix AS (SELECT min(rowid) AS v FROM (" + hotfixes + ")),"
                 + " newest_lesson AS (SELECT max(rowid) AS v FROM (" + lessons + ")),"
                 + " best AS (SELECT * FROM (" + rankedHotfixes + ") UNION ALL SELECT * FROM (" + rankedLessons + ")"
@@ -81,12 +95,23 @@ final class SearchRepository {
     }
 
     /** One kind's matching rows of {@code search_text}, joined to the kind's table for the filters. */
-    private static String sqlitePart(String select, boolean hotfix, String bound, String orderAndLimit,
-                                     Map<String, Object> args, SearchQuery q) {
+    private static String sqlitePart(
+            String select,
+            boolean hotfix,
+            String bound,
+            String orderAndLimit,
+            Map<String, Object> args,
+            SearchQuery q) {
         StringBuilder sql = new StringBuilder("SELECT " + select + " FROM search_text s LEFT JOIN "
                 + (hotfix ? "hotfix h ON h.id = s.ref" : "lesson l ON l.id = s.ref")
                 + " WHERE search_text MATCH :match AND " + bound);
-        filters(sql, args, q, null, hotfix ? "'hotfix'" : "'lesson'", hotfix ? "h.category" : "l.category",
+        filters(
+                sql,
+                args,
+                q,
+                null,
+                hotfix ? "'hotfix'" : "'lesson'",
+                hotfix ? "h.category" : "l.category",
                 hotfix ? "h.detected_at" : "l.created_at");
         return sql.append(" ORDER BY ").append(orderAndLimit).toString();
     }
@@ -97,7 +122,8 @@ final class SearchRepository {
         // (the GIN index), and a generic plan for a common word ranked all its matches: 100-270 ms, measured.
         h.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         // Words go in as values of to_tsquery's operands, each a plain lexeme; stop words drop out harmlessly.
-        String tsquery = words.stream().map(w -> "'" + w.replace("'", "''") + "'")
+        String tsquery = words.stream()
+                .map(w -> "'" + w.replace("'", "''") + "'")
                 .collect(Collectors.joining(anyOf ? " | " : " & "));
         Map<String, Object> args = new HashMap<>();
         args.put("tsquery", tsquery);
@@ -113,9 +139,11 @@ final class SearchRepository {
                 + query + ") AS score FROM lesson l WHERE l.search @@ " + query);
         // Hotfixes found through the text their log page holds beyond the labels (V18), ranked below a match in
         // the record's own fields; a hotfix found both ways keeps its better score.
-        StringBuilder viaLog = new StringBuilder("SELECT 'hotfix' AS kind, h.id, h.number AS n, 0.5 * ts_rank(m.search, "
-                + query + ") AS score FROM hotfix_markdown m JOIN record_facts h ON h.id = m.hotfix_id WHERE m.search @@ "
-                + query);
+        StringBuilder viaLog =
+                new StringBuilder("SELECT 'hotfix' AS kind, h.id, h.number AS n, 0.5 * ts_rank(m.search, "
+                        + query
+                        + ") AS score FROM hotfix_markdown m JOIN record_facts h ON h.id = m.hotfix_id WHERE m.search @@ "
+                        + query);
         // And through the team's own fields' texts (V21), likewise.
         StringBuilder viaFields = new StringBuilder("SELECT DISTINCT 'hotfix' AS kind, h.id, h.number AS n, 0.5 *"
                 + " ts_rank(f.search, " + query + ") AS score FROM record_fields f JOIN record_facts h"
@@ -134,7 +162,8 @@ final class SearchRepository {
                 + " GROUP BY kind, id, n ORDER BY score DESC, n DESC LIMIT :limit)"
                 + " SELECT b.kind, b.id, ts_headline('english', COALESCE(h.title, l.title), " + query
                 + ", :titleOptions), ts_headline('english', CASE WHEN b.kind = 'hotfix' THEN " + HOTFIX_BODY
-                + " || ' ' || " + LOG_EXTRAS_BODY + " || ' ' || " + TEAM_FIELDS_BODY + " ELSE " + LESSON_BODY + " END, " + query + ", :bodyOptions), b.score, h.severity,"
+                + " || ' ' || " + LOG_EXTRAS_BODY + " || ' ' || " + TEAM_FIELDS_BODY + " ELSE " + LESSON_BODY + " END, "
+                + query + ", :bodyOptions), b.score, h.severity,"
                 + " COALESCE(h.category, l.category), COALESCE(h.detected_at, l.created_at),"
                 + " COALESCE(h.operating_rule, l.operating_rule)"
                 + " FROM best b LEFT JOIN record_facts h ON b.kind = 'hotfix' AND h.id = b.id"
@@ -142,13 +171,20 @@ final class SearchRepository {
                 + " ORDER BY b.score DESC, b.n DESC";
         args.put("limit", q.limit());
         args.put("titleOptions", "StartSel=\u0002, StopSel=\u0003, HighlightAll=true");
-        args.put("bodyOptions", "StartSel=\u0002, StopSel=\u0003, MaxWords=24, MinWords=8, ShortWord=2,"
-                + " MaxFragments=1");
+        args.put(
+                "bodyOptions",
+                "StartSel=\u0002, StopSel=\u0003, MaxWords=24, MinWords=8, ShortWord=2," + " MaxFragments=1");
         return h.createQuery(sql).bindMap(args).map((rs, ctx) -> hit(rs)).list();
     }
 
-    private static void filters(StringBuilder sql, Map<String, Object> args, SearchQuery q, Long before,
-                                String kind, String category, String at) {
+    private static void filters(
+            StringBuilder sql,
+            Map<String, Object> args,
+            SearchQuery q,
+            Long before,
+            String kind,
+            String category,
+            String at) {
         if (q.kind() != null) {
             sql.append(" AND ").append(kind).append(" = :kind");
             args.put("kind", q.kind());
@@ -180,7 +216,15 @@ final class SearchRepository {
     private static SearchHit hit(java.sql.ResultSet rs) throws java.sql.SQLException {
         long at = rs.getLong(8);
         Instant when = rs.wasNull() ? null : Instant.ofEpochMilli(at);
-        return new SearchHit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(9),
-                rs.getDouble(5), rs.getString(6), rs.getString(7), when);
+        return new SearchHit(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(9),
+                rs.getDouble(5),
+                rs.getString(6),
+                rs.getString(7),
+                when);
     }
 }

@@ -5,11 +5,11 @@ import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.RecordPanels;
 import dev.hotfixlog.hotfix.Severity;
-import dev.hotfixlog.time.TimeText;
 import dev.hotfixlog.json.Json;
-import dev.hotfixlog.web.Role;
+import dev.hotfixlog.time.TimeText;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
+import dev.hotfixlog.web.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -39,14 +39,24 @@ public final class SearchRoutes implements RecordPanels {
     }
 
     public void register(RoutesConfig r) {
-        r.get("/api/v1/search", ctx -> ctx.contentType("application/json")
-                .result(Json.write(SearchJson.write(service.search(query(ctx))))), Role.VIEWER);
-        r.get("/api/v1/hotfixes/{id}/similar", ctx -> ctx.contentType("application/json")
-                .result(Json.write(SearchJson.write(service.similar(HotfixId.fromPath(ctx.pathParam("id")),
-                        Requests.intQuery(ctx, "limit", SIMILAR_SHOWN))))), Role.VIEWER);
-        r.get("/api/v1/similar", ctx -> ctx.contentType("application/json")
-                .result(Json.write(SearchJson.write(service.similarTo(ctx.queryParam("text"),
-                        Requests.intQuery(ctx, "limit", SIMILAR_SHOWN))))), Role.VIEWER);
+        r.get(
+                "/api/v1/search",
+                ctx -> ctx.contentType("application/json")
+                        .result(Json.write(SearchJson.write(service.search(query(ctx))))),
+                Role.VIEWER);
+        r.get(
+                "/api/v1/hotfixes/{id}/similar",
+                ctx -> ctx.contentType("application/json")
+                        .result(Json.write(SearchJson.write(service.similar(
+                                HotfixId.fromPath(ctx.pathParam("id")),
+                                Requests.intQuery(ctx, "limit", SIMILAR_SHOWN))))),
+                Role.VIEWER);
+        r.get(
+                "/api/v1/similar",
+                ctx -> ctx.contentType("application/json")
+                        .result(Json.write(SearchJson.write(service.similarTo(
+                                ctx.queryParam("text"), Requests.intQuery(ctx, "limit", SIMILAR_SHOWN))))),
+                Role.VIEWER);
         r.get("/search", this::page, Role.VIEWER);
         // A POST, not a GET: a problem pasted with its stack trace would not fit in a URL.
         r.post("/search/similar", this::draftPanel, Role.VIEWER);
@@ -54,10 +64,14 @@ public final class SearchRoutes implements RecordPanels {
 
     static SearchQuery query(Context ctx) {
         String severity = ctx.queryParam("severity");
-        return new SearchQuery(ctx.queryParam("q"), ctx.queryParam("kind"),
+        return new SearchQuery(
+                ctx.queryParam("q"),
+                ctx.queryParam("kind"),
                 severity == null || severity.isBlank() ? null : Severity.parse("severity", severity),
-                ctx.queryParam("category"), instant("from", ctx.queryParam("from")),
-                instant("to", ctx.queryParam("to")), Requests.intQuery(ctx, "limit", SearchQuery.DEFAULT_LIMIT));
+                ctx.queryParam("category"),
+                instant("from", ctx.queryParam("from")),
+                instant("to", ctx.queryParam("to")),
+                Requests.intQuery(ctx, "limit", SearchQuery.DEFAULT_LIMIT));
     }
 
     private static Instant instant(String field, String text) {
@@ -70,7 +84,8 @@ public final class SearchRoutes implements RecordPanels {
         // The form's "to" is a day, meant inclusively: searched up to the start of the next one.
         String to = ctx.queryParam("to");
         SearchQuery q = to != null && DAY.matcher(to.strip()).matches()
-                ? asked.withTo(asked.to().plus(Duration.ofDays(1))) : asked;
+                ? asked.withTo(asked.to().plus(Duration.ofDays(1)))
+                : asked;
         Map<String, String> form = new LinkedHashMap<>();
         for (String name : List.of("q", "kind", "severity", "category", "from", "to")) {
             String v = ctx.queryParam(name);
@@ -98,8 +113,8 @@ public final class SearchRoutes implements RecordPanels {
         p.put("hits", hits);
         p.put("failed", false);
         p.put("draft", true);
-        ctx.contentType("text/html; charset=utf-8").result(description.toString().isBlank() ? ""
-                : pages.html("similar-panel.jte", p));
+        ctx.contentType("text/html; charset=utf-8")
+                .result(description.toString().isBlank() ? "" : pages.html("similar-panel.jte", p));
     }
 
     /**

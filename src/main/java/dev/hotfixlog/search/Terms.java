@@ -12,17 +12,96 @@ import java.util.Set;
 final class Terms {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     /** Words too common to say what a hotfix is about (similarity only; a search keeps every word typed). */
-    private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on", "at",
-            "for", "with", "by", "from", "is", "was", "were", "be", "been", "are", "it", "its", "this", "that",
-            "after", "before", "when", "then", "we", "our", "us", "not", "no", "but", "as", "into", "out", "up",
-            "all", "any", "some", "each", "every", "so", "if", "had", "has", "have", "did", "do", "does", "which",
-            "who", "what", "there", "their", "they", "them", "than", "too", "very", "can", "could", "would",
-            "should", "will", "just", "only", "also", "about", "over", "under", "again", "once", "while", "during",
-            "hotfix", "issue", "problem", "fix", "fixed", "production", "prod", "users", "user");
+    private static final Set<String> STOP = Set.of(
+            "the",
+            "a",
+            "an",
+            "and",
+            "or",
+            "of",
+            "to",
+            "in",
+            "on",
+            "at",
+            "for",
+            "with",
+            "by",
+            "from",
+            "is",
+            "was",
+            "were",
+            "be",
+            "been",
+            "are",
+            "it",
+            "its",
+            "this",
+            "that",
+            "after",
+            "before",
+            "when",
+            "then",
+            "we",
+            "our",
+            "us",
+            "not",
+            "no",
+            "but",
+            "as",
+            "into",
+            "out",
+            "up",
+            "all",
+            "any",
+            "some",
+            "each",
+            "every",
+            "so",
+            "if",
+            "had",
+            "has",
+            "have",
+            "did",
+            "do",
+            "does",
+            "which",
+            "who",
+            "what",
+            "there",
+            "their",
+            "they",
+            "them",
+            "than",
+            "too",
+            "very",
+            "can",
+            "could",
+            "would",
+            "should",
+            "will",
+            "just",
+            "only",
+            "also",
+            "about",
+            "over",
+            "under",
+            "again",
+            "once",
+            "while",
+            "during",
+            "hotfix",
+            "issue",
+            "problem",
+            "fix",
+            "fixed",
+            "production",
+            "prod",
+            "users",
+            "user");
+
     private static final int MAX_TERMS = 32;
 
-    private Terms() {
-    }
+    private Terms() {}
 
     static List<String> words(String text) {
         List<String> out = new ArrayList<>();
@@ -44,7 +123,9 @@ final class Terms {
             while (m.find() && out.size() < max) {
                 String w = m.group().toLowerCase(Locale.ROOT);
                 // Past 40 letters a "word" is a hash, a token or a blob from a pasted log: it names nothing.
-                if (w.length() >= 3 && w.length() <= 40 && !STOP.contains(w)
+                if (w.length() >= 3
+                        && w.length() <= 40
+                        && !STOP.contains(w)
                         && !w.chars().allMatch(Character::isDigit)) {
                     out.add(w);
                 }

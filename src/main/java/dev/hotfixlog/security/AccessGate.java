@@ -6,12 +6,12 @@ import dev.hotfixlog.error.UnauthorizedException;
 import dev.hotfixlog.web.Requests;
 import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.SeeOther;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Set;
 
@@ -38,8 +38,8 @@ public final class AccessGate {
     }
 
     /** The GET routes anyone may read; a HEAD of them is public too. */
-    private static final Set<String> PUBLIC_GETS = Set.of("/health", "/api/v1/openapi.json", "/sign-in",
-            "/sign-in/oidc", "/sign-in/oidc/callback");
+    private static final Set<String> PUBLIC_GETS =
+            Set.of("/health", "/api/v1/openapi.json", "/sign-in", "/sign-in/oidc", "/sign-in/oidc/callback");
 
     private void check(Context ctx) {
         Set<RouteRole> declared = ctx.routeRoles();
@@ -47,17 +47,21 @@ public final class AccessGate {
             // Javalin answers a HEAD with the GET route but hands the request none of its roles. A HEAD reads what
             // the GET reads: public for the public pages, a viewer's for the rest (never "no rule": that was a 403
             // for a valid token, audited as anonymous).
-            declared = PUBLIC_GETS.contains(ctx.path()) || ctx.path().startsWith("/static/") ? Set.of(Role.ANYONE)
+            declared = PUBLIC_GETS.contains(ctx.path()) || ctx.path().startsWith("/static/")
+                    ? Set.of(Role.ANYONE)
                     : Set.of(Role.VIEWER);
         }
         if (declared.contains(Role.ANYONE)) {
             return;
         }
-        Role needed = declared.stream().filter(Role.class::isInstance).map(Role.class::cast)
-                .min(Enum::compareTo).orElse(null);
+        Role needed = declared.stream()
+                .filter(Role.class::isInstance)
+                .map(Role.class::cast)
+                .min(Enum::compareTo)
+                .orElse(null);
         if (needed == null) {
-            throw new ForbiddenException(ctx.method() + " " + ctx.path() + " has no access rule, so it is refused "
-                    + "to everyone");
+            throw new ForbiddenException(
+                    ctx.method() + " " + ctx.path() + " has no access rule, so it is refused " + "to everyone");
         }
         Principal p = ctx.header("Authorization") != null ? bearer(ctx) : session(ctx);
         ctx.attribute(Requests.PRINCIPAL_NAME, p.name());
@@ -74,8 +78,10 @@ public final class AccessGate {
             fail(ctx, "not a bearer token", "only Authorization: Bearer <API token> is accepted");
         }
         return tokens.authenticate(header.substring(7).trim()).orElseGet(() -> {
-            fail(ctx, "unknown, expired or revoked token", "the token is unknown, expired or revoked; ask an "
-                    + "admin for a new one");
+            fail(
+                    ctx,
+                    "unknown, expired or revoked token",
+                    "the token is unknown, expired or revoked; ask an " + "admin for a new one");
             return null;
         });
     }
@@ -93,8 +99,8 @@ public final class AccessGate {
             // into the section and hide what the person typed; the page's banner explains instead.
             if (page && !Requests.isHtmx(ctx)) {
                 ctx.attribute(REASON, "no session: sent to sign in");
-                throw new SeeOther("/sign-in?next=" + URLEncoder.encode(SignInRoutes.safeNext(ctx.path()),
-                        StandardCharsets.UTF_8));
+                throw new SeeOther("/sign-in?next="
+                        + URLEncoder.encode(SignInRoutes.safeNext(ctx.path()), StandardCharsets.UTF_8));
             }
             fail(ctx, "no credentials", "sign in first: send Authorization: Bearer <API token>");
         }
@@ -104,15 +110,17 @@ public final class AccessGate {
             if (sent == null && page) {
                 sent = Requests.formText(ctx, "_csrf");
             }
-            if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
-                    s.csrfToken().getBytes(StandardCharsets.UTF_8))) {
+            if (sent == null
+                    || !MessageDigest.isEqual(
+                            sent.getBytes(StandardCharsets.UTF_8), s.csrfToken().getBytes(StandardCharsets.UTF_8))) {
                 ctx.attribute(Requests.PRINCIPAL_NAME, s.account().username());
                 ctx.attribute(REASON, "missing or wrong CSRF token");
-                throw new ForbiddenException("this form or call is missing its CSRF token; reload the page and try "
-                        + "again");
+                throw new ForbiddenException(
+                        "this form or call is missing its CSRF token; reload the page and try " + "again");
             }
         }
-        if (s.account().mustChangePassword() && !ctx.path().equals("/account/password")
+        if (s.account().mustChangePassword()
+                && !ctx.path().equals("/account/password")
                 && !ctx.path().equals("/sign-out")) {
             ctx.attribute(Requests.PRINCIPAL_NAME, s.account().username());
             if (page) {
@@ -161,7 +169,12 @@ public final class AccessGate {
             return;
         }
         String subject = subject(ctx);
-        audit.record(Requests.actor(ctx), ctx.method().name() + " " + ctx.path(), subject, ctx.ip(), status,
+        audit.record(
+                Requests.actor(ctx),
+                ctx.method().name() + " " + ctx.path(),
+                subject,
+                ctx.ip(),
+                status,
                 ctx.attribute(REASON));
     }
 }

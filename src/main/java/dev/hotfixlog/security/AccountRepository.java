@@ -10,18 +10,23 @@ final class AccountRepository {
     /** Whether the account must still change its password; empty when there is no such account. */
     Optional<Boolean> mustChangePassword(Handle h, String username) {
         return h.createQuery("SELECT must_change_password FROM account WHERE username = :u")
-                .bind("u", username).mapTo(Boolean.class).findOne();
+                .bind("u", username)
+                .mapTo(Boolean.class)
+                .findOne();
     }
 
     int count(Handle h) {
-        return h.createQuery("SELECT COUNT(*) FROM account").mapTo(Integer.class).one();
+        return h.createQuery("SELECT COUNT(*) FROM account")
+                .mapTo(Integer.class)
+                .one();
     }
 
     /** Name, role, source, must-change-password, by name. */
     List<String[]> list(Handle h) {
         return h.createQuery("SELECT username, role, source, must_change_password FROM account ORDER BY username")
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
-                        String.valueOf(rs.getBoolean(4))})
+                .map((rs, ctx) -> new String[] {
+                    rs.getString(1), rs.getString(2), rs.getString(3), String.valueOf(rs.getBoolean(4))
+                })
                 .list();
     }
 
@@ -29,8 +34,12 @@ final class AccountRepository {
         h.createUpdate("""
                         INSERT INTO account (username, role, password_hash, must_change_password, created_at, updated_at)
                         VALUES (:u, :r, :p, :m, :now, :now)""")
-                .bind("u", username).bind("r", role.json()).bind("p", passwordHash).bind("m", mustChange)
-                .bind("now", now).execute();
+                .bind("u", username)
+                .bind("r", role.json())
+                .bind("p", passwordHash)
+                .bind("m", mustChange)
+                .bind("now", now)
+                .execute();
     }
 
     /** A single sign-on account: no password ('!oidc' matches no hash). */
@@ -39,7 +48,11 @@ final class AccountRepository {
                         INSERT INTO account (username, role, password_hash, must_change_password, created_at,
                                              updated_at, source)
                         VALUES (:u, :r, '!oidc', :f, :now, :now, 'oidc')""")
-                .bind("u", username).bind("r", role.json()).bind("f", false).bind("now", now).execute();
+                .bind("u", username)
+                .bind("r", role.json())
+                .bind("f", false)
+                .bind("now", now)
+                .execute();
     }
 
     /** Password hash, role, must-change-password. */
@@ -52,13 +65,18 @@ final class AccountRepository {
 
     /** Where the account comes from: local or oidc. */
     Optional<String> source(Handle h, String username) {
-        return h.createQuery("SELECT source FROM account WHERE username = :u").bind("u", username)
-                .mapTo(String.class).findOne();
+        return h.createQuery("SELECT source FROM account WHERE username = :u")
+                .bind("u", username)
+                .mapTo(String.class)
+                .findOne();
     }
 
     void setRole(Handle h, String username, Role role, long now) {
         h.createUpdate("UPDATE account SET role = :r, updated_at = :now WHERE username = :u")
-                .bind("u", username).bind("r", role.json()).bind("now", now).execute();
+                .bind("u", username)
+                .bind("r", role.json())
+                .bind("now", now)
+                .execute();
     }
 
     Optional<Account> find(Handle h, String username) {
@@ -72,6 +90,10 @@ final class AccountRepository {
         h.createUpdate("""
                         UPDATE account SET password_hash = :p, must_change_password = :f, updated_at = :now
                         WHERE username = :u""")
-                .bind("p", passwordHash).bind("f", false).bind("now", now).bind("u", username).execute();
+                .bind("p", passwordHash)
+                .bind("f", false)
+                .bind("now", now)
+                .bind("u", username)
+                .execute();
     }
 }

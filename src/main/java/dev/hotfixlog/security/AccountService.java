@@ -65,8 +65,12 @@ public final class AccountService {
         Path file = initialPasswordFile;
         writeSecretFile(file, password + "\n");
         create(INITIAL_ADMIN, Role.ADMIN, password, true);
-        LOG.warn("created the first admin account '{}' with the one-time password {} (also in {}, mode 600); "
-                + "it must be changed at the first sign-in", INITIAL_ADMIN, password, file.toAbsolutePath());
+        LOG.warn(
+                "created the first admin account '{}' with the one-time password {} (also in {}, mode 600); "
+                        + "it must be changed at the first sign-in",
+                INITIAL_ADMIN,
+                password,
+                file.toAbsolutePath());
     }
 
     /** A local account with a random one-time password, which must be changed at the first sign-in. */
@@ -119,7 +123,8 @@ public final class AccountService {
         if (!hasher.verify(password, r[0])) {
             return Optional.empty();
         }
-        return Optional.of(new Account(username.strip(), Role.parseGrantable("role", r[1]), Boolean.parseBoolean(r[2])));
+        return Optional.of(
+                new Account(username.strip(), Role.parseGrantable("role", r[1]), Boolean.parseBoolean(r[2])));
     }
 
     /**
@@ -132,8 +137,8 @@ public final class AccountService {
         return db.write(h -> {
             Optional<String> source = repo.source(h, username);
             if (source.isPresent() && !source.get().equals("oidc")) {
-                throw new dev.hotfixlog.error.ForbiddenException("a local account named '" + username
-                        + "' exists; single sign-on does not take it over");
+                throw new dev.hotfixlog.error.ForbiddenException(
+                        "a local account named '" + username + "' exists; single sign-on does not take it over");
             }
             if (source.isEmpty()) {
                 repo.insertFromProvider(h, username, role, now);
@@ -166,8 +171,11 @@ public final class AccountService {
             try {
                 Files.deleteIfExists(initialPasswordFile);
             } catch (IOException e) {
-                LOG.warn("the first admin's password is changed, but its old one-time password file {} could not be"
-                        + " removed: {}; remove it by hand", initialPasswordFile.toAbsolutePath(), e.toString());
+                LOG.warn(
+                        "the first admin's password is changed, but its old one-time password file {} could not be"
+                                + " removed: {}; remove it by hand",
+                        initialPasswordFile.toAbsolutePath(),
+                        e.toString());
             }
         }
     }
@@ -185,7 +193,8 @@ public final class AccountService {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 Files.createFile(file);
             } catch (FileAlreadyExistsException stale) {

@@ -10,6 +10,12 @@ import java.time.Instant;
  * @param expiresAt null for no expiry
  * @param revokedAt null while valid
  */
-public record ApiToken(String id, String name, Role role, String prefix, Instant createdAt, String createdBy,
-                       Instant expiresAt, Instant revokedAt) {
-}
+public record ApiToken(
+        String id,
+        String name,
+        Role role,
+        String prefix,
+        Instant createdAt,
+        String createdBy,
+        Instant expiresAt,
+        Instant revokedAt) {}

@@ -12,6 +12,12 @@ import java.time.Instant;
  * @param outcome the HTTP status it ended with
  * @param detail  anything else worth keeping (why an authentication failed)
  */
-public record AuditEvent(String id, Instant at, String actor, String action, String subject, String source,
-                         int outcome, String detail) {
-}
+public record AuditEvent(
+        String id,
+        Instant at,
+        String actor,
+        String action,
+        String subject,
+        String source,
+        int outcome,
+        String detail) {}

@@ -28,7 +28,14 @@ public final class AuditLog {
     public void record(String actor, String action, String subject, String source, int outcome, String detail) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         db.write(h -> {
-            repo.insert(h, now.toEpochMilli(), clip(actor), clip(action, 80), clip(subject), clip(source), outcome,
+            repo.insert(
+                    h,
+                    now.toEpochMilli(),
+                    clip(actor),
+                    clip(action, 80),
+                    clip(subject),
+                    clip(source),
+                    outcome,
                     clip(detail));
             return null;
         });

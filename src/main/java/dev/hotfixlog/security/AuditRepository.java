@@ -7,13 +7,19 @@ import org.jdbi.v3.core.Handle;
 
 /** The audit log's SQL: append-only rows (V3's triggers refuse changes), newest read first. */
 final class AuditRepository {
-    void insert(Handle h, long at, String actor, String action, String subject, String source, int outcome,
-                String detail) {
+    void insert(
+            Handle h, long at, String actor, String action, String subject, String source, int outcome, String detail) {
         h.createUpdate("""
                         INSERT INTO audit_event (id, at, actor, action, subject, source, outcome, detail)
                         VALUES (:id, :at, :actor, :action, :subject, :source, :outcome, :detail)""")
-                .bind("id", UUID.randomUUID().toString()).bind("at", at).bind("actor", actor).bind("action", action)
-                .bind("subject", subject).bind("source", source).bind("outcome", outcome).bind("detail", detail)
+                .bind("id", UUID.randomUUID().toString())
+                .bind("at", at)
+                .bind("actor", actor)
+                .bind("action", action)
+                .bind("subject", subject)
+                .bind("source", source)
+                .bind("outcome", outcome)
+                .bind("detail", detail)
                 .execute();
     }
 
@@ -22,8 +28,14 @@ final class AuditRepository {
                         SELECT id, at, actor, action, subject, source, outcome, detail
                         FROM audit_event ORDER BY at DESC, id DESC LIMIT :n""")
                 .bind("n", n)
-                .map((rs, ctx) -> new AuditEvent(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7),
+                .map((rs, ctx) -> new AuditEvent(
+                        rs.getString(1),
+                        Instant.ofEpochMilli(rs.getLong(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getInt(7),
                         rs.getString(8)))
                 .list();
     }
@@ -36,7 +48,10 @@ final class AuditRepository {
                           COALESCE(SUM(CASE WHEN source = :ip THEN 1 ELSE 0 END), 0)
                         FROM audit_event
                         WHERE action = 'POST /sign-in' AND outcome = 401 AND at >= :since""")
-                .bind("u", username).bind("ip", address).bind("since", since)
-                .map((rs, c) -> new int[] {rs.getInt(1), rs.getInt(2)}).one();
+                .bind("u", username)
+                .bind("ip", address)
+                .bind("since", since)
+                .map((rs, c) -> new int[] {rs.getInt(1), rs.getInt(2)})
+                .one();
     }
 }

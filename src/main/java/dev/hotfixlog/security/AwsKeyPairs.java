@@ -15,8 +15,7 @@ final class AwsKeyPairs {
     static final int WINDOW_CHARS = 200;
     private static final int SECRET_CHARS = 40;
 
-    private AwsKeyPairs() {
-    }
+    private AwsKeyPairs() {}
 
     /** The spans of such secrets, in order and apart. Each character is looked at a bounded number of times. */
     static List<Span> secretsNearKeyIds(String text) {

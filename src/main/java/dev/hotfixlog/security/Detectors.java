@@ -15,42 +15,43 @@ final class Detectors {
      * A pattern whose group {@code group} is the secret (0: the whole match; {@link #FIRST_GROUP}: whichever of
      * its groups took part), and its hint words.
      */
-    record Detector(String kind, Pattern pattern, int group, List<String> hints) {
-    }
+    record Detector(String kind, Pattern pattern, int group, List<String> hints) {}
 
     static final int FIRST_GROUP = -1;
     // A prefix that names a vendor's token is enough: no word boundary before it, so a token glued to the word
     // before it ("xghp_…", "id=glpat-…") is still found.
-    static final Pattern AWS_ACCESS_KEY_ID = Pattern.compile(
-            "\\b(?:A3T[A-Z0-9]|AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[0-9A-Z]{16}\\b");
+    static final Pattern AWS_ACCESS_KEY_ID =
+            Pattern.compile("\\b(?:A3T[A-Z0-9]|AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA)[0-9A-Z]{16}\\b");
     /**
      * The secret after its name in every form AWS prints it: {@code aws_secret_access_key = …} (ini, env, YAML)
      * and {@code "SecretAccessKey": "…"} (the JSON of {@code aws iam create-access-key}).
      */
     static final Pattern AWS_SECRET_ACCESS_KEY = Pattern.compile(
             "(?i)(?:aws_?)?secret_?access_?key[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+=]{40})(?:[^A-Za-z0-9/+=]|$)");
+
     static final Pattern GOOGLE_API_KEY = Pattern.compile("\\b(AIza[0-9A-Za-z_\\-]{35})(?:[^0-9A-Za-z_\\-]|$)");
     static final Pattern AZURE_STORAGE_KEY = Pattern.compile("(?i)AccountKey=([A-Za-z0-9+/]{40,}={0,2})");
-    static final Pattern GITHUB_TOKEN = Pattern.compile(
-            "(?:gh[pousr]_[A-Za-z0-9]{8,}|github_pat_[A-Za-z0-9_]{8,})\\b");
+    static final Pattern GITHUB_TOKEN = Pattern.compile("(?:gh[pousr]_[A-Za-z0-9]{8,}|github_pat_[A-Za-z0-9_]{8,})\\b");
     /** Personal, deploy, runner and other GitLab tokens, and the runner registration token. */
-    static final Pattern GITLAB_TOKEN = Pattern.compile("(?:gl(?:pat|dt|soat|cbt|rt|ptt|ft|imt|agent|oas)-"
-            + "|GR1348941)[A-Za-z0-9_\\-]{8,}");
+    static final Pattern GITLAB_TOKEN =
+            Pattern.compile("(?:gl(?:pat|dt|soat|cbt|rt|ptt|ft|imt|agent|oas)-" + "|GR1348941)[A-Za-z0-9_\\-]{8,}");
+
     static final Pattern SLACK_TOKEN = Pattern.compile("(?:xox[abposre]|xapp-\\d)-[A-Za-z0-9-]{10,}");
     static final Pattern SLACK_WEBHOOK = Pattern.compile("https://hooks\\.slack\\.com/services/[A-Za-z0-9/_-]+");
     static final Pattern STRIPE_KEY = Pattern.compile("(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}\\b");
     static final Pattern HOTFIX_LOG_TOKEN = Pattern.compile("(hfx_[A-Za-z0-9_\\-]{8,})(?:[^A-Za-z0-9_\\-]|$)");
     /** Header and claims, the signature when there is one ({@code alg: none} has an empty one). */
-    static final Pattern JWT = Pattern.compile(
-            "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}(?:\\.[A-Za-z0-9_-]*)?");
+    static final Pattern JWT = Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}(?:\\.[A-Za-z0-9_-]*)?");
     /** The password of {@code scheme://user:password@host}; the user may be empty ({@code redis://:pw@host}). */
     static final Pattern PASSWORD_IN_URL = Pattern.compile("://[^\\s:/@]*:([^\\s@/]+)@");
+
     static final Pattern BEARER_TOKEN = Pattern.compile("(?i)\\bBearer\\s+([A-Za-z0-9._~+/-]{20,}=*)");
     /** Any other scheme, or none: {@code Authorization: Basic …}, {@code Authorization: Token …}. */
     static final Pattern AUTHORIZATION = Pattern.compile("(?i)\\bauthorization[\"']?\\s*[:=]\\s*[\"']?"
             + "(?:(?:basic|token|api-token|digest|negotiate)\\s+)?([^\\s\"',;]{8,})");
     /** {@code curl -u user:password} and {@code --user}: the whole credential, quotes and all. */
     static final Pattern CURL_USER = Pattern.compile("(?:^|\\s)(?:-u|--user)(?:\\s+|=)?(\\S*:\\S*)");
+
     static final Pattern OPENAI_KEY = Pattern.compile("\\bsk-[A-Za-z0-9_-]{32,}");
     static final Pattern SENDGRID_KEY = Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}");
     static final Pattern VAULT_TOKEN = Pattern.compile("\\bhv[sbr]\\.[A-Za-z0-9_-]{24,}");
@@ -76,20 +77,23 @@ final class Detectors {
     static final Pattern DOCKER_HUB_TOKEN = Pattern.compile("dckr_pat_[A-Za-z0-9_-]{8,}");
     /** {@code hf_} and 34 letters: a short prefix, so a long tail of letters and digits only (not a name). */
     static final Pattern HUGGING_FACE_TOKEN = Pattern.compile("\\bhf_[A-Za-z0-9]{30,}\\b");
+
     static final Pattern DIGITALOCEAN_TOKEN = Pattern.compile("do[por]_v1_[a-f0-9]{8,}");
     static final Pattern POSTMAN_KEY = Pattern.compile("PMAK-[A-Za-z0-9]{8,}(?:-[A-Za-z0-9]{8,})?");
     /** A service account token ({@code glsa_}) and a Grafana Cloud access policy token ({@code glc_}, base64). */
     static final Pattern GRAFANA_TOKEN = Pattern.compile("\\b(?:glsa_[A-Za-z0-9_]{8,}|glc_[A-Za-z0-9+/]{8,}={0,2})");
+
     static final Pattern LINEAR_KEY = Pattern.compile("lin_api_[A-Za-z0-9]{8,}");
     static final Pattern AGE_SECRET_KEY = Pattern.compile("AGE-SECRET-KEY-1[0-9A-Z]{8,}");
     /** A Google OAuth refresh token: {@code 1//0} and a long tail. */
     static final Pattern GOOGLE_REFRESH_TOKEN = Pattern.compile("\\b1//0[A-Za-z0-9_-]{20,}");
+
     static final Pattern MAILGUN_KEY = Pattern.compile("\\bkey-[0-9a-f]{32}\\b");
     /** 32 hex digits and the data center ({@code -us21}). */
     static final Pattern MAILCHIMP_KEY = Pattern.compile("\\b[0-9a-f]{32}-us[0-9]{1,2}\\b");
     /** A Twilio auth token (32 hex digits) just after its account SID ({@code AC} and 32 hex digits). */
-    static final Pattern TWILIO_AUTH_TOKEN = Pattern.compile(
-            "\\bAC[0-9a-f]{32}\\b[^A-Za-z0-9\\n]{1,8}([0-9a-f]{32})\\b");
+    static final Pattern TWILIO_AUTH_TOKEN =
+            Pattern.compile("\\bAC[0-9a-f]{32}\\b[^A-Za-z0-9\\n]{1,8}([0-9a-f]{32})\\b");
     /** A legacy GitHub token (40 hex digits) as an address's user, with what follows it: {@code …:x-oauth-basic@}. */
     static final Pattern GITHUB_TOKEN_IN_URL = Pattern.compile("://([0-9a-f]{40}(?::[^\\s@/]*)?)@");
 
@@ -98,8 +102,8 @@ final class Detectors {
      * A header whose name says credential and that {@link #PASSWORD} does not read ({@code X-Api-Key},
      * {@code Api-Key}, {@code X-Auth-Token}): a pattern of its own, so that the common words stay cheap.
      */
-    static final Pattern HEADER_SECRET = Pattern.compile("(?i)(?:x-)?(?:api-key|auth-[a-z0-9-]+)[\"']?\\s*:\\s*[\"']?"
-            + "([^\\s\"',;]{6,})");
+    static final Pattern HEADER_SECRET =
+            Pattern.compile("(?i)(?:x-)?(?:api-key|auth-[a-z0-9-]+)[\"']?\\s*:\\s*[\"']?" + "([^\\s\"',;]{6,})");
     /** A cookie header's value whole: every cookie in it may be a session. */
     static final Pattern COOKIE = Pattern.compile("(?i)\\b(?:set-)?cookie\\s*:\\s*([^\\s=;]+=[^\\r\\n]*)");
     /** {@code mysql -pSECRET}, {@code -p'…'} (the password is glued to {@code -p}), and {@code sshpass -p …}. */
@@ -109,19 +113,36 @@ final class Detectors {
     static final Pattern PASSWORD_PROSE = Pattern.compile("(?i)(?:\\bpass(?:word|phrase)\\s+(?:is|was)\\s*:\\s*"
             + "|\\bmachine\\s+\\S+\\s+(?:login\\s+\\S+\\s+)?password\\s+)([^\\s\"'`,;]{4,})");
     /** Docker's {@code config.json}: {@code "auth": "<base64 of user:password>"}, and an identity token. */
-    static final Pattern DOCKER_AUTH = Pattern.compile("\"(?:auth|identitytoken)\"\\s*:\\s*\"([A-Za-z0-9+/=_.-]{8,})\"");
+    static final Pattern DOCKER_AUTH =
+            Pattern.compile("\"(?:auth|identitytoken)\"\\s*:\\s*\"([A-Za-z0-9+/=_.-]{8,})\"");
 
     static final List<Detector> ALL = List.of(
-            new Detector("aws-access-key-id", AWS_ACCESS_KEY_ID, 0,
-                    List.of("akia", "asia", "agpa", "aida", "aroa", "aipa", "anpa", "anva", "abia", "acca",
-                    "a3t")),
+            new Detector(
+                    "aws-access-key-id",
+                    AWS_ACCESS_KEY_ID,
+                    0,
+                    List.of("akia", "asia", "agpa", "aida", "aroa", "aipa", "anpa", "anva", "abia", "acca", "a3t")),
             new Detector("aws-secret-access-key", AWS_SECRET_ACCESS_KEY, 1, List.of("secret")),
             new Detector("google-api-key", GOOGLE_API_KEY, 1, List.of("aiza")),
             new Detector("azure-storage-key", AZURE_STORAGE_KEY, 1, List.of("accountkey=")),
-            new Detector("github-token", GITHUB_TOKEN, 0,
-                    List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")),
-            new Detector("gitlab-token", GITLAB_TOKEN, 0, List.of("glpat-", "gldt-", "glsoat-", "glcbt-", "glrt-",
-                    "glptt-", "glft-", "glimt-", "glagent-", "gloas-", "gr1348941")),
+            new Detector(
+                    "github-token", GITHUB_TOKEN, 0, List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")),
+            new Detector(
+                    "gitlab-token",
+                    GITLAB_TOKEN,
+                    0,
+                    List.of(
+                            "glpat-",
+                            "gldt-",
+                            "glsoat-",
+                            "glcbt-",
+                            "glrt-",
+                            "glptt-",
+                            "glft-",
+                            "glimt-",
+                            "glagent-",
+                            "gloas-",
+                            "gr1348941")),
             new Detector("slack-token", SLACK_TOKEN, 0, List.of("xox", "xapp-")),
             new Detector("slack-webhook", SLACK_WEBHOOK, 0, List.of("hooks.slack.com")),
             new Detector("stripe-key", STRIPE_KEY, 0, List.of("_live_", "_test_")),
@@ -138,8 +159,11 @@ final class Detectors {
             new Detector("stripe-webhook-secret", STRIPE_WEBHOOK_SECRET, 0, List.of("whsec_")),
             new Detector("npm-token", NPM_TOKEN, 0, List.of("npm_")),
             new Detector("azure-client-secret", AZURE_CLIENT_SECRET, 1, List.of("q~")),
-            new Detector("password", PASSWORD, FIRST_GROUP, List.of("pass", "pwd", "secret", "token", "api",
-                    "key", "credential")),
+            new Detector(
+                    "password",
+                    PASSWORD,
+                    FIRST_GROUP,
+                    List.of("pass", "pwd", "secret", "token", "api", "key", "credential")),
             new Detector("password", HEADER_SECRET, 1, List.of("api-key", "x-auth-")),
             new Detector("shopify-token", SHOPIFY_TOKEN, 0, List.of("shpat_", "shpss_", "shpca_", "shppa_")),
             new Detector("docker-hub-token", DOCKER_HUB_TOKEN, 0, List.of("dckr_pat_")),
@@ -152,14 +176,18 @@ final class Detectors {
             new Detector("google-oauth-token", GOOGLE_REFRESH_TOKEN, 0, List.of("1//0")),
             new Detector("mailgun-key", MAILGUN_KEY, 0, List.of("key-")),
             new Detector("mailchimp-key", MAILCHIMP_KEY, 0, List.of("-us")),
-            new Detector("twilio-auth-token", TWILIO_AUTH_TOKEN, 1, List.of("ac0", "ac1", "ac2", "ac3", "ac4",
-                    "ac5", "ac6", "ac7", "ac8", "ac9", "aca", "acb", "acc", "acd", "ace", "acf")),
+            new Detector(
+                    "twilio-auth-token",
+                    TWILIO_AUTH_TOKEN,
+                    1,
+                    List.of(
+                            "ac0", "ac1", "ac2", "ac3", "ac4", "ac5", "ac6", "ac7", "ac8", "ac9", "aca", "acb", "acc",
+                            "acd", "ace", "acf")),
             new Detector("github-token", GITHUB_TOKEN_IN_URL, 1, List.of("://")),
             new Detector("cookie", COOKIE, 1, List.of("cookie")),
             new Detector("password", PASSWORD_FLAG, FIRST_GROUP, List.of("mysql", "mariadb", "sshpass")),
             new Detector("password", PASSWORD_PROSE, 1, List.of("pass")),
             new Detector("docker-auth", DOCKER_AUTH, 1, List.of("\"auth\"", "\"identitytoken\"")));
 
-    private Detectors() {
-    }
+    private Detectors() {}
 }

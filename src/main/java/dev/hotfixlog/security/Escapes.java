@@ -10,8 +10,11 @@ package dev.hotfixlog.security;
  */
 final class Escapes {
     /** Named references of the ASCII characters that keys and addresses are made of, and their characters. */
-    private static final String[] NAMES = {"amp", "quot", "apos", "commat", "sol", "colon", "equals", "lowbar",
-        "plus", "period", "quest", "excl", "dollar", "ast"};
+    private static final String[] NAMES = {
+        "amp", "quot", "apos", "commat", "sol", "colon", "equals", "lowbar", "plus", "period", "quest", "excl",
+        "dollar", "ast"
+    };
+
     private static final String CHARACTERS = "&\"'@/:=_+.?!$*";
     /**
      * The printable characters that an escape is not read as: those that end a secret (space, comma, semicolon,
@@ -22,8 +25,7 @@ final class Escapes {
     /** The longest name, and {@code &#x7E;} as the longest numeric reference worth reading. */
     private static final int LONGEST_NAME = 6;
 
-    private Escapes() {
-    }
+    private Escapes() {}
 
     /** How long the escape at {@code at} is, or 0 when none begins there. */
     static int length(String text, int at) {

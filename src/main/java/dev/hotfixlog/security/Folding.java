@@ -18,6 +18,7 @@ import java.util.Arrays;
 final class Folding {
     /** The full-width forms of ASCII {@code !} to {@code ~}, which NFKC maps to ASCII by this offset. */
     private static final int FULL_WIDTH_FIRST = 0xFF01;
+
     private static final int FULL_WIDTH_LAST = 0xFF5E;
     private static final int FULL_WIDTH_OFFSET = 0xFF01 - '!';
     /** How many code points' forms one fold remembers: text repeats its characters. */
@@ -100,8 +101,8 @@ final class Folding {
                     if (rememberedForms[slot] == null || rememberedPoints[slot] != cp) {
                         String form = Normalizer.normalize(original.substring(k, next), Normalizer.Form.NFKC);
                         rememberedPoints[slot] = cp;
-                        rememberedForms[slot] = form.chars().allMatch(c -> c < 0x80) ? form
-                                : original.substring(k, next);
+                        rememberedForms[slot] =
+                                form.chars().allMatch(c -> c < 0x80) ? form : original.substring(k, next);
                     }
                     out.append(rememberedForms[slot]);
                 }
@@ -121,8 +122,11 @@ final class Folding {
 
     /** Scripts whose letters NFKC keeps as they are, without asking it: CJK ideographs, kana, Hangul, emoji. */
     private static boolean keptByNfkc(int cp) {
-        return cp >= 0x4E00 && cp <= 0x9FFF || cp >= 0x3041 && cp <= 0x3096 || cp >= 0x30A1 && cp <= 0x30FA
-                || cp >= 0xAC00 && cp <= 0xD7A3 || cp >= 0x1F300 && cp <= 0x1FAFF;
+        return cp >= 0x4E00 && cp <= 0x9FFF
+                || cp >= 0x3041 && cp <= 0x3096
+                || cp >= 0x30A1 && cp <= 0x30FA
+                || cp >= 0xAC00 && cp <= 0xD7A3
+                || cp >= 0x1F300 && cp <= 0x1FAFF;
     }
 
     String text() {
@@ -135,7 +139,8 @@ final class Folding {
      */
     Span original(Span folded) {
         if (folded.end() <= folded.start()) {
-            int at = folded.start() < text.length() ? starts[folded.start()]
+            int at = folded.start() < text.length()
+                    ? starts[folded.start()]
                     : folded.start() == 0 ? 0 : ends[text.length() - 1];
             return new Span(at, at, folded.kind());
         }

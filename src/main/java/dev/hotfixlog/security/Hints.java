@@ -13,8 +13,7 @@ import java.util.Map;
  */
 final class Hints {
     /** A hint word and the detectors (as bits of their index) that need it. */
-    private record Hint(String word, long detectors) {
-    }
+    private record Hint(String word, long detectors) {}
 
     /** Hint words by their first two characters, lower-cased, as {@code first << 7 | second}. */
     private final Hint[][] byStart;
@@ -26,7 +25,8 @@ final class Hints {
         Map<String, Long> detectorsByWord = new LinkedHashMap<>();
         for (int d = 0; d < detectors.size(); d++) {
             for (String word : detectors.get(d).hints()) {
-                if (word.length() < 2 || !word.equals(word.toLowerCase(Locale.ROOT))
+                if (word.length() < 2
+                        || !word.equals(word.toLowerCase(Locale.ROOT))
                         || !word.chars().allMatch(c -> c < 128)) {
                     throw new IllegalStateException("a hint is two or more lower-case ASCII characters: " + word);
                 }

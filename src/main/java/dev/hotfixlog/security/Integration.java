@@ -19,9 +19,17 @@ import java.util.List;
  * @param window          how far a signed timestamp may be from now
  * @param systemLabels    the alert labels whose values are the hotfix's systems, first found first
  */
-public record Integration(SenderKind kind, String name, String bearer, String basicUser, String basicPassword,
-                          String hmacSecret, String hmacHeader, String timestampHeader, Duration window,
-                          List<String> systemLabels) {
+public record Integration(
+        SenderKind kind,
+        String name,
+        String bearer,
+        String basicUser,
+        String basicPassword,
+        String hmacSecret,
+        String hmacHeader,
+        String timestampHeader,
+        Duration window,
+        List<String> systemLabels) {
     public Integration {
         systemLabels = List.copyOf(systemLabels);
     }

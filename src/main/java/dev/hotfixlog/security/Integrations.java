@@ -32,6 +32,7 @@ public final class Integrations {
     public static final String SETTING = "HOTFIX_INTEGRATIONS";
     /** Labels Alertmanager and Grafana rules commonly name the broken thing with. */
     public static final List<String> DEFAULT_SYSTEM_LABELS = List.of("service", "app", "job");
+
     private static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,40}");
     private static final Pattern HEADER = Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -52,7 +53,9 @@ public final class Integrations {
     public static final Integrations NONE = new Integrations(Map.of());
 
     public List<Integration> all() {
-        return byPath.values().stream().sorted(java.util.Comparator.comparing(Integration::path)).toList();
+        return byPath.values().stream()
+                .sorted(java.util.Comparator.comparing(Integration::path))
+                .toList();
     }
 
     /** Every entry, each error naming the entry by its position; each is of one of the {@code kinds}. */
@@ -84,13 +87,19 @@ public final class Integrations {
         SenderKind type = known.get(words[0].toLowerCase(Locale.ROOT));
         if (type == null) {
             List<String> names = new ArrayList<>(known.keySet());
-            throw ValidationException.of(SETTING, where + ": '" + words[0] + "' is not an integration type; use "
-                    + (names.size() < 2 ? String.join("", names) : String.join(", ", names.subList(0,
-                    names.size() - 1)) + " or " + names.get(names.size() - 1)));
+            throw ValidationException.of(
+                    SETTING,
+                    where + ": '" + words[0] + "' is not an integration type; use "
+                            + (names.size() < 2
+                                    ? String.join("", names)
+                                    : String.join(", ", names.subList(0, names.size() - 1)) + " or "
+                                            + names.get(names.size() - 1)));
         }
         if (words.length < 2 || !NAME.matcher(words[1]).matches()) {
-            throw ValidationException.of(SETTING, where + ": give the integration a name after its type (a-z, "
-                    + "0-9, - and _), e.g. `" + type.name() + " prod bearer=…`");
+            throw ValidationException.of(
+                    SETTING,
+                    where + ": give the integration a name after its type (a-z, " + "0-9, - and _), e.g. `"
+                            + type.name() + " prod bearer=…`");
         }
         String name = words[1];
         String bearer = null;
@@ -104,8 +113,9 @@ public final class Integrations {
         for (int k = 2; k < words.length; k++) {
             String[] kv = EQUALS.split(words[k], 2);
             if (kv.length != 2 || kv[1].isEmpty()) {
-                throw ValidationException.of(SETTING, where + " (" + type.name() + " " + name + "): '"
-                        + kv[0] + "' needs a value, e.g. bearer=…");
+                throw ValidationException.of(
+                        SETTING,
+                        where + " (" + type.name() + " " + name + "): '" + kv[0] + "' needs a value, e.g. bearer=…");
             }
             switch (kv[0]) {
                 case "bearer" -> bearer = kv[1];
@@ -131,28 +141,43 @@ public final class Integrations {
                     }
                     labels = l;
                 }
-                default -> throw ValidationException.of(SETTING, where + ": unknown option '" + kv[0] + "'; use "
-                        + "bearer, basic, hmac, hmac-header, timestamp-header, window or systems");
+                default ->
+                    throw ValidationException.of(
+                            SETTING,
+                            where + ": unknown option '" + kv[0] + "'; use "
+                                    + "bearer, basic, hmac, hmac-header, timestamp-header, window or systems");
             }
         }
         if (bearer == null && user == null && hmac == null) {
-            throw ValidationException.of(SETTING, where + " (" + type.name() + " " + name + "): needs its own "
-                    + "secret: bearer=…, basic=user:password" + (type.signature() != SenderKind.Signature.ACCEPTED
-                    ? " or hmac=…" : ""));
+            throw ValidationException.of(
+                    SETTING,
+                    where + " (" + type.name() + " " + name + "): needs its own "
+                            + "secret: bearer=…, basic=user:password"
+                            + (type.signature() != SenderKind.Signature.ACCEPTED ? " or hmac=…" : ""));
         }
         if (bearer != null && user != null) {
             throw ValidationException.of(SETTING, where + ": bearer and basic both set Authorization; choose one");
         }
         if (type.signature() == SenderKind.Signature.REQUIRED && hmac == null) {
-            throw ValidationException.of(SETTING, where + ": a " + type.name() + " integration needs secret=… (the "
-                    + "webhook's secret, checked against " + type.signatureHeader() + ")");
+            throw ValidationException.of(
+                    SETTING,
+                    where + ": a " + type.name() + " integration needs secret=… (the "
+                            + "webhook's secret, checked against " + type.signatureHeader() + ")");
         }
         if (timestampHeader != null && hmac == null) {
             throw ValidationException.of(SETTING, where + ": timestamp-header only applies with hmac=…");
         }
-        return new Integration(type, name, bearer, user, password, hmac,
+        return new Integration(
+                type,
+                name,
+                bearer,
+                user,
+                password,
+                hmac,
                 hmac == null ? null : hmacHeader != null ? hmacHeader : type.signatureHeader(),
-                timestampHeader, window, labels);
+                timestampHeader,
+                window,
+                labels);
     }
 
     private static String header(String where, String v) {
@@ -182,22 +207,23 @@ public final class Integrations {
      * @param header the request's headers by name (case-insensitive)
      * @param body   the body exactly as received: what the sender signed
      */
-    public Integration verify(String kind, String name, UnaryOperator<String> header, byte[] body,
-                              Instant now) {
+    public Integration verify(String kind, String name, UnaryOperator<String> header, byte[] body, Instant now) {
         Integration i = byPath.get(kind + "/" + name);
         if (i == null) {
             throw new NotFoundException("no " + kind + " integration named '" + name + "' (" + SETTING + ")");
         }
         String auth = header.apply("Authorization");
         if (i.bearer() != null) {
-            String given = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim()
+            String given = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? auth.substring(7).trim()
                     : null;
             require(given != null && same(given, i.bearer()), "missing or wrong bearer token");
         }
         if (i.basicUser() != null) {
-            String given = auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6) ? decode(auth.substring(6))
-                    : null;
-            require(given != null && same(given, i.basicUser() + ":" + i.basicPassword()),
+            String given =
+                    auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6) ? decode(auth.substring(6)) : null;
+            require(
+                    given != null && same(given, i.basicUser() + ":" + i.basicPassword()),
                     "missing or wrong basic credentials");
         }
         if (i.hmacSecret() != null) {
@@ -208,8 +234,10 @@ public final class Integrations {
                 String ts = header.apply(i.timestampHeader());
                 require(ts != null && TIMESTAMP.matcher(ts).matches(), "no " + i.timestampHeader() + " timestamp");
                 long age = Math.abs(now.getEpochSecond() - Long.parseLong(ts));
-                require(age <= i.window().toSeconds(), "signed timestamp is " + age + " s from now, outside the "
-                        + i.window().toSeconds() + " s window (a replay, or a clock that is off)");
+                require(
+                        age <= i.window().toSeconds(),
+                        "signed timestamp is " + age + " s from now, outside the "
+                                + i.window().toSeconds() + " s window (a replay, or a clock that is off)");
                 byte[] prefix = (ts + ":").getBytes(StandardCharsets.UTF_8);
                 signed = new byte[prefix.length + body.length];
                 System.arraycopy(prefix, 0, signed, 0, prefix.length);
@@ -222,8 +250,9 @@ public final class Integrations {
                 require(given.startsWith(prefix), i.hmacHeader() + " is not " + prefix + "…");
                 given = given.substring(prefix.length());
             }
-            require(same(given.toLowerCase(Locale.ROOT), expected), "the " + i.hmacHeader() + " signature does not "
-                    + "match the body");
+            require(
+                    same(given.toLowerCase(Locale.ROOT), expected),
+                    "the " + i.hmacHeader() + " signature does not " + "match the body");
         }
         return i;
     }

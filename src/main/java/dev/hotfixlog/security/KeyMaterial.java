@@ -27,8 +27,7 @@ final class KeyMaterial {
     /** The longest label a header has ("-----BEGIN SSH2 ENCRYPTED PRIVATE KEY ----" and its kin). */
     private static final int HEADER_MAX_CHARS = 80;
 
-    private KeyMaterial() {
-    }
+    private KeyMaterial() {}
 
     /** The spans {@code [start, end)} of private-key blocks, whole or cut short, in order and apart. */
     static List<int[]> pemBlocks(String text) {
@@ -300,7 +299,6 @@ final class KeyMaterial {
     }
 
     static boolean isBase64(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
-                || c == '=';
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=';
     }
 }

@@ -16,6 +16,7 @@ final class Masking {
     private final List<SecretRedactor.Finding> findings = new ArrayList<>();
     /** Tracked only: for each character of {@link #text}, the first and the end of what it stands for. */
     private int[] starts;
+
     private int[] ends;
     /** Tracked only: what each mask covers of the first text, in the order masked; masks may cover masks. */
     private final List<Span> covered;
@@ -92,7 +93,8 @@ final class Masking {
     /** What a span of the current text stands for in the first text: a mask it touches, wholly. */
     private Span firstText(Span span) {
         if (span.end() <= span.start()) {
-            int at = span.start() < text.length() ? starts[span.start()]
+            int at = span.start() < text.length()
+                    ? starts[span.start()]
                     : span.start() == 0 ? 0 : ends[text.length() - 1];
             return new Span(at, at, span.kind());
         }

@@ -26,8 +26,8 @@ final class OidcRoles {
             if (eq <= 0) {
                 throw ValidationException.of("HOTFIX_OIDC_ROLES", "'" + part.strip() + "' is not group=role");
             }
-            byGroup.put(part.substring(0, eq).strip(), Role.parseGrantable("HOTFIX_OIDC_ROLES",
-                    part.substring(eq + 1)));
+            byGroup.put(
+                    part.substring(0, eq).strip(), Role.parseGrantable("HOTFIX_OIDC_ROLES", part.substring(eq + 1)));
         }
     }
 

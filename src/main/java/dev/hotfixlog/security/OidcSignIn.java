@@ -56,8 +56,7 @@ public final class OidcSignIn {
     private volatile Provider provider;
 
     /** The provider's endpoints and a validator that caches its keys, discovered once. */
-    private record Provider(OIDCProviderMetadata metadata, IDTokenValidator validator) {
-    }
+    private record Provider(OIDCProviderMetadata metadata, IDTokenValidator validator) {}
 
     public OidcSignIn(Config config, Database db, Clock clock, AccountService accounts, SessionService sessions) {
         this.settings = config.oidc();
@@ -82,14 +81,25 @@ public final class OidcSignIn {
         long now = clock.millis();
         String next = SignInRoutes.safeNext(ctx.queryParam("next"));
         db.write(h -> {
-            pending.add(h, Sha256.hex(state.getValue()), nonce.getValue(), verifier.getValue(), next, now,
+            pending.add(
+                    h,
+                    Sha256.hex(state.getValue()),
+                    nonce.getValue(),
+                    verifier.getValue(),
+                    next,
+                    now,
                     now + PENDING_LIFETIME.toMillis());
             return null;
         });
-        AuthenticationRequest request = new AuthenticationRequest.Builder(ResponseType.CODE,
-                new Scope("openid", "profile", "email"), new ClientID(settings.clientId()), redirectUri(ctx))
+        AuthenticationRequest request = new AuthenticationRequest.Builder(
+                        ResponseType.CODE,
+                        new Scope("openid", "profile", "email"),
+                        new ClientID(settings.clientId()),
+                        redirectUri(ctx))
                 .endpointURI(p.metadata().getAuthorizationEndpointURI())
-                .state(state).nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256)
+                .state(state)
+                .nonce(nonce)
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
                 .build();
         ctx.status(303).header("Location", request.toURI().toString());
     }
@@ -99,27 +109,43 @@ public final class OidcSignIn {
         String code = ctx.queryParam("code");
         Optional<String[]> pending = stateValue == null ? Optional.empty() : takePending(stateValue);
         if (pending.isEmpty() || code == null) {
-            refuse(ctx, 400, "sign-in via single sign-on failed: unknown or expired state", "That sign-in link has "
-                    + "expired or was already used. Start again.");
+            refuse(
+                    ctx,
+                    400,
+                    "sign-in via single sign-on failed: unknown or expired state",
+                    "That sign-in link has " + "expired or was already used. Start again.");
             return;
         }
         Provider p = provider();
         URI redirect = redirectUri(ctx);
-        TokenRequest tokenRequest = new TokenRequest(p.metadata().getTokenEndpointURI(),
+        TokenRequest tokenRequest = new TokenRequest(
+                p.metadata().getTokenEndpointURI(),
                 new ClientSecretBasic(new ClientID(settings.clientId()), new Secret(settings.clientSecret())),
                 new AuthorizationCodeGrant(new AuthorizationCode(code), redirect, new CodeVerifier(pending.get()[1])));
-        TokenResponse response = OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
+        TokenResponse response =
+                OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
         if (!response.indicatesSuccess()) {
-            refuse(ctx, 502, "sign-in via single sign-on failed: token endpoint said "
-                    + response.toErrorResponse().getErrorObject(), "The identity provider refused the sign-in.");
+            refuse(
+                    ctx,
+                    502,
+                    "sign-in via single sign-on failed: token endpoint said "
+                            + response.toErrorResponse().getErrorObject(),
+                    "The identity provider refused the sign-in.");
             return;
         }
         IDTokenClaimsSet claims;
         try {
-            claims = p.validator().validate(((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens()
-                    .getIDToken(), new Nonce(pending.get()[0]));
+            claims = p.validator()
+                    .validate(
+                            ((OIDCTokenResponse) response.toSuccessResponse())
+                                    .getOIDCTokens()
+                                    .getIDToken(),
+                            new Nonce(pending.get()[0]));
         } catch (Exception e) {
-            refuse(ctx, 403, "sign-in via single sign-on failed: ID token rejected: " + e.getMessage(),
+            refuse(
+                    ctx,
+                    403,
+                    "sign-in via single sign-on failed: ID token rejected: " + e.getMessage(),
                     "The identity provider's answer could not be verified.");
             return;
         }
@@ -127,7 +153,10 @@ public final class OidcSignIn {
         ctx.attribute(Requests.PRINCIPAL_NAME, username);
         Optional<Role> role = roles.roleOf(groups(claims));
         if (role.isEmpty()) {
-            refuse(ctx, 403, "sign-in via single sign-on refused: no role for groups " + groups(claims),
+            refuse(
+                    ctx,
+                    403,
+                    "sign-in via single sign-on refused: no role for groups " + groups(claims),
                     "Your account has no role in Hotfix Log. Ask an admin to map one of your groups.");
             return;
         }
@@ -135,13 +164,18 @@ public final class OidcSignIn {
         try {
             account = accounts.adoptFromProvider(username, role.get());
         } catch (ForbiddenException e) {
-            refuse(ctx, 403, "sign-in via single sign-on refused: " + e.getMessage(), "This name belongs to a "
-                    + "local account; single sign-on cannot use it.");
+            refuse(
+                    ctx,
+                    403,
+                    "sign-in via single sign-on refused: " + e.getMessage(),
+                    "This name belongs to a " + "local account; single sign-on cannot use it.");
             return;
         }
-        Requests.setCookie(ctx, SignInRoutes.SESSION_COOKIE, sessions.start(account),
-                SessionService.LIFETIME.toSeconds());
-        ctx.attribute(Requests.AUDIT_DETAIL, "signed in via single sign-on as " + account.role().json());
+        Requests.setCookie(
+                ctx, SignInRoutes.SESSION_COOKIE, sessions.start(account), SessionService.LIFETIME.toSeconds());
+        ctx.attribute(
+                Requests.AUDIT_DETAIL,
+                "signed in via single sign-on as " + account.role().json());
         ctx.status(303).header("Location", pending.get()[2]);
     }
 
@@ -180,8 +214,7 @@ public final class OidcSignIn {
     }
 
     private URI redirectUri(Context ctx) {
-        String base = publicUrl.isEmpty() ? (Requests.isHttps(ctx) ? "https" : "http") + "://" + ctx.host()
-                : publicUrl;
+        String base = publicUrl.isEmpty() ? (Requests.isHttps(ctx) ? "https" : "http") + "://" + ctx.host() : publicUrl;
         return URI.create(base + "/sign-in/oidc/callback");
     }
 
@@ -189,11 +222,15 @@ public final class OidcSignIn {
         Provider p = provider;
         if (p == null) {
             OIDCProviderMetadata md = OIDCProviderMetadata.resolve(new Issuer(settings.issuer()));
-            p = new Provider(md, new IDTokenValidator(md.getIssuer(), new ClientID(settings.clientId()),
-                    JWSAlgorithm.RS256, md.getJWKSetURI().toURL()));
+            p = new Provider(
+                    md,
+                    new IDTokenValidator(
+                            md.getIssuer(),
+                            new ClientID(settings.clientId()),
+                            JWSAlgorithm.RS256,
+                            md.getJWKSetURI().toURL()));
             provider = p;
         }
         return p;
     }
-
 }

@@ -9,5 +9,4 @@ import dev.hotfixlog.web.Role;
  * @param role what it may do
  * @param via  how it proved itself, e.g. {@code token:3f2a…}
  */
-public record Principal(String name, Role role, String via) {
-}
+public record Principal(String name, Role role, String via) {}

@@ -10,13 +10,22 @@ import java.util.Locale;
  * only as a whole word of the name ({@code x-auth}, {@code auth_header}), never inside {@code author}.
  */
 final class SecretNames {
-    private static final List<String> INSIDE = List.of("password", "passwd", "secret", "token", "api_key", "apikey",
-            "api-key", "private_key", "privatekey", "credential", "authorization");
+    private static final List<String> INSIDE = List.of(
+            "password",
+            "passwd",
+            "secret",
+            "token",
+            "api_key",
+            "apikey",
+            "api-key",
+            "private_key",
+            "privatekey",
+            "credential",
+            "authorization");
     /** Below this a value is a placeholder or a flag ({@code "none"}, {@code "yes"}), not a secret. */
     private static final int LEAST_VALUE_CHARS = 4;
 
-    private SecretNames() {
-    }
+    private SecretNames() {}
 
     /** Whether a value of {@code length} characters under {@code name} is masked whole. */
     static boolean masks(String name, String value) {
@@ -32,8 +41,8 @@ final class SecretNames {
         int at = lower.indexOf("auth");
         while (at >= 0) {
             int end = at + "auth".length();
-            boolean wordStart = at == 0 || !Character.isLetter(lower.charAt(at - 1))
-                    || Character.isUpperCase(name.charAt(at));
+            boolean wordStart =
+                    at == 0 || !Character.isLetter(lower.charAt(at - 1)) || Character.isUpperCase(name.charAt(at));
             boolean wordEnd = end == lower.length() || !Character.isLowerCase(name.charAt(end));
             if (wordStart && wordEnd) {
                 return true;

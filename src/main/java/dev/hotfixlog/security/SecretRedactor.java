@@ -21,8 +21,7 @@ import java.util.List;
  */
 public final class SecretRedactor {
     /** What a redaction looked like, without the secret. */
-    public record Finding(String kind) {
-    }
+    public record Finding(String kind) {}
 
     /** The text with every secret masked, and what was found. */
     public record Result(String text, List<Finding> findings) {
@@ -48,13 +47,13 @@ public final class SecretRedactor {
      * first would hide a secret from the detectors and echo its first half). Null reads {@code 'null'}.
      */
     public static String quoted(Object refused) {
-        String text = refused == null ? "null" : QUOTING.redact(refused.toString()).text();
+        String text =
+                refused == null ? "null" : QUOTING.redact(refused.toString()).text();
         return "'" + (text.length() <= QUOTED_MAX_CHARS ? text : text.substring(0, QUOTED_MAX_CHARS - 1) + "…") + "'";
     }
 
     /** Where in a JSON document a secret was masked: a path such as {@code followUps.postmortem.description}. */
-    public record Masked(String path, String kind) {
-    }
+    public record Masked(String path, String kind) {}
 
     /**
      * Masks every text in {@code document}, at any depth, in place: the one way a JSON body is redacted before
@@ -67,7 +66,9 @@ public final class SecretRedactor {
         todo.push(new Place("", document, null, null, -1));
         while (!todo.isEmpty()) {
             Place at = todo.pop();
-            if (at.node().isTextual() && at.name() != null && SecretNames.masks(at.name(), at.node().asText())) {
+            if (at.node().isTextual()
+                    && at.name() != null
+                    && SecretNames.masks(at.name(), at.node().asText())) {
                 // The member's name says its value is a secret, in whatever form: masked whole.
                 found.add(new Masked(at.path(), SECRET_BY_NAME));
                 at.replace(Masking.MASKED + ":" + SECRET_BY_NAME + "]");
@@ -82,8 +83,7 @@ public final class SecretRedactor {
                 o.fieldNames().forEachRemaining(names::add);
                 for (int k = names.size() - 1; k >= 0; k--) { // pushed last to first: popped in document order
                     String name = names.get(k);
-                    todo.push(new Place(at.path().isEmpty() ? name : at.path() + "." + name, o.get(name), o, name,
-                            -1));
+                    todo.push(new Place(at.path().isEmpty() ? name : at.path() + "." + name, o.get(name), o, name, -1));
                 }
             } else if (at.node() instanceof ArrayNode a) {
                 for (int k = a.size() - 1; k >= 0; k--) {
@@ -129,7 +129,8 @@ public final class SecretRedactor {
         // A secret written in full-width letters or split by invisible characters is found in the folded reading,
         // and masked in the text as pasted; the text as pasted is read too, since folding can also hide a secret
         // (a no-break space inside a password becomes a space that ends it).
-        List<Span> covered = new ArrayList<>(detect(new Masking(text, true), useHints).covered());
+        List<Span> covered =
+                new ArrayList<>(detect(new Masking(text, true), useHints).covered());
         detect(new Masking(folded.text(), true), useHints).covered().forEach(s -> covered.add(folded.original(s)));
         return maskAll(text, covered);
     }
@@ -162,8 +163,8 @@ public final class SecretRedactor {
         if (covered.isEmpty()) {
             return new Result(text, List.of());
         }
-        covered.sort(Comparator.comparingInt(Span::start).thenComparing(Comparator.comparingInt(Span::end)
-                .reversed()));
+        covered.sort(Comparator.comparingInt(Span::start)
+                .thenComparing(Comparator.comparingInt(Span::end).reversed()));
         List<Span> apart = new ArrayList<>();
         Span open = covered.get(0);
         for (Span s : covered.subList(1, covered.size())) {

@@ -3,8 +3,8 @@ package dev.hotfixlog.security;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ValidationException;
-import dev.hotfixlog.time.TimeText;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.time.TimeText;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
 import dev.hotfixlog.web.Role;
@@ -42,7 +42,10 @@ public final class SecurityRoutes {
         ObjectNode o = Json.object();
         ArrayNode items = o.putArray("items");
         for (String[] a : accounts.list()) {
-            items.addObject().put("username", a[0]).put("role", a[1]).put("source", a[2])
+            items.addObject()
+                    .put("username", a[0])
+                    .put("role", a[1])
+                    .put("source", a[2])
                     .put("mustChangePassword", Boolean.parseBoolean(a[3]));
         }
         ctx.contentType("application/json").result(Json.write(o));
@@ -57,12 +60,17 @@ public final class SecurityRoutes {
             }
         });
         Role role = Role.parseGrantable("role", body.path("role").asText(null));
-        String username = body.path("username").isTextual() ? body.get("username").asText() : null;
+        String username =
+                body.path("username").isTextual() ? body.get("username").asText() : null;
         String password = accounts.createWithOneTimePassword(username, role);
         ctx.attribute(Requests.AUDIT_DETAIL, "user " + username.strip() + " added as " + role.json());
         ctx.attribute(Requests.AUDIT_SUBJECT, "user " + username.strip());
-        ctx.status(201).contentType("application/json").result(Json.write(Json.object()
-                .put("username", username.strip()).put("role", role.json()).put("oneTimePassword", password)));
+        ctx.status(201)
+                .contentType("application/json")
+                .result(Json.write(Json.object()
+                        .put("username", username.strip())
+                        .put("role", role.json())
+                        .put("oneTimePassword", password)));
     }
 
     private void auditPage(Context ctx) {
@@ -83,7 +91,8 @@ public final class SecurityRoutes {
         }
         Role role = Role.parseGrantable("role", body.path("role").asText(null));
         Instant expires = body.hasNonNull("expiresAt")
-                ? TimeText.parseInstant("expiresAt", body.get("expiresAt").asText()) : null;
+                ? TimeText.parseInstant("expiresAt", body.get("expiresAt").asText())
+                : null;
         IssuedToken issued = tokens.create(body.get("name").asText(), role, expires, Requests.actor(ctx));
         ObjectNode o = write(issued.token());
         o.put("token", issued.secret());

@@ -10,8 +10,7 @@ import java.util.HexFormat;
  * and what fingerprints a request (idempotency).
  */
 public final class Sha256 {
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static String hex(String text) {
         return hex(text.getBytes(StandardCharsets.UTF_8));

@@ -8,8 +8,8 @@ import dev.hotfixlog.web.Requests;
 import dev.hotfixlog.web.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,8 +38,13 @@ public final class SignInRoutes {
     private final boolean singleSignOn;
     private final SecureRandom random = new SecureRandom();
 
-    public SignInRoutes(AccountService accounts, SessionService sessions, Database db, Clock clock, Pages pages,
-                        boolean singleSignOn) {
+    public SignInRoutes(
+            AccountService accounts,
+            SessionService sessions,
+            Database db,
+            Clock clock,
+            Pages pages,
+            boolean singleSignOn) {
         this.singleSignOn = singleSignOn;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -75,26 +80,37 @@ public final class SignInRoutes {
         p.put("error", error);
         p.put("sso", singleSignOn);
         p.put("nextQuery", java.net.URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8));
-        p.put("firstStartFile", accounts.awaitingFirstSignIn() ? accounts.initialPasswordFile().toString() : null);
+        p.put(
+                "firstStartFile",
+                accounts.awaitingFirstSignIn() ? accounts.initialPasswordFile().toString() : null);
         pages.render(ctx, status, "signin.jte", p);
     }
 
     private void signIn(Context ctx) {
         String cookie = ctx.cookie(PRE_SESSION_CSRF_COOKIE);
         String sent = Requests.formText(ctx, "_csrf");
-        if (cookie == null || sent == null || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8),
-                sent.getBytes(StandardCharsets.UTF_8))) {
+        if (cookie == null
+                || sent == null
+                || !MessageDigest.isEqual(
+                        cookie.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
             ctx.attribute(Requests.AUDIT_DETAIL, "sign-in form without its CSRF token");
             throw new ForbiddenException("the sign-in form has expired; reload the page and sign in again");
         }
-        String username = Optional.ofNullable(Requests.formText(ctx, "username")).orElse("").strip();
-        String password = Optional.ofNullable(Requests.formText(ctx, "password")).orElse("");
+        String username = Optional.ofNullable(Requests.formText(ctx, "username"))
+                .orElse("")
+                .strip();
+        String password =
+                Optional.ofNullable(Requests.formText(ctx, "password")).orElse("");
         ctx.attribute(Requests.PRINCIPAL_NAME, username.isEmpty() ? "anonymous" : clip(username));
         if (tooManyFailures(username, ctx.ip())) {
             ctx.attribute(Requests.AUDIT_DETAIL, "sign-in refused: too many failures");
             ctx.header("Retry-After", String.valueOf(FAILURE_WINDOW.toSeconds()));
-            showForm(ctx, 429, Requests.formText(ctx, "next"), username, "Too many failed sign-ins. Wait 15 minutes, or "
-                    + "ask an admin.");
+            showForm(
+                    ctx,
+                    429,
+                    Requests.formText(ctx, "next"),
+                    username,
+                    "Too many failed sign-ins. Wait 15 minutes, or " + "ask an admin.");
             return;
         }
         Optional<Account> account = accounts.verify(username, password);
@@ -105,7 +121,8 @@ public final class SignInRoutes {
         }
         Requests.setCookie(ctx, SESSION_COOKIE, sessions.start(account.get()), SessionService.LIFETIME.toSeconds());
         ctx.attribute(Requests.AUDIT_DETAIL, "signed in");
-        String target = account.get().mustChangePassword() ? "/account/password" : safeNext(Requests.formText(ctx, "next"));
+        String target =
+                account.get().mustChangePassword() ? "/account/password" : safeNext(Requests.formText(ctx, "next"));
         ctx.status(303).header("Location", target);
     }
 
@@ -132,12 +149,18 @@ public final class SignInRoutes {
     private void changePassword(Context ctx) {
         Account a = sessionAccount(ctx);
         try {
-            accounts.changePassword(a.username(), Optional.ofNullable(Requests.formText(ctx, "current")).orElse(""),
+            accounts.changePassword(
+                    a.username(),
+                    Optional.ofNullable(Requests.formText(ctx, "current")).orElse(""),
                     Optional.ofNullable(Requests.formText(ctx, "password")).orElse(""));
         } catch (ValidationException e) {
             ctx.attribute(Requests.AUDIT_DETAIL, "password change refused");
-            showPasswordForm(ctx, 422, e.errors().get(0).field().equals("current")
-                    ? "That is not your current password." : "The new password " + e.errors().get(0).message() + ".");
+            showPasswordForm(
+                    ctx,
+                    422,
+                    e.errors().get(0).field().equals("current")
+                            ? "That is not your current password."
+                            : "The new password " + e.errors().get(0).message() + ".");
             return;
         }
         ctx.attribute(Requests.AUDIT_DETAIL, "password changed");
@@ -166,7 +189,10 @@ public final class SignInRoutes {
      * that would make the {@code Location} header an invalid or foreign URL. Anything else goes home.
      */
     static String safeNext(String next) {
-        if (next == null || next.startsWith("//") || next.length() > 500 || !URL_SAFE_PATH.matcher(next).matches()) {
+        if (next == null
+                || next.startsWith("//")
+                || next.length() > 500
+                || !URL_SAFE_PATH.matcher(next).matches()) {
             return "/";
         }
         return next;

@@ -48,8 +48,15 @@ public final class TokenService {
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         // A token's name becomes the actor of everything done with it: masked like every stored text.
-        ApiToken token = new ApiToken(UUID.randomUUID().toString(), redactor.redact(name.strip()).text(), role, secret.substring(0, 10), now,
-                createdBy, expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS), null);
+        ApiToken token = new ApiToken(
+                UUID.randomUUID().toString(),
+                redactor.redact(name.strip()).text(),
+                role,
+                secret.substring(0, 10),
+                now,
+                createdBy,
+                expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS),
+                null);
         insertToken(token, Sha256.hex(secret));
         return new IssuedToken(token, secret);
     }
@@ -68,8 +75,17 @@ public final class TokenService {
         String h = Sha256.hex(secret);
         boolean exists = db.read(x -> repo.find(x, h)).isPresent();
         if (!exists) {
-            insertToken(new ApiToken(UUID.randomUUID().toString(), "bootstrap", Role.ADMIN, "(bootstrap)", now(),
-                    "HOTFIX_BOOTSTRAP_TOKEN", null, null), h);
+            insertToken(
+                    new ApiToken(
+                            UUID.randomUUID().toString(),
+                            "bootstrap",
+                            Role.ADMIN,
+                            "(bootstrap)",
+                            now(),
+                            "HOTFIX_BOOTSTRAP_TOKEN",
+                            null,
+                            null),
+                    h);
         }
     }
 
@@ -81,7 +97,8 @@ public final class TokenService {
         String h = Sha256.hex(secret);
         Instant now = now();
         return db.read(x -> repo.find(x, h))
-                .filter(t -> t.revokedAt() == null && (t.expiresAt() == null || t.expiresAt().isAfter(now)))
+                .filter(t -> t.revokedAt() == null
+                        && (t.expiresAt() == null || t.expiresAt().isAfter(now)))
                 .map(t -> new Principal(t.name(), t.role(), "token:" + t.prefix()));
     }
 
@@ -94,14 +111,10 @@ public final class TokenService {
         Instant now = now();
         return db.write(x -> {
             repo.revoke(x, id, now);
-            return repo.byId(x, id).orElseThrow(() -> new NotFoundException("no API token with id "
-                    + SecretRedactor.quoted(id)));
+            return repo.byId(x, id)
+                    .orElseThrow(() -> new NotFoundException("no API token with id " + SecretRedactor.quoted(id)));
         });
     }
-
-
-
-
 
     private void insertToken(ApiToken t, String hash) {
         db.write(x -> {

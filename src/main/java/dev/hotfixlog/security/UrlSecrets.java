@@ -22,10 +22,35 @@ final class UrlSecrets {
     static final int RANDOM_MIN_CHARS = 24;
     /** The least distinct characters per {@link #RANDOM_MIN_CHARS} of a random token; words repeat letters. */
     private static final double DISTINCT_MIN_SHARE = 0.5;
-    private static final Set<String> SECRET_NAMES = Set.of("token", "access_token", "refresh_token", "id_token",
-            "auth", "auth_token", "authtoken", "apikey", "api_key", "api-key", "key", "secret", "client_secret",
-            "password", "passwd", "pwd", "pass", "sig", "signature", "session", "sessionid", "private_token",
-            "x-amz-signature", "x-amz-security-token", "x-amz-credential", "x-goog-signature", "x-goog-credential",
+
+    private static final Set<String> SECRET_NAMES = Set.of(
+            "token",
+            "access_token",
+            "refresh_token",
+            "id_token",
+            "auth",
+            "auth_token",
+            "authtoken",
+            "apikey",
+            "api_key",
+            "api-key",
+            "key",
+            "secret",
+            "client_secret",
+            "password",
+            "passwd",
+            "pwd",
+            "pass",
+            "sig",
+            "signature",
+            "session",
+            "sessionid",
+            "private_token",
+            "x-amz-signature",
+            "x-amz-security-token",
+            "x-amz-credential",
+            "x-goog-signature",
+            "x-goog-credential",
             "code_verifier");
     private static final String ENDS_ADDRESS = "\"'<>()[]{}|\\^`";
     private static final String MASK_START = "[REDACTED:";
@@ -34,8 +59,7 @@ final class UrlSecrets {
     /** The longest mask, {@code [REDACTED:} and a detector's kind and {@code ]}: a bound on the look for its end. */
     private static final int MASK_MAX_CHARS = 64;
 
-    private UrlSecrets() {
-    }
+    private UrlSecrets() {}
 
     static List<Span> spans(String text) {
         List<Span> out = new ArrayList<>();
@@ -109,7 +133,9 @@ final class UrlSecrets {
             while (colon < next && text.charAt(colon) != ':') {
                 colon++;
             }
-            if (isRandom(text, k + 1, next) || isPrefixedToken(text, k + 1, next) || p >= 3 && isWebhookToken(text, starts, ends, p)
+            if (isRandom(text, k + 1, next)
+                    || isPrefixedToken(text, k + 1, next)
+                    || p >= 3 && isWebhookToken(text, starts, ends, p)
                     || p >= 1 && isHookKey(text, starts[(p - 1) & 3], ends[(p - 1) & 3], k + 1, next)) {
                 out.add(new Span(k + 1, next, KIND));
             } else if (colon < next && isRandom(text, colon + 1, next)) {
@@ -128,9 +154,14 @@ final class UrlSecrets {
             }
             if (eq < next) {
                 String name = text.substring(k + 1, eq).toLowerCase(Locale.ROOT);
-                boolean named = SECRET_NAMES.contains(name) || name.endsWith("token") || name.endsWith("secret")
-                        || name.endsWith("password") || name.endsWith("signature") || name.endsWith("apikey");
-                if (next - eq > 3 && !text.startsWith("[REDACTED", eq + 1)
+                boolean named = SECRET_NAMES.contains(name)
+                        || name.endsWith("token")
+                        || name.endsWith("secret")
+                        || name.endsWith("password")
+                        || name.endsWith("signature")
+                        || name.endsWith("apikey");
+                if (next - eq > 3
+                        && !text.startsWith("[REDACTED", eq + 1)
                         && (named || isRandom(text, eq + 1, next) || isPrefixedToken(text, eq + 1, next))) {
                     out.add(new Span(eq + 1, next, KIND));
                 }
@@ -177,7 +208,8 @@ final class UrlSecrets {
     /** The last part of {@code …/services/T…/B…/secret}: Slack's incoming-webhook shape, which others copy. */
     private static boolean isWebhookToken(String text, int[] starts, int[] ends, int p) {
         int services = (p - 3) & 3;
-        return ends[p & 3] > starts[p & 3] && ends[services] - starts[services] == "services".length()
+        return ends[p & 3] > starts[p & 3]
+                && ends[services] - starts[services] == "services".length()
                 && text.regionMatches(true, starts[services], "services", 0, "services".length())
                 && startsWith(text, starts[(p - 2) & 3], ends[(p - 2) & 3], 'T')
                 && startsWith(text, starts[(p - 1) & 3], ends[(p - 1) & 3], 'B');

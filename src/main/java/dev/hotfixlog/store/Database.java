@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -34,10 +33,12 @@ import org.sqlite.SQLiteDataSource;
 public final class Database implements AutoCloseable {
     /** The parameters of a JDBC URL, and its password among them (kept out of every message). */
     private static final Pattern URL_PARAMETERS = Pattern.compile("\\?.*$");
+
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&]*");
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** One attempt's wait for another process's lock; {@link Retry} bounds the attempts (a 503 after 15 s). */
     private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 5_000;
+
     private static final int SQLITE_READ_POOL_SIZE = 4;
     private static final long CONNECTION_TIMEOUT_MILLIS = 30_000;
     /** The newest migration under db/migration; {@code SchemaVersionTest} keeps the two equal. */
@@ -74,7 +75,7 @@ public final class Database implements AutoCloseable {
      */
     @FunctionalInterface
     public interface MigrationGuard {
-        MigrationGuard NONE = (db, from) -> { };
+        MigrationGuard NONE = (db, from) -> {};
 
         void beforeMigrating(Database db, int fromVersion);
     }
@@ -94,8 +95,12 @@ public final class Database implements AutoCloseable {
         } catch (HotfixLogException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new StorageException("cannot open the database at " + redact(url) + ": " + rootMessage(e)
-                    + (dialect == Dialect.POSTGRESQL ? " (is PostgreSQL running and is HOTFIX_DB_URL right?)" : ""), e);
+            throw new StorageException(
+                    "cannot open the database at " + redact(url) + ": " + rootMessage(e)
+                            + (dialect == Dialect.POSTGRESQL
+                                    ? " (is PostgreSQL running and is HOTFIX_DB_URL right?)"
+                                    : ""),
+                    e);
         }
     }
 
@@ -110,14 +115,15 @@ public final class Database implements AutoCloseable {
             throw new StorageException("cannot create the folder for the database file " + file + ": " + e, e);
         }
         HikariDataSource write = sqlitePool(url, "hotfix-sqlite-write", 1, SQLiteConfig.TransactionMode.IMMEDIATE);
-        HikariDataSource read = sqlitePool(url, "hotfix-sqlite-read", SQLITE_READ_POOL_SIZE,
-                SQLiteConfig.TransactionMode.DEFERRED);
+        HikariDataSource read =
+                sqlitePool(url, "hotfix-sqlite-read", SQLITE_READ_POOL_SIZE, SQLiteConfig.TransactionMode.DEFERRED);
         return new Database(Dialect.SQLITE, url, write, read);
     }
 
     /** The file of a SQLite URL, without its parameters. */
     static Path sqliteFile(String url) {
-        return Path.of(URL_PARAMETERS.matcher(url.substring("jdbc:sqlite:".length())).replaceFirst(""));
+        return Path.of(
+                URL_PARAMETERS.matcher(url.substring("jdbc:sqlite:".length())).replaceFirst(""));
     }
 
     private static HikariDataSource sqlitePool(String url, String name, int size, SQLiteConfig.TransactionMode mode) {
@@ -168,8 +174,11 @@ public final class Database implements AutoCloseable {
         Pattern names = Pattern.compile(pattern);
         try (var files = Files.list(folder)) {
             List<Path> kept = files.filter(f -> names.matches(f.getFileName().toString()))
-                    .sorted(java.util.Comparator.comparing((Path f) -> f.toFile().lastModified())
-                            .thenComparing(Path::toString).reversed()).toList();
+                    .sorted(java.util.Comparator.comparing(
+                                    (Path f) -> f.toFile().lastModified())
+                            .thenComparing(Path::toString)
+                            .reversed())
+                    .toList();
             for (Path stale : kept.subList(Math.min(keep, kept.size()), kept.size())) {
                 Files.deleteIfExists(stale);
             }

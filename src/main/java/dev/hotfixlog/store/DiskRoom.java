@@ -28,8 +28,8 @@ final class DiskRoom {
         if (dialect != Dialect.SQLITE || url.contains("mode=memory") || url.contains(":memory:")) {
             return new DiskRoom(null);
         }
-        return new DiskRoom(Path.of(beforeQuery(url.substring("jdbc:sqlite:".length())))
-                .toAbsolutePath());
+        return new DiskRoom(
+                Path.of(beforeQuery(url.substring("jdbc:sqlite:".length()))).toAbsolutePath());
     }
 
     /** The reason a write would fail now, or null when there is room and leave to write. */

@@ -87,8 +87,9 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         Job<?> left;
         while ((left = queue.poll()) != null) {
-            left.result().completeExceptionally(new StorageException("the database was closed before this write "
-                    + "ran; nothing was stored", null));
+            left.result()
+                    .completeExceptionally(new StorageException(
+                            "the database was closed before this write " + "ran; nothing was stored", null));
         }
     }
 
@@ -111,10 +112,14 @@ final class GroupCommitWriter implements AutoCloseable {
                     continue;
                 }
                 // Busy past the retries' bound is load, not a fault: 503 busy, with Retry-After, never a 500.
-                RuntimeException failure = StorageFailure.of(e) != null ? e : Retry.isTransient(e) ? Retry.busy(e)
-                        : Retry.isUnavailable(e)
-                        ? new StorageException("the SQLite database is unavailable: " + Database.rootMessage(e), e)
-                        : e;
+                RuntimeException failure = StorageFailure.of(e) != null
+                        ? e
+                        : Retry.isTransient(e)
+                                ? Retry.busy(e)
+                                : Retry.isUnavailable(e)
+                                        ? new StorageException(
+                                                "the SQLite database is unavailable: " + Database.rootMessage(e), e)
+                                        : e;
                 group.forEach(j -> j.result().completeExceptionally(failure));
                 return;
             }

@@ -10,8 +10,7 @@ import org.jdbi.v3.core.Jdbi;
  * static state, and nothing in production that could switch it on.
  */
 final class JdbiPlugins {
-    private JdbiPlugins() {
-    }
+    private JdbiPlugins() {}
 
     static Jdbi create(DataSource pool) {
         return Jdbi.create(pool).installPlugins();

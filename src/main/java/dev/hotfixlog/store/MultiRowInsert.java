@@ -26,6 +26,7 @@ public final class MultiRowInsert {
      * at one row a statement.
      */
     public static final int ROWS_PER_STATEMENT = 240;
+
     private final int rowsPerStatement;
     private final String insert;
     private final String tuple;

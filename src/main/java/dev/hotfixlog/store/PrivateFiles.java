@@ -17,15 +17,14 @@ final class PrivateFiles {
     private static final String FOLDER_MODE = "rwx------";
     private static final String FILE_MODE = "rw-------";
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     static void createFolder(Path folder) throws IOException {
         if (folder == null || Files.isDirectory(folder)) {
             return;
         }
-        PrivateFiles.createFolder(folder.getParent() == null || Files.isDirectory(folder.getParent()) ? null
-                : folder.getParent());
+        PrivateFiles.createFolder(
+                folder.getParent() == null || Files.isDirectory(folder.getParent()) ? null : folder.getParent());
         try {
             Files.createDirectory(folder, mode(FOLDER_MODE));
         } catch (UnsupportedOperationException notPosix) {

@@ -18,22 +18,26 @@ final class Retry {
      * declaration waiting behind another process's writes, with each attempt waiting at most SQLite's busy timeout.
      */
     static final long PATIENCE_NANOS = 15_000_000_000L;
+
     private static final Set<String> RETRYABLE_SQL_STATES = Set.of("40001", "40P01");
 
-    private Retry() {
-    }
+    private Retry() {}
 
     static boolean isTransient(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof SQLiteException e) {
                 SQLiteErrorCode code = e.getResultCode();
                 // SQLITE_PROTOCOL: WAL's lock dance lost too many races with other processes; transient like a busy.
-                return code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT
-                        || code == SQLiteErrorCode.SQLITE_LOCKED || code == SQLiteErrorCode.SQLITE_BUSY_RECOVERY
-                        || code == SQLiteErrorCode.SQLITE_LOCKED_SHAREDCACHE || code == SQLiteErrorCode.SQLITE_PROTOCOL
+                return code == SQLiteErrorCode.SQLITE_BUSY
+                        || code == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT
+                        || code == SQLiteErrorCode.SQLITE_LOCKED
+                        || code == SQLiteErrorCode.SQLITE_BUSY_RECOVERY
+                        || code == SQLiteErrorCode.SQLITE_LOCKED_SHAREDCACHE
+                        || code == SQLiteErrorCode.SQLITE_PROTOCOL
                         || code == SQLiteErrorCode.SQLITE_BUSY_TIMEOUT;
             }
-            if (c instanceof SQLException e && e.getSQLState() != null
+            if (c instanceof SQLException e
+                    && e.getSQLState() != null
                     && RETRYABLE_SQL_STATES.contains(e.getSQLState())) {
                 return true;
             }
@@ -66,7 +70,9 @@ final class Retry {
             if (c instanceof java.sql.SQLTransientConnectionException) {
                 return true;
             }
-            if (c instanceof SQLException e && e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+            if (c instanceof SQLException e
+                    && e.getSQLState() != null
+                    && e.getSQLState().startsWith("08")) {
                 return true;
             }
             if (c instanceof java.net.ConnectException) {

@@ -74,30 +74,39 @@ final class SchemaMigration {
         Path file = Database.sqliteFile(url).toAbsolutePath();
         Path folder = file.getParent().resolve("backups");
         String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.now());
         Path copy = folder.resolve("hotfix-v" + from + "-" + stamp + ".db");
         try {
             PrivateFiles.createFolder(folder);
             for (int n = 2; Files.exists(copy); n++) {
                 copy = folder.resolve("hotfix-v" + from + "-" + stamp + "-" + n + ".db");
             }
-            try (Connection c = writePool.getConnection(); Statement st = c.createStatement()) {
+            try (Connection c = writePool.getConnection();
+                    Statement st = c.createStatement()) {
                 st.execute("VACUUM INTO '" + copy.toString().replace("'", "''") + "'");
             }
-            LOG.warn("Migrating the log {} from schema version {} to {}; its copy as it was is {} (to go back, stop "
-                    + "this release and put that file in the log's place)", file, from, Database.SCHEMA_VERSION,
+            LOG.warn(
+                    "Migrating the log {} from schema version {} to {}; its copy as it was is {} (to go back, stop "
+                            + "this release and put that file in the log's place)",
+                    file,
+                    from,
+                    Database.SCHEMA_VERSION,
                     copy);
             Database.keepNewest(folder, "hotfix-v\\d+-[0-9-]+\\.db", Database.KEPT_MIGRATION_BACKUPS);
         } catch (IOException | SQLException e) {
-            throw new StorageException("cannot copy the log to " + copy + " before migrating it from schema version "
-                    + from + " (nothing was migrated): " + e.getMessage(), e);
+            throw new StorageException(
+                    "cannot copy the log to " + copy + " before migrating it from schema version " + from
+                            + " (nothing was migrated): " + e.getMessage(),
+                    e);
         }
     }
 
     /** The newest version in the schema history, 0 when there is none, -1 when a migration there failed. */
     private int historyVersion() {
-        try (Connection c = readPool.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT version, success FROM flyway_schema_history")) {
+        try (Connection c = readPool.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT version, success FROM flyway_schema_history")) {
             int newest = 0;
             while (r.next()) {
                 if (!r.getBoolean(2)) {

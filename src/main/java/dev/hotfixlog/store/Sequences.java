@@ -18,8 +18,10 @@ public final class Sequences {
         return h.createQuery("""
                         UPDATE id_counter SET last_value = last_value + 1 WHERE name = :name
                         RETURNING last_value""")
-                .bind("name", name).mapTo(Long.class).findOne()
-                .orElseThrow(() -> new IllegalStateException("no id_counter row '" + name + "': a migration"
-                        + " inserts one for each sequence"));
+                .bind("name", name)
+                .mapTo(Long.class)
+                .findOne()
+                .orElseThrow(() -> new IllegalStateException(
+                        "no id_counter row '" + name + "': a migration" + " inserts one for each sequence"));
     }
 }

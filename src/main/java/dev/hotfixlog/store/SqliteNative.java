@@ -14,8 +14,7 @@ import org.sqlite.util.OSInfo;
  * a CLI command's time (a profile of {@code hotfix list}). Prints the library's file name.
  */
 public final class SqliteNative {
-    private SqliteNative() {
-    }
+    private SqliteNative() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {

@@ -77,8 +77,11 @@ enum StorageFailure {
             long seen = last.get();
             if (nowNanos - seen >= LOG_EVERY_NANOS && last.compareAndSet(seen, nowNanos)) {
                 long more = skipped.getAndSet(0);
-                log.error("storage failure ({}): {}; {}{}", kind.name().toLowerCase(Locale.ROOT),
-                        kind.message, Database.rootMessage(cause),
+                log.error(
+                        "storage failure ({}): {}; {}{}",
+                        kind.name().toLowerCase(Locale.ROOT),
+                        kind.message,
+                        Database.rootMessage(cause),
                         more == 0 ? "" : " (" + more + " more since the last such line)");
             } else {
                 skipped.incrementAndGet();

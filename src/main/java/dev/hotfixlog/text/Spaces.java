@@ -6,8 +6,7 @@ package dev.hotfixlog.text;
  * is a scanner like this one (issue 31), and this one needs no engine at all.
  */
 public final class Spaces {
-    private Spaces() {
-    }
+    private Spaces() {}
 
     /**
      * {@code text} with every run of whitespace ({@link Character#isWhitespace}) replaced by one space and none at

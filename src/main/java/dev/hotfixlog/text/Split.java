@@ -10,8 +10,7 @@ import java.util.List;
  * parts, the last holding the rest; limit 0 drops trailing empty parts; a negative one keeps them.
  */
 public final class Split {
-    private Split() {
-    }
+    private Split() {}
 
     /** {@code s.split(separator)}: trailing empty parts dropped. */
     public static String[] on(String s, String separator) {

@@ -1,5 +1,7 @@
 package dev.hotfixlog.time;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ValidationException;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -10,8 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 
 /**
  * The one reader of every time and duration that comes in: typed on the command line, in a web form, in a JSON
@@ -36,8 +36,7 @@ public final class TimeText {
     /** Longer than any time or duration anyone writes; the patterns above never see more (a sane bound). */
     private static final int LONGEST_TEXT = 100;
 
-    private TimeText() {
-    }
+    private TimeText() {}
 
     /**
      * The times the log keeps: years -9999 to 9999, which epoch milliseconds and every page can hold, and which
@@ -46,6 +45,7 @@ public final class TimeText {
     public static final Instant EARLIEST = Instant.parse("-9999-01-01T00:00:00Z");
     /** The end of the year 1: Go's zero time and what is near it are a machine's "not set". */
     private static final Instant GO_ZERO_END = Instant.parse("0002-01-01T00:00:00Z");
+
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
     /** No hotfix, follow-up or incident lasts longer than this; a longer duration is a typo. */
     public static final Duration LONGEST = Duration.ofDays(366L * 100);
@@ -62,11 +62,10 @@ public final class TimeText {
         String lower = t.toLowerCase(Locale.ROOT);
         if (lower.equals("now") || lower.endsWith(" ago")) {
             if (now == null) {
-                throw ValidationException.of(field, "'" + t + "' is relative; write the time itself, like "
-                        + "2026-10-04T02:17:00Z");
+                throw ValidationException.of(
+                        field, "'" + t + "' is relative; write the time itself, like " + "2026-10-04T02:17:00Z");
             }
-            Instant at = lower.equals("now") ? now
-                    : now.minus(parseDuration(field, t.substring(0, t.length() - 4)));
+            Instant at = lower.equals("now") ? now : now.minus(parseDuration(field, t.substring(0, t.length() - 4)));
             return bounded(field, t, at.truncatedTo(ChronoUnit.MILLIS));
         }
         return bounded(field, t, parseAnyInstant(field, t));
@@ -98,8 +97,8 @@ public final class TimeText {
         } catch (DateTimeException e) {
             // refused below, like a date out of range
         }
-        throw ValidationException.of(field, "'" + cut(t) + "' is not a date from -9999-01-01 to 9999-12-31; write "
-                + "yyyy-mm-dd");
+        throw ValidationException.of(
+                field, "'" + cut(t) + "' is not a date from -9999-01-01 to 9999-12-31; write " + "yyyy-mm-dd");
     }
 
     /** The instant itself when it is within the years -9999 to 9999; a 422 naming the field otherwise. */
@@ -117,11 +116,13 @@ public final class TimeText {
         String iso = SPACE_FOR_T.matcher(t).replaceFirst("$1T$2");
         try {
             if (iso.endsWith("Z") || iso.endsWith("z")) {
-                return OffsetDateTime.parse(iso.substring(0, iso.length() - 1) + "Z").toInstant()
+                return OffsetDateTime.parse(iso.substring(0, iso.length() - 1) + "Z")
+                        .toInstant()
                         .truncatedTo(ChronoUnit.MILLIS);
             }
             if (WITH_OFFSET.matcher(iso).matches()) {
-                return OffsetDateTime.parse(OFFSET_WITHOUT_COLON.matcher(iso).replaceFirst("$1:$2")).toInstant()
+                return OffsetDateTime.parse(OFFSET_WITHOUT_COLON.matcher(iso).replaceFirst("$1:$2"))
+                        .toInstant()
                         .truncatedTo(ChronoUnit.MILLIS);
             }
             if (iso.contains("T")) {
@@ -134,8 +135,10 @@ public final class TimeText {
     }
 
     private static ValidationException notATime(String field, String t) {
-        return ValidationException.of(field, "'" + cut(t) + "' is not a time; expected ISO-8601 like "
-                + "2026-10-04T02:17:00Z (a time without a zone is read as UTC), now, or 10 min ago");
+        return ValidationException.of(
+                field,
+                "'" + cut(t) + "' is not a time; expected ISO-8601 like "
+                        + "2026-10-04T02:17:00Z (a time without a zone is read as UTC), now, or 10 min ago");
     }
 
     /** What an error quotes of a text: enough to recognise it, never a whole pasted page. */
@@ -196,8 +199,8 @@ public final class TimeText {
     }
 
     private static ValidationException badDuration(String field, String t) {
-        return ValidationException.of(field, "'" + cut(t) + "' is not a duration; write e.g. 45 min, 1h 30m, 2 hours "
-                + "or PT1H30M");
+        return ValidationException.of(
+                field, "'" + cut(t) + "' is not a duration; write e.g. 45 min, 1h 30m, 2 hours " + "or PT1H30M");
     }
 
     /** "1 hour 10 minutes", "38 minutes", "25 seconds": how a person writes a duration down. */

@@ -11,8 +11,7 @@ import java.util.Locale;
  * default). Read by hand in one pass per range: the header is a client's text.
  */
 public final class Accept {
-    private Accept() {
-    }
+    private Accept() {}
 
     /** The offered type the header prefers, or null when it refuses every one of them. */
     public static String preferred(String header, List<String> offered) {

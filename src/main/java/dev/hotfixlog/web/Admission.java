@@ -29,12 +29,14 @@ import org.eclipse.jetty.server.Request;
 public final class Admission {
     /** The session cookie's name (the sign-in routes set it). */
     public static final String SESSION_COOKIE = "hotfix_session";
+
     static final int CALLERS = 4_096;
     static final Duration REMEMBERED = Duration.ofMinutes(10);
     /** Requests one known caller may have in progress before the others come first. */
     static final int FAIR_SHARE = 4;
     /** Priorities of the turns' queue: the highest waits least. */
     static final int ANONYMOUS = 0;
+
     static final int KNOWN_BUSY = 1;
     static final int KNOWN = 2;
     private static final String CALLER_ATTRIBUTE = Admission.class.getName() + ".caller";
@@ -95,7 +97,7 @@ public final class Admission {
     Runnable arrived(Request request) {
         String caller = knownCaller(request);
         if (caller == null) {
-            return () -> { };
+            return () -> {};
         }
         inProgress.computeIfAbsent(caller, c -> new AtomicInteger()).incrementAndGet();
         return () -> inProgress.computeIfPresent(caller, (c, n) -> n.decrementAndGet() <= 0 ? null : n);
@@ -104,8 +106,9 @@ public final class Admission {
     /** SHA-256, so the map holds no credential (web cannot use security's helper: security depends on web). */
     private static String hash(String credential) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(credential.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(credential.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }

@@ -33,13 +33,14 @@ public final class ApiTransport {
     public ApiTransport(String base, String token) {
         this.base = base;
         this.token = token;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** A request to {@code base + path} that accepts JSON and carries the token. */
     public HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-                .header("Accept", "application/json");
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header("Accept", "application/json");
         if (token != null && !token.isEmpty()) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -53,8 +54,10 @@ public final class ApiTransport {
         try {
             res = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new RemoteException("cannot reach the Hotfix Log server at " + base + ": " + e
-                    + " (is `hotfix serve` running there, and is HOTFIX_SERVER right?)", e);
+            throw new RemoteException(
+                    "cannot reach the Hotfix Log server at " + base + ": " + e
+                            + " (is `hotfix serve` running there, and is HOTFIX_SERVER right?)",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RemoteException("interrupted while calling " + req.uri(), e);
@@ -125,8 +128,10 @@ public final class ApiTransport {
     private static HotfixLogException problem(HttpResponse<String> res) {
         String type = res.headers().firstValue("Content-Type").orElse("");
         if (!type.startsWith(ProblemMapper.PROBLEM_JSON)) {
-            return new RemoteException("the server answered " + res.statusCode() + " to " + res.request().method()
-                    + " " + res.request().uri() + " without a problem document", null);
+            return new RemoteException(
+                    "the server answered " + res.statusCode() + " to "
+                            + res.request().method() + " " + res.request().uri() + " without a problem document",
+                    null);
         }
         ObjectNode p = object(res.body());
         String kind = p.path("type").asText().replace(ProblemMapper.TYPE_PREFIX, "");
@@ -138,12 +143,16 @@ public final class ApiTransport {
         return switch (known) {
             case INVALID_INPUT -> {
                 List<FieldError> errors = new ArrayList<>();
-                p.path("errors").forEach(e -> errors.add(new FieldError(e.path("field").asText(),
-                        e.path("message").asText())));
+                p.path("errors")
+                        .forEach(e -> errors.add(new FieldError(
+                                e.path("field").asText(), e.path("message").asText())));
                 yield errors.isEmpty() ? ValidationException.of("input", detail) : new ValidationException(errors);
             }
-            case STALE_VERSION -> new StaleVersionException(idOf(res), ifMatch(res), p.path("currentVersion").asInt());
-            case UNAUTHORIZED -> new UnauthorizedException(detail + " (set HOTFIX_TOKEN to an API token of that server)");
+            case STALE_VERSION ->
+                new StaleVersionException(
+                        idOf(res), ifMatch(res), p.path("currentVersion").asInt());
+            case UNAUTHORIZED ->
+                new UnauthorizedException(detail + " (set HOTFIX_TOKEN to an API token of that server)");
             default -> known.fromDetail(detail);
         };
     }
@@ -155,7 +164,9 @@ public final class ApiTransport {
 
     private static int ifMatch(HttpResponse<String> res) {
         String etag = res.request().headers().firstValue("If-Match").orElse("\"0\"");
-        return Integer.parseInt(etag.chars().filter(Character::isDigit)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
+        return Integer.parseInt(etag.chars()
+                .filter(Character::isDigit)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString());
     }
 }

@@ -38,6 +38,7 @@ final class BodyLimits extends Handler.Wrapper {
      * {@code 100-continue}, are answered at once. The rate rule still applies to what is drained.
      */
     static final long DRAIN_BYTES = 16L << 20;
+
     private final RouteLimit limits;
     private final ProblemMapper problems;
     private final long minBytesPerSecond;
@@ -66,16 +67,27 @@ final class BodyLimits extends Handler.Wrapper {
         String path = request.getHttpURI().getPath();
         long max = limits.maxBytes(request.getMethod(), path);
         if (length > max) {
-            LOG.info("{} {} -> 413: announced a body of {} bytes; the route reads at most {}", request.getMethod(),
-                    path, length, max);
+            LOG.info(
+                    "{} {} -> 413: announced a body of {} bytes; the route reads at most {}",
+                    request.getMethod(),
+                    path,
+                    length,
+                    max);
             String detail = "body: is " + length + " bytes; this route reads at most " + max
                     + " (HOTFIX_MAX_REQUEST_BYTES, or HOTFIX_ATTACH_MAX_FILE for an upload)";
             if (length <= DRAIN_BYTES && !request.getHeaders().contains(HttpHeader.EXPECT)) {
                 // The answer goes out at once; the body is then read and thrown away before the connection ends.
                 Request rated = new Rated(request);
-                problems.refuseBeforeTheEnd(response, Callback.from(
-                        () -> drain(rated, () -> response.write(true, BufferUtil.EMPTY_BUFFER, callback)), callback::failed),
-                        413, "too-large", "Content Too Large", detail, path);
+                problems.refuseBeforeTheEnd(
+                        response,
+                        Callback.from(
+                                () -> drain(rated, () -> response.write(true, BufferUtil.EMPTY_BUFFER, callback)),
+                                callback::failed),
+                        413,
+                        "too-large",
+                        "Content Too Large",
+                        detail,
+                        path);
             } else {
                 problems.refuse(response, callback, 413, "too-large", "Content Too Large", detail, path, List.of());
             }
@@ -99,8 +111,15 @@ final class BodyLimits extends Handler.Wrapper {
                 }
                 String path = request.getHttpURI().getPath();
                 LOG.info("{} {} -> 408: the body arrived too slowly ({})", request.getMethod(), path, why);
-                problems.refuse(response, callback, 408, "request-timeout", "Request Timeout", "the body arrived "
-                        + "too slowly: " + why, path, List.of());
+                problems.refuse(
+                        response,
+                        callback,
+                        408,
+                        "request-timeout",
+                        "Request Timeout",
+                        "the body arrived " + "too slowly: " + why,
+                        path,
+                        List.of());
                 return true;
             }
         };

@@ -11,8 +11,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
  * hang-up when the connection fails or its end point closes; a check is two field reads.
  */
 public final class ClientWatch {
-    private ClientWatch() {
-    }
+    private ClientWatch() {}
 
     /** True while {@code ctx}'s connection is open and has not failed; always true outside Jetty (tests). */
     public static BooleanSupplier of(Context ctx) {

@@ -39,7 +39,8 @@ final class ContentTypeGate extends Handler.Wrapper {
         MediaType type;
         try {
             // Two types are a 400 here: past this gate only the first would be seen (RequestGuard's rule of one).
-            int count = request.getHeaders().getValuesList(HttpHeader.CONTENT_TYPE).size();
+            int count =
+                    request.getHeaders().getValuesList(HttpHeader.CONTENT_TYPE).size();
             if (count > 1) {
                 throw new BadRequestException("Content-Type", "is sent " + count + " times; send it once");
             }
@@ -51,20 +52,32 @@ final class ContentTypeGate extends Handler.Wrapper {
         } catch (HotfixLogException e) {
             String path = request.getHttpURI().getPath();
             LOG.info("{} {} -> {}: {}", request.getMethod(), path, e.httpStatus(), e.getMessage());
-            problems.refuse(response, callback, e.httpStatus(), e.kind().type(),
-                    org.eclipse.jetty.http.HttpStatus.getMessage(e.httpStatus()), e.getMessage(), path,
+            problems.refuse(
+                    response,
+                    callback,
+                    e.httpStatus(),
+                    e.kind().type(),
+                    org.eclipse.jetty.http.HttpStatus.getMessage(e.httpStatus()),
+                    e.getMessage(),
+                    path,
                     e instanceof ValidationException v ? v.errors() : java.util.List.of());
             return true;
         }
-        String canonical = type.type() + (type.parameters().containsKey("boundary")
-                ? "; boundary=\"" + type.parameters().get("boundary") + "\"" : "");
-        HttpFields headers = HttpFields.build(request.getHeaders()).put(HttpHeader.CONTENT_TYPE, canonical)
+        String canonical = type.type()
+                + (type.parameters().containsKey("boundary")
+                        ? "; boundary=\"" + type.parameters().get("boundary") + "\""
+                        : "");
+        HttpFields headers = HttpFields.build(request.getHeaders())
+                .put(HttpHeader.CONTENT_TYPE, canonical)
                 .asImmutable();
-        return super.handle(new Request.Wrapper(request) {
-            @Override
-            public HttpFields getHeaders() {
-                return headers;
-            }
-        }, response, callback);
+        return super.handle(
+                new Request.Wrapper(request) {
+                    @Override
+                    public HttpFields getHeaders() {
+                        return headers;
+                    }
+                },
+                response,
+                callback);
     }
 }

@@ -15,24 +15,30 @@ public final class HealthRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/health", ctx -> {
-            DatabaseHealth h = db.health();
-            ObjectNode o = Json.object();
-            // Degraded: it answers reads, but the last write failed for want of storage (a full disk, a read-only
-            // file). 503 all the same: declaring a hotfix is what this tool is for, so someone must be paged.
-            String status = !h.up() ? "down" : h.writable() ? "up" : "degraded";
-            o.put("status", status);
-            ObjectNode d = o.putObject("database");
-            d.put("status", status);
-            d.put("writable", h.writable());
-            d.put("dialect", db.dialect().name().toLowerCase(java.util.Locale.ROOT));
-            d.put("product", h.product());
-            d.put("version", h.version());
-            d.put("latencyMillis", h.latencyMillis());
-            if (h.error() != null) {
-                d.put("error", h.error());
-            }
-            ctx.status(h.up() && h.writable() ? 200 : 503).contentType("application/json").result(Json.write(o));
-        }, Role.ANYONE);
+        routes.get(
+                "/health",
+                ctx -> {
+                    DatabaseHealth h = db.health();
+                    ObjectNode o = Json.object();
+                    // Degraded: it answers reads, but the last write failed for want of storage (a full disk, a
+                    // read-only
+                    // file). 503 all the same: declaring a hotfix is what this tool is for, so someone must be paged.
+                    String status = !h.up() ? "down" : h.writable() ? "up" : "degraded";
+                    o.put("status", status);
+                    ObjectNode d = o.putObject("database");
+                    d.put("status", status);
+                    d.put("writable", h.writable());
+                    d.put("dialect", db.dialect().name().toLowerCase(java.util.Locale.ROOT));
+                    d.put("product", h.product());
+                    d.put("version", h.version());
+                    d.put("latencyMillis", h.latencyMillis());
+                    if (h.error() != null) {
+                        d.put("error", h.error());
+                    }
+                    ctx.status(h.up() && h.writable() ? 200 : 503)
+                            .contentType("application/json")
+                            .result(Json.write(o));
+                },
+                Role.ANYONE);
     }
 }

@@ -7,8 +7,7 @@ package dev.hotfixlog.web;
  * terminal would otherwise make a feed or a chart unreadable.
  */
 public final class Markup {
-    private Markup() {
-    }
+    private Markup() {}
 
     /** {@code text} escaped; empty for null. */
     public static String escape(String text) {
@@ -34,7 +33,11 @@ public final class Markup {
     }
 
     private static boolean allowedInXml(int c) {
-        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+        return c == 0x9
+                || c == 0xA
+                || c == 0xD
+                || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD)
                 || c >= 0x10000;
     }
 }

@@ -58,8 +58,8 @@ public record MediaType(String type, Map<String, String> parameters) {
     public void requireUtf8() {
         String charset = charset();
         if (charset != null && !charset.equals("utf-8") && !charset.equals("utf8")) {
-            throw new UnsupportedMediaTypeException("Content-Type: the body's charset must be UTF-8, was '"
-                    + charset + "'");
+            throw new UnsupportedMediaTypeException(
+                    "Content-Type: the body's charset must be UTF-8, was '" + charset + "'");
         }
     }
 
@@ -111,8 +111,10 @@ public record MediaType(String type, Map<String, String> parameters) {
                 at++;
             }
             if (at == start) {
-                throw bad(at == text.length() ? "the " + what + " is missing at the end"
-                        : "the " + what + " is missing at character " + (at + 1));
+                throw bad(
+                        at == text.length()
+                                ? "the " + what + " is missing at the end"
+                                : "the " + what + " is missing at character " + (at + 1));
             }
             return text.substring(start, at);
         }
@@ -138,8 +140,10 @@ public record MediaType(String type, Map<String, String> parameters) {
 
         private void expect(char c, String what) {
             if (at >= text.length() || text.charAt(at) != c) {
-                throw bad("expected " + what + (at >= text.length() ? " at the end"
-                        : " at character " + (at + 1) + ", found '" + text.charAt(at) + "'"));
+                throw bad("expected " + what
+                        + (at >= text.length()
+                                ? " at the end"
+                                : " at character " + (at + 1) + ", found '" + text.charAt(at) + "'"));
             }
             at++;
         }
@@ -162,8 +166,7 @@ public record MediaType(String type, Map<String, String> parameters) {
 
         private BadRequestException bad(String why) {
             String shown = text.length() > 100 ? text.substring(0, 100) + "…" : text;
-            return new BadRequestException(field, "'" + withoutControls(shown)
-                    + "' cannot be read: " + why);
+            return new BadRequestException(field, "'" + withoutControls(shown) + "' cannot be read: " + why);
         }
 
         private static boolean isTchar(char c) {

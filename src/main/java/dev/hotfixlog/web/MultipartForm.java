@@ -1,7 +1,7 @@
 package dev.hotfixlog.web;
 
-import dev.hotfixlog.text.Split;
 import dev.hotfixlog.error.BadRequestException;
+import dev.hotfixlog.text.Split;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +18,7 @@ import java.util.Map;
 final class MultipartForm {
     /** A page's largest form has a few dozen fields; an upload is one file and a note. */
     static final int MAX_PARTS = 200;
+
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] BLANK_LINE = {'\r', '\n', '\r', '\n'};
 
@@ -32,16 +33,17 @@ final class MultipartForm {
     private static final com.google.re2j.Pattern BOUNDARY =
             com.google.re2j.Pattern.compile("[0-9A-Za-z'()+_,\\-./:=? ]{0,69}[0-9A-Za-z'()+_,\\-./:=?]");
 
-    private MultipartForm() {
-    }
+    private MultipartForm() {}
 
     /** The boundary a multipart Content-Type must name: 1 to 70 of RFC 2046's characters, not ending in a space. */
     static String requireBoundary(MediaType type) {
         String boundary = type.parameters().get("boundary");
         if (boundary == null || !BOUNDARY.matcher(boundary).matches()) {
-            throw new BadRequestException("Content-Type", "multipart/form-data needs a boundary parameter of 1 to 70 "
-                    + "letters, digits or '()+_,-./:=? (RFC 2046)" + (boundary == null ? "; the header has none"
-                    : ", was '" + boundary + "'"));
+            throw new BadRequestException(
+                    "Content-Type",
+                    "multipart/form-data needs a boundary parameter of 1 to 70 "
+                            + "letters, digits or '()+_,-./:=? (RFC 2046)"
+                            + (boundary == null ? "; the header has none" : ", was '" + boundary + "'"));
         }
         return boundary;
     }
@@ -74,16 +76,15 @@ final class MultipartForm {
                 throw bad("has more than " + MAX_PARTS + " parts");
             }
             int headersStart = lineEnd + 2;
-            int headersEnd = startsWith(body, headersStart, CRLF) ? headersStart : indexOf(body, BLANK_LINE,
-                    headersStart);
+            int headersEnd =
+                    startsWith(body, headersStart, CRLF) ? headersStart : indexOf(body, BLANK_LINE, headersStart);
             if (headersEnd < 0) {
                 throw bad("is cut short in the headers of part " + (parts.size() + 1));
             }
             int contentStart = headersEnd + (headersEnd == headersStart ? 2 : 4);
             int contentEnd = indexOf(body, delimiter, contentStart);
             if (contentEnd < 0) {
-                throw bad("is cut short: part " + (parts.size() + 1) + " has no closing boundary --" + boundary
-                        + "--");
+                throw bad("is cut short: part " + (parts.size() + 1) + " has no closing boundary --" + boundary + "--");
             }
             String headers = new String(body, headersStart, headersEnd - headersStart, StandardCharsets.UTF_8);
             parts.add(part(headers, Arrays.copyOfRange(body, contentStart, contentEnd), parts.size() + 1));

@@ -38,6 +38,7 @@ public final class ProblemMapper {
     public static final String TYPE_PREFIX = "urn:hotfix-log:problem:";
     /** The longest text of a problem document; past it, the text ends with an ellipsis. */
     static final int TEXT_MAX_CHARS = 1_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
     private final UnaryOperator<String> mask;
 
@@ -47,18 +48,41 @@ public final class ProblemMapper {
     }
 
     public void register(RoutesConfig routes) {
-        routes.exception(SeeOther.class, (e, ctx) -> ctx.status(303).header("Location", e.location()).result(""));
-        routes.exception(HotfixLogException.class, (e, ctx) -> write(ctx, e.httpStatus(), e.kind().type(), titleOf(e),
-                e.getMessage(), e instanceof ValidationException v ? v.errors() : List.of(), e));
-        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
-                "http-" + e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage(),
-                List.of(), null));
+        routes.exception(
+                SeeOther.class,
+                (e, ctx) -> ctx.status(303).header("Location", e.location()).result(""));
+        routes.exception(
+                HotfixLogException.class,
+                (e, ctx) -> write(
+                        ctx,
+                        e.httpStatus(),
+                        e.kind().type(),
+                        titleOf(e),
+                        e.getMessage(),
+                        e instanceof ValidationException v ? v.errors() : List.of(),
+                        e));
+        routes.exception(
+                HttpResponseException.class,
+                (e, ctx) -> write(
+                        ctx,
+                        e.getStatus(),
+                        "http-" + e.getStatus(),
+                        HttpStatus.forStatus(e.getStatus()).getMessage(),
+                        e.getMessage(),
+                        List.of(),
+                        null));
         // Jetty's word on the request itself (a malformed or too slow message, read while a route reads the body): its
         // own status, as the client's problem, never a 500 that says "check the record".
         routes.exception(org.eclipse.jetty.http.HttpException.RuntimeException.class, (e, ctx) -> {
             int status = e.getCode() >= 400 && e.getCode() < 600 ? e.getCode() : 400;
-            write(ctx, status, "http-" + status, HttpStatus.forStatus(status).getMessage(),
-                    e.getReason() == null ? HttpStatus.forStatus(status).getMessage() : e.getReason(), List.of(), null);
+            write(
+                    ctx,
+                    status,
+                    "http-" + status,
+                    HttpStatus.forStatus(status).getMessage(),
+                    e.getReason() == null ? HttpStatus.forStatus(status).getMessage() : e.getReason(),
+                    List.of(),
+                    null);
         });
         routes.exception(Exception.class, (e, ctx) -> {
             String fault = clientFault(e);
@@ -67,25 +91,50 @@ public final class ProblemMapper {
                 // connection closed, since the rest of its body will not come.
                 LOG.info("{} {} -> 408: {}", ctx.method(), ctx.path(), fault);
                 ctx.header("Connection", "close");
-                write(ctx, 408, "request-timeout", "Request Timeout", "the request's body did not arrive whole: "
-                        + fault, List.of(), null);
+                write(
+                        ctx,
+                        408,
+                        "request-timeout",
+                        "Request Timeout",
+                        "the request's body did not arrive whole: " + fault,
+                        List.of(),
+                        null);
                 return;
             }
             String incident = UUID.randomUUID().toString();
             LOG.error("unexpected failure {} on {} {}", incident, ctx.method(), ctx.path(), e);
-            write(ctx, 500, "internal", "Internal Server Error", "an unexpected failure, logged as " + incident
-                    + "; the request may not have been applied, so check the record before retrying", List.of(), null);
+            write(
+                    ctx,
+                    500,
+                    "internal",
+                    "Internal Server Error",
+                    "an unexpected failure, logged as " + incident
+                            + "; the request may not have been applied, so check the record before retrying",
+                    List.of(),
+                    null);
         });
         routes.error(404, ctx -> {
             if (ctx.result() == null) {
-                write(ctx, 404, "not-found", "Not Found", "no such resource: " + ctx.method() + " " + ctx.path(),
-                        List.of(), null);
+                write(
+                        ctx,
+                        404,
+                        "not-found",
+                        "Not Found",
+                        "no such resource: " + ctx.method() + " " + ctx.path(),
+                        List.of(),
+                        null);
             }
         });
         routes.error(405, ctx -> {
             if (ctx.result() == null) {
-                write(ctx, 405, "method-not-allowed", "Method Not Allowed", ctx.method() + " is not allowed on "
-                        + ctx.path(), List.of(), null);
+                write(
+                        ctx,
+                        405,
+                        "method-not-allowed",
+                        "Method Not Allowed",
+                        ctx.method() + " is not allowed on " + ctx.path(),
+                        List.of(),
+                        null);
             }
         });
     }
@@ -115,8 +164,15 @@ public final class ProblemMapper {
      * Answers a request before Javalin sees it (a header or body refused by a Jetty handler): the problem document,
      * and the connection closed, since the body it did not read is not waited for.
      */
-    void refuse(Response response, Callback callback, int status, String kind, String title, String detail,
-                String path, List<FieldError> errors) {
+    void refuse(
+            Response response,
+            Callback callback,
+            int status,
+            String kind,
+            String title,
+            String detail,
+            String path,
+            List<FieldError> errors) {
         response.write(true, refusal(response, status, kind, title, detail, path, errors), callback);
     }
 
@@ -125,15 +181,21 @@ public final class ProblemMapper {
      * {@code sent} hears when it is out, and must end the exchange ({@code response.write(true, …)}). For an answer
      * given before the rest of the request is read (a body too large, still arriving).
      */
-    void refuseBeforeTheEnd(Response response, Callback sent, int status, String kind, String title, String detail,
-                            String path) {
+    void refuseBeforeTheEnd(
+            Response response, Callback sent, int status, String kind, String title, String detail, String path) {
         ByteBuffer body = refusal(response, status, kind, title, detail, path, List.of());
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.remaining());
         response.write(false, body, sent);
     }
 
-    private ByteBuffer refusal(Response response, int status, String kind, String title, String detail, String path,
-                               List<FieldError> errors) {
+    private ByteBuffer refusal(
+            Response response,
+            int status,
+            String kind,
+            String title,
+            String detail,
+            String path,
+            List<FieldError> errors) {
         ObjectNode p = problem(status, kind, title, detail, path);
         addErrors(p, errors);
         response.setStatus(status);
@@ -152,7 +214,9 @@ public final class ProblemMapper {
     }
 
     private List<FieldError> shown(List<FieldError> errors) {
-        return errors.stream().map(f -> new FieldError(shown(f.field()), shown(f.message()))).toList();
+        return errors.stream()
+                .map(f -> new FieldError(shown(f.field()), shown(f.message())))
+                .toList();
     }
 
     private void addErrors(ObjectNode p, List<FieldError> errors) {
@@ -172,8 +236,14 @@ public final class ProblemMapper {
         return p;
     }
 
-    private void write(Context ctx, int status, String kind, String title, String detail,
-                       List<FieldError> errors, HotfixLogException e) {
+    private void write(
+            Context ctx,
+            int status,
+            String kind,
+            String title,
+            String detail,
+            List<FieldError> errors,
+            HotfixLogException e) {
         ObjectNode p = problem(status, kind, title, detail, ctx.path());
         addErrors(p, errors);
         if (e instanceof StaleVersionException s) {
@@ -187,8 +257,9 @@ public final class ProblemMapper {
         }
         if (wantsPage(ctx)) {
             // A person in a browser gets a page, not a JSON document: the same words, and a way back.
-            ctx.status(status).contentType("text/html; charset=utf-8").result(page(status, title, shown(detail),
-                    shown(errors)).getBytes(StandardCharsets.UTF_8));
+            ctx.status(status)
+                    .contentType("text/html; charset=utf-8")
+                    .result(page(status, title, shown(detail), shown(errors)).getBytes(StandardCharsets.UTF_8));
             return;
         }
         // Bytes, not a String: Jetty would encode a String in ISO-8859-1 and turn an é in an id into '?'.
@@ -198,7 +269,9 @@ public final class ProblemMapper {
     /** A page route asked for by a browser (its Accept names HTML); the API always answers problem+json. */
     private static boolean wantsPage(Context ctx) {
         String accept = ctx.header("Accept");
-        return !ctx.path().startsWith("/api/") && accept != null && ctx.header("HX-Request") == null
+        return !ctx.path().startsWith("/api/")
+                && accept != null
+                && ctx.header("HX-Request") == null
                 && "text/html".equals(Accept.preferred(accept, List.of(PROBLEM_JSON, "text/html")));
     }
 
@@ -210,11 +283,15 @@ public final class ProblemMapper {
                 + Markup.escape(detail) + "</p>");
         if (!errors.isEmpty()) {
             b.append("<ul>");
-            errors.forEach(f -> b.append("<li><strong>").append(Markup.escape(f.field())).append("</strong>: ")
-                    .append(Markup.escape(f.message())).append("</li>"));
+            errors.forEach(f -> b.append("<li><strong>")
+                    .append(Markup.escape(f.field()))
+                    .append("</strong>: ")
+                    .append(Markup.escape(f.message()))
+                    .append("</li>"));
             b.append("</ul>");
         }
         return b.append("<p><a href=\"/\">Back to the board</a> · <a href=\"/hotfixes\">All hotfixes</a></p>"
-                + "</main></body></html>\n").toString();
+                        + "</main></body></html>\n")
+                .toString();
     }
 }

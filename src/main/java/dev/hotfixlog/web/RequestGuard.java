@@ -45,8 +45,7 @@ public final class RequestGuard {
             "POST /hotfixes/{id}/announce/{kind}", Set.of("eta"),
             "POST /lessons/{id}", Set.of("version"));
 
-    private RequestGuard() {
-    }
+    private RequestGuard() {}
 
     /**
      * @param maxRequestBytes the largest body of any route but an upload
@@ -69,8 +68,8 @@ public final class RequestGuard {
      * Headers a request means once: two idempotency keys (which one guards the retry?), two versions, two bodies'
      * types or two credentials are a 400, never the first one taken.
      */
-    private static final List<String> SINGLE_HEADERS = List.of("Idempotency-Key", "If-Match", "Content-Type",
-            "Authorization");
+    private static final List<String> SINGLE_HEADERS =
+            List.of("Idempotency-Key", "If-Match", "Content-Type", "Authorization");
 
     static void check(Context ctx, long maxRequestBytes, long maxUploadBytes) {
         checkPath(ctx.req().getRequestURI());
@@ -84,8 +83,9 @@ public final class RequestGuard {
             // No route reads a parameter twice: the first of two values would be taken silently (status=active
             // &status=completed answered with the active ones).
             if (q.getValue().stream().distinct().count() > 1) {
-                throw new BadRequestException(q.getKey(), "is given " + q.getValue().size() + " times with different "
-                        + "values; give it once");
+                throw new BadRequestException(
+                        q.getKey(),
+                        "is given " + q.getValue().size() + " times with different " + "values; give it once");
             }
         }
         for (String name : SINGLE_HEADERS) {
@@ -124,8 +124,9 @@ public final class RequestGuard {
             boolean text = TEXT_ROUTES.contains(ctx.path());
             Set<String> accepted = text ? TEXT_TYPES : JSON_TYPES;
             if (type == null || !accepted.contains(type)) {
-                throw new UnsupportedMediaTypeException(ctx.path() + " takes " + String.join(" or ", accepted.stream()
-                        .sorted().toList()) + (type == null ? "; the request has no Content-Type" : ", not " + type));
+                throw new UnsupportedMediaTypeException(ctx.path() + " takes "
+                        + String.join(" or ", accepted.stream().sorted().toList())
+                        + (type == null ? "; the request has no Content-Type" : ", not " + type));
             }
         }
         // A body sent without a length (chunked) is held to the same limit once read: the server reads bodies up
@@ -145,10 +146,12 @@ public final class RequestGuard {
     }
 
     private static TooLargeException tooLarge(long bytes, boolean upload, long limit) {
-        return new TooLargeException(upload
-                ? "file: the upload is " + bytes + " bytes; an attachment may be at most " + limit + " with its form "
-                        + "(HOTFIX_ATTACH_MAX_FILE); send one file a request"
-                : "body: is " + bytes + " bytes; this route reads at most " + limit + " (HOTFIX_MAX_REQUEST_BYTES)");
+        return new TooLargeException(
+                upload
+                        ? "file: the upload is " + bytes + " bytes; an attachment may be at most " + limit
+                                + " with its form " + "(HOTFIX_ATTACH_MAX_FILE); send one file a request"
+                        : "body: is " + bytes + " bytes; this route reads at most " + limit
+                                + " (HOTFIX_MAX_REQUEST_BYTES)");
     }
 
     private static void refuseUnknownQuery(Context ctx, String method) {
@@ -160,12 +163,21 @@ public final class RequestGuard {
         Set<String> accepted = WRITE_QUERY.getOrDefault(route, Set.of());
         for (Map.Entry<String, List<String>> q : ctx.queryParamMap().entrySet()) {
             if (!accepted.contains(q.getKey())) {
-                throw new BadRequestException(q.getKey(), "is not a parameter of " + route + (accepted.isEmpty()
-                        ? ", which takes none" : "; it takes " + String.join(", ", accepted.stream().sorted()
-                        .toList())));
+                throw new BadRequestException(
+                        q.getKey(),
+                        "is not a parameter of " + route
+                                + (accepted.isEmpty()
+                                        ? ", which takes none"
+                                        : "; it takes "
+                                                + String.join(
+                                                        ", ",
+                                                        accepted.stream()
+                                                                .sorted()
+                                                                .toList())));
             }
             if (q.getValue().size() > 1) {
-                throw new BadRequestException(q.getKey(), "is given " + q.getValue().size() + " times; give it once");
+                throw new BadRequestException(
+                        q.getKey(), "is given " + q.getValue().size() + " times; give it once");
             }
         }
     }
@@ -176,10 +188,11 @@ public final class RequestGuard {
             return;
         }
         for (int i = rawPath.indexOf('%'); i >= 0; i = rawPath.indexOf('%', i + 1)) {
-            if (i + 2 >= rawPath.length() || Character.digit(rawPath.charAt(i + 1), 16) < 0
+            if (i + 2 >= rawPath.length()
+                    || Character.digit(rawPath.charAt(i + 1), 16) < 0
                     || Character.digit(rawPath.charAt(i + 2), 16) < 0) {
-                throw new BadRequestException("path", "has a broken %-escape at character " + (i + 1)
-                        + "; write %XX with two hex digits");
+                throw new BadRequestException(
+                        "path", "has a broken %-escape at character " + (i + 1) + "; write %XX with two hex digits");
             }
             if (rawPath.charAt(i + 1) == '0' && rawPath.charAt(i + 2) == '0') {
                 throw new BadRequestException("path", "holds a NUL character (%00)");
@@ -222,8 +235,11 @@ public final class RequestGuard {
             return;
         }
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
         } catch (CharacterCodingException e) {
             throw new BadRequestException(field, message);
         }

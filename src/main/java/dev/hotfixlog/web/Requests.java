@@ -1,5 +1,7 @@
 package dev.hotfixlog.web;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.BadRequestException;
 import dev.hotfixlog.error.PreconditionRequiredException;
 import dev.hotfixlog.error.ValidationException;
@@ -8,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 
 /** Small, shared readings of a request: who is acting, and which version an edit was based on. */
 public final class Requests {
@@ -34,11 +34,11 @@ public final class Requests {
     public static final String AUDIT_KEPT_ELSEWHERE = "hotfix.audit-kept-elsewhere";
     /** The request's form, once read (see {@link #form}). */
     private static final String FORM = "hotfix.form";
+
     private static final String PARTS = "hotfix.multipart";
     private static final Pattern ETAG = Pattern.compile("^[[:space:]]*(?:W/)?\"(\\d{1,9})\"[[:space:]]*$");
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /** Who is acting: the authenticated principal, or {@code anonymous} on a public route. */
     public static String actor(Context ctx) {
@@ -62,8 +62,11 @@ public final class Requests {
 
     /** A cookie only this server's pages can read: HttpOnly, SameSite=Lax, Secure behind HTTPS. */
     public static void setCookie(Context ctx, String name, String value, long maxAgeSeconds) {
-        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds
-                + "; HttpOnly; SameSite=Lax" + (isHttps(ctx) ? "; Secure" : ""));
+        ctx.res()
+                .addHeader(
+                        "Set-Cookie",
+                        name + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Lax"
+                                + (isHttps(ctx) ? "; Secure" : ""));
     }
 
     /**
@@ -99,8 +102,8 @@ public final class Requests {
         return switch (values.get(0)) {
             case "true" -> true;
             case "false" -> false;
-            case "" -> throw new BadRequestException(name, "has no value; write " + name + "=true or " + name
-                    + "=false");
+            case "" ->
+                throw new BadRequestException(name, "has no value; write " + name + "=true or " + name + "=false");
             default -> throw new BadRequestException(name, "must be true or false, was '" + values.get(0) + "'");
         };
     }
@@ -155,15 +158,16 @@ public final class Requests {
         }
         Matcher m = ETAG.matcher(h);
         if (!m.matches()) {
-            throw ValidationException.of("If-Match", "'" + h + "' is not an ETag of this API; send the ETag "
-                    + "header of the version you edited, e.g. \"3\"");
+            throw ValidationException.of(
+                    "If-Match",
+                    "'" + h + "' is not an ETag of this API; send the ETag "
+                            + "header of the version you edited, e.g. \"3\"");
         }
         return Integer.parseInt(m.group(1));
     }
 
     /** A file of a multipart request: the name the sender gave it (a label, never a path) and its bytes. */
-    public record FilePart(String fileName, byte[] bytes) {
-    }
+    public record FilePart(String fileName, byte[] bytes) {}
 
     /**
      * The files of a multipart upload (parts named {@code file}), read only after the request's length was held
@@ -226,7 +230,8 @@ public final class Requests {
             Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
             for (MultipartForm.Part p : multipart(ctx, type)) {
                 if (p.fileName() == null) {
-                    fields.computeIfAbsent(p.name(), k -> new java.util.ArrayList<>()).add(p.text());
+                    fields.computeIfAbsent(p.name(), k -> new java.util.ArrayList<>())
+                            .add(p.text());
                 }
             }
             return fields;

@@ -1,7 +1,6 @@
 package dev.hotfixlog.web;
 
 import java.time.Duration;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -41,6 +40,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 final class ServerLimits {
     /** The listen backlog; the kernel caps it at net.core.somaxconn (4,096 on current Linux). */
     static final int ACCEPT_QUEUE = 2_048;
+
     static final int WORKER_THREADS_MAX = 64;
     static final int WORKER_THREADS_MIN = 8;
     static final Duration WORKER_IDLE = Duration.ofSeconds(1);
@@ -48,6 +48,7 @@ final class ServerLimits {
     static final long MIN_BODY_BYTES_PER_SECOND = 1_024;
     /** How long a body may take to start flowing before its rate is held to the minimum: a loaded server's accept. */
     static final Duration BODY_GRACE = Duration.ofSeconds(10);
+
     static final int MAX_ACTIVE_REQUESTS = 32;
     /**
      * Of those, the most that callers not known to be signed in may hold: a quarter stays for the known ones
@@ -56,12 +57,12 @@ final class ServerLimits {
     static final int MAX_ACTIVE_ANONYMOUS = 24;
     /** Answered without a turn: {@code /health} is cheap, and shedding it takes every instance out at once. */
     static final String HEALTH = "/health";
+
     static final int MAX_WAITING = 1_024;
     /** Longer than a request takes even under load, shorter than a client's patience: then a 503 says "later". */
     static final Duration MAX_WAIT = Duration.ofSeconds(1);
 
-    private ServerLimits() {
-    }
+    private ServerLimits() {}
 
     static ServerConnector connector(Server server, HttpConfiguration http, String host, int port) {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
@@ -85,8 +86,8 @@ final class ServerLimits {
      * @param limits   the largest body a request may send, by its method and path (RequestGuard's limits)
      * @param problems answers the requests these handlers refuse before Javalin sees them
      */
-    static Handler.Singleton protectiveHandlers(long maxBodyBytes, BodyLimits.RouteLimit limits, Admission admission,
-                                                ProblemMapper problems) {
+    static Handler.Singleton protectiveHandlers(
+            long maxBodyBytes, BodyLimits.RouteLimit limits, Admission admission, ProblemMapper problems) {
         // A body over the limit is passed on unread: Javalin answers it 413 as a problem document.
         EagerContentHandler eager = new EagerContentHandler(
                 new EagerContentHandler.RetainedContentLoaderFactory(maxBodyBytes, 4_096, false));
@@ -95,8 +96,8 @@ final class ServerLimits {
         anonymous.include(r -> admission.knownCaller(r) == null);
         anonymous.setHandler(all);
         eager.setHandler(BodyLimits.answerCutOff(new RetryAfter(new Counted(anonymous, admission)), problems));
-        return new ContentTypeGate(new BodyLimits(eager, limits, MIN_BODY_BYTES_PER_SECOND, BODY_GRACE, problems),
-                problems);
+        return new ContentTypeGate(
+                new BodyLimits(eager, limits, MIN_BODY_BYTES_PER_SECOND, BODY_GRACE, problems), problems);
     }
 
     /** A QoS handler that answers a request it turns away in words, and lets known callers in first. */
@@ -124,8 +125,8 @@ final class ServerLimits {
         }
 
         @Override
-        protected void failSuspended(Request request, Response response, Callback callback, int status,
-                                     Throwable failure) {
+        protected void failSuspended(
+                Request request, Response response, Callback callback, int status, Throwable failure) {
             Shed.answer(request, response, callback);
         }
     }
@@ -155,15 +156,18 @@ final class ServerLimits {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
-            return super.handle(request, new Response.Wrapper(request, response) {
-                @Override
-                public void setStatus(int code) {
-                    super.setStatus(code);
-                    if (code == 503 && !getHeaders().contains("Retry-After")) {
-                        getHeaders().put("Retry-After", String.valueOf(MAX_WAIT.toSeconds()));
-                    }
-                }
-            }, callback);
+            return super.handle(
+                    request,
+                    new Response.Wrapper(request, response) {
+                        @Override
+                        public void setStatus(int code) {
+                            super.setStatus(code);
+                            if (code == 503 && !getHeaders().contains("Retry-After")) {
+                                getHeaders().put("Retry-After", String.valueOf(MAX_WAIT.toSeconds()));
+                            }
+                        }
+                    },
+                    callback);
         }
     }
 }

@@ -20,23 +20,26 @@ final class Shed {
             + " s. Signed-in people and API tokens are served before anonymous requests, and /health is always "
             + "answered";
 
-    private Shed() {
-    }
+    private Shed() {}
 
     static void answer(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
         String accept = request.getHeaders().get(HttpHeader.ACCEPT);
-        boolean page = !path.startsWith("/api/") && accept != null && accept.contains("text/html")
+        boolean page = !path.startsWith("/api/")
+                && accept != null
+                && accept.contains("text/html")
                 && request.getHeaders().get("HX-Request") == null;
         byte[] body;
         if (page) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
             body = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-                    + "content=\"width=device-width, initial-scale=1\"><title>503 Busy · Hotfix Log</title>"
-                    + "<link rel=\"stylesheet\" href=\"/static/app.css\"></head><body><main><h1>Busy</h1>"
-                    + "<p class=\"error\" role=\"alert\">" + Markup.escape(DETAIL) + ".</p><p>Reload the page in a "
-                    + "moment · <a href=\"/\">The board</a></p></main></body>"
-                    + "</html>\n").getBytes(StandardCharsets.UTF_8);
+                            + "content=\"width=device-width, initial-scale=1\"><title>503 Busy · Hotfix Log</title>"
+                            + "<link rel=\"stylesheet\" href=\"/static/app.css\"></head><body><main><h1>Busy</h1>"
+                            + "<p class=\"error\" role=\"alert\">" + Markup.escape(DETAIL)
+                            + ".</p><p>Reload the page in a "
+                            + "moment · <a href=\"/\">The board</a></p></main></body>"
+                            + "</html>\n")
+                    .getBytes(StandardCharsets.UTF_8);
         } else {
             ObjectNode p = Json.object();
             p.put("type", ProblemMapper.TYPE_PREFIX + "busy");

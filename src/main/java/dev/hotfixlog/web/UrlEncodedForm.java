@@ -1,7 +1,7 @@
 package dev.hotfixlog.web;
 
-import dev.hotfixlog.text.Split;
 import dev.hotfixlog.error.BadRequestException;
+import dev.hotfixlog.text.Split;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,8 +18,7 @@ final class UrlEncodedForm {
     /** Jetty's own default for a form's fields; a page's largest form has a few dozen. */
     static final int MAX_FIELDS = 1_000;
 
-    private UrlEncodedForm() {
-    }
+    private UrlEncodedForm() {}
 
     static Map<String, List<String>> parse(byte[] body) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
@@ -47,8 +46,10 @@ final class UrlEncodedForm {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("body", "is not a form: a broken %-escape in '" + (text.length() > 40
-                    ? text.substring(0, 40) + "…" : text) + "'; write %XX with two hex digits");
+            throw new BadRequestException(
+                    "body",
+                    "is not a form: a broken %-escape in '" + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
+                            + "'; write %XX with two hex digits");
         }
     }
 }

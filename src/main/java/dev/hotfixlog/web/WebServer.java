@@ -19,12 +19,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("dev.hotfixlog.access");
-    private static final java.util.Set<String> HTTP_METHODS = java.util.Set.of("GET", "POST", "PUT", "PATCH",
-            "DELETE", "HEAD", "OPTIONS");
+    private static final java.util.Set<String> HTTP_METHODS =
+            java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     /** The htmx webjar's version in the pom; a test fetches the script, so a bump that forgets this fails. */
     static final String HTMX_VERSION = "2.0.8";
     /** Room for a multipart form's boundaries, headers and note beside its file. */
     static final long UPLOAD_OVERHEAD = 64 * 1024;
+
     private final Javalin app;
 
     /**
@@ -32,11 +33,15 @@ public final class WebServer implements AutoCloseable {
      * @param openApi  fills in what the features describe of the OpenAPI document (the record's fields)
      * @param mask     the secret redactor's masking, for every text an error answer shows
      */
-    public WebServer(Config config, List<Consumer<RoutesConfig>> features, UnaryOperator<ObjectNode> openApi,
-                     UnaryOperator<String> mask) {
+    public WebServer(
+            Config config,
+            List<Consumer<RoutesConfig>> features,
+            UnaryOperator<ObjectNode> openApi,
+            UnaryOperator<String> mask) {
         ProblemMapper problems = new ProblemMapper(mask);
-        byte[] openApiDocument = Json.write(openApi.apply(Json.parseObject(new String(
-                classpathBytes("/openapi.json"), StandardCharsets.UTF_8)))).getBytes(StandardCharsets.UTF_8);
+        byte[] openApiDocument = Json.write(openApi.apply(
+                        Json.parseObject(new String(classpathBytes("/openapi.json"), StandardCharsets.UTF_8))))
+                .getBytes(StandardCharsets.UTF_8);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -52,10 +57,10 @@ public final class WebServer implements AutoCloseable {
             c.jetty.threadPool = ServerLimits.workers();
             Admission admission = new Admission();
             long uploadBytes = config.attachMaxFile() + UPLOAD_OVERHEAD;
-            BodyLimits.RouteLimit limits = (method, path) -> RequestGuard.isUpload(method, path) ? uploadBytes
-                    : config.maxRequestBytes();
-            c.jetty.modifyServer(server -> server.insertHandler(
-                    ServerLimits.protectiveHandlers(largestBody, limits, admission, problems)));
+            BodyLimits.RouteLimit limits =
+                    (method, path) -> RequestGuard.isUpload(method, path) ? uploadBytes : config.maxRequestBytes();
+            c.jetty.modifyServer(server ->
+                    server.insertHandler(ServerLimits.protectiveHandlers(largestBody, limits, admission, problems)));
             c.staticFiles.add(sf -> {
                 sf.hostedPath = "/static";
                 sf.directory = "/static";
@@ -65,7 +70,11 @@ public final class WebServer implements AutoCloseable {
             // One line per request: during an incident the log is the witness of what the tool was asked to do.
             c.requestLogger.http((ctx, millis) -> {
                 if (!ctx.path().equals("/health")) {
-                    LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(),
+                    LOG.info(
+                            "{} {} -> {} in {} ms",
+                            ctx.method(),
+                            ctx.path(),
+                            ctx.statusCode(),
                             String.format("%.1f", millis));
                 }
             });
@@ -73,13 +82,23 @@ public final class WebServer implements AutoCloseable {
             problems.register(c.routes);
             features.forEach(f -> f.accept(c.routes));
             c.routes.after(admission::accepted); // a credential the access gate let through is a known caller's
-            RequestGuard.register(c.routes, config.maxRequestBytes(), config.attachMaxFile() + UPLOAD_OVERHEAD); // after the access gate's check: who may ask is said first
+            RequestGuard.register(
+                    c.routes,
+                    config.maxRequestBytes(),
+                    config.attachMaxFile()
+                            + UPLOAD_OVERHEAD); // after the access gate's check: who may ask is said first
             // htmx from its webjar, under /static like every other asset (no CDN). The webjar has no directory
             // entries, so it cannot be a static-files directory: one route serves the one file it needs.
             byte[] htmx = classpathBytes("/META-INF/resources/webjars/htmx.org/" + HTMX_VERSION + "/dist/htmx.min.js");
-            c.routes.get("/static/htmx/htmx.min.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
-                    .header("Cache-Control", "max-age=86400").result(htmx), Role.ANYONE);
-            c.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApiDocument),
+            c.routes.get(
+                    "/static/htmx/htmx.min.js",
+                    ctx -> ctx.contentType("text/javascript; charset=utf-8")
+                            .header("Cache-Control", "max-age=86400")
+                            .result(htmx),
+                    Role.ANYONE);
+            c.routes.get(
+                    "/api/v1/openapi.json",
+                    ctx -> ctx.contentType("application/json").result(openApiDocument),
                     Role.ANYONE);
         });
     }

@@ -12,8 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * factory counts its own threads.
  */
 public final class Threads {
-    private Threads() {
-    }
+    private Threads() {}
 
     /** A daemon thread named {@code name}, not yet started. */
     public static Thread daemon(String name, Runnable task) {

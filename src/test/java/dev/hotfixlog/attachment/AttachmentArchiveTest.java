@@ -27,16 +27,22 @@ class AttachmentArchiveTest {
         byte[] png = Evidence.png(11);
         byte[] log = "02:17:01 ERROR upstream 502\n\u00e9\u65e5\n".getBytes(StandardCharsets.UTF_8);
         try (TestDb a = from.equals("sqlite") ? TestDb.sqlite() : TestDb.postgres();
-             TestDb b = from.equals("sqlite") ? TestDb.postgres() : TestDb.sqlite();
-             App source = App.local(a.config(), clock)) {
-            source.hotfixes().create(MergePatch.of(Json.object().put("title", "Checkout 502").put("severity", "high")),
-                    "priya");
-            Attachment image = source.attachments().add(Owner.parse("HOTFIX-001"), new Upload("graph.png", "5xx",
-                    png), "priya");
-            Attachment text = source.attachments().add(Owner.parse("HOTFIX-001"), new Upload("pod.log", null, log),
-                    "priya");
-            Attachment gone = source.attachments().add(Owner.parse("HOTFIX-001"), new Upload("old.log", null,
-                    "bye\n".getBytes(StandardCharsets.UTF_8)), "priya");
+                TestDb b = from.equals("sqlite") ? TestDb.postgres() : TestDb.sqlite();
+                App source = App.local(a.config(), clock)) {
+            source.hotfixes()
+                    .create(
+                            MergePatch.of(
+                                    Json.object().put("title", "Checkout 502").put("severity", "high")),
+                            "priya");
+            Attachment image =
+                    source.attachments().add(Owner.parse("HOTFIX-001"), new Upload("graph.png", "5xx", png), "priya");
+            Attachment text =
+                    source.attachments().add(Owner.parse("HOTFIX-001"), new Upload("pod.log", null, log), "priya");
+            Attachment gone = source.attachments()
+                    .add(
+                            Owner.parse("HOTFIX-001"),
+                            new Upload("old.log", null, "bye\n".getBytes(StandardCharsets.UTF_8)),
+                            "priya");
             source.attachments().delete(gone.id(), "pasted by mistake", "priya");
             ByteArrayOutputStream archive = new ByteArrayOutputStream();
             Manifest made = source.backups().backup(archive);
@@ -47,8 +53,8 @@ class AttachmentArchiveTest {
                 assertThat(target.attachments().content(text.id()).bytes()).isEqualTo(log);
                 assertThat(target.attachments().get(gone.id()).deleteReason()).isEqualTo("pasted by mistake");
                 // New evidence on the restored log gets a fresh id.
-                Attachment next = target.attachments().add(Owner.parse("HOTFIX-001"), new Upload("again.png", null,
-                        Evidence.png(12)), "jonas");
+                Attachment next = target.attachments()
+                        .add(Owner.parse("HOTFIX-001"), new Upload("again.png", null, Evidence.png(12)), "jonas");
                 assertThat(next.id()).isGreaterThan(gone.id());
             }
         }

@@ -14,8 +14,7 @@ import javax.imageio.ImageIO;
 
 /** Real files for the tests: images drawn with ImageIO, and the metadata a phone or an editor puts in them. */
 final class Evidence {
-    private Evidence() {
-    }
+    private Evidence() {}
 
     /** A small graph-like picture, different for each {@code seed}. */
     static BufferedImage picture(int width, int height, int seed) {
@@ -55,7 +54,9 @@ final class Evidence {
         byte[] png = png(seed);
         byte[] data = (keyword + "\0" + text).getBytes(StandardCharsets.ISO_8859_1);
         ByteBuffer chunk = ByteBuffer.allocate(12 + data.length);
-        chunk.putInt(data.length).put("tEXt".getBytes(StandardCharsets.US_ASCII)).put(data);
+        chunk.putInt(data.length)
+                .put("tEXt".getBytes(StandardCharsets.US_ASCII))
+                .put(data);
         CRC32 crc = new CRC32();
         crc.update(chunk.array(), 4, 4 + data.length);
         chunk.putInt((int) crc.getValue());
@@ -84,8 +85,14 @@ final class Evidence {
         int gpsAt = modelAt + modelBytes.length;
         tiff.position(ifd0);
         tiff.putShort((short) 3);
-        tiff.putShort((short) 0x010F).putShort((short) 2).putInt(makeBytes.length).putInt(makeAt);
-        tiff.putShort((short) 0x0110).putShort((short) 2).putInt(modelBytes.length).putInt(modelAt);
+        tiff.putShort((short) 0x010F)
+                .putShort((short) 2)
+                .putInt(makeBytes.length)
+                .putInt(makeAt);
+        tiff.putShort((short) 0x0110)
+                .putShort((short) 2)
+                .putInt(modelBytes.length)
+                .putInt(modelAt);
         tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(gpsAt);
         tiff.putInt(0);
         tiff.put(makeBytes).put(modelBytes);
@@ -93,9 +100,19 @@ final class Evidence {
         int latAt = gpsAt + gpsSize;
         int lonAt = latAt + 24;
         tiff.putShort((short) 4);
-        tiff.putShort((short) 1).putShort((short) 2).putInt(2).put((byte) 'N').put((byte) 0).putShort((short) 0);
+        tiff.putShort((short) 1)
+                .putShort((short) 2)
+                .putInt(2)
+                .put((byte) 'N')
+                .put((byte) 0)
+                .putShort((short) 0);
         tiff.putShort((short) 2).putShort((short) 5).putInt(3).putInt(latAt);
-        tiff.putShort((short) 3).putShort((short) 2).putInt(2).put((byte) 'E').put((byte) 0).putShort((short) 0);
+        tiff.putShort((short) 3)
+                .putShort((short) 2)
+                .putInt(2)
+                .put((byte) 'E')
+                .put((byte) 0)
+                .putShort((short) 0);
         tiff.putShort((short) 4).putShort((short) 5).putInt(3).putInt(lonAt);
         tiff.putInt(0);
         for (int v : new int[] {52, 31, 12}) { // 52°31'12" N

@@ -36,13 +36,21 @@ class EvidenceBrowserTest {
     void aPastedScreenshotAndADroppedLog_showOnTheRecord_andTheRegisterShowsTheExpiredRisk() throws Exception {
         MutableClock clock = MutableClock.at("2026-11-01T03:00:00Z");
         try (TestDb db = TestDb.sqlite();
-             RunningServer s = new RunningServer(db.config(), clock);
-             Chromium chromium = Chromium.launch()) {
+                RunningServer s = new RunningServer(db.config(), clock);
+                Chromium chromium = Chromium.launch()) {
             s.app().accounts().create("oncall", Role.RESPONDER, PASSWORD, false);
-            s.app().hotfixes().create(MergePatch.of(Json.object().put("title", "Checkout returns 502")
-                    .put("severity", "critical").put("owner", "Priya Raman")
-                    .put("riskAccepted", "Pinning disabled until a rotation-safe check exists")
-                    .set("systemsAffected", Json.mapper().createArrayNode().add("payments-gateway"))), "priya");
+            s.app()
+                    .hotfixes()
+                    .create(
+                            MergePatch.of(Json.object()
+                                    .put("title", "Checkout returns 502")
+                                    .put("severity", "critical")
+                                    .put("owner", "Priya Raman")
+                                    .put("riskAccepted", "Pinning disabled until a rotation-safe check exists")
+                                    .set(
+                                            "systemsAffected",
+                                            Json.mapper().createArrayNode().add("payments-gateway"))),
+                            "priya");
             clock.advance(Duration.ofDays(15)); // past the critical risk's 14 days
             String png = Base64.getEncoder().encodeToString(Evidence.png(7));
             Path dir = Path.of("docs", "screenshots");
@@ -51,7 +59,8 @@ class EvidenceBrowserTest {
                 boolean phone = size[0] < 500;
                 List<String> errors = new ArrayList<>();
                 try (BrowserContext context = chromium.context(size[0], size[1], errors)) {
-                    context.grantPermissions(List.of("clipboard-read", "clipboard-write"),
+                    context.grantPermissions(
+                            List.of("clipboard-read", "clipboard-write"),
                             new BrowserContext.GrantPermissionsOptions().setOrigin(s.url()));
                     Page page = Chromium.signIn(context, s.url(), "oncall", PASSWORD);
                     page.waitForURL(u -> !u.contains("/sign-in"));
@@ -59,16 +68,24 @@ class EvidenceBrowserTest {
                     int before = page.locator("#attachments img.thumb").count();
 
                     // The screenshot goes on the system clipboard as an image, then Ctrl+V in the note field.
-                    page.evaluate("async b64 => { const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));"
-                            + " await navigator.clipboard.write([new ClipboardItem({'image/png': new Blob([bytes],"
-                            + " {type: 'image/png'})})]); }", png);
+                    page.evaluate(
+                            "async b64 => { const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));"
+                                    + " await navigator.clipboard.write([new ClipboardItem({'image/png': new Blob([bytes],"
+                                    + " {type: 'image/png'})})]); }",
+                            png);
                     page.getByLabel("Note").fill("5xx at 02:17");
                     page.getByLabel("Note").press("Control+V");
-                    page.waitForCondition(() -> page.locator("#attachments img.thumb").count() == before + 1);
-                    Object loaded = page.locator("#attachments img.thumb").last()
+                    page.waitForCondition(
+                            () -> page.locator("#attachments img.thumb").count() == before + 1);
+                    Object loaded = page.locator("#attachments img.thumb")
+                            .last()
                             .evaluate("img => img.complete && img.naturalWidth");
-                    assertThat(((Number) loaded).intValue()).as("the thumbnail's image loads").isEqualTo(120);
-                    assertThat(page.locator("#attachments a:has(img.thumb)").last().getAttribute("href"))
+                    assertThat(((Number) loaded).intValue())
+                            .as("the thumbnail's image loads")
+                            .isEqualTo(120);
+                    assertThat(page.locator("#attachments a:has(img.thumb)")
+                                    .last()
+                                    .getAttribute("href"))
                             .startsWith("/attachments/");
                     assertThat(page.locator("#attachments").textContent()).contains("5xx at 02:17");
 
@@ -78,18 +95,24 @@ class EvidenceBrowserTest {
                             + "retrying\\n'], 'checkout.log', {type: 'text/plain'})); return dt; }");
                     page.dispatchEvent("#attachments", "dragover", Map.of("dataTransfer", drop));
                     page.dispatchEvent("#attachments", "drop", Map.of("dataTransfer", drop));
-                    page.waitForCondition(() -> page.locator("#attachments pre.log-preview").count() >= 1
-                            && page.locator("#attachments pre.log-preview").last().textContent()
-                            .contains("upstream 502 from payments-gateway"));
-                    page.waitForCondition(() -> page.locator("[data-attach-status]").textContent().contains("Attached"));
+                    page.waitForCondition(
+                            () -> page.locator("#attachments pre.log-preview").count() >= 1
+                                    && page.locator("#attachments pre.log-preview")
+                                            .last()
+                                            .textContent()
+                                            .contains("upstream 502 from payments-gateway"));
+                    page.waitForCondition(() ->
+                            page.locator("[data-attach-status]").textContent().contains("Attached"));
                     Object scrollWidth = page.evaluate("document.documentElement.scrollWidth");
                     assertThat(((Number) scrollWidth).intValue()).isLessThanOrEqualTo(size[0]);
                     page.locator("#attachments").scrollIntoViewIfNeeded();
-                    page.locator("#attachments").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
-                            .setPath(dir.resolve("evidence-" + (phone ? "phone" : "desktop") + ".png")));
+                    page.locator("#attachments")
+                            .screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                                    .setPath(dir.resolve("evidence-" + (phone ? "phone" : "desktop") + ".png")));
 
                     // The larger view: the image itself, served as an image.
-                    String href = page.locator("#attachments a:has(img.thumb)").last().getAttribute("href");
+                    String href =
+                            page.locator("#attachments a:has(img.thumb)").last().getAttribute("href");
                     Page full = context.newPage();
                     var answer = full.navigate(s.url() + href);
                     assertThat(answer.headerValue("content-type")).isEqualTo("image/png");
@@ -97,20 +120,33 @@ class EvidenceBrowserTest {
                     full.close();
 
                     if (!phone) {
-                        String lesson = s.app().lessons().create(MergePatch.of(Json.object()
-                                .put("title", "Pin checks must survive rotation").set("cases", Json.mapper()
-                                .createArrayNode().add("HOTFIX-001"))), "priya").id().toString();
+                        String lesson = s.app()
+                                .lessons()
+                                .create(
+                                        MergePatch.of(Json.object()
+                                                .put("title", "Pin checks must survive rotation")
+                                                .set(
+                                                        "cases",
+                                                        Json.mapper()
+                                                                .createArrayNode()
+                                                                .add("HOTFIX-001"))),
+                                        "priya")
+                                .id()
+                                .toString();
                         page.navigate(s.url() + "/lessons/" + lesson);
-                        JSHandle image = page.evaluateHandle("b64 => { const dt = new DataTransfer(); dt.items.add("
-                                + "new File([Uint8Array.from(atob(b64), c => c.charCodeAt(0))], 'graph.png', "
-                                + "{type: 'image/png'})); return dt; }", png);
+                        JSHandle image = page.evaluateHandle(
+                                "b64 => { const dt = new DataTransfer(); dt.items.add("
+                                        + "new File([Uint8Array.from(atob(b64), c => c.charCodeAt(0))], 'graph.png', "
+                                        + "{type: 'image/png'})); return dt; }",
+                                png);
                         page.dispatchEvent("#attachments", "drop", Map.of("dataTransfer", image));
-                        page.waitForCondition(() -> page.locator("#attachments img.thumb").count() == 1);
+                        page.waitForCondition(
+                                () -> page.locator("#attachments img.thumb").count() == 1);
                     }
 
                     page.navigate(s.url() + "/risks");
-                    assertThat(page.locator("tr.risk-expired").textContent()).contains("RISK-1", "HOTFIX-001",
-                            "expired");
+                    assertThat(page.locator("tr.risk-expired").textContent())
+                            .contains("RISK-1", "HOTFIX-001", "expired");
                     assertThat(errors).isEmpty();
                 }
             }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.support.BothDatabases;
-import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.Multipart;
+import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
 import java.io.ByteArrayOutputStream;
@@ -62,26 +62,44 @@ class PolyglotTest {
     @Test
     void anImageWithAPageAfterItsEnd_isServedAsADownload_theImageAloneInline() {
         images().forEach((type, image) -> {
-            Attachment a = new Attachment(1, Owner.parse("HOTFIX-001"), "graph", null, type, image.length, "0",
-                    null, "priya", Instant.EPOCH, null, null, null);
-            assertThat(AttachmentRoutes.disposition(a, withPage(image))).as(type.json()).startsWith("attachment;");
+            Attachment a = new Attachment(
+                    1,
+                    Owner.parse("HOTFIX-001"),
+                    "graph",
+                    null,
+                    type,
+                    image.length,
+                    "0",
+                    null,
+                    "priya",
+                    Instant.EPOCH,
+                    null,
+                    null,
+                    null);
+            assertThat(AttachmentRoutes.disposition(a, withPage(image)))
+                    .as(type.json())
+                    .startsWith("attachment;");
             assertThat(AttachmentRoutes.disposition(a, image)).as(type.json()).startsWith("inline;");
         });
     }
 
     @BothDatabases
     void everyInlineImageKind_withAPageAfterItsEnd_isStoredAsTheImageAlone(TestDb db) {
-        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-12-03T02:17:00Z"))) {
-            assertThat(s.http().post("/api/v1/hotfixes", "{\"title\":\"Checkout 502\",\"severity\":\"high\"}")
-                    .status()).isEqualTo(201);
+        try (db;
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-12-03T02:17:00Z"))) {
+            assertThat(s.http()
+                            .post("/api/v1/hotfixes", "{\"title\":\"Checkout 502\",\"severity\":\"high\"}")
+                            .status())
+                    .isEqualTo(201);
             Multipart files = new Multipart(s.url(), TestDb.ADMIN_TOKEN);
             images().forEach((type, image) -> {
-                Multipart.Answer up = files.upload("/api/v1/hotfixes/HOTFIX-001/attachments", "graph.html",
-                        "text/html", withPage(image), null);
+                Multipart.Answer up = files.upload(
+                        "/api/v1/hotfixes/HOTFIX-001/attachments", "graph.html", "text/html", withPage(image), null);
                 assertThat(up.status()).as(type.json() + ": " + up.text()).isEqualTo(201);
                 JsonNode a = Json.parseObject(up.text()).path("items").get(0);
                 assertThat(a.path("type").asText()).isEqualTo(type.json());
-                Multipart.Answer served = files.get("/api/v1/attachments/" + a.path("id").asLong() + "/content");
+                Multipart.Answer served =
+                        files.get("/api/v1/attachments/" + a.path("id").asLong() + "/content");
                 assertThat(served.body()).as(type.json()).isEqualTo(image);
                 assertThat(served.header("Content-Disposition")).as(type.json()).startsWith("inline;");
             });

@@ -24,7 +24,8 @@ class ArchiveBoundsTest {
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
             out.write(("{\"archive\":\"hotfix-log-archive\",\"format\":1,\"schemaVersion\":1,\"takenAt\":\"x\","
-                    + "\"from\":\"sqlite\"}\n[\"").getBytes(StandardCharsets.UTF_8));
+                            + "\"from\":\"sqlite\"}\n[\"")
+                    .getBytes(StandardCharsets.UTF_8));
             byte[] chunk = new byte[1 << 20];
             Arrays.fill(chunk, (byte) 'a');
             for (long written = 0; written <= BoundedLines.MAX_LINE_CHARS; written += chunk.length) {
@@ -40,10 +41,12 @@ class ArchiveBoundsTest {
 
     @Test
     void anAttachmentLimitAboveWhatAnArchiveHolds_isRefusedAtStart() {
-        assertThat(Config.resolve(Map.of(), Map.of("HOTFIX_ATTACH_MAX_FILE", "67108864")).attachMaxFile())
+        assertThat(Config.resolve(Map.of(), Map.of("HOTFIX_ATTACH_MAX_FILE", "67108864"))
+                        .attachMaxFile())
                 .isEqualTo(Backups.MAX_ATTACHMENT_BYTES);
-        assertThatThrownBy(() -> Config.resolve(Map.of(), Map.of("HOTFIX_ATTACH_MAX_FILE", "67108865",
-                "HOTFIX_ATTACH_MAX_RECORD", "134217728")))
+        assertThatThrownBy(() -> Config.resolve(
+                        Map.of(),
+                        Map.of("HOTFIX_ATTACH_MAX_FILE", "67108865", "HOTFIX_ATTACH_MAX_RECORD", "134217728")))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("HOTFIX_ATTACH_MAX_FILE: must be between 1024 and 67108864");
     }

@@ -34,26 +34,40 @@ class BackupUnderWritesTest {
         MutableClock clock = MutableClock.at("2026-11-01T00:00:00Z");
         ByteArrayOutputStream archive = new ByteArrayOutputStream();
         AtomicInteger created = new AtomicInteger();
-        try (db; App app = App.local(db.config(), clock)) {
+        try (db;
+                App app = App.local(db.config(), clock)) {
             AtomicBoolean writing = new AtomicBoolean(true);
             ExecutorService writers = Executors.newFixedThreadPool(16);
             List<Future<?>> done = new ArrayList<>();
             for (int w = 0; w < 16; w++) {
                 done.add(writers.submit(() -> {
                     while (writing.get()) {
-                        app.hotfixes().create(MergePatch.of(Json.object().put("title", "under load")
-                                .put("severity", "high").set("systemsAffected", Json.mapper().createArrayNode()
-                                        .add("payments").add("search"))), "writer");
+                        app.hotfixes()
+                                .create(
+                                        MergePatch.of(Json.object()
+                                                .put("title", "under load")
+                                                .put("severity", "high")
+                                                .set(
+                                                        "systemsAffected",
+                                                        Json.mapper()
+                                                                .createArrayNode()
+                                                                .add("payments")
+                                                                .add("search"))),
+                                        "writer");
                         created.incrementAndGet();
                     }
                     return null;
                 }));
             }
-            Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10))
+            Awaitility.await()
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(10))
                     .until(() -> created.get() >= 50);
             Manifest m = app.backups().backup(archive);
             int atBackup = created.get();
-            Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10))
+            Awaitility.await()
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(10))
                     .until(() -> created.get() >= atBackup + 50);
             writing.set(false);
             for (Future<?> f : done) {
@@ -64,19 +78,24 @@ class BackupUnderWritesTest {
             assertThat(inArchive).isPositive().isLessThan(created.get());
         }
         try (TestDb fresh = db.isPostgres() ? TestDb.postgres() : TestDb.sqlite();
-             App app = App.local(fresh.config(), clock)) {
+                App app = App.local(fresh.config(), clock)) {
             Manifest restored = app.backups().restore(new ByteArrayInputStream(archive.toByteArray()));
             long n = restored.tables().get("hotfix").rows();
-            try (Connection c = DriverManager.getConnection(fresh.url()); Statement st = c.createStatement()) {
-                assertThat(one(st, "SELECT last_value FROM id_counter WHERE name = 'hotfix'")).as("the counter")
+            try (Connection c = DriverManager.getConnection(fresh.url());
+                    Statement st = c.createStatement()) {
+                assertThat(one(st, "SELECT last_value FROM id_counter WHERE name = 'hotfix'"))
+                        .as("the counter")
                         .isEqualTo(n);
                 assertThat(one(st, "SELECT MAX(number) FROM hotfix")).isEqualTo(n);
                 assertThat(one(st, "SELECT COUNT(*) FROM hotfix_step")).isEqualTo(6 * n);
                 assertThat(one(st, "SELECT COUNT(*) FROM follow_up")).isEqualTo(4 * n);
                 assertThat(one(st, "SELECT COUNT(*) FROM hotfix_system")).isEqualTo(2 * n);
                 assertThat(one(st, "SELECT COUNT(*) FROM hotfix_revision")).isEqualTo(n);
-                assertThat(one(st, "SELECT COUNT(*) FROM hotfix_step s WHERE NOT EXISTS (SELECT 1 FROM hotfix h "
-                        + "WHERE h.id = s.hotfix_id)")).isZero();
+                assertThat(one(
+                                st,
+                                "SELECT COUNT(*) FROM hotfix_step s WHERE NOT EXISTS (SELECT 1 FROM hotfix h "
+                                        + "WHERE h.id = s.hotfix_id)"))
+                        .isZero();
             }
         }
     }

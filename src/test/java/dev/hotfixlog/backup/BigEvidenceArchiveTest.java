@@ -39,17 +39,25 @@ class BigEvidenceArchiveTest {
         Random random = new Random(21);
         List<Attachment> kept = new ArrayList<>();
         byte[] last = null;
-        try (source; App app = App.local(source.config(), clock)) {
+        try (source;
+                App app = App.local(source.config(), clock)) {
             for (int h = 0; h < 2; h++) {
-                app.hotfixes().create(MergePatch.of(Json.object().put("title", "heap dump " + h)
-                        .put("severity", "high")), "priya");
+                app.hotfixes()
+                        .create(
+                                MergePatch.of(Json.object()
+                                        .put("title", "heap dump " + h)
+                                        .put("severity", "high")),
+                                "priya");
             }
             for (int i = 0; i < FILES; i++) {
                 byte[] pdf = new byte[FILE_BYTES];
                 random.nextBytes(pdf);
                 System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, pdf, 0, 9);
-                kept.add(app.attachments().add(Owner.parse("HOTFIX-00" + (1 + i % 2)),
-                        new Upload("dump-" + i + ".pdf", null, pdf), "priya"));
+                kept.add(app.attachments()
+                        .add(
+                                Owner.parse("HOTFIX-00" + (1 + i % 2)),
+                                new Upload("dump-" + i + ".pdf", null, pdf),
+                                "priya"));
                 last = pdf;
             }
             Path archive = source.dataDir().resolve("big.archive");
@@ -58,15 +66,23 @@ class BigEvidenceArchiveTest {
             assertThat(Files.size(archive)).isGreaterThan((long) FILES * FILE_BYTES);
 
             try (TestDb restored = source.isPostgres() ? TestDb.sqlite() : TestDb.postgres();
-                 TestDb copied = source.isPostgres() ? TestDb.sqlite() : TestDb.postgres()) {
+                    TestDb copied = source.isPostgres() ? TestDb.sqlite() : TestDb.postgres()) {
                 Result restore = run(restored, "restore", archive.toString());
                 assertThat(restore.code).as(restore.said).isZero();
                 assertThat(restore.said).contains("verified against the archive's manifest");
                 try (App there = App.local(restored.config(), clock)) {
-                    assertThat(there.attachments().content(kept.get(FILES - 1).id()).bytes()).isEqualTo(last);
+                    assertThat(there.attachments()
+                                    .content(kept.get(FILES - 1).id())
+                                    .bytes())
+                            .isEqualTo(last);
                 }
-                Map<String, String> env = Map.of("HOTFIX_DB_URL", source.url(), "HOTFIX_DATA_DIR",
-                        source.dataDir().toString(), "HOTFIX_LOG_LEVEL", "WARN");
+                Map<String, String> env = Map.of(
+                        "HOTFIX_DB_URL",
+                        source.url(),
+                        "HOTFIX_DATA_DIR",
+                        source.dataDir().toString(),
+                        "HOTFIX_LOG_LEVEL",
+                        "WARN");
                 Result copy = run(env, "-Xmx192m", "copy", "--to", copied.url());
                 assertThat(copy.code).as(copy.said).isZero();
                 assertThat(copy.said).contains("verified equal");
@@ -74,19 +90,27 @@ class BigEvidenceArchiveTest {
         }
     }
 
-    private record Result(int code, String said) {
-    }
+    private record Result(int code, String said) {}
 
     private static Result run(TestDb db, String... args) throws Exception {
-        return run(Map.of("HOTFIX_DB_URL", db.url(), "HOTFIX_DATA_DIR", db.dataDir().toString(), "HOTFIX_LOG_LEVEL",
-                "WARN"), "-Xmx128m", args);
+        return run(
+                Map.of(
+                        "HOTFIX_DB_URL",
+                        db.url(),
+                        "HOTFIX_DATA_DIR",
+                        db.dataDir().toString(),
+                        "HOTFIX_LOG_LEVEL",
+                        "WARN"),
+                "-Xmx128m",
+                args);
     }
 
     private static Result run(Map<String, String> env, String heap, String... args) throws Exception {
         List<String> command = new ArrayList<>(ServerProcess.javaCommand(List.of(heap)));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("hotfix-big-evidence-", ".out");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).as(String.join(" ", args)).isTrue();

@@ -24,31 +24,55 @@ import org.junit.jupiter.api.Test;
  * ids; a restore that breaks off halfway leaves its target empty, and a whole one then goes in.
  */
 class CopyTest {
-    private static final Map<dev.hotfixlog.Setting, String> FIELDS = Map.of(dev.hotfixlog.Setting.FIELDS,
-            ArchiveRoundTripProperties.FIELDS);
+    private static final Map<dev.hotfixlog.Setting, String> FIELDS =
+            Map.of(dev.hotfixlog.Setting.FIELDS, ArchiveRoundTripProperties.FIELDS);
 
     @Test
     void sqliteToPostgresAndBack_isVerifiedEqual_andTheCopiesTakeFreshIds() throws Exception {
         MutableClock clock = MutableClock.at("2026-11-01T00:00:00Z");
-        try (TestDb sqlite = TestDb.sqlite(); TestDb postgres = TestDb.postgres(); TestDb back = TestDb.sqlite()) {
+        try (TestDb sqlite = TestDb.sqlite();
+                TestDb postgres = TestDb.postgres();
+                TestDb back = TestDb.sqlite()) {
             Manifest original;
             try (App app = App.local(sqlite.config(FIELDS), clock)) {
                 ArchiveRoundTripProperties.populate(app, new Random(42), clock);
                 original = app.backups().manifest();
             }
-            CliRunner fromSqlite = new CliRunner(Map.of("HOTFIX_DB_URL", sqlite.url(), "HOTFIX_DATA_DIR",
-                    sqlite.dataDir().toString(), "HOTFIX_ACTOR", "priya", "HOTFIX_FIELDS", ArchiveRoundTripProperties.FIELDS), clock);
+            CliRunner fromSqlite = new CliRunner(
+                    Map.of(
+                            "HOTFIX_DB_URL",
+                            sqlite.url(),
+                            "HOTFIX_DATA_DIR",
+                            sqlite.dataDir().toString(),
+                            "HOTFIX_ACTOR",
+                            "priya",
+                            "HOTFIX_FIELDS",
+                            ArchiveRoundTripProperties.FIELDS),
+                    clock);
             CliRunner.Result there = fromSqlite.run("copy", "--to", postgres.url());
             assertThat(there.code()).as(there.err()).isZero();
-            assertThat(there.out()).startsWith("copied: " + original.rows() + " rows").contains("verified equal");
+            assertThat(there.out())
+                    .startsWith("copied: " + original.rows() + " rows")
+                    .contains("verified equal");
             try (TestDb fresh = TestDb.postgres()) {
                 dev.hotfixlog.store.Database.open(fresh.url(), "", "", 1).close();
-                assertThat(catalogue(postgres.url())).as("the keys, indexes and triggers the copy set aside are back")
-                        .isEqualTo(catalogue(fresh.url())).isNotEmpty();
+                assertThat(catalogue(postgres.url()))
+                        .as("the keys, indexes and triggers the copy set aside are back")
+                        .isEqualTo(catalogue(fresh.url()))
+                        .isNotEmpty();
             }
 
-            CliRunner fromPostgres = new CliRunner(Map.of("HOTFIX_DB_URL", postgres.url(), "HOTFIX_DATA_DIR",
-                    postgres.dataDir().toString(), "HOTFIX_ACTOR", "priya", "HOTFIX_FIELDS", ArchiveRoundTripProperties.FIELDS), clock);
+            CliRunner fromPostgres = new CliRunner(
+                    Map.of(
+                            "HOTFIX_DB_URL",
+                            postgres.url(),
+                            "HOTFIX_DATA_DIR",
+                            postgres.dataDir().toString(),
+                            "HOTFIX_ACTOR",
+                            "priya",
+                            "HOTFIX_FIELDS",
+                            ArchiveRoundTripProperties.FIELDS),
+                    clock);
             CliRunner.Result andBack = fromPostgres.run("copy", "--to", back.url());
             assertThat(andBack.code()).as(andBack.err()).isZero();
             try (App app = App.local(back.config(FIELDS), clock)) {
@@ -56,11 +80,21 @@ class CopyTest {
             }
             // Both copies take new records with fresh ids.
             long hotfixes = original.tables().get("hotfix").rows();
-            assertThat(fromPostgres.run("new", "--title", "on the copy", "--severity", "high").out())
+            assertThat(fromPostgres
+                            .run("new", "--title", "on the copy", "--severity", "high")
+                            .out())
                     .startsWith(String.format("HOTFIX-%03d", hotfixes + 1));
-            CliRunner onBack = new CliRunner(Map.of("HOTFIX_DB_URL", back.url(), "HOTFIX_DATA_DIR",
-                    back.dataDir().toString(), "HOTFIX_FIELDS", ArchiveRoundTripProperties.FIELDS), clock);
-            assertThat(onBack.run("new", "--title", "on the copy", "--severity", "high").out())
+            CliRunner onBack = new CliRunner(
+                    Map.of(
+                            "HOTFIX_DB_URL",
+                            back.url(),
+                            "HOTFIX_DATA_DIR",
+                            back.dataDir().toString(),
+                            "HOTFIX_FIELDS",
+                            ArchiveRoundTripProperties.FIELDS),
+                    clock);
+            assertThat(onBack.run("new", "--title", "on the copy", "--severity", "high")
+                            .out())
                     .startsWith(String.format("HOTFIX-%03d", hotfixes + 1));
             // A copy into a log that is not empty is refused.
             assertThat(fromSqlite.run("copy", "--to", postgres.url()).err()).contains("not empty");
@@ -71,8 +105,9 @@ class CopyTest {
     private static java.util.Set<String> catalogue(String url) throws Exception {
         java.util.Set<String> out = new java.util.TreeSet<>();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
-             java.sql.Statement st = c.createStatement()) {
-            for (String sql : List.of("SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' "
+                java.sql.Statement st = c.createStatement()) {
+            for (String sql : List.of(
+                    "SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' "
                             + "|| pg_get_constraintdef(oid) || ' ' || convalidated FROM pg_constraint WHERE "
                             + "connamespace = current_schema()::regnamespace",
                     "SELECT 'index ' || replace(indexdef, current_schema() || '.', '') FROM pg_indexes WHERE "
@@ -92,7 +127,8 @@ class CopyTest {
     @Test
     void aRestoreThatBreaksOffHalfway_leavesItsTargetEmpty() throws Exception {
         MutableClock clock = MutableClock.at("2026-11-01T00:00:00Z");
-        try (TestDb source = TestDb.sqlite(); TestDb target = TestDb.postgres()) {
+        try (TestDb source = TestDb.sqlite();
+                TestDb target = TestDb.postgres()) {
             ByteArrayOutputStream archive = new ByteArrayOutputStream();
             try (App app = App.local(source.config(FIELDS), clock)) {
                 ArchiveRoundTripProperties.populate(app, new Random(7), clock);
@@ -100,11 +136,18 @@ class CopyTest {
             }
             byte[] whole = archive.toByteArray();
             try (App app = App.local(target.config(FIELDS), clock)) {
-                assertThatThrownBy(() -> app.backups().restore(new ByteArrayInputStream(Arrays.copyOf(whole,
-                        whole.length * 2 / 3)))).isInstanceOf(ValidationException.class);
-                assertThat(app.hotfixes().list(new dev.hotfixlog.hotfix.HotfixQuery(null, null, 10, null)).items())
-                        .as("nothing of the broken restore stayed").isEmpty();
-                assertThat(app.backups().restore(new ByteArrayInputStream(whole)).rows()).isPositive();
+                assertThatThrownBy(() -> app.backups()
+                                .restore(new ByteArrayInputStream(Arrays.copyOf(whole, whole.length * 2 / 3))))
+                        .isInstanceOf(ValidationException.class);
+                assertThat(app.hotfixes()
+                                .list(new dev.hotfixlog.hotfix.HotfixQuery(null, null, 10, null))
+                                .items())
+                        .as("nothing of the broken restore stayed")
+                        .isEmpty();
+                assertThat(app.backups()
+                                .restore(new ByteArrayInputStream(whole))
+                                .rows())
+                        .isPositive();
             }
         }
     }
@@ -118,7 +161,8 @@ class CopyTest {
     @BothDatabases
     void aRestoreKilledHalfway_leavesALogThatIsRefusedUntilARestoreFinishes(TestDb target) throws Exception {
         MutableClock clock = MutableClock.at("2026-11-01T00:00:00Z");
-        try (TestDb source = TestDb.sqlite(); target) {
+        try (TestDb source = TestDb.sqlite();
+                target) {
             ByteArrayOutputStream archive = new ByteArrayOutputStream();
             try (App app = App.local(source.config(FIELDS), clock)) {
                 ArchiveRoundTripProperties.populate(app, new Random(11), clock);
@@ -129,15 +173,23 @@ class CopyTest {
             try (App app = App.local(target.config(FIELDS), clock)) {
                 empty = app.backups().manifest();
             }
-            Map<String, String> env = Map.of("HOTFIX_DB_URL", target.url(), "HOTFIX_DATA_DIR",
-                    target.dataDir().toString(), "HOTFIX_FIELDS", ArchiveRoundTripProperties.FIELDS,
-                    "HOTFIX_LOG_LEVEL", "WARN");
+            Map<String, String> env = Map.of(
+                    "HOTFIX_DB_URL",
+                    target.url(),
+                    "HOTFIX_DATA_DIR",
+                    target.dataDir().toString(),
+                    "HOTFIX_FIELDS",
+                    ArchiveRoundTripProperties.FIELDS,
+                    "HOTFIX_LOG_LEVEL",
+                    "WARN");
             java.nio.file.Path pipe = target.dataDir().resolve("archive.pipe");
-            assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
-            List<String> command = new java.util.ArrayList<>(dev.hotfixlog.support.ServerProcess.javaCommand(
-                    List.of()));
+            assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor())
+                    .isZero();
+            List<String> command =
+                    new java.util.ArrayList<>(dev.hotfixlog.support.ServerProcess.javaCommand(List.of()));
             command.addAll(List.of("restore", pipe.toString()));
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(target.dataDir().resolve("restore.out").toFile());
             pb.environment().putAll(env);
             Process restore = pb.start();
@@ -153,25 +205,38 @@ class CopyTest {
                         }
                     });
             java.io.OutputStream half = feeding.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            Boolean marked = Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> unfinished(target.url()) > 0 ? Boolean.TRUE : restore.isAlive() ? null : Boolean.FALSE,
+            Boolean marked = Awaitility.await()
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(
+                            () -> unfinished(target.url()) > 0
+                                    ? Boolean.TRUE
+                                    : restore.isAlive() ? null : Boolean.FALSE,
                             java.util.Objects::nonNull);
-            assertThat(marked).as("the restore marked its log before its transaction; it said: "
-                    + java.nio.file.Files.readString(target.dataDir().resolve("restore.out"))).isTrue();
+            assertThat(marked)
+                    .as("the restore marked its log before its transaction; it said: "
+                            + java.nio.file.Files.readString(target.dataDir().resolve("restore.out")))
+                    .isTrue();
             Thread.sleep(500); // it reads the half it was given and waits, inside its transaction, for the rest
             restore.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback by the client
-            assertThat(restore.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(restore.waitFor(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
             half.close();
 
             CliRunner cli = new CliRunner(env, clock);
             // PostgreSQL rolls the dead session back as soon as it notices
-            CliRunner.Result refused = Awaitility.await().atMost(Duration.ofMinutes(2))
-                    .pollInterval(Duration.ofMillis(100)).until(() -> cli.run("list"), r -> !r.err().contains("timeout"));
+            CliRunner.Result refused = Awaitility.await()
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> cli.run("list"), r -> !r.err().contains("timeout"));
             assertThat(refused.code()).as(refused.err()).isEqualTo(1);
-            assertThat(refused.err()).startsWith("error: this log is unusable: a restore into it, started ")
+            assertThat(refused.err())
+                    .startsWith("error: this log is unusable: a restore into it, started ")
                     .contains("did not finish (nothing of it was kept)", "hotfix restore FILE");
             try (dev.hotfixlog.store.Database db = dev.hotfixlog.store.Database.open(target.url(), "", "", 1)) {
-                assertThat(new Backups(db, clock).manifest()).as("none of the killed restore's rows").isEqualTo(empty);
+                assertThat(new Backups(db, clock).manifest())
+                        .as("none of the killed restore's rows")
+                        .isEqualTo(empty);
             }
 
             java.nio.file.Path file = target.dataDir().resolve("whole.archive");
@@ -187,8 +252,8 @@ class CopyTest {
 
     private static long unfinished(String url) throws Exception {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
-             java.sql.Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM unfinished_restore")) {
+                java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM unfinished_restore")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -21,8 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
@@ -42,78 +42,144 @@ class LargeCopyTest {
     @Test
     void aHundredThousandHotfixLog_survivesAKilledCopy_thenGoesToPostgresAndBack_verifiedEqual() throws Exception {
         MutableClock clock = MutableClock.at("2026-11-01T00:00:00Z");
-        Map<Setting, String> settings = Map.of(Setting.FIELDS, ArchiveRoundTripProperties.FIELDS, Setting.CHANNELS,
-                "webhook http://127.0.0.1:9/hook");
-        try (TestDb sqlite = TestDb.sqlite(); TestDb postgres = TestDb.postgres(); TestDb back = TestDb.sqlite()) {
+        Map<Setting, String> settings = Map.of(
+                Setting.FIELDS, ArchiveRoundTripProperties.FIELDS, Setting.CHANNELS, "webhook http://127.0.0.1:9/hook");
+        try (TestDb sqlite = TestDb.sqlite();
+                TestDb postgres = TestDb.postgres();
+                TestDb back = TestDb.sqlite()) {
             Database.open(sqlite.url(), "", "", 1).close();
             MetricsBenchmark.generate(sqlite.url(), HOTFIXES);
             Manifest original;
             try (App app = App.local(sqlite.config(settings), clock)) {
                 String first = "HOTFIX-" + (HOTFIXES + 1);
                 ArchiveRoundTripProperties.populate(app, new Random(21), clock, first);
-                app.hotfixes().create(MergePatch.of(Json.object().put("title", "checkout down").put("severity",
-                        "critical")), "priya");
-                app.lessons().create(MergePatch.of(Json.object().put("title", "Retries need a budget")
-                        .put("summary", "A retry storm took checkout down.")
-                        .set("cases", Json.mapper().createArrayNode().add(first))), "priya");
+                app.hotfixes()
+                        .create(
+                                MergePatch.of(Json.object()
+                                        .put("title", "checkout down")
+                                        .put("severity", "critical")),
+                                "priya");
+                app.lessons()
+                        .create(
+                                MergePatch.of(Json.object()
+                                        .put("title", "Retries need a budget")
+                                        .put("summary", "A retry storm took checkout down.")
+                                        .set(
+                                                "cases",
+                                                Json.mapper().createArrayNode().add(first))),
+                                "priya");
                 original = app.backups().manifest();
             }
-            for (String table : List.of("hotfix", "hotfix_system", "follow_up", "lesson", "hotfix_revision",
-                    "audit_event", "outbox_message", "hotfix_field", "hotfix_step")) {
+            for (String table : List.of(
+                    "hotfix",
+                    "hotfix_system",
+                    "follow_up",
+                    "lesson",
+                    "hotfix_revision",
+                    "audit_event",
+                    "outbox_message",
+                    "hotfix_field",
+                    "hotfix_step")) {
                 assertThat(original.tables().get(table).rows()).as(table).isPositive();
             }
             assertThat(original.tables().get("hotfix").rows()).isGreaterThan(HOTFIXES);
-            Map<String, String> env = Map.of("HOTFIX_DB_URL", sqlite.url(), "HOTFIX_DATA_DIR",
-                    sqlite.dataDir().toString(), "HOTFIX_FIELDS", ArchiveRoundTripProperties.FIELDS,
-                    "HOTFIX_LOG_LEVEL", "WARN");
+            Map<String, String> env = Map.of(
+                    "HOTFIX_DB_URL",
+                    sqlite.url(),
+                    "HOTFIX_DATA_DIR",
+                    sqlite.dataDir().toString(),
+                    "HOTFIX_FIELDS",
+                    ArchiveRoundTripProperties.FIELDS,
+                    "HOTFIX_LOG_LEVEL",
+                    "WARN");
 
             // kill -9 of a copy while it writes the target's hotfixes: its transaction dies with it.
             try (Database target = Database.open(postgres.url(), "", "", 1)) {
                 Manifest empty = new Backups(target, Clock.systemUTC()).manifest();
                 List<String> command = new ArrayList<>(ServerProcess.javaCommand(List.of()));
                 command.addAll(List.of("copy", "--to", postgres.url()));
-                ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                ProcessBuilder pb = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD);
                 pb.environment().putAll(env);
                 Process copy = pb.start();
                 // true once seen writing the target's hotfixes, false if it ended first
-                Boolean caught = Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(25))
-                        .until(() -> copying(postgres.url(), "hotfix") ? Boolean.TRUE
-                                : copy.isAlive() ? null : Boolean.FALSE, Objects::nonNull);
-                assertThat(caught).as("the copy was seen writing the target's hotfixes").isTrue();
+                Boolean caught = Awaitility.await()
+                        .atMost(Duration.ofMinutes(5))
+                        .pollInterval(Duration.ofMillis(25))
+                        .until(
+                                () -> copying(postgres.url(), "hotfix")
+                                        ? Boolean.TRUE
+                                        : copy.isAlive() ? null : Boolean.FALSE,
+                                Objects::nonNull);
+                assertThat(caught)
+                        .as("the copy was seen writing the target's hotfixes")
+                        .isTrue();
                 copy.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback by the client
                 assertThat(copy.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 // the server notices the dead client and rolls its transaction back
-                Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(25))
+                Awaitility.await()
+                        .atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofMillis(25))
                         .until(() -> !copying(postgres.url(), null));
                 assertThat(new Backups(target, Clock.systemUTC()).manifest())
-                        .as("nothing of the killed copy is in the target").isEqualTo(empty);
+                        .as("nothing of the killed copy is in the target")
+                        .isEqualTo(empty);
             }
-            CliRunner.Result refused = new CliRunner(Map.of("HOTFIX_DB_URL", postgres.url(), "HOTFIX_DATA_DIR",
-                    postgres.dataDir().toString(), "HOTFIX_FIELDS", ArchiveRoundTripProperties.FIELDS), clock)
+            CliRunner.Result refused = new CliRunner(
+                            Map.of(
+                                    "HOTFIX_DB_URL",
+                                    postgres.url(),
+                                    "HOTFIX_DATA_DIR",
+                                    postgres.dataDir().toString(),
+                                    "HOTFIX_FIELDS",
+                                    ArchiveRoundTripProperties.FIELDS),
+                            clock)
                     .run("list");
-            assertThat(refused.code()).as("the killed copy's target is refused as unusable").isEqualTo(1);
-            assertThat(refused.err()).startsWith("error: this log is unusable: a copy into it, started ")
+            assertThat(refused.code())
+                    .as("the killed copy's target is refused as unusable")
+                    .isEqualTo(1);
+            assertThat(refused.err())
+                    .startsWith("error: this log is unusable: a copy into it, started ")
                     .contains("did not finish", "hotfix copy --to this log");
 
             CliRunner fromSqlite = new CliRunner(env, clock);
             CliRunner.Result there = fromSqlite.run("copy", "--to", postgres.url());
             assertThat(there.code()).as(there.err()).isZero();
-            assertThat(there.out()).startsWith("copied: " + original.rows() + " rows").contains("verified equal");
+            assertThat(there.out())
+                    .startsWith("copied: " + original.rows() + " rows")
+                    .contains("verified equal");
 
-            CliRunner fromPostgres = new CliRunner(Map.of("HOTFIX_DB_URL", postgres.url(), "HOTFIX_DATA_DIR",
-                    postgres.dataDir().toString(), "HOTFIX_FIELDS", ArchiveRoundTripProperties.FIELDS), clock);
+            CliRunner fromPostgres = new CliRunner(
+                    Map.of(
+                            "HOTFIX_DB_URL",
+                            postgres.url(),
+                            "HOTFIX_DATA_DIR",
+                            postgres.dataDir().toString(),
+                            "HOTFIX_FIELDS",
+                            ArchiveRoundTripProperties.FIELDS),
+                    clock);
             CliRunner.Result andBack = fromPostgres.run("copy", "--to", back.url());
             assertThat(andBack.code()).as(andBack.err()).isZero();
             try (App app = App.local(back.config(settings), clock)) {
                 assertThat(app.backups().manifest()).isEqualTo(original);
             }
             long hotfixes = original.tables().get("hotfix").rows();
-            assertThat(fromPostgres.run("new", "--title", "on the copy", "--severity", "critical").out())
+            assertThat(fromPostgres
+                            .run("new", "--title", "on the copy", "--severity", "critical")
+                            .out())
                     .startsWith("HOTFIX-" + (hotfixes + 1));
-            CliRunner onBack = new CliRunner(Map.of("HOTFIX_DB_URL", back.url(), "HOTFIX_DATA_DIR",
-                    back.dataDir().toString(), "HOTFIX_FIELDS", ArchiveRoundTripProperties.FIELDS), clock);
-            assertThat(onBack.run("new", "--title", "on the copy", "--severity", "critical").out())
+            CliRunner onBack = new CliRunner(
+                    Map.of(
+                            "HOTFIX_DB_URL",
+                            back.url(),
+                            "HOTFIX_DATA_DIR",
+                            back.dataDir().toString(),
+                            "HOTFIX_FIELDS",
+                            ArchiveRoundTripProperties.FIELDS),
+                    clock);
+            assertThat(onBack.run("new", "--title", "on the copy", "--severity", "critical")
+                            .out())
                     .startsWith("HOTFIX-" + (hotfixes + 1));
             clock.advance(Duration.ofMinutes(1));
         }
@@ -121,9 +187,10 @@ class LargeCopyTest {
 
     /** Whether a session of the target's server is running a {@code COPY} (into {@code table}, when named). */
     private static boolean copying(String url, String table) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
-                     + "AND query LIKE 'COPY " + (table == null ? "" : table + " ") + "%' AND state <> 'idle'")) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+                        + "AND query LIKE 'COPY " + (table == null ? "" : table + " ") + "%' AND state <> 'idle'")) {
             rs.next();
             return rs.getLong(1) > 0;
         }

@@ -64,17 +64,26 @@ class RowLineProperties {
     Arbitrary<List<Object[]>> rows() {
         Arbitrary<String> text = Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(40),
-                Arbitraries.strings().withChars('a', '"', '\\', '\n', '\u0000', '\u001f', '\u2028', 'é', '✓', '\ud83d',
-                        '\ude00', '\ud800', '\udfff').ofMaxLength(30),
+                Arbitraries.strings()
+                        .withChars(
+                                'a', '"', '\\', '\n', '\u0000', '\u001f', '\u2028', 'é', '✓', '\ud83d', '\ude00',
+                                '\ud800', '\udfff')
+                        .ofMaxLength(30),
                 Arbitraries.of("🔥 pool exhausted", "支付数据库", "\ud83d", "x\udc00y", "", "a".repeat(5_000)),
                 Arbitraries.strings().ofMinLength(2_000).ofMaxLength(9_000));
-        Arbitrary<Object> value = Arbitraries.oneOf(text.map(t -> (Object) t),
+        Arbitrary<Object> value = Arbitraries.oneOf(
+                text.map(t -> (Object) t),
                 Arbitraries.longs().map(l -> (Object) l),
                 Arbitraries.doubles().map(d -> (Object) d),
-                Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, -0.0d, 1e-300).map(d -> (Object) d),
+                Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, -0.0d, 1e-300)
+                        .map(d -> (Object) d),
                 Arbitraries.of(true, false).map(b -> (Object) b),
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(64).map(b -> (Object) b),
-                Arbitraries.bytes().array(byte[].class).ofMinSize(20_000).ofMaxSize(40_000).map(b -> (Object) b),
+                Arbitraries.bytes()
+                        .array(byte[].class)
+                        .ofMinSize(20_000)
+                        .ofMaxSize(40_000)
+                        .map(b -> (Object) b),
                 Arbitraries.just(null));
         return value.list().ofMaxSize(12).map(List::toArray).list().ofMinSize(1).ofMaxSize(20);
     }

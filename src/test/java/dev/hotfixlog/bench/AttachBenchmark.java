@@ -42,18 +42,18 @@ public final class AttachBenchmark {
     private static final int CLIENTS = 8;
     private static final int PER_HOTFIX = 50;
 
-    private AttachBenchmark() {
-    }
+    private AttachBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int files = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         String which = args.length > 1 ? args[1] : "both";
-        System.out.printf("# attachments benchmark: %d screenshots of ~300 KB, %d clients; %d cores; Java %s%n%n",
+        System.out.printf(
+                "# attachments benchmark: %d screenshots of ~300 KB, %d clients; %d cores; Java %s%n%n",
                 files, CLIENTS, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         List<byte[]> shots = screenshots(files);
         long total = shots.stream().mapToLong(b -> b.length).sum();
-        System.out.printf("generated %d PNGs, %.1f MB in all (mean %d KB)%n%n", files, total / 1e6,
-                total / files / 1024);
+        System.out.printf(
+                "generated %d PNGs, %.1f MB in all (mean %d KB)%n%n", files, total / 1e6, total / files / 1024);
         System.out.println("| database | phase | files/s | MB/s | p50 ms | p99 ms | vs JDBC floor |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|");
         if (!which.equals("postgresql")) {
@@ -61,13 +61,17 @@ public final class AttachBenchmark {
             run("SQLite", "jdbc:sqlite:" + dir.resolve("attach.db"), dir, shots, total);
         }
         if (!which.equals("sqlite")) {
-            String pgBase = System.getenv().getOrDefault("HOTFIX_BENCH_PG_URL",
-                    "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+            String pgBase = System.getenv()
+                    .getOrDefault("HOTFIX_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
             String schema = "bench_" + UUID.randomUUID().toString().substring(0, 8);
             WriteBenchmark.exec(pgBase, "CREATE SCHEMA " + schema);
             try {
-                run("PostgreSQL", WriteBenchmark.withSchema(pgBase, schema), Files.createTempDirectory("hotfix-att-"),
-                        shots, total);
+                run(
+                        "PostgreSQL",
+                        WriteBenchmark.withSchema(pgBase, schema),
+                        Files.createTempDirectory("hotfix-att-"),
+                        shots,
+                        total);
             } finally {
                 WriteBenchmark.exec(pgBase, "DROP SCHEMA " + schema + " CASCADE");
             }
@@ -76,19 +80,34 @@ public final class AttachBenchmark {
     }
 
     private static void run(String name, String url, Path dir, List<byte[]> shots, long total) throws Exception {
-        Config config = Config.withOverrides(Map.of(Setting.DB_URL, url, Setting.PORT, "0",
-                Setting.DATA_DIR, dir.toString(), Setting.BOOTSTRAP_TOKEN, TOKEN, Setting.NOTIFY_INTERVAL_MS, "0",
+        Config config = Config.withOverrides(Map.of(
+                Setting.DB_URL,
+                url,
+                Setting.PORT,
+                "0",
+                Setting.DATA_DIR,
+                dir.toString(),
+                Setting.BOOTSTRAP_TOKEN,
+                TOKEN,
+                Setting.NOTIFY_INTERVAL_MS,
+                "0",
                 // the last hotfix takes the in-process uploads, all of them
-                Setting.ATTACH_MAX_RECORD, String.valueOf(1L << 30)));
+                Setting.ATTACH_MAX_RECORD,
+                String.valueOf(1L << 30)));
         try (App app = App.local(config, Clock.systemUTC())) {
             int hotfixes = (shots.size() + PER_HOTFIX - 1) / PER_HOTFIX + 1;
             for (int i = 0; i < hotfixes; i++) {
-                app.hotfixes().create(MergePatch.of(Json.object().put("title", "Checkout 502 #" + i)
-                        .put("severity", "high")), "bench");
+                app.hotfixes()
+                        .create(
+                                MergePatch.of(Json.object()
+                                        .put("title", "Checkout 502 #" + i)
+                                        .put("severity", "high")),
+                                "bench");
             }
             dev.hotfixlog.web.WebServer server = app.serve();
             String base = "http://127.0.0.1:" + server.port();
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
             Stats floorWrite = jdbcWrites(url, shots);
             Stats floorRead = jdbcReads(url, shots.size());
@@ -108,42 +127,63 @@ public final class AttachBenchmark {
                 throw new IllegalStateException((upload.bad() + warm.bad()) + " uploads were refused");
             }
             long stored = stored(url);
-            System.out.printf("| %s | (uploads: %d in %d s after a warm-up of %d; %d attachments stored) | | | | | |%n",
+            System.out.printf(
+                    "| %s | (uploads: %d in %d s after a warm-up of %d; %d attachments stored) | | | | | |%n",
                     name, upload.requests(), seconds, warm.requests(), stored);
             if (stored < upload.requests() + warm.requests()) {
                 throw new IllegalStateException("wrk counted " + (upload.requests() + warm.requests())
                         + " uploads but the log holds " + stored + " attachments");
             }
-            Wrk.Result readBack = Wrk.script(base, readScript((int) Math.min(shots.size(), upload.requests())),
-                    CLIENTS, seconds);
+            Wrk.Result readBack =
+                    Wrk.script(base, readScript((int) Math.min(shots.size(), upload.requests())), CLIENTS, seconds);
             // The same uploads in process, through the service the routes call: what HTTP adds is the difference.
             AtomicInteger direct = new AtomicInteger();
             int half = shots.size() / 2;
             Stats service = Load.run("service", CLIENTS, half, () -> {
                 int i = direct.getAndIncrement();
-                app.attachments().add(dev.hotfixlog.attachment.Owner.parse("HOTFIX-" + String.format("%03d",
-                        hotfixes)), new dev.hotfixlog.attachment.Upload("direct-" + i + ".png", null,
-                        shots.get(i)), "bench");
+                app.attachments()
+                        .add(
+                                dev.hotfixlog.attachment.Owner.parse("HOTFIX-" + String.format("%03d", hotfixes)),
+                                new dev.hotfixlog.attachment.Upload("direct-" + i + ".png", null, shots.get(i)),
+                                "bench");
             });
             long mean = total / shots.size();
             row(name, "JDBC floor: write (INSERT + commit)", floorWrite, total, null);
             row(name, "(service.add in process, no HTTP; half the files)", service, total / 2, floorWrite);
             row(name, "upload through the API (wrk, multipart)", upload, mean, floorWrite);
-            System.out.printf("| %s | HTTP floor: the same posts read, parsed and refused (404) | %.0f | %.1f | %.1f | %.1f "
-                    + "| uploads are %.0f%% of it |%n", name, transport.perSecond(), transport.perSecond() * mean / 1e6,
-                    transport.p50Millis(), transport.p99Millis(), 100 * upload.perSecond() / transport.perSecond());
+            System.out.printf(
+                    "| %s | HTTP floor: the same posts read, parsed and refused (404) | %.0f | %.1f | %.1f | %.1f "
+                            + "| uploads are %.0f%% of it |%n",
+                    name,
+                    transport.perSecond(),
+                    transport.perSecond() * mean / 1e6,
+                    transport.p50Millis(),
+                    transport.p99Millis(),
+                    100 * upload.perSecond() / transport.perSecond());
             row(name, "JDBC floor: read by key", floorRead, total, null);
             row(name, "read back through the API (wrk)", readBack, mean, floorRead);
 
             // The record page of a hotfix holding 50 attachments: 40 screenshots and 10 logs, as evidence goes.
-            String pageHotfix = app.hotfixes().create(MergePatch.of(Json.object().put("title", "Page with evidence")
-                    .put("severity", "high")), "bench").id().toString();
+            String pageHotfix = app.hotfixes()
+                    .create(
+                            MergePatch.of(Json.object()
+                                    .put("title", "Page with evidence")
+                                    .put("severity", "high")),
+                            "bench")
+                    .id()
+                    .toString();
             for (int i = 0; i < 50; i++) {
-                byte[] bytes = i < 40 ? shots.get(i) : ("02:17:0" + i + " ERROR upstream 502 from payments\n")
-                        .repeat(200).getBytes(StandardCharsets.UTF_8);
-                app.attachments().add(dev.hotfixlog.attachment.Owner.parse(pageHotfix),
-                        new dev.hotfixlog.attachment.Upload(i < 40 ? "graph-" + i + ".png" : "pod-" + i + ".log",
-                                "evidence " + i, bytes), "bench");
+                byte[] bytes = i < 40
+                        ? shots.get(i)
+                        : ("02:17:0" + i + " ERROR upstream 502 from payments\n")
+                                .repeat(200)
+                                .getBytes(StandardCharsets.UTF_8);
+                app.attachments()
+                        .add(
+                                dev.hotfixlog.attachment.Owner.parse(pageHotfix),
+                                new dev.hotfixlog.attachment.Upload(
+                                        i < 40 ? "graph-" + i + ".png" : "pod-" + i + ".log", "evidence " + i, bytes),
+                                "bench");
             }
             String page = base + "/hotfixes/" + pageHotfix;
             for (int i = 0; i < 50; i++) {
@@ -156,20 +196,28 @@ public final class AttachBenchmark {
                 int bytes = get(http, page);
                 lat[i] = System.nanoTime() - t;
                 if (i == 0) {
-                    System.out.printf("| %s | (record page: %d bytes of HTML, %d attachments) | | | | | |%n", name,
-                            bytes, Math.min(PER_HOTFIX, shots.size()));
+                    System.out.printf(
+                            "| %s | (record page: %d bytes of HTML, %d attachments) | | | | | |%n",
+                            name, bytes, Math.min(PER_HOTFIX, shots.size()));
                 }
             }
             Stats pageStats = Stats.of("page", (System.nanoTime() - start) / 1e9, lat);
-            System.out.printf("| %s | record page with 50 attachments | %.0f req/s | | %.2f | %.2f | goal p50 < 50 ms |%n",
+            System.out.printf(
+                    "| %s | record page with 50 attachments | %.0f req/s | | %.2f | %.2f | goal p50 < 50 ms |%n",
                     name, pageStats.perSecond(), pageStats.percentileMillis(0.5), pageStats.percentileMillis(0.99));
             server.close();
         }
     }
 
     private static void row(String db, String phase, Wrk.Result w, long meanBytes, Stats floor) {
-        System.out.printf("| %s | %s | %.0f | %.1f | %.1f | %.1f | %s |%n", db, phase, w.perSecond(),
-                w.perSecond() * meanBytes / 1e6, w.p50Millis(), w.p99Millis(),
+        System.out.printf(
+                "| %s | %s | %.0f | %.1f | %.1f | %.1f | %s |%n",
+                db,
+                phase,
+                w.perSecond(),
+                w.perSecond() * meanBytes / 1e6,
+                w.p50Millis(),
+                w.p99Millis(),
                 String.format("%.0f%%", 100.0 * w.perSecond() / floor.perSecond()));
     }
 
@@ -226,14 +274,23 @@ public final class AttachBenchmark {
     }
 
     private static void row(String db, String phase, Stats s, long bytes, Stats floor) {
-        System.out.printf("| %s | %s | %.0f | %.1f | %.1f | %.1f | %s |%n", db, phase, s.perSecond(),
-                bytes / 1e6 / s.seconds(), s.percentileMillis(0.5), s.percentileMillis(0.99),
+        System.out.printf(
+                "| %s | %s | %.0f | %.1f | %.1f | %.1f | %s |%n",
+                db,
+                phase,
+                s.perSecond(),
+                bytes / 1e6 / s.seconds(),
+                s.percentileMillis(0.5),
+                s.percentileMillis(0.99),
                 floor == null ? "" : String.format("%.0f%%", 100.0 * s.perSecond() / floor.perSecond()));
     }
 
     private static int get(HttpClient http, String url) throws Exception {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(url + ": " + r.statusCode());
         }
@@ -241,8 +298,9 @@ public final class AttachBenchmark {
     }
 
     private static long stored(String url) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM attachment")) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM attachment")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -251,7 +309,8 @@ public final class AttachBenchmark {
     /** The floor: the same bytes into a plain table of the same database, 8 threads, a commit per row. */
     private static Stats jdbcWrites(String url, List<byte[]> shots) throws Exception {
         boolean sqlite = url.startsWith("jdbc:sqlite:");
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE bench_blob (id INTEGER PRIMARY KEY, bytes " + (sqlite ? "BLOB" : "BYTEA")
                     + " NOT NULL)");
         }
@@ -259,7 +318,8 @@ public final class AttachBenchmark {
         ThreadLocal<Connection> conn = ThreadLocal.withInitial(() -> open(url));
         Stats s = Load.run("jdbc-write", CLIENTS, shots.size(), () -> {
             int i = next.getAndIncrement();
-            try (PreparedStatement ps = conn.get().prepareStatement("INSERT INTO bench_blob (id, bytes) VALUES (?, ?)")) {
+            try (PreparedStatement ps =
+                    conn.get().prepareStatement("INSERT INTO bench_blob (id, bytes) VALUES (?, ?)")) {
                 ps.setInt(1, i + 1);
                 ps.setBytes(2, shots.get(i));
                 ps.executeUpdate();

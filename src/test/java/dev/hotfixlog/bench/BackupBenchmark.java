@@ -25,15 +25,15 @@ import java.util.UUID;
 public final class BackupBenchmark {
     private static final int ROUNDS = 3;
 
-    private BackupBenchmark() {
-    }
+    private BackupBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        String pgBase = System.getenv().getOrDefault("HOTFIX_BENCH_PG_URL",
-                "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-        System.out.printf("# backup benchmark: %d hotfixes (with systems and follow-ups); %d cores; Java %s%n%n", n,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        String pgBase = System.getenv()
+                .getOrDefault("HOTFIX_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+        System.out.printf(
+                "# backup benchmark: %d hotfixes (with systems and follow-ups); %d cores; Java %s%n%n",
+                n, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.println("| database | rows | floor | floor s | every row read s | hotfix backup s | archive MB | "
                 + "floor file MB | rows read / floor | backup / floor |");
         System.out.println("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -43,7 +43,8 @@ public final class BackupBenchmark {
             Database.open(sqlite, "", "", 1).close();
             MetricsBenchmark.generate(sqlite, n);
             measure("SQLite", sqlite, dir, "VACUUM INTO", out -> {
-                try (Connection c = DriverManager.getConnection(sqlite); Statement st = c.createStatement()) {
+                try (Connection c = DriverManager.getConnection(sqlite);
+                        Statement st = c.createStatement()) {
                     st.execute("VACUUM INTO '" + out + "'");
                 }
             });
@@ -54,8 +55,22 @@ public final class BackupBenchmark {
                 Database.open(pg, "", "", 2).close();
                 MetricsBenchmark.generate(pg, n);
                 measure("PostgreSQL", pg, dir, "pg_dump -Fc", out -> {
-                    Process p = new ProcessBuilder("pg_dump", "-h", "127.0.0.1", "-p", "5432", "-U", "postgres",
-                            "-n", schema, "-Fc", "-f", out.toString(), "test").redirectErrorStream(true).start();
+                    Process p = new ProcessBuilder(
+                                    "pg_dump",
+                                    "-h",
+                                    "127.0.0.1",
+                                    "-p",
+                                    "5432",
+                                    "-U",
+                                    "postgres",
+                                    "-n",
+                                    schema,
+                                    "-Fc",
+                                    "-f",
+                                    out.toString(),
+                                    "test")
+                            .redirectErrorStream(true)
+                            .start();
                     String said = new String(p.getInputStream().readAllBytes());
                     if (p.waitFor() != 0) {
                         throw new IllegalStateException("pg_dump failed: " + said);
@@ -110,8 +125,9 @@ public final class BackupBenchmark {
         double f = floors.get(ROUNDS / 2);
         double r = reads.get(ROUNDS / 2);
         double o = ours.get(ROUNDS / 2);
-        System.out.printf("| %s | %d | %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.2fx | **%.2fx** |%n", name, m.rows(),
-                floorName, f, r, o, archiveBytes / 1e6, floorBytes / 1e6, r / f, o / f);
+        System.out.printf(
+                "| %s | %d | %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.2fx | **%.2fx** |%n",
+                name, m.rows(), floorName, f, r, o, archiveBytes / 1e6, floorBytes / 1e6, r / f, o / f);
     }
 
     /**
@@ -143,8 +159,8 @@ public final class BackupBenchmark {
                             }
                         }
                     }
-                    try (java.sql.ResultSet rs = st.executeQuery("SELECT " + String.join(", ", columns) + " FROM "
-                            + t)) {
+                    try (java.sql.ResultSet rs =
+                            st.executeQuery("SELECT " + String.join(", ", columns) + " FROM " + t)) {
                         while (rs.next()) {
                             for (int i = 1; i <= columns.size(); i++) {
                                 values += rs.getObject(i) == null ? 0 : 1;

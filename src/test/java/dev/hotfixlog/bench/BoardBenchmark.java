@@ -41,27 +41,41 @@ public final class BoardBenchmark {
     private static final int COMPLETED = 20_000;
     private static final int ROUNDS = 3;
 
-    private BoardBenchmark() {
-    }
+    private BoardBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Path dir = Files.createTempDirectory("hotfix-board-bench-");
         String url = "jdbc:sqlite:" + dir.resolve("board.db");
-        Config config = Config.withOverrides(Map.of(Setting.DB_URL, url, Setting.PORT, "0",
-                Setting.DATA_DIR, dir.toString(), Setting.BOOTSTRAP_TOKEN, TOKEN));
-        System.out.printf("# board benchmark: SQLite, %d active + %d completed hotfixes, %d sequential requests per "
-                + "phase, %d rounds; %d cores; Java %s%n%n", ACTIVE, COMPLETED, requests, ROUNDS,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        Config config = Config.withOverrides(Map.of(
+                Setting.DB_URL,
+                url,
+                Setting.PORT,
+                "0",
+                Setting.DATA_DIR,
+                dir.toString(),
+                Setting.BOOTSTRAP_TOKEN,
+                TOKEN));
+        System.out.printf(
+                "# board benchmark: SQLite, %d active + %d completed hotfixes, %d sequential requests per "
+                        + "phase, %d rounds; %d cores; Java %s%n%n",
+                ACTIVE,
+                COMPLETED,
+                requests,
+                ROUNDS,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
         try (App app = App.local(config, Clock.systemUTC())) {
             long t0 = System.nanoTime();
             seed(app.hotfixes(), url);
             System.out.printf("seeded in %.1f s%n%n", (System.nanoTime() - t0) / 1e9);
             String base = "http://127.0.0.1:" + app.serve().port();
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             int boardBytes = get(http, base + "/").length;
             int cssBytes = get(http, base + "/static/app.css").length;
-            System.out.printf("board page: %d bytes of HTML (%d active shown); static floor: app.css, %d bytes%n%n",
+            System.out.printf(
+                    "board page: %d bytes of HTML (%d active shown); static floor: app.css, %d bytes%n%n",
                     boardBytes, ACTIVE, cssBytes);
             time(http, base + "/", requests); // warm-up: JIT, caches, connections
             time(http, base + "/static/app.css", requests);
@@ -73,12 +87,18 @@ public final class BoardBenchmark {
                 Stats board = time(http, base + "/", requests);
                 Stats queries = queries(app.hotfixes(), requests);
                 boardP50.add(board.percentileMillis(0.5));
-                System.out.printf("| %d | board queries alone (in process) | %.2f | %.2f | |%n", round,
-                        queries.percentileMillis(0.5), queries.percentileMillis(0.99));
-                System.out.printf("| %d | static floor | %.2f | %.2f | |%n", round, floor.percentileMillis(0.5),
-                        floor.percentileMillis(0.99));
-                System.out.printf("| %d | board | %.2f | %.2f | %.1f× |%n", round, board.percentileMillis(0.5),
-                        board.percentileMillis(0.99), board.percentileMillis(0.5) / floor.percentileMillis(0.5));
+                System.out.printf(
+                        "| %d | board queries alone (in process) | %.2f | %.2f | |%n",
+                        round, queries.percentileMillis(0.5), queries.percentileMillis(0.99));
+                System.out.printf(
+                        "| %d | static floor | %.2f | %.2f | |%n",
+                        round, floor.percentileMillis(0.5), floor.percentileMillis(0.99));
+                System.out.printf(
+                        "| %d | board | %.2f | %.2f | %.1f× |%n",
+                        round,
+                        board.percentileMillis(0.5),
+                        board.percentileMillis(0.99),
+                        board.percentileMillis(0.5) / floor.percentileMillis(0.5));
             }
             boardP50.sort(Double::compare);
             System.out.printf("%nmedian board p50: %.2f ms (goal: under 20 ms)%n", boardP50.get(ROUNDS / 2));
@@ -94,18 +114,21 @@ public final class BoardBenchmark {
         List<Future<?>> done = new ArrayList<>();
         for (int i = 1; i <= ACTIVE + COMPLETED; i++) {
             int n = i;
-            done.add(pool.submit(() -> service.create(MergePatch.of(Json.object()
-                    .put("title", "Checkout returns 502 after TLS rotation #" + n)
-                    .put("severity", n % 3 == 0 ? "critical" : n % 3 == 1 ? "high" : "medium")
-                    .put("owner", "Engineer " + (n % 40))
-                    .put("problem", "Every card payment failed with 502 at the gateway")
-                    .put("changeMade", "Pinned the previous intermediate certificate")), "bench")));
+            done.add(pool.submit(() -> service.create(
+                    MergePatch.of(Json.object()
+                            .put("title", "Checkout returns 502 after TLS rotation #" + n)
+                            .put("severity", n % 3 == 0 ? "critical" : n % 3 == 1 ? "high" : "medium")
+                            .put("owner", "Engineer " + (n % 40))
+                            .put("problem", "Every card payment failed with 502 at the gateway")
+                            .put("changeMade", "Pinned the previous intermediate certificate")),
+                    "bench")));
         }
         for (Future<?> f : done) {
             f.get();
         }
         pool.shutdown();
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement st = c.createStatement()) {
             long now = System.currentTimeMillis();
             st.executeUpdate("UPDATE hotfix SET status = 'completed', fix_deployed_at = " + (now - 3_600_000L)
                     + ", resolved_at = " + (now - 1_800_000L) + " WHERE number <= " + COMPLETED);
@@ -134,7 +157,10 @@ public final class BoardBenchmark {
     }
 
     private static HttpRequest request(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN).GET().build();
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + TOKEN)
+                .GET()
+                .build();
     }
 
     private static Stats time(HttpClient http, String url, int n) throws Exception {

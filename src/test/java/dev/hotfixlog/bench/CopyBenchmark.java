@@ -23,15 +23,16 @@ import java.util.UUID;
  * <p>Run with {@code bench/copy.sh [hotfixes=100000]}.
  */
 public final class CopyBenchmark {
-    private CopyBenchmark() {
-    }
+    private CopyBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         String base = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
-        System.out.printf("# copy benchmark: %d hotfixes, SQLite -> PostgreSQL; %d rounds alternating; %d cores; "
-                + "Java %s%n%n", n, rounds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf(
+                "# copy benchmark: %d hotfixes, SQLite -> PostgreSQL; %d rounds alternating; %d cores; "
+                        + "Java %s%n%n",
+                n, rounds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         Path dir = Files.createTempDirectory("hotfix-copy-bench-");
         String sqlite = "jdbc:sqlite:" + dir.resolve("log.db");
         Database.open(sqlite, "", "", 1).close();
@@ -58,20 +59,25 @@ public final class CopyBenchmark {
                 String target = WriteBenchmark.withSchema(base, ours);
                 long t0 = System.nanoTime();
                 try (Database from = Database.open(sqlite, "", "", 1);
-                     Database to = Database.open(target, "", "", 2)) {
+                        Database to = Database.open(target, "", "", 2)) {
                     m = new Backups(from, Clock.systemUTC()).copyTo(to);
                 }
                 oursSeconds[r] = (System.nanoTime() - t0) / 1e9;
 
                 t0 = System.nanoTime();
-                Process p = new ProcessBuilder("pgloader", "--no-ssl-cert-verification",
-                        dir.resolve("log.db").toString(), "postgresql://postgres@127.0.0.1:5432/" + theirs)
-                        .redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(
+                                "pgloader",
+                                "--no-ssl-cert-verification",
+                                dir.resolve("log.db").toString(),
+                                "postgresql://postgres@127.0.0.1:5432/" + theirs)
+                        .redirectErrorStream(true)
+                        .start();
                 said = new String(p.getInputStream().readAllBytes());
                 code = p.waitFor();
                 theirSeconds[r] = (System.nanoTime() - t0) / 1e9;
-                System.out.printf("| %d | %.1f | %.1f | %.2fx |%n", r + 1, oursSeconds[r], theirSeconds[r],
-                        oursSeconds[r] / theirSeconds[r]);
+                System.out.printf(
+                        "| %d | %.1f | %.1f | %.2fx |%n",
+                        r + 1, oursSeconds[r], theirSeconds[r], oursSeconds[r] / theirSeconds[r]);
             }
             String target = WriteBenchmark.withSchema(base, ours);
             double oursMedian = median(oursSeconds);
@@ -79,14 +85,17 @@ public final class CopyBenchmark {
             System.out.println();
             System.out.println("| tool | rows | median s | verified | exit |");
             System.out.println("|---|---:|---:|---|---:|");
-            System.out.printf("| hotfix copy (migrations, typed rows, counters, manifest compared) | %d | %.1f | yes "
-                    + "| 0 |%n", m.rows(), oursMedian);
+            System.out.printf(
+                    "| hotfix copy (migrations, typed rows, counters, manifest compared) | %d | %.1f | yes "
+                            + "| 0 |%n",
+                    m.rows(), oursMedian);
             String theirsUrl = "jdbc:postgresql://127.0.0.1:5432/" + theirs + "?user=postgres";
             Map<String, String> theirTypes = code == 0 ? types(theirsUrl, "public") : Map.of();
             Map<String, String> ourTypes = types(target, ours);
             long theirRows = code == 0 ? rows(theirsUrl, "hotfix") : -1;
-            System.out.printf("| pgloader %s | %s | %.1f | no | %d |%n", "3.6", theirRows < 0 ? "—" : theirRows + " hotfixes",
-                    theirMedian, code);
+            System.out.printf(
+                    "| pgloader %s | %s | %.1f | no | %d |%n",
+                    "3.6", theirRows < 0 ? "—" : theirRows + " hotfixes", theirMedian, code);
             System.out.printf("%nhotfix copy / pgloader time (medians): **%.2fx**%n%n", oursMedian / theirMedian);
             if (code != 0) {
                 System.out.println("pgloader failed:\n```\n" + tail(said) + "\n```");
@@ -103,18 +112,28 @@ public final class CopyBenchmark {
                     }
                 }
             }
-            System.out.println(differ + " of " + ourTypes.size() + " columns differ" + (differ > 40 ? " (40 shown)" : ""));
-            System.out.println("Tables ours has that pgloader's has not: " + ourTypes.keySet().stream()
-                    .map(k -> k.substring(0, k.indexOf('.'))).distinct()
-                    .filter(t -> theirTypes.keySet().stream().noneMatch(k -> k.startsWith(t + "."))).toList());
-            System.out.println("The hotfix id counter after pgloader: " + scalar(theirsUrl,
-                    "SELECT last_value FROM id_counter WHERE name = 'hotfix'") + " (ours: " + scalar(target,
-                    "SELECT last_value FROM id_counter WHERE name = 'hotfix'") + ")");
-            System.out.println("Identity/serial columns pgloader made: " + scalar(theirsUrl,
-                    "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = 'public' AND "
-                            + "(is_identity = 'YES' OR column_default LIKE 'nextval%')") + " (ours: " + scalar(target,
-                    "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = '" + ours + "' AND "
-                            + "(is_identity = 'YES' OR column_default LIKE 'nextval%')") + ")");
+            System.out.println(
+                    differ + " of " + ourTypes.size() + " columns differ" + (differ > 40 ? " (40 shown)" : ""));
+            System.out.println("Tables ours has that pgloader's has not: "
+                    + ourTypes.keySet().stream()
+                            .map(k -> k.substring(0, k.indexOf('.')))
+                            .distinct()
+                            .filter(t -> theirTypes.keySet().stream().noneMatch(k -> k.startsWith(t + ".")))
+                            .toList());
+            System.out.println("The hotfix id counter after pgloader: "
+                    + scalar(theirsUrl, "SELECT last_value FROM id_counter WHERE name = 'hotfix'") + " (ours: "
+                    + scalar(target, "SELECT last_value FROM id_counter WHERE name = 'hotfix'") + ")");
+            System.out.println("Identity/serial columns pgloader made: "
+                    + scalar(
+                            theirsUrl,
+                            "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = 'public' AND "
+                                    + "(is_identity = 'YES' OR column_default LIKE 'nextval%')")
+                    + " (ours: "
+                    + scalar(
+                            target,
+                            "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = '" + ours + "' AND "
+                                    + "(is_identity = 'YES' OR column_default LIKE 'nextval%')")
+                    + ")");
         } finally {
             if (ours != null) {
                 WriteBenchmark.exec(base, "DROP SCHEMA " + ours + " CASCADE");
@@ -127,15 +146,18 @@ public final class CopyBenchmark {
     private static double median(double[] xs) {
         double[] sorted = xs.clone();
         java.util.Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+        return sorted.length % 2 == 1
+                ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     private static Map<String, String> types(String url, String schema) throws Exception {
         Map<String, String> out = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT table_name, column_name, data_type FROM information_schema.columns "
-                     + "WHERE table_schema = '" + schema + "'")) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement st = c.createStatement();
+                ResultSet rs =
+                        st.executeQuery("SELECT table_name, column_name, data_type FROM information_schema.columns "
+                                + "WHERE table_schema = '" + schema + "'")) {
             while (rs.next()) {
                 out.put(rs.getString(1) + "." + rs.getString(2), rs.getString(3));
             }
@@ -148,8 +170,9 @@ public final class CopyBenchmark {
     }
 
     private static String scalar(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : "none";
         } catch (java.sql.SQLException e) {
             return "error: " + e.getMessage().lines().findFirst().orElse("");

@@ -38,17 +38,20 @@ public final class IngestBenchmark {
     private static final String TOKEN = "bench-bootstrap-token-0123456789";
     private static final String SECRET = "storm-secret-0123456789";
 
-    private IngestBenchmark() {
-    }
+    private IngestBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int groups = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int resends = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 16;
-        String pgBase = System.getenv().getOrDefault("HOTFIX_BENCH_PG_URL",
-                "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-        System.out.printf("# ingest benchmark: %d groups x %d deliveries, wrk at %d connections; %d cores; Java %s%n%n",
-                groups, resends, connections, Runtime.getRuntime().availableProcessors(),
+        String pgBase = System.getenv()
+                .getOrDefault("HOTFIX_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+        System.out.printf(
+                "# ingest benchmark: %d groups x %d deliveries, wrk at %d connections; %d cores; Java %s%n%n",
+                groups,
+                resends,
+                connections,
+                Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         System.out.println("| database | deliveries | refused | incoming alerts | duplicates | deliveries counted "
                 + "| deliveries/s | JDBC limit creates/s | ingest / limit | board p50 ms (p90) during the storm "
@@ -56,15 +59,27 @@ public final class IngestBenchmark {
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Path dir = Files.createTempDirectory("hotfix-ingest-bench-");
         try {
-            measure("SQLite", "jdbc:sqlite:" + dir.resolve("jdbc.db"), "jdbc:sqlite:" + dir.resolve("api.db"), dir,
-                    groups, resends, connections);
+            measure(
+                    "SQLite",
+                    "jdbc:sqlite:" + dir.resolve("jdbc.db"),
+                    "jdbc:sqlite:" + dir.resolve("api.db"),
+                    dir,
+                    groups,
+                    resends,
+                    connections);
             String a = "bench_" + UUID.randomUUID().toString().substring(0, 8);
             String b = "bench_" + UUID.randomUUID().toString().substring(0, 8);
             WriteBenchmark.exec(pgBase, "CREATE SCHEMA " + a);
             WriteBenchmark.exec(pgBase, "CREATE SCHEMA " + b);
             try {
-                measure("PostgreSQL", WriteBenchmark.withSchema(pgBase, a), WriteBenchmark.withSchema(pgBase, b), dir,
-                        groups, resends, connections);
+                measure(
+                        "PostgreSQL",
+                        WriteBenchmark.withSchema(pgBase, a),
+                        WriteBenchmark.withSchema(pgBase, b),
+                        dir,
+                        groups,
+                        resends,
+                        connections);
             } finally {
                 WriteBenchmark.exec(pgBase, "DROP SCHEMA " + a + " CASCADE");
                 WriteBenchmark.exec(pgBase, "DROP SCHEMA " + b + " CASCADE");
@@ -76,12 +91,23 @@ public final class IngestBenchmark {
         System.exit(0);
     }
 
-    private static void measure(String name, String jdbcUrl, String apiUrl, Path dir, int groups, int resends,
-                                int connections) throws Exception {
+    private static void measure(
+            String name, String jdbcUrl, String apiUrl, Path dir, int groups, int resends, int connections)
+            throws Exception {
         Database.open(jdbcUrl, "", "", 1).close();
-        Config config = Config.withOverrides(Map.of(Setting.DB_URL, apiUrl, Setting.PORT, "0",
-                Setting.DATA_DIR, dir.toString(), Setting.DB_POOL_SIZE, String.valueOf(connections),
-                Setting.BOOTSTRAP_TOKEN, TOKEN, Setting.INTEGRATIONS, "alertmanager storm bearer=" + SECRET));
+        Config config = Config.withOverrides(Map.of(
+                Setting.DB_URL,
+                apiUrl,
+                Setting.PORT,
+                "0",
+                Setting.DATA_DIR,
+                dir.toString(),
+                Setting.DB_POOL_SIZE,
+                String.valueOf(connections),
+                Setting.BOOTSTRAP_TOKEN,
+                TOKEN,
+                Setting.INTEGRATIONS,
+                "alertmanager storm bearer=" + SECRET));
         try (App app = App.local(config, Clock.systemUTC())) {
             var server = app.serve();
             String base = "http://127.0.0.1:" + server.port();
@@ -110,9 +136,19 @@ public final class IngestBenchmark {
             long[] counts = counts(apiUrl);
             board.sort(null);
             double perSecond = storm.delivered() / seconds;
-            System.out.printf("| %s | %d | %d | %d | %d | %d | %.0f | %.0f | %.0f%% | %.1f (%.1f) | %.1f |%n", name,
-                    storm.delivered(), storm.refused(), counts[0], counts[0] - counts[1], counts[2], perSecond,
-                    limit.perSecond(), 100 * perSecond / limit.perSecond(), millis(board, 0.5), millis(board, 0.9),
+            System.out.printf(
+                    "| %s | %d | %d | %d | %d | %d | %.0f | %.0f | %.0f%% | %.1f (%.1f) | %.1f |%n",
+                    name,
+                    storm.delivered(),
+                    storm.refused(),
+                    counts[0],
+                    counts[0] - counts[1],
+                    counts[2],
+                    perSecond,
+                    limit.perSecond(),
+                    100 * perSecond / limit.perSecond(),
+                    millis(board, 0.5),
+                    millis(board, 0.9),
                     millis(idle, 0.5));
             server.close();
         }
@@ -120,8 +156,10 @@ public final class IngestBenchmark {
 
     /** From the storm's first delivery to its last, as the server stamped them. */
     private static double stormSeconds(String url) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT MIN(first_received_at), MAX(last_received_at) FROM incoming_alert")) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT MIN(first_received_at), MAX(last_received_at) FROM incoming_alert")) {
             rs.next();
             return (rs.getLong(2) - rs.getLong(1)) / 1000.0;
         }
@@ -129,16 +167,16 @@ public final class IngestBenchmark {
 
     /** Incoming alerts, distinct groups among them, and deliveries counted on them. */
     private static long[] counts(String url) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT group_hash), SUM(deliveries) "
-                     + "FROM incoming_alert")) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT COUNT(*), COUNT(DISTINCT group_hash), SUM(deliveries) " + "FROM incoming_alert")) {
             rs.next();
             return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
         }
     }
 
-    private record Storm(long delivered, long refused) {
-    }
+    private record Storm(long delivered, long refused) {}
 
     /**
      * wrk with a script: each thread sends its share of the deliveries, group after group, round after round
@@ -147,7 +185,9 @@ public final class IngestBenchmark {
     private static Storm storm(String url, String dbUrl, int groups, int resends, int connections) throws Exception {
         int threads = 2;
         int total = groups * resends;
-        String body = Files.readString(Path.of("bench/ingest-delivery.json")).strip().replace("%", "%%")
+        String body = Files.readString(Path.of("bench/ingest-delivery.json"))
+                .strip()
+                .replace("%", "%%")
                 .replace("GROUP", "%d");
         String lua = """
                 local next_id = 1
@@ -197,8 +237,10 @@ public final class IngestBenchmark {
                 """.formatted(total / threads, SECRET, body, threads, groups);
         Path script = Files.createTempFile("storm-", ".lua");
         Files.writeString(script, lua);
-        Process p = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d600s", "--latency",
-                "-s", script.toString(), url).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "wrk", "-t" + threads, "-c" + connections, "-d600s", "--latency", "-s", script.toString(), url)
+                .redirectErrorStream(true)
+                .start();
         // A stopped wrk thread still waits out -d: once the server has counted every delivery (or wrk's
         // threads are done), wrk is told to stop (SIGINT) and prints its summary.
         long deadline = System.nanoTime() + 600_000_000_000L;
@@ -212,15 +254,18 @@ public final class IngestBenchmark {
         if (!out.contains("requests in")) {
             throw new IOException("wrk failed: " + out);
         }
-        long non2xx = out.lines().filter(l -> l.contains("Non-2xx")).mapToLong(l -> Long.parseLong(
-                l.replaceAll("\\D", ""))).sum();
+        long non2xx = out.lines()
+                .filter(l -> l.contains("Non-2xx"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                .sum();
         // Every delivery is counted by the server itself (counts()); wrk says how many it had refused.
         return new Storm(total - non2xx, non2xx);
     }
 
     private static void loadBoard(String base, AtomicBoolean storming, List<Long> out) {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/")).header("Authorization", "Bearer " + TOKEN)
+        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/"))
+                .header("Authorization", "Bearer " + TOKEN)
                 .build();
         while (storming.get()) {
             long t0 = System.nanoTime();
@@ -241,7 +286,8 @@ public final class IngestBenchmark {
     }
 
     private static double millis(List<Long> sorted, double p) {
-        return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1,
-                Math.ceil(p * sorted.size()) - 1)) / 1e6;
+        return sorted.isEmpty()
+                ? Double.NaN
+                : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
     }
 }

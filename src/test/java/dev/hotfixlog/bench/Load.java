@@ -1,17 +1,16 @@
 package dev.hotfixlog.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Runs one operation {@code total} times from {@code clients} threads and times each call. */
 final class Load {
-    private Load() {
-    }
+    private Load() {}
 
     interface Op {
         void run() throws Exception;

@@ -41,15 +41,15 @@ public final class MetricsBenchmark {
             + " AVG(fix_deployed_at - alerted_at), AVG(resolved_at - detected_at) FROM hotfix%s"
             + " WHERE detected_at >= ? AND detected_at < ? GROUP BY severity";
 
-    private MetricsBenchmark() {
-    }
+    private MetricsBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         String pg = System.getenv().getOrDefault("HOTFIX_BENCH_PG_URL", System.getenv("HOTFIX_TEST_PG_URL"));
-        System.out.printf("# Metrics benchmark: %,d hotfixes over 10 years; %d rounds (median shown); %d cores; "
-                + "Java %s%n%n", n, rounds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf(
+                "# Metrics benchmark: %,d hotfixes over 10 years; %d rounds (median shown); %d cores; " + "Java %s%n%n",
+                n, rounds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.println("| database | range | hotfixes in range | cold ms | kept ms | after a write ms |"
                 + " raw aggregate ms | kept / raw | after a write / raw |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -71,8 +71,16 @@ public final class MetricsBenchmark {
             System.err.printf("%s: generated %,d hotfixes in %.1f s%n", name, n, (System.nanoTime() - t) / 1e9);
             MetricsService metrics = app.metrics();
             measure(name, "10 years", url, metrics, new MetricsQuery(START, END, ZoneId.of("UTC")), rounds);
-            measure(name, "one quarter", url, metrics, new MetricsQuery(Instant.parse("2025-07-01T00:00:00Z"),
-                    Instant.parse("2025-10-01T00:00:00Z"), ZoneId.of("UTC")), rounds);
+            measure(
+                    name,
+                    "one quarter",
+                    url,
+                    metrics,
+                    new MetricsQuery(
+                            Instant.parse("2025-07-01T00:00:00Z"),
+                            Instant.parse("2025-10-01T00:00:00Z"),
+                            ZoneId.of("UTC")),
+                    rounds);
         }
     }
 
@@ -81,16 +89,18 @@ public final class MetricsBenchmark {
      * steady state: whole months merged from metrics_month) and after a write (one hotfix of the range's last
      * days edited before each round, as during an incident: the triggers drop the months it can move).
      */
-    private static void measure(String name, String range, String url, MetricsService service, MetricsQuery q,
-                                int rounds) throws Exception {
+    private static void measure(
+            String name, String range, String url, MetricsService service, MetricsQuery q, int rounds)
+            throws Exception {
         double[] keptMs = new double[rounds];
         double[] afterWriteMs = new double[rounds];
         double[] rawMs = new double[rounds];
         long inRange;
-        try (Connection c = DriverManager.getConnection(url); PreparedStatement raw = c.prepareStatement(String.format(RAW,
-                url.startsWith("jdbc:sqlite:") ? " INDEXED BY hotfix_metrics" : ""));
-             PreparedStatement edit = c.prepareStatement("UPDATE hotfix SET title = title WHERE id = (SELECT id"
-                     + " FROM hotfix WHERE detected_at < ? ORDER BY detected_at DESC LIMIT 1)")) {
+        try (Connection c = DriverManager.getConnection(url);
+                PreparedStatement raw = c.prepareStatement(
+                        String.format(RAW, url.startsWith("jdbc:sqlite:") ? " INDEXED BY hotfix_metrics" : ""));
+                PreparedStatement edit = c.prepareStatement("UPDATE hotfix SET title = title WHERE id = (SELECT id"
+                        + " FROM hotfix WHERE detected_at < ? ORDER BY detected_at DESC LIMIT 1)")) {
             try (Statement st = c.createStatement()) {
                 st.execute("DELETE FROM metrics_month");
             }
@@ -124,8 +134,17 @@ public final class MetricsBenchmark {
                 }
             }
             double rm = median(rawMs);
-            System.out.printf("| %s | %s | %,d | %.0f | %.0f | %.0f | %.0f | %.2f× | %.2f× |%n", name, range, inRange,
-                    coldMs, median(keptMs), median(afterWriteMs), rm, median(keptMs) / rm, median(afterWriteMs) / rm);
+            System.out.printf(
+                    "| %s | %s | %,d | %.0f | %.0f | %.0f | %.0f | %.2f× | %.2f× |%n",
+                    name,
+                    range,
+                    inRange,
+                    coldMs,
+                    median(keptMs),
+                    median(afterWriteMs),
+                    rm,
+                    median(keptMs) / rm,
+                    median(afterWriteMs) / rm);
         }
     }
 
@@ -161,8 +180,7 @@ public final class MetricsBenchmark {
         }
     }
 
-    private record Row(String hotfix, String system, String followUp) {
-    }
+    private record Row(String hotfix, String system, String followUp) {}
 
     /** One hotfix as CSV lines for its three tables. */
     private static Row row(int i, long d, String[] severities, SplittableRandom rnd) {
@@ -175,20 +193,45 @@ public final class MetricsBenchmark {
         String status = res > 0 ? "completed" : fix > 0 ? "deployed" : "active";
         String category = rnd.nextInt(8) == 0 ? "" : "Type " + rnd.nextInt(20);
         String confidence = rnd.nextInt(3) == 0 ? String.valueOf(1 + rnd.nextInt(5)) : "";
-        String hotfix = String.join(",", id, String.valueOf(i + 1), "Hotfix " + (i + 1), severities[rnd.nextInt(3)],
-                status, v(d), v(alerted), v(fix), v(res), category, confidence, "1", v(d), v(d));
+        String hotfix = String.join(
+                ",",
+                id,
+                String.valueOf(i + 1),
+                "Hotfix " + (i + 1),
+                severities[rnd.nextInt(3)],
+                status,
+                v(d),
+                v(alerted),
+                v(fix),
+                v(res),
+                category,
+                confidence,
+                "1",
+                v(d),
+                v(d));
         StringBuilder systems = new StringBuilder();
         int count = 1 + rnd.nextInt(2);
         for (int k = 0; k < count; k++) {
-            systems.append(id).append(',').append(k).append(",system-").append(rnd.nextInt(50)).append(',')
-                    .append(category).append(',').append(d).append(',').append(i + 1).append('\n');
+            systems.append(id)
+                    .append(',')
+                    .append(k)
+                    .append(",system-")
+                    .append(rnd.nextInt(50))
+                    .append(',')
+                    .append(category)
+                    .append(',')
+                    .append(d)
+                    .append(',')
+                    .append(i + 1)
+                    .append('\n');
         }
         boolean pmDone = res > 0 && rnd.nextInt(10) < 8;
         long pmAt = pmDone ? res + (long) (rnd.nextDouble() * 96 * 3_600_000L) : -1;
         boolean piDone = res > 0 && rnd.nextInt(4) == 0;
         long piAt = piDone ? res + (long) (rnd.nextDouble() * 30 * 86_400_000L) : -1;
-        String followUps = id + ",postmortem," + (pmDone ? "true" : "false") + "," + v(pmAt) + "," + v(res > 0
-                ? res + 172_800_000L : -1) + "\n" + id + ",processImprovement," + (piDone ? "true" : "false") + ","
+        String followUps = id + ",postmortem," + (pmDone ? "true" : "false") + "," + v(pmAt) + ","
+                + v(res > 0 ? res + 172_800_000L : -1) + "\n" + id + ",processImprovement,"
+                + (piDone ? "true" : "false") + ","
                 + v(piAt) + ",\n";
         return new Row(hotfix + "\n", systems.toString(), followUps);
     }
@@ -214,28 +257,34 @@ public final class MetricsBenchmark {
                 s.append(r.system());
                 f.append(r.followUp());
             }
-            copy.copyIn("COPY hotfix (" + HOTFIX_COLUMNS + ") FROM STDIN WITH (FORMAT csv, NULL '')",
+            copy.copyIn(
+                    "COPY hotfix (" + HOTFIX_COLUMNS + ") FROM STDIN WITH (FORMAT csv, NULL '')",
                     new StringReader(h.toString()));
-            copy.copyIn("COPY hotfix_system (hotfix_id, ordinal, name, category, detected_at, hotfix_number) FROM"
-                    + " STDIN WITH (FORMAT csv, NULL '')",
+            copy.copyIn(
+                    "COPY hotfix_system (hotfix_id, ordinal, name, category, detected_at, hotfix_number) FROM"
+                            + " STDIN WITH (FORMAT csv, NULL '')",
                     new StringReader(s.toString()));
-            copy.copyIn("COPY follow_up (hotfix_id, kind, done, done_at, due_at) FROM STDIN WITH (FORMAT csv,"
-                    + " NULL '')", new StringReader(f.toString()));
+            copy.copyIn(
+                    "COPY follow_up (hotfix_id, kind, done, done_at, due_at) FROM STDIN WITH (FORMAT csv,"
+                            + " NULL '')",
+                    new StringReader(f.toString()));
         }
     }
 
     private static void insertSqlite(Connection c, long[] detected, String[] severities, SplittableRandom rnd)
             throws Exception {
         try (PreparedStatement h = c.prepareStatement("INSERT INTO hotfix (" + HOTFIX_COLUMNS + ") VALUES (?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement s = c.prepareStatement("INSERT INTO hotfix_system (hotfix_id, ordinal, name, category,"
-                     + " detected_at, hotfix_number) VALUES (?, ?, ?, ?, ?, ?)");
-             PreparedStatement f = c.prepareStatement("INSERT INTO follow_up (hotfix_id, kind, done, done_at, due_at)"
-                     + " VALUES (?, ?, ?, ?, ?)")) {
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement s =
+                        c.prepareStatement("INSERT INTO hotfix_system (hotfix_id, ordinal, name, category,"
+                                + " detected_at, hotfix_number) VALUES (?, ?, ?, ?, ?, ?)");
+                PreparedStatement f = c.prepareStatement(
+                        "INSERT INTO follow_up (hotfix_id, kind, done, done_at, due_at)" + " VALUES (?, ?, ?, ?, ?)")) {
             for (int i = 0; i < detected.length; i++) {
                 Row r = row(i, detected[i], severities, rnd);
-                bind(h, r.hotfix().trim().split(",", -1), new boolean[] {false, true, false, false, false, true, true,
-                        true, true, false, true, true, true, true});
+                bind(h, r.hotfix().trim().split(",", -1), new boolean[] {
+                    false, true, false, false, false, true, true, true, true, false, true, true, true, true
+                });
                 h.addBatch();
                 for (String line : r.system().split("\n")) {
                     bind(s, line.split(",", -1), new boolean[] {false, true, false, false, true, true});
@@ -283,7 +332,8 @@ public final class MetricsBenchmark {
     }
 
     static String freshSchema(String url, String schema) throws Exception {
-        try (var c = DriverManager.getConnection(url); var s = c.createStatement()) {
+        try (var c = DriverManager.getConnection(url);
+                var s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             s.execute("CREATE SCHEMA " + schema);
         }

@@ -36,19 +36,20 @@ public final class NotifyBenchmark {
     private static final int CHANNELS = 5;
     private static final int SENDERS = 8;
 
-    private NotifyBenchmark() {
-    }
+    private NotifyBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int creates = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         String pg = System.getenv().getOrDefault("HOTFIX_BENCH_PG_URL", System.getenv("HOTFIX_TEST_PG_URL"));
-        System.out.printf("# Notify benchmark: %d messages, %d creates per case; %d cores; Java %s%n%n", messages,
-                creates, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf(
+                "# Notify benchmark: %d messages, %d creates per case; %d cores; Java %s%n%n",
+                messages, creates, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             rawPosts(receiver, Math.min(messages, 2_000)); // warm-up: the floor gets a compiled client too
             double floor = rawPosts(receiver, messages);
-            System.out.printf("Floor: %d POSTs straight to the receiver, %d in parallel, no database: %.0f msg/s%n%n",
+            System.out.printf(
+                    "Floor: %d POSTs straight to the receiver, %d in parallel, no database: %.0f msg/s%n%n",
                     messages, SENDERS, floor);
             System.out.println("| database | messages | drain s | msg/s | share of the floor | all delivered once |");
             System.out.println("|---|---:|---:|---:|---:|---|");
@@ -62,8 +63,8 @@ public final class NotifyBenchmark {
             createLatency("SQLite", NotifyBenchmark::sqlite, receiver, creates);
             if (pg != null && !pg.isBlank()) {
                 AtomicInteger n = new AtomicInteger();
-                createLatency("PostgreSQL", () -> freshSchema(pg, "bench_create_" + n.incrementAndGet()), receiver,
-                        creates);
+                createLatency(
+                        "PostgreSQL", () -> freshSchema(pg, "bench_create_" + n.incrementAndGet()), receiver, creates);
             }
         }
     }
@@ -77,16 +78,26 @@ public final class NotifyBenchmark {
             int tried = app.deliverNow();
             double seconds = (System.nanoTime() - start) / 1e9;
             int got = receiver.accepted().size() - before;
-            long distinct = receiver.accepted().subList(before, receiver.accepted().size()).stream()
-                    .map(r -> r.headers().get("idempotency-key")).distinct().count();
-            System.out.printf("| %s | %d | %.2f | %.0f | %.0f%% | %s |%n", name, tried, seconds, tried / seconds,
-                    100 * (tried / seconds) / floor, got == tried && distinct == got ? "yes" : "NO: " + got
-                            + " received, " + distinct + " distinct");
+            long distinct = receiver
+                    .accepted()
+                    .subList(before, receiver.accepted().size())
+                    .stream()
+                    .map(r -> r.headers().get("idempotency-key"))
+                    .distinct()
+                    .count();
+            System.out.printf(
+                    "| %s | %d | %.2f | %.0f | %.0f%% | %s |%n",
+                    name,
+                    tried,
+                    seconds,
+                    tried / seconds,
+                    100 * (tried / seconds) / floor,
+                    got == tried && distinct == got ? "yes" : "NO: " + got + " received, " + distinct + " distinct");
         }
     }
 
-    private static void createLatency(String name, java.util.function.Supplier<String> db, WebhookReceiver receiver,
-                                      int creates) {
+    private static void createLatency(
+            String name, java.util.function.Supplier<String> db, WebhookReceiver receiver, int creates) {
         double base = 0;
         for (int channels : new int[] {0, 1, CHANNELS}) {
             long[] lat = new long[creates];
@@ -106,15 +117,23 @@ public final class NotifyBenchmark {
             if (channels == 0) {
                 base = mean;
             }
-            System.out.printf("| %s | %d | %d | %.2f | %.2f | %.2f | %s |%n", name, channels, creates, mean,
-                    s.percentileMillis(0.5), s.percentileMillis(0.99),
+            System.out.printf(
+                    "| %s | %d | %d | %.2f | %.2f | %.2f | %s |%n",
+                    name,
+                    channels,
+                    creates,
+                    mean,
+                    s.percentileMillis(0.5),
+                    s.percentileMillis(0.99),
                     channels == 0 ? "—" : String.format("%+.0f%%", 100 * (mean - base) / base));
         }
     }
 
     private static void create(HotfixService h, int i) {
-        h.create(MergePatch.of(Json.parseObject("{\"title\":\"Checkout 502 number " + i + "\",\"severity\":"
-                + "\"critical\",\"owner\":\"Priya\",\"impact\":\"All checkouts\"}")), "bench");
+        h.create(
+                MergePatch.of(Json.parseObject("{\"title\":\"Checkout 502 number " + i + "\",\"severity\":"
+                        + "\"critical\",\"owner\":\"Priya\",\"impact\":\"All checkouts\"}")),
+                "bench");
     }
 
     private static void createParallel(HotfixService h, int n) throws Exception {
@@ -142,9 +161,12 @@ public final class NotifyBenchmark {
         for (int t = 0; t < SENDERS; t++) {
             all.add(pool.submit(() -> {
                 while (next.getAndIncrement() < n) {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(receiver.url("/floor")))
-                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> r = http.send(
+                            HttpRequest.newBuilder(URI.create(receiver.url("/floor")))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() != 200) {
                         throw new IllegalStateException("receiver answered " + r.statusCode());
                     }
@@ -161,16 +183,25 @@ public final class NotifyBenchmark {
 
     /** The first {@code n} of: Slack, Mattermost, Teams and two generic webhooks, all at the local receiver. */
     private static String channels(WebhookReceiver r, int n) {
-        List<String> all = List.of("slack " + r.url("/slack"), "mattermost " + r.url("/mm"), "teams "
-                + r.url("/teams"), "webhook " + r.url("/hook"), "webhook " + r.url("/hook2"));
+        List<String> all = List.of(
+                "slack " + r.url("/slack"),
+                "mattermost " + r.url("/mm"),
+                "teams " + r.url("/teams"),
+                "webhook " + r.url("/hook"),
+                "webhook " + r.url("/hook2"));
         return String.join("; ", all.subList(0, n));
     }
 
     private static Config config(String url, String channels) {
         Map<Setting, String> m = new EnumMap<>(Setting.class);
         m.put(Setting.DB_URL, url);
-        m.put(Setting.DATA_DIR, url.startsWith("jdbc:sqlite:") ? Path.of(url.substring("jdbc:sqlite:".length()))
-                .getParent().toString() : System.getProperty("java.io.tmpdir"));
+        m.put(
+                Setting.DATA_DIR,
+                url.startsWith("jdbc:sqlite:")
+                        ? Path.of(url.substring("jdbc:sqlite:".length()))
+                                .getParent()
+                                .toString()
+                        : System.getProperty("java.io.tmpdir"));
         m.put(Setting.CHANNELS, channels);
         m.put(Setting.NOTIFY_INTERVAL_MS, "0");
         return Config.withOverrides(m);
@@ -178,7 +209,8 @@ public final class NotifyBenchmark {
 
     private static String sqlite() {
         try {
-            return "jdbc:sqlite:" + Files.createTempDirectory("hotfix-notify-bench-").resolve("hotfix.db");
+            return "jdbc:sqlite:"
+                    + Files.createTempDirectory("hotfix-notify-bench-").resolve("hotfix.db");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -186,7 +218,8 @@ public final class NotifyBenchmark {
 
     /** A new, empty schema on the given PostgreSQL, so every case starts from an empty log. */
     private static String freshSchema(String url, String schema) {
-        try (var c = DriverManager.getConnection(url); var s = c.createStatement()) {
+        try (var c = DriverManager.getConnection(url);
+                var s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             s.execute("CREATE SCHEMA " + schema);
         } catch (java.sql.SQLException e) {

@@ -21,8 +21,7 @@ import java.util.function.IntFunction;
 public final class PathologicalInputBenchmark {
     private static final int[] SIZES_KB = {512, 1024, 2048};
 
-    private PathologicalInputBenchmark() {
-    }
+    private PathologicalInputBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
@@ -39,33 +38,52 @@ public final class PathologicalInputBenchmark {
         Map<String, IntFunction<String>> page = new LinkedHashMap<>();
         page.put("one thematic break line (was a stack overflow)", n -> "## Active Hotfixes\n\n" + "-".repeat(n));
         page.put("entry headings only", n -> "## Active Hotfixes\n\n" + "### 🚨 [HOTFIX-XXX] x\n".repeat(n / 24));
-        page.put("label line of 'a.' then '://'", n -> "## Active Hotfixes\n\n### 🚨 [HOTFIX-1] x\n**Severity:** "
-                + "🔴 Critical\n**Problem:** " + "a.".repeat(n / 2) + "://\n");
-        page.put("unclosed fence after a label", n -> "## Active Hotfixes\n\n### 🚨 [HOTFIX-1] x\n**Problem:**\n```\n"
-                + "line\n".repeat(n / 5));
-        page.put("list items under a label", n -> "## Active Hotfixes\n\n### 🚨 [HOTFIX-1] x\n**Problem:** x\n"
-                + "- item\n".repeat(n / 7));
+        page.put(
+                "label line of 'a.' then '://'",
+                n -> "## Active Hotfixes\n\n### 🚨 [HOTFIX-1] x\n**Severity:** " + "🔴 Critical\n**Problem:** "
+                        + "a.".repeat(n / 2) + "://\n");
+        page.put(
+                "unclosed fence after a label",
+                n -> "## Active Hotfixes\n\n### 🚨 [HOTFIX-1] x\n**Problem:**\n```\n" + "line\n".repeat(n / 5));
+        page.put(
+                "list items under a label",
+                n -> "## Active Hotfixes\n\n### 🚨 [HOTFIX-1] x\n**Problem:** x\n" + "- item\n".repeat(n / 7));
         page.put("nested list markers", n -> "## Active Hotfixes\n\n" + "- ".repeat(n / 2));
 
         try (TestDb db = TestDb.sqlite();
-             RunningServer s = new RunningServer(db.config(Map.of(Setting.MAX_REQUEST_BYTES,
-                     String.valueOf(4 * 1024 * 1024))), MutableClock.at("2026-10-04T02:17:00Z"))) {
+                RunningServer s = new RunningServer(
+                        db.config(Map.of(Setting.MAX_REQUEST_BYTES, String.valueOf(4 * 1024 * 1024))),
+                        MutableClock.at("2026-10-04T02:17:00Z"))) {
             Http api = s.http();
-            System.out.printf("# Pathological input: %d rounds (best of), %d cores, Java %s; SQLite%n%n", rounds,
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-            System.out.println("| input | where | status | 512 KB ms | 1 MB ms | 2 MB ms | µs/KB at 512 KB | µs/KB at 1 MB "
-                    + "| µs/KB at 2 MB |");
+            System.out.printf(
+                    "# Pathological input: %d rounds (best of), %d cores, Java %s; SQLite%n%n",
+                    rounds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            System.out.println(
+                    "| input | where | status | 512 KB ms | 1 MB ms | 2 MB ms | µs/KB at 512 KB | µs/KB at 1 MB "
+                            + "| µs/KB at 2 MB |");
             System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
             for (Map.Entry<String, IntFunction<String>> e : text.entrySet()) {
                 for (String field : List.of("problem", "title")) {
-                    row(e.getKey(), field, rounds, n -> api.post("/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":"
-                            + "\"high\"," + Json.write(Json.mapper().valueToTree(field)) + ":"
-                            + Json.write(Json.mapper().valueToTree(e.getValue().apply(n))) + "}"));
+                    row(
+                            e.getKey(),
+                            field,
+                            rounds,
+                            n -> api.post(
+                                    "/api/v1/hotfixes",
+                                    "{\"title\":\"x\",\"severity\":"
+                                            + "\"high\","
+                                            + Json.write(Json.mapper().valueToTree(field)) + ":"
+                                            + Json.write(Json.mapper()
+                                                    .valueToTree(e.getValue().apply(n))) + "}"));
                 }
             }
             for (Map.Entry<String, IntFunction<String>> e : page.entrySet()) {
-                row(e.getKey(), "import (dry run)", rounds, n -> api.post("/api/v1/import?dryRun=true",
-                        e.getValue().apply(n), "Content-Type", "text/markdown"));
+                row(
+                        e.getKey(),
+                        "import (dry run)",
+                        rounds,
+                        n -> api.post(
+                                "/api/v1/import?dryRun=true", e.getValue().apply(n), "Content-Type", "text/markdown"));
             }
         }
     }
@@ -83,7 +101,16 @@ public final class PathologicalInputBenchmark {
             }
             ms[k] = best;
         }
-        System.out.printf("| %s | %s | %d | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f |%n", name, where, status, ms[0],
-                ms[1], ms[2], 1000 * ms[0] / SIZES_KB[0], 1000 * ms[1] / SIZES_KB[1], 1000 * ms[2] / SIZES_KB[2]);
+        System.out.printf(
+                "| %s | %s | %d | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f |%n",
+                name,
+                where,
+                status,
+                ms[0],
+                ms[1],
+                ms[2],
+                1000 * ms[0] / SIZES_KB[0],
+                1000 * ms[1] / SIZES_KB[1],
+                1000 * ms[2] / SIZES_KB[2]);
     }
 }

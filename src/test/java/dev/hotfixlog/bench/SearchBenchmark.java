@@ -28,16 +28,16 @@ import java.util.SplittableRandom;
  * p50 and p95. Goal: p95 under 50 ms. Run with {@code bench/search.sh [documents=100000] [queries=300]}.
  */
 public final class SearchBenchmark {
-    private SearchBenchmark() {
-    }
+    private SearchBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int queries = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         String pg = System.getenv().getOrDefault("HOTFIX_BENCH_PG_URL", System.getenv("HOTFIX_TEST_PG_URL"));
-        System.out.printf("# Search benchmark: %,d documents (90%% hotfixes, 10%% lessons); %d queries each; %d cores;"
-                + " Java %s%n%n", n, queries, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+        System.out.printf(
+                "# Search benchmark: %,d documents (90%% hotfixes, 10%% lessons); %d queries each; %d cores;"
+                        + " Java %s%n%n",
+                n, queries, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.println("| database | what | queries | p50 ms | p95 ms | max ms | mean hits |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|");
         Path dir = Files.createTempDirectory("hotfix-search-bench-");
@@ -51,8 +51,8 @@ public final class SearchBenchmark {
         Map<Setting, String> m = new EnumMap<>(Setting.class);
         m.put(Setting.DB_URL, url);
         m.put(Setting.DATA_DIR, dir.toString());
-        try (App app = App.local(Config.withOverrides(m), Clock.fixed(Instant.parse("2026-10-05T09:00:00Z"),
-                ZoneOffset.UTC))) {
+        try (App app = App.local(
+                Config.withOverrides(m), Clock.fixed(Instant.parse("2026-10-05T09:00:00Z"), ZoneOffset.UTC))) {
             long t = System.nanoTime();
             String[] vocab = vocabulary();
             int hotfixes = n - n / 10;
@@ -69,10 +69,11 @@ public final class SearchBenchmark {
                 long hits = 0;
                 long floorHits = 0;
                 try (Connection c = DriverManager.getConnection(url);
-                     PreparedStatement bare = c.prepareStatement(url.startsWith("jdbc:postgresql:")
-                             ? "SELECT id FROM hotfix WHERE search @@ to_tsquery('english', ?) ORDER BY number DESC"
-                             + " LIMIT 20"
-                             : "SELECT rowid FROM search_text WHERE search_text MATCH ? ORDER BY rowid DESC LIMIT 20")) {
+                        PreparedStatement bare = c.prepareStatement(
+                                url.startsWith("jdbc:postgresql:")
+                                        ? "SELECT id FROM hotfix WHERE search @@ to_tsquery('english', ?) ORDER BY number DESC"
+                                                + " LIMIT 20"
+                                        : "SELECT rowid FROM search_text WHERE search_text MATCH ? ORDER BY rowid DESC LIMIT 20")) {
                     if (url.startsWith("jdbc:postgresql:")) {
                         try (Statement st = c.createStatement()) {
                             st.execute("SET plan_cache_mode = force_custom_plan"); // as the service does
@@ -88,8 +89,11 @@ public final class SearchBenchmark {
                         ms[i] = (System.nanoTime() - s) / 1e6;
                         // The floor, same words, same run: the engine's bare match, the newest 20 hotfixes that
                         // hold every word, with no ranking, snippet, lessons or filters.
-                        bare.setString(1, String.join(url.startsWith("jdbc:postgresql:") ? " & " : " ",
-                                q.toString().split(" ")));
+                        bare.setString(
+                                1,
+                                String.join(
+                                        url.startsWith("jdbc:postgresql:") ? " & " : " ",
+                                        q.toString().split(" ")));
                         s = System.nanoTime();
                         try (var rs = bare.executeQuery()) {
                             while (rs.next()) {
@@ -118,8 +122,15 @@ public final class SearchBenchmark {
     private static void print(String name, String what, double[] ms, long hits) {
         double[] s = ms.clone();
         Arrays.sort(s);
-        System.out.printf("| %s | %s | %d | %.1f | %.1f | %.1f | %.1f |%n", name, what, s.length, s[s.length / 2],
-                s[(int) Math.ceil(0.95 * s.length) - 1], s[s.length - 1], (double) hits / s.length);
+        System.out.printf(
+                "| %s | %s | %d | %.1f | %.1f | %.1f | %.1f |%n",
+                name,
+                what,
+                s.length,
+                s[s.length / 2],
+                s[(int) Math.ceil(0.95 * s.length) - 1],
+                s[s.length - 1],
+                (double) hits / s.length);
     }
 
     /** 2,000 made-up words of 4-9 letters, the same every run. */
@@ -156,11 +167,11 @@ public final class SearchBenchmark {
         try (Connection c = DriverManager.getConnection(url)) {
             c.setAutoCommit(false);
             try (PreparedStatement h = c.prepareStatement("INSERT INTO hotfix (id, number, title, severity, status,"
-                    + " problem, root_cause, category, operating_rule, detected_at, version, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, 1, ?, ?)");
-                 PreparedStatement l = c.prepareStatement("INSERT INTO lesson (id, number, title, summary,"
-                         + " operating_rule, category, published, version, created_at, updated_at) VALUES (?, ?, ?, ?,"
-                         + " ?, ?, true, 1, ?, ?)")) {
+                            + " problem, root_cause, category, operating_rule, detected_at, version, created_at, updated_at)"
+                            + " VALUES (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, 1, ?, ?)");
+                    PreparedStatement l = c.prepareStatement("INSERT INTO lesson (id, number, title, summary,"
+                            + " operating_rule, category, published, version, created_at, updated_at) VALUES (?, ?, ?, ?,"
+                            + " ?, ?, true, 1, ?, ?)")) {
                 for (int i = 1; i <= hotfixes; i++) {
                     long at = t0 + i * 600_000L;
                     h.setString(1, String.format("HOTFIX-%03d", i));

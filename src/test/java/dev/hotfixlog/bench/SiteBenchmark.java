@@ -33,11 +33,11 @@ import java.util.stream.Stream;
  */
 public final class SiteBenchmark {
     private static final String[] WORDS = ("pool connection transaction cache lock herd worker queue batch container"
-            + " monitor status index planner expression rollout config canary flag deploy release retry timeout"
-            + " replica lag backlog daemon enricher gateway certificate rotation dashboard alert signal").split(" ");
+                    + " monitor status index planner expression rollout config canary flag deploy release retry timeout"
+                    + " replica lag backlog daemon enricher gateway certificate rotation dashboard alert signal")
+            .split(" ");
 
-    private SiteBenchmark() {
-    }
+    private SiteBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -47,11 +47,15 @@ public final class SiteBenchmark {
         Map<Setting, String> m = new EnumMap<>(Setting.class);
         m.put(Setting.DB_URL, url);
         m.put(Setting.DATA_DIR, dir.toString());
-        System.out.printf("# Site benchmark: %,d published lessons; %d rounds (median shown); %d cores; Java %s; %s%n%n",
-                n, rounds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+        System.out.printf(
+                "# Site benchmark: %,d published lessons; %d rounds (median shown); %d cores; Java %s; %s%n%n",
+                n,
+                rounds,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
                 run(List.of("hugo", "version")).strip());
-        try (App app = App.local(Config.withOverrides(m), Clock.fixed(Instant.parse("2026-10-05T09:00:00Z"),
-                ZoneOffset.UTC))) {
+        try (App app = App.local(
+                Config.withOverrides(m), Clock.fixed(Instant.parse("2026-10-05T09:00:00Z"), ZoneOffset.UTC))) {
             List<String[]> lessons = generate(url, n);
             Path content = dir.resolve("hugo");
             writeHugoSite(content, lessons);
@@ -77,10 +81,12 @@ public final class SiteBenchmark {
             }
             System.out.println("| builder | lessons | HTML pages | build ms (median) | each round ms |");
             System.out.println("|---|---:|---:|---:|---|");
-            System.out.printf("| hotfix site (from SQLite) | %,d | %,d | %.0f | %s |%n", n, files - 3, median(ours),
-                    rounds(ours));
-            System.out.printf("| Hugo (from Markdown files) | %,d | %,d | %.0f | %s |%n", n, hugoPages, median(hugo),
-                    rounds(hugo));
+            System.out.printf(
+                    "| hotfix site (from SQLite) | %,d | %,d | %.0f | %s |%n",
+                    n, files - 3, median(ours), rounds(ours));
+            System.out.printf(
+                    "| Hugo (from Markdown files) | %,d | %,d | %.0f | %s |%n",
+                    n, hugoPages, median(hugo), rounds(hugo));
             System.out.printf("%nhotfix site / Hugo: %.2f×%n", median(ours) / median(hugo));
         }
     }
@@ -93,16 +99,16 @@ public final class SiteBenchmark {
         try (Connection c = DriverManager.getConnection(url)) {
             c.setAutoCommit(false);
             try (PreparedStatement h = c.prepareStatement("INSERT INTO hotfix (id, number, title, severity, status,"
-                    + " owner, detected_at, resolved_at, category, version, created_at, updated_at) VALUES (?, ?, ?, ?,"
-                    + " 'completed', ?, ?, ?, ?, 1, ?, ?)");
-                 PreparedStatement l = c.prepareStatement("INSERT INTO lesson (id, number, title, summary,"
-                         + " constraint_text, signal_text, boundary_text, operating_rule, category, bucket, published,"
-                         + " version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'state-model', true, 1,"
-                         + " ?, ?)");
-                 PreparedStatement lc = c.prepareStatement("INSERT INTO lesson_case (lesson_id, ordinal, hotfix_id)"
-                         + " VALUES (?, 0, ?)");
-                 PreparedStatement lt = c.prepareStatement("INSERT INTO lesson_tag (lesson_id, ordinal, tag)"
-                         + " VALUES (?, ?, ?)")) {
+                            + " owner, detected_at, resolved_at, category, version, created_at, updated_at) VALUES (?, ?, ?, ?,"
+                            + " 'completed', ?, ?, ?, ?, 1, ?, ?)");
+                    PreparedStatement l = c.prepareStatement("INSERT INTO lesson (id, number, title, summary,"
+                            + " constraint_text, signal_text, boundary_text, operating_rule, category, bucket, published,"
+                            + " version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'state-model', true, 1,"
+                            + " ?, ?)");
+                    PreparedStatement lc = c.prepareStatement(
+                            "INSERT INTO lesson_case (lesson_id, ordinal, hotfix_id)" + " VALUES (?, 0, ?)");
+                    PreparedStatement lt = c.prepareStatement(
+                            "INSERT INTO lesson_tag (lesson_id, ordinal, tag)" + " VALUES (?, ?, ?)")) {
                 for (int i = 1; i <= n; i++) {
                     String hid = String.format("HOTFIX-%03d", i);
                     String lid = String.format("LESSON-%03d", i);
@@ -120,10 +126,19 @@ public final class SiteBenchmark {
                     h.setLong(9, at);
                     h.setLong(10, at);
                     h.addBatch();
-                    String[] f = {lid, title, sentence(rnd, 40) + ".", sentence(rnd, 25) + ", with `"
-                            + WORDS[rnd.nextInt(WORDS.length)] + "` in it.", "The " + sentence(rnd, 6) + " rate fell to "
-                            + rnd.nextInt(100) + "%.", sentence(rnd, 12) + ".", "Always " + sentence(rnd, 8) + ".",
-                            category, WORDS[rnd.nextInt(WORDS.length)], WORDS[rnd.nextInt(WORDS.length)], hid};
+                    String[] f = {
+                        lid,
+                        title,
+                        sentence(rnd, 40) + ".",
+                        sentence(rnd, 25) + ", with `" + WORDS[rnd.nextInt(WORDS.length)] + "` in it.",
+                        "The " + sentence(rnd, 6) + " rate fell to " + rnd.nextInt(100) + "%.",
+                        sentence(rnd, 12) + ".",
+                        "Always " + sentence(rnd, 8) + ".",
+                        category,
+                        WORDS[rnd.nextInt(WORDS.length)],
+                        WORDS[rnd.nextInt(WORDS.length)],
+                        hid
+                    };
                     out.add(f);
                     l.setString(1, lid);
                     l.setLong(2, i);
@@ -166,28 +181,38 @@ public final class SiteBenchmark {
     private static void writeHugoSite(Path root, List<String[]> lessons) throws IOException {
         Files.createDirectories(root.resolve("content/lessons"));
         Files.createDirectories(root.resolve("layouts/_default"));
-        Files.writeString(root.resolve("hugo.toml"), "baseURL = 'https://notes.example.com/'\nlanguageCode = 'en'\n"
-                + "title = 'Lessons from production'\ndisableKinds = ['robotsTXT', '404']\n[taxonomies]\n"
-                + "category = 'categories'\ntag = 'tags'\n");
-        Files.writeString(root.resolve("layouts/_default/baseof.html"), "<!DOCTYPE html><html lang=\"en\"><head>"
-                + "<meta charset=\"utf-8\"><title>{{ .Title }}</title><link rel=\"stylesheet\" href=\"/style.css\">"
-                + "</head><body><main>{{ block \"main\" . }}{{ end }}</main></body></html>\n");
-        Files.writeString(root.resolve("layouts/index.html"), "{{ define \"main\" }}<h1>Lessons from production."
-                + "</h1>{{ range .Site.RegularPages }}<article><h2><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>"
-                + "</h2><p>{{ .Params.summary }}</p></article>{{ end }}{{ end }}\n");
-        Files.writeString(root.resolve("layouts/_default/list.html"), "{{ define \"main\" }}<h1>{{ .Title }}</h1>"
-                + "{{ range .Pages }}<article><h2><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></h2>"
-                + "<p>{{ .Params.summary }}</p></article>{{ end }}{{ end }}\n");
-        Files.writeString(root.resolve("layouts/_default/single.html"), "{{ define \"main\" }}<h1>{{ .Title }}</h1>"
-                + "<p>{{ .Params.summary }}</p>{{ .Content }}<p>{{ range .Params.categories }}<a href=\"/categories/"
-                + "{{ . | urlize }}/\">{{ . }}</a>{{ end }}</p>{{ end }}\n");
+        Files.writeString(
+                root.resolve("hugo.toml"),
+                "baseURL = 'https://notes.example.com/'\nlanguageCode = 'en'\n"
+                        + "title = 'Lessons from production'\ndisableKinds = ['robotsTXT', '404']\n[taxonomies]\n"
+                        + "category = 'categories'\ntag = 'tags'\n");
+        Files.writeString(
+                root.resolve("layouts/_default/baseof.html"),
+                "<!DOCTYPE html><html lang=\"en\"><head>"
+                        + "<meta charset=\"utf-8\"><title>{{ .Title }}</title><link rel=\"stylesheet\" href=\"/style.css\">"
+                        + "</head><body><main>{{ block \"main\" . }}{{ end }}</main></body></html>\n");
+        Files.writeString(
+                root.resolve("layouts/index.html"),
+                "{{ define \"main\" }}<h1>Lessons from production."
+                        + "</h1>{{ range .Site.RegularPages }}<article><h2><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>"
+                        + "</h2><p>{{ .Params.summary }}</p></article>{{ end }}{{ end }}\n");
+        Files.writeString(
+                root.resolve("layouts/_default/list.html"),
+                "{{ define \"main\" }}<h1>{{ .Title }}</h1>"
+                        + "{{ range .Pages }}<article><h2><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></h2>"
+                        + "<p>{{ .Params.summary }}</p></article>{{ end }}{{ end }}\n");
+        Files.writeString(
+                root.resolve("layouts/_default/single.html"),
+                "{{ define \"main\" }}<h1>{{ .Title }}</h1>"
+                        + "<p>{{ .Params.summary }}</p>{{ .Content }}<p>{{ range .Params.categories }}<a href=\"/categories/"
+                        + "{{ . | urlize }}/\">{{ . }}</a>{{ end }}</p>{{ end }}\n");
         for (String[] f : lessons) {
             String page = "---\ntitle: " + yaml(f[1]) + "\nsummary: " + yaml(f[2]) + "\ndate: 2026-10-05\n"
                     + "categories: [" + yaml(f[7]) + "]\ntags: [" + yaml(f[8]) + ", " + yaml(f[9]) + "]\n---\n\n"
                     + "## Operating rule\n\n" + f[6] + "\n\n## Constraint\n\n" + f[3] + "\n\n## Signal\n\n" + f[4]
                     + "\n\n## Boundary\n\n" + f[5] + "\n\n## The case behind it\n\n- **" + f[10] + "**\n";
-            Files.writeString(root.resolve("content/lessons/" + f[0].toLowerCase() + ".md"), page,
-                    StandardCharsets.UTF_8);
+            Files.writeString(
+                    root.resolve("content/lessons/" + f[0].toLowerCase() + ".md"), page, StandardCharsets.UTF_8);
         }
     }
 
@@ -211,7 +236,7 @@ public final class SiteBenchmark {
     }
 
     private static String rounds(double[] xs) {
-        return String.join(", ", Arrays.stream(xs).mapToObj(x -> String.format("%.0f", x)).toList());
+        return String.join(
+                ", ", Arrays.stream(xs).mapToObj(x -> String.format("%.0f", x)).toList());
     }
-
 }

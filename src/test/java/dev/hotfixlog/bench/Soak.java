@@ -59,10 +59,28 @@ public final class Soak {
     private static final int READERS = 4;
 
     /** What the soak saw; {@link #problems()} lists what must be zero. */
-    public record Report(long acknowledged, long stored, long missing, long duplicateWrites, long clientRetries,
-                         long writesGivenUp, long reads, long readErrors, long alertsDelivered, String messagesByKind,
-                         long duplicateAlerts, long inDoubt, long resentInDoubt, long missingAlerts, int browserChecks, int browserSignedOut,
-                         double seconds, Stats writes, Stats readStats, String readFailures, List<String> kills) {
+    public record Report(
+            long acknowledged,
+            long stored,
+            long missing,
+            long duplicateWrites,
+            long clientRetries,
+            long writesGivenUp,
+            long reads,
+            long readErrors,
+            long alertsDelivered,
+            String messagesByKind,
+            long duplicateAlerts,
+            long inDoubt,
+            long resentInDoubt,
+            long missingAlerts,
+            int browserChecks,
+            int browserSignedOut,
+            double seconds,
+            Stats writes,
+            Stats readStats,
+            String readFailures,
+            List<String> kills) {
         public List<String> problems() {
             List<String> out = new ArrayList<>();
             if (missing > 0) {
@@ -81,8 +99,8 @@ public final class Soak {
                 out.add(missingAlerts + " alerts never delivered");
             }
             if (browserSignedOut > 0 || browserChecks == 0) {
-                out.add("the browser session failed " + browserSignedOut + " of " + browserChecks + " checks (signed out, "
-                        + "or a form save with its CSRF token did not take)");
+                out.add("the browser session failed " + browserSignedOut + " of " + browserChecks
+                        + " checks (signed out, " + "or a form save with its CSRF token did not take)");
             }
             if (acknowledged == 0) {
                 out.add("no write was acknowledged");
@@ -95,22 +113,34 @@ public final class Soak {
             b.append(String.format("| measure | value |%n|---|---:|%n"));
             row(b, "seconds under load", String.format("%.0f", seconds));
             row(b, "writes acknowledged", acknowledged + String.format(" (%.0f/s)", writes.perSecond()));
-            row(b, "write p50 / p99 / max ms (with retries)", String.format("%.1f / %.1f / %.0f",
-                    writes.percentileMillis(0.5), writes.percentileMillis(0.99), writes.percentileMillis(1.0)));
+            row(
+                    b,
+                    "write p50 / p99 / max ms (with retries)",
+                    String.format(
+                            "%.1f / %.1f / %.0f",
+                            writes.percentileMillis(0.5), writes.percentileMillis(0.99), writes.percentileMillis(1.0)));
             row(b, "client retries (same Idempotency-Key)", String.valueOf(clientRetries));
             row(b, "reads (failed: how)", reads + " (" + readErrors + ": " + readFailures + ")");
-            row(b, "read p50 / p99 ms", String.format("%.1f / %.1f", readStats.percentileMillis(0.5),
-                    readStats.percentileMillis(0.99)));
+            row(
+                    b,
+                    "read p50 / p99 ms",
+                    String.format("%.1f / %.1f", readStats.percentileMillis(0.5), readStats.percentileMillis(0.99)));
             row(b, "hotfixes stored (acknowledged or not)", String.valueOf(stored));
             row(b, "acknowledged writes missing", String.valueOf(missing));
             row(b, "writes stored twice", String.valueOf(duplicateWrites));
-            row(b, "hotfixes alerted / repeats no kill explains / missing", alertsDelivered + " / " + duplicateAlerts + " / "
-                    + missingAlerts);
+            row(
+                    b,
+                    "hotfixes alerted / repeats no kill explains / missing",
+                    alertsDelivered + " / " + duplicateAlerts + " / " + missingAlerts);
             row(b, "webhook messages by kind", messagesByKind);
-            row(b, "messages in doubt at the kills / sent again (same Idempotency-Key)", inDoubt + " / "
-                    + resentInDoubt);
-            row(b, "browser checks (pages, and form saves with the CSRF token) / failed", browserChecks + " / "
-                    + browserSignedOut);
+            row(
+                    b,
+                    "messages in doubt at the kills / sent again (same Idempotency-Key)",
+                    inDoubt + " / " + resentInDoubt);
+            row(
+                    b,
+                    "browser checks (pages, and form saves with the CSRF token) / failed",
+                    browserChecks + " / " + browserSignedOut);
             b.append(String.format("%nKills: %s%n", String.join("; ", kills)));
             return b.toString();
         }
@@ -120,8 +150,7 @@ public final class Soak {
         }
     }
 
-    private Soak() {
-    }
+    private Soak() {}
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 300;
@@ -133,19 +162,24 @@ public final class Soak {
             WriteBenchmark.exec(base, "CREATE SCHEMA " + schema);
             url = WriteBenchmark.withSchema(base, schema);
         }
-        System.out.printf("# soak: %d s, %d writers, %d readers, two instances behind HAProxy on PostgreSQL; "
-                + "%d cores; Java %s%n%n", seconds, WRITERS, READERS, Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                "# soak: %d s, %d writers, %d readers, two instances behind HAProxy on PostgreSQL; "
+                        + "%d cores; Java %s%n%n",
+                seconds,
+                WRITERS,
+                READERS,
+                Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         try {
             Report r = run(url, Files.createTempDirectory("hotfix-soak-"), Duration.ofSeconds(seconds));
             System.out.println(r.markdown());
-            System.out.println(r.problems().isEmpty() ? "OK: nothing lost, nothing twice"
-                    : "PROBLEMS: " + r.problems());
+            System.out.println(
+                    r.problems().isEmpty() ? "OK: nothing lost, nothing twice" : "PROBLEMS: " + r.problems());
             System.exit(r.problems().isEmpty() ? 0 : 1);
         } finally {
             if (schema != null) {
-                WriteBenchmark.exec("jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
-                        "DROP SCHEMA " + schema + " CASCADE");
+                WriteBenchmark.exec(
+                        "jdbc:postgresql://127.0.0.1:5432/test?user=postgres", "DROP SCHEMA " + schema + " CASCADE");
             }
         }
     }
@@ -153,7 +187,8 @@ public final class Soak {
     /** Runs the soak against an empty log at {@code dbUrl} (PostgreSQL), in {@code dir}, for {@code length}. */
     public static Report run(String dbUrl, Path dir, Duration length) throws Exception {
         if (!Files.isExecutable(Path.of("/usr/sbin/haproxy"))) {
-            throw new IllegalStateException("/usr/sbin/haproxy is missing; install it with: apt-get install -y haproxy");
+            throw new IllegalStateException(
+                    "/usr/sbin/haproxy is missing; install it with: apt-get install -y haproxy");
         }
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             Map<Setting, String> settings = new EnumMap<>(Setting.class);
@@ -173,7 +208,9 @@ public final class Soak {
             Path cfg = dir.resolve("haproxy.cfg");
             Files.writeString(cfg, haproxyConfig(portProxy, portA, portB));
             Process proxy = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", cfg.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("haproxy.log").toFile())
+                    .start();
             try {
                 String front = "http://127.0.0.1:" + portProxy;
                 waitHealthy(front);
@@ -186,9 +223,10 @@ public final class Soak {
         }
     }
 
-    private static Report load(String front, String dbUrl, Duration length, Instance victim,
-                               WebhookReceiver receiver) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static Report load(String front, String dbUrl, Duration length, Instance victim, WebhookReceiver receiver)
+            throws Exception {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         AtomicBoolean running = new AtomicBoolean(true);
         Map<String, String> acknowledged = new ConcurrentHashMap<>(); // id -> title
         ConcurrentLinkedQueue<Long> writeLatencies = new ConcurrentLinkedQueue<>();
@@ -201,51 +239,61 @@ public final class Soak {
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             int writer = w;
-            threads.add(started(new Thread(() -> {
-                for (int n = 0; running.get(); n++) {
-                    String title = "soak w" + writer + " n" + n;
-                    String key = UUID.randomUUID().toString();
-                    long t0 = System.nanoTime();
-                    String id = writeUntilAcknowledged(http, front, title, key, retries);
-                    if (id == null) {
-                        givenUp.incrementAndGet();
-                    } else {
-                        acknowledged.put(id, title);
-                        writeLatencies.add(System.nanoTime() - t0);
-                    }
-                }
-            }, "soak-writer-" + w)));
+            threads.add(started(new Thread(
+                    () -> {
+                        for (int n = 0; running.get(); n++) {
+                            String title = "soak w" + writer + " n" + n;
+                            String key = UUID.randomUUID().toString();
+                            long t0 = System.nanoTime();
+                            String id = writeUntilAcknowledged(http, front, title, key, retries);
+                            if (id == null) {
+                                givenUp.incrementAndGet();
+                            } else {
+                                acknowledged.put(id, title);
+                                writeLatencies.add(System.nanoTime() - t0);
+                            }
+                        }
+                    },
+                    "soak-writer-" + w)));
         }
         for (int r = 0; r < READERS; r++) {
-            threads.add(started(new Thread(() -> {
-                while (running.get()) {
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<String> res = http.send(api(front, "/api/v1/hotfixes?limit=20").GET().build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        if (res.statusCode() == 200) {
-                            readLatencies.add(System.nanoTime() - t0);
-                        } else {
-                            readErrors.incrementAndGet();
-                            readFailures.computeIfAbsent("HTTP " + res.statusCode(), k -> new AtomicLong())
-                                    .incrementAndGet();
+            threads.add(started(new Thread(
+                    () -> {
+                        while (running.get()) {
+                            long t0 = System.nanoTime();
+                            try {
+                                HttpResponse<String> res = http.send(
+                                        api(front, "/api/v1/hotfixes?limit=20")
+                                                .GET()
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString());
+                                if (res.statusCode() == 200) {
+                                    readLatencies.add(System.nanoTime() - t0);
+                                } else {
+                                    readErrors.incrementAndGet();
+                                    readFailures
+                                            .computeIfAbsent("HTTP " + res.statusCode(), k -> new AtomicLong())
+                                            .incrementAndGet();
+                                }
+                            } catch (IOException e) {
+                                readErrors.incrementAndGet();
+                                readFailures
+                                        .computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong())
+                                        .incrementAndGet();
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                            reads.incrementAndGet();
                         }
-                    } catch (IOException e) {
-                        readErrors.incrementAndGet();
-                        readFailures.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong())
-                                .incrementAndGet();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    reads.incrementAndGet();
-                }
-            }, "soak-reader-" + r)));
+                    },
+                    "soak-reader-" + r)));
         }
         List<String> kills = new ArrayList<>();
         java.util.Set<String> inDoubt = new java.util.HashSet<>(); // messages a killed instance was sending
         int[] browser = new int[2]; // checks, signed out
         long started = System.nanoTime();
-        try (Chromium chromium = Chromium.launch(); BrowserContext context = chromium.browser().newContext()) {
+        try (Chromium chromium = Chromium.launch();
+                BrowserContext context = chromium.browser().newContext()) {
             Page page = Chromium.signIn(context, front, "lead", PASSWORD);
             page.waitForURL(u -> !u.contains("/sign-in"));
             for (int kill = 1; kill <= 2; kill++) {
@@ -254,7 +302,8 @@ public final class Soak {
                 victim.kill();
                 inDoubt.addAll(sendingNow(dbUrl));
                 victim.start();
-                kills.add(String.format("kill -9 of instance a at %.0f s, serving again after %.1f s",
+                kills.add(String.format(
+                        "kill -9 of instance a at %.0f s, serving again after %.1f s",
                         (t0 - started) / 1e9, (System.nanoTime() - t0) / 1e9));
                 checkSession(page, front, browser);
                 editThroughTheForm(page, front, "after kill " + kill, browser);
@@ -287,14 +336,19 @@ public final class Soak {
         }
         // A message the killed instance was sending may have reached the receiver before its outcome was written: it
         // is sent again, with the same Idempotency-Key, when its lease runs out. Any other repeat is a defect.
-        long duplicateAlerts = byKey.entrySet().stream().filter(e -> e.getValue() > 1 && !inDoubt.contains(e.getKey()))
-                .mapToLong(e -> e.getValue() - 1).sum();
-        long resentInDoubt = byKey.entrySet().stream().filter(e -> e.getValue() > 1 && inDoubt.contains(e.getKey()))
-                .mapToLong(e -> e.getValue() - 1).sum();
+        long duplicateAlerts = byKey.entrySet().stream()
+                .filter(e -> e.getValue() > 1 && !inDoubt.contains(e.getKey()))
+                .mapToLong(e -> e.getValue() - 1)
+                .sum();
+        long resentInDoubt = byKey.entrySet().stream()
+                .filter(e -> e.getValue() > 1 && inDoubt.contains(e.getKey()))
+                .mapToLong(e -> e.getValue() - 1)
+                .sum();
 
         Map<String, String> stored = new HashMap<>();
         long duplicateWrites;
-        try (Connection c = DriverManager.getConnection(dbUrl); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(dbUrl);
+                Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT id, title FROM hotfix")) {
                 while (rs.next()) {
                     stored.put(rs.getString(1), rs.getString(2));
@@ -312,12 +366,32 @@ public final class Soak {
             }
         }
         long missing = acknowledged.entrySet().stream()
-                .filter(e -> !e.getValue().equals(stored.get(e.getKey()))).count();
-        long missingAlerts = stored.keySet().stream().filter(id -> !alertsByHotfix.containsKey(id)).count();
-        return new Report(acknowledged.size(), stored.size(), missing, duplicateWrites, retries.get(), givenUp.get(), reads.get(),
-                readErrors.get(), alertsByHotfix.size(), byEvent.toString(), duplicateAlerts, inDoubt.size(), resentInDoubt, missingAlerts, browser[0], browser[1],
-                seconds, Stats.of("writes", seconds, toArray(writeLatencies)),
-                Stats.of("reads", seconds, toArray(readLatencies)), new java.util.TreeMap<>(readFailures).toString(),
+                .filter(e -> !e.getValue().equals(stored.get(e.getKey())))
+                .count();
+        long missingAlerts = stored.keySet().stream()
+                .filter(id -> !alertsByHotfix.containsKey(id))
+                .count();
+        return new Report(
+                acknowledged.size(),
+                stored.size(),
+                missing,
+                duplicateWrites,
+                retries.get(),
+                givenUp.get(),
+                reads.get(),
+                readErrors.get(),
+                alertsByHotfix.size(),
+                byEvent.toString(),
+                duplicateAlerts,
+                inDoubt.size(),
+                resentInDoubt,
+                missingAlerts,
+                browser[0],
+                browser[1],
+                seconds,
+                Stats.of("writes", seconds, toArray(writeLatencies)),
+                Stats.of("reads", seconds, toArray(readLatencies)),
+                new java.util.TreeMap<>(readFailures).toString(),
                 kills);
     }
 
@@ -325,8 +399,8 @@ public final class Soak {
      * Declares one hotfix, resending the same request (same Idempotency-Key) after any failure, as a careful
      * client does, for up to 60 s. The id, or null when it never got an answer.
      */
-    private static String writeUntilAcknowledged(HttpClient http, String front, String title, String key,
-                                                 AtomicLong retries) {
+    private static String writeUntilAcknowledged(
+            HttpClient http, String front, String title, String key, AtomicLong retries) {
         String body = Json.write(Json.object().put("title", title).put("severity", "critical"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
@@ -335,9 +409,13 @@ public final class Soak {
                 sleep(100L * Math.min(attempt, 10));
             }
             try {
-                HttpResponse<String> res = http.send(api(front, "/api/v1/hotfixes").header("Idempotency-Key", key)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> res = http.send(
+                        api(front, "/api/v1/hotfixes")
+                                .header("Idempotency-Key", key)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (res.statusCode() == 201 || res.statusCode() == 200) {
                     return Json.mapper().readTree(res.body()).path("id").asText();
                 }
@@ -352,7 +430,8 @@ public final class Soak {
     }
 
     private static HttpRequest.Builder api(String front, String path) {
-        return HttpRequest.newBuilder(URI.create(front + path)).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(URI.create(front + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + TOKEN);
     }
 
@@ -380,12 +459,20 @@ public final class Soak {
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
                 page.navigate(front + "/hotfixes/HOTFIX-001");
-                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit The Emergency")
-                        .setExact(true)).click();
+                page.getByRole(
+                                AriaRole.LINK,
+                                new Page.GetByRoleOptions()
+                                        .setName("Edit The Emergency")
+                                        .setExact(true))
+                        .click();
                 page.getByLabel("Impact").fill("soak: saved " + text);
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
-                page.locator("#sec-emergency").getByText("soak: saved " + text).waitFor(
-                        new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(15_000));
+                page.getByRole(
+                                AriaRole.BUTTON,
+                                new Page.GetByRoleOptions().setName("Save").setExact(true))
+                        .click();
+                page.locator("#sec-emergency")
+                        .getByText("soak: saved " + text)
+                        .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(15_000));
                 return;
             } catch (com.microsoft.playwright.PlaywrightException e) {
                 System.err.println("soak: the form save '" + text + "' (attempt " + attempt + ") did not show: "
@@ -408,8 +495,9 @@ public final class Soak {
     /** The Idempotency-Keys of the messages being sent right now (after a kill: the ones it left in doubt). */
     private static List<String> sendingNow(String dbUrl) throws Exception {
         List<String> keys = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(dbUrl); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id FROM outbox_message WHERE status = 'sending'")) {
+        try (Connection c = DriverManager.getConnection(dbUrl);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id FROM outbox_message WHERE status = 'sending'")) {
             while (rs.next()) {
                 keys.add("hotfix-log-" + rs.getLong(1));
             }
@@ -418,8 +506,9 @@ public final class Soak {
     }
 
     private static long pendingMessages(String dbUrl) throws Exception {
-        try (Connection c = DriverManager.getConnection(dbUrl); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM outbox_message WHERE delivered_at IS NULL")) {
+        try (Connection c = DriverManager.getConnection(dbUrl);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM outbox_message WHERE delivered_at IS NULL")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -429,8 +518,12 @@ public final class Soak {
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 200; i++) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(front + "/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(front + "/health"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException ignored) {
@@ -442,7 +535,8 @@ public final class Soak {
     }
 
     static String haproxyConfig(int front, int a, int b) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "global",
                 "    maxconn 4000",
                 "defaults",
@@ -471,7 +565,9 @@ public final class Soak {
     }
 
     private static long[] toArray(ConcurrentLinkedQueue<Long> q) {
-        return q.isEmpty() ? new long[] {0} : q.stream().mapToLong(Long::longValue).toArray();
+        return q.isEmpty()
+                ? new long[] {0}
+                : q.stream().mapToLong(Long::longValue).toArray();
     }
 
     private static void sleep(long ms) {
@@ -501,18 +597,19 @@ public final class Soak {
 
         void start() throws Exception {
             List<String> command = new ArrayList<>(ServerProcess.javaCommand(List.of("-Xmx384m")));
-            command.addAll(List.of("serve", "--port", String.valueOf(port), "--db", dbUrl, "--data-dir",
-                    dataDir.toString()));
-            ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(
-                    dataDir.resolveSibling(name + ".log").toFile()));
+            command.addAll(
+                    List.of("serve", "--port", String.valueOf(port), "--db", dbUrl, "--data-dir", dataDir.toString()));
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.appendTo(
+                            dataDir.resolveSibling(name + ".log").toFile()));
             Files.createDirectories(dataDir);
             pb.environment().put("HOTFIX_BOOTSTRAP_TOKEN", TOKEN);
             pb.environment().put("HOTFIX_CHANNELS", "webhook " + receiver.url("/hook"));
             pb.environment().put("HOTFIX_NOTIFY_INTERVAL_MS", "200");
             pb.environment().put("HOTFIX_LOG_LEVEL", "WARN");
             process = pb.start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.contains("serving on")) {
                     Thread drainer = new Thread(() -> drain(out), "soak-drain-" + name);
@@ -550,5 +647,4 @@ public final class Soak {
             }
         }
     }
-
 }

@@ -41,30 +41,42 @@ public final class WriteBenchmark {
     /** The benchmark authenticates like any client: an admin token made at start-up. */
     private static final String TOKEN = "bench-bootstrap-token-0123456789";
 
-    private WriteBenchmark() {
-    }
+    private WriteBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int ops = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        String pgBase = System.getenv().getOrDefault("HOTFIX_BENCH_PG_URL",
-                "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-        System.out.printf("# write benchmark: %d concurrent clients; JDBC %d creates per phase; API %d s of wrk; "
-                + "%d cores; Java %s%n%n", clients, ops, seconds, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+        String pgBase = System.getenv()
+                .getOrDefault("HOTFIX_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+        System.out.printf(
+                "# write benchmark: %d concurrent clients; JDBC %d creates per phase; API %d s of wrk; "
+                        + "%d cores; Java %s%n%n",
+                clients, ops, seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.println("| database | round | path | creates/s | p50 ms | p99 ms | API / limit |");
         System.out.println("|---|---|---|---:|---:|---:|---:|");
         Path dir = Files.createTempDirectory("hotfix-bench-");
         try {
-            measure("SQLite", "jdbc:sqlite:" + dir.resolve("jdbc.db"), "jdbc:sqlite:" + dir.resolve("api.db"), dir,
-                    ops, clients, seconds);
+            measure(
+                    "SQLite",
+                    "jdbc:sqlite:" + dir.resolve("jdbc.db"),
+                    "jdbc:sqlite:" + dir.resolve("api.db"),
+                    dir,
+                    ops,
+                    clients,
+                    seconds);
             String schemaA = "bench_" + UUID.randomUUID().toString().substring(0, 8);
             String schemaB = "bench_" + UUID.randomUUID().toString().substring(0, 8);
             exec(pgBase, "CREATE SCHEMA " + schemaA);
             exec(pgBase, "CREATE SCHEMA " + schemaB);
             try {
-                measure("PostgreSQL", withSchema(pgBase, schemaA), withSchema(pgBase, schemaB), dir, ops, clients,
+                measure(
+                        "PostgreSQL",
+                        withSchema(pgBase, schemaA),
+                        withSchema(pgBase, schemaB),
+                        dir,
+                        ops,
+                        clients,
                         seconds);
             } finally {
                 exec(pgBase, "DROP SCHEMA " + schemaA + " CASCADE");
@@ -77,13 +89,21 @@ public final class WriteBenchmark {
         System.exit(0); // the servers' threads would keep the JVM alive
     }
 
-    private static void measure(String name, String jdbcUrl, String apiUrl, Path dir, int ops, int clients,
-                                int seconds) throws Exception {
+    private static void measure(String name, String jdbcUrl, String apiUrl, Path dir, int ops, int clients, int seconds)
+            throws Exception {
         // The schema comes from the application's own migrations; the rows are then written without it.
         Database.open(jdbcUrl, "", "", 1).close();
-        Config apiConfig = Config.withOverrides(Map.of(Setting.DB_URL, apiUrl, Setting.PORT, "0",
-                Setting.DATA_DIR, dir.toString(), Setting.DB_POOL_SIZE, String.valueOf(clients),
-                Setting.BOOTSTRAP_TOKEN, TOKEN));
+        Config apiConfig = Config.withOverrides(Map.of(
+                Setting.DB_URL,
+                apiUrl,
+                Setting.PORT,
+                "0",
+                Setting.DATA_DIR,
+                dir.toString(),
+                Setting.DB_POOL_SIZE,
+                String.valueOf(clients),
+                Setting.BOOTSTRAP_TOKEN,
+                TOKEN));
         try (App app = App.local(apiConfig, Clock.systemUTC())) {
             var server = app.serve();
             String base = "http://127.0.0.1:" + server.port();
@@ -99,17 +119,25 @@ public final class WriteBenchmark {
                 if (api.bad() > 0) {
                     throw new IllegalStateException(api.bad() + " creates did not answer 201");
                 }
-                System.out.printf("| %s | %d | %s | %.0f | %.2f | %.2f | |%n", name, round, limit.name(),
-                        limit.perSecond(), limit.percentileMillis(0.50), limit.percentileMillis(0.99));
+                System.out.printf(
+                        "| %s | %d | %s | %.0f | %.2f | %.2f | |%n",
+                        name,
+                        round,
+                        limit.name(),
+                        limit.perSecond(),
+                        limit.percentileMillis(0.50),
+                        limit.percentileMillis(0.99));
                 row(name, round, "REST API create (wrk, " + clients + " connections)", api, limit);
                 ratios.add(api.perSecond() / limit.perSecond());
             }
             Wrk.Result floor = Wrk.run(base + "/health", TOKEN, clients, seconds, "GET", null);
-            System.out.printf("| %s | | HTTP floor: GET /health, no write (wrk) | %.0f | %.2f | %.2f | |%n", name,
-                    floor.perSecond(), floor.p50Millis(), floor.p99Millis());
+            System.out.printf(
+                    "| %s | | HTTP floor: GET /health, no write (wrk) | %.0f | %.2f | %.2f | |%n",
+                    name, floor.perSecond(), floor.p50Millis(), floor.p99Millis());
             ratios.sort(null);
-            System.out.printf("| %s | median | **REST API / JDBC limit** | | | | **%.0f%%** |%n", name,
-                    100 * ratios.get(ratios.size() / 2));
+            System.out.printf(
+                    "| %s | median | **REST API / JDBC limit** | | | | **%.0f%%** |%n",
+                    name, 100 * ratios.get(ratios.size() / 2));
             server.close();
         }
     }
@@ -126,8 +154,8 @@ public final class WriteBenchmark {
         for (int i = 0; i < threads; i++) {
             connections.add(sqlite ? sqliteConnection(url) : DriverManager.getConnection(url));
         }
-        java.util.concurrent.ConcurrentLinkedQueue<Connection> free = new java.util.concurrent.ConcurrentLinkedQueue<>(
-                connections);
+        java.util.concurrent.ConcurrentLinkedQueue<Connection> free =
+                new java.util.concurrent.ConcurrentLinkedQueue<>(connections);
         Load.Op op = () -> {
             Connection c = free.poll();
             try {
@@ -139,8 +167,11 @@ public final class WriteBenchmark {
             }
         };
         Load.run("warm", threads, Math.max(200, ops / 10), op);
-        Stats s = Load.run("JDBC, same rows, " + threads + (threads == 1 ? " connection" : " connections")
-                + " (limit)", threads, ops, op);
+        Stats s = Load.run(
+                "JDBC, same rows, " + threads + (threads == 1 ? " connection" : " connections") + " (limit)",
+                threads,
+                ops,
+                op);
         for (Connection c : connections) {
             c.close();
         }
@@ -158,22 +189,27 @@ public final class WriteBenchmark {
     }
 
     private static void row(String db, int round, String path, Wrk.Result r, Stats limit) {
-        System.out.printf("| %s | %d | %s | %.0f | %.2f | %.2f | %.0f%% |%n", db, round, path, r.perSecond(),
-                r.p50Millis(),
-                r.p99Millis(), 100 * r.perSecond() / limit.perSecond());
+        System.out.printf(
+                "| %s | %d | %s | %.0f | %.2f | %.2f | %.0f%% |%n",
+                db, round, path, r.perSecond(), r.p50Millis(), r.p99Millis(), 100 * r.perSecond() / limit.perSecond());
     }
 
     static String changesOfOneCreate(Http http) {
         String id = http.post("/api/v1/hotfixes", BODY).json().path("id").asText();
-        return http.get("/api/v1/hotfixes/" + id + "/history").json().path("items").get(0).path("changes").toString();
+        return http.get("/api/v1/hotfixes/" + id + "/history")
+                .json()
+                .path("items")
+                .get(0)
+                .path("changes")
+                .toString();
     }
 
     /** Exactly the rows one API create writes, as plain prepared statements. */
     private static void insertSameRows(Connection c, String changes) throws java.sql.SQLException {
         long number;
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("UPDATE id_counter SET last_value = last_value + 1 WHERE name = 'hotfix'"
-                     + " RETURNING last_value")) {
+                ResultSet rs = s.executeQuery("UPDATE id_counter SET last_value = last_value + 1 WHERE name = 'hotfix'"
+                        + " RETURNING last_value")) {
             rs.next();
             number = rs.getLong(1);
         }
@@ -185,11 +221,41 @@ public final class WriteBenchmark {
                 + " can_wait, triage_outcome, category, constraint_text, signal_text, boundary_text, operating_rule,"
                 + " learning, postmortem_url, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            Object[] v = {id, number, "Checkout returns 502 after payment provider TLS rotation", "critical",
-                "active", "Priya Raman", "Every card payment failed with 502 at the gateway; the provider rotated its"
-                + " intermediate certificate.", "All checkouts in EU and US (about 1,900 failed orders in 30 minutes)",
-                "Production checkout was down; it could not wait 2-4 hours.", null, null, null, null, null, now, null,
-                null, null, null, true, false, "hotfix", null, null, null, null, null, null, null, 1, now, now};
+            Object[] v = {
+                id,
+                number,
+                "Checkout returns 502 after payment provider TLS rotation",
+                "critical",
+                "active",
+                "Priya Raman",
+                "Every card payment failed with 502 at the gateway; the provider rotated its"
+                        + " intermediate certificate.",
+                "All checkouts in EU and US (about 1,900 failed orders in 30 minutes)",
+                "Production checkout was down; it could not wait 2-4 hours.",
+                null,
+                null,
+                null,
+                null,
+                null,
+                now,
+                null,
+                null,
+                null,
+                null,
+                true,
+                false,
+                "hotfix",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                1,
+                now,
+                now
+            };
             for (int i = 0; i < v.length; i++) {
                 if (v[i] == null) {
                     p.setNull(i + 1, Types.NULL);
@@ -199,8 +265,8 @@ public final class WriteBenchmark {
             }
             p.executeUpdate();
         }
-        try (PreparedStatement p = c.prepareStatement(
-                "INSERT INTO hotfix_system (hotfix_id, ordinal, name) VALUES (?, ?, ?)")) {
+        try (PreparedStatement p =
+                c.prepareStatement("INSERT INTO hotfix_system (hotfix_id, ordinal, name) VALUES (?, ?, ?)")) {
             String[] systems = {"payments-gateway", "feature flag payments.pinning"};
             for (int i = 0; i < systems.length; i++) {
                 p.setString(1, id);
@@ -212,8 +278,8 @@ public final class WriteBenchmark {
         }
         try (PreparedStatement p = c.prepareStatement(
                 "INSERT INTO hotfix_step (hotfix_id, step, done, done_at, done_by) VALUES (?, ?, ?, ?, ?)")) {
-            for (String step : List.of("alertTeam", "startLog", "minimalChange", "quickReview",
-                    "deployWithMonitoring", "completeLog")) {
+            for (String step : List.of(
+                    "alertTeam", "startLog", "minimalChange", "quickReview", "deployWithMonitoring", "completeLog")) {
                 boolean done = step.equals("startLog");
                 p.setString(1, id);
                 p.setString(2, step);
@@ -253,9 +319,9 @@ public final class WriteBenchmark {
     }
 
     public static void exec(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
-
 }

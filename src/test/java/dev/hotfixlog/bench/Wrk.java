@@ -12,11 +12,9 @@ import java.util.regex.Pattern;
  * and its cost per request is far below a Java client's.
  */
 final class Wrk {
-    record Result(double perSecond, double p50Millis, double p99Millis, long requests, long bad) {
-    }
+    record Result(double perSecond, double p50Millis, double p99Millis, long requests, long bad) {}
 
-    private Wrk() {
-    }
+    private Wrk() {}
 
     static Result run(String url, String token, int connections, int seconds, String method, String body)
             throws Exception {
@@ -31,8 +29,17 @@ final class Wrk {
     static Result script(String url, String lua, int connections, int seconds) throws Exception {
         Path script = Files.createTempFile("wrk-", ".lua");
         Files.writeString(script, lua);
-        Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency",
-                "-s", script.toString(), url).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "wrk",
+                        "-t2",
+                        "-c" + connections,
+                        "-d" + seconds + "s",
+                        "--latency",
+                        "-s",
+                        script.toString(),
+                        url)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (System.getenv("HOTFIX_BENCH_SHOW_WRK") != null) {
             System.err.println(out);
@@ -53,7 +60,10 @@ final class Wrk {
                 socketErrors += Long.parseLong(socket.group(g));
             }
         }
-        return new Result(number(out, "Requests/sec:\\s+([\\d.]+)"), millis(out, "50%"), millis(out, "99%"),
+        return new Result(
+                number(out, "Requests/sec:\\s+([\\d.]+)"),
+                millis(out, "50%"),
+                millis(out, "99%"),
                 (long) number(out, "(\\d+) requests in"),
                 (long) optional(out, "Non-2xx or 3xx responses: (\\d+)") + socketErrors);
     }

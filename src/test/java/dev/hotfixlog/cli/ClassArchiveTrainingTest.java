@@ -20,11 +20,14 @@ class ClassArchiveTrainingTest {
         assertThat(ClassArchiveTraining.train(dir)).isEmpty();
 
         StringWriter out = new StringWriter();
-        int code = Cli.run(new String[] {"show", "HOTFIX-001"}, Map.of("HOTFIX_DATA_DIR",
-                dir.resolve("second").toString()), Clock.systemUTC(), Terminal.of(new StringReader(""), out,
-                new StringWriter(), false));
+        int code = Cli.run(
+                new String[] {"show", "HOTFIX-001"},
+                Map.of("HOTFIX_DATA_DIR", dir.resolve("second").toString()),
+                Clock.systemUTC(),
+                Terminal.of(new StringReader(""), out, new StringWriter(), false));
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("Checkout returns 502 after a certificate rotation")
+        assertThat(out.toString())
+                .contains("Checkout returns 502 after a certificate rotation")
                 .contains("Redeploy the previous tag");
     }
 }

@@ -21,7 +21,9 @@ class CliHelpTest {
 
     /** Every command path of the tree below the top: {@code [list]}, {@code [lesson, new]}, … */
     static List<List<String>> commandPaths() {
-        CliContext ctx = new CliContext(Map.of(), MutableClock.at(T0),
+        CliContext ctx = new CliContext(
+                Map.of(),
+                MutableClock.at(T0),
                 Terminal.of(new StringReader(""), new StringWriter(), new StringWriter(), false));
         List<List<String>> out = new ArrayList<>();
         collect(Cli.tree(ctx), new ArrayList<>(), out);
@@ -40,8 +42,14 @@ class CliHelpTest {
     @Test
     void everyCommandAndSubcommand_answersHelpAndH_withItsOwnUsage_evenWithRequiredOptionsMissing() {
         List<List<String>> paths = commandPaths();
-        assertThat(paths).as("the walk reaches nested commands").contains(List.of("lesson", "new"),
-                List.of("deploy"), List.of("migrate"), List.of("incoming", "declare"), List.of("attachment", "get"));
+        assertThat(paths)
+                .as("the walk reaches nested commands")
+                .contains(
+                        List.of("lesson", "new"),
+                        List.of("deploy"),
+                        List.of("migrate"),
+                        List.of("incoming", "declare"),
+                        List.of("attachment", "get"));
         for (List<String> path : paths) {
             for (String flag : new String[] {"--help", "-h"}) {
                 List<String> args = new ArrayList<>(path);
@@ -57,8 +65,13 @@ class CliHelpTest {
 
     @Test
     void helpAfterAnArgument_andHelpCommand_showThatCommandsUsage() {
-        for (String[] args : new String[][] {{"migrate", "pagerduty", "--help"}, {"deploy", "--system", "x", "-h"},
-                {"mark", "1", "--help"}, {"help", "deploy"}, {"help", "migrate"}}) {
+        for (String[] args : new String[][] {
+            {"migrate", "pagerduty", "--help"},
+            {"deploy", "--system", "x", "-h"},
+            {"mark", "1", "--help"},
+            {"help", "deploy"},
+            {"help", "migrate"}
+        }) {
             CliRunner.Result r = cli.run(args);
             String command = args[0].equals("help") ? args[1] : args[0];
             assertThat(r.code()).as(String.join(" ", args)).isZero();
@@ -72,21 +85,27 @@ class CliHelpTest {
             CliRunner.Result r = cli.run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.out()).as(String.join(" ", args)).isEmpty();
-            assertThat(r.err()).as(String.join(" ", args)).isEqualTo("error: 'lsit' is not a command of hotfix; "
-                    + "did you mean hotfix list?\ntry: hotfix --help\n");
+            assertThat(r.err())
+                    .as(String.join(" ", args))
+                    .isEqualTo("error: 'lsit' is not a command of hotfix; "
+                            + "did you mean hotfix list?\ntry: hotfix --help\n");
         }
         CliRunner.Result far = cli.run("frobnicate", "--help");
         assertThat(far.code()).isEqualTo(2);
-        assertThat(far.err()).startsWith("error: 'frobnicate' is not a command of hotfix; its commands are serve, "
-                + "new, list, show, set, mark,").endsWith(", help\ntry: hotfix --help\n");
+        assertThat(far.err())
+                .startsWith("error: 'frobnicate' is not a command of hotfix; its commands are serve, "
+                        + "new, list, show, set, mark,")
+                .endsWith(", help\ntry: hotfix --help\n");
         CliRunner.Result sub = cli.run("lesson", "create", "--help");
         assertThat(sub.code()).isEqualTo(2);
-        assertThat(sub.err()).isEqualTo("error: 'create' is not a command of hotfix lesson; its commands are new, "
-                + "list, show, set\ntry: hotfix lesson --help\n");
+        assertThat(sub.err())
+                .isEqualTo("error: 'create' is not a command of hotfix lesson; its commands are new, "
+                        + "list, show, set\ntry: hotfix lesson --help\n");
         CliRunner.Result risk = cli.run("risk", "ad", "-h");
         assertThat(risk.code()).isEqualTo(2);
-        assertThat(risk.err()).isEqualTo("error: 'ad' is not a command of hotfix risk; did you mean hotfix risk add?"
-                + "\ntry: hotfix risk --help\n");
+        assertThat(risk.err())
+                .isEqualTo("error: 'ad' is not a command of hotfix risk; did you mean hotfix risk add?"
+                        + "\ntry: hotfix risk --help\n");
         CliRunner.Result help = cli.run("help", "frobnicate");
         assertThat(help.code()).isEqualTo(2);
         assertThat(help.err()).startsWith("error: 'frobnicate' is not a command of hotfix;");

@@ -32,12 +32,15 @@ class CliHintsTest {
     private static final String T0 = "2026-10-04T02:17:00Z";
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     /** A command line quoted in a message: in backticks, in brackets, after a pipe or a colon, or indented. */
-    private static final Pattern COMMAND = Pattern.compile(
-            "(?:^\\s{2,}|[`(|]\\s*|: )hotfix ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?([^`)|;]*)");
+    private static final Pattern COMMAND =
+            Pattern.compile("(?:^\\s{2,}|[`(|]\\s*|: )hotfix ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?([^`)|;]*)");
+
     private static final Pattern OPTION = Pattern.compile("(?<![\\w-])--[a-z][a-z-]*");
 
     private static CommandLine tree() {
-        return Cli.tree(new CliContext(Map.of(), MutableClock.at(T0),
+        return Cli.tree(new CliContext(
+                Map.of(),
+                MutableClock.at(T0),
                 Terminal.of(new StringReader(""), new StringWriter(), new StringWriter(), false)));
     }
 
@@ -49,7 +52,9 @@ class CliHintsTest {
                 List<String> lines = Files.readAllLines(f);
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i).strip();
-                    if (line.startsWith("//") || line.startsWith("*") || line.startsWith("/*")
+                    if (line.startsWith("//")
+                            || line.startsWith("*")
+                            || line.startsWith("/*")
                             || line.contains("Pattern.compile(")) {
                         continue; // a comment, or a pattern read over others' text (curl's --user), not our words
                     }
@@ -93,8 +98,9 @@ class CliHintsTest {
                 Matcher o = OPTION.matcher(rest);
                 while (o.find()) {
                     if (command.getCommandSpec().findOption(o.group()) == null) {
-                        wrong.add(literal[0] + ": 'hotfix " + command.getCommandSpec().qualifiedName()
-                                .substring("hotfix ".length()) + "' has no option " + o.group() + " in: "
+                        wrong.add(literal[0] + ": 'hotfix "
+                                + command.getCommandSpec().qualifiedName().substring("hotfix ".length())
+                                + "' has no option " + o.group() + " in: "
                                 + literal[1]);
                     }
                 }
@@ -128,20 +134,31 @@ class CliHintsTest {
     @BothDatabases
     void aServicesHintInTheApisWords_isSaidWithTheClisOption(TestDb db) {
         try (db) {
-            CliRunner cli = new CliRunner(Map.of("HOTFIX_DB_URL", db.url(), "HOTFIX_DATA_DIR",
-                    db.dataDir().toString(), "HOTFIX_ACTOR", "tester"), MutableClock.at(T0));
-            assertThat(cli.run("new", "--title", "Checkout 502s", "--severity", "high").code()).isZero();
+            CliRunner cli = new CliRunner(
+                    Map.of(
+                            "HOTFIX_DB_URL",
+                            db.url(),
+                            "HOTFIX_DATA_DIR",
+                            db.dataDir().toString(),
+                            "HOTFIX_ACTOR",
+                            "tester"),
+                    MutableClock.at(T0));
+            assertThat(cli.run("new", "--title", "Checkout 502s", "--severity", "high")
+                            .code())
+                    .isZero();
             CliRunner.Result active = cli.run("mark", "1", "resolved");
             assertThat(active.code()).isEqualTo(3);
-            assertThat(active.err()).isEqualTo("error: HOTFIX-001 is still active: no fix was deployed. Mark it "
-                    + "deployed first, or resolve it with --without-deploy if it ended without a fix (it went away, "
-                    + "or it was rolled back)\n");
+            assertThat(active.err())
+                    .isEqualTo("error: HOTFIX-001 is still active: no fix was deployed. Mark it "
+                            + "deployed first, or resolve it with --without-deploy if it ended without a fix (it went away, "
+                            + "or it was rolled back)\n");
             CliRunner.Result field = cli.run("mark", "1", "deployed", "--without-deploy");
             assertThat(field.code()).isEqualTo(2);
             assertThat(field.err()).isEqualTo("error: --without-deploy: only applies to the 'resolved' event\n");
             CliRunner.Result lesson = cli.run("lesson", "show", "LESSON-404");
-            assertThat(lesson.err()).isEqualTo("error: no lesson LESSON-404; list them with `hotfix lesson list` "
-                    + "or GET /api/v1/lessons\n");
+            assertThat(lesson.err())
+                    .isEqualTo("error: no lesson LESSON-404; list them with `hotfix lesson list` "
+                            + "or GET /api/v1/lessons\n");
         }
     }
 }

@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** Runs the CLI in-process with given environment, clock and typed input; captures what it prints. */
 public record CliRunner(Map<String, String> env, Clock clock) {
-    public record Result(int code, String out, String err) {
-    }
+    public record Result(int code, String out, String err) {}
 
     public Result run(String... args) {
         return run("", false, args);

@@ -23,8 +23,15 @@ class CreatedIdFirstCliTest {
     void everyCreatingCommand_printsTheNewId_aloneOnTheFirstLine(TestDb db) throws Exception {
         try (db) {
             MutableClock clock = MutableClock.at(T0);
-            CliRunner cli = new CliRunner(Map.of("HOTFIX_DB_URL", db.url(), "HOTFIX_DATA_DIR",
-                    db.dataDir().toString(), "HOTFIX_ACTOR", "tester"), clock);
+            CliRunner cli = new CliRunner(
+                    Map.of(
+                            "HOTFIX_DB_URL",
+                            db.url(),
+                            "HOTFIX_DATA_DIR",
+                            db.dataDir().toString(),
+                            "HOTFIX_ACTOR",
+                            "tester"),
+                    clock);
             Path log = db.dataDir().resolve("crash.log");
             Files.createDirectories(log.getParent());
             Files.writeString(log, "02:17 pool exhausted\n", StandardCharsets.UTF_8);
@@ -33,8 +40,14 @@ class CreatedIdFirstCliTest {
                 {"1", "deploy", "--system", "payments", "--version", "1.4.2"},
                 {"1", "attach", "HOTFIX-001", log.toString()},
                 {"RISK-1", "risk", "add", "HOTFIX-001", "--statement", "Retry may double-charge"},
-                {"LESSON-001", "lesson", "new", "--from", "HOTFIX-001",
-                    "operatingRule=Finalise status per container, not per batch."},
+                {
+                    "LESSON-001",
+                    "lesson",
+                    "new",
+                    "--from",
+                    "HOTFIX-001",
+                    "operatingRule=Finalise status per container, not per batch."
+                },
             };
             for (String[] row : table) {
                 if (row[1].equals("lesson")) { // a lesson is written from a completed hotfix
@@ -44,7 +57,9 @@ class CreatedIdFirstCliTest {
                 }
                 CliRunner.Result r = cli.run(java.util.Arrays.copyOfRange(row, 1, row.length));
                 assertThat(r.code()).as(r.err()).isZero();
-                assertThat(r.out().lines().findFirst()).as(String.join(" ", row)).hasValue(row[0]);
+                assertThat(r.out().lines().findFirst())
+                        .as(String.join(" ", row))
+                        .hasValue(row[0]);
             }
         }
     }

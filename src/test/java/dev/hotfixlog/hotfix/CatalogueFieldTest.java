@@ -29,14 +29,27 @@ class CatalogueFieldTest {
     public static final class CustomerRef implements Supplier<List<RecordField>> {
         @Override
         public List<RecordField> get() {
-            return List.of(new RecordField("customerRef", "customer_ref", "Customer Ref", "[Ticket of the customer "
-                    + "who reported it]", List.of("customer ticket"), RecordSection.CONTEXT, "Customer reference",
-                    FieldKind.TEXT, 200, 0, 0, null, true, false, true));
+            return List.of(new RecordField(
+                    "customerRef",
+                    "customer_ref",
+                    "Customer Ref",
+                    "[Ticket of the customer " + "who reported it]",
+                    List.of("customer ticket"),
+                    RecordSection.CONTEXT,
+                    "Customer reference",
+                    FieldKind.TEXT,
+                    200,
+                    0,
+                    0,
+                    null,
+                    true,
+                    false,
+                    true));
         }
     }
 
-    private static final List<String> JVM = List.of("-D" + RecordFields.EXTRA_FIELDS_PROPERTY + "="
-            + CustomerRef.class.getName());
+    private static final List<String> JVM =
+            List.of("-D" + RecordFields.EXTRA_FIELDS_PROPERTY + "=" + CustomerRef.class.getName());
 
     @BothDatabases
     void aFieldAddedToTheCatalogueAndOneMigration_roundTripsThroughEveryLayer(TestDb db) throws Exception {
@@ -48,36 +61,54 @@ class CatalogueFieldTest {
             Http api = new Http(server.url(), TestDb.ADMIN_TOKEN);
 
             // API: create, read, edit; a value over the catalogue's limit is refused by name.
-            Http.Response made = api.post("/api/v1/hotfixes", "{\"title\":\"Card declines for one merchant\","
-                    + "\"severity\":\"high\",\"customerRef\":\"ACME-4242 escalation\"}");
+            Http.Response made = api.post(
+                    "/api/v1/hotfixes",
+                    "{\"title\":\"Card declines for one merchant\","
+                            + "\"severity\":\"high\",\"customerRef\":\"ACME-4242 escalation\"}");
             assertThat(made.status()).isEqualTo(201);
             assertThat(made.json().path("customerRef").asText()).isEqualTo("ACME-4242 escalation");
-            assertThat(api.post("/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"high\",\"customerRef\":\""
-                    + "r".repeat(201) + "\"}").body()).contains("customerRef");
-            Http.Response edited = api.patch("/api/v1/hotfixes/HOTFIX-001", "{\"customerRef\":\"ACME-4243\"}",
-                    "If-Match", "\"1\"");
+            assertThat(api.post(
+                                    "/api/v1/hotfixes",
+                                    "{\"title\":\"x\",\"severity\":\"high\",\"customerRef\":\"" + "r".repeat(201)
+                                            + "\"}")
+                            .body())
+                    .contains("customerRef");
+            Http.Response edited =
+                    api.patch("/api/v1/hotfixes/HOTFIX-001", "{\"customerRef\":\"ACME-4243\"}", "If-Match", "\"1\"");
             assertThat(edited.status()).isEqualTo(200);
             assertThat(api.get("/api/v1/hotfixes/HOTFIX-001/history").body()).contains("customerRef");
-            assertThat(api.get("/api/v1/openapi.json").json().at("/components/schemas/HotfixInput/properties")
-                    .has("customerRef")).isTrue();
+            assertThat(api.get("/api/v1/openapi.json")
+                            .json()
+                            .at("/components/schemas/HotfixInput/properties")
+                            .has("customerRef"))
+                    .isTrue();
 
             // The record page shows it in its section, with its label; the section's editor has its input.
             String page = api.get("/hotfixes/HOTFIX-001", "Accept", "text/html").body();
             assertThat(page).contains("Customer reference").contains("ACME-4243");
-            assertThat(api.get("/hotfixes/HOTFIX-001/sections/context/edit", "Accept", "text/html").body())
-                    .contains("name=\"customerRef\"").contains("ACME-4243");
+            assertThat(api.get("/hotfixes/HOTFIX-001/sections/context/edit", "Accept", "text/html")
+                            .body())
+                    .contains("name=\"customerRef\"")
+                    .contains("ACME-4243");
 
             // Markdown (full): written under its label; the page read back sets it.
             String log = api.get("/api/v1/export?format=full").body();
             assertThat(log).contains("**Customer Ref:** ACME-4243");
-            Http.Response imported = api.post("/api/v1/import", log.replace("**Customer Ref:** ACME-4243",
-                    "**Customer Ref:** ACME-5000 Globex"), "Content-Type", "text/markdown; charset=utf-8");
+            Http.Response imported = api.post(
+                    "/api/v1/import",
+                    log.replace("**Customer Ref:** ACME-4243", "**Customer Ref:** ACME-5000 Globex"),
+                    "Content-Type",
+                    "text/markdown; charset=utf-8");
             assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-            assertThat(api.get("/api/v1/hotfixes/HOTFIX-001").json().path("customerRef").asText())
+            assertThat(api.get("/api/v1/hotfixes/HOTFIX-001")
+                            .json()
+                            .path("customerRef")
+                            .asText())
                     .isEqualTo("ACME-5000 Globex");
 
             // Search finds the record by it (a word: PostgreSQL reads "ACME-5000" as "acme" and "-5000").
-            assertThat(api.get("/api/v1/search?q=globex").json().path("items").toString()).contains("HOTFIX-001");
+            assertThat(api.get("/api/v1/search?q=globex").json().path("items").toString())
+                    .contains("HOTFIX-001");
 
             // The CLI sets it and shows it under its label.
             assertThat(cli(db, "set", "HOTFIX-001", "customerRef=ACME-6000")).contains("updated");
@@ -109,10 +140,13 @@ class CatalogueFieldTest {
             statements.add("DROP VIEW record_facts");
             statements.add("ALTER TABLE hotfix DROP COLUMN search");
             String v15 = resource("db/migration/postgresql/V15__search.sql");
-            String search = v15.substring(v15.indexOf("ALTER TABLE hotfix ADD COLUMN search"),
-                    v15.indexOf("CREATE INDEX hotfix_search"));
-            statements.add(search.replace("coalesce(learning, '')", "coalesce(learning, '') || ' ' || "
-                    + "coalesce(customer_ref, '')").strip().replaceAll(";$", ""));
+            String search = v15.substring(
+                    v15.indexOf("ALTER TABLE hotfix ADD COLUMN search"), v15.indexOf("CREATE INDEX hotfix_search"));
+            statements.add(search.replace(
+                            "coalesce(learning, '')",
+                            "coalesce(learning, '') || ' ' || " + "coalesce(customer_ref, '')")
+                    .strip()
+                    .replaceAll(";$", ""));
             statements.add("CREATE INDEX hotfix_search ON hotfix USING GIN (search) WITH (fastupdate = off)");
             String v19 = resource("db/migration/postgresql/V19__record_read_models.sql");
             String view = v19.substring(v19.indexOf("CREATE VIEW record_facts"), v19.indexOf("FROM hotfix;"));
@@ -124,13 +158,13 @@ class CatalogueFieldTest {
             statements.add("DROP VIEW search_hotfix_row");
             statements.add(view.replace("h.learning,", "h.learning, h.customer_ref,") + "FROM hotfix h");
         }
-        try (Connection c = DriverManager.getConnection(db.url()); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(db.url());
+                Statement st = c.createStatement()) {
             for (String sql : statements) {
                 st.execute(sql);
             }
         }
     }
-
 
     private static String resource(String path) throws IOException {
         try (InputStream in = CatalogueFieldTest.class.getClassLoader().getResourceAsStream(path)) {

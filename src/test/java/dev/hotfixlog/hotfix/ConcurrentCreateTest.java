@@ -26,7 +26,8 @@ class ConcurrentCreateTest {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
             List<Http.Response> answers = createAtOnce(List.of(s.http()), 50);
 
-            assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(201));
+            assertThat(answers)
+                    .allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(201));
             Set<String> ids = idsOf(answers);
             assertThat(ids).hasSize(50);
             assertThat(ids).contains("HOTFIX-001", "HOTFIX-050");
@@ -37,13 +38,14 @@ class ConcurrentCreateTest {
     @BothDatabases
     void twoServerProcessesOnOneDatabase_neverHandOutTheSameId(TestDb db) throws Exception {
         try (ServerProcess a = new ServerProcess(db.url(), db.dataDir());
-             ServerProcess b = new ServerProcess(db.url(), db.dataDir())) {
+                ServerProcess b = new ServerProcess(db.url(), db.dataDir())) {
             Http ha = new Http(a.url(), TestDb.ADMIN_TOKEN);
             Http hb = new Http(b.url(), TestDb.ADMIN_TOKEN);
 
             List<Http.Response> answers = createAtOnce(List.of(ha, hb), 60);
 
-            assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(201));
+            assertThat(answers)
+                    .allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(201));
             Set<String> ids = idsOf(answers);
             assertThat(ids).hasSize(60);
             assertThat(IdsInList.all(hb)).isEqualTo(ids);
@@ -67,8 +69,12 @@ class ConcurrentCreateTest {
                     String owner = "owner " + i;
                     edits.add(pool.submit(() -> {
                         start.await();
-                        return s.http().patch("/api/v1/hotfixes/HOTFIX-001", "{\"owner\":\"" + owner + "\"}",
-                                "If-Match", "\"1\"");
+                        return s.http()
+                                .patch(
+                                        "/api/v1/hotfixes/HOTFIX-001",
+                                        "{\"owner\":\"" + owner + "\"}",
+                                        "If-Match",
+                                        "\"1\"");
                     }));
                     creates.add(pool.submit(() -> {
                         start.await();
@@ -90,7 +96,10 @@ class ConcurrentCreateTest {
                 assertThat(idsOf(created)).hasSize(20);
                 var record = s.http().get("/api/v1/hotfixes/HOTFIX-001").json();
                 assertThat(record.path("version").asInt()).isEqualTo(2);
-                var history = s.http().get("/api/v1/hotfixes/HOTFIX-001/history").json().path("items");
+                var history = s.http()
+                        .get("/api/v1/hotfixes/HOTFIX-001/history")
+                        .json()
+                        .path("items");
                 assertThat(history.size()).isEqualTo(2);
                 assertThat(history.get(1).path("changes").get(0).path("new").asText())
                         .isEqualTo(record.path("owner").asText());
@@ -134,16 +143,18 @@ class ConcurrentCreateTest {
 
     /** Every id the server lists, following the cursor to the end. */
     static final class IdsInList {
-        private IdsInList() {
-        }
+        private IdsInList() {}
 
         static Set<String> all(Http http) {
             Set<String> ids = new HashSet<>();
             String cursor = "";
             do {
-                var page = http.get("/api/v1/hotfixes?limit=7" + (cursor.isEmpty() ? "" : "&cursor=" + cursor)).json();
+                var page = http.get("/api/v1/hotfixes?limit=7" + (cursor.isEmpty() ? "" : "&cursor=" + cursor))
+                        .json();
                 page.path("items").forEach(i -> ids.add(i.path("id").asText()));
-                cursor = page.path("nextCursor").isNull() ? "" : page.path("nextCursor").asText();
+                cursor = page.path("nextCursor").isNull()
+                        ? ""
+                        : page.path("nextCursor").asText();
             } while (!cursor.isEmpty());
             return ids;
         }

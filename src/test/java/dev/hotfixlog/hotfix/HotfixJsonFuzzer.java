@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Tag;
 @Tag("slow")
 class HotfixJsonFuzzer {
     private static final Instant NOW = Instant.parse("2026-12-07T03:00:00Z");
-    private static final HotfixJson.Identity IDENTITY = new HotfixJson.Identity(new HotfixId(1), Status.ACTIVE, 1,
-            NOW, NOW, List.of());
-    private static final Hotfix STORED = HotfixJson.read(Json.parseObject("{\"title\":\"Checkout 502\","
-            + "\"severity\":\"critical\",\"detectedAt\":\"2026-12-07T02:00:00Z\",\"followUps\":{\"postmortem\":"
-            + "{\"done\":false}}}"), IDENTITY);
+    private static final HotfixJson.Identity IDENTITY =
+            new HotfixJson.Identity(new HotfixId(1), Status.ACTIVE, 1, NOW, NOW, List.of());
+    private static final Hotfix STORED = HotfixJson.read(
+            Json.parseObject("{\"title\":\"Checkout 502\","
+                    + "\"severity\":\"critical\",\"detectedAt\":\"2026-12-07T02:00:00Z\",\"followUps\":{\"postmortem\":"
+                    + "{\"done\":false}}}"),
+            IDENTITY);
 
     @FuzzTest(maxDuration = "5s")
     void anyBody_isARecordOrARefusal(byte[] input) throws Exception {

@@ -20,7 +20,8 @@ class HotfixListPageTest {
     private static final Pattern NEXT = Pattern.compile("<a class=\"button\" href=\"([^\"]+)\" rel=\"next\">");
 
     private static void completed(HotfixService service, String title, String severity) {
-        Hotfix h = service.create(MergePatch.of(Json.object().put("title", title).put("severity", severity)), "t");
+        Hotfix h =
+                service.create(MergePatch.of(Json.object().put("title", title).put("severity", severity)), "t");
         service.record(h.id(), new LifecycleEvent(LifecycleEvent.Type.DEPLOYED, null, false), "t");
         service.record(h.id(), new LifecycleEvent(LifecycleEvent.Type.RESOLVED, null, false), "t");
     }
@@ -37,7 +38,8 @@ class HotfixListPageTest {
     @BothDatabases
     void completedHotfixes_lastSixMonths_filteredAndPaged(TestDb db) {
         MutableClock clock = MutableClock.at("2026-02-01T10:00:00Z");
-        try (db; RunningServer s = new RunningServer(db.config(), clock)) {
+        try (db;
+                RunningServer s = new RunningServer(db.config(), clock)) {
             HotfixService service = s.app().hotfixes();
             completed(service, "Old payments outage", "critical");
             clock.set(Instant.parse("2026-10-04T02:17:00Z"));
@@ -47,11 +49,14 @@ class HotfixListPageTest {
             }
             completed(service, "Search index stale after 100% rollout", "high");
             completed(service, "Search_index broken", "high");
-            service.create(MergePatch.of(Json.object().put("title", "Still burning").put("severity", "high")), "t");
+            service.create(
+                    MergePatch.of(Json.object().put("title", "Still burning").put("severity", "high")), "t");
 
             Http.Response first = s.http().get("/hotfixes");
             assertThat(first.status()).isEqualTo(200);
-            assertThat(first.body()).contains("<h1>Completed hotfixes</h1>").doesNotContain("Still burning")
+            assertThat(first.body())
+                    .contains("<h1>Completed hotfixes</h1>")
+                    .doesNotContain("Still burning")
                     .doesNotContain("Old payments outage");
             assertThat(items(first)).isEqualTo(50);
             Http.Response second = s.http().get(next(first));
@@ -60,11 +65,19 @@ class HotfixListPageTest {
             assertThat(second.body()).contains("Payments outage 1<").doesNotContain("Old payments outage");
 
             assertThat(items(s.http().get("/hotfixes?status=completed&since=all&severity=critical&q=old")))
-                    .as("any time finds the old one").isEqualTo(1);
-            assertThat(items(s.http().get("/hotfixes?status=completed&severity=high"))).isEqualTo(2);
-            assertThat(items(s.http().get("/hotfixes?q=SEARCH"))).as("case-insensitive").isEqualTo(2);
-            assertThat(items(s.http().get("/hotfixes?q=100%25"))).as("a typed % is a percent sign").isEqualTo(1);
-            assertThat(items(s.http().get("/hotfixes?q=h_i"))).as("a typed _ matches only an underscore").isEqualTo(1);
+                    .as("any time finds the old one")
+                    .isEqualTo(1);
+            assertThat(items(s.http().get("/hotfixes?status=completed&severity=high")))
+                    .isEqualTo(2);
+            assertThat(items(s.http().get("/hotfixes?q=SEARCH")))
+                    .as("case-insensitive")
+                    .isEqualTo(2);
+            assertThat(items(s.http().get("/hotfixes?q=100%25")))
+                    .as("a typed % is a percent sign")
+                    .isEqualTo(1);
+            assertThat(items(s.http().get("/hotfixes?q=h_i")))
+                    .as("a typed _ matches only an underscore")
+                    .isEqualTo(1);
             assertThat(items(s.http().get("/hotfixes?status=active"))).isEqualTo(1);
             assertThat(items(s.http().get("/hotfixes?status=all&since=all"))).isEqualTo(50);
 

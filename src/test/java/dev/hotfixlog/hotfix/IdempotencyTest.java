@@ -2,12 +2,12 @@ package dev.hotfixlog.hotfix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hotfixlog.web.Role;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.Http;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
+import dev.hotfixlog.web.Role;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,18 +32,22 @@ class IdempotencyTest {
             assertThat(again.status()).isEqualTo(201);
             assertThat(again.location()).isEqualTo(first.location());
             assertThat(again.json()).isEqualTo(first.json());
-            assertThat(s.http().get("/api/v1/hotfixes").json().path("items").size()).isEqualTo(1);
+            assertThat(s.http().get("/api/v1/hotfixes").json().path("items").size())
+                    .isEqualTo(1);
 
-            Http.Response otherBody = priya.post("/api/v1/hotfixes", "{\"title\":\"else\",\"severity\":\"high\"}",
-                    "Idempotency-Key", "form-7f3a");
+            Http.Response otherBody = priya.post(
+                    "/api/v1/hotfixes", "{\"title\":\"else\",\"severity\":\"high\"}", "Idempotency-Key", "form-7f3a");
             assertThat(otherBody.status()).isEqualTo(422);
             assertThat(otherBody.json().path("errors").get(0).path("message").asText())
                     .isEqualTo("was already used for a different request; send a new key for a new hotfix");
 
-            Http.Response otherCaller = s.as("Jonas", Role.RESPONDER).post("/api/v1/hotfixes", BODY,
-                    "Idempotency-Key", "form-7f3a");
-            assertThat(otherCaller.json().path("id").asText()).as("keys are per caller").isEqualTo("HOTFIX-002");
-            assertThat(priya.post("/api/v1/hotfixes", BODY).json().path("id").asText()).as("no key, no protection")
+            Http.Response otherCaller =
+                    s.as("Jonas", Role.RESPONDER).post("/api/v1/hotfixes", BODY, "Idempotency-Key", "form-7f3a");
+            assertThat(otherCaller.json().path("id").asText())
+                    .as("keys are per caller")
+                    .isEqualTo("HOTFIX-002");
+            assertThat(priya.post("/api/v1/hotfixes", BODY).json().path("id").asText())
+                    .as("no key, no protection")
                     .isEqualTo("HOTFIX-003");
         }
     }
@@ -70,8 +74,13 @@ class IdempotencyTest {
                     ids.add(r.json().path("id").asText());
                 }
                 assertThat(ids).containsExactly("HOTFIX-001");
-                assertThat(s.http().get("/api/v1/hotfixes").json().path("items").size()).isEqualTo(1);
-                assertThat(s.http().get("/api/v1/hotfixes/HOTFIX-001/history").json().path("items").size())
+                assertThat(s.http().get("/api/v1/hotfixes").json().path("items").size())
+                        .isEqualTo(1);
+                assertThat(s.http()
+                                .get("/api/v1/hotfixes/HOTFIX-001/history")
+                                .json()
+                                .path("items")
+                                .size())
                         .isEqualTo(1);
             } finally {
                 pool.shutdownNow();

@@ -15,8 +15,22 @@ class LifecycleTest {
     private static final Instant T0 = Instant.parse("2026-10-04T02:17:00Z");
 
     private static Hotfix active() {
-        return new Hotfix(new HotfixId(3), "Checkout 502", Severity.CRITICAL, "Priya", null,
-                Timeline.EMPTY.withDetectedAt(T0), Status.ACTIVE, new Triage(true, false), null, null, null, null, 1, T0, T0,
+        return new Hotfix(
+                new HotfixId(3),
+                "Checkout 502",
+                Severity.CRITICAL,
+                "Priya",
+                null,
+                Timeline.EMPTY.withDetectedAt(T0),
+                Status.ACTIVE,
+                new Triage(true, false),
+                null,
+                null,
+                null,
+                null,
+                1,
+                T0,
+                T0,
                 null);
     }
 
@@ -39,15 +53,19 @@ class LifecycleTest {
         Hotfix deployed = Lifecycle.apply(active(), event(LifecycleEvent.Type.DEPLOYED), T0.plusSeconds(60), "p");
         Hotfix done = Lifecycle.apply(deployed, event(LifecycleEvent.Type.RESOLVED), T0.plusSeconds(3600), "p");
         assertThat(done.status()).isEqualTo(Status.COMPLETED);
-        assertThat(done.followUps().get(FollowUpKind.POSTMORTEM).dueAt()).isEqualTo(T0.plusSeconds(3600)
-                .plus(Duration.ofHours(48)));
+        assertThat(done.followUps().get(FollowUpKind.POSTMORTEM).dueAt())
+                .isEqualTo(T0.plusSeconds(3600).plus(Duration.ofHours(48)));
         assertThat(done.timeline().total()).isEqualTo(Duration.ofHours(1));
 
         Instant agreed = T0.plus(Duration.ofDays(1));
         Hotfix scheduled = deployed.toBuilder()
-                .followUp(FollowUpKind.POSTMORTEM, FollowUp.OPEN.withDueAt(agreed)).build();
+                .followUp(FollowUpKind.POSTMORTEM, FollowUp.OPEN.withDueAt(agreed))
+                .build();
         assertThat(Lifecycle.apply(scheduled, event(LifecycleEvent.Type.RESOLVED), T0.plusSeconds(3600), "p")
-                .followUps().get(FollowUpKind.POSTMORTEM).dueAt()).isEqualTo(agreed);
+                        .followUps()
+                        .get(FollowUpKind.POSTMORTEM)
+                        .dueAt())
+                .isEqualTo(agreed);
     }
 
     @Test
@@ -61,8 +79,8 @@ class LifecycleTest {
 
     @Test
     void anEventBeforeDetection_isRefusedNamingTheField() {
-        assertThatThrownBy(() -> Lifecycle.apply(active(), event(LifecycleEvent.Type.DEPLOYED), T0.minusSeconds(60),
-                "p"))
+        assertThatThrownBy(
+                        () -> Lifecycle.apply(active(), event(LifecycleEvent.Type.DEPLOYED), T0.minusSeconds(60), "p"))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("fixDeployedAt: must not be before detectedAt (2026-10-04T02:16:00Z is before "
                         + "2026-10-04T02:17:00Z)");

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 class RecordListenerTest {
     /** Its HOTFIX-001 is the incident the tests declare first (same day), so the import updates that record. */
-    private static final String PAGE = String.join("\n",
+    private static final String PAGE = String.join(
+            "\n",
             "## Active Hotfixes",
             "",
             "### [HOTFIX-001] Checkout 500s after the deploy",
@@ -51,27 +52,48 @@ class RecordListenerTest {
         List<Heard> heard = new ArrayList<>();
         try (Database d = Database.open(db.url(), "", "", 2)) {
             LocalHotfixService hotfixes = service(d, RecordListeners.of((h, c) -> heard.add(Heard.of(c))));
-            LocalMarkdownService markdown = new LocalMarkdownService(d, Clock.systemUTC(), hotfixes,
-                    new SecretRedactor());
+            LocalMarkdownService markdown =
+                    new LocalMarkdownService(d, Clock.systemUTC(), hotfixes, new SecretRedactor());
 
-            Hotfix made = hotfixes.create(MergePatch.of(Json.object().put("title", "Checkout 500s")
-                    .put("severity", "high").put("detectedAt", "2026-10-04T02:17:00Z")), "dana", null);
-            Hotfix edited = hotfixes.edit(made.id(), made.version(), MergePatch.of(Json.object()
-                    .put("problem", "the retry doubled the load")), "dana");
+            Hotfix made = hotfixes.create(
+                    MergePatch.of(Json.object()
+                            .put("title", "Checkout 500s")
+                            .put("severity", "high")
+                            .put("detectedAt", "2026-10-04T02:17:00Z")),
+                    "dana",
+                    null);
+            Hotfix edited = hotfixes.edit(
+                    made.id(),
+                    made.version(),
+                    MergePatch.of(Json.object().put("problem", "the retry doubled the load")),
+                    "dana");
             hotfixes.record(made.id(), new LifecycleEvent(LifecycleEvent.Type.ALERTED, null, false), "sam");
-            markdown.importLog(PAGE, false, "importer", n -> { });
+            markdown.importLog(PAGE, false, "importer", n -> {});
             hotfixes.delete(new HotfixId(2), "admin");
 
-            assertThat(heard).containsExactly(
-                    new Heard(RecordChange.Kind.CREATED, "HOTFIX-001", "Checkout 500s", "dana", false),
-                    new Heard(RecordChange.Kind.EDITED, "HOTFIX-001", "Checkout 500s", "dana", true),
-                    new Heard(RecordChange.Kind.EVENT, "HOTFIX-001", "Checkout 500s", "sam", true),
-                    new Heard(RecordChange.Kind.IMPORTED, "HOTFIX-001", "Checkout 500s after the deploy", "importer",
-                            true),
-                    new Heard(RecordChange.Kind.IMPORTED, "HOTFIX-002", "Logo missing on the login page", "importer",
-                            false),
-                    new Heard(RecordChange.Kind.DELETED, "HOTFIX-002", "Logo missing on the login page", "admin",
-                            true));
+            assertThat(heard)
+                    .containsExactly(
+                            new Heard(RecordChange.Kind.CREATED, "HOTFIX-001", "Checkout 500s", "dana", false),
+                            new Heard(RecordChange.Kind.EDITED, "HOTFIX-001", "Checkout 500s", "dana", true),
+                            new Heard(RecordChange.Kind.EVENT, "HOTFIX-001", "Checkout 500s", "sam", true),
+                            new Heard(
+                                    RecordChange.Kind.IMPORTED,
+                                    "HOTFIX-001",
+                                    "Checkout 500s after the deploy",
+                                    "importer",
+                                    true),
+                            new Heard(
+                                    RecordChange.Kind.IMPORTED,
+                                    "HOTFIX-002",
+                                    "Logo missing on the login page",
+                                    "importer",
+                                    false),
+                            new Heard(
+                                    RecordChange.Kind.DELETED,
+                                    "HOTFIX-002",
+                                    "Logo missing on the login page",
+                                    "admin",
+                                    true));
             assertThat(edited.version()).isEqualTo(2);
         }
     }
@@ -86,24 +108,32 @@ class RecordListenerTest {
         };
         try (Database d = Database.open(db.url(), "", "", 2)) {
             LocalHotfixService hotfixes = service(d, RecordListeners.of(strict));
-            LocalMarkdownService markdown = new LocalMarkdownService(d, Clock.systemUTC(), hotfixes,
-                    new SecretRedactor());
+            LocalMarkdownService markdown =
+                    new LocalMarkdownService(d, Clock.systemUTC(), hotfixes, new SecretRedactor());
 
             refuse.set(RecordChange.Kind.CREATED);
-            assertThatThrownBy(() -> hotfixes.create(MergePatch.of(Json.object().put("title", "Refused")
-                    .put("severity", "high")), "dana", null)).hasMessageContaining("listener refuses CREATED");
+            assertThatThrownBy(() -> hotfixes.create(
+                            MergePatch.of(Json.object().put("title", "Refused").put("severity", "high")), "dana", null))
+                    .hasMessageContaining("listener refuses CREATED");
             assertThat(all(hotfixes)).isEmpty();
 
             refuse.set(null);
-            Hotfix made = hotfixes.create(MergePatch.of(Json.object().put("title", "Kept")
-                    .put("severity", "high").put("detectedAt", "2026-10-04T02:17:00Z")), "dana", null);
+            Hotfix made = hotfixes.create(
+                    MergePatch.of(Json.object()
+                            .put("title", "Kept")
+                            .put("severity", "high")
+                            .put("detectedAt", "2026-10-04T02:17:00Z")),
+                    "dana",
+                    null);
 
             refuse.set(RecordChange.Kind.EDITED);
-            assertThatThrownBy(() -> hotfixes.edit(made.id(), 1, MergePatch.of(Json.object()
-                    .put("title", "Changed")), "dana")).hasMessageContaining("EDITED");
+            assertThatThrownBy(() -> hotfixes.edit(
+                            made.id(), 1, MergePatch.of(Json.object().put("title", "Changed")), "dana"))
+                    .hasMessageContaining("EDITED");
             refuse.set(RecordChange.Kind.EVENT);
-            assertThatThrownBy(() -> hotfixes.record(made.id(), new LifecycleEvent(LifecycleEvent.Type.ALERTED, null,
-                    false), "dana")).hasMessageContaining("EVENT");
+            assertThatThrownBy(() -> hotfixes.record(
+                            made.id(), new LifecycleEvent(LifecycleEvent.Type.ALERTED, null, false), "dana"))
+                    .hasMessageContaining("EVENT");
             Hotfix after = hotfixes.get(made.id());
             assertThat(after.title()).isEqualTo("Kept");
             assertThat(after.version()).isEqualTo(1);
@@ -111,7 +141,7 @@ class RecordListenerTest {
             assertThat(hotfixes.history(made.id())).hasSize(1);
 
             refuse.set(RecordChange.Kind.IMPORTED);
-            assertThatThrownBy(() -> markdown.importLog(PAGE, false, "importer", n -> { }))
+            assertThatThrownBy(() -> markdown.importLog(PAGE, false, "importer", n -> {}))
                     .hasMessageContaining("IMPORTED");
             assertThat(all(hotfixes)).extracting(Hotfix::title).containsExactly("Kept");
 

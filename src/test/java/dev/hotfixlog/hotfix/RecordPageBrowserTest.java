@@ -9,12 +9,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import dev.hotfixlog.web.Role;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.Chromium;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
+import dev.hotfixlog.web.Role;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,15 +41,19 @@ class RecordPageBrowserTest {
     private static void edit(Page page, String section) {
         link(page, "Edit " + section).click();
         String key = section.replace("The ", "").toLowerCase(java.util.Locale.ROOT);
-        expect(page.locator("#sec-" + key + " form :is(input,textarea,select):visible").first()).isFocused();
+        expect(page.locator("#sec-" + key + " form :is(input,textarea,select):visible")
+                        .first())
+                .isFocused();
     }
 
     private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+        return page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     private static Locator link(Page page, String name) {
-        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
+        return page.getByRole(
+                AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     private static JsonNode record(RunningServer s) {
@@ -59,12 +63,16 @@ class RecordPageBrowserTest {
     @BothDatabases
     void editingInPlace_lifecycleButtons_andTickingAFollowUp(TestDb db) throws Exception {
         MutableClock clock = MutableClock.at("2026-10-04T02:17:00Z");
-        try (db; RunningServer s = new RunningServer(db.config(), clock);
-             Chromium chromium = Chromium.launch();
-             BrowserContext context = chromium.browser().newContext()) {
+        try (db;
+                RunningServer s = new RunningServer(db.config(), clock);
+                Chromium chromium = Chromium.launch();
+                BrowserContext context = chromium.browser().newContext()) {
             s.app().accounts().create("priya", Role.RESPONDER, PASSWORD, false);
-            s.http().post("/api/v1/hotfixes", "{\"title\":\"Checkout returns 502\",\"severity\":\"critical\","
-                    + "\"detectedAt\":\"2026-10-04T02:10:00Z\"}");
+            s.http()
+                    .post(
+                            "/api/v1/hotfixes",
+                            "{\"title\":\"Checkout returns 502\",\"severity\":\"critical\","
+                                    + "\"detectedAt\":\"2026-10-04T02:10:00Z\"}");
             List<String> consoleErrors = new ArrayList<>();
             Page page = signedIn(context, s, "priya");
             page.onConsoleMessage(m -> {
@@ -78,14 +86,18 @@ class RecordPageBrowserTest {
 
             edit(page, "The Emergency");
             assertThat(page.getByLabel("Problem").evaluate("e => e === document.activeElement"))
-                    .as("the first field has the focus").isEqualTo(true);
-            page.getByLabel("Problem").fill("Every card payment fails with 502 | since 02:10\n```\nx509: unknown authority\n```");
+                    .as("the first field has the focus")
+                    .isEqualTo(true);
+            page.getByLabel("Problem")
+                    .fill("Every card payment fails with 502 | since 02:10\n```\nx509: unknown authority\n```");
             page.getByLabel("Impact").fill("All checkouts, EU and US");
             button(page, "Save").click();
             expect(page.locator("#sec-emergency dd").first())
                     .hasText("Every card payment fails with 502 | since 02:10\n```\nx509: unknown authority\n```");
             expect(page.getByLabel("Problem")).hasCount(0);
-            assertThat(page.evaluate("window.__samePage === true")).as("saved in place, no reload").isEqualTo(true);
+            assertThat(page.evaluate("window.__samePage === true"))
+                    .as("saved in place, no reload")
+                    .isEqualTo(true);
             assertThat(record(s).path("impact").asText()).isEqualTo("All checkouts, EU and US");
 
             edit(page, "Summary");
@@ -100,28 +112,38 @@ class RecordPageBrowserTest {
 
             clock.advance(Duration.ofMinutes(5));
             button(page, "Alerted").click();
-            assertThat(page.locator("#timeline").textContent()).contains("2026-10-04 02:22 UTC (12 minutes after detection)");
+            assertThat(page.locator("#timeline").textContent())
+                    .contains("2026-10-04 02:22 UTC (12 minutes after detection)");
             clock.advance(Duration.ofMinutes(30));
             button(page, "Fix deployed").click();
-            assertThat(page.locator("#timeline").textContent()).contains("2026-10-04 02:52 UTC (30 minutes after the alert)");
+            assertThat(page.locator("#timeline").textContent())
+                    .contains("2026-10-04 02:52 UTC (30 minutes after the alert)");
             clock.advance(Duration.ofMinutes(10));
             button(page, "Resolved").click();
             assertThat(page.locator("#total-duration").textContent()).isEqualTo("52 minutes");
-            assertThat(button(page, "Resolved").count()).as("a completed hotfix has no more lifecycle buttons").isZero();
+            assertThat(button(page, "Resolved").count())
+                    .as("a completed hotfix has no more lifecycle buttons")
+                    .isZero();
             assertThat(record(s).path("status").asText()).isEqualTo("completed");
 
             page.evaluate("window.__samePage = true");
-            page.waitForResponse(r -> r.url().endsWith("/checklist"),
+            page.waitForResponse(
+                    r -> r.url().endsWith("/checklist"),
                     () -> page.getByLabel("Post-mortem scheduled").check());
             assertThat(page.getByLabel("Post-mortem scheduled").isChecked()).isTrue();
-            assertThat(page.evaluate("window.__samePage === true")).as("ticked in place").isEqualTo(true);
+            assertThat(page.evaluate("window.__samePage === true"))
+                    .as("ticked in place")
+                    .isEqualTo(true);
             JsonNode postmortem = record(s).path("followUps").path("postmortem");
             assertThat(postmortem.path("done").asBoolean()).isTrue();
             assertThat(postmortem.path("doneAt").asText()).isEqualTo("2026-10-04T03:02:00Z");
 
             link(page, "History").click();
-            assertThat(page.locator(".history > li").count()).as("created, 2 edits, 3 events, 1 tick").isEqualTo(7);
-            assertThat(page.locator(".history").textContent()).contains("followUps.postmortem.done")
+            assertThat(page.locator(".history > li").count())
+                    .as("created, 2 edits, 3 events, 1 tick")
+                    .isEqualTo(7);
+            assertThat(page.locator(".history").textContent())
+                    .contains("followUps.postmortem.done")
                     .contains("Checkout returns 502 for all cards");
             assertThat(consoleErrors).as("no script error, no CSP violation").isEmpty();
         }
@@ -129,14 +151,18 @@ class RecordPageBrowserTest {
 
     @BothDatabases
     void twoTabsEditingTheSameSection_theSecondSeesBothVersions_andLosesNothing(TestDb db) throws Exception {
-        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
-             Chromium chromium = Chromium.launch();
-             BrowserContext first = chromium.browser().newContext();
-             BrowserContext second = chromium.browser().newContext()) {
+        try (db;
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
+                Chromium chromium = Chromium.launch();
+                BrowserContext first = chromium.browser().newContext();
+                BrowserContext second = chromium.browser().newContext()) {
             s.app().accounts().create("priya", Role.RESPONDER, PASSWORD, false);
             s.app().accounts().create("sam", Role.RESPONDER, PASSWORD, false);
-            s.http().post("/api/v1/hotfixes", "{\"title\":\"Checkout returns 502\",\"severity\":\"critical\","
-                    + "\"problem\":\"Payments fail\"}");
+            s.http()
+                    .post(
+                            "/api/v1/hotfixes",
+                            "{\"title\":\"Checkout returns 502\",\"severity\":\"critical\","
+                                    + "\"problem\":\"Payments fail\"}");
             Page a = signedIn(first, s, "priya");
             Page b = signedIn(second, s, "sam");
             for (Page p : List.of(a, b)) {
@@ -151,18 +177,23 @@ class RecordPageBrowserTest {
             button(b, "Save").click();
             Locator conflict = b.locator("#sec-emergency .conflict");
             expect(conflict).isVisible();
-            assertThat(conflict.textContent()).contains("was saved by priya while you were editing (problem)")
+            assertThat(conflict.textContent())
+                    .contains("was saved by priya while you were editing (problem)")
                     .contains("Payments fail: the provider rotated its intermediate certificate");
-            assertThat(b.getByLabel("Problem").inputValue()).as("sam's text is still in the form")
+            assertThat(b.getByLabel("Problem").inputValue())
+                    .as("sam's text is still in the form")
                     .isEqualTo("Payments fail with 502 at the gateway");
-            assertThat(record(s).path("problem").asText()).as("priya's save stands")
+            assertThat(record(s).path("problem").asText())
+                    .as("priya's save stands")
                     .isEqualTo("Payments fail: the provider rotated its intermediate certificate");
 
             button(b, "Save mine over theirs").click();
             expect(b.locator("#sec-emergency dd").first()).hasText("Payments fail with 502 at the gateway");
             assertThat(record(s).path("problem").asText()).isEqualTo("Payments fail with 502 at the gateway");
-            JsonNode history = s.http().get("/api/v1/hotfixes/HOTFIX-001/history").json();
-            assertThat(history.toString()).as("both versions are in the history")
+            JsonNode history =
+                    s.http().get("/api/v1/hotfixes/HOTFIX-001/history").json();
+            assertThat(history.toString())
+                    .as("both versions are in the history")
                     .contains("Payments fail: the provider rotated its intermediate certificate")
                     .contains("Payments fail with 502 at the gateway");
 
@@ -178,7 +209,8 @@ class RecordPageBrowserTest {
             expect(a.getByLabel("Rollback Plan")).hasCount(0);
             expect(a.locator("#sec-fix .conflict")).hasCount(0);
             JsonNode now = record(s);
-            assertThat(now.path("owner").asText()).as(s.http().get("/api/v1/hotfixes/HOTFIX-001/history").body())
+            assertThat(now.path("owner").asText())
+                    .as(s.http().get("/api/v1/hotfixes/HOTFIX-001/history").body())
                     .isEqualTo("Sam");
             assertThat(now.path("rollbackPlan").asText()).isEqualTo("Turn payments.pinning back on");
         }
@@ -187,31 +219,41 @@ class RecordPageBrowserTest {
     @org.junit.jupiter.api.Test
     void conflictView_screenshots() throws Exception {
         try (TestDb db = TestDb.sqlite();
-             RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
-             Chromium chromium = Chromium.launch()) {
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
+                Chromium chromium = Chromium.launch()) {
             s.app().accounts().create("sam", Role.RESPONDER, PASSWORD, false);
-            s.http().post("/api/v1/hotfixes", "{\"title\":\"Checkout returns 502\",\"severity\":\"critical\","
-                    + "\"owner\":\"Priya Raman\",\"problem\":\"Payments fail\"}");
+            s.http()
+                    .post(
+                            "/api/v1/hotfixes",
+                            "{\"title\":\"Checkout returns 502\",\"severity\":\"critical\","
+                                    + "\"owner\":\"Priya Raman\",\"problem\":\"Payments fail\"}");
             java.nio.file.Path dir = java.nio.file.Path.of("docs", "screenshots");
             java.nio.file.Files.createDirectories(dir);
             for (var size : List.of(new int[] {1280, 900}, new int[] {375, 740})) {
-                try (BrowserContext context = chromium.browser().newContext(new com.microsoft.playwright.Browser
-                        .NewContextOptions().setViewportSize(size[0], size[1]))) {
+                try (BrowserContext context = chromium.browser()
+                        .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                                .setViewportSize(size[0], size[1]))) {
                     Page page = signedIn(context, s, "sam");
                     page.navigate(s.url() + "/hotfixes/HOTFIX-001");
                     edit(page, "The Emergency");
                     int version = record(s).path("version").asInt();
                     String theirs = "Payments fail: the provider rotated its intermediate certificate at 02:0"
                             + (size[0] < 500 ? "6" : "5");
-                    s.as("priya", Role.RESPONDER).patch("/api/v1/hotfixes/HOTFIX-001", "{\"problem\":\"" + theirs
-                            + "\"}", "If-Match", "\"" + version + "\"");
+                    s.as("priya", Role.RESPONDER)
+                            .patch(
+                                    "/api/v1/hotfixes/HOTFIX-001",
+                                    "{\"problem\":\"" + theirs + "\"}",
+                                    "If-Match",
+                                    "\"" + version + "\"");
                     page.getByLabel("Problem").fill("Payments fail with 502 at the gateway since 02:10");
                     button(page, "Save").click();
                     expect(page.locator("#sec-emergency .conflict")).isVisible();
                     Object scrollWidth = page.evaluate("document.documentElement.scrollWidth");
                     assertThat(((Number) scrollWidth).intValue()).isLessThanOrEqualTo(size[0]);
-                    page.locator("#sec-emergency").screenshot(new Locator.ScreenshotOptions().setPath(dir.resolve(
-                            "conflict-" + (size[0] < 500 ? "phone" : "desktop") + ".png")));
+                    page.locator("#sec-emergency")
+                            .screenshot(new Locator.ScreenshotOptions()
+                                    .setPath(
+                                            dir.resolve("conflict-" + (size[0] < 500 ? "phone" : "desktop") + ".png")));
                 }
             }
         }
@@ -220,9 +262,9 @@ class RecordPageBrowserTest {
     @org.junit.jupiter.api.Test
     void aSessionEndingMidEdit_keepsTheTypedText_andSaysWhy() throws Exception {
         try (TestDb db = TestDb.sqlite();
-             RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
-             Chromium chromium = Chromium.launch();
-             BrowserContext context = chromium.browser().newContext()) {
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
+                Chromium chromium = Chromium.launch();
+                BrowserContext context = chromium.browser().newContext()) {
             s.app().accounts().create("priya", Role.RESPONDER, PASSWORD, false);
             s.http().post("/api/v1/hotfixes", "{\"title\":\"Checkout returns 502\",\"severity\":\"critical\"}");
             Page page = signedIn(context, s, "priya");
@@ -234,16 +276,20 @@ class RecordPageBrowserTest {
             expect(page.locator("#net-error")).isVisible();
             expect(page.locator("#net-error")).containsText("your session has ended");
             assertThat(page.getByLabel("Problem").inputValue()).isEqualTo("Typed at 3 AM, must not vanish");
-            assertThat(record(s).path("problem").isNull()).as("nothing was saved").isTrue();
+            assertThat(record(s).path("problem").isNull())
+                    .as("nothing was saved")
+                    .isTrue();
         }
     }
 
     @BothDatabases
     void withoutJavaScript_everyFormStillWorks(TestDb db) throws Exception {
-        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
-             Chromium chromium = Chromium.launch();
-             BrowserContext context = chromium.browser().newContext(new com.microsoft.playwright.Browser
-                     .NewContextOptions().setJavaScriptEnabled(false))) {
+        try (db;
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
+                Chromium chromium = Chromium.launch();
+                BrowserContext context = chromium.browser()
+                        .newContext(
+                                new com.microsoft.playwright.Browser.NewContextOptions().setJavaScriptEnabled(false))) {
             s.app().accounts().create("priya", Role.RESPONDER, PASSWORD, false);
             s.http().post("/api/v1/hotfixes", "{\"title\":\"Checkout returns 502\",\"severity\":\"critical\"}");
             Page page = signedIn(context, s, "priya");
@@ -260,7 +306,8 @@ class RecordPageBrowserTest {
             assertThat(page.getByLabel("Start log entry").isChecked()).isTrue();
             button(page, "Resolved without a deploy").click();
             assertThat(record(s).path("status").asText()).isEqualTo("completed");
-            assertThat(record(s).path("steps").path("startLog").path("done").asBoolean()).isTrue();
+            assertThat(record(s).path("steps").path("startLog").path("done").asBoolean())
+                    .isTrue();
         }
     }
 }

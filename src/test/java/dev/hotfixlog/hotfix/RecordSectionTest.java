@@ -15,19 +15,23 @@ import dev.hotfixlog.support.TestDb;
 class RecordSectionTest {
     @BothDatabases
     void savingAnUntouchedEditor_changesNothing_evenWithCommasLinesAndUnicode(TestDb db) {
-        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
+        try (db;
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
             HotfixService service = s.app().hotfixes();
-            ObjectNode body = Json.object().put("title", "Checkout | 502, \"quoted\" — ünïcödé 🚨")
-                    .put("severity", "high").put("owner", "Ana, on call")
+            ObjectNode body = Json.object()
+                    .put("title", "Checkout | 502, \"quoted\" — ünïcödé 🚨")
+                    .put("severity", "high")
+                    .put("owner", "Ana, on call")
                     .put("problem", "\nfirst line was empty\n```\ncode | pipes\n```\n  indented")
-                    .put("impact", "*all* <b>checkouts</b>").put("postmortemUrl", "https://wiki.example/pm?a=1&b=2")
+                    .put("impact", "*all* <b>checkouts</b>")
+                    .put("postmortemUrl", "https://wiki.example/pm?a=1&b=2")
                     .put("learning", "Pin, then rotate");
             body.putArray("systemsAffected").add("payments-gateway, EU").add("flag payments.pinning");
             Hotfix h = service.create(MergePatch.of(body), "t");
             SectionForms forms = new SectionForms(CustomFields.NONE);
             for (RecordSection section : RecordSection.values()) {
-                Hotfix after = service.edit(h.id(), h.version(),
-                        MergePatch.of(forms.patch(forms.values(section, h), false)), "t");
+                Hotfix after = service.edit(
+                        h.id(), h.version(), MergePatch.of(forms.patch(forms.values(section, h), false)), "t");
                 assertThat(after.version()).as(section.key()).isEqualTo(h.version());
                 assertThat(HotfixJson.write(after)).as(section.key()).isEqualTo(HotfixJson.write(h));
             }
@@ -41,13 +45,17 @@ class RecordSectionTest {
      */
     @BothDatabases
     void everyEditableFieldOfTheApi_hasAnInputOnTheRecordPage(TestDb db) {
-        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
+        try (db;
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
             ObjectNode body = Json.object().put("title", "Checkout 502").put("severity", "high");
             body.putArray("systemsAffected").add("payments");
             ObjectNode fus = body.putObject("followUps");
             for (FollowUpKind k : FollowUpKind.values()) {
-                fus.putObject(k.json()).put("description", "Write it up").put("owner", "Ana")
-                        .put("dueAt", "2026-10-11T00:00:00Z").put("link", "https://wiki.example/pm");
+                fus.putObject(k.json())
+                        .put("description", "Write it up")
+                        .put("owner", "Ana")
+                        .put("dueAt", "2026-10-11T00:00:00Z")
+                        .put("link", "https://wiki.example/pm");
             }
             Hotfix h = s.app().hotfixes().create(MergePatch.of(body), "t");
             java.util.Set<String> inputs = new java.util.HashSet<>();

@@ -25,23 +25,40 @@ class SecretRedactionApiTest {
     void secretsInAnyField_areMaskedNotedAndNeverStored(TestDb db) throws Exception {
         MutableClock clock = MutableClock.at("2026-10-04T02:17:00Z");
         try (RunningServer s = new RunningServer(db.config(), clock)) {
-            JsonNode h = s.http().post("/api/v1/hotfixes", "{\"title\":\"Key rotated\",\"severity\":\"high\","
-                    + "\"problem\":\"the job used " + AWS + " from env\","
-                    + "\"systemsAffected\":[\"billing\",\"postgres://app:" + DB_PASSWORD + "@db.internal/prod\"],"
-                    + "\"followUps\":{\"documentation\":{\"description\":\"-----BEGIN PRIVATE KEY-----\\n" + KEY_LINE
-                    + "\\n-----END PRIVATE KEY-----\"}}}").json();
+            JsonNode h = s.http()
+                    .post(
+                            "/api/v1/hotfixes",
+                            "{\"title\":\"Key rotated\",\"severity\":\"high\","
+                                    + "\"problem\":\"the job used " + AWS + " from env\","
+                                    + "\"systemsAffected\":[\"billing\",\"postgres://app:" + DB_PASSWORD
+                                    + "@db.internal/prod\"],"
+                                    + "\"followUps\":{\"documentation\":{\"description\":\"-----BEGIN PRIVATE KEY-----\\n"
+                                    + KEY_LINE
+                                    + "\\n-----END PRIVATE KEY-----\"}}}")
+                    .json();
 
             assertThat(h.path("problem").asText()).isEqualTo("the job used [REDACTED:aws-access-key-id] from env");
             assertThat(h.path("systemsAffected").get(1).asText())
                     .isEqualTo("postgres://app:[REDACTED:password-in-url]@db.internal/prod");
-            assertThat(h.path("followUps").path("documentation").path("description").asText())
+            assertThat(h.path("followUps")
+                            .path("documentation")
+                            .path("description")
+                            .asText())
                     .isEqualTo("[REDACTED:private-key]");
-            assertThat(notes(h)).containsExactly("problem aws-access-key-id", "systemsAffected[1] password-in-url",
-                    "followUps.documentation.description private-key");
+            assertThat(notes(h))
+                    .containsExactly(
+                            "problem aws-access-key-id",
+                            "systemsAffected[1] password-in-url",
+                            "followUps.documentation.description private-key");
 
             clock.advance(Duration.ofMinutes(5));
-            JsonNode edited = s.http().patch("/api/v1/hotfixes/HOTFIX-001",
-                    "{\"rollbackPlan\":\"restore with password=hunter2hunter2\"}", "If-Match", "\"1\"").json();
+            JsonNode edited = s.http()
+                    .patch(
+                            "/api/v1/hotfixes/HOTFIX-001",
+                            "{\"rollbackPlan\":\"restore with password=hunter2hunter2\"}",
+                            "If-Match",
+                            "\"1\"")
+                    .json();
             assertThat(edited.path("rollbackPlan").asText()).isEqualTo("restore with password=[REDACTED:password]");
             assertThat(notes(edited)).hasSize(4).endsWith("rollbackPlan password");
             assertThat(edited.path("redactions").get(3).path("at").asText()).isEqualTo("2026-10-04T02:22:00Z");
@@ -54,7 +71,9 @@ class SecretRedactionApiTest {
 
     private static List<String> notes(JsonNode h) {
         List<String> out = new ArrayList<>();
-        h.path("redactions").forEach(r -> out.add(r.path("field").asText() + " " + r.path("kind").asText()));
+        h.path("redactions")
+                .forEach(r ->
+                        out.add(r.path("field").asText() + " " + r.path("kind").asText()));
         return out;
     }
 
@@ -62,9 +81,16 @@ class SecretRedactionApiTest {
     private static List<String> tablesContaining(TestDb db, String needle) throws Exception {
         List<String> hits = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(db.url())) {
-            for (String table : List.of("hotfix", "hotfix_system", "hotfix_step", "follow_up", "hotfix_revision",
-                    "hotfix_redaction", "audit_event")) {
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
+            for (String table : List.of(
+                    "hotfix",
+                    "hotfix_system",
+                    "hotfix_step",
+                    "follow_up",
+                    "hotfix_revision",
+                    "hotfix_redaction",
+                    "audit_event")) {
+                try (Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
                     int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         for (int i = 1; i <= columns; i++) {

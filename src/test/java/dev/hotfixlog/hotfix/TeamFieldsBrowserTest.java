@@ -27,43 +27,58 @@ class TeamFieldsBrowserTest {
     @Test
     void aRequiredChoiceAndADate_areDeclaredWithTheRecord_refusedWhenMissing_andEditedInPlace() throws Exception {
         try (TestDb db = TestDb.sqlite();
-             RunningServer s = new RunningServer(db.config(Map.of(Setting.FIELDS, FIELDS)),
-                     MutableClock.at("2026-11-22T10:00:00Z"));
-             Chromium chromium = Chromium.launch();
-             BrowserContext context = chromium.browser().newContext()) {
+                RunningServer s = new RunningServer(
+                        db.config(Map.of(Setting.FIELDS, FIELDS)), MutableClock.at("2026-11-22T10:00:00Z"));
+                Chromium chromium = Chromium.launch();
+                BrowserContext context = chromium.browser().newContext()) {
             s.app().accounts().create("priya", Role.RESPONDER, PASSWORD, false);
             Page page = Chromium.signIn(context, s.url(), "priya", PASSWORD);
             page.navigate(s.url() + "/hotfixes/new?down=yes&wait=no");
             page.getByLabel("Title (brief description)").fill("Checkout returns 502");
             page.getByLabel("Severity").selectOption("high");
             page.getByLabel("SLA breached on").fill("2026-11-22");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Declare")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Declare"))
+                    .click();
 
             assertThat(page.locator("[id='fields.region-error']").textContent())
                     .isEqualTo("is required: Region, one of eu, us, apac");
-            assertThat(page.getByLabel("SLA breached on").inputValue()).as("nothing typed is lost")
+            assertThat(page.getByLabel("SLA breached on").inputValue())
+                    .as("nothing typed is lost")
                     .isEqualTo("2026-11-22");
             page.getByLabel("Region (required)").selectOption("eu");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Declare")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Declare"))
+                    .click();
 
             assertThat(page.url()).endsWith("/hotfixes/HOTFIX-001");
-            assertThat(page.locator("#sec-summary").textContent()).contains("Region (required)").contains("eu");
-            assertThat(page.locator("#sec-when").textContent()).contains("SLA breached on").contains("2026-11-22");
+            assertThat(page.locator("#sec-summary").textContent())
+                    .contains("Region (required)")
+                    .contains("eu");
+            assertThat(page.locator("#sec-when").textContent())
+                    .contains("SLA breached on")
+                    .contains("2026-11-22");
 
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit Summary")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit Summary"))
+                    .click();
             page.locator("#sec-summary select[name='fields.region']").selectOption("apac");
-            page.locator("#sec-summary").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator
-                    .GetByRoleOptions().setName("Save")).click();
+            page.locator("#sec-summary")
+                    .getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save"))
+                    .click();
             assertThat(page.locator("#sec-summary form")).hasCount(0);
             assertThat(page.locator("#sec-summary").textContent()).contains("apac");
 
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit When")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit When"))
+                    .click();
             page.locator("#sec-when input[name='fields.slaBreachedOn']").fill("2026-11-23");
-            page.locator("#sec-when").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator
-                    .GetByRoleOptions().setName("Save")).click();
+            page.locator("#sec-when")
+                    .getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save"))
+                    .click();
             assertThat(page.locator("#sec-when form")).hasCount(0);
 
-            assertThat(s.http().get("/api/v1/hotfixes/HOTFIX-001").json().path("fields").toString())
+            assertThat(s.http()
+                            .get("/api/v1/hotfixes/HOTFIX-001")
+                            .json()
+                            .path("fields")
+                            .toString())
                     .isEqualTo("{\"region\":\"apac\",\"slaBreachedOn\":\"2026-11-23\"}");
         }
     }

@@ -41,8 +41,8 @@ class TwoProcessCreateTest {
     @Test
     void createsFromTwoServersAndTheCli_are201Or503_andEachLandsOnce() throws Exception {
         try (TestDb db = TestDb.sqlite();
-             ServerProcess a = new ServerProcess(db.url(), db.dataDir());
-             ServerProcess b = new ServerProcess(db.url(), db.dataDir())) {
+                ServerProcess a = new ServerProcess(db.url(), db.dataDir());
+                ServerProcess b = new ServerProcess(db.url(), db.dataDir())) {
             HttpClient client = HttpClient.newHttpClient();
             Map<Integer, String> ids = new ConcurrentHashMap<>();
             List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -77,11 +77,15 @@ class TwoProcessCreateTest {
 
             assertThat(statuses).as("every answer of every attempt").isSubsetOf(201, 503);
             int total = CREATES + CLI_CREATES;
-            Set<String> expected = IntStream.rangeClosed(1, total).mapToObj(i -> String.format("HOTFIX-%03d", i))
+            Set<String> expected = IntStream.rangeClosed(1, total)
+                    .mapToObj(i -> String.format("HOTFIX-%03d", i))
                     .collect(Collectors.toCollection(TreeSet::new));
-            assertThat(new TreeSet<>(ids.values())).as("one id each, 1..n, no gap").isEqualTo(expected);
+            assertThat(new TreeSet<>(ids.values()))
+                    .as("one id each, 1..n, no gap")
+                    .isEqualTo(expected);
             assertThat(new TreeSet<>(ConcurrentCreateTest.IdsInList.all(new Http(a.url(), TestDb.ADMIN_TOKEN))))
-                    .as("nothing stored twice, nothing lost").isEqualTo(expected);
+                    .as("nothing stored twice, nothing lost")
+                    .isEqualTo(expected);
         }
     }
 
@@ -92,8 +96,9 @@ class TwoProcessCreateTest {
                 .header("Authorization", "Bearer " + TestDb.ADMIN_TOKEN)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "create-" + n)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"two processes " + n
-                        + "\",\"severity\":\"high\"}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"title\":\"two processes " + n + "\",\"severity\":\"high\"}"))
+                .build();
         for (int attempt = 1; attempt <= 20; attempt++) {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
             statuses.add(r.statusCode());
@@ -103,7 +108,9 @@ class TwoProcessCreateTest {
                 return m.group(1);
             }
             assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
-            assertThat(r.headers().firstValue("Retry-After")).as("a 503 says when to retry").isPresent();
+            assertThat(r.headers().firstValue("Retry-After"))
+                    .as("a 503 says when to retry")
+                    .isPresent();
             Thread.sleep(200L * attempt);
         }
         throw new AssertionError("create " + n + " still busy after 20 attempts");
@@ -113,8 +120,18 @@ class TwoProcessCreateTest {
     private static String cliCreate(TestDb db, int n) throws Exception {
         for (int attempt = 1; attempt <= 10; attempt++) {
             List<String> command = new ArrayList<>(ServerProcess.javaCommand(List.of()));
-            command.addAll(List.of("new", "--title", "from the cli " + n, "--severity", "high", "--idempotency-key",
-                    "cli-" + n, "--db", db.url(), "--data-dir", db.dataDir().toString()));
+            command.addAll(List.of(
+                    "new",
+                    "--title",
+                    "from the cli " + n,
+                    "--severity",
+                    "high",
+                    "--idempotency-key",
+                    "cli-" + n,
+                    "--db",
+                    db.url(),
+                    "--data-dir",
+                    db.dataDir().toString()));
             ProcessBuilder pb = new ProcessBuilder(command);
             pb.environment().put("HOTFIX_ACTOR", "tester");
             java.nio.file.Path err = java.nio.file.Files.createTempFile(db.dataDir(), "cli-", ".err");
@@ -124,7 +141,9 @@ class TwoProcessCreateTest {
             if (p.waitFor() == 0) {
                 return out.split("\\s+")[0];
             }
-            assertThat(java.nio.file.Files.readString(err)).as("the CLI fails only busy").contains("busy");
+            assertThat(java.nio.file.Files.readString(err))
+                    .as("the CLI fails only busy")
+                    .contains("busy");
             Thread.sleep(500L * attempt);
         }
         throw new AssertionError("the CLI's create " + n + " failed 10 times");

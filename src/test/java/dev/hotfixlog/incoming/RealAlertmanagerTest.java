@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotfixlog.Setting;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.Http;
-import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.Ports;
+import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
 import java.io.IOException;
 import java.net.URI;
@@ -43,13 +43,17 @@ class RealAlertmanagerTest {
     @BothDatabases
     void alertsThroughARealAlertmanager_openOneIncomingAlert_andClearTheHotfix(TestDb db) throws Exception {
         requireAlertmanager();
-        try (db; RunningServer s = new RunningServer(db.config(Map.of(Setting.INTEGRATIONS,
-                "alertmanager prod bearer=am-token-123 systems=service")), Clock.systemUTC());
-             Alertmanager am = Alertmanager.start(db.dataDir().resolve("am1"), s.url(), null, null)) {
+        try (db;
+                RunningServer s = new RunningServer(
+                        db.config(
+                                Map.of(Setting.INTEGRATIONS, "alertmanager prod bearer=am-token-123 systems=service")),
+                        Clock.systemUTC());
+                Alertmanager am = Alertmanager.start(db.dataDir().resolve("am1"), s.url(), null, null)) {
             Instant startsAt = Instant.now().minusSeconds(90).truncatedTo(ChronoUnit.MILLIS);
             am.post(alert(startsAt, null));
             Http api = s.http();
-            JsonNode a = await(api, "/api/v1/incoming", items -> items.size() == 1).get(0);
+            JsonNode a =
+                    await(api, "/api/v1/incoming", items -> items.size() == 1).get(0);
             assertThat(a.path("title").asText()).isEqualTo("Error rate above 5% on payments");
             assertThat(a.path("startedAt").asText()).isEqualTo(startsAt.toString());
             assertThat(Instant.parse(a.path("firstReceivedAt").asText())).isAfter(startsAt);
@@ -59,10 +63,13 @@ class RealAlertmanagerTest {
             assertThat(a.path("systems").toString()).isEqualTo("[\"payments\"]");
             String id = a.path("id").asText();
 
-            JsonNode h = api.post("/api/v1/incoming/" + id + "/declare", "{\"triage\":{\"productionDown\":true,"
-                    + "\"canWait\":false}}").json();
+            JsonNode h = api.post(
+                            "/api/v1/incoming/" + id + "/declare",
+                            "{\"triage\":{\"productionDown\":true," + "\"canWait\":false}}")
+                    .json();
             assertThat(h.path("detectedAt").asText()).isEqualTo(startsAt.toString());
-            assertThat(h.path("alertedAt").asText()).isEqualTo(a.path("firstReceivedAt").asText());
+            assertThat(h.path("alertedAt").asText())
+                    .isEqualTo(a.path("firstReceivedAt").asText());
 
             // Resolved in Alertmanager: it sends the resolution (send_resolved), the hotfix is stamped.
             Instant endsAt = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
@@ -74,7 +81,8 @@ class RealAlertmanagerTest {
             JsonNode cleared = api.get("/api/v1/incoming/" + id).json();
             assertThat(cleared.path("clearedAt").asText()).isEqualTo(endsAt.toString());
             assertThat(cleared.path("deliveries").asInt()).isGreaterThanOrEqualTo(2);
-            assertThat(api.get("/api/v1/incoming?state=all").json().path("items")).hasSize(1);
+            assertThat(api.get("/api/v1/incoming?state=all").json().path("items"))
+                    .hasSize(1);
         }
     }
 
@@ -82,17 +90,23 @@ class RealAlertmanagerTest {
     void twoAlertmanagerPeersInACluster_stillOneIncomingAlert(TestDb db) throws Exception {
         requireAlertmanager();
         int gossip1 = Ports.free();
-        try (db; RunningServer s = new RunningServer(db.config(Map.of(Setting.INTEGRATIONS,
-                "alertmanager prod bearer=am-token-123")), Clock.systemUTC());
-             Alertmanager one = Alertmanager.start(db.dataDir().resolve("peer1"), s.url(), gossip1, null);
-             Alertmanager two = Alertmanager.start(db.dataDir().resolve("peer2"), s.url(), Ports.free(), gossip1)) {
+        try (db;
+                RunningServer s = new RunningServer(
+                        db.config(Map.of(Setting.INTEGRATIONS, "alertmanager prod bearer=am-token-123")),
+                        Clock.systemUTC());
+                Alertmanager one = Alertmanager.start(db.dataDir().resolve("peer1"), s.url(), gossip1, null);
+                Alertmanager two = Alertmanager.start(db.dataDir().resolve("peer2"), s.url(), Ports.free(), gossip1)) {
             // Prometheus sends every alert to every Alertmanager of the cluster, at once.
             postToBoth(one, two, alert(Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS), null));
             Http api = s.http();
             await(api, "/api/v1/incoming?state=all", items -> items.size() == 1);
             // and it stays one: the other peer's copy, sent at once, folds into it
-            Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                    assertThat(api.get("/api/v1/incoming?state=all").json().path("items")).hasSize(1));
+            Awaitility.await()
+                    .during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(
+                                    api.get("/api/v1/incoming?state=all").json().path("items"))
+                            .hasSize(1));
         }
     }
 
@@ -100,20 +114,32 @@ class RealAlertmanagerTest {
     void twoPeersCutOffFromEachOther_bothSend_stillOneIncomingAlert(TestDb db) throws Exception {
         requireAlertmanager();
         // A partition: each peer is told of a peer it cannot reach, so each is first in its own cluster and sends.
-        try (db; RunningServer s = new RunningServer(db.config(Map.of(Setting.INTEGRATIONS,
-                "alertmanager prod bearer=am-token-123")), Clock.systemUTC());
-             Alertmanager one = Alertmanager.start(db.dataDir().resolve("peer1"), s.url(), Ports.free(), Ports.free());
-             Alertmanager two = Alertmanager.start(db.dataDir().resolve("peer2"), s.url(), Ports.free(),
-                     Ports.free())) {
+        try (db;
+                RunningServer s = new RunningServer(
+                        db.config(Map.of(Setting.INTEGRATIONS, "alertmanager prod bearer=am-token-123")),
+                        Clock.systemUTC());
+                Alertmanager one =
+                        Alertmanager.start(db.dataDir().resolve("peer1"), s.url(), Ports.free(), Ports.free());
+                Alertmanager two =
+                        Alertmanager.start(db.dataDir().resolve("peer2"), s.url(), Ports.free(), Ports.free())) {
             postToBoth(one, two, alert(Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS), null));
             Http api = s.http();
-            JsonNode a = await(api, "/api/v1/incoming?state=all", items -> items.size() == 1
-                    && detail(api, items.get(0)).path("received").size() >= 2).get(0);
+            JsonNode a = await(
+                            api,
+                            "/api/v1/incoming?state=all",
+                            items -> items.size() == 1
+                                    && detail(api, items.get(0))
+                                                    .path("received")
+                                                    .size()
+                                            >= 2)
+                    .get(0);
             List<String> senders = new ArrayList<>();
-            detail(api, a).path("received").forEach(d -> senders.add(
-                    d.path("body").asText().contains(one.externalUrl()) ? "peer1" : "peer2"));
+            detail(api, a)
+                    .path("received")
+                    .forEach(d -> senders.add(d.path("body").asText().contains(one.externalUrl()) ? "peer1" : "peer2"));
             assertThat(senders).containsExactlyInAnyOrder("peer1", "peer2");
-            assertThat(api.get("/api/v1/incoming?state=all").json().path("items")).hasSize(1);
+            assertThat(api.get("/api/v1/incoming?state=all").json().path("items"))
+                    .hasSize(1);
         }
     }
 
@@ -134,13 +160,19 @@ class RealAlertmanagerTest {
     }
 
     private static JsonNode await(Http api, String path, Predicate<JsonNode> done) {
-        return Awaitility.await("Alertmanager's notification").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100)).until(() -> api.get(path).json().path("items"), done);
+        return Awaitility.await("Alertmanager's notification")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get(path).json().path("items"), done);
     }
 
     private static JsonNode awaitRecord(Http api, String hotfix) {
-        return Awaitility.await("the resolution").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> api.get("/api/v1/hotfixes/" + hotfix).json(), r -> !r.path("alertsClearedAt").isNull());
+        return Awaitility.await("the resolution")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> api.get("/api/v1/hotfixes/" + hotfix).json(),
+                        r -> !r.path("alertsClearedAt").isNull());
     }
 
     /** One alert as Prometheus posts it to /api/v2/alerts. */
@@ -154,8 +186,10 @@ class RealAlertmanagerTest {
     }
 
     private static void requireAlertmanager() {
-        assertThat(Files.isExecutable(BINARY)).as("these tests drive Debian's Alertmanager: apt-get install "
-                + "prometheus-alertmanager (.ci/run does)").isTrue();
+        assertThat(Files.isExecutable(BINARY))
+                .as("these tests drive Debian's Alertmanager: apt-get install "
+                        + "prometheus-alertmanager (.ci/run does)")
+                .isTrue();
     }
 
     /** One Alertmanager process with a webhook receiver pointed at the log. */
@@ -180,9 +214,12 @@ class RealAlertmanagerTest {
                                 type: Bearer
                                 credentials: am-token-123
                     """.formatted(logUrl));
-            List<String> cmd = new ArrayList<>(List.of(BINARY.toString(),
-                    "--config.file=" + dir.resolve("alertmanager.yml"), "--storage.path=" + dir.resolve("data"),
-                    "--web.listen-address=127.0.0.1:" + port, "--web.external-url=http://127.0.0.1:" + port,
+            List<String> cmd = new ArrayList<>(List.of(
+                    BINARY.toString(),
+                    "--config.file=" + dir.resolve("alertmanager.yml"),
+                    "--storage.path=" + dir.resolve("data"),
+                    "--web.listen-address=127.0.0.1:" + port,
+                    "--web.external-url=http://127.0.0.1:" + port,
                     "--cluster.listen-address=" + (gossipPort == null ? "" : "127.0.0.1:" + gossipPort)));
             if (gossipPort != null) {
                 cmd.add("--cluster.advertise-address=127.0.0.1:" + gossipPort);
@@ -192,13 +229,17 @@ class RealAlertmanagerTest {
             if (peerPort != null) {
                 cmd.add("--cluster.peer=127.0.0.1:" + peerPort);
             }
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("alertmanager.log").toFile()).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("alertmanager.log").toFile())
+                    .start();
             Alertmanager am = new Alertmanager(p, port, dir, HttpClient.newHttpClient());
             for (int i = 0; i < 100; i++) {
                 try {
-                    HttpResponse<String> r = am.http.send(HttpRequest.newBuilder(URI.create(am.externalUrl()
-                            + "/-/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> r = am.http.send(
+                            HttpRequest.newBuilder(URI.create(am.externalUrl() + "/-/ready"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 200) {
                         return am;
                     }
@@ -208,7 +249,8 @@ class RealAlertmanagerTest {
                 Thread.sleep(100);
             }
             am.close();
-            throw new AssertionError("Alertmanager did not start: " + Files.readString(dir.resolve("alertmanager.log")));
+            throw new AssertionError(
+                    "Alertmanager did not start: " + Files.readString(dir.resolve("alertmanager.log")));
         }
 
         String externalUrl() {
@@ -216,9 +258,13 @@ class RealAlertmanagerTest {
         }
 
         void post(String alerts) throws Exception {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(externalUrl() + "/api/v2/alerts"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(alerts))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(externalUrl() + "/api/v2/alerts"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(alerts))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         }
 

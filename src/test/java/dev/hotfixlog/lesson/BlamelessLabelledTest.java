@@ -23,13 +23,12 @@ class BlamelessLabelledTest {
     private static final Pattern MARK = Pattern.compile("\\[([^\\]]+)\\]|\\{([^}]+)\\}");
     private static final Pattern TOKEN = Pattern.compile("\\S+");
 
-    record Row(List<String> people, String text, String expected, int names) {
-    }
+    record Row(List<String> people, String text, String expected, int names) {}
 
     static List<Row> rows() throws IOException {
         List<Row> out = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("src/test/resources/blameless/labelled.tsv"),
-                StandardCharsets.UTF_8)) {
+        for (String line :
+                Files.readAllLines(Path.of("src/test/resources/blameless/labelled.tsv"), StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
@@ -89,7 +88,8 @@ class BlamelessLabelledTest {
             }
         }
         double recall = planted == 0 ? 1 : 1.0 - (double) missed / planted;
-        System.out.printf("blameless labelled set: %d names planted, recall %.1f%%, %d ordinary words changed%n",
+        System.out.printf(
+                "blameless labelled set: %d names planted, recall %.1f%%, %d ordinary words changed%n",
                 planted, 100 * recall, wrong);
         assertThat(failures).as("rows whose output is not the expected text").isEmpty();
         assertThat(recall).isEqualTo(1.0);

@@ -30,24 +30,40 @@ import net.jqwik.api.constraints.Size;
  * text, the built site holds none of them.
  */
 class BlamelessSiteProperties {
-    private static final List<String> REAL = List.of("Priya Raman", "Tomás Ortega", "Zoë Brandt", "Jürgen Weiß",
-            "Siobhán O'Connell", "Kwame Mensah", "Øystein Dahl", "Mei-Ling Zhou", "Björn Lindqvist",
-            "Aleksandra Nowakowska", "Chidinma Okafor", "Hiroshi Tanaka", "Nguyễn Thị Hương", "Dmitri Volkov",
-            "José Ángel Iglesias", "Fatima Zahra Benali");
+    private static final List<String> REAL = List.of(
+            "Priya Raman",
+            "Tomás Ortega",
+            "Zoë Brandt",
+            "Jürgen Weiß",
+            "Siobhán O'Connell",
+            "Kwame Mensah",
+            "Øystein Dahl",
+            "Mei-Ling Zhou",
+            "Björn Lindqvist",
+            "Aleksandra Nowakowska",
+            "Chidinma Okafor",
+            "Hiroshi Tanaka",
+            "Nguyễn Thị Hương",
+            "Dmitri Volkov",
+            "José Ángel Iglesias",
+            "Fatima Zahra Benali");
 
     @Provide
     Arbitrary<String> person() {
-        Arbitrary<String> word = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(4).ofMaxLength(8)
+        Arbitrary<String> word = Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .ofMinLength(4)
+                .ofMaxLength(8)
                 .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1) + "qz".charAt(w.length() % 2));
         Arbitrary<String> invented = Combinators.combine(word, word).as((a, b) -> a + " " + b);
         return Arbitraries.oneOf(Arbitraries.of(REAL), invented);
     }
 
     @Property(tries = 15)
-    void noPersonTheLogKnows_appearsAnywhereInTheSite(@ForAll @Size(min = 4, max = 8) List<@net.jqwik.api.From(
-            "person") String> people) throws Exception {
+    void noPersonTheLogKnows_appearsAnywhereInTheSite(
+            @ForAll @Size(min = 4, max = 8) List<@net.jqwik.api.From("person") String> people) throws Exception {
         try (TestDb db = TestDb.sqlite();
-             App app = App.local(db.config(), Clock.fixed(Instant.parse("2026-10-05T09:00:00Z"), ZoneOffset.UTC))) {
+                App app = App.local(db.config(), Clock.fixed(Instant.parse("2026-10-05T09:00:00Z"), ZoneOffset.UTC))) {
             List<String> mentions = new ArrayList<>();
             for (int i = 0; i < people.size(); i++) {
                 String owner = people.get(i);
@@ -68,7 +84,9 @@ class BlamelessSiteProperties {
                 ObjectNode l = Json.object();
                 l.put("title", "What " + first(other) + " learned from " + last(owner));
                 l.put("summary", "As " + owner + " put it to " + email(third) + ": commit before async I/O.");
-                l.put("constraint", "Ask @" + handle(other) + " or " + first(third).toLowerCase(Locale.ROOT));
+                l.put(
+                        "constraint",
+                        "Ask @" + handle(other) + " or " + first(third).toLowerCase(Locale.ROOT));
                 l.put("signal", "The 502 rate fell to 0.1% once " + owner + " (" + email(owner) + ") looked.");
                 l.put("boundary", "Platform owns the pool; " + last(other) + " owns the daemons.");
                 l.put("operatingRule", "Never hold a transaction across a network call, says " + third + ".");
@@ -85,9 +103,13 @@ class BlamelessSiteProperties {
             for (String person : people) {
                 for (String token : person.split("[^\\p{L}]+")) {
                     if (token.length() >= 2) {
-                        assertThat(Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(token)
-                                + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-                                .matcher(site).find()).as(token + " of " + person).isFalse();
+                        assertThat(Pattern.compile(
+                                                "(?<![\\p{L}\\p{N}])" + Pattern.quote(token) + "(?![\\p{L}\\p{N}])",
+                                                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                                        .matcher(site)
+                                        .find())
+                                .as(token + " of " + person)
+                                .isFalse();
                     }
                 }
             }

@@ -24,26 +24,40 @@ public class FieldNotesTest {
     /** Three lessons in the words of seed 003, two published; the hotfixes carry owners and names. */
     public static void seedLessons(Http api) {
         LessonsTest.completedHotfix(api);
-        api.post("/api/v1/hotfixes", "{\"title\":\"Monitor showed standstill for 83 minutes\",\"severity\":\"high\","
-                + "\"owner\":\"Tomás Ortega <tomas.ortega@example.com>\",\"detectedAt\":\"2026-09-14T08:00:00Z\","
-                + "\"category\":\"Operational dashboard\"}");
-        api.post("/api/v1/hotfixes/HOTFIX-002/events", "{\"type\":\"resolved\",\"withoutDeploy\":true,"
-                + "\"at\":\"2026-09-14T09:23:00Z\"}");
-        api.patch("/api/v1/hotfixes/HOTFIX-002", "{\"steps\":{\"quickReview\":{\"done\":true,\"by\":\"Zoë Brandt\"}}}",
-                "If-Match", "\"" + api.get("/api/v1/hotfixes/HOTFIX-002").json().path("version").asInt() + "\"");
-        api.post("/api/v1/hotfixes/HOTFIX-001/lesson", "{\"title\":\"Commit before async I/O: how a single enricher "
-                + "idled the entire PgBouncer pool\",\"summary\":\"A transaction waiting on an HTTP reply is invisible "
-                + "in the connection pool — but it holds the slot. Priya Raman found it; with twelve parallel daemons "
-                + "that's enough to push a whole backend to 502.\",\"bucket\":\"state-model\","
-                + "\"tags\":[\"pgbouncer\",\"transactions\"],\"published\":true}");
-        api.post("/api/v1/hotfixes/HOTFIX-002/lesson", "{\"title\":\"Batch finalisation per container: why the "
-                + "monitor showed nothing for 83 minutes\",\"summary\":\"A pipeline with N parallel sub-jobs finalises "
-                + "its status at the batch level. The fix: finalise per container, not per batch.\","
-                + "\"constraint\":\"Ask tomas.ortega@example.com or @zoe: the status is written `once per batch`.\","
-                + "\"signal\":\"The pipeline dashboard shows each container's status within 30 s.\","
-                + "\"boundary\":\"Pipeline team owns finalisation; the monitor only reads it.\","
-                + "\"operatingRule\":\"Finalise status per container, not per batch.\",\"bucket\":\"state-model\","
-                + "\"published\":true}");
+        api.post(
+                "/api/v1/hotfixes",
+                "{\"title\":\"Monitor showed standstill for 83 minutes\",\"severity\":\"high\","
+                        + "\"owner\":\"Tomás Ortega <tomas.ortega@example.com>\",\"detectedAt\":\"2026-09-14T08:00:00Z\","
+                        + "\"category\":\"Operational dashboard\"}");
+        api.post(
+                "/api/v1/hotfixes/HOTFIX-002/events",
+                "{\"type\":\"resolved\",\"withoutDeploy\":true," + "\"at\":\"2026-09-14T09:23:00Z\"}");
+        api.patch(
+                "/api/v1/hotfixes/HOTFIX-002",
+                "{\"steps\":{\"quickReview\":{\"done\":true,\"by\":\"Zoë Brandt\"}}}",
+                "If-Match",
+                "\""
+                        + api.get("/api/v1/hotfixes/HOTFIX-002")
+                                .json()
+                                .path("version")
+                                .asInt() + "\"");
+        api.post(
+                "/api/v1/hotfixes/HOTFIX-001/lesson",
+                "{\"title\":\"Commit before async I/O: how a single enricher "
+                        + "idled the entire PgBouncer pool\",\"summary\":\"A transaction waiting on an HTTP reply is invisible "
+                        + "in the connection pool — but it holds the slot. Priya Raman found it; with twelve parallel daemons "
+                        + "that's enough to push a whole backend to 502.\",\"bucket\":\"state-model\","
+                        + "\"tags\":[\"pgbouncer\",\"transactions\"],\"published\":true}");
+        api.post(
+                "/api/v1/hotfixes/HOTFIX-002/lesson",
+                "{\"title\":\"Batch finalisation per container: why the "
+                        + "monitor showed nothing for 83 minutes\",\"summary\":\"A pipeline with N parallel sub-jobs finalises "
+                        + "its status at the batch level. The fix: finalise per container, not per batch.\","
+                        + "\"constraint\":\"Ask tomas.ortega@example.com or @zoe: the status is written `once per batch`.\","
+                        + "\"signal\":\"The pipeline dashboard shows each container's status within 30 s.\","
+                        + "\"boundary\":\"Pipeline team owns finalisation; the monitor only reads it.\","
+                        + "\"operatingRule\":\"Finalise status per container, not per batch.\",\"bucket\":\"state-model\","
+                        + "\"published\":true}");
         api.post("/api/v1/lessons", "{\"title\":\"Draft that is not ready\",\"cases\":[\"HOTFIX-001\"]}");
     }
 
@@ -53,34 +67,46 @@ public class FieldNotesTest {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-05T09:00:00Z"))) {
             seedLessons(s.http());
             // A lesson's evidence: a screenshot whose file name and note name people.
-            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(40, 30,
-                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.image.BufferedImage img =
+                    new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
             java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
             javax.imageio.ImageIO.write(img, "png", png);
-            dev.hotfixlog.attachment.Attachment shot = s.app().attachments().add(
-                    dev.hotfixlog.attachment.Owner.parse("LESSON-002"), new dev.hotfixlog.attachment.Upload(
-                            "tomas-ortega-dashboard.png", "Tomás Ortega's dashboard at 09:23, mail zoe@example.com",
-                            png.toByteArray()), "priya");
+            dev.hotfixlog.attachment.Attachment shot = s.app()
+                    .attachments()
+                    .add(
+                            dev.hotfixlog.attachment.Owner.parse("LESSON-002"),
+                            new dev.hotfixlog.attachment.Upload(
+                                    "tomas-ortega-dashboard.png",
+                                    "Tomás Ortega's dashboard at 09:23, mail zoe@example.com",
+                                    png.toByteArray()),
+                            "priya");
             FieldNotes.Report r = s.app().fieldNotes().build(out, "https://notes.example.com/");
             assertThat(r.lessons()).isEqualTo(2);
-            assertThat(Files.readAllBytes(out.resolve("img/" + shot.sha256() + ".png"))).isEqualTo(png.toByteArray());
+            assertThat(Files.readAllBytes(out.resolve("img/" + shot.sha256() + ".png")))
+                    .isEqualTo(png.toByteArray());
             assertThat(r.categories()).isEqualTo(2);
         }
         String index = Files.readString(out.resolve("index.html"));
-        assertThat(index).contains("Lessons from production.")
+        assertThat(index)
+                .contains("Lessons from production.")
                 .contains("<a href=\"lessons/002-batch-finalisation-per-container-why-the-monitor-showed.html\">"
                         + "Batch finalisation per container: why the monitor showed nothing for 83 minutes</a>")
                 .contains("The fix: finalise per container, not per batch.")
-                .doesNotContain("Draft that is not ready").doesNotContain("<script");
-        String lesson = Files.readString(out.resolve(
-                "lessons/002-batch-finalisation-per-container-why-the-monitor-showed.html"));
+                .doesNotContain("Draft that is not ready")
+                .doesNotContain("<script");
+        String lesson = Files.readString(
+                out.resolve("lessons/002-batch-finalisation-per-container-why-the-monitor-showed.html"));
         assertThat(lesson).containsPattern("<img src=\"\\.\\./img/[0-9a-f]{64}\\.png\" alt=\"[^\"]*dashboard at 09:23");
         try (Stream<Path> files = Files.walk(out)) {
             assertThat(files.map(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT)))
-                    .as("no person in a file name").noneMatch(n -> n.contains("tomas") || n.contains("ortega"));
+                    .as("no person in a file name")
+                    .noneMatch(n -> n.contains("tomas") || n.contains("ortega"));
         }
-        assertThat(lesson).contains("<code>once per batch</code>").contains("HOTFIX-002")
-                .contains("Monitor showed standstill for 83 minutes").contains("resolved in 83 min")
+        assertThat(lesson)
+                .contains("<code>once per batch</code>")
+                .contains("HOTFIX-002")
+                .contains("Monitor showed standstill for 83 minutes")
+                .contains("resolved in 83 min")
                 .contains("<a href=\"../categories/operational-dashboard.html\">Operational dashboard</a>");
         assertThat(Files.readString(out.resolve("categories/configuration-rollout.html")))
                 .contains("Commit before async I/O");
@@ -107,7 +133,9 @@ public class FieldNotesTest {
         assertThat(Vnu.errors(html)).as("the Nu HTML Checker").isEmpty();
         Path broken = out.resolveSibling("broken.html");
         Files.writeString(broken, "<!DOCTYPE html><html lang=en><title>x</title><p><div></span>");
-        assertThat(Vnu.errors(List.of(broken))).as("the checker finds what is wrong").contains("Stray end tag");
+        assertThat(Vnu.errors(List.of(broken)))
+                .as("the checker finds what is wrong")
+                .contains("Stray end tag");
     }
 
     @BothDatabases
@@ -117,7 +145,8 @@ public class FieldNotesTest {
         Files.writeString(out.resolve("thesis.tex"), "precious");
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-05T09:00:00Z"))) {
             seedLessons(s.http());
-            assertThatThrownBy(() -> s.app().fieldNotes().build(out, null)).isInstanceOf(ValidationException.class)
+            assertThatThrownBy(() -> s.app().fieldNotes().build(out, null))
+                    .isInstanceOf(ValidationException.class)
                     .hasMessageContaining("is not empty");
             assertThatThrownBy(() -> s.app().fieldNotes().build(db.dataDir().resolve("x"), "ftp://no"))
                     .hasMessageContaining("baseUrl");
@@ -126,7 +155,9 @@ public class FieldNotesTest {
             s.http().patch("/api/v1/lessons/LESSON-002", "{\"published\":false}", "If-Match", "\"1\"");
             assertThat(s.app().fieldNotes().build(site, null).lessons()).isEqualTo(1);
             try (Stream<Path> files = Files.list(site.resolve("lessons"))) {
-                assertThat(files.toList()).as("the unpublished lesson's page is gone").hasSize(1);
+                assertThat(files.toList())
+                        .as("the unpublished lesson's page is gone")
+                        .hasSize(1);
             }
         }
     }
@@ -136,16 +167,23 @@ public class FieldNotesTest {
         Path out = db.dataDir().resolve("links");
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-05T09:00:00Z"))) {
             LessonsTest.completedHotfix(s.http());
-            s.http().post("/api/v1/hotfixes/HOTFIX-001/lesson", "{\"constraint\":\"See [the runbook](https://wiki.example"
-                    + ".com/rb), [mail](mailto:sre@example.com), [home](../index.html), [bad](data:text/html;base64,"
-                    + "PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==), [worse](javascript:alert(1)), ![img](data:image/svg+xml,x)"
-                    + " and [vb](vbscript:x).\",\"bucket\":\"state-model\",\"published\":true}");
+            s.http()
+                    .post(
+                            "/api/v1/hotfixes/HOTFIX-001/lesson",
+                            "{\"constraint\":\"See [the runbook](https://wiki.example"
+                                    + ".com/rb), [mail](mailto:sre@example.com), [home](../index.html), [bad](data:text/html;base64,"
+                                    + "PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==), [worse](javascript:alert(1)), ![img](data:image/svg+xml,x)"
+                                    + " and [vb](vbscript:x).\",\"bucket\":\"state-model\",\"published\":true}");
             s.app().fieldNotes().build(out, "https://notes.example.com/");
         }
         String site = everything(out);
-        assertThat(site).contains("href=\"https://wiki.example.com/rb\"")
-                .contains("href=\"../index.html\"").doesNotContain("href=\"data:").doesNotContain("src=\"data:")
-                .doesNotContain("href=\"javascript:").doesNotContain("href=\"vbscript:");
+        assertThat(site)
+                .contains("href=\"https://wiki.example.com/rb\"")
+                .contains("href=\"../index.html\"")
+                .doesNotContain("href=\"data:")
+                .doesNotContain("src=\"data:")
+                .doesNotContain("href=\"javascript:")
+                .doesNotContain("href=\"vbscript:");
     }
 
     static String everything(Path dir) throws Exception {
@@ -162,7 +200,8 @@ public class FieldNotesTest {
     }
 
     private static Document xml(Path file) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(Files.readAllBytes(file)));
     }
 }

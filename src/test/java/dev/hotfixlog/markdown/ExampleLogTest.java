@@ -37,8 +37,9 @@ class ExampleLogTest {
 
     @BothDatabases
     void theExampleLog_importsEveryFieldInItsPlace(TestDb db) throws IOException {
-        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
-            ImportReport r = s.app().markdown().importLog(resource("example-hotfix-log.md"), false, "ana", n -> { });
+        try (db;
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+            ImportReport r = s.app().markdown().importLog(resource("example-hotfix-log.md"), false, "ana", n -> {});
             assertThat(r.created()).containsExactly("HOTFIX-003", "HOTFIX-004", "HOTFIX-002", "HOTFIX-001");
             assertThat(r.emergencyTypes().total()).isEqualTo(2);
             assertThat(r.warningSigns().total()).isEqualTo(2);
@@ -51,30 +52,37 @@ class ExampleLogTest {
             assertThat(h3.timeline().explicitDuration()).isEqualTo(Duration.ofMinutes(38));
             assertThat(h3.owner()).isEqualTo("Priya Raman");
             assertThat(h3.status()).isEqualTo(Status.ACTIVE);
-            assertThat(h3.text("problem")).isEqualTo("Every card payment failed with 502 at the gateway; the "
-                    + "provider rotated its intermediate certificate and our pinned bundle no longer matched.");
-            assertThat(h3.text("impact")).isEqualTo("All checkouts in EU and US (about 1,900 failed orders in "
-                    + "30 minutes); revenue stopped.");
-            assertThat(h3.text("whyEmergency")).isEqualTo("Production checkout was down; it could not wait "
-                    + "2-4 hours.");
-            assertThat(h3.text("changeMade")).isEqualTo("Replaced the pinned certificate bundle with the provider's "
-                    + "published chain and disabled pinning behind a flag.");
-            assertThat(h3.systemsAffected()).containsExactly("payments-gateway (config/tls/provider-chain.pem)",
-                    "feature flag `payments.pinning`");
-            assertThat(h3.text("rollbackPlan")).isEqualTo("Re-enable `payments.pinning` and redeploy the previous "
-                    + "bundle (tag gateway-2026.10.03).");
-            assertThat(h3.text("rootCause")).isEqualTo("Certificate pinning to an intermediate that the provider "
-                    + "rotated without notice.");
-            assertThat(h3.text("riskAccepted")).isEqualTo("Pinning disabled for the provider until a "
-                    + "rotation-safe check exists; no load test of the new chain.");
-            assertThat(h3.text("monitoring")).isEqualTo("gateway 5xx rate, payment success ratio, TLS handshake "
-                    + "errors per minute.");
+            assertThat(h3.text("problem"))
+                    .isEqualTo("Every card payment failed with 502 at the gateway; the "
+                            + "provider rotated its intermediate certificate and our pinned bundle no longer matched.");
+            assertThat(h3.text("impact"))
+                    .isEqualTo("All checkouts in EU and US (about 1,900 failed orders in "
+                            + "30 minutes); revenue stopped.");
+            assertThat(h3.text("whyEmergency"))
+                    .isEqualTo("Production checkout was down; it could not wait " + "2-4 hours.");
+            assertThat(h3.text("changeMade"))
+                    .isEqualTo("Replaced the pinned certificate bundle with the provider's "
+                            + "published chain and disabled pinning behind a flag.");
+            assertThat(h3.systemsAffected())
+                    .containsExactly(
+                            "payments-gateway (config/tls/provider-chain.pem)", "feature flag `payments.pinning`");
+            assertThat(h3.text("rollbackPlan"))
+                    .isEqualTo("Re-enable `payments.pinning` and redeploy the previous "
+                            + "bundle (tag gateway-2026.10.03).");
+            assertThat(h3.text("rootCause"))
+                    .isEqualTo("Certificate pinning to an intermediate that the provider " + "rotated without notice.");
+            assertThat(h3.text("riskAccepted"))
+                    .isEqualTo("Pinning disabled for the provider until a "
+                            + "rotation-safe check exists; no load test of the new chain.");
+            assertThat(h3.text("monitoring"))
+                    .isEqualTo("gateway 5xx rate, payment success ratio, TLS handshake " + "errors per minute.");
             assertThat(h3.followUps().get(FollowUpKind.POSTMORTEM).done()).isTrue();
             assertThat(h3.followUps().get(FollowUpKind.POSTMORTEM).description())
                     .isEqualTo("for 2026-10-06 with Priya Raman, Tomás Ortega");
             assertThat(h3.followUps().get(FollowUpKind.PROPER_FIX).done()).isFalse();
-            assertThat(h3.followUps().get(FollowUpKind.PROPER_FIX).description()).isEqualTo("Pin to the provider's "
-                    + "root and alert 30 days before any pinned certificate expires");
+            assertThat(h3.followUps().get(FollowUpKind.PROPER_FIX).description())
+                    .isEqualTo(
+                            "Pin to the provider's " + "root and alert 30 days before any pinned certificate expires");
             assertThat(h3.followUps().get(FollowUpKind.PROCESS_IMPROVEMENT).description())
                     .isEqualTo("Subscribe the payments channel to the provider's certificate notices");
             assertThat(h3.followUps().get(FollowUpKind.DOCUMENTATION).description())
@@ -89,29 +97,40 @@ class ExampleLogTest {
             Hotfix h2 = get(hotfixes, 2);
             assertThat(h2.title()).isEqualTo("Login loop for SSO users");
             assertThat(h2.status()).isEqualTo(Status.COMPLETED);
-            assertThat(h2.timeline().detectedAt()).as("a day is not a time: none is made up").isNull();
+            assertThat(h2.timeline().detectedAt())
+                    .as("a day is not a time: none is made up")
+                    .isNull();
             assertThat(h2.timeline().explicitDuration()).isEqualTo(Duration.ofMinutes(25));
             assertThat(h2.followUps().values()).allMatch(f -> f.done());
-            assertThat(h2.text("learning")).isEqualTo("Cookie SameSite defaults changed with the framework "
-                    + "upgrade; test SSO in the release checklist.");
+            assertThat(h2.text("learning"))
+                    .isEqualTo("Cookie SameSite defaults changed with the framework "
+                            + "upgrade; test SSO in the release checklist.");
             assertThat(h2.text("postmortemUrl")).isEqualTo("https://wiki.example.com/postmortems/hotfix-002");
             assertThat(h2.severity()).as("the one-line form has no severity").isEqualTo(Severity.NOT_STATED);
-            assertThat(r.skipped()).contains("HOTFIX-002: a completed one-line entry has no severity; recorded as "
-                    + "not stated");
+            assertThat(r.skipped())
+                    .contains("HOTFIX-002: a completed one-line entry has no severity; recorded as " + "not stated");
 
             Hotfix h1 = get(hotfixes, 1);
             assertThat(h1.timeline().explicitDuration()).isEqualTo(Duration.ofHours(2));
             assertThat(h1.followUps().values()).noneMatch(f -> f.done());
-            assertThat(h1.text("learning")).isEqualTo("Retries without idempotency keys turn one failure into "
-                    + "two charges.");
+            assertThat(h1.text("learning"))
+                    .isEqualTo("Retries without idempotency keys turn one failure into " + "two charges.");
 
             String log = s.app().markdown().export(LogFormat.LOG);
-            assertThat(log).contains("**Follow-up:** Proper fix in progress |")
-                    .contains("- **Type 1:** Configuration rollout - **Prevention:** Staged rollout with a schema check")
+            assertThat(log)
+                    .contains("**Follow-up:** Proper fix in progress |")
+                    .contains(
+                            "- **Type 1:** Configuration rollout - **Prevention:** Staged rollout with a schema check")
                     .contains("- **Signal 2:** Payment success ratio → **Threshold:** under 97% for 5 minutes");
-            assertThat(hotfixes.create(dev.hotfixlog.json.MergePatch.of(dev.hotfixlog.json.Json.object()
-                    .put("title", "next").put("severity", "high")), "ana").id().toString())
-                    .as("new ids continue after the highest imported one").isEqualTo("HOTFIX-005");
+            assertThat(hotfixes.create(
+                                    dev.hotfixlog.json.MergePatch.of(dev.hotfixlog.json.Json.object()
+                                            .put("title", "next")
+                                            .put("severity", "high")),
+                                    "ana")
+                            .id()
+                            .toString())
+                    .as("new ids continue after the highest imported one")
+                    .isEqualTo("HOTFIX-005");
         }
     }
 
@@ -122,10 +141,11 @@ class ExampleLogTest {
      */
     @BothDatabases
     void theLogExport_matchesTheGoldenLayout_andReimportsToTheSameRecords(TestDb db) throws IOException {
-        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+        try (db;
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
             MarkdownService md = s.app().markdown();
             String example = resource("example-hotfix-log.md");
-            md.importLog(example.substring(example.indexOf('\n') + 1), false, "ana", n -> { });
+            md.importLog(example.substring(example.indexOf('\n') + 1), false, "ana", n -> {});
             Map<String, String> before = records(s.app().hotfixes());
             String log = md.export(LogFormat.LOG);
             Path golden = Path.of("src/test/resources/golden/example-log.md");
@@ -133,24 +153,33 @@ class ExampleLogTest {
                 Files.writeString(golden, log);
             }
             assertThat(log).isEqualTo(Files.readString(golden));
-            assertThat(log.replace("  \n", "\n")).isEqualTo(resource("example-hotfix-log.md").replace("  \n", "\n"));
+            assertThat(log.replace("  \n", "\n"))
+                    .isEqualTo(resource("example-hotfix-log.md").replace("  \n", "\n"));
 
-            ImportReport again = md.importLog(log, false, "ana", n -> { });
+            ImportReport again = md.importLog(log, false, "ana", n -> {});
             assertThat(again.created()).isEmpty();
             assertThat(again.updated()).isEmpty();
             assertThat(again.unchanged()).hasSize(4);
             assertThat(records(s.app().hotfixes())).isEqualTo(before);
-            assertThat(s.app().hotfixes().history(new HotfixId(3))).as("nothing new in the history").hasSize(1);
+            assertThat(s.app().hotfixes().history(new HotfixId(3)))
+                    .as("nothing new in the history")
+                    .hasSize(1);
         }
         try (TestDb fresh = db.isPostgres() ? TestDb.postgres() : TestDb.sqlite();
-             RunningServer s = new RunningServer(fresh.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+                RunningServer s = new RunningServer(fresh.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
             // The log export of the example, into an empty log, gives the example's records.
-            s.app().markdown().importLog(Files.readString(Path.of("src/test/resources/golden/example-log.md")), false,
-                    "ana", n -> { });
+            s.app()
+                    .markdown()
+                    .importLog(
+                            Files.readString(Path.of("src/test/resources/golden/example-log.md")),
+                            false,
+                            "ana",
+                            n -> {});
             try (TestDb first = db.isPostgres() ? TestDb.postgres() : TestDb.sqlite();
-                 RunningServer t = new RunningServer(first.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
-                t.app().markdown().importLog(resource("example-hotfix-log.md"), false, "ana", n -> { });
-                assertThat(records(s.app().hotfixes())).isEqualTo(records(t.app().hotfixes()));
+                    RunningServer t = new RunningServer(first.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+                t.app().markdown().importLog(resource("example-hotfix-log.md"), false, "ana", n -> {});
+                assertThat(records(s.app().hotfixes()))
+                        .isEqualTo(records(t.app().hotfixes()));
             }
         }
     }
@@ -158,7 +187,8 @@ class ExampleLogTest {
     /** Every record's editable fields and status, by id: what "the same records" means. */
     static Map<String, String> records(HotfixService hotfixes) {
         Map<String, String> out = new TreeMap<>();
-        for (Hotfix h : hotfixes.list(new dev.hotfixlog.hotfix.HotfixQuery(null, null, 500, null)).items()) {
+        for (Hotfix h : hotfixes.list(new dev.hotfixlog.hotfix.HotfixQuery(null, null, 500, null))
+                .items()) {
             out.put(h.id().toString(), h.status().json() + " " + HotfixJson.editable(h));
         }
         return out;

@@ -42,20 +42,27 @@ class ImportFlagSpellingTest {
             REFUSED.forEach((query, field) -> {
                 Http.Response r = api.post("/api/v1/import" + query, log, "Content-Type", "text/markdown");
                 soft.assertThat(r.status()).as(query).isEqualTo(400);
-                soft.assertThat(r.json().path("errors").path(0).path("field").asText()).as(query).isEqualTo(field);
+                soft.assertThat(r.json().path("errors").path(0).path("field").asText())
+                        .as(query)
+                        .isEqualTo(field);
             });
             soft.assertAll();
-            assertThat(api.get("/api/v1/hotfixes").json().path("items").size()).as("nothing imported").isZero();
+            assertThat(api.get("/api/v1/hotfixes").json().path("items").size())
+                    .as("nothing imported")
+                    .isZero();
 
             Http.Response dry = api.post("/api/v1/import?dryRun=true", log, "Content-Type", "text/markdown");
             assertThat(dry.status()).isEqualTo(200);
             assertThat(dry.json().path("dryRun").asBoolean()).isTrue();
             assertThat(dry.json().path("created").size()).isPositive();
-            assertThat(api.get("/api/v1/hotfixes").json().path("items").size()).as("a dry run stores nothing")
+            assertThat(api.get("/api/v1/hotfixes").json().path("items").size())
+                    .as("a dry run stores nothing")
                     .isZero();
-            assertThat(api.post("/api/v1/import?dryRun=false", log, "Content-Type", "text/markdown").status())
+            assertThat(api.post("/api/v1/import?dryRun=false", log, "Content-Type", "text/markdown")
+                            .status())
                     .isEqualTo(200);
-            assertThat(api.get("/api/v1/hotfixes").json().path("items").size()).as("dryRun=false imports")
+            assertThat(api.get("/api/v1/hotfixes").json().path("items").size())
+                    .as("dryRun=false imports")
                     .isPositive();
         }
     }

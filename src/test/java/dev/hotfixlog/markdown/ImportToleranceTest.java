@@ -21,7 +21,8 @@ import java.util.List;
 
 /** A log as people really fill the template in, and a log that cannot be read. */
 class ImportToleranceTest {
-    private static final String MESSY = String.join("\r\n",
+    private static final String MESSY = String.join(
+            "\r\n",
             "# Our hotfixes",
             "",
             "Some intro text people keep above the log.",
@@ -96,14 +97,19 @@ class ImportToleranceTest {
 
     @BothDatabases
     void aMessyRealLog_importsWithEveryToleranceTheIssueLists(TestDb db) {
-        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+        try (db;
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
             MarkdownService md = s.app().markdown();
-            ImportReport dry = md.importLog(MESSY, true, "ana", n -> { });
+            ImportReport dry = md.importLog(MESSY, true, "ana", n -> {});
             assertThat(dry.created()).containsExactly("HOTFIX-120", "HOTFIX-007", "HOTFIX-100");
-            assertThat(s.app().hotfixes().list(dev.hotfixlog.hotfix.HotfixQuery.firstPage()).items())
-                    .as("a dry run changes nothing").isEmpty();
+            assertThat(s.app()
+                            .hotfixes()
+                            .list(dev.hotfixlog.hotfix.HotfixQuery.firstPage())
+                            .items())
+                    .as("a dry run changes nothing")
+                    .isEmpty();
 
-            ImportReport r = md.importLog(MESSY, false, "ana", n -> { });
+            ImportReport r = md.importLog(MESSY, false, "ana", n -> {});
             assertThat(r.created()).containsExactly("HOTFIX-120", "HOTFIX-007", "HOTFIX-100");
             assertThat(r.skipped()).contains("line 57: section 'Team Notes' is not part of the log; kept as written");
             Hotfix h = s.app().hotfixes().get(new HotfixId(120));
@@ -133,18 +139,20 @@ class ImportToleranceTest {
 
             // What the template has no place for is kept verbatim and written back where it stood.
             String one = md.exportOne(new HotfixId(120));
-            assertThat(one).contains("**Rollback Plan:** [How to undo if it makes things worse]\n\n**Ticket:** OPS-42\n")
+            assertThat(one)
+                    .contains("**Rollback Plan:** [How to undo if it makes things worse]\n\n**Ticket:** OPS-42\n")
                     .contains("#### Timeline notes\n\n02:17 paged; 02:30 found it\n");
             String log = md.export(LogFormat.LOG);
             assertThat(log).as("the page as its people wrote it, CRLF and all").isEqualTo(MESSY);
 
-            ImportReport again = md.importLog(MESSY, false, "ana", n -> { });
-            assertThat(again.unchanged()).as("re-importing changes nothing")
+            ImportReport again = md.importLog(MESSY, false, "ana", n -> {});
+            assertThat(again.unchanged())
+                    .as("re-importing changes nothing")
                     .containsExactly("HOTFIX-120", "HOTFIX-007", "HOTFIX-100");
-            assertThat(md.importLog(log, false, "ana", n -> { }).unchanged()).hasSize(3);
+            assertThat(md.importLog(log, false, "ana", n -> {}).unchanged()).hasSize(3);
 
             String newer = MESSY.replace("**Impact:** p99 latency 9 s", "**Impact:** p99 latency 11 s");
-            ImportReport update = md.importLog(newer, false, "ben", n -> { });
+            ImportReport update = md.importLog(newer, false, "ben", n -> {});
             assertThat(update.updated()).containsExactly("HOTFIX-120");
             List<Revision> history = s.app().hotfixes().history(new HotfixId(120));
             assertThat(history).hasSize(2);
@@ -154,14 +162,23 @@ class ImportToleranceTest {
                 assertThat(c.field()).isEqualTo("impact");
                 assertThat(c.after().asText()).isEqualTo("p99 latency 11 s | error rate 12%");
             });
-            assertThat(s.app().hotfixes().create(dev.hotfixlog.json.MergePatch.of(dev.hotfixlog.json.Json.object()
-                    .put("title", "next").put("severity", "high")), "ana").id().toString()).isEqualTo("HOTFIX-121");
+            assertThat(s.app()
+                            .hotfixes()
+                            .create(
+                                    dev.hotfixlog.json.MergePatch.of(dev.hotfixlog.json.Json.object()
+                                            .put("title", "next")
+                                            .put("severity", "high")),
+                                    "ana")
+                            .id()
+                            .toString())
+                    .isEqualTo("HOTFIX-121");
         }
     }
 
     @BothDatabases
     void anUnreadablePage_namesEachLine_andAppliesNothing(TestDb db) {
-        String bad = String.join("\n",
+        String bad = String.join(
+                "\n",
                 "## Active Hotfixes",
                 "",
                 "### 🚨 [HOTFIX-1] Fine entry",
@@ -189,34 +206,63 @@ class ImportToleranceTest {
                 "```",
                 "never closed",
                 "");
-        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
-            assertThatThrownBy(() -> s.app().markdown().importLog(bad, false, "ana", n -> { }))
-                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).containsExactly(
-                            new FieldError("line 7", "Severity: 'Urgent' is not a severity; write 🔴 Critical, 🟡 "
-                                    + "High or 🔵 Medium"),
-                            new FieldError("line 8", "Date/Time: 'yesterday at noon' is not a time; expected "
-                                    + "ISO-8601 like 2026-10-04T02:17:00Z (a time without a zone is read as UTC), "
-                                    + "now, or 10 min ago"),
-                            new FieldError("line 9", "Duration: 'a while' is not a duration; write e.g. 45 min, "
-                                    + "1h 30m, 2 hours or PT1H30M"),
-                            new FieldError("line 11", "'HOTFIX-abc' is not a hotfix id; write HOTFIX- and a number, "
-                                    + "or HOTFIX-XXX for a new one"),
-                            new FieldError("line 17", "an entry heading needs its id in brackets, like: ### 🚨 "
-                                    + "[HOTFIX-007] Checkout returns 502"),
-                            new FieldError("line 19", "'HOTFIX-0' is not a hotfix id: must be HOTFIX-001 or above, "
-                                    + "was number 0"),
-                            new FieldError("line 25", "this code block is never closed (a line of ``` is missing)")));
-            assertThat(s.app().hotfixes().list(dev.hotfixlog.hotfix.HotfixQuery.firstPage()).items()).isEmpty();
+        try (db;
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+            assertThatThrownBy(() -> s.app().markdown().importLog(bad, false, "ana", n -> {}))
+                    .isInstanceOfSatisfying(
+                            ValidationException.class,
+                            e -> assertThat(e.errors())
+                                    .containsExactly(
+                                            new FieldError(
+                                                    "line 7",
+                                                    "Severity: 'Urgent' is not a severity; write 🔴 Critical, 🟡 "
+                                                            + "High or 🔵 Medium"),
+                                            new FieldError(
+                                                    "line 8",
+                                                    "Date/Time: 'yesterday at noon' is not a time; expected "
+                                                            + "ISO-8601 like 2026-10-04T02:17:00Z (a time without a zone is read as UTC), "
+                                                            + "now, or 10 min ago"),
+                                            new FieldError(
+                                                    "line 9",
+                                                    "Duration: 'a while' is not a duration; write e.g. 45 min, "
+                                                            + "1h 30m, 2 hours or PT1H30M"),
+                                            new FieldError(
+                                                    "line 11",
+                                                    "'HOTFIX-abc' is not a hotfix id; write HOTFIX- and a number, "
+                                                            + "or HOTFIX-XXX for a new one"),
+                                            new FieldError(
+                                                    "line 17",
+                                                    "an entry heading needs its id in brackets, like: ### 🚨 "
+                                                            + "[HOTFIX-007] Checkout returns 502"),
+                                            new FieldError(
+                                                    "line 19",
+                                                    "'HOTFIX-0' is not a hotfix id: must be HOTFIX-001 or above, "
+                                                            + "was number 0"),
+                                            new FieldError(
+                                                    "line 25",
+                                                    "this code block is never closed (a line of ``` is missing)")));
+            assertThat(s.app()
+                            .hotfixes()
+                            .list(dev.hotfixlog.hotfix.HotfixQuery.firstPage())
+                            .items())
+                    .isEmpty();
 
             // Readable, but a record breaks the rules: still nothing is applied, and the line is named.
             String rules = "## Active Hotfixes\n\n### 🚨 [HOTFIX-1] Fine\n**Severity:** High\n\n"
                     + "### 🚨 [HOTFIX-3] No severity\n**Who:** Sam\n";
-            assertThatThrownBy(() -> s.app().markdown().importLog(rules, false, "ana", n -> { }))
-                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).containsExactly(
-                            new FieldError("line 6", "HOTFIX-003 severity: is required: one of critical, high, "
-                                    + "medium")));
-            assertThat(s.app().hotfixes().list(dev.hotfixlog.hotfix.HotfixQuery.firstPage()).items())
-                    .as("the fine entry before it was not applied either").isEmpty();
+            assertThatThrownBy(() -> s.app().markdown().importLog(rules, false, "ana", n -> {}))
+                    .isInstanceOfSatisfying(
+                            ValidationException.class,
+                            e -> assertThat(e.errors())
+                                    .containsExactly(new FieldError(
+                                            "line 6",
+                                            "HOTFIX-003 severity: is required: one of critical, high, " + "medium")));
+            assertThat(s.app()
+                            .hotfixes()
+                            .list(dev.hotfixlog.hotfix.HotfixQuery.firstPage())
+                            .items())
+                    .as("the fine entry before it was not applied either")
+                    .isEmpty();
         }
     }
 
@@ -229,36 +275,55 @@ class ImportToleranceTest {
         int n = 700; // three chunks of records and then some
         StringBuilder page = new StringBuilder("## Active Hotfixes\n\n");
         for (int i = 1; i <= n; i++) {
-            page.append("### 🚨 [HOTFIX-").append(1000 + i).append("] Entry ").append(i)
-                    .append("\n**Severity:** High\n**Problem:** number ").append(i).append("\n\n");
+            page.append("### 🚨 [HOTFIX-")
+                    .append(1000 + i)
+                    .append("] Entry ")
+                    .append(i)
+                    .append("\n**Severity:** High\n**Problem:** number ")
+                    .append(i)
+                    .append("\n\n");
         }
         page.append("### 🚨 [HOTFIX-XXX] One without a number\n**Severity:** Medium\n\n");
-        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+        try (db;
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
             MarkdownService md = s.app().markdown();
-            String broken = page.toString().replace("### 🚨 [HOTFIX-1600] Entry 600\n**Severity:** High",
-                    "### 🚨 [HOTFIX-1600] Entry 600\n**Who:** Sam");
-            assertThatThrownBy(() -> md.importLog(broken, false, "ana", x -> { }))
-                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).containsExactly(
-                            new FieldError("line 2399", "HOTFIX-1600 severity: is required: one of critical, high, "
-                                    + "medium")));
-            assertThat(s.app().hotfixes().list(dev.hotfixlog.hotfix.HotfixQuery.firstPage()).items())
-                    .as("the chunks written before the bad entry were undone").isEmpty();
+            String broken = page.toString()
+                    .replace(
+                            "### 🚨 [HOTFIX-1600] Entry 600\n**Severity:** High",
+                            "### 🚨 [HOTFIX-1600] Entry 600\n**Who:** Sam");
+            assertThatThrownBy(() -> md.importLog(broken, false, "ana", x -> {}))
+                    .isInstanceOfSatisfying(
+                            ValidationException.class,
+                            e -> assertThat(e.errors())
+                                    .containsExactly(new FieldError(
+                                            "line 2399",
+                                            "HOTFIX-1600 severity: is required: one of critical, high, " + "medium")));
+            assertThat(s.app()
+                            .hotfixes()
+                            .list(dev.hotfixlog.hotfix.HotfixQuery.firstPage())
+                            .items())
+                    .as("the chunks written before the bad entry were undone")
+                    .isEmpty();
 
             List<Integer> told = new java.util.ArrayList<>();
             ImportReport r = md.importLog(page.toString(), false, "ana", told::add);
-            assertThat(r.created()).hasSize(n + 1).startsWith("HOTFIX-1001", "HOTFIX-1002")
+            assertThat(r.created())
+                    .hasSize(n + 1)
+                    .startsWith("HOTFIX-1001", "HOTFIX-1002")
                     .endsWith("HOTFIX-1700", "HOTFIX-1701");
             assertThat(told).isSorted().last().isEqualTo(n + 1);
             assertThat(s.app().hotfixes().get(HotfixId.parse("HOTFIX-1650")).text("problem"))
                     .isEqualTo("number 650");
 
-            String newer = page.toString().replace("**Problem:** number 5\n", "**Problem:** number five\n")
+            String newer = page.toString()
+                    .replace("**Problem:** number 5\n", "**Problem:** number five\n")
                     .replace("**Problem:** number 690\n", "**Problem:** number six hundred ninety\n")
                     .replace("### 🚨 [HOTFIX-XXX] One without a number", "### 🚨 [HOTFIX-1701] One without a number");
-            ImportReport update = md.importLog(newer, false, "ben", x -> { });
+            ImportReport update = md.importLog(newer, false, "ben", x -> {});
             assertThat(update.updated()).containsExactly("HOTFIX-1005", "HOTFIX-1690");
             assertThat(update.unchanged()).hasSize(n - 1);
-            Revision last = s.app().hotfixes().history(HotfixId.parse("HOTFIX-1690")).get(1);
+            Revision last =
+                    s.app().hotfixes().history(HotfixId.parse("HOTFIX-1690")).get(1);
             assertThat(last.actor()).isEqualTo("ben");
             assertThat(s.app().hotfixes().get(HotfixId.parse("HOTFIX-1690")).text("problem"))
                     .isEqualTo("number six hundred ninety");
@@ -267,10 +332,11 @@ class ImportToleranceTest {
 
     @BothDatabases
     void aThematicBreakOfFiveThousandDashes_isARule_notAStackOverflow(TestDb db) {
-        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+        try (db;
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
             String page = "## Active Hotfixes\n\n### 🚨 [HOTFIX-001] Pool\n**Severity:** High\n" + "-".repeat(5_000)
                     + "\n" + "- ".repeat(5_000) + "-\n";
-            ImportReport r = s.app().markdown().importLog(page, false, "ana", n -> { });
+            ImportReport r = s.app().markdown().importLog(page, false, "ana", n -> {});
             assertThat(r.created()).containsExactly("HOTFIX-001");
         }
     }

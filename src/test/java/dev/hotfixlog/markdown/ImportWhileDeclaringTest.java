@@ -25,16 +25,22 @@ class ImportWhileDeclaringTest {
         for (int i = 0; i < 300; i++) {
             page.append("### 🚨 [HOTFIX-XXX] Imported ").append(i).append("\n**Severity:** 🟡 High\n\n");
         }
-        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+        try (db;
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
-                Future<ImportReport> imported = pool.submit(() -> s.app().markdown().importLog(page.toString(), false,
-                        "ana", n -> { }));
+                Future<ImportReport> imported =
+                        pool.submit(() -> s.app().markdown().importLog(page.toString(), false, "ana", n -> {}));
                 List<Future<Hotfix>> declared = new ArrayList<>();
                 for (int i = 0; i < 20; i++) {
                     int n = i;
-                    declared.add(pool.submit(() -> s.app().hotfixes().create(MergePatch.of(Json.object()
-                            .put("title", "Declared " + n).put("severity", "critical")), "sam")));
+                    declared.add(pool.submit(() -> s.app()
+                            .hotfixes()
+                            .create(
+                                    MergePatch.of(Json.object()
+                                            .put("title", "Declared " + n)
+                                            .put("severity", "critical")),
+                                    "sam")));
                 }
                 assertThat(imported.get().created()).hasSize(300);
                 for (Future<Hotfix> f : declared) {
@@ -43,7 +49,10 @@ class ImportWhileDeclaringTest {
             } finally {
                 pool.shutdown();
             }
-            List<Hotfix> all = s.app().hotfixes().list(new HotfixQuery(null, null, 500, null)).items();
+            List<Hotfix> all = s.app()
+                    .hotfixes()
+                    .list(new HotfixQuery(null, null, 500, null))
+                    .items();
             assertThat(all).hasSize(320);
             assertThat(new HashSet<>(all.stream().map(Hotfix::id).toList())).hasSize(320);
         }

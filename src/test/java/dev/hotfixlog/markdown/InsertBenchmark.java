@@ -26,31 +26,34 @@ import java.util.Map;
  * {@code bench/inserts.sh [entries=10000] [rounds=2]}.
  */
 public final class InsertBenchmark {
-    private static final List<String> TABLES = List.of("hotfix", "hotfix_system", "hotfix_step", "follow_up",
-            "hotfix_revision");
+    private static final List<String> TABLES =
+            List.of("hotfix", "hotfix_system", "hotfix_step", "follow_up", "hotfix_revision");
 
-    private InsertBenchmark() {
-    }
+    private InsertBenchmark() {}
 
-    record Table(String columns, List<Object[]> rows) {
-    }
+    record Table(String columns, List<Object[]> rows) {}
 
     public static void main(String[] args) throws Exception {
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         // The rows per statement to compare, in this order in every round; by default one against the default.
-        int[] variants = args.length > 2 ? java.util.Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt)
-                .toArray() : new int[] {1, MultiRowInsert.ROWS_PER_STATEMENT};
+        int[] variants = args.length > 2
+                ? java.util.Arrays.stream(args, 2, args.length)
+                        .mapToInt(Integer::parseInt)
+                        .toArray()
+                : new int[] {1, MultiRowInsert.ROWS_PER_STATEMENT};
         Path dir = Files.createTempDirectory("hotfix-insert-bench-");
         Path source = dir.resolve("imported.db");
-        try (App app = App.local(Config.withOverrides(Map.of(Setting.DB_URL, "jdbc:sqlite:" + source,
-                Setting.DATA_DIR, dir.toString())), Clock.systemUTC())) {
-            app.markdown().importLog(MarkdownBenchmark.generate(entries), false, "bench", n -> { });
+        try (App app = App.local(
+                Config.withOverrides(Map.of(Setting.DB_URL, "jdbc:sqlite:" + source, Setting.DATA_DIR, dir.toString())),
+                Clock.systemUTC())) {
+            app.markdown().importLog(MarkdownBenchmark.generate(entries), false, "bench", n -> {});
         }
         Map<String, Table> tables = read(source);
-        System.out.printf("# Inserts of one %d-entry import's rows into a fresh SQLite log; %d rounds; %d cores;"
-                + " Java %s%n%n", entries, rounds, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+        System.out.printf(
+                "# Inserts of one %d-entry import's rows into a fresh SQLite log; %d rounds; %d cores;"
+                        + " Java %s%n%n",
+                entries, rounds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.println("| round | rows per statement | " + String.join(" ms | ", TABLES) + " ms | all ms |");
         System.out.println("|---:|---:|" + "---:|".repeat(TABLES.size() + 1));
         for (int round = 1; round <= rounds; round++) {
@@ -85,7 +88,8 @@ public final class InsertBenchmark {
 
     private static Map<String, Table> read(Path db) throws Exception {
         Map<String, Table> out = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement st = c.createStatement()) {
             for (String name : TABLES) {
                 try (ResultSet rs = st.executeQuery("SELECT * FROM " + name)) {
                     ResultSetMetaData md = rs.getMetaData();

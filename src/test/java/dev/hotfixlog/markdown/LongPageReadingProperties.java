@@ -25,7 +25,8 @@ class LongPageReadingProperties {
     private static final List<String> BLOCKS = List.of(
             "## Active Hotfixes\n\n",
             "## Completed Hotfixes\n\n",
-            MarkdownBenchmark.generate(1).replaceFirst("(?s)^.*?(### )", "$1")
+            MarkdownBenchmark.generate(1)
+                    .replaceFirst("(?s)^.*?(### )", "$1")
                     .replaceFirst("(?s)## Hotfix Patterns.*$", ""),
             "### 🚨 [HOTFIX-200] Fence with headings inside\n\n**Severity:** 🔴 Critical\n\n#### The Fix\n\n"
                     + "**Change Made:**\n```\n### 🚨 [HOTFIX-777] not an entry\n## Completed Hotfixes\n---\n```\n"
@@ -47,8 +48,8 @@ class LongPageReadingProperties {
             "---\n\n");
 
     @Property(tries = 400)
-    void aPageReadInPieces_readsAsInOnePiece(@ForAll("pages") String page, @ForAll @IntRange(min = 2, max = 12)
-            int pieces) {
+    void aPageReadInPieces_readsAsInOnePiece(
+            @ForAll("pages") String page, @ForAll @IntRange(min = 2, max = 12) int pieces) {
         assertThat(LogReader.read(page, pieces)).isEqualTo(LogReader.read(page, 1));
     }
 

@@ -3,10 +3,10 @@ package dev.hotfixlog.markdown;
 import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.Setting;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.channels.FileChannel;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +21,7 @@ import java.util.Map;
  * Run with {@code bench/markdown.sh [entries=10000] [rounds=4]}.
  */
 public final class MarkdownBenchmark {
-    private MarkdownBenchmark() {
-    }
+    private MarkdownBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -32,26 +31,32 @@ public final class MarkdownBenchmark {
         String page = generate(entries);
         Files.writeString(file, page);
         long bytes = Files.size(file);
-        System.out.printf("# Markdown benchmark: %d entries, %.1f MB; SQLite; %d rounds; %d cores; Java %s%n%n",
-                entries, bytes / 1e6, rounds, Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                "# Markdown benchmark: %d entries, %.1f MB; SQLite; %d rounds; %d cores; Java %s%n%n",
+                entries,
+                bytes / 1e6,
+                rounds,
+                Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
-        System.out.println("| round | read bytes ms | parse ms | same rows copied ms | import ms | export log ms "
-                + "| export full ms | write bytes ms | import / read | import / (parse + rows) | export full / write |");
+        System.out.println(
+                "| round | read bytes ms | parse ms | same rows copied ms | import ms | export log ms "
+                        + "| export full ms | write bytes ms | import / read | import / (parse + rows) | export full / write |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         List<double[]> rows = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             double read = millis(() -> Files.readString(file));
             double parse = millis(() -> LogReader.read(page));
             Path db = dir.resolve("round-" + round + ".db");
-            Config config = Config.withOverrides(Map.of(Setting.DB_URL, "jdbc:sqlite:" + db, Setting.DATA_DIR,
-                    dir.toString()));
+            Config config =
+                    Config.withOverrides(Map.of(Setting.DB_URL, "jdbc:sqlite:" + db, Setting.DATA_DIR, dir.toString()));
             double[] r = new double[9];
             try (App app = App.local(config, Clock.systemUTC())) {
                 MarkdownService md = app.markdown();
                 double imp = millis(() -> {
-                    ImportReport report = md.importLog(Files.readString(file), false, "bench", n -> { });
+                    ImportReport report = md.importLog(Files.readString(file), false, "bench", n -> {});
                     if (report.created().size() != entries) {
-                        throw new IllegalStateException("created " + report.created().size());
+                        throw new IllegalStateException(
+                                "created " + report.created().size());
                     }
                     return report;
                 });
@@ -71,7 +76,8 @@ public final class MarkdownBenchmark {
             r[8] = copyRows(db, dir.resolve("copy-" + round + ".db"));
             r[6] = r[2] / (r[1] + r[8]);
             rows.add(r);
-            System.out.printf("| %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f× | %.1f× | %.0f× |%n",
+            System.out.printf(
+                    "| %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f× | %.1f× | %.0f× |%n",
                     round, r[0], r[1], r[8], r[2], r[3], r[4], r[5], r[2] / r[0], r[6], r[7]);
         }
         // Round 1 runs in a cold JVM, as a CLI import does; the later rounds show the code once compiled.
@@ -79,16 +85,21 @@ public final class MarkdownBenchmark {
         List<double[]> warm = new ArrayList<>(rows.subList(Math.min(1, rows.size() - 1), rows.size()));
         warm.sort((a, b) -> Double.compare(a[2], b[2]));
         double[] median = warm.get(warm.size() / 2);
-        System.out.printf("%ncold (round 1): import %.2f s, export full %.2f s, export log %.2f s; import is %.1f× "
-                + "parse + rows copied%n", cold[2] / 1000, cold[4] / 1000, cold[3] / 1000, cold[6]);
-        System.out.printf("warm median (rounds 2..): import %.2f s, export full %.2f s, export log %.2f s "
-                + "(goal: each under 3 s); import is %.1f× parse + rows copied%n", median[2] / 1000, median[4] / 1000,
-                median[3] / 1000, median[6]);
+        System.out.printf(
+                "%ncold (round 1): import %.2f s, export full %.2f s, export log %.2f s; import is %.1f× "
+                        + "parse + rows copied%n",
+                cold[2] / 1000, cold[4] / 1000, cold[3] / 1000, cold[6]);
+        System.out.printf(
+                "warm median (rounds 2..): import %.2f s, export full %.2f s, export log %.2f s "
+                        + "(goal: each under 3 s); import is %.1f× parse + rows copied%n",
+                median[2] / 1000, median[4] / 1000, median[3] / 1000, median[6]);
         // What a person waits for: the whole command through the launcher, and the part of it that is start-up.
         double startup = cli(dir.resolve("cli-empty"), "list");
         double command = cli(dir.resolve("cli-import"), "import", file.toString());
-        System.out.printf("CLI (`./hotfix`, a new JVM): `hotfix import` %.2f s, of which start-up and migrations "
-                + "(`hotfix list` on a new database) %.2f s%n", command / 1000, startup / 1000);
+        System.out.printf(
+                "CLI (`./hotfix`, a new JVM): `hotfix import` %.2f s, of which start-up and migrations "
+                        + "(`hotfix list` on a new database) %.2f s%n",
+                command / 1000, startup / 1000);
         System.exit(0);
     }
 
@@ -96,8 +107,8 @@ public final class MarkdownBenchmark {
     private static double cli(Path dataDir, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("./hotfix"));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().keySet().removeIf(k -> k.startsWith("HOTFIX_"));
         pb.environment().put("HOTFIX_DATA_DIR", dataDir.toString());
         pb.environment().put("HOTFIX_LOG_LEVEL", "WARN");
@@ -118,14 +129,22 @@ public final class MarkdownBenchmark {
     private static double copyRows(Path imported, Path target) throws Exception {
         dev.hotfixlog.store.Database.open("jdbc:sqlite:" + target, "", "", 1).close();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + target);
-             java.sql.Statement st = c.createStatement()) {
+                java.sql.Statement st = c.createStatement()) {
             st.execute("PRAGMA journal_mode=WAL");
             st.execute("PRAGMA synchronous=FULL");
             st.execute("ATTACH DATABASE '" + imported + "' AS src");
             return millis(() -> {
                 c.setAutoCommit(false);
-                for (String t : List.of("hotfix", "hotfix_system", "hotfix_step", "follow_up", "hotfix_redaction",
-                        "hotfix_revision", "hotfix_markdown", "emergency_type", "warning_sign")) {
+                for (String t : List.of(
+                        "hotfix",
+                        "hotfix_system",
+                        "hotfix_step",
+                        "follow_up",
+                        "hotfix_redaction",
+                        "hotfix_revision",
+                        "hotfix_markdown",
+                        "emergency_type",
+                        "warning_sign")) {
                     st.executeUpdate("INSERT INTO main." + t + " SELECT * FROM src." + t);
                 }
                 c.commit();
@@ -153,24 +172,28 @@ public final class MarkdownBenchmark {
             if (i == active + 1) {
                 b.append("## Completed Hotfixes\n\n");
             }
-            b.append("### 🚨 [HOTFIX-").append(String.format("%03d", i)).append("] Checkout returns 502 after TLS "
-                    + "rotation #").append(i).append("\n\n");
-            b.append("**Date/Time:** 2026-10-04 02:17  \n**Severity:** ").append(i % 3 == 0 ? "🔴 Critical"
-                    : i % 3 == 1 ? "🟡 High" : "🔵 Medium").append("  \n**Duration:** 38 minutes  \n**Who:** Priya "
-                    + "Raman\n\n#### The Emergency\n\n**Problem:** Every card payment failed with 502 at the gateway; "
-                    + "the provider rotated its intermediate certificate | ünïcödé ✓  \n**Impact:** All checkouts "
-                    + "in EU and US (about 1,900 failed orders in 30 minutes)  \n**Why Emergency:** Production "
-                    + "checkout was down; it could not wait 2-4 hours.\n\n#### The Fix\n\n**Change Made:**\n"
-                    + "```yaml\npayments:\n  pinning: false   # see `payments.pinning`\n```\n"
-                    + "**Files/Systems Affected:** payments-gateway (config/tls/chain.pem), feature flag "
-                    + "`payments.pinning`  \n**Rollback Plan:** Re-enable `payments.pinning` and redeploy "
-                    + "[gateway-2026.10.03](https://git.example.com/tags/gateway-2026.10.03).\n\n#### The Context\n\n"
-                    + "**Root Cause (Initial):** Pinning to an intermediate the provider rotated.  \n**Risk "
-                    + "Accepted:** No load test of the new chain.  \n**Monitoring:** gateway 5xx rate, payment "
-                    + "success ratio.\n\n#### Follow-up Required\n\n- [x] **Post-mortem scheduled** for 2026-10-06 "
-                    + "with Priya Raman\n- [ ] **Proper fix planned** - Pin to the root and alert 30 days ahead\n"
-                    + "- [ ] **Process improvement** - Subscribe to the provider's notices\n- [ ] **Documentation "
-                    + "updates** - Runbook: \"Provider TLS rotation\"\n\n---\n\n");
+            b.append("### 🚨 [HOTFIX-")
+                    .append(String.format("%03d", i))
+                    .append("] Checkout returns 502 after TLS " + "rotation #")
+                    .append(i)
+                    .append("\n\n");
+            b.append("**Date/Time:** 2026-10-04 02:17  \n**Severity:** ")
+                    .append(i % 3 == 0 ? "🔴 Critical" : i % 3 == 1 ? "🟡 High" : "🔵 Medium")
+                    .append("  \n**Duration:** 38 minutes  \n**Who:** Priya "
+                            + "Raman\n\n#### The Emergency\n\n**Problem:** Every card payment failed with 502 at the gateway; "
+                            + "the provider rotated its intermediate certificate | ünïcödé ✓  \n**Impact:** All checkouts "
+                            + "in EU and US (about 1,900 failed orders in 30 minutes)  \n**Why Emergency:** Production "
+                            + "checkout was down; it could not wait 2-4 hours.\n\n#### The Fix\n\n**Change Made:**\n"
+                            + "```yaml\npayments:\n  pinning: false   # see `payments.pinning`\n```\n"
+                            + "**Files/Systems Affected:** payments-gateway (config/tls/chain.pem), feature flag "
+                            + "`payments.pinning`  \n**Rollback Plan:** Re-enable `payments.pinning` and redeploy "
+                            + "[gateway-2026.10.03](https://git.example.com/tags/gateway-2026.10.03).\n\n#### The Context\n\n"
+                            + "**Root Cause (Initial):** Pinning to an intermediate the provider rotated.  \n**Risk "
+                            + "Accepted:** No load test of the new chain.  \n**Monitoring:** gateway 5xx rate, payment "
+                            + "success ratio.\n\n#### Follow-up Required\n\n- [x] **Post-mortem scheduled** for 2026-10-06 "
+                            + "with Priya Raman\n- [ ] **Proper fix planned** - Pin to the root and alert 30 days ahead\n"
+                            + "- [ ] **Process improvement** - Subscribe to the provider's notices\n- [ ] **Documentation "
+                            + "updates** - Runbook: \"Provider TLS rotation\"\n\n---\n\n");
         }
         b.append("## Hotfix Patterns & Prevention\n\n### Common Emergency Types\n\n- **Type 1:** Certificate "
                 + "rotation - **Prevention:** Expiry alerts\n\n### Warning Signs\n\n- **Signal 1:** 5xx rate → "

@@ -40,13 +40,51 @@ import net.jqwik.api.lifecycle.AfterProperty;
  * placeholders, empty and multi-line fields. Each try imports into a real database; on both.
  */
 class MarkdownRoundTripProperties {
-    private static final List<String> PIECES = List.of("Checkout", "returns", "502", "Ünïcödé", "日本語", "🚨", "|",
-            "a | b | c", "**bold**", "_em_", "`code`", "```", "~~~", "~~~~~", "\n", "\n\n", "  ", "[x]", "[ ]",
-            "[link](https://example.com/a?b=1&c=2)", "- item", "* item", "# heading", "### 🚨 [HOTFIX-9] fake",
-            "#### The Fix", "---", "> quote", "\\", "<b>bold</b>", "&amp;", ":", "Problem:", "**Impact:** x",
-            "\t", "[Best guess at cause]", "- [x] **Post-mortem scheduled** for x", "1. one", "    indented",
-            "**Duration:** 5 min | **Follow-up:** Done | **Learning:** x", "```json\n{}\n```", "→", "'quoted'");
-    private static final List<String> LINE_PIECES = PIECES.stream().filter(p -> !p.contains("\n")).toList();
+    private static final List<String> PIECES = List.of(
+            "Checkout",
+            "returns",
+            "502",
+            "Ünïcödé",
+            "日本語",
+            "🚨",
+            "|",
+            "a | b | c",
+            "**bold**",
+            "_em_",
+            "`code`",
+            "```",
+            "~~~",
+            "~~~~~",
+            "\n",
+            "\n\n",
+            "  ",
+            "[x]",
+            "[ ]",
+            "[link](https://example.com/a?b=1&c=2)",
+            "- item",
+            "* item",
+            "# heading",
+            "### 🚨 [HOTFIX-9] fake",
+            "#### The Fix",
+            "---",
+            "> quote",
+            "\\",
+            "<b>bold</b>",
+            "&amp;",
+            ":",
+            "Problem:",
+            "**Impact:** x",
+            "\t",
+            "[Best guess at cause]",
+            "- [x] **Post-mortem scheduled** for x",
+            "1. one",
+            "    indented",
+            "**Duration:** 5 min | **Follow-up:** Done | **Learning:** x",
+            "```json\n{}\n```",
+            "→",
+            "'quoted'");
+    private static final List<String> LINE_PIECES =
+            PIECES.stream().filter(p -> !p.contains("\n")).toList();
 
     private final AtomicLong ids = new AtomicLong(100);
     private final TestDb sqlite = TestDb.sqlite();
@@ -83,41 +121,44 @@ class MarkdownRoundTripProperties {
      * and a section the log does not read, each where it stood.
      */
     @Property(tries = 100, edgeCases = EdgeCasesMode.MIXIN)
-    void aWholePage_keepsItsTitleTopLinesAndOwnSections(@ForAll("pageLines") List<String> top,
-                                                        @ForAll("pageLines") List<String> notes) {
+    void aWholePage_keepsItsTitleTopLinesAndOwnSections(
+            @ForAll("pageLines") List<String> top, @ForAll("pageLines") List<String> notes) {
         String title = "# Payments team: hotfixes";
         String topText = String.join("\n", top);
         String section = "## Team Notes\n\n" + String.join("\n", notes);
         String page = title + "\n\n" + topText + "\n\n## Active Hotfixes\n\n---\n\n" + section + "\n\n"
                 + "## Completed Hotfixes\n\n";
-        onSqlite.app().markdown().importLog(page, false, "prop", n -> { });
+        onSqlite.app().markdown().importLog(page, false, "prop", n -> {});
         String full = onSqlite.app().markdown().export(LogFormat.FULL);
-        assertThat(full).startsWith(title + "\n\n" + topText + "\n\n## Active Hotfixes\n")
+        assertThat(full)
+                .startsWith(title + "\n\n" + topText + "\n\n## Active Hotfixes\n")
                 .contains("\n" + section + "\n\n## Completed Hotfixes");
-        assertThat(onSqlite.app().markdown().export(LogFormat.FULL)).as("stable").isEqualTo(full);
+        assertThat(onSqlite.app().markdown().export(LogFormat.FULL))
+                .as("stable")
+                .isEqualTo(full);
     }
 
     @Provide
     Arbitrary<List<String>> pageLines() {
         // Lines that stay where they are: not a heading of the page's own parts, not blank at either end.
-        Arbitrary<String> line = text(LINE_PIECES).filter(l -> !l.startsWith("#") && !l.isBlank()
-                && l.equals(l.strip()) && !l.startsWith("---"));
+        Arbitrary<String> line = text(LINE_PIECES)
+                .filter(l -> !l.startsWith("#") && !l.isBlank() && l.equals(l.strip()) && !l.startsWith("---"));
         return line.list().ofMinSize(1).ofMaxSize(4);
     }
 
     private void roundTrip(RunningServer s, Hotfix generated) {
-        Hotfix x = generated.withIdentity(new HotfixId(ids.incrementAndGet()), 1, generated.createdAt(),
-                generated.updatedAt());
+        Hotfix x = generated.withIdentity(
+                new HotfixId(ids.incrementAndGet()), 1, generated.createdAt(), generated.updatedAt());
         String exported = LogWriter.one(x, LogWriter.Beyond.NONE);
         String page = "## " + (x.status() == Status.COMPLETED ? "Completed" : "Active") + " Hotfixes\n\n" + exported;
-        ImportReport r = s.app().markdown().importLog(page, false, "prop", n -> { });
+        ImportReport r = s.app().markdown().importLog(page, false, "prop", n -> {});
         assertThat(r.created()).containsExactly(x.id().toString());
         Hotfix back = s.app().hotfixes().get(x.id());
         assertThat(back.status()).isEqualTo(x.status());
         assertThat(HotfixJson.editable(back)).as(exported).isEqualTo(HotfixJson.editable(x));
         assertThat(back.redactions()).as("where secrets were masked").isEqualTo(x.redactions());
         assertThat(s.app().markdown().exportOne(x.id())).as("export is stable").isEqualTo(exported);
-        ImportReport again = s.app().markdown().importLog(page, false, "prop", n -> { });
+        ImportReport again = s.app().markdown().importLog(page, false, "prop", n -> {});
         assertThat(again.unchanged()).containsExactly(x.id().toString());
     }
 
@@ -128,65 +169,99 @@ class MarkdownRoundTripProperties {
         // Mostly this decade; also the years people mistype: before year 1 (-0001 must not come back as 0002)
         // and far ahead.
         Arbitrary<Instant> detected = Arbitraries.frequencyOf(
-                Tuple.of(8, Arbitraries.longs().between(1_700_000_000_000L, 1_800_000_000_000L)),
-                Tuple.of(1, Arbitraries.longs().between(-377_705_116_800_000L, -62_135_596_800_001L)),
-                Tuple.of(1, Arbitraries.longs().between(253_402_300_799_000L - 86_400_000L * 400,
-                        253_402_300_799_000L - 86_400_000L * 4))).map(Instant::ofEpochMilli);
-        Arbitrary<List<Long>> gaps = Arbitraries.longs().between(0, 86_400_000L).list().ofSize(3);
-        Arbitrary<Duration> explicit = Arbitraries.longs().between(1, 400_000).map(Duration::ofSeconds)
-                .injectNull(0.5);
+                        Tuple.of(8, Arbitraries.longs().between(1_700_000_000_000L, 1_800_000_000_000L)),
+                        Tuple.of(1, Arbitraries.longs().between(-377_705_116_800_000L, -62_135_596_800_001L)),
+                        Tuple.of(
+                                1,
+                                Arbitraries.longs()
+                                        .between(
+                                                253_402_300_799_000L - 86_400_000L * 400,
+                                                253_402_300_799_000L - 86_400_000L * 4)))
+                .map(Instant::ofEpochMilli);
+        Arbitrary<List<Long>> gaps =
+                Arbitraries.longs().between(0, 86_400_000L).list().ofSize(3);
+        Arbitrary<Duration> explicit =
+                Arbitraries.longs().between(1, 400_000).map(Duration::ofSeconds).injectNull(0.5);
         Arbitrary<Status> status = Arbitraries.of(Status.class);
-        Arbitrary<List<String>> systems = line.list()
-                .ofMaxSize(4);
+        Arbitrary<List<String>> systems = line.list().ofMaxSize(4);
         Arbitrary<List<String>> texts = text.list().ofSize(13);
         Arbitrary<List<Boolean>> flags = Arbitraries.of(true, false).list().ofSize(12);
-        return Combinators.combine(line, Arbitraries.of(Severity.class), line.injectNull(0.3), texts, systems,
-                        detected, gaps, explicit).as((title, sev, owner, t, sys, det, gap, dur) ->
+        return Combinators.combine(
+                        line,
+                        Arbitraries.of(Severity.class),
+                        line.injectNull(0.3),
+                        texts,
+                        systems,
+                        detected,
+                        gaps,
+                        explicit)
+                .as((title, sev, owner, t, sys, det, gap, dur) ->
                         new Object[] {title, sev, owner, t, sys, det, gap, dur})
-                .flatMap(a -> Combinators.combine(status, flags, text, line.injectNull(0.5),
-                        Arbitraries.integers().between(1, 5).injectNull(0.3), redactions()).as(
-                                (st, f, desc, who, confidence, masked) -> build(a, st, f, desc, who, confidence,
-                                        masked)));
+                .flatMap(a -> Combinators.combine(
+                                status,
+                                flags,
+                                text,
+                                line.injectNull(0.5),
+                                Arbitraries.integers().between(1, 5).injectNull(0.3),
+                                redactions())
+                        .as((st, f, desc, who, confidence, masked) -> build(a, st, f, desc, who, confidence, masked)));
     }
 
     /** Where secrets had been masked: the record carries the notes, and a full export must too. */
     private static Arbitrary<List<Redaction>> redactions() {
         Arbitrary<Redaction> one = Combinators.combine(
-                Arbitraries.of("problem", "systemsAffected[1]", "followUps.postmortem.description", "rollbackPlan"),
-                Arbitraries.of("private-key", "github-token", "password-in-url"),
-                Arbitraries.longs().between(1_700_000_000_000L, 1_800_000_000_000L).map(Instant::ofEpochMilli))
+                        Arbitraries.of(
+                                "problem", "systemsAffected[1]", "followUps.postmortem.description", "rollbackPlan"),
+                        Arbitraries.of("private-key", "github-token", "password-in-url"),
+                        Arbitraries.longs()
+                                .between(1_700_000_000_000L, 1_800_000_000_000L)
+                                .map(Instant::ofEpochMilli))
                 .as(Redaction::new);
         return one.list().ofMaxSize(3);
     }
 
     @SuppressWarnings("unchecked")
-    private static Hotfix build(Object[] a, Status status, List<Boolean> f, String desc, String who, Integer confidence,
-                                List<Redaction> redactions) {
+    private static Hotfix build(
+            Object[] a,
+            Status status,
+            List<Boolean> f,
+            String desc,
+            String who,
+            Integer confidence,
+            List<Redaction> redactions) {
         List<String> t = (List<String>) a[3];
         Instant detected = (Instant) a[5];
         List<Long> gap = (List<Long>) a[6];
         Instant alerted = f.get(0) ? detected.plusMillis(gap.get(0)) : null;
         Instant deployed = status != Status.ACTIVE ? detected.plusMillis(gap.get(1)) : null;
-        Instant resolved = status == Status.COMPLETED ? detected.plusMillis(gap.get(0) + gap.get(1) + gap.get(2))
-                : null;
+        Instant resolved =
+                status == Status.COMPLETED ? detected.plusMillis(gap.get(0) + gap.get(1) + gap.get(2)) : null;
         Duration explicit = (Duration) a[7];
         Timeline timeline = new Timeline(f.get(1) ? detected : null, alerted, deployed, resolved, explicit);
         Map<StepKind, Step> steps = new EnumMap<>(StepKind.class);
         int i = 2;
         for (StepKind k : StepKind.values()) {
-            steps.put(k, f.get(i++ % 12) ? Step.doneAt(detected.plusSeconds(60), who == null ? "Priya" : who)
-                    : Step.OPEN);
+            steps.put(
+                    k,
+                    f.get(i++ % 12) ? Step.doneAt(detected.plusSeconds(60), who == null ? "Priya" : who) : Step.OPEN);
         }
         Map<FollowUpKind, FollowUp> followUps = new EnumMap<>(FollowUpKind.class);
         for (FollowUpKind k : FollowUpKind.values()) {
             boolean done = f.get(i++ % 12);
-            followUps.put(k, new FollowUp(k == FollowUpKind.PROPER_FIX ? desc : t.get(9 + k.ordinal() % 4),
-                    who, f.get(i % 12) ? detected.plusSeconds(172_800) : null, done,
-                    done ? detected.plusSeconds(3600) : null, f.get((i + 1) % 12) ? "https://tracker.example/T-1" : null));
+            followUps.put(
+                    k,
+                    new FollowUp(
+                            k == FollowUpKind.PROPER_FIX ? desc : t.get(9 + k.ordinal() % 4),
+                            who,
+                            f.get(i % 12) ? detected.plusSeconds(172_800) : null,
+                            done,
+                            done ? detected.plusSeconds(3600) : null,
+                            f.get((i + 1) % 12) ? "https://tracker.example/T-1" : null));
         }
         Map<String, Object> values = new java.util.HashMap<>();
-        String[] texts = {"problem", "impact", "whyEmergency", "changeMade", "rollbackPlan", "rootCause",
-                "riskAccepted", "monitoring"};
+        String[] texts = {
+            "problem", "impact", "whyEmergency", "changeMade", "rollbackPlan", "rootCause", "riskAccepted", "monitoring"
+        };
         for (int k = 0; k < texts.length; k++) {
             values.put(texts[k], t.get(k));
         }
@@ -197,13 +272,30 @@ class MarkdownRoundTripProperties {
         }
         values.put("postmortemUrl", desc);
         values.put("confidence", confidence);
-        return new Hotfix(new HotfixId(1), (String) a[0], (Severity) a[1], (String) a[2], (List<String>) a[4],
-                timeline, status, new Triage(f.get(10) ? Boolean.TRUE : null, f.get(11) ? Boolean.FALSE : null),
-                steps, followUps, new FieldValues(values), FieldValues.EMPTY, 1, detected, detected, redactions);
+        return new Hotfix(
+                new HotfixId(1),
+                (String) a[0],
+                (Severity) a[1],
+                (String) a[2],
+                (List<String>) a[4],
+                timeline,
+                status,
+                new Triage(f.get(10) ? Boolean.TRUE : null, f.get(11) ? Boolean.FALSE : null),
+                steps,
+                followUps,
+                new FieldValues(values),
+                FieldValues.EMPTY,
+                1,
+                detected,
+                detected,
+                redactions);
     }
 
     private static Arbitrary<String> text(List<String> pieces) {
-        return Arbitraries.of(pieces).list().ofMinSize(1).ofMaxSize(8)
+        return Arbitraries.of(pieces)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(8)
                 .map(ps -> String.join(" ", ps))
                 .filter(s -> !s.isBlank());
     }

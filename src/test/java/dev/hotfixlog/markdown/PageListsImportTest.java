@@ -37,6 +37,7 @@ class PageListsImportTest {
             - **Signal 2:** Payment success ratio → **Threshold:** under 97% for 5 minutes
             - **Signal 3:** Queue depth → **Threshold:** over 10k
             """;
+
     private static final String PAGE_B = """
             # Team hotfix log
 
@@ -53,24 +54,33 @@ class PageListsImportTest {
 
     @BothDatabases
     void aSecondPage_updatesTheSignsItNames_andKeepsTheOthers_sayingSo(TestDb db) {
-        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+        try (db;
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
             MarkdownService markdown = s.app().markdown();
-            ImportReport first = markdown.importLog(PAGE_A, false, "ana", n -> { });
-            assertThat(first.warningSigns()).isEqualTo(new ListChanges(List.of("Index lag seconds",
-                    "Payment success ratio", "Queue depth"), List.of(), List.of(), List.of(), List.of(), 3));
+            ImportReport first = markdown.importLog(PAGE_A, false, "ana", n -> {});
+            assertThat(first.warningSigns())
+                    .isEqualTo(new ListChanges(
+                            List.of("Index lag seconds", "Payment success ratio", "Queue depth"),
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            3));
 
             Http.Response second = s.http().post("/api/v1/import", PAGE_B, "Content-Type", "text/markdown");
 
             assertThat(second.status()).isEqualTo(200);
             JsonNode report = second.json();
             assertThat(report.path("warningSigns").asInt()).isEqualTo(3);
-            assertThat(report.path("warningSignChanges").toString()).isEqualTo("{\"added\":[],"
-                    + "\"updated\":[\"payment  success ratio\"],\"unchanged\":[],"
-                    + "\"kept\":[\"Index lag seconds\",\"Queue depth\"],\"removed\":[]}");
+            assertThat(report.path("warningSignChanges").toString())
+                    .isEqualTo("{\"added\":[],"
+                            + "\"updated\":[\"payment  success ratio\"],\"unchanged\":[],"
+                            + "\"kept\":[\"Index lag seconds\",\"Queue depth\"],\"removed\":[]}");
             assertThat(report.path("emergencyTypes").asInt()).isEqualTo(3);
-            assertThat(report.path("emergencyTypeChanges").toString()).isEqualTo("{\"added\":[\"Memory leaks\"],"
-                    + "\"updated\":[],\"unchanged\":[],"
-                    + "\"kept\":[\"Configuration rollout\",\"Certificate rotation\"],\"removed\":[]}");
+            assertThat(report.path("emergencyTypeChanges").toString())
+                    .isEqualTo("{\"added\":[\"Memory leaks\"],"
+                            + "\"updated\":[],\"unchanged\":[],"
+                            + "\"kept\":[\"Configuration rollout\",\"Certificate rotation\"],\"removed\":[]}");
             assertThat(markdown.export(LogFormat.LOG)).contains("""
                     - **Signal 1:** Index lag seconds → **Threshold:** over 600 for 10 minutes
                     - **Signal 2:** payment  success ratio → **Threshold:** under 95% for 5 minutes
@@ -85,23 +95,36 @@ class PageListsImportTest {
 
     @BothDatabases
     void aFullExport_isTheWholeLog_soWhatItLeavesOutIsRemoved_andReported(TestDb db) {
-        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+        try (db;
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
             MarkdownService markdown = s.app().markdown();
-            markdown.importLog(PAGE_A, false, "ana", n -> { });
+            markdown.importLog(PAGE_A, false, "ana", n -> {});
             String full = markdown.export(LogFormat.FULL);
-            markdown.importLog(PAGE_B, false, "ana", n -> { });
+            markdown.importLog(PAGE_B, false, "ana", n -> {});
 
-            ImportReport dry = markdown.importLog(full, true, "ana", n -> { });
-            ImportReport restored = markdown.importLog(full, false, "ana", n -> { });
+            ImportReport dry = markdown.importLog(full, true, "ana", n -> {});
+            ImportReport restored = markdown.importLog(full, false, "ana", n -> {});
 
-            ListChanges expected = new ListChanges(List.of(), List.of("Payment success ratio"),
-                    List.of("Index lag seconds", "Queue depth"), List.of(), List.of(), 3);
+            ListChanges expected = new ListChanges(
+                    List.of(),
+                    List.of("Payment success ratio"),
+                    List.of("Index lag seconds", "Queue depth"),
+                    List.of(),
+                    List.of(),
+                    3);
             assertThat(restored.warningSigns()).isEqualTo(expected);
             assertThat(dry.warningSigns()).isEqualTo(expected);
-            assertThat(restored.emergencyTypes()).isEqualTo(new ListChanges(List.of(), List.of(),
-                    List.of("Configuration rollout", "Certificate rotation"), List.of(), List.of("Memory leaks"), 2));
-            assertThat(restored.emergencyTypes().describe()).isEqualTo("unchanged Configuration rollout, "
-                    + "Certificate rotation; removed Memory leaks (not on the full page); 2 in the log");
+            assertThat(restored.emergencyTypes())
+                    .isEqualTo(new ListChanges(
+                            List.of(),
+                            List.of(),
+                            List.of("Configuration rollout", "Certificate rotation"),
+                            List.of(),
+                            List.of("Memory leaks"),
+                            2));
+            assertThat(restored.emergencyTypes().describe())
+                    .isEqualTo("unchanged Configuration rollout, "
+                            + "Certificate rotation; removed Memory leaks (not on the full page); 2 in the log");
             assertThat(markdown.export(LogFormat.LOG)).contains("""
                     - **Signal 1:** Index lag seconds → **Threshold:** over 600 for 10 minutes
                     - **Signal 2:** Payment success ratio → **Threshold:** under 97% for 5 minutes

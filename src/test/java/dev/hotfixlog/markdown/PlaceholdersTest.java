@@ -29,11 +29,14 @@ class PlaceholdersTest {
             JsonNode fields = e.item().fields();
             fields.fields().forEachRemaining(f -> {
                 if (f.getKey().equals("followUps")) {
-                    f.getValue().forEach(fu -> assertThat(fu.toString()).isEqualTo(
-                            "{\"done\":false,\"description\":null}"));
+                    f.getValue()
+                            .forEach(
+                                    fu -> assertThat(fu.toString()).isEqualTo("{\"done\":false,\"description\":null}"));
                 } else {
-                    assertThat(f.getValue().isNull() || f.getValue().isArray() && f.getValue().isEmpty())
-                            .as(f.getKey() + " " + f.getValue()).isTrue();
+                    assertThat(f.getValue().isNull()
+                                    || f.getValue().isArray() && f.getValue().isEmpty())
+                            .as(f.getKey() + " " + f.getValue())
+                            .isTrue();
                 }
             });
             assertThat(e.item().day()).isNull();
@@ -45,35 +48,51 @@ class PlaceholdersTest {
 
     @BothDatabases
     void theRawSeedTemplate_isRefused_namingWhatARecordNeeds_andNothingIsStored(TestDb db) throws IOException {
-        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+        try (db;
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
             String seed = ExampleLogTest.resource("markdown/seed-template.md");
 
-            assertThatThrownBy(() -> s.app().markdown().importLog(seed, false, "ana", n -> { }))
+            assertThatThrownBy(() -> s.app().markdown().importLog(seed, false, "ana", n -> {}))
                     .isInstanceOf(ValidationException.class)
                     .hasMessage("line 17: HOTFIX-001 title: is required: a brief description of the emergency; "
                             + "line 17: HOTFIX-001 severity: is required: one of critical, high, medium; "
                             + "line 53: HOTFIX-002 title: is required: a brief description of the emergency; "
                             + "line 53: HOTFIX-002 severity: is required: one of critical, high, medium");
-            assertThat(s.http().get("/api/v1/hotfixes").json().path("items").size()).isZero();
+            assertThat(s.http().get("/api/v1/hotfixes").json().path("items").size())
+                    .isZero();
         }
     }
 
     @Test
     void everyShapeOfTheTemplatesPlaceholders_isUnfilled_andRealTextIsNot() {
-        for (String unfilled : List.of("", "  ", "[Date]", "for [Date] with [People]", "[Brief Description] - [Date]",
-                "[YYYY-MM-DD HH:MM]", "[e.g., Database connection failures]", "- [What docs need updating]",
+        for (String unfilled : List.of(
+                "",
+                "  ",
+                "[Date]",
+                "for [Date] with [People]",
+                "[Brief Description] - [Date]",
+                "[YYYY-MM-DD HH:MM]",
+                "[e.g., Database connection failures]",
+                "- [What docs need updating]",
                 "[Status]")) {
             assertThat(Values.isUnfilled(unfilled)).as(unfilled).isTrue();
         }
-        for (String value : List.of("for 2026-10-06 with [People]", "[runbook](https://wiki/x)", "[x] done",
-                "HOTFIX-003 [again]", "[[nested]]", "[unclosed", "Login loop - 2026-09-21")) {
+        for (String value : List.of(
+                "for 2026-10-06 with [People]",
+                "[runbook](https://wiki/x)",
+                "[x] done",
+                "HOTFIX-003 [again]",
+                "[[nested]]",
+                "[unclosed",
+                "Login loop - 2026-09-21")) {
             assertThat(Values.isUnfilled(value)).as(value).isFalse();
         }
     }
 
     @BothDatabases
     void aTickedFollowUpWithPlaceholders_isDone_withNothingInvented_andIsWrittenWithoutThem(TestDb db) {
-        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+        try (db;
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
             s.app().markdown().importLog("""
                     ## Active Hotfixes
 
@@ -87,11 +106,11 @@ class PlaceholdersTest {
                     - [ ] **Proper fix planned** - [Brief description]
                     - [x] **Process improvement** - [What should prevent this]
                     - [ ] **Documentation updates** - Runbook
-                    """, false, "ana", n -> { });
+                    """, false, "ana", n -> {});
 
             Hotfix h = s.app().hotfixes().get(new HotfixId(7));
-            assertThat(h.followUps().get(FollowUpKind.POSTMORTEM)).isEqualTo(new FollowUp(null, null, null, true,
-                    null, null));
+            assertThat(h.followUps().get(FollowUpKind.POSTMORTEM))
+                    .isEqualTo(new FollowUp(null, null, null, true, null, null));
             assertThat(h.followUps().get(FollowUpKind.PROPER_FIX).done()).isFalse();
             assertThat(h.followUps().get(FollowUpKind.PROPER_FIX).description()).isNull();
             assertThat(s.app().markdown().exportOne(new HotfixId(7))).contains("""
@@ -105,20 +124,27 @@ class PlaceholdersTest {
 
     @BothDatabases
     void aOneLineEntry_hasNoMadeUpTime_andItsDateIsKeptAsWritten(TestDb db) throws IOException {
-        try (db; RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+        try (db;
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
             String example = ExampleLogTest.resource("example-hotfix-log.md");
             // Without its title the page is not kept whole: the export is written from what was stored.
-            s.app().markdown().importLog(example.substring(example.indexOf('\n') + 1), false, "ana", n -> { });
+            s.app().markdown().importLog(example.substring(example.indexOf('\n') + 1), false, "ana", n -> {});
 
-            assertThat(s.app().hotfixes().get(new HotfixId(2)).timeline().detectedAt()).isNull();
-            assertThat(s.http().get("/api/v1/hotfixes/HOTFIX-002").json().path("detectedAt").isNull()).isTrue();
+            assertThat(s.app().hotfixes().get(new HotfixId(2)).timeline().detectedAt())
+                    .isNull();
+            assertThat(s.http()
+                            .get("/api/v1/hotfixes/HOTFIX-002")
+                            .json()
+                            .path("detectedAt")
+                            .isNull())
+                    .isTrue();
             assertThat(s.app().markdown().export(LogFormat.LOG))
                     .contains("### 🚨 [HOTFIX-002] Login loop for SSO users - 2026-09-21\n");
             String full = s.app().markdown().export(LogFormat.FULL);
             assertThat(full).contains("\"pageDate\" : \"2026-09-21\"");
             try (TestDb other = db.isPostgres() ? TestDb.postgres() : TestDb.sqlite();
-                 RunningServer t = new RunningServer(other.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
-                t.app().markdown().importLog(full, false, "ana", n -> { });
+                    RunningServer t = new RunningServer(other.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
+                t.app().markdown().importLog(full, false, "ana", n -> {});
                 assertThat(t.app().markdown().export(LogFormat.LOG))
                         .contains("### 🚨 [HOTFIX-002] Login loop for SSO users - 2026-09-21\n");
             }

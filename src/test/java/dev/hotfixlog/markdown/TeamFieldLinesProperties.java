@@ -32,18 +32,63 @@ import net.jqwik.api.Provide;
  * they are the values they were.
  */
 class TeamFieldLinesProperties {
-    private static final List<String> WORDS = List.of("Region", "Customer", "facing", "SLA", "ticket", "Zone",
-            "Cell", "Ünïcödé", "日本語", "Team", "owner", "Change", "Pager", "Build", "Tier");
-    private static final List<String> TEXT = List.of("eu-west-1", "a | b", "**bold**", "_em_", "`code`", "→",
-            "Ünïcödé", "日本語", "🚨", "[link](https://example.com/a?b=1)", "- item", "50%", "'quoted'", "x: y",
-            "&amp;", "\\\\", "#1", "line\nbreak", "two\n\nparagraphs");
+    private static final List<String> WORDS = List.of(
+            "Region",
+            "Customer",
+            "facing",
+            "SLA",
+            "ticket",
+            "Zone",
+            "Cell",
+            "Ünïcödé",
+            "日本語",
+            "Team",
+            "owner",
+            "Change",
+            "Pager",
+            "Build",
+            "Tier");
+    private static final List<String> TEXT = List.of(
+            "eu-west-1",
+            "a | b",
+            "**bold**",
+            "_em_",
+            "`code`",
+            "→",
+            "Ünïcödé",
+            "日本語",
+            "🚨",
+            "[link](https://example.com/a?b=1)",
+            "- item",
+            "50%",
+            "'quoted'",
+            "x: y",
+            "&amp;",
+            "\\\\",
+            "#1",
+            "line\nbreak",
+            "two\n\nparagraphs");
 
     @Property(tries = 300)
     void teamFields_writtenUnderTheirLabels_readBackAsTheyWere(@ForAll("teams") Team t) {
         TeamFieldLines lines = new TeamFieldLines(t.fields());
-        Hotfix h = new Hotfix(new HotfixId(7), "Checkout 502", Severity.HIGH, "Priya", null,
-                Timeline.EMPTY.withDetectedAt(Instant.parse("2026-11-22T10:00:00Z")), Status.ACTIVE, null, null,
-                null, null, new FieldValues(t.values()), 1, Instant.EPOCH, Instant.EPOCH, null);
+        Hotfix h = new Hotfix(
+                new HotfixId(7),
+                "Checkout 502",
+                Severity.HIGH,
+                "Priya",
+                null,
+                Timeline.EMPTY.withDetectedAt(Instant.parse("2026-11-22T10:00:00Z")),
+                Status.ACTIVE,
+                null,
+                null,
+                null,
+                null,
+                new FieldValues(t.values()),
+                1,
+                Instant.EPOCH,
+                Instant.EPOCH,
+                null);
         String page = "## Active Hotfixes\n\n"
                 + LogWriter.one(h, new LogWriter.Beyond(null, lines.withTeamLines(h, List.of()), List.of()));
         List<PageEntry> entries = lines.take(LogReader.read(page).entries());
@@ -52,25 +97,43 @@ class TeamFieldLinesProperties {
         ObjectNode expected = Json.object();
         t.values().forEach((k, v) -> expected.set(k, Json.mapper().valueToTree(v)));
         assertThat(read).as(page).isEqualTo(expected);
-        assertThat(entries.get(0).extras()).as("no team line is left as the entry's own text").isEmpty();
+        assertThat(entries.get(0).extras())
+                .as("no team line is left as the entry's own text")
+                .isEmpty();
     }
 
-    record Team(CustomFields fields, Map<String, Object> values) {
-    }
+    record Team(CustomFields fields, Map<String, Object> values) {}
 
     @Provide
     Arbitrary<Team> teams() {
         // A definition whose label is the template's own is refused at start (CustomField), so none is drawn.
-        Arbitrary<String> label = Arbitraries.of(WORDS).list().ofMinSize(1).ofMaxSize(3).map(w -> String.join(" ", w))
+        Arbitrary<String> label = Arbitraries.of(WORDS)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .map(w -> String.join(" ", w))
                 .filter(l -> Label.find(l) == null);
         Arbitrary<CustomField.Type> type = Arbitraries.of(CustomField.Type.class);
         Arbitrary<List<String>> choices = Arbitraries.of("eu", "us", "apac", "web", "ios", "Ünïcödé", "a b")
-                .set().ofMinSize(1).ofMaxSize(4).map(ArrayList::new);
-        Arbitrary<String> text = Arbitraries.of(TEXT).list().ofMinSize(1).ofMaxSize(3).map(p -> String.join(" ", p))
-                .map(String::strip).filter(s -> !s.isEmpty());
-        Arbitrary<Object[]> one = Combinators.combine(label, type, choices, text, Arbitraries.integers()
-                .between(-5000, 5000), Arbitraries.of(true, false)).as((l, ty, c, tx, n, b) ->
-                new Object[] {l, ty, c, tx, n, b});
+                .set()
+                .ofMinSize(1)
+                .ofMaxSize(4)
+                .map(ArrayList::new);
+        Arbitrary<String> text = Arbitraries.of(TEXT)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .map(p -> String.join(" ", p))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty());
+        Arbitrary<Object[]> one = Combinators.combine(
+                        label,
+                        type,
+                        choices,
+                        text,
+                        Arbitraries.integers().between(-5000, 5000),
+                        Arbitraries.of(true, false))
+                .as((l, ty, c, tx, n, b) -> new Object[] {l, ty, c, tx, n, b});
         return one.list().ofMinSize(1).ofMaxSize(6).map(TeamFieldLinesProperties::team);
     }
 

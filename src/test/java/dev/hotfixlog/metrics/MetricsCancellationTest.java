@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 class MetricsCancellationTest {
     private static long keptMonths(TestDb db) {
         try (Database d = Database.open(db.url(), "", "", 1)) {
-            return d.read(h -> h.createQuery("SELECT COUNT(*) FROM metrics_month").mapTo(Long.class).one());
+            return d.read(h -> h.createQuery("SELECT COUNT(*) FROM metrics_month")
+                    .mapTo(Long.class)
+                    .one());
         }
     }
 
@@ -28,15 +30,17 @@ class MetricsCancellationTest {
     void aClientThatHasGone_stopsTheWork_andTheMonthsComputedSoFarAreKept(TestDb db) {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-06-01T00:00:00Z"))) {
             MetricsTest.history(s.http());
-            MetricsQuery tenYears = new MetricsQuery(Instant.parse("2016-01-01T00:00:00Z"),
-                    Instant.parse("2026-01-01T00:00:00Z"), ZoneId.of("UTC"));
+            MetricsQuery tenYears = new MetricsQuery(
+                    Instant.parse("2016-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"), ZoneId.of("UTC"));
             AtomicInteger asked = new AtomicInteger();
 
             assertThatThrownBy(() -> s.app().metrics().compute(tenYears, () -> asked.incrementAndGet() <= 5))
                     .isInstanceOf(BusyException.class)
                     .hasMessage("the metrics took longer than 20 s, or their client has gone; the 5 months computed "
                             + "so far are kept, so asking again goes on from there");
-            assertThat(asked.get()).as("asked once a month, stopped at the first no").isEqualTo(6);
+            assertThat(asked.get())
+                    .as("asked once a month, stopped at the first no")
+                    .isEqualTo(6);
             assertThat(keptMonths(db)).isEqualTo(5);
 
             Metrics whole = s.app().metrics().compute(tenYears); // unbounded in time: a loaded machine is slow

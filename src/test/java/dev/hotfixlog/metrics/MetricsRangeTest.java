@@ -17,8 +17,10 @@ import dev.hotfixlog.support.TestDb;
 class MetricsRangeTest {
     private static long keptMonths(TestDb db, String zone) {
         try (Database d = Database.open(db.url(), "", "", 1)) {
-            return d.read(h -> h.createQuery("SELECT COUNT(*) FROM metrics_month WHERE zone = :z").bind("z", zone)
-                    .mapTo(Long.class).one());
+            return d.read(h -> h.createQuery("SELECT COUNT(*) FROM metrics_month WHERE zone = :z")
+                    .bind("z", zone)
+                    .mapTo(Long.class)
+                    .one());
         }
     }
 
@@ -32,8 +34,9 @@ class MetricsRangeTest {
             assertThat(errors.size()).isEqualTo(2);
             assertThat(errors.get(0).path("field").asText()).isEqualTo("from");
             assertThat(errors.get(1).path("field").asText()).isEqualTo("to");
-            assertThat(errors.get(0).path("message").asText()).isEqualTo("the period from 0001-01-01T00:00:00Z to "
-                    + "2026-06-01T00:00:00Z is longer than 20 years; ask for at most 20 years at a time");
+            assertThat(errors.get(0).path("message").asText())
+                    .isEqualTo("the period from 0001-01-01T00:00:00Z to "
+                            + "2026-06-01T00:00:00Z is longer than 20 years; ask for at most 20 years at a time");
             assertThat(s.http().get("/dashboard?from=2006-05-31").status()).isEqualTo(422);
             assertThat(keptMonths(db, "UTC")).as("nothing computed").isZero();
         }
@@ -71,8 +74,11 @@ class MetricsRangeTest {
             assertThat(keptMonths(db, "Asia/Tokyo")).isZero();
             assertThat(keptMonths(db, "UTC")).isEqualTo(keptInUtc);
             // H2 (01-31 23:30 UTC) is February's in Berlin; H5 (03-31 23:30 UTC) is April's, outside Q1.
-            assertThat(berlin.path("hotfixes").asInt()).isEqualTo(utc.path("hotfixes").asInt() - 1);
-            assertThat(api.get(q1 + "&zone=Europe/Berlin").json()).as("asked again").isEqualTo(berlin);
+            assertThat(berlin.path("hotfixes").asInt())
+                    .isEqualTo(utc.path("hotfixes").asInt() - 1);
+            assertThat(api.get(q1 + "&zone=Europe/Berlin").json())
+                    .as("asked again")
+                    .isEqualTo(berlin);
             assertThat(tokyo.path("zone").asText()).isEqualTo("Asia/Tokyo");
         }
     }

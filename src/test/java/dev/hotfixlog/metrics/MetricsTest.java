@@ -32,51 +32,70 @@ public class MetricsTest {
     }
 
     private static void event(Http api, int n, String json) {
-        assertThat(api.post("/api/v1/hotfixes/HOTFIX-00" + n + "/events", json).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/hotfixes/HOTFIX-00" + n + "/events", json).status())
+                .isEqualTo(200);
     }
 
     private static void patch(Http api, int n, String json) {
         String id = "HOTFIX-00" + n;
         int v = api.get("/api/v1/hotfixes/" + id).json().path("version").asInt();
-        assertThat(api.patch("/api/v1/hotfixes/" + id, json, "If-Match", "\"" + v + "\"").status()).isEqualTo(200);
+        assertThat(api.patch("/api/v1/hotfixes/" + id, json, "If-Match", "\"" + v + "\"")
+                        .status())
+                .isEqualTo(200);
     }
 
     public static void history(Http api) {
-        hotfix(api, "{\"title\":\"H1\",\"severity\":\"critical\",\"detectedAt\":\"2026-01-10T10:00:00Z\","
-                + "\"alertedAt\":\"2026-01-10T10:03:00Z\",\"category\":\"Configuration rollout\","
-                + "\"systemsAffected\":[\"api\"],\"confidence\":5}");
+        hotfix(
+                api,
+                "{\"title\":\"H1\",\"severity\":\"critical\",\"detectedAt\":\"2026-01-10T10:00:00Z\","
+                        + "\"alertedAt\":\"2026-01-10T10:03:00Z\",\"category\":\"Configuration rollout\","
+                        + "\"systemsAffected\":[\"api\"],\"confidence\":5}");
         event(api, 1, "{\"type\":\"deployed\",\"at\":\"2026-01-10T10:23:00Z\"}");
         event(api, 1, "{\"type\":\"resolved\",\"at\":\"2026-01-10T10:50:00Z\"}");
-        patch(api, 1, "{\"followUps\":{\"postmortem\":{\"done\":true,\"doneAt\":\"2026-01-11T10:50:00Z\"},"
-                + "\"processImprovement\":{\"done\":true,\"doneAt\":\"2026-01-20T09:00:00Z\"}}}");
-        hotfix(api, "{\"title\":\"H2\",\"severity\":\"high\",\"detectedAt\":\"2026-01-31T23:30:00Z\","
-                + "\"alertedAt\":\"2026-01-31T23:40:00Z\",\"category\":\"Configuration rollout\","
-                + "\"systemsAffected\":[\"api\",\"web\"]}");
+        patch(
+                api,
+                1,
+                "{\"followUps\":{\"postmortem\":{\"done\":true,\"doneAt\":\"2026-01-11T10:50:00Z\"},"
+                        + "\"processImprovement\":{\"done\":true,\"doneAt\":\"2026-01-20T09:00:00Z\"}}}");
+        hotfix(
+                api,
+                "{\"title\":\"H2\",\"severity\":\"high\",\"detectedAt\":\"2026-01-31T23:30:00Z\","
+                        + "\"alertedAt\":\"2026-01-31T23:40:00Z\",\"category\":\"Configuration rollout\","
+                        + "\"systemsAffected\":[\"api\",\"web\"]}");
         event(api, 2, "{\"type\":\"deployed\",\"at\":\"2026-02-01T00:20:00Z\"}");
         event(api, 2, "{\"type\":\"resolved\",\"at\":\"2026-02-01T00:45:00Z\"}");
         patch(api, 2, "{\"followUps\":{\"postmortem\":{\"done\":true,\"doneAt\":\"2026-02-04T00:45:00Z\"}}}");
-        hotfix(api, "{\"title\":\"H3\",\"severity\":\"medium\",\"detectedAt\":\"2026-02-15T12:00:00Z\","
-                + "\"alertedAt\":\"2026-02-15T12:01:00Z\",\"category\":\"Data freshness problem\","
-                + "\"systemsAffected\":[\"etl\"]}");
+        hotfix(
+                api,
+                "{\"title\":\"H3\",\"severity\":\"medium\",\"detectedAt\":\"2026-02-15T12:00:00Z\","
+                        + "\"alertedAt\":\"2026-02-15T12:01:00Z\",\"category\":\"Data freshness problem\","
+                        + "\"systemsAffected\":[\"etl\"]}");
         event(api, 3, "{\"type\":\"resolved\",\"withoutDeploy\":true,\"at\":\"2026-02-15T12:30:00Z\"}");
         patch(api, 3, "{\"followUps\":{\"processImprovement\":{\"done\":true,\"doneAt\":\"2026-02-20T09:00:00Z\"}}}");
-        hotfix(api, "{\"title\":\"H4\",\"severity\":\"critical\",\"detectedAt\":\"2026-03-05T08:00:00Z\","
-                + "\"confidence\":4}");
+        hotfix(
+                api,
+                "{\"title\":\"H4\",\"severity\":\"critical\",\"detectedAt\":\"2026-03-05T08:00:00Z\","
+                        + "\"confidence\":4}");
         event(api, 4, "{\"type\":\"deployed\",\"at\":\"2026-03-05T08:15:00Z\"}");
         event(api, 4, "{\"type\":\"resolved\",\"at\":\"2026-03-05T08:40:00Z\"}");
         patch(api, 4, "{\"followUps\":{\"postmortem\":{\"done\":true,\"doneAt\":\"2026-03-07T07:40:00Z\"}}}");
-        hotfix(api, "{\"title\":\"H5\",\"severity\":\"high\",\"detectedAt\":\"2026-03-31T23:30:00Z\","
-                + "\"alertedAt\":\"2026-03-31T23:32:00Z\",\"category\":\"Configuration rollout\","
-                + "\"systemsAffected\":[\"web\"]}");
-        hotfix(api, "{\"title\":\"H6\",\"severity\":\"medium\",\"detectedAt\":\"2025-12-20T10:00:00Z\","
-                + "\"category\":\"Data freshness problem\",\"systemsAffected\":[\"etl\"]}");
+        hotfix(
+                api,
+                "{\"title\":\"H5\",\"severity\":\"high\",\"detectedAt\":\"2026-03-31T23:30:00Z\","
+                        + "\"alertedAt\":\"2026-03-31T23:32:00Z\",\"category\":\"Configuration rollout\","
+                        + "\"systemsAffected\":[\"web\"]}");
+        hotfix(
+                api,
+                "{\"title\":\"H6\",\"severity\":\"medium\",\"detectedAt\":\"2025-12-20T10:00:00Z\","
+                        + "\"category\":\"Data freshness problem\",\"systemsAffected\":[\"etl\"]}");
         event(api, 6, "{\"type\":\"resolved\",\"withoutDeploy\":true,\"at\":\"2025-12-20T11:00:00Z\"}");
         patch(api, 6, "{\"followUps\":{\"postmortem\":{\"done\":true}}}");
     }
 
     private static String stats(JsonNode s) {
-        return s.path("count").asInt() + " " + s.path("medianSeconds").asText() + " " + s.path("p90Seconds").asText()
-                + " " + s.path("withinTarget").asInt() + " " + s.path("shareWithinTarget").asText();
+        return s.path("count").asInt() + " " + s.path("medianSeconds").asText() + " "
+                + s.path("p90Seconds").asText() + " " + s.path("withinTarget").asInt() + " "
+                + s.path("shareWithinTarget").asText();
     }
 
     @BothDatabases
@@ -97,9 +116,12 @@ public class MetricsTest {
             assertThat(stats(all.path("total"))).isEqualTo("4 2400 4500 3 0.75");
             assertThat(stats(m.path("responseTime").path("critical").path("detectionToAlert")))
                     .isEqualTo("1 180 180 1 1.0");
-            assertThat(stats(m.path("responseTime").path("critical").path("total"))).isEqualTo("2 2400 3000 2 1.0");
-            assertThat(stats(m.path("responseTime").path("high").path("alertToFix"))).isEqualTo("1 2400 2400 0 0.0");
-            assertThat(stats(m.path("responseTime").path("medium").path("alertToFix"))).isEqualTo("0 null null 0 null");
+            assertThat(stats(m.path("responseTime").path("critical").path("total")))
+                    .isEqualTo("2 2400 3000 2 1.0");
+            assertThat(stats(m.path("responseTime").path("high").path("alertToFix")))
+                    .isEqualTo("1 2400 2400 0 0.0");
+            assertThat(stats(m.path("responseTime").path("medium").path("alertToFix")))
+                    .isEqualTo("0 null null 0 null");
 
             JsonNode lv = m.path("learningVelocity");
             // resolved in the period: H1 on time, H2 late, H3 never (48 h long over), H4 on time (47 h)
@@ -114,8 +136,9 @@ public class MetricsTest {
             assertThat(lv.path("preventionRate").asDouble()).isEqualTo(0.5);
 
             JsonNode th = m.path("teamHealth");
-            assertThat(th.path("perMonth").toString()).isEqualTo("[{\"period\":\"2026-01\",\"count\":2},"
-                    + "{\"period\":\"2026-02\",\"count\":1},{\"period\":\"2026-03\",\"count\":2}]");
+            assertThat(th.path("perMonth").toString())
+                    .isEqualTo("[{\"period\":\"2026-01\",\"count\":2},"
+                            + "{\"period\":\"2026-02\",\"count\":1},{\"period\":\"2026-03\",\"count\":2}]");
             assertThat(th.path("frequencyTrend").asText()).isEqualTo("up");
             // H2 repeats H1 (api), H3 repeats H6 from before the period (etl), H5 repeats H2 (web)
             assertThat(th.path("repeats").asInt()).isEqualTo(3);
@@ -123,13 +146,22 @@ public class MetricsTest {
             assertThat(th.path("confidence").toString()).isEqualTo("{\"4\":1,\"5\":1}");
             assertThat(th.path("confidenceAverage").asDouble()).isEqualTo(4.5);
 
-            assertThat(m.path("emergencyTypes")).filteredOn(t -> t.path("count").asInt() + t.path("previous")
-                    .asInt() > 0).extracting(t -> t.path("type").asText() + " " + t.path("count").asInt() + "/"
-                    + t.path("previous").asInt() + " " + t.path("trend").asText() + " " + t.path("builtIn").asBoolean())
-                    .containsExactly("Configuration rollout 3/0 up true", "Data freshness problem 1/1 flat true",
+            assertThat(m.path("emergencyTypes"))
+                    .filteredOn(
+                            t -> t.path("count").asInt() + t.path("previous").asInt() > 0)
+                    .extracting(t -> t.path("type").asText() + " "
+                            + t.path("count").asInt() + "/" + t.path("previous").asInt() + " "
+                            + t.path("trend").asText() + " " + t.path("builtIn").asBoolean())
+                    .containsExactly(
+                            "Configuration rollout 3/0 up true",
+                            "Data freshness problem 1/1 flat true",
                             "(no type) 1/0 up false");
-            assertThat(m.path("emergencyTypes")).extracting(t -> t.path("type").asText())
-                    .contains("Live media workflow", "Build dependency", "Operational dashboard",
+            assertThat(m.path("emergencyTypes"))
+                    .extracting(t -> t.path("type").asText())
+                    .contains(
+                            "Live media workflow",
+                            "Build dependency",
+                            "Operational dashboard",
                             "Third-party API outages");
         }
     }
@@ -138,12 +170,16 @@ public class MetricsTest {
     void aHotfixNamingOneSystemTwice_doesNotRepeatItself_andSameMomentHotfixesRepeatInNumberOrder(TestDb db) {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-06-01T00:00:00Z"))) {
             Http api = s.http();
-            hotfix(api, "{\"title\":\"twice\",\"severity\":\"high\",\"detectedAt\":\"2026-01-10T10:00:00Z\","
-                    + "\"category\":\"Memory leaks under load\",\"systemsAffected\":[\"api\",\"api\"]}");
+            hotfix(
+                    api,
+                    "{\"title\":\"twice\",\"severity\":\"high\",\"detectedAt\":\"2026-01-10T10:00:00Z\","
+                            + "\"category\":\"Memory leaks under load\",\"systemsAffected\":[\"api\",\"api\"]}");
             JsonNode m = api.get("/api/v1/metrics?from=2026-01&to=2026-02").json();
             assertThat(m.path("teamHealth").path("repeats").asInt()).isZero();
-            hotfix(api, "{\"title\":\"same moment\",\"severity\":\"high\",\"detectedAt\":\"2026-01-10T10:00:00Z\","
-                    + "\"category\":\"Memory leaks under load\",\"systemsAffected\":[\"api\"]}");
+            hotfix(
+                    api,
+                    "{\"title\":\"same moment\",\"severity\":\"high\",\"detectedAt\":\"2026-01-10T10:00:00Z\","
+                            + "\"category\":\"Memory leaks under load\",\"systemsAffected\":[\"api\"]}");
             m = api.get("/api/v1/metrics?from=2026-01&to=2026-02").json();
             assertThat(m.path("teamHealth").path("repeats").asInt()).isEqualTo(1);
         }
@@ -155,25 +191,39 @@ public class MetricsTest {
             Http api = s.http();
             history(api);
             // In Berlin, H2 was detected on 1 February and H5 on 1 April (outside the period).
-            JsonNode berlin = api.get("/api/v1/metrics?from=2026-01&to=2026-04&zone=Europe/Berlin").json();
+            JsonNode berlin = api.get("/api/v1/metrics?from=2026-01&to=2026-04&zone=Europe/Berlin")
+                    .json();
             assertThat(berlin.path("from").asText()).isEqualTo("2025-12-31T23:00:00Z");
             assertThat(berlin.path("hotfixes").asInt()).isEqualTo(4);
-            assertThat(berlin.path("teamHealth").path("perMonth").toString()).isEqualTo("[{\"period\":\"2026-01\","
-                    + "\"count\":1},{\"period\":\"2026-02\",\"count\":2},{\"period\":\"2026-03\",\"count\":1}]");
-            assertThat(berlin.path("teamHealth").path("frequencyTrend").asText()).isEqualTo("down");
+            assertThat(berlin.path("teamHealth").path("perMonth").toString())
+                    .isEqualTo(
+                            "[{\"period\":\"2026-01\","
+                                    + "\"count\":1},{\"period\":\"2026-02\",\"count\":2},{\"period\":\"2026-03\",\"count\":1}]");
+            assertThat(berlin.path("teamHealth").path("frequencyTrend").asText())
+                    .isEqualTo("down");
 
             JsonNode empty = api.get("/api/v1/metrics?from=2024-01&to=2024-04").json();
             assertThat(empty.path("hotfixes").asInt()).isZero();
-            assertThat(stats(empty.path("responseTime").path("all").path("total"))).isEqualTo("0 null null 0 null");
-            assertThat(empty.path("learningVelocity").path("postmortemShare").isNull()).isTrue();
-            assertThat(empty.path("learningVelocity").path("preventionRate").isNull()).isTrue();
+            assertThat(stats(empty.path("responseTime").path("all").path("total")))
+                    .isEqualTo("0 null null 0 null");
+            assertThat(empty.path("learningVelocity").path("postmortemShare").isNull())
+                    .isTrue();
+            assertThat(empty.path("learningVelocity").path("preventionRate").isNull())
+                    .isTrue();
             assertThat(empty.path("teamHealth").path("repeatShare").isNull()).isTrue();
-            assertThat(empty.path("teamHealth").path("confidenceAverage").isNull()).isTrue();
+            assertThat(empty.path("teamHealth").path("confidenceAverage").isNull())
+                    .isTrue();
             assertThat(empty.path("teamHealth").path("frequencyTrend").asText()).isEqualTo("flat");
 
-            assertThat(api.get("/api/v1/metrics?from=2026-04&to=2026-01").status()).isEqualTo(422);
-            assertThat(api.get("/api/v1/metrics?zone=Mars/Olympus").json().path("errors").get(0).path("field")
-                    .asText()).isEqualTo("zone");
+            assertThat(api.get("/api/v1/metrics?from=2026-04&to=2026-01").status())
+                    .isEqualTo(422);
+            assertThat(api.get("/api/v1/metrics?zone=Mars/Olympus")
+                            .json()
+                            .path("errors")
+                            .get(0)
+                            .path("field")
+                            .asText())
+                    .isEqualTo("zone");
             assertThat(api.get("/api/v1/metrics?from=last+tuesday").status()).isEqualTo(422);
         }
     }
@@ -183,33 +233,53 @@ public class MetricsTest {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-06-01T00:00:00Z"))) {
             Http api = s.http();
             history(api);
-            assertThat(api.send("PUT", "/api/v1/signals/checkout-p99-ms", "{\"value\":950,\"threshold\":800,"
-                    + "\"direction\":\"above\",\"description\":\"Checkout p99 latency (ms)\"}").status()).isEqualTo(200);
-            assertThat(api.send("PUT", "/api/v1/signals/disk-free", "{\"value\":40,\"threshold\":10,"
-                    + "\"direction\":\"below\"}").status()).isEqualTo(200);
-            assertThat(api.send("PUT", "/api/v1/signals/repeat-share", "{\"value\":1,\"threshold\":0}").status())
-                    .as("a built-in name").isEqualTo(422);
-            assertThat(api.send("PUT", "/api/v1/signals/x", "{\"value\":\"high\"}").json().path("errors").toString())
-                    .contains("\"field\":\"value\"").contains("\"field\":\"threshold\"");
+            assertThat(api.send(
+                                    "PUT",
+                                    "/api/v1/signals/checkout-p99-ms",
+                                    "{\"value\":950,\"threshold\":800,"
+                                            + "\"direction\":\"above\",\"description\":\"Checkout p99 latency (ms)\"}")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(api.send(
+                                    "PUT",
+                                    "/api/v1/signals/disk-free",
+                                    "{\"value\":40,\"threshold\":10," + "\"direction\":\"below\"}")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(api.send("PUT", "/api/v1/signals/repeat-share", "{\"value\":1,\"threshold\":0}")
+                            .status())
+                    .as("a built-in name")
+                    .isEqualTo(422);
+            assertThat(api.send("PUT", "/api/v1/signals/x", "{\"value\":\"high\"}")
+                            .json()
+                            .path("errors")
+                            .toString())
+                    .contains("\"field\":\"value\"")
+                    .contains("\"field\":\"threshold\"");
 
             JsonNode signs = api.get("/api/v1/signals").json().path("items");
-            assertThat(signs).extracting(n -> n.path("name").asText() + " " + n.path("value").asDouble() + " "
-                    + n.path("breached").asBoolean()).containsExactly(
-                    "hotfixes-per-week 0.0 false",
-                    // of H4 and H5 (the last 90 days), H5 repeats H2
-                    "repeat-share 0.5 true",
-                    // H3's post-mortem; and every undone follow-up of H1-H4 and H6 past its default due time:
-                    // 2 + 3 + 3 + 3 + 3
-                    "overdue-postmortems 1.0 true",
-                    "overdue-followups 14.0 true",
-                    "expired-risks 0.0 false",
-                    "checkout-p99-ms 950.0 true",
-                    "disk-free 40.0 false");
-            assertThat(api.get("/").body()).contains("Warning sign: Checkout p99 latency (ms) is 950, above 800")
+            assertThat(signs)
+                    .extracting(
+                            n -> n.path("name").asText() + " " + n.path("value").asDouble() + " "
+                                    + n.path("breached").asBoolean())
+                    .containsExactly(
+                            "hotfixes-per-week 0.0 false",
+                            // of H4 and H5 (the last 90 days), H5 repeats H2
+                            "repeat-share 0.5 true",
+                            // H3's post-mortem; and every undone follow-up of H1-H4 and H6 past its default due time:
+                            // 2 + 3 + 3 + 3 + 3
+                            "overdue-postmortems 1.0 true",
+                            "overdue-followups 14.0 true",
+                            "expired-risks 0.0 false",
+                            "checkout-p99-ms 950.0 true",
+                            "disk-free 40.0 false");
+            assertThat(api.get("/").body())
+                    .contains("Warning sign: Checkout p99 latency (ms) is 950, above 800")
                     .contains("Warning sign: Post-mortems past their due time is 1, above 0");
 
             String prometheus = api.get("/metrics").body();
-            assertThat(prometheus).contains("hotfix_open{severity=\"high\"} 1.0")
+            assertThat(prometheus)
+                    .contains("hotfix_open{severity=\"high\"} 1.0")
                     .contains("hotfix_open{severity=\"critical\"} 0.0")
                     .contains("hotfix_followups_overdue 14.0")
                     .contains("hotfix_warning_signs_breached 4.0")

@@ -18,8 +18,7 @@ public final class Fixtures {
     /** Opsgenie names a team by its id; the team's name is "payments-team". */
     static final String PAYMENTS_TEAM = "8418d193-2dab-4490-b331-8c02cdd196b7";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** Which record of {@code n} each tool's fixture skips, and why. */
     static final int SKIPPED = 3;
@@ -36,14 +35,19 @@ public final class Fixtures {
         for (int i = 0; i < n; i++) {
             Instant created = FIRST.plus(Duration.ofHours(16L * i));
             boolean resolved = i % 10 != 0;
-            ObjectNode inc = Json.object().put("id", pdId(i)).put("type", "incident").put("incident_number", i + 1)
+            ObjectNode inc = Json.object()
+                    .put("id", pdId(i))
+                    .put("type", "incident")
+                    .put("incident_number", i + 1)
                     .put("status", resolved ? "resolved" : "acknowledged")
-                    .put("urgency", i % 2 == 0 ? "high" : "low").put("created_at", created.toString())
+                    .put("urgency", i % 2 == 0 ? "high" : "low")
+                    .put("created_at", created.toString())
                     .put("html_url", "https://acme.pagerduty.com/incidents/" + pdId(i));
             if (i == SKIPPED) {
                 inc.putNull("title");
             } else {
-                inc.put("title", title(i)).put("summary", "[#" + (i + 1) + "] " + title(i))
+                inc.put("title", title(i))
+                        .put("summary", "[#" + (i + 1) + "] " + title(i))
                         .put("description", title(i));
             }
             if (i % 4 == 0) {
@@ -62,21 +66,33 @@ public final class Fixtures {
                 inc.put("resolved_at", created.plus(Duration.ofMinutes(38)).toString());
             }
             ArrayNode log = Json.mapper().createArrayNode();
-            log.addObject().put("type", "trigger_log_entry").put("created_at", created.toString())
+            log.addObject()
+                    .put("type", "trigger_log_entry")
+                    .put("created_at", created.toString())
                     .put("summary", "Triggered through the API");
-            log.addObject().put("type", "notify_log_entry").put("created_at", created.plus(Duration.ofMinutes(1))
-                    .toString()).put("summary", "Notified Priya Raman by SMS");
-            log.addObject().put("type", "acknowledge_log_entry").put("created_at",
-                    created.plus(Duration.ofMinutes(4)).toString()).putObject("agent").put("summary", "Priya Raman");
+            log.addObject()
+                    .put("type", "notify_log_entry")
+                    .put("created_at", created.plus(Duration.ofMinutes(1)).toString())
+                    .put("summary", "Notified Priya Raman by SMS");
+            log.addObject()
+                    .put("type", "acknowledge_log_entry")
+                    .put("created_at", created.plus(Duration.ofMinutes(4)).toString())
+                    .putObject("agent")
+                    .put("summary", "Priya Raman");
             if (resolved) {
-                log.addObject().put("type", "resolve_log_entry").put("created_at",
-                        created.plus(Duration.ofMinutes(38)).toString()).putObject("agent").put("summary", "Jonas Berg");
+                log.addObject()
+                        .put("type", "resolve_log_entry")
+                        .put("created_at", created.plus(Duration.ofMinutes(38)).toString())
+                        .putObject("agent")
+                        .put("summary", "Jonas Berg");
             }
             ArrayNode notes = Json.mapper().createArrayNode();
             if (i % 5 == 0) {
-                notes.addObject().put("id", "N" + i).put("content", i == 10
-                        ? "Old key was " + GITHUB_TOKEN : "Rolled back to the previous release")
-                        .put("created_at", created.plus(Duration.ofMinutes(30)).toString()).putObject("user")
+                notes.addObject()
+                        .put("id", "N" + i)
+                        .put("content", i == 10 ? "Old key was " + GITHUB_TOKEN : "Rolled back to the previous release")
+                        .put("created_at", created.plus(Duration.ofMinutes(30)).toString())
+                        .putObject("user")
                         .put("summary", "Jonas Berg");
             }
             s.add(inc, Map.of("log_entries", log, "notes", notes));
@@ -87,8 +103,10 @@ public final class Fixtures {
     private static ArrayNode opsgenieNotes(int i, Instant created) {
         ArrayNode notes = Json.mapper().createArrayNode();
         if (i % 5 == 0) {
-            notes.addObject().put("note", i == 10 ? "Old key was " + GITHUB_TOKEN : "Rolled back to the previous release")
-                    .put("owner", "jonas@example.com").put("createdAt", created.plus(Duration.ofMinutes(30)).toString())
+            notes.addObject()
+                    .put("note", i == 10 ? "Old key was " + GITHUB_TOKEN : "Rolled back to the previous release")
+                    .put("owner", "jonas@example.com")
+                    .put("createdAt", created.plus(Duration.ofMinutes(30)).toString())
                     .put("offset", "1");
         }
         return notes;
@@ -110,10 +128,18 @@ public final class Fixtures {
         for (int i = 0; i < n; i++) {
             Instant created = FIRST.plus(Duration.ofHours(16L * i));
             boolean closed = i % 10 != 0;
-            ObjectNode a = Json.object().put("id", "og-" + String.format("%05d", i)).put("tinyId", String.valueOf(i + 1))
-                    .put("alias", "alias-" + i).put("message", title(i)).put("status", closed ? "closed" : "open")
-                    .put("acknowledged", true).put("isSeen", true).put("count", 1 + i % 3).put("source", "prometheus")
-                    .put("owner", "priya@example.com").put("priority", "P" + (1 + i % 5))
+            ObjectNode a = Json.object()
+                    .put("id", "og-" + String.format("%05d", i))
+                    .put("tinyId", String.valueOf(i + 1))
+                    .put("alias", "alias-" + i)
+                    .put("message", title(i))
+                    .put("status", closed ? "closed" : "open")
+                    .put("acknowledged", true)
+                    .put("isSeen", true)
+                    .put("count", 1 + i % 3)
+                    .put("source", "prometheus")
+                    .put("owner", "priya@example.com")
+                    .put("priority", "P" + (1 + i % 5))
                     .put("updatedAt", created.plus(Duration.ofHours(1)).toString());
             if (i != SKIPPED) {
                 a.put("createdAt", created.toString()).put("lastOccurredAt", created.toString());
@@ -123,14 +149,19 @@ public final class Fixtures {
             if (i % 3 == 0) {
                 tags.add("category:Database connection failures");
             }
-            ObjectNode report = a.putObject("report").put("ackTime", 120_000).put("acknowledgedBy", "priya@example.com");
+            ObjectNode report =
+                    a.putObject("report").put("ackTime", 120_000).put("acknowledgedBy", "priya@example.com");
             if (closed) {
                 report.put("closeTime", 2_280_000).put("closedBy", "jonas@example.com");
             }
             ArrayNode notes = opsgenieNotes(i, created);
             ArrayNode logs = Json.mapper().createArrayNode();
-            logs.addObject().put("log", "Alert created via Prometheus").put("type", "system")
-                    .put("owner", "System").put("createdAt", created.toString()).put("offset", "1");
+            logs.addObject()
+                    .put("log", "Alert created via Prometheus")
+                    .put("type", "system")
+                    .put("owner", "System")
+                    .put("createdAt", created.toString())
+                    .put("offset", "1");
             s.add(a, Map.of("notes", notes, "logs", logs));
         }
     }
@@ -145,11 +176,18 @@ public final class Fixtures {
         for (int i = 0; i < n; i++) {
             Instant created = FIRST.plus(Duration.ofHours(16L * i));
             boolean resolved = i % 10 != 0;
-            ObjectNode inc = Json.object().put("id", "oi-" + String.format("%05d", i)).put("tinyId", String.valueOf(i + 1))
-                    .put("message", title(i)).put("description", "Customers saw errors for a while.")
-                    .put("status", resolved ? "resolved" : "open").put("priority", "P" + (1 + i % 5))
-                    .put("ownerTeam", PAYMENTS_TEAM).put("updatedAt", created.plus(Duration.ofHours(1)).toString())
-                    .put("impactStartDate", created.minus(Duration.ofMinutes(10)).toString());
+            ObjectNode inc = Json.object()
+                    .put("id", "oi-" + String.format("%05d", i))
+                    .put("tinyId", String.valueOf(i + 1))
+                    .put("message", title(i))
+                    .put("description", "Customers saw errors for a while.")
+                    .put("status", resolved ? "resolved" : "open")
+                    .put("priority", "P" + (1 + i % 5))
+                    .put("ownerTeam", PAYMENTS_TEAM)
+                    .put("updatedAt", created.plus(Duration.ofHours(1)).toString())
+                    .put(
+                            "impactStartDate",
+                            created.minus(Duration.ofMinutes(10)).toString());
             if (i != SKIPPED) {
                 inc.put("createdAt", created.toString());
             }
@@ -163,8 +201,12 @@ public final class Fixtures {
             }
             ArrayNode notes = opsgenieNotes(i, created);
             ArrayNode logs = Json.mapper().createArrayNode();
-            logs.addObject().put("log", "Incident created").put("type", "system").put("owner", "System")
-                    .put("createdAt", created.toString()).put("offset", "1");
+            logs.addObject()
+                    .put("log", "Incident created")
+                    .put("type", "system")
+                    .put("owner", "System")
+                    .put("createdAt", created.toString())
+                    .put("offset", "1");
             s.add(inc, Map.of("notes", notes, "logs", logs));
         }
     }
@@ -180,32 +222,46 @@ public final class Fixtures {
             Instant created = FIRST.plus(Duration.ofHours(16L * i));
             boolean resolved = i % 10 != 0;
             String id = "IG" + String.format("%05d", i);
-            ObjectNode g = Json.object().put("id", id).put("integration_id", "CFRPV98RPR1U8").put("route_id", "RIYGUJXCPFHXY")
-                    .put("alerts_count", 1 + i % 4).put("state", resolved ? "resolved" : "firing").put("title", title(i))
+            ObjectNode g = Json.object()
+                    .put("id", id)
+                    .put("integration_id", "CFRPV98RPR1U8")
+                    .put("route_id", "RIYGUJXCPFHXY")
+                    .put("alerts_count", 1 + i % 4)
+                    .put("state", resolved ? "resolved" : "firing")
+                    .put("title", title(i))
                     .put("team_id", "TE5EF3RQHJQPI");
             if (i != SKIPPED) {
                 g.put("created_at", created.toString());
             }
-            g.put("acknowledged_at", created.plus(Duration.ofMinutes(4)).toString()).put("acknowledged_by", "U4DNY931HHJS5");
+            g.put("acknowledged_at", created.plus(Duration.ofMinutes(4)).toString())
+                    .put("acknowledged_by", "U4DNY931HHJS5");
             if (resolved) {
-                g.put("resolved_at", created.plus(Duration.ofMinutes(38)).toString()).put("resolved_by", "UCGEIXI1MR1NZ");
+                g.put("resolved_at", created.plus(Duration.ofMinutes(38)).toString())
+                        .put("resolved_by", "UCGEIXI1MR1NZ");
             } else {
                 g.putNull("resolved_at").putNull("resolved_by");
             }
             ArrayNode labels = g.putArray("labels");
-            labels.addObject().<ObjectNode>set("key", Json.object().put("id", "k1").put("name", "service"))
+            labels.addObject()
+                    .<ObjectNode>set("key", Json.object().put("id", "k1").put("name", "service"))
                     .set("value", Json.object().put("id", "v" + i % 3).put("name", SERVICES[i % 3]));
-            labels.addObject().<ObjectNode>set("key", Json.object().put("id", "k2").put("name", "severity"))
+            labels.addObject()
+                    .<ObjectNode>set("key", Json.object().put("id", "k2").put("name", "severity"))
                     .set("value", Json.object().put("id", "s").put("name", i % 4 == 0 ? "critical" : "warning"));
             if (i % 3 == 0) {
-                labels.addObject().<ObjectNode>set("key", Json.object().put("id", "k3").put("name", "category"))
+                labels.addObject()
+                        .<ObjectNode>set("key", Json.object().put("id", "k3").put("name", "category"))
                         .set("value", Json.object().put("id", "c").put("name", "Database connection failures"));
             }
             g.putObject("permalinks").put("web", "https://oncall.example.com/a/grafana-oncall-app/alert-groups/" + id);
             ArrayNode notes = Json.mapper().createArrayNode();
             if (i % 5 == 0) {
-                notes.addObject().put("id", "M" + i).put("alert_group_id", id).put("author", "UCGEIXI1MR1NZ")
-                        .put("source", "web").put("created_at", created.plus(Duration.ofMinutes(30)).toString())
+                notes.addObject()
+                        .put("id", "M" + i)
+                        .put("alert_group_id", id)
+                        .put("author", "UCGEIXI1MR1NZ")
+                        .put("source", "web")
+                        .put("created_at", created.plus(Duration.ofMinutes(30)).toString())
                         .put("text", i == 10 ? "Old key was " + GITHUB_TOKEN : "Rolled back to the previous release");
             }
             s.add(g, Map.of("resolution_notes", notes));

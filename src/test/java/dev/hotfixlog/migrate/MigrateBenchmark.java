@@ -41,21 +41,25 @@ public final class MigrateBenchmark {
     private static final Instant FIRST = Instant.parse("2021-01-01T00:00:00Z");
     private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
 
-    private MigrateBenchmark() {
-    }
+    private MigrateBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         String which = args.length > 1 ? args[1] : "both";
-        System.out.printf("# migration benchmark: %d PagerDuty incidents from a local server; %d cores; Java %s%n%n",
+        System.out.printf(
+                "# migration benchmark: %d PagerDuty incidents from a local server; %d cores; Java %s%n%n",
                 n, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         try (Server server = new Server(n)) {
-            System.out.printf("served: %d incidents from %s to %s, %.1f MB of answers made in advance%n%n", n, FIRST,
-                    server.last(), server.bytes() / 1e6);
+            System.out.printf(
+                    "served: %d incidents from %s to %s, %.1f MB of answers made in advance%n%n",
+                    n, FIRST, server.last(), server.bytes() / 1e6);
             // Warm the JIT on both paths (a tenth of the incidents, fetched; then migrated into a throwaway log).
             fetchOnly(server, FIRST.plus(Duration.between(FIRST, server.last()).dividedBy(10)));
             Path warm = Files.createTempDirectory("hotfix-migrate-warm-");
-            migrate(server.url(), "jdbc:sqlite:" + warm.resolve("warm.db"), warm,
+            migrate(
+                    server.url(),
+                    "jdbc:sqlite:" + warm.resolve("warm.db"),
+                    warm,
                     FIRST.plus(Duration.between(FIRST, server.last()).dividedBy(10)));
 
             System.out.println("| database | phase | incidents | seconds | incidents/s | vs fetch-only |");
@@ -65,13 +69,21 @@ public final class MigrateBenchmark {
                 Path dir = Files.createTempDirectory("hotfix-migrate-bench-");
                 Path dir2 = Files.createTempDirectory("hotfix-migrate-bench-");
                 Path dir3 = Files.createTempDirectory("hotfix-migrate-bench-");
-                compare("SQLite", server, n, "jdbc:sqlite:" + dir.resolve("migrate.db"), dir,
-                        "jdbc:sqlite:" + dir2.resolve("stored.db"), dir2, "jdbc:sqlite:" + dir3.resolve("copied.db"),
-                        dir3, pages);
+                compare(
+                        "SQLite",
+                        server,
+                        n,
+                        "jdbc:sqlite:" + dir.resolve("migrate.db"),
+                        dir,
+                        "jdbc:sqlite:" + dir2.resolve("stored.db"),
+                        dir2,
+                        "jdbc:sqlite:" + dir3.resolve("copied.db"),
+                        dir3,
+                        pages);
             }
             if (!which.equals("sqlite")) {
-                String pgBase = System.getenv().getOrDefault("HOTFIX_BENCH_PG_URL",
-                        "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+                String pgBase = System.getenv()
+                        .getOrDefault("HOTFIX_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
                 String schema = "bench_" + UUID.randomUUID().toString().substring(0, 8);
                 String schema2 = schema + "_stored";
                 String schema3 = schema + "_copied";
@@ -79,10 +91,17 @@ public final class MigrateBenchmark {
                     WriteBenchmark.exec(pgBase, "CREATE SCHEMA " + sc);
                 }
                 try {
-                    compare("PostgreSQL", server, n, WriteBenchmark.withSchema(pgBase, schema),
-                            Files.createTempDirectory("hotfix-migrate-pg-"), WriteBenchmark.withSchema(pgBase, schema2),
-                            Files.createTempDirectory("hotfix-migrate-pg-"), WriteBenchmark.withSchema(pgBase, schema3),
-                            Files.createTempDirectory("hotfix-migrate-pg-"), pages);
+                    compare(
+                            "PostgreSQL",
+                            server,
+                            n,
+                            WriteBenchmark.withSchema(pgBase, schema),
+                            Files.createTempDirectory("hotfix-migrate-pg-"),
+                            WriteBenchmark.withSchema(pgBase, schema2),
+                            Files.createTempDirectory("hotfix-migrate-pg-"),
+                            WriteBenchmark.withSchema(pgBase, schema3),
+                            Files.createTempDirectory("hotfix-migrate-pg-"),
+                            pages);
                 } finally {
                     for (String sc : new String[] {schema, schema2, schema3}) {
                         WriteBenchmark.exec(pgBase, "DROP SCHEMA " + sc + " CASCADE");
@@ -93,28 +112,41 @@ public final class MigrateBenchmark {
         System.exit(0); // the server's and the migration's threads are done with
     }
 
-    private static void compare(String name, Server server, int n, String url, Path dir, String url2, Path dir2,
-                                String url3, Path dir3, Path pages) throws Exception {
+    private static void compare(
+            String name,
+            Server server,
+            int n,
+            String url,
+            Path dir,
+            String url2,
+            Path dir2,
+            String url3,
+            Path dir3,
+            Path pages)
+            throws Exception {
         double before = fetchOnly(server, NOW);
         double migrate = migrate(server.url(), url, dir, NOW);
         double after = fetchOnly(server, NOW);
         double stored = migrate(pages.toString(), url2, dir2, NOW);
         double copied = copyRows(url, url3, dir3);
         double floor = (before + after) / 2;
-        System.out.printf("| %s | fetch only (before, after) | %d | %.1f, %.1f | %.0f | |%n", name, n, before, after,
-                n / floor);
-        System.out.printf("| %s | migrate (stored, evidence kept) | %d | %.1f | %.0f | **%.0f%%** |%n", name, n, migrate,
-                n / migrate, 100 * floor / migrate);
-        System.out.printf("| %s | store only (the same pages from files) | %d | %.1f | %.0f | ceiling %.0f%% |%n", name,
-                n, stored, n / stored, 100 * Math.min(1, floor / stored));
-        System.out.printf("| %s | the database's own cost (the stored rows copied) | %d | %.1f | %.0f | ceiling %.0f%% |%n",
+        System.out.printf(
+                "| %s | fetch only (before, after) | %d | %.1f, %.1f | %.0f | |%n", name, n, before, after, n / floor);
+        System.out.printf(
+                "| %s | migrate (stored, evidence kept) | %d | %.1f | %.0f | **%.0f%%** |%n",
+                name, n, migrate, n / migrate, 100 * floor / migrate);
+        System.out.printf(
+                "| %s | store only (the same pages from files) | %d | %.1f | %.0f | ceiling %.0f%% |%n",
+                name, n, stored, n / stored, 100 * Math.min(1, floor / stored));
+        System.out.printf(
+                "| %s | the database's own cost (the stored rows copied) | %d | %.1f | %.0f | ceiling %.0f%% |%n",
                 name, n, copied, n / copied, 100 * Math.min(1, floor / copied));
     }
 
     /** Seconds to fetch every page and every incident's log entries and notes, as the migration does, storing none. */
     private static double fetchOnly(Server server, Instant until) {
-        MigrationRequest r = new MigrationRequest(new PagerDutyTool(), server.url(), "bench", true, FIRST, until,
-                Map.of(), null, false);
+        MigrationRequest r = new MigrationRequest(
+                new PagerDutyTool(), server.url(), "bench", true, FIRST, until, Map.of(), null, false);
         long t0 = System.nanoTime();
         int read = 0;
         try (PagerDutySource source = new PagerDutySource(r, NOW, d -> Thread.sleep(d.toMillis()))) {
@@ -132,15 +164,17 @@ public final class MigrateBenchmark {
     }
 
     private static double migrate(String from, String url, Path dir, Instant until) {
-        Config config = Config.withOverrides(Map.of(Setting.DB_URL, url, Setting.DATA_DIR, dir.toString(),
-                Setting.NOTIFY_INTERVAL_MS, "0"));
+        Config config = Config.withOverrides(
+                Map.of(Setting.DB_URL, url, Setting.DATA_DIR, dir.toString(), Setting.NOTIFY_INTERVAL_MS, "0"));
         try (App app = App.local(config, Clock.fixed(NOW, java.time.ZoneOffset.UTC))) {
-            MigrationRequest r = new MigrationRequest(new PagerDutyTool(), from, "bench", false, FIRST, until,
-                    Map.of(), null, false);
+            MigrationRequest r = new MigrationRequest(
+                    new PagerDutyTool(), from, "bench", false, FIRST, until, Map.of(), null, false);
             long t0 = System.nanoTime();
-            MigrationReport report = app.migrations().migrate(r, "bench", line -> { });
+            MigrationReport report = app.migrations().migrate(r, "bench", line -> {});
             double seconds = (System.nanoTime() - t0) / 1e9;
-            if (!report.finished() || report.created().isEmpty() || !report.skipped().isEmpty()) {
+            if (!report.finished()
+                    || report.created().isEmpty()
+                    || !report.skipped().isEmpty()) {
                 throw new IllegalStateException("the migration did not finish cleanly: " + report.skipped());
             }
             return seconds;
@@ -148,8 +182,17 @@ public final class MigrateBenchmark {
     }
 
     /** The tables a migration writes, parents first. */
-    private static final String[] WRITTEN = {"hotfix", "hotfix_step", "follow_up", "hotfix_system", "hotfix_revision",
-        "hotfix_redaction", "attachment_content", "attachment", "migration_link"};
+    private static final String[] WRITTEN = {
+        "hotfix",
+        "hotfix_step",
+        "follow_up",
+        "hotfix_system",
+        "hotfix_revision",
+        "hotfix_redaction",
+        "attachment_content",
+        "attachment",
+        "migration_link"
+    };
 
     /**
      * Seconds for the database to copy the rows the migration stored into a fresh log made by the same migrations:
@@ -157,14 +200,14 @@ public final class MigrateBenchmark {
      * generated columns computed again, indexes and triggers as a migration meets them.
      */
     private static double copyRows(String from, String to, Path dir) throws Exception {
-        Config config = Config.withOverrides(Map.of(Setting.DB_URL, to, Setting.DATA_DIR, dir.toString(),
-                Setting.NOTIFY_INTERVAL_MS, "0"));
+        Config config = Config.withOverrides(
+                Map.of(Setting.DB_URL, to, Setting.DATA_DIR, dir.toString(), Setting.NOTIFY_INTERVAL_MS, "0"));
         try (App app = App.local(config, Clock.fixed(NOW, java.time.ZoneOffset.UTC))) {
             // made by the application's own migrations, then closed
         }
         boolean sqlite = to.startsWith("jdbc:sqlite:");
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(to);
-             java.sql.Statement st = c.createStatement()) {
+                java.sql.Statement st = c.createStatement()) {
             String source;
             if (sqlite) {
                 st.execute("ATTACH DATABASE '" + from.substring("jdbc:sqlite:".length()) + "' AS src");
@@ -175,9 +218,10 @@ public final class MigrateBenchmark {
             java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
             for (String t : WRITTEN) {
                 StringBuilder cols = new StringBuilder();
-                String q = sqlite ? "SELECT name FROM pragma_table_xinfo('" + t + "') WHERE hidden = 0"
+                String q = sqlite
+                        ? "SELECT name FROM pragma_table_xinfo('" + t + "') WHERE hidden = 0"
                         : "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
-                        + "AND table_name = '" + t + "' AND is_generated = 'NEVER' ORDER BY ordinal_position";
+                                + "AND table_name = '" + t + "' AND is_generated = 'NEVER' ORDER BY ordinal_position";
                 try (java.sql.ResultSet rs = st.executeQuery(q)) {
                     while (rs.next()) {
                         cols.append(cols.length() > 0 ? ", " : "").append(rs.getString(1));
@@ -215,12 +259,20 @@ public final class MigrateBenchmark {
                 created[i] = at.toEpochMilli();
                 String id = String.format("Q%07d", i);
                 index.put(id, i);
-                ObjectNode inc = Json.object().put("id", id).put("type", "incident").put("incident_number", i + 1)
-                        .put("title", Fixtures.title(i)).put("description", Fixtures.title(i) + " (from Prometheus)")
-                        .put("status", "resolved").put("urgency", i % 2 == 0 ? "high" : "low")
-                        .put("created_at", at.toString()).put("resolved_at", at.plusSeconds(2280).toString())
+                ObjectNode inc = Json.object()
+                        .put("id", id)
+                        .put("type", "incident")
+                        .put("incident_number", i + 1)
+                        .put("title", Fixtures.title(i))
+                        .put("description", Fixtures.title(i) + " (from Prometheus)")
+                        .put("status", "resolved")
+                        .put("urgency", i % 2 == 0 ? "high" : "low")
+                        .put("created_at", at.toString())
+                        .put("resolved_at", at.plusSeconds(2280).toString())
                         .put("html_url", "https://acme.pagerduty.com/incidents/" + id);
-                inc.putObject("service").put("id", "S" + i % 7).put("summary", Fixtures.SERVICES[i % 3])
+                inc.putObject("service")
+                        .put("id", "S" + i % 7)
+                        .put("summary", Fixtures.SERVICES[i % 3])
                         .put("html_url", "https://acme.pagerduty.com/services/S" + i % 7);
                 if (i % 4 < 2) {
                     inc.putObject("priority").put("summary", "P" + (1 + i % 4));
@@ -228,14 +280,24 @@ public final class MigrateBenchmark {
                 inc.putArray("assignments").addObject().putObject("assignee").put("summary", "Priya Raman");
                 incidents[i] = Json.write(inc).getBytes(StandardCharsets.UTF_8);
                 ArrayNode log = Json.mapper().createArrayNode();
-                log.addObject().put("type", "trigger_log_entry").put("created_at", at.toString())
+                log.addObject()
+                        .put("type", "trigger_log_entry")
+                        .put("created_at", at.toString())
                         .put("summary", "Triggered through the API");
-                log.addObject().put("type", "notify_log_entry").put("created_at", at.plusSeconds(60).toString())
+                log.addObject()
+                        .put("type", "notify_log_entry")
+                        .put("created_at", at.plusSeconds(60).toString())
                         .put("summary", "Notified Priya Raman by SMS");
-                log.addObject().put("type", "acknowledge_log_entry").put("created_at", at.plusSeconds(240).toString())
-                        .putObject("agent").put("summary", "Priya Raman");
-                log.addObject().put("type", "resolve_log_entry").put("created_at", at.plusSeconds(2280).toString())
-                        .putObject("agent").put("summary", "Jonas Berg");
+                log.addObject()
+                        .put("type", "acknowledge_log_entry")
+                        .put("created_at", at.plusSeconds(240).toString())
+                        .putObject("agent")
+                        .put("summary", "Priya Raman");
+                log.addObject()
+                        .put("type", "resolve_log_entry")
+                        .put("created_at", at.plusSeconds(2280).toString())
+                        .putObject("agent")
+                        .put("summary", "Jonas Berg");
                 ObjectNode entriesPage = Json.object();
                 entriesPage.set("log_entries", log);
                 entriesPage.put("limit", 100).put("offset", 0).put("more", false);
@@ -243,8 +305,11 @@ public final class MigrateBenchmark {
                 ObjectNode notesPage = Json.object();
                 ArrayNode list = notesPage.putArray("notes");
                 if (i % 5 == 0) {
-                    list.addObject().put("id", "N" + i).put("content", "Rolled back to the previous release")
-                            .put("created_at", at.plusSeconds(1800).toString()).putObject("user")
+                    list.addObject()
+                            .put("id", "N" + i)
+                            .put("content", "Rolled back to the previous release")
+                            .put("created_at", at.plusSeconds(1800).toString())
+                            .putObject("user")
                             .put("summary", "Jonas Berg");
                 }
                 notes.put(id, Json.write(notesPage).getBytes(StandardCharsets.UTF_8));
@@ -282,9 +347,14 @@ public final class MigrateBenchmark {
                 for (int i = from; i < Math.min(incidents.length, from + 100); i++) {
                     ObjectNode inc = Json.parseObject(new String(incidents[i], StandardCharsets.UTF_8));
                     String id = inc.get("id").asText();
-                    inc.set("log_entries", Json.parseObject(new String(entries.get(id), StandardCharsets.UTF_8))
-                            .get("log_entries"));
-                    inc.set("notes", Json.parseObject(new String(notes.get(id), StandardCharsets.UTF_8)).get("notes"));
+                    inc.set(
+                            "log_entries",
+                            Json.parseObject(new String(entries.get(id), StandardCharsets.UTF_8))
+                                    .get("log_entries"));
+                    inc.set(
+                            "notes",
+                            Json.parseObject(new String(notes.get(id), StandardCharsets.UTF_8))
+                                    .get("notes"));
                     b.append(i > from ? "," : "").append(Json.write(inc));
                 }
                 Files.writeString(folder.resolve(String.format("page-%05d.json", from / 100)), b.append("]}"));
@@ -328,8 +398,15 @@ public final class MigrateBenchmark {
             for (int i = start; i < end; i++) {
                 b.append(i > start ? "," : "").append(new String(incidents[i], StandardCharsets.UTF_8));
             }
-            return b.append("],\"limit\":").append(limit).append(",\"offset\":").append(offset).append(",\"more\":")
-                    .append(end < to).append(",\"total\":null}").toString().getBytes(StandardCharsets.UTF_8);
+            return b.append("],\"limit\":")
+                    .append(limit)
+                    .append(",\"offset\":")
+                    .append(offset)
+                    .append(",\"more\":")
+                    .append(end < to)
+                    .append(",\"total\":null}")
+                    .toString()
+                    .getBytes(StandardCharsets.UTF_8);
         }
 
         private int lowerBound(long t) {
@@ -347,7 +424,8 @@ public final class MigrateBenchmark {
             Map<String, String> out = new HashMap<>();
             for (String part : raw.split("&")) {
                 int eq = part.indexOf('=');
-                out.put(URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8),
+                out.put(
+                        URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
             }
             return out;

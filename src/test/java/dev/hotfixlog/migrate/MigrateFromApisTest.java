@@ -38,24 +38,67 @@ class MigrateFromApisTest {
     static final Instant NOW = Instant.parse("2026-12-03T12:00:00Z");
 
     /** What differs per tool; the rest of the check is the same. */
-    record Tool(String name, SourceServer.Kind kind, String auth, String token, BiConsumer<SourceServer, Integer> fill,
-                java.util.function.IntFunction<String> key, Predicate<String> rateLimitAt, Predicate<String> malformedAt,
-                String skipReason, String severityOf1, Duration alertedAfter) {
-    }
+    record Tool(
+            String name,
+            SourceServer.Kind kind,
+            String auth,
+            String token,
+            BiConsumer<SourceServer, Integer> fill,
+            java.util.function.IntFunction<String> key,
+            Predicate<String> rateLimitAt,
+            Predicate<String> malformedAt,
+            String skipReason,
+            String severityOf1,
+            Duration alertedAfter) {}
 
-    static final Tool PAGERDUTY = new Tool("pagerduty", SourceServer.Kind.PAGERDUTY, "Token token=pd-key", "pd-key",
-            Fixtures::pagerDuty, Fixtures::pdId, t -> t.contains("/log_entries"),
-            t -> t.startsWith("/incidents?") && t.contains("offset=100"), "has no title", "high", Duration.ofMinutes(1));
-    static final Tool OPSGENIE = new Tool("opsgenie", SourceServer.Kind.OPSGENIE, "GenieKey og-key", "og-key",
-            Fixtures::opsgenie, i -> "og-" + String.format("%05d", i), t -> t.contains("/notes"),
-            t -> t.startsWith("/v2/alerts?") && t.contains("offset=100"), "has no creation time", "high", Duration.ZERO);
-    static final Tool OPSGENIE_INCIDENTS = new Tool("opsgenie-incidents", SourceServer.Kind.OPSGENIE_INCIDENTS,
-            "GenieKey og-key", "og-key", Fixtures::opsgenieIncidents, i -> "oi-" + String.format("%05d", i),
-            t -> t.contains("/notes"), t -> t.startsWith("/v1/incidents?") && t.contains("offset=100"),
-            "has no creation time", "high", Duration.ZERO);
-    static final Tool ONCALL = new Tool("grafana-oncall", SourceServer.Kind.ONCALL, "oc-key", "oc-key",
-            Fixtures::onCall, i -> "IG" + String.format("%05d", i), t -> t.contains("/resolution_notes/"),
-            t -> t.contains("/alert_groups/") && t.contains("page=2"), "has no creation time", "medium", Duration.ZERO);
+    static final Tool PAGERDUTY = new Tool(
+            "pagerduty",
+            SourceServer.Kind.PAGERDUTY,
+            "Token token=pd-key",
+            "pd-key",
+            Fixtures::pagerDuty,
+            Fixtures::pdId,
+            t -> t.contains("/log_entries"),
+            t -> t.startsWith("/incidents?") && t.contains("offset=100"),
+            "has no title",
+            "high",
+            Duration.ofMinutes(1));
+    static final Tool OPSGENIE = new Tool(
+            "opsgenie",
+            SourceServer.Kind.OPSGENIE,
+            "GenieKey og-key",
+            "og-key",
+            Fixtures::opsgenie,
+            i -> "og-" + String.format("%05d", i),
+            t -> t.contains("/notes"),
+            t -> t.startsWith("/v2/alerts?") && t.contains("offset=100"),
+            "has no creation time",
+            "high",
+            Duration.ZERO);
+    static final Tool OPSGENIE_INCIDENTS = new Tool(
+            "opsgenie-incidents",
+            SourceServer.Kind.OPSGENIE_INCIDENTS,
+            "GenieKey og-key",
+            "og-key",
+            Fixtures::opsgenieIncidents,
+            i -> "oi-" + String.format("%05d", i),
+            t -> t.contains("/notes"),
+            t -> t.startsWith("/v1/incidents?") && t.contains("offset=100"),
+            "has no creation time",
+            "high",
+            Duration.ZERO);
+    static final Tool ONCALL = new Tool(
+            "grafana-oncall",
+            SourceServer.Kind.ONCALL,
+            "oc-key",
+            "oc-key",
+            Fixtures::onCall,
+            i -> "IG" + String.format("%05d", i),
+            t -> t.contains("/resolution_notes/"),
+            t -> t.contains("/alert_groups/") && t.contains("page=2"),
+            "has no creation time",
+            "medium",
+            Duration.ZERO);
 
     @BothDatabases
     void pagerDuty_dryAndRealRunsReportTheFixture_andAGainChangesNothing(TestDb db) {
@@ -79,7 +122,8 @@ class MigrateFromApisTest {
 
     private void runsAsTheFixtureSays(TestDb db, Tool tool) {
         MutableClock clock = new MutableClock(NOW);
-        try (db; SourceServer s = new SourceServer(tool.kind(), tool.auth())) {
+        try (db;
+                SourceServer s = new SourceServer(tool.kind(), tool.auth())) {
             tool.fill().accept(s, N);
             CliRunner cli = cli(db, clock, tool.token());
             String[] args = {"migrate", tool.name(), "--from", s.url(), "--token-env", "SOURCE_KEY", "--json"};
@@ -94,7 +138,8 @@ class MigrateFromApisTest {
             assertThat(dry.path("updated")).isEmpty();
             assertThat(dry.path("unchanged")).isEmpty();
             assertThat(dry.path("skipped")).hasSize(1);
-            assertThat(dry.path("skipped").get(0).path("sourceId").asText()).isEqualTo(tool.key().apply(Fixtures.SKIPPED));
+            assertThat(dry.path("skipped").get(0).path("sourceId").asText())
+                    .isEqualTo(tool.key().apply(Fixtures.SKIPPED));
             assertThat(dry.path("skipped").get(0).path("reason").asText()).isEqualTo(tool.skipReason());
             assertThat(dry.path("rateLimited").asInt()).isEqualTo(1);
             assertThat(dry.path("malformedRetried").asInt()).isEqualTo(1);
@@ -103,10 +148,17 @@ class MigrateFromApisTest {
             try (App app = App.local(db.config(), clock)) {
                 assertThat(all(app)).as("a dry run writes nothing").isEmpty();
             }
-            String text = cli.run(concat(new String[] {"migrate", tool.name(), "--from", s.url(), "--token-env",
-                    "SOURCE_KEY", "--dry-run"})).out();
-            assertThat(text).contains("Dry run, nothing written", "would create " + (N - 1), "skipped 1",
-                    tool.key().apply(Fixtures.SKIPPED) + ": " + tool.skipReason(), "severity table");
+            String text = cli.run(concat(new String[] {
+                        "migrate", tool.name(), "--from", s.url(), "--token-env", "SOURCE_KEY", "--dry-run"
+                    }))
+                    .out();
+            assertThat(text)
+                    .contains(
+                            "Dry run, nothing written",
+                            "would create " + (N - 1),
+                            "skipped 1",
+                            tool.key().apply(Fixtures.SKIPPED) + ": " + tool.skipReason(),
+                            "severity table");
 
             s.rateLimitOnce(tool.rateLimitAt());
             s.malformedOnce(tool.malformedAt());
@@ -118,14 +170,17 @@ class MigrateFromApisTest {
             assertThat(real.path("rateLimited").asInt()).isEqualTo(1);
             assertThat(real.path("malformedRetried").asInt()).isEqualTo(1);
             Map<String, String> ids = new HashMap<>();
-            real.path("created").forEach(e -> ids.put(e.path("sourceId").asText(), e.path("hotfixId").asText()));
+            real.path("created")
+                    .forEach(e -> ids.put(
+                            e.path("sourceId").asText(), e.path("hotfixId").asText()));
             assertThat(ids).hasSize(N - 1);
             assertThat(ids.values()).doesNotHaveDuplicates();
 
             try (App app = App.local(db.config(), clock)) {
                 assertThat(all(app)).hasSize(N - 1);
                 Instant detected1 = Fixtures.FIRST.plus(Duration.ofHours(16));
-                Hotfix closed = app.hotfixes().get(HotfixId.parse(ids.get(tool.key().apply(1))));
+                Hotfix closed =
+                        app.hotfixes().get(HotfixId.parse(ids.get(tool.key().apply(1))));
                 assertThat(closed.status()).isEqualTo(Status.COMPLETED);
                 assertThat(closed.title()).isEqualTo(Fixtures.title(1));
                 assertThat(closed.severity().json()).isEqualTo(tool.severityOf1());
@@ -133,23 +188,34 @@ class MigrateFromApisTest {
                 assertThat(closed.timeline().detectedAt()).isEqualTo(detected1);
                 assertThat(closed.timeline().alertedAt()).isEqualTo(detected1.plus(tool.alertedAfter()));
                 assertThat(closed.timeline().resolvedAt()).isEqualTo(detected1.plus(Duration.ofMinutes(38)));
-                assertThat(closed.timeline().fixDeployedAt()).as("resolved is not fix deployed").isNull();
-                assertThat(closed.triage().outcome()).as("the decision tree is not invented").isNull();
-                Hotfix open = app.hotfixes().get(HotfixId.parse(ids.get(tool.key().apply(0))));
+                assertThat(closed.timeline().fixDeployedAt())
+                        .as("resolved is not fix deployed")
+                        .isNull();
+                assertThat(closed.triage().outcome())
+                        .as("the decision tree is not invented")
+                        .isNull();
+                Hotfix open =
+                        app.hotfixes().get(HotfixId.parse(ids.get(tool.key().apply(0))));
                 assertThat(open.status()).isEqualTo(Status.ACTIVE);
                 assertThat(open.timeline().resolvedAt()).isNull();
                 assertThat(open.severity().json()).isEqualTo("critical");
                 assertThat(open.text("category")).isEqualTo("Database connection failures");
 
-                Hotfix withSecret = app.hotfixes().get(HotfixId.parse(ids.get(tool.key().apply(10))));
-                assertThat(withSecret.text("changeMade")).contains("Old key was").doesNotContain(Fixtures.GITHUB_TOKEN);
+                Hotfix withSecret =
+                        app.hotfixes().get(HotfixId.parse(ids.get(tool.key().apply(10))));
+                assertThat(withSecret.text("changeMade"))
+                        .contains("Old key was")
+                        .doesNotContain(Fixtures.GITHUB_TOKEN);
                 List<Attachment> evidence = app.attachments().list(Owner.hotfix(withSecret.id()), false);
                 assertThat(evidence).hasSize(1);
-                assertThat(evidence.get(0).fileName()).isEqualTo(tool.name() + "-" + tool.key().apply(10) + ".json");
-                String kept = new String(app.attachments().content(evidence.get(0).id()).bytes(), StandardCharsets.UTF_8);
+                assertThat(evidence.get(0).fileName())
+                        .isEqualTo(tool.name() + "-" + tool.key().apply(10) + ".json");
+                String kept = new String(
+                        app.attachments().content(evidence.get(0).id()).bytes(), StandardCharsets.UTF_8);
                 assertThat(kept).contains(tool.key().apply(10)).doesNotContain(Fixtures.GITHUB_TOKEN);
 
-                SourceLink link = app.migrations().sourceOf(withSecret.id().toString()).orElseThrow();
+                SourceLink link =
+                        app.migrations().sourceOf(withSecret.id().toString()).orElseThrow();
                 assertThat(link.source()).isEqualTo(tool.name());
                 assertThat(link.sourceKey()).isEqualTo(tool.key().apply(10));
                 assertThat(app.hotfixes().history(closed.id())).hasSize(1);
@@ -162,27 +228,42 @@ class MigrateFromApisTest {
             assertThat(again.path("skipped")).hasSize(1);
 
             ObjectNode changed = s.record(tool.key().apply(1));
-            changed.put(tool.kind() == SourceServer.Kind.OPSGENIE || tool.kind() == SourceServer.Kind.OPSGENIE_INCIDENTS
-                    ? "message" : "title", Fixtures.title(1) + " (renamed)");
+            changed.put(
+                    tool.kind() == SourceServer.Kind.OPSGENIE || tool.kind() == SourceServer.Kind.OPSGENIE_INCIDENTS
+                            ? "message"
+                            : "title",
+                    Fixtures.title(1) + " (renamed)");
             JsonNode third = run(cli, args);
             assertThat(third.path("created")).isEmpty();
             assertThat(third.path("updated")).hasSize(1);
-            assertThat(third.path("updated").get(0).path("hotfixId").asText()).isEqualTo(ids.get(tool.key().apply(1)));
+            assertThat(third.path("updated").get(0).path("hotfixId").asText())
+                    .isEqualTo(ids.get(tool.key().apply(1)));
             assertThat(third.path("unchanged")).hasSize(N - 2);
             try (App app = App.local(db.config(), clock)) {
                 assertThat(all(app)).hasSize(N - 1);
-                Hotfix renamed = app.hotfixes().get(HotfixId.parse(ids.get(tool.key().apply(1))));
+                Hotfix renamed =
+                        app.hotfixes().get(HotfixId.parse(ids.get(tool.key().apply(1))));
                 assertThat(renamed.title()).endsWith("(renamed)");
                 assertThat(app.hotfixes().history(renamed.id())).hasSize(2);
                 assertThat(app.attachments().list(Owner.hotfix(renamed.id()), false))
-                        .as("the changed source document is kept too").hasSize(2);
+                        .as("the changed source document is kept too")
+                        .hasSize(2);
             }
         }
     }
 
     static CliRunner cli(TestDb db, MutableClock clock, String token) {
-        return new CliRunner(Map.of("HOTFIX_DB_URL", db.url(), "HOTFIX_DATA_DIR", db.dataDir().toString(),
-                "HOTFIX_ACTOR", "migrator", "SOURCE_KEY", token), clock);
+        return new CliRunner(
+                Map.of(
+                        "HOTFIX_DB_URL",
+                        db.url(),
+                        "HOTFIX_DATA_DIR",
+                        db.dataDir().toString(),
+                        "HOTFIX_ACTOR",
+                        "migrator",
+                        "SOURCE_KEY",
+                        token),
+                clock);
     }
 
     static JsonNode run(CliRunner cli, String... args) {
@@ -202,7 +283,8 @@ class MigrateFromApisTest {
         List<Hotfix> out = new ArrayList<>();
         Long before = null;
         while (true) {
-            List<Hotfix> page = app.hotfixes().list(new HotfixQuery(null, null, null, null, 500, before, Map.of()))
+            List<Hotfix> page = app.hotfixes()
+                    .list(new HotfixQuery(null, null, null, null, 500, before, Map.of()))
                     .items();
             out.addAll(page);
             if (page.size() < 500) {

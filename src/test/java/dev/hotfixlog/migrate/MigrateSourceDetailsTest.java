@@ -33,20 +33,31 @@ class MigrateSourceDetailsTest {
 
     private static Map<String, String> ids(JsonNode report) {
         Map<String, String> ids = new HashMap<>();
-        report.path("created").forEach(e -> ids.put(e.path("sourceId").asText(), e.path("hotfixId").asText()));
+        report.path("created")
+                .forEach(e ->
+                        ids.put(e.path("sourceId").asText(), e.path("hotfixId").asText()));
         return ids;
     }
 
     @BothDatabases
     void opsgenieAlerts_bringTheirDescriptionDetailsAndEntity_fromTheAlertItself(TestDb db) {
         MutableClock clock = new MutableClock(MigrateFromApisTest.NOW);
-        try (db; SourceServer s = new SourceServer(SourceServer.Kind.OPSGENIE, "GenieKey og-key")) {
+        try (db;
+                SourceServer s = new SourceServer(SourceServer.Kind.OPSGENIE, "GenieKey og-key")) {
             Fixtures.opsgenie(s, N);
-            s.detail("og-00001", Json.object().put("description", "Search lagged 20 minutes behind writes.")
-                    .put("entity", "search-cluster"));
+            s.detail(
+                    "og-00001",
+                    Json.object()
+                            .put("description", "Search lagged 20 minutes behind writes.")
+                            .put("entity", "search-cluster"));
             s.record("og-00004").putArray("tags");
-            s.detail("og-00004", Json.object().put("entity", "ledger-db").<ObjectNode>set("details", Json.object()
-                    .put("system", "ledger").put("category", "Disk full")));
+            s.detail(
+                    "og-00004",
+                    Json.object()
+                            .put("entity", "ledger-db")
+                            .<ObjectNode>set(
+                                    "details",
+                                    Json.object().put("system", "ledger").put("category", "Disk full")));
             s.record("og-00007").putArray("tags");
             s.detail("og-00007", Json.object().put("entity", "billing-api"));
             JsonNode report = migrate(db, clock, "og-key", "opsgenie", s);
@@ -55,10 +66,14 @@ class MigrateSourceDetailsTest {
             try (App app = App.local(db.config(), clock)) {
                 Instant created1 = Fixtures.FIRST.plus(Duration.ofHours(16));
                 Hotfix one = app.hotfixes().get(HotfixId.parse(ids.get("og-00001")));
-                assertThat(one.text("problem")).isEqualTo("Search lagged 20 minutes behind writes.\n\nFired 2 times. "
-                        + "Acknowledged at " + created1.plus(Duration.ofMinutes(2)) + " (2 minutes after it was "
-                        + "raised) by priya@example.com.");
-                assertThat(one.systemsAffected()).as("a system tag comes before the entity").containsExactly("search");
+                assertThat(one.text("problem"))
+                        .isEqualTo("Search lagged 20 minutes behind writes.\n\nFired 2 times. "
+                                + "Acknowledged at " + created1.plus(Duration.ofMinutes(2))
+                                + " (2 minutes after it was "
+                                + "raised) by priya@example.com.");
+                assertThat(one.systemsAffected())
+                        .as("a system tag comes before the entity")
+                        .containsExactly("search");
                 Hotfix four = app.hotfixes().get(HotfixId.parse(ids.get("og-00004")));
                 assertThat(four.systemsAffected()).containsExactly("ledger");
                 assertThat(four.text("category")).isEqualTo("Disk full");
@@ -71,19 +86,26 @@ class MigrateSourceDetailsTest {
     @BothDatabases
     void opsgenieIncidents_nameTheirOwnerTeam_andOneThatCannotBeLookedUpKeepsItsId(TestDb db) {
         MutableClock clock = new MutableClock(MigrateFromApisTest.NOW);
-        try (db; SourceServer s = new SourceServer(SourceServer.Kind.OPSGENIE_INCIDENTS, "GenieKey og-key")) {
+        try (db;
+                SourceServer s = new SourceServer(SourceServer.Kind.OPSGENIE_INCIDENTS, "GenieKey og-key")) {
             Fixtures.opsgenieIncidents(s, N);
             s.record("oi-00002").put("ownerTeam", "0d2f7a9e-gone");
             JsonNode report = migrate(db, clock, "og-key", "opsgenie-incidents", s);
             Map<String, String> ids = ids(report);
-            assertThat(report.path("notes").toString()).contains("oi-00002: the team 0d2f7a9e-gone could not be "
-                    + "looked up at the source; its id stands");
+            assertThat(report.path("notes").toString())
+                    .contains("oi-00002: the team 0d2f7a9e-gone could not be "
+                            + "looked up at the source; its id stands");
             assertThat(s.requests().stream().filter(r -> r.startsWith("/v2/teams/" + Fixtures.PAYMENTS_TEAM)))
-                    .as("looked up once a run").hasSize(1);
+                    .as("looked up once a run")
+                    .hasSize(1);
             try (App app = App.local(db.config(), clock)) {
-                assertThat(app.hotfixes().get(HotfixId.parse(ids.get("oi-00001"))).text("impact"))
+                assertThat(app.hotfixes()
+                                .get(HotfixId.parse(ids.get("oi-00001")))
+                                .text("impact"))
                         .endsWith("Owner team: payments-team");
-                assertThat(app.hotfixes().get(HotfixId.parse(ids.get("oi-00002"))).text("impact"))
+                assertThat(app.hotfixes()
+                                .get(HotfixId.parse(ids.get("oi-00002")))
+                                .text("impact"))
                         .endsWith("Owner team: 0d2f7a9e-gone");
             }
         }
@@ -92,22 +114,31 @@ class MigrateSourceDetailsTest {
     @BothDatabases
     void grafanaOnCall_namesItsUsers_andOneThatCannotBeLookedUpKeepsItsId(TestDb db) {
         MutableClock clock = new MutableClock(MigrateFromApisTest.NOW);
-        try (db; SourceServer s = new SourceServer(SourceServer.Kind.ONCALL, "oc-key")) {
+        try (db;
+                SourceServer s = new SourceServer(SourceServer.Kind.ONCALL, "oc-key")) {
             Fixtures.onCall(s, N);
             s.record("IG00002").put("resolved_by", "UGONE0000001");
             JsonNode report = migrate(db, clock, "oc-key", "grafana-oncall", s);
             Map<String, String> ids = ids(report);
-            assertThat(report.path("notes").toString()).contains("IG00002: the user UGONE0000001 could not be looked "
-                    + "up at the source; its id stands");
+            assertThat(report.path("notes").toString())
+                    .contains(
+                            "IG00002: the user UGONE0000001 could not be looked " + "up at the source; its id stands");
             assertThat(s.requests().stream().filter(r -> r.startsWith("/oncall/api/v1/users/UCGEIXI1MR1NZ/")))
-                    .as("looked up once a run").hasSize(1);
+                    .as("looked up once a run")
+                    .hasSize(1);
             try (App app = App.local(db.config(), clock)) {
                 Hotfix five = app.hotfixes().get(HotfixId.parse(ids.get("IG00005")));
                 assertThat(five.owner()).isEqualTo("jonas");
                 assertThat(five.text("changeMade")).startsWith("[jonas, ");
-                assertThat(app.hotfixes().get(HotfixId.parse(ids.get("IG00010"))).owner()).as("firing: acknowledged by")
+                assertThat(app.hotfixes()
+                                .get(HotfixId.parse(ids.get("IG00010")))
+                                .owner())
+                        .as("firing: acknowledged by")
                         .isEqualTo("priya");
-                assertThat(app.hotfixes().get(HotfixId.parse(ids.get("IG00002"))).owner()).isEqualTo("UGONE0000001");
+                assertThat(app.hotfixes()
+                                .get(HotfixId.parse(ids.get("IG00002")))
+                                .owner())
+                        .isEqualTo("UGONE0000001");
             }
         }
     }

@@ -37,19 +37,34 @@ class MigrationRunsTest {
     void killedMidway_theNextRunGoesOnFromTheLastStoredPage_withNoDuplicateAndNoGap(TestDb db) throws Exception {
         int n = 400; // the last one on 2026-11-22, before the clock's now
         MutableClock clock = new MutableClock(MigrateFromApisTest.NOW);
-        try (db; SourceServer s = new SourceServer(SourceServer.Kind.PAGERDUTY, "Token token=pd-key")) {
+        try (db;
+                SourceServer s = new SourceServer(SourceServer.Kind.PAGERDUTY, "Token token=pd-key")) {
             Fixtures.pagerDuty(s, n);
             s.holdAfterListPages = 3; // the fourth page never comes: the run is killed while it waits
             List<String> command = new ArrayList<>(ServerProcess.javaCommand(List.of()));
-            command.addAll(List.of("migrate", "pagerduty", "--from", s.url(), "--token-env", "SOURCE_KEY", "--since",
-                    "2026-01-01", "--db", db.url(), "--data-dir", db.dataDir().toString()));
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+            command.addAll(List.of(
+                    "migrate",
+                    "pagerduty",
+                    "--from",
+                    s.url(),
+                    "--token-env",
+                    "SOURCE_KEY",
+                    "--since",
+                    "2026-01-01",
+                    "--db",
+                    db.url(),
+                    "--data-dir",
+                    db.dataDir().toString()));
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(db.dataDir().resolve("first-run.log").toFile());
             pb.environment().put("SOURCE_KEY", "pd-key");
             pb.environment().put("HOTFIX_ACTOR", "migrator");
             Process p = pb.start();
             try {
-                assertThat(s.held.await(120, TimeUnit.SECONDS)).as("the run reached the fourth page").isTrue();
+                assertThat(s.held.await(120, TimeUnit.SECONDS))
+                        .as("the run reached the fourth page")
+                        .isTrue();
                 int stored = waitForSteady(db, clock);
                 assertThat(stored).as("pages stored before the kill").isGreaterThan(0);
             } finally {
@@ -64,8 +79,17 @@ class MigrationRunsTest {
             assertThat(before).as("whole pages only").isEqualTo(181 + 100);
 
             s.holdAfterListPages = 0;
-            JsonNode again = run(MigrateFromApisTest.cli(db, clock, "pd-key"), "migrate", "pagerduty", "--from",
-                    s.url(), "--token-env", "SOURCE_KEY", "--since", "2026-01-01", "--json");
+            JsonNode again = run(
+                    MigrateFromApisTest.cli(db, clock, "pd-key"),
+                    "migrate",
+                    "pagerduty",
+                    "--from",
+                    s.url(),
+                    "--token-env",
+                    "SOURCE_KEY",
+                    "--since",
+                    "2026-01-01",
+                    "--json");
             assertThat(again.path("resumedFrom").isTextual()).isTrue();
             assertThat(again.path("finished").asBoolean()).isTrue();
             assertThat(again.path("created")).hasSize(n - 1 - before);
@@ -74,7 +98,10 @@ class MigrationRunsTest {
                 assertThat(all).hasSize(n - 1);
                 Set<String> keys = new HashSet<>();
                 for (Hotfix h : all) {
-                    keys.add(app.migrations().sourceOf(h.id().toString()).orElseThrow().sourceKey());
+                    keys.add(app.migrations()
+                            .sourceOf(h.id().toString())
+                            .orElseThrow()
+                            .sourceKey());
                 }
                 Set<String> expected = new HashSet<>();
                 for (int i = 0; i < n; i++) {
@@ -84,9 +111,20 @@ class MigrationRunsTest {
                 }
                 assertThat(keys).as("every incident once: no duplicate, no gap").isEqualTo(expected);
             }
-            JsonNode third = run(MigrateFromApisTest.cli(db, clock, "pd-key"), "migrate", "pagerduty", "--from",
-                    s.url(), "--token-env", "SOURCE_KEY", "--since", "2026-01-01", "--json");
-            assertThat(third.path("resumedFrom").isNull()).as("a finished run leaves no position").isTrue();
+            JsonNode third = run(
+                    MigrateFromApisTest.cli(db, clock, "pd-key"),
+                    "migrate",
+                    "pagerduty",
+                    "--from",
+                    s.url(),
+                    "--token-env",
+                    "SOURCE_KEY",
+                    "--since",
+                    "2026-01-01",
+                    "--json");
+            assertThat(third.path("resumedFrom").isNull())
+                    .as("a finished run leaves no position")
+                    .isTrue();
             assertThat(third.path("unchanged")).hasSize(n - 1);
         }
     }
@@ -112,14 +150,18 @@ class MigrationRunsTest {
     void aPageThatStaysBroken_stopsTheRunNamingIt_andTheNextRunGoesOnFromThere(TestDb db) {
         int n = 350;
         MutableClock clock = new MutableClock(MigrateFromApisTest.NOW);
-        try (db; SourceServer s = new SourceServer(SourceServer.Kind.OPSGENIE, "GenieKey og-key")) {
+        try (db;
+                SourceServer s = new SourceServer(SourceServer.Kind.OPSGENIE, "GenieKey og-key")) {
             Fixtures.opsgenie(s, n);
             s.brokenFromNowOn(t -> t.startsWith("/v2/alerts?") && t.contains("offset=200"));
             CliRunner cli = MigrateFromApisTest.cli(db, clock, "og-key");
             CliRunner.Result failed = cli.run("migrate", "opsgenie", "--from", s.url(), "--token-env", "SOURCE_KEY");
             assertThat(failed.code()).isNotZero();
-            assertThat(failed.err()).contains("/v2/alerts is not a page of records after 3 tries",
-                    "stopped after 2 page(s): 199 created, 0 updated are stored", "goes on from the page after them");
+            assertThat(failed.err())
+                    .contains(
+                            "/v2/alerts is not a page of records after 3 tries",
+                            "stopped after 2 page(s): 199 created, 0 updated are stored",
+                            "goes on from the page after them");
             try (App app = App.local(db.config(), clock)) {
                 assertThat(all(app)).hasSize(199);
             }
@@ -136,20 +178,36 @@ class MigrationRunsTest {
     @BothDatabases
     void savedPages_inAFolder_areReadLikeTheApi_andABrokenFileIsNamedWithItsLine(TestDb db) throws Exception {
         MutableClock clock = new MutableClock(MigrateFromApisTest.NOW);
-        try (db; SourceServer s = new SourceServer(SourceServer.Kind.PAGERDUTY, "Token token=pd-key")) {
+        try (db;
+                SourceServer s = new SourceServer(SourceServer.Kind.PAGERDUTY, "Token token=pd-key")) {
             Fixtures.pagerDuty(s, 30);
             // What a person saves with curl: the list's pages, each incident with its log entries and notes.
             Path folder = Files.createDirectories(db.dataDir().resolve("pd-pages"));
             Http api = new Http(s.url(), null);
             for (int page = 0; page < 2; page++) {
-                JsonNode list = api.get("/incidents?since=2026-01-01T00:00:00Z&until=2026-06-30T00:00:00Z&limit=15"
-                        + "&offset=" + page * 15, "Authorization", "Token token=pd-key").json();
+                JsonNode list = api.get(
+                                "/incidents?since=2026-01-01T00:00:00Z&until=2026-06-30T00:00:00Z&limit=15" + "&offset="
+                                        + page * 15,
+                                "Authorization",
+                                "Token token=pd-key")
+                        .json();
                 for (JsonNode inc : list.path("incidents")) {
                     String id = inc.path("id").asText();
-                    ((ObjectNode) inc).set("log_entries", api.get("/incidents/" + id + "/log_entries?limit=100",
-                            "Authorization", "Token token=pd-key").json().path("log_entries"));
-                    ((ObjectNode) inc).set("notes", api.get("/incidents/" + id + "/notes", "Authorization",
-                            "Token token=pd-key").json().path("notes"));
+                    ((ObjectNode) inc)
+                            .set(
+                                    "log_entries",
+                                    api.get(
+                                                    "/incidents/" + id + "/log_entries?limit=100",
+                                                    "Authorization",
+                                                    "Token token=pd-key")
+                                            .json()
+                                            .path("log_entries"));
+                    ((ObjectNode) inc)
+                            .set(
+                                    "notes",
+                                    api.get("/incidents/" + id + "/notes", "Authorization", "Token token=pd-key")
+                                            .json()
+                                            .path("notes"));
                 }
                 Files.writeString(folder.resolve("page-" + page + ".json"), Json.pretty(list));
             }
@@ -159,15 +217,20 @@ class MigrationRunsTest {
             assertThat(report.path("skipped").get(0).path("reason").asText()).isEqualTo("has no title");
             assertThat(report.path("pages").asInt()).isEqualTo(2);
             try (App app = App.local(db.config(), clock)) {
-                Hotfix one = all(app).stream().filter(h -> h.title().equals(Fixtures.title(1))).findFirst()
+                Hotfix one = all(app).stream()
+                        .filter(h -> h.title().equals(Fixtures.title(1)))
+                        .findFirst()
                         .orElseThrow();
-                assertThat(one.timeline().alertedAt()).as("log entries read from the saved page")
+                assertThat(one.timeline().alertedAt())
+                        .as("log entries read from the saved page")
                         .isEqualTo(one.timeline().detectedAt().plusSeconds(60));
             }
-            assertThat(run(cli, "migrate", "pagerduty", "--from", folder.toString(), "--json").path("unchanged"))
+            assertThat(run(cli, "migrate", "pagerduty", "--from", folder.toString(), "--json")
+                            .path("unchanged"))
                     .hasSize(29);
 
-            Files.writeString(folder.resolve("page-2.json"), "{\"incidents\": [\n  {\"id\": \"PX\",\n  \"title\": }\n]}");
+            Files.writeString(
+                    folder.resolve("page-2.json"), "{\"incidents\": [\n  {\"id\": \"PX\",\n  \"title\": }\n]}");
             CliRunner.Result broken = cli.run("migrate", "pagerduty", "--from", folder.toString());
             assertThat(broken.code()).isNotZero();
             assertThat(broken.err()).contains("page-2.json", "is not JSON at line 3");
@@ -177,13 +240,19 @@ class MigrationRunsTest {
     @BothDatabases
     void anAdminMigratesOverTheApi_othersMayNot_andTheRecordSaysWhereItCameFrom(TestDb db) {
         MutableClock clock = new MutableClock(MigrateFromApisTest.NOW);
-        try (db; SourceServer s = new SourceServer(SourceServer.Kind.ONCALL, "oc-key");
-             RunningServer server = new RunningServer(db.config(), clock)) {
+        try (db;
+                SourceServer s = new SourceServer(SourceServer.Kind.ONCALL, "oc-key");
+                RunningServer server = new RunningServer(db.config(), clock)) {
             Fixtures.onCall(s, 30);
-            ObjectNode body = Json.object().put("source", "grafana-oncall").put("from", s.url()).put("token", "oc-key")
+            ObjectNode body = Json.object()
+                    .put("source", "grafana-oncall")
+                    .put("from", s.url())
+                    .put("token", "oc-key")
                     .put("dryRun", true);
             Http admin = server.http();
-            assertThat(server.as("resp", Role.RESPONDER).post("/api/v1/migrations", Json.write(body)).status())
+            assertThat(server.as("resp", Role.RESPONDER)
+                            .post("/api/v1/migrations", Json.write(body))
+                            .status())
                     .isEqualTo(403);
             Http.Response dry = admin.post("/api/v1/migrations", Json.write(body));
             assertThat(dry.status()).as(dry.body()).isEqualTo(200);
@@ -208,10 +277,11 @@ class MigrationRunsTest {
             assertThat(unknown.body()).contains("grafana-oncall, opsgenie, opsgenie-incidents, pagerduty, morgue");
 
             // The CLI through the server: the same migration, answered as unchanged.
-            CliRunner remote = new CliRunner(Map.of("HOTFIX_SERVER", server.url(), "HOTFIX_TOKEN", TestDb.ADMIN_TOKEN,
-                    "SOURCE_KEY", "oc-key"), clock);
-            JsonNode again = run(remote, "migrate", "grafana-oncall", "--from", s.url(), "--token-env", "SOURCE_KEY",
-                    "--json");
+            CliRunner remote = new CliRunner(
+                    Map.of("HOTFIX_SERVER", server.url(), "HOTFIX_TOKEN", TestDb.ADMIN_TOKEN, "SOURCE_KEY", "oc-key"),
+                    clock);
+            JsonNode again =
+                    run(remote, "migrate", "grafana-oncall", "--from", s.url(), "--token-env", "SOURCE_KEY", "--json");
             assertThat(again.path("unchanged")).hasSize(29);
         }
     }

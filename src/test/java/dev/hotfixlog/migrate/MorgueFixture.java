@@ -11,11 +11,11 @@ import java.util.List;
  * {@link Fixtures#FIRST}: every tenth still open (no end time), number 3 deleted, number 5 without any time.
  */
 final class MorgueFixture {
-    private MorgueFixture() {
-    }
+    private MorgueFixture() {}
 
     static void schema(TestMariaDb db) {
-        db.exec("""
+        db.exec(
+                """
                 CREATE TABLE postmortems (
                   id bigint(20) NOT NULL AUTO_INCREMENT,
                   title varchar(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
@@ -94,16 +94,28 @@ final class MorgueFixture {
             long detect = i == 5 ? 0 : detect(i);
             long start = i == 5 ? 0 : detect - 600;
             long end = i % 10 == 0 || i == 5 ? 0 : detect + 38 * 60;
-            String summary = i == 10 ? "The deploy key leaked: " + Fixtures.GITHUB_TOKEN
+            String summary = i == 10
+                    ? "The deploy key leaked: " + Fixtures.GITHUB_TOKEN
                     : "Requests queued behind the pool for 38 minutes.";
-            sql.add(String.format("INSERT INTO postmortems (id, title, summary, why_surprised, tldr, starttime, endtime,"
-                    + " statustime, detecttime, severity, gcal, contact, deleted, subsystem, owner_team, problem_type,"
-                    + " impact_type, incident_cause, meeting_notes_link) VALUES (%d, '%s', '%s', %s, %s, %d, %d, %d, %d,"
-                    + " %d, NULL, 'priya', %d, '%s', 'payments-team', '%s', 'Customer facing', '%s', %s)",
-                    i, Fixtures.title(i), summary, i % 2 == 0 ? "'We thought the pool grew on its own.'" : "NULL",
-                    i % 2 == 0 ? "'Pool exhausted; raised max and added an alert.'" : "NULL", start, end, end, detect,
-                    1 + i % 5, i == 3 ? 1 : 0, Fixtures.SERVICES[i % 3], i % 3 == 0 ? "Database connection failures"
-                            : "Configuration rollout", "Pool max of 20 under peak load",
+            sql.add(String.format(
+                    "INSERT INTO postmortems (id, title, summary, why_surprised, tldr, starttime, endtime,"
+                            + " statustime, detecttime, severity, gcal, contact, deleted, subsystem, owner_team, problem_type,"
+                            + " impact_type, incident_cause, meeting_notes_link) VALUES (%d, '%s', '%s', %s, %s, %d, %d, %d, %d,"
+                            + " %d, NULL, 'priya', %d, '%s', 'payments-team', '%s', 'Customer facing', '%s', %s)",
+                    i,
+                    Fixtures.title(i),
+                    summary,
+                    i % 2 == 0 ? "'We thought the pool grew on its own.'" : "NULL",
+                    i % 2 == 0 ? "'Pool exhausted; raised max and added an alert.'" : "NULL",
+                    start,
+                    end,
+                    end,
+                    detect,
+                    1 + i % 5,
+                    i == 3 ? 1 : 0,
+                    Fixtures.SERVICES[i % 3],
+                    i % 3 == 0 ? "Database connection failures" : "Configuration rollout",
+                    "Pool max of 20 under peak load",
                     i % 6 == 0 ? "'https://docs.example.com/pm/" + i + "'" : "NULL"));
             sql.add("INSERT INTO postmortem_referenced_tags (postmortem_id, tag_id) VALUES (" + i + ", 1), (" + i
                     + ", 3)");
@@ -111,12 +123,12 @@ final class MorgueFixture {
                     + ", 'priya', 'create', " + (detect + 7200) + "), (" + i + ", 'jonas', 'update', " + (detect + 9000)
                     + ")");
             if (i % 4 == 0) {
-                sql.add("INSERT INTO jira (postmortem_id, ticket) VALUES (" + i + ", 'OPS-" + i + "'), (" + i + ", 'OPS-"
-                        + (i + 1000) + "')");
+                sql.add("INSERT INTO jira (postmortem_id, ticket) VALUES (" + i + ", 'OPS-" + i + "'), (" + i
+                        + ", 'OPS-" + (i + 1000) + "')");
             }
             if (i % 7 == 0) {
-                sql.add("INSERT INTO images (postmortem_id, image_link) VALUES (" + i + ", 'https://morgue.example.com/img/"
-                        + i + ".png')");
+                sql.add("INSERT INTO images (postmortem_id, image_link) VALUES (" + i
+                        + ", 'https://morgue.example.com/img/" + i + ".png')");
             }
         }
         db.exec(sql.toArray(String[]::new));

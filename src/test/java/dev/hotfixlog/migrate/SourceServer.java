@@ -33,11 +33,15 @@ import java.util.function.Predicate;
  */
 public final class SourceServer implements AutoCloseable {
     /** The tools served. */
-    public enum Kind { PAGERDUTY, OPSGENIE, OPSGENIE_INCIDENTS, ONCALL }
+    public enum Kind {
+        PAGERDUTY,
+        OPSGENIE,
+        OPSGENIE_INCIDENTS,
+        ONCALL
+    }
 
     /** A fault: the next {@code times} requests matching {@code when} answer this way. */
-    private record Fault(Predicate<String> when, AtomicInteger times, String kind) {
-    }
+    private record Fault(Predicate<String> when, AtomicInteger times, String kind) {}
 
     private final Kind kind;
     private final String auth;
@@ -58,10 +62,12 @@ public final class SourceServer implements AutoCloseable {
     volatile boolean repeatNext;
     /** This PagerDuty incident's log entries answer "more": true for ever. */
     volatile String endlessLogOf;
+
     private final AtomicInteger generated = new AtomicInteger();
     final AtomicInteger listPages = new AtomicInteger();
     /** Served list pages before the server holds every later answer (0: never); for killing a run midway. */
     volatile int holdAfterListPages;
+
     final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
 
     public SourceServer(Kind kind, String auth) {
@@ -94,7 +100,10 @@ public final class SourceServer implements AutoCloseable {
     }
 
     ObjectNode record(String id) {
-        return records.stream().filter(r -> r.get("id").asText().equals(id)).findFirst().orElseThrow();
+        return records.stream()
+                .filter(r -> r.get("id").asText().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     void detail(String id, ObjectNode fields) {
@@ -131,8 +140,10 @@ public final class SourceServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
-        String target = ex.getRequestURI().getRawPath() + (ex.getRequestURI().getRawQuery() == null ? ""
-                : "?" + ex.getRequestURI().getRawQuery());
+        String target = ex.getRequestURI().getRawPath()
+                + (ex.getRequestURI().getRawQuery() == null
+                        ? ""
+                        : "?" + ex.getRequestURI().getRawQuery());
         requests.add(target);
         try (ex) {
             if (!auth.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
@@ -148,7 +159,8 @@ public final class SourceServer implements AutoCloseable {
                         send(ex, 429, "{\"error\":\"rate limited\"}");
                     } else {
                         ex.getResponseHeaders().add("Content-Type", "text/html");
-                        byte[] b = "<html><body><h1>502 Bad Gateway</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+                        byte[] b =
+                                "<html><body><h1>502 Bad Gateway</h1></body></html>".getBytes(StandardCharsets.UTF_8);
                         ex.sendResponseHeaders(200, b.length);
                         ex.getResponseBody().write(b);
                     }
@@ -209,8 +221,10 @@ public final class SourceServer implements AutoCloseable {
             Instant since = q.containsKey("since") ? Instant.parse(q.get("since")) : now.minus(Duration.ofDays(30));
             Instant until = q.containsKey("until") ? Instant.parse(q.get("until")) : now;
             if (Duration.between(since, until).compareTo(Duration.ofDays(183)) > 0) {
-                return error(400, "{\"error\":{\"message\":\"Invalid Input Provided\",\"errors\":[\"Date range "
-                        + "cannot exceed 6 months\"]}}");
+                return error(
+                        400,
+                        "{\"error\":{\"message\":\"Invalid Input Provided\",\"errors\":[\"Date range "
+                                + "cannot exceed 6 months\"]}}");
             }
             int offset = Integer.parseInt(q.getOrDefault("offset", "0"));
             int limit = Math.min(100, Integer.parseInt(q.getOrDefault("limit", "25")));
@@ -218,14 +232,18 @@ public final class SourceServer implements AutoCloseable {
                 return error(400, "{\"error\":{\"message\":\"Offset must be less than 10000\"}}");
             }
             listed();
-            List<ObjectNode> in = sorted("created_at").stream().filter(r -> {
-                Instant c = created(r, "created_at");
-                return c != null && !c.isBefore(since) && c.isBefore(until);
-            }).toList();
+            List<ObjectNode> in = sorted("created_at").stream()
+                    .filter(r -> {
+                        Instant c = created(r, "created_at");
+                        return c != null && !c.isBefore(since) && c.isBefore(until);
+                    })
+                    .toList();
             ObjectNode page = Json.object();
             page.set("incidents", endless ? fresh(since, limit) : slice(in, samePage ? 0 : offset, limit));
-            page.put("limit", limit).put("offset", offset).put("more", endless || samePage
-                    || offset + limit < in.size()).putNull("total");
+            page.put("limit", limit)
+                    .put("offset", offset)
+                    .put("more", endless || samePage || offset + limit < in.size())
+                    .putNull("total");
             return page;
         }
         String[] p = path.split("/");
@@ -236,8 +254,9 @@ public final class SourceServer implements AutoCloseable {
                 int offset = Integer.parseInt(q.getOrDefault("offset", "0"));
                 int limit = Integer.parseInt(q.getOrDefault("limit", "25"));
                 page.set("log_entries", slice(list(all), offset, limit));
-                page.put("offset", offset).put("limit", limit).put("more", offset + limit < all.size()
-                        || p[2].equals(endlessLogOf));
+                page.put("offset", offset)
+                        .put("limit", limit)
+                        .put("more", offset + limit < all.size() || p[2].equals(endlessLogOf));
             } else if (p[3].equals("notes")) {
                 page.set("notes", all);
             } else {
@@ -253,8 +272,11 @@ public final class SourceServer implements AutoCloseable {
         ArrayNode out = Json.mapper().createArrayNode();
         for (int i = 0; i < n; i++) {
             int k = generated.incrementAndGet();
-            ObjectNode inc = Json.object().put("id", "E" + k).put("title", "Endless incident " + k)
-                    .put("status", "triggered").put("created_at", since.plusSeconds(k).toString());
+            ObjectNode inc = Json.object()
+                    .put("id", "E" + k)
+                    .put("title", "Endless incident " + k)
+                    .put("status", "triggered")
+                    .put("created_at", since.plusSeconds(k).toString());
             subLists.put("E" + k, Map.of());
             out.add(inc);
         }
@@ -283,16 +305,19 @@ public final class SourceServer implements AutoCloseable {
             }
             long a = after;
             long b = before;
-            List<ObjectNode> in = sorted("createdAt").stream().filter(r -> {
-                Instant c = created(r, "createdAt");
-                return c == null || c.toEpochMilli() >= a && c.toEpochMilli() < b;
-            }).toList();
+            List<ObjectNode> in = sorted("createdAt").stream()
+                    .filter(r -> {
+                        Instant c = created(r, "createdAt");
+                        return c == null || c.toEpochMilli() >= a && c.toEpochMilli() < b;
+                    })
+                    .toList();
             ObjectNode page = Json.object();
             page.set("data", slice(in, offset, limit));
             ObjectNode paging = page.putObject("paging");
             if (offset + limit < in.size()) {
-                paging.put("next", url() + list + "?limit=" + limit + "&offset=" + (offset + limit)
-                        + "&sort=createdAt&order=asc");
+                paging.put(
+                        "next",
+                        url() + list + "?limit=" + limit + "&offset=" + (offset + limit) + "&sort=createdAt&order=asc");
             }
             page.put("took", 0.01).put("requestId", "r-" + offset);
             return page;
@@ -307,11 +332,20 @@ public final class SourceServer implements AutoCloseable {
         }
         if (p.length == 4 && p[1].equals("v2") && p[2].equals("teams")) {
             String name = names.get(p[3]);
-            return name == null ? error(404, "{\"message\":\"No team exists with id [" + p[3] + "]\"}")
-                    : Json.object().<ObjectNode>set("data", Json.object().put("id", p[3]).put("name", name)
-                    .put("description", "")).put("took", 0.01);
+            return name == null
+                    ? error(404, "{\"message\":\"No team exists with id [" + p[3] + "]\"}")
+                    : Json.object()
+                            .<ObjectNode>set(
+                                    "data",
+                                    Json.object()
+                                            .put("id", p[3])
+                                            .put("name", name)
+                                            .put("description", ""))
+                            .put("took", 0.01);
         }
-        if (p.length == 5 && ("/" + p[1] + "/" + p[2]).equals(list) && subLists.containsKey(p[3])
+        if (p.length == 5
+                && ("/" + p[1] + "/" + p[2]).equals(list)
+                && subLists.containsKey(p[3])
                 && (p[4].equals("notes") || p[4].equals("logs"))) {
             ObjectNode page = Json.object();
             page.set("data", subLists.get(p[3]).getOrDefault(p[4], Json.mapper().createArrayNode()));
@@ -340,20 +374,29 @@ public final class SourceServer implements AutoCloseable {
             }
             page.putNull("previous");
             page.set("results", slice(newest, (pageNo - 1) * size, size));
-            page.put("page_size", size).put("current_page_number", pageNo)
+            page.put("page_size", size)
+                    .put("current_page_number", pageNo)
                     .put("total_pages", (newest.size() + size - 1) / size);
             return page;
         }
         if (path.startsWith("/oncall/api/v1/users/") && path.endsWith("/")) {
             String id = path.substring("/oncall/api/v1/users/".length(), path.length() - 1);
             String name = names.get(id);
-            return name == null ? null : Json.object().put("id", id).put("email", name + "@example.com")
-                    .put("username", name).put("role", "user").put("timezone", "UTC");
+            return name == null
+                    ? null
+                    : Json.object()
+                            .put("id", id)
+                            .put("email", name + "@example.com")
+                            .put("username", name)
+                            .put("role", "user")
+                            .put("timezone", "UTC");
         }
         if (path.equals("/oncall/api/v1/resolution_notes/")) {
             String id = q.get("alert_group_id");
-            ArrayNode notes = id == null || !subLists.containsKey(id) ? Json.mapper().createArrayNode()
-                    : subLists.get(id).getOrDefault("resolution_notes", Json.mapper().createArrayNode());
+            ArrayNode notes = id == null || !subLists.containsKey(id)
+                    ? Json.mapper().createArrayNode()
+                    : subLists.get(id)
+                            .getOrDefault("resolution_notes", Json.mapper().createArrayNode());
             ObjectNode page = Json.object();
             page.put("count", notes.size()).putNull("next").putNull("previous");
             page.set("results", notes);
@@ -365,9 +408,10 @@ public final class SourceServer implements AutoCloseable {
     private List<ObjectNode> sorted(String field) {
         List<ObjectNode> all = new ArrayList<>(records);
         all.sort(Comparator.comparing((ObjectNode r) -> {
-            Instant c = created(r, field);
-            return c == null ? Instant.EPOCH : c;
-        }).thenComparing(r -> r.get("id").asText()));
+                    Instant c = created(r, field);
+                    return c == null ? Instant.EPOCH : c;
+                })
+                .thenComparing(r -> r.get("id").asText()));
         return all;
     }
 

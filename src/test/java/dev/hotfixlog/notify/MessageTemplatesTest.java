@@ -8,9 +8,9 @@ import dev.hotfixlog.hotfix.FollowUpKind;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixJson;
+import dev.hotfixlog.hotfix.Severity;
 import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.json.Json;
-import dev.hotfixlog.hotfix.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,12 +45,14 @@ class MessageTemplatesTest {
                "processImprovement":{"description":"Subscribe to the provider's certificate notices"}}}""";
     private static final Instant T = Instant.parse("2026-10-04T03:09:00Z");
     /** The kinds App builds with. */
-    private static final List<ChannelKind> KINDS = dev.hotfixlog.App.variants(dev.hotfixlog.Config.withOverrides(
-            java.util.Map.of())).channels();
+    private static final List<ChannelKind> KINDS = dev.hotfixlog.App.variants(
+                    dev.hotfixlog.Config.withOverrides(java.util.Map.of()))
+            .channels();
 
     static Hotfix fixture() {
-        return HotfixJson.read(Json.parseObject(FIXTURE), new HotfixJson.Identity(new HotfixId(7), Status.COMPLETED,
-                9, T, T, List.of()));
+        return HotfixJson.read(
+                Json.parseObject(FIXTURE),
+                new HotfixJson.Identity(new HotfixId(7), Status.COMPLETED, 9, T, T, List.of()));
     }
 
     private static void assertGolden(String name, String actual) throws IOException {
@@ -69,15 +71,18 @@ class MessageTemplatesTest {
     void incidentAlert_hasTheSeedsLayoutAndWords() throws IOException {
         Message m = render(MessageKind.ALERT, "30 minutes");
         assertGolden("alert.txt", "Subject: " + m.subject() + "\n\n" + m.text() + "\n");
-        assertThat(m.text()).startsWith("🚨 HOTFIX IN PROGRESS 🚨\nIssue: Checkout returns 502")
-                .contains("\nETA: 30 minutes\n").endsWith("\nTracking: HOTFIX-007");
+        assertThat(m.text())
+                .startsWith("🚨 HOTFIX IN PROGRESS 🚨\nIssue: Checkout returns 502")
+                .contains("\nETA: 30 minutes\n")
+                .endsWith("\nTracking: HOTFIX-007");
     }
 
     @Test
     void hotfixComplete_hasTheSeedsLayoutAndWords() throws IOException {
         Message m = render(MessageKind.COMPLETE, null);
         assertGolden("complete.txt", "Subject: " + m.subject() + "\n\n" + m.text() + "\n");
-        assertThat(m.text()).startsWith("✅ HOTFIX DEPLOYED ✅\n")
+        assertThat(m.text())
+                .startsWith("✅ HOTFIX DEPLOYED ✅\n")
                 .endsWith("\nLog: https://hotfix.example.com/hotfixes/HOTFIX-007");
     }
 
@@ -85,23 +90,25 @@ class MessageTemplatesTest {
     void stakeholderUpdate_isAnEmailWithTheSeedsSubjectSectionsAndTimeline() throws IOException {
         Message m = render(MessageKind.STAKEHOLDER, null);
         assertGolden("stakeholder.txt", "Subject: " + m.subject() + "\n\n" + m.text() + "\n");
-        assertThat(m.subject()).isEqualTo("Production Issue Resolved - Checkout returns 502 after payment provider "
-                + "TLS rotation");
-        assertThat(m.text()).contains("Timeline: detected 2026-10-04 02:17 UTC, alerted 2026-10-04 02:29 UTC, fix "
-                + "deployed 2026-10-04 02:59 UTC, resolved 2026-10-04 03:09 UTC (52 minutes in all)")
+        assertThat(m.subject())
+                .isEqualTo("Production Issue Resolved - Checkout returns 502 after payment provider " + "TLS rotation");
+        assertThat(m.text())
+                .contains("Timeline: detected 2026-10-04 02:17 UTC, alerted 2026-10-04 02:29 UTC, fix "
+                        + "deployed 2026-10-04 02:59 UTC, resolved 2026-10-04 03:09 UTC (52 minutes in all)")
                 .contains("- Post-mortem scheduled for 2026-10-06 03:09 UTC");
     }
 
     @Test
     void reminder_namesTheFollowUpItsOwnerAndDueTime() throws IOException {
-        Message m = Templates.builtIn().render(MessageKind.REMINDER, MessageValues.reminder(fixture(),
-                FollowUpKind.PROPER_FIX, true, ""));
+        Message m = Templates.builtIn()
+                .render(MessageKind.REMINDER, MessageValues.reminder(fixture(), FollowUpKind.PROPER_FIX, true, ""));
         assertGolden("reminder.txt", "Subject: " + m.subject() + "\n\n" + m.text() + "\n");
     }
 
     @Test
     void anEmptyRecord_saysWhatIsNotKnownInsteadOfLeavingBlanks() {
-        Hotfix bare = HotfixJson.read(Json.parseObject("{\"title\":\"Search down\",\"severity\":\"high\"}"),
+        Hotfix bare = HotfixJson.read(
+                Json.parseObject("{\"title\":\"Search down\",\"severity\":\"high\"}"),
                 new HotfixJson.Identity(new HotfixId(12), Status.ACTIVE, 1, T, T, List.of()));
         Message m = Templates.builtIn().render(MessageKind.ALERT, MessageValues.of(bare, null, ""));
         assertThat(m.text()).isEqualTo("""
@@ -117,25 +124,29 @@ class MessageTemplatesTest {
     @Test
     void aTeamsOwnTemplate_replacesTheBuiltInOne_andATypoStopsTheStartWithItsLine(@TempDir Path dir)
             throws IOException {
-        Files.writeString(dir.resolve("alert.txt"), "Subject: [{{severity}}] {{id}} {{issue}}\r\n\r\n"
-                + ":rotating_light: {{issue}}\r\nOn it: {{owner}}\r\n");
+        Files.writeString(
+                dir.resolve("alert.txt"),
+                "Subject: [{{severity}}] {{id}} {{issue}}\r\n\r\n"
+                        + ":rotating_light: {{issue}}\r\nOn it: {{owner}}\r\n");
         Message m = Templates.load(dir.toString()).render(MessageKind.ALERT, MessageValues.of(fixture(), null, ""));
-        assertThat(m.subject()).isEqualTo("[Critical] HOTFIX-007 Checkout returns 502 after payment provider TLS "
-                + "rotation");
-        assertThat(m.text()).isEqualTo(":rotating_light: Checkout returns 502 after payment provider TLS rotation\n"
-                + "On it: Priya Raman");
+        assertThat(m.subject())
+                .isEqualTo("[Critical] HOTFIX-007 Checkout returns 502 after payment provider TLS " + "rotation");
+        assertThat(m.text())
+                .isEqualTo(":rotating_light: Checkout returns 502 after payment provider TLS rotation\n"
+                        + "On it: Priya Raman");
 
         Files.writeString(dir.resolve("complete.txt"), "Done: {{issue}}\nOwner: {{ownr}}\n");
         assertThatThrownBy(() -> Templates.load(dir.toString()))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("complete.txt: line 2: unknown placeholder {{ownr}}; known: dashboard, eta, fix,");
+                .hasMessageContaining(
+                        "complete.txt: line 2: unknown placeholder {{ownr}}; known: dashboard, eta, fix,");
     }
 
     @Test
     void aMultiLineTitle_staysOneSubjectLine_soItCannotAddMailHeaders() {
         Template t = Template.parse("test", "Subject: {{issue}}\n\nx", Set.of("issue", "id"));
-        Message m = t.render(MessageKind.STAKEHOLDER, java.util.Map.of("issue", "a\r\nBcc: evil@example.com",
-                "id", "HOTFIX-001"));
+        Message m = t.render(
+                MessageKind.STAKEHOLDER, java.util.Map.of("issue", "a\r\nBcc: evil@example.com", "id", "HOTFIX-001"));
         assertThat(m.subject()).isEqualTo("a Bcc: evil@example.com");
     }
 
@@ -143,9 +154,12 @@ class MessageTemplatesTest {
     void slackPayload_escapesTheRecordsText_soItCannotPingEveryoneOrOpenLinks() throws IOException {
         Message m = new Message(MessageKind.ALERT, "HOTFIX-001 <!channel>", "Issue: <!channel> & <https://x|y>");
         String json = Json.write(SlackChannel.payload(m));
-        assertThat(json).isEqualTo("{\"text\":\"HOTFIX-001 &lt;!channel&gt;\",\"blocks\":[{\"type\":\"section\","
-                + "\"text\":{\"type\":\"mrkdwn\",\"text\":\"Issue: &lt;!channel&gt; &amp; &lt;https://x|y&gt;\"}}]}");
-        assertThat(Json.write(MattermostChannel.payload(new Message(MessageKind.ALERT, "s", "ping @channel, @here and @all"))))
+        assertThat(json)
+                .isEqualTo(
+                        "{\"text\":\"HOTFIX-001 &lt;!channel&gt;\",\"blocks\":[{\"type\":\"section\","
+                                + "\"text\":{\"type\":\"mrkdwn\",\"text\":\"Issue: &lt;!channel&gt; &amp; &lt;https://x|y&gt;\"}}]}");
+        assertThat(Json.write(MattermostChannel.payload(
+                        new Message(MessageKind.ALERT, "s", "ping @channel, @here and @all"))))
                 .isEqualTo("{\"text\":\"ping @\u200Bchannel, @\u200Bhere and @\u200Ball\"}");
         assertGolden("alert.slack.json", Json.pretty(SlackChannel.payload(render(MessageKind.ALERT, null))) + "\n");
         assertGolden("alert.teams.json", Json.pretty(TeamsChannel.payload(render(MessageKind.ALERT, null))) + "\n");
@@ -166,16 +180,19 @@ class MessageTemplatesTest {
 
     @Test
     void channels_readEveryOption_andABadEntryIsNamedWithoutItsSecret() {
-        List<Channel> channels = Channel.parseAll("slack https://hooks.slack.com/services/T0/B0/SECRET "
-                + "severity=critical,high events=alert,complete\n# comment\nemail oncall@example.com,cto@example.com "
-                + "events=stakeholder; webhook http://10.0.0.5:9000/hook name=pager; slack https://hooks.slack.com/x", KINDS);
+        List<Channel> channels = Channel.parseAll(
+                "slack https://hooks.slack.com/services/T0/B0/SECRET "
+                        + "severity=critical,high events=alert,complete\n# comment\nemail oncall@example.com,cto@example.com "
+                        + "events=stakeholder; webhook http://10.0.0.5:9000/hook name=pager; slack https://hooks.slack.com/x",
+                KINDS);
         assertThat(channels).extracting(Channel::name).containsExactly("slack", "email", "pager", "slack-2");
         assertThat(channels.get(0).takes(MessageKind.ALERT, Severity.CRITICAL)).isTrue();
         assertThat(channels.get(0).takes(MessageKind.ALERT, Severity.MEDIUM)).isFalse();
-        assertThat(channels.get(0).takes(MessageKind.REMINDER, Severity.CRITICAL)).isFalse();
+        assertThat(channels.get(0).takes(MessageKind.REMINDER, Severity.CRITICAL))
+                .isFalse();
         assertThat(channels.get(0).shownTarget()).isEqualTo("https://hooks.slack.com/…");
-        assertThat(EmailChannel.addresses(channels.get(1).target())).containsExactly("oncall@example.com",
-                "cto@example.com");
+        assertThat(EmailChannel.addresses(channels.get(1).target()))
+                .containsExactly("oncall@example.com", "cto@example.com");
 
         assertThatThrownBy(() -> Channel.parseAll("slak https://x", KINDS))
                 .hasMessage("HOTFIX_CHANNELS: entry 1 ('slak https://x'): 'slak' is not a channel type; use slack, "
@@ -186,8 +203,8 @@ class MessageTemplatesTest {
                 .hasMessageContaining("must start with https://");
         assertThatThrownBy(() -> Channel.parseAll("slack https://a.example severity=urgent", KINDS))
                 .hasMessageContaining("'urgent' is not a severity");
-        assertThatThrownBy(() -> Channel.parseAll("slack https://hooks.slack.com/services/T0/B0/SECRET-PART bogus",
-                KINDS))
+        assertThatThrownBy(
+                        () -> Channel.parseAll("slack https://hooks.slack.com/services/T0/B0/SECRET-PART bogus", KINDS))
                 .hasMessage("HOTFIX_CHANNELS: entry 1 ('slack https://hooks.slack.com/… bogus'): 'bogus' should be "
                         + "severity=…, events=… or name=…");
     }
@@ -200,15 +217,19 @@ class MessageTemplatesTest {
         return List.of(
                 state("{" + base + "}", Status.ACTIVE),
                 state("{" + deployed + "}", Status.DEPLOYED),
-                state("{" + resolved + ",\"followUps\":{\"postmortem\":{\"dueAt\":\"2026-10-06T03:09:00Z\"},"
-                        + "\"properFix\":{\"dueAt\":\"2026-10-18T03:09:00Z\"}}}", Status.COMPLETED),
-                state("{" + resolved + ",\"followUps\":{\"postmortem\":{\"done\":true,"
-                        + "\"doneAt\":\"2026-10-06T10:00:00Z\"},\"properFix\":{\"done\":true}}}", Status.COMPLETED));
+                state(
+                        "{" + resolved + ",\"followUps\":{\"postmortem\":{\"dueAt\":\"2026-10-06T03:09:00Z\"},"
+                                + "\"properFix\":{\"dueAt\":\"2026-10-18T03:09:00Z\"}}}",
+                        Status.COMPLETED),
+                state(
+                        "{" + resolved + ",\"followUps\":{\"postmortem\":{\"done\":true,"
+                                + "\"doneAt\":\"2026-10-06T10:00:00Z\"},\"properFix\":{\"done\":true}}}",
+                        Status.COMPLETED));
     }
 
     private static Hotfix state(String json, Status status) {
-        return HotfixJson.read(Json.parseObject(json), new HotfixJson.Identity(new HotfixId(7), status, 3, T, T,
-                List.of()));
+        return HotfixJson.read(
+                Json.parseObject(json), new HotfixJson.Identity(new HotfixId(7), status, 3, T, T, List.of()));
     }
 
     @Test
@@ -219,14 +240,25 @@ class MessageTemplatesTest {
                 java.util.Map<String, String> values = switch (kind) {
                     case REMINDER -> MessageValues.reminder(h, FollowUpKind.POSTMORTEM, true, "");
                     case SIGN -> MessageValues.sign(new SignAlarm("queue.depth", null, 12, 10, "above"), "");
-                    case RISK -> MessageValues.risk(h, new ReminderRepository.ExpiredRisk(3, h.id().toString(),
-                            "Pinning off until a rotation-safe check exists", null, null,
-                            T.minus(java.time.Duration.ofDays(3)).toEpochMilli(), h.severity()), T, "");
+                    case RISK ->
+                        MessageValues.risk(
+                                h,
+                                new ReminderRepository.ExpiredRisk(
+                                        3,
+                                        h.id().toString(),
+                                        "Pinning off until a rotation-safe check exists",
+                                        null,
+                                        null,
+                                        T.minus(java.time.Duration.ofDays(3)).toEpochMilli(),
+                                        h.severity()),
+                                T,
+                                "");
                     default -> MessageValues.of(h, null, "");
                 };
                 Message m = Templates.builtIn().render(kind, values);
                 String all = m.subject() + "\n" + m.text();
-                assertThat(all).as(kind + " for a " + h.status().json() + " hotfix")
+                assertThat(all)
+                        .as(kind + " for a " + h.status().json() + " hotfix")
                         .doesNotContain("{{", "null", "for done", "for to be", "for not", "on to be", ": \n", "  ")
                         .doesNotContainPattern("(?m): $");
                 if (kind == MessageKind.STAKEHOLDER) {
@@ -234,10 +266,12 @@ class MessageTemplatesTest {
                 }
             }
         }
-        assertThat(nextSteps).containsExactly(
-                "- Post-mortem to be scheduled", "- Permanent fix to be planned",
-                "- Post-mortem to be scheduled", "- Permanent fix to be planned",
-                "- Post-mortem scheduled for 2026-10-06 03:09 UTC", "- Permanent fix planned for 2026-10-18 03:09 UTC",
-                "- Post-mortem held on 2026-10-06 10:00 UTC", "- Permanent fix done (time not recorded)");
+        assertThat(nextSteps)
+                .containsExactly(
+                        "- Post-mortem to be scheduled", "- Permanent fix to be planned",
+                        "- Post-mortem to be scheduled", "- Permanent fix to be planned",
+                        "- Post-mortem scheduled for 2026-10-06 03:09 UTC",
+                                "- Permanent fix planned for 2026-10-18 03:09 UTC",
+                        "- Post-mortem held on 2026-10-06 10:00 UTC", "- Permanent fix done (time not recorded)");
     }
 }

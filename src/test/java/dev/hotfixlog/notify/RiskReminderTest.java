@@ -22,12 +22,23 @@ import java.util.Map;
 class RiskReminderTest {
     @BothDatabases
     void anExpiredRisk_isRemindedOnce_thenWeekly_neverAFloodAfterDowntime(TestDb db) throws Exception {
-        try (NotifyFixture f = new NotifyFixture(db, new WebhookReceiver(), "webhook {receiver}/hook events=risk",
-                Map.of())) {
-            f.server.app().hotfixes().create(MergePatch.of(Json.object().put("title", "Checkout 502")
-                    .put("severity", "critical").put("owner", "Priya")
-                    .put("riskAccepted", "Pinning off until a rotation-safe check exists")), "priya");
-            Risk r = f.server.app().risks().list(new RiskQuery(null, null, null, null, 10)).get(0);
+        try (NotifyFixture f =
+                new NotifyFixture(db, new WebhookReceiver(), "webhook {receiver}/hook events=risk", Map.of())) {
+            f.server
+                    .app()
+                    .hotfixes()
+                    .create(
+                            MergePatch.of(Json.object()
+                                    .put("title", "Checkout 502")
+                                    .put("severity", "critical")
+                                    .put("owner", "Priya")
+                                    .put("riskAccepted", "Pinning off until a rotation-safe check exists")),
+                            "priya");
+            Risk r = f.server
+                    .app()
+                    .risks()
+                    .list(new RiskQuery(null, null, null, null, 10))
+                    .get(0);
             assertThat(f.worker().scanRisks()).as("not expired yet").isZero();
 
             f.clock.advance(Duration.ofDays(14).plusHours(1)); // critical: 14 days
@@ -38,19 +49,27 @@ class RiskReminderTest {
             f.clock.advance(Duration.ofDays(4));
             assertThat(f.worker().scanRisks()).as("a week on").isEqualTo(1);
             f.clock.advance(Duration.ofDays(30)); // the server was down for a month
-            assertThat(f.worker().scanRisks()).as("after downtime: one, not four").isEqualTo(1);
+            assertThat(f.worker().scanRisks())
+                    .as("after downtime: one, not four")
+                    .isEqualTo(1);
             assertThat(f.worker().scanRisks()).isZero();
             f.worker().drainAll();
             List<WebhookReceiver.Received> sent = f.receiver.accepted();
             assertThat(sent).hasSize(3);
             JsonNode first = Json.mapper().readTree(sent.get(0).body());
             assertThat(first.path("event").asText()).isEqualTo("risk");
-            assertThat(first.path("text").asText()).contains(r.key(), "Pinning off until a rotation-safe check exists",
-                    "Owner: Priya", "https://hotfix.example.com/risks");
+            assertThat(first.path("text").asText())
+                    .contains(
+                            r.key(),
+                            "Pinning off until a rotation-safe check exists",
+                            "Owner: Priya",
+                            "https://hotfix.example.com/risks");
 
             // Accepted again until next week: quiet until then, then reminded again.
-            f.server.app().risks().reaccept(r.id(), f.clock.instant().plus(Duration.ofDays(7)), "fix next sprint",
-                    "lead");
+            f.server
+                    .app()
+                    .risks()
+                    .reaccept(r.id(), f.clock.instant().plus(Duration.ofDays(7)), "fix next sprint", "lead");
             assertThat(f.worker().scanRisks()).isZero();
             f.clock.advance(Duration.ofDays(7).plusMinutes(1));
             assertThat(f.worker().scanRisks()).isEqualTo(1);

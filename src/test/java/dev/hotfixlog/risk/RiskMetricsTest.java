@@ -38,36 +38,64 @@ class RiskMetricsTest {
     @BothDatabases
     void theRegistersFigures_matchTheHandComputedOnes(TestDb db) {
         MutableClock clock = new MutableClock(T0);
-        try (db; RunningServer s = new RunningServer(db.config(), clock)) {
+        try (db;
+                RunningServer s = new RunningServer(db.config(), clock)) {
             Hotfix a = declare(s, "A", "critical", "Pinning off", "payments");
             clock.set(day(1));
             declare(s, "B", "high", "Alias without a test", "payments", "search");
             clock.set(day(2));
             declare(s, "C", "medium", "Token cache not invalidated", "auth");
             clock.set(day(10));
-            s.app().hotfixes().edit(a.id(), s.app().hotfixes().get(a.id()).version(), MergePatch.of(Json.object()
-                    .set("followUps", Json.object().set("properFix", Json.object().put("done", true)))), "priya");
+            s.app()
+                    .hotfixes()
+                    .edit(
+                            a.id(),
+                            s.app().hotfixes().get(a.id()).version(),
+                            MergePatch.of(Json.object()
+                                    .set(
+                                            "followUps",
+                                            Json.object()
+                                                    .set(
+                                                            "properFix",
+                                                            Json.object().put("done", true)))),
+                            "priya");
             clock.set(day(40));
-            long b = s.app().risks().list(new RiskQuery(null, "search", null, null, 10)).get(0).id();
+            long b = s.app()
+                    .risks()
+                    .list(new RiskQuery(null, "search", null, null, 10))
+                    .get(0)
+                    .id();
             s.app().risks().retire(b, "alias check shipped", "jonas");
             clock.set(day(100));
 
-            Metrics.Risks all = s.app().metrics().compute(new MetricsQuery(day(0), day(100), ZoneOffset.UTC)).risks();
+            Metrics.Risks all = s.app()
+                    .metrics()
+                    .compute(new MetricsQuery(day(0), day(100), ZoneOffset.UTC))
+                    .risks();
             assertThat(all.open()).isEqualTo(1);
-            assertThat(all.openByAge()).containsExactly(Map.entry("under 30 days", 0L),
-                    Map.entry("30 to 90 days", 0L), Map.entry("over 90 days", 1L));
+            assertThat(all.openByAge())
+                    .containsExactly(
+                            Map.entry("under 30 days", 0L),
+                            Map.entry("30 to 90 days", 0L),
+                            Map.entry("over 90 days", 1L));
             assertThat(all.openBySystem()).containsExactly(Map.entry("auth", 1L));
             assertThat(all.retiredByFix()).isEqualTo(1);
             assertThat(all.retiredOtherwise()).isEqualTo(1);
             assertThat(all.expired()).isEqualTo(2);
             assertThat(all.meanDaysToRetire()).isEqualTo(24.5);
 
-            Metrics.Risks early = s.app().metrics().compute(new MetricsQuery(day(0), day(35), ZoneOffset.UTC)).risks();
+            Metrics.Risks early = s.app()
+                    .metrics()
+                    .compute(new MetricsQuery(day(0), day(35), ZoneOffset.UTC))
+                    .risks();
             assertThat(early.open()).isEqualTo(2);
-            assertThat(early.openByAge()).containsExactly(Map.entry("under 30 days", 0L),
-                    Map.entry("30 to 90 days", 2L), Map.entry("over 90 days", 0L));
-            assertThat(early.openBySystem()).containsExactly(Map.entry("auth", 1L), Map.entry("payments", 1L),
-                    Map.entry("search", 1L));
+            assertThat(early.openByAge())
+                    .containsExactly(
+                            Map.entry("under 30 days", 0L),
+                            Map.entry("30 to 90 days", 2L),
+                            Map.entry("over 90 days", 0L));
+            assertThat(early.openBySystem())
+                    .containsExactly(Map.entry("auth", 1L), Map.entry("payments", 1L), Map.entry("search", 1L));
             assertThat(early.retiredByFix()).isEqualTo(1);
             assertThat(early.retiredOtherwise()).isZero();
             assertThat(early.expired()).isEqualTo(1);
@@ -83,8 +111,13 @@ class RiskMetricsTest {
             assertThat(sign.path("value").asDouble()).isEqualTo(1.0);
             assertThat(sign.path("breached").asBoolean()).isTrue();
             assertThat(s.http().get("/").body()).contains("Warning sign: Accepted risks past their review date is 1");
-            assertThat(s.http().get("/api/v1/metrics?from=2026-10-01&to=2027-01-09").json().path("risks")
-                    .path("retiredByFix").asLong()).isEqualTo(1);
+            assertThat(s.http()
+                            .get("/api/v1/metrics?from=2026-10-01&to=2027-01-09")
+                            .json()
+                            .path("risks")
+                            .path("retiredByFix")
+                            .asLong())
+                    .isEqualTo(1);
         }
     }
 
@@ -93,7 +126,14 @@ class RiskMetricsTest {
         for (String sys : systems) {
             list.add(sys);
         }
-        return s.app().hotfixes().create(MergePatch.of(Json.object().put("title", title).put("severity", severity)
-                .put("riskAccepted", risk).set("systemsAffected", list)), "priya");
+        return s.app()
+                .hotfixes()
+                .create(
+                        MergePatch.of(Json.object()
+                                .put("title", title)
+                                .put("severity", severity)
+                                .put("riskAccepted", risk)
+                                .set("systemsAffected", list)),
+                        "priya");
     }
 }

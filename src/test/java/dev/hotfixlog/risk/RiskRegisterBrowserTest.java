@@ -35,19 +35,37 @@ class RiskRegisterBrowserTest {
     void anExpiredRisk_isOnTheRegister_theBoard_andItsRecordPage() throws Exception {
         MutableClock clock = MutableClock.at("2026-11-01T03:00:00Z");
         try (TestDb db = TestDb.sqlite();
-             RunningServer s = new RunningServer(db.config(Map.of(Setting.RUNBOOK_URL,
-                     "https://wiki.example.com/release-runbook")), clock);
-             Chromium chromium = Chromium.launch()) {
+                RunningServer s = new RunningServer(
+                        db.config(Map.of(Setting.RUNBOOK_URL, "https://wiki.example.com/release-runbook")), clock);
+                Chromium chromium = Chromium.launch()) {
             s.app().accounts().create("lead", Role.VIEWER, PASSWORD, false);
             s.app().accounts().create("oncall", Role.RESPONDER, PASSWORD, false);
-            s.app().hotfixes().create(MergePatch.of(Json.object().put("title", "Checkout returns 502")
-                    .put("severity", "critical").put("owner", "Priya Raman")
-                    .put("riskAccepted", "Pinning disabled until a rotation-safe check exists; no load test")
-                    .set("systemsAffected", Json.mapper().createArrayNode().add("payments-gateway"))), "priya");
+            s.app()
+                    .hotfixes()
+                    .create(
+                            MergePatch.of(Json.object()
+                                    .put("title", "Checkout returns 502")
+                                    .put("severity", "critical")
+                                    .put("owner", "Priya Raman")
+                                    .put(
+                                            "riskAccepted",
+                                            "Pinning disabled until a rotation-safe check exists; no load test")
+                                    .set(
+                                            "systemsAffected",
+                                            Json.mapper().createArrayNode().add("payments-gateway"))),
+                            "priya");
             clock.advance(Duration.ofDays(3));
-            s.app().hotfixes().create(MergePatch.of(Json.object().put("title", "Search index stale")
-                    .put("severity", "medium").put("riskAccepted", "Alias added without a test")
-                    .set("systemsAffected", Json.mapper().createArrayNode().add("search"))), "jonas");
+            s.app()
+                    .hotfixes()
+                    .create(
+                            MergePatch.of(Json.object()
+                                    .put("title", "Search index stale")
+                                    .put("severity", "medium")
+                                    .put("riskAccepted", "Alias added without a test")
+                                    .set(
+                                            "systemsAffected",
+                                            Json.mapper().createArrayNode().add("search"))),
+                            "jonas");
             clock.advance(Duration.ofDays(15)); // the critical one is past its 14 days; the medium one is not
             Path dir = Path.of("docs", "screenshots");
             Files.createDirectories(dir);
@@ -62,23 +80,26 @@ class RiskRegisterBrowserTest {
                     page.navigate(s.url() + "/risks");
                     assertThat(page.locator("#risks-expired").textContent()).contains("1 accepted risk is past review");
                     assertThat(page.locator("tr.risk-expired").count()).isEqualTo(1);
-                    assertThat(page.locator("tr.risk-expired").textContent()).contains("RISK-1", "HOTFIX-001",
-                            "Pinning disabled", "Priya Raman", "expired");
+                    assertThat(page.locator("tr.risk-expired").textContent())
+                            .contains("RISK-1", "HOTFIX-001", "Pinning disabled", "Priya Raman", "expired");
                     assertThat(page.locator("tr.risk-open").textContent()).contains("RISK-2", "Alias added");
                     assertThat(page.locator("main").textContent()).contains("payments-gateway: 1", "search: 1");
                     Object scrollWidth = page.evaluate("document.documentElement.scrollWidth");
                     assertThat(((Number) scrollWidth).intValue()).isLessThanOrEqualTo(size[0]);
                     String which = size[0] < 500 ? "phone" : "desktop";
-                    page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("risk-register-" + which
-                            + ".png")).setFullPage(true));
+                    page.screenshot(new Page.ScreenshotOptions()
+                            .setPath(dir.resolve("risk-register-" + which + ".png"))
+                            .setFullPage(true));
 
                     page.navigate(s.url() + "/hotfixes/HOTFIX-001");
                     String panel = page.locator("#risks").textContent();
-                    assertThat(panel).contains("RISK-1", "expired", "risk register", "learning library",
-                            "release runbook");
-                    assertThat(page.locator("#risks a[href='https://wiki.example.com/release-runbook']").count())
+                    assertThat(panel)
+                            .contains("RISK-1", "expired", "risk register", "learning library", "release runbook");
+                    assertThat(page.locator("#risks a[href='https://wiki.example.com/release-runbook']")
+                                    .count())
                             .isEqualTo(1);
-                    assertThat(page.locator("form[action*='/retire']").count()).as("a viewer cannot retire")
+                    assertThat(page.locator("form[action*='/retire']").count())
+                            .as("a viewer cannot retire")
                             .isZero();
                     assertThat(errors).isEmpty();
                 }
@@ -89,15 +110,21 @@ class RiskRegisterBrowserTest {
                 Page page = Chromium.signIn(context, s.url(), "oncall", PASSWORD);
                 page.waitForURL(u -> !u.contains("/sign-in"));
                 page.navigate(s.url() + "/risks");
-                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("RISK-1").setExact(true)).click();
+                page.getByRole(
+                                AriaRole.LINK,
+                                new Page.GetByRoleOptions().setName("RISK-1").setExact(true))
+                        .click();
                 page.waitForLoadState(); // htmx listens only once its deferred script ran
                 page.getByLabel("Retire it: why (the proper fix shipped, the system is gone, …)")
                         .fill("rotation-safe pin check shipped");
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retire").setExact(true)).click();
+                page.getByRole(
+                                AriaRole.BUTTON,
+                                new Page.GetByRoleOptions().setName("Retire").setExact(true))
+                        .click();
                 page.waitForURL(u -> u.endsWith("/risks/RISK-1"));
                 assertThat(page.locator("h1").textContent()).contains("retired");
-                assertThat(page.locator("#history").textContent()).contains("oncall retired: rotation-safe pin check "
-                        + "shipped");
+                assertThat(page.locator("#history").textContent())
+                        .contains("oncall retired: rotation-safe pin check " + "shipped");
                 page.navigate(s.url() + "/risks");
                 assertThat(page.locator("#risks-expired").count()).isZero();
                 assertThat(errors).isEmpty();

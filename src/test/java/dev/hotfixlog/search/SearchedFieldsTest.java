@@ -20,23 +20,38 @@ import org.junit.jupiter.api.Test;
  * the others would be found and never shown, or shown and never found, on one database only.
  */
 class SearchedFieldsTest {
-    private static final List<String> HOTFIX = List.of("problem", "impact", "why_emergency", "change_made",
-            "rollback_plan", "root_cause", "risk_accepted", "monitoring", "category", "constraint_text",
-            "signal_text", "boundary_text", "operating_rule", "learning");
-    private static final List<String> LESSON = List.of("summary", "constraint_text", "signal_text", "boundary_text",
-            "operating_rule", "category");
+    private static final List<String> HOTFIX = List.of(
+            "problem",
+            "impact",
+            "why_emergency",
+            "change_made",
+            "rollback_plan",
+            "root_cause",
+            "risk_accepted",
+            "monitoring",
+            "category",
+            "constraint_text",
+            "signal_text",
+            "boundary_text",
+            "operating_rule",
+            "learning");
+    private static final List<String> LESSON =
+            List.of("summary", "constraint_text", "signal_text", "boundary_text", "operating_rule", "category");
 
     @Test
     void theSnippetBodies_nameTheSearchedColumns_inOrder() {
-        assertThat(columns(SearchRepository.HOTFIX_BODY, "coalesce\\(h\\.(\\w+), ''\\)")).isEqualTo(HOTFIX);
-        assertThat(columns(SearchRepository.LESSON_BODY, "coalesce\\(l\\.(\\w+), ''\\)")).isEqualTo(LESSON);
+        assertThat(columns(SearchRepository.HOTFIX_BODY, "coalesce\\(h\\.(\\w+), ''\\)"))
+                .isEqualTo(HOTFIX);
+        assertThat(columns(SearchRepository.LESSON_BODY, "coalesce\\(l\\.(\\w+), ''\\)"))
+                .isEqualTo(LESSON);
     }
 
     @Test
     void sqlitesIndexTriggers_indexTheSameColumns_onInsertAndOnUpdate() throws IOException {
         String sql = migration("sqlite");
         List<String> bodies = new ArrayList<>();
-        Matcher m = Pattern.compile("concat_ws\\(' ',([^;]*?)\\)\\);", Pattern.DOTALL).matcher(sql);
+        Matcher m = Pattern.compile("concat_ws\\(' ',([^;]*?)\\)\\);", Pattern.DOTALL)
+                .matcher(sql);
         while (m.find()) {
             bodies.add(m.group(1));
         }
@@ -47,7 +62,8 @@ class SearchedFieldsTest {
         assertThat(columns(bodies.get(3), "NEW\\.(\\w+)")).isEqualTo(LESSON);
         // An update re-indexes only when a searched text changed: its WHEN names every searched column.
         List<String> whens = new ArrayList<>();
-        Matcher w = Pattern.compile("AFTER UPDATE ON \\w+\\s+WHEN (.*?)\\sBEGIN", Pattern.DOTALL).matcher(sql);
+        Matcher w = Pattern.compile("AFTER UPDATE ON \\w+\\s+WHEN (.*?)\\sBEGIN", Pattern.DOTALL)
+                .matcher(sql);
         while (w.find()) {
             whens.add(w.group(1));
         }
@@ -60,13 +76,15 @@ class SearchedFieldsTest {
     @Test
     void sqlitesTriggersOfV18_whichAddTheLogsOwnText_indexTheSameColumns() throws IOException {
         String sql = Files.readString(Path.of("src/main/resources/db/migration/sqlite/V18__search_log_extras.sql"));
-        Matcher m = Pattern.compile("concat_ws\\(' ',(.*?)\\(SELECT group_concat", Pattern.DOTALL).matcher(sql);
+        Matcher m = Pattern.compile("concat_ws\\(' ',(.*?)\\(SELECT group_concat", Pattern.DOTALL)
+                .matcher(sql);
         int bodies = 0;
         while (m.find()) {
             assertThat(columns(m.group(1), "(?:NEW|h)\\.(\\w+)")).isEqualTo(HOTFIX);
             bodies++;
         }
-        assertThat(bodies).as("hotfix inserted, updated; its log text inserted, updated, deleted; the rebuild")
+        assertThat(bodies)
+                .as("hotfix inserted, updated; its log text inserted, updated, deleted; the rebuild")
                 .isEqualTo(6);
     }
 
@@ -74,15 +92,19 @@ class SearchedFieldsTest {
     void sqlitesSearchedRowOfV21_isSaidOnce_readByEveryTrigger_andNamesTheCataloguesSearchedColumns()
             throws IOException {
         String sql = Files.readString(Path.of("src/main/resources/db/migration/sqlite/V21__search_team_fields.sql"));
-        Matcher m = Pattern.compile("concat_ws\\(' ',(.*?)\\(SELECT group_concat", Pattern.DOTALL).matcher(sql);
+        Matcher m = Pattern.compile("concat_ws\\(' ',(.*?)\\(SELECT group_concat", Pattern.DOTALL)
+                .matcher(sql);
         List<String> bodies = new ArrayList<>();
         while (m.find()) {
             bodies.add(m.group(1));
         }
         assertThat(bodies).as("one definition of the searched row").hasSize(1);
-        assertThat(columns(bodies.get(0), "h\\.(\\w+)")).isEqualTo(HOTFIX)
+        assertThat(columns(bodies.get(0), "h\\.(\\w+)"))
+                .isEqualTo(HOTFIX)
                 .isEqualTo(dev.hotfixlog.hotfix.RecordFields.searchedColumns());
-        assertThat(sql.split("FROM search_hotfix_row", -1)).as("seven triggers and the rebuild read it").hasSize(9);
+        assertThat(sql.split("FROM search_hotfix_row", -1))
+                .as("seven triggers and the rebuild read it")
+                .hasSize(9);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -95,8 +117,10 @@ class SearchedFieldsTest {
     void postgresqlsGeneratedColumns_weighTheSameColumns() throws IOException {
         String sql = migration("postgresql");
         List<String> bodies = new ArrayList<>();
-        Matcher m = Pattern.compile("setweight\\(to_tsvector\\('english', (coalesce\\(\\w+, ''\\) \\|\\|.*?)\\), 'B'\\)",
-                Pattern.DOTALL).matcher(sql);
+        Matcher m = Pattern.compile(
+                        "setweight\\(to_tsvector\\('english', (coalesce\\(\\w+, ''\\) \\|\\|.*?)\\), 'B'\\)",
+                        Pattern.DOTALL)
+                .matcher(sql);
         while (m.find()) {
             bodies.add(m.group(1));
         }
@@ -115,8 +139,8 @@ class SearchedFieldsTest {
     }
 
     private static String migration(String vendor) throws IOException {
-        try (InputStream in = SearchedFieldsTest.class.getResourceAsStream("/db/migration/" + vendor
-                + "/V15__search.sql")) {
+        try (InputStream in =
+                SearchedFieldsTest.class.getResourceAsStream("/db/migration/" + vendor + "/V15__search.sql")) {
             assertThat(in).as("V15 for " + vendor).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

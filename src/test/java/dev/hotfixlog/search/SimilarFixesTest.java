@@ -25,8 +25,7 @@ import java.util.TreeMap;
 class SimilarFixesTest {
     static final double FLOOR = 0.80;
 
-    record Labelled(String cluster, String title, String problem, String category, String systems) {
-    }
+    record Labelled(String cluster, String title, String problem, String category, String systems) {}
 
     static List<Labelled> fixture() throws Exception {
         List<Labelled> out = new ArrayList<>();
@@ -51,17 +50,30 @@ class SimilarFixesTest {
             // Round robin over the kinds: A1 B1 … F1 A2 B2 …, so each kind's 4th and 5th have earlier kin.
             for (int member = 0; member < 5; member++) {
                 for (String cluster : List.of("A", "B", "C", "D", "E", "F")) {
-                    Labelled l = all.stream().filter(x -> x.cluster().equals(cluster)).skip(member).findFirst()
+                    Labelled l = all.stream()
+                            .filter(x -> x.cluster().equals(cluster))
+                            .skip(member)
+                            .findFirst()
                             .orElseThrow();
                     StringBuilder systems = new StringBuilder();
                     for (String sys : l.systems().split(",")) {
-                        systems.append(systems.isEmpty() ? "" : ",").append('"').append(sys).append('"');
+                        systems.append(systems.isEmpty() ? "" : ",")
+                                .append('"')
+                                .append(sys)
+                                .append('"');
                     }
-                    JsonNode made = api.post("/api/v1/hotfixes", "{\"title\":\"" + l.title() + "\",\"severity\":\"high\","
-                            + "\"problem\":\"" + l.problem() + "\",\"category\":\"" + l.category() + "\","
-                            + "\"systemsAffected\":[" + systems + "]}").json();
-                    byNumber.put(made.path("id").asText().isEmpty() ? -1
-                            : Integer.parseInt(made.path("id").asText().substring(7)), l);
+                    JsonNode made = api.post(
+                                    "/api/v1/hotfixes",
+                                    "{\"title\":\"" + l.title() + "\",\"severity\":\"high\","
+                                            + "\"problem\":\"" + l.problem() + "\",\"category\":\"" + l.category()
+                                            + "\","
+                                            + "\"systemsAffected\":[" + systems + "]}")
+                            .json();
+                    byNumber.put(
+                            made.path("id").asText().isEmpty()
+                                    ? -1
+                                    : Integer.parseInt(made.path("id").asText().substring(7)),
+                            l);
                 }
             }
             double sum = 0;
@@ -71,8 +83,10 @@ class SimilarFixesTest {
                 if (e.getKey() <= 18) {
                     continue; // the 4th round starts at HOTFIX-019
                 }
-                JsonNode hits = api.get("/api/v1/hotfixes/HOTFIX-" + String.format("%03d", e.getKey())
-                        + "/similar?limit=3").json().path("items");
+                JsonNode hits = api.get(
+                                "/api/v1/hotfixes/HOTFIX-" + String.format("%03d", e.getKey()) + "/similar?limit=3")
+                        .json()
+                        .path("items");
                 assertThat(hits.size()).isEqualTo(3);
                 int relevant = 0;
                 for (JsonNode h : hits) {
@@ -81,15 +95,19 @@ class SimilarFixesTest {
                     if (byNumber.get(n).cluster().equals(e.getValue().cluster())) {
                         relevant++;
                     } else {
-                        misses.append(e.getValue().title()).append(" ~ ").append(byNumber.get(n).title()).append('\n');
+                        misses.append(e.getValue().title())
+                                .append(" ~ ")
+                                .append(byNumber.get(n).title())
+                                .append('\n');
                     }
                 }
                 sum += relevant / 3.0;
                 queries++;
             }
             double precision = sum / queries;
-            System.out.printf("similar past fixes, %s: precision@3 = %.3f over %d queries; misses:%n%s", db,
-                    precision, queries, misses);
+            System.out.printf(
+                    "similar past fixes, %s: precision@3 = %.3f over %d queries; misses:%n%s",
+                    db, precision, queries, misses);
             assertThat(queries).isEqualTo(12);
             assertThat(precision).as("precision@3; misses:\n" + misses).isGreaterThanOrEqualTo(FLOOR);
         }

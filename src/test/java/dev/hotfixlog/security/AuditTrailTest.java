@@ -25,7 +25,8 @@ class AuditTrailTest {
     void everyKindOfAction_isAudited(TestDb db) {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
             Http admin = s.http();
-            JsonNode token = admin.post("/api/v1/tokens", "{\"name\":\"ci\",\"role\":\"responder\"}").json();
+            JsonNode token = admin.post("/api/v1/tokens", "{\"name\":\"ci\",\"role\":\"responder\"}")
+                    .json();
             Http ci = new Http(s.url(), token.path("token").asText());
             ci.post("/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"high\",\"problem\":\"AKIAIOSFODNN7EXAMPLE\"}");
             ci.patch("/api/v1/hotfixes/HOTFIX-001", "{\"owner\":\"ci\"}", "If-Match", "\"1\"");
@@ -33,10 +34,12 @@ class AuditTrailTest {
             admin.send("DELETE", "/api/v1/tokens/" + token.path("id").asText(), null);
             ci.get("/api/v1/hotfixes");
 
-            JsonNode added = admin.post("/api/v1/users", "{\"username\":\"cy\",\"role\":\"viewer\"}").json();
+            JsonNode added = admin.post("/api/v1/users", "{\"username\":\"cy\",\"role\":\"viewer\"}")
+                    .json();
             assertThat(added.path("oneTimePassword").asText()).hasSize(20);
-            assertThat(admin.get("/api/v1/users").body()).contains("{\"username\":\"cy\",\"role\":\"viewer\","
-                    + "\"source\":\"local\",\"mustChangePassword\":true}");
+            assertThat(admin.get("/api/v1/users").body())
+                    .contains("{\"username\":\"cy\",\"role\":\"viewer\","
+                            + "\"source\":\"local\",\"mustChangePassword\":true}");
             s.app().accounts().create("ana", Role.VIEWER, PASSWORD, true);
             Browser b = new Browser(s.url());
             String formCsrf = b.get("/sign-in").csrf();
@@ -49,24 +52,31 @@ class AuditTrailTest {
             b.postJson("/api/v1/hotfixes", "{\"title\":\"y\",\"severity\":\"high\"}");
 
             List<String> lines = new ArrayList<>();
-            admin.get("/api/v1/audit?limit=100").json().path("items").forEach(e -> lines.add(
-                    e.path("actor").asText() + " | " + e.path("action").asText() + " | " + e.path("outcome").asInt()
-                            + " | " + e.path("detail").asText()));
-            assertThat(lines).contains(
-                    "bootstrap | POST /api/v1/tokens | 201 | null",
-                    "bootstrap | POST /api/v1/users | 201 | user cy added as viewer",
-                    "ci | POST /api/v1/hotfixes | 201 | null",
-                    "ci | PATCH /api/v1/hotfixes/HOTFIX-001 | 200 | null",
-                    "ci | POST /api/v1/hotfixes/HOTFIX-001/events | 200 | null",
-                    "bootstrap | DELETE /api/v1/tokens/" + token.path("id").asText() + " | 200 | null",
-                    "anonymous | GET /api/v1/hotfixes | 401 | unknown, expired or revoked token",
-                    "ana | POST /sign-in | 401 | sign-in failed: wrong user name or password",
-                    "ana | POST /sign-in | 303 | signed in",
-                    "ana | POST /account/password | 303 | password changed",
-                    "ana | POST /sign-out | 403 | missing or wrong CSRF token",
-                    "ana | POST /sign-out | 303 | null",
-                    "anonymous | POST /api/v1/hotfixes | 401 | no credentials");
-            assertThat(String.join("\n", lines)).as("the pasted key is in no audit line")
+            admin.get("/api/v1/audit?limit=100")
+                    .json()
+                    .path("items")
+                    .forEach(e -> lines.add(
+                            e.path("actor").asText() + " | " + e.path("action").asText() + " | "
+                                    + e.path("outcome").asInt() + " | "
+                                    + e.path("detail").asText()));
+            assertThat(lines)
+                    .contains(
+                            "bootstrap | POST /api/v1/tokens | 201 | null",
+                            "bootstrap | POST /api/v1/users | 201 | user cy added as viewer",
+                            "ci | POST /api/v1/hotfixes | 201 | null",
+                            "ci | PATCH /api/v1/hotfixes/HOTFIX-001 | 200 | null",
+                            "ci | POST /api/v1/hotfixes/HOTFIX-001/events | 200 | null",
+                            "bootstrap | DELETE /api/v1/tokens/"
+                                    + token.path("id").asText() + " | 200 | null",
+                            "anonymous | GET /api/v1/hotfixes | 401 | unknown, expired or revoked token",
+                            "ana | POST /sign-in | 401 | sign-in failed: wrong user name or password",
+                            "ana | POST /sign-in | 303 | signed in",
+                            "ana | POST /account/password | 303 | password changed",
+                            "ana | POST /sign-out | 403 | missing or wrong CSRF token",
+                            "ana | POST /sign-out | 303 | null",
+                            "anonymous | POST /api/v1/hotfixes | 401 | no credentials");
+            assertThat(String.join("\n", lines))
+                    .as("the pasted key is in no audit line")
                     .doesNotContain("AKIAIOSFODNN7EXAMPLE");
         }
     }

@@ -31,13 +31,16 @@ import org.assertj.core.api.SoftAssertions;
 class AuthorizationMatrixTest {
     private static final Map<String, Role> NEEDS = new LinkedHashMap<>();
     /** Routes that act on a browser session (sign-in form, sign-out, own password); their sessions: SignInTest. */
-    private static final java.util.Set<String> SESSION_ROUTES = java.util.Set.of("POST /sign-in", "POST /sign-out",
-            "GET /account/password", "POST /account/password");
+    private static final java.util.Set<String> SESSION_ROUTES =
+            java.util.Set.of("POST /sign-in", "POST /sign-out", "GET /account/password", "POST /account/password");
 
     /** Routes this test calls the way htmx does (with {@code HX-Request}), for a fragment of the page. */
     private static final java.util.Set<String> HTMX_REQUESTS = java.util.Set.of(
-            "GET /hotfixes/{id}/sections/{section}", "POST /hotfixes/{id}/sections/{section}",
-            "POST /hotfixes/{id}/checklist", "POST /lessons/check", "POST /search/similar");
+            "GET /hotfixes/{id}/sections/{section}",
+            "POST /hotfixes/{id}/sections/{section}",
+            "POST /hotfixes/{id}/checklist",
+            "POST /lessons/check",
+            "POST /search/similar");
 
     /**
      * The monitoring's and pipelines' URLs: open at the gate, each checked against its own integration's secret,
@@ -47,8 +50,9 @@ class AuthorizationMatrixTest {
             "POST /api/v1/ingest/alertmanager/{name}", "PUT /api/v1/ingest/alertmanager/{name}",
             "POST /api/v1/ingest/grafana/{name}", "PUT /api/v1/ingest/grafana/{name}",
             "POST /api/v1/ingest/deploy/{name}", "POST /api/v1/ingest/github/{name}");
-    private static final String INTEGRATIONS = "alertmanager prod bearer=am-1; grafana main hmac=g-1; "
-            + "deploy ci bearer=ci-1; github gh secret=gh-1";
+
+    private static final String INTEGRATIONS =
+            "alertmanager prod bearer=am-1; grafana main hmac=g-1; " + "deploy ci bearer=ci-1; github gh secret=gh-1";
 
     static {
         NEEDS.put("GET /", Role.VIEWER);
@@ -172,10 +176,9 @@ class AuthorizationMatrixTest {
     }
 
     private static String migration(boolean dry) {
-        return "{\"source\":\"grafana-oncall\",\"from\":\"" + ONCALL.url() + "\",\"token\":\"oc-key\","
-                + "\"dryRun\":" + dry + "}";
+        return "{\"source\":\"grafana-oncall\",\"from\":\"" + ONCALL.url() + "\",\"token\":\"oc-key\"," + "\"dryRun\":"
+                + dry + "}";
     }
-
 
     /** A kind of caller: its client, and the role it really has (null: it proves nothing). */
     private record Caller(String name, Http http, Role role) {
@@ -188,21 +191,35 @@ class AuthorizationMatrixTest {
     void everyRoute_answersEveryCallerAsItsRoleDeserves(TestDb db) {
         MutableClock clock = MutableClock.at("2026-10-04T02:17:00Z");
         // A channel, so that sending a message is possible (nobody listens there; the worker is off).
-        try (RunningServer s = new RunningServer(db.config(java.util.Map.of(dev.hotfixlog.Setting.CHANNELS,
-                "webhook http://127.0.0.1:9/hook", dev.hotfixlog.Setting.NOTIFY_INTERVAL_MS, "0",
-                dev.hotfixlog.Setting.INTEGRATIONS, INTEGRATIONS)), clock)) {
+        try (RunningServer s = new RunningServer(
+                db.config(java.util.Map.of(
+                        dev.hotfixlog.Setting.CHANNELS,
+                        "webhook http://127.0.0.1:9/hook",
+                        dev.hotfixlog.Setting.NOTIFY_INTERVAL_MS,
+                        "0",
+                        dev.hotfixlog.Setting.INTEGRATIONS,
+                        INTEGRATIONS)),
+                clock)) {
             Http admin = s.http();
             admin.post("/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"high\"}");
-            JsonNode revokedToken = admin.post("/api/v1/tokens", "{\"name\":\"gone\",\"role\":\"admin\"}").json();
+            JsonNode revokedToken = admin.post("/api/v1/tokens", "{\"name\":\"gone\",\"role\":\"admin\"}")
+                    .json();
             admin.send("DELETE", "/api/v1/tokens/" + revokedToken.path("id").asText(), null);
-            String expiring = admin.post("/api/v1/tokens", "{\"name\":\"late\",\"role\":\"admin\","
-                    + "\"expiresAt\":\"2026-10-04T03:17:00Z\"}").json().path("token").asText();
+            String expiring = admin.post(
+                            "/api/v1/tokens",
+                            "{\"name\":\"late\",\"role\":\"admin\"," + "\"expiresAt\":\"2026-10-04T03:17:00Z\"}")
+                    .json()
+                    .path("token")
+                    .asText();
             List<Caller> callers = List.of(
                     new Caller("anonymous", s.anonymous(), null),
                     new Caller("viewer", s.as("viewer", Role.VIEWER), Role.VIEWER),
                     new Caller("responder", s.as("responder", Role.RESPONDER), Role.RESPONDER),
                     new Caller("admin", s.as("admin", Role.ADMIN), Role.ADMIN),
-                    new Caller("revoked", new Http(s.url(), revokedToken.path("token").asText()), null),
+                    new Caller(
+                            "revoked",
+                            new Http(s.url(), revokedToken.path("token").asText()),
+                            null),
                     new Caller("expired", new Http(s.url(), expiring), null),
                     new Caller("garbage", new Http(s.url(), "hfx_not-a-real-token"), null));
             clock.advance(Duration.ofHours(2));
@@ -212,26 +229,32 @@ class AuthorizationMatrixTest {
             for (String route : s.server().routes()) {
                 Role needed = NEEDS.get(route);
                 // A page sends a browser without a session to sign in; an in-place (htmx) request gets 401.
-                boolean page = !route.contains(" /api/") && !HTMX_REQUESTS.contains(route)
-                        && !route.equals("GET /metrics");
+                boolean page =
+                        !route.contains(" /api/") && !HTMX_REQUESTS.contains(route) && !route.equals("GET /metrics");
                 for (Caller c : callers) {
                     int status = request(route, admin).apply(c.http()).status();
-                    int expected = INGEST_ROUTES.contains(route) ? 401
-                            : SESSION_ROUTES.contains(route) ? sessionRouteAnswer(route, c)
-                            : needed == Role.ANYONE ? 200
-                            : c.role() == null ? (page && !c.sendsCredentials() ? 303 : 401)
-                            : !c.role().covers(needed) ? 403
-                            : 200;
+                    int expected = INGEST_ROUTES.contains(route)
+                            ? 401
+                            : SESSION_ROUTES.contains(route)
+                                    ? sessionRouteAnswer(route, c)
+                                    : needed == Role.ANYONE
+                                            ? 200
+                                            : c.role() == null
+                                                    ? (page && !c.sendsCredentials() ? 303 : 401)
+                                                    : !c.role().covers(needed) ? 403 : 200;
                     String what = route + " as " + c.name();
-                    if (expected == 200 && (route.equals("POST /hotfixes/new")
-                            || route.equals("POST /hotfixes/{id}/events")
-                            || route.equals("POST /hotfixes/{id}/announce/{kind}")
-                            || route.equals("POST /lessons") || route.equals("POST /lessons/{id}")
-                            || route.equals("POST /incoming/{id}/dismiss")
-                            || route.equals("POST /hotfixes/{id}/deploys/{role}")
-                            || route.startsWith("POST /risks/") || route.equals("POST /hotfixes/{id}/attachments")
-                            || route.equals("POST /lessons/{id}/attachments")
-                            || route.equals("POST /attachments/{aid}/delete"))) {
+                    if (expected == 200
+                            && (route.equals("POST /hotfixes/new")
+                                    || route.equals("POST /hotfixes/{id}/events")
+                                    || route.equals("POST /hotfixes/{id}/announce/{kind}")
+                                    || route.equals("POST /lessons")
+                                    || route.equals("POST /lessons/{id}")
+                                    || route.equals("POST /incoming/{id}/dismiss")
+                                    || route.equals("POST /hotfixes/{id}/deploys/{role}")
+                                    || route.startsWith("POST /risks/")
+                                    || route.equals("POST /hotfixes/{id}/attachments")
+                                    || route.equals("POST /lessons/{id}/attachments")
+                                    || route.equals("POST /attachments/{aid}/delete"))) {
                         expected = 303; // the browser is sent to the (new) record's page
                     }
                     if (expected == 200) {
@@ -267,34 +290,69 @@ class AuthorizationMatrixTest {
             case "POST /api/v1/hotfixes":
                 return h -> h.post("/api/v1/hotfixes", "{\"title\":\"y\",\"severity\":\"medium\"}");
             case "PATCH /api/v1/hotfixes/{id}": {
-                String id = admin.post("/api/v1/hotfixes", "{\"title\":\"p\",\"severity\":\"medium\"}").json()
-                        .path("id").asText();
+                String id = admin.post("/api/v1/hotfixes", "{\"title\":\"p\",\"severity\":\"medium\"}")
+                        .json()
+                        .path("id")
+                        .asText();
                 return h -> h.patch("/api/v1/hotfixes/" + id, "{\"owner\":\"someone\"}", "If-Match", "\"1\"");
             }
             case "POST /api/v1/hotfixes/{id}/events": {
-                String id = admin.post("/api/v1/hotfixes", "{\"title\":\"e\",\"severity\":\"medium\"}").json()
-                        .path("id").asText();
+                String id = admin.post("/api/v1/hotfixes", "{\"title\":\"e\",\"severity\":\"medium\"}")
+                        .json()
+                        .path("id")
+                        .asText();
                 return h -> h.post("/api/v1/hotfixes/" + id + "/events", "{\"type\":\"alerted\"}");
             }
             case "POST /hotfixes/new":
-                return h -> h.send("POST", "/hotfixes/new", "title=via+form&severity=high&down=yes&wait=no",
-                        "Content-Type", "application/x-www-form-urlencoded");
+                return h -> h.send(
+                        "POST",
+                        "/hotfixes/new",
+                        "title=via+form&severity=high&down=yes&wait=no",
+                        "Content-Type",
+                        "application/x-www-form-urlencoded");
             case "GET /hotfixes/{id}/sections/{section}":
                 return h -> h.get("/hotfixes/HOTFIX-001/sections/emergency", "HX-Request", "true");
             case "POST /hotfixes/{id}/sections/{section}":
-                return h -> h.send("POST", "/hotfixes/HOTFIX-001/sections/summary", "title=x&severity=high&owner=o"
-                        + "&version=" + admin.get("/api/v1/hotfixes/HOTFIX-001").json().path("version").asInt(),
-                        "Content-Type", "application/x-www-form-urlencoded", "HX-Request", "true");
+                return h -> h.send(
+                        "POST",
+                        "/hotfixes/HOTFIX-001/sections/summary",
+                        "title=x&severity=high&owner=o" + "&version="
+                                + admin.get("/api/v1/hotfixes/HOTFIX-001")
+                                        .json()
+                                        .path("version")
+                                        .asInt(),
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "HX-Request",
+                        "true");
             case "POST /hotfixes/{id}/events":
-                return h -> h.send("POST", "/hotfixes/" + admin.post("/api/v1/hotfixes",
-                        "{\"title\":\"ev\",\"severity\":\"medium\"}").json().path("id").asText() + "/events",
-                        "event=alerted", "Content-Type", "application/x-www-form-urlencoded");
+                return h -> h.send(
+                        "POST",
+                        "/hotfixes/"
+                                + admin.post("/api/v1/hotfixes", "{\"title\":\"ev\",\"severity\":\"medium\"}")
+                                        .json()
+                                        .path("id")
+                                        .asText()
+                                + "/events",
+                        "event=alerted",
+                        "Content-Type",
+                        "application/x-www-form-urlencoded");
             case "POST /hotfixes/{id}/checklist":
-                return h -> h.send("POST", "/hotfixes/HOTFIX-001/checklist", "was.step.startLog=false&step.startLog=on",
-                        "Content-Type", "application/x-www-form-urlencoded", "HX-Request", "true");
+                return h -> h.send(
+                        "POST",
+                        "/hotfixes/HOTFIX-001/checklist",
+                        "was.step.startLog=false&step.startLog=on",
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "HX-Request",
+                        "true");
             case "POST /hotfixes/{id}/announce/{kind}":
-                return h -> h.send("POST", "/hotfixes/HOTFIX-001/announce/stakeholder", "key=k",
-                        "Content-Type", "application/x-www-form-urlencoded");
+                return h -> h.send(
+                        "POST",
+                        "/hotfixes/HOTFIX-001/announce/stakeholder",
+                        "key=k",
+                        "Content-Type",
+                        "application/x-www-form-urlencoded");
             case "POST /api/v1/hotfixes/{id}/messages/{kind}":
                 return h -> h.post("/api/v1/hotfixes/HOTFIX-001/messages/stakeholder", "{}");
             case "PUT /api/v1/signals/{name}":
@@ -314,19 +372,42 @@ class AuthorizationMatrixTest {
                 return h -> h.get(path);
             }
             case "POST /lessons":
-                return h -> h.send("POST", "/lessons", "title=via+form&cases=HOTFIX-001",
-                        "Content-Type", "application/x-www-form-urlencoded");
+                return h -> h.send(
+                        "POST",
+                        "/lessons",
+                        "title=via+form&cases=HOTFIX-001",
+                        "Content-Type",
+                        "application/x-www-form-urlencoded");
             case "POST /lessons/check":
-                return h -> h.send("POST", "/lessons/check", "signal=we+deployed", "Content-Type",
-                        "application/x-www-form-urlencoded", "HX-Request", "true");
+                return h -> h.send(
+                        "POST",
+                        "/lessons/check",
+                        "signal=we+deployed",
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "HX-Request",
+                        "true");
             case "POST /search/similar":
-                return h -> h.send("POST", "/search/similar", "title=checkout+502", "Content-Type",
-                        "application/x-www-form-urlencoded", "HX-Request", "true");
+                return h -> h.send(
+                        "POST",
+                        "/search/similar",
+                        "title=checkout+502",
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "HX-Request",
+                        "true");
             case "POST /lessons/{id}": {
                 String id = lesson(admin);
-                return h -> h.send("POST", "/lessons/" + id, "title=saved&cases=HOTFIX-001&version="
-                        + admin.get("/api/v1/lessons/" + id).json().path("version").asInt(),
-                        "Content-Type", "application/x-www-form-urlencoded");
+                return h -> h.send(
+                        "POST",
+                        "/lessons/" + id,
+                        "title=saved&cases=HOTFIX-001&version="
+                                + admin.get("/api/v1/lessons/" + id)
+                                        .json()
+                                        .path("version")
+                                        .asInt(),
+                        "Content-Type",
+                        "application/x-www-form-urlencoded");
             }
             case "POST /api/v1/lessons":
                 return h -> h.post("/api/v1/lessons", "{\"title\":\"l\",\"cases\":[\"HOTFIX-001\"]}");
@@ -334,8 +415,15 @@ class AuthorizationMatrixTest {
                 return h -> h.post("/api/v1/lessons/check", "{}");
             case "PATCH /api/v1/lessons/{id}": {
                 String id = lesson(admin);
-                return h -> h.patch("/api/v1/lessons/" + id, "{\"summary\":\"s\"}", "If-Match", "\""
-                        + admin.get("/api/v1/lessons/" + id).json().path("version").asInt() + "\"");
+                return h -> h.patch(
+                        "/api/v1/lessons/" + id,
+                        "{\"summary\":\"s\"}",
+                        "If-Match",
+                        "\""
+                                + admin.get("/api/v1/lessons/" + id)
+                                        .json()
+                                        .path("version")
+                                        .asInt() + "\"");
             }
             case "DELETE /api/v1/lessons/{id}": {
                 String id = lesson(admin);
@@ -343,25 +431,31 @@ class AuthorizationMatrixTest {
             }
             case "POST /api/v1/hotfixes/{id}/lesson": {
                 String id = admin.post("/api/v1/hotfixes", "{\"title\":\"done\",\"severity\":\"medium\"}")
-                        .json().path("id").asText();
+                        .json()
+                        .path("id")
+                        .asText();
                 admin.post("/api/v1/hotfixes/" + id + "/events", "{\"type\":\"resolved\",\"withoutDeploy\":true}");
                 return h -> h.post("/api/v1/hotfixes/" + id + "/lesson", "");
             }
             case "DELETE /api/v1/hotfixes/{id}": {
-                String id = admin.post("/api/v1/hotfixes", "{\"title\":\"d\",\"severity\":\"medium\"}").json()
-                        .path("id").asText();
+                String id = admin.post("/api/v1/hotfixes", "{\"title\":\"d\",\"severity\":\"medium\"}")
+                        .json()
+                        .path("id")
+                        .asText();
                 return h -> h.send("DELETE", "/api/v1/hotfixes/" + id, null);
             }
             case "POST /api/v1/users": {
                 java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-                return h -> h.post("/api/v1/users", "{\"username\":\"made-" + n.incrementAndGet()
-                        + "\",\"role\":\"viewer\"}");
+                return h -> h.post(
+                        "/api/v1/users", "{\"username\":\"made-" + n.incrementAndGet() + "\",\"role\":\"viewer\"}");
             }
             case "POST /api/v1/tokens":
                 return h -> h.post("/api/v1/tokens", "{\"name\":\"made\",\"role\":\"viewer\"}");
             case "DELETE /api/v1/tokens/{id}": {
-                String id = admin.post("/api/v1/tokens", "{\"name\":\"doomed\",\"role\":\"viewer\"}").json()
-                        .path("id").asText();
+                String id = admin.post("/api/v1/tokens", "{\"name\":\"doomed\",\"role\":\"viewer\"}")
+                        .json()
+                        .path("id")
+                        .asText();
                 return h -> h.send("DELETE", "/api/v1/tokens/" + id, null);
             }
             case "POST /api/v1/incoming/{id}/declare": {
@@ -372,8 +466,12 @@ class AuthorizationMatrixTest {
                 return h -> h.post("/api/v1/incoming/" + incoming(admin) + "/dismiss", "{\"outcome\":\"noise\"}");
             }
             case "POST /incoming/{id}/dismiss": {
-                return h -> h.send("POST", "/incoming/" + incoming(admin).substring(6) + "/dismiss", "outcome=noise",
-                        "Content-Type", "application/x-www-form-urlencoded");
+                return h -> h.send(
+                        "POST",
+                        "/incoming/" + incoming(admin).substring(6) + "/dismiss",
+                        "outcome=noise",
+                        "Content-Type",
+                        "application/x-www-form-urlencoded");
             }
             case "GET /api/v1/incoming/{id}", "GET /api/v1/incoming/{id}/draft", "GET /incoming/{id}": {
                 String id = incoming(admin);
@@ -386,8 +484,12 @@ class AuthorizationMatrixTest {
                 return h -> h.post("/api/v1/hotfixes/HOTFIX-001/deploys/cause", "{\"deploy\":" + deploy(admin) + "}");
             }
             case "POST /hotfixes/{id}/deploys/{role}": {
-                return h -> h.send("POST", "/hotfixes/HOTFIX-001/deploys/cause", "deploy=" + deploy(admin),
-                        "Content-Type", "application/x-www-form-urlencoded");
+                return h -> h.send(
+                        "POST",
+                        "/hotfixes/HOTFIX-001/deploys/cause",
+                        "deploy=" + deploy(admin),
+                        "Content-Type",
+                        "application/x-www-form-urlencoded");
             }
             case "POST /api/v1/risks":
                 return h -> h.post("/api/v1/risks", "{\"hotfix\":\"HOTFIX-001\",\"statement\":\"s\"}");
@@ -396,19 +498,32 @@ class AuthorizationMatrixTest {
             case "POST /api/v1/risks/{id}/retire":
                 return h -> h.post("/api/v1/risks/" + risk(admin) + "/retire", "{\"reason\":\"fixed\"}");
             case "POST /api/v1/risks/{id}/reaccept":
-                return h -> h.post("/api/v1/risks/" + risk(admin) + "/reaccept", "{\"reason\":\"again\","
-                        + "\"reviewBy\":\"2027-01-01T00:00:00Z\"}");
+                return h -> h.post(
+                        "/api/v1/risks/" + risk(admin) + "/reaccept",
+                        "{\"reason\":\"again\"," + "\"reviewBy\":\"2027-01-01T00:00:00Z\"}");
             case "GET /risks/{id}":
                 return h -> h.get("/risks/" + risk(admin));
             case "POST /risks/{id}/retire":
-                return h -> h.send("POST", "/risks/" + risk(admin) + "/retire", "reason=fixed", "Content-Type",
+                return h -> h.send(
+                        "POST",
+                        "/risks/" + risk(admin) + "/retire",
+                        "reason=fixed",
+                        "Content-Type",
                         "application/x-www-form-urlencoded");
             case "POST /risks/{id}/mitigate":
-                return h -> h.send("POST", "/risks/" + risk(admin) + "/mitigate", "controls=a+flag", "Content-Type",
+                return h -> h.send(
+                        "POST",
+                        "/risks/" + risk(admin) + "/mitigate",
+                        "controls=a+flag",
+                        "Content-Type",
                         "application/x-www-form-urlencoded");
             case "POST /risks/{id}/reaccept":
-                return h -> h.send("POST", "/risks/" + risk(admin) + "/reaccept", "reviewBy=2027-01-01&reason=again",
-                        "Content-Type", "application/x-www-form-urlencoded");
+                return h -> h.send(
+                        "POST",
+                        "/risks/" + risk(admin) + "/reaccept",
+                        "reviewBy=2027-01-01&reason=again",
+                        "Content-Type",
+                        "application/x-www-form-urlencoded");
             case "GET /api/v1/lessons/{id}/attachments":
                 return h -> h.get("/api/v1/lessons/" + lesson(admin) + "/attachments");
             case "POST /api/v1/hotfixes/{id}/attachments":
@@ -422,21 +537,33 @@ class AuthorizationMatrixTest {
             case "GET /api/v1/attachments/{aid}/content":
                 return h -> h.get("/api/v1/attachments/" + attachment(admin) + "/content");
             case "GET /api/v1/attachment-contents/{sha256}":
-                return h -> h.get("/api/v1/attachment-contents/" + upload(admin,
-                        "/api/v1/hotfixes/HOTFIX-001/attachments").json().path("items").get(0).path("sha256").asText());
+                return h -> h.get("/api/v1/attachment-contents/"
+                        + upload(admin, "/api/v1/hotfixes/HOTFIX-001/attachments")
+                                .json()
+                                .path("items")
+                                .get(0)
+                                .path("sha256")
+                                .asText());
             case "GET /attachments/{aid}":
                 return h -> h.get("/attachments/" + attachment(admin));
             case "DELETE /api/v1/attachments/{aid}":
                 return h -> h.send("DELETE", "/api/v1/attachments/" + attachment(admin) + "?reason=test", null);
             case "POST /attachments/{aid}/delete":
-                return h -> h.send("POST", "/attachments/" + attachment(admin) + "/delete", "reason=test",
-                        "Content-Type", "application/x-www-form-urlencoded");
+                return h -> h.send(
+                        "POST",
+                        "/attachments/" + attachment(admin) + "/delete",
+                        "reason=test",
+                        "Content-Type",
+                        "application/x-www-form-urlencoded");
             case "POST /api/v1/migrations":
                 return h -> h.post("/api/v1/migrations", migration(true));
             case "GET /api/v1/hotfixes/{id}/source": {
-                JsonNode moved = admin.post("/api/v1/migrations", migration(false)).json();
+                JsonNode moved =
+                        admin.post("/api/v1/migrations", migration(false)).json();
                 String id = (moved.path("created").isEmpty() ? moved.path("unchanged") : moved.path("created"))
-                        .path(0).path("hotfixId").asText();
+                        .path(0)
+                        .path("hotfixId")
+                        .asText();
                 return h -> h.get("/api/v1/hotfixes/" + id + "/source");
             }
             case "POST /api/v1/risks/{id}/mitigate":
@@ -444,13 +571,20 @@ class AuthorizationMatrixTest {
             default: {
                 if (INGEST_ROUTES.contains(route)) {
                     String method = route.substring(0, route.indexOf(' '));
-                    String path = route.substring(route.indexOf(' ') + 1).replace("{name}",
-                            route.contains("alertmanager") ? "prod" : route.contains("grafana") ? "main"
-                                    : route.contains("deploy") ? "ci" : "gh");
+                    String path = route.substring(route.indexOf(' ') + 1)
+                            .replace(
+                                    "{name}",
+                                    route.contains("alertmanager")
+                                            ? "prod"
+                                            : route.contains("grafana")
+                                                    ? "main"
+                                                    : route.contains("deploy") ? "ci" : "gh");
                     return h -> h.send(method, path, "{}");
                 }
-                String path = route.substring(route.indexOf(' ') + 1).replace("{id}", "HOTFIX-001")
-                        .replace("{section}", "fix").replace("{kind}", "alert");
+                String path = route.substring(route.indexOf(' ') + 1)
+                        .replace("{id}", "HOTFIX-001")
+                        .replace("{section}", "fix")
+                        .replace("{kind}", "alert");
                 return h -> h.get(path);
             }
         }
@@ -458,43 +592,65 @@ class AuthorizationMatrixTest {
 
     /** Posts a small log as a multipart form, as a browser or the CLI does. */
     private static Http.Response upload(Http h, String path) {
-        return h.send("POST", path, "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.log\"\r\n"
-                + "Content-Type: text/plain\r\n\r\n02:17 ERROR " + java.util.UUID.randomUUID() + "\r\n--b--\r\n",
-                "Content-Type", "multipart/form-data; boundary=b");
+        return h.send(
+                "POST",
+                path,
+                "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.log\"\r\n"
+                        + "Content-Type: text/plain\r\n\r\n02:17 ERROR " + java.util.UUID.randomUUID()
+                        + "\r\n--b--\r\n",
+                "Content-Type",
+                "multipart/form-data; boundary=b");
     }
 
     /** A fresh attachment on HOTFIX-001; its id. */
     private static long attachment(Http admin) {
-        return upload(admin, "/api/v1/hotfixes/HOTFIX-001/attachments").json().path("items").get(0).path("id")
+        return upload(admin, "/api/v1/hotfixes/HOTFIX-001/attachments")
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
                 .asLong();
     }
 
     /** A fresh risk added by hand to HOTFIX-001; its id (RISK-n). */
     private static String risk(Http admin) {
-        return admin.post("/api/v1/risks", "{\"hotfix\":\"HOTFIX-001\",\"statement\":\"r\"}").json().path("id")
+        return admin.post("/api/v1/risks", "{\"hotfix\":\"HOTFIX-001\",\"statement\":\"r\"}")
+                .json()
+                .path("id")
                 .asText();
     }
 
     /** A fresh open incoming alert, sent with its integration's secret; its id (ALERT-n). */
     private static String incoming(Http admin) {
         String group = java.util.UUID.randomUUID().toString();
-        Http.Response r = new Http(admin.base()).post("/api/v1/ingest/alertmanager/prod", "{\"version\":\"4\","
-                + "\"groupKey\":\"" + group + "\",\"status\":\"firing\",\"alerts\":[{\"status\":\"firing\","
-                + "\"labels\":{\"alertname\":\"x\"},\"startsAt\":\"2026-10-04T02:00:00Z\"}]}",
-                "Authorization", "Bearer am-1");
+        Http.Response r = new Http(admin.base())
+                .post(
+                        "/api/v1/ingest/alertmanager/prod",
+                        "{\"version\":\"4\","
+                                + "\"groupKey\":\"" + group
+                                + "\",\"status\":\"firing\",\"alerts\":[{\"status\":\"firing\","
+                                + "\"labels\":{\"alertname\":\"x\"},\"startsAt\":\"2026-10-04T02:00:00Z\"}]}",
+                        "Authorization",
+                        "Bearer am-1");
         return r.json().path("incoming").asText();
     }
 
     /** A fresh deploy of payments; its id. */
     private static long deploy(Http admin) {
-        return admin.post("/api/v1/deploys", "{\"system\":\"payments\",\"version\":\"" + java.util.UUID.randomUUID()
-                + "\"}").json().path("id").asLong();
+        return admin.post(
+                        "/api/v1/deploys",
+                        "{\"system\":\"payments\",\"version\":\"" + java.util.UUID.randomUUID() + "\"}")
+                .json()
+                .path("id")
+                .asLong();
     }
 
     /** A fresh lesson learned from HOTFIX-001; its id. */
     private static String lesson(Http admin) {
-        return admin.post("/api/v1/lessons", "{\"title\":\"a lesson\",\"cases\":[\"HOTFIX-001\"]}").json()
-                .path("id").asText();
+        return admin.post("/api/v1/lessons", "{\"title\":\"a lesson\",\"cases\":[\"HOTFIX-001\"]}")
+                .json()
+                .path("id")
+                .asText();
     }
 
     @BothDatabases
@@ -510,16 +666,23 @@ class AuthorizationMatrixTest {
             s.as("Vik", Role.VIEWER).get("/api/v1/hotfixes");
 
             List<String> lines = new ArrayList<>();
-            s.http().get("/api/v1/audit?limit=10").json().path("items").forEach(e -> lines.add(
-                    e.path("actor").asText() + " | " + e.path("action").asText() + " | " + e.path("subject").asText()
-                            + " | " + e.path("source").asText() + " | " + e.path("outcome").asInt() + " | "
-                            + e.path("detail").asText()));
-            assertThat(lines).containsExactlyInAnyOrder(
-                    "Priya | POST /api/v1/hotfixes | HOTFIX-001 | 127.0.0.1 | 201 | null",
-                    "Priya | POST /api/v1/hotfixes/HOTFIX-001/events | HOTFIX-001 | 127.0.0.1 | 200 | null",
-                    "Priya | POST /api/v1/tokens | null | 127.0.0.1 | 403 | null",
-                    "anonymous | POST /api/v1/hotfixes | null | 127.0.0.1 | 401 | no credentials",
-                    "anonymous | GET /api/v1/hotfixes | null | 127.0.0.1 | 401 | unknown, expired or revoked token");
+            s.http()
+                    .get("/api/v1/audit?limit=10")
+                    .json()
+                    .path("items")
+                    .forEach(e -> lines.add(
+                            e.path("actor").asText() + " | " + e.path("action").asText() + " | "
+                                    + e.path("subject").asText()
+                                    + " | " + e.path("source").asText() + " | "
+                                    + e.path("outcome").asInt() + " | "
+                                    + e.path("detail").asText()));
+            assertThat(lines)
+                    .containsExactlyInAnyOrder(
+                            "Priya | POST /api/v1/hotfixes | HOTFIX-001 | 127.0.0.1 | 201 | null",
+                            "Priya | POST /api/v1/hotfixes/HOTFIX-001/events | HOTFIX-001 | 127.0.0.1 | 200 | null",
+                            "Priya | POST /api/v1/tokens | null | 127.0.0.1 | 403 | null",
+                            "anonymous | POST /api/v1/hotfixes | null | 127.0.0.1 | 401 | no credentials",
+                            "anonymous | GET /api/v1/hotfixes | null | 127.0.0.1 | 401 | unknown, expired or revoked token");
         }
     }
 
@@ -529,8 +692,11 @@ class AuthorizationMatrixTest {
             s.http().post("/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"high\"}");
             s.anonymous().post("/api/v1/hotfixes", "{}");
         }
-        try (Connection c = DriverManager.getConnection(db.url()); Statement st = c.createStatement()) {
-            for (String sql : List.of("UPDATE audit_event SET actor = 'nobody'", "DELETE FROM audit_event",
+        try (Connection c = DriverManager.getConnection(db.url());
+                Statement st = c.createStatement()) {
+            for (String sql : List.of(
+                    "UPDATE audit_event SET actor = 'nobody'",
+                    "DELETE FROM audit_event",
                     "UPDATE hotfix_revision SET actor = 'nobody'")) {
                 SQLException refused = null;
                 try {
@@ -538,7 +704,9 @@ class AuthorizationMatrixTest {
                 } catch (SQLException e) {
                     refused = e;
                 }
-                assertThat(refused == null ? "accepted" : refused.getMessage()).as(sql).contains("is append-only");
+                assertThat(refused == null ? "accepted" : refused.getMessage())
+                        .as(sql)
+                        .contains("is append-only");
             }
         }
     }

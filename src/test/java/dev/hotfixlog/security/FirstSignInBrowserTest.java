@@ -27,20 +27,21 @@ class FirstSignInBrowserTest {
     @Test
     void theFirstAdmin_findsItsPasswordFromThePage_changesIt_andTheFileIsRemoved() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
-        String twoCommands = readme.substring(readme.indexOf("## Two commands"), readme.indexOf("\n## ",
-                readme.indexOf("## Two commands") + 3));
+        String twoCommands = readme.substring(
+                readme.indexOf("## Two commands"), readme.indexOf("\n## ", readme.indexOf("## Two commands") + 3));
         assertThat(twoCommands).contains("hotfix-data/initial-admin-password").contains("admin");
 
         try (TestDb db = TestDb.sqlite();
-             RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-05T09:00:00Z"));
-             Chromium chromium = Chromium.launch()) {
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-05T09:00:00Z"));
+                Chromium chromium = Chromium.launch()) {
             List<String> errors = new ArrayList<>();
             try (BrowserContext context = chromium.context(375, 740, errors)) {
                 Page page = context.newPage();
                 page.navigate(s.url() + "/");
                 assertThat(page.url()).contains("/sign-in");
                 String notice = page.locator("#first-start").innerText();
-                Matcher file = Pattern.compile("in the file (\\S+) on the server").matcher(notice);
+                Matcher file =
+                        Pattern.compile("in the file (\\S+) on the server").matcher(notice);
                 assertThat(file.find()).as(notice).isTrue();
                 Path passwordFile = Path.of(file.group(1));
                 assertThat(passwordFile).isEqualTo(db.dataDir().resolve("initial-admin-password"));
@@ -48,13 +49,17 @@ class FirstSignInBrowserTest {
 
                 page.getByLabel("User name").fill("admin");
                 page.getByLabel("Password").fill(oneTime);
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                        .click();
                 assertThat(page.url()).endsWith("/account/password");
                 page.getByLabel("Current password").fill(oneTime);
                 page.getByLabel("New password (at least 12 characters)").fill("a long passphrase of mine");
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password"))
+                        .click();
                 assertThat(page.url()).isEqualTo(s.url() + "/");
-                assertThat(Files.exists(passwordFile)).as("the one-time password's file is removed").isFalse();
+                assertThat(Files.exists(passwordFile))
+                        .as("the one-time password's file is removed")
+                        .isFalse();
             }
             try (BrowserContext later = chromium.context(1280, 900, errors)) {
                 Page page = later.newPage();

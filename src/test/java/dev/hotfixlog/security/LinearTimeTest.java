@@ -43,16 +43,19 @@ class LinearTimeTest {
      * ({@code -Dhotfix.linear.maxMillis=1000}) for the figure in docs/PERFORMANCE.md.
      */
     private static final long LARGEST_MAX_NANOS = Long.getLong("hotfix.linear.maxMillis", 3_000L) * 1_000_000L;
+
     private static Map<String, Pattern> patterns;
     private static Set<String> detectorUnits;
 
     @BeforeAll
     static void findEveryPattern() throws ReflectiveOperationException {
         patterns = new LinkedHashMap<>();
-        for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        for (JavaClass c : new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.hotfixlog")) {
             for (JavaField f : c.getFields()) {
-                if (f.getModifiers().contains(JavaModifier.STATIC) && f.getRawType().isEquivalentTo(Pattern.class)) {
+                if (f.getModifiers().contains(JavaModifier.STATIC)
+                        && f.getRawType().isEquivalentTo(Pattern.class)) {
                     Field field = Class.forName(c.getName()).getDeclaredField(f.getName());
                     field.setAccessible(true);
                     patterns.put(c.getSimpleName() + "." + f.getName(), (Pattern) field.get(null));
@@ -60,20 +63,59 @@ class LinearTimeTest {
             }
         }
         detectorUnits = new LinkedHashSet<>();
-        Detectors.ALL.forEach(d -> detectorUnits.addAll(Linearity.unitsFrom(d.pattern().pattern())));
-        detectorUnits.addAll(List.of("-----BEGIN RSA PRIVATE KEY----- x\n", "-----BEGIN ", "-----END ", "Ab1+",
-                "https://h/Ab1", "https://h/services/T/B/x", "?token=", "&a=b", "AKIAIOSFODNN7EXAMPLE Ab1+/",
-                "AKIAIOSFODNN7EXAMPLE ", "u:p@", "Bearer ", "password=", "[REDACTED:jwt]",
+        Detectors.ALL.forEach(
+                d -> detectorUnits.addAll(Linearity.unitsFrom(d.pattern().pattern())));
+        detectorUnits.addAll(List.of(
+                "-----BEGIN RSA PRIVATE KEY----- x\n",
+                "-----BEGIN ",
+                "-----END ",
+                "Ab1+",
+                "https://h/Ab1",
+                "https://h/services/T/B/x",
+                "?token=",
+                "&a=b",
+                "AKIAIOSFODNN7EXAMPLE Ab1+/",
+                "AKIAIOSFODNN7EXAMPLE ",
+                "u:p@",
+                "Bearer ",
+                "password=",
+                "[REDACTED:jwt]",
                 // Armor headers, other armors, a token's prefix in an address; and what takes the folded path:
                 // invisible characters, full-width letters, a secret split by them (each text read twice).
-                "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: x\n", "Comment: a\\\n", "\n\n", "---- BEGIN ",
-                "-----END PGP PRIVATE KEY BLOCK-----", "-----BEGIN PUBLIC KEY-----\nAb1+\n", "Private-Lines: 1\nAb1+\n",
-                "https://h/tk_3f9a8b7c6d5e4f3a2b1c0", "/tk_", "\u200B", "\uDB40\uDC41", "ＡＫＩＡ", "AKIA\u200BIOSFODNN7EXAMPLE ",
-                "ＡＫＩＡＩＯＳＦＯＤＮＮ７ＥＸＡＭＰＬＥ ", "\uFDFA", "ｐａｓｓｗｏｒｄ＝",
+                "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: x\n",
+                "Comment: a\\\n",
+                "\n\n",
+                "---- BEGIN ",
+                "-----END PGP PRIVATE KEY BLOCK-----",
+                "-----BEGIN PUBLIC KEY-----\nAb1+\n",
+                "Private-Lines: 1\nAb1+\n",
+                "https://h/tk_3f9a8b7c6d5e4f3a2b1c0",
+                "/tk_",
+                "\u200B",
+                "\uDB40\uDC41",
+                "ＡＫＩＡ",
+                "AKIA\u200BIOSFODNN7EXAMPLE ",
+                "ＡＫＩＡＩＯＳＦＯＤＮＮ７ＥＸＡＭＰＬＥ ",
+                "\uFDFA",
+                "ｐａｓｓｗｏｒｄ＝",
                 // Escapes, each read decoded as well (a second reading), and secrets in them.
-                "%41", "%3D", "&#65;", "&#x4b;", "&amp;", "&commat;", "\\u0041", "key%3DAKIAIOSFODNN7EXAMPLE%26",
-                "&#65;&#75;&#73;&#65;", "ghp%5F", "password%3D", "mysql -p", "sshpass -p ", "Cookie: a=",
-                "machine h login u password ", "\"auth\":\"", "AC0a1b2c3d4e5f60718293a4b5c6d7e8f9 "));
+                "%41",
+                "%3D",
+                "&#65;",
+                "&#x4b;",
+                "&amp;",
+                "&commat;",
+                "\\u0041",
+                "key%3DAKIAIOSFODNN7EXAMPLE%26",
+                "&#65;&#75;&#73;&#65;",
+                "ghp%5F",
+                "password%3D",
+                "mysql -p",
+                "sshpass -p ",
+                "Cookie: a=",
+                "machine h login u password ",
+                "\"auth\":\"",
+                "AC0a1b2c3d4e5f60718293a4b5c6d7e8f9 "));
     }
 
     @Test
@@ -97,8 +139,12 @@ class LinearTimeTest {
         Map<String, String> bySource = new LinkedHashMap<>();
         patterns.forEach((name, p) -> bySource.putIfAbsent(p.flags() + "/" + p.pattern(), name));
         List<Linearity.Growth> out = new ArrayList<>();
-        bySource.values().stream().filter(names).forEach(name -> out.add(Linearity.growth(name,
-                findAll(patterns.get(name)), Linearity.unitsFrom(patterns.get(name).pattern()))));
+        bySource.values().stream()
+                .filter(names)
+                .forEach(name -> out.add(Linearity.growth(
+                        name,
+                        findAll(patterns.get(name)),
+                        Linearity.unitsFrom(patterns.get(name).pattern()))));
         return out;
     }
 
@@ -146,8 +192,8 @@ class LinearTimeTest {
         assertThat(growths)
                 .as("operations that grow faster than linearly, or take over " + LARGEST_MAX_NANOS / 1_000_000
                         + " ms on 2 MB")
-                .filteredOn(g -> g.worstRatio() > Linearity.MAX_RATIO_PER_DOUBLING
-                        || g.largestNanos() > LARGEST_MAX_NANOS)
+                .filteredOn(
+                        g -> g.worstRatio() > Linearity.MAX_RATIO_PER_DOUBLING || g.largestNanos() > LARGEST_MAX_NANOS)
                 .isEmpty();
     }
 }

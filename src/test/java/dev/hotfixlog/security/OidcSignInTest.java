@@ -23,18 +23,28 @@ class OidcSignInTest {
     private static final String CLIENT = "hotfix-log";
 
     private static RunningServer serverWithSso(TestDb db, MockOAuth2Server idp) {
-        return new RunningServer(db.config(Map.of(
-                Setting.OIDC_ISSUER, idp.issuerUrl("corp").toString(),
-                Setting.OIDC_CLIENT_ID, CLIENT,
-                Setting.OIDC_CLIENT_SECRET, "client-secret",
-                Setting.OIDC_ROLES, "sre-leads=admin,oncall=responder,staff=viewer")),
+        return new RunningServer(
+                db.config(Map.of(
+                        Setting.OIDC_ISSUER,
+                        idp.issuerUrl("corp").toString(),
+                        Setting.OIDC_CLIENT_ID,
+                        CLIENT,
+                        Setting.OIDC_CLIENT_SECRET,
+                        "client-secret",
+                        Setting.OIDC_ROLES,
+                        "sre-leads=admin,oncall=responder,staff=viewer")),
                 MutableClock.at("2026-10-04T02:17:00Z"));
     }
 
     /** The provider will vouch for this user with these groups at the next sign-in. */
     private static void nextUser(MockOAuth2Server idp, String username, List<String> groups) {
-        idp.enqueueCallback(new DefaultOAuth2TokenCallback("corp", "subject-" + username, "JWT", List.of(CLIENT),
-                Map.of("preferred_username", username, "groups", groups), 3600));
+        idp.enqueueCallback(new DefaultOAuth2TokenCallback(
+                "corp",
+                "subject-" + username,
+                "JWT",
+                List.of(CLIENT),
+                Map.of("preferred_username", username, "groups", groups),
+                3600));
     }
 
     /** Browser → us → provider → us, as a browser follows the redirects. */
@@ -60,14 +70,22 @@ class OidcSignInTest {
             assertThat(landed.location()).isEqualTo("/api/v1/hotfixes");
             assertThat(olga.get("/").body()).contains("Signed in as <strong>olga</strong>");
             String csrf = olga.get("/").csrf();
-            assertThat(olga.postJson("/api/v1/hotfixes", "{\"title\":\"sso\",\"severity\":\"high\"}",
-                    "X-CSRF-Token", csrf).status()).as("oncall → responder may create").isEqualTo(201);
+            assertThat(olga.postJson(
+                                    "/api/v1/hotfixes",
+                                    "{\"title\":\"sso\",\"severity\":\"high\"}",
+                                    "X-CSRF-Token",
+                                    csrf)
+                            .status())
+                    .as("oncall → responder may create")
+                    .isEqualTo(201);
             assertThat(olga.get("/api/v1/audit").status()).as("but is no admin").isEqualTo(403);
 
             nextUser(idp, "lead", List.of("sre-leads"));
             Browser lead = new Browser(s.url());
             signInViaProvider(lead);
-            assertThat(lead.get("/api/v1/audit").status()).as("sre-leads → admin").isEqualTo(200);
+            assertThat(lead.get("/api/v1/audit").status())
+                    .as("sre-leads → admin")
+                    .isEqualTo(200);
             assertThat(s.http().get("/api/v1/audit?limit=50").body())
                     .contains("signed in via single sign-on as responder")
                     .contains("signed in via single sign-on as admin");
@@ -91,7 +109,9 @@ class OidcSignInTest {
             nextUser(idp, "admin", List.of("sre-leads"));
             Browser impostor = new Browser(s.url());
             Browser.Page takeover = signInViaProvider(impostor);
-            assertThat(takeover.status()).as("the local admin is not taken over").isEqualTo(403);
+            assertThat(takeover.status())
+                    .as("the local admin is not taken over")
+                    .isEqualTo(403);
             assertThat(takeover.body()).startsWith("This name belongs to a local account");
 
             nextUser(idp, "olga", List.of("oncall"));
@@ -99,7 +119,9 @@ class OidcSignInTest {
             Browser.Page toProvider = olga.get("/sign-in/oidc");
             String callback = olga.getAbsolute(toProvider.location()).location();
             assertThat(olga.getAbsolute(callback).status()).isEqualTo(303);
-            assertThat(new Browser(s.url()).getAbsolute(callback).status()).as("a state works once").isEqualTo(400);
+            assertThat(new Browser(s.url()).getAbsolute(callback).status())
+                    .as("a state works once")
+                    .isEqualTo(400);
         } finally {
             idp.shutdown();
         }
@@ -114,7 +136,8 @@ class OidcSignInTest {
     void aSignInStartedOnAnInstanceThatThenStops_endsOnTheOther() throws Exception {
         MockOAuth2Server idp = new MockOAuth2Server();
         idp.start(InetAddress.getLoopbackAddress(), 0);
-        try (TestDb db = TestDb.postgres(); RunningServer b = serverWithSso(db, idp)) {
+        try (TestDb db = TestDb.postgres();
+                RunningServer b = serverWithSso(db, idp)) {
             RunningServer a = serverWithSso(db, idp);
             nextUser(idp, "olga", List.of("oncall"));
             Browser olga = new Browser(a.url());
@@ -131,7 +154,8 @@ class OidcSignInTest {
             assertThat(olga.get("/").body()).contains("Signed in as <strong>olga</strong>");
             try (RunningServer again = serverWithSso(db, idp)) {
                 olga.moveTo(again.url());
-                assertThat(olga.get("/").body()).as("the session is the database's too")
+                assertThat(olga.get("/").body())
+                        .as("the session is the database's too")
                         .contains("Signed in as <strong>olga</strong>");
             }
         } finally {

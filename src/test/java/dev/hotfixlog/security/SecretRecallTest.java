@@ -21,13 +21,17 @@ import org.junit.jupiter.api.Test;
 class SecretRecallTest {
     /** Found / planted on the public fixtures, as reached on 2026-12-07: a floor, so that recall never drops. */
     private static final double RECALL_FLOOR = 0.90;
-    private static final List<String> SEEDS = List.of("000_5be71f5531bad504.txt", "001_d0804075545ff917.txt",
-            "002_ca97ab7aee42e6a4.txt", "003_394d6807d33aa6a1.txt", "hotfix-log.md");
+
+    private static final List<String> SEEDS = List.of(
+            "000_5be71f5531bad504.txt",
+            "001_d0804075545ff917.txt",
+            "002_ca97ab7aee42e6a4.txt",
+            "003_394d6807d33aa6a1.txt",
+            "hotfix-log.md");
 
     private final SecretRedactor redactor = new SecretRedactor();
 
-    record Planted(String kind, String text, String source) {
-    }
+    record Planted(String kind, String text, String source) {}
 
     @Test
     void thePublicFixtures_areFoundAboveTheFloor() {
@@ -44,12 +48,15 @@ class SecretRecallTest {
             }
         }
         long found = planted.size() - missed.size();
-        System.out.printf("recall on the public fixtures: %d / %d = %.3f%n", found, planted.size(),
-                (double) found / planted.size());
+        System.out.printf(
+                "recall on the public fixtures: %d / %d = %.3f%n",
+                found, planted.size(), (double) found / planted.size());
         byKind.forEach((kind, c) -> System.out.printf("  %-20s %3d / %3d%n", kind, c[0], c[1]));
         missed.forEach(m -> System.out.println("  missed: " + m));
         assertThat(planted).hasSizeGreaterThan(250);
-        assertThat((double) found / planted.size()).as("recall, found / planted").isGreaterThanOrEqualTo(RECALL_FLOOR);
+        assertThat((double) found / planted.size())
+                .as("recall, found / planted")
+                .isGreaterThanOrEqualTo(RECALL_FLOOR);
     }
 
     @Test
@@ -80,7 +87,8 @@ class SecretRecallTest {
                 "https://example.com/sk-SE/products/1234567890123456",
                 "https://shop.example.com/orders/key_20241207000001",
                 "https://api.example.com/v1/tk_3f9a8b7c-6d5e-4f3a-2b1c-0d9e8f7a6b5c");
-        List<String> masked = addresses.stream().filter(a -> redactor.redact(a).changed()).toList();
+        List<String> masked =
+                addresses.stream().filter(a -> redactor.redact(a).changed()).toList();
         assertThat(masked).isEmpty();
     }
 

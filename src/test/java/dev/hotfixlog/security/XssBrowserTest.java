@@ -43,8 +43,8 @@ class XssBrowserTest {
     @Test
     void hostileTextEverywhere_isShownVerbatim_andNeverRuns() throws Exception {
         try (TestDb db = TestDb.sqlite();
-             RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
-             Chromium chromium = Chromium.launch()) {
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
+                Chromium chromium = Chromium.launch()) {
             List<String> incidents = new ArrayList<>();
             for (String payload : PAYLOADS) {
                 String name = payload.replace("\u0000", "");
@@ -53,27 +53,39 @@ class XssBrowserTest {
                     Page page = context.newPage();
                     watch(page, incidents, "for payload " + payload);
 
-                    // A NUL in a query is refused before any page (RequestGuard, BadInputTest): the rest is hostile enough.
+                    // A NUL in a query is refused before any page (RequestGuard, BadInputTest): the rest is hostile
+                    // enough.
                     page.navigate(s.url() + "/sign-in?next=" + URLEncoder.encode("/" + name, StandardCharsets.UTF_8));
-                    assertThat(page.locator("input[name=next]").inputValue()).as("next, as rendered")
+                    assertThat(page.locator("input[name=next]").inputValue())
+                            .as("next, as rendered")
                             .isEqualTo(SignInRoutes.safeNext("/" + name));
                     page.navigate(s.url() + "/sign-in");
                     page.getByLabel("User name").fill(name);
                     page.getByLabel("Password").fill("wrong " + PASSWORD);
-                    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                            new Page.GetByRoleOptions().setName("Sign in")).click();
+                    page.getByRole(
+                                    com.microsoft.playwright.options.AriaRole.BUTTON,
+                                    new Page.GetByRoleOptions().setName("Sign in"))
+                            .click();
                     assertThat(page.locator(".error").textContent()).isEqualTo("Wrong user name or password.");
-                    assertThat(page.getByLabel("User name").inputValue()).as("echoed back verbatim").isEqualTo(name);
+                    assertThat(page.getByLabel("User name").inputValue())
+                            .as("echoed back verbatim")
+                            .isEqualTo(name);
 
                     page.getByLabel("Password").fill(PASSWORD);
-                    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                            new Page.GetByRoleOptions().setName("Sign in")).click();
+                    page.getByRole(
+                                    com.microsoft.playwright.options.AriaRole.BUTTON,
+                                    new Page.GetByRoleOptions().setName("Sign in"))
+                            .click();
                     page.navigate(s.url() + "/");
-                    assertThat(page.locator(".who strong").textContent()).as("shown verbatim").isEqualTo(name);
+                    assertThat(page.locator(".who strong").textContent())
+                            .as("shown verbatim")
+                            .isEqualTo(name);
                     page.navigate(s.url() + "/account/password");
                     assertThat(page.locator(".who strong").textContent()).isEqualTo(name);
-                    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                            new Page.GetByRoleOptions().setName("Sign out")).click();
+                    page.getByRole(
+                                    com.microsoft.playwright.options.AriaRole.BUTTON,
+                                    new Page.GetByRoleOptions().setName("Sign out"))
+                            .click();
                     assertThat(page.url()).endsWith("/sign-in");
                 }
             }
@@ -85,8 +97,10 @@ class XssBrowserTest {
                 page.navigate(s.url() + "/sign-in");
                 page.getByLabel("User name").fill("auditor");
                 page.getByLabel("Password").fill(PASSWORD);
-                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("Sign in")).click();
+                page.getByRole(
+                                com.microsoft.playwright.options.AriaRole.BUTTON,
+                                new Page.GetByRoleOptions().setName("Sign in"))
+                        .click();
                 page.navigate(s.url() + "/admin/audit");
                 List<String> actors = page.locator("td.actor").allTextContents();
                 for (String payload : PAYLOADS) {
@@ -108,7 +122,9 @@ class XssBrowserTest {
             d.dismiss();
         });
         page.onConsoleMessage(m -> {
-            if (m.type().equals("error") && !m.text().contains("status of 401") && !m.text().contains("status of 422")) {
+            if (m.type().equals("error")
+                    && !m.text().contains("status of 401")
+                    && !m.text().contains("status of 422")) {
                 incidents.add("console error '" + m.text() + "' " + what + " on " + page.url());
             }
         });
@@ -117,33 +133,54 @@ class XssBrowserTest {
 
     private static void assertNoHorizontalScroll(Page page, int width) {
         Object scrollWidth = page.evaluate("document.documentElement.scrollWidth");
-        assertThat(((Number) scrollWidth).intValue()).as("no horizontal scroll on " + page.url())
+        assertThat(((Number) scrollWidth).intValue())
+                .as("no horizontal scroll on " + page.url())
                 .isLessThanOrEqualTo(width);
     }
 
     @Test
     void hostileTextInEveryFieldOfARecord_isShownVerbatim_andNeverRuns() throws Exception {
         try (TestDb db = TestDb.sqlite();
-             RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
-             Chromium chromium = Chromium.launch()) {
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
+                Chromium chromium = Chromium.launch()) {
             List<String> texts = new ArrayList<>();
             for (String payload : PAYLOADS) {
                 String p = payload.replace("\u0000", "");
                 texts.add(p);
                 com.fasterxml.jackson.databind.node.ObjectNode body = dev.hotfixlog.json.Json.object();
-                for (String field : List.of("title", "owner", "problem", "impact", "whyEmergency", "changeMade",
-                        "rollbackPlan", "rootCause", "riskAccepted", "monitoring", "category", "constraint", "signal",
-                        "boundary", "operatingRule", "learning", "postmortemUrl")) {
+                for (String field : List.of(
+                        "title",
+                        "owner",
+                        "problem",
+                        "impact",
+                        "whyEmergency",
+                        "changeMade",
+                        "rollbackPlan",
+                        "rootCause",
+                        "riskAccepted",
+                        "monitoring",
+                        "category",
+                        "constraint",
+                        "signal",
+                        "boundary",
+                        "operatingRule",
+                        "learning",
+                        "postmortemUrl")) {
                     body.put(field, p);
                 }
                 body.put("severity", "critical");
                 body.putArray("systemsAffected").add(p).add("payments-gateway");
-                body.putObject("steps").putObject("quickReview").put("done", true).put("by", p);
+                body.putObject("steps")
+                        .putObject("quickReview")
+                        .put("done", true)
+                        .put("by", p);
                 com.fasterxml.jackson.databind.node.ObjectNode fus = body.putObject("followUps");
                 for (String kind : List.of("postmortem", "properFix", "processImprovement", "documentation")) {
                     fus.putObject(kind).put("description", p).put("owner", p).put("link", p);
                 }
-                assertThat(s.http().post("/api/v1/hotfixes", body.toString()).status()).as(p).isEqualTo(201);
+                assertThat(s.http().post("/api/v1/hotfixes", body.toString()).status())
+                        .as(p)
+                        .isEqualTo(201);
             }
             s.app().accounts().create("reader", Role.RESPONDER, PASSWORD, false);
             List<String> incidents = new ArrayList<>();
@@ -153,52 +190,90 @@ class XssBrowserTest {
                 page.navigate(s.url() + "/sign-in");
                 page.getByLabel("User name").fill("reader");
                 page.getByLabel("Password").fill(PASSWORD);
-                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("Sign in")).click();
+                page.getByRole(
+                                com.microsoft.playwright.options.AriaRole.BUTTON,
+                                new Page.GetByRoleOptions().setName("Sign in"))
+                        .click();
 
                 page.navigate(s.url() + "/");
-                assertThat(page.locator(".board .title").allTextContents()).as("board titles, verbatim")
+                assertThat(page.locator(".board .title").allTextContents())
+                        .as("board titles, verbatim")
                         .containsExactlyInAnyOrderElementsOf(texts);
                 assertThat(page.locator("a[href^='javascript'], a[href^='JAVASCRIPT'], [onerror], [onload], [onfocus]")
-                        .count()).isZero();
+                                .count())
+                        .isZero();
                 // The declare form echoes what was typed when it comes back with errors (no severity here).
                 page.navigate(s.url() + "/hotfixes/new?down=yes&wait=no");
                 for (String p : texts) {
-                    for (String label : List.of("Title (brief description)", "Who", "Problem", "Impact",
-                            "Why Emergency", "Change Made", "Files/Systems Affected (one per line)",
-                            "Rollback Plan", "Root Cause (Initial)", "Risk Accepted", "Monitoring")) {
+                    for (String label : List.of(
+                            "Title (brief description)",
+                            "Who",
+                            "Problem",
+                            "Impact",
+                            "Why Emergency",
+                            "Change Made",
+                            "Files/Systems Affected (one per line)",
+                            "Rollback Plan",
+                            "Root Cause (Initial)",
+                            "Risk Accepted",
+                            "Monitoring")) {
                         page.getByLabel(label).fill(p);
                     }
-                    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                            new Page.GetByRoleOptions().setName("Declare")).click();
-                    assertThat(page.locator("#severity-error").count()).as("came back with errors").isEqualTo(1);
-                    assertThat(page.getByLabel("Problem").inputValue()).as("echoed verbatim").isEqualTo(p);
-                    assertThat(page.getByLabel("Title (brief description)").inputValue()).isEqualTo(p);
+                    page.getByRole(
+                                    com.microsoft.playwright.options.AriaRole.BUTTON,
+                                    new Page.GetByRoleOptions().setName("Declare"))
+                            .click();
+                    assertThat(page.locator("#severity-error").count())
+                            .as("came back with errors")
+                            .isEqualTo(1);
+                    assertThat(page.getByLabel("Problem").inputValue())
+                            .as("echoed verbatim")
+                            .isEqualTo(p);
+                    assertThat(page.getByLabel("Title (brief description)").inputValue())
+                            .isEqualTo(p);
                 }
                 for (int i = 0; i < texts.size(); i++) {
                     String id = String.format("HOTFIX-%03d", i + 1);
                     page.navigate(s.url() + "/hotfixes/" + id);
-                    assertThat(page.locator("h1 .title").textContent()).as(id + " title").isEqualTo(texts.get(i));
+                    assertThat(page.locator("h1 .title").textContent())
+                            .as(id + " title")
+                            .isEqualTo(texts.get(i));
                     String expected = texts.get(i);
-                    assertThat(page.locator("dd.text").allTextContents()).as(id + " every text field")
+                    assertThat(page.locator("dd.text").allTextContents())
+                            .as(id + " every text field")
                             .allSatisfy(t -> assertThat(t).isEqualTo(expected));
-                    assertThat(page.locator("a[href^='javascript'], [onerror], [onload], [onfocus], iframe, script:not([src])")
-                            .count()).as(id + " no live markup from the payload").isZero();
+                    assertThat(page.locator(
+                                            "a[href^='javascript'], [onerror], [onload], [onfocus], iframe, script:not([src])")
+                                    .count())
+                            .as(id + " no live markup from the payload")
+                            .isZero();
                     for (String section : List.of("summary", "emergency", "fix", "context", "writeup")) {
                         page.navigate(s.url() + "/hotfixes/" + id + "/sections/" + section + "/edit");
-                        for (Object v : (List<?>) page.evaluate("[...document.querySelectorAll('#sec-" + section
-                                + " form :is(input:not([type=hidden]):not([type=number]), textarea)')].map(e => e.value)")) {
+                        for (Object v : (List<?>)
+                                page.evaluate(
+                                        "[...document.querySelectorAll('#sec-" + section
+                                                + " form :is(input:not([type=hidden]):not([type=number]), textarea)')].map(e => e.value)")) {
                             if (!section.equals("fix") || !v.toString().contains("payments-gateway")) {
-                                assertThat(v).as(id + " " + section + " editor echoes verbatim").isEqualTo(expected);
+                                assertThat(v)
+                                        .as(id + " " + section + " editor echoes verbatim")
+                                        .isEqualTo(expected);
                             }
                         }
                         assertThat(page.locator("a[href^='javascript'], [onerror], [onload], [onfocus], iframe, "
-                                + "script:not([src])").count()).as(id + " " + section + " editor").isZero();
+                                                + "script:not([src])")
+                                        .count())
+                                .as(id + " " + section + " editor")
+                                .isZero();
                     }
                     page.navigate(s.url() + "/hotfixes/" + id + "/history");
-                    assertThat(page.locator("td.after").allTextContents()).as(id + " history").contains(expected);
+                    assertThat(page.locator("td.after").allTextContents())
+                            .as(id + " history")
+                            .contains(expected);
                     assertThat(page.locator("a[href^='javascript'], [onerror], [onload], [onfocus], iframe, "
-                            + "script:not([src])").count()).as(id + " history").isZero();
+                                            + "script:not([src])")
+                                    .count())
+                            .as(id + " history")
+                            .isZero();
                 }
             }
             assertThat(incidents).isEmpty();
@@ -208,27 +283,37 @@ class XssBrowserTest {
     @Test
     void pages_screenshots() throws Exception {
         try (TestDb db = TestDb.sqlite();
-             RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
-             Chromium chromium = Chromium.launch()) {
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
+                Chromium chromium = Chromium.launch()) {
             Path dir = Path.of("docs", "screenshots");
             Files.createDirectories(dir);
-            s.http().post("/api/v1/hotfixes", "{\"title\":\"Checkout returns 502 after payment provider TLS rotation\","
-                    + "\"severity\":\"critical\",\"owner\":\"Priya Raman\",\"problem\":\"Every card payment failed with"
-                    + " 502 at the gateway; the provider rotated its intermediate certificate.\",\"impact\":\"All"
-                    + " checkouts in EU and US (about 1,900 failed orders in 30 minutes)\",\"systemsAffected\":"
-                    + "[\"payments-gateway\",\"feature flag payments.pinning\"],\"triage\":{\"productionDown\":true,"
-                    + "\"canWait\":false}}");
+            s.http()
+                    .post(
+                            "/api/v1/hotfixes",
+                            "{\"title\":\"Checkout returns 502 after payment provider TLS rotation\","
+                                    + "\"severity\":\"critical\",\"owner\":\"Priya Raman\",\"problem\":\"Every card payment failed with"
+                                    + " 502 at the gateway; the provider rotated its intermediate certificate.\",\"impact\":\"All"
+                                    + " checkouts in EU and US (about 1,900 failed orders in 30 minutes)\",\"systemsAffected\":"
+                                    + "[\"payments-gateway\",\"feature flag payments.pinning\"],\"triage\":{\"productionDown\":true,"
+                                    + "\"canWait\":false}}");
             s.http().post("/api/v1/hotfixes/HOTFIX-001/events", "{\"type\":\"alerted\"}");
-            s.http().post("/api/v1/hotfixes", "{\"title\":\"Search index stale for 6 hours after config rollout\","
-                    + "\"severity\":\"high\",\"owner\":\"Jonas Weber\"}");
-            s.http().post("/api/v1/hotfixes", "{\"title\":\"Login loop for SSO users\",\"severity\":\"medium\","
-                    + "\"owner\":\"Ana Lima\"}");
+            s.http()
+                    .post(
+                            "/api/v1/hotfixes",
+                            "{\"title\":\"Search index stale for 6 hours after config rollout\","
+                                    + "\"severity\":\"high\",\"owner\":\"Jonas Weber\"}");
+            s.http()
+                    .post(
+                            "/api/v1/hotfixes",
+                            "{\"title\":\"Login loop for SSO users\",\"severity\":\"medium\","
+                                    + "\"owner\":\"Ana Lima\"}");
             s.http().post("/api/v1/hotfixes/HOTFIX-003/events", "{\"type\":\"deployed\"}");
             s.app().accounts().create("priya", Role.RESPONDER, PASSWORD, false);
             for (var size : List.of(new int[] {1280, 800}, new int[] {375, 740})) {
                 String form = size[0] < 500 ? "phone" : "desktop";
-                try (BrowserContext context = chromium.browser().newContext(new com.microsoft.playwright.Browser
-                        .NewContextOptions().setViewportSize(size[0], size[1]))) {
+                try (BrowserContext context = chromium.browser()
+                        .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                                .setViewportSize(size[0], size[1]))) {
                     Page page = context.newPage();
                     page.navigate(s.url() + "/sign-in");
                     assertThat(page.title()).isEqualTo("Sign in · Hotfix Log");
@@ -236,15 +321,19 @@ class XssBrowserTest {
                     page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("sign-in-" + form + ".png")));
                     page.getByLabel("User name").fill("priya");
                     page.getByLabel("Password").fill(PASSWORD);
-                    page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                            new Page.GetByRoleOptions().setName("Sign in")).click();
+                    page.getByRole(
+                                    com.microsoft.playwright.options.AriaRole.BUTTON,
+                                    new Page.GetByRoleOptions().setName("Sign in"))
+                            .click();
                     page.navigate(s.url() + "/");
                     assertNoHorizontalScroll(page, size[0]);
-                    page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("board-" + form + ".png"))
+                    page.screenshot(new Page.ScreenshotOptions()
+                            .setPath(dir.resolve("board-" + form + ".png"))
                             .setFullPage(true));
                     page.navigate(s.url() + "/hotfixes/HOTFIX-001");
                     assertNoHorizontalScroll(page, size[0]);
-                    page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("record-" + form + ".png"))
+                    page.screenshot(new Page.ScreenshotOptions()
+                            .setPath(dir.resolve("record-" + form + ".png"))
                             .setFullPage(true));
                 }
             }

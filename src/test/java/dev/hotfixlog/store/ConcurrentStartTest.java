@@ -37,12 +37,15 @@ class ConcurrentStartTest {
                 f.get().close();
             }
             pool.shutdown();
-            try (Connection c = DriverManager.getConnection(db.url()); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT COUNT(*), COUNT(DISTINCT version), "
-                         + "SUM(CASE WHEN success THEN 0 ELSE 1 END), MAX(CAST(version AS INTEGER)) "
-                         + "FROM flyway_schema_history WHERE version IS NOT NULL")) {
+            try (Connection c = DriverManager.getConnection(db.url());
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT COUNT(*), COUNT(DISTINCT version), "
+                            + "SUM(CASE WHEN success THEN 0 ELSE 1 END), MAX(CAST(version AS INTEGER)) "
+                            + "FROM flyway_schema_history WHERE version IS NOT NULL")) {
                 rs.next();
-                assertThat(rs.getLong(1)).as("each migration once").isEqualTo(rs.getLong(2))
+                assertThat(rs.getLong(1))
+                        .as("each migration once")
+                        .isEqualTo(rs.getLong(2))
                         .isEqualTo(Database.SCHEMA_VERSION);
                 assertThat(rs.getLong(3)).as("failed migrations").isZero();
                 assertThat(rs.getLong(4)).isEqualTo(Database.SCHEMA_VERSION);

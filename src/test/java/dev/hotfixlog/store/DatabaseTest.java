@@ -14,12 +14,14 @@ class DatabaseTest {
     void aWriteThatThrowsAnError_isRolledBack_andLaterWritesStillWork(TestDb db) {
         try (Database d = Database.open(db.url(), "", "", 4)) {
             assertThatThrownBy(() -> d.write(h -> {
-                h.execute("UPDATE id_counter SET last_value = 41 WHERE name = 'hotfix'");
-                throw new AssertionError("a bug inside a write");
-            })).hasMessageContaining("a bug inside a write");
+                        h.execute("UPDATE id_counter SET last_value = 41 WHERE name = 'hotfix'");
+                        throw new AssertionError("a bug inside a write");
+                    }))
+                    .hasMessageContaining("a bug inside a write");
 
             long counter = d.read(h -> h.createQuery("SELECT last_value FROM id_counter WHERE name = 'hotfix'")
-                    .mapTo(Long.class).one());
+                    .mapTo(Long.class)
+                    .one());
             assertThat(counter).as("rolled back").isZero();
             int updated = d.write(h -> h.execute("UPDATE id_counter SET last_value = 7 WHERE name = 'hotfix'"));
             assertThat(updated).as("the writer is still alive").isEqualTo(1);
@@ -36,14 +38,16 @@ class DatabaseTest {
         assertThat(mode(folder)).isEqualTo("rwx------");
         assertThat(mode(folder.getParent())).isEqualTo("rwx------");
         try (var files = java.nio.file.Files.list(folder)) {
-            assertThat(files.toList()).isNotEmpty().allSatisfy(f -> assertThat(mode(f)).as(f.toString())
-                    .isEqualTo("rw-------"));
+            assertThat(files.toList())
+                    .isNotEmpty()
+                    .allSatisfy(f -> assertThat(mode(f)).as(f.toString()).isEqualTo("rw-------"));
         }
     }
 
     private static String mode(java.nio.file.Path p) {
         try {
-            return java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(p));
+            return java.nio.file.attribute.PosixFilePermissions.toString(
+                    java.nio.file.Files.getPosixFilePermissions(p));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -30,7 +30,8 @@ class DiskFullTest {
         try (TestDb db = TestDb.sqlite()) {
             long pages;
             try (Database d = Database.open(db.url(), "", "", 1)) {
-                pages = d.read(h -> h.createQuery("PRAGMA page_count").mapTo(Long.class).one());
+                pages = d.read(h ->
+                        h.createQuery("PRAGMA page_count").mapTo(Long.class).one());
             }
             String capped = db.url() + "?max_page_count=" + (pages + 40);
             Logger log = (Logger) LoggerFactory.getLogger(Database.class);
@@ -38,13 +39,15 @@ class DiskFullTest {
             lines.start();
             log.addAppender(lines);
             List<String> acknowledged = new ArrayList<>();
-            try (RunningServer s = new RunningServer(db.config(Map.of(Setting.DB_URL, capped)),
-                    MutableClock.at("2026-10-04T02:17:00Z"))) {
+            try (RunningServer s = new RunningServer(
+                    db.config(Map.of(Setting.DB_URL, capped)), MutableClock.at("2026-10-04T02:17:00Z"))) {
                 Http api = s.http();
                 Http.Response full = null;
                 for (int i = 0; i < 200 && full == null; i++) {
-                    Http.Response r = api.post("/api/v1/hotfixes", "{\"title\":\"Pool " + i + "\",\"severity\":"
-                            + "\"high\",\"problem\":\"" + TEXT + "\",\"impact\":\"" + TEXT + "\"}");
+                    Http.Response r = api.post(
+                            "/api/v1/hotfixes",
+                            "{\"title\":\"Pool " + i + "\",\"severity\":" + "\"high\",\"problem\":\"" + TEXT
+                                    + "\",\"impact\":\"" + TEXT + "\"}");
                     if (r.status() == 201) {
                         acknowledged.add(r.json().path("id").asText());
                     } else {
@@ -55,31 +58,50 @@ class DiskFullTest {
                 assertThat(full.status()).isEqualTo(503);
                 assertThat(full.json().path("detail").asText()).startsWith("the database is full: free disk space");
                 for (int i = 0; i < 50; i++) {
-                    assertThat(api.post("/api/v1/hotfixes", "{\"title\":\"More " + i + "\",\"severity\":\"high\","
-                            + "\"problem\":\"" + TEXT + "\",\"impact\":\"" + TEXT + "\"}").status()).isEqualTo(503);
+                    assertThat(api.post(
+                                            "/api/v1/hotfixes",
+                                            "{\"title\":\"More " + i + "\",\"severity\":\"high\"," + "\"problem\":\""
+                                                    + TEXT + "\",\"impact\":\"" + TEXT + "\"}")
+                                    .status())
+                            .isEqualTo(503);
                 }
                 Http.Response health = s.anonymous().get("/health");
                 assertThat(health.status()).isEqualTo(503);
                 JsonNode h = health.json();
                 assertThat(h.path("status").asText()).isEqualTo("degraded");
                 assertThat(h.path("database").path("writable").asBoolean()).isFalse();
-                assertThat(api.get("/api/v1/hotfixes?limit=200").json().path("items").size())
-                        .as("reads go on").isEqualTo(acknowledged.size());
+                assertThat(api.get("/api/v1/hotfixes?limit=200")
+                                .json()
+                                .path("items")
+                                .size())
+                        .as("reads go on")
+                        .isEqualTo(acknowledged.size());
             } finally {
                 log.detachAppender(lines);
             }
-            long storageLines = lines.list.stream().filter(e -> e.getFormattedMessage().startsWith("storage failure"))
+            long storageLines = lines.list.stream()
+                    .filter(e -> e.getFormattedMessage().startsWith("storage failure"))
                     .count();
-            assertThat(storageLines).as("one line per kind and minute, not one per request").isEqualTo(1);
-            assertThat(lines.list).allSatisfy(e -> assertThat(e.getThrowableProxy()).as("no stack trace").isNull());
+            assertThat(storageLines)
+                    .as("one line per kind and minute, not one per request")
+                    .isEqualTo(1);
+            assertThat(lines.list)
+                    .allSatisfy(e -> assertThat(e.getThrowableProxy())
+                            .as("no stack trace")
+                            .isNull());
 
             try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T03:00:00Z"))) {
                 Http api = s.http();
-                assertThat(api.post("/api/v1/hotfixes", "{\"title\":\"After\",\"severity\":\"high\"}").status())
-                        .as("room again: writes work").isEqualTo(201);
-                assertThat(s.anonymous().get("/health").json().path("status").asText()).isEqualTo("up");
+                assertThat(api.post("/api/v1/hotfixes", "{\"title\":\"After\",\"severity\":\"high\"}")
+                                .status())
+                        .as("room again: writes work")
+                        .isEqualTo(201);
+                assertThat(s.anonymous().get("/health").json().path("status").asText())
+                        .isEqualTo("up");
                 for (String id : acknowledged) {
-                    assertThat(api.get("/api/v1/hotfixes/" + id).status()).as(id + " kept").isEqualTo(200);
+                    assertThat(api.get("/api/v1/hotfixes/" + id).status())
+                            .as(id + " kept")
+                            .isEqualTo(200);
                 }
             }
         }

@@ -26,26 +26,36 @@ class MigrationBackupTest {
     void openingAnOlderLog_copiesItFirst_andTheCopyIsTheOldLog() throws Exception {
         try (TestDb db = TestDb.sqlite()) {
             int old = Database.SCHEMA_VERSION - 2;
-            Flyway.configure().dataSource(db.url(), null, null)
+            Flyway.configure()
+                    .dataSource(db.url(), null, null)
                     .locations("classpath:db/migration/common", "classpath:db/migration/sqlite")
-                    .failOnMissingLocations(false).target(String.valueOf(old)).load().migrate();
-            try (Connection c = DriverManager.getConnection(db.url()); Statement st = c.createStatement()) {
+                    .failOnMissingLocations(false)
+                    .target(String.valueOf(old))
+                    .load()
+                    .migrate();
+            try (Connection c = DriverManager.getConnection(db.url());
+                    Statement st = c.createStatement()) {
                 st.executeUpdate("UPDATE id_counter SET last_value = 1 WHERE name = 'hotfix'");
                 st.executeUpdate("INSERT INTO hotfix (id, number, title, severity, status, version, created_at, "
                         + "updated_at) VALUES ('HOTFIX-001', 1, 'Made by the old release', 'high', 'active', 1, 0, 0)");
             }
             MutableClock clock = MutableClock.at("2026-12-03T03:00:00Z");
             try (App app = App.local(db.config(), clock)) {
-                assertThat(app.hotfixes().get(dev.hotfixlog.hotfix.HotfixId.parse("HOTFIX-001")).title())
+                assertThat(app.hotfixes()
+                                .get(dev.hotfixlog.hotfix.HotfixId.parse("HOTFIX-001"))
+                                .title())
                         .isEqualTo("Made by the old release");
             }
             Path folder = db.dataDir().resolve("backups");
             List<Path> copies = list(folder);
             assertThat(copies).hasSize(1);
-            assertThat(copies.get(0).getFileName().toString()).startsWith("hotfix-v" + old + "-").endsWith(".db");
+            assertThat(copies.get(0).getFileName().toString())
+                    .startsWith("hotfix-v" + old + "-")
+                    .endsWith(".db");
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copies.get(0));
-                 Statement st = c.createStatement()) {
-                assertThat(one(st, "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history")).isEqualTo(old);
+                    Statement st = c.createStatement()) {
+                assertThat(one(st, "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history"))
+                        .isEqualTo(old);
                 assertThat(one(st, "SELECT COUNT(*) FROM hotfix WHERE title = 'Made by the old release'"))
                         .isEqualTo(1);
             }
@@ -56,7 +66,8 @@ class MigrationBackupTest {
             // The newest three are kept.
             for (int i = 0; i < 4; i++) {
                 Files.writeString(folder.resolve("hotfix-v" + old + "-2026010" + i + "-000000.db"), "old");
-                folder.resolve("hotfix-v" + old + "-2026010" + i + "-000000.db").toFile()
+                folder.resolve("hotfix-v" + old + "-2026010" + i + "-000000.db")
+                        .toFile()
                         .setLastModified(1_000_000L * (i + 1));
             }
             try (TestDb other = TestDb.sqlite()) {
@@ -66,7 +77,10 @@ class MigrationBackupTest {
                 Files.createDirectories(otherBackups);
                 for (Path f : list(folder)) {
                     Files.copy(f, otherBackups.resolve(f.getFileName()));
-                    otherBackups.resolve(f.getFileName()).toFile().setLastModified(f.toFile().lastModified());
+                    otherBackups
+                            .resolve(f.getFileName())
+                            .toFile()
+                            .setLastModified(f.toFile().lastModified());
                 }
                 try (App app = App.local(other.config(), clock)) {
                     assertThat(list(otherBackups)).hasSize(Database.KEPT_MIGRATION_BACKUPS);

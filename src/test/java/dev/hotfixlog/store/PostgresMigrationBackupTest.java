@@ -29,17 +29,25 @@ class PostgresMigrationBackupTest {
     void anOlderPostgresLog_isArchivedBeforeItIsMigrated() throws Exception {
         try (TestDb db = TestDb.postgres()) {
             int old = Database.SCHEMA_VERSION - 2;
-            Flyway.configure().dataSource(db.url(), null, null)
+            Flyway.configure()
+                    .dataSource(db.url(), null, null)
                     .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
-                    .failOnMissingLocations(false).target(String.valueOf(old)).load().migrate();
-            try (Connection c = DriverManager.getConnection(db.url()); Statement st = c.createStatement()) {
+                    .failOnMissingLocations(false)
+                    .target(String.valueOf(old))
+                    .load()
+                    .migrate();
+            try (Connection c = DriverManager.getConnection(db.url());
+                    Statement st = c.createStatement()) {
                 st.executeUpdate("UPDATE id_counter SET last_value = 1 WHERE name = 'hotfix'");
                 st.executeUpdate("INSERT INTO hotfix (id, number, title, severity, status, version, created_at, "
                         + "updated_at) VALUES ('HOTFIX-001', 1, 'Made by the old release', 'high', 'active', 1, 0, 0)");
             }
-            try (App app = App.local(db.config(Map.of(Setting.BACKUP_BEFORE_MIGRATION, "always")),
+            try (App app = App.local(
+                    db.config(Map.of(Setting.BACKUP_BEFORE_MIGRATION, "always")),
                     MutableClock.at("2026-12-03T03:00:00Z"))) {
-                assertThat(app.hotfixes().list(new dev.hotfixlog.hotfix.HotfixQuery(null, null, 10, null)).items())
+                assertThat(app.hotfixes()
+                                .list(new dev.hotfixlog.hotfix.HotfixQuery(null, null, 10, null))
+                                .items())
                         .hasSize(1);
             }
             List<Path> kept;

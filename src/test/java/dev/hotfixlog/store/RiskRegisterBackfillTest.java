@@ -28,12 +28,18 @@ class RiskRegisterBackfillTest {
     @BothDatabases
     void anUpgradedLog_bringsItsAcceptedRisksIntoTheRegister(TestDb db) throws Exception {
         try (db) {
-            Flyway.configure().dataSource(db.url(), null, null)
-                    .locations("classpath:db/migration/common", "classpath:db/migration/"
-                            + (db.isPostgres() ? "postgresql" : "sqlite"))
-                    .failOnMissingLocations(false).target("23").load().migrate();
+            Flyway.configure()
+                    .dataSource(db.url(), null, null)
+                    .locations(
+                            "classpath:db/migration/common",
+                            "classpath:db/migration/" + (db.isPostgres() ? "postgresql" : "sqlite"))
+                    .failOnMissingLocations(false)
+                    .target("23")
+                    .load()
+                    .migrate();
             long at = DETECTED.toEpochMilli();
-            try (Connection c = DriverManager.getConnection(db.url()); Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(db.url());
+                    Statement st = c.createStatement()) {
                 st.executeUpdate("UPDATE id_counter SET last_value = 3 WHERE name = 'hotfix'");
                 st.executeUpdate("INSERT INTO hotfix (id, number, title, severity, status, version, detected_at, "
                         + "risk_accepted, created_at, updated_at) VALUES "
@@ -60,7 +66,8 @@ class RiskRegisterBackfillTest {
                 assertThat(retired.get(0).hotfixId()).isEqualTo("HOTFIX-002");
                 assertThat(retired.get(0).retiredByFix()).isTrue();
                 assertThat(retired.get(0).retiredAt()).isEqualTo(DETECTED.plus(Duration.ofDays(1)));
-                assertThat(app.risks().history(retired.get(0).id())).extracting(e -> e.action())
+                assertThat(app.risks().history(retired.get(0).id()))
+                        .extracting(e -> e.action())
                         .containsExactly("accepted", "retired");
             }
         }

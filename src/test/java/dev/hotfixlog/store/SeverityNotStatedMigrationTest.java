@@ -20,36 +20,46 @@ class SeverityNotStatedMigrationTest {
     @BothDatabases
     void aLogOneMigrationBehind_keepsEveryRow_andTakesARecordWithoutSeverity(TestDb db) throws SQLException {
         String vendor = db.isPostgres() ? "postgresql" : "sqlite";
-        org.flywaydb.core.Flyway.configure().dataSource(db.url(), null, null)
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(db.url(), null, null)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
-                .failOnMissingLocations(false).target("28").load().migrate();
-        try (Connection c = DriverManager.getConnection(db.url()); Statement st = c.createStatement()) {
+                .failOnMissingLocations(false)
+                .target("28")
+                .load()
+                .migrate();
+        try (Connection c = DriverManager.getConnection(db.url());
+                Statement st = c.createStatement()) {
             st.execute(row("HOTFIX-001", 1, "'high'"));
             st.execute("INSERT INTO hotfix_step (hotfix_id, step, done) VALUES ('HOTFIX-001', 'alertTeam', TRUE)");
             assertThatThrownBy(() -> st.execute(row("HOTFIX-009", 9, "NULL")))
-                    .as("before V29 a severity is required").isInstanceOf(SQLException.class);
+                    .as("before V29 a severity is required")
+                    .isInstanceOf(SQLException.class);
         }
         try (Database d = Database.open(db.url(), "", "", 2)) {
             d.write(h -> h.execute(row("HOTFIX-002", 2, "NULL")));
             List<String> facts = d.read(h -> h.createQuery("SELECT id, severity FROM record_facts ORDER BY number")
-                    .map((rs, c) -> rs.getString(1) + "=" + rs.getString(2)).list());
+                    .map((rs, c) -> rs.getString(1) + "=" + rs.getString(2))
+                    .list());
             assertThat(facts).containsExactly("HOTFIX-001=high", "HOTFIX-002=null");
             assertThat(steps(d)).as("the rows that reference a record are kept").isEqualTo(1);
             d.write(h -> h.execute("DELETE FROM hotfix WHERE id = 'HOTFIX-001'"));
             assertThat(steps(d)).as("and still deleted with it").isZero();
             if (!db.isPostgres()) {
-                List<String> integrity = d.read(h -> h.createQuery("PRAGMA integrity_check").mapTo(String.class)
+                List<String> integrity = d.read(h -> h.createQuery("PRAGMA integrity_check")
+                        .mapTo(String.class)
                         .list());
                 assertThat(integrity).containsExactly("ok");
-                List<java.util.Map<String, Object>> broken = d.read(h -> h.createQuery("PRAGMA foreign_key_check")
-                        .mapToMap().list());
+                List<java.util.Map<String, Object>> broken = d.read(h ->
+                        h.createQuery("PRAGMA foreign_key_check").mapToMap().list());
                 assertThat(broken).isEmpty();
             }
         }
     }
 
     private static int steps(Database d) {
-        return d.read(h -> h.createQuery("SELECT COUNT(*) FROM hotfix_step").mapTo(Integer.class).one());
+        return d.read(h -> h.createQuery("SELECT COUNT(*) FROM hotfix_step")
+                .mapTo(Integer.class)
+                .one());
     }
 
     private static String row(String id, int number, String severity) {

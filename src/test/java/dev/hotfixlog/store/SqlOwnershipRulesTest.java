@@ -16,23 +16,26 @@ class SqlOwnershipRulesTest {
         TableOwners owners = TableOwners.get();
         assertThat(owners.tables()).as("tables of the migrations").contains("hotfix", "id_counter", "lesson");
         assertThat(owners.views()).contains("record_facts", "incoming_facts");
-        assertThat(owners.owners().keySet()).as("each table of the migrations needs an owner in TableOwners")
+        assertThat(owners.owners().keySet())
+                .as("each table of the migrations needs an owner in TableOwners")
                 .containsExactlyInAnyOrderElementsOf(owners.tables());
     }
 
     @Test
     void refs_nameTheTablesAStatementReadsAndWrites() {
         assertThat(SqlTables.refs("UPDATE id_counter SET last_value = last_value + 1 WHERE name = 'lesson'"
-                + " RETURNING last_value")).containsExactly(new Ref("id_counter", true));
+                        + " RETURNING last_value"))
+                .containsExactly(new Ref("id_counter", true));
         assertThat(SqlTables.refs("SELECT h.id, s.x FROM hotfix h, follow_up f JOIN hotfix_step AS s ON s.id = h.id "
-                + "WHERE h.title = 'FROM lesson' -- FROM risk\n FOR UPDATE"))
+                        + "WHERE h.title = 'FROM lesson' -- FROM risk\n FOR UPDATE"))
                 .containsExactly(new Ref("hotfix", false), new Ref("follow_up", false), new Ref("hotfix_step", false));
         assertThat(SqlTables.refs("INSERT INTO outbox_message (a) VALUES (:from) ON CONFLICT (a) DO UPDATE SET a = 1"))
                 .containsExactly(new Ref("outbox_message", true));
         assertThat(SqlTables.refs("DELETE FROM \"Lesson_Tag\" WHERE lesson_id IN (SELECT id FROM public.lesson)"))
                 .containsExactly(new Ref("lesson_tag", true), new Ref("lesson", false));
         assertThat(SqlTables.refs("SELECT EXTRACT(EPOCH FROM now()), x::text FROM record_facts"))
-                .extracting(Ref::name).contains("record_facts");
+                .extracting(Ref::name)
+                .contains("record_facts");
     }
 
     @Test

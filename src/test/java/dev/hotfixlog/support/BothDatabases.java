@@ -12,5 +12,4 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Retention(RetentionPolicy.RUNTIME)
 @ParameterizedTest(name = "{0}")
 @MethodSource("dev.hotfixlog.support.TestDatabases#both")
-public @interface BothDatabases {
-}
+public @interface BothDatabases {}

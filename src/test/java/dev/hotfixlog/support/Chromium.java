@@ -35,12 +35,19 @@ public final class Chromium implements AutoCloseable {
             }
             Assumptions.abort(why);
         }
-        Playwright pw = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Playwright pw = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         // No background networking: this machine has no internet, and Chromium's attempts only add noise.
-        Browser b = pw.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE)
-                .setHeadless(true).setArgs(List.of("--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run", "--disable-gpu")));
+        Browser b = pw.chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(EXECUTABLE)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run",
+                                "--disable-gpu")));
         return new Chromium(pw, b);
     }
 
@@ -50,7 +57,8 @@ public final class Chromium implements AutoCloseable {
         page.navigate(baseUrl + "/sign-in");
         page.getByLabel("User name").fill(user);
         page.getByLabel("Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
         return page;
     }
 

@@ -18,14 +18,16 @@ public final class FuzzServer {
     private static final int HANG_MILLIS = 10_000;
     private static RawHttp http;
 
-    private FuzzServer() {
-    }
+    private FuzzServer() {}
 
     /** Starts the server, once; a target calls this from {@code @BeforeAll}, outside its per-input timeout. */
     public static synchronized RawHttp start() {
         if (http == null) {
-            RunningServer s = new RunningServer(TestDb.sqlite().config(Map.of(Setting.INTEGRATIONS,
-                    "alertmanager prod bearer=am-secret-1\ngithub gh secret=gh-secret")),
+            RunningServer s = new RunningServer(
+                    TestDb.sqlite()
+                            .config(Map.of(
+                                    Setting.INTEGRATIONS,
+                                    "alertmanager prod bearer=am-secret-1\ngithub gh secret=gh-secret")),
                     MutableClock.at("2026-10-04T02:17:00Z"));
             s.http().post("/api/v1/hotfixes", "{\"title\":\"Checkout 502\",\"severity\":\"critical\"}");
             http = RawHttp.of(s, HANG_MILLIS);
@@ -53,7 +55,8 @@ public final class FuzzServer {
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i];
             if (line.matches("[A-Za-z0-9-]{1,40}:[\\x20-\\x7e]*")
-                    && !line.toLowerCase(Locale.ROOT).matches("(host|content-length|transfer-encoding|connection):.*")) {
+                    && !line.toLowerCase(Locale.ROOT)
+                            .matches("(host|content-length|transfer-encoding|connection):.*")) {
                 h.append(line).append("\r\n");
                 auth |= line.regionMatches(true, 0, "Authorization:", 0, 14)
                         || line.regionMatches(true, 0, "Cookie:", 0, 7);
@@ -65,8 +68,8 @@ public final class FuzzServer {
         h.append("Content-Length: ").append(body.length).append("\r\n");
         // The fuzzer's own connection to the server under test, on loopback: Jazzer's SSRF detector, active while
         // fuzzing, would take it for a request steered by the input.
-        try (SilentCloseable loopback = BugDetectors.allowNetworkConnections((host, port) -> host.equals("localhost")
-                || host.equals("127.0.0.1"))) {
+        try (SilentCloseable loopback = BugDetectors.allowNetworkConnections(
+                (host, port) -> host.equals("localhost") || host.equals("127.0.0.1"))) {
             return start().status(h.toString(), body);
         }
     }

@@ -11,8 +11,7 @@ public final class Fuzzing {
     /** Jazzer's limit on one input; longer ones are trimmed by the fuzzer, kept seeds are shorter. */
     public static final int MAX_INPUT = 200_000;
 
-    private Fuzzing() {
-    }
+    private Fuzzing() {}
 
     /** Code that reads an input and may throw anything. */
     @FunctionalInterface

@@ -14,7 +14,8 @@ import java.time.Duration;
 public final class Http {
     private final String base;
     private final String token;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** A client that sends no credentials. */
     public Http(String base) {
@@ -66,8 +67,11 @@ public final class Http {
         if (body != null && !typed) {
             b.header("Content-Type", "application/json");
         }
-        return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        return send(b.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     private HttpRequest.Builder builder(String path, String... headers) {
@@ -84,8 +88,11 @@ public final class Http {
     private Response send(HttpRequest.Builder b) {
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
-                    r.headers().firstValue("ETag").orElse(null), r.headers().firstValue("Location").orElse(null),
+            return new Response(
+                    r.statusCode(),
+                    r.headers().firstValue("Content-Type").orElse(""),
+                    r.headers().firstValue("ETag").orElse(null),
+                    r.headers().firstValue("Location").orElse(null),
                     r.body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

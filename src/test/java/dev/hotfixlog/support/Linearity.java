@@ -23,11 +23,13 @@ public final class Linearity {
     public static final int LARGEST_CHARS = 2 * 1024 * 1024;
     /** The doubling range: wide enough to tell 2 from 4 per doubling, small enough for dozens of patterns. */
     public static final int FROM_CHARS = 64 * 1024;
+
     public static final int TO_CHARS = 256 * 1024;
     /** Doubling the input may cost at most this much more (2 when linear; 4 when quadratic). */
     public static final double MAX_RATIO_PER_DOUBLING = 2.5;
     /** Times under this are noise: a ratio is taken between times at least this long. */
     private static final long NOISE_FLOOR_NANOS = 2_000_000;
+
     private static final int SEARCH_CHARS = 1024;
     private static final int MAX_UNITS = 100;
     private static final int SHORTLIST_CHARS = 32 * 1024;
@@ -44,26 +46,32 @@ public final class Linearity {
 
         @Override
         public String toString() {
-            StringBuilder b = new StringBuilder(name).append(" on ").append(printable(unit)).append(":");
+            StringBuilder b = new StringBuilder(name)
+                    .append(" on ")
+                    .append(printable(unit))
+                    .append(":");
             for (int k = 0; k < sizes.length; k++) {
                 b.append(String.format(" %dK %.1fms", sizes[k] / 1024, nanos[k] / 1e6));
             }
-            return b.append(String.format(" (ratio per doubling %.2f); 2048K %.1fms", worstRatio(),
-                    largestNanos / 1e6)).toString();
+            return b.append(String.format(" (ratio per doubling %.2f); 2048K %.1fms", worstRatio(), largestNanos / 1e6))
+                    .toString();
         }
     }
 
-    private Linearity() {
-    }
+    private Linearity() {}
 
     /** The worst of {@code units} for {@code operation}, then its times doubling, then at 2 MB. */
     public static Growth growth(String name, Consumer<String> operation, Set<String> units) {
-        List<String> shortlist = units.stream().filter(u -> !u.isEmpty())
+        List<String> shortlist = units.stream()
+                .filter(u -> !u.isEmpty())
                 .map(u -> new Object[] {u, timeOnce(operation, repeat(u, SEARCH_CHARS))})
-                .sorted(Comparator.comparingLong((Object[] o) -> (Long) o[1]).reversed()).limit(SHORTLIST)
-                .map(o -> (String) o[0]).toList();
-        String worst = shortlist.stream().max(Comparator.comparingLong(u -> timeOnce(operation,
-                repeat(u, SHORTLIST_CHARS)))).orElseThrow();
+                .sorted(Comparator.comparingLong((Object[] o) -> (Long) o[1]).reversed())
+                .limit(SHORTLIST)
+                .map(o -> (String) o[0])
+                .toList();
+        String worst = shortlist.stream()
+                .max(Comparator.comparingLong(u -> timeOnce(operation, repeat(u, SHORTLIST_CHARS))))
+                .orElseThrow();
         List<Integer> sizes = new ArrayList<>();
         for (int n = FROM_CHARS; n <= TO_CHARS; n *= 2) {
             sizes.add(n);
@@ -81,7 +89,8 @@ public final class Linearity {
         }
         String largestInput = repeat(worst, LARGEST_CHARS);
         long largest = Math.min(timeOnce(operation, largestInput), timeOnce(operation, largestInput));
-        return new Growth(name, worst, sizes.stream().mapToInt(Integer::intValue).toArray(), nanos, largest);
+        return new Growth(
+                name, worst, sizes.stream().mapToInt(Integer::intValue).toArray(), nanos, largest);
     }
 
     /**
@@ -135,8 +144,8 @@ public final class Linearity {
             }
         }
         flush(literal, fragments);
-        Set<String> units = new LinkedHashSet<>(List.of("-eyJ", "a:", "://", "eyJx.", "a@", "a=", "Aa1", " a",
-                "\n", "a.", "a-", "a/", "a'", "@a", "=a", "x"));
+        Set<String> units = new LinkedHashSet<>(List.of(
+                "-eyJ", "a:", "://", "eyJx.", "a@", "a=", "Aa1", " a", "\n", "a.", "a-", "a/", "a'", "@a", "=a", "x"));
         for (String f : fragments) {
             units.add(f);
             units.add("-" + f);

@@ -43,8 +43,8 @@ public final class RawHttp {
     private Socket send(String head, byte[] body) throws IOException {
         Socket socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(timeoutMillis);
-        socket.getOutputStream().write((head + "Host: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream()
+                .write((head + "Host: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         socket.getOutputStream().write(body);
         socket.getOutputStream().flush();
         return socket;

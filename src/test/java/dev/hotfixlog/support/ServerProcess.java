@@ -33,8 +33,8 @@ public final class ServerProcess implements AutoCloseable {
         pb.environment().put("HOTFIX_BOOTSTRAP_TOKEN", TestDb.ADMIN_TOKEN);
         try {
             process = pb.start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line;
             String found = null;
             while (found == null && (line = out.readLine()) != null) {
@@ -44,8 +44,8 @@ public final class ServerProcess implements AutoCloseable {
                 }
             }
             if (found == null) {
-                throw new IllegalStateException("the server process ended before it was ready (exit "
-                        + process.waitFor() + ")");
+                throw new IllegalStateException(
+                        "the server process ended before it was ready (exit " + process.waitFor() + ")");
             }
             url = found;
         } catch (IOException e) {

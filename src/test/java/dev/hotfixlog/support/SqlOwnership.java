@@ -37,6 +37,7 @@ public final class SqlOwnership implements JdbiPlugin, AfterAllCallback {
      * length, since a multi-row insert's text is long and seldom the same twice.
      */
     private static final Map<String, List<SqlTables.Ref>> PARSED = new ConcurrentHashMap<>();
+
     private static final int PARSED_MAX = 5_000;
     private static final int PARSED_MAX_CHARS = 4_000;
     private static final ClassValue<Boolean> IS_TEST_CLASS = new ClassValue<>() {
@@ -51,7 +52,7 @@ public final class SqlOwnership implements JdbiPlugin, AfterAllCallback {
 
     @Override
     public void customizeJdbi(Jdbi jdbi) {
-                jdbi.addCustomizer(new StatementCustomizer() {
+        jdbi.addCustomizer(new StatementCustomizer() {
             @Override
             public void beforeExecution(PreparedStatement statement, StatementContext ctx) throws SQLException {
                 check(ctx.getRenderedSql());
@@ -95,8 +96,8 @@ public final class SqlOwnership implements JdbiPlugin, AfterAllCallback {
         for (SqlTables.Ref ref : refs) {
             String why = TableOwners.get().refusal(feature, ref);
             if (why != null) {
-                REFUSALS.add(feature + " " + why + " at " + frame.getClassName() + "." + frame.getMethodName()
-                        + ":" + frame.getLineNumber() + " in: " + oneLine(sql));
+                REFUSALS.add(feature + " " + why + " at " + frame.getClassName() + "." + frame.getMethodName() + ":"
+                        + frame.getLineNumber() + " in: " + oneLine(sql));
             }
         }
     }
@@ -107,12 +108,16 @@ public final class SqlOwnership implements JdbiPlugin, AfterAllCallback {
      */
     private static Optional<StackWalker.StackFrame> issuer() {
         return STACK.walk(frames -> {
-            List<StackWalker.StackFrame> ours = frames.filter(f -> f.getClassName().startsWith("dev.hotfixlog.")
-                    && !f.getClassName().startsWith(SqlOwnership.class.getName())).toList();
+            List<StackWalker.StackFrame> ours = frames.filter(
+                            f -> f.getClassName().startsWith("dev.hotfixlog.")
+                                    && !f.getClassName().startsWith(SqlOwnership.class.getName()))
+                    .toList();
             if (!ours.isEmpty() && inStore(ours.get(0))) {
                 return Optional.<StackWalker.StackFrame>empty();
             }
-            return ours.stream().filter(f -> !inStore(f)).findFirst()
+            return ours.stream()
+                    .filter(f -> !inStore(f))
+                    .findFirst()
                     .filter(f -> !IS_TEST_CLASS.get(f.getDeclaringClass()));
         });
     }
@@ -124,8 +129,8 @@ public final class SqlOwnership implements JdbiPlugin, AfterAllCallback {
 
     /** {@code dev.hotfixlog.hotfix.internal} → {@code hotfix}; the root package (App) → {@code (root)}. */
     static String featureOf(String packageName) {
-        String rest = packageName.length() > "dev.hotfixlog".length()
-                ? packageName.substring("dev.hotfixlog.".length()) : "";
+        String rest =
+                packageName.length() > "dev.hotfixlog".length() ? packageName.substring("dev.hotfixlog.".length()) : "";
         int dot = rest.indexOf('.');
         return rest.isEmpty() ? "(root)" : dot < 0 ? rest : rest.substring(0, dot);
     }

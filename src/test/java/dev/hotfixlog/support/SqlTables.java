@@ -14,18 +14,42 @@ import java.util.Set;
  */
 public final class SqlTables {
     /** A name after a table-introducing word; {@code write} when the statement changes it. */
-    public record Ref(String name, boolean write) {
-    }
+    public record Ref(String name, boolean write) {}
 
     private static final Set<String> INTRODUCERS = Set.of("from", "join", "into", "update", "table", "truncate");
     private static final Set<String> SKIPPED = Set.of("only", "if", "not", "exists", "lateral");
     /** Words that end a table reference instead of being its alias. */
-    private static final Set<String> NOT_ALIASES = Set.of("where", "join", "left", "right", "inner", "outer", "cross",
-            "full", "natural", "on", "using", "group", "order", "limit", "offset", "union", "except", "intersect",
-            "having", "window", "set", "values", "returning", "select", "for", "fetch", "default", "as");
+    private static final Set<String> NOT_ALIASES = Set.of(
+            "where",
+            "join",
+            "left",
+            "right",
+            "inner",
+            "outer",
+            "cross",
+            "full",
+            "natural",
+            "on",
+            "using",
+            "group",
+            "order",
+            "limit",
+            "offset",
+            "union",
+            "except",
+            "intersect",
+            "having",
+            "window",
+            "set",
+            "values",
+            "returning",
+            "select",
+            "for",
+            "fetch",
+            "default",
+            "as");
 
-    private SqlTables() {
-    }
+    private SqlTables() {}
 
     public static List<Ref> refs(String sql) {
         List<String> t = tokens(sql);
@@ -110,8 +134,8 @@ public final class SqlTables {
                 i = end + 1;
             } else if (Character.isLetter(c) || c == '_') {
                 int start = i;
-                while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
-                        || sql.charAt(i) == '$')) {
+                while (i < n
+                        && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
                     i++;
                 }
                 out.add(sql.substring(start, i).toLowerCase(Locale.ROOT));

@@ -67,11 +67,15 @@ public final class TableOwners {
                     }
                     int j = i + 1;
                     boolean temporary = false; // a migration's own scratch table, gone when it ends: no one's
-                    while (j < t.size() && List.of("or", "replace", "virtual", "temp", "temporary").contains(t.get(j))) {
+                    while (j < t.size()
+                            && List.of("or", "replace", "virtual", "temp", "temporary")
+                                    .contains(t.get(j))) {
                         temporary |= t.get(j).startsWith("temp");
                         j++;
                     }
-                    if (temporary || j + 1 >= t.size() || !(t.get(j).equals("table") || t.get(j).equals("view"))) {
+                    if (temporary
+                            || j + 1 >= t.size()
+                            || !(t.get(j).equals("table") || t.get(j).equals("view"))) {
                         continue;
                     }
                     Set<String> into = t.get(j).equals("table") ? tables : views;
@@ -146,11 +150,12 @@ public final class TableOwners {
 
     private static Map<String, String> parse(String text) {
         Map<String, String> out = new HashMap<>();
-        byFeature(text).forEach((feature, tables) -> tables.forEach(t -> {
-            if (out.put(t, feature) != null) {
-                throw new IllegalStateException(t + " has two owners in TableOwners");
-            }
-        }));
+        byFeature(text)
+                .forEach((feature, tables) -> tables.forEach(t -> {
+                    if (out.put(t, feature) != null) {
+                        throw new IllegalStateException(t + " has two owners in TableOwners");
+                    }
+                }));
         return out;
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 public final class TestDb implements AutoCloseable {
     /** The admin token every test server is started with (HOTFIX_BOOTSTRAP_TOKEN). */
     public static final String ADMIN_TOKEN = "test-bootstrap-admin-token";
+
     private final String name;
     private final String url;
     private final Path dataDir;
@@ -29,7 +30,7 @@ public final class TestDb implements AutoCloseable {
     public static TestDb sqlite() {
         try {
             Path dir = Files.createTempDirectory("hotfix-test-");
-            return new TestDb("sqlite", "jdbc:sqlite:" + dir.resolve("hotfix.db"), dir, () -> { });
+            return new TestDb("sqlite", "jdbc:sqlite:" + dir.resolve("hotfix.db"), dir, () -> {});
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

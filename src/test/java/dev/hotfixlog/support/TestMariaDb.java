@@ -27,12 +27,15 @@ public final class TestMariaDb implements AutoCloseable {
         String env = System.getenv("HOTFIX_TEST_MARIADB_URL");
         String admin = env == null || env.isBlank() ? DEFAULT : env.strip();
         String name = "morgue_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(admin);
+                Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
         } catch (SQLException e) {
-            throw new IllegalStateException("no MariaDB at " + admin.replaceFirst("\\?.*", "") + " (" + e.getMessage()
-                    + "): start one (Debian: apt-get install mariadb-server; start-stop-daemon --start --oknodo "
-                    + "--background --exec /usr/sbin/mariadbd) or set HOTFIX_TEST_MARIADB_URL", e);
+            throw new IllegalStateException(
+                    "no MariaDB at " + admin.replaceFirst("\\?.*", "") + " (" + e.getMessage()
+                            + "): start one (Debian: apt-get install mariadb-server; start-stop-daemon --start --oknodo "
+                            + "--background --exec /usr/sbin/mariadbd) or set HOTFIX_TEST_MARIADB_URL",
+                    e);
         }
         return new TestMariaDb(admin, name);
     }
@@ -43,7 +46,8 @@ public final class TestMariaDb implements AutoCloseable {
     }
 
     public void exec(String... statements) {
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement st = c.createStatement()) {
             for (String s : statements) {
                 st.execute(s);
             }
@@ -54,7 +58,8 @@ public final class TestMariaDb implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(admin);
+                Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -18,8 +18,7 @@ final class TestPostgres {
     private static final Object LOCK = new Object();
     private static String baseUrl;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     static TestDb freshSchema() {
         String base = baseUrl();
@@ -27,7 +26,10 @@ final class TestPostgres {
         exec(base, "CREATE SCHEMA " + schema);
         String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         try {
-            return new TestDb("postgresql", url, Files.createTempDirectory("hotfix-test-pg-"),
+            return new TestDb(
+                    "postgresql",
+                    url,
+                    Files.createTempDirectory("hotfix-test-pg-"),
                     () -> exec(base, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -52,8 +54,9 @@ final class TestPostgres {
                         }));
                         baseUrl = pg.getJdbcUrl("postgres", "postgres");
                     } catch (IOException e) {
-                        throw new IllegalStateException("HOTFIX_TEST_PG_URL is not set and the embedded "
-                                + "PostgreSQL did not start: " + e, e);
+                        throw new IllegalStateException(
+                                "HOTFIX_TEST_PG_URL is not set and the embedded " + "PostgreSQL did not start: " + e,
+                                e);
                     }
                 }
             }
@@ -62,7 +65,8 @@ final class TestPostgres {
     }
 
     private static void exec(String url, String sql) {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("test PostgreSQL at " + url + " refused: " + sql + ": " + e, e);

@@ -17,8 +17,7 @@ public final class Vnu {
     static final String VERSION = "26.9.27";
     private static final Path LOCAL = Path.of("target", "vnu");
 
-    private Vnu() {
-    }
+    private Vnu() {}
 
     static Path jar() throws IOException, InterruptedException {
         String env = System.getenv("HOTFIX_VNU_JAR");
@@ -28,12 +27,20 @@ public final class Vnu {
         Path jar = LOCAL.resolve("node_modules/vnu-jar/build/dist/vnu.jar");
         if (!Files.exists(jar)) {
             Files.createDirectories(LOCAL);
-            Process npm = new ProcessBuilder("npm", "install", "--prefix", LOCAL.toString(), "--no-audit", "--no-fund",
-                    "vnu-jar@" + VERSION).redirectErrorStream(true).start();
+            Process npm = new ProcessBuilder(
+                            "npm",
+                            "install",
+                            "--prefix",
+                            LOCAL.toString(),
+                            "--no-audit",
+                            "--no-fund",
+                            "vnu-jar@" + VERSION)
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0 || !Files.exists(jar)) {
-                throw new IllegalStateException("could not install vnu-jar with npm (set HOTFIX_VNU_JAR to a vnu.jar):"
-                        + "\n" + out);
+                throw new IllegalStateException(
+                        "could not install vnu-jar with npm (set HOTFIX_VNU_JAR to a vnu.jar):" + "\n" + out);
             }
         }
         return jar;
@@ -41,8 +48,13 @@ public final class Vnu {
 
     /** The checker's errors for these HTML files (empty: valid); its own failure to run is an exception. */
     public static String errors(List<Path> files) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar().toString(), "--errors-only", "--format", "text"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar().toString(),
+                "--errors-only",
+                "--format",
+                "text"));
         files.forEach(f -> cmd.add(f.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -92,11 +92,15 @@ public final class WebhookReceiver implements AutoCloseable {
                 synchronized (this) {
                     status = answers.isEmpty() ? 200 : answers.poll();
                 }
-                received.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(
-                        Map.of("idempotency-key", String.valueOf(exchange.getRequestHeaders()
-                                        .getFirst("Idempotency-Key")),
-                                "content-type", String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")))),
-                        body, status));
+                received.add(new Received(
+                        exchange.getRequestURI().getPath(),
+                        Map.copyOf(Map.of(
+                                "idempotency-key",
+                                String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")),
+                                "content-type",
+                                String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")))),
+                        body,
+                        status));
                 byte[] out = (status == 200 ? "ok" : "receiver says no").getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(status, out.length);
                 exchange.getResponseBody().write(out);
@@ -114,6 +118,5 @@ public final class WebhookReceiver implements AutoCloseable {
         stop();
     }
 
-    public record Received(String path, Map<String, String> headers, String body, int status) {
-    }
+    public record Received(String path, Map<String, String> headers, String body, int status) {}
 }

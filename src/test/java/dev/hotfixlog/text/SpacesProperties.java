@@ -13,18 +13,24 @@ import net.jqwik.api.constraints.StringLength;
 class SpacesProperties {
     @Property
     void collapse_keepsEveryOtherCharacterInOrder_withSingleSpacesBetweenWords(
-            @ForAll @Chars({' ', '\t', '\n', '\r', '\u000B', '\f', '\u2003', 'a', 'Z', '-'})
-            @CharRange(from = 'à', to = 'ÿ') String text) {
+            @ForAll
+                    @Chars({' ', '\t', '\n', '\r', '\u000B', '\f', '\u2003', 'a', 'Z', '-'})
+                    @CharRange(from = 'à', to = 'ÿ')
+                    String text) {
         String one = Spaces.collapse(text);
         assertThat(one).doesNotStartWith(" ").doesNotEndWith(" ").doesNotContain("  ");
-        assertThat(one.chars().noneMatch(c -> c != ' ' && Character.isWhitespace(c))).isTrue();
-        assertThat(one.replace(" ", "")).isEqualTo(text.codePoints().filter(c -> !Character.isWhitespace(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
+        assertThat(one.chars().noneMatch(c -> c != ' ' && Character.isWhitespace(c)))
+                .isTrue();
+        assertThat(one.replace(" ", ""))
+                .isEqualTo(text.codePoints()
+                        .filter(c -> !Character.isWhitespace(c))
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                        .toString());
     }
 
     @Property
-    void cut_neverExceedsItsWidth(@ForAll @StringLength(max = 200) String text,
-            @ForAll @IntRange(min = 1, max = 80) int max) {
+    void cut_neverExceedsItsWidth(
+            @ForAll @StringLength(max = 200) String text, @ForAll @IntRange(min = 1, max = 80) int max) {
         assertThat(Spaces.cut(text, max)).hasSizeLessThanOrEqualTo(max);
     }
 

@@ -28,51 +28,65 @@ import java.util.Map;
 class TimeInputsTest {
     private static final Instant T0 = Instant.parse("2026-12-03T03:00:00Z");
     private static final String INTEGRATIONS = IncomingReplayTest.INTEGRATIONS + "\ngithub gh secret=gh-secret";
-    private static final List<String> BEYOND = List.of("+999999999-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z",
-            "+10000-01-01T00:00:00Z", "-10000-01-01T00:00:00Z", "-10000-06-01T00:00:00Z", "+10000-06-01T00:00:00Z",
+    private static final List<String> BEYOND = List.of(
+            "+999999999-01-01T00:00:00Z",
+            "-999999999-01-01T00:00:00Z",
+            "+10000-01-01T00:00:00Z",
+            "-10000-01-01T00:00:00Z",
+            "-10000-06-01T00:00:00Z",
+            "+10000-06-01T00:00:00Z",
             "+292278994-08-17T07:12:55.808Z");
 
     @BothDatabases
     void alertTimesBeyondTheYears_are422NamingTheField(TestDb db) {
-        try (db; RunningServer s = new RunningServer(db.config(Map.of(Setting.INTEGRATIONS, INTEGRATIONS)),
-                new MutableClock(T0))) {
+        try (db;
+                RunningServer s = new RunningServer(
+                        db.config(Map.of(Setting.INTEGRATIONS, INTEGRATIONS)), new MutableClock(T0))) {
             Http am = s.anonymous();
             List<String> answers = new ArrayList<>();
             List<String> expected = new ArrayList<>();
             for (String at : BEYOND) {
                 var starts = IncomingReplayTest.alert("fp-" + at, "firing", T0, null, "payments");
                 starts.put("startsAt", at);
-                Http.Response r = am.post("/api/v1/ingest/alertmanager/prod",
+                Http.Response r = am.post(
+                        "/api/v1/ingest/alertmanager/prod",
                         IncomingReplayTest.am("{}:{a=\"" + at + "\"}", "firing", starts),
-                        "Authorization", "Bearer am-secret-1");
+                        "Authorization",
+                        "Bearer am-secret-1");
                 answers.add(at + " startsAt -> " + r.status() + " " + fields(r));
                 expected.add(at + " startsAt -> 422 [alerts[0].startsAt]");
                 var ends = IncomingReplayTest.alert("fp-end-" + at, "resolved", T0, null, "payments");
                 ends.put("endsAt", at);
-                r = am.post("/api/v1/ingest/alertmanager/prod",
+                r = am.post(
+                        "/api/v1/ingest/alertmanager/prod",
                         IncomingReplayTest.am("{}:{b=\"" + at + "\"}", "resolved", ends),
-                        "Authorization", "Bearer am-secret-1");
+                        "Authorization",
+                        "Bearer am-secret-1");
                 answers.add(at + " endsAt -> " + r.status() + " " + fields(r));
                 expected.add(at + " endsAt -> 422 [alerts[0].endsAt]");
             }
             assertThat(answers).containsExactlyElementsOf(expected);
-            assertThat(s.http().get("/api/v1/incoming?state=all").json().path("items")).isEmpty();
+            assertThat(s.http().get("/api/v1/incoming?state=all").json().path("items"))
+                    .isEmpty();
         }
     }
 
     @BothDatabases
     void recordAndDeployTimesBeyondTheYears_are422NamingTheField(TestDb db) {
-        try (db; RunningServer s = new RunningServer(db.config(Map.of(Setting.INTEGRATIONS, INTEGRATIONS)),
-                new MutableClock(T0))) {
+        try (db;
+                RunningServer s = new RunningServer(
+                        db.config(Map.of(Setting.INTEGRATIONS, INTEGRATIONS)), new MutableClock(T0))) {
             Http api = s.http();
-            assertThat(api.post("/api/v1/hotfixes", "{\"title\":\"t\",\"severity\":\"high\"}").status())
+            assertThat(api.post("/api/v1/hotfixes", "{\"title\":\"t\",\"severity\":\"high\"}")
+                            .status())
                     .isEqualTo(201);
             List<String> answers = new ArrayList<>();
             List<String> expected = new ArrayList<>();
             int delivery = 0;
             for (String at : BEYOND) {
-                Http.Response r = api.post("/api/v1/hotfixes", "{\"title\":\"t\",\"severity\":\"high\","
-                        + "\"detectedAt\":\"" + at + "\"}");
+                Http.Response r = api.post(
+                        "/api/v1/hotfixes",
+                        "{\"title\":\"t\",\"severity\":\"high\"," + "\"detectedAt\":\"" + at + "\"}");
                 answers.add(at + " declare -> " + r.status() + " " + fields(r));
                 expected.add(at + " declare -> 422 [detectedAt]");
                 r = api.patch("/api/v1/hotfixes/HOTFIX-001", "{\"resolvedAt\":\"" + at + "\"}", "If-Match", "\"1\"");
@@ -85,28 +99,56 @@ class TimeInputsTest {
                 answers.add(at + " deploy -> " + r.status() + " " + fields(r));
                 expected.add(at + " deploy -> 422 [at]");
                 String body = github(at);
-                r = s.anonymous().post("/api/v1/ingest/github/gh", body, "X-GitHub-Event", "deployment_status",
-                        "X-GitHub-Delivery", "d-" + delivery++, "X-Hub-Signature-256", "sha256="
-                                + Integrations.hmacHex("gh-secret", body.getBytes(StandardCharsets.UTF_8)));
+                r = s.anonymous()
+                        .post(
+                                "/api/v1/ingest/github/gh",
+                                body,
+                                "X-GitHub-Event",
+                                "deployment_status",
+                                "X-GitHub-Delivery",
+                                "d-" + delivery++,
+                                "X-Hub-Signature-256",
+                                "sha256=" + Integrations.hmacHex("gh-secret", body.getBytes(StandardCharsets.UTF_8)));
                 answers.add(at + " github -> " + r.status() + " " + fields(r));
                 expected.add(at + " github -> 422 [deployment_status.created_at]");
             }
             assertThat(answers).containsExactlyElementsOf(expected);
             assertThat(api.get("/api/v1/deploys").json().path("items")).isEmpty();
-            assertThat(api.get("/api/v1/hotfixes/HOTFIX-001").json().path("version").asInt()).isEqualTo(1);
+            assertThat(api.get("/api/v1/hotfixes/HOTFIX-001")
+                            .json()
+                            .path("version")
+                            .asInt())
+                    .isEqualTo(1);
         }
     }
 
     @BothDatabases
     void theDeclareForm_takesTenMinutesAgoAsTheCliDoes(TestDb db) {
-        try (db; RunningServer s = new RunningServer(db.config(), new MutableClock(T0))) {
+        try (db;
+                RunningServer s = new RunningServer(db.config(), new MutableClock(T0))) {
             s.app().accounts().create("ana", Role.RESPONDER, "correct horse battery", false);
             Browser b = new Browser(s.url());
-            b.postForm("/sign-in", Map.of("_csrf", b.get("/sign-in").csrf(), "username", "ana",
-                    "password", "correct horse battery"));
+            b.postForm(
+                    "/sign-in",
+                    Map.of("_csrf", b.get("/sign-in").csrf(), "username", "ana", "password", "correct horse battery"));
             String csrf = b.get("/hotfixes/new").csrf();
-            Browser.Page declared = b.postForm("/hotfixes/new", Map.of("_csrf", csrf, "key", "k-1", "down", "yes",
-                    "wait", "no", "title", "Checkout down", "severity", "critical", "detectedAt", "10 min ago"));
+            Browser.Page declared = b.postForm(
+                    "/hotfixes/new",
+                    Map.of(
+                            "_csrf",
+                            csrf,
+                            "key",
+                            "k-1",
+                            "down",
+                            "yes",
+                            "wait",
+                            "no",
+                            "title",
+                            "Checkout down",
+                            "severity",
+                            "critical",
+                            "detectedAt",
+                            "10 min ago"));
             assertThat(declared.status()).as(declared.body()).isEqualTo(303);
             assertThat(declared.location()).isEqualTo("/hotfixes/HOTFIX-001");
             JsonNode h = s.http().get("/api/v1/hotfixes/HOTFIX-001").json();

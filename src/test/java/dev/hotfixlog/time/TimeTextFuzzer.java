@@ -16,11 +16,11 @@ class TimeTextFuzzer {
     @FuzzTest(maxDuration = "5s")
     void anyText_isABoundedTimeOrARefusal(byte[] input) throws Exception {
         String text = Fuzzing.text(input);
-        Fuzzing.refusesOnlyWithOwnErrors(() -> assertThat(TimeText.parseInstant("at", text, NOW))
-                .isBetween(TimeText.EARLIEST, TimeText.LATEST));
-        Fuzzing.refusesOnlyWithOwnErrors(() -> assertThat(TimeText.parseDuration("duration", text))
-                .isBetween(Duration.ZERO, TimeText.LONGEST));
-        Fuzzing.refusesOnlyWithOwnErrors(() -> assertThat(TimeText.parseDate("due", text).getYear())
-                .isBetween(-9999, 9999));
+        Fuzzing.refusesOnlyWithOwnErrors(
+                () -> assertThat(TimeText.parseInstant("at", text, NOW)).isBetween(TimeText.EARLIEST, TimeText.LATEST));
+        Fuzzing.refusesOnlyWithOwnErrors(
+                () -> assertThat(TimeText.parseDuration("duration", text)).isBetween(Duration.ZERO, TimeText.LONGEST));
+        Fuzzing.refusesOnlyWithOwnErrors(
+                () -> assertThat(TimeText.parseDate("due", text).getYear()).isBetween(-9999, 9999));
     }
 }

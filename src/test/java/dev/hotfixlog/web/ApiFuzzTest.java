@@ -34,18 +34,62 @@ class ApiFuzzTest {
     static final int REQUESTS = Integer.getInteger("fuzz.requests", 1_500);
     static final long SEED = Long.getLong("fuzz.seed", 20261203L);
     private static final long HANG_MILLIS = 10_000;
-    private static final List<String> ODD = List.of("", " ", "0", "-1", "99999999999999999999", "1e309", "NaN",
-            "true", "yes", "null", "[]", "{}", "HOTFIX-001", "HOTFIX-0", "HOTFIX-99999999999", "LESSON-001", "é",
-            "日本", "🚨", "%00", "%u0041", "%zz", "%", "%C3%28", "..%2F..%2Fetc%2Fpasswd", "<script>", "' OR 1=1 --",
-            "\\", "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "2026-13-45", "P99999999999D",
-            "a".repeat(5_000), "-".repeat(5_000), "*", "%2A", "critical", "hotfix", "lesson", "alert", "stakeholder");
-    private static final List<String> TYPES = List.of("application/json", "application/json; charset=utf-8",
-            "application/merge-patch+json", "text/plain", "text/markdown", "application/xml",
-            "application/json; charset=foo", "application/x-www-form-urlencoded", "multipart/form-data", "");
+    private static final List<String> ODD = List.of(
+            "",
+            " ",
+            "0",
+            "-1",
+            "99999999999999999999",
+            "1e309",
+            "NaN",
+            "true",
+            "yes",
+            "null",
+            "[]",
+            "{}",
+            "HOTFIX-001",
+            "HOTFIX-0",
+            "HOTFIX-99999999999",
+            "LESSON-001",
+            "é",
+            "日本",
+            "🚨",
+            "%00",
+            "%u0041",
+            "%zz",
+            "%",
+            "%C3%28",
+            "..%2F..%2Fetc%2Fpasswd",
+            "<script>",
+            "' OR 1=1 --",
+            "\\",
+            "+999999999-12-31T23:59:59Z",
+            "-999999999-01-01T00:00:00Z",
+            "2026-13-45",
+            "P99999999999D",
+            "a".repeat(5_000),
+            "-".repeat(5_000),
+            "*",
+            "%2A",
+            "critical",
+            "hotfix",
+            "lesson",
+            "alert",
+            "stakeholder");
+    private static final List<String> TYPES = List.of(
+            "application/json",
+            "application/json; charset=utf-8",
+            "application/merge-patch+json",
+            "text/plain",
+            "text/markdown",
+            "application/xml",
+            "application/json; charset=foo",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+            "");
 
     /** One operation of the API: method, path template and the names of its query parameters. */
-    record Operation(String method, String path, List<String> query) {
-    }
+    record Operation(String method, String path, List<String> query) {}
 
     static List<Operation> operations() throws IOException {
         JsonNode spec = Json.mapper().readTree(Files.readString(Path.of("src/main/resources/openapi.json")));
@@ -75,7 +119,8 @@ class ApiFuzzTest {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
             seed(s);
             Result r = run(s, operations(), new Random(SEED), REQUESTS);
-            System.out.printf("api fuzz on %s: %d requests, %d 5xx, %d over 1 s, slowest %d ms, statuses %s%n",
+            System.out.printf(
+                    "api fuzz on %s: %d requests, %d 5xx, %d over 1 s, slowest %d ms, statuses %s%n",
                     db, r.requests, r.serverErrors.size(), r.overOneSecond, r.slowestMillis, r.statuses);
             assertThat(r.serverErrors).as("5xx answers").isEmpty();
             assertThat(r.slowestMillis).as("no request hangs").isLessThan(HANG_MILLIS);
@@ -116,16 +161,21 @@ class ApiFuzzTest {
                 type = importer ? "text/markdown" : rnd.nextInt(5) == 0 ? pick(rnd, TYPES) : "application/json";
             }
             long start = System.nanoTime();
-            int status = send(http, op.method(), path, type, body, op.method().equals("PATCH") ? "\"" + (1
-                    + rnd.nextInt(3)) + "\"" : null);
+            int status = send(
+                    http,
+                    op.method(),
+                    path,
+                    type,
+                    body,
+                    op.method().equals("PATCH") ? "\"" + (1 + rnd.nextInt(3)) + "\"" : null);
             long millis = (System.nanoTime() - start) / 1_000_000;
             r.requests++;
             r.slowestMillis = Math.max(r.slowestMillis, millis);
             r.overOneSecond += millis > 1_000 ? 1 : 0;
             r.statuses.merge(status, 1, Integer::sum);
             if (status >= 500 || status < 100) {
-                r.serverErrors.add(status + " " + op.method() + " " + path + (body == null ? "" : " <- "
-                        + body.substring(0, Math.min(200, body.length()))));
+                r.serverErrors.add(status + " " + op.method() + " " + path
+                        + (body == null ? "" : " <- " + body.substring(0, Math.min(200, body.length()))));
             }
         }
         return r;
@@ -133,10 +183,15 @@ class ApiFuzzTest {
 
     private static String path(Operation op, Random rnd, boolean importer) {
         String p = op.path();
-        p = p.replace("{id}", rnd.nextInt(3) == 0 ? pick(rnd, ODD).replace("/", "%2F").replace(" ", "%20")
-                : p.contains("lesson") && !p.contains("hotfixes") ? "LESSON-001" : "HOTFIX-001");
-        p = p.replace("{kind}", rnd.nextBoolean() ? "stakeholder" : pick(rnd, ODD).replace(" ", "%20"));
-        p = p.replace("{name}", rnd.nextBoolean() ? "queue.depth" : pick(rnd, ODD).replace(" ", "%20"));
+        p = p.replace(
+                "{id}",
+                rnd.nextInt(3) == 0
+                        ? pick(rnd, ODD).replace("/", "%2F").replace(" ", "%20")
+                        : p.contains("lesson") && !p.contains("hotfixes") ? "LESSON-001" : "HOTFIX-001");
+        p = p.replace(
+                "{kind}", rnd.nextBoolean() ? "stakeholder" : pick(rnd, ODD).replace(" ", "%20"));
+        p = p.replace(
+                "{name}", rnd.nextBoolean() ? "queue.depth" : pick(rnd, ODD).replace(" ", "%20"));
         StringBuilder q = new StringBuilder();
         for (String name : op.query()) {
             if (importer && name.equals("dryRun")) {
@@ -163,10 +218,38 @@ class ApiFuzzTest {
         return b.toString();
     }
 
-    private static final List<String> FIELDS = List.of("title", "severity", "owner", "problem", "detectedAt",
-            "alertedAt", "systemsAffected", "followUps", "steps", "triage", "type", "at", "withoutDeploy", "name",
-            "role", "expiresAt", "username", "value", "threshold", "direction", "description", "eta", "summary",
-            "cases", "tags", "bucket", "published", "confidence", "duration", "status", "redactions");
+    private static final List<String> FIELDS = List.of(
+            "title",
+            "severity",
+            "owner",
+            "problem",
+            "detectedAt",
+            "alertedAt",
+            "systemsAffected",
+            "followUps",
+            "steps",
+            "triage",
+            "type",
+            "at",
+            "withoutDeploy",
+            "name",
+            "role",
+            "expiresAt",
+            "username",
+            "value",
+            "threshold",
+            "direction",
+            "description",
+            "eta",
+            "summary",
+            "cases",
+            "tags",
+            "bucket",
+            "published",
+            "confidence",
+            "duration",
+            "status",
+            "redactions");
 
     /** A JSON object of random fields and values, or something that is not JSON at all. */
     private static String jsonBody(Random rnd) {
@@ -179,8 +262,10 @@ class ApiFuzzTest {
                 StringBuilder b = new StringBuilder("{");
                 int n = 1 + rnd.nextInt(5);
                 for (int i = 0; i < n; i++) {
-                    b.append(i == 0 ? "" : ",").append(Json.write(Json.mapper().valueToTree(pick(rnd, FIELDS))))
-                            .append(':').append(jsonValue(rnd, 0));
+                    b.append(i == 0 ? "" : ",")
+                            .append(Json.write(Json.mapper().valueToTree(pick(rnd, FIELDS))))
+                            .append(':')
+                            .append(jsonValue(rnd, 0));
                 }
                 return b.append('}').toString();
         }
@@ -201,8 +286,10 @@ class ApiFuzzTest {
             case 5:
                 return "[" + jsonValue(rnd, depth + 1) + "," + jsonValue(rnd, depth + 1) + "]";
             default:
-                return "{" + Json.write(Json.mapper().valueToTree(pick(rnd, List.of("postmortem", "alertTeam",
-                        "done", "description", "x")))) + ":" + jsonValue(rnd, depth + 1) + "}";
+                return "{"
+                        + Json.write(Json.mapper()
+                                .valueToTree(pick(rnd, List.of("postmortem", "alertTeam", "done", "description", "x"))))
+                        + ":" + jsonValue(rnd, depth + 1) + "}";
         }
     }
 
@@ -215,11 +302,27 @@ class ApiFuzzTest {
             switch (rnd.nextInt(7)) {
                 case 0 -> lines.remove(at);
                 case 1 -> lines.add(at, lines.get(at));
-                case 2 -> lines.set(at, lines.get(at).substring(0, rnd.nextInt(lines.get(at).length() + 1)));
+                case 2 ->
+                    lines.set(
+                            at,
+                            lines.get(at).substring(0, rnd.nextInt(lines.get(at).length() + 1)));
                 case 3 -> lines.set(at, pick(rnd, ODD));
-                case 4 -> lines.add(at, pick(rnd, List.of("```", "~~~", "### 🚨 [HOTFIX-" + rnd.nextInt(9) + "] x",
-                        "## Completed Hotfixes", "- [x] **Post-mortem scheduled**", "**Date/Time:** " + pick(rnd, ODD),
-                        "**Severity:** " + pick(rnd, ODD), "#### Record Details", "```json", "{\"status\":7}")));
+                case 4 ->
+                    lines.add(
+                            at,
+                            pick(
+                                    rnd,
+                                    List.of(
+                                            "```",
+                                            "~~~",
+                                            "### 🚨 [HOTFIX-" + rnd.nextInt(9) + "] x",
+                                            "## Completed Hotfixes",
+                                            "- [x] **Post-mortem scheduled**",
+                                            "**Date/Time:** " + pick(rnd, ODD),
+                                            "**Severity:** " + pick(rnd, ODD),
+                                            "#### Record Details",
+                                            "```json",
+                                            "{\"status\":7}")));
                 case 5 -> lines.set(at, lines.get(at).repeat(1 + rnd.nextInt(50)));
                 default -> java.util.Collections.swap(lines, at, rnd.nextInt(lines.size()));
             }
@@ -235,8 +338,13 @@ class ApiFuzzTest {
     static int send(RawHttp http, String method, String path, String type, String body, String ifMatch)
             throws IOException {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                .append("Authorization: Bearer ").append(TestDb.ADMIN_TOKEN).append("\r\n");
+        StringBuilder head = new StringBuilder(method)
+                .append(' ')
+                .append(path)
+                .append(" HTTP/1.1\r\n")
+                .append("Authorization: Bearer ")
+                .append(TestDb.ADMIN_TOKEN)
+                .append("\r\n");
         if (type != null && !type.isEmpty()) {
             head.append("Content-Type: ").append(type).append("\r\n");
         }

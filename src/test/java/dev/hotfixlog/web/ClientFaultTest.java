@@ -32,11 +32,12 @@ class ClientFaultTest {
     void aBodyAtHalfAByteASecond_isCutOffWith408WhileTheClientStillSends(TestDb db) throws Exception {
         ListAppender<ILoggingEvent> log = capture();
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
-             Socket socket = new Socket("127.0.0.1", port(s))) {
+                Socket socket = new Socket("127.0.0.1", port(s))) {
             socket.setSoTimeout(120_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded"
-                    + "\r\nContent-Length: 1000\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                            + "\r\nContent-Length: 1000\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             InputStream in = socket.getInputStream();
             CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -61,9 +62,13 @@ class ClientFaultTest {
                     // send the next byte
                 }
             }
-            assertThat(answer.isDone()).as("an answer within 30 bytes at 0.5 B/s (60 s)").isTrue();
+            assertThat(answer.isDone())
+                    .as("an answer within 30 bytes at 0.5 B/s (60 s)")
+                    .isTrue();
             assertThat(answer.get()).isEqualTo("HTTP/1.1 408");
-            assertThat(sent.get()).as("bytes sent before the cut-off, of the 30").isLessThan(30);
+            assertThat(sent.get())
+                    .as("bytes sent before the cut-off, of the 30")
+                    .isLessThan(30);
         } finally {
             release(log);
         }
@@ -77,15 +82,19 @@ class ClientFaultTest {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
             for (String path : List.of("/api/v1/hotfixes", "/sign-in", "/api/v1/hotfixes/HOTFIX-001/attachments")) {
                 try (Socket socket = new Socket("127.0.0.1", port(s))) {
-                    socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
-                            + "Bearer " + TestDb.ADMIN_TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: "
-                            + "1000\r\n\r\n{\"title\":").getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream()
+                            .write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+                                            + "Bearer " + TestDb.ADMIN_TOKEN
+                                            + "\r\nContent-Type: application/json\r\nContent-Length: "
+                                            + "1000\r\n\r\n{\"title\":")
+                                    .getBytes(StandardCharsets.ISO_8859_1));
                     socket.getOutputStream().flush();
                     Thread.sleep(200);
                 }
             }
             // the JSON and the form body abandoned are each a 408 line (the attachment route refuses JSON first)
-            Awaitility.await("the two abandoned bodies' 408 lines").atMost(Duration.ofSeconds(10))
+            Awaitility.await("the two abandoned bodies' 408 lines")
+                    .atMost(Duration.ofSeconds(10))
                     .until(() -> lines(log.list, " -> 408").size() >= 2);
             assertThat(s.anonymous().get("/health").status()).isEqualTo(200);
         } finally {
@@ -99,14 +108,15 @@ class ClientFaultTest {
     @BothDatabases
     void aBodyAnnouncedTooLarge_getsIts413AtOnce_whileTheClientHasSentOnlyPartOfIt(TestDb db) throws Exception {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
-             Socket socket = new Socket("127.0.0.1", port(s))) {
+                Socket socket = new Socket("127.0.0.1", port(s))) {
             // The connector's idle timeout is 30 s: an answer made at once but held back until the body ends (or
             // the connection idles out) would not arrive within 10 s.
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/hotfixes HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestDb.ADMIN_TOKEN
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 3000000\r\n\r\n{\"problem\":\"")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(
+                    ("POST /api/v1/hotfixes HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestDb.ADMIN_TOKEN
+                                    + "\r\nContent-Type: application/json\r\nContent-Length: 3000000\r\n\r\n{\"problem\":\"")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             out.write("y".repeat(100_000).getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             String head = new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
@@ -127,15 +137,20 @@ class ClientFaultTest {
     }
 
     private static void assertNoStackTraces(List<ILoggingEvent> events) {
-        assertThat(List.copyOf(events).stream().filter(e -> e.getThrowableProxy() != null)
-                .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).toList()).as("log lines with a stack trace")
+        assertThat(List.copyOf(events).stream()
+                        .filter(e -> e.getThrowableProxy() != null)
+                        .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage())
+                        .toList())
+                .as("log lines with a stack trace")
                 .isEmpty();
     }
 
     /** The log lines that say something (not the access log's "… in 3.2 ms") containing this text. */
     private static List<String> lines(List<ILoggingEvent> events, String containing) {
-        return List.copyOf(events).stream().map(ILoggingEvent::getFormattedMessage)
-                .filter(m -> m.contains(containing) && !m.endsWith(" ms")).toList();
+        return List.copyOf(events).stream()
+                .map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains(containing) && !m.endsWith(" ms"))
+                .toList();
     }
 
     private static int port(RunningServer s) {

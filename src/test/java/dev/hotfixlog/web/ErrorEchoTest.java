@@ -23,24 +23,27 @@ class ErrorEchoTest {
             Http http = s.http();
             String json = "Content-Type";
             Http.Response[] answers = {
-                    http.post("/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"high\",\"" + TOKEN + "\":1}"),
-                    http.post("/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"" + TOKEN + "\"}"),
-                    http.get("/api/v1/metrics?zone=" + TOKEN),
-                    http.get("/api/v1/hotfixes?status=" + TOKEN),
-                    http.get("/api/v1/followups?overdue=" + TOKEN),
-                    http.get("/api/v1/hotfixes/" + TOKEN),
-                    http.get("/api/v1/hotfixes/" + TOKEN.replace("_", "%5F")), // percent-encoded: the path as sent
-                    http.get("/api/v1/nothing/" + TOKEN),
-                    http.patch("/api/v1/hotfixes/HOTFIX-001", "{}", "If-Match", "\"" + TOKEN + "\""),
-                    http.send("POST", "/api/v1/hotfixes", "{}", json, "application/json; charset=" + TOKEN),
-                    http.send("POST", "/api/v1/hotfixes", "{}", json, "application/" + TOKEN),
-                    http.post("/api/v1/ingest/alertmanager/" + TOKEN, "{}"),
+                http.post("/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"high\",\"" + TOKEN + "\":1}"),
+                http.post("/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"" + TOKEN + "\"}"),
+                http.get("/api/v1/metrics?zone=" + TOKEN),
+                http.get("/api/v1/hotfixes?status=" + TOKEN),
+                http.get("/api/v1/followups?overdue=" + TOKEN),
+                http.get("/api/v1/hotfixes/" + TOKEN),
+                http.get("/api/v1/hotfixes/" + TOKEN.replace("_", "%5F")), // percent-encoded: the path as sent
+                http.get("/api/v1/nothing/" + TOKEN),
+                http.patch("/api/v1/hotfixes/HOTFIX-001", "{}", "If-Match", "\"" + TOKEN + "\""),
+                http.send("POST", "/api/v1/hotfixes", "{}", json, "application/json; charset=" + TOKEN),
+                http.send("POST", "/api/v1/hotfixes", "{}", json, "application/" + TOKEN),
+                http.post("/api/v1/ingest/alertmanager/" + TOKEN, "{}"),
             };
             SoftAssertions soft = new SoftAssertions();
             for (Http.Response r : answers) {
                 soft.assertThat(r.status()).as(r.body()).isBetween(400, 499);
-                soft.assertThat(r.body()).as("answer %s", r.status()).doesNotContain(TOKEN)
-                        .doesNotContain(TOKEN.substring(0, 24)).doesNotContain(TOKEN.substring(4, 28));
+                soft.assertThat(r.body())
+                        .as("answer %s", r.status())
+                        .doesNotContain(TOKEN)
+                        .doesNotContain(TOKEN.substring(0, 24))
+                        .doesNotContain(TOKEN.substring(4, 28));
             }
             soft.assertAll();
         }
@@ -49,10 +52,12 @@ class ErrorEchoTest {
     @BothDatabases
     void aRefusalQuotingAHugeValue_answersWithABoundedText(TestDb db) {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
-            Http.Response r = s.http().post("/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"" + "h".repeat(100_000)
-                    + "\"}");
+            Http.Response r =
+                    s.http().post("/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"" + "h".repeat(100_000) + "\"}");
             assertThat(r.status()).isEqualTo(422);
-            assertThat(r.body().length()).as("a problem quoting a 100,000-character value").isLessThan(5_000);
+            assertThat(r.body().length())
+                    .as("a problem quoting a 100,000-character value")
+                    .isLessThan(5_000);
         }
     }
 }

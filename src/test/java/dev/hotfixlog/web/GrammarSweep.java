@@ -22,29 +22,94 @@ import java.util.TreeMap;
  * <p>Usage: {@code java … dev.hotfixlog.web.GrammarSweep} (SQLite in a temporary folder).
  */
 public final class GrammarSweep {
-    private static final List<String> CONTENT_TYPES = List.of("application/json",
-            "application/json; charset=utf-8", "application/json; charset=\"utf-8\"", "application/json; charset=\"utf-8",
-            "application/json; charset=utf-8\"", "application/json; charset=UTF-8; charset=latin1",
-            "application/json; charset=", "application/json;", "application/json; =", "application/json; foo",
-            "application/json; foo=\"bar", "application/json; charset=\"\"", "application/json; charset=\"",
-            "Application/JSON; Charset=UTF-8", "application/json;charset=utf-16", "application/merge-patch+json",
-            "text/plain", "text/markdown; charset=utf-8", "text/markdown; charset=\"utf-8",
-            "application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=\"utf-8",
-            "multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=\"b",
-            "multipart/form-data; boundary=b; boundary=c", "", ";", "*/*", "application/unknown; x=y", "\"\"",
+    private static final List<String> CONTENT_TYPES = List.of(
+            "application/json",
+            "application/json; charset=utf-8",
+            "application/json; charset=\"utf-8\"",
+            "application/json; charset=\"utf-8",
+            "application/json; charset=utf-8\"",
+            "application/json; charset=UTF-8; charset=latin1",
+            "application/json; charset=",
+            "application/json;",
+            "application/json; =",
+            "application/json; foo",
+            "application/json; foo=\"bar",
+            "application/json; charset=\"\"",
+            "application/json; charset=\"",
+            "Application/JSON; Charset=UTF-8",
+            "application/json;charset=utf-16",
+            "application/merge-patch+json",
+            "text/plain",
+            "text/markdown; charset=utf-8",
+            "text/markdown; charset=\"utf-8",
+            "application/x-www-form-urlencoded",
+            "application/x-www-form-urlencoded; charset=\"utf-8",
+            "multipart/form-data",
+            "multipart/form-data; boundary=",
+            "multipart/form-data; boundary=\"b",
+            "multipart/form-data; boundary=b; boundary=c",
+            "",
+            ";",
+            "*/*",
+            "application/unknown; x=y",
+            "\"\"",
             "application/json, text/plain");
-    private static final List<String> ACCEPTS = List.of("text/html", "application/json", "*/*", "application/json;q=abc",
-            "text/html;q=0", "application/problem+json", "", "garbage", "text/html, application/json;q=0.9",
-            "text/*;q=0.5, */*;q=", "application/json; charset=\"utf-8");
-    private static final List<String> TIMES = List.of("+999999999-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z",
-            "+10000-01-01T00:00:00Z", "-10000-01-01T00:00:00Z", "0000-01-01T00:00:00Z",
-            "9999-12-31T23:59:59.999999999Z", "+292278994-08-17T07:12:55.808Z", "2026-12-31T23:59:60Z",
-            "2026-10-04T02:17:00+18:00", "2026-10-04T02:17:00-00:00", "99999999999 min ago", "10 min ago", "now",
-            "2026-13-45", "P99999999999D", "");
-    private static final List<String> TIME_FIELDS = List.of("detectedAt", "alertedAt", "fixDeployedAt", "resolvedAt",
-            "alertsClearedAt", "at", "expiresAt", "reviewBy", "startsAt", "endsAt", "since", "until", "eta", "due");
-    private static final List<String> VALUES = List.of("true", "false", "TRUE", "1", "0", "yes", "-1",
-            "99999999999999999999", "%zz", "a%00b", "x".repeat(100_000));
+    private static final List<String> ACCEPTS = List.of(
+            "text/html",
+            "application/json",
+            "*/*",
+            "application/json;q=abc",
+            "text/html;q=0",
+            "application/problem+json",
+            "",
+            "garbage",
+            "text/html, application/json;q=0.9",
+            "text/*;q=0.5, */*;q=",
+            "application/json; charset=\"utf-8");
+    private static final List<String> TIMES = List.of(
+            "+999999999-01-01T00:00:00Z",
+            "-999999999-01-01T00:00:00Z",
+            "+10000-01-01T00:00:00Z",
+            "-10000-01-01T00:00:00Z",
+            "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999999999Z",
+            "+292278994-08-17T07:12:55.808Z",
+            "2026-12-31T23:59:60Z",
+            "2026-10-04T02:17:00+18:00",
+            "2026-10-04T02:17:00-00:00",
+            "99999999999 min ago",
+            "10 min ago",
+            "now",
+            "2026-13-45",
+            "P99999999999D",
+            "");
+    private static final List<String> TIME_FIELDS = List.of(
+            "detectedAt",
+            "alertedAt",
+            "fixDeployedAt",
+            "resolvedAt",
+            "alertsClearedAt",
+            "at",
+            "expiresAt",
+            "reviewBy",
+            "startsAt",
+            "endsAt",
+            "since",
+            "until",
+            "eta",
+            "due");
+    private static final List<String> VALUES = List.of(
+            "true",
+            "false",
+            "TRUE",
+            "1",
+            "0",
+            "yes",
+            "-1",
+            "99999999999999999999",
+            "%zz",
+            "a%00b",
+            "x".repeat(100_000));
 
     private final RawHttp http;
     private final Map<Integer, Integer> statuses = new TreeMap<>();
@@ -57,12 +122,13 @@ public final class GrammarSweep {
 
     public static void main(String[] args) throws Exception {
         try (TestDb db = TestDb.sqlite();
-             RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
             ApiFuzzTest.seed(s);
             GrammarSweep sweep = new GrammarSweep(RawHttp.of(s, 30_000));
             sweep.everyRoute(ApiFuzzTest.operations());
-            System.out.printf("grammar sweep: %d requests, %d 5xx, statuses %s%n", sweep.requests,
-                    sweep.serverErrors.size(), sweep.statuses);
+            System.out.printf(
+                    "grammar sweep: %d requests, %d 5xx, statuses %s%n",
+                    sweep.requests, sweep.serverErrors.size(), sweep.statuses);
             sweep.serverErrors.forEach(e -> System.out.println("5xx: " + e));
             System.exit(sweep.serverErrors.isEmpty() ? 0 : 1);
         }
@@ -71,8 +137,14 @@ public final class GrammarSweep {
     private void everyRoute(List<ApiFuzzTest.Operation> api) throws Exception {
         List<String[]> routes = new ArrayList<>();
         for (ApiFuzzTest.Operation op : api) {
-            String path = op.path().replace("{id}", op.path().contains("lesson") && !op.path().contains("hotfixes")
-                    ? "LESSON-001" : "HOTFIX-001").replace("{kind}", "stakeholder").replace("{name}", "queue.depth")
+            String path = op.path()
+                    .replace(
+                            "{id}",
+                            op.path().contains("lesson") && !op.path().contains("hotfixes")
+                                    ? "LESSON-001"
+                                    : "HOTFIX-001")
+                    .replace("{kind}", "stakeholder")
+                    .replace("{name}", "queue.depth")
                     .replaceAll("\\{[^}]+}", "1");
             routes.add(new String[] {op.method(), path, String.join(",", op.query())});
         }
@@ -108,26 +180,41 @@ public final class GrammarSweep {
     private void timeFields(String method, String path) throws Exception {
         for (String t : TIMES) {
             StringBuilder all = new StringBuilder("{\"title\":\"t\",\"severity\":\"high\"");
-            TIME_FIELDS.forEach(f -> all.append(",\"").append(f).append("\":\"").append(t).append('"'));
+            TIME_FIELDS.forEach(
+                    f -> all.append(",\"").append(f).append("\":\"").append(t).append('"'));
             send(method, path, List.of(), "application/json", all.append('}').toString());
         }
         for (String field : TIME_FIELDS) {
             for (String t : TIMES.subList(0, 5)) {
-                send(method, path, List.of(), "application/json", "{\"title\":\"t\",\"severity\":\"high\",\""
-                        + field + "\":\"" + t + "\"}");
+                send(
+                        method,
+                        path,
+                        List.of(),
+                        "application/json",
+                        "{\"title\":\"t\",\"severity\":\"high\",\"" + field + "\":\"" + t + "\"}");
             }
         }
     }
 
     private void queryGrammar(String method, String path, String name, boolean body) throws Exception {
         String snake = name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-        List<String> queries = new ArrayList<>(List.of(name, name + "=", name + "=a&" + name + "=b",
-                name.toUpperCase(Locale.ROOT) + "=true", name.toLowerCase(Locale.ROOT) + "=true", snake + "=true",
-                name + "=true&" + name + "=false", name + "&" + name + "="));
+        List<String> queries = new ArrayList<>(List.of(
+                name,
+                name + "=",
+                name + "=a&" + name + "=b",
+                name.toUpperCase(Locale.ROOT) + "=true",
+                name.toLowerCase(Locale.ROOT) + "=true",
+                snake + "=true",
+                name + "=true&" + name + "=false",
+                name + "&" + name + "="));
         VALUES.forEach(v -> queries.add(name + "=" + v));
         TIMES.forEach(t -> queries.add(name + "=" + t.replace("+", "%2B").replace(" ", "%20")));
         for (String q : queries) {
-            send(method, path + (path.contains("?") ? "&" : "?") + q, List.of(), body ? "application/json" : null,
+            send(
+                    method,
+                    path + (path.contains("?") ? "&" : "?") + q,
+                    List.of(),
+                    body ? "application/json" : null,
                     body ? "{}" : null);
         }
     }
@@ -151,8 +238,13 @@ public final class GrammarSweep {
 
     private void send(String method, String path, List<String> headers, String type, String body) throws Exception {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                .append("Authorization: Bearer ").append(TestDb.ADMIN_TOKEN).append("\r\n");
+        StringBuilder head = new StringBuilder(method)
+                .append(' ')
+                .append(path)
+                .append(" HTTP/1.1\r\n")
+                .append("Authorization: Bearer ")
+                .append(TestDb.ADMIN_TOKEN)
+                .append("\r\n");
         headers.forEach(h -> head.append(h).append("\r\n"));
         if (type != null) {
             head.append("Content-Type: ").append(type).append("\r\n");

@@ -26,8 +26,8 @@ class HealthOnFullDiskTest {
         Path disk = Files.createTempDirectory("hotfix-small-disk-");
         mountSmallDisk(disk);
         try (TestDb ignored = TestDb.sqlite()) {
-            Map<Setting, String> onDisk = Map.of(Setting.DB_URL, "jdbc:sqlite:" + disk.resolve("hotfix.db"),
-                    Setting.DATA_DIR, disk.toString());
+            Map<Setting, String> onDisk = Map.of(
+                    Setting.DB_URL, "jdbc:sqlite:" + disk.resolve("hotfix.db"), Setting.DATA_DIR, disk.toString());
             try (RunningServer s = new RunningServer(ignored.config(onDisk), MutableClock.at("2026-10-04T02:17:00Z"))) {
                 assertThat(s.anonymous().get("/health").status()).isEqualTo(200);
             }
@@ -38,14 +38,16 @@ class HealthOnFullDiskTest {
                 Http.Response health = s.anonymous().get("/health");
                 assertThat(health.status()).as(health.body()).isEqualTo(503);
                 assertThat(health.json().path("status").asText()).isEqualTo("degraded");
-                assertThat(health.json().path("database").path("writable").asBoolean()).isFalse();
+                assertThat(health.json().path("database").path("writable").asBoolean())
+                        .isFalse();
                 assertThat(health.json().path("database").path("error").asText())
                         .startsWith("the database is full: free disk space where it lives");
 
                 Files.delete(filler);
                 Http.Response again = s.anonymous().get("/health");
                 assertThat(again.status()).as(again.body()).isEqualTo(200);
-                assertThat(again.json().path("database").path("writable").asBoolean()).isTrue();
+                assertThat(again.json().path("database").path("writable").asBoolean())
+                        .isTrue();
             }
         } finally {
             new ProcessBuilder("umount", disk.toString()).inheritIO().start().waitFor();
@@ -55,7 +57,8 @@ class HealthOnFullDiskTest {
 
     private static void mountSmallDisk(Path at) throws Exception {
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", at.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String said = new String(mount.getInputStream().readAllBytes());
         if (mount.waitFor() != 0) {
             Files.deleteIfExists(at);

@@ -16,8 +16,8 @@ class MarkupTest {
 
     @Test
     void charactersXmlForbids_areDropped_andEverythingElseIsKept() throws Exception {
-        String hostile = "tab\there\u0000\u0001\u0008\u000B\u001B[31mred\uFFFE\uFFFF, lone \uD800 half, "
-                + "Ünïcödé 日本語 🚨\r\n";
+        String hostile =
+                "tab\there\u0000\u0001\u0008\u000B\u001B[31mred\uFFFE\uFFFF, lone \uD800 half, " + "Ünïcödé 日本語 🚨\r\n";
         String escaped = Markup.escape(hostile);
         assertThat(escaped).isEqualTo("tab\there[31mred, lone  half, Ünïcödé 日本語 🚨\r\n");
         // What is left parses as XML, as text and as an attribute: a feed or a chart with it stays readable.

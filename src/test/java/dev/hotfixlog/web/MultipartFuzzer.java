@@ -17,15 +17,31 @@ import org.junit.jupiter.api.Tag;
 @Tag("slow")
 class MultipartFuzzer {
     /** Every route that reads a form or files (the page routes and the API's uploads), and two that read JSON. */
-    static final List<String> ROUTES = List.of("POST /api/v1/hotfixes/HOTFIX-001/attachments",
-            "POST /hotfixes/HOTFIX-001/attachments", "POST /hotfixes/new", "POST /hotfixes/HOTFIX-001/sections/when",
-            "POST /hotfixes/HOTFIX-001/checklist", "POST /hotfixes/HOTFIX-001/events",
-            "POST /hotfixes/HOTFIX-001/announce/stakeholder", "POST /hotfixes/HOTFIX-001/deploys/cause",
-            "POST /account/password", "POST /attachments/1/delete", "POST /incoming/ALERT-1/dismiss", "POST /lessons",
-            "POST /lessons/check", "POST /lessons/LESSON-001", "POST /lessons/LESSON-001/attachments",
-            "POST /api/v1/lessons/LESSON-001/attachments", "POST /risks/1/mitigate", "POST /risks/1/reaccept",
-            "POST /risks/1/retire", "POST /search/similar", "POST /sign-in", "POST /sign-out",
-            "POST /api/v1/hotfixes", "POST /api/v1/import");
+    static final List<String> ROUTES = List.of(
+            "POST /api/v1/hotfixes/HOTFIX-001/attachments",
+            "POST /hotfixes/HOTFIX-001/attachments",
+            "POST /hotfixes/new",
+            "POST /hotfixes/HOTFIX-001/sections/when",
+            "POST /hotfixes/HOTFIX-001/checklist",
+            "POST /hotfixes/HOTFIX-001/events",
+            "POST /hotfixes/HOTFIX-001/announce/stakeholder",
+            "POST /hotfixes/HOTFIX-001/deploys/cause",
+            "POST /account/password",
+            "POST /attachments/1/delete",
+            "POST /incoming/ALERT-1/dismiss",
+            "POST /lessons",
+            "POST /lessons/check",
+            "POST /lessons/LESSON-001",
+            "POST /lessons/LESSON-001/attachments",
+            "POST /api/v1/lessons/LESSON-001/attachments",
+            "POST /risks/1/mitigate",
+            "POST /risks/1/reaccept",
+            "POST /risks/1/retire",
+            "POST /search/similar",
+            "POST /sign-in",
+            "POST /sign-out",
+            "POST /api/v1/hotfixes",
+            "POST /api/v1/import");
 
     @BeforeAll
     static void startTheServer() {
@@ -39,8 +55,10 @@ class MultipartFuzzer {
         int eol = rest.indexOf('\n');
         String params = eol < 0 ? rest.substring(Math.min(1, rest.length())) : rest.substring(Math.min(1, eol), eol);
         String body = eol < 0 ? "" : rest.substring(eol + 1);
-        String request = route + "\nContent-Type: multipart/form-data" + params.replaceAll("[^\\x20-\\x7e]", "")
-                + "\n\n" + body;
-        assertThat(FuzzServer.send(request.getBytes(StandardCharsets.ISO_8859_1))).as(request).isBetween(100, 499);
+        String request =
+                route + "\nContent-Type: multipart/form-data" + params.replaceAll("[^\\x20-\\x7e]", "") + "\n\n" + body;
+        assertThat(FuzzServer.send(request.getBytes(StandardCharsets.ISO_8859_1)))
+                .as(request)
+                .isBetween(100, 499);
     }
 }

@@ -20,17 +20,25 @@ class OpenApiTest {
     @Test
     void everyRegisteredRoute_isDocumented_andNothingElse() throws Exception {
         try (TestDb db = TestDb.sqlite();
-             RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
             JsonNode doc = s.http().get("/api/v1/openapi.json").json();
             List<String> documented = new ArrayList<>();
-            doc.path("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(
-                    m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + p.getKey())));
+            doc.path("paths")
+                    .fields()
+                    .forEachRemaining(p -> p.getValue()
+                            .fieldNames()
+                            .forEachRemaining(m -> documented.add(m.toUpperCase(Locale.ROOT) + " " + p.getKey())));
             List<String> served = s.server().routes().stream()
-                    .filter(r -> r.contains(" /api/") || r.endsWith(" /health")).toList();
+                    .filter(r -> r.contains(" /api/") || r.endsWith(" /health"))
+                    .toList();
 
             assertThat(documented).containsExactlyInAnyOrderElementsOf(served);
             List<String> inputFields = new ArrayList<>();
-            doc.path("components").path("schemas").path("HotfixInput").path("properties").fieldNames()
+            doc.path("components")
+                    .path("schemas")
+                    .path("HotfixInput")
+                    .path("properties")
+                    .fieldNames()
                     .forEachRemaining(inputFields::add);
             assertThat(inputFields).containsExactlyElementsOf(HotfixJson.EDITABLE_FIELDS);
         }

@@ -6,7 +6,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Keyboard;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import com.microsoft.playwright.options.AriaRole;
 import dev.hotfixlog.support.Chromium;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
@@ -20,8 +19,13 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class PageQualityBrowserTest {
     private static final String PASSWORD = "a long test password";
-    private static final List<String> PAGES = List.of("/", "/hotfixes/new?down=yes&wait=no", "/hotfixes/HOTFIX-001",
-            "/hotfixes/HOTFIX-001/sections/fix/edit", "/hotfixes/HOTFIX-001/history", "/hotfixes?status=completed",
+    private static final List<String> PAGES = List.of(
+            "/",
+            "/hotfixes/new?down=yes&wait=no",
+            "/hotfixes/HOTFIX-001",
+            "/hotfixes/HOTFIX-001/sections/fix/edit",
+            "/hotfixes/HOTFIX-001/history",
+            "/hotfixes?status=completed",
             "/admin/audit");
 
     /** Inputs a person fills in whose label is missing or hidden, as "tag#id". */
@@ -29,6 +33,7 @@ class PageQualityBrowserTest {
             + ".filter(e => e.type !== 'hidden')"
             + ".filter(e => !e.labels || e.labels.length === 0 || [...e.labels].every(l => l.offsetParent === null))"
             + ".map(e => e.tagName.toLowerCase() + '#' + e.id)";
+
     private static final String SCRIPT_BYTES = "() => performance.getEntriesByType('resource')"
             + ".filter(r => r.initiatorType === 'script').reduce((n, r) => n + r.decodedBodySize, 0)";
 
@@ -46,16 +51,23 @@ class PageQualityBrowserTest {
 
     @Test
     void everyPage_labelsEveryInput_andLoadsUnder100KbOfJavaScript() throws Exception {
-        try (TestDb db = TestDb.sqlite(); RunningServer s = seeded(db); Chromium chromium = Chromium.launch();
-             BrowserContext context = chromium.browser().newContext()) {
+        try (TestDb db = TestDb.sqlite();
+                RunningServer s = seeded(db);
+                Chromium chromium = Chromium.launch();
+                BrowserContext context = chromium.browser().newContext()) {
             Page page = signedIn(context, s);
             SoftAssertions soft = new SoftAssertions();
             for (String path : PAGES) {
                 page.navigate(s.url() + path);
-                soft.assertThat(page.evaluate(UNLABELLED)).as("inputs without a visible label on " + path)
-                        .asList().isEmpty();
+                soft.assertThat(page.evaluate(UNLABELLED))
+                        .as("inputs without a visible label on " + path)
+                        .asList()
+                        .isEmpty();
                 long bytes = ((Number) page.evaluate(SCRIPT_BYTES)).longValue();
-                soft.assertThat(bytes).as("JavaScript bytes on " + path).isGreaterThan(0).isLessThan(100 * 1024);
+                soft.assertThat(bytes)
+                        .as("JavaScript bytes on " + path)
+                        .isGreaterThan(0)
+                        .isLessThan(100 * 1024);
             }
             soft.assertAll();
         }
@@ -63,13 +75,16 @@ class PageQualityBrowserTest {
 
     @Test
     void aSectionCanBeEditedWithTheKeyboardAlone() throws Exception {
-        try (TestDb db = TestDb.sqlite(); RunningServer s = seeded(db); Chromium chromium = Chromium.launch();
-             BrowserContext context = chromium.browser().newContext()) {
+        try (TestDb db = TestDb.sqlite();
+                RunningServer s = seeded(db);
+                Chromium chromium = Chromium.launch();
+                BrowserContext context = chromium.browser().newContext()) {
             Page page = signedIn(context, s);
             page.navigate(s.url() + "/hotfixes/HOTFIX-001");
             Keyboard keys = page.keyboard();
-            for (int i = 0; i < 60 && !"Edit The Emergency".equals(page.evaluate("document.activeElement.textContent"));
-                 i++) {
+            for (int i = 0;
+                    i < 60 && !"Edit The Emergency".equals(page.evaluate("document.activeElement.textContent"));
+                    i++) {
                 keys.press("Tab");
             }
             assertThat(page.evaluate("document.activeElement.textContent")).isEqualTo("Edit The Emergency");
@@ -82,8 +97,13 @@ class PageQualityBrowserTest {
             keys.press("Tab");
             assertThat(page.evaluate("document.activeElement.textContent")).isEqualTo("Save");
             keys.press("Enter");
-            PlaywrightAssertions.assertThat(page.locator("#sec-emergency dd").first()).hasText("Card payments fail");
-            assertThat(s.http().get("/api/v1/hotfixes/HOTFIX-001").json().path("impact").asText())
+            PlaywrightAssertions.assertThat(page.locator("#sec-emergency dd").first())
+                    .hasText("Card payments fail");
+            assertThat(s.http()
+                            .get("/api/v1/hotfixes/HOTFIX-001")
+                            .json()
+                            .path("impact")
+                            .asText())
                     .isEqualTo("All checkouts");
         }
     }

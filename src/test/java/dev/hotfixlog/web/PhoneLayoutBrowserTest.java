@@ -66,13 +66,15 @@ class PhoneLayoutBrowserTest {
     void longTextOnAPhone_neitherCutsWordsNorWidensThePage_andSeverityNeedsNoEmojiFont() throws Exception {
         MutableClock clock = MutableClock.at("2026-10-04T02:17:00Z");
         try (TestDb db = TestDb.sqlite();
-             RunningServer s = new RunningServer(db.config(), clock);
-             Chromium chromium = Chromium.launch()) {
+                RunningServer s = new RunningServer(db.config(), clock);
+                Chromium chromium = Chromium.launch()) {
             s.app().accounts().create("sam", Role.RESPONDER, PASSWORD, false);
             Http api = s.http();
-            api.post("/api/v1/hotfixes", "{\"title\":\"Checkout 502\",\"severity\":\"critical\","
-                    + "\"systemsAffected\":[\"" + LONG_WORD + "\"],\"changeMade\":\"Pinned the intermediate on "
-                    + LONG_WORD + " behind the flag\",\"operatingRule\":\"Follow " + LONG_URL + "\"}");
+            api.post(
+                    "/api/v1/hotfixes",
+                    "{\"title\":\"Checkout 502\",\"severity\":\"critical\","
+                            + "\"systemsAffected\":[\"" + LONG_WORD + "\"],\"changeMade\":\"Pinned the intermediate on "
+                            + LONG_WORD + " behind the flag\",\"operatingRule\":\"Follow " + LONG_URL + "\"}");
             for (String e : List.of("alerted", "deployed", "resolved")) {
                 clock.advance(Duration.ofMinutes(10));
                 api.post("/api/v1/hotfixes/HOTFIX-001/events", "{\"type\":\"" + e + "\"}");
@@ -86,13 +88,17 @@ class PhoneLayoutBrowserTest {
                 assertThat(page.locator(".sev").first().textContent()).isEqualTo("Critical");
                 assertThat(page.locator(".sev .dot").first().evaluate("d => getComputedStyle(d).backgroundColor"))
                         .isEqualTo("rgb(211, 47, 47)");
-                assertThat(((Number) page.locator(".sev .dot").first().evaluate("d => d.getBoundingClientRect()"
-                        + ".width")).doubleValue()).isGreaterThan(8);
+                assertThat(((Number) page.locator(".sev .dot")
+                                        .first()
+                                        .evaluate("d => d.getBoundingClientRect()" + ".width"))
+                                .doubleValue())
+                        .isGreaterThan(8);
 
                 page.navigate(s.url() + "/hotfixes/HOTFIX-001");
                 assertThat(page.content()).contains(LONG_URL.substring(0, 40));
                 assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
-                        .as("the record page with a long URL in its lesson's rule").isLessThanOrEqualTo(375);
+                        .as("the record page with a long URL in its lesson's rule")
+                        .isLessThanOrEqualTo(375);
 
                 page.navigate(s.url() + "/hotfixes/HOTFIX-001/history");
                 @SuppressWarnings("unchecked")
@@ -105,8 +111,11 @@ class PhoneLayoutBrowserTest {
                 @SuppressWarnings("unchecked")
                 List<Number> heights = (List<Number>) page.evaluate("Array.from(document.querySelectorAll("
                         + "'svg.chart-narrow text')).map(t => t.getBoundingClientRect().height)");
-                assertThat(heights).isNotEmpty().allSatisfy(h -> assertThat(h.doubleValue())
-                        .as("chart text height in CSS pixels").isGreaterThanOrEqualTo(12));
+                assertThat(heights)
+                        .isNotEmpty()
+                        .allSatisfy(h -> assertThat(h.doubleValue())
+                                .as("chart text height in CSS pixels")
+                                .isGreaterThanOrEqualTo(12));
             }
             assertThat(errors).isEmpty();
         }

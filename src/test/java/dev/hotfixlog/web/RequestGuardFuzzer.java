@@ -21,7 +21,8 @@ class RequestGuardFuzzer {
 
     @FuzzTest(maxDuration = "6s")
     void anyRequest_isAnsweredWithoutA5xx(byte[] request) throws Exception {
-        assertThat(FuzzServer.send(request)).as(new String(request, java.nio.charset.StandardCharsets.ISO_8859_1))
+        assertThat(FuzzServer.send(request))
+                .as(new String(request, java.nio.charset.StandardCharsets.ISO_8859_1))
                 .isBetween(100, 499);
     }
 }

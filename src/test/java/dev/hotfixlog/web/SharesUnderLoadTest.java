@@ -34,23 +34,26 @@ class SharesUnderLoadTest {
     @Test
     void healthAndASignedInCaller_areAnswered_whileAnonymousRequestsHoldEveryTurn() throws Exception {
         try (TestDb db = TestDb.sqlite();
-             RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
+                RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
             Http responder = s.http();
             // The token's first request goes in with everyone's; once the gate has accepted it, it is known.
             assertThat(responder.get("/api/v1/hotfixes").status()).isEqualTo(200);
             HttpClient client = HttpClient.newHttpClient();
             HttpRequest signIn = HttpRequest.newBuilder(URI.create(s.url() + "/sign-in"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=nobody&password=wrong")).build();
+                    .POST(HttpRequest.BodyPublishers.ofString("username=nobody&password=wrong"))
+                    .build();
             List<CompletableFuture<HttpResponse<String>>> anonymous = new ArrayList<>();
-            try (Connection lock = DriverManager.getConnection(db.url()); Statement st = lock.createStatement()) {
+            try (Connection lock = DriverManager.getConnection(db.url());
+                    Statement st = lock.createStatement()) {
                 st.execute("BEGIN IMMEDIATE");
                 for (int i = 0; i < ANONYMOUS; i++) {
                     anonymous.add(client.sendAsync(signIn, HttpResponse.BodyHandlers.ofString()));
                 }
                 // The first one turned away (after waiting its second for a turn) shows every turn is taken.
                 HttpResponse<String> shed = CompletableFuture.anyOf(anonymous.toArray(CompletableFuture[]::new))
-                        .thenApply(r -> (HttpResponse<String>) r).get();
+                        .thenApply(r -> (HttpResponse<String>) r)
+                        .get();
 
                 Http.Response health = s.anonymous().get("/health");
                 Http.Response board = responder.get("/api/v1/hotfixes");
@@ -59,9 +62,12 @@ class SharesUnderLoadTest {
                 assertThat(board.status()).as(board.body()).isEqualTo(200);
                 // The others past the share are turned away one by one, each after its own second of waiting (on
                 // a loaded machine seconds apart): wait for them, then exactly the share is held.
-                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(anonymous.stream()
-                        .filter(f -> !f.isDone()).count()).as("anonymous requests still held")
-                        .isEqualTo(ServerLimits.MAX_ACTIVE_ANONYMOUS));
+                await().atMost(Duration.ofSeconds(60))
+                        .untilAsserted(() -> assertThat(anonymous.stream()
+                                        .filter(f -> !f.isDone())
+                                        .count())
+                                .as("anonymous requests still held")
+                                .isEqualTo(ServerLimits.MAX_ACTIVE_ANONYMOUS));
                 assertThat(shed.statusCode()).isEqualTo(503);
                 assertThat(shed.headers().firstValue("Retry-After")).hasValue("1");
                 assertThat(shed.body()).contains("\"type\":\"urn:hotfix-log:problem:busy\"", Shed.DETAIL);

@@ -36,28 +36,33 @@ class SlowClientTest {
                             ? "POST /sign-in HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                             : "POST /api/v1/hotfixes HTTP/1.1\r\nContent-Type: application/json\r\nAuthorization: "
                                     + "Bearer " + TestDb.ADMIN_TOKEN + "\r\n";
-                    socket.getOutputStream().write((head + "Host: 127.0.0.1\r\nContent-Length: 1000000\r\n\r\n")
-                            .getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream()
+                            .write((head + "Host: 127.0.0.1\r\nContent-Length: 1000000\r\n\r\n")
+                                    .getBytes(StandardCharsets.ISO_8859_1));
                     slow.add(socket);
                 }
-                Thread trickle = new Thread(() -> {
-                    for (int round = 0; round < 15 && !Thread.currentThread().isInterrupted(); round++) {
-                        for (Socket socket : slow) {
-                            try {
-                                OutputStream out = socket.getOutputStream();
-                                out.write('x');
-                                out.flush();
-                            } catch (IOException closedByServer) {
-                                // cut off for being too slow: that is the point
+                Thread trickle = new Thread(
+                        () -> {
+                            for (int round = 0;
+                                    round < 15 && !Thread.currentThread().isInterrupted();
+                                    round++) {
+                                for (Socket socket : slow) {
+                                    try {
+                                        OutputStream out = socket.getOutputStream();
+                                        out.write('x');
+                                        out.flush();
+                                    } catch (IOException closedByServer) {
+                                        // cut off for being too slow: that is the point
+                                    }
+                                }
+                                try {
+                                    Thread.sleep(1_000);
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
                             }
-                        }
-                        try {
-                            Thread.sleep(1_000);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                }, "slow-clients");
+                        },
+                        "slow-clients");
                 trickle.setDaemon(true);
                 trickle.start();
 
@@ -65,20 +70,35 @@ class SlowClientTest {
                 List<Long> millis = new ArrayList<>();
                 for (int i = 0; i < CREATES; i++) {
                     long start = System.nanoTime();
-                    assertThat(api.post("/api/v1/hotfixes", "{\"title\":\"Create " + i + " under slow clients\","
-                            + "\"severity\":\"high\"}").status()).isEqualTo(201);
+                    assertThat(api.post(
+                                            "/api/v1/hotfixes",
+                                            "{\"title\":\"Create " + i + " under slow clients\","
+                                                    + "\"severity\":\"high\"}")
+                                    .status())
+                            .isEqualTo(201);
                     assertThat(s.anonymous().get("/health").status()).isEqualTo(200);
                     millis.add((System.nanoTime() - start) / 1_000_000);
                     Thread.sleep(200);
                 }
                 trickle.interrupt();
                 Collections.sort(millis);
-                System.out.printf("slow clients on %s: %d creates and health checks answered under %d slow bodies;"
-                        + " create + health median %d ms, p99 %d ms%n", db, CREATES, SLOW,
-                        millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.99) - 1));
-                assertThat(millis.get(millis.size() - 1)).as("no create waits behind the slow bodies (a hang guard, "
-                        + "not a measure: without the protections one waited 74 s)").isLessThan(10_000L);
-                assertThat(api.get("/api/v1/hotfixes?limit=100").json().path("items").size()).isEqualTo(CREATES);
+                System.out.printf(
+                        "slow clients on %s: %d creates and health checks answered under %d slow bodies;"
+                                + " create + health median %d ms, p99 %d ms%n",
+                        db,
+                        CREATES,
+                        SLOW,
+                        millis.get(millis.size() / 2),
+                        millis.get((int) Math.ceil(millis.size() * 0.99) - 1));
+                assertThat(millis.get(millis.size() - 1))
+                        .as("no create waits behind the slow bodies (a hang guard, "
+                                + "not a measure: without the protections one waited 74 s)")
+                        .isLessThan(10_000L);
+                assertThat(api.get("/api/v1/hotfixes?limit=100")
+                                .json()
+                                .path("items")
+                                .size())
+                        .isEqualTo(CREATES);
             } finally {
                 for (Socket socket : slow) {
                     socket.close();

@@ -23,15 +23,16 @@ class StrictReadingTest {
     void aTypeOfQualityZero_isNotTheAnswer(TestDb db) {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at(CLOCK))) {
             assertThat(s.http().post("/api/v1/hotfixes", DECLARE).status()).isEqualTo(201);
-            Http.Response json = s.http().get("/api/v1/hotfixes/HOTFIX-001", "Accept",
-                    "text/markdown;q=0, application/json");
-            Http.Response markdown = s.http().get("/api/v1/hotfixes/HOTFIX-001", "Accept",
-                    "application/json;q=0.5, text/markdown");
+            Http.Response json =
+                    s.http().get("/api/v1/hotfixes/HOTFIX-001", "Accept", "text/markdown;q=0, application/json");
+            Http.Response markdown =
+                    s.http().get("/api/v1/hotfixes/HOTFIX-001", "Accept", "application/json;q=0.5, text/markdown");
 
             assertThat(json.contentType()).startsWith("application/json");
             assertThat(markdown.contentType()).startsWith("text/markdown");
-            assertThat(Accept.preferred("text/html;q=0, */*", java.util.List.of("application/problem+json",
-                    "text/html"))).isEqualTo("application/problem+json");
+            assertThat(Accept.preferred(
+                            "text/html;q=0, */*", java.util.List.of("application/problem+json", "text/html")))
+                    .isEqualTo("application/problem+json");
         }
     }
 
@@ -39,13 +40,15 @@ class StrictReadingTest {
     void twoContentTypes_evenTheSameOneTwice_areA400NamingIt_andNothingIsStored(TestDb db) {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at(CLOCK))) {
             for (String second : java.util.List.of("application/json", "text/plain")) {
-                Http.Response twice = s.http().post("/api/v1/hotfixes", DECLARE, "Content-Type", "application/json",
-                        "Content-Type", second);
+                Http.Response twice = s.http()
+                        .post("/api/v1/hotfixes", DECLARE, "Content-Type", "application/json", "Content-Type", second);
 
                 assertThat(twice.status()).as("application/json and " + second).isEqualTo(400);
-                assertThat(twice.json().path("errors").get(0).path("field").asText()).isEqualTo("Content-Type");
+                assertThat(twice.json().path("errors").get(0).path("field").asText())
+                        .isEqualTo("Content-Type");
             }
-            assertThat(s.http().get("/api/v1/hotfixes").json().path("items").size()).isZero();
+            assertThat(s.http().get("/api/v1/hotfixes").json().path("items").size())
+                    .isZero();
         }
     }
 
@@ -56,7 +59,9 @@ class StrictReadingTest {
                 Http.Response r = s.http().get("/api/v1/search?q=" + query);
 
                 assertThat(r.status()).as(query).isEqualTo(400);
-                assertThat(r.json().path("errors").get(0).path("field").asText()).as(query).isEqualTo("query");
+                assertThat(r.json().path("errors").get(0).path("field").asText())
+                        .as(query)
+                        .isEqualTo("query");
             }
             assertThat(s.http().get("/api/v1/search?q=caf%C3%A9").status()).isEqualTo(200);
             assertThat(s.http().get("/api/v1/hotfixes/HOTFIX-%C0%AF").status()).isEqualTo(400);
@@ -66,12 +71,14 @@ class StrictReadingTest {
     @BothDatabases
     void aHeaderMeantOnce_sentTwice_isA400NamingIt_andNothingIsStored(TestDb db) {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at(CLOCK))) {
-            Http.Response twice = s.http().post("/api/v1/hotfixes", DECLARE, "Idempotency-Key", "a-1",
-                    "Idempotency-Key", "b-2");
+            Http.Response twice =
+                    s.http().post("/api/v1/hotfixes", DECLARE, "Idempotency-Key", "a-1", "Idempotency-Key", "b-2");
 
             assertThat(twice.status()).isEqualTo(400);
-            assertThat(twice.json().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
-            assertThat(s.http().get("/api/v1/hotfixes").json().path("items").size()).isZero();
+            assertThat(twice.json().path("errors").get(0).path("field").asText())
+                    .isEqualTo("Idempotency-Key");
+            assertThat(s.http().get("/api/v1/hotfixes").json().path("items").size())
+                    .isZero();
         }
     }
 
@@ -82,7 +89,8 @@ class StrictReadingTest {
             Http.Response same = s.http().get("/api/v1/hotfixes?status=active&status=active");
 
             assertThat(twice.status()).isEqualTo(400);
-            assertThat(twice.json().path("errors").get(0).path("field").asText()).isEqualTo("status");
+            assertThat(twice.json().path("errors").get(0).path("field").asText())
+                    .isEqualTo("status");
             assertThat(same.status()).isEqualTo(200);
         }
     }
@@ -90,8 +98,10 @@ class StrictReadingTest {
     @BothDatabases
     void goZeroTimeInADeploy_isNoTime_soTheDeployIsTakenAsNow(TestDb db) {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at(CLOCK))) {
-            Http.Response made = s.http().post("/api/v1/deploys", "{\"system\":\"payments\",\"version\":\"1.4.3\","
-                    + "\"at\":\"0001-01-01T00:00:00Z\"}");
+            Http.Response made = s.http()
+                    .post(
+                            "/api/v1/deploys",
+                            "{\"system\":\"payments\",\"version\":\"1.4.3\"," + "\"at\":\"0001-01-01T00:00:00Z\"}");
 
             assertThat(made.status()).as(made.body()).isEqualTo(201);
             assertThat(made.json().path("at").asText()).isEqualTo(CLOCK);
@@ -100,12 +110,18 @@ class StrictReadingTest {
 
     @BothDatabases
     void aTeamNumberBeyondFifteenDigits_isA422_notAnotherNumberStored(TestDb db) {
-        try (RunningServer s = new RunningServer(db.config(Map.of(Setting.FIELDS,
-                "[{\"name\":\"cost\",\"type\":\"number\"}]")), MutableClock.at(CLOCK))) {
-            Http.Response huge = s.http().post("/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"high\","
-                    + "\"fields\":{\"cost\":123456789012345678901234567890}}");
-            Http.Response exact = s.http().post("/api/v1/hotfixes", "{\"title\":\"x\",\"severity\":\"high\","
-                    + "\"fields\":{\"cost\":123456789012345}}");
+        try (RunningServer s = new RunningServer(
+                db.config(Map.of(Setting.FIELDS, "[{\"name\":\"cost\",\"type\":\"number\"}]")),
+                MutableClock.at(CLOCK))) {
+            Http.Response huge = s.http()
+                    .post(
+                            "/api/v1/hotfixes",
+                            "{\"title\":\"x\",\"severity\":\"high\","
+                                    + "\"fields\":{\"cost\":123456789012345678901234567890}}");
+            Http.Response exact = s.http()
+                    .post(
+                            "/api/v1/hotfixes",
+                            "{\"title\":\"x\",\"severity\":\"high\"," + "\"fields\":{\"cost\":123456789012345}}");
 
             assertThat(huge.status()).as(huge.body()).isEqualTo(422);
             assertThat(huge.json().path("errors").get(0).path("field").asText()).isEqualTo("fields.cost");

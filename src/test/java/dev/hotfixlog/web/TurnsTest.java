@@ -33,7 +33,8 @@ class TurnsTest {
         CompletableFuture<Void> a = CompletableFuture.runAsync(hold);
         CompletableFuture<Void> b = CompletableFuture.runAsync(hold);
         inside.await();
-        assertThatThrownBy(() -> turns.take(() -> "third")).isInstanceOf(BusyException.class)
+        assertThatThrownBy(() -> turns.take(() -> "third"))
+                .isInstanceOf(BusyException.class)
                 .hasMessageContaining("retry");
         release.countDown();
         a.get();

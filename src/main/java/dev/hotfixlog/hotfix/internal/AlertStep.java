@@ -15,8 +15,7 @@ import java.util.Objects;
  * button and a box can never disagree.
  */
 public final class AlertStep {
-    private AlertStep() {
-    }
+    private AlertStep() {}
 
     public static Hotfix keepInStep(Hotfix before, Hotfix after) {
         Step step = after.steps().get(StepKind.ALERT_TEAM);
@@ -25,23 +24,31 @@ public final class AlertStep {
         boolean timeChanged = !Objects.equals(before.timeline().alertedAt(), alerted);
         if (alerted != null && !step.done()) {
             if (!timeChanged) {
-                throw ValidationException.of("steps.alertTeam.done", "the team was alerted at "
-                        + HotfixView.time(alerted) + ": the box and the alert time are one fact; to undo both, clear"
-                        + " the alert time (alertedAt)");
+                throw ValidationException.of(
+                        "steps.alertTeam.done",
+                        "the team was alerted at "
+                                + HotfixView.time(alerted)
+                                + ": the box and the alert time are one fact; to undo both, clear"
+                                + " the alert time (alertedAt)");
             }
-            return after.toBuilder().step(StepKind.ALERT_TEAM, Step.doneAt(alerted, step.by())).build();
+            return after.toBuilder()
+                    .step(StepKind.ALERT_TEAM, Step.doneAt(alerted, step.by()))
+                    .build();
         }
         if (alerted == null && step.done()) {
             if (timeChanged && !stepChanged) {
                 return after.toBuilder().step(StepKind.ALERT_TEAM, Step.OPEN).build();
             }
             Instant at = step.at() == null ? after.updatedAt() : step.at();
-            Instant latest = after.timeline().fixDeployedAt() != null ? after.timeline().fixDeployedAt()
+            Instant latest = after.timeline().fixDeployedAt() != null
+                    ? after.timeline().fixDeployedAt()
                     : after.timeline().resolvedAt();
             if (latest != null && at.isAfter(latest)) {
                 at = latest; // ticked late: the team was alerted no later than the fix went out
             }
-            return after.toBuilder().timeline(after.timeline().withAlertedAt(at)).build();
+            return after.toBuilder()
+                    .timeline(after.timeline().withAlertedAt(at))
+                    .build();
         }
         return after;
     }

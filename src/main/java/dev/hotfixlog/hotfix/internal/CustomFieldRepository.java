@@ -24,12 +24,18 @@ public final class CustomFieldRepository {
             String was = known.get(f.name());
             if (was == null) {
                 h.createUpdate("INSERT INTO field_definition (name, type, first_seen) VALUES (:n, :t, :now)")
-                        .bind("n", f.name()).bind("t", f.type().json()).bind("now", now).execute();
+                        .bind("n", f.name())
+                        .bind("t", f.type().json())
+                        .bind("now", now)
+                        .execute();
             } else if (!was.equals(f.type().json())) {
-                errors.add(new FieldError(setting, "field '" + f.name() + "' was a " + was + " field and is now "
-                        + f.type().json() + ": its stored values were written as " + was + ". Put its type back, or"
-                        + " give the new field another name (the old values stay, hidden, under '" + f.name()
-                        + "')"));
+                errors.add(new FieldError(
+                        setting,
+                        "field '" + f.name() + "' was a " + was + " field and is now "
+                                + f.type().json() + ": its stored values were written as " + was
+                                + ". Put its type back, or"
+                                + " give the new field another name (the old values stay, hidden, under '" + f.name()
+                                + "')"));
             }
         }
         if (!errors.isEmpty()) {
@@ -46,7 +52,8 @@ public final class CustomFieldRepository {
     private static Map<String, String> known(Handle h) {
         Map<String, String> known = new HashMap<>();
         h.createQuery("SELECT name, type FROM field_definition")
-                .map((rs, ctx) -> known.put(rs.getString(1), rs.getString(2))).list();
+                .map((rs, ctx) -> known.put(rs.getString(1), rs.getString(2)))
+                .list();
         return known;
     }
 
@@ -61,7 +68,8 @@ public final class CustomFieldRepository {
                         SELECT hotfix_id, name, text_value, number_value, bool_value FROM hotfix_field
                         WHERE hotfix_id IN (<ids>) AND name IN (<names>)
                         ORDER BY hotfix_id, name, ordinal""")
-                .bindList("ids", ids).bindList("names", names)
+                .bindList("ids", ids)
+                .bindList("names", names)
                 .map((rs, ctx) -> {
                     CustomField f = fields.get(rs.getString(2)).orElseThrow();
                     Map<String, Object> values = out.computeIfAbsent(rs.getString(1), k -> new HashMap<>());
@@ -76,7 +84,8 @@ public final class CustomFieldRepository {
                         default -> values.put(f.name(), rs.getString(3));
                     }
                     return f;
-                }).list();
+                })
+                .list();
         return out;
     }
 
@@ -102,15 +111,19 @@ public final class CustomFieldRepository {
     /** Forgets a record's values of the defined fields (before they are written again); hidden ones stay. */
     public static void clear(Handle h, CustomFields fields, String id) {
         if (!fields.isEmpty()) {
-            h.createUpdate("DELETE FROM hotfix_field WHERE hotfix_id = :id AND name IN (<names>)").bind("id", id)
-                    .bindList("names", fields.all().stream().map(CustomField::name).toList()).execute();
+            h.createUpdate("DELETE FROM hotfix_field WHERE hotfix_id = :id AND name IN (<names>)")
+                    .bind("id", id)
+                    .bindList(
+                            "names",
+                            fields.all().stream().map(CustomField::name).toList())
+                    .execute();
         }
     }
 
     /** The condition that keeps records whose field {@code name} holds {@code value}, with its arguments. */
     public static String filter(int k, String name, Object value, Map<String, Object> args) {
-        String column = value instanceof Double ? "number_value" : value instanceof Boolean ? "bool_value"
-                : "text_value";
+        String column =
+                value instanceof Double ? "number_value" : value instanceof Boolean ? "bool_value" : "text_value";
         args.put("fieldName" + k, name);
         args.put("fieldValue" + k, value);
         return " AND EXISTS (SELECT 1 FROM hotfix_field f WHERE f.hotfix_id = hotfix.id AND f.name = :fieldName" + k

@@ -76,26 +76,43 @@ final class HotfixBulk {
      * {@code imported} each), and leaves equal ones alone. With {@code write} false nothing is written: the
      * outcome says what would happen. Any error leaves the outcome's lists as they would be, and nothing written.
      */
-    ImportOutcome apply(Handle h, List<ImportItem> items, String actor, Instant now, boolean write,
-                               boolean renumber, IntConsumer progress) {
+    ImportOutcome apply(
+            Handle h,
+            List<ImportItem> items,
+            String actor,
+            Instant now,
+            boolean write,
+            boolean renumber,
+            IntConsumer progress) {
         if (write) {
             // Hold the id counter until the import commits: a hotfix declared meanwhile waits instead of taking a
             // number this import is about to use.
             counter.lockNumbers(h);
         }
-        long next = Math.max(counter.lastNumber(h), items.stream().filter(i -> i.id() != null)
-                .mapToLong(i -> i.id().number()).max().orElse(0));
+        long next = Math.max(
+                counter.lastNumber(h),
+                items.stream()
+                        .filter(i -> i.id() != null)
+                        .mapToLong(i -> i.id().number())
+                        .max()
+                        .orElse(0));
         // In page order, on this thread (it owns the handle): ids, repeated ids, and the records entries update.
         Set<HotfixId> seen = new HashSet<>();
-        Set<String> stored = repo.ids(h, items.stream().filter(i -> i.id() != null).map(i -> i.id().toString())
-                .collect(java.util.stream.Collectors.toSet()));
+        Set<String> stored = repo.ids(
+                h,
+                items.stream()
+                        .filter(i -> i.id() != null)
+                        .map(i -> i.id().toString())
+                        .collect(java.util.stream.Collectors.toSet()));
         List<Slot> slots = new ArrayList<>(items.size());
         List<String> conflicts = new ArrayList<>();
         Map<HotfixId, HotfixId> renumbered = new java.util.LinkedHashMap<>();
         for (ImportItem item : items) {
             HotfixId id = item.id() != null ? item.id() : new HotfixId(++next);
             boolean repeated = !seen.add(id);
-            Hotfix existing = !repeated && stored.contains(id.toString()) ? repo.find(h, id).orElse(null) : null;
+            Hotfix existing = !repeated && stored.contains(id.toString())
+                    ? repo.find(h, id).orElse(null)
+                    : null;
             if (existing != null && !item.sameIncident() && ImportConflict.isAnotherIncident(existing, item)) {
                 String what = "line " + item.line() + ": " + id + " here is \"" + existing.title() + "\" (detected "
                         + existing.timeline().detectedAt() + "); the page's " + id + " is another incident, \""
@@ -115,10 +132,24 @@ final class HotfixBulk {
         }
         if (!conflicts.isEmpty() && !renumber) {
             // Not a silent merge: say which entries collide and how to bring them in, and change nothing.
-            return new ImportOutcome(List.of(), List.of(), List.of(), List.of(), List.of(), write
-                    ? conflicts.stream().map(c -> new FieldError(c.substring(0, c.indexOf(':')), c.substring(
-                            c.indexOf(':') + 2) + "; import with --renumber (API: ?renumber=true) to give it a new id"))
-                            .toList() : List.of(), conflicts, renumbered, Map.of());
+            return new ImportOutcome(
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    write
+                            ? conflicts.stream()
+                                    .map(
+                                            c -> new FieldError(
+                                                    c.substring(0, c.indexOf(':')),
+                                                    c.substring(c.indexOf(':') + 2)
+                                                            + "; import with --renumber (API: ?renumber=true) to give it a new id"))
+                                    .toList()
+                            : List.of(),
+                    conflicts,
+                    renumbered,
+                    Map.of());
         }
         Outcome outcome = new Outcome();
         int chunkCount = (slots.size() + CHUNK - 1) / CHUNK;
@@ -127,7 +158,7 @@ final class HotfixBulk {
         // critical path, and a second helper only takes its core.
         int helpers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         try (ImportWorkers workers = new ImportWorkers(chunkCount > 1 ? Math.min(chunkCount, helpers) : 0);
-             MultiRowInsert.Statements statements = new MultiRowInsert.Statements(h)) {
+                MultiRowInsert.Statements statements = new MultiRowInsert.Statements(h)) {
             List<Future<Chunk>> chunks = new ArrayList<>();
             for (int from = 0; from < slots.size(); from += CHUNK) {
                 List<Slot> part = slots.subList(from, Math.min(slots.size(), from + CHUNK));
@@ -147,27 +178,43 @@ final class HotfixBulk {
         if (write && outcome.errors.isEmpty()) {
             counter.raiseLastNumber(h, outcome.highest);
         }
-        return new ImportOutcome(outcome.ids, outcome.created, outcome.updated, outcome.unchanged, outcome.notes,
-                outcome.errors, conflicts, renumbered, outcome.versions);
+        return new ImportOutcome(
+                outcome.ids,
+                outcome.created,
+                outcome.updated,
+                outcome.unchanged,
+                outcome.notes,
+                outcome.errors,
+                conflicts,
+                renumbered,
+                outcome.versions);
     }
 
     /** Records per task: enough to keep the other cores busy, few enough that the first rows are written early. */
     private static final int CHUNK = 250;
 
     /** One entry of the page with what only the transaction's thread can know about it. */
-    private record Slot(ImportItem item, HotfixId id, boolean repeated, Hotfix existing) {
-    }
+    private record Slot(ImportItem item, HotfixId id, boolean repeated, Hotfix existing) {}
 
-    private enum Kind { CREATED, UPDATED, UNCHANGED, FAILED }
+    private enum Kind {
+        CREATED,
+        UPDATED,
+        UNCHANGED,
+        FAILED
+    }
 
     /** One entry, checked and merged; for an update, the record it replaces and the revision it adds. */
-    private record Prepared(HotfixId id, Kind kind, Hotfix result, Hotfix existing, Revision revision,
-                            List<String> notes, List<FieldError> errors) {
-    }
+    private record Prepared(
+            HotfixId id,
+            Kind kind,
+            Hotfix result,
+            Hotfix existing,
+            Revision revision,
+            List<String> notes,
+            List<FieldError> errors) {}
 
     /** Entries in page order, and the rows of the new records among them. */
-    private record Chunk(List<Prepared> entries, HotfixRepository.Inserts inserts) {
-    }
+    private record Chunk(List<Prepared> entries, HotfixRepository.Inserts inserts) {}
 
     /** Needs no handle, so it may run on any thread. */
     private Chunk prepare(List<Slot> slots, String actor, Instant now) {
@@ -177,7 +224,13 @@ final class HotfixBulk {
             HotfixId id = slot.id();
             int line = slot.item().line();
             if (slot.repeated()) {
-                out.add(new Prepared(id, Kind.FAILED, null, null, null, List.of(),
+                out.add(new Prepared(
+                        id,
+                        Kind.FAILED,
+                        null,
+                        null,
+                        null,
+                        List.of(),
                         List.of(new FieldError("line " + line, id + " appears twice in the page"))));
                 continue;
             }
@@ -197,14 +250,21 @@ final class HotfixBulk {
                 } else if (same(existing, result)) {
                     out.add(new Prepared(id, Kind.UNCHANGED, result, existing, null, notes, List.of()));
                 } else {
-                    Revision revision = new Revision(result.version(), actor, now, "imported",
-                            RecordDiff.diff(existing, result));
+                    Revision revision =
+                            new Revision(result.version(), actor, now, "imported", RecordDiff.diff(existing, result));
                     out.add(new Prepared(id, Kind.UPDATED, result, existing, revision, notes, List.of()));
                 }
             } catch (ValidationException e) {
-                out.add(new Prepared(id, Kind.FAILED, null, null, null, notes, e.errors().stream()
-                        .map(fe -> new FieldError("line " + line, id + " " + fe.field() + ": " + fe.message()))
-                        .toList()));
+                out.add(new Prepared(
+                        id,
+                        Kind.FAILED,
+                        null,
+                        null,
+                        null,
+                        notes,
+                        e.errors().stream()
+                                .map(fe -> new FieldError("line " + line, id + " " + fe.field() + ": " + fe.message()))
+                                .toList()));
             }
         }
         return new Chunk(out, inserts);
@@ -221,7 +281,9 @@ final class HotfixBulk {
             }
             if (!repo.update(h, p.result(), p.existing().version())) {
                 // Edited while the import ran: undo the whole import rather than overwrite that edit.
-                throw new dev.hotfixlog.error.StaleVersionException(p.id().toString(), p.existing().version(),
+                throw new dev.hotfixlog.error.StaleVersionException(
+                        p.id().toString(),
+                        p.existing().version(),
                         repo.find(h, p.id()).map(Hotfix::version).orElse(-1));
             }
             revisions.appendRevision(h, p.id(), p.revision());
@@ -246,7 +308,11 @@ final class HotfixBulk {
                 notes.addAll(p.notes());
                 errors.addAll(p.errors());
                 if (p.kind() != Kind.FAILED) {
-                    versions.put(p.id(), p.kind() == Kind.UNCHANGED ? p.existing().version() : p.result().version());
+                    versions.put(
+                            p.id(),
+                            p.kind() == Kind.UNCHANGED
+                                    ? p.existing().version()
+                                    : p.result().version());
                 }
                 switch (p.kind()) {
                     case CREATED -> created.add(p.id());
@@ -261,13 +327,25 @@ final class HotfixBulk {
         }
     }
 
-    private Hotfix merge(Hotfix existing, ImportItem item, List<Revision> history, HotfixId id, String actor,
-                         Instant now, List<String> notes) {
+    private Hotfix merge(
+            Hotfix existing,
+            ImportItem item,
+            List<Revision> history,
+            HotfixId id,
+            String actor,
+            Instant now,
+            List<String> notes) {
         ObjectNode fields = item.fields().deepCopy();
         List<Redaction> carried = carriedRedactions(fields.remove("redactions"));
         List<Redaction> found = redacting.maskInPlace(fields, now);
-        if (item.day() != null && existing != null && existing.timeline().detectedAt() != null
-                && existing.timeline().detectedAt().atZone(ZoneOffset.UTC).toLocalDate().equals(item.day())) {
+        if (item.day() != null
+                && existing != null
+                && existing.timeline().detectedAt() != null
+                && existing.timeline()
+                        .detectedAt()
+                        .atZone(ZoneOffset.UTC)
+                        .toLocalDate()
+                        .equals(item.day())) {
             fields.remove("detectedAt"); // the one-liner knows the day only; the stored time is more precise
         }
         ObjectNode base = existing == null ? dev.hotfixlog.json.Json.object() : HotfixJson.editable(existing);
@@ -275,7 +353,8 @@ final class HotfixBulk {
         // A completed one-line entry has no Severity line: its record says the severity was not stated rather
         // than carry one nobody chose. So does one whose record details (a full export) say none, and one
         // already stored without one. Any other entry still needs a severity, as a declaration does.
-        boolean mayStateNone = existing == null ? item.day() != null || item.fullRecord()
+        boolean mayStateNone = existing == null
+                ? item.day() != null || item.fullRecord()
                 : !existing.severity().isStated();
         if (existing == null && !merged.hasNonNull("severity") && item.day() != null) {
             notes.add(id + ": a completed one-line entry has no severity; recorded as not stated");
@@ -296,10 +375,16 @@ final class HotfixBulk {
         redactions.addAll(found);
         Revision first = history.isEmpty() ? null : history.get(0);
         Revision last = history.isEmpty() ? null : history.get(history.size() - 1);
-        Hotfix read = HotfixJson.read(merged, new HotfixJson.Identity(id, status,
-                existing == null ? (last == null ? 1 : last.version()) : existing.version() + 1,
-                existing == null ? (first == null ? now : first.at()) : existing.createdAt(),
-                last == null ? now : last.at(), redactions), mayStateNone);
+        Hotfix read = HotfixJson.read(
+                merged,
+                new HotfixJson.Identity(
+                        id,
+                        status,
+                        existing == null ? (last == null ? 1 : last.version()) : existing.version() + 1,
+                        existing == null ? (first == null ? now : first.at()) : existing.createdAt(),
+                        last == null ? now : last.at(),
+                        redactions),
+                mayStateNone);
         // A box ticked on the page says "done", not when: it stays "done, time unknown", never the import's
         // time (which would count it in the import's month in every metric). The team's fields are checked like
         // an edit's: history older than a required field need not have it.
@@ -315,9 +400,12 @@ final class HotfixBulk {
         List<Revision> out = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             Revision r = list.get(i);
-            if (r.version() != i + 1 || (i > 0 && r.at().isBefore(list.get(i - 1).at()))) {
-                throw ValidationException.of("revisions", "the record details' revisions must be versions 1, 2, 3… "
-                        + "oldest first; revision " + (i + 1) + " is version " + r.version() + " at " + r.at());
+            if (r.version() != i + 1
+                    || (i > 0 && r.at().isBefore(list.get(i - 1).at()))) {
+                throw ValidationException.of(
+                        "revisions",
+                        "the record details' revisions must be versions 1, 2, 3… " + "oldest first; revision " + (i + 1)
+                                + " is version " + r.version() + " at " + r.at());
             }
             List<FieldChange> changes = new ArrayList<>(r.changes().size());
             for (FieldChange c : r.changes()) {
@@ -339,10 +427,14 @@ final class HotfixBulk {
             return out;
         }
         for (JsonNode r : list) {
-            if (!r.path("field").isTextual() || !r.path("kind").isTextual() || !r.path("at").isTextual()) {
+            if (!r.path("field").isTextual()
+                    || !r.path("kind").isTextual()
+                    || !r.path("at").isTextual()) {
                 throw ValidationException.of("redactions", "each is {field, kind, at}, was " + r);
             }
-            out.add(new Redaction(r.get("field").asText(), r.get("kind").asText(),
+            out.add(new Redaction(
+                    r.get("field").asText(),
+                    r.get("kind").asText(),
                     TimeText.parseInstant("redactions.at", r.get("at").asText())));
         }
         return out;
@@ -355,10 +447,12 @@ final class HotfixBulk {
             return;
         }
         try {
-            Duration between = Duration.between(TimeText.parseInstant("detectedAt", merged.get("detectedAt").asText()),
+            Duration between = Duration.between(
+                    TimeText.parseInstant("detectedAt", merged.get("detectedAt").asText()),
                     TimeText.parseInstant("resolvedAt", merged.get("resolvedAt").asText()));
             // A page writes durations to the second; the times themselves carry milliseconds.
-            if (between.getSeconds() == TimeText.parseDuration("duration", d.asText()).getSeconds()) {
+            if (between.getSeconds()
+                    == TimeText.parseDuration("duration", d.asText()).getSeconds()) {
                 merged.putNull("duration");
             }
         } catch (ValidationException e) {

@@ -46,8 +46,9 @@ public final class HotfixRepository {
      * {@code createdAt}, which never change) gives its value under: one list for the reads and the inserts.
      */
     private static final List<Map.Entry<String, String>> COLUMN_VALUES = columnValues();
-    private static final String COLUMNS = COLUMN_VALUES.stream().map(Map.Entry::getKey)
-            .collect(Collectors.joining(", "));
+
+    private static final String COLUMNS =
+            COLUMN_VALUES.stream().map(Map.Entry::getKey).collect(Collectors.joining(", "));
 
     private final CustomFields custom;
 
@@ -59,18 +60,27 @@ public final class HotfixRepository {
     /** The record's own columns, then the catalogue's plain fields' (their values under their API names). */
     private static List<Map.Entry<String, String>> columnValues() {
         List<Map.Entry<String, String>> out = new java.util.ArrayList<>(List.of(
-                Map.entry("id", "id"), Map.entry("number", "number"), Map.entry("title", "title"),
-                Map.entry("severity", "severity"), Map.entry("status", "status"), Map.entry("owner", "owner"),
-                Map.entry("detected_at", "detectedAt"), Map.entry("alerted_at", "alertedAt"),
-                Map.entry("fix_deployed_at", "fixDeployedAt"), Map.entry("resolved_at", "resolvedAt"),
+                Map.entry("id", "id"),
+                Map.entry("number", "number"),
+                Map.entry("title", "title"),
+                Map.entry("severity", "severity"),
+                Map.entry("status", "status"),
+                Map.entry("owner", "owner"),
+                Map.entry("detected_at", "detectedAt"),
+                Map.entry("alerted_at", "alertedAt"),
+                Map.entry("fix_deployed_at", "fixDeployedAt"),
+                Map.entry("resolved_at", "resolvedAt"),
                 Map.entry("alerts_cleared_at", "alertsClearedAt"),
                 Map.entry("explicit_duration_seconds", "durationSeconds"),
-                Map.entry("production_down", "productionDown"), Map.entry("can_wait", "canWait"),
+                Map.entry("production_down", "productionDown"),
+                Map.entry("can_wait", "canWait"),
                 Map.entry("triage_outcome", "outcome")));
         for (RecordField f : RecordFields.plain()) {
             out.add(Map.entry(f.column(), f.name()));
         }
-        out.addAll(List.of(Map.entry("version", "version"), Map.entry("created_at", "createdAt"),
+        out.addAll(List.of(
+                Map.entry("version", "version"),
+                Map.entry("created_at", "createdAt"),
                 Map.entry("updated_at", "updatedAt")));
         return List.copyOf(out);
     }
@@ -78,11 +88,14 @@ public final class HotfixRepository {
     /** Every column but those that never change, as {@code column = :value}. */
     private static final String UPDATE_SET = COLUMN_VALUES.stream()
             .filter(c -> !Set.of("id", "number", "created_at").contains(c.getKey()))
-            .map(c -> c.getKey() + " = :" + c.getValue()).collect(Collectors.joining(", "));
+            .map(c -> c.getKey() + " = :" + c.getValue())
+            .collect(Collectors.joining(", "));
 
     /** Deletes the record; its child rows go with it (ON DELETE CASCADE). */
     public void delete(Handle h, HotfixId id) {
-        h.createUpdate("DELETE FROM hotfix WHERE id = :id").bind("id", id.toString()).execute();
+        h.createUpdate("DELETE FROM hotfix WHERE id = :id")
+                .bind("id", id.toString())
+                .execute();
     }
 
     public void insert(Handle h, Hotfix x) {
@@ -93,7 +106,8 @@ public final class HotfixRepository {
 
     /** The ids of all stored records (an import asks once instead of once per entry). */
     public java.util.Set<String> ids(Handle h) {
-        return new java.util.HashSet<>(h.createQuery("SELECT id FROM hotfix").mapTo(String.class).list());
+        return new java.util.HashSet<>(
+                h.createQuery("SELECT id FROM hotfix").mapTo(String.class).list());
     }
 
     /**
@@ -108,7 +122,9 @@ public final class HotfixRepository {
             return ids(h);
         }
         return new java.util.HashSet<>(h.createQuery("SELECT id FROM hotfix WHERE id IN (<ids>)")
-                .bindList("ids", java.util.List.copyOf(wanted)).mapTo(String.class).list());
+                .bindList("ids", java.util.List.copyOf(wanted))
+                .mapTo(String.class)
+                .list());
     }
 
     /**
@@ -120,17 +136,17 @@ public final class HotfixRepository {
         private final MultiRowInsert hotfix = new MultiRowInsert("hotfix", COLUMNS);
         // Each system row repeats its hotfix's type, detection time and number (always rewritten with the
         // hotfix), so repeat incidents are one ordered index scan (metrics; migration V10).
-        private final MultiRowInsert systems = new MultiRowInsert("hotfix_system",
-                "hotfix_id, ordinal, name, category, detected_at, hotfix_number");
-        private final MultiRowInsert steps = new MultiRowInsert("hotfix_step",
-                "hotfix_id, step, done, done_at, done_by");
-        private final MultiRowInsert followUps = new MultiRowInsert("follow_up",
-                "hotfix_id, kind, description, owner, due_at, done, done_at, link");
-        private final MultiRowInsert redactions = new MultiRowInsert("hotfix_redaction",
-                "hotfix_id, ordinal, field, kind, redacted_at");
+        private final MultiRowInsert systems =
+                new MultiRowInsert("hotfix_system", "hotfix_id, ordinal, name, category, detected_at, hotfix_number");
+        private final MultiRowInsert steps =
+                new MultiRowInsert("hotfix_step", "hotfix_id, step, done, done_at, done_by");
+        private final MultiRowInsert followUps =
+                new MultiRowInsert("follow_up", "hotfix_id, kind, description, owner, due_at, done, done_at, link");
+        private final MultiRowInsert redactions =
+                new MultiRowInsert("hotfix_redaction", "hotfix_id, ordinal, field, kind, redacted_at");
         private final MultiRowInsert revisions = new MultiRowInsert("hotfix_revision", RevisionRepository.COLUMNS);
-        private final MultiRowInsert teamFields = new MultiRowInsert("hotfix_field",
-                "hotfix_id, name, ordinal, text_value, number_value, bool_value");
+        private final MultiRowInsert teamFields =
+                new MultiRowInsert("hotfix_field", "hotfix_id, name, ordinal, text_value, number_value, bool_value");
 
         void add(Hotfix x) {
             Map<String, Object> m = scalars(x);
@@ -148,13 +164,25 @@ public final class HotfixRepository {
             String id = x.id().toString();
             List<String> names = x.systemsAffected();
             for (int i = 0; i < names.size(); i++) {
-                systems.add(id, i, names.get(i), x.values().text("category"),
+                systems.add(
+                        id,
+                        i,
+                        names.get(i),
+                        x.values().text("category"),
                         millis(x.timeline().detectedAt()),
                         x.id().number());
             }
             x.steps().forEach((k, s) -> steps.add(id, k.json(), s.done(), millis(s.at()), s.by()));
-            x.followUps().forEach((k, f) -> followUps.add(id, k.json(), f.description(), f.owner(),
-                    millis(f.dueAt()), f.done(), millis(f.doneAt()), f.link()));
+            x.followUps()
+                    .forEach((k, f) -> followUps.add(
+                            id,
+                            k.json(),
+                            f.description(),
+                            f.owner(),
+                            millis(f.dueAt()),
+                            f.done(),
+                            millis(f.doneAt()),
+                            f.link()));
             CustomFieldRepository.rows(id, x.fields()).forEach(teamFields::add);
             List<Redaction> rs = x.redactions();
             for (int i = 0; i < rs.size(); i++) {
@@ -180,8 +208,7 @@ public final class HotfixRepository {
 
     /** Writes {@code x} over the stored row if that row is still at {@code expectedVersion}; false otherwise. */
     public boolean update(Handle h, Hotfix x, int expectedVersion) {
-        int rows = h.createUpdate("UPDATE hotfix SET " + UPDATE_SET
-                        + " WHERE id = :id AND version = :expectedVersion")
+        int rows = h.createUpdate("UPDATE hotfix SET " + UPDATE_SET + " WHERE id = :id AND version = :expectedVersion")
                 .bindMap(scalars(x))
                 .bind("expectedVersion", expectedVersion)
                 .execute();
@@ -189,7 +216,8 @@ public final class HotfixRepository {
             return false;
         }
         for (String table : List.of("hotfix_system", "hotfix_step", "follow_up", "hotfix_redaction")) {
-            h.createUpdate("DELETE FROM " + table + " WHERE hotfix_id = :id").bind("id", x.id().toString())
+            h.createUpdate("DELETE FROM " + table + " WHERE hotfix_id = :id")
+                    .bind("id", x.id().toString())
                     .execute();
         }
         CustomFieldRepository.clear(h, custom, x.id().toString());
@@ -212,7 +240,9 @@ public final class HotfixRepository {
         m.put("fixDeployedAt", millis(t.fixDeployedAt()));
         m.put("resolvedAt", millis(t.resolvedAt()));
         m.put("alertsClearedAt", millis(t.alertsClearedAt()));
-        m.put("durationSeconds", t.explicitDuration() == null ? null : t.explicitDuration().getSeconds());
+        m.put(
+                "durationSeconds",
+                t.explicitDuration() == null ? null : t.explicitDuration().getSeconds());
         m.put("productionDown", x.triage().productionDown());
         m.put("canWait", x.triage().canWait());
         Triage.Outcome o = x.triage().outcome();
@@ -226,8 +256,10 @@ public final class HotfixRepository {
     }
 
     public Optional<Hotfix> find(Handle h, HotfixId id) {
-        List<Hotfix> found = load(h, h.createQuery("SELECT " + COLUMNS + " FROM hotfix WHERE id = :id")
-                .bind("id", id.toString()));
+        List<Hotfix> found = load(
+                h,
+                h.createQuery("SELECT " + COLUMNS + " FROM hotfix WHERE id = :id")
+                        .bind("id", id.toString()));
         return found.stream().findFirst();
     }
 
@@ -249,8 +281,15 @@ public final class HotfixRepository {
             // user are matched literally.
             sql.append(" AND LOWER(COALESCE(title, '') || ' ' || COALESCE(owner, '') || ' ' || COALESCE(problem, '')"
                     + " || ' ' || COALESCE(change_made, '') || ' ' || COALESCE(root_cause, '')) LIKE :text ESCAPE '!'");
-            args.put("text", "%" + q.text().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
-                    .replace("_", "!_") + "%");
+            args.put(
+                    "text",
+                    "%"
+                            + q.text()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .replace("!", "!!")
+                                    .replace("%", "!%")
+                                    .replace("_", "!_")
+                            + "%");
         }
         if (q.resolvedSince() != null) {
             sql.append(" AND COALESCE(resolved_at, updated_at) >= :since");
@@ -280,7 +319,8 @@ public final class HotfixRepository {
                         + " ordinal")
                 .bindList("ids", ids)
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .forEach(e -> systems.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .forEach(e -> systems.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
         Map<String, Map<StepKind, Step>> steps = new HashMap<>();
         h.createQuery("SELECT hotfix_id, step, done, done_at, done_by FROM hotfix_step WHERE hotfix_id IN (<ids>)")
                 .bindList("ids", ids)
@@ -291,7 +331,8 @@ public final class HotfixRepository {
                     steps.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(StepKind.class))
                             .put(kind, new Step(done, done ? at : null, rs.getString(5)));
                     return kind;
-                }).list();
+                })
+                .list();
         Map<String, Map<FollowUpKind, FollowUp>> followUps = new HashMap<>();
         h.createQuery("SELECT hotfix_id, kind, description, owner, due_at, done, done_at, link FROM follow_up"
                         + " WHERE hotfix_id IN (<ids>)")
@@ -299,23 +340,39 @@ public final class HotfixRepository {
                 .map((rs, ctx) -> {
                     FollowUpKind kind = FollowUpKind.fromJson(rs.getString(2)).orElseThrow();
                     boolean done = rs.getBoolean(6);
-                    followUps.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(FollowUpKind.class))
-                            .put(kind, new FollowUp(rs.getString(3), rs.getString(4), instant(rs, 5), done,
-                                    done ? instant(rs, 7) : null, rs.getString(8)));
+                    followUps
+                            .computeIfAbsent(rs.getString(1), k -> new EnumMap<>(FollowUpKind.class))
+                            .put(
+                                    kind,
+                                    new FollowUp(
+                                            rs.getString(3),
+                                            rs.getString(4),
+                                            instant(rs, 5),
+                                            done,
+                                            done ? instant(rs, 7) : null,
+                                            rs.getString(8)));
                     return kind;
-                }).list();
+                })
+                .list();
         Map<String, List<Redaction>> redactions = new HashMap<>();
         h.createQuery("SELECT hotfix_id, field, kind, redacted_at FROM hotfix_redaction WHERE hotfix_id IN (<ids>)"
                         + " ORDER BY hotfix_id, ordinal")
                 .bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), new Redaction(rs.getString(2), rs.getString(3),
-                        Instant.ofEpochMilli(rs.getLong(4)))))
-                .forEach(e -> redactions.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .map((rs, ctx) -> Map.entry(
+                        rs.getString(1),
+                        new Redaction(rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)))))
+                .forEach(e -> redactions
+                        .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
         Map<String, Map<String, Object>> team = CustomFieldRepository.load(h, custom, ids);
         List<Hotfix> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            out.add(r.toHotfix(systems.getOrDefault(r.id, List.of()), steps.get(r.id), followUps.get(r.id),
-                    redactions.get(r.id), new FieldValues(team.get(r.id))));
+            out.add(r.toHotfix(
+                    systems.getOrDefault(r.id, List.of()),
+                    steps.get(r.id),
+                    followUps.get(r.id),
+                    redactions.get(r.id),
+                    new FieldValues(team.get(r.id))));
         }
         return out;
     }
@@ -323,15 +380,22 @@ public final class HotfixRepository {
     /** The hotfix an earlier create with this key made, with the hash of that create's request. */
     public Optional<String[]> findIdempotent(Handle h, String principal, String keyHash) {
         return h.createQuery("SELECT hotfix_id, body_hash FROM idempotency_key WHERE principal = :p AND key_hash = :k")
-                .bind("p", principal).bind("k", keyHash)
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).findOne();
+                .bind("p", principal)
+                .bind("k", keyHash)
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                .findOne();
     }
 
-    public void rememberIdempotent(Handle h, String principal, String keyHash, String bodyHash, HotfixId id, Instant at) {
+    public void rememberIdempotent(
+            Handle h, String principal, String keyHash, String bodyHash, HotfixId id, Instant at) {
         h.createUpdate("INSERT INTO idempotency_key (principal, key_hash, body_hash, hotfix_id, created_at)"
                         + " VALUES (:p, :k, :b, :id, :at)")
-                .bind("p", principal).bind("k", keyHash).bind("b", bodyHash).bind("id", id.toString())
-                .bind("at", at.toEpochMilli()).execute();
+                .bind("p", principal)
+                .bind("k", keyHash)
+                .bind("b", bodyHash)
+                .bind("id", id.toString())
+                .bind("at", at.toEpochMilli())
+                .execute();
     }
 
     public static Long millis(Instant i) {
@@ -361,30 +425,63 @@ public final class HotfixRepository {
     /** One row of the hotfix table, before its child rows are attached. */
     private record Row(String id, Hotfix partial) {
         static Row of(ResultSet rs) throws SQLException {
-            Long seconds = rs.getObject("explicit_duration_seconds") == null ? null
-                    : rs.getLong("explicit_duration_seconds");
+            Long seconds =
+                    rs.getObject("explicit_duration_seconds") == null ? null : rs.getLong("explicit_duration_seconds");
             Map<String, Object> plain = new HashMap<>();
             for (RecordField f : RecordFields.plain()) {
-                plain.put(f.name(), f.kind() == FieldKind.NUMBER ? nullableInt(rs, f.column()) : rs.getString(f.column()));
+                plain.put(
+                        f.name(),
+                        f.kind() == FieldKind.NUMBER ? nullableInt(rs, f.column()) : rs.getString(f.column()));
             }
-            Hotfix partial = new Hotfix(HotfixId.parse(rs.getString("id")), rs.getString("title"),
-                    Severity.stored("severity", rs.getString("severity")), rs.getString("owner"), List.of(),
-                    new Timeline(instant(rs, "detected_at"), instant(rs, "alerted_at"),
-                            instant(rs, "fix_deployed_at"), instant(rs, "resolved_at"),
-                            seconds == null ? null : Duration.ofSeconds(seconds), instant(rs, "alerts_cleared_at")),
+            Hotfix partial = new Hotfix(
+                    HotfixId.parse(rs.getString("id")),
+                    rs.getString("title"),
+                    Severity.stored("severity", rs.getString("severity")),
+                    rs.getString("owner"),
+                    List.of(),
+                    new Timeline(
+                            instant(rs, "detected_at"),
+                            instant(rs, "alerted_at"),
+                            instant(rs, "fix_deployed_at"),
+                            instant(rs, "resolved_at"),
+                            seconds == null ? null : Duration.ofSeconds(seconds),
+                            instant(rs, "alerts_cleared_at")),
                     Status.parse("status", rs.getString("status")),
                     new Triage(nullableBoolean(rs, "production_down"), nullableBoolean(rs, "can_wait")),
-                    null, null, new FieldValues(plain), FieldValues.EMPTY, rs.getInt("version"),
-                    Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
+                    null,
+                    null,
+                    new FieldValues(plain),
+                    FieldValues.EMPTY,
+                    rs.getInt("version"),
+                    Instant.ofEpochMilli(rs.getLong("created_at")),
+                    Instant.ofEpochMilli(rs.getLong("updated_at")),
                     null);
             return new Row(partial.id().toString(), partial);
         }
 
-        Hotfix toHotfix(List<String> systems, Map<StepKind, Step> steps, Map<FollowUpKind, FollowUp> followUps,
-                        List<Redaction> redactions, FieldValues teamFields) {
+        Hotfix toHotfix(
+                List<String> systems,
+                Map<StepKind, Step> steps,
+                Map<FollowUpKind, FollowUp> followUps,
+                List<Redaction> redactions,
+                FieldValues teamFields) {
             Hotfix p = partial;
-            return new Hotfix(p.id(), p.title(), p.severity(), p.owner(), systems, p.timeline(), p.status(),
-                    p.triage(), steps, followUps, p.values(), teamFields, p.version(), p.createdAt(), p.updatedAt(),
+            return new Hotfix(
+                    p.id(),
+                    p.title(),
+                    p.severity(),
+                    p.owner(),
+                    systems,
+                    p.timeline(),
+                    p.status(),
+                    p.triage(),
+                    steps,
+                    followUps,
+                    p.values(),
+                    teamFields,
+                    p.version(),
+                    p.createdAt(),
+                    p.updatedAt(),
                     redactions);
         }
     }

@@ -26,13 +26,19 @@ import java.util.Map;
 
 /** Every rule a {@link dev.hotfixlog.hotfix.Hotfix} obeys, each reported against the field the API calls it by. */
 public final class HotfixRules {
-    private HotfixRules() {
-    }
+    private HotfixRules() {}
 
     @SuppressWarnings("checkstyle:ParameterNumber")
-    public static List<FieldError> violations(String title, Severity severity, String owner, List<String> systems,
-                                       FieldValues values, Timeline timeline, Status status,
-                                       Map<StepKind, Step> steps, Map<FollowUpKind, FollowUp> followUps) {
+    public static List<FieldError> violations(
+            String title,
+            Severity severity,
+            String owner,
+            List<String> systems,
+            FieldValues values,
+            Timeline timeline,
+            Status status,
+            Map<StepKind, Step> steps,
+            Map<FollowUpKind, FollowUp> followUps) {
         List<FieldError> out = new ArrayList<>();
         if (title == null || title.isBlank()) {
             out.add(new FieldError("title", "is required: a brief description of the emergency"));
@@ -78,8 +84,8 @@ public final class HotfixRules {
 
     private static void systems(List<FieldError> out, List<String> systems) {
         if (systems.size() > SYSTEMS_MAX_COUNT) {
-            out.add(new FieldError("systemsAffected", "must list at most " + SYSTEMS_MAX_COUNT
-                    + " systems, was " + systems.size()));
+            out.add(new FieldError(
+                    "systemsAffected", "must list at most " + SYSTEMS_MAX_COUNT + " systems, was " + systems.size()));
             return;
         }
         for (int i = 0; i < systems.size(); i++) {
@@ -103,22 +109,25 @@ public final class HotfixRules {
         }
     }
 
-    private static void notBefore(List<FieldError> out, String field, Instant value, String otherField,
-                                  Instant other) {
+    private static void notBefore(List<FieldError> out, String field, Instant value, String otherField, Instant other) {
         if (value != null && other != null && value.isBefore(other)) {
-            out.add(new FieldError(field, "must not be before " + otherField + " (" + value + " is before "
-                    + other + ")"));
+            out.add(new FieldError(
+                    field, "must not be before " + otherField + " (" + value + " is before " + other + ")"));
         }
     }
 
     private static void statusAgreesWithTimeline(List<FieldError> out, Status status, Timeline t) {
         if (status == Status.ACTIVE && t.fixDeployedAt() != null) {
-            out.add(new FieldError("fixDeployedAt", "is stamped by the 'deployed' event; this hotfix is still "
-                    + "active, so send POST /api/v1/hotfixes/{id}/events {\"type\":\"deployed\"} instead"));
+            out.add(new FieldError(
+                    "fixDeployedAt",
+                    "is stamped by the 'deployed' event; this hotfix is still "
+                            + "active, so send POST /api/v1/hotfixes/{id}/events {\"type\":\"deployed\"} instead"));
         }
         if (status != Status.COMPLETED && t.resolvedAt() != null) {
-            out.add(new FieldError("resolvedAt", "is stamped by the 'resolved' event; this hotfix is "
-                    + status.json() + ", so send POST /api/v1/hotfixes/{id}/events {\"type\":\"resolved\"} instead"));
+            out.add(new FieldError(
+                    "resolvedAt",
+                    "is stamped by the 'resolved' event; this hotfix is " + status.json()
+                            + ", so send POST /api/v1/hotfixes/{id}/events {\"type\":\"resolved\"} instead"));
         }
     }
 }

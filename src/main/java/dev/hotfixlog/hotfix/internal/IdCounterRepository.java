@@ -11,22 +11,25 @@ public final class IdCounterRepository {
     public long nextNumber(Handle h) {
         return h.createQuery("""
                         UPDATE id_counter SET last_value = last_value + 1 WHERE name = 'hotfix'
-                        RETURNING last_value""")
-                .mapTo(Long.class).one();
+                        RETURNING last_value""").mapTo(Long.class).one();
     }
 
     /** Takes the counter row's lock (PostgreSQL) or the write lock (SQLite) until the transaction ends. */
     public void lockNumbers(Handle h) {
-        h.createUpdate("UPDATE id_counter SET last_value = last_value WHERE name = 'hotfix'").execute();
+        h.createUpdate("UPDATE id_counter SET last_value = last_value WHERE name = 'hotfix'")
+                .execute();
     }
 
     public long lastNumber(Handle h) {
-        return h.createQuery("SELECT last_value FROM id_counter WHERE name = 'hotfix'").mapTo(Long.class).one();
+        return h.createQuery("SELECT last_value FROM id_counter WHERE name = 'hotfix'")
+                .mapTo(Long.class)
+                .one();
     }
 
     /** After an import that kept its own ids: new ids continue after the highest one there is. */
     public void raiseLastNumber(Handle h, long atLeast) {
         h.createUpdate("UPDATE id_counter SET last_value = :n WHERE name = 'hotfix' AND last_value < :n")
-                .bind("n", atLeast).execute();
+                .bind("n", atLeast)
+                .execute();
     }
 }

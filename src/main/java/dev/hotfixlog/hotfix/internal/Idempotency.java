@@ -24,8 +24,9 @@ public record Idempotency(String principal, String keyHash, String bodyHash) {
     /** A primary-key collision on PostgreSQL (23505) or SQLite (constraint). */
     public static boolean isDuplicateKey(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof SQLException s && ("23505".equals(s.getSQLState())
-                    || (s.getMessage() != null && s.getMessage().contains("UNIQUE constraint failed")))) {
+            if (c instanceof SQLException s
+                    && ("23505".equals(s.getSQLState())
+                            || (s.getMessage() != null && s.getMessage().contains("UNIQUE constraint failed")))) {
                 return true;
             }
         }

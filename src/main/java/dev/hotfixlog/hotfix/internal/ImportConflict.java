@@ -20,8 +20,7 @@ public final class ImportConflict {
     /** Detection times this close are the same moment written twice (a page keeps minutes, a record millis). */
     private static final Duration SAME_MOMENT = Duration.ofMinutes(1);
 
-    private ImportConflict() {
-    }
+    private ImportConflict() {}
 
     public static boolean isAnotherIncident(Hotfix existing, ImportItem item) {
         JsonNode title = item.fields().get("title");

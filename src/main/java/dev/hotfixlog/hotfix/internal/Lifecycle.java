@@ -19,8 +19,7 @@ public final class Lifecycle {
     /** The seed: "Schedule post-mortem within 48 hours" of resolution. */
     public static final Duration POSTMORTEM_DUE_AFTER_RESOLUTION = Duration.ofHours(48);
 
-    private Lifecycle() {
-    }
+    private Lifecycle() {}
 
     public static Hotfix apply(Hotfix h, LifecycleEvent event, Instant at, String actor) {
         return apply(h, event, at, actor, FollowUpDue.SEED);
@@ -32,8 +31,8 @@ public final class Lifecycle {
         switch (event.type()) {
             case ALERTED -> {
                 if (h.timeline().alertedAt() != null) {
-                    throw new ConflictException(h.id() + " was already alerted at " + h.timeline().alertedAt()
-                            + "; to correct that time, edit alertedAt");
+                    throw new ConflictException(h.id() + " was already alerted at "
+                            + h.timeline().alertedAt() + "; to correct that time, edit alertedAt");
                 }
                 b.timeline(h.timeline().withAlertedAt(at));
                 tick(h, b, StepKind.ALERT_TEAM, at, actor);
@@ -75,15 +74,18 @@ public final class Lifecycle {
         requireNotCompleted(h, event);
         if (h.status() != wanted) {
             throw new ConflictException(h.id() + " is already " + h.status().json()
-                    + (h.timeline().fixDeployedAt() != null ? " (fix deployed at " + h.timeline().fixDeployedAt()
-                    + ")" : "") + "; '" + event + "' applies to an " + wanted.json() + " hotfix only");
+                    + (h.timeline().fixDeployedAt() != null
+                            ? " (fix deployed at " + h.timeline().fixDeployedAt() + ")"
+                            : "")
+                    + "; '" + event + "' applies to an " + wanted.json() + " hotfix only");
         }
     }
 
     private static void requireNotCompleted(Hotfix h, String event) {
         if (h.status() == Status.COMPLETED) {
-            throw new ConflictException(h.id() + " is completed (resolved at " + h.timeline().resolvedAt()
-                    + "); '" + event + "' would move it backwards, and status only moves forward");
+            throw new ConflictException(
+                    h.id() + " is completed (resolved at " + h.timeline().resolvedAt() + "); '" + event
+                            + "' would move it backwards, and status only moves forward");
         }
     }
 }

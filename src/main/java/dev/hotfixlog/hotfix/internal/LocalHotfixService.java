@@ -56,14 +56,19 @@ public final class LocalHotfixService implements LocalHotfixes {
         this(db, clock, redactor, FollowUpDue.SEED, RecordListeners.NONE);
     }
 
-    public LocalHotfixService(Database db, Clock clock, SecretRedactor redactor, FollowUpDue due,
-                              RecordListeners listeners) {
+    public LocalHotfixService(
+            Database db, Clock clock, SecretRedactor redactor, FollowUpDue due, RecordListeners listeners) {
         this(db, clock, redactor, due, listeners, CustomFields.NONE);
     }
 
     /** {@code custom}: the team's own fields; their definitions must have been reconciled with the log. */
-    public LocalHotfixService(Database db, Clock clock, SecretRedactor redactor, FollowUpDue due,
-                              RecordListeners listeners, CustomFields custom) {
+    public LocalHotfixService(
+            Database db,
+            Clock clock,
+            SecretRedactor redactor,
+            FollowUpDue due,
+            RecordListeners listeners,
+            CustomFields custom) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.redacting = new Redacting(Objects.requireNonNull(redactor, "redactor"));
@@ -89,8 +94,13 @@ public final class LocalHotfixService implements LocalHotfixes {
         }
         Instant now = now();
         List<Redaction> redactions = redacting.maskInPlace(body, now);
-        Hotfix draft = withCreationDefaults(custom.checked(HotfixJson.read(body,
-                new HotfixJson.Identity(new HotfixId(1), Status.ACTIVE, 1, now, now, redactions)), null), now, actor);
+        Hotfix draft = withCreationDefaults(
+                custom.checked(
+                        HotfixJson.read(
+                                body, new HotfixJson.Identity(new HotfixId(1), Status.ACTIVE, 1, now, now, redactions)),
+                        null),
+                now,
+                actor);
         // Everything that does not need the database happens before the write lock is taken.
         Revision created = new Revision(1, actor, now, "created", RecordDiff.diff(null, draft));
         try {
@@ -126,8 +136,9 @@ public final class LocalHotfixService implements LocalHotfixes {
             return Optional.empty();
         }
         if (!row.get()[1].equals(once.bodyHash())) {
-            throw ValidationException.of("Idempotency-Key", "was already used for a different request; send a "
-                    + "new key for a new hotfix");
+            throw ValidationException.of(
+                    "Idempotency-Key",
+                    "was already used for a different request; send a " + "new key for a new hotfix");
         }
         return repo.find(h, HotfixId.parse(row.get()[0]));
     }
@@ -163,7 +174,8 @@ public final class LocalHotfixService implements LocalHotfixes {
             return new HotfixPage(rows, null);
         }
         List<Hotfix> page = rows.subList(0, query.limit());
-        return new HotfixPage(page, HotfixPage.cursorBefore(page.get(page.size() - 1).id().number()));
+        return new HotfixPage(
+                page, HotfixPage.cursorBefore(page.get(page.size() - 1).id().number()));
     }
 
     @Override
@@ -180,13 +192,15 @@ public final class LocalHotfixService implements LocalHotfixes {
             ObjectNode merged = MergePatch.of(masked).applyTo(HotfixJson.editable(current));
             List<Redaction> redactions = new ArrayList<>(current.redactions());
             redactions.addAll(found);
-            Hotfix next = HotfixJson.read(merged, new HotfixJson.Identity(id, current.status(),
-                    current.version() + 1, current.createdAt(), now, redactions),
+            Hotfix next = HotfixJson.read(
+                    merged,
+                    new HotfixJson.Identity(
+                            id, current.status(), current.version() + 1, current.createdAt(), now, redactions),
                     // An imported record that states no severity may be edited without choosing one; a stated
                     // severity can be changed, never taken away.
                     !current.severity().isStated());
-            next = AlertStep.keepInStep(current, Stamps.stampNewlyDone(current, custom.checked(next, current), now,
-                    actor));
+            next = AlertStep.keepInStep(
+                    current, Stamps.stampNewlyDone(current, custom.checked(next, current), now, actor));
             return save(h, current, next, RecordChange.Kind.EDITED, "edited", actor, now);
         });
     }
@@ -198,13 +212,21 @@ public final class LocalHotfixService implements LocalHotfixes {
         return db.write(h -> {
             Hotfix current = repo.find(h, id).orElseThrow(() -> notFound(id));
             Hotfix next = Lifecycle.apply(current, event, at, actor, due).toBuilder()
-                    .version(current.version() + 1).updatedAt(now).build();
+                    .version(current.version() + 1)
+                    .updatedAt(now)
+                    .build();
             return save(h, current, next, RecordChange.Kind.EVENT, event.type().json(), actor, now);
         });
     }
 
-    private Hotfix save(org.jdbi.v3.core.Handle h, Hotfix current, Hotfix next, RecordChange.Kind kind,
-                        String action, String actor, Instant now) {
+    private Hotfix save(
+            org.jdbi.v3.core.Handle h,
+            Hotfix current,
+            Hotfix next,
+            RecordChange.Kind kind,
+            String action,
+            String actor,
+            Instant now) {
         List<FieldChange> changes = RecordDiff.diff(current, next);
         if (changes.isEmpty()) {
             return current;

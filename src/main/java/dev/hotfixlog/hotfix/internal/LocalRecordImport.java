@@ -62,8 +62,8 @@ public final class LocalRecordImport implements RecordImport {
         }
 
         @Override
-        public ImportOutcome apply(List<ImportItem> items, String actor, Instant now, boolean renumber,
-                                   IntConsumer progress) {
+        public ImportOutcome apply(
+                List<ImportItem> items, String actor, Instant now, boolean renumber, IntConsumer progress) {
             return bulk.apply(h, items, actor, now, write, renumber, progress);
         }
     }

@@ -17,12 +17,12 @@ import java.util.Set;
  */
 public final class RecordDiff {
     /** Each field's place in the template, looked up at every comparison of a diff's sort. */
-    private static final Map<String, Integer> POSITIONS = java.util.stream.IntStream
-            .range(0, HotfixJson.EDITABLE_FIELDS.size()).boxed().collect(java.util.stream.Collectors
-                    .toUnmodifiableMap(HotfixJson.EDITABLE_FIELDS::get, i -> i));
+    private static final Map<String, Integer> POSITIONS = java.util.stream.IntStream.range(
+                    0, HotfixJson.EDITABLE_FIELDS.size())
+            .boxed()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(HotfixJson.EDITABLE_FIELDS::get, i -> i));
 
-    private RecordDiff() {
-    }
+    private RecordDiff() {}
 
     /** The fields that differ between two versions of a record, in a stable order. */
     public static List<FieldChange> diff(Hotfix before, Hotfix after) {

@@ -19,6 +19,8 @@ public final class Redacting {
 
     /** Masks {@code document} in place and returns where secrets were found. */
     public List<Redaction> maskInPlace(ObjectNode document, Instant at) {
-        return redactor.maskInPlace(document).stream().map(m -> new Redaction(m.path(), m.kind(), at)).toList();
+        return redactor.maskInPlace(document).stream()
+                .map(m -> new Redaction(m.path(), m.kind(), at))
+                .toList();
     }
 }

@@ -32,8 +32,9 @@ public final class RevisionRepository {
     }
 
     static Object[] row(HotfixId id, Revision rev) {
-        return new Object[] {id.toString(), rev.version(), rev.actor(), rev.at().toEpochMilli(), rev.action(),
-                changesJson(rev.changes())};
+        return new Object[] {
+            id.toString(), rev.version(), rev.actor(), rev.at().toEpochMilli(), rev.action(), changesJson(rev.changes())
+        };
     }
 
     /**
@@ -71,8 +72,12 @@ public final class RevisionRepository {
         return h.createQuery("SELECT version, actor, changed_at, action, changes FROM hotfix_revision"
                         + " WHERE hotfix_id = :id ORDER BY version")
                 .bind("id", id.toString())
-                .map((rs, ctx) -> new Revision(rs.getInt(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
-                        rs.getString(4), changes(rs.getString(5))))
+                .map((rs, ctx) -> new Revision(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        Instant.ofEpochMilli(rs.getLong(3)),
+                        rs.getString(4),
+                        changes(rs.getString(5))))
                 .list();
     }
 
@@ -80,10 +85,16 @@ public final class RevisionRepository {
         Map<HotfixId, List<Revision>> out = new HashMap<>();
         h.createQuery("SELECT hotfix_id, version, actor, changed_at,"
                         + " action, changes FROM hotfix_revision ORDER BY hotfix_id, version")
-                .map((rs, ctx) -> Map.entry(HotfixId.parse(rs.getString(1)), new Revision(rs.getInt(2),
-                        rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5),
-                        changes(rs.getString(6)))))
-                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .map((rs, ctx) -> Map.entry(
+                        HotfixId.parse(rs.getString(1)),
+                        new Revision(
+                                rs.getInt(2),
+                                rs.getString(3),
+                                Instant.ofEpochMilli(rs.getLong(4)),
+                                rs.getString(5),
+                                changes(rs.getString(6)))))
+                .forEach(e ->
+                        out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return out;
     }
 

@@ -13,8 +13,7 @@ import java.util.Map;
  * checkbox click records the moment it happened.
  */
 public final class Stamps {
-    private Stamps() {
-    }
+    private Stamps() {}
 
     public static Hotfix stampNewlyDone(Hotfix before, Hotfix after, Instant now, String actor) {
         Hotfix.Builder b = null; // only when something is stamped: building checks the whole record again
@@ -29,7 +28,8 @@ public final class Stamps {
         }
         for (Map.Entry<FollowUpKind, FollowUp> e : after.followUps().entrySet()) {
             FollowUp f = e.getValue();
-            boolean wasDone = before != null && before.followUps().get(e.getKey()).done();
+            boolean wasDone =
+                    before != null && before.followUps().get(e.getKey()).done();
             if (f.done() && f.doneAt() == null && !wasDone) {
                 b = b == null ? after.toBuilder() : b;
                 b.followUp(e.getKey(), new FollowUp(f.description(), f.owner(), f.dueAt(), true, now, f.link()));

@@ -12,8 +12,7 @@ import java.util.Set;
 public final class EventJson {
     private static final Set<String> FIELDS = Set.of("type", "at", "withoutDeploy");
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     public static LifecycleEvent read(ObjectNode node) {
         FieldReader r = new FieldReader();
@@ -26,8 +25,8 @@ public final class EventJson {
         if (typeText == null && !node.has("type")) {
             r.error("type", "is required: one of alerted, deployed, resolved");
         }
-        LifecycleEvent.Type type = typeText == null ? null
-                : r.parsed(node, "type", "type", s -> LifecycleEvent.Type.parse("type", s));
+        LifecycleEvent.Type type =
+                typeText == null ? null : r.parsed(node, "type", "type", s -> LifecycleEvent.Type.parse("type", s));
         Instant at = r.instant(node, "at", "at");
         Boolean withoutDeploy = r.bool(node, "withoutDeploy", "withoutDeploy");
         if (!r.errors().isEmpty()) {

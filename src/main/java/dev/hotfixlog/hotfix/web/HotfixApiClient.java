@@ -39,8 +39,8 @@ public final class HotfixApiClient implements HotfixService {
 
     @Override
     public Hotfix create(MergePatch fields, String actor, String idempotencyKey) {
-        HttpRequest.Builder b = request("", actor).POST(body(fields.document()))
-                .header("Content-Type", "application/json");
+        HttpRequest.Builder b =
+                request("", actor).POST(body(fields.document())).header("Content-Type", "application/json");
         if (idempotencyKey != null) {
             b.header("Idempotency-Key", idempotencyKey);
         }
@@ -67,11 +67,14 @@ public final class HotfixApiClient implements HotfixService {
         if (q.resolvedSince() != null) {
             query.append("&resolvedSince=").append(q.resolvedSince());
         }
-        q.fields().forEach((name, value) -> query.append("&field.").append(URLEncoder.encode(name,
-                StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        q.fields()
+                .forEach((name, value) -> query.append("&field.")
+                        .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                        .append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         if (q.before() != null) {
-            query.append("&cursor=").append(URLEncoder.encode(HotfixPage.cursorBefore(q.before()),
-                    StandardCharsets.UTF_8));
+            query.append("&cursor=")
+                    .append(URLEncoder.encode(HotfixPage.cursorBefore(q.before()), StandardCharsets.UTF_8));
         }
         ObjectNode page = object(send(request(query.toString(), null).GET()));
         List<Hotfix> items = new ArrayList<>();
@@ -93,13 +96,15 @@ public final class HotfixApiClient implements HotfixService {
     @Override
     public Hotfix record(HotfixId id, LifecycleEvent event, String actor) {
         return HotfixJson.readFull(object(send(request("/" + id + "/events", actor)
-                .POST(body(EventJson.write(event))).header("Content-Type", "application/json"))));
+                .POST(body(EventJson.write(event)))
+                .header("Content-Type", "application/json"))));
     }
 
     @Override
     public List<Revision> history(HotfixId id) {
         List<Revision> out = new ArrayList<>();
-        for (JsonNode n : object(send(request("/" + id + "/history", null).GET())).path("items")) {
+        for (JsonNode n :
+                object(send(request("/" + id + "/history", null).GET())).path("items")) {
             out.add(RevisionJson.read(n));
         }
         return out;
@@ -130,7 +135,8 @@ public final class HotfixApiClient implements HotfixService {
     public CustomFields customFields() {
         try {
             ApiTransport api = new ApiTransport(serverUrl + "/api/v1", token); // asked rarely: made when asked
-            return CustomFields.fromJson(Json.mapper().readTree(api.send(api.request("/fields").GET())));
+            return CustomFields.fromJson(
+                    Json.mapper().readTree(api.send(api.request("/fields").GET())));
         } catch (java.io.IOException e) {
             throw new dev.hotfixlog.error.RemoteException("the server's field list is not JSON: " + e, e);
         }

@@ -58,8 +58,14 @@ public final class HotfixPages {
         this(service, pages, clock, panels, notices, BoardLanes.NONE, DeclareSource.NONE);
     }
 
-    public HotfixPages(HotfixService service, Pages pages, Clock clock, RecordPanels panels, BoardNotices notices,
-                       BoardLanes lanes, DeclareSource sources) {
+    public HotfixPages(
+            HotfixService service,
+            Pages pages,
+            Clock clock,
+            RecordPanels panels,
+            BoardNotices notices,
+            BoardLanes lanes,
+            DeclareSource sources) {
         this.lanes = lanes;
         this.sources = sources;
         this.notices = notices;
@@ -86,8 +92,10 @@ public final class HotfixPages {
      */
     private void newForm(Context ctx) {
         String from = ctx.queryParam("from");
-        DeclareSource.Draft draft = from == null ? null : sources.draft(from).orElseThrow(() ->
-                new NotFoundException("nothing to declare from: '" + from + "'"));
+        DeclareSource.Draft draft = from == null
+                ? null
+                : sources.draft(from)
+                        .orElseThrow(() -> new NotFoundException("nothing to declare from: '" + from + "'"));
         Map<String, String> values = new LinkedHashMap<>();
         if (draft != null) {
             for (RecordSection section : RecordSection.DECLARE) {
@@ -100,12 +108,28 @@ public final class HotfixPages {
         }
         // "Who" starts as the person declaring: at 3 AM it usually is, and it can be changed.
         values.putIfAbsent("owner", Requests.actor(ctx));
-        showForm(ctx, 200, yesNo(ctx.queryParam("down")), yesNo(ctx.queryParam("wait")), values, Map.of(),
-                UUID.randomUUID().toString(), from, draft == null ? null : draft.heading());
+        showForm(
+                ctx,
+                200,
+                yesNo(ctx.queryParam("down")),
+                yesNo(ctx.queryParam("wait")),
+                values,
+                Map.of(),
+                UUID.randomUUID().toString(),
+                from,
+                draft == null ? null : draft.heading());
     }
 
-    private void showForm(Context ctx, int status, String down, String wait, Map<String, String> values,
-                          Map<String, String> errors, String key, String from, String fromHeading) {
+    private void showForm(
+            Context ctx,
+            int status,
+            String down,
+            String wait,
+            Map<String, String> values,
+            Map<String, String> errors,
+            String key,
+            String from,
+            String fromHeading) {
         Triage.Outcome outcome = new Triage(bool(down), bool(wait)).outcome();
         Map<String, Object> p = PageModel.common(ctx);
         p.put("from", from);
@@ -154,7 +178,8 @@ public final class HotfixPages {
         from = from == null || from.isBlank() ? null : from;
         try {
             String k = key == null || key.isBlank() ? null : key;
-            Hotfix h = from == null ? service.create(MergePatch.of(body), Requests.actor(ctx), k)
+            Hotfix h = from == null
+                    ? service.create(MergePatch.of(body), Requests.actor(ctx), k)
                     : sources.declare(from, MergePatch.of(body), Requests.actor(ctx), k);
             ctx.status(303).header("Location", "/hotfixes/" + h.id());
         } catch (ValidationException e) {
@@ -171,13 +196,27 @@ public final class HotfixPages {
                 errors.merge(shown, (shown.isEmpty() ? field + ": " : "") + err.message(), (a, b) -> a + "; " + b);
             }
             if (formReused) {
-                errors.merge("", "This form already declared a hotfix with other text. Press Declare again to "
-                        + "declare a new one.", (a, b) -> a + "; " + b);
+                errors.merge(
+                        "",
+                        "This form already declared a hotfix with other text. Press Declare again to "
+                                + "declare a new one.",
+                        (a, b) -> a + "; " + b);
             }
             // A reused form gets a fresh key, so that pressing Declare again really declares a new hotfix.
-            showForm(ctx, 422, down, wait, values, errors,
-                    formReused || key == null ? UUID.randomUUID().toString() : key, from,
-                    from == null ? null : sources.draft(from).map(DeclareSource.Draft::heading).orElse(null));
+            showForm(
+                    ctx,
+                    422,
+                    down,
+                    wait,
+                    values,
+                    errors,
+                    formReused || key == null ? UUID.randomUUID().toString() : key,
+                    from,
+                    from == null
+                            ? null
+                            : sources.draft(from)
+                                    .map(DeclareSource.Draft::heading)
+                                    .orElse(null));
         }
     }
 
@@ -191,8 +230,14 @@ public final class HotfixPages {
 
     private void board(Context ctx) {
         Map<String, Object> p = PageModel.common(ctx);
-        p.put("active", service.list(new HotfixQuery(Status.ACTIVE, null, BOARD_LIMIT, null)).items());
-        p.put("deployed", service.list(new HotfixQuery(Status.DEPLOYED, null, BOARD_LIMIT, null)).items());
+        p.put(
+                "active",
+                service.list(new HotfixQuery(Status.ACTIVE, null, BOARD_LIMIT, null))
+                        .items());
+        p.put(
+                "deployed",
+                service.list(new HotfixQuery(Status.DEPLOYED, null, BOARD_LIMIT, null))
+                        .items());
         p.put("now", clock.instant());
         p.put("notices", notices.lines());
         p.put("lanes", lanes.html());
@@ -200,8 +245,7 @@ public final class HotfixPages {
     }
 
     private void record(Context ctx) {
-        pages.render(ctx, 200, "hotfix.jte",
-                PageModel.record(ctx, service.get(PageModel.pathId(ctx)), panels, forms));
+        pages.render(ctx, 200, "hotfix.jte", PageModel.record(ctx, service.get(PageModel.pathId(ctx)), panels, forms));
     }
 
     private void history(Context ctx) {
@@ -224,24 +268,38 @@ public final class HotfixPages {
         String q = Objects.requireNonNullElse(ctx.queryParam("q"), "");
         String since = "all".equals(ctx.queryParam("since")) ? "all" : "6m";
         Instant resolvedSince = since.equals("6m")
-                ? clock.instant().atZone(ZoneOffset.UTC).minusMonths(6).toInstant() : null;
-        HotfixQuery query = new HotfixQuery(status.equals("all") ? null : Status.parse("status", status),
-                severity.isBlank() ? null : Severity.parse("severity", severity), q,
-                status.equals("completed") ? resolvedSince : null, LIST_LIMIT,
-                HotfixPage.decodeCursor(ctx.queryParam("cursor"))).withFields(Requests.prefixedQuery(ctx, "field."));
+                ? clock.instant().atZone(ZoneOffset.UTC).minusMonths(6).toInstant()
+                : null;
+        HotfixQuery query = new HotfixQuery(
+                        status.equals("all") ? null : Status.parse("status", status),
+                        severity.isBlank() ? null : Severity.parse("severity", severity),
+                        q,
+                        status.equals("completed") ? resolvedSince : null,
+                        LIST_LIMIT,
+                        HotfixPage.decodeCursor(ctx.queryParam("cursor")))
+                .withFields(Requests.prefixedQuery(ctx, "field."));
         HotfixPage page = service.list(query);
         StringBuilder byField = new StringBuilder();
-        query.fields().forEach((k, v) -> byField.append("&field.").append(enc(k)).append('=').append(enc(v)));
+        query.fields()
+                .forEach((k, v) ->
+                        byField.append("&field.").append(enc(k)).append('=').append(enc(v)));
         Map<String, Object> p = PageModel.common(ctx);
-        p.put("heading", status.equals("all") ? "All hotfixes"
-                : status.substring(0, 1).toUpperCase(Locale.ROOT) + status.substring(1) + " hotfixes");
+        p.put(
+                "heading",
+                status.equals("all")
+                        ? "All hotfixes"
+                        : status.substring(0, 1).toUpperCase(Locale.ROOT) + status.substring(1) + " hotfixes");
         p.put("items", page.items());
         p.put("status", status);
         p.put("severity", severity);
         p.put("q", q);
         p.put("since", since);
-        p.put("nextUrl", page.nextCursor() == null ? null : "/hotfixes?status=" + enc(status) + "&severity="
-                + enc(severity) + "&q=" + enc(q) + "&since=" + since + byField + "&cursor=" + enc(page.nextCursor()));
+        p.put(
+                "nextUrl",
+                page.nextCursor() == null
+                        ? null
+                        : "/hotfixes?status=" + enc(status) + "&severity=" + enc(severity) + "&q=" + enc(q) + "&since="
+                                + since + byField + "&cursor=" + enc(page.nextCursor()));
         pages.render(ctx, 200, "list.jte", p);
     }
 

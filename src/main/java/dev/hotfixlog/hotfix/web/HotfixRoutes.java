@@ -1,7 +1,5 @@
 package dev.hotfixlog.hotfix.web;
 
-import dev.hotfixlog.error.NotFoundException;
-import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixJson;
@@ -52,12 +50,17 @@ public final class HotfixRoutes {
         r.post(BASE + "/{id}/events", this::event, Role.RESPONDER);
         r.get(BASE + "/{id}/history", this::history, Role.VIEWER);
         r.delete(BASE + "/{id}", this::delete, Role.ADMIN);
-        r.get("/api/v1/fields", ctx -> ctx.contentType("application/json")
-                .result(Json.write(service.customFields().toJson())), Role.VIEWER);
+        r.get(
+                "/api/v1/fields",
+                ctx -> ctx.contentType("application/json")
+                        .result(Json.write(service.customFields().toJson())),
+                Role.VIEWER);
     }
 
     private void create(Context ctx) {
-        Hotfix h = service.create(MergePatch.of(Json.parseObject(Requests.body(ctx))), Requests.actor(ctx),
+        Hotfix h = service.create(
+                MergePatch.of(Json.parseObject(Requests.body(ctx))),
+                Requests.actor(ctx),
                 ctx.header("Idempotency-Key"));
         ctx.status(201).header("Location", BASE + "/" + h.id());
         writeRecord(ctx, h);
@@ -65,16 +68,21 @@ public final class HotfixRoutes {
 
     private void list(Context ctx) {
         Status status = blank(ctx.queryParam("status")) ? null : Status.parse("status", ctx.queryParam("status"));
-        Severity severity = blank(ctx.queryParam("severity")) ? null
-                : Severity.parse("severity", ctx.queryParam("severity"));
+        Severity severity =
+                blank(ctx.queryParam("severity")) ? null : Severity.parse("severity", ctx.queryParam("severity"));
         int limit = Requests.intQuery(ctx, "limit", HotfixQuery.DEFAULT_LIMIT);
-        HotfixPage page = service.list(new HotfixQuery(status, severity, ctx.queryParam("q"),
-                blank(ctx.queryParam("resolvedSince")) ? null
-                        : TimeText.parseInstant("resolvedSince", ctx.queryParam("resolvedSince")), limit,
-                HotfixPage.decodeCursor(ctx.queryParam("cursor"))).withFields(Requests.prefixedQuery(ctx, "field.")));
+        HotfixPage page = service.list(new HotfixQuery(
+                        status,
+                        severity,
+                        ctx.queryParam("q"),
+                        blank(ctx.queryParam("resolvedSince"))
+                                ? null
+                                : TimeText.parseInstant("resolvedSince", ctx.queryParam("resolvedSince")),
+                        limit,
+                        HotfixPage.decodeCursor(ctx.queryParam("cursor")))
+                .withFields(Requests.prefixedQuery(ctx, "field.")));
         ctx.contentType("application/json").result(Json.write(HotfixJson.writePage(page)));
     }
-
 
     private static final String MARKDOWN = "text/markdown";
 
@@ -110,15 +118,18 @@ public final class HotfixRoutes {
     }
 
     private void history(Context ctx) {
-        ctx.contentType("application/json")
-                .result(Json.write(RevisionJson.writeAll(service.history(pathId(ctx)))));
+        ctx.contentType("application/json").result(Json.write(RevisionJson.writeAll(service.history(pathId(ctx)))));
     }
 
     private void writeRecord(Context ctx, Hotfix h) {
         com.fasterxml.jackson.databind.node.ObjectNode o = HotfixJson.write(h);
         com.fasterxml.jackson.databind.node.ArrayNode lines = o.putArray("pageTimeline");
-        pageTimeline.lines(h.id()).forEach(l -> lines.addObject().put("time", l.time()).put("text", l.text()));
-        ctx.header("ETag", Requests.etag(h.version())).contentType("application/json").result(Json.write(o));
+        pageTimeline
+                .lines(h.id())
+                .forEach(l -> lines.addObject().put("time", l.time()).put("text", l.text()));
+        ctx.header("ETag", Requests.etag(h.version()))
+                .contentType("application/json")
+                .result(Json.write(o));
     }
 
     /** A path that names no possible hotfix is a missing resource, not a bad field. */

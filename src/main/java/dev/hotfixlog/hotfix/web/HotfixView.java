@@ -14,14 +14,13 @@ import java.util.Locale;
  * safe. Templates stay free of logic; escaping stays with jte.
  */
 public final class HotfixView {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** The severities a form offers, in the API's words. */
     public static final List<String> SEVERITIES = List.of("critical", "high", "medium");
 
-    private HotfixView() {
-    }
+    private HotfixView() {}
 
     public static String time(Instant i) {
         return i == null ? "—" : TIME.format(i);
@@ -73,8 +72,8 @@ public final class HotfixView {
             return false;
         }
         String u = url.strip().toLowerCase(Locale.ROOT);
-        return (u.startsWith("https://") || u.startsWith("http://")) && u.chars().noneMatch(c -> c <= ' ' || c == '"'
-                || Character.isISOControl(c));
+        return (u.startsWith("https://") || u.startsWith("http://"))
+                && u.chars().noneMatch(c -> c <= ' ' || c == '"' || Character.isISOControl(c));
     }
 
     /** The class of the dot beside a severity's label. */

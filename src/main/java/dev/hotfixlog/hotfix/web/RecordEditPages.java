@@ -67,8 +67,9 @@ public final class RecordEditPages {
         RecordSection s = RecordSection.byKey(ctx.pathParam("section"));
         if (s == null) {
             throw new NotFoundException("no section '" + ctx.pathParam("section") + "'; sections are "
-                    + Arrays.stream(RecordSection.values()).map(RecordSection::key)
-                    .collect(Collectors.joining(", ")));
+                    + Arrays.stream(RecordSection.values())
+                            .map(RecordSection::key)
+                            .collect(Collectors.joining(", ")));
         }
         return s;
     }
@@ -108,14 +109,23 @@ public final class RecordEditPages {
                 show(ctx, 422, service.get(id), s, "edit", mine, errorsBySection(e, forms.fields(s)), null, null);
                 return;
             } catch (StaleVersionException e) {
-                List<Revision> since = service.history(id).stream().filter(r -> r.version() > e.expectedVersion())
+                List<Revision> since = service.history(id).stream()
+                        .filter(r -> r.version() > e.expectedVersion())
                         .toList();
                 Set<String> touched = new TreeSet<>();
                 since.forEach(r -> touched.addAll(RecordSection.topLevel(r.changes())));
                 touched.removeIf(f -> !forms.has(s, f));
                 Hotfix current = service.get(id);
                 if (!touched.isEmpty() || attempt + 1 >= ATTEMPTS) {
-                    show(ctx, 409, current, s, "conflict", mine, Map.of(), forms.values(s, current),
+                    show(
+                            ctx,
+                            409,
+                            current,
+                            s,
+                            "conflict",
+                            mine,
+                            Map.of(),
+                            forms.values(s, current),
                             conflictNotice(current, since, touched));
                     return;
                 }
@@ -137,7 +147,8 @@ public final class RecordEditPages {
         Map<String, String> errors = new LinkedHashMap<>();
         for (var err : e.errors()) {
             String field = HotfixJson.topLevel(err.field());
-            String key = inputs.stream().anyMatch(f -> f.name().equals(err.field())) ? err.field()
+            String key = inputs.stream().anyMatch(f -> f.name().equals(err.field()))
+                    ? err.field()
                     : inputs.stream().anyMatch(f -> f.name().equals(field)) ? field : "";
             errors.merge(key, (key.isEmpty() ? err.field() + ": " : "") + err.message(), (a, b) -> a + "; " + b);
         }
@@ -149,13 +160,21 @@ public final class RecordEditPages {
         try {
             return Integer.parseInt(v == null ? "" : v.trim());
         } catch (NumberFormatException e) {
-            throw ValidationException.of("version", "the form lost the version it was based on ('" + v
-                    + "'); reload the page");
+            throw ValidationException.of(
+                    "version", "the form lost the version it was based on ('" + v + "'); reload the page");
         }
     }
 
-    private void show(Context ctx, int status, Hotfix h, RecordSection s, String mode, Map<String, String> values,
-                      Map<String, String> errors, Map<String, String> theirs, String notice) {
+    private void show(
+            Context ctx,
+            int status,
+            Hotfix h,
+            RecordSection s,
+            String mode,
+            Map<String, String> values,
+            Map<String, String> errors,
+            Map<String, String> theirs,
+            String notice) {
         boolean fragment = Requests.isHtmx(ctx);
         Map<String, Object> p = fragment ? PageModel.fragment(ctx, h) : PageModel.record(ctx, h, panels, forms);
         p.put(fragment ? "s" : "editing", s);

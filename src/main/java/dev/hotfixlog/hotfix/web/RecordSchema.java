@@ -16,8 +16,7 @@ import java.util.Map;
 public final class RecordSchema {
     private static final String[] SCHEMAS = {"Hotfix", "HotfixInput"};
 
-    private RecordSchema() {
-    }
+    private RecordSchema() {}
 
     /** {@code openapi} with the record's schemas' properties in the catalogue's order, the plain ones generated. */
     public static ObjectNode fill(ObjectNode openapi) {
@@ -52,7 +51,9 @@ public final class RecordSchema {
 
     private static ObjectNode property(RecordField f) {
         ObjectNode p = Json.object();
-        p.putArray("type").add(f.kind() == FieldKind.NUMBER ? "integer" : "string").add("null");
+        p.putArray("type")
+                .add(f.kind() == FieldKind.NUMBER ? "integer" : "string")
+                .add("null");
         if (f.kind() == FieldKind.NUMBER) {
             p.put("minimum", f.min()).put("maximum", f.max());
         } else {

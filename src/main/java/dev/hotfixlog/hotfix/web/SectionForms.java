@@ -48,8 +48,8 @@ public final class SectionForms {
         String name = "fields." + f.name();
         return switch (f.type()) {
             case LONG_TEXT -> new FormField(name, label, "area");
-            case MULTI_CHOICE -> new FormField(name, label + ", one per line: " + String.join(", ", f.choices()),
-                    "list", f.choices());
+            case MULTI_CHOICE ->
+                new FormField(name, label + ", one per line: " + String.join(", ", f.choices()), "list", f.choices());
             case CHOICE -> new FormField(name, label, "choice", f.choices());
             case YES_NO -> new FormField(name, label, "yesno", List.of("yes", "no"));
             case NUMBER -> new FormField(name, label, "number");
@@ -83,7 +83,8 @@ public final class SectionForms {
 
     /** True when an input of the section is {@code field}, or lies within it. */
     public boolean has(RecordSection s, String field) {
-        return fields(s).stream().anyMatch(f -> f.name().equals(field) || f.name().startsWith(field + "."));
+        return fields(s).stream()
+                .anyMatch(f -> f.name().equals(field) || f.name().startsWith(field + "."));
     }
 
     /** The record's current values of these inputs as form text (yes/no for a team's yes-or-no field). */
@@ -159,7 +160,8 @@ public final class SectionForms {
                 body.put(name, Integer.parseInt(v.strip()));
             } else if (f.kind().equals("number") && NUMBER.matcher(v.strip()).matches()) {
                 body.put(name, Double.parseDouble(v.strip()));
-            } else if (f.kind().equals("yesno") && (v.strip().equals("yes") || v.strip().equals("no"))) {
+            } else if (f.kind().equals("yesno")
+                    && (v.strip().equals("yes") || v.strip().equals("no"))) {
                 body.put(name, v.strip().equals("yes"));
             } else {
                 body.put(name, v);
