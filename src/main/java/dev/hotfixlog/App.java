@@ -6,6 +6,8 @@ import dev.hotfixlog.attachment.AttachmentsInLog;
 import dev.hotfixlog.attachment.AttachmentsOfRecord;
 import dev.hotfixlog.attachment.LocalAttachmentService;
 import dev.hotfixlog.attachment.SourceDocuments;
+import dev.hotfixlog.chat.Chat;
+import dev.hotfixlog.chat.SlackPlatform;
 import dev.hotfixlog.deploy.DeployApiClient;
 import dev.hotfixlog.deploy.DeployRoutes;
 import dev.hotfixlog.deploy.DeployService;
@@ -110,6 +112,9 @@ public final class App implements AutoCloseable {
     private final dev.hotfixlog.migrate.MigrationService migrations;
     private final Integrations integrations;
     private final Variants variants;
+    /** Running the log from chat; null in a remote app. */
+    private final Chat chat;
+
     private MetricsRoutes metricsRoutes;
     private final Clock clock;
     private final TokenService tokens;
@@ -134,7 +139,9 @@ public final class App implements AutoCloseable {
             dev.hotfixlog.migrate.MigrationService migrations,
             Integrations integrations,
             Variants variants,
-            Clock clock) {
+            Clock clock,
+            Chat chat) {
+        this.chat = chat;
         this.variants = variants;
         this.incoming = incoming;
         this.migrations = migrations;
@@ -181,7 +188,8 @@ public final class App implements AutoCloseable {
                     new dev.hotfixlog.migrate.MigrationApiClient(config.server(), config.token()),
                     Integrations.NONE,
                     variants(config),
-                    clock);
+                    clock,
+                    null);
         }
         return local(config, clock);
     }
@@ -213,7 +221,8 @@ public final class App implements AutoCloseable {
                         new OpsgenieAlertsTool(),
                         new OpsgenieIncidentsTool(),
                         new PagerDutyTool(),
-                        new MorgueTool()));
+                        new MorgueTool()),
+                List.of(new SlackPlatform()));
     }
 
     /**
@@ -233,12 +242,14 @@ public final class App implements AutoCloseable {
         FollowUpDue due = FollowUpDue.parse(
                 Setting.FOLLOWUP_DUE.envName(), config.followThrough().followUpDue());
         CustomFields teamFields = CustomFields.parse(Setting.FIELDS.envName(), config.fields());
-        // Who may send alerts and deploys: the alert formats' kinds of sender, then the deploys'.
+        // Who may send alerts, deploys and chat requests: the alert formats' kinds of sender, the deploys', the chats'.
         Integrations integrations = Integrations.parse(
                 config.integrations(),
                 java.util.stream.Stream.concat(
                                 variants.alertFormats().stream().map(AlertFormat::sender),
-                                DeployRoutes.SENDERS.stream())
+                                java.util.stream.Stream.concat(
+                                        DeployRoutes.SENDERS.stream(),
+                                        variants.chatPlatforms().stream().map(dev.hotfixlog.chat.ChatPlatform::sender)))
                         .toList());
         Duration causeWindow = TimeText.parseDuration(Setting.CAUSE_WINDOW.envName(), config.causeWindow());
         ReviewPeriods reviewPeriods = ReviewPeriods.parse(Setting.RISK_REVIEW.envName(), config.riskReview());
@@ -265,6 +276,7 @@ public final class App implements AutoCloseable {
             }
         }
         teamFields.reconcile(db, Setting.FIELDS.envName(), clock.millis());
+        Chat chat = new Chat(config.publicUrl(), integrations, variants.chatPlatforms(), clock);
         // The register hears of every record change in its transaction: Risk Accepted becomes a risk.
         LocalHotfixes hotfixes = LocalHotfixes.on(
                 db,
@@ -275,8 +287,10 @@ public final class App implements AutoCloseable {
                         notifier,
                         new RiskFromRecord(clock, reviewPeriods, redactor),
                         new AttachmentsOfRecord(clock, redactor),
-                        new MigrationLinks(clock)),
+                        new MigrationLinks(clock),
+                        chat.listener()),
                 teamFields);
+        chat.bind(db, hotfixes);
         // The full Markdown export carries the register and the evidence; their features write and read them.
         LocalMarkdownService markdown = new LocalMarkdownService(
                 db,
@@ -330,7 +344,8 @@ public final class App implements AutoCloseable {
                         redactor),
                 integrations,
                 variants,
-                clock);
+                clock,
+                chat);
     }
 
     public HotfixService hotfixes() {
@@ -379,6 +394,11 @@ public final class App implements AutoCloseable {
 
     public dev.hotfixlog.migrate.MigrationService migrations() {
         return migrations;
+    }
+
+    /** The chats the log is driven from (their routes, their announcements); local apps only. */
+    public Chat chat() {
+        return requireLocal(chat);
     }
 
     /** The tools {@link #migrations} moves in from (the CLI names one; a remote app knows the built-in ones). */
@@ -467,6 +487,9 @@ public final class App implements AutoCloseable {
         }
         if (localNotify() != null) {
             localNotify().close();
+        }
+        if (chat != null) {
+            chat.close();
         }
         if (db != null) {
             db.close();

@@ -134,7 +134,8 @@ final class ServerWiring {
                 new MarkdownRoutes(app.markdown())::register,
                 lessonPages::register,
                 new LessonRoutes(app.lessons())::register,
-                searchRoutes::register));
+                searchRoutes::register,
+                app.chat().routes(app.accounts(), app.audit(), app.attachments())));
         if (config.oidc().enabled()) {
             features.add(new OidcSignIn(config, db, clock, app.accounts(), sessions)::register);
         }

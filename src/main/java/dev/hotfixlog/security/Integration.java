@@ -18,6 +18,8 @@ import java.util.List;
  * @param timestampHeader where Grafana's signed timestamp comes, or null (then the body alone is signed)
  * @param window          how far a signed timestamp may be from now
  * @param systemLabels    the alert labels whose values are the hotfix's systems, first found first
+ * @param options         the kind's own further settings ({@link SenderKind#options}): a chat's bot token, its
+ *                        default channel; as secret as the rest
  */
 public record Integration(
         SenderKind kind,
@@ -29,9 +31,42 @@ public record Integration(
         String hmacHeader,
         String timestampHeader,
         Duration window,
-        List<String> systemLabels) {
+        List<String> systemLabels,
+        java.util.Map<String, String> options) {
     public Integration {
         systemLabels = List.copyOf(systemLabels);
+        options = options == null ? java.util.Map.of() : java.util.Map.copyOf(options);
+    }
+
+    /** An integration with no options of its kind's own. */
+    public Integration(
+            SenderKind kind,
+            String name,
+            String bearer,
+            String basicUser,
+            String basicPassword,
+            String hmacSecret,
+            String hmacHeader,
+            String timestampHeader,
+            Duration window,
+            List<String> systemLabels) {
+        this(
+                kind,
+                name,
+                bearer,
+                basicUser,
+                basicPassword,
+                hmacSecret,
+                hmacHeader,
+                timestampHeader,
+                window,
+                systemLabels,
+                java.util.Map.of());
+    }
+
+    /** One of its kind's own settings, or null when the entry gives none. */
+    public String option(String name) {
+        return options.get(name);
     }
 
     /** Its path under {@code /api/v1/ingest/}. */

@@ -110,6 +110,7 @@ public final class Integrations {
         String timestampHeader = null;
         Duration window = DEFAULT_WINDOW;
         List<String> labels = DEFAULT_SYSTEM_LABELS;
+        Map<String, String> options = new LinkedHashMap<>();
         for (int k = 2; k < words.length; k++) {
             String[] kv = EQUALS.split(words[k], 2);
             if (kv.length != 2 || kv[1].isEmpty()) {
@@ -141,11 +142,18 @@ public final class Integrations {
                     }
                     labels = l;
                 }
-                default ->
-                    throw ValidationException.of(
-                            SETTING,
-                            where + ": unknown option '" + kv[0] + "'; use "
-                                    + "bearer, basic, hmac, hmac-header, timestamp-header, window or systems");
+                default -> {
+                    if (!type.options().contains(kv[0])) {
+                        throw ValidationException.of(
+                                SETTING,
+                                where + ": unknown option '" + kv[0] + "'; use "
+                                        + "bearer, basic, hmac, hmac-header, timestamp-header, window or systems"
+                                        + (type.options().isEmpty()
+                                                ? ""
+                                                : ", or " + String.join(", ", type.options())));
+                    }
+                    options.put(kv[0], kv[1]);
+                }
             }
         }
         if (bearer == null && user == null && hmac == null) {
@@ -175,9 +183,14 @@ public final class Integrations {
                 password,
                 hmac,
                 hmac == null ? null : hmacHeader != null ? hmacHeader : type.signatureHeader(),
-                timestampHeader,
+                timestampHeader != null
+                                || hmac == null
+                                || type.timestampHeader().isEmpty()
+                        ? timestampHeader
+                        : type.timestampHeader(),
                 window,
-                labels);
+                labels,
+                options);
     }
 
     private static String header(String where, String v) {
@@ -238,7 +251,7 @@ public final class Integrations {
                         age <= i.window().toSeconds(),
                         "signed timestamp is " + age + " s from now, outside the "
                                 + i.window().toSeconds() + " s window (a replay, or a clock that is off)");
-                byte[] prefix = (ts + ":").getBytes(StandardCharsets.UTF_8);
+                byte[] prefix = (i.kind().signedPrefix() + ts + ":").getBytes(StandardCharsets.UTF_8);
                 signed = new byte[prefix.length + body.length];
                 System.arraycopy(prefix, 0, signed, 0, prefix.length);
                 System.arraycopy(body, 0, signed, prefix.length, body.length);

@@ -13,8 +13,21 @@ import java.util.Objects;
  * @param signatureHeader where the signature comes when the entry names no {@code hmac-header}
  * @param signature       whether the entry may, is told it may, or must sign
  * @param signaturePrefix what the signature's hex follows in its header ({@code sha256=}), or empty
+ * @param timestampHeader where the kind always sends the signed timestamp (Slack's
+ *                        {@code X-Slack-Request-Timestamp}) when the entry names no {@code timestamp-header}, or empty
+ * @param signedPrefix    what the signed text starts with before {@code <timestamp>:<body>} (Slack's {@code v0:}), or
+ *                        empty
+ * @param options         the kind's own further settings an entry may give ({@code token=…}, {@code channel=…}: how a
+ *                        chat is answered), kept with its secrets in {@link Integration#options}
  */
-public record SenderKind(String name, String signatureHeader, Signature signature, String signaturePrefix) {
+public record SenderKind(
+        String name,
+        String signatureHeader,
+        Signature signature,
+        String signaturePrefix,
+        String timestampHeader,
+        String signedPrefix,
+        java.util.List<String> options) {
     /** How a kind's entries use a body signature. */
     public enum Signature {
         /** Taken when configured, not offered in the error that asks for a secret. */
@@ -30,5 +43,13 @@ public record SenderKind(String name, String signatureHeader, Signature signatur
         Objects.requireNonNull(signatureHeader, "signatureHeader");
         Objects.requireNonNull(signature, "signature");
         signaturePrefix = signaturePrefix == null ? "" : signaturePrefix;
+        timestampHeader = timestampHeader == null ? "" : timestampHeader;
+        signedPrefix = signedPrefix == null ? "" : signedPrefix;
+        options = options == null ? java.util.List.of() : java.util.List.copyOf(options);
+    }
+
+    /** A kind that signs the body alone (or a timestamp the entry names) and takes no options of its own. */
+    public SenderKind(String name, String signatureHeader, Signature signature, String signaturePrefix) {
+        this(name, signatureHeader, signature, signaturePrefix, "", "", java.util.List.of());
     }
 }

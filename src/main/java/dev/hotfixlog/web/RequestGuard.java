@@ -31,6 +31,10 @@ public final class RequestGuard {
     private static final com.google.re2j.Pattern UPLOAD_ROUTES =
             com.google.re2j.Pattern.compile("^/(?:api/v1/)?(?:hotfixes|lessons)/[^/]+/attachments$");
 
+    /** The chats' URLs: Slack (and Mattermost's slash command) post forms there, not JSON. */
+    private static final com.google.re2j.Pattern CHAT_ROUTES =
+            com.google.re2j.Pattern.compile("^/api/v1/chat/[a-z0-9-]+/[^/]+/(?:commands|interactions)$");
+
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     /**
      * The query parameters a write takes, by route ("METHOD /path/template"): any other on a write is a 400 naming
@@ -122,7 +126,11 @@ public final class RequestGuard {
         boolean api = ctx.path().startsWith("/api/");
         if (api && ctx.contentLength() != 0) {
             boolean text = TEXT_ROUTES.contains(ctx.path());
-            Set<String> accepted = text ? TEXT_TYPES : JSON_TYPES;
+            Set<String> accepted = text
+                    ? TEXT_TYPES
+                    : CHAT_ROUTES.matcher(ctx.path()).matches()
+                            ? Set.of("application/json", "application/x-www-form-urlencoded")
+                            : JSON_TYPES;
             if (type == null || !accepted.contains(type)) {
                 throw new UnsupportedMediaTypeException(ctx.path() + " takes "
                         + String.join(" or ", accepted.stream().sorted().toList())

@@ -44,6 +44,11 @@ public final class Threads {
         return Executors.newFixedThreadPool(threads, daemons(prefix));
     }
 
+    /** One daemon thread named {@code name} running tasks at their times; shut it down when done. */
+    public static java.util.concurrent.ScheduledExecutorService scheduled(String name) {
+        return Executors.newSingleThreadScheduledExecutor(task -> daemon(name, task));
+    }
+
     /** One daemon thread named {@code name} taking tasks in order; shut it down when done. */
     public static ExecutorService single(String name) {
         return Executors.newSingleThreadExecutor(task -> daemon(name, task));

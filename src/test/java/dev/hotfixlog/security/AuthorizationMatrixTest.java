@@ -49,10 +49,12 @@ class AuthorizationMatrixTest {
     private static final java.util.Set<String> INGEST_ROUTES = java.util.Set.of(
             "POST /api/v1/ingest/alertmanager/{name}", "PUT /api/v1/ingest/alertmanager/{name}",
             "POST /api/v1/ingest/grafana/{name}", "PUT /api/v1/ingest/grafana/{name}",
-            "POST /api/v1/ingest/deploy/{name}", "POST /api/v1/ingest/github/{name}");
+            "POST /api/v1/ingest/deploy/{name}", "POST /api/v1/ingest/github/{name}",
+            "POST /api/v1/chat/slack/{name}/commands", "POST /api/v1/chat/slack/{name}/interactions");
 
-    private static final String INTEGRATIONS =
-            "alertmanager prod bearer=am-1; grafana main hmac=g-1; " + "deploy ci bearer=ci-1; github gh secret=gh-1";
+    private static final String INTEGRATIONS = "alertmanager prod bearer=am-1; grafana main hmac=g-1; "
+            + "deploy ci bearer=ci-1; github gh secret=gh-1; slack ws secret=s-1 token=xoxb-1 "
+            + "api=http://127.0.0.1:9/";
 
     static {
         NEEDS.put("GET /", Role.VIEWER);
@@ -123,6 +125,7 @@ class AuthorizationMatrixTest {
         NEEDS.put("GET /api/v1/users", Role.ADMIN);
         NEEDS.put("POST /api/v1/users", Role.ADMIN);
         INGEST_ROUTES.forEach(r -> NEEDS.put(r, Role.ANYONE));
+        NEEDS.put("POST /api/v1/chat/link-codes", Role.VIEWER);
         NEEDS.put("GET /api/v1/incoming", Role.VIEWER);
         NEEDS.put("GET /api/v1/incoming/{id}", Role.VIEWER);
         NEEDS.put("GET /api/v1/incoming/{id}/draft", Role.VIEWER);
@@ -287,6 +290,8 @@ class AuthorizationMatrixTest {
     /** How to call a route so that an allowed caller gets 2xx: fresh data for each call where it matters. */
     private static Function<Http, Http.Response> request(String route, Http admin) {
         switch (route) {
+            case "POST /api/v1/chat/link-codes":
+                return h -> h.post("/api/v1/chat/link-codes", "");
             case "POST /api/v1/hotfixes":
                 return h -> h.post("/api/v1/hotfixes", "{\"title\":\"y\",\"severity\":\"medium\"}");
             case "PATCH /api/v1/hotfixes/{id}": {
@@ -578,7 +583,9 @@ class AuthorizationMatrixTest {
                                             ? "prod"
                                             : route.contains("grafana")
                                                     ? "main"
-                                                    : route.contains("deploy") ? "ci" : "gh");
+                                                    : route.contains("deploy")
+                                                            ? "ci"
+                                                            : route.contains("chat/slack") ? "ws" : "gh");
                     return h -> h.send(method, path, "{}");
                 }
                 String path = route.substring(route.indexOf(' ') + 1)

@@ -1,0 +1,44 @@
+package dev.hotfixlog.chat;
+
+import dev.hotfixlog.security.Integration;
+import dev.hotfixlog.security.SenderKind;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One chat the log is driven from, whole: its name (its word in {@code HOTFIX_INTEGRATIONS} and its part of the
+ * URLs {@code /api/v1/chat/<name>/{workspace}/commands} and {@code …/interactions}), how its requests prove
+ * themselves ({@link #sender}: checked by {@code security.Integrations}, the one place signatures are checked),
+ * how a verified request reads ({@link #read}) and how the log answers it ({@link #talk}). Adding a chat
+ * (Mattermost, Teams) is one class implementing this and one line in {@code App.variants}; the routes, the
+ * commands, the people and the announcements are shared.
+ */
+public interface ChatPlatform {
+    /** Its word in {@code HOTFIX_INTEGRATIONS} and its part of the URL: a-z, 0-9 and -. */
+    String name();
+
+    /** Its name as people say it: history and audit say "via" it. */
+    String label();
+
+    /** How its requests are signed, and the options ({@code token=}, {@code channel=}, …) an entry may give. */
+    SenderKind sender();
+
+    /**
+     * What one verified request asks for. {@code form} is the request's form (chats post forms); a request it
+     * does not act on is {@link ChatInbound.Ignored}; one it cannot read is a
+     * {@link dev.hotfixlog.error.BadRequestException}.
+     */
+    ChatInbound read(ChatInbound.Route route, Map<String, List<String>> form);
+
+    /** How the log talks back to the workspace of this entry (its token, its API's address). */
+    ChatTalk talk(Integration workspace);
+
+    /**
+     * The synchronous answer to a submitted declare form whose decision tree says it is no hotfix: the platform's
+     * body for the submission's own HTTP answer, shown in place of the form. Nothing is stored.
+     */
+    String notAHotfix(String advice);
+
+    /** The synchronous answer to a submitted declare form with one field to fix: shown next to that field. */
+    String formError(String field, String message);
+}

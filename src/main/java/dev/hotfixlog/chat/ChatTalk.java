@@ -1,0 +1,37 @@
+package dev.hotfixlog.chat;
+
+import dev.hotfixlog.hotfix.Hotfix;
+
+/**
+ * How the log talks to one chat workspace: its answers, its declare form and its announcements. Every method is
+ * called after the request's acknowledgement, on the chat's own threads; a failure is a
+ * {@link dev.hotfixlog.error.RemoteException} naming what the chat said.
+ */
+public interface ChatTalk {
+    /** Answers a command or a button where {@code reply} says; only its person sees it unless {@code everyone}. */
+    void answer(String reply, String text, boolean everyone);
+
+    /** Tells one person, in a channel, something only they see (a submitted form has no reply address). */
+    void tell(String channel, String user, String text);
+
+    /** Opens the declare form: the decision tree first, then title, severity, systems and problem. */
+    void openDeclareForm(String trigger, String channel, String title);
+
+    /** Posts the announcement of a hotfix; the message's id in its channel. */
+    String post(String channel, Announcement announcement);
+
+    /** Makes the posted announcement tell what the record says now. */
+    void update(String channel, String message, Announcement announcement);
+
+    /** The e-mail address the workspace verified for this user, or null when it gives none. */
+    String verifiedEmail(String user);
+
+    /**
+     * One hotfix as its announcement shows it.
+     *
+     * @param hotfix    the record as it is now; null when it was deleted
+     * @param id        its id (also when deleted)
+     * @param recordUrl its page, or null when the server's public address is not configured
+     */
+    record Announcement(Hotfix hotfix, String id, String recordUrl) {}
+}

@@ -1,0 +1,145 @@
+package dev.hotfixlog.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.chat.internal.SlackBlocks;
+import dev.hotfixlog.chat.internal.SlackTalk;
+import dev.hotfixlog.error.BadRequestException;
+import dev.hotfixlog.json.Json;
+import dev.hotfixlog.security.Integration;
+import dev.hotfixlog.security.SenderKind;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Slack: the {@code /hotfix} slash command, the declare form as a modal, the announcement's buttons. Its requests
+ * carry Slack's v0 signature ({@code X-Slack-Signature: v0=<HMAC-SHA256 of v0:<timestamp>:<body>>} with
+ * {@code X-Slack-Request-Timestamp}, five minutes either way), checked with the entry's signing secret:
+ * {@code slack <name> secret=<signing secret> token=xoxb-… [channel=C…] [api=https://slack.com/api/]}.
+ */
+public final class SlackPlatform implements ChatPlatform {
+    /** Where Slack's Web API is unless an entry's {@code api=} says otherwise (a proxy, a test's fake). */
+    public static final String API = "https://slack.com/api/";
+
+    private static final SenderKind SENDER = new SenderKind(
+            "slack",
+            "X-Slack-Signature",
+            SenderKind.Signature.REQUIRED,
+            "v0=",
+            "X-Slack-Request-Timestamp",
+            "v0:",
+            List.of("token", "channel", "api"));
+
+    @Override
+    public String name() {
+        return "slack";
+    }
+
+    @Override
+    public String label() {
+        return "Slack";
+    }
+
+    @Override
+    public SenderKind sender() {
+        return SENDER;
+    }
+
+    @Override
+    public ChatTalk talk(Integration workspace) {
+        String api = workspace.option("api");
+        return new SlackTalk(workspace.option("token"), api == null ? API : api);
+    }
+
+    @Override
+    public String notAHotfix(String advice) {
+        return SlackBlocks.notAHotfix(advice);
+    }
+
+    @Override
+    public String formError(String field, String message) {
+        ObjectNode answer = Json.object().put("response_action", "errors");
+        answer.putObject("errors").put(field, message);
+        return Json.write(answer);
+    }
+
+    @Override
+    public ChatInbound read(ChatInbound.Route route, Map<String, List<String>> form) {
+        if (route == ChatInbound.Route.COMMANDS) {
+            return new ChatInbound.Command(
+                    new ChatInbound.Person(field(form, "team_id"), field(form, "user_id")),
+                    field(form, "channel_id"),
+                    java.util.Objects.requireNonNullElse(optional(form, "text"), ""),
+                    optional(form, "response_url"),
+                    optional(form, "trigger_id"));
+        }
+        ObjectNode payload = Json.parseObject(field(form, "payload"));
+        ChatInbound.Person who = new ChatInbound.Person(
+                payload.path("team").path("id").asText(""),
+                payload.path("user").path("id").asText(""));
+        if (who.workspace().isEmpty() || who.user().isEmpty()) {
+            throw new BadRequestException("payload", "names no team.id and user.id");
+        }
+        return switch (payload.path("type").asText("")) {
+            case "block_actions" -> button(who, payload);
+            case "view_submission" -> submission(who, payload.path("view"));
+            default -> new ChatInbound.Ignored(payload.path("type").asText("an interaction"));
+        };
+    }
+
+    private static ChatInbound button(ChatInbound.Person who, JsonNode payload) {
+        JsonNode action = payload.path("actions").path(0);
+        String id = action.path("action_id").asText("");
+        if (!id.startsWith(SlackBlocks.ACTION_PREFIX) || id.equals(SlackBlocks.ACTION_PREFIX + "open")) {
+            return new ChatInbound.Ignored("the button " + id);
+        }
+        String channel = payload.path("channel")
+                .path("id")
+                .asText(payload.path("container").path("channel_id").asText(""));
+        return new ChatInbound.Button(
+                who,
+                channel,
+                id.substring(SlackBlocks.ACTION_PREFIX.length()),
+                action.path("value").asText(""),
+                payload.path("response_url").asText(null));
+    }
+
+    private static ChatInbound submission(ChatInbound.Person who, JsonNode view) {
+        if (!SlackBlocks.DECLARE_FORM.equals(view.path("callback_id").asText())) {
+            return new ChatInbound.Ignored(
+                    "the form " + view.path("callback_id").asText());
+        }
+        Map<String, String> answers = new HashMap<>();
+        var blocks = view.path("state").path("values").fields();
+        while (blocks.hasNext()) {
+            var block = blocks.next();
+            JsonNode input = block.getValue().path(block.getKey());
+            String value = input.has("selected_option")
+                    ? input.path("selected_option").path("value").asText("")
+                    : input.path("value").asText("");
+            if (!value.isBlank()) {
+                answers.put(block.getKey(), value);
+            }
+        }
+        String formId = view.path("id").asText("");
+        if (formId.isEmpty()) {
+            throw new BadRequestException("payload", "view.id is missing");
+        }
+        return new ChatInbound.Submission(
+                who, formId, view.path("private_metadata").asText(""), answers);
+    }
+
+    private static String field(Map<String, List<String>> form, String name) {
+        String v = optional(form, name);
+        if (v == null || v.isEmpty()) {
+            throw new BadRequestException(name, "is missing: not a request from Slack");
+        }
+        return v;
+    }
+
+    private static String optional(Map<String, List<String>> form, String name) {
+        List<String> v = form.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.hotfixlog.chat.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** The chat feature's SQL (V30): announcements, links, one-time link codes, requests already taken. */
+public final class ChatRepository {
+    /** An announcement row: where, the message once posted, and which change it must show. */
+    public record Row(String hotfixId, String integration, String channel, String ts, int wanted, int shown) {}
+
+    /** Adds the hotfix's announcement in this workspace, unless it has one; true when added. */
+    public boolean addAnnouncement(Handle h, String hotfixId, String integration, String channel, long now) {
+        if (h.createQuery("SELECT COUNT(*) FROM chat_announcement WHERE hotfix_id = :id AND integration = :i")
+                        .bind("id", hotfixId)
+                        .bind("i", integration)
+                        .mapTo(Integer.class)
+                        .one()
+                > 0) {
+            return false;
+        }
+        h.createUpdate("""
+                        INSERT INTO chat_announcement
+                            (hotfix_id, integration, channel, ts, wanted_version, shown_version, updated_at)
+                        VALUES (:id, :i, :c, NULL, 1, 0, :now)""")
+                .bind("id", hotfixId)
+                .bind("i", integration)
+                .bind("c", channel)
+                .bind("now", now)
+                .execute();
+        return true;
+    }
+
+    /** Runs {@code push} once the transaction of {@code h} commits (never when it rolls back). */
+    public void afterCommit(Handle h, Runnable push) {
+        h.afterCommit(push);
+    }
+
+    /** The record changed: every announcement of it must show the change. */
+    public void wanted(Handle h, String hotfixId, long now) {
+        h.createUpdate("""
+                        UPDATE chat_announcement SET wanted_version = wanted_version + 1, updated_at = :now
+                        WHERE hotfix_id = :id""").bind("id", hotfixId).bind("now", now).execute();
+    }
+
+    /** The hotfix's announcements that do not show its last change yet. */
+    public List<Row> behind(Handle h, String hotfixId) {
+        return h.createQuery("""
+                        SELECT hotfix_id, integration, channel, ts, wanted_version, shown_version
+                        FROM chat_announcement WHERE hotfix_id = :id AND (ts IS NULL OR wanted_version > shown_version)
+                        ORDER BY integration""")
+                .bind("id", hotfixId)
+                .map((rs, ctx) -> new Row(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6)))
+                .list();
+    }
+
+    /** Every announcement that does not show its record's last change (after a restart). */
+    public List<String> allBehind(Handle h) {
+        return h.createQuery("""
+                        SELECT DISTINCT hotfix_id FROM chat_announcement
+                        WHERE ts IS NULL OR wanted_version > shown_version""").mapTo(String.class).list();
+    }
+
+    /** The message now shows change {@code version}; {@code ts} is its id once posted. */
+    public void shown(Handle h, Row row, String ts, int version, long now) {
+        h.createUpdate("""
+                        UPDATE chat_announcement SET ts = :ts, updated_at = :now,
+                            shown_version = CASE WHEN shown_version < :v THEN :v ELSE shown_version END
+                        WHERE hotfix_id = :id AND integration = :i""")
+                .bind("ts", ts)
+                .bind("v", version)
+                .bind("now", now)
+                .bind("id", row.hotfixId())
+                .bind("i", row.integration())
+                .execute();
+    }
+
+    public Optional<String> linkedAccount(Handle h, String integration, String workspace, String user) {
+        return h.createQuery("""
+                        SELECT username FROM chat_link
+                        WHERE integration = :i AND workspace = :w AND chat_user = :u""")
+                .bind("i", integration)
+                .bind("w", workspace)
+                .bind("u", user)
+                .mapTo(String.class)
+                .findOne();
+    }
+
+    public void link(
+            Handle h, String integration, String workspace, String user, String username, String how, long now) {
+        h.createUpdate("DELETE FROM chat_link WHERE integration = :i AND workspace = :w AND chat_user = :u")
+                .bind("i", integration)
+                .bind("w", workspace)
+                .bind("u", user)
+                .execute();
+        h.createUpdate("""
+                        INSERT INTO chat_link (integration, workspace, chat_user, username, how, linked_at)
+                        VALUES (:i, :w, :u, :name, :how, :now)""")
+                .bind("i", integration)
+                .bind("w", workspace)
+                .bind("u", user)
+                .bind("name", username)
+                .bind("how", how)
+                .bind("now", now)
+                .execute();
+    }
+
+    public void addCode(Handle h, String codeHash, String username, long expiresAt) {
+        h.createUpdate("INSERT INTO chat_link_code (code_hash, username, expires_at) VALUES (:c, :u, :e)")
+                .bind("c", codeHash)
+                .bind("u", username)
+                .bind("e", expiresAt)
+                .execute();
+    }
+
+    /** The account a code was made for, once: the code is gone after, used or not, and so are expired ones. */
+    public Optional<String> redeem(Handle h, String codeHash, long now) {
+        h.createUpdate("DELETE FROM chat_link_code WHERE expires_at < :now")
+                .bind("now", now)
+                .execute();
+        Optional<String> who = h.createQuery("SELECT username FROM chat_link_code WHERE code_hash = :c")
+                .bind("c", codeHash)
+                .mapTo(String.class)
+                .findOne();
+        h.createUpdate("DELETE FROM chat_link_code WHERE code_hash = :c")
+                .bind("c", codeHash)
+                .execute();
+        return who;
+    }
+
+    /**
+     * Notes a signed request's body as taken; false when it was taken already within the window (a replay, a
+     * retry). Older ones are forgotten: their signatures are stale by then and refused before this.
+     */
+    public boolean firstTime(Handle h, String bodyHash, long now, long windowMillis) {
+        h.createUpdate("DELETE FROM chat_request WHERE seen_at < :before")
+                .bind("before", now - 2 * windowMillis)
+                .execute();
+        if (h.createQuery("SELECT COUNT(*) FROM chat_request WHERE body_hash = :b")
+                        .bind("b", bodyHash)
+                        .mapTo(Integer.class)
+                        .one()
+                > 0) {
+            return false;
+        }
+        h.createUpdate("INSERT INTO chat_request (body_hash, seen_at) VALUES (:b, :now)")
+                .bind("b", bodyHash)
+                .bind("now", now)
+                .execute();
+        return true;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.hotfixlog.chat.internal;
+
+import dev.hotfixlog.chat.ChatInbound;
+import dev.hotfixlog.chat.ChatPlatform;
+import dev.hotfixlog.error.TooLargeException;
+import dev.hotfixlog.hotfix.Triage;
+import dev.hotfixlog.json.Json;
+import dev.hotfixlog.security.Integration;
+import dev.hotfixlog.security.Integrations;
+import dev.hotfixlog.security.Sha256;
+import dev.hotfixlog.store.Database;
+import dev.hotfixlog.web.Requests;
+import dev.hotfixlog.web.Role;
+import dev.hotfixlog.work.Threads;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The chats' URLs. Each request is checked against its workspace's signing secret first
+ * ({@link Integrations#verify}: unknown workspace 404, bad or stale signature 401, audited), its body bounded, and
+ * a body already taken within the signature's window (a replay, a platform's retry) acknowledged and not acted
+ * on again. The answer goes back at once (chats give three seconds); the work runs after it on the chat's own
+ * threads and answers through the chat's reply address or API.
+ */
+public final class ChatRoutes implements AutoCloseable {
+    /** Slack's largest interaction (a modal's whole state) is far below this. */
+    static final int MAX_BYTES = 256 * 1024;
+
+    private final List<ChatPlatform> platforms;
+    private final Map<String, Workspace> workspaces;
+    private final Integrations integrations;
+    private final Conversation conversation;
+    private final People people;
+    private final Database db;
+    private final Clock clock;
+    private final ChatRepository repo = new ChatRepository();
+    private final ExecutorService work = Threads.pool("chat", 2);
+
+    public ChatRoutes(
+            List<ChatPlatform> platforms,
+            Map<String, Workspace> workspaces,
+            Integrations integrations,
+            Conversation conversation,
+            People people,
+            Database db,
+            Clock clock) {
+        this.platforms = List.copyOf(platforms);
+        this.workspaces = Map.copyOf(workspaces);
+        this.integrations = integrations;
+        this.conversation = conversation;
+        this.people = people;
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig r) {
+        for (ChatPlatform p : platforms) {
+            String base = "/api/v1/chat/" + p.name() + "/{name}/";
+            r.post(base + "commands", ctx -> receive(ctx, p, ChatInbound.Route.COMMANDS), Role.ANYONE);
+            r.post(base + "interactions", ctx -> receive(ctx, p, ChatInbound.Route.INTERACTIONS), Role.ANYONE);
+        }
+        r.post("/api/v1/chat/link-codes", this::linkCode, Role.VIEWER);
+    }
+
+    private void receive(Context ctx, ChatPlatform p, ChatInbound.Route route) {
+        Instant now = clock.instant();
+        Integration entry = integrations.verify(p.name(), ctx, now);
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > MAX_BYTES) {
+            throw new TooLargeException("body: is " + body.length + " bytes; a chat's request is at most " + MAX_BYTES);
+        }
+        Workspace w = workspaces.get(entry.path());
+        ChatInbound in = p.read(route, Requests.form(ctx));
+        // What the work does is audited by it, as the person; the delivery itself needs no line of its own.
+        ctx.attribute(Requests.AUDIT_KEPT_ELSEWHERE, true);
+        ctx.status(200);
+        if (in instanceof ChatInbound.Ignored || !firstTime(body, now, entry)) {
+            return;
+        }
+        if (in instanceof ChatInbound.Submission s) {
+            Triage.Outcome outcome = new Triage(yes(s, "down"), yes(s, "wait")).outcome();
+            if (outcome == null) {
+                ctx.contentType("application/json")
+                        .result(p.formError("wait", "Production is down: can it wait 2–4 hours?"));
+                return;
+            }
+            if (outcome != Triage.Outcome.HOTFIX) {
+                ctx.contentType("application/json").result(p.notAHotfix(outcome.advice()));
+                return;
+            }
+            work.execute(() -> Conversation.answering(() -> conversation.submission(w, s)));
+        } else if (in instanceof ChatInbound.Command c) {
+            work.execute(() -> Conversation.answering(() -> conversation.command(w, c)));
+        } else if (in instanceof ChatInbound.Button b) {
+            work.execute(() -> Conversation.answering(() -> conversation.button(w, b)));
+        }
+    }
+
+    /** False for a body taken already within the window: acknowledged, never acted on twice. */
+    private boolean firstTime(byte[] body, Instant now, Integration entry) {
+        String hash = Sha256.hex(body);
+        try {
+            return db.write(h ->
+                    repo.firstTime(h, hash, now.toEpochMilli(), entry.window().toMillis()));
+        } catch (RuntimeException e) {
+            if (Duplicates.isDuplicateKey(e)) {
+                return false; // the same body, at the same moment, on another thread or instance
+            }
+            throw e;
+        }
+    }
+
+    private static Boolean yes(ChatInbound.Submission s, String field) {
+        String v = s.answers().get(field);
+        return v == null ? null : v.equals("yes");
+    }
+
+    private void linkCode(Context ctx) {
+        String code = people.newCode(Requests.actor(ctx));
+        ctx.status(201)
+                .contentType("application/json")
+                .result(Json.write(Json.object()
+                        .put("code", code)
+                        .put("expiresInSeconds", People.CODE_LIFE.toSeconds())
+                        .put("type", "/hotfix link " + code)));
+    }
+
+    @Override
+    public void close() {
+        work.shutdownNow();
+    }
+}

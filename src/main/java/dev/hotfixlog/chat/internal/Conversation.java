@@ -1,0 +1,294 @@
+package dev.hotfixlog.chat.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Pattern;
+import dev.hotfixlog.attachment.AttachmentService;
+import dev.hotfixlog.attachment.Owner;
+import dev.hotfixlog.attachment.Upload;
+import dev.hotfixlog.chat.ChatInbound;
+import dev.hotfixlog.error.HotfixLogException;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.HotfixQuery;
+import dev.hotfixlog.hotfix.HotfixService;
+import dev.hotfixlog.hotfix.LifecycleEvent;
+import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.json.Json;
+import dev.hotfixlog.json.MergePatch;
+import dev.hotfixlog.security.AuditLog;
+import dev.hotfixlog.time.TimeText;
+import dev.hotfixlog.web.Role;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code /hotfix} language, the same in every chat: {@code declare [title]}, {@code list},
+ * {@code show ID}, {@code alerted|deployed|resolved ID [time]}, {@code note ID text}, {@code link CODE},
+ * {@code help}; the declare form's submission; the announcement's buttons. Runs after the request was
+ * acknowledged. Everything is done through the features' public services as the web does it, as the linked
+ * account "via" the chat; every refusal is the error table's exception, answered with its message.
+ */
+public final class Conversation {
+    static final String HELP = """
+            `/hotfix declare [title]`: the decision tree, then the form; the hotfix is announced here
+            `/hotfix list`: the active and deployed hotfixes
+            `/hotfix show HOTFIX-12`
+            `/hotfix alerted|deployed|resolved HOTFIX-12 [time]`: stamps a time (now, 02:17, 15 minutes ago)
+            `/hotfix note HOTFIX-12 text`: keeps the text as the record's evidence
+            `/hotfix link CODE`: act as your Hotfix Log account (ask for a code on the web: POST /api/v1/chat/link-codes)""";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Conversation.class);
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern LIST = Pattern.compile("[,\\n]");
+    private final HotfixService hotfixes;
+    private final AttachmentService attachments;
+    private final People people;
+    private final Announcements announcements;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Conversation(
+            HotfixService hotfixes,
+            AttachmentService attachments,
+            People people,
+            Announcements announcements,
+            AuditLog audit,
+            Clock clock) {
+        this.hotfixes = hotfixes;
+        this.attachments = attachments;
+        this.people = people;
+        this.announcements = announcements;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A command: answered where it says, only to its person unless it announces. */
+    public void command(Workspace w, ChatInbound.Command c) {
+        String[] words = SPACES.split(c.text().strip(), 3);
+        String verb = words[0].toLowerCase(Locale.ROOT);
+        if (verb.isEmpty() || verb.equals("help")) {
+            w.talk().answer(c.reply(), HELP, false);
+            return;
+        }
+        if (verb.equals("link")) {
+            link(w, c, words.length > 1 ? words[1] : "");
+            return;
+        }
+        Optional<People.Actor> actor = people.who(w, c.who());
+        if (actor.isEmpty()) {
+            w.talk().answer(c.reply(), howToLink(w), false);
+            audit.record(
+                    c.who().user() + w.via(),
+                    w.platform().label() + " /hotfix " + verb,
+                    null,
+                    w.path(),
+                    401,
+                    "not linked");
+            return;
+        }
+        People.Actor a = actor.get();
+        String subject = words.length > 1 ? words[1] : null;
+        try {
+            String answer = switch (verb) {
+                case "declare" ->
+                    declareForm(
+                            w, c, a, c.text().strip().substring(verb.length()).strip());
+                case "list" -> list();
+                case "show" -> show(hotfixes.get(HotfixId.parse(subject)));
+                case "alerted", "deployed", "resolved" -> stamp(a, verb, subject, words.length > 2 ? words[2] : null);
+                case "note" -> note(w, a, subject, words.length > 2 ? words[2] : "");
+                default -> "I do not know `" + verb + "`.\n" + HELP;
+            };
+            if (answer != null) {
+                w.talk().answer(c.reply(), answer, false);
+            }
+            audit.record(a.name(), w.platform().label() + " /hotfix " + verb, subject, w.path(), 200, null);
+        } catch (HotfixLogException e) {
+            w.talk().answer(c.reply(), e.getMessage(), false);
+            audit.record(
+                    a.name(),
+                    w.platform().label() + " /hotfix " + verb,
+                    subject,
+                    w.path(),
+                    e.kind().httpStatus(),
+                    e.getMessage());
+        }
+    }
+
+    /** A submitted declare form: one hotfix per form, however often it comes, announced where it was opened. */
+    public void submission(Workspace w, ChatInbound.Submission s) {
+        Optional<People.Actor> actor = people.who(w, s.who());
+        if (actor.isEmpty()) {
+            w.talk().tell(s.channel(), s.who().user(), howToLink(w));
+            return;
+        }
+        People.Actor a = actor.get();
+        try {
+            a.require(Role.RESPONDER, "declaring a hotfix");
+            Hotfix h = hotfixes.create(MergePatch.of(declaration(s, a)), a.name(), w.path() + "/form/" + s.formId());
+            audit.record(a.name(), w.platform().label() + " declare", h.id().toString(), w.path(), 201, null);
+            if (!s.channel().isEmpty()) {
+                announcements.announce(w, h.id(), s.channel());
+                w.talk().tell(s.channel(), s.who().user(), h.id() + " declared: " + h.title());
+            }
+        } catch (HotfixLogException e) {
+            audit.record(
+                    a.name(),
+                    w.platform().label() + " declare",
+                    null,
+                    w.path(),
+                    e.kind().httpStatus(),
+                    e.getMessage());
+            if (!s.channel().isEmpty()) {
+                w.talk().tell(s.channel(), s.who().user(), "Nothing was declared: " + e.getMessage());
+            }
+        }
+    }
+
+    /** A button of an announcement: stamps the time now, as the linked account. */
+    public void button(Workspace w, ChatInbound.Button b) {
+        Optional<People.Actor> actor = people.who(w, b.who());
+        if (actor.isEmpty()) {
+            w.talk().answer(b.reply(), howToLink(w), false);
+            return;
+        }
+        People.Actor a = actor.get();
+        try {
+            w.talk().answer(b.reply(), stamp(a, b.action(), b.hotfix(), null), false);
+            audit.record(a.name(), w.platform().label() + " " + b.action(), b.hotfix(), w.path(), 200, null);
+        } catch (HotfixLogException e) {
+            w.talk().answer(b.reply(), e.getMessage(), false);
+            audit.record(
+                    a.name(),
+                    w.platform().label() + " " + b.action(),
+                    b.hotfix(),
+                    w.path(),
+                    e.kind().httpStatus(),
+                    e.getMessage());
+        }
+    }
+
+    /** Runs one piece of chat work, logging what could not even be answered (the chat is away). */
+    public static void answering(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.warn("a chat request could not be answered", e);
+        }
+    }
+
+    private void link(Workspace w, ChatInbound.Command c, String code) {
+        if (code.isBlank()) {
+            w.talk().answer(c.reply(), howToLink(w), false);
+            return;
+        }
+        Optional<String> linked = people.redeem(w, c.who(), code);
+        String action = w.platform().label() + " /hotfix link";
+        if (linked.isPresent()) {
+            w.talk().answer(c.reply(), "Linked: here you act as " + linked.get() + ".", false);
+            audit.record(linked.get() + w.via(), action, c.who().user(), w.path(), 200, null);
+        } else {
+            w.talk().answer(c.reply(), "That code is unknown, used or expired. " + howToLink(w), false);
+            audit.record(c.who().user() + w.via(), action, null, w.path(), 401, "unknown, used or expired code");
+        }
+    }
+
+    private String declareForm(Workspace w, ChatInbound.Command c, People.Actor a, String title) {
+        a.require(Role.RESPONDER, "declaring a hotfix");
+        w.talk().openDeclareForm(c.trigger(), c.channel(), title);
+        return null; // the form is the answer
+    }
+
+    /** The form's answers as the web's declare builds them: the same merge patch, triage included. */
+    static ObjectNode declaration(ChatInbound.Submission s, People.Actor a) {
+        ObjectNode body = Json.object();
+        s.answers().forEach((k, v) -> {
+            switch (k) {
+                case "title", "severity", "problem" -> body.put(k, v);
+                case "systems" -> {
+                    var list = body.putArray("systemsAffected");
+                    for (String part : LIST.split(v)) {
+                        if (!part.isBlank()) {
+                            list.add(part.strip());
+                        }
+                    }
+                }
+                default -> {}
+            }
+        });
+        body.put("owner", a.username());
+        ObjectNode triage = body.putObject("triage");
+        if (s.answers().containsKey("down")) {
+            triage.put("productionDown", s.answers().get("down").equals("yes"));
+        }
+        if (s.answers().containsKey("wait")) {
+            triage.put("canWait", s.answers().get("wait").equals("yes"));
+        }
+        return body;
+    }
+
+    private String list() {
+        List<String> lines = new ArrayList<>();
+        for (Status status : List.of(Status.ACTIVE, Status.DEPLOYED)) {
+            for (Hotfix h :
+                    hotfixes.list(new HotfixQuery(status, null, 20, null)).items()) {
+                lines.add("• " + h.id() + " " + h.severity().emoji() + " " + SlackBlocks.escape(h.title()) + " ("
+                        + status.json() + ")");
+            }
+        }
+        return lines.isEmpty() ? "No active or deployed hotfixes." : String.join("\n", lines);
+    }
+
+    private static String show(Hotfix h) {
+        return h.id() + " " + h.severity().emoji() + " *" + SlackBlocks.escape(h.title()) + "* ("
+                + h.status().json()
+                + ")\nOwner: " + SlackBlocks.escape(h.owner() == null ? "unassigned" : h.owner())
+                + "\nSystems: "
+                + SlackBlocks.escape(h.systemsAffected().isEmpty() ? "—" : String.join(", ", h.systemsAffected()))
+                + "\nProblem: " + SlackBlocks.escape(h.text("problem") == null ? "—" : h.text("problem"));
+    }
+
+    private String stamp(People.Actor a, String verb, String id, String time) {
+        a.require(Role.RESPONDER, "stamping a time");
+        LifecycleEvent.Type type = LifecycleEvent.Type.parse("event", verb);
+        Instant at = time == null || time.isBlank() ? null : TimeText.parseInstant("time", time, clock.instant());
+        Hotfix h = hotfixes.record(HotfixId.parse(id), new LifecycleEvent(type, at, false), a.name());
+        return h.id() + ": " + (type == LifecycleEvent.Type.DEPLOYED ? "fix deployed" : type.json())
+                + " stamped; it is " + h.status().json() + " now.";
+    }
+
+    private String note(Workspace w, People.Actor a, String id, String text) {
+        a.require(Role.RESPONDER, "adding a note");
+        HotfixId hid = HotfixId.parse(id);
+        if (text.isBlank()) {
+            throw dev.hotfixlog.error.ValidationException.of(
+                    "note", "is empty: `/hotfix note " + hid + " what you saw`");
+        }
+        Instant now = clock.instant();
+        String kept = now + " " + a.name() + ":\n" + text + "\n";
+        String label = text.length() > Upload.MAX_NOTE ? text.substring(0, Upload.MAX_NOTE) : text;
+        attachments.add(
+                new Owner(Owner.Kind.HOTFIX, hid.toString()),
+                new Upload(
+                        w.platform().name() + "-note-" + now.getEpochSecond() + ".txt",
+                        label,
+                        kept.getBytes(StandardCharsets.UTF_8)),
+                a.name());
+        return hid + ": your note is kept on the record (evidence).";
+    }
+
+    private static String howToLink(Workspace w) {
+        return "You are not linked to a Hotfix Log account yet. Signed in to Hotfix Log, ask for a code "
+                + "(POST /api/v1/chat/link-codes), then type `/hotfix link CODE` here within ten "
+                + "minutes. An account named after the e-mail address "
+                + w.platform().label()
+                + " verified for you is linked by itself.";
+    }
+}

@@ -1,0 +1,193 @@
+package dev.hotfixlog.chat.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.chat.ChatTalk;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.Severity;
+import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.hotfix.Timeline;
+import dev.hotfixlog.json.Json;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Slack's Block Kit, written with the log's one JSON configuration: the declare modal (the seed's decision tree
+ * first), the announcement (the seed's Incident Alert with its buttons) and the "not a hotfix" answer.
+ */
+public final class SlackBlocks {
+    /** The declare modal's {@code callback_id}. */
+    public static final String DECLARE_FORM = "hotfix_declare";
+    /** Every button of an announcement has an {@code action_id} starting so: {@code hotfix_deployed}, … */
+    public static final String ACTION_PREFIX = "hotfix_";
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private SlackBlocks() {}
+
+    /** The declare modal, {@code channel} kept in its metadata: the announcement goes where it was asked for. */
+    public static String declareForm(String channel, String title) {
+        ObjectNode view = Json.object().put("type", "modal").put("callback_id", DECLARE_FORM);
+        view.put("private_metadata", channel == null ? "" : channel);
+        view.set("title", plain("Declare a hotfix"));
+        view.set("submit", plain("Declare"));
+        view.set("close", plain("Cancel"));
+        ArrayNode blocks = view.putArray("blocks");
+        blocks.add(choice("down", "Is production down or severely degraded?", false, "yes", "Yes", "no", "No"));
+        blocks.add(
+                choice("wait", "Can it wait 2–4 hours? (only if production is down)", true, "yes", "Yes", "no", "No"));
+        ObjectNode titleInput = Json.object().put("type", "plain_text_input").put("action_id", "title");
+        titleInput.put("max_length", 200);
+        if (title != null && !title.isBlank()) {
+            titleInput.put("initial_value", title.strip());
+        }
+        blocks.add(input("title", "Title (brief description)", false, titleInput));
+        ObjectNode severity = Json.object().put("type", "static_select").put("action_id", "severity");
+        ArrayNode options = severity.putArray("options");
+        for (Severity s : Severity.stated()) {
+            options.add(option(s.json(), s.emoji() + " " + s.label()));
+        }
+        blocks.add(input("severity", "Severity", false, severity));
+        blocks.add(input(
+                "systems",
+                "Systems affected (comma or one a line)",
+                true,
+                Json.object().put("type", "plain_text_input").put("action_id", "systems")));
+        blocks.add(input(
+                "problem",
+                "Problem: what is broken or failing",
+                true,
+                Json.object()
+                        .put("type", "plain_text_input")
+                        .put("action_id", "problem")
+                        .put("multiline", true)));
+        return Json.write(view);
+    }
+
+    /** The answer to a submission whose decision tree says it is no hotfix: the modal says so; nothing stored. */
+    public static String notAHotfix(String advice) {
+        ObjectNode answer = Json.object().put("response_action", "update");
+        ObjectNode view = answer.putObject("view").put("type", "modal");
+        view.set("title", plain("Not a hotfix"));
+        view.set("close", plain("Close"));
+        view.putArray("blocks")
+                .add(section("*" + escape(advice) + "*: by the decision tree this is not a hotfix, so nothing was "
+                        + "stored. Declare it on the web if you still want it kept and marked."));
+        return Json.write(answer);
+    }
+
+    /** The announcement's blocks: the Incident Alert while it runs, its completion after; buttons for what is left. */
+    public static String announcement(ChatTalk.Announcement a) {
+        ArrayNode blocks = Json.mapper().createArrayNode();
+        Hotfix h = a.hotfix();
+        if (h == null) {
+            blocks.add(section("~" + escape(a.id()) + "~ was deleted from the log."));
+            return Json.write(blocks);
+        }
+        boolean done = h.status() == Status.COMPLETED;
+        blocks.add(Json.object()
+                .put("type", "header")
+                .set("text", plain(done ? "✅ HOTFIX COMPLETE" : "🚨 HOTFIX IN PROGRESS 🚨")));
+        blocks.add(section("*Issue:* " + escape(h.title())
+                + "\n*Impact:* " + escape(or(h.text("impact"), "unknown yet"))
+                + "\n*Severity:* " + h.severity().emoji() + " " + h.severity().label()
+                + "\n*Owner:* " + escape(or(h.owner(), "unassigned"))
+                + "\n*Tracking:* " + (a.recordUrl() == null ? a.id() : "<" + a.recordUrl() + "|" + a.id() + ">")));
+        Timeline t = h.timeline();
+        ObjectNode context = Json.object().put("type", "context");
+        context.putArray("elements")
+                .add(Json.object()
+                        .put("type", "mrkdwn")
+                        .put(
+                                "text",
+                                "Status: " + h.status().json()
+                                        + " · Detected " + time(t.detectedAt())
+                                        + " · Alerted " + time(t.alertedAt())
+                                        + " · Fix deployed " + time(t.fixDeployedAt())
+                                        + " · Resolved " + time(t.resolvedAt())));
+        blocks.add(context);
+        ObjectNode actions = Json.object().put("type", "actions").put("block_id", "hotfix_actions");
+        ArrayNode buttons = actions.putArray("elements");
+        if (!done) {
+            if (t.alertedAt() == null) {
+                buttons.add(button("alerted", "Alerted", a.id(), null));
+            }
+            if (t.fixDeployedAt() == null) {
+                buttons.add(button("deployed", "Fix deployed", a.id(), "primary"));
+            }
+            buttons.add(button("resolved", "Resolved", a.id(), null));
+        }
+        if (a.recordUrl() != null) {
+            buttons.add(button("open", "Open record", a.id(), null).put("url", a.recordUrl()));
+        }
+        if (!buttons.isEmpty()) {
+            blocks.add(actions);
+        }
+        return Json.write(blocks);
+    }
+
+    /** The notification text of the announcement (what a phone shows): the Incident Alert's first lines. */
+    public static String fallback(ChatTalk.Announcement a) {
+        Hotfix h = a.hotfix();
+        if (h == null) {
+            return a.id() + " was deleted from the log.";
+        }
+        return (h.status() == Status.COMPLETED ? "HOTFIX COMPLETE: " : "HOTFIX IN PROGRESS: ") + a.id() + " "
+                + h.title();
+    }
+
+    /** Slack's mrkdwn escapes: its markup uses only these three characters as control characters. */
+    public static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String time(Instant i) {
+        return i == null ? "—" : TIME.format(i);
+    }
+
+    private static String or(String s, String otherwise) {
+        return s == null || s.isBlank() ? otherwise : s;
+    }
+
+    private static ObjectNode plain(String text) {
+        return Json.object().put("type", "plain_text").put("text", text);
+    }
+
+    private static ObjectNode section(String mrkdwn) {
+        ObjectNode s = Json.object().put("type", "section");
+        s.putObject("text").put("type", "mrkdwn").put("text", mrkdwn);
+        return s;
+    }
+
+    private static ObjectNode option(String value, String label) {
+        ObjectNode o = Json.object().put("value", value);
+        o.set("text", plain(label));
+        return o;
+    }
+
+    private static ObjectNode input(String id, String label, boolean optional, ObjectNode element) {
+        ObjectNode b = Json.object().put("type", "input").put("block_id", id).put("optional", optional);
+        b.set("label", plain(label));
+        b.set("element", element);
+        return b;
+    }
+
+    private static ObjectNode choice(
+            String id, String label, boolean optional, String v1, String l1, String v2, String l2) {
+        ObjectNode radios = Json.object().put("type", "radio_buttons").put("action_id", id);
+        radios.putArray("options").add(option(v1, l1)).add(option(v2, l2));
+        return input(id, label, optional, radios);
+    }
+
+    private static ObjectNode button(String action, String label, String value, String style) {
+        ObjectNode b = Json.object().put("type", "button").put("action_id", ACTION_PREFIX + action);
+        b.set("text", plain(label));
+        b.put("value", value);
+        if (style != null) {
+            b.put("style", style);
+        }
+        return b;
+    }
+}
