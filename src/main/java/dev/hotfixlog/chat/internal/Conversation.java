@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +84,6 @@ public final class Conversation {
         }
         Optional<People.Actor> actor = people.who(w, c.who());
         if (actor.isEmpty()) {
-            w.talk().answer(c.reply(), howToLink(w), false);
             audit.record(
                     c.who().user() + w.via(),
                     w.platform().label() + " /hotfix " + verb,
@@ -91,34 +91,38 @@ public final class Conversation {
                     w.path(),
                     401,
                     "not linked");
+            w.talk().answer(c.reply(), howToLink(w), false);
             return;
         }
         People.Actor a = actor.get();
         String subject = words.length > 1 ? words[1] : null;
+        String rest = words.length > 2 ? words[2] : null;
+        act(w, a, w.platform().label() + " /hotfix " + verb, subject, c.reply(), () -> switch (verb) {
+            case "declare" ->
+                declareForm(w, c, a, c.text().strip().substring(verb.length()).strip());
+            case "list" -> list();
+            case "show" -> show(hotfixes.get(HotfixId.parse(subject)));
+            case "alerted", "deployed", "resolved" -> stamp(a, verb, subject, rest);
+            case "note" -> note(w, a, subject, rest == null ? "" : rest);
+            default -> "I do not know `" + verb + "`.\n" + HELP;
+        });
+    }
+
+    /**
+     * Does one thing as the person, audits it (done, or refused with the error table's status and message) and
+     * then answers with what it says: the audit line is there before the person reads the answer.
+     */
+    private void act(Workspace w, People.Actor a, String action, String subject, String reply, Supplier<String> work) {
+        String answer;
         try {
-            String answer = switch (verb) {
-                case "declare" ->
-                    declareForm(
-                            w, c, a, c.text().strip().substring(verb.length()).strip());
-                case "list" -> list();
-                case "show" -> show(hotfixes.get(HotfixId.parse(subject)));
-                case "alerted", "deployed", "resolved" -> stamp(a, verb, subject, words.length > 2 ? words[2] : null);
-                case "note" -> note(w, a, subject, words.length > 2 ? words[2] : "");
-                default -> "I do not know `" + verb + "`.\n" + HELP;
-            };
-            if (answer != null) {
-                w.talk().answer(c.reply(), answer, false);
-            }
-            audit.record(a.name(), w.platform().label() + " /hotfix " + verb, subject, w.path(), 200, null);
+            answer = work.get();
+            audit.record(a.name(), action, subject, w.path(), 200, null);
         } catch (HotfixLogException e) {
-            w.talk().answer(c.reply(), e.getMessage(), false);
-            audit.record(
-                    a.name(),
-                    w.platform().label() + " /hotfix " + verb,
-                    subject,
-                    w.path(),
-                    e.kind().httpStatus(),
-                    e.getMessage());
+            answer = e.getMessage();
+            audit.record(a.name(), action, subject, w.path(), e.kind().httpStatus(), e.getMessage());
+        }
+        if (answer != null) {
+            w.talk().answer(reply, answer, false);
         }
     }
 
@@ -130,14 +134,11 @@ public final class Conversation {
             return;
         }
         People.Actor a = actor.get();
+        Hotfix h;
         try {
             a.require(Role.RESPONDER, "declaring a hotfix");
-            Hotfix h = hotfixes.create(MergePatch.of(declaration(s, a)), a.name(), w.path() + "/form/" + s.formId());
+            h = hotfixes.create(MergePatch.of(declaration(s, a)), a.name(), w.path() + "/form/" + s.formId());
             audit.record(a.name(), w.platform().label() + " declare", h.id().toString(), w.path(), 201, null);
-            if (!s.channel().isEmpty()) {
-                announcements.announce(w, h.id(), s.channel());
-                w.talk().tell(s.channel(), s.who().user(), h.id() + " declared: " + h.title());
-            }
         } catch (HotfixLogException e) {
             audit.record(
                     a.name(),
@@ -149,6 +150,12 @@ public final class Conversation {
             if (!s.channel().isEmpty()) {
                 w.talk().tell(s.channel(), s.who().user(), "Nothing was declared: " + e.getMessage());
             }
+            return;
+        }
+        // Stored: what follows only tells of it (a chat that is away now does not undo the declaration).
+        if (!s.channel().isEmpty()) {
+            announcements.announce(w, h.id(), s.channel());
+            w.talk().tell(s.channel(), s.who().user(), h.id() + " declared: " + h.title());
         }
     }
 
@@ -160,19 +167,13 @@ public final class Conversation {
             return;
         }
         People.Actor a = actor.get();
-        try {
-            w.talk().answer(b.reply(), stamp(a, b.action(), b.hotfix(), null), false);
-            audit.record(a.name(), w.platform().label() + " " + b.action(), b.hotfix(), w.path(), 200, null);
-        } catch (HotfixLogException e) {
-            w.talk().answer(b.reply(), e.getMessage(), false);
-            audit.record(
-                    a.name(),
-                    w.platform().label() + " " + b.action(),
-                    b.hotfix(),
-                    w.path(),
-                    e.kind().httpStatus(),
-                    e.getMessage());
-        }
+        act(
+                w,
+                a,
+                w.platform().label() + " " + b.action(),
+                b.hotfix(),
+                b.reply(),
+                () -> stamp(a, b.action(), b.hotfix(), null));
     }
 
     /** Runs one piece of chat work, logging what could not even be answered (the chat is away). */
@@ -192,11 +193,11 @@ public final class Conversation {
         Optional<String> linked = people.redeem(w, c.who(), code);
         String action = w.platform().label() + " /hotfix link";
         if (linked.isPresent()) {
-            w.talk().answer(c.reply(), "Linked: here you act as " + linked.get() + ".", false);
             audit.record(linked.get() + w.via(), action, c.who().user(), w.path(), 200, null);
+            w.talk().answer(c.reply(), "Linked: here you act as " + linked.get() + ".", false);
         } else {
-            w.talk().answer(c.reply(), "That code is unknown, used or expired. " + howToLink(w), false);
             audit.record(c.who().user() + w.via(), action, null, w.path(), 401, "unknown, used or expired code");
+            w.talk().answer(c.reply(), "That code is unknown, used or expired. " + howToLink(w), false);
         }
     }
 
