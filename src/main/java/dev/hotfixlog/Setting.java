@@ -89,9 +89,10 @@ public enum Setting {
             "HOTFIX_INTEGRATIONS",
             null,
             "",
-            "Senders of alerts and deploys, each with its own URL and secret: "
+            "Senders of alerts and deploys, and chat workspaces, each with its own URL and secret: "
                     + "entries separated by `;` or new lines, each `<alertmanager|grafana|github|deploy> <name> [bearer=…] "
-                    + "[basic=user:password] [hmac=…] [timestamp-header=…] [window=5m] [systems=service,app]`; see \"Point "
+                    + "[basic=user:password] [hmac=…] [timestamp-header=…] [window=5m] [systems=service,app]`, or `slack "
+                    + "<name> secret=<signing secret> token=xoxb-… [channel=C…]`; see \"Point "
                     + "Alertmanager at it\" below. Empty takes none."),
     CAUSE_WINDOW(
             "HOTFIX_CAUSE_WINDOW",

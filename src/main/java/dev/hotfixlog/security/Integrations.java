@@ -24,7 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
  * The configured integrations ({@code HOTFIX_INTEGRATIONS}): entries separated by {@code ;} or new lines, each
  * {@code <kind> <name> [bearer=…] [basic=user:password] [hmac=…]
  * [hmac-header=…] [timestamp-header=…] [window=5m] [systems=service,app]}, the kinds being those {@code App}
- * hands in (alertmanager, grafana, deploy, github, …). Every entry needs a secret, and
+ * hands in (alertmanager, grafana, deploy, github, slack, …), plus the options a kind names as its own (a chat's
+ * {@code token=} and {@code channel=}, kept with the entry's secrets). Every entry needs a secret, and
  * {@link #verify} is the one place a delivery's credentials are checked: an unknown integration is a 404, a
  * missing or wrong secret or signature a 401 (both audited by the access gate).
  */

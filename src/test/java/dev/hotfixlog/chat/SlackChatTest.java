@@ -259,6 +259,55 @@ class SlackChatTest {
             assertThat(kept).hasSize(1);
             assertThat(kept.get(0).note()).isEqualTo("consumer lag back to 0 after the restart");
             assertThat(kept.get(0).addedBy()).isEqualTo("ana@example.com via Slack");
+
+            // A stamp with a time as people type it; the announcement of this web-declared hotfix follows it.
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> slack.calls("chat.postMessage").size() == 1);
+            assertThat(slack.calls("chat.postMessage").get(0).form()).containsEntry("channel", "C0GENERAL");
+            clock.advance(Duration.ofMinutes(30));
+            assertThat(s.send("commands", s.command("U0ANA", "deployed HOTFIX-001 15 minutes ago", "trig-dep"))
+                            .status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !slack.calls("/hooks/commands/trig-dep").isEmpty());
+            assertThat(slack.calls("/hooks/commands/trig-dep")
+                            .get(0)
+                            .json(null)
+                            .path("text")
+                            .asText())
+                    .isEqualTo("HOTFIX-001: fix deployed stamped; it is deployed now.");
+            assertThat(app.hotfixes()
+                            .get(HotfixId.parse("HOTFIX-001"))
+                            .timeline()
+                            .fixDeployedAt())
+                    .isEqualTo(clock.instant().minus(Duration.ofMinutes(15)));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> slack.calls("chat.update").size() == 1);
+            assertThat(slack.calls("chat.update").get(0).form())
+                    .containsEntry("channel", "C0GENERAL")
+                    .containsEntry("ts", "1765100000.000101");
+            assertThat(s.send("commands", s.command("U0ANA", "show HOTFIX-001", "trig-show"))
+                            .status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !slack.calls("/hooks/commands/trig-show").isEmpty());
+            assertThat(slack.calls("/hooks/commands/trig-show")
+                            .get(0)
+                            .json(null)
+                            .path("text")
+                            .asText())
+                    .startsWith("HOTFIX-001 🟡 *Queue stuck* (deployed)");
+            assertThat(s.send("commands", s.command("U0ANA", "deployed HOTFIX-999", "trig-none"))
+                            .status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !slack.calls("/hooks/commands/trig-none").isEmpty());
+            assertThat(slack.calls("/hooks/commands/trig-none")
+                            .get(0)
+                            .json(null)
+                            .path("text")
+                            .asText())
+                    .contains("HOTFIX-999");
             List<AuditEvent> audit = app.audit().recent(50);
             assertThat(audit)
                     .anyMatch(e -> e.outcome() == 401 && e.action().equals("POST /api/v1/chat/slack/acme/commands"));

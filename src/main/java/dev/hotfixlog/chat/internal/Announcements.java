@@ -58,17 +58,21 @@ public final class Announcements implements RecordListener, AutoCloseable {
         }
         String id = change.record().id().toString();
         long now = clock.millis();
+        boolean behind = false;
         if (change.kind() == RecordChange.Kind.CREATED) {
             for (Workspace w : workspaces.values()) {
                 // A hotfix declared from a chat is announced where it was declared, by the declaring path.
                 if (w.channel() != null && !change.actor().endsWith(w.via())) {
-                    repo.addAnnouncement(h, id, w.path(), w.channel(), now);
+                    behind |= repo.addAnnouncement(h, id, w.path(), w.channel(), now);
                 }
             }
         } else {
-            repo.wanted(h, id, now);
+            behind = repo.wanted(h, id, now) > 0;
         }
-        repo.afterCommit(h, () -> push(id));
+        // A record with no announcement (an import's thousands, say) asks for no push at all.
+        if (behind) {
+            repo.afterCommit(h, () -> push(id));
+        }
     }
 
     /** Announces a hotfix declared from a chat in the channel it was declared from. */

@@ -36,9 +36,9 @@ public final class ChatRepository {
         h.afterCommit(push);
     }
 
-    /** The record changed: every announcement of it must show the change. */
-    public void wanted(Handle h, String hotfixId, long now) {
-        h.createUpdate("""
+    /** The record changed: every announcement of it must show the change; how many it has. */
+    public int wanted(Handle h, String hotfixId, long now) {
+        return h.createUpdate("""
                         UPDATE chat_announcement SET wanted_version = wanted_version + 1, updated_at = :now
                         WHERE hotfix_id = :id""").bind("id", hotfixId).bind("now", now).execute();
     }
