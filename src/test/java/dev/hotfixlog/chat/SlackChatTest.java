@@ -200,6 +200,45 @@ class SlackChatTest {
     }
 
     @BothDatabases
+    void aFormSubmittedManyTimesAtOnce_andTheSameRequestSentManyTimesAtOnce_declareOneHotfix_announcedOnce(TestDb db)
+            throws Exception {
+        try (FakeSlack slack = new FakeSlack();
+                db;
+                App app = App.local(config(db, slack), clock);
+                WebServer server = app.serve()) {
+            app.accounts().create("ana@example.com", Role.RESPONDER, PASSWORD, false);
+            slack.email("U0ANA", "ana@example.com");
+            SlackRequests s = new SlackRequests(new Http("http://127.0.0.1:" + server.port()), clock, slack);
+            String submit = SlackRequests.submission("U0ANA", "V0RACE", "yes", "no", "Payments down", "critical");
+            java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(16);
+            try {
+                List<java.util.concurrent.Future<Http.Response>> sent = new java.util.ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    // Eight clicks, each a request of its own; eight copies of one request (Slack's retries).
+                    String body = i < 8 ? submit.replace("ad0a1f0b1b5e5f5d5", "ad0a1f0b1b5e5f5d" + (10 + i)) : submit;
+                    sent.add(clients.submit(() -> s.send("interactions", body)));
+                }
+                for (var f : sent) {
+                    assertThat(f.get().status()).isEqualTo(200);
+                }
+            } finally {
+                clients.shutdownNow();
+            }
+            // Every click that was acted on is told; the copies of one request are acted on once between them.
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> slack.calls("chat.postEphemeral").size() == 9);
+            assertThat(app.hotfixes().list(HotfixQuery.firstPage()).items())
+                    .singleElement()
+                    .extracting(Hotfix::title)
+                    .isEqualTo("Payments down");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> slack.calls("chat.postMessage").size() == 1);
+            assertThat(slack.calls("chat.postEphemeral"))
+                    .allSatisfy(c -> assertThat(c.form().get("text")).isEqualTo("HOTFIX-001 declared: Payments down"));
+        }
+    }
+
+    @BothDatabases
     void requests_withABadStaleOrMissingSignature_areRefused_andAReplay_isNotActedOnTwice(TestDb db) {
         try (FakeSlack slack = new FakeSlack();
                 db;
