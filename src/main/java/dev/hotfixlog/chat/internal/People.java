@@ -69,10 +69,19 @@ public final class People {
         }
         String name = email.toLowerCase(Locale.ROOT);
         Optional<Account> account = accounts.find(name).or(() -> accounts.find(email));
-        account.ifPresent(a -> db.write(h -> {
-            repo.link(h, w.path(), p.workspace(), p.user(), a.username(), "email", clock.millis());
-            return null;
-        }));
+        account.ifPresent(a -> {
+            try {
+                db.write(h -> {
+                    repo.link(h, w.path(), p.workspace(), p.user(), a.username(), "email", clock.millis());
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                // Two first requests of one person at once: the other linked them to the same account.
+                if (!Duplicates.isDuplicateKey(e)) {
+                    throw e;
+                }
+            }
+        });
         return account.map(Account::username);
     }
 
