@@ -285,6 +285,72 @@ public final class Integrations {
         }
     }
 
+    /**
+     * What a chat request offers as its proof where its platform does not sign with a header the entry names:
+     * Mattermost's slash-command token ({@link Scheme#SECRET}: the entry's secret itself), a MAC the log made
+     * with the entry's secret over what it asked the chat to send back ({@link Scheme#HMAC_HEX}: a button's
+     * context, a dialog's state), or Microsoft Teams' outgoing webhook ({@link Scheme#HMAC_BASE64}:
+     * {@code Authorization: HMAC <base64>} over the body, keyed with the base64-decoded security token).
+     *
+     * @param given  what the request carries, or null when it carries nothing
+     * @param signed what the MAC is over (unused for {@link Scheme#SECRET})
+     */
+    public record Proof(Scheme scheme, String given, byte[] signed) {
+        public enum Scheme {
+            SECRET,
+            HMAC_HEX,
+            HMAC_BASE64
+        }
+    }
+
+    /**
+     * The chat entry at {@code <kind>/{name}}, once the platform's {@link Proof} matches the entry's secret, in
+     * constant time: unknown → 404, absent or wrong → 401 with the reason audited, as {@link #verify}.
+     */
+    public Integration verify(String kind, io.javalin.http.Context ctx, Proof proof) {
+        String name = ctx.pathParam("name");
+        ctx.attribute(dev.hotfixlog.web.Requests.PRINCIPAL_NAME, kind + "/" + name);
+        Integration i = byPath.get(kind + "/" + name);
+        if (i == null) {
+            throw new NotFoundException("no " + kind + " integration named '" + name + "' (" + SETTING + ")");
+        }
+        try {
+            require(i.hmacSecret() != null, "the entry has no secret=");
+            require(proof.given() != null && !proof.given().isBlank(), "no token or signature");
+            String given = proof.given().trim();
+            String expected = switch (proof.scheme()) {
+                case SECRET -> i.hmacSecret();
+                case HMAC_HEX -> hmacHex(i.hmacSecret(), proof.signed());
+                case HMAC_BASE64 -> hmacBase64(i.hmacSecret(), proof.signed());
+            };
+            if (proof.scheme() == Proof.Scheme.HMAC_HEX) {
+                given = given.toLowerCase(Locale.ROOT);
+            }
+            require(same(given, expected), "the token or signature does not match");
+        } catch (IntegrationRefused e) {
+            ctx.attribute(dev.hotfixlog.web.Requests.AUDIT_DETAIL, e.reason());
+            throw e;
+        }
+        return i;
+    }
+
+    /** Teams' outgoing-webhook HMAC: the key is the base64 security token decoded, the MAC base64. */
+    private static String hmacBase64(String base64Key, byte[] data) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64Key.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IntegrationRefused("the entry's secret is not the base64 security token Teams shows");
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(data));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
     /** HMAC-SHA256 of the bytes, as lowercase hex: how Grafana and GitHub sign a webhook. */
     public static String hmacHex(String secret, byte[] data) {
         try {
