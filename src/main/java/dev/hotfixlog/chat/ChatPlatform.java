@@ -2,6 +2,7 @@ package dev.hotfixlog.chat;
 
 import dev.hotfixlog.security.Integration;
 import dev.hotfixlog.security.Integrations;
+import dev.hotfixlog.security.Proof;
 import dev.hotfixlog.security.SenderKind;
 import java.util.List;
 import java.util.Map;
@@ -62,10 +63,10 @@ public interface ChatPlatform {
     /**
      * How this request proves it comes from the workspace when that is not a signature in its headers (a token in
      * its body, a MAC the log put in a button), checked by {@link Integrations#verify(String,
-     * io.javalin.http.Context, Integrations.Proof)}; null (the default): the headers, checked by
+     * io.javalin.http.Context, Proof, java.time.Instant)}; null (the default): the headers, checked by
      * {@link Integrations#verify(String, io.javalin.http.Context, java.time.Instant)}.
      */
-    default Integrations.Proof proof(ChatInbound.Route route, Request request) {
+    default Proof proof(ChatInbound.Route route, Request request) {
         return null;
     }
 

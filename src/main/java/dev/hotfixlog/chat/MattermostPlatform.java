@@ -8,7 +8,7 @@ import dev.hotfixlog.error.BadRequestException;
 import dev.hotfixlog.error.HotfixLogException;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Integration;
-import dev.hotfixlog.security.Integrations;
+import dev.hotfixlog.security.Proof;
 import dev.hotfixlog.security.SenderKind;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -72,19 +72,19 @@ public final class MattermostPlatform implements ChatPlatform {
     }
 
     @Override
-    public Integrations.Proof proof(ChatInbound.Route route, Request request) {
+    public Proof proof(ChatInbound.Route route, Request request) {
         if (route == ChatInbound.Route.COMMANDS) {
             String auth = request.headers().apply("Authorization");
             String token = auth != null && auth.regionMatches(true, 0, "Token ", 0, 6)
                     ? auth.substring(6)
                     : formToken(request);
-            return new Integrations.Proof(Integrations.Proof.Scheme.SECRET, token, null);
+            return new Proof(Proof.Scheme.SECRET, token, null, null);
         }
         JsonNode json;
         try {
             json = Json.parseObject(new String(request.body(), StandardCharsets.UTF_8));
         } catch (HotfixLogException e) {
-            return new Integrations.Proof(Integrations.Proof.Scheme.HMAC_HEX, null, null);
+            return new Proof(Proof.Scheme.HMAC_HEX, null, null, null);
         }
         String signed;
         String mac;
@@ -102,7 +102,7 @@ public final class MattermostPlatform implements ChatPlatform {
             signed = MattermostMessages.buttonSigned(
                     context.path("action").asText(""), context.path("hotfix").asText(""));
         }
-        return new Integrations.Proof(Integrations.Proof.Scheme.HMAC_HEX, mac, signed.getBytes(StandardCharsets.UTF_8));
+        return new Proof(Proof.Scheme.HMAC_HEX, mac, signed.getBytes(StandardCharsets.UTF_8), null);
     }
 
     @Override

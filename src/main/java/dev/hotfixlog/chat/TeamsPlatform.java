@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.chat.internal.TeamsTalk;
 import dev.hotfixlog.error.BadRequestException;
+import dev.hotfixlog.error.HotfixLogException;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Integration;
-import dev.hotfixlog.security.Integrations;
+import dev.hotfixlog.security.Proof;
 import dev.hotfixlog.security.SenderKind;
 import dev.hotfixlog.security.Sha256;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +22,8 @@ import java.util.Map;
  * Microsoft Teams: an outgoing webhook ({@code @Hotfix declare …}, {@code @Hotfix deployed HOTFIX-12}) posting a
  * message Activity as JSON to {@code /api/v1/chat/teams/<name>/commands}, signed {@code Authorization: HMAC
  * <base64 HMAC-SHA256 of the body, keyed with the base64-decoded security token>} and answered in its own
- * response within Teams' five seconds: {@code teams <name> secret=<the webhook's security token>}. Teams has no
+ * response within Teams' five seconds: {@code teams <name> secret=<the webhook's security token>}. The Activity's
+ * own {@code timestamp}, signed with the rest, must be within the entry's window (five minutes). Teams has no
  * forms: {@code declare} takes the whole declaration on its line ({@link TeamsTalk#DECLARE}); announcements stay
  * with the notices' Teams channel.
  */
@@ -68,10 +72,25 @@ public final class TeamsPlatform implements ChatPlatform {
     }
 
     @Override
-    public Integrations.Proof proof(ChatInbound.Route route, Request request) {
+    public Proof proof(ChatInbound.Route route, Request request) {
         String auth = request.headers().apply("Authorization");
         String mac = auth != null && auth.regionMatches(true, 0, "HMAC ", 0, 5) ? auth.substring(5) : null;
-        return new Integrations.Proof(Integrations.Proof.Scheme.HMAC_BASE64, mac, request.body());
+        return new Proof(Proof.Scheme.HMAC_BASE64, mac, request.body(), sentAt(request));
+    }
+
+    /**
+     * The Activity's own {@code timestamp}: inside the signed body, so an old message sent again is stale even once
+     * its body is forgotten by the replay guard; one without a readable timestamp is as stale as can be.
+     */
+    private static Instant sentAt(Request request) {
+        try {
+            String at = Json.parseObject(new String(request.body(), StandardCharsets.UTF_8))
+                    .path("timestamp")
+                    .asText("");
+            return Instant.parse(at);
+        } catch (HotfixLogException | DateTimeParseException e) {
+            return Instant.EPOCH;
+        }
     }
 
     @Override

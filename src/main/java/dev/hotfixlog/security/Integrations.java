@@ -286,28 +286,10 @@ public final class Integrations {
     }
 
     /**
-     * What a chat request offers as its proof where its platform does not sign with a header the entry names:
-     * Mattermost's slash-command token ({@link Scheme#SECRET}: the entry's secret itself), a MAC the log made
-     * with the entry's secret over what it asked the chat to send back ({@link Scheme#HMAC_HEX}: a button's
-     * context, a dialog's state), or Microsoft Teams' outgoing webhook ({@link Scheme#HMAC_BASE64}:
-     * {@code Authorization: HMAC <base64>} over the body, keyed with the base64-decoded security token).
-     *
-     * @param given  what the request carries, or null when it carries nothing
-     * @param signed what the MAC is over (unused for {@link Scheme#SECRET})
-     */
-    public record Proof(Scheme scheme, String given, byte[] signed) {
-        public enum Scheme {
-            SECRET,
-            HMAC_HEX,
-            HMAC_BASE64
-        }
-    }
-
-    /**
      * The chat entry at {@code <kind>/{name}}, once the platform's {@link Proof} matches the entry's secret, in
      * constant time: unknown → 404, absent or wrong → 401 with the reason audited, as {@link #verify}.
      */
-    public Integration verify(String kind, io.javalin.http.Context ctx, Proof proof) {
+    public Integration verify(String kind, io.javalin.http.Context ctx, Proof proof, Instant now) {
         String name = ctx.pathParam("name");
         ctx.attribute(dev.hotfixlog.web.Requests.PRINCIPAL_NAME, kind + "/" + name);
         Integration i = byPath.get(kind + "/" + name);
@@ -327,6 +309,13 @@ public final class Integrations {
                 given = given.toLowerCase(Locale.ROOT);
             }
             require(same(given, expected), "the token or signature does not match");
+            if (proof.signedAt() != null) {
+                long age = Math.abs(now.getEpochSecond() - proof.signedAt().getEpochSecond());
+                require(
+                        age <= i.window().toSeconds(),
+                        "signed timestamp is " + age + " s from now, outside the "
+                                + i.window().toSeconds() + " s window (a replay, or a clock that is off)");
+            }
         } catch (IntegrationRefused e) {
             ctx.attribute(dev.hotfixlog.web.Requests.AUDIT_DETAIL, e.reason());
             throw e;

@@ -177,7 +177,7 @@ class TeamsChatTest {
     }
 
     @BothDatabases
-    void activities_withABadOrMissingSignature_areRefused_andAViewer_cannotDeclare(TestDb db) {
+    void activities_withABadMissingOrStaleSignature_areRefused_andAViewer_cannotDeclare(TestDb db) {
         try (db;
                 App app = App.local(config(db), clock);
                 WebServer server = app.serve()) {
@@ -230,8 +230,23 @@ class TeamsChatTest {
                                     "HMAC " + hmac(SECRET, body))
                             .status())
                     .isEqualTo(404);
+            String stale = body.replace("2026-12-07T02:17:00.437Z", "2026-12-07T02:11:00.437Z");
+            assertThat(send(http, stale).status())
+                    .as("signed right, but its Activity's timestamp is six minutes old: a replay")
+                    .isEqualTo(401);
+            assertThat(send(http, body.replace("2026-12-07T02:17:00.437Z", "2026-12-07T02:23:00.437Z"))
+                            .status())
+                    .as("six minutes ahead")
+                    .isEqualTo(401);
+            assertThat(send(http, body.replace("\"timestamp\":\"2026-12-07T02:17:00.437Z\",", ""))
+                            .status())
+                    .as("no timestamp at all")
+                    .isEqualTo(401);
             assertThat(app.audit().recent(50))
-                    .anyMatch(e -> e.outcome() == 401 && e.action().equals("POST /api/v1/chat/teams/ops/commands"));
+                    .anyMatch(e -> e.outcome() == 401 && e.action().equals("POST /api/v1/chat/teams/ops/commands"))
+                    .anyMatch(e -> e.outcome() == 401
+                            && e.detail() != null
+                            && e.detail().startsWith("signed timestamp is 360 s from now"));
 
             said(send(http, activity("2002", "aad-vic", "link " + linkCode(url, "vic"))));
             assertThat(said(send(http, body)))

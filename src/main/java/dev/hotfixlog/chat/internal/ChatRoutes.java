@@ -7,6 +7,7 @@ import dev.hotfixlog.hotfix.Triage;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Integration;
 import dev.hotfixlog.security.Integrations;
+import dev.hotfixlog.security.Proof;
 import dev.hotfixlog.security.Sha256;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.web.Requests;
@@ -76,9 +77,10 @@ public final class ChatRoutes implements AutoCloseable {
         }
         ChatPlatform.Request request =
                 new ChatPlatform.Request(ctx.header("Content-Type"), body, ctx::header, () -> Requests.form(ctx));
-        Integrations.Proof proof = p.proof(route, request);
-        Integration entry =
-                proof == null ? integrations.verify(p.name(), ctx, now) : integrations.verify(p.name(), ctx, proof);
+        Proof proof = p.proof(route, request);
+        Integration entry = proof == null
+                ? integrations.verify(p.name(), ctx, now)
+                : integrations.verify(p.name(), ctx, proof, now);
         Workspace w = workspaces.get(entry.path());
         ChatInbound in = p.read(route, request);
         // What the work does is audited by it, as the person; the delivery itself needs no line of its own.
