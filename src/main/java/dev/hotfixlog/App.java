@@ -7,7 +7,9 @@ import dev.hotfixlog.attachment.AttachmentsOfRecord;
 import dev.hotfixlog.attachment.LocalAttachmentService;
 import dev.hotfixlog.attachment.SourceDocuments;
 import dev.hotfixlog.chat.Chat;
+import dev.hotfixlog.chat.MattermostPlatform;
 import dev.hotfixlog.chat.SlackPlatform;
+import dev.hotfixlog.chat.TeamsPlatform;
 import dev.hotfixlog.deploy.DeployApiClient;
 import dev.hotfixlog.deploy.DeployRoutes;
 import dev.hotfixlog.deploy.DeployService;
@@ -222,7 +224,7 @@ public final class App implements AutoCloseable {
                         new OpsgenieIncidentsTool(),
                         new PagerDutyTool(),
                         new MorgueTool()),
-                List.of(new SlackPlatform()));
+                List.of(new SlackPlatform(), new MattermostPlatform(), new TeamsPlatform()));
     }
 
     /**

@@ -1,9 +1,13 @@
 package dev.hotfixlog.chat;
 
 import dev.hotfixlog.security.Integration;
+import dev.hotfixlog.security.Integrations;
+import dev.hotfixlog.security.Proof;
 import dev.hotfixlog.security.SenderKind;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * One chat the log is driven from, whole: its name (its word in {@code HOTFIX_INTEGRATIONS} and its part of the
@@ -41,4 +45,41 @@ public interface ChatPlatform {
 
     /** The synchronous answer to a submitted declare form with one field to fix: shown next to that field. */
     String formError(String field, String message);
+
+    /**
+     * One request as received, bounded already: what a chat that posts JSON (Mattermost's buttons and dialogs,
+     * Teams) reads instead of a form.
+     *
+     * @param form the body read as a form, on demand
+     */
+    record Request(
+            String contentType, byte[] body, UnaryOperator<String> headers, Supplier<Map<String, List<String>>> form) {}
+
+    /** What one verified request asks for; by default its form ({@link #read(ChatInbound.Route, Map)}). */
+    default ChatInbound read(ChatInbound.Route route, Request request) {
+        return read(route, request.form().get());
+    }
+
+    /**
+     * How this request proves it comes from the workspace when that is not a signature in its headers (a token in
+     * its body, a MAC the log put in a button), checked by {@link Integrations#verify(String,
+     * io.javalin.http.Context, Proof, java.time.Instant)}; null (the default): the headers, checked by
+     * {@link Integrations#verify(String, io.javalin.http.Context, java.time.Instant)}.
+     */
+    default Proof proof(ChatInbound.Route route, Request request) {
+        return null;
+    }
+
+    /**
+     * True for a chat whose answer must be the HTTP response itself (Teams' outgoing webhook: five seconds, no
+     * later reply): the work then runs before the answer, and {@link #inlineAnswer} wraps what it said.
+     */
+    default boolean answersInline() {
+        return false;
+    }
+
+    /** The response body that says {@code text}, for a chat that {@link #answersInline}. */
+    default String inlineAnswer(String text) {
+        return "";
+    }
 }

@@ -17,6 +17,14 @@ public interface ChatTalk {
     /** Opens the declare form: the decision tree first, then title, severity, systems and problem. */
     void openDeclareForm(String trigger, String channel, String title);
 
+    /**
+     * Opens the declare form for this person: a chat whose form comes back through the person's client
+     * (Mattermost's dialog state) binds it to them.
+     */
+    default void openDeclareForm(String trigger, String channel, String title, ChatInbound.Person who) {
+        openDeclareForm(trigger, channel, title);
+    }
+
     /** Posts the announcement of a hotfix; the message's id in its channel. */
     String post(String channel, Announcement announcement);
 

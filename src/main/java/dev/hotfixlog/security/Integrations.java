@@ -286,6 +286,61 @@ public final class Integrations {
         }
     }
 
+    /**
+     * The chat entry at {@code <kind>/{name}}, once the platform's {@link Proof} matches the entry's secret, in
+     * constant time: unknown → 404, absent or wrong → 401 with the reason audited, as {@link #verify}.
+     */
+    public Integration verify(String kind, io.javalin.http.Context ctx, Proof proof, Instant now) {
+        String name = ctx.pathParam("name");
+        ctx.attribute(dev.hotfixlog.web.Requests.PRINCIPAL_NAME, kind + "/" + name);
+        Integration i = byPath.get(kind + "/" + name);
+        if (i == null) {
+            throw new NotFoundException("no " + kind + " integration named '" + name + "' (" + SETTING + ")");
+        }
+        try {
+            require(i.hmacSecret() != null, "the entry has no secret=");
+            require(proof.given() != null && !proof.given().isBlank(), "no token or signature");
+            String given = proof.given().trim();
+            String expected = switch (proof.scheme()) {
+                case SECRET -> i.hmacSecret();
+                case HMAC_HEX -> hmacHex(i.hmacSecret(), proof.signed());
+                case HMAC_BASE64 -> hmacBase64(i.hmacSecret(), proof.signed());
+            };
+            if (proof.scheme() == Proof.Scheme.HMAC_HEX) {
+                given = given.toLowerCase(Locale.ROOT);
+            }
+            require(same(given, expected), "the token or signature does not match");
+            if (proof.signedAt() != null) {
+                long age = Math.abs(now.getEpochSecond() - proof.signedAt().getEpochSecond());
+                require(
+                        age <= i.window().toSeconds(),
+                        "signed timestamp is " + age + " s from now, outside the "
+                                + i.window().toSeconds() + " s window (a replay, or a clock that is off)");
+            }
+        } catch (IntegrationRefused e) {
+            ctx.attribute(dev.hotfixlog.web.Requests.AUDIT_DETAIL, e.reason());
+            throw e;
+        }
+        return i;
+    }
+
+    /** Teams' outgoing-webhook HMAC: the key is the base64 security token decoded, the MAC base64. */
+    private static String hmacBase64(String base64Key, byte[] data) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64Key.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IntegrationRefused("the entry's secret is not the base64 security token Teams shows");
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(data));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
     /** HMAC-SHA256 of the bytes, as lowercase hex: how Grafana and GitHub sign a webhook. */
     public static String hmacHex(String secret, byte[] data) {
         try {

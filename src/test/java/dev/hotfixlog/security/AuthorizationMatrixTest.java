@@ -50,11 +50,14 @@ class AuthorizationMatrixTest {
             "POST /api/v1/ingest/alertmanager/{name}", "PUT /api/v1/ingest/alertmanager/{name}",
             "POST /api/v1/ingest/grafana/{name}", "PUT /api/v1/ingest/grafana/{name}",
             "POST /api/v1/ingest/deploy/{name}", "POST /api/v1/ingest/github/{name}",
-            "POST /api/v1/chat/slack/{name}/commands", "POST /api/v1/chat/slack/{name}/interactions");
+            "POST /api/v1/chat/slack/{name}/commands", "POST /api/v1/chat/slack/{name}/interactions",
+            "POST /api/v1/chat/mattermost/{name}/commands", "POST /api/v1/chat/mattermost/{name}/interactions",
+            "POST /api/v1/chat/teams/{name}/commands", "POST /api/v1/chat/teams/{name}/interactions");
 
     private static final String INTEGRATIONS = "alertmanager prod bearer=am-1; grafana main hmac=g-1; "
             + "deploy ci bearer=ci-1; github gh secret=gh-1; slack ws secret=s-1 token=xoxb-1 "
-            + "api=http://127.0.0.1:9/";
+            + "api=http://127.0.0.1:9/; mattermost mm secret=m-1 token=t-1 api=http://127.0.0.1:9 "
+            + "callback=http://127.0.0.1:9; teams tm secret=dGVhbXMtMQ==";
 
     static {
         NEEDS.put("GET /", Role.VIEWER);
@@ -585,7 +588,13 @@ class AuthorizationMatrixTest {
                                                     ? "main"
                                                     : route.contains("deploy")
                                                             ? "ci"
-                                                            : route.contains("chat/slack") ? "ws" : "gh");
+                                                            : route.contains("chat/slack")
+                                                                    ? "ws"
+                                                                    : route.contains("chat/mattermost")
+                                                                            ? "mm"
+                                                                            : route.contains("chat/teams")
+                                                                                    ? "tm"
+                                                                                    : "gh");
                     return h -> h.send(method, path, "{}");
                 }
                 String path = route.substring(route.indexOf(' ') + 1)

@@ -7,6 +7,7 @@ import dev.hotfixlog.hotfix.Triage;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Integration;
 import dev.hotfixlog.security.Integrations;
+import dev.hotfixlog.security.Proof;
 import dev.hotfixlog.security.Sha256;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.web.Requests;
@@ -69,16 +70,25 @@ public final class ChatRoutes implements AutoCloseable {
 
     private void receive(Context ctx, ChatPlatform p, ChatInbound.Route route) {
         Instant now = clock.instant();
-        Integration entry = integrations.verify(p.name(), ctx, now);
         byte[] body = ctx.bodyAsBytes();
+        // Bounded before anything reads it: a chat whose proof is in its body (Mattermost) reads it to verify.
         if (body.length > MAX_BYTES) {
             throw new TooLargeException("body: is " + body.length + " bytes; a chat's request is at most " + MAX_BYTES);
         }
+        ChatPlatform.Request request =
+                new ChatPlatform.Request(ctx.header("Content-Type"), body, ctx::header, () -> Requests.form(ctx));
+        Proof proof = p.proof(route, request);
+        Integration entry = proof == null
+                ? integrations.verify(p.name(), ctx, now)
+                : integrations.verify(p.name(), ctx, proof, now);
         Workspace w = workspaces.get(entry.path());
-        ChatInbound in = p.read(route, Requests.form(ctx));
+        ChatInbound in = p.read(route, request);
         // What the work does is audited by it, as the person; the delivery itself needs no line of its own.
         ctx.attribute(Requests.AUDIT_KEPT_ELSEWHERE, true);
         ctx.status(200);
+        if (p.answersInline()) {
+            ctx.contentType("application/json").result(p.inlineAnswer(""));
+        }
         if (in instanceof ChatInbound.Ignored || !firstTime(body, now, entry)) {
             return;
         }
@@ -93,11 +103,24 @@ public final class ChatRoutes implements AutoCloseable {
                 ctx.contentType("application/json").result(p.notAHotfix(outcome.advice()));
                 return;
             }
-            work.execute(() -> Conversation.answering(() -> conversation.submission(w, s)));
+        }
+        if (p.answersInline()) {
+            // Teams gives five seconds and no later reply: the work is done now and what it says is the answer.
+            InlineTalk talk = new InlineTalk(w.talk());
+            act(new Workspace(p, w.entry(), talk), in);
+            ctx.result(p.inlineAnswer(talk.said()));
+        } else {
+            work.execute(() -> Conversation.answering(() -> act(w, in)));
+        }
+    }
+
+    private void act(Workspace w, ChatInbound in) {
+        if (in instanceof ChatInbound.Submission s) {
+            conversation.submission(w, s);
         } else if (in instanceof ChatInbound.Command c) {
-            work.execute(() -> Conversation.answering(() -> conversation.command(w, c)));
+            conversation.command(w, c);
         } else if (in instanceof ChatInbound.Button b) {
-            work.execute(() -> Conversation.answering(() -> conversation.button(w, b)));
+            conversation.button(w, b);
         }
     }
 

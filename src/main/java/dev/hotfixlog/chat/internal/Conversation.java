@@ -203,7 +203,7 @@ public final class Conversation {
 
     private String declareForm(Workspace w, ChatInbound.Command c, People.Actor a, String title) {
         a.require(Role.RESPONDER, "declaring a hotfix");
-        w.talk().openDeclareForm(c.trigger(), c.channel(), title);
+        w.talk().openDeclareForm(c.trigger(), c.channel(), title, c.who());
         return null; // the form is the answer
     }
 

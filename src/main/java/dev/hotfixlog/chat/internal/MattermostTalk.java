@@ -1,0 +1,157 @@
+package dev.hotfixlog.chat.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.chat.ChatInbound;
+import dev.hotfixlog.chat.ChatTalk;
+import dev.hotfixlog.error.RemoteException;
+import dev.hotfixlog.json.Json;
+import dev.hotfixlog.security.Integration;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+
+/**
+ * One Mattermost server, talked to through its REST API v4 with a bot's access token ({@code token=}) at
+ * {@code api=}: {@code POST /api/v4/actions/dialogs/open}, {@code POST /api/v4/posts}, {@code PUT
+ * /api/v4/posts/{id}}, {@code POST /api/v4/posts/ephemeral}, {@code GET /api/v4/users/{id}}; and a command's
+ * {@code response_url}. Buttons and dialogs post back to {@code callback=} (the log's address as Mattermost
+ * reaches it) at {@code /api/v1/chat/mattermost/<name>/interactions}. The JDK's HTTP client, as the notices use.
+ */
+public final class MattermostTalk implements ChatTalk {
+    /** A reply address that is no URL: an ephemeral post to {@code <channel> <user>} (a button has no reply URL). */
+    public static final String EPHEMERAL = "ephemeral ";
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private final SecureRandom random = new SecureRandom();
+    private final String token;
+    private final String api;
+    private final String interactions;
+    private final String secret;
+
+    public MattermostTalk(Integration entry) {
+        this.token = entry.option("token");
+        String api = entry.option("api");
+        String callback = entry.option("callback");
+        if (token == null || api == null || callback == null) {
+            throw new IllegalArgumentException(
+                    "a Mattermost entry needs token=<bot access token>, "
+                            + "api=<the Mattermost server's address> and callback=<this log's address as Mattermost reaches it>");
+        }
+        this.api = api.endsWith("/") ? api.substring(0, api.length() - 1) : api;
+        this.interactions = (callback.endsWith("/") ? callback.substring(0, callback.length() - 1) : callback)
+                + "/api/v1/chat/" + entry.path() + "/interactions";
+        this.secret = entry.hmacSecret();
+    }
+
+    @Override
+    public void answer(String reply, String text, boolean everyone) {
+        if (reply == null) {
+            return;
+        }
+        if (reply.startsWith(EPHEMERAL)) {
+            String where = reply.substring(EPHEMERAL.length());
+            int space = where.indexOf(' ');
+            tell(where.substring(0, space), where.substring(space + 1), text);
+            return;
+        }
+        send(
+                "the response_url",
+                "POST",
+                reply,
+                Json.object()
+                        .put("response_type", everyone ? "in_channel" : "ephemeral")
+                        .put("text", text),
+                false);
+    }
+
+    @Override
+    public void tell(String channel, String user, String text) {
+        ObjectNode body = Json.object().put("user_id", user);
+        body.putObject("post").put("channel_id", channel).put("message", text);
+        send("posts/ephemeral", "POST", api + "/api/v4/posts/ephemeral", body, true);
+    }
+
+    @Override
+    public void openDeclareForm(String trigger, String channel, String title) {
+        throw new IllegalStateException("a Mattermost dialog is opened for its person");
+    }
+
+    @Override
+    public void openDeclareForm(String trigger, String channel, String title, ChatInbound.Person who) {
+        byte[] id = new byte[12];
+        random.nextBytes(id);
+        ObjectNode body = MattermostMessages.dialog(
+                trigger, interactions, "hotfix-" + HexFormat.of().formatHex(id), channel, title, who.user(), secret);
+        send("actions/dialogs/open", "POST", api + "/api/v4/actions/dialogs/open", body, true);
+    }
+
+    @Override
+    public String post(String channel, Announcement a) {
+        JsonNode posted = send(
+                "posts",
+                "POST",
+                api + "/api/v4/posts",
+                MattermostMessages.post(channel, a, interactions, secret),
+                true);
+        String id = posted.path("id").asText("");
+        if (id.isEmpty()) {
+            throw new RemoteException("Mattermost's posts answered no post id", null);
+        }
+        return id;
+    }
+
+    @Override
+    public void update(String channel, String message, Announcement a) {
+        ObjectNode body = MattermostMessages.post(channel, a, interactions, secret);
+        body.put("id", message);
+        send("posts/{id}", "PUT", api + "/api/v4/posts/" + message, body, true);
+    }
+
+    @Override
+    public String verifiedEmail(String user) {
+        JsonNode u = send("users/{id}", "GET", api + "/api/v4/users/" + user, null, true);
+        String email = u.path("email").asText("");
+        return u.path("email_verified").asBoolean(false) && !email.isEmpty() ? email : null;
+    }
+
+    private JsonNode send(String what, String method, String url, ObjectNode body, boolean bot) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(Json.write(body)));
+        if (bot) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r;
+        try {
+            r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new RemoteException("Mattermost's " + what + " could not be reached: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteException("stopped while calling Mattermost's " + what, e);
+        }
+        String text = r.body() == null ? "" : r.body().strip();
+        if (r.statusCode() / 100 != 2) {
+            throw new RemoteException(
+                    "Mattermost's " + what + " answered " + r.statusCode() + ": "
+                            + (text.length() > 200 ? text.substring(0, 200) + "…" : text),
+                    null);
+        }
+        return text.startsWith("{") ? Json.parseObject(text) : Json.object();
+    }
+}
