@@ -53,6 +53,7 @@ public final class Cli {
                 AttachCommand.Listing.class,
                 AttachCommand.One.class,
                 MigrateCommand.class,
+                ChatCommand.class,
                 HelpCommand.class
             })
     static final class Root implements Runnable {
