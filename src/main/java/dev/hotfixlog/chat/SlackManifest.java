@@ -25,8 +25,8 @@ public final class SlackManifest {
      * Why each scope: {@code commands} the slash command and shortcut; {@code chat:write} posting and updating the
      * Incident Alert, ephemeral answers; {@code chat:write.public} posting to a channel the bot was not invited to;
      * {@code users:read} and {@code users:read.email} {@code users.info} with the verified e-mail a person is linked
-     * by; {@code channels:manage}, {@code channels:join}, {@code channels:read} a channel per hotfix (create, invite,
-     * archive); {@code pins:write} the announcement pinned there.
+     * by; {@code channels:manage}, {@code channels:join} a channel per hotfix (create, invite, archive; public
+     * channels: no {@code groups:*}, so no private ones); {@code pins:write} the announcement pinned there.
      */
     public static final List<String> BOT_SCOPES = List.of(
             "commands",
@@ -34,7 +34,6 @@ public final class SlackManifest {
             "chat:write.public",
             "users:read",
             "users:read.email",
-            "channels:read",
             "channels:manage",
             "channels:join",
             "pins:write");
