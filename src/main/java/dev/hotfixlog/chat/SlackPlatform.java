@@ -31,40 +31,6 @@ public final class SlackPlatform implements ChatPlatform {
             "v0:",
             List.of("token", "channel", "api"));
 
-    /**
-     * The Slack app manifest a team pastes into Slack's "Create an app → From a manifest": the {@code /hotfix}
-     * command and the interactivity at this server's URLs for the workspace entry {@code name}, the bot's scopes
-     * (commands; chat:write and chat:write.public for the announcements; users:read and users:read.email to link a
-     * person by the e-mail Slack verified).
-     */
-    public static String manifest(String publicUrl, String name) {
-        String base = (publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl)
-                + "/api/v1/chat/slack/" + name + "/";
-        ObjectNode m = Json.object();
-        m.putObject("display_information")
-                .put("name", "Hotfix Log")
-                .put("description", "Declare, stamp and record hotfixes without leaving Slack");
-        ObjectNode features = m.putObject("features");
-        features.putObject("bot_user").put("display_name", "Hotfix Log").put("always_online", true);
-        features.putArray("slash_commands")
-                .addObject()
-                .put("command", "/hotfix")
-                .put("url", base + "commands")
-                .put("description", "Declare, stamp and record hotfixes")
-                .put("usage_hint", "declare [title] | list | show HOTFIX-12 | deployed HOTFIX-12 [time] | help")
-                .put("should_escape", false);
-        var bot = m.putObject("oauth_config").putObject("scopes").putArray("bot");
-        for (String scope : List.of("commands", "chat:write", "chat:write.public", "users:read", "users:read.email")) {
-            bot.add(scope);
-        }
-        ObjectNode settings = m.putObject("settings");
-        settings.putObject("interactivity").put("is_enabled", true).put("request_url", base + "interactions");
-        settings.put("org_deploy_enabled", false)
-                .put("socket_mode_enabled", false)
-                .put("token_rotation_enabled", false);
-        return Json.pretty(m);
-    }
-
     @Override
     public String name() {
         return "slack";

@@ -1,17 +1,17 @@
 package dev.hotfixlog.cli;
 
-import com.google.re2j.Pattern;
-import dev.hotfixlog.chat.SlackPlatform;
-import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.chat.SlackManifest;
+import dev.hotfixlog.json.Json;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Setting the log up in a team's chat: {@code hotfix chat slack manifest --url https://…}. */
+/** Setting the log up in a chat: what to paste into the chat's own admin pages. Reads no database. */
 @Command(
         name = "chat",
-        description = "Set the log up in a team's chat (Slack).",
+        description = "Set up running the log from chat (Slack, Mattermost, Teams).",
         subcommands = {ChatCommand.Slack.class})
 final class ChatCommand implements Runnable {
     @Spec
@@ -22,7 +22,10 @@ final class ChatCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "slack", description = "Slack: the app manifest.", subcommands = ChatCommand.Manifest.class)
+    @Command(
+            name = "slack",
+            description = "Slack: the app manifest.",
+            subcommands = {Manifest.class})
     static final class Slack implements Runnable {
         @Spec
         CommandSpec spec;
@@ -33,40 +36,38 @@ final class ChatCommand implements Runnable {
         }
     }
 
-    /** Prints the manifest; nothing is opened or sent. */
     @Command(
             name = "manifest",
-            description = "Print the Slack app manifest (the /hotfix command, interactivity, the bot's scopes) to "
-                    + "paste into Slack's \"Create an app → From a manifest\".")
-    static final class Manifest implements Runnable {
-        private static final Pattern HTTP = Pattern.compile("https?://[^\\s/?#]+(?:/[^\\s?#]*)?");
-        private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,40}");
+            description = "Print the Slack app manifest (JSON) to paste into api.slack.com/apps → From a manifest.")
+    static final class Manifest implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
 
         @Option(
                 names = "--url",
                 required = true,
-                description = "The server's address as Slack reaches it, e.g. https://hotfix.example.com")
+                paramLabel = "URL",
+                description = "The server's public base URL, e.g. https://hotfix.example.com")
         String url;
 
         @Option(
-                names = "--name",
+                names = "--workspace",
                 defaultValue = "slack",
-                description = "The workspace's entry name in HOTFIX_INTEGRATIONS (slack <name> secret=… token=…); "
-                        + "default ${DEFAULT-VALUE}")
+                paramLabel = "NAME",
+                description = "The slack entry's name in HOTFIX_INTEGRATIONS (default: ${DEFAULT-VALUE})")
+        String workspace;
+
+        @Option(
+                names = "--name",
+                defaultValue = "Hotfix Log",
+                paramLabel = "NAME",
+                description = "The app's and its bot's name in Slack (default: ${DEFAULT-VALUE})")
         String name;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public void run() {
-            if (!HTTP.matcher(url).matches()) {
-                throw ValidationException.of("--url", "must be an http(s):// address, was '" + url + "'");
-            }
-            if (!NAME.matcher(name).matches()) {
-                throw ValidationException.of("--name", "is an entry's name: a-z, 0-9, - and _");
-            }
-            spec.commandLine().getOut().println(SlackPlatform.manifest(url, name));
+        public Integer call() {
+            spec.commandLine().getOut().println(Json.pretty(SlackManifest.of("--url", url, workspace, name)));
+            return ExitCodes.OK;
         }
     }
 }
