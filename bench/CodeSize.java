@@ -108,7 +108,8 @@ public class CodeSize {
             f[1] += c[1];
             f[2]++;
         });
-        System.out.printf("%-28s %6s %5s %6s  %s%n", "feature (with sub-packages)", "public", "all", "share", "packages");
+        System.out.printf(
+                "%-28s %6s %5s %6s  %s%n", "feature (with sub-packages)", "public", "all", "share", "packages");
         features.forEach((feature, f) -> System.out.printf(
                 "%-28s %6d %5d %5d%%  %d%n", feature, f[0], f[1], Math.round(100.0 * f[0] / f[1]), f[2]));
     }
