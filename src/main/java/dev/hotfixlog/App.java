@@ -7,8 +7,7 @@ import dev.hotfixlog.deploy.DeployService;
 import dev.hotfixlog.followup.FollowUpApiClient;
 import dev.hotfixlog.followup.FollowUpService;
 import dev.hotfixlog.hotfix.HotfixService;
-import dev.hotfixlog.hotfix.web.HotfixApiClient;
-import dev.hotfixlog.hotfix.web.RecordSchema;
+import dev.hotfixlog.hotfix.web.HotfixWeb;
 import dev.hotfixlog.incoming.AlertmanagerFormat;
 import dev.hotfixlog.incoming.GrafanaFormat;
 import dev.hotfixlog.incoming.IncomingApiClient;
@@ -136,7 +135,7 @@ public final class App implements AutoCloseable {
             return new App(
                     config,
                     null,
-                    new HotfixApiClient(config.server(), config.token()),
+                    HotfixWeb.client(config.server(), config.token()),
                     new MarkdownApiClient(config.server(), config.token()),
                     new FollowUpApiClient(config.server(), config.token()),
                     new NotifyApiClient(config.server(), config.token()),
@@ -313,7 +312,7 @@ public final class App implements AutoCloseable {
         WebServer server = new WebServer(
                         config,
                         features,
-                        RecordSchema::fill,
+                        HotfixWeb::fillSchema,
                         t -> redactor.redact(t).text())
                 .start();
         deliveryWorker().start(config.followThrough().intervalMillis());
