@@ -12,7 +12,7 @@ import java.util.Map;
  * Fills in the "when" (and "who") of a step or follow-up that a person just ticked without saying when, so a
  * checkbox click records the moment it happened.
  */
-public final class Stamps {
+final class Stamps {
     private Stamps() {}
 
     public static Hotfix stampNewlyDone(Hotfix before, Hotfix after, Instant now, String actor) {

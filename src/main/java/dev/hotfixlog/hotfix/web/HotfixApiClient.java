@@ -26,7 +26,7 @@ import java.util.List;
  * {@link HotfixService} over a remote server's REST API: the CLI's {@code --server} mode ({@link ApiTransport}
  * turns problem documents back into the local service's exceptions).
  */
-public final class HotfixApiClient implements HotfixService {
+final class HotfixApiClient implements HotfixService {
     private final ApiTransport transport;
     private final String serverUrl;
     private final String token;

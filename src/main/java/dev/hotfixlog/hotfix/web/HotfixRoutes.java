@@ -26,7 +26,7 @@ import java.util.Objects;
  * The REST API of the hotfix record, a thin projection of {@link HotfixService}: parse, call, write. Failures
  * are thrown and mapped to problem+json in one place ({@code web.ProblemMapper}).
  */
-public final class HotfixRoutes {
+final class HotfixRoutes {
     public static final String BASE = "/api/v1/hotfixes";
     private final HotfixService service;
     private final RecordMarkdown markdown;
