@@ -6,11 +6,9 @@ import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.text.Split;
-import dev.hotfixlog.work.ImportWorkers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Future;
 
 /**
  * Reads a hotfix log page as people really keep it: the seed template filled in by hand, or this tool's own
@@ -20,10 +18,13 @@ import java.util.concurrent.Future;
  * <p>Tolerated: emoji or none, labels in any order, with or without bold, CRLF, values continued on the next
  * line, placeholders left unfilled (empty), completed entries in their one-line form, sections and lines the
  * template does not have (kept verbatim). Everything that cannot be read is an error naming its line.
+ *
+ * <p>This class walks the page's parts; each entry is read by {@link EntryReader}, and a long page in pieces on
+ * several cores by {@link PageInPieces}, one reader per piece.
  */
 final class LogReader {
     private static final Pattern H1 = Pattern.compile("^#[[:space:]]+.*");
-    private static final Pattern H2 = Pattern.compile("^##[[:space:]]+(.*?)[[:space:]]*#*[[:space:]]*$");
+    static final Pattern H2 = Pattern.compile("^##[[:space:]]+(.*?)[[:space:]]*#*[[:space:]]*$");
     private static final Pattern H3 = Pattern.compile("^###[[:space:]]+(.*?)[[:space:]]*#*[[:space:]]*$");
     // LabelLine's definition in Java's words: RE2/J's \s leaves out the vertical tab that Java's (and LabelLine's
     // scan) count as a space.
@@ -32,7 +33,8 @@ final class LogReader {
     /** A full export's list of a record's evidence: for people; the details block says the same for the import. */
     static final String EVIDENCE = "Evidence";
 
-    private enum Part {
+    /** The parts of a page, by its "## " headings. */
+    enum Part {
         PREAMBLE,
         ACTIVE,
         COMPLETED,
@@ -41,14 +43,9 @@ final class LogReader {
         OTHER
     }
 
-    /** A page is read in as many pieces as it has this many lines, up to one per core. */
-    private static final int LINES_PER_PIECE = 20_000;
-
     private final String[] lines;
     /** The lines with this reader's errors. */
     private final PageLines page;
-    /** Where this reader's piece ended (pieces read on other threads). */
-    private Landing landing;
 
     private final List<PageEntry> entries = new ArrayList<>();
     /** Reads each entry into {@link #entries}, its errors into {@link #errors}. */
@@ -72,7 +69,8 @@ final class LogReader {
     /** True once the page showed one of the log's own parts (active, completed, patterns). */
     private boolean logParts;
 
-    private LogReader(String[] lines) {
+    /** A reader of {@code lines}, for one reading ({@link #readPage}) of the page or of a piece of it. */
+    LogReader(String[] lines) {
         this.lines = lines;
         this.page = new PageLines(lines, errors);
         this.entryReader = new EntryReader(page, entries);
@@ -96,86 +94,14 @@ final class LogReader {
      * ask for many on short pages, to show that pieces never change what is read.
      */
     static ParsedLog read(String text, int pieces) {
-        String[] lines = lines(text);
-        List<Landing> starts = pieceStarts(
-                lines,
-                pieces > 0
-                        ? pieces
-                        : Math.min(Runtime.getRuntime().availableProcessors(), lines.length / LINES_PER_PIECE));
-        LogReader whole = new LogReader(lines);
-        if (starts.size() == 1) {
-            whole.readPage(starts.get(0), lines.length);
-            return whole.parsed();
-        }
-        // A long page is read in pieces, the later ones on other cores, each from an entry heading in the part
-        // named by the last "## " heading above it. That is a guess (the heading could sit in a code block): a
-        // piece is kept only if reading the page up to it stopped exactly at its heading, in that part. Else
-        // that piece is read again from where the reading stands. Either way the result is a plain reading's.
-        try (ImportWorkers workers = new ImportWorkers(starts.size() - 1)) {
-            List<Future<LogReader>> later = new ArrayList<>();
-            for (int k = 1; k < starts.size(); k++) {
-                Landing from = starts.get(k);
-                int to = end(starts, k, lines);
-                later.add(workers.submit(() -> {
-                    LogReader piece = new LogReader(lines);
-                    piece.landing = piece.readPage(from, to);
-                    return piece;
-                }));
-            }
-            Landing at = whole.readPage(starts.get(0), starts.get(1).index());
-            for (int k = 1; k < starts.size(); k++) {
-                if (at.equals(starts.get(k))) {
-                    // Waited for only when kept: a piece that started at a wrong guess may have failed on it.
-                    LogReader piece = ImportWorkers.await(later.get(k - 1));
-                    whole.append(piece);
-                    at = piece.landing;
-                } else {
-                    LogReader again = new LogReader(lines);
-                    at = again.readPage(at, end(starts, k, lines));
-                    whole.append(again);
-                }
-            }
-        }
-        return whole.parsed();
-    }
-
-    private static int end(List<Landing> starts, int k, String[] lines) {
-        return k + 1 < starts.size() ? starts.get(k + 1).index() : lines.length;
+        return PageInPieces.read(lines(text), pieces);
     }
 
     /** Where a reading stopped: the next line to read, and the section it is in. */
-    private record Landing(int index, Part part, String sub) {}
+    record Landing(int index, Part part, String sub) {}
 
-    /**
-     * Where pieces start: the first line, then an entry heading near each further piece's share, with the part
-     * the nearest "## " heading above it names. One pass over the page, however many headings it has.
-     */
-    private static List<Landing> pieceStarts(String[] lines, int pieces) {
-        List<Landing> starts = new ArrayList<>(List.of(new Landing(0, Part.PREAMBLE, "")));
-        Part part = Part.PREAMBLE;
-        int k = 1;
-        for (int i = 0; i < lines.length && k < pieces; i++) {
-            String line = lines[i];
-            Matcher m;
-            if (line.startsWith("##") && !line.startsWith("###") && (m = H2.matcher(line)).matches()) {
-                part = classify(m.group(1));
-            } else if (i >= (long) lines.length * k / pieces
-                    && (part == Part.ACTIVE || part == Part.COMPLETED)
-                    && isEntryHeading(line)) {
-                starts.add(new Landing(i, part, ""));
-                k++;
-            }
-        }
-        return starts;
-    }
-
-    private static boolean isEntryHeading(String line) {
-        return line.startsWith("###")
-                && !line.startsWith("####")
-                && EntryReader.ENTRY.matcher(line).matches();
-    }
-
-    private void append(LogReader next) {
+    /** Takes what a reading of the next piece found, after this one's. */
+    void append(LogReader next) {
         entries.addAll(next.entries);
         skipped.addAll(next.skipped);
         blocks.append(next.blocks);
@@ -185,7 +111,7 @@ final class LogReader {
         register = register != null ? register : next.register;
     }
 
-    private ParsedLog parsed() {
+    ParsedLog parsed() {
         return new ParsedLog(
                 entries,
                 patterns.types(),
@@ -198,7 +124,7 @@ final class LogReader {
     }
 
     /** Reads from {@code start} until a line at or past {@code stop} would begin the next step; says where. */
-    private Landing readPage(Landing start, int stop) {
+    Landing readPage(Landing start, int stop) {
         part = start.part();
         sub = start.sub();
         lastLogPart = part;
@@ -321,7 +247,7 @@ final class LogReader {
         };
     }
 
-    private static Part classify(String heading) {
+    static Part classify(String heading) {
         String h = heading.toLowerCase(Locale.ROOT);
         if (h.startsWith("active hotfix")) {
             return Part.ACTIVE;
