@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 
 /** {@link MarkdownService} on the database: one read for an export, one write transaction for an import. */
 public final class LocalMarkdownService implements MarkdownService {
@@ -195,46 +196,7 @@ public final class LocalMarkdownService implements MarkdownService {
                 if (!o.errors().isEmpty()) {
                     throw new ValidationException(o.errors()); // the transaction is undone: all or nothing
                 }
-                repo.saveBeyond(h, masked(beyond(entries, o, repo.beyond(h))));
-                PageLists l = lists(h, page);
-                if (page.types() != null) {
-                    repo.replaceTypes(h, l.types().merged());
-                }
-                if (page.wholePage()) {
-                    List<PageBlock> blocks = new ArrayList<>(page.blocks().stream()
-                            .map(b -> new PageBlock(b.place(), masked(b.text())))
-                            .toList());
-                    if (!page.fullExport()) {
-                        // The page as written, so its log form comes back byte for byte while nothing changed.
-                        blocks.addAll(new PageSource(
-                                        masked(source.text()),
-                                        o.ids().stream()
-                                                .map(id -> new PageSource.Imported(
-                                                        id, o.versions().get(id)))
-                                                .toList())
-                                .blocks());
-                    }
-                    repo.replaceBlocks(h, blocks);
-                }
-                if (page.signs() != null) {
-                    repo.replaceSigns(h, l.signs().merged());
-                }
-                listsDone.add(l);
-                // After the records: the register's risks and the evidence belong to them.
-                if (page.register() != null) {
-                    register.restore(h, page.register(), actor);
-                }
-                for (int i = 0; i < entries.size(); i++) {
-                    PageEntry e = entries.get(i);
-                    if (e.evidence() != null) {
-                        evidenceNotes.addAll(evidence.restore(
-                                h,
-                                o.ids().get(i).toString(),
-                                refs(e.item().line(), e.evidence()),
-                                source.files(),
-                                actor));
-                    }
-                }
+                savePage(h, source, entries, o, actor, listsDone, evidenceNotes);
                 return o;
             });
         }
@@ -252,10 +214,62 @@ public final class LocalMarkdownService implements MarkdownService {
                 outcome.conflicts());
     }
 
+    /**
+     * The page's own rows, in the import's transaction after its records: what each entry holds beyond its record,
+     * the emergency types and warning signs (merged, into {@code listsDone}), the page's own text, then the risk
+     * register and the evidence, which belong to the records (their notes into {@code evidenceNotes}).
+     */
+    private void savePage(
+            Handle h,
+            LogPage source,
+            List<PageEntry> entries,
+            ImportOutcome o,
+            String actor,
+            List<PageLists> listsDone,
+            List<String> evidenceNotes) {
+        ParsedLog page = source.parsed();
+        repo.saveBeyond(h, masked(beyond(entries, o, repo.beyond(h))));
+        PageLists l = lists(h, page);
+        if (page.types() != null) {
+            repo.replaceTypes(h, l.types().merged());
+        }
+        if (page.wholePage()) {
+            List<PageBlock> blocks = new ArrayList<>(page.blocks().stream()
+                    .map(b -> new PageBlock(b.place(), masked(b.text())))
+                    .toList());
+            if (!page.fullExport()) {
+                // The page as written, so its log form comes back byte for byte while nothing changed.
+                blocks.addAll(new PageSource(
+                                masked(source.text()),
+                                o.ids().stream()
+                                        .map(id -> new PageSource.Imported(
+                                                id, o.versions().get(id)))
+                                        .toList())
+                        .blocks());
+            }
+            repo.replaceBlocks(h, blocks);
+        }
+        if (page.signs() != null) {
+            repo.replaceSigns(h, l.signs().merged());
+        }
+        listsDone.add(l);
+        // After the records: the register's risks and the evidence belong to them.
+        if (page.register() != null) {
+            register.restore(h, page.register(), actor);
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            PageEntry e = entries.get(i);
+            if (e.evidence() != null) {
+                evidenceNotes.addAll(evidence.restore(
+                        h, o.ids().get(i).toString(), refs(e.item().line(), e.evidence()), source.files(), actor));
+            }
+        }
+    }
+
     /** The page's emergency types and warning signs merged into the stored ones, masked like every field. */
     private record PageLists(PageListMerge.Result<EmergencyType> types, PageListMerge.Result<WarningSign> signs) {}
 
-    private PageLists lists(org.jdbi.v3.core.Handle h, ParsedLog page) {
+    private PageLists lists(Handle h, ParsedLog page) {
         List<EmergencyType> types = page.types() == null
                 ? null
                 : page.types().stream()
