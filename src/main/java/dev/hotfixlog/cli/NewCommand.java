@@ -78,8 +78,8 @@ final class NewCommand extends AppCommand {
 
     @Override
     int run(HotfixService hotfixes, Config config) {
-        Boolean down = Answers.yesNo("--prod-down", prodDown);
-        Boolean wait = Answers.yesNo("--can-wait", canWait);
+        Boolean down = AnswerParser.yesNo("--prod-down", prodDown);
+        Boolean wait = AnswerParser.yesNo("--can-wait", canWait);
         if ((title == null || severity == null) && ctx.terminal().interactive()) {
             Prompter p = new Prompter(ctx.terminal());
             if (down == null) {
@@ -149,7 +149,7 @@ final class NewCommand extends AppCommand {
         if (detected != null) {
             body.put(
                     "detectedAt",
-                    Answers.when("--detected", detected, ctx.clock()).toString());
+                    AnswerParser.when("--detected", detected, ctx.clock()).toString());
         }
         if (down != null || wait != null) {
             ObjectNode t = body.putObject("triage");
@@ -185,7 +185,7 @@ final class NewCommand extends AppCommand {
             while (true) {
                 String a = ask(question + " [y/n]", null);
                 try {
-                    return Answers.yesNo("answer", a);
+                    return AnswerParser.yesNo("answer", a);
                 } catch (ValidationException e) {
                     say("please answer y or n");
                 }
