@@ -27,8 +27,8 @@ import dev.hotfixlog.security.SessionService;
 import dev.hotfixlog.security.SignInRoutes;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.web.HealthRoutes;
+import dev.hotfixlog.web.IngestGate;
 import dev.hotfixlog.web.Pages;
-import dev.hotfixlog.web.Turns;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -77,7 +77,7 @@ final class ServerWiring {
         // lessons.
         LogSectionsPanel logSections = new LogSectionsPanel(db, pages);
         // Machine senders (alerts, deploys) share a few turns, so a storm cannot take the cores from the board.
-        Turns senders = Turns.perCore();
+        IngestGate senders = IngestGate.perCore();
         IncomingRoutes incomingRoutes = new IncomingRoutes(
                 app.incoming(),
                 (LocalIncomingService) app.incoming(),

@@ -10,10 +10,10 @@ import dev.hotfixlog.security.Integration;
 import dev.hotfixlog.security.Integrations;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.security.SenderKind;
+import dev.hotfixlog.web.IngestGate;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
 import dev.hotfixlog.web.Role;
-import dev.hotfixlog.web.Turns;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -42,11 +42,11 @@ public final class DeployRoutes {
 
     private final DeployService service;
     private final Integrations integrations;
-    private final Turns turns;
+    private final IngestGate turns;
     private final Pages pages;
     private final Clock clock;
 
-    public DeployRoutes(DeployService service, Integrations integrations, Turns turns, Pages pages, Clock clock) {
+    public DeployRoutes(DeployService service, Integrations integrations, IngestGate turns, Pages pages, Clock clock) {
         this.turns = turns;
         this.service = service;
         this.integrations = integrations;

@@ -8,10 +8,10 @@ import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.Integration;
 import dev.hotfixlog.security.Integrations;
+import dev.hotfixlog.web.IngestGate;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
 import dev.hotfixlog.web.Role;
-import dev.hotfixlog.web.Turns;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +34,7 @@ public final class IncomingRoutes {
     private final Integrations integrations;
     private final Pages pages;
     private final Clock clock;
-    private final Turns turns;
+    private final IngestGate turns;
     private final List<AlertFormat> formats;
 
     public IncomingRoutes(
@@ -42,7 +42,7 @@ public final class IncomingRoutes {
             AlertIntake intake,
             List<AlertFormat> formats,
             Integrations integrations,
-            Turns turns,
+            IngestGate turns,
             Pages pages,
             Clock clock) {
         this.formats = List.copyOf(formats);

@@ -37,6 +37,12 @@ public final class RiskRoutes {
     }
 
     public void register(RoutesConfig r) {
+        registerApi(r);
+        registerPages(r);
+    }
+
+    /** {@code /api/v1/risks}: list, add, one with its history, and its retire, reaccept and mitigate actions. */
+    private void registerApi(RoutesConfig r) {
         r.get(
                 "/api/v1/risks",
                 ctx -> json(ctx, 200, RiskJson.writeList(service.list(query(ctx)), clock.instant())),
@@ -95,6 +101,10 @@ public final class RiskRoutes {
                                     Requests.actor(ctx)));
                 },
                 Role.RESPONDER);
+    }
+
+    /** The {@code /risks} pages and their forms, each answering with the risk's page. */
+    private void registerPages(RoutesConfig r) {
         r.get("/risks", this::page, Role.VIEWER);
         r.get("/risks/{id}", this::riskPage, Role.VIEWER);
         r.post(

@@ -84,17 +84,7 @@ public final class Integrations {
 
     private static Integration parseEntry(String where, String entry, Map<String, SenderKind> known) {
         String[] words = WHITE_SPACE.split(entry);
-        SenderKind type = known.get(words[0].toLowerCase(Locale.ROOT));
-        if (type == null) {
-            List<String> names = new ArrayList<>(known.keySet());
-            throw ValidationException.of(
-                    SETTING,
-                    where + ": '" + words[0] + "' is not an integration type; use "
-                            + (names.size() < 2
-                                    ? String.join("", names)
-                                    : String.join(", ", names.subList(0, names.size() - 1)) + " or "
-                                            + names.get(names.size() - 1)));
-        }
+        SenderKind type = kindOf(where, words[0], known);
         if (words.length < 2 || !NAME.matcher(words[1]).matches()) {
             throw ValidationException.of(
                     SETTING,
@@ -102,20 +92,57 @@ public final class Integrations {
                             + type.name() + " prod bearer=…`");
         }
         String name = words[1];
-        String bearer = null;
-        String user = null;
-        String password = null;
-        String hmac = null;
-        String hmacHeader = null;
-        String timestampHeader = null;
+        EntryOptions o = new EntryOptions();
+        for (int k = 2; k < words.length; k++) {
+            o.read(where, type.name() + " " + name, words[k]);
+        }
+        o.check(where, type, name);
+        return new Integration(
+                type,
+                name,
+                o.bearer,
+                o.user,
+                o.password,
+                o.hmac,
+                o.hmac == null ? null : o.hmacHeader != null ? o.hmacHeader : type.signatureHeader(),
+                o.timestampHeader,
+                o.window,
+                o.labels);
+    }
+
+    /** The kind an entry's first word names, or an error listing the kinds there are. */
+    private static SenderKind kindOf(String where, String word, Map<String, SenderKind> known) {
+        SenderKind type = known.get(word.toLowerCase(Locale.ROOT));
+        if (type == null) {
+            List<String> names = new ArrayList<>(known.keySet());
+            throw ValidationException.of(
+                    SETTING,
+                    where + ": '" + word + "' is not an integration type; use "
+                            + (names.size() < 2
+                                    ? String.join("", names)
+                                    : String.join(", ", names.subList(0, names.size() - 1)) + " or "
+                                            + names.get(names.size() - 1)));
+        }
+        return type;
+    }
+
+    /** One entry's {@code key=value} options as they are read, then checked together. */
+    private static final class EntryOptions {
+        String bearer;
+        String user;
+        String password;
+        String hmac;
+        String hmacHeader;
+        String timestampHeader;
         Duration window = DEFAULT_WINDOW;
         List<String> labels = DEFAULT_SYSTEM_LABELS;
-        for (int k = 2; k < words.length; k++) {
-            String[] kv = EQUALS.split(words[k], 2);
+
+        /** Reads one {@code key=value} word of the entry {@code named} ("kind name"). */
+        void read(String where, String named, String word) {
+            String[] kv = EQUALS.split(word, 2);
             if (kv.length != 2 || kv[1].isEmpty()) {
                 throw ValidationException.of(
-                        SETTING,
-                        where + " (" + type.name() + " " + name + "): '" + kv[0] + "' needs a value, e.g. bearer=…");
+                        SETTING, where + " (" + named + "): '" + kv[0] + "' needs a value, e.g. bearer=…");
             }
             switch (kv[0]) {
                 case "bearer" -> bearer = kv[1];
@@ -131,16 +158,7 @@ public final class Integrations {
                 case "hmac-header" -> hmacHeader = header(where, kv[1]);
                 case "timestamp-header" -> timestampHeader = header(where, kv[1]);
                 case "window" -> window = window(where, kv[1]);
-                case "systems" -> {
-                    List<String> l = new ArrayList<>();
-                    for (String s : COMMA.split(kv[1])) {
-                        if (!LABEL.matcher(s).matches()) {
-                            throw ValidationException.of(SETTING, where + ": '" + s + "' is not a label name");
-                        }
-                        l.add(s);
-                    }
-                    labels = l;
-                }
+                case "systems" -> labels = labels(where, kv[1]);
                 default ->
                     throw ValidationException.of(
                             SETTING,
@@ -148,36 +166,40 @@ public final class Integrations {
                                     + "bearer, basic, hmac, hmac-header, timestamp-header, window or systems");
             }
         }
-        if (bearer == null && user == null && hmac == null) {
-            throw ValidationException.of(
-                    SETTING,
-                    where + " (" + type.name() + " " + name + "): needs its own "
-                            + "secret: bearer=…, basic=user:password"
-                            + (type.signature() != SenderKind.Signature.ACCEPTED ? " or hmac=…" : ""));
+
+        /** The options fit together: a secret of some kind, one Authorization, a signature where the kind wants one. */
+        void check(String where, SenderKind type, String name) {
+            if (bearer == null && user == null && hmac == null) {
+                throw ValidationException.of(
+                        SETTING,
+                        where + " (" + type.name() + " " + name + "): needs its own "
+                                + "secret: bearer=…, basic=user:password"
+                                + (type.signature() != SenderKind.Signature.ACCEPTED ? " or hmac=…" : ""));
+            }
+            if (bearer != null && user != null) {
+                throw ValidationException.of(SETTING, where + ": bearer and basic both set Authorization; choose one");
+            }
+            if (type.signature() == SenderKind.Signature.REQUIRED && hmac == null) {
+                throw ValidationException.of(
+                        SETTING,
+                        where + ": a " + type.name() + " integration needs secret=… (the "
+                                + "webhook's secret, checked against " + type.signatureHeader() + ")");
+            }
+            if (timestampHeader != null && hmac == null) {
+                throw ValidationException.of(SETTING, where + ": timestamp-header only applies with hmac=…");
+            }
         }
-        if (bearer != null && user != null) {
-            throw ValidationException.of(SETTING, where + ": bearer and basic both set Authorization; choose one");
+    }
+
+    private static List<String> labels(String where, String v) {
+        List<String> l = new ArrayList<>();
+        for (String s : COMMA.split(v)) {
+            if (!LABEL.matcher(s).matches()) {
+                throw ValidationException.of(SETTING, where + ": '" + s + "' is not a label name");
+            }
+            l.add(s);
         }
-        if (type.signature() == SenderKind.Signature.REQUIRED && hmac == null) {
-            throw ValidationException.of(
-                    SETTING,
-                    where + ": a " + type.name() + " integration needs secret=… (the "
-                            + "webhook's secret, checked against " + type.signatureHeader() + ")");
-        }
-        if (timestampHeader != null && hmac == null) {
-            throw ValidationException.of(SETTING, where + ": timestamp-header only applies with hmac=…");
-        }
-        return new Integration(
-                type,
-                name,
-                bearer,
-                user,
-                password,
-                hmac,
-                hmac == null ? null : hmacHeader != null ? hmacHeader : type.signatureHeader(),
-                timestampHeader,
-                window,
-                labels);
+        return l;
     }
 
     private static String header(String where, String v) {

@@ -84,59 +84,57 @@ public final class ProblemMapper {
                     List.of(),
                     null);
         });
-        routes.exception(Exception.class, (e, ctx) -> {
-            String fault = clientFault(e);
-            if (fault != null) {
-                // The client's doing (it hung up, or sent its body too slowly): one line, no stack trace, and the
-                // connection closed, since the rest of its body will not come.
-                LOG.info("{} {} -> 408: {}", ctx.method(), ctx.path(), fault);
-                ctx.header("Connection", "close");
-                write(
-                        ctx,
-                        408,
-                        "request-timeout",
-                        "Request Timeout",
-                        "the request's body did not arrive whole: " + fault,
-                        List.of(),
-                        null);
-                return;
-            }
-            String incident = UUID.randomUUID().toString();
-            LOG.error("unexpected failure {} on {} {}", incident, ctx.method(), ctx.path(), e);
-            write(
-                    ctx,
-                    500,
-                    "internal",
-                    "Internal Server Error",
-                    "an unexpected failure, logged as " + incident
-                            + "; the request may not have been applied, so check the record before retrying",
-                    List.of(),
-                    null);
-        });
-        routes.error(404, ctx -> {
-            if (ctx.result() == null) {
-                write(
-                        ctx,
-                        404,
-                        "not-found",
-                        "Not Found",
-                        "no such resource: " + ctx.method() + " " + ctx.path(),
-                        List.of(),
-                        null);
-            }
-        });
-        routes.error(405, ctx -> {
-            if (ctx.result() == null) {
-                write(
+        routes.exception(Exception.class, this::unexpected);
+        routes.error(
+                404,
+                ctx -> unrouted(
+                        ctx, 404, "not-found", "Not Found", "no such resource: " + ctx.method() + " " + ctx.path()));
+        routes.error(
+                405,
+                ctx -> unrouted(
                         ctx,
                         405,
                         "method-not-allowed",
                         "Method Not Allowed",
-                        ctx.method() + " is not allowed on " + ctx.path(),
-                        List.of(),
-                        null);
-            }
-        });
+                        ctx.method() + " is not allowed on " + ctx.path()));
+    }
+
+    /** Any other failure: the client's, when it hung up or was too slow (a 408), else a real 500, logged. */
+    private void unexpected(Exception e, Context ctx) {
+        String fault = clientFault(e);
+        if (fault != null) {
+            // The client's doing (it hung up, or sent its body too slowly): one line, no stack trace, and the
+            // connection closed, since the rest of its body will not come.
+            LOG.info("{} {} -> 408: {}", ctx.method(), ctx.path(), fault);
+            ctx.header("Connection", "close");
+            write(
+                    ctx,
+                    408,
+                    "request-timeout",
+                    "Request Timeout",
+                    "the request's body did not arrive whole: " + fault,
+                    List.of(),
+                    null);
+            return;
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.error("unexpected failure {} on {} {}", incident, ctx.method(), ctx.path(), e);
+        write(
+                ctx,
+                500,
+                "internal",
+                "Internal Server Error",
+                "an unexpected failure, logged as " + incident
+                        + "; the request may not have been applied, so check the record before retrying",
+                List.of(),
+                null);
+    }
+
+    /** No route (404), or none for the method (405): the problem, unless a handler already wrote an answer. */
+    private void unrouted(Context ctx, int status, String kind, String title, String detail) {
+        if (ctx.result() == null) {
+            write(ctx, status, kind, title, detail, List.of(), null);
+        }
     }
 
     /**

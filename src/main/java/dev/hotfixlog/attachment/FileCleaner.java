@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Handle;
  * other work), the sniff (a fixed window), then one pass to clean it (an image's metadata out, a text through the
  * redactor), then its hash. Storing it counts against its owner's limit, in the caller's transaction.
  */
-final class Cleaning {
+final class FileCleaner {
     static final int PREVIEW_LINES = 8;
     static final int PREVIEW_LINE_CHARS = 200;
     private final SecretRedactor redactor;
@@ -25,7 +25,7 @@ final class Cleaning {
     /** A file made safe to keep: what it is, its bytes as stored, a text's first lines, the stored bytes' hash. */
     record Clean(FileType type, byte[] bytes, String preview, String sha256) {}
 
-    Cleaning(SecretRedactor redactor, long maxFile, long maxRecord) {
+    FileCleaner(SecretRedactor redactor, long maxFile, long maxRecord) {
         this.redactor = redactor;
         this.maxFile = maxFile;
         this.maxRecord = maxRecord;
