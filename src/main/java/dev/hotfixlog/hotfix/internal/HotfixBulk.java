@@ -225,7 +225,12 @@ final class HotfixBulk {
             Hotfix existing,
             Revision revision,
             List<String> notes,
-            List<FieldError> errors) {}
+            List<FieldError> errors) {
+        /** An entry refused: nothing of it is written, its errors say why. */
+        static Prepared failed(HotfixId id, List<String> notes, List<FieldError> errors) {
+            return new Prepared(id, Kind.FAILED, null, null, null, notes, errors);
+        }
+    }
 
     /** Entries in page order, and the rows of the new records among them. */
     private record Chunk(List<Prepared> entries, HotfixRepository.Inserts inserts) {}
@@ -238,14 +243,8 @@ final class HotfixBulk {
             HotfixId id = slot.id();
             int line = slot.item().line();
             if (slot.repeated()) {
-                out.add(new Prepared(
-                        id,
-                        Kind.FAILED,
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        List.of(new FieldError("line " + line, id + " appears twice in the page"))));
+                out.add(Prepared.failed(
+                        id, List.of(), List.of(new FieldError("line " + line, id + " appears twice in the page"))));
                 continue;
             }
             List<String> notes = new ArrayList<>(0);
@@ -269,12 +268,8 @@ final class HotfixBulk {
                     out.add(new Prepared(id, Kind.UPDATED, result, existing, revision, notes, List.of()));
                 }
             } catch (ValidationException e) {
-                out.add(new Prepared(
+                out.add(Prepared.failed(
                         id,
-                        Kind.FAILED,
-                        null,
-                        null,
-                        null,
                         notes,
                         e.errors().stream()
                                 .map(fe -> new FieldError("line " + line, id + " " + fe.field() + ": " + fe.message()))
