@@ -11,14 +11,16 @@ final class RiskFactsRepository {
     /** Every risk accepted before {@code to}, with the systems of its hotfix. */
     List<Fact> acceptedBefore(Handle h, long to) {
         java.util.Map<String, List<String>> systems = new java.util.HashMap<>();
-        h.createQuery("SELECT DISTINCT s.hotfix_id, s.name FROM record_systems s JOIN risk_facts r "
-                        + "ON r.hotfix_id = s.hotfix_id WHERE r.accepted_at < :to ORDER BY s.name")
+        h.createQuery("""
+                        SELECT DISTINCT s.hotfix_id, s.name FROM record_systems s JOIN risk_facts r
+                        ON r.hotfix_id = s.hotfix_id WHERE r.accepted_at < :to ORDER BY s.name""")
                 .bind("to", to)
                 .map((rs, c) -> java.util.Map.entry(rs.getString(1), rs.getString(2)))
                 .forEach(e -> systems.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>())
                         .add(e.getValue()));
-        return h.createQuery("SELECT id, hotfix_id, accepted_at, review_by, retired_at, retired_by_fix FROM risk_facts "
-                        + "WHERE accepted_at < :to ORDER BY id")
+        return h.createQuery("""
+                        SELECT id, hotfix_id, accepted_at, review_by, retired_at, retired_by_fix FROM risk_facts
+                        WHERE accepted_at < :to ORDER BY id""")
                 .bind("to", to)
                 .map((rs, c) -> {
                     long retired = rs.getLong("retired_at");
