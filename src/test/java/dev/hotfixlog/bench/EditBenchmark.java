@@ -162,8 +162,8 @@ public final class EditBenchmark {
             // One transaction per edit, begun and ended as Jdbi does: a SQLite connection left out of auto-commit
             // would hold the write lock (IMMEDIATE) between edits and lock the service out.
             c.setAutoCommit(false);
-            try (PreparedStatement p = c.prepareStatement("UPDATE hotfix SET owner = ?, version = ?, updated_at = ?"
-                    + " WHERE id = ? AND version = ?")) {
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE hotfix SET owner = ?, version = ?, updated_at = ?" + " WHERE id = ? AND version = ?")) {
                 p.setString(1, owner);
                 p.setInt(2, version + 1);
                 p.setLong(3, now);
@@ -178,11 +178,13 @@ public final class EditBenchmark {
                 p.setString(1, id);
                 p.setInt(2, version + 1);
                 p.setLong(3, now);
-                p.setString(4, Json.object()
-                        .put("field", "owner")
-                        .put("old", old)
-                        .put("new", owner)
-                        .toString());
+                p.setString(
+                        4,
+                        Json.object()
+                                .put("field", "owner")
+                                .put("old", old)
+                                .put("new", owner)
+                                .toString());
                 p.executeUpdate();
             }
             c.commit();
