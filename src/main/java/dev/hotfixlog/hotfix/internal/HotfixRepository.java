@@ -28,6 +28,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -84,11 +85,10 @@ public final class HotfixRepository {
         return List.copyOf(out);
     }
 
-    /** Every column but those that never change, as {@code column = :value}. */
-    private static final String UPDATE_SET = COLUMN_VALUES.stream()
+    /** The columns an update may write: every one but those that never change. */
+    private static final List<Map.Entry<String, String>> UPDATABLE = COLUMN_VALUES.stream()
             .filter(c -> !Set.of("id", "number", "created_at").contains(c.getKey()))
-            .map(c -> c.getKey() + " = :" + c.getValue())
-            .collect(Collectors.joining(", "));
+            .toList();
 
     /** Deletes the record; its child rows go with it (ON DELETE CASCADE). */
     public void delete(Handle h, HotfixId id) {
@@ -128,12 +128,20 @@ public final class HotfixRepository {
 
     /**
      * Writes {@code after} over the stored record if it is still at {@code before}'s version; false otherwise.
-     * {@code before} is what is stored (read in this transaction, or matched by the version now): only the child
-     * rows that differ from its are written ({@link RecordRowsRepository#writeDifference}).
+     * {@code before} is what is stored (read in this transaction, or matched by the version now): only the columns
+     * and child rows that differ from its are written ({@link RecordRowsRepository#writeDifference}).
      */
     public boolean update(Handle h, Hotfix before, Hotfix after) {
-        int rows = h.createUpdate("UPDATE hotfix SET " + UPDATE_SET + " WHERE id = :id AND version = :expectedVersion")
-                .bindMap(scalars(after))
+        Map<String, Object> was = scalars(before);
+        Map<String, Object> is = scalars(after);
+        // Only the columns whose values differ (the version always does): an unchanged indexed column costs its
+        // indexes nothing, and an owner change writes what a hand-written UPDATE would.
+        String set = UPDATABLE.stream()
+                .filter(c -> !Objects.equals(was.get(c.getValue()), is.get(c.getValue())))
+                .map(c -> c.getKey() + " = :" + c.getValue())
+                .collect(Collectors.joining(", "));
+        int rows = h.createUpdate("UPDATE hotfix SET " + set + " WHERE id = :id AND version = :expectedVersion")
+                .bindMap(is)
                 .bind("expectedVersion", before.version())
                 .execute();
         if (rows == 0) {
