@@ -30,7 +30,7 @@ import java.util.UUID;
  * synchronous=FULL, PostgreSQL synchronous_commit=on). No record listeners are attached: this is the record's
  * own edit path, not the search index's or the outbox's.
  *
- * <p>Run with {@code bench/edit.sh [edits-per-phase] [rounds]}. PostgreSQL is {@code HOTFIX_BENCH_PG_URL}, else
+ * <p>Run with {@code bench/edit.sh [edits-per-phase] [rounds] [both|sqlite|postgresql]}. PostgreSQL is {@code HOTFIX_BENCH_PG_URL}, else
  * the local server at 127.0.0.1:5432 (each run uses a fresh schema and drops it afterwards).
  */
 public final class EditBenchmark {
@@ -55,6 +55,7 @@ public final class EditBenchmark {
     public static void main(String[] args) throws Exception {
         int edits = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        String only = args.length > 2 ? args[2] : "both";
         String pgBase = System.getenv()
                 .getOrDefault("HOTFIX_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
         System.out.printf(
@@ -64,13 +65,17 @@ public final class EditBenchmark {
         System.out.println("|---|---|---|---:|---:|---:|---:|");
         Path dir = Files.createTempDirectory("hotfix-edit-bench-");
         try {
-            measure("SQLite", "jdbc:sqlite:" + dir.resolve("edit.db"), edits, rounds);
-            String schema = "bench_" + UUID.randomUUID().toString().substring(0, 8);
-            WriteBenchmark.exec(pgBase, "CREATE SCHEMA " + schema);
-            try {
-                measure("PostgreSQL", WriteBenchmark.withSchema(pgBase, schema), edits, rounds);
-            } finally {
-                WriteBenchmark.exec(pgBase, "DROP SCHEMA " + schema + " CASCADE");
+            if (!only.equals("postgresql")) {
+                measure("SQLite", "jdbc:sqlite:" + dir.resolve("edit.db"), edits, rounds);
+            }
+            if (!only.equals("sqlite")) {
+                String schema = "bench_" + UUID.randomUUID().toString().substring(0, 8);
+                WriteBenchmark.exec(pgBase, "CREATE SCHEMA " + schema);
+                try {
+                    measure("PostgreSQL", WriteBenchmark.withSchema(pgBase, schema), edits, rounds);
+                } finally {
+                    WriteBenchmark.exec(pgBase, "DROP SCHEMA " + schema + " CASCADE");
+                }
             }
         } catch (Throwable t) {
             t.printStackTrace();
@@ -105,8 +110,12 @@ public final class EditBenchmark {
                 for (int round = 1; round <= rounds; round++) {
                     Stats f = Load.run("JDBC floor: UPDATE hotfix + INSERT hotfix_revision", 1, edits, floor::edit);
                     Stats s = Load.run("HotfixService.edit, one field (merge patch)", 1, edits, serviceEdit);
+                    Stats g = Load.run("(diagnostic) HotfixService.get, the record an edit loads", 1, edits, () -> {
+                        service.get(edited.id());
+                    });
                     row(name, round, f, null);
                     row(name, round, s, f);
+                    row(name, round, g, null);
                     ratios.add(s.perSecond() / f.perSecond());
                 }
                 ratios.sort(null);
