@@ -1,15 +1,13 @@
 package dev.hotfixlog.deploy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.LifecycleEvent;
+import dev.hotfixlog.hotfix.RecordEdit;
 import dev.hotfixlog.hotfix.Status;
-import dev.hotfixlog.json.Json;
-import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.Database;
 import java.time.Clock;
@@ -124,8 +122,7 @@ public final class LocalDeployService implements DeployService {
             if (current.status() == Status.ACTIVE) {
                 hotfixes.record(id, new LifecycleEvent(LifecycleEvent.Type.DEPLOYED, d.at(), false), actor);
             } else if (!d.at().equals(current.timeline().fixDeployedAt())) {
-                ObjectNode patch = Json.object().put("fixDeployedAt", d.at().toString());
-                hotfixes.edit(id, current.version(), MergePatch.of(patch), actor);
+                hotfixes.edit(id, current.version(), RecordEdit.set(RecordEdit.Moment.FIX_DEPLOYED, d.at()), actor);
             }
         }
         db.write(h -> {

@@ -233,12 +233,12 @@ final class HotfixBulk {
     }
 
     /** Entries in page order, and the rows of the new records among them. */
-    private record Chunk(List<Prepared> entries, HotfixRepository.Inserts inserts) {}
+    private record Chunk(List<Prepared> entries, RecordRowsRepository.Inserts inserts) {}
 
     /** Needs no handle, so it may run on any thread. */
     private Chunk prepare(List<Slot> slots, String actor, Instant now) {
         List<Prepared> out = new ArrayList<>(slots.size());
-        HotfixRepository.Inserts inserts = new HotfixRepository.Inserts();
+        RecordRowsRepository.Inserts inserts = new RecordRowsRepository.Inserts();
         for (Slot slot : slots) {
             HotfixId id = slot.id();
             int line = slot.item().line();
@@ -288,7 +288,7 @@ final class HotfixBulk {
             if (p.kind() != Kind.UPDATED) {
                 continue;
             }
-            if (!repo.update(h, p.result(), p.existing().version())) {
+            if (!repo.update(h, p.existing(), p.result())) {
                 // Edited while the import ran: undo the whole import rather than overwrite that edit.
                 throw new StaleVersionException(
                         p.id().toString(),

@@ -2,10 +2,14 @@ package dev.hotfixlog.hotfix.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hotfixlog.hotfix.FieldChange;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixJson;
+import dev.hotfixlog.hotfix.Status;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +30,16 @@ public final class RecordDiff {
 
     /** The fields that differ between two versions of a record, in a stable order. */
     public static List<FieldChange> diff(Hotfix before, Hotfix after) {
-        Map<String, JsonNode> a = before == null ? Map.of() : HotfixJson.flatten(before);
-        Map<String, JsonNode> b = HotfixJson.flatten(after);
+        return fromFlattened(before == null ? null : flatten(before), after);
+    }
+
+    /**
+     * As {@link #diff(Hotfix, Hotfix)}, with the earlier version already flattened ({@link #flatten(ObjectNode,
+     * Status)}): an edit computes the record's editable view once, for the patch, the read-only check and this.
+     */
+    public static List<FieldChange> fromFlattened(Map<String, JsonNode> before, Hotfix after) {
+        Map<String, JsonNode> a = before == null ? Map.of() : before;
+        Map<String, JsonNode> b = flatten(after);
         List<FieldChange> out = new ArrayList<>();
         Set<String> union = new java.util.LinkedHashSet<>(b.keySet());
         union.addAll(a.keySet());
@@ -44,6 +56,27 @@ public final class RecordDiff {
             }
         }
         return out;
+    }
+
+    /** Field path → value for every editable field and the status: what a diff compares. */
+    public static Map<String, JsonNode> flatten(Hotfix h) {
+        return flatten(HotfixJson.editable(h), h.status());
+    }
+
+    /** The same from a record's editable view ({@link HotfixJson#editable}), which is left as it is. */
+    public static Map<String, JsonNode> flatten(ObjectNode editable, Status status) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        flatten("", editable, out);
+        out.put("status", TextNode.valueOf(status.json()));
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> flatten(prefix + e.getKey() + ".", e.getValue(), out));
+        } else {
+            out.put(prefix.substring(0, prefix.length() - 1), node);
+        }
     }
 
     private static int templatePosition(String path) {
