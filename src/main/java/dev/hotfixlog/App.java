@@ -2,6 +2,9 @@ package dev.hotfixlog;
 
 import dev.hotfixlog.attachment.AttachmentApiClient;
 import dev.hotfixlog.attachment.AttachmentService;
+import dev.hotfixlog.attachment.FileType;
+import dev.hotfixlog.attachment.Owner;
+import dev.hotfixlog.backup.Backups;
 import dev.hotfixlog.deploy.DeployApiClient;
 import dev.hotfixlog.deploy.DeployService;
 import dev.hotfixlog.followup.FollowUpApiClient;
@@ -14,6 +17,7 @@ import dev.hotfixlog.incoming.IncomingApiClient;
 import dev.hotfixlog.incoming.IncomingService;
 import dev.hotfixlog.lesson.FieldNotes;
 import dev.hotfixlog.lesson.LessonApiClient;
+import dev.hotfixlog.lesson.LessonImages;
 import dev.hotfixlog.lesson.LessonService;
 import dev.hotfixlog.markdown.MarkdownApiClient;
 import dev.hotfixlog.markdown.MarkdownService;
@@ -21,11 +25,14 @@ import dev.hotfixlog.metrics.MetricsApiClient;
 import dev.hotfixlog.metrics.MetricsRoutes;
 import dev.hotfixlog.metrics.MetricsService;
 import dev.hotfixlog.migrate.GrafanaOnCallTool;
+import dev.hotfixlog.migrate.MigrationApiClient;
+import dev.hotfixlog.migrate.MigrationService;
 import dev.hotfixlog.migrate.MigrationTools;
 import dev.hotfixlog.migrate.MorgueTool;
 import dev.hotfixlog.migrate.OpsgenieAlertsTool;
 import dev.hotfixlog.migrate.OpsgenieIncidentsTool;
 import dev.hotfixlog.migrate.PagerDutyTool;
+import dev.hotfixlog.notify.DeliveryWorker;
 import dev.hotfixlog.notify.EmailChannel;
 import dev.hotfixlog.notify.LocalNotifyService;
 import dev.hotfixlog.notify.MattermostChannel;
@@ -74,7 +81,7 @@ public final class App implements AutoCloseable {
     private final DeployService deploys;
     private final RiskService risks;
     private final AttachmentService attachments;
-    private final dev.hotfixlog.migrate.MigrationService migrations;
+    private final MigrationService migrations;
     private final Integrations integrations;
     private final Variants variants;
     private MetricsRoutes metricsRoutes;
@@ -99,7 +106,7 @@ public final class App implements AutoCloseable {
             DeployService deploys,
             RiskService risks,
             AttachmentService attachments,
-            dev.hotfixlog.migrate.MigrationService migrations,
+            MigrationService migrations,
             Integrations integrations,
             Variants variants,
             Clock clock) {
@@ -146,7 +153,7 @@ public final class App implements AutoCloseable {
                     new DeployApiClient(config.server(), config.token()),
                     new RiskApiClient(config.server(), config.token()),
                     new AttachmentApiClient(config.server(), config.token()),
-                    new dev.hotfixlog.migrate.MigrationApiClient(config.server(), config.token()),
+                    new MigrationApiClient(config.server(), config.token()),
                     Integrations.NONE,
                     variants(config),
                     clock);
@@ -243,7 +250,7 @@ public final class App implements AutoCloseable {
         return attachments;
     }
 
-    public dev.hotfixlog.migrate.MigrationService migrations() {
+    public MigrationService migrations() {
         return migrations;
     }
 
@@ -259,9 +266,9 @@ public final class App implements AutoCloseable {
         return new FieldNotes(
                 requireLocal(db),
                 new Pages(),
-                id -> files.list(dev.hotfixlog.attachment.Owner.parse(id), false).stream()
-                        .filter(a -> a.type().display() == dev.hotfixlog.attachment.FileType.Display.IMAGE)
-                        .map(a -> new dev.hotfixlog.lesson.LessonImages.Image(
+                id -> files.list(Owner.parse(id), false).stream()
+                        .filter(a -> a.type().display() == FileType.Display.IMAGE)
+                        .map(a -> new LessonImages.Image(
                                 a.sha256(),
                                 a.type().extension(),
                                 files.content(a.id()).bytes(),
@@ -275,7 +282,7 @@ public final class App implements AutoCloseable {
     }
 
     /** The local delivery worker; tests drive it under a controlled clock. */
-    public dev.hotfixlog.notify.DeliveryWorker deliveryWorker() {
+    public DeliveryWorker deliveryWorker() {
         return requireLocal(localNotify()).worker();
     }
 
@@ -284,8 +291,8 @@ public final class App implements AutoCloseable {
     }
 
     /** The log's portable archives (backup, restore); local apps only. */
-    public dev.hotfixlog.backup.Backups backups() {
-        return new dev.hotfixlog.backup.Backups(requireLocal(db), clock);
+    public Backups backups() {
+        return new Backups(requireLocal(db), clock);
     }
 
     /** API tokens of this installation; local apps only. */

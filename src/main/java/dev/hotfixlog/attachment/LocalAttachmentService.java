@@ -1,6 +1,7 @@
 package dev.hotfixlog.attachment;
 
 import com.google.re2j.Pattern;
+import dev.hotfixlog.error.ConflictException;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.HotfixId;
@@ -128,7 +129,7 @@ public final class LocalAttachmentService implements AttachmentService {
         db.write(h -> {
             Attachment a = repo.find(h, id).orElseThrow(() -> new NotFoundException("no attachment " + id));
             if (!repo.markDeleted(h, id, who, why, now)) {
-                throw new dev.hotfixlog.error.ConflictException("attachment " + id + " is already deleted");
+                throw new ConflictException("attachment " + id + " is already deleted");
             }
             repo.forgetUnheld(h, a.sha256());
             return null;

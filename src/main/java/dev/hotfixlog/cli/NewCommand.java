@@ -180,7 +180,7 @@ final class NewCommand extends AppCommand {
     }
 
     /** Asks on the terminal; an end of input is an answer of "nothing", never a hang. */
-    record Prompter(dev.hotfixlog.cli.Terminal t) {
+    record Prompter(Terminal t) {
         boolean yesNo(String question) {
             while (true) {
                 String a = ask(question + " [y/n]", null);

@@ -13,8 +13,11 @@ import dev.hotfixlog.store.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 
 /**
  * {@link DeployService} on the database. The record is read through its views and changed only through
@@ -67,7 +70,7 @@ public final class LocalDeployService implements DeployService {
     }
 
     @Override
-    public java.util.List<Deploy> list(String system, int limit) {
+    public List<Deploy> list(String system, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ValidationException.of("limit", "must be 1.." + MAX_LIMIT + ", was " + limit);
         }
@@ -96,10 +99,7 @@ public final class LocalDeployService implements DeployService {
         });
     }
 
-    private HotfixDeploys.Link link(
-            org.jdbi.v3.core.Handle h,
-            DeployRepository.Confirmed confirmed,
-            java.util.function.Supplier<Deploy> suggestion) {
+    private HotfixDeploys.Link link(Handle h, DeployRepository.Confirmed confirmed, Supplier<Deploy> suggestion) {
         if (confirmed != null) {
             return new HotfixDeploys.Link(
                     repo.find(h, confirmed.deployId()).orElseThrow(),

@@ -12,10 +12,12 @@ import dev.hotfixlog.time.TimeText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The record's JSON form, the API's contract: flat camelCase fields in the template's order, instants as
@@ -151,7 +153,7 @@ public final class HotfixJson {
                 }
                 case "fields" -> {
                     ObjectNode team = o.putObject(name);
-                    new java.util.TreeMap<>(h.fields().map()).forEach((k, v) -> team.set(k, teamValue(v)));
+                    new TreeMap<>(h.fields().map()).forEach((k, v) -> team.set(k, teamValue(v)));
                 }
                 default -> {
                     // triage: written by write() after the owner and by editable() at the end, as before
@@ -206,8 +208,8 @@ public final class HotfixJson {
         Triage triage = Triage.UNANSWERED;
         Map<StepKind, Step> steps = Map.of();
         Map<FollowUpKind, FollowUp> followUps = Map.of();
-        Map<String, Object> plain = new java.util.HashMap<>();
-        Map<String, Object> team = new java.util.HashMap<>();
+        Map<String, Object> plain = new HashMap<>();
+        Map<String, Object> team = new HashMap<>();
         for (RecordField f : RecordFields.all()) {
             String n = f.name();
             if (f.isPlain()) {

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -290,7 +291,7 @@ public final class RecordFields {
         }
         try {
             List<RecordField> out = new ArrayList<>(builtIn);
-            out.addAll(((java.util.function.Supplier<List<RecordField>>)
+            out.addAll(((Supplier<List<RecordField>>)
                             Class.forName(supplier).getDeclaredConstructor().newInstance())
                     .get());
             return List.copyOf(out);

@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Incoming alerts over HTTP. The monitoring's URLs ({@code POST /api/v1/ingest/<format>/{name}} for each
@@ -28,7 +30,7 @@ import java.util.Map;
  */
 public final class IncomingRoutes {
     static final String LANE_PATH = "/incoming/lane";
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IncomingRoutes.class);
+    private static final Logger LOG = LoggerFactory.getLogger(IncomingRoutes.class);
     private final IncomingService service;
     private final AlertIntake intake;
     private final Integrations integrations;

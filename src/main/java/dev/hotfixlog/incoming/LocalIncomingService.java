@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link IncomingService} and {@link AlertIntake} on the database. One delivery is one write transaction:
@@ -30,7 +32,7 @@ import org.jdbi.v3.core.Handle;
  * by the integration, after the delivery's own transaction.
  */
 public final class LocalIncomingService implements IncomingService, AlertIntake {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalIncomingService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LocalIncomingService.class);
     private final Database db;
     private final Clock clock;
     private final SecretRedactor redactor;

@@ -63,7 +63,7 @@ final class DetailsBlockReader {
     /** The line at {@code i} of the section, or the code block it opens; returns the index after. */
     int read(EntryDraft entry, int i) {
         String line = page.lines[i];
-        if (!Values.isFenceOpen(line)) {
+        if (!ValueText.isFenceOpen(line)) {
             if (!line.isBlank()) {
                 entry.keep(LogReader.DETAILS, line);
             }

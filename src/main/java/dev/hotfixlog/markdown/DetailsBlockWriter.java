@@ -58,8 +58,8 @@ final class DetailsBlockWriter {
         if (b.followUpStatus() != null) {
             d.put("followUpStatus", b.followUpStatus());
         }
-        for (Extra e : b.extras()) {
-            if (Extra.PAGE_DATE.equals(e.section())) {
+        for (UnplacedText e : b.extras()) {
+            if (UnplacedText.PAGE_DATE.equals(e.section())) {
                 e.text().lines().forEach(day -> d.put("pageDate", day));
             }
         }
@@ -78,8 +78,8 @@ final class DetailsBlockWriter {
         ArrayNode files = details.putArray("attachments");
         for (LogEvidence.Ref r : evidence) {
             lines.add("- ["
-                    + Values.oneLine(r.fileName()).replace("[", "\\[").replace("]", "\\]") + "](" + r.file()
-                    + ")" + (r.note() == null ? "" : " — " + Values.oneLine(r.note())));
+                    + ValueText.oneLine(r.fileName()).replace("[", "\\[").replace("]", "\\]") + "](" + r.file()
+                    + ")" + (r.note() == null ? "" : " — " + ValueText.oneLine(r.note())));
             ObjectNode f = files.addObject();
             f.put("file", r.file());
             f.put("fileName", r.fileName());

@@ -78,14 +78,14 @@ final class EntryBodyLines {
         String[] lines = page.lines;
         int[] span = {i, i + 1};
         entry.spans.put(label.field, span);
-        if (rest.isBlank() && i + 1 < lines.length && Values.isFenceOpen(lines[i + 1])) {
+        if (rest.isBlank() && i + 1 < lines.length && ValueText.isFenceOpen(lines[i + 1])) {
             int end = page.fenceEnd(i + 1);
             values.setFenced(i, entry.fields, label, page.joined(i + 2, end));
             entry.lastTextField = null;
             span[1] = end + 1;
             return end + 1;
         }
-        String inline = Values.inline(rest);
+        String inline = ValueText.inline(rest);
         values.setValue(i, entry.fields, label, inline);
         entry.lastTextField = EntryValues.isText(label) ? label.field : null;
         int next = i + 1;
@@ -117,8 +117,8 @@ final class EntryBodyLines {
                 page.error(entry.start, "'" + dated.group(2) + "' is not a date");
             }
         }
-        values.setValue(i, entry.fields, Label.DURATION, Values.inline(one.group(1)));
-        String fu = Values.inline(one.group(2));
+        values.setValue(i, entry.fields, Label.DURATION, ValueText.inline(one.group(1)));
+        String fu = ValueText.inline(one.group(2));
         if (fu != null && asciiLetters(fu).equalsIgnoreCase("done")) {
             ObjectNode fus = EntryFields.child(entry.fields, "followUps");
             for (FollowUpKind k : FollowUpKind.values()) {
@@ -127,7 +127,7 @@ final class EntryBodyLines {
         } else {
             entry.followUpStatus = fu;
         }
-        values.setValue(i, entry.fields, Label.LEARNING, Values.inline(one.group(3)));
+        values.setValue(i, entry.fields, Label.LEARNING, ValueText.inline(one.group(3)));
         for (String f : ONE_LINE_FIELDS) {
             entry.spans.put(f, new int[] {i, i + 1});
         }

@@ -29,7 +29,7 @@ final class EntryDraft {
     /** Lines of a template section the template has no place for, by section, in the order first met. */
     private final Map<String, List<String>> inSection = new LinkedHashMap<>();
     /** Sections of the entry's own, each whole, its {@code ####} heading first. */
-    private final List<Extra> ownSections = new ArrayList<>();
+    private final List<UnplacedText> ownSections = new ArrayList<>();
     /** The section of the entry's own being read, or null. */
     StringBuilder own;
     /** The template section being read ("" before the first heading); null inside a section of the entry's own. */
@@ -62,7 +62,7 @@ final class EntryDraft {
     /** Ends the section of the entry's own being read, if any. */
     void flushOwn() {
         if (own != null) {
-            ownSections.add(new Extra(null, own.toString().stripTrailing()));
+            ownSections.add(new UnplacedText(null, own.toString().stripTrailing()));
         }
         own = null;
     }
@@ -70,13 +70,13 @@ final class EntryDraft {
     /** The entry read, its lines {@code [start, end)} of the page. */
     PageEntry finish(HotfixId id, boolean completed, int end) {
         flushOwn();
-        List<Extra> all = new ArrayList<>();
-        inSection.forEach((k, v) -> all.add(new Extra(k, String.join("\n", v))));
+        List<UnplacedText> all = new ArrayList<>();
+        inSection.forEach((k, v) -> all.add(new UnplacedText(k, String.join("\n", v))));
         if (day != null || pageDate != null) {
-            all.add(new Extra(Extra.PAGE_DATE, day != null ? day.toString() : pageDate));
+            all.add(new UnplacedText(UnplacedText.PAGE_DATE, day != null ? day.toString() : pageDate));
         }
         all.addAll(ownSections);
-        String t = Values.isUnfilled(title) ? null : title.strip();
+        String t = ValueText.isUnfilled(title) ? null : title.strip();
         if (fields.has("title")) {
             t = fields.get("title").asText(); // the details block's exact title
         }

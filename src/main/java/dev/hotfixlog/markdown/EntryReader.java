@@ -126,7 +126,7 @@ final class EntryReader {
     /** A line of a section of the entry's own, kept as written; a code block in it whole. */
     private int ownSection(EntryDraft entry, int i) {
         String[] lines = page.lines;
-        int end = Values.isFenceOpen(lines[i]) ? page.fenceEnd(i) : i; // lines.length when never closed
+        int end = ValueText.isFenceOpen(lines[i]) ? page.fenceEnd(i) : i; // lines.length when never closed
         for (int k = i; k <= end && k < lines.length; k++) {
             entry.own.append('\n').append(lines[k].stripTrailing());
         }

@@ -22,7 +22,7 @@ final class LabelLineWriter {
                 return head + " "
                         + (h.timeline().detectedAt() == null
                                 ? l.placeholder
-                                : Values.time(h.timeline().detectedAt()));
+                                : ValueText.time(h.timeline().detectedAt()));
             case "severity":
                 // Not stated: the template's unfilled choices, which read back as no severity.
                 return head + " "
@@ -33,14 +33,14 @@ final class LabelLineWriter {
                 Duration d = h.timeline().explicitDuration() != null
                         ? h.timeline().explicitDuration()
                         : h.timeline().total();
-                return head + " " + (d == null ? l.placeholder : Values.duration(d));
+                return head + " " + (d == null ? l.placeholder : ValueText.duration(d));
             }
             case "systemsAffected": {
                 List<String> items = h.systemsAffected();
                 if (items.isEmpty()) {
                     return head + " " + l.placeholder;
                 }
-                if (Values.listFitsInline(items)) {
+                if (ValueText.listFitsInline(items)) {
                     return head + " " + String.join(", ", items);
                 }
                 return fenced(head, String.join("\n", items));
@@ -51,7 +51,7 @@ final class LabelLineWriter {
                 if (text == null) {
                     return head + " " + l.placeholder;
                 }
-                if (Values.fitsInline(text)) {
+                if (ValueText.fitsInline(text)) {
                     return head + " " + text;
                 }
                 return inPlace(text) ? head + " " + text : fenced(head, text);
@@ -65,7 +65,7 @@ final class LabelLineWriter {
      */
     private static boolean inPlace(String value) {
         int nl = value.indexOf('\n');
-        if (nl <= 0 || !Values.fitsInline(value.substring(0, nl)) || value.indexOf('\r') >= 0) {
+        if (nl <= 0 || !ValueText.fitsInline(value.substring(0, nl)) || value.indexOf('\r') >= 0) {
             return false;
         }
         String[] rest = Split.on(value.substring(nl + 1), "\n", -1);
@@ -73,7 +73,7 @@ final class LabelLineWriter {
     }
 
     private static String fenced(String head, String value) {
-        String fence = Values.fence(value);
+        String fence = ValueText.fence(value);
         return head + "\n" + fence + "text\n" + value + "\n" + fence;
     }
 
@@ -82,15 +82,15 @@ final class LabelLineWriter {
         return title.indexOf('\n') < 0
                 && title.indexOf('\r') < 0
                 && title.equals(title.strip())
-                && !Values.isUnfilled(title);
+                && !ValueText.isUnfilled(title);
     }
 
     static String headingTitle(String title) {
-        return titleFits(title) ? title : Values.oneLine(title);
+        return titleFits(title) ? title : ValueText.oneLine(title);
     }
 
     /** A description the checkbox line gives back unchanged; any other goes to the details block. */
     static boolean followUpFits(String desc) {
-        return Values.fitsInline(desc) && "-–—:".indexOf(desc.charAt(0)) < 0;
+        return ValueText.fitsInline(desc) && "-–—:".indexOf(desc.charAt(0)) < 0;
     }
 }

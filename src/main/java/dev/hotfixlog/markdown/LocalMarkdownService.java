@@ -1,5 +1,8 @@
 package dev.hotfixlog.markdown;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.FieldChange;
 import dev.hotfixlog.hotfix.Hotfix;
@@ -9,6 +12,7 @@ import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.ImportItem;
 import dev.hotfixlog.hotfix.ImportOutcome;
 import dev.hotfixlog.hotfix.LocalHotfixes;
+import dev.hotfixlog.hotfix.PageTimeline;
 import dev.hotfixlog.hotfix.RecordImport;
 import dev.hotfixlog.hotfix.Revision;
 import dev.hotfixlog.security.SecretRedactor;
@@ -127,7 +131,7 @@ public final class LocalMarkdownService implements MarkdownService {
     }
 
     @Override
-    public List<dev.hotfixlog.hotfix.PageTimeline.Line> pageTimeline(HotfixId id) {
+    public List<PageTimeline.Line> pageTimeline(HotfixId id) {
         return TimelineLines.of(
                 db.read(handle -> repo.beyond(handle, id.toString())).extras());
     }
@@ -285,13 +289,12 @@ public final class LocalMarkdownService implements MarkdownService {
                 PageListMerge.merge(repo.signs(h), signs, WarningSign::signal, page.fullExport()));
     }
 
-    private static final com.google.re2j.Pattern EVIDENCE_FILE =
-            com.google.re2j.Pattern.compile(LogEvidence.FOLDER + "/[0-9a-f]{64}\\.[a-z]{2,4}");
+    private static final Pattern EVIDENCE_FILE = Pattern.compile(LogEvidence.FOLDER + "/[0-9a-f]{64}\\.[a-z]{2,4}");
 
     /** A record's evidence as its details block lists it; a path outside the folder's own names is refused. */
-    private static List<LogEvidence.Ref> refs(int line, com.fasterxml.jackson.databind.node.ArrayNode list) {
+    private static List<LogEvidence.Ref> refs(int line, ArrayNode list) {
         List<LogEvidence.Ref> out = new ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode n : list) {
+        for (JsonNode n : list) {
             String file = n.path("file").asText("");
             String sha = n.path("sha256").asText("");
             if (!EVIDENCE_FILE.matcher(file).matches() || !file.startsWith(LogEvidence.FOLDER + "/" + sha + ".")) {
@@ -331,10 +334,10 @@ public final class LocalMarkdownService implements MarkdownService {
             String id = o.ids().get(i).toString();
             LogWriter.Beyond before = stored.getOrDefault(id, LogWriter.Beyond.NONE);
             boolean full = e.history() != null;
-            List<Extra> extras = new ArrayList<>(e.extras());
+            List<UnplacedText> extras = new ArrayList<>(e.extras());
             HotfixId was = o.renumbered().get(o.ids().get(i));
             if (was != null) {
-                extras.add(new Extra(
+                extras.add(new UnplacedText(
                         null,
                         "#### Imported under a new id\n\nThis was " + was + " on the imported page;" + " " + was
                                 + " here is another incident."));
@@ -366,7 +369,7 @@ public final class LocalMarkdownService implements MarkdownService {
                 new LogWriter.Beyond(
                         masked(b.followUpStatus()),
                         b.extras().stream()
-                                .map(x -> new Extra(x.section(), masked(x.text())))
+                                .map(x -> new UnplacedText(x.section(), masked(x.text())))
                                 .toList(),
                         b.history().stream().map(this::masked).toList())));
         return out;

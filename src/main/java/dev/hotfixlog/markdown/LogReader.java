@@ -6,6 +6,7 @@ import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.text.Split;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -185,7 +186,7 @@ final class LogReader {
 
     /** A line of the risk register's section: its details block is read; returns the index after. */
     private int registerLine(int i) {
-        if (!Values.isFenceOpen(lines[i])) {
+        if (!ValueText.isFenceOpen(lines[i])) {
             return i + 1; // the table is for people; the details block is what is read back
         }
         int end = page.fenceEnd(i);
@@ -196,7 +197,7 @@ final class LogReader {
             } else {
                 page.error(i, "the risk register's details block is not a JSON list");
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             page.error(
                     i,
                     "the risk register's details block is not valid JSON: "

@@ -33,10 +33,10 @@ final class LogWriter {
      * What the page holds beyond one record, keyed by its id; {@code revisions} (full only): its history whole,
      * so a log imported from the page keeps every revision with its time and actor.
      */
-    record Beyond(String followUpStatus, List<Extra> extras, List<String> history, List<Revision> revisions) {
+    record Beyond(String followUpStatus, List<UnplacedText> extras, List<String> history, List<Revision> revisions) {
         static final Beyond NONE = new Beyond(null, List.of(), List.of());
 
-        Beyond(String followUpStatus, List<Extra> extras, List<String> history) {
+        Beyond(String followUpStatus, List<UnplacedText> extras, List<String> history) {
             this(followUpStatus, extras, history, List.of());
         }
     }
@@ -198,7 +198,7 @@ final class LogWriter {
                 followUps(h, b);
             }
         }
-        for (Extra e : b.extras()) {
+        for (UnplacedText e : b.extras()) {
             if (e.section() == null) {
                 line(e.text()).line("");
             }
@@ -220,7 +220,7 @@ final class LogWriter {
 
     private static List<String> extrasOf(Beyond b, String section) {
         List<String> out = new ArrayList<>();
-        for (Extra e : b.extras()) {
+        for (UnplacedText e : b.extras()) {
             if (section.equals(e.section())) {
                 out.addAll(e.text().lines().toList());
             }
@@ -262,7 +262,7 @@ final class LogWriter {
         Instant at = h.timeline().detectedAt() != null
                 ? h.timeline().detectedAt()
                 : h.timeline().resolvedAt();
-        List<String> written = extrasOf(b, Extra.PAGE_DATE);
+        List<String> written = extrasOf(b, UnplacedText.PAGE_DATE);
         String day = at != null
                 ? at.atZone(ZoneOffset.UTC).toLocalDate().toString()
                 : written.isEmpty() ? null : written.get(0);
@@ -271,7 +271,7 @@ final class LogWriter {
         Duration d = h.timeline().explicitDuration() != null
                 ? h.timeline().explicitDuration()
                 : h.timeline().total();
-        line("**Duration:** " + (d == null ? "[Time to fix]" : Values.duration(d)) + " | **Follow-up:** "
+        line("**Duration:** " + (d == null ? "[Time to fix]" : ValueText.duration(d)) + " | **Follow-up:** "
                         + EntryValues.followUpStatus(h, b.followUpStatus()) + " | **Learning:** "
                         + oneLineText(h.text("learning"), "[Key insight]"))
                 .line("");
@@ -283,7 +283,7 @@ final class LogWriter {
         if (v == null || v.isBlank()) {
             return placeholder;
         }
-        return Values.fitsInline(v) ? v : Values.oneLine(v);
+        return ValueText.fitsInline(v) ? v : ValueText.oneLine(v);
     }
 
     private void patterns(List<EmergencyType> types, List<WarningSign> signs, List<PageBlock> blocks) {

@@ -37,9 +37,9 @@ final class PageLines {
 
     /** The index of the line that closes the fence opened at {@code open} (or the last line, unclosed). */
     int fenceEnd(int open) {
-        String fence = Values.fenceMarks(lines[open].strip());
+        String fence = ValueText.fenceMarks(lines[open].strip());
         for (int k = open + 1; k < lines.length; k++) {
-            if (Values.closes(lines[k], fence)) {
+            if (ValueText.closes(lines[k], fence)) {
                 return k;
             }
         }

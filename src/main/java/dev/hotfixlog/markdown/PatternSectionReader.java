@@ -70,8 +70,8 @@ final class PatternSectionReader {
                             : "a warning sign reads: - **Signal 1:** metric → **Threshold:** when to act");
             return;
         }
-        String a = Values.inline(EXAMPLE_OPENING.matcher(m.group(1)).replaceFirst("["));
-        String b = Values.inline(m.group(2));
+        String a = ValueText.inline(EXAMPLE_OPENING.matcher(m.group(1)).replaceFirst("["));
+        String b = ValueText.inline(m.group(2));
         if (a == null) {
             if (b != null) {
                 page.error(

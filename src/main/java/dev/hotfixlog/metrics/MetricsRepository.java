@@ -1,7 +1,14 @@
 package dev.hotfixlog.metrics;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -31,12 +38,12 @@ final class MetricsRepository {
     }
 
     /** Team field → choice → hotfixes of the period holding it (many-of fields count each choice). */
-    Map<String, Map<String, Long>> byChoice(Handle h, java.util.List<String> fields, long from, long to) {
-        Map<String, Map<String, Long>> out = new java.util.TreeMap<>();
+    Map<String, Map<String, Long>> byChoice(Handle h, List<String> fields, long from, long to) {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
         if (fields.isEmpty()) {
             return out;
         }
-        fields.forEach(f -> out.put(f, new java.util.TreeMap<>()));
+        fields.forEach(f -> out.put(f, new TreeMap<>()));
         h.createQuery("""
                         SELECT f.name, f.text_value, COUNT(DISTINCT h.id)
                         FROM record_fields f JOIN record_facts h ON h.id = f.hotfix_id
@@ -123,7 +130,7 @@ final class MetricsRepository {
                 .one();
     }
 
-    private static long orMax(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+    private static long orMax(ResultSet rs, int column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? Long.MAX_VALUE : v;
     }
@@ -172,8 +179,8 @@ final class MetricsRepository {
      */
     long repeats(Handle h, long from, long to) {
         // A hotfix repeating through two of its systems counts once: the numbers go into a bit set.
-        java.util.BitSet small = new java.util.BitSet();
-        java.util.Set<Long> large = new java.util.HashSet<>();
+        BitSet small = new BitSet();
+        Set<Long> large = new HashSet<>();
         h.createQuery("""
                         SELECT s.hotfix_number FROM record_systems s WHERE s.detected_at >= :from
                         AND s.detected_at < :to AND s.category IS NOT NULL AND (SELECT 1 FROM record_systems p
@@ -197,7 +204,7 @@ final class MetricsRepository {
     }
 
     Map<Integer, Long> confidence(Handle h, long from, long to) {
-        Map<Integer, Long> out = new java.util.TreeMap<>();
+        Map<Integer, Long> out = new TreeMap<>();
         h.createQuery("SELECT confidence, COUNT(*) FROM record_facts WHERE" + IN_PERIOD + " AND confidence IS NOT NULL"
                         + " GROUP BY confidence")
                 .bind("from", from)
@@ -219,7 +226,7 @@ final class MetricsRepository {
         return out;
     }
 
-    java.util.List<EmergencyTypes.Type> teamTypes(Handle h) {
+    List<EmergencyTypes.Type> teamTypes(Handle h) {
         return h.createQuery("""
                         SELECT name, prevention FROM emergency_type ORDER BY ordinal""")
                 .map((rs, ctx) -> new EmergencyTypes.Type(rs.getString(1), rs.getString(2), false))

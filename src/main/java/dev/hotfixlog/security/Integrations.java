@@ -4,6 +4,8 @@ import com.google.re2j.Pattern;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.UnauthorizedException;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.web.Requests;
+import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +57,7 @@ public final class Integrations {
 
     public List<Integration> all() {
         return byPath.values().stream()
-                .sorted(java.util.Comparator.comparing(Integration::path))
+                .sorted(Comparator.comparing(Integration::path))
                 .toList();
     }
 
@@ -283,13 +286,13 @@ public final class Integrations {
      * The integration a request to {@code /api/v1/ingest/<kind>/{name}} proves it is: its name is the request's
      * actor in the audit log, and a refusal's reason goes there too (never to the sender).
      */
-    public Integration verify(String kind, io.javalin.http.Context ctx, Instant now) {
+    public Integration verify(String kind, Context ctx, Instant now) {
         String name = ctx.pathParam("name");
-        ctx.attribute(dev.hotfixlog.web.Requests.PRINCIPAL_NAME, kind + "/" + name);
+        ctx.attribute(Requests.PRINCIPAL_NAME, kind + "/" + name);
         try {
             return verify(kind, name, ctx::header, ctx.bodyAsBytes(), now);
         } catch (IntegrationRefused e) {
-            ctx.attribute(dev.hotfixlog.web.Requests.AUDIT_DETAIL, e.reason());
+            ctx.attribute(Requests.AUDIT_DETAIL, e.reason());
             throw e;
         }
     }

@@ -11,13 +11,18 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.io.EOFException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
@@ -73,7 +78,7 @@ public final class ProblemMapper {
                         null));
         // Jetty's word on the request itself (a malformed or too slow message, read while a route reads the body): its
         // own status, as the client's problem, never a 500 that says "check the record".
-        routes.exception(org.eclipse.jetty.http.HttpException.RuntimeException.class, (e, ctx) -> {
+        routes.exception(HttpException.RuntimeException.class, (e, ctx) -> {
             int status = e.getCode() >= 400 && e.getCode() < 600 ? e.getCode() : 400;
             write(
                     ctx,
@@ -143,11 +148,10 @@ public final class ProblemMapper {
      */
     static String clientFault(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.eclipse.jetty.io.EofException || t instanceof java.io.EOFException) {
+            if (t instanceof EofException || t instanceof EOFException) {
                 return "the client closed the connection before its body ended";
             }
-            if (t instanceof org.eclipse.jetty.http.BadMessageException b && b.getCode() == 408
-                    || t instanceof java.util.concurrent.TimeoutException) {
+            if (t instanceof BadMessageException b && b.getCode() == 408 || t instanceof TimeoutException) {
                 return "the body arrived too slowly (" + t.getMessage() + ")";
             }
         }

@@ -16,10 +16,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.sqlite.SQLiteConfig;
 
 /**
  * Edit benchmark of issue 32 ("an edit converts once"): edits per second of a merge patch that changes one field
@@ -138,16 +140,16 @@ public final class EditBenchmark {
                 floor == null ? "" : String.format("%.0f%%", 100 * s.perSecond() / floor.perSecond()));
     }
 
-    private static Connection connection(String url) throws java.sql.SQLException {
+    private static Connection connection(String url) throws SQLException {
         if (!url.startsWith("jdbc:sqlite:")) {
             return DriverManager.getConnection(url);
         }
-        org.sqlite.SQLiteConfig cfg = new org.sqlite.SQLiteConfig();
-        cfg.setJournalMode(org.sqlite.SQLiteConfig.JournalMode.WAL);
-        cfg.setSynchronous(org.sqlite.SQLiteConfig.SynchronousMode.FULL);
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         cfg.enforceForeignKeys(true);
         cfg.setBusyTimeout(30_000);
-        cfg.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+        cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         return cfg.createConnection(url);
     }
 
@@ -158,13 +160,13 @@ public final class EditBenchmark {
         private int version;
         private int n;
 
-        Floor(Connection c, HotfixId id, int version) throws java.sql.SQLException {
+        Floor(Connection c, HotfixId id, int version) throws SQLException {
             this.c = c;
             this.id = id.toString();
             this.version = version;
         }
 
-        void edit() throws java.sql.SQLException {
+        void edit() throws SQLException {
             String old = OWNERS[(n + 1) % 2];
             String owner = OWNERS[n++ % 2];
             long now = System.currentTimeMillis();

@@ -24,9 +24,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,7 +62,7 @@ public final class HotfixRepository {
 
     /** The record's own columns, then the catalogue's plain fields' (their values under their API names). */
     private static List<Map.Entry<String, String>> columnValues() {
-        List<Map.Entry<String, String>> out = new java.util.ArrayList<>(List.of(
+        List<Map.Entry<String, String>> out = new ArrayList<>(List.of(
                 Map.entry("id", "id"),
                 Map.entry("number", "number"),
                 Map.entry("title", "title"),
@@ -104,8 +107,8 @@ public final class HotfixRepository {
     }
 
     /** The ids of all stored records (an import asks once instead of once per entry). */
-    public java.util.Set<String> ids(Handle h) {
-        return new java.util.HashSet<>(
+    public Set<String> ids(Handle h) {
+        return new HashSet<>(
                 h.createQuery("SELECT id FROM hotfix").mapTo(String.class).list());
     }
 
@@ -113,15 +116,15 @@ public final class HotfixRepository {
      * Which of these ids the log has. Few ids (a migration's page, whose records are mostly new) are looked up by
      * key; many (a whole log's page) read every id once, which is cheaper than thousands of lookups.
      */
-    public java.util.Set<String> ids(Handle h, java.util.Collection<String> wanted) {
+    public Set<String> ids(Handle h, Collection<String> wanted) {
         if (wanted.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
         if (wanted.size() > 500) {
             return ids(h);
         }
-        return new java.util.HashSet<>(h.createQuery("SELECT id FROM hotfix WHERE id IN (<ids>)")
-                .bindList("ids", java.util.List.copyOf(wanted))
+        return new HashSet<>(h.createQuery("SELECT id FROM hotfix WHERE id IN (<ids>)")
+                .bindList("ids", List.copyOf(wanted))
                 .mapTo(String.class)
                 .list());
     }
@@ -217,7 +220,7 @@ public final class HotfixRepository {
                     "text",
                     "%"
                             + q.text()
-                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .toLowerCase(Locale.ROOT)
                                     .replace("!", "!!")
                                     .replace("%", "!%")
                                     .replace("_", "!_")

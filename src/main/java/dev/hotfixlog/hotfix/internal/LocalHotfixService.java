@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * {@link dev.hotfixlog.hotfix.HotfixService} on the database. Input is parsed and validated before a transaction opens; each change
@@ -133,7 +134,7 @@ public final class LocalHotfixService implements LocalHotfixes {
         }
     }
 
-    private Optional<Hotfix> earlierCreate(org.jdbi.v3.core.Handle h, Idempotency once) {
+    private Optional<Hotfix> earlierCreate(Handle h, Idempotency once) {
         Optional<String[]> row = keys.findIdempotent(h, once.principal(), once.keyHash());
         if (row.isEmpty()) {
             return Optional.empty();
@@ -161,7 +162,7 @@ public final class LocalHotfixService implements LocalHotfixes {
         if (!draft.steps().get(StepKind.START_LOG).done()) {
             b.step(StepKind.START_LOG, Step.doneAt(now, actor));
         }
-        return Stamps.stampNewlyDone(null, b.build(), now, actor);
+        return TickStamps.stampNewlyDone(null, b.build(), now, actor);
     }
 
     @Override
@@ -203,7 +204,7 @@ public final class LocalHotfixService implements LocalHotfixes {
                     // severity can be changed, never taken away.
                     !current.severity().isStated());
             next = AlertStep.keepInStep(
-                    current, Stamps.stampNewlyDone(current, custom.checked(next, current), now, actor));
+                    current, TickStamps.stampNewlyDone(current, custom.checked(next, current), now, actor));
             return save(
                     h,
                     current,
@@ -228,14 +229,14 @@ public final class LocalHotfixService implements LocalHotfixes {
                     .updatedAt(now)
                     .build();
             next = AlertStep.keepInStep(
-                    current, Stamps.stampNewlyDone(current, custom.checked(next, current), now, actor));
+                    current, TickStamps.stampNewlyDone(current, custom.checked(next, current), now, actor));
             return save(
                     h, current, next, RecordDiff.diff(current, next), RecordChange.Kind.EDITED, "edited", actor, now);
         });
     }
 
     /** The stored record, if it is still at the version the edit was based on. */
-    private Hotfix current(org.jdbi.v3.core.Handle h, HotfixId id, int expectedVersion) {
+    private Hotfix current(Handle h, HotfixId id, int expectedVersion) {
         Hotfix current = repo.find(h, id).orElseThrow(() -> notFound(id));
         if (current.version() != expectedVersion) {
             throw new StaleVersionException(id.toString(), expectedVersion, current.version());
@@ -260,7 +261,7 @@ public final class LocalHotfixService implements LocalHotfixes {
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     private Hotfix save(
-            org.jdbi.v3.core.Handle h,
+            Handle h,
             Hotfix current,
             Hotfix next,
             List<FieldChange> changes,

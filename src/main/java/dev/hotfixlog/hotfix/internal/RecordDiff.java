@@ -9,10 +9,14 @@ import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixJson;
 import dev.hotfixlog.hotfix.Status;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * What changed between two versions of a record, field path by field path: each revision's list of changes, for
@@ -21,10 +25,9 @@ import java.util.Set;
  */
 public final class RecordDiff {
     /** Each field's place in the template, looked up at every comparison of a diff's sort. */
-    private static final Map<String, Integer> POSITIONS = java.util.stream.IntStream.range(
-                    0, HotfixJson.EDITABLE_FIELDS.size())
+    private static final Map<String, Integer> POSITIONS = IntStream.range(0, HotfixJson.EDITABLE_FIELDS.size())
             .boxed()
-            .collect(java.util.stream.Collectors.toUnmodifiableMap(HotfixJson.EDITABLE_FIELDS::get, i -> i));
+            .collect(Collectors.toUnmodifiableMap(HotfixJson.EDITABLE_FIELDS::get, i -> i));
 
     private RecordDiff() {}
 
@@ -41,11 +44,11 @@ public final class RecordDiff {
         Map<String, JsonNode> a = before == null ? Map.of() : before;
         Map<String, JsonNode> b = flatten(after);
         List<FieldChange> out = new ArrayList<>();
-        Set<String> union = new java.util.LinkedHashSet<>(b.keySet());
+        Set<String> union = new LinkedHashSet<>(b.keySet());
         union.addAll(a.keySet());
         List<String> keys = new ArrayList<>(union);
         // Template order: a cleared field is listed where it stands in the record, not after the others.
-        keys.sort(java.util.Comparator.comparingInt(RecordDiff::templatePosition));
+        keys.sort(Comparator.comparingInt(RecordDiff::templatePosition));
         for (String k : keys) {
             JsonNode x = a.getOrDefault(k, NullNode.getInstance());
             JsonNode y = b.getOrDefault(k, NullNode.getInstance());

@@ -5,6 +5,7 @@ import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.Redaction;
 import dev.hotfixlog.hotfix.Revision;
 import dev.hotfixlog.store.MultiRowInsert;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -139,7 +140,7 @@ final class RecordRowsRepository {
         return out;
     }
 
-    static Long millis(java.time.Instant i) {
+    static Long millis(Instant i) {
         return i == null ? null : i.toEpochMilli();
     }
 

@@ -1,5 +1,7 @@
 package dev.hotfixlog.hotfix.web;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixJson;
@@ -122,8 +124,8 @@ final class HotfixRoutes {
     }
 
     private void writeRecord(Context ctx, Hotfix h) {
-        com.fasterxml.jackson.databind.node.ObjectNode o = HotfixJson.write(h);
-        com.fasterxml.jackson.databind.node.ArrayNode lines = o.putArray("pageTimeline");
+        ObjectNode o = HotfixJson.write(h);
+        ArrayNode lines = o.putArray("pageTimeline");
         pageTimeline
                 .lines(h.id())
                 .forEach(l -> lines.addObject().put("time", l.time()).put("text", l.text()));
