@@ -24,7 +24,11 @@ import javax.tools.ToolProvider;
 /**
  * bench/codesize.sh's reading of the sources through the JDK's own parser (no build needed, nothing resolved):
  * the methods (and constructors, lambdas' enclosing methods included) longer than a limit, from their first line
- * (annotations and all) to their closing brace, and per package the public top-level types against all of them.
+ * (annotations and all) to their closing brace, and per package the public top-level types against all of them;
+ * then the same share per feature, a top-level package with its sub-packages ({@code hotfix} = {@code hotfix},
+ * {@code hotfix.internal}, {@code hotfix.web}). The feature's share is the figure issue 32's goal reads: a feature's
+ * top package holds its public face (value records, interfaces) and is mostly public by design, so its own share
+ * says little; what the feature keeps to itself shows in the share of the whole.
  * Usage: java bench/CodeSize.java SOURCE_ROOT MAX_METHOD_LINES
  */
 public class CodeSize {
@@ -93,5 +97,20 @@ public class CodeSize {
         });
         System.out.printf(
                 "%-28s %6d %5d %5d%%%n", "(all)", total[0], total[1], Math.round(100.0 * total[0] / total[1]));
+        System.out.println();
+        // A feature is dev.hotfixlog.<name> with everything under it; the root package is the composition root.
+        Map<String, int[]> features = new TreeMap<>();
+        publicTypes.forEach((pkg, c) -> {
+            String[] parts = pkg.split("\\.");
+            String feature = parts.length > 2 ? parts[2] : "(root)";
+            int[] f = features.computeIfAbsent(feature, k -> new int[3]);
+            f[0] += c[0];
+            f[1] += c[1];
+            f[2]++;
+        });
+        System.out.printf(
+                "%-28s %6s %5s %6s  %s%n", "feature (with sub-packages)", "public", "all", "share", "packages");
+        features.forEach((feature, f) -> System.out.printf(
+                "%-28s %6d %5d %5d%%  %d%n", feature, f[0], f[1], Math.round(100.0 * f[0] / f[1]), f[2]));
     }
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The house's rooms, for src/main/java (issue 32): per package its file count and the median and largest file in
 # lines; the files over 400 lines (ArchitectureTest's limit); the methods over 80 lines and, per package, the
-# share of public top-level types (both read by the JDK's own parser: bench/CodeSize.java, run by the java source
+# share of public top-level types, and the same share per feature (a top-level package with its sub-packages:
+# the figure the "hotfix under 40%" goal reads, since a feature's top package is its public face, value records
+# and interfaces public by design; all read by the JDK's own parser: bench/CodeSize.java, run by the java source
 # launcher, nothing built); and the pairs of places that share six or more lines, per 1,000 lines, by the
 # `duplicates` tool (/work/.library/duplicates: identical or same-shape runs, boilerplate marked).
 # Then the lines of the files named on the command line, and with FIELD=name the places (file:line) outside tests

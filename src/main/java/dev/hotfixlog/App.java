@@ -2,74 +2,51 @@ package dev.hotfixlog;
 
 import dev.hotfixlog.attachment.AttachmentApiClient;
 import dev.hotfixlog.attachment.AttachmentService;
-import dev.hotfixlog.attachment.AttachmentsInLog;
-import dev.hotfixlog.attachment.AttachmentsOfRecord;
-import dev.hotfixlog.attachment.LocalAttachmentService;
-import dev.hotfixlog.attachment.SourceDocuments;
+import dev.hotfixlog.attachment.FileType;
+import dev.hotfixlog.attachment.Owner;
+import dev.hotfixlog.backup.Backups;
 import dev.hotfixlog.chat.Chat;
 import dev.hotfixlog.chat.MattermostPlatform;
 import dev.hotfixlog.chat.SlackPlatform;
 import dev.hotfixlog.chat.TeamsPlatform;
 import dev.hotfixlog.deploy.DeployApiClient;
-import dev.hotfixlog.deploy.DeployRoutes;
 import dev.hotfixlog.deploy.DeployService;
-import dev.hotfixlog.deploy.LocalDeployService;
 import dev.hotfixlog.followup.FollowUpApiClient;
 import dev.hotfixlog.followup.FollowUpService;
-import dev.hotfixlog.followup.LocalFollowUpService;
-import dev.hotfixlog.hotfix.CustomField;
-import dev.hotfixlog.hotfix.CustomFields;
-import dev.hotfixlog.hotfix.FollowUpDue;
 import dev.hotfixlog.hotfix.HotfixService;
-import dev.hotfixlog.hotfix.LocalHotfixes;
-import dev.hotfixlog.hotfix.RecordListeners;
-import dev.hotfixlog.hotfix.web.HotfixApiClient;
-import dev.hotfixlog.hotfix.web.RecordSchema;
-import dev.hotfixlog.incoming.AlertFormat;
+import dev.hotfixlog.hotfix.web.HotfixWeb;
 import dev.hotfixlog.incoming.AlertmanagerFormat;
 import dev.hotfixlog.incoming.GrafanaFormat;
 import dev.hotfixlog.incoming.IncomingApiClient;
 import dev.hotfixlog.incoming.IncomingService;
-import dev.hotfixlog.incoming.LocalIncomingService;
 import dev.hotfixlog.lesson.FieldNotes;
 import dev.hotfixlog.lesson.LessonApiClient;
+import dev.hotfixlog.lesson.LessonImages;
 import dev.hotfixlog.lesson.LessonService;
-import dev.hotfixlog.lesson.LocalLessonService;
-import dev.hotfixlog.markdown.LocalMarkdownService;
 import dev.hotfixlog.markdown.MarkdownApiClient;
 import dev.hotfixlog.markdown.MarkdownService;
-import dev.hotfixlog.metrics.LocalMetricsService;
-import dev.hotfixlog.metrics.LogSigns;
 import dev.hotfixlog.metrics.MetricsApiClient;
 import dev.hotfixlog.metrics.MetricsRoutes;
 import dev.hotfixlog.metrics.MetricsService;
-import dev.hotfixlog.metrics.SignReading;
 import dev.hotfixlog.migrate.GrafanaOnCallTool;
-import dev.hotfixlog.migrate.LocalMigrationService;
-import dev.hotfixlog.migrate.MigrationLinks;
+import dev.hotfixlog.migrate.MigrationApiClient;
+import dev.hotfixlog.migrate.MigrationService;
 import dev.hotfixlog.migrate.MigrationTools;
 import dev.hotfixlog.migrate.MorgueTool;
 import dev.hotfixlog.migrate.OpsgenieAlertsTool;
 import dev.hotfixlog.migrate.OpsgenieIncidentsTool;
 import dev.hotfixlog.migrate.PagerDutyTool;
-import dev.hotfixlog.migrate.SeverityTable;
+import dev.hotfixlog.notify.DeliveryWorker;
 import dev.hotfixlog.notify.EmailChannel;
 import dev.hotfixlog.notify.LocalNotifyService;
 import dev.hotfixlog.notify.MattermostChannel;
-import dev.hotfixlog.notify.Notifier;
 import dev.hotfixlog.notify.NotifyApiClient;
 import dev.hotfixlog.notify.NotifyService;
-import dev.hotfixlog.notify.SignAlarm;
 import dev.hotfixlog.notify.SlackChannel;
 import dev.hotfixlog.notify.TeamsChannel;
 import dev.hotfixlog.notify.WebhookChannel;
-import dev.hotfixlog.risk.LocalRiskService;
-import dev.hotfixlog.risk.ReviewPeriods;
 import dev.hotfixlog.risk.RiskApiClient;
-import dev.hotfixlog.risk.RiskFromRecord;
-import dev.hotfixlog.risk.RiskRegisterInLog;
 import dev.hotfixlog.risk.RiskService;
-import dev.hotfixlog.search.LocalSearchService;
 import dev.hotfixlog.search.SearchApiClient;
 import dev.hotfixlog.search.SearchService;
 import dev.hotfixlog.security.AccountService;
@@ -79,13 +56,10 @@ import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.security.SessionService;
 import dev.hotfixlog.security.TokenService;
 import dev.hotfixlog.store.Database;
-import dev.hotfixlog.store.Dialect;
-import dev.hotfixlog.time.TimeText;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.WebServer;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -111,7 +85,7 @@ public final class App implements AutoCloseable {
     private final DeployService deploys;
     private final RiskService risks;
     private final AttachmentService attachments;
-    private final dev.hotfixlog.migrate.MigrationService migrations;
+    private final MigrationService migrations;
     private final Integrations integrations;
     private final Variants variants;
     /** Running the log from chat; null in a remote app. */
@@ -124,7 +98,8 @@ public final class App implements AutoCloseable {
     private final AccountService accounts;
     private final SessionService sessions;
 
-    private App(
+    /** Made by {@link #open} for a remote app and by {@link LocalWiring} for a local one. */
+    App(
             Config config,
             Database db,
             HotfixService hotfixes,
@@ -138,7 +113,7 @@ public final class App implements AutoCloseable {
             DeployService deploys,
             RiskService risks,
             AttachmentService attachments,
-            dev.hotfixlog.migrate.MigrationService migrations,
+            MigrationService migrations,
             Integrations integrations,
             Variants variants,
             Clock clock,
@@ -176,7 +151,7 @@ public final class App implements AutoCloseable {
             return new App(
                     config,
                     null,
-                    new HotfixApiClient(config.server(), config.token()),
+                    HotfixWeb.client(config.server(), config.token()),
                     new MarkdownApiClient(config.server(), config.token()),
                     new FollowUpApiClient(config.server(), config.token()),
                     new NotifyApiClient(config.server(), config.token()),
@@ -187,7 +162,7 @@ public final class App implements AutoCloseable {
                     new DeployApiClient(config.server(), config.token()),
                     new RiskApiClient(config.server(), config.token()),
                     new AttachmentApiClient(config.server(), config.token()),
-                    new dev.hotfixlog.migrate.MigrationApiClient(config.server(), config.token()),
+                    new MigrationApiClient(config.server(), config.token()),
                     Integrations.NONE,
                     variants(config),
                     clock,
@@ -206,7 +181,7 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Every kind of channel, alert format and migration tool this build knows, in the order an error lists them:
+     * Every kind of channel, alert format, migration tool and chat this build knows, in the order an error lists them:
      * adding one is its class and one line here.
      */
     public static Variants variants(Config config) {
@@ -239,115 +214,7 @@ public final class App implements AutoCloseable {
     }
 
     private static App local(Config config, Clock clock, Variants variants, boolean restoring) {
-        SecretRedactor redactor = new SecretRedactor();
-        // Settings first: a bad channel, template or due time stops the start before the database is touched.
-        FollowUpDue due = FollowUpDue.parse(
-                Setting.FOLLOWUP_DUE.envName(), config.followThrough().followUpDue());
-        CustomFields teamFields = CustomFields.parse(Setting.FIELDS.envName(), config.fields());
-        // Who may send alerts, deploys and chat requests: the alert formats' kinds of sender, the deploys', the chats'.
-        Integrations integrations = Integrations.parse(
-                config.integrations(),
-                java.util.stream.Stream.concat(
-                                variants.alertFormats().stream().map(AlertFormat::sender),
-                                java.util.stream.Stream.concat(
-                                        DeployRoutes.SENDERS.stream(),
-                                        variants.chatPlatforms().stream().map(dev.hotfixlog.chat.ChatPlatform::sender)))
-                        .toList());
-        Duration causeWindow = TimeText.parseDuration(Setting.CAUSE_WINDOW.envName(), config.causeWindow());
-        ReviewPeriods reviewPeriods = ReviewPeriods.parse(Setting.RISK_REVIEW.envName(), config.riskReview());
-        SeverityTable migrateSeverity = SeverityTable.builtIn(variants.tools())
-                .with(
-                        Setting.MIGRATE_SEVERITY.envName(),
-                        SeverityTable.parseLines(Setting.MIGRATE_SEVERITY.envName(), config.migrateSeverity()));
-        Notifier notifier = Notifier.create(config, variants.channels(), Dialect.ofUrl(config.dbUrl()), clock);
-        Database db = Database.open(
-                config.dbUrl(),
-                config.dbUser(),
-                config.dbPassword(),
-                config.dbPoolSize(),
-                config.backupBeforeMigration().equals("always") && Dialect.ofUrl(config.dbUrl()) == Dialect.POSTGRESQL
-                        ? (log, from) -> dev.hotfixlog.backup.Backups.keepBeforeMigrating(
-                                log, from, config.dataDir().resolve("backups"), clock)
-                        : Database.MigrationGuard.NONE);
-        if (!restoring) {
-            try {
-                new dev.hotfixlog.backup.Backups(db, clock).refuseIfUnfinished();
-            } catch (RuntimeException e) {
-                db.close();
-                throw e;
-            }
-        }
-        teamFields.reconcile(db, Setting.FIELDS.envName(), clock.millis());
-        Chat chat = new Chat(config.publicUrl(), integrations, variants.chatPlatforms(), clock);
-        // The register hears of every record change in its transaction: Risk Accepted becomes a risk.
-        LocalHotfixes hotfixes = LocalHotfixes.on(
-                db,
-                clock,
-                redactor,
-                due,
-                RecordListeners.of(
-                        notifier,
-                        new RiskFromRecord(clock, reviewPeriods, redactor),
-                        new AttachmentsOfRecord(clock, redactor),
-                        new MigrationLinks(clock),
-                        chat.listener()),
-                teamFields);
-        chat.bind(db, hotfixes);
-        // The full Markdown export carries the register and the evidence; their features write and read them.
-        LocalMarkdownService markdown = new LocalMarkdownService(
-                db,
-                clock,
-                hotfixes,
-                redactor,
-                new AttachmentsInLog(redactor, config.attachMaxFile(), config.attachMaxRecord()),
-                new RiskRegisterInLog(clock, redactor));
-        // The signs the team wrote on its log page are watched like the others; metrics reads them from Markdown.
-        LogSigns written = () -> markdown.warningSigns().stream()
-                .map(w -> new LogSigns.Written(w.signal(), w.threshold()))
-                .toList();
-        LocalMetricsService metrics = new LocalMetricsService(
-                db,
-                clock,
-                redactor,
-                written,
-                teamFields.all().stream()
-                        .filter(f -> f.type() == CustomField.Type.CHOICE || f.type() == CustomField.Type.MULTI_CHOICE)
-                        .map(CustomField::name)
-                        .toList());
-        // Breached warning signs reach the channels; the notifications do not know how signs are computed.
-        SignAlarm.Source breached = () -> metrics.signs().stream()
-                .filter(SignReading::breached)
-                .map(s -> new SignAlarm(s.name(), s.description(), s.value(), s.threshold(), s.direction()))
-                .toList();
-        LocalLessonService lessons = new LocalLessonService(db, clock, hotfixes, redactor);
-        return new App(
-                config,
-                db,
-                hotfixes,
-                markdown,
-                new LocalFollowUpService(db, clock),
-                new LocalNotifyService(db, notifier, hotfixes, breached, clock),
-                metrics,
-                lessons,
-                new LocalSearchService(db, hotfixes),
-                new LocalIncomingService(db, clock, redactor, hotfixes, variants.alertFormats()),
-                new LocalDeployService(db, clock, redactor, hotfixes, causeWindow),
-                new LocalRiskService(db, clock, redactor, hotfixes, reviewPeriods),
-                new LocalAttachmentService(
-                        db, clock, redactor, hotfixes, lessons, config.attachMaxFile(), config.attachMaxRecord()),
-                // A migrated record's source document is kept as its evidence, through the attachments' cleaning.
-                new LocalMigrationService(
-                        db,
-                        clock,
-                        hotfixes.recordImport(),
-                        new SourceDocuments(redactor, config.attachMaxFile(), config.attachMaxRecord()),
-                        variants.tools(),
-                        migrateSeverity,
-                        redactor),
-                integrations,
-                variants,
-                clock,
-                chat);
+        return LocalWiring.open(config, clock, variants, restoring);
     }
 
     public HotfixService hotfixes() {
@@ -394,13 +261,8 @@ public final class App implements AutoCloseable {
         return attachments;
     }
 
-    public dev.hotfixlog.migrate.MigrationService migrations() {
+    public MigrationService migrations() {
         return migrations;
-    }
-
-    /** The chats the log is driven from (their routes, their announcements); local apps only. */
-    public Chat chat() {
-        return requireLocal(chat);
     }
 
     /** The tools {@link #migrations} moves in from (the CLI names one; a remote app knows the built-in ones). */
@@ -415,9 +277,9 @@ public final class App implements AutoCloseable {
         return new FieldNotes(
                 requireLocal(db),
                 new Pages(),
-                id -> files.list(dev.hotfixlog.attachment.Owner.parse(id), false).stream()
-                        .filter(a -> a.type().display() == dev.hotfixlog.attachment.FileType.Display.IMAGE)
-                        .map(a -> new dev.hotfixlog.lesson.LessonImages.Image(
+                id -> files.list(Owner.parse(id), false).stream()
+                        .filter(a -> a.type().display() == FileType.Display.IMAGE)
+                        .map(a -> new LessonImages.Image(
                                 a.sha256(),
                                 a.type().extension(),
                                 files.content(a.id()).bytes(),
@@ -431,7 +293,7 @@ public final class App implements AutoCloseable {
     }
 
     /** The local delivery worker; tests drive it under a controlled clock. */
-    public dev.hotfixlog.notify.DeliveryWorker deliveryWorker() {
+    public DeliveryWorker deliveryWorker() {
         return requireLocal(localNotify()).worker();
     }
 
@@ -440,8 +302,8 @@ public final class App implements AutoCloseable {
     }
 
     /** The log's portable archives (backup, restore); local apps only. */
-    public dev.hotfixlog.backup.Backups backups() {
-        return new dev.hotfixlog.backup.Backups(requireLocal(db), clock);
+    public Backups backups() {
+        return new Backups(requireLocal(db), clock);
     }
 
     /** API tokens of this installation; local apps only. */
@@ -468,11 +330,16 @@ public final class App implements AutoCloseable {
         WebServer server = new WebServer(
                         config,
                         features,
-                        RecordSchema::fill,
+                        HotfixWeb::fillSchema,
                         t -> redactor.redact(t).text())
                 .start();
         deliveryWorker().start(config.followThrough().intervalMillis());
         return server;
+    }
+
+    /** The chats the log is driven from (their routes, their announcements); local apps only. */
+    public Chat chat() {
+        return requireLocal(chat);
     }
 
     private static <T> T requireLocal(T part) {

@@ -1,6 +1,7 @@
 package dev.hotfixlog;
 
 import com.google.re2j.Pattern;
+import dev.hotfixlog.backup.Backups;
 import dev.hotfixlog.error.ValidationException;
 import java.io.IOException;
 import java.io.Reader;
@@ -119,11 +120,11 @@ public record Config(
             throw ValidationException.of(
                     Setting.MAX_REQUEST_BYTES.envName(), "must be at least 1024, was " + maxRequestBytes);
         }
-        if (attachMaxFile < 1024 || attachMaxFile > dev.hotfixlog.backup.Backups.MAX_ATTACHMENT_BYTES) {
+        if (attachMaxFile < 1024 || attachMaxFile > Backups.MAX_ATTACHMENT_BYTES) {
             throw ValidationException.of(
                     Setting.ATTACH_MAX_FILE.envName(),
                     "must be between 1024 and "
-                            + dev.hotfixlog.backup.Backups.MAX_ATTACHMENT_BYTES + " (64 MiB: a backup holds each file "
+                            + Backups.MAX_ATTACHMENT_BYTES + " (64 MiB: a backup holds each file "
                             + "on one line, and every archive must restore), was " + attachMaxFile);
         }
         if (attachMaxRecord < attachMaxFile) {

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.Map;
+import org.slf4j.Logger;
 
 /**
  * The logging set-up, in code instead of a logback.xml: logback reads XML through its Joran machinery, which
@@ -42,7 +43,7 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         stderr.setEncoder(encoder);
         stderr.start();
         QUIET.forEach((name, level) -> context.getLogger(name).setLevel(level));
-        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(level(System.getenv("HOTFIX_LOG_LEVEL")));
         root.addAppender(stderr);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

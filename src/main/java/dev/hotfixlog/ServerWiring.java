@@ -4,9 +4,7 @@ import dev.hotfixlog.attachment.AttachmentRoutes;
 import dev.hotfixlog.deploy.DeployRoutes;
 import dev.hotfixlog.followup.FollowUpRoutes;
 import dev.hotfixlog.hotfix.RecordPanels;
-import dev.hotfixlog.hotfix.web.HotfixPages;
-import dev.hotfixlog.hotfix.web.HotfixRoutes;
-import dev.hotfixlog.hotfix.web.RecordEditPages;
+import dev.hotfixlog.hotfix.web.HotfixWeb;
 import dev.hotfixlog.incoming.IncomingDeclarations;
 import dev.hotfixlog.incoming.IncomingRoutes;
 import dev.hotfixlog.incoming.LocalIncomingService;
@@ -29,8 +27,8 @@ import dev.hotfixlog.security.SessionService;
 import dev.hotfixlog.security.SignInRoutes;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.web.HealthRoutes;
+import dev.hotfixlog.web.IngestGate;
 import dev.hotfixlog.web.Pages;
-import dev.hotfixlog.web.Turns;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -79,7 +77,7 @@ final class ServerWiring {
         // lessons.
         LogSectionsPanel logSections = new LogSectionsPanel(db, pages);
         // Machine senders (alerts, deploys) share a few turns, so a storm cannot take the cores from the board.
-        Turns senders = Turns.perCore();
+        IngestGate senders = IngestGate.perCore();
         IncomingRoutes incomingRoutes = new IncomingRoutes(
                 app.incoming(),
                 (LocalIncomingService) app.incoming(),
@@ -111,26 +109,26 @@ final class ServerWiring {
                         clock,
                         pages,
                         config.oidc().enabled())::register,
-                new HotfixPages(
+                HotfixWeb.pages(
                         app.hotfixes(),
                         pages,
                         clock,
                         panels,
                         new BreachedSigns(app.metrics(), clock),
                         incomingRoutes::lane,
-                        new IncomingDeclarations(app.incoming()))::register,
+                        new IncomingDeclarations(app.incoming())),
                 incomingRoutes::register,
                 deployRoutes::register,
                 riskRoutes::register,
                 attachmentRoutes::register,
                 migrationRoutes::register,
-                new RecordEditPages(app.hotfixes(), pages, panels)::register,
+                HotfixWeb.editPages(app.hotfixes(), pages, panels),
                 notifyPages::register,
                 new NotifyRoutes(app.notifications())::register,
                 new FollowUpRoutes(app.followUps(), pages, clock)::register,
                 metricsRoutes::register,
                 new HealthRoutes(db)::register,
-                new HotfixRoutes(app.hotfixes(), app.markdown()::exportOne, app.markdown()::pageTimeline)::register,
+                HotfixWeb.routes(app.hotfixes(), app.markdown()::exportOne, app.markdown()::pageTimeline),
                 new MarkdownRoutes(app.markdown())::register,
                 lessonPages::register,
                 new LessonRoutes(app.lessons())::register,

@@ -18,6 +18,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,7 +117,7 @@ class ArchitectureTest {
                 .should()
                 .callMethodWhere(DescribedPredicate.describe(
                         "Javalin's charset-dependent body or form reader",
-                        (JavaCall<?> call) -> call.getTargetOwner().isAssignableTo(io.javalin.http.Context.class)
+                        (JavaCall<?> call) -> call.getTargetOwner().isAssignableTo(Context.class)
                                 && List.of(
                                                 "body",
                                                 "formParam",

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.core.ConsoleAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
 
 /** Logging is set up in code: stderr, the level from HOTFIX_LOG_LEVEL, the chatty libraries at WARN. */
 class LogbackSetupTest {
@@ -18,7 +19,7 @@ class LogbackSetupTest {
 
         assertThat(setup.configure(context)).isEqualTo(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
 
-        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         assertThat(root.getAppender("STDERR"))
                 .isInstanceOfSatisfying(
                         ConsoleAppender.class, a -> assertThat(a.getTarget()).isEqualTo("System.err"));

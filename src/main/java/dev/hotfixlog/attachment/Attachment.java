@@ -1,6 +1,7 @@
 package dev.hotfixlog.attachment;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One piece of evidence on a hotfix or a lesson: what it was called (cleaned, never a path), the note, what its
@@ -30,7 +31,7 @@ public record Attachment(
     /** The name it is served and exported under: the cleaned name, ending in its sniffed type's extension. */
     public String servedName() {
         String ext = "." + type.extension();
-        String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+        String lower = fileName.toLowerCase(Locale.ROOT);
         if (lower.endsWith(ext)
                 || (type == FileType.JPEG && lower.endsWith(".jpeg"))
                 || (type.isText() && lower.endsWith(".log"))) {
@@ -51,6 +52,6 @@ public record Attachment(
         if (size < 1024 * 1024) {
             return (size / 1024) + " KB";
         }
-        return String.format(java.util.Locale.ROOT, "%.1f MB", size / (1024.0 * 1024.0));
+        return String.format(Locale.ROOT, "%.1f MB", size / (1024.0 * 1024.0));
     }
 }

@@ -9,6 +9,7 @@ import dev.hotfixlog.security.SecretRedactor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The API's JSON of an attachment, written by the server and read back by {@link AttachmentApiClient}. */
 final class AttachmentJson {
@@ -44,7 +45,7 @@ final class AttachmentJson {
 
     static Attachment read(JsonNode o) {
         Owner.Kind kind =
-                Owner.Kind.valueOf(o.path("ownerKind").asText("hotfix").toUpperCase(java.util.Locale.ROOT));
+                Owner.Kind.valueOf(o.path("ownerKind").asText("hotfix").toUpperCase(Locale.ROOT));
         return new Attachment(
                 o.path("id").asLong(),
                 new Owner(kind, o.path("owner").asText()),

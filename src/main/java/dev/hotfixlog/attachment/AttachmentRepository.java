@@ -1,10 +1,17 @@
 package dev.hotfixlog.attachment;
 
+import dev.hotfixlog.store.MultiRowInsert;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -114,16 +121,16 @@ final class AttachmentRepository {
 
     /** The bytes the owner's live attachments take. */
     /** Each owner's live bytes, in one query (a migration's page keeps a document on each of its hotfixes). */
-    java.util.Map<String, Long> used(Handle h, Owner.Kind kind, java.util.Collection<String> owners) {
-        java.util.Map<String, Long> out = new java.util.HashMap<>();
+    Map<String, Long> used(Handle h, Owner.Kind kind, Collection<String> owners) {
+        Map<String, Long> out = new HashMap<>();
         if (owners.isEmpty()) {
             return out;
         }
         h.createQuery("SELECT owner_id, COALESCE(SUM(size), 0) AS used FROM attachment WHERE owner_kind = :kind "
                         + "AND owner_id IN (<owners>) AND deleted_at IS NULL GROUP BY owner_id")
                 .bind("kind", kind.json())
-                .bindList("owners", java.util.List.copyOf(owners))
-                .map((rs, c) -> java.util.Map.entry(rs.getString("owner_id"), rs.getLong("used")))
+                .bindList("owners", List.copyOf(owners))
+                .map((rs, c) -> Map.entry(rs.getString("owner_id"), rs.getLong("used")))
                 .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
@@ -132,13 +139,13 @@ final class AttachmentRepository {
     record Row(Owner owner, Upload upload, FileType type, String sha256, String preview, String actor, long now) {}
 
     /** Contents (each once) and attachment rows, many to a statement. */
-    void insertAll(Handle h, java.util.List<Row> rows) {
-        dev.hotfixlog.store.MultiRowInsert contents = new dev.hotfixlog.store.MultiRowInsert(
+    void insertAll(Handle h, List<Row> rows) {
+        MultiRowInsert contents = new MultiRowInsert(
                 "attachment_content", "sha256, size, bytes, created_at", "ON CONFLICT (sha256) DO NOTHING");
-        dev.hotfixlog.store.MultiRowInsert attachments = new dev.hotfixlog.store.MultiRowInsert(
+        MultiRowInsert attachments = new MultiRowInsert(
                 "attachment",
                 "owner_kind, owner_id, file_name, note, file_type, size, sha256, preview, added_by, added_at");
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Row r : rows) {
             long size = r.upload().bytes().length;
             if (seen.add(r.sha256())) {
@@ -156,8 +163,7 @@ final class AttachmentRepository {
                     r.actor(),
                     r.now());
         }
-        try (dev.hotfixlog.store.MultiRowInsert.Statements statements =
-                new dev.hotfixlog.store.MultiRowInsert.Statements(h)) {
+        try (MultiRowInsert.Statements statements = new MultiRowInsert.Statements(h)) {
             contents.execute(statements);
             attachments.execute(statements);
         }
@@ -195,8 +201,7 @@ final class AttachmentRepository {
         long deleted = rs.getLong("deleted_at");
         Instant deletedAt = rs.wasNull() ? null : Instant.ofEpochMilli(deleted);
         Owner owner = new Owner(
-                Owner.Kind.valueOf(rs.getString("owner_kind").toUpperCase(java.util.Locale.ROOT)),
-                rs.getString("owner_id"));
+                Owner.Kind.valueOf(rs.getString("owner_kind").toUpperCase(Locale.ROOT)), rs.getString("owner_id"));
         return new Attachment(
                 rs.getLong("id"),
                 owner,

@@ -18,10 +18,10 @@ import org.jdbi.v3.core.Handle;
  */
 public final class AttachmentsInLog implements LogEvidence {
     private final AttachmentRepository repo = new AttachmentRepository();
-    private final Cleaning cleaning;
+    private final FileCleaner cleaning;
 
     public AttachmentsInLog(SecretRedactor redactor, long maxFile, long maxRecord) {
-        this.cleaning = new Cleaning(redactor, maxFile, maxRecord);
+        this.cleaning = new FileCleaner(redactor, maxFile, maxRecord);
     }
 
     @Override
@@ -52,7 +52,7 @@ public final class AttachmentsInLog implements LogEvidence {
                 notes.add(owner + ": " + r.file() + " (" + r.fileName() + ") is not beside the page; not attached");
                 continue;
             }
-            Cleaning.Clean c = cleaning.clean(r.fileName(), bytes);
+            FileCleaner.Clean c = cleaning.clean(r.fileName(), bytes);
             if (!c.sha256().equals(r.sha256())) {
                 throw ValidationException.of(
                         r.file(), "is not the file the page names: its content's SHA-256 is " + c.sha256());

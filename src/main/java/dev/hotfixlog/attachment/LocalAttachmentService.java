@@ -1,6 +1,7 @@
 package dev.hotfixlog.attachment;
 
 import com.google.re2j.Pattern;
+import dev.hotfixlog.error.ConflictException;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.HotfixId;
@@ -27,7 +28,7 @@ public final class LocalAttachmentService implements AttachmentService {
     private final HotfixService hotfixes;
     private final LessonService lessons;
     private final AttachmentRepository repo = new AttachmentRepository();
-    private final Cleaning cleaning;
+    private final FileCleaner cleaning;
 
     public LocalAttachmentService(
             Database db,
@@ -41,7 +42,7 @@ public final class LocalAttachmentService implements AttachmentService {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.hotfixes = Objects.requireNonNull(hotfixes, "hotfixes");
         this.lessons = Objects.requireNonNull(lessons, "lessons");
-        this.cleaning = new Cleaning(Objects.requireNonNull(redactor, "redactor"), maxFile, maxRecord);
+        this.cleaning = new FileCleaner(Objects.requireNonNull(redactor, "redactor"), maxFile, maxRecord);
     }
 
     @Override
@@ -54,7 +55,7 @@ public final class LocalAttachmentService implements AttachmentService {
     public Attachment add(Owner owner, Upload upload, String actor) {
         cleaning.requireWithinLimit(upload.fileName(), upload.bytes().length); // before the owner is looked up
         requireOwner(owner);
-        Cleaning.Clean c = cleaning.clean(upload.fileName(), upload.bytes());
+        FileCleaner.Clean c = cleaning.clean(upload.fileName(), upload.bytes());
         Upload masked = new Upload(cleaning.mask(upload.fileName()), cleaning.mask(upload.note()), c.bytes());
         String who = cleaning.mask(actor);
         long now = clock.millis();
@@ -128,7 +129,7 @@ public final class LocalAttachmentService implements AttachmentService {
         db.write(h -> {
             Attachment a = repo.find(h, id).orElseThrow(() -> new NotFoundException("no attachment " + id));
             if (!repo.markDeleted(h, id, who, why, now)) {
-                throw new dev.hotfixlog.error.ConflictException("attachment " + id + " is already deleted");
+                throw new ConflictException("attachment " + id + " is already deleted");
             }
             repo.forgetUnheld(h, a.sha256());
             return null;

@@ -15,19 +15,19 @@ import org.jdbi.v3.core.Handle;
  * is kept once for each version of the document the migration saw. A page's documents are stored together.
  */
 public final class SourceDocuments implements KeptDocuments {
-    private final Cleaning cleaning;
+    private final FileCleaner cleaning;
 
     public SourceDocuments(SecretRedactor redactor, long maxFile, long maxRecord) {
-        this.cleaning = new Cleaning(redactor, maxFile, maxRecord);
+        this.cleaning = new FileCleaner(redactor, maxFile, maxRecord);
     }
 
     /** A document as it will be stored, or why it will not be. */
-    private record Ready(Upload masked, Cleaning.Clean clean, String refusal) implements Cleaned {}
+    private record Ready(Upload masked, FileCleaner.Clean clean, String refusal) implements Cleaned {}
 
     @Override
     public Cleaned clean(String fileName, String note, byte[] json) {
         try {
-            Cleaning.Clean c = cleaning.clean(fileName, json);
+            FileCleaner.Clean c = cleaning.clean(fileName, json);
             return new Ready(new Upload(cleaning.mask(fileName), cleaning.mask(note), c.bytes()), c, null);
         } catch (TooLargeException e) {
             return new Ready(null, null, e.getMessage());
@@ -37,13 +37,13 @@ public final class SourceDocuments implements KeptDocuments {
     @Override
     public List<String> keepAll(Handle h, List<Keep> documents, String actor, Instant at) {
         List<String> notes = new ArrayList<>();
-        List<Cleaning.Placed> files = new ArrayList<>();
+        List<FileCleaner.Placed> files = new ArrayList<>();
         for (Keep k : documents) {
             Ready r = (Ready) k.document();
             if (r.refusal() != null) {
                 notes.add(k.hotfixId() + ": its source document was not kept as evidence: " + r.refusal());
             } else {
-                files.add(new Cleaning.Placed(Owner.hotfix(HotfixId.parse(k.hotfixId())), r.masked(), r.clean()));
+                files.add(new FileCleaner.Placed(Owner.hotfix(HotfixId.parse(k.hotfixId())), r.masked(), r.clean()));
             }
         }
         for (String refused : cleaning.storeAll(h, files, cleaning.mask(actor), at.toEpochMilli())) {

@@ -1,9 +1,13 @@
 package dev.hotfixlog.backup;
 
+import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -121,7 +125,7 @@ final class ArchiveReader {
 
     /** The archive's bytes: gzip'd as a backup writes them, or plain as a copy streams them. */
     private static InputStream gunzipped(InputStream in) throws IOException {
-        java.io.BufferedInputStream b = new java.io.BufferedInputStream(in, 1 << 16);
+        BufferedInputStream b = new BufferedInputStream(in, 1 << 16);
         b.mark(2);
         int first = b.read();
         int second = b.read();
@@ -147,33 +151,27 @@ final class ArchiveReader {
      */
     private static Object[] typed(String line, List<TableShape.Column> columns, long lineNo) {
         Object[] out = new Object[columns.size()];
-        try (com.fasterxml.jackson.core.JsonParser p = JSON.createParser(line)) {
-            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+        try (JsonParser p = JSON.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw ValidationException.of("archive", "line " + lineNo + " is not a row");
             }
             int i = 0;
-            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken();
-                    t != com.fasterxml.jackson.core.JsonToken.END_ARRAY;
-                    t = p.nextToken()) {
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 if (t == null || i == out.length) {
                     throw ValidationException.of(
                             "archive", "line " + lineNo + ": a row that is not " + columns.size() + " values");
                 }
                 TableShape.Column c = columns.get(i);
-                if (t != com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+                if (t != JsonToken.VALUE_NULL) {
                     out[i] = switch (c.type()) {
                         case INTEGER ->
-                            t == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT
-                                            && p.getNumberType()
-                                                    != com.fasterxml.jackson.core.JsonParser.NumberType.BIG_INTEGER
+                            t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
                                     ? (Object) p.getLongValue()
                                     : null;
                         case REAL -> t.isNumeric() ? (Object) p.getDoubleValue() : null;
-                        case BOOLEAN ->
-                            t.isBoolean() ? (Object) (t == com.fasterxml.jackson.core.JsonToken.VALUE_TRUE) : null;
-                        case TEXT -> t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : null;
-                        case BYTES ->
-                            t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? base64(p, lineNo, c.name()) : null;
+                        case BOOLEAN -> t.isBoolean() ? (Object) (t == JsonToken.VALUE_TRUE) : null;
+                        case TEXT -> t == JsonToken.VALUE_STRING ? p.getText() : null;
+                        case BYTES -> t == JsonToken.VALUE_STRING ? base64(p, lineNo, c.name()) : null;
                     };
                     if (out[i] == null) {
                         throw ValidationException.of(
@@ -204,9 +202,9 @@ final class ArchiveReader {
      * An attachment's bytes, decoded by the parser from its input as it reads the string (standard base64 with
      * padding, as written): the text of a 10 MB file is never made into a string of its own.
      */
-    private static byte[] base64(com.fasterxml.jackson.core.JsonParser p, long lineNo, String column) {
+    private static byte[] base64(JsonParser p, long lineNo, String column) {
         try {
-            return p.getBinaryValue(com.fasterxml.jackson.core.Base64Variants.MIME_NO_LINEFEEDS);
+            return p.getBinaryValue(Base64Variants.MIME_NO_LINEFEEDS);
         } catch (IOException | IllegalArgumentException e) {
             throw ValidationException.of("archive", "line " + lineNo + ": " + column + " is not base64 bytes");
         }

@@ -6,12 +6,15 @@ import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.store.MultiRowInsert;
 import java.io.InputStream;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.jdbi.v3.core.Handle;
 
 /**
  * A restore into an empty log at the archive's schema version, in one transaction, checked against the archive's
@@ -89,15 +92,15 @@ final class ArchiveRestore {
      * is refused. Empty means: reads the same as a log just made by the migrations (their seeded counters), give
      * or take the team's field definitions, which every start writes from the configuration.
      */
-    private List<TableShape> tablesOf(org.jdbi.v3.core.Handle h) {
+    private List<TableShape> tablesOf(Handle h) {
         try {
             return catalogue.tables(h);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private List<TableShape> seededTables(org.jdbi.v3.core.Handle h, List<TableShape> tables, Manifest fresh) {
+    private List<TableShape> seededTables(Handle h, List<TableShape> tables, Manifest fresh) {
         try {
             Map<String, TableShape> byName = new LinkedHashMap<>();
             tables.forEach(t -> byName.put(t.name(), t));
@@ -141,7 +144,7 @@ final class ArchiveRestore {
     }
 
     private Manifest restoreInto(
-            org.jdbi.v3.core.Handle h,
+            Handle h,
             InputStream in,
             List<TableShape> tables,
             Map<String, TableShape> byName,
@@ -220,11 +223,11 @@ final class ArchiveRestore {
     }
 
     /** A database call inside the archive reader's callbacks, its SQLException carried out unchecked. */
-    private static <T> T unchecked(java.util.concurrent.Callable<T> call) {
+    private static <T> T unchecked(Callable<T> call) {
         try {
             return call.call();
-        } catch (java.sql.SQLException e) {
-            throw new dev.hotfixlog.error.StorageException("could not restore a table: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new StorageException("could not restore a table: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

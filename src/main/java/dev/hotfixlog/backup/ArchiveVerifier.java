@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The check of an archive against its own manifest, and how two manifests differ; needs no log. */
 final class ArchiveVerifier {
@@ -49,7 +51,7 @@ final class ArchiveVerifier {
         if (expected.schemaVersion() != actual.schemaVersion()) {
             out.add("schema version " + expected.schemaVersion() + " vs " + actual.schemaVersion());
         }
-        java.util.Set<String> names = new java.util.TreeSet<>(expected.tables().keySet());
+        Set<String> names = new TreeSet<>(expected.tables().keySet());
         names.addAll(actual.tables().keySet());
         for (String n : names) {
             Manifest.TableSum a = expected.tables().get(n);

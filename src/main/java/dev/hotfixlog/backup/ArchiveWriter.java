@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.store.Database;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -12,9 +13,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.jdbi.v3.core.Handle;
 
 /**
  * A backup: every table read in one snapshot (one read transaction: PostgreSQL's REPEATABLE READ, SQLite's WAL
@@ -52,7 +56,7 @@ final class ArchiveWriter {
                         .put("format", Backups.FORMAT_VERSION)
                         .put("schemaVersion", version)
                         .put("takenAt", clock.instant().toString())
-                        .put("from", db.dialect().name().toLowerCase(java.util.Locale.ROOT));
+                        .put("from", db.dialect().name().toLowerCase(Locale.ROOT));
                 writer.run(() -> lines.open(out, gzip, header));
                 for (TableShape t : tables.tables(h)) {
                     writeTable(h, writer, lines, t);
@@ -73,8 +77,7 @@ final class ArchiveWriter {
     }
 
     /** One table: its head, its rows handed over in batches bounded by count and weight, its end. */
-    private void writeTable(org.jdbi.v3.core.Handle h, InOrder writer, ArchiveLines lines, TableShape t)
-            throws Exception {
+    private void writeTable(Handle h, InOrder writer, ArchiveLines lines, TableShape t) throws Exception {
         writer.run(() -> lines.startTable(t));
         List<List<Object[]>> batch = new ArrayList<>(List.of(new ArrayList<>(ROWS_AHEAD)));
         long[] weight = {0};
@@ -114,7 +117,7 @@ final class ArchiveWriter {
         private Manifest manifest;
 
         void open(OutputStream out, boolean gzip, ObjectNode header) throws IOException {
-            w = new java.io.BufferedOutputStream(gzip ? fastGzip(out) : out, 1 << 16);
+            w = new BufferedOutputStream(gzip ? fastGzip(out) : out, 1 << 16);
             line(w, header);
         }
 
@@ -171,7 +174,7 @@ final class ArchiveWriter {
     private static GZIPOutputStream fastGzip(OutputStream out) throws IOException {
         return new GZIPOutputStream(out, 1 << 16) {
             {
-                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+                def.setLevel(Deflater.BEST_SPEED);
             }
         };
     }

@@ -3,6 +3,7 @@ package dev.hotfixlog.backup;
 import dev.hotfixlog.store.Database;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -79,7 +80,7 @@ public final class Backups {
      * for PostgreSQL: a SQLite log is copied whole by the store): {@code hotfix-v<from>-<when>.archive} in
      * {@code folder}, the newest three kept ({@link PreMigrationArchive}).
      */
-    public static void keepBeforeMigrating(Database log, int fromVersion, java.nio.file.Path folder, Clock clock) {
+    public static void keepBeforeMigrating(Database log, int fromVersion, Path folder, Clock clock) {
         PreMigrationArchive.keep(log, fromVersion, folder, clock);
     }
 }

@@ -4,16 +4,19 @@ import dev.hotfixlog.store.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The keys, indexes and triggers a PostgreSQL restore sets aside while it loads the rows, and puts back after. */
 final class KeySetAsideRepository {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KeySetAsideRepository.class);
+    private static final Logger LOG = LoggerFactory.getLogger(KeySetAsideRepository.class);
 
     /** What {@link #deferChecks} set aside, put back by {@link #close} before the restore reads its rows back. */
     interface Deferred extends AutoCloseable {
@@ -64,7 +67,7 @@ final class KeySetAsideRepository {
                 }
             }
         }
-        java.sql.Savepoint before = c.setSavepoint();
+        Savepoint before = c.setSavepoint();
         try (Statement st = c.createStatement()) {
             for (String[] k : keys) {
                 st.execute("ALTER TABLE " + k[0] + " DROP CONSTRAINT " + k[1]);

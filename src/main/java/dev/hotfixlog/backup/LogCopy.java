@@ -3,9 +3,12 @@ package dev.hotfixlog.backup;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.work.Threads;
 import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /** A copy of one log into another: a backup's stream, never a file, restored into the target as it is written. */
 final class LogCopy {
@@ -24,11 +27,11 @@ final class LogCopy {
      * the target's own transaction. An interrupted copy commits nothing, so the target is left empty.
      */
     Manifest copyTo(Database target) {
-        java.io.PipedInputStream in = new java.io.PipedInputStream(1 << 20);
-        java.util.concurrent.CompletableFuture<Manifest> taken = new java.util.concurrent.CompletableFuture<>();
+        PipedInputStream in = new PipedInputStream(1 << 20);
+        CompletableFuture<Manifest> taken = new CompletableFuture<>();
         Thread reader;
         try {
-            java.io.PipedOutputStream out = new java.io.PipedOutputStream(in);
+            PipedOutputStream out = new PipedOutputStream(in);
             reader = Threads.daemon("hotfix-copy-read", () -> {
                 try {
                     taken.complete(new ArchiveWriter(db, clock).write(out, false));

@@ -3,6 +3,9 @@ package dev.hotfixlog.backup;
 import dev.hotfixlog.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +55,9 @@ final class LogManifest {
 
     /** What a log holds right after its migrations: a new SQLite log in a scratch folder, read and removed. */
     static Manifest ofFreshLog() {
-        java.nio.file.Path dir = null;
+        Path dir = null;
         try {
-            dir = java.nio.file.Files.createTempDirectory("hotfix-fresh-");
+            dir = Files.createTempDirectory("hotfix-fresh-");
             try (Database fresh = Database.open("jdbc:sqlite:" + dir.resolve("fresh.db"), "", "", 1)) {
                 return new LogManifest(fresh).now();
             }
@@ -62,8 +65,8 @@ final class LogManifest {
             throw new UncheckedIOException("cannot make a scratch log to compare with: " + e.getMessage(), e);
         } finally {
             if (dir != null) {
-                try (var files = java.nio.file.Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder())
+                try (var files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder())
                             .forEach(f -> f.toFile().delete());
                 } catch (IOException ignored) {
                     // a scratch folder in the temp directory

@@ -1,7 +1,11 @@
 package dev.hotfixlog.backup;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.List;
+import org.postgresql.copy.CopyIn;
 
 /**
  * One table's rows streamed into one {@code COPY} as CSV, sent a megabyte at a time: texts always quoted, so an
@@ -11,10 +15,10 @@ import java.util.List;
 final class PostgresCopyWriter implements RestoreRepository.TableWriter {
     private static final int SEND_AT = 1 << 20;
     private static final int HEX_CHUNK = 1 << 15;
-    private final org.postgresql.copy.CopyIn copy;
-    private final java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream(SEND_AT + (1 << 16));
+    private final CopyIn copy;
+    private final ByteArrayOutputStream csv = new ByteArrayOutputStream(SEND_AT + (1 << 16));
 
-    PostgresCopyWriter(org.postgresql.copy.CopyIn copy) {
+    PostgresCopyWriter(CopyIn copy) {
         this.copy = copy;
     }
 
@@ -33,8 +37,7 @@ final class PostgresCopyWriter implements RestoreRepository.TableWriter {
                 } else if (v instanceof byte[] bytes) { // bytea's hex input, no quoting needed
                     append("\\x");
                     for (int from = 0; from < bytes.length; from += HEX_CHUNK) {
-                        append(java.util.HexFormat.of()
-                                .formatHex(bytes, from, Math.min(bytes.length, from + HEX_CHUNK)));
+                        append(HexFormat.of().formatHex(bytes, from, Math.min(bytes.length, from + HEX_CHUNK)));
                         sendIfFull();
                     }
                 } else if (v != null) {
@@ -48,7 +51,7 @@ final class PostgresCopyWriter implements RestoreRepository.TableWriter {
     }
 
     private void append(String s) {
-        csv.writeBytes(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        csv.writeBytes(s.getBytes(StandardCharsets.UTF_8));
     }
 
     private void sendIfFull() throws SQLException {

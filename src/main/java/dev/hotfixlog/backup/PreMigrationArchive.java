@@ -4,11 +4,18 @@ import dev.hotfixlog.store.Database;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The archive a PostgreSQL log is kept as before its schema is migrated. */
 final class PreMigrationArchive {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PreMigrationArchive.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PreMigrationArchive.class);
 
     private PreMigrationArchive() {}
 
@@ -17,18 +24,18 @@ final class PreMigrationArchive {
      * for PostgreSQL: a SQLite log is copied whole by the store): {@code hotfix-v<from>-<when>.archive} in
      * {@code folder}, the newest three kept. It restores with the release that wrote that version.
      */
-    static void keep(Database log, int fromVersion, java.nio.file.Path folder, Clock clock) {
-        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                .withZone(java.time.ZoneOffset.UTC)
+    static void keep(Database log, int fromVersion, Path folder, Clock clock) {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC)
                 .format(clock.instant());
-        java.nio.file.Path file = folder.resolve("hotfix-v" + fromVersion + "-" + stamp + ".archive");
+        Path file = folder.resolve("hotfix-v" + fromVersion + "-" + stamp + ".archive");
         try {
-            java.nio.file.Files.createDirectories(folder);
-            java.nio.file.Path partial = folder.resolve(file.getFileName() + ".partial");
-            try (OutputStream out = java.nio.file.Files.newOutputStream(partial)) {
+            Files.createDirectories(folder);
+            Path partial = folder.resolve(file.getFileName() + ".partial");
+            try (OutputStream out = Files.newOutputStream(partial)) {
                 new ArchiveWriter(log, clock).write(out, true);
             }
-            java.nio.file.Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             LOG.warn("Migrating the log from schema version {}; its archive as it was is {}", fromVersion, file);
             Database.keepNewest(folder, "hotfix-v\\d+-[0-9-]+\\.archive", 3);
         } catch (IOException e) {

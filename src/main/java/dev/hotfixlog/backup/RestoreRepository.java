@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.postgresql.PGConnection;
 
 /**
  * The restore's writes: the mark of a restore under way, the rows a fresh log seeded cleared, each table's rows
@@ -29,7 +31,7 @@ final class RestoreRepository {
     }
 
     /** The unfinished restore or copy's kind and start, when the log holds one. */
-    java.util.Optional<String[]> unfinished(Handle h) {
+    Optional<String[]> unfinished(Handle h) {
         return h.createQuery("SELECT kind, started_at FROM " + UNFINISHED)
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
                 .findFirst();
@@ -66,7 +68,7 @@ final class RestoreRepository {
                 ", ", t.columns().stream().map(TableShape.Column::name).toList());
         if (dialect == Dialect.POSTGRESQL) {
             return new PostgresCopyWriter(h.getConnection()
-                    .unwrap(org.postgresql.PGConnection.class)
+                    .unwrap(PGConnection.class)
                     .getCopyAPI()
                     .copyIn("COPY " + t.name() + " (" + columns + ") FROM STDIN WITH (FORMAT csv)"));
         }

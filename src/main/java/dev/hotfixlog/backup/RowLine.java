@@ -3,6 +3,7 @@ package dev.hotfixlog.backup;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
@@ -71,7 +72,7 @@ final class RowLine {
             if (row[i] instanceof byte[] b) {
                 put(sink, '"');
                 // Base64 of the whole in chunks the encoder picks; its alphabet needs no JSON escape.
-                try (java.io.OutputStream base64 = Base64.getEncoder().wrap(new java.io.OutputStream() {
+                try (OutputStream base64 = Base64.getEncoder().wrap(new OutputStream() {
                     @Override
                     public void write(int c) throws IOException {
                         put(sink, c);

@@ -1,5 +1,10 @@
 package dev.hotfixlog.backup;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,8 +23,8 @@ final class TableHash {
         }
     }
 
-    private java.nio.charset.CharsetEncoder utf8;
-    private java.nio.ByteBuffer chunk;
+    private CharsetEncoder utf8;
+    private ByteBuffer chunk;
 
     /** A row's line as read back from an archive; a long one (an attachment's) is encoded a chunk at a time. */
     void add(String rowText) {
@@ -29,13 +34,13 @@ final class TableHash {
             if (utf8 == null) { // as getBytes(UTF_8): a lone surrogate becomes '?'
                 utf8 = StandardCharsets.UTF_8
                         .newEncoder()
-                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
-                chunk = java.nio.ByteBuffer.allocate(1 << 16);
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+                chunk = ByteBuffer.allocate(1 << 16);
             }
             utf8.reset();
-            java.nio.CharBuffer in = java.nio.CharBuffer.wrap(rowText);
-            java.nio.charset.CoderResult r;
+            CharBuffer in = CharBuffer.wrap(rowText);
+            CoderResult r;
             do {
                 r = utf8.encode(in, chunk, true);
                 digest.update(chunk.array(), 0, chunk.position());

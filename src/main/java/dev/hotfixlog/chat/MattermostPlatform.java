@@ -13,6 +13,7 @@ import dev.hotfixlog.security.SenderKind;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -160,7 +161,7 @@ public final class MattermostPlatform implements ChatPlatform {
     /** The form's {@code token}, when the body is a form at all (anything else proves nothing). */
     private static String formToken(Request request) {
         String type = request.contentType();
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
                 ? optional(request.form().get(), "token")
                 : null;
     }

@@ -11,6 +11,7 @@ import dev.hotfixlog.security.SenderKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Slack: the {@code /hotfix} slash command, the declare form as a modal, the announcement's buttons. Its requests
@@ -70,7 +71,7 @@ public final class SlackPlatform implements ChatPlatform {
             return new ChatInbound.Command(
                     new ChatInbound.Person(field(form, "team_id"), field(form, "user_id")),
                     field(form, "channel_id"),
-                    java.util.Objects.requireNonNullElse(optional(form, "text"), ""),
+                    Objects.requireNonNullElse(optional(form, "text"), ""),
                     optional(form, "response_url"),
                     optional(form, "trigger_id"));
         }

@@ -13,6 +13,7 @@ import dev.hotfixlog.security.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -195,7 +196,7 @@ public final class TeamsPlatform implements ChatPlatform {
         }
 
         private static List<String> words(String s) {
-            List<String> out = new java.util.ArrayList<>();
+            List<String> out = new ArrayList<>();
             int start = -1;
             for (int i = 0; i <= s.length(); i++) {
                 boolean space = i == s.length() || Character.isWhitespace(s.charAt(i));

@@ -5,12 +5,19 @@ import dev.hotfixlog.Config;
 import dev.hotfixlog.backup.Backups;
 import dev.hotfixlog.backup.Manifest;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.store.Database;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
@@ -40,7 +47,7 @@ final class BackupCommand {
      */
     static InputStream archive(Path file) throws IOException {
         if (file.toString().equals("-")) {
-            return new java.io.FilterInputStream(System.in) {
+            return new FilterInputStream(System.in) {
                 @Override
                 public void close() {
                     // standard input stays open for whoever else reads it
@@ -48,14 +55,14 @@ final class BackupCommand {
             };
         }
         if (Files.isDirectory(file)) {
-            throw new java.nio.file.FileSystemException(file.toString(), null, "Is a directory");
+            throw new FileSystemException(file.toString(), null, "Is a directory");
         }
         try {
-            return new java.io.FileInputStream(file.toFile());
-        } catch (java.io.FileNotFoundException e) {
+            return new FileInputStream(file.toFile());
+        } catch (FileNotFoundException e) {
             throw Files.exists(file)
-                    ? new java.nio.file.AccessDeniedException(file.toString())
-                    : new java.nio.file.NoSuchFileException(file.toString());
+                    ? new AccessDeniedException(file.toString())
+                    : new NoSuchFileException(file.toString());
         }
     }
 
@@ -245,8 +252,7 @@ final class BackupCommand {
         @Override
         int run(App app, Config config) {
             String pw = password != null ? password : ctx.env().getOrDefault("HOTFIX_COPY_PASSWORD", "");
-            try (dev.hotfixlog.store.Database target =
-                    dev.hotfixlog.store.Database.open(to, user == null ? "" : user, pw, 2)) {
+            try (Database target = Database.open(to, user == null ? "" : user, pw, 2)) {
                 Manifest m = app.backups().copyTo(target);
                 out().println("copied: " + summary(m) + " -> " + ConnectionOptions.maskPassword(to)
                         + ", verified equal");

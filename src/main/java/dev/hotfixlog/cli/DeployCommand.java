@@ -42,7 +42,7 @@ final class DeployCommand extends AppCommand {
     @Override
     int run(App app, Config config) {
         DeployMarker m = new DeployMarker(
-                system, version, at == null ? null : Answers.when("--at", at, ctx.clock()), environment, url, id);
+                system, version, at == null ? null : AnswerParser.when("--at", at, ctx.clock()), environment, url, id);
         DeployService.Recorded r = app.deploys().record(m, "cli", config.actor());
         Deploy d = r.deploy();
         out().println(d.id()); // the id comes first, alone on its line, so a pipeline can read it

@@ -6,6 +6,7 @@ import dev.hotfixlog.deploy.Deploy;
 import dev.hotfixlog.deploy.DeployJson;
 import dev.hotfixlog.deploy.DeployService;
 import dev.hotfixlog.deploy.HotfixDeploys;
+import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.web.HotfixView;
 import dev.hotfixlog.json.Json;
 import java.io.PrintWriter;
@@ -52,7 +53,7 @@ final class DeploysCommand extends AppCommand {
                         ? deploy
                         : suggested == null ? -1 : suggested.deploy().id();
                 if (id < 0) {
-                    throw dev.hotfixlog.error.ValidationException.of(
+                    throw ValidationException.of(
                             "--deploy", "no deploy is suggested as the " + r.json() + "; name one with --deploy ID");
                 }
                 hd = app.deploys().confirm(hotfix, r, id, config.actor());

@@ -1,5 +1,6 @@
 package dev.hotfixlog.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotfixlog.hotfix.CustomFields;
 import dev.hotfixlog.hotfix.FieldChange;
 import dev.hotfixlog.hotfix.FollowUp;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How a record reads on a terminal, in the seed template's order. User text is stripped of control characters
@@ -43,7 +45,7 @@ final class HotfixText {
         line(b, "Duration", durations(t));
         if (!h.fields().map().isEmpty()) {
             b.append("\nTeam fields\n");
-            new java.util.TreeMap<>(h.fields().map()).forEach((name, v) -> line(b, name, CustomFields.text(v)));
+            new TreeMap<>(h.fields().map()).forEach((name, v) -> line(b, name, CustomFields.text(v)));
         }
         for (RecordSection section : List.of(RecordSection.EMERGENCY, RecordSection.FIX, RecordSection.CONTEXT)) {
             b.append('\n').append(section.heading()).append('\n');
@@ -160,7 +162,7 @@ final class HotfixText {
         return b.toString();
     }
 
-    private static String value(com.fasterxml.jackson.databind.JsonNode n) {
+    private static String value(JsonNode n) {
         if (n == null || n.isNull()) {
             return "—";
         }

@@ -8,6 +8,7 @@ import dev.hotfixlog.markdown.ImportReport;
 import dev.hotfixlog.markdown.LogPage;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +114,7 @@ final class ImportCommand extends AppCommand {
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
             throw ValidationException.of("FILE", file + " is not UTF-8 text");

@@ -173,8 +173,8 @@ final class IncomingCommand implements Runnable {
         @Override
         int run(App app, Config config) {
             long n = IncomingJson.parseId(id);
-            Boolean down = Answers.yesNo("--prod-down", prodDown);
-            Boolean wait = Answers.yesNo("--can-wait", canWait);
+            Boolean down = AnswerParser.yesNo("--prod-down", prodDown);
+            Boolean wait = AnswerParser.yesNo("--can-wait", canWait);
             ObjectNode draft = app.incoming().draft(n);
             if (ctx.terminal().interactive()) {
                 NewCommand.Prompter p = new NewCommand.Prompter(ctx.terminal());

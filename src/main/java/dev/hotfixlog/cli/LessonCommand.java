@@ -53,7 +53,7 @@ final class LessonCommand implements Runnable {
             if (value.isEmpty()) {
                 n.putNull(field);
             } else if (field.equals("published")) {
-                n.put(field, Answers.yesNo(field, value));
+                n.put(field, AnswerParser.yesNo(field, value));
             } else {
                 n.put(field, value);
             }

@@ -9,6 +9,7 @@ import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.Severity;
 import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.json.Json;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,7 +31,7 @@ final class ListCommand extends AppCommand {
             names = "--field",
             paramLabel = "NAME=VALUE",
             description = "Only hotfixes whose team field holds this value, e.g. --field region=eu; repeatable")
-    java.util.Map<String, String> fields;
+    Map<String, String> fields;
 
     @Option(names = "--json", description = "JSON like GET /api/v1/hotfixes")
     boolean json;

@@ -36,7 +36,7 @@ final class MarkCommand extends AppCommand {
     @Override
     int run(HotfixService hotfixes, Config config) {
         LifecycleEvent.Type type = LifecycleEvent.Type.parse("EVENT", event);
-        Instant when = at == null ? null : Answers.when("--at", at, ctx.clock());
+        Instant when = at == null ? null : AnswerParser.when("--at", at, ctx.clock());
         Hotfix h = hotfixes.record(HotfixId.parse(id), new LifecycleEvent(type, when, withoutDeploy), config.actor());
         Instant stamped = switch (type) {
             case ALERTED -> h.timeline().alertedAt();

@@ -10,6 +10,7 @@ import dev.hotfixlog.metrics.MetricsQuery;
 import dev.hotfixlog.metrics.MetricsText;
 import dev.hotfixlog.metrics.SignReading;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -49,13 +50,28 @@ final class MetricsCommand extends AppCommand {
                         m.zone(),
                         m.undated() == 0 ? "" : "; " + m.undated() + " without a detection time");
         out().println();
+        printResponseTimes(m);
+        out().println();
+        printLearning(m.learning());
+        printTeamHealth(m.health());
+        out().println();
+        printTypes(m);
+        printDelivery(m.delivery());
+        printRisks(m.risks());
+        out().println();
+        printSigns(app);
+        return ExitCodes.OK;
+    }
+
+    private void printResponseTimes(Metrics m) {
         out().println("RESPONSE TIME      MEDIAN    P90       WITHIN TARGET");
         Metrics.ResponseTimes all = m.response().get("all");
         row("detection → alert", all.detectionToAlert(), "< 5 min");
         row("alert → fix", all.alertToFix(), "< 30 min");
         row("total", all.total(), "< 60 min");
-        out().println();
-        Metrics.LearningVelocity l = m.learning();
+    }
+
+    private void printLearning(Metrics.LearningVelocity l) {
         out().printf(
                         "post-mortems within 48 h   %s (%d of %d; target 100%%)%n",
                         MetricsText.percent(l.postmortemShare()), l.postmortemsOnTime(), l.postmortemsDue());
@@ -69,7 +85,9 @@ final class MetricsCommand extends AppCommand {
                                 l.processImprovementsPerQuarter().stream()
                                         .map(q -> q.period() + " " + q.count())
                                         .toList()));
-        Metrics.TeamHealth t = m.health();
+    }
+
+    private void printTeamHealth(Metrics.TeamHealth t) {
         out().printf(
                         "hotfixes per month         %s (trend: %s)%n",
                         String.join(
@@ -90,7 +108,9 @@ final class MetricsCommand extends AppCommand {
                                         "%.1f of 5 (%s)",
                                         t.confidenceAverage(),
                                         MetricsText.ratings(t.confidence())));
-        out().println();
+    }
+
+    private void printTypes(Metrics m) {
         out().println("EMERGENCY TYPE                      NOW  BEFORE");
         for (Metrics.TypeCount c : m.types()) {
             if (c.count() > 0 || c.previous() > 0) {
@@ -102,7 +122,9 @@ final class MetricsCommand extends AppCommand {
             out().printf("%-34s %4s%n", field.toUpperCase(Locale.ROOT), "NOW");
             counts.forEach((choice, n) -> out().printf("%-34s %4d%n", choice, n));
         });
-        Metrics.Delivery d = m.delivery();
+    }
+
+    private void printDelivery(Metrics.Delivery d) {
         out().println();
         out().println("DEPLOYS (production)    DEPLOYS  PER WEEK  CHANGE FAILURE  RESTORE MEDIAN  P90");
         deliveryRow("team", d.team());
@@ -113,26 +135,30 @@ final class MetricsCommand extends AppCommand {
                                 ? "none"
                                 : d.incoming().entrySet().stream()
                                         .map(e -> e.getKey() + " " + e.getValue())
-                                        .collect(java.util.stream.Collectors.joining(", ")),
+                                        .collect(Collectors.joining(", ")),
                         d.incomingRepeats());
-        Metrics.Risks r = m.risks();
+    }
+
+    private void printRisks(Metrics.Risks r) {
         out().println();
         out().printf(
                         "ACCEPTED RISKS open %d (%s); by system: %s%n",
                         r.open(),
                         r.openByAge().entrySet().stream()
                                 .map(e -> e.getKey() + " " + e.getValue())
-                                .collect(java.util.stream.Collectors.joining(", ")),
+                                .collect(Collectors.joining(", ")),
                         r.openBySystem().isEmpty()
                                 ? "none"
                                 : r.openBySystem().entrySet().stream()
                                         .map(e -> e.getKey() + " " + e.getValue())
-                                        .collect(java.util.stream.Collectors.joining(", ")));
+                                        .collect(Collectors.joining(", ")));
         out().printf(
                         "in the period: retired by their proper fix %d, otherwise %d; expired %d; mean age at "
                                 + "retirement %s days%n",
                         r.retiredByFix(), r.retiredOtherwise(), r.expired(), MetricsText.number(r.meanDaysToRetire()));
-        out().println();
+    }
+
+    private void printSigns(App app) {
         for (SignReading s : app.metrics().signs()) {
             out().printf(
                             "%-8s %-24s %s (act %s)%n",
@@ -141,7 +167,6 @@ final class MetricsCommand extends AppCommand {
                             MetricsText.number(s.value()),
                             s.thresholdText() != null ? "when " + s.thresholdText() : s.thresholdShown());
         }
-        return ExitCodes.OK;
     }
 
     private void deliveryRow(String name, Metrics.Flow f) {

@@ -2,6 +2,7 @@ package dev.hotfixlog.cli;
 
 import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
+import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.migrate.MigrationJson;
 import dev.hotfixlog.migrate.MigrationLimits;
@@ -12,9 +13,11 @@ import dev.hotfixlog.migrate.MigrationTools;
 import dev.hotfixlog.migrate.SeverityTable;
 import dev.hotfixlog.migrate.Skipped;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -126,15 +129,15 @@ final class MigrateCommand extends AppCommand {
         }
         String key = token != null ? token : ctx.env().get(tokenEnv != null ? tokenEnv : "HOTFIX_SOURCE_TOKEN");
         if (tokenEnv != null && key == null) {
-            throw dev.hotfixlog.error.ValidationException.of("--token-env", tokenEnv + " is not set");
+            throw ValidationException.of("--token-env", tokenEnv + " is not set");
         }
         MigrationRequest request = new MigrationRequest(
                 kind,
                 from != null ? from : regional(kind),
                 key,
                 dryRun,
-                since == null ? null : Answers.when("--since", since, ctx.clock()),
-                until == null ? null : Answers.when("--until", until, ctx.clock()),
+                since == null ? null : AnswerParser.when("--since", since, ctx.clock()),
+                until == null ? null : AnswerParser.when("--until", until, ctx.clock()),
                 lines,
                 jiraUrl,
                 restart,
@@ -156,8 +159,8 @@ final class MigrateCommand extends AppCommand {
         return ExitCodes.OK;
     }
 
-    private static java.time.Duration seconds(Long option, java.time.Duration otherwise) {
-        return option == null ? otherwise : java.time.Duration.ofSeconds(option);
+    private static Duration seconds(Long option, Duration otherwise) {
+        return option == null ? otherwise : Duration.ofSeconds(option);
     }
 
     private String regional(MigrationTool kind) {
@@ -165,10 +168,10 @@ final class MigrateCommand extends AppCommand {
             return null;
         }
         if (!region.equalsIgnoreCase("eu")) {
-            throw dev.hotfixlog.error.ValidationException.of("--region", "is us or eu, was " + region);
+            throw ValidationException.of("--region", "is us or eu, was " + region);
         }
         if (kind.euOrigin() == null) {
-            throw dev.hotfixlog.error.ValidationException.of(
+            throw ValidationException.of(
                     "--region", kind.label() + " has no regions here; give its address with --from");
         }
         return kind.euOrigin();
@@ -203,7 +206,7 @@ final class MigrateCommand extends AppCommand {
             out.println("  mapping (" + label + " → Hotfix Log):");
             r.mapping().forEach(m -> out.println(String.format("    %-20s ← %s", m.field(), m.from())));
             out.println("  severity table (HOTFIX_MIGRATE_SEVERITY and --severity change it):");
-            new java.util.TreeMap<>(r.severity()).forEach((k, v) -> out.println("    " + k + " = " + v));
+            new TreeMap<>(r.severity()).forEach((k, v) -> out.println("    " + k + " = " + v));
         }
     }
 

@@ -78,8 +78,8 @@ final class NewCommand extends AppCommand {
 
     @Override
     int run(HotfixService hotfixes, Config config) {
-        Boolean down = Answers.yesNo("--prod-down", prodDown);
-        Boolean wait = Answers.yesNo("--can-wait", canWait);
+        Boolean down = AnswerParser.yesNo("--prod-down", prodDown);
+        Boolean wait = AnswerParser.yesNo("--can-wait", canWait);
         if ((title == null || severity == null) && ctx.terminal().interactive()) {
             Prompter p = new Prompter(ctx.terminal());
             if (down == null) {
@@ -108,6 +108,23 @@ final class NewCommand extends AppCommand {
                 who = p.ask("Who is making the change", config.actor());
             }
         }
+        requireTitleAndSeverity();
+        ObjectNode body = body(hotfixes, down, wait);
+        Hotfix h = hotfixes.create(MergePatch.of(body), config.actor(), idempotencyKey);
+        createdId = h.id().toString();
+        PrintWriter out = out();
+        if (json) {
+            out.println(Json.pretty(HotfixJson.write(h))); // pure JSON for jq; its first field is the id
+        } else {
+            out.println(h.id());
+            out.println("  " + HotfixText.clean(h.title()) + " (" + HotfixText.severityWord(h.severity()) + ", "
+                    + h.status().json() + ")");
+            out.println("  triage: " + HotfixText.triage(h.triage()));
+        }
+        return ExitCodes.OK;
+    }
+
+    private void requireTitleAndSeverity() {
         List<FieldError> missing = new ArrayList<>();
         if (title == null || title.isBlank()) {
             missing.add(new FieldError("--title", "is required"));
@@ -118,6 +135,10 @@ final class NewCommand extends AppCommand {
         if (!missing.isEmpty()) {
             throw new ValidationException(missing);
         }
+    }
+
+    /** The new record as the API would take it: the options given, the triage answers, the team fields. */
+    private ObjectNode body(HotfixService hotfixes, Boolean down, Boolean wait) {
         ObjectNode body = Json.object();
         body.put("title", title);
         body.put("severity", severity);
@@ -128,7 +149,7 @@ final class NewCommand extends AppCommand {
         if (detected != null) {
             body.put(
                     "detectedAt",
-                    Answers.when("--detected", detected, ctx.clock()).toString());
+                    AnswerParser.when("--detected", detected, ctx.clock()).toString());
         }
         if (down != null || wait != null) {
             ObjectNode t = body.putObject("triage");
@@ -149,18 +170,7 @@ final class NewCommand extends AppCommand {
                 TeamFieldText.put(body, team, a.substring(0, eq).trim(), a.substring(eq + 1));
             }
         }
-        Hotfix h = hotfixes.create(MergePatch.of(body), config.actor(), idempotencyKey);
-        createdId = h.id().toString();
-        PrintWriter out = out();
-        if (json) {
-            out.println(Json.pretty(HotfixJson.write(h))); // pure JSON for jq; its first field is the id
-        } else {
-            out.println(h.id());
-            out.println("  " + HotfixText.clean(h.title()) + " (" + HotfixText.severityWord(h.severity()) + ", "
-                    + h.status().json() + ")");
-            out.println("  triage: " + HotfixText.triage(h.triage()));
-        }
-        return ExitCodes.OK;
+        return body;
     }
 
     private static void putIfSet(ObjectNode o, String name, String value) {
@@ -170,12 +180,12 @@ final class NewCommand extends AppCommand {
     }
 
     /** Asks on the terminal; an end of input is an answer of "nothing", never a hang. */
-    record Prompter(dev.hotfixlog.cli.Terminal t) {
+    record Prompter(Terminal t) {
         boolean yesNo(String question) {
             while (true) {
                 String a = ask(question + " [y/n]", null);
                 try {
-                    return Answers.yesNo("answer", a);
+                    return AnswerParser.yesNo("answer", a);
                 } catch (ValidationException e) {
                     say("please answer y or n");
                 }

@@ -171,7 +171,7 @@ final class RiskCommand {
                                     decision == null ? null : RiskDecision.parse("--decision", decision),
                                     controls,
                                     properFix,
-                                    reviewBy == null ? null : Answers.when("--review-by", reviewBy, ctx.clock())),
+                                    reviewBy == null ? null : AnswerParser.when("--review-by", reviewBy, ctx.clock())),
                             config.actor());
             out().println(r.key()); // the id comes first, alone on its line, so scripts can read it
             print(out(), r, ctx.clock().instant());
@@ -249,7 +249,7 @@ final class RiskCommand {
 
         @Override
         Risk change(App app, long risk, String actor) {
-            return app.risks().reaccept(risk, Answers.when("--review-by", reviewBy, ctx.clock()), reason, actor);
+            return app.risks().reaccept(risk, AnswerParser.when("--review-by", reviewBy, ctx.clock()), reason, actor);
         }
     }
 

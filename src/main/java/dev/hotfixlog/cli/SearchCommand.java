@@ -58,8 +58,8 @@ final class SearchCommand extends AppCommand {
                         kind,
                         severity == null ? null : Severity.parse("severity", severity),
                         category,
-                        from == null ? null : Answers.when("--from", from, ctx.clock()),
-                        to == null ? null : Answers.when("--to", to, ctx.clock()),
+                        from == null ? null : AnswerParser.when("--from", from, ctx.clock()),
+                        to == null ? null : AnswerParser.when("--to", to, ctx.clock()),
                         limit));
         print(out(), hits, json, "no match");
         return ExitCodes.OK;

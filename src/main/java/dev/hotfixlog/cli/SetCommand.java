@@ -86,7 +86,7 @@ final class SetCommand extends AppCommand {
         if (raw.isEmpty()) {
             node.putNull(leaf);
         } else if (leaf.equals("done") || path.equals("triage.productionDown") || path.equals("triage.canWait")) {
-            node.put(leaf, Answers.yesNo(path, raw));
+            node.put(leaf, AnswerParser.yesNo(path, raw));
         } else if (kind.equals("list")) {
             ArrayNode list = node.putArray(leaf);
             for (String s : Split.on(raw, ",")) {

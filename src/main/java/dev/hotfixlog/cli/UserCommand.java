@@ -4,6 +4,7 @@ import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.web.Role;
 import java.io.PrintWriter;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,7 +52,7 @@ final class UserCommand implements Runnable {
                             200,
                             "role " + granted.json());
             out.println(password);
-            out.println("  " + name.strip() + " (" + role.strip().toLowerCase(java.util.Locale.ROOT)
+            out.println("  " + name.strip() + " (" + role.strip().toLowerCase(Locale.ROOT)
                     + "): one-time password above, shown once; it must be changed at the first sign-in");
             return ExitCodes.OK;
         }

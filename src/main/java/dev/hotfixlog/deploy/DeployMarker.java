@@ -1,5 +1,6 @@
 package dev.hotfixlog.deploy;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.web.HotfixView;
@@ -17,8 +18,7 @@ import java.util.Locale;
 public record DeployMarker(
         String system, String version, Instant at, String environment, String url, String externalId) {
     static final int MAX = 200;
-    private static final com.google.re2j.Pattern ENVIRONMENT =
-            com.google.re2j.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final Pattern ENVIRONMENT = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     public DeployMarker {
         List<FieldError> errors = new ArrayList<>();

@@ -98,10 +98,10 @@ final class DeployRepository {
     }
 
     Optional<RecordFacts> record(Handle h, String hotfixId) {
-        List<String> systems = h.createQuery("SELECT name FROM record_systems WHERE hotfix_id = :id ORDER BY name")
-                .bind("id", hotfixId)
-                .mapTo(String.class)
-                .list();
+        List<String> systems =
+                h.createQuery("""
+                        SELECT name FROM record_systems
+                        WHERE hotfix_id = :id ORDER BY name""").bind("id", hotfixId).mapTo(String.class).list();
         return h.createQuery("""
                         SELECT detected_at, created_at, status, fix_deployed_at FROM record_facts WHERE id = :id""")
                 .bind("id", hotfixId)
@@ -144,8 +144,9 @@ final class DeployRepository {
 
     Map<HotfixDeploys.Role, Confirmed> links(Handle h, String hotfixId) {
         return h
-                .createQuery("SELECT role, deploy_id, confirmed_by, confirmed_at FROM deploy_link "
-                        + "WHERE hotfix_id = :id")
+                .createQuery("""
+                                SELECT role, deploy_id, confirmed_by, confirmed_at FROM deploy_link
+                                WHERE hotfix_id = :id""")
                 .bind("id", hotfixId)
                 .map((rs, c) -> Map.entry(
                         HotfixDeploys.Role.parse("role", rs.getString("role")),

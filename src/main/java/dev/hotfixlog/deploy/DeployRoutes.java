@@ -10,17 +10,20 @@ import dev.hotfixlog.security.Integration;
 import dev.hotfixlog.security.Integrations;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.security.SenderKind;
+import dev.hotfixlog.web.IngestGate;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
 import dev.hotfixlog.web.Role;
-import dev.hotfixlog.web.Turns;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Deploys over HTTP: {@code /api/v1/deploys} (a responder's token: the CLI, a script), the integrations'
@@ -42,11 +45,11 @@ public final class DeployRoutes {
 
     private final DeployService service;
     private final Integrations integrations;
-    private final Turns turns;
+    private final IngestGate turns;
     private final Pages pages;
     private final Clock clock;
 
-    public DeployRoutes(DeployService service, Integrations integrations, Turns turns, Pages pages, Clock clock) {
+    public DeployRoutes(DeployService service, Integrations integrations, IngestGate turns, Pages pages, Clock clock) {
         this.turns = turns;
         this.service = service;
         this.integrations = integrations;
@@ -128,8 +131,7 @@ public final class DeployRoutes {
         o.put("repeat", r.repeat());
         ctx.header(
                 "Location",
-                "/api/v1/deploys?system="
-                        + java.net.URLEncoder.encode(r.deploy().system(), StandardCharsets.UTF_8));
+                "/api/v1/deploys?system=" + URLEncoder.encode(r.deploy().system(), StandardCharsets.UTF_8));
         json(ctx, r.repeat() ? 200 : 201, o);
     }
 
@@ -201,7 +203,7 @@ public final class DeployRoutes {
         }
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeployRoutes.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DeployRoutes.class);
 
     private static void json(Context ctx, int status, ObjectNode body) {
         ctx.status(status).contentType("application/json").result(Json.write(body));

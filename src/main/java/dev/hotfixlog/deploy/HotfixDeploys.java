@@ -1,7 +1,9 @@
 package dev.hotfixlog.deploy;
 
+import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.security.SecretRedactor;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * What the deploys say about one hotfix: the suspected cause (the last production deploy to one of its systems
@@ -18,7 +20,7 @@ public record HotfixDeploys(String hotfixId, Link cause, Link fix) {
         FIX;
 
         public String json() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public static Role parse(String field, String text) {
@@ -27,8 +29,7 @@ public record HotfixDeploys(String hotfixId, Link cause, Link fix) {
                     return r;
                 }
             }
-            throw dev.hotfixlog.error.ValidationException.of(
-                    field, SecretRedactor.quoted(text) + " is not a role; use cause or fix");
+            throw ValidationException.of(field, SecretRedactor.quoted(text) + " is not a role; use cause or fix");
         }
     }
 }

@@ -1,22 +1,23 @@
 package dev.hotfixlog.deploy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.LifecycleEvent;
+import dev.hotfixlog.hotfix.RecordEdit;
 import dev.hotfixlog.hotfix.Status;
-import dev.hotfixlog.json.Json;
-import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 
 /**
  * {@link DeployService} on the database. The record is read through its views and changed only through
@@ -69,7 +70,7 @@ public final class LocalDeployService implements DeployService {
     }
 
     @Override
-    public java.util.List<Deploy> list(String system, int limit) {
+    public List<Deploy> list(String system, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ValidationException.of("limit", "must be 1.." + MAX_LIMIT + ", was " + limit);
         }
@@ -98,10 +99,7 @@ public final class LocalDeployService implements DeployService {
         });
     }
 
-    private HotfixDeploys.Link link(
-            org.jdbi.v3.core.Handle h,
-            DeployRepository.Confirmed confirmed,
-            java.util.function.Supplier<Deploy> suggestion) {
+    private HotfixDeploys.Link link(Handle h, DeployRepository.Confirmed confirmed, Supplier<Deploy> suggestion) {
         if (confirmed != null) {
             return new HotfixDeploys.Link(
                     repo.find(h, confirmed.deployId()).orElseThrow(),
@@ -124,8 +122,7 @@ public final class LocalDeployService implements DeployService {
             if (current.status() == Status.ACTIVE) {
                 hotfixes.record(id, new LifecycleEvent(LifecycleEvent.Type.DEPLOYED, d.at(), false), actor);
             } else if (!d.at().equals(current.timeline().fixDeployedAt())) {
-                ObjectNode patch = Json.object().put("fixDeployedAt", d.at().toString());
-                hotfixes.edit(id, current.version(), MergePatch.of(patch), actor);
+                hotfixes.edit(id, current.version(), RecordEdit.set(RecordEdit.Moment.FIX_DEPLOYED, d.at()), actor);
             }
         }
         db.write(h -> {

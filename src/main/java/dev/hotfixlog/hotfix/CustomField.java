@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.google.re2j.Pattern;
+import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.text.Split;
+import dev.hotfixlog.time.TimeText;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -97,7 +100,7 @@ public record CustomField(
         if (!choiceType && !choices.isEmpty()) {
             out.add("only choice and multiChoice fields have choices");
         }
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (String c : choices) {
             if (c == null || c.isBlank() || c.length() > TEXT_MAX_CHARS) {
                 out.add("a choice must be 1 to " + TEXT_MAX_CHARS + " characters");
@@ -167,8 +170,8 @@ public record CustomField(
         switch (type) {
             case DATE -> {
                 try {
-                    return dev.hotfixlog.time.TimeText.parseDate(name, t).toString();
-                } catch (dev.hotfixlog.error.ValidationException e) {
+                    return TimeText.parseDate(name, t).toString();
+                } catch (ValidationException e) {
                     throw new IllegalArgumentException("must be a date from -9999-01-01 to 9999-12-31, yyyy-mm-dd; "
                             + "was '" + (t.length() > 100 ? t.substring(0, 100) + "…" : t) + "'");
                 }

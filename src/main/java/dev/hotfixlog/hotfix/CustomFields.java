@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -97,7 +98,7 @@ public final class CustomFields {
                 errors.add(new FieldError(where, "field '" + name + "' is defined twice"));
             }
             // The log reads a field back by its label: two fields of one label would be one line.
-            if (seen.put("label:" + f.label().toLowerCase(java.util.Locale.ROOT), true) != null) {
+            if (seen.put("label:" + f.label().toLowerCase(Locale.ROOT), true) != null) {
                 errors.add(new FieldError(where, "the label '" + f.label() + "' is another field's too"));
             }
             out.add(f);

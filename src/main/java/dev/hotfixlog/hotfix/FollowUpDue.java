@@ -3,7 +3,6 @@ package dev.hotfixlog.hotfix;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ValidationException;
-import dev.hotfixlog.hotfix.internal.Lifecycle;
 import dev.hotfixlog.text.Split;
 import java.time.Duration;
 import java.util.Collections;
@@ -17,8 +16,11 @@ import java.util.Map;
  * {@code postmortem=48h,properFix=14d,processImprovement=30d,documentation=14d}. A kind left out gets no due time.
  */
 public record FollowUpDue(Map<FollowUpKind, Duration> afterResolution) {
+    /** The seed: "Schedule post-mortem within 48 hours" of resolution. */
+    public static final Duration POSTMORTEM_DUE_AFTER_RESOLUTION = Duration.ofHours(48);
+
     public static final FollowUpDue SEED =
-            new FollowUpDue(Map.of(FollowUpKind.POSTMORTEM, Lifecycle.POSTMORTEM_DUE_AFTER_RESOLUTION));
+            new FollowUpDue(Map.of(FollowUpKind.POSTMORTEM, POSTMORTEM_DUE_AFTER_RESOLUTION));
     private static final Pattern AMOUNT = Pattern.compile("(\\d{1,6})\\s*([mhd])");
 
     public FollowUpDue {

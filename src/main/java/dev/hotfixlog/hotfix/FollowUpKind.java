@@ -9,22 +9,15 @@ public enum FollowUpKind implements JsonNamed {
     PROCESS_IMPROVEMENT("processImprovement", "Process improvement"),
     DOCUMENTATION("documentation", "Documentation updates");
 
-    private final String json;
-    private final String label;
+    private final Names names;
 
     FollowUpKind(String json, String label) {
-        this.json = json;
-        this.label = label;
+        this.names = new Names(json, label);
     }
 
     @Override
-    public String json() {
-        return json;
-    }
-
-    @Override
-    public String label() {
-        return label;
+    public Names names() {
+        return names;
     }
 
     public static Optional<FollowUpKind> fromJson(String name) {

@@ -6,17 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.internal.FieldReader;
+import dev.hotfixlog.hotfix.internal.RecordDiff;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.time.TimeText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The record's JSON form, the API's contract: flat camelCase fields in the template's order, instants as
@@ -152,7 +153,7 @@ public final class HotfixJson {
                 }
                 case "fields" -> {
                     ObjectNode team = o.putObject(name);
-                    new java.util.TreeMap<>(h.fields().map()).forEach((k, v) -> team.set(k, teamValue(v)));
+                    new TreeMap<>(h.fields().map()).forEach((k, v) -> team.set(k, teamValue(v)));
                 }
                 default -> {
                     // triage: written by write() after the owner and by editable() at the end, as before
@@ -188,13 +189,11 @@ public final class HotfixJson {
     public static Hotfix read(ObjectNode node, Identity identity, boolean mayStateNoSeverity) {
         // A time typed as "10 min ago" is read against the moment this change is saved (the revision's time).
         FieldReader r = new FieldReader(identity.updatedAt());
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
+        node.fieldNames().forEachRemaining(name -> {
             if (!EDITABLE.contains(name) && !READ_ONLY_FIELDS.contains(name)) {
                 r.error(name, "is not a field of a hotfix; known fields: " + String.join(", ", EDITABLE_FIELDS));
             }
-        }
+        });
         // In the catalogue's order, so one answer lists the bad fields as the template does.
         String title = null;
         Severity severity = null;
@@ -209,8 +208,8 @@ public final class HotfixJson {
         Triage triage = Triage.UNANSWERED;
         Map<StepKind, Step> steps = Map.of();
         Map<FollowUpKind, FollowUp> followUps = Map.of();
-        Map<String, Object> plain = new java.util.HashMap<>();
-        Map<String, Object> team = new java.util.HashMap<>();
+        Map<String, Object> plain = new HashMap<>();
+        Map<String, Object> team = new HashMap<>();
         for (RecordField f : RecordFields.all()) {
             String n = f.name();
             if (f.isPlain()) {
@@ -228,9 +227,9 @@ public final class HotfixJson {
                 case "resolvedAt" -> resolved = r.instant(node, n, n);
                 case "alertsClearedAt" -> cleared = r.instant(node, n, n);
                 case "duration" -> duration = r.duration(node, n, n);
-                case "triage" -> triage = readTriage(r, node);
-                case "steps" -> steps = readSteps(r, node);
-                case "followUps" -> followUps = readFollowUps(r, node);
+                case "triage" -> triage = NestedJson.triage(r, node);
+                case "steps" -> steps = NestedJson.steps(r, node);
+                case "followUps" -> followUps = NestedJson.followUps(r, node);
                 case "fields" -> r.teamFields(node, team);
                 default -> throw new IllegalStateException("the catalogue's field " + n + " has no reader");
             }
@@ -240,16 +239,7 @@ public final class HotfixJson {
         if (severity == null && mayStateNoSeverity && !severityBad) {
             severity = Severity.NOT_STATED;
         }
-        if (!r.errors().isEmpty()) {
-            // Report the missing essentials alongside the type errors, so one answer lists everything.
-            if (title == null && r.errors().stream().noneMatch(e -> e.field().equals("title"))) {
-                r.error("title", "is required: a brief description of the emergency");
-            }
-            if (severity == null && r.errors().stream().noneMatch(e -> e.field().equals("severity"))) {
-                r.error("severity", "is required: one of " + Severity.choices());
-            }
-            throw new ValidationException(r.errors());
-        }
+        refuseIfBad(r, title, severity);
         return new Hotfix(
                 identity.id(),
                 title == null ? null : title.strip(),
@@ -267,6 +257,20 @@ public final class HotfixJson {
                 identity.createdAt(),
                 identity.updatedAt(),
                 identity.redactions());
+    }
+
+    /** Any type error refuses the record, with the missing essentials beside it, so one answer lists everything. */
+    private static void refuseIfBad(FieldReader r, String title, Severity severity) {
+        if (r.errors().isEmpty()) {
+            return;
+        }
+        if (title == null && r.errors().stream().noneMatch(e -> e.field().equals("title"))) {
+            r.error("title", "is required: a brief description of the emergency");
+        }
+        if (severity == null && r.errors().stream().noneMatch(e -> e.field().equals("severity"))) {
+            r.error("severity", "is required: one of " + Severity.choices());
+        }
+        throw new ValidationException(r.errors());
     }
 
     /** Reads a full API representation back into a record (the REST client's side). */
@@ -289,15 +293,11 @@ public final class HotfixJson {
 
     /** A patch may mention a read-only field only with its current value (a client echoing a GET back). */
     public static void checkReadOnly(ObjectNode patch, Hotfix current) {
-        ObjectNode now = write(current);
         List<FieldError> errors = new ArrayList<>();
         for (String f : READ_ONLY_FIELDS) {
-            if (patch.has(f)
-                    && !patch.get(f).equals(now.get(f))
-                    && !f.equals("durations")
-                    && !f.equals("nextStep")
-                    && !f.equals("redactions")
-                    && !f.equals("pageTimeline")) {
+            // Derived fields (durations, nextStep, redactions, pageTimeline) are ignored: echoing a GET is fine.
+            JsonNode now = stated(f, current);
+            if (patch.has(f) && now != null && !patch.get(f).equals(now)) {
                 String how = f.equals("status")
                         ? "moves only through lifecycle events: POST /api/v1/hotfixes/{id}/events"
                         : "is set by the server";
@@ -309,6 +309,19 @@ public final class HotfixJson {
         }
     }
 
+    /** A read-only field's value as {@link #write} gives it, or null for the derived ones a patch may not change. */
+    private static JsonNode stated(String field, Hotfix h) {
+        var json = Json.mapper().getNodeFactory();
+        return switch (field) {
+            case "id" -> json.textNode(h.id().toString());
+            case "status" -> json.textNode(h.status().json());
+            case "version" -> json.numberNode(h.version());
+            case "createdAt" -> json.textNode(iso(h.createdAt()));
+            case "updatedAt" -> json.textNode(iso(h.updatedAt()));
+            default -> null;
+        };
+    }
+
     /** A team field's value as JSON: whole numbers without a fraction. */
     private static JsonNode teamValue(Object v) {
         if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
@@ -317,92 +330,9 @@ public final class HotfixJson {
         return Json.mapper().valueToTree(v);
     }
 
-    private static Triage readTriage(FieldReader r, ObjectNode node) {
-        JsonNode t = r.object(node, "triage", "triage");
-        if (t == null) {
-            return Triage.UNANSWERED;
-        }
-        t.fieldNames().forEachRemaining(n -> {
-            if (!Set.of("productionDown", "canWait", "outcome").contains(n)) {
-                r.error("triage." + n, "is not a triage question; use productionDown and canWait");
-            }
-        });
-        return new Triage(r.bool(t, "productionDown", "triage.productionDown"), r.bool(t, "canWait", "triage.canWait"));
-    }
-
-    private static Map<StepKind, Step> readSteps(FieldReader r, ObjectNode node) {
-        Map<StepKind, Step> out = new EnumMap<>(StepKind.class);
-        JsonNode steps = r.object(node, "steps", "steps");
-        if (steps == null) {
-            return out;
-        }
-        steps.fields().forEachRemaining(e -> {
-            String path = "steps." + e.getKey();
-            var kind = StepKind.fromJson(e.getKey());
-            if (kind.isEmpty()) {
-                r.error(path, "is not a step; steps are " + JsonNamed.names(StepKind.class));
-                return;
-            }
-            JsonNode s = r.object(steps, e.getKey(), path);
-            if (s == null) {
-                return;
-            }
-            Boolean done = r.bool(s, "done", path + ".done");
-            boolean isDone = done != null && done;
-            Instant at = r.instant(s, "at", path + ".at");
-            out.put(kind.get(), new Step(isDone, isDone ? at : null, r.text(s, "by", path + ".by")));
-        });
-        return out;
-    }
-
-    private static Map<FollowUpKind, FollowUp> readFollowUps(FieldReader r, ObjectNode node) {
-        Map<FollowUpKind, FollowUp> out = new EnumMap<>(FollowUpKind.class);
-        JsonNode fus = r.object(node, "followUps", "followUps");
-        if (fus == null) {
-            return out;
-        }
-        fus.fields().forEachRemaining(e -> {
-            String path = "followUps." + e.getKey();
-            var kind = FollowUpKind.fromJson(e.getKey());
-            if (kind.isEmpty()) {
-                r.error(path, "is not a follow-up; follow-ups are " + JsonNamed.names(FollowUpKind.class));
-                return;
-            }
-            JsonNode f = r.object(fus, e.getKey(), path);
-            if (f == null) {
-                return;
-            }
-            Boolean done = r.bool(f, "done", path + ".done");
-            boolean isDone = done != null && done;
-            Instant doneAt = r.instant(f, "doneAt", path + ".doneAt");
-            out.put(
-                    kind.get(),
-                    new FollowUp(
-                            r.text(f, "description", path + ".description"),
-                            r.text(f, "owner", path + ".owner"),
-                            r.instant(f, "dueAt", path + ".dueAt"),
-                            isDone,
-                            isDone ? doneAt : null,
-                            r.text(f, "link", path + ".link")));
-        });
-        return out;
-    }
-
     /** Field path → value for every editable field and the status; what history diffs compare. */
     public static Map<String, JsonNode> flatten(Hotfix h) {
-        ObjectNode view = editable(h);
-        view.put("status", h.status().json());
-        Map<String, JsonNode> out = new LinkedHashMap<>();
-        flatten("", view, out);
-        return out;
-    }
-
-    private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
-        if (node.isObject()) {
-            node.fields().forEachRemaining(e -> flatten(prefix + e.getKey() + ".", e.getValue(), out));
-        } else {
-            out.put(prefix.substring(0, prefix.length() - 1), node);
-        }
+        return RecordDiff.flatten(h);
     }
 
     private static void stripNulls(ObjectNode o) {

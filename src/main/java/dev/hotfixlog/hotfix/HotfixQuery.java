@@ -2,6 +2,7 @@ package dev.hotfixlog.hotfix;
 
 import dev.hotfixlog.error.ValidationException;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A page request over the log, newest first.
@@ -24,13 +25,13 @@ public record HotfixQuery(
         Instant resolvedSince,
         int limit,
         Long before,
-        java.util.Map<String, String> fields) {
+        Map<String, String> fields) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
     public static final int MAX_TEXT = 200;
 
     public HotfixQuery {
-        fields = fields == null ? java.util.Map.of() : java.util.Map.copyOf(fields);
+        fields = fields == null ? Map.of() : Map.copyOf(fields);
         if (fields.size() > 20) {
             throw ValidationException.of("field", "at most 20 field filters, was " + fields.size());
         }
@@ -52,7 +53,7 @@ public record HotfixQuery(
     }
 
     /** The same query filtered by the team's fields too. */
-    public HotfixQuery withFields(java.util.Map<String, String> teamFields) {
+    public HotfixQuery withFields(Map<String, String> teamFields) {
         return new HotfixQuery(status, severity, text, resolvedSince, limit, before, teamFields);
     }
 

@@ -33,6 +33,15 @@ public interface HotfixService {
     /** Applies {@code patch} if the record is still at {@code expectedVersion}. */
     Hotfix edit(HotfixId id, int expectedVersion, MergePatch patch, String actor);
 
+    /**
+     * Applies a typed edit if the record is still at {@code expectedVersion}: what features in this process use
+     * instead of assembling a merge patch. The same rules, stamps and history as the patch it stands for, which is
+     * what a service over HTTP sends.
+     */
+    default Hotfix edit(HotfixId id, int expectedVersion, RecordEdit edit, String actor) {
+        return edit(id, expectedVersion, edit.asPatch(), actor);
+    }
+
     Hotfix record(HotfixId id, LifecycleEvent event, String actor);
 
     List<Revision> history(HotfixId id);

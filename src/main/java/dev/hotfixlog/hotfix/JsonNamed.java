@@ -4,11 +4,23 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** An enum constant with an API name ({@code followUps.postmortem}) and a label from the seed template. */
+/**
+ * An enum constant with an API name ({@code followUps.postmortem}) and a label from the seed template: the one
+ * implementation of the step and follow-up kinds' names, and of finding a constant by its API name.
+ */
 interface JsonNamed {
-    String json();
+    /** The two names of a constant: the one thing each such enum holds (its constructor's arguments). */
+    record Names(String json, String label) {}
 
-    String label();
+    Names names();
+
+    default String json() {
+        return names().json();
+    }
+
+    default String label() {
+        return names().label();
+    }
 
     static <E extends Enum<E> & JsonNamed> Optional<E> byJson(Class<E> type, String name) {
         return Arrays.stream(type.getEnumConstants())

@@ -1,5 +1,6 @@
 package dev.hotfixlog.hotfix;
 
+import dev.hotfixlog.hotfix.internal.LocalHotfixService;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.Database;
 import java.time.Clock;
@@ -20,6 +21,6 @@ public interface LocalHotfixes extends HotfixService {
             FollowUpDue due,
             RecordListeners listeners,
             CustomFields custom) {
-        return new dev.hotfixlog.hotfix.internal.LocalHotfixService(db, clock, redactor, due, listeners, custom);
+        return new LocalHotfixService(db, clock, redactor, due, listeners, custom);
     }
 }

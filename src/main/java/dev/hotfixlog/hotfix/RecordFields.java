@@ -1,5 +1,21 @@
 package dev.hotfixlog.hotfix;
 
+import static dev.hotfixlog.hotfix.CatalogueLine.field;
+import static dev.hotfixlog.hotfix.FieldKind.CHOICE;
+import static dev.hotfixlog.hotfix.FieldKind.DURATION;
+import static dev.hotfixlog.hotfix.FieldKind.LINK;
+import static dev.hotfixlog.hotfix.FieldKind.LIST;
+import static dev.hotfixlog.hotfix.FieldKind.LONG_TEXT;
+import static dev.hotfixlog.hotfix.FieldKind.NUMBER;
+import static dev.hotfixlog.hotfix.FieldKind.TEXT;
+import static dev.hotfixlog.hotfix.FieldKind.TIME;
+import static dev.hotfixlog.hotfix.RecordSection.CONTEXT;
+import static dev.hotfixlog.hotfix.RecordSection.EMERGENCY;
+import static dev.hotfixlog.hotfix.RecordSection.FIX;
+import static dev.hotfixlog.hotfix.RecordSection.FOLLOW_UPS;
+import static dev.hotfixlog.hotfix.RecordSection.SUMMARY;
+import static dev.hotfixlog.hotfix.RecordSection.WHEN;
+import static dev.hotfixlog.hotfix.RecordSection.WRITE_UP;
 import static dev.hotfixlog.hotfix.TextRules.NAME_MAX_CHARS;
 import static dev.hotfixlog.hotfix.TextRules.TEXT_MAX_CHARS;
 import static dev.hotfixlog.hotfix.TextRules.TITLE_MAX_CHARS;
@@ -9,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -17,7 +34,7 @@ import java.util.stream.Collectors;
  * sections ({@link RecordSection}), the Markdown reader and writer, the CLI's text, the search text and the
  * OpenAPI document's record schema all read it.
  *
- * <p><b>Adding a field</b> that holds text, a link or a number: one {@link #plain} line here, in the place the
+ * <p><b>Adding a field</b> that holds text, a link or a number: one {@code field(...)…plain()} line here ({@link CatalogueLine}), in the place the
  * template gives it, and its column in a new migration (and, when {@code searched}, that migration also adds it
  * to the searched text: SQLite's view {@code search_hotfix_row}, PostgreSQL's {@code hotfix.search} column and
  * the {@code record_facts} view). Nothing else: {@code CatalogueFieldTest} adds one that way and follows it through
@@ -25,285 +42,190 @@ import java.util.stream.Collectors;
  */
 public final class RecordFields {
     private static final List<RecordField> BUILT_IN = List.of(
-            structured(
-                    "title",
-                    "title",
-                    null,
-                    null,
-                    RecordSection.SUMMARY,
-                    "Title (brief description)",
-                    FieldKind.TEXT,
-                    TITLE_MAX_CHARS,
-                    false,
-                    true),
-            structured(
-                    "severity",
-                    "severity",
-                    "Severity",
-                    "🔴 Critical | 🟡 High | 🔵 Medium",
-                    RecordSection.SUMMARY,
-                    "Severity",
-                    FieldKind.CHOICE,
-                    0,
-                    false,
-                    true),
-            structured(
-                    "owner",
-                    "owner",
-                    "Who",
-                    "[Person who made the change]",
-                    RecordSection.SUMMARY,
-                    "Who",
-                    FieldKind.TEXT,
-                    NAME_MAX_CHARS,
-                    false,
-                    true,
-                    "owner"),
-            plain(
-                    "problem",
-                    "problem",
-                    "Problem",
-                    "[What was broken/failing]",
-                    RecordSection.EMERGENCY,
-                    "Problem",
-                    FieldKind.LONG_TEXT,
-                    true),
-            plain(
-                    "impact",
-                    "impact",
-                    "Impact",
-                    "[How many users affected, business impact]",
-                    RecordSection.EMERGENCY,
-                    "Impact",
-                    FieldKind.LONG_TEXT,
-                    true),
-            plain(
-                    "whyEmergency",
-                    "why_emergency",
-                    "Why Emergency",
-                    "[Why normal process couldn't wait]",
-                    RecordSection.EMERGENCY,
-                    "Why Emergency",
-                    FieldKind.LONG_TEXT,
-                    true,
-                    "why"),
-            plain(
-                    "changeMade",
-                    "change_made",
-                    "Change Made",
-                    "[Brief description of what was changed]",
-                    RecordSection.FIX,
-                    "Change Made",
-                    FieldKind.LONG_TEXT,
-                    true,
-                    "change",
-                    "fix"),
-            structured(
-                    "systemsAffected",
-                    null,
-                    "Files/Systems Affected",
-                    "[What was touched]",
-                    RecordSection.FIX,
-                    "Files/Systems Affected (one per line)",
-                    FieldKind.LIST,
-                    NAME_MAX_CHARS,
-                    false,
-                    false,
-                    "files affected",
-                    "systems affected",
-                    "files/systems",
-                    "systems",
-                    "files"),
-            plain(
-                    "rollbackPlan",
-                    "rollback_plan",
-                    "Rollback Plan",
-                    "[How to undo if it makes things worse]",
-                    RecordSection.FIX,
-                    "Rollback Plan",
-                    FieldKind.LONG_TEXT,
-                    true,
-                    "rollback"),
-            plain(
-                    "rootCause",
-                    "root_cause",
-                    "Root Cause (Initial)",
-                    "[Best guess at cause]",
-                    RecordSection.CONTEXT,
-                    "Root Cause (Initial)",
-                    FieldKind.LONG_TEXT,
-                    true,
-                    "root cause",
-                    "cause"),
-            plain(
-                    "riskAccepted",
-                    "risk_accepted",
-                    "Risk Accepted",
-                    "[What corners were cut, what wasn't tested]",
-                    RecordSection.CONTEXT,
-                    "Risk Accepted",
-                    FieldKind.LONG_TEXT,
-                    true,
-                    "risk",
-                    "risks accepted"),
-            plain(
-                    "monitoring",
-                    "monitoring",
-                    "Monitoring",
-                    "[What metrics to watch post-fix]",
-                    RecordSection.CONTEXT,
-                    "Monitoring",
-                    FieldKind.LONG_TEXT,
-                    true,
-                    "metrics to watch"),
-            structured(
-                    "detectedAt",
-                    "detected_at",
-                    "Date/Time",
-                    "[YYYY-MM-DD HH:MM]",
-                    RecordSection.WHEN,
-                    "Detected at (UTC)",
-                    FieldKind.TIME,
-                    0,
-                    false,
-                    true,
-                    "date",
-                    "time",
-                    "when",
-                    "detected",
-                    "date / time"),
-            structured(
-                    "alertedAt",
-                    "alerted_at",
-                    null,
-                    null,
-                    RecordSection.WHEN,
-                    "Team alerted at (UTC)",
-                    FieldKind.TIME,
-                    0,
-                    false,
-                    false),
-            structured("fixDeployedAt", "fix_deployed_at", null, null, null, null, FieldKind.TIME, 0, false, false),
-            structured("resolvedAt", "resolved_at", null, null, null, null, FieldKind.TIME, 0, false, false),
+            field("title")
+                    .column("title")
+                    .form(SUMMARY, "Title (brief description)")
+                    .kind(TEXT)
+                    .maxChars(TITLE_MAX_CHARS)
+                    .onBoard()
+                    .structured(),
+            field("severity")
+                    .column("severity")
+                    .template("Severity", "🔴 Critical | 🟡 High | 🔵 Medium")
+                    .form(SUMMARY, "Severity")
+                    .kind(CHOICE)
+                    .onBoard()
+                    .structured(),
+            field("owner")
+                    .column("owner")
+                    .template("Who", "[Person who made the change]")
+                    .form(SUMMARY, "Who")
+                    .kind(TEXT)
+                    .maxChars(NAME_MAX_CHARS)
+                    .onBoard()
+                    .aliases("owner")
+                    .structured(),
+            field("problem")
+                    .column("problem")
+                    .template("Problem", "[What was broken/failing]")
+                    .form(EMERGENCY, "Problem")
+                    .kind(LONG_TEXT)
+                    .searched()
+                    .plain(),
+            field("impact")
+                    .column("impact")
+                    .template("Impact", "[How many users affected, business impact]")
+                    .form(EMERGENCY, "Impact")
+                    .kind(LONG_TEXT)
+                    .searched()
+                    .plain(),
+            field("whyEmergency")
+                    .column("why_emergency")
+                    .template("Why Emergency", "[Why normal process couldn't wait]")
+                    .form(EMERGENCY, "Why Emergency")
+                    .kind(LONG_TEXT)
+                    .searched()
+                    .aliases("why")
+                    .plain(),
+            field("changeMade")
+                    .column("change_made")
+                    .template("Change Made", "[Brief description of what was changed]")
+                    .form(FIX, "Change Made")
+                    .kind(LONG_TEXT)
+                    .searched()
+                    .aliases("change", "fix")
+                    .plain(),
+            field("systemsAffected")
+                    .template("Files/Systems Affected", "[What was touched]")
+                    .form(FIX, "Files/Systems Affected (one per line)")
+                    .kind(LIST)
+                    .maxChars(NAME_MAX_CHARS)
+                    .aliases("files affected", "systems affected", "files/systems", "systems", "files")
+                    .structured(),
+            field("rollbackPlan")
+                    .column("rollback_plan")
+                    .template("Rollback Plan", "[How to undo if it makes things worse]")
+                    .form(FIX, "Rollback Plan")
+                    .kind(LONG_TEXT)
+                    .searched()
+                    .aliases("rollback")
+                    .plain(),
+            field("rootCause")
+                    .column("root_cause")
+                    .template("Root Cause (Initial)", "[Best guess at cause]")
+                    .form(CONTEXT, "Root Cause (Initial)")
+                    .kind(LONG_TEXT)
+                    .searched()
+                    .aliases("root cause", "cause")
+                    .plain(),
+            field("riskAccepted")
+                    .column("risk_accepted")
+                    .template("Risk Accepted", "[What corners were cut, what wasn't tested]")
+                    .form(CONTEXT, "Risk Accepted")
+                    .kind(LONG_TEXT)
+                    .searched()
+                    .aliases("risk", "risks accepted")
+                    .plain(),
+            field("monitoring")
+                    .column("monitoring")
+                    .template("Monitoring", "[What metrics to watch post-fix]")
+                    .form(CONTEXT, "Monitoring")
+                    .kind(LONG_TEXT)
+                    .searched()
+                    .aliases("metrics to watch")
+                    .plain(),
+            field("detectedAt")
+                    .column("detected_at")
+                    .template("Date/Time", "[YYYY-MM-DD HH:MM]")
+                    .form(WHEN, "Detected at (UTC)")
+                    .kind(TIME)
+                    .onBoard()
+                    .aliases("date", "time", "when", "detected", "date / time")
+                    .structured(),
+            field("alertedAt")
+                    .column("alerted_at")
+                    .form(WHEN, "Team alerted at (UTC)")
+                    .kind(TIME)
+                    .structured(),
+            field("fixDeployedAt").column("fix_deployed_at").kind(TIME).structured(),
+            field("resolvedAt").column("resolved_at").kind(TIME).structured(),
             // Stamped when the alerts the hotfix was declared from all resolved (incoming); people may correct it.
-            structured("alertsClearedAt", "alerts_cleared_at", null, null, null, null, FieldKind.TIME, 0, false, false),
-            structured(
-                    "duration",
-                    "explicit_duration_seconds",
-                    "Duration",
-                    "[How long to implement]",
-                    null,
-                    null,
-                    FieldKind.DURATION,
-                    0,
-                    false,
-                    false,
-                    "time to fix"),
-            structured("triage", null, null, null, null, null, FieldKind.STRUCTURED, 0, false, false),
-            structured("steps", null, null, null, null, null, FieldKind.STRUCTURED, 0, false, false),
-            structured(
-                    "followUps",
-                    null,
-                    null,
-                    null,
-                    RecordSection.FOLLOW_UPS,
-                    null,
-                    FieldKind.STRUCTURED,
-                    0,
-                    false,
-                    false),
-            plain(
-                    "category",
-                    "category",
-                    "Category",
-                    "[Failure-mode category]",
-                    RecordSection.WRITE_UP,
-                    "Failure-mode category",
-                    FieldKind.TEXT,
-                    NAME_MAX_CHARS,
-                    true,
-                    "failure-mode category",
-                    "failure mode"),
-            plain(
-                    "constraint",
-                    "constraint_text",
-                    "Constraint",
-                    "[The constraint that was violated]",
-                    RecordSection.WRITE_UP,
-                    "Constraint",
-                    FieldKind.LONG_TEXT,
-                    true),
-            plain(
-                    "signal",
-                    "signal_text",
-                    "Signal",
-                    "[The validation signal that shows it holds]",
-                    RecordSection.WRITE_UP,
-                    "Validation signal",
-                    FieldKind.LONG_TEXT,
-                    true,
-                    "validation signal"),
-            plain(
-                    "boundary",
-                    "boundary_text",
-                    "Boundary",
-                    "[Who owns this boundary]",
-                    RecordSection.WRITE_UP,
-                    "Ownership boundary",
-                    FieldKind.LONG_TEXT,
-                    true,
-                    "ownership boundary"),
-            plain(
-                    "operatingRule",
-                    "operating_rule",
-                    "Operating Rule",
-                    "[The rule we operate by now]",
-                    RecordSection.WRITE_UP,
-                    "Operating rule",
-                    FieldKind.LONG_TEXT,
-                    true),
-            plain(
-                    "learning",
-                    "learning",
-                    "Learning",
-                    "[Key insight]",
-                    RecordSection.WRITE_UP,
-                    "Learning (one line)",
-                    FieldKind.TEXT,
-                    TEXT_MAX_CHARS,
-                    true,
-                    "lesson",
-                    "key insight"),
-            plain(
-                    "postmortemUrl",
-                    "postmortem_url",
-                    "Post-mortem",
-                    "[Link to full analysis]",
-                    RecordSection.WRITE_UP,
-                    "Post-mortem link",
-                    FieldKind.LINK,
-                    URL_MAX_CHARS,
-                    false,
-                    "postmortem",
-                    "post mortem"),
-            new RecordField(
-                    "confidence",
-                    "confidence",
-                    null,
-                    null,
-                    List.of(),
-                    RecordSection.WRITE_UP,
-                    "Team confidence, 1 (shaken) to 5 (at ease)",
-                    FieldKind.NUMBER,
-                    0,
-                    1,
-                    5,
-                    "1 (shaken) to 5 (at ease)",
-                    false,
-                    false,
-                    true),
+            field("alertsClearedAt").column("alerts_cleared_at").kind(TIME).structured(),
+            field("duration")
+                    .column("explicit_duration_seconds")
+                    .template("Duration", "[How long to implement]")
+                    .kind(DURATION)
+                    .aliases("time to fix")
+                    .structured(),
+            field("triage").structured(),
+            field("steps").structured(),
+            field("followUps").form(FOLLOW_UPS, null).structured(),
+            field("category")
+                    .column("category")
+                    .template("Category", "[Failure-mode category]")
+                    .form(WRITE_UP, "Failure-mode category")
+                    .kind(TEXT)
+                    .maxChars(NAME_MAX_CHARS)
+                    .searched()
+                    .aliases("failure-mode category", "failure mode")
+                    .plain(),
+            field("constraint")
+                    .column("constraint_text")
+                    .template("Constraint", "[The constraint that was violated]")
+                    .form(WRITE_UP, "Constraint")
+                    .kind(LONG_TEXT)
+                    .searched()
+                    .plain(),
+            field("signal")
+                    .column("signal_text")
+                    .template("Signal", "[The validation signal that shows it holds]")
+                    .form(WRITE_UP, "Validation signal")
+                    .kind(LONG_TEXT)
+                    .searched()
+                    .aliases("validation signal")
+                    .plain(),
+            field("boundary")
+                    .column("boundary_text")
+                    .template("Boundary", "[Who owns this boundary]")
+                    .form(WRITE_UP, "Ownership boundary")
+                    .kind(LONG_TEXT)
+                    .searched()
+                    .aliases("ownership boundary")
+                    .plain(),
+            field("operatingRule")
+                    .column("operating_rule")
+                    .template("Operating Rule", "[The rule we operate by now]")
+                    .form(WRITE_UP, "Operating rule")
+                    .kind(LONG_TEXT)
+                    .searched()
+                    .plain(),
+            field("learning")
+                    .column("learning")
+                    .template("Learning", "[Key insight]")
+                    .form(WRITE_UP, "Learning (one line)")
+                    .kind(TEXT)
+                    .maxChars(TEXT_MAX_CHARS)
+                    .searched()
+                    .aliases("lesson", "key insight")
+                    .plain(),
+            field("postmortemUrl")
+                    .column("postmortem_url")
+                    .template("Post-mortem", "[Link to full analysis]")
+                    .form(WRITE_UP, "Post-mortem link")
+                    .kind(LINK)
+                    .maxChars(URL_MAX_CHARS)
+                    .aliases("postmortem", "post mortem")
+                    .plain(),
+            field("confidence")
+                    .column("confidence")
+                    .form(WRITE_UP, "Team confidence, 1 (shaken) to 5 (at ease)")
+                    .kind(NUMBER)
+                    .maxChars(0)
+                    .between(1, 5, "1 (shaken) to 5 (at ease)")
+                    .plain(),
             // The team's own fields (HOTFIX_FIELDS, CustomFields), by name: {"region": "eu", ...}.
-            structured("fields", null, null, null, null, null, FieldKind.STRUCTURED, 0, false, false));
+            field("fields").structured());
+
     /**
      * A system property naming a class (a {@code Supplier<List<RecordField>>}) whose fields join the built-in ones,
      * after them. For tests (and forks): a test adds a field this way to show that the catalogue is all a plain
@@ -369,7 +291,7 @@ public final class RecordFields {
         }
         try {
             List<RecordField> out = new ArrayList<>(builtIn);
-            out.addAll(((java.util.function.Supplier<List<RecordField>>)
+            out.addAll(((Supplier<List<RecordField>>)
                             Class.forName(supplier).getDeclaredConstructor().newInstance())
                     .get());
             return List.copyOf(out);
@@ -379,93 +301,5 @@ public final class RecordFields {
                             + "RecordField>> with a public no-argument constructor: " + e,
                     e);
         }
-    }
-
-    private static RecordField plain(
-            String name,
-            String column,
-            String label,
-            String placeholder,
-            RecordSection section,
-            String formLabel,
-            FieldKind kind,
-            boolean searched,
-            String... aliases) {
-        int max = kind == FieldKind.LINK ? URL_MAX_CHARS : TEXT_MAX_CHARS;
-        return new RecordField(
-                name,
-                column,
-                label,
-                placeholder,
-                List.of(aliases),
-                section,
-                formLabel,
-                kind,
-                max,
-                0,
-                0,
-                null,
-                searched,
-                false,
-                true);
-    }
-
-    private static RecordField plain(
-            String name,
-            String column,
-            String label,
-            String placeholder,
-            RecordSection section,
-            String formLabel,
-            FieldKind kind,
-            int maxChars,
-            boolean searched,
-            String... aliases) {
-        return new RecordField(
-                name,
-                column,
-                label,
-                placeholder,
-                List.of(aliases),
-                section,
-                formLabel,
-                kind,
-                maxChars,
-                0,
-                0,
-                null,
-                searched,
-                false,
-                true);
-    }
-
-    private static RecordField structured(
-            String name,
-            String column,
-            String label,
-            String placeholder,
-            RecordSection section,
-            String formLabel,
-            FieldKind kind,
-            int maxChars,
-            boolean searched,
-            boolean onBoard,
-            String... aliases) {
-        return new RecordField(
-                name,
-                column,
-                label,
-                placeholder,
-                List.of(aliases),
-                section,
-                formLabel,
-                kind,
-                maxChars,
-                0,
-                0,
-                null,
-                searched,
-                onBoard,
-                false);
     }
 }

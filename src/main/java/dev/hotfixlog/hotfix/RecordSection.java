@@ -1,6 +1,9 @@
 package dev.hotfixlog.hotfix;
 
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -60,8 +63,7 @@ public enum RecordSection {
 
     /** The catalogue's inputs per section, made once both enums exist. */
     private static final class FromCatalogue {
-        static final java.util.Map<RecordSection, List<FormField>> FIELDS =
-                new java.util.EnumMap<>(RecordSection.class);
+        static final Map<RecordSection, List<FormField>> FIELDS = new EnumMap<>(RecordSection.class);
 
         static {
             for (RecordSection s : RecordSection.values()) {
@@ -112,7 +114,7 @@ public enum RecordSection {
 
     /** The API fields a revision touched, by top-level name ({@code followUps.postmortem.done} → followUps). */
     public static Set<String> topLevel(List<FieldChange> changes) {
-        Set<String> out = new java.util.HashSet<>();
+        Set<String> out = new HashSet<>();
         for (FieldChange c : changes) {
             out.add(HotfixJson.topLevel(c.field()));
         }

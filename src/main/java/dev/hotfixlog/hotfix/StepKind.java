@@ -11,22 +11,15 @@ public enum StepKind implements JsonNamed {
     DEPLOY_WITH_MONITORING("deployWithMonitoring", "Deploy with monitoring"),
     COMPLETE_LOG("completeLog", "Complete log entry");
 
-    private final String json;
-    private final String label;
+    private final Names names;
 
     StepKind(String json, String label) {
-        this.json = json;
-        this.label = label;
+        this.names = new Names(json, label);
     }
 
     @Override
-    public String json() {
-        return json;
-    }
-
-    @Override
-    public String label() {
-        return label;
+    public Names names() {
+        return names;
     }
 
     public static Optional<StepKind> fromJson(String name) {

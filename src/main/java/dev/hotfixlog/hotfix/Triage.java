@@ -1,5 +1,7 @@
 package dev.hotfixlog.hotfix;
 
+import java.util.Locale;
+
 /**
  * The seed's decision tree "Is this really a hotfix?". Either answer may still be unknown (null), in which case
  * the outcome is unknown too; a record whose outcome is not {@code hotfix} is kept and marked, never refused.
@@ -29,7 +31,7 @@ public record Triage(Boolean productionDown, Boolean canWait) {
         }
 
         public String json() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -172,7 +173,7 @@ public final class AlertPayloads {
             errors.add(new FieldError(
                     field,
                     "must be an RFC 3339 time, was "
-                            + n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+                            + n.getNodeType().toString().toLowerCase(Locale.ROOT)));
             return null;
         }
         try {

@@ -1,7 +1,9 @@
 package dev.hotfixlog.incoming;
 
+import dev.hotfixlog.error.ValidationException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -67,7 +69,7 @@ public record IncomingAlert(
         DISMISSED;
 
         public String json() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public static State parse(String field, String text) {
@@ -76,8 +78,7 @@ public record IncomingAlert(
                     return s;
                 }
             }
-            throw dev.hotfixlog.error.ValidationException.of(
-                    field, "'" + text + "' is not a state; use open, " + "declared or dismissed");
+            throw ValidationException.of(field, "'" + text + "' is not a state; use open, " + "declared or dismissed");
         }
     }
 

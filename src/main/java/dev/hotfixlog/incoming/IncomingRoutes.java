@@ -8,10 +8,10 @@ import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.Integration;
 import dev.hotfixlog.security.Integrations;
+import dev.hotfixlog.web.IngestGate;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
 import dev.hotfixlog.web.Role;
-import dev.hotfixlog.web.Turns;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Incoming alerts over HTTP. The monitoring's URLs ({@code POST /api/v1/ingest/<format>/{name}} for each
@@ -28,13 +30,13 @@ import java.util.Map;
  */
 public final class IncomingRoutes {
     static final String LANE_PATH = "/incoming/lane";
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IncomingRoutes.class);
+    private static final Logger LOG = LoggerFactory.getLogger(IncomingRoutes.class);
     private final IncomingService service;
     private final AlertIntake intake;
     private final Integrations integrations;
     private final Pages pages;
     private final Clock clock;
-    private final Turns turns;
+    private final IngestGate turns;
     private final List<AlertFormat> formats;
 
     public IncomingRoutes(
@@ -42,7 +44,7 @@ public final class IncomingRoutes {
             AlertIntake intake,
             List<AlertFormat> formats,
             Integrations integrations,
-            Turns turns,
+            IngestGate turns,
             Pages pages,
             Clock clock) {
         this.formats = List.copyOf(formats);

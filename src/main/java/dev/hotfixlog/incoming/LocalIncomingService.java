@@ -1,6 +1,5 @@
 package dev.hotfixlog.incoming;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ConflictException;
 import dev.hotfixlog.error.NotFoundException;
@@ -9,6 +8,7 @@ import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixService;
+import dev.hotfixlog.hotfix.RecordEdit;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.Integration;
@@ -17,15 +17,13 @@ import dev.hotfixlog.security.Sha256;
 import dev.hotfixlog.store.Database;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link IncomingService} and {@link AlertIntake} on the database. One delivery is one write transaction:
@@ -34,9 +32,7 @@ import org.jdbi.v3.core.Handle;
  * by the integration, after the delivery's own transaction.
  */
 public final class LocalIncomingService implements IncomingService, AlertIntake {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalIncomingService.class);
-    private static final int TITLE_MAX = 200;
-    private static final int PROBLEM_LINES = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(LocalIncomingService.class);
     private final Database db;
     private final Clock clock;
     private final SecretRedactor redactor;
@@ -75,7 +71,7 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
         String groupHash = Sha256.hex(batch.groupKey());
         String liveGroup = from.path() + ":" + groupHash;
         String bodyHash = Sha256.hex(kept);
-        Summary summary = Summary.of(batch, from.systemLabels());
+        AlertDrafts.Summary summary = AlertDrafts.Summary.of(batch, from.systemLabels());
         long now = clock.millis();
         Filed f = db.write(h -> file(h, from, batch, groupHash, liveGroup, summary, kept, bodyHash, now));
         if (f.state() == IncomingAlert.State.DECLARED && f.hotfixId() != null) {
@@ -96,7 +92,7 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
             AlertBatch batch,
             String groupHash,
             String liveGroup,
-            Summary summary,
+            AlertDrafts.Summary summary,
             String kept,
             String bodyHash,
             long now) {
@@ -178,20 +174,15 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
     /** Keeps the hotfix's "alerts cleared at" what its group says; a stale version is read again. */
     private void stampCleared(String hotfixId, Long clearedAt, String actor) {
         HotfixId id = HotfixId.parse(hotfixId);
+        RecordEdit cleared = RecordEdit.set(
+                RecordEdit.Moment.ALERTS_CLEARED, clearedAt == null ? null : Instant.ofEpochMilli(clearedAt));
         for (int attempt = 0; attempt < 3; attempt++) {
             Hotfix h = hotfixes.get(id);
-            Instant want = clearedAt == null ? null : Instant.ofEpochMilli(clearedAt);
-            if (Objects.equals(h.timeline().alertsClearedAt(), want)) {
+            if (cleared.isHeldBy(h)) {
                 return;
             }
-            ObjectNode patch = Json.object();
-            if (want == null) {
-                patch.putNull("alertsClearedAt");
-            } else {
-                patch.put("alertsClearedAt", want.toString());
-            }
             try {
-                hotfixes.edit(id, h.version(), MergePatch.of(patch), actor);
+                hotfixes.edit(id, h.version(), cleared, actor);
                 return;
             } catch (StaleVersionException e) {
                 // Someone edited it meanwhile: read it again.
@@ -218,88 +209,7 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
 
     @Override
     public ObjectNode draft(long id) {
-        return draft(get(id));
-    }
-
-    /** The record a declaration starts with: what the alert says, in the API's names. */
-    static ObjectNode draft(IncomingAlert a) {
-        ObjectNode d = Json.object();
-        d.put("title", printable(a.title(), TITLE_MAX));
-        String severity = severity(a.severity());
-        if (severity != null) {
-            d.put("severity", severity);
-        }
-        ArrayNode systems = d.putArray("systemsAffected");
-        a.systems().forEach(s -> systems.add(printable(s, 200)));
-        Set<String> said = new LinkedHashSet<>();
-        for (IncomingAlert.Item i : a.items()) {
-            for (String key : List.of("description", "summary", "message")) {
-                String v = i.annotations().get(key);
-                if (v != null && !v.isBlank() && said.size() < PROBLEM_LINES) {
-                    said.add(v.strip());
-                    break;
-                }
-            }
-        }
-        StringBuilder problem = new StringBuilder();
-        said.forEach(s -> problem.append(s).append('\n'));
-        problem.append(a.firing())
-                .append(" of ")
-                .append(a.alerts())
-                .append(a.alerts() == 1 ? " alert" : " alerts")
-                .append(" firing (")
-                .append(a.ref())
-                .append(", from ")
-                .append(a.integration())
-                .append(')');
-        d.put("problem", problem.toString());
-        if (!a.links().isEmpty()) {
-            StringBuilder watch = new StringBuilder();
-            a.links()
-                    .forEach((label, url) ->
-                            watch.append(label(label)).append(": ").append(url).append('\n'));
-            d.put("monitoring", watch.toString().strip());
-        }
-        Instant alerted = a.firstAt();
-        Instant detected = a.startedAt() == null || a.startedAt().isAfter(alerted) ? alerted : a.startedAt();
-        d.put("detectedAt", detected.toString());
-        d.put("alertedAt", alerted.toString());
-        if (a.clearedAt() != null && !a.clearedAt().isBefore(detected)) {
-            d.put("alertsClearedAt", a.clearedAt().toString());
-        }
-        return d;
-    }
-
-    private static String label(String key) {
-        return switch (key) {
-            case "source" -> "Alert source";
-            case "dashboard" -> "Dashboard";
-            case "panel" -> "Panel";
-            case "runbook" -> "Runbook";
-            case "silence" -> "Silence";
-            case "sender" -> "Sent by";
-            default -> key;
-        };
-    }
-
-    /** Alertmanager's and Grafana's usual severity labels, as the seed's three. */
-    static String severity(String label) {
-        if (label == null) {
-            return null;
-        }
-        return switch (label.trim().toLowerCase(Locale.ROOT)) {
-            case "critical", "page", "p1", "sev1", "emergency", "fatal" -> "critical";
-            case "high", "error", "major", "p2", "sev2" -> "high";
-            case "medium", "warning", "warn", "minor", "p3", "sev3" -> "medium";
-            default -> null;
-        };
-    }
-
-    private static String printable(String s, int max) {
-        StringBuilder b = new StringBuilder();
-        s.codePoints().filter(c -> !Character.isISOControl(c)).forEach(b::appendCodePoint);
-        String t = b.toString().strip();
-        return t.length() <= max ? t : t.substring(0, max - 1) + "…";
+        return AlertDrafts.draft(get(id));
     }
 
     @Override
@@ -312,7 +222,7 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
             throw new ConflictException(a.ref() + " was dismissed as "
                     + a.outcome().label() + " by " + a.decidedBy() + "; it cannot be declared now");
         }
-        ObjectNode record = fields.applyTo(draft(a));
+        ObjectNode record = fields.applyTo(AlertDrafts.draft(a));
         // One key per incoming alert: two responders declaring it at once get one hotfix.
         Hotfix h = hotfixes.create(
                 MergePatch.of(record), actor, idempotencyKey == null ? "incoming-" + a.id() : idempotencyKey);
@@ -343,7 +253,7 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
         }
         String n = note == null || note.isBlank()
                 ? null
-                : printable(redactor.redact(note).text(), 500);
+                : AlertDrafts.printable(redactor.redact(note).text(), 500);
         if (outcome == Outcome.DUPLICATE && n == null) {
             throw ValidationException.of("note", "says what it duplicates: ALERT-12 or HOTFIX-007");
         }
@@ -370,57 +280,5 @@ public final class LocalIncomingService implements IncomingService, AlertIntake 
 
     private static Long millis(Instant i) {
         return i == null ? null : i.toEpochMilli();
-    }
-
-    /** What the group's notification says it is: title, severity, systems and links. */
-    record Summary(String title, String severity, List<String> systems, Map<String, String> links) {
-        static Summary of(AlertBatch b, List<String> systemLabels) {
-            String title = first(
-                    b.commonAnnotations().get("summary"),
-                    b.commonLabels().get("alertname"),
-                    b.title(),
-                    b.alerts().isEmpty() ? null : b.alerts().get(0).name(),
-                    "Alert group");
-            String severity = first(
-                    b.commonLabels().get("severity"),
-                    b.alerts().isEmpty() ? null : b.alerts().get(0).labels().get("severity"));
-            Set<String> systems = new LinkedHashSet<>();
-            for (String label : systemLabels) {
-                for (AlertBatch.Item a : b.alerts()) {
-                    String v = a.labels().get(label);
-                    if (v != null && !v.isBlank() && systems.size() < 20) {
-                        systems.add(v.strip());
-                    }
-                }
-                if (!systems.isEmpty()) {
-                    break;
-                }
-            }
-            Map<String, String> links = new LinkedHashMap<>();
-            for (AlertBatch.Item a : b.alerts()) {
-                a.links().forEach((k, v) -> {
-                    if (links.size() < 8) {
-                        links.putIfAbsent(k, v);
-                    }
-                });
-            }
-            if (b.externalUrl() != null && links.size() < 8) {
-                links.putIfAbsent("sender", b.externalUrl());
-            }
-            return new Summary(
-                    printable(title, TITLE_MAX),
-                    severity == null ? null : printable(severity, 16),
-                    new ArrayList<>(systems),
-                    links);
-        }
-
-        private static String first(String... options) {
-            for (String o : options) {
-                if (o != null && !o.isBlank()) {
-                    return o;
-                }
-            }
-            return null;
-        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,7 +44,7 @@ public final class Json {
      * A request body's optional string field: its text, or null when absent or null; any other type adds an error
      * naming the field (so one pass reports every bad field).
      */
-    public static String text(JsonNode o, String name, java.util.List<FieldError> errors) {
+    public static String text(JsonNode o, String name, List<FieldError> errors) {
         JsonNode n = o.get(name);
         if (n == null || n.isNull()) {
             return null;
@@ -73,7 +74,7 @@ public final class Json {
         if (!(node instanceof ObjectNode obj)) {
             throw ValidationException.of(
                     "body",
-                    "must be a JSON object, was " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                    "must be a JSON object, was " + node.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         refuseNul(obj);
         return obj;

@@ -34,53 +34,6 @@ public final class Blameless {
             Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
     /** An @handle: group 1 is what comes before it, neither a letter, a digit nor a dot (RE2 has no lookbehind). */
     private static final Pattern HANDLE = Pattern.compile("(^|[^\\p{L}\\p{N}.])@[\\p{L}\\p{N}._-]+");
-    /** Words that name a group, not a person: "SRE team" as an owner must not take "team" out of every page. */
-    private static final Set<String> NOT_NAMES = Set.of(
-            "team",
-            "the",
-            "and",
-            "on",
-            "call",
-            "on-call",
-            "oncall",
-            "ops",
-            "sre",
-            "platform",
-            "backend",
-            "frontend",
-            "infra",
-            "infrastructure",
-            "dev",
-            "devops",
-            "support",
-            "eng",
-            "engineering",
-            "squad",
-            "rotation",
-            "primary",
-            "secondary",
-            "lead",
-            "manager",
-            "admin",
-            "bot",
-            "system",
-            "cli",
-            "api",
-            "token",
-            "unknown",
-            "of",
-            "for",
-            "with",
-            "group",
-            "staff",
-            "tbd",
-            "none",
-            "n/a",
-            "via",
-            "import",
-            "imported",
-            "web",
-            "anonymous");
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’._-][\\p{L}\\p{N}]+)*");
     private static final Pattern PARTS = Pattern.compile("['’._-]+");
@@ -88,201 +41,6 @@ public final class Blameless {
     private static final Pattern POSSESSIVE = Pattern.compile("(?i).+['’]s?$");
     private static final Pattern SCHEME = Pattern.compile("^[a-z]+:");
     private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?:;\\n]");
-    /**
-     * What a person did, after a name that starts a sentence: a verb in the past ("restarted", "found"), or one
-     * of these. After an instruction's verb ("Page the on-call", "Grant access") come objects instead.
-     */
-    private static final Set<String> DID = Set.of(
-            "said",
-            "says",
-            "was",
-            "is",
-            "has",
-            "had",
-            "found",
-            "saw",
-            "ran",
-            "took",
-            "made",
-            "wrote",
-            "got",
-            "told",
-            "asked",
-            "knew",
-            "thought",
-            "did",
-            "went",
-            "came",
-            "left",
-            "gave",
-            "kept",
-            "led",
-            "put",
-            "set",
-            "sent",
-            "built",
-            "caught",
-            "held",
-            "paid",
-            "read",
-            "rolled",
-            "spent",
-            "will",
-            "would",
-            "and",
-            "who",
-            "owns",
-            "notes",
-            "thinks",
-            "wants",
-            "reviews",
-            "knows",
-            "leads",
-            "runs",
-            "handles",
-            "fixes",
-            "approves",
-            "rewrote",
-            "drove",
-            "broke",
-            "chose",
-            "froze",
-            "spoke",
-            "woke",
-            "shook",
-            "forgot",
-            "began",
-            "rang",
-            "fought",
-            "bought",
-            "brought",
-            "taught",
-            "sought",
-            "sold",
-            "hid",
-            "stood",
-            "understood",
-            "won",
-            "shut",
-            "hit",
-            "cut",
-            "quit",
-            "split",
-            "fed",
-            "met",
-            "lost",
-            "meant",
-            "dealt",
-            "felt",
-            "swept",
-            "lent",
-            "lit",
-            "undid",
-            "redid",
-            "overrode",
-            "reran",
-            "rebuilt",
-            "can",
-            "could",
-            "should",
-            "must",
-            "might");
-    /**
-     * Of those, the ones a thing does as much as a person ("Root must not own the grant", "Deploy will wait"):
-     * after an account's name ({@link #accounts}) starting a sentence they are no sign of a person.
-     */
-    private static final Set<String> THINGS_DO_TOO =
-            Set.of("was", "is", "has", "had", "will", "would", "can", "could", "should", "must", "might", "and", "who");
-    /**
-     * Technical account and tool names an actor may carry ("jenkins", "cron", "token:ci"): words of the trade,
-     * like the dictionary's, so "the jenkins job" and "the Jenkins queue" keep them. Capitalised in a sentence
-     * they are the product, not a person.
-     */
-    private static final Set<String> TECHNICAL = Set.of(
-            "jenkins",
-            "cron",
-            "ci",
-            "cd",
-            "github",
-            "gitlab",
-            "bitbucket",
-            "ubuntu",
-            "debian",
-            "centos",
-            "postgres",
-            "postgresql",
-            "mysql",
-            "redis",
-            "nginx",
-            "systemd",
-            "sudo",
-            "devops",
-            "deployer",
-            "terraform",
-            "ansible",
-            "kubectl",
-            "kubernetes",
-            "k8s",
-            "helm",
-            "docker",
-            "argocd",
-            "argo",
-            "circleci",
-            "travis",
-            "buildkite",
-            "teamcity",
-            "bamboo",
-            "spinnaker",
-            "dependabot",
-            "renovate",
-            "grafana",
-            "prometheus",
-            "alertmanager",
-            "pagerduty",
-            "opsgenie",
-            "sentry",
-            "datadog",
-            "webhook");
-    /** Between a name and what the person did: "Drew then rolled it back". */
-    private static final Set<String> ADVERBS = Set.of(
-            "then",
-            "also",
-            "quickly",
-            "finally",
-            "later",
-            "first",
-            "just",
-            "already",
-            "immediately",
-            "eventually",
-            "never",
-            "still",
-            "again",
-            "alone",
-            "herself",
-            "himself",
-            "themselves");
-    /** Months and weekdays are the calendar when capitalised: a colleague called May is named only in full. */
-    private static final Set<String> CALENDAR = Set.of(
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday");
 
     /** Lower-case single name words. */
     private final Set<String> parts;
@@ -349,11 +107,13 @@ public final class Blameless {
 
     /** An English word or a word of the trade: one that names a person only where the text uses it so. */
     private static boolean isWord(Words words, String lower) {
-        return words.contains(lower) || TECHNICAL.contains(lower);
+        return words.contains(lower) || NameCues.TECHNICAL.contains(lower);
     }
 
     private static boolean isNameWord(String word) {
-        return word.length() >= 2 && !NOT_NAMES.contains(word) && word.chars().anyMatch(Character::isLetter);
+        return word.length() >= 2
+                && !NameCues.NOT_NAMES.contains(word)
+                && word.chars().anyMatch(Character::isLetter);
     }
 
     private static void add(Set<String> parts, String word) {
@@ -463,7 +223,8 @@ public final class Blameless {
             return false;
         }
         if (!startsSentence(text, t[0])) {
-            return !CALENDAR.contains(lower) && !TECHNICAL.contains(lower); // "asked Grant", not "on 3 May"
+            return !NameCues.CALENDAR.contains(lower)
+                    && !NameCues.TECHNICAL.contains(lower); // "asked Grant", not "on 3 May"
         }
         return followedByWhatAPersonDid(text, tokens, i, accounts.contains(lower));
     }
@@ -481,13 +242,13 @@ public final class Blameless {
                 return false; // the sentence ended
             }
             String following = text.substring(next[0], next[1]).toLowerCase(Locale.ROOT);
-            if (account && THINGS_DO_TOO.contains(following)) {
+            if (account && NameCues.THINGS_DO_TOO.contains(following)) {
                 return false;
             }
-            if (DID.contains(following) || following.endsWith("ed") && following.length() > 3) {
+            if (NameCues.DID.contains(following) || following.endsWith("ed") && following.length() > 3) {
                 return true;
             }
-            if (!ADVERBS.contains(following)) {
+            if (!NameCues.ADVERBS.contains(following)) {
                 return false;
             }
         }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
@@ -54,8 +55,7 @@ public final class FieldNotes {
     private final HtmlRenderer html = HtmlRenderer.builder()
             .escapeHtml(true)
             .sanitizeUrls(true)
-            .urlSanitizer(
-                    new org.commonmark.renderer.html.DefaultUrlSanitizer(java.util.List.of("http", "https", "mailto")))
+            .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
             .build();
 
     public FieldNotes(Database db, Pages pages) {
@@ -149,8 +149,8 @@ public final class FieldNotes {
             try {
                 Files.createDirectories(out.resolve(img.getKey()).getParent());
                 Files.write(out.resolve(img.getKey()), img.getValue());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             files++;
         }

@@ -17,6 +17,7 @@ import dev.hotfixlog.web.Requests;
 import dev.hotfixlog.web.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,7 +222,7 @@ public final class LessonPages implements RecordPanels {
                 continue;
             }
             if (v.isArray()) {
-                List<String> items = new java.util.ArrayList<>();
+                List<String> items = new ArrayList<>();
                 v.forEach(e -> items.add(e.asText()));
                 if (!items.isEmpty()) {
                     out.put(f, String.join(", ", items));

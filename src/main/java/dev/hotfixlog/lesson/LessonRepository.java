@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -87,7 +88,7 @@ final class LessonRepository {
         }
         if (q.tag() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM lesson_tag t WHERE t.lesson_id = l.id AND t.tag = :tag)");
-            args.put("tag", q.tag().toLowerCase(java.util.Locale.ROOT));
+            args.put("tag", q.tag().toLowerCase(Locale.ROOT));
         }
         if (q.hotfix() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM lesson_case c WHERE c.lesson_id = l.id AND c.hotfix_id = :hotfix)");

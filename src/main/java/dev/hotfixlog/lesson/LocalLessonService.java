@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import org.jdbi.v3.core.Handle;
 
 /** {@link LessonService} on the database. */
 public final class LocalLessonService implements LessonService {
@@ -77,7 +78,7 @@ public final class LocalLessonService implements LessonService {
         n.put("title", hotfix.title());
         n.put("summary", hotfix.text("learning"));
         // A lesson's four dimensions are the record's legible write-up under the same names (seed 000).
-        for (String dimension : java.util.List.of("constraint", "signal", "boundary", "operatingRule", "category")) {
+        for (String dimension : List.of("constraint", "signal", "boundary", "operatingRule", "category")) {
             n.put(dimension, hotfix.text(dimension));
         }
         ArrayNode cases = n.putArray("cases");
@@ -138,7 +139,7 @@ public final class LocalLessonService implements LessonService {
         return LessonJson.read(fields, PROVISIONAL, 1, now, now).legibility();
     }
 
-    private void requireHotfixes(org.jdbi.v3.core.Handle h, List<HotfixId> cases) {
+    private void requireHotfixes(Handle h, List<HotfixId> cases) {
         List<HotfixId> missing = repo.missingHotfixes(h, cases);
         if (!missing.isEmpty()) {
             throw new ValidationException(missing.stream()

@@ -112,7 +112,7 @@ final class EntryFields {
         String desc = LEADING_SEPARATOR.matcher(rest.strip()).replaceFirst("");
         ObjectNode fu = child(child(fields, "followUps"), kind.json());
         fu.put("done", !mark.isBlank());
-        if (Values.isUnfilled(desc)) {
+        if (ValueText.isUnfilled(desc)) {
             fu.putNull("description");
         } else {
             fu.put("description", desc);
@@ -130,7 +130,7 @@ final class EntryFields {
             fields.put(label.field, value);
             return;
         }
-        setValue(i, fields, label, Values.inline(value));
+        setValue(i, fields, label, ValueText.inline(value));
     }
 
     void setValue(int i, ObjectNode fields, Label label, String value) {
@@ -167,7 +167,7 @@ final class EntryFields {
                 }
                 case "systemsAffected" -> {
                     ArrayNode list = fields.putArray(label.field);
-                    Values.splitList(value).forEach(list::add);
+                    ValueText.splitList(value).forEach(list::add);
                 }
                 default -> fields.put(label.field, value);
             }

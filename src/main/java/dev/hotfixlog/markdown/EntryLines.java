@@ -1,5 +1,6 @@
 package dev.hotfixlog.markdown;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,7 +26,7 @@ record EntryLines(boolean completed, int from, int to, Map<String, Span> fields)
 
     /** From the reader's working spans ({@code {from, to}}, the end moved on as a value continues). */
     static EntryLines of(boolean completed, int from, int to, Map<String, int[]> spans) {
-        Map<String, Span> fields = new java.util.HashMap<>();
+        Map<String, Span> fields = new HashMap<>();
         spans.forEach((k, v) -> fields.put(k, new Span(v[0], v[1])));
         return new EntryLines(completed, from, to, fields);
     }

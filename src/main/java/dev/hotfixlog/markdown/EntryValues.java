@@ -2,7 +2,9 @@ package dev.hotfixlog.markdown;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.hotfixlog.hotfix.FollowUp;
 import dev.hotfixlog.hotfix.FollowUpKind;
+import dev.hotfixlog.hotfix.Hotfix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +59,8 @@ final class EntryValues {
     }
 
     /** The one-line form's Follow-up words: "Done", else what the page wrote, else which ones are open. */
-    static String followUpStatus(dev.hotfixlog.hotfix.Hotfix h, String written) {
-        if (h.followUps().values().stream().allMatch(dev.hotfixlog.hotfix.FollowUp::done)) {
+    static String followUpStatus(Hotfix h, String written) {
+        if (h.followUps().values().stream().allMatch(FollowUp::done)) {
             return "Done";
         }
         if (written != null) {

@@ -1,5 +1,6 @@
 package dev.hotfixlog.markdown;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.hotfix.RecordField;
 import dev.hotfixlog.hotfix.RecordFields;
 import dev.hotfixlog.hotfix.RecordSection;
@@ -15,7 +16,7 @@ import java.util.Map;
  * bold, in any case, and the aliases people use instead; writing uses the template's words.
  */
 final class Label {
-    private static final com.google.re2j.Pattern SPACES = com.google.re2j.Pattern.compile("[[:space:]]+");
+    private static final Pattern SPACES = Pattern.compile("[[:space:]]+");
     private static final Map<String, Label> BY_FIELD = new HashMap<>();
     private static final Map<String, Label> BY_NAME = new HashMap<>();
 

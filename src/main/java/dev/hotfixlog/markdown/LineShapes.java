@@ -30,7 +30,7 @@ final class LineShapes {
             String line = lines[k];
             if (line.isBlank()) {
                 k++;
-            } else if (Values.isFenceOpen(line)) {
+            } else if (ValueText.isFenceOpen(line)) {
                 int close = closingFence(lines, k);
                 if (close < 0) {
                     break;
@@ -69,9 +69,9 @@ final class LineShapes {
 
     /** The closing line of the fence opened at {@code open}, or -1 when it is never closed. */
     static int closingFence(String[] lines, int open) {
-        String fence = Values.fenceMarks(lines[open].strip());
+        String fence = ValueText.fenceMarks(lines[open].strip());
         for (int k = open + 1; k < lines.length; k++) {
-            if (Values.closes(lines[k], fence)) {
+            if (ValueText.closes(lines[k], fence)) {
                 return k;
             }
         }

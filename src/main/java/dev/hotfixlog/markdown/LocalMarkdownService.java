@@ -1,5 +1,8 @@
 package dev.hotfixlog.markdown;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.FieldChange;
 import dev.hotfixlog.hotfix.Hotfix;
@@ -9,6 +12,7 @@ import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.ImportItem;
 import dev.hotfixlog.hotfix.ImportOutcome;
 import dev.hotfixlog.hotfix.LocalHotfixes;
+import dev.hotfixlog.hotfix.PageTimeline;
 import dev.hotfixlog.hotfix.RecordImport;
 import dev.hotfixlog.hotfix.Revision;
 import dev.hotfixlog.security.SecretRedactor;
@@ -26,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 
 /** {@link MarkdownService} on the database: one read for an export, one write transaction for an import. */
 public final class LocalMarkdownService implements MarkdownService {
@@ -126,7 +131,7 @@ public final class LocalMarkdownService implements MarkdownService {
     }
 
     @Override
-    public List<dev.hotfixlog.hotfix.PageTimeline.Line> pageTimeline(HotfixId id) {
+    public List<PageTimeline.Line> pageTimeline(HotfixId id) {
         return TimelineLines.of(
                 db.read(handle -> repo.beyond(handle, id.toString())).extras());
     }
@@ -195,46 +200,7 @@ public final class LocalMarkdownService implements MarkdownService {
                 if (!o.errors().isEmpty()) {
                     throw new ValidationException(o.errors()); // the transaction is undone: all or nothing
                 }
-                repo.saveBeyond(h, masked(beyond(entries, o, repo.beyond(h))));
-                PageLists l = lists(h, page);
-                if (page.types() != null) {
-                    repo.replaceTypes(h, l.types().merged());
-                }
-                if (page.wholePage()) {
-                    List<PageBlock> blocks = new ArrayList<>(page.blocks().stream()
-                            .map(b -> new PageBlock(b.place(), masked(b.text())))
-                            .toList());
-                    if (!page.fullExport()) {
-                        // The page as written, so its log form comes back byte for byte while nothing changed.
-                        blocks.addAll(new PageSource(
-                                        masked(source.text()),
-                                        o.ids().stream()
-                                                .map(id -> new PageSource.Imported(
-                                                        id, o.versions().get(id)))
-                                                .toList())
-                                .blocks());
-                    }
-                    repo.replaceBlocks(h, blocks);
-                }
-                if (page.signs() != null) {
-                    repo.replaceSigns(h, l.signs().merged());
-                }
-                listsDone.add(l);
-                // After the records: the register's risks and the evidence belong to them.
-                if (page.register() != null) {
-                    register.restore(h, page.register(), actor);
-                }
-                for (int i = 0; i < entries.size(); i++) {
-                    PageEntry e = entries.get(i);
-                    if (e.evidence() != null) {
-                        evidenceNotes.addAll(evidence.restore(
-                                h,
-                                o.ids().get(i).toString(),
-                                refs(e.item().line(), e.evidence()),
-                                source.files(),
-                                actor));
-                    }
-                }
+                savePage(h, source, entries, o, actor, listsDone, evidenceNotes);
                 return o;
             });
         }
@@ -252,10 +218,62 @@ public final class LocalMarkdownService implements MarkdownService {
                 outcome.conflicts());
     }
 
+    /**
+     * The page's own rows, in the import's transaction after its records: what each entry holds beyond its record,
+     * the emergency types and warning signs (merged, into {@code listsDone}), the page's own text, then the risk
+     * register and the evidence, which belong to the records (their notes into {@code evidenceNotes}).
+     */
+    private void savePage(
+            Handle h,
+            LogPage source,
+            List<PageEntry> entries,
+            ImportOutcome o,
+            String actor,
+            List<PageLists> listsDone,
+            List<String> evidenceNotes) {
+        ParsedLog page = source.parsed();
+        repo.saveBeyond(h, masked(beyond(entries, o, repo.beyond(h))));
+        PageLists l = lists(h, page);
+        if (page.types() != null) {
+            repo.replaceTypes(h, l.types().merged());
+        }
+        if (page.wholePage()) {
+            List<PageBlock> blocks = new ArrayList<>(page.blocks().stream()
+                    .map(b -> new PageBlock(b.place(), masked(b.text())))
+                    .toList());
+            if (!page.fullExport()) {
+                // The page as written, so its log form comes back byte for byte while nothing changed.
+                blocks.addAll(new PageSource(
+                                masked(source.text()),
+                                o.ids().stream()
+                                        .map(id -> new PageSource.Imported(
+                                                id, o.versions().get(id)))
+                                        .toList())
+                        .blocks());
+            }
+            repo.replaceBlocks(h, blocks);
+        }
+        if (page.signs() != null) {
+            repo.replaceSigns(h, l.signs().merged());
+        }
+        listsDone.add(l);
+        // After the records: the register's risks and the evidence belong to them.
+        if (page.register() != null) {
+            register.restore(h, page.register(), actor);
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            PageEntry e = entries.get(i);
+            if (e.evidence() != null) {
+                evidenceNotes.addAll(evidence.restore(
+                        h, o.ids().get(i).toString(), refs(e.item().line(), e.evidence()), source.files(), actor));
+            }
+        }
+    }
+
     /** The page's emergency types and warning signs merged into the stored ones, masked like every field. */
     private record PageLists(PageListMerge.Result<EmergencyType> types, PageListMerge.Result<WarningSign> signs) {}
 
-    private PageLists lists(org.jdbi.v3.core.Handle h, ParsedLog page) {
+    private PageLists lists(Handle h, ParsedLog page) {
         List<EmergencyType> types = page.types() == null
                 ? null
                 : page.types().stream()
@@ -271,13 +289,12 @@ public final class LocalMarkdownService implements MarkdownService {
                 PageListMerge.merge(repo.signs(h), signs, WarningSign::signal, page.fullExport()));
     }
 
-    private static final com.google.re2j.Pattern EVIDENCE_FILE =
-            com.google.re2j.Pattern.compile(LogEvidence.FOLDER + "/[0-9a-f]{64}\\.[a-z]{2,4}");
+    private static final Pattern EVIDENCE_FILE = Pattern.compile(LogEvidence.FOLDER + "/[0-9a-f]{64}\\.[a-z]{2,4}");
 
     /** A record's evidence as its details block lists it; a path outside the folder's own names is refused. */
-    private static List<LogEvidence.Ref> refs(int line, com.fasterxml.jackson.databind.node.ArrayNode list) {
+    private static List<LogEvidence.Ref> refs(int line, ArrayNode list) {
         List<LogEvidence.Ref> out = new ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode n : list) {
+        for (JsonNode n : list) {
             String file = n.path("file").asText("");
             String sha = n.path("sha256").asText("");
             if (!EVIDENCE_FILE.matcher(file).matches() || !file.startsWith(LogEvidence.FOLDER + "/" + sha + ".")) {
@@ -317,10 +334,10 @@ public final class LocalMarkdownService implements MarkdownService {
             String id = o.ids().get(i).toString();
             LogWriter.Beyond before = stored.getOrDefault(id, LogWriter.Beyond.NONE);
             boolean full = e.history() != null;
-            List<Extra> extras = new ArrayList<>(e.extras());
+            List<UnplacedText> extras = new ArrayList<>(e.extras());
             HotfixId was = o.renumbered().get(o.ids().get(i));
             if (was != null) {
-                extras.add(new Extra(
+                extras.add(new UnplacedText(
                         null,
                         "#### Imported under a new id\n\nThis was " + was + " on the imported page;" + " " + was
                                 + " here is another incident."));
@@ -352,7 +369,7 @@ public final class LocalMarkdownService implements MarkdownService {
                 new LogWriter.Beyond(
                         masked(b.followUpStatus()),
                         b.extras().stream()
-                                .map(x -> new Extra(x.section(), masked(x.text())))
+                                .map(x -> new UnplacedText(x.section(), masked(x.text())))
                                 .toList(),
                         b.history().stream().map(this::masked).toList())));
         return out;

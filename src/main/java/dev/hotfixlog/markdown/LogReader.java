@@ -6,12 +6,10 @@ import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.text.Split;
-import dev.hotfixlog.work.ImportWorkers;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Future;
 
 /**
  * Reads a hotfix log page as people really keep it: the seed template filled in by hand, or this tool's own
@@ -21,16 +19,14 @@ import java.util.concurrent.Future;
  * <p>Tolerated: emoji or none, labels in any order, with or without bold, CRLF, values continued on the next
  * line, placeholders left unfilled (empty), completed entries in their one-line form, sections and lines the
  * template does not have (kept verbatim). Everything that cannot be read is an error naming its line.
+ *
+ * <p>This class walks the page's parts; each entry is read by {@link EntryReader}, and a long page in pieces on
+ * several cores by {@link PageInPieces}, one reader per piece.
  */
 final class LogReader {
     private static final Pattern H1 = Pattern.compile("^#[[:space:]]+.*");
-    private static final Pattern H2 = Pattern.compile("^##[[:space:]]+(.*?)[[:space:]]*#*[[:space:]]*$");
+    static final Pattern H2 = Pattern.compile("^##[[:space:]]+(.*?)[[:space:]]*#*[[:space:]]*$");
     private static final Pattern H3 = Pattern.compile("^###[[:space:]]+(.*?)[[:space:]]*#*[[:space:]]*$");
-    private static final Pattern TYPE_ROW = Pattern.compile(
-            "(?i)^type[[:space:]]*\\d*[[:space:]]*:[[:space:]]*(.*?)[[:space:]]+[-–—][[:space:]]+prevention[[:space:]]*:[[:space:]]*(.*)$");
-    private static final Pattern SIGN_ROW = Pattern.compile(
-            "(?i)^signal[[:space:]]*\\d*[[:space:]]*:[[:space:]]*(.*?)[[:space:]]*(?:→|->|=>|[-–—])[[:space:]]*threshold[[:space:]]*:[[:space:]]*(.*)$");
-    private static final Pattern EXAMPLE_OPENING = Pattern.compile("^\\[e\\.g\\.,?[[:space:]]*");
     // LabelLine's definition in Java's words: RE2/J's \s leaves out the vertical tab that Java's (and LabelLine's
     // scan) count as a space.
     private static final Pattern LIST_ITEM = Pattern.compile(LabelLine.LIST_ITEM.replace("\\s", "[[:space:]]"));
@@ -38,7 +34,8 @@ final class LogReader {
     /** A full export's list of a record's evidence: for people; the details block says the same for the import. */
     static final String EVIDENCE = "Evidence";
 
-    private enum Part {
+    /** The parts of a page, by its "## " headings. */
+    enum Part {
         PREAMBLE,
         ACTIVE,
         COMPLETED,
@@ -47,12 +44,9 @@ final class LogReader {
         OTHER
     }
 
-    /** A page is read in as many pieces as it has this many lines, up to one per core. */
-    private static final int LINES_PER_PIECE = 20_000;
-
     private final String[] lines;
-    /** Where this reader's piece ended (pieces read on other threads). */
-    private Landing landing;
+    /** The lines with this reader's errors. */
+    private final PageLines page;
 
     private final List<PageEntry> entries = new ArrayList<>();
     /** Reads each entry into {@link #entries}, its errors into {@link #errors}. */
@@ -60,13 +54,28 @@ final class LogReader {
 
     private final List<String> skipped = new ArrayList<>();
     private final List<FieldError> errors = new ArrayList<>();
-    private final List<PageBlock> blocks = new ArrayList<>();
-    private List<EmergencyType> types;
-    private List<WarningSign> signs;
+    private final PageBlockCollector blocks = new PageBlockCollector();
+    private final PatternSectionReader patterns;
 
-    private LogReader(String[] lines) {
+    /** The part of the page the reading is in. */
+    private Part part;
+    /** Within the patterns part: "types", "signs", "other" ("### " headings), or "" before the first. */
+    private String sub;
+    /** The log's own part the page was in before a section it does not read. */
+    private Part lastLogPart;
+
+    private boolean titled;
+    /** The risk register's details, when the page has them (a full export). */
+    private ArrayNode register;
+    /** True once the page showed one of the log's own parts (active, completed, patterns). */
+    private boolean logParts;
+
+    /** A reader of {@code lines}, for one reading ({@link #readPage}) of the page or of a piece of it. */
+    LogReader(String[] lines) {
         this.lines = lines;
-        this.entryReader = new EntryReader(lines, entries, errors);
+        this.page = new PageLines(lines, errors);
+        this.entryReader = new EntryReader(page, entries);
+        this.patterns = new PatternSectionReader(page);
     }
 
     private static String[] lines(String text) {
@@ -86,206 +95,141 @@ final class LogReader {
      * ask for many on short pages, to show that pieces never change what is read.
      */
     static ParsedLog read(String text, int pieces) {
-        String[] lines = lines(text);
-        List<Landing> starts = pieceStarts(
-                lines,
-                pieces > 0
-                        ? pieces
-                        : Math.min(Runtime.getRuntime().availableProcessors(), lines.length / LINES_PER_PIECE));
-        LogReader whole = new LogReader(lines);
-        if (starts.size() == 1) {
-            whole.readPage(starts.get(0), lines.length);
-            return whole.parsed();
-        }
-        // A long page is read in pieces, the later ones on other cores, each from an entry heading in the part
-        // named by the last "## " heading above it. That is a guess (the heading could sit in a code block): a
-        // piece is kept only if reading the page up to it stopped exactly at its heading, in that part. Else
-        // that piece is read again from where the reading stands. Either way the result is a plain reading's.
-        try (ImportWorkers workers = new ImportWorkers(starts.size() - 1)) {
-            List<Future<LogReader>> later = new ArrayList<>();
-            for (int k = 1; k < starts.size(); k++) {
-                Landing from = starts.get(k);
-                int to = end(starts, k, lines);
-                later.add(workers.submit(() -> {
-                    LogReader piece = new LogReader(lines);
-                    piece.landing = piece.readPage(from, to);
-                    return piece;
-                }));
-            }
-            Landing at = whole.readPage(starts.get(0), starts.get(1).index());
-            for (int k = 1; k < starts.size(); k++) {
-                if (at.equals(starts.get(k))) {
-                    // Waited for only when kept: a piece that started at a wrong guess may have failed on it.
-                    LogReader piece = ImportWorkers.await(later.get(k - 1));
-                    whole.append(piece);
-                    at = piece.landing;
-                } else {
-                    LogReader again = new LogReader(lines);
-                    at = again.readPage(at, end(starts, k, lines));
-                    whole.append(again);
-                }
-            }
-        }
-        return whole.parsed();
-    }
-
-    private static int end(List<Landing> starts, int k, String[] lines) {
-        return k + 1 < starts.size() ? starts.get(k + 1).index() : lines.length;
+        return PageInPieces.read(lines(text), pieces);
     }
 
     /** Where a reading stopped: the next line to read, and the section it is in. */
-    private record Landing(int index, Part part, String sub) {}
+    record Landing(int index, Part part, String sub) {}
 
-    /**
-     * Where pieces start: the first line, then an entry heading near each further piece's share, with the part
-     * the nearest "## " heading above it names. One pass over the page, however many headings it has.
-     */
-    private static List<Landing> pieceStarts(String[] lines, int pieces) {
-        List<Landing> starts = new ArrayList<>(List.of(new Landing(0, Part.PREAMBLE, "")));
-        Part part = Part.PREAMBLE;
-        int k = 1;
-        for (int i = 0; i < lines.length && k < pieces; i++) {
-            String line = lines[i];
-            Matcher m;
-            if (line.startsWith("##") && !line.startsWith("###") && (m = H2.matcher(line)).matches()) {
-                part = classify(m.group(1));
-            } else if (i >= (long) lines.length * k / pieces
-                    && (part == Part.ACTIVE || part == Part.COMPLETED)
-                    && isEntryHeading(line)) {
-                starts.add(new Landing(i, part, ""));
-                k++;
-            }
-        }
-        return starts;
-    }
-
-    private static boolean isEntryHeading(String line) {
-        return line.startsWith("###")
-                && !line.startsWith("####")
-                && EntryReader.ENTRY.matcher(line).matches();
-    }
-
-    private void append(LogReader next) {
+    /** Takes what a reading of the next piece found, after this one's. */
+    void append(LogReader next) {
         entries.addAll(next.entries);
         skipped.addAll(next.skipped);
-        blocks.addAll(next.blocks);
+        blocks.append(next.blocks);
         logParts |= next.logParts;
         errors.addAll(next.errors);
-        types = types == null ? next.types : next.types == null ? types : concat(types, next.types);
+        patterns.append(next.patterns);
         register = register != null ? register : next.register;
-        signs = signs == null ? next.signs : next.signs == null ? signs : concat(signs, next.signs);
     }
 
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        a.addAll(b);
-        return a;
-    }
-
-    private ParsedLog parsed() {
+    ParsedLog parsed() {
         return new ParsedLog(
-                entries, types, signs, skipped, errors, mergedBlocks(), logParts || !entries.isEmpty(), register);
-    }
-
-    private void error(int index, String message) {
-        errors.add(new FieldError("line " + (index + 1), message));
+                entries,
+                patterns.types(),
+                patterns.signs(),
+                skipped,
+                errors,
+                blocks.merged(),
+                logParts || !entries.isEmpty(),
+                register);
     }
 
     /** Reads from {@code start} until a line at or past {@code stop} would begin the next step; says where. */
-    private Landing readPage(Landing start, int stop) {
-        Part part = start.part();
-        String sub = start.sub();
+    Landing readPage(Landing start, int stop) {
+        part = start.part();
+        sub = start.sub();
+        lastLogPart = part;
         int i = start.index();
-        Part lastLogPart = part; // the log's own part the page was in before a section it does not read
         while (i < lines.length && i < stop) {
             String line = lines[i];
             Matcher m;
             if (H1.matcher(line).matches() && !line.startsWith("##")) {
-                keep(part == Part.PREAMBLE && !titled ? PageBlock.TITLE : placeOf(part, lastLogPart, sub), line);
+                blocks.keep(part == Part.PREAMBLE && !titled ? PageBlock.TITLE : placeOf(part, lastLogPart, sub), line);
                 titled = true;
                 i++;
             } else if ((m = H2.matcher(line)).matches() && !line.startsWith("###")) {
-                part = classify(m.group(1));
-                if (part == Part.OTHER) {
-                    skipped.add("line " + (i + 1) + ": section '" + m.group(1) + "' is not part of the log; kept "
-                            + "as written");
-                    keep(null, null);
-                    keep(placeOf(part, lastLogPart, sub), line);
-                } else if (part == Part.REGISTER) {
-                    keep(null, null); // the register's own section: read below, never kept as the page's text
-                } else {
-                    lastLogPart = part;
-                    logParts = true;
-                    keep(null, null);
-                }
-                sub = "";
+                partHeading(i, line, m.group(1));
                 i++;
             } else if (part == Part.REGISTER) {
-                if (Values.isFenceOpen(line)) {
-                    int end = entryReader.fenceEnd(i);
-                    String json = String.join("\n", Arrays.asList(lines).subList(i + 1, Math.min(end, lines.length)));
-                    try {
-                        if (Json.mapper().readTree(json) instanceof ArrayNode a) {
-                            register = register == null ? a : register;
-                        } else {
-                            error(i, "the risk register's details block is not a JSON list");
-                        }
-                    } catch (java.io.IOException e) {
-                        error(
-                                i,
-                                "the risk register's details block is not valid JSON: "
-                                        + String.valueOf(e.getMessage())
-                                                .lines()
-                                                .findFirst()
-                                                .orElse(""));
-                    }
-                    i = end + 1;
-                } else {
-                    i++; // the table is for people; the details block is what is read back
-                }
+                i = registerLine(i);
             } else if ((part == Part.ACTIVE || part == Part.COMPLETED)
                     && line.startsWith("###")
                     && !line.startsWith("####")) {
-                if (EntryReader.ENTRY.matcher(line).matches()) {
-                    i = entryReader.read(i, part == Part.COMPLETED);
-                } else {
-                    error(
-                            i,
-                            "an entry heading needs its id in brackets, like: ### 🚨 [HOTFIX-007] Checkout "
-                                    + "returns 502");
-                    i++;
-                }
+                i = entryHeading(i);
             } else if (part == Part.PATTERNS && (m = H3.matcher(line)).matches() && !line.startsWith("####")) {
-                String h = m.group(1).toLowerCase(Locale.ROOT);
-                sub = h.contains("emergency type") ? "types" : h.contains("warning sign") ? "signs" : "other";
-                if (sub.equals("types") && types == null) {
-                    types = new ArrayList<>();
-                } else if (sub.equals("signs") && signs == null) {
-                    signs = new ArrayList<>();
-                } else if (sub.equals("other")) {
-                    skipped.add("line " + (i + 1) + ": section '" + m.group(1) + "' is not part of the log; kept "
-                            + "as written");
-                }
-                keep(null, null);
-                if (sub.equals("other")) {
-                    keep(PageBlock.after("patterns"), line);
-                }
+                patternsHeading(i, line, m.group(1));
                 i++;
             } else if (part == Part.PATTERNS
                     && (sub.equals("types") || sub.equals("signs"))
                     && (m = LIST_ITEM.matcher(line)).matches()) {
-                patternRow(i, sub, m.group(1));
+                patterns.row(i, sub, m.group(1));
                 i++;
             } else {
                 if ((part == Part.ACTIVE || part == Part.COMPLETED) && !line.isBlank() && !LineShapes.isRule(line)) {
                     skipped.add("line " + (i + 1) + ": text outside any entry; skipped");
                 } else if (part == Part.PREAMBLE || part == Part.OTHER || part == Part.PATTERNS) {
-                    keep(placeOf(part, lastLogPart, sub), line);
+                    blocks.keep(placeOf(part, lastLogPart, sub), line);
                 }
                 i++;
             }
         }
-        keep(null, null);
+        blocks.keep(null, null);
         return new Landing(i, part, sub);
+    }
+
+    /** A "## " heading at line {@code i}: a part of the log, the risk register, or a section of the page's own. */
+    private void partHeading(int i, String line, String heading) {
+        part = classify(heading);
+        if (part == Part.OTHER) {
+            skipped.add("line " + (i + 1) + ": section '" + heading + "' is not part of the log; kept as written");
+            blocks.keep(null, null);
+            blocks.keep(placeOf(part, lastLogPart, sub), line);
+        } else if (part == Part.REGISTER) {
+            blocks.keep(null, null); // the register's own section: read below, never kept as the page's text
+        } else {
+            lastLogPart = part;
+            logParts = true;
+            blocks.keep(null, null);
+        }
+        sub = "";
+    }
+
+    /** A line of the risk register's section: its details block is read; returns the index after. */
+    private int registerLine(int i) {
+        if (!ValueText.isFenceOpen(lines[i])) {
+            return i + 1; // the table is for people; the details block is what is read back
+        }
+        int end = page.fenceEnd(i);
+        String json = page.joined(i + 1, end);
+        try {
+            if (Json.mapper().readTree(json) instanceof ArrayNode a) {
+                register = register == null ? a : register;
+            } else {
+                page.error(i, "the risk register's details block is not a JSON list");
+            }
+        } catch (IOException e) {
+            page.error(
+                    i,
+                    "the risk register's details block is not valid JSON: "
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+        return end + 1;
+    }
+
+    /** A "### " line in the active or completed part: an entry, or an error; returns the index after. */
+    private int entryHeading(int i) {
+        if (EntryReader.ENTRY.matcher(lines[i]).matches()) {
+            return entryReader.read(i, part == Part.COMPLETED);
+        }
+        page.error(i, "an entry heading needs its id in brackets, like: ### 🚨 [HOTFIX-007] Checkout returns 502");
+        return i + 1;
+    }
+
+    /** A "### " heading in the patterns part: the emergency types, the warning signs, or a section of its own. */
+    private void patternsHeading(int i, String line, String heading) {
+        String h = heading.toLowerCase(Locale.ROOT);
+        sub = h.contains("emergency type") ? "types" : h.contains("warning sign") ? "signs" : "other";
+        if (sub.equals("types")) {
+            patterns.typesFound();
+        } else if (sub.equals("signs")) {
+            patterns.signsFound();
+        } else {
+            skipped.add("line " + (i + 1) + ": section '" + heading + "' is not part of the log; kept as written");
+        }
+        blocks.keep(null, null);
+        if (sub.equals("other")) {
+            blocks.keep(PageBlock.after("patterns"), line);
+        }
     }
 
     /** Where a line of the page outside the entries belongs. */
@@ -304,65 +248,7 @@ final class LogReader {
         };
     }
 
-    private boolean titled;
-    /** The risk register's details, when the page has them (a full export). */
-    private ArrayNode register;
-    /** True once the page showed one of the log's own parts (active, completed, patterns). */
-    private boolean logParts;
-
-    private String keptPlace;
-    private StringBuilder kept;
-
-    /** Adds a line to the block being kept at {@code place}; {@code null} ends the block. */
-    private void keep(String place, String line) {
-        if (kept != null && (place == null || !place.equals(keptPlace) || PageBlock.TITLE.equals(keptPlace))) {
-            String text = trimBlankLines(kept.toString());
-            if (!text.isBlank()) {
-                blocks.add(new PageBlock(keptPlace, text));
-            }
-            kept = null;
-        }
-        if (place == null) {
-            return;
-        }
-        if (kept == null) {
-            kept = new StringBuilder();
-            keptPlace = place;
-        } else {
-            kept.append('\n');
-        }
-        kept.append(line);
-    }
-
-    /** Without the blank lines before the first line and after the last; every other line as it was. */
-    private static String trimBlankLines(String text) {
-        String[] ls = Split.on(text, "\n", -1);
-        int a = 0;
-        int b = ls.length;
-        while (a < b && ls[a].isBlank()) {
-            a++;
-        }
-        while (b > a && ls[b - 1].isBlank()) {
-            b--;
-        }
-        return String.join("\n", Arrays.asList(ls).subList(a, b));
-    }
-
-    /** The kept blocks, with neighbours at the same place joined, as the writer puts them back. */
-    private List<PageBlock> mergedBlocks() {
-        List<PageBlock> out = new ArrayList<>();
-        for (PageBlock b : blocks) {
-            PageBlock last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && last.place().equals(b.place()) && !b.place().equals(PageBlock.TITLE)) {
-                out.set(out.size() - 1, new PageBlock(b.place(), last.text() + "\n\n" + b.text()));
-            } else {
-                out.add(b);
-            }
-        }
-        return out;
-    }
-
-    private static Part classify(String heading) {
+    static Part classify(String heading) {
         String h = heading.toLowerCase(Locale.ROOT);
         if (h.startsWith("active hotfix")) {
             return Part.ACTIVE;
@@ -377,31 +263,5 @@ final class LogReader {
             return Part.REGISTER;
         }
         return Part.OTHER;
-    }
-
-    private void patternRow(int i, String sub, String item) {
-        String plain = item.replace("**", "").strip();
-        Matcher m = (sub.equals("types") ? TYPE_ROW : SIGN_ROW).matcher(plain);
-        if (!m.matches()) {
-            error(
-                    i,
-                    sub.equals("types")
-                            ? "an emergency type reads: - **Type 1:** what - **Prevention:** how"
-                            : "a warning sign reads: - **Signal 1:** metric → **Threshold:** when to act");
-            return;
-        }
-        String a = Values.inline(EXAMPLE_OPENING.matcher(m.group(1)).replaceFirst("["));
-        String b = Values.inline(m.group(2));
-        if (a == null) {
-            if (b != null) {
-                error(i, sub.equals("types") ? "an emergency type needs a name" : "a warning sign needs its signal");
-            }
-            return; // the template's unfilled row
-        }
-        if (sub.equals("types")) {
-            types.add(new EmergencyType(a, b));
-        } else {
-            signs.add(new WarningSign(a, b));
-        }
     }
 }

@@ -33,13 +33,13 @@ public final class LogSectionsPanel implements RecordPanels {
 
     @Override
     public String html(Hotfix h) {
-        List<Extra> extras =
+        List<UnplacedText> extras =
                 db.read(handle -> repo.beyond(handle, h.id().toString())).extras();
         if (extras.isEmpty()) {
             return "";
         }
         List<Section> sections = new ArrayList<>();
-        for (Extra e : extras) {
+        for (UnplacedText e : extras) {
             if (e.section() == null) {
                 int nl = e.text().indexOf('\n');
                 String first = nl < 0 ? e.text() : e.text().substring(0, nl);

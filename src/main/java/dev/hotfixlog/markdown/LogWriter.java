@@ -1,17 +1,13 @@
 package dev.hotfixlog.markdown;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.hotfix.FollowUp;
 import dev.hotfixlog.hotfix.FollowUpKind;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixJson;
 import dev.hotfixlog.hotfix.Revision;
-import dev.hotfixlog.hotfix.RevisionJson;
 import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.json.Json;
-import dev.hotfixlog.text.Split;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,10 +33,10 @@ final class LogWriter {
      * What the page holds beyond one record, keyed by its id; {@code revisions} (full only): its history whole,
      * so a log imported from the page keeps every revision with its time and actor.
      */
-    record Beyond(String followUpStatus, List<Extra> extras, List<String> history, List<Revision> revisions) {
+    record Beyond(String followUpStatus, List<UnplacedText> extras, List<String> history, List<Revision> revisions) {
         static final Beyond NONE = new Beyond(null, List.of(), List.of());
 
-        Beyond(String followUpStatus, List<Extra> extras, List<String> history) {
+        Beyond(String followUpStatus, List<UnplacedText> extras, List<String> history) {
             this(followUpStatus, extras, history, List.of());
         }
     }
@@ -177,7 +173,8 @@ final class LogWriter {
     }
 
     private void entry(Hotfix h, Beyond b, boolean full, List<LogEvidence.Ref> evidence) {
-        line("### 🚨 [" + h.id() + "] " + headingTitle(h.title())).line("");
+        line("### 🚨 [" + h.id() + "] " + LabelLineWriter.headingTitle(h.title()))
+                .line("");
         ObjectNode json = HotfixJson.editable(h);
         List<List<Label>> groups = full ? Label.GROUPS : Label.GROUPS.subList(0, 4);
         for (int g = 0; g < groups.size(); g++) {
@@ -187,7 +184,7 @@ final class LogWriter {
             }
             List<String> group = new ArrayList<>();
             for (Label l : groups.get(g)) {
-                group.add(labelLine(l, h, json));
+                group.add(LabelLineWriter.labelLine(l, h, json));
             }
             block(group);
             line("");
@@ -201,28 +198,16 @@ final class LogWriter {
                 followUps(h, b);
             }
         }
-        for (Extra e : b.extras()) {
+        for (UnplacedText e : b.extras()) {
             if (e.section() == null) {
                 line(e.text()).line("");
             }
         }
         if (full) {
-            ObjectNode details = details(h, json, b);
+            ObjectNode details = DetailsBlockWriter.details(h, json, b);
             if (!evidence.isEmpty()) {
                 line("#### " + LogReader.EVIDENCE + " (not in the template)").line("");
-                ArrayNode files = details.putArray("attachments");
-                for (LogEvidence.Ref r : evidence) {
-                    line("- ["
-                            + Values.oneLine(r.fileName()).replace("[", "\\[").replace("]", "\\]") + "](" + r.file()
-                            + ")" + (r.note() == null ? "" : " — " + Values.oneLine(r.note())));
-                    ObjectNode f = files.addObject();
-                    f.put("file", r.file());
-                    f.put("fileName", r.fileName());
-                    f.put("note", r.note());
-                    f.put("sha256", r.sha256());
-                    f.put("addedBy", r.addedBy());
-                    f.put("addedAt", r.addedAt().toString());
-                }
+                DetailsBlockWriter.evidence(evidence, details).forEach(this::line);
                 line("");
             }
             line("#### " + LogReader.DETAILS + " (not in the template)").line("");
@@ -233,21 +218,9 @@ final class LogWriter {
         }
     }
 
-    /** A title fits the heading when it reads back the same: one line, not the template's placeholder. */
-    static boolean titleFits(String title) {
-        return title.indexOf('\n') < 0
-                && title.indexOf('\r') < 0
-                && title.equals(title.strip())
-                && !Values.isUnfilled(title);
-    }
-
-    private static String headingTitle(String title) {
-        return titleFits(title) ? title : Values.oneLine(title);
-    }
-
     private static List<String> extrasOf(Beyond b, String section) {
         List<String> out = new ArrayList<>();
-        for (Extra e : b.extras()) {
+        for (UnplacedText e : b.extras()) {
             if (section.equals(e.section())) {
                 out.addAll(e.text().lines().toList());
             }
@@ -265,68 +238,6 @@ final class LogWriter {
         }
     }
 
-    private static String labelLine(Label l, Hotfix h, ObjectNode json) {
-        String head = "**" + l.text + ":**";
-        switch (l.field) {
-            case "detectedAt":
-                return head + " "
-                        + (h.timeline().detectedAt() == null
-                                ? l.placeholder
-                                : Values.time(h.timeline().detectedAt()));
-            case "severity":
-                // Not stated: the template's unfilled choices, which read back as no severity.
-                return head + " "
-                        + (h.severity().isStated()
-                                ? h.severity().emoji() + " " + h.severity().label()
-                                : l.placeholder);
-            case "duration": {
-                Duration d = h.timeline().explicitDuration() != null
-                        ? h.timeline().explicitDuration()
-                        : h.timeline().total();
-                return head + " " + (d == null ? l.placeholder : Values.duration(d));
-            }
-            case "systemsAffected": {
-                List<String> items = h.systemsAffected();
-                if (items.isEmpty()) {
-                    return head + " " + l.placeholder;
-                }
-                if (Values.listFitsInline(items)) {
-                    return head + " " + String.join(", ", items);
-                }
-                return fenced(head, String.join("\n", items));
-            }
-            default: {
-                JsonNode v = json.get(l.field);
-                String text = v == null || v.isNull() ? null : v.asText();
-                if (text == null) {
-                    return head + " " + l.placeholder;
-                }
-                if (Values.fitsInline(text)) {
-                    return head + " " + text;
-                }
-                return inPlace(text) ? head + " " + text : fenced(head, text);
-            }
-        }
-    }
-
-    /**
-     * True when a value of several lines can be written as people write it: its first line on the label line,
-     * the rest (a code block, an indented block, a list) under it, and reads back the same.
-     */
-    private static boolean inPlace(String value) {
-        int nl = value.indexOf('\n');
-        if (nl <= 0 || !Values.fitsInline(value.substring(0, nl)) || value.indexOf('\r') >= 0) {
-            return false;
-        }
-        String[] rest = Split.on(value.substring(nl + 1), "\n", -1);
-        return !rest[rest.length - 1].isBlank() && LineShapes.blockEnd(rest, 0) == rest.length;
-    }
-
-    private static String fenced(String head, String value) {
-        String fence = Values.fence(value);
-        return head + "\n" + fence + "text\n" + value + "\n" + fence;
-    }
-
     private void followUps(Hotfix h, Beyond b) {
         line("#### Follow-up Required").line("");
         int i = 0;
@@ -335,7 +246,9 @@ final class LogWriter {
             // A box ticked without words stays without: the template's placeholder after a tick would read as a
             // plan someone made ("for [Date] with [People]") and is not one.
             boolean done = e.getValue().done();
-            String shown = desc != null && followUpFits(desc) ? desc : done ? "" : FOLLOW_UP_PLACEHOLDERS.get(i);
+            String shown = desc != null && LabelLineWriter.followUpFits(desc)
+                    ? desc
+                    : done ? "" : FOLLOW_UP_PLACEHOLDERS.get(i);
             String sep = shown.isEmpty() ? "" : e.getKey() == FollowUpKind.POSTMORTEM ? " " : " - ";
             line("- [" + (done ? "x" : " ") + "] **" + e.getKey().label() + "**" + sep + shown);
             i++;
@@ -344,77 +257,21 @@ final class LogWriter {
         line("");
     }
 
-    /** A description the checkbox line gives back unchanged; any other goes to the details block. */
-    private static boolean followUpFits(String desc) {
-        return Values.fitsInline(desc) && "-–—:".indexOf(desc.charAt(0)) < 0;
-    }
-
-    /** What the template has no label for, exactly: the times, the triage, the steps, follow-up details. */
-    private static ObjectNode details(Hotfix h, ObjectNode json, Beyond b) {
-        ObjectNode d = Json.object();
-        d.put("status", h.status().json());
-        if (!titleFits(h.title())) {
-            d.put("title", h.title()); // the heading holds a one-line version; this is the exact one
-        }
-        // The Duration line shows the total a reader wants; the stored explicit duration (or none) is here.
-        for (String f : List.of(
-                "alertedAt",
-                "fixDeployedAt",
-                "resolvedAt",
-                "alertsClearedAt",
-                "duration",
-                "triage",
-                "steps",
-                "confidence")) {
-            d.set(f, json.get(f));
-        }
-        if (!h.redactions().isEmpty()) {
-            // Where secrets were masked (never the secrets): part of the record, so a full export carries it.
-            ArrayNode found = d.putArray("redactions");
-            h.redactions()
-                    .forEach(r -> found.addObject()
-                            .put("field", r.field())
-                            .put("kind", r.kind())
-                            .put("at", r.at().toString()));
-        }
-        ObjectNode fus = d.putObject("followUps");
-        json.get("followUps").fields().forEachRemaining(e -> {
-            ObjectNode o = ((ObjectNode) e.getValue()).deepCopy();
-            o.remove("done");
-            JsonNode desc = o.remove("description");
-            if (desc != null && !desc.isNull() && !followUpFits(desc.asText())) {
-                o.set("description", desc);
-            }
-            fus.set(e.getKey(), o);
-        });
-        if (b.followUpStatus() != null) {
-            d.put("followUpStatus", b.followUpStatus());
-        }
-        extrasOf(b, Extra.PAGE_DATE).forEach(day -> d.put("pageDate", day));
-        ArrayNode history = d.putArray("history");
-        b.history().forEach(history::add);
-        if (!b.revisions().isEmpty()) {
-            ArrayNode revisions = d.putArray("revisions");
-            b.revisions().forEach(r -> revisions.add(RevisionJson.write(r)));
-        }
-        return d;
-    }
-
     /** A completed entry as the template's one-line summary. */
     private void oneLine(Hotfix h, Beyond b) {
         Instant at = h.timeline().detectedAt() != null
                 ? h.timeline().detectedAt()
                 : h.timeline().resolvedAt();
-        List<String> written = extrasOf(b, Extra.PAGE_DATE);
+        List<String> written = extrasOf(b, UnplacedText.PAGE_DATE);
         String day = at != null
                 ? at.atZone(ZoneOffset.UTC).toLocalDate().toString()
                 : written.isEmpty() ? null : written.get(0);
-        line("### 🚨 [" + h.id() + "] " + headingTitle(h.title()) + (day == null ? "" : " - " + day))
+        line("### 🚨 [" + h.id() + "] " + LabelLineWriter.headingTitle(h.title()) + (day == null ? "" : " - " + day))
                 .line("");
         Duration d = h.timeline().explicitDuration() != null
                 ? h.timeline().explicitDuration()
                 : h.timeline().total();
-        line("**Duration:** " + (d == null ? "[Time to fix]" : Values.duration(d)) + " | **Follow-up:** "
+        line("**Duration:** " + (d == null ? "[Time to fix]" : ValueText.duration(d)) + " | **Follow-up:** "
                         + EntryValues.followUpStatus(h, b.followUpStatus()) + " | **Learning:** "
                         + oneLineText(h.text("learning"), "[Key insight]"))
                 .line("");
@@ -426,7 +283,7 @@ final class LogWriter {
         if (v == null || v.isBlank()) {
             return placeholder;
         }
-        return Values.fitsInline(v) ? v : Values.oneLine(v);
+        return ValueText.fitsInline(v) ? v : ValueText.oneLine(v);
     }
 
     private void patterns(List<EmergencyType> types, List<WarningSign> signs, List<PageBlock> blocks) {

@@ -3,6 +3,7 @@ package dev.hotfixlog.markdown;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.hotfixlog.json.Json;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -109,17 +110,17 @@ final class MarkdownRepository {
         }
     }
 
-    private static String writeExtras(List<Extra> extras) {
+    private static String writeExtras(List<UnplacedText> extras) {
         ArrayNode a = Json.mapper().createArrayNode();
         extras.forEach(e -> a.addObject().put("section", e.section()).put("text", e.text()));
         return Json.write(a);
     }
 
-    private static List<Extra> extras(String json) {
-        List<Extra> out = new ArrayList<>();
+    private static List<UnplacedText> extras(String json) {
+        List<UnplacedText> out = new ArrayList<>();
         if (json != null) {
             for (JsonNode n : read(json)) {
-                out.add(new Extra(
+                out.add(new UnplacedText(
                         n.path("section").isNull() ? null : n.path("section").asText(),
                         n.path("text").asText()));
             }
@@ -144,7 +145,7 @@ final class MarkdownRepository {
     private static JsonNode read(String json) {
         try {
             return Json.mapper().readTree(json);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("stored Markdown extras are not JSON", e);
         }
     }

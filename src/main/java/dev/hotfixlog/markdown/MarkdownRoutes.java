@@ -107,7 +107,7 @@ public final class MarkdownRoutes {
     }
 
     private static List<String> strings(ObjectNode o, String name) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         o.path(name).forEach(n -> out.add(n.asText()));
         return out;
     }

@@ -1,6 +1,8 @@
 package dev.hotfixlog.markdown;
 
 import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.PageTimeline;
+import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
@@ -40,7 +42,7 @@ public interface MarkdownService {
      * The timeline lines the record's page gave it (its "#### Timeline" section), for the record's JSON; empty
      * when it had none, or where the log is not at hand.
      */
-    default java.util.List<dev.hotfixlog.hotfix.PageTimeline.Line> pageTimeline(HotfixId id) {
-        return java.util.List.of();
+    default List<PageTimeline.Line> pageTimeline(HotfixId id) {
+        return List.of();
     }
 }

@@ -1,5 +1,6 @@
 package dev.hotfixlog.markdown;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.hotfixlog.hotfix.ImportItem;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
 record PageEntry(
         ImportItem item,
         String followUpStatus,
-        List<Extra> extras,
+        List<UnplacedText> extras,
         List<String> history,
-        com.fasterxml.jackson.databind.node.ArrayNode evidence,
+        ArrayNode evidence,
         EntryLines lines) {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.json.Json;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +50,7 @@ record PageSource(String text, List<Imported> entries) {
                 entries.add(
                         new Imported(HotfixId.parse(n.get(0).asText()), n.get(1).asInt()));
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("the stored page's entries are not JSON", e);
         }
         return new PageSource(text, entries);

@@ -1,5 +1,6 @@
 package dev.hotfixlog.markdown;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.hotfixlog.error.FieldError;
 import java.util.List;
 
@@ -15,7 +16,7 @@ record ParsedLog(
         List<FieldError> errors,
         List<PageBlock> blocks,
         boolean isLog,
-        com.fasterxml.jackson.databind.node.ArrayNode register) {
+        ArrayNode register) {
     /** A whole page (it has its own "# " title): what it holds outside its entries replaces what was kept. */
     boolean wholePage() {
         return blocks.stream().anyMatch(b -> b.place().equals(PageBlock.TITLE));

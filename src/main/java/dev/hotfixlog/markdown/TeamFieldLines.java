@@ -25,7 +25,7 @@ final class TeamFieldLines {
     }
 
     /** The record's team fields as the entry's opening lines, before its other extras; none when it has none. */
-    List<Extra> withTeamLines(Hotfix h, List<Extra> extras) {
+    List<UnplacedText> withTeamLines(Hotfix h, List<UnplacedText> extras) {
         List<String> lines = new ArrayList<>();
         for (CustomField f : team.all()) {
             Object v = h.fields().get(f.name());
@@ -36,8 +36,8 @@ final class TeamFieldLines {
         if (lines.isEmpty()) {
             return extras;
         }
-        List<Extra> out = new ArrayList<>();
-        out.add(new Extra("", String.join("\n", lines)));
+        List<UnplacedText> out = new ArrayList<>();
+        out.add(new UnplacedText("", String.join("\n", lines)));
         out.addAll(extras);
         return out;
     }
@@ -54,8 +54,8 @@ final class TeamFieldLines {
         List<PageEntry> out = new ArrayList<>(entries.size());
         for (PageEntry e : entries) {
             ObjectNode fields = e.item().fields().deepCopy();
-            List<Extra> kept = new ArrayList<>();
-            for (Extra x : e.extras()) {
+            List<UnplacedText> kept = new ArrayList<>();
+            for (UnplacedText x : e.extras()) {
                 List<String> rest = new ArrayList<>();
                 for (String line : Split.on(x.text(), "\n", -1)) {
                     LabelLine l = LabelLine.bold(line);
@@ -69,7 +69,7 @@ final class TeamFieldLines {
                 }
                 String text = String.join("\n", rest).strip();
                 if (!text.isEmpty()) {
-                    kept.add(new Extra(
+                    kept.add(new UnplacedText(
                             x.section(), rest.size() == Split.on(x.text(), "\n", -1).length ? x.text() : text));
                 }
             }

@@ -14,9 +14,9 @@ import java.util.Locale;
 final class TimelineLines {
     private TimelineLines() {}
 
-    static List<PageTimeline.Line> of(List<Extra> extras) {
+    static List<PageTimeline.Line> of(List<UnplacedText> extras) {
         List<PageTimeline.Line> out = new ArrayList<>();
-        for (Extra e : extras) {
+        for (UnplacedText e : extras) {
             String[] lines = Split.on(e.text(), "\n", -1);
             if (e.section() != null || !isTimelineHeading(lines[0])) {
                 continue;

@@ -80,8 +80,9 @@ final class DeliveryRepository {
 
     /** Incoming alerts in [from, to) that fired again after their group's hotfix was completed. */
     long incomingRepeats(Handle h, long from, long to) {
-        return h.createQuery("SELECT COUNT(*) FROM incoming_facts WHERE repeat_of IS NOT NULL "
-                        + "AND first_received_at >= :from AND first_received_at < :to")
+        return h.createQuery("""
+                        SELECT COUNT(*) FROM incoming_facts WHERE repeat_of IS NOT NULL
+                        AND first_received_at >= :from AND first_received_at < :to""")
                 .bind("from", from)
                 .bind("to", to)
                 .mapTo(Long.class)

@@ -2,6 +2,7 @@ package dev.hotfixlog.metrics;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -47,9 +48,9 @@ final class EmergencyTypes {
     /** Built-ins first, then the team's; a team type with a built-in's name replaces its prevention. */
     static List<Type> catalogue(List<Type> teams) {
         Map<String, Type> byName = new LinkedHashMap<>();
-        BUILT_IN.forEach(t -> byName.put(t.name().toLowerCase(java.util.Locale.ROOT), t));
+        BUILT_IN.forEach(t -> byName.put(t.name().toLowerCase(Locale.ROOT), t));
         for (Type t : teams) {
-            String key = t.name().toLowerCase(java.util.Locale.ROOT);
+            String key = t.name().toLowerCase(Locale.ROOT);
             Type builtIn = byName.get(key);
             byName.put(
                     key,

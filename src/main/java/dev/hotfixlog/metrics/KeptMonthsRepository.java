@@ -18,15 +18,17 @@ import org.jdbi.v3.core.Handle;
  */
 final class KeptMonthsRepository {
     long version(Handle h) {
-        return h.createQuery("SELECT v FROM metrics_version").mapTo(Long.class).one();
+        return h.createQuery("""
+                        SELECT v FROM metrics_version""").mapTo(Long.class).one();
     }
 
     /** Stored months of {@code zone} starting in [from, to), still valid at {@code now}: month start → tally. */
     Map<Long, Tally> load(Handle h, String zone, long from, long to, long now) {
         Map<Long, Tally> out = new HashMap<>();
-        h.createQuery("SELECT month_start, tally, valid_until FROM metrics_month WHERE zone = :zone"
-                        + " AND month_start >= :from AND month_start < :to"
-                        + " AND (valid_until IS NULL OR valid_until > :now)")
+        h.createQuery("""
+                        SELECT month_start, tally, valid_until FROM metrics_month WHERE zone = :zone
+                        AND month_start >= :from AND month_start < :to
+                        AND (valid_until IS NULL OR valid_until > :now)""")
                 .bind("zone", zone)
                 .bind("from", from)
                 .bind("to", to)
@@ -45,15 +47,15 @@ final class KeptMonthsRepository {
 
     /** Stores months computed at {@code seenVersion}; false (nothing stored) if a writer came in between. */
     boolean store(Handle h, String zone, Map<Period, Tally> months, long seenVersion, long now) {
-        if (h.createUpdate("UPDATE metrics_version SET v = v WHERE v = :seen")
-                        .bind("seen", seenVersion)
-                        .execute()
-                == 0) {
+        if (h.createUpdate("""
+                        UPDATE metrics_version SET v = v WHERE v = :seen""").bind("seen", seenVersion).execute() == 0) {
             return false;
         }
-        var delete = h.prepareBatch("DELETE FROM metrics_month WHERE zone = :zone AND month_start = :start");
-        var insert = h.prepareBatch("INSERT INTO metrics_month (zone, month_start, month_end, tally, valid_until,"
-                + " computed_at) VALUES (:zone, :start, :end, :tally, :validUntil, :now)");
+        var delete = h.prepareBatch("""
+                        DELETE FROM metrics_month WHERE zone = :zone AND month_start = :start""");
+        var insert = h.prepareBatch("""
+                        INSERT INTO metrics_month (zone, month_start, month_end, tally, valid_until,
+                        computed_at) VALUES (:zone, :start, :end, :tally, :validUntil, :now)""");
         months.forEach((p, t) -> {
             delete.bind("zone", zone).bind("start", p.from()).add();
             insert.bind("zone", zone)

@@ -3,19 +3,26 @@ package dev.hotfixlog.metrics;
 import dev.hotfixlog.error.BusyException;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.Database;
+import dev.hotfixlog.store.Dialect;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@link MetricsService} on the database: a handful of aggregates per period, in one read transaction. */
 public final class LocalMetricsService implements MetricsService {
@@ -28,7 +35,7 @@ public final class LocalMetricsService implements MetricsService {
     private static final List<String> SEVERITIES = List.of("critical", "high", "medium");
     private final Database db;
     private final Clock clock;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalMetricsService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LocalMetricsService.class);
     private final MetricsRepository repo = new MetricsRepository();
     private final DeliveryFigures delivery = new DeliveryFigures();
     private final RiskFigures riskFigures = new RiskFigures();
@@ -39,7 +46,7 @@ public final class LocalMetricsService implements MetricsService {
      * the CLI) and the server's own ({@code TZ}). Any other is computed and remembered in memory only, so a viewer
      * naming zones cannot grow the database.
      */
-    private final java.util.Set<String> keptZones;
+    private final Set<String> keptZones;
 
     private final WarningSigns warningSigns;
     private final List<String> choiceFields;
@@ -52,8 +59,7 @@ public final class LocalMetricsService implements MetricsService {
     public LocalMetricsService(
             Database db, Clock clock, SecretRedactor redactor, LogSigns logSigns, List<String> choiceFields) {
         this.choiceFields = List.copyOf(choiceFields);
-        this.keptZones = java.util.Set.copyOf(
-                List.of("UTC", java.time.ZoneId.systemDefault().getId()));
+        this.keptZones = Set.copyOf(List.of("UTC", ZoneId.systemDefault().getId()));
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.warningSigns = new WarningSigns(
@@ -93,7 +99,7 @@ public final class LocalMetricsService implements MetricsService {
         long[] version = new long[1];
         try {
             Metrics metrics = db.read(h -> {
-                if (db.dialect() == dev.hotfixlog.store.Dialect.POSTGRESQL) {
+                if (db.dialect() == Dialect.POSTGRESQL) {
                     // Every query here reads a month at most and joins by primary key, which the planner, costing
                     // by estimates, does not always see: measured on a month of a million-hotfix log, the
                     // post-mortem join hash-joined a scan of every follow-up (190 ms; 24 ms as lookups), and JIT
@@ -261,7 +267,7 @@ public final class LocalMetricsService implements MetricsService {
         Map<String, Long> nowByKey = byKey(now);
         Map<String, Long> beforeByKey = byKey(before);
         List<Metrics.TypeCount> out = new ArrayList<>();
-        java.util.Set<String> listed = new java.util.HashSet<>();
+        Set<String> listed = new HashSet<>();
         for (EmergencyTypes.Type t : EmergencyTypes.catalogue(repo.teamTypes(h))) {
             String key = t.name().toLowerCase(Locale.ROOT);
             listed.add(key);
@@ -272,7 +278,7 @@ public final class LocalMetricsService implements MetricsService {
                     nowByKey.getOrDefault(key, 0L),
                     beforeByKey.getOrDefault(key, 0L)));
         }
-        java.util.Set<String> others = new java.util.TreeSet<>();
+        Set<String> others = new TreeSet<>();
         now.keySet().forEach(others::add);
         before.keySet().forEach(others::add);
         for (String name : others) {

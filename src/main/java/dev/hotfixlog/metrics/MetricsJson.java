@@ -208,7 +208,7 @@ public final class MetricsJson {
         if (r.isMissingNode()) {
             return null;
         }
-        Map<String, Long> byAge = new java.util.LinkedHashMap<>();
+        Map<String, Long> byAge = new LinkedHashMap<>();
         r.path("openByAge")
                 .fields()
                 .forEachRemaining(e -> byAge.put(e.getKey(), e.getValue().asLong()));

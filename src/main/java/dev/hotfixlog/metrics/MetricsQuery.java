@@ -4,9 +4,13 @@ import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.time.TimeText;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -51,9 +55,7 @@ public record MetricsQuery(Instant from, Instant to, ZoneId zone) {
             throw ValidationException.of("zone", "'" + zone + "' is not a time zone; use e.g. UTC or Europe/Berlin");
         }
         // "Now" to the second: a period people read and type back in, not a clock reading.
-        Instant end = to == null || to.isBlank()
-                ? now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                : instant("to", to, z, now);
+        Instant end = to == null || to.isBlank() ? now.truncatedTo(ChronoUnit.SECONDS) : instant("to", to, z, now);
         Instant start = from == null || from.isBlank()
                 ? ZonedDateTime.ofInstant(end, z).minusMonths(12).toInstant()
                 : instant("from", from, z, now);
@@ -66,17 +68,13 @@ public record MetricsQuery(Instant from, Instant to, ZoneId zone) {
         try {
             if (DAY.matcher(t).matches()) {
                 return TimeText.bounded(
-                        field,
-                        t,
-                        java.time.LocalDate.parse(t).atStartOfDay(zone).toInstant());
+                        field, t, LocalDate.parse(t).atStartOfDay(zone).toInstant());
             }
             if (MONTH.matcher(t).matches()) {
                 return TimeText.bounded(
-                        field,
-                        t,
-                        java.time.YearMonth.parse(t).atDay(1).atStartOfDay(zone).toInstant());
+                        field, t, YearMonth.parse(t).atDay(1).atStartOfDay(zone).toInstant());
             }
-        } catch (java.time.DateTimeException e) { // 2026-13, 2026-02-30
+        } catch (DateTimeException e) { // 2026-13, 2026-02-30
             throw ValidationException.of(
                     field, "'" + text + "' is not a date; use 2026-10, 2026-10-01 or " + "2026-10-01T00:00:00Z");
         }

@@ -1,7 +1,14 @@
 package dev.hotfixlog.metrics;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -31,12 +38,12 @@ final class MetricsRepository {
     }
 
     /** Team field → choice → hotfixes of the period holding it (many-of fields count each choice). */
-    Map<String, Map<String, Long>> byChoice(Handle h, java.util.List<String> fields, long from, long to) {
-        Map<String, Map<String, Long>> out = new java.util.TreeMap<>();
+    Map<String, Map<String, Long>> byChoice(Handle h, List<String> fields, long from, long to) {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
         if (fields.isEmpty()) {
             return out;
         }
-        fields.forEach(f -> out.put(f, new java.util.TreeMap<>()));
+        fields.forEach(f -> out.put(f, new TreeMap<>()));
         h.createQuery("""
                         SELECT f.name, f.text_value, COUNT(DISTINCT h.id)
                         FROM record_fields f JOIN record_facts h ON h.id = f.hotfix_id
@@ -51,9 +58,8 @@ final class MetricsRepository {
     }
 
     long undated(Handle h) {
-        return h.createQuery("SELECT COUNT(*) FROM record_facts WHERE detected_at IS NULL")
-                .mapTo(Long.class)
-                .one();
+        return h.createQuery("""
+                        SELECT COUNT(*) FROM record_facts WHERE detected_at IS NULL""").mapTo(Long.class).one();
     }
 
     /**
@@ -107,14 +113,15 @@ final class MetricsRepository {
      * falls due (Long.MAX_VALUE for none)].
      */
     long[] postmortems(Handle h, long from, long to, long now) {
-        return h.createQuery("SELECT"
-                        + " SUM(CASE WHEN f.done = true OR h.resolved_at + :within <= :now THEN 1 ELSE 0 END),"
-                        + " SUM(CASE WHEN f.done = true AND (f.done_at IS NULL OR f.done_at <= h.resolved_at + :within)"
-                        + " THEN 1 ELSE 0 END),"
-                        + " MIN(CASE WHEN f.done = false AND h.resolved_at + :within > :now"
-                        + " THEN h.resolved_at + :within END)"
-                        + " FROM record_facts h JOIN record_follow_ups f ON f.hotfix_id = h.id AND f.kind = 'postmortem'"
-                        + " WHERE h.resolved_at IS NOT NULL AND h.detected_at >= :from AND h.detected_at < :to")
+        return h.createQuery("""
+                        SELECT
+                        SUM(CASE WHEN f.done = true OR h.resolved_at + :within <= :now THEN 1 ELSE 0 END),
+                        SUM(CASE WHEN f.done = true AND (f.done_at IS NULL OR f.done_at <= h.resolved_at + :within)
+                        THEN 1 ELSE 0 END),
+                        MIN(CASE WHEN f.done = false AND h.resolved_at + :within > :now
+                        THEN h.resolved_at + :within END)
+                        FROM record_facts h JOIN record_follow_ups f ON f.hotfix_id = h.id AND f.kind = 'postmortem'
+                        WHERE h.resolved_at IS NOT NULL AND h.detected_at >= :from AND h.detected_at < :to""")
                 .bind("within", Targets.POSTMORTEM_WITHIN_MILLIS)
                 .bind("now", now)
                 .bind("from", from)
@@ -123,14 +130,15 @@ final class MetricsRepository {
                 .one();
     }
 
-    private static long orMax(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+    private static long orMax(ResultSet rs, int column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? Long.MAX_VALUE : v;
     }
 
     long processImprovementsDone(Handle h, long from, long to) {
-        return h.createQuery("SELECT COUNT(*) FROM record_follow_ups WHERE kind = 'processImprovement' AND done = true"
-                        + " AND done_at >= :from AND done_at < :to")
+        return h.createQuery("""
+                        SELECT COUNT(*) FROM record_follow_ups WHERE kind = 'processImprovement' AND done = true
+                        AND done_at >= :from AND done_at < :to""")
                 .bind("from", from)
                 .bind("to", to)
                 .mapTo(Long.class)
@@ -143,15 +151,16 @@ final class MetricsRepository {
      * (Long.MAX_VALUE for none)].
      */
     long[] preventions(Handle h, long from, long to, long now) {
-        return h.createQuery("SELECT SUM(CASE WHEN x.recurred = 1 OR x.done_at + :window <= :now THEN 1 ELSE 0 END),"
-                        + " SUM(x.recurred),"
-                        + " MIN(CASE WHEN x.recurred = 0 AND x.done_at + :window > :now THEN x.done_at + :window END)"
-                        + " FROM (SELECT f.done_at, CASE WHEN EXISTS (SELECT 1"
-                        + " FROM record_facts r WHERE r.category = h.category AND r.detected_at > f.done_at"
-                        + " AND r.detected_at <= f.done_at + :window) THEN 1 ELSE 0 END AS recurred"
-                        + " FROM record_follow_ups f JOIN record_facts h ON h.id = f.hotfix_id"
-                        + " WHERE f.kind = 'processImprovement' AND f.done = true"
-                        + " AND f.done_at >= :from AND f.done_at < :to AND h.category IS NOT NULL) x")
+        return h.createQuery("""
+                        SELECT SUM(CASE WHEN x.recurred = 1 OR x.done_at + :window <= :now THEN 1 ELSE 0 END),
+                        SUM(x.recurred),
+                        MIN(CASE WHEN x.recurred = 0 AND x.done_at + :window > :now THEN x.done_at + :window END)
+                        FROM (SELECT f.done_at, CASE WHEN EXISTS (SELECT 1
+                        FROM record_facts r WHERE r.category = h.category AND r.detected_at > f.done_at
+                        AND r.detected_at <= f.done_at + :window) THEN 1 ELSE 0 END AS recurred
+                        FROM record_follow_ups f JOIN record_facts h ON h.id = f.hotfix_id
+                        WHERE f.kind = 'processImprovement' AND f.done = true
+                        AND f.done_at >= :from AND f.done_at < :to AND h.category IS NOT NULL) x""")
                 .bind("window", Targets.REPEAT_WINDOW_MILLIS)
                 .bind("now", now)
                 .bind("from", from)
@@ -170,14 +179,15 @@ final class MetricsRepository {
      */
     long repeats(Handle h, long from, long to) {
         // A hotfix repeating through two of its systems counts once: the numbers go into a bit set.
-        java.util.BitSet small = new java.util.BitSet();
-        java.util.Set<Long> large = new java.util.HashSet<>();
-        h.createQuery(
-                        "SELECT s.hotfix_number FROM record_systems s WHERE s.detected_at >= :from"
-                                + " AND s.detected_at < :to AND s.category IS NOT NULL AND (SELECT 1 FROM record_systems p"
-                                + " WHERE p.category = s.category AND p.name = s.name AND p.detected_at >= s.detected_at - :window"
-                                + " AND p.detected_at <= s.detected_at AND p.hotfix_number <> s.hotfix_number"
-                                + " AND (p.detected_at < s.detected_at OR p.hotfix_number < s.hotfix_number) LIMIT 1) IS NOT NULL")
+        BitSet small = new BitSet();
+        Set<Long> large = new HashSet<>();
+        h.createQuery("""
+                        SELECT s.hotfix_number FROM record_systems s WHERE s.detected_at >= :from
+                        AND s.detected_at < :to AND s.category IS NOT NULL AND (SELECT 1 FROM record_systems p
+                        WHERE p.category = s.category AND p.name = s.name AND p.detected_at >= s.detected_at - :window
+                        AND p.detected_at <= s.detected_at AND p.hotfix_number <> s.hotfix_number
+                        AND (p.detected_at < s.detected_at OR p.hotfix_number < s.hotfix_number) LIMIT 1)
+                        IS NOT NULL""")
                 .bind("from", from)
                 .bind("to", to)
                 .bind("window", Targets.REPEAT_WINDOW_MILLIS)
@@ -194,7 +204,7 @@ final class MetricsRepository {
     }
 
     Map<Integer, Long> confidence(Handle h, long from, long to) {
-        Map<Integer, Long> out = new java.util.TreeMap<>();
+        Map<Integer, Long> out = new TreeMap<>();
         h.createQuery("SELECT confidence, COUNT(*) FROM record_facts WHERE" + IN_PERIOD + " AND confidence IS NOT NULL"
                         + " GROUP BY confidence")
                 .bind("from", from)
@@ -216,8 +226,9 @@ final class MetricsRepository {
         return out;
     }
 
-    java.util.List<EmergencyTypes.Type> teamTypes(Handle h) {
-        return h.createQuery("SELECT name, prevention FROM emergency_type ORDER BY ordinal")
+    List<EmergencyTypes.Type> teamTypes(Handle h) {
+        return h.createQuery("""
+                        SELECT name, prevention FROM emergency_type ORDER BY ordinal""")
                 .map((rs, ctx) -> new EmergencyTypes.Type(rs.getString(1), rs.getString(2), false))
                 .list();
     }
@@ -234,15 +245,15 @@ final class MetricsRepository {
 
     /** Accepted risks not retired and past their review date (the register's read model). */
     long expiredRisks(Handle h, long now) {
-        return h.createQuery("SELECT COUNT(*) FROM risk_facts WHERE state <> 'retired' AND review_by < :now")
-                .bind("now", now)
-                .mapTo(Long.class)
-                .one();
+        return h.createQuery("""
+                        SELECT COUNT(*) FROM risk_facts
+                        WHERE state <> 'retired' AND review_by < :now""").bind("now", now).mapTo(Long.class).one();
     }
 
     Map<String, Long> openBySeverity(Handle h) {
         Map<String, Long> out = new HashMap<>();
-        h.createQuery("SELECT severity, COUNT(*) FROM record_facts WHERE status <> 'completed' GROUP BY severity")
+        h.createQuery("""
+                        SELECT severity, COUNT(*) FROM record_facts WHERE status <> 'completed' GROUP BY severity""")
                 .map((rs, ctx) -> out.put(severityKey(rs.getString(1)), rs.getLong(2)))
                 .forEach(x -> {});
         return out;

@@ -25,6 +25,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -38,7 +40,7 @@ public final class MetricsRoutes {
     private final Clock clock;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicReference<Map<String, Double>> gauges = new AtomicReference<>(Map.of());
-    private final java.util.Set<String> registered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public MetricsRoutes(MetricsService service, Pages pages, Clock clock) {

@@ -1,6 +1,12 @@
 package dev.hotfixlog.metrics;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** How metrics read as words, the same on the dashboard, in its charts and in the CLI. */
 public final class MetricsText {
@@ -33,17 +39,17 @@ public final class MetricsText {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return String.valueOf(value.longValue());
         }
-        return new java.math.BigDecimal(value)
-                .setScale(2, java.math.RoundingMode.HALF_UP)
+        return new BigDecimal(value)
+                .setScale(2, RoundingMode.HALF_UP)
                 .stripTrailingZeros()
                 .toPlainString();
     }
 
     /** How a team rated its confidence: "2 ratings: 5 ×1, 4 ×1", highest first; every rating counted once. */
-    public static String ratings(java.util.Map<Integer, Long> countByRating) {
+    public static String ratings(Map<Integer, Long> countByRating) {
         long total = countByRating.values().stream().mapToLong(Long::longValue).sum();
-        java.util.List<String> parts = new java.util.ArrayList<>();
-        new java.util.TreeMap<>(countByRating).descendingMap().forEach((rating, n) -> {
+        List<String> parts = new ArrayList<>();
+        new TreeMap<>(countByRating).descendingMap().forEach((rating, n) -> {
             if (n > 0) {
                 parts.add(rating + " ×" + n);
             }

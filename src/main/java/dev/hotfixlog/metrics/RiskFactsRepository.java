@@ -1,6 +1,9 @@
 package dev.hotfixlog.metrics;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /** The register's figures' SQL, through its read model {@code risk_facts} and the record's {@code record_systems}. */
@@ -10,15 +13,17 @@ final class RiskFactsRepository {
 
     /** Every risk accepted before {@code to}, with the systems of its hotfix. */
     List<Fact> acceptedBefore(Handle h, long to) {
-        java.util.Map<String, List<String>> systems = new java.util.HashMap<>();
-        h.createQuery("SELECT DISTINCT s.hotfix_id, s.name FROM record_systems s JOIN risk_facts r "
-                        + "ON r.hotfix_id = s.hotfix_id WHERE r.accepted_at < :to ORDER BY s.name")
+        Map<String, List<String>> systems = new HashMap<>();
+        h.createQuery("""
+                        SELECT DISTINCT s.hotfix_id, s.name FROM record_systems s JOIN risk_facts r
+                        ON r.hotfix_id = s.hotfix_id WHERE r.accepted_at < :to ORDER BY s.name""")
                 .bind("to", to)
-                .map((rs, c) -> java.util.Map.entry(rs.getString(1), rs.getString(2)))
-                .forEach(e -> systems.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>())
+                .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> systems.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                         .add(e.getValue()));
-        return h.createQuery("SELECT id, hotfix_id, accepted_at, review_by, retired_at, retired_by_fix FROM risk_facts "
-                        + "WHERE accepted_at < :to ORDER BY id")
+        return h.createQuery("""
+                        SELECT id, hotfix_id, accepted_at, review_by, retired_at, retired_by_fix FROM risk_facts
+                        WHERE accepted_at < :to ORDER BY id""")
                 .bind("to", to)
                 .map((rs, c) -> {
                     long retired = rs.getLong("retired_at");

@@ -30,9 +30,8 @@ final class SignalRepository {
             String direction,
             Instant at,
             String by) {
-        h.createUpdate("DELETE FROM signal_value WHERE name = :name")
-                .bind("name", name)
-                .execute();
+        h.createUpdate("""
+                        DELETE FROM signal_value WHERE name = :name""").bind("name", name).execute();
         h.createUpdate("""
                         INSERT INTO signal_value (name, description, value, threshold, direction, updated_at, updated_by)
                         VALUES (:name, :description, :value, :threshold, :direction, :at, :by)""")

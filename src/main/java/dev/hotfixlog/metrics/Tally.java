@@ -7,7 +7,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -129,7 +131,7 @@ record Tally(
                 writeString(out, e.getKey());
                 out.writeLong(e.getValue());
             }
-            for (Map<String, Histogram> measure : java.util.List.of(detectionToAlert, alertToFix, total)) {
+            for (Map<String, Histogram> measure : List.of(detectionToAlert, alertToFix, total)) {
                 out.writeInt(measure.size());
                 for (Map.Entry<String, Histogram> e : measure.entrySet()) {
                     writeString(out, e.getKey());
@@ -167,7 +169,7 @@ record Tally(
             for (int i = in.readInt(); i > 0; i--) {
                 types.put(readString(in), in.readLong());
             }
-            java.util.List<Map<String, Histogram>> measures = new java.util.ArrayList<>();
+            List<Map<String, Histogram>> measures = new ArrayList<>();
             for (int m = 0; m < 3; m++) {
                 Map<String, Histogram> bySeverity = new HashMap<>();
                 for (int i = in.readInt(); i > 0; i--) {

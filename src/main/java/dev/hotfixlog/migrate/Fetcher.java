@@ -15,10 +15,13 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -133,7 +136,7 @@ public final class Fetcher {
                     return o;
                 }
                 throw new IOException("a JSON "
-                        + (page == null ? "nothing" : page.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
+                        + (page == null ? "nothing" : page.getNodeType().name().toLowerCase(Locale.ROOT))
                         + ", not an object");
             } catch (IOException e) {
                 if (--malformedLeft == 0) {
@@ -233,20 +236,20 @@ public final class Fetcher {
     }
 
     /** Seconds, or an HTTP date; anything else is ignored (the back-off applies). */
-    static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
+    static Optional<Duration> retryAfter(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After").flatMap(v -> {
             String t = v.strip();
             if (SECONDS.matcher(t).matches()) {
-                return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(t)));
+                return Optional.of(Duration.ofSeconds(Long.parseLong(t)));
             }
             try {
                 Duration d = Duration.between(
-                        java.time.Instant.now(),
+                        Instant.now(),
                         ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME)
                                 .toInstant());
-                return java.util.Optional.of(d.isNegative() ? Duration.ZERO : d);
+                return Optional.of(d.isNegative() ? Duration.ZERO : d);
             } catch (DateTimeParseException e) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         });
     }

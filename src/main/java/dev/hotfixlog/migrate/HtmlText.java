@@ -1,5 +1,6 @@
 package dev.hotfixlog.migrate;
 
+import java.util.Locale;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -123,7 +124,7 @@ final class HtmlText {
 
         /** A link's address after its text, when it is a web or mail address and not the text itself. */
         private void link(String href) {
-            String l = href.toLowerCase(java.util.Locale.ROOT);
+            String l = href.toLowerCase(Locale.ROOT);
             boolean shown = l.startsWith("http://") || l.startsWith("https://") || l.startsWith("mailto:");
             String label = linkStart < 0 || linkStart > out.length()
                     ? ""

@@ -1,27 +1,22 @@
 package dev.hotfixlog.migrate;
 
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.ImportItem;
 import dev.hotfixlog.hotfix.ImportOutcome;
 import dev.hotfixlog.hotfix.RecordImport;
-import dev.hotfixlog.json.Json;
 import dev.hotfixlog.migrate.MigrationTally.PageResult;
 import dev.hotfixlog.migrate.MigrationTally.Run;
+import dev.hotfixlog.migrate.PageReader.Candidate;
+import dev.hotfixlog.migrate.PageReader.Read;
 import dev.hotfixlog.security.SecretRedactor;
-import dev.hotfixlog.security.Sha256;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.store.Dialect;
 import dev.hotfixlog.work.Threads;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Moves a tool's history in, page by page. The next page is read while this one is stored. Each page is one
@@ -40,9 +36,6 @@ import java.util.function.Consumer;
  * it again goes on there; a record seen again is matched by its source id, never stored twice.
  */
 public final class LocalMigrationService implements MigrationService {
-    private static final Pattern LINE = Pattern.compile("line (\\d+)");
-    private static final Pattern RECORD_ID = Pattern.compile("^HOTFIX-\\d+ ");
-    private static final Pattern NOT_FILE_NAME = Pattern.compile("[^A-Za-z0-9._-]");
     private final Database db;
     private final Clock clock;
     private final RecordImport records;
@@ -52,6 +45,7 @@ public final class LocalMigrationService implements MigrationService {
     private final SecretRedactor redactor;
     private final Fetcher.Sleeper sleeper;
     private final MigrationRepository repo = new MigrationRepository();
+    private final PageReader pages;
 
     /**
      * Moves in from any of the {@code tools}, by their built-in severity tables with {@code severities} over them
@@ -73,6 +67,7 @@ public final class LocalMigrationService implements MigrationService {
         this.severities = severities;
         this.redactor = redactor;
         this.sleeper = d -> Thread.sleep(d.toMillis());
+        this.pages = new PageReader(clock, documents);
     }
 
     @Override
@@ -111,7 +106,7 @@ public final class LocalMigrationService implements MigrationService {
         try (Source source = kind.open(request, clock.instant(), sleeper)) {
             final String first = start;
             // The reader fetches the next page, maps it and cleans its documents while this page is stored.
-            Future<Read> next = reader.submit(() -> read(source.page(first), table, request));
+            Future<Read> next = reader.submit(() -> pages.read(source.page(first), table, request));
             // Saved pages and Morgue's table end by themselves; only an API can make up pages for ever.
             PagingGuard guard =
                     new PagingGuard(request.overHttp() ? request.limits().maxPages() : Integer.MAX_VALUE, first);
@@ -121,7 +116,7 @@ public final class LocalMigrationService implements MigrationService {
                     String after = page.page().next();
                     boolean ahead = guard.mayRead(run.pages + 1, after);
                     if (ahead) {
-                        next = reader.submit(() -> read(source.page(after), table, request));
+                        next = reader.submit(() -> pages.read(source.page(after), table, request));
                     }
                     int fresh = store(run, page);
                     run.pages++;
@@ -176,48 +171,6 @@ public final class LocalMigrationService implements MigrationService {
         }
     }
 
-    /** A page as read: each record mapped (or why it cannot be), its document cleaned for keeping. */
-    private record Read(SourcePage page, List<Candidate> candidates, List<Skipped> unusable) {}
-
-    private Read read(SourcePage page, SeverityTable table, MigrationRequest request) {
-        MigrationTool kind = request.source();
-        List<Candidate> candidates = new ArrayList<>();
-        List<Skipped> unusable = new ArrayList<>();
-        String day = clock.instant().atZone(ZoneOffset.UTC).toLocalDate().toString();
-        for (SourceDoc d : page.docs()) {
-            String refused = SourceKeys.refusal(d.key());
-            if (refused != null) { // every source's ids pass here, whatever the source checked itself
-                unusable.add(new Skipped(SourceKeys.shown(d.key()), refused));
-                continue;
-            }
-            try {
-                Mapped m = Draft.map(kind, table, request, d);
-                byte[] bytes = Json.pretty(d.doc()).getBytes(StandardCharsets.UTF_8);
-                candidates.add(new Candidate(
-                        d,
-                        m,
-                        Sha256.hex(bytes),
-                        Sha256.hex(m.status().json() + "\n" + Json.write(m.fields())),
-                        documents.clean(
-                                fileName(kind, d.key()),
-                                "The " + kind.label() + " " + kind.thing() + " " + d.key() + " as it was read on " + day
-                                        + " (hotfix migrate)",
-                                bytes)));
-            } catch (Draft.Unusable e) {
-                unusable.add(new Skipped(d.key(), e.getMessage()));
-            }
-        }
-        return new Read(page, candidates, unusable);
-    }
-
-    /** One source record, mapped, with the hashes that tell a changed one from one seen before. */
-    private record Candidate(
-            SourceDoc doc, Mapped mapped, String docSha, String mappedSha, KeptDocuments.Cleaned document) {
-        String title() {
-            return mapped.fields().path("title").asText();
-        }
-    }
-
     /** Stores a page; answers how many of its records this run had not seen before. */
     private int store(Run run, Read read) {
         SourcePage page = read.page();
@@ -259,7 +212,7 @@ public final class LocalMigrationService implements MigrationService {
                             records.inOneTransaction((batch, h) -> apply(batch, h, run, these, true, page.next(), now));
                     break;
                 } catch (ValidationException e) {
-                    Map<Integer, String> byLine = byLine(e.errors());
+                    Map<Integer, String> byLine = RefusalLines.byLine(e.errors());
                     if (byLine == null) {
                         throw e;
                     }
@@ -281,25 +234,14 @@ public final class LocalMigrationService implements MigrationService {
         return fresh;
     }
 
-    /** Errors that each name an item's line ("line 3"), by that line; null when any names something else. */
-    private static Map<Integer, String> byLine(List<FieldError> errors) {
-        Map<Integer, String> out = new HashMap<>();
-        for (FieldError e : errors) {
-            Matcher m = LINE.matcher(e.field());
-            if (!m.matches()) {
-                return null;
-            }
-            out.merge(
-                    Integer.parseInt(m.group(1)),
-                    RECORD_ID.matcher(e.message()).replaceFirst(""),
-                    (a, b) -> a + "; " + b);
-        }
-        return out.isEmpty() ? null : out;
-    }
-
+    /**
+     * Puts a page's candidates through the record log's import: a record deleted here is skipped, an unchanged one
+     * (same document, same mapping) is only reported, the rest are imported; when {@code write}, their links,
+     * documents and the position after the page are stored too.
+     */
     private PageResult apply(
             RecordImport.Batch batch,
-            org.jdbi.v3.core.Handle h,
+            Handle h,
             Run run,
             List<Candidate> candidates,
             boolean write,
@@ -311,6 +253,58 @@ public final class LocalMigrationService implements MigrationService {
                 h, source, candidates.stream().map(c -> c.doc().key()).toList(), db.dialect() == Dialect.POSTGRESQL);
         List<Candidate> changed = new ArrayList<>();
         List<ImportItem> items = new ArrayList<>();
+        sort(candidates, links, r, changed, items);
+        if (!items.isEmpty()) {
+            ImportOutcome o = batch.apply(items, run.actor, now, false, n -> {});
+            List<FieldError> refusals = o.errors(); // no conflicts: a linked item is its own incident
+            if (write && !refusals.isEmpty()) {
+                throw new ValidationException(refusals); // undone; the page is stored again without them
+            }
+            Map<Integer, String> refused = refusals.isEmpty() ? Map.of() : RefusalLines.byLine(refusals);
+            Set<HotfixId> created = new HashSet<>(o.created());
+            Set<HotfixId> updated = new HashSet<>(o.updated());
+            List<MigrationRepository.Link> newLinks = new ArrayList<>();
+            List<KeptDocuments.Keep> kept = new ArrayList<>();
+            for (int i = 0; i < changed.size(); i++) {
+                Candidate c = changed.get(i);
+                int line = items.get(i).line();
+                if (refused != null && refused.containsKey(line)) {
+                    r.skipped.add(new Skipped(c.doc().key(), refused.get(line)));
+                    continue;
+                }
+                HotfixId id = o.ids().get(i); // the outcome names every item's id, a refused one's too
+                MigrationRepository.Link link = links.get(c.doc().key());
+                MigrationReport.Entry entry = new MigrationReport.Entry(
+                        c.doc().key(), write || link != null ? id.toString() : null, c.title());
+                (created.contains(id) && link == null ? r.created : updated.contains(id) ? r.updated : r.unchanged)
+                        .add(entry);
+                r.notes.addAll(c.mapped().notes());
+                if (write) {
+                    link(h, source, c, id, link, now, newLinks, kept);
+                }
+            }
+            if (write) {
+                repo.insert(h, newLinks);
+                r.notes.addAll(documents.keepAll(h, kept, run.actor, now));
+            }
+        }
+        if (write) {
+            if (next != null) {
+                repo.saveCursor(h, source, run.origin, next, candidates.size(), now.toEpochMilli());
+            } else {
+                repo.clearCursor(h, source, run.origin);
+            }
+        }
+        return r;
+    }
+
+    /** Skips the deleted, reports the unchanged, and turns the rest into import items (in {@code changed}'s order). */
+    private static void sort(
+            List<Candidate> candidates,
+            Map<String, MigrationRepository.Link> links,
+            PageResult r,
+            List<Candidate> changed,
+            List<ImportItem> items) {
         for (int line = 1; line <= candidates.size(); line++) {
             Candidate c = candidates.get(line - 1);
             MigrationRepository.Link link = links.get(c.doc().key());
@@ -338,73 +332,40 @@ public final class LocalMigrationService implements MigrationService {
                         true));
             }
         }
-        if (!items.isEmpty()) {
-            ImportOutcome o = batch.apply(items, run.actor, now, false, n -> {});
-            List<FieldError> refusals = o.errors(); // no conflicts: a linked item is its own incident
-            if (write && !refusals.isEmpty()) {
-                throw new ValidationException(refusals); // undone; the page is stored again without them
-            }
-            Map<Integer, String> refused = refusals.isEmpty() ? Map.of() : byLine(refusals);
-            Set<HotfixId> created = new HashSet<>(o.created());
-            Set<HotfixId> updated = new HashSet<>(o.updated());
-            List<MigrationRepository.Link> newLinks = new ArrayList<>();
-            List<KeptDocuments.Keep> kept = new ArrayList<>();
-            for (int i = 0; i < changed.size(); i++) {
-                Candidate c = changed.get(i);
-                int line = items.get(i).line();
-                if (refused != null && refused.containsKey(line)) {
-                    r.skipped.add(new Skipped(c.doc().key(), refused.get(line)));
-                    continue;
-                }
-                HotfixId id = o.ids().get(i); // the outcome names every item's id, a refused one's too
-                MigrationRepository.Link link = links.get(c.doc().key());
-                MigrationReport.Entry entry = new MigrationReport.Entry(
-                        c.doc().key(), write || link != null ? id.toString() : null, c.title());
-                (created.contains(id) && link == null ? r.created : updated.contains(id) ? r.updated : r.unchanged)
-                        .add(entry);
-                r.notes.addAll(c.mapped().notes());
-                if (!write) {
-                    continue;
-                }
-                String url = c.doc().url() == null
-                        ? null
-                        : redactor.redact(c.doc().url()).text();
-                MigrationRepository.Link fresh = new MigrationRepository.Link(
-                        source,
-                        c.doc().key(),
-                        id.toString(),
-                        url,
-                        c.docSha(),
-                        c.mappedSha(),
-                        now.toEpochMilli(),
-                        now.toEpochMilli(),
-                        null);
-                if (link == null) {
-                    newLinks.add(fresh);
-                } else {
-                    repo.put(h, fresh);
-                }
-                if (link == null || !link.docSha256().equals(c.docSha())) {
-                    kept.add(new KeptDocuments.Keep(id.toString(), c.document()));
-                }
-            }
-            if (write) {
-                repo.insert(h, newLinks);
-                r.notes.addAll(documents.keepAll(h, kept, run.actor, now));
-            }
-        }
-        if (write) {
-            if (next != null) {
-                repo.saveCursor(h, source, run.origin, next, candidates.size(), now.toEpochMilli());
-            } else {
-                repo.clearCursor(h, source, run.origin);
-            }
-        }
-        return r;
     }
 
-    static String fileName(MigrationTool kind, String key) {
-        String safe = NOT_FILE_NAME.matcher(key).replaceAll("_");
-        return kind.name() + "-" + (safe.length() > 80 ? safe.substring(0, 80) : safe) + ".json";
+    /**
+     * Links a stored candidate's source id to its hotfix (a new link is batched into {@code newLinks}) and keeps its
+     * document when it is new or changed.
+     */
+    private void link(
+            Handle h,
+            String source,
+            Candidate c,
+            HotfixId id,
+            MigrationRepository.Link link,
+            Instant now,
+            List<MigrationRepository.Link> newLinks,
+            List<KeptDocuments.Keep> kept) {
+        String url =
+                c.doc().url() == null ? null : redactor.redact(c.doc().url()).text();
+        MigrationRepository.Link fresh = new MigrationRepository.Link(
+                source,
+                c.doc().key(),
+                id.toString(),
+                url,
+                c.docSha(),
+                c.mappedSha(),
+                now.toEpochMilli(),
+                now.toEpochMilli(),
+                null);
+        if (link == null) {
+            newLinks.add(fresh);
+        } else {
+            repo.put(h, fresh);
+        }
+        if (link == null || !link.docSha256().equals(c.docSha())) {
+            kept.add(new KeptDocuments.Keep(id.toString(), c.document()));
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** The API's JSON for a migration: the request an admin sends, the report it gets back. */
 public final class MigrationJson {
@@ -107,7 +108,7 @@ public final class MigrationJson {
         ArrayNode mapping = o.putArray("mapping");
         r.mapping().forEach(m -> mapping.addObject().put("field", m.field()).put("from", m.from()));
         ObjectNode sev = o.putObject("severity");
-        new java.util.TreeMap<>(r.severity()).forEach(sev::put);
+        new TreeMap<>(r.severity()).forEach(sev::put);
         return o;
     }
 

@@ -1,8 +1,12 @@
 package dev.hotfixlog.migrate;
 
+import dev.hotfixlog.store.MultiRowInsert;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -73,8 +77,8 @@ final class MigrationRepository {
     }
 
     /** New links, many to a statement (a page of a first migration is all new). */
-    void insert(Handle h, java.util.List<Link> links) {
-        dev.hotfixlog.store.MultiRowInsert rows = new dev.hotfixlog.store.MultiRowInsert(
+    void insert(Handle h, List<Link> links) {
+        MultiRowInsert rows = new MultiRowInsert(
                 "migration_link",
                 "source, source_key, hotfix_id, url, doc_sha256, mapped_sha256, migrated_at, updated_at");
         for (Link l : links) {
@@ -127,7 +131,7 @@ final class MigrationRepository {
                 .execute();
     }
 
-    private static Link link(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Link link(ResultSet rs) throws SQLException {
         long deletedAt = rs.getLong("deleted_at");
         Long deleted = rs.wasNull() ? null : deletedAt; // asked at once: wasNull is about the last column read
         return new Link(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.text.Split;
 import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,7 +80,7 @@ public interface MigrationTool {
 
     /** {@link #severities} as a map of value to severity. */
     default Map<String, String> severityLines() {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         for (String line : Split.on(severities(), ",")) {
             int eq = line.indexOf('=');
             out.put(

@@ -41,7 +41,7 @@ final class MorgueSource implements Source {
      * The driver options a URL may carry: who and how securely to connect, and how long to wait. Any other (the
      * driver's file loading, socket factories, authentication plugins) is refused: the URL may come over the API.
      */
-    static final java.util.Set<String> OPTIONS = java.util.Set.of(
+    static final Set<String> OPTIONS = Set.of(
             "user",
             "password",
             "sslmode",

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.re2j.Pattern;
 import dev.hotfixlog.hotfix.TextRules;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.time.TimeText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ public final class MorgueTool implements MigrationTool {
         r.times(detected, null, end, end != null);
         r.put("problem", join("\n\n", html(pm, "tldr"), html(pm, "summary")));
         String began = start != null && detected != null && start.isBefore(detected)
-                ? "Impact began " + start + ", " + dev.hotfixlog.time.TimeText.human(Duration.between(start, detected))
+                ? "Impact began " + start + ", " + TimeText.human(Duration.between(start, detected))
                         + " before it was detected."
                 : null;
         r.put("impact", join("\n\n", html(pm, "impact_type"), began));

@@ -10,17 +10,18 @@ import static dev.hotfixlog.migrate.SourceText.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.time.TimeText;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /** Opsgenie's alerts (Alert API v2, {@link OpsgenieSource}), or pages saved from it. */
-public final class OpsgenieAlertsTool implements MigrationTool {
+public final class OpsgenieAlertsTool extends OpsgenieTool {
     static final String NAME = "opsgenie";
+
+    public OpsgenieAlertsTool() {
+        super(false);
+    }
 
     @Override
     public String name() {
@@ -28,35 +29,8 @@ public final class OpsgenieAlertsTool implements MigrationTool {
     }
 
     @Override
-    public String label() {
-        return "Opsgenie";
-    }
-
-    @Override
     public String thing() {
         return "alert";
-    }
-
-    @Override
-    public String defaultOrigin() {
-        return "https://api.opsgenie.com";
-    }
-
-    @Override
-    public String euOrigin() {
-        return "https://api.eu.opsgenie.com";
-    }
-
-    @Override
-    public Source open(MigrationRequest request, Instant now, Fetcher.Sleeper sleeper) {
-        return request.overHttp()
-                ? new OpsgenieSource(request, false, sleeper)
-                : new SavedPages(request.from(), "data", o -> OpsgenieSource.saved(false, o));
-    }
-
-    @Override
-    public String severities() {
-        return "P1=critical,P2=high,P3=medium,P4=medium,P5=medium,*=medium";
     }
 
     @Override
@@ -116,7 +90,7 @@ public final class OpsgenieAlertsTool implements MigrationTool {
                     .append("Acknowledged at ")
                     .append(created.plusMillis(report.path("ackTime").asLong()))
                     .append(" (")
-                    .append(dev.hotfixlog.time.TimeText.human(
+                    .append(TimeText.human(
                             Duration.ofMillis(report.path("ackTime").asLong())))
                     .append(" after it was raised)")
                     .append(text(report, "acknowledgedBy") != null ? " by " + text(report, "acknowledgedBy") : "")
@@ -124,20 +98,5 @@ public final class OpsgenieAlertsTool implements MigrationTool {
         }
         r.put("problem", join("\n\n", text(a, "description"), problem.toString()));
         r.put("changeMade", notes(doc.path("notes"), "note", n -> text(n, "owner"), "createdAt"));
-    }
-
-    /** Opsgenie tags of the form {@code key:value} (or {@code key=value}) for any of the keys. */
-    static List<String> tagged(JsonNode tags, String... keys) {
-        Set<String> out = new LinkedHashSet<>();
-        for (JsonNode t : tags) {
-            String s = t.asText("");
-            for (String k : keys) {
-                String l = s.toLowerCase(Locale.ROOT);
-                if ((l.startsWith(k + ":") || l.startsWith(k + "=")) && s.length() > k.length() + 1) {
-                    out.add(s.substring(k.length() + 1).strip());
-                }
-            }
-        }
-        return new ArrayList<>(out);
     }
 }

@@ -8,6 +8,7 @@ import static dev.hotfixlog.migrate.SourceText.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.time.TimeText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +16,12 @@ import java.util.List;
 /**
  * Opsgenie's incidents (Incident API v1, {@link OpsgenieSource}), kept apart from its alerts, or pages saved from it.
  */
-public final class OpsgenieIncidentsTool implements MigrationTool {
+public final class OpsgenieIncidentsTool extends OpsgenieTool {
     static final String NAME = "opsgenie-incidents";
+
+    public OpsgenieIncidentsTool() {
+        super(true);
+    }
 
     @Override
     public String name() {
@@ -29,35 +34,8 @@ public final class OpsgenieIncidentsTool implements MigrationTool {
     }
 
     @Override
-    public String label() {
-        return "Opsgenie";
-    }
-
-    @Override
     public String thing() {
         return "incident";
-    }
-
-    @Override
-    public String defaultOrigin() {
-        return "https://api.opsgenie.com";
-    }
-
-    @Override
-    public String euOrigin() {
-        return "https://api.eu.opsgenie.com";
-    }
-
-    @Override
-    public Source open(MigrationRequest request, Instant now, Fetcher.Sleeper sleeper) {
-        return request.overHttp()
-                ? new OpsgenieSource(request, true, sleeper)
-                : new SavedPages(request.from(), "data", o -> OpsgenieSource.saved(true, o));
-    }
-
-    @Override
-    public String severities() {
-        return "P1=critical,P2=high,P3=medium,P4=medium,P5=medium,*=medium";
     }
 
     @Override
@@ -88,8 +66,8 @@ public final class OpsgenieIncidentsTool implements MigrationTool {
         JsonNode i = doc.path("incident");
         r.title(text(i, "message"));
         r.severity(list(text(i, "priority")));
-        r.systems(OpsgenieAlertsTool.tagged(i.path("tags"), "system", "service"));
-        List<String> category = OpsgenieAlertsTool.tagged(i.path("tags"), "category");
+        r.systems(tagged(i.path("tags"), "system", "service"));
+        List<String> category = tagged(i.path("tags"), "category");
         r.put("category", category.isEmpty() ? text(i.path("extraProperties"), "category") : category.get(0));
         Instant created = instant(text(i, "createdAt"));
         String status = text(i, "status");
@@ -108,7 +86,7 @@ public final class OpsgenieIncidentsTool implements MigrationTool {
                         "\n\n",
                         began != null && created != null && began.isBefore(created)
                                 ? "Impact began " + began
-                                        + ", " + dev.hotfixlog.time.TimeText.human(Duration.between(began, created))
+                                        + ", " + TimeText.human(Duration.between(began, created))
                                         + " before the incident "
                                         + "was opened."
                                 : null,

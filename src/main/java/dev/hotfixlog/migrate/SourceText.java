@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** Reading a tool's JSON the way every tool's mapping reads it: a missing or empty value is null, never "". */
 public final class SourceText {
@@ -93,8 +94,7 @@ public final class SourceText {
     }
 
     /** The tool's notes as one text, each with who wrote it and when: {@code [who, when] text}. */
-    public static String notes(
-            JsonNode notes, String textField, java.util.function.Function<JsonNode, String> who, String atField) {
+    public static String notes(JsonNode notes, String textField, Function<JsonNode, String> who, String atField) {
         List<String> out = new ArrayList<>();
         for (JsonNode n : notes) {
             String t = text(n, textField);

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the outbox: {@link #drainOnce()} claims a batch of due messages, sends them in parallel and records
  * each result in one transaction. Once a minute it also runs the scans that queue messages: reminders of
- * follow-ups falling due ({@link ReminderScan}) and breached warning signs ({@link SignScan}). Tests call each
+ * follow-ups falling due and of accepted risks past review (one {@link ReminderScan} each) and breached warning
+ * signs ({@link SignScan}). Tests call each
  * directly under a controlled clock; {@code serve} runs them on a background thread.
  */
 public final class DeliveryWorker implements AutoCloseable {
@@ -40,9 +41,9 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Database db;
     private final OutboxRepository outbox;
     private final Notifier notifier;
-    private final ReminderScan reminders;
+    private final ReminderScan<ReminderRepository.OpenFollowUp> reminders;
     private final SignScan signScan;
-    private final RiskReminderScan riskScan;
+    private final ReminderScan<ReminderRepository.ExpiredRisk> riskScan;
     private final Clock clock;
     private final String workerId = UUID.randomUUID().toString().substring(0, 8);
     private final ExecutorService sending;
@@ -58,9 +59,9 @@ public final class DeliveryWorker implements AutoCloseable {
             SignAlarm.Source signs,
             Clock clock) {
         this.db = db;
-        this.reminders = new ReminderScan(db, notifier, hotfixes, clock);
+        this.reminders = new ReminderScan<>(db, notifier, hotfixes, clock, new FollowUpsFallingDue());
         this.signScan = new SignScan(db, notifier, signs, clock);
-        this.riskScan = new RiskReminderScan(db, notifier, hotfixes, clock);
+        this.riskScan = new ReminderScan<>(db, notifier, hotfixes, clock, new RisksPastReview());
         this.outbox = outbox;
         this.notifier = notifier;
         this.clock = clock;
@@ -146,12 +147,12 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
-    /** Queues the reminders due now ({@link ReminderScan}); returns how many messages were queued. */
+    /** Queues the reminders due now ({@link FollowUpsFallingDue}); returns how many messages were queued. */
     public int scanReminders() {
         return reminders.run();
     }
 
-    /** Queues the reminders of accepted risks past review: one, then weekly ({@link RiskReminderScan}). */
+    /** Queues the reminders of accepted risks past review: one, then weekly ({@link RisksPastReview}). */
     public int scanRisks() {
         return riskScan.run();
     }

@@ -5,10 +5,12 @@ import dev.hotfixlog.hotfix.FollowUpKind;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.Timeline;
 import dev.hotfixlog.hotfix.web.HotfixView;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -123,7 +125,7 @@ final class MessageValues {
     private static String number(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15
                 ? String.valueOf((long) d)
-                : String.format(java.util.Locale.ROOT, "%.2f", d);
+                : String.format(Locale.ROOT, "%.2f", d);
     }
 
     private static void blank(Map<String, String> v, String... names) {
@@ -139,7 +141,7 @@ final class MessageValues {
         v.put("riskStatement", r.statement());
         v.put("riskOwner", or(r.owner(), or(h.owner(), "unassigned")));
         v.put("riskReviewBy", HotfixView.time(Instant.ofEpochMilli(r.reviewBy())));
-        v.put("riskOverdue", HotfixView.duration(java.time.Duration.between(Instant.ofEpochMilli(r.reviewBy()), now)));
+        v.put("riskOverdue", HotfixView.duration(Duration.between(Instant.ofEpochMilli(r.reviewBy()), now)));
         v.put("riskProperFix", or(r.properFix(), "to be planned"));
         v.put("riskLink", publicUrl.isBlank() ? "/risks" : publicUrl + "/risks");
         return v;

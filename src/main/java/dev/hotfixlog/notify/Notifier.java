@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides what to say and to whom, and queues it in the caller's transaction. As a {@link RecordListener} it
@@ -21,7 +23,7 @@ import org.jdbi.v3.core.Handle;
  * nothing: an imported record is history, not news.
  */
 public final class Notifier implements RecordListener {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Notifier.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
     static final String SYSTEM = "hotfix-log";
     private final List<Channel> channels;
     private final Templates templates;

@@ -1,6 +1,7 @@
 package dev.hotfixlog.notify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.web.Requests;
@@ -53,7 +54,7 @@ public final class NotifyRoutes {
     }
 
     private static String failEta() {
-        throw dev.hotfixlog.error.ValidationException.of("eta", "must be text, like \"30 minutes\"");
+        throw ValidationException.of("eta", "must be text, like \"30 minutes\"");
     }
 
     private void deliveries(Context ctx) {

@@ -8,7 +8,14 @@ import org.jdbi.v3.core.Handle;
 /** The reminders' SQL: open follow-ups falling due (the record's views), and the reminders already queued. */
 final class ReminderRepository {
     /** An open follow-up with a due time at or before {@code soonMillis}, with its record's severity. */
-    record OpenFollowUp(String hotfixId, FollowUpKind kind, long dueMillis, Severity severity) {}
+    record OpenFollowUp(String hotfixId, FollowUpKind kind, long dueMillis, Severity severity) implements OfRecord {}
+
+    /** What a reminder is of: a thing of one record, whose severity decides which channels take it. */
+    interface OfRecord {
+        String hotfixId();
+
+        Severity severity();
+    }
 
     List<OpenFollowUp> dueBy(Handle h, long soonMillis) {
         return h.createQuery("""
@@ -45,7 +52,8 @@ final class ReminderRepository {
             String owner,
             String properFix,
             long reviewBy,
-            Severity severity) {}
+            Severity severity)
+            implements OfRecord {}
 
     List<ExpiredRisk> expiredRisks(Handle h, long now) {
         return h.createQuery("""

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * {@link RiskService} on the database. Every text is masked by the one redactor before it is stored, as every
@@ -121,8 +122,7 @@ public final class LocalRiskService implements RiskService {
         });
     }
 
-    private Risk change(
-            long id, String actor, String action, String detail, java.util.function.UnaryOperator<Risk> how) {
+    private Risk change(long id, String actor, String action, String detail, UnaryOperator<Risk> how) {
         long now = clock.millis();
         db.write(h -> {
             Risk current = repo.find(h, id).orElseThrow(() -> new NotFoundException("no risk RISK-" + id));

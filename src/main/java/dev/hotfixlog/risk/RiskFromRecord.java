@@ -57,106 +57,107 @@ public final class RiskFromRecord implements RecordListener {
         long now = clock.millis();
         Optional<Risk> kept = repo.fromRecord(h, id);
         if (text != null && kept.isEmpty()) {
-            // An imported record brings its own history: its risk was accepted when its emergency was (the
-            // record's Date/Time), not when the page was read in.
-            Instant detected = after.timeline().detectedAt();
-            long acceptedAt =
-                    change.kind() == RecordChange.Kind.IMPORTED && detected != null ? detected.toEpochMilli() : now;
-            long reviewBy = acceptedAt + periods.of(after.severity()).toMillis();
-            FollowUp properFix = after.followUps().get(FollowUpKind.PROPER_FIX);
-            long made = repo.insert(
+            accept(h, change, text, actor, now);
+        } else if (text != null) {
+            followText(h, kept.get(), after, text, actor, now);
+        } else if (kept.isPresent() && kept.get().state() != RiskState.RETIRED) {
+            update(h, retired(kept.get(), now, CLEARED + id, false), now, actor, "retired", CLEARED + id);
+        }
+        if (fixed && !wasFixed) {
+            retireByProperFix(h, id, actor, now);
+        }
+    }
+
+    /** A Risk Accepted text on a record with no risk yet: the risk is accepted now, or when an import says. */
+    private void accept(Handle h, RecordChange change, String text, String actor, long now) {
+        Hotfix after = change.after();
+        String id = after.id().toString();
+        // An imported record brings its own history: its risk was accepted when its emergency was (the
+        // record's Date/Time), not when the page was read in.
+        Instant detected = after.timeline().detectedAt();
+        long acceptedAt =
+                change.kind() == RecordChange.Kind.IMPORTED && detected != null ? detected.toEpochMilli() : now;
+        long reviewBy = acceptedAt + periods.of(after.severity()).toMillis();
+        FollowUp properFix = after.followUps().get(FollowUpKind.PROPER_FIX);
+        long made = repo.insert(
+                h,
+                new RiskRepository.Row(
+                        id,
+                        true,
+                        text,
+                        after.owner(),
+                        actor,
+                        RiskDecision.ACCEPT,
+                        null,
+                        properFix.description() != null ? properFix.description() : "the proper-fix follow-up of " + id,
+                        reviewBy,
+                        acceptedAt));
+        repo.event(
+                h,
+                made,
+                now,
+                actor,
+                "accepted",
+                "from " + id + "'s Risk Accepted; review by " + HotfixView.time(Instant.ofEpochMilli(reviewBy)));
+    }
+
+    /**
+     * A Risk Accepted text on a record that has its risk: set again after being cleared reopens it, a changed text
+     * changes its statement.
+     */
+    private void followText(Handle h, Risk r, Hotfix after, String text, String actor, long now) {
+        String id = after.id().toString();
+        boolean reopen = r.state() == RiskState.RETIRED
+                && r.retireReason() != null
+                && r.retireReason().startsWith(CLEARED);
+        if (reopen) {
+            Instant reviewBy = Instant.ofEpochMilli(now).plus(periods.of(after.severity()));
+            update(
                     h,
-                    new RiskRepository.Row(
-                            id,
-                            true,
-                            text,
-                            after.owner(),
-                            actor,
-                            RiskDecision.ACCEPT,
-                            null,
-                            properFix.description() != null
-                                    ? properFix.description()
-                                    : "the proper-fix follow-up of " + id,
-                            reviewBy,
-                            acceptedAt));
-            repo.event(
-                    h,
-                    made,
+                    LocalRiskService.with(r, text, r.controls(), reviewBy, RiskState.OPEN, null, null, false),
                     now,
                     actor,
-                    "accepted",
-                    "from " + id + "'s Risk Accepted; review by " + HotfixView.time(Instant.ofEpochMilli(reviewBy)));
-        } else if (text != null) {
-            Risk r = kept.get();
-            boolean reopen = r.state() == RiskState.RETIRED
-                    && r.retireReason() != null
-                    && r.retireReason().startsWith(CLEARED);
-            if (reopen) {
-                Instant reviewBy = Instant.ofEpochMilli(now).plus(periods.of(after.severity()));
-                update(
-                        h,
-                        LocalRiskService.with(r, text, r.controls(), reviewBy, RiskState.OPEN, null, null, false),
-                        now,
-                        actor,
-                        "reaccepted",
-                        "Risk Accepted set again on " + id + "; review by " + HotfixView.time(reviewBy));
-            } else if (!text.equals(r.statement())) {
-                update(
-                        h,
-                        LocalRiskService.with(
-                                r,
-                                text,
-                                r.controls(),
-                                r.reviewBy(),
-                                r.state(),
-                                r.retiredAt(),
-                                r.retireReason(),
-                                r.retiredByFix()),
-                        now,
-                        actor,
-                        "edited",
-                        "statement: " + r.statement() + " → " + text);
-            }
-        } else if (kept.isPresent() && kept.get().state() != RiskState.RETIRED) {
-            Risk r = kept.get();
+                    "reaccepted",
+                    "Risk Accepted set again on " + id + "; review by " + HotfixView.time(reviewBy));
+        } else if (!text.equals(r.statement())) {
             update(
                     h,
                     LocalRiskService.with(
                             r,
-                            r.statement(),
+                            text,
                             r.controls(),
                             r.reviewBy(),
-                            RiskState.RETIRED,
-                            Instant.ofEpochMilli(now),
-                            CLEARED + id,
-                            false),
+                            r.state(),
+                            r.retiredAt(),
+                            r.retireReason(),
+                            r.retiredByFix()),
                     now,
                     actor,
-                    "retired",
-                    CLEARED + id);
+                    "edited",
+                    "statement: " + r.statement() + " → " + text);
         }
-        if (fixed && !wasFixed) {
-            String reason = FIXED + id + "'s proper-fix follow-up";
-            for (Risk r : repo.ofHotfix(h, id)) {
-                if (r.state() != RiskState.RETIRED) {
-                    update(
-                            h,
-                            LocalRiskService.with(
-                                    r,
-                                    r.statement(),
-                                    r.controls(),
-                                    r.reviewBy(),
-                                    RiskState.RETIRED,
-                                    Instant.ofEpochMilli(now),
-                                    reason,
-                                    true),
-                            now,
-                            actor,
-                            "retired",
-                            reason);
-                }
+    }
+
+    /** The hotfix's proper fix just got done: every risk it accepted that is still open is retired by it. */
+    private void retireByProperFix(Handle h, String id, String actor, long now) {
+        String reason = FIXED + id + "'s proper-fix follow-up";
+        for (Risk r : repo.ofHotfix(h, id)) {
+            if (r.state() != RiskState.RETIRED) {
+                update(h, retired(r, now, reason, true), now, actor, "retired", reason);
             }
         }
+    }
+
+    private static Risk retired(Risk r, long now, String reason, boolean byFix) {
+        return LocalRiskService.with(
+                r,
+                r.statement(),
+                r.controls(),
+                r.reviewBy(),
+                RiskState.RETIRED,
+                Instant.ofEpochMilli(now),
+                reason,
+                byFix);
     }
 
     private void update(Handle h, Risk next, long now, String actor, String action, String detail) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Risks as the API writes them (with their standing at the moment of the answer) and the client reads them. */
 public final class RiskJson {
@@ -125,7 +126,7 @@ public final class RiskJson {
         o.fieldNames().forEachRemaining(n -> {
             if (!NEW_FIELDS.contains(n)) {
                 errors.add(new FieldError(
-                        n, "is not a field of a risk; use " + String.join(", ", new java.util.TreeSet<>(NEW_FIELDS))));
+                        n, "is not a field of a risk; use " + String.join(", ", new TreeSet<>(NEW_FIELDS))));
             }
         });
         String decision = Json.text(o, "decision", errors);

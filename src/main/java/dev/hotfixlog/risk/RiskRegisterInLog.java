@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,7 +95,7 @@ public final class RiskRegisterInLog implements LogRegister {
     public void restore(Handle h, ArrayNode details, String actor) {
         long now = clock.millis();
         int n = 0;
-        Set<Long> matched = new java.util.HashSet<>();
+        Set<Long> matched = new HashSet<>();
         for (JsonNode node : details) {
             n++;
             Risk wanted = read(h, node, "Risk Register, risk " + n);

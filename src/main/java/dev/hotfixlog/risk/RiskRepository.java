@@ -146,11 +146,9 @@ final class RiskRepository {
 
     /** Whether the log has this hotfix (through the record's read model). */
     boolean hotfixExists(Handle h, String hotfixId) {
-        return h.createQuery("SELECT COUNT(*) FROM record_facts WHERE id = :id")
-                        .bind("id", hotfixId)
-                        .mapTo(Long.class)
-                        .one()
-                > 0;
+        return h.createQuery("""
+                        SELECT COUNT(*) FROM record_facts
+                        WHERE id = :id""").bind("id", hotfixId).mapTo(Long.class).one() > 0;
     }
 
     /** Sets every field of a risk as a page's register says (an import), with who accepted it and when. */
@@ -181,17 +179,17 @@ final class RiskRepository {
 
     /** Replaces a risk's history with the one a page's register kept. */
     void replaceEvents(Handle h, long riskId, List<RiskEvent> events) {
-        h.createUpdate("DELETE FROM risk_event WHERE risk_id = :id")
-                .bind("id", riskId)
-                .execute();
+        h.createUpdate("""
+                        DELETE FROM risk_event WHERE risk_id = :id""").bind("id", riskId).execute();
         for (RiskEvent e : events) {
             event(h, riskId, e.at().toEpochMilli(), e.actor(), e.action(), e.detail());
         }
     }
 
     void event(Handle h, long riskId, long at, String actor, String action, String detail) {
-        h.createUpdate("INSERT INTO risk_event (risk_id, at, actor, action, detail) VALUES (:risk, :at, :actor, "
-                        + ":action, :detail)")
+        h.createUpdate("""
+                        INSERT INTO risk_event (risk_id, at, actor, action, detail) VALUES (:risk, :at, :actor,
+                        :action, :detail)""")
                 .bind("risk", riskId)
                 .bind("at", at)
                 .bind("actor", actor)
@@ -201,7 +199,8 @@ final class RiskRepository {
     }
 
     List<RiskEvent> events(Handle h, long riskId) {
-        return h.createQuery("SELECT at, actor, action, detail FROM risk_event WHERE risk_id = :id ORDER BY id")
+        return h.createQuery("""
+                        SELECT at, actor, action, detail FROM risk_event WHERE risk_id = :id ORDER BY id""")
                 .bind("id", riskId)
                 .map((rs, c) -> new RiskEvent(
                         Instant.ofEpochMilli(rs.getLong("at")),
@@ -216,7 +215,8 @@ final class RiskRepository {
             return risks;
         }
         Map<String, List<String>> systems = new LinkedHashMap<>();
-        h.createQuery("SELECT hotfix_id, name FROM record_systems WHERE hotfix_id IN (<ids>) ORDER BY name")
+        h.createQuery("""
+                        SELECT hotfix_id, name FROM record_systems WHERE hotfix_id IN (<ids>) ORDER BY name""")
                 .bindList("ids", risks.stream().map(Risk::hotfixId).distinct().toList())
                 .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .forEach(e -> systems.computeIfAbsent(e.getKey(), k -> new ArrayList<>())

@@ -3,6 +3,7 @@ package dev.hotfixlog.risk;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.time.TimeText;
 import dev.hotfixlog.web.Pages;
@@ -13,9 +14,12 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The register over HTTP: {@code /api/v1/risks} (list with filters, add by hand), {@code /api/v1/risks/{id}}
@@ -37,6 +41,12 @@ public final class RiskRoutes {
     }
 
     public void register(RoutesConfig r) {
+        registerApi(r);
+        registerPages(r);
+    }
+
+    /** {@code /api/v1/risks}: list, add, one with its history, and its retire, reaccept and mitigate actions. */
+    private void registerApi(RoutesConfig r) {
         r.get(
                 "/api/v1/risks",
                 ctx -> json(ctx, 200, RiskJson.writeList(service.list(query(ctx)), clock.instant())),
@@ -95,6 +105,10 @@ public final class RiskRoutes {
                                     Requests.actor(ctx)));
                 },
                 Role.RESPONDER);
+    }
+
+    /** The {@code /risks} pages and their forms, each answering with the risk's page. */
+    private void registerPages(RoutesConfig r) {
         r.get("/risks", this::page, Role.VIEWER);
         r.get("/risks/{id}", this::riskPage, Role.VIEWER);
         r.post(
@@ -198,9 +212,9 @@ public final class RiskRoutes {
      * The record page's panel: the hotfix's risks (retired ones too) and the seed's related documents (the register,
      * the learning library, the release runbook). A failure here says so in the panel and leaves the page open.
      */
-    public String panel(dev.hotfixlog.hotfix.Hotfix h) {
+    public String panel(Hotfix h) {
         try {
-            Map<String, Object> p = new java.util.HashMap<>();
+            Map<String, Object> p = new HashMap<>();
             p.put("hotfixId", h.id().toString());
             List<Risk> mine = new ArrayList<>(service.list(new RiskQuery(null, null, null, h.id().toString(), 100)));
             mine.addAll(service.list(new RiskQuery(RiskState.RETIRED, null, null, h.id().toString(), 100)));
@@ -215,7 +229,7 @@ public final class RiskRoutes {
         }
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RiskRoutes.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RiskRoutes.class);
 
     private static void json(Context ctx, int status, ObjectNode body) {
         ctx.status(status).contentType("application/json").result(Json.write(body));

@@ -2,6 +2,8 @@ package dev.hotfixlog.search;
 
 import dev.hotfixlog.hotfix.RecordFields;
 import dev.hotfixlog.store.Dialect;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -213,7 +215,7 @@ final class SearchRepository {
         }
     }
 
-    private static SearchHit hit(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static SearchHit hit(ResultSet rs) throws SQLException {
         long at = rs.getLong(8);
         Instant when = rs.wasNull() ? null : Instant.ofEpochMilli(at);
         return new SearchHit(

@@ -1,5 +1,6 @@
 package dev.hotfixlog.security;
 
+import dev.hotfixlog.error.ForbiddenException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.web.Role;
@@ -13,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +83,7 @@ public final class AccountService {
     }
 
     /** Every account: name, role, where it comes from, whether its password must still be changed. */
-    public java.util.List<String[]> list() {
+    public List<String[]> list() {
         return db.read(repo::list);
     }
 
@@ -137,7 +139,7 @@ public final class AccountService {
         return db.write(h -> {
             Optional<String> source = repo.source(h, username);
             if (source.isPresent() && !source.get().equals("oidc")) {
-                throw new dev.hotfixlog.error.ForbiddenException(
+                throw new ForbiddenException(
                         "a local account named '" + username + "' exists; single sign-on does not take it over");
             }
             if (source.isEmpty()) {

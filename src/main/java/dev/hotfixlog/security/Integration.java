@@ -2,6 +2,7 @@ package dev.hotfixlog.security;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One sender the log takes events from without a person's token: an Alertmanager, a Grafana contact point, a
@@ -32,10 +33,10 @@ public record Integration(
         String timestampHeader,
         Duration window,
         List<String> systemLabels,
-        java.util.Map<String, String> options) {
+        Map<String, String> options) {
     public Integration {
         systemLabels = List.copyOf(systemLabels);
-        options = options == null ? java.util.Map.of() : java.util.Map.copyOf(options);
+        options = options == null ? Map.of() : Map.copyOf(options);
     }
 
     /** An integration with no options of its kind's own. */
@@ -61,7 +62,7 @@ public record Integration(
                 timestampHeader,
                 window,
                 systemLabels,
-                java.util.Map.of());
+                Map.of());
     }
 
     /** One of its kind's own settings, or null when the entry gives none. */

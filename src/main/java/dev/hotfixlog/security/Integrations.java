@@ -4,13 +4,15 @@ import com.google.re2j.Pattern;
 import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.UnauthorizedException;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.web.Requests;
+import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,15 +36,9 @@ public final class Integrations {
     /** Labels Alertmanager and Grafana rules commonly name the broken thing with. */
     public static final List<String> DEFAULT_SYSTEM_LABELS = List.of("service", "app", "job");
 
-    private static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,40}");
-    private static final Pattern HEADER = Pattern.compile("[A-Za-z0-9-]{1,64}");
-    private static final Pattern LABEL = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
     private static final Pattern ENTRY_SEPARATOR = Pattern.compile("[;\\n]");
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
-    private static final Pattern EQUALS = Pattern.compile("=");
-    private static final Pattern COMMA = Pattern.compile(",");
-    private static final Pattern WINDOW = Pattern.compile("(\\d{1,6})([smh])");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{1,12}");
 
     private final Map<String, Integration> byPath;
@@ -55,7 +51,7 @@ public final class Integrations {
 
     public List<Integration> all() {
         return byPath.values().stream()
-                .sorted(java.util.Comparator.comparing(Integration::path))
+                .sorted(Comparator.comparing(Integration::path))
                 .toList();
     }
 
@@ -85,17 +81,7 @@ public final class Integrations {
 
     private static Integration parseEntry(String where, String entry, Map<String, SenderKind> known) {
         String[] words = WHITE_SPACE.split(entry);
-        SenderKind type = known.get(words[0].toLowerCase(Locale.ROOT));
-        if (type == null) {
-            List<String> names = new ArrayList<>(known.keySet());
-            throw ValidationException.of(
-                    SETTING,
-                    where + ": '" + words[0] + "' is not an integration type; use "
-                            + (names.size() < 2
-                                    ? String.join("", names)
-                                    : String.join(", ", names.subList(0, names.size() - 1)) + " or "
-                                            + names.get(names.size() - 1)));
-        }
+        SenderKind type = kindOf(where, words[0], known);
         if (words.length < 2 || !NAME.matcher(words[1]).matches()) {
             throw ValidationException.of(
                     SETTING,
@@ -103,115 +89,43 @@ public final class Integrations {
                             + type.name() + " prod bearer=…`");
         }
         String name = words[1];
-        String bearer = null;
-        String user = null;
-        String password = null;
-        String hmac = null;
-        String hmacHeader = null;
-        String timestampHeader = null;
-        Duration window = DEFAULT_WINDOW;
-        List<String> labels = DEFAULT_SYSTEM_LABELS;
-        Map<String, String> options = new LinkedHashMap<>();
+        EntryOptions o = new EntryOptions();
         for (int k = 2; k < words.length; k++) {
-            String[] kv = EQUALS.split(words[k], 2);
-            if (kv.length != 2 || kv[1].isEmpty()) {
-                throw ValidationException.of(
-                        SETTING,
-                        where + " (" + type.name() + " " + name + "): '" + kv[0] + "' needs a value, e.g. bearer=…");
-            }
-            switch (kv[0]) {
-                case "bearer" -> bearer = kv[1];
-                case "basic" -> {
-                    int colon = kv[1].indexOf(':');
-                    if (colon < 1 || colon == kv[1].length() - 1) {
-                        throw ValidationException.of(SETTING, where + ": basic= takes user:password");
-                    }
-                    user = kv[1].substring(0, colon);
-                    password = kv[1].substring(colon + 1);
-                }
-                case "hmac", "secret" -> hmac = kv[1];
-                case "hmac-header" -> hmacHeader = header(where, kv[1]);
-                case "timestamp-header" -> timestampHeader = header(where, kv[1]);
-                case "window" -> window = window(where, kv[1]);
-                case "systems" -> {
-                    List<String> l = new ArrayList<>();
-                    for (String s : COMMA.split(kv[1])) {
-                        if (!LABEL.matcher(s).matches()) {
-                            throw ValidationException.of(SETTING, where + ": '" + s + "' is not a label name");
-                        }
-                        l.add(s);
-                    }
-                    labels = l;
-                }
-                default -> {
-                    if (!type.options().contains(kv[0])) {
-                        throw ValidationException.of(
-                                SETTING,
-                                where + ": unknown option '" + kv[0] + "'; use "
-                                        + "bearer, basic, hmac, hmac-header, timestamp-header, window or systems"
-                                        + (type.options().isEmpty()
-                                                ? ""
-                                                : ", or " + String.join(", ", type.options())));
-                    }
-                    options.put(kv[0], kv[1]);
-                }
-            }
+            o.read(where, type, type.name() + " " + name, words[k]);
         }
-        if (bearer == null && user == null && hmac == null) {
-            throw ValidationException.of(
-                    SETTING,
-                    where + " (" + type.name() + " " + name + "): needs its own "
-                            + "secret: bearer=…, basic=user:password"
-                            + (type.signature() != SenderKind.Signature.ACCEPTED ? " or hmac=…" : ""));
-        }
-        if (bearer != null && user != null) {
-            throw ValidationException.of(SETTING, where + ": bearer and basic both set Authorization; choose one");
-        }
-        if (type.signature() == SenderKind.Signature.REQUIRED && hmac == null) {
-            throw ValidationException.of(
-                    SETTING,
-                    where + ": a " + type.name() + " integration needs secret=… (the "
-                            + "webhook's secret, checked against " + type.signatureHeader() + ")");
-        }
-        if (timestampHeader != null && hmac == null) {
-            throw ValidationException.of(SETTING, where + ": timestamp-header only applies with hmac=…");
-        }
+        o.check(where, type, name);
         return new Integration(
                 type,
                 name,
-                bearer,
-                user,
-                password,
-                hmac,
-                hmac == null ? null : hmacHeader != null ? hmacHeader : type.signatureHeader(),
-                timestampHeader != null
-                                || hmac == null
+                o.bearer,
+                o.user,
+                o.password,
+                o.hmac,
+                o.hmac == null ? null : o.hmacHeader != null ? o.hmacHeader : type.signatureHeader(),
+                o.timestampHeader != null
+                                || o.hmac == null
                                 || type.timestampHeader().isEmpty()
-                        ? timestampHeader
+                        ? o.timestampHeader
                         : type.timestampHeader(),
-                window,
-                labels,
-                options);
+                o.window,
+                o.labels,
+                o.options);
     }
 
-    private static String header(String where, String v) {
-        if (!HEADER.matcher(v).matches()) {
-            throw ValidationException.of(SETTING, where + ": '" + v + "' is not a header name");
+    /** The kind an entry's first word names, or an error listing the kinds there are. */
+    private static SenderKind kindOf(String where, String word, Map<String, SenderKind> known) {
+        SenderKind type = known.get(word.toLowerCase(Locale.ROOT));
+        if (type == null) {
+            List<String> names = new ArrayList<>(known.keySet());
+            throw ValidationException.of(
+                    SETTING,
+                    where + ": '" + word + "' is not an integration type; use "
+                            + (names.size() < 2
+                                    ? String.join("", names)
+                                    : String.join(", ", names.subList(0, names.size() - 1)) + " or "
+                                            + names.get(names.size() - 1)));
         }
-        return v;
-    }
-
-    private static Duration window(String where, String v) {
-        var m = WINDOW.matcher(v);
-        if (!m.matches()) {
-            throw ValidationException.of(SETTING, where + ": window= takes a number and s, m or h, e.g. 5m");
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
+        return type;
     }
 
     /**
@@ -275,13 +189,13 @@ public final class Integrations {
      * The integration a request to {@code /api/v1/ingest/<kind>/{name}} proves it is: its name is the request's
      * actor in the audit log, and a refusal's reason goes there too (never to the sender).
      */
-    public Integration verify(String kind, io.javalin.http.Context ctx, Instant now) {
+    public Integration verify(String kind, Context ctx, Instant now) {
         String name = ctx.pathParam("name");
-        ctx.attribute(dev.hotfixlog.web.Requests.PRINCIPAL_NAME, kind + "/" + name);
+        ctx.attribute(Requests.PRINCIPAL_NAME, kind + "/" + name);
         try {
             return verify(kind, name, ctx::header, ctx.bodyAsBytes(), now);
         } catch (IntegrationRefused e) {
-            ctx.attribute(dev.hotfixlog.web.Requests.AUDIT_DETAIL, e.reason());
+            ctx.attribute(Requests.AUDIT_DETAIL, e.reason());
             throw e;
         }
     }
@@ -290,9 +204,9 @@ public final class Integrations {
      * The chat entry at {@code <kind>/{name}}, once the platform's {@link Proof} matches the entry's secret, in
      * constant time: unknown → 404, absent or wrong → 401 with the reason audited, as {@link #verify}.
      */
-    public Integration verify(String kind, io.javalin.http.Context ctx, Proof proof, Instant now) {
+    public Integration verify(String kind, Context ctx, Proof proof, Instant now) {
         String name = ctx.pathParam("name");
-        ctx.attribute(dev.hotfixlog.web.Requests.PRINCIPAL_NAME, kind + "/" + name);
+        ctx.attribute(Requests.PRINCIPAL_NAME, kind + "/" + name);
         Integration i = byPath.get(kind + "/" + name);
         if (i == null) {
             throw new NotFoundException("no " + kind + " integration named '" + name + "' (" + SETTING + ")");
@@ -318,7 +232,7 @@ public final class Integrations {
                                 + i.window().toSeconds() + " s window (a replay, or a clock that is off)");
             }
         } catch (IntegrationRefused e) {
-            ctx.attribute(dev.hotfixlog.web.Requests.AUDIT_DETAIL, e.reason());
+            ctx.attribute(Requests.AUDIT_DETAIL, e.reason());
             throw e;
         }
         return i;

@@ -11,6 +11,7 @@ import dev.hotfixlog.web.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 /** Admin routes: API tokens (create, list, revoke) and the audit log. */
@@ -74,7 +75,7 @@ public final class SecurityRoutes {
     }
 
     private void auditPage(Context ctx) {
-        java.util.Map<String, Object> p = Requests.pageModel(ctx);
+        Map<String, Object> p = Requests.pageModel(ctx);
         p.put("events", audit.recent(200));
         pages.render(ctx, 200, "audit.jte", p);
     }

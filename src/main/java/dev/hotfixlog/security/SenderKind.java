@@ -1,5 +1,6 @@
 package dev.hotfixlog.security;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,7 +28,7 @@ public record SenderKind(
         String signaturePrefix,
         String timestampHeader,
         String signedPrefix,
-        java.util.List<String> options) {
+        List<String> options) {
     /** How a kind's entries use a body signature. */
     public enum Signature {
         /** Taken when configured, not offered in the error that asks for a secret. */
@@ -45,11 +46,11 @@ public record SenderKind(
         signaturePrefix = signaturePrefix == null ? "" : signaturePrefix;
         timestampHeader = timestampHeader == null ? "" : timestampHeader;
         signedPrefix = signedPrefix == null ? "" : signedPrefix;
-        options = options == null ? java.util.List.of() : java.util.List.copyOf(options);
+        options = options == null ? List.of() : List.copyOf(options);
     }
 
     /** A kind that signs the body alone (or a timestamp the entry names) and takes no options of its own. */
     public SenderKind(String name, String signatureHeader, Signature signature, String signaturePrefix) {
-        this(name, signatureHeader, signature, signaturePrefix, "", "", java.util.List.of());
+        this(name, signatureHeader, signature, signaturePrefix, "", "", List.of());
     }
 }

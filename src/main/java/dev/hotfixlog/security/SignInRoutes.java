@@ -1,13 +1,16 @@
 package dev.hotfixlog.security;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ForbiddenException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.store.Database;
+import dev.hotfixlog.web.Admission;
 import dev.hotfixlog.web.Pages;
 import dev.hotfixlog.web.Requests;
 import dev.hotfixlog.web.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -24,7 +27,7 @@ import java.util.Optional;
  * limited per account and per address, counted in the shared audit log so the limit holds across instances.
  */
 public final class SignInRoutes {
-    public static final String SESSION_COOKIE = dev.hotfixlog.web.Admission.SESSION_COOKIE;
+    public static final String SESSION_COOKIE = Admission.SESSION_COOKIE;
     static final String PRE_SESSION_CSRF_COOKIE = "hotfix_csrf";
     static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
     static final int MAX_FAILURES_PER_ACCOUNT = 5;
@@ -79,7 +82,7 @@ public final class SignInRoutes {
         p.put("username", username == null ? "" : username);
         p.put("error", error);
         p.put("sso", singleSignOn);
-        p.put("nextQuery", java.net.URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8));
+        p.put("nextQuery", URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8));
         p.put(
                 "firstStartFile",
                 accounts.awaitingFirstSignIn() ? accounts.initialPasswordFile().toString() : null);
@@ -181,8 +184,7 @@ public final class SignInRoutes {
         return counts[0] >= MAX_FAILURES_PER_ACCOUNT || counts[1] >= MAX_FAILURES_PER_ADDRESS;
     }
 
-    private static final com.google.re2j.Pattern URL_SAFE_PATH =
-            com.google.re2j.Pattern.compile("/[A-Za-z0-9/_\\-.~%?=&+:@!$'()*,;]*");
+    private static final Pattern URL_SAFE_PATH = Pattern.compile("/[A-Za-z0-9/_\\-.~%?=&+:@!$'()*,;]*");
 
     /**
      * Only a path on this server, in plain URL characters: no scheme, no {@code //host}, no backslash, nothing

@@ -8,8 +8,10 @@ import dev.hotfixlog.error.StorageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -174,8 +176,7 @@ public final class Database implements AutoCloseable {
         Pattern names = Pattern.compile(pattern);
         try (var files = Files.list(folder)) {
             List<Path> kept = files.filter(f -> names.matches(f.getFileName().toString()))
-                    .sorted(java.util.Comparator.comparing(
-                                    (Path f) -> f.toFile().lastModified())
+                    .sorted(Comparator.comparing((Path f) -> f.toFile().lastModified())
                             .thenComparing(Path::toString)
                             .reversed())
                     .toList();
@@ -219,7 +220,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs {@code transaction} again on a transient conflict, within {@link Retry}'s bound; busy past it. */
-    private <T> T retried(java.util.function.Supplier<T> transaction) {
+    private <T> T retried(Supplier<T> transaction) {
         long start = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {

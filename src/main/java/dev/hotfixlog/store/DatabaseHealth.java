@@ -1,6 +1,7 @@
 package dev.hotfixlog.store;
 
 import java.sql.DatabaseMetaData;
+import java.util.Locale;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -40,7 +41,7 @@ public record DatabaseHealth(
         } catch (Exception e) {
             return new DatabaseHealth(
                     false,
-                    dialect.name().toLowerCase(java.util.Locale.ROOT),
+                    dialect.name().toLowerCase(Locale.ROOT),
                     "",
                     (System.nanoTime() - start) / 1_000_000,
                     Database.rootMessage(e),

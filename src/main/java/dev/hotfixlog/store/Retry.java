@@ -1,7 +1,9 @@
 package dev.hotfixlog.store;
 
 import dev.hotfixlog.error.BusyException;
+import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -67,7 +69,7 @@ final class Retry {
     /** True where the database could not be reached at all (connection refused, pool timed out). */
     static boolean isUnavailable(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof java.sql.SQLTransientConnectionException) {
+            if (c instanceof SQLTransientConnectionException) {
                 return true;
             }
             if (c instanceof SQLException e
@@ -75,7 +77,7 @@ final class Retry {
                     && e.getSQLState().startsWith("08")) {
                 return true;
             }
-            if (c instanceof java.net.ConnectException) {
+            if (c instanceof ConnectException) {
                 return true;
             }
         }

@@ -8,6 +8,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -73,9 +76,9 @@ final class SchemaMigration {
         }
         Path file = Database.sqliteFile(url).toAbsolutePath();
         Path folder = file.getParent().resolve("backups");
-        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                .withZone(java.time.ZoneOffset.UTC)
-                .format(java.time.Instant.now());
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
         Path copy = folder.resolve("hotfix-v" + from + "-" + stamp + ".db");
         try {
             PrivateFiles.createFolder(folder);

@@ -12,12 +12,15 @@ import dev.hotfixlog.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLSession;
 
 /**
  * Calls to a remote server's REST API for the CLI's {@code --server} mode: the token, the timeouts, and problem
@@ -96,11 +99,11 @@ public final class ApiTransport {
             return bytes.request();
         }
 
-        public java.util.Optional<HttpResponse<String>> previousResponse() {
-            return java.util.Optional.empty();
+        public Optional<HttpResponse<String>> previousResponse() {
+            return Optional.empty();
         }
 
-        public java.net.http.HttpHeaders headers() {
+        public HttpHeaders headers() {
             return bytes.headers();
         }
 
@@ -108,7 +111,7 @@ public final class ApiTransport {
             return new String(bytes.body(), StandardCharsets.UTF_8);
         }
 
-        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+        public Optional<SSLSession> sslSession() {
             return bytes.sslSession();
         }
 

@@ -3,8 +3,10 @@ package dev.hotfixlog.web;
 import dev.hotfixlog.error.BadRequestException;
 import dev.hotfixlog.error.HotfixLogException;
 import dev.hotfixlog.error.ValidationException;
+import java.util.List;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -57,10 +59,10 @@ final class ContentTypeGate extends Handler.Wrapper {
                     callback,
                     e.httpStatus(),
                     e.kind().type(),
-                    org.eclipse.jetty.http.HttpStatus.getMessage(e.httpStatus()),
+                    HttpStatus.getMessage(e.httpStatus()),
                     e.getMessage(),
                     path,
-                    e instanceof ValidationException v ? v.errors() : java.util.List.of());
+                    e instanceof ValidationException v ? v.errors() : List.of());
             return true;
         }
         String canonical = type.type()

@@ -5,6 +5,7 @@ import dev.hotfixlog.json.Json;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.store.DatabaseHealth;
 import io.javalin.config.RoutesConfig;
+import java.util.Locale;
 
 /** {@code GET /health}: 200 with the database's state when it answers, 503 when it does not. */
 public final class HealthRoutes {
@@ -28,7 +29,7 @@ public final class HealthRoutes {
                     ObjectNode d = o.putObject("database");
                     d.put("status", status);
                     d.put("writable", h.writable());
-                    d.put("dialect", db.dialect().name().toLowerCase(java.util.Locale.ROOT));
+                    d.put("dialect", db.dialect().name().toLowerCase(Locale.ROOT));
                     d.put("product", h.product());
                     d.put("version", h.version());
                     d.put("latencyMillis", h.latencyMillis());

@@ -2,6 +2,7 @@ package dev.hotfixlog.web;
 
 import dev.hotfixlog.error.BadRequestException;
 import dev.hotfixlog.error.UnsupportedMediaTypeException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,7 @@ public record MediaType(String type, Map<String, String> parameters) {
     private static final String TCHARS = "!#$%&'*+-.^_`|~";
 
     public MediaType {
-        parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
     /** The header read strictly; null when the request has none. */

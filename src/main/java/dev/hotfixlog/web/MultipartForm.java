@@ -1,5 +1,6 @@
 package dev.hotfixlog.web;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.BadRequestException;
 import dev.hotfixlog.text.Split;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +31,8 @@ final class MultipartForm {
     }
 
     /** RFC 2046's bchars: what a boundary may hold (never a quote or a ';', so no header reader can misread it). */
-    private static final com.google.re2j.Pattern BOUNDARY =
-            com.google.re2j.Pattern.compile("[0-9A-Za-z'()+_,\\-./:=? ]{0,69}[0-9A-Za-z'()+_,\\-./:=?]");
+    private static final Pattern BOUNDARY =
+            Pattern.compile("[0-9A-Za-z'()+_,\\-./:=? ]{0,69}[0-9A-Za-z'()+_,\\-./:=?]");
 
     private MultipartForm() {}
 

@@ -11,13 +11,18 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.io.EOFException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
@@ -73,7 +78,7 @@ public final class ProblemMapper {
                         null));
         // Jetty's word on the request itself (a malformed or too slow message, read while a route reads the body): its
         // own status, as the client's problem, never a 500 that says "check the record".
-        routes.exception(org.eclipse.jetty.http.HttpException.RuntimeException.class, (e, ctx) -> {
+        routes.exception(HttpException.RuntimeException.class, (e, ctx) -> {
             int status = e.getCode() >= 400 && e.getCode() < 600 ? e.getCode() : 400;
             write(
                     ctx,
@@ -84,59 +89,57 @@ public final class ProblemMapper {
                     List.of(),
                     null);
         });
-        routes.exception(Exception.class, (e, ctx) -> {
-            String fault = clientFault(e);
-            if (fault != null) {
-                // The client's doing (it hung up, or sent its body too slowly): one line, no stack trace, and the
-                // connection closed, since the rest of its body will not come.
-                LOG.info("{} {} -> 408: {}", ctx.method(), ctx.path(), fault);
-                ctx.header("Connection", "close");
-                write(
-                        ctx,
-                        408,
-                        "request-timeout",
-                        "Request Timeout",
-                        "the request's body did not arrive whole: " + fault,
-                        List.of(),
-                        null);
-                return;
-            }
-            String incident = UUID.randomUUID().toString();
-            LOG.error("unexpected failure {} on {} {}", incident, ctx.method(), ctx.path(), e);
-            write(
-                    ctx,
-                    500,
-                    "internal",
-                    "Internal Server Error",
-                    "an unexpected failure, logged as " + incident
-                            + "; the request may not have been applied, so check the record before retrying",
-                    List.of(),
-                    null);
-        });
-        routes.error(404, ctx -> {
-            if (ctx.result() == null) {
-                write(
-                        ctx,
-                        404,
-                        "not-found",
-                        "Not Found",
-                        "no such resource: " + ctx.method() + " " + ctx.path(),
-                        List.of(),
-                        null);
-            }
-        });
-        routes.error(405, ctx -> {
-            if (ctx.result() == null) {
-                write(
+        routes.exception(Exception.class, this::unexpected);
+        routes.error(
+                404,
+                ctx -> unrouted(
+                        ctx, 404, "not-found", "Not Found", "no such resource: " + ctx.method() + " " + ctx.path()));
+        routes.error(
+                405,
+                ctx -> unrouted(
                         ctx,
                         405,
                         "method-not-allowed",
                         "Method Not Allowed",
-                        ctx.method() + " is not allowed on " + ctx.path(),
-                        List.of(),
-                        null);
-            }
-        });
+                        ctx.method() + " is not allowed on " + ctx.path()));
+    }
+
+    /** Any other failure: the client's, when it hung up or was too slow (a 408), else a real 500, logged. */
+    private void unexpected(Exception e, Context ctx) {
+        String fault = clientFault(e);
+        if (fault != null) {
+            // The client's doing (it hung up, or sent its body too slowly): one line, no stack trace, and the
+            // connection closed, since the rest of its body will not come.
+            LOG.info("{} {} -> 408: {}", ctx.method(), ctx.path(), fault);
+            ctx.header("Connection", "close");
+            write(
+                    ctx,
+                    408,
+                    "request-timeout",
+                    "Request Timeout",
+                    "the request's body did not arrive whole: " + fault,
+                    List.of(),
+                    null);
+            return;
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.error("unexpected failure {} on {} {}", incident, ctx.method(), ctx.path(), e);
+        write(
+                ctx,
+                500,
+                "internal",
+                "Internal Server Error",
+                "an unexpected failure, logged as " + incident
+                        + "; the request may not have been applied, so check the record before retrying",
+                List.of(),
+                null);
+    }
+
+    /** No route (404), or none for the method (405): the problem, unless a handler already wrote an answer. */
+    private void unrouted(Context ctx, int status, String kind, String title, String detail) {
+        if (ctx.result() == null) {
+            write(ctx, status, kind, title, detail, List.of(), null);
+        }
     }
 
     /**
@@ -145,11 +148,10 @@ public final class ProblemMapper {
      */
     static String clientFault(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.eclipse.jetty.io.EofException || t instanceof java.io.EOFException) {
+            if (t instanceof EofException || t instanceof EOFException) {
                 return "the client closed the connection before its body ended";
             }
-            if (t instanceof org.eclipse.jetty.http.BadMessageException b && b.getCode() == 408
-                    || t instanceof java.util.concurrent.TimeoutException) {
+            if (t instanceof BadMessageException b && b.getCode() == 408 || t instanceof TimeoutException) {
                 return "the body arrived too slowly (" + t.getMessage() + ")";
             }
         }

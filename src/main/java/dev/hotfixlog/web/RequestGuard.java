@@ -1,5 +1,6 @@
 package dev.hotfixlog.web;
 
+import com.google.re2j.Pattern;
 import dev.hotfixlog.error.BadRequestException;
 import dev.hotfixlog.error.TooLargeException;
 import dev.hotfixlog.error.UnsupportedMediaTypeException;
@@ -10,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,12 +30,12 @@ public final class RequestGuard {
     /** Routes whose body is Markdown text, not JSON. */
     private static final Set<String> TEXT_ROUTES = Set.of("/api/v1/import");
     /** The routes that take files (evidence attachments, multipart): the only ones past the request limit. */
-    private static final com.google.re2j.Pattern UPLOAD_ROUTES =
-            com.google.re2j.Pattern.compile("^/(?:api/v1/)?(?:hotfixes|lessons)/[^/]+/attachments$");
+    private static final Pattern UPLOAD_ROUTES =
+            Pattern.compile("^/(?:api/v1/)?(?:hotfixes|lessons)/[^/]+/attachments$");
 
     /** The chats' URLs: Slack (and Mattermost's slash command) post forms there, not JSON. */
-    private static final com.google.re2j.Pattern CHAT_ROUTES =
-            com.google.re2j.Pattern.compile("^/api/v1/chat/[a-z0-9-]+/[^/]+/(?:commands|interactions)$");
+    private static final Pattern CHAT_ROUTES =
+            Pattern.compile("^/api/v1/chat/[a-z0-9-]+/[^/]+/(?:commands|interactions)$");
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     /**
@@ -93,7 +95,7 @@ public final class RequestGuard {
             }
         }
         for (String name : SINGLE_HEADERS) {
-            int count = java.util.Collections.list(ctx.req().getHeaders(name)).size();
+            int count = Collections.list(ctx.req().getHeaders(name)).size();
             if (count > 1) {
                 throw new BadRequestException(name, "is sent " + count + " times; send it once");
             }

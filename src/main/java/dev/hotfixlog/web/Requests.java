@@ -7,8 +7,11 @@ import dev.hotfixlog.error.PreconditionRequiredException;
 import dev.hotfixlog.error.ValidationException;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Small, shared readings of a request: who is acting, and which version an edit was based on. */
@@ -110,15 +113,15 @@ public final class Requests {
 
     /** A parameter's name without case, '_' or '-': dry_run, DryRun and dry-run all come to dryrun. */
     private static String looseName(String name) {
-        return name.replace("_", "").replace("-", "").toLowerCase(java.util.Locale.ROOT);
+        return name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
     }
 
     /**
      * The query parameters named {@code prefix} + a name ({@code ?field.region=eu}), by name, each given once: a
      * name given twice is a 400 (which of the two was meant?), an empty value is skipped.
      */
-    public static java.util.Map<String, String> prefixedQuery(Context ctx, String prefix) {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    public static Map<String, String> prefixedQuery(Context ctx, String prefix) {
+        Map<String, String> out = new LinkedHashMap<>();
         ctx.queryParamMap().forEach((k, v) -> {
             if (k.startsWith(prefix) && k.length() > prefix.length()) {
                 if (v.size() > 1) {
@@ -174,9 +177,9 @@ public final class Requests {
      * to the route's limit (RequestGuard, the server's body limit); at most {@code maxFiles} of them. A body that
      * is not a readable multipart form is a 400 naming the body.
      */
-    public static java.util.List<FilePart> files(Context ctx, int maxFiles) {
+    public static List<FilePart> files(Context ctx, int maxFiles) {
         form(ctx); // the header and the body, checked once
-        List<FilePart> out = new java.util.ArrayList<>();
+        List<FilePart> out = new ArrayList<>();
         for (MultipartForm.Part p : multipart(ctx, MediaType.parse(ctx.header("Content-Type")))) {
             if (p.name().equals("file") && p.fileName() != null) {
                 out.add(new FilePart(p.fileName(), p.bytes()));
@@ -227,11 +230,10 @@ public final class Requests {
             type.requireUtf8();
         }
         if (type != null && type.type().equals("multipart/form-data")) {
-            Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
+            Map<String, List<String>> fields = new LinkedHashMap<>();
             for (MultipartForm.Part p : multipart(ctx, type)) {
                 if (p.fileName() == null) {
-                    fields.computeIfAbsent(p.name(), k -> new java.util.ArrayList<>())
-                            .add(p.text());
+                    fields.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p.text());
                 }
             }
             return fields;

@@ -6,8 +6,12 @@ import dev.hotfixlog.json.Json;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -19,8 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("dev.hotfixlog.access");
-    private static final java.util.Set<String> HTTP_METHODS =
-            java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+    private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     /** The htmx webjar's version in the pom; a test fetches the script, so a bump that forgets this fails. */
     static final String HTMX_VERSION = "2.0.8";
     /** Room for a multipart form's boundaries, headers and note beside its file. */
@@ -64,8 +67,8 @@ public final class WebServer implements AutoCloseable {
             c.staticFiles.add(sf -> {
                 sf.hostedPath = "/static";
                 sf.directory = "/static";
-                sf.location = io.javalin.http.staticfiles.Location.CLASSPATH;
-                sf.roles = java.util.Set.of(Role.ANYONE); // style sheets are public; the gate denies by default
+                sf.location = Location.CLASSPATH;
+                sf.roles = Set.of(Role.ANYONE); // style sheets are public; the gate denies by default
             });
             // One line per request: during an incident the log is the witness of what the tool was asked to do.
             c.requestLogger.http((ctx, millis) -> {
@@ -109,8 +112,8 @@ public final class WebServer implements AutoCloseable {
                 throw new IllegalStateException(path + " is missing from the jar; is HTMX_VERSION the pom's?");
             }
             return in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.hotfixlog.work;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,7 +46,7 @@ public final class Threads {
     }
 
     /** One daemon thread named {@code name} running tasks at their times; shut it down when done. */
-    public static java.util.concurrent.ScheduledExecutorService scheduled(String name) {
+    public static ScheduledExecutorService scheduled(String name) {
         return Executors.newSingleThreadScheduledExecutor(task -> daemon(name, task));
     }
 

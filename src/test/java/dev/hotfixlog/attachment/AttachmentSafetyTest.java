@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotfixlog.Setting;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.json.MergePatch;
+import dev.hotfixlog.security.Sha256;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.Multipart;
 import dev.hotfixlog.support.MutableClock;
@@ -16,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
@@ -92,7 +96,7 @@ class AttachmentSafetyTest {
             // A real PNG with a page after its end (a polyglot): stored as the image alone.
             byte[] png = Evidence.png(1);
             byte[] tail = "<html><script>alert(1)</script></html>\n".getBytes(StandardCharsets.US_ASCII);
-            byte[] polyglot = java.util.Arrays.copyOf(png, png.length + tail.length);
+            byte[] polyglot = Arrays.copyOf(png, png.length + tail.length);
             System.arraycopy(tail, 0, polyglot, png.length, tail.length);
             JsonNode p = one(files(s).upload(
                             "/api/v1/hotfixes/HOTFIX-001/attachments", "graph.html", "text/html", polyglot, null));
@@ -177,7 +181,7 @@ class AttachmentSafetyTest {
             assertThat(ImageIO.read(new ByteArrayInputStream(storedPng)).getRGB(10, 10))
                     .isEqualTo(ImageIO.read(new ByteArrayInputStream(png)).getRGB(10, 10));
             // A JPEG that does not hold together is refused, naming the file.
-            byte[] cut = java.util.Arrays.copyOf(Evidence.jpeg(5), 300);
+            byte[] cut = Arrays.copyOf(Evidence.jpeg(5), 300);
             Multipart.Answer broken =
                     files(s).upload("/api/v1/hotfixes/HOTFIX-001/attachments", "cut.jpg", "image/jpeg", cut, null);
             assertThat(broken.status()).isEqualTo(422);
@@ -211,7 +215,7 @@ class AttachmentSafetyTest {
             assertThat(served.text())
                     .contains("upstream 502")
                     .doesNotContain("ghp_abcdefghijklmnopqrstuvwxyz0123456789");
-            assertThat(a.path("sha256").asText()).isEqualTo(dev.hotfixlog.security.Sha256.hex(served.body()));
+            assertThat(a.path("sha256").asText()).isEqualTo(Sha256.hex(served.body()));
             assertSafeHeaders(served);
         }
     }
@@ -284,7 +288,7 @@ class AttachmentSafetyTest {
             var lesson = s.app()
                     .lessons()
                     .create(
-                            dev.hotfixlog.json.MergePatch.of(Json.object()
+                            MergePatch.of(Json.object()
                                     .put("title", "Pin checks must survive rotation")
                                     .set(
                                             "cases",
@@ -318,7 +322,7 @@ class AttachmentSafetyTest {
                 ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM attachment_content")) {
             rs.next();
             return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.JSHandle;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
@@ -107,7 +108,7 @@ class EvidenceBrowserTest {
                     assertThat(((Number) scrollWidth).intValue()).isLessThanOrEqualTo(size[0]);
                     page.locator("#attachments").scrollIntoViewIfNeeded();
                     page.locator("#attachments")
-                            .screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                            .screenshot(new Locator.ScreenshotOptions()
                                     .setPath(dir.resolve("evidence-" + (phone ? "phone" : "desktop") + ".png")));
 
                     // The larger view: the image itself, served as an image.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotfixlog.App;
 import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixQuery;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.markdown.EvidenceFolder;
@@ -15,6 +16,7 @@ import dev.hotfixlog.risk.Risk;
 import dev.hotfixlog.risk.RiskDecision;
 import dev.hotfixlog.risk.RiskQuery;
 import dev.hotfixlog.risk.RiskState;
+import dev.hotfixlog.security.Sha256;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.TestDb;
 import java.nio.charset.StandardCharsets;
@@ -186,8 +188,7 @@ class EvidenceRoundTripProperties {
     private static Map<String, List<String>> evidence(App app) {
         Map<String, List<String>> out = new TreeMap<>();
         for (Hotfix h : app.hotfixes()
-                .list(new dev.hotfixlog.hotfix.HotfixQuery(
-                        null, null, dev.hotfixlog.hotfix.HotfixQuery.MAX_LIMIT, null))
+                .list(new HotfixQuery(null, null, HotfixQuery.MAX_LIMIT, null))
                 .items()) {
             List<String> files = new ArrayList<>();
             for (Attachment a : app.attachments().list(Owner.hotfix(h.id()), false)) {
@@ -199,7 +200,7 @@ class EvidenceRoundTripProperties {
                         a.type().json(),
                         a.addedBy(),
                         a.addedAt().toString(),
-                        dev.hotfixlog.security.Sha256.hex(bytes),
+                        Sha256.hex(bytes),
                         a.sha256()));
             }
             out.put(h.id().toString(), files);

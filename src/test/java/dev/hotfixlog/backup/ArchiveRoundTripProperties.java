@@ -10,6 +10,8 @@ import dev.hotfixlog.deploy.DeployMarker;
 import dev.hotfixlog.error.ConflictException;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.LifecycleEvent;
+import dev.hotfixlog.incoming.AlertmanagerFormat;
+import dev.hotfixlog.incoming.LocalIncomingService;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.Integration;
@@ -148,9 +150,9 @@ class ArchiveRoundTripProperties {
                             "cli",
                             "ci");
         }
-        var intake = (dev.hotfixlog.incoming.LocalIncomingService) app.incoming();
+        var intake = (LocalIncomingService) app.incoming();
         Integration am = new Integration(
-                new dev.hotfixlog.incoming.AlertmanagerFormat().sender(),
+                new AlertmanagerFormat().sender(),
                 "prod",
                 "x",
                 null,

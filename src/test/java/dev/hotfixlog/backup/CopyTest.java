@@ -6,16 +6,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hotfixlog.App;
 import dev.hotfixlog.cli.CliRunner;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.HotfixQuery;
+import dev.hotfixlog.store.Database;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.MutableClock;
+import dev.hotfixlog.support.ServerProcess;
 import dev.hotfixlog.support.TestDb;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +73,7 @@ class CopyTest {
                     .startsWith("copied: " + original.rows() + " rows")
                     .contains("verified equal");
             try (TestDb fresh = TestDb.postgres()) {
-                dev.hotfixlog.store.Database.open(fresh.url(), "", "", 1).close();
+                Database.open(fresh.url(), "", "", 1).close();
                 assertThat(catalogue(postgres.url()))
                         .as("the keys, indexes and triggers the copy set aside are back")
                         .isEqualTo(catalogue(fresh.url()))
@@ -102,10 +120,10 @@ class CopyTest {
     }
 
     /** A PostgreSQL schema's constraints, indexes and enabled triggers, without its name. */
-    private static java.util.Set<String> catalogue(String url) throws Exception {
-        java.util.Set<String> out = new java.util.TreeSet<>();
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
-                java.sql.Statement st = c.createStatement()) {
+    private static Set<String> catalogue(String url) throws Exception {
+        Set<String> out = new TreeSet<>();
+        try (Connection c = DriverManager.getConnection(url);
+                Statement st = c.createStatement()) {
             for (String sql : List.of(
                     "SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' "
                             + "|| pg_get_constraintdef(oid) || ' ' || convalidated FROM pg_constraint WHERE "
@@ -114,7 +132,7 @@ class CopyTest {
                             + "schemaname = current_schema()",
                     "SELECT 'trigger ' || tgrelid::regclass::text || ' ' || tgname || ' ' || tgenabled::text FROM pg_trigger "
                             + "WHERE NOT tgisinternal AND tgrelid::regclass::text NOT LIKE '%.%'")) {
-                try (java.sql.ResultSet rs = st.executeQuery(sql)) {
+                try (ResultSet rs = st.executeQuery(sql)) {
                     while (rs.next()) {
                         out.add(rs.getString(1));
                     }
@@ -140,7 +158,7 @@ class CopyTest {
                                 .restore(new ByteArrayInputStream(Arrays.copyOf(whole, whole.length * 2 / 3))))
                         .isInstanceOf(ValidationException.class);
                 assertThat(app.hotfixes()
-                                .list(new dev.hotfixlog.hotfix.HotfixQuery(null, null, 10, null))
+                                .list(new HotfixQuery(null, null, 10, null))
                                 .items())
                         .as("nothing of the broken restore stayed")
                         .isEmpty();
@@ -182,29 +200,27 @@ class CopyTest {
                     ArchiveRoundTripProperties.FIELDS,
                     "HOTFIX_LOG_LEVEL",
                     "WARN");
-            java.nio.file.Path pipe = target.dataDir().resolve("archive.pipe");
+            Path pipe = target.dataDir().resolve("archive.pipe");
             assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor())
                     .isZero();
-            List<String> command =
-                    new java.util.ArrayList<>(dev.hotfixlog.support.ServerProcess.javaCommand(List.of()));
+            List<String> command = new ArrayList<>(ServerProcess.javaCommand(List.of()));
             command.addAll(List.of("restore", pipe.toString()));
             ProcessBuilder pb = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(target.dataDir().resolve("restore.out").toFile());
             pb.environment().putAll(env);
             Process restore = pb.start();
-            java.util.concurrent.CompletableFuture<java.io.OutputStream> feeding =
-                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                        try {
-                            java.io.OutputStream out = java.nio.file.Files.newOutputStream(pipe); // the reader opens
-                            out.write(whole, 0, whole.length / 2);
-                            out.flush();
-                            return out;
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    });
-            java.io.OutputStream half = feeding.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            CompletableFuture<OutputStream> feeding = CompletableFuture.supplyAsync(() -> {
+                try {
+                    OutputStream out = Files.newOutputStream(pipe); // the reader opens
+                    out.write(whole, 0, whole.length / 2);
+                    out.flush();
+                    return out;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            OutputStream half = feeding.get(60, TimeUnit.SECONDS);
             Boolean marked = Awaitility.await()
                     .atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(50))
@@ -212,15 +228,14 @@ class CopyTest {
                             () -> unfinished(target.url()) > 0
                                     ? Boolean.TRUE
                                     : restore.isAlive() ? null : Boolean.FALSE,
-                            java.util.Objects::nonNull);
+                            Objects::nonNull);
             assertThat(marked)
                     .as("the restore marked its log before its transaction; it said: "
-                            + java.nio.file.Files.readString(target.dataDir().resolve("restore.out")))
+                            + Files.readString(target.dataDir().resolve("restore.out")))
                     .isTrue();
             Thread.sleep(500); // it reads the half it was given and waits, inside its transaction, for the rest
             restore.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback by the client
-            assertThat(restore.waitFor(30, java.util.concurrent.TimeUnit.SECONDS))
-                    .isTrue();
+            assertThat(restore.waitFor(30, TimeUnit.SECONDS)).isTrue();
             half.close();
 
             CliRunner cli = new CliRunner(env, clock);
@@ -233,14 +248,14 @@ class CopyTest {
             assertThat(refused.err())
                     .startsWith("error: this log is unusable: a restore into it, started ")
                     .contains("did not finish (nothing of it was kept)", "hotfix restore FILE");
-            try (dev.hotfixlog.store.Database db = dev.hotfixlog.store.Database.open(target.url(), "", "", 1)) {
+            try (Database db = Database.open(target.url(), "", "", 1)) {
                 assertThat(new Backups(db, clock).manifest())
                         .as("none of the killed restore's rows")
                         .isEqualTo(empty);
             }
 
-            java.nio.file.Path file = target.dataDir().resolve("whole.archive");
-            java.nio.file.Files.write(file, whole);
+            Path file = target.dataDir().resolve("whole.archive");
+            Files.write(file, whole);
             CliRunner.Result restored = cli.run("restore", file.toString());
             assertThat(restored.code()).as(restored.err()).isZero();
             assertThat(unfinished(target.url())).isZero();
@@ -251,9 +266,9 @@ class CopyTest {
     }
 
     private static long unfinished(String url) throws Exception {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
-                java.sql.Statement st = c.createStatement();
-                java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM unfinished_restore")) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM unfinished_restore")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -28,7 +29,7 @@ class RowLineProperties {
     void aRowsLine_isTheSameBytesAsTheFirstReleasesOwn(@ForAll("rows") List<Object[]> rows) throws Exception {
         RowLine line = new RowLine();
         for (Object[] row : rows) {
-            java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
             line.write(row, written::write);
             byte[] expected = asFirstWritten(row);
             assertThat(written.toByteArray()).as(Arrays.deepToString(row)).isEqualTo(expected);

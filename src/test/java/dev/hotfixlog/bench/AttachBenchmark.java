@@ -3,8 +3,11 @@ package dev.hotfixlog.bench;
 import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.Setting;
+import dev.hotfixlog.attachment.Owner;
+import dev.hotfixlog.attachment.Upload;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
+import dev.hotfixlog.web.WebServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -18,6 +21,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -104,7 +108,7 @@ public final class AttachBenchmark {
                                         .put("severity", "high")),
                                 "bench");
             }
-            dev.hotfixlog.web.WebServer server = app.serve();
+            WebServer server = app.serve();
             String base = "http://127.0.0.1:" + server.port();
             HttpClient http =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -143,8 +147,8 @@ public final class AttachBenchmark {
                 int i = direct.getAndIncrement();
                 app.attachments()
                         .add(
-                                dev.hotfixlog.attachment.Owner.parse("HOTFIX-" + String.format("%03d", hotfixes)),
-                                new dev.hotfixlog.attachment.Upload("direct-" + i + ".png", null, shots.get(i)),
+                                Owner.parse("HOTFIX-" + String.format("%03d", hotfixes)),
+                                new Upload("direct-" + i + ".png", null, shots.get(i)),
                                 "bench");
             });
             long mean = total / shots.size();
@@ -180,8 +184,8 @@ public final class AttachBenchmark {
                                 .getBytes(StandardCharsets.UTF_8);
                 app.attachments()
                         .add(
-                                dev.hotfixlog.attachment.Owner.parse(pageHotfix),
-                                new dev.hotfixlog.attachment.Upload(
+                                Owner.parse(pageHotfix),
+                                new Upload(
                                         i < 40 ? "graph-" + i + ".png" : "pod-" + i + ".log", "evidence " + i, bytes),
                                 "bench");
             }
@@ -357,7 +361,7 @@ public final class AttachBenchmark {
                 }
             }
             return c;
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -138,7 +139,7 @@ public final class BackupBenchmark {
         try (Connection c = DriverManager.getConnection(url)) {
             c.setAutoCommit(false);
             List<String> tables = new ArrayList<>();
-            try (java.sql.ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+            try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
                 while (rs.next()) {
                     String t = rs.getString("TABLE_NAME");
                     if (!t.startsWith("search_text") && !t.startsWith("sqlite_") && !t.startsWith("metrics_")) {
@@ -151,7 +152,7 @@ public final class BackupBenchmark {
                 st.setFetchSize(1_000);
                 for (String t : tables) {
                     List<String> columns = new ArrayList<>(); // as the archive: not the generated search columns
-                    try (java.sql.ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), t, "%")) {
+                    try (ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), t, "%")) {
                         while (rs.next()) {
                             if (!"YES".equalsIgnoreCase(rs.getString("IS_GENERATEDCOLUMN"))
                                     && !"tsvector".equalsIgnoreCase(rs.getString("TYPE_NAME"))) {
@@ -159,8 +160,7 @@ public final class BackupBenchmark {
                             }
                         }
                     }
-                    try (java.sql.ResultSet rs =
-                            st.executeQuery("SELECT " + String.join(", ", columns) + " FROM " + t)) {
+                    try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", columns) + " FROM " + t)) {
                         while (rs.next()) {
                             for (int i = 1; i <= columns.size(); i++) {
                                 values += rs.getObject(i) == null ? 0 : 1;

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +46,7 @@ final class ChatBenchSlack implements AutoCloseable {
      * {@code chat.postEphemeral} and {@code " declared: "}, by the declared title.
      */
     Map<String, Long> seenAfter(String method, String marker) {
-        Map<String, Long> out = new java.util.HashMap<>();
+        Map<String, Long> out = new HashMap<>();
         firstSeen.forEach((k, t) -> {
             int at = k.indexOf(marker);
             if (k.startsWith(method + " ") && at >= 0) {

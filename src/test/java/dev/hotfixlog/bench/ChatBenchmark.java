@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Chat benchmark of issue 33: a server with a Slack workspace configured against a local fake of Slack's Web API
@@ -48,7 +50,7 @@ public final class ChatBenchmark {
 
     private final Http http;
     private final ChatBenchSlack slack;
-    private final java.util.concurrent.atomic.AtomicInteger serial = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger serial = new AtomicInteger();
 
     private ChatBenchmark(Http http, ChatBenchSlack slack) {
         this.http = http;
@@ -135,7 +137,7 @@ public final class ChatBenchmark {
     /** {@code n} requests of the five kinds in turn, {@value #CLIENTS} at once; each must be acknowledged 200. */
     private void mixed(String db, int n, boolean print) throws Exception {
         Map<String, Queue<Long>> byKind = new ConcurrentHashMap<>();
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
         Stats all = Load.run("all", CLIENTS, n, () -> {
             int i = next.getAndIncrement();
             String kind = KINDS[i % KINDS.length];
@@ -208,7 +210,7 @@ public final class ChatBenchmark {
     private void declarations(String db, int n, int clients, Stats limit) throws Exception {
         long[] sent = new long[n];
         String run = Integer.toString(serial.incrementAndGet());
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
         quiet();
         String marker = " declared: Chat bench " + run + "-";
         long start = System.nanoTime();
@@ -334,7 +336,7 @@ public final class ChatBenchmark {
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
-    private static void exec(String url, String sql) throws java.sql.SQLException {
+    private static void exec(String url, String sql) throws SQLException {
         try (var c = DriverManager.getConnection(url);
                 var s = c.createStatement()) {
             s.execute(sql);

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -145,7 +147,7 @@ public final class CopyBenchmark {
 
     private static double median(double[] xs) {
         double[] sorted = xs.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         return sorted.length % 2 == 1
                 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
@@ -174,7 +176,7 @@ public final class CopyBenchmark {
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : "none";
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return "error: " + e.getMessage().lines().findFirst().orElse("");
         }
     }

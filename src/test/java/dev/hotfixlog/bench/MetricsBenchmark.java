@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -316,7 +317,7 @@ public final class MetricsBenchmark {
             if (numeric[k]) {
                 setLong(p, k + 1, values[k]);
             } else if (values[k].isEmpty()) {
-                p.setNull(k + 1, java.sql.Types.VARCHAR);
+                p.setNull(k + 1, Types.VARCHAR);
             } else {
                 p.setString(k + 1, values[k]);
             }
@@ -325,7 +326,7 @@ public final class MetricsBenchmark {
 
     private static void setLong(PreparedStatement p, int k, String v) throws Exception {
         if (v.isEmpty()) {
-            p.setNull(k, java.sql.Types.BIGINT);
+            p.setNull(k, Types.BIGINT);
         } else {
             p.setLong(k, Long.parseLong(v));
         }

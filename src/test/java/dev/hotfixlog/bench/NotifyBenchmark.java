@@ -7,6 +7,8 @@ import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.support.WebhookReceiver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Benchmark of issue "Follow-through": (1) 10,000 queued messages drained to a local webhook receiver, messages per
@@ -96,8 +101,7 @@ public final class NotifyBenchmark {
         }
     }
 
-    private static void createLatency(
-            String name, java.util.function.Supplier<String> db, WebhookReceiver receiver, int creates) {
+    private static void createLatency(String name, Supplier<String> db, WebhookReceiver receiver, int creates) {
         double base = 0;
         for (int channels : new int[] {0, 1, CHANNELS}) {
             long[] lat = new long[creates];
@@ -113,7 +117,7 @@ public final class NotifyBenchmark {
                 }
             }
             Stats s = Stats.of(name, 1, lat);
-            double mean = java.util.Arrays.stream(lat).average().orElse(0) / 1e6;
+            double mean = Arrays.stream(lat).average().orElse(0) / 1e6;
             if (channels == 0) {
                 base = mean;
             }
@@ -211,8 +215,8 @@ public final class NotifyBenchmark {
         try {
             return "jdbc:sqlite:"
                     + Files.createTempDirectory("hotfix-notify-bench-").resolve("hotfix.db");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -222,7 +226,7 @@ public final class NotifyBenchmark {
                 var s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             s.execute("CREATE SCHEMA " + schema);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare PostgreSQL schema " + schema + ": " + e.getMessage(), e);
         }
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;

@@ -2,7 +2,9 @@ package dev.hotfixlog.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.AriaRole;
 import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
@@ -32,8 +34,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -289,7 +294,7 @@ public final class Soak {
                     "soak-reader-" + r)));
         }
         List<String> kills = new ArrayList<>();
-        java.util.Set<String> inDoubt = new java.util.HashSet<>(); // messages a killed instance was sending
+        Set<String> inDoubt = new HashSet<>(); // messages a killed instance was sending
         int[] browser = new int[2]; // checks, signed out
         long started = System.nanoTime();
         try (Chromium chromium = Chromium.launch();
@@ -325,7 +330,7 @@ public final class Soak {
         }
         Map<String, Integer> byKey = new HashMap<>();
         Map<String, Integer> alertsByHotfix = new HashMap<>();
-        Map<String, Integer> byEvent = new java.util.TreeMap<>();
+        Map<String, Integer> byEvent = new TreeMap<>();
         for (WebhookReceiver.Received r : receiver.accepted()) {
             byKey.merge(r.headers().get("idempotency-key"), 1, Integer::sum);
             JsonNode body = Json.mapper().readTree(r.body());
@@ -391,7 +396,7 @@ public final class Soak {
                 seconds,
                 Stats.of("writes", seconds, toArray(writeLatencies)),
                 Stats.of("reads", seconds, toArray(readLatencies)),
-                new java.util.TreeMap<>(readFailures).toString(),
+                new TreeMap<>(readFailures).toString(),
                 kills);
     }
 
@@ -472,9 +477,9 @@ public final class Soak {
                         .click();
                 page.locator("#sec-emergency")
                         .getByText("soak: saved " + text)
-                        .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(15_000));
+                        .waitFor(new Locator.WaitForOptions().setTimeout(15_000));
                 return;
-            } catch (com.microsoft.playwright.PlaywrightException e) {
+            } catch (PlaywrightException e) {
                 System.err.println("soak: the form save '" + text + "' (attempt " + attempt + ") did not show: "
                         + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + " at " + page.url());
                 if (page.url().contains("/sign-in")) {

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.sqlite.SQLiteConfig;
 
 /**
  * Write benchmark of issue "The hotfix record": API creates per second and p50/p99 at 16 concurrent clients, next
@@ -154,8 +157,7 @@ public final class WriteBenchmark {
         for (int i = 0; i < threads; i++) {
             connections.add(sqlite ? sqliteConnection(url) : DriverManager.getConnection(url));
         }
-        java.util.concurrent.ConcurrentLinkedQueue<Connection> free =
-                new java.util.concurrent.ConcurrentLinkedQueue<>(connections);
+        ConcurrentLinkedQueue<Connection> free = new ConcurrentLinkedQueue<>(connections);
         Load.Op op = () -> {
             Connection c = free.poll();
             try {
@@ -178,13 +180,13 @@ public final class WriteBenchmark {
         return s;
     }
 
-    private static Connection sqliteConnection(String url) throws java.sql.SQLException {
-        org.sqlite.SQLiteConfig cfg = new org.sqlite.SQLiteConfig();
-        cfg.setJournalMode(org.sqlite.SQLiteConfig.JournalMode.WAL);
-        cfg.setSynchronous(org.sqlite.SQLiteConfig.SynchronousMode.FULL);
+    private static Connection sqliteConnection(String url) throws SQLException {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         cfg.enforceForeignKeys(true);
         cfg.setBusyTimeout(30_000);
-        cfg.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+        cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         return cfg.createConnection(url);
     }
 
@@ -205,7 +207,7 @@ public final class WriteBenchmark {
     }
 
     /** Exactly the rows one API create writes, as plain prepared statements. */
-    private static void insertSameRows(Connection c, String changes) throws java.sql.SQLException {
+    private static void insertSameRows(Connection c, String changes) throws SQLException {
         long number;
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("UPDATE id_counter SET last_value = last_value + 1 WHERE name = 'hotfix'"

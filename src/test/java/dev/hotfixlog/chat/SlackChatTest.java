@@ -26,8 +26,14 @@ import dev.hotfixlog.support.TestDb;
 import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.WebServer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /**
  * The log driven from Slack, end to end: Slack's documented requests, signed as Slack signs them, against a real
@@ -57,7 +63,7 @@ class SlackChatTest {
     }
 
     private static List<String> actionIds(JsonNode blocks) {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         blocks.forEach(b -> b.path("elements").forEach(e -> {
             if (e.has("action_id")) {
                 ids.add(e.path("action_id").asText());
@@ -100,10 +106,9 @@ class SlackChatTest {
             String submit = SlackRequests.submission("U0ANA", "V0FORM1", "yes", "no", "Checkout is down", "critical");
             String[] signed = SlackRequests.signed(submit, clock.instant().getEpochSecond(), SlackRequests.SECRET);
             assertThat(s.send("interactions", submit, signed).status()).isEqualTo(200);
-            String[] retry = java.util.stream.Stream.concat(
-                            java.util.Arrays.stream(signed),
-                            java.util.stream.Stream.of(
-                                    "X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"))
+            String[] retry = Stream.concat(
+                            Arrays.stream(signed),
+                            Stream.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"))
                     .toArray(String[]::new);
             assertThat(s.send("interactions", submit, retry).status()).isEqualTo(200);
             clock.advance(Duration.ofSeconds(2));
@@ -210,9 +215,9 @@ class SlackChatTest {
             slack.email("U0ANA", "ana@example.com");
             SlackRequests s = new SlackRequests(new Http("http://127.0.0.1:" + server.port()), clock, slack);
             String submit = SlackRequests.submission("U0ANA", "V0RACE", "yes", "no", "Payments down", "critical");
-            java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(16);
+            ExecutorService clients = Executors.newFixedThreadPool(16);
             try {
-                List<java.util.concurrent.Future<Http.Response>> sent = new java.util.ArrayList<>();
+                List<Future<Http.Response>> sent = new ArrayList<>();
                 for (int i = 0; i < 16; i++) {
                     // Eight clicks, each a request of its own; eight copies of one request (Slack's retries).
                     String body = i < 8 ? submit.replace("ad0a1f0b1b5e5f5d5", "ad0a1f0b1b5e5f5d" + (10 + i)) : submit;

@@ -21,6 +21,7 @@ import dev.hotfixlog.support.TestDb;
 import dev.hotfixlog.web.Role;
 import dev.hotfixlog.web.WebServer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Map;
 import javax.crypto.Mac;
@@ -86,7 +87,7 @@ class TeamsChatTest {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(base64Key), "HmacSHA256"));
             return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

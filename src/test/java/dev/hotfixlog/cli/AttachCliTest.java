@@ -8,6 +8,8 @@ import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,8 +105,8 @@ class AttachCliTest {
             assertThat(Files.readString(dir.resolve("copy-" + log + ".log"), StandardCharsets.UTF_8))
                     .contains("pool exhausted")
                     .doesNotContain("ghp_Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8Nn");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         CliRunner.Result deleted = cli.run("attachment", "delete", log, "--reason", "pasted by mistake");
         assertThat(deleted.code()).as(deleted.err()).isZero();

@@ -3,10 +3,13 @@ package dev.hotfixlog.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotfixlog.support.MutableClock;
+import dev.hotfixlog.support.ServerProcess;
 import dev.hotfixlog.support.TestDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -144,9 +147,8 @@ class BackupCliTest {
     }
 
     private static Process start(Map<String, String> env, String... args) throws Exception {
-        java.util.List<String> command =
-                new java.util.ArrayList<>(dev.hotfixlog.support.ServerProcess.javaCommand(java.util.List.of()));
-        command.addAll(java.util.List.of(args));
+        List<String> command = new ArrayList<>(ServerProcess.javaCommand(List.of()));
+        command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env);
         return pb.start();

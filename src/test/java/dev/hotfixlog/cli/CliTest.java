@@ -3,6 +3,7 @@ package dev.hotfixlog.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotfixlog.support.BothDatabases;
+import dev.hotfixlog.support.Browser;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
@@ -204,7 +205,7 @@ class CliTest {
                 .isEqualTo(2);
         assertThat(local.run("user", "list").out()).contains("ana                            responder  local  yes");
         try (RunningServer server = new RunningServer(db.config(), clock)) {
-            dev.hotfixlog.support.Browser b = new dev.hotfixlog.support.Browser(server.url());
+            Browser b = new Browser(server.url());
             String csrf = b.get("/sign-in").csrf();
             assertThat(b.postForm("/sign-in", Map.of("_csrf", csrf, "username", "ana", "password", password))
                             .location())
@@ -223,7 +224,7 @@ class CliTest {
         local.run("token", "create", "--name", "ci", "--role", "viewer");
         local.run("user", "add", "--name", "bo", "--role", "viewer");
         try (dev.hotfixlog.App app = dev.hotfixlog.App.local(db.config(), clock)) {
-            java.util.List<String> lines = new java.util.ArrayList<>();
+            List<String> lines = new ArrayList<>();
             app.audit()
                     .recent(50)
                     .forEach(e -> lines.add(e.actor() + " | " + e.action() + " | " + e.subject() + " | "

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -55,7 +56,7 @@ class CreatedIdFirstCliTest {
                     clock.advance(Duration.ofMinutes(20));
                     assertThat(cli.run("mark", "1", "resolved").code()).isZero();
                 }
-                CliRunner.Result r = cli.run(java.util.Arrays.copyOfRange(row, 1, row.length));
+                CliRunner.Result r = cli.run(Arrays.copyOfRange(row, 1, row.length));
                 assertThat(r.code()).as(r.err()).isZero();
                 assertThat(r.out().lines().findFirst())
                         .as(String.join(" ", row))

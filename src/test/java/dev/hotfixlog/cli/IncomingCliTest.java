@@ -3,6 +3,7 @@ package dev.hotfixlog.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotfixlog.Setting;
+import dev.hotfixlog.incoming.IncomingReplayTest;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
@@ -23,8 +24,7 @@ class IncomingCliTest {
         MutableClock clock = new MutableClock(T0);
         try (db;
                 RunningServer s = new RunningServer(
-                        db.config(Map.of(Setting.INTEGRATIONS, dev.hotfixlog.incoming.IncomingReplayTest.INTEGRATIONS)),
-                        clock)) {
+                        db.config(Map.of(Setting.INTEGRATIONS, IncomingReplayTest.INTEGRATIONS)), clock)) {
             deliver(s, "HighErrorRate", "payments");
             deliver(s, "DiskFull", "search-index");
             deliver(s, "QueueLag", "billing");
@@ -82,13 +82,12 @@ class IncomingCliTest {
     }
 
     private static void deliver(RunningServer s, String name, String service) {
-        String body = dev.hotfixlog.incoming.IncomingReplayTest.am(
+        String body = IncomingReplayTest.am(
                         "{}:{alertname=\"" + name + "\"}",
                         "firing",
-                        dev.hotfixlog.incoming.IncomingReplayTest.alert(
-                                "fp-" + name, "firing", T0.minusSeconds(60), null, service))
+                        IncomingReplayTest.alert("fp-" + name, "firing", T0.minusSeconds(60), null, service))
                 .replace("HighErrorRate", name)
                 .replace("Error rate above 5% on payments", name + " on " + service);
-        dev.hotfixlog.incoming.IncomingReplayTest.deliver(s, body);
+        IncomingReplayTest.deliver(s, body);
     }
 }

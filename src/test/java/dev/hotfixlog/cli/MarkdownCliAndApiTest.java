@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Import and export through the REST API and the CLI, directly on the database and through a server. */
 class MarkdownCliAndApiTest {
@@ -79,7 +80,7 @@ class MarkdownCliAndApiTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aDryRun_onAFreshFolder_createsNothingOnDisk() throws Exception {
         Path work = Files.createTempDirectory("hotfix-dry");
         Path file = work.resolve("log.md");

@@ -11,6 +11,7 @@ import dev.hotfixlog.support.TestDb;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 /** Follow-ups across all hotfixes and the hotfix debt ledger, through the API and the pages, on both databases. */
 class FollowThroughTest {
@@ -33,7 +34,7 @@ class FollowThroughTest {
     }
 
     private static List<String> rows(JsonNode items) {
-        return java.util.stream.StreamSupport.stream(items.spliterator(), false)
+        return StreamSupport.stream(items.spliterator(), false)
                 .map(i -> i.path("state").asText() + " " + i.path("hotfix").asText() + " "
                         + i.path("kind").asText() + " " + i.path("owner").asText() + " "
                         + i.path("dueAt").asText())

@@ -9,7 +9,9 @@ import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RawHttp;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
 
@@ -332,20 +334,19 @@ class BadInputTest {
     void brokenEscapesAndBadBytes_getA4xx_neverA500(TestDb db) throws Exception {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
             RawHttp http = RawHttp.of(s, 10_000);
-            String auth = "Authorization: Bearer " + dev.hotfixlog.support.TestDb.ADMIN_TOKEN + "\r\n";
+            String auth = "Authorization: Bearer " + TestDb.ADMIN_TOKEN + "\r\n";
             assertThat(http.exchange("GET /api/v1/hotfixes/HOTFIX-%u0041 HTTP/1.1\r\n" + auth, new byte[0]))
                     .startsWith("HTTP/1.1 400");
             assertThat(http.exchange("GET /hotfixes/HOTFIX-%zz HTTP/1.1\r\n" + auth, new byte[0]))
                     .startsWith("HTTP/1.1 400");
-            byte[] latin1 = "{\"title\":\"Caf\u00e9 down\",\"severity\":\"high\"}"
-                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            byte[] latin1 =
+                    "{\"title\":\"Caf\u00e9 down\",\"severity\":\"high\"}".getBytes(StandardCharsets.ISO_8859_1);
             String notUtf8 = http.exchange(
                     "POST /api/v1/hotfixes HTTP/1.1\r\n" + auth + "Content-Type: application/json\r\nContent-Length: "
                             + latin1.length + "\r\n",
                     latin1);
             assertThat(notUtf8).startsWith("HTTP/1.1 400").contains("is not valid UTF-8");
-            byte[] untyped =
-                    "{\"title\":\"x\",\"severity\":\"high\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] untyped = "{\"title\":\"x\",\"severity\":\"high\"}".getBytes(StandardCharsets.UTF_8);
             assertThat(http.exchange(
                             "POST /api/v1/hotfixes HTTP/1.1\r\n" + auth + "Content-Length: " + untyped.length + "\r\n",
                             untyped))
@@ -363,7 +364,7 @@ class BadInputTest {
             // A multipart body that is not one (no boundary): the upload route and a page's form both say so (the
             // fuzzer found the upload route answering 500 through its note field).
             s.http().post("/api/v1/hotfixes", "{\"title\":\"Checkout 502\",\"severity\":\"high\"}");
-            byte[] dashes = "-".repeat(500).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] dashes = "-".repeat(500).getBytes(StandardCharsets.UTF_8);
             assertThat(http.exchange(
                             "POST /api/v1/hotfixes/HOTFIX-001/attachments HTTP/1.1\r\n" + auth
                                     + "Content-Type: multipart/form-data\r\nContent-Length: " + dashes.length + "\r\n",
@@ -409,7 +410,7 @@ class BadInputTest {
                 return headers;
             }
         }
-        String[] out = java.util.Arrays.copyOf(headers, headers.length + 2);
+        String[] out = Arrays.copyOf(headers, headers.length + 2);
         out[headers.length] = "Content-Type";
         out[headers.length + 1] = "application/json";
         return out;

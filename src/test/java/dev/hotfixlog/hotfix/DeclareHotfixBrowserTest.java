@@ -2,6 +2,7 @@ package dev.hotfixlog.hotfix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -147,8 +148,7 @@ class DeclareHotfixBrowserTest {
             Files.createDirectories(dir);
             for (var size : List.of(new int[] {1280, 900}, new int[] {375, 740})) {
                 try (BrowserContext context = chromium.browser()
-                        .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                                .setViewportSize(size[0], size[1]))) {
+                        .newContext(new Browser.NewContextOptions().setViewportSize(size[0], size[1]))) {
                     Page page = signedIn(context, s);
                     page.navigate(s.url() + "/hotfixes/new?down=no");
                     assertThat(page.locator(".outcome").textContent())

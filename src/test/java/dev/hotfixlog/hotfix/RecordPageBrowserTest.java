@@ -3,6 +3,7 @@ package dev.hotfixlog.hotfix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -15,10 +16,14 @@ import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
 import dev.hotfixlog.web.Role;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * A record page in Chromium: a section edited in place, the lifecycle buttons with their durations, a follow-up
@@ -40,7 +45,7 @@ class RecordPageBrowserTest {
     /** Opens a section's editor in place and waits for the focus to land in its first field, as a person would. */
     private static void edit(Page page, String section) {
         link(page, "Edit " + section).click();
-        String key = section.replace("The ", "").toLowerCase(java.util.Locale.ROOT);
+        String key = section.replace("The ", "").toLowerCase(Locale.ROOT);
         expect(page.locator("#sec-" + key + " form :is(input,textarea,select):visible")
                         .first())
                 .isFocused();
@@ -216,7 +221,7 @@ class RecordPageBrowserTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void conflictView_screenshots() throws Exception {
         try (TestDb db = TestDb.sqlite();
                 RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
@@ -227,12 +232,11 @@ class RecordPageBrowserTest {
                             "/api/v1/hotfixes",
                             "{\"title\":\"Checkout returns 502\",\"severity\":\"critical\","
                                     + "\"owner\":\"Priya Raman\",\"problem\":\"Payments fail\"}");
-            java.nio.file.Path dir = java.nio.file.Path.of("docs", "screenshots");
-            java.nio.file.Files.createDirectories(dir);
+            Path dir = Path.of("docs", "screenshots");
+            Files.createDirectories(dir);
             for (var size : List.of(new int[] {1280, 900}, new int[] {375, 740})) {
                 try (BrowserContext context = chromium.browser()
-                        .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                                .setViewportSize(size[0], size[1]))) {
+                        .newContext(new Browser.NewContextOptions().setViewportSize(size[0], size[1]))) {
                     Page page = signedIn(context, s, "sam");
                     page.navigate(s.url() + "/hotfixes/HOTFIX-001");
                     edit(page, "The Emergency");
@@ -259,7 +263,7 @@ class RecordPageBrowserTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aSessionEndingMidEdit_keepsTheTypedText_andSaysWhy() throws Exception {
         try (TestDb db = TestDb.sqlite();
                 RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
@@ -287,9 +291,8 @@ class RecordPageBrowserTest {
         try (db;
                 RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
                 Chromium chromium = Chromium.launch();
-                BrowserContext context = chromium.browser()
-                        .newContext(
-                                new com.microsoft.playwright.Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+                BrowserContext context =
+                        chromium.browser().newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
             s.app().accounts().create("priya", Role.RESPONDER, PASSWORD, false);
             s.http().post("/api/v1/hotfixes", "{\"title\":\"Checkout returns 502\",\"severity\":\"critical\"}");
             Page page = signedIn(context, s, "priya");

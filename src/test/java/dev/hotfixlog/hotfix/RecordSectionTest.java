@@ -10,6 +10,10 @@ import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** A page section's form holds exactly the record: opening an editor and saving it changes nothing. */
 class RecordSectionTest {
@@ -58,13 +62,13 @@ class RecordSectionTest {
                         .put("link", "https://wiki.example/pm");
             }
             Hotfix h = s.app().hotfixes().create(MergePatch.of(body), "t");
-            java.util.Set<String> inputs = new java.util.HashSet<>();
+            Set<String> inputs = new HashSet<>();
             SectionForms forms = new SectionForms(CustomFields.NONE);
             for (RecordSection section : RecordSection.values()) {
                 section.fields().forEach(f -> inputs.add(f.name()));
                 forms.values(section, h).keySet().forEach(inputs::add);
             }
-            java.util.List<String> missing = new java.util.ArrayList<>();
+            List<String> missing = new ArrayList<>();
             for (String path : HotfixJson.flatten(h).keySet()) {
                 String field = path.replaceAll("\\[\\d+]$", "");
                 boolean ticked = field.matches("(steps|followUps)\\.[A-Za-z]+\\.(done|doneAt|at|by)");

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.hotfixlog.Setting;
@@ -61,7 +62,7 @@ class TeamFieldsBrowserTest {
                     .click();
             page.locator("#sec-summary select[name='fields.region']").selectOption("apac");
             page.locator("#sec-summary")
-                    .getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save"))
+                    .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
                     .click();
             assertThat(page.locator("#sec-summary form")).hasCount(0);
             assertThat(page.locator("#sec-summary").textContent()).contains("apac");
@@ -70,7 +71,7 @@ class TeamFieldsBrowserTest {
                     .click();
             page.locator("#sec-when input[name='fields.slaBreachedOn']").fill("2026-11-23");
             page.locator("#sec-when")
-                    .getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save"))
+                    .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
                     .click();
             assertThat(page.locator("#sec-when form")).hasCount(0);
 

@@ -14,7 +14,11 @@ import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * A team's own fields (HOTFIX_FIELDS) through the API and the CLI: typed and validated (422 naming the field),
@@ -246,7 +250,7 @@ class TeamFieldsTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aBadDefinition_stopsTheStart_namingTheSettingTheFieldAndTheFix() {
         assertThatThrownBy(() -> CustomFields.parse(
                         "HOTFIX_FIELDS",
@@ -280,9 +284,9 @@ class TeamFieldsTest {
     }
 
     private static String ids(JsonNode page) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         page.path("items").forEach(i -> out.add(i.path("id").asText()));
-        java.util.Collections.sort(out);
+        Collections.sort(out);
         return out.toString();
     }
 }

@@ -10,7 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +48,7 @@ class TwoProcessCreateTest {
                 ServerProcess b = new ServerProcess(db.url(), db.dataDir())) {
             HttpClient client = HttpClient.newHttpClient();
             Map<Integer, String> ids = new ConcurrentHashMap<>();
-            List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
             ExecutorService pool = Executors.newFixedThreadPool(16);
             try {
                 CountDownLatch go = new CountDownLatch(1);
@@ -134,16 +137,14 @@ class TwoProcessCreateTest {
                     db.dataDir().toString()));
             ProcessBuilder pb = new ProcessBuilder(command);
             pb.environment().put("HOTFIX_ACTOR", "tester");
-            java.nio.file.Path err = java.nio.file.Files.createTempFile(db.dataDir(), "cli-", ".err");
+            Path err = Files.createTempFile(db.dataDir(), "cli-", ".err");
             pb.redirectError(err.toFile());
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (p.waitFor() == 0) {
                 return out.split("\\s+")[0];
             }
-            assertThat(java.nio.file.Files.readString(err))
-                    .as("the CLI fails only busy")
-                    .contains("busy");
+            assertThat(Files.readString(err)).as("the CLI fails only busy").contains("busy");
             Thread.sleep(500L * attempt);
         }
         throw new AssertionError("the CLI's create " + n + " failed 10 times");

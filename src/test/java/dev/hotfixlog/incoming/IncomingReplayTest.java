@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -342,7 +343,7 @@ public class IncomingReplayTest {
                             .status())
                     .isEqualTo(401);
             // Basic auth, as a contact point without HMAC sends it.
-            String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("graf:pw".getBytes());
+            String basic = "Basic " + Base64.getEncoder().encodeToString("graf:pw".getBytes());
             assertThat(anon.post("/api/v1/ingest/grafana/plain", body, "Authorization", basic)
                             .status())
                     .isEqualTo(200);
@@ -350,7 +351,7 @@ public class IncomingReplayTest {
                                     "/api/v1/ingest/grafana/plain",
                                     body,
                                     "Authorization",
-                                    "Basic " + java.util.Base64.getEncoder().encodeToString("graf:nope".getBytes()))
+                                    "Basic " + Base64.getEncoder().encodeToString("graf:nope".getBytes()))
                             .status())
                     .isEqualTo(401);
 

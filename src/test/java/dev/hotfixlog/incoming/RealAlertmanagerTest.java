@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
@@ -144,7 +145,7 @@ class RealAlertmanagerTest {
     }
 
     private static void postToBoth(Alertmanager one, Alertmanager two, String alerts) throws Exception {
-        var other = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        var other = CompletableFuture.runAsync(() -> {
             try {
                 two.post(alerts);
             } catch (Exception e) {

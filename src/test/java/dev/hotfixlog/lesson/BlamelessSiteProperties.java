@@ -20,6 +20,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
@@ -61,7 +62,7 @@ class BlamelessSiteProperties {
 
     @Property(tries = 15)
     void noPersonTheLogKnows_appearsAnywhereInTheSite(
-            @ForAll @Size(min = 4, max = 8) List<@net.jqwik.api.From("person") String> people) throws Exception {
+            @ForAll @Size(min = 4, max = 8) List<@From("person") String> people) throws Exception {
         try (TestDb db = TestDb.sqlite();
                 App app = App.local(db.config(), Clock.fixed(Instant.parse("2026-10-05T09:00:00Z"), ZoneOffset.UTC))) {
             List<String> mentions = new ArrayList<>();

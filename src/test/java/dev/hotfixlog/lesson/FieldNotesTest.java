@@ -3,6 +3,9 @@ package dev.hotfixlog.lesson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hotfixlog.attachment.Attachment;
+import dev.hotfixlog.attachment.Owner;
+import dev.hotfixlog.attachment.Upload;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.Http;
@@ -10,12 +13,16 @@ import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
 import dev.hotfixlog.support.Vnu;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 
@@ -67,15 +74,14 @@ public class FieldNotesTest {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-05T09:00:00Z"))) {
             seedLessons(s.http());
             // A lesson's evidence: a screenshot whose file name and note name people.
-            java.awt.image.BufferedImage img =
-                    new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
-            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-            javax.imageio.ImageIO.write(img, "png", png);
-            dev.hotfixlog.attachment.Attachment shot = s.app()
+            BufferedImage img = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(img, "png", png);
+            Attachment shot = s.app()
                     .attachments()
                     .add(
-                            dev.hotfixlog.attachment.Owner.parse("LESSON-002"),
-                            new dev.hotfixlog.attachment.Upload(
+                            Owner.parse("LESSON-002"),
+                            new Upload(
                                     "tomas-ortega-dashboard.png",
                                     "Tomás Ortega's dashboard at 09:23, mail zoe@example.com",
                                     png.toByteArray()),
@@ -98,7 +104,7 @@ public class FieldNotesTest {
                 out.resolve("lessons/002-batch-finalisation-per-container-why-the-monitor-showed.html"));
         assertThat(lesson).containsPattern("<img src=\"\\.\\./img/[0-9a-f]{64}\\.png\" alt=\"[^\"]*dashboard at 09:23");
         try (Stream<Path> files = Files.walk(out)) {
-            assertThat(files.map(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT)))
+            assertThat(files.map(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)))
                     .as("no person in a file name")
                     .noneMatch(n -> n.contains("tomas") || n.contains("ortega"));
         }

@@ -6,9 +6,12 @@ import dev.hotfixlog.hotfix.FollowUpKind;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixJson;
+import dev.hotfixlog.hotfix.HotfixQuery;
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.Severity;
 import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.json.Json;
+import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
@@ -123,9 +126,8 @@ class ExampleLogTest {
                             "- **Type 1:** Configuration rollout - **Prevention:** Staged rollout with a schema check")
                     .contains("- **Signal 2:** Payment success ratio → **Threshold:** under 97% for 5 minutes");
             assertThat(hotfixes.create(
-                                    dev.hotfixlog.json.MergePatch.of(dev.hotfixlog.json.Json.object()
-                                            .put("title", "next")
-                                            .put("severity", "high")),
+                                    MergePatch.of(
+                                            Json.object().put("title", "next").put("severity", "high")),
                                     "ana")
                             .id()
                             .toString())
@@ -187,8 +189,7 @@ class ExampleLogTest {
     /** Every record's editable fields and status, by id: what "the same records" means. */
     static Map<String, String> records(HotfixService hotfixes) {
         Map<String, String> out = new TreeMap<>();
-        for (Hotfix h : hotfixes.list(new dev.hotfixlog.hotfix.HotfixQuery(null, null, 500, null))
-                .items()) {
+        for (Hotfix h : hotfixes.list(new HotfixQuery(null, null, 500, null)).items()) {
             out.put(h.id().toString(), h.status().json() + " " + HotfixJson.editable(h));
         }
         return out;

@@ -6,6 +6,7 @@ import dev.hotfixlog.App;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.TestDb;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -142,7 +143,7 @@ class FaithfulExportProperties {
         Arbitrary<List<String>> ordered = Combinators.combine(first, Arbitraries.of(false, true))
                 .as((l, swap) -> {
                     if (swap) {
-                        java.util.Collections.swap(l, 1, 3);
+                        Collections.swap(l, 1, 3);
                     }
                     return l;
                 });

@@ -11,6 +11,7 @@ import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
 import java.io.IOException;
+import java.time.Duration;
 
 /** A whole page imported and not touched comes back from the {@code log} export byte for byte. */
 class FaithfulExportTest {
@@ -57,7 +58,7 @@ class FaithfulExportTest {
             String page = ExampleLogTest.resource("example-hotfix-log.md").replace("1 hour 10 minutes", "1h 10m");
             s.app().markdown().importLog(page, false, "ana", n -> {});
             HotfixService hotfixes = s.app().hotfixes();
-            clock.advance(java.time.Duration.ofMinutes(5));
+            clock.advance(Duration.ofMinutes(5));
             hotfixes.edit(
                     new HotfixId(4),
                     1,

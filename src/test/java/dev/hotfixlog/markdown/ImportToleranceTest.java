@@ -8,15 +8,19 @@ import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.FollowUpKind;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.HotfixQuery;
 import dev.hotfixlog.hotfix.Revision;
 import dev.hotfixlog.hotfix.Severity;
 import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.json.Json;
+import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A log as people really fill the template in, and a log that cannot be read. */
@@ -102,10 +106,7 @@ class ImportToleranceTest {
             MarkdownService md = s.app().markdown();
             ImportReport dry = md.importLog(MESSY, true, "ana", n -> {});
             assertThat(dry.created()).containsExactly("HOTFIX-120", "HOTFIX-007", "HOTFIX-100");
-            assertThat(s.app()
-                            .hotfixes()
-                            .list(dev.hotfixlog.hotfix.HotfixQuery.firstPage())
-                            .items())
+            assertThat(s.app().hotfixes().list(HotfixQuery.firstPage()).items())
                     .as("a dry run changes nothing")
                     .isEmpty();
 
@@ -165,9 +166,8 @@ class ImportToleranceTest {
             assertThat(s.app()
                             .hotfixes()
                             .create(
-                                    dev.hotfixlog.json.MergePatch.of(dev.hotfixlog.json.Json.object()
-                                            .put("title", "next")
-                                            .put("severity", "high")),
+                                    MergePatch.of(
+                                            Json.object().put("title", "next").put("severity", "high")),
                                     "ana")
                             .id()
                             .toString())
@@ -241,11 +241,7 @@ class ImportToleranceTest {
                                             new FieldError(
                                                     "line 25",
                                                     "this code block is never closed (a line of ``` is missing)")));
-            assertThat(s.app()
-                            .hotfixes()
-                            .list(dev.hotfixlog.hotfix.HotfixQuery.firstPage())
-                            .items())
-                    .isEmpty();
+            assertThat(s.app().hotfixes().list(HotfixQuery.firstPage()).items()).isEmpty();
 
             // Readable, but a record breaks the rules: still nothing is applied, and the line is named.
             String rules = "## Active Hotfixes\n\n### 🚨 [HOTFIX-1] Fine\n**Severity:** High\n\n"
@@ -257,10 +253,7 @@ class ImportToleranceTest {
                                     .containsExactly(new FieldError(
                                             "line 6",
                                             "HOTFIX-003 severity: is required: one of critical, high, " + "medium")));
-            assertThat(s.app()
-                            .hotfixes()
-                            .list(dev.hotfixlog.hotfix.HotfixQuery.firstPage())
-                            .items())
+            assertThat(s.app().hotfixes().list(HotfixQuery.firstPage()).items())
                     .as("the fine entry before it was not applied either")
                     .isEmpty();
         }
@@ -298,14 +291,11 @@ class ImportToleranceTest {
                                     .containsExactly(new FieldError(
                                             "line 2399",
                                             "HOTFIX-1600 severity: is required: one of critical, high, " + "medium")));
-            assertThat(s.app()
-                            .hotfixes()
-                            .list(dev.hotfixlog.hotfix.HotfixQuery.firstPage())
-                            .items())
+            assertThat(s.app().hotfixes().list(HotfixQuery.firstPage()).items())
                     .as("the chunks written before the bad entry were undone")
                     .isEmpty();
 
-            List<Integer> told = new java.util.ArrayList<>();
+            List<Integer> told = new ArrayList<>();
             ImportReport r = md.importLog(page.toString(), false, "ana", told::add);
             assertThat(r.created())
                     .hasSize(n + 1)

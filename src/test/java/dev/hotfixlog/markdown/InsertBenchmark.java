@@ -14,6 +14,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class InsertBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         // The rows per statement to compare, in this order in every round; by default one against the default.
         int[] variants = args.length > 2
-                ? java.util.Arrays.stream(args, 2, args.length)
+                ? Arrays.stream(args, 2, args.length)
                         .mapToInt(Integer::parseInt)
                         .toArray()
                 : new int[] {1, MultiRowInsert.ROWS_PER_STATEMENT};

@@ -3,10 +3,14 @@ package dev.hotfixlog.markdown;
 import dev.hotfixlog.App;
 import dev.hotfixlog.Config;
 import dev.hotfixlog.Setting;
+import dev.hotfixlog.store.Database;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,9 +131,9 @@ public final class MarkdownBenchmark {
      * durability (WAL, synchronous=FULL). No parsing, no validation, no per-row statements.
      */
     private static double copyRows(Path imported, Path target) throws Exception {
-        dev.hotfixlog.store.Database.open("jdbc:sqlite:" + target, "", "", 1).close();
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + target);
-                java.sql.Statement st = c.createStatement()) {
+        Database.open("jdbc:sqlite:" + target, "", "", 1).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + target);
+                Statement st = c.createStatement()) {
             st.execute("PRAGMA journal_mode=WAL");
             st.execute("PRAGMA synchronous=FULL");
             st.execute("ATTACH DATABASE '" + imported + "' AS src");

@@ -2,6 +2,8 @@ package dev.hotfixlog.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotfixlog.cli.CliRunner;
 import dev.hotfixlog.hotfix.FollowUpKind;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
@@ -10,6 +12,7 @@ import dev.hotfixlog.support.Http;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
+import java.util.Map;
 
 /** A log written by hand comes back as the people wrote it: on the record, in search, and in the export. */
 class MarkdownFidelityTest {
@@ -145,9 +148,8 @@ class MarkdownFidelityTest {
                 RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-11-22T10:00:00Z"))) {
             s.app().markdown().importLog(page, false, "ana", n -> {});
             Http api = s.http();
-            com.fasterxml.jackson.databind.JsonNode signs =
-                    api.get("/api/v1/signals").json();
-            com.fasterxml.jackson.databind.JsonNode evictions = find(signs, "evictions-per-second");
+            JsonNode signs = api.get("/api/v1/signals").json();
+            JsonNode evictions = find(signs, "evictions-per-second");
             assertThat(evictions.path("description").asText()).isEqualTo("Evictions per second");
             assertThat(evictions.path("value").isNull()).isTrue();
             assertThat(evictions.path("threshold").asDouble()).isEqualTo(1000.0);
@@ -159,8 +161,8 @@ class MarkdownFidelityTest {
                     .contains("Evictions per second")
                     .contains("over 1000 for 5 minutes")
                     .contains("the log page");
-            dev.hotfixlog.cli.CliRunner.Result cli = new dev.hotfixlog.cli.CliRunner(
-                            java.util.Map.of(
+            CliRunner.Result cli = new CliRunner(
+                            Map.of(
                                     "HOTFIX_DB_URL",
                                     db.url(),
                                     "HOTFIX_DATA_DIR",
@@ -170,8 +172,7 @@ class MarkdownFidelityTest {
             assertThat(cli.out()).contains("no value evictions-per-second     — (act when over 1000 for 5 minutes)");
 
             api.send("PUT", "/api/v1/signals/evictions-per-second", "{\"value\":1500,\"threshold\":1000}");
-            com.fasterxml.jackson.databind.JsonNode reported =
-                    find(api.get("/api/v1/signals").json(), "evictions-per-second");
+            JsonNode reported = find(api.get("/api/v1/signals").json(), "evictions-per-second");
             assertThat(reported.path("breached").asBoolean()).isTrue();
             assertThat(reported.path("description").asText()).isEqualTo("Evictions per second");
             assertThat(api.get("/api/v1/signals").json().size())
@@ -230,9 +231,8 @@ class MarkdownFidelityTest {
         }
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode find(
-            com.fasterxml.jackson.databind.JsonNode signs, String name) {
-        for (com.fasterxml.jackson.databind.JsonNode n : signs.path("items").isArray() ? signs.path("items") : signs) {
+    private static JsonNode find(JsonNode signs, String name) {
+        for (JsonNode n : signs.path("items").isArray() ? signs.path("items") : signs) {
             if (n.path("name").asText().equals(name)) {
                 return n;
             }

@@ -21,6 +21,7 @@ import dev.hotfixlog.support.TestDb;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -258,7 +259,7 @@ class MarkdownRoundTripProperties {
                             done ? detected.plusSeconds(3600) : null,
                             f.get((i + 1) % 12) ? "https://tracker.example/T-1" : null));
         }
-        Map<String, Object> values = new java.util.HashMap<>();
+        Map<String, Object> values = new HashMap<>();
         String[] texts = {
             "problem", "impact", "whyEmergency", "changeMade", "rollbackPlan", "rootCause", "riskAccepted", "monitoring"
         };

@@ -75,7 +75,7 @@ class PlaceholdersTest {
                 "[e.g., Database connection failures]",
                 "- [What docs need updating]",
                 "[Status]")) {
-            assertThat(Values.isUnfilled(unfilled)).as(unfilled).isTrue();
+            assertThat(ValueText.isUnfilled(unfilled)).as(unfilled).isTrue();
         }
         for (String value : List.of(
                 "for 2026-10-06 with [People]",
@@ -85,7 +85,7 @@ class PlaceholdersTest {
                 "[[nested]]",
                 "[unclosed",
                 "Login loop - 2026-09-21")) {
-            assertThat(Values.isUnfilled(value)).as(value).isFalse();
+            assertThat(ValueText.isUnfilled(value)).as(value).isFalse();
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -145,7 +146,7 @@ class TeamFieldLinesProperties {
         for (int i = 0; i < drawn.size(); i++) {
             Object[] d = drawn.get(i);
             String label = (String) d[0];
-            if (!labels.add(label.toLowerCase(java.util.Locale.ROOT))) {
+            if (!labels.add(label.toLowerCase(Locale.ROOT))) {
                 continue; // two fields of one label would be one line for the reader
             }
             CustomField.Type type = (CustomField.Type) d[1];

@@ -10,6 +10,7 @@ import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -178,7 +179,7 @@ public class StoredMonthsTest {
 
     @Property(tries = 200)
     void mergingHistograms_isOnePassOverTheirDurations(@ForAll("histograms") List<Map<Long, Long>> parts) {
-        Map<Long, Long> whole = new java.util.HashMap<>();
+        Map<Long, Long> whole = new HashMap<>();
         parts.forEach(p -> p.forEach((k, v) -> whole.merge(k, v, Long::sum)));
         Histogram merged = parts.stream().map(Histogram::of).reduce(Histogram.EMPTY, Histogram::merge);
         assertThat(merged).isEqualTo(Histogram.of(whole));

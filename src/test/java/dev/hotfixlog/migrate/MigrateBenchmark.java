@@ -15,11 +15,17 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -166,7 +172,7 @@ public final class MigrateBenchmark {
     private static double migrate(String from, String url, Path dir, Instant until) {
         Config config = Config.withOverrides(
                 Map.of(Setting.DB_URL, url, Setting.DATA_DIR, dir.toString(), Setting.NOTIFY_INTERVAL_MS, "0"));
-        try (App app = App.local(config, Clock.fixed(NOW, java.time.ZoneOffset.UTC))) {
+        try (App app = App.local(config, Clock.fixed(NOW, ZoneOffset.UTC))) {
             MigrationRequest r = new MigrationRequest(
                     new PagerDutyTool(), from, "bench", false, FIRST, until, Map.of(), null, false);
             long t0 = System.nanoTime();
@@ -202,12 +208,12 @@ public final class MigrateBenchmark {
     private static double copyRows(String from, String to, Path dir) throws Exception {
         Config config = Config.withOverrides(
                 Map.of(Setting.DB_URL, to, Setting.DATA_DIR, dir.toString(), Setting.NOTIFY_INTERVAL_MS, "0"));
-        try (App app = App.local(config, Clock.fixed(NOW, java.time.ZoneOffset.UTC))) {
+        try (App app = App.local(config, Clock.fixed(NOW, ZoneOffset.UTC))) {
             // made by the application's own migrations, then closed
         }
         boolean sqlite = to.startsWith("jdbc:sqlite:");
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(to);
-                java.sql.Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(to);
+                Statement st = c.createStatement()) {
             String source;
             if (sqlite) {
                 st.execute("ATTACH DATABASE '" + from.substring("jdbc:sqlite:".length()) + "' AS src");
@@ -215,14 +221,14 @@ public final class MigrateBenchmark {
             } else {
                 source = from.replaceAll(".*currentSchema=([A-Za-z0-9_]+).*", "$1") + ".";
             }
-            java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
+            Map<String, String> columns = new LinkedHashMap<>();
             for (String t : WRITTEN) {
                 StringBuilder cols = new StringBuilder();
                 String q = sqlite
                         ? "SELECT name FROM pragma_table_xinfo('" + t + "') WHERE hidden = 0"
                         : "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
                                 + "AND table_name = '" + t + "' AND is_generated = 'NEVER' ORDER BY ordinal_position";
-                try (java.sql.ResultSet rs = st.executeQuery(q)) {
+                try (ResultSet rs = st.executeQuery(q)) {
                     while (rs.next()) {
                         cols.append(cols.length() > 0 ? ", " : "").append(rs.getString(1));
                     }

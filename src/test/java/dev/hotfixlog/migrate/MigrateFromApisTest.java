@@ -20,10 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
@@ -44,7 +46,7 @@ class MigrateFromApisTest {
             String auth,
             String token,
             BiConsumer<SourceServer, Integer> fill,
-            java.util.function.IntFunction<String> key,
+            IntFunction<String> key,
             Predicate<String> rateLimitAt,
             Predicate<String> malformedAt,
             String skipReason,
@@ -273,7 +275,7 @@ class MigrateFromApisTest {
     }
 
     static String[] concat(String[] a, String... more) {
-        String[] out = java.util.Arrays.copyOf(a, a.length + more.length);
+        String[] out = Arrays.copyOf(a, a.length + more.length);
         System.arraycopy(more, 0, out, a.length, more.length);
         return out;
     }

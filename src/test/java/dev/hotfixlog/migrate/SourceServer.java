@@ -14,12 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -68,7 +71,7 @@ public final class SourceServer implements AutoCloseable {
     /** Served list pages before the server holds every later answer (0: never); for killing a run midway. */
     volatile int holdAfterListPages;
 
-    final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    final CountDownLatch held = new CountDownLatch(1);
 
     public SourceServer(Kind kind, String auth) {
         this.kind = kind;
@@ -363,7 +366,7 @@ public final class SourceServer implements AutoCloseable {
             listed();
             int pageNo = Integer.parseInt(q.getOrDefault("page", "1"));
             List<ObjectNode> newest = new ArrayList<>(sorted("created_at"));
-            java.util.Collections.reverse(newest);
+            Collections.reverse(newest);
             ObjectNode page = Json.object();
             page.put("count", newest.size());
             boolean more = pageNo * size < newest.size();
@@ -464,6 +467,6 @@ public final class SourceServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

@@ -15,8 +15,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +49,7 @@ class MessageTemplatesTest {
     private static final Instant T = Instant.parse("2026-10-04T03:09:00Z");
     /** The kinds App builds with. */
     private static final List<ChannelKind> KINDS = dev.hotfixlog.App.variants(
-                    dev.hotfixlog.Config.withOverrides(java.util.Map.of()))
+                    dev.hotfixlog.Config.withOverrides(Map.of()))
             .channels();
 
     static Hotfix fixture() {
@@ -145,8 +148,8 @@ class MessageTemplatesTest {
     @Test
     void aMultiLineTitle_staysOneSubjectLine_soItCannotAddMailHeaders() {
         Template t = Template.parse("test", "Subject: {{issue}}\n\nx", Set.of("issue", "id"));
-        Message m = t.render(
-                MessageKind.STAKEHOLDER, java.util.Map.of("issue", "a\r\nBcc: evil@example.com", "id", "HOTFIX-001"));
+        Message m =
+                t.render(MessageKind.STAKEHOLDER, Map.of("issue", "a\r\nBcc: evil@example.com", "id", "HOTFIX-001"));
         assertThat(m.subject()).isEqualTo("a Bcc: evil@example.com");
     }
 
@@ -234,10 +237,10 @@ class MessageTemplatesTest {
 
     @Test
     void everyTemplate_readsAsSentences_inEveryStateOfTheRecord() {
-        List<String> nextSteps = new java.util.ArrayList<>();
+        List<String> nextSteps = new ArrayList<>();
         for (Hotfix h : inEachState()) {
             for (MessageKind kind : MessageKind.values()) {
-                java.util.Map<String, String> values = switch (kind) {
+                Map<String, String> values = switch (kind) {
                     case REMINDER -> MessageValues.reminder(h, FollowUpKind.POSTMORTEM, true, "");
                     case SIGN -> MessageValues.sign(new SignAlarm("queue.depth", null, 12, 10, "above"), "");
                     case RISK ->
@@ -249,7 +252,7 @@ class MessageTemplatesTest {
                                         "Pinning off until a rotation-safe check exists",
                                         null,
                                         null,
-                                        T.minus(java.time.Duration.ofDays(3)).toEpochMilli(),
+                                        T.minus(Duration.ofDays(3)).toEpochMilli(),
                                         h.severity()),
                                 T,
                                 "");

@@ -11,6 +11,7 @@ import dev.hotfixlog.support.TestDb;
 import dev.hotfixlog.support.WebhookReceiver;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -85,7 +86,7 @@ class NotificationDeliveryTest {
                     .contains(
                             "\nNext: post-mortem 2026-10-06 02:57 UTC; proper fix: to be planned by 2026-10-18 02:57 UTC\n")
                     .endsWith("\nLog: https://hotfix.example.com/hotfixes/HOTFIX-001");
-            List<String> subjects = new java.util.ArrayList<>();
+            List<String> subjects = new ArrayList<>();
             for (MimeMessage m : f.mail.getReceivedMessages()) {
                 subjects.add(m.getSubject());
             }

@@ -7,6 +7,7 @@ import dev.hotfixlog.App;
 import dev.hotfixlog.Setting;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
+import dev.hotfixlog.store.Database;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.TestDb;
@@ -63,7 +64,7 @@ class OutboxFaultTest {
     @BothDatabases
     void aMessageClaimedByAnInstanceThatDied_isSentByAnotherWhenItsLeaseRunsOut(TestDb db) {
         try (NotifyFixture f = new NotifyFixture(db, new WebhookReceiver(), "webhook {receiver}/hook", Map.of());
-                dev.hotfixlog.store.Database other = dev.hotfixlog.store.Database.open(db.url(), "", "", 1)) {
+                Database other = Database.open(db.url(), "", "", 1)) {
             f.server.http().post("/api/v1/hotfixes", "{\"title\":\"Queue stuck\",\"severity\":\"high\"}");
             OutboxRepository outbox = new OutboxRepository(other.dialect());
             List<QueuedMessage> claimed =

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.web.HotfixView;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.support.BothDatabases;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 
 /**
  * The risk register kept in step with the records, on both databases: a hotfix's Risk Accepted becomes its risk on
@@ -188,11 +190,11 @@ class RiskRegisterTest {
             assertThat(s.app().risks().history(r.id()))
                     .extracting(RiskEvent::action, RiskEvent::actor)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple("accepted", "jonas"),
-                            org.assertj.core.groups.Tuple.tuple("reaccepted", "lead"),
-                            org.assertj.core.groups.Tuple.tuple("retired", "lead"));
+                            Tuple.tuple("accepted", "jonas"),
+                            Tuple.tuple("reaccepted", "lead"),
+                            Tuple.tuple("retired", "lead"));
             assertThat(s.app().risks().history(r.id()).get(1).detail())
-                    .contains("proper fix lands next sprint", dev.hotfixlog.hotfix.web.HotfixView.time(newDate));
+                    .contains("proper fix lands next sprint", HotfixView.time(newDate));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.hotfixlog.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hotfixlog.hotfix.RecordFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -99,9 +100,7 @@ class SearchedFieldsTest {
             bodies.add(m.group(1));
         }
         assertThat(bodies).as("one definition of the searched row").hasSize(1);
-        assertThat(columns(bodies.get(0), "h\\.(\\w+)"))
-                .isEqualTo(HOTFIX)
-                .isEqualTo(dev.hotfixlog.hotfix.RecordFields.searchedColumns());
+        assertThat(columns(bodies.get(0), "h\\.(\\w+)")).isEqualTo(HOTFIX).isEqualTo(RecordFields.searchedColumns());
         assertThat(sql.split("FROM search_hotfix_row", -1))
                 .as("seven triggers and the rebuild read it")
                 .hasSize(9);

@@ -20,6 +20,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.assertj.core.api.SoftAssertions;
 
@@ -31,11 +34,11 @@ import org.assertj.core.api.SoftAssertions;
 class AuthorizationMatrixTest {
     private static final Map<String, Role> NEEDS = new LinkedHashMap<>();
     /** Routes that act on a browser session (sign-in form, sign-out, own password); their sessions: SignInTest. */
-    private static final java.util.Set<String> SESSION_ROUTES =
-            java.util.Set.of("POST /sign-in", "POST /sign-out", "GET /account/password", "POST /account/password");
+    private static final Set<String> SESSION_ROUTES =
+            Set.of("POST /sign-in", "POST /sign-out", "GET /account/password", "POST /account/password");
 
     /** Routes this test calls the way htmx does (with {@code HX-Request}), for a fragment of the page. */
-    private static final java.util.Set<String> HTMX_REQUESTS = java.util.Set.of(
+    private static final Set<String> HTMX_REQUESTS = Set.of(
             "GET /hotfixes/{id}/sections/{section}",
             "POST /hotfixes/{id}/sections/{section}",
             "POST /hotfixes/{id}/checklist",
@@ -46,7 +49,7 @@ class AuthorizationMatrixTest {
      * The monitoring's and pipelines' URLs: open at the gate, each checked against its own integration's secret,
      * which none of these callers holds (a person's token is not one): 401 for every one of them.
      */
-    private static final java.util.Set<String> INGEST_ROUTES = java.util.Set.of(
+    private static final Set<String> INGEST_ROUTES = Set.of(
             "POST /api/v1/ingest/alertmanager/{name}", "PUT /api/v1/ingest/alertmanager/{name}",
             "POST /api/v1/ingest/grafana/{name}", "PUT /api/v1/ingest/grafana/{name}",
             "POST /api/v1/ingest/deploy/{name}", "POST /api/v1/ingest/github/{name}",
@@ -198,7 +201,7 @@ class AuthorizationMatrixTest {
         MutableClock clock = MutableClock.at("2026-10-04T02:17:00Z");
         // A channel, so that sending a message is possible (nobody listens there; the worker is off).
         try (RunningServer s = new RunningServer(
-                db.config(java.util.Map.of(
+                db.config(Map.of(
                         dev.hotfixlog.Setting.CHANNELS,
                         "webhook http://127.0.0.1:9/hook",
                         dev.hotfixlog.Setting.NOTIFY_INTERVAL_MS,
@@ -453,7 +456,7 @@ class AuthorizationMatrixTest {
                 return h -> h.send("DELETE", "/api/v1/hotfixes/" + id, null);
             }
             case "POST /api/v1/users": {
-                java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+                AtomicInteger n = new AtomicInteger();
                 return h -> h.post(
                         "/api/v1/users", "{\"username\":\"made-" + n.incrementAndGet() + "\",\"role\":\"viewer\"}");
             }
@@ -612,7 +615,7 @@ class AuthorizationMatrixTest {
                 "POST",
                 path,
                 "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.log\"\r\n"
-                        + "Content-Type: text/plain\r\n\r\n02:17 ERROR " + java.util.UUID.randomUUID()
+                        + "Content-Type: text/plain\r\n\r\n02:17 ERROR " + UUID.randomUUID()
                         + "\r\n--b--\r\n",
                 "Content-Type",
                 "multipart/form-data; boundary=b");
@@ -638,7 +641,7 @@ class AuthorizationMatrixTest {
 
     /** A fresh open incoming alert, sent with its integration's secret; its id (ALERT-n). */
     private static String incoming(Http admin) {
-        String group = java.util.UUID.randomUUID().toString();
+        String group = UUID.randomUUID().toString();
         Http.Response r = new Http(admin.base())
                 .post(
                         "/api/v1/ingest/alertmanager/prod",
@@ -653,9 +656,7 @@ class AuthorizationMatrixTest {
 
     /** A fresh deploy of payments; its id. */
     private static long deploy(Http admin) {
-        return admin.post(
-                        "/api/v1/deploys",
-                        "{\"system\":\"payments\",\"version\":\"" + java.util.UUID.randomUUID() + "\"}")
+        return admin.post("/api/v1/deploys", "{\"system\":\"payments\",\"version\":\"" + UUID.randomUUID() + "\"}")
                 .json()
                 .path("id")
                 .asLong();

@@ -2,7 +2,9 @@ package dev.hotfixlog.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -159,8 +161,8 @@ class SecretRedactorTest {
         String url = "a.".repeat(n) + "://";
         String keys = "-----BEGIN RSA PRIVATE KEY----- x\n".repeat(n / 10) + "-----END RSA PRIVATE KEY-----";
         String run = "Ab1+".repeat(n);
-        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-                java.time.Duration.ofSeconds(10),
+        Assertions.assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
                 () -> {
                     assertThat(redactor.redact(url).changed()).isFalse();
                     assertThat(redactor.redact(keys).text()).isEqualTo("[REDACTED:private-key]");

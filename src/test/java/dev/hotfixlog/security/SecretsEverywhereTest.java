@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.json.Json;
+import dev.hotfixlog.migrate.Fixtures;
+import dev.hotfixlog.migrate.MigrationRequest;
+import dev.hotfixlog.migrate.PagerDutyTool;
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.Browser;
 import dev.hotfixlog.support.Http;
+import dev.hotfixlog.support.Multipart;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
 import dev.hotfixlog.support.WebhookReceiver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +36,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 
 /**
  * Masking is a property of every text the log keeps. The corpus of pasted credentials is planted through every
@@ -421,9 +427,8 @@ class SecretsEverywhereTest {
                             .status())
                     .isEqualTo(200);
             // Evidence: a log whose text, name and note carry secrets, and another deleted with a reason that does.
-            dev.hotfixlog.support.Multipart files = new dev.hotfixlog.support.Multipart(
-                    s.url(), token.path("token").asText());
-            dev.hotfixlog.support.Multipart.Answer log = files.upload(
+            Multipart files = new Multipart(s.url(), token.path("token").asText());
+            Multipart.Answer log = files.upload(
                     "/api/v1/hotfixes/HOTFIX-001/attachments",
                     "build ghp_Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8Nn.log",
                     "text/plain",
@@ -432,7 +437,7 @@ class SecretsEverywhereTest {
             assertThat(log.status()).as(log.text()).isEqualTo(201);
             long logId =
                     Json.parseObject(log.text()).path("items").get(0).path("id").asLong();
-            dev.hotfixlog.support.Multipart.Answer other = files.upload(
+            Multipart.Answer other = files.upload(
                     "/api/v1/hotfixes/HOTFIX-001/attachments",
                     "other.log",
                     "text/plain",
@@ -444,7 +449,7 @@ class SecretsEverywhereTest {
                     .path("id")
                     .asLong();
             assertThat(files.delete("/api/v1/attachments/" + otherId + "?reason="
-                                    + java.net.URLEncoder.encode(paste(true), StandardCharsets.UTF_8))
+                                    + URLEncoder.encode(paste(true), StandardCharsets.UTF_8))
                             .status())
                     .isEqualTo(200);
             for (String path : List.of(
@@ -452,7 +457,7 @@ class SecretsEverywhereTest {
                     "/api/v1/attachments/" + logId,
                     "/api/v1/attachments/" + logId + "/content",
                     "/api/v1/attachments/" + otherId)) {
-                dev.hotfixlog.support.Multipart.Answer r = files.get(path);
+                Multipart.Answer r = files.get(path);
                 assertThat(r.status()).as(path).isEqualTo(200);
                 outputs.add(path + "\n" + r.text());
             }
@@ -469,19 +474,18 @@ class SecretsEverywhereTest {
 
             // Moving in from saved PagerDuty pages: a secret in an incident's address and one in the folder's name
             // (the origin). The second page is broken, so the run stops halfway and keeps its position.
-            Path pages =
-                    Files.createDirectories(db.dataDir().resolve("pd-" + dev.hotfixlog.migrate.Fixtures.GITHUB_TOKEN));
+            Path pages = Files.createDirectories(db.dataDir().resolve("pd-" + Fixtures.GITHUB_TOKEN));
             Files.writeString(
                     pages.resolve("a.json"),
                     "{\"incidents\":[{\"id\":\"PSECRET\",\"title\":\"Moved in\","
                             + "\"status\":\"resolved\",\"created_at\":\"2026-10-01T02:00:00Z\",\"html_url\":"
                             + quoted("https://acme.pagerduty.com/incidents/PSECRET?note=" + paste(true)) + "}]}");
             Files.writeString(pages.resolve("b.json"), "{ broken");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.app()
+            Assertions.assertThatThrownBy(() -> s.app()
                             .migrations()
                             .migrate(
-                                    new dev.hotfixlog.migrate.MigrationRequest(
-                                            new dev.hotfixlog.migrate.PagerDutyTool(),
+                                    new MigrationRequest(
+                                            new PagerDutyTool(),
                                             pages.toString(),
                                             null,
                                             false,

@@ -2,8 +2,12 @@ package dev.hotfixlog.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.hotfixlog.json.Json;
 import dev.hotfixlog.support.Chromium;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
@@ -62,9 +66,7 @@ class XssBrowserTest {
                     page.navigate(s.url() + "/sign-in");
                     page.getByLabel("User name").fill(name);
                     page.getByLabel("Password").fill("wrong " + PASSWORD);
-                    page.getByRole(
-                                    com.microsoft.playwright.options.AriaRole.BUTTON,
-                                    new Page.GetByRoleOptions().setName("Sign in"))
+                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                             .click();
                     assertThat(page.locator(".error").textContent()).isEqualTo("Wrong user name or password.");
                     assertThat(page.getByLabel("User name").inputValue())
@@ -72,9 +74,7 @@ class XssBrowserTest {
                             .isEqualTo(name);
 
                     page.getByLabel("Password").fill(PASSWORD);
-                    page.getByRole(
-                                    com.microsoft.playwright.options.AriaRole.BUTTON,
-                                    new Page.GetByRoleOptions().setName("Sign in"))
+                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                             .click();
                     page.navigate(s.url() + "/");
                     assertThat(page.locator(".who strong").textContent())
@@ -82,9 +82,7 @@ class XssBrowserTest {
                             .isEqualTo(name);
                     page.navigate(s.url() + "/account/password");
                     assertThat(page.locator(".who strong").textContent()).isEqualTo(name);
-                    page.getByRole(
-                                    com.microsoft.playwright.options.AriaRole.BUTTON,
-                                    new Page.GetByRoleOptions().setName("Sign out"))
+                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
                             .click();
                     assertThat(page.url()).endsWith("/sign-in");
                 }
@@ -97,9 +95,7 @@ class XssBrowserTest {
                 page.navigate(s.url() + "/sign-in");
                 page.getByLabel("User name").fill("auditor");
                 page.getByLabel("Password").fill(PASSWORD);
-                page.getByRole(
-                                com.microsoft.playwright.options.AriaRole.BUTTON,
-                                new Page.GetByRoleOptions().setName("Sign in"))
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                         .click();
                 page.navigate(s.url() + "/admin/audit");
                 List<String> actors = page.locator("td.actor").allTextContents();
@@ -147,7 +143,7 @@ class XssBrowserTest {
             for (String payload : PAYLOADS) {
                 String p = payload.replace("\u0000", "");
                 texts.add(p);
-                com.fasterxml.jackson.databind.node.ObjectNode body = dev.hotfixlog.json.Json.object();
+                ObjectNode body = Json.object();
                 for (String field : List.of(
                         "title",
                         "owner",
@@ -174,7 +170,7 @@ class XssBrowserTest {
                         .putObject("quickReview")
                         .put("done", true)
                         .put("by", p);
-                com.fasterxml.jackson.databind.node.ObjectNode fus = body.putObject("followUps");
+                ObjectNode fus = body.putObject("followUps");
                 for (String kind : List.of("postmortem", "properFix", "processImprovement", "documentation")) {
                     fus.putObject(kind).put("description", p).put("owner", p).put("link", p);
                 }
@@ -190,9 +186,7 @@ class XssBrowserTest {
                 page.navigate(s.url() + "/sign-in");
                 page.getByLabel("User name").fill("reader");
                 page.getByLabel("Password").fill(PASSWORD);
-                page.getByRole(
-                                com.microsoft.playwright.options.AriaRole.BUTTON,
-                                new Page.GetByRoleOptions().setName("Sign in"))
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                         .click();
 
                 page.navigate(s.url() + "/");
@@ -219,9 +213,7 @@ class XssBrowserTest {
                             "Monitoring")) {
                         page.getByLabel(label).fill(p);
                     }
-                    page.getByRole(
-                                    com.microsoft.playwright.options.AriaRole.BUTTON,
-                                    new Page.GetByRoleOptions().setName("Declare"))
+                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Declare"))
                             .click();
                     assertThat(page.locator("#severity-error").count())
                             .as("came back with errors")
@@ -312,8 +304,7 @@ class XssBrowserTest {
             for (var size : List.of(new int[] {1280, 800}, new int[] {375, 740})) {
                 String form = size[0] < 500 ? "phone" : "desktop";
                 try (BrowserContext context = chromium.browser()
-                        .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                                .setViewportSize(size[0], size[1]))) {
+                        .newContext(new Browser.NewContextOptions().setViewportSize(size[0], size[1]))) {
                     Page page = context.newPage();
                     page.navigate(s.url() + "/sign-in");
                     assertThat(page.title()).isEqualTo("Sign in · Hotfix Log");
@@ -321,9 +312,7 @@ class XssBrowserTest {
                     page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("sign-in-" + form + ".png")));
                     page.getByLabel("User name").fill("priya");
                     page.getByLabel("Password").fill(PASSWORD);
-                    page.getByRole(
-                                    com.microsoft.playwright.options.AriaRole.BUTTON,
-                                    new Page.GetByRoleOptions().setName("Sign in"))
+                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                             .click();
                     page.navigate(s.url() + "/");
                     assertNoHorizontalScroll(page, size[0]);

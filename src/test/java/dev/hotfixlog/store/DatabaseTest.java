@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.TestDb;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The write path survives whatever a write does, and a failed write leaves nothing behind. */
@@ -28,28 +34,27 @@ class DatabaseTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aNewSqliteLog_isMadeInAPrivateFolder_withPrivateFiles() throws Exception {
-        java.nio.file.Path base = java.nio.file.Files.createTempDirectory("hotfix-private");
-        java.nio.file.Path folder = base.resolve("team").resolve("hotfix-data");
+        Path base = Files.createTempDirectory("hotfix-private");
+        Path folder = base.resolve("team").resolve("hotfix-data");
         try (Database db = Database.open("jdbc:sqlite:" + folder.resolve("hotfix.db"), "", "", 1)) {
             db.write(h -> h.execute("UPDATE id_counter SET name = name"));
         }
         assertThat(mode(folder)).isEqualTo("rwx------");
         assertThat(mode(folder.getParent())).isEqualTo("rwx------");
-        try (var files = java.nio.file.Files.list(folder)) {
+        try (var files = Files.list(folder)) {
             assertThat(files.toList())
                     .isNotEmpty()
                     .allSatisfy(f -> assertThat(mode(f)).as(f.toString()).isEqualTo("rw-------"));
         }
     }
 
-    private static String mode(java.nio.file.Path p) {
+    private static String mode(Path p) {
         try {
-            return java.nio.file.attribute.PosixFilePermissions.toString(
-                    java.nio.file.Files.getPosixFilePermissions(p));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,10 +3,12 @@ package dev.hotfixlog.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hotfixlog.App;
+import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.TestDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -41,9 +43,7 @@ class MigrationBackupTest {
             }
             MutableClock clock = MutableClock.at("2026-12-03T03:00:00Z");
             try (App app = App.local(db.config(), clock)) {
-                assertThat(app.hotfixes()
-                                .get(dev.hotfixlog.hotfix.HotfixId.parse("HOTFIX-001"))
-                                .title())
+                assertThat(app.hotfixes().get(HotfixId.parse("HOTFIX-001")).title())
                         .isEqualTo("Made by the old release");
             }
             Path folder = db.dataDir().resolve("backups");
@@ -72,7 +72,7 @@ class MigrationBackupTest {
             }
             try (TestDb other = TestDb.sqlite()) {
                 Path moved = other.dataDir().resolve("hotfix.db");
-                Files.copy(copies.get(0), moved, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(copies.get(0), moved, StandardCopyOption.REPLACE_EXISTING);
                 Path otherBackups = other.dataDir().resolve("backups");
                 Files.createDirectories(otherBackups);
                 for (Path f : list(folder)) {

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -114,10 +115,7 @@ class MigrationFromOldReleaseTest {
                         List<Object> row = new ArrayList<>();
                         for (int i = 1; i <= meta.getColumnCount(); i++) {
                             Object v = rs.getObject(i);
-                            row.add(
-                                    v instanceof byte[] b
-                                            ? java.util.HexFormat.of().formatHex(b)
-                                            : v);
+                            row.add(v instanceof byte[] b ? HexFormat.of().formatHex(b) : v);
                         }
                         rows.add(row);
                     }

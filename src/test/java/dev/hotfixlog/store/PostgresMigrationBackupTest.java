@@ -6,6 +6,7 @@ import dev.hotfixlog.App;
 import dev.hotfixlog.Setting;
 import dev.hotfixlog.backup.Backups;
 import dev.hotfixlog.backup.Manifest;
+import dev.hotfixlog.hotfix.HotfixQuery;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.TestDb;
 import java.io.InputStream;
@@ -46,7 +47,7 @@ class PostgresMigrationBackupTest {
                     db.config(Map.of(Setting.BACKUP_BEFORE_MIGRATION, "always")),
                     MutableClock.at("2026-12-03T03:00:00Z"))) {
                 assertThat(app.hotfixes()
-                                .list(new dev.hotfixlog.hotfix.HotfixQuery(null, null, 10, null))
+                                .list(new HotfixQuery(null, null, 10, null))
                                 .items())
                         .hasSize(1);
             }

@@ -10,6 +10,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
 
 /**
  * V29 lets a record state no severity (NULL) without touching anything that hangs on the table: on SQLite the
@@ -20,7 +22,7 @@ class SeverityNotStatedMigrationTest {
     @BothDatabases
     void aLogOneMigrationBehind_keepsEveryRow_andTakesARecordWithoutSeverity(TestDb db) throws SQLException {
         String vendor = db.isPostgres() ? "postgresql" : "sqlite";
-        org.flywaydb.core.Flyway.configure()
+        Flyway.configure()
                 .dataSource(db.url(), null, null)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
                 .failOnMissingLocations(false)
@@ -49,7 +51,7 @@ class SeverityNotStatedMigrationTest {
                         .mapTo(String.class)
                         .list());
                 assertThat(integrity).containsExactly("ok");
-                List<java.util.Map<String, Object>> broken = d.read(h ->
+                List<Map<String, Object>> broken = d.read(h ->
                         h.createQuery("PRAGMA foreign_key_check").mapToMap().list());
                 assertThat(broken).isEmpty();
             }

@@ -1,6 +1,7 @@
 package dev.hotfixlog.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -103,7 +104,7 @@ public final class Browser {
             }
             return new Page(r.statusCode(), r.headers().firstValue("Location").orElse(null), set, r.body());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -5,6 +5,7 @@ import com.code_intelligence.jazzer.api.SilentCloseable;
 import dev.hotfixlog.Setting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -44,7 +45,7 @@ public final class FuzzServer {
         String text = new String(input, StandardCharsets.ISO_8859_1);
         int split = text.indexOf("\n\n");
         String head = split < 0 ? text : text.substring(0, split);
-        byte[] body = split < 0 ? new byte[0] : java.util.Arrays.copyOfRange(input, split + 2, input.length);
+        byte[] body = split < 0 ? new byte[0] : Arrays.copyOfRange(input, split + 2, input.length);
         String[] lines = head.split("\n");
         String request = lines[0].strip();
         if (!request.matches("(GET|POST|PUT|PATCH|DELETE|HEAD) /[\\x21-\\x7e]*")) {

@@ -3,6 +3,7 @@ package dev.hotfixlog.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotfixlog.json.Json;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -95,7 +96,7 @@ public final class Http {
                     r.headers().firstValue("Location").orElse(null),
                     r.body());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

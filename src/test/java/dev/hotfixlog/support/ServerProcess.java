@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -26,7 +27,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** With JVM options of its own ({@code -Dname=value}) before the main class. */
     public ServerProcess(String dbUrl, Path dataDir, List<String> jvmOptions) {
-        List<String> command = new java.util.ArrayList<>(javaCommand(jvmOptions));
+        List<String> command = new ArrayList<>(javaCommand(jvmOptions));
         command.addAll(List.of("serve", "--port", "0", "--db", dbUrl, "--data-dir", dataDir.toString()));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -58,7 +59,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** {@code java [options] -cp <the test classpath> dev.hotfixlog.Main}: a CLI command is appended. */
     public static List<String> javaCommand(List<String> jvmOptions) {
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.hotfixlog.Main"));

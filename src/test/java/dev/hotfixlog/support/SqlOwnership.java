@@ -1,5 +1,6 @@
 package dev.hotfixlog.support;
 
+import dev.hotfixlog.text.Spaces;
 import java.net.URL;
 import java.security.CodeSource;
 import java.sql.PreparedStatement;
@@ -136,7 +137,7 @@ public final class SqlOwnership implements JdbiPlugin, AfterAllCallback {
     }
 
     private static String oneLine(String sql) {
-        String s = dev.hotfixlog.text.Spaces.collapse(sql);
+        String s = Spaces.collapse(sql);
         return s.length() > 200 ? s.substring(0, 200) + "…" : s;
     }
 }

@@ -2,6 +2,8 @@ package dev.hotfixlog.support;
 
 import dev.hotfixlog.Config;
 import dev.hotfixlog.Setting;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -31,8 +33,8 @@ public final class TestDb implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("hotfix-test-");
             return new TestDb("sqlite", "jdbc:sqlite:" + dir.resolve("hotfix.db"), dir, () -> {});
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -10,12 +10,15 @@ import dev.hotfixlog.support.RawHttp;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -108,7 +111,7 @@ class ApiFuzzTest {
                         query.add(x.path("name").asText());
                     }
                 });
-                out.add(new Operation(method.toUpperCase(java.util.Locale.ROOT), p.getKey(), query));
+                out.add(new Operation(method.toUpperCase(Locale.ROOT), p.getKey(), query));
             }
         }
         return out;
@@ -210,7 +213,7 @@ class ApiFuzzTest {
         StringBuilder b = new StringBuilder();
         for (char c : v.toCharArray()) {
             if (c == ' ' || c == '&' || c == '#' || c == '\n' || c > 126) {
-                b.append(java.net.URLEncoder.encode(String.valueOf(c), StandardCharsets.UTF_8));
+                b.append(URLEncoder.encode(String.valueOf(c), StandardCharsets.UTF_8));
             } else {
                 b.append(c);
             }
@@ -324,7 +327,7 @@ class ApiFuzzTest {
                                             "```json",
                                             "{\"status\":7}")));
                 case 5 -> lines.set(at, lines.get(at).repeat(1 + rnd.nextInt(50)));
-                default -> java.util.Collections.swap(lines, at, rnd.nextInt(lines.size()));
+                default -> Collections.swap(lines, at, rnd.nextInt(lines.size()));
             }
         }
         return String.join("\n", lines);

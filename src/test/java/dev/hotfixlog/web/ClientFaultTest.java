@@ -9,6 +9,7 @@ import dev.hotfixlog.support.BothDatabases;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.slf4j.LoggerFactory;
@@ -42,7 +44,7 @@ class ClientFaultTest {
             CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> {
                 try {
                     return new String(in.readNBytes(12), StandardCharsets.ISO_8859_1);
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     return e.toString();
                 }
             });
@@ -53,12 +55,12 @@ class ClientFaultTest {
                     out.write('x');
                     out.flush();
                     sent.incrementAndGet();
-                } catch (java.io.IOException closedByServer) {
+                } catch (IOException closedByServer) {
                     break;
                 }
                 try {
                     answer.get(2, TimeUnit.SECONDS);
-                } catch (java.util.concurrent.TimeoutException noAnswerYet) {
+                } catch (TimeoutException noAnswerYet) {
                     // send the next byte
                 }
             }

@@ -4,6 +4,7 @@ import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RawHttp;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -256,7 +257,7 @@ public final class GrammarSweep {
         int status;
         try {
             status = http.status(head.toString(), bytes);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // The server answered (a 414 for a 100,000-character query, say) and closed before the body was sent.
             status = 0;
         }

@@ -9,8 +9,10 @@ import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -79,7 +81,7 @@ class HealthOnFullDiskTest {
         } catch (IOException full) {
             assertThat(full.getMessage()).contains("No space left");
         }
-        try (var channel = java.nio.channels.FileChannel.open(filler, java.nio.file.StandardOpenOption.WRITE)) {
+        try (var channel = FileChannel.open(filler, StandardOpenOption.WRITE)) {
             channel.truncate(channel.size() - 256 * 1024);
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.hotfixlog.support.FuzzServer;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 
@@ -22,7 +23,7 @@ class RequestGuardFuzzer {
     @FuzzTest(maxDuration = "6s")
     void anyRequest_isAnsweredWithoutA5xx(byte[] request) throws Exception {
         assertThat(FuzzServer.send(request))
-                .as(new String(request, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as(new String(request, StandardCharsets.ISO_8859_1))
                 .isBetween(100, 499);
     }
 }

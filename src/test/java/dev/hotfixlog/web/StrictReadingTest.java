@@ -8,6 +8,7 @@ import dev.hotfixlog.support.Http;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
 import dev.hotfixlog.support.TestDb;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,8 +31,7 @@ class StrictReadingTest {
 
             assertThat(json.contentType()).startsWith("application/json");
             assertThat(markdown.contentType()).startsWith("text/markdown");
-            assertThat(Accept.preferred(
-                            "text/html;q=0, */*", java.util.List.of("application/problem+json", "text/html")))
+            assertThat(Accept.preferred("text/html;q=0, */*", List.of("application/problem+json", "text/html")))
                     .isEqualTo("application/problem+json");
         }
     }
@@ -39,7 +39,7 @@ class StrictReadingTest {
     @BothDatabases
     void twoContentTypes_evenTheSameOneTwice_areA400NamingIt_andNothingIsStored(TestDb db) {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at(CLOCK))) {
-            for (String second : java.util.List.of("application/json", "text/plain")) {
+            for (String second : List.of("application/json", "text/plain")) {
                 Http.Response twice = s.http()
                         .post("/api/v1/hotfixes", DECLARE, "Content-Type", "application/json", "Content-Type", second);
 
@@ -55,7 +55,7 @@ class StrictReadingTest {
     @BothDatabases
     void escapesThatAreNotUtf8_inAQueryOrAPath_areA400NamingWhere(TestDb db) {
         try (RunningServer s = new RunningServer(db.config(), MutableClock.at(CLOCK))) {
-            for (String query : java.util.List.of("%C0%AF", "%FF", "caf%E9", "%ED%A0%80")) {
+            for (String query : List.of("%C0%AF", "%FF", "caf%E9", "%ED%A0%80")) {
                 Http.Response r = s.http().get("/api/v1/search?q=" + query);
 
                 assertThat(r.status()).as(query).isEqualTo(400);

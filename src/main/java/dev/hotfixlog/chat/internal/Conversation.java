@@ -7,6 +7,7 @@ import dev.hotfixlog.attachment.Owner;
 import dev.hotfixlog.attachment.Upload;
 import dev.hotfixlog.chat.ChatInbound;
 import dev.hotfixlog.error.HotfixLogException;
+import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixQuery;
@@ -269,8 +270,7 @@ public final class Conversation {
         a.require(Role.RESPONDER, "adding a note");
         HotfixId hid = HotfixId.parse(id);
         if (text.isBlank()) {
-            throw dev.hotfixlog.error.ValidationException.of(
-                    "note", "is empty: `/hotfix note " + hid + " what you saw`");
+            throw ValidationException.of("note", "is empty: `/hotfix note " + hid + " what you saw`");
         }
         Instant now = clock.instant();
         String kept = now + " " + a.name() + ":\n" + text + "\n";

@@ -9,6 +9,7 @@ import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.hotfix.Timeline;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Integrations;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -126,7 +127,7 @@ public final class MattermostMessages {
     }
 
     private static String mac(String secret, String text) {
-        return Integrations.hmacHex(secret, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Integrations.hmacHex(secret, text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static ObjectNode choice(String name, String label, boolean optional) {

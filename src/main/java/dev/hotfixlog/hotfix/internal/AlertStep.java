@@ -14,7 +14,7 @@ import java.util.Objects;
  * the time unticks it. Unticking the box alone while the time stands is refused with the way to undo it, so a
  * button and a box can never disagree.
  */
-public final class AlertStep {
+final class AlertStep {
     private AlertStep() {}
 
     public static Hotfix keepInStep(Hotfix before, Hotfix after) {

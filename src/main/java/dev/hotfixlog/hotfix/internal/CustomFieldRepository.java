@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 
 /** The SQL of a team's own fields: their values (hotfix_field) and the definitions the log has known. */
@@ -92,7 +93,7 @@ public final class CustomFieldRepository {
     /** The rows of a record's values: {hotfix_id, name, ordinal, text, number, yes/no}. */
     public static List<Object[]> rows(String id, FieldValues values) {
         List<Object[]> out = new ArrayList<>();
-        new java.util.TreeMap<>(values.map()).forEach((name, v) -> {
+        new TreeMap<>(values.map()).forEach((name, v) -> {
             if (v instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
                     out.add(new Object[] {id, name, i, list.get(i), null, null});

@@ -1,11 +1,9 @@
 package dev.hotfixlog.hotfix.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.FieldError;
+import dev.hotfixlog.error.StaleVersionException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.CustomFields;
-import dev.hotfixlog.hotfix.FieldChange;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixJson;
@@ -14,24 +12,22 @@ import dev.hotfixlog.hotfix.ImportItem;
 import dev.hotfixlog.hotfix.ImportOutcome;
 import dev.hotfixlog.hotfix.RecordChange;
 import dev.hotfixlog.hotfix.RecordListeners;
-import dev.hotfixlog.hotfix.Redaction;
 import dev.hotfixlog.hotfix.Revision;
-import dev.hotfixlog.hotfix.Status;
-import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.MultiRowInsert;
-import dev.hotfixlog.time.TimeText;
 import dev.hotfixlog.work.ImportWorkers;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -44,14 +40,12 @@ final class HotfixBulk {
     private final HotfixRepository repo;
     private final RevisionRepository revisions = new RevisionRepository();
     private final IdCounterRepository counter = new IdCounterRepository();
-    private final Redacting redacting;
+    private final ImportMerge merging;
     private final RecordListeners listeners;
-    private final CustomFields custom;
 
     HotfixBulk(SecretRedactor redactor, RecordListeners listeners, CustomFields custom) {
-        this.redacting = new Redacting(redactor);
+        this.merging = new ImportMerge(new Redacting(redactor), custom);
         this.listeners = listeners;
-        this.custom = custom;
         this.repo = new HotfixRepository(custom);
     }
 
@@ -67,7 +61,7 @@ final class HotfixBulk {
             }
             before = page.get(PAGE - 1).id().number();
         }
-        java.util.Collections.reverse(out);
+        Collections.reverse(out);
         return out;
     }
 
@@ -89,6 +83,31 @@ final class HotfixBulk {
             // number this import is about to use.
             counter.lockNumbers(h);
         }
+        Plan plan = plan(h, items, renumber);
+        if (!plan.conflicts().isEmpty() && !renumber) {
+            return refused(plan, write);
+        }
+        Outcome outcome = run(h, plan.slots(), actor, now, write, progress);
+        if (write && outcome.errors.isEmpty()) {
+            counter.raiseLastNumber(h, outcome.highest);
+        }
+        return new ImportOutcome(
+                outcome.ids,
+                outcome.created,
+                outcome.updated,
+                outcome.unchanged,
+                outcome.notes,
+                outcome.errors,
+                plan.conflicts(),
+                plan.renumbered(),
+                outcome.versions);
+    }
+
+    /**
+     * The page's entries with their ids, in page order, on this thread (it owns the handle): ids, repeated ids, the
+     * records entries update, and the entries that are another incident under a stored record's id.
+     */
+    private Plan plan(Handle h, List<ImportItem> items, boolean renumber) {
         long next = Math.max(
                 counter.lastNumber(h),
                 items.stream()
@@ -96,17 +115,16 @@ final class HotfixBulk {
                         .mapToLong(i -> i.id().number())
                         .max()
                         .orElse(0));
-        // In page order, on this thread (it owns the handle): ids, repeated ids, and the records entries update.
         Set<HotfixId> seen = new HashSet<>();
         Set<String> stored = repo.ids(
                 h,
                 items.stream()
                         .filter(i -> i.id() != null)
                         .map(i -> i.id().toString())
-                        .collect(java.util.stream.Collectors.toSet()));
+                        .collect(Collectors.toSet()));
         List<Slot> slots = new ArrayList<>(items.size());
         List<String> conflicts = new ArrayList<>();
-        Map<HotfixId, HotfixId> renumbered = new java.util.LinkedHashMap<>();
+        Map<HotfixId, HotfixId> renumbered = new LinkedHashMap<>();
         for (ImportItem item : items) {
             HotfixId id = item.id() != null ? item.id() : new HotfixId(++next);
             boolean repeated = !seen.add(id);
@@ -130,27 +148,32 @@ final class HotfixBulk {
             }
             slots.add(new Slot(item, id, repeated, existing));
         }
-        if (!conflicts.isEmpty() && !renumber) {
-            // Not a silent merge: say which entries collide and how to bring them in, and change nothing.
-            return new ImportOutcome(
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    write
-                            ? conflicts.stream()
-                                    .map(
-                                            c -> new FieldError(
-                                                    c.substring(0, c.indexOf(':')),
-                                                    c.substring(c.indexOf(':') + 2)
-                                                            + "; import with --renumber (API: ?renumber=true) to give it a new id"))
-                                    .toList()
-                            : List.of(),
-                    conflicts,
-                    renumbered,
-                    Map.of());
-        }
+        return new Plan(slots, conflicts, renumbered);
+    }
+
+    /** Not a silent merge: say which entries collide and how to bring them in, and change nothing. */
+    private static ImportOutcome refused(Plan plan, boolean write) {
+        return new ImportOutcome(
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                write
+                        ? plan.conflicts().stream()
+                                .map(c -> new FieldError(
+                                        c.substring(0, c.indexOf(':')),
+                                        c.substring(c.indexOf(':') + 2)
+                                                + "; import with --renumber (API: ?renumber=true) to give it a new id"))
+                                .toList()
+                        : List.of(),
+                plan.conflicts(),
+                plan.renumbered(),
+                Map.of());
+    }
+
+    /** Prepares the slots in chunks on the other cores while this thread writes them, in page order. */
+    private Outcome run(Handle h, List<Slot> slots, String actor, Instant now, boolean write, IntConsumer progress) {
         Outcome outcome = new Outcome();
         int chunkCount = (slots.size() + CHUNK - 1) / CHUNK;
         // This thread writes on one core, the others prepare. One chunk is prepared here: this thread would only
@@ -175,23 +198,14 @@ final class HotfixBulk {
                 progress.accept(outcome.ids.size());
             }
         }
-        if (write && outcome.errors.isEmpty()) {
-            counter.raiseLastNumber(h, outcome.highest);
-        }
-        return new ImportOutcome(
-                outcome.ids,
-                outcome.created,
-                outcome.updated,
-                outcome.unchanged,
-                outcome.notes,
-                outcome.errors,
-                conflicts,
-                renumbered,
-                outcome.versions);
+        return outcome;
     }
 
     /** Records per task: enough to keep the other cores busy, few enough that the first rows are written early. */
     private static final int CHUNK = 250;
+
+    /** The page's entries as {@link #plan} placed them, the collisions it found and the new ids it gave. */
+    private record Plan(List<Slot> slots, List<String> conflicts, Map<HotfixId, HotfixId> renumbered) {}
 
     /** One entry of the page with what only the transaction's thread can know about it. */
     private record Slot(ImportItem item, HotfixId id, boolean repeated, Hotfix existing) {}
@@ -211,34 +225,33 @@ final class HotfixBulk {
             Hotfix existing,
             Revision revision,
             List<String> notes,
-            List<FieldError> errors) {}
+            List<FieldError> errors) {
+        /** An entry refused: nothing of it is written, its errors say why. */
+        static Prepared failed(HotfixId id, List<String> notes, List<FieldError> errors) {
+            return new Prepared(id, Kind.FAILED, null, null, null, notes, errors);
+        }
+    }
 
     /** Entries in page order, and the rows of the new records among them. */
-    private record Chunk(List<Prepared> entries, HotfixRepository.Inserts inserts) {}
+    private record Chunk(List<Prepared> entries, RecordRowsRepository.Inserts inserts) {}
 
     /** Needs no handle, so it may run on any thread. */
     private Chunk prepare(List<Slot> slots, String actor, Instant now) {
         List<Prepared> out = new ArrayList<>(slots.size());
-        HotfixRepository.Inserts inserts = new HotfixRepository.Inserts();
+        RecordRowsRepository.Inserts inserts = new RecordRowsRepository.Inserts();
         for (Slot slot : slots) {
             HotfixId id = slot.id();
             int line = slot.item().line();
             if (slot.repeated()) {
-                out.add(new Prepared(
-                        id,
-                        Kind.FAILED,
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        List.of(new FieldError("line " + line, id + " appears twice in the page"))));
+                out.add(Prepared.failed(
+                        id, List.of(), List.of(new FieldError("line " + line, id + " appears twice in the page"))));
                 continue;
             }
             List<String> notes = new ArrayList<>(0);
             try {
                 Hotfix existing = slot.existing();
-                List<Revision> carried = existing == null ? carried(slot.item()) : List.of();
-                Hotfix result = merge(existing, slot.item(), carried, id, actor, now, notes);
+                List<Revision> carried = existing == null ? merging.carried(slot.item()) : List.of();
+                Hotfix result = merging.merge(existing, slot.item(), carried, id, actor, now, notes);
                 if (existing == null) {
                     inserts.add(result);
                     if (carried.isEmpty()) {
@@ -255,12 +268,8 @@ final class HotfixBulk {
                     out.add(new Prepared(id, Kind.UPDATED, result, existing, revision, notes, List.of()));
                 }
             } catch (ValidationException e) {
-                out.add(new Prepared(
+                out.add(Prepared.failed(
                         id,
-                        Kind.FAILED,
-                        null,
-                        null,
-                        null,
                         notes,
                         e.errors().stream()
                                 .map(fe -> new FieldError("line " + line, id + " " + fe.field() + ": " + fe.message()))
@@ -279,9 +288,9 @@ final class HotfixBulk {
             if (p.kind() != Kind.UPDATED) {
                 continue;
             }
-            if (!repo.update(h, p.result(), p.existing().version())) {
+            if (!repo.update(h, p.existing(), p.result())) {
                 // Edited while the import ran: undo the whole import rather than overwrite that edit.
-                throw new dev.hotfixlog.error.StaleVersionException(
+                throw new StaleVersionException(
                         p.id().toString(),
                         p.existing().version(),
                         repo.find(h, p.id()).map(Hotfix::version).orElse(-1));
@@ -299,7 +308,7 @@ final class HotfixBulk {
         final List<HotfixId> unchanged = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         final List<FieldError> errors = new ArrayList<>();
-        final Map<HotfixId, Integer> versions = new java.util.HashMap<>();
+        final Map<HotfixId, Integer> versions = new HashMap<>();
         long highest;
 
         void add(Chunk chunk) {
@@ -325,151 +334,6 @@ final class HotfixBulk {
                 highest = Math.max(highest, p.id().number());
             }
         }
-    }
-
-    private Hotfix merge(
-            Hotfix existing,
-            ImportItem item,
-            List<Revision> history,
-            HotfixId id,
-            String actor,
-            Instant now,
-            List<String> notes) {
-        ObjectNode fields = item.fields().deepCopy();
-        List<Redaction> carried = carriedRedactions(fields.remove("redactions"));
-        List<Redaction> found = redacting.maskInPlace(fields, now);
-        if (item.day() != null
-                && existing != null
-                && existing.timeline().detectedAt() != null
-                && existing.timeline()
-                        .detectedAt()
-                        .atZone(ZoneOffset.UTC)
-                        .toLocalDate()
-                        .equals(item.day())) {
-            fields.remove("detectedAt"); // the one-liner knows the day only; the stored time is more precise
-        }
-        ObjectNode base = existing == null ? dev.hotfixlog.json.Json.object() : HotfixJson.editable(existing);
-        ObjectNode merged = MergePatch.of(fields).applyTo(base);
-        // A completed one-line entry has no Severity line: its record says the severity was not stated rather
-        // than carry one nobody chose. So does one whose record details (a full export) say none, and one
-        // already stored without one. Any other entry still needs a severity, as a declaration does.
-        boolean mayStateNone = existing == null
-                ? item.day() != null || item.fullRecord()
-                : !existing.severity().isStated();
-        if (existing == null && !merged.hasNonNull("severity") && item.day() != null) {
-            notes.add(id + ": a completed one-line entry has no severity; recorded as not stated");
-        }
-        if (!item.fullRecord()) {
-            dropDurationEqualToTimeline(merged); // a page's Duration line may only repeat the timeline
-        }
-        Status status = status(existing, item);
-        // The page's notes are the record's own when it is new; on an update, only those the record lacks are
-        // added (counted, since one field can hold two secrets of a kind masked at the same moment).
-        List<Redaction> redactions = new ArrayList<>(existing == null ? List.of() : existing.redactions());
-        List<Redaction> unmatched = new ArrayList<>(redactions);
-        for (Redaction r : carried) {
-            if (!unmatched.remove(r)) {
-                redactions.add(r);
-            }
-        }
-        redactions.addAll(found);
-        Revision first = history.isEmpty() ? null : history.get(0);
-        Revision last = history.isEmpty() ? null : history.get(history.size() - 1);
-        Hotfix read = HotfixJson.read(
-                merged,
-                new HotfixJson.Identity(
-                        id,
-                        status,
-                        existing == null ? (last == null ? 1 : last.version()) : existing.version() + 1,
-                        existing == null ? (first == null ? now : first.at()) : existing.createdAt(),
-                        last == null ? now : last.at(),
-                        redactions),
-                mayStateNone);
-        // A box ticked on the page says "done", not when: it stays "done, time unknown", never the import's
-        // time (which would count it in the import's month in every metric). The team's fields are checked like
-        // an edit's: history older than a required field need not have it.
-        return custom.checked(read, existing == null ? read : existing);
-    }
-
-    /**
-     * A carried history numbers its versions 1, 2, 3… in time order, or it is not this record's history. Its
-     * values are masked like any incoming text: a page's history is text someone could have edited.
-     */
-    private List<Revision> carried(ImportItem item) {
-        List<Revision> list = item.revisions();
-        List<Revision> out = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            Revision r = list.get(i);
-            if (r.version() != i + 1
-                    || (i > 0 && r.at().isBefore(list.get(i - 1).at()))) {
-                throw ValidationException.of(
-                        "revisions",
-                        "the record details' revisions must be versions 1, 2, 3… " + "oldest first; revision " + (i + 1)
-                                + " is version " + r.version() + " at " + r.at());
-            }
-            List<FieldChange> changes = new ArrayList<>(r.changes().size());
-            for (FieldChange c : r.changes()) {
-                ObjectNode both = dev.hotfixlog.json.Json.object();
-                both.set("old", c.before() == null ? null : c.before().deepCopy());
-                both.set("new", c.after() == null ? null : c.after().deepCopy());
-                redacting.maskInPlace(both, r.at());
-                changes.add(new FieldChange(c.field(), both.get("old"), both.get("new")));
-            }
-            out.add(new Revision(r.version(), r.actor(), r.at(), r.action(), changes));
-        }
-        return out;
-    }
-
-    /** Where an exported record's secrets had been masked (a full export's details block says). */
-    private static List<Redaction> carriedRedactions(JsonNode list) {
-        List<Redaction> out = new ArrayList<>();
-        if (list == null || !list.isArray()) {
-            return out;
-        }
-        for (JsonNode r : list) {
-            if (!r.path("field").isTextual()
-                    || !r.path("kind").isTextual()
-                    || !r.path("at").isTextual()) {
-                throw ValidationException.of("redactions", "each is {field, kind, at}, was " + r);
-            }
-            out.add(new Redaction(
-                    r.get("field").asText(),
-                    r.get("kind").asText(),
-                    TimeText.parseInstant("redactions.at", r.get("at").asText())));
-        }
-        return out;
-    }
-
-    /** A written duration that only repeats detection → resolution (to the second) is not kept twice. */
-    private static void dropDurationEqualToTimeline(ObjectNode merged) {
-        JsonNode d = merged.get("duration");
-        if (d == null || d.isNull() || !merged.hasNonNull("detectedAt") || !merged.hasNonNull("resolvedAt")) {
-            return;
-        }
-        try {
-            Duration between = Duration.between(
-                    TimeText.parseInstant("detectedAt", merged.get("detectedAt").asText()),
-                    TimeText.parseInstant("resolvedAt", merged.get("resolvedAt").asText()));
-            // A page writes durations to the second; the times themselves carry milliseconds.
-            if (between.getSeconds()
-                    == TimeText.parseDuration("duration", d.asText()).getSeconds()) {
-                merged.putNull("duration");
-            }
-        } catch (ValidationException e) {
-            // left for HotfixJson.read to report with the field's name
-        }
-    }
-
-    private static Status status(Hotfix existing, ImportItem item) {
-        if (item.fullRecord() && item.status() != null) {
-            return item.status();
-        }
-        Status page = item.status() == null ? Status.ACTIVE : item.status();
-        if (existing == null) {
-            return page;
-        }
-        // Status only moves forward: an older copy of the page does not reopen a resolved hotfix.
-        return page.compareTo(existing.status()) > 0 ? page : existing.status();
     }
 
     private static boolean same(Hotfix a, Hotfix b) {

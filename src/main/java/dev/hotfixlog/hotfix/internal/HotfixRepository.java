@@ -1,5 +1,7 @@
 package dev.hotfixlog.hotfix.internal;
 
+import static dev.hotfixlog.hotfix.internal.RecordRowsRepository.millis;
+
 import dev.hotfixlog.hotfix.CustomFields;
 import dev.hotfixlog.hotfix.FieldKind;
 import dev.hotfixlog.hotfix.FieldValues;
@@ -11,23 +13,25 @@ import dev.hotfixlog.hotfix.HotfixQuery;
 import dev.hotfixlog.hotfix.RecordField;
 import dev.hotfixlog.hotfix.RecordFields;
 import dev.hotfixlog.hotfix.Redaction;
-import dev.hotfixlog.hotfix.Revision;
 import dev.hotfixlog.hotfix.Severity;
 import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.hotfix.Step;
 import dev.hotfixlog.hotfix.StepKind;
 import dev.hotfixlog.hotfix.Timeline;
 import dev.hotfixlog.hotfix.Triage;
-import dev.hotfixlog.store.MultiRowInsert;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,9 +39,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * The hotfix record's rows: the record with its systems, steps, follow-ups, redactions and team fields, and the
- * idempotency keys of its creates. Its history is {@link RevisionRepository}'s, its numbers
- * {@link IdCounterRepository}'s. Every method runs inside a transaction its caller opened ({@code Database.read}
+ * The hotfix record's rows: the record with its systems, steps, follow-ups, redactions and team fields (those
+ * written by {@link RecordRowsRepository}). Its history is {@link RevisionRepository}'s, its numbers
+ * {@link IdCounterRepository}'s, the idempotency keys of its creates {@link IdempotencyRepository}'s. Every method runs inside a transaction its caller opened ({@code Database.read}
  * or {@code Database.write}); the same statements run on SQLite and PostgreSQL.
  */
 public final class HotfixRepository {
@@ -47,8 +51,7 @@ public final class HotfixRepository {
      */
     private static final List<Map.Entry<String, String>> COLUMN_VALUES = columnValues();
 
-    private static final String COLUMNS =
-            COLUMN_VALUES.stream().map(Map.Entry::getKey).collect(Collectors.joining(", "));
+    static final String COLUMNS = COLUMN_VALUES.stream().map(Map.Entry::getKey).collect(Collectors.joining(", "));
 
     private final CustomFields custom;
 
@@ -59,7 +62,7 @@ public final class HotfixRepository {
 
     /** The record's own columns, then the catalogue's plain fields' (their values under their API names). */
     private static List<Map.Entry<String, String>> columnValues() {
-        List<Map.Entry<String, String>> out = new java.util.ArrayList<>(List.of(
+        List<Map.Entry<String, String>> out = new ArrayList<>(List.of(
                 Map.entry("id", "id"),
                 Map.entry("number", "number"),
                 Map.entry("title", "title"),
@@ -85,11 +88,10 @@ public final class HotfixRepository {
         return List.copyOf(out);
     }
 
-    /** Every column but those that never change, as {@code column = :value}. */
-    private static final String UPDATE_SET = COLUMN_VALUES.stream()
+    /** The columns an update may write: every one but those that never change. */
+    private static final List<Map.Entry<String, String>> UPDATABLE = COLUMN_VALUES.stream()
             .filter(c -> !Set.of("id", "number", "created_at").contains(c.getKey()))
-            .map(c -> c.getKey() + " = :" + c.getValue())
-            .collect(Collectors.joining(", "));
+            .toList();
 
     /** Deletes the record; its child rows go with it (ON DELETE CASCADE). */
     public void delete(Handle h, HotfixId id) {
@@ -99,14 +101,14 @@ public final class HotfixRepository {
     }
 
     public void insert(Handle h, Hotfix x) {
-        Inserts batch = new Inserts();
+        RecordRowsRepository.Inserts batch = new RecordRowsRepository.Inserts();
         batch.add(x);
         batch.execute(h);
     }
 
     /** The ids of all stored records (an import asks once instead of once per entry). */
-    public java.util.Set<String> ids(Handle h) {
-        return new java.util.HashSet<>(
+    public Set<String> ids(Handle h) {
+        return new HashSet<>(
                 h.createQuery("SELECT id FROM hotfix").mapTo(String.class).list());
     }
 
@@ -114,117 +116,50 @@ public final class HotfixRepository {
      * Which of these ids the log has. Few ids (a migration's page, whose records are mostly new) are looked up by
      * key; many (a whole log's page) read every id once, which is cheaper than thousands of lookups.
      */
-    public java.util.Set<String> ids(Handle h, java.util.Collection<String> wanted) {
+    public Set<String> ids(Handle h, Collection<String> wanted) {
         if (wanted.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
         if (wanted.size() > 500) {
             return ids(h);
         }
-        return new java.util.HashSet<>(h.createQuery("SELECT id FROM hotfix WHERE id IN (<ids>)")
-                .bindList("ids", java.util.List.copyOf(wanted))
+        return new HashSet<>(h.createQuery("SELECT id FROM hotfix WHERE id IN (<ids>)")
+                .bindList("ids", List.copyOf(wanted))
                 .mapTo(String.class)
                 .list());
     }
 
     /**
-     * New records and their children, written as one batch per table: the way one create and a 10,000-entry
-     * import insert rows is the same, only the batch is larger. Rows are built without a handle, so an import
-     * builds them on other threads and only the writing happens in the transaction's thread.
+     * Writes {@code after} over the stored record if it is still at {@code before}'s version; false otherwise.
+     * {@code before} is what is stored (read in this transaction, or matched by the version now): only the columns
+     * and child rows that differ from its are written ({@link RecordRowsRepository#writeDifference}).
      */
-    public static final class Inserts {
-        private final MultiRowInsert hotfix = new MultiRowInsert("hotfix", COLUMNS);
-        // Each system row repeats its hotfix's type, detection time and number (always rewritten with the
-        // hotfix), so repeat incidents are one ordered index scan (metrics; migration V10).
-        private final MultiRowInsert systems =
-                new MultiRowInsert("hotfix_system", "hotfix_id, ordinal, name, category, detected_at, hotfix_number");
-        private final MultiRowInsert steps =
-                new MultiRowInsert("hotfix_step", "hotfix_id, step, done, done_at, done_by");
-        private final MultiRowInsert followUps =
-                new MultiRowInsert("follow_up", "hotfix_id, kind, description, owner, due_at, done, done_at, link");
-        private final MultiRowInsert redactions =
-                new MultiRowInsert("hotfix_redaction", "hotfix_id, ordinal, field, kind, redacted_at");
-        private final MultiRowInsert revisions = new MultiRowInsert("hotfix_revision", RevisionRepository.COLUMNS);
-        private final MultiRowInsert teamFields =
-                new MultiRowInsert("hotfix_field", "hotfix_id, name, ordinal, text_value, number_value, bool_value");
-
-        void add(Hotfix x) {
-            Map<String, Object> m = scalars(x);
-            m.put("number", x.id().number());
-            m.put("createdAt", x.createdAt().toEpochMilli());
-            hotfix.add(COLUMN_VALUES.stream().map(c -> m.get(c.getValue())).toArray());
-            addChildren(x);
-        }
-
-        void addRevision(HotfixId id, Revision rev) {
-            revisions.add(RevisionRepository.row(id, rev));
-        }
-
-        private void addChildren(Hotfix x) {
-            String id = x.id().toString();
-            List<String> names = x.systemsAffected();
-            for (int i = 0; i < names.size(); i++) {
-                systems.add(
-                        id,
-                        i,
-                        names.get(i),
-                        x.values().text("category"),
-                        millis(x.timeline().detectedAt()),
-                        x.id().number());
-            }
-            x.steps().forEach((k, s) -> steps.add(id, k.json(), s.done(), millis(s.at()), s.by()));
-            x.followUps()
-                    .forEach((k, f) -> followUps.add(
-                            id,
-                            k.json(),
-                            f.description(),
-                            f.owner(),
-                            millis(f.dueAt()),
-                            f.done(),
-                            millis(f.doneAt()),
-                            f.link()));
-            CustomFieldRepository.rows(id, x.fields()).forEach(teamFields::add);
-            List<Redaction> rs = x.redactions();
-            for (int i = 0; i < rs.size(); i++) {
-                Redaction d = rs.get(i);
-                redactions.add(id, i, d.field(), d.kind(), d.at().toEpochMilli());
-            }
-        }
-
-        /** Writes the rows in {@code h}'s transaction, parents first: children refer to their hotfix. */
-        void execute(Handle h) {
-            try (MultiRowInsert.Statements statements = new MultiRowInsert.Statements(h)) {
-                execute(statements);
-            }
-        }
-
-        /** The same, with the statements of a transaction that writes many batches. */
-        void execute(MultiRowInsert.Statements statements) {
-            for (MultiRowInsert rows : List.of(hotfix, systems, steps, followUps, redactions, revisions, teamFields)) {
-                rows.execute(statements);
-            }
-        }
-    }
-
-    /** Writes {@code x} over the stored row if that row is still at {@code expectedVersion}; false otherwise. */
-    public boolean update(Handle h, Hotfix x, int expectedVersion) {
-        int rows = h.createUpdate("UPDATE hotfix SET " + UPDATE_SET + " WHERE id = :id AND version = :expectedVersion")
-                .bindMap(scalars(x))
-                .bind("expectedVersion", expectedVersion)
+    public boolean update(Handle h, Hotfix before, Hotfix after) {
+        Map<String, Object> was = scalars(before);
+        Map<String, Object> is = scalars(after);
+        // Only the columns whose values differ (the version always does): an unchanged indexed column costs its
+        // indexes nothing, and an owner change writes what a hand-written UPDATE would.
+        String set = UPDATABLE.stream()
+                .filter(c -> !Objects.equals(was.get(c.getValue()), is.get(c.getValue())))
+                .map(c -> c.getKey() + " = :" + c.getValue())
+                .collect(Collectors.joining(", "));
+        int rows = h.createUpdate("UPDATE hotfix SET " + set + " WHERE id = :id AND version = :expectedVersion")
+                .bindMap(is)
+                .bind("expectedVersion", before.version())
                 .execute();
         if (rows == 0) {
             return false;
         }
-        for (String table : List.of("hotfix_system", "hotfix_step", "follow_up", "hotfix_redaction")) {
-            h.createUpdate("DELETE FROM " + table + " WHERE hotfix_id = :id")
-                    .bind("id", x.id().toString())
-                    .execute();
-        }
-        CustomFieldRepository.clear(h, custom, x.id().toString());
-        Inserts children = new Inserts();
-        children.addChildren(x);
-        children.execute(h);
+        RecordRowsRepository.writeDifference(h, before, after);
         return true;
+    }
+
+    /** The record's own row, in {@link #COLUMNS}' order. */
+    static Object[] row(Hotfix x) {
+        Map<String, Object> m = scalars(x);
+        m.put("number", x.id().number());
+        m.put("createdAt", x.createdAt().toEpochMilli());
+        return COLUMN_VALUES.stream().map(c -> m.get(c.getValue())).toArray();
     }
 
     private static Map<String, Object> scalars(Hotfix x) {
@@ -285,7 +220,7 @@ public final class HotfixRepository {
                     "text",
                     "%"
                             + q.text()
-                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .toLowerCase(Locale.ROOT)
                                     .replace("!", "!!")
                                     .replace("%", "!%")
                                     .replace("_", "!_")
@@ -375,31 +310,6 @@ public final class HotfixRepository {
                     new FieldValues(team.get(r.id))));
         }
         return out;
-    }
-
-    /** The hotfix an earlier create with this key made, with the hash of that create's request. */
-    public Optional<String[]> findIdempotent(Handle h, String principal, String keyHash) {
-        return h.createQuery("SELECT hotfix_id, body_hash FROM idempotency_key WHERE principal = :p AND key_hash = :k")
-                .bind("p", principal)
-                .bind("k", keyHash)
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
-                .findOne();
-    }
-
-    public void rememberIdempotent(
-            Handle h, String principal, String keyHash, String bodyHash, HotfixId id, Instant at) {
-        h.createUpdate("INSERT INTO idempotency_key (principal, key_hash, body_hash, hotfix_id, created_at)"
-                        + " VALUES (:p, :k, :b, :id, :at)")
-                .bind("p", principal)
-                .bind("k", keyHash)
-                .bind("b", bodyHash)
-                .bind("id", id.toString())
-                .bind("at", at.toEpochMilli())
-                .execute();
-    }
-
-    public static Long millis(Instant i) {
-        return i == null ? null : i.toEpochMilli();
     }
 
     public static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -6,7 +6,7 @@ import org.jdbi.v3.core.Handle;
  * The counter that numbers hotfixes ({@code id_counter}). A number is handed out inside the create's own
  * transaction, so a create that fails gives its number back with everything else.
  */
-public final class IdCounterRepository {
+final class IdCounterRepository {
     /** Hands out the next number; the row lock (PostgreSQL) or write lock (SQLite) keeps it unique. */
     public long nextNumber(Handle h) {
         return h.createQuery("""

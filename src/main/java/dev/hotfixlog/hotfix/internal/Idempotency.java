@@ -7,7 +7,7 @@ import dev.hotfixlog.security.Sha256;
 import java.sql.SQLException;
 
 /** An Idempotency-Key as stored: whose it is, and hashes of the key and of the request it came with. */
-public record Idempotency(String principal, String keyHash, String bodyHash) {
+record Idempotency(String principal, String keyHash, String bodyHash) {
     private static final int KEY_MAX_CHARS = 200;
 
     /** Null when no key was sent. */

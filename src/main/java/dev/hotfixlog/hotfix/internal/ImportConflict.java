@@ -16,7 +16,7 @@ import java.util.Locale;
  * another incident when both its title and its detection time differ: two logs that numbered their hotfixes
  * independently, merged into one. Then it must not overwrite the record silently.
  */
-public final class ImportConflict {
+final class ImportConflict {
     /** Detection times this close are the same moment written twice (a page keeps minutes, a record millis). */
     private static final Duration SAME_MOMENT = Duration.ofMinutes(1);
 

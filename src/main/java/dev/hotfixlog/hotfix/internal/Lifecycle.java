@@ -8,17 +8,13 @@ import dev.hotfixlog.hotfix.LifecycleEvent;
 import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.hotfix.Step;
 import dev.hotfixlog.hotfix.StepKind;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
  * The lifecycle as a pure function: a record and an event in, the next record out, or a {@link ConflictException}
  * that says why the move is not allowed. Status only moves forward: active → deployed → completed.
  */
-public final class Lifecycle {
-    /** The seed: "Schedule post-mortem within 48 hours" of resolution. */
-    public static final Duration POSTMORTEM_DUE_AFTER_RESOLUTION = Duration.ofHours(48);
-
+final class Lifecycle {
     private Lifecycle() {}
 
     public static Hotfix apply(Hotfix h, LifecycleEvent event, Instant at, String actor) {

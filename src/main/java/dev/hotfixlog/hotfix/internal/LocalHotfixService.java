@@ -1,5 +1,6 @@
 package dev.hotfixlog.hotfix.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.NotFoundException;
@@ -16,6 +17,7 @@ import dev.hotfixlog.hotfix.HotfixQuery;
 import dev.hotfixlog.hotfix.LifecycleEvent;
 import dev.hotfixlog.hotfix.LocalHotfixes;
 import dev.hotfixlog.hotfix.RecordChange;
+import dev.hotfixlog.hotfix.RecordEdit;
 import dev.hotfixlog.hotfix.RecordImport;
 import dev.hotfixlog.hotfix.RecordListeners;
 import dev.hotfixlog.hotfix.Redaction;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * {@link dev.hotfixlog.hotfix.HotfixService} on the database. Input is parsed and validated before a transaction opens; each change
@@ -49,6 +52,7 @@ public final class LocalHotfixService implements LocalHotfixes {
     private final HotfixRepository repo;
     private final RevisionRepository revisions = new RevisionRepository();
     private final IdCounterRepository counter = new IdCounterRepository();
+    private final IdempotencyRepository keys = new IdempotencyRepository();
     private final CustomFields custom;
     private final LocalRecordImport bulk;
 
@@ -116,7 +120,7 @@ public final class LocalHotfixService implements LocalHotfixes {
                 revisions.appendRevision(h, stored.id(), created);
                 listeners.tell(h, new RecordChange(RecordChange.Kind.CREATED, null, stored, actor));
                 if (once != null) {
-                    repo.rememberIdempotent(h, once.principal(), once.keyHash(), once.bodyHash(), stored.id(), now);
+                    keys.rememberIdempotent(h, once.principal(), once.keyHash(), once.bodyHash(), stored.id(), now);
                 }
                 return stored;
             });
@@ -130,8 +134,8 @@ public final class LocalHotfixService implements LocalHotfixes {
         }
     }
 
-    private Optional<Hotfix> earlierCreate(org.jdbi.v3.core.Handle h, Idempotency once) {
-        Optional<String[]> row = repo.findIdempotent(h, once.principal(), once.keyHash());
+    private Optional<Hotfix> earlierCreate(Handle h, Idempotency once) {
+        Optional<String[]> row = keys.findIdempotent(h, once.principal(), once.keyHash());
         if (row.isEmpty()) {
             return Optional.empty();
         }
@@ -158,7 +162,7 @@ public final class LocalHotfixService implements LocalHotfixes {
         if (!draft.steps().get(StepKind.START_LOG).done()) {
             b.step(StepKind.START_LOG, Step.doneAt(now, actor));
         }
-        return Stamps.stampNewlyDone(null, b.build(), now, actor);
+        return TickStamps.stampNewlyDone(null, b.build(), now, actor);
     }
 
     @Override
@@ -184,12 +188,12 @@ public final class LocalHotfixService implements LocalHotfixes {
         ObjectNode masked = patch.document();
         List<Redaction> found = redacting.maskInPlace(masked, now);
         return db.write(h -> {
-            Hotfix current = repo.find(h, id).orElseThrow(() -> notFound(id));
-            if (current.version() != expectedVersion) {
-                throw new StaleVersionException(id.toString(), expectedVersion, current.version());
-            }
+            Hotfix current = current(h, id, expectedVersion);
             HotfixJson.checkReadOnly(masked, current);
-            ObjectNode merged = MergePatch.of(masked).applyTo(HotfixJson.editable(current));
+            // The record's editable view, made once: the base the patch applies to and the "before" of the diff.
+            ObjectNode view = HotfixJson.editable(current);
+            Map<String, JsonNode> before = RecordDiff.flatten(view, current.status());
+            ObjectNode merged = MergePatch.of(masked).applyTo(view);
             List<Redaction> redactions = new ArrayList<>(current.redactions());
             redactions.addAll(found);
             Hotfix next = HotfixJson.read(
@@ -200,9 +204,44 @@ public final class LocalHotfixService implements LocalHotfixes {
                     // severity can be changed, never taken away.
                     !current.severity().isStated());
             next = AlertStep.keepInStep(
-                    current, Stamps.stampNewlyDone(current, custom.checked(next, current), now, actor));
-            return save(h, current, next, RecordChange.Kind.EDITED, "edited", actor, now);
+                    current, TickStamps.stampNewlyDone(current, custom.checked(next, current), now, actor));
+            return save(
+                    h,
+                    current,
+                    next,
+                    RecordDiff.fromFlattened(before, next),
+                    RecordChange.Kind.EDITED,
+                    "edited",
+                    actor,
+                    now);
         });
+    }
+
+    /** The typed edit: set on the record itself, then the same checks, stamps and history as a patch's. */
+    @Override
+    public Hotfix edit(HotfixId id, int expectedVersion, RecordEdit edit, String actor) {
+        Instant now = now();
+        return db.write(h -> {
+            Hotfix current = current(h, id, expectedVersion);
+            Hotfix next = current.toBuilder()
+                    .timeline(edit.applyTo(current.timeline()))
+                    .version(current.version() + 1)
+                    .updatedAt(now)
+                    .build();
+            next = AlertStep.keepInStep(
+                    current, TickStamps.stampNewlyDone(current, custom.checked(next, current), now, actor));
+            return save(
+                    h, current, next, RecordDiff.diff(current, next), RecordChange.Kind.EDITED, "edited", actor, now);
+        });
+    }
+
+    /** The stored record, if it is still at the version the edit was based on. */
+    private Hotfix current(Handle h, HotfixId id, int expectedVersion) {
+        Hotfix current = repo.find(h, id).orElseThrow(() -> notFound(id));
+        if (current.version() != expectedVersion) {
+            throw new StaleVersionException(id.toString(), expectedVersion, current.version());
+        }
+        return current;
     }
 
     @Override
@@ -215,23 +254,25 @@ public final class LocalHotfixService implements LocalHotfixes {
                     .version(current.version() + 1)
                     .updatedAt(now)
                     .build();
-            return save(h, current, next, RecordChange.Kind.EVENT, event.type().json(), actor, now);
+            String action = event.type().json();
+            return save(h, current, next, RecordDiff.diff(current, next), RecordChange.Kind.EVENT, action, actor, now);
         });
     }
 
+    @SuppressWarnings("checkstyle:ParameterNumber")
     private Hotfix save(
-            org.jdbi.v3.core.Handle h,
+            Handle h,
             Hotfix current,
             Hotfix next,
+            List<FieldChange> changes,
             RecordChange.Kind kind,
             String action,
             String actor,
             Instant now) {
-        List<FieldChange> changes = RecordDiff.diff(current, next);
         if (changes.isEmpty()) {
             return current;
         }
-        if (!repo.update(h, next, current.version())) {
+        if (!repo.update(h, current, next)) {
             int stored = repo.find(h, current.id()).map(Hotfix::version).orElse(-1);
             throw new StaleVersionException(current.id().toString(), current.version(), stored);
         }

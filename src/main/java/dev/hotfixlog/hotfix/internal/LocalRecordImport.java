@@ -20,7 +20,7 @@ import org.jdbi.v3.core.Handle;
  * {@link RecordImport} on the database: this side opens the transaction, runs the bulk operations
  * ({@link HotfixBulk}) in it, and hands the caller the same handle for its own rows.
  */
-public final class LocalRecordImport implements RecordImport {
+final class LocalRecordImport implements RecordImport {
     private final Database db;
     private final HotfixBulk bulk;
     private final RevisionRepository revisions = new RevisionRepository();

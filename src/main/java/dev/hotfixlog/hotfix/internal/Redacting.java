@@ -10,7 +10,7 @@ import java.util.List;
  * Masks secrets in every text of an incoming create or edit before anything is validated, stored, diffed into
  * the history or echoed back: the secret never reaches the database.
  */
-public final class Redacting {
+final class Redacting {
     private final SecretRedactor redactor;
 
     public Redacting(SecretRedactor redactor) {

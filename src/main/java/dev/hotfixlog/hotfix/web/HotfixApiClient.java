@@ -2,6 +2,7 @@ package dev.hotfixlog.hotfix.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.error.RemoteException;
 import dev.hotfixlog.hotfix.CustomFields;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
@@ -16,6 +17,7 @@ import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.web.ApiTransport;
 import dev.hotfixlog.web.Requests;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +28,7 @@ import java.util.List;
  * {@link HotfixService} over a remote server's REST API: the CLI's {@code --server} mode ({@link ApiTransport}
  * turns problem documents back into the local service's exceptions).
  */
-public final class HotfixApiClient implements HotfixService {
+final class HotfixApiClient implements HotfixService {
     private final ApiTransport transport;
     private final String serverUrl;
     private final String token;
@@ -137,8 +139,8 @@ public final class HotfixApiClient implements HotfixService {
             ApiTransport api = new ApiTransport(serverUrl + "/api/v1", token); // asked rarely: made when asked
             return CustomFields.fromJson(
                     Json.mapper().readTree(api.send(api.request("/fields").GET())));
-        } catch (java.io.IOException e) {
-            throw new dev.hotfixlog.error.RemoteException("the server's field list is not JSON: " + e, e);
+        } catch (IOException e) {
+            throw new RemoteException("the server's field list is not JSON: " + e, e);
         }
     }
 }

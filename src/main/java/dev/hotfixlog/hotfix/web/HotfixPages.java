@@ -42,7 +42,7 @@ import java.util.UUID;
  * The pages that show the log: the board at {@code /}, the list at {@code /hotfixes}, one record with its
  * history, and the new-hotfix flow. Editing a record in place is {@link RecordEditPages}.
  */
-public final class HotfixPages {
+final class HotfixPages {
     private static final int BOARD_LIMIT = 200;
     private static final int LIST_LIMIT = 50;
     private final HotfixService service;

@@ -1,5 +1,7 @@
 package dev.hotfixlog.hotfix.web;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixJson;
@@ -26,7 +28,7 @@ import java.util.Objects;
  * The REST API of the hotfix record, a thin projection of {@link HotfixService}: parse, call, write. Failures
  * are thrown and mapped to problem+json in one place ({@code web.ProblemMapper}).
  */
-public final class HotfixRoutes {
+final class HotfixRoutes {
     public static final String BASE = "/api/v1/hotfixes";
     private final HotfixService service;
     private final RecordMarkdown markdown;
@@ -122,8 +124,8 @@ public final class HotfixRoutes {
     }
 
     private void writeRecord(Context ctx, Hotfix h) {
-        com.fasterxml.jackson.databind.node.ObjectNode o = HotfixJson.write(h);
-        com.fasterxml.jackson.databind.node.ArrayNode lines = o.putArray("pageTimeline");
+        ObjectNode o = HotfixJson.write(h);
+        ArrayNode lines = o.putArray("pageTimeline");
         pageTimeline
                 .lines(h.id())
                 .forEach(l -> lines.addObject().put("time", l.time()).put("text", l.text()));

@@ -1,5 +1,6 @@
 package dev.hotfixlog.hotfix.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hotfixlog.hotfix.Severity;
 import dev.hotfixlog.time.TimeText;
 import java.time.Duration;
@@ -51,7 +52,7 @@ public final class HotfixView {
     }
 
     /** A history value as a person reads it: text without quotes, nothing as a dash, the rest as JSON. */
-    public static String json(com.fasterxml.jackson.databind.JsonNode v) {
+    public static String json(JsonNode v) {
         if (v == null || v.isNull() || v.isMissingNode()) {
             return "—";
         }

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** What every page of the record needs: who is looking, their CSRF token, and the record named in the path. */
-public final class PageModel {
+final class PageModel {
     private PageModel() {}
 
     public static Map<String, Object> common(Context ctx) {

@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
  * their revisions decide: when they touched other fields the edit simply lands on top; when they touched this
  * section, the page shows their saved version beside the user's unsaved text, and nothing is lost.
  */
-public final class RecordEditPages {
+final class RecordEditPages {
     private static final int ATTEMPTS = 5;
     private final HotfixService service;
     private final SectionForms forms;

@@ -13,7 +13,7 @@ import java.util.Map;
  * The record's schemas in the OpenAPI document ({@code Hotfix}, {@code HotfixInput}), with the catalogue's plain
  * fields written in from {@link RecordFields}: a field added there is in the document without an edit to it.
  */
-public final class RecordSchema {
+final class RecordSchema {
     private static final String[] SCHEMAS = {"Hotfix", "HotfixInput"};
 
     private RecordSchema() {}

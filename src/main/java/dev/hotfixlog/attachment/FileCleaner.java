@@ -5,8 +5,13 @@ import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.security.Sha256;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -14,7 +19,7 @@ import org.jdbi.v3.core.Handle;
  * other work), the sniff (a fixed window), then one pass to clean it (an image's metadata out, a text through the
  * redactor), then its hash. Storing it counts against its owner's limit, in the caller's transaction.
  */
-final class Cleaning {
+final class FileCleaner {
     static final int PREVIEW_LINES = 8;
     static final int PREVIEW_LINE_CHARS = 200;
     private final SecretRedactor redactor;
@@ -25,7 +30,7 @@ final class Cleaning {
     /** A file made safe to keep: what it is, its bytes as stored, a text's first lines, the stored bytes' hash. */
     record Clean(FileType type, byte[] bytes, String preview, String sha256) {}
 
-    Cleaning(SecretRedactor redactor, long maxFile, long maxRecord) {
+    FileCleaner(SecretRedactor redactor, long maxFile, long maxRecord) {
         this.redactor = redactor;
         this.maxFile = maxFile;
         this.maxRecord = maxRecord;
@@ -72,8 +77,8 @@ final class Cleaning {
      * Stores many cleaned files, each within its owner's limit, in a few statements; returns a message for each
      * file that would pass its owner's limit (not stored). A migration keeps a page's source documents so.
      */
-    java.util.List<String> storeAll(Handle h, java.util.List<Placed> files, String who, long at) {
-        java.util.Map<String, Long> used = new java.util.HashMap<>(repo.used(
+    List<String> storeAll(Handle h, List<Placed> files, String who, long at) {
+        Map<String, Long> used = new HashMap<>(repo.used(
                 h,
                 Owner.Kind.HOTFIX,
                 files.stream()
@@ -81,8 +86,8 @@ final class Cleaning {
                         .map(f -> f.owner().id())
                         .distinct()
                         .toList()));
-        java.util.List<String> refused = new java.util.ArrayList<>();
-        java.util.List<AttachmentRepository.Row> rows = new java.util.ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        List<AttachmentRepository.Row> rows = new ArrayList<>();
         for (Placed f : files) {
             if (f.owner().kind() != Owner.Kind.HOTFIX) {
                 throw new IllegalArgumentException("only a hotfix's files are stored many at once");
@@ -119,7 +124,7 @@ final class Cleaning {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw ValidationException.of("file", "cannot be read as text: " + e.getMessage());
         }
     }

@@ -14,12 +14,12 @@ import java.util.function.Supplier;
  * PostgreSQL; with it, 9.6 ms (SQLite) and 12.4 ms (PostgreSQL), and the storm still ran at 87% and 149% of the
  * JDBC write limit. People looking at the board at 3 AM come first.
  */
-public final class Turns {
+public final class IngestGate {
     static final Duration MAX_WAIT = Duration.ofSeconds(10);
     private final Semaphore permits;
     private final Duration maxWait;
 
-    public Turns(int atOnce, Duration maxWait) {
+    public IngestGate(int atOnce, Duration maxWait) {
         if (atOnce < 1) {
             throw new IllegalArgumentException("at least one turn, was " + atOnce);
         }
@@ -28,8 +28,8 @@ public final class Turns {
     }
 
     /** One per core, at least two, each waiting at most {@link #MAX_WAIT}. */
-    public static Turns perCore() {
-        return new Turns(Math.max(2, Runtime.getRuntime().availableProcessors()), MAX_WAIT);
+    public static IngestGate perCore() {
+        return new IngestGate(Math.max(2, Runtime.getRuntime().availableProcessors()), MAX_WAIT);
     }
 
     public <T> T take(Supplier<T> work) {

@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Machine senders' turns: at most so many at once, the rest wait, and one that waits too long is told to retry. */
-class TurnsTest {
+class IngestGateTest {
     @Test
     void atMostSoManyAtOnce_theRestWait_andAWaitTooLongIsBusy() throws Exception {
-        Turns turns = new Turns(2, Duration.ofMillis(200));
+        IngestGate turns = new IngestGate(2, Duration.ofMillis(200));
         CountDownLatch inside = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger most = new AtomicInteger();

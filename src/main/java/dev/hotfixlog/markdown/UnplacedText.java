@@ -7,7 +7,7 @@ package dev.hotfixlog.markdown;
  *                {@code text} starts with its own {@code ####} heading)
  * @param text    the lines, joined with {@code \n}
  */
-public record Extra(String section, String text) {
+public record UnplacedText(String section, String text) {
     /**
      * The section of a completed one-line entry's date ("Login loop - 2026-09-21"): a day, not a time, so it is
      * kept as the page wrote it rather than invented into a detection time at midnight.

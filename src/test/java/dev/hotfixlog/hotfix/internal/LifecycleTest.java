@@ -1,11 +1,21 @@
-package dev.hotfixlog.hotfix;
+package dev.hotfixlog.hotfix.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hotfixlog.error.ConflictException;
 import dev.hotfixlog.error.ValidationException;
-import dev.hotfixlog.hotfix.internal.Lifecycle;
+import dev.hotfixlog.hotfix.FollowUp;
+import dev.hotfixlog.hotfix.FollowUpKind;
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.LifecycleEvent;
+import dev.hotfixlog.hotfix.Severity;
+import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.hotfix.Step;
+import dev.hotfixlog.hotfix.StepKind;
+import dev.hotfixlog.hotfix.Timeline;
+import dev.hotfixlog.hotfix.Triage;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

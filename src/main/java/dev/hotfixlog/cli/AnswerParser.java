@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.Locale;
 
 /** Reads the short answers a responder types: yes/no and "when". */
-final class Answers {
-    private Answers() {}
+final class AnswerParser {
+    private AnswerParser() {}
 
     static Boolean yesNo(String field, String text) {
         if (text == null) {

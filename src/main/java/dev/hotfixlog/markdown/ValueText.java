@@ -9,13 +9,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * How one value is written on a label line, and read back. A value that survives the trip on one line is
  * written inline, as people write it; anything else (several lines, code, leading spaces, a value that looks
  * like a placeholder) goes into a fenced block right under its label, byte for byte.
  */
-final class Values {
+final class ValueText {
     private static final Pattern FENCE_OPEN = Pattern.compile("^(~{3,}|`{3,})[^`~]*$");
     // "uuuu", the proleptic year, not "yyyy" (year of era): year -1 is written -0001 and reads back as -1, where
     // "yyyy" wrote 0002 (2 BC) and the record came back a year 2.
@@ -26,11 +28,11 @@ final class Values {
     private static final DateTimeFormatter MILLIS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
-    private Values() {}
+    private ValueText() {}
 
     /** The words the template puts between its placeholders ({@code for [Date] with [People]}). */
-    private static final java.util.Set<String> CONNECTIVES =
-            java.util.Set.of("for", "with", "and", "or", "-", "–", "—", "|", ":", "/", "e.g.", "e.g.,");
+    private static final Set<String> CONNECTIVES =
+            Set.of("for", "with", "and", "or", "-", "–", "—", "|", ":", "/", "e.g.", "e.g.,");
 
     /**
      * The one test of "left as the template had it", for every value the reader takes (a label's value, a title,
@@ -59,7 +61,7 @@ final class Values {
             i = close;
         }
         for (String word : Split.on(between.toString(), " ")) {
-            if (!word.isBlank() && !CONNECTIVES.contains(word.strip().toLowerCase(java.util.Locale.ROOT))) {
+            if (!word.isBlank() && !CONNECTIVES.contains(word.strip().toLowerCase(Locale.ROOT))) {
                 return false;
             }
         }
@@ -162,7 +164,7 @@ final class Values {
 
     static boolean listFitsInline(List<String> items) {
         return !items.isEmpty()
-                && items.stream().allMatch(Values::fitsInline)
+                && items.stream().allMatch(ValueText::fitsInline)
                 && splitList(String.join(", ", items)).equals(items);
     }
 

@@ -12,8 +12,8 @@ import java.util.Map;
  * Fills in the "when" (and "who") of a step or follow-up that a person just ticked without saying when, so a
  * checkbox click records the moment it happened.
  */
-public final class Stamps {
-    private Stamps() {}
+final class TickStamps {
+    private TickStamps() {}
 
     public static Hotfix stampNewlyDone(Hotfix before, Hotfix after, Instant now, String actor) {
         Hotfix.Builder b = null; // only when something is stamped: building checks the whole record again

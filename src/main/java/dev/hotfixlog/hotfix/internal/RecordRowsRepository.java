@@ -1,0 +1,186 @@
+package dev.hotfixlog.hotfix.internal;
+
+import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.HotfixId;
+import dev.hotfixlog.hotfix.Redaction;
+import dev.hotfixlog.hotfix.Revision;
+import dev.hotfixlog.store.MultiRowInsert;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * A record's child rows: its systems, steps, follow-ups, redactions and team fields, each row known by its key
+ * within the record. New records write them all, as one batch per table ({@link Inserts}); an edit writes only
+ * the rows that differ between the two versions ({@link #writeDifference}), so changing the owner touches none.
+ */
+final class RecordRowsRepository {
+    /** Each child table, its columns and the columns after {@code hotfix_id} that key a row within its record. */
+    enum Table {
+        // Each system row repeats its hotfix's type, detection time and number, so repeat incidents are one ordered
+        // index scan (metrics; migration V10): a change of those rewrites the record's system rows.
+        SYSTEM("hotfix_system", "hotfix_id, ordinal, name, category, detected_at, hotfix_number", "ordinal"),
+        STEP("hotfix_step", "hotfix_id, step, done, done_at, done_by", "step"),
+        FOLLOW_UP("follow_up", "hotfix_id, kind, description, owner, due_at, done, done_at, link", "kind"),
+        REDACTION("hotfix_redaction", "hotfix_id, ordinal, field, kind, redacted_at", "ordinal"),
+        FIELD("hotfix_field", "hotfix_id, name, ordinal, text_value, number_value, bool_value", "name", "ordinal");
+
+        final String name;
+        final String columns;
+        private final List<String> key;
+
+        Table(String name, String columns, String... key) {
+            this.name = name;
+            this.columns = columns;
+            this.key = List.of(key);
+        }
+
+        /** A row's key: the values after its {@code hotfix_id}, as many as the key has columns. */
+        List<Object> keyOf(Object[] row) {
+            return Arrays.asList(row).subList(1, 1 + key.size());
+        }
+
+        String deleteByKey() {
+            StringBuilder sql = new StringBuilder("DELETE FROM " + name + " WHERE hotfix_id = ?");
+            key.forEach(k -> sql.append(" AND ").append(k).append(" = ?"));
+            return sql.toString();
+        }
+    }
+
+    private RecordRowsRepository() {}
+
+    /** Every child row of {@code x}, by table, in the order they are written. */
+    static Map<Table, List<Object[]>> of(Hotfix x) {
+        Map<Table, List<Object[]>> out = new EnumMap<>(Table.class);
+        for (Table t : Table.values()) {
+            out.put(t, new ArrayList<>());
+        }
+        String id = x.id().toString();
+        List<String> names = x.systemsAffected();
+        for (int i = 0; i < names.size(); i++) {
+            out.get(Table.SYSTEM).add(new Object[] {
+                id,
+                i,
+                names.get(i),
+                x.values().text("category"),
+                millis(x.timeline().detectedAt()),
+                x.id().number()
+            });
+        }
+        x.steps()
+                .forEach((k, s) ->
+                        out.get(Table.STEP).add(new Object[] {id, k.json(), s.done(), millis(s.at()), s.by()}));
+        x.followUps()
+                .forEach((k, f) -> out.get(Table.FOLLOW_UP).add(new Object[] {
+                    id, k.json(), f.description(), f.owner(), millis(f.dueAt()), f.done(), millis(f.doneAt()), f.link()
+                }));
+        List<Redaction> rs = x.redactions();
+        for (int i = 0; i < rs.size(); i++) {
+            Redaction d = rs.get(i);
+            out.get(Table.REDACTION).add(new Object[] {id, i, d.field(), d.kind(), d.at().toEpochMilli()});
+        }
+        out.get(Table.FIELD).addAll(CustomFieldRepository.rows(id, x.fields()));
+        return out;
+    }
+
+    /**
+     * Brings the stored child rows of {@code before} to those of {@code after}: a row gone or changed is deleted,
+     * a row new or changed is inserted, an equal one is left alone. {@code before} must be what is stored (the
+     * record read in this transaction, or one whose version the update just matched). Team fields not defined
+     * now are in neither version, so their stored values stay, hidden.
+     */
+    static void writeDifference(Handle h, Hotfix before, Hotfix after) {
+        Map<Table, List<Object[]>> was = of(before);
+        Map<Table, List<Object[]>> is = of(after);
+        String id = after.id().toString();
+        for (Table t : Table.values()) {
+            Map<List<Object>, Object[]> old = byKey(t, was.get(t));
+            Map<List<Object>, Object[]> now = byKey(t, is.get(t));
+            List<List<Object>> gone = new ArrayList<>();
+            MultiRowInsert added = new MultiRowInsert(t.name, t.columns);
+            boolean any = false;
+            for (Map.Entry<List<Object>, Object[]> e : old.entrySet()) {
+                Object[] next = now.get(e.getKey());
+                if (next == null || !Arrays.equals(next, e.getValue())) {
+                    gone.add(e.getKey());
+                }
+            }
+            for (Map.Entry<List<Object>, Object[]> e : now.entrySet()) {
+                if (!Arrays.equals(old.get(e.getKey()), e.getValue())) {
+                    added.add(e.getValue());
+                    any = true;
+                }
+            }
+            if (!gone.isEmpty()) {
+                PreparedBatch batch = h.prepareBatch(t.deleteByKey());
+                for (List<Object> key : gone) {
+                    batch.bind(0, id);
+                    for (int i = 0; i < key.size(); i++) {
+                        batch.bind(i + 1, key.get(i));
+                    }
+                    batch.add();
+                }
+                batch.execute();
+            }
+            if (any) {
+                added.execute(h);
+            }
+        }
+    }
+
+    private static Map<List<Object>, Object[]> byKey(Table t, List<Object[]> rows) {
+        Map<List<Object>, Object[]> out = new LinkedHashMap<>();
+        rows.forEach(r -> out.put(t.keyOf(r), r));
+        return out;
+    }
+
+    static Long millis(Instant i) {
+        return i == null ? null : i.toEpochMilli();
+    }
+
+    /**
+     * New records and their children, written as one batch per table: the way one create and a 10,000-entry
+     * import insert rows is the same, only the batch is larger. Rows are built without a handle, so an import
+     * builds them on other threads and only the writing happens in the transaction's thread.
+     */
+    static final class Inserts {
+        private final MultiRowInsert hotfix = new MultiRowInsert("hotfix", HotfixRepository.COLUMNS);
+        private final Map<Table, MultiRowInsert> children = new EnumMap<>(Table.class);
+        private final MultiRowInsert revisions = new MultiRowInsert("hotfix_revision", RevisionRepository.COLUMNS);
+
+        Inserts() {
+            for (Table t : Table.values()) {
+                children.put(t, new MultiRowInsert(t.name, t.columns));
+            }
+        }
+
+        void add(Hotfix x) {
+            hotfix.add(HotfixRepository.row(x));
+            of(x).forEach((t, rows) -> rows.forEach(children.get(t)::add));
+        }
+
+        void addRevision(HotfixId id, Revision rev) {
+            revisions.add(RevisionRepository.row(id, rev));
+        }
+
+        /** Writes the rows in {@code h}'s transaction, parents first: children refer to their hotfix. */
+        void execute(Handle h) {
+            try (MultiRowInsert.Statements statements = new MultiRowInsert.Statements(h)) {
+                execute(statements);
+            }
+        }
+
+        /** The same, with the statements of a transaction that writes many batches. */
+        void execute(MultiRowInsert.Statements statements) {
+            hotfix.execute(statements);
+            children.values().forEach(rows -> rows.execute(statements));
+            revisions.execute(statements);
+        }
+    }
+}
