@@ -191,6 +191,17 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * How many transactions can be under way at once: the PostgreSQL pool's size; on SQLite its readers and its
+     * one writer (whose concurrent writes are group-committed, so more writers waiting make bigger groups).
+     * What a feature's own pool of workers is sized from, so its work never queues for a connection.
+     */
+    public int connections() {
+        return writePool == readPool
+                ? writePool.getMaximumPoolSize()
+                : writePool.getMaximumPoolSize() + readPool.getMaximumPoolSize();
+    }
+
+    /**
      * Runs {@code work} as one all-or-nothing write, again on a transient busy/serialization failure. On SQLite
      * concurrent writes are group-committed ({@link GroupCommitWriter}): each still stores all or nothing.
      * {@code work} may run more than once, so it must only touch the database.

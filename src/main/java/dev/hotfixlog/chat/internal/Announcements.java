@@ -12,6 +12,7 @@ import dev.hotfixlog.work.Threads;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
@@ -22,9 +23,11 @@ import org.slf4j.LoggerFactory;
  * One message per hotfix per workspace that always tells the truth. As a {@link RecordListener} it hears every
  * write to a record, on every path (web, CLI, API, alert, deploy, import), inside the write's transaction: it
  * marks the record's announcements as behind (and adds one in a workspace's {@code channel=} for a hotfix declared
- * elsewhere), in that transaction, and asks for a push once it commits. A push, on one thread so two pushes of a
- * hotfix never cross, posts or updates each message behind with the record as it now is. Nothing polls: a push
- * that fails leaves its row behind, pushed again by the record's next change or the next start.
+ * elsewhere), in that transaction, and asks for a push once it commits. A push posts or updates each message
+ * behind with the record as it now is, so pushes asked for while one of the same hotfix waits or runs coalesce:
+ * one more after it, which reads the record's latest state (a burst of changes to one hotfix is one or two updates,
+ * never one per change). Pushes of different hotfixes run side by side; two of one hotfix never cross. Nothing
+ * polls: a push that fails leaves its row behind, pushed again by the record's next change or the next start.
  */
 public final class Announcements implements RecordListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Announcements.class);
@@ -32,7 +35,10 @@ public final class Announcements implements RecordListener, AutoCloseable {
     private final Map<String, Workspace> workspaces;
     private final String publicUrl;
     private final Clock clock;
-    private final ExecutorService pushes = Threads.single("chat-announce");
+    /** Hotfixes with a push waiting or running; true when another was asked for since it read the record. */
+    private final ConcurrentHashMap<String, Boolean> pending = new ConcurrentHashMap<>();
+
+    private volatile ExecutorService pushes;
     private volatile Database db;
     private volatile HotfixService hotfixes;
 
@@ -46,8 +52,11 @@ public final class Announcements implements RecordListener, AutoCloseable {
     public void bind(Database db, HotfixService hotfixes) {
         this.db = db;
         this.hotfixes = hotfixes;
+        // Sized as the chats' request pool is (see ChatRoutes): each push holds a connection only between its
+        // calls to the chat. One thread announced 50 declarations at once ~15 s after the last submit.
+        this.pushes = Threads.pool("chat-announce", Math.max(2, db.connections()));
         if (!workspaces.isEmpty()) {
-            pushes.execute(() -> db.read(repo::allBehind).forEach(this::pushNow));
+            pushes.execute(() -> db.read(repo::allBehind).forEach(this::push));
         }
     }
 
@@ -89,8 +98,33 @@ public final class Announcements implements RecordListener, AutoCloseable {
 
     /** Asks for the hotfix's announcements to be brought up to date, after this moment's commit. */
     public void push(String id) {
-        if (db != null && !pushes.isShutdown()) {
-            pushes.execute(() -> pushNow(id));
+        ExecutorService on = pushes;
+        if (on == null || on.isShutdown()) {
+            return;
+        }
+        boolean[] start = {false};
+        pending.compute(id, (k, again) -> {
+            start[0] = again == null;
+            return again != null;
+        });
+        if (start[0]) {
+            on.execute(() -> drain(id));
+        }
+    }
+
+    /** Pushes {@code id} until no change came in while it read: the last of a burst is always shown. */
+    private void drain(String id) {
+        boolean again = true;
+        try {
+            while (again) {
+                pending.put(id, false);
+                pushNow(id);
+                again = !pending.remove(id, false);
+            }
+        } finally {
+            if (again) {
+                pending.remove(id); // an Error: the hotfix's next change starts afresh
+            }
         }
     }
 
@@ -133,9 +167,13 @@ public final class Announcements implements RecordListener, AutoCloseable {
     /** Lets the pushes asked for so far finish (a CLI command's change is announced before it exits). */
     @Override
     public void close() {
-        pushes.shutdown();
+        ExecutorService on = pushes;
+        if (on == null) {
+            return;
+        }
+        on.shutdown();
         try {
-            pushes.awaitTermination(10, TimeUnit.SECONDS);
+            on.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -40,7 +40,7 @@ public final class ChatRoutes implements AutoCloseable {
     private final Database db;
     private final Clock clock;
     private final ChatRepository repo = new ChatRepository();
-    private final ExecutorService work = Threads.pool("chat", 2);
+    private final ExecutorService work;
 
     public ChatRoutes(
             List<ChatPlatform> platforms,
@@ -57,6 +57,11 @@ public final class ChatRoutes implements AutoCloseable {
         this.people = people;
         this.db = db;
         this.clock = clock;
+        // As many as the database can serve at once: a request's work holds one connection at a time and waits on
+        // the chat's API in between, so fewer left a burst queued behind idle connections (two threads: 32
+        // declarations/s, 6 % of what SQLite takes), and more would only queue for a connection. Slack's own rate
+        // limits (about 1 message a second per channel, bursts allowed) make more pointless anyway.
+        this.work = Threads.pool("chat", Math.max(2, db.connections()));
     }
 
     public void register(RoutesConfig r) {
