@@ -248,7 +248,7 @@ public final class HotfixRepository {
             return List.of();
         }
         List<String> ids = rows.stream().map(r -> r.id).toList();
-        RecordChildren children = RecordChildren.load(h, ids);
+        RecordChildrenRepository children = RecordChildrenRepository.load(h, ids);
         Map<String, Map<String, Object>> team = CustomFieldRepository.load(h, custom, ids);
         List<Hotfix> out = new ArrayList<>(rows.size());
         for (Row r : rows) {

@@ -23,7 +23,7 @@ import org.jdbi.v3.core.Handle;
  * and most to an edit, which reads the record it changes: SQLite's driver compiles each statement again every time
  * (issue 32). Each branch's columns are cast so that both databases give every column one type.
  */
-record RecordChildren(
+record RecordChildrenRepository(
         Map<String, List<String>> systemsById,
         Map<String, Map<StepKind, Step>> stepsById,
         Map<String, Map<FollowUpKind, FollowUp>> followUpsById,
@@ -38,19 +38,25 @@ record RecordChildren(
      * Columns: table, hotfix_id, ordinal, four texts, two times, a flag. Ordered by table and ordinal, so systems and
      * redactions come in their records' order (steps and follow-ups are keyed by kind, their order is irrelevant).
      */
-    private static final String SQL = "SELECT 0 AS t, hotfix_id, ordinal AS o, name AS s1, CAST(NULL AS TEXT) AS s2,"
-            + " CAST(NULL AS TEXT) AS s3, CAST(NULL AS TEXT) AS s4, CAST(NULL AS BIGINT) AS n1,"
-            + " CAST(NULL AS BIGINT) AS n2, CAST(NULL AS BOOLEAN) AS b FROM hotfix_system WHERE hotfix_id IN (<ids>)"
-            + " UNION ALL SELECT 1, hotfix_id, 0, step, done_by, NULL, NULL, done_at, NULL, done FROM hotfix_step"
-            + " WHERE hotfix_id IN (<ids>)"
-            + " UNION ALL SELECT 2, hotfix_id, 0, kind, description, owner, link, due_at, done_at, done FROM follow_up"
-            + " WHERE hotfix_id IN (<ids>)"
-            + " UNION ALL SELECT 3, hotfix_id, ordinal, field, kind, NULL, NULL, redacted_at, NULL, NULL"
-            + " FROM hotfix_redaction WHERE hotfix_id IN (<ids>)"
-            + " ORDER BY 1, 3";
+    private static final String SQL = """
+            SELECT 0 AS t, hotfix_id, ordinal AS o, name AS s1, CAST(NULL AS TEXT) AS s2, CAST(NULL AS TEXT) AS s3,
+                   CAST(NULL AS TEXT) AS s4, CAST(NULL AS BIGINT) AS n1, CAST(NULL AS BIGINT) AS n2,
+                   CAST(NULL AS BOOLEAN) AS b
+            FROM hotfix_system WHERE hotfix_id IN (<ids>)
+            UNION ALL
+            SELECT 1, hotfix_id, 0, step, done_by, NULL, NULL, done_at, NULL, done
+            FROM hotfix_step WHERE hotfix_id IN (<ids>)
+            UNION ALL
+            SELECT 2, hotfix_id, 0, kind, description, owner, link, due_at, done_at, done
+            FROM follow_up WHERE hotfix_id IN (<ids>)
+            UNION ALL
+            SELECT 3, hotfix_id, ordinal, field, kind, NULL, NULL, redacted_at, NULL, NULL
+            FROM hotfix_redaction WHERE hotfix_id IN (<ids>)
+            ORDER BY 1, 3""";
 
-    static RecordChildren load(Handle h, List<String> ids) {
-        RecordChildren out = new RecordChildren(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+    static RecordChildrenRepository load(Handle h, List<String> ids) {
+        RecordChildrenRepository out =
+                new RecordChildrenRepository(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
         h.createQuery(SQL).bindList("ids", ids).map((rs, ctx) -> out.add(rs)).forEach(t -> {});
         return out;
     }
