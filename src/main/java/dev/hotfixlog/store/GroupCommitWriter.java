@@ -98,6 +98,10 @@ final class GroupCommitWriter implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try (Handle h = jdbi.open()) {
                 h.begin();
+                if (group.size() == 1) {
+                    runAlone(h, group.get(0));
+                    return;
+                }
                 List<Runnable> outcomes = new ArrayList<>();
                 for (int i = 0; i < group.size(); i++) {
                     outcomes.add(runOne(h, group.get(i), "w" + i));
@@ -124,6 +128,29 @@ final class GroupCommitWriter implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * A group of one (every write when writes do not overlap) is its own transaction: no savepoint to set and
+     * release, two statements fewer for SQLite to compile per write (issue 32). A failure of its own rolls the
+     * transaction back, which is what rolling back to its savepoint and committing nothing would store.
+     */
+    private static void runAlone(Handle h, Job<?> job) {
+        Object value;
+        try {
+            value = job.work().withHandle(h);
+        } catch (RuntimeException e) {
+            if (Retry.isTransient(e) || StorageFailure.of(e) != null) {
+                throw e; // as in a group: run again, or every caller told
+            }
+            h.rollback();
+            job.result().completeExceptionally(e);
+            return;
+        }
+        h.commit();
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Object> f = (CompletableFuture<Object>) job.result();
+        f.complete(value);
     }
 
     /**

@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -249,64 +248,15 @@ public final class HotfixRepository {
             return List.of();
         }
         List<String> ids = rows.stream().map(r -> r.id).toList();
-        Map<String, List<String>> systems = new HashMap<>();
-        h.createQuery("SELECT hotfix_id, name FROM hotfix_system WHERE hotfix_id IN (<ids>) ORDER BY hotfix_id,"
-                        + " ordinal")
-                .bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .forEach(e -> systems.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                        .add(e.getValue()));
-        Map<String, Map<StepKind, Step>> steps = new HashMap<>();
-        h.createQuery("SELECT hotfix_id, step, done, done_at, done_by FROM hotfix_step WHERE hotfix_id IN (<ids>)")
-                .bindList("ids", ids)
-                .map((rs, ctx) -> {
-                    StepKind kind = StepKind.fromJson(rs.getString(2)).orElseThrow();
-                    boolean done = rs.getBoolean(3);
-                    Instant at = instant(rs, 4);
-                    steps.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(StepKind.class))
-                            .put(kind, new Step(done, done ? at : null, rs.getString(5)));
-                    return kind;
-                })
-                .list();
-        Map<String, Map<FollowUpKind, FollowUp>> followUps = new HashMap<>();
-        h.createQuery("SELECT hotfix_id, kind, description, owner, due_at, done, done_at, link FROM follow_up"
-                        + " WHERE hotfix_id IN (<ids>)")
-                .bindList("ids", ids)
-                .map((rs, ctx) -> {
-                    FollowUpKind kind = FollowUpKind.fromJson(rs.getString(2)).orElseThrow();
-                    boolean done = rs.getBoolean(6);
-                    followUps
-                            .computeIfAbsent(rs.getString(1), k -> new EnumMap<>(FollowUpKind.class))
-                            .put(
-                                    kind,
-                                    new FollowUp(
-                                            rs.getString(3),
-                                            rs.getString(4),
-                                            instant(rs, 5),
-                                            done,
-                                            done ? instant(rs, 7) : null,
-                                            rs.getString(8)));
-                    return kind;
-                })
-                .list();
-        Map<String, List<Redaction>> redactions = new HashMap<>();
-        h.createQuery("SELECT hotfix_id, field, kind, redacted_at FROM hotfix_redaction WHERE hotfix_id IN (<ids>)"
-                        + " ORDER BY hotfix_id, ordinal")
-                .bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(
-                        rs.getString(1),
-                        new Redaction(rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)))))
-                .forEach(e -> redactions
-                        .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                        .add(e.getValue()));
+        RecordChildrenRepository children = RecordChildrenRepository.load(h, ids);
         Map<String, Map<String, Object>> team = CustomFieldRepository.load(h, custom, ids);
         List<Hotfix> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             out.add(r.toHotfix(
-                    systems.getOrDefault(r.id, List.of()),
-                    steps.get(r.id),
-                    followUps.get(r.id),
-                    redactions.get(r.id),
+                    children.systems(r.id),
+                    children.steps(r.id),
+                    children.followUps(r.id),
+                    children.redactions(r.id),
                     new FieldValues(team.get(r.id))));
         }
         return out;
