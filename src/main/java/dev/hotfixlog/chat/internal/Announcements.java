@@ -53,11 +53,16 @@ public final class Announcements implements RecordListener, AutoCloseable {
 
     @Override
     public void onChange(Handle h, RecordChange change) {
-        if (workspaces.isEmpty()) {
-            return;
-        }
         String id = change.record().id().toString();
         long now = clock.millis();
+        if (workspaces.isEmpty()) {
+            // A process without the chat settings (a CLI run without them) still marks the record's messages
+            // behind, so the server pushes them at its next start or the record's next change there.
+            if (change.kind() != RecordChange.Kind.CREATED) {
+                repo.wanted(h, id, now);
+            }
+            return;
+        }
         boolean behind = false;
         if (change.kind() == RecordChange.Kind.CREATED) {
             for (Workspace w : workspaces.values()) {
