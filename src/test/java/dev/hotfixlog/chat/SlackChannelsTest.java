@@ -8,6 +8,7 @@ import dev.hotfixlog.Config;
 import dev.hotfixlog.Setting;
 import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixQuery;
+import dev.hotfixlog.hotfix.LifecycleEvent;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.support.BothDatabases;
@@ -89,6 +90,64 @@ class SlackChannelsTest {
                             .timeline()
                             .fixDeployedAt())
                     .isNotNull();
+        }
+    }
+
+    @BothDatabases
+    void aHotfixDeclaredFromSlack_getsAChannelOfItsOwn_withItsDeclarerInvited_theAnnouncementPinned_archivedWhenDone(
+            TestDb db) {
+        try (FakeSlack slack = new FakeSlack();
+                db;
+                App app =
+                        App.local(config(db, slack, "channel=C0GENERAL channel-per-hotfix=Hotfix-{id}-{slug}"), clock);
+                WebServer server = app.serve()) {
+            app.accounts().create("ana@example.com", Role.RESPONDER, PASSWORD, false);
+            slack.email("U0ANA", "ana@example.com");
+            SlackRequests s = new SlackRequests(new Http("http://127.0.0.1:" + server.port()), clock, slack);
+            String submit = SlackRequests.submission(
+                    "U0ANA", "V0FORM1", "yes", "no", "Checkout is DOWN: card payments fail (EU)", "critical");
+            assertThat(s.send("interactions", submit).status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> slack.calls("pins.add").size() == 1);
+
+            assertThat(slack.calls("conversations.create")).hasSize(1);
+            assertThat(slack.calls("conversations.create").get(0).form())
+                    .containsEntry("name", "hotfix-hotfix-001-checkout-is-down-card-payments-fail-eu");
+            assertThat(slack.calls("conversations.invite").get(0).form())
+                    .containsEntry("channel", "C0OWN1")
+                    .containsEntry("users", "U0ANA");
+            assertThat(slack.calls("chat.postMessage")).hasSize(1);
+            assertThat(slack.calls("chat.postMessage").get(0).form()).containsEntry("channel", "C0OWN1");
+            assertThat(slack.calls("pins.add").get(0).form())
+                    .containsEntry("channel", "C0OWN1")
+                    .containsEntry("timestamp", "1765100000.000101");
+            assertThat(slack.calls("conversations.archive")).isEmpty();
+
+            // Deployed: updated in its channel, still open; resolved: updated, then archived, once.
+            HotfixId id = HotfixId.parse("HOTFIX-001");
+            app.hotfixes().record(id, new LifecycleEvent(LifecycleEvent.Type.DEPLOYED, null, false), "jonas");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> slack.calls("chat.update").size() == 1);
+            assertThat(slack.calls("conversations.archive")).isEmpty();
+            app.hotfixes().record(id, new LifecycleEvent(LifecycleEvent.Type.RESOLVED, null, false), "jonas");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> slack.calls("conversations.archive").size() == 1);
+            assertThat(slack.calls("conversations.archive").get(0).form()).containsEntry("channel", "C0OWN1");
+            assertThat(slack.calls("chat.update")).hasSize(2);
+            assertThat(slack.calls("chat.update").get(1).form())
+                    .containsEntry("channel", "C0OWN1")
+                    .containsEntry("ts", "1765100000.000101");
+
+            // A later change (its owner, on the completed record) updates the message and archives nothing again.
+            app.hotfixes()
+                    .edit(
+                            id,
+                            app.hotfixes().get(id).version(),
+                            MergePatch.of(Json.parseObject("{\"owner\":\"Priya\"}")),
+                            "jonas");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> slack.calls("chat.update").size() == 3);
+            assertThat(slack.calls("conversations.archive")).hasSize(1);
         }
     }
 }

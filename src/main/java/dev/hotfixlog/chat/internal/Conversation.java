@@ -157,7 +157,7 @@ public final class Conversation {
         }
         // Stored: what follows only tells of it (a chat that is away now does not undo the declaration).
         if (!s.channel().isEmpty()) {
-            announcements.announce(w, h.id(), s.channel());
+            announcements.announce(w, h, s.channel(), s.who().user());
             w.talk().tell(s.channel(), s.who().user(), h.id() + " declared: " + h.title());
         }
     }
