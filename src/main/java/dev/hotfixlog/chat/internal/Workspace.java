@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import dev.hotfixlog.chat.ChatPlatform;
 import dev.hotfixlog.chat.ChatTalk;
 import dev.hotfixlog.security.Integration;
+import dev.hotfixlog.text.Split;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,7 @@ public record Workspace(ChatPlatform platform, Integration entry, ChatTalk talk)
         if (option == null) {
             return List.of();
         }
-        return Arrays.stream(option.split(","))
+        return Arrays.stream(Split.on(option, ","))
                 .map(String::strip)
                 .filter(c -> !c.isEmpty())
                 .toList();
