@@ -82,4 +82,9 @@ public interface ChatPlatform {
     default String inlineAnswer(String text) {
         return "";
     }
+
+    /** How a message names a channel by its id (Slack links {@code <#C123>}); the id itself by default. */
+    default String channel(String id) {
+        return id;
+    }
 }

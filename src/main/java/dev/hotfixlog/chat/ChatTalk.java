@@ -31,6 +31,20 @@ public interface ChatTalk {
     /** Makes the posted announcement tell what the record says now. */
     void update(String channel, String message, Announcement announcement);
 
+    /**
+     * Makes a channel for one hotfix, named {@code name}, and invites {@code user} (who declared it) into it; its
+     * id. Only a chat whose entry asks for a channel per hotfix is asked.
+     */
+    default String openChannel(String name, String user) {
+        throw new UnsupportedOperationException("this chat makes no channel per hotfix");
+    }
+
+    /** Pins the announcement in the hotfix's own channel. */
+    default void pin(String channel, String message) {}
+
+    /** Archives the hotfix's own channel once the hotfix is complete. */
+    default void archive(String channel) {}
+
     /** The e-mail address the workspace verified for this user, or null when it gives none. */
     String verifiedEmail(String user);
 

@@ -17,7 +17,8 @@ import java.util.Objects;
  * Slack: the {@code /hotfix} slash command, the declare form as a modal, the announcement's buttons. Its requests
  * carry Slack's v0 signature ({@code X-Slack-Signature: v0=<HMAC-SHA256 of v0:<timestamp>:<body>>} with
  * {@code X-Slack-Request-Timestamp}, five minutes either way), checked with the entry's signing secret:
- * {@code slack <name> secret=<signing secret> token=xoxb-… [channel=C…] [api=https://slack.com/api/]}.
+ * {@code slack <name> secret=<signing secret> token=xoxb-… [channel=C…] [api=https://slack.com/api/]
+ * [declare-in=C1,C2] [channel-per-hotfix=hotfix-{id}-{slug}]}.
  */
 public final class SlackPlatform implements ChatPlatform {
     /** Where Slack's Web API is unless an entry's {@code api=} says otherwise (a proxy, a test's fake). */
@@ -30,7 +31,7 @@ public final class SlackPlatform implements ChatPlatform {
             "v0=",
             "X-Slack-Request-Timestamp",
             "v0:",
-            List.of("token", "channel", "api"));
+            List.of("token", "channel", "api", "declare-in", "channel-per-hotfix"));
 
     @Override
     public String name() {
@@ -51,6 +52,11 @@ public final class SlackPlatform implements ChatPlatform {
     public ChatTalk talk(Integration workspace) {
         String api = workspace.option("api");
         return new SlackTalk(workspace.option("token"), api == null ? API : api);
+    }
+
+    @Override
+    public String channel(String id) {
+        return "<#" + id + ">";
     }
 
     @Override

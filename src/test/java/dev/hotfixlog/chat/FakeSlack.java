@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Slack's Web API and its response URLs as a real HTTP server on loopback: it answers {@code views.open},
- * {@code chat.postMessage} (a new {@code ts} each), {@code chat.update}, {@code chat.postEphemeral} and
- * {@code users.info} (from the e-mail addresses it was given) as Slack documents them, and records every call
+ * {@code chat.postMessage} (a new {@code ts} each), {@code chat.update}, {@code chat.postEphemeral},
+ * {@code conversations.create} (a new channel id each: C0OWN1, …), {@code conversations.invite},
+ * {@code conversations.archive}, {@code pins.add} and {@code users.info} (from the e-mail addresses it was given) as Slack documents them, and records every call
  * with its form (the SDK posts forms) or its JSON body (a response URL).
  */
 final class FakeSlack implements AutoCloseable {
@@ -36,6 +37,7 @@ final class FakeSlack implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String> emails = new ConcurrentHashMap<>();
     private final AtomicInteger messages = new AtomicInteger();
+    private final AtomicInteger channels = new AtomicInteger();
 
     FakeSlack() {
         try {
@@ -95,6 +97,9 @@ final class FakeSlack implements AutoCloseable {
             case "chat.update" ->
                 "{\"ok\":true,\"channel\":\"" + form.get("channel") + "\",\"ts\":\"" + form.get("ts") + "\"}";
             case "users.info" -> usersInfo(form.get("user"));
+            case "conversations.create" ->
+                "{\"ok\":true,\"channel\":{\"id\":\"C0OWN" + channels.incrementAndGet() + "\",\"name\":\""
+                        + form.get("name") + "\",\"is_channel\":true}}";
             default -> path.startsWith("/hooks/") ? "ok" : "{\"ok\":true}";
         };
         byte[] out = answer.getBytes(StandardCharsets.UTF_8);

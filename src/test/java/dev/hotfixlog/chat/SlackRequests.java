@@ -27,7 +27,12 @@ final class SlackRequests {
 
     /** A slash command's form body, as Slack posts it. */
     String command(String user, String text, String trigger) {
-        return "token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=" + TEAM + "&team_domain=example&channel_id=" + CHANNEL
+        return command(user, text, trigger, CHANNEL);
+    }
+
+    /** A slash command typed in {@code channel}. */
+    String command(String user, String text, String trigger, String channel) {
+        return "token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=" + TEAM + "&team_domain=example&channel_id=" + channel
                 + "&channel_name=incidents&user_id=" + user + "&user_name=someone&command=%2Fhotfix&text="
                 + enc(text) + "&api_app_id=A0HOTFIX&is_enterprise_install=false&response_url="
                 + enc(slack.responseUrl("commands/" + trigger)) + "&trigger_id=" + enc(trigger);

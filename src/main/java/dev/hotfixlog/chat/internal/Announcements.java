@@ -7,10 +7,12 @@ import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.RecordChange;
 import dev.hotfixlog.hotfix.RecordListener;
+import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.work.Threads;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -62,11 +64,16 @@ public final class Announcements implements RecordListener, AutoCloseable {
 
     @Override
     public void onChange(Handle h, RecordChange change) {
-        if (workspaces.isEmpty()) {
-            return;
-        }
         String id = change.record().id().toString();
         long now = clock.millis();
+        if (workspaces.isEmpty()) {
+            // A process without the chat settings (a CLI run without them) still marks the record's messages
+            // behind, so the server pushes them at its next start or the record's next change there.
+            if (change.kind() != RecordChange.Kind.CREATED) {
+                repo.wanted(h, id, now);
+            }
+            return;
+        }
         boolean behind = false;
         if (change.kind() == RecordChange.Kind.CREATED) {
             for (Workspace w : workspaces.values()) {
@@ -84,10 +91,16 @@ public final class Announcements implements RecordListener, AutoCloseable {
         }
     }
 
-    /** Announces a hotfix declared from a chat in the channel it was declared from. */
-    public void announce(Workspace w, HotfixId id, String channel) {
+    /**
+     * Announces a hotfix declared from a chat in the channel it was declared from, or, when the entry asks for a
+     * channel per hotfix, in one made for it with {@code user} (who declared it) invited.
+     */
+    public void announce(Workspace w, Hotfix declared, String channel, String user) {
+        HotfixId id = declared.id();
+        String own = w.channelFor(id.toString().toLowerCase(Locale.ROOT), declared.title());
+        String where = own == null ? channel : w.talk().openChannel(own, user);
         try {
-            db.write(h -> repo.addAnnouncement(h, id.toString(), w.path(), channel, clock.millis()));
+            db.write(h -> repo.addAnnouncement(h, id.toString(), w.path(), where, own != null, clock.millis()));
         } catch (RuntimeException e) {
             if (!Duplicates.isDuplicateKey(e)) {
                 throw e;
@@ -147,21 +160,35 @@ public final class Announcements implements RecordListener, AutoCloseable {
                 if (w == null) {
                     continue; // its entry was taken out of the configuration
                 }
-                String ts = row.ts();
-                if (ts == null) {
-                    ts = w.talk().post(row.channel(), a);
-                } else {
-                    w.talk().update(row.channel(), ts, a);
-                }
-                String posted = ts;
+                String posted = show(w, row, a);
                 db.write(h -> {
                     repo.shown(h, row, posted, row.wanted(), clock.millis());
                     return null;
                 });
+                if (row.ownChannel() && now != null && now.status() == Status.COMPLETED) {
+                    w.talk().archive(row.channel());
+                    db.write(h -> {
+                        repo.archived(h, row);
+                        return null;
+                    });
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("the chat announcement of {} could not be brought up to date; its next change retries", id, e);
         }
+    }
+
+    /** Posts the message (pinned in a channel of the hotfix's own) or updates it; its id. */
+    private static String show(Workspace w, ChatRepository.Row row, ChatTalk.Announcement a) {
+        if (row.ts() != null) {
+            w.talk().update(row.channel(), row.ts(), a);
+            return row.ts();
+        }
+        String ts = w.talk().post(row.channel(), a);
+        if (row.ownChannel()) {
+            w.talk().pin(row.channel(), ts);
+        }
+        return ts;
     }
 
     /** Lets the pushes asked for so far finish (a CLI command's change is announced before it exits). */

@@ -7,10 +7,21 @@ import org.jdbi.v3.core.Handle;
 /** The chat feature's SQL (V30): announcements, links, one-time link codes, requests already taken. */
 public final class ChatRepository {
     /** An announcement row: where, the message once posted, and which change it must show. */
-    public record Row(String hotfixId, String integration, String channel, String ts, int wanted, int shown) {}
+    public record Row(String hotfixId, String integration, String channel, String ts, int wanted, int shown, int own) {
+        /** The channel was made for this hotfix and is not archived yet. */
+        public boolean ownChannel() {
+            return own == 1;
+        }
+    }
 
     /** Adds the hotfix's announcement in this workspace, unless it has one; true when added. */
     public boolean addAnnouncement(Handle h, String hotfixId, String integration, String channel, long now) {
+        return addAnnouncement(h, hotfixId, integration, channel, false, now);
+    }
+
+    /** Adds it, in a channel made for this hotfix when {@code own}. */
+    public boolean addAnnouncement(
+            Handle h, String hotfixId, String integration, String channel, boolean own, long now) {
         if (h.createQuery("SELECT COUNT(*) FROM chat_announcement WHERE hotfix_id = :id AND integration = :i")
                         .bind("id", hotfixId)
                         .bind("i", integration)
@@ -21,8 +32,10 @@ public final class ChatRepository {
         }
         h.createUpdate("""
                         INSERT INTO chat_announcement
-                            (hotfix_id, integration, channel, ts, wanted_version, shown_version, updated_at)
-                        VALUES (:id, :i, :c, NULL, 1, 0, :now)""")
+                            (hotfix_id, integration, channel, ts, wanted_version, shown_version, updated_at,
+                             own_channel)
+                        VALUES (:id, :i, :c, NULL, 1, 0, :now, :own)""")
+                .bind("own", own ? 1 : 0)
                 .bind("id", hotfixId)
                 .bind("i", integration)
                 .bind("c", channel)
@@ -46,12 +59,18 @@ public final class ChatRepository {
     /** The hotfix's announcements that do not show its last change yet. */
     public List<Row> behind(Handle h, String hotfixId) {
         return h.createQuery("""
-                        SELECT hotfix_id, integration, channel, ts, wanted_version, shown_version
+                        SELECT hotfix_id, integration, channel, ts, wanted_version, shown_version, own_channel
                         FROM chat_announcement WHERE hotfix_id = :id AND (ts IS NULL OR wanted_version > shown_version)
                         ORDER BY integration""")
                 .bind("id", hotfixId)
                 .map((rs, ctx) -> new Row(
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6)))
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getInt(6),
+                        rs.getInt(7)))
                 .list();
     }
 
@@ -71,6 +90,14 @@ public final class ChatRepository {
                 .bind("ts", ts)
                 .bind("v", version)
                 .bind("now", now)
+                .bind("id", row.hotfixId())
+                .bind("i", row.integration())
+                .execute();
+    }
+
+    /** The hotfix's own channel was archived: it is not archived again. */
+    public void archived(Handle h, Row row) {
+        h.createUpdate("UPDATE chat_announcement SET own_channel = 2 WHERE hotfix_id = :id AND integration = :i")
                 .bind("id", row.hotfixId())
                 .bind("i", row.integration())
                 .execute();

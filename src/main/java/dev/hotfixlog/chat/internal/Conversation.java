@@ -6,6 +6,7 @@ import dev.hotfixlog.attachment.AttachmentService;
 import dev.hotfixlog.attachment.Owner;
 import dev.hotfixlog.attachment.Upload;
 import dev.hotfixlog.chat.ChatInbound;
+import dev.hotfixlog.error.ForbiddenException;
 import dev.hotfixlog.error.HotfixLogException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Hotfix;
@@ -138,6 +139,7 @@ public final class Conversation {
         Hotfix h;
         try {
             a.require(Role.RESPONDER, "declaring a hotfix");
+            declaresHere(w, s.channel());
             h = hotfixes.create(MergePatch.of(declaration(s, a)), a.name(), w.path() + "/form/" + s.formId());
             audit.record(a.name(), w.platform().label() + " declare", h.id().toString(), w.path(), 201, null);
         } catch (HotfixLogException e) {
@@ -155,7 +157,7 @@ public final class Conversation {
         }
         // Stored: what follows only tells of it (a chat that is away now does not undo the declaration).
         if (!s.channel().isEmpty()) {
-            announcements.announce(w, h.id(), s.channel());
+            announcements.announce(w, h, s.channel(), s.who().user());
             w.talk().tell(s.channel(), s.who().user(), h.id() + " declared: " + h.title());
         }
     }
@@ -204,8 +206,20 @@ public final class Conversation {
 
     private String declareForm(Workspace w, ChatInbound.Command c, People.Actor a, String title) {
         a.require(Role.RESPONDER, "declaring a hotfix");
+        declaresHere(w, c.channel());
         w.talk().openDeclareForm(c.trigger(), c.channel(), title, c.who());
         return null; // the form is the answer
+    }
+
+    /** Refuses a declaration from a channel the entry's {@code declare-in=} leaves out, naming where it may be. */
+    private static void declaresHere(Workspace w, String channel) {
+        if (!w.declaresIn(channel)) {
+            throw new ForbiddenException("Hotfixes are declared in "
+                    + String.join(
+                            ", ",
+                            w.declareIn().stream().map(w.platform()::channel).toList())
+                    + ", not here; stamps and notes work in any channel.");
+        }
     }
 
     /** The form's answers as the web's declare builds them: the same merge patch, triage included. */

@@ -14,12 +14,14 @@ import dev.hotfixlog.error.RemoteException;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.work.Threads;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * One Slack workspace, talked to through Slack's own Java SDK: its Web API client ({@code views.open},
- * {@code chat.postMessage}, {@code chat.update}, {@code chat.postEphemeral}, {@code users.info}) at the entry's
+ * {@code chat.postMessage}, {@code chat.update}, {@code chat.postEphemeral}, {@code users.info}, and for a channel
+ * per hotfix {@code conversations.create}/{@code invite}/{@code archive}, {@code pins.add}) at the entry's
  * API address, and a command's {@code response_url}. The SDK's statistics are off (they run a thread of their
  * own), and any executor it asks for comes from {@link Threads}.
  */
@@ -99,6 +101,29 @@ public final class SlackTalk implements ChatTalk {
                         .ts(message)
                         .text(SlackBlocks.fallback(a))
                         .blocksAsString(SlackBlocks.announcement(a))));
+    }
+
+    @Override
+    public String openChannel(String name, String user) {
+        String id = call("conversations.create", m -> m.conversationsCreate(r -> r.name(name)))
+                .getChannel()
+                .getId();
+        if (user != null && !user.isEmpty()) {
+            call(
+                    "conversations.invite",
+                    m -> m.conversationsInvite(r -> r.channel(id).users(List.of(user))));
+        }
+        return id;
+    }
+
+    @Override
+    public void pin(String channel, String message) {
+        call("pins.add", m -> m.pinsAdd(r -> r.channel(channel).timestamp(message)));
+    }
+
+    @Override
+    public void archive(String channel) {
+        call("conversations.archive", m -> m.conversationsArchive(r -> r.channel(channel)));
     }
 
     @Override
