@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Slack's Web API and its response URLs as a real HTTP server on loopback: it answers {@code views.open},
- * {@code chat.postMessage} (a new {@code ts} each), {@code chat.update}, {@code chat.postEphemeral} and
- * {@code users.info} (from the e-mail addresses it was given) as Slack documents them, and records every call
+ * {@code chat.postMessage} (a new {@code ts} each), {@code chat.update}, {@code chat.postEphemeral},
+ * {@code chat.getPermalink} and {@code users.info} (from the e-mail addresses and names it was given) as Slack documents them, and records every call
  * with its form (the SDK posts forms) or its JSON body (a response URL).
  */
 final class FakeSlack implements AutoCloseable {
@@ -35,6 +35,7 @@ final class FakeSlack implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String> emails = new ConcurrentHashMap<>();
+    private final Map<String, String> names = new ConcurrentHashMap<>();
     private final AtomicInteger messages = new AtomicInteger();
 
     FakeSlack() {
@@ -61,6 +62,16 @@ final class FakeSlack implements AutoCloseable {
     /** users.info says this user's verified e-mail address is this. */
     void email(String user, String address) {
         emails.put(user, address);
+    }
+
+    /** users.info says this user's display name is this. */
+    void name(String user, String displayName) {
+        names.put(user, displayName);
+    }
+
+    /** The permalink chat.getPermalink gives a message, as Slack makes it: the ts without its point. */
+    static String permalink(String channel, String ts) {
+        return "https://example.slack.com/archives/" + channel + "/p" + ts.replace(".", "");
     }
 
     List<Call> calls(String method) {
@@ -95,6 +106,9 @@ final class FakeSlack implements AutoCloseable {
             case "chat.update" ->
                 "{\"ok\":true,\"channel\":\"" + form.get("channel") + "\",\"ts\":\"" + form.get("ts") + "\"}";
             case "users.info" -> usersInfo(form.get("user"));
+            case "chat.getPermalink" ->
+                "{\"ok\":true,\"channel\":\"" + form.get("channel") + "\",\"permalink\":\""
+                        + permalink(form.get("channel"), form.get("message_ts")) + "\"}";
             default -> path.startsWith("/hooks/") ? "ok" : "{\"ok\":true}";
         };
         byte[] out = answer.getBytes(StandardCharsets.UTF_8);
@@ -106,11 +120,13 @@ final class FakeSlack implements AutoCloseable {
 
     private String usersInfo(String user) {
         String email = emails.get(user);
+        String name = names.containsKey(user) ? "\"display_name\":\"" + names.get(user) + "\"" : "";
         if (email == null) {
-            return "{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"is_email_confirmed\":false,\"profile\":{}}}";
+            return "{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"is_email_confirmed\":false,\"profile\":{" + name
+                    + "}}}";
         }
         return "{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"team_id\":\"T0TEAM\",\"is_email_confirmed\":true,"
-                + "\"profile\":{\"email\":\"" + email + "\"}}}";
+                + "\"profile\":{" + (name.isEmpty() ? "" : name + ",") + "\"email\":\"" + email + "\"}}}";
     }
 
     @Override
