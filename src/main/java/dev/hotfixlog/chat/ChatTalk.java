@@ -47,6 +47,12 @@ public interface ChatTalk {
     /** Posts the announcement of a hotfix; the message's id in its channel. */
     String post(String channel, Announcement announcement);
 
+    /**
+     * Posts {@code text} in the thread of the posted announcement {@code message} (the seed's Hotfix Complete);
+     * a chat without threads is not asked to.
+     */
+    default void reply(String channel, String message, String text) {}
+
     /** Makes the posted announcement tell what the record says now. */
     void update(String channel, String message, Announcement announcement);
 

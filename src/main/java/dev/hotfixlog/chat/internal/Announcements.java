@@ -7,6 +7,9 @@ import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.RecordChange;
 import dev.hotfixlog.hotfix.RecordListener;
+import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.notify.MessageKind;
+import dev.hotfixlog.notify.Templates;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.work.Threads;
 import java.time.Clock;
@@ -23,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * write to a record, on every path (web, CLI, API, alert, deploy, import), inside the write's transaction: it
  * marks the record's announcements as behind (and adds one in a workspace's {@code channel=} for a hotfix declared
  * elsewhere), in that transaction, and asks for a push once it commits. A push, on one thread so two pushes of a
- * hotfix never cross, posts or updates each message behind with the record as it now is. Nothing polls: a push
+ * hotfix never cross, posts or updates each message behind with the record as it now is; a record resolved has the
+ * seed's Hotfix Complete (the team's template) posted in each announcement's thread after that. Nothing polls: a push
  * that fails leaves its row behind, pushed again by the record's next change or the next start.
  */
 public final class Announcements implements RecordListener, AutoCloseable {
@@ -31,14 +35,16 @@ public final class Announcements implements RecordListener, AutoCloseable {
     private final ChatRepository repo = new ChatRepository();
     private final Map<String, Workspace> workspaces;
     private final String publicUrl;
+    private final Templates templates;
     private final Clock clock;
     private final ExecutorService pushes = Threads.single("chat-announce");
     private volatile Database db;
     private volatile HotfixService hotfixes;
 
-    public Announcements(Map<String, Workspace> workspaces, String publicUrl, Clock clock) {
+    public Announcements(Map<String, Workspace> workspaces, String publicUrl, Templates templates, Clock clock) {
         this.workspaces = Map.copyOf(workspaces);
         this.publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl;
+        this.templates = templates;
         this.clock = clock;
     }
 
@@ -72,6 +78,13 @@ public final class Announcements implements RecordListener, AutoCloseable {
         // A record with no announcement (an import's thousands, say) asks for no push at all.
         if (behind) {
             repo.afterCommit(h, () -> push(id));
+            if (change.kind() != RecordChange.Kind.CREATED
+                    && change.before() != null
+                    && change.before().status() != Status.COMPLETED
+                    && change.after().status() == Status.COMPLETED) {
+                // Queued after the push on the same thread: the announcement is posted before its thread is used.
+                repo.afterCommit(h, () -> complete(id));
+            }
         }
     }
 
@@ -91,6 +104,31 @@ public final class Announcements implements RecordListener, AutoCloseable {
     public void push(String id) {
         if (db != null && !pushes.isShutdown()) {
             pushes.execute(() -> pushNow(id));
+        }
+    }
+
+    /** The seed's Hotfix Complete, in the thread of each of the hotfix's announcements, once it is resolved. */
+    private void complete(String id) {
+        if (db != null && !pushes.isShutdown()) {
+            pushes.execute(() -> completeNow(id));
+        }
+    }
+
+    private void completeNow(String id) {
+        try {
+            Hotfix h = hotfixes.get(HotfixId.parse(id));
+            if (h.status() != Status.COMPLETED) {
+                return; // reopened before its turn came: its next completion says it
+            }
+            String text = templates.render(MessageKind.COMPLETE, h, publicUrl).text();
+            for (ChatRepository.Row row : db.read(x -> repo.posted(x, id))) {
+                Workspace w = workspaces.get(row.integration());
+                if (w != null) {
+                    w.talk().reply(row.channel(), row.ts(), text);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the Hotfix Complete of {} could not be posted in its announcement's thread", id, e);
         }
     }
 

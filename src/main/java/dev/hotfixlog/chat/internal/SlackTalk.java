@@ -120,6 +120,13 @@ public final class SlackTalk implements ChatTalk {
     }
 
     @Override
+    public void reply(String channel, String message, String text) {
+        call(
+                "chat.postMessage",
+                m -> m.chatPostMessage(p -> p.channel(channel).threadTs(message).text(SlackBlocks.escape(text))));
+    }
+
+    @Override
     public void update(String channel, String message, Announcement a) {
         call(
                 "chat.update",
