@@ -94,7 +94,12 @@ final class LocalWiring {
     private App app(boolean restoring) {
         Database db = database(restoring);
         teamFields.reconcile(db, Setting.FIELDS.envName(), clock.millis());
-        Chat chat = new Chat(config.publicUrl(), integrations, variants.chatPlatforms(), clock);
+        Chat chat = new Chat(
+                config.publicUrl(),
+                config.followThrough().templatesDir(),
+                integrations,
+                variants.chatPlatforms(),
+                clock);
         LocalHotfixes hotfixes = hotfixes(db, chat);
         chat.bind(db, hotfixes);
         LocalMarkdownService markdown = markdown(db, hotfixes);

@@ -8,6 +8,7 @@ import dev.hotfixlog.chat.internal.People;
 import dev.hotfixlog.chat.internal.Workspace;
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.RecordListener;
+import dev.hotfixlog.notify.Templates;
 import dev.hotfixlog.security.AccountService;
 import dev.hotfixlog.security.AuditLog;
 import dev.hotfixlog.security.Integration;
@@ -35,7 +36,13 @@ public final class Chat implements AutoCloseable {
     private HotfixService hotfixes;
     private ChatRoutes routes;
 
-    public Chat(String publicUrl, Integrations integrations, List<ChatPlatform> platforms, Clock clock) {
+    /** {@code templatesDir}: the team's message templates ({@code HOTFIX_TEMPLATES_DIR}), empty for the seed's. */
+    public Chat(
+            String publicUrl,
+            String templatesDir,
+            Integrations integrations,
+            List<ChatPlatform> platforms,
+            Clock clock) {
         this.platforms = List.copyOf(platforms);
         this.integrations = integrations;
         this.clock = clock;
@@ -46,7 +53,7 @@ public final class Chat implements AutoCloseable {
                 }
             }
         }
-        this.announcements = new Announcements(workspaces, publicUrl, clock);
+        this.announcements = new Announcements(workspaces, publicUrl, Templates.load(templatesDir), clock);
     }
 
     /** Hears every change of a record, in its transaction, to keep each announcement true. */

@@ -47,6 +47,29 @@ public sealed interface ChatInbound {
      */
     record Button(Person who, String channel, String action, String hotfix, String reply) implements ChatInbound {}
 
+    /**
+     * One chat message as a message shortcut hands it over, its text masked already (a form carries it back).
+     *
+     * @param ts     its id in its channel, the time it was posted (Slack's {@code 1765070220.000200})
+     * @param author the chat user who wrote it (or the bot's name)
+     */
+    record Message(String channel, String ts, String author, String text) {}
+
+    /**
+     * The message shortcut "Add to hotfix…" on one message: the answer is a form choosing the hotfix.
+     *
+     * @param trigger what opens the form
+     * @param reply   where an answer goes (no active hotfix, not linked, refused)
+     */
+    record Shortcut(Person who, Message message, String trigger, String reply) implements ChatInbound {}
+
+    /**
+     * The "Add to hotfix…" form, submitted: the message is kept on the chosen hotfix.
+     *
+     * @param formId the form's own id: the message is kept once per form, however often it is submitted
+     */
+    record AddMessage(Person who, String formId, String hotfix, Message message) implements ChatInbound {}
+
     /** A request the log has nothing to do with (a link button's click, an event it does not use). */
     record Ignored(String what) implements ChatInbound {}
 }

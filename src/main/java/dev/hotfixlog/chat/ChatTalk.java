@@ -1,6 +1,7 @@
 package dev.hotfixlog.chat;
 
 import dev.hotfixlog.hotfix.Hotfix;
+import java.util.Map;
 
 /**
  * How the log talks to one chat workspace: its answers, its declare form and its announcements. Every method is
@@ -25,8 +26,32 @@ public interface ChatTalk {
         openDeclareForm(trigger, channel, title);
     }
 
+    /**
+     * Opens the "Add to hotfix…" form for one message: a choice of {@code hotfixes} (id to what it shows). Only a
+     * chat with message shortcuts (Slack) is ever asked.
+     */
+    default void openAddMessageForm(String trigger, ChatInbound.Message message, Map<String, String> hotfixes) {
+        throw new UnsupportedOperationException("this chat has no message shortcut");
+    }
+
+    /** The permanent link of one message, or null when the chat gives none. */
+    default String permalink(String channel, String ts) {
+        return null;
+    }
+
+    /** The name the chat shows for this user, or null when it gives none. */
+    default String displayName(String user) {
+        return null;
+    }
+
     /** Posts the announcement of a hotfix; the message's id in its channel. */
     String post(String channel, Announcement announcement);
+
+    /**
+     * Posts {@code text} in the thread of the posted announcement {@code message} (the seed's Hotfix Complete);
+     * a chat without threads is not asked to.
+     */
+    default void reply(String channel, String message, String text) {}
 
     /** Makes the posted announcement tell what the record says now. */
     void update(String channel, String message, Announcement announcement);

@@ -7,6 +7,7 @@ import dev.hotfixlog.chat.internal.SlackTalk;
 import dev.hotfixlog.error.BadRequestException;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Integration;
+import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.security.SenderKind;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Slack: the {@code /hotfix} slash command, the declare form as a modal, the announcement's buttons. Its requests
+ * Slack: the {@code /hotfix} slash command, the declare form as a modal, the announcement's buttons, the message
+ * shortcut "Add to hotfix…" ({@code message_action}) and its form. Its requests
  * carry Slack's v0 signature ({@code X-Slack-Signature: v0=<HMAC-SHA256 of v0:<timestamp>:<body>>} with
  * {@code X-Slack-Request-Timestamp}, five minutes either way), checked with the entry's signing secret:
  * {@code slack <name> secret=<signing secret> token=xoxb-… [channel=C…] [api=https://slack.com/api/]
@@ -24,6 +26,7 @@ public final class SlackPlatform implements ChatPlatform {
     /** Where Slack's Web API is unless an entry's {@code api=} says otherwise (a proxy, a test's fake). */
     public static final String API = "https://slack.com/api/";
 
+    private static final SecretRedactor MASKING = new SecretRedactor();
     private static final SenderKind SENDER = new SenderKind(
             "slack",
             "X-Slack-Signature",
@@ -90,7 +93,12 @@ public final class SlackPlatform implements ChatPlatform {
         }
         return switch (payload.path("type").asText("")) {
             case "block_actions" -> button(who, payload);
-            case "view_submission" -> submission(who, payload.path("view"));
+            case "message_action" -> shortcut(who, payload);
+            case "view_submission" ->
+                SlackBlocks.ADD_FORM.equals(
+                                payload.path("view").path("callback_id").asText())
+                        ? addMessage(who, payload.path("view"))
+                        : submission(who, payload.path("view"));
             default -> new ChatInbound.Ignored(payload.path("type").asText("an interaction"));
         };
     }
@@ -110,6 +118,49 @@ public final class SlackPlatform implements ChatPlatform {
                 id.substring(SlackBlocks.ACTION_PREFIX.length()),
                 action.path("value").asText(""),
                 payload.path("response_url").asText(null));
+    }
+
+    /** "Add to hotfix…" on a message: its text masked here, before any of it is cut to fit a form. */
+    private static ChatInbound shortcut(ChatInbound.Person who, JsonNode payload) {
+        if (!SlackManifest.ADD_TO_HOTFIX.equals(payload.path("callback_id").asText())) {
+            return new ChatInbound.Ignored(
+                    "the shortcut " + payload.path("callback_id").asText());
+        }
+        JsonNode m = payload.path("message");
+        String ts = m.path("ts").asText(payload.path("message_ts").asText(""));
+        String channel = payload.path("channel").path("id").asText("");
+        if (ts.isEmpty() || channel.isEmpty()) {
+            throw new BadRequestException("payload", "names no message.ts and channel.id");
+        }
+        // A bot's message names no user: its name, or its id, is its author.
+        String author =
+                m.path("user").asText(m.path("username").asText(m.path("bot_id").asText("someone")));
+        ChatInbound.Message message = new ChatInbound.Message(
+                channel, ts, author, MASKING.redact(m.path("text").asText("")).text());
+        return new ChatInbound.Shortcut(
+                who,
+                message,
+                payload.path("trigger_id").asText(null),
+                payload.path("response_url").asText(null));
+    }
+
+    private static ChatInbound addMessage(ChatInbound.Person who, JsonNode view) {
+        String formId = view.path("id").asText("");
+        String hotfix = view.path("state")
+                .path("values")
+                .path("hotfix")
+                .path("hotfix")
+                .path("selected_option")
+                .path("value")
+                .asText("");
+        if (formId.isEmpty() || hotfix.isEmpty()) {
+            throw new BadRequestException("payload", "view.id or the chosen hotfix is missing");
+        }
+        return new ChatInbound.AddMessage(
+                who,
+                formId,
+                hotfix,
+                SlackBlocks.messageOf(view.path("private_metadata").asText("")));
     }
 
     private static ChatInbound submission(ChatInbound.Person who, JsonNode view) {

@@ -1,6 +1,7 @@
 package dev.hotfixlog.notify;
 
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.Hotfix;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,6 +56,14 @@ public final class Templates {
 
     public Message render(MessageKind kind, Map<String, String> values) {
         return byKind.get(kind).render(kind, values);
+    }
+
+    /**
+     * The message of {@code kind} about one hotfix, with the values the notices give it (no ETA): what a chat
+     * thread is told. {@code publicUrl} may be null or empty (then the log is the id).
+     */
+    public Message render(MessageKind kind, Hotfix h, String publicUrl) {
+        return render(kind, MessageValues.of(h, null, publicUrl == null ? "" : publicUrl));
     }
 
     private static String resource(MessageKind k) {

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Slack's Web API and its response URLs as a real HTTP server on loopback: it answers {@code views.open},
  * {@code chat.postMessage} (a new {@code ts} each), {@code chat.update}, {@code chat.postEphemeral},
  * {@code conversations.create} (a new channel id each: C0OWN1, …), {@code conversations.invite},
- * {@code conversations.archive}, {@code pins.add} and {@code users.info} (from the e-mail addresses it was given) as Slack documents them, and records every call
+ * {@code conversations.archive}, {@code pins.add}, {@code chat.getPermalink} and {@code users.info} (from the
+ * e-mail addresses and names it was given) as Slack documents them, and records every call
  * with its form (the SDK posts forms) or its JSON body (a response URL).
  */
 final class FakeSlack implements AutoCloseable {
@@ -36,6 +37,7 @@ final class FakeSlack implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String> emails = new ConcurrentHashMap<>();
+    private final Map<String, String> names = new ConcurrentHashMap<>();
     private final AtomicInteger messages = new AtomicInteger();
     private final AtomicInteger channels = new AtomicInteger();
 
@@ -63,6 +65,16 @@ final class FakeSlack implements AutoCloseable {
     /** users.info says this user's verified e-mail address is this. */
     void email(String user, String address) {
         emails.put(user, address);
+    }
+
+    /** users.info says this user's display name is this. */
+    void name(String user, String displayName) {
+        names.put(user, displayName);
+    }
+
+    /** The permalink chat.getPermalink gives a message, as Slack makes it: the ts without its point. */
+    static String permalink(String channel, String ts) {
+        return "https://example.slack.com/archives/" + channel + "/p" + ts.replace(".", "");
     }
 
     List<Call> calls(String method) {
@@ -100,6 +112,9 @@ final class FakeSlack implements AutoCloseable {
             case "conversations.create" ->
                 "{\"ok\":true,\"channel\":{\"id\":\"C0OWN" + channels.incrementAndGet() + "\",\"name\":\""
                         + form.get("name") + "\",\"is_channel\":true}}";
+            case "chat.getPermalink" ->
+                "{\"ok\":true,\"channel\":\"" + form.get("channel") + "\",\"permalink\":\""
+                        + permalink(form.get("channel"), form.get("message_ts")) + "\"}";
             default -> path.startsWith("/hooks/") ? "ok" : "{\"ok\":true}";
         };
         byte[] out = answer.getBytes(StandardCharsets.UTF_8);
@@ -111,11 +126,13 @@ final class FakeSlack implements AutoCloseable {
 
     private String usersInfo(String user) {
         String email = emails.get(user);
+        String name = names.containsKey(user) ? "\"display_name\":\"" + names.get(user) + "\"" : "";
         if (email == null) {
-            return "{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"is_email_confirmed\":false,\"profile\":{}}}";
+            return "{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"is_email_confirmed\":false,\"profile\":{" + name
+                    + "}}}";
         }
         return "{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"team_id\":\"T0TEAM\",\"is_email_confirmed\":true,"
-                + "\"profile\":{\"email\":\"" + email + "\"}}}";
+                + "\"profile\":{" + (name.isEmpty() ? "" : name + ",") + "\"email\":\"" + email + "\"}}}";
     }
 
     @Override

@@ -184,6 +184,16 @@ class SlackChatTest {
                             .path("text")
                             .asText())
                     .isEqualTo("✅ HOTFIX COMPLETE");
+            // The seed's Hotfix Complete goes in the announcement's thread.
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> slack.calls("chat.postMessage").size() == 2);
+            FakeSlack.Call complete = slack.calls("chat.postMessage").get(1);
+            assertThat(complete.form())
+                    .containsEntry("channel", SlackRequests.CHANNEL)
+                    .containsEntry("thread_ts", "1765100000.000101");
+            assertThat(complete.form().get("text"))
+                    .startsWith("✅ HOTFIX DEPLOYED ✅\nIssue: ")
+                    .contains("Log: " + PUBLIC_URL + "/hotfixes/HOTFIX-001");
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> !slack.calls("/hooks/actions/resolved").isEmpty());
             JsonNode answer = slack.calls("/hooks/actions/resolved").get(0).json(null);
@@ -197,8 +207,8 @@ class SlackChatTest {
                             MergePatch.of(Json.parseObject("{\"title\":\"Search is slow\",\"severity\":\"high\"}")),
                             "jonas");
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> slack.calls("chat.postMessage").size() == 2);
-            assertThat(slack.calls("chat.postMessage").get(1).form())
+                    .until(() -> slack.calls("chat.postMessage").size() == 3);
+            assertThat(slack.calls("chat.postMessage").get(2).form())
                     .containsEntry("channel", "C0GENERAL")
                     .containsEntry("text", "HOTFIX IN PROGRESS: " + web.id() + " Search is slow");
         }

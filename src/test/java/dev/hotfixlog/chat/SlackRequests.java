@@ -1,5 +1,7 @@
 package dev.hotfixlog.chat;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Integrations;
 import dev.hotfixlog.support.Http;
 import java.net.URLEncoder;
@@ -7,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
- * Requests as Slack sends them (shapes from Slack's documentation of slash commands, {@code block_actions} and
- * {@code view_submission}), signed with Slack's v0 signature over a timestamp of the test's clock.
+ * Requests as Slack sends them (shapes from Slack's documentation of slash commands, {@code block_actions},
+ * {@code view_submission} and {@code message_action}), signed with Slack's v0 signature over a timestamp of the test's clock.
  */
 final class SlackRequests {
     static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -76,6 +78,32 @@ final class SlackRequests {
                 + slack.responseUrl("actions/" + action) + "\",\"actions\":[{\"action_id\":\"hotfix_" + action
                 + "\",\"block_id\":\"hotfix_actions\",\"text\":{\"type\":\"plain_text\",\"text\":\"" + action
                 + "\"},\"value\":\"" + hotfix + "\",\"type\":\"button\",\"action_ts\":\"1548426417.840180\"}]}");
+    }
+
+    /** A {@code message_action}: the message shortcut "Add to hotfix…" on one message of the channel. */
+    String messageAction(String user, String author, String ts, String text, String trigger) {
+        return interaction("{\"type\":\"message_action\",\"token\":\"gIkuvaNzQIHg97ATvDxqgjtO\","
+                + "\"action_ts\":\"1796609500.371594\",\"team\":{\"id\":\"" + TEAM + "\",\"domain\":\"example\"},"
+                + "\"user\":{\"id\":\"" + user + "\",\"name\":\"someone\",\"username\":\"someone\",\"team_id\":\""
+                + TEAM + "\"},\"channel\":{\"id\":\"" + CHANNEL + "\",\"name\":\"incidents\"},"
+                + "\"is_enterprise_install\":false,\"callback_id\":\"add_to_hotfix\",\"trigger_id\":\"" + trigger
+                + "\",\"message_ts\":\"" + ts + "\",\"message\":{\"type\":\"message\",\"text\":"
+                + Json.write(TextNode.valueOf(text))
+                + ",\"user\":\"" + author + "\",\"ts\":\"" + ts + "\",\"team\":\"" + TEAM + "\"},"
+                + "\"response_url\":\"" + slack.responseUrl("app/" + trigger) + "\"}");
+    }
+
+    /** A {@code view_submission} of the "Add to hotfix…" modal: the hotfix chosen, the metadata as the log set it. */
+    static String addSubmission(String user, String viewId, String hotfix, String metadata, String trigger) {
+        return interaction("{\"type\":\"view_submission\",\"team\":{\"id\":\"" + TEAM + "\",\"domain\":\"example\"},"
+                + "\"user\":{\"id\":\"" + user + "\",\"username\":\"someone\",\"name\":\"someone\",\"team_id\":\""
+                + TEAM + "\"},\"api_app_id\":\"A0HOTFIX\",\"token\":\"gIkuvaNzQIHg97ATvDxqgjtO\","
+                + "\"trigger_id\":\"" + trigger + "\",\"view\":{\"id\":\"" + viewId + "\",\"team_id\":\"" + TEAM
+                + "\",\"type\":\"modal\",\"callback_id\":\"hotfix_add_message\",\"private_metadata\":"
+                + Json.write(TextNode.valueOf(metadata))
+                + ",\"hash\":\"156663117.cd33ad1f\",\"state\":{\"values\":{\"hotfix\":{\"hotfix\":{\"type\":"
+                + "\"static_select\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"" + hotfix
+                + "\"},\"value\":\"" + hotfix + "\"}}}}}},\"response_urls\":[],\"is_enterprise_install\":false}");
     }
 
     /** The signature headers of {@code body}, signed at {@code timestamp} with {@code secret}. */

@@ -8,12 +8,15 @@ import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.RecordChange;
 import dev.hotfixlog.hotfix.RecordListener;
 import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.notify.MessageKind;
+import dev.hotfixlog.notify.Templates;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.work.Threads;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,25 +31,31 @@ import org.slf4j.LoggerFactory;
  * elsewhere), in that transaction, and asks for a push once it commits. A push posts or updates each message
  * behind with the record as it now is, so pushes asked for while one of the same hotfix waits or runs coalesce:
  * one more after it, which reads the record's latest state (a burst of changes to one hotfix is one or two updates,
- * never one per change). Pushes of different hotfixes run side by side; two of one hotfix never cross. Nothing
- * polls: a push that fails leaves its row behind, pushed again by the record's next change or the next start.
+ * never one per change). Pushes of different hotfixes run side by side; two of one hotfix never cross. A record
+ * resolved has the seed's Hotfix Complete (the team's template) posted in each announcement's thread after its
+ * push. Nothing polls: a push that fails leaves its row behind, pushed again by the record's next change or the
+ * next start.
  */
 public final class Announcements implements RecordListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Announcements.class);
     private final ChatRepository repo = new ChatRepository();
     private final Map<String, Workspace> workspaces;
     private final String publicUrl;
+    private final Templates templates;
     private final Clock clock;
     /** Hotfixes with a push waiting or running; true when another was asked for since it read the record. */
     private final ConcurrentHashMap<String, Boolean> pending = new ConcurrentHashMap<>();
+    /** Hotfixes whose Hotfix Complete is to follow their next push. */
+    private final Set<String> completing = ConcurrentHashMap.newKeySet();
 
     private volatile ExecutorService pushes;
     private volatile Database db;
     private volatile HotfixService hotfixes;
 
-    public Announcements(Map<String, Workspace> workspaces, String publicUrl, Clock clock) {
+    public Announcements(Map<String, Workspace> workspaces, String publicUrl, Templates templates, Clock clock) {
         this.workspaces = Map.copyOf(workspaces);
         this.publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl;
+        this.templates = templates;
         this.clock = clock;
     }
 
@@ -88,6 +97,13 @@ public final class Announcements implements RecordListener, AutoCloseable {
         // A record with no announcement (an import's thousands, say) asks for no push at all.
         if (behind) {
             repo.afterCommit(h, () -> push(id));
+            if (change.kind() != RecordChange.Kind.CREATED
+                    && change.before() != null
+                    && change.before().status() != Status.COMPLETED
+                    && change.after().status() == Status.COMPLETED) {
+                // After the push, by the same drain: the announcement is posted before its thread is used.
+                repo.afterCommit(h, () -> complete(id));
+            }
         }
     }
 
@@ -134,10 +150,41 @@ public final class Announcements implements RecordListener, AutoCloseable {
                 pushNow(id);
                 again = !pending.remove(id, false);
             }
+            if (completing.remove(id)) {
+                completeNow(id);
+            }
         } finally {
             if (again) {
                 pending.remove(id); // an Error: the hotfix's next change starts afresh
             }
+        }
+    }
+
+    /**
+     * The seed's Hotfix Complete, in the thread of each of the hotfix's announcements, once it is resolved: asked of
+     * the hotfix's own drain, so it follows the push that posts or updates the announcement (pushes of other
+     * hotfixes run on other threads of the pool, a hotfix's own never cross).
+     */
+    private void complete(String id) {
+        completing.add(id);
+        push(id);
+    }
+
+    private void completeNow(String id) {
+        try {
+            Hotfix h = hotfixes.get(HotfixId.parse(id));
+            if (h.status() != Status.COMPLETED) {
+                return; // reopened before its turn came: its next completion says it
+            }
+            String text = templates.render(MessageKind.COMPLETE, h, publicUrl).text();
+            for (ChatRepository.Row row : db.read(x -> repo.posted(x, id))) {
+                Workspace w = workspaces.get(row.integration());
+                if (w != null) {
+                    w.talk().reply(row.channel(), row.ts(), text);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the Hotfix Complete of {} could not be posted in its announcement's thread", id, e);
         }
     }
 

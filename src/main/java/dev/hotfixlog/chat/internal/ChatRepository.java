@@ -74,6 +74,23 @@ public final class ChatRepository {
                 .list();
     }
 
+    /** The hotfix's announcements posted so far (each with its message's id). */
+    public List<Row> posted(Handle h, String hotfixId) {
+        return h.createQuery("""
+                        SELECT hotfix_id, integration, channel, ts, wanted_version, shown_version, own_channel
+                        FROM chat_announcement WHERE hotfix_id = :id AND ts IS NOT NULL ORDER BY integration""")
+                .bind("id", hotfixId)
+                .map((rs, ctx) -> new Row(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getInt(6),
+                        rs.getInt(7)))
+                .list();
+    }
+
     /** Every announcement that does not show its record's last change (after a restart). */
     public List<String> allBehind(Handle h) {
         return h.createQuery("""

@@ -15,6 +15,7 @@ import dev.hotfixlog.web.Role;
 import dev.hotfixlog.work.Threads;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -112,15 +113,21 @@ public final class ChatRoutes implements AutoCloseable {
         if (p.answersInline()) {
             // Teams gives five seconds and no later reply: the work is done now and what it says is the answer.
             InlineTalk talk = new InlineTalk(w.talk());
-            act(new Workspace(p, w.entry(), talk), in);
+            act(new Workspace(p, w.entry(), talk), in, now, entry);
             ctx.result(p.inlineAnswer(talk.said()));
         } else {
-            work.execute(() -> Conversation.answering(() -> act(w, in)));
+            work.execute(() -> Conversation.answering(() -> act(w, in, now, entry)));
         }
     }
 
-    private void act(Workspace w, ChatInbound in) {
-        if (in instanceof ChatInbound.Submission s) {
+    private void act(Workspace w, ChatInbound in, Instant now, Integration entry) {
+        if (in instanceof ChatInbound.AddMessage m) {
+            // One message kept per form: a double submit is a body of its own, the form's id is the same.
+            byte[] form = ("form " + w.path() + " " + m.formId()).getBytes(StandardCharsets.UTF_8);
+            conversation.addMessage(w, m, () -> firstTime(form, now, entry));
+        } else if (in instanceof ChatInbound.Shortcut s) {
+            conversation.shortcut(w, s);
+        } else if (in instanceof ChatInbound.Submission s) {
             conversation.submission(w, s);
         } else if (in instanceof ChatInbound.Command c) {
             conversation.command(w, c);

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,7 @@ public final class Conversation {
     private final Announcements announcements;
     private final AuditLog audit;
     private final Clock clock;
+    private final MessageShortcut shortcut;
 
     public Conversation(
             HotfixService hotfixes,
@@ -70,6 +72,17 @@ public final class Conversation {
         this.announcements = announcements;
         this.audit = audit;
         this.clock = clock;
+        this.shortcut = new MessageShortcut(hotfixes, attachments, people, audit, clock);
+    }
+
+    /** The message shortcut "Add to hotfix…" on a message: the form choosing the hotfix, or why not. */
+    public void shortcut(Workspace w, ChatInbound.Shortcut s) {
+        shortcut.shortcut(w, s);
+    }
+
+    /** Its form, submitted: the message kept once per form ({@code firstTime} notes the form as taken). */
+    public void addMessage(Workspace w, ChatInbound.AddMessage m, BooleanSupplier firstTime) {
+        shortcut.add(w, m, firstTime);
     }
 
     /** A command: answered where it says, only to its person unless it announces. */
@@ -299,7 +312,7 @@ public final class Conversation {
         return hid + ": your note is kept on the record (evidence).";
     }
 
-    private static String howToLink(Workspace w) {
+    static String howToLink(Workspace w) {
         return "You are not linked to a Hotfix Log account yet. Signed in to Hotfix Log, ask for a code "
                 + "(POST /api/v1/chat/link-codes), then type `/hotfix link CODE` here within ten "
                 + "minutes. An account named after the e-mail address "

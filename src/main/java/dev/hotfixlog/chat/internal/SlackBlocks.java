@@ -2,6 +2,7 @@ package dev.hotfixlog.chat.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hotfixlog.chat.ChatInbound;
 import dev.hotfixlog.chat.ChatTalk;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.Severity;
@@ -11,14 +12,19 @@ import dev.hotfixlog.json.Json;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 
 /**
  * Slack's Block Kit, written with the log's one JSON configuration: the declare modal (the seed's decision tree
- * first), the announcement (the seed's Incident Alert with its buttons) and the "not a hotfix" answer.
+ * first), the "Add to hotfix…" modal, the announcement (the seed's Incident Alert with its buttons) and the "not a hotfix" answer.
  */
 public final class SlackBlocks {
     /** The declare modal's {@code callback_id}. */
     public static final String DECLARE_FORM = "hotfix_declare";
+    /** The "Add to hotfix…" modal's {@code callback_id}. */
+    public static final String ADD_FORM = "hotfix_add_message";
+    /** Slack keeps at most this many characters of a view's {@code private_metadata}. */
+    static final int MAX_METADATA = 3000;
     /** Every button of an announcement has an {@code action_id} starting so: {@code hotfix_deployed}, … */
     public static final String ACTION_PREFIX = "hotfix_";
 
@@ -64,6 +70,59 @@ public final class SlackBlocks {
                         .put("action_id", "problem")
                         .put("multiline", true)));
         return Json.write(view);
+    }
+
+    /**
+     * The "Add to hotfix…" modal: the message (masked already) shown and kept in the form's metadata, cut to fit
+     * it, and a choice of the open hotfixes ({@code hotfixes}: id to what it shows).
+     */
+    public static String addMessageForm(ChatInbound.Message m, Map<String, String> hotfixes) {
+        ObjectNode view = Json.object().put("type", "modal").put("callback_id", ADD_FORM);
+        view.put("private_metadata", metadata(m));
+        view.set("title", plain("Add to hotfix"));
+        view.set("submit", plain("Add"));
+        view.set("close", plain("Cancel"));
+        ArrayNode blocks = view.putArray("blocks");
+        String shown = m.text().length() > 500 ? m.text().substring(0, 500) + "…" : m.text();
+        blocks.add(section("<@" + escape(m.author()) + ">: " + escape(shown)));
+        ObjectNode select = Json.object().put("type", "static_select").put("action_id", "hotfix");
+        ArrayNode options = select.putArray("options");
+        // Slack shows at most 100 options, each label at most 75 characters.
+        hotfixes.entrySet().stream()
+                .limit(100)
+                .forEach(e -> options.add(option(e.getKey(), cut(e.getKey() + " " + e.getValue(), 75))));
+        blocks.add(input("hotfix", "Keep this message as evidence of", false, select));
+        return Json.write(view);
+    }
+
+    /** The message a submitted "Add to hotfix…" form carries back in its metadata. */
+    public static ChatInbound.Message messageOf(String metadata) {
+        ObjectNode m = Json.parseObject(metadata);
+        return new ChatInbound.Message(
+                m.path("c").asText(""),
+                m.path("ts").asText(""),
+                m.path("a").asText(""),
+                m.path("t").asText(""));
+    }
+
+    private static String metadata(ChatInbound.Message m) {
+        String text = m.text();
+        while (true) {
+            String json = Json.write(Json.object()
+                    .put("c", m.channel())
+                    .put("ts", m.ts())
+                    .put("a", m.author())
+                    .put("t", text));
+            if (json.length() <= MAX_METADATA) {
+                return json;
+            }
+            // Cut after masking: the whole message stays at its permalink, which the kept note names.
+            text = text.substring(0, Math.max(0, text.length() - (json.length() - MAX_METADATA) - 2)) + "…";
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     /** The answer to a submission whose decision tree says it is no hotfix: the modal says so; nothing stored. */

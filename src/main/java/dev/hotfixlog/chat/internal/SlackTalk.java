@@ -9,19 +9,22 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.util.thread.ExecutorServiceProvider;
 import com.slack.api.webhook.WebhookResponse;
+import dev.hotfixlog.chat.ChatInbound;
 import dev.hotfixlog.chat.ChatTalk;
 import dev.hotfixlog.error.RemoteException;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.work.Threads;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * One Slack workspace, talked to through Slack's own Java SDK: its Web API client ({@code views.open},
- * {@code chat.postMessage}, {@code chat.update}, {@code chat.postEphemeral}, {@code users.info}, and for a channel
- * per hotfix {@code conversations.create}/{@code invite}/{@code archive}, {@code pins.add}) at the entry's
+ * {@code chat.postMessage}, {@code chat.update}, {@code chat.postEphemeral}, {@code chat.getPermalink},
+ * {@code users.info}, and for a channel per hotfix {@code conversations.create}/{@code invite}/{@code archive},
+ * {@code pins.add}) at the entry's
  * API address, and a command's {@code response_url}. The SDK's statistics are off (they run a thread of their
  * own), and any executor it asks for comes from {@link Threads}.
  */
@@ -85,12 +88,45 @@ public final class SlackTalk implements ChatTalk {
     }
 
     @Override
+    public void openAddMessageForm(String trigger, ChatInbound.Message message, Map<String, String> hotfixes) {
+        call(
+                "views.open",
+                m -> m.viewsOpen(
+                        r -> r.triggerId(trigger).viewAsString(SlackBlocks.addMessageForm(message, hotfixes))));
+    }
+
+    @Override
+    public String permalink(String channel, String ts) {
+        return call(
+                        "chat.getPermalink",
+                        m -> m.chatGetPermalink(r -> r.channel(channel).messageTs(ts)))
+                .getPermalink();
+    }
+
+    @Override
+    public String displayName(String user) {
+        UsersInfoResponse r = call("users.info", m -> m.usersInfo(q -> q.user(user)));
+        if (r.getUser() == null || r.getUser().getProfile() == null) {
+            return null;
+        }
+        String shown = r.getUser().getProfile().getDisplayName();
+        return shown == null || shown.isBlank() ? r.getUser().getProfile().getRealName() : shown;
+    }
+
+    @Override
     public String post(String channel, Announcement a) {
         ChatPostMessageResponse r = call(
                 "chat.postMessage",
                 m -> m.chatPostMessage(p ->
                         p.channel(channel).text(SlackBlocks.fallback(a)).blocksAsString(SlackBlocks.announcement(a))));
         return r.getTs();
+    }
+
+    @Override
+    public void reply(String channel, String message, String text) {
+        call(
+                "chat.postMessage",
+                m -> m.chatPostMessage(p -> p.channel(channel).threadTs(message).text(SlackBlocks.escape(text))));
     }
 
     @Override
