@@ -78,6 +78,14 @@ public interface ChatPlatform {
         return false;
     }
 
+    /**
+     * The hosts besides the origin of the entry's {@code api=} that a request's reply address may name over https
+     * (Slack's {@code hooks.slack.com}); anything else is not called (see {@code chat.internal.ReplyAddress}).
+     */
+    default List<String> replyHosts(Integration workspace) {
+        return List.of();
+    }
+
     /** The response body that says {@code text}, for a chat that {@link #answersInline}. */
     default String inlineAnswer(String text) {
         return "";

@@ -8,6 +8,7 @@ import dev.hotfixlog.error.BadRequestException;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Integration;
 import dev.hotfixlog.security.SenderKind;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ import java.util.Objects;
 public final class SlackPlatform implements ChatPlatform {
     /** Where Slack's Web API is unless an entry's {@code api=} says otherwise (a proxy, a test's fake). */
     public static final String API = "https://slack.com/api/";
+
+    /** The host of every response_url Slack documents. */
+    static final String RESPONSE_HOST = "hooks.slack.com";
 
     private static final SenderKind SENDER = new SenderKind(
             "slack",
@@ -51,6 +55,14 @@ public final class SlackPlatform implements ChatPlatform {
     public ChatTalk talk(Integration workspace) {
         String api = workspace.option("api");
         return new SlackTalk(workspace.option("token"), api == null ? API : api);
+    }
+
+    /** Slack's documented response_url host, and the host of {@code api=} (Enterprise Grid, a test's fake). */
+    @Override
+    public List<String> replyHosts(Integration workspace) {
+        String api = workspace.option("api");
+        String host = api == null ? null : URI.create(api).getHost();
+        return host == null ? List.of(RESPONSE_HOST) : List.of(RESPONSE_HOST, host);
     }
 
     @Override

@@ -391,4 +391,34 @@ class MattermostChatTest {
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
+
+    @BothDatabases
+    void aResponseUrlOutsideTheMattermostServersOrigin_isNotCalled_andTheAnswerIsPostedEphemerally(TestDb db) {
+        try (FakeMattermost mm = new FakeMattermost();
+                FakeMattermost elsewhere = new FakeMattermost();
+                db;
+                App app = App.local(config(db, mm), clock);
+                WebServer server = app.serve()) {
+            Http http = new Http("http://127.0.0.1:" + server.port());
+            String own = enc(mm.responseUrl("trig-help"));
+            String other = enc(elsewhere.responseUrl("trig-help"));
+
+            assertThat(command(http, command(mm, "anauser", "help", "trig-help").replace(own, other), TOKEN)
+                            .status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !mm.calls("POST /api/v4/posts/ephemeral").isEmpty());
+            JsonNode told = mm.calls("POST /api/v4/posts/ephemeral").get(0).json();
+            assertThat(told.path("user_id").asText()).isEqualTo("anauser");
+            assertThat(told.path("post").path("channel_id").asText()).isEqualTo(CHANNEL);
+            assertThat(elsewhere.calls("POST /hooks/commands/trig-help")).isEmpty();
+
+            assertThat(command(http, command(mm, "anauser", "help", "trig-help"), TOKEN)
+                            .status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !mm.calls("POST /hooks/commands/trig-help").isEmpty());
+            assertThat(elsewhere.calls("POST /hooks/commands/trig-help")).isEmpty();
+        }
+    }
 }

@@ -87,7 +87,7 @@ public final class ChatRoutes implements AutoCloseable {
                 ? integrations.verify(p.name(), ctx, now)
                 : integrations.verify(p.name(), ctx, proof, now);
         Workspace w = workspaces.get(entry.path());
-        ChatInbound in = p.read(route, request);
+        ChatInbound in = ReplyAddress.checked(w, p.read(route, request));
         // What the work does is audited by it, as the person; the delivery itself needs no line of its own.
         ctx.attribute(Requests.AUDIT_KEPT_ELSEWHERE, true);
         ctx.status(200);

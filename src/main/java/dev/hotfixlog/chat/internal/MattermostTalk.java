@@ -25,7 +25,7 @@ import java.util.HexFormat;
  */
 public final class MattermostTalk implements ChatTalk {
     /** A reply address that is no URL: an ephemeral post to {@code <channel> <user>} (a button has no reply URL). */
-    public static final String EPHEMERAL = "ephemeral ";
+    public static final String EPHEMERAL = ReplyAddress.EPHEMERAL;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private final HttpClient http = HttpClient.newBuilder()
