@@ -31,6 +31,18 @@ public final class ChatRepository {
         return true;
     }
 
+    /** The hotfix's announcement in this workspace, if it has one. */
+    public Optional<Row> announcement(Handle h, String hotfixId, String integration) {
+        return h.createQuery("""
+                        SELECT hotfix_id, integration, channel, ts, wanted_version, shown_version
+                        FROM chat_announcement WHERE hotfix_id = :id AND integration = :i""")
+                .bind("id", hotfixId)
+                .bind("i", integration)
+                .map((rs, ctx) -> new Row(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6)))
+                .findOne();
+    }
+
     /** Runs {@code push} once the transaction of {@code h} commits (never when it rolls back). */
     public void afterCommit(Handle h, Runnable push) {
         h.afterCommit(push);

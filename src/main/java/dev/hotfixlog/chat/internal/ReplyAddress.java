@@ -30,7 +30,8 @@ public final class ReplyAddress {
             return new ChatInbound.Command(c.who(), c.channel(), c.text(), instead(w, c.reply(), c), c.trigger());
         }
         if (in instanceof ChatInbound.Button b && !followed(w, b.reply())) {
-            return new ChatInbound.Button(b.who(), b.channel(), b.action(), b.hotfix(), instead(w, b.reply(), b));
+            return new ChatInbound.Button(
+                    b.who(), b.channel(), b.action(), b.hotfix(), instead(w, b.reply(), b), b.message());
         }
         return in;
     }
