@@ -23,6 +23,7 @@ import dev.hotfixlog.web.WebServer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -130,7 +131,9 @@ class TeamsChatTest {
 
             assertThat(said(send(http, activity("1001", "aad-ana", "list"))))
                     .startsWith("You are not linked to a Hotfix Log account yet.")
-                    .contains("/hotfix link CODE");
+                    .contains("@Hotfix link CODE")
+                    .as("an outgoing webhook names no e-mail address: nothing links by itself")
+                    .doesNotContain("e-mail");
             assertThat(said(send(http, activity("1002", "aad-ana", "link " + linkCode(url, "ana")))))
                     .isEqualTo("Linked: here you act as ana.");
 
@@ -171,6 +174,29 @@ class TeamsChatTest {
             assertThat(said(send(http, activity("1008", "aad-ana", "declare high \"Down\" down=yes"))))
                     .startsWith("Nothing was declared: answer the decision tree.");
             assertThat(app.hotfixes().list(HotfixQuery.firstPage()).items()).hasSize(1);
+            assertThat(said(send(http, activity("1090", "aad-ana", "help"))))
+                    .contains("`@Hotfix declare [title]`")
+                    .doesNotContain("/hotfix");
+            // Every severity the grammar names is one a declaration takes.
+            String grammar = said(send(http, activity("1091", "aad-ana", "declare")));
+            int from = grammar.indexOf("@Hotfix declare ") + "@Hotfix declare ".length();
+            List<String> named =
+                    List.of(grammar.substring(from, grammar.indexOf(' ', from)).split("\\|"));
+            assertThat(named)
+                    .containsExactlyElementsOf(
+                            Severity.stated().stream().map(Severity::json).toList());
+            for (int i = 0; i < named.size(); i++) {
+                String severity = named.get(i);
+                assertThat(said(send(
+                                http,
+                                activity(
+                                        "110" + i,
+                                        "aad-ana",
+                                        "declare " + severity + " &quot;Grammar " + severity
+                                                + "&quot; down=yes wait=no"))))
+                        .as(severity)
+                        .isEqualTo("HOTFIX-00" + (i + 2) + " declared: Grammar " + severity);
+            }
             assertThat(app.audit().recent(50))
                     .anyMatch(
                             e -> e.actor().equals("ana via Teams") && e.action().equals("Teams /hotfix deployed"));

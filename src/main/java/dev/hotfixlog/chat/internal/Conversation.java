@@ -76,7 +76,7 @@ public final class Conversation {
         String[] words = SPACES.split(c.text().strip(), 3);
         String verb = words[0].toLowerCase(Locale.ROOT);
         if (verb.isEmpty() || verb.equals("help")) {
-            w.talk().answer(c.reply(), HELP, false);
+            w.talk().answer(c.reply(), help(w), false);
             return;
         }
         if (verb.equals("link")) {
@@ -105,7 +105,7 @@ public final class Conversation {
             case "show" -> show(hotfixes.get(HotfixId.parse(subject)));
             case "alerted", "deployed", "resolved" -> stamp(a, verb, subject, rest);
             case "note" -> note(w, a, subject, rest == null ? "" : rest);
-            default -> "I do not know `" + verb + "`.\n" + HELP;
+            default -> "I do not know `" + verb + "`.\n" + help(w);
         });
     }
 
@@ -285,11 +285,18 @@ public final class Conversation {
         return hid + ": your note is kept on the record (evidence).";
     }
 
+    /** The help as this chat spells its commands ({@code @Hotfix …} in Teams). */
+    static String help(Workspace w) {
+        return HELP.replace("/hotfix ", w.platform().commandPrefix() + " ");
+    }
+
     private static String howToLink(Workspace w) {
         return "You are not linked to a Hotfix Log account yet. Signed in to Hotfix Log, ask for a code "
-                + "(POST /api/v1/chat/link-codes), then type `/hotfix link CODE` here within ten "
-                + "minutes. An account named after the e-mail address "
-                + w.platform().label()
-                + " verified for you is linked by itself.";
+                + "(POST /api/v1/chat/link-codes), then type `" + w.platform().commandPrefix()
+                + " link CODE` here within ten minutes."
+                + (w.platform().linksByEmail()
+                        ? " An account named after the e-mail address "
+                                + w.platform().label() + " verified for you is linked by itself."
+                        : "");
     }
 }
