@@ -356,7 +356,7 @@ class SlackChatTest {
                             .json(null)
                             .path("text")
                             .asText())
-                    .isEqualTo("HOTFIX-001: fix deployed stamped; it is deployed now.");
+                    .isEqualTo("HOTFIX-001: fix deployed stamped at 2026-12-07 02:32 UTC; it is deployed now.");
             assertThat(app.hotfixes()
                             .get(HotfixId.parse("HOTFIX-001"))
                             .timeline()

@@ -197,6 +197,23 @@ class TeamsChatTest {
                         .as(severity)
                         .isEqualTo("HOTFIX-00" + (i + 2) + " declared: Grammar " + severity);
             }
+
+            // A stamp in the future is refused, naming the time, and blocks nothing; a clock time is the last such
+            // time in UTC (the clock is at 2026-12-07 02:17 UTC).
+            assertThat(said(send(http, activity("1201", "aad-ana", "deployed HOTFIX-002 2030-01-01T00:00:00Z"))))
+                    .contains("2030-01-01 00:00 UTC")
+                    .contains("ahead of the server's clock");
+            assertThat(said(send(http, activity("1202", "aad-ana", "deployed HOTFIX-002 2026-12-07T02:21:00Z"))))
+                    .as("within five minutes of the server's clock: a clock a little behind the person's")
+                    .isEqualTo("HOTFIX-002: fix deployed stamped at 2026-12-07 02:21 UTC; it is deployed now.");
+            assertThat(said(send(http, activity("1203", "aad-ana", "deployed HOTFIX-003 2:17"))))
+                    .isEqualTo("HOTFIX-003: fix deployed stamped at 2026-12-07 02:17 UTC; it is deployed now.");
+            assertThat(said(send(http, activity("1204", "aad-ana", "resolved HOTFIX-003 02:17"))))
+                    .isEqualTo("HOTFIX-003: resolved stamped at 2026-12-07 02:17 UTC; it is completed now.");
+            assertThat(said(send(http, activity("1206", "aad-ana", "deployed HOTFIX-004 23:59"))))
+                    .as("a clock time later than the server's is yesterday's")
+                    .contains("2026-12-06T23:59:00Z");
+            assertThat(said(send(http, activity("1205", "aad-ana", "help")))).contains("02:17 UTC");
             assertThat(app.audit().recent(50))
                     .anyMatch(
                             e -> e.actor().equals("ana via Teams") && e.action().equals("Teams /hotfix deployed"));

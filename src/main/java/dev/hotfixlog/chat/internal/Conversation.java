@@ -17,7 +17,6 @@ import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.AuditLog;
-import dev.hotfixlog.time.TimeText;
 import dev.hotfixlog.web.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -42,7 +41,7 @@ public final class Conversation {
             `/hotfix declare [title]`: the decision tree, then the form; the hotfix is announced here
             `/hotfix list`: the active and deployed hotfixes
             `/hotfix show HOTFIX-12`
-            `/hotfix alerted|deployed|resolved HOTFIX-12 [time]`: stamps a time (now, 02:17, 15 minutes ago)
+            `/hotfix alerted|deployed|resolved HOTFIX-12 [time]`: stamps a time (now, 02:17 UTC, 15 minutes ago)
             `/hotfix note HOTFIX-12 text`: keeps the text as the record's evidence
             `/hotfix link CODE`: act as your Hotfix Log account (ask for a code on the web: POST /api/v1/chat/link-codes)""";
 
@@ -260,10 +259,12 @@ public final class Conversation {
     private String stamp(People.Actor a, String verb, String id, String time) {
         a.require(Role.RESPONDER, "stamping a time");
         LifecycleEvent.Type type = LifecycleEvent.Type.parse("event", verb);
-        Instant at = time == null || time.isBlank() ? null : TimeText.parseInstant("time", time, clock.instant());
+        Instant at = time == null || time.isBlank() ? null : StampTime.read("time", time, clock.instant());
         Hotfix h = hotfixes.record(HotfixId.parse(id), new LifecycleEvent(type, at, false), a.name());
         return h.id() + ": " + (type == LifecycleEvent.Type.DEPLOYED ? "fix deployed" : type.json())
-                + " stamped; it is " + h.status().json() + " now.";
+                + " stamped" + (at == null ? "" : " at " + StampTime.shown(at)) + "; it is "
+                + h.status().json()
+                + " now.";
     }
 
     private String note(Workspace w, People.Actor a, String id, String text) {
