@@ -456,6 +456,29 @@ class MattermostChatTest {
             assertThat(command(http, command(mm, "../x", "list", "trig-bad"), TOKEN)
                             .status())
                     .isEqualTo(400);
+
+            // A typed title longer than the dialog's field is cut to it.
+            app.accounts().create("ana@example.com", Role.RESPONDER, PASSWORD, false);
+            mm.email("anauser0000000000000000000", "ana@example.com");
+            String typed = "b".repeat(250);
+            assertThat(command(http, command(mm, "anauser0000000000000000000", "declare " + typed, "trig-long"), TOKEN)
+                            .status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !mm.calls("POST /api/v4/actions/dialogs/open").isEmpty());
+            JsonNode title = null;
+            for (JsonNode e : mm.calls("POST /api/v4/actions/dialogs/open")
+                    .get(0)
+                    .json()
+                    .path("dialog")
+                    .path("elements")) {
+                if (e.path("name").asText().equals("title")) {
+                    title = e;
+                }
+            }
+            assertThat(title).isNotNull();
+            assertThat(title.path("max_length").asInt()).isEqualTo(200);
+            assertThat(title.path("default").asText()).isEqualTo("b".repeat(200));
         }
     }
 }

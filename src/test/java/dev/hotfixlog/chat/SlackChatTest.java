@@ -568,6 +568,24 @@ class SlackChatTest {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> !slack.calls("/hooks/commands/trig-own").isEmpty());
             assertThat(elsewhere.all()).isEmpty();
+
+            // A typed title longer than the form's field is cut to it (Slack refuses the whole view otherwise),
+            // never inside a surrogate pair.
+            app.accounts().create("any@example.com", Role.RESPONDER, PASSWORD, false);
+            slack.email("U0ANY", "any@example.com");
+            String typed = "a".repeat(199) + "😀 and more";
+            assertThat(s.send("commands", s.command("U0ANY", "declare " + typed, "trig-long"))
+                            .status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !slack.calls("views.open").isEmpty());
+            JsonNode title = Json.parseObject(
+                            slack.calls("views.open").get(0).form().get("view"))
+                    .path("blocks")
+                    .get(2)
+                    .path("element");
+            assertThat(title.path("max_length").asInt()).isEqualTo(200);
+            assertThat(title.path("initial_value").asText()).isEqualTo("a".repeat(199));
         }
     }
 
