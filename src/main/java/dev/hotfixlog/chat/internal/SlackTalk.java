@@ -56,8 +56,9 @@ public final class SlackTalk implements ChatTalk {
         }
         if (reply.startsWith(ReplyAddress.EPHEMERAL)) {
             // A reply address that was not Slack's own (ReplyAddress): told through chat.postEphemeral instead.
-            String[] where = reply.substring(ReplyAddress.EPHEMERAL.length()).split(" ", 2);
-            tell(where[0], where[1], text);
+            String where = reply.substring(ReplyAddress.EPHEMERAL.length());
+            int space = where.indexOf(' ');
+            tell(where.substring(0, space), where.substring(space + 1), text);
             return;
         }
         String body = Json.write(Json.object()
