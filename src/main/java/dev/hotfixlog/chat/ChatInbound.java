@@ -44,8 +44,15 @@ public sealed interface ChatInbound {
      * @param action  {@code alerted}, {@code deployed} or {@code resolved}
      * @param hotfix  the hotfix the announcement is of
      * @param reply   where an answer goes
+     * @param message the message clicked, for a chat whose button is not signed by the chat itself (Mattermost):
+     *                it must be the hotfix's announcement, in its channel; null when the chat's signature covers it
      */
-    record Button(Person who, String channel, String action, String hotfix, String reply) implements ChatInbound {}
+    record Button(Person who, String channel, String action, String hotfix, String reply, String message)
+            implements ChatInbound {
+        public Button(Person who, String channel, String action, String hotfix, String reply) {
+            this(who, channel, action, hotfix, reply, null);
+        }
+    }
 
     /**
      * One chat message as a message shortcut hands it over, its text masked already (a form carries it back).

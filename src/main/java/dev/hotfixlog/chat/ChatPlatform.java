@@ -78,6 +78,24 @@ public interface ChatPlatform {
         return false;
     }
 
+    /** How a person addresses the log in this chat, as help and answers spell it: {@code /hotfix}. */
+    default String commandPrefix() {
+        return "/hotfix";
+    }
+
+    /** True when the chat tells the e-mail address it verified for a person, so a first request links itself. */
+    default boolean linksByEmail() {
+        return true;
+    }
+
+    /**
+     * The hosts besides the origin of the entry's {@code api=} that a request's reply address may name over https
+     * (Slack's {@code hooks.slack.com}); anything else is not called (see {@code chat.internal.ReplyAddress}).
+     */
+    default List<String> replyHosts(Integration workspace) {
+        return List.of();
+    }
+
     /** The response body that says {@code text}, for a chat that {@link #answersInline}. */
     default String inlineAnswer(String text) {
         return "";

@@ -113,10 +113,8 @@ public final class MattermostPlatform implements ChatPlatform {
         }
         ObjectNode json = Json.parseObject(new String(request.body(), StandardCharsets.UTF_8));
         ChatInbound.Person who = new ChatInbound.Person(
-                json.path("team_id").asText(""), json.path("user_id").asText(""));
-        if (who.user().isEmpty()) {
-            throw new BadRequestException("user_id", "is missing: not a request from Mattermost");
-        }
+                json.path("team_id").asText(""),
+                MattermostTalk.id("user_id", json.path("user_id").asText("")));
         if (json.has("submission")) {
             if (json.path("cancelled").asBoolean(false)) {
                 return new ChatInbound.Ignored("a cancelled dialog");
@@ -142,7 +140,8 @@ public final class MattermostPlatform implements ChatPlatform {
                 channel,
                 context.path("action").asText(""),
                 context.path("hotfix").asText(""),
-                MattermostTalk.EPHEMERAL + channel + " " + who.user());
+                MattermostTalk.EPHEMERAL + channel + " " + who.user(),
+                json.path("post_id").asText(""));
     }
 
     @Override
@@ -151,7 +150,7 @@ public final class MattermostPlatform implements ChatPlatform {
             throw new BadRequestException("body", "Mattermost's buttons and dialogs post JSON");
         }
         return new ChatInbound.Command(
-                new ChatInbound.Person(field(form, "team_id"), field(form, "user_id")),
+                new ChatInbound.Person(field(form, "team_id"), MattermostTalk.id("user_id", field(form, "user_id"))),
                 field(form, "channel_id"),
                 Objects.requireNonNullElse(optional(form, "text"), ""),
                 optional(form, "response_url"),

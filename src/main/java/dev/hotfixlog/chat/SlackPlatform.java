@@ -9,6 +9,7 @@ import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Integration;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.security.SenderKind;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ public final class SlackPlatform implements ChatPlatform {
     public static final String API = "https://slack.com/api/";
 
     private static final SecretRedactor MASKING = new SecretRedactor();
+    /** The host of every response_url Slack documents. */
+    static final String RESPONSE_HOST = "hooks.slack.com";
+
     private static final SenderKind SENDER = new SenderKind(
             "slack",
             "X-Slack-Signature",
@@ -55,6 +59,14 @@ public final class SlackPlatform implements ChatPlatform {
     public ChatTalk talk(Integration workspace) {
         String api = workspace.option("api");
         return new SlackTalk(workspace.option("token"), api == null ? API : api);
+    }
+
+    /** Slack's documented response_url host, and the host of {@code api=} (Enterprise Grid, a test's fake). */
+    @Override
+    public List<String> replyHosts(Integration workspace) {
+        String api = workspace.option("api");
+        String host = api == null ? null : URI.create(api).getHost();
+        return host == null ? List.of(RESPONSE_HOST) : List.of(RESPONSE_HOST, host);
     }
 
     @Override

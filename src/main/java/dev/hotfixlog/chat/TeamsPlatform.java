@@ -47,6 +47,18 @@ public final class TeamsPlatform implements ChatPlatform {
         return SENDER;
     }
 
+    /** An outgoing webhook is called by mentioning it: {@code @Hotfix list}. */
+    @Override
+    public String commandPrefix() {
+        return "@Hotfix";
+    }
+
+    /** An outgoing webhook names the person, never their address: people link by code only. */
+    @Override
+    public boolean linksByEmail() {
+        return false;
+    }
+
     @Override
     public ChatTalk talk(Integration workspace) {
         return new TeamsTalk();

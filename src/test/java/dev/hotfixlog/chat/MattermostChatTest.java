@@ -144,10 +144,13 @@ class MattermostChatTest {
                 App app = App.local(config(db, mm), clock);
                 WebServer server = app.serve()) {
             app.accounts().create("ana@example.com", Role.RESPONDER, PASSWORD, false);
-            mm.email("anauser", "ana@example.com");
+            mm.email("anauser0000000000000000000", "ana@example.com");
             Http http = new Http("http://127.0.0.1:" + server.port());
 
-            assertThat(command(http, command(mm, "anauser", "declare Checkout is down", "trig1"), TOKEN)
+            assertThat(command(
+                                    http,
+                                    command(mm, "anauser0000000000000000000", "declare Checkout is down", "trig1"),
+                                    TOKEN)
                             .status())
                     .isEqualTo(200);
             await().atMost(Duration.ofSeconds(30))
@@ -168,7 +171,7 @@ class MattermostChatTest {
             assertThat(dialog.path("elements").get(2).path("default").asText()).isEqualTo("Checkout is down");
 
             // Submitted, sent again as it was (a retry), and submitted a second time (a double click).
-            String submit = submission("anauser", dialog, "yes", "no", "Checkout is down");
+            String submit = submission("anauser0000000000000000000", dialog, "yes", "no", "Checkout is down");
             String[] json = {"Content-Type", "application/json"};
             assertThat(send(http, "interactions", submit, json).status()).isEqualTo(200);
             assertThat(send(http, "interactions", submit, json).status()).isEqualTo(200);
@@ -185,7 +188,7 @@ class MattermostChatTest {
             assertThat(h.owner()).isEqualTo("ana@example.com");
             assertThat(app.hotfixes().history(h.id()).get(0).actor()).isEqualTo("ana@example.com via Mattermost");
             JsonNode told = mm.calls("POST /api/v4/posts/ephemeral").get(0).json();
-            assertThat(told.path("user_id").asText()).isEqualTo("anauser");
+            assertThat(told.path("user_id").asText()).isEqualTo("anauser0000000000000000000");
             assertThat(told.path("post").path("channel_id").asText()).isEqualTo(CHANNEL);
             assertThat(told.path("post").path("message").asText()).isEqualTo("HOTFIX-001 declared: Checkout is down");
 
@@ -227,11 +230,31 @@ class MattermostChatTest {
             // A forged click (a context whose MAC is not the log's) is refused; the real button stamps.
             ObjectNode forged = (ObjectNode) action(update.json(), "resolved").deepCopy();
             ((ObjectNode) forged.path("integration").path("context")).put("hotfix", "HOTFIX-002");
-            assertThat(send(http, "interactions", click("anauser", forged, "post1"), json)
+            assertThat(send(http, "interactions", click("anauser0000000000000000000", forged, "post1"), json)
                             .status())
                     .isEqualTo(401);
+            // The real context, but a user id that is no Mattermost id: refused before it reaches any URL.
+            JsonNode resolved = action(update.json(), "resolved");
+            for (String user : List.of("a/b", "../x", "anauser0000000000000000000/../../x")) {
+                assertThat(send(http, "interactions", click(user, resolved, "post1"), json)
+                                .status())
+                        .as(user)
+                        .isEqualTo(400);
+            }
+            // The real context copied into another message or channel does not act: it is bound to its announcement.
+            assertThat(send(http, "interactions", click("anauser0000000000000000000", resolved, "post9"), json)
+                            .status())
+                    .isEqualTo(403);
+            ObjectNode otherChannel =
+                    (ObjectNode) Json.parseObject(click("anauser0000000000000000000", resolved, "post1"));
+            otherChannel.put("channel_id", "zzz16pkewjrkfj3ehep1psxyxc");
+            assertThat(send(http, "interactions", Json.write(otherChannel), json)
+                            .status())
+                    .isEqualTo(403);
+            assertThat(mm.all().stream().map(FakeMattermost.Call::path)).noneMatch(p -> p.contains(".."));
+            assertThat(app.hotfixes().get(h.id()).status()).isEqualTo(Status.DEPLOYED);
             clock.advance(Duration.ofMinutes(10));
-            assertThat(send(http, "interactions", click("anauser", action(update.json(), "resolved"), "post1"), json)
+            assertThat(send(http, "interactions", click("anauser0000000000000000000", resolved, "post1"), json)
                             .status())
                     .isEqualTo(200);
             await().atMost(Duration.ofSeconds(30))
@@ -269,10 +292,10 @@ class MattermostChatTest {
                 WebServer server = app.serve()) {
             app.accounts().create("ana@example.com", Role.RESPONDER, PASSWORD, false);
             app.accounts().create("vic@example.com", Role.RESPONDER, PASSWORD, false);
-            mm.email("anauser", "ana@example.com");
-            mm.email("vicuser", "vic@example.com");
+            mm.email("anauser0000000000000000000", "ana@example.com");
+            mm.email("vicuser0000000000000000000", "vic@example.com");
             Http http = new Http("http://127.0.0.1:" + server.port());
-            String list = command(mm, "anauser", "list", "trig-list");
+            String list = command(mm, "anauser0000000000000000000", "list", "trig-list");
 
             assertThat(command(http, list, "not-the-token").status()).isEqualTo(401);
             assertThat(command(http, list.replace(TOKEN, "not-the-token"), null).status())
@@ -305,7 +328,7 @@ class MattermostChatTest {
                     .isEqualTo("No active or deployed hotfixes.");
 
             // A dialog's state is the person's it was opened for: replayed as someone else, it proves nothing.
-            assertThat(command(http, command(mm, "anauser", "declare", "trig-d"), TOKEN)
+            assertThat(command(http, command(mm, "anauser0000000000000000000", "declare", "trig-d"), TOKEN)
                             .status())
                     .isEqualTo(200);
             await().atMost(Duration.ofSeconds(30))
@@ -313,10 +336,14 @@ class MattermostChatTest {
             JsonNode dialog =
                     mm.calls("POST /api/v4/actions/dialogs/open").get(0).json().path("dialog");
             String[] json = {"Content-Type", "application/json"};
-            assertThat(send(http, "interactions", submission("vicuser", dialog, "yes", "no", "Mine"), json)
+            assertThat(send(
+                                    http,
+                                    "interactions",
+                                    submission("vicuser0000000000000000000", dialog, "yes", "no", "Mine"),
+                                    json)
                             .status())
                     .isEqualTo(401);
-            assertThat(send(http, "interactions", "{\"user_id\":\"anauser\",\"context\":{}}", json)
+            assertThat(send(http, "interactions", "{\"user_id\":\"anauser0000000000000000000\",\"context\":{}}", json)
                             .status())
                     .isEqualTo(401);
             assertThat(send(http, "interactions", "not json", json).status()).isEqualTo(401);
@@ -339,14 +366,14 @@ class MattermostChatTest {
                 WebServer server = app.serve()) {
             app.accounts().create("vic@example.com", Role.VIEWER, PASSWORD, false);
             app.accounts().create("ana@example.com", Role.RESPONDER, PASSWORD, false);
-            mm.email("vicuser", "vic@example.com");
-            mm.email("anauser", "ana@example.com");
+            mm.email("vicuser0000000000000000000", "vic@example.com");
+            mm.email("anauser0000000000000000000", "ana@example.com");
             Http http = new Http("http://127.0.0.1:" + server.port());
 
-            assertThat(command(http, command(mm, "vicuser", "declare Mine", "trig-vic"), TOKEN)
+            assertThat(command(http, command(mm, "vicuser0000000000000000000", "declare Mine", "trig-vic"), TOKEN)
                             .status())
                     .isEqualTo(200);
-            assertThat(command(http, command(mm, "nobody", "list", "trig-nobody"), TOKEN)
+            assertThat(command(http, command(mm, "nobody00000000000000000000", "list", "trig-nobody"), TOKEN)
                             .status())
                     .isEqualTo(200);
             await().atMost(Duration.ofSeconds(30))
@@ -367,7 +394,7 @@ class MattermostChatTest {
                     .contains("/hotfix link CODE");
             assertThat(mm.calls("POST /api/v4/actions/dialogs/open")).isEmpty();
 
-            assertThat(command(http, command(mm, "anauser", "declare", "trig-ana"), TOKEN)
+            assertThat(command(http, command(mm, "anauser0000000000000000000", "declare", "trig-ana"), TOKEN)
                             .status())
                     .isEqualTo(200);
             await().atMost(Duration.ofSeconds(30))
@@ -375,13 +402,14 @@ class MattermostChatTest {
             JsonNode dialog =
                     mm.calls("POST /api/v4/actions/dialogs/open").get(0).json().path("dialog");
             String[] json = {"Content-Type", "application/json"};
-            Http.Response normal = send(http, "interactions", submission("anauser", dialog, "no", null, "Typo"), json);
+            Http.Response normal = send(
+                    http, "interactions", submission("anauser0000000000000000000", dialog, "no", null, "Typo"), json);
             assertThat(normal.status()).isEqualTo(200);
             assertThat(normal.json().path("error").asText())
                     .startsWith("Use normal process")
                     .contains("nothing was stored");
-            Http.Response unanswered =
-                    send(http, "interactions", submission("anauser", dialog, "yes", null, "Down"), json);
+            Http.Response unanswered = send(
+                    http, "interactions", submission("anauser0000000000000000000", dialog, "yes", null, "Down"), json);
             assertThat(unanswered.json().path("errors").path("wait").asText()).contains("can it wait 2–4 hours?");
             assertThat(app.hotfixes().list(HotfixQuery.firstPage()).items()).isEmpty();
             assertThat(mm.calls("POST /api/v4/posts")).isEmpty();
@@ -390,5 +418,67 @@ class MattermostChatTest {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @BothDatabases
+    void aResponseUrlOutsideTheMattermostServersOrigin_isNotCalled_andTheAnswerIsPostedEphemerally(TestDb db) {
+        try (FakeMattermost mm = new FakeMattermost();
+                FakeMattermost elsewhere = new FakeMattermost();
+                db;
+                App app = App.local(config(db, mm), clock);
+                WebServer server = app.serve()) {
+            Http http = new Http("http://127.0.0.1:" + server.port());
+            String own = enc(mm.responseUrl("trig-help"));
+            String other = enc(elsewhere.responseUrl("trig-help"));
+
+            assertThat(command(
+                                    http,
+                                    command(mm, "anauser0000000000000000000", "help", "trig-help")
+                                            .replace(own, other),
+                                    TOKEN)
+                            .status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !mm.calls("POST /api/v4/posts/ephemeral").isEmpty());
+            JsonNode told = mm.calls("POST /api/v4/posts/ephemeral").get(0).json();
+            assertThat(told.path("user_id").asText()).isEqualTo("anauser0000000000000000000");
+            assertThat(told.path("post").path("channel_id").asText()).isEqualTo(CHANNEL);
+            assertThat(elsewhere.calls("POST /hooks/commands/trig-help")).isEmpty();
+
+            assertThat(command(http, command(mm, "anauser0000000000000000000", "help", "trig-help"), TOKEN)
+                            .status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !mm.calls("POST /hooks/commands/trig-help").isEmpty());
+            assertThat(elsewhere.calls("POST /hooks/commands/trig-help")).isEmpty();
+
+            // A command's user id is a Mattermost id too, or the command is refused before anything is called.
+            assertThat(command(http, command(mm, "../x", "list", "trig-bad"), TOKEN)
+                            .status())
+                    .isEqualTo(400);
+
+            // A typed title longer than the dialog's field is cut to it.
+            app.accounts().create("ana@example.com", Role.RESPONDER, PASSWORD, false);
+            mm.email("anauser0000000000000000000", "ana@example.com");
+            String typed = "b".repeat(250);
+            assertThat(command(http, command(mm, "anauser0000000000000000000", "declare " + typed, "trig-long"), TOKEN)
+                            .status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !mm.calls("POST /api/v4/actions/dialogs/open").isEmpty());
+            JsonNode title = null;
+            for (JsonNode e : mm.calls("POST /api/v4/actions/dialogs/open")
+                    .get(0)
+                    .json()
+                    .path("dialog")
+                    .path("elements")) {
+                if (e.path("name").asText().equals("title")) {
+                    title = e;
+                }
+            }
+            assertThat(title).isNotNull();
+            assertThat(title.path("max_length").asInt()).isEqualTo(200);
+            assertThat(title.path("default").asText()).isEqualTo("b".repeat(200));
+        }
     }
 }

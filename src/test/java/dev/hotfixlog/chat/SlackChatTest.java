@@ -366,7 +366,7 @@ class SlackChatTest {
                             .json(null)
                             .path("text")
                             .asText())
-                    .isEqualTo("HOTFIX-001: fix deployed stamped; it is deployed now.");
+                    .isEqualTo("HOTFIX-001: fix deployed stamped at 2026-12-07 02:32 UTC; it is deployed now.");
             assertThat(app.hotfixes()
                             .get(HotfixId.parse("HOTFIX-001"))
                             .timeline()
@@ -546,5 +546,85 @@ class SlackChatTest {
             assertThat(app.hotfixes().list(HotfixQuery.firstPage()).items()).isEmpty();
             assertThat(slack.all()).isEmpty();
         }
+    }
+
+    @BothDatabases
+    void aReplyAddressThatIsNotSlacksOwn_isNotCalled_andTheAnswerIsToldInTheChannelInstead(TestDb db) {
+        try (FakeSlack slack = new FakeSlack();
+                FakeSlack elsewhere = new FakeSlack();
+                db;
+                App app = App.local(config(db, slack), clock);
+                WebServer server = app.serve()) {
+            SlackRequests s = new SlackRequests(new Http("http://127.0.0.1:" + server.port()), clock, slack);
+            String own = SlackRequests.enc(slack.responseUrl("commands/trig-own"));
+            String other = SlackRequests.enc(elsewhere.responseUrl("commands/trig-own"));
+
+            assertThat(s.send("commands", s.command("U0ANY", "help", "trig-own").replace(own, other))
+                            .status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !slack.calls("chat.postEphemeral").isEmpty());
+            FakeSlack.Call told = slack.calls("chat.postEphemeral").get(0);
+            assertThat(told.form())
+                    .containsEntry("channel", SlackRequests.CHANNEL)
+                    .containsEntry("user", "U0ANY");
+            assertThat(told.form().get("text")).contains("/hotfix declare");
+            assertThat(elsewhere.all()).isEmpty();
+
+            // The workspace's own address (the fake's origin, as api= names it) is followed.
+            assertThat(s.send("commands", s.command("U0ANY", "help", "trig-own"))
+                            .status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !slack.calls("/hooks/commands/trig-own").isEmpty());
+            assertThat(elsewhere.all()).isEmpty();
+
+            // A typed title longer than the form's field is cut to it (Slack refuses the whole view otherwise),
+            // never inside a surrogate pair.
+            app.accounts().create("any@example.com", Role.RESPONDER, PASSWORD, false);
+            slack.email("U0ANY", "any@example.com");
+            String typed = "a".repeat(199) + "😀 and more";
+            assertThat(s.send("commands", s.command("U0ANY", "declare " + typed, "trig-long"))
+                            .status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !slack.calls("views.open").isEmpty());
+            JsonNode title = Json.parseObject(
+                            slack.calls("views.open").get(0).form().get("view"))
+                    .path("blocks")
+                    .get(2)
+                    .path("element");
+            assertThat(title.path("max_length").asInt()).isEqualTo(200);
+            assertThat(title.path("initial_value").asText()).isEqualTo("a".repeat(199));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void onlySlacksOwnHostsOverHttps_orTheApisOwnOrigin_areReplyAddresses() {
+        List<String> hosts = List.of("hooks.slack.com", "slack.example.com");
+        String api = "https://slack.example.com/api/";
+        assertThat(dev.hotfixlog.chat.internal.ReplyAddress.allowed(
+                        "https://hooks.slack.com/commands/T0/1/abc?x=1", api, hosts))
+                .isTrue();
+        assertThat(dev.hotfixlog.chat.internal.ReplyAddress.allowed("https://slack.example.com/hooks/x", api, hosts))
+                .isTrue();
+        for (String refused : List.of(
+                "http://hooks.slack.com/commands/T0/1/abc",
+                "https://hooks.slack.com.evil.example/commands",
+                "https://hooks.slack.com@evil.example/commands",
+                "https://169.254.169.254/latest/meta-data",
+                "http://127.0.0.1:8080/admin",
+                "ftp://hooks.slack.com/x",
+                "not a url")) {
+            assertThat(dev.hotfixlog.chat.internal.ReplyAddress.allowed(refused, api, hosts))
+                    .as(refused)
+                    .isFalse();
+        }
+        assertThat(dev.hotfixlog.chat.internal.ReplyAddress.allowed(
+                        "http://127.0.0.1:8080/hooks/x", "http://127.0.0.1:8080/api/", List.of()))
+                .isTrue();
+        assertThat(dev.hotfixlog.chat.internal.ReplyAddress.allowed(
+                        "http://127.0.0.1:8081/hooks/x", "http://127.0.0.1:8080/api/", List.of()))
+                .isFalse();
     }
 }

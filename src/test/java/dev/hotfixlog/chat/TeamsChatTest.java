@@ -23,6 +23,7 @@ import dev.hotfixlog.web.WebServer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -130,7 +131,9 @@ class TeamsChatTest {
 
             assertThat(said(send(http, activity("1001", "aad-ana", "list"))))
                     .startsWith("You are not linked to a Hotfix Log account yet.")
-                    .contains("/hotfix link CODE");
+                    .contains("@Hotfix link CODE")
+                    .as("an outgoing webhook names no e-mail address: nothing links by itself")
+                    .doesNotContain("e-mail");
             assertThat(said(send(http, activity("1002", "aad-ana", "link " + linkCode(url, "ana")))))
                     .isEqualTo("Linked: here you act as ana.");
 
@@ -171,6 +174,46 @@ class TeamsChatTest {
             assertThat(said(send(http, activity("1008", "aad-ana", "declare high \"Down\" down=yes"))))
                     .startsWith("Nothing was declared: answer the decision tree.");
             assertThat(app.hotfixes().list(HotfixQuery.firstPage()).items()).hasSize(1);
+            assertThat(said(send(http, activity("1090", "aad-ana", "help"))))
+                    .contains("`@Hotfix declare [title]`")
+                    .doesNotContain("/hotfix");
+            // Every severity the grammar names is one a declaration takes.
+            String grammar = said(send(http, activity("1091", "aad-ana", "declare")));
+            int from = grammar.indexOf("@Hotfix declare ") + "@Hotfix declare ".length();
+            List<String> named =
+                    List.of(grammar.substring(from, grammar.indexOf(' ', from)).split("\\|"));
+            assertThat(named)
+                    .containsExactlyElementsOf(
+                            Severity.stated().stream().map(Severity::json).toList());
+            for (int i = 0; i < named.size(); i++) {
+                String severity = named.get(i);
+                assertThat(said(send(
+                                http,
+                                activity(
+                                        "110" + i,
+                                        "aad-ana",
+                                        "declare " + severity + " &quot;Grammar " + severity
+                                                + "&quot; down=yes wait=no"))))
+                        .as(severity)
+                        .isEqualTo("HOTFIX-00" + (i + 2) + " declared: Grammar " + severity);
+            }
+
+            // A stamp in the future is refused, naming the time, and blocks nothing; a clock time is the last such
+            // time in UTC (the clock is at 2026-12-07 02:17 UTC).
+            assertThat(said(send(http, activity("1201", "aad-ana", "deployed HOTFIX-002 2030-01-01T00:00:00Z"))))
+                    .contains("2030-01-01 00:00 UTC")
+                    .contains("ahead of the server's clock");
+            assertThat(said(send(http, activity("1202", "aad-ana", "deployed HOTFIX-002 2026-12-07T02:21:00Z"))))
+                    .as("within five minutes of the server's clock: a clock a little behind the person's")
+                    .isEqualTo("HOTFIX-002: fix deployed stamped at 2026-12-07 02:21 UTC; it is deployed now.");
+            assertThat(said(send(http, activity("1203", "aad-ana", "deployed HOTFIX-003 2:17"))))
+                    .isEqualTo("HOTFIX-003: fix deployed stamped at 2026-12-07 02:17 UTC; it is deployed now.");
+            assertThat(said(send(http, activity("1204", "aad-ana", "resolved HOTFIX-003 02:17"))))
+                    .isEqualTo("HOTFIX-003: resolved stamped at 2026-12-07 02:17 UTC; it is completed now.");
+            assertThat(said(send(http, activity("1206", "aad-ana", "deployed HOTFIX-004 23:59"))))
+                    .as("a clock time later than the server's is yesterday's")
+                    .contains("2026-12-06T23:59:00Z");
+            assertThat(said(send(http, activity("1205", "aad-ana", "help")))).contains("02:17 UTC");
             assertThat(app.audit().recent(50))
                     .anyMatch(
                             e -> e.actor().equals("ana via Teams") && e.action().equals("Teams /hotfix deployed"));

@@ -3,6 +3,7 @@ package dev.hotfixlog.chat.internal;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** The chat feature's SQL (V30): announcements, links, one-time link codes, requests already taken. */
 public final class ChatRepository {
@@ -13,6 +14,16 @@ public final class ChatRepository {
             return own == 1;
         }
     }
+
+    /** One announcement row, selected as hotfix_id, integration, channel, ts, wanted, shown, own_channel. */
+    private static final RowMapper<Row> ROW = (rs, ctx) -> new Row(
+            rs.getString(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getInt(5),
+            rs.getInt(6),
+            rs.getInt(7));
 
     /** Adds the hotfix's announcement in this workspace, unless it has one; true when added. */
     public boolean addAnnouncement(Handle h, String hotfixId, String integration, String channel, long now) {
@@ -44,6 +55,17 @@ public final class ChatRepository {
         return true;
     }
 
+    /** The hotfix's announcement in this workspace, if it has one. */
+    public Optional<Row> announcement(Handle h, String hotfixId, String integration) {
+        return h.createQuery("""
+                        SELECT hotfix_id, integration, channel, ts, wanted_version, shown_version, own_channel
+                        FROM chat_announcement WHERE hotfix_id = :id AND integration = :i""")
+                .bind("id", hotfixId)
+                .bind("i", integration)
+                .map(ROW)
+                .findOne();
+    }
+
     /** Runs {@code push} once the transaction of {@code h} commits (never when it rolls back). */
     public void afterCommit(Handle h, Runnable push) {
         h.afterCommit(push);
@@ -61,34 +83,14 @@ public final class ChatRepository {
         return h.createQuery("""
                         SELECT hotfix_id, integration, channel, ts, wanted_version, shown_version, own_channel
                         FROM chat_announcement WHERE hotfix_id = :id AND (ts IS NULL OR wanted_version > shown_version)
-                        ORDER BY integration""")
-                .bind("id", hotfixId)
-                .map((rs, ctx) -> new Row(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getInt(5),
-                        rs.getInt(6),
-                        rs.getInt(7)))
-                .list();
+                        ORDER BY integration""").bind("id", hotfixId).map(ROW).list();
     }
 
     /** The hotfix's announcements posted so far (each with its message's id). */
     public List<Row> posted(Handle h, String hotfixId) {
         return h.createQuery("""
                         SELECT hotfix_id, integration, channel, ts, wanted_version, shown_version, own_channel
-                        FROM chat_announcement WHERE hotfix_id = :id AND ts IS NOT NULL ORDER BY integration""")
-                .bind("id", hotfixId)
-                .map((rs, ctx) -> new Row(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getInt(5),
-                        rs.getInt(6),
-                        rs.getInt(7)))
-                .list();
+                        FROM chat_announcement WHERE hotfix_id = :id AND ts IS NOT NULL ORDER BY integration""").bind("id", hotfixId).map(ROW).list();
     }
 
     /** Every announcement that does not show its record's last change (after a restart). */

@@ -2,6 +2,7 @@ package dev.hotfixlog.chat.internal;
 
 import dev.hotfixlog.chat.ChatInbound;
 import dev.hotfixlog.chat.ChatPlatform;
+import dev.hotfixlog.error.ForbiddenException;
 import dev.hotfixlog.error.TooLargeException;
 import dev.hotfixlog.hotfix.Triage;
 import dev.hotfixlog.json.Json;
@@ -88,7 +89,10 @@ public final class ChatRoutes implements AutoCloseable {
                 ? integrations.verify(p.name(), ctx, now)
                 : integrations.verify(p.name(), ctx, proof, now);
         Workspace w = workspaces.get(entry.path());
-        ChatInbound in = p.read(route, request);
+        ChatInbound in = ReplyAddress.checked(w, p.read(route, request));
+        if (in instanceof ChatInbound.Button b && b.message() != null) {
+            onItsAnnouncement(b, entry);
+        }
         // What the work does is audited by it, as the person; the delivery itself needs no line of its own.
         ctx.attribute(Requests.AUDIT_KEPT_ELSEWHERE, true);
         ctx.status(200);
@@ -133,6 +137,19 @@ public final class ChatRoutes implements AutoCloseable {
             conversation.command(w, c);
         } else if (in instanceof ChatInbound.Button b) {
             conversation.button(w, b);
+        }
+    }
+
+    /**
+     * A button whose proof covers only its action and hotfix (Mattermost's context MAC) acts only from the
+     * hotfix's own announcement, in its channel: a context copied into another message or channel is a 403.
+     */
+    private void onItsAnnouncement(ChatInbound.Button b, Integration entry) {
+        var row = db.read(h -> repo.announcement(h, b.hotfix(), entry.path()));
+        if (row.isEmpty()
+                || !b.message().equals(row.get().ts())
+                || !b.channel().equals(row.get().channel())) {
+            throw new ForbiddenException("this button is not on the announcement of " + b.hotfix());
         }
     }
 

@@ -18,7 +18,6 @@ import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.AuditLog;
-import dev.hotfixlog.time.TimeText;
 import dev.hotfixlog.web.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -44,7 +43,7 @@ public final class Conversation {
             `/hotfix declare [title]`: the decision tree, then the form; the hotfix is announced here
             `/hotfix list`: the active and deployed hotfixes
             `/hotfix show HOTFIX-12`
-            `/hotfix alerted|deployed|resolved HOTFIX-12 [time]`: stamps a time (now, 02:17, 15 minutes ago)
+            `/hotfix alerted|deployed|resolved HOTFIX-12 [time]`: stamps a time (now, 02:17 UTC, 15 minutes ago)
             `/hotfix note HOTFIX-12 text`: keeps the text as the record's evidence
             `/hotfix link CODE`: act as your Hotfix Log account (ask for a code on the web: POST /api/v1/chat/link-codes)""";
 
@@ -90,7 +89,7 @@ public final class Conversation {
         String[] words = SPACES.split(c.text().strip(), 3);
         String verb = words[0].toLowerCase(Locale.ROOT);
         if (verb.isEmpty() || verb.equals("help")) {
-            w.talk().answer(c.reply(), HELP, false);
+            w.talk().answer(c.reply(), help(w), false);
             return;
         }
         if (verb.equals("link")) {
@@ -119,7 +118,7 @@ public final class Conversation {
             case "show" -> show(hotfixes.get(HotfixId.parse(subject)));
             case "alerted", "deployed", "resolved" -> stamp(a, verb, subject, rest);
             case "note" -> note(w, a, subject, rest == null ? "" : rest);
-            default -> "I do not know `" + verb + "`.\n" + HELP;
+            default -> "I do not know `" + verb + "`.\n" + help(w);
         });
     }
 
@@ -287,10 +286,12 @@ public final class Conversation {
     private String stamp(People.Actor a, String verb, String id, String time) {
         a.require(Role.RESPONDER, "stamping a time");
         LifecycleEvent.Type type = LifecycleEvent.Type.parse("event", verb);
-        Instant at = time == null || time.isBlank() ? null : TimeText.parseInstant("time", time, clock.instant());
+        Instant at = time == null || time.isBlank() ? null : StampTime.read("time", time, clock.instant());
         Hotfix h = hotfixes.record(HotfixId.parse(id), new LifecycleEvent(type, at, false), a.name());
         return h.id() + ": " + (type == LifecycleEvent.Type.DEPLOYED ? "fix deployed" : type.json())
-                + " stamped; it is " + h.status().json() + " now.";
+                + " stamped" + (at == null ? "" : " at " + StampTime.shown(at)) + "; it is "
+                + h.status().json()
+                + " now.";
     }
 
     private String note(Workspace w, People.Actor a, String id, String text) {
@@ -312,11 +313,18 @@ public final class Conversation {
         return hid + ": your note is kept on the record (evidence).";
     }
 
+    /** The help as this chat spells its commands ({@code @Hotfix …} in Teams). */
+    static String help(Workspace w) {
+        return HELP.replace("/hotfix ", w.platform().commandPrefix() + " ");
+    }
+
     static String howToLink(Workspace w) {
         return "You are not linked to a Hotfix Log account yet. Signed in to Hotfix Log, ask for a code "
-                + "(POST /api/v1/chat/link-codes), then type `/hotfix link CODE` here within ten "
-                + "minutes. An account named after the e-mail address "
-                + w.platform().label()
-                + " verified for you is linked by itself.";
+                + "(POST /api/v1/chat/link-codes), then type `" + w.platform().commandPrefix()
+                + " link CODE` here within ten minutes."
+                + (w.platform().linksByEmail()
+                        ? " An account named after the e-mail address "
+                                + w.platform().label() + " verified for you is linked by itself."
+                        : "");
     }
 }

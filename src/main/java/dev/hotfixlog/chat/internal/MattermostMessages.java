@@ -51,9 +51,10 @@ public final class MattermostMessages {
         ArrayNode elements = d.putArray("elements");
         elements.add(choice("down", "Is production down or severely degraded?", false));
         elements.add(choice("wait", "Can it wait 2–4 hours? (only if production is down)", true));
-        ObjectNode t = text("title", "Title (brief description)", "text", false).put("max_length", 200);
+        ObjectNode t =
+                text("title", "Title (brief description)", "text", false).put("max_length", SlackBlocks.TITLE_MAX);
         if (title != null && !title.isBlank()) {
-            t.put("default", title.strip());
+            t.put("default", SlackBlocks.prefilled(title));
         }
         elements.add(t);
         ObjectNode severity = Json.object()

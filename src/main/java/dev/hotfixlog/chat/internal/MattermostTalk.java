@@ -2,16 +2,20 @@ package dev.hotfixlog.chat.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Pattern;
 import dev.hotfixlog.chat.ChatInbound;
 import dev.hotfixlog.chat.ChatTalk;
+import dev.hotfixlog.error.BadRequestException;
 import dev.hotfixlog.error.RemoteException;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Integration;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -25,7 +29,10 @@ import java.util.HexFormat;
  */
 public final class MattermostTalk implements ChatTalk {
     /** A reply address that is no URL: an ephemeral post to {@code <channel> <user>} (a button has no reply URL). */
-    public static final String EPHEMERAL = "ephemeral ";
+    public static final String EPHEMERAL = ReplyAddress.EPHEMERAL;
+
+    /** Mattermost's ids: 26 characters of a-z and 0-9. */
+    private static final Pattern ID = Pattern.compile("[a-z0-9]{26}");
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private final HttpClient http = HttpClient.newBuilder()
@@ -51,6 +58,17 @@ public final class MattermostTalk implements ChatTalk {
         this.interactions = (callback.endsWith("/") ? callback.substring(0, callback.length() - 1) : callback)
                 + "/api/v1/chat/" + entry.path() + "/interactions";
         this.secret = entry.hmacSecret();
+    }
+
+    /**
+     * {@code value} when it has the shape of a Mattermost id; else a 400. A request's ids are read before they are
+     * used: one that is not an id ({@code ../x}, {@code a/b}) never reaches an API path or a link.
+     */
+    public static String id(String field, String value) {
+        if (value == null || !ID.matches(value)) {
+            throw new BadRequestException(field, "is not a Mattermost id (26 characters of a-z and 0-9)");
+        }
+        return value;
     }
 
     @Override
@@ -114,14 +132,19 @@ public final class MattermostTalk implements ChatTalk {
     public void update(String channel, String message, Announcement a) {
         ObjectNode body = MattermostMessages.post(channel, a, interactions, secret);
         body.put("id", message);
-        send("posts/{id}", "PUT", api + "/api/v4/posts/" + message, body, true);
+        send("posts/{id}", "PUT", api + "/api/v4/posts/" + segment(message), body, true);
     }
 
     @Override
     public String verifiedEmail(String user) {
-        JsonNode u = send("users/{id}", "GET", api + "/api/v4/users/" + user, null, true);
+        JsonNode u = send("users/{id}", "GET", api + "/api/v4/users/" + segment(id("user_id", user)), null, true);
         String email = u.path("email").asText("");
         return u.path("email_verified").asBoolean(false) && !email.isEmpty() ? email : null;
+    }
+
+    /** One path segment, percent-encoded: what Mattermost gave back is put in a path as data, never as a path. */
+    private static String segment(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private JsonNode send(String what, String method, String url, ObjectNode body, boolean bot) {

@@ -34,6 +34,22 @@ public final class SlackBlocks {
     private SlackBlocks() {}
 
     /** The declare modal, {@code channel} kept in its metadata: the announcement goes where it was asked for. */
+    /** The declare form's title field holds at most this many characters (Slack's and Mattermost's max_length). */
+    static final int TITLE_MAX = 200;
+
+    /**
+     * A typed title as the form's prefilled value: cut to {@link #TITLE_MAX} (never inside a surrogate pair), since
+     * Slack refuses a whole view whose initial value is longer than its field, and Mattermost its dialog.
+     */
+    static String prefilled(String title) {
+        String t = title.strip();
+        if (t.length() <= TITLE_MAX) {
+            return t;
+        }
+        int end = Character.isHighSurrogate(t.charAt(TITLE_MAX - 1)) ? TITLE_MAX - 1 : TITLE_MAX;
+        return t.substring(0, end).strip();
+    }
+
     public static String declareForm(String channel, String title) {
         ObjectNode view = Json.object().put("type", "modal").put("callback_id", DECLARE_FORM);
         view.put("private_metadata", channel == null ? "" : channel);
@@ -45,9 +61,9 @@ public final class SlackBlocks {
         blocks.add(
                 choice("wait", "Can it wait 2–4 hours? (only if production is down)", true, "yes", "Yes", "no", "No"));
         ObjectNode titleInput = Json.object().put("type", "plain_text_input").put("action_id", "title");
-        titleInput.put("max_length", 200);
+        titleInput.put("max_length", TITLE_MAX);
         if (title != null && !title.isBlank()) {
-            titleInput.put("initial_value", title.strip());
+            titleInput.put("initial_value", prefilled(title));
         }
         blocks.add(input("title", "Title (brief description)", false, titleInput));
         ObjectNode severity = Json.object().put("type", "static_select").put("action_id", "severity");

@@ -59,6 +59,13 @@ public final class SlackTalk implements ChatTalk {
         if (reply == null) {
             return;
         }
+        if (reply.startsWith(ReplyAddress.EPHEMERAL)) {
+            // A reply address that was not Slack's own (ReplyAddress): told through chat.postEphemeral instead.
+            String where = reply.substring(ReplyAddress.EPHEMERAL.length());
+            int space = where.indexOf(' ');
+            tell(where.substring(0, space), where.substring(space + 1), text);
+            return;
+        }
         String body = Json.write(Json.object()
                 .put("response_type", everyone ? "in_channel" : "ephemeral")
                 .put("replace_original", false)

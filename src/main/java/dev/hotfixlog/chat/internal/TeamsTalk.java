@@ -2,6 +2,8 @@ package dev.hotfixlog.chat.internal;
 
 import dev.hotfixlog.chat.ChatTalk;
 import dev.hotfixlog.error.ValidationException;
+import dev.hotfixlog.hotfix.Severity;
+import java.util.stream.Collectors;
 
 /**
  * A Teams team reached by an outgoing webhook: it can only be answered in the webhook's own response (what
@@ -10,7 +12,10 @@ import dev.hotfixlog.error.ValidationException;
  */
 public final class TeamsTalk implements ChatTalk {
     /** The one-line declaration, as the answer to a {@code declare} without it spells it. */
-    public static final String DECLARE = "`@Hotfix declare critical|high|medium|low \"title\" down=yes|no wait=yes|no "
+    public static final String DECLARE = "`@Hotfix declare "
+            // The severities a declaration takes, from the one list that accepts them.
+            + Severity.stated().stream().map(Severity::json).collect(Collectors.joining("|"))
+            + " \"title\" down=yes|no wait=yes|no "
             + "[systems=a,b] [— problem]`: down answers \"Is production down or severely degraded?\", wait "
             + "\"Can it wait 2–4 hours?\"";
 
