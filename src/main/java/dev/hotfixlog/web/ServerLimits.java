@@ -78,8 +78,8 @@ final class ServerLimits {
 
     /**
      * Reads each body whole, then takes a turn: the QoS handlers under the eager-content handler, both under the
-     * body's own limits ({@link BodyLimits}: its route's size, known from its head, and its rate), under the strict
-     * reading of its Content-Type ({@link ContentTypeGate}). {@code /health} takes no turn. Requests of callers not
+     * body's own limits ({@link BodyLimits}: its route's size, known from its head, and its rate); the strict
+     * reading of its Content-Type ({@link ContentTypeGate}) comes once the body is read, so its refusal is read too. {@code /health} takes no turn. Requests of callers not
      * known to {@code admission} (see {@link Admission}) first take one of their own {@link #MAX_ACTIVE_ANONYMOUS},
      * then one of the {@link #MAX_ACTIVE_REQUESTS}; known callers wait for the latter only, ahead of everyone else.
      *
@@ -95,9 +95,11 @@ final class ServerLimits {
         Share anonymous = new Share(MAX_ACTIVE_ANONYMOUS, admission);
         anonymous.include(r -> admission.knownCaller(r) == null);
         anonymous.setHandler(all);
-        eager.setHandler(BodyLimits.answerCutOff(new RetryAfter(new Counted(anonymous, admission)), problems));
-        return new ContentTypeGate(
-                new BodyLimits(eager, limits, MIN_BODY_BYTES_PER_SECOND, BODY_GRACE, problems), problems);
+        // The Content-Type is judged after the body is read (bounded by its route's size and rate): a refusal sent
+        // while the client still writes is destroyed by the reset of the close, as the 413 was (BodyLimits drains).
+        eager.setHandler(BodyLimits.answerCutOff(
+                new ContentTypeGate(new RetryAfter(new Counted(anonymous, admission)), problems), problems));
+        return new BodyLimits(eager, limits, MIN_BODY_BYTES_PER_SECOND, BODY_GRACE, problems);
     }
 
     /** A QoS handler that answers a request it turns away in words, and lets known callers in first. */
