@@ -39,6 +39,76 @@ final class AwsKeyPairs {
         return out;
     }
 
+    /**
+     * A secret access key pasted alone, with no key id or name near it: a run of exactly 40 base64 characters
+     * that reads as random (at least {@link #BARE_LEAST_EACH} upper-case and lower-case letters and a digit; not a
+     * path: no more than {@link #BARE_MOST_SLASHES} slashes, none at either end or doubled; not words: see
+     * {@link #BARE_MOST_IN_WORDS}). A git SHA (lower-case hex), a camel-case name or a path does not.
+     */
+    static List<Span> bareSecrets(String text) {
+        List<Span> out = new ArrayList<>();
+        int k = 0;
+        while (k < text.length()) {
+            if (!KeyMaterial.isBase64(text.charAt(k))) {
+                k++;
+                continue;
+            }
+            int end = KeyMaterial.base64RunEnd(text, k);
+            if (end - k == SECRET_CHARS && readsAsRandom(text, k, end)) {
+                out.add(new Span(k, end, KIND));
+            }
+            k = end;
+        }
+        return out;
+    }
+
+    static final int BARE_LEAST_EACH = 3;
+    static final int BARE_MOST_SLASHES = 3;
+
+    private static boolean readsAsRandom(String text, int from, int to) {
+        int upper = 0;
+        int lower = 0;
+        int digits = 0;
+        int slashes = 0;
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            upper += c >= 'A' && c <= 'Z' ? 1 : 0;
+            lower += c >= 'a' && c <= 'z' ? 1 : 0;
+            digits += c >= '0' && c <= '9' ? 1 : 0;
+            slashes += c == '/' ? 1 : 0;
+        }
+        boolean pathLike = text.charAt(from) == '/'
+                || text.charAt(to - 1) == '/'
+                || text.substring(from, to).contains("//");
+        return upper >= BARE_LEAST_EACH
+                && lower >= BARE_LEAST_EACH
+                && digits >= 1
+                && slashes <= BARE_MOST_SLASHES
+                && !pathLike
+                && inWords(text, from, to) <= BARE_MOST_IN_WORDS;
+    }
+
+    /**
+     * Of 200,000 random 40-character keys, 1.4 % have more than 12 lower-case letters in runs of four or more;
+     * a camel-case name or a path has 20 or more ({@code getHotfixRecordByIdentifierAndVersion2V3}: 25).
+     */
+    static final int BARE_MOST_IN_WORDS = 12;
+
+    /** How many lower-case letters stand in runs of four or more: how much of the run reads as words. */
+    private static int inWords(String text, int from, int to) {
+        int total = 0;
+        int run = 0;
+        for (int k = from; k <= to; k++) {
+            if (k < to && text.charAt(k) >= 'a' && text.charAt(k) <= 'z') {
+                run++;
+            } else {
+                total += run >= 4 ? run : 0;
+                run = 0;
+            }
+        }
+        return total;
+    }
+
     private static boolean mixedCase(String text, int from, int to) {
         boolean upper = false;
         boolean lower = false;

@@ -13,9 +13,14 @@ import java.util.List;
 final class Detectors {
     /**
      * A pattern whose group {@code group} is the secret (0: the whole match; {@link #FIRST_GROUP}: whichever of
-     * its groups took part), and its hint words.
+     * its groups took part), its hint words, and the fewest characters a secret of it has (a shorter one is a
+     * word of prose, not a secret: RE2/J cannot say "at least four, one of them a digit" in one pattern).
      */
-    record Detector(String kind, Pattern pattern, int group, List<String> hints) {}
+    record Detector(String kind, Pattern pattern, int group, List<String> hints, int minChars) {
+        Detector(String kind, Pattern pattern, int group, List<String> hints) {
+            this(kind, pattern, group, hints, 1);
+        }
+    }
 
     static final int FIRST_GROUP = -1;
     // A prefix that names a vendor's token is enough: no word boundary before it, so a token glued to the word
@@ -62,12 +67,14 @@ final class Detectors {
     static final Pattern AZURE_CLIENT_SECRET = Pattern.compile(
             "(?:^|[^A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34})(?:[^A-Za-z0-9_~.-]|$)");
     /**
-     * The value after a name that says it is a secret ({@code password}, {@code db_pass}, {@code apiKey},
+     * The value after a name that says it is a secret ({@code password}, {@code db_pass}, {@code pw},
+     * {@code passphrase}, {@code apiKey},
      * {@code authToken}, {@code client-secret}, {@code private_key}, {@code credentials}), in {@code =}, {@code :},
      * {@code :=} and {@code =>} forms: a quoted value whole (spaces and all), else a run of six or more.
      */
-    static final Pattern PASSWORD = Pattern.compile("(?i)(?:[A-Za-z0-9_.-]*(?:passw(?:or)?d|pwd|secret|token"
-            + "|api_?key|access_?key|private_?key|credentials?)|(?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]*[_.-])?pass)"
+    static final Pattern PASSWORD = Pattern.compile("(?i)(?:[A-Za-z0-9_.-]*(?:passw(?:or)?d|passphrase|pwd|secret"
+            + "|token|api_?key|access_?key|private_?key|credentials?)|(?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]*[_.-])?"
+            + "(?:pass|pw))"
             + "(?:[_.-][A-Za-z0-9]+)*[\"'`]?\\s*(?::=|=>|[:=])\\s*@?"
             + "(?:\"([^\"\\n]{4,})\"|'([^'\\n]{4,})'|`([^`\\n]{4,})`|([^\\s\"'`,;]{6,}))");
 
@@ -112,6 +119,14 @@ final class Detectors {
     /** Prose: {@code the password is: …}, and {@code .netrc}'s {@code machine … login … password …}. */
     static final Pattern PASSWORD_PROSE = Pattern.compile("(?i)(?:\\bpass(?:word|phrase)\\s+(?:is|was)\\s*:\\s*"
             + "|\\bmachine\\s+\\S+\\s+(?:login\\s+\\S+\\s+)?password\\s+)([^\\s\"'`,;]{4,})");
+    /**
+     * Prose without a colon: {@code the password is hunter2}, {@code passwd Tr0ub4dor}, {@code pw s3cret!}, and a
+     * quoted value after the name ({@code password "…"}). Unquoted, only a value that does not read as a word is taken (a digit or a symbol in it, or a capital after its first letter):
+     * {@code the password was rotated}, {@code password for Bob}, {@code Password Manager} stay readable.
+     */
+    static final Pattern PASSWORD_SAID = Pattern.compile(
+            "\\b(?i:pass(?:word|phrase)|passwd|pwd|pw)\\s+"
+                    + "(?:(?i:is|was)\\s+)?(?:\"([^\"\\n]{4,})\"|'([^'\\n]{4,})'|([^\\s\"'`,;]*[0-9@#$%^&*_+=~][^\\s\"'`,;]*|[^\\s\"'`,;]+[A-Z][^\\s\"'`,;]*))");
     /** Docker's {@code config.json}: {@code "auth": "<base64 of user:password>"}, and an identity token. */
     static final Pattern DOCKER_AUTH =
             Pattern.compile("\"(?:auth|identitytoken)\"\\s*:\\s*\"([A-Za-z0-9+/=_.-]{8,})\"");
@@ -163,7 +178,7 @@ final class Detectors {
                     "password",
                     PASSWORD,
                     FIRST_GROUP,
-                    List.of("pass", "pwd", "secret", "token", "api", "key", "credential")),
+                    List.of("pass", "pw", "secret", "token", "api", "key", "credential")),
             new Detector("password", HEADER_SECRET, 1, List.of("api-key", "x-auth-")),
             new Detector("shopify-token", SHOPIFY_TOKEN, 0, List.of("shpat_", "shpss_", "shpca_", "shppa_")),
             new Detector("docker-hub-token", DOCKER_HUB_TOKEN, 0, List.of("dckr_pat_")),
@@ -187,6 +202,7 @@ final class Detectors {
             new Detector("cookie", COOKIE, 1, List.of("cookie")),
             new Detector("password", PASSWORD_FLAG, FIRST_GROUP, List.of("mysql", "mariadb", "sshpass")),
             new Detector("password", PASSWORD_PROSE, 1, List.of("pass")),
+            new Detector("password", PASSWORD_SAID, FIRST_GROUP, List.of("pass", "pw"), 4),
             new Detector("docker-auth", DOCKER_AUTH, 1, List.of("\"auth\"", "\"identitytoken\"")));
 
     private Detectors() {}

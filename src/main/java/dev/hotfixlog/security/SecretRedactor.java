@@ -155,6 +155,7 @@ public final class SecretRedactor {
             m.mask(UrlSecrets.spans(m.text()));
         }
         m.mask(privateKeys(KeyMaterial.bareRuns(m.text())));
+        m.mask(AwsKeyPairs.bareSecrets(m.text()));
         return m;
     }
 
@@ -190,7 +191,7 @@ public final class SecretRedactor {
             for (int g = 1; group == Detectors.FIRST_GROUP; g++) {
                 group = m.start(g) >= 0 ? g : group;
             }
-            if (!text.startsWith(Masking.MASKED, m.start(group))) {
+            if (!text.startsWith(Masking.MASKED, m.start(group)) && m.end(group) - m.start(group) >= d.minChars()) {
                 out.add(new Span(m.start(group), m.end(group), d.kind()));
             }
         }

@@ -93,6 +93,63 @@ class SecretRedactorTest {
                 .isFalse();
     }
 
+    /**
+     * The forms an independent tester found stored as typed (finding F5): a password said in prose without a colon,
+     * short names ({@code pw}, {@code passwd}, {@code passphrase}), and a secret access key pasted with nothing near
+     * it. Each is masked whatever its wording around it.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "the password is Hunter2hunter and it worked",
+                "the db password was Tr0ub4dor&3 until the rotation",
+                "passwd Sw0rdfish99 on the bastion",
+                "PASSWD: Sw0rdfish99",
+                "pw: kq8Zp2Lm",
+                "use pw s3cret!now for the replica",
+                "gpg passphrase=correct-horse-42",
+                "GPG_PASSPHRASE = \"long phrase with spaces\"",
+                "Passphrase is Opensesame7",
+                "password \"m{{h}o)p${e]nob(ody[finds>-_$#thisone}}\";",
+                "the secret key is wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY sorry",
+                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                "rotated: Zq8w7E6r5T4y3U2i1O0pAsDfGhJkLzXcVbNm1234,done"
+            })
+    void aPasswordSaidInProse_aShortName_orABareSecretKey_isMasked(String text) {
+        SecretRedactor.Result r = redactor.redact(text);
+        assertThat(r.changed()).as(r.text()).isTrue();
+        for (String secret : List.of(
+                "Hunter2hunter",
+                "Tr0ub4dor",
+                "Sw0rdfish99",
+                "kq8Zp2Lm",
+                "s3cret",
+                "correct-horse",
+                "long phrase",
+                "Opensesame7",
+                "bPxRfiCYEXAMPLEKEY",
+                "AsDfGhJkLzXcVbNm1234",
+                "nob(ody")) {
+            assertThat(r.text()).doesNotContain(secret);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "The password was rotated at 03:10 and the pods restarted",
+                "password for Bob expired; pw reset sent",
+                "Bitwarden Password Manager is where it lives",
+                "the password is wrong. passphrase is set in vault",
+                "dev/hotfixlog/Security/Aws12KeyPairsTest",
+                "getHotfixRecordByIdentifierAndVersion2V3",
+                "PaymentGatewayTimeoutsInRegion2EuWestOn1",
+                "commit 4b825dc642cb6eb9a060e54bf8d69288fbee4904 reverted"
+            })
+    void wordsAfterPassword_pathsIdentifiersAndDigests_areLeftAlone(String text) {
+        assertThat(redactor.redact(text).text()).isEqualTo(text);
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
