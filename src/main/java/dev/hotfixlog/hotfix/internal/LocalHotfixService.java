@@ -187,52 +187,55 @@ public final class LocalHotfixService implements LocalHotfixes {
         Instant now = now();
         ObjectNode masked = patch.document();
         List<Redaction> found = redacting.maskInPlace(masked, now);
-        return db.write(h -> {
-            Hotfix current = current(h, id, expectedVersion);
-            HotfixJson.checkReadOnly(masked, current);
-            // The record's editable view, made once: the base the patch applies to and the "before" of the diff.
-            ObjectNode view = HotfixJson.editable(current);
-            Map<String, JsonNode> before = RecordDiff.flatten(view, current.status());
-            ObjectNode merged = MergePatch.of(masked).applyTo(view);
-            List<Redaction> redactions = new ArrayList<>(current.redactions());
-            redactions.addAll(found);
-            Hotfix next = HotfixJson.read(
-                    merged,
-                    new HotfixJson.Identity(
-                            id, current.status(), current.version() + 1, current.createdAt(), now, redactions),
-                    // An imported record that states no severity may be edited without choosing one; a stated
-                    // severity can be changed, never taken away.
-                    !current.severity().isStated());
-            next = AlertStep.keepInStep(
-                    current, TickStamps.stampNewlyDone(current, custom.checked(next, current), now, actor));
-            return save(
-                    h,
-                    current,
-                    next,
-                    RecordDiff.fromFlattened(before, next),
-                    RecordChange.Kind.EDITED,
-                    "edited",
-                    actor,
-                    now);
-        });
+        // Read and worked out outside the writer: the write's UPDATE … WHERE version = the version read is what
+        // makes the edit atomic (every write of a record and its rows raises its version, in save), so a write
+        // that lands in between is this edit's 409, as if it had come first. The writer then runs only the
+        // statements that write (SQLite has one writer: what it does not hold it for, other writes get).
+        Hotfix current = db.read(h -> current(h, id, expectedVersion));
+        HotfixJson.checkReadOnly(masked, current);
+        Planned planned = planned(current, masked, found, now, actor);
+        return db.write(h ->
+                save(h, current, planned.next(), planned.changes(), RecordChange.Kind.EDITED, "edited", actor, now));
+    }
+
+    /** An edit worked out: the record as it will be, and what changed. */
+    private record Planned(Hotfix next, List<FieldChange> changes) {}
+
+    private Planned planned(Hotfix current, ObjectNode masked, List<Redaction> found, Instant now, String actor) {
+        HotfixId id = current.id();
+        // The record's editable view, made once: the base the patch applies to and the "before" of the diff.
+        ObjectNode view = HotfixJson.editable(current);
+        Map<String, JsonNode> before = RecordDiff.flatten(view, current.status());
+        ObjectNode merged = MergePatch.of(masked).applyTo(view);
+        List<Redaction> redactions = new ArrayList<>(current.redactions());
+        redactions.addAll(found);
+        Hotfix next = HotfixJson.read(
+                merged,
+                new HotfixJson.Identity(
+                        id, current.status(), current.version() + 1, current.createdAt(), now, redactions),
+                // An imported record that states no severity may be edited without choosing one; a stated
+                // severity can be changed, never taken away.
+                !current.severity().isStated());
+        next = AlertStep.keepInStep(
+                current, TickStamps.stampNewlyDone(current, custom.checked(next, current), now, actor));
+        return new Planned(next, RecordDiff.fromFlattened(before, next));
     }
 
     /** The typed edit: set on the record itself, then the same checks, stamps and history as a patch's. */
     @Override
     public Hotfix edit(HotfixId id, int expectedVersion, RecordEdit edit, String actor) {
         Instant now = now();
-        return db.write(h -> {
-            Hotfix current = current(h, id, expectedVersion);
-            Hotfix next = current.toBuilder()
-                    .timeline(edit.applyTo(current.timeline()))
-                    .version(current.version() + 1)
-                    .updatedAt(now)
-                    .build();
-            next = AlertStep.keepInStep(
-                    current, TickStamps.stampNewlyDone(current, custom.checked(next, current), now, actor));
-            return save(
-                    h, current, next, RecordDiff.diff(current, next), RecordChange.Kind.EDITED, "edited", actor, now);
-        });
+        // As the patch's edit: read and worked out outside the writer, the version guard makes it atomic.
+        Hotfix current = db.read(h -> current(h, id, expectedVersion));
+        Hotfix built = current.toBuilder()
+                .timeline(edit.applyTo(current.timeline()))
+                .version(current.version() + 1)
+                .updatedAt(now)
+                .build();
+        Hotfix next = AlertStep.keepInStep(
+                current, TickStamps.stampNewlyDone(current, custom.checked(built, current), now, actor));
+        return db.write(h ->
+                save(h, current, next, RecordDiff.diff(current, next), RecordChange.Kind.EDITED, "edited", actor, now));
     }
 
     /** The stored record, if it is still at the version the edit was based on. */
