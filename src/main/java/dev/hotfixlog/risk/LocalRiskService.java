@@ -136,28 +136,6 @@ public final class LocalRiskService implements RiskService {
         return get(id);
     }
 
-    /** The same risk under another id (a page's risk matched to, or added as, one of this log's). */
-    static Risk withId(Risk r, long id) {
-        return new Risk(
-                id,
-                r.hotfixId(),
-                r.fromRecord(),
-                r.statement(),
-                r.owner(),
-                r.acceptedBy(),
-                r.decision(),
-                r.controls(),
-                r.properFix(),
-                r.reviewBy(),
-                r.state(),
-                r.acceptedAt(),
-                r.retiredAt(),
-                r.retireReason(),
-                r.retiredByFix(),
-                r.systems(),
-                r.version());
-    }
-
     static Risk with(
             Risk r,
             String statement,

@@ -55,4 +55,48 @@ public record Risk(
     public Duration age(Instant now) {
         return Duration.between(acceptedAt, retiredAt != null ? retiredAt : now);
     }
+
+    /** The same risk under another id (a page's risk matched to, or added as, one of this log's). */
+    public Risk withId(long newId) {
+        return new Risk(
+                newId,
+                hotfixId,
+                fromRecord,
+                statement,
+                owner,
+                acceptedBy,
+                decision,
+                controls,
+                properFix,
+                reviewBy,
+                state,
+                acceptedAt,
+                retiredAt,
+                retireReason,
+                retiredByFix,
+                systems,
+                version);
+    }
+
+    /** The same risk with the systems of its hotfix, as a read joins them in. */
+    public Risk withSystems(List<String> newSystems) {
+        return new Risk(
+                id,
+                hotfixId,
+                fromRecord,
+                statement,
+                owner,
+                acceptedBy,
+                decision,
+                controls,
+                properFix,
+                reviewBy,
+                state,
+                acceptedAt,
+                retiredAt,
+                retireReason,
+                retiredByFix,
+                newSystems,
+                version);
+    }
 }

@@ -125,7 +125,7 @@ public final class RiskRegisterInLog implements LogRegister {
                                     wanted.reviewBy().toEpochMilli(),
                                     wanted.acceptedAt().toEpochMilli())));
             matched.add(id);
-            repo.restore(h, LocalRiskService.withId(wanted, id), now);
+            repo.restore(h, wanted.withId(id), now);
             List<RiskEvent> history = new ArrayList<>();
             for (JsonNode e : node.path("history")) {
                 String action = e.path("action").asText("");

@@ -222,24 +222,7 @@ final class RiskRepository {
                 .forEach(e -> systems.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                         .add(e.getValue()));
         return risks.stream()
-                .map(r -> new Risk(
-                        r.id(),
-                        r.hotfixId(),
-                        r.fromRecord(),
-                        r.statement(),
-                        r.owner(),
-                        r.acceptedBy(),
-                        r.decision(),
-                        r.controls(),
-                        r.properFix(),
-                        r.reviewBy(),
-                        r.state(),
-                        r.acceptedAt(),
-                        r.retiredAt(),
-                        r.retireReason(),
-                        r.retiredByFix(),
-                        systems.getOrDefault(r.hotfixId(), List.of()),
-                        r.version()))
+                .map(r -> r.withSystems(systems.getOrDefault(r.hotfixId(), List.of())))
                 .toList();
     }
 
