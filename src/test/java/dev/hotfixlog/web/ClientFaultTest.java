@@ -127,6 +127,47 @@ class ClientFaultTest {
         }
     }
 
+    /**
+     * A refusal made before the body is read (a Content-Type's 415, a token's 401, a route's 404 or 405) must
+     * reach a client that writes its whole body first, as every HTTP client does: answered and closed early, the close's reset destroyed the
+     * answer and the client saw "Broken pipe" (the fuzzer's failure in CI). The body is under the route's limit and
+     * far over a socket's buffers.
+     */
+    @BothDatabases
+    void aRefusalOfARequestWithAWholeBody_reachesAClientThatWritesTheBodyFirst(TestDb db) throws Exception {
+        try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
+            // Every refusal the server can make before the handler reads a body: the Content-Type's (415/400), a
+            // missing or wrong token (401), a route or method that does not exist (404/405).
+            List<List<String>> refusals = List.of(
+                    List.of("POST /api/v1/hotfixes", "Bearer " + TestDb.ADMIN_TOKEN, "text/plain"),
+                    List.of(
+                            "POST /api/v1/hotfixes",
+                            "Bearer " + TestDb.ADMIN_TOKEN,
+                            "application/json; charset=\"utf-8"),
+                    List.of("POST /api/v1/hotfixes", "Bearer hfx_not-a-token-at-all", "application/json"),
+                    List.of("POST /api/v1/no-such-route", "Bearer " + TestDb.ADMIN_TOKEN, "application/json"),
+                    List.of("PUT /api/v1/hotfixes", "Bearer " + TestDb.ADMIN_TOKEN, "application/json"));
+            for (List<String> r : refusals) {
+                String type = String.join(" ", r);
+                try (Socket socket = new Socket("127.0.0.1", port(s))) {
+                    socket.setSoTimeout(10_000);
+                    socket.setSendBufferSize(4096); // the body waits on the server's reading, as over a network
+                    byte[] body = ("{\"problem\":\"" + "y".repeat(1_900_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+                    OutputStream out = socket.getOutputStream();
+                    out.write((r.get(0) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + r.get(1)
+                                    + "\r\nContent-Type: " + r.get(2) + "\r\nContent-Length: " + body.length
+                                    + "\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(body); // throws "Broken pipe" when the server answered and reset before reading it
+                    out.flush();
+                    String head = new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+
+                    assertThat(head).as(type).startsWith("HTTP/1.1 4").isNotEqualTo("HTTP/1.1 413");
+                }
+            }
+        }
+    }
+
     private static ListAppender<ILoggingEvent> capture() {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
