@@ -4,7 +4,7 @@
 -- whose lease ran out is run again by the sweeper, at least once in all; the work itself is idempotent (a
 -- declaration by its form's id, a stamp or a note by the request's time). Done rows are deleted; a row given up
 -- after its attempts keeps done_at and is deleted with the rest a day after it came. The body is the raw request
--- (at most 256 KiB, base64), kept only while its work is pending.
+-- (at most 256 KiB, base64), kept only while its work is pending (emptied when given up).
 CREATE TABLE chat_inbox (
     body_hash    CHAR(64)     NOT NULL PRIMARY KEY,
     integration  VARCHAR(80)  NOT NULL,

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * the request's time). Each workspace has at most {@code perWorkspace} requests in work; the pool has room for every
  * workspace's, so one whose API hangs holds only its own, and what is beyond waits in the table, not on a thread.
  */
-public final class ChatInbox implements AutoCloseable {
+final class ChatInbox implements AutoCloseable {
     /**
      * How long a claim holds: longer than a request's work can take at the chat calls' timeouts (a handful of calls,
      * each cut at {@link SlackTalk#CALL_TIMEOUT_MILLIS}), so a request is run twice at once only after a crash.
@@ -94,7 +94,7 @@ public final class ChatInbox implements AutoCloseable {
      * Keeps a verified request and starts its work when its workspace has room; false when its body was taken
      * already within the signature's window (a replay, a retry): acknowledged, never acted on twice.
      */
-    public boolean take(Workspace w, ChatInbound.Route route, String contentType, byte[] body, Instant now) {
+    boolean take(Workspace w, ChatInbound.Route route, String contentType, byte[] body, Instant now) {
         Semaphore slot = slot(w.path());
         boolean mine = slot.tryAcquire();
         var e = new ChatInboxRepository.Entry(Sha256.hex(body), w.path(), route, contentType, body, now, mine ? 1 : 0);
@@ -203,7 +203,7 @@ public final class ChatInbox implements AutoCloseable {
     private void sweep() {
         try {
             long now = clock.millis();
-            write(h -> repo.forget(h, now - KEEP.toMillis()));
+            write(h -> repo.forget(h, now - KEEP.toMillis(), workspaces.keySet()));
             for (ChatInboxRepository.Entry e : db.write(h -> repo.giveUp(h, ATTEMPTS, now))) {
                 LOG.error(
                         "a chat request to {} ({}, received {}) was given up after {} attempts: the chat was slow or"

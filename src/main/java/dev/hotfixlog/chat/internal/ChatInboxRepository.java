@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -133,10 +134,27 @@ final class ChatInboxRepository {
         return out;
     }
 
-    /** Forgets the rows that came before {@code before}: given up, or of a workspace no longer configured. */
-    int forget(Handle h, long before) {
-        return h.createUpdate("DELETE FROM chat_inbox WHERE received_at < :before")
+    /**
+     * Forgets the rows that came before {@code before} and are done with: given up, or of a workspace no longer
+     * configured. A request of a configured workspace waits however long the log was stopped.
+     */
+    int forget(Handle h, long before, Set<String> configured) {
+        int n = h.createUpdate("DELETE FROM chat_inbox WHERE received_at < :before AND done_at IS NOT NULL")
                 .bind("before", before)
                 .execute();
+        List<String> old = h.createQuery(
+                        "SELECT DISTINCT integration FROM chat_inbox WHERE received_at < :before AND done_at IS NULL")
+                .bind("before", before)
+                .mapTo(String.class)
+                .list();
+        for (String integration : old) {
+            if (!configured.contains(integration)) {
+                n += h.createUpdate("DELETE FROM chat_inbox WHERE received_at < :before AND integration = :i")
+                        .bind("before", before)
+                        .bind("i", integration)
+                        .execute();
+            }
+        }
+        return n;
     }
 }
