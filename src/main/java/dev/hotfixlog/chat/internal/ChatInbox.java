@@ -183,7 +183,18 @@ final class ChatInbox implements AutoCloseable {
             if (closed) {
                 return; // stopped under it: the next start runs it again
             }
-            LOG.warn("a chat request could not be answered", ex);
+            if (ex.getCause() != null) {
+                LOG.error(
+                        "a chat request to {} ({}, received {}) was given up after {} attempts: its chat was slow or"
+                                + " away each time",
+                        e.integration(),
+                        e.route(),
+                        e.received(),
+                        e.attempts(),
+                        ex);
+            } else {
+                LOG.warn("a chat request could not be answered", ex);
+            }
         } catch (RuntimeException ex) {
             LOG.warn("a chat request could not be answered", ex);
         }
