@@ -224,6 +224,27 @@ public final class Requests {
         return kept;
     }
 
+    /**
+     * A body kept earlier (a chat's request run again from its inbox) read as {@link #form(Context)} reads a
+     * request's: URL-encoded, or multipart's fields.
+     */
+    public static Map<String, List<String>> form(String contentType, byte[] body) {
+        MediaType type = MediaType.parse(contentType);
+        if (type != null) {
+            type.requireUtf8();
+        }
+        if (type != null && type.type().equals("multipart/form-data")) {
+            Map<String, List<String>> fields = new LinkedHashMap<>();
+            for (MultipartForm.Part p : MultipartForm.parse(body, MultipartForm.requireBoundary(type))) {
+                if (p.fileName() == null) {
+                    fields.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p.text());
+                }
+            }
+            return fields;
+        }
+        return UrlEncodedForm.parse(body);
+    }
+
     private static Map<String, List<String>> readForm(Context ctx) {
         MediaType type = MediaType.parse(ctx.header("Content-Type"));
         if (type != null) {

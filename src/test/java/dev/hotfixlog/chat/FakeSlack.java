@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,6 +42,10 @@ final class FakeSlack implements AutoCloseable {
     private final Map<String, String> names = new ConcurrentHashMap<>();
     private final AtomicInteger messages = new AtomicInteger();
     private final AtomicInteger channels = new AtomicInteger();
+    /** Methods (or response paths) that hang, recorded but unanswered until {@link #answerAgain()}. */
+    private final Set<String> hanging = ConcurrentHashMap.newKeySet();
+
+    private volatile CountDownLatch held = new CountDownLatch(1);
 
     FakeSlack() {
         try {
@@ -47,7 +53,7 @@ final class FakeSlack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(16));
         server.createContext("/", this::handle);
         server.start();
     }
@@ -77,6 +83,21 @@ final class FakeSlack implements AutoCloseable {
         return "https://example.slack.com/archives/" + channel + "/p" + ts.replace(".", "");
     }
 
+    /**
+     * Calls of {@code method} ({@code users.info}, or a response path such as {@code /hooks/actions/alerted}) are
+     * recorded and then hang, answering nothing, as a Slack that is down behind a load balancer does.
+     */
+    void hang(String method) {
+        hanging.add(method);
+    }
+
+    /** Hanging calls are answered, and later ones are answered at once. */
+    void answerAgain() {
+        hanging.clear();
+        held.countDown();
+        held = new CountDownLatch(1);
+    }
+
     List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
@@ -102,6 +123,14 @@ final class FakeSlack implements AutoCloseable {
             }
         }
         calls.add(new Call(method, form, body, x.getRequestHeaders().getFirst("Authorization")));
+        CountDownLatch hold = held;
+        if (hanging.contains(method)) {
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String answer = switch (method) {
             case "chat.postMessage" ->
                 "{\"ok\":true,\"channel\":\"" + form.get("channel") + "\",\"ts\":\"1765100000.00010"
@@ -137,6 +166,7 @@ final class FakeSlack implements AutoCloseable {
 
     @Override
     public void close() {
+        answerAgain();
         server.stop(0);
     }
 }

@@ -20,11 +20,18 @@ final class SlackRequests {
     private final Http http;
     private final Clock clock;
     private final FakeSlack slack;
+    private final String workspace;
 
     SlackRequests(Http http, Clock clock, FakeSlack slack) {
+        this(http, clock, slack, "acme");
+    }
+
+    /** Requests to the entry named {@code workspace} ({@code slack <workspace> secret=SECRET …}). */
+    SlackRequests(Http http, Clock clock, FakeSlack slack, String workspace) {
         this.http = http;
         this.clock = clock;
         this.slack = slack;
+        this.workspace = workspace;
     }
 
     /** A slash command's form body, as Slack posts it. */
@@ -123,13 +130,13 @@ final class SlackRequests {
     /** Posts {@code body} to the workspace's URL, signed now with the right secret. */
     Http.Response send(String route, String body) {
         return http.post(
-                "/api/v1/chat/slack/acme/" + route,
+                "/api/v1/chat/slack/" + workspace + "/" + route,
                 body,
                 signed(body, clock.instant().getEpochSecond(), SECRET));
     }
 
     Http.Response send(String route, String body, String... headers) {
-        return http.post("/api/v1/chat/slack/acme/" + route, body, headers);
+        return http.post("/api/v1/chat/slack/" + workspace + "/" + route, body, headers);
     }
 
     static String enc(String s) {

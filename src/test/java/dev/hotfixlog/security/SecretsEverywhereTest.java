@@ -257,6 +257,14 @@ class SecretsEverywhereTest {
             Map.entry("chat_link_code.code_hash", "SHA-256 hex"),
             Map.entry("chat_link_code.username", "an account's name"),
             Map.entry("chat_request.body_hash", "SHA-256 hex"),
+            Map.entry("chat_inbox.body_hash", "SHA-256 hex"),
+            Map.entry("chat_inbox.integration", "an integration's name from the configuration"),
+            Map.entry("chat_inbox.route", "COMMANDS or INTERACTIONS"),
+            Map.entry("chat_inbox.content_type", "the chat's Content-Type header (a form or JSON)"),
+            Map.entry(
+                    "chat_inbox.body",
+                    "a chat request as it was signed, base64, kept only until its work is done (deleted then, "
+                            + "emptied when given up); what the work keeps of it is masked on its own path"),
             Map.entry("unfinished_restore.kind", "restore or copy (a CHECK holds it)"),
             Map.entry("unfinished_restore.started_at", "an ISO instant of the clock"),
             Map.entry(

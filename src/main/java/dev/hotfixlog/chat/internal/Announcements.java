@@ -113,6 +113,10 @@ public final class Announcements implements RecordListener, AutoCloseable {
      */
     public void announce(Workspace w, Hotfix declared, String channel, String user) {
         HotfixId id = declared.id();
+        if (db.read(h -> repo.announcement(h, id.toString(), w.path())).isPresent()) {
+            push(id.toString()); // a declaration run again (ChatInbox): its channel is made and kept already
+            return;
+        }
         String own = w.channelFor(id.toString().toLowerCase(Locale.ROOT), declared.title());
         String where = own == null ? channel : w.talk().openChannel(own, user);
         try {

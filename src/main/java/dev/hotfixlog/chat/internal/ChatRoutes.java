@@ -13,7 +13,6 @@ import dev.hotfixlog.security.Sha256;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.web.Requests;
 import dev.hotfixlog.web.Role;
-import dev.hotfixlog.work.Threads;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -21,14 +20,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 
 /**
  * The chats' URLs. Each request is checked against its workspace's signing secret first
  * ({@link Integrations#verify}: unknown workspace 404, bad or stale signature 401, audited), its body bounded, and
  * a body already taken within the signature's window (a replay, a platform's retry) acknowledged and not acted
- * on again. The answer goes back at once (chats give three seconds); the work runs after it on the chat's own
- * threads and answers through the chat's reply address or API.
+ * on again. The answer goes back at once (chats give three seconds), once the request is kept in the
+ * {@link ChatInbox} with its replay guard; the work runs after it on the inbox's threads, a few per workspace, and
+ * answers through the chat's reply address or API.
  */
 public final class ChatRoutes implements AutoCloseable {
     /** Slack's largest interaction (a modal's whole state) is far below this. */
@@ -42,7 +41,7 @@ public final class ChatRoutes implements AutoCloseable {
     private final Database db;
     private final Clock clock;
     private final ChatRepository repo = new ChatRepository();
-    private final ExecutorService work;
+    private final ChatInbox inbox;
 
     public ChatRoutes(
             List<ChatPlatform> platforms,
@@ -59,11 +58,7 @@ public final class ChatRoutes implements AutoCloseable {
         this.people = people;
         this.db = db;
         this.clock = clock;
-        // As many as the database can serve at once: a request's work holds one connection at a time and waits on
-        // the chat's API in between, so fewer left a burst queued behind idle connections (two threads: 32
-        // declarations/s, 6 % of what SQLite takes), and more would only queue for a connection. Slack's own rate
-        // limits (about 1 message a second per channel, bursts allowed) make more pointless anyway.
-        this.work = Threads.pool("chat", Math.max(2, db.connections()));
+        this.inbox = new ChatInbox(workspaces, db, clock, this::act);
     }
 
     public void register(RoutesConfig r) {
@@ -99,44 +94,50 @@ public final class ChatRoutes implements AutoCloseable {
         if (p.answersInline()) {
             ctx.contentType("application/json").result(p.inlineAnswer(""));
         }
-        if (in instanceof ChatInbound.Ignored || !firstTime(body, now, entry)) {
+        if (in instanceof ChatInbound.Ignored) {
             return;
         }
-        if (in instanceof ChatInbound.Submission s) {
-            Triage.Outcome outcome = new Triage(yes(s, "down"), yes(s, "wait")).outcome();
-            if (outcome == null) {
-                ctx.contentType("application/json")
-                        .result(p.formError("wait", "Production is down: can it wait 2–4 hours?"));
-                return;
-            }
-            if (outcome != Triage.Outcome.HOTFIX) {
-                ctx.contentType("application/json").result(p.notAHotfix(outcome.advice()));
-                return;
-            }
+        String refused = in instanceof ChatInbound.Submission s ? refused(p, s) : null;
+        if (refused == null && !p.answersInline()) {
+            // Kept in the replay guard's transaction, then worked on: never lost once acknowledged (ChatInbox).
+            inbox.take(w, route, ctx.header("Content-Type"), body, now);
+            return;
         }
-        if (p.answersInline()) {
-            // Teams gives five seconds and no later reply: the work is done now and what it says is the answer.
-            InlineTalk talk = new InlineTalk(w.talk());
-            act(new Workspace(p, w.entry(), talk), in, now, entry);
-            ctx.result(p.inlineAnswer(talk.said()));
-        } else {
-            work.execute(() -> Conversation.answering(() -> act(w, in, now, entry)));
+        if (!firstTime(body, now, entry)) {
+            return;
         }
+        if (refused != null) {
+            ctx.contentType("application/json").result(refused);
+            return;
+        }
+        // Teams gives five seconds and no later reply: the work is done now and what it says is the answer.
+        InlineTalk talk = new InlineTalk(w.talk());
+        act(new Workspace(p, w.entry(), talk), in, now);
+        ctx.result(p.inlineAnswer(talk.said()));
     }
 
-    private void act(Workspace w, ChatInbound in, Instant now, Integration entry) {
+    /** A submitted declare form's answer in place of the form when its decision tree says no hotfix; else null. */
+    private static String refused(ChatPlatform p, ChatInbound.Submission s) {
+        Triage.Outcome outcome = new Triage(yes(s, "down"), yes(s, "wait")).outcome();
+        if (outcome == null) {
+            return p.formError("wait", "Production is down: can it wait 2–4 hours?");
+        }
+        return outcome == Triage.Outcome.HOTFIX ? null : p.notAHotfix(outcome.advice());
+    }
+
+    private void act(Workspace w, ChatInbound in, Instant received) {
         if (in instanceof ChatInbound.AddMessage m) {
             // One message kept per form: a double submit is a body of its own, the form's id is the same.
             byte[] form = ("form " + w.path() + " " + m.formId()).getBytes(StandardCharsets.UTF_8);
-            conversation.addMessage(w, m, () -> firstTime(form, now, entry));
+            conversation.addMessage(w, m, () -> firstTime(form, received, w.entry()));
         } else if (in instanceof ChatInbound.Shortcut s) {
             conversation.shortcut(w, s);
         } else if (in instanceof ChatInbound.Submission s) {
             conversation.submission(w, s);
         } else if (in instanceof ChatInbound.Command c) {
-            conversation.command(w, c);
+            conversation.command(w, c, received);
         } else if (in instanceof ChatInbound.Button b) {
-            conversation.button(w, b);
+            conversation.button(w, b, received);
         }
     }
 
@@ -184,6 +185,6 @@ public final class ChatRoutes implements AutoCloseable {
 
     @Override
     public void close() {
-        work.shutdownNow();
+        inbox.close();
     }
 }

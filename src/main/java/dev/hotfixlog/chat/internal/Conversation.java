@@ -6,6 +6,7 @@ import dev.hotfixlog.attachment.AttachmentService;
 import dev.hotfixlog.attachment.Owner;
 import dev.hotfixlog.attachment.Upload;
 import dev.hotfixlog.chat.ChatInbound;
+import dev.hotfixlog.error.ConflictException;
 import dev.hotfixlog.error.ForbiddenException;
 import dev.hotfixlog.error.HotfixLogException;
 import dev.hotfixlog.error.ValidationException;
@@ -22,14 +23,13 @@ import dev.hotfixlog.web.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code /hotfix} language, the same in every chat: {@code declare [title]}, {@code list},
@@ -47,7 +47,6 @@ public final class Conversation {
             `/hotfix note HOTFIX-12 text`: keeps the text as the record's evidence
             `/hotfix link CODE`: act as your Hotfix Log account (ask for a code on the web: POST /api/v1/chat/link-codes)""";
 
-    private static final Logger LOG = LoggerFactory.getLogger(Conversation.class);
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern LIST = Pattern.compile("[,\\n]");
     private final HotfixService hotfixes;
@@ -55,7 +54,6 @@ public final class Conversation {
     private final People people;
     private final Announcements announcements;
     private final AuditLog audit;
-    private final Clock clock;
     private final MessageShortcut shortcut;
 
     public Conversation(
@@ -70,7 +68,6 @@ public final class Conversation {
         this.people = people;
         this.announcements = announcements;
         this.audit = audit;
-        this.clock = clock;
         this.shortcut = new MessageShortcut(hotfixes, attachments, people, audit, clock);
     }
 
@@ -84,8 +81,11 @@ public final class Conversation {
         shortcut.add(w, m, firstTime);
     }
 
-    /** A command: answered where it says, only to its person unless it announces. */
-    public void command(Workspace w, ChatInbound.Command c) {
+    /**
+     * A command: answered where it says, only to its person unless it announces. {@code received}: when the chat
+     * sent it, the time a stamp without one is made at (the work may run later, or again after a restart).
+     */
+    public void command(Workspace w, ChatInbound.Command c, Instant received) {
         String[] words = SPACES.split(c.text().strip(), 3);
         String verb = words[0].toLowerCase(Locale.ROOT);
         if (verb.isEmpty() || verb.equals("help")) {
@@ -116,8 +116,8 @@ public final class Conversation {
                 declareForm(w, c, a, c.text().strip().substring(verb.length()).strip());
             case "list" -> list();
             case "show" -> show(hotfixes.get(HotfixId.parse(subject)));
-            case "alerted", "deployed", "resolved" -> stamp(a, verb, subject, rest);
-            case "note" -> note(w, a, subject, rest == null ? "" : rest);
+            case "alerted", "deployed", "resolved" -> stamp(a, verb, subject, rest, received);
+            case "note" -> note(w, a, subject, rest == null ? "" : rest, received);
             default -> "I do not know `" + verb + "`.\n" + help(w);
         });
     }
@@ -174,8 +174,8 @@ public final class Conversation {
         }
     }
 
-    /** A button of an announcement: stamps the time now, as the linked account. */
-    public void button(Workspace w, ChatInbound.Button b) {
+    /** A button of an announcement: stamps the time it was clicked ({@code received}), as the linked account. */
+    public void button(Workspace w, ChatInbound.Button b, Instant received) {
         Optional<People.Actor> actor = people.who(w, b.who());
         if (actor.isEmpty()) {
             w.talk().answer(b.reply(), howToLink(w), false);
@@ -188,16 +188,7 @@ public final class Conversation {
                 w.platform().label() + " " + b.action(),
                 b.hotfix(),
                 b.reply(),
-                () -> stamp(a, b.action(), b.hotfix(), null));
-    }
-
-    /** Runs one piece of chat work, logging what could not even be answered (the chat is away). */
-    public static void answering(Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            LOG.warn("a chat request could not be answered", e);
-        }
+                () -> stamp(a, b.action(), b.hotfix(), null, received));
     }
 
     private void link(Workspace w, ChatInbound.Command c, String code) {
@@ -283,33 +274,54 @@ public final class Conversation {
                 + "\nProblem: " + SlackBlocks.escape(h.text("problem") == null ? "—" : h.text("problem"));
     }
 
-    private String stamp(People.Actor a, String verb, String id, String time) {
+    /**
+     * Stamps the time typed, read as of {@code received}, or {@code received} itself: a request run again (a
+     * restart between its stamp and its answer) finds its own stamp, to the millisecond, and says it is stamped.
+     */
+    private String stamp(People.Actor a, String verb, String id, String time, Instant received) {
         a.require(Role.RESPONDER, "stamping a time");
         LifecycleEvent.Type type = LifecycleEvent.Type.parse("event", verb);
-        Instant at = time == null || time.isBlank() ? null : StampTime.read("time", time, clock.instant());
-        Hotfix h = hotfixes.record(HotfixId.parse(id), new LifecycleEvent(type, at, false), a.name());
+        boolean typed = time != null && !time.isBlank();
+        Instant at = (typed ? StampTime.read("time", time, received) : received).truncatedTo(ChronoUnit.MILLIS);
+        HotfixId hid = HotfixId.parse(id);
+        Hotfix h;
+        try {
+            h = hotfixes.record(hid, new LifecycleEvent(type, at, false), a.name());
+        } catch (ConflictException e) {
+            h = hotfixes.get(hid);
+            if (!at.equals(stamped(h, type))) {
+                throw e;
+            }
+        }
         return h.id() + ": " + (type == LifecycleEvent.Type.DEPLOYED ? "fix deployed" : type.json())
-                + " stamped" + (at == null ? "" : " at " + StampTime.shown(at)) + "; it is "
+                + " stamped" + (typed ? " at " + StampTime.shown(at) : "") + "; it is "
                 + h.status().json()
                 + " now.";
     }
 
-    private String note(Workspace w, People.Actor a, String id, String text) {
+    private static Instant stamped(Hotfix h, LifecycleEvent.Type type) {
+        return switch (type) {
+            case ALERTED -> h.timeline().alertedAt();
+            case DEPLOYED -> h.timeline().fixDeployedAt();
+            case RESOLVED -> h.timeline().resolvedAt();
+        };
+    }
+
+    /** Keeps the note once: a request run again finds its file (named by the request's time and person). */
+    private String note(Workspace w, People.Actor a, String id, String text, Instant received) {
         a.require(Role.RESPONDER, "adding a note");
         HotfixId hid = HotfixId.parse(id);
         if (text.isBlank()) {
             throw ValidationException.of("note", "is empty: `/hotfix note " + hid + " what you saw`");
         }
-        Instant now = clock.instant();
-        String kept = now + " " + a.name() + ":\n" + text + "\n";
+        String kept = received + " " + a.name() + ":\n" + text + "\n";
         String label = text.length() > Upload.MAX_NOTE ? text.substring(0, Upload.MAX_NOTE) : text;
-        attachments.add(
-                new Owner(Owner.Kind.HOTFIX, hid.toString()),
-                new Upload(
-                        w.platform().name() + "-note-" + now.getEpochSecond() + ".txt",
-                        label,
-                        kept.getBytes(StandardCharsets.UTF_8)),
-                a.name());
+        Owner owner = new Owner(Owner.Kind.HOTFIX, hid.toString());
+        String file = w.platform().name() + "-note-" + received.toEpochMilli() + ".txt";
+        if (attachments.list(owner, true).stream()
+                .noneMatch(x -> x.fileName().equals(file) && a.name().equals(x.addedBy()))) {
+            attachments.add(owner, new Upload(file, label, kept.getBytes(StandardCharsets.UTF_8)), a.name());
+        }
         return hid + ": your note is kept on the record (evidence).";
     }
 

@@ -34,9 +34,17 @@ public final class MattermostTalk implements ChatTalk {
     /** Mattermost's ids: 26 characters of a-z and 0-9. */
     private static final Pattern ID = Pattern.compile("[a-z0-9]{26}");
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long connecting to Mattermost may take, and one call in all: a server on the team's own network answers
+     * in well under a second, and a worker waiting longer on one that hangs holds its workspace's work (finding F6).
+     * A call cut short is run again later from the {@link ChatInbox}.
+     */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+
+    static final Duration TIMEOUT = Duration.ofSeconds(8);
+
     private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(TIMEOUT)
+            .connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     private final SecureRandom random = new SecureRandom();

@@ -62,7 +62,12 @@ public final class People {
         try {
             email = w.talk().verifiedEmail(p.user());
         } catch (RemoteException e) {
-            return Optional.empty(); // no users:read.email scope, or Slack is away: the code still links
+            if (e.getCause() != null) {
+                // Slow or away (a timeout, a refused connection, an HTTP error): not "unlinked". The request is run
+                // again later from the ChatInbox, so a declaration is not lost to a chat API that hangs.
+                throw e;
+            }
+            return Optional.empty(); // the chat answered: no users:read.email scope, say; the code still links
         }
         if (email == null) {
             return Optional.empty();

@@ -29,6 +29,19 @@ import java.util.concurrent.ScheduledExecutorService;
  * own), and any executor it asks for comes from {@link Threads}.
  */
 public final class SlackTalk implements ChatTalk {
+    /**
+     * How long one call may wait for Slack to read or answer. Slack answers its Web API in well under a second;
+     * the SDK's defaults let a Slack that hangs hold a worker for a long while, and with it its workspace's work
+     * (finding F6). A call cut short is run again later from the {@link ChatInbox}.
+     */
+    static final int READ_TIMEOUT_MILLIS = 5_000;
+
+    /** How long one request body may take to send (a modal or an announcement is a few KiB). */
+    static final int WRITE_TIMEOUT_MILLIS = 5_000;
+
+    /** The whole call, connecting included, at most: what a worker waits on one call of a Slack that hangs. */
+    static final int CALL_TIMEOUT_MILLIS = 8_000;
+
     private final Slack slack;
     private final String token;
 
@@ -39,6 +52,9 @@ public final class SlackTalk implements ChatTalk {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(api.endsWith("/") ? api : api + "/");
         config.setStatsEnabled(false);
+        config.setHttpClientReadTimeoutMillis(READ_TIMEOUT_MILLIS);
+        config.setHttpClientWriteTimeoutMillis(WRITE_TIMEOUT_MILLIS);
+        config.setHttpClientCallTimeoutMillis(CALL_TIMEOUT_MILLIS);
         config.setExecutorServiceProvider(new ExecutorServiceProvider() {
             @Override
             public ExecutorService createThreadPoolExecutor(String name, int size) {
