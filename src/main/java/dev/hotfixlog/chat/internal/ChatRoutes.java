@@ -4,7 +4,6 @@ import dev.hotfixlog.chat.ChatInbound;
 import dev.hotfixlog.chat.ChatPlatform;
 import dev.hotfixlog.error.ForbiddenException;
 import dev.hotfixlog.error.TooLargeException;
-import dev.hotfixlog.hotfix.Triage;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Integration;
 import dev.hotfixlog.security.Integrations;
@@ -84,6 +83,12 @@ public final class ChatRoutes implements AutoCloseable {
         }
         ChatPlatform.Request request =
                 new ChatPlatform.Request(ctx.header("Content-Type"), body, ctx::header, () -> Requests.form(ctx));
+        if (p.isUrlCheck(route, request)) {
+            // Slack's unsigned ssl_check: it asks for nothing, and nothing is done or said.
+            ctx.attribute(Requests.AUDIT_KEPT_ELSEWHERE, true);
+            ctx.status(200).result("");
+            return;
+        }
         Proof proof = p.proof(route, request);
         Integration entry = proof == null
                 ? integrations.verify(p.name(), ctx, now)
@@ -99,20 +104,16 @@ public final class ChatRoutes implements AutoCloseable {
         if (p.answersInline()) {
             ctx.contentType("application/json").result(p.inlineAnswer(""));
         }
+        if (in instanceof ChatInbound.Submission s) {
+            // Checked before it is taken: an answer that keeps the form open acts on nothing (see DeclareForm).
+            String answer = conversation.formAnswer(w, s);
+            if (answer != null) {
+                ctx.contentType("application/json").result(answer);
+                return;
+            }
+        }
         if (in instanceof ChatInbound.Ignored || !firstTime(body, now, entry)) {
             return;
-        }
-        if (in instanceof ChatInbound.Submission s) {
-            Triage.Outcome outcome = new Triage(yes(s, "down"), yes(s, "wait")).outcome();
-            if (outcome == null) {
-                ctx.contentType("application/json")
-                        .result(p.formError("wait", "Production is down: can it wait 2–4 hours?"));
-                return;
-            }
-            if (outcome != Triage.Outcome.HOTFIX) {
-                ctx.contentType("application/json").result(p.notAHotfix(outcome.advice()));
-                return;
-            }
         }
         if (p.answersInline()) {
             // Teams gives five seconds and no later reply: the work is done now and what it says is the answer.
@@ -165,11 +166,6 @@ public final class ChatRoutes implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    private static Boolean yes(ChatInbound.Submission s, String field) {
-        String v = s.answers().get(field);
-        return v == null ? null : v.equals("yes");
     }
 
     private void linkCode(Context ctx) {
