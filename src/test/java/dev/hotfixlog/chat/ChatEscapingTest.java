@@ -180,7 +180,7 @@ class ChatEscapingTest {
                     .until(() -> triggers.stream()
                                     .allMatch(t -> !mm.calls("POST /hooks/commands/" + t)
                                             .isEmpty())
-                            && mm.calls("POST /api/v4/posts").size() == 1
+                            && mm.calls("POST /api/v4/posts").size() == 3
                             && !mm.calls("PUT /api/v4/posts/").isEmpty());
             List<String> sent = new ArrayList<>();
             for (FakeMattermost.Call c : mm.all()) {

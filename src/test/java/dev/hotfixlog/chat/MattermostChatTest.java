@@ -281,6 +281,18 @@ class MattermostChatTest {
                             .asText())
                     .isEqualTo("HOTFIX-001: resolved stamped; it is completed now.");
             assertThat(app.hotfixes().history(h.id()).get(0).actor()).isEqualTo("ana@example.com via Mattermost");
+            // The seed's Hotfix Complete and Stakeholder Update, in the announcement's thread.
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> mm.calls("POST /api/v4/posts").size() >= 3);
+            List<JsonNode> thread = mm.calls("POST /api/v4/posts").stream()
+                    .skip(1)
+                    .map(FakeMattermost.Call::json)
+                    .toList();
+            assertThat(thread)
+                    .hasSize(2)
+                    .allSatisfy(p -> assertThat(p.path("root_id").asText()).isEqualTo("post1"));
+            assertThat(thread.get(0).path("message").asText()).startsWith("✅ HOTFIX DEPLOYED ✅\nIssue: ");
+            assertThat(thread.get(1).path("message").asText()).startsWith("Production Issue Resolved - ");
         }
     }
 
