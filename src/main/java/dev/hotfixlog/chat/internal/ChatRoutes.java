@@ -24,7 +24,7 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * The chats' URLs. Each request is checked against its workspace's signing secret first
- * ({@link Integrations#verify}: unknown workspace 404, bad or stale signature 401, audited), its body bounded, and
+ * ({@link Integrations#verify}: an unknown workspace or a bad or stale signature the same 401, audited), its body bounded, and
  * a body already taken within the signature's window (a replay, a platform's retry) acknowledged and not acted
  * on again. The answer goes back at once (chats give three seconds); the work runs after it on the chat's own
  * threads and answers through the chat's reply address or API.
