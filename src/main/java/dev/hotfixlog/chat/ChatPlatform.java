@@ -43,8 +43,29 @@ public interface ChatPlatform {
      */
     String notAHotfix(String advice);
 
-    /** The synchronous answer to a submitted declare form with one field to fix: shown next to that field. */
-    String formError(String field, String message);
+    /**
+     * The synchronous answer to a submitted declare form with fields to fix ({@code errors}: the form's field, as
+     * {@link ChatInbound.Submission#answers} names it, to what is wrong): shown next to each field, the form kept
+     * open with what the person typed.
+     */
+    String formErrors(Map<String, String> errors);
+
+    /**
+     * {@code text} (anything a person or a record supplied) made inert in this chat's markup: it shows as typed and
+     * mentions, links and formatting in it do nothing. Every text the log sends that holds such data is built
+     * with it; the default is for a chat whose answers are not marked up.
+     */
+    default String escape(String text) {
+        return text;
+    }
+
+    /**
+     * True for a request the chat sends to check the URL itself, unsigned, that asks for nothing (Slack's
+     * {@code ssl_check=1}): answered 200 with an empty body before any verification, and acted on in no way.
+     */
+    default boolean isUrlCheck(ChatInbound.Route route, Request request) {
+        return false;
+    }
 
     /**
      * One request as received, bounded already: what a chat that posts JSON (Mattermost's buttons and dialogs,

@@ -66,10 +66,17 @@ public final class MattermostPlatform implements ChatPlatform {
     }
 
     @Override
-    public String formError(String field, String message) {
+    public String formErrors(Map<String, String> errors) {
         ObjectNode answer = Json.object();
-        answer.putObject("errors").put(field, message);
+        ObjectNode fields = answer.putObject("errors");
+        errors.forEach(fields::put);
         return Json.write(answer);
+    }
+
+    /** Mattermost's Markdown made inert: {@link MattermostMessages#escape}. */
+    @Override
+    public String escape(String text) {
+        return MattermostMessages.escape(text);
     }
 
     @Override

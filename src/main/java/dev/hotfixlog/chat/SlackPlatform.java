@@ -12,6 +12,7 @@ import dev.hotfixlog.security.SenderKind;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -80,10 +81,33 @@ public final class SlackPlatform implements ChatPlatform {
     }
 
     @Override
-    public String formError(String field, String message) {
+    public String formErrors(Map<String, String> errors) {
         ObjectNode answer = Json.object().put("response_action", "errors");
-        answer.putObject("errors").put(field, message);
+        ObjectNode fields = answer.putObject("errors");
+        errors.forEach(fields::put);
         return Json.write(answer);
+    }
+
+    /** Slack's mrkdwn escapes ({@code &}, {@code <}, {@code >}): no mention, link or channel can be made. */
+    @Override
+    public String escape(String text) {
+        return SlackBlocks.escape(text);
+    }
+
+    /**
+     * Slack's check of a slash command's certificate: a form {@code ssl_check=1&token=…}, unsigned, naming no
+     * command.
+     */
+    @Override
+    public boolean isUrlCheck(ChatInbound.Route route, Request request) {
+        String type = request.contentType();
+        if (route != ChatInbound.Route.COMMANDS
+                || type == null
+                || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            return false;
+        }
+        Map<String, List<String>> form = request.form().get();
+        return "1".equals(optional(form, "ssl_check")) && optional(form, "command") == null;
     }
 
     @Override

@@ -79,9 +79,13 @@ public final class TeamsPlatform implements ChatPlatform {
         return inlineAnswer(advice + ": by the decision tree this is not a hotfix, so nothing was stored.");
     }
 
+    /** Teams has no form: the answer names each field as the one-line declaration spells it. */
     @Override
-    public String formError(String field, String message) {
-        return inlineAnswer("Nothing was declared: answer the decision tree. " + TeamsTalk.DECLARE);
+    public String formErrors(Map<String, String> errors) {
+        StringBuilder b = new StringBuilder("Nothing was declared:");
+        errors.forEach((field, message) ->
+                b.append(' ').append(field).append(": ").append(message).append(message.endsWith(".") ? "" : "."));
+        return inlineAnswer(b.append('\n').append(TeamsTalk.DECLARE).toString());
     }
 
     @Override

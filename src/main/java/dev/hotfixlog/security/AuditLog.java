@@ -41,6 +41,16 @@ public final class AuditLog {
         });
     }
 
+    /**
+     * How many events of this actor, action and source ended with {@code outcome} since then: what a limit on
+     * failures counts (a shared count, so it holds across instances). The names are clipped and masked as
+     * {@link #record} stores them.
+     */
+    public int outcomes(String actor, String action, String source, int outcome, Instant since) {
+        return db.read(
+                h -> repo.outcomes(h, clip(actor), clip(action, 80), clip(source), outcome, since.toEpochMilli()));
+    }
+
     /** Newest first; {@code limit} at most 1000. */
     public List<AuditEvent> recent(int limit) {
         int n = Math.max(1, Math.min(limit, 1000));

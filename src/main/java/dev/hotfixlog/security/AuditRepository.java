@@ -40,6 +40,20 @@ final class AuditRepository {
                 .list();
     }
 
+    /** Events of this actor, action and source with this outcome since then. */
+    int outcomes(Handle h, String actor, String action, String source, int outcome, long since) {
+        return h.createQuery("""
+                        SELECT COUNT(*) FROM audit_event
+                        WHERE actor = :a AND action = :act AND source = :s AND outcome = :o AND at >= :since""")
+                .bind("a", actor)
+                .bind("act", action)
+                .bind("s", source)
+                .bind("o", outcome)
+                .bind("since", since)
+                .mapTo(Integer.class)
+                .one();
+    }
+
     /** Failed sign-ins since then: {of this account, from this address}. */
     int[] failedSignIns(Handle h, String username, String address, long since) {
         return h.createQuery("""

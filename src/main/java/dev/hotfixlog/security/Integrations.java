@@ -1,7 +1,6 @@
 package dev.hotfixlog.security;
 
 import com.google.re2j.Pattern;
-import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.UnauthorizedException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.web.Requests;
@@ -9,6 +8,7 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,8 +28,9 @@ import javax.crypto.spec.SecretKeySpec;
  * [hmac-header=…] [timestamp-header=…] [window=5m] [systems=service,app]}, the kinds being those {@code App}
  * hands in (alertmanager, grafana, deploy, github, slack, …), plus the options a kind names as its own (a chat's
  * {@code token=} and {@code channel=}, kept with the entry's secrets). Every entry needs a secret, and
- * {@link #verify} is the one place a delivery's credentials are checked: an unknown integration is a 404, a
- * missing or wrong secret or signature a 401 (both audited by the access gate).
+ * {@link #verify} is the one place a delivery's credentials are checked: an unknown integration and a missing or
+ * wrong secret or signature are the same 401 with the same body (the audit's reason, kept by the access gate,
+ * tells them apart), so the names of the integrations cannot be found by asking.
  */
 public final class Integrations {
     public static final String SETTING = "HOTFIX_INTEGRATIONS";
@@ -42,9 +43,14 @@ public final class Integrations {
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{1,12}");
 
     private final Map<String, Integration> byPath;
+    /** The secret an unknown name is checked against (see {@link #unknown}): random, never any entry's. */
+    private final String decoy;
 
     private Integrations(Map<String, Integration> byPath) {
         this.byPath = Map.copyOf(byPath);
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        this.decoy = HexFormat.of().formatHex(random);
     }
 
     public static final Integrations NONE = new Integrations(Map.of());
@@ -138,7 +144,7 @@ public final class Integrations {
     public Integration verify(String kind, String name, UnaryOperator<String> header, byte[] body, Instant now) {
         Integration i = byPath.get(kind + "/" + name);
         if (i == null) {
-            throw new NotFoundException("no " + kind + " integration named '" + name + "' (" + SETTING + ")");
+            throw unknown(kind, name, body);
         }
         String auth = header.apply("Authorization");
         if (i.bearer() != null) {
@@ -202,16 +208,16 @@ public final class Integrations {
 
     /**
      * The chat entry at {@code <kind>/{name}}, once the platform's {@link Proof} matches the entry's secret, in
-     * constant time: unknown → 404, absent or wrong → 401 with the reason audited, as {@link #verify}.
+     * constant time: unknown, absent or wrong → the same 401, with the reason audited, as {@link #verify}.
      */
     public Integration verify(String kind, Context ctx, Proof proof, Instant now) {
         String name = ctx.pathParam("name");
         ctx.attribute(Requests.PRINCIPAL_NAME, kind + "/" + name);
         Integration i = byPath.get(kind + "/" + name);
-        if (i == null) {
-            throw new NotFoundException("no " + kind + " integration named '" + name + "' (" + SETTING + ")");
-        }
         try {
+            if (i == null) {
+                throw unknown(kind, name, proof.signed() == null ? new byte[0] : proof.signed());
+            }
             require(i.hmacSecret() != null, "the entry has no secret=");
             require(proof.given() != null && !proof.given().isBlank(), "no token or signature");
             String given = proof.given().trim();
@@ -236,6 +242,17 @@ public final class Integrations {
             throw e;
         }
         return i;
+    }
+
+    /**
+     * The refusal of a name no entry has: the same 401 and body as a wrong secret, after as much work as checking
+     * one (an HMAC of the body with a secret no entry has, compared in constant time), so a sender cannot tell
+     * which names exist; the audit's reason says it was the name.
+     */
+    private IntegrationRefused unknown(String kind, String name, byte[] body) {
+        // The work a wrong secret costs; what it says does not matter, the name is refused either way.
+        same(hmacHex(decoy, body), decoy);
+        return new IntegrationRefused("no " + kind + " integration named '" + name + "' (" + SETTING + ")");
     }
 
     /** Teams' outgoing-webhook HMAC: the key is the base64 security token decoded, the MAC base64. */

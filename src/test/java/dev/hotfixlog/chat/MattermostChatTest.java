@@ -281,6 +281,18 @@ class MattermostChatTest {
                             .asText())
                     .isEqualTo("HOTFIX-001: resolved stamped; it is completed now.");
             assertThat(app.hotfixes().history(h.id()).get(0).actor()).isEqualTo("ana@example.com via Mattermost");
+            // The seed's Hotfix Complete and Stakeholder Update, in the announcement's thread.
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> mm.calls("POST /api/v4/posts").size() >= 3);
+            List<JsonNode> thread = mm.calls("POST /api/v4/posts").stream()
+                    .skip(1)
+                    .map(FakeMattermost.Call::json)
+                    .toList();
+            assertThat(thread)
+                    .hasSize(2)
+                    .allSatisfy(p -> assertThat(p.path("root_id").asText()).isEqualTo("post1"));
+            assertThat(thread.get(0).path("message").asText()).startsWith("✅ HOTFIX DEPLOYED ✅\nIssue: ");
+            assertThat(thread.get(1).path("message").asText()).startsWith("Production Issue Resolved - ");
         }
     }
 
@@ -297,22 +309,28 @@ class MattermostChatTest {
             Http http = new Http("http://127.0.0.1:" + server.port());
             String list = command(mm, "anauser0000000000000000000", "list", "trig-list");
 
-            assertThat(command(http, list, "not-the-token").status()).isEqualTo(401);
+            Http.Response wrong = command(http, list, "not-the-token");
+            assertThat(wrong.status()).isEqualTo(401);
             assertThat(command(http, list.replace(TOKEN, "not-the-token"), null).status())
                     .as("the form's token alone, and wrong")
                     .isEqualTo(401);
             assertThat(command(http, list.replace("&token=" + TOKEN, ""), null).status())
                     .as("no token at all")
                     .isEqualTo(401);
-            assertThat(http.post(
-                                    "/api/v1/chat/mattermost/other/commands",
-                                    list,
-                                    "Content-Type",
-                                    "application/x-www-form-urlencoded",
-                                    "Authorization",
-                                    "Token " + TOKEN)
-                            .status())
-                    .isEqualTo(404);
+            // A workspace no entry names answers as a wrong token does: names cannot be found by asking.
+            Http.Response unknown = http.post(
+                    "/api/v1/chat/mattermost/other/commands",
+                    list,
+                    "Content-Type",
+                    "application/x-www-form-urlencoded",
+                    "Authorization",
+                    "Token " + TOKEN);
+            assertThat(unknown.status()).isEqualTo(401);
+            assertThat(unknown.body().replace("mattermost/other", "mattermost/acme"))
+                    .isEqualTo(wrong.body());
+            assertThat(app.audit().recent(50))
+                    .anyMatch(e -> e.outcome() == 401
+                            && "no mattermost integration named 'other' (HOTFIX_INTEGRATIONS)".equals(e.detail()));
             assertThat(command(http, list, null).status())
                     .as("the form's token, right")
                     .isEqualTo(200);
@@ -411,8 +429,22 @@ class MattermostChatTest {
             Http.Response unanswered = send(
                     http, "interactions", submission("anauser0000000000000000000", dialog, "yes", null, "Down"), json);
             assertThat(unanswered.json().path("errors").path("wait").asText()).contains("can it wait 2–4 hours?");
+            // The tree's answers are yes or no, nothing else; the record's fields are checked while the dialog
+            // is open: each error is the dialog's, at its field.
+            Http.Response maybe = send(
+                    http,
+                    "interactions",
+                    submission("anauser0000000000000000000", dialog, "maybe", null, "Down"),
+                    json);
+            assertThat(maybe.json().path("errors").path("down").asText())
+                    .contains("'maybe'")
+                    .contains("yes or no");
+            Http.Response untitled = send(
+                    http, "interactions", submission("anauser0000000000000000000", dialog, "yes", "no", " "), json);
+            assertThat(untitled.json().path("errors").path("title").asText()).isNotEmpty();
             assertThat(app.hotfixes().list(HotfixQuery.firstPage()).items()).isEmpty();
             assertThat(mm.calls("POST /api/v4/posts")).isEmpty();
+            assertThat(mm.calls("POST /api/v4/posts/ephemeral")).isEmpty();
         }
     }
 

@@ -55,13 +55,14 @@ class SlackChannelsTest {
                     .isEqualTo("Hotfixes are declared in <#C0WARROOM>, <#C0SRE>, not here; stamps and notes work"
                             + " in any channel.");
 
-            // A form that names #incidents as where it was opened stores nothing either.
+            // A form that names #incidents as where it was opened is answered in the form, kept open; nothing stored.
             String submit = SlackRequests.submission("U0ANA", "V0FORM1", "yes", "no", "Checkout is down", "critical");
-            assertThat(s.send("interactions", submit).status()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> slack.calls("chat.postEphemeral").size() == 1);
-            assertThat(slack.calls("chat.postEphemeral").get(0).form().get("text"))
-                    .startsWith("Nothing was declared: Hotfixes are declared in <#C0WARROOM>");
+            Http.Response refused = s.send("interactions", submit);
+            assertThat(refused.status()).isEqualTo(200);
+            assertThat(refused.json().path("response_action").asText()).isEqualTo("errors");
+            assertThat(refused.json().path("errors").path("title").asText())
+                    .startsWith("Hotfixes are declared in C0WARROOM, C0SRE, not here");
+            assertThat(slack.calls("chat.postEphemeral")).isEmpty();
             assertThat(app.hotfixes().list(HotfixQuery.firstPage()).items()).isEmpty();
 
             // In an allowed channel the form opens.

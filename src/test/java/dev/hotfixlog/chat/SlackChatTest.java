@@ -186,7 +186,7 @@ class SlackChatTest {
                     .isEqualTo("✅ HOTFIX COMPLETE");
             // The seed's Hotfix Complete goes in the announcement's thread.
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> slack.calls("chat.postMessage").size() == 2);
+                    .until(() -> slack.calls("chat.postMessage").size() >= 2);
             FakeSlack.Call complete = slack.calls("chat.postMessage").get(1);
             assertThat(complete.form())
                     .containsEntry("channel", SlackRequests.CHANNEL)
@@ -194,6 +194,26 @@ class SlackChatTest {
             assertThat(complete.form().get("text"))
                     .startsWith("✅ HOTFIX DEPLOYED ✅\nIssue: ")
                     .contains("Log: " + PUBLIC_URL + "/hotfixes/HOTFIX-001");
+            // Then the seed's Stakeholder Update ("Production Issue Resolved"), due now that it is resolved.
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> slack.calls("chat.postMessage").size() >= 3);
+            FakeSlack.Call stakeholders = slack.calls("chat.postMessage").get(2);
+            assertThat(stakeholders.form())
+                    .containsEntry("channel", SlackRequests.CHANNEL)
+                    .containsEntry("thread_ts", "1765100000.000101");
+            assertThat(stakeholders.form().get("text"))
+                    .startsWith("Production Issue Resolved - Checkout is down\n")
+                    .contains("Resolution: ", "Timeline: ");
+            // Once per change to completed: an edit of the completed record updates the message, nothing more.
+            Hotfix completed = app.hotfixes().get(h.id());
+            app.hotfixes()
+                    .edit(
+                            h.id(),
+                            completed.version(),
+                            MergePatch.of(Json.parseObject("{\"impact\":\"All card payments for 12 minutes\"}")),
+                            "jonas");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> slack.calls("chat.update").size() == 3);
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> !slack.calls("/hooks/actions/resolved").isEmpty());
             JsonNode answer = slack.calls("/hooks/actions/resolved").get(0).json(null);
@@ -207,10 +227,13 @@ class SlackChatTest {
                             MergePatch.of(Json.parseObject("{\"title\":\"Search is slow\",\"severity\":\"high\"}")),
                             "jonas");
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> slack.calls("chat.postMessage").size() == 3);
-            assertThat(slack.calls("chat.postMessage").get(2).form())
+                    .until(() -> slack.calls("chat.postMessage").size() == 4);
+            assertThat(slack.calls("chat.postMessage").get(3).form())
                     .containsEntry("channel", "C0GENERAL")
                     .containsEntry("text", "HOTFIX IN PROGRESS: " + web.id() + " Search is slow");
+            assertThat(slack.calls("chat.postMessage").stream()
+                            .filter(c -> c.form().containsKey("thread_ts")))
+                    .hasSize(2);
         }
     }
 
@@ -319,13 +342,18 @@ class SlackChatTest {
             assertThat(s.send("commands", note, "Content-Type", "application/x-www-form-urlencoded")
                             .status())
                     .isEqualTo(401);
-            assertThat(new Http("http://127.0.0.1:" + server.port())
-                            .post(
-                                    "/api/v1/chat/slack/other/commands",
-                                    note,
-                                    SlackRequests.signed(note, now, SlackRequests.SECRET))
-                            .status())
-                    .isEqualTo(404);
+            // A workspace no entry names answers as a wrong signature does: names cannot be found by asking.
+            Http.Response wrong = s.send("commands", note, SlackRequests.signed(note, now, "not-the-secret"));
+            Http.Response unknown = new Http("http://127.0.0.1:" + server.port())
+                    .post(
+                            "/api/v1/chat/slack/other/commands",
+                            note,
+                            SlackRequests.signed(note, now, SlackRequests.SECRET));
+            assertThat(unknown.status()).isEqualTo(401);
+            assertThat(unknown.body().replace("slack/other", "slack/acme")).isEqualTo(wrong.body());
+            assertThat(app.audit().recent(50))
+                    .anyMatch(e -> e.outcome() == 401
+                            && "no slack integration named 'other' (HOTFIX_INTEGRATIONS)".equals(e.detail()));
             String[] good = SlackRequests.signed(note, now, SlackRequests.SECRET);
             String tampered = note.replace("consumer", "producer");
             assertThat(s.send("commands", tampered, good).status())

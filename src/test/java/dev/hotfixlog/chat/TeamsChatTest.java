@@ -172,7 +172,10 @@ class TeamsChatTest {
                     .startsWith("Use normal process")
                     .contains("nothing was stored");
             assertThat(said(send(http, activity("1008", "aad-ana", "declare high \"Down\" down=yes"))))
-                    .startsWith("Nothing was declared: answer the decision tree.");
+                    .startsWith("Nothing was declared: wait: Production is down: can it wait 2–4 hours?");
+            assertThat(said(send(http, activity("1009", "aad-ana", "declare high \"Down\" down=maybe wait=no"))))
+                    .as("the tree's answers are yes or no, nothing else")
+                    .startsWith("Nothing was declared: down: is 'maybe'; answer yes or no.");
             assertThat(app.hotfixes().list(HotfixQuery.firstPage()).items()).hasSize(1);
             assertThat(said(send(http, activity("1090", "aad-ana", "help"))))
                     .contains("`@Hotfix declare [title]`")
@@ -265,15 +268,26 @@ class TeamsChatTest {
                                     "Bearer " + SECRET)
                             .status())
                     .isEqualTo(401);
-            assertThat(http.post(
-                                    "/api/v1/chat/teams/elsewhere/commands",
-                                    body,
-                                    "Content-Type",
-                                    "application/json",
-                                    "Authorization",
-                                    "HMAC " + hmac(SECRET, body))
-                            .status())
-                    .isEqualTo(404);
+            // A team no entry names answers as a wrong signature does: names cannot be found by asking.
+            Http.Response wrong = http.post(
+                    "/api/v1/chat/teams/ops/commands",
+                    body,
+                    "Content-Type",
+                    "application/json",
+                    "Authorization",
+                    "HMAC " + hmac(other, body));
+            Http.Response unknown = http.post(
+                    "/api/v1/chat/teams/elsewhere/commands",
+                    body,
+                    "Content-Type",
+                    "application/json",
+                    "Authorization",
+                    "HMAC " + hmac(SECRET, body));
+            assertThat(unknown.status()).isEqualTo(401);
+            assertThat(unknown.body().replace("teams/elsewhere", "teams/ops")).isEqualTo(wrong.body());
+            assertThat(app.audit().recent(50))
+                    .anyMatch(e -> e.outcome() == 401
+                            && "no teams integration named 'elsewhere' (HOTFIX_INTEGRATIONS)".equals(e.detail()));
             String stale = body.replace("2026-12-07T02:17:00.437Z", "2026-12-07T02:11:00.437Z");
             assertThat(send(http, stale).status())
                     .as("signed right, but its Activity's timestamp is six minutes old: a replay")

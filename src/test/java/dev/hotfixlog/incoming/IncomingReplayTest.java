@@ -262,11 +262,14 @@ public class IncomingReplayTest {
             Http anon = s.anonymous();
             String body = am("g1", "firing", alert("fp-a", "firing", T0, null, "payments"));
             assertThat(anon.post(AM, body).status()).isEqualTo(401);
-            assertThat(anon.post(AM, body, "Authorization", "Bearer wrong").status())
-                    .isEqualTo(401);
-            assertThat(anon.post("/api/v1/ingest/alertmanager/staging", body, "Authorization", "Bearer am-secret-1")
-                            .status())
-                    .isEqualTo(404);
+            Http.Response wrong = anon.post(AM, body, "Authorization", "Bearer wrong");
+            assertThat(wrong.status()).isEqualTo(401);
+            // A name no entry has answers as a wrong secret does: the names cannot be found by asking.
+            Http.Response unknown =
+                    anon.post("/api/v1/ingest/alertmanager/staging", body, "Authorization", "Bearer am-secret-1");
+            assertThat(unknown.status()).isEqualTo(401);
+            assertThat(unknown.body().replace("alertmanager/staging", "alertmanager/prod"))
+                    .isEqualTo(wrong.body());
             // A person's API token is not an integration's secret.
             assertThat(s.http().post(AM, body).status()).isEqualTo(401);
             // Garbage names its field; nothing is stored.
@@ -294,7 +297,11 @@ public class IncomingReplayTest {
             assertThat(s.http().get("/api/v1/incoming?state=all").json().path("items"))
                     .isEmpty();
             String audit = s.http().get("/api/v1/audit").body();
-            assertThat(audit).contains("missing or wrong bearer token", "/api/v1/ingest/alertmanager/staging");
+            assertThat(audit)
+                    .contains(
+                            "missing or wrong bearer token",
+                            "/api/v1/ingest/alertmanager/staging",
+                            "no alertmanager integration named 'staging'");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.RecordChange;
 import dev.hotfixlog.hotfix.RecordListener;
 import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.notify.Message;
 import dev.hotfixlog.notify.MessageKind;
 import dev.hotfixlog.notify.Templates;
 import dev.hotfixlog.store.Database;
@@ -32,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * behind with the record as it now is, so pushes asked for while one of the same hotfix waits or runs coalesce:
  * one more after it, which reads the record's latest state (a burst of changes to one hotfix is one or two updates,
  * never one per change). Pushes of different hotfixes run side by side; two of one hotfix never cross. A record
- * resolved has the seed's Hotfix Complete (the team's template) posted in each announcement's thread after its
- * push. Nothing polls: a push that fails leaves its row behind, pushed again by the record's next change or the
+ * resolved has the seed's Hotfix Complete and then its Stakeholder Update ("Production Issue Resolved": the
+ * seed's update is due once the issue is resolved), the team's templates, posted in each announcement's thread
+ * after its push, once per change to completed. Nothing polls: a push that fails leaves its row behind, pushed again by the record's next change or the
  * next start.
  */
 public final class Announcements implements RecordListener, AutoCloseable {
@@ -165,7 +167,8 @@ public final class Announcements implements RecordListener, AutoCloseable {
     }
 
     /**
-     * The seed's Hotfix Complete, in the thread of each of the hotfix's announcements, once it is resolved: asked of
+     * The seed's Hotfix Complete and Stakeholder Update, in the thread of each of the hotfix's announcements, once it
+     * is resolved: asked of
      * the hotfix's own drain, so it follows the push that posts or updates the announcement (pushes of other
      * hotfixes run on other threads of the pool, a hotfix's own never cross).
      */
@@ -180,16 +183,25 @@ public final class Announcements implements RecordListener, AutoCloseable {
             if (h.status() != Status.COMPLETED) {
                 return; // reopened before its turn came: its next completion says it
             }
-            String text = templates.render(MessageKind.COMPLETE, h, publicUrl).text();
+            List<String> thread = List.of(
+                    templates.render(MessageKind.COMPLETE, h, publicUrl).text(),
+                    stakeholderUpdate(templates.render(MessageKind.STAKEHOLDER, h, publicUrl)));
             for (ChatRepository.Row row : db.read(x -> repo.posted(x, id))) {
                 Workspace w = workspaces.get(row.integration());
                 if (w != null) {
-                    w.talk().reply(row.channel(), row.ts(), text);
+                    for (String text : thread) {
+                        w.talk().reply(row.channel(), row.ts(), text);
+                    }
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warn("the Hotfix Complete of {} could not be posted in its announcement's thread", id, e);
+            LOG.warn("the Hotfix Complete and Stakeholder Update of {} could not be posted in its thread", id, e);
         }
+    }
+
+    /** The seed's Stakeholder Update as a chat says it: its e-mail subject as the first line. */
+    private static String stakeholderUpdate(Message m) {
+        return m.subject().isBlank() ? m.text() : m.subject() + "\n\n" + m.text();
     }
 
     private void pushNow(String id) {

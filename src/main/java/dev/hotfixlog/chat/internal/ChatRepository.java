@@ -160,6 +160,24 @@ public final class ChatRepository {
                 .execute();
     }
 
+    /** Drops this account's expired codes, and its live ones beyond the {@code keep} that expire last. */
+    public void keepNewestCodes(Handle h, String username, long now, int keep) {
+        h.createUpdate("DELETE FROM chat_link_code WHERE username = :u AND expires_at < :now")
+                .bind("u", username)
+                .bind("now", now)
+                .execute();
+        List<String> older = h.createQuery(
+                        "SELECT code_hash FROM chat_link_code WHERE username = :u ORDER BY expires_at DESC, code_hash")
+                .bind("u", username)
+                .mapTo(String.class)
+                .list();
+        for (String hash : older.subList(Math.min(keep, older.size()), older.size())) {
+            h.createUpdate("DELETE FROM chat_link_code WHERE code_hash = :c")
+                    .bind("c", hash)
+                    .execute();
+        }
+    }
+
     /** The account a code was made for, once: the code is gone after, used or not, and so are expired ones. */
     public Optional<String> redeem(Handle h, String codeHash, long now) {
         h.createUpdate("DELETE FROM chat_link_code WHERE expires_at < :now")

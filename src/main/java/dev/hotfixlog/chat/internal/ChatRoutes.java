@@ -4,7 +4,6 @@ import dev.hotfixlog.chat.ChatInbound;
 import dev.hotfixlog.chat.ChatPlatform;
 import dev.hotfixlog.error.ForbiddenException;
 import dev.hotfixlog.error.TooLargeException;
-import dev.hotfixlog.hotfix.Triage;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Integration;
 import dev.hotfixlog.security.Integrations;
@@ -23,8 +22,8 @@ import java.util.Map;
 
 /**
  * The chats' URLs. Each request is checked against its workspace's signing secret first
- * ({@link Integrations#verify}: unknown workspace 404, bad or stale signature 401, audited), its body bounded, and
- * a body already taken within the signature's window (a replay, a platform's retry) acknowledged and not acted
+ * ({@link Integrations#verify}: an unknown workspace or a bad or stale signature the same 401, audited), its body
+ * bounded, and a body already taken within the signature's window (a replay, a platform's retry) acknowledged and not acted
  * on again. The answer goes back at once (chats give three seconds), once the request is kept in the
  * {@link ChatInbox} with its replay guard; the work runs after it on the inbox's threads, a few per workspace, and
  * answers through the chat's reply address or API.
@@ -79,6 +78,12 @@ public final class ChatRoutes implements AutoCloseable {
         }
         ChatPlatform.Request request =
                 new ChatPlatform.Request(ctx.header("Content-Type"), body, ctx::header, () -> Requests.form(ctx));
+        if (p.isUrlCheck(route, request)) {
+            // Slack's unsigned ssl_check: it asks for nothing, and nothing is done or said.
+            ctx.attribute(Requests.AUDIT_KEPT_ELSEWHERE, true);
+            ctx.status(200).result("");
+            return;
+        }
         Proof proof = p.proof(route, request);
         Integration entry = proof == null
                 ? integrations.verify(p.name(), ctx, now)
@@ -94,11 +99,18 @@ public final class ChatRoutes implements AutoCloseable {
         if (p.answersInline()) {
             ctx.contentType("application/json").result(p.inlineAnswer(""));
         }
+        if (in instanceof ChatInbound.Submission s) {
+            // Checked before it is taken: an answer that keeps the form open acts on nothing (see DeclareForm).
+            String answer = conversation.formAnswer(w, s);
+            if (answer != null) {
+                ctx.contentType("application/json").result(answer);
+                return;
+            }
+        }
         if (in instanceof ChatInbound.Ignored) {
             return;
         }
-        String refused = in instanceof ChatInbound.Submission s ? refused(p, s) : null;
-        if (refused == null && !p.answersInline()) {
+        if (!p.answersInline()) {
             // Kept in the replay guard's transaction, then worked on: never lost once acknowledged (ChatInbox).
             inbox.take(w, route, ctx.header("Content-Type"), body, now);
             return;
@@ -106,23 +118,10 @@ public final class ChatRoutes implements AutoCloseable {
         if (!firstTime(body, now, entry)) {
             return;
         }
-        if (refused != null) {
-            ctx.contentType("application/json").result(refused);
-            return;
-        }
         // Teams gives five seconds and no later reply: the work is done now and what it says is the answer.
         InlineTalk talk = new InlineTalk(w.talk());
         act(new Workspace(p, w.entry(), talk), in, now);
         ctx.result(p.inlineAnswer(talk.said()));
-    }
-
-    /** A submitted declare form's answer in place of the form when its decision tree says no hotfix; else null. */
-    private static String refused(ChatPlatform p, ChatInbound.Submission s) {
-        Triage.Outcome outcome = new Triage(yes(s, "down"), yes(s, "wait")).outcome();
-        if (outcome == null) {
-            return p.formError("wait", "Production is down: can it wait 2–4 hours?");
-        }
-        return outcome == Triage.Outcome.HOTFIX ? null : p.notAHotfix(outcome.advice());
     }
 
     private void act(Workspace w, ChatInbound in, Instant received) {
@@ -166,11 +165,6 @@ public final class ChatRoutes implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    private static Boolean yes(ChatInbound.Submission s, String field) {
-        String v = s.answers().get(field);
-        return v == null ? null : v.equals("yes");
     }
 
     private void linkCode(Context ctx) {

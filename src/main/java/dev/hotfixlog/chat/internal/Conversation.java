@@ -1,6 +1,5 @@
 package dev.hotfixlog.chat.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.re2j.Pattern;
 import dev.hotfixlog.attachment.AttachmentService;
 import dev.hotfixlog.attachment.Owner;
@@ -16,7 +15,6 @@ import dev.hotfixlog.hotfix.HotfixQuery;
 import dev.hotfixlog.hotfix.HotfixService;
 import dev.hotfixlog.hotfix.LifecycleEvent;
 import dev.hotfixlog.hotfix.Status;
-import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.AuditLog;
 import dev.hotfixlog.web.Role;
@@ -30,6 +28,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code /hotfix} language, the same in every chat: {@code declare [title]}, {@code list},
@@ -48,13 +47,13 @@ public final class Conversation {
             `/hotfix link CODE`: act as your Hotfix Log account (ask for a code on the web: POST /api/v1/chat/link-codes)""";
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern LIST = Pattern.compile("[,\\n]");
     private final HotfixService hotfixes;
     private final AttachmentService attachments;
     private final People people;
     private final Announcements announcements;
     private final AuditLog audit;
     private final MessageShortcut shortcut;
+    private final Clock clock;
 
     public Conversation(
             HotfixService hotfixes,
@@ -68,6 +67,7 @@ public final class Conversation {
         this.people = people;
         this.announcements = announcements;
         this.audit = audit;
+        this.clock = clock;
         this.shortcut = new MessageShortcut(hotfixes, attachments, people, audit, clock);
     }
 
@@ -114,11 +114,11 @@ public final class Conversation {
         act(w, a, w.platform().label() + " /hotfix " + verb, subject, c.reply(), () -> switch (verb) {
             case "declare" ->
                 declareForm(w, c, a, c.text().strip().substring(verb.length()).strip());
-            case "list" -> list();
-            case "show" -> show(hotfixes.get(HotfixId.parse(subject)));
+            case "list" -> list(w);
+            case "show" -> show(w, hotfixes.get(HotfixId.parse(subject)));
             case "alerted", "deployed", "resolved" -> stamp(a, verb, subject, rest, received);
             case "note" -> note(w, a, subject, rest == null ? "" : rest, received);
-            default -> "I do not know `" + verb + "`.\n" + help(w);
+            default -> "I do not know `" + w.platform().escape(verb) + "`.\n" + help(w);
         });
     }
 
@@ -132,12 +132,20 @@ public final class Conversation {
             answer = work.get();
             audit.record(a.name(), action, subject, w.path(), 200, null);
         } catch (HotfixLogException e) {
-            answer = e.getMessage();
+            answer = said(w, e);
             audit.record(a.name(), action, subject, w.path(), e.kind().httpStatus(), e.getMessage());
         }
         if (answer != null) {
             w.talk().answer(reply, answer, false);
         }
+    }
+
+    /**
+     * What a submitted declare form's own HTTP answer says instead of the acknowledgement (the fields to fix with
+     * the form kept open, or "not a hotfix"), or null when it goes ahead: read before it is acknowledged.
+     */
+    public String formAnswer(Workspace w, ChatInbound.Submission s) {
+        return DeclareForm.answer(w, s, hotfixes, clock.instant());
     }
 
     /** A submitted declare form: one hotfix per form, however often it comes, announced where it was opened. */
@@ -152,7 +160,10 @@ public final class Conversation {
         try {
             a.require(Role.RESPONDER, "declaring a hotfix");
             declaresHere(w, s.channel());
-            h = hotfixes.create(MergePatch.of(declaration(s, a)), a.name(), w.path() + "/form/" + s.formId());
+            h = hotfixes.create(
+                    MergePatch.of(DeclareForm.declaration(s, a.username())),
+                    a.name(),
+                    w.path() + "/form/" + s.formId());
             audit.record(a.name(), w.platform().label() + " declare", h.id().toString(), w.path(), 201, null);
         } catch (HotfixLogException e) {
             audit.record(
@@ -163,14 +174,18 @@ public final class Conversation {
                     e.kind().httpStatus(),
                     e.getMessage());
             if (!s.channel().isEmpty()) {
-                w.talk().tell(s.channel(), s.who().user(), "Nothing was declared: " + e.getMessage());
+                w.talk().tell(s.channel(), s.who().user(), "Nothing was declared: " + said(w, e));
             }
             return;
         }
         // Stored: what follows only tells of it (a chat that is away now does not undo the declaration).
         if (!s.channel().isEmpty()) {
             announcements.announce(w, h, s.channel(), s.who().user());
-            w.talk().tell(s.channel(), s.who().user(), h.id() + " declared: " + h.title());
+            w.talk()
+                    .tell(
+                            s.channel(),
+                            s.who().user(),
+                            h.id() + " declared: " + w.platform().escape(h.title()));
         }
     }
 
@@ -196,13 +211,26 @@ public final class Conversation {
             w.talk().answer(c.reply(), howToLink(w), false);
             return;
         }
-        Optional<String> linked = people.redeem(w, c.who(), code);
         String action = w.platform().label() + " /hotfix link";
+        String who = c.who().user() + w.via();
+        Instant since = clock.instant().minus(People.GUESS_WINDOW);
+        if (audit.outcomes(who, action, w.path(), 401, since) >= People.MAX_WRONG_CODES) {
+            // Guessing is bounded per chat user: the code is not even tried, and the refusal is audited.
+            audit.record(who, action, null, w.path(), 429, "too many wrong link codes");
+            w.talk()
+                    .answer(
+                            c.reply(),
+                            "Too many wrong codes: wait " + People.GUESS_WINDOW.toMinutes()
+                                    + " minutes, then type the newest code you asked for.",
+                            false);
+            return;
+        }
+        Optional<String> linked = people.redeem(w, c.who(), code);
         if (linked.isPresent()) {
             audit.record(linked.get() + w.via(), action, c.who().user(), w.path(), 200, null);
-            w.talk().answer(c.reply(), "Linked: here you act as " + linked.get() + ".", false);
+            w.talk().answer(c.reply(), "Linked: here you act as " + w.platform().escape(linked.get()) + ".", false);
         } else {
-            audit.record(c.who().user() + w.via(), action, null, w.path(), 401, "unknown, used or expired code");
+            audit.record(who, action, null, w.path(), 401, "unknown, used or expired code");
             w.talk().answer(c.reply(), "That code is unknown, used or expired. " + howToLink(w), false);
         }
     }
@@ -217,61 +245,49 @@ public final class Conversation {
     /** Refuses a declaration from a channel the entry's {@code declare-in=} leaves out, naming where it may be. */
     private static void declaresHere(Workspace w, String channel) {
         if (!w.declaresIn(channel)) {
-            throw new ForbiddenException("Hotfixes are declared in "
-                    + String.join(
-                            ", ",
-                            w.declareIn().stream().map(w.platform()::channel).toList())
-                    + ", not here; stamps and notes work in any channel.");
+            throw new ForbiddenException(elsewhere(w, w.platform()::channel));
         }
     }
 
-    /** The form's answers as the web's declare builds them: the same merge patch, triage included. */
-    static ObjectNode declaration(ChatInbound.Submission s, People.Actor a) {
-        ObjectNode body = Json.object();
-        s.answers().forEach((k, v) -> {
-            switch (k) {
-                case "title", "severity", "problem" -> body.put(k, v);
-                case "systems" -> {
-                    var list = body.putArray("systemsAffected");
-                    for (String part : LIST.split(v)) {
-                        if (!part.isBlank()) {
-                            list.add(part.strip());
-                        }
-                    }
-                }
-                default -> {}
-            }
-        });
-        body.put("owner", a.username());
-        ObjectNode triage = body.putObject("triage");
-        if (s.answers().containsKey("down")) {
-            triage.put("productionDown", s.answers().get("down").equals("yes"));
-        }
-        if (s.answers().containsKey("wait")) {
-            triage.put("canWait", s.answers().get("wait").equals("yes"));
-        }
-        return body;
+    /** Where hotfixes are declared, each channel as {@code name} shows it (a link in the chat's markup, an id). */
+    static String elsewhere(Workspace w, UnaryOperator<String> name) {
+        return "Hotfixes are declared in "
+                + String.join(", ", w.declareIn().stream().map(name).toList())
+                + ", not here; stamps and notes work in any channel.";
     }
 
-    private String list() {
+    /**
+     * A refusal as the chat shows it: its message may quote what the person typed, so it is escaped as this chat
+     * escapes text; the one refusal the log words in the chat's own markup (where hotfixes are declared, with
+     * links to the channels) is shown as it is.
+     */
+    static String said(Workspace w, HotfixLogException e) {
+        String m = e.getMessage();
+        return e instanceof ForbiddenException && m.equals(elsewhere(w, w.platform()::channel))
+                ? m
+                : w.platform().escape(m);
+    }
+
+    private String list(Workspace w) {
         List<String> lines = new ArrayList<>();
         for (Status status : List.of(Status.ACTIVE, Status.DEPLOYED)) {
             for (Hotfix h :
                     hotfixes.list(new HotfixQuery(status, null, 20, null)).items()) {
-                lines.add("• " + h.id() + " " + h.severity().emoji() + " " + SlackBlocks.escape(h.title()) + " ("
-                        + status.json() + ")");
+                lines.add("• " + h.id() + " " + h.severity().emoji() + " "
+                        + w.platform().escape(h.title()) + " (" + status.json() + ")");
             }
         }
         return lines.isEmpty() ? "No active or deployed hotfixes." : String.join("\n", lines);
     }
 
-    private static String show(Hotfix h) {
-        return h.id() + " " + h.severity().emoji() + " *" + SlackBlocks.escape(h.title()) + "* ("
+    private static String show(Workspace w, Hotfix h) {
+        UnaryOperator<String> esc = w.platform()::escape;
+        return h.id() + " " + h.severity().emoji() + " *" + esc.apply(h.title()) + "* ("
                 + h.status().json()
-                + ")\nOwner: " + SlackBlocks.escape(h.owner() == null ? "unassigned" : h.owner())
+                + ")\nOwner: " + esc.apply(h.owner() == null ? "unassigned" : h.owner())
                 + "\nSystems: "
-                + SlackBlocks.escape(h.systemsAffected().isEmpty() ? "—" : String.join(", ", h.systemsAffected()))
-                + "\nProblem: " + SlackBlocks.escape(h.text("problem") == null ? "—" : h.text("problem"));
+                + esc.apply(h.systemsAffected().isEmpty() ? "—" : String.join(", ", h.systemsAffected()))
+                + "\nProblem: " + esc.apply(h.text("problem") == null ? "—" : h.text("problem"));
     }
 
     /**

@@ -28,6 +28,30 @@ public final class MattermostMessages {
 
     private MattermostMessages() {}
 
+    /** Mattermost's Markdown characters that format or link: each is sent behind a backslash. */
+    private static final String MARKDOWN = "\\`*_~[]()<>#|!";
+
+    /**
+     * {@code text} made inert in Mattermost's Markdown: each character that formats or links ({@code [x](url)},
+     * {@code <url>}, {@code *}, {@code ~channel}, …) behind a backslash, and a word's leading {@code @} followed by a
+     * zero-width space, so {@code @channel}, {@code @here}, {@code @all} and {@code @someone} mention nobody. An
+     * address such as {@code ana@example.com} is left as it is.
+     */
+    public static String escape(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (MARKDOWN.indexOf(c) >= 0) {
+                b.append('\\').append(c);
+            } else if (c == '@' && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
+                b.append("@\u200B");
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
     /** What a button's MAC is over. */
     public static String buttonSigned(String action, String hotfix) {
         return "button:" + action + ":" + hotfix;
@@ -76,25 +100,29 @@ public final class MattermostMessages {
         ObjectNode post = Json.object().put("channel_id", channel).put("message", "");
         ObjectNode attachment = post.putObject("props").putArray("attachments").addObject();
         Hotfix h = a.hotfix();
-        String link = a.recordUrl() == null ? a.id() : "[" + a.id() + "](" + a.recordUrl() + ")";
+        String link = a.recordUrl() == null ? escape(a.id()) : "[" + escape(a.id()) + "](" + a.recordUrl() + ")";
         if (h == null) {
             attachment
-                    .put("fallback", a.id() + " was deleted from the log.")
-                    .put("text", "~~" + a.id() + "~~ was deleted from the log.");
+                    .put("fallback", escape(a.id()) + " was deleted from the log.")
+                    .put("text", "~~" + escape(a.id()) + "~~ was deleted from the log.");
             return post;
         }
         boolean done = h.status() == Status.COMPLETED;
         Timeline t = h.timeline();
         attachment
-                .put("fallback", (done ? "HOTFIX COMPLETE: " : "HOTFIX IN PROGRESS: ") + a.id() + " " + h.title())
+                .put(
+                        "fallback",
+                        (done ? "HOTFIX COMPLETE: " : "HOTFIX IN PROGRESS: ") + escape(a.id()) + " "
+                                + escape(h.title()))
                 .put("color", done ? "#2eb886" : "#d00000")
                 .put("title", done ? "✅ HOTFIX COMPLETE" : "🚨 HOTFIX IN PROGRESS 🚨")
                 .put(
                         "text",
-                        "**Issue:** " + h.title() + "\n**Impact:** " + or(h.text("impact"), "unknown yet")
+                        "**Issue:** " + escape(h.title()) + "\n**Impact:** "
+                                + escape(or(h.text("impact"), "unknown yet"))
                                 + "\n**Severity:** " + h.severity().emoji() + " "
                                 + h.severity().label()
-                                + "\n**Owner:** " + or(h.owner(), "unassigned") + "\n**Tracking:** " + link
+                                + "\n**Owner:** " + escape(or(h.owner(), "unassigned")) + "\n**Tracking:** " + link
                                 + "\nStatus: " + h.status().json() + " · Detected " + time(t.detectedAt())
                                 + " · Alerted " + time(t.alertedAt()) + " · Fix deployed " + time(t.fixDeployedAt())
                                 + " · Resolved " + time(t.resolvedAt()));

@@ -23,7 +23,8 @@ import java.util.HexFormat;
 /**
  * One Mattermost server, talked to through its REST API v4 with a bot's access token ({@code token=}) at
  * {@code api=}: {@code POST /api/v4/actions/dialogs/open}, {@code POST /api/v4/posts}, {@code PUT
- * /api/v4/posts/{id}}, {@code POST /api/v4/posts/ephemeral}, {@code GET /api/v4/users/{id}}; and a command's
+ * /api/v4/posts/{id}}, {@code POST /api/v4/posts} with a {@code root_id} (a reply in the announcement's thread),
+ * {@code POST /api/v4/posts/ephemeral}, {@code GET /api/v4/users/{id}}; and a command's
  * {@code response_url}. Buttons and dialogs post back to {@code callback=} (the log's address as Mattermost
  * reaches it) at {@code /api/v1/chat/mattermost/<name>/interactions}. The JDK's HTTP client, as the notices use.
  */
@@ -134,6 +135,16 @@ public final class MattermostTalk implements ChatTalk {
             throw new RemoteException("Mattermost's posts answered no post id", null);
         }
         return id;
+    }
+
+    /** A reply in the announcement's thread ({@code root_id}): the seed's Hotfix Complete and Stakeholder Update. */
+    @Override
+    public void reply(String channel, String message, String text) {
+        ObjectNode body = Json.object()
+                .put("channel_id", channel)
+                .put("root_id", message)
+                .put("message", MattermostMessages.escape(text));
+        send("posts", "POST", api + "/api/v4/posts", body, true);
     }
 
     @Override

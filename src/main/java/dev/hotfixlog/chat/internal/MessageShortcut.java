@@ -62,7 +62,7 @@ final class MessageShortcut {
             a.require(Role.RESPONDER, "adding a message to a hotfix");
         } catch (HotfixLogException e) {
             audit.record(a.name(), action, null, w.path(), e.kind().httpStatus(), e.getMessage());
-            w.talk().answer(s.reply(), e.getMessage(), false);
+            w.talk().answer(s.reply(), Conversation.said(w, e), false);
             return;
         }
         Map<String, String> open = new LinkedHashMap<>();
@@ -105,7 +105,7 @@ final class MessageShortcut {
             }
         } catch (HotfixLogException e) {
             audit.record(a.name(), action, m.hotfix(), w.path(), e.kind().httpStatus(), e.getMessage());
-            answer = "Nothing was added: " + e.getMessage();
+            answer = "Nothing was added: " + Conversation.said(w, e);
         }
         w.talk().tell(msg.channel(), m.who().user(), answer);
     }

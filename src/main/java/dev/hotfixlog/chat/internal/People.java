@@ -23,6 +23,18 @@ public final class People {
     /** How long a link code may wait to be typed. */
     public static final Duration CODE_LIFE = Duration.ofMinutes(10);
 
+    /** Wrong codes one chat user may type within {@link #GUESS_WINDOW} before {@code link} is refused a while. */
+    public static final int MAX_WRONG_CODES = 5;
+
+    public static final Duration GUESS_WINDOW = Duration.ofMinutes(10);
+    /** Codes one account may have waiting at once: asking for another drops the oldest. */
+    public static final int MAX_LIVE_CODES = 3;
+    /**
+     * Letters of a code: 12 of 32 (60 bits). With {@link #MAX_WRONG_CODES} tries per person and
+     * {@link #MAX_LIVE_CODES} codes alive, a guess hits one in about 4·10^17.
+     */
+    static final int CODE_LENGTH = 12;
+
     private static final String CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private final ChatRepository repo = new ChatRepository();
     private final SecureRandom random = new SecureRandom();
@@ -93,8 +105,8 @@ public final class People {
     /** A new one-time code for this account: typed as {@code /hotfix link CODE} within {@link #CODE_LIFE}. */
     public String newCode(String username) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == 4) {
+        for (int i = 0; i < CODE_LENGTH; i++) {
+            if (i > 0 && i % 4 == 0) {
                 b.append('-');
             }
             b.append(CODE_LETTERS.charAt(random.nextInt(CODE_LETTERS.length())));
@@ -102,6 +114,7 @@ public final class People {
         String code = b.toString();
         db.write(h -> {
             repo.addCode(h, Sha256.hex(code), username, clock.millis() + CODE_LIFE.toMillis());
+            repo.keepNewestCodes(h, username, clock.millis(), MAX_LIVE_CODES);
             return null;
         });
         return code;

@@ -207,13 +207,18 @@ public final class SlackBlocks {
     public static String fallback(ChatTalk.Announcement a) {
         Hotfix h = a.hotfix();
         if (h == null) {
-            return a.id() + " was deleted from the log.";
+            return escape(a.id()) + " was deleted from the log.";
         }
-        return (h.status() == Status.COMPLETED ? "HOTFIX COMPLETE: " : "HOTFIX IN PROGRESS: ") + a.id() + " "
-                + h.title();
+        // Slack reads a message's text as mrkdwn too: a title's <!channel> would ping the whole channel.
+        return (h.status() == Status.COMPLETED ? "HOTFIX COMPLETE: " : "HOTFIX IN PROGRESS: ") + escape(a.id()) + " "
+                + escape(h.title());
     }
 
-    /** Slack's mrkdwn escapes: its markup uses only these three characters as control characters. */
+    /**
+     * Slack's mrkdwn escapes: its markup uses only these three characters as control characters, so no mention
+     * ({@code <!channel>}, {@code <@U1>}), link or channel reference can be made from the text. The one escaping
+     * of Slack text ({@code SlackPlatform.escape}): every text built from a record or a person's words uses it.
+     */
     public static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
