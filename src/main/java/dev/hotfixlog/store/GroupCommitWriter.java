@@ -8,6 +8,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -24,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * is durable, so durability is unchanged. If the commit itself fails, every write of the group gets the failure
  * and nothing of the group is stored. A transient "busy" (another process holds the lock) runs the group again,
  * within {@link Retry}'s bound; past it every write of the group is answered busy (503, Retry-After).
+ *
+ * <p>A write that finds nothing queued and the writer idle runs on its caller's own thread, as a group of one: handed
+ * to the writer's thread and back it paid two wake-ups, slow on a loaded machine (on 2 busy cores an edit spent
+ * more time waiting to be woken than writing). {@link #turn} lets one group run at a time, whichever thread runs
+ * it; writes that arrive while one runs queue, and the writer's thread commits them together after it.
  */
 final class GroupCommitWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -32,6 +39,11 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Jdbi jdbi;
     private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    /** Whose turn it is to write: one group at a time, on the writer's thread or on an idle caller's own. */
+    private final Semaphore turn = new Semaphore(1, true);
+    /** The thread that holds {@link #turn}: a write started from inside a write is refused, not deadlocked. */
+    private volatile Thread writing;
+
     private volatile boolean closed;
 
     private record Job<T>(HandleCallback<T, RuntimeException> work, CompletableFuture<T> result) {
@@ -46,14 +58,19 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     <T> T write(HandleCallback<T, RuntimeException> work) {
-        if (Thread.currentThread() == thread) {
+        if (Thread.currentThread() == thread || Thread.currentThread() == writing) {
             throw new IllegalStateException("a write must not start another write from inside itself");
         }
         if (closed) {
             throw new StorageException("the database is closed", null);
         }
         CompletableFuture<T> result = new CompletableFuture<>();
-        queue.add(new Job<>(work, result));
+        Job<T> job = new Job<>(work, result);
+        if (queue.isEmpty() && idleTurn()) {
+            runInTurn(List.of(job));
+        } else {
+            queue.add(job);
+        }
         try {
             return result.get();
         } catch (ExecutionException e) {
@@ -75,7 +92,43 @@ final class GroupCommitWriter implements AutoCloseable {
             } catch (InterruptedException e) {
                 break;
             }
+            try {
+                turn.acquire();
+            } catch (InterruptedException e) {
+                group.forEach(j -> j.result()
+                        .completeExceptionally(new StorageException(
+                                "the database was closed before this write " + "ran; nothing was stored", null)));
+                break;
+            }
+            // Taken once the turn is ours: what queued while a caller wrote joins this group.
             queue.drainTo(group, MAX_GROUP - 1);
+            runInTurn(group);
+        }
+        Job<?> left;
+        while ((left = queue.poll()) != null) {
+            left.result()
+                    .completeExceptionally(new StorageException(
+                            "the database was closed before this write " + "ran; nothing was stored", null));
+        }
+    }
+
+    /**
+     * The turn, if no one holds it and the writer's thread is not waiting for it (fair: a timed try honours the
+     * waiting, so callers never barge past a group the writer's thread has taken).
+     */
+    private boolean idleTurn() {
+        try {
+            return turn.tryAcquire(0, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Runs a group holding {@link #turn}, and gives the turn back: the writer's thread then takes what queued. */
+    private void runInTurn(List<Job<?>> group) {
+        writing = Thread.currentThread();
+        try {
             try {
                 runGroup(group);
             } catch (Throwable t) {
@@ -84,12 +137,9 @@ final class GroupCommitWriter implements AutoCloseable {
                 StorageException failure = new StorageException("a write failed unexpectedly: " + t, t);
                 group.forEach(j -> j.result().completeExceptionally(failure));
             }
-        }
-        Job<?> left;
-        while ((left = queue.poll()) != null) {
-            left.result()
-                    .completeExceptionally(new StorageException(
-                            "the database was closed before this write " + "ran; nothing was stored", null));
+        } finally {
+            writing = null;
+            turn.release();
         }
     }
 

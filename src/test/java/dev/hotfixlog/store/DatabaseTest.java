@@ -10,6 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,6 +35,62 @@ class DatabaseTest {
                     .one());
             assertThat(counter).as("rolled back").isZero();
             int updated = d.write(h -> h.execute("UPDATE id_counter SET last_value = 7 WHERE name = 'hotfix'"));
+            assertThat(updated).as("the writer is still alive").isEqualTo(1);
+        }
+    }
+
+    /**
+     * SQLite's writes run one group at a time, on the writer's thread or on an idle caller's own: many writers at
+     * once, every fifth failing inside its write, still store exactly the writes that succeeded, each whole.
+     */
+    @Timeout(120)
+    @BothDatabases
+    void manyWritesAtOnce_someFailing_storeExactlyTheOnesThatSucceeded(TestDb db) throws Exception {
+        try (Database d = Database.open(db.url(), "", "", 4)) {
+            d.write(h -> h.execute("CREATE TABLE bench_rows (n INTEGER PRIMARY KEY, twice INTEGER NOT NULL)"));
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<Boolean>> done = new ArrayList<>();
+                for (int n = 1; n <= 200; n++) {
+                    int k = n;
+                    done.add(pool.submit(() -> {
+                        try {
+                            d.write(h -> {
+                                h.execute("INSERT INTO bench_rows (n, twice) VALUES (?, ?)", k, 2 * k);
+                                if (k % 5 == 0) {
+                                    throw new IllegalArgumentException("write " + k + " fails after its insert");
+                                }
+                                return null;
+                            });
+                            return true;
+                        } catch (IllegalArgumentException e) {
+                            return false;
+                        }
+                    }));
+                }
+                for (Future<Boolean> f : done) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            List<Integer> stored = d.read(h -> h.createQuery("SELECT n FROM bench_rows ORDER BY n")
+                    .mapTo(Integer.class)
+                    .list());
+            assertThat(stored).hasSize(160).allMatch(n -> n % 5 != 0);
+        }
+    }
+
+    @Timeout(60) // without the guard, the inner write would wait for the turn its own caller holds: forever
+    @Test
+    void aWriteStartedInsideAWrite_isRefused_andTheWriterStillWorks() {
+        try (TestDb db = TestDb.sqlite();
+                Database d = Database.open(db.url(), "", "", 4)) {
+            assertThatThrownBy(
+                            () -> d.write(h -> d.write(inner -> inner.execute("UPDATE id_counter SET last_value = 1"))))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("inside itself");
+            int updated = d.write(h -> h.execute("UPDATE id_counter SET last_value = 3 WHERE name = 'hotfix'"));
             assertThat(updated).as("the writer is still alive").isEqualTo(1);
         }
     }
