@@ -103,8 +103,7 @@ final class RecordRowsRepository {
             Map<List<Object>, Object[]> old = byKey(t, was.get(t));
             Map<List<Object>, Object[]> now = byKey(t, is.get(t));
             List<List<Object>> gone = new ArrayList<>();
-            MultiRowInsert added = new MultiRowInsert(t.name, t.columns);
-            boolean any = false;
+            List<Object[]> added = new ArrayList<>();
             for (Map.Entry<List<Object>, Object[]> e : old.entrySet()) {
                 Object[] next = now.get(e.getKey());
                 if (next == null || !Arrays.equals(next, e.getValue())) {
@@ -114,7 +113,6 @@ final class RecordRowsRepository {
             for (Map.Entry<List<Object>, Object[]> e : now.entrySet()) {
                 if (!Arrays.equals(old.get(e.getKey()), e.getValue())) {
                     added.add(e.getValue());
-                    any = true;
                 }
             }
             if (!gone.isEmpty()) {
@@ -128,8 +126,11 @@ final class RecordRowsRepository {
                 }
                 batch.execute();
             }
-            if (any) {
-                added.execute(h);
+            if (!added.isEmpty()) {
+                // Made only when there is something to insert: most edits change no child row at all.
+                MultiRowInsert insert = new MultiRowInsert(t.name, t.columns);
+                added.forEach(insert::add);
+                insert.execute(h);
             }
         }
     }
