@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -59,34 +60,73 @@ final class RecordRowsRepository {
     static Map<Table, List<Object[]>> of(Hotfix x) {
         Map<Table, List<Object[]>> out = new EnumMap<>(Table.class);
         for (Table t : Table.values()) {
-            out.put(t, new ArrayList<>());
+            out.put(t, rows(t, x));
         }
-        String id = x.id().toString();
-        List<String> names = x.systemsAffected();
-        for (int i = 0; i < names.size(); i++) {
-            out.get(Table.SYSTEM).add(new Object[] {
-                id,
-                i,
-                names.get(i),
-                x.values().text("category"),
-                millis(x.timeline().detectedAt()),
-                x.id().number()
-            });
-        }
-        x.steps()
-                .forEach((k, s) ->
-                        out.get(Table.STEP).add(new Object[] {id, k.json(), s.done(), millis(s.at()), s.by()}));
-        x.followUps()
-                .forEach((k, f) -> out.get(Table.FOLLOW_UP).add(new Object[] {
-                    id, k.json(), f.description(), f.owner(), millis(f.dueAt()), f.done(), millis(f.doneAt()), f.link()
-                }));
-        List<Redaction> rs = x.redactions();
-        for (int i = 0; i < rs.size(); i++) {
-            Redaction d = rs.get(i);
-            out.get(Table.REDACTION).add(new Object[] {id, i, d.field(), d.kind(), d.at().toEpochMilli()});
-        }
-        out.get(Table.FIELD).addAll(CustomFieldRepository.rows(id, x.fields()));
         return out;
+    }
+
+    /** The rows of {@code x} in table {@code t}, in the order they are written. */
+    private static List<Object[]> rows(Table t, Hotfix x) {
+        List<Object[]> out = new ArrayList<>();
+        String id = x.id().toString();
+        switch (t) {
+            case SYSTEM -> {
+                List<String> names = x.systemsAffected();
+                for (int i = 0; i < names.size(); i++) {
+                    out.add(new Object[] {
+                        id,
+                        i,
+                        names.get(i),
+                        x.values().text("category"),
+                        millis(x.timeline().detectedAt()),
+                        x.id().number()
+                    });
+                }
+            }
+            case STEP ->
+                x.steps().forEach((k, s) -> out.add(new Object[] {id, k.json(), s.done(), millis(s.at()), s.by()}));
+            case FOLLOW_UP ->
+                x.followUps()
+                        .forEach((k, f) -> out.add(new Object[] {
+                            id,
+                            k.json(),
+                            f.description(),
+                            f.owner(),
+                            millis(f.dueAt()),
+                            f.done(),
+                            millis(f.doneAt()),
+                            f.link()
+                        }));
+            case REDACTION -> {
+                List<Redaction> rs = x.redactions();
+                for (int i = 0; i < rs.size(); i++) {
+                    Redaction d = rs.get(i);
+                    out.add(new Object[] {id, i, d.field(), d.kind(), d.at().toEpochMilli()});
+                }
+            }
+            case FIELD -> out.addAll(CustomFieldRepository.rows(id, x.fields()));
+        }
+        return out;
+    }
+
+    /**
+     * Whether {@code t}'s rows of the two versions can differ: false only when everything they are made from is
+     * equal (value records all), so an edit of the owner builds and compares no rows at all.
+     */
+    private static boolean mayDiffer(Table t, Hotfix a, Hotfix b) {
+        return switch (t) {
+            case SYSTEM ->
+                !(a.id().equals(b.id())
+                        && a.systemsAffected().equals(b.systemsAffected())
+                        && Objects.equals(
+                                a.values().text("category"), b.values().text("category"))
+                        && Objects.equals(
+                                a.timeline().detectedAt(), b.timeline().detectedAt()));
+            case STEP -> !a.steps().equals(b.steps());
+            case FOLLOW_UP -> !a.followUps().equals(b.followUps());
+            case REDACTION -> !a.redactions().equals(b.redactions());
+            case FIELD -> !a.fields().equals(b.fields());
+        };
     }
 
     /**
@@ -96,12 +136,13 @@ final class RecordRowsRepository {
      * now are in neither version, so their stored values stay, hidden.
      */
     static void writeDifference(Handle h, Hotfix before, Hotfix after) {
-        Map<Table, List<Object[]>> was = of(before);
-        Map<Table, List<Object[]>> is = of(after);
         String id = after.id().toString();
         for (Table t : Table.values()) {
-            Map<List<Object>, Object[]> old = byKey(t, was.get(t));
-            Map<List<Object>, Object[]> now = byKey(t, is.get(t));
+            if (!mayDiffer(t, before, after)) {
+                continue;
+            }
+            Map<List<Object>, Object[]> old = byKey(t, rows(t, before));
+            Map<List<Object>, Object[]> now = byKey(t, rows(t, after));
             List<List<Object>> gone = new ArrayList<>();
             List<Object[]> added = new ArrayList<>();
             for (Map.Entry<List<Object>, Object[]> e : old.entrySet()) {
