@@ -11,6 +11,8 @@ import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.SecretRedactor;
 import dev.hotfixlog.store.Database;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -126,6 +128,14 @@ public final class EditBenchmark {
                     row(name, round, r, f);
                     row(name, round, s, f);
                     row(name, round, g, null);
+                    System.out.printf(
+                            "| %s | %d | (diagnostic) CPU ms per edit on the calling thread: floor / with the read"
+                                    + " / service | %.3f / %.3f / %.3f | | | |%n",
+                            name,
+                            round,
+                            cpuMillis(edits, floor::edit),
+                            cpuMillis(edits, floor::readThenEdit),
+                            cpuMillis(edits, serviceEdit));
                     ratios.add(s.perSecond() / f.perSecond());
                     ceilings.add(r.perSecond() / f.perSecond());
                 }
@@ -141,6 +151,19 @@ public final class EditBenchmark {
                         name, 100 * ceilings.get(ceilings.size() / 2));
             }
         }
+    }
+
+    /**
+     * CPU time per edit of the thread that runs it, whatever the machine's load (SQLite's lone writes and every
+     * PostgreSQL write run on the caller's thread): what the edit itself costs, apart from waiting.
+     */
+    private static double cpuMillis(int edits, Load.Op op) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadCpuTime();
+        for (int k = 0; k < edits; k++) {
+            op.run();
+        }
+        return (threads.getCurrentThreadCpuTime() - before) / 1e6 / edits;
     }
 
     private static void row(String db, int round, Stats s, Stats floor) {
