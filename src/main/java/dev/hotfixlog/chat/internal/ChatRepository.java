@@ -6,7 +6,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** The chat feature's SQL (V30): announcements, links, one-time link codes, requests already taken. */
-public final class ChatRepository {
+final class ChatRepository {
     /** An announcement row: where, the message once posted, and which change it must show. */
     public record Row(String hotfixId, String integration, String channel, String ts, int wanted, int shown, int own) {
         /** The channel was made for this hotfix and is not archived yet. */
