@@ -69,6 +69,29 @@ public final class TeamsPlatform implements ChatPlatform {
         return true;
     }
 
+    /**
+     * Teams renders a bot's text as Markdown and some HTML: a character that would start a link, an emphasis or a
+     * tag is escaped with a backslash (CommonMark's escape), and {@code <}, {@code >}, {@code &} become entities, so
+     * a title like {@code [click](https://…)} or {@code <a href=…>} shows as typed. Mentions need the Activity's
+     * {@code entities}, which the log never sends, so an {@code @} is harmless.
+     */
+    @Override
+    public String escape(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '\\', '`', '*', '_', '~', '[', ']', '(', ')', '#', '!' ->
+                    b.append('\\').append(c);
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
     @Override
     public String inlineAnswer(String text) {
         return Json.write(Json.object().put("type", "message").put("text", text.replace("\n", "\n\n")));

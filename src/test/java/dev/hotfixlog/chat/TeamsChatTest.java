@@ -223,6 +223,37 @@ class TeamsChatTest {
         }
     }
 
+    /** A title or a note's markup shows as typed in Teams: no link, tag or emphasis made from a person's words. */
+    @BothDatabases
+    void hostileMarkupInATitle_isAnsweredInert(TestDb db) {
+        try (db;
+                App app = App.local(config(db), clock);
+                WebServer server = app.serve()) {
+            String url = "http://127.0.0.1:" + server.port();
+            app.accounts().create("ana", Role.RESPONDER, PASSWORD, false);
+            Http http = new Http(url);
+            said(send(http, activity("3001", "aad-ana", "link " + linkCode(url, "ana"))));
+            String hostile = "[click](https://evil.example) **now** &lt;a href=x&gt;y&lt;/a&gt;";
+
+            String declared = said(send(
+                    http,
+                    activity("3002", "aad-ana", "declare critical &quot;Down " + hostile + "&quot; down=yes wait=no")));
+            String shown = said(send(http, activity("3003", "aad-ana", "show HOTFIX-001")));
+
+            assertThat(app.hotfixes().get(HotfixId.parse("HOTFIX-001")).title())
+                    .as("stored as typed")
+                    .isEqualTo("Down [click](https://evil.example) **now** <a href=x>y</a>");
+            for (String answer : List.of(declared, shown)) {
+                assertThat(answer)
+                        .contains("\\[click\\]\\(https://evil.example\\)")
+                        .contains("\\*\\*now\\*\\*")
+                        .contains("&lt;a href=x&gt;")
+                        .doesNotContain("[click](")
+                        .doesNotContain("<a href");
+            }
+        }
+    }
+
     @BothDatabases
     void activities_withABadMissingOrStaleSignature_areRefused_andAViewer_cannotDeclare(TestDb db) {
         try (db;
