@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -262,6 +263,28 @@ public final class Database implements AutoCloseable {
     private static final long DEGRADED_FOR_NANOS = 60_000_000_000L;
     private volatile RecentFailure writeFailure;
     private final StorageFailure.Log failureLog = new StorageFailure.Log(LOG);
+
+    /**
+     * A write that starts from what it reads, and whose write checks that what it read is still so (an
+     * {@code UPDATE … WHERE version = …}): on SQLite the read runs on a reader, outside the one writer, which then
+     * holds only the statements that write; on PostgreSQL both run in the write's own transaction, one round of
+     * BEGIN and COMMIT instead of two.
+     */
+    public <R, T> T readThenWrite(HandleCallback<R, RuntimeException> read, ThenWrite<R, T> write) {
+        Objects.requireNonNull(read, "read");
+        Objects.requireNonNull(write, "write");
+        if (groupCommit != null) {
+            R was = read(read);
+            return write(h -> write.withHandle(h, was));
+        }
+        return write(h -> write.withHandle(h, read.withHandle(h)));
+    }
+
+    /** The write of {@link #readThenWrite}, given what was read. */
+    @FunctionalInterface
+    public interface ThenWrite<R, T> {
+        T withHandle(Handle h, R read);
+    }
 
     /** Runs {@code work} in a read-only transaction that sees one consistent snapshot. */
     public <T> T read(HandleCallback<T, RuntimeException> work) {

@@ -187,15 +187,15 @@ public final class LocalHotfixService implements LocalHotfixes {
         Instant now = now();
         ObjectNode masked = patch.document();
         List<Redaction> found = redacting.maskInPlace(masked, now);
-        // Read and worked out outside the writer: the write's UPDATE … WHERE version = the version read is what
-        // makes the edit atomic (every write of a record and its rows raises its version, in save), so a write
-        // that lands in between is this edit's 409, as if it had come first. The writer then runs only the
-        // statements that write (SQLite has one writer: what it does not hold it for, other writes get).
-        Hotfix current = db.read(h -> current(h, id, expectedVersion));
-        HotfixJson.checkReadOnly(masked, current);
-        Planned planned = planned(current, masked, found, now, actor);
-        return db.write(h ->
-                save(h, current, planned.next(), planned.changes(), RecordChange.Kind.EDITED, "edited", actor, now));
+        // The write's UPDATE … WHERE version = the version read is what makes the edit atomic (every write of a
+        // record and its rows raises its version, in save), so the read may run before the write's transaction
+        // (SQLite's one writer then holds only the statements that write): a write that lands in between is this
+        // edit's 409, as if it had come first.
+        return db.readThenWrite(h -> current(h, id, expectedVersion), (h, current) -> {
+            HotfixJson.checkReadOnly(masked, current);
+            Planned planned = planned(current, masked, found, now, actor);
+            return save(h, current, planned.next(), planned.changes(), RecordChange.Kind.EDITED, "edited", actor, now);
+        });
     }
 
     /** An edit worked out: the record as it will be, and what changed. */
@@ -225,17 +225,18 @@ public final class LocalHotfixService implements LocalHotfixes {
     @Override
     public Hotfix edit(HotfixId id, int expectedVersion, RecordEdit edit, String actor) {
         Instant now = now();
-        // As the patch's edit: read and worked out outside the writer, the version guard makes it atomic.
-        Hotfix current = db.read(h -> current(h, id, expectedVersion));
-        Hotfix built = current.toBuilder()
-                .timeline(edit.applyTo(current.timeline()))
-                .version(current.version() + 1)
-                .updatedAt(now)
-                .build();
-        Hotfix next = AlertStep.keepInStep(
-                current, TickStamps.stampNewlyDone(current, custom.checked(built, current), now, actor));
-        return db.write(h ->
-                save(h, current, next, RecordDiff.diff(current, next), RecordChange.Kind.EDITED, "edited", actor, now));
+        // As the patch's edit: the version guard makes it atomic, so the read may run before the write.
+        return db.readThenWrite(h -> current(h, id, expectedVersion), (h, current) -> {
+            Hotfix built = current.toBuilder()
+                    .timeline(edit.applyTo(current.timeline()))
+                    .version(current.version() + 1)
+                    .updatedAt(now)
+                    .build();
+            Hotfix next = AlertStep.keepInStep(
+                    current, TickStamps.stampNewlyDone(current, custom.checked(built, current), now, actor));
+            return save(
+                    h, current, next, RecordDiff.diff(current, next), RecordChange.Kind.EDITED, "edited", actor, now);
+        });
     }
 
     /** The stored record, if it is still at the version the edit was based on. */
