@@ -278,7 +278,7 @@ class CliTest {
                         "steps.quickReview.done=yes",
                         "steps.quickReview.by=Ana"
                     },
-                    new String[] {"mark", "1", "alerted", "--at", "2026-10-04T02:20:00Z"},
+                    new String[] {"mark", "1", "alerted", "--at", "2026-10-04T02:17:00Z"},
                     new String[] {"mark", "1", "deployed"},
                     new String[] {"mark", "1", "deployed"},
                     new String[] {"mark", "2", "resolved"},

@@ -58,6 +58,47 @@ class HotfixApiTest {
         }
     }
 
+    /**
+     * The team is alerted before the fix goes out: a write that puts Alerted after Fix deployed (an "alerted" event
+     * after "deployed", a patch of either time) is refused naming the field it moved; an earlier time is taken.
+     */
+    @BothDatabases
+    void alertedAfterTheFixWasDeployed_isRefused_namingTheTimeThatMoved(TestDb db) {
+        MutableClock clock = MutableClock.at("2026-10-04T02:17:00Z");
+        try (RunningServer s = new RunningServer(db.config(), clock)) {
+            Http api = s.http();
+            api.post("/api/v1/hotfixes", CHECKOUT);
+            clock.advance(Duration.ofMinutes(10));
+            api.post("/api/v1/hotfixes/HOTFIX-001/events", "{\"type\":\"deployed\"}");
+            clock.advance(Duration.ofMinutes(2));
+
+            Http.Response late = api.post("/api/v1/hotfixes/HOTFIX-001/events", "{\"type\":\"alerted\"}");
+            assertThat(late.status()).as(late.body()).isEqualTo(422);
+            assertThat(late.json().path("errors").get(0).path("field").asText()).isEqualTo("alertedAt");
+            assertThat(late.json().path("errors").get(0).path("message").asText())
+                    .contains("after the fix was deployed");
+
+            Http.Response earlier = api.post(
+                    "/api/v1/hotfixes/HOTFIX-001/events", "{\"type\":\"alerted\",\"at\":\"2026-10-04T02:20:00Z\"}");
+            assertThat(earlier.status()).as(earlier.body()).isEqualTo(200);
+
+            Http.Response moved = api.patch(
+                    "/api/v1/hotfixes/HOTFIX-001",
+                    "{\"fixDeployedAt\":\"2026-10-04T02:19:00Z\"}",
+                    "If-Match",
+                    "\"" + earlier.json().path("version").asInt() + "\"");
+            assertThat(moved.status()).as(moved.body()).isEqualTo(422);
+            assertThat(moved.json().path("errors").get(0).path("field").asText())
+                    .isEqualTo("fixDeployedAt");
+            assertThat(api.get("/api/v1/hotfixes/HOTFIX-001")
+                            .json()
+                            .path("fixDeployedAt")
+                            .asText())
+                    .as("nothing of a refused write is stored")
+                    .isEqualTo("2026-10-04T02:27:00Z");
+        }
+    }
+
     @BothDatabases
     void theAlertedButton_andTheAlertTeamBox_areOneFact_andNeverFight(TestDb db) {
         MutableClock clock = MutableClock.at("2026-10-04T02:17:00Z");

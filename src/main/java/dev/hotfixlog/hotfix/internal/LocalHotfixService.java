@@ -106,6 +106,7 @@ public final class LocalHotfixService implements LocalHotfixes {
                 now,
                 actor);
         // Everything that does not need the database happens before the write lock is taken.
+        TimelineOrder.check(Timeline.EMPTY, draft.timeline());
         Revision created = new Revision(1, actor, now, "created", RecordDiff.diff(null, draft));
         try {
             return db.write(h -> {
@@ -276,6 +277,7 @@ public final class LocalHotfixService implements LocalHotfixes {
         if (changes.isEmpty()) {
             return current;
         }
+        TimelineOrder.check(current.timeline(), next.timeline());
         if (!repo.update(h, current, next)) {
             int stored = repo.find(h, current.id()).map(Hotfix::version).orElse(-1);
             throw new StaleVersionException(current.id().toString(), current.version(), stored);
