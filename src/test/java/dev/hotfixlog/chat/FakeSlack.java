@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code chat.postMessage} (a new {@code ts} each), {@code chat.update}, {@code chat.postEphemeral},
  * {@code conversations.create} (a new channel id each: C0OWN1, …), {@code conversations.invite},
  * {@code conversations.archive}, {@code pins.add}, {@code chat.getPermalink} and {@code users.info} (from the
- * e-mail addresses and names it was given) as Slack documents them, and records every call
+ * e-mail addresses and names it was given) as Slack documents them (a post in an archived channel refused with
+ * {@code is_archived}; any method made to fail with {@link #fail}), and records every call
  * with its form (the SDK posts forms) or its JSON body (a response URL).
  */
 final class FakeSlack implements AutoCloseable {
@@ -44,6 +45,11 @@ final class FakeSlack implements AutoCloseable {
     private final AtomicInteger channels = new AtomicInteger();
     /** Methods (or response paths) that hang, recorded but unanswered until {@link #answerAgain()}. */
     private final Set<String> hanging = ConcurrentHashMap.newKeySet();
+
+    /** Methods that answer Slack's {@code {"ok":false,"error":"fatal_error"}} until {@link #recover()}. */
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    /** Channels archived by {@code conversations.archive}: Slack refuses posts in them ({@code is_archived}). */
+    private final Set<String> archived = ConcurrentHashMap.newKeySet();
 
     private volatile CountDownLatch held = new CountDownLatch(1);
 
@@ -91,6 +97,16 @@ final class FakeSlack implements AutoCloseable {
         hanging.add(method);
     }
 
+    /** Calls of {@code method} are recorded and answered with an error, as a Slack whose API is down does. */
+    void fail(String method) {
+        failing.add(method);
+    }
+
+    /** Failing methods answer as usual again. */
+    void recover() {
+        failing.clear();
+    }
+
     /** Hanging calls are answered, and later ones are answered at once. */
     void answerAgain() {
         hanging.clear();
@@ -131,7 +147,23 @@ final class FakeSlack implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        String answer = switch (method) {
+        if (method.equals("conversations.archive") && !failing.contains(method)) {
+            archived.add(form.get("channel"));
+        }
+        String answer = failing.contains(method)
+                ? "{\"ok\":false,\"error\":\"fatal_error\"}"
+                : method.equals("chat.postMessage") && archived.contains(form.get("channel"))
+                        ? "{\"ok\":false,\"error\":\"is_archived\"}"
+                        : answer(method, path, form);
+        byte[] out = answer.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().set("Content-Type", path.startsWith("/hooks/") ? "text/plain" : "application/json");
+        x.sendResponseHeaders(200, out.length);
+        x.getResponseBody().write(out);
+        x.close();
+    }
+
+    private String answer(String method, String path, Map<String, String> form) {
+        return switch (method) {
             case "chat.postMessage" ->
                 "{\"ok\":true,\"channel\":\"" + form.get("channel") + "\",\"ts\":\"1765100000.00010"
                         + messages.incrementAndGet() + "\"}";
@@ -146,11 +178,6 @@ final class FakeSlack implements AutoCloseable {
                         + permalink(form.get("channel"), form.get("message_ts")) + "\"}";
             default -> path.startsWith("/hooks/") ? "ok" : "{\"ok\":true}";
         };
-        byte[] out = answer.getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().set("Content-Type", path.startsWith("/hooks/") ? "text/plain" : "application/json");
-        x.sendResponseHeaders(200, out.length);
-        x.getResponseBody().write(out);
-        x.close();
     }
 
     private String usersInfo(String user) {

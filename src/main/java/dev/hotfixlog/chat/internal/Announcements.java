@@ -14,12 +14,15 @@ import dev.hotfixlog.notify.Templates;
 import dev.hotfixlog.store.Database;
 import dev.hotfixlog.work.Threads;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -35,11 +38,20 @@ import org.slf4j.LoggerFactory;
  * never one per change). Pushes of different hotfixes run side by side; two of one hotfix never cross. A record
  * resolved has the seed's Hotfix Complete and then its Stakeholder Update ("Production Issue Resolved": the
  * seed's update is due once the issue is resolved), the team's templates, posted in each announcement's thread
- * after its push, once per change to completed. Nothing polls: a push that fails leaves its row behind, pushed again by the record's next change or the
- * next start.
+ * after its push, once per change to completed, and only then is a channel of the hotfix's own archived (Slack
+ * refuses a post in an archived channel). A push or a thread post that fails (its chat away) is tried again every
+ * {@link #RETRY} while its row is behind, with a gap per hotfix that doubles after each failure up to
+ * {@link #MOST_APART}; a message's id is stored before anything else is asked of its chat, so a retry updates it
+ * and never posts it twice. The thread posts still owed are held in memory only (a restart drops them); an
+ * announcement behind is pushed again by the next start too.
  */
 public final class Announcements implements RecordListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Announcements.class);
+    /** How often announcements left behind by a chat that was away are looked for. */
+    static final Duration RETRY = Duration.ofSeconds(10);
+    /** The longest gap between two tries of one hotfix whose chat keeps failing. */
+    static final Duration MOST_APART = Duration.ofMinutes(10);
+
     private final ChatRepository repo = new ChatRepository();
     private final Map<String, Workspace> workspaces;
     private final String publicUrl;
@@ -49,6 +61,12 @@ public final class Announcements implements RecordListener, AutoCloseable {
     private final ConcurrentHashMap<String, Boolean> pending = new ConcurrentHashMap<>();
     /** Hotfixes whose Hotfix Complete is to follow their next push. */
     private final Set<String> completing = ConcurrentHashMap.newKeySet();
+    /** Per "hotfix announcement": how many of its thread posts were made for the change to completed under way. */
+    private final ConcurrentHashMap<String, Integer> threadPosted = new ConcurrentHashMap<>();
+    /** Hotfixes whose last push failed: {failures in a row, System.nanoTime() before which none is tried}. */
+    private final ConcurrentHashMap<String, long[]> failing = new ConcurrentHashMap<>();
+
+    private volatile ScheduledExecutorService retries;
 
     private volatile ExecutorService pushes;
     private volatile Database db;
@@ -70,7 +88,39 @@ public final class Announcements implements RecordListener, AutoCloseable {
         this.pushes = Threads.pool("chat-announce", Math.max(2, db.connections()));
         if (!workspaces.isEmpty()) {
             pushes.execute(() -> db.read(repo::allBehind).forEach(this::push));
+            this.retries = Threads.scheduled("chat-announce-retry");
+            retries.scheduleWithFixedDelay(this::retry, RETRY.toMillis(), RETRY.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Pushes again each hotfix left behind (or owing its thread posts) whose gap since its last failure is over. */
+    private void retry() {
+        try {
+            Set<String> due = new TreeSet<>(completing);
+            due.addAll(db.read(repo::allBehind));
+            long now = System.nanoTime();
+            for (String id : due) {
+                long[] f = failing.get(id);
+                if (f == null || now - f[1] >= 0) {
+                    push(id);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the chat announcements left behind could not be read", e);
+        }
+    }
+
+    /** Notes how the hotfix's push went: a failure doubles the gap before its next try. */
+    private void tried(String id, boolean ok) {
+        if (ok) {
+            failing.remove(id);
+            return;
+        }
+        failing.compute(id, (k, f) -> {
+            long n = f == null ? 1 : f[0] + 1;
+            long gap = Math.min(RETRY.toNanos() << Math.min(n - 1, 20), MOST_APART.toNanos());
+            return new long[] {n, System.nanoTime() + gap};
+        });
     }
 
     @Override
@@ -98,13 +148,15 @@ public final class Announcements implements RecordListener, AutoCloseable {
         }
         // A record with no announcement (an import's thousands, say) asks for no push at all.
         if (behind) {
-            repo.afterCommit(h, () -> push(id));
             if (change.kind() != RecordChange.Kind.CREATED
                     && change.before() != null
                     && change.before().status() != Status.COMPLETED
                     && change.after().status() == Status.COMPLETED) {
-                // After the push, by the same drain: the announcement is posted before its thread is used.
+                // Noted before the push is asked for, then after the push by the same drain: the announcement is
+                // posted before its thread is used, and its own channel archived only after the thread posts.
                 repo.afterCommit(h, () -> complete(id));
+            } else {
+                repo.afterCommit(h, () -> push(id));
             }
         }
     }
@@ -151,14 +203,16 @@ public final class Announcements implements RecordListener, AutoCloseable {
     private void drain(String id) {
         boolean again = true;
         try {
+            boolean ok = true;
             while (again) {
                 pending.put(id, false);
-                pushNow(id);
+                ok = pushNow(id);
                 again = !pending.remove(id, false);
             }
-            if (completing.remove(id)) {
-                completeNow(id);
+            if (ok && completing.remove(id)) {
+                ok = completeNow(id);
             }
+            tried(id, ok);
         } finally {
             if (again) {
                 pending.remove(id); // an Error: the hotfix's next change starts afresh
@@ -173,30 +227,53 @@ public final class Announcements implements RecordListener, AutoCloseable {
      * hotfixes run on other threads of the pool, a hotfix's own never cross).
      */
     private void complete(String id) {
+        threadPosted.keySet().removeIf(k -> k.startsWith(id + " "));
         completing.add(id);
         push(id);
     }
 
-    private void completeNow(String id) {
+    /** Posts what the thread still owes, then archives a channel of the hotfix's own; false when its chat failed. */
+    private boolean completeNow(String id) {
         try {
             Hotfix h = hotfixes.get(HotfixId.parse(id));
             if (h.status() != Status.COMPLETED) {
-                return; // reopened before its turn came: its next completion says it
+                return true; // reopened before its turn came: its next completion says it
             }
             List<String> thread = List.of(
                     templates.render(MessageKind.COMPLETE, h, publicUrl).text(),
                     stakeholderUpdate(templates.render(MessageKind.STAKEHOLDER, h, publicUrl)));
             for (ChatRepository.Row row : db.read(x -> repo.posted(x, id))) {
                 Workspace w = workspaces.get(row.integration());
-                if (w != null) {
-                    for (String text : thread) {
-                        w.talk().reply(row.channel(), row.ts(), text);
-                    }
+                if (w == null) {
+                    continue;
+                }
+                String key = id + " " + row.integration();
+                for (int i = threadPosted.getOrDefault(key, 0); i < thread.size(); i++) {
+                    w.talk().reply(row.channel(), row.ts(), thread.get(i));
+                    threadPosted.put(key, i + 1); // a retry goes on after it, never posts it twice
+                }
+                if (row.ownChannel()) {
+                    archive(w, row);
                 }
             }
+            threadPosted.keySet().removeIf(k -> k.startsWith(id + " "));
+            return true;
         } catch (RuntimeException e) {
-            LOG.warn("the Hotfix Complete and Stakeholder Update of {} could not be posted in its thread", id, e);
+            completing.add(id); // tried again (retry) with the others left behind
+            LOG.warn(
+                    "the Hotfix Complete and Stakeholder Update of {} could not be posted in its thread; retried",
+                    id,
+                    e);
+            return false;
         }
+    }
+
+    private void archive(Workspace w, ChatRepository.Row row) {
+        w.talk().archive(row.channel());
+        db.write(h -> {
+            repo.archived(h, row);
+            return null;
+        });
     }
 
     /** The seed's Stakeholder Update as a chat says it: its e-mail subject as the first line. */
@@ -204,11 +281,12 @@ public final class Announcements implements RecordListener, AutoCloseable {
         return m.subject().isBlank() ? m.text() : m.subject() + "\n\n" + m.text();
     }
 
-    private void pushNow(String id) {
+    /** Brings the hotfix's announcements behind up to date; false when one could not be (its chat away). */
+    private boolean pushNow(String id) {
         try {
             List<ChatRepository.Row> behind = db.read(h -> repo.behind(h, id));
             if (behind.isEmpty()) {
-                return;
+                return true;
             }
             Hotfix now;
             try {
@@ -218,36 +296,43 @@ public final class Announcements implements RecordListener, AutoCloseable {
             }
             ChatTalk.Announcement a =
                     new ChatTalk.Announcement(now, id, publicUrl == null ? null : publicUrl + "/hotfixes/" + id);
+            boolean all = true;
             for (ChatRepository.Row row : behind) {
                 Workspace w = workspaces.get(row.integration());
                 if (w == null) {
-                    continue; // its entry was taken out of the configuration
+                    all = false; // its entry was taken out of the configuration: looked at again ever more rarely
+                    continue;
                 }
                 String posted = show(w, row, a);
                 db.write(h -> {
                     repo.shown(h, row, posted, row.wanted(), clock.millis());
                     return null;
                 });
-                if (row.ownChannel() && now != null && now.status() == Status.COMPLETED) {
-                    w.talk().archive(row.channel());
-                    db.write(h -> {
-                        repo.archived(h, row);
-                        return null;
-                    });
+                if (row.ownChannel() && now != null && now.status() == Status.COMPLETED && !completing.contains(id)) {
+                    archive(w, row); // no thread posts are owed (a restart, a later change): nothing to wait for
                 }
             }
+            return all;
         } catch (RuntimeException e) {
-            LOG.warn("the chat announcement of {} could not be brought up to date; its next change retries", id, e);
+            LOG.warn("the chat announcement of {} could not be brought up to date; retried", id, e);
+            return false;
         }
     }
 
-    /** Posts the message (pinned in a channel of the hotfix's own) or updates it; its id. */
-    private static String show(Workspace w, ChatRepository.Row row, ChatTalk.Announcement a) {
+    /**
+     * Updates the message, or posts it (pinned in a channel of the hotfix's own) and stores its id at once, before
+     * anything else can fail: a retry then updates it rather than post it again.
+     */
+    private String show(Workspace w, ChatRepository.Row row, ChatTalk.Announcement a) {
         if (row.ts() != null) {
             w.talk().update(row.channel(), row.ts(), a);
             return row.ts();
         }
         String ts = w.talk().post(row.channel(), a);
+        db.write(h -> {
+            repo.shown(h, row, ts, row.shown(), clock.millis());
+            return null;
+        });
         if (row.ownChannel()) {
             w.talk().pin(row.channel(), ts);
         }
@@ -257,6 +342,10 @@ public final class Announcements implements RecordListener, AutoCloseable {
     /** Lets the pushes asked for so far finish (a CLI command's change is announced before it exits). */
     @Override
     public void close() {
+        ScheduledExecutorService again = retries;
+        if (again != null) {
+            again.shutdownNow();
+        }
         ExecutorService on = pushes;
         if (on == null) {
             return;

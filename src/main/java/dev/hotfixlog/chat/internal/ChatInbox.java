@@ -168,7 +168,8 @@ final class ChatInbox implements AutoCloseable {
     private void run(ChatInboxRepository.Entry e) {
         Workspace w = workspaces.get(e.integration());
         try {
-            work.act(w, read(w, e), e.received());
+            ChatInbound in = read(w, e);
+            work.act(FallbackTalk.around(w, in), in, e.received());
         } catch (RemoteException ex) {
             if (ex.getCause() != null && !closed && e.attempts() < ATTEMPTS) {
                 LOG.warn(
