@@ -23,8 +23,10 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 
 /** What the log owes Slack is given once Slack is back, or another way when one way is closed. */
+@Tag("slow") // waits out the announcements' 10-second retries: 90 s a run
 class SlackAwayTest {
     private static final String PASSWORD = "correct horse battery staple";
     private final MutableClock clock = MutableClock.at("2026-12-07T02:17:00Z");

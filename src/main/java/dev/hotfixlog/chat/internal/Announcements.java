@@ -207,10 +207,13 @@ public final class Announcements implements RecordListener, AutoCloseable {
             while (again) {
                 pending.put(id, false);
                 ok = pushNow(id);
+                // Inside the hotfix's own turn: a push asked for meanwhile waits for the thread posts and the
+                // archive, and then reads the channel as archived (run after the turn, a second drain archived it
+                // again while the first was still posting).
+                if (ok && completing.remove(id)) {
+                    ok = completeNow(id);
+                }
                 again = !pending.remove(id, false);
-            }
-            if (ok && completing.remove(id)) {
-                ok = completeNow(id);
             }
             tried(id, ok);
         } finally {
