@@ -75,7 +75,7 @@ public final class Chat implements AutoCloseable {
                 platforms,
                 workspaces,
                 integrations,
-                new Conversation(hotfixes, attachments, people, announcements, audit, clock),
+                new Conversation(hotfixes, attachments, people, announcements, audit, db, clock),
                 people,
                 db,
                 clock);

@@ -38,6 +38,11 @@ public final class SlackManifest {
             "channels:join",
             "pins:write");
 
+    /** Slack's limits for a manifest's {@code display_information.name} and {@code bot_user.display_name}. */
+    static final int MAX_APP_NAME = 35;
+
+    static final int MAX_BOT_NAME = 80;
+
     private static final Pattern WORKSPACE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,40}");
     private static final Set<String> LOCAL = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
@@ -53,6 +58,14 @@ public final class SlackManifest {
             throw ValidationException.of(
                     "--workspace", "is the entry's name in HOTFIX_INTEGRATIONS: a-z, 0-9, - and _, e.g. acme");
         }
+        if (appName == null || appName.isBlank() || appName.strip().length() > MAX_APP_NAME) {
+            throw ValidationException.of(
+                    "--name",
+                    "is the app's name in Slack: 1 to " + MAX_APP_NAME
+                            + " characters (Slack refuses a longer display_information.name; its bot's"
+                            + " display_name takes at most " + MAX_BOT_NAME + "), e.g. Hotfix Log");
+        }
+        appName = appName.strip();
         String base = base(field, baseUrl);
         String chat = base + "/api/v1/chat/slack/" + workspace + "/";
         ObjectNode m = Json.object();

@@ -1,10 +1,12 @@
 package dev.hotfixlog.chat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.chat.internal.SlackBlocks;
 import dev.hotfixlog.chat.internal.SlackTalk;
 import dev.hotfixlog.error.BadRequestException;
+import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Integration;
 import dev.hotfixlog.security.SecretRedactor;
@@ -120,7 +122,7 @@ public final class SlackPlatform implements ChatPlatform {
                     optional(form, "response_url"),
                     optional(form, "trigger_id"));
         }
-        ObjectNode payload = Json.parseObject(field(form, "payload"));
+        ObjectNode payload = payload(field(form, "payload"));
         ChatInbound.Person who = new ChatInbound.Person(
                 payload.path("team").path("id").asText(""),
                 payload.path("user").path("id").asText(""));
@@ -137,6 +139,31 @@ public final class SlackPlatform implements ChatPlatform {
                         : submission(who, payload.path("view"));
             default -> new ChatInbound.Ignored(payload.path("type").asText("an interaction"));
         };
+    }
+
+    /**
+     * The interaction's JSON. A declare form whose answers hold a NUL (which {@link Json#parseObject} refuses as a
+     * 422, shown by Slack as a connection error) is read all the same: {@code DeclareForm} refuses it at its field,
+     * the form kept open; no other interaction is.
+     */
+    private static ObjectNode payload(String text) {
+        try {
+            return Json.parseObject(text);
+        } catch (ValidationException e) {
+            JsonNode lenient;
+            try {
+                lenient = Json.mapper().readTree(text);
+            } catch (JsonProcessingException notJson) {
+                throw e;
+            }
+            if (lenient instanceof ObjectNode o
+                    && "view_submission".equals(o.path("type").asText())
+                    && SlackBlocks.DECLARE_FORM.equals(
+                            o.path("view").path("callback_id").asText())) {
+                return o;
+            }
+            throw e;
+        }
     }
 
     private static ChatInbound button(ChatInbound.Person who, JsonNode payload) {

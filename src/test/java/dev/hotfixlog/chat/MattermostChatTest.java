@@ -192,6 +192,22 @@ class MattermostChatTest {
             assertThat(told.path("post").path("channel_id").asText()).isEqualTo(CHANNEL);
             assertThat(told.path("post").path("message").asText()).isEqualTo("HOTFIX-001 declared: Checkout is down");
 
+            // The same dialog submitted again, changed: said in the chat's words, not as the API's header.
+            clock.advance(Duration.ofSeconds(2));
+            String changed = submission("anauser0000000000000000000", dialog, "yes", "no", "Checkout is down!");
+            assertThat(send(http, "interactions", changed, json).status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> mm.calls("POST /api/v4/posts/ephemeral").size() == 3);
+            assertThat(mm.calls("POST /api/v4/posts/ephemeral")
+                            .get(2)
+                            .json()
+                            .path("post")
+                            .path("message")
+                            .asText())
+                    .isEqualTo("Nothing was declared: This form was already submitted; to declare another hotfix,"
+                            + " open a new form with `/hotfix declare`.");
+            assertThat(app.hotfixes().list(HotfixQuery.firstPage()).items()).hasSize(1);
+
             // One announcement, posted with the bot's token in the channel it was declared from, with its buttons.
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> mm.calls("POST /api/v4/posts").size() == 1);
@@ -272,9 +288,9 @@ class MattermostChatTest {
                             .asText())
                     .isEqualTo("✅ HOTFIX COMPLETE");
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> mm.calls("POST /api/v4/posts/ephemeral").size() == 3);
+                    .until(() -> mm.calls("POST /api/v4/posts/ephemeral").size() == 4);
             assertThat(mm.calls("POST /api/v4/posts/ephemeral")
-                            .get(2)
+                            .get(3)
                             .json()
                             .path("post")
                             .path("message")

@@ -151,4 +151,24 @@ class SlackChannelsTest {
             assertThat(slack.calls("conversations.archive")).hasSize(1);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aChannelPerHotfix_fromTheDocumentedTemplate_namesTheIdOnce_andSpellsAccentedLettersPlain() {
+        dev.hotfixlog.security.Integration entry = new dev.hotfixlog.security.Integration(
+                null,
+                "acme",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Duration.ofMinutes(5),
+                java.util.List.of(),
+                Map.of("channel-per-hotfix", "{id}-{slug}"));
+        dev.hotfixlog.chat.internal.Workspace w = new dev.hotfixlog.chat.internal.Workspace(null, entry, null);
+
+        assertThat(w.channelFor("HOTFIX-040", "Ünïcödé façade: Crème brûlée DOWN"))
+                .isEqualTo("hotfix-040-unicode-facade-creme-brulee-down");
+    }
 }

@@ -426,7 +426,19 @@ class SlackChatTest {
                             .json(null)
                             .path("text")
                             .asText())
-                    .contains("HOTFIX-999");
+                    .as("the chat's own command, not the CLI's or the API's")
+                    .isEqualTo("no hotfix HOTFIX-999; list them with `/hotfix list`.");
+            assertThat(s.send("commands", s.command("U0ANA", "deployed", "trig-noid"))
+                            .status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !slack.calls("/hooks/commands/trig-noid").isEmpty());
+            assertThat(slack.calls("/hooks/commands/trig-noid")
+                            .get(0)
+                            .json(null)
+                            .path("text")
+                            .asText())
+                    .isEqualTo("`/hotfix deployed` needs a hotfix id, e.g. `/hotfix deployed HOTFIX-12`.");
             List<AuditEvent> audit = app.audit().recent(50);
             assertThat(audit)
                     .anyMatch(e -> e.outcome() == 401 && e.action().equals("POST /api/v1/chat/slack/acme/commands"));

@@ -151,6 +151,27 @@ class SlackGuardsTest {
                             .replace(SlackRequests.CHANNEL, "C0RANDOM")));
             assertThat(channel.path("title").asText()).startsWith("Hotfixes are declared in C0INCIDENTS, C0SRE");
 
+            // Slack's own unanswered radio buttons: the error is at the question left open, not the next one.
+            JsonNode undecided = errors(s.send(
+                    "interactions",
+                    edited(
+                            SlackRequests.submission("U0ANA", "V0F", "yes", "yes", "Down", "high"),
+                            "\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"Yes\"},\"value\":\"yes\"}",
+                            "\"selected_option\":null")));
+            assertThat(undecided.path("down").asText()).contains("Answer yes or no");
+            assertThat(undecided.has("wait")).isFalse();
+
+            // A control character in a text is the form's own error at its field, never an HTTP refusal.
+            for (String control : List.of("\\u0000", "\\u0007")) {
+                JsonNode title = errors(s.send(
+                        "interactions",
+                        edited(
+                                SlackRequests.submission("U0ANA", "V0G", "yes", "no", "Down", "high"),
+                                "\"value\":\"Down\"",
+                                "\"value\":\"Do" + control + "wn\"")));
+                assertThat(title.path("title").asText()).as(control).contains("control character");
+            }
+
             assertThat(app.hotfixes().list(HotfixQuery.firstPage()).items()).isEmpty();
             assertThat(slack.all()).as("every error was the form's own answer").isEmpty();
 
@@ -196,6 +217,12 @@ class SlackGuardsTest {
         JsonNode answer = r.json();
         assertThat(answer.path("response_action").asText()).as(r.body()).isEqualTo("errors");
         return answer.path("errors");
+    }
+
+    private static String edited(String submission, String from, String to) {
+        String json = URLDecoder.decode(submission.substring("payload=".length()), StandardCharsets.UTF_8);
+        assertThat(json).contains(from);
+        return SlackRequests.interaction(json.replace(from, to));
     }
 
     private static String withSystems(String submission, String systems) {

@@ -176,4 +176,50 @@ class SlackShortcutTest {
                     .isEmpty();
         }
     }
+
+    @BothDatabases
+    void aLongMessage_isKeptWhole_thoughTheFormCarriesOnlyItsStart_andItsEndIsMaskedToo(TestDb db) {
+        try (FakeSlack slack = new FakeSlack();
+                db;
+                App app = App.local(config(db, slack), clock);
+                WebServer server = app.serve()) {
+            app.accounts().create("ana@example.com", Role.RESPONDER, PASSWORD, false);
+            slack.email("U0ANA", "ana@example.com");
+            app.hotfixes()
+                    .create(
+                            MergePatch.of(Json.parseObject("{\"title\":\"Checkout is down\",\"severity\":\"high\"}")),
+                            "jonas");
+            SlackRequests s = new SlackRequests(new Http("http://127.0.0.1:" + server.port()), clock, slack);
+            StringBuilder log = new StringBuilder();
+            for (int i = 0; log.length() < 6500; i++) {
+                log.append("line ").append(i).append(": payment worker timed out\n");
+            }
+            String said = log + "the end: " + SAID;
+            assertThat(said.length()).isGreaterThan(6000);
+
+            s.send("interactions", s.messageAction("U0ANA", "U0BOB", TS, said, "trig-long"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> slack.calls("views.open").size() == 1);
+            String metadata = Json.parseObject(
+                            slack.calls("views.open").get(0).form().get("view"))
+                    .path("private_metadata")
+                    .asText();
+            assertThat(metadata.length()).as("Slack's cap on a form's metadata").isLessThanOrEqualTo(3000);
+            s.send("interactions", SlackRequests.addSubmission("U0ANA", "V0LONG", "HOTFIX-001", metadata, "t-long"));
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> slack.calls("chat.postEphemeral").size() == 1);
+            assertThat(slack.calls("chat.postEphemeral").get(0).form().get("text"))
+                    .isEqualTo("HOTFIX-001: the message is kept on the record (evidence), with its link.");
+            Attachment note = app.attachments()
+                    .list(new Owner(Owner.Kind.HOTFIX, "HOTFIX-001"), false)
+                    .get(0);
+            String content = new String(app.attachments().content(note.id()).bytes(), StandardCharsets.UTF_8);
+            assertThat(content)
+                    .contains(log.toString())
+                    .contains("the end: deploy failed: key [REDACTED:aws-access-key-id]")
+                    .doesNotContain("AKIAIOSFODNN7EXAMPLE")
+                    .doesNotContain("hunter2hunter2");
+        }
+    }
 }

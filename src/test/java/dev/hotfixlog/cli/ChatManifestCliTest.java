@@ -77,4 +77,19 @@ class ChatManifestCliTest {
         assertThat(name.code()).isEqualTo(2);
         assertThat(name.err()).startsWith("error: --workspace: ");
     }
+
+    @Test
+    void aNameSlackWouldRefuse_exitsTwo_namingTheOptionAndTheLimit() {
+        String tooLong = "H".repeat(36);
+        CliRunner.Result r = cli.run("chat", "slack", "manifest", "--url", "https://h.example", "--name", tooLong);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: --name: ").contains("35 characters");
+        assertThat(r.out()).isEmpty();
+        CliRunner.Result blank = cli.run("chat", "slack", "manifest", "--url", "https://h.example", "--name", " ");
+        assertThat(blank.code()).isEqualTo(2);
+        CliRunner.Result fits =
+                cli.run("chat", "slack", "manifest", "--url", "https://h.example", "--name", "H".repeat(35));
+        assertThat(fits.code()).isZero();
+        assertThat(fits.out()).contains("\"" + "H".repeat(35) + "\"");
+    }
 }

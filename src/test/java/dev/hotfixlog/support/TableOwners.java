@@ -36,7 +36,7 @@ public final class TableOwners {
             risk: risk risk_event
             attachment: attachment attachment_content
             migrate: migration_cursor migration_link
-            chat: chat_announcement chat_link chat_link_code chat_request chat_inbox
+            chat: chat_announcement chat_link chat_link_code chat_request chat_inbox chat_shortcut_message
             store: unfinished_restore
             """;
 

@@ -214,4 +214,43 @@ final class ChatRepository {
                 .execute();
         return true;
     }
+
+    /** Keeps the whole text of a message the shortcut was used on (replacing an earlier one), expired ones gone. */
+    public void keepShortcutMessage(
+            Handle h, String integration, String channel, String ts, String text, long now, long expires) {
+        h.createUpdate("""
+                        DELETE FROM chat_shortcut_message WHERE expires_at < :now
+                        """).bind("now", now).execute();
+        h.createUpdate("""
+                        DELETE FROM chat_shortcut_message WHERE integration = :i AND channel = :c AND ts = :ts
+                        """)
+                .bind("i", integration)
+                .bind("c", channel)
+                .bind("ts", ts)
+                .execute();
+        h.createUpdate("""
+                        INSERT INTO chat_shortcut_message (integration, channel, ts, text, expires_at)
+                        VALUES (:i, :c, :ts, :text, :expires)
+                        """)
+                .bind("i", integration)
+                .bind("c", channel)
+                .bind("ts", ts)
+                .bind("text", text)
+                .bind("expires", expires)
+                .execute();
+    }
+
+    /** The whole text kept for a message, unless expired. */
+    public Optional<String> shortcutMessage(Handle h, String integration, String channel, String ts, long now) {
+        return h.createQuery("""
+                        SELECT text FROM chat_shortcut_message
+                        WHERE integration = :i AND channel = :c AND ts = :ts AND expires_at >= :now
+                        """)
+                .bind("i", integration)
+                .bind("c", channel)
+                .bind("ts", ts)
+                .bind("now", now)
+                .mapTo(String.class)
+                .findOne();
+    }
 }

@@ -32,6 +32,10 @@ public final class ChatRoutes implements AutoCloseable {
     /** Slack's largest interaction (a modal's whole state) is far below this. */
     static final int MAX_BYTES = 256 * 1024;
 
+    /** A chat answered inline (Teams) told of a delivery it sent already, which is not acted on twice. */
+    static final String ALREADY_DONE =
+            "Already done: this very message was answered when it first came. Send a new message to ask again.";
+
     private final List<ChatPlatform> platforms;
     private final Map<String, Workspace> workspaces;
     private final Integrations integrations;
@@ -116,6 +120,8 @@ public final class ChatRoutes implements AutoCloseable {
             return;
         }
         if (!firstTime(body, now, entry)) {
+            // The same delivery again: not acted on twice, and said so rather than answered with nothing.
+            ctx.result(p.inlineAnswer(ALREADY_DONE));
             return;
         }
         // Teams gives five seconds and no later reply: the work is done now and what it says is the answer.

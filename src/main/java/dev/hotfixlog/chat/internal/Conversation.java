@@ -6,8 +6,10 @@ import dev.hotfixlog.attachment.Owner;
 import dev.hotfixlog.attachment.Upload;
 import dev.hotfixlog.chat.ChatInbound;
 import dev.hotfixlog.error.ConflictException;
+import dev.hotfixlog.error.FieldError;
 import dev.hotfixlog.error.ForbiddenException;
 import dev.hotfixlog.error.HotfixLogException;
+import dev.hotfixlog.error.NotFoundException;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixId;
@@ -17,6 +19,7 @@ import dev.hotfixlog.hotfix.LifecycleEvent;
 import dev.hotfixlog.hotfix.Status;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.AuditLog;
+import dev.hotfixlog.store.Database;
 import dev.hotfixlog.web.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -46,6 +49,9 @@ public final class Conversation {
             `/hotfix note HOTFIX-12 text`: keeps the text as the record's evidence
             `/hotfix link CODE`: act as your Hotfix Log account (ask for a code on the web: POST /api/v1/chat/link-codes)""";
 
+    /** How the hotfix service's "no hotfix" points at the CLI and the API, said in the chat's words instead. */
+    private static final String CLI_HINT = "; list them with `hotfix list`";
+
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private final HotfixService hotfixes;
     private final AttachmentService attachments;
@@ -61,6 +67,7 @@ public final class Conversation {
             People people,
             Announcements announcements,
             AuditLog audit,
+            Database db,
             Clock clock) {
         this.hotfixes = hotfixes;
         this.attachments = attachments;
@@ -68,7 +75,8 @@ public final class Conversation {
         this.announcements = announcements;
         this.audit = audit;
         this.clock = clock;
-        this.shortcut = new MessageShortcut(hotfixes, attachments, people, audit, clock);
+        this.shortcut =
+                new MessageShortcut(hotfixes, attachments, people, audit, new ShortcutMessages(db, clock), clock);
     }
 
     /** The message shortcut "Add to hotfix…" on a message: the form choosing the hotfix, or why not. */
@@ -115,9 +123,9 @@ public final class Conversation {
             case "declare" ->
                 declareForm(w, c, a, c.text().strip().substring(verb.length()).strip());
             case "list" -> list(w);
-            case "show" -> show(w, hotfixes.get(HotfixId.parse(subject)));
-            case "alerted", "deployed", "resolved" -> stamp(a, verb, subject, rest, received);
-            case "note" -> note(w, a, subject, rest == null ? "" : rest, received);
+            case "show" -> show(w, hotfixes.get(idOf(w, verb, subject)));
+            case "alerted", "deployed", "resolved" -> stamp(a, verb, idOf(w, verb, subject), rest, received);
+            case "note" -> note(w, a, idOf(w, verb, subject), rest == null ? "" : rest, received);
             default -> "I do not know `" + w.platform().escape(verb) + "`.\n" + help(w);
         });
     }
@@ -203,7 +211,7 @@ public final class Conversation {
                 w.platform().label() + " " + b.action(),
                 b.hotfix(),
                 b.reply(),
-                () -> stamp(a, b.action(), b.hotfix(), null, received));
+                () -> stamp(a, b.action(), HotfixId.parse(b.hotfix()), null, received));
     }
 
     private void link(Workspace w, ChatInbound.Command c, String code) {
@@ -263,9 +271,41 @@ public final class Conversation {
      */
     static String said(Workspace w, HotfixLogException e) {
         String m = e.getMessage();
-        return e instanceof ForbiddenException && m.equals(elsewhere(w, w.platform()::channel))
-                ? m
-                : w.platform().escape(m);
+        if (e instanceof ForbiddenException && m.equals(elsewhere(w, w.platform()::channel))) {
+            return m;
+        }
+        if (e instanceof Worded worded) {
+            return worded.errors().get(0).message();
+        }
+        String prefix = w.platform().commandPrefix();
+        int cli = m.indexOf(CLI_HINT);
+        if (e instanceof NotFoundException && m.startsWith("no hotfix ") && cli > 0) {
+            // The service's hint names the CLI and the API: here the chat's own command lists them.
+            return w.platform().escape(m.substring(0, cli)) + "; list them with `" + prefix + " list`.";
+        }
+        if (e instanceof ValidationException v
+                && v.errors().stream().anyMatch(f -> f.field().equals("Idempotency-Key"))) {
+            // A form's id is its declaration's key: the same form again, differing (another channel, say).
+            return "This form was already submitted; to declare another hotfix, open a new form with `" + prefix
+                    + " declare`.";
+        }
+        return w.platform().escape(m);
+    }
+
+    /** Bad input the chat words itself, quoting nothing a person typed: said as it is, in the chat's markup. */
+    private static final class Worded extends ValidationException {
+        Worded(String field, String message) {
+            super(List.of(new FieldError(field, message)));
+        }
+    }
+
+    /** The id a command names, or an error saying the command needs one, with an example. */
+    private static HotfixId idOf(Workspace w, String verb, String subject) {
+        if (subject == null || subject.isBlank()) {
+            String command = w.platform().commandPrefix() + " " + verb;
+            throw new Worded("id", "`" + command + "` needs a hotfix id, e.g. `" + command + " HOTFIX-12`.");
+        }
+        return HotfixId.parse(subject);
     }
 
     private String list(Workspace w) {
@@ -294,12 +334,11 @@ public final class Conversation {
      * Stamps the time typed, read as of {@code received}, or {@code received} itself: a request run again (a
      * restart between its stamp and its answer) finds its own stamp, to the millisecond, and says it is stamped.
      */
-    private String stamp(People.Actor a, String verb, String id, String time, Instant received) {
+    private String stamp(People.Actor a, String verb, HotfixId hid, String time, Instant received) {
         a.require(Role.RESPONDER, "stamping a time");
         LifecycleEvent.Type type = LifecycleEvent.Type.parse("event", verb);
         boolean typed = time != null && !time.isBlank();
         Instant at = (typed ? StampTime.read("time", time, received) : received).truncatedTo(ChronoUnit.MILLIS);
-        HotfixId hid = HotfixId.parse(id);
         Hotfix h;
         try {
             h = hotfixes.record(hid, new LifecycleEvent(type, at, false), a.name());
@@ -324,9 +363,8 @@ public final class Conversation {
     }
 
     /** Keeps the note once: a request run again finds its file (named by the request's time and person). */
-    private String note(Workspace w, People.Actor a, String id, String text, Instant received) {
+    private String note(Workspace w, People.Actor a, HotfixId hid, String text, Instant received) {
         a.require(Role.RESPONDER, "adding a note");
-        HotfixId hid = HotfixId.parse(id);
         if (text.isBlank()) {
             throw ValidationException.of("note", "is empty: `/hotfix note " + hid + " what you saw`");
         }

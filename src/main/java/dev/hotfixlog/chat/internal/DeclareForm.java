@@ -16,6 +16,7 @@ import dev.hotfixlog.security.SecretRedactor;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,6 +35,15 @@ final class DeclareForm {
     /** The submission's own answer instead of the acknowledgement, or null when the declaration goes ahead. */
     static String answer(Workspace w, ChatInbound.Submission s, HotfixService hotfixes, Instant now) {
         Map<String, String> errors = new LinkedHashMap<>();
+        s.answers().forEach((field, v) -> {
+            String c = control(field, v);
+            if (c != null) {
+                errors.put(field, "holds a control character (" + c + "); type it without one.");
+            }
+        });
+        if (!errors.isEmpty()) {
+            return w.platform().formErrors(errors);
+        }
         Boolean down = yesNo(s, "down", errors);
         Boolean wait = yesNo(s, "wait", errors);
         if (down == null && !errors.containsKey("down")) {
@@ -54,6 +64,22 @@ final class DeclareForm {
             fields(s, hotfixes, now, errors);
         }
         return errors.isEmpty() ? null : w.platform().formErrors(errors);
+    }
+
+    /**
+     * The first control character of an answer, as {@code U+0000}, or null: none is stored (PostgreSQL cannot keep
+     * a NUL), and each is the form's own error rather than an HTTP refusal the chat shows as a broken connection.
+     * The problem may hold line breaks and tabs.
+     */
+    private static String control(String field, String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            boolean spacing = c == '\n' || c == '\r' || c == '\t';
+            if (Character.isISOControl(c) && !(spacing && (field.equals("problem") || field.equals("systems")))) {
+                return String.format(Locale.ROOT, "U+%04X", (int) c);
+            }
+        }
+        return null;
     }
 
     /** Yes is true, no is false, unanswered null; anything else is the field's error. */

@@ -34,14 +34,25 @@ import org.slf4j.LoggerFactory;
  */
 final class MessageShortcut {
     private static final Logger LOG = LoggerFactory.getLogger(MessageShortcut.class);
+    /** A carried text this long ending in "…" was cut to fit the form's metadata (3,000 characters, escaped). */
+    private static final int CUT_FROM = 1000;
+
     private final HotfixService hotfixes;
     private final AttachmentService attachments;
     private final People people;
     private final AuditLog audit;
+    private final ShortcutMessages whole;
     private final Clock clock;
 
-    MessageShortcut(HotfixService hotfixes, AttachmentService attachments, People people, AuditLog audit, Clock clock) {
+    MessageShortcut(
+            HotfixService hotfixes,
+            AttachmentService attachments,
+            People people,
+            AuditLog audit,
+            ShortcutMessages whole,
+            Clock clock) {
         this.hotfixes = hotfixes;
+        this.whole = whole;
         this.attachments = attachments;
         this.people = people;
         this.audit = audit;
@@ -76,6 +87,8 @@ final class MessageShortcut {
             w.talk().answer(s.reply(), "No hotfix is active: there is none to add this message to.", false);
             return;
         }
+        // The form carries at most 3,000 characters of the message: the whole of it waits here for the form.
+        whole.keep(w.path(), s.message());
         w.talk().openAddMessageForm(s.trigger(), s.message(), open);
     }
 
@@ -84,7 +97,11 @@ final class MessageShortcut {
      * the person may act and before anything is stored: a double submit or retry stores nothing more.
      */
     void add(Workspace w, ChatInbound.AddMessage m, BooleanSupplier firstTime) {
-        ChatInbound.Message msg = m.message();
+        ChatInbound.Message carried = m.message();
+        Optional<String> kept = whole.text(w.path(), carried);
+        ChatInbound.Message msg = kept.map(
+                        t -> new ChatInbound.Message(carried.channel(), carried.ts(), carried.author(), t))
+                .orElse(carried);
         Optional<People.Actor> actor = people.who(w, m.who());
         if (actor.isEmpty()) {
             w.talk().tell(msg.channel(), m.who().user(), Conversation.howToLink(w));
@@ -99,7 +116,13 @@ final class MessageShortcut {
             if (firstTime.getAsBoolean()) {
                 keep(w, a, id, msg);
                 audit.record(a.name(), action, id.toString(), w.path(), 200, null);
-                answer = id + ": the message is kept on the record (evidence), with its link.";
+                answer = id + ": the message is kept on the record (evidence), with its link"
+                        + (kept.isEmpty()
+                                        && carried.text().endsWith("…")
+                                        && carried.text().length() > CUT_FROM
+                                ? " (only its first " + (carried.text().length() - 1)
+                                        + " characters reached the log: the whole message is at its link)."
+                                : ".");
             } else {
                 answer = id + ": this form's message is kept already."; // a double submit: nothing stored twice
             }

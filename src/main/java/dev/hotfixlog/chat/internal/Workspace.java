@@ -5,6 +5,7 @@ import dev.hotfixlog.chat.ChatPlatform;
 import dev.hotfixlog.chat.ChatTalk;
 import dev.hotfixlog.security.Integration;
 import dev.hotfixlog.text.Split;
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +60,7 @@ public record Workspace(ChatPlatform platform, Integration entry, ChatTalk talk)
         if (template == null || template.isBlank()) {
             return null;
         }
-        String name = template.replace("{id}", id).replace("{slug}", title == null ? "" : title);
+        String name = template.replace("{id}", id).replace("{slug}", title == null ? "" : plain(title));
         name = NOT_NAME.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-");
         name = DASHES.matcher(name).replaceAll("-");
         name = EDGES.matcher(name).replaceAll("");
@@ -67,6 +68,20 @@ public record Workspace(ChatPlatform platform, Integration entry, ChatTalk talk)
             name = EDGES.matcher(name.substring(0, 80)).replaceAll("");
         }
         return name;
+    }
+
+    /** Accented letters as their plain ones ({@code Ünïcödé} → {@code Unicode}): NFD, combining marks dropped. */
+    private static String plain(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); ) {
+            int c = decomposed.codePointAt(i);
+            if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                out.appendCodePoint(c);
+            }
+            i += Character.charCount(c);
+        }
+        return out.toString();
     }
 
     /** "via Slack": what history and audit add to a person's name. */
