@@ -265,6 +265,13 @@ class SecretsEverywhereTest {
                     "chat_inbox.body",
                     "a chat request as it was signed, base64, kept only until its work is done (deleted then, "
                             + "emptied when given up); what the work keeps of it is masked on its own path"),
+            Map.entry("chat_shortcut_message.integration", "an integration's name from the configuration"),
+            Map.entry("chat_shortcut_message.channel", "the chat's own channel id (C0123ABCD)"),
+            Map.entry("chat_shortcut_message.ts", "the chat's own message id (1733580000.000100)"),
+            Map.entry(
+                    "chat_shortcut_message.text",
+                    "a Slack message's text as SlackPlatform read it: masked by SecretRedactor before anything keeps"
+                            + " it (SlackShortcutTest plants a secret in it), a day at most"),
             Map.entry("unfinished_restore.kind", "restore or copy (a CHECK holds it)"),
             Map.entry("unfinished_restore.started_at", "an ISO instant of the clock"),
             Map.entry(
