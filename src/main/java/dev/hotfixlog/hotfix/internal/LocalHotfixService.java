@@ -279,7 +279,8 @@ public final class LocalHotfixService implements LocalHotfixes {
         }
         TimelineOrder.check(current.timeline(), next.timeline());
         if (!repo.update(h, current, next)) {
-            int stored = repo.find(h, current.id()).map(Hotfix::version).orElse(-1);
+            // Read before the write (readThenWrite): the record may have been deleted in between, a 404, not a 409.
+            int stored = repo.find(h, current.id()).map(Hotfix::version).orElseThrow(() -> notFound(current.id()));
             throw new StaleVersionException(current.id().toString(), current.version(), stored);
         }
         revisions.appendRevision(h, next.id(), new Revision(next.version(), actor, now, action, changes));
