@@ -59,6 +59,10 @@ public final class TimeText {
         if (t.length() > LONGEST_TEXT) {
             throw notATime(field, t);
         }
+        Instant canonical = CanonicalInstant.parse(t);
+        if (canonical != null) {
+            return bounded(field, t, canonical);
+        }
         String lower = t.toLowerCase(Locale.ROOT);
         if (lower.equals("now") || lower.endsWith(" ago")) {
             if (now == null) {

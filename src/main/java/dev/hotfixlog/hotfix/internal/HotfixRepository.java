@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The hotfix record's rows: the record with its systems, steps, follow-ups, redactions and team fields (those
@@ -129,22 +130,27 @@ public final class HotfixRepository {
     }
 
     /**
-     * Writes {@code after} over the stored record if it is still at {@code before}'s version; false otherwise.
-     * {@code before} is what is stored (read in this transaction, or matched by the version now): only the columns
-     * and child rows that differ from its are written ({@link RecordRowsRepository#writeDifference}).
+     * Writes {@code after} over the stored record if it is still exactly {@code before} (its version and update time:
+     * every write raises the one and sets the other); false otherwise. {@code before} is what is stored (read in this
+     * transaction, or a copy a write of this instance left: {@link RecordCache}): only the columns and child rows that
+     * differ from its are written ({@link RecordRowsRepository#writeDifference}).
      */
     public boolean update(Handle h, Hotfix before, Hotfix after) {
         Map<String, Object> was = scalars(before);
         Map<String, Object> is = scalars(after);
         // Only the columns whose values differ (the version always does): an unchanged indexed column costs its
-        // indexes nothing, and an owner change writes what a hand-written UPDATE would.
-        String set = UPDATABLE.stream()
+        // indexes nothing, and an owner change writes what a hand-written UPDATE would. Only those are bound.
+        List<Map.Entry<String, String>> changed = UPDATABLE.stream()
                 .filter(c -> !Objects.equals(was.get(c.getValue()), is.get(c.getValue())))
-                .map(c -> c.getKey() + " = :" + c.getValue())
-                .collect(Collectors.joining(", "));
-        int rows = h.createUpdate("UPDATE hotfix SET " + set + " WHERE id = :id AND version = :expectedVersion")
-                .bindMap(is)
+                .toList();
+        String set =
+                changed.stream().map(c -> c.getKey() + " = :" + c.getValue()).collect(Collectors.joining(", "));
+        Update update = h.createUpdate("UPDATE hotfix SET " + set
+                + " WHERE id = :id AND version = :expectedVersion AND updated_at = :expectedUpdatedAt");
+        changed.forEach(c -> update.bind(c.getValue(), is.get(c.getValue())));
+        int rows = update.bind("id", before.id().toString())
                 .bind("expectedVersion", before.version())
+                .bind("expectedUpdatedAt", before.updatedAt().toEpochMilli())
                 .execute();
         if (rows == 0) {
             return false;

@@ -55,6 +55,7 @@ public final class LocalHotfixService implements LocalHotfixes {
     private final IdempotencyRepository keys = new IdempotencyRepository();
     private final CustomFields custom;
     private final LocalRecordImport bulk;
+    private final RecordCache written = new RecordCache();
 
     public LocalHotfixService(Database db, Clock clock, SecretRedactor redactor) {
         this(db, clock, redactor, FollowUpDue.SEED, RecordListeners.NONE);
@@ -109,7 +110,7 @@ public final class LocalHotfixService implements LocalHotfixes {
         TimelineOrder.check(Timeline.EMPTY, draft.timeline());
         Revision created = new Revision(1, actor, now, "created", RecordDiff.diff(null, draft));
         try {
-            return db.write(h -> {
+            return written.remember(db.write(h -> {
                 if (once != null) {
                     Optional<Hotfix> earlier = earlierCreate(h, once);
                     if (earlier.isPresent()) {
@@ -124,7 +125,7 @@ public final class LocalHotfixService implements LocalHotfixes {
                     keys.rememberIdempotent(h, once.principal(), once.keyHash(), once.bodyHash(), stored.id(), now);
                 }
                 return stored;
-            });
+            }));
         } catch (RuntimeException e) {
             // Two requests with one key at the same moment on PostgreSQL: the loser's key row collides, its
             // whole transaction is undone, and it answers with what the winner made.
@@ -192,11 +193,32 @@ public final class LocalHotfixService implements LocalHotfixes {
         // record and its rows raises its version, in save), so the read may run before the write's transaction
         // (SQLite's one writer then holds only the statements that write): a write that lands in between is this
         // edit's 409, as if it had come first.
-        return db.readThenWrite(h -> current(h, id, expectedVersion), (h, current) -> {
+        return edited(id, expectedVersion, (h, current) -> {
             HotfixJson.checkReadOnly(masked, current);
             Planned planned = planned(current, masked, found, now, actor);
             return save(h, current, planned.next(), planned.changes(), RecordChange.Kind.EDITED, "edited", actor, now);
         });
+    }
+
+    /**
+     * Runs an edit's {@code write} from the record at {@code expectedVersion}: the copy this instance stored last if
+     * it is at that version ({@link RecordCache}: no read), else the stored record. A copy that the write finds out of
+     * date (the row moved on without its version, which no write does; or a restore) is forgotten, and the edit is
+     * worked out again from a read.
+     */
+    private Hotfix edited(HotfixId id, int expectedVersion, Database.ThenWrite<Hotfix, Hotfix> write) {
+        Optional<Hotfix> copy = written.at(id, expectedVersion);
+        if (copy.isPresent()) {
+            try {
+                return written.remember(db.write(h -> write.withHandle(h, copy.get())));
+            } catch (StaleVersionException e) {
+                written.forget(id);
+                if (e.currentVersion() != expectedVersion) {
+                    throw e;
+                }
+            }
+        }
+        return written.remember(db.readThenWrite(h -> current(h, id, expectedVersion), write));
     }
 
     /** An edit worked out: the record as it will be, and what changed. */
@@ -227,7 +249,7 @@ public final class LocalHotfixService implements LocalHotfixes {
     public Hotfix edit(HotfixId id, int expectedVersion, RecordEdit edit, String actor) {
         Instant now = now();
         // As the patch's edit: the version guard makes it atomic, so the read may run before the write.
-        return db.readThenWrite(h -> current(h, id, expectedVersion), (h, current) -> {
+        return edited(id, expectedVersion, (h, current) -> {
             Hotfix built = current.toBuilder()
                     .timeline(edit.applyTo(current.timeline()))
                     .version(current.version() + 1)
@@ -253,7 +275,7 @@ public final class LocalHotfixService implements LocalHotfixes {
     public Hotfix record(HotfixId id, LifecycleEvent event, String actor) {
         Instant now = now();
         Instant at = event.at() == null ? now : event.at().truncatedTo(ChronoUnit.MILLIS);
-        return db.write(h -> {
+        return written.remember(db.write(h -> {
             Hotfix current = repo.find(h, id).orElseThrow(() -> notFound(id));
             Hotfix next = Lifecycle.apply(current, event, at, actor, due).toBuilder()
                     .version(current.version() + 1)
@@ -261,7 +283,7 @@ public final class LocalHotfixService implements LocalHotfixes {
                     .build();
             String action = event.type().json();
             return save(h, current, next, RecordDiff.diff(current, next), RecordChange.Kind.EVENT, action, actor, now);
-        });
+        }));
     }
 
     @SuppressWarnings("checkstyle:ParameterNumber")
@@ -306,6 +328,7 @@ public final class LocalHotfixService implements LocalHotfixes {
             listeners.tell(h, new RecordChange(RecordChange.Kind.DELETED, gone, null, actor));
             return null;
         });
+        written.forget(id);
     }
 
     @Override
