@@ -26,7 +26,7 @@ public record BoardFilter(boolean mine, Severity severity, String system) {
             .thenComparing(BoardFilter::since, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(h -> h.id().toString());
 
-    BoardFilter {
+    public BoardFilter {
         system = system == null || system.isBlank() ? null : system.strip();
     }
 
