@@ -53,8 +53,8 @@ class BoardBrowserTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> column(Page page, String selector) {
-        return (List<String>) page.evaluate("s => [...document.querySelectorAll(s)].map(e => e.textContent.trim())",
-                ROWS + " " + selector);
+        return (List<String>) page.evaluate(
+                "s => [...document.querySelectorAll(s)].map(e => e.textContent.trim())", ROWS + " " + selector);
     }
 
     @Test
@@ -68,24 +68,41 @@ class BoardBrowserTest {
             Page page = Chromium.signIn(context, s.url(), "sam", PASSWORD);
             page.navigate(s.url() + "/");
             assertThat(page.locator(ROWS).count()).isEqualTo(15);
-            double bottom = ((Number) page.evaluate("() => Math.max(...[...document.querySelectorAll('"
-                            + ROWS + "')].map(r => r.getBoundingClientRect().bottom))"))
+            double bottom = ((Number) page.evaluate("() => Math.max(...[...document.querySelectorAll('" + ROWS
+                            + "')].map(r => r.getBoundingClientRect().bottom))"))
                     .doubleValue();
-            assertThat(bottom).as("the last row's bottom edge, in a window 800 px high").isLessThanOrEqualTo(800);
+            assertThat(bottom)
+                    .as("the last row's bottom edge, in a window 800 px high")
+                    .isLessThanOrEqualTo(800);
             assertThat(page.evaluate("() => window.scrollY")).isEqualTo(0);
 
             assertThat(column(page, ".sev"))
                     .containsExactly(
-                            "Critical", "Critical", "Critical", "Critical", "Critical", "High", "High", "High",
-                            "High", "High", "Medium", "Medium", "Medium", "Medium", "Medium");
+                            "Critical",
+                            "Critical",
+                            "Critical",
+                            "Critical",
+                            "Critical",
+                            "High",
+                            "High",
+                            "High",
+                            "High",
+                            "High",
+                            "Medium",
+                            "Medium",
+                            "Medium",
+                            "Medium",
+                            "Medium");
             assertThat(column(page, ".hid"))
                     .as("within a severity, the longest running first")
                     .startsWith("HOTFIX-003", "HOTFIX-006", "HOTFIX-009", "HOTFIX-012", "HOTFIX-015", "HOTFIX-002");
-            assertThat(column(page, ".next")).allSatisfy(n -> assertThat(n).isNotBlank().isNotEqualTo("—"));
+            assertThat(column(page, ".next"))
+                    .allSatisfy(n -> assertThat(n).isNotBlank().isNotEqualTo("—"));
             assertThat(page.locator(ROWS + " time.rel").first().innerText())
                     .as("HOTFIX-003 was declared 33 minutes before the server's clock")
                     .isEqualTo("33 min ago");
-            assertThat(page.locator(ROWS + " time.rel").first().getAttribute("title")).contains("2026");
+            assertThat(page.locator(ROWS + " time.rel").first().getAttribute("title"))
+                    .contains("2026");
             assertThat(page.locator(ROWS + " .sev").first().evaluate("e => getComputedStyle(e, '::before').clipPath"))
                     .as("severity is a shape as well as a colour")
                     .isNotEqualTo("none");
@@ -163,7 +180,9 @@ class BoardBrowserTest {
             page.keyboard().press("/");
             assertThat(page.evaluate("document.activeElement.id")).isEqualTo("board-q");
             page.keyboard().type("n");
-            assertThat(page.url()).as("an n typed in the search box is a letter").isEqualTo(s.url() + "/");
+            assertThat(page.url())
+                    .as("an n typed in the search box is a letter")
+                    .isEqualTo(s.url() + "/");
             page.locator("#board-q").blur();
 
             page.keyboard().press("n");
@@ -187,7 +206,8 @@ class BoardBrowserTest {
             String lightBackground = (String) page.evaluate("getComputedStyle(document.body).backgroundColor");
             page.locator("#theme-toggle").click();
             assertThat(page.evaluate("document.documentElement.dataset.theme")).isEqualTo("dark");
-            assertThat(page.locator("#theme-toggle").getAttribute("aria-pressed")).isEqualTo("true");
+            assertThat(page.locator("#theme-toggle").getAttribute("aria-pressed"))
+                    .isEqualTo("true");
             String darkBackground = (String) page.evaluate("getComputedStyle(document.body).backgroundColor");
             assertThat(darkBackground).isNotEqualTo(lightBackground);
 
