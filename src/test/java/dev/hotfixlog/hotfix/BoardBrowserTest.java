@@ -51,6 +51,28 @@ class BoardBrowserTest {
         return s;
     }
 
+    /** A server with the fifteen hotfixes and a browser window of this size signed in as sam, on the board. */
+    private record Board(TestDb db, RunningServer s, Chromium chromium, BrowserContext context, Page page)
+            implements AutoCloseable {
+        static Board open(int width, int height, List<String> errors) {
+            TestDb db = TestDb.sqlite();
+            RunningServer s = seeded(db, MutableClock.at("2026-10-04T02:00:00Z"));
+            Chromium chromium = Chromium.launch();
+            BrowserContext context = chromium.context(width, height, errors);
+            Page page = Chromium.signIn(context, s.url(), "sam", PASSWORD);
+            page.navigate(s.url() + "/");
+            return new Board(db, s, chromium, context, page);
+        }
+
+        @Override
+        public void close() throws Exception {
+            context.close();
+            chromium.close();
+            s.close();
+            db.close();
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> column(Page page, String selector) {
         return (List<String>) page.evaluate(
@@ -59,14 +81,9 @@ class BoardBrowserTest {
 
     @Test
     void fifteenActiveHotfixes_fitA1280By800Screen_criticalFirst_thenOldestFirst() throws Exception {
-        MutableClock clock = MutableClock.at("2026-10-04T02:00:00Z");
         List<String> errors = new ArrayList<>();
-        try (TestDb db = TestDb.sqlite();
-                RunningServer s = seeded(db, clock);
-                Chromium chromium = Chromium.launch();
-                BrowserContext context = chromium.context(1280, 800, errors)) {
-            Page page = Chromium.signIn(context, s.url(), "sam", PASSWORD);
-            page.navigate(s.url() + "/");
+        try (Board b = Board.open(1280, 800, errors)) {
+            Page page = b.page();
             assertThat(page.locator(ROWS).count()).isEqualTo(15);
             double bottom = ((Number) page.evaluate("() => Math.max(...[...document.querySelectorAll('" + ROWS
                             + "')].map(r => r.getBoundingClientRect().bottom))"))
@@ -112,13 +129,8 @@ class BoardBrowserTest {
 
     @Test
     void theSeverityAndMineFilters_narrowTheBoard_andAreKeptInTheUrl() throws Exception {
-        MutableClock clock = MutableClock.at("2026-10-04T02:00:00Z");
-        try (TestDb db = TestDb.sqlite();
-                RunningServer s = seeded(db, clock);
-                Chromium chromium = Chromium.launch();
-                BrowserContext context = chromium.browser().newContext()) {
-            Page page = Chromium.signIn(context, s.url(), "sam", PASSWORD);
-            page.navigate(s.url() + "/");
+        try (Board b = Board.open(1280, 800, new ArrayList<>())) {
+            Page page = b.page();
             page.getByLabel("Severity").selectOption("critical");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter"))
                     .click();
@@ -133,7 +145,7 @@ class BoardBrowserTest {
             assertThat(column(page, ".owner")).hasSize(5).containsOnly("@sam");
             assertThat(page.locator("h1 .count").textContent()).isEqualTo("5 of 15");
 
-            page.navigate(s.url() + "/?system=payments&severity=high");
+            page.navigate(b.s().url() + "/?system=payments&severity=high");
             assertThat(column(page, ".hid")).containsExactly("HOTFIX-002", "HOTFIX-008", "HOTFIX-014");
             assertThat(page.getByLabel("System").inputValue()).isEqualTo("payments");
         }
@@ -141,14 +153,9 @@ class BoardBrowserTest {
 
     @Test
     void onA375PxPhone_theBoardNeverScrollsSideways() throws Exception {
-        MutableClock clock = MutableClock.at("2026-10-04T02:00:00Z");
         List<String> errors = new ArrayList<>();
-        try (TestDb db = TestDb.sqlite();
-                RunningServer s = seeded(db, clock);
-                Chromium chromium = Chromium.launch();
-                BrowserContext context = chromium.context(375, 812, errors)) {
-            Page page = Chromium.signIn(context, s.url(), "sam", PASSWORD);
-            page.navigate(s.url() + "/");
+        try (Board b = Board.open(375, 812, errors)) {
+            Page page = b.page();
             assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
                     .isLessThanOrEqualTo(375);
             assertThat(page.locator(ROWS).first().isVisible()).isTrue();
@@ -163,13 +170,8 @@ class BoardBrowserTest {
 
     @Test
     void questionMarkListsTheShortcuts_nDeclares_andTypingInAFieldTriggersNothing() throws Exception {
-        MutableClock clock = MutableClock.at("2026-10-04T02:00:00Z");
-        try (TestDb db = TestDb.sqlite();
-                RunningServer s = seeded(db, clock);
-                Chromium chromium = Chromium.launch();
-                BrowserContext context = chromium.browser().newContext()) {
-            Page page = Chromium.signIn(context, s.url(), "sam", PASSWORD);
-            page.navigate(s.url() + "/");
+        try (Board b = Board.open(1280, 800, new ArrayList<>())) {
+            Page page = b.page();
             assertThat(page.locator("#shortcuts").isVisible()).isFalse();
             page.keyboard().press("?");
             assertThat(page.locator("#shortcuts").isVisible()).isTrue();
@@ -182,7 +184,7 @@ class BoardBrowserTest {
             page.keyboard().type("n");
             assertThat(page.url())
                     .as("an n typed in the search box is a letter")
-                    .isEqualTo(s.url() + "/");
+                    .isEqualTo(b.s().url() + "/");
             page.locator("#board-q").blur();
 
             page.keyboard().press("n");
@@ -196,13 +198,8 @@ class BoardBrowserTest {
 
     @Test
     void theThemeToggle_switchesTheTheme_andTheChoiceSurvivesAReload() throws Exception {
-        MutableClock clock = MutableClock.at("2026-10-04T02:00:00Z");
-        try (TestDb db = TestDb.sqlite();
-                RunningServer s = seeded(db, clock);
-                Chromium chromium = Chromium.launch();
-                BrowserContext context = chromium.browser().newContext()) {
-            Page page = Chromium.signIn(context, s.url(), "sam", PASSWORD);
-            page.navigate(s.url() + "/");
+        try (Board b = Board.open(1280, 800, new ArrayList<>())) {
+            Page page = b.page();
             String lightBackground = (String) page.evaluate("getComputedStyle(document.body).backgroundColor");
             page.locator("#theme-toggle").click();
             assertThat(page.evaluate("document.documentElement.dataset.theme")).isEqualTo("dark");
