@@ -190,7 +190,7 @@ class XssBrowserTest {
                         .click();
 
                 page.navigate(s.url() + "/");
-                assertThat(page.locator(".board .title").allTextContents())
+                assertThat(page.locator(".board-table .title").allTextContents())
                         .as("board titles, verbatim")
                         .containsExactlyInAnyOrderElementsOf(texts);
                 assertThat(page.locator("a[href^='javascript'], a[href^='JAVASCRIPT'], [onerror], [onload], [onfocus]")

@@ -87,7 +87,7 @@ class PhoneLayoutBrowserTest {
                 page.navigate(s.url() + "/hotfixes?status=completed");
                 assertThat(page.locator(".sev").first().textContent()).isEqualTo("Critical");
                 assertThat(page.locator(".sev .dot").first().evaluate("d => getComputedStyle(d).backgroundColor"))
-                        .isEqualTo("rgb(211, 47, 47)");
+                        .isEqualTo("rgb(180, 35, 24)");
                 assertThat(((Number) page.locator(".sev .dot")
                                         .first()
                                         .evaluate("d => d.getBoundingClientRect()" + ".width"))

@@ -228,16 +228,20 @@ final class HotfixPages {
         return yesNo == null ? null : yesNo.equals("yes");
     }
 
+    /** The board: hotfixes being fixed, worst and oldest first, then those deployed; filtered as the URL says. */
     private void board(Context ctx) {
         Map<String, Object> p = PageModel.common(ctx);
-        p.put(
-                "active",
-                service.list(new HotfixQuery(Status.ACTIVE, null, BOARD_LIMIT, null))
-                        .items());
-        p.put(
-                "deployed",
-                service.list(new HotfixQuery(Status.DEPLOYED, null, BOARD_LIMIT, null))
-                        .items());
+        BoardFilter filter = BoardFilter.from(ctx);
+        List<Hotfix> active = service.list(new HotfixQuery(Status.ACTIVE, null, BOARD_LIMIT, null))
+                .items();
+        List<Hotfix> deployed = service.list(new HotfixQuery(Status.DEPLOYED, null, BOARD_LIMIT, null))
+                .items();
+        String user = (String) p.get("user");
+        p.put("active", filter.apply(active, user));
+        p.put("deployed", filter.apply(deployed, user));
+        p.put("activeTotal", active.size());
+        p.put("filter", filter);
+        p.put("systems", BoardFilter.systems(active));
         p.put("now", clock.instant());
         p.put("notices", notices.lines());
         p.put("lanes", lanes.html());

@@ -82,6 +82,16 @@ public final class HotfixView {
         return s.isStated() ? "dot dot-" + s.json() : "dot dot-not-stated";
     }
 
+    /** The severity pill's classes: its colour and its shape (triangle, diamond, circle, ring). */
+    public static String pillClass(Severity s) {
+        return "pill pill-sev-" + (s.isStated() ? s.json() : "not-stated");
+    }
+
+    /** An instant as a {@code <time datetime>} takes it; null when there is none. */
+    public static String iso(Instant i) {
+        return i == null ? null : i.toString();
+    }
+
     public static String severityClass(Severity s) {
         return s.isStated() ? "sev-" + s.json() : "sev-not-stated";
     }
