@@ -1,0 +1,87 @@
+package dev.hotfixlog.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ColorScheme;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * axe-core, Deque's accessibility engine, run inside a page at WCAG 2.1 A and AA. The script is axe.min.js from
+ * the test classpath (Maven's com.deque.html.axe-core:playwright jar), so nothing is downloaded while tests run.
+ * The pages' strict CSP forbids the inline script axe is injected as, so the contexts made here bypass CSP
+ * ({@code setBypassCSP(true)}); use them for axe only, and check CSP itself in a normal context.
+ */
+public final class Axe {
+    public static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static final String RUN = "async (tags) => { const r = await axe.run(document, "
+            + "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});"
+            + " return JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+            + " targets: v.nodes.map(n => n.target.join(' ') + ' — ' + (n.failureSummary || '')"
+            + ".replace(/\\s+/g, ' ').trim())}))); }";
+
+    private Axe() {}
+
+    /** One rule broken on a page: its axe id (e.g. color-contrast), help text and the elements that break it. */
+    public record Violation(String id, String impact, String help, List<String> targets) {
+        @Override
+        public String toString() {
+            return id + " (" + impact + "): " + help + "\n      " + String.join("\n      ", targets);
+        }
+    }
+
+    /** A context in which axe can be injected: CSP bypassed, this viewport and colour scheme. */
+    public static BrowserContext context(Browser browser, int width, int height, ColorScheme scheme) {
+        return browser.newContext(new Browser.NewContextOptions()
+                .setBypassCSP(true)
+                .setViewportSize(width, height)
+                .setColorScheme(scheme));
+    }
+
+    /** The page's violations at WCAG 2.1 AA as it stands now; empty when it passes. */
+    public static List<Violation> violations(Page page) {
+        if ("undefined".equals(page.evaluate("typeof window.axe"))) {
+            page.addScriptTag(new Page.AddScriptTagOptions().setContent(Source.TEXT));
+        }
+        String json = (String) page.evaluate(RUN, TAGS);
+        try {
+            List<Violation> out = new ArrayList<>();
+            for (JsonNode v : new ObjectMapper().readTree(json)) {
+                List<String> targets = new ArrayList<>();
+                v.path("targets").forEach(t -> targets.add(t.asText()));
+                out.add(new Violation(
+                        v.path("id").asText(),
+                        v.path("impact").asText(),
+                        v.path("help").asText(),
+                        targets));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** axe.min.js, read once. */
+    private static final class Source {
+        static final String TEXT = read();
+
+        private static String read() {
+            try (InputStream in = Axe.class.getResourceAsStream("/axe.min.js")) {
+                if (in == null) {
+                    throw new IllegalStateException("axe.min.js is not on the test classpath"
+                            + " (the test dependency com.deque.html.axe-core:playwright)");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
