@@ -21,8 +21,11 @@ import java.util.List;
  */
 public final class Axe {
     public static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-    private static final String RUN = "async (tags) => { const r = await axe.run(document, "
-            + "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});"
+    /** The rules whose outcome depends on colour: all a second colour scheme needs checked again. */
+    public static final List<String> COLOUR_RULES = List.of("color-contrast", "link-in-text-block");
+
+    private static final String RUN = "async ([type, values]) => { const r = await axe.run(document, "
+            + "{runOnly: {type: type, values: values}, resultTypes: ['violations'], iframes: false});"
             + " return JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
             + " targets: v.nodes.map(n => n.target.join(' ') + ' — ' + (n.failureSummary || '')"
             + ".replace(/\\s+/g, ' ').trim())}))); }";
@@ -47,10 +50,19 @@ public final class Axe {
 
     /** The page's violations at WCAG 2.1 AA as it stands now; empty when it passes. */
     public static List<Violation> violations(Page page) {
+        return run(page, "tag", TAGS);
+    }
+
+    /** Only the violations of {@link #COLOUR_RULES}: for a page already checked whole in another scheme. */
+    public static List<Violation> colourViolations(Page page) {
+        return run(page, "rule", COLOUR_RULES);
+    }
+
+    private static List<Violation> run(Page page, String type, List<String> values) {
         if ("undefined".equals(page.evaluate("typeof window.axe"))) {
             page.addScriptTag(new Page.AddScriptTagOptions().setContent(Source.TEXT));
         }
-        String json = (String) page.evaluate(RUN, TAGS);
+        String json = (String) page.evaluate(RUN, List.of(type, values));
         try {
             List<Violation> out = new ArrayList<>();
             for (JsonNode v : new ObjectMapper().readTree(json)) {
