@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.hotfixlog.support.Chromium;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
+import dev.hotfixlog.support.Screenshots;
 import dev.hotfixlog.support.TestDb;
 import dev.hotfixlog.web.Role;
 import java.nio.file.Files;
@@ -144,7 +145,7 @@ class DeclareHotfixBrowserTest {
                 RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"));
                 Chromium chromium = Chromium.launch()) {
             s.app().accounts().create("priya", Role.RESPONDER, PASSWORD, false);
-            Path dir = Path.of("docs", "screenshots");
+            Path dir = Screenshots.SCRATCH; // docs/screenshots/*: CockpitBrowserTest
             Files.createDirectories(dir);
             for (var size : List.of(new int[] {1280, 900}, new int[] {375, 740})) {
                 try (BrowserContext context = chromium.browser()
@@ -156,7 +157,8 @@ class DeclareHotfixBrowserTest {
                     Object scrollWidth = page.evaluate("document.documentElement.scrollWidth");
                     assertThat(((Number) scrollWidth).intValue()).isLessThanOrEqualTo(size[0]);
                     page.screenshot(new Page.ScreenshotOptions()
-                            .setPath(dir.resolve("new-hotfix-" + (size[0] < 500 ? "phone" : "desktop") + ".png"))
+                            .setPath(Screenshots.SCRATCH.resolve(
+                                    "new-hotfix-" + (size[0] < 500 ? "phone" : "desktop") + ".png"))
                             .setFullPage(true));
                 }
             }

@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.hotfixlog.support.Chromium;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
+import dev.hotfixlog.support.Screenshots;
 import dev.hotfixlog.support.TestDb;
 import dev.hotfixlog.web.Role;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ class LessonBrowserTest {
                     Object scrollWidth = page.evaluate("document.documentElement.scrollWidth");
                     assertThat(((Number) scrollWidth).intValue()).isLessThanOrEqualTo(size[0]);
                     page.screenshot(new Page.ScreenshotOptions()
-                            .setPath(dir.resolve("lesson-" + (phone ? "phone" : "desktop") + ".png"))
+                            .setPath(Screenshots.SCRATCH.resolve("lesson-" + (phone ? "phone" : "desktop") + ".png"))
                             .setFullPage(true));
                     page.navigate(s.url() + "/hotfixes/HOTFIX-001");
                     assertThat(page.locator("#lessons").textContent()).contains("rule: Commit before async I/O");

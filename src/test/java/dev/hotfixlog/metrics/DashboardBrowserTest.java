@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.hotfixlog.support.Chromium;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
+import dev.hotfixlog.support.Screenshots;
 import dev.hotfixlog.support.TestDb;
 import dev.hotfixlog.web.Role;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class DashboardBrowserTest {
                 Chromium chromium = Chromium.launch()) {
             s.app().accounts().create("lead", Role.VIEWER, PASSWORD, false);
             MetricsTest.history(s.http());
-            Path dir = Path.of("docs", "screenshots");
+            Path dir = Screenshots.SCRATCH; // docs/screenshots/*: CockpitBrowserTest
             Files.createDirectories(dir);
             for (var size : List.of(new int[] {1280, 900}, new int[] {375, 740})) {
                 List<String> errors = new ArrayList<>();
@@ -63,7 +64,8 @@ class DashboardBrowserTest {
                     assertThat(((Number) scrollWidth).intValue()).isLessThanOrEqualTo(size[0]);
                     assertThat(errors).isEmpty();
                     page.screenshot(new Page.ScreenshotOptions()
-                            .setPath(dir.resolve("dashboard-" + (size[0] < 500 ? "phone" : "desktop") + ".png"))
+                            .setPath(Screenshots.SCRATCH.resolve(
+                                    "dashboard-" + (size[0] < 500 ? "phone" : "desktop") + ".png"))
                             .setFullPage(true));
                 }
             }

@@ -11,6 +11,7 @@ import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.support.Chromium;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
+import dev.hotfixlog.support.Screenshots;
 import dev.hotfixlog.support.TestDb;
 import dev.hotfixlog.web.Role;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The register in a browser, on a desktop and a phone: a risk past its review date is on /risks as expired (and
  * counted), the board shows the warning sign, and the record page's panel shows the risk with the related
- * documents (register, learning library, release runbook). Screenshots: docs/screenshots/risk-register-*.png.
+ * documents (register, learning library, release runbook). Screenshots of the register: CockpitBrowserTest.
  */
 @Tag("slow")
 class RiskRegisterBrowserTest {
@@ -67,7 +68,7 @@ class RiskRegisterBrowserTest {
                                             Json.mapper().createArrayNode().add("search"))),
                             "jonas");
             clock.advance(Duration.ofDays(15)); // the critical one is past its 14 days; the medium one is not
-            Path dir = Path.of("docs", "screenshots");
+            Path dir = Screenshots.SCRATCH; // docs/screenshots/*: CockpitBrowserTest
             Files.createDirectories(dir);
             for (var size : List.of(new int[] {1280, 900}, new int[] {375, 740})) {
                 List<String> errors = new ArrayList<>();
@@ -88,7 +89,7 @@ class RiskRegisterBrowserTest {
                     assertThat(((Number) scrollWidth).intValue()).isLessThanOrEqualTo(size[0]);
                     String which = size[0] < 500 ? "phone" : "desktop";
                     page.screenshot(new Page.ScreenshotOptions()
-                            .setPath(dir.resolve("risk-register-" + which + ".png"))
+                            .setPath(Screenshots.SCRATCH.resolve("risk-register-" + which + ".png"))
                             .setFullPage(true));
 
                     page.navigate(s.url() + "/hotfixes/HOTFIX-001");

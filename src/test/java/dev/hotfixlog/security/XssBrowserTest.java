@@ -11,6 +11,7 @@ import dev.hotfixlog.json.Json;
 import dev.hotfixlog.support.Chromium;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
+import dev.hotfixlog.support.Screenshots;
 import dev.hotfixlog.support.TestDb;
 import dev.hotfixlog.web.Role;
 import java.net.URLEncoder;
@@ -317,12 +318,12 @@ class XssBrowserTest {
                     page.navigate(s.url() + "/");
                     assertNoHorizontalScroll(page, size[0]);
                     page.screenshot(new Page.ScreenshotOptions()
-                            .setPath(dir.resolve("board-" + form + ".png"))
+                            .setPath(Screenshots.SCRATCH.resolve("board-" + form + ".png"))
                             .setFullPage(true));
                     page.navigate(s.url() + "/hotfixes/HOTFIX-001");
                     assertNoHorizontalScroll(page, size[0]);
                     page.screenshot(new Page.ScreenshotOptions()
-                            .setPath(dir.resolve("record-" + form + ".png"))
+                            .setPath(Screenshots.SCRATCH.resolve("record-" + form + ".png"))
                             .setFullPage(true));
                 }
             }
