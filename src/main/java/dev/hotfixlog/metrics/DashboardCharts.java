@@ -19,6 +19,8 @@ import java.util.function.Function;
 public final class DashboardCharts {
     static final String LOG_NOTE = "Log scale: each grid line is a longer step, so a rare very long incident does "
             + "not flatten the other months.";
+    static final String NO_DEPLOYS = "No production deploy recorded in the period: deploys come from the CI "
+            + "webhooks or POST /api/v1/deploys.";
     private static final List<String> SEVERITIES = List.of("critical", "high", "medium", MetricsRepository.NOT_STATED);
     private static final List<String> SEVERITY_NAMES = List.of("Critical", "High", "Medium", "Not stated");
 
@@ -87,7 +89,7 @@ public final class DashboardCharts {
             keys.add(new ChartView.Key(key, SEVERITY_NAMES.get(k), "bar"));
         }
         Chart c = ChartBuilder.stacked(
-                "chart-severity", "Hotfixes per month by severity", names(months), series, "hotfixes");
+                "chart-severity", "Hotfixes per month by severity", names(months), series, "hotfix");
         List<String> head = new ArrayList<>(List.of("Month"));
         series.forEach(s -> head.add(s.name()));
         head.add("All");
@@ -194,7 +196,11 @@ public final class DashboardCharts {
                 .map(x -> List.of(ChartBuilder.monthName(x.period()), String.valueOf(x.deploys())))
                 .toList();
         return view(
-                c, null, List.of(new ChartView.Key("deploys", "Deploys", "bar")), List.of("Month", "Deploys"), rows);
+                c,
+                max == 0 ? NO_DEPLOYS : null,
+                List.of(new ChartView.Key("deploys", "Deploys", "bar")),
+                List.of("Month", "Deploys"),
+                rows);
     }
 
     private static ChartView view(

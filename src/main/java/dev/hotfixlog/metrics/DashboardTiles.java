@@ -54,7 +54,7 @@ public final class DashboardTiles {
         out.add(new Kpi(
                 "Hotfixes",
                 String.valueOf(m.hotfixes()),
-                "last month " + trend,
+                "last complete month: " + trend,
                 "target: trending down",
                 trend.equals("down") ? Boolean.TRUE : trend.equals("up") ? Boolean.FALSE : null,
                 relative((double) m.hotfixes(), hotfixesBefore, since),
@@ -75,7 +75,8 @@ public final class DashboardTiles {
         out.add(new Kpi(
                 "Process improvements",
                 String.valueOf(improvements),
-                l.processImprovementsPerQuarter().size() + " quarter(s)",
+                "in " + l.processImprovementsPerQuarter().size()
+                        + (l.processImprovementsPerQuarter().size() == 1 ? " quarter" : " quarters"),
                 null,
                 null,
                 relative((double) improvements, improvementsBefore, since),
@@ -109,12 +110,17 @@ public final class DashboardTiles {
                 MetricsText.duration(now.medianSeconds()),
                 now.count() == 0
                         ? "no hotfix with both moments"
-                        : "median · p90 " + MetricsText.duration(now.p90Seconds()) + " · "
+                        : "p90 " + MetricsText.duration(now.p90Seconds()) + " · "
                                 + MetricsText.percent(now.shareWithinTarget()) + " within target",
-                "target < " + MetricsText.duration(now.targetSeconds()),
+                "target < " + minutes(now.targetSeconds()),
                 median == null ? null : median < now.targetSeconds(),
                 relative(median, before, since),
                 verdict(median, before, false));
+    }
+
+    /** A target as the seed writes it: "60 min", not "1.0 h". */
+    static String minutes(long seconds) {
+        return seconds % 60 == 0 && seconds <= 2 * 3600 ? seconds / 60 + " min" : MetricsText.duration(seconds);
     }
 
     /** "▲ 12% vs previous 12 months"; from 0 a change has no percentage: "▲ from 0 …". */

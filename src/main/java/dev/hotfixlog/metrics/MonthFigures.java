@@ -2,7 +2,6 @@ package dev.hotfixlog.metrics;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -17,6 +16,7 @@ final class MonthFigures {
     static final int MAX_MONTHS = 36;
 
     private final DeliveryRepository delivery = new DeliveryRepository();
+    private final MetricsRepository repo = new MetricsRepository();
 
     List<Metrics.Month> months(Handle h, Map<Period, Tally> tallies) {
         List<Map.Entry<Period, Tally>> all = new ArrayList<>(tallies.entrySet());
@@ -29,7 +29,7 @@ final class MonthFigures {
                     p.name(),
                     p.complete(),
                     t.hotfixes(),
-                    bySeverity(h, p.from(), p.to()),
+                    repo.bySeverity(h, p.from(), p.to()),
                     LocalMetricsService.responseTimes(t),
                     t.postmortemsDue(),
                     t.postmortemsOnTime(),
@@ -59,20 +59,5 @@ final class MonthFigures {
                 t.improvementsDone(),
                 t.hotfixes() == 0 ? null : (double) t.repeats() / t.hotfixes(),
                 rated == 0 ? null : sum / rated);
-    }
-
-    /** Severity ({@code notStated} for none) → hotfixes detected in [from, to). */
-    private static Map<String, Long> bySeverity(Handle h, long from, long to) {
-        Map<String, Long> out = new HashMap<>();
-        h.createQuery("SELECT severity, COUNT(*) FROM record_facts WHERE detected_at >= :from AND detected_at < :to"
-                        + " GROUP BY severity")
-                .bind("from", from)
-                .bind("to", to)
-                .map((rs, ctx) -> {
-                    String s = rs.getString(1);
-                    return out.merge(s == null ? MetricsRepository.NOT_STATED : s, rs.getLong(2), Long::sum);
-                })
-                .list();
-        return out;
     }
 }

@@ -24,7 +24,7 @@ public record Chart(
         String axisNote) {
     public static final int WIDTH = 320;
     public static final int HEIGHT = 240;
-    public static final double LEFT = 50;
+    public static final double LEFT = 58;
     public static final double RIGHT = WIDTH - 6;
     /** Above the plot: the two lines a focused or hovered month's values are read out in. */
     public static final double TOP = 44;

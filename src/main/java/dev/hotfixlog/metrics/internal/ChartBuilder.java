@@ -31,7 +31,7 @@ public final class ChartBuilder {
         }
     }
 
-    /** Bars of the series stacked per month, on a linear scale of whole counts. */
+    /** Bars of the series stacked per month, on a linear scale of whole counts of {@code unit} ("hotfix"). */
     public static Chart stacked(String id, String title, List<String> months, List<Series> series, String unit) {
         double max = 0;
         for (int i = 0; i < months.size(); i++) {
@@ -57,7 +57,7 @@ public final class ChartBuilder {
                 parts.add(Math.round(v) + " " + s.name().toLowerCase(Locale.ROOT));
             }
             long total = Math.round(sum(series, i));
-            String text = monthName(months.get(i)) + ": " + total + " " + unit
+            String text = monthName(months.get(i)) + ": " + total + " " + (total == 1 ? unit : plural(unit))
                     + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
             columns.add(new Column(months.get(i), round(x), round(slot), text, marks));
         }
@@ -215,6 +215,10 @@ public final class ChartBuilder {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    private static String plural(String noun) {
+        return noun.endsWith("x") || noun.endsWith("s") ? noun + "es" : noun + "s";
     }
 
     private static double slot(List<String> months) {

@@ -29,6 +29,17 @@ public final class ChartSvg {
                 .append(escape(c.title()))
                 .append("</title>");
         axis(b, c);
+        for (Chart.Line l : c.lines()) {
+            b.append("<path class=\"line s-")
+                    .append(escape(l.series()))
+                    .append("\" d=\"")
+                    .append(l.path())
+                    .append("\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\"/>");
+        }
+        for (Chart.Column col : c.columns()) {
+            column(b, col);
+        }
+        // The target over the marks, so a bar never hides its label.
         if (c.target() != null) {
             double y = c.target().y();
             line(b, "target", Chart.LEFT, y, Chart.RIGHT, y, " stroke=\"currentColor\" stroke-dasharray=\"6 4\"");
@@ -40,16 +51,6 @@ public final class ChartSvg {
                     .append("\" text-anchor=\"end\">")
                     .append(escape(c.target().label()))
                     .append("</text>");
-        }
-        for (Chart.Line l : c.lines()) {
-            b.append("<path class=\"line s-")
-                    .append(escape(l.series()))
-                    .append("\" d=\"")
-                    .append(l.path())
-                    .append("\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\"/>");
-        }
-        for (Chart.Column col : c.columns()) {
-            column(b, col);
         }
         return b.append("</svg>").toString();
     }

@@ -113,7 +113,14 @@ public sealed interface Scale permits Scale.Linear, Scale.Log {
                     low = r;
                 }
             }
+            // Up to a round duration (a tick at the top) unless that would waste much of the axis, as the next
+            // round one above 10,000 hours, ten years, would.
             double high = Math.max(max * 1.1, low * 10);
+            for (double r : ROUND) {
+                if (r >= high) {
+                    return new Log(low, r <= 3 * high ? r : high);
+                }
+            }
             return new Log(low, high);
         }
 

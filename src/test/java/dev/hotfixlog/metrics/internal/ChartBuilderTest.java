@@ -124,7 +124,7 @@ class ChartBuilderTest {
                 "Hotfixes",
                 MONTHS,
                 List.of(new Series("Critical", "critical", List.of(0.0, 0.0, 0.0, 0.0))),
-                "hotfixes");
+                "hotfix");
         assertThat(stacked.columns()).allSatisfy(c -> assertThat(c.marks()).isEmpty());
         assertThat(stacked.columns().get(0).text()).isEqualTo("Jan 2026: 0 hotfixes");
         parse(ChartSvg.render(stacked));
@@ -139,7 +139,7 @@ class ChartBuilderTest {
                 List.of(
                         new Series("Critical", "critical", List.of(1.0, 0.0)),
                         new Series("High", "high", List.of(2.0, 4.0))),
-                "hotfixes");
+                "hotfix");
         List<Mark> jan = c.columns().get(0).marks();
         assertThat(jan).extracting(Mark::series).containsExactly("critical", "high");
         assertThat(jan.get(0).y() + jan.get(0).h()).isEqualTo(Chart.BOTTOM);
@@ -158,7 +158,7 @@ class ChartBuilderTest {
                 "Hotfixes of " + evil,
                 MONTHS,
                 List.of(new Series(evil, "x", List.of(1.0, 2.0, 0.0, 1.0))),
-                "hotfixes");
+                "hotfix");
         String svg = ChartSvg.render(c);
         assertThat(svg)
                 .doesNotContain("<script")
