@@ -30,6 +30,12 @@ public final class DashboardTiles {
             out.add(duration("Alert → fix deployed", now.alertToFix(), was == null ? null : was.alertToFix(), since));
             out.add(duration("Total incident duration", now.total(), was == null ? null : was.total(), since));
         }
+        learningAndHealth(m, b, since, out);
+        return out;
+    }
+
+    /** Post-mortems, repeats, hotfix frequency, prevention, process improvements, confidence. */
+    private static void learningAndHealth(Metrics m, Metrics.Before b, String since, List<Kpi> out) {
         Metrics.LearningVelocity l = m.learning();
         Double pm = l.postmortemShare();
         out.add(new Kpi(
@@ -97,7 +103,6 @@ public final class DashboardTiles {
                                 + String.format(Locale.ROOT, "%.1f ", Math.abs(confidence - confidenceBefore))
                                 + since,
                 verdict(confidence, confidenceBefore, true)));
-        return out;
     }
 
     private static Kpi duration(String name, DurationStats now, DurationStats was, String since) {

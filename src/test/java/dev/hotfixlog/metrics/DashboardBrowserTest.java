@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Media;
 import dev.hotfixlog.support.Chromium;
 import dev.hotfixlog.support.MutableClock;
 import dev.hotfixlog.support.RunningServer;
@@ -152,6 +153,17 @@ class DashboardBrowserTest {
                         .isEqualTo("Feb 2026: 1 hotfix (1 high)");
                 assertThat(tip.isVisible()).as("focus shows the month's values").isTrue();
                 assertThat(tip.textContent()).contains("Feb 2026").contains("1 hotfix (1 high)");
+
+                // Printed for the quarterly review: no navigation or form, every chart, sections on their own pages.
+                page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+                assertThat(page.locator("body > header").isVisible()).isFalse();
+                assertThat(page.locator("form.dash-filters").isVisible()).isFalse();
+                assertThat(page.locator("svg.chart").all())
+                        .hasSize(9)
+                        .allSatisfy(c -> assertThat(c.isVisible()).isTrue());
+                assertThat(page.evaluate("getComputedStyle(document.getElementById('dash-months').parentElement)"
+                                + ".breakBefore"))
+                        .isEqualTo("page");
                 assertThat(errors).isEmpty();
             }
         }
