@@ -98,7 +98,7 @@ public final class DashboardTiles {
                 null,
                 null,
                 confidence == null || confidenceBefore == null
-                        ? "no figure to compare " + since
+                        ? "no figure for the " + since.substring("vs ".length())
                         : arrow(confidence - confidenceBefore)
                                 + String.format(Locale.ROOT, "%.1f ", Math.abs(confidence - confidenceBefore))
                                 + since,
@@ -131,7 +131,7 @@ public final class DashboardTiles {
     /** "▲ 12% vs previous 12 months"; from 0 a change has no percentage: "▲ from 0 …". */
     static String relative(Double now, Double before, String since) {
         if (now == null || before == null) {
-            return "no figure to compare " + since;
+            return "no figure for the " + since.substring("vs ".length());
         }
         if (before == 0) {
             return now == 0 ? "= no change " + since : "▲ from 0 " + since;
@@ -143,7 +143,7 @@ public final class DashboardTiles {
     /** Shares move in percentage points: "▼ 8 pts vs previous 12 months". */
     static String points(Double now, Double before, String since) {
         if (now == null || before == null) {
-            return "no figure to compare " + since;
+            return "no figure for the " + since.substring("vs ".length());
         }
         long pts = Math.round(Math.abs(now - before) * 100);
         return pts == 0 ? "= no change " + since : arrow(now - before) + pts + " pts " + since;

@@ -87,7 +87,7 @@ class DashboardTest {
             assertThat(total.text()).contains("target < 60 min", "✓ target met");
             assertThat(total.select(".kpi-change").text()).isEqualTo("▼ 33% vs previous 3 months (better)");
             assertThat(tile(page, "Detection → alert").select(".kpi-change").text())
-                    .isEqualTo("no figure to compare vs previous 3 months");
+                    .isEqualTo("no figure for the previous 3 months");
         }
     }
 
