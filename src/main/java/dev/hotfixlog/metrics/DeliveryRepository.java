@@ -68,6 +68,31 @@ final class DeliveryRepository {
         return out;
     }
 
+    /** Production deploys in [from, to) and how many of them a person confirmed as a hotfix's cause. */
+    long[] deploysAndFailed(Handle h, long from, long to) {
+        return h.createQuery("SELECT COUNT(DISTINCT d.id), COUNT(DISTINCT l.deploy_id) FROM deploy_facts d "
+                        + "LEFT JOIN deploy_links l ON l.deploy_id = d.id AND l.role = 'cause' WHERE " + PRODUCTION
+                        + " AND d.deployed_at >= :from AND d.deployed_at < :to")
+                .bind("from", from)
+                .bind("to", to)
+                .map((rs, c) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .one();
+    }
+
+    /** Detection → fix deployed, in seconds, of hotfixes detected in [from, to), team-wide only. */
+    Map<Long, Long> restoreTeam(Handle h, long from, long to) {
+        Map<Long, Long> out = new HashMap<>();
+        String seconds = "(r.fix_deployed_at - r.detected_at) / 1000";
+        h.createQuery("SELECT " + seconds + " AS s, COUNT(*) FROM record_facts r WHERE r.detected_at >= :from "
+                        + "AND r.detected_at < :to AND r.fix_deployed_at IS NOT NULL AND r.fix_deployed_at >= "
+                        + "r.detected_at GROUP BY " + seconds)
+                .bind("from", from)
+                .bind("to", to)
+                .map((rs, c) -> out.merge(rs.getLong(1), rs.getLong(2), Long::sum))
+                .list();
+        return out;
+    }
+
     /** Incoming alerts first notified in [from, to) by how they were decided ({@code open} while not yet). */
     Map<String, Long> incoming(Handle h, long from, long to) {
         return counts(

@@ -41,6 +41,7 @@ public final class LocalMetricsService implements MetricsService {
     private final RiskFigures riskFigures = new RiskFigures();
     private final KeptMonthsRepository cache = new KeptMonthsRepository();
     private final MonthsInMemory inMemory = new MonthsInMemory();
+    private final MonthFigures monthFigures = new MonthFigures();
     /**
      * The zones whose whole months are kept in {@code metrics_month}: UTC (the default of the API, the dashboard and
      * the CLI) and the server's own ({@code TZ}). Any other is computed and remembered in memory only, so a viewer
@@ -112,7 +113,7 @@ public final class LocalMetricsService implements MetricsService {
                         : inMemory.load(zone, version[0], now);
                 Map<Period, Tally> current = tallies(h, months, stored, fresh, now, goOn);
                 Map<Period, Tally> previous = tallies(h, previousMonths, stored, fresh, now, goOn);
-                return metrics(q, h, current, previous);
+                return metrics(q, h, current, previous, before);
             });
             remember(zone, inDatabase, fresh, version[0], now);
             return metrics;
@@ -171,7 +172,8 @@ public final class LocalMetricsService implements MetricsService {
         }
     }
 
-    private Metrics metrics(MetricsQuery q, Handle h, Map<Period, Tally> months, Map<Period, Tally> previous) {
+    private Metrics metrics(
+            MetricsQuery q, Handle h, Map<Period, Tally> months, Map<Period, Tally> previous, Instant before) {
         Tally all = months.values().stream().reduce(Tally.EMPTY, Tally::merge);
         List<Metrics.PeriodCount> quarters = new ArrayList<>();
         for (Period quarter : Period.quarters(q)) {
@@ -227,17 +229,22 @@ public final class LocalMetricsService implements MetricsService {
                 types(h, all.types(), previousTypes),
                 repo.byChoice(h, choiceFields, q.from().toEpochMilli(), q.to().toEpochMilli()),
                 delivery.compute(h, q.from().toEpochMilli(), q.to().toEpochMilli(), clock.millis()),
-                riskFigures.compute(h, q.from().toEpochMilli(), q.to().toEpochMilli(), clock.millis()));
+                riskFigures.compute(h, q.from().toEpochMilli(), q.to().toEpochMilli(), clock.millis()),
+                monthFigures.months(h, months),
+                MonthFigures.before(before, previous));
+    }
+
+    /** The three response times over every severity. */
+    static Metrics.ResponseTimes responseTimes(Tally t) {
+        return new Metrics.ResponseTimes(
+                DurationStats.of(Tally.all(t.detectionToAlert()), Targets.DETECTION_TO_ALERT_SECONDS),
+                DurationStats.of(Tally.all(t.alertToFix()), Targets.ALERT_TO_FIX_SECONDS),
+                DurationStats.of(Tally.all(t.total()), Targets.TOTAL_SECONDS));
     }
 
     private static Map<String, Metrics.ResponseTimes> response(Tally t) {
         Map<String, Metrics.ResponseTimes> out = new LinkedHashMap<>();
-        out.put(
-                "all",
-                new Metrics.ResponseTimes(
-                        DurationStats.of(Tally.all(t.detectionToAlert()), Targets.DETECTION_TO_ALERT_SECONDS),
-                        DurationStats.of(Tally.all(t.alertToFix()), Targets.ALERT_TO_FIX_SECONDS),
-                        DurationStats.of(Tally.all(t.total()), Targets.TOTAL_SECONDS)));
+        out.put("all", responseTimes(t));
         for (String s : SEVERITIES) {
             out.put(
                     s,

@@ -13,6 +13,10 @@ import java.util.Map;
  * @param hotfixes  hotfixes detected in the period
  * @param undated   hotfixes with no detection time at all (imported without one); in no period
  * @param response  by severity ({@code all}, {@code critical}, {@code high}, {@code medium})
+ * @param months    the period's months (the last {@value MonthFigures#MAX_MONTHS} at most), for the charts; empty
+ *                  where they were not computed (a remote server's answer)
+ * @param before    the same figures over the period of equal length just before, for the trends; null where not
+ *                  computed
  */
 public record Metrics(
         Instant from,
@@ -26,13 +30,72 @@ public record Metrics(
         List<TypeCount> types,
         Map<String, Map<String, Long>> byField,
         Delivery delivery,
-        Risks risks) {
+        Risks risks,
+        List<Month> months,
+        Before before) {
 
     public Metrics {
         byField = byField == null ? Map.of() : byField;
         delivery = delivery == null ? Delivery.NONE : delivery;
         risks = risks == null ? Risks.NONE : risks;
+        months = months == null ? List.of() : List.copyOf(months);
     }
+
+    /** Without months and the period before: what a remote server's JSON carries. */
+    public Metrics(
+            Instant from,
+            Instant to,
+            String zone,
+            long hotfixes,
+            long undated,
+            Map<String, ResponseTimes> response,
+            LearningVelocity learning,
+            TeamHealth health,
+            List<TypeCount> types,
+            Map<String, Map<String, Long>> byField,
+            Delivery delivery,
+            Risks risks) {
+        this(
+                from, to, zone, hotfixes, undated, response, learning, health, types, byField, delivery, risks, null,
+                null);
+    }
+
+    /**
+     * One calendar month of the period (the first and last may be partial): hotfixes detected in it by severity
+     * ({@code critical}, {@code high}, {@code medium}, {@code notStated}), the three response times over all
+     * severities, its post-mortems due and done within 48 h, its repeats, and its production deploys with those
+     * confirmed as a hotfix's cause and the time to restore (detection → fix deployed) of its hotfixes.
+     */
+    public record Month(
+            String period,
+            boolean complete,
+            long hotfixes,
+            Map<String, Long> bySeverity,
+            ResponseTimes response,
+            long postmortemsDue,
+            long postmortemsOnTime,
+            long repeats,
+            long deploys,
+            long failedDeploys,
+            DurationStats timeToRestore) {
+        public Month {
+            bySeverity = Map.copyOf(bySeverity);
+        }
+    }
+
+    /**
+     * The seed's metrics over the period of equal length just before this one (from {@code from} to this one's
+     * start): what the dashboard's tiles compare with.
+     */
+    public record Before(
+            Instant from,
+            long hotfixes,
+            ResponseTimes response,
+            Double postmortemShare,
+            Double preventionRate,
+            long processImprovements,
+            Double repeatShare,
+            Double confidenceAverage) {}
 
     /**
      * The risk register: accepted risks open at the period's end (or now) by age and by system; in the period,

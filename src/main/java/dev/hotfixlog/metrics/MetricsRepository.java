@@ -250,6 +250,19 @@ final class MetricsRepository {
                         WHERE state <> 'retired' AND review_by < :now""").bind("now", now).mapTo(Long.class).one();
     }
 
+    /** Severity ({@value #NOT_STATED} for none) → hotfixes detected in [from, to). */
+    Map<String, Long> bySeverity(Handle h, long from, long to) {
+        Map<String, Long> out = new HashMap<>();
+        h.createQuery("""
+                        SELECT severity, COUNT(*) FROM record_facts WHERE detected_at >= :from AND detected_at < :to
+                        GROUP BY severity""")
+                .bind("from", from)
+                .bind("to", to)
+                .map((rs, ctx) -> out.merge(severityKey(rs.getString(1)), rs.getLong(2), Long::sum))
+                .forEach(x -> {});
+        return out;
+    }
+
     Map<String, Long> openBySeverity(Handle h) {
         Map<String, Long> out = new HashMap<>();
         h.createQuery("""

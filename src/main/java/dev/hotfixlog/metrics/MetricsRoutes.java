@@ -127,8 +127,8 @@ public final class MetricsRoutes {
         Map<String, Object> p = Requests.pageModel(ctx);
         p.put("m", m);
         p.put("signs", service.signs());
-        p.put("monthsChart", SvgCharts.perMonth(m.health().perMonth()));
-        p.put("responseChart", SvgCharts.responseTimes(m.response().get("all")));
+        p.put("kpis", DashboardTiles.of(m));
+        p.put("charts", DashboardCharts.of(m));
         p.put("fromText", ctx.queryParamAsClass("from", String.class).getOrDefault(""));
         p.put("toText", ctx.queryParamAsClass("to", String.class).getOrDefault(""));
         pages.render(ctx, 200, "dashboard.jte", p);
