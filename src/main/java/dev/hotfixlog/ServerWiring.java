@@ -4,6 +4,7 @@ import dev.hotfixlog.attachment.AttachmentRoutes;
 import dev.hotfixlog.deploy.DeployRoutes;
 import dev.hotfixlog.followup.FollowUpRoutes;
 import dev.hotfixlog.hotfix.RecordPanels;
+import dev.hotfixlog.hotfix.TimelineMark;
 import dev.hotfixlog.hotfix.web.HotfixWeb;
 import dev.hotfixlog.incoming.IncomingDeclarations;
 import dev.hotfixlog.incoming.IncomingRoutes;
@@ -89,7 +90,7 @@ final class ServerWiring {
         DeployRoutes deployRoutes = new DeployRoutes(app.deploys(), integrations, senders, pages, clock);
         RiskRoutes riskRoutes = new RiskRoutes(app.risks(), pages, clock, config.runbookUrl());
         MigrationRoutes migrationRoutes = new MigrationRoutes(app.migrations(), variants.tools(), pages);
-        RecordPanels panels = h -> migrationRoutes.panel(h)
+        RecordPanels html = h -> migrationRoutes.panel(h)
                 + incomingRoutes.panel(h)
                 + deployRoutes.panel(h)
                 + attachmentRoutes.panel(h)
@@ -98,6 +99,11 @@ final class ServerWiring {
                 + searchRoutes.html(h)
                 + notifyPages.html(h)
                 + lessonPages.html(h);
+        RecordPanels panels = RecordPanels.of(html, h -> {
+            List<TimelineMark> marks = new ArrayList<>(incomingRoutes.marks(h));
+            marks.addAll(deployRoutes.marks(h));
+            return marks;
+        });
         metricsRoutes = new MetricsRoutes(app.metrics(), pages, clock);
         List<Consumer<RoutesConfig>> features = new ArrayList<>(List.of(
                 new AccessGate(app.tokens(), sessions, app.audit())::register,

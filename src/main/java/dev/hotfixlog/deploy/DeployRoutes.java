@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.TimelineMark;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.security.Integration;
 import dev.hotfixlog.security.Integrations;
@@ -19,6 +20,7 @@ import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,6 +202,30 @@ public final class DeployRoutes {
             LOG.warn("the deploys of {} could not be looked up", h.id(), e);
             return "<section class=\"section\" id=\"deploys\"><h2>Deploys</h2><p class=\"meta\">The deploys could not be "
                     + "looked up just now.</p></section>";
+        }
+    }
+
+    /** The suspected cause and the fix deploy on the record page's timeline, each at its deploy time. */
+    public List<TimelineMark> marks(Hotfix h) {
+        try {
+            HotfixDeploys hd = service.forHotfix(h.id().toString());
+            List<TimelineMark> out = new ArrayList<>();
+            String page = "/hotfixes/" + hd.hotfixId() + "/deploys";
+            for (HotfixDeploys.Link l : new HotfixDeploys.Link[] {hd.cause(), hd.fix()}) {
+                if (l != null) {
+                    String role = l == hd.cause() ? "suspected cause" : "the fix";
+                    out.add(new TimelineMark(
+                            l.deploy().at(),
+                            TimelineMark.Kind.DEPLOY,
+                            l.deploy().system() + " " + l.deploy().version() + ", " + role
+                                    + (l.confirmed() ? " (confirmed)" : " (suggested)"),
+                            page));
+                }
+            }
+            return out;
+        } catch (RuntimeException e) {
+            LOG.warn("the deploys of {} could not be looked up for its timeline", h.id(), e);
+            return List.of();
         }
     }
 

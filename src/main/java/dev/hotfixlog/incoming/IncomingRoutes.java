@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.HotfixJson;
+import dev.hotfixlog.hotfix.TimelineMark;
 import dev.hotfixlog.json.Json;
 import dev.hotfixlog.json.MergePatch;
 import dev.hotfixlog.security.Integration;
@@ -184,6 +185,23 @@ public final class IncomingRoutes {
         Map<String, Object> p = new HashMap<>();
         p.put("alerts", raised);
         return pages.html("incoming-panel.jte", p);
+    }
+
+    /** Where the alerts that raised it fall on the record page's timeline: each when its first notice came. */
+    public List<TimelineMark> marks(Hotfix h) {
+        try {
+            return service.ofHotfix(h.id().toString()).stream()
+                    .filter(a -> a.firstAt() != null)
+                    .map(a -> new TimelineMark(
+                            a.firstAt(),
+                            TimelineMark.Kind.ALERT,
+                            a.ref() + " from " + a.integration() + ": " + a.title(),
+                            "/incoming/" + a.id()))
+                    .toList();
+        } catch (RuntimeException e) {
+            LOG.warn("the incoming alerts of {} could not be looked up for its timeline", h.id(), e);
+            return List.of();
+        }
     }
 
     private static long id(Context ctx) {

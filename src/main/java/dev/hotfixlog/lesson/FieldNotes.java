@@ -3,6 +3,7 @@ package dev.hotfixlog.lesson;
 import com.google.re2j.Pattern;
 import dev.hotfixlog.error.ValidationException;
 import dev.hotfixlog.store.Database;
+import dev.hotfixlog.text.SafeMarkdown;
 import dev.hotfixlog.web.Pages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,9 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.DefaultUrlSanitizer;
-import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * The field-notes site (seed 003): published lessons as static HTML that needs no JavaScript. An index with each
@@ -47,16 +45,6 @@ public final class FieldNotes {
     private final Database db;
     private final Pages pages;
     private final FieldNotesRepository repo = new FieldNotesRepository();
-    private final Parser markdown = Parser.builder().build();
-    /**
-     * Links and images may point at the web, at a mail address or elsewhere on the site; nothing else (commonmark's
-     * default sanitizer also lets {@code data:} through, which carries a whole page or script in a link).
-     */
-    private final HtmlRenderer html = HtmlRenderer.builder()
-            .escapeHtml(true)
-            .sanitizeUrls(true)
-            .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
-            .build();
 
     public FieldNotes(Database db, Pages pages) {
         this(db, pages, LessonImages.NONE);
@@ -183,10 +171,10 @@ public final class FieldNotes {
                 "lessons/" + slug(l.id().number(), title) + ".html",
                 title,
                 b.scrub(l.summary()),
-                render(b.scrub(l.constraint())),
-                render(b.scrub(l.signal())),
-                render(b.scrub(l.boundary())),
-                render(b.scrub(l.operatingRule())),
+                SafeMarkdown.html(b.scrub(l.constraint())),
+                SafeMarkdown.html(b.scrub(l.signal())),
+                SafeMarkdown.html(b.scrub(l.boundary())),
+                SafeMarkdown.html(b.scrub(l.operatingRule())),
                 category,
                 category == null ? null : "categories/" + slug(0, category) + ".html",
                 l.bucket() == null ? null : l.bucket().label(),
@@ -202,10 +190,6 @@ public final class FieldNotes {
         }
         long minutes = Duration.between(c.detectedAt(), c.resolvedAt()).toMinutes();
         return minutes < 120 ? minutes + " min" : minutes < 2880 ? (minutes / 60) + " h" : (minutes / 1440) + " days";
-    }
-
-    private String render(String text) {
-        return text == null ? null : html.render(markdown.parse(text));
     }
 
     /** {@code 042-commit-before-async-i-o}: readable, ASCII, stable while the title stays. */

@@ -300,6 +300,10 @@ class DeployTest {
                             "median <strong>45 min</strong>");
             String page = s.http().get("/hotfixes/HOTFIX-001").body();
             assertThat(page).contains("id=\"suspected-cause\"", "payments 1.4.2", "confirmed");
+            assertThat(page)
+                    .as("the deploy drawn on the record's timeline and listed under it")
+                    .contains("<svg class=\"tl-mark tl-mark-deploy\"", "<title>Deploy: payments 1.4.2, ")
+                    .contains("<li class=\"tl-mark-deploy\">");
             String prometheus = s.http().get("/metrics").body();
             assertThat(prometheus)
                     .contains("hotfix_deploys{system=\"payments\"}", "hotfix_change_failure_rate{system=\"*\"}");

@@ -97,8 +97,10 @@ class RecordPageBrowserTest {
                     .fill("Every card payment fails with 502 | since 02:10\n```\nx509: unknown authority\n```");
             page.getByLabel("Impact").fill("All checkouts, EU and US");
             button(page, "Save").click();
+            // Saved in place and shown as Markdown: the fence is a code block, the rest a paragraph.
             expect(page.locator("#sec-emergency dd").first())
-                    .hasText("Every card payment fails with 502 | since 02:10\n```\nx509: unknown authority\n```");
+                    .hasText("Every card payment fails with 502 | since 02:10 x509: unknown authority");
+            expect(page.locator("#sec-emergency dd pre code")).hasText("x509: unknown authority");
             expect(page.getByLabel("Problem")).hasCount(0);
             assertThat(page.evaluate("window.__samePage === true"))
                     .as("saved in place, no reload")
@@ -117,12 +119,16 @@ class RecordPageBrowserTest {
 
             clock.advance(Duration.ofMinutes(5));
             button(page, "Alerted").click();
-            assertThat(page.locator("#timeline").textContent())
-                    .contains("2026-10-04 02:22 UTC (12 minutes after detection)");
+            assertThat(page.locator("#tl-alerted time").getAttribute("datetime"))
+                    .isEqualTo("2026-10-04T02:22:00Z");
+            expect(page.locator("#leg-alert"))
+                    .hasText("Alerted 12 minutes after detection — target 5 minutes: over target by 7 minutes");
             clock.advance(Duration.ofMinutes(30));
             button(page, "Fix deployed").click();
-            assertThat(page.locator("#timeline").textContent())
-                    .contains("2026-10-04 02:52 UTC (30 minutes after the alert)");
+            assertThat(page.locator("#tl-deployed time").getAttribute("datetime"))
+                    .isEqualTo("2026-10-04T02:52:00Z");
+            expect(page.locator("#leg-fix"))
+                    .hasText("Fix deployed 30 minutes after the alert — target 30 minutes: within target");
             clock.advance(Duration.ofMinutes(10));
             button(page, "Resolved").click();
             assertThat(page.locator("#total-duration").textContent()).isEqualTo("52 minutes");

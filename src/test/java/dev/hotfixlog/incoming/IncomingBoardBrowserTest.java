@@ -89,6 +89,12 @@ class IncomingBoardBrowserTest {
 
             assertThat(page.url()).endsWith("/hotfixes/HOTFIX-001");
             assertThat(page.locator("#raised-by").textContent()).contains("ALERT-1", "alertmanager/prod");
+            assertThat(page.locator(".tl-draw .tl-mark-alert").count())
+                    .as("the alert drawn on the record's timeline")
+                    .isEqualTo(1);
+            assertThat(page.locator("#record-links a[href='/incoming/1']").textContent())
+                    .as("and linked from the side panel")
+                    .startsWith("Alert: ALERT-1 from alertmanager/prod");
             JsonNode h = s.http().get("/api/v1/hotfixes/HOTFIX-001").json();
             assertThat(h.path("detectedAt").asText())
                     .isEqualTo(T0.minusSeconds(120).toString());

@@ -33,8 +33,8 @@ class SeverityNotStatedTest {
             assertThat(json.has("severity")).isTrue();
             assertThat(json.get("severity").isNull()).as("severity in %s", json).isTrue();
             assertThat(api.get("/hotfixes/HOTFIX-002").body())
-                    .contains("<dt>Severity</dt><dd><span class=\"dot "
-                            + "dot-not-stated\" aria-hidden=\"true\"></span>not stated</dd>");
+                    .contains("<span class=\"pill pill-sev-none\" id=\"severity\">")
+                    .contains("<span class=\"visually-hidden\">Severity: </span> Severity not stated</span>");
 
             String full = s.app().markdown().export(LogFormat.FULL);
             try (TestDb other = db.isPostgres() ? TestDb.postgres() : TestDb.sqlite();

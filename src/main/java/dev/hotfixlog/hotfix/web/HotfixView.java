@@ -1,7 +1,14 @@
 package dev.hotfixlog.hotfix.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hotfixlog.hotfix.FollowUp;
+import dev.hotfixlog.hotfix.FollowUpKind;
+import dev.hotfixlog.hotfix.FormField;
+import dev.hotfixlog.hotfix.Hotfix;
 import dev.hotfixlog.hotfix.Severity;
+import dev.hotfixlog.hotfix.Status;
+import dev.hotfixlog.hotfix.StepKind;
+import dev.hotfixlog.text.SafeMarkdown;
 import dev.hotfixlog.time.TimeText;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +16,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What the pages need beyond the record: readable times, durations and ages, and links only where they are
@@ -20,6 +29,9 @@ public final class HotfixView {
 
     /** The severities a form offers, in the API's words. */
     public static final List<String> SEVERITIES = List.of("critical", "high", "medium");
+
+    private static final Set<String> SHOWN_ELSEWHERE =
+            Set.of("title", "severity", "owner", "systemsAffected", "detectedAt", "alertedAt");
 
     private HotfixView() {}
 
@@ -94,5 +106,106 @@ public final class HotfixView {
 
     public static String severityClass(Severity s) {
         return s.isStated() ? "sev-" + s.json() : "sev-not-stated";
+    }
+
+    /** The moment as a {@code <time datetime>} value; null for none. */
+    public static String iso(Instant i) {
+        return i == null ? null : i.toString();
+    }
+
+    /** A person's Markdown as safe HTML ({@link SafeMarkdown}): raw HTML escaped, only web and mail links. */
+    public static String markdown(String s) {
+        return s == null || s.isBlank() ? "" : SafeMarkdown.html(s);
+    }
+
+    /** The classes of a severity's pill: its word and a glyph, never the colour alone. */
+    public static String severityPill(Severity s) {
+        return "pill pill-sev-" + (s.isStated() ? s.json() : "none");
+    }
+
+    /** The icon beside a severity's word (a symbol of {@code /static/icons.svg}). */
+    public static String severityIcon(Severity s) {
+        return switch (s) {
+            case CRITICAL -> "flame";
+            case HIGH -> "alert-triangle";
+            case MEDIUM -> "circle-dot";
+            default -> "circle";
+        };
+    }
+
+    public static String statusPill(Status s) {
+        return "pill pill-status-" + s.json();
+    }
+
+    /** "Active", "Deployed", "Completed". */
+    public static String statusLabel(Status s) {
+        return s.json().substring(0, 1).toUpperCase(Locale.ROOT) + s.json().substring(1);
+    }
+
+    public static String statusIcon(Status s) {
+        return switch (s) {
+            case ACTIVE -> "activity";
+            case DEPLOYED -> "rocket";
+            default -> "circle-check";
+        };
+    }
+
+    /**
+     * What the seed's process asks for next: the first step of the hotfix process not ticked, then the first
+     * follow-up not done; null when everything is done.
+     */
+    public static String nextStep(Hotfix h) {
+        StepKind step = h.nextStep();
+        if (step != null) {
+            return step.label();
+        }
+        FollowUpKind f = nextFollowUp(h);
+        return f == null ? null : "Follow-up: " + f.label();
+    }
+
+    /** The id of the checkbox that ticks {@link #nextStep}, for a link to it; null when everything is done. */
+    public static String nextStepBox(Hotfix h) {
+        StepKind step = h.nextStep();
+        if (step != null) {
+            return "step-" + step.json();
+        }
+        FollowUpKind f = nextFollowUp(h);
+        return f == null ? null : "followUp-" + f.json();
+    }
+
+    private static FollowUpKind nextFollowUp(Hotfix h) {
+        for (Map.Entry<FollowUpKind, FollowUp> e : h.followUps().entrySet()) {
+            if (!e.getValue().done()) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The inputs a section lists when read: all but those the page shows elsewhere (the title as the heading;
+     * severity, owner and systems in the side panel; detection and alert times on the timeline).
+     */
+    public static List<FormField> listed(List<FormField> fields) {
+        return fields.stream().filter(f -> !SHOWN_ELSEWHERE.contains(f.name())).toList();
+    }
+
+    /** The inputs of a section that hold something, in order. */
+    public static List<FormField> filled(List<FormField> fields, Map<String, String> values) {
+        return fields.stream().filter(f -> !isEmpty(values.get(f.name()))).toList();
+    }
+
+    /** How many of a section's inputs hold nothing: folded into one line on the page. */
+    public static long unfilled(List<FormField> fields, Map<String, String> values) {
+        return fields.stream().filter(f -> isEmpty(values.get(f.name()))).count();
+    }
+
+    /** "1 field not filled", "4 fields not filled". */
+    public static String unfilledText(long n) {
+        return n + (n == 1 ? " field" : " fields") + " not filled";
+    }
+
+    private static boolean isEmpty(String v) {
+        return v == null || v.isBlank();
     }
 }

@@ -34,6 +34,7 @@ final class PageModel {
         Map<String, Object> p = common(ctx);
         p.put("forms", forms);
         p.put("panels", panels.html(h));
+        p.put("tl", RecordTimeline.of(h, panels.marks(h)));
         p.put("h", h);
         p.put("canEdit", Requests.canEdit(ctx));
         p.put("editing", null);
