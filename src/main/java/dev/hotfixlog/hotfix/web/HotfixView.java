@@ -108,11 +108,6 @@ public final class HotfixView {
         return s.isStated() ? "sev-" + s.json() : "sev-not-stated";
     }
 
-    /** The moment as a {@code <time datetime>} value; null for none. */
-    public static String iso(Instant i) {
-        return i == null ? null : i.toString();
-    }
-
     /** A person's Markdown as safe HTML ({@link SafeMarkdown}): raw HTML escaped, only web and mail links. */
     public static String markdown(String s) {
         return s == null || s.isBlank() ? "" : SafeMarkdown.html(s);
