@@ -128,7 +128,7 @@ final class ServerWiring {
                 riskRoutes::register,
                 attachmentRoutes::register,
                 migrationRoutes::register,
-                HotfixWeb.editPages(app.hotfixes(), pages, panels),
+                HotfixWeb.editPages(app.hotfixes(), pages, clock, panels),
                 notifyPages::register,
                 new NotifyRoutes(app.notifications())::register,
                 new FollowUpRoutes(app.followUps(), pages, clock)::register,

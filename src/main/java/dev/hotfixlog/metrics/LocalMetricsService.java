@@ -74,7 +74,7 @@ public final class LocalMetricsService implements MetricsService {
     /** Unbounded in time: the CLI's own computation, which its user can stop, and the benchmarks' cold runs. */
     @Override
     public Metrics compute(MetricsQuery q) {
-        return computeWhile(q, () -> true);
+        return computeWhile(q, () -> true, false);
     }
 
     /**
@@ -84,11 +84,21 @@ public final class LocalMetricsService implements MetricsService {
      */
     @Override
     public Metrics compute(MetricsQuery q, BooleanSupplier stillWanted) {
-        long deadline = System.nanoTime() + MAX_COMPUTE.toNanos();
-        return computeWhile(q, () -> stillWanted.getAsBoolean() && System.nanoTime() - deadline < 0);
+        return computeWhile(q, bounded(stillWanted), false);
     }
 
-    private Metrics computeWhile(MetricsQuery q, BooleanSupplier goOn) {
+    @Override
+    public Metrics computeMonthly(MetricsQuery q, BooleanSupplier stillWanted) {
+        return computeWhile(q, bounded(stillWanted), true);
+    }
+
+    /** Still wanted by its client, and within {@link #MAX_COMPUTE} from now. */
+    private static BooleanSupplier bounded(BooleanSupplier stillWanted) {
+        long deadline = System.nanoTime() + MAX_COMPUTE.toNanos();
+        return () -> stillWanted.getAsBoolean() && System.nanoTime() - deadline < 0;
+    }
+
+    private Metrics computeWhile(MetricsQuery q, BooleanSupplier goOn, boolean monthly) {
         long now = now().toEpochMilli();
         String zone = q.zone().getId();
         boolean inDatabase = keptZones.contains(zone);
@@ -113,7 +123,7 @@ public final class LocalMetricsService implements MetricsService {
                         : inMemory.load(zone, version[0], now);
                 Map<Period, Tally> current = tallies(h, months, stored, fresh, now, goOn);
                 Map<Period, Tally> previous = tallies(h, previousMonths, stored, fresh, now, goOn);
-                return metrics(q, h, current, previous, before);
+                return metrics(q, h, current, previous, before, monthly);
             });
             remember(zone, inDatabase, fresh, version[0], now);
             return metrics;
@@ -172,8 +182,14 @@ public final class LocalMetricsService implements MetricsService {
         }
     }
 
+    @SuppressWarnings("checkstyle:ParameterNumber")
     private Metrics metrics(
-            MetricsQuery q, Handle h, Map<Period, Tally> months, Map<Period, Tally> previous, Instant before) {
+            MetricsQuery q,
+            Handle h,
+            Map<Period, Tally> months,
+            Map<Period, Tally> previous,
+            Instant before,
+            boolean monthly) {
         Tally all = months.values().stream().reduce(Tally.EMPTY, Tally::merge);
         List<Metrics.PeriodCount> quarters = new ArrayList<>();
         for (Period quarter : Period.quarters(q)) {
@@ -230,7 +246,7 @@ public final class LocalMetricsService implements MetricsService {
                 repo.byChoice(h, choiceFields, q.from().toEpochMilli(), q.to().toEpochMilli()),
                 delivery.compute(h, q.from().toEpochMilli(), q.to().toEpochMilli(), clock.millis()),
                 riskFigures.compute(h, q.from().toEpochMilli(), q.to().toEpochMilli(), clock.millis()),
-                monthFigures.months(h, months),
+                monthly ? monthFigures.months(h, months) : List.of(),
                 MonthFigures.before(before, previous));
     }
 

@@ -123,7 +123,7 @@ public final class MetricsRoutes {
     private void dashboard(Context ctx) {
         MetricsQuery q = MetricsQuery.parse(
                 ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("zone"), clock.instant());
-        Metrics m = service.compute(q, ClientWatch.of(ctx));
+        Metrics m = service.computeMonthly(q, ClientWatch.of(ctx));
         Map<String, Object> p = Requests.pageModel(ctx);
         p.put("m", m);
         p.put("signs", service.signs());

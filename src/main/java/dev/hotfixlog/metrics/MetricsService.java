@@ -18,6 +18,15 @@ public interface MetricsService {
         return compute(query);
     }
 
+    /**
+     * As {@link #compute(MetricsQuery, BooleanSupplier)}, with the figures month by month ({@link Metrics#months()})
+     * that only the dashboard draws: three more small queries a month, which the API, the CLI and the metrics
+     * benchmark's goals do not pay. Without it {@code months()} is empty.
+     */
+    default Metrics computeMonthly(MetricsQuery query, BooleanSupplier stillWanted) {
+        return compute(query, stillWanted);
+    }
+
     /** Every warning sign evaluated now: built-in ones from the log, external ones from their last value. */
     List<SignReading> signs();
 

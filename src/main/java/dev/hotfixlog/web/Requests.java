@@ -39,7 +39,11 @@ public final class Requests {
     private static final String FORM = "hotfix.form";
 
     private static final String PARTS = "hotfix.multipart";
-    private static final Pattern ETAG = Pattern.compile("^[[:space:]]*(?:W/)?\"(\\d{1,9})\"[[:space:]]*$");
+    /**
+     * An ETag this API sends, exactly: an entity tag is compared as a string (RFC 9110 §8.8.3), so {@code "05"} is not
+     * {@code "5"}, and If-Match compares strongly (§13.1.1), so a weak {@code W/"5"} matches nothing.
+     */
+    private static final Pattern ETAG = Pattern.compile("^[[:space:]]*\"(0|[1-9]\\d{0,8})\"[[:space:]]*$");
 
     private Requests() {}
 
@@ -163,8 +167,8 @@ public final class Requests {
         if (!m.matches()) {
             throw ValidationException.of(
                     "If-Match",
-                    "'" + h + "' is not an ETag of this API; send the ETag "
-                            + "header of the version you edited, e.g. \"3\"");
+                    "'" + h + "' is not an ETag of this API; send the ETag header of the version you edited as it"
+                            + " came, e.g. \"3\" (a weak W/ tag never matches an If-Match)");
         }
         return Integer.parseInt(m.group(1));
     }

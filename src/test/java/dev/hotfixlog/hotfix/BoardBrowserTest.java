@@ -151,6 +151,31 @@ class BoardBrowserTest {
         }
     }
 
+    /**
+     * One unbroken word of 200 characters in a title, an owner and a system (an independent tester's board was
+     * 6,235 px wide with them, its owner and age columns off-screen): the page still fits the window, wide and narrow.
+     */
+    @Test
+    void aVeryLongWordInATitleAnOwnerOrASystem_wrapsInsideItsCell() throws Exception {
+        List<String> errors = new ArrayList<>();
+        try (Board b = Board.open(1280, 800, errors)) {
+            String word = "Supercalifragilistic" + "x".repeat(180);
+            b.s().http()
+                    .post(
+                            "/api/v1/hotfixes",
+                            "{\"title\":\"" + word + "\",\"severity\":\"critical\",\"owner\":\"" + word
+                                    + "\",\"systemsAffected\":[\"" + word + "\"]}");
+            for (int width : List.of(1280, 375)) {
+                b.page().setViewportSize(width, 800);
+                b.page().navigate(b.s().url() + "/");
+                assertThat(((Number) b.page().evaluate("document.documentElement.scrollWidth")).intValue())
+                        .as("page width at " + width)
+                        .isLessThanOrEqualTo(width);
+            }
+        }
+        assertThat(errors).isEmpty();
+    }
+
     @Test
     void onA375PxPhone_theBoardNeverScrollsSideways() throws Exception {
         List<String> errors = new ArrayList<>();

@@ -59,6 +59,33 @@ class HotfixApiTest {
     }
 
     /**
+     * If-Match compares the ETag as the exact string this API sent, strongly (RFC 9110): a weak {@code W/"1"} and a
+     * {@code "01"} match nothing and change nothing (an independent tester found both accepted as version 1).
+     */
+    @BothDatabases
+    void ifMatch_takesTheETagExactlyAsSent_neitherWeakNorWithLeadingZeros(TestDb db) {
+        try (RunningServer s = new RunningServer(db.config(), MutableClock.at("2026-10-04T02:17:00Z"))) {
+            Http api = s.http();
+            api.post("/api/v1/hotfixes", CHECKOUT);
+            for (String spelling : List.of("W/\"1\"", "\"01\"", "\"0001\"", "w/\"1\"")) {
+                Http.Response refused =
+                        api.patch("/api/v1/hotfixes/HOTFIX-001", "{\"owner\":\"x\"}", "If-Match", spelling);
+                assertThat(refused.status())
+                        .as(spelling + ": " + refused.body())
+                        .isEqualTo(422);
+                assertThat(refused.body()).contains("If-Match");
+            }
+            assertThat(api.get("/api/v1/hotfixes/HOTFIX-001")
+                            .json()
+                            .path("version")
+                            .asInt())
+                    .isEqualTo(1);
+            Http.Response taken = api.patch("/api/v1/hotfixes/HOTFIX-001", "{\"owner\":\"x\"}", "If-Match", " \"1\" ");
+            assertThat(taken.status()).as(taken.body()).isEqualTo(200);
+        }
+    }
+
+    /**
      * The team is alerted before the fix goes out: a write that puts Alerted after Fix deployed (an "alerted" event
      * after "deployed", a patch of either time) is refused naming the field it moved; an earlier time is taken.
      */

@@ -216,6 +216,9 @@ class XssBrowserTest {
                     }
                     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Declare"))
                             .click();
+                    // The answer is a new page: wait for it (a loaded machine answered after the count was taken).
+                    page.waitForLoadState();
+                    page.locator("#severity-error, .record-title").first().waitFor();
                     assertThat(page.locator("#severity-error").count())
                             .as("came back with errors")
                             .isEqualTo(1);

@@ -275,6 +275,24 @@ public final class LocalHotfixService implements LocalHotfixes {
     public Hotfix record(HotfixId id, LifecycleEvent event, String actor) {
         Instant now = now();
         Instant at = event.at() == null ? now : event.at().truncatedTo(ChronoUnit.MILLIS);
+        // An event names no version (it is a fact with its time): a write that lands between its read and its write
+        // is not its conflict, so it is applied again to what is then stored (PostgreSQL reads committed data, so
+        // another instance's edit can commit in between).
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return recorded(id, event, actor, now, at);
+            } catch (StaleVersionException raced) {
+                if (attempt == EVENT_RACES) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    /** How many writes in a row an event may lose to others before its client is told (a 412, to try again). */
+    private static final int EVENT_RACES = 8;
+
+    private Hotfix recorded(HotfixId id, LifecycleEvent event, String actor, Instant now, Instant at) {
         return written.remember(db.write(h -> {
             Hotfix current = repo.find(h, id).orElseThrow(() -> notFound(id));
             Hotfix next = Lifecycle.apply(current, event, at, actor, due).toBuilder()

@@ -249,7 +249,11 @@ final class HotfixPages {
     }
 
     private void record(Context ctx) {
-        pages.render(ctx, 200, "hotfix.jte", PageModel.record(ctx, service.get(PageModel.pathId(ctx)), panels, forms));
+        pages.render(
+                ctx,
+                200,
+                "hotfix.jte",
+                PageModel.record(ctx, service.get(PageModel.pathId(ctx)), panels, forms, clock.instant()));
     }
 
     private void history(Context ctx) {

@@ -34,8 +34,9 @@ public final class HotfixWeb {
     }
 
     /** A section edited in place, the lifecycle buttons, the checklists. */
-    public static Consumer<RoutesConfig> editPages(HotfixService service, Pages pages, RecordPanels panels) {
-        return new RecordEditPages(service, pages, panels)::register;
+    public static Consumer<RoutesConfig> editPages(
+            HotfixService service, Pages pages, Clock clock, RecordPanels panels) {
+        return new RecordEditPages(service, pages, clock, panels)::register;
     }
 
     /** {@code /api/v1/hotfixes…}; a record's Markdown and kept timeline come from the feature that keeps them. */

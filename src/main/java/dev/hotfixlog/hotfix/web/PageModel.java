@@ -5,6 +5,7 @@ import dev.hotfixlog.hotfix.HotfixId;
 import dev.hotfixlog.hotfix.RecordPanels;
 import dev.hotfixlog.web.Requests;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,11 +31,12 @@ final class PageModel {
     }
 
     /** The parameters of the record page showing every section read-only. */
-    public static Map<String, Object> record(Context ctx, Hotfix h, RecordPanels panels, SectionForms forms) {
+    public static Map<String, Object> record(
+            Context ctx, Hotfix h, RecordPanels panels, SectionForms forms, Instant now) {
         Map<String, Object> p = common(ctx);
         p.put("forms", forms);
         p.put("panels", panels.html(h));
-        p.put("tl", RecordTimeline.of(h, panels.marks(h)));
+        p.put("tl", RecordTimeline.of(h, panels.marks(h), now));
         p.put("h", h);
         p.put("canEdit", Requests.canEdit(ctx));
         p.put("editing", null);

@@ -24,6 +24,7 @@ import dev.hotfixlog.web.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,9 +47,11 @@ final class RecordEditPages {
     private final HotfixService service;
     private final SectionForms forms;
     private final Pages pages;
+    private final Clock clock;
     private final RecordPanels panels;
 
-    public RecordEditPages(HotfixService service, Pages pages, RecordPanels panels) {
+    public RecordEditPages(HotfixService service, Pages pages, Clock clock, RecordPanels panels) {
+        this.clock = clock;
         this.panels = panels;
         this.service = service;
         this.forms = new SectionForms(service.customFields());
@@ -176,7 +179,8 @@ final class RecordEditPages {
             Map<String, String> theirs,
             String notice) {
         boolean fragment = Requests.isHtmx(ctx);
-        Map<String, Object> p = fragment ? PageModel.fragment(ctx, h) : PageModel.record(ctx, h, panels, forms);
+        Map<String, Object> p =
+                fragment ? PageModel.fragment(ctx, h) : PageModel.record(ctx, h, panels, forms, clock.instant());
         p.put(fragment ? "s" : "editing", s);
         p.put("forms", forms);
         p.put("mode", mode);
@@ -198,7 +202,7 @@ final class RecordEditPages {
             service.record(id, event, Requests.actor(ctx));
             ctx.redirect("/hotfixes/" + id + "#timeline", HttpStatus.SEE_OTHER);
         } catch (ConflictException | ValidationException e) {
-            Map<String, Object> p = PageModel.record(ctx, service.get(id), panels, forms);
+            Map<String, Object> p = PageModel.record(ctx, service.get(id), panels, forms, clock.instant());
             p.put("problem", e.getMessage());
             pages.render(ctx, e instanceof ConflictException ? 409 : 422, "hotfix.jte", p);
         }

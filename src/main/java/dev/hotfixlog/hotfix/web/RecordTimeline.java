@@ -46,11 +46,17 @@ public record RecordTimeline(List<Moment> moments, List<Leg> legs, List<Mark> ma
      * @param took   how long it took, or null while running or unknown
      * @param target the seed's target
      * @param due    when the target falls, while it is still running; else null
+     * @param now    the page's time: a running leg whose target has fallen is already over it
      */
-    public record Leg(String key, String from, String to, Duration took, Duration target, Instant due) {
-        /** Over its target: said in words and with an icon, never by colour alone. */
+    public record Leg(String key, String from, String to, Duration took, Duration target, Instant due, Instant now) {
+        /** Over its target (done late, or still running past it): said in words and an icon, never colour alone. */
         public boolean over() {
-            return took != null && took.compareTo(target) > 0;
+            return took != null ? took.compareTo(target) > 0 : late();
+        }
+
+        /** Still running, and its target has fallen. */
+        public boolean late() {
+            return took == null && due != null && now != null && now.isAfter(due);
         }
 
         public boolean running() {
@@ -59,7 +65,7 @@ public record RecordTimeline(List<Moment> moments, List<Leg> legs, List<Mark> ma
 
         /** {@code over}, {@code ok}, {@code running} or {@code unknown}: the class its line is drawn with. */
         public String state() {
-            return took != null ? (over() ? "over" : "ok") : running() ? "running" : "unknown";
+            return over() ? "over" : took != null ? "ok" : running() ? "running" : "unknown";
         }
 
         /** "over target by 2 minutes", "within target", or what it waits for. */
@@ -67,24 +73,29 @@ public record RecordTimeline(List<Moment> moments, List<Leg> legs, List<Mark> ma
             if (took != null) {
                 return over() ? "over target by " + HotfixView.duration(took.minus(target)) : "within target";
             }
-            return running() ? "target falls at " + HotfixView.time(due) : "not recorded";
+            if (late()) {
+                return "over target: not yet, " + HotfixView.duration(Duration.between(due, now))
+                        + " past the target at " + HotfixView.time(due);
+            }
+            return running() ? "target falls at " + HotfixView.time(due) : "starts at " + from;
         }
     }
 
-    public static RecordTimeline of(Hotfix h, List<TimelineMark> others) {
+    public static RecordTimeline of(Hotfix h, List<TimelineMark> others, Instant now) {
         Timeline t = h.timeline();
         List<Leg> legs = List.of(
-                leg("alert", "detection", "Alerted", t.detectedAt(), t.alertedAt(), ALERT_TARGET),
-                leg("fix", "the alert", "Fix deployed", t.alertedAt(), t.fixDeployedAt(), FIX_TARGET),
+                leg("alert", "detection", "Alerted", t.detectedAt(), t.alertedAt(), ALERT_TARGET, now),
+                leg("fix", "the alert", "Fix deployed", t.alertedAt(), t.fixDeployedAt(), FIX_TARGET, now),
                 new Leg(
                         "total",
                         "detection",
                         "Resolved",
                         t.total(),
                         TOTAL_TARGET,
-                        t.total() == null && t.detectedAt() != null
+                        t.total() == null && t.detectedAt() != null && t.resolvedAt() == null
                                 ? t.detectedAt().plus(TOTAL_TARGET)
-                                : null));
+                                : null,
+                        now));
         List<Mark> targets = new ArrayList<>();
         for (Leg l : legs) {
             Instant start = l.key().equals("fix") ? t.alertedAt() : t.detectedAt();
@@ -181,9 +192,10 @@ public record RecordTimeline(List<Moment> moments, List<Leg> legs, List<Mark> ma
         };
     }
 
-    private static Leg leg(String key, String from, String to, Instant start, Instant end, Duration target) {
+    private static Leg leg(
+            String key, String from, String to, Instant start, Instant end, Duration target, Instant now) {
         Duration took = start == null || end == null ? null : Duration.between(start, end);
-        return new Leg(key, from, to, took, target, start != null && end == null ? start.plus(target) : null);
+        return new Leg(key, from, to, took, target, start != null && end == null ? start.plus(target) : null, now);
     }
 
     private static Moment moment(String key, String label, Instant at, Axis axis) {
