@@ -47,15 +47,8 @@ final class DeliveryRepository {
     /** Detection → fix deployed, in seconds, of hotfixes detected in [from, to): team-wide and by system. */
     Map<String, Map<Long, Long>> restore(Handle h, long from, long to) {
         Map<String, Map<Long, Long>> out = new HashMap<>();
-        out.put("", new HashMap<>());
+        out.put("", restoreTeam(h, from, to));
         String seconds = "(r.fix_deployed_at - r.detected_at) / 1000";
-        h.createQuery("SELECT " + seconds + " AS s, COUNT(*) FROM record_facts r WHERE r.detected_at >= :from "
-                        + "AND r.detected_at < :to AND r.fix_deployed_at IS NOT NULL AND r.fix_deployed_at >= "
-                        + "r.detected_at GROUP BY " + seconds)
-                .bind("from", from)
-                .bind("to", to)
-                .map((rs, c) -> out.get("").merge(rs.getLong(1), rs.getLong(2), Long::sum))
-                .list();
         h.createQuery("SELECT LOWER(s.name), " + seconds + " AS s, COUNT(*) FROM record_facts r "
                         + "JOIN record_systems s ON s.hotfix_id = r.id WHERE r.detected_at >= :from "
                         + "AND r.detected_at < :to AND r.fix_deployed_at IS NOT NULL "

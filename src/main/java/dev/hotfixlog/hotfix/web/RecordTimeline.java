@@ -1,6 +1,7 @@
 package dev.hotfixlog.hotfix.web;
 
 import dev.hotfixlog.hotfix.Hotfix;
+import dev.hotfixlog.hotfix.ResponseTargets;
 import dev.hotfixlog.hotfix.Timeline;
 import dev.hotfixlog.hotfix.TimelineMark;
 import java.time.Duration;
@@ -24,11 +25,11 @@ import java.util.stream.Stream;
  * @param targets where each target falls on the axis, when its start is known
  */
 public record RecordTimeline(List<Moment> moments, List<Leg> legs, List<Mark> marks, List<Mark> targets) {
-    /** The seed's targets; the dashboard's metrics use the same figures. */
-    static final Duration ALERT_TARGET = Duration.ofMinutes(5);
+    /** The seed's targets ({@link ResponseTargets}, which the metrics count against too). */
+    static final Duration ALERT_TARGET = ResponseTargets.DETECTION_TO_ALERT;
 
-    static final Duration FIX_TARGET = Duration.ofMinutes(30);
-    static final Duration TOTAL_TARGET = Duration.ofMinutes(60);
+    static final Duration FIX_TARGET = ResponseTargets.ALERT_TO_FIX;
+    static final Duration TOTAL_TARGET = ResponseTargets.TOTAL;
     private static final double EDGE = 3;
 
     /** One of the record's own moments; {@code x} is null while it has not happened (or was not recorded). */
